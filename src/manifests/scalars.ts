@@ -1,0 +1,79 @@
+/**
+ * Plain-scalar resolution with the YAML 1.1 rules that Kubernetes applies.
+ *
+ * kubectl and the API server turn YAML into JSON with sigs.k8s.io/yaml, which
+ * decodes with goyaml.v2. So `privileged: yes` is a boolean, `0777` is octal,
+ * `1e3` is a number, and `2001-12-14` or `190:20:30` stay strings. The rules
+ * below follow goyaml.v2's resolver; test/integration/kubectl-decoding.test.ts
+ * compares them with the real kubectl on this machine.
+ */
+
+export type ScalarValue = null | boolean | number | string;
+
+/** A resolved plain scalar, or a value JSON cannot carry (kubectl rejects the file). */
+export type Resolved = { ok: true; value: ScalarValue } | { ok: false; message: string };
+
+const nullWords = new Set(['', '~', 'null', 'Null', 'NULL']);
+const trueWords = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
+const falseWords = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+const infinities = new Set(['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF']);
+const nans = new Set(['.nan', '.NaN', '.NAN']);
+
+/** goyaml.v2's test for strings that may be parsed as floats. */
+const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+
+const int64Min = -(2n ** 63n);
+const uint64Max = 2n ** 64n - 1n;
+
+/**
+ * Go's strconv.ParseInt/ParseUint with base 0 (after goyaml.v2 removed
+ * underscores): optional sign, then 0x/0o/0b prefixes, a leading 0 for
+ * octal, or decimal. Returns undefined when Go would report an error.
+ */
+function parseGoInteger(text: string): bigint | undefined {
+  const match = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
+  if (!match) return undefined;
+  const [, sign, digits = ''] = match;
+  let magnitude: bigint;
+  const prefix = digits.slice(0, 2).toLowerCase();
+  if (prefix === '0x' || prefix === '0b') magnitude = BigInt(digits.toLowerCase());
+  else if (prefix === '0o') magnitude = BigInt(`0o${digits.slice(2)}`);
+  else if (digits.length > 1 && digits.startsWith('0')) magnitude = BigInt(`0o${digits.slice(1)}`);
+  else magnitude = BigInt(digits);
+  const value = sign === '-' ? -magnitude : magnitude;
+  // ParseInt accepts int64; ParseUint accepts uint64 but no sign.
+  if (value >= int64Min && value <= uint64Max && !(sign !== '' && value > 2n ** 63n - 1n)) return value;
+  return undefined;
+}
+
+/** Go's ParseFloat on a string that matched yamlStyleFloat: fails when out of range. */
+function parseGoFloat(text: string): number | undefined {
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Resolve a plain (unquoted, untagged) scalar the way goyaml.v2 does. */
+export function resolvePlainScalar(text: string): Resolved {
+  if (nullWords.has(text)) return { ok: true, value: null };
+  if (trueWords.has(text)) return { ok: true, value: true };
+  if (falseWords.has(text)) return { ok: true, value: false };
+  // JSON has no infinities or NaN: sigs.k8s.io/yaml fails on them.
+  if (infinities.has(text) || nans.has(text)) {
+    return { ok: false, message: `the value ${text} cannot be represented in JSON` };
+  }
+  const first = text[0] ?? '';
+  if (first === '.') {
+    const value = yamlStyleFloat.test(text) ? parseGoFloat(text) : undefined;
+    return { ok: true, value: value ?? text };
+  }
+  if (/[0-9+-]/.test(first)) {
+    const plain = text.replaceAll('_', '');
+    const integer = parseGoInteger(plain);
+    if (integer !== undefined) return { ok: true, value: Number(integer) };
+    if (yamlStyleFloat.test(plain)) {
+      const value = parseGoFloat(plain);
+      if (value !== undefined) return { ok: true, value };
+    }
+  }
+  return { ok: true, value: text };
+}

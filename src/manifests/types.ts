@@ -1,0 +1,47 @@
+/** Manifest files as the rest of the pipeline sees them. */
+import type { Document, LineCounter } from 'yaml';
+import type { JsonValue } from '../pss/types.js';
+
+/**
+ * Why a file or document could not be evaluated. A problem is a value: the
+ * other documents and files are still evaluated.
+ */
+export type ProblemKind =
+  | 'malformed' // not valid YAML or JSON
+  | 'invalid' // valid YAML that the API server would reject (a field of the wrong type, …)
+  | 'template' // a Go/Helm template: must be rendered first
+  | 'binary' // not UTF-8 text
+  | 'too-large' // over the size limit
+  | 'alias-bomb' // aliases that expand without bound
+  | 'unreadable'; // the file could not be read
+
+export interface LoadProblem {
+  readonly file: string;
+  /** 1-based line, or null when the problem concerns the whole file. */
+  readonly line: number | null;
+  readonly message: string;
+  readonly kind: ProblemKind;
+}
+
+/** The parsed source of one document, kept to map field paths to lines. */
+export interface SourceDocument {
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+}
+
+/** One YAML document (or JSON file) decoded as the API server would see it. */
+export interface ManifestDocument {
+  readonly file: string;
+  /** 0-based position of the document in its file. */
+  readonly index: number;
+  /** 1-based line where the document's content starts. */
+  readonly line: number;
+  readonly value: JsonValue;
+  readonly source: SourceDocument;
+}
+
+export interface LoadedFile {
+  readonly file: string;
+  readonly documents: readonly ManifestDocument[];
+  readonly problems: readonly LoadProblem[];
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+
+const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: nginx\n';
+
+describe('loadManifestFile', () => {
+  it('decodes every document of a multi-document file with its start line', () => {
+    const loaded = loadManifestFile('multi.yaml', `${pod}---\n# comment\n${pod}---\n`);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.documents.map((d) => [d.index, d.line])).toEqual([
+      [0, 1],
+      [1, 11],
+    ]);
+  });
+
+  it('skips empty documents', () => {
+    const loaded = loadManifestFile('empty.yaml', '---\n---\n# only a comment\n');
+    expect(loaded).toEqual({ file: 'empty.yaml', documents: [], problems: [] });
+  });
+
+  it('reports a malformed document with its line and keeps the others', () => {
+    const loaded = loadManifestFile('bad.yaml', `${pod}---\nkind: Pod\nmetadata: {name: x\n---\n${pod}`);
+    expect(loaded.documents.map((d) => d.index)).toEqual([0, 2]);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]).toMatchObject({ file: 'bad.yaml', kind: 'malformed' });
+    expect(loaded.problems[0]!.line).toBeGreaterThanOrEqual(10);
+    expect(loaded.problems[0]!.message).toMatch(/^malformed YAML: /);
+  });
+
+  it('refuses binary content', () => {
+    const bytes = new Uint8Array([0x61, 0x3a, 0x20, 0x00, 0x62]);
+    expect(loadManifestFile('b.yaml', bytes).problems).toEqual([
+      { file: 'b.yaml', line: null, kind: 'binary', message: 'binary file (it contains NUL bytes); it was not checked' },
+    ]);
+  });
+
+  it('refuses content that is not UTF-8', () => {
+    const problems = loadManifestFile('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9])).problems;
+    expect(problems).toMatchObject([{ kind: 'binary', message: 'file is not UTF-8 text; it was not checked' }]);
+  });
+
+  it('refuses files over the size limit without parsing them', () => {
+    const problems = loadManifestFile('big.yaml', 'a: b\n'.repeat(100), { maxBytes: 100 }).problems;
+    expect(problems).toEqual([
+      { file: 'big.yaml', line: null, kind: 'too-large', message: 'file is 500 bytes, over the limit of 100 bytes; it was not checked' },
+    ]);
+  });
+
+  it.each([
+    ['name: {{ .Release.Name }}', 1],
+    ['a: b\n{{- if .Values.enabled }}\nc: d\n{{- end }}', 2],
+    ['a: b\nimage: "{{ include \\"img\\" . }}"', 2],
+    ['a: {{/* comment */}}', 1],
+    ['a: {{ $x := 1 }}', 1],
+  ])('recognises the Go template %j at line %i', (text, line) => {
+    expect(loadManifestFile('t.yaml', text).problems).toMatchObject([{ kind: 'template', line }]);
+  });
+
+  it('does not mistake {{placeholders}} in strings for templates', () => {
+    const loaded = loadManifestFile('argo.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  msg: "{{workflow.name}}"\n');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.documents).toHaveLength(1);
+  });
+
+  it('stops an alias bomb with a problem instead of exhausting memory', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const loaded = loadManifestFile('bomb.yaml', levels.join('\n'));
+    expect(loaded.documents).toEqual([]);
+    expect(loaded.problems).toMatchObject([{ kind: 'alias-bomb', file: 'bomb.yaml' }]);
+  });
+
+  it('stops a merge-key bomb too', () => {
+    const levels = ['m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10}'];
+    for (let i = 1; i < 9; i++) levels.push(`m${i}: &m${i} {<<: [${Array(10).fill(`*m${i - 1}`).join(', ')}]}`);
+    expect(loadManifestFile('merge-bomb.yaml', levels.join('\n')).problems).toMatchObject([{ kind: 'alias-bomb' }]);
+  });
+
+  it('reports an alias that refers to its own container', () => {
+    const problems = loadManifestFile('cycle.yaml', 'a: &a\n  b: *a\n').problems;
+    expect(problems).toHaveLength(1);
+    expect(['invalid', 'malformed']).toContain(problems[0]!.kind);
+  });
+
+  it('reports values JSON cannot carry, with their line', () => {
+    expect(loadManifestFile('inf.yaml', 'a: 1\nb: .inf\n').problems).toEqual([
+      { file: 'inf.yaml', line: 2, kind: 'invalid', message: 'the value .inf cannot be represented in JSON' },
+    ]);
+  });
+
+  it('strips a UTF-8 byte order mark', () => {
+    const bytes = new TextEncoder().encode('\uFEFFapiVersion: v1\nkind: Pod\n');
+    expect(loadManifestFile('bom.yaml', bytes).documents[0]!.value).toEqual({ apiVersion: 'v1', kind: 'Pod' });
+  });
+
+  it('reads JSON files', () => {
+    const loaded = loadManifestFile('p.json', '{"apiVersion": "v1", "kind": "Pod", "spec": {"hostPID": true, "n": 1.5}}');
+    expect(loaded.documents[0]!.value).toEqual({ apiVersion: 'v1', kind: 'Pod', spec: { hostPID: true, n: 1.5 } });
+  });
+
+  it('reads CRLF files', () => {
+    const loaded = loadManifestFile('crlf.yaml', 'a: yes\r\nb:\r\n  - on\r\n');
+    expect(loaded.documents[0]!.value).toEqual({ a: true, b: [true] });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { resolvePlainScalar } from '../../../src/manifests/scalars.js';
+
+// The real kubectl is the oracle in test/integration/kubectl-decoding.test.ts;
+// this table documents the rules one by one.
+describe('resolvePlainScalar (goyaml.v2 rules)', () => {
+  it.each([
+    ['', null], ['~', null], ['null', null], ['Null', null], ['NULL', null],
+    ['y', true], ['Yes', true], ['ON', true], ['True', true],
+    ['n', false], ['no', false], ['Off', false], ['FALSE', false],
+    ['yEs', 'yEs'], ['nope', 'nope'],
+    ['0', 0], ['-7', -7], ['+7', 7], ['0777', 511], ['0o17', 15], ['0x1F', 31], ['-0x1F', -31], ['0b101', 5], ['1_000', 1000],
+    ['08', 8], ['09', 9], ['0x', '0x'], ['0b2', '0b2'],
+    ['.5', 0.5], ['1.', 1], ['1e3', 1000], ['-1.5e-3', -0.0015], ['1e400', '1e400'], ['.5e999', '.5e999'],
+    ['2001-12-14', '2001-12-14'], ['190:20:30', '190:20:30'], ['inf', 'inf'], ['0x1p3', '0x1p3'],
+    // Beyond 2^53 the JSON number is the nearest double (no verdict depends on such values).
+    ['9223372036854775807', Number('9223372036854775807')],
+    ['18446744073709551615', Number('18446744073709551615')],
+  ] as const)('%j → %j', (text, value) => {
+    expect(resolvePlainScalar(text)).toEqual({ ok: true, value });
+  });
+
+  it('reads an integer below int64 as a float, like Go does after ParseInt fails', () => {
+    expect(resolvePlainScalar('-9223372036854775809')).toEqual({ ok: true, value: Number('-9223372036854775809') });
+  });
+
+  it.each(['.inf', '-.Inf', '+.INF', '.nan', '.NaN'])('%s cannot be carried by JSON', (text) => {
+    expect(resolvePlainScalar(text)).toEqual({ ok: false, message: `the value ${text} cannot be represented in JSON` });
+  });
+});
