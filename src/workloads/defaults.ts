@@ -1,0 +1,48 @@
+/**
+ * The API server's defaulting that changes a verdict, applied before the
+ * checks run (the admission controller sees defaulted objects):
+ * - a volume with no source becomes `emptyDir: {}` (otherwise
+ *   restrictedVolumes would call it "unknown");
+ * - in a Pod (not a pod template) with `hostNetwork: true`, a container port
+ *   without `hostPort` gets `hostPort` = `containerPort`, for containers and
+ *   init containers (hostPorts then reports it).
+ * Returns a new object; the input is not modified.
+ */
+import { isObject } from '../pss/pod.js';
+import type { JsonObject, JsonValue } from '../pss/types.js';
+
+function withDefaultVolumes(spec: JsonObject): JsonValue[] | undefined {
+  const volumes = spec.volumes;
+  if (!Array.isArray(volumes)) return undefined;
+  return volumes.map((volume) => {
+    if (!isObject(volume)) return volume;
+    const hasSource = Object.entries(volume).some(([key, value]) => key !== 'name' && value !== null && value !== undefined);
+    return hasSource ? volume : { ...volume, emptyDir: {} };
+  });
+}
+
+function withHostNetworkPorts(containers: JsonValue | undefined): JsonValue | undefined {
+  if (!Array.isArray(containers)) return containers;
+  return containers.map((container) => {
+    if (!isObject(container) || !Array.isArray(container.ports)) return container;
+    const ports = container.ports.map((port) => {
+      if (!isObject(port)) return port;
+      const hostPort = port.hostPort;
+      if (hostPort !== undefined && hostPort !== null && hostPort !== 0) return port;
+      return { ...port, hostPort: port.containerPort ?? 0 };
+    });
+    return { ...container, ports };
+  });
+}
+
+export function applyApiServerDefaults(spec: JsonObject, isPod: boolean): JsonObject {
+  const out: JsonObject = { ...spec };
+  const volumes = withDefaultVolumes(spec);
+  if (volumes) out.volumes = volumes;
+  if (isPod && spec.hostNetwork === true) {
+    for (const key of ['containers', 'initContainers'] as const) {
+      if (spec[key] !== undefined) out[key] = withHostNetworkPorts(spec[key]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * Find the pod specs in a decoded document: the pod of a Pod, the pod
+ * template of a workload, and those of `List` items (spec §4.1). Each comes
+ * with its identity (kind, namespace, name) and the path of its template in
+ * the document, so that the engine's pod-relative field paths can be mapped
+ * back to lines.
+ *
+ * Documents that are not Kubernetes objects (no `apiVersion`/`kind`) and
+ * objects of other kinds are skipped silently: a repository holds plenty of
+ * YAML that is none of our business.
+ */
+import { locate } from '../locate/locate.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { formatFieldPath } from '../pss/paths.js';
+import { isObject, obj, str } from '../pss/pod.js';
+import type { FieldPath, JsonObject, JsonValue, PodInput } from '../pss/types.js';
+import { applyApiServerDefaults } from './defaults.js';
+import { findWorkloadKind } from './kinds.js';
+import { metadataSchema, podSpecSchema } from './schema.js';
+import { validateFields } from './validate.js';
+
+/** One pod spec found in a manifest. */
+export interface PodSpecSource {
+  readonly document: ManifestDocument;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** The workload's own namespace and name (not the template's). Null when not set. */
+  readonly namespace: string | null;
+  readonly name: string;
+  /** Path of the workload object in the document: [] or ['items', 3]. */
+  readonly objectPath: FieldPath;
+  /** Path of the pod template (the object holding `metadata` and `spec`) in the document. */
+  readonly templatePath: FieldPath;
+  /** What the checks see: template metadata and the defaulted spec. */
+  readonly pod: PodInput;
+}
+
+export interface Extraction {
+  readonly pods: readonly PodSpecSource[];
+  readonly problems: readonly LoadProblem[];
+}
+
+function at(value: JsonValue | undefined, path: FieldPath): JsonValue | undefined {
+  let current = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
+    else current = isObject(current) ? current[segment] : undefined;
+  }
+  return current;
+}
+
+/**
+ * In a Go `map[string]string`, a JSON null becomes "": `key: ~` is an empty
+ * annotation to the API server (which AppArmor allows and legacy seccomp
+ * forbids), not an absent one.
+ */
+function withDecodedAnnotations(metadata: JsonObject): JsonObject {
+  const annotations = obj(metadata, 'annotations');
+  if (!annotations) return metadata;
+  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? '']));
+  return { ...metadata, annotations: decoded };
+}
+
+export function extractPodSpecs(document: ManifestDocument): Extraction {
+  const pods: PodSpecSource[] = [];
+  const problems: LoadProblem[] = [];
+
+  const invalid = (path: FieldPath, message: string) => {
+    problems.push({
+      file: document.file,
+      line: locate(document.source, path).line,
+      message: `${formatFieldPath(path)}: ${message}; the API server would reject this object`,
+      kind: 'invalid',
+    });
+  };
+
+  const visit = (object: JsonObject, objectPath: FieldPath, inheritedKind?: string, inheritedApiVersion?: string) => {
+    const kind = typeof object.kind === 'string' ? object.kind : inheritedKind;
+    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : inheritedApiVersion;
+    if (kind === undefined || apiVersion === undefined) return;
+
+    // `kind: List` and typed lists (`DeploymentList`) hold objects in `items`.
+    if (kind.endsWith('List') && Array.isArray(object.items)) {
+      const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+      object.items.forEach((item, index) => {
+        if (isObject(item)) visit(item, [...objectPath, 'items', index], itemKind, itemKind ? apiVersion : undefined);
+      });
+      return;
+    }
+
+    const workload = findWorkloadKind(apiVersion, kind);
+    if (!workload) return;
+    const template = at(object, workload.template);
+    // A ReplicationController without a template creates no pods; a missing
+    // template elsewhere reads as an empty pod spec, which passes every check.
+    if (!isObject(template)) return;
+    const templatePath = [...objectPath, ...workload.template];
+
+    const errors = [
+      ...validateFields(object.metadata, metadataSchema, [...objectPath, 'metadata']),
+      ...(workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, 'metadata']) : []),
+      ...validateFields(template.spec, podSpecSchema, [...templatePath, 'spec']),
+    ];
+    for (const error of errors) invalid(error.path, error.message);
+    if (errors.length > 0) return;
+
+    const metadata = obj(object, 'metadata');
+    const namespace = metadata?.namespace;
+    pods.push({
+      document,
+      apiVersion,
+      kind,
+      namespace: typeof namespace === 'string' && namespace !== '' ? namespace : null,
+      name: str(metadata, 'name'),
+      objectPath,
+      templatePath,
+      pod: {
+        metadata: withDecodedAnnotations(obj(template, 'metadata') ?? {}),
+        spec: applyApiServerDefaults(obj(template, 'spec') ?? {}, workload.kind === 'Pod'),
+      },
+    });
+  };
+
+  if (isObject(document.value)) visit(document.value, []);
+  return { pods, problems };
+}

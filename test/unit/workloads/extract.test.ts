@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import { extractPodSpecs } from '../../../src/workloads/extract.js';
+
+function extract(text: string) {
+  const loaded = loadManifestFile('w.yaml', text);
+  expect(loaded.problems).toEqual([]);
+  const results = loaded.documents.map((d) => extractPodSpecs(d));
+  return { pods: results.flatMap((r) => r.pods), problems: results.flatMap((r) => r.problems) };
+}
+
+const podSpec = 'containers:\n  - name: app\n    image: nginx';
+
+describe('extractPodSpecs', () => {
+  it.each([
+    ['apps/v1', 'Deployment', true],
+    ['apps/v1beta2', 'Deployment', true],
+    ['extensions/v1beta1', 'Deployment', true],
+    ['batch/v1', 'Job', true],
+    ['batch.volcano.sh/v1alpha1', 'Job', false],
+    ['example.com/v1', 'Deployment', false],
+    ['apps/v1', 'Pod', false],
+  ])('%s %s is a pod workload: %s', (apiVersion, kind, expected) => {
+    const { pods } = extract(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n      ${podSpec.replaceAll('\n', '\n      ')}\n`);
+    expect(pods.length === 1).toBe(expected);
+  });
+
+  it('records identity and the template path', () => {
+    const { pods } = extract(`apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly, namespace: ops}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata:\n          annotations: {a: b}\n        spec:\n          ${podSpec.replaceAll('\n', '\n          ')}\n`);
+    expect(pods).toHaveLength(1);
+    expect(pods[0]).toMatchObject({
+      kind: 'CronJob',
+      apiVersion: 'batch/v1',
+      namespace: 'ops',
+      name: 'nightly',
+      objectPath: [],
+      templatePath: ['spec', 'jobTemplate', 'spec', 'template'],
+    });
+    expect(pods[0]!.pod.metadata).toEqual({ annotations: { a: 'b' } });
+  });
+
+  it('reads List items and typed lists, with item paths', () => {
+    const { pods } = extract(`apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n  spec: {containers: []}\n---\napiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata: {name: b}\n  spec: {template: {spec: {containers: []}}}\n`);
+    expect(pods.map((p) => [p.kind, p.name, p.objectPath, p.templatePath])).toEqual([
+      ['Pod', 'a', ['items', 0], ['items', 0]],
+      ['Deployment', 'b', ['items', 0], ['items', 0, 'spec', 'template']],
+    ]);
+  });
+
+  it('skips a ReplicationController without a template and non-Kubernetes documents', () => {
+    expect(extract('apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec: {replicas: 1}\n').pods).toEqual([]);
+    expect(extract('name: ci\non: [push]\n').pods).toEqual([]);
+    expect(extract('- a\n- b\n').pods).toEqual([]);
+  });
+
+  it('applies API-server defaulting: a volume without a source is an emptyDir', () => {
+    const { pods } = extract('apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - name: scratch\n  - name: cfg\n    configMap: {name: c}\n');
+    expect(pods[0]!.pod.spec.volumes).toEqual([{ name: 'scratch', emptyDir: {} }, { name: 'cfg', configMap: { name: 'c' } }]);
+  });
+
+  it('defaults hostPort to containerPort in a hostNetwork Pod, not in a template', () => {
+    const spec = 'hostNetwork: true\n  containers:\n  - name: a\n    ports: [{containerPort: 8080}]';
+    const pod = extract(`apiVersion: v1\nkind: Pod\nspec:\n  ${spec}\n`).pods[0]!;
+    expect(pod.pod.spec.containers).toEqual([{ name: 'a', ports: [{ containerPort: 8080, hostPort: 8080 }] }]);
+    const template = extract(`apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      ${spec.replaceAll('\n', '\n    ')}\n`).pods[0]!;
+    expect(template.pod.spec.containers).toEqual([{ name: 'a', ports: [{ containerPort: 8080 }] }]);
+  });
+
+  it('reads a null annotation as the empty string, as the API server does', () => {
+    const { pods } = extract('apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: ~\nspec: {}\n');
+    expect(pods[0]!.pod.metadata.annotations).toEqual({ 'seccomp.security.alpha.kubernetes.io/pod': '' });
+  });
+
+  it.each([
+    ['name: on', 'spec.containers[0].name: expected a string, found the boolean true (YAML 1.1 reads this unquoted value as a non-string; quote it)'],
+    ['name: 123', 'spec.containers[0].name: expected a string, found the number 123 (YAML 1.1 reads this unquoted value as a non-string; quote it)'],
+    ['securityContext: {privileged: "true"}', 'spec.containers[0].securityContext.privileged: expected a boolean, found the string "true" (remove the quotes)'],
+    ['ports: [{hostPort: 80.5}]', 'spec.containers[0].ports[0].hostPort: expected a 32-bit integer, found the number 80.5'],
+    ['ports: [{hostPort: 4294967296}]', 'spec.containers[0].ports[0].hostPort: expected a 32-bit integer, found the number 4294967296'],
+    ['securityContext: {capabilities: {add: NET_ADMIN}}', 'spec.containers[0].securityContext.capabilities.add: expected a list, found the string "NET_ADMIN"'],
+    ['securityContext: true', 'spec.containers[0].securityContext: expected a mapping, found the boolean true'],
+  ])('reports a field of the wrong type (%s) with its line, and does not evaluate the pod', (field, message) => {
+    const loaded = loadManifestFile('t.yaml', `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - image: nginx\n    ${field}\n`);
+    const result = extractPodSpecs(loaded.documents[0]!);
+    expect(result.pods).toEqual([]);
+    expect(result.problems).toEqual([{ file: 't.yaml', line: 7, kind: 'invalid', message: `${message}; the API server would reject this object` }]);
+  });
+
+  it('reports annotation values that are not strings', () => {
+    const loaded = loadManifestFile('t.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    enabled: yes\nspec: {}\n');
+    expect(extractPodSpecs(loaded.documents[0]!).problems).toMatchObject([{ line: 5, message: expect.stringContaining('metadata.annotations.enabled: expected a string, found the boolean true') }]);
+  });
+});
