@@ -1,0 +1,49 @@
+/** A finding: one failed check of one pod spec, placed in its file. */
+import type { CheckId, Level } from '../pss/types.js';
+
+export interface FindingLocation {
+  /** The field path in the document, e.g. `spec.template.spec.containers[0].securityContext.privileged`. */
+  readonly path: string;
+  /** 1-based line of the field, or of its nearest existing ancestor when it is absent. */
+  readonly line: number;
+  readonly column: number;
+  /** False when the field is absent and the line is that of the nearest existing ancestor. */
+  readonly exact: boolean;
+  /** The container the field belongs to, if any. */
+  readonly container: string | null;
+}
+
+export interface Finding {
+  readonly file: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  /** The container concerned when exactly one is; null for pod-level findings or several containers. */
+  readonly container: string | null;
+  /** Every container the finding names, in visiting order. */
+  readonly containers: readonly string[];
+  readonly check: CheckId;
+  readonly reason: string;
+  readonly detail: string;
+  readonly level: Level;
+  /** The version as requested (`latest`, `v1.30`). */
+  readonly version: string;
+  /** The first location's line. */
+  readonly line: number;
+  /** Ordered as the fields appear in the file. */
+  readonly locations: readonly FindingLocation[];
+}
+
+/** The verdict for one pod spec, with the message the API server would print. */
+export interface PodSpecVerdict {
+  readonly file: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  readonly line: number;
+  readonly allowed: boolean;
+  /** `pods "x" is forbidden: violates PodSecurity …` for a Pod, `would violate PodSecurity …` for a workload; null when allowed. */
+  readonly message: string | null;
+}

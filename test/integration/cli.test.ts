@@ -1,0 +1,156 @@
+/**
+ * The `check` command: its JSON contract, text output, exit statuses and
+ * usage errors, in process; and the committed bundle, run as users run it.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { version } from '../../src/version.js';
+import { nodeBinaries } from '../helpers/nodes.js';
+import { repoRoot } from '../helpers/paths.js';
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(args, { cwd: repoRoot, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { status, stdout, stderr };
+}
+
+describe('pod-security-review check', () => {
+  it('gives the JSON contract for a fixture', async () => {
+    const { status, stdout } = await cli('check', '--level', 'restricted', '--format', 'json', 'fixtures/manifests/yaml11-booleans.yaml');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.errors).toEqual([]);
+    expect(report.policy).toBe('restricted:latest');
+    expect(report.findings.map((f: { check: string }) => f.check)).toEqual([
+      'hostNamespaces',
+      'privileged',
+      'allowPrivilegeEscalation',
+      'capabilities_restricted',
+      'runAsNonRoot',
+      'runAsUser',
+      'seccompProfile_restricted',
+    ]);
+    expect(report.findings[1]).toEqual({
+      file: 'fixtures/manifests/yaml11-booleans.yaml',
+      line: 12,
+      apiVersion: 'v1',
+      kind: 'Pod',
+      namespace: null,
+      name: 'yaml11',
+      container: 'app',
+      containers: ['app'],
+      check: 'privileged',
+      reason: 'privileged',
+      detail: 'container "app" must not set securityContext.privileged=true',
+      level: 'restricted',
+      version: 'latest',
+      locations: [{ path: 'spec.containers[0].securityContext.privileged', line: 12, column: 7, exact: true, container: 'app' }],
+    });
+    expect(report.findings[0].locations).toEqual([{ path: 'spec.hostPID', line: 7, column: 3, exact: true, container: null }]);
+    expect(report.podSpecs).toEqual([
+      expect.objectContaining({
+        kind: 'Pod',
+        name: 'yaml11',
+        allowed: false,
+        message: expect.stringMatching(/^pods "yaml11" is forbidden: violates PodSecurity "restricted:latest": host namespaces \(hostPID=true\), privileged/),
+      }),
+    ]);
+  });
+
+  it('orders locations as the fields appear in the file', async () => {
+    const { stdout } = await cli('check', '--format', 'json', 'fixtures/manifests/flow-style.yaml');
+    const ape = JSON.parse(stdout).findings.find((f: { check: string }) => f.check === 'allowPrivilegeEscalation');
+    expect(ape.container).toBeNull();
+    expect(ape.containers).toEqual(['app', 'sidecar']);
+    expect(ape.locations.map((l: { line: number; exact: boolean }) => [l.line, l.exact])).toEqual([
+      [5, false],
+      [6, false],
+    ]);
+  });
+
+  it('checks folders, keeps going past bad files, and names each one', async () => {
+    const { status, stdout } = await cli('check', '--level', 'baseline', '--format', 'json', 'fixtures/manifests');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    const errors = report.errors.map((e: { file: string; line: number | null; kind: string }) => [e.file, e.line, e.kind]);
+    expect(errors).toEqual([
+      ['fixtures/manifests/alias-bomb.yaml', 1, 'alias-bomb'],
+      ['fixtures/manifests/binary.yaml', null, 'binary'],
+      ['fixtures/manifests/helm-template.yaml', 4, 'template'],
+      ['fixtures/manifests/malformed.yaml', 9, 'malformed'],
+      ['fixtures/manifests/wrong-field-types.yaml', 9, 'invalid'],
+      ['fixtures/manifests/wrong-field-types.yaml', 13, 'invalid'],
+    ]);
+    // The intact document after the malformed one is still checked.
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'fixtures/manifests/malformed.yaml', name: 'intact', check: 'hostNamespaces', line: 15 }));
+    // Every kind in all-kinds.yaml is found; the Service and ConfigMap are not pod specs.
+    const kinds = report.podSpecs.filter((p: { file: string }) => p.file.endsWith('all-kinds.yaml')).map((p: { kind: string }) => p.kind);
+    expect(kinds).toEqual(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'PodTemplate']);
+  });
+
+  it('exits 0 when everything passes', async () => {
+    const { status, stdout } = await cli('check', '--level', 'restricted', 'fixtures/pss-conformance/restricted/v1.37/pass/base.yaml');
+    expect(status).toBe(0);
+    expect(stdout).toBe('restricted:latest: 1 pod spec checked, 0 violating (0 findings)\n');
+  });
+
+  it('prints file:line for each finding in text', async () => {
+    const { stdout } = await cli('check', '--level', 'baseline', 'fixtures/manifests/comments.yaml');
+    expect(stdout).toBe(
+      'fixtures/manifests/comments.yaml:17: Deployment commented: privileged (container "app" must not set securityContext.privileged=true) [privileged]\n' +
+        'baseline:latest: 1 pod spec checked, 1 violating (1 finding)\n',
+    );
+  });
+
+  it('treats a template alone as a notice, not a failure', async () => {
+    const { status, stdout } = await cli('check', 'fixtures/manifests/helm-template.yaml');
+    expect(status).toBe(0);
+    expect(stdout).toContain('helm-template.yaml:4: error: looks like a Go/Helm template');
+  });
+
+  it('honours the version', async () => {
+    const file = 'fixtures/pss-conformance/baseline/v1.37/pass/sysctls1.yaml';
+    expect((await cli('check', '--level', 'baseline', '--version', 'v1.37', file)).status).toBe(0);
+    expect((await cli('check', '--level', 'baseline', '--version', 'v1.0', file)).status).toBe(1);
+  });
+
+  it.each([
+    [['check', '--level', 'strict', 'x'], '--level "strict": must be one of privileged, baseline, restricted'],
+    [['check', '--version', '1.30', 'x'], '--version "1.30": must be "latest" or "v1.x"'],
+    [['check', '--format', 'xml', 'x'], '--format "xml": must be one of text, json'],
+    [['check'], 'no PATH given'],
+    [['check', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
+    [['check', '--frobnicate', 'x'], "Unknown option '--frobnicate'"],
+    [['lint', 'x'], 'unknown command "lint"'],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const { status, stderr, stdout } = await cli(...args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('Usage: pod-security-review check');
+  });
+});
+
+describe.each(nodeBinaries().map((n) => [n.version, n.path] as const))('the committed bundle dist/cli.js on Node %s', (_version, node) => {
+  const run = (...args: string[]) => spawnSync(node, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+
+  it('prints its version', () => {
+    const result = run('--version');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`${version}\n`);
+  });
+
+  it('checks manifests with the same verdict as the sources', async () => {
+    const args = ['check', '--level', 'restricted', '--format', 'json', 'fixtures/manifests'];
+    const result = run(...args);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse((await cli(...args)).stdout));
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(run('check', '--level', 'nope', '.').status).toBe(2);
+  });
+});
