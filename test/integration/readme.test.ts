@@ -1,0 +1,29 @@
+/**
+ * The README stays true: the command it documents for a local run works and
+ * prints what the README shows.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/paths.js';
+
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('documents npm ci and npm test as the set-up commands', () => {
+    expect(readme).toMatch(/```sh\nnpm ci +# install\nnpm test +# all tests/);
+  });
+
+  it('shows the real output of its example command', () => {
+    const command = /```sh\n(node dist\/cli\.js check [^\n]+)\n```/.exec(readme)?.[1];
+    expect(command).toBe('node dist/cli.js check --level restricted fixtures/examples');
+    const shown = /```text\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(command!)))?.[1] ?? '';
+    const [, ...args] = command!.split(' ');
+    const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    const shownLines = shown.split('\n').filter((line) => line !== '' && line !== '…');
+    expect(shownLines.length).toBeGreaterThan(2);
+    for (const line of shownLines) expect(result.stdout.split('\n')).toContain(line);
+  });
+});
