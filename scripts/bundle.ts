@@ -4,6 +4,7 @@
 // Both are ESM, self-contained, and run on Node 20 and later. The output must be
 // byte-for-byte reproducible from the sources: .ci/run rebuilds and diffs dist/.
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { rm } from 'node:fs/promises';
 
 // Some bundled dependencies are CommonJS and call require() on Node built-ins;
@@ -11,7 +12,7 @@ import { rm } from 'node:fs/promises';
 const banner = "import { createRequire as __psrCreateRequire } from 'node:module';\nconst require = __psrCreateRequire(import.meta.url);";
 
 await rm('dist', { recursive: true, force: true });
-const common = {
+const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
