@@ -88,11 +88,46 @@ function objectLine(source: PodSpecSource): number {
   return locate(source.document.source, source.objectPath).line;
 }
 
+/** One pod spec evaluated: its verdict, its findings, and the raw failures. */
+export interface PodSpecEvaluation {
+  readonly verdict: PodSpecVerdict;
+  readonly findings: readonly Finding[];
+  readonly failures: readonly CheckFailure[];
+}
+
+export function evaluatePodSpec(source: PodSpecSource, level: Level, version: Version): PodSpecEvaluation {
+  const evaluation = evaluatePod(source.pod, level, version);
+  const policy = { level, version };
+  const message = evaluation.allowed
+    ? null
+    : source.kind === 'Pod'
+      ? enforceMessage(source.name, policy, evaluation.failures)
+      : warnMessage(policy, evaluation.failures);
+  return {
+    verdict: {
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      line: objectLine(source),
+      allowed: evaluation.allowed,
+      message,
+    },
+    findings: evaluation.failures.map((failure) => toFinding(source, failure, level, version)),
+    failures: evaluation.failures,
+  };
+}
+
+/** Problems sorted by file, then line. */
+export function sortProblems(problems: LoadProblem[]): LoadProblem[] {
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
 export function evaluateFiles(files: readonly SourceFile[], options: CheckOptions): CheckReport {
   const findings: Finding[] = [];
   const errors: LoadProblem[] = [];
   const podSpecs: PodSpecVerdict[] = [];
-  const policy = { level: options.level, version: options.version };
   for (const file of files) {
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
@@ -100,26 +135,12 @@ export function evaluateFiles(files: readonly SourceFile[], options: CheckOption
       const extraction = extractPodSpecs(document);
       errors.push(...extraction.problems);
       for (const source of extraction.pods) {
-        const evaluation = evaluatePod(source.pod, options.level, options.version);
-        const message = evaluation.allowed
-          ? null
-          : source.kind === 'Pod'
-            ? enforceMessage(source.name, policy, evaluation.failures)
-            : warnMessage(policy, evaluation.failures);
-        podSpecs.push({
-          file: file.path,
-          apiVersion: source.apiVersion,
-          kind: source.kind,
-          namespace: source.namespace,
-          name: source.name,
-          line: objectLine(source),
-          allowed: evaluation.allowed,
-          message,
-        });
-        for (const failure of evaluation.failures) findings.push(toFinding(source, failure, options.level, options.version));
+        const evaluated = evaluatePodSpec(source, options.level, options.version);
+        podSpecs.push(evaluated.verdict);
+        findings.push(...evaluated.findings);
       }
     }
   }
-  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  sortProblems(errors);
   return { findings, errors, podSpecs };
 }

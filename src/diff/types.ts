@@ -1,0 +1,51 @@
+/**
+ * The source-agnostic model of a change set: what changed between two
+ * versions of a repository, file by file. Two sources feed it: local git
+ * (src/git) and the GitHub API (the Action). Everything after it (scoping,
+ * fixes, review comments) reads only this model.
+ */
+
+export type FileStatus = 'added' | 'modified' | 'renamed' | 'copied' | 'removed';
+
+/** One line of a hunk. Line numbers are 1-based in their own version of the file. */
+export type HunkLine =
+  | { readonly kind: 'context'; readonly baseLine: number; readonly headLine: number; readonly text: string }
+  | { readonly kind: 'added'; readonly headLine: number; readonly text: string }
+  | { readonly kind: 'removed'; readonly baseLine: number; readonly text: string };
+
+/** A unified-diff hunk: `@@ -baseStart,baseCount +headStart,headCount @@`. */
+export interface Hunk {
+  readonly baseStart: number;
+  readonly baseCount: number;
+  readonly headStart: number;
+  readonly headCount: number;
+  readonly lines: readonly HunkLine[];
+}
+
+/** File contents as read: bytes (or text), or why they are not there. */
+export type FileContent =
+  | { readonly kind: 'content'; readonly data: Uint8Array | string }
+  | { readonly kind: 'absent' } // the file does not exist in this version
+  | { readonly kind: 'unavailable'; readonly reason: string }; // too large, binary, could not be read
+
+export interface ChangedFile {
+  /** Path at head (for a removed file, its path at base). Forward slashes, relative to the repository root. */
+  readonly path: string;
+  /** Path at base, for renames and copies. */
+  readonly previousPath?: string;
+  readonly status: FileStatus;
+  readonly base: FileContent;
+  readonly head: FileContent;
+  /**
+   * The hunks of the diff, or null when the source has none (binary file, a
+   * patch the API left out because it is too large). Null means no line of
+   * the file can carry an inline comment.
+   */
+  readonly hunks: readonly Hunk[] | null;
+}
+
+export interface ChangeSet {
+  readonly files: readonly ChangedFile[];
+  /** Why the list of files may be incomplete (e.g. the API's 3,000-file cap), if it may be. */
+  readonly incomplete?: string;
+}

@@ -1,0 +1,173 @@
+/**
+ * From a change set to the pod specs the change introduced or modified, and
+ * their findings (pure). The product's promise: quiet about what the change
+ * did not touch.
+ *
+ * - A pod spec's identity is (kind, namespace, name) within its file,
+ *   following renames; one moved between two changed files keeps it.
+ * - It is new without a base counterpart, modified when what the checks
+ *   evaluate (template metadata and defaulted spec) differs, unchanged
+ *   otherwise; comments, quoting, key order, flow style and indentation do
+ *   not count because decoded values are compared.
+ * - Only new and modified pod specs are evaluated. A finding is
+ *   `preexisting` when the same check failed at base for the same
+ *   containers; `--only-new-violations` keeps the others.
+ */
+import { diffLines } from '../diff/lines.js';
+import type { DiffLines } from '../diff/lines.js';
+import type { ChangeSet, ChangedFile, FileContent } from '../diff/types.js';
+import { containerOfPath, evaluatePodSpec, sortProblems } from '../findings/evaluateFiles.js';
+import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
+import type { LoadOptions } from '../manifests/load.js';
+import type { LoadProblem } from '../manifests/types.js';
+import type { CheckFailure, JsonValue, Level, PodInput, Version } from '../pss/types.js';
+import { extractPodSpecs } from '../workloads/extract.js';
+import type { PodSpecSource } from '../workloads/extract.js';
+import { defaultSelection, selectsFile } from './select.js';
+import type { FileSelection } from './select.js';
+import type { DiffFinding, DiffPodSpecVerdict, DiffReport } from './types.js';
+
+export interface ScopeOptions {
+  readonly level: Level;
+  readonly version: Version;
+  readonly load?: LoadOptions;
+  readonly selection?: FileSelection;
+  /** Report only violations the change introduced. */
+  readonly onlyNewViolations?: boolean;
+}
+
+interface Loaded {
+  readonly pods: PodSpecSource[];
+  readonly problems: LoadProblem[];
+}
+
+function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded {
+  if (content.kind === 'absent') return { pods: [], problems: [] };
+  if (content.kind === 'unavailable') return { pods: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }] };
+  const loaded = loadManifestFile(path, content.data, load);
+  const pods: PodSpecSource[] = [];
+  const problems: LoadProblem[] = [...loaded.problems];
+  for (const document of loaded.documents) {
+    const extraction = extractPodSpecs(document);
+    pods.push(...extraction.pods);
+    problems.push(...extraction.problems);
+  }
+  return { pods, problems };
+}
+
+/** Identity keys, with an occurrence number for repeated ones (e.g. unnamed pods). */
+function keyed(pods: readonly PodSpecSource[]): Map<string, PodSpecSource> {
+  const seen = new Map<string, number>();
+  const byKey = new Map<string, PodSpecSource>();
+  for (const pod of pods) {
+    const identity = `${pod.kind}\u0000${pod.namespace ?? ''}\u0000${pod.name}`;
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    byKey.set(`${identity}\u0000${n}`, pod);
+  }
+  return byKey;
+}
+
+function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  const aObject = a as Record<string, JsonValue | undefined>;
+  const bObject = b as Record<string, JsonValue | undefined>;
+  const keys = new Set([...Object.keys(aObject), ...Object.keys(bObject)]);
+  // An absent key and a null value decode the same way.
+  return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
+}
+
+function samePod(a: PodInput, b: PodInput): boolean {
+  return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
+}
+
+/** The containers a failure names ('' for the pod level). */
+function subjects(failure: CheckFailure, pod: PodInput): Set<string> {
+  return new Set(failure.paths.map((path) => containerOfPath(pod, path) ?? ''));
+}
+
+function isPreexisting(failure: CheckFailure, head: PodInput, base: { pod: PodInput; failures: readonly CheckFailure[] } | null): boolean {
+  const before = base?.failures.find((f) => f.check === failure.check);
+  if (!base || !before) return false;
+  const was = subjects(before, base.pod);
+  return [...subjects(failure, head)].every((subject) => was.has(subject));
+}
+
+export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
+  const load = options.load ?? defaultLoadOptions;
+  const selection = options.selection ?? defaultSelection;
+  const files = changeSet.files.filter((file) => selectsFile(selection, file));
+  const errors: LoadProblem[] = [];
+
+  // Load both sides of every selected file.
+  const heads = new Map<ChangedFile, Map<string, PodSpecSource>>();
+  const bases = new Map<ChangedFile, Map<string, PodSpecSource>>();
+  for (const file of files) {
+    const basePath = file.previousPath ?? file.path;
+    // Problems at base do not matter: its pod specs simply count as absent.
+    bases.set(file, keyed(loadPods(basePath, file.base, load).pods));
+    if (file.status === 'removed') continue;
+    const head = loadPods(file.path, file.head, load);
+    errors.push(...head.problems);
+    heads.set(file, keyed(head.pods));
+  }
+
+  // Match head pod specs to base ones: first within the file (following a
+  // rename), then with what is left of the other changed files (a move).
+  const matches = new Map<PodSpecSource, PodSpecSource>();
+  const unmatchedBase = new Map<string, PodSpecSource[]>();
+  for (const [file, headPods] of heads) {
+    const basePods = bases.get(file) ?? new Map<string, PodSpecSource>();
+    for (const [key, pod] of headPods) {
+      const base = basePods.get(key);
+      if (base) {
+        matches.set(pod, base);
+        basePods.delete(key);
+      }
+    }
+  }
+  for (const basePods of bases.values()) {
+    for (const [key, pod] of basePods) unmatchedBase.set(key, [...(unmatchedBase.get(key) ?? []), pod]);
+  }
+  for (const headPods of heads.values()) {
+    for (const [key, pod] of headPods) {
+      if (matches.has(pod)) continue;
+      const candidates = unmatchedBase.get(key);
+      const moved = candidates?.shift();
+      if (moved) matches.set(pod, moved);
+    }
+  }
+
+  const findings: DiffFinding[] = [];
+  const podSpecs: DiffPodSpecVerdict[] = [];
+  let unchanged = 0;
+  for (const [file, headPods] of heads) {
+    const lines: DiffLines = diffLines(file.hunks);
+    for (const pod of headPods.values()) {
+      const base = matches.get(pod);
+      if (base && samePod(base.pod, pod.pod)) {
+        unchanged++;
+        continue;
+      }
+      const status = base ? 'modified' : 'new';
+      const evaluated = evaluatePodSpec(pod, options.level, options.version);
+      const baseFailures = base ? evaluatePodSpec(base, options.level, options.version).failures : [];
+      podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
+      evaluated.findings.forEach((finding, index) => {
+        const failure = evaluated.failures[index]!;
+        const preexisting = isPreexisting(failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null);
+        if (options.onlyNewViolations && preexisting) return;
+        findings.push({
+          ...finding,
+          status,
+          preexisting,
+          locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) })),
+        });
+      });
+    }
+  }
+  return { findings, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+}
