@@ -30407,11 +30407,32 @@ function toFinding(source, failure, level, version) {
 function objectLine(source) {
   return locate(source.document.source, source.objectPath).line;
 }
+function evaluatePodSpec(source, level, version) {
+  const evaluation = evaluatePod(source.pod, level, version);
+  const policy = { level, version };
+  const message = evaluation.allowed ? null : source.kind === "Pod" ? enforceMessage(source.name, policy, evaluation.failures) : warnMessage(policy, evaluation.failures);
+  return {
+    verdict: {
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      line: objectLine(source),
+      allowed: evaluation.allowed,
+      message
+    },
+    findings: evaluation.failures.map((failure) => toFinding(source, failure, level, version)),
+    failures: evaluation.failures
+  };
+}
+function sortProblems(problems) {
+  return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+}
 function evaluateFiles(files, options) {
   const findings = [];
   const errors = [];
   const podSpecs = [];
-  const policy = { level: options.level, version: options.version };
   for (const file of files) {
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
@@ -30419,23 +30440,13 @@ function evaluateFiles(files, options) {
       const extraction = extractPodSpecs(document);
       errors.push(...extraction.problems);
       for (const source of extraction.pods) {
-        const evaluation = evaluatePod(source.pod, options.level, options.version);
-        const message = evaluation.allowed ? null : source.kind === "Pod" ? enforceMessage(source.name, policy, evaluation.failures) : warnMessage(policy, evaluation.failures);
-        podSpecs.push({
-          file: file.path,
-          apiVersion: source.apiVersion,
-          kind: source.kind,
-          namespace: source.namespace,
-          name: source.name,
-          line: objectLine(source),
-          allowed: evaluation.allowed,
-          message
-        });
-        for (const failure of evaluation.failures) findings.push(toFinding(source, failure, options.level, options.version));
+        const evaluated = evaluatePodSpec(source, options.level, options.version);
+        podSpecs.push(evaluated.verdict);
+        findings.push(...evaluated.findings);
       }
     }
   }
-  errors.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+  sortProblems(errors);
   return { findings, errors, podSpecs };
 }
 

@@ -1,119 +1,59 @@
 /**
- * The command-line tool: the same engine as the Action, on files.
+ * The command-line tool: the same engine as the Action, on files or a git range.
  *
- *   pod-security-review check [--level L] [--version V] [--format text|json] PATH...
+ *   pod-security-review check [options] PATH...
+ *   pod-security-review diff --base REF [options]
  *
- * Exit status: 0 when every pod spec is allowed and every file could be
- * checked, 1 when something fails (a violation, or a file that could not be
- * checked, except templates, which are skipped with a notice), 2 for usage
- * errors.
+ * Exit status: 0 when nothing fails, 1 when something fails (a violation,
+ * or a file that could not be checked, except templates, which are skipped
+ * with a notice), 2 for usage errors. Each command's --help says more.
  */
-import { parseArgs } from 'node:util';
-import { evaluateFiles } from '../findings/evaluateFiles.js';
-import type { CheckReport } from '../findings/evaluateFiles.js';
-import { collectFiles } from '../io/files.js';
-import { defaultLoadOptions } from '../manifests/load.js';
-import { parseLevel, parseVersion } from '../pss/levels.js';
-import type { Level, Version } from '../pss/types.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
 import { version as packageVersion } from '../version.js';
+import { checkCommand, checkUsage } from './check.js';
+import { diffCommand, diffUsage } from './diff.js';
+import { UsageError } from './options.js';
+import type { CliIO } from './options.js';
 
-const usage = `Usage: pod-security-review check [options] PATH...
+export type { CliIO } from './options.js';
 
-Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
-*.yaml, *.yml and *.json) against a Pod Security Standards level, with the
-verdicts of the Pod Security Admission controller.
+const usage = `Usage: pod-security-review <command> [options]
 
-Options:
-  --level L          baseline or restricted (or privileged) [default: restricted]
-  --version V        policy version: latest or v1.N (v1.0 … v1.37) [default: latest]
-  --format F         text or json [default: text]
-  --max-file-size N  skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
-  -h, --help         show this help
-  --version          with no command: print the tool's version
+Commands:
+  check PATH...      evaluate every pod spec in files and folders
+  diff --base REF    evaluate only the pod specs a git range introduced or modified
 
-Exit status: 0 nothing fails, 1 something fails, 2 usage error.
+Run \`pod-security-review <command> --help\` for the options of a command.
+\`pod-security-review --version\` prints the version.
 `;
 
-export interface CliIO {
-  readonly cwd: string;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-class UsageError extends Error {}
-
-function parseLevelFlag(text: string): Level {
-  const parsed = parseLevel(text);
-  if (!parsed.ok) throw new UsageError(`--level ${JSON.stringify(text)}: ${parsed.error}`);
-  return parsed.value;
-}
-
-function parseVersionFlag(text: string): Version {
-  const parsed = parseVersion(text);
-  if (!parsed.ok) throw new UsageError(`--version ${JSON.stringify(text)}: ${parsed.error}`);
-  return parsed.value;
-}
-
-function exitStatus(report: CheckReport): number {
-  const failing = report.findings.length > 0 || report.errors.some((e) => e.kind !== 'template');
-  return failing ? 1 : 0;
-}
-
-async function check(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      level: { type: 'string', default: 'restricted' },
-      version: { type: 'string', default: 'latest' },
-      format: { type: 'string', default: 'text' },
-      'max-file-size': { type: 'string', default: String(defaultLoadOptions.maxBytes) },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(usage);
-    return 0;
-  }
-  const level = parseLevelFlag(values.level);
-  const version = parseVersionFlag(values.version);
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
-  }
-  const maxBytes = Number(values['max-file-size']);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError('--max-file-size: must be a positive number of bytes');
-  if (positionals.length === 0) throw new UsageError('no PATH given: name the manifest files or folders to check');
-
-  const collected = await collectFiles(positionals, io.cwd, maxBytes);
-  if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
-  const evaluated = evaluateFiles(collected.files, { level, version, load: { maxBytes } });
-  const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
-  const policy = { level, version };
-  io.stdout(values.format === 'json' ? renderJson(report, policy) : renderText(report, policy));
-  return exitStatus(report);
-}
+const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<number>; usage: string }> = {
+  check: { run: checkCommand, usage: checkUsage },
+  diff: { run: diffCommand, usage: diffUsage },
+};
 
 /** Run the CLI with its arguments (without `node` and the script); returns the exit status. */
 export async function runCli(args: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${packageVersion}\n`);
+    return 0;
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`pod-security-review: unknown command ${JSON.stringify(name)}\n\n${usage}`);
+    return 2;
+  }
   try {
-    const [command, ...rest] = args;
-    if (command === '--version' || command === '-v') {
-      io.stdout(`${packageVersion}\n`);
-      return 0;
-    }
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(usage);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === 'check') return await check(rest, io);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    return await command.run(rest, io);
   } catch (error) {
-    // parseArgs reports unknown or malformed options with a TypeError whose code says so.
-    const code = (error as { code?: string }).code;
+    // parseArgs reports unknown or malformed options with an ERR_PARSE_ARGS_* code.
+    const code = (error as { code?: unknown }).code;
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`pod-security-review: ${(error as Error).message}\n\n${usage}`);
+      io.stderr(`pod-security-review: ${(error as Error).message}\n\n${command.usage}`);
       return 2;
     }
     throw error;

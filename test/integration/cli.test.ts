@@ -124,13 +124,19 @@ describe('pod-security-review check', () => {
     [['check'], 'no PATH given'],
     [['check', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
     [['check', '--frobnicate', 'x'], "Unknown option '--frobnicate'"],
-    [['lint', 'x'], 'unknown command "lint"'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const { status, stderr, stdout } = await cli(...args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
     expect(stderr).toContain('Usage: pod-security-review check');
+  });
+
+  it('exits 2 on an unknown command, listing the commands', async () => {
+    const { status, stderr } = await cli('lint', 'x');
+    expect(status).toBe(2);
+    expect(stderr).toContain('unknown command "lint"');
+    expect(stderr).toContain('Usage: pod-security-review <command>');
   });
 });
 

@@ -27,3 +27,17 @@ describe('README', () => {
     for (const line of shownLines) expect(result.stdout.split('\n')).toContain(line);
   });
 });
+
+describe('README diff example', () => {
+  it('shows the real output of diff on its scenario', async () => {
+    const { runCli } = await import('../../src/cli/run.js');
+    const { makeScenarioRepo } = await import('../helpers/gitRepo.js');
+    const scenario = /scripts\/scenario-repo\.ts ([\w-]+)\)"\nnode "\$OLDPWD\/dist\/cli\.js" (diff [^\n]+)\n```/.exec(readme);
+    expect(scenario?.[1]).toBe('modified-with-old-violation');
+    const cwd = makeScenarioRepo(scenario![1]!);
+    let stdout = '';
+    await runCli(scenario![2]!.split(' '), { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    const shown = /```text\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(scenario![0])))?.[1];
+    expect(stdout).toBe(shown);
+  });
+});

@@ -1,0 +1,66 @@
+/** `pod-security-review diff`: only the pod specs a git range introduced or modified. */
+import { parseArgs } from 'node:util';
+import { GitError } from '../git/run.js';
+import { readGitChangeSet } from '../git/changeSet.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { defaultSelection } from '../scope/select.js';
+import { evaluateChangeSet } from '../scope/scope.js';
+import { failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import type { CliIO } from './options.js';
+
+export const diffUsage = `Usage: pod-security-review diff --base REF [options]
+
+Evaluate only the pod specs that the commits from REF to --head introduced or
+modified (like \`git diff REF...HEAD\`: from their merge base), in the git
+repository of the working directory.
+
+Options:
+  --base REF              the base branch or commit (required)
+  --head REF              the head commit [default: HEAD]
+  --only-new-violations   report only violations the change introduced
+  --include GLOB          files to look at (repeatable) [default: **/*.yaml, **/*.yml, **/*.json]
+  --exclude GLOB          files to skip (repeatable)
+${policyOptionsHelp}
+
+Exit status: 0 nothing fails, 1 something fails, 2 usage error.
+`;
+
+export async function diffCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      ...policyOptions,
+      base: { type: 'string' },
+      head: { type: 'string', default: 'HEAD' },
+      'only-new-violations': { type: 'boolean', default: false },
+      include: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+    },
+  });
+  if (values.help) {
+    io.stdout(diffUsage);
+    return 0;
+  }
+  const options = readPolicyOptions(values);
+  if (values.base === undefined) throw new UsageError('--base REF is required');
+  let changeSet;
+  try {
+    changeSet = await readGitChangeSet({ repository: io.cwd, base: values.base, head: values.head, maxBytes: options.maxBytes });
+  } catch (error) {
+    // Unknown refs or not a repository are the user's to fix, not our bug.
+    if (error instanceof GitError) throw new UsageError(error.message);
+    throw error;
+  }
+  const report = evaluateChangeSet(changeSet, {
+    level: options.level,
+    version: options.version,
+    load: { maxBytes: options.maxBytes },
+    selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
+    onlyNewViolations: values['only-new-violations'],
+  });
+  const policy = { level: options.level, version: options.version };
+  io.stdout(options.format === 'json' ? renderJson(report, policy) : renderText(report, policy));
+  return failureStatus(report);
+}

@@ -1,0 +1,186 @@
+/**
+ * `pod-security-review diff` on the scenario fixtures, each turned into a
+ * real git repository: only new or modified pod specs are evaluated, with
+ * their status, whether each violation predates the change, and whether
+ * each line can carry an inline comment.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { gitIn, makeScenarioRepo } from '../helpers/gitRepo.js';
+
+const repos: string[] = [];
+afterAll(() => {
+  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
+});
+
+interface JsonFinding {
+  file: string;
+  name: string;
+  check: string;
+  line: number;
+  status: string;
+  preexisting: boolean;
+  locations: { path: string; line: number; inDiff: boolean }[];
+}
+
+async function diff(scenario: string, ...args: string[]) {
+  const cwd = makeScenarioRepo(scenario);
+  repos.push(cwd);
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['diff', '--base', 'main', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  expect(stderr).toBe('');
+  const report = JSON.parse(stdout) as {
+    summary: { podSpecs: number; findings: number; errors: number; unchanged: number };
+    findings: JsonFinding[];
+    errors: { file: string; line: number | null; kind: string; message: string }[];
+    podSpecs: { file: string; name: string; status: string; previousFile: string | null; allowed: boolean }[];
+  };
+  const brief = report.findings.map((f) => [f.file, f.name, f.check, f.line, f.status, f.preexisting, f.locations.map((l) => [l.line, l.inDiff])]);
+  return { status, report, brief };
+}
+
+describe('pod-security-review diff', () => {
+  it('evaluates a new workload', async () => {
+    const { status, brief, report } = await diff('new-workload', '--level', 'baseline');
+    expect(status).toBe(1);
+    expect(brief).toEqual([['deploy/api.yaml', 'api', 'hostNamespaces', 16, 'new', false, [[16, true]]]]);
+    expect(report.podSpecs).toMatchObject([{ file: 'deploy/api.yaml', name: 'api', status: 'new', previousFile: null, allowed: false }]);
+  });
+
+  it('marks an old violation of a modified workload as preexisting, and its line as outside the diff', async () => {
+    const { brief } = await diff('modified-with-old-violation', '--level', 'baseline');
+    expect(brief).toEqual([
+      ['deploy/worker.yaml', 'worker', 'hostNamespaces', 16, 'modified', false, [[16, true]]],
+      ['deploy/worker.yaml', 'worker', 'privileged', 23, 'modified', true, [[23, false]]],
+    ]);
+  });
+
+  it('with --only-new-violations, reports only what the change introduced', async () => {
+    const { brief, status } = await diff('modified-with-old-violation', '--level', 'baseline', '--only-new-violations');
+    expect(status).toBe(1);
+    expect(brief.map((f) => f[2])).toEqual(['hostNamespaces']);
+  });
+
+  it('stays quiet about an unchanged violating workload in a changed multi-document file', async () => {
+    const { brief, report } = await diff('unchanged-in-changed-file', '--level', 'baseline');
+    expect(brief).toEqual([['deploy/all.yaml', 'cart', 'hostNamespaces', 39, 'modified', false, [[39, true]]]]);
+    expect(report.summary.unchanged).toBe(1);
+  });
+
+  it('ignores a change of formatting only', async () => {
+    const { status, report } = await diff('reformat-only', '--level', 'baseline');
+    expect(status).toBe(0);
+    expect(report.findings).toEqual([]);
+    expect(report.summary).toMatchObject({ podSpecs: 0, unchanged: 1 });
+  });
+
+  it('follows renames: a changed renamed workload is modified, a pure rename is unchanged', async () => {
+    const { brief, report } = await diff('rename', '--level', 'baseline');
+    expect(brief).toEqual([['new/web.yaml', 'web', 'privileged', 22, 'modified', true, [[22, false]]]]);
+    expect(report.podSpecs).toMatchObject([{ name: 'web', status: 'modified', previousFile: 'old/web.yaml' }]);
+    expect(report.summary.unchanged).toBe(1);
+  });
+
+  it('reports nothing for a deleted file', async () => {
+    const { status, report } = await diff('delete', '--level', 'baseline');
+    expect(status).toBe(0);
+    expect(report).toMatchObject({ findings: [], errors: [], podSpecs: [] });
+  });
+
+  it('evaluates only the changed item of a List', async () => {
+    const { brief, report } = await diff('list', '--level', 'baseline');
+    expect(brief).toEqual([['list.yaml', 'second', 'hostNamespaces', 22, 'modified', false, [[22, true]]]]);
+    expect(report.summary.unchanged).toBe(1);
+  });
+
+  it('reads JSON manifests', async () => {
+    const { brief } = await diff('json', '--level', 'baseline');
+    expect(brief).toEqual([
+      ['pod.json', 'debug', 'hostNamespaces', 6, 'new', false, [[6, true]]],
+      ['pod.json', 'debug', 'privileged', 8, 'new', false, [[8, true]]],
+    ]);
+  });
+
+  it('sees a change to an anchored block in every workload that uses it', async () => {
+    const { brief } = await diff('anchors', '--level', 'baseline');
+    expect(brief).toEqual([
+      ['shared.yaml', 'one', 'hostNamespaces', 11, 'modified', false, [[11, true]]],
+      ['shared.yaml', 'two', 'hostNamespaces', 11, 'modified', false, [[11, true]]],
+    ]);
+  });
+
+  it('names a malformed file and still checks the others; a file malformed at base counts as new', async () => {
+    const { brief, report, status } = await diff('malformed', '--level', 'baseline');
+    expect(status).toBe(1);
+    expect(report.errors).toMatchObject([{ file: 'deploy/broken.yaml', kind: 'malformed' }]);
+    expect(report.errors[0]!.line).not.toBeNull();
+    expect(brief).toEqual([
+      ['deploy/fixed.yaml', 'fixed', 'hostNamespaces', 16, 'new', false, [[16, true]]],
+      ['deploy/ok.yaml', 'ok', 'hostNamespaces', 16, 'modified', false, [[16, true]]],
+    ]);
+  });
+
+  it('skips templates with a notice and non-Kubernetes YAML silently', async () => {
+    const { report, status } = await diff('template-and-other-yaml');
+    expect(status).toBe(0);
+    expect(report.errors).toEqual([
+      { file: 'chart/templates/deployment.yaml', line: 4, kind: 'template', message: expect.stringContaining('Go/Helm template') },
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('keeps the identity of a workload moved between two changed files', async () => {
+    const { brief, report } = await diff('moved-between-files', '--level', 'baseline');
+    // xray changed its image (in its pod template); yankee only moved from a.yaml to b.yaml.
+    expect(report.errors).toEqual([]);
+    expect(brief).toEqual([['a.yaml', 'xray', 'hostNamespaces', 16, 'modified', true, [[16, true]]]]);
+    expect(report.podSpecs).toMatchObject([{ name: 'xray', status: 'modified' }]);
+    expect(report.summary.unchanged).toBe(2);
+  });
+
+  it('selects files with --include and --exclude, on both paths of a rename', async () => {
+    expect((await diff('rename', '--level', 'baseline', '--include', 'new/**')).brief.map((f) => f[1])).toEqual(['web']);
+    expect((await diff('rename', '--level', 'baseline', '--include', 'old/**')).brief.map((f) => f[1])).toEqual(['web']);
+    expect((await diff('rename', '--level', 'baseline', '--exclude', '**/web.yaml')).brief).toEqual([]);
+  });
+
+  it('compares from the merge base, like git diff base...head', async () => {
+    const cwd = makeScenarioRepo('new-workload');
+    repos.push(cwd);
+    // main moves on after the branch point with a violating file of its own.
+    gitIn(cwd, 'checkout', '--quiet', 'main');
+    gitIn(cwd, 'checkout', '--quiet', 'feature', '--', 'deploy/api.yaml');
+    gitIn(cwd, 'mv', 'deploy/api.yaml', 'deploy/main-only.yaml');
+    gitIn(cwd, 'commit', '--quiet', '-m', 'main moves on');
+    gitIn(cwd, 'checkout', '--quiet', 'feature');
+    let stdout = '';
+    await runCli(['diff', '--base', 'main', '--format', 'json', '--level', 'baseline'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(JSON.parse(stdout).findings.map((f: JsonFinding) => f.file)).toEqual(['deploy/api.yaml']);
+  });
+
+  it('prints status and preexisting in text', async () => {
+    const cwd = makeScenarioRepo('modified-with-old-violation');
+    repos.push(cwd);
+    let stdout = '';
+    await runCli(['diff', '--base', 'main', '--level', 'baseline'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(stdout).toBe(
+      'deploy/worker.yaml:16: Deployment shop/worker (modified): host namespaces (hostPID=true) [hostNamespaces]\n' +
+        'deploy/worker.yaml:23: Deployment shop/worker (modified, already failing before): privileged (container "worker" must not set securityContext.privileged=true) [privileged]\n' +
+        'baseline:latest: 1 pod spec checked, 1 violating (2 findings); 0 unchanged pod specs not checked\n',
+    );
+  });
+
+  it.each([
+    [['--head', 'HEAD'], '--base REF is required'],
+    [['--base', 'no-such-branch'], 'git rev-parse failed'],
+  ])('exits 2 on %j', async (args, message) => {
+    const cwd = makeScenarioRepo('new-workload');
+    repos.push(cwd);
+    let stderr = '';
+    const status = await runCli(['diff', ...args], { cwd, stdout: () => {}, stderr: (t) => (stderr += t) });
+    expect(status).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
