@@ -1,0 +1,24 @@
+/** Why each check matters, in one sentence a reviewer can act on. */
+import type { CheckId } from '../pss/types.js';
+
+export const whyItMatters: Record<CheckId, string> = {
+  allowPrivilegeEscalation: 'A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.',
+  appArmorProfile: 'Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.',
+  capabilities_baseline: 'Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.',
+  capabilities_restricted: 'Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.',
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: 'A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.',
+  hostProbesAndHostLifecycle: 'A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.',
+  privileged: 'A privileged container has all capabilities and device access: it is effectively root on the node.',
+  procMount: 'An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.',
+  procMount_restricted: 'An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.',
+  restrictedVolumes: 'Only volume types that cannot reach node or network storage outside the pod’s control are allowed at the restricted level.',
+  runAsNonRoot: 'A container that may run as root makes any escape or misconfiguration far more damaging.',
+  runAsUser: 'Running as UID 0 is running as root, whatever the image says.',
+  seLinuxOptions: 'Custom SELinux users, roles or types can lift the confinement SELinux gives containers.',
+  seccompProfile_baseline: 'Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.',
+  seccompProfile_restricted: 'Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.',
+  sysctls: 'Unsafe sysctls change kernel settings shared by every pod on the node.',
+  windowsHostProcess: 'A Windows HostProcess container runs directly on the node with its privileges.',
+};

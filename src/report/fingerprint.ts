@@ -1,0 +1,24 @@
+/**
+ * A finding's fingerprint: what it is about, not where it is. File,
+ * workload identity, containers and check, never line numbers, so a push
+ * that moves lines does not re-post the comment. It is hidden in each
+ * comment body as an HTML comment, readable back from GitHub.
+ */
+import type { Finding } from '../findings/types.js';
+
+const markerPrefix = '<!-- pod-security-review:';
+const markerPattern = /<!-- pod-security-review:([A-Za-z0-9_-]+) -->/;
+
+export function fingerprint(finding: Pick<Finding, 'file' | 'kind' | 'namespace' | 'name' | 'containers' | 'check'>): string {
+  const identity = [finding.file, finding.kind, finding.namespace ?? '', finding.name, finding.containers.join(','), finding.check].join('\u0000');
+  return Buffer.from(identity, 'utf8').toString('base64url');
+}
+
+export function fingerprintMarker(id: string): string {
+  return `${markerPrefix}${id} -->`;
+}
+
+/** The fingerprint hidden in a comment body, if the body is ours. */
+export function readFingerprint(body: string): string | null {
+  return markerPattern.exec(body)?.[1] ?? null;
+}

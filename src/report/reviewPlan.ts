@@ -1,0 +1,118 @@
+/**
+ * Decide what the review posts (pure). Keeps apart, like reviewdog does:
+ * which findings can be inline (their anchor is in the diff), which are
+ * new (no earlier comment carries their fingerprint), and which go to the
+ * summary only (no anchor, or over the comment cap). Every finding ends up
+ * somewhere: the check run and summary always list them all.
+ *
+ * Anchors are validated against the hunks here, because one bad anchor
+ * makes GitHub reject the whole review.
+ */
+import type { DiffLines } from '../diff/lines.js';
+import { commentBody } from './commentBody.js';
+import { fingerprint } from './fingerprint.js';
+import type { ReviewFinding, SuggestionLike } from './types.js';
+
+export interface PlannedComment {
+  readonly path: string;
+  /** The last line of the range (GitHub's `line`). */
+  readonly line: number;
+  /** The first line of a multi-line range (GitHub's `start_line`), only when < line. */
+  readonly startLine: number | null;
+  readonly body: string;
+  readonly findings: readonly ReviewFinding[];
+}
+
+/** A comment this tool posted earlier, as read back from GitHub. */
+export interface ExistingComment {
+  readonly commentId: number;
+  /** The review thread, when known (GraphQL), to resolve it. */
+  readonly threadId: string | null;
+  readonly resolved: boolean;
+  readonly fingerprints: readonly string[];
+  /** A reply saying the finding is fixed was already posted. */
+  readonly markedFixed: boolean;
+}
+
+export interface ReviewPlan {
+  /** New inline comments, at most maxComments. */
+  readonly comments: readonly PlannedComment[];
+  /** Findings already commented on by an earlier run: left alone. */
+  readonly alreadyCommented: readonly ReviewFinding[];
+  /** Findings that could be inline but are over the cap: summary and annotations. */
+  readonly overflow: readonly ReviewFinding[];
+  /** Findings whose lines are not in the diff: summary and annotations. */
+  readonly outsideDiff: readonly ReviewFinding[];
+  /** Earlier comments whose findings are all gone: resolve their thread, or reply once. */
+  readonly fixed: readonly ExistingComment[];
+}
+
+interface Anchor {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly suggestion: SuggestionLike | null;
+}
+
+/** Where a finding can be commented on: its attachable suggestion's range, else its first line in the diff. */
+function anchorOf(finding: ReviewFinding, lines: DiffLines): Anchor | null {
+  const fix = finding.fix;
+  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
+    return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
+  }
+  const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
+  const best = inDiff.find((l) => l.exact) ?? inDiff[0];
+  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
+}
+
+export function planReview(
+  findings: readonly ReviewFinding[],
+  diffLinesOf: (path: string) => DiffLines,
+  existing: readonly ExistingComment[],
+  maxComments: number,
+): ReviewPlan {
+  const posted = new Set(existing.flatMap((c) => c.fingerprints));
+  const current = new Set(findings.map((f) => fingerprint(f)));
+  const alreadyCommented: ReviewFinding[] = [];
+  const outsideDiff: ReviewFinding[] = [];
+  // Group new findings by anchor: findings sharing a suggestion share one comment.
+  const groups = new Map<string, { anchor: Anchor; findings: ReviewFinding[] }>();
+  for (const finding of findings) {
+    if (posted.has(fingerprint(finding))) {
+      alreadyCommented.push(finding);
+      continue;
+    }
+    const anchor = anchorOf(finding, diffLinesOf(finding.file));
+    if (!anchor) {
+      outsideDiff.push(finding);
+      continue;
+    }
+    const key = `${anchor.path}\u0000${anchor.start}\u0000${anchor.end}`;
+    const group = groups.get(key);
+    if (group) group.findings.push(finding);
+    else groups.set(key, { anchor, findings: [finding] });
+  }
+  // Blocking findings first, then in file order, so the cap keeps what matters most.
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      Number(b.findings.some((f) => f.blocking)) - Number(a.findings.some((f) => f.blocking)) ||
+      (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start),
+  );
+  const comments: PlannedComment[] = [];
+  const overflow: ReviewFinding[] = [];
+  for (const { anchor, findings: group } of ordered) {
+    if (comments.length >= maxComments) {
+      overflow.push(...group);
+      continue;
+    }
+    comments.push({
+      path: anchor.path,
+      line: anchor.end,
+      startLine: anchor.start < anchor.end ? anchor.start : null,
+      body: commentBody(group, anchor.suggestion),
+      findings: group,
+    });
+  }
+  const fixed = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
+  return { comments, alreadyCommented, overflow, outsideDiff, fixed };
+}

@@ -1,0 +1,49 @@
+/**
+ * SARIF 2.1.0, for github/codeql-action/upload-sarif: code scanning shows
+ * the findings in the Security tab and on the PR.
+ */
+import type { LoadProblem } from '../manifests/types.js';
+import type { CheckId } from '../pss/types.js';
+import { whyItMatters } from './explanations.js';
+import { fingerprint } from './fingerprint.js';
+import type { ReviewFinding } from './types.js';
+
+export function renderSarif(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], toolVersion: string): string {
+  const rules = [...new Set(findings.map((f) => f.check))].sort() as CheckId[];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'pod-security-review',
+            version: toolVersion,
+            informationUri: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+            rules: rules.map((id) => ({ id, name: id, shortDescription: { text: `Pod Security Standards: ${id}` }, fullDescription: { text: whyItMatters[id] } })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.check,
+          level: f.blocking ? 'error' : 'warning',
+          message: { text: `${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]` },
+          locations: f.locations.map((l) => ({
+            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } },
+          })),
+          partialFingerprints: { podSecurityReview: fingerprint(f) },
+        })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: errors.map((e) => ({
+              level: e.kind === 'template' ? 'note' : 'warning',
+              message: { text: e.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...(e.line === null ? {} : { region: { startLine: e.line } }) } }],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

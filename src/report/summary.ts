@@ -1,0 +1,52 @@
+/**
+ * The markdown summary shared by the check run, the job summary and the
+ * review body: counts, the policy, and a table of every finding, so nothing
+ * is lost when a comment cannot be posted.
+ */
+import type { LoadProblem } from '../manifests/types.js';
+import type { ReviewFinding } from './types.js';
+
+export interface SummaryInput {
+  readonly policy: string;
+  readonly findings: readonly ReviewFinding[];
+  readonly errors: readonly LoadProblem[];
+  readonly podSpecs: number;
+  readonly unchanged: number;
+  /** Notes to show first (truncated file list, read-only token, …). */
+  readonly notices: readonly string[];
+  /** Fingerprints of findings that have an inline comment (new or earlier). */
+  readonly inline?: ReadonlySet<ReviewFinding>;
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+export function countsLine(input: SummaryInput): string {
+  const blocking = input.findings.filter((f) => f.blocking).length;
+  const warnings = input.findings.length - blocking;
+  return (
+    `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? 'finding' : 'findings'} ` +
+    `in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? 'spec' : 'specs'} ` +
+    `(${input.unchanged} unchanged not checked); ${input.errors.length} ${input.errors.length === 1 ? 'file' : 'files'} could not be checked.`
+  );
+}
+
+export function summaryMarkdown(input: SummaryInput): string {
+  const lines: string[] = [`Policy: \`${input.policy}\`. ${countsLine(input)}`, ''];
+  for (const notice of input.notices) lines.push(`> [!NOTE]\n> ${notice}`, '');
+  if (input.findings.length > 0) {
+    lines.push('| | File | Workload | Check | Message | Change |', '| --- | --- | --- | --- | --- | --- |');
+    for (const f of input.findings) {
+      const icon = f.blocking ? '❌' : '⚠️';
+      const workload = `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
+      const change = `${f.status}${f.preexisting ? ', preexisting' : ''}${input.inline?.has(f) ? ', commented' : ''}`;
+      lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+    }
+    lines.push('');
+  }
+  if (input.errors.length > 0) {
+    lines.push('**Files that could not be checked**', '');
+    for (const e of input.errors) lines.push(`- \`${e.file}${e.line === null ? '' : `:${e.line}`}\`: ${cell(e.message)}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { diffLines } from '../../../src/diff/lines.js';
+import { parseFilePatch } from '../../../src/diff/parse.js';
+import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes, titleOf } from '../../../src/report/checkRun.js';
+import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
+import { fingerprint, fingerprintMarker, readFingerprint } from '../../../src/report/fingerprint.js';
+import { planReview } from '../../../src/report/reviewPlan.js';
+import { renderSarif } from '../../../src/report/sarif.js';
+import { truncateChars, truncateUtf8, utf8Length } from '../../../src/report/truncate.js';
+import { reviewFinding } from '../../helpers/findings.js';
+
+describe('truncation', () => {
+  it('cuts by UTF-8 bytes without splitting a character', () => {
+    const text = 'é'.repeat(100); // 200 bytes
+    const cut = truncateUtf8(text, 51, '…');
+    expect(utf8Length(cut)).toBeLessThanOrEqual(51);
+    expect(cut).toBe(`${'é'.repeat(24)}…`);
+    expect(truncateUtf8('short', 10)).toBe('short');
+  });
+
+  it('cuts by code points', () => {
+    expect(truncateChars('😀'.repeat(10), 5, '!')).toBe('😀😀😀😀!');
+  });
+});
+
+describe('fingerprints', () => {
+  it('depend on what the finding is about, not on its lines', () => {
+    const a = reviewFinding({ line: 20 });
+    const b = reviewFinding({ line: 99, detail: 'other text' });
+    expect(fingerprint(a)).toBe(fingerprint(b));
+    expect(fingerprint(a)).not.toBe(fingerprint(reviewFinding({ check: 'hostPorts' })));
+    expect(fingerprint(a)).not.toBe(fingerprint(reviewFinding({ containers: ['web', 'sidecar'] })));
+  });
+
+  it('are read back from a comment body', () => {
+    const id = fingerprint(reviewFinding());
+    expect(readFingerprint(`text\n${fingerprintMarker(id)}`)).toBe(id);
+    expect(readFingerprint('a human comment')).toBeNull();
+  });
+});
+
+describe('comment bodies', () => {
+  it('size the fence past any backtick run in the content', () => {
+    expect(fenceFor('a: b')).toBe('```');
+    expect(fenceFor('x\n```\ny')).toBe('````');
+    expect(fenceFor('  `````')).toBe('``````');
+  });
+
+  it('hold the check, the upstream message, why it matters, the level and its source, the suggestion and the marker', () => {
+    const body = commentBody([reviewFinding()], { startLine: 19, endLine: 20, replacement: '        securityContext:\r\n          privileged: false\n', attachable: true });
+    expect(body).toContain('**Pod Security `baseline:latest` — `privileged`** (blocking)');
+    expect(body).toContain('> privileged (container "web" must not set securityContext.privileged=true)');
+    expect(body).toContain('effectively root on the node');
+    expect(body).toContain('level from the level input');
+    expect(body).toContain('```suggestion\n        securityContext:\n          privileged: false\n```');
+    expect(readFingerprint(body)).toBe(fingerprint(reviewFinding()));
+  });
+
+  it('explain instead when there is no fix', () => {
+    const body = commentBody([reviewFinding({ check: 'restrictedVolumes', fixNote: 'Replace the hostPath volume; for example:' })], null);
+    expect(body).not.toContain('```suggestion');
+    expect(body).toContain('Replace the hostPath volume');
+  });
+
+  it('builds a suggestion block from a replacement', () => {
+    expect(suggestionBlock({ startLine: 1, endLine: 1, replacement: 'a: ```\n', attachable: true })).toBe('````suggestion\na: ```\n````');
+  });
+});
+
+describe('planReview', () => {
+  const lines = diffLines(parseFilePatch('@@ -15,6 +15,8 @@\n a\n b\n c\n+d\n+e\n f\n g\n h'));
+  const linesOf = () => lines;
+
+  it('anchors a finding on its line in the diff, or on its attachable suggestion range', () => {
+    const plain = reviewFinding();
+    const withFix = reviewFinding({ check: 'hostPorts', fix: { startLine: 17, endLine: 19, replacement: 'x', attachable: true } });
+    const plan = planReview([plain, withFix], linesOf, [], 30);
+    expect(plan.comments.map((c) => [c.line, c.startLine])).toEqual([
+      [19, 17],
+      [20, null],
+    ]);
+    expect(plan.comments[0]!.body).toContain('```suggestion');
+  });
+
+  it('sends findings outside the diff to the summary', () => {
+    const outside = reviewFinding({ line: 40, locations: [{ path: 'p', line: 40, column: 1, exact: true, container: null, inDiff: false }] });
+    const plan = planReview([outside], linesOf, [], 30);
+    expect(plan.comments).toEqual([]);
+    expect(plan.outsideDiff).toEqual([outside]);
+  });
+
+  it('never trusts a suggestion range that crosses the hunks', () => {
+    const finding = reviewFinding({ fix: { startLine: 20, endLine: 30, replacement: 'x', attachable: true } });
+    const plan = planReview([finding], linesOf, [], 30);
+    expect(plan.comments.map((c) => [c.line, c.startLine])).toEqual([[20, null]]);
+    expect(plan.comments[0]!.body).not.toContain('```suggestion');
+  });
+
+  it('groups findings that share an anchor into one comment', () => {
+    const fix = { startLine: 18, endLine: 20, replacement: 'x', attachable: true };
+    const plan = planReview([reviewFinding({ fix }), reviewFinding({ check: 'capabilities_restricted', fix })], linesOf, [], 30);
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.comments[0]!.findings).toHaveLength(2);
+  });
+
+  it('posts nothing already posted, caps new comments with blocking first, and finds fixed threads', () => {
+    const old = reviewFinding({ check: 'hostNamespaces' });
+    const warning = reviewFinding({ check: 'runAsNonRoot', blocking: false, line: 16, locations: [{ path: 'p', line: 16, column: 1, exact: false, container: 'web', inDiff: true }] });
+    const blocking = reviewFinding();
+    const existing = [
+      { commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false },
+      { commentId: 2, threadId: 'T2', resolved: false, fingerprints: ['gone'], markedFixed: false },
+      { commentId: 3, threadId: 'T3', resolved: true, fingerprints: ['gone-too'], markedFixed: false },
+    ];
+    const plan = planReview([old, warning, blocking], linesOf, existing, 1);
+    expect(plan.alreadyCommented).toEqual([old]);
+    expect(plan.comments.map((c) => c.findings[0]!.check)).toEqual(['privileged']);
+    expect(plan.overflow).toEqual([warning]);
+    expect(plan.fixed.map((c) => c.commentId)).toEqual([2]);
+  });
+});
+
+describe('check run output', () => {
+  const base = { policy: 'baseline:latest', errors: [], podSpecs: 1, unchanged: 0, notices: [] };
+
+  it('fails on blocking findings, is neutral in warn mode, and succeeds otherwise', () => {
+    expect(conclusionOf([reviewFinding()], [], 'enforce')).toBe('failure');
+    expect(conclusionOf([reviewFinding()], [], 'warn')).toBe('neutral');
+    expect(conclusionOf([reviewFinding({ blocking: false })], [], 'enforce')).toBe('success');
+    expect(conclusionOf([], [{ file: 'a', line: 1, kind: 'malformed', message: 'x' }], 'enforce')).toBe('failure');
+    expect(conclusionOf([], [{ file: 'a', line: 1, kind: 'template', message: 'x' }], 'enforce')).toBe('success');
+  });
+
+  it('titles with counts', () => {
+    expect(titleOf([], [])).toBe('No Pod Security violations');
+    expect(titleOf([reviewFinding(), reviewFinding({ blocking: false })], [{ file: 'a', line: 1, kind: 'malformed', message: 'x' }])).toBe(
+      '1 blocking violation, 1 warning, 1 file not checked',
+    );
+  });
+
+  it('keeps the summary under 65,535 bytes however many findings', () => {
+    const findings = Array.from({ length: 3000 }, (_, i) => reviewFinding({ name: `web-${i}-é` }));
+    const output = checkRunOutput({ ...base, findings }, 'enforce');
+    expect(utf8Length(output.summary)).toBeLessThanOrEqual(maxOutputBytes);
+    expect(output.summary).toMatch(/… \(truncated\)$/);
+    expect(output.annotations).toHaveLength(3000);
+  });
+
+  it('annotates every finding and problem, in batches of 50', () => {
+    const annotations = annotationsOf([reviewFinding(), reviewFinding({ blocking: false })], [{ file: 'x.yaml', line: null, kind: 'binary', message: 'binary' }]);
+    expect(annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
+      ['deploy/web.yaml', 20, 'failure'],
+      ['deploy/web.yaml', 20, 'warning'],
+      ['x.yaml', 1, 'warning'],
+    ]);
+    expect(inBatches(Array.from({ length: 120 }, (_, i) => i)).map((b) => b.length)).toEqual([50, 50, 20]);
+  });
+});
+
+describe('SARIF', () => {
+  it('has a rule per check and a result per finding', () => {
+    const sarif = JSON.parse(renderSarif([reviewFinding(), reviewFinding({ check: 'hostPorts', blocking: false })], [], '0.1.0'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['hostPorts', 'privileged']);
+    expect(sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([
+      ['privileged', 'error'],
+      ['hostPorts', 'warning'],
+    ]);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/web.yaml' }, region: { startLine: 20, startColumn: 11 } });
+  });
+});
