@@ -1,0 +1,102 @@
+/**
+ * The narrow GitHub interface: only the calls the Action makes, in domain
+ * terms. The real implementation is octokitPort.ts; tests run it against
+ * the local emulator over HTTP.
+ */
+
+export interface PullRequestRef {
+  readonly owner: string;
+  readonly repo: string;
+  readonly number: number;
+}
+
+export interface PullFile {
+  readonly filename: string;
+  readonly status: string;
+  readonly previousFilename: string | null;
+  /** Hunks only; absent for binary files and diffs GitHub considers too large. */
+  readonly patch: string | null;
+}
+
+export interface PullFiles {
+  readonly files: readonly PullFile[];
+  /** The number of changed files GitHub reports for the pull request. */
+  readonly changedFiles: number;
+}
+
+export type BlobRead =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'binary' }
+  | { readonly kind: 'too-large'; readonly bytes: number };
+
+export interface BlobRequest {
+  readonly commit: string;
+  readonly path: string;
+}
+
+export interface ReviewComment {
+  readonly id: number;
+  readonly body: string;
+  readonly author: string | null;
+  readonly inReplyTo: number | null;
+}
+
+export interface ReviewThread {
+  readonly id: string;
+  readonly resolved: boolean;
+  readonly commentIds: readonly number[];
+}
+
+export interface NewReviewComment {
+  readonly path: string;
+  readonly line: number;
+  readonly startLine: number | null;
+  readonly body: string;
+}
+
+export interface CheckRunRequest {
+  readonly name: string;
+  readonly headSha: string;
+  readonly conclusion: 'success' | 'failure' | 'neutral';
+  readonly title: string;
+  readonly summary: string;
+  readonly annotations: readonly {
+    readonly path: string;
+    readonly start_line: number;
+    readonly end_line: number;
+    readonly annotation_level: 'notice' | 'warning' | 'failure';
+    readonly title: string;
+    readonly message: string;
+  }[];
+}
+
+export interface GitHubPort {
+  listPullFiles(pr: PullRequestRef): Promise<PullFiles>;
+  /** The merge base of two commits: the pull request's diff is taken from there, not from base.sha. */
+  mergeBase(owner: string, repo: string, base: string, head: string): Promise<string>;
+  /** Read many files at many commits, batched. Keyed by `${commit}:${path}`. */
+  readBlobs(owner: string, repo: string, requests: readonly BlobRequest[]): Promise<Map<string, BlobRead>>;
+  listReviewComments(pr: PullRequestRef): Promise<ReviewComment[]>;
+  listReviewThreads(pr: PullRequestRef): Promise<ReviewThread[]>;
+  createReview(pr: PullRequestRef, review: { commitId: string; body: string; event: 'COMMENT' | 'REQUEST_CHANGES'; comments: readonly NewReviewComment[] }): Promise<void>;
+  replyToComment(pr: PullRequestRef, commentId: number, body: string): Promise<void>;
+  resolveThread(threadId: string): Promise<void>;
+  /** Create the check run with its first 50 annotations, then append the rest. */
+  publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<void>;
+}
+
+/** An API failure, with the HTTP status (0 when the request never got an answer). */
+export class GitHubError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+
+  /** A token without the permission: 403 that is not a rate limit, or 404 on a write (as reviewdog treats them). */
+  get isPermission(): boolean {
+    return (this.status === 403 && !/rate limit/i.test(this.message)) || this.status === 404;
+  }
+}
