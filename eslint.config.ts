@@ -14,6 +14,7 @@ const pureFolders = [
   'src/scope/**',
   'src/fixes/**',
   'src/report/**',
+  'src/policy/**',
 ];
 
 export default tseslint.config(

@@ -2,11 +2,13 @@
 import { parseArgs } from 'node:util';
 import { GitError } from '../git/run.js';
 import { readGitChangeSet } from '../git/changeSet.js';
+import { readNamespaceDocuments } from '../git/namespaces.js';
+import { defaultPolicies } from '../findings/policyContext.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { defaultSelection } from '../scope/select.js';
 import { evaluateChangeSet } from '../scope/scope.js';
-import { failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 export const diffUsage = `Usage: pod-security-review diff --base REF [options]
@@ -23,7 +25,8 @@ Options:
   --exclude GLOB          files to skip (repeatable)
 ${policyOptionsHelp}
 
-Exit status: 0 nothing fails, 1 something fails, 2 usage error.
+Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
+checked, 2 usage or config error.
 `;
 
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
@@ -53,14 +56,15 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
+  const policy = contextFor(io, options);
+  const header = defaultPolicies(policy);
   const report = evaluateChangeSet(changeSet, {
-    level: options.level,
-    version: options.version,
+    policy,
+    headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
     onlyNewViolations: values['only-new-violations'],
   });
-  const policy = { level: options.level, version: options.version };
-  io.stdout(options.format === 'json' ? renderJson(report, policy) : renderText(report, policy));
+  io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
 }

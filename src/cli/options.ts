@@ -1,9 +1,15 @@
 /** Options shared by the CLI commands, parsed into domain values or a UsageError. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { policyContext } from '../findings/policyContext.js';
+import type { PolicyContext } from '../findings/policyContext.js';
 import { defaultLoadOptions } from '../manifests/load.js';
+import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
+import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
 import type { Level, Version } from '../pss/types.js';
 
-/** A mistake in the command line: reported with the usage text, exit status 2. */
+/** A mistake in the command line or the config file: reported with the usage text, exit status 2. */
 export class UsageError extends Error {}
 
 export interface CliIO {
@@ -12,42 +18,122 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
 }
 
-/** parseArgs option specs common to the commands that evaluate manifests. */
+/**
+ * parseArgs option specs common to the commands that evaluate manifests.
+ * Policy flags have no default here: only what the user sets overrides the
+ * config file (the defaults are the policy's: enforce baseline, warn
+ * restricted, version latest).
+ */
 export const policyOptions = {
-  level: { type: 'string', default: 'restricted' },
-  version: { type: 'string', default: 'latest' },
+  level: { type: 'string' },
+  'warn-level': { type: 'string' },
+  version: { type: 'string' },
+  'warn-version': { type: 'string' },
+  'preview-version': { type: 'string' },
+  config: { type: 'string' },
+  'namespace-labels': { type: 'string' },
+  strict: { type: 'boolean' },
   format: { type: 'string', default: 'text' },
   'max-file-size': { type: 'string', default: String(defaultLoadOptions.maxBytes) },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const policyOptionsHelp = `  --level L          baseline or restricted (or privileged) [default: restricted]
-  --version V        policy version: latest or v1.N (v1.0 … v1.37) [default: latest]
-  --format F         text or json [default: text]
-  --max-file-size N  skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
-  -h, --help         show this help`;
+export const policyOptionsHelp = `  --level L            enforced level, its violations fail: baseline, restricted or privileged [default: baseline]
+  --warn-level L       level whose extra violations are reported, never failing [default: restricted]
+  --version V          policy version of both: latest or v1.N (v1.0 … v1.37) [default: latest]
+  --warn-version V     version of the warn level [default: --version]
+  --preview-version V  also report what would start failing at this version (an upgrade preview)
+  --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
+  --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
+  --strict             do not honour pod-security-review/ignore annotations
+  --format F           text or json [default: text]
+  --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
+  -h, --help           show this help`;
+
+export interface PolicyOptionValues {
+  level?: string;
+  'warn-level'?: string;
+  version?: string;
+  'warn-version'?: string;
+  'preview-version'?: string;
+  config?: string;
+  'namespace-labels'?: string;
+  strict?: boolean;
+  format: string;
+  'max-file-size': string;
+}
 
 export interface PolicyOptions {
-  readonly level: Level;
-  readonly version: Version;
+  readonly overrides: PolicyOverrides;
+  readonly configPath: string | undefined;
   readonly format: 'text' | 'json';
   readonly maxBytes: number;
 }
 
-export function readPolicyOptions(values: { level: string; version: string; format: string; 'max-file-size': string }): PolicyOptions {
-  const level = parseLevel(values.level);
-  if (!level.ok) throw new UsageError(`--level ${JSON.stringify(values.level)}: ${level.error}`);
-  const version = parseVersion(values.version);
-  if (!version.ok) throw new UsageError(`--version ${JSON.stringify(values.version)}: ${version.error}`);
+function level(flag: string, text: string | undefined): Level | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseLevel(text);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+  return parsed.value;
+}
+
+function version(flag: string, text: string | undefined): Version | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseVersion(text);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** Drop undefined values: an absent override must not be present as `undefined`. */
+function defined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function readPolicyOptions(values: PolicyOptionValues): PolicyOptions {
+  const labels = values['namespace-labels'];
+  if (labels !== undefined && labels !== 'true' && labels !== 'false') {
+    throw new UsageError(`--namespace-labels ${JSON.stringify(labels)}: must be one of true, false`);
+  }
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
   }
   const maxBytes = Number(values['max-file-size']);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError('--max-file-size: must be a positive number of bytes');
-  return { level: level.value, version: version.value, format: values.format, maxBytes };
+  const overrides: PolicyOverrides = defined({
+    level: level('--level', values.level),
+    warnLevel: level('--warn-level', values['warn-level']),
+    version: version('--version', values.version),
+    warnVersion: version('--warn-version', values['warn-version']),
+    previewVersion: version('--preview-version', values['preview-version']),
+    namespaceLabels: labels === undefined ? undefined : labels === 'true',
+    strict: values.strict,
+  });
+  return { overrides, configPath: values.config, format: values.format, maxBytes };
 }
 
-/** Exit 1 when something fails: a finding, or a file that could not be checked (templates are only notices). */
-export function failureStatus(report: { findings: readonly unknown[]; errors: readonly { kind: string }[] }): number {
-  return report.findings.length > 0 || report.errors.some((e) => e.kind !== 'template') ? 1 : 0;
+/** The config file: the one named, or the default path when it exists, or the built-in defaults. */
+export function loadPolicyConfig(cwd: string, explicit: string | undefined): PolicyConfig {
+  const file = explicit ?? defaultConfigPath;
+  const absolute = path.resolve(cwd, file);
+  if (!existsSync(absolute)) {
+    if (explicit !== undefined) throw new UsageError(`--config ${explicit}: no such file`);
+    return defaultPolicyConfig;
+  }
+  const parsed = parsePolicyConfig(readFileSync(absolute, 'utf8'), file.split(path.sep).join('/'));
+  if (!parsed.ok) throw new UsageError(`invalid policy config:\n${parsed.errors.map(formatConfigError).join('\n')}`);
+  return parsed.config;
+}
+
+/** Today, as YYYY-MM-DD (UTC): opt-out annotations expire on a date. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
+  return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
+}
+
+/** Exit 1 when something fails: a blocking finding, or a file that could not be checked (templates are only notices). */
+export function failureStatus(report: { findings: readonly { blocking: boolean }[]; errors: readonly { kind: string }[] }): number {
+  return report.findings.some((f) => f.blocking) || report.errors.some((e) => e.kind !== 'template') ? 1 : 0;
 }

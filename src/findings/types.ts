@@ -1,4 +1,5 @@
 /** A finding: one failed check of one pod spec, placed in its file. */
+import type { FindingMode, LevelSourceKind } from '../policy/types.js';
 import type { CheckId, Level } from '../pss/types.js';
 
 export interface FindingLocation {
@@ -33,6 +34,34 @@ export interface Finding {
   readonly line: number;
   /** Ordered as the fields appear in the file. */
   readonly locations: readonly FindingLocation[];
+  /**
+   * enforce: fails the enforced level (blocking); warn / audit: fails only
+   * the warn or audit level; preview: would start failing at the preview
+   * version. `level` and `version` are those of this mode.
+   */
+  readonly mode: FindingMode;
+  /** Blocking findings fail the run; the others are reported only. */
+  readonly blocking: boolean;
+  /** Where this mode's level came from (flag, config rule, namespace label, default). */
+  readonly levelSource: { readonly kind: LevelSourceKind; readonly detail: string };
+  /** An opt-out annotation names this check but does not count (expired, no reason, strict mode). */
+  readonly optOutNote: string | null;
+}
+
+/** A finding the policy ignores (exemption, config disable, annotation opt-out): listed, never dropped. */
+export interface IgnoredFinding extends Finding {
+  readonly why: readonly string[];
+}
+
+/** Something wrong with a pod spec's opt-out annotations, reported on its own. */
+export interface PolicyProblemReport {
+  readonly file: string;
+  readonly line: number;
+  readonly kind: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  readonly annotation: string;
+  readonly message: string;
 }
 
 /** The verdict for one pod spec, with the message the API server would print. */

@@ -4,52 +4,74 @@
  * `diff` adds `status` and `preexisting` to findings, `inDiff` to locations,
  * `status` and `previousFile` to pod specs, and `unchanged` to the summary.
  */
-import type { Finding, FindingLocation, PodSpecVerdict } from '../findings/types.js';
+import type { Finding, FindingLocation, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from '../findings/types.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { formatLevelVersion } from '../pss/levels.js';
-import type { LevelVersion } from '../pss/types.js';
+
+type ReportFinding = Finding & { status?: string; preexisting?: boolean; fix?: unknown; fixNote?: string | null; locations: readonly (FindingLocation & { inDiff?: boolean })[] };
 
 export interface ReportLike {
-  readonly findings: readonly (Finding & { status?: string; preexisting?: boolean; locations: readonly (FindingLocation & { inDiff?: boolean })[] })[];
+  readonly findings: readonly ReportFinding[];
+  readonly ignored: readonly IgnoredFinding[];
+  readonly policyProblems: readonly PolicyProblemReport[];
   readonly errors: readonly LoadProblem[];
   readonly podSpecs: readonly PodSpecVerdict[];
   readonly unchangedPodSpecs?: number;
 }
 
-export function renderJson(report: ReportLike, policy: LevelVersion): string {
+/** The run's default policies, for headers: `baseline:latest` and `restricted:latest`. */
+export interface PolicyHeader {
+  readonly enforce: string;
+  readonly warn: string;
+}
+
+function findingJson(f: ReportFinding) {
+  return {
+    file: f.file,
+    line: f.line,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    container: f.container,
+    containers: f.containers,
+    check: f.check,
+    reason: f.reason,
+    detail: f.detail,
+    level: f.level,
+    version: f.version,
+    mode: f.mode,
+    blocking: f.blocking,
+    levelSource: f.levelSource,
+    ...(f.optOutNote !== null ? { optOutNote: f.optOutNote } : {}),
+    ...(f.status !== undefined ? { status: f.status, preexisting: f.preexisting } : {}),
+    ...(f.fix !== undefined ? { fix: f.fix, fixNote: f.fixNote ?? null } : {}),
+    locations: f.locations.map((l: FindingLocation & { inDiff?: boolean }) => ({
+      path: l.path,
+      line: l.line,
+      column: l.column,
+      exact: l.exact,
+      container: l.container,
+      ...(l.inDiff !== undefined ? { inDiff: l.inDiff } : {}),
+    })),
+  };
+}
+
+export function renderJson(report: ReportLike, header: PolicyHeader): string {
   const body = {
-    policy: formatLevelVersion(policy),
+    policy: header.enforce,
+    warnPolicy: header.warn,
     summary: {
       podSpecs: report.podSpecs.length,
       denied: report.podSpecs.filter((p) => !p.allowed).length,
       findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.blocking).length,
+      ignored: report.ignored.length,
       errors: report.errors.length,
       ...(report.unchangedPodSpecs !== undefined ? { unchanged: report.unchangedPodSpecs } : {}),
     },
-    findings: report.findings.map((f) => ({
-      file: f.file,
-      line: f.line,
-      apiVersion: f.apiVersion,
-      kind: f.kind,
-      namespace: f.namespace,
-      name: f.name,
-      container: f.container,
-      containers: f.containers,
-      check: f.check,
-      reason: f.reason,
-      detail: f.detail,
-      level: f.level,
-      version: f.version,
-      ...(f.status !== undefined ? { status: f.status, preexisting: f.preexisting } : {}),
-      locations: f.locations.map((l: FindingLocation & { inDiff?: boolean }) => ({
-        path: l.path,
-        line: l.line,
-        column: l.column,
-        exact: l.exact,
-        container: l.container,
-        ...(l.inDiff !== undefined ? { inDiff: l.inDiff } : {}),
-      })),
-    })),
+    findings: report.findings.map(findingJson),
+    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
+    policyProblems: report.policyProblems,
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
     podSpecs: report.podSpecs,
   };

@@ -1,35 +1,45 @@
 /**
  * The terminal report: one line per finding, `file:line`, so editors and
- * terminals can jump to it, grouped by pod spec, then the problems and a
- * one-line summary.
+ * terminals can jump to it; warnings, previews, ignored findings and policy
+ * problems marked as such; then file problems and a one-line summary.
  */
 import type { Finding } from '../findings/types.js';
-import { formatLevelVersion } from '../pss/levels.js';
-import type { LevelVersion } from '../pss/types.js';
-import type { ReportLike } from './json.js';
+import type { PolicyHeader, ReportLike } from './json.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
   const ns = f.namespace === null ? '' : `${f.namespace}/`;
   return `${f.kind} ${ns}${f.name === '' ? '(unnamed)' : f.name}`;
 }
 
+const modeLabel: Record<Finding['mode'], string> = { enforce: '', warn: 'warning: ', audit: 'audit warning: ', preview: 'upgrade preview: ' };
+
 function findingLine(f: Finding & { status?: string; preexisting?: boolean }): string {
   // In a diff, say whether the change made the pod spec and whether the violation is old.
   const change = f.status === undefined ? '' : ` (${f.status}${f.preexisting ? ', already failing before' : ''})`;
-  return `${f.file}:${f.line}: ${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]`;
+  // The level is named when it is not the run's default enforced level.
+  const level = f.mode === 'enforce' && f.levelSource.kind !== 'namespace-label' && f.levelSource.kind !== 'config-rule' ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
+  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}`;
 }
 
-export function renderText(report: ReportLike, policy: LevelVersion): string {
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function renderText(report: ReportLike, header: PolicyHeader): string {
   const lines: string[] = [];
   for (const f of report.findings) lines.push(findingLine(f));
+  for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
+  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: error: ${e.message}`);
+  const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
-  const total = report.podSpecs.length;
-  const summary =
-    `${formatLevelVersion(policy)}: ${total} pod ${total === 1 ? 'spec' : 'specs'} checked, ` +
-    `${denied} violating (${report.findings.length} ${report.findings.length === 1 ? 'finding' : 'findings'})` +
-    (report.errors.length > 0 ? `, ${report.errors.length} ${report.errors.length === 1 ? 'file problem' : 'file problems'}` : '') +
-    (report.unchangedPodSpecs !== undefined ? `; ${report.unchangedPodSpecs} unchanged ${report.unchangedPodSpecs === 1 ? 'pod spec' : 'pod specs'} not checked` : '');
+  const parts = [
+    `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, 'pod spec', 'pod specs')} checked, ${denied} violating`,
+    `(${count(blocking, 'blocking finding', 'blocking findings')}, ${count(report.findings.length - blocking, 'warning', 'warnings')}` +
+      (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : '') +
+      ')',
+  ];
+  let summary = parts.join(' ');
+  if (report.errors.length > 0) summary += `, ${count(report.errors.length, 'file problem', 'file problems')}`;
+  if (report.unchangedPodSpecs !== undefined) summary += `; ${count(report.unchangedPodSpecs, 'unchanged pod spec', 'unchanged pod specs')} not checked`;
   lines.push(summary);
   return `${lines.join('\n')}\n`;
 }

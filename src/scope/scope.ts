@@ -16,11 +16,15 @@
 import { diffLines } from '../diff/lines.js';
 import type { DiffLines } from '../diff/lines.js';
 import type { ChangeSet, ChangedFile, FileContent } from '../diff/types.js';
-import { containerOfPath, evaluatePodSpec, sortProblems } from '../findings/evaluateFiles.js';
+import { containerOfPath, sortProblems } from '../findings/evaluateFiles.js';
+import { evaluatePodSpec, namespaceIndexOf, resolveFor } from '../findings/policyContext.js';
+import type { PolicyContext } from '../findings/policyContext.js';
+import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
-import type { CheckFailure, JsonValue, Level, PodInput, Version } from '../pss/types.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { evaluatePolicy } from '../policy/split.js';
+import type { CheckFailure, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { defaultSelection, selectsFile } from './select.js';
@@ -28,8 +32,13 @@ import type { FileSelection } from './select.js';
 import type { DiffFinding, DiffPodSpecVerdict, DiffReport } from './types.js';
 
 export interface ScopeOptions {
-  readonly level: Level;
-  readonly version: Version;
+  readonly policy: PolicyContext;
+  /**
+   * Documents of the head commit outside the change set (the rest of the
+   * repository), for their Namespace manifests; the change set's own head
+   * documents are always used.
+   */
+  readonly headNamespaceDocuments?: readonly ManifestDocument[];
   readonly load?: LoadOptions;
   readonly selection?: FileSelection;
   /** Report only violations the change introduced. */
@@ -38,12 +47,13 @@ export interface ScopeOptions {
 
 interface Loaded {
   readonly pods: PodSpecSource[];
+  readonly documents: ManifestDocument[];
   readonly problems: LoadProblem[];
 }
 
 function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded {
-  if (content.kind === 'absent') return { pods: [], problems: [] };
-  if (content.kind === 'unavailable') return { pods: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }] };
+  if (content.kind === 'absent') return { pods: [], documents: [], problems: [] };
+  if (content.kind === 'unavailable') return { pods: [], documents: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }] };
   const loaded = loadManifestFile(path, content.data, load);
   const pods: PodSpecSource[] = [];
   const problems: LoadProblem[] = [...loaded.problems];
@@ -52,7 +62,7 @@ function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded
     pods.push(...extraction.pods);
     problems.push(...extraction.problems);
   }
-  return { pods, problems };
+  return { pods, documents: [...loaded.documents], problems };
 }
 
 /** Identity keys, with an occurrence number for repeated ones (e.g. unnamed pods). */
@@ -90,10 +100,9 @@ function subjects(failure: CheckFailure, pod: PodInput): Set<string> {
 }
 
 function isPreexisting(failure: CheckFailure, head: PodInput, base: { pod: PodInput; failures: readonly CheckFailure[] } | null): boolean {
-  const before = base?.failures.find((f) => f.check === failure.check);
-  if (!base || !before) return false;
-  const was = subjects(before, base.pod);
-  return [...subjects(failure, head)].every((subject) => was.has(subject));
+  if (!base) return false;
+  const was = new Set(base.failures.filter((f) => f.check === failure.check).flatMap((f) => [...subjects(f, base.pod)]));
+  return was.size > 0 && [...subjects(failure, head)].every((subject) => was.has(subject));
 }
 
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
@@ -105,6 +114,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Load both sides of every selected file.
   const heads = new Map<ChangedFile, Map<string, PodSpecSource>>();
   const bases = new Map<ChangedFile, Map<string, PodSpecSource>>();
+  const headDocuments: ManifestDocument[] = [...(options.headNamespaceDocuments ?? [])];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
     // Problems at base do not matter: its pod specs simply count as absent.
@@ -112,8 +122,12 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     if (file.status === 'removed') continue;
     const head = loadPods(file.path, file.head, load);
     errors.push(...head.problems);
+    headDocuments.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
+  // Namespaces at head decide levels, as the cluster will after the merge.
+  const namespaces = namespaceIndexOf(headDocuments);
+  const context: PolicyContext = { ...options.policy, namespaces: namespaces.index };
 
   // Match head pod specs to base ones: first within the file (following a
   // rename), then with what is left of the other changed files (a move).
@@ -142,6 +156,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   }
 
   const findings: DiffFinding[] = [];
+  const ignored: IgnoredFinding[] = [];
+  const policyProblems: PolicyProblemReport[] = [];
   const podSpecs: DiffPodSpecVerdict[] = [];
   let unchanged = 0;
   for (const [file, headPods] of heads) {
@@ -153,11 +169,18 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
         continue;
       }
       const status = base ? 'modified' : 'new';
-      const evaluated = evaluatePodSpec(pod, options.level, options.version);
-      const baseFailures = base ? evaluatePodSpec(base, options.level, options.version).failures : [];
+      const policy = resolveFor(pod, context);
+      const evaluated = evaluatePodSpec(pod, context, policy);
+      // The base version under the same policy: did the same check already fail?
+      const baseOutcome = base ? evaluatePolicy(base.pod, policy) : null;
+      const baseFailures = baseOutcome
+        ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? [])
+        : [];
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
+      policyProblems.push(...evaluated.problems);
+      const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
       evaluated.findings.forEach((finding, index) => {
-        const failure = evaluated.failures[index]!;
+        const failure = placed[index]!.failure;
         const preexisting = isPreexisting(failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null);
         if (options.onlyNewViolations && preexisting) return;
         findings.push({
@@ -167,7 +190,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) })),
         });
       });
+      ignored.push(...evaluated.ignored);
     }
   }
-  return { findings, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+  errors.push(...namespaces.problems);
+  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
 }

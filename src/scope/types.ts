@@ -1,5 +1,5 @@
 /** Findings of a change set: findings that know whether the change caused them. */
-import type { Finding, FindingLocation, PodSpecVerdict } from '../findings/types.js';
+import type { Finding, FindingLocation, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from '../findings/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 
 /** A pod spec the change introduced (`new`) or changed (`modified`). */
@@ -25,6 +25,9 @@ export interface DiffPodSpecVerdict extends PodSpecVerdict {
 
 export interface DiffReport {
   readonly findings: readonly DiffFinding[];
+  /** Findings the policy ignores, with why: listed, never dropped. */
+  readonly ignored: readonly IgnoredFinding[];
+  readonly policyProblems: readonly PolicyProblemReport[];
   readonly errors: readonly LoadProblem[];
   readonly podSpecs: readonly DiffPodSpecVerdict[];
   /** Counts of what the change did not touch, for summaries. */

@@ -47,8 +47,13 @@ describe('pod-security-review check', () => {
       detail: 'container "app" must not set securityContext.privileged=true',
       level: 'restricted',
       version: 'latest',
+      mode: 'enforce',
+      blocking: true,
+      levelSource: { kind: 'flag', detail: '--level restricted' },
       locations: [{ path: 'spec.containers[0].securityContext.privileged', line: 12, column: 7, exact: true, container: 'app' }],
     });
+    expect(report.summary).toEqual({ podSpecs: 1, denied: 1, findings: 7, blocking: 7, ignored: 0, errors: 0 });
+    expect([report.policy, report.warnPolicy]).toEqual(['restricted:latest', 'restricted:latest']);
     expect(report.findings[0].locations).toEqual([{ path: 'spec.hostPID', line: 7, column: 3, exact: true, container: null }]);
     expect(report.podSpecs).toEqual([
       expect.objectContaining({
@@ -94,15 +99,26 @@ describe('pod-security-review check', () => {
   it('exits 0 when everything passes', async () => {
     const { status, stdout } = await cli('check', '--level', 'restricted', 'fixtures/pss-conformance/restricted/v1.37/pass/base.yaml');
     expect(status).toBe(0);
-    expect(stdout).toBe('restricted:latest: 1 pod spec checked, 0 violating (0 findings)\n');
+    expect(stdout).toBe('restricted:latest (warn restricted:latest): 1 pod spec checked, 0 violating (0 blocking findings, 0 warnings)\n');
   });
 
-  it('prints file:line for each finding in text', async () => {
-    const { stdout } = await cli('check', '--level', 'baseline', 'fixtures/manifests/comments.yaml');
+  it('prints file:line for each finding in text, warnings marked with their level and its source', async () => {
+    const { stdout, status } = await cli('check', '--level', 'baseline', 'fixtures/manifests/comments.yaml');
+    expect(status).toBe(1);
     expect(stdout).toBe(
       'fixtures/manifests/comments.yaml:17: Deployment commented: privileged (container "app" must not set securityContext.privileged=true) [privileged]\n' +
-        'baseline:latest: 1 pod spec checked, 1 violating (1 finding)\n',
+        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false) [allowPrivilegeEscalation] at restricted:latest (built-in default)\n' +
+        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]) [capabilities_restricted] at restricted:latest (built-in default)\n' +
+        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true) [runAsNonRoot] at restricted:latest (built-in default)\n' +
+        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost") [seccompProfile_restricted] at restricted:latest (built-in default)\n' +
+        'baseline:latest (warn restricted:latest): 1 pod spec checked, 1 violating (1 blocking finding, 4 warnings)\n',
     );
+  });
+
+  it('exits 0 when only warnings remain', async () => {
+    const { status, stdout } = await cli('check', '--level', 'privileged', 'fixtures/manifests/comments.yaml');
+    expect(status).toBe(0);
+    expect(stdout).toContain('(0 blocking findings, 5 warnings)');
   });
 
   it('treats a template alone as a notice, not a failure', async () => {
@@ -158,5 +174,20 @@ describe.each(nodeBinaries().map((n) => [n.version, n.path] as const))('the comm
 
   it('exits 2 on a usage error', () => {
     expect(run('check', '--level', 'nope', '.').status).toBe(2);
+  });
+});
+
+describe('pod-security-review check with a policy config', () => {
+  it('reports each mistake of an invalid config with its key and line, and exits 2', async () => {
+    const { status, stderr } = await cli('check', '--config', 'fixtures/policy/invalid.yaml', 'fixtures/examples');
+    expect(status).toBe(2);
+    expect(stderr).toContain('invalid policy config:');
+    expect(stderr).toMatch(/fixtures\/policy\/invalid\.yaml:\d+: /);
+  });
+
+  it('applies the Namespace manifests among the files it checks', async () => {
+    const { stdout } = await cli('check', '--format', 'json', '--config', 'fixtures/scenarios/namespaces/head/.github/pod-security.yaml', 'fixtures/scenarios/namespaces/head');
+    const api = JSON.parse(stdout).findings.filter((f: { name: string }) => f.name === 'api');
+    expect(api.map((f: { level: string; version: string }) => `${f.level}:${f.version}`)).toEqual(Array(4).fill('restricted:v1.30'));
   });
 });

@@ -24,12 +24,14 @@ interface JsonFinding {
   locations: { path: string; line: number; inDiff: boolean }[];
 }
 
+/** These tests are about scoping: no warn level unless a test asks for one. */
 async function diff(scenario: string, ...args: string[]) {
   const cwd = makeScenarioRepo(scenario);
   repos.push(cwd);
   let stdout = '';
   let stderr = '';
-  const status = await runCli(['diff', '--base', 'main', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const warn = args.includes('--warn-level') ? [] : ['--warn-level', 'privileged'];
+  const status = await runCli(['diff', '--base', 'main', '--format', 'json', ...warn, ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   expect(stderr).toBe('');
   const report = JSON.parse(stdout) as {
     summary: { podSpecs: number; findings: number; errors: number; unchanged: number };
@@ -156,7 +158,7 @@ describe('pod-security-review diff', () => {
     gitIn(cwd, 'commit', '--quiet', '-m', 'main moves on');
     gitIn(cwd, 'checkout', '--quiet', 'feature');
     let stdout = '';
-    await runCli(['diff', '--base', 'main', '--format', 'json', '--level', 'baseline'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    await runCli(['diff', '--base', 'main', '--format', 'json', '--level', 'baseline', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
     expect(JSON.parse(stdout).findings.map((f: JsonFinding) => f.file)).toEqual(['deploy/api.yaml']);
   });
 
@@ -164,11 +166,11 @@ describe('pod-security-review diff', () => {
     const cwd = makeScenarioRepo('modified-with-old-violation');
     repos.push(cwd);
     let stdout = '';
-    await runCli(['diff', '--base', 'main', '--level', 'baseline'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    await runCli(['diff', '--base', 'main', '--level', 'baseline', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
     expect(stdout).toBe(
       'deploy/worker.yaml:16: Deployment shop/worker (modified): host namespaces (hostPID=true) [hostNamespaces]\n' +
         'deploy/worker.yaml:23: Deployment shop/worker (modified, already failing before): privileged (container "worker" must not set securityContext.privileged=true) [privileged]\n' +
-        'baseline:latest: 1 pod spec checked, 1 violating (2 findings); 0 unchanged pod specs not checked\n',
+        'baseline:latest (warn privileged:latest): 1 pod spec checked, 1 violating (2 blocking findings, 0 warnings); 0 unchanged pod specs not checked\n',
     );
   });
 
@@ -182,5 +184,64 @@ describe('pod-security-review diff', () => {
     const status = await runCli(['diff', ...args], { cwd, stdout: () => {}, stderr: (t) => (stderr += t) });
     expect(status).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe('pod-security-review diff under a policy', () => {
+  it('judges each workload by its namespace labels, config rules, exemptions, disables and opt-outs', async () => {
+    const cwd = makeScenarioRepo('namespaces');
+    repos.push(cwd);
+    let stdout = '';
+    const status = await runCli(['diff', '--base', 'main', '--format', 'json'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    const byWorkload = (name: string) => report.findings.filter((f: { name: string }) => f.name === name);
+    const summarize = (name: string) => byWorkload(name).map((f: { check: string; mode: string; blocking: boolean; level: string; version: string; levelSource: { kind: string } }) => [f.check, f.mode, f.blocking, `${f.level}:${f.version}`, f.levelSource.kind]);
+
+    // prod: restricted at the labelled version, blocking.
+    expect(summarize('api')).toEqual([
+      ['allowPrivilegeEscalation', 'enforce', true, 'restricted:v1.30', 'namespace-label'],
+      ['capabilities_restricted', 'enforce', true, 'restricted:v1.30', 'namespace-label'],
+      ['runAsNonRoot', 'enforce', true, 'restricted:v1.30', 'namespace-label'],
+      ['seccompProfile_restricted', 'enforce', true, 'restricted:v1.30', 'namespace-label'],
+    ]);
+    // dev: baseline blocks, restricted warns (both from labels).
+    expect(summarize('tools').map((f: unknown[]) => f.slice(0, 3))).toEqual([
+      ['hostNamespaces', 'enforce', true],
+      ['allowPrivilegeEscalation', 'warn', false],
+      ['capabilities_restricted', 'warn', false],
+      ['runAsNonRoot', 'warn', false],
+      ['seccompProfile_restricted', 'warn', false],
+    ]);
+    // An invalid enforce label fails closed to restricted, as upstream; the Namespace itself is an error.
+    expect(byWorkload('legacy').every((f: { level: string; blocking: boolean }) => f.level === 'restricted' && f.blocking)).toBe(true);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ file: 'cluster/namespaces.yaml', line: 21, message: expect.stringContaining('Invalid value: "strict": must be one of privileged, baseline, restricted') }),
+    ]);
+    // A config rule by file.
+    expect(byWorkload('billing')[0].levelSource).toEqual({ kind: 'config-rule', detail: 'rules[0] in .github/pod-security.yaml:6' });
+    // Ignored findings are listed with why, never dropped.
+    expect(report.ignored.map((f: { name: string; check: string; why: string[] }) => [f.name, f.check, f.why[0]])).toEqual([
+      ['agent', 'hostNamespaces', expect.stringContaining('namespace kube-system is exempt')],
+      ['debug', 'privileged', expect.stringContaining('break-glass debugging pod')],
+      ['ingress', 'hostPorts', expect.stringContaining('disabled by disable[0] in .github/pod-security.yaml:9')],
+    ]);
+    // An opt-out without a reason is not honoured, and is reported itself.
+    expect(summarize('cache')).toEqual([['hostNamespaces', 'enforce', true, 'baseline:latest', 'config-default']]);
+    expect(byWorkload('cache')[0].optOutNote).toContain('not honoured');
+    expect(report.policyProblems).toEqual([expect.objectContaining({ file: 'apps/cache.yaml', line: 7, name: 'cache', annotation: 'pod-security-review/ignore' })]);
+  });
+
+  it('turns namespace labels off, and fails on an invalid config naming key and line', async () => {
+    const cwd = makeScenarioRepo('namespaces');
+    repos.push(cwd);
+    let stdout = '';
+    await runCli(['diff', '--base', 'main', '--format', 'json', '--namespace-labels', 'false'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
+    const api = JSON.parse(stdout).findings.filter((f: { name: string }) => f.name === 'api');
+    expect(api).toEqual([]); // prod's restricted label no longer applies; the config default is baseline
+    let stderr = '';
+    const status = await runCli(['diff', '--base', 'main', '--config', 'fixtures-invalid.yaml'], { cwd, stdout: () => {}, stderr: (t) => (stderr += t) });
+    expect(status).toBe(2);
+    expect(stderr).toContain('--config fixtures-invalid.yaml: no such file');
   });
 });

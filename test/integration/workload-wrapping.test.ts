@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../../src/findings/evaluateFiles.js';
+import { policyContext } from '../../src/findings/policyContext.js';
 import type { Finding } from '../../src/findings/types.js';
 import { conformanceFixtures } from '../helpers/corpus.js';
 
@@ -53,7 +54,7 @@ describe.each(Object.entries(wrappers))('pods wrapped in a %s', (kind, wrapPod) 
     for (const fixture of fixtures) {
       const podText = readFileSync(fixture.file, 'utf8');
       const wrappedText = wrapPod(podText);
-      const options = { level: fixture.level, version: fixture.minor };
+      const options = { policy: policyContext('2026-01-01', { overrides: { level: fixture.level, version: fixture.minor, warnLevel: 'privileged' } }) };
       const bare = evaluateFiles([{ path: 'pod.yaml', content: podText }], options);
       const wrapped = evaluateFiles([{ path: 'wrapped.yaml', content: wrappedText }], options);
       expect(wrapped.errors, fixture.file).toEqual([]);

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilePatch } from '../../../src/diff/parse.js';
 import type { ChangedFile, FileContent } from '../../../src/diff/types.js';
+import { policyContext } from '../../../src/findings/policyContext.js';
 import { evaluateChangeSet } from '../../../src/scope/scope.js';
+
+const options = { policy: policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'privileged' } }) };
 
 const content = (data: string): FileContent => ({ kind: 'content', data });
 const absent: FileContent = { kind: 'absent' };
@@ -16,7 +19,7 @@ const containers = (...entries: string[]) => `  containers:\n${entries.map((e) =
 
 describe('evaluateChangeSet', () => {
   it('treats null and absent as the same value', () => {
-    const report = evaluateChangeSet({ files: [modified('p.yaml', pod('p', '  hostPID: ~\n'), pod('p', '  hostIPC:\n'))] }, { level: 'baseline', version: 'latest' });
+    const report = evaluateChangeSet({ files: [modified('p.yaml', pod('p', '  hostPID: ~\n'), pod('p', '  hostIPC:\n'))] }, options);
     expect(report.podSpecs).toEqual([]);
     expect(report.unchangedPodSpecs).toBe(1);
   });
@@ -24,21 +27,21 @@ describe('evaluateChangeSet', () => {
   it('tells repeated identities apart by order (unnamed pods)', () => {
     const base = `${pod('', '  hostPID: true\n')}---\n${pod('', '  hostIPC: false\n')}`;
     const head = `${pod('', '  hostPID: true\n')}---\n${pod('', '  hostIPC: true\n')}`;
-    const report = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, { level: 'baseline', version: 'latest' });
+    const report = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, options);
     expect(report.findings.map((f) => [f.detail, f.status])).toEqual([['hostIPC=true', 'modified']]);
   });
 
   it('counts a violation as new when it reaches a container it did not concern', () => {
     const base = pod('p', containers('name: a\n    securityContext: {privileged: true}', 'name: b'));
     const head = pod('p', containers('name: a\n    securityContext: {privileged: true}', 'name: b\n    securityContext: {privileged: true}'));
-    const [finding] = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, { level: 'baseline', version: 'latest' }).findings;
+    const [finding] = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, options).findings;
     expect(finding).toMatchObject({ check: 'privileged', containers: ['a', 'b'], preexisting: false });
   });
 
   it('counts a violation that now concerns fewer containers as preexisting', () => {
     const base = pod('p', containers('name: a\n    securityContext: {privileged: true}', 'name: b\n    securityContext: {privileged: true}'));
     const head = pod('p', containers('name: a\n    securityContext: {privileged: true}', 'name: b\n    image: new'));
-    const [finding] = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, { level: 'baseline', version: 'latest' }).findings;
+    const [finding] = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, options).findings;
     expect(finding).toMatchObject({ check: 'privileged', containers: ['a'], preexisting: true });
   });
 
@@ -47,18 +50,18 @@ describe('evaluateChangeSet', () => {
       { path: 'new.yaml', status: 'added', base: absent, head: content(pod('added', '  hostPID: true\n')), hunks: parseFilePatch('@@ -0,0 +1,6 @@\n+a\n+b\n+c\n+d\n+e\n+f') },
       { path: 'old.yaml', status: 'removed', base: content(pod('removed', '  hostPID: true\n')), head: absent, hunks: [] },
     ];
-    const report = evaluateChangeSet({ files }, { level: 'baseline', version: 'latest' });
+    const report = evaluateChangeSet({ files }, options);
     expect(report.findings.map((f) => [f.file, f.status, f.locations.map((l) => l.inDiff)])).toEqual([['new.yaml', 'new', [true]]]);
   });
 
   it('reports unreadable head contents as errors', () => {
     const files: ChangedFile[] = [{ path: 'big.yaml', status: 'modified', base: absent, head: { kind: 'unavailable', reason: 'too big' }, hunks: null }];
-    expect(evaluateChangeSet({ files }, { level: 'baseline', version: 'latest' }).errors).toEqual([{ file: 'big.yaml', line: null, kind: 'unreadable', message: 'too big' }]);
+    expect(evaluateChangeSet({ files }, options).errors).toEqual([{ file: 'big.yaml', line: null, kind: 'unreadable', message: 'too big' }]);
   });
 
   it('marks no line as in the diff when the patch is unavailable', () => {
     const files: ChangedFile[] = [{ path: 'p.yaml', status: 'added', base: absent, head: content(pod('p', '  hostPID: true\n')), hunks: null }];
-    const [finding] = evaluateChangeSet({ files }, { level: 'baseline', version: 'latest' }).findings;
+    const [finding] = evaluateChangeSet({ files }, options).findings;
     expect(finding!.locations.map((l) => l.inDiff)).toEqual([false]);
   });
 });

@@ -1,0 +1,70 @@
+/** Turning a failed check of a pod spec into a Finding placed in its file. */
+import { locate } from '../locate/locate.js';
+import type { LevelSource, PolicyFinding } from '../policy/types.js';
+import { formatVersion } from '../pss/levels.js';
+import { formatFieldPath } from '../pss/paths.js';
+import { containerListKeys, isObject, str } from '../pss/pod.js';
+import type { FieldPath, PodInput } from '../pss/types.js';
+import type { PodSpecSource } from '../workloads/extract.js';
+import type { Finding, FindingLocation } from './types.js';
+
+const containerAnnotationPrefixes = ['container.apparmor.security.beta.kubernetes.io/', 'container.seccomp.security.alpha.kubernetes.io/'];
+
+/** The container a pod-relative field path belongs to, if any. */
+export function containerOfPath(pod: PodInput, path: FieldPath): string | null {
+  const [root, list, index] = [path[0], path[1], path[2]];
+  if (root === 'spec' && typeof list === 'string' && (containerListKeys as readonly string[]).includes(list) && typeof index === 'number') {
+    const entries = pod.spec[list];
+    const entry = Array.isArray(entries) ? entries[index] : undefined;
+    return isObject(entry) ? str(entry, 'name') : null;
+  }
+  if (root === 'metadata' && list === 'annotations' && typeof index === 'string') {
+    const prefix = containerAnnotationPrefixes.find((p) => index.startsWith(p));
+    if (prefix !== undefined && index.length > prefix.length) return index.slice(prefix.length);
+  }
+  return null;
+}
+
+/** `the --level flag`, `rules[2] in .github/pod-security.yaml:14`, … plus where the version came from. */
+export function describeLevelSource(source: LevelSource): string {
+  return source.detail;
+}
+
+export function toFinding(source: PodSpecSource, placed: PolicyFinding): Finding {
+  const { failure } = placed;
+  const locations: FindingLocation[] = failure.paths
+    .map((podPath) => {
+      const documentPath = [...source.templatePath, ...podPath];
+      const where = locate(source.document.source, documentPath);
+      return {
+        path: formatFieldPath(documentPath),
+        line: where.line,
+        column: where.column,
+        exact: where.exact,
+        container: containerOfPath(source.pod, podPath),
+      };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  const containers = [...new Set(failure.paths.map((p) => containerOfPath(source.pod, p)).filter((c): c is string => c !== null))];
+  const podLevel = failure.paths.some((p) => containerOfPath(source.pod, p) === null);
+  return {
+    file: source.document.file,
+    apiVersion: source.apiVersion,
+    kind: source.kind,
+    namespace: source.namespace,
+    name: source.name,
+    container: containers.length === 1 && !podLevel ? (containers[0] ?? null) : null,
+    containers,
+    check: failure.check,
+    reason: failure.reason,
+    detail: failure.detail,
+    level: placed.policy.level,
+    version: formatVersion(placed.policy.version),
+    line: locations[0]?.line ?? source.document.line,
+    locations,
+    mode: placed.mode,
+    blocking: placed.mode === 'enforce',
+    levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
+    optOutNote: placed.optOut ? placed.optOut.message : null,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Evaluating a pod spec under the policy (src/policy): which level blocks,
+ * which warns, what is exempt, disabled or opted out, and where each came
+ * from. The context is built once per run: the config file, the values the
+ * user set explicitly, the repository's Namespace manifests, and today's
+ * date (for opt-outs that expire).
+ */
+import { locate } from '../locate/locate.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { defaultPolicyConfig } from '../policy/config.js';
+import { emptyNamespaceIndex, indexNamespaces, namespacesFromDocument } from '../policy/namespaces.js';
+import type { NamespaceIndex } from '../policy/namespaces.js';
+import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
+import { evaluatePolicy } from '../policy/split.js';
+import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, ResolvedPolicy } from '../policy/types.js';
+import { enforceMessage, warnMessage } from '../pss/evaluate.js';
+import { formatLevelVersion } from '../pss/levels.js';
+import type { PodSpecSource } from '../workloads/extract.js';
+import { toFinding } from './finding.js';
+import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from './types.js';
+
+export interface PolicyContext {
+  readonly config: PolicyConfig;
+  /** Only values the user set: a flag's default must not hide the config file. */
+  readonly overrides: PolicyOverrides;
+  readonly namespaces: NamespaceIndex;
+  /** YYYY-MM-DD. */
+  readonly today: string;
+}
+
+export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 'today'>> = {}): PolicyContext {
+  return { config: parts.config ?? defaultPolicyConfig, overrides: parts.overrides ?? {}, namespaces: parts.namespaces ?? emptyNamespaceIndex, today };
+}
+
+/** The Namespace manifests among documents, indexed; their problems (invalid labels…) as load problems. */
+export function namespaceIndexOf(documents: readonly ManifestDocument[]): { index: NamespaceIndex; problems: LoadProblem[] } {
+  const manifests: NamespaceManifest[] = [];
+  const problems: LoadProblem[] = [];
+  for (const document of documents) {
+    const extraction = namespacesFromDocument(document, (path) => locate(document.source, path).line);
+    manifests.push(...extraction.namespaces);
+    for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: 'invalid', message: p.message });
+  }
+  const index = indexNamespaces(manifests);
+  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: 'invalid', message: p.message });
+  return { index, problems };
+}
+
+/** One pod spec evaluated under the policy. */
+export interface PodSpecEvaluation {
+  readonly verdict: PodSpecVerdict;
+  /** Blocking, warning and preview findings, in that order. */
+  readonly findings: readonly Finding[];
+  readonly ignored: readonly IgnoredFinding[];
+  readonly problems: readonly PolicyProblemReport[];
+  readonly policy: ResolvedPolicy;
+  readonly outcome: PolicyOutcome;
+}
+
+export function resolveFor(source: PodSpecSource, context: PolicyContext): ResolvedPolicy {
+  return resolvePolicy({ subject: subjectFromPodSpec(source), config: context.config, namespaces: context.namespaces, overrides: context.overrides, today: context.today });
+}
+
+export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, policy: ResolvedPolicy = resolveFor(source, context)): PodSpecEvaluation {
+  const outcome = evaluatePolicy(source.pod, policy);
+  const enforce = outcome.evaluations.enforce;
+  const message = enforce.allowed
+    ? null
+    : source.kind === 'Pod'
+      ? enforceMessage(source.name, policy.enforce, enforce.failures)
+      : warnMessage(policy.enforce, enforce.failures);
+  const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed) => toFinding(source, placed));
+  const ignored = outcome.ignored.map((placed) => ({ ...toFinding(source, placed), blocking: false, why: placed.why.map((cause) => cause.message) }));
+  const problems = policy.problems.map((problem) => ({
+    file: source.document.file,
+    line: locate(source.document.source, annotationPath(source, problem.place, problem.annotation)).line,
+    kind: source.kind,
+    namespace: source.namespace,
+    name: source.name,
+    annotation: problem.annotation,
+    message: problem.message,
+  }));
+  return {
+    verdict: {
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      line: locate(source.document.source, source.objectPath).line,
+      allowed: outcome.allowed,
+      message: outcome.allowed ? null : message,
+    },
+    findings,
+    ignored,
+    problems,
+    policy,
+    outcome,
+  };
+}
+
+/** The run's default enforce and warn policies (what applies outside every rule and labelled namespace). */
+export function defaultPolicies(context: PolicyContext): { enforce: string; warn: string } {
+  const policy = resolvePolicy({
+    subject: { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
+    config: context.config,
+    overrides: context.overrides,
+    today: context.today,
+  });
+  return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
+}
