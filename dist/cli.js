@@ -48,12 +48,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -83,14 +83,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias3;
+    exports.isAlias = isAlias4;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path3) {
-      const ctrl = callVisitor(key, node, visitor, path3);
+    function visit_(key, node, visitor, path4) {
+      const ctrl = callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visit_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path4 = Object.freeze(path4.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path3);
+            const ci = visit_(i, node.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = visit_("key", node.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node));
+          const ck = visit_("key", node.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path3);
+          const cv = visit_("value", node.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path3) {
-      const ctrl = await callVisitor(key, node, visitor, path3);
+    async function visitAsync_(key, node, visitor, path4) {
+      const ctrl = await callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path3, ctrl);
-        return visitAsync_(key, ctrl, visitor, path3);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path3 = Object.freeze(path3.concat(node));
+          path4 = Object.freeze(path4.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path3);
+            const ci = await visitAsync_(i, node.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path3 = Object.freeze(path3.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path3);
+          path4 = Object.freeze(path4.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path3);
+          const cv = await visitAsync_("value", node.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path3) {
+    function callVisitor(key, node, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node, path3);
+        return visitor(key, node, path4);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path3);
+        return visitor.Map?.(key, node, path4);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path3);
+        return visitor.Seq?.(key, node, path4);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path3);
+        return visitor.Pair?.(key, node, path4);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path3);
+        return visitor.Scalar?.(key, node, path4);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path3);
+        return visitor.Alias?.(key, node, path4);
       return void 0;
     }
-    function replaceNode(key, path3, node) {
-      const parent = path3[path3.length - 1];
+    function replaceNode(key, path4, node) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -329,13 +329,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version3] = parts;
+            if (version3 === "1.1" || version3 === "1.2") {
+              this.yaml.version = version3;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version3);
+              onError(6, `Unsupported YAML version ${version3}`, isValid);
               return false;
             }
           }
@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path3, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path3, value) {
-        if (isEmptyPath(path3))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path3;
+          const [key, ...rest] = path4;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        const [key, ...rest] = path3;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        const [key, ...rest] = path3;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path3) {
-        const [key, ...rest] = path3;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        const [key, ...rest] = path3;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1094,16 +1094,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -3437,14 +3437,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version: version3 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version3 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
+          this.directives = new directives.Directives({ version: version3 });
+        this.setSchema(version3, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path3, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path3, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path3) {
-        if (Collection.isEmptyPath(path3)) {
+      deleteIn(path4) {
+        if (Collection.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path3, keepScalar) {
-        if (Collection.isEmptyPath(path3))
+      getIn(path4, keepScalar) {
+        if (Collection.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path3) {
-        if (Collection.isEmptyPath(path3))
+      hasIn(path4) {
+        if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path3, value) {
-        if (Collection.isEmptyPath(path3)) {
+      setIn(path4, value) {
+        if (Collection.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path3, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -3624,11 +3624,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version3, options = {}) {
+        if (typeof version3 === "number")
+          version3 = String(version3);
         let opt;
-        switch (version2) {
+        switch (version3) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3639,9 +3639,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version3;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version: version3 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3650,7 +3650,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version3);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
+        if (!isMap4 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4742,8 +4742,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -4783,19 +4783,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path3) => {
+    visit.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index] of path3) {
+      for (const [field, index] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path3) => {
-      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
-      const field = path3[path3.length - 1][0];
+    visit.parentCollection = (cst, path4) => {
+      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path3, item, visitor) {
-      let ctrl = visitor(item, path3);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path3);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports.visit = visit;
   }
@@ -5634,7 +5634,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5718,7 +5718,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7373,7 +7373,7 @@ var version = "0.1.0";
 // src/cli/check.ts
 import { parseArgs } from "node:util";
 
-// src/locate/locate.ts
+// src/manifests/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/manifests/decode.ts
@@ -7534,38 +7534,7 @@ function decodeDocument(doc) {
   return decode(doc.contents, false);
 }
 
-// src/locate/locate.ts
-function locate(source, path3) {
-  const { doc, lineCounter } = source;
-  const position = (offset, exact) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col, exact };
-  };
-  let node = doc.contents;
-  let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path3) {
-    if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
-    let next;
-    let offset;
-    if (typeof segment === "string" && (0, import_yaml2.isMap)(node)) {
-      const entry = effectiveEntries(node, doc).get(segment);
-      if (entry) {
-        next = entry.value;
-        offset = entry.pair.key?.range?.[0];
-      }
-    } else if (typeof segment === "number" && (0, import_yaml2.isSeq)(node)) {
-      next = node.items[segment];
-      offset = next?.range?.[0];
-    }
-    if (offset === void 0) return position(anchor, false);
-    anchor = offset;
-    node = next;
-  }
-  return position(anchor, true);
-}
-
 // src/manifests/load.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 var defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
 var templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -7600,10 +7569,10 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml2.LineCounter();
   let parsed;
   try {
-    parsed = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
+    parsed = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
   } catch (error) {
     return fail("malformed", `cannot parse: ${String(error)}`);
   }
@@ -7636,28 +7605,156 @@ function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
 
-// src/pss/levels.ts
-var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text) {
-  if (levels.includes(text)) return { ok: true, value: text };
-  return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
-}
-var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
-var maxInt64 = 9223372036854775807n;
-function parseVersion(text) {
-  if (text === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text);
-  if (match2?.[1] !== void 0) {
-    const minor = BigInt(match2[1]);
-    if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
+// src/locate/locate.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function locate(source, path4) {
+  const { doc, lineCounter } = source;
+  const position = (offset, exact) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, exact };
+  };
+  let node = doc.contents;
+  let anchor = doc.contents?.range?.[0] ?? 0;
+  for (const segment of path4) {
+    if ((0, import_yaml3.isAlias)(node)) node = node.resolve(doc);
+    let next;
+    let offset;
+    if (typeof segment === "string" && (0, import_yaml3.isMap)(node)) {
+      const entry = effectiveEntries(node, doc).get(segment);
+      if (entry) {
+        next = entry.value;
+        offset = entry.pair.key?.range?.[0];
+      }
+    } else if (typeof segment === "number" && (0, import_yaml3.isSeq)(node)) {
+      next = node.items[segment];
+      offset = next?.range?.[0];
+    }
+    if (offset === void 0) return position(anchor, false);
+    anchor = offset;
+    node = next;
   }
-  return { ok: false, error: 'must be "latest" or "v1.x"', fallback: "latest" };
+  return position(anchor, true);
 }
-function formatVersion(version2) {
-  return version2 === "latest" ? "latest" : `v1.${version2}`;
+
+// src/pss/paths.ts
+var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+function formatFieldPath(path4) {
+  let out = "";
+  for (const segment of path4) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
 }
-function formatLevelVersion({ level, version: version2 }) {
-  return `${level}:${formatVersion(version2)}`;
+
+// src/pss/pod.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function obj(parent, key) {
+  const value = parent?.[key];
+  return isObject(value) ? value : void 0;
+}
+function list(parent, key) {
+  const value = parent?.[key];
+  return Array.isArray(value) ? value : [];
+}
+function str(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "string" ? value : "";
+}
+function int(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : 0;
+}
+function optInt(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : void 0;
+}
+function bool(parent, key) {
+  return parent?.[key] === true;
+}
+function optBool(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "boolean" ? value : void 0;
+}
+var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
+function visitContainers(pod) {
+  const visited = [];
+  for (const key of containerListKeys) {
+    list(pod.spec, key).forEach((entry, index) => {
+      if (!isObject(entry)) return;
+      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
+    });
+  }
+  return visited;
+}
+function isWindowsPod(pod) {
+  return str(obj(pod.spec, "os"), "name") === "windows";
+}
+function usesUserNamespace(pod) {
+  return optBool(pod.spec, "hostUsers") === false;
+}
+function at(path4, ...segments) {
+  return [...path4, ...segments];
+}
+
+// src/workloads/defaults.ts
+function withDefaultVolumes(spec) {
+  const volumes = spec.volumes;
+  if (!Array.isArray(volumes)) return void 0;
+  return volumes.map((volume2) => {
+    if (!isObject(volume2)) return volume2;
+    const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
+    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
+  });
+}
+function withHostNetworkPorts(containers) {
+  if (!Array.isArray(containers)) return containers;
+  return containers.map((container2) => {
+    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
+    const ports = container2.ports.map((port) => {
+      if (!isObject(port)) return port;
+      const hostPort = port.hostPort;
+      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
+      return { ...port, hostPort: port.containerPort ?? 0 };
+    });
+    return { ...container2, ports };
+  });
+}
+function applyApiServerDefaults(spec, isPod) {
+  const out = { ...spec };
+  const volumes = withDefaultVolumes(spec);
+  if (volumes) out.volumes = volumes;
+  if (isPod && spec.hostNetwork === true) {
+    for (const key of ["containers", "initContainers"]) {
+      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
+    }
+  }
+  return out;
+}
+
+// src/workloads/kinds.ts
+var apps = ["apps", "extensions"];
+var workloadKinds = [
+  { kind: "Pod", groups: [""], template: [] },
+  { kind: "PodTemplate", groups: [""], template: ["template"] },
+  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
+  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
+  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
+  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
+  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+];
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function findWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
 }
 
 // src/pss/format.ts
@@ -7722,66 +7819,327 @@ function containerList(names) {
   return `${plural("container", "containers", names.length)} ${quoteJoin(names)}`;
 }
 
-// src/pss/pod.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+// src/pss/checks/restrictedVolumes.ts
+var allowedVolumeSources = [
+  "configMap",
+  "csi",
+  "downwardAPI",
+  "emptyDir",
+  "ephemeral",
+  "image",
+  "persistentVolumeClaim",
+  "projected",
+  "secret"
+];
+var restrictedVolumeSources = [
+  "hostPath",
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
+  "gitRepo",
+  "nfs",
+  "iscsi",
+  "glusterfs",
+  "rbd",
+  "flexVolume",
+  "cinder",
+  "cephfs",
+  "flocker",
+  "fc",
+  "azureFile",
+  "vsphereVolume",
+  "quobyte",
+  "azureDisk",
+  "photonPersistentDisk",
+  "portworxVolume",
+  "scaleIO",
+  "storageos"
+];
+function restrictedVolumesV1_0(pod) {
+  const badVolumes = [];
+  const badTypes = [];
+  const paths = [];
+  list(pod.spec, "volumes").forEach((volume2, index) => {
+    if (!isObject(volume2)) return;
+    if (allowedVolumeSources.some((key) => obj(volume2, key) !== void 0)) return;
+    badVolumes.push(str(volume2, "name"));
+    const type = restrictedVolumeSources.find((key) => obj(volume2, key) !== void 0);
+    if (type === void 0) {
+      badTypes.push("unknown");
+      paths.push(["spec", "volumes", index]);
+    } else {
+      badTypes.push(type);
+      paths.push(["spec", "volumes", index, type]);
+    }
+  });
+  if (badVolumes.length === 0) return null;
+  const types = sortedSet(badTypes);
+  return {
+    reason: "restricted volume types",
+    detail: [
+      plural("volume", "volumes", badVolumes.length),
+      quoteJoin(badVolumes),
+      plural("uses", "use", badVolumes.length),
+      plural("restricted volume type", "restricted volume types", types.length),
+      quoteJoin(types)
+    ].join(" "),
+    paths
+  };
 }
-function obj(parent, key) {
-  const value = parent?.[key];
-  return isObject(value) ? value : void 0;
+var restrictedVolumes = {
+  id: "restrictedVolumes",
+  level: "restricted",
+  implementations: [{ minVersion: 0, overrides: ["hostPathVolumes"], evaluate: restrictedVolumesV1_0 }]
+};
+
+// src/workloads/schema.ts
+var object = (fields2) => ({ object: fields2 });
+var list2 = (item) => ({ list: item });
+var strings = list2("string");
+var capabilities = object({ add: strings, drop: strings });
+var profile = object({ type: "string", localhostProfile: "string" });
+var seLinuxOptions = object({ user: "string", role: "string", type: "string", level: "string" });
+var windowsOptions = object({
+  hostProcess: "boolean",
+  gmsaCredentialSpecName: "string",
+  gmsaCredentialSpec: "string",
+  runAsUserName: "string"
+});
+var containerSecurityContext = object({
+  privileged: "boolean",
+  allowPrivilegeEscalation: "boolean",
+  runAsNonRoot: "boolean",
+  runAsUser: "int64",
+  runAsGroup: "int64",
+  readOnlyRootFilesystem: "boolean",
+  procMount: "string",
+  capabilities,
+  seccompProfile: profile,
+  appArmorProfile: profile,
+  seLinuxOptions,
+  windowsOptions
+});
+var podSecurityContext = object({
+  runAsNonRoot: "boolean",
+  runAsUser: "int64",
+  runAsGroup: "int64",
+  fsGroup: "int64",
+  supplementalGroups: list2("int64"),
+  sysctls: list2(object({ name: "string", value: "string" })),
+  seccompProfile: profile,
+  appArmorProfile: profile,
+  seLinuxOptions,
+  windowsOptions
+});
+var hostHandler = object({
+  httpGet: object({ host: "string", path: "string", port: "int-or-string", scheme: "string" }),
+  tcpSocket: object({ host: "string", port: "int-or-string" }),
+  exec: "any-object",
+  grpc: "any-object",
+  sleep: "any-object"
+});
+var container = object({
+  name: "string",
+  image: "string",
+  ports: list2(object({ name: "string", containerPort: "int32", hostPort: "int32", hostIP: "string", protocol: "string" })),
+  securityContext: containerSecurityContext,
+  livenessProbe: hostHandler,
+  readinessProbe: hostHandler,
+  startupProbe: hostHandler,
+  lifecycle: object({ postStart: hostHandler, preStop: hostHandler })
+});
+var volumeSources = [...allowedVolumeSources, ...restrictedVolumeSources];
+var volume = object({
+  name: "string",
+  ...Object.fromEntries(volumeSources.map((source) => [source, "any-object"]))
+});
+var podSpecSchema = object({
+  hostNetwork: "boolean",
+  hostPID: "boolean",
+  hostIPC: "boolean",
+  hostUsers: "boolean",
+  runtimeClassName: "string",
+  os: object({ name: "string" }),
+  securityContext: podSecurityContext,
+  volumes: list2(volume),
+  initContainers: list2(container),
+  containers: list2(container),
+  ephemeralContainers: list2(container)
+});
+var metadataSchema = object({
+  name: "string",
+  namespace: "string",
+  labels: { map: "string" },
+  annotations: { map: "string" }
+});
+
+// src/workloads/validate.ts
+var int32 = 2 ** 31;
+function describe(value) {
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${String(value)}`;
 }
-function list(parent, key) {
-  const value = parent?.[key];
-  return Array.isArray(value) ? value : [];
-}
-function str(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "string" ? value : "";
-}
-function int(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : 0;
-}
-function optInt(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : void 0;
-}
-function bool(parent, key) {
-  return parent?.[key] === true;
-}
-function optBool(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "boolean" ? value : void 0;
-}
-var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
-function visitContainers(pod) {
-  const visited = [];
-  for (const key of containerListKeys) {
-    list(pod.spec, key).forEach((entry, index) => {
-      if (!isObject(entry)) return;
-      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
-    });
+function expected(type) {
+  if (typeof type === "string") {
+    return { string: "a string", boolean: "a boolean", int32: "a 32-bit integer", int64: "an integer", "int-or-string": "an integer or a string", "any-object": "a mapping" }[type];
   }
-  return visited;
+  if ("object" in type || "map" in type) return "a mapping";
+  return "a list";
 }
-function isWindowsPod(pod) {
-  return str(obj(pod.spec, "os"), "name") === "windows";
+function hint(type, value) {
+  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
+    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
+  }
+  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
+    return " (remove the quotes)";
+  }
+  return "";
 }
-function usesUserNamespace(pod) {
-  return optBool(pod.spec, "hostUsers") === false;
+function matches(type, value) {
+  if (typeof type === "string") {
+    switch (type) {
+      case "string":
+        return typeof value === "string";
+      case "boolean":
+        return typeof value === "boolean";
+      case "int32":
+        return Number.isInteger(value) && value >= -int32 && value < int32;
+      case "int64":
+        return Number.isInteger(value);
+      case "int-or-string":
+        return typeof value === "string" || Number.isInteger(value);
+      case "any-object":
+        return isObject(value);
+    }
+  }
+  if ("list" in type) return Array.isArray(value);
+  return isObject(value);
 }
-function at(path3, ...segments) {
-  return [...path3, ...segments];
+function validateFields(value, type, path4 = []) {
+  if (value === void 0 || value === null) return [];
+  if (!matches(type, value)) {
+    return [{ path: path4, message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` }];
+  }
+  if (typeof type === "string") return [];
+  if ("list" in type) {
+    return value.flatMap((item, index) => validateFields(item, type.list, [...path4, index]));
+  }
+  const entries = Object.entries(value);
+  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path4, key]));
+  return entries.flatMap(([key, item]) => {
+    const fieldType = type.object[key];
+    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path4, key]);
+  });
+}
+
+// src/workloads/extract.ts
+function at2(value, path4) {
+  let current = value;
+  for (const segment of path4) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+  }
+  return current;
+}
+function withDecodedAnnotations(metadata) {
+  const annotations = obj(metadata, "annotations");
+  if (!annotations) return metadata;
+  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
+  return { ...metadata, annotations: decoded };
+}
+function extractPodSpecs(document) {
+  const pods = [];
+  const problems = [];
+  const invalid = (path4, message) => {
+    problems.push({
+      file: document.file,
+      line: locate(document.source, path4).line,
+      message: `${formatFieldPath(path4)}: ${message}; the API server would reject this object`,
+      kind: "invalid"
+    });
+  };
+  const visit = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+    const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
+    const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
+    if (kind === void 0 || apiVersion === void 0) return;
+    if (kind.endsWith("List") && Array.isArray(object2.items)) {
+      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+      object2.items.forEach((item, index) => {
+        if (isObject(item)) visit(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+      });
+      return;
+    }
+    const workload = findWorkloadKind(apiVersion, kind);
+    if (!workload) return;
+    const template = at2(object2, workload.template);
+    if (!isObject(template)) return;
+    const templatePath = [...objectPath, ...workload.template];
+    const errors = [
+      ...validateFields(object2.metadata, metadataSchema, [...objectPath, "metadata"]),
+      ...workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, "metadata"]) : [],
+      ...validateFields(template.spec, podSpecSchema, [...templatePath, "spec"])
+    ];
+    for (const error of errors) invalid(error.path, error.message);
+    if (errors.length > 0) return;
+    const metadata = obj(object2, "metadata");
+    const namespace = metadata?.namespace;
+    pods.push({
+      document,
+      apiVersion,
+      kind,
+      namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
+      name: str(metadata, "name"),
+      objectPath,
+      templatePath,
+      pod: {
+        metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
+        spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
+      }
+    });
+  };
+  if (isObject(document.value)) visit(document.value, []);
+  return { pods, problems };
+}
+
+// src/policy/config.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/pss/levels.ts
+var levels = ["privileged", "baseline", "restricted"];
+function parseLevel(text) {
+  if (levels.includes(text)) return { ok: true, value: text };
+  return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
+}
+var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
+var maxInt64 = 9223372036854775807n;
+function parseVersion(text) {
+  if (text === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text);
+  if (match2?.[1] !== void 0) {
+    const minor = BigInt(match2[1]);
+    if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
+  }
+  return { ok: false, error: 'must be "latest" or "v1.x"', fallback: "latest" };
+}
+function formatVersion(version3) {
+  return version3 === "latest" ? "latest" : `v1.${version3}`;
+}
+function formatLevelVersion({ level: level2, version: version3 }) {
+  return `${level2}:${formatVersion(version3)}`;
+}
+function levelRank(level2) {
+  return levels.indexOf(level2);
 }
 
 // src/pss/checks/allowPrivilegeEscalation.ts
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path3, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path4, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -7823,12 +8181,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "appArmorProfile");
     if (profile2 && !allowedProfileType(str(profile2, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path3, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path4, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -7869,7 +8227,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities2, "add").forEach((entry, index) => {
@@ -7877,7 +8235,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path3, "securityContext", "capabilities", "add", index));
+        paths.push(at(path4, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -7901,9 +8259,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path3, "securityContext", "capabilities");
+    const capabilitiesPath = at(path4, "securityContext", "capabilities");
     if (!capabilities2) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -7998,7 +8356,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container2, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -8006,7 +8364,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path3, "ports", index, "hostPort"));
+        paths.push(at(path4, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -8046,11 +8404,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path3, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path4, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path3, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path4, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -8084,10 +8442,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path3, "securityContext", "privileged"));
+      paths.push(at(path4, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -8108,12 +8466,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const value = obj(container2, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path3, "securityContext", "procMount"));
+    paths.push(at(path4, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -8148,78 +8506,6 @@ var procMountRestricted = {
   implementations: [{ minVersion: 35, overrides: ["procMount"], evaluate: procMountRestrictedV1_35 }]
 };
 
-// src/pss/checks/restrictedVolumes.ts
-var allowedVolumeSources = [
-  "configMap",
-  "csi",
-  "downwardAPI",
-  "emptyDir",
-  "ephemeral",
-  "image",
-  "persistentVolumeClaim",
-  "projected",
-  "secret"
-];
-var restrictedVolumeSources = [
-  "hostPath",
-  "gcePersistentDisk",
-  "awsElasticBlockStore",
-  "gitRepo",
-  "nfs",
-  "iscsi",
-  "glusterfs",
-  "rbd",
-  "flexVolume",
-  "cinder",
-  "cephfs",
-  "flocker",
-  "fc",
-  "azureFile",
-  "vsphereVolume",
-  "quobyte",
-  "azureDisk",
-  "photonPersistentDisk",
-  "portworxVolume",
-  "scaleIO",
-  "storageos"
-];
-function restrictedVolumesV1_0(pod) {
-  const badVolumes = [];
-  const badTypes = [];
-  const paths = [];
-  list(pod.spec, "volumes").forEach((volume2, index) => {
-    if (!isObject(volume2)) return;
-    if (allowedVolumeSources.some((key) => obj(volume2, key) !== void 0)) return;
-    badVolumes.push(str(volume2, "name"));
-    const type = restrictedVolumeSources.find((key) => obj(volume2, key) !== void 0);
-    if (type === void 0) {
-      badTypes.push("unknown");
-      paths.push(["spec", "volumes", index]);
-    } else {
-      badTypes.push(type);
-      paths.push(["spec", "volumes", index, type]);
-    }
-  });
-  if (badVolumes.length === 0) return null;
-  const types = sortedSet(badTypes);
-  return {
-    reason: "restricted volume types",
-    detail: [
-      plural("volume", "volumes", badVolumes.length),
-      quoteJoin(badVolumes),
-      plural("uses", "use", badVolumes.length),
-      plural("restricted volume type", "restricted volume types", types.length),
-      quoteJoin(types)
-    ].join(" "),
-    paths
-  };
-}
-var restrictedVolumes = {
-  id: "restrictedVolumes",
-  level: "restricted",
-  implementations: [{ minVersion: 0, overrides: ["hostPathVolumes"], evaluate: restrictedVolumesV1_0 }]
-};
-
 // src/pss/checks/runAsNonRoot.ts
 var reason = "runAsNonRoot != true";
 function runAsNonRootV1_0(pod) {
@@ -8230,14 +8516,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path3, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path3, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -8275,10 +8561,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (optInt(obj(container2, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path3, "securityContext", "runAsUser"));
+      paths.push(at(path4, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -8335,9 +8621,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path3, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge(options, at(path4, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -8359,7 +8645,7 @@ function seLinuxOptionsV1_0(pod) {
 function seLinuxOptionsV1_31(pod) {
   return seLinuxOptionsWith(pod, allowedTypesV1_31);
 }
-var seLinuxOptions = {
+var seLinuxOptions2 = {
   id: "seLinuxOptions",
   level: "baseline",
   implementations: [
@@ -8408,12 +8694,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0 && !validType(str(profile2, "type"))) {
       bad.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path3, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path4, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -8456,18 +8742,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0) {
       const type = str(profile2, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path3, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path3, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -8570,10 +8856,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container: container2, path: path3 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (hostProcess(obj(container2, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path3, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path4, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -8605,7 +8891,7 @@ var allChecks = [
   restrictedVolumes,
   runAsNonRoot,
   runAsUser,
-  seLinuxOptions,
+  seLinuxOptions2,
   seccompProfileBaseline,
   seccompProfileRestricted,
   sysctls,
@@ -8646,1110 +8932,82 @@ function implementationAt(check, minor) {
   }
   return chosen;
 }
-function effectiveMinor(version2) {
-  return version2 === "latest" || version2 > maxVersion ? maxVersion : Number(version2);
+function effectiveMinor(version3) {
+  return version3 === "latest" || version3 > maxVersion ? maxVersion : Number(version3);
 }
-function resolve(level, minor) {
-  if (level === "privileged") return [];
-  const active = evaluationOrder.filter((check) => check.level === "baseline" || level === "restricted").flatMap((check) => {
+function resolve(level2, minor) {
+  if (level2 === "privileged") return [];
+  const active = evaluationOrder.filter((check) => check.level === "baseline" || level2 === "restricted").flatMap((check) => {
     const implementation = implementationAt(check, minor);
     return implementation ? [{ id: check.id, level: check.level, implementation }] : [];
   });
-  if (level === "baseline") return active;
+  if (level2 === "baseline") return active;
   const overridden = new Set(active.flatMap((check) => check.implementation.overrides ?? []));
   return active.filter((check) => !overridden.has(check.id));
 }
 var cache = /* @__PURE__ */ new Map();
-function checksFor(level, version2) {
-  const minor = effectiveMinor(version2);
-  const key = `${level}:${minor}`;
+function checksFor(level2, version3) {
+  const minor = effectiveMinor(version3);
+  const key = `${level2}:${minor}`;
   let checks = cache.get(key);
   if (!checks) {
-    checks = resolve(level, minor);
+    checks = resolve(level2, minor);
     cache.set(key, checks);
   }
   return checks;
 }
 
-// src/pss/evaluate.ts
-function evaluatePod(pod, level, version2) {
-  const failures = [];
-  for (const check of checksFor(level, version2)) {
-    const violation = check.implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
-  }
-  return { allowed: failures.length === 0, failures };
+// src/policy/checkIds.ts
+var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
+var known = new Set(checkIds);
+function isCheckId(text) {
+  return known.has(text);
 }
-function detailString(failures) {
-  return failures.map((f) => {
-    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
-    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
-  }).join(", ");
+function fold(text) {
+  return text.toLowerCase().replace(/[-_\s]/g, "");
 }
-function enforceMessage(podName, policy, failures) {
-  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
-  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+function suggestCheckIds(text) {
+  const folded = fold(text);
+  if (folded === "") return [];
+  const exact = checkIds.find((id) => fold(id) === folded);
+  if (exact) return [exact];
+  const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
+  if (stems.length > 0) return stems;
+  const near = closest(text, checkIds);
+  return near ? [near] : [];
 }
-function warnMessage(policy, failures) {
-  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+function unknownCheckText(text) {
+  const suggestions = suggestCheckIds(text);
+  const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
+  return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-
-// src/pss/paths.ts
-var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path3) {
-  let out = "";
-  for (const segment of path3) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
+function invalidCheckMessage(text) {
+  return `${JSON.stringify(text)}: ${unknownCheckText(text)}`;
 }
-
-// src/workloads/defaults.ts
-function withDefaultVolumes(spec) {
-  const volumes = spec.volumes;
-  if (!Array.isArray(volumes)) return void 0;
-  return volumes.map((volume2) => {
-    if (!isObject(volume2)) return volume2;
-    const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
-    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
-  });
-}
-function withHostNetworkPorts(containers) {
-  if (!Array.isArray(containers)) return containers;
-  return containers.map((container2) => {
-    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
-    const ports = container2.ports.map((port) => {
-      if (!isObject(port)) return port;
-      const hostPort = port.hostPort;
-      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
-      return { ...port, hostPort: port.containerPort ?? 0 };
-    });
-    return { ...container2, ports };
-  });
-}
-function applyApiServerDefaults(spec, isPod) {
-  const out = { ...spec };
-  const volumes = withDefaultVolumes(spec);
-  if (volumes) out.volumes = volumes;
-  if (isPod && spec.hostNetwork === true) {
-    for (const key of ["containers", "initContainers"]) {
-      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
+function closest(text, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text.length / 4)));
+  let best = null;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(text.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
     }
   }
-  return out;
+  return best;
 }
-
-// src/workloads/kinds.ts
-var apps = ["apps", "extensions"];
-var workloadKinds = [
-  { kind: "Pod", groups: [""], template: [] },
-  { kind: "PodTemplate", groups: [""], template: ["template"] },
-  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
-  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
-  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
-  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-];
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function findWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
-}
-
-// src/workloads/schema.ts
-var object = (fields2) => ({ object: fields2 });
-var list2 = (item) => ({ list: item });
-var strings = list2("string");
-var capabilities = object({ add: strings, drop: strings });
-var profile = object({ type: "string", localhostProfile: "string" });
-var seLinuxOptions2 = object({ user: "string", role: "string", type: "string", level: "string" });
-var windowsOptions = object({
-  hostProcess: "boolean",
-  gmsaCredentialSpecName: "string",
-  gmsaCredentialSpec: "string",
-  runAsUserName: "string"
-});
-var containerSecurityContext = object({
-  privileged: "boolean",
-  allowPrivilegeEscalation: "boolean",
-  runAsNonRoot: "boolean",
-  runAsUser: "int64",
-  runAsGroup: "int64",
-  readOnlyRootFilesystem: "boolean",
-  procMount: "string",
-  capabilities,
-  seccompProfile: profile,
-  appArmorProfile: profile,
-  seLinuxOptions: seLinuxOptions2,
-  windowsOptions
-});
-var podSecurityContext = object({
-  runAsNonRoot: "boolean",
-  runAsUser: "int64",
-  runAsGroup: "int64",
-  fsGroup: "int64",
-  supplementalGroups: list2("int64"),
-  sysctls: list2(object({ name: "string", value: "string" })),
-  seccompProfile: profile,
-  appArmorProfile: profile,
-  seLinuxOptions: seLinuxOptions2,
-  windowsOptions
-});
-var hostHandler = object({
-  httpGet: object({ host: "string", path: "string", port: "int-or-string", scheme: "string" }),
-  tcpSocket: object({ host: "string", port: "int-or-string" }),
-  exec: "any-object",
-  grpc: "any-object",
-  sleep: "any-object"
-});
-var container = object({
-  name: "string",
-  image: "string",
-  ports: list2(object({ name: "string", containerPort: "int32", hostPort: "int32", hostIP: "string", protocol: "string" })),
-  securityContext: containerSecurityContext,
-  livenessProbe: hostHandler,
-  readinessProbe: hostHandler,
-  startupProbe: hostHandler,
-  lifecycle: object({ postStart: hostHandler, preStop: hostHandler })
-});
-var volumeSources = [...allowedVolumeSources, ...restrictedVolumeSources];
-var volume = object({
-  name: "string",
-  ...Object.fromEntries(volumeSources.map((source) => [source, "any-object"]))
-});
-var podSpecSchema = object({
-  hostNetwork: "boolean",
-  hostPID: "boolean",
-  hostIPC: "boolean",
-  hostUsers: "boolean",
-  runtimeClassName: "string",
-  os: object({ name: "string" }),
-  securityContext: podSecurityContext,
-  volumes: list2(volume),
-  initContainers: list2(container),
-  containers: list2(container),
-  ephemeralContainers: list2(container)
-});
-var metadataSchema = object({
-  name: "string",
-  namespace: "string",
-  labels: { map: "string" },
-  annotations: { map: "string" }
-});
-
-// src/workloads/validate.ts
-var int32 = 2 ** 31;
-function describe(value) {
-  if (Array.isArray(value)) return "a list";
-  if (isObject(value)) return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `the ${typeof value} ${String(value)}`;
-}
-function expected(type) {
-  if (typeof type === "string") {
-    return { string: "a string", boolean: "a boolean", int32: "a 32-bit integer", int64: "an integer", "int-or-string": "an integer or a string", "any-object": "a mapping" }[type];
-  }
-  if ("object" in type || "map" in type) return "a mapping";
-  return "a list";
-}
-function hint(type, value) {
-  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
-  }
-  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
-    return " (remove the quotes)";
-  }
-  return "";
-}
-function matches(type, value) {
-  if (typeof type === "string") {
-    switch (type) {
-      case "string":
-        return typeof value === "string";
-      case "boolean":
-        return typeof value === "boolean";
-      case "int32":
-        return Number.isInteger(value) && value >= -int32 && value < int32;
-      case "int64":
-        return Number.isInteger(value);
-      case "int-or-string":
-        return typeof value === "string" || Number.isInteger(value);
-      case "any-object":
-        return isObject(value);
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
     }
+    previous = current;
   }
-  if ("list" in type) return Array.isArray(value);
-  return isObject(value);
-}
-function validateFields(value, type, path3 = []) {
-  if (value === void 0 || value === null) return [];
-  if (!matches(type, value)) {
-    return [{ path: path3, message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` }];
-  }
-  if (typeof type === "string") return [];
-  if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path3, index]));
-  }
-  const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path3, key]));
-  return entries.flatMap(([key, item]) => {
-    const fieldType = type.object[key];
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path3, key]);
-  });
-}
-
-// src/workloads/extract.ts
-function at2(value, path3) {
-  let current = value;
-  for (const segment of path3) {
-    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
-    else current = isObject(current) ? current[segment] : void 0;
-  }
-  return current;
-}
-function withDecodedAnnotations(metadata) {
-  const annotations = obj(metadata, "annotations");
-  if (!annotations) return metadata;
-  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
-  return { ...metadata, annotations: decoded };
-}
-function extractPodSpecs(document) {
-  const pods = [];
-  const problems = [];
-  const invalid = (path3, message) => {
-    problems.push({
-      file: document.file,
-      line: locate(document.source, path3).line,
-      message: `${formatFieldPath(path3)}: ${message}; the API server would reject this object`,
-      kind: "invalid"
-    });
-  };
-  const visit = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
-    const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
-    const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
-    if (kind === void 0 || apiVersion === void 0) return;
-    if (kind.endsWith("List") && Array.isArray(object2.items)) {
-      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-      object2.items.forEach((item, index) => {
-        if (isObject(item)) visit(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
-      });
-      return;
-    }
-    const workload = findWorkloadKind(apiVersion, kind);
-    if (!workload) return;
-    const template = at2(object2, workload.template);
-    if (!isObject(template)) return;
-    const templatePath = [...objectPath, ...workload.template];
-    const errors = [
-      ...validateFields(object2.metadata, metadataSchema, [...objectPath, "metadata"]),
-      ...workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, "metadata"]) : [],
-      ...validateFields(template.spec, podSpecSchema, [...templatePath, "spec"])
-    ];
-    for (const error of errors) invalid(error.path, error.message);
-    if (errors.length > 0) return;
-    const metadata = obj(object2, "metadata");
-    const namespace = metadata?.namespace;
-    pods.push({
-      document,
-      apiVersion,
-      kind,
-      namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
-      name: str(metadata, "name"),
-      objectPath,
-      templatePath,
-      pod: {
-        metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
-        spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
-      }
-    });
-  };
-  if (isObject(document.value)) visit(document.value, []);
-  return { pods, problems };
-}
-
-// src/findings/evaluateFiles.ts
-var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path3) {
-  const [root, list3, index, annotationKey] = [path3[0], path3[1], path3[2], path3[2]];
-  if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
-    const entries = pod.spec[list3];
-    const entry = Array.isArray(entries) ? entries[index] : void 0;
-    return isObject(entry) ? str(entry, "name") : null;
-  }
-  if (root === "metadata" && list3 === "annotations" && typeof annotationKey === "string") {
-    const prefix2 = containerAnnotationPrefixes.find((p) => annotationKey.startsWith(p));
-    if (prefix2 !== void 0 && annotationKey.length > prefix2.length) return annotationKey.slice(prefix2.length);
-  }
-  return null;
-}
-function toFinding(source, failure, level, version2) {
-  const locations = failure.paths.map((podPath) => {
-    const documentPath = [...source.templatePath, ...podPath];
-    const where = locate(source.document.source, documentPath);
-    return {
-      path: formatFieldPath(documentPath),
-      line: where.line,
-      column: where.column,
-      exact: where.exact,
-      container: containerOfPath(source.pod, podPath)
-    };
-  }).sort((a, b) => a.line - b.line || a.column - b.column);
-  const containers = [...new Set(failure.paths.map((p) => containerOfPath(source.pod, p)).filter((c) => c !== null))];
-  const podLevel = failure.paths.some((p) => containerOfPath(source.pod, p) === null);
-  return {
-    file: source.document.file,
-    apiVersion: source.apiVersion,
-    kind: source.kind,
-    namespace: source.namespace,
-    name: source.name,
-    container: containers.length === 1 && !podLevel ? containers[0] ?? null : null,
-    containers,
-    check: failure.check,
-    reason: failure.reason,
-    detail: failure.detail,
-    level,
-    version: formatVersion(version2),
-    line: locations[0]?.line ?? source.document.line,
-    locations
-  };
-}
-function objectLine(source) {
-  return locate(source.document.source, source.objectPath).line;
-}
-function evaluatePodSpec(source, level, version2) {
-  const evaluation = evaluatePod(source.pod, level, version2);
-  const policy = { level, version: version2 };
-  const message = evaluation.allowed ? null : source.kind === "Pod" ? enforceMessage(source.name, policy, evaluation.failures) : warnMessage(policy, evaluation.failures);
-  return {
-    verdict: {
-      file: source.document.file,
-      apiVersion: source.apiVersion,
-      kind: source.kind,
-      namespace: source.namespace,
-      name: source.name,
-      line: objectLine(source),
-      allowed: evaluation.allowed,
-      message
-    },
-    findings: evaluation.failures.map((failure) => toFinding(source, failure, level, version2)),
-    failures: evaluation.failures
-  };
-}
-function sortProblems(problems) {
-  return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
-}
-function evaluateFiles(files, options) {
-  const findings = [];
-  const errors = [];
-  const podSpecs = [];
-  for (const file of files) {
-    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
-    errors.push(...loaded.problems);
-    for (const document of loaded.documents) {
-      const extraction = extractPodSpecs(document);
-      errors.push(...extraction.problems);
-      for (const source of extraction.pods) {
-        const evaluated = evaluatePodSpec(source, options.level, options.version);
-        podSpecs.push(evaluated.verdict);
-        findings.push(...evaluated.findings);
-      }
-    }
-  }
-  sortProblems(errors);
-  return { findings, errors, podSpecs };
-}
-
-// src/io/files.ts
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
-var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function displayPath(absolute, cwd) {
-  const relative = path.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") ? absolute : relative;
-  return shown.split(path.sep).join("/");
-}
-async function walk(directory, out) {
-  const entries = await readdir(directory, { withFileTypes: true });
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk(full, out);
-    } else if (entry.isFile() && manifestExtensions.has(path.extname(entry.name).toLowerCase())) {
-      out.push(full);
-    }
-  }
-}
-async function collectFiles(args, cwd, maxBytes) {
-  const paths = [];
-  for (const arg of args) {
-    const absolute = path.resolve(cwd, arg);
-    let info;
-    try {
-      info = await stat(absolute);
-    } catch {
-      return { missing: arg };
-    }
-    if (info.isDirectory()) await walk(absolute, paths);
-    else paths.push(absolute);
-  }
-  const files = [];
-  const problems = [];
-  for (const absolute of [...new Set(paths)]) {
-    const shown = displayPath(absolute, cwd);
-    try {
-      const size = (await stat(absolute)).size;
-      if (size > maxBytes) {
-        problems.push({ file: shown, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
-        continue;
-      }
-      files.push({ path: shown, content: await readFile(absolute) });
-    } catch (error) {
-      problems.push({ file: shown, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
-    }
-  }
-  return { files, problems };
-}
-
-// src/report/json.ts
-function renderJson(report, policy) {
-  const body = {
-    policy: formatLevelVersion(policy),
-    summary: {
-      podSpecs: report.podSpecs.length,
-      denied: report.podSpecs.filter((p) => !p.allowed).length,
-      findings: report.findings.length,
-      errors: report.errors.length,
-      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
-    },
-    findings: report.findings.map((f) => ({
-      file: f.file,
-      line: f.line,
-      apiVersion: f.apiVersion,
-      kind: f.kind,
-      namespace: f.namespace,
-      name: f.name,
-      container: f.container,
-      containers: f.containers,
-      check: f.check,
-      reason: f.reason,
-      detail: f.detail,
-      level: f.level,
-      version: f.version,
-      ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
-      locations: f.locations.map((l) => ({
-        path: l.path,
-        line: l.line,
-        column: l.column,
-        exact: l.exact,
-        container: l.container,
-        ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
-      }))
-    })),
-    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs
-  };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-
-// src/report/text.ts
-function subject(f) {
-  const ns = f.namespace === null ? "" : `${f.namespace}/`;
-  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
-}
-function findingLine(f) {
-  const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
-  return `${f.file}:${f.line}: ${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]`;
-}
-function renderText(report, policy) {
-  const lines = [];
-  for (const f of report.findings) lines.push(findingLine(f));
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: error: ${e.message}`);
-  const denied = report.podSpecs.filter((p) => !p.allowed).length;
-  const total = report.podSpecs.length;
-  const summary = `${formatLevelVersion(policy)}: ${total} pod ${total === 1 ? "spec" : "specs"} checked, ${denied} violating (${report.findings.length} ${report.findings.length === 1 ? "finding" : "findings"})` + (report.errors.length > 0 ? `, ${report.errors.length} ${report.errors.length === 1 ? "file problem" : "file problems"}` : "") + (report.unchangedPodSpecs !== void 0 ? `; ${report.unchangedPodSpecs} unchanged ${report.unchangedPodSpecs === 1 ? "pod spec" : "pod specs"} not checked` : "");
-  lines.push(summary);
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/options.ts
-var UsageError = class extends Error {
-};
-var policyOptions = {
-  level: { type: "string", default: "restricted" },
-  version: { type: "string", default: "latest" },
-  format: { type: "string", default: "text" },
-  "max-file-size": { type: "string", default: String(defaultLoadOptions.maxBytes) },
-  help: { type: "boolean", short: "h" }
-};
-var policyOptionsHelp = `  --level L          baseline or restricted (or privileged) [default: restricted]
-  --version V        policy version: latest or v1.N (v1.0 \u2026 v1.37) [default: latest]
-  --format F         text or json [default: text]
-  --max-file-size N  skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
-  -h, --help         show this help`;
-function readPolicyOptions(values) {
-  const level = parseLevel(values.level);
-  if (!level.ok) throw new UsageError(`--level ${JSON.stringify(values.level)}: ${level.error}`);
-  const version2 = parseVersion(values.version);
-  if (!version2.ok) throw new UsageError(`--version ${JSON.stringify(values.version)}: ${version2.error}`);
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
-  }
-  const maxBytes = Number(values["max-file-size"]);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
-  return { level: level.value, version: version2.value, format: values.format, maxBytes };
-}
-function failureStatus(report) {
-  return report.findings.length > 0 || report.errors.some((e) => e.kind !== "template") ? 1 : 0;
-}
-
-// src/cli/check.ts
-var checkUsage = `Usage: pod-security-review check [options] PATH...
-
-Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
-*.yaml, *.yml and *.json) against a Pod Security Standards level, with the
-verdicts of the Pod Security Admission controller.
-
-Options:
-${policyOptionsHelp}
-
-Exit status: 0 nothing fails, 1 something fails, 2 usage error.
-`;
-async function checkCommand(args, io) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: policyOptions });
-  if (values.help) {
-    io.stdout(checkUsage);
-    return 0;
-  }
-  const options = readPolicyOptions(values);
-  if (positionals.length === 0) throw new UsageError("no PATH given: name the manifest files or folders to check");
-  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
-  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
-  const evaluated = evaluateFiles(collected.files, { level: options.level, version: options.version, load: { maxBytes: options.maxBytes } });
-  const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
-  const policy = { level: options.level, version: options.version };
-  io.stdout(options.format === "json" ? renderJson(report, policy) : renderText(report, policy));
-  return failureStatus(report);
-}
-
-// src/cli/diff.ts
-import { parseArgs as parseArgs2 } from "node:util";
-
-// src/git/run.ts
-import { spawn } from "node:child_process";
-var GitError = class extends Error {
-  constructor(message, exitCode, stderr) {
-    super(message);
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-  }
-  exitCode;
-  stderr;
-};
-var pinnedConfig = [
-  "-c",
-  "core.quotePath=true",
-  "-c",
-  "diff.noprefix=false",
-  "-c",
-  "diff.mnemonicPrefix=false",
-  "-c",
-  "diff.relative=false",
-  "-c",
-  "diff.external=",
-  "-c",
-  "color.ui=never"
-];
-function git(cwd, args, input) {
-  return new Promise((resolve2, reject) => {
-    const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (chunk) => out.push(chunk));
-    child.stderr?.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
-    child.on("close", (code) => {
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve2(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
-    });
-    if (input !== void 0 && child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(input);
-    }
-  });
-}
-
-// node_modules/diff/libesm/patch/parse.js
-function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list3 = [];
-  let i = 0;
-  function isGitDiffHeader(line) {
-    return /^diff --git /.test(line);
-  }
-  function isDiffHeader(line) {
-    return isGitDiffHeader(line) || /^Index:\s/.test(line) || /^diff(?: -r \w+)+\s/.test(line);
-  }
-  function isFileHeader(line) {
-    return /^(---|\+\+\+)\s/.test(line);
-  }
-  function isHunkHeader(line) {
-    return /^@@\s/.test(line);
-  }
-  function parseIndex() {
-    var _a;
-    const index = {};
-    index.hunks = [];
-    list3.push(index);
-    let seenDiffHeader = false;
-    while (i < diffstr.length) {
-      const line = diffstr[i];
-      if (isFileHeader(line) || isHunkHeader(line)) {
-        break;
-      }
-      if (isGitDiffHeader(line)) {
-        if (seenDiffHeader) {
-          return;
-        }
-        seenDiffHeader = true;
-        index.isGit = true;
-        const paths = parseGitDiffHeader(line);
-        if (paths) {
-          index.oldFileName = paths.oldFileName;
-          index.newFileName = paths.newFileName;
-        }
-        i++;
-        while (i < diffstr.length) {
-          const extLine = diffstr[i];
-          if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
-            break;
-          }
-          const renameFromMatch = /^rename from (.*)/.exec(extLine);
-          if (renameFromMatch) {
-            index.oldFileName = "a/" + unquoteIfQuoted(renameFromMatch[1]);
-            index.isRename = true;
-          }
-          const renameToMatch = /^rename to (.*)/.exec(extLine);
-          if (renameToMatch) {
-            index.newFileName = "b/" + unquoteIfQuoted(renameToMatch[1]);
-            index.isRename = true;
-          }
-          const copyFromMatch = /^copy from (.*)/.exec(extLine);
-          if (copyFromMatch) {
-            index.oldFileName = "a/" + unquoteIfQuoted(copyFromMatch[1]);
-            index.isCopy = true;
-          }
-          const copyToMatch = /^copy to (.*)/.exec(extLine);
-          if (copyToMatch) {
-            index.newFileName = "b/" + unquoteIfQuoted(copyToMatch[1]);
-            index.isCopy = true;
-          }
-          const newFileModeMatch = /^new file mode (\d+)/.exec(extLine);
-          if (newFileModeMatch) {
-            index.isCreate = true;
-            index.newMode = newFileModeMatch[1];
-          }
-          const deletedFileModeMatch = /^deleted file mode (\d+)/.exec(extLine);
-          if (deletedFileModeMatch) {
-            index.isDelete = true;
-            index.oldMode = deletedFileModeMatch[1];
-          }
-          const oldModeMatch = /^old mode (\d+)/.exec(extLine);
-          if (oldModeMatch) {
-            index.oldMode = oldModeMatch[1];
-          }
-          const newModeMatch = /^new mode (\d+)/.exec(extLine);
-          if (newModeMatch) {
-            index.newMode = newModeMatch[1];
-          }
-          if (/^Binary files /.test(extLine)) {
-            index.isBinary = true;
-          }
-          i++;
-        }
-        continue;
-      } else if (isDiffHeader(line)) {
-        if (seenDiffHeader) {
-          return;
-        }
-        seenDiffHeader = true;
-        const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
-        if (headerMatch) {
-          index.index = line.substring(headerMatch[0].length).trim();
-        }
-      }
-      i++;
-    }
-    parseFileHeader(index);
-    parseFileHeader(index);
-    if (index.oldFileName === void 0 !== (index.newFileName === void 0)) {
-      throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index.oldFileName) !== null && _a !== void 0 ? _a : index.newFileName));
-    }
-    while (i < diffstr.length) {
-      const line = diffstr[i];
-      if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
-        break;
-      } else if (isHunkHeader(line)) {
-        index.hunks.push(parseHunk());
-      } else {
-        i++;
-      }
-    }
-  }
-  function parseGitDiffHeader(line) {
-    const rest = line.substring("diff --git ".length);
-    if (rest.startsWith('"')) {
-      const oldPath = parseQuotedFileName(rest);
-      if (oldPath === null) {
-        return null;
-      }
-      const afterOld = rest.substring(oldPath.rawLength + 1);
-      let newFileName;
-      if (afterOld.startsWith('"')) {
-        const newPath = parseQuotedFileName(afterOld);
-        if (newPath === null) {
-          return null;
-        }
-        newFileName = newPath.fileName;
-      } else {
-        newFileName = afterOld;
-      }
-      return {
-        oldFileName: oldPath.fileName,
-        newFileName
-      };
-    }
-    const quoteIdx = rest.indexOf('"');
-    if (quoteIdx > 0) {
-      const oldFileName = rest.substring(0, quoteIdx - 1);
-      const newPath = parseQuotedFileName(rest.substring(quoteIdx));
-      if (newPath === null) {
-        return null;
-      }
-      return {
-        oldFileName,
-        newFileName: newPath.fileName
-      };
-    }
-    if (rest.startsWith("a/")) {
-      const splits = [];
-      let idx = 0;
-      while (true) {
-        idx = rest.indexOf(" b/", idx + 1);
-        if (idx === -1) {
-          break;
-        }
-        splits.push(idx);
-      }
-      if (splits.length > 0) {
-        const mid = splits[Math.floor(splits.length / 2)];
-        return {
-          oldFileName: rest.substring(0, mid),
-          newFileName: rest.substring(mid + 1)
-        };
-      }
-    }
-    return null;
-  }
-  function unquoteIfQuoted(s) {
-    if (s.startsWith('"')) {
-      const parsed = parseQuotedFileName(s);
-      if (parsed) {
-        return parsed.fileName;
-      }
-    }
-    return s;
-  }
-  function parseQuotedFileName(s) {
-    if (!s.startsWith('"')) {
-      return null;
-    }
-    let result = "";
-    let j = 1;
-    while (j < s.length) {
-      if (s[j] === '"') {
-        return { fileName: result, rawLength: j + 1 };
-      }
-      if (s[j] === "\\" && j + 1 < s.length) {
-        j++;
-        switch (s[j]) {
-          case "a":
-            result += "\x07";
-            break;
-          case "b":
-            result += "\b";
-            break;
-          case "f":
-            result += "\f";
-            break;
-          case "n":
-            result += "\n";
-            break;
-          case "r":
-            result += "\r";
-            break;
-          case "t":
-            result += "	";
-            break;
-          case "v":
-            result += "\v";
-            break;
-          case "\\":
-            result += "\\";
-            break;
-          case '"':
-            result += '"';
-            break;
-          case "0":
-          case "1":
-          case "2":
-          case "3":
-          case "4":
-          case "5":
-          case "6":
-          case "7": {
-            if (j + 2 >= s.length || s[j + 1] < "0" || s[j + 1] > "7" || s[j + 2] < "0" || s[j + 2] > "7") {
-              return null;
-            }
-            const bytes = [parseInt(s.substring(j, j + 3), 8)];
-            j += 3;
-            while (s[j] === "\\" && s[j + 1] >= "0" && s[j + 1] <= "7") {
-              if (j + 3 >= s.length || s[j + 2] < "0" || s[j + 2] > "7" || s[j + 3] < "0" || s[j + 3] > "7") {
-                return null;
-              }
-              bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
-              j += 4;
-            }
-            result += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
-            continue;
-          }
-          // Note that in C, there are also three kinds of hex escape sequences:
-          // - \xhh
-          // - \uhhhh
-          // - \Uhhhhhhhh
-          // We do not bother to parse them here because, so far as we know,
-          // they are never emitted by any tools that generate unified diff
-          // format diffs, and so for now jsdiff does not consider them legal.
-          default:
-            return null;
-        }
-      } else {
-        result += s[j];
-      }
-      j++;
-    }
-    return null;
-  }
-  function parseFileHeader(index) {
-    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i]);
-    if (fileHeaderMatch) {
-      const prefix2 = fileHeaderMatch[1], data = diffstr[i].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
-      let fileName = data[0];
-      if (fileName.startsWith('"')) {
-        fileName = unquoteIfQuoted(fileName);
-      } else {
-        fileName = fileName.replace(/\\\\/g, "\\");
-      }
-      if (prefix2 === "---") {
-        index.oldFileName = fileName;
-        index.oldHeader = header;
-      } else {
-        index.newFileName = fileName;
-        index.newHeader = header;
-      }
-      i++;
-    }
-  }
-  function parseHunk() {
-    var _a;
-    const chunkHeaderIndex = i, chunkHeaderLine = diffstr[i++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
-    const hunk = {
-      oldStart: +chunkHeader[1],
-      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
-      newStart: +chunkHeader[3],
-      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
-      lines: []
-    };
-    if (hunk.oldLines === 0) {
-      hunk.oldStart += 1;
-    }
-    if (hunk.newLines === 0) {
-      hunk.newStart += 1;
-    }
-    let addCount = 0, removeCount = 0;
-    for (; i < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i++) {
-      const operation = diffstr[i].length == 0 && i != diffstr.length - 1 ? " " : diffstr[i][0];
-      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
-        hunk.lines.push(diffstr[i]);
-        if (operation === "+") {
-          addCount++;
-        } else if (operation === "-") {
-          removeCount++;
-        } else if (operation === " ") {
-          addCount++;
-          removeCount++;
-        }
-      } else {
-        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i]}`);
-      }
-    }
-    if (!addCount && hunk.newLines === 1) {
-      hunk.newLines = 0;
-    }
-    if (!removeCount && hunk.oldLines === 1) {
-      hunk.oldLines = 0;
-    }
-    if (addCount !== hunk.newLines) {
-      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    if (removeCount !== hunk.oldLines) {
-      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
-    }
-    if (i < diffstr.length && diffstr[i] && /^[+ -]/.test(diffstr[i]) && !isFileHeader(diffstr[i])) {
-      throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
-    }
-    return hunk;
-  }
-  while (i < diffstr.length) {
-    parseIndex();
-  }
-  return list3;
-}
-
-// src/diff/parse.ts
-function numberLines(hunk) {
-  const lines = [];
-  let baseLine = hunk.oldStart;
-  let headLine = hunk.newStart;
-  for (const raw of hunk.lines) {
-    const marker = raw[0];
-    const text = raw.slice(1);
-    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text });
-    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text });
-    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text });
-  }
-  return {
-    baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
-    baseCount: hunk.oldLines,
-    headStart: hunk.newLines === 0 ? hunk.newStart + 1 : hunk.newStart,
-    headCount: hunk.newLines,
-    lines
-  };
-}
-function stripPrefix(name, prefix2) {
-  if (name === void 0 || name === "/dev/null") return null;
-  return name.startsWith(prefix2) ? name.slice(prefix2.length) : name;
-}
-function parseGitDiff(diff) {
-  return parsePatch(diff).map((file) => ({
-    basePath: stripPrefix(file.oldFileName, "a/"),
-    headPath: stripPrefix(file.newFileName, "b/"),
-    hunks: file.hunks.map(numberLines)
-  }));
-}
-
-// src/git/changeSet.ts
-var zeroSha = /^0+$/;
-var statusOf = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
-function parseRaw(output) {
-  const fields2 = output.split("\0");
-  const entries = [];
-  for (let i = 0; i < fields2.length; ) {
-    const header = fields2[i++] ?? "";
-    if (header === "") continue;
-    const [baseMode = "", headMode = "", baseSha = "", headSha = "", code = ""] = header.slice(1).split(" ");
-    const letter = code[0] ?? "";
-    const status = statusOf[letter];
-    const first = fields2[i++] ?? "";
-    const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
-    if (!status) continue;
-    const isRegular = (mode) => mode === "000000" || mode.startsWith("100");
-    entries.push({
-      status,
-      path: second ?? first,
-      ...second !== void 0 ? { previousPath: first } : {},
-      baseBlob: zeroSha.test(baseSha) ? null : baseSha,
-      headBlob: zeroSha.test(headSha) ? null : headSha,
-      regular: isRegular(baseMode) && isRegular(headMode)
-    });
-  }
-  return entries;
-}
-async function readBlobs(repository, shas, maxBytes) {
-  const result = /* @__PURE__ */ new Map();
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return result;
-  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique.join("\n")}
-`)).toString("utf8");
-  const wanted = [];
-  for (const line of check.split("\n")) {
-    const [sha = "", type = "", size = ""] = line.split(" ");
-    if (sha === "" || type !== "blob") continue;
-    const bytes = Number(size);
-    if (bytes > maxBytes) result.set(sha, { kind: "unavailable", reason: `file is ${bytes} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
-    else wanted.push(sha);
-  }
-  if (wanted.length === 0) return result;
-  const batch = await git(repository, ["cat-file", "--batch"], `${wanted.join("\n")}
-`);
-  let offset = 0;
-  while (offset < batch.length) {
-    const newline = batch.indexOf(10, offset);
-    const [sha = "", , size = "0"] = batch.subarray(offset, newline).toString("utf8").split(" ");
-    const start = newline + 1;
-    const end = start + Number(size);
-    result.set(sha, { kind: "content", data: batch.subarray(start, end) });
-    offset = end + 1;
-  }
-  return result;
-}
-async function mergeBase(repository, base, head) {
-  return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
-}
-async function resolveCommit(repository, ref) {
-  return (await git(repository, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
-}
-async function readGitChangeSet(range2) {
-  const { repository, maxBytes } = range2;
-  const headCommit = await resolveCommit(repository, range2.head);
-  const baseCommit = await mergeBase(repository, await resolveCommit(repository, range2.base), headCommit);
-  const diffArgs = ["diff", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", baseCommit, headCommit];
-  const raw = parseRaw((await git(repository, ["diff", "--raw", "-z", "-M", "--no-abbrev", baseCommit, headCommit])).toString("utf8"));
-  const patches = parseGitDiff((await git(repository, [...diffArgs, "-U3", "--"])).toString("utf8"));
-  const hunksByPath = /* @__PURE__ */ new Map();
-  for (const patch of patches) {
-    const key = patch.headPath ?? patch.basePath;
-    if (key !== null) hunksByPath.set(key, patch.hunks);
-  }
-  const entries = raw.filter((entry) => entry.regular);
-  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
-  const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries.map((entry) => {
-    const base = contentOf(entry.baseBlob);
-    const head = contentOf(entry.headBlob);
-    const hunks = hunksByPath.get(entry.path) ?? [];
-    const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
-    return {
-      path: entry.path,
-      ...entry.previousPath !== void 0 ? { previousPath: entry.previousPath } : {},
-      status: entry.status,
-      base,
-      head,
-      hunks: binary ? null : hunks
-    };
-  });
-  return { files };
+  return previous[b.length] ?? 0;
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -11127,11 +10385,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path2 = {
+var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path2.win32.sep : path2.posix.sep;
+var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -12388,10 +11646,1894 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
+// src/policy/patterns.ts
+var minimatchOptions = { dot: true, nocomment: true, nonegate: true, nocase: false };
+function balanced(pattern) {
+  let inClass = false;
+  let braces = 0;
+  let parens = 0;
+  for (const ch of pattern) {
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "{") braces++;
+    else if (ch === "}") braces--;
+    else if (ch === "(") parens++;
+    else if (ch === ")") parens--;
+    if (braces < 0) return 'has a "}" without its "{"';
+    if (parens < 0) return 'has a ")" without its "("';
+  }
+  if (inClass) return 'has a "[" without its "]"';
+  if (braces > 0) return 'has a "{" without its "}"';
+  if (parens > 0) return 'has a "(" without its ")"';
+  return null;
+}
+function commonChecks(pattern) {
+  if (pattern === "") return "must not be empty";
+  if (pattern.trim() !== pattern) return "must not start or end with spaces";
+  if (pattern.startsWith("!")) return 'negation ("!") is not supported: list the patterns that should match';
+  if (pattern.includes("\\")) return 'must not contain "\\" (use "/" between folders; "\\" escapes in globs)';
+  return balanced(pattern);
+}
+function checkFileGlob(pattern) {
+  const common = commonChecks(pattern);
+  if (common) return { ok: false, message: common };
+  if (pattern.startsWith("/")) return { ok: false, message: 'must be relative to the repository root (no leading "/")' };
+  if (pattern.split("/").includes("..")) return { ok: false, message: 'must not contain ".." (paths are inside the repository)' };
+  return { ok: true };
+}
+function checkNamePattern(pattern) {
+  const common = commonChecks(pattern);
+  if (common) return { ok: false, message: common };
+  if (pattern.includes("/")) return { ok: false, message: 'must not contain "/" (it is a name, not a path)' };
+  if (pattern !== pattern.toLowerCase()) return { ok: false, message: "must be lowercase (Kubernetes names are, so it could never match)" };
+  return { ok: true };
+}
+function checkImagePattern(pattern) {
+  if (pattern === "") return { ok: false, message: "must not be empty" };
+  if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
+  return { ok: true };
+}
+function normalisePath(path4) {
+  let out = path4;
+  while (out.startsWith("./")) out = out.slice(2);
+  return out;
+}
+var compiled = /* @__PURE__ */ new Map();
+function matcher(pattern) {
+  let m = compiled.get(pattern);
+  if (!m) {
+    m = new Minimatch(pattern, minimatchOptions);
+    compiled.set(pattern, m);
+  }
+  return m;
+}
+function matchFile(path4, patterns) {
+  const normalised = normalisePath(path4);
+  return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
+}
+function matchName(name, patterns) {
+  if (name === "") return null;
+  return patterns.find((p) => matcher(p).match(name)) ?? null;
+}
+function imageRegExp(pattern) {
+  const body = [...pattern].map((ch) => ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(`^${body}$`, "s");
+}
+function matchImage(image, patterns) {
+  if (image === "") return null;
+  return patterns.find((p) => imageRegExp(p).test(image)) ?? null;
+}
+
+// src/policy/config.ts
+var defaultConfigPath = ".github/pod-security.yaml";
+var defaultPolicyConfig = {
+  file: null,
+  exemptions: { namespaces: [], runtimeClassNames: [] },
+  rules: [],
+  disable: []
+};
+function formatConfigError(error) {
+  return `${error.file}:${error.line}: ${error.key}: ${error.message}`;
+}
+var topLevelKeys = [
+  "level",
+  "warn-level",
+  "version",
+  "warn-version",
+  "namespace-labels",
+  "strict",
+  "preview-version",
+  "exemptions",
+  "rules",
+  "disable"
+];
+var exemptionKeys = ["namespaces", "runtimeClassNames"];
+var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
+var matchKeys = ["namespaces", "files"];
+var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
+var dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function errorOf(parsed) {
+  return parsed.ok ? "" : parsed.error;
+}
+var levelError = errorOf(parseLevel(""));
+var versionError = errorOf(parseVersion(""));
+function describe2(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `a ${typeof value}`;
+}
+function shown(value) {
+  return typeof value === "string" ? goQuote(value) : JSON.stringify(value);
+}
+var Reader = class {
+  constructor(file, source) {
+    this.file = file;
+    this.source = source;
+  }
+  file;
+  source;
+  errors = [];
+  line(path4) {
+    return locate(this.source, path4).line;
+  }
+  at(path4) {
+    return { file: this.file, line: this.line(path4), key: formatFieldPath(path4) };
+  }
+  error(path4, message) {
+    this.errors.push({ file: this.file, line: this.line(path4), key: formatFieldPath(path4), message });
+  }
+  /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
+  map(value, path4, allowed) {
+    if (!isObject(value)) {
+      this.error(path4, `must be a mapping (key: value), not ${describe2(value)}`);
+      return void 0;
+    }
+    for (const key of Object.keys(value)) {
+      if (allowed.includes(key)) continue;
+      const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
+      const hint2 = near ? ` (did you mean "${near}"?)` : "";
+      this.error([...path4, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+    }
+    return value;
+  }
+  /**
+   * A present key's value, or undefined when absent. A key written with no
+   * value (`level:`) is an error rather than "use the default": it is
+   * usually a half-finished edit.
+   */
+  present(map, key, path4) {
+    if (!(key in map)) return void 0;
+    const value = map[key];
+    if (value === null || value === void 0) {
+      this.error([...path4, key], "has no value; give one or remove the key");
+      return void 0;
+    }
+    return value;
+  }
+  level(map, key, path4) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (typeof value === "string") {
+      const parsed = parseLevel(value);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path4, key]) };
+      this.error([...path4, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
+      return void 0;
+    }
+    this.error([...path4, key], `Invalid value: ${shown(value)} (${describe2(value)}): ${levelError}`);
+    return void 0;
+  }
+  version(map, key, path4) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (typeof value === "string") {
+      const parsed = parseVersion(value);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path4, key]) };
+      this.error([...path4, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
+      return void 0;
+    }
+    const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe2(value)})`;
+    this.error([...path4, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    return void 0;
+  }
+  bool(map, key, path4) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (typeof value === "boolean") return { value, at: this.at([...path4, key]) };
+    this.error([...path4, key], `Invalid value: ${shown(value)}: must be true or false`);
+    return void 0;
+  }
+  string(map, key, path4) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path4, key]) };
+    this.error([...path4, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe2(value)}`);
+    return void 0;
+  }
+  /**
+   * A list of strings, each checked by `check`. `allowEmpty` is false where
+   * an empty list would be ambiguous (does `namespaces: []` match nothing or
+   * everything?). The valid items are returned even when others are not, so
+   * that checks across items (duplicates) still run; the errors decide.
+   */
+  strings(map, key, path4, check, allowEmpty) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    const listPath = [...path4, key];
+    if (!Array.isArray(value)) {
+      this.error(listPath, `must be a list, not ${describe2(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
+      return void 0;
+    }
+    if (value.length === 0 && !allowEmpty) {
+      this.error(listPath, "must not be empty: remove the key instead");
+      return void 0;
+    }
+    const out = [];
+    value.forEach((item, index) => {
+      const itemPath = [...listPath, index];
+      if (typeof item !== "string") {
+        const hint2 = typeof item === "boolean" || typeof item === "number" ? " (quote it)" : "";
+        this.error(itemPath, `Invalid value: ${shown(item)}: must be a string, not ${describe2(item)}${hint2}`);
+        return;
+      }
+      const result = check(item);
+      if (!result.ok) {
+        this.error(itemPath, `Invalid value: ${goQuote(item)}: ${result.message}`);
+        return;
+      }
+      out.push({ value: item, at: this.at(itemPath) });
+    });
+    return out;
+  }
+  /** A list of maps. */
+  list(map, key, path4) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (Array.isArray(value)) return value;
+    this.error([...path4, key], `must be a list, not ${describe2(value)}`);
+    return void 0;
+  }
+  modeSettings(map, path4) {
+    return dropUndefined({
+      level: this.level(map, "level", path4),
+      warnLevel: this.level(map, "warn-level", path4),
+      version: this.version(map, "version", path4),
+      warnVersion: this.version(map, "warn-version", path4)
+    });
+  }
+};
+function dropUndefined(value) {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
+}
+function exactName(kind) {
+  return (name) => {
+    if (kind === "namespace") {
+      if (name.length <= 63 && dns1123Label.test(name)) return { ok: true };
+      return {
+        ok: false,
+        message: 'a namespace name must be a lowercase RFC 1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters); exemptions are exact names, not patterns'
+      };
+    }
+    if (name.length <= 253 && dns1123Subdomain.test(name)) return { ok: true };
+    return {
+      ok: false,
+      message: 'a RuntimeClass name must be a lowercase RFC 1123 subdomain (lowercase letters, digits, "-" and ".", at most 253 characters); exemptions are exact names, not patterns'
+    };
+  };
+}
+function checkId(name) {
+  return isCheckId(name) ? { ok: true } : { ok: false, message: unknownCheckText(name) };
+}
+function noDuplicates(reader, entries) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const entry of entries ?? []) {
+    if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
+    else out.push(entry);
+    seen.add(entry.value);
+  }
+  return out;
+}
+function duplicateKeys(reader, node, path4) {
+  if ((0, import_yaml4.isAlias)(node)) return;
+  if ((0, import_yaml4.isSeq)(node)) {
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
+    return;
+  }
+  if (!(0, import_yaml4.isMap)(node)) return;
+  const seen = /* @__PURE__ */ new Set();
+  for (const pair2 of node.items) {
+    if (!(0, import_yaml4.isScalar)(pair2.key)) continue;
+    const key = String(pair2.key.value);
+    if (key === "<<") continue;
+    if (seen.has(key)) {
+      const range2 = pair2.key.range;
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path4);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path4, key]), message: `duplicate key "${key}"; write each key once` });
+    }
+    seen.add(key);
+    duplicateKeys(reader, pair2.value, [...path4, key]);
+  }
+}
+function parseRule(reader, value, index) {
+  const path4 = ["rules", index];
+  const before = reader.errors.length;
+  const map = reader.map(value, path4, ruleKeys);
+  if (!map) return void 0;
+  let namespaces = null;
+  let files = null;
+  if (!("match" in map)) {
+    reader.error(path4, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+  }
+  const matchValue = reader.present(map, "match", path4);
+  if (matchValue !== void 0) {
+    const matchPath = [...path4, "match"];
+    const match2 = reader.map(matchValue, matchPath, matchKeys);
+    if (match2) {
+      namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
+      files = reader.strings(match2, "files", matchPath, checkFileGlob, false)?.map((e) => e.value) ?? null;
+      if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
+    }
+  }
+  const settings = reader.modeSettings(map, path4);
+  if (reader.errors.length > before) return void 0;
+  if (Object.keys(settings).length === 0) {
+    reader.error(path4, "sets nothing: give level, warn-level, version or warn-version");
+    return void 0;
+  }
+  return { ...settings, index, at: reader.at(path4), namespaces, files };
+}
+function parseDisable(reader, value, index) {
+  const path4 = ["disable", index];
+  const map = reader.map(value, path4, disableKeys);
+  if (!map) return void 0;
+  const before = reader.errors.length;
+  if (!("checks" in map)) reader.error(path4, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks = reader.strings(map, "checks", path4, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path4, check, false)?.map((e) => e.value) ?? null;
+  const namespaces = scope("namespaces", checkNamePattern);
+  const files = scope("files", checkFileGlob);
+  const workloads = scope("workloads", checkNamePattern);
+  const images = scope("images", checkImagePattern);
+  const reason4 = reader.string(map, "reason", path4);
+  if (reader.errors.length > before || !checks) return void 0;
+  return {
+    index,
+    at: reader.at(path4),
+    checks: [...new Set(checks.map((c) => c.value))],
+    namespaces,
+    files,
+    workloads,
+    images,
+    reason: reason4?.value ?? null
+  };
+}
+function parsePolicyConfig(text, file) {
+  const loaded = loadManifestFile(file, text);
+  if (loaded.problems.length > 0) {
+    return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
+  }
+  const [document, ...extra] = loaded.documents;
+  if (!document) return { ok: true, config: { ...defaultPolicyConfig, file } };
+  if (extra[0]) {
+    const message = 'must hold one YAML document; remove the extra "---" and what follows';
+    return { ok: false, errors: [{ file, line: extra[0].line, key: "(file)", message }] };
+  }
+  const reader = new Reader(file, document.source);
+  duplicateKeys(reader, document.source.doc.contents, []);
+  const root = reader.map(document.value, [], topLevelKeys);
+  if (!root) {
+    return { ok: false, errors: reader.errors.map((e) => e.key === "" ? { ...e, key: "(top level)" } : e) };
+  }
+  const settings = reader.modeSettings(root, []);
+  const namespaceLabels2 = reader.bool(root, "namespace-labels", []);
+  const strict = reader.bool(root, "strict", []);
+  const previewVersion = reader.version(root, "preview-version", []);
+  let exemptions = { namespaces: [], runtimeClassNames: [] };
+  const exemptionsValue = reader.present(root, "exemptions", []);
+  if (exemptionsValue !== void 0) {
+    const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
+    if (map) {
+      const path4 = ["exemptions"];
+      exemptions = {
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path4, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path4, exactName("runtimeClass"), true))
+      };
+    }
+  }
+  const rules = (reader.list(root, "rules", []) ?? []).flatMap((value, index) => parseRule(reader, value, index) ?? []);
+  const disable = (reader.list(root, "disable", []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
+  if (reader.errors.length > 0) {
+    const errors = [...reader.errors].sort((a, b) => a.line - b.line);
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, previewVersion, exemptions, rules, disable })
+  };
+}
+
+// src/policy/namespaces.ts
+var labelPrefix = "pod-security.kubernetes.io/";
+var namespaceLabels = {
+  enforce: `${labelPrefix}enforce`,
+  enforceVersion: `${labelPrefix}enforce-version`,
+  audit: `${labelPrefix}audit`,
+  auditVersion: `${labelPrefix}audit-version`,
+  warn: `${labelPrefix}warn`,
+  warnVersion: `${labelPrefix}warn-version`
+};
+var privilegedDefaults = {
+  enforce: { level: "privileged", version: "latest" },
+  audit: { level: "privileged", version: "latest" },
+  warn: { level: "privileged", version: "latest" }
+};
+function labelError(label, value, error) {
+  return { label, value, message: `metadata.labels[${label}]: Invalid value: ${goQuote(value)}: ${error}` };
+}
+function policyToEvaluate(labels, defaults2 = privilegedDefaults) {
+  const errors = [];
+  const policy = { enforce: { ...defaults2.enforce }, audit: { ...defaults2.audit }, warn: { ...defaults2.warn } };
+  const def = { level: { kind: "default" }, version: { kind: "default" } };
+  const origins = {
+    enforce: { ...def },
+    audit: { ...def },
+    warn: { ...def }
+  };
+  const has = (label) => Object.hasOwn(labels, label) ? labels[label] : void 0;
+  const readMode = (mode, levelLabel, versionLabel, failLevel) => {
+    let validLevel = false;
+    const level2 = has(levelLabel);
+    if (level2 !== void 0) {
+      const parsed = parseLevel(level2);
+      policy[mode].level = parsed.ok ? parsed.value : failLevel ?? parsed.fallback;
+      validLevel = parsed.ok;
+      if (!parsed.ok) errors.push(labelError(levelLabel, level2, parsed.error));
+      origins[mode].level = { kind: "label", label: levelLabel, value: level2, valid: parsed.ok };
+    }
+    const version3 = has(versionLabel);
+    if (version3 !== void 0) {
+      const parsed = parseVersion(version3);
+      policy[mode].version = parsed.ok ? parsed.value : parsed.fallback;
+      if (!parsed.ok) errors.push(labelError(versionLabel, version3, parsed.error));
+      origins[mode].version = { kind: "label", label: versionLabel, value: version3, valid: parsed.ok };
+    }
+    return validLevel;
+  };
+  if (Object.keys(labels).length === 0) return { policy, origins, errors };
+  const hasValidEnforce = readMode("enforce", namespaceLabels.enforce, namespaceLabels.enforceVersion, null);
+  readMode("audit", namespaceLabels.audit, namespaceLabels.auditVersion, "privileged");
+  readMode("warn", namespaceLabels.warn, namespaceLabels.warnVersion, "privileged");
+  const hasWarnLevel = has(namespaceLabels.warn) !== void 0;
+  const hasWarnVersion = has(namespaceLabels.warnVersion) !== void 0;
+  if (!hasWarnLevel && hasValidEnforce && levelRank(policy.enforce.level) > levelRank(policy.warn.level)) {
+    policy.warn.level = policy.enforce.level;
+    const enforceLabel = namespaceLabels.enforce;
+    origins.warn.level = { kind: "inherited", label: enforceLabel, value: labels[enforceLabel] ?? "" };
+    if (!hasWarnVersion) {
+      policy.warn.version = policy.enforce.version;
+      const versionOrigin = origins.enforce.version;
+      origins.warn.version = versionOrigin.kind === "label" ? { kind: "inherited", label: versionOrigin.label, value: versionOrigin.value } : versionOrigin;
+    }
+  }
+  return { policy, origins, errors };
+}
+var emptyNamespaceIndex = { byName: /* @__PURE__ */ new Map(), problems: [] };
+function podSecurityLabelsOf(labels) {
+  return Object.fromEntries(Object.entries(labels).filter(([key]) => key.startsWith(labelPrefix)));
+}
+function sameLabels(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+function indexNamespaces(manifests) {
+  const byName = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const manifest of manifests) {
+    const podSecurityLabels = podSecurityLabelsOf(manifest.labels);
+    const existing = byName.get(manifest.name);
+    if (existing) {
+      if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
+        const first = `${existing.manifest.file}:${existing.manifest.line}`;
+        problems.push({
+          file: manifest.file,
+          line: manifest.line,
+          namespace: manifest.name,
+          message: `Namespace ${manifest.name} is also defined in ${first} with other pod-security labels; the labels of ${first} are used`
+        });
+      }
+      continue;
+    }
+    const { errors } = policyToEvaluate(podSecurityLabels);
+    byName.set(manifest.name, { manifest, podSecurityLabels, errors });
+    for (const error of errors) {
+      problems.push({
+        file: manifest.file,
+        line: manifest.line,
+        namespace: manifest.name,
+        message: `Namespace ${manifest.name}: ${error.message}; the admission controller ${fallbackText(error.label)}`
+      });
+    }
+  }
+  return { byName, problems };
+}
+function fallbackText(label) {
+  if (label === namespaceLabels.enforce) return "enforces restricted instead";
+  if (label === namespaceLabels.audit || label === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
+  return "uses latest instead";
+}
+function namespacesFromDocument(document, lineOf) {
+  const namespaces = [];
+  const problems = [];
+  const visit = (value, path4, itemKind) => {
+    if (!isObject(value)) return;
+    const kind = typeof value.kind === "string" ? value.kind : itemKind;
+    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
+    if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
+      const items = value.items;
+      items.forEach((item, index) => visit(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      return;
+    }
+    if (kind !== "Namespace" || apiVersion !== "v1") return;
+    const metadata = obj(value, "metadata");
+    const name = metadata?.name;
+    if (typeof name !== "string" || name === "") return;
+    const decoded = {};
+    let valid = true;
+    for (const [key, labelValue] of Object.entries(obj(metadata, "labels") ?? {})) {
+      if (typeof labelValue === "string" || labelValue === null || labelValue === void 0) {
+        decoded[key] = labelValue ?? "";
+        continue;
+      }
+      valid = false;
+      const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
+      problems.push({
+        file: document.file,
+        path: [...path4, "metadata", "labels", key],
+        message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
+      });
+    }
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf([...path4, "metadata", "labels"]) });
+  };
+  visit(document.value, [], null);
+  return { namespaces, problems };
+}
+
+// src/policy/annotations.ts
+var annotationPrefix2 = "pod-security-review/";
+var optOutAnnotations = {
+  ignore: `${annotationPrefix2}ignore`,
+  reason: `${annotationPrefix2}reason`,
+  expires: `${annotationPrefix2}expires`
+};
+var knownAnnotations = Object.values(optOutAnnotations);
+var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isCalendarDate(text) {
+  const match2 = isoDate.exec(text);
+  if (!match2) return false;
+  const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+function placeName(place, kind) {
+  return place === "template" ? `the pod template of the ${kind}` : `the ${kind}`;
+}
+function readOptOut(annotations, place, context) {
+  const problems = [];
+  const where2 = placeName(place, context.kind);
+  const problem = (kind, annotation, message2) => problems.push({ kind, place, annotation, message: `${annotation} on ${where2}: ${message2}` });
+  for (const key of Object.keys(annotations)) {
+    if (key.startsWith(annotationPrefix2) && !knownAnnotations.includes(key)) {
+      problem("unknown-annotation", key, `unknown annotation; valid: ${knownAnnotations.join(", ")}`);
+    }
+  }
+  const ignore = Object.hasOwn(annotations, optOutAnnotations.ignore) ? annotations[optOutAnnotations.ignore] : void 0;
+  const reasonText = annotations[optOutAnnotations.reason];
+  const expiresText = annotations[optOutAnnotations.expires];
+  if (ignore === void 0) {
+    for (const key of [optOutAnnotations.reason, optOutAnnotations.expires]) {
+      if (Object.hasOwn(annotations, key)) problem("unused-annotation", key, `has no effect without ${optOutAnnotations.ignore} next to it`);
+    }
+    return { optOuts: [], problems };
+  }
+  const names = ignore.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const checks = [...new Set(names.filter(isCheckId))];
+  const reason4 = reasonText !== void 0 && reasonText.trim() !== "" ? reasonText.trim() : null;
+  const expires = expiresText !== void 0 && isCalendarDate(expiresText.trim()) ? expiresText.trim() : null;
+  if (context.strict) {
+    const message2 = `not honoured: ${context.strict} disallows annotation opt-outs`;
+    problem("strict", optOutAnnotations.ignore, message2);
+    return { optOuts: [{ place, checks, reason: reason4, expires, status: "strict", message: message2 }], problems };
+  }
+  for (const name of names.filter((n) => !isCheckId(n))) problem("invalid-check", optOutAnnotations.ignore, invalidCheckMessage(name));
+  if (names.length === 0) {
+    problem("empty-ignore", optOutAnnotations.ignore, `names no check; write e.g. "hostPorts,privileged" (valid checks: ${checkIds.join(", ")})`);
+  }
+  let status = "honoured";
+  let message = reason4 === null ? "" : `ignored on ${where2}: ${reason4}`;
+  if (reason4 === null) {
+    status = "missing-reason";
+    message = `not honoured: ${optOutAnnotations.ignore} on ${where2} has no ${optOutAnnotations.reason}`;
+    problem(
+      "missing-reason",
+      optOutAnnotations.ignore,
+      `not honoured: ${optOutAnnotations.reason} is mandatory next to it (say why the checks may fail)`
+    );
+  } else if (expiresText !== void 0 && expires === null) {
+    status = "invalid-expires";
+    message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
+    const text = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+  } else if (expires !== null && context.today >= expires) {
+    status = "expired";
+    message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
+    problem("expired", optOutAnnotations.expires, `the opt-out expired on ${expires}; the findings it ignored are reported again`);
+  } else if (expires !== null) {
+    message += ` (until ${expires})`;
+  }
+  return { optOuts: [{ place, checks, reason: reason4, expires, status, message }], problems };
+}
+
+// src/policy/resolve.ts
+var defaultLevels = {
+  enforce: { level: "baseline", version: "latest" },
+  warn: { level: "restricted", version: "latest" }
+};
+var builtIn = { kind: "default", detail: "built-in default", file: null, line: null };
+var defaultFlagNames = {
+  level: "--level",
+  warnLevel: "--warn-level",
+  version: "--version",
+  warnVersion: "--warn-version",
+  previewVersion: "--preview-version",
+  namespaceLabels: "--namespace-labels",
+  strict: "--strict"
+};
+function where(at3) {
+  return `${at3.file}:${at3.line}`;
+}
+function apply(parts, settings, sourceOf) {
+  if (settings.level) parts.enforceLevel = { value: settings.level.value, source: sourceOf(settings.level) };
+  if (settings.warnLevel) parts.warnLevel = { value: settings.warnLevel.value, source: sourceOf(settings.warnLevel) };
+  if (settings.version) {
+    const version3 = { value: settings.version.value, source: sourceOf(settings.version) };
+    parts.enforceVersion = version3;
+    parts.warnVersion = version3;
+  }
+  if (settings.warnVersion) parts.warnVersion = { value: settings.warnVersion.value, source: sourceOf(settings.warnVersion) };
+}
+function configDefaultSource(located) {
+  return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
+}
+function flagSource(name, value) {
+  const text = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text}`, file: null, line: null };
+}
+function ruleSource(rule) {
+  return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
+}
+function matchRule(rules, subject2) {
+  for (const rule of rules) {
+    if (rule.namespaces && (subject2.namespace === null || matchName(subject2.namespace, rule.namespaces) === null)) continue;
+    if (rule.files && matchFile(subject2.file, rule.files) === null) continue;
+    return rule;
+  }
+  return null;
+}
+function labelSource(entry, origin, fallback) {
+  const { manifest } = entry;
+  const at3 = `${manifest.file}:${manifest.line}`;
+  let detail;
+  if (origin.kind === "inherited") detail = `Namespace ${manifest.name} label ${origin.label}=${origin.value}, inherited by warn (${at3})`;
+  else if (origin.kind === "label" && !origin.valid) {
+    detail = `Namespace ${manifest.name} label ${origin.label}=${JSON.stringify(origin.value)} is invalid, so ${fallback} applies as upstream (${at3})`;
+  } else if (origin.kind === "label") detail = `Namespace ${manifest.name} label ${origin.label}=${origin.value} (${at3})`;
+  else detail = `Namespace ${manifest.name} (${at3})`;
+  return { kind: "namespace-label", detail, file: manifest.file, line: manifest.line };
+}
+function combine2(level2, version3) {
+  const same = level2.source.kind === version3.source.kind && level2.source.detail === version3.source.detail;
+  if (same || level2.value === "privileged" || version3.source.kind === "default") return level2.source;
+  const detail = `${level2.source.detail}; version ${formatVersion(version3.value)} from ${version3.source.detail}`;
+  return { ...level2.source, detail, version: version3.source };
+}
+function findExemption(config, subject2) {
+  if (subject2.namespace) {
+    const entry = config.exemptions.namespaces.find((e) => e.value === subject2.namespace);
+    if (entry) {
+      const message = `namespace ${entry.value} is exempt (${entry.at.key} in ${where(entry.at)})`;
+      return { kind: "namespace", value: entry.value, at: entry.at, message };
+    }
+  }
+  if (subject2.runtimeClassName) {
+    const entry = config.exemptions.runtimeClassNames.find((e) => e.value === subject2.runtimeClassName);
+    if (entry) {
+      return {
+        kind: "runtimeClass",
+        value: entry.value,
+        at: entry.at,
+        message: `runtimeClassName ${entry.value} is exempt (${entry.at.key} in ${where(entry.at)})`
+      };
+    }
+  }
+  return null;
+}
+function disableApplies(entry, subject2) {
+  if (entry.namespaces && (subject2.namespace === null || matchName(subject2.namespace, entry.namespaces) === null)) return false;
+  if (entry.files && matchFile(subject2.file, entry.files) === null) return false;
+  if (entry.workloads && matchName(subject2.name, entry.workloads) === null) return false;
+  if (entry.images && !subject2.images.some((image) => matchImage(image, entry.images ?? []) !== null)) return false;
+  return true;
+}
+function resolvePolicy(input) {
+  const { subject: subject2, today: today2 } = input;
+  const config = input.config ?? defaultPolicyConfig;
+  const namespaces = input.namespaces ?? emptyNamespaceIndex;
+  const overrides = input.overrides ?? {};
+  if (!isCalendarDate(today2)) throw new Error(`resolvePolicy: today must be a date YYYY-MM-DD, got ${JSON.stringify(today2)}`);
+  const flagName = (key) => overrides.names?.[key] ?? defaultFlagNames[key];
+  const parts = {
+    enforceLevel: { value: defaultLevels.enforce.level, source: builtIn },
+    enforceVersion: { value: defaultLevels.enforce.version, source: builtIn },
+    warnLevel: { value: defaultLevels.warn.level, source: builtIn },
+    warnVersion: { value: defaultLevels.warn.version, source: builtIn }
+  };
+  apply(parts, config, configDefaultSource);
+  const flagAt = (key) => ({ file: "", line: 0, key: flagName(key) });
+  const flagSettings = {
+    level: overrides.level === void 0 ? void 0 : { value: overrides.level, at: flagAt("level") },
+    warnLevel: overrides.warnLevel === void 0 ? void 0 : { value: overrides.warnLevel, at: flagAt("warnLevel") },
+    version: overrides.version === void 0 ? void 0 : { value: overrides.version, at: flagAt("version") },
+    warnVersion: overrides.warnVersion === void 0 ? void 0 : { value: overrides.warnVersion, at: flagAt("warnVersion") }
+  };
+  apply(parts, flagSettings, (located) => flagSource(located.at.key, located.value));
+  const rule = matchRule(config.rules, subject2);
+  if (rule) apply(parts, rule, () => ruleSource(rule));
+  let audit = null;
+  const labelsOn = overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+  const entry = labelsOn && subject2.namespace !== null ? namespaces.byName.get(subject2.namespace) : void 0;
+  if (entry) {
+    const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
+      enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
+      warn: { level: parts.warnLevel.value, version: parts.warnVersion.value },
+      audit: { level: "privileged", version: "latest" }
+    });
+    const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry, origin, fallback) };
+    parts.enforceLevel = relabel(parts.enforceLevel, policy.enforce.level, origins.enforce.level, "restricted");
+    parts.enforceVersion = relabel(parts.enforceVersion, policy.enforce.version, origins.enforce.version, "latest");
+    parts.warnLevel = relabel(parts.warnLevel, policy.warn.level, origins.warn.level, "privileged");
+    parts.warnVersion = relabel(parts.warnVersion, policy.warn.version, origins.warn.version, "latest");
+    if (origins.audit.level.kind === "label" && policy.audit.level !== "privileged") {
+      const auditLevel = { value: policy.audit.level, source: labelSource(entry, origins.audit.level, "privileged") };
+      const versionOrigin = origins.audit.version;
+      const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry, versionOrigin, "latest") : builtIn };
+      audit = { value: { level: policy.audit.level, version: policy.audit.version }, source: combine2(auditLevel, auditVersion) };
+    }
+  }
+  const enforce = { level: parts.enforceLevel.value, version: parts.enforceVersion.value };
+  const warn = { level: parts.warnLevel.value, version: parts.warnVersion.value };
+  if (audit && formatLevelVersion(audit.value) === formatLevelVersion(warn)) audit = null;
+  const previewVersion = overrides.previewVersion !== void 0 ? { value: overrides.previewVersion, source: flagSource(flagName("previewVersion"), overrides.previewVersion) } : config.previewVersion ? { value: config.previewVersion.value, source: configDefaultSource(config.previewVersion) } : null;
+  const preview = previewVersion && enforce.level !== "privileged" && formatVersion(previewVersion.value) !== formatVersion(enforce.version) ? { version: previewVersion.value, source: previewVersion.source } : null;
+  const strict = overrides.strict ?? config.strict?.value ?? false;
+  let strictWhere = null;
+  if (strict) strictWhere = overrides.strict !== void 0 || !config.strict ? flagName("strict") : `strict: true in ${where(config.strict.at)}`;
+  const optOuts = [];
+  const problems = [];
+  const places = [["workload", subject2.workloadAnnotations]];
+  if (subject2.templateAnnotations) places.push(["template", subject2.templateAnnotations]);
+  for (const [place, annotations] of places) {
+    const reading = readOptOut(annotations, place, { kind: subject2.kind, today: today2, strict: strictWhere });
+    optOuts.push(...reading.optOuts);
+    problems.push(...reading.problems);
+  }
+  const disabled = config.disable.filter((entry2) => disableApplies(entry2, subject2)).flatMap((entry2) => entry2.checks.map((check) => ({ check, reason: entry2.reason, at: entry2.at, images: entry2.images })));
+  return {
+    enforce,
+    warn,
+    audit: audit?.value ?? null,
+    levelSource: combine2(parts.enforceLevel, parts.enforceVersion),
+    warnSource: combine2(parts.warnLevel, parts.warnVersion),
+    auditSource: audit?.source ?? null,
+    preview,
+    exemption: findExemption(config, subject2),
+    disabled,
+    optOuts,
+    strict,
+    problems
+  };
+}
+function annotationsOf(metadata) {
+  const annotations = obj(metadata, "annotations") ?? {};
+  const out = {};
+  for (const [key, value] of Object.entries(annotations)) {
+    if (typeof value === "string" || value === null) out[key] = value ?? "";
+  }
+  return out;
+}
+function subjectFromPodSpec(source, file = source.document.file) {
+  let object2 = source.document.value;
+  for (const segment of source.objectPath) {
+    if (typeof segment === "number") object2 = Array.isArray(object2) ? object2[segment] : void 0;
+    else object2 = isObject(object2) ? object2[segment] : void 0;
+  }
+  const workloadMetadata = isObject(object2) ? obj(object2, "metadata") : void 0;
+  const isPodItself = source.templatePath.length === source.objectPath.length;
+  const runtimeClassName = str(source.pod.spec, "runtimeClassName");
+  return {
+    file,
+    namespace: source.namespace,
+    kind: source.kind,
+    name: source.name,
+    workloadAnnotations: annotationsOf(workloadMetadata),
+    templateAnnotations: isPodItself ? null : annotationsOf(source.pod.metadata),
+    runtimeClassName: runtimeClassName === "" ? null : runtimeClassName,
+    images: visitContainers(source.pod).map((c) => str(c.container, "image"))
+  };
+}
+function annotationPath(source, place, annotation) {
+  const base = place === "template" ? source.templatePath : source.objectPath;
+  return [...base, "metadata", "annotations", annotation];
+}
+
+// src/pss/evaluate.ts
+function evaluatePod(pod, level2, version3) {
+  const failures = [];
+  for (const check of checksFor(level2, version3)) {
+    const violation = check.implementation.evaluate(pod);
+    if (violation) failures.push({ check: check.id, ...violation });
+  }
+  return { allowed: failures.length === 0, failures };
+}
+function detailString(failures) {
+  return failures.map((f) => {
+    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
+    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
+  }).join(", ");
+}
+function enforceMessage(podName, policy, failures) {
+  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
+  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+function warnMessage(policy, failures) {
+  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+
+// src/policy/split.ts
+function evaluatePolicy(pod, policy) {
+  const cache3 = /* @__PURE__ */ new Map();
+  const at3 = (lv) => {
+    const key = formatLevelVersion(lv);
+    let evaluation = cache3.get(key);
+    if (!evaluation) {
+      evaluation = evaluatePod(pod, lv.level, lv.version);
+      cache3.set(key, evaluation);
+    }
+    return evaluation;
+  };
+  return splitEvaluations(pod, policy, {
+    enforce: at3(policy.enforce),
+    warn: at3(policy.warn),
+    audit: policy.audit ? at3(policy.audit) : null,
+    preview: policy.preview ? at3({ level: policy.enforce.level, version: policy.preview.version }) : null
+  });
+}
+function imagesConcerned(failure, pod) {
+  if (failure.paths.length === 0) return null;
+  const images = [];
+  for (const path4 of failure.paths) {
+    const [root, key, index] = path4;
+    if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
+    const container2 = list(pod.spec, key)[index];
+    if (!isObject(container2)) return null;
+    images.push(str(container2, "image"));
+  }
+  return images;
+}
+function ignoreCauses(failure, pod, policy) {
+  const causes = [];
+  if (policy.exemption) causes.push({ kind: "exemption", exemption: policy.exemption, message: policy.exemption.message });
+  for (const disabled of policy.disabled) {
+    if (disabled.check !== failure.check) continue;
+    if (disabled.images) {
+      const images = imagesConcerned(failure, pod);
+      if (!images?.every((image) => matchImage(image, disabled.images ?? []) !== null)) continue;
+    }
+    const scope = disabled.images ? ` for images ${disabled.images.join(", ")}` : "";
+    const reason4 = disabled.reason ? `: ${disabled.reason}` : "";
+    const message = `disabled${scope} by ${disabled.at.key} in ${disabled.at.file}:${disabled.at.line}${reason4}`;
+    causes.push({ kind: "disabled", disabled, message });
+  }
+  for (const optOut of policy.optOuts) {
+    if (optOut.status === "honoured" && optOut.checks.includes(failure.check)) causes.push({ kind: "annotation", optOut, message: optOut.message });
+  }
+  return causes;
+}
+function unhonouredOptOut(check, policy) {
+  return policy.optOuts.find((o) => o.status !== "honoured" && o.checks.includes(check)) ?? null;
+}
+function splitEvaluations(pod, policy, evaluations) {
+  const blocking = [];
+  const warning = [];
+  const ignored = [];
+  const preview = [];
+  const place = (mode, lv, levelSource, failure, into) => {
+    const finding = { mode, policy: lv, levelSource, failure, optOut: unhonouredOptOut(failure.check, policy) };
+    const why = ignoreCauses(failure, pod, policy);
+    if (why.length > 0) ignored.push({ ...finding, why });
+    else into.push(finding);
+  };
+  const reported = /* @__PURE__ */ new Set();
+  const modes = [
+    ["enforce", policy.enforce, policy.levelSource, evaluations.enforce, blocking],
+    ["warn", policy.warn, policy.warnSource, evaluations.warn, warning]
+  ];
+  if (policy.audit && policy.auditSource) modes.push(["audit", policy.audit, policy.auditSource, evaluations.audit, warning]);
+  for (const [mode, lv, source, evaluation, into] of modes) {
+    for (const failure of evaluation?.failures ?? []) {
+      if (reported.has(failure.check)) continue;
+      reported.add(failure.check);
+      place(mode, lv, source, failure, into);
+    }
+  }
+  if (policy.preview && evaluations.preview) {
+    const failingToday = new Set(evaluations.enforce.failures.map((f) => f.check));
+    const lv = { level: policy.enforce.level, version: policy.preview.version };
+    for (const failure of evaluations.preview.failures) {
+      if (!failingToday.has(failure.check)) place("preview", lv, policy.preview.source, failure, preview);
+    }
+  }
+  return { evaluations, blocking, warning, ignored, preview, allowed: blocking.length === 0 };
+}
+
+// src/findings/finding.ts
+var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
+function containerOfPath(pod, path4) {
+  const [root, list3, index] = [path4[0], path4[1], path4[2]];
+  if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
+    const entries = pod.spec[list3];
+    const entry = Array.isArray(entries) ? entries[index] : void 0;
+    return isObject(entry) ? str(entry, "name") : null;
+  }
+  if (root === "metadata" && list3 === "annotations" && typeof index === "string") {
+    const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
+    if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
+  }
+  return null;
+}
+function describeLevelSource(source) {
+  return source.detail;
+}
+function toFinding(source, placed) {
+  const { failure } = placed;
+  const locations = failure.paths.map((podPath) => {
+    const documentPath = [...source.templatePath, ...podPath];
+    const where2 = locate(source.document.source, documentPath);
+    return {
+      path: formatFieldPath(documentPath),
+      line: where2.line,
+      column: where2.column,
+      exact: where2.exact,
+      container: containerOfPath(source.pod, podPath)
+    };
+  }).sort((a, b) => a.line - b.line || a.column - b.column);
+  const containers = [...new Set(failure.paths.map((p) => containerOfPath(source.pod, p)).filter((c) => c !== null))];
+  const podLevel = failure.paths.some((p) => containerOfPath(source.pod, p) === null);
+  return {
+    file: source.document.file,
+    apiVersion: source.apiVersion,
+    kind: source.kind,
+    namespace: source.namespace,
+    name: source.name,
+    container: containers.length === 1 && !podLevel ? containers[0] ?? null : null,
+    containers,
+    check: failure.check,
+    reason: failure.reason,
+    detail: failure.detail,
+    level: placed.policy.level,
+    version: formatVersion(placed.policy.version),
+    line: locations[0]?.line ?? source.document.line,
+    locations,
+    mode: placed.mode,
+    blocking: placed.mode === "enforce",
+    levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
+    optOutNote: placed.optOut ? placed.optOut.message : null
+  };
+}
+
+// src/findings/policyContext.ts
+function policyContext(today2, parts = {}) {
+  return { config: parts.config ?? defaultPolicyConfig, overrides: parts.overrides ?? {}, namespaces: parts.namespaces ?? emptyNamespaceIndex, today: today2 };
+}
+function namespaceIndexOf(documents) {
+  const manifests = [];
+  const problems = [];
+  for (const document of documents) {
+    const extraction = namespacesFromDocument(document, (path4) => locate(document.source, path4).line);
+    manifests.push(...extraction.namespaces);
+    for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
+  }
+  const index = indexNamespaces(manifests);
+  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: "invalid", message: p.message });
+  return { index, problems };
+}
+function resolveFor(source, context) {
+  return resolvePolicy({ subject: subjectFromPodSpec(source), config: context.config, namespaces: context.namespaces, overrides: context.overrides, today: context.today });
+}
+function evaluatePodSpec(source, context, policy = resolveFor(source, context)) {
+  const outcome = evaluatePolicy(source.pod, policy);
+  const enforce = outcome.evaluations.enforce;
+  const message = enforce.allowed ? null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
+  const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed) => toFinding(source, placed));
+  const ignored = outcome.ignored.map((placed) => ({ ...toFinding(source, placed), blocking: false, why: placed.why.map((cause) => cause.message) }));
+  const problems = policy.problems.map((problem) => ({
+    file: source.document.file,
+    line: locate(source.document.source, annotationPath(source, problem.place, problem.annotation)).line,
+    kind: source.kind,
+    namespace: source.namespace,
+    name: source.name,
+    annotation: problem.annotation,
+    message: problem.message
+  }));
+  return {
+    verdict: {
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      line: locate(source.document.source, source.objectPath).line,
+      allowed: outcome.allowed,
+      message: outcome.allowed ? null : message
+    },
+    findings,
+    ignored,
+    problems,
+    policy,
+    outcome
+  };
+}
+function defaultPolicies(context) {
+  const policy = resolvePolicy({
+    subject: { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
+    config: context.config,
+    overrides: context.overrides,
+    today: context.today
+  });
+  return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
+}
+
+// src/findings/evaluateFiles.ts
+function sortProblems(problems) {
+  return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
+}
+function evaluateFiles(files, options) {
+  const errors = [];
+  const documents = [];
+  for (const file of files) {
+    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    errors.push(...loaded.problems);
+    documents.push(...loaded.documents);
+  }
+  const namespaces = namespaceIndexOf(documents);
+  errors.push(...namespaces.problems);
+  const context = { ...options.policy, namespaces: namespaces.index };
+  const findings = [];
+  const ignored = [];
+  const policyProblems = [];
+  const podSpecs = [];
+  for (const document of documents) {
+    const extraction = extractPodSpecs(document);
+    errors.push(...extraction.problems);
+    for (const source of extraction.pods) {
+      const evaluated = evaluatePodSpec(source, context);
+      podSpecs.push(evaluated.verdict);
+      findings.push(...evaluated.findings);
+      ignored.push(...evaluated.ignored);
+      policyProblems.push(...evaluated.problems);
+    }
+  }
+  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs };
+}
+
+// src/io/files.ts
+import { readdir, readFile, stat } from "node:fs/promises";
+import path2 from "node:path";
+var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function displayPath(absolute, cwd) {
+  const relative = path2.relative(cwd, absolute);
+  const shown2 = relative === "" || relative.startsWith("..") ? absolute : relative;
+  return shown2.split(path2.sep).join("/");
+}
+async function walk(directory, out) {
+  const entries = await readdir(directory, { withFileTypes: true });
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
+    const full = path2.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) await walk(full, out);
+    } else if (entry.isFile() && manifestExtensions.has(path2.extname(entry.name).toLowerCase())) {
+      out.push(full);
+    }
+  }
+}
+async function collectFiles(args, cwd, maxBytes) {
+  const paths = [];
+  for (const arg of args) {
+    const absolute = path2.resolve(cwd, arg);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch {
+      return { missing: arg };
+    }
+    if (info.isDirectory()) await walk(absolute, paths);
+    else paths.push(absolute);
+  }
+  const files = [];
+  const problems = [];
+  for (const absolute of [...new Set(paths)]) {
+    const shown2 = displayPath(absolute, cwd);
+    try {
+      const size = (await stat(absolute)).size;
+      if (size > maxBytes) {
+        problems.push({ file: shown2, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+        continue;
+      }
+      files.push({ path: shown2, content: await readFile(absolute) });
+    } catch (error) {
+      problems.push({ file: shown2, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
+    }
+  }
+  return { files, problems };
+}
+
+// src/report/json.ts
+function findingJson(f) {
+  return {
+    file: f.file,
+    line: f.line,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    container: f.container,
+    containers: f.containers,
+    check: f.check,
+    reason: f.reason,
+    detail: f.detail,
+    level: f.level,
+    version: f.version,
+    mode: f.mode,
+    blocking: f.blocking,
+    levelSource: f.levelSource,
+    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
+    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
+    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    locations: f.locations.map((l) => ({
+      path: l.path,
+      line: l.line,
+      column: l.column,
+      exact: l.exact,
+      container: l.container,
+      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
+    }))
+  };
+}
+function renderJson(report, header) {
+  const body = {
+    policy: header.enforce,
+    warnPolicy: header.warn,
+    summary: {
+      podSpecs: report.podSpecs.length,
+      denied: report.podSpecs.filter((p) => !p.allowed).length,
+      findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.blocking).length,
+      ignored: report.ignored.length,
+      errors: report.errors.length,
+      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
+    },
+    findings: report.findings.map(findingJson),
+    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
+    policyProblems: report.policyProblems,
+    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
+    podSpecs: report.podSpecs
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+
+// src/report/text.ts
+function subject(f) {
+  const ns = f.namespace === null ? "" : `${f.namespace}/`;
+  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
+}
+var modeLabel = { enforce: "", warn: "warning: ", audit: "audit warning: ", preview: "upgrade preview: " };
+function findingLine(f) {
+  const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
+  const level2 = f.mode === "enforce" && f.levelSource.kind !== "namespace-label" && f.levelSource.kind !== "config-rule" ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
+  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level2}`;
+}
+var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+function renderText(report, header) {
+  const lines = [];
+  for (const f of report.findings) lines.push(findingLine(f));
+  for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
+  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: error: ${e.message}`);
+  const blocking = report.findings.filter((f) => f.blocking).length;
+  const denied = report.podSpecs.filter((p) => !p.allowed).length;
+  const parts = [
+    `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, "pod spec", "pod specs")} checked, ${denied} violating`,
+    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(report.findings.length - blocking, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
+  ];
+  let summary = parts.join(" ");
+  if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
+  if (report.unchangedPodSpecs !== void 0) summary += `; ${count(report.unchangedPodSpecs, "unchanged pod spec", "unchanged pod specs")} not checked`;
+  lines.push(summary);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/options.ts
+import { existsSync, readFileSync } from "node:fs";
+import path3 from "node:path";
+var UsageError = class extends Error {
+};
+var policyOptions = {
+  level: { type: "string" },
+  "warn-level": { type: "string" },
+  version: { type: "string" },
+  "warn-version": { type: "string" },
+  "preview-version": { type: "string" },
+  config: { type: "string" },
+  "namespace-labels": { type: "string" },
+  strict: { type: "boolean" },
+  format: { type: "string", default: "text" },
+  "max-file-size": { type: "string", default: String(defaultLoadOptions.maxBytes) },
+  help: { type: "boolean", short: "h" }
+};
+var policyOptionsHelp = `  --level L            enforced level, its violations fail: baseline, restricted or privileged [default: baseline]
+  --warn-level L       level whose extra violations are reported, never failing [default: restricted]
+  --version V          policy version of both: latest or v1.N (v1.0 \u2026 v1.37) [default: latest]
+  --warn-version V     version of the warn level [default: --version]
+  --preview-version V  also report what would start failing at this version (an upgrade preview)
+  --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
+  --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
+  --strict             do not honour pod-security-review/ignore annotations
+  --format F           text or json [default: text]
+  --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
+  -h, --help           show this help`;
+function level(flag, text) {
+  if (text === void 0) return void 0;
+  const parsed = parseLevel(text);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+  return parsed.value;
+}
+function version2(flag, text) {
+  if (text === void 0) return void 0;
+  const parsed = parseVersion(text);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+  return parsed.value;
+}
+function defined(record) {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== void 0));
+}
+function readPolicyOptions(values) {
+  const labels = values["namespace-labels"];
+  if (labels !== void 0 && labels !== "true" && labels !== "false") {
+    throw new UsageError(`--namespace-labels ${JSON.stringify(labels)}: must be one of true, false`);
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
+  }
+  const maxBytes = Number(values["max-file-size"]);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
+  const overrides = defined({
+    level: level("--level", values.level),
+    warnLevel: level("--warn-level", values["warn-level"]),
+    version: version2("--version", values.version),
+    warnVersion: version2("--warn-version", values["warn-version"]),
+    previewVersion: version2("--preview-version", values["preview-version"]),
+    namespaceLabels: labels === void 0 ? void 0 : labels === "true",
+    strict: values.strict
+  });
+  return { overrides, configPath: values.config, format: values.format, maxBytes };
+}
+function loadPolicyConfig(cwd, explicit) {
+  const file = explicit ?? defaultConfigPath;
+  const absolute = path3.resolve(cwd, file);
+  if (!existsSync(absolute)) {
+    if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
+    return defaultPolicyConfig;
+  }
+  const parsed = parsePolicyConfig(readFileSync(absolute, "utf8"), file.split(path3.sep).join("/"));
+  if (!parsed.ok) throw new UsageError(`invalid policy config:
+${parsed.errors.map(formatConfigError).join("\n")}`);
+  return parsed.config;
+}
+function today() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+function contextFor(io, options) {
+  return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
+}
+function failureStatus(report) {
+  return report.findings.some((f) => f.blocking) || report.errors.some((e) => e.kind !== "template") ? 1 : 0;
+}
+
+// src/cli/check.ts
+var checkUsage = `Usage: pod-security-review check [options] PATH...
+
+Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
+*.yaml, *.yml and *.json) against the Pod Security Standards, with the
+verdicts of the Pod Security Admission controller. Namespace manifests among
+them set their workloads' levels, as in the cluster.
+
+Options:
+${policyOptionsHelp}
+
+Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
+checked, 2 usage or config error.
+`;
+async function checkCommand(args, io) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: policyOptions });
+  if (values.help) {
+    io.stdout(checkUsage);
+    return 0;
+  }
+  const options = readPolicyOptions(values);
+  if (positionals.length === 0) throw new UsageError("no PATH given: name the manifest files or folders to check");
+  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
+  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const policy = contextFor(io, options);
+  const header = defaultPolicies(policy);
+  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes } });
+  const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
+  return failureStatus(report);
+}
+
+// src/cli/diff.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+var GitError = class extends Error {
+  constructor(message, exitCode, stderr) {
+    super(message);
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+  }
+  exitCode;
+  stderr;
+};
+var pinnedConfig = [
+  "-c",
+  "core.quotePath=true",
+  "-c",
+  "diff.noprefix=false",
+  "-c",
+  "diff.mnemonicPrefix=false",
+  "-c",
+  "diff.relative=false",
+  "-c",
+  "diff.external=",
+  "-c",
+  "color.ui=never"
+];
+function git(cwd, args, input) {
+  return new Promise((resolve2, reject) => {
+    const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (chunk) => out.push(chunk));
+    child.stderr?.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
+    child.on("close", (code) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (code === 0) resolve2(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
+    });
+    if (input !== void 0 && child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(input);
+    }
+  });
+}
+
+// node_modules/diff/libesm/patch/parse.js
+function parsePatch(uniDiff) {
+  const diffstr = uniDiff.split(/\n/), list3 = [];
+  let i = 0;
+  function isGitDiffHeader(line) {
+    return /^diff --git /.test(line);
+  }
+  function isDiffHeader(line) {
+    return isGitDiffHeader(line) || /^Index:\s/.test(line) || /^diff(?: -r \w+)+\s/.test(line);
+  }
+  function isFileHeader(line) {
+    return /^(---|\+\+\+)\s/.test(line);
+  }
+  function isHunkHeader(line) {
+    return /^@@\s/.test(line);
+  }
+  function parseIndex() {
+    var _a;
+    const index = {};
+    index.hunks = [];
+    list3.push(index);
+    let seenDiffHeader = false;
+    while (i < diffstr.length) {
+      const line = diffstr[i];
+      if (isFileHeader(line) || isHunkHeader(line)) {
+        break;
+      }
+      if (isGitDiffHeader(line)) {
+        if (seenDiffHeader) {
+          return;
+        }
+        seenDiffHeader = true;
+        index.isGit = true;
+        const paths = parseGitDiffHeader(line);
+        if (paths) {
+          index.oldFileName = paths.oldFileName;
+          index.newFileName = paths.newFileName;
+        }
+        i++;
+        while (i < diffstr.length) {
+          const extLine = diffstr[i];
+          if (isFileHeader(extLine) || isHunkHeader(extLine) || isDiffHeader(extLine)) {
+            break;
+          }
+          const renameFromMatch = /^rename from (.*)/.exec(extLine);
+          if (renameFromMatch) {
+            index.oldFileName = "a/" + unquoteIfQuoted(renameFromMatch[1]);
+            index.isRename = true;
+          }
+          const renameToMatch = /^rename to (.*)/.exec(extLine);
+          if (renameToMatch) {
+            index.newFileName = "b/" + unquoteIfQuoted(renameToMatch[1]);
+            index.isRename = true;
+          }
+          const copyFromMatch = /^copy from (.*)/.exec(extLine);
+          if (copyFromMatch) {
+            index.oldFileName = "a/" + unquoteIfQuoted(copyFromMatch[1]);
+            index.isCopy = true;
+          }
+          const copyToMatch = /^copy to (.*)/.exec(extLine);
+          if (copyToMatch) {
+            index.newFileName = "b/" + unquoteIfQuoted(copyToMatch[1]);
+            index.isCopy = true;
+          }
+          const newFileModeMatch = /^new file mode (\d+)/.exec(extLine);
+          if (newFileModeMatch) {
+            index.isCreate = true;
+            index.newMode = newFileModeMatch[1];
+          }
+          const deletedFileModeMatch = /^deleted file mode (\d+)/.exec(extLine);
+          if (deletedFileModeMatch) {
+            index.isDelete = true;
+            index.oldMode = deletedFileModeMatch[1];
+          }
+          const oldModeMatch = /^old mode (\d+)/.exec(extLine);
+          if (oldModeMatch) {
+            index.oldMode = oldModeMatch[1];
+          }
+          const newModeMatch = /^new mode (\d+)/.exec(extLine);
+          if (newModeMatch) {
+            index.newMode = newModeMatch[1];
+          }
+          if (/^Binary files /.test(extLine)) {
+            index.isBinary = true;
+          }
+          i++;
+        }
+        continue;
+      } else if (isDiffHeader(line)) {
+        if (seenDiffHeader) {
+          return;
+        }
+        seenDiffHeader = true;
+        const headerMatch = /^(?:Index:|diff(?: -r \w+)+)\s+/.exec(line);
+        if (headerMatch) {
+          index.index = line.substring(headerMatch[0].length).trim();
+        }
+      }
+      i++;
+    }
+    parseFileHeader(index);
+    parseFileHeader(index);
+    if (index.oldFileName === void 0 !== (index.newFileName === void 0)) {
+      throw new Error("Missing " + (index.oldFileName !== void 0 ? '"+++ ..."' : '"--- ..."') + " file header for " + ((_a = index.oldFileName) !== null && _a !== void 0 ? _a : index.newFileName));
+    }
+    while (i < diffstr.length) {
+      const line = diffstr[i];
+      if (isDiffHeader(line) || isFileHeader(line) || /^===================================================================/.test(line)) {
+        break;
+      } else if (isHunkHeader(line)) {
+        index.hunks.push(parseHunk());
+      } else {
+        i++;
+      }
+    }
+  }
+  function parseGitDiffHeader(line) {
+    const rest = line.substring("diff --git ".length);
+    if (rest.startsWith('"')) {
+      const oldPath = parseQuotedFileName(rest);
+      if (oldPath === null) {
+        return null;
+      }
+      const afterOld = rest.substring(oldPath.rawLength + 1);
+      let newFileName;
+      if (afterOld.startsWith('"')) {
+        const newPath = parseQuotedFileName(afterOld);
+        if (newPath === null) {
+          return null;
+        }
+        newFileName = newPath.fileName;
+      } else {
+        newFileName = afterOld;
+      }
+      return {
+        oldFileName: oldPath.fileName,
+        newFileName
+      };
+    }
+    const quoteIdx = rest.indexOf('"');
+    if (quoteIdx > 0) {
+      const oldFileName = rest.substring(0, quoteIdx - 1);
+      const newPath = parseQuotedFileName(rest.substring(quoteIdx));
+      if (newPath === null) {
+        return null;
+      }
+      return {
+        oldFileName,
+        newFileName: newPath.fileName
+      };
+    }
+    if (rest.startsWith("a/")) {
+      const splits = [];
+      let idx = 0;
+      while (true) {
+        idx = rest.indexOf(" b/", idx + 1);
+        if (idx === -1) {
+          break;
+        }
+        splits.push(idx);
+      }
+      if (splits.length > 0) {
+        const mid = splits[Math.floor(splits.length / 2)];
+        return {
+          oldFileName: rest.substring(0, mid),
+          newFileName: rest.substring(mid + 1)
+        };
+      }
+    }
+    return null;
+  }
+  function unquoteIfQuoted(s) {
+    if (s.startsWith('"')) {
+      const parsed = parseQuotedFileName(s);
+      if (parsed) {
+        return parsed.fileName;
+      }
+    }
+    return s;
+  }
+  function parseQuotedFileName(s) {
+    if (!s.startsWith('"')) {
+      return null;
+    }
+    let result = "";
+    let j = 1;
+    while (j < s.length) {
+      if (s[j] === '"') {
+        return { fileName: result, rawLength: j + 1 };
+      }
+      if (s[j] === "\\" && j + 1 < s.length) {
+        j++;
+        switch (s[j]) {
+          case "a":
+            result += "\x07";
+            break;
+          case "b":
+            result += "\b";
+            break;
+          case "f":
+            result += "\f";
+            break;
+          case "n":
+            result += "\n";
+            break;
+          case "r":
+            result += "\r";
+            break;
+          case "t":
+            result += "	";
+            break;
+          case "v":
+            result += "\v";
+            break;
+          case "\\":
+            result += "\\";
+            break;
+          case '"':
+            result += '"';
+            break;
+          case "0":
+          case "1":
+          case "2":
+          case "3":
+          case "4":
+          case "5":
+          case "6":
+          case "7": {
+            if (j + 2 >= s.length || s[j + 1] < "0" || s[j + 1] > "7" || s[j + 2] < "0" || s[j + 2] > "7") {
+              return null;
+            }
+            const bytes = [parseInt(s.substring(j, j + 3), 8)];
+            j += 3;
+            while (s[j] === "\\" && s[j + 1] >= "0" && s[j + 1] <= "7") {
+              if (j + 3 >= s.length || s[j + 2] < "0" || s[j + 2] > "7" || s[j + 3] < "0" || s[j + 3] > "7") {
+                return null;
+              }
+              bytes.push(parseInt(s.substring(j + 1, j + 4), 8));
+              j += 4;
+            }
+            result += new TextDecoder("utf-8").decode(new Uint8Array(bytes));
+            continue;
+          }
+          // Note that in C, there are also three kinds of hex escape sequences:
+          // - \xhh
+          // - \uhhhh
+          // - \Uhhhhhhhh
+          // We do not bother to parse them here because, so far as we know,
+          // they are never emitted by any tools that generate unified diff
+          // format diffs, and so for now jsdiff does not consider them legal.
+          default:
+            return null;
+        }
+      } else {
+        result += s[j];
+      }
+      j++;
+    }
+    return null;
+  }
+  function parseFileHeader(index) {
+    const fileHeaderMatch = /^(---|\+\+\+)\s+/.exec(diffstr[i]);
+    if (fileHeaderMatch) {
+      const prefix2 = fileHeaderMatch[1], data = diffstr[i].substring(3).trim().split("	", 2), header = (data[1] || "").trim();
+      let fileName = data[0];
+      if (fileName.startsWith('"')) {
+        fileName = unquoteIfQuoted(fileName);
+      } else {
+        fileName = fileName.replace(/\\\\/g, "\\");
+      }
+      if (prefix2 === "---") {
+        index.oldFileName = fileName;
+        index.oldHeader = header;
+      } else {
+        index.newFileName = fileName;
+        index.newHeader = header;
+      }
+      i++;
+    }
+  }
+  function parseHunk() {
+    var _a;
+    const chunkHeaderIndex = i, chunkHeaderLine = diffstr[i++], chunkHeader = chunkHeaderLine.split(/@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/);
+    const hunk = {
+      oldStart: +chunkHeader[1],
+      oldLines: typeof chunkHeader[2] === "undefined" ? 1 : +chunkHeader[2],
+      newStart: +chunkHeader[3],
+      newLines: typeof chunkHeader[4] === "undefined" ? 1 : +chunkHeader[4],
+      lines: []
+    };
+    if (hunk.oldLines === 0) {
+      hunk.oldStart += 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart += 1;
+    }
+    let addCount = 0, removeCount = 0;
+    for (; i < diffstr.length && (removeCount < hunk.oldLines || addCount < hunk.newLines || ((_a = diffstr[i]) === null || _a === void 0 ? void 0 : _a.startsWith("\\"))); i++) {
+      const operation = diffstr[i].length == 0 && i != diffstr.length - 1 ? " " : diffstr[i][0];
+      if (operation === "+" || operation === "-" || operation === " " || operation === "\\") {
+        hunk.lines.push(diffstr[i]);
+        if (operation === "+") {
+          addCount++;
+        } else if (operation === "-") {
+          removeCount++;
+        } else if (operation === " ") {
+          addCount++;
+          removeCount++;
+        }
+      } else {
+        throw new Error(`Hunk at line ${chunkHeaderIndex + 1} contained invalid line ${diffstr[i]}`);
+      }
+    }
+    if (!addCount && hunk.newLines === 1) {
+      hunk.newLines = 0;
+    }
+    if (!removeCount && hunk.oldLines === 1) {
+      hunk.oldLines = 0;
+    }
+    if (addCount !== hunk.newLines) {
+      throw new Error("Added line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (removeCount !== hunk.oldLines) {
+      throw new Error("Removed line count did not match for hunk at line " + (chunkHeaderIndex + 1));
+    }
+    if (i < diffstr.length && diffstr[i] && /^[+ -]/.test(diffstr[i]) && !isFileHeader(diffstr[i])) {
+      throw new Error("Hunk at line " + (chunkHeaderIndex + 1) + " has more lines than expected (expected " + hunk.oldLines + " old lines and " + hunk.newLines + " new lines)");
+    }
+    return hunk;
+  }
+  while (i < diffstr.length) {
+    parseIndex();
+  }
+  return list3;
+}
+
+// src/diff/parse.ts
+function numberLines(hunk) {
+  const lines = [];
+  let baseLine = hunk.oldStart;
+  let headLine = hunk.newStart;
+  for (const raw of hunk.lines) {
+    const marker = raw[0];
+    const text = raw.slice(1);
+    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text });
+    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text });
+    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text });
+  }
+  return {
+    baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
+    baseCount: hunk.oldLines,
+    headStart: hunk.newLines === 0 ? hunk.newStart + 1 : hunk.newStart,
+    headCount: hunk.newLines,
+    lines
+  };
+}
+function stripPrefix(name, prefix2) {
+  if (name === void 0 || name === "/dev/null") return null;
+  return name.startsWith(prefix2) ? name.slice(prefix2.length) : name;
+}
+function parseGitDiff(diff) {
+  return parsePatch(diff).map((file) => ({
+    basePath: stripPrefix(file.oldFileName, "a/"),
+    headPath: stripPrefix(file.newFileName, "b/"),
+    hunks: file.hunks.map(numberLines)
+  }));
+}
+
+// src/git/changeSet.ts
+var zeroSha = /^0+$/;
+var statusOf = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
+function parseRaw(output) {
+  const fields2 = output.split("\0");
+  const entries = [];
+  for (let i = 0; i < fields2.length; ) {
+    const header = fields2[i++] ?? "";
+    if (header === "") continue;
+    const [baseMode = "", headMode = "", baseSha = "", headSha = "", code = ""] = header.slice(1).split(" ");
+    const letter = code[0] ?? "";
+    const status = statusOf[letter];
+    const first = fields2[i++] ?? "";
+    const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
+    if (!status) continue;
+    const isRegular = (mode) => mode === "000000" || mode.startsWith("100");
+    entries.push({
+      status,
+      path: second ?? first,
+      ...second !== void 0 ? { previousPath: first } : {},
+      baseBlob: zeroSha.test(baseSha) ? null : baseSha,
+      headBlob: zeroSha.test(headSha) ? null : headSha,
+      regular: isRegular(baseMode) && isRegular(headMode)
+    });
+  }
+  return entries;
+}
+async function readBlobs(repository, shas, maxBytes) {
+  const result = /* @__PURE__ */ new Map();
+  const unique = [...new Set(shas)];
+  if (unique.length === 0) return result;
+  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique.join("\n")}
+`)).toString("utf8");
+  const wanted = [];
+  for (const line of check.split("\n")) {
+    const [sha = "", type = "", size = ""] = line.split(" ");
+    if (sha === "" || type !== "blob") continue;
+    const bytes = Number(size);
+    if (bytes > maxBytes) result.set(sha, { kind: "unavailable", reason: `file is ${bytes} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+    else wanted.push(sha);
+  }
+  if (wanted.length === 0) return result;
+  const batch = await git(repository, ["cat-file", "--batch"], `${wanted.join("\n")}
+`);
+  let offset = 0;
+  while (offset < batch.length) {
+    const newline = batch.indexOf(10, offset);
+    const [sha = "", , size = "0"] = batch.subarray(offset, newline).toString("utf8").split(" ");
+    const start = newline + 1;
+    const end = start + Number(size);
+    result.set(sha, { kind: "content", data: batch.subarray(start, end) });
+    offset = end + 1;
+  }
+  return result;
+}
+async function mergeBase(repository, base, head) {
+  return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
+}
+async function resolveCommit(repository, ref) {
+  return (await git(repository, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
+}
+async function readGitChangeSet(range2) {
+  const { repository, maxBytes } = range2;
+  const headCommit = await resolveCommit(repository, range2.head);
+  const baseCommit = await mergeBase(repository, await resolveCommit(repository, range2.base), headCommit);
+  const diffArgs = ["diff", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", baseCommit, headCommit];
+  const raw = parseRaw((await git(repository, ["diff", "--raw", "-z", "-M", "--no-abbrev", baseCommit, headCommit])).toString("utf8"));
+  const patches = parseGitDiff((await git(repository, [...diffArgs, "-U3", "--"])).toString("utf8"));
+  const hunksByPath = /* @__PURE__ */ new Map();
+  for (const patch of patches) {
+    const key = patch.headPath ?? patch.basePath;
+    if (key !== null) hunksByPath.set(key, patch.hunks);
+  }
+  const entries = raw.filter((entry) => entry.regular);
+  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
+  const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
+  const files = entries.map((entry) => {
+    const base = contentOf(entry.baseBlob);
+    const head = contentOf(entry.headBlob);
+    const hunks = hunksByPath.get(entry.path) ?? [];
+    const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
+    return {
+      path: entry.path,
+      ...entry.previousPath !== void 0 ? { previousPath: entry.previousPath } : {},
+      status: entry.status,
+      base,
+      head,
+      hunks: binary ? null : hunks
+    };
+  });
+  return { files };
+}
+
+// src/git/namespaces.ts
+async function readNamespaceDocuments(repository, commit, maxBytes) {
+  let listing;
+  try {
+    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?Namespace"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return [];
+    throw error;
+  }
+  const documents = [];
+  for (const entry of listing.split("\0").filter((e) => e !== "")) {
+    const file = entry.slice(commit.length + 1);
+    const content = await git(repository, ["cat-file", "blob", entry]);
+    if (content.length > maxBytes) continue;
+    documents.push(...loadManifestFile(file, content, { maxBytes }).documents);
+  }
+  return documents;
+}
+
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path3) {
-  const matches2 = (pattern) => minimatch(path3, pattern, { dot: true });
+function selectsPath(selection, path4) {
+  const matches2 = (pattern) => minimatch(path4, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -12411,10 +13553,10 @@ function diffLines(hunks) {
 }
 
 // src/scope/scope.ts
-function loadPods(path3, content, load) {
-  if (content.kind === "absent") return { pods: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], problems: [{ file: path3, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path3, content.data, load);
+function loadPods(path4, content, load) {
+  if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path4, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -12422,7 +13564,7 @@ function loadPods(path3, content, load) {
     pods.push(...extraction.pods);
     problems.push(...extraction.problems);
   }
-  return { pods, problems };
+  return { pods, documents: [...loaded.documents], problems };
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
@@ -12449,13 +13591,12 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path3) => containerOfPath(pod, path3) ?? ""));
+  return new Set(failure.paths.map((path4) => containerOfPath(pod, path4) ?? ""));
 }
 function isPreexisting(failure, head, base) {
-  const before = base?.failures.find((f) => f.check === failure.check);
-  if (!base || !before) return false;
-  const was = subjects(before, base.pod);
-  return [...subjects(failure, head)].every((subject2) => was.has(subject2));
+  if (!base) return false;
+  const was = new Set(base.failures.filter((f) => f.check === failure.check).flatMap((f) => [...subjects(f, base.pod)]));
+  return was.size > 0 && [...subjects(failure, head)].every((subject2) => was.has(subject2));
 }
 function evaluateChangeSet(changeSet, options) {
   const load = options.load ?? defaultLoadOptions;
@@ -12464,14 +13605,18 @@ function evaluateChangeSet(changeSet, options) {
   const errors = [];
   const heads = /* @__PURE__ */ new Map();
   const bases = /* @__PURE__ */ new Map();
+  const headDocuments = [...options.headNamespaceDocuments ?? []];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
     bases.set(file, keyed(loadPods(basePath, file.base, load).pods));
     if (file.status === "removed") continue;
     const head = loadPods(file.path, file.head, load);
     errors.push(...head.problems);
+    headDocuments.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
+  const namespaces = namespaceIndexOf(headDocuments);
+  const context = { ...options.policy, namespaces: namespaces.index };
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -12496,6 +13641,8 @@ function evaluateChangeSet(changeSet, options) {
     }
   }
   const findings = [];
+  const ignored = [];
+  const policyProblems = [];
   const podSpecs = [];
   let unchanged = 0;
   for (const [file, headPods] of heads) {
@@ -12507,11 +13654,15 @@ function evaluateChangeSet(changeSet, options) {
         continue;
       }
       const status = base ? "modified" : "new";
-      const evaluated = evaluatePodSpec(pod, options.level, options.version);
-      const baseFailures = base ? evaluatePodSpec(base, options.level, options.version).failures : [];
+      const policy = resolveFor(pod, context);
+      const evaluated = evaluatePodSpec(pod, context, policy);
+      const baseOutcome = base ? evaluatePolicy(base.pod, policy) : null;
+      const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
+      policyProblems.push(...evaluated.problems);
+      const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
       evaluated.findings.forEach((finding, index) => {
-        const failure = evaluated.failures[index];
+        const failure = placed[index].failure;
         const preexisting = isPreexisting(failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null);
         if (options.onlyNewViolations && preexisting) return;
         findings.push({
@@ -12521,9 +13672,11 @@ function evaluateChangeSet(changeSet, options) {
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
         });
       });
+      ignored.push(...evaluated.ignored);
     }
   }
-  return { findings, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+  errors.push(...namespaces.problems);
+  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
 }
 
 // src/cli/diff.ts
@@ -12541,7 +13694,8 @@ Options:
   --exclude GLOB          files to skip (repeatable)
 ${policyOptionsHelp}
 
-Exit status: 0 nothing fails, 1 something fails, 2 usage error.
+Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
+checked, 2 usage or config error.
 `;
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
@@ -12569,15 +13723,16 @@ async function diffCommand(args, io) {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
+  const policy = contextFor(io, options);
+  const header = defaultPolicies(policy);
   const report = evaluateChangeSet(changeSet, {
-    level: options.level,
-    version: options.version,
+    policy,
+    headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
     onlyNewViolations: values["only-new-violations"]
   });
-  const policy = { level: options.level, version: options.version };
-  io.stdout(options.format === "json" ? renderJson(report, policy) : renderText(report, policy));
+  io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
 }
 

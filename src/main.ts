@@ -1,95 +1,304 @@
 /**
- * The Action's orchestration. For now it checks the manifests under `paths`
- * in the workspace and reports every finding as an annotation and in the job
- * summary; the pull-request review (diff scoping, inline comments, check run)
- * builds on this.
+ * The Action's orchestration, and nothing else: event → change set → pod
+ * specs the pull request introduced or modified → findings → review plan →
+ * review, check run, job summary, outputs, exit status. Every finding
+ * reaches the check run and the job summary even when its comment cannot
+ * be posted; with a read-only token (fork pull requests, Dependabot) the
+ * workflow annotations, the job summary and the exit status carry it all.
  *
- * `run` does nothing on import and takes its dependencies, so tests and
- * @github/local-action can drive it.
+ * `run` does nothing on import and takes its I/O as `ActionIO`, so tests
+ * drive it directly and index.ts wires the real runner.
  */
-import * as core from '@actions/core';
-import { evaluateFiles } from './findings/evaluateFiles.js';
-import type { CheckReport } from './findings/evaluateFiles.js';
-import { collectFiles } from './io/files.js';
-import { defaultLoadOptions } from './manifests/load.js';
-import { formatLevelVersion, parseLevel, parseVersion } from './pss/levels.js';
-import type { LevelVersion } from './pss/types.js';
+import { ConfigurationError, readSettings } from './config/settings.js';
+import type { Settings } from './config/settings.js';
+import { diffLines } from './diff/lines.js';
+import type { ChangeSet } from './diff/types.js';
+import { readEventContext } from './event/context.js';
+import type { EventContext } from './event/context.js';
+import { readApiChangeSet } from './github/changeSet.js';
+import { GitHubError } from './github/port.js';
+import type { GitHubPort, PullRequestRef } from './github/port.js';
+import { defaultPolicies, policyContext } from './findings/policyContext.js';
+import type { ManifestDocument } from './manifests/types.js';
+import { defaultPolicyConfig, formatConfigError, parsePolicyConfig } from './policy/config.js';
+import type { PolicyConfig } from './policy/types.js';
+import { annotationsOf, checkRunOutput } from './report/checkRun.js';
+import type { Annotation } from './report/checkRun.js';
+import { fixedMarker, readFingerprints } from './report/fingerprint.js';
+import { renderJson } from './report/json.js';
+import { planReview } from './report/reviewPlan.js';
+import type { ExistingComment, ReviewPlan } from './report/reviewPlan.js';
+import { renderSarif } from './report/sarif.js';
+import { summaryMarkdown } from './report/summary.js';
+import type { SummaryInput } from './report/summary.js';
+import type { ReviewFinding } from './report/types.js';
+import { evaluateChangeSet } from './scope/scope.js';
+import type { DiffReport } from './scope/types.js';
+import { version as toolVersion } from './version.js';
 
-/** A user mistake in the inputs: reported as such, with the valid values. */
-export class ConfigurationError extends Error {}
-
-export interface ActionSettings {
-  readonly paths: readonly string[];
-  readonly policy: LevelVersion;
-  readonly failOnViolations: boolean;
-}
-
-/** The only reader of inputs. */
-export function readSettings(getInput: (name: string) => string): ActionSettings {
-  const levelText = getInput('level') || 'restricted';
-  const level = parseLevel(levelText);
-  if (!level.ok) throw new ConfigurationError(`input level ${JSON.stringify(levelText)}: ${level.error}`);
-  const versionText = getInput('version') || 'latest';
-  const version = parseVersion(versionText);
-  if (!version.ok) throw new ConfigurationError(`input version ${JSON.stringify(versionText)}: ${version.error}`);
-  const failOn = getInput('fail-on') || 'violations';
-  if (failOn !== 'violations' && failOn !== 'never') {
-    throw new ConfigurationError(`input fail-on ${JSON.stringify(failOn)}: must be one of violations, never`);
-  }
-  const paths = (getInput('paths') || '.').split(/\s+/).filter((p) => p !== '');
-  return { paths, policy: { level: level.value, version: version.value }, failOnViolations: failOn === 'violations' };
-}
-
-function summaryMarkdown(report: CheckReport, policy: LevelVersion): string {
-  const escape = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-  const lines = [
-    `## Pod Security (${formatLevelVersion(policy)})`,
-    '',
-    `${report.podSpecs.length} pod specs checked, ${report.podSpecs.filter((p) => !p.allowed).length} violating, ${report.findings.length} findings, ${report.errors.length} file problems.`,
-    '',
-  ];
-  if (report.findings.length > 0) {
-    lines.push('| File | Workload | Check | Detail |', '| --- | --- | --- | --- |');
-    for (const f of report.findings) {
-      lines.push(`| ${escape(`${f.file}:${f.line}`)} | ${escape(`${f.kind} ${f.name}`)} | \`${f.check}\` | ${escape(`${f.reason}: ${f.detail}`)} |`);
-    }
-  }
-  if (report.errors.length > 0) {
-    lines.push('', '### Files that could not be checked', '');
-    for (const e of report.errors) lines.push(`- \`${e.file}${e.line === null ? '' : `:${e.line}`}\`: ${escape(e.message)}`);
-  }
-  return `${lines.join('\n')}\n`;
+/** Everything the Action touches outside itself. */
+export interface ActionIO {
+  input(name: string): string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readText(path: string): Promise<string>;
+  writeText(path: string, text: string): Promise<void>;
+  info(message: string): void;
+  warning(message: string): void;
+  /** A workflow-command annotation (shown on the PR's files even without API access). */
+  annotate(level: 'error' | 'warning' | 'notice', message: string, where: { title: string; file: string; startLine: number }): void;
+  setOutput(name: string, value: string): void;
+  appendSummary(markdown: string): Promise<void>;
+  setFailed(message: string): void;
+  github(token: string, baseUrl: string): GitHubPort;
+  /** A change set from the local repository, or null when it lacks one of the commits. */
+  gitChangeSet(workspace: string, base: string, head: string, maxBytes: number): Promise<ChangeSet | null>;
+  /** A file at a commit of the local repository; null when absent (or the commit is not there). */
+  gitFile(workspace: string, commit: string, path: string): Promise<string | null>;
+  /** The documents of the commit's files that hold Namespace manifests (local repository). */
+  gitNamespaceDocuments(workspace: string, commit: string, maxBytes: number): Promise<ManifestDocument[]>;
+  /** Today as YYYY-MM-DD, for opt-outs that expire. */
+  today(): string;
 }
 
 export interface RunResult {
-  readonly report: CheckReport;
+  readonly conclusion: 'success' | 'failure' | 'neutral' | 'skipped';
+  readonly findings: readonly ReviewFinding[];
   readonly failed: boolean;
 }
 
-export async function run(coreApi: typeof core = core, workspace: string = process.env.GITHUB_WORKSPACE ?? process.cwd()): Promise<RunResult | undefined> {
+/** Workflow-command annotations are capped per step (10 of each level): beyond that they are dropped silently. */
+const annotationsPerLevel = 10;
+
+function asReviewFindings(report: DiffReport, settings: Settings): ReviewFinding[] {
+  // In warn mode nothing blocks: the check run is neutral at worst.
+  return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === 'enforce', fix: null, fixNote: null }));
+}
+
+/**
+ * The policy config, read at the base commit: a pull request must not be
+ * able to relax the policy that judges it. A change to the config takes
+ * effect once merged.
+ */
+async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort, viaGit: boolean): Promise<PolicyConfig> {
+  const workspace = io.env.GITHUB_WORKSPACE ?? '.';
+  let text: string | null;
+  if (viaGit) {
+    text = await io.gitFile(workspace, event.baseSha, settings.configPath);
+  } else {
+    const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
+    const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
+    const read = (await github.readBlobs(owner, repo, [{ commit: event.baseSha, path: settings.configPath }])).get(`${event.baseSha}:${settings.configPath}`);
+    text = read?.kind === 'text' ? read.text : null;
+  }
+  if (text === null) {
+    if (settings.configExplicit) throw new ConfigurationError(`input config: ${settings.configPath} does not exist at the base commit ${event.baseSha.slice(0, 12)}`);
+    return defaultPolicyConfig;
+  }
+  const parsed = parsePolicyConfig(text, settings.configPath);
+  if (!parsed.ok) throw new ConfigurationError(`invalid policy config (at the base commit):\n${parsed.errors.map(formatConfigError).join('\n')}`);
+  return parsed.config;
+}
+
+async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort) {
+  const workspace = io.env.GITHUB_WORKSPACE ?? '.';
+  if (settings.source !== 'api') {
+    const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
+    if (local) return { changeSet: local, notices: [] as string[], viaGit: true };
+    if (settings.source === 'git') {
+      throw new ConfigurationError(
+        `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`,
+      );
+    }
+  }
+  if (event.kind !== 'pull-request') {
+    throw new ConfigurationError(`a ${event.eventName} event is checked from the local repository: check out with fetch-depth: 0 (or set source: git)`);
+  }
+  const api = await readApiChangeSet(github, { pr: event.pr, baseSha: event.baseSha, headSha: event.headSha, selection: settings.selection, maxBytes: settings.maxFileBytes });
+  const notices = [
+    ...api.notices,
+    'Namespace manifests are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository.',
+  ];
+  return { changeSet: api, notices, viaGit: false };
+}
+
+/** Our earlier comments on the pull request, with their threads. */
+async function existingComments(github: GitHubPort, pr: PullRequestRef, warn: (m: string) => void): Promise<ExistingComment[]> {
+  const comments = await github.listReviewComments(pr);
+  let threads: Awaited<ReturnType<GitHubPort['listReviewThreads']>> = [];
   try {
-    const settings = readSettings((name) => coreApi.getInput(name));
-    const collected = await collectFiles(settings.paths, workspace, defaultLoadOptions.maxBytes);
-    if ('missing' in collected) throw new ConfigurationError(`input paths: ${collected.missing} does not exist in the workspace`);
-    const evaluated = evaluateFiles(collected.files, settings.policy);
-    const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
-
-    for (const f of report.findings) {
-      coreApi.error(`${f.reason} (${f.detail})`, { title: `Pod Security: ${f.check}`, file: f.file, startLine: f.line });
-    }
-    for (const e of report.errors) {
-      coreApi.warning(e.message, { title: 'Pod Security: file not checked', file: e.file, ...(e.line === null ? {} : { startLine: e.line }) });
-    }
-    coreApi.setOutput('violations', String(report.findings.length));
-    await coreApi.summary.addRaw(summaryMarkdown(report, settings.policy)).write();
-
-    const failed = settings.failOnViolations && report.findings.length > 0;
-    if (failed) coreApi.setFailed(`${report.findings.length} Pod Security violations at ${formatLevelVersion(settings.policy)}`);
-    return { report, failed };
+    threads = await github.listReviewThreads(pr);
   } catch (error) {
-    // Fail the job on anything, not only Error instances.
+    warn(`could not list review threads (${(error as Error).message}); fixed findings get a reply instead of a resolved thread`);
+  }
+  const threadOf = new Map(threads.flatMap((t) => t.commentIds.map((id) => [id, t] as const)));
+  const repliedFixed = new Set(comments.filter((c) => c.inReplyTo !== null && c.body.includes(fixedMarker)).map((c) => c.inReplyTo));
+  return comments
+    .filter((c) => c.inReplyTo === null)
+    .map((c) => ({ comment: c, fingerprints: readFingerprints(c.body) }))
+    .filter(({ fingerprints }) => fingerprints.length > 0)
+    .map(({ comment, fingerprints }) => ({
+      commentId: comment.id,
+      threadId: threadOf.get(comment.id)?.id ?? null,
+      resolved: threadOf.get(comment.id)?.resolved ?? false,
+      fingerprints,
+      markedFixed: repliedFixed.has(comment.id),
+    }));
+}
+
+function reviewBody(plan: ReviewPlan, policy: string): string {
+  const lines = [`**Pod Security review** (\`${policy}\`): ${plan.comments.length} new inline ${plan.comments.length === 1 ? 'comment' : 'comments'}.`];
+  const elsewhere = [...plan.overflow, ...plan.outsideDiff];
+  if (elsewhere.length > 0) {
+    lines.push('', `${elsewhere.length} more ${elsewhere.length === 1 ? 'finding is' : 'findings are'} listed in the check run and the job summary (over the comment limit, or on lines outside the diff).`);
+  }
+  return lines.join('\n');
+}
+
+/** Post the review; GitHub rejects a whole review for one bad anchor, so fall back once to a body-only review. */
+async function postReview(io: ActionIO, github: GitHubPort, event: Extract<EventContext, { kind: 'pull-request' }>, plan: ReviewPlan, settings: Settings, policy: string): Promise<void> {
+  if (plan.comments.length === 0) return; // nothing new: no review, no noise
+  const review = { commitId: event.headSha, event: settings.reviewEvent, body: reviewBody(plan, policy) };
+  try {
+    await github.createReview(event.pr, { ...review, comments: plan.comments.map((c) => ({ path: c.path, line: c.line, startLine: c.startLine, body: c.body })) });
+  } catch (error) {
+    if (!(error instanceof GitHubError) || error.status !== 422) throw error;
+    io.warning(`GitHub rejected the inline comments (${error.message}); posting the findings in the review body instead`);
+    const body = [review.body, '', ...plan.comments.map((c) => `#### \`${c.path}:${c.line}\`\n\n${c.body}`)].join('\n');
+    await github.createReview(event.pr, { ...review, body, comments: [] });
+  }
+}
+
+async function markFixed(io: ActionIO, github: GitHubPort, pr: PullRequestRef, plan: ReviewPlan, headSha: string): Promise<void> {
+  for (const comment of plan.fixed) {
+    if (comment.threadId !== null) {
+      try {
+        await github.resolveThread(comment.threadId);
+        continue;
+      } catch (error) {
+        // Resolving needs contents: write; without it, say so in the thread once.
+        if (!(error instanceof GitHubError) || !error.isPermission) throw error;
+      }
+    }
+    await github.replyToComment(pr, comment.commentId, `✅ Fixed: this finding is gone at ${headSha.slice(0, 12)}.\n\n${fixedMarker}`);
+  }
+}
+
+function annotateFallback(io: ActionIO, annotations: readonly Annotation[]): number {
+  const levelOf = { failure: 'error', warning: 'warning', notice: 'notice' } as const;
+  const used = { error: 0, warning: 0, notice: 0 };
+  let dropped = 0;
+  for (const a of annotations) {
+    const level = levelOf[a.annotation_level];
+    if (used[level] >= annotationsPerLevel) {
+      dropped++;
+      continue;
+    }
+    used[level]++;
+    io.annotate(level, a.message, { title: a.title, file: a.path, startLine: a.start_line });
+  }
+  return dropped;
+}
+
+export async function run(io: ActionIO): Promise<RunResult | undefined> {
+  try {
+    const settings = readSettings((name) => io.input(name));
+    const eventName = io.env.GITHUB_EVENT_NAME ?? '';
+    const payload = io.env.GITHUB_EVENT_PATH ? (JSON.parse(await io.readText(io.env.GITHUB_EVENT_PATH)) as unknown) : {};
+    const event = readEventContext(eventName, payload, io.env.GITHUB_REPOSITORY ?? '/');
+    if (event.kind === 'ignored') {
+      io.info(`Nothing to do: ${event.reason}.`);
+      io.setOutput('violations', '0');
+      io.setOutput('blocking', '0');
+      io.setOutput('conclusion', 'skipped');
+      return { conclusion: 'skipped', findings: [], failed: false };
+    }
+    const github = io.github(settings.token, io.env.GITHUB_API_URL ?? 'https://api.github.com');
+    const { changeSet, notices, viaGit } = await changeSetFor(io, settings, event, github);
+    const config = await readPolicyConfig(io, settings, event, github, viaGit);
+    const context = policyContext(io.today(), { config, overrides: settings.overrides });
+    const header = defaultPolicies(context);
+    const policy = `${header.enforce}, warn ${header.warn}`;
+    const workspace = io.env.GITHUB_WORKSPACE ?? '.';
+    const report = evaluateChangeSet(changeSet, {
+      policy: context,
+      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : [],
+      load: { maxBytes: settings.maxFileBytes },
+      selection: settings.selection,
+      onlyNewViolations: settings.onlyNewViolations,
+    });
+    const findings = asReviewFindings(report, settings);
+    const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
+    const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
+
+    let readOnly: string | null = null;
+    const noteReadOnly = (error: unknown) => {
+      if (error instanceof GitHubError && error.isPermission) {
+        readOnly ??= `The token cannot write to this repository (${error.message}); findings are reported as workflow annotations, in this summary and by the job's status.${event.kind === 'pull-request' && event.fromFork ? ' This pull request comes from a fork: see the README for a safe pull_request_target setup.' : ''}`;
+        return;
+      }
+      throw error;
+    };
+
+    const inline = new Set<ReviewFinding>();
+    if (event.kind === 'pull-request') {
+      try {
+        const existing = await existingComments(github, event.pr, (m) => io.warning(m));
+        const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
+        const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments);
+        await postReview(io, github, event, plan, settings, policy);
+        for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
+        plan.alreadyCommented.forEach((f) => inline.add(f));
+        await markFixed(io, github, event.pr, plan, event.headSha);
+      } catch (error) {
+        noteReadOnly(error);
+      }
+    }
+
+    const summaryInput = (extra: readonly string[]): SummaryInput => ({
+      policy,
+      findings,
+      errors: report.errors,
+      podSpecs: report.podSpecs.length,
+      unchanged: report.unchangedPodSpecs,
+      notices: [...notices, ...extra],
+      inline,
+    });
+    const output = checkRunOutput(summaryInput([]), settings.mode);
+    if (readOnly === null) {
+      try {
+        await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, title: output.title, summary: output.summary, annotations: output.annotations });
+      } catch (error) {
+        noteReadOnly(error);
+      }
+    }
+    const fallbackNotices: string[] = [];
+    if (readOnly !== null) {
+      io.warning(readOnly);
+      fallbackNotices.push(readOnly);
+      const dropped = annotateFallback(io, annotationsOf(findings, report.errors));
+      if (dropped > 0) fallbackNotices.push(`${dropped} annotations over GitHub's per-step limit are listed only in the table below.`);
+    }
+    await io.appendSummary(`## ${settings.checkName}: ${output.title}\n\n${summaryMarkdown(summaryInput(fallbackNotices))}`);
+
+    const temp = io.env.RUNNER_TEMP ?? '.';
+    const jsonPath = `${temp}/pod-security-review.json`;
+    const sarifPath = `${temp}/pod-security-review.sarif`;
+    await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
+    await io.writeText(sarifPath, renderSarif(findings, report.errors, toolVersion));
+    const blocking = findings.filter((f) => f.blocking).length;
+    io.setOutput('violations', String(findings.length));
+    io.setOutput('blocking', String(blocking));
+    io.setOutput('conclusion', output.conclusion);
+    io.setOutput('report-json', jsonPath);
+    io.setOutput('sarif', sarifPath);
+
+    const failed = settings.failOn === 'violations' && output.conclusion === 'failure';
+    if (failed) io.setFailed(`${output.title} (${policy})`);
+    return { conclusion: output.conclusion, findings, failed };
+  } catch (error) {
+    // Fail the job on anything thrown, not only Error instances.
     const message = error instanceof Error ? error.message : String(error);
-    coreApi.setFailed(error instanceof ConfigurationError ? message : `internal error: ${message}`);
+    io.setFailed(error instanceof ConfigurationError ? message : `internal error: ${message}`);
     return undefined;
   }
 }

@@ -31,17 +31,18 @@ export function suggestionBlock(suggestion: SuggestionLike): string {
 }
 
 function findingText(f: ReviewFinding): string {
-  const severity = f.blocking ? 'blocking' : 'warning';
+  const severity = f.blocking ? 'blocking' : f.mode === 'preview' ? 'upgrade preview, not blocking' : 'warning, not blocking';
   const already = f.preexisting ? ' (already failing before this change)' : '';
   const where = [`${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`, ...(f.containers.length > 0 ? [`container ${f.containers.map((c) => `\`${c}\``).join(', ')}`] : [])];
   return [
     `**Pod Security \`${f.level}:${f.version}\` — \`${f.check}\`** (${severity}${already})`,
+    ...(f.optOutNote !== null ? ['', `_${f.optOutNote}_`] : []),
     '',
     `> ${f.reason} (${f.detail})`,
     '',
     `${whyItMatters[f.check]}`,
     '',
-    `<sub>${where.join(' · ')} · level from ${f.levelSource}</sub>`,
+    `<sub>${where.join(' · ')} · level from ${f.levelSource.detail}</sub>`,
   ].join('\n');
 }
 

@@ -8,6 +8,9 @@ import type { Finding } from '../findings/types.js';
 
 const markerPrefix = '<!-- pod-security-review:';
 const markerPattern = /<!-- pod-security-review:([A-Za-z0-9_-]+) -->/;
+const markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+) -->/g;
+/** Marks our reply saying a finding was fixed, so it is posted once. */
+export const fixedMarker = '<!-- pod-security-review-fixed -->';
 
 export function fingerprint(finding: Pick<Finding, 'file' | 'kind' | 'namespace' | 'name' | 'containers' | 'check'>): string {
   const identity = [finding.file, finding.kind, finding.namespace ?? '', finding.name, finding.containers.join(','), finding.check].join('\u0000');
@@ -21,4 +24,9 @@ export function fingerprintMarker(id: string): string {
 /** The fingerprint hidden in a comment body, if the body is ours. */
 export function readFingerprint(body: string): string | null {
   return markerPattern.exec(body)?.[1] ?? null;
+}
+
+/** Every fingerprint in a comment body (a comment may carry several findings). */
+export function readFingerprints(body: string): string[] {
+  return [...body.matchAll(markerPatternAll)].map((m) => m[1]!);
 }

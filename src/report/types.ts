@@ -11,10 +11,6 @@ export interface SuggestionLike {
 }
 
 export interface ReviewFinding extends DiffFinding {
-  /** Blocking findings fail the check (enforce level); the others are reported only. */
-  readonly blocking: boolean;
-  /** Where the level came from, for the reader ("input level", "namespace label …"). */
-  readonly levelSource: string;
   readonly fix: SuggestionLike | null;
   /** Why there is no fix, or what to do instead. */
   readonly fixNote: string | null;

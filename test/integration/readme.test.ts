@@ -41,3 +41,12 @@ describe('README diff example', () => {
     expect(stdout).toBe(shown);
   });
 });
+
+describe('README Action tables', () => {
+  it('match action.yml (regenerate with npx tsx scripts/readme-inputs.ts)', async () => {
+    const { actionTables, replaceTables } = await import('../helpers/actionDocs.js');
+    const tables = actionTables(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8'));
+    expect(tables.inputs.split('\n').length).toBeGreaterThan(10);
+    expect(replaceTables(readme, tables)).toBe(readme);
+  });
+});

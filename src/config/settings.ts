@@ -1,0 +1,146 @@
+/**
+ * The Action's settings: the only place that reads inputs. Every value is
+ * validated here; a mistake is a ConfigurationError that names the input
+ * and lists the valid values.
+ */
+import { defaultConfigPath } from '../policy/config.js';
+import type { PolicyOverrides } from '../policy/types.js';
+import { parseLevel, parseVersion } from '../pss/levels.js';
+import type { Level, Version } from '../pss/types.js';
+import { defaultSelection } from '../scope/select.js';
+import type { FileSelection } from '../scope/select.js';
+
+/** A user's configuration mistake (as opposed to a bug). */
+export class ConfigurationError extends Error {}
+
+export interface Settings {
+  /** Token for the GitHub API. */
+  readonly token: string;
+  /**
+   * Policy values the workflow set explicitly (level, warn-level, version,
+   * warn-version, preview-version, namespace-labels, strict). Unset inputs
+   * leave the config file and the defaults (enforce baseline, warn
+   * restricted, latest) in charge.
+   */
+  readonly overrides: PolicyOverrides;
+  /** The policy config file, read at the pull request's base commit. */
+  readonly configPath: string;
+  /** The config path was set explicitly: a missing file is then an error. */
+  readonly configExplicit: boolean;
+  /** Which changed files are manifests. */
+  readonly selection: FileSelection;
+  /** Report only violations the pull request introduced. */
+  readonly onlyNewViolations: boolean;
+  /** At most this many new inline comments per run; the rest go to the summary. */
+  readonly maxComments: number;
+  readonly reviewEvent: 'COMMENT' | 'REQUEST_CHANGES';
+  readonly checkName: string;
+  /** enforce: blocking findings fail the check; warn: the check is neutral at worst. */
+  readonly mode: 'enforce' | 'warn';
+  /** violations: the job fails on blocking findings; never: the job always succeeds. */
+  readonly failOn: 'violations' | 'never';
+  /** Where base and head contents come from. */
+  readonly source: 'auto' | 'api' | 'git';
+  /** Post suggested fixes as GitHub suggestions. */
+  readonly suggestions: boolean;
+  /** Files larger than this are reported, not read. */
+  readonly maxFileBytes: number;
+}
+
+type Inputs = (name: string) => string;
+
+function oneOf<T extends string>(inputs: Inputs, name: string, allowed: readonly T[], fallback: T): T {
+  const value = inputs(name).trim() || fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`input ${name}: ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function boolean(inputs: Inputs, name: string, fallback: boolean): boolean {
+  const value = inputs(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigurationError(`input ${name}: ${JSON.stringify(value)} is not one of true, false`);
+}
+
+function integer(inputs: Inputs, name: string, fallback: number, min: number): number {
+  const value = inputs(name).trim();
+  if (value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new ConfigurationError(`input ${name}: ${JSON.stringify(value)} is not a whole number ≥ ${min}`);
+  return n;
+}
+
+/** Globs separated by new lines or commas. */
+function globs(inputs: Inputs, name: string, fallback: readonly string[]): readonly string[] {
+  const list = inputs(name)
+    .split(/[\n,]/)
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
+  return list.length > 0 ? list : fallback;
+}
+
+function optionalLevel(inputs: Inputs, name: string): Level | undefined {
+  const text = inputs(name).trim();
+  if (text === '') return undefined;
+  const level = parseLevel(text);
+  if (!level.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text)}: ${level.error}`);
+  return level.value;
+}
+
+function optionalVersion(inputs: Inputs, name: string): Version | undefined {
+  const text = inputs(name).trim();
+  if (text === '') return undefined;
+  const version = parseVersion(text);
+  if (!version.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text)}: ${version.error}`);
+  return version.value;
+}
+
+function optionalBoolean(inputs: Inputs, name: string): boolean | undefined {
+  return inputs(name).trim() === '' ? undefined : boolean(inputs, name, false);
+}
+
+const inputNames = {
+  level: 'input "level"',
+  warnLevel: 'input "warn-level"',
+  version: 'input "version"',
+  warnVersion: 'input "warn-version"',
+  previewVersion: 'input "preview-version"',
+  namespaceLabels: 'input "namespace-labels"',
+  strict: 'input "strict"',
+} as const;
+
+export function readSettings(inputs: Inputs): Settings {
+  const overrides = Object.fromEntries(
+    Object.entries({
+      level: optionalLevel(inputs, 'level'),
+      warnLevel: optionalLevel(inputs, 'warn-level'),
+      version: optionalVersion(inputs, 'version'),
+      warnVersion: optionalVersion(inputs, 'warn-version'),
+      previewVersion: optionalVersion(inputs, 'preview-version'),
+      namespaceLabels: optionalBoolean(inputs, 'namespace-labels'),
+      strict: optionalBoolean(inputs, 'strict'),
+    }).filter(([, value]) => value !== undefined),
+  ) as PolicyOverrides;
+  const token = inputs('token').trim();
+  if (token === '') throw new ConfigurationError('input token: empty; the default is ${{ github.token }}');
+  const configText = inputs('config').trim();
+  return {
+    token,
+    overrides: { ...overrides, names: inputNames },
+    configPath: configText || defaultConfigPath,
+    configExplicit: configText !== '',
+    selection: { include: globs(inputs, 'include', defaultSelection.include), exclude: globs(inputs, 'exclude', []) },
+    onlyNewViolations: boolean(inputs, 'only-new-violations', false),
+    maxComments: integer(inputs, 'max-comments', 30, 0),
+    reviewEvent: oneOf(inputs, 'review-event', ['COMMENT', 'REQUEST_CHANGES'] as const, 'COMMENT'),
+    checkName: inputs('check-name').trim() || 'Pod Security',
+    mode: oneOf(inputs, 'mode', ['enforce', 'warn'] as const, 'enforce'),
+    failOn: oneOf(inputs, 'fail-on', ['violations', 'never'] as const, 'violations'),
+    source: oneOf(inputs, 'source', ['auto', 'api', 'git'] as const, 'auto'),
+    suggestions: boolean(inputs, 'suggestions', true),
+    maxFileBytes: integer(inputs, 'max-file-size', 4 * 1024 * 1024, 1),
+  };
+}
