@@ -33461,8 +33461,11 @@ var blobsPerQuery = 50;
 var graphqlTextLimit = 512e3;
 function asGitHubError(error2) {
   if (error2 instanceof GitHubError) return error2;
-  const status = typeof error2.status === "number" ? error2.status : 0;
-  return new GitHubError(error2 instanceof Error ? error2.message : String(error2), status);
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  if (typeof error2.status === "number") return new GitHubError(message, error2.status);
+  const errors = error2.errors;
+  const forbidden = Array.isArray(errors) && errors.some((e) => e.type === "FORBIDDEN");
+  return new GitHubError(message, forbidden ? 403 : 0);
 }
 async function call(request2) {
   try {
@@ -38630,7 +38633,7 @@ var cell = (text2) => text2.replaceAll("|", "\\|").replaceAll("\n", " ");
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
-  return `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? "finding" : "findings"} in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? "spec" : "specs"} (${input.unchanged} unchanged not checked); ${input.errors.length} ${input.errors.length === 1 ? "file" : "files"} could not be checked.`;
+  return `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? "finding" : "findings"} in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? "spec" : "specs"} (${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${input.errors.length} ${input.errors.length === 1 ? "file" : "files"} could not be checked.`;
 }
 function summaryMarkdown(input) {
   const lines = [`Policy: \`${input.policy}\`. ${countsLine(input)}`, ""];
@@ -38644,6 +38647,19 @@ function summaryMarkdown(input) {
       const change = `${f.status}${f.preexisting ? ", preexisting" : ""}${input.inline?.has(f) ? ", commented" : ""}`;
       lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
     }
+    lines.push("");
+  }
+  if (input.ignored.length > 0) {
+    lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
+    for (const f of input.ignored) {
+      const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+      lines.push(`| \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
+    }
+    lines.push("");
+  }
+  if (input.policyProblems.length > 0) {
+    lines.push("**Opt-out annotations that do not count**", "");
+    for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
     lines.push("");
   }
   if (input.errors.length > 0) {
@@ -39528,6 +39544,8 @@ async function run(io) {
     const summaryInput = (extra) => ({
       policy,
       findings,
+      ignored: report.ignored,
+      policyProblems: report.policyProblems,
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,

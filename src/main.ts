@@ -257,6 +257,8 @@ export async function run(io: ActionIO): Promise<RunResult | undefined> {
     const summaryInput = (extra: readonly string[]): SummaryInput => ({
       policy,
       findings,
+      ignored: report.ignored,
+      policyProblems: report.policyProblems,
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,

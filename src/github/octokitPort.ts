@@ -10,8 +10,12 @@ const graphqlTextLimit = 512_000;
 
 function asGitHubError(error: unknown): GitHubError {
   if (error instanceof GitHubError) return error;
-  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
-  return new GitHubError(error instanceof Error ? error.message : String(error), status);
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof (error as { status?: unknown }).status === 'number') return new GitHubError(message, (error as { status: number }).status);
+  // GraphQL answers 200 with errors; a FORBIDDEN one is a missing permission, like a REST 403.
+  const errors = (error as { errors?: unknown }).errors;
+  const forbidden = Array.isArray(errors) && errors.some((e) => (e as { type?: unknown }).type === 'FORBIDDEN');
+  return new GitHubError(message, forbidden ? 403 : 0);
 }
 
 async function call<T>(request: () => Promise<T>): Promise<T> {

@@ -3,12 +3,17 @@
  * review body: counts, the policy, and a table of every finding, so nothing
  * is lost when a comment cannot be posted.
  */
+import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { ReviewFinding } from './types.js';
 
 export interface SummaryInput {
   readonly policy: string;
   readonly findings: readonly ReviewFinding[];
+  /** Findings the policy set aside (exemption, disable, opt-out), with why. */
+  readonly ignored: readonly IgnoredFinding[];
+  /** Opt-out annotations that are themselves wrong. */
+  readonly policyProblems: readonly PolicyProblemReport[];
   readonly errors: readonly LoadProblem[];
   readonly podSpecs: number;
   readonly unchanged: number;
@@ -26,7 +31,7 @@ export function countsLine(input: SummaryInput): string {
   return (
     `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? 'finding' : 'findings'} ` +
     `in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? 'spec' : 'specs'} ` +
-    `(${input.unchanged} unchanged not checked); ${input.errors.length} ${input.errors.length === 1 ? 'file' : 'files'} could not be checked.`
+    `(${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${input.errors.length} ${input.errors.length === 1 ? 'file' : 'files'} could not be checked.`
   );
 }
 
@@ -41,6 +46,19 @@ export function summaryMarkdown(input: SummaryInput): string {
       const change = `${f.status}${f.preexisting ? ', preexisting' : ''}${input.inline?.has(f) ? ', commented' : ''}`;
       lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
     }
+    lines.push('');
+  }
+  if (input.ignored.length > 0) {
+    lines.push('**Ignored by the policy**', '', '| File | Workload | Check | Why |', '| --- | --- | --- | --- |');
+    for (const f of input.ignored) {
+      const workload = `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
+      lines.push(`| \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join('; '))} |`);
+    }
+    lines.push('');
+  }
+  if (input.policyProblems.length > 0) {
+    lines.push('**Opt-out annotations that do not count**', '');
+    for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
     lines.push('');
   }
   if (input.errors.length > 0) {

@@ -121,7 +121,7 @@ describe('planReview', () => {
 });
 
 describe('check run output', () => {
-  const base = { policy: 'baseline:latest', errors: [], podSpecs: 1, unchanged: 0, notices: [] };
+  const base = { policy: 'baseline:latest', errors: [], ignored: [], policyProblems: [], podSpecs: 1, unchanged: 0, notices: [] };
 
   it('fails on blocking findings, is neutral in warn mode, and succeeds otherwise', () => {
     expect(conclusionOf([reviewFinding()], [], 'enforce')).toBe('failure');
@@ -167,5 +167,25 @@ describe('SARIF', () => {
       ['hostPorts', 'warning'],
     ]);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/web.yaml' }, region: { startLine: 20, startColumn: 11 } });
+  });
+});
+
+describe('summary', () => {
+  it('lists ignored findings with why, and opt-out problems, never dropping them', async () => {
+    const { summaryMarkdown } = await import('../../../src/report/summary.js');
+    const ignored = { ...reviewFinding({ check: 'hostPorts', blocking: false }), why: ['disabled by disable[0] in .github/pod-security.yaml:9: ingress'] };
+    const markdown = summaryMarkdown({
+      policy: 'baseline:latest',
+      findings: [],
+      ignored: [ignored],
+      policyProblems: [{ file: 'a.yaml', line: 7, kind: 'Deployment', namespace: null, name: 'cache', annotation: 'pod-security-review/ignore', message: 'no reason' }],
+      errors: [],
+      podSpecs: 1,
+      unchanged: 0,
+      notices: [],
+    });
+    expect(markdown).toContain('1 ignored by the policy');
+    expect(markdown).toContain('| `deploy/web.yaml:20` | Deployment shop/web | `hostPorts` | disabled by disable[0] in .github/pod-security.yaml:9: ingress |');
+    expect(markdown).toContain('- `a.yaml:7` (Deployment cache): no reason');
   });
 });

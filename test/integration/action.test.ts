@@ -1,0 +1,216 @@
+/**
+ * The Action end to end: the committed dist/index.js, run as the runner runs
+ * it, against the local GitHub emulator (OpenAPI-validated, as strict as
+ * GitHub about anchors), on the scenario fixtures.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../helpers/github-emulator/index.js';
+import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
+import { nodeBinaries } from '../helpers/nodes.js';
+import { fixturesDir } from '../helpers/paths.js';
+import { runAction } from '../helpers/runAction.js';
+
+const scenario = (name: string, side: 'base' | 'head') => path.join(fixturesDir, 'scenarios', name, side);
+
+let emulator: Emulator;
+let next = 1;
+const temporary: string[] = [];
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => emulator.reset());
+afterEach(() => {
+  // Every request the Action made must be one the emulator knows: no unexpected endpoints, no emulator bugs.
+  expect(emulator.unexpectedRequests()).toEqual([]);
+  expect(emulator.problems).toEqual([]);
+  emulator.faults.clear();
+  emulator.setPermissions({ contents: 'read', pull_requests: 'write', checks: 'write' });
+});
+
+async function pullRequest(name: string): Promise<PullRequestHandle> {
+  return emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: scenario(name, 'base'), headDir: scenario(name, 'head') });
+}
+
+const reviewsOf = (pr: PullRequestHandle) => emulator.state.reviews.filter((r) => r.pullNumber === pr.number);
+const checkRunsOf = (pr: PullRequestHandle) => emulator.state.checkRuns.filter((c) => c.headSha === pr.headSha);
+
+describe('the Action on a pull request', () => {
+  it('reviews only the changed pod specs: inline comments on diff lines, everything in the check run, summary and outputs', async () => {
+    const pr = await pullRequest('modified-with-old-violation');
+    const run = await runAction(emulator, pr);
+    expect(run.stderr).toBe('');
+    // One review, one inline comment: hostPID (line 16) is in the diff; privileged (line 23) and the warnings are not.
+    const [review, ...more] = reviewsOf(pr);
+    expect(more).toEqual([]);
+    expect(review).toMatchObject({ state: 'COMMENTED', commitId: pr.headSha });
+    expect(review!.comments.map((c) => [c.path, c.line, c.startLine, c.side])).toEqual([['deploy/worker.yaml', 16, null, 'RIGHT']]);
+    expect(review!.comments[0]!.body).toContain('> host namespaces (hostPID=true)');
+    expect(review!.comments[0]!.body).toContain('<!-- pod-security-review:');
+    // The check run carries every finding.
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ name: 'Pod Security', status: 'completed', conclusion: 'failure' });
+    expect(check!.output.title).toBe('2 blocking violations, 4 warnings');
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
+      ['deploy/worker.yaml', 16, 'failure'],
+      ['deploy/worker.yaml', 23, 'failure'],
+      ['deploy/worker.yaml', 22, 'warning'],
+      ['deploy/worker.yaml', 22, 'warning'],
+      ['deploy/worker.yaml', 22, 'warning'],
+      ['deploy/worker.yaml', 22, 'warning'],
+    ]);
+    expect(check!.output.summary).toContain('| ❌ | `deploy/worker.yaml:23` | Deployment shop/worker | `privileged` |');
+    // Outputs, job summary, reports, and a failed job.
+    expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
+    expect(run.summary).toContain('## Pod Security: 2 blocking violations, 4 warnings');
+    expect(run.summary).toContain('`deploy/worker.yaml:16`');
+    expect((run.reportJson as { findings: unknown[] }).findings).toHaveLength(6);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('::error::2 blocking violations, 4 warnings');
+  });
+
+  it('posts nothing new when run again on the same head', async () => {
+    const pr = await pullRequest('new-workload');
+    await runAction(emulator, pr);
+    const reviews = reviewsOf(pr).length;
+    const comments = emulator.state.reviewComments.length;
+    const second = await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toHaveLength(reviews);
+    expect(emulator.state.reviewComments).toHaveLength(comments);
+    // The check run is still reported for the head commit.
+    expect(checkRunsOf(pr)).toHaveLength(2);
+    expect(second.outputs.conclusion).toBe('failure');
+  });
+
+  it('resolves the thread of a finding that a push fixed, and replies once when it may not resolve', async () => {
+    const pr = await pullRequest('new-workload');
+    emulator.setPermissions({ contents: 'write' });
+    await runAction(emulator, pr);
+    // Two comments: hostNetwork on its line, and the four restricted warnings that share the container's line.
+    expect(emulator.state.threads.filter((t) => t.pullNumber === pr.number)).toHaveLength(2);
+    // Push a head where the workload no longer uses the host network.
+    const fixed = mkdtempSync(path.join(tmpdir(), 'psr-fixed-'));
+    temporary.push(fixed);
+    cpSync(scenario('new-workload', 'head'), fixed, { recursive: true });
+    writeFileSync(path.join(fixed, 'deploy/api.yaml'), readFileSync(path.join(fixed, 'deploy/api.yaml'), 'utf8').replace('      hostNetwork: true\n', ''));
+    const pushed = await emulator.pushToPullRequest('acme', 'shop', pr.number, fixed);
+    const run = await runAction(emulator, pushed);
+    const threads = emulator.state.threads.filter((t) => t.pullNumber === pr.number);
+    expect(threads.filter((t) => t.isResolved)).toHaveLength(1);
+    expect(run.outputs.blocking).toBe('0');
+    expect(run.status).toBe(0);
+    // Nothing new to say: no second review.
+    expect(reviewsOf(pr)).toHaveLength(1);
+  });
+
+  it('replies once, instead of resolving, when the token may not resolve threads', async () => {
+    const pr = await pullRequest('new-workload');
+    await runAction(emulator, pr);
+    const fixed = mkdtempSync(path.join(tmpdir(), 'psr-fixed-'));
+    temporary.push(fixed);
+    cpSync(scenario('new-workload', 'head'), fixed, { recursive: true });
+    writeFileSync(path.join(fixed, 'deploy/api.yaml'), readFileSync(path.join(fixed, 'deploy/api.yaml'), 'utf8').replace('      hostNetwork: true\n', ''));
+    const pushed = await emulator.pushToPullRequest('acme', 'shop', pr.number, fixed);
+    await runAction(emulator, pushed);
+    await runAction(emulator, pushed);
+    expect(emulator.state.threads.filter((t) => t.pullNumber === pr.number && t.isResolved)).toEqual([]);
+    expect(emulator.state.replies.map((r) => r.body)).toEqual([expect.stringContaining('✅ Fixed: this finding is gone')]);
+  });
+
+  it('with a read-only token (a fork pull request) still reports every finding', async () => {
+    const pr = await pullRequest('modified-with-old-violation');
+    emulator.faults.readOnly(true);
+    const run = await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toEqual([]);
+    expect(checkRunsOf(pr)).toEqual([]);
+    expect(run.stdout).toContain('::warning::The token cannot write to this repository');
+    expect(run.stdout).toContain('::error title=Pod Security%3A hostNamespaces,file=deploy/worker.yaml,line=16::host namespaces (hostPID=true)');
+    expect(run.stdout).toContain('::error title=Pod Security%3A privileged,file=deploy/worker.yaml,line=23::');
+    expect(run.stdout.match(/::warning title=Pod Security%3A /g)).toHaveLength(4);
+    expect(run.summary).toContain('The token cannot write to this repository');
+    expect(run.summary).toContain('`deploy/worker.yaml:23`');
+    expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
+    expect(run.status).toBe(1);
+  });
+
+  it('waits out a secondary rate limit and recovers from server errors', async () => {
+    const pr = await pullRequest('new-workload');
+    emulator.faults.secondaryRateLimit({ retryAfter: 1, requests: 1, route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews' });
+    emulator.faults.serverErrors({ requests: 1, status: 502, route: 'POST /repos/{owner}/{repo}/check-runs' });
+    const run = await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toHaveLength(1);
+    expect(checkRunsOf(pr)).toHaveLength(1);
+    expect(run.outputs.conclusion).toBe('failure');
+  });
+
+  it('reports everything in the summary and the job status when GitHub keeps failing', async () => {
+    const pr = await pullRequest('new-workload');
+    emulator.faults.serverErrors({ requests: 20, status: 503, route: 'POST /repos/{owner}/{repo}/check-runs' });
+    const run = await runAction(emulator, pr);
+    expect(checkRunsOf(pr)).toEqual([]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('::error::');
+  });
+
+  it('caps inline comments and lists the rest', async () => {
+    const pr = await pullRequest('namespaces');
+    const run = await runAction(emulator, pr, { inputs: { 'max-comments': '2' } });
+    const [review] = reviewsOf(pr);
+    expect(review!.comments).toHaveLength(2);
+    expect(review!.body).toContain('listed in the check run and the job summary');
+    expect(checkRunsOf(pr)[0]!.annotations.length).toBeGreaterThan(2);
+    expect(run.summary).toContain('**Ignored by the policy**');
+    expect(run.summary).toContain('namespace kube-system is exempt');
+    expect(run.summary).toContain('**Opt-out annotations that do not count**');
+  });
+
+  it('applies the policy from the base commit, and reads namespaces from a checkout', async () => {
+    const pr = await pullRequest('namespaces');
+    const run = await runAction(emulator, pr, { workspace: pr.gitDir });
+    const report = run.reportJson as { findings: { name: string; level: string; version: string; levelSource: { kind: string } }[]; ignored: unknown[] };
+    expect(report.findings.filter((f) => f.name === 'api').map((f) => `${f.level}:${f.version}`)).toEqual(Array(4).fill('restricted:v1.30'));
+    expect(report.ignored).toHaveLength(3);
+    // Read from git, not the API: no listing of files, no blob reads.
+    expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toEqual([]);
+  });
+
+  it('does nothing but say why on an event it does not review', async () => {
+    const pr = await pullRequest('new-workload');
+    const run = await runAction(emulator, pr, { eventName: 'issues', payload: { action: 'opened' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Nothing to do: the issues event is not one this Action reviews');
+    expect(run.outputs.conclusion).toBe('skipped');
+    expect(reviewsOf(pr)).toEqual([]);
+  });
+
+  it('checks a merge group from the local repository, without a review', async () => {
+    const pr = await pullRequest('new-workload');
+    const run = await runAction(emulator, pr, { eventName: 'merge_group', payload: { merge_group: { base_sha: pr.baseSha, head_sha: pr.headSha } }, workspace: pr.gitDir });
+    expect(reviewsOf(pr)).toEqual([]);
+    expect(checkRunsOf(pr)).toMatchObject([{ conclusion: 'failure' }]);
+    expect(run.status).toBe(1);
+  });
+
+  it('fails with a clear message on a bad input', async () => {
+    const pr = await pullRequest('new-workload');
+    const run = await runAction(emulator, pr, { inputs: { level: 'strict' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('::error::input level: "strict": must be one of privileged, baseline, restricted');
+  });
+});
+
+describe.each(nodeBinaries().map((n) => [n.version, n.path] as const))('the bundle on Node %s', (_version, node) => {
+  it('reviews a pull request', async () => {
+    const pr = await pullRequest('json');
+    const run = await runAction(emulator, pr, { node });
+    expect(run.stderr).toBe('');
+    expect(reviewsOf(pr)).toHaveLength(1);
+    expect(run.outputs.conclusion).toBe('failure');
+  });
+});
