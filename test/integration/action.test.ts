@@ -214,3 +214,18 @@ describe.each(nodeBinaries().map((n) => [n.version, n.path] as const))('the bund
     expect(run.outputs.conclusion).toBe('failure');
   });
 });
+
+describe('the Action when GitHub truncates the pull request', () => {
+  it('says that files were not listed, and still checks the ones it got', async () => {
+    const capped = await startEmulator({ maxListedFiles: 1 });
+    try {
+      const pr = await capped.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: scenario('namespaces', 'base'), headDir: scenario('namespaces', 'head') });
+      const run = await runAction(capped, pr);
+      expect(run.summary).toMatch(/GitHub listed 1 of the \d+ changed files/);
+      expect(capped.state.checkRuns[0]!.output.summary).toMatch(/GitHub listed 1 of the \d+ changed files/);
+      expect(capped.unexpectedRequests()).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+});

@@ -50,3 +50,19 @@ describe('README Action tables', () => {
     expect(replaceTables(readme, tables)).toBe(readme);
   });
 });
+
+describe('README local run', () => {
+  it('npm run local reviews a fixture pull request and prints what it posted', async () => {
+    expect(readme).toContain('npm run local ');
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/local.ts', 'json'], { cwd: repoRoot });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(status).toBe(0);
+    expect(stdout).toContain('== Review (COMMENTED) ==');
+    expect(stdout).toContain('-- pod.json:6 --');
+    expect(stdout).toContain('== Check run "Pod Security": failure');
+    expect(stdout).toContain('Exit status: 1');
+  });
+});
