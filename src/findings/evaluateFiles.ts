@@ -9,7 +9,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { evaluatePodSpec, namespaceIndexOf } from './policyContext.js';
 import type { PolicyContext } from './policyContext.js';
-import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from './types.js';
+import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport, Report } from './types.js';
 
 export { containerOfPath } from './finding.js';
 
@@ -25,13 +25,7 @@ export interface CheckOptions {
   readonly load?: LoadOptions;
 }
 
-export interface CheckReport {
-  readonly findings: readonly Finding[];
-  readonly ignored: readonly IgnoredFinding[];
-  readonly policyProblems: readonly PolicyProblemReport[];
-  readonly errors: readonly LoadProblem[];
-  readonly podSpecs: readonly PodSpecVerdict[];
-}
+export type CheckReport = Report;
 
 /** Problems sorted by file, then line. */
 export function sortProblems(problems: LoadProblem[]): LoadProblem[] {

@@ -1,4 +1,5 @@
 /** A finding: one failed check of one pod spec, placed in its file. */
+import type { LoadProblem } from '../manifests/types.js';
 import type { FindingMode, LevelSourceKind } from '../policy/types.js';
 import type { CheckId, Level } from '../pss/types.js';
 
@@ -46,6 +47,22 @@ export interface Finding {
   readonly levelSource: { readonly kind: LevelSourceKind; readonly detail: string };
   /** An opt-out annotation names this check but does not count (expired, no reason, strict mode). */
   readonly optOutNote: string | null;
+}
+
+/**
+ * What an evaluation reports: findings (of a kind F), ignored findings,
+ * opt-out problems, files that could not be checked, and a verdict per pod
+ * spec. `check` and `diff` produce it; the renderers read it.
+ */
+export interface Report<F extends Finding = Finding, V extends PodSpecVerdict = PodSpecVerdict> {
+  readonly findings: readonly F[];
+  /** Findings the policy ignores, with why: listed, never dropped. */
+  readonly ignored: readonly IgnoredFinding[];
+  readonly policyProblems: readonly PolicyProblemReport[];
+  readonly errors: readonly LoadProblem[];
+  readonly podSpecs: readonly V[];
+  /** In a diff: how many pod specs the change did not touch (not evaluated). */
+  readonly unchangedPodSpecs?: number;
 }
 
 /** A finding the policy ignores (exemption, config disable, annotation opt-out): listed, never dropped. */

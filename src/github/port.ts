@@ -3,6 +3,7 @@
  * terms. The real implementation is octokitPort.ts; tests run it against
  * the local emulator over HTTP.
  */
+import type { Annotation } from '../report/checkRun.js';
 
 export interface PullRequestRef {
   readonly owner: string;
@@ -61,14 +62,7 @@ export interface CheckRunRequest {
   readonly conclusion: 'success' | 'failure' | 'neutral';
   readonly title: string;
   readonly summary: string;
-  readonly annotations: readonly {
-    readonly path: string;
-    readonly start_line: number;
-    readonly end_line: number;
-    readonly annotation_level: 'notice' | 'warning' | 'failure';
-    readonly title: string;
-    readonly message: string;
-  }[];
+  readonly annotations: readonly Annotation[];
 }
 
 export interface GitHubPort {

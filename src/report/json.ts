@@ -4,19 +4,12 @@
  * `diff` adds `status` and `preexisting` to findings, `inDiff` to locations,
  * `status` and `previousFile` to pod specs, and `unchanged` to the summary.
  */
-import type { Finding, FindingLocation, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from '../findings/types.js';
-import type { LoadProblem } from '../manifests/types.js';
+import type { Finding, FindingLocation, Report } from '../findings/types.js';
 
 type ReportFinding = Finding & { status?: string; preexisting?: boolean; fix?: unknown; fixNote?: string | null; locations: readonly (FindingLocation & { inDiff?: boolean })[] };
 
-export interface ReportLike {
-  readonly findings: readonly ReportFinding[];
-  readonly ignored: readonly IgnoredFinding[];
-  readonly policyProblems: readonly PolicyProblemReport[];
-  readonly errors: readonly LoadProblem[];
-  readonly podSpecs: readonly PodSpecVerdict[];
-  readonly unchangedPodSpecs?: number;
-}
+/** Any report: check's, diff's, or the Action's (whose findings carry fixes). */
+export type ReportLike = Report<ReportFinding>;
 
 /** The run's default policies, for headers: `baseline:latest` and `restricted:latest`. */
 export interface PolicyHeader {

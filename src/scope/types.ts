@@ -1,6 +1,5 @@
 /** Findings of a change set: findings that know whether the change caused them. */
-import type { Finding, FindingLocation, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from '../findings/types.js';
-import type { LoadProblem } from '../manifests/types.js';
+import type { Finding, FindingLocation, PodSpecVerdict, Report } from '../findings/types.js';
 
 /** A pod spec the change introduced (`new`) or changed (`modified`). */
 export type ChangeStatus = 'new' | 'modified';
@@ -23,13 +22,6 @@ export interface DiffPodSpecVerdict extends PodSpecVerdict {
   readonly previousFile: string | null;
 }
 
-export interface DiffReport {
-  readonly findings: readonly DiffFinding[];
-  /** Findings the policy ignores, with why: listed, never dropped. */
-  readonly ignored: readonly IgnoredFinding[];
-  readonly policyProblems: readonly PolicyProblemReport[];
-  readonly errors: readonly LoadProblem[];
-  readonly podSpecs: readonly DiffPodSpecVerdict[];
-  /** Counts of what the change did not touch, for summaries. */
+export interface DiffReport extends Report<DiffFinding, DiffPodSpecVerdict> {
   readonly unchangedPodSpecs: number;
 }
