@@ -1,0 +1,334 @@
+/**
+ * The fix engine for one manifest file (pure): failures in, verified
+ * suggestions out.
+ *
+ * 1. Each failure's fixer proposes edits on field paths (or explains why a
+ *    fix needs knowledge we lack).
+ * 2. The edits are rendered as splices on the head text (render.ts), and
+ *    verified per pod spec: the spliced text is loaded and evaluated again
+ *    (verify.ts). A fix that does not verify is dropped, alone if the
+ *    others still verify without it.
+ * 3. The splices are grouped into line suggestions (suggestions.ts), each
+ *    of which is verified again on its own, by applying the suggestion text
+ *    itself, and all of them together.
+ */
+import type { Document } from 'yaml';
+import type { DiffLines } from '../diff/lines.js';
+import { loadManifestFile } from '../manifests/load.js';
+import type { LoadProblem } from '../manifests/types.js';
+import { evaluatePod } from '../pss/evaluate.js';
+import { containerListKeys, isObject, obj } from '../pss/pod.js';
+import type { CheckFailure, CheckId, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
+import { extractPodSpecs } from '../workloads/extract.js';
+import type { PodSpecSource } from '../workloads/extract.js';
+import { editKey, prefixEdit, valueAt } from './edits.js';
+import { fixers } from './fixers/index.js';
+import { noSafeFix, sharedCaveat, sharedNode } from './notes.js';
+import { RenderError, renderEdits } from './render.js';
+import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
+import { detectStyle } from './style.js';
+import { applySuggestions, groupSplices, toSuggestion } from './suggestions.js';
+import { applySplices, lineTable, SpliceConflict } from './text.js';
+import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
+import { baselineOf, podKey, verifyText } from './verify.js';
+import type { Expectation } from './verify.js';
+import { usedAnchors } from './walk.js';
+
+export { applySuggestions } from './suggestions.js';
+export type { FindingFix, Suggestion } from './types.js';
+
+/** The failures of one pod spec, as evaluated at a level and version. */
+export interface PodFailures {
+  readonly source: PodSpecSource;
+  readonly failures: readonly CheckFailure[];
+  /** The level and version the failures come from, when not the request's (e.g. a namespace's own level). */
+  readonly policy?: LevelVersion;
+}
+
+export interface FixRequest {
+  /** The file's path as shown to users (only used to load the fixed text again). */
+  readonly file: string;
+  /** The head text of the file, the one its pod specs were loaded from (a leading BOM is ignored). */
+  readonly text: string;
+  /** The pod specs of the file with their failures (pod specs without failures may be left out). */
+  readonly pods: readonly PodFailures[];
+  /** The level and version for pod specs without their own `policy`: a fix must not break any other check at that level. */
+  readonly level: Level;
+  readonly version: Version;
+  /** The file's diff lines in the pull request, or null when there is no diff (every suggestion is then not attachable). */
+  readonly diff: DiffLines | null;
+}
+
+export interface FileFixes {
+  /** Every suggestion of the file, ordered by line, never overlapping. */
+  readonly suggestions: readonly Suggestion[];
+  /** `pods[i][j]` is the fix of `request.pods[i].failures[j]`. */
+  readonly pods: readonly (readonly FindingFix[])[];
+}
+
+/** Why a fix was withdrawn; `shared` says what is shared when the edit touched a shared node. */
+interface Refusal {
+  readonly reason: string;
+  readonly shared: string | null;
+}
+
+interface Owner {
+  readonly id: string;
+  readonly podIndex: number;
+  readonly check: CheckId;
+  readonly documentIndex: number;
+  readonly podKey: string;
+  readonly plan: FixPlan;
+  /** Edits with paths relative to the document. */
+  readonly edits: readonly Edit[];
+  /** Pod-relative paths of the edits, for grouping by area. */
+  readonly podPaths: readonly FieldPath[];
+  accepted: boolean;
+  note: string | null;
+}
+
+/** Where an edit lands, for grouping: a container, the pod securityContext, metadata, volumes, other pod fields. */
+function areaOf(path: FieldPath): string {
+  const [root, second, third] = path;
+  if (root === 'spec' && typeof second === 'string' && (containerListKeys as readonly string[]).includes(second) && typeof third === 'number') {
+    return `${second}[${third}]`;
+  }
+  if (root === 'metadata') return 'metadata';
+  if (root === 'spec' && (second === 'securityContext' || second === 'volumes')) return second;
+  return 'spec';
+}
+
+/** The pod template as written: what edits can touch (the checks saw it defaulted). */
+function writtenPod(document: JsonValue, templatePath: FieldPath): PodInput {
+  const template = valueAt(document, templatePath) ?? null;
+  const holder = isObject(template) ? template : undefined;
+  return { metadata: obj(holder, 'metadata') ?? {}, spec: obj(holder, 'spec') ?? {} };
+}
+
+export function computeFixes(request: FixRequest): FileFixes {
+  const text = request.text.startsWith('\uFEFF') ? request.text.slice(1) : request.text;
+  const table = lineTable(text);
+  const none: FileFixes = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
+  if (request.pods.every((pod) => pod.failures.length === 0)) return none;
+  const policies = new Map<string, LevelVersion>();
+  for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
+  const fallback: LevelVersion = { level: request.level, version: request.version };
+  const baseline = baselineOf(request.file, text, (key) => policies.get(key) ?? fallback);
+
+  // 1. Plans.
+  const owners: Owner[] = [];
+  const byPod: Owner[][] = request.pods.map(() => []);
+  request.pods.forEach(({ source, failures, policy }, podIndex) => {
+    const written = writtenPod(source.document.value, source.templatePath);
+    const { level, version } = policy ?? fallback;
+    failures.forEach((failure, failureIndex) => {
+      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version });
+      const podPaths = plan.kind === 'edits' ? plan.edits.map((e) => e.path) : [];
+      const owner: Owner = {
+        id: `${podIndex}/${failureIndex}`,
+        podIndex,
+        check: failure.check,
+        documentIndex: source.document.index,
+        podKey: podKey(source.document.index, source.objectPath),
+        plan,
+        edits: plan.kind === 'edits' ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
+        podPaths,
+        accepted: false,
+        note: plan.kind === 'manual' ? plan.note : null,
+      };
+      if (plan.kind === 'edits' && plan.edits.length === 0) owner.note = noSafeFix(failure.check, 'nothing to change in the manifest as written fixes it');
+      owners.push(owner);
+      byPod[podIndex]?.push(owner);
+    });
+  });
+
+  // Rendering needs each document's parsed nodes, style and anchors.
+  const contexts = new Map<number, RenderContext>();
+  const contextOf = (documentIndex: number, doc: Document): RenderContext => {
+    let context = contexts.get(documentIndex);
+    if (!context) {
+      context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchors(doc) };
+      contexts.set(documentIndex, context);
+    }
+    return context;
+  };
+  const documents = new Map<number, Document>();
+  for (const { source } of request.pods) documents.set(source.document.index, source.document.source.doc);
+
+  const collapsed = new Set<number>();
+  const render = (selected: readonly Owner[]): Rendered => {
+    const perDocument = new Map<number, Map<string, { edit: Edit; owners: Set<string>; areas: Set<string> }>>();
+    for (const owner of selected) {
+      const edits = perDocument.get(owner.documentIndex) ?? new Map();
+      perDocument.set(owner.documentIndex, edits);
+      owner.edits.forEach((edit, i) => {
+        const key = editKey(edit);
+        const entry = edits.get(key) ?? { edit, owners: new Set<string>(), areas: new Set<string>() };
+        entry.owners.add(owner.id);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : areaOf(owner.podPaths[i] ?? [])}`);
+        edits.set(key, entry);
+      });
+    }
+    const splices: OwnedSplice[] = [];
+    const shared = new Map<string, string>();
+    for (const [documentIndex, edits] of perDocument) {
+      const doc = documents.get(documentIndex);
+      if (!doc) continue;
+      const rendered = renderEdits(contextOf(documentIndex, doc), [...edits.values()] as OwnedEdit[]);
+      splices.push(...rendered.splices);
+      for (const [owner, reason] of rendered.shared) shared.set(owner, reason);
+    }
+    return { splices, shared };
+  };
+  const expectationOf = (selected: readonly Owner[]): Expectation => {
+    const edits = new Map<number, Edit[]>();
+    const fixed = new Map<string, Set<CheckId>>();
+    for (const owner of selected) {
+      edits.set(owner.documentIndex, [...(edits.get(owner.documentIndex) ?? []), ...owner.edits]);
+      fixed.set(owner.podKey, new Set([...(fixed.get(owner.podKey) ?? []), owner.check]));
+    }
+    return { edits, fixed };
+  };
+  /** Null when the owners' fixes verify together, else why not (and, for edits of shared nodes, what is shared). */
+  const attempt = (selected: readonly Owner[]): Refusal | null => {
+    let rendered: Rendered;
+    let fixedText: string;
+    try {
+      rendered = render(selected);
+      fixedText = applySplices(text, rendered.splices);
+    } catch (error) {
+      if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
+      if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
+      throw error;
+    }
+    const reason = verifyText(baseline, fixedText, expectationOf(selected));
+    if (reason === null) return null;
+    const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== undefined) ?? null;
+    return { reason, shared };
+  };
+  const refuse = (owner: Owner, failure: Refusal) => {
+    owner.accepted = false;
+    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
+  };
+
+  // 2. Per pod spec: all fixes together, or as many as verify, one by one.
+  for (const podOwners of byPod) {
+    const candidates = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0);
+    if (candidates.length === 0) continue;
+    if (attempt(candidates) === null) {
+      for (const owner of candidates) owner.accepted = true;
+      continue;
+    }
+    const accepted: Owner[] = [];
+    for (const owner of candidates) {
+      const failure = attempt([...accepted, owner]);
+      if (failure === null) {
+        owner.accepted = true;
+        accepted.push(owner);
+      } else refuse(owner, failure);
+    }
+  }
+
+  // 3. Suggestions, each verified alone and all together.
+  let suggestionOf = new Map<string, Suggestion>();
+  let sharedOf: ReadonlyMap<string, string> = new Map();
+  for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
+    const selected = owners.filter((o) => o.accepted);
+    suggestionOf = new Map();
+    if (selected.length === 0) break;
+    let rendered: Rendered;
+    let groups: ReturnType<typeof groupSplices>;
+    try {
+      rendered = render(selected);
+      groups = groupSplices(table, rendered.splices);
+    } catch (error) {
+      // Fixes of different pod specs that verified apart but collide together (a shared node): drop them.
+      if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
+      const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
+      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
+      continue;
+    }
+    sharedOf = rendered.shared;
+    let retry = false;
+    for (const group of groups) {
+      const groupOwners = selected.filter((o) => group.owners.has(o.id));
+      const suggestion = toSuggestion(table, group, request.diff);
+      const reason =
+        suggestion === null ? 'the fix changes nothing in the text' : verifyText(baseline, applySuggestions(text, [suggestion]), expectationOf(groupOwners));
+      if (reason === null && suggestion) {
+        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+        continue;
+      }
+      retry = true;
+      const pods = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods].some((p) => !collapsed.has(p))) {
+        // A suggestion that only works with another one of its pod spec: make them one.
+        for (const p of pods) collapsed.add(p);
+      } else {
+        for (const owner of groupOwners) refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
+      }
+      break;
+    }
+    if (retry) continue;
+    const all = [...new Set(suggestionOf.values())];
+    const reason = verifyText(baseline, applySuggestions(text, all), expectationOf(selected));
+    if (reason === null) break;
+    for (const owner of selected) refuse(owner, { reason, shared: null });
+  }
+
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const pods = request.pods.map((pod, podIndex) =>
+    (byPod[podIndex] ?? []).map((owner): FindingFix => {
+      const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
+      const shared = sharedOf.get(owner.id);
+      const caveats = [
+        ...(owner.plan.kind === 'edits' && owner.plan.caveat ? [owner.plan.caveat] : []),
+        ...(shared ? [sharedCaveat(shared)] : []),
+      ];
+      const note = suggestion ? (caveats.length > 0 ? caveats.join(' ') : null) : (owner.note ?? noSafeFix(owner.check, 'the fix did not verify'));
+      return { check: owner.check, fix: suggestion, fixNote: note };
+    }),
+  );
+  return { suggestions, pods };
+}
+
+/** A file after `fix`: its new text, and what was fixed and what was not. */
+export interface FixedFile {
+  readonly text: string;
+  readonly problems: readonly LoadProblem[];
+  readonly pods: readonly (PodFailures & { readonly fixes: readonly FindingFix[] })[];
+  readonly suggestions: readonly Suggestion[];
+}
+
+export interface FixTextOptions {
+  readonly level: Level;
+  readonly version: Version;
+  /** Another level and version for some pod specs (e.g. from their namespace); default: level and version above. */
+  readonly policyFor?: (source: PodSpecSource) => LevelVersion;
+  readonly diff?: DiffLines | null;
+}
+
+/**
+ * Load, evaluate and fix one file's text: what `fix` does to each file.
+ * The returned text has every verified suggestion applied.
+ */
+export function fixText(file: string, text: string, options: FixTextOptions): FixedFile {
+  const loaded = loadManifestFile(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const problems: LoadProblem[] = [...loaded.problems];
+  const pods: PodFailures[] = [];
+  for (const document of loaded.documents) {
+    const extraction = extractPodSpecs(document);
+    problems.push(...extraction.problems);
+    for (const source of extraction.pods) {
+      const policy = options.policyFor?.(source) ?? { level: options.level, version: options.version };
+      pods.push({ source, failures: evaluatePod(source.pod, policy.level, policy.version).failures, policy });
+    }
+  }
+  const fixes = computeFixes({ file, text, pods, level: options.level, version: options.version, diff: options.diff ?? null });
+  return {
+    text: applySuggestions(text, fixes.suggestions),
+    problems,
+    pods: pods.map((pod, i) => ({ ...pod, fixes: fixes.pods[i] ?? [] })),
+    suggestions: fixes.suggestions,
+  };
+}

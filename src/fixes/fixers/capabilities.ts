@@ -1,0 +1,30 @@
+/**
+ * capabilities_baseline and capabilities_restricted: remove the forbidden
+ * `capabilities.add` entries (the allowed ones stay); for restricted, also
+ * drop ALL (added to an existing `drop` list, or a new one).
+ */
+import type { FieldPath } from '../../pss/types.js';
+import type { Edit, Fixer } from '../types.js';
+import { append, set } from '../edits.js';
+import { byList, removeItems, writtenAt } from './common.js';
+
+function removeForbiddenAdds(context: Parameters<Fixer>[0]): Edit[] {
+  const adds = context.failure.paths.filter((path) => typeof path[path.length - 1] === 'number');
+  return [...byList(adds).values()].flatMap(({ list, indices }) => removeItems(context, list, indices));
+}
+
+export const fixCapabilitiesBaseline: Fixer = (context) => ({ kind: 'edits', edits: removeForbiddenAdds(context) });
+
+export const fixCapabilitiesRestricted: Fixer = (context) => {
+  const edits = removeForbiddenAdds(context);
+  const drops: FieldPath[] = context.failure.paths.filter((path) => path[path.length - 1] === 'drop');
+  for (const path of drops) {
+    if (Array.isArray(writtenAt(context, path))) edits.push(append(path, 'ALL'));
+    else edits.push(set(path, ['ALL']));
+  }
+  return {
+    kind: 'edits',
+    edits,
+    caveat: 'If a process needs a capability, for example to bind a port below 1024, add back `NET_BIND_SERVICE`, the only one this level allows.',
+  };
+};

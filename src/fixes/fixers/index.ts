@@ -1,0 +1,44 @@
+/**
+ * One fixer per check, mirroring src/pss/checks. A fixer reads the failure's
+ * field paths and proposes edits (or says why it cannot); the engine
+ * renders, groups and verifies them.
+ */
+import type { CheckId } from '../../pss/types.js';
+import type { Fixer } from '../types.js';
+import { fixAllowPrivilegeEscalation } from './allowPrivilegeEscalation.js';
+import { fixAppArmorProfile } from './appArmorProfile.js';
+import { fixCapabilitiesBaseline, fixCapabilitiesRestricted } from './capabilities.js';
+import { fixHostNamespaces } from './hostNamespaces.js';
+import { fixHostPorts } from './hostPorts.js';
+import { fixHostProbesAndHostLifecycle } from './hostProbesAndHostLifecycle.js';
+import { fixPrivileged } from './privileged.js';
+import { fixProcMount } from './procMount.js';
+import { fixRunAsNonRoot } from './runAsNonRoot.js';
+import { fixRunAsUser } from './runAsUser.js';
+import { fixSeccompProfileBaseline, fixSeccompProfileRestricted } from './seccompProfile.js';
+import { fixSeLinuxOptions } from './seLinuxOptions.js';
+import { fixSysctls } from './sysctls.js';
+import { fixHostPathVolumes, fixRestrictedVolumes } from './volumes.js';
+import { fixWindowsHostProcess } from './windowsHostProcess.js';
+
+export const fixers: Readonly<Record<CheckId, Fixer>> = {
+  allowPrivilegeEscalation: fixAllowPrivilegeEscalation,
+  appArmorProfile: fixAppArmorProfile,
+  capabilities_baseline: fixCapabilitiesBaseline,
+  capabilities_restricted: fixCapabilitiesRestricted,
+  hostNamespaces: fixHostNamespaces,
+  hostPathVolumes: fixHostPathVolumes,
+  hostPorts: fixHostPorts,
+  hostProbesAndHostLifecycle: fixHostProbesAndHostLifecycle,
+  privileged: fixPrivileged,
+  procMount: fixProcMount,
+  procMount_restricted: fixProcMount,
+  restrictedVolumes: fixRestrictedVolumes,
+  runAsNonRoot: fixRunAsNonRoot,
+  runAsUser: fixRunAsUser,
+  seLinuxOptions: fixSeLinuxOptions,
+  seccompProfile_baseline: fixSeccompProfileBaseline,
+  seccompProfile_restricted: fixSeccompProfileRestricted,
+  sysctls: fixSysctls,
+  windowsHostProcess: fixWindowsHostProcess,
+};

@@ -1,0 +1,144 @@
+/**
+ * The words shown instead of a fix (or next to one): why there is no safe
+ * mechanical fix, what the options are, and an example that is explicitly
+ * marked as not applicable as-is, because it needs a choice only the author
+ * can make (which storage, which UID).
+ */
+import type { CheckId } from '../pss/types.js';
+
+/** A fenced YAML example whose first line says it cannot be applied as it is. */
+export function illustrative(yaml: string): string {
+  return [
+    'Illustrative example, not applicable as-is:',
+    '```yaml',
+    '# Illustrative only: adapt the names and values before using it.',
+    yaml.trimEnd(),
+    '```',
+  ].join('\n');
+}
+
+/** What to do by hand, per check, with an example. */
+const guidance: Record<CheckId, { readonly text: string; readonly example: string }> = {
+  allowPrivilegeEscalation: {
+    text: 'Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.',
+    example: 'containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false',
+  },
+  appArmorProfile: {
+    text: 'Use the runtime\'s default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).',
+    example: 'securityContext:\n  appArmorProfile:\n    type: RuntimeDefault',
+  },
+  capabilities_baseline: {
+    text: 'Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.',
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]',
+  },
+  capabilities_restricted: {
+    text: 'Drop every capability and add back at most `NET_BIND_SERVICE`.',
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024',
+  },
+  hostNamespaces: {
+    text: 'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node\'s namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.',
+    example: 'spec:\n  hostNetwork: false',
+  },
+  hostPathVolumes: {
+    text: 'Replace the hostPath volume with a volume type that does not expose the node\'s file system.',
+    example: 'volumes:\n- name: data\n  emptyDir: {}',
+  },
+  hostPorts: {
+    text: 'Remove `hostPort` and publish the port through a Service instead.',
+    example: 'ports:\n- containerPort: 8080   # reach it through a Service, not the node\'s port',
+  },
+  hostProbesAndHostLifecycle: {
+    text: 'Remove `host` from the probe or lifecycle handler: it then targets the pod\'s own IP address.',
+    example: 'livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080',
+  },
+  privileged: {
+    text: 'Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.',
+    example: 'securityContext:\n  privileged: false',
+  },
+  procMount: {
+    text: 'Remove `securityContext.procMount` or set it to `Default`.',
+    example: 'securityContext:\n  procMount: Default',
+  },
+  procMount_restricted: {
+    text: 'Remove `securityContext.procMount` or set it to `Default`.',
+    example: 'securityContext:\n  procMount: Default',
+  },
+  restrictedVolumes: {
+    text: 'Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.',
+    example: 'volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data',
+  },
+  runAsNonRoot: {
+    text: 'Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.',
+    example: 'spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports',
+  },
+  runAsUser: {
+    text: 'Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.',
+    example: 'securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports',
+  },
+  seLinuxOptions: {
+    text: 'Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).',
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"',
+  },
+  seccompProfile_baseline: {
+    text: 'Use the runtime\'s default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.',
+    example: 'securityContext:\n  seccompProfile:\n    type: RuntimeDefault',
+  },
+  seccompProfile_restricted: {
+    text: 'Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.',
+    example: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault',
+  },
+  sysctls: {
+    text: 'Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.',
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"',
+  },
+  windowsHostProcess: {
+    text: 'Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.',
+    example: 'securityContext:\n  windowsOptions:\n    hostProcess: false',
+  },
+};
+
+/** A note for a finding whose fix had to be withdrawn, with the reason and the manual way. */
+export function noSafeFix(check: CheckId, reason: string): string {
+  const { text, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason}. ${text}\n\n${illustrative(example)}`;
+}
+
+/** A note for a fix that would have to edit a node shared with other places (anchors, aliases, merge keys). */
+export function sharedNode(check: CheckId, reason: string): string {
+  const { text, example } = guidance[check];
+  return (
+    `No suggestion: the field to change is shared with another place (${reason}), and changing it where it is defined would also change another place that uses it. ` +
+    `Change it there if every user should change, or give this pod spec its own value. ${text}\n\n${illustrative(example)}`
+  );
+}
+
+/** Said with a fix that edits a shared node: the other users were checked. */
+export function sharedCaveat(reason: string): string {
+  return `The edit is made where the value is defined (${reason}); the other places that use it were checked and do not change.`;
+}
+
+export interface VolumeInfo {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** The note for volumes of a type the level forbids: only the author knows where the data should come from. */
+export function volumeNote(check: 'hostPathVolumes' | 'restrictedVolumes', volumes: readonly VolumeInfo[]): string {
+  const list = volumes.map((v) => `"${v.name}" (${v.type})`).join(', ');
+  const first = volumes[0]?.name ?? 'data';
+  const hostPath = volumes.some((v) => v.type === 'hostPath');
+  const allowed =
+    check === 'hostPathVolumes'
+      ? 'any volume type other than hostPath'
+      : 'configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret';
+  const options = [
+    `No suggestion: replacing ${volumes.length === 1 ? 'volume' : 'volumes'} ${list} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...(hostPath || check === 'restrictedVolumes'
+      ? ['- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;']
+      : []),
+    '- if the pod really needs the node\'s files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.',
+  ];
+  const example = `volumes:\n- name: ${first}\n  persistentVolumeClaim:\n    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join('\n')}\n\n${illustrative(example)}`;
+}

@@ -1,0 +1,622 @@
+/**
+ * Edits on field paths → character splices on the head text.
+ *
+ * Each edit is resolved on the parsed document (the `yaml` package's nodes
+ * and their source ranges) and becomes the smallest splice that does it:
+ * a scalar's text is replaced in place (keeping its quotes), new keys are
+ * written as new lines at the column of their siblings (or inside the braces
+ * of a flow map), removed keys and items take their whole lines with them.
+ * Edits on the same map are combined first, so two fixes that both need a
+ * new `securityContext` create one.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { DecodeError, scalarValue } from '../manifests/decode.js';
+import type { FieldPath } from '../pss/types.js';
+import { formatBoolean, formatString, prefersFlow, renderBlockPair, renderBlockValue, renderFlow, renderFlowPair } from './style.js';
+import type { DocumentStyle } from './style.js';
+import { afterLineOf, columnOf, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
+import type { LineTable, Splice } from './text.js';
+import type { Edit, NewValue } from './types.js';
+import { definesUsedAnchor, sharedReason, walk } from './walk.js';
+
+/** An edit with a path relative to the document, and who needs it. */
+export interface OwnedEdit {
+  readonly edit: Edit;
+  /** The findings this edit fixes (ids chosen by the caller). */
+  readonly owners: ReadonlySet<string>;
+  /** Where it lands (a container, the pod's securityContext, …): edits of one area share a suggestion. */
+  readonly areas: ReadonlySet<string>;
+}
+
+export interface OwnedSplice extends Splice {
+  readonly owners: ReadonlySet<string>;
+  readonly areas: ReadonlySet<string>;
+}
+
+/** An edit that cannot be made safely or at all, with the reason shown to users. */
+export class RenderError extends Error {
+  constructor(
+    message: string,
+    readonly owners: ReadonlySet<string>,
+    /** True when the edit would change a node shared with another place (anchors, aliases, merge keys). */
+    readonly shared = false,
+  ) {
+    super(message);
+  }
+}
+
+/** A layout the renderer does not edit (e.g. a key that does not start its line): no fix, with this reason. */
+class Unsupported extends Error {}
+
+export interface RenderContext {
+  readonly doc: Document;
+  readonly table: LineTable;
+  readonly style: DocumentStyle;
+  readonly anchors: ReadonlySet<string>;
+}
+
+/** New content to write under a map: keys to leaf values or to more new keys. */
+type Tree = Map<string, NewValue | Tree>;
+
+interface Owned {
+  owners: Set<string>;
+  areas: Set<string>;
+}
+
+function own(target: Owned, from: OwnedEdit): void {
+  for (const owner of from.owners) target.owners.add(owner);
+  for (const area of from.areas) target.areas.add(area);
+}
+
+function fresh(): Owned {
+  return { owners: new Set(), areas: new Set() };
+}
+
+interface ScalarOp extends Owned {
+  readonly node: Node;
+  value: boolean | string;
+}
+interface InsertOp extends Owned {
+  readonly map: YAMLMap;
+  readonly tree: Tree;
+}
+interface FillOp extends Owned {
+  readonly pair: Pair;
+  readonly parent: YAMLMap;
+  readonly tree: Tree;
+  /** A single value to write (instead of keys). */
+  value?: NewValue;
+}
+interface AppendOp extends Owned {
+  readonly seq: YAMLSeq;
+  readonly items: string[];
+}
+interface DeletePairsOp extends Owned {
+  readonly map: YAMLMap;
+  readonly parentPair: Pair | null;
+  readonly pairs: Set<Pair>;
+}
+interface DeleteItemsOp extends Owned {
+  readonly seq: YAMLSeq;
+  readonly parentPair: Pair | null;
+  readonly indices: Set<number>;
+}
+
+/** A key with no value, or `null`/`~`: the place to write a new value is the key's line. */
+function isEmptyValue(node: Node | null): boolean {
+  if (node === null) return true;
+  if (!isScalar(node)) return false;
+  try {
+    return scalarValue(node) === null;
+  } catch (error) {
+    if (error instanceof DecodeError) return false;
+    throw error;
+  }
+}
+
+function treeOf(value: NewValue): NewValue | Tree {
+  if (typeof value === 'boolean' || typeof value === 'string' || Array.isArray(value)) return value;
+  const tree: Tree = new Map();
+  for (const [key, item] of Object.entries(value as { readonly [key: string]: NewValue })) tree.set(key, treeOf(item));
+  return tree;
+}
+
+function sameValue(a: NewValue | Tree, b: NewValue | Tree): boolean {
+  return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
+}
+
+/** Add `value` at `keys` under a tree; a different value already there is a conflict. */
+function addToTree(tree: Tree, keys: readonly string[], value: NewValue, owners: ReadonlySet<string>): void {
+  const [first, ...rest] = keys;
+  if (first === undefined) throw new RenderError('nothing to add', owners);
+  const existing = tree.get(first);
+  if (rest.length === 0) {
+    const added = treeOf(value);
+    if (existing instanceof Map && added instanceof Map) {
+      // Two fixes adding keys to the same new map: one map with both.
+      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
+      return;
+    }
+    if (existing !== undefined && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
+    tree.set(first, added);
+    return;
+  }
+  let child = existing;
+  if (child === undefined) {
+    child = new Map();
+    tree.set(first, child);
+  }
+  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
+  addToTree(child, rest, value, owners);
+}
+
+function fromTree(value: NewValue | Tree): NewValue {
+  if (!(value instanceof Map)) return value;
+  const out: { [key: string]: NewValue } = {};
+  for (const [key, item] of value) out[key] = fromTree(item);
+  return out;
+}
+
+function keyName(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : '';
+}
+
+export interface Rendered {
+  readonly splices: OwnedSplice[];
+  /** Owners whose edits touch a node shared with another place, and why. */
+  readonly shared: ReadonlyMap<string, string>;
+}
+
+export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[]): Rendered {
+  const { doc, anchors } = context;
+  const shared = new Map<string, string>();
+  const scalars = new Map<Node, ScalarOp>();
+  const inserts = new Map<YAMLMap, InsertOp>();
+  const fills = new Map<Pair, FillOp>();
+  const appends = new Map<YAMLSeq, AppendOp>();
+  const pairDeletes = new Map<YAMLMap, DeletePairsOp>();
+  const itemDeletes = new Map<YAMLSeq, DeleteItemsOp>();
+
+  const fail = (message: string, edit: OwnedEdit): never => {
+    throw new RenderError(message, edit.owners);
+  };
+  const failShared = (message: string, edit: OwnedEdit): never => {
+    throw new RenderError(message, edit.owners, true);
+  };
+  /**
+   * A node shared with another place (an anchor some alias uses, a value
+   * reached through an alias or a merge key) is edited where it is defined,
+   * which changes every user. That is only kept if verification proves the
+   * other users unchanged (e.g. they override the value), so remember why.
+   */
+  const markShared = (edit: OwnedEdit, reason: string | null) => {
+    if (reason === null) return;
+    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason);
+  };
+
+  const addInsert = (map: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit) => {
+    let op = inserts.get(map);
+    if (!op) {
+      op = { map, tree: new Map(), ...fresh() };
+      inserts.set(map, op);
+    }
+    addToTree(op.tree, keys, value, edit.owners);
+    own(op, edit);
+  };
+  const addFill = (pair: Pair, parent: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit) => {
+    let op = fills.get(pair);
+    if (!op) {
+      op = { pair, parent, tree: new Map(), ...fresh() };
+      fills.set(pair, op);
+    }
+    if (keys.length === 0) {
+      if (op.value !== undefined && !sameValue(op.value, value)) fail('two fixes write different values here', edit);
+      if (op.tree.size > 0) fail('two fixes disagree about a value', edit);
+      op.value = value;
+    } else {
+      if (op.value !== undefined) fail('two fixes disagree about a value', edit);
+      addToTree(op.tree, keys, value, edit.owners);
+    }
+    own(op, edit);
+  };
+
+  for (const owned of edits) {
+    const { edit } = owned;
+    const path = edit.path;
+    const walked = walk(doc, path);
+    const complete = walked.depth === path.length;
+    const target = walked.steps[walked.depth];
+    if (!target) fail('the field could not be found', owned);
+    const step = target as NonNullable<typeof target>;
+
+    if (edit.op === 'delete') {
+      if (!complete) fail(`the field to remove does not exist`, owned);
+      // The key lives in the map that holds it: editing inside the chain up to that map.
+      markShared(owned, sharedReason(walked, walked.depth, anchors));
+      if (step.merged) failShared('the field to remove comes from a merge key (<<), which copies a map defined elsewhere', owned);
+      if (definesUsedAnchor(step.written, anchors)) failShared('the field to remove defines an anchor that an alias uses', owned);
+      const parent = step.parent;
+      const parentStep = walked.steps[walked.depth - 1];
+      if (isMap(parent) && step.pair) {
+        let op = pairDeletes.get(parent);
+        if (!op) {
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: new Set(), ...fresh() };
+          pairDeletes.set(parent, op);
+        }
+        op.pairs.add(step.pair);
+        own(op, owned);
+      } else if (isSeq(parent) && typeof path[path.length - 1] === 'number') {
+        let op = itemDeletes.get(parent);
+        if (!op) {
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: new Set(), ...fresh() };
+          itemDeletes.set(parent, op);
+        }
+        op.indices.add(path[path.length - 1] as number);
+        own(op, owned);
+      } else fail('the field to remove is not a map key or list item', owned);
+      continue;
+    }
+
+    if (edit.op === 'append') {
+      if (!complete || !isSeq(step.node)) {
+        // No list yet: the same as writing a one-item list.
+        renderSet(walked, path, [edit.value], owned);
+        continue;
+      }
+      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
+      let op = appends.get(step.node);
+      if (!op) {
+        op = { seq: step.node, items: [], ...fresh() };
+        appends.set(step.node, op);
+      }
+      if (!op.items.includes(edit.value)) op.items.push(edit.value);
+      own(op, owned);
+      continue;
+    }
+
+    renderSet(walked, path, edit.value, owned);
+  }
+
+  function renderSet(walked: ReturnType<typeof walk>, path: FieldPath, value: NewValue, owned: OwnedEdit): void {
+    const depth = walked.depth;
+    const complete = depth === path.length;
+    const step = walked.steps[depth];
+    if (!step) fail('the field could not be found', owned);
+    const target = step as NonNullable<typeof step>;
+
+    if (complete) {
+      const parentStep = walked.steps[depth - 1];
+      const parentMap = parentStep?.node;
+      const key = path[path.length - 1];
+      if (target.merged) {
+        // The value comes from a merge key: a key written after `<<` in this
+        // map wins over the merged one, and leaves the shared map alone.
+        if (!isMap(parentMap) || typeof key !== 'string') fail('the field comes from a merge key and cannot be overridden here', owned);
+        markShared(owned, sharedReason(walked, depth, anchors));
+        addInsert(parentMap as YAMLMap, [key as string], value, owned);
+        return;
+      }
+      markShared(owned, sharedReason(walked, depth, anchors));
+      if (isShared(target.written)) markShared(owned, `the value carries the anchor &${(target.written as { anchor?: string }).anchor ?? ''}, which an alias also uses`);
+      if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
+        addFill(target.pair, target.parent, [], value, owned);
+        return;
+      }
+      if ((isScalar(target.written) || isAlias(target.written)) && (typeof value === 'boolean' || typeof value === 'string')) {
+        const node = target.written as Node;
+        const existing = scalars.get(node);
+        if (existing && existing.value !== value) fail('two fixes write different values here', owned);
+        const op = existing ?? { node, value, ...fresh() };
+        scalars.set(node, op);
+        own(op, owned);
+        return;
+      }
+      fail('the field has a value this fix cannot replace', owned);
+    }
+
+    // Part of the path is missing: write it under the deepest node that exists.
+    const rest = path.slice(depth);
+    if (rest.some((segment) => typeof segment !== 'string')) fail('a list item to write into does not exist', owned);
+    const keys = rest as string[];
+    markShared(owned, sharedReason(walked, depth + 1, anchors));
+    const node = target.node;
+    if (isMap(node)) {
+      // An empty `{}` under a block key becomes a block map, like its neighbours.
+      if (node.flow && node.items.length === 0 && target.pair && isMap(target.parent) && !target.parent.flow) {
+        addFill(target.pair, target.parent, keys, value, owned);
+      } else addInsert(node, keys, value, owned);
+      return;
+    }
+    if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
+      addFill(target.pair, target.parent, keys, value, owned);
+      return;
+    }
+    fail('the place to write is not a map', owned);
+  }
+
+  function isShared(node: Node | null | undefined): boolean {
+    const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
+    return typeof anchor === 'string' && anchors.has(anchor);
+  }
+
+  const splices: OwnedSplice[] = [];
+  const emit = (op: Owned, splice: Splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
+  const guard = (op: Owned, render: () => void) => {
+    try {
+      render();
+    } catch (error) {
+      // Anything else is a bug, and fails loudly.
+      if (error instanceof Unsupported) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
+      throw error;
+    }
+  };
+
+  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
+  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
+  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map))));
+  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
+  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
+  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
+  return { splices, shared };
+}
+
+/* ---------------------------------------------------------------------- */
+/* Source positions                                                        */
+
+function rangeOf(node: Node | null | undefined): [number, number, number] {
+  const range = node?.range;
+  if (!range) throw new Unsupported('a node without a source position');
+  return range;
+}
+
+/** The offset just after the last character that belongs to a node's content. */
+function contentEnd(node: Node | null | undefined): number {
+  if (node === null || node === undefined) throw new Unsupported('an empty node has no content');
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    if (isPair(last)) return last.value !== null && last.value !== undefined ? contentEnd(last.value as Node) : rangeOf(last.key as Node)[1];
+    return contentEnd(last as Node);
+  }
+  return rangeOf(node)[1];
+}
+
+/** Offset of the last content character of a node (skipping the trailing line breaks of block scalars). */
+function lastChar(context: RenderContext, node: Node | null | undefined, floor: number): number {
+  return lastContentBefore(context.table.text, contentEnd(node), floor);
+}
+
+function pairEnd(pair: Pair): number {
+  return pair.value !== null && pair.value !== undefined ? contentEnd(pair.value as Node) : rangeOf(pair.key as Node)[1];
+}
+
+/** The offset just after the `:` of a block or flow pair. */
+function colonEnd(context: RenderContext, pair: Pair): number {
+  const text = context.table.text;
+  let i = rangeOf(pair.key as Node)[1];
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] !== ':') throw new Unsupported('a key without a colon on its line');
+  return i + 1;
+}
+
+/** A map whose keys are all double-quoted is written as JSON: new keys and strings are quoted the same way. */
+function quotesKeys(map: YAMLMap): boolean {
+  return map.items.length > 0 && map.items.every((pair) => isScalar(pair.key) && pair.key.type === Scalar.QUOTE_DOUBLE);
+}
+
+function keyColumn(context: RenderContext, map: YAMLMap): number {
+  const first = map.items[0];
+  if (!first) throw new Unsupported('an empty map has no key column');
+  return columnOf(context.table, rangeOf(first.key as Node)[0]);
+}
+
+/** New lines inserted at the start of a line (or at the end of a file without a final newline). */
+function linesAt(context: RenderContext, at: number, lines: readonly string[]): Splice {
+  const { text, eol } = context.table;
+  const column = /^ */.exec(lines[0] ?? '')?.[0].length ?? 0;
+  if (at >= text.length && !text.endsWith('\n')) return { start: text.length, end: text.length, insert: eol + lines.join(eol), column };
+  return { start: at, end: at, insert: lines.map((line) => line + eol).join(''), column };
+}
+
+/** The text before an offset on its line (blanks only when the offset starts the line's content). */
+function lineLeader(context: RenderContext, offset: number): string {
+  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Splices per kind of edit                                                */
+
+function scalarSplice(context: RenderContext, op: ScalarOp): Splice {
+  const [start, end] = rangeOf(op.node);
+  if (typeof op.value === 'boolean') {
+    const original = isScalar(op.node) && op.node.type === Scalar.PLAIN ? String(op.node.value) : undefined;
+    return { start, end, insert: formatBoolean(op.value, original) };
+  }
+  let quote = context.style.quote;
+  if (isScalar(op.node)) {
+    if (op.node.type === Scalar.QUOTE_DOUBLE) quote = 'double';
+    else if (op.node.type === Scalar.QUOTE_SINGLE) quote = 'single';
+    else if (op.node.type === Scalar.PLAIN) quote = 'plain';
+    else throw new Unsupported('a block scalar is not replaced in place');
+  }
+  return { start, end, insert: formatString(op.value, quote) };
+}
+
+function fillSplices(context: RenderContext, op: FillOp): Splice[] {
+  const { style } = context;
+  const value: NewValue = op.value ?? fromTree(op.tree);
+  const key = keyName(op.pair);
+  const from = colonEnd(context, op.pair);
+  // Remove a written `null`, `~` or `{}` (an empty value has nothing to remove: keep the blanks before a comment).
+  const written = op.pair.value as Node | null;
+  const [valueStart, valueEnd] = written ? rangeOf(written) : [from, from];
+  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
+  const inline = op.parent.flow || typeof value === 'boolean' || typeof value === 'string' || prefersFlow(style, key);
+  if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
+  const column = columnOf(context.table, rangeOf(op.pair.key as Node)[0]);
+  const lines = renderBlockValue(value, column, style, key);
+  return [
+    ...(to > from ? [{ start: from, end: to, insert: '' }] : []),
+    linesAt(context, afterLineOf(context.table, from), lines),
+  ];
+}
+
+function insertSplice(context: RenderContext, map: YAMLMap, entries: { [key: string]: NewValue }, deletes: DeletePairsOp | undefined): Splice {
+  const { style } = context;
+  if (map.flow) {
+    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const kept = map.items.filter((pair) => !deletes?.pairs.has(pair));
+    if (kept.length === 0) {
+      if (map.items.length > 0) throw new Unsupported('a flow map emptied and refilled');
+      const [start, end] = rangeOf(map);
+      return { start, end, insert: `{${rendered.join(', ')}}` };
+    }
+    const last = map.items[map.items.length - 1] as Pair;
+    if (deletes?.pairs.has(last)) throw new Unsupported('a flow map whose last key is removed and another added');
+    const lastKey = rangeOf(last.key as Node)[0];
+    // A flow map written one key per line (pretty-printed JSON) gets one more line.
+    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf(map)[0])) {
+      const pad = ' '.repeat(columnOf(context.table, lastKey));
+      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join('') };
+    }
+    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join('') };
+  }
+  const column = keyColumn(context, map);
+  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  // New keys go after the last key, unless its value ends with a block
+  // scalar that keeps its trailing blank lines (`|+`): lines written after
+  // its text would cut them off. Then after an earlier key, or before the first.
+  const after = [...map.items].reverse().find((pair) => !endsWithKeptBlockScalar(context, pair.value as Node | null));
+  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key as Node)[0])), lines);
+  const firstKey = rangeOf(map.items[0]?.key as Node)[0];
+  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
+  return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+
+/** The last scalar of a node (the end of its text) is a block scalar with `+` chomping. */
+function endsWithKeptBlockScalar(context: RenderContext, node: Node | null | undefined): boolean {
+  if (node === null || node === undefined) return false;
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    return endsWithKeptBlockScalar(context, isPair(last) ? ((last.value ?? last.key) as Node | null) : (last as Node | null));
+  }
+  if (!isScalar(node) || (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED)) return false;
+  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf(node)[0]));
+}
+
+function quoteOfItems(seq: YAMLSeq, fallback: 'plain' | 'double' | 'single'): 'plain' | 'double' | 'single' {
+  const first = seq.items.find((item) => isScalar(item));
+  if (!isScalar(first)) return fallback;
+  if (first.type === Scalar.QUOTE_DOUBLE) return 'double';
+  if (first.type === Scalar.QUOTE_SINGLE) return 'single';
+  return 'plain';
+}
+
+function appendSplice(context: RenderContext, op: AppendOp): Splice {
+  const seq = op.seq;
+  // New items are quoted like the items already there.
+  const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
+  if (seq.flow) {
+    if (seq.items.length === 0) {
+      const [start, end] = rangeOf(seq);
+      return { start, end, insert: `[${items.join(', ')}]` };
+    }
+    const end = contentEnd(seq.items[seq.items.length - 1] as Node);
+    return { start: end, end, insert: items.map((item) => `, ${item}`).join('') };
+  }
+  const [dash] = rangeOf(seq);
+  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported('a list that does not start its line');
+  const pad = ' '.repeat(columnOf(context.table, dash));
+  return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
+}
+
+/** The whole lines of a block pair or item, from the line of `start` to its last content line. */
+function wholeLines(context: RenderContext, start: number, node: Node | null | undefined, fallbackEnd: number): Splice {
+  const { table } = context;
+  const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
+  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: '' };
+}
+
+/** After removing every entry of a block collection that is a key's value: write `{}` or `[]` on the key's line. */
+function emptied(context: RenderContext, parentPair: Pair | null, empty: string): Splice {
+  if (!parentPair) throw new Unsupported('a collection emptied outside a map');
+  const at = colonEnd(context, parentPair);
+  return { start: at, end: at, insert: ` ${empty}` };
+}
+
+/** Removal of runs of flow items, with the commas between them. */
+function flowRemovals(items: readonly { start: number; end: number; removed: boolean }[], whole: [number, number], empty: string): Splice[] {
+  if (items.every((item) => item.removed)) return [{ start: whole[0], end: whole[1], insert: empty }];
+  const splices: Splice[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!items[i]?.removed) continue;
+    let j = i;
+    while (j + 1 < items.length && items[j + 1]?.removed) j++;
+    const next = items[j + 1];
+    const previous = items[i - 1];
+    if (next) splices.push({ start: items[i]?.start ?? 0, end: next.start, insert: '' });
+    else if (previous) splices.push({ start: previous.end, end: items[j]?.end ?? 0, insert: '' });
+    i = j;
+  }
+  return splices;
+}
+
+function deletePairSplices(context: RenderContext, op: DeletePairsOp, refilled: boolean): Splice[] {
+  const map = op.map;
+  if (map.flow) {
+    const items = map.items.map((pair) => ({ start: rangeOf(pair.key as Node)[0], end: pairEnd(pair), removed: op.pairs.has(pair) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported('a flow map emptied and refilled');
+    const [start, end] = rangeOf(map);
+    return flowRemovals(items, [start, end], '{}');
+  }
+  const splices: Splice[] = [];
+  const all = map.items.every((pair) => op.pairs.has(pair));
+  const handled = new Set<Pair>();
+  map.items.forEach((pair, index) => {
+    if (!op.pairs.has(pair) || handled.has(pair)) return;
+    const keyStart = rangeOf(pair.key as Node)[0];
+    const leader = lineLeader(context, keyStart);
+    if (/^\s*$/.test(leader)) {
+      splices.push(wholeLines(context, keyStart, pair.value as Node | null, pairEnd(pair)));
+      return;
+    }
+    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported('a key that does not start its line');
+    // `- key: v` starts a list item: the next kept key moves up after the dash.
+    const nextKept = map.items.find((p) => !op.pairs.has(p));
+    if (nextKept) {
+      for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
+      splices.push({ start: keyStart, end: rangeOf(nextKept.key as Node)[0], insert: '' });
+      return;
+    }
+    if (refilled) throw new Unsupported('a list item emptied and refilled');
+    for (const p of map.items) handled.add(p);
+    splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: '{}' });
+  });
+  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf(map.items[0]?.key as Node)[0]))) {
+    splices.push(emptied(context, op.parentPair, '{}'));
+  }
+  return splices;
+}
+
+function deleteItemSplices(context: RenderContext, op: DeleteItemsOp, refilled: boolean): Splice[] {
+  const seq = op.seq;
+  const nodes = seq.items.map((item) => item as Node | null);
+  if (nodes.some((node) => node === null)) throw new Unsupported('a list with an empty item');
+  if (seq.flow) {
+    const items = nodes.map((node, index) => ({ start: rangeOf(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported('a flow list emptied and refilled');
+    return flowRemovals(items, [rangeOf(seq)[0], rangeOf(seq)[1]], '[]');
+  }
+  const text = context.table.text;
+  const splices: Splice[] = [];
+  nodes.forEach((node, index) => {
+    if (!op.indices.has(index)) return;
+    // The item's dash: the last non-blank character before the item.
+    let dash = rangeOf(node)[0] - 1;
+    while (dash >= 0 && /\s/.test(text[dash] ?? '')) dash--;
+    if (text[dash] !== '-' || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported('a list item that does not start its line');
+    splices.push(wholeLines(context, dash, node, rangeOf(node)[1]));
+  });
+  if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, '[]'));
+  return splices;
+}

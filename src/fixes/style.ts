@@ -1,0 +1,207 @@
+/**
+ * The writing style of a document, read from what is already there, so that
+ * inserted lines look like their neighbours: indentation step, whether
+ * block sequences are indented under their key (`key:\n  - x`) or not
+ * (`key:\n- x`), flow or block collections for a given key, and how string
+ * values are quoted.
+ */
+import { isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import { resolvePlainScalar } from '../manifests/scalars.js';
+import type { NewValue } from './types.js';
+import { columnOf } from './text.js';
+import type { LineTable } from './text.js';
+
+type Quote = 'plain' | 'double' | 'single';
+
+interface KeyStyle {
+  /** Whether collections under this key are written in flow style (`[ALL]`, `{type: X}`). */
+  readonly flow?: boolean;
+  /** How string values (or list items) under this key are quoted. */
+  readonly quote?: Quote;
+}
+
+export interface DocumentStyle {
+  /** Spaces between a key and the keys of its block map value. */
+  readonly indent: number;
+  /** Spaces between a key and the `-` of its block sequence value (0: `- ` at the key's column). */
+  readonly sequenceIndent: number;
+  /** Quoting of string values when nothing more specific is known. */
+  readonly quote: Quote;
+  /** Per key name, as seen under block parents in this document. */
+  readonly keys: ReadonlyMap<string, KeyStyle>;
+}
+
+function quoteOf(scalar: Scalar): Quote {
+  if (scalar.type === Scalar.QUOTE_DOUBLE) return 'double';
+  if (scalar.type === Scalar.QUOTE_SINGLE) return 'single';
+  return 'plain';
+}
+
+/** A plain scalar that reads as a string (not a number, boolean or null). */
+function isStringish(scalar: Scalar): boolean {
+  if (scalar.type !== Scalar.PLAIN) return true;
+  const resolved = resolvePlainScalar(String(scalar.value));
+  return resolved.ok && typeof resolved.value === 'string';
+}
+
+function mostCommon<T>(values: readonly T[], fallback: T): T {
+  const counts = new Map<T, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function detectStyle(doc: Document, table: LineTable): DocumentStyle {
+  const indents: number[] = [];
+  const sequenceIndents: number[] = [];
+  const quotes: Quote[] = [];
+  const keys = new Map<string, KeyStyle>();
+  const column = (node: Node | null | undefined): number | undefined => (node?.range ? columnOf(table, node.range[0]) : undefined);
+
+  visit(doc, {
+    Pair(_, pair, path) {
+      const parent = path[path.length - 1];
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      const keyColumn = column(pair.key);
+      const parentIsBlock = isMap(parent) && !(parent as YAMLMap).flow;
+      const value = pair.value;
+      if (isScalar(value)) {
+        if (value.value !== null && value.value !== '' && isStringish(value)) {
+          quotes.push(quoteOf(value));
+          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
+        }
+        return;
+      }
+      // An empty `{}` or `[]` says nothing about how the document writes collections.
+      if (!(isMap(value) || isSeq(value)) || !parentIsBlock || value.items.length === 0) return;
+      const firstItem = value.items[0];
+      const itemQuote = isSeq(value) && isScalar(firstItem) ? quoteOf(firstItem) : undefined;
+      if (!keys.has(key) || keys.get(key)?.flow === undefined) keys.set(key, { flow: value.flow === true, ...(itemQuote ? { quote: itemQuote } : {}) });
+      if (value.flow || keyColumn === undefined) return;
+      if (isMap(value) && isPair(firstItem)) {
+        const childColumn = column(firstItem.key as Node | null);
+        if (childColumn !== undefined && childColumn > keyColumn) indents.push(childColumn - keyColumn);
+      }
+      if (isSeq(value)) {
+        const dashColumn = column(value);
+        if (dashColumn !== undefined && dashColumn >= keyColumn) sequenceIndents.push(dashColumn - keyColumn);
+      }
+    },
+  });
+  const indent = mostCommon(indents, 2);
+  return {
+    indent,
+    sequenceIndent: mostCommon(sequenceIndents, indent),
+    quote: mostCommon(quotes, 'plain'),
+    keys,
+  };
+}
+
+/** A plain scalar that needs no quotes and reads back as the same string. */
+function plainSafe(text: string): boolean {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text)) return false;
+  const resolved = resolvePlainScalar(text);
+  return resolved.ok && resolved.value === text;
+}
+
+export function formatString(text: string, quote: Quote): string {
+  if (quote === 'plain' && plainSafe(text)) return text;
+  if (quote === 'single' && !text.includes("'")) return `'${text}'`;
+  return JSON.stringify(text);
+}
+
+/**
+ * A boolean written in the spelling family of the one it replaces (`yes` →
+ * `no`, `True` → `False`), since YAML 1.1 reads them all; `true`/`false`
+ * otherwise.
+ */
+export function formatBoolean(value: boolean, replacing?: string): string {
+  const pairs: [string, string][] = [
+    ['true', 'false'],
+    ['True', 'False'],
+    ['TRUE', 'FALSE'],
+    ['yes', 'no'],
+    ['Yes', 'No'],
+    ['YES', 'NO'],
+    ['on', 'off'],
+    ['On', 'Off'],
+    ['ON', 'OFF'],
+    ['y', 'n'],
+    ['Y', 'N'],
+  ];
+  for (const [t, f] of pairs) {
+    if (replacing === t || replacing === f) return value ? t : f;
+  }
+  return value ? 'true' : 'false';
+}
+
+function formatScalar(value: boolean | string, quote: Quote): string {
+  return typeof value === 'boolean' ? formatBoolean(value) : formatString(value, quote);
+}
+
+/** Keys written alike: a new `drop` list looks like the `add` list beside it. */
+const siblings: Readonly<Record<string, string>> = { add: 'drop', drop: 'add' };
+
+function keyStyle(style: DocumentStyle, key: string | undefined): KeyStyle | undefined {
+  if (key === undefined) return undefined;
+  const sibling = siblings[key];
+  return style.keys.get(key) ?? (sibling !== undefined ? style.keys.get(sibling) : undefined);
+}
+
+function keyQuote(style: DocumentStyle, key: string | undefined): Quote {
+  return keyStyle(style, key)?.quote ?? style.quote;
+}
+
+/** Whether new collections under this key are written in flow style, as elsewhere in the document. */
+export function prefersFlow(style: DocumentStyle, key: string): boolean {
+  return keyStyle(style, key)?.flow === true;
+}
+
+/**
+ * A value in flow style: `{type: RuntimeDefault}`, `[ALL]`. With `json`
+ * (the surrounding map quotes its keys, as a JSON manifest does) keys and
+ * strings are double-quoted, so a JSON file stays JSON.
+ */
+export function renderFlow(value: NewValue, style: DocumentStyle, key?: string, json = false): string {
+  const quote = json ? 'double' : keyQuote(style, key);
+  if (typeof value === 'boolean' || typeof value === 'string') return formatScalar(value, quote);
+  if (Array.isArray(value)) return `[${(value as readonly string[]).map((item) => formatString(item, quote)).join(', ')}]`;
+  const entries = Object.entries(value as { readonly [key: string]: NewValue });
+  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(', ')}}`;
+}
+
+/** `key: value` inside a flow map. */
+export function renderFlowPair(key: string, value: NewValue, style: DocumentStyle, json = false): string {
+  return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
+}
+
+/**
+ * `key: value` in block style at a column, as lines without line breaks.
+ * Collections follow the document's choice for that key (flow or block).
+ */
+export function renderBlockPair(key: string, value: NewValue, column: number, style: DocumentStyle): string[] {
+  const pad = ' '.repeat(column);
+  if (typeof value === 'boolean' || typeof value === 'string') return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
+  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
+  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
+}
+
+/** The lines of a block collection that is the value of a key at `keyColumn`. */
+export function renderBlockValue(value: NewValue, keyColumn: number, style: DocumentStyle, key?: string): string[] {
+  if (Array.isArray(value)) {
+    const pad = ' '.repeat(keyColumn + style.sequenceIndent);
+    return (value as readonly string[]).map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
+  }
+  if (typeof value === 'boolean' || typeof value === 'string') throw new Error('a scalar is not a block collection');
+  return Object.entries(value as { readonly [key: string]: NewValue }).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn + style.indent, style));
+}

@@ -1,0 +1,144 @@
+/**
+ * Text mechanics of a fix: lines, character splices, and the smallest line
+ * range a set of splices changes.
+ *
+ * Fixes never re-serialise a file. They are character splices on the head
+ * text at offsets taken from the YAML parser, so every byte outside the
+ * splices stays as it was (comments, blank lines, CRLF, odd indentation).
+ */
+
+/** Replace `text.slice(start, end)` with `insert`. Offsets are in the text the parser saw. */
+export interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly insert: string;
+  /**
+   * For new lines: their indentation. New lines inserted at the same offset
+   * belong to nested collections that all end there (a `drop` list closing
+   * its `capabilities`, closing its `securityContext`): the most indented
+   * go first, so each lands inside its own collection.
+   */
+  readonly column?: number;
+}
+
+/** The start offset of every line, and the line ending the file uses. */
+export interface LineTable {
+  readonly text: string;
+  /** starts[i] is the offset of line i + 1. */
+  readonly starts: readonly number[];
+  /** '\r\n' when the first line break of the file is CRLF, else '\n'. */
+  readonly eol: string;
+  /** Whether the last line ends with a line break. */
+  readonly finalNewline: boolean;
+}
+
+export function lineTable(text: string): LineTable {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // A file ending with a newline has no line after it.
+  const finalNewline = text.endsWith('\n');
+  if (finalNewline && starts.length > 1) starts.pop();
+  const firstBreak = text.indexOf('\n');
+  return { text, starts, eol: firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n', finalNewline };
+}
+
+/** 1-based line of an offset. */
+export function lineOf(table: LineTable, offset: number): number {
+  let lo = 0;
+  let hi = table.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Offset where a 1-based line starts; the text length for the line after the last. */
+export function lineStart(table: LineTable, line: number): number {
+  return table.starts[line - 1] ?? table.text.length;
+}
+
+/** 0-based column of an offset. */
+export function columnOf(table: LineTable, offset: number): number {
+  return offset - lineStart(table, lineOf(table, offset));
+}
+
+/** Offset just after the line break of the line holding `offset` (or the text end). */
+export function afterLineOf(table: LineTable, offset: number): number {
+  return lineStart(table, lineOf(table, offset) + 1);
+}
+
+/** Offset of the line break ending the line of `offset` (before a CR of a CRLF), or the text end. */
+export function lineBreakOf(table: LineTable, offset: number): number {
+  const next = lineStart(table, lineOf(table, offset) + 1);
+  let end = next;
+  if (end > 0 && table.text[end - 1] === '\n' && end > offset) end--;
+  if (end > 0 && table.text[end - 1] === '\r' && end > offset) end--;
+  return end;
+}
+
+/** Offset of the last non-whitespace character before `end` (or `floor` when there is none). */
+export function lastContentBefore(text: string, end: number, floor = 0): number {
+  let i = end - 1;
+  while (i > floor && /\s/.test(text[i] ?? '')) i--;
+  return i;
+}
+
+/** The text with one line per entry, without line breaks. */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+export class SpliceConflict extends Error {}
+
+/**
+ * Apply splices to a text. Splices must not overlap; insertions at the same
+ * offset keep their given order.
+ */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  const ordered = splices
+    .map((splice, order) => ({ splice, order }))
+    .sort(
+      (a, b) =>
+        a.splice.start - b.splice.start ||
+        a.splice.end - b.splice.end ||
+        (b.splice.column ?? -1) - (a.splice.column ?? -1) ||
+        a.order - b.order,
+    );
+  let out = '';
+  let at = 0;
+  for (const { splice } of ordered) {
+    if (splice.start < at) throw new SpliceConflict('two edits of the fix would overlap in the text');
+    out += text.slice(at, splice.start) + splice.insert;
+    at = splice.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The smallest line range of `before` that changes in `after`, by trimming
+ * the lines both share at the start and at the end. `start..end` is
+ * 1-based and inclusive; `end = start - 1` means a pure insertion before
+ * line `start`. `lines` are the new lines (without line breaks).
+ */
+export interface LineChange {
+  readonly start: number;
+  readonly end: number;
+  readonly lines: readonly string[];
+}
+
+export function changedLines(before: string, after: string): LineChange | null {
+  if (before === after) return null;
+  // Compare lines with their line breaks, so a changed final newline counts.
+  const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const b = after.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const lines = b.slice(prefix, b.length - suffix).map((line) => line.replace(/\r?\n$/, ''));
+  return { start: prefix + 1, end: a.length - suffix, lines };
+}

@@ -1,0 +1,82 @@
+/**
+ * The fix engine's vocabulary: what a fixer proposes (edits on field
+ * paths), and what the engine hands out (verified line suggestions).
+ */
+import type { CheckFailure, CheckId, FieldPath, Level, PodInput, Version } from '../pss/types.js';
+
+/**
+ * A replacement of whole lines of the head file, the shape of a GitHub
+ * suggestion: lines `startLine..endLine` become `replacement`.
+ */
+export interface Suggestion {
+  /** 1-based first line replaced. */
+  readonly startLine: number;
+  /** 1-based last line replaced (inclusive); never before startLine. */
+  readonly endLine: number;
+  /**
+   * The new text of those lines. Every line ends with "\n" (LF, also in CRLF
+   * files: GitHub writes suggestions with LF, and applySuggestions restores
+   * the file's line ending), so "" deletes the lines, and a fenced
+   * suggestion block is "```suggestion\n" + replacement + "```".
+   */
+  readonly replacement: string;
+  /** True when every line of the range is in one diff hunk, so GitHub accepts it as an inline suggestion. */
+  readonly attachable: boolean;
+}
+
+/** The fix of one finding (one failed check of one pod spec). */
+export interface FindingFix {
+  readonly check: CheckId;
+  /** The suggestion that carries the fix; several findings may share one. Null when there is no safe mechanical fix. */
+  readonly fix: Suggestion | null;
+  /**
+   * Without a fix: why, and what to do instead (with an illustrative,
+   * explicitly not applicable YAML example). With a fix: what to check
+   * before applying it, when that matters (e.g. the image must run as a
+   * non-root user); otherwise null.
+   */
+  readonly fixNote: string | null;
+}
+
+/** A value a fix writes: scalars, lists of strings, and maps of those. */
+export type NewValue = boolean | string | readonly string[] | { readonly [key: string]: NewValue };
+
+/**
+ * An edit on a field path relative to the pod (`['spec', 'containers', 0,
+ * 'securityContext', 'privileged']`).
+ * - `set`: write a value, creating the missing maps on the way;
+ * - `delete`: remove a map key, or a list item (numeric last segment);
+ * - `append`: add an item to an existing list.
+ */
+export type Edit =
+  | { readonly op: 'set'; readonly path: FieldPath; readonly value: NewValue }
+  | { readonly op: 'delete'; readonly path: FieldPath }
+  | { readonly op: 'append'; readonly path: FieldPath; readonly value: string };
+
+/** What a fixer decides for one failure. */
+export type FixPlan =
+  | {
+      readonly kind: 'edits';
+      readonly edits: readonly Edit[];
+      /** Shown with the fix: what to check before applying it. */
+      readonly caveat?: string;
+    }
+  | {
+      /** No mechanical fix: knowledge we lack is needed. */
+      readonly kind: 'manual';
+      readonly note: string;
+    };
+
+export interface FixContext {
+  readonly failure: CheckFailure;
+  /** The pod the checks saw (template metadata and the defaulted spec). */
+  readonly pod: PodInput;
+  /** The pod template as written in the file (no API-server defaulting): what edits can touch. */
+  readonly written: PodInput;
+  /** The workload kind (`Pod`, `Deployment`, …): the API server defaults some fields of Pods only. */
+  readonly kind: string;
+  readonly level: Level;
+  readonly version: Version;
+}
+
+export type Fixer = (context: FixContext) => FixPlan;

@@ -1,0 +1,109 @@
+/**
+ * Follow a field path through the YAML nodes of a document, the way the
+ * decoder reads them (aliases, merge keys, the last duplicate key wins), and
+ * record what makes an edit there unsafe: a node reached through an alias or
+ * a merge key is shared with another place, and so is a node whose anchor
+ * some alias uses. Editing it would change every user.
+ */
+import { isAlias, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { effectiveEntries } from '../manifests/decode.js';
+import type { FieldPath } from '../pss/types.js';
+
+/** One step of a walk: the node at `path.slice(0, depth)`. */
+export interface Step {
+  /** The node (aliases resolved). Null for a key whose value is empty. */
+  readonly node: Node | null;
+  /** The node as written at this place: an Alias when the value is `*name`. */
+  readonly written: Node | null;
+  /** The pair holding this node when it is a map value. */
+  readonly pair: Pair | null;
+  /** The collection holding this node (the map or sequence of the previous step). */
+  readonly parent: YAMLMap | YAMLSeq | null;
+  /** The value came from a merge key (`<<`), not from the map itself. */
+  readonly merged: boolean;
+}
+
+export interface Walk {
+  /** steps[0] is the document root; steps[i] the node at path.slice(0, i). */
+  readonly steps: readonly Step[];
+  /** How many segments of the path exist. */
+  readonly depth: number;
+}
+
+export function walk(doc: Document, path: FieldPath): Walk {
+  const root = doc.contents as Node | null;
+  const steps: Step[] = [{ node: resolve(doc, root), written: root, pair: null, parent: null, merged: false }];
+  let current = steps[0]?.node ?? null;
+  for (const segment of path) {
+    let next: Step | undefined;
+    if (typeof segment === 'string' && isMap(current)) {
+      const entry = effectiveEntries(current, doc).get(segment);
+      if (entry) {
+        const written = (entry.value ?? null) as Node | null;
+        next = { node: resolve(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
+      }
+    } else if (typeof segment === 'number' && isSeq(current) && segment < current.items.length) {
+      const written = (current.items[segment] ?? null) as Node | null;
+      next = { node: resolve(doc, written), written, pair: null, parent: current, merged: false };
+    }
+    if (!next) break;
+    steps.push(next);
+    current = next.node;
+  }
+  return { steps, depth: steps.length - 1 };
+}
+
+function resolve(doc: Document, node: Node | null): Node | null {
+  if (!isAlias(node)) return node;
+  return (node.resolve(doc) as Node | undefined) ?? null;
+}
+
+/** The anchors that some alias (or merge key) of the document refers to. */
+export function usedAnchors(doc: Document): ReadonlySet<string> {
+  const used = new Set<string>();
+  visit(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+    },
+  });
+  return used;
+}
+
+/** A node carries an anchor that an alias uses: it has other users. */
+export function isShared(node: Node | null, anchors: ReadonlySet<string>): boolean {
+  const anchor = (node as { anchor?: string } | null)?.anchor;
+  return typeof anchor === 'string' && anchors.has(anchor);
+}
+
+/** Whether a subtree defines an anchor that an alias uses (deleting it would break the alias). */
+export function definesUsedAnchor(node: Node | null, anchors: ReadonlySet<string>): boolean {
+  if (node === null) return false;
+  if (isShared(node, anchors)) return true;
+  if (isScalar(node) || isAlias(node)) return false;
+  if (isCollection(node)) {
+    for (const item of node.items) {
+      const children = isMap(node) ? [(item as Pair).key as Node | null, (item as Pair).value as Node | null] : [item as Node | null];
+      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
+    }
+  }
+  return false;
+}
+
+/** Why an edit at a walk's nodes would change another place, or null when it would not. */
+export function sharedReason(walked: Walk, upTo: number, anchors: ReadonlySet<string>): string | null {
+  for (let i = 1; i <= upTo; i++) {
+    const step = walked.steps[i];
+    if (!step) break;
+    // The last step of a replaced value may itself be an alias: replacing the
+    // reference changes only this place. Anything below an alias is shared.
+    if (isAlias(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if (step.merged && i < upTo) return 'it comes from a merge key (<<), which copies a map defined elsewhere';
+  }
+  for (let i = 0; i < upTo; i++) {
+    const node = walked.steps[i]?.node ?? null;
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (isShared(node, anchors)) return `it is inside the anchored node &${anchor ?? ''}, which is also used elsewhere`;
+  }
+  return null;
+}

@@ -1,0 +1,138 @@
+/**
+ * Anchors, aliases and merge keys: a value defined once and used in several
+ * places. A fix edits where the value is defined, so it is only offered when
+ * re-checking proves that no other user changes; otherwise the note says
+ * what is shared.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixText } from '../../../src/fixes/fixFile.js';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import type { JsonValue } from '../../../src/pss/types.js';
+import { fixturesDir } from '../../helpers/paths.js';
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+function decoded(text: string): JsonValue[] {
+  const loaded = loadManifestFile('x.yaml', text);
+  expect(loaded.problems).toEqual([]);
+  return loaded.documents.map((d) => d.value);
+}
+
+function fixesOf(text: string, level: 'baseline' | 'restricted' = 'restricted') {
+  const fixed = fixText('anchors.yaml', text, { level, version: 'latest' });
+  const byCheck = Object.fromEntries(fixed.pods.flatMap((p) => p.failures.map((f, i) => [f.check, p.fixes[i]!])));
+  return { fixed, byCheck };
+}
+
+describe('anchors, aliases and merge keys', () => {
+  it('fixes a value inside an anchored map when its other user overrides it (the bundled fixture)', () => {
+    const text = readFileSync(path.join(fixturesDir, 'manifests/anchors-and-merge-keys.yaml'), 'utf8');
+    const { fixed, byCheck } = fixesOf(text);
+    expect(byCheck.allowPrivilegeEscalation?.fix).not.toBeNull();
+    expect(fixed.text).toContain('        securityContext: &shared\n          allowPrivilegeEscalation: false\n');
+    // The second container, which merges the anchor, decodes exactly as before.
+    const containers = (v: JsonValue) => (v as { spec: { template: { spec: { containers: JsonValue[] } } } }).spec.template.spec.containers;
+    expect(containers(decoded(fixed.text)[0]!)[1]).toEqual(containers(decoded(text)[0]!)[1]);
+  });
+
+  it('refuses to edit an anchored value that something else also uses, and says why', () => {
+    // `x-template` is not a pod field, but it is part of the document: editing `&sc` would change it.
+    const text = lines(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: x',
+      '    securityContext: &sc',
+      '      privileged: true',
+      'x-template: *sc',
+    );
+    const { fixed, byCheck } = fixesOf(text, 'baseline');
+    expect(byCheck.privileged?.fix).toBeNull();
+    expect(byCheck.privileged?.fixNote).toMatch(/^No suggestion: the field to change is shared with another place \(it is inside the anchored node &sc/);
+    expect(byCheck.privileged?.fixNote).toContain('Illustrative example, not applicable as-is');
+    expect(fixed.text).toBe(text);
+  });
+
+  it('fixes every user of an anchor at once when they all fail the same way', () => {
+    const text = lines(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  containers:',
+      '  - name: a',
+      '    image: x',
+      '    securityContext: &sc',
+      '      privileged: true',
+      '  - name: b',
+      '    image: x',
+      '    securityContext: *sc',
+    );
+    const { fixed, byCheck } = fixesOf(text, 'baseline');
+    expect(byCheck.privileged?.fix).toEqual({ startLine: 9, endLine: 9, replacement: '      privileged: false\n', attachable: false });
+    expect(fixed.text).toBe(text.replace('privileged: true', 'privileged: false'));
+  });
+
+  it('replaces an alias that is the value itself, leaving the anchor and its other users alone', () => {
+    const text = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'x-flag: &on true', 'spec:', '  hostNetwork: *on', '  containers: [{name: app, image: x}]');
+    const { fixed, byCheck } = fixesOf(text, 'baseline');
+    expect(byCheck.hostNamespaces?.fix).toEqual({ startLine: 6, endLine: 6, replacement: '  hostNetwork: false\n', attachable: false });
+    expect(fixed.text).toBe(text.replace('hostNetwork: *on', 'hostNetwork: false'));
+  });
+
+  it('edits a shared scalar where it is defined when every user needs the same fix', () => {
+    const text = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  hostNetwork: &on true', '  hostPID: *on', '  containers: [{name: app, image: x}]');
+    const { fixed } = fixesOf(text, 'baseline');
+    expect(fixed.text).toBe(text.replace('hostNetwork: &on true\n  hostPID: *on', 'hostNetwork: &on false\n  hostPID: false'));
+  });
+
+  it('overrides a merged value with a key after `<<`, leaving the merged map alone', () => {
+    const text = lines(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'x-defaults: &defaults',
+      '  allowPrivilegeEscalation: true',
+      '  capabilities: {drop: [ALL]}',
+      'spec:',
+      '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
+      '  containers:',
+      '  - name: app',
+      '    image: x',
+      '    securityContext:',
+      '      <<: *defaults',
+    );
+    const { fixed, byCheck } = fixesOf(text);
+    expect(byCheck.allowPrivilegeEscalation?.fix).toEqual({
+      startLine: 13,
+      endLine: 13,
+      replacement: '      <<: *defaults\n      allowPrivilegeEscalation: false\n',
+      attachable: false,
+    });
+    expect(fixed.text).toBe(`${text}      allowPrivilegeEscalation: false\n`);
+  });
+
+  it('does not remove a key that comes from a merge key', () => {
+    const text = lines(
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'x-port: &port {containerPort: 80, hostPort: 80}',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: x',
+      '    ports:',
+      '    - <<: *port',
+    );
+    const { fixed, byCheck } = fixesOf(text, 'baseline');
+    expect(byCheck.hostPorts?.fix).toBeNull();
+    expect(byCheck.hostPorts?.fixNote).toMatch(/merge key/);
+    expect(fixed.text).toBe(text);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The line mechanics of suggestions: the smallest changed range, grouping
+ * (per finding, per container or pod area, touching ranges merged), the
+ * anchor line of an insertion, and applying suggestions to a text.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffLines } from '../../../src/diff/lines.js';
+import { fixText } from '../../../src/fixes/fixFile.js';
+import type { OwnedSplice } from '../../../src/fixes/render.js';
+import { applySuggestions, groupSplices, toSuggestion } from '../../../src/fixes/suggestions.js';
+import { changedLines, lineTable } from '../../../src/fixes/text.js';
+
+const splice = (start: number, end: number, insert: string, owner: string, area: string): OwnedSplice => ({
+  start,
+  end,
+  insert,
+  owners: new Set([owner]),
+  areas: new Set([area]),
+});
+
+describe('changedLines', () => {
+  it('finds a modification, an insertion and a deletion', () => {
+    expect(changedLines('a\nb\nc\n', 'a\nB\nc\n')).toEqual({ start: 2, end: 2, lines: ['B'] });
+    expect(changedLines('a\nc\n', 'a\nb\nc\n')).toEqual({ start: 2, end: 1, lines: ['b'] });
+    expect(changedLines('a\nb\nc\n', 'a\nc\n')).toEqual({ start: 2, end: 2, lines: [] });
+    expect(changedLines('a\r\nb\r\n', 'a\r\nB\r\n')).toEqual({ start: 2, end: 2, lines: ['B'] });
+    expect(changedLines('a\n', 'a\n')).toBeNull();
+  });
+});
+
+describe('applySuggestions', () => {
+  it('replaces whole lines, deletes with an empty replacement, and keeps CRLF, BOM and a missing final newline', () => {
+    expect(applySuggestions('a\nb\nc\n', [{ startLine: 2, endLine: 2, replacement: 'B1\nB2\n', attachable: true }])).toBe('a\nB1\nB2\nc\n');
+    expect(applySuggestions('a\nb\nc\n', [{ startLine: 2, endLine: 3, replacement: '', attachable: true }])).toBe('a\n');
+    expect(applySuggestions('\uFEFFa\r\nb\r\n', [{ startLine: 1, endLine: 1, replacement: 'A\nA2\n', attachable: false }])).toBe('\uFEFFA\r\nA2\r\nb\r\n');
+    expect(applySuggestions('a\nb', [{ startLine: 2, endLine: 2, replacement: 'b\nc\n', attachable: false }])).toBe('a\nb\nc');
+  });
+
+  it('refuses overlapping suggestions and ranges outside the file', () => {
+    const s = (startLine: number, endLine: number) => ({ startLine, endLine, replacement: 'x\n', attachable: false });
+    expect(() => applySuggestions('a\nb\nc\n', [s(1, 2), s(2, 3)])).toThrow(/overlaps/);
+    expect(() => applySuggestions('a\n', [s(2, 2)])).toThrow(/outside/);
+  });
+});
+
+describe('grouping', () => {
+  const text = 'l1\nl2\nl3\nl4\nl5\nl6\nl7\nl8\n';
+  const table = lineTable(text);
+  const at = (line: number) => table.starts[line - 1] ?? 0;
+
+  it('keeps far-apart areas apart, and merges what touches or shares a finding or an area', () => {
+    const groups = groupSplices(table, [
+      splice(at(1), at(1) + 2, 'L1', 'f1', 'c0'),
+      splice(at(2), at(2) + 2, 'L2', 'f2', 'c1'), // touches line 1: merged
+      splice(at(5), at(5) + 2, 'L5', 'f3', 'c2'),
+      splice(at(8), at(8) + 2, 'L8', 'f4', 'c2'), // same area as line 5: merged
+    ]);
+    expect(groups.map((g) => [...g.owners].sort())).toEqual([
+      ['f1', 'f2'],
+      ['f3', 'f4'],
+    ]);
+  });
+
+  it('merges an insertion with a change on the line before or after it', () => {
+    const groups = groupSplices(table, [splice(at(4), at(4), 'new\n', 'f1', 'a'), splice(at(5), at(5) + 2, 'L5', 'f2', 'b')]);
+    expect(groups).toHaveLength(1);
+  });
+});
+
+describe('anchor lines of an insertion', () => {
+  const text = 'l1\nl2\nl3\nl4\nl5\nl6\n';
+  const table = lineTable(text);
+  const group = { splices: [splice(table.starts[3] ?? 0, table.starts[3] ?? 0, 'new\n', 'f', 'a')], owners: new Set(['f']) };
+  const hunk = (headStart: number, headCount: number) => ({ baseStart: headStart, baseCount: headCount, headStart, headCount, lines: [] });
+
+  it('uses the line before when it is in the hunk', () => {
+    expect(toSuggestion(table, group, diffLines([hunk(1, 3)]))).toEqual({ startLine: 3, endLine: 3, replacement: 'l3\nnew\n', attachable: true });
+  });
+
+  it('uses the line after when only that one is in the hunk', () => {
+    expect(toSuggestion(table, group, diffLines([hunk(4, 3)]))).toEqual({ startLine: 4, endLine: 4, replacement: 'new\nl4\n', attachable: true });
+  });
+
+  it('is not attachable when neither is', () => {
+    expect(toSuggestion(table, group, diffLines([hunk(6, 1)]))).toEqual({ startLine: 3, endLine: 3, replacement: 'l3\nnew\n', attachable: false });
+    expect(toSuggestion(table, group, null)).toMatchObject({ attachable: false });
+  });
+});
+
+describe('which suggestion carries which finding', () => {
+  it('merges the findings of one container, and of the pod securityContext, and points each finding to its suggestion', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  hostNetwork: true',
+      '  containers:',
+      '  - name: a',
+      '    image: x',
+      '    securityContext:',
+      '      privileged: true',
+      '  - name: b',
+      '    image: x',
+      '    securityContext:',
+      '      allowPrivilegeEscalation: false',
+      '      capabilities: {drop: [ALL]}',
+      '    readinessProbe:',
+      '      httpGet: {host: example.com, port: 80}',
+      '  volumes:',
+      '  - name: v',
+      '    emptyDir: {}',
+      '',
+    ].join('\n');
+    const fixed = fixText('p.yaml', text, { level: 'restricted', version: 'latest' });
+    const [pod] = fixed.pods;
+    const fixOf = (check: string) => pod!.fixes[pod!.failures.findIndex((f) => f.check === check)]!.fix;
+    // Every fix is one of the file's suggestions.
+    for (const f of pod!.fixes) expect(f.fix === null || fixed.suggestions.includes(f.fix)).toBe(true);
+    // Container a: privileged, allowPrivilegeEscalation, capabilities share one suggestion.
+    expect(fixOf('privileged')).toBe(fixOf('allowPrivilegeEscalation'));
+    expect(fixOf('privileged')).toBe(fixOf('capabilities_restricted'));
+    // The pod securityContext: runAsNonRoot and seccomp share one.
+    expect(fixOf('runAsNonRoot')).toBe(fixOf('seccompProfile_restricted'));
+    // hostNetwork, far from both, has its own.
+    expect(fixOf('hostNamespaces')).toEqual({ startLine: 5, endLine: 5, replacement: '  hostNetwork: false\n', attachable: false });
+    // Suggestions are ordered and never overlap or touch.
+    fixed.suggestions.forEach((s, i) => {
+      if (i > 0) expect(s.startLine).toBeGreaterThan(fixed.suggestions[i - 1]!.endLine + 1);
+    });
+    expect(applySuggestions(text, fixed.suggestions)).toBe(fixed.text);
+  });
+});
