@@ -48,13 +48,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -83,14 +83,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias4;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias6;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq4;
+    exports.isPair = isPair3;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -102,7 +102,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -111,20 +111,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path5) {
+      const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = visit_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path5) {
+      const ctrl = await callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path5 = Object.freeze(path5.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path5);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path5);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path5);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path5);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path5);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -247,7 +247,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -257,7 +257,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -401,7 +401,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -428,7 +428,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -619,7 +619,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -645,7 +645,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -740,7 +740,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar4 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -752,12 +752,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar2;
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -768,7 +768,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -813,7 +813,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node2 = new Scalar4.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -824,7 +824,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path5, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path5, value) {
+        if (isEmptyPath(path5))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path5, value) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1137,7 +1137,7 @@ ${indent}${text.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1280,7 +1280,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -1335,7 +1335,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1358,7 +1358,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1383,20 +1383,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar4.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar4.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar4.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1545,7 +1545,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1560,7 +1560,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1700,19 +1700,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2019,7 +2019,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2086,7 +2086,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2184,7 +2184,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2241,7 +2241,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2337,14 +2337,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar4.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar4.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2355,13 +2355,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar4.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2406,7 +2406,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar2.Scalar(parseFloat(str2));
+        const node = new Scalar4.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2525,7 +2525,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2542,7 +2542,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar4.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2593,7 +2593,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2637,15 +2637,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2660,7 +2660,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2671,7 +2671,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2814,7 +2814,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2826,7 +2826,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar4.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2834,7 +2834,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar4.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2846,7 +2846,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar4.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -3025,18 +3025,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
@@ -3055,7 +3055,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports.set = set2;
   }
 });
 
@@ -3162,7 +3162,7 @@ var require_schema3 = __commonJS({
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map.map,
@@ -3182,7 +3182,7 @@ var require_schema3 = __commonJS({
       merge.merge,
       omap.omap,
       pairs.pairs,
-      set.set,
+      set2.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -3209,7 +3209,7 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -3235,7 +3235,7 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set.set,
+      set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -3243,7 +3243,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path5, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path5, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path5, value) {
+        if (Collection.isEmptyPath(path5)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path5, value);
         }
       }
       /**
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4382,7 +4382,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4431,7 +4431,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4446,14 +4446,14 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4514,7 +4514,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4611,7 +4611,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4629,7 +4629,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4638,15 +4638,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar4.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4851,7 +4851,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4869,11 +4869,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar4.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5095,11 +5095,11 @@ var require_compose_doc = __commonJS({
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const contentEnd2 = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd2, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      doc.range = [offset, contentEnd2, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -5567,17 +5567,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit3.parentCollection = (cst, path5) => {
+      const parent = visit3.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,12 +5613,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit3;
   }
 });
 
@@ -5633,8 +5633,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,8 +5717,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6152,10 +6152,10 @@ var require_lexer = __commonJS({
             let ch2 = this.buffer[i2];
             if (ch2 === "\r")
               ch2 = this.buffer[--i2];
-            const lastChar = i2;
+            const lastChar2 = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar2)
               nl = i2;
             else
               break;
@@ -7326,7 +7326,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7334,7 +7334,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7351,7 +7351,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar2.Scalar;
+    exports.Scalar = Scalar4.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7362,8 +7362,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -7577,14 +7577,14 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     return fail("malformed", `cannot parse: ${String(error)}`);
   }
   if (!Array.isArray(parsed)) parsed = [];
-  const lineOf = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
+  const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   const documents = [];
   const problems = [];
   parsed.forEach((doc, index) => {
-    const startLine = lineOf(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
+    const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
-      problems.push({ file, line: lineOf(error.pos[0]), message: `malformed YAML: ${firstLine(error.message)}`, kind: "malformed" });
+      problems.push({ file, line: lineOf2(error.pos[0]), message: `malformed YAML: ${firstLine(error.message)}`, kind: "malformed" });
       return;
     }
     if (doc.contents === null) return;
@@ -7595,7 +7595,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
-      const line = lineOf(node?.range?.[0]) ?? startLine;
+      const line = lineOf2(node?.range?.[0]) ?? startLine;
       problems.push({ file, line, message: caught.message, kind: caught.kind === "alias-bomb" ? "alias-bomb" : "invalid" });
     }
   });
@@ -7607,7 +7607,7 @@ function firstLine(message) {
 
 // src/locate/locate.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function locate(source, path4) {
+function locate(source, path5) {
   const { doc, lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
@@ -7615,7 +7615,7 @@ function locate(source, path4) {
   };
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path4) {
+  for (const segment of path5) {
     if ((0, import_yaml3.isAlias)(node)) node = node.resolve(doc);
     let next;
     let offset;
@@ -7638,9 +7638,9 @@ function locate(source, path4) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path4) {
+function formatFieldPath(path5) {
   let out = "";
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -7696,15 +7696,15 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path4, ...segments) {
-  return [...path4, ...segments];
+function at(path5, ...segments) {
+  return [...path5, ...segments];
 }
 
 // src/workloads/defaults.ts
 function withDefaultVolumes(spec) {
-  const volumes = spec.volumes;
-  if (!Array.isArray(volumes)) return void 0;
-  return volumes.map((volume2) => {
+  const volumes2 = spec.volumes;
+  if (!Array.isArray(volumes2)) return void 0;
+  return volumes2.map((volume2) => {
     if (!isObject(volume2)) return volume2;
     const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
     return hasSource ? volume2 : { ...volume2, emptyDir: {} };
@@ -7725,8 +7725,8 @@ function withHostNetworkPorts(containers) {
 }
 function applyApiServerDefaults(spec, isPod) {
   const out = { ...spec };
-  const volumes = withDefaultVolumes(spec);
-  if (volumes) out.volumes = volumes;
+  const volumes2 = withDefaultVolumes(spec);
+  if (volumes2) out.volumes = volumes2;
   if (isPod && spec.hostNetwork === true) {
     for (const key of ["containers", "initContainers"]) {
       if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
@@ -8016,27 +8016,27 @@ function matches(type, value) {
   if ("list" in type) return Array.isArray(value);
   return isObject(value);
 }
-function validateFields(value, type, path4 = []) {
+function validateFields(value, type, path5 = []) {
   if (value === void 0 || value === null) return [];
   if (!matches(type, value)) {
-    return [{ path: path4, message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` }];
+    return [{ path: path5, message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` }];
   }
   if (typeof type === "string") return [];
   if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path4, index]));
+    return value.flatMap((item, index) => validateFields(item, type.list, [...path5, index]));
   }
   const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path4, key]));
+  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path5, key]));
   return entries.flatMap(([key, item]) => {
     const fieldType = type.object[key];
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path4, key]);
+    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path5, key]);
   });
 }
 
 // src/workloads/extract.ts
-function at2(value, path4) {
+function at2(value, path5) {
   let current = value;
-  for (const segment of path4) {
+  for (const segment of path5) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -8051,22 +8051,22 @@ function withDecodedAnnotations(metadata) {
 function extractPodSpecs(document) {
   const pods = [];
   const problems = [];
-  const invalid = (path4, message) => {
+  const invalid = (path5, message) => {
     problems.push({
       file: document.file,
-      line: locate(document.source, path4).line,
-      message: `${formatFieldPath(path4)}: ${message}; the API server would reject this object`,
+      line: locate(document.source, path5).line,
+      message: `${formatFieldPath(path5)}: ${message}; the API server would reject this object`,
       kind: "invalid"
     });
   };
-  const visit = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+  const visit3 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
     const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
     const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
     if (kind.endsWith("List") && Array.isArray(object2.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
       object2.items.forEach((item, index) => {
-        if (isObject(item)) visit(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
     }
@@ -8098,12 +8098,9 @@ function extractPodSpecs(document) {
       }
     });
   };
-  if (isObject(document.value)) visit(document.value, []);
+  if (isObject(document.value)) visit3(document.value, []);
   return { pods, problems };
 }
-
-// src/policy/config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
@@ -8136,10 +8133,10 @@ function levelRank(level2) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path5, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -8181,12 +8178,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "appArmorProfile");
     if (profile2 && !allowedProfileType(str(profile2, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path4, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path5, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -8227,7 +8224,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities2, "add").forEach((entry, index) => {
@@ -8235,7 +8232,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path4, "securityContext", "capabilities", "add", index));
+        paths.push(at(path5, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -8259,9 +8256,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path4, "securityContext", "capabilities");
+    const capabilitiesPath = at(path5, "securityContext", "capabilities");
     if (!capabilities2) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -8356,7 +8353,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container2, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -8364,7 +8361,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path4, "ports", index, "hostPort"));
+        paths.push(at(path5, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -8404,11 +8401,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path4, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path5, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path4, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path5, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -8442,10 +8439,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "privileged"));
+      paths.push(at(path5, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -8466,12 +8463,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const value = obj(container2, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path4, "securityContext", "procMount"));
+    paths.push(at(path5, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -8516,14 +8513,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path5, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path5, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -8561,10 +8558,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     if (optInt(obj(container2, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "runAsUser"));
+      paths.push(at(path5, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -8621,9 +8618,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path4, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge(options, at(path5, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -8694,12 +8691,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0 && !validType(str(profile2, "type"))) {
       bad.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path4, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path5, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -8742,18 +8739,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0) {
       const type = str(profile2, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path5, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path5, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -8856,10 +8853,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
     if (hostProcess(obj(container2, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path4, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path5, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -8956,6 +8953,1681 @@ function checksFor(level2, version3) {
   }
   return checks;
 }
+
+// src/pss/evaluate.ts
+function evaluatePod(pod, level2, version3) {
+  const failures = [];
+  for (const check of checksFor(level2, version3)) {
+    const violation = check.implementation.evaluate(pod);
+    if (violation) failures.push({ check: check.id, ...violation });
+  }
+  return { allowed: failures.length === 0, failures };
+}
+function detailString(failures) {
+  return failures.map((f) => {
+    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
+    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
+  }).join(", ");
+}
+function enforceMessage(podName, policy, failures) {
+  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
+  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+function warnMessage(policy, failures) {
+  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+
+// src/fixes/edits.ts
+function set(path5, value) {
+  return { op: "set", path: path5, value };
+}
+function remove(path5) {
+  return { op: "delete", path: path5 };
+}
+function append(path5, value) {
+  return { op: "append", path: path5, value };
+}
+function valueAt(root, path5) {
+  let current = root;
+  for (const segment of path5) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+    if (current === void 0) return void 0;
+  }
+  return current;
+}
+function exists(root, path5) {
+  const parent = valueAt(root, path5.slice(0, -1));
+  const last = path5[path5.length - 1];
+  if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
+  return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
+}
+function editKey(edit) {
+  return JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
+}
+function prefixEdit(prefix2, edit) {
+  return { ...edit, path: [...prefix2, ...edit.path] };
+}
+function toJson(value) {
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (Array.isArray(value)) return [...value];
+  const out = {};
+  for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
+  return out;
+}
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+var EditError = class extends Error {
+};
+function applyEditsToJson(document, edits) {
+  const root = clone(document);
+  const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
+  const parentOf = (path5, create) => {
+    let current = root;
+    for (let i = 0; i < path5.length - 1; i++) {
+      const segment = path5[i];
+      const holder = current;
+      let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
+      if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
+        next = {};
+        holder[segment] = next;
+      }
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path5.slice(0, i + 1))}`);
+      current = next;
+    }
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path5)}`);
+    return current;
+  };
+  for (const edit of unique.filter((e) => e.op === "set")) {
+    const parent = parentOf(edit.path, true);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
+    parent[last] = toJson(edit.value);
+  }
+  const deletions = unique.filter((e) => e.op === "delete").sort((a, b) => {
+    const ia = a.path[a.path.length - 1];
+    const ib = b.path[b.path.length - 1];
+    return (typeof ib === "number" ? ib : -1) - (typeof ia === "number" ? ia : -1);
+  });
+  for (const edit of deletions) {
+    const parent = parentOf(edit.path, false);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
+    else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
+    else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
+  }
+  for (const edit of unique.filter((e) => e.op === "append")) {
+    const parent = parentOf(edit.path, true);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
+    const list3 = parent[last];
+    if (Array.isArray(list3)) list3.push(edit.value);
+    else parent[last] = [edit.value];
+  }
+  return root;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  if (isObject(a ?? null) && isObject(b ?? null)) {
+    const ao = a;
+    const bo = b;
+    const keys = Object.keys(ao).filter((k) => ao[k] !== void 0);
+    const otherKeys = Object.keys(bo).filter((k) => bo[k] !== void 0);
+    return keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  }
+  return false;
+}
+
+// src/fixes/fixers/common.ts
+function writtenAt(context, path5) {
+  return valueAt(context.written, path5);
+}
+function writtenHas(context, path5) {
+  return exists(context.written, path5);
+}
+function setEach(paths, value) {
+  return paths.map((path5) => set(path5, value));
+}
+function runtimeDefaultProfile(context, typePath) {
+  const profilePath = typePath.slice(0, -1);
+  const edits = [set(typePath, "RuntimeDefault")];
+  if (writtenHas(context, [...profilePath, "localhostProfile"])) edits.push(remove([...profilePath, "localhostProfile"]));
+  return edits;
+}
+function removeItems(context, listPath, indices) {
+  const list3 = writtenAt(context, listPath);
+  const length = Array.isArray(list3) ? list3.length : 0;
+  const unique = [...new Set(indices)];
+  if (unique.length === length && length > 0) return [remove(listPath)];
+  return unique.map((index) => remove([...listPath, index]));
+}
+function byList(paths) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const path5 of paths) {
+    const index = path5[path5.length - 1];
+    if (typeof index !== "number") continue;
+    const list3 = path5.slice(0, -1);
+    const key = JSON.stringify(list3);
+    const group = groups.get(key) ?? { list: list3, indices: [] };
+    group.indices.push(index);
+    groups.set(key, group);
+  }
+  return groups;
+}
+function hostProcessPaths(pod) {
+  const paths = [];
+  const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
+  if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container: container2, path: path5 } of visitContainers(pod)) {
+    if (isOn(obj(container2, "securityContext"))) paths.push([...path5, "securityContext", "windowsOptions", "hostProcess"]);
+  }
+  return paths;
+}
+function hostNetworkOff(context) {
+  return [set(["spec", "hostNetwork"], false), ...setEach(hostProcessPaths(context.written), false)];
+}
+function isWrittenObject(value) {
+  return isObject(value ?? null);
+}
+
+// src/fixes/fixers/allowPrivilegeEscalation.ts
+var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+
+// src/fixes/fixers/appArmorProfile.ts
+var fixAppArmorProfile = (context) => {
+  const edits = [];
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path5));
+  }
+  return { kind: "edits", edits };
+};
+
+// src/fixes/fixers/capabilities.ts
+function removeForbiddenAdds(context) {
+  const adds = context.failure.paths.filter((path5) => typeof path5[path5.length - 1] === "number");
+  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
+}
+var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
+var fixCapabilitiesRestricted = (context) => {
+  const edits = removeForbiddenAdds(context);
+  const drops = context.failure.paths.filter((path5) => path5[path5.length - 1] === "drop");
+  for (const path5 of drops) {
+    if (Array.isArray(writtenAt(context, path5))) edits.push(append(path5, "ALL"));
+    else edits.push(set(path5, ["ALL"]));
+  }
+  return {
+    kind: "edits",
+    edits,
+    caveat: "If a process needs a capability, for example to bind a port below 1024, add back `NET_BIND_SERVICE`, the only one this level allows."
+  };
+};
+
+// src/fixes/fixers/hostNamespaces.ts
+var fixHostNamespaces = (context) => {
+  const edits = [];
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "spec" && path5[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path5], false));
+  }
+  return {
+    kind: "edits",
+    edits,
+    caveat: "The pod then gets its own network, process and IPC namespaces: anything it reached on the node through them (node ports, host processes) is no longer visible."
+  };
+};
+
+// src/fixes/fixers/hostPorts.ts
+var fixHostPorts = (context) => {
+  const edits = context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5));
+  if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
+  return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
+};
+
+// src/fixes/fixers/hostProbesAndHostLifecycle.ts
+var fixHostProbesAndHostLifecycle = (context) => ({
+  kind: "edits",
+  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
+});
+
+// src/fixes/fixers/privileged.ts
+var fixPrivileged = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+
+// src/fixes/fixers/procMount.ts
+var fixProcMount = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, "Default") });
+
+// src/fixes/fixers/runAsNonRoot.ts
+var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
+var fixRunAsNonRoot = (context) => {
+  const edits = [];
+  const podPath = ["spec", "securityContext", "runAsNonRoot"];
+  let podValue = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
+  if (podValue === false) {
+    edits.push(set(podPath, true));
+    podValue = true;
+  }
+  let unset = false;
+  for (const { container: container2, path: path5 } of visitContainers(context.pod)) {
+    const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
+    if (value === false) edits.push(set([...path5, "securityContext", "runAsNonRoot"], true));
+    else if (value === void 0) unset = true;
+  }
+  if (unset && podValue !== true) edits.push(set(podPath, true));
+  return { kind: "edits", edits, caveat: nonRootCaveat };
+};
+
+// src/fixes/fixers/runAsUser.ts
+var fixRunAsUser = (context) => {
+  const edits = [];
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path5) => path5.length === 3 && path5[1] === "securityContext");
+  for (const path5 of context.failure.paths) {
+    edits.push(remove(path5));
+    const securityContextPath = path5.slice(0, -1);
+    const securityContext = valueAt(context.pod, securityContextPath);
+    const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
+    const isPodLevel = securityContextPath.length === 2;
+    const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
+    if (!inForce) edits.push(set([...securityContextPath, "runAsNonRoot"], true));
+  }
+  return { kind: "edits", edits, caveat: nonRootCaveat };
+};
+
+// src/fixes/fixers/seccompProfile.ts
+function fixPresent(context) {
+  const edits = [];
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path5.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path5));
+  }
+  return edits;
+}
+var fixSeccompProfileBaseline = (context) => ({ kind: "edits", edits: fixPresent(context) });
+var fixSeccompProfileRestricted = (context) => {
+  const edits = fixPresent(context);
+  const podProfile = obj(obj(context.pod.spec, "securityContext"), "seccompProfile");
+  const podCovers = podProfile !== void 0;
+  const containers = visitContainers(context.pod);
+  const uncovered = [];
+  for (const { container: container2, path: path5 } of containers) {
+    if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
+      uncovered.push([...path5, "securityContext", "seccompProfile", "type"]);
+    }
+  }
+  if (uncovered.length > 0 && uncovered.length === containers.length) {
+    edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
+  } else {
+    for (const path5 of uncovered) edits.push(set(path5, "RuntimeDefault"));
+  }
+  return { kind: "edits", edits };
+};
+
+// src/fixes/fixers/seLinuxOptions.ts
+var fixSeLinuxOptions = (context) => ({
+  kind: "edits",
+  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
+});
+
+// src/fixes/fixers/sysctls.ts
+var fixSysctls = (context) => {
+  const entries = context.failure.paths.map((path5) => path5.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+};
+
+// src/fixes/notes.ts
+function illustrative(yaml) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    example: "spec:\n  hostNetwork: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text}
+
+${illustrative(example)}`;
+}
+function sharedNode(check, reason4) {
+  const { text, example } = guidance[check];
+  return `No suggestion: the field to change is shared with another place (${reason4}), and changing it where it is defined would also change another place that uses it. Change it there if every user should change, or give this pod spec its own value. ${text}
+
+${illustrative(example)}`;
+}
+function sharedCaveat(reason4) {
+  return `The edit is made where the value is defined (${reason4}); the other places that use it were checked and do not change.`;
+}
+function volumeNote(check, volumes2) {
+  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
+
+// src/fixes/fixers/volumes.ts
+function volumes(context) {
+  return context.failure.paths.map((path5) => {
+    const volume2 = writtenAt(context, path5.slice(0, 3));
+    const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
+    const type = typeof path5[3] === "string" ? path5[3] : "unknown";
+    return { name, type };
+  });
+}
+var fixHostPathVolumes = (context) => ({ kind: "manual", note: volumeNote("hostPathVolumes", volumes(context)) });
+var fixRestrictedVolumes = (context) => ({ kind: "manual", note: volumeNote("restrictedVolumes", volumes(context)) });
+
+// src/fixes/fixers/windowsHostProcess.ts
+var fixWindowsHostProcess = ({ failure }) => ({
+  kind: "edits",
+  edits: setEach(failure.paths, false),
+  caveat: "The containers then run as normal Windows containers, without access to the node."
+});
+
+// src/fixes/fixers/index.ts
+var fixers = {
+  allowPrivilegeEscalation: fixAllowPrivilegeEscalation,
+  appArmorProfile: fixAppArmorProfile,
+  capabilities_baseline: fixCapabilitiesBaseline,
+  capabilities_restricted: fixCapabilitiesRestricted,
+  hostNamespaces: fixHostNamespaces,
+  hostPathVolumes: fixHostPathVolumes,
+  hostPorts: fixHostPorts,
+  hostProbesAndHostLifecycle: fixHostProbesAndHostLifecycle,
+  privileged: fixPrivileged,
+  procMount: fixProcMount,
+  procMount_restricted: fixProcMount,
+  restrictedVolumes: fixRestrictedVolumes,
+  runAsNonRoot: fixRunAsNonRoot,
+  runAsUser: fixRunAsUser,
+  seLinuxOptions: fixSeLinuxOptions,
+  seccompProfile_baseline: fixSeccompProfileBaseline,
+  seccompProfile_restricted: fixSeccompProfileRestricted,
+  sysctls: fixSysctls,
+  windowsHostProcess: fixWindowsHostProcess
+};
+
+// src/fixes/render.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/fixes/style.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/fixes/text.ts
+function lineTable(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text.endsWith("\n");
+  if (finalNewline && starts.length > 1) starts.pop();
+  const firstBreak = text.indexOf("\n");
+  return { text, starts, eol: firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+}
+function lineOf(table, offset) {
+  let lo = 0;
+  let hi = table.starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function lineStart(table, line) {
+  return table.starts[line - 1] ?? table.text.length;
+}
+function columnOf(table, offset) {
+  return offset - lineStart(table, lineOf(table, offset));
+}
+function afterLineOf(table, offset) {
+  return lineStart(table, lineOf(table, offset) + 1);
+}
+function lineBreakOf(table, offset) {
+  const next = lineStart(table, lineOf(table, offset) + 1);
+  let end = next;
+  if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
+  if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
+  return end;
+}
+function lastContentBefore(text, end, floor = 0) {
+  let i = end - 1;
+  while (i > floor && /\s/.test(text[i] ?? "")) i--;
+  return i;
+}
+function splitLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
+}
+var SpliceConflict = class extends Error {
+};
+function applySplices(text, splices) {
+  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
+    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
+  );
+  let out = "";
+  let at3 = 0;
+  for (const { splice } of ordered) {
+    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    out += text.slice(at3, splice.start) + splice.insert;
+    at3 = splice.end;
+  }
+  return out + text.slice(at3);
+}
+function changedLines(before, after) {
+  if (before === after) return null;
+  const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const b = after.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let prefix2 = 0;
+  while (prefix2 < a.length && prefix2 < b.length && a[prefix2] === b[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < a.length - prefix2 && suffix < b.length - prefix2 && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const lines = b.slice(prefix2, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
+  return { start: prefix2 + 1, end: a.length - suffix, lines };
+}
+
+// src/fixes/style.ts
+function quoteOf(scalar) {
+  if (scalar.type === import_yaml4.Scalar.QUOTE_DOUBLE) return "double";
+  if (scalar.type === import_yaml4.Scalar.QUOTE_SINGLE) return "single";
+  return "plain";
+}
+function isStringish(scalar) {
+  if (scalar.type !== import_yaml4.Scalar.PLAIN) return true;
+  const resolved = resolvePlainScalar(String(scalar.value));
+  return resolved.ok && typeof resolved.value === "string";
+}
+function mostCommon(values, fallback) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [value, count2] of counts) {
+    if (count2 > bestCount) {
+      best = value;
+      bestCount = count2;
+    }
+  }
+  return best;
+}
+function detectStyle(doc, table) {
+  const indents = [];
+  const sequenceIndents = [];
+  const quotes = [];
+  const keys = /* @__PURE__ */ new Map();
+  const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
+  (0, import_yaml4.visit)(doc, {
+    Pair(_, pair2, path5) {
+      const parent = path5[path5.length - 1];
+      if (!(0, import_yaml4.isScalar)(pair2.key)) return;
+      const key = String(pair2.key.value);
+      const keyColumn2 = column(pair2.key);
+      const parentIsBlock = (0, import_yaml4.isMap)(parent) && !parent.flow;
+      const value = pair2.value;
+      if ((0, import_yaml4.isScalar)(value)) {
+        if (value.value !== null && value.value !== "" && isStringish(value)) {
+          quotes.push(quoteOf(value));
+          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
+        }
+        return;
+      }
+      if (!((0, import_yaml4.isMap)(value) || (0, import_yaml4.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+      const firstItem = value.items[0];
+      const itemQuote = (0, import_yaml4.isSeq)(value) && (0, import_yaml4.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+      if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
+      if (value.flow || keyColumn2 === void 0) return;
+      if ((0, import_yaml4.isMap)(value) && (0, import_yaml4.isPair)(firstItem)) {
+        const childColumn = column(firstItem.key);
+        if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
+      }
+      if ((0, import_yaml4.isSeq)(value)) {
+        const dashColumn = column(value);
+        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
+      }
+    }
+  });
+  const indent = mostCommon(indents, 2);
+  return {
+    indent,
+    sequenceIndent: mostCommon(sequenceIndents, indent),
+    quote: mostCommon(quotes, "plain"),
+    keys
+  };
+}
+function plainSafe(text) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text)) return false;
+  const resolved = resolvePlainScalar(text);
+  return resolved.ok && resolved.value === text;
+}
+function formatString(text, quote) {
+  if (quote === "plain" && plainSafe(text)) return text;
+  if (quote === "single" && !text.includes("'")) return `'${text}'`;
+  return JSON.stringify(text);
+}
+function formatBoolean(value, replacing) {
+  const pairs = [
+    ["true", "false"],
+    ["True", "False"],
+    ["TRUE", "FALSE"],
+    ["yes", "no"],
+    ["Yes", "No"],
+    ["YES", "NO"],
+    ["on", "off"],
+    ["On", "Off"],
+    ["ON", "OFF"],
+    ["y", "n"],
+    ["Y", "N"]
+  ];
+  for (const [t, f] of pairs) {
+    if (replacing === t || replacing === f) return value ? t : f;
+  }
+  return value ? "true" : "false";
+}
+function formatScalar(value, quote) {
+  return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
+}
+var siblings = { add: "drop", drop: "add" };
+function keyStyle(style, key) {
+  if (key === void 0) return void 0;
+  const sibling = siblings[key];
+  return style.keys.get(key) ?? (sibling !== void 0 ? style.keys.get(sibling) : void 0);
+}
+function keyQuote(style, key) {
+  return keyStyle(style, key)?.quote ?? style.quote;
+}
+function prefersFlow(style, key) {
+  return keyStyle(style, key)?.flow === true;
+}
+function renderFlow(value, style, key, json = false) {
+  const quote = json ? "double" : keyQuote(style, key);
+  if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
+  if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
+  const entries = Object.entries(value);
+  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+}
+function renderFlowPair(key, value, style, json = false) {
+  return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
+}
+function renderBlockPair(key, value, column, style) {
+  const pad = " ".repeat(column);
+  if (typeof value === "boolean" || typeof value === "string") return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
+  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
+  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
+}
+function renderBlockValue(value, keyColumn2, style, key) {
+  if (Array.isArray(value)) {
+    const pad = " ".repeat(keyColumn2 + style.sequenceIndent);
+    return value.map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
+  }
+  if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
+  return Object.entries(value).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn2 + style.indent, style));
+}
+
+// src/fixes/walk.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function walk(doc, path5) {
+  const root = doc.contents;
+  const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
+  let current = steps[0]?.node ?? null;
+  for (const segment of path5) {
+    let next;
+    if (typeof segment === "string" && (0, import_yaml5.isMap)(current)) {
+      const entry = effectiveEntries(current, doc).get(segment);
+      if (entry) {
+        const written = entry.value ?? null;
+        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
+      }
+    } else if (typeof segment === "number" && (0, import_yaml5.isSeq)(current) && segment < current.items.length) {
+      const written = current.items[segment] ?? null;
+      next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
+    }
+    if (!next) break;
+    steps.push(next);
+    current = next.node;
+  }
+  return { steps, depth: steps.length - 1 };
+}
+function resolve2(doc, node) {
+  if (!(0, import_yaml5.isAlias)(node)) return node;
+  return node.resolve(doc) ?? null;
+}
+function usedAnchors(doc) {
+  const used = /* @__PURE__ */ new Set();
+  (0, import_yaml5.visit)(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+    }
+  });
+  return used;
+}
+function isShared(node, anchors) {
+  const anchor = node?.anchor;
+  return typeof anchor === "string" && anchors.has(anchor);
+}
+function definesUsedAnchor(node, anchors) {
+  if (node === null) return false;
+  if (isShared(node, anchors)) return true;
+  if ((0, import_yaml5.isScalar)(node) || (0, import_yaml5.isAlias)(node)) return false;
+  if ((0, import_yaml5.isCollection)(node)) {
+    for (const item of node.items) {
+      const children = (0, import_yaml5.isMap)(node) ? [item.key, item.value] : [item];
+      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
+    }
+  }
+  return false;
+}
+function sharedReason(walked, upTo, anchors) {
+  for (let i = 1; i <= upTo; i++) {
+    const step = walked.steps[i];
+    if (!step) break;
+    if ((0, import_yaml5.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
+  }
+  for (let i = 0; i < upTo; i++) {
+    const node = walked.steps[i]?.node ?? null;
+    const anchor = node?.anchor;
+    if (isShared(node, anchors)) return `it is inside the anchored node &${anchor ?? ""}, which is also used elsewhere`;
+  }
+  return null;
+}
+
+// src/fixes/render.ts
+var RenderError = class extends Error {
+  constructor(message, owners, shared = false) {
+    super(message);
+    this.owners = owners;
+    this.shared = shared;
+  }
+  owners;
+  shared;
+};
+var Unsupported = class extends Error {
+};
+function own(target, from) {
+  for (const owner of from.owners) target.owners.add(owner);
+  for (const area of from.areas) target.areas.add(area);
+}
+function fresh() {
+  return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+}
+function isEmptyValue(node) {
+  if (node === null) return true;
+  if (!(0, import_yaml6.isScalar)(node)) return false;
+  try {
+    return scalarValue(node) === null;
+  } catch (error) {
+    if (error instanceof DecodeError) return false;
+    throw error;
+  }
+}
+function treeOf(value) {
+  if (typeof value === "boolean" || typeof value === "string" || Array.isArray(value)) return value;
+  const tree = /* @__PURE__ */ new Map();
+  for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
+  return tree;
+}
+function sameValue(a, b) {
+  return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
+}
+function addToTree(tree, keys, value, owners) {
+  const [first, ...rest] = keys;
+  if (first === void 0) throw new RenderError("nothing to add", owners);
+  const existing = tree.get(first);
+  if (rest.length === 0) {
+    const added = treeOf(value);
+    if (existing instanceof Map && added instanceof Map) {
+      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
+      return;
+    }
+    if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
+    tree.set(first, added);
+    return;
+  }
+  let child = existing;
+  if (child === void 0) {
+    child = /* @__PURE__ */ new Map();
+    tree.set(first, child);
+  }
+  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
+  addToTree(child, rest, value, owners);
+}
+function fromTree(value) {
+  if (!(value instanceof Map)) return value;
+  const out = {};
+  for (const [key, item] of value) out[key] = fromTree(item);
+  return out;
+}
+function keyName(pair2) {
+  return (0, import_yaml6.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+}
+function renderEdits(context, edits) {
+  const { doc, anchors } = context;
+  const shared = /* @__PURE__ */ new Map();
+  const scalars = /* @__PURE__ */ new Map();
+  const inserts = /* @__PURE__ */ new Map();
+  const fills = /* @__PURE__ */ new Map();
+  const appends = /* @__PURE__ */ new Map();
+  const pairDeletes = /* @__PURE__ */ new Map();
+  const itemDeletes = /* @__PURE__ */ new Map();
+  const fail = (message, edit) => {
+    throw new RenderError(message, edit.owners);
+  };
+  const failShared = (message, edit) => {
+    throw new RenderError(message, edit.owners, true);
+  };
+  const markShared = (edit, reason4) => {
+    if (reason4 === null) return;
+    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason4);
+  };
+  const addInsert = (map, keys, value, edit) => {
+    let op = inserts.get(map);
+    if (!op) {
+      op = { map, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      inserts.set(map, op);
+    }
+    addToTree(op.tree, keys, value, edit.owners);
+    own(op, edit);
+  };
+  const addFill = (pair2, parent, keys, value, edit) => {
+    let op = fills.get(pair2);
+    if (!op) {
+      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      fills.set(pair2, op);
+    }
+    if (keys.length === 0) {
+      if (op.value !== void 0 && !sameValue(op.value, value)) fail("two fixes write different values here", edit);
+      if (op.tree.size > 0) fail("two fixes disagree about a value", edit);
+      op.value = value;
+    } else {
+      if (op.value !== void 0) fail("two fixes disagree about a value", edit);
+      addToTree(op.tree, keys, value, edit.owners);
+    }
+    own(op, edit);
+  };
+  for (const owned of edits) {
+    const { edit } = owned;
+    const path5 = edit.path;
+    const walked = walk(doc, path5);
+    const complete = walked.depth === path5.length;
+    const target = walked.steps[walked.depth];
+    if (!target) fail("the field could not be found", owned);
+    const step = target;
+    if (edit.op === "delete") {
+      if (!complete) fail(`the field to remove does not exist`, owned);
+      markShared(owned, sharedReason(walked, walked.depth, anchors));
+      if (step.merged) failShared("the field to remove comes from a merge key (<<), which copies a map defined elsewhere", owned);
+      if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
+      const parent = step.parent;
+      const parentStep = walked.steps[walked.depth - 1];
+      if ((0, import_yaml6.isMap)(parent) && step.pair) {
+        let op = pairDeletes.get(parent);
+        if (!op) {
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
+          pairDeletes.set(parent, op);
+        }
+        op.pairs.add(step.pair);
+        own(op, owned);
+      } else if ((0, import_yaml6.isSeq)(parent) && typeof path5[path5.length - 1] === "number") {
+        let op = itemDeletes.get(parent);
+        if (!op) {
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
+          itemDeletes.set(parent, op);
+        }
+        op.indices.add(path5[path5.length - 1]);
+        own(op, owned);
+      } else fail("the field to remove is not a map key or list item", owned);
+      continue;
+    }
+    if (edit.op === "append") {
+      if (!complete || !(0, import_yaml6.isSeq)(step.node)) {
+        renderSet(walked, path5, [edit.value], owned);
+        continue;
+      }
+      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
+      let op = appends.get(step.node);
+      if (!op) {
+        op = { seq: step.node, items: [], ...fresh() };
+        appends.set(step.node, op);
+      }
+      if (!op.items.includes(edit.value)) op.items.push(edit.value);
+      own(op, owned);
+      continue;
+    }
+    renderSet(walked, path5, edit.value, owned);
+  }
+  function renderSet(walked, path5, value, owned) {
+    const depth = walked.depth;
+    const complete = depth === path5.length;
+    const step = walked.steps[depth];
+    if (!step) fail("the field could not be found", owned);
+    const target = step;
+    if (complete) {
+      const parentStep = walked.steps[depth - 1];
+      const parentMap = parentStep?.node;
+      const key = path5[path5.length - 1];
+      if (target.merged) {
+        if (!(0, import_yaml6.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        markShared(owned, sharedReason(walked, depth, anchors));
+        addInsert(parentMap, [key], value, owned);
+        return;
+      }
+      markShared(owned, sharedReason(walked, depth, anchors));
+      if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
+      if (isEmptyValue(target.written) && target.pair && (0, import_yaml6.isMap)(target.parent)) {
+        addFill(target.pair, target.parent, [], value, owned);
+        return;
+      }
+      if (((0, import_yaml6.isScalar)(target.written) || (0, import_yaml6.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+        const node2 = target.written;
+        const existing = scalars.get(node2);
+        if (existing && existing.value !== value) fail("two fixes write different values here", owned);
+        const op = existing ?? { node: node2, value, ...fresh() };
+        scalars.set(node2, op);
+        own(op, owned);
+        return;
+      }
+      fail("the field has a value this fix cannot replace", owned);
+    }
+    const rest = path5.slice(depth);
+    if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
+    const keys = rest;
+    markShared(owned, sharedReason(walked, depth + 1, anchors));
+    const node = target.node;
+    if ((0, import_yaml6.isMap)(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml6.isMap)(target.parent) && !target.parent.flow) {
+        addFill(target.pair, target.parent, keys, value, owned);
+      } else addInsert(node, keys, value, owned);
+      return;
+    }
+    if (isEmptyValue(target.written) && target.pair && (0, import_yaml6.isMap)(target.parent)) {
+      addFill(target.pair, target.parent, keys, value, owned);
+      return;
+    }
+    fail("the place to write is not a map", owned);
+  }
+  function isShared2(node) {
+    const anchor = node?.anchor;
+    return typeof anchor === "string" && anchors.has(anchor);
+  }
+  const splices = [];
+  const emit = (op, splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
+  const guard = (op, render) => {
+    try {
+      render();
+    } catch (error) {
+      if (error instanceof Unsupported) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
+      throw error;
+    }
+  };
+  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
+  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
+  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map))));
+  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
+  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
+  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
+  return { splices, shared };
+}
+function rangeOf(node) {
+  const range2 = node?.range;
+  if (!range2) throw new Unsupported("a node without a source position");
+  return range2;
+}
+function contentEnd(node) {
+  if (node === null || node === void 0) throw new Unsupported("an empty node has no content");
+  if (((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    if ((0, import_yaml6.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf(last.key)[1];
+    return contentEnd(last);
+  }
+  return rangeOf(node)[1];
+}
+function lastChar(context, node, floor) {
+  return lastContentBefore(context.table.text, contentEnd(node), floor);
+}
+function pairEnd(pair2) {
+  return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf(pair2.key)[1];
+}
+function colonEnd(context, pair2) {
+  const text = context.table.text;
+  let i = rangeOf(pair2.key)[1];
+  while (i < text.length && (text[i] === " " || text[i] === "	")) i++;
+  if (text[i] !== ":") throw new Unsupported("a key without a colon on its line");
+  return i + 1;
+}
+function quotesKeys(map) {
+  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml6.isScalar)(pair2.key) && pair2.key.type === import_yaml6.Scalar.QUOTE_DOUBLE);
+}
+function keyColumn(context, map) {
+  const first = map.items[0];
+  if (!first) throw new Unsupported("an empty map has no key column");
+  return columnOf(context.table, rangeOf(first.key)[0]);
+}
+function linesAt(context, at3, lines) {
+  const { text, eol } = context.table;
+  const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
+  if (at3 >= text.length && !text.endsWith("\n")) return { start: text.length, end: text.length, insert: eol + lines.join(eol), column };
+  return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
+}
+function lineLeader(context, offset) {
+  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
+}
+function scalarSplice(context, op) {
+  const [start, end] = rangeOf(op.node);
+  if (typeof op.value === "boolean") {
+    const original = (0, import_yaml6.isScalar)(op.node) && op.node.type === import_yaml6.Scalar.PLAIN ? String(op.node.value) : void 0;
+    return { start, end, insert: formatBoolean(op.value, original) };
+  }
+  let quote = context.style.quote;
+  if ((0, import_yaml6.isScalar)(op.node)) {
+    if (op.node.type === import_yaml6.Scalar.QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === import_yaml6.Scalar.QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === import_yaml6.Scalar.PLAIN) quote = "plain";
+    else throw new Unsupported("a block scalar is not replaced in place");
+  }
+  return { start, end, insert: formatString(op.value, quote) };
+}
+function fillSplices(context, op) {
+  const { style } = context;
+  const value = op.value ?? fromTree(op.tree);
+  const key = keyName(op.pair);
+  const from = colonEnd(context, op.pair);
+  const written = op.pair.value;
+  const [valueStart, valueEnd] = written ? rangeOf(written) : [from, from];
+  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
+  const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
+  if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
+  const column = columnOf(context.table, rangeOf(op.pair.key)[0]);
+  const lines = renderBlockValue(value, column, style, key);
+  return [
+    ...to > from ? [{ start: from, end: to, insert: "" }] : [],
+    linesAt(context, afterLineOf(context.table, from), lines)
+  ];
+}
+function insertSplice(context, map, entries, deletes) {
+  const { style } = context;
+  if (map.flow) {
+    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
+    if (kept.length === 0) {
+      if (map.items.length > 0) throw new Unsupported("a flow map emptied and refilled");
+      const [start, end] = rangeOf(map);
+      return { start, end, insert: `{${rendered.join(", ")}}` };
+    }
+    const last = map.items[map.items.length - 1];
+    if (deletes?.pairs.has(last)) throw new Unsupported("a flow map whose last key is removed and another added");
+    const lastKey = rangeOf(last.key)[0];
+    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf(map)[0])) {
+      const pad = " ".repeat(columnOf(context.table, lastKey));
+      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join("") };
+    }
+    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
+  }
+  const column = keyColumn(context, map);
+  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
+  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key)[0])), lines);
+  const firstKey = rangeOf(map.items[0]?.key)[0];
+  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
+  return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+function endsWithKeptBlockScalar(context, node) {
+  if (node === null || node === void 0) return false;
+  if (((0, import_yaml6.isMap)(node) || (0, import_yaml6.isSeq)(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    return endsWithKeptBlockScalar(context, (0, import_yaml6.isPair)(last) ? last.value ?? last.key : last);
+  }
+  if (!(0, import_yaml6.isScalar)(node) || node.type !== import_yaml6.Scalar.BLOCK_LITERAL && node.type !== import_yaml6.Scalar.BLOCK_FOLDED) return false;
+  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf(node)[0]));
+}
+function quoteOfItems(seq, fallback) {
+  const first = seq.items.find((item) => (0, import_yaml6.isScalar)(item));
+  if (!(0, import_yaml6.isScalar)(first)) return fallback;
+  if (first.type === import_yaml6.Scalar.QUOTE_DOUBLE) return "double";
+  if (first.type === import_yaml6.Scalar.QUOTE_SINGLE) return "single";
+  return "plain";
+}
+function appendSplice(context, op) {
+  const seq = op.seq;
+  const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
+  if (seq.flow) {
+    if (seq.items.length === 0) {
+      const [start, end2] = rangeOf(seq);
+      return { start, end: end2, insert: `[${items.join(", ")}]` };
+    }
+    const end = contentEnd(seq.items[seq.items.length - 1]);
+    return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
+  }
+  const [dash] = rangeOf(seq);
+  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported("a list that does not start its line");
+  const pad = " ".repeat(columnOf(context.table, dash));
+  return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
+}
+function wholeLines(context, start, node, fallbackEnd) {
+  const { table } = context;
+  const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
+  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
+}
+function emptied(context, parentPair, empty) {
+  if (!parentPair) throw new Unsupported("a collection emptied outside a map");
+  const at3 = colonEnd(context, parentPair);
+  return { start: at3, end: at3, insert: ` ${empty}` };
+}
+function flowRemovals(items, whole, empty) {
+  if (items.every((item) => item.removed)) return [{ start: whole[0], end: whole[1], insert: empty }];
+  const splices = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!items[i]?.removed) continue;
+    let j = i;
+    while (j + 1 < items.length && items[j + 1]?.removed) j++;
+    const next = items[j + 1];
+    const previous = items[i - 1];
+    if (next) splices.push({ start: items[i]?.start ?? 0, end: next.start, insert: "" });
+    else if (previous) splices.push({ start: previous.end, end: items[j]?.end ?? 0, insert: "" });
+    i = j;
+  }
+  return splices;
+}
+function deletePairSplices(context, op, refilled) {
+  const map = op.map;
+  if (map.flow) {
+    const items = map.items.map((pair2) => ({ start: rangeOf(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported("a flow map emptied and refilled");
+    const [start, end] = rangeOf(map);
+    return flowRemovals(items, [start, end], "{}");
+  }
+  const splices = [];
+  const all = map.items.every((pair2) => op.pairs.has(pair2));
+  const handled = /* @__PURE__ */ new Set();
+  map.items.forEach((pair2, index) => {
+    if (!op.pairs.has(pair2) || handled.has(pair2)) return;
+    const keyStart = rangeOf(pair2.key)[0];
+    const leader = lineLeader(context, keyStart);
+    if (/^\s*$/.test(leader)) {
+      splices.push(wholeLines(context, keyStart, pair2.value, pairEnd(pair2)));
+      return;
+    }
+    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported("a key that does not start its line");
+    const nextKept = map.items.find((p) => !op.pairs.has(p));
+    if (nextKept) {
+      for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
+      splices.push({ start: keyStart, end: rangeOf(nextKept.key)[0], insert: "" });
+      return;
+    }
+    if (refilled) throw new Unsupported("a list item emptied and refilled");
+    for (const p of map.items) handled.add(p);
+    splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
+  });
+  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf(map.items[0]?.key)[0]))) {
+    splices.push(emptied(context, op.parentPair, "{}"));
+  }
+  return splices;
+}
+function deleteItemSplices(context, op, refilled) {
+  const seq = op.seq;
+  const nodes = seq.items.map((item) => item);
+  if (nodes.some((node) => node === null)) throw new Unsupported("a list with an empty item");
+  if (seq.flow) {
+    const items = nodes.map((node, index) => ({ start: rangeOf(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported("a flow list emptied and refilled");
+    return flowRemovals(items, [rangeOf(seq)[0], rangeOf(seq)[1]], "[]");
+  }
+  const text = context.table.text;
+  const splices = [];
+  nodes.forEach((node, index) => {
+    if (!op.indices.has(index)) return;
+    let dash = rangeOf(node)[0] - 1;
+    while (dash >= 0 && /\s/.test(text[dash] ?? "")) dash--;
+    if (text[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported("a list item that does not start its line");
+    splices.push(wholeLines(context, dash, node, rangeOf(node)[1]));
+  });
+  if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
+  return splices;
+}
+
+// src/fixes/suggestions.ts
+var UnionFind = class {
+  parent;
+  constructor(size) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(i) {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    this.parent[i] = root;
+    return root;
+  }
+  union(a, b) {
+    this.parent[this.find(a)] = this.find(b);
+  }
+};
+function span(table, splices) {
+  const change = changedLines(table.text, applySplices(table.text, splices));
+  if (!change) return null;
+  if (change.end >= change.start) return { lo: change.start, hi: change.end };
+  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+}
+function groupSplices(table, splices) {
+  const sets = new UnionFind(splices.length);
+  const firstWith = /* @__PURE__ */ new Map();
+  splices.forEach((splice, index) => {
+    for (const key of [...[...splice.owners].map((o) => `owner:${o}`), ...[...splice.areas].map((a) => `area:${a}`)]) {
+      const first = firstWith.get(key);
+      if (first === void 0) firstWith.set(key, index);
+      else sets.union(first, index);
+    }
+  });
+  for (; ; ) {
+    const members = /* @__PURE__ */ new Map();
+    splices.forEach((_, index) => {
+      const root = sets.find(index);
+      members.set(root, [...members.get(root) ?? [], index]);
+    });
+    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: span(table, indices.map((i) => splices[i])) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
+    let merged = false;
+    for (let i = 1; i < spans.length; i++) {
+      const previous = spans[i - 1];
+      const current = spans[i];
+      if (previous && current && current.range.lo <= previous.range.hi + 1) {
+        sets.union(previous.root, current.root);
+        merged = true;
+      }
+    }
+    if (!merged) break;
+  }
+  const groups = /* @__PURE__ */ new Map();
+  splices.forEach((splice, index) => {
+    const root = sets.find(index);
+    groups.set(root, [...groups.get(root) ?? [], splice]);
+  });
+  return [...groups.values()].map((members) => ({
+    splices: members,
+    owners: new Set(members.flatMap((s) => [...s.owners]))
+  }));
+}
+function toSuggestion(table, group, diff) {
+  const after = applySplices(table.text, group.splices);
+  const change = changedLines(table.text, after);
+  if (!change) return null;
+  const lineCount = table.starts.length;
+  const original = splitLines(table.text);
+  const candidates = [];
+  if (change.end >= change.start) {
+    candidates.push({ start: change.start, end: change.end, lines: change.lines });
+  } else {
+    const before = change.start - 1;
+    if (before >= 1) candidates.push({ start: before, end: before, lines: [original[before - 1] ?? "", ...change.lines] });
+    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, original[change.start - 1] ?? ""] });
+  }
+  const attachable = (c) => diff !== null && diff.spansOneHunk(c.start, c.end) && // GitHub's handling of a suggestion on a last line without a newline is unknown: do not risk it.
+  !(c.end >= lineCount && !table.finalNewline);
+  const chosen = candidates.find(attachable) ?? candidates[0];
+  if (!chosen) return null;
+  return {
+    startLine: chosen.start,
+    endLine: chosen.end,
+    replacement: chosen.lines.map((line) => `${line}
+`).join(""),
+    attachable: attachable(chosen)
+  };
+}
+function applySuggestions(text, suggestions) {
+  if (suggestions.length === 0) return text;
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = bom === "" ? text : text.slice(1);
+  const lines = body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const firstBreak = body.indexOf("\n");
+  const eol = firstBreak > 0 && body[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
+  let out = "";
+  let next = 1;
+  for (const suggestion of ordered) {
+    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lines.length) {
+      throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
+    }
+    out += lines.slice(next - 1, suggestion.startLine - 1).join("");
+    const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
+    const lastLine = lines[suggestion.endLine - 1] ?? "";
+    const keepsFinalBreak = suggestion.endLine < lines.length || lastLine.endsWith("\n");
+    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + eol : line).join("");
+    next = suggestion.endLine + 1;
+  }
+  return bom + out + lines.slice(next - 1).join("");
+}
+
+// src/fixes/verify.ts
+function podKey(documentIndex, objectPath) {
+  return `${documentIndex}|${JSON.stringify(objectPath)}`;
+}
+function apiRuleViolations(pod) {
+  const found = /* @__PURE__ */ new Set();
+  const profileRules = (where2, securityContext) => {
+    for (const key of ["seccompProfile", "appArmorProfile"]) {
+      const profile2 = obj(securityContext, key);
+      if (!profile2) continue;
+      const localhost = str(profile2, "localhostProfile") !== "";
+      if (localhost !== (str(profile2, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+    }
+  };
+  const podSecurityContext2 = obj(pod.spec, "securityContext");
+  profileRules("pod", podSecurityContext2);
+  let hostProcess2 = optBool(obj(podSecurityContext2, "windowsOptions"), "hostProcess") === true;
+  for (const { name, container: container2 } of visitContainers(pod)) {
+    const securityContext = obj(container2, "securityContext");
+    profileRules(`container ${name}`, securityContext);
+    if (optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true) hostProcess2 = true;
+    if (optBool(securityContext, "allowPrivilegeEscalation") !== false) continue;
+    if (optBool(securityContext, "privileged") === true) found.add(`container ${name}: allowPrivilegeEscalation false with privileged true`);
+    const adds = list(obj(securityContext, "capabilities"), "add");
+    if (adds.includes("SYS_ADMIN") || adds.includes("CAP_SYS_ADMIN")) found.add(`container ${name}: allowPrivilegeEscalation false with SYS_ADMIN`);
+  }
+  if (hostProcess2 && pod.spec.hostNetwork !== true) found.add("pod: hostProcess requires hostNetwork");
+  if (str(obj(pod.spec, "os"), "name") === "windows") {
+    const linuxOnly = (where2, securityContext, fields2) => {
+      for (const field of fields2) {
+        if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${where2}: a Windows pod cannot set securityContext.${field}`);
+      }
+    };
+    linuxOnly("pod", podSecurityContext2, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
+    for (const { name, container: container2 } of visitContainers(pod)) {
+      linuxOnly(`container ${name}`, obj(container2, "securityContext"), [
+        "seLinuxOptions",
+        "seccompProfile",
+        "appArmorProfile",
+        "capabilities",
+        "privileged",
+        "allowPrivilegeEscalation",
+        "procMount",
+        "runAsUser",
+        "runAsGroup"
+      ]);
+    }
+  }
+  return found;
+}
+function podStates(loaded, policyOf) {
+  const pods = /* @__PURE__ */ new Map();
+  const invalid = [];
+  for (const document of loaded.documents) {
+    const extraction = extractPodSpecs(document);
+    invalid.push(...extraction.problems.map((p) => p.kind));
+    for (const source of extraction.pods) {
+      const key = podKey(document.index, source.objectPath);
+      const { level: level2, version: version3 } = policyOf(key);
+      const failing = new Set(evaluatePod(source.pod, level2, version3).failures.map((f) => f.check));
+      pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
+    }
+  }
+  return { pods, invalid };
+}
+var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
+function baselineOf(file, text, policyOf) {
+  const loaded = loadManifestFile(file, text, noLimit);
+  const { pods, invalid } = podStates(loaded, policyOf);
+  return {
+    file,
+    policyOf,
+    documents: new Map(loaded.documents.map((d) => [d.index, d.value])),
+    problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
+    pods
+  };
+}
+function verifyText(baseline, text, expectation) {
+  const loaded = loadManifestFile(baseline.file, text, noLimit);
+  const { pods, invalid } = podStates(loaded, baseline.policyOf);
+  const problemKinds = [...loaded.problems.map((p) => p.kind), ...invalid].sort();
+  if (JSON.stringify(problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
+  if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
+  for (const document of loaded.documents) {
+    const original = baseline.documents.get(document.index);
+    if (original === void 0) return "the fixed YAML has a different number of documents";
+    let expected2 = original;
+    const edits = expectation.edits.get(document.index);
+    if (edits && edits.length > 0) {
+      try {
+        expected2 = applyEditsToJson(original, edits);
+      } catch (error) {
+        if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
+        throw error;
+      }
+    }
+    if (!jsonEqual(document.value, expected2)) return "the fixed YAML would change more than the fixed fields";
+  }
+  for (const [key, before] of baseline.pods) {
+    const after = pods.get(key);
+    if (!after) return "a pod spec is no longer found after the fix";
+    for (const check of expectation.fixed.get(key) ?? []) {
+      if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
+    }
+    for (const check of after.failing) {
+      if (!before.failing.has(check)) return `the check ${check} would start failing`;
+    }
+    for (const rule of after.apiRules) {
+      if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
+    }
+  }
+  if (pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
+  return null;
+}
+
+// src/fixes/fixFile.ts
+function areaOf(path5) {
+  const [root, second, third] = path5;
+  if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
+    return `${second}[${third}]`;
+  }
+  if (root === "metadata") return "metadata";
+  if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
+  return "spec";
+}
+function writtenPod(document, templatePath) {
+  const template = valueAt(document, templatePath) ?? null;
+  const holder = isObject(template) ? template : void 0;
+  return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
+}
+function computeFixes(request) {
+  const text = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
+  const table = lineTable(text);
+  const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
+  if (request.pods.every((pod) => pod.failures.length === 0)) return none;
+  const policies = /* @__PURE__ */ new Map();
+  for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
+  const fallback = { level: request.level, version: request.version };
+  const baseline = baselineOf(request.file, text, (key) => policies.get(key) ?? fallback);
+  const owners = [];
+  const byPod = request.pods.map(() => []);
+  request.pods.forEach(({ source, failures, policy }, podIndex) => {
+    const written = writtenPod(source.document.value, source.templatePath);
+    const { level: level2, version: version3 } = policy ?? fallback;
+    failures.forEach((failure, failureIndex) => {
+      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level2, version: version3 });
+      const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
+      const owner = {
+        id: `${podIndex}/${failureIndex}`,
+        podIndex,
+        check: failure.check,
+        documentIndex: source.document.index,
+        podKey: podKey(source.document.index, source.objectPath),
+        plan,
+        edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
+        podPaths,
+        accepted: false,
+        note: plan.kind === "manual" ? plan.note : null
+      };
+      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure.check, "nothing to change in the manifest as written fixes it");
+      owners.push(owner);
+      byPod[podIndex]?.push(owner);
+    });
+  });
+  const contexts = /* @__PURE__ */ new Map();
+  const contextOf = (documentIndex, doc) => {
+    let context = contexts.get(documentIndex);
+    if (!context) {
+      context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchors(doc) };
+      contexts.set(documentIndex, context);
+    }
+    return context;
+  };
+  const documents = /* @__PURE__ */ new Map();
+  for (const { source } of request.pods) documents.set(source.document.index, source.document.source.doc);
+  const collapsed = /* @__PURE__ */ new Set();
+  const render = (selected) => {
+    const perDocument = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      const edits = perDocument.get(owner.documentIndex) ?? /* @__PURE__ */ new Map();
+      perDocument.set(owner.documentIndex, edits);
+      owner.edits.forEach((edit, i) => {
+        const key = editKey(edit);
+        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+        entry.owners.add(owner.id);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
+        edits.set(key, entry);
+      });
+    }
+    const splices = [];
+    const shared = /* @__PURE__ */ new Map();
+    for (const [documentIndex, edits] of perDocument) {
+      const doc = documents.get(documentIndex);
+      if (!doc) continue;
+      const rendered = renderEdits(contextOf(documentIndex, doc), [...edits.values()]);
+      splices.push(...rendered.splices);
+      for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
+    }
+    return { splices, shared };
+  };
+  const expectationOf = (selected) => {
+    const edits = /* @__PURE__ */ new Map();
+    const fixed2 = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      edits.set(owner.documentIndex, [...edits.get(owner.documentIndex) ?? [], ...owner.edits]);
+      fixed2.set(owner.podKey, /* @__PURE__ */ new Set([...fixed2.get(owner.podKey) ?? [], owner.check]));
+    }
+    return { edits, fixed: fixed2 };
+  };
+  const attempt = (selected) => {
+    let rendered;
+    let fixedText;
+    try {
+      rendered = render(selected);
+      fixedText = applySplices(text, rendered.splices);
+    } catch (error) {
+      if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
+      if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
+      throw error;
+    }
+    const reason4 = verifyText(baseline, fixedText, expectationOf(selected));
+    if (reason4 === null) return null;
+    const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
+    return { reason: reason4, shared };
+  };
+  const refuse = (owner, failure) => {
+    owner.accepted = false;
+    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
+  };
+  for (const podOwners of byPod) {
+    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0);
+    if (candidates.length === 0) continue;
+    if (attempt(candidates) === null) {
+      for (const owner of candidates) owner.accepted = true;
+      continue;
+    }
+    const accepted = [];
+    for (const owner of candidates) {
+      const failure = attempt([...accepted, owner]);
+      if (failure === null) {
+        owner.accepted = true;
+        accepted.push(owner);
+      } else refuse(owner, failure);
+    }
+  }
+  let suggestionOf = /* @__PURE__ */ new Map();
+  let sharedOf = /* @__PURE__ */ new Map();
+  for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
+    const selected = owners.filter((o) => o.accepted);
+    suggestionOf = /* @__PURE__ */ new Map();
+    if (selected.length === 0) break;
+    let rendered;
+    let groups;
+    try {
+      rendered = render(selected);
+      groups = groupSplices(table, rendered.splices);
+    } catch (error) {
+      if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
+      const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
+      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
+      continue;
+    }
+    sharedOf = rendered.shared;
+    let retry = false;
+    for (const group of groups) {
+      const groupOwners = selected.filter((o) => group.owners.has(o.id));
+      const suggestion = toSuggestion(table, group, request.diff);
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(baseline, applySuggestions(text, [suggestion]), expectationOf(groupOwners));
+      if (reason5 === null && suggestion) {
+        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+        continue;
+      }
+      retry = true;
+      const pods2 = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods2].some((p) => !collapsed.has(p))) {
+        for (const p of pods2) collapsed.add(p);
+      } else {
+        for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+      }
+      break;
+    }
+    if (retry) continue;
+    const all = [...new Set(suggestionOf.values())];
+    const reason4 = verifyText(baseline, applySuggestions(text, all), expectationOf(selected));
+    if (reason4 === null) break;
+    for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
+  }
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const pods = request.pods.map(
+    (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
+      const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
+      const shared = sharedOf.get(owner.id);
+      const caveats = [
+        ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
+        ...shared ? [sharedCaveat(shared)] : []
+      ];
+      const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
+      return { check: owner.check, fix: suggestion, fixNote: note };
+    })
+  );
+  return { suggestions, pods };
+}
+
+// src/findings/fixes.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (content.includes(0)) return null;
+  try {
+    return utf82.decode(content);
+  } catch {
+    return null;
+  }
+}
+function stricter(a, b) {
+  return levelRank(b.level) > levelRank(a.level) ? b : a;
+}
+function fixFindings(file, text, evaluations, findings, diff) {
+  if (text === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
+    return { findings, suggestions: [] };
+  }
+  const pods = evaluations.map((evaluation) => ({
+    source: evaluation.source,
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
+  }));
+  const first = pods[0].policy;
+  const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  return {
+    suggestions: fixes.suggestions,
+    findings: findings.map(
+      (podFindings, i) => podFindings.map((finding, j) => {
+        const fix = fixes.pods[i]?.[j];
+        return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
+      })
+    )
+  };
+}
+
+// src/policy/config.ts
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
@@ -9709,7 +11381,7 @@ var show = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk2 = (n, indent) => {
+  const walk3 = (n, indent) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
@@ -9718,12 +11390,12 @@ var show = (start) => {
       case "split":
         line(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
-          walk2(o, indent);
+          walk3(o, indent);
         return;
       case "neg":
         line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk2(n.sub, indent + "  ");
-        return walk2(n.next, indent);
+        walk3(n.sub, indent + "  ");
+        return walk3(n.next, indent);
       case "lit":
         line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
@@ -9733,9 +11405,9 @@ var show = (start) => {
       default:
         line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
-    walk2(n.next, indent);
+    walk3(n.next, indent);
   };
-  walk2(start, "");
+  walk3(start, "");
   return [`start -> ${ref(start)}`, ...lines].join("\n");
 };
 var State = class {
@@ -10747,7 +12419,7 @@ var Minimatch = class {
     const rawGlobParts = this.globSet.map((s) => this.#slashSplit(s));
     this.globParts = this.preprocess(rawGlobParts);
     this.#pending = true;
-    let set = this.globParts.map((s, _, __) => {
+    let set2 = this.globParts.map((s, _, __) => {
       if (this.isWindows && this.windowsNoMagicRoot) {
         const n = s[2] === "?" && isLongUNC(s[3]) ? 6 : 4;
         const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && s.slice(3, n).every((p) => !globMagic.test(p));
@@ -10766,7 +12438,7 @@ var Minimatch = class {
       }
       return s.map((ss) => this.parse(ss));
     });
-    this.set = set.filter((s) => s.indexOf(false) === -1);
+    this.set = set2.filter((s) => s.indexOf(false) === -1);
     if (this.isWindows) {
       for (let i = 0; i < this.set.length; i++) {
         const p = this.set[i];
@@ -10933,19 +12605,19 @@ var Minimatch = class {
   levelOneOptimize(globParts) {
     return globParts.map((parts) => {
       const root = this.#rootIndex(parts) + 1;
-      parts = parts.reduce((set, part) => {
-        const prev = set[set.length - 1];
+      parts = parts.reduce((set2, part) => {
+        const prev = set2[set2.length - 1];
         if (part === "**" && prev === "**") {
-          return set;
+          return set2;
         }
         if (part === "..") {
-          if (set.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set.pop();
-            return set;
+          if (set2.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set2.pop();
+            return set2;
           }
         }
-        set.push(part);
-        return set;
+        set2.push(part);
+        return set2;
       }, []);
       return parts.length === 0 ? [""] : parts;
     });
@@ -11536,8 +13208,8 @@ var Minimatch = class {
     });
     if (!found)
       return this.braceExpand();
-    const set = braceExpand(marked, this.options);
-    for (const p of set) {
+    const set2 = braceExpand(marked, this.options);
+    for (const p of set2) {
       for (const portion of p.split("/")) {
         const c = portion.indexOf("[");
         if (c !== -1 && c < portion.lastIndexOf(mark)) {
@@ -11549,7 +13221,7 @@ var Minimatch = class {
       }
     }
     this.#rangeMark = mark;
-    return set;
+    return set2;
   }
   parse(pattern) {
     assertValidPattern(pattern);
@@ -11615,15 +13287,15 @@ var Minimatch = class {
     }
     const ff = split.parts;
     const resolved = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
-    const set = this.set;
+    const set2 = this.set;
     let filename = ff[ff.length - 1];
     if (!filename) {
       for (let i = ff.length - 2; !filename && i >= 0; i--) {
         filename = ff[i];
       }
     }
-    for (let r = 0; r < set.length; r++) {
-      const pattern = set[r];
+    for (let r = 0; r < set2.length; r++) {
+      const pattern = set2[r];
       const shape = partial ? void 0 : this.#shapes[r];
       const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved, pattern, partial);
       if (hit) {
@@ -11696,8 +13368,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path4) {
-  let out = path4;
+function normalisePath(path5) {
+  let out = path5;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -11710,8 +13382,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path4, patterns) {
-  const normalised = normalisePath(path4);
+function matchFile(path5, patterns) {
+  const normalised = normalisePath(path5);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -11778,26 +13450,26 @@ var Reader = class {
   file;
   source;
   errors = [];
-  line(path4) {
-    return locate(this.source, path4).line;
+  line(path5) {
+    return locate(this.source, path5).line;
   }
-  at(path4) {
-    return { file: this.file, line: this.line(path4), key: formatFieldPath(path4) };
+  at(path5) {
+    return { file: this.file, line: this.line(path5), key: formatFieldPath(path5) };
   }
-  error(path4, message) {
-    this.errors.push({ file: this.file, line: this.line(path4), key: formatFieldPath(path4), message });
+  error(path5, message) {
+    this.errors.push({ file: this.file, line: this.line(path5), key: formatFieldPath(path5), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path4, allowed) {
+  map(value, path5, allowed) {
     if (!isObject(value)) {
-      this.error(path4, `must be a mapping (key: value), not ${describe2(value)}`);
+      this.error(path5, `must be a mapping (key: value), not ${describe2(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path4, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path5, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -11806,52 +13478,52 @@ var Reader = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path4) {
+  present(map, key, path5) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path4, key], "has no value; give one or remove the key");
+      this.error([...path5, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path4) {
-    const value = this.present(map, key, path4);
+  level(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseLevel(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path4, key]) };
-      this.error([...path4, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path5, key]) };
+      this.error([...path5, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
       return void 0;
     }
-    this.error([...path4, key], `Invalid value: ${shown(value)} (${describe2(value)}): ${levelError}`);
+    this.error([...path5, key], `Invalid value: ${shown(value)} (${describe2(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path4) {
-    const value = this.present(map, key, path4);
+  version(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseVersion(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path4, key]) };
-      this.error([...path4, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path5, key]) };
+      this.error([...path5, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe2(value)})`;
-    this.error([...path4, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path5, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path4) {
-    const value = this.present(map, key, path4);
+  bool(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path4, key]) };
-    this.error([...path4, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path5, key]) };
+    this.error([...path5, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
-  string(map, key, path4) {
-    const value = this.present(map, key, path4);
+  string(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path4, key]) };
-    this.error([...path4, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe2(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path5, key]) };
+    this.error([...path5, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe2(value)}`);
     return void 0;
   }
   /**
@@ -11860,10 +13532,10 @@ var Reader = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path4, check, allowEmpty) {
-    const value = this.present(map, key, path4);
+  strings(map, key, path5, check, allowEmpty) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
-    const listPath = [...path4, key];
+    const listPath = [...path5, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe2(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -11890,19 +13562,19 @@ var Reader = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path4) {
-    const value = this.present(map, key, path4);
+  list(map, key, path5) {
+    const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path4, key], `must be a list, not ${describe2(value)}`);
+    this.error([...path5, key], `must be a list, not ${describe2(value)}`);
     return void 0;
   }
-  modeSettings(map, path4) {
+  modeSettings(map, path5) {
     return dropUndefined({
-      level: this.level(map, "level", path4),
-      warnLevel: this.level(map, "warn-level", path4),
-      version: this.version(map, "version", path4),
-      warnVersion: this.version(map, "warn-version", path4)
+      level: this.level(map, "level", path5),
+      warnLevel: this.level(map, "warn-level", path5),
+      version: this.version(map, "version", path5),
+      warnVersion: this.version(map, "warn-version", path5)
     });
   }
 };
@@ -11938,40 +13610,40 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path4) {
-  if ((0, import_yaml4.isAlias)(node)) return;
-  if ((0, import_yaml4.isSeq)(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
+function duplicateKeys(reader, node, path5) {
+  if ((0, import_yaml7.isAlias)(node)) return;
+  if ((0, import_yaml7.isSeq)(node)) {
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path5, index]));
     return;
   }
-  if (!(0, import_yaml4.isMap)(node)) return;
+  if (!(0, import_yaml7.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml4.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml7.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path4);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path4, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path5);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path5, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path4, key]);
+    duplicateKeys(reader, pair2.value, [...path5, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path4 = ["rules", index];
+  const path5 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path4, ruleKeys);
+  const map = reader.map(value, path5, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path4, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path5, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path4);
+  const matchValue = reader.present(map, "match", path5);
   if (matchValue !== void 0) {
-    const matchPath = [...path4, "match"];
+    const matchPath = [...path5, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -11979,31 +13651,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path4);
+  const settings = reader.modeSettings(map, path5);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path4, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path5, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path4), namespaces, files };
+  return { ...settings, index, at: reader.at(path5), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path4 = ["disable", index];
-  const map = reader.map(value, path4, disableKeys);
+  const path5 = ["disable", index];
+  const map = reader.map(value, path5, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path4, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path4, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path4, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path5, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks = reader.strings(map, "checks", path5, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path5, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path4);
+  const reason4 = reader.string(map, "reason", path5);
   if (reader.errors.length > before || !checks) return void 0;
   return {
     index,
-    at: reader.at(path4),
+    at: reader.at(path5),
     checks: [...new Set(checks.map((c) => c.value))],
     namespaces,
     files,
@@ -12038,10 +13710,10 @@ function parsePolicyConfig(text, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path4 = ["exemptions"];
+      const path5 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path4, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path4, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path5, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path5, exactName("runtimeClass"), true))
       };
     }
   }
@@ -12166,16 +13838,16 @@ function fallbackText(label) {
   if (label === namespaceLabels.audit || label === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
   return "uses latest instead";
 }
-function namespacesFromDocument(document, lineOf) {
+function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit = (value, path4, itemKind) => {
+  const visit3 = (value, path5, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit3(item, [...path5, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -12193,13 +13865,13 @@ function namespacesFromDocument(document, lineOf) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path4, "metadata", "labels", key],
+        path: [...path5, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf([...path4, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path5, "metadata", "labels"]) });
   };
-  visit(document.value, [], null);
+  visit3(document.value, [], null);
   return { namespaces, problems };
 }
 
@@ -12482,29 +14154,6 @@ function annotationPath(source, place, annotation) {
   return [...base, "metadata", "annotations", annotation];
 }
 
-// src/pss/evaluate.ts
-function evaluatePod(pod, level2, version3) {
-  const failures = [];
-  for (const check of checksFor(level2, version3)) {
-    const violation = check.implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
-  }
-  return { allowed: failures.length === 0, failures };
-}
-function detailString(failures) {
-  return failures.map((f) => {
-    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
-    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
-  }).join(", ");
-}
-function enforceMessage(podName, policy, failures) {
-  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
-  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
-}
-function warnMessage(policy, failures) {
-  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
-}
-
 // src/policy/split.ts
 function evaluatePolicy(pod, policy) {
   const cache3 = /* @__PURE__ */ new Map();
@@ -12527,8 +14176,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure, pod) {
   if (failure.paths.length === 0) return null;
   const images = [];
-  for (const path4 of failure.paths) {
-    const [root, key, index] = path4;
+  for (const path5 of failure.paths) {
+    const [root, key, index] = path5;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container2 = list(pod.spec, key)[index];
     if (!isObject(container2)) return null;
@@ -12594,8 +14243,8 @@ function splitEvaluations(pod, policy, evaluations) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path4) {
-  const [root, list3, index] = [path4[0], path4[1], path4[2]];
+function containerOfPath(pod, path5) {
+  const [root, list3, index] = [path5[0], path5[1], path5[2]];
   if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
     const entries = pod.spec[list3];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
@@ -12643,7 +14292,9 @@ function toFinding(source, placed) {
     mode: placed.mode,
     blocking: placed.mode === "enforce",
     levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
-    optOutNote: placed.optOut ? placed.optOut.message : null
+    optOutNote: placed.optOut ? placed.optOut.message : null,
+    fix: null,
+    fixNote: null
   };
 }
 
@@ -12655,7 +14306,7 @@ function namespaceIndexOf(documents) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path4) => locate(document.source, path4).line);
+    const extraction = namespacesFromDocument(document, (path5) => locate(document.source, path5).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -12682,6 +14333,7 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
     message: problem.message
   }));
   return {
+    source,
     verdict: {
       file: source.document.file,
       apiVersion: source.apiVersion,
@@ -12715,29 +14367,34 @@ function sortProblems(problems) {
 }
 function evaluateFiles(files, options) {
   const errors = [];
-  const documents = [];
-  for (const file of files) {
+  const loadedFiles = files.map((file) => {
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
-    documents.push(...loaded.documents);
-  }
-  const namespaces = namespaceIndexOf(documents);
+    return { file, documents: loaded.documents };
+  });
+  const namespaces = namespaceIndexOf(loadedFiles.flatMap((f) => f.documents));
   errors.push(...namespaces.problems);
   const context = { ...options.policy, namespaces: namespaces.index };
   const findings = [];
   const ignored = [];
   const policyProblems = [];
   const podSpecs = [];
-  for (const document of documents) {
-    const extraction = extractPodSpecs(document);
-    errors.push(...extraction.problems);
-    for (const source of extraction.pods) {
-      const evaluated = evaluatePodSpec(source, context);
-      podSpecs.push(evaluated.verdict);
-      findings.push(...evaluated.findings);
-      ignored.push(...evaluated.ignored);
-      policyProblems.push(...evaluated.problems);
+  for (const { file, documents } of loadedFiles) {
+    const evaluations = [];
+    for (const document of documents) {
+      const extraction = extractPodSpecs(document);
+      errors.push(...extraction.problems);
+      for (const source of extraction.pods) {
+        const evaluated = evaluatePodSpec(source, context);
+        evaluations.push(evaluated);
+        podSpecs.push(evaluated.verdict);
+        ignored.push(...evaluated.ignored);
+        policyProblems.push(...evaluated.problems);
+      }
     }
+    const perPod = evaluations.map((e) => e.findings);
+    const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+    findings.push(...fixed2.flat());
   }
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs };
 }
@@ -12752,13 +14409,13 @@ function displayPath(absolute, cwd) {
   const shown2 = relative === "" || relative.startsWith("..") ? absolute : relative;
   return shown2.split(path2.sep).join("/");
 }
-async function walk(directory, out) {
+async function walk2(directory, out) {
   const entries = await readdir(directory, { withFileTypes: true });
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry of entries) {
     const full = path2.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk(full, out);
+      if (!skippedDirectories.has(entry.name)) await walk2(full, out);
     } else if (entry.isFile() && manifestExtensions.has(path2.extname(entry.name).toLowerCase())) {
       out.push(full);
     }
@@ -12774,7 +14431,7 @@ async function collectFiles(args, cwd, maxBytes) {
     } catch {
       return { missing: arg };
     }
-    if (info.isDirectory()) await walk(absolute, paths);
+    if (info.isDirectory()) await walk2(absolute, paths);
     else paths.push(absolute);
   }
   const files = [];
@@ -12995,7 +14652,7 @@ async function checkCommand(args, io) {
   if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
-  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes } });
+  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: true });
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
@@ -13030,7 +14687,7 @@ var pinnedConfig = [
   "color.ui=never"
 ];
 function git(cwd, args, input) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -13039,7 +14696,7 @@ function git(cwd, args, input) {
     child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
     child.on("close", (code) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve2(Buffer.concat(out));
+      if (code === 0) resolve3(Buffer.concat(out));
       else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
     });
     if (input !== void 0 && child.stdin) {
@@ -13048,6 +14705,256 @@ function git(cwd, args, input) {
       child.stdin.end(input);
     }
   });
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path5, added, removed, oldPosInc, options) {
+    const last = path5.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path5.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path5.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize2;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize2(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
 }
 
 // node_modules/diff/libesm/patch/parse.js
@@ -13386,6 +15293,265 @@ function parsePatch(uniDiff) {
   return list3;
 }
 
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b === 7) {
+      result += "\\a";
+    } else if (b === 8) {
+      result += "\\b";
+    } else if (b === 9) {
+      result += "\\t";
+    } else if (b === 10) {
+      result += "\\n";
+    } else if (b === 11) {
+      result += "\\v";
+    } else if (b === 12) {
+      result += "\\f";
+    } else if (b === 13) {
+      result += "\\r";
+    } else if (b === 34) {
+      result += '\\"';
+    } else if (b === 92) {
+      result += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result += String.fromCharCode(b);
+    } else {
+      result += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines2(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
 // src/diff/parse.ts
 function numberLines(hunk) {
   const lines = [];
@@ -13532,8 +15698,8 @@ async function readNamespaceDocuments(repository, commit, maxBytes) {
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path4) {
-  const matches2 = (pattern) => minimatch(path4, pattern, { dot: true });
+function selectsPath(selection, path5) {
+  const matches2 = (pattern) => minimatch(path5, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -13541,7 +15707,7 @@ function selectsFile(selection, file) {
 }
 
 // src/diff/lines.ts
-function diffLines(hunks) {
+function diffLines2(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
   return {
@@ -13553,10 +15719,10 @@ function diffLines(hunks) {
 }
 
 // src/scope/scope.ts
-function loadPods(path4, content, load) {
+function loadPods(path5, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path4, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path5, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path5, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -13591,7 +15757,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path4) => containerOfPath(pod, path4) ?? ""));
+  return new Set(failure.paths.map((path5) => containerOfPath(pod, path5) ?? ""));
 }
 function isPreexisting(failure, head, base) {
   if (!base) return false;
@@ -13646,7 +15812,9 @@ function evaluateChangeSet(changeSet, options) {
   const podSpecs = [];
   let unchanged = 0;
   for (const [file, headPods] of heads) {
-    const lines = diffLines(file.hunks);
+    const lines = diffLines2(file.hunks);
+    const evaluations = [];
+    const fileFindings = [];
     for (const pod of headPods.values()) {
       const base = matches2.get(pod);
       if (base && samePod(base.pod, pod.pod)) {
@@ -13660,20 +15828,21 @@ function evaluateChangeSet(changeSet, options) {
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
+      ignored.push(...evaluated.ignored);
       const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
-      evaluated.findings.forEach((finding, index) => {
-        const failure = placed[index].failure;
-        const preexisting = isPreexisting(failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null);
-        if (options.onlyNewViolations && preexisting) return;
-        findings.push({
+      evaluations.push(evaluated);
+      fileFindings.push(
+        evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting,
+          preexisting: isPreexisting(placed[index].failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
-        });
-      });
-      ignored.push(...evaluated.ignored);
+        }))
+      );
     }
+    const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
+    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
+    findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   errors.push(...namespaces.problems);
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
@@ -13730,9 +15899,81 @@ async function diffCommand(args, io) {
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
-    onlyNewViolations: values["only-new-violations"]
+    onlyNewViolations: values["only-new-violations"],
+    fixes: true
   });
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
+  return failureStatus(report);
+}
+
+// src/cli/fix.ts
+import { writeFile } from "node:fs/promises";
+import path4 from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
+var fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
+
+Fix the pod specs in Kubernetes manifests (files, or folders searched for
+*.yaml, *.yml and *.json): every finding \`check\` reports (blocking or
+warning) that has a safe mechanical fix is fixed in place, with the verified
+edits a pull-request review would suggest. Comments, blank lines and the
+formatting of untouched lines are kept. Findings that need a decision (which
+volume type, which user ID) are left and reported with what to do.
+
+Options:
+  --dry-run            print the changes as a unified diff instead of writing them
+${policyOptionsHelp}
+
+Exit status: 0 nothing blocks after fixing, 1 blocking violations remain or a
+file could not be checked, 2 usage or config error.
+`;
+async function fixCommand(args, io) {
+  const { values, positionals } = parseArgs3({ args, allowPositionals: true, options: { ...policyOptions, "dry-run": { type: "boolean", default: false } } });
+  if (values.help) {
+    io.stdout(fixUsage);
+    return 0;
+  }
+  const options = readPolicyOptions(values);
+  if (positionals.length === 0) throw new UsageError("no PATH given: name the manifest files or folders to fix");
+  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
+  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const policy = contextFor(io, options);
+  const load = { maxBytes: options.maxBytes };
+  const before = evaluateFiles(collected.files, { policy, load, fixes: true });
+  const suggestionsOf = /* @__PURE__ */ new Map();
+  for (const finding of before.findings) {
+    if (finding.fix) suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? /* @__PURE__ */ new Set()).add(finding.fix));
+  }
+  const after = [];
+  let diff = "";
+  const changed = [];
+  for (const file of collected.files) {
+    const text2 = textOf(file.content);
+    const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
+    if (text2 === null || suggestions.length === 0) {
+      after.push(file);
+      continue;
+    }
+    const fixed2 = applySuggestions(text2, suggestions);
+    after.push({ path: file.path, content: fixed2 });
+    changed.push(file.path);
+    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text2, fixed2, void 0, void 0, { context: 3 });
+    else await writeFile(path4.resolve(io.cwd, file.path), fixed2);
+  }
+  const remaining = evaluateFiles(after, { policy, load, fixes: true });
+  const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
+  const notes = report.findings.filter((f) => f.fixNote !== null).map((f) => `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}`);
+  const fixedCount = before.findings.length - remaining.findings.length;
+  const text = [
+    renderText(report, defaultPolicies(policy)).trimEnd(),
+    ...notes,
+    `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${changed.join(", ")}` : ""}`
+  ].join("\n");
+  if (values["dry-run"]) {
+    io.stdout(diff);
+    io.stderr(`${text}
+`);
+  } else io.stdout(`${text}
+`);
   return failureStatus(report);
 }
 
@@ -13742,13 +15983,15 @@ var usage = `Usage: pod-security-review <command> [options]
 Commands:
   check PATH...      evaluate every pod spec in files and folders
   diff --base REF    evaluate only the pod specs a git range introduced or modified
+  fix PATH...        apply every verified fix in place (--dry-run: print a diff)
 
 Run \`pod-security-review <command> --help\` for the options of a command.
 \`pod-security-review --version\` prints the version.
 `;
 var commands = {
   check: { run: checkCommand, usage: checkUsage },
-  diff: { run: diffCommand, usage: diffUsage }
+  diff: { run: diffCommand, usage: diffUsage },
+  fix: { run: fixCommand, usage: fixUsage }
 };
 async function runCli(args, io) {
   const [name, ...rest] = args;

@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10705,10 +10705,10 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildHeadersFromArray(headers) {
-      const clone = headers.slice();
+      const clone2 = headers.slice();
       const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      for (let index = 0; index < clone2.length; index += 2) {
+        entries.push([clone2[index], clone2[index + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -12035,12 +12035,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -19161,13 +19161,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -19187,7 +19187,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19196,14 +19196,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias4;
-    exports.isCollection = isCollection;
+    exports.isAlias = isAlias6;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap7;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq4;
+    exports.isPair = isPair3;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -19215,7 +19215,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -19224,9 +19224,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path2) {
       const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19360,7 +19360,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19370,7 +19370,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19514,7 +19514,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -19541,7 +19541,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -19552,7 +19552,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -19732,7 +19732,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19758,7 +19758,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -19853,7 +19853,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar4 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -19865,12 +19865,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar2;
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -19881,7 +19881,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -19926,7 +19926,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node2 = new Scalar4.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -19937,7 +19937,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -20250,7 +20250,7 @@ ${indent}${text2.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -20393,7 +20393,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -20448,7 +20448,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -20471,7 +20471,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -20496,20 +20496,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar4.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar4.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar4.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -20658,7 +20658,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -20673,7 +20673,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20813,19 +20813,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -21132,7 +21132,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -21199,7 +21199,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21297,7 +21297,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
@@ -21354,7 +21354,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21450,14 +21450,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar4.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar4.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -21468,13 +21468,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar4.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -21519,7 +21519,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21547,7 +21547,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar2.Scalar(parseFloat(str2));
+        const node = new Scalar4.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -21638,7 +21638,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -21655,7 +21655,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar4.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -21706,7 +21706,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -21750,15 +21750,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -21773,7 +21773,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -21784,7 +21784,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -21927,7 +21927,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -21939,7 +21939,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar4.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -21947,7 +21947,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar4.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -21959,7 +21959,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -21987,7 +21987,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar4.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -22138,18 +22138,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
@@ -22168,7 +22168,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports.set = set2;
   }
 });
 
@@ -22275,7 +22275,7 @@ var require_schema3 = __commonJS({
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map.map,
@@ -22295,7 +22295,7 @@ var require_schema3 = __commonJS({
       merge2.merge,
       omap.omap,
       pairs.pairs,
-      set.set,
+      set2.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -22322,7 +22322,7 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -22348,7 +22348,7 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set.set,
+      set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -22356,7 +22356,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -23311,9 +23311,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23349,7 +23349,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23389,7 +23389,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
+        if (!isMap7 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23412,7 +23412,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -23444,7 +23444,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap7) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23460,7 +23460,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -23495,7 +23495,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -23544,7 +23544,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -23559,14 +23559,14 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -23627,7 +23627,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -23724,7 +23724,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -23742,7 +23742,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -23751,15 +23751,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar4.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -23964,7 +23964,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -23982,11 +23982,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar4.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -24208,11 +24208,11 @@ var require_compose_doc = __commonJS({
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const contentEnd2 = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd2, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      doc.range = [offset, contentEnd2, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -24680,15 +24680,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path2) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field2, index] of path2) {
         const tok = item?.[field2];
@@ -24699,8 +24699,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path2) => {
-      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
       const field2 = path2[path2.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -24731,7 +24731,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit3;
   }
 });
 
@@ -24746,8 +24746,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24830,8 +24830,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25265,10 +25265,10 @@ var require_lexer = __commonJS({
             let ch2 = this.buffer[i2];
             if (ch2 === "\r")
               ch2 = this.buffer[--i2];
-            const lastChar = i2;
+            const lastChar2 = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar2)
               nl = i2;
             else
               break;
@@ -26439,7 +26439,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -26447,7 +26447,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -26464,7 +26464,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar2.Scalar;
+    exports.Scalar = Scalar4.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -26475,8 +26475,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -26933,8 +26933,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -27145,15 +27145,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve2, returned, task;
+          var args, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -27168,13 +27168,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -27575,14 +27575,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -27675,9 +27675,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -27964,11 +27964,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27984,7 +27984,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28699,7 +28699,7 @@ var pinnedConfig = [
   "color.ui=never"
 ];
 function git(cwd, args, input) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -28708,7 +28708,7 @@ function git(cwd, args, input) {
     child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`, null, "")));
     child.on("close", (code) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve2(Buffer.concat(out));
+      if (code === 0) resolve3(Buffer.concat(out));
       else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
     });
     if (input !== void 0 && child.stdin) {
@@ -29016,14 +29016,14 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     return fail("malformed", `cannot parse: ${String(error2)}`);
   }
   if (!Array.isArray(parsed)) parsed = [];
-  const lineOf = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
+  const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   const documents = [];
   const problems = [];
   parsed.forEach((doc, index) => {
-    const startLine = lineOf(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
+    const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error2 = doc.errors[0];
     if (error2) {
-      problems.push({ file, line: lineOf(error2.pos[0]), message: `malformed YAML: ${firstLine(error2.message)}`, kind: "malformed" });
+      problems.push({ file, line: lineOf2(error2.pos[0]), message: `malformed YAML: ${firstLine(error2.message)}`, kind: "malformed" });
       return;
     }
     if (doc.contents === null) return;
@@ -29034,7 +29034,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
-      const line = lineOf(node?.range?.[0]) ?? startLine;
+      const line = lineOf2(node?.range?.[0]) ?? startLine;
       problems.push({ file, line, message: caught.message, kind: caught.kind === "alias-bomb" ? "alias-bomb" : "invalid" });
     }
   });
@@ -35425,7 +35425,7 @@ var show = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk = (n, indent) => {
+  const walk2 = (n, indent) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
@@ -35434,12 +35434,12 @@ var show = (start) => {
       case "split":
         line(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
-          walk(o, indent);
+          walk2(o, indent);
         return;
       case "neg":
         line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk(n.sub, indent + "  ");
-        return walk(n.next, indent);
+        walk2(n.sub, indent + "  ");
+        return walk2(n.next, indent);
       case "lit":
         line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
@@ -35449,9 +35449,9 @@ var show = (start) => {
       default:
         line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
-    walk(n.next, indent);
+    walk2(n.next, indent);
   };
-  walk(start, "");
+  walk2(start, "");
   return [`start -> ${ref(start)}`, ...lines].join("\n");
 };
 var State = class {
@@ -36463,7 +36463,7 @@ var Minimatch = class {
     const rawGlobParts = this.globSet.map((s) => this.#slashSplit(s));
     this.globParts = this.preprocess(rawGlobParts);
     this.#pending = true;
-    let set = this.globParts.map((s, _, __) => {
+    let set2 = this.globParts.map((s, _, __) => {
       if (this.isWindows && this.windowsNoMagicRoot) {
         const n = s[2] === "?" && isLongUNC(s[3]) ? 6 : 4;
         const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && s.slice(3, n).every((p) => !globMagic.test(p));
@@ -36482,7 +36482,7 @@ var Minimatch = class {
       }
       return s.map((ss) => this.parse(ss));
     });
-    this.set = set.filter((s) => s.indexOf(false) === -1);
+    this.set = set2.filter((s) => s.indexOf(false) === -1);
     if (this.isWindows) {
       for (let i = 0; i < this.set.length; i++) {
         const p = this.set[i];
@@ -36649,19 +36649,19 @@ var Minimatch = class {
   levelOneOptimize(globParts) {
     return globParts.map((parts) => {
       const root = this.#rootIndex(parts) + 1;
-      parts = parts.reduce((set, part) => {
-        const prev = set[set.length - 1];
+      parts = parts.reduce((set2, part) => {
+        const prev = set2[set2.length - 1];
         if (part === "**" && prev === "**") {
-          return set;
+          return set2;
         }
         if (part === "..") {
-          if (set.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set.pop();
-            return set;
+          if (set2.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set2.pop();
+            return set2;
           }
         }
-        set.push(part);
-        return set;
+        set2.push(part);
+        return set2;
       }, []);
       return parts.length === 0 ? [""] : parts;
     });
@@ -37252,8 +37252,8 @@ var Minimatch = class {
     });
     if (!found)
       return this.braceExpand();
-    const set = braceExpand(marked, this.options);
-    for (const p of set) {
+    const set2 = braceExpand(marked, this.options);
+    for (const p of set2) {
       for (const portion of p.split("/")) {
         const c = portion.indexOf("[");
         if (c !== -1 && c < portion.lastIndexOf(mark)) {
@@ -37265,7 +37265,7 @@ var Minimatch = class {
       }
     }
     this.#rangeMark = mark;
-    return set;
+    return set2;
   }
   parse(pattern) {
     assertValidPattern(pattern);
@@ -37331,15 +37331,15 @@ var Minimatch = class {
     }
     const ff = split.parts;
     const resolved = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
-    const set = this.set;
+    const set2 = this.set;
     let filename = ff[ff.length - 1];
     if (!filename) {
       for (let i = ff.length - 2; !filename && i >= 0; i--) {
         filename = ff[i];
       }
     }
-    for (let r = 0; r < set.length; r++) {
-      const pattern = set[r];
+    for (let r = 0; r < set2.length; r++) {
+      const pattern = set2[r];
       const shape = partial ? void 0 : this.#shapes[r];
       const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved, pattern, partial);
       if (hit) {
@@ -38085,16 +38085,16 @@ function fallbackText(label) {
   if (label === namespaceLabels.audit || label === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
   return "uses latest instead";
 }
-function namespacesFromDocument(document, lineOf) {
+function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit = (value, path2, itemKind) => {
+  const visit3 = (value, path2, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit3(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -38116,9 +38116,9 @@ function namespacesFromDocument(document, lineOf) {
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf([...path2, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path2, "metadata", "labels"]) });
   };
-  visit(document.value, [], null);
+  visit3(document.value, [], null);
   return { namespaces, problems };
 }
 
@@ -38562,7 +38562,9 @@ function toFinding(source, placed) {
     mode: placed.mode,
     blocking: placed.mode === "enforce",
     levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
-    optOutNote: placed.optOut ? placed.optOut.message : null
+    optOutNote: placed.optOut ? placed.optOut.message : null,
+    fix: null,
+    fixNote: null
   };
 }
 
@@ -38601,6 +38603,7 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
     message: problem.message
   }));
   return {
+    source,
     verdict: {
       file: source.document.file,
       apiVersion: source.apiVersion,
@@ -38841,6 +38844,8 @@ function fenceFor(content) {
 function suggestionBlock(suggestion) {
   const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
   const fence = fenceFor(content);
+  if (suggestion.replacement === "") return `${fence}suggestion
+${fence}`;
   return `${fence}suggestion
 ${content}
 ${fence}`;
@@ -38972,9 +38977,9 @@ function renderSarif(findings, errors, toolVersion) {
 
 // src/workloads/defaults.ts
 function withDefaultVolumes(spec) {
-  const volumes = spec.volumes;
-  if (!Array.isArray(volumes)) return void 0;
-  return volumes.map((volume2) => {
+  const volumes2 = spec.volumes;
+  if (!Array.isArray(volumes2)) return void 0;
+  return volumes2.map((volume2) => {
     if (!isObject(volume2)) return volume2;
     const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
     return hasSource ? volume2 : { ...volume2, emptyDir: {} };
@@ -38995,8 +39000,8 @@ function withHostNetworkPorts(containers) {
 }
 function applyApiServerDefaults(spec, isPod) {
   const out = { ...spec };
-  const volumes = withDefaultVolumes(spec);
-  if (volumes) out.volumes = volumes;
+  const volumes2 = withDefaultVolumes(spec);
+  if (volumes2) out.volumes = volumes2;
   if (isPod && spec.hostNetwork === true) {
     for (const key of ["containers", "initContainers"]) {
       if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
@@ -39195,14 +39200,14 @@ function extractPodSpecs(document) {
       kind: "invalid"
     });
   };
-  const visit = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+  const visit3 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
     const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
     const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
     if (kind.endsWith("List") && Array.isArray(object2.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
       object2.items.forEach((item, index) => {
-        if (isObject(item)) visit(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
     }
@@ -39234,8 +39239,1657 @@ function extractPodSpecs(document) {
       }
     });
   };
-  if (isObject(document.value)) visit(document.value, []);
+  if (isObject(document.value)) visit3(document.value, []);
   return { pods, problems };
+}
+
+// src/fixes/edits.ts
+function set(path2, value) {
+  return { op: "set", path: path2, value };
+}
+function remove(path2) {
+  return { op: "delete", path: path2 };
+}
+function append(path2, value) {
+  return { op: "append", path: path2, value };
+}
+function valueAt(root, path2) {
+  let current = root;
+  for (const segment of path2) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+    if (current === void 0) return void 0;
+  }
+  return current;
+}
+function exists2(root, path2) {
+  const parent = valueAt(root, path2.slice(0, -1));
+  const last = path2[path2.length - 1];
+  if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
+  return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
+}
+function editKey(edit) {
+  return JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
+}
+function prefixEdit(prefix2, edit) {
+  return { ...edit, path: [...prefix2, ...edit.path] };
+}
+function toJson(value) {
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (Array.isArray(value)) return [...value];
+  const out = {};
+  for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
+  return out;
+}
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+var EditError = class extends Error {
+};
+function applyEditsToJson(document, edits) {
+  const root = clone(document);
+  const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
+  const parentOf = (path2, create) => {
+    let current = root;
+    for (let i = 0; i < path2.length - 1; i++) {
+      const segment = path2[i];
+      const holder = current;
+      let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
+      if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
+        next = {};
+        holder[segment] = next;
+      }
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path2.slice(0, i + 1))}`);
+      current = next;
+    }
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path2)}`);
+    return current;
+  };
+  for (const edit of unique.filter((e) => e.op === "set")) {
+    const parent = parentOf(edit.path, true);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
+    parent[last] = toJson(edit.value);
+  }
+  const deletions = unique.filter((e) => e.op === "delete").sort((a, b) => {
+    const ia = a.path[a.path.length - 1];
+    const ib = b.path[b.path.length - 1];
+    return (typeof ib === "number" ? ib : -1) - (typeof ia === "number" ? ia : -1);
+  });
+  for (const edit of deletions) {
+    const parent = parentOf(edit.path, false);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
+    else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
+    else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
+  }
+  for (const edit of unique.filter((e) => e.op === "append")) {
+    const parent = parentOf(edit.path, true);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
+    const list3 = parent[last];
+    if (Array.isArray(list3)) list3.push(edit.value);
+    else parent[last] = [edit.value];
+  }
+  return root;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  if (isObject(a ?? null) && isObject(b ?? null)) {
+    const ao = a;
+    const bo = b;
+    const keys = Object.keys(ao).filter((k) => ao[k] !== void 0);
+    const otherKeys = Object.keys(bo).filter((k) => bo[k] !== void 0);
+    return keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  }
+  return false;
+}
+
+// src/fixes/fixers/common.ts
+function writtenAt(context, path2) {
+  return valueAt(context.written, path2);
+}
+function writtenHas(context, path2) {
+  return exists2(context.written, path2);
+}
+function setEach(paths, value) {
+  return paths.map((path2) => set(path2, value));
+}
+function runtimeDefaultProfile(context, typePath) {
+  const profilePath = typePath.slice(0, -1);
+  const edits = [set(typePath, "RuntimeDefault")];
+  if (writtenHas(context, [...profilePath, "localhostProfile"])) edits.push(remove([...profilePath, "localhostProfile"]));
+  return edits;
+}
+function removeItems(context, listPath, indices) {
+  const list3 = writtenAt(context, listPath);
+  const length = Array.isArray(list3) ? list3.length : 0;
+  const unique = [...new Set(indices)];
+  if (unique.length === length && length > 0) return [remove(listPath)];
+  return unique.map((index) => remove([...listPath, index]));
+}
+function byList(paths) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const path2 of paths) {
+    const index = path2[path2.length - 1];
+    if (typeof index !== "number") continue;
+    const list3 = path2.slice(0, -1);
+    const key = JSON.stringify(list3);
+    const group = groups2.get(key) ?? { list: list3, indices: [] };
+    group.indices.push(index);
+    groups2.set(key, group);
+  }
+  return groups2;
+}
+function hostProcessPaths(pod) {
+  const paths = [];
+  const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
+  if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container: container2, path: path2 } of visitContainers(pod)) {
+    if (isOn(obj(container2, "securityContext"))) paths.push([...path2, "securityContext", "windowsOptions", "hostProcess"]);
+  }
+  return paths;
+}
+function hostNetworkOff(context) {
+  return [set(["spec", "hostNetwork"], false), ...setEach(hostProcessPaths(context.written), false)];
+}
+function isWrittenObject(value) {
+  return isObject(value ?? null);
+}
+
+// src/fixes/fixers/allowPrivilegeEscalation.ts
+var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+
+// src/fixes/fixers/appArmorProfile.ts
+var fixAppArmorProfile = (context) => {
+  const edits = [];
+  for (const path2 of context.failure.paths) {
+    if (path2[0] === "metadata") edits.push(set(path2, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path2));
+  }
+  return { kind: "edits", edits };
+};
+
+// src/fixes/fixers/capabilities.ts
+function removeForbiddenAdds(context) {
+  const adds = context.failure.paths.filter((path2) => typeof path2[path2.length - 1] === "number");
+  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
+}
+var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
+var fixCapabilitiesRestricted = (context) => {
+  const edits = removeForbiddenAdds(context);
+  const drops = context.failure.paths.filter((path2) => path2[path2.length - 1] === "drop");
+  for (const path2 of drops) {
+    if (Array.isArray(writtenAt(context, path2))) edits.push(append(path2, "ALL"));
+    else edits.push(set(path2, ["ALL"]));
+  }
+  return {
+    kind: "edits",
+    edits,
+    caveat: "If a process needs a capability, for example to bind a port below 1024, add back `NET_BIND_SERVICE`, the only one this level allows."
+  };
+};
+
+// src/fixes/fixers/hostNamespaces.ts
+var fixHostNamespaces = (context) => {
+  const edits = [];
+  for (const path2 of context.failure.paths) {
+    if (path2[0] === "spec" && path2[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path2], false));
+  }
+  return {
+    kind: "edits",
+    edits,
+    caveat: "The pod then gets its own network, process and IPC namespaces: anything it reached on the node through them (node ports, host processes) is no longer visible."
+  };
+};
+
+// src/fixes/fixers/hostPorts.ts
+var fixHostPorts = (context) => {
+  const edits = context.failure.paths.filter((path2) => writtenHas(context, path2)).map((path2) => remove(path2));
+  if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
+  return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
+};
+
+// src/fixes/fixers/hostProbesAndHostLifecycle.ts
+var fixHostProbesAndHostLifecycle = (context) => ({
+  kind: "edits",
+  edits: context.failure.paths.filter((path2) => writtenHas(context, path2)).map((path2) => remove(path2))
+});
+
+// src/fixes/fixers/privileged.ts
+var fixPrivileged = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+
+// src/fixes/fixers/procMount.ts
+var fixProcMount = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, "Default") });
+
+// src/fixes/fixers/runAsNonRoot.ts
+var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
+var fixRunAsNonRoot = (context) => {
+  const edits = [];
+  const podPath = ["spec", "securityContext", "runAsNonRoot"];
+  let podValue = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
+  if (podValue === false) {
+    edits.push(set(podPath, true));
+    podValue = true;
+  }
+  let unset = false;
+  for (const { container: container2, path: path2 } of visitContainers(context.pod)) {
+    const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
+    if (value === false) edits.push(set([...path2, "securityContext", "runAsNonRoot"], true));
+    else if (value === void 0) unset = true;
+  }
+  if (unset && podValue !== true) edits.push(set(podPath, true));
+  return { kind: "edits", edits, caveat: nonRootCaveat };
+};
+
+// src/fixes/fixers/runAsUser.ts
+var fixRunAsUser = (context) => {
+  const edits = [];
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path2) => path2.length === 3 && path2[1] === "securityContext");
+  for (const path2 of context.failure.paths) {
+    edits.push(remove(path2));
+    const securityContextPath = path2.slice(0, -1);
+    const securityContext = valueAt(context.pod, securityContextPath);
+    const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
+    const isPodLevel = securityContextPath.length === 2;
+    const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
+    if (!inForce) edits.push(set([...securityContextPath, "runAsNonRoot"], true));
+  }
+  return { kind: "edits", edits, caveat: nonRootCaveat };
+};
+
+// src/fixes/fixers/seccompProfile.ts
+function fixPresent(context) {
+  const edits = [];
+  for (const path2 of context.failure.paths) {
+    if (path2[0] === "metadata") edits.push(set(path2, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path2.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path2));
+  }
+  return edits;
+}
+var fixSeccompProfileBaseline = (context) => ({ kind: "edits", edits: fixPresent(context) });
+var fixSeccompProfileRestricted = (context) => {
+  const edits = fixPresent(context);
+  const podProfile = obj(obj(context.pod.spec, "securityContext"), "seccompProfile");
+  const podCovers = podProfile !== void 0;
+  const containers = visitContainers(context.pod);
+  const uncovered = [];
+  for (const { container: container2, path: path2 } of containers) {
+    if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
+      uncovered.push([...path2, "securityContext", "seccompProfile", "type"]);
+    }
+  }
+  if (uncovered.length > 0 && uncovered.length === containers.length) {
+    edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
+  } else {
+    for (const path2 of uncovered) edits.push(set(path2, "RuntimeDefault"));
+  }
+  return { kind: "edits", edits };
+};
+
+// src/fixes/fixers/seLinuxOptions.ts
+var fixSeLinuxOptions = (context) => ({
+  kind: "edits",
+  edits: context.failure.paths.filter((path2) => writtenHas(context, path2)).map((path2) => remove(path2))
+});
+
+// src/fixes/fixers/sysctls.ts
+var fixSysctls = (context) => {
+  const entries = context.failure.paths.map((path2) => path2.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+};
+
+// src/fixes/notes.ts
+function illustrative(yaml) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    example: "spec:\n  hostNetwork: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text: text2, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text2}
+
+${illustrative(example)}`;
+}
+function sharedNode(check, reason4) {
+  const { text: text2, example } = guidance[check];
+  return `No suggestion: the field to change is shared with another place (${reason4}), and changing it where it is defined would also change another place that uses it. Change it there if every user should change, or give this pod spec its own value. ${text2}
+
+${illustrative(example)}`;
+}
+function sharedCaveat(reason4) {
+  return `The edit is made where the value is defined (${reason4}); the other places that use it were checked and do not change.`;
+}
+function volumeNote(check, volumes2) {
+  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
+
+// src/fixes/fixers/volumes.ts
+function volumes(context) {
+  return context.failure.paths.map((path2) => {
+    const volume2 = writtenAt(context, path2.slice(0, 3));
+    const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
+    const type = typeof path2[3] === "string" ? path2[3] : "unknown";
+    return { name, type };
+  });
+}
+var fixHostPathVolumes = (context) => ({ kind: "manual", note: volumeNote("hostPathVolumes", volumes(context)) });
+var fixRestrictedVolumes = (context) => ({ kind: "manual", note: volumeNote("restrictedVolumes", volumes(context)) });
+
+// src/fixes/fixers/windowsHostProcess.ts
+var fixWindowsHostProcess = ({ failure }) => ({
+  kind: "edits",
+  edits: setEach(failure.paths, false),
+  caveat: "The containers then run as normal Windows containers, without access to the node."
+});
+
+// src/fixes/fixers/index.ts
+var fixers = {
+  allowPrivilegeEscalation: fixAllowPrivilegeEscalation,
+  appArmorProfile: fixAppArmorProfile,
+  capabilities_baseline: fixCapabilitiesBaseline,
+  capabilities_restricted: fixCapabilitiesRestricted,
+  hostNamespaces: fixHostNamespaces,
+  hostPathVolumes: fixHostPathVolumes,
+  hostPorts: fixHostPorts,
+  hostProbesAndHostLifecycle: fixHostProbesAndHostLifecycle,
+  privileged: fixPrivileged,
+  procMount: fixProcMount,
+  procMount_restricted: fixProcMount,
+  restrictedVolumes: fixRestrictedVolumes,
+  runAsNonRoot: fixRunAsNonRoot,
+  runAsUser: fixRunAsUser,
+  seLinuxOptions: fixSeLinuxOptions,
+  seccompProfile_baseline: fixSeccompProfileBaseline,
+  seccompProfile_restricted: fixSeccompProfileRestricted,
+  sysctls: fixSysctls,
+  windowsHostProcess: fixWindowsHostProcess
+};
+
+// src/fixes/render.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+
+// src/fixes/style.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/fixes/text.ts
+function lineTable(text2) {
+  const starts = [0];
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text2.endsWith("\n");
+  if (finalNewline && starts.length > 1) starts.pop();
+  const firstBreak = text2.indexOf("\n");
+  return { text: text2, starts, eol: firstBreak > 0 && text2[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+}
+function lineOf(table, offset) {
+  let lo = 0;
+  let hi = table.starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function lineStart(table, line) {
+  return table.starts[line - 1] ?? table.text.length;
+}
+function columnOf(table, offset) {
+  return offset - lineStart(table, lineOf(table, offset));
+}
+function afterLineOf(table, offset) {
+  return lineStart(table, lineOf(table, offset) + 1);
+}
+function lineBreakOf(table, offset) {
+  const next = lineStart(table, lineOf(table, offset) + 1);
+  let end = next;
+  if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
+  if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
+  return end;
+}
+function lastContentBefore(text2, end, floor = 0) {
+  let i = end - 1;
+  while (i > floor && /\s/.test(text2[i] ?? "")) i--;
+  return i;
+}
+function splitLines(text2) {
+  const lines = text2.split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
+}
+var SpliceConflict = class extends Error {
+};
+function applySplices(text2, splices) {
+  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
+    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
+  );
+  let out = "";
+  let at3 = 0;
+  for (const { splice } of ordered) {
+    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    out += text2.slice(at3, splice.start) + splice.insert;
+    at3 = splice.end;
+  }
+  return out + text2.slice(at3);
+}
+function changedLines(before, after) {
+  if (before === after) return null;
+  const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const b = after.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  let prefix2 = 0;
+  while (prefix2 < a.length && prefix2 < b.length && a[prefix2] === b[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < a.length - prefix2 && suffix < b.length - prefix2 && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const lines = b.slice(prefix2, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
+  return { start: prefix2 + 1, end: a.length - suffix, lines };
+}
+
+// src/fixes/style.ts
+function quoteOf(scalar) {
+  if (scalar.type === import_yaml5.Scalar.QUOTE_DOUBLE) return "double";
+  if (scalar.type === import_yaml5.Scalar.QUOTE_SINGLE) return "single";
+  return "plain";
+}
+function isStringish(scalar) {
+  if (scalar.type !== import_yaml5.Scalar.PLAIN) return true;
+  const resolved = resolvePlainScalar(String(scalar.value));
+  return resolved.ok && typeof resolved.value === "string";
+}
+function mostCommon(values, fallback) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+function detectStyle(doc, table) {
+  const indents = [];
+  const sequenceIndents = [];
+  const quotes = [];
+  const keys = /* @__PURE__ */ new Map();
+  const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
+  (0, import_yaml5.visit)(doc, {
+    Pair(_, pair2, path2) {
+      const parent = path2[path2.length - 1];
+      if (!(0, import_yaml5.isScalar)(pair2.key)) return;
+      const key = String(pair2.key.value);
+      const keyColumn2 = column(pair2.key);
+      const parentIsBlock = (0, import_yaml5.isMap)(parent) && !parent.flow;
+      const value = pair2.value;
+      if ((0, import_yaml5.isScalar)(value)) {
+        if (value.value !== null && value.value !== "" && isStringish(value)) {
+          quotes.push(quoteOf(value));
+          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
+        }
+        return;
+      }
+      if (!((0, import_yaml5.isMap)(value) || (0, import_yaml5.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+      const firstItem = value.items[0];
+      const itemQuote = (0, import_yaml5.isSeq)(value) && (0, import_yaml5.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+      if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
+      if (value.flow || keyColumn2 === void 0) return;
+      if ((0, import_yaml5.isMap)(value) && (0, import_yaml5.isPair)(firstItem)) {
+        const childColumn = column(firstItem.key);
+        if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
+      }
+      if ((0, import_yaml5.isSeq)(value)) {
+        const dashColumn = column(value);
+        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
+      }
+    }
+  });
+  const indent = mostCommon(indents, 2);
+  return {
+    indent,
+    sequenceIndent: mostCommon(sequenceIndents, indent),
+    quote: mostCommon(quotes, "plain"),
+    keys
+  };
+}
+function plainSafe(text2) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text2)) return false;
+  const resolved = resolvePlainScalar(text2);
+  return resolved.ok && resolved.value === text2;
+}
+function formatString(text2, quote) {
+  if (quote === "plain" && plainSafe(text2)) return text2;
+  if (quote === "single" && !text2.includes("'")) return `'${text2}'`;
+  return JSON.stringify(text2);
+}
+function formatBoolean(value, replacing) {
+  const pairs = [
+    ["true", "false"],
+    ["True", "False"],
+    ["TRUE", "FALSE"],
+    ["yes", "no"],
+    ["Yes", "No"],
+    ["YES", "NO"],
+    ["on", "off"],
+    ["On", "Off"],
+    ["ON", "OFF"],
+    ["y", "n"],
+    ["Y", "N"]
+  ];
+  for (const [t, f] of pairs) {
+    if (replacing === t || replacing === f) return value ? t : f;
+  }
+  return value ? "true" : "false";
+}
+function formatScalar(value, quote) {
+  return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
+}
+var siblings = { add: "drop", drop: "add" };
+function keyStyle(style, key) {
+  if (key === void 0) return void 0;
+  const sibling = siblings[key];
+  return style.keys.get(key) ?? (sibling !== void 0 ? style.keys.get(sibling) : void 0);
+}
+function keyQuote(style, key) {
+  return keyStyle(style, key)?.quote ?? style.quote;
+}
+function prefersFlow(style, key) {
+  return keyStyle(style, key)?.flow === true;
+}
+function renderFlow(value, style, key, json = false) {
+  const quote = json ? "double" : keyQuote(style, key);
+  if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
+  if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
+  const entries = Object.entries(value);
+  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+}
+function renderFlowPair(key, value, style, json = false) {
+  return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
+}
+function renderBlockPair(key, value, column, style) {
+  const pad = " ".repeat(column);
+  if (typeof value === "boolean" || typeof value === "string") return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
+  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
+  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
+}
+function renderBlockValue(value, keyColumn2, style, key) {
+  if (Array.isArray(value)) {
+    const pad = " ".repeat(keyColumn2 + style.sequenceIndent);
+    return value.map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
+  }
+  if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
+  return Object.entries(value).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn2 + style.indent, style));
+}
+
+// src/fixes/walk.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+function walk(doc, path2) {
+  const root = doc.contents;
+  const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
+  let current = steps[0]?.node ?? null;
+  for (const segment of path2) {
+    let next;
+    if (typeof segment === "string" && (0, import_yaml6.isMap)(current)) {
+      const entry = effectiveEntries(current, doc).get(segment);
+      if (entry) {
+        const written = entry.value ?? null;
+        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
+      }
+    } else if (typeof segment === "number" && (0, import_yaml6.isSeq)(current) && segment < current.items.length) {
+      const written = current.items[segment] ?? null;
+      next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
+    }
+    if (!next) break;
+    steps.push(next);
+    current = next.node;
+  }
+  return { steps, depth: steps.length - 1 };
+}
+function resolve2(doc, node) {
+  if (!(0, import_yaml6.isAlias)(node)) return node;
+  return node.resolve(doc) ?? null;
+}
+function usedAnchors(doc) {
+  const used = /* @__PURE__ */ new Set();
+  (0, import_yaml6.visit)(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+    }
+  });
+  return used;
+}
+function isShared(node, anchors) {
+  const anchor = node?.anchor;
+  return typeof anchor === "string" && anchors.has(anchor);
+}
+function definesUsedAnchor(node, anchors) {
+  if (node === null) return false;
+  if (isShared(node, anchors)) return true;
+  if ((0, import_yaml6.isScalar)(node) || (0, import_yaml6.isAlias)(node)) return false;
+  if ((0, import_yaml6.isCollection)(node)) {
+    for (const item of node.items) {
+      const children = (0, import_yaml6.isMap)(node) ? [item.key, item.value] : [item];
+      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
+    }
+  }
+  return false;
+}
+function sharedReason(walked, upTo, anchors) {
+  for (let i = 1; i <= upTo; i++) {
+    const step = walked.steps[i];
+    if (!step) break;
+    if ((0, import_yaml6.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
+  }
+  for (let i = 0; i < upTo; i++) {
+    const node = walked.steps[i]?.node ?? null;
+    const anchor = node?.anchor;
+    if (isShared(node, anchors)) return `it is inside the anchored node &${anchor ?? ""}, which is also used elsewhere`;
+  }
+  return null;
+}
+
+// src/fixes/render.ts
+var RenderError = class extends Error {
+  constructor(message, owners, shared = false) {
+    super(message);
+    this.owners = owners;
+    this.shared = shared;
+  }
+  owners;
+  shared;
+};
+var Unsupported = class extends Error {
+};
+function own(target, from) {
+  for (const owner of from.owners) target.owners.add(owner);
+  for (const area of from.areas) target.areas.add(area);
+}
+function fresh() {
+  return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+}
+function isEmptyValue(node) {
+  if (node === null) return true;
+  if (!(0, import_yaml7.isScalar)(node)) return false;
+  try {
+    return scalarValue(node) === null;
+  } catch (error2) {
+    if (error2 instanceof DecodeError) return false;
+    throw error2;
+  }
+}
+function treeOf(value) {
+  if (typeof value === "boolean" || typeof value === "string" || Array.isArray(value)) return value;
+  const tree = /* @__PURE__ */ new Map();
+  for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
+  return tree;
+}
+function sameValue(a, b) {
+  return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
+}
+function addToTree(tree, keys, value, owners) {
+  const [first, ...rest] = keys;
+  if (first === void 0) throw new RenderError("nothing to add", owners);
+  const existing = tree.get(first);
+  if (rest.length === 0) {
+    const added = treeOf(value);
+    if (existing instanceof Map && added instanceof Map) {
+      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
+      return;
+    }
+    if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
+    tree.set(first, added);
+    return;
+  }
+  let child = existing;
+  if (child === void 0) {
+    child = /* @__PURE__ */ new Map();
+    tree.set(first, child);
+  }
+  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
+  addToTree(child, rest, value, owners);
+}
+function fromTree(value) {
+  if (!(value instanceof Map)) return value;
+  const out = {};
+  for (const [key, item] of value) out[key] = fromTree(item);
+  return out;
+}
+function keyName(pair2) {
+  return (0, import_yaml7.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+}
+function renderEdits(context, edits) {
+  const { doc, anchors } = context;
+  const shared = /* @__PURE__ */ new Map();
+  const scalars = /* @__PURE__ */ new Map();
+  const inserts = /* @__PURE__ */ new Map();
+  const fills = /* @__PURE__ */ new Map();
+  const appends = /* @__PURE__ */ new Map();
+  const pairDeletes = /* @__PURE__ */ new Map();
+  const itemDeletes = /* @__PURE__ */ new Map();
+  const fail = (message, edit) => {
+    throw new RenderError(message, edit.owners);
+  };
+  const failShared = (message, edit) => {
+    throw new RenderError(message, edit.owners, true);
+  };
+  const markShared = (edit, reason4) => {
+    if (reason4 === null) return;
+    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason4);
+  };
+  const addInsert = (map, keys, value, edit) => {
+    let op = inserts.get(map);
+    if (!op) {
+      op = { map, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      inserts.set(map, op);
+    }
+    addToTree(op.tree, keys, value, edit.owners);
+    own(op, edit);
+  };
+  const addFill = (pair2, parent, keys, value, edit) => {
+    let op = fills.get(pair2);
+    if (!op) {
+      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      fills.set(pair2, op);
+    }
+    if (keys.length === 0) {
+      if (op.value !== void 0 && !sameValue(op.value, value)) fail("two fixes write different values here", edit);
+      if (op.tree.size > 0) fail("two fixes disagree about a value", edit);
+      op.value = value;
+    } else {
+      if (op.value !== void 0) fail("two fixes disagree about a value", edit);
+      addToTree(op.tree, keys, value, edit.owners);
+    }
+    own(op, edit);
+  };
+  for (const owned of edits) {
+    const { edit } = owned;
+    const path2 = edit.path;
+    const walked = walk(doc, path2);
+    const complete = walked.depth === path2.length;
+    const target = walked.steps[walked.depth];
+    if (!target) fail("the field could not be found", owned);
+    const step = target;
+    if (edit.op === "delete") {
+      if (!complete) fail(`the field to remove does not exist`, owned);
+      markShared(owned, sharedReason(walked, walked.depth, anchors));
+      if (step.merged) failShared("the field to remove comes from a merge key (<<), which copies a map defined elsewhere", owned);
+      if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
+      const parent = step.parent;
+      const parentStep = walked.steps[walked.depth - 1];
+      if ((0, import_yaml7.isMap)(parent) && step.pair) {
+        let op = pairDeletes.get(parent);
+        if (!op) {
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
+          pairDeletes.set(parent, op);
+        }
+        op.pairs.add(step.pair);
+        own(op, owned);
+      } else if ((0, import_yaml7.isSeq)(parent) && typeof path2[path2.length - 1] === "number") {
+        let op = itemDeletes.get(parent);
+        if (!op) {
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
+          itemDeletes.set(parent, op);
+        }
+        op.indices.add(path2[path2.length - 1]);
+        own(op, owned);
+      } else fail("the field to remove is not a map key or list item", owned);
+      continue;
+    }
+    if (edit.op === "append") {
+      if (!complete || !(0, import_yaml7.isSeq)(step.node)) {
+        renderSet(walked, path2, [edit.value], owned);
+        continue;
+      }
+      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
+      let op = appends.get(step.node);
+      if (!op) {
+        op = { seq: step.node, items: [], ...fresh() };
+        appends.set(step.node, op);
+      }
+      if (!op.items.includes(edit.value)) op.items.push(edit.value);
+      own(op, owned);
+      continue;
+    }
+    renderSet(walked, path2, edit.value, owned);
+  }
+  function renderSet(walked, path2, value, owned) {
+    const depth = walked.depth;
+    const complete = depth === path2.length;
+    const step = walked.steps[depth];
+    if (!step) fail("the field could not be found", owned);
+    const target = step;
+    if (complete) {
+      const parentStep = walked.steps[depth - 1];
+      const parentMap = parentStep?.node;
+      const key = path2[path2.length - 1];
+      if (target.merged) {
+        if (!(0, import_yaml7.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        markShared(owned, sharedReason(walked, depth, anchors));
+        addInsert(parentMap, [key], value, owned);
+        return;
+      }
+      markShared(owned, sharedReason(walked, depth, anchors));
+      if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
+      if (isEmptyValue(target.written) && target.pair && (0, import_yaml7.isMap)(target.parent)) {
+        addFill(target.pair, target.parent, [], value, owned);
+        return;
+      }
+      if (((0, import_yaml7.isScalar)(target.written) || (0, import_yaml7.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+        const node2 = target.written;
+        const existing = scalars.get(node2);
+        if (existing && existing.value !== value) fail("two fixes write different values here", owned);
+        const op = existing ?? { node: node2, value, ...fresh() };
+        scalars.set(node2, op);
+        own(op, owned);
+        return;
+      }
+      fail("the field has a value this fix cannot replace", owned);
+    }
+    const rest = path2.slice(depth);
+    if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
+    const keys = rest;
+    markShared(owned, sharedReason(walked, depth + 1, anchors));
+    const node = target.node;
+    if ((0, import_yaml7.isMap)(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml7.isMap)(target.parent) && !target.parent.flow) {
+        addFill(target.pair, target.parent, keys, value, owned);
+      } else addInsert(node, keys, value, owned);
+      return;
+    }
+    if (isEmptyValue(target.written) && target.pair && (0, import_yaml7.isMap)(target.parent)) {
+      addFill(target.pair, target.parent, keys, value, owned);
+      return;
+    }
+    fail("the place to write is not a map", owned);
+  }
+  function isShared2(node) {
+    const anchor = node?.anchor;
+    return typeof anchor === "string" && anchors.has(anchor);
+  }
+  const splices = [];
+  const emit = (op, splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
+  const guard = (op, render) => {
+    try {
+      render();
+    } catch (error2) {
+      if (error2 instanceof Unsupported) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, op.owners);
+      throw error2;
+    }
+  };
+  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
+  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
+  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map))));
+  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
+  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
+  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
+  return { splices, shared };
+}
+function rangeOf(node) {
+  const range2 = node?.range;
+  if (!range2) throw new Unsupported("a node without a source position");
+  return range2;
+}
+function contentEnd(node) {
+  if (node === null || node === void 0) throw new Unsupported("an empty node has no content");
+  if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    if ((0, import_yaml7.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf(last.key)[1];
+    return contentEnd(last);
+  }
+  return rangeOf(node)[1];
+}
+function lastChar(context, node, floor) {
+  return lastContentBefore(context.table.text, contentEnd(node), floor);
+}
+function pairEnd(pair2) {
+  return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf(pair2.key)[1];
+}
+function colonEnd(context, pair2) {
+  const text2 = context.table.text;
+  let i = rangeOf(pair2.key)[1];
+  while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
+  if (text2[i] !== ":") throw new Unsupported("a key without a colon on its line");
+  return i + 1;
+}
+function quotesKeys(map) {
+  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml7.isScalar)(pair2.key) && pair2.key.type === import_yaml7.Scalar.QUOTE_DOUBLE);
+}
+function keyColumn(context, map) {
+  const first = map.items[0];
+  if (!first) throw new Unsupported("an empty map has no key column");
+  return columnOf(context.table, rangeOf(first.key)[0]);
+}
+function linesAt(context, at3, lines) {
+  const { text: text2, eol } = context.table;
+  const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
+  if (at3 >= text2.length && !text2.endsWith("\n")) return { start: text2.length, end: text2.length, insert: eol + lines.join(eol), column };
+  return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
+}
+function lineLeader(context, offset) {
+  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
+}
+function scalarSplice(context, op) {
+  const [start, end] = rangeOf(op.node);
+  if (typeof op.value === "boolean") {
+    const original = (0, import_yaml7.isScalar)(op.node) && op.node.type === import_yaml7.Scalar.PLAIN ? String(op.node.value) : void 0;
+    return { start, end, insert: formatBoolean(op.value, original) };
+  }
+  let quote = context.style.quote;
+  if ((0, import_yaml7.isScalar)(op.node)) {
+    if (op.node.type === import_yaml7.Scalar.QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === import_yaml7.Scalar.QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === import_yaml7.Scalar.PLAIN) quote = "plain";
+    else throw new Unsupported("a block scalar is not replaced in place");
+  }
+  return { start, end, insert: formatString(op.value, quote) };
+}
+function fillSplices(context, op) {
+  const { style } = context;
+  const value = op.value ?? fromTree(op.tree);
+  const key = keyName(op.pair);
+  const from = colonEnd(context, op.pair);
+  const written = op.pair.value;
+  const [valueStart, valueEnd] = written ? rangeOf(written) : [from, from];
+  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
+  const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
+  if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
+  const column = columnOf(context.table, rangeOf(op.pair.key)[0]);
+  const lines = renderBlockValue(value, column, style, key);
+  return [
+    ...to > from ? [{ start: from, end: to, insert: "" }] : [],
+    linesAt(context, afterLineOf(context.table, from), lines)
+  ];
+}
+function insertSplice(context, map, entries, deletes) {
+  const { style } = context;
+  if (map.flow) {
+    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
+    if (kept.length === 0) {
+      if (map.items.length > 0) throw new Unsupported("a flow map emptied and refilled");
+      const [start, end] = rangeOf(map);
+      return { start, end, insert: `{${rendered.join(", ")}}` };
+    }
+    const last = map.items[map.items.length - 1];
+    if (deletes?.pairs.has(last)) throw new Unsupported("a flow map whose last key is removed and another added");
+    const lastKey = rangeOf(last.key)[0];
+    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf(map)[0])) {
+      const pad = " ".repeat(columnOf(context.table, lastKey));
+      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join("") };
+    }
+    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
+  }
+  const column = keyColumn(context, map);
+  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
+  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key)[0])), lines);
+  const firstKey = rangeOf(map.items[0]?.key)[0];
+  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
+  return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+function endsWithKeptBlockScalar(context, node) {
+  if (node === null || node === void 0) return false;
+  if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    return endsWithKeptBlockScalar(context, (0, import_yaml7.isPair)(last) ? last.value ?? last.key : last);
+  }
+  if (!(0, import_yaml7.isScalar)(node) || node.type !== import_yaml7.Scalar.BLOCK_LITERAL && node.type !== import_yaml7.Scalar.BLOCK_FOLDED) return false;
+  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf(node)[0]));
+}
+function quoteOfItems(seq, fallback) {
+  const first = seq.items.find((item) => (0, import_yaml7.isScalar)(item));
+  if (!(0, import_yaml7.isScalar)(first)) return fallback;
+  if (first.type === import_yaml7.Scalar.QUOTE_DOUBLE) return "double";
+  if (first.type === import_yaml7.Scalar.QUOTE_SINGLE) return "single";
+  return "plain";
+}
+function appendSplice(context, op) {
+  const seq = op.seq;
+  const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
+  if (seq.flow) {
+    if (seq.items.length === 0) {
+      const [start, end2] = rangeOf(seq);
+      return { start, end: end2, insert: `[${items.join(", ")}]` };
+    }
+    const end = contentEnd(seq.items[seq.items.length - 1]);
+    return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
+  }
+  const [dash] = rangeOf(seq);
+  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported("a list that does not start its line");
+  const pad = " ".repeat(columnOf(context.table, dash));
+  return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
+}
+function wholeLines(context, start, node, fallbackEnd) {
+  const { table } = context;
+  const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
+  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
+}
+function emptied(context, parentPair, empty) {
+  if (!parentPair) throw new Unsupported("a collection emptied outside a map");
+  const at3 = colonEnd(context, parentPair);
+  return { start: at3, end: at3, insert: ` ${empty}` };
+}
+function flowRemovals(items, whole, empty) {
+  if (items.every((item) => item.removed)) return [{ start: whole[0], end: whole[1], insert: empty }];
+  const splices = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!items[i]?.removed) continue;
+    let j = i;
+    while (j + 1 < items.length && items[j + 1]?.removed) j++;
+    const next = items[j + 1];
+    const previous = items[i - 1];
+    if (next) splices.push({ start: items[i]?.start ?? 0, end: next.start, insert: "" });
+    else if (previous) splices.push({ start: previous.end, end: items[j]?.end ?? 0, insert: "" });
+    i = j;
+  }
+  return splices;
+}
+function deletePairSplices(context, op, refilled) {
+  const map = op.map;
+  if (map.flow) {
+    const items = map.items.map((pair2) => ({ start: rangeOf(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported("a flow map emptied and refilled");
+    const [start, end] = rangeOf(map);
+    return flowRemovals(items, [start, end], "{}");
+  }
+  const splices = [];
+  const all = map.items.every((pair2) => op.pairs.has(pair2));
+  const handled = /* @__PURE__ */ new Set();
+  map.items.forEach((pair2, index) => {
+    if (!op.pairs.has(pair2) || handled.has(pair2)) return;
+    const keyStart = rangeOf(pair2.key)[0];
+    const leader = lineLeader(context, keyStart);
+    if (/^\s*$/.test(leader)) {
+      splices.push(wholeLines(context, keyStart, pair2.value, pairEnd(pair2)));
+      return;
+    }
+    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported("a key that does not start its line");
+    const nextKept = map.items.find((p) => !op.pairs.has(p));
+    if (nextKept) {
+      for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
+      splices.push({ start: keyStart, end: rangeOf(nextKept.key)[0], insert: "" });
+      return;
+    }
+    if (refilled) throw new Unsupported("a list item emptied and refilled");
+    for (const p of map.items) handled.add(p);
+    splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
+  });
+  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf(map.items[0]?.key)[0]))) {
+    splices.push(emptied(context, op.parentPair, "{}"));
+  }
+  return splices;
+}
+function deleteItemSplices(context, op, refilled) {
+  const seq = op.seq;
+  const nodes = seq.items.map((item) => item);
+  if (nodes.some((node) => node === null)) throw new Unsupported("a list with an empty item");
+  if (seq.flow) {
+    const items = nodes.map((node, index) => ({ start: rangeOf(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported("a flow list emptied and refilled");
+    return flowRemovals(items, [rangeOf(seq)[0], rangeOf(seq)[1]], "[]");
+  }
+  const text2 = context.table.text;
+  const splices = [];
+  nodes.forEach((node, index) => {
+    if (!op.indices.has(index)) return;
+    let dash = rangeOf(node)[0] - 1;
+    while (dash >= 0 && /\s/.test(text2[dash] ?? "")) dash--;
+    if (text2[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported("a list item that does not start its line");
+    splices.push(wholeLines(context, dash, node, rangeOf(node)[1]));
+  });
+  if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
+  return splices;
+}
+
+// src/fixes/suggestions.ts
+var UnionFind = class {
+  parent;
+  constructor(size) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(i) {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    this.parent[i] = root;
+    return root;
+  }
+  union(a, b) {
+    this.parent[this.find(a)] = this.find(b);
+  }
+};
+function span(table, splices) {
+  const change = changedLines(table.text, applySplices(table.text, splices));
+  if (!change) return null;
+  if (change.end >= change.start) return { lo: change.start, hi: change.end };
+  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+}
+function groupSplices(table, splices) {
+  const sets = new UnionFind(splices.length);
+  const firstWith = /* @__PURE__ */ new Map();
+  splices.forEach((splice, index) => {
+    for (const key of [...[...splice.owners].map((o) => `owner:${o}`), ...[...splice.areas].map((a) => `area:${a}`)]) {
+      const first = firstWith.get(key);
+      if (first === void 0) firstWith.set(key, index);
+      else sets.union(first, index);
+    }
+  });
+  for (; ; ) {
+    const members = /* @__PURE__ */ new Map();
+    splices.forEach((_, index) => {
+      const root = sets.find(index);
+      members.set(root, [...members.get(root) ?? [], index]);
+    });
+    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: span(table, indices.map((i) => splices[i])) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
+    let merged = false;
+    for (let i = 1; i < spans.length; i++) {
+      const previous = spans[i - 1];
+      const current = spans[i];
+      if (previous && current && current.range.lo <= previous.range.hi + 1) {
+        sets.union(previous.root, current.root);
+        merged = true;
+      }
+    }
+    if (!merged) break;
+  }
+  const groups2 = /* @__PURE__ */ new Map();
+  splices.forEach((splice, index) => {
+    const root = sets.find(index);
+    groups2.set(root, [...groups2.get(root) ?? [], splice]);
+  });
+  return [...groups2.values()].map((members) => ({
+    splices: members,
+    owners: new Set(members.flatMap((s) => [...s.owners]))
+  }));
+}
+function toSuggestion(table, group, diff) {
+  const after = applySplices(table.text, group.splices);
+  const change = changedLines(table.text, after);
+  if (!change) return null;
+  const lineCount = table.starts.length;
+  const original = splitLines(table.text);
+  const candidates = [];
+  if (change.end >= change.start) {
+    candidates.push({ start: change.start, end: change.end, lines: change.lines });
+  } else {
+    const before = change.start - 1;
+    if (before >= 1) candidates.push({ start: before, end: before, lines: [original[before - 1] ?? "", ...change.lines] });
+    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, original[change.start - 1] ?? ""] });
+  }
+  const attachable = (c) => diff !== null && diff.spansOneHunk(c.start, c.end) && // GitHub's handling of a suggestion on a last line without a newline is unknown: do not risk it.
+  !(c.end >= lineCount && !table.finalNewline);
+  const chosen = candidates.find(attachable) ?? candidates[0];
+  if (!chosen) return null;
+  return {
+    startLine: chosen.start,
+    endLine: chosen.end,
+    replacement: chosen.lines.map((line) => `${line}
+`).join(""),
+    attachable: attachable(chosen)
+  };
+}
+function applySuggestions(text2, suggestions) {
+  if (suggestions.length === 0) return text2;
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = bom === "" ? text2 : text2.slice(1);
+  const lines = body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const firstBreak = body.indexOf("\n");
+  const eol = firstBreak > 0 && body[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
+  let out = "";
+  let next = 1;
+  for (const suggestion of ordered) {
+    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lines.length) {
+      throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
+    }
+    out += lines.slice(next - 1, suggestion.startLine - 1).join("");
+    const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
+    const lastLine = lines[suggestion.endLine - 1] ?? "";
+    const keepsFinalBreak = suggestion.endLine < lines.length || lastLine.endsWith("\n");
+    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + eol : line).join("");
+    next = suggestion.endLine + 1;
+  }
+  return bom + out + lines.slice(next - 1).join("");
+}
+
+// src/fixes/verify.ts
+function podKey(documentIndex, objectPath) {
+  return `${documentIndex}|${JSON.stringify(objectPath)}`;
+}
+function apiRuleViolations(pod) {
+  const found = /* @__PURE__ */ new Set();
+  const profileRules = (where2, securityContext) => {
+    for (const key of ["seccompProfile", "appArmorProfile"]) {
+      const profile2 = obj(securityContext, key);
+      if (!profile2) continue;
+      const localhost = str(profile2, "localhostProfile") !== "";
+      if (localhost !== (str(profile2, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+    }
+  };
+  const podSecurityContext2 = obj(pod.spec, "securityContext");
+  profileRules("pod", podSecurityContext2);
+  let hostProcess2 = optBool(obj(podSecurityContext2, "windowsOptions"), "hostProcess") === true;
+  for (const { name, container: container2 } of visitContainers(pod)) {
+    const securityContext = obj(container2, "securityContext");
+    profileRules(`container ${name}`, securityContext);
+    if (optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true) hostProcess2 = true;
+    if (optBool(securityContext, "allowPrivilegeEscalation") !== false) continue;
+    if (optBool(securityContext, "privileged") === true) found.add(`container ${name}: allowPrivilegeEscalation false with privileged true`);
+    const adds = list(obj(securityContext, "capabilities"), "add");
+    if (adds.includes("SYS_ADMIN") || adds.includes("CAP_SYS_ADMIN")) found.add(`container ${name}: allowPrivilegeEscalation false with SYS_ADMIN`);
+  }
+  if (hostProcess2 && pod.spec.hostNetwork !== true) found.add("pod: hostProcess requires hostNetwork");
+  if (str(obj(pod.spec, "os"), "name") === "windows") {
+    const linuxOnly = (where2, securityContext, fields2) => {
+      for (const field2 of fields2) {
+        if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${where2}: a Windows pod cannot set securityContext.${field2}`);
+      }
+    };
+    linuxOnly("pod", podSecurityContext2, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
+    for (const { name, container: container2 } of visitContainers(pod)) {
+      linuxOnly(`container ${name}`, obj(container2, "securityContext"), [
+        "seLinuxOptions",
+        "seccompProfile",
+        "appArmorProfile",
+        "capabilities",
+        "privileged",
+        "allowPrivilegeEscalation",
+        "procMount",
+        "runAsUser",
+        "runAsGroup"
+      ]);
+    }
+  }
+  return found;
+}
+function podStates(loaded, policyOf) {
+  const pods = /* @__PURE__ */ new Map();
+  const invalid = [];
+  for (const document of loaded.documents) {
+    const extraction = extractPodSpecs(document);
+    invalid.push(...extraction.problems.map((p) => p.kind));
+    for (const source of extraction.pods) {
+      const key = podKey(document.index, source.objectPath);
+      const { level, version: version2 } = policyOf(key);
+      const failing = new Set(evaluatePod(source.pod, level, version2).failures.map((f) => f.check));
+      pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
+    }
+  }
+  return { pods, invalid };
+}
+var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
+function baselineOf(file, text2, policyOf) {
+  const loaded = loadManifestFile(file, text2, noLimit);
+  const { pods, invalid } = podStates(loaded, policyOf);
+  return {
+    file,
+    policyOf,
+    documents: new Map(loaded.documents.map((d) => [d.index, d.value])),
+    problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
+    pods
+  };
+}
+function verifyText(baseline, text2, expectation) {
+  const loaded = loadManifestFile(baseline.file, text2, noLimit);
+  const { pods, invalid } = podStates(loaded, baseline.policyOf);
+  const problemKinds = [...loaded.problems.map((p) => p.kind), ...invalid].sort();
+  if (JSON.stringify(problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
+  if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
+  for (const document of loaded.documents) {
+    const original = baseline.documents.get(document.index);
+    if (original === void 0) return "the fixed YAML has a different number of documents";
+    let expected2 = original;
+    const edits = expectation.edits.get(document.index);
+    if (edits && edits.length > 0) {
+      try {
+        expected2 = applyEditsToJson(original, edits);
+      } catch (error2) {
+        if (error2 instanceof EditError) return `the edits do not apply to the document (${error2.message})`;
+        throw error2;
+      }
+    }
+    if (!jsonEqual(document.value, expected2)) return "the fixed YAML would change more than the fixed fields";
+  }
+  for (const [key, before] of baseline.pods) {
+    const after = pods.get(key);
+    if (!after) return "a pod spec is no longer found after the fix";
+    for (const check of expectation.fixed.get(key) ?? []) {
+      if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
+    }
+    for (const check of after.failing) {
+      if (!before.failing.has(check)) return `the check ${check} would start failing`;
+    }
+    for (const rule of after.apiRules) {
+      if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
+    }
+  }
+  if (pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
+  return null;
+}
+
+// src/fixes/fixFile.ts
+function areaOf(path2) {
+  const [root, second, third] = path2;
+  if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
+    return `${second}[${third}]`;
+  }
+  if (root === "metadata") return "metadata";
+  if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
+  return "spec";
+}
+function writtenPod(document, templatePath) {
+  const template = valueAt(document, templatePath) ?? null;
+  const holder = isObject(template) ? template : void 0;
+  return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
+}
+function computeFixes(request2) {
+  const text2 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
+  const table = lineTable(text2);
+  const none = { suggestions: [], pods: request2.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
+  if (request2.pods.every((pod) => pod.failures.length === 0)) return none;
+  const policies = /* @__PURE__ */ new Map();
+  for (const pod of request2.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
+  const fallback = { level: request2.level, version: request2.version };
+  const baseline = baselineOf(request2.file, text2, (key) => policies.get(key) ?? fallback);
+  const owners = [];
+  const byPod = request2.pods.map(() => []);
+  request2.pods.forEach(({ source, failures, policy }, podIndex) => {
+    const written = writtenPod(source.document.value, source.templatePath);
+    const { level, version: version2 } = policy ?? fallback;
+    failures.forEach((failure, failureIndex) => {
+      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version: version2 });
+      const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
+      const owner = {
+        id: `${podIndex}/${failureIndex}`,
+        podIndex,
+        check: failure.check,
+        documentIndex: source.document.index,
+        podKey: podKey(source.document.index, source.objectPath),
+        plan,
+        edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
+        podPaths,
+        accepted: false,
+        note: plan.kind === "manual" ? plan.note : null
+      };
+      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure.check, "nothing to change in the manifest as written fixes it");
+      owners.push(owner);
+      byPod[podIndex]?.push(owner);
+    });
+  });
+  const contexts = /* @__PURE__ */ new Map();
+  const contextOf = (documentIndex, doc) => {
+    let context = contexts.get(documentIndex);
+    if (!context) {
+      context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchors(doc) };
+      contexts.set(documentIndex, context);
+    }
+    return context;
+  };
+  const documents = /* @__PURE__ */ new Map();
+  for (const { source } of request2.pods) documents.set(source.document.index, source.document.source.doc);
+  const collapsed = /* @__PURE__ */ new Set();
+  const render = (selected) => {
+    const perDocument = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      const edits = perDocument.get(owner.documentIndex) ?? /* @__PURE__ */ new Map();
+      perDocument.set(owner.documentIndex, edits);
+      owner.edits.forEach((edit, i) => {
+        const key = editKey(edit);
+        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+        entry.owners.add(owner.id);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
+        edits.set(key, entry);
+      });
+    }
+    const splices = [];
+    const shared = /* @__PURE__ */ new Map();
+    for (const [documentIndex, edits] of perDocument) {
+      const doc = documents.get(documentIndex);
+      if (!doc) continue;
+      const rendered = renderEdits(contextOf(documentIndex, doc), [...edits.values()]);
+      splices.push(...rendered.splices);
+      for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
+    }
+    return { splices, shared };
+  };
+  const expectationOf = (selected) => {
+    const edits = /* @__PURE__ */ new Map();
+    const fixed2 = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      edits.set(owner.documentIndex, [...edits.get(owner.documentIndex) ?? [], ...owner.edits]);
+      fixed2.set(owner.podKey, /* @__PURE__ */ new Set([...fixed2.get(owner.podKey) ?? [], owner.check]));
+    }
+    return { edits, fixed: fixed2 };
+  };
+  const attempt = (selected) => {
+    let rendered;
+    let fixedText;
+    try {
+      rendered = render(selected);
+      fixedText = applySplices(text2, rendered.splices);
+    } catch (error2) {
+      if (error2 instanceof RenderError) return { reason: error2.message, shared: error2.shared ? error2.message : null };
+      if (error2 instanceof SpliceConflict) return { reason: error2.message, shared: null };
+      throw error2;
+    }
+    const reason4 = verifyText(baseline, fixedText, expectationOf(selected));
+    if (reason4 === null) return null;
+    const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
+    return { reason: reason4, shared };
+  };
+  const refuse = (owner, failure) => {
+    owner.accepted = false;
+    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
+  };
+  for (const podOwners of byPod) {
+    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0);
+    if (candidates.length === 0) continue;
+    if (attempt(candidates) === null) {
+      for (const owner of candidates) owner.accepted = true;
+      continue;
+    }
+    const accepted = [];
+    for (const owner of candidates) {
+      const failure = attempt([...accepted, owner]);
+      if (failure === null) {
+        owner.accepted = true;
+        accepted.push(owner);
+      } else refuse(owner, failure);
+    }
+  }
+  let suggestionOf = /* @__PURE__ */ new Map();
+  let sharedOf = /* @__PURE__ */ new Map();
+  for (let round = 0; round <= owners.length + request2.pods.length + 1; round++) {
+    const selected = owners.filter((o) => o.accepted);
+    suggestionOf = /* @__PURE__ */ new Map();
+    if (selected.length === 0) break;
+    let rendered;
+    let groups2;
+    try {
+      rendered = render(selected);
+      groups2 = groupSplices(table, rendered.splices);
+    } catch (error2) {
+      if (!(error2 instanceof RenderError || error2 instanceof SpliceConflict)) throw error2;
+      const involved = error2 instanceof RenderError ? error2.owners : new Set(selected.map((o) => o.id));
+      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error2.message, shared: null });
+      continue;
+    }
+    sharedOf = rendered.shared;
+    let retry2 = false;
+    for (const group of groups2) {
+      const groupOwners = selected.filter((o) => group.owners.has(o.id));
+      const suggestion = toSuggestion(table, group, request2.diff);
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(baseline, applySuggestions(text2, [suggestion]), expectationOf(groupOwners));
+      if (reason5 === null && suggestion) {
+        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+        continue;
+      }
+      retry2 = true;
+      const pods2 = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods2].some((p) => !collapsed.has(p))) {
+        for (const p of pods2) collapsed.add(p);
+      } else {
+        for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+      }
+      break;
+    }
+    if (retry2) continue;
+    const all = [...new Set(suggestionOf.values())];
+    const reason4 = verifyText(baseline, applySuggestions(text2, all), expectationOf(selected));
+    if (reason4 === null) break;
+    for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
+  }
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const pods = request2.pods.map(
+    (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
+      const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
+      const shared = sharedOf.get(owner.id);
+      const caveats = [
+        ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
+        ...shared ? [sharedCaveat(shared)] : []
+      ];
+      const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
+      return { check: owner.check, fix: suggestion, fixNote: note };
+    })
+  );
+  return { suggestions, pods };
+}
+
+// src/findings/fixes.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (content.includes(0)) return null;
+  try {
+    return utf82.decode(content);
+  } catch {
+    return null;
+  }
+}
+function stricter(a, b) {
+  return levelRank(b.level) > levelRank(a.level) ? b : a;
+}
+function fixFindings(file, text2, evaluations, findings, diff) {
+  if (text2 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
+    return { findings, suggestions: [] };
+  }
+  const pods = evaluations.map((evaluation) => ({
+    source: evaluation.source,
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
+  }));
+  const first = pods[0].policy;
+  const fixes = computeFixes({ file, text: text2, pods, level: first.level, version: first.version, diff });
+  return {
+    suggestions: fixes.suggestions,
+    findings: findings.map(
+      (podFindings, i) => podFindings.map((finding, j) => {
+        const fix = fixes.pods[i]?.[j];
+        return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
+      })
+    )
+  };
 }
 
 // src/findings/evaluateFiles.ts
@@ -39338,6 +40992,8 @@ function evaluateChangeSet(changeSet, options) {
   let unchanged = 0;
   for (const [file, headPods] of heads) {
     const lines = diffLines(file.hunks);
+    const evaluations = [];
+    const fileFindings = [];
     for (const pod of headPods.values()) {
       const base = matches2.get(pod);
       if (base && samePod(base.pod, pod.pod)) {
@@ -39351,20 +41007,21 @@ function evaluateChangeSet(changeSet, options) {
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
+      ignored.push(...evaluated.ignored);
       const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
-      evaluated.findings.forEach((finding, index) => {
-        const failure = placed[index].failure;
-        const preexisting = isPreexisting(failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null);
-        if (options.onlyNewViolations && preexisting) return;
-        findings.push({
+      evaluations.push(evaluated);
+      fileFindings.push(
+        evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting,
+          preexisting: isPreexisting(placed[index].failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
-        });
-      });
-      ignored.push(...evaluated.ignored);
+        }))
+      );
     }
+    const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
+    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
+    findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   errors.push(...namespaces.problems);
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
@@ -39376,7 +41033,7 @@ var version = "0.1.0";
 // src/main.ts
 var annotationsPerLevel = 10;
 function asReviewFindings(report, settings) {
-  return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === "enforce", fix: null, fixNote: null }));
+  return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === "enforce" }));
 }
 async function readPolicyConfig(io, settings, event, github, viaGit) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
@@ -39514,7 +41171,8 @@ async function run(io) {
       headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : [],
       load: { maxBytes: settings.maxFileBytes },
       selection: settings.selection,
-      onlyNewViolations: settings.onlyNewViolations
+      onlyNewViolations: settings.onlyNewViolations,
+      fixes: settings.suggestions
     });
     const findings = asReviewFindings(report, settings);
     const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;

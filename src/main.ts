@@ -71,7 +71,7 @@ const annotationsPerLevel = 10;
 
 function asReviewFindings(report: DiffReport, settings: Settings): ReviewFinding[] {
   // In warn mode nothing blocks: the check run is neutral at worst.
-  return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === 'enforce', fix: null, fixNote: null }));
+  return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === 'enforce' }));
 }
 
 /**
@@ -225,6 +225,7 @@ export async function run(io: ActionIO): Promise<RunResult | undefined> {
       load: { maxBytes: settings.maxFileBytes },
       selection: settings.selection,
       onlyNewViolations: settings.onlyNewViolations,
+      fixes: settings.suggestions,
     });
     const findings = asReviewFindings(report, settings);
     const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;

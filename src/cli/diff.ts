@@ -64,6 +64,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
     onlyNewViolations: values['only-new-violations'],
+    fixes: true,
   });
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);

@@ -3,6 +3,7 @@
  *
  *   pod-security-review check [options] PATH...
  *   pod-security-review diff --base REF [options]
+ *   pod-security-review fix [options] [--dry-run] PATH...
  *
  * Exit status: 0 when nothing fails, 1 when something fails (a violation,
  * or a file that could not be checked, except templates, which are skipped
@@ -11,6 +12,7 @@
 import { version as packageVersion } from '../version.js';
 import { checkCommand, checkUsage } from './check.js';
 import { diffCommand, diffUsage } from './diff.js';
+import { fixCommand, fixUsage } from './fix.js';
 import { UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -21,6 +23,7 @@ const usage = `Usage: pod-security-review <command> [options]
 Commands:
   check PATH...      evaluate every pod spec in files and folders
   diff --base REF    evaluate only the pod specs a git range introduced or modified
+  fix PATH...        apply every verified fix in place (--dry-run: print a diff)
 
 Run \`pod-security-review <command> --help\` for the options of a command.
 \`pod-security-review --version\` prints the version.
@@ -29,6 +32,7 @@ Run \`pod-security-review <command> --help\` for the options of a command.
 const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<number>; usage: string }> = {
   check: { run: checkCommand, usage: checkUsage },
   diff: { run: diffCommand, usage: diffUsage },
+  fix: { run: fixCommand, usage: fixUsage },
 };
 
 /** Run the CLI with its arguments (without `node` and the script); returns the exit status. */

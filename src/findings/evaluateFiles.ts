@@ -5,10 +5,11 @@
  */
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
-import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import type { LoadProblem } from '../manifests/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
+import { fixFindings, textOf } from './fixes.js';
 import { evaluatePodSpec, namespaceIndexOf } from './policyContext.js';
-import type { PolicyContext } from './policyContext.js';
+import type { PodSpecEvaluation, PolicyContext } from './policyContext.js';
 import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport, Report } from './types.js';
 
 export { containerOfPath } from './finding.js';
@@ -21,8 +22,9 @@ export interface SourceFile {
 
 export interface CheckOptions {
   readonly policy: PolicyContext;
-  /** Judge workloads by the Namespace manifests among the files (on unless the config or a flag says otherwise). */
   readonly load?: LoadOptions;
+  /** Compute a verified fix (or a note) for every finding. */
+  readonly fixes?: boolean;
 }
 
 export type CheckReport = Report;
@@ -34,14 +36,13 @@ export function sortProblems(problems: LoadProblem[]): LoadProblem[] {
 
 export function evaluateFiles(files: readonly SourceFile[], options: CheckOptions): CheckReport {
   const errors: LoadProblem[] = [];
-  const documents: ManifestDocument[] = [];
-  for (const file of files) {
+  const loadedFiles = files.map((file) => {
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
-    documents.push(...loaded.documents);
-  }
+    return { file, documents: loaded.documents };
+  });
   // The Namespace manifests among the files decide their workloads' levels, as in the cluster.
-  const namespaces = namespaceIndexOf(documents);
+  const namespaces = namespaceIndexOf(loadedFiles.flatMap((f) => f.documents));
   errors.push(...namespaces.problems);
   const context: PolicyContext = { ...options.policy, namespaces: namespaces.index };
 
@@ -49,16 +50,22 @@ export function evaluateFiles(files: readonly SourceFile[], options: CheckOption
   const ignored: IgnoredFinding[] = [];
   const policyProblems: PolicyProblemReport[] = [];
   const podSpecs: PodSpecVerdict[] = [];
-  for (const document of documents) {
-    const extraction = extractPodSpecs(document);
-    errors.push(...extraction.problems);
-    for (const source of extraction.pods) {
-      const evaluated = evaluatePodSpec(source, context);
-      podSpecs.push(evaluated.verdict);
-      findings.push(...evaluated.findings);
-      ignored.push(...evaluated.ignored);
-      policyProblems.push(...evaluated.problems);
+  for (const { file, documents } of loadedFiles) {
+    const evaluations: PodSpecEvaluation[] = [];
+    for (const document of documents) {
+      const extraction = extractPodSpecs(document);
+      errors.push(...extraction.problems);
+      for (const source of extraction.pods) {
+        const evaluated = evaluatePodSpec(source, context);
+        evaluations.push(evaluated);
+        podSpecs.push(evaluated.verdict);
+        ignored.push(...evaluated.ignored);
+        policyProblems.push(...evaluated.problems);
+      }
     }
+    const perPod = evaluations.map((e) => e.findings);
+    const fixed = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+    findings.push(...fixed.flat());
   }
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs };
 }

@@ -66,5 +66,7 @@ export function toFinding(source: PodSpecSource, placed: PolicyFinding): Finding
     blocking: placed.mode === 'enforce',
     levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
     optOutNote: placed.optOut ? placed.optOut.message : null,
+    fix: null,
+    fixNote: null,
   };
 }

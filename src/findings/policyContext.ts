@@ -48,6 +48,7 @@ export function namespaceIndexOf(documents: readonly ManifestDocument[]): { inde
 
 /** One pod spec evaluated under the policy. */
 export interface PodSpecEvaluation {
+  readonly source: PodSpecSource;
   readonly verdict: PodSpecVerdict;
   /** Blocking, warning and preview findings, in that order. */
   readonly findings: readonly Finding[];
@@ -81,6 +82,7 @@ export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, p
     message: problem.message,
   }));
   return {
+    source,
     verdict: {
       file: source.document.file,
       apiVersion: source.apiVersion,

@@ -1,4 +1,5 @@
 /** A finding: one failed check of one pod spec, placed in its file. */
+import type { Suggestion } from '../fixes/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingMode, LevelSourceKind } from '../policy/types.js';
 import type { CheckId, Level } from '../pss/types.js';
@@ -47,6 +48,10 @@ export interface Finding {
   readonly levelSource: { readonly kind: LevelSourceKind; readonly detail: string };
   /** An opt-out annotation names this check but does not count (expired, no reason, strict mode). */
   readonly optOutNote: string | null;
+  /** The verified replacement that fixes it (shared by the findings it fixes together), or null. */
+  readonly fix: Suggestion | null;
+  /** Without a fix: why, and what to do instead; with one: what to check before applying it. */
+  readonly fixNote: string | null;
 }
 
 /**

@@ -27,6 +27,8 @@ export function suggestionBlock(suggestion: SuggestionLike): string {
   // GitHub replaces the range with the block's lines; always LF inside the comment.
   const content = suggestion.replacement.replace(/\r\n/g, '\n').replace(/\n$/, '');
   const fence = fenceFor(content);
+  // An empty block deletes the lines; a block with one empty line would leave one.
+  if (suggestion.replacement === '') return `${fence}suggestion\n${fence}`;
   return `${fence}suggestion\n${content}\n${fence}`;
 }
 

@@ -1,17 +1,7 @@
-/** What the reporters need to know about a finding, beyond the finding itself. */
+/** What the reporters need to know about a finding. */
 import type { DiffFinding } from '../scope/types.js';
 
-/** A replacement for lines startLine..endLine of the head file (a GitHub suggestion when attachable). */
-export interface SuggestionLike {
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly replacement: string;
-  /** The whole range lies inside one hunk of the diff: it can be posted as a suggestion. */
-  readonly attachable: boolean;
-}
+export type { Suggestion as SuggestionLike } from '../fixes/types.js';
 
-export interface ReviewFinding extends DiffFinding {
-  readonly fix: SuggestionLike | null;
-  /** Why there is no fix, or what to do instead. */
-  readonly fixNote: string | null;
-}
+/** A finding of a pull request: its change status, lines in the diff, and fix. */
+export type ReviewFinding = DiffFinding;

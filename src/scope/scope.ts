@@ -17,8 +17,9 @@ import { diffLines } from '../diff/lines.js';
 import type { DiffLines } from '../diff/lines.js';
 import type { ChangeSet, ChangedFile, FileContent } from '../diff/types.js';
 import { containerOfPath, sortProblems } from '../findings/evaluateFiles.js';
+import { fixFindings, textOf } from '../findings/fixes.js';
 import { evaluatePodSpec, namespaceIndexOf, resolveFor } from '../findings/policyContext.js';
-import type { PolicyContext } from '../findings/policyContext.js';
+import type { PodSpecEvaluation, PolicyContext } from '../findings/policyContext.js';
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
@@ -43,6 +44,8 @@ export interface ScopeOptions {
   readonly selection?: FileSelection;
   /** Report only violations the change introduced. */
   readonly onlyNewViolations?: boolean;
+  /** Compute a verified fix (or a note) for every finding; attachable only inside one hunk. */
+  readonly fixes?: boolean;
 }
 
 interface Loaded {
@@ -162,6 +165,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   let unchanged = 0;
   for (const [file, headPods] of heads) {
     const lines: DiffLines = diffLines(file.hunks);
+    const evaluations: PodSpecEvaluation[] = [];
+    const fileFindings: DiffFinding[][] = [];
     for (const pod of headPods.values()) {
       const base = matches.get(pod);
       if (base && samePod(base.pod, pod.pod)) {
@@ -178,20 +183,22 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
         : [];
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
+      ignored.push(...evaluated.ignored);
       const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
-      evaluated.findings.forEach((finding, index) => {
-        const failure = placed[index]!.failure;
-        const preexisting = isPreexisting(failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null);
-        if (options.onlyNewViolations && preexisting) return;
-        findings.push({
+      evaluations.push(evaluated);
+      fileFindings.push(
+        evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting,
+          preexisting: isPreexisting(placed[index]!.failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) })),
-        });
-      });
-      ignored.push(...evaluated.ignored);
+        })),
+      );
     }
+    // Fixes see every finding of the file (suggestions must not overlap), then the filter applies.
+    const headText = file.head.kind === 'content' ? textOf(file.head.data) : null;
+    const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
+    findings.push(...fixed.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   errors.push(...namespaces.problems);
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };

@@ -229,3 +229,29 @@ describe('the Action when GitHub truncates the pull request', () => {
     }
   });
 });
+
+describe('suggestions posted by the Action', () => {
+  it('apply to the head file and fix the findings of their comment, without breaking anything else', async () => {
+    const { evaluateFiles } = await import('../../src/findings/evaluateFiles.js');
+    const { policyContext } = await import('../../src/findings/policyContext.js');
+    const pr = await pullRequest('new-workload');
+    await runAction(emulator, pr, { inputs: { level: 'restricted' } });
+    const comments = reviewsOf(pr).flatMap((r) => r.comments);
+    const withSuggestion = comments.filter((c) => /```+suggestion\n/.test(c.body));
+    expect(withSuggestion.length).toBeGreaterThan(0);
+    const head = readFileSync(path.join(scenario('new-workload', 'head'), 'deploy/api.yaml'), 'utf8');
+    const evaluate = (text: string) =>
+      evaluateFiles([{ path: 'deploy/api.yaml', content: text }], { policy: policyContext('2026-01-01', { overrides: { level: 'restricted' } }) }).findings.map((f) => f.check);
+    const before = evaluate(head);
+    for (const comment of withSuggestion) {
+      const block = /(`{3,})suggestion\n([\s\S]*?)\1/.exec(comment.body)!;
+      const lines = head.split('\n');
+      const start = (comment.startLine ?? comment.line) - 1;
+      lines.splice(start, comment.line - start, ...(block[2] === '' ? [] : block[2]!.replace(/\n$/, '').split('\n')));
+      const after = evaluate(lines.join('\n'));
+      const fixedChecks = [...comment.body.matchAll(/— `(\w+)`\*\*/g)].map((m) => m[1]);
+      for (const check of fixedChecks) expect(after, `${check} after applying the suggestion at ${comment.line}`).not.toContain(check);
+      for (const check of after) expect(before).toContain(check);
+    }
+  });
+});

@@ -50,8 +50,19 @@ describe('pod-security-review check', () => {
       mode: 'enforce',
       blocking: true,
       levelSource: { kind: 'flag', detail: '--level restricted' },
+      // One verified suggestion fixes all of the container's findings; the file writes YAML 1.1 booleans, and so does the fix.
+      fix: {
+        startLine: 12,
+        endLine: 13,
+        replacement:
+          '      privileged: no\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n        - ALL\n      runAsNonRoot: true\n' +
+          '  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n',
+        attachable: false,
+      },
+      fixNote: null,
       locations: [{ path: 'spec.containers[0].securityContext.privileged', line: 12, column: 7, exact: true, container: 'app' }],
     });
+    expect(report.findings.map((f: { fix: { startLine: number } | null }) => f.fix?.startLine)).toEqual([7, 12, 12, 12, 12, 12, 12]);
     expect(report.summary).toEqual({ podSpecs: 1, denied: 1, findings: 7, blocking: 7, ignored: 0, errors: 0 });
     expect([report.policy, report.warnPolicy]).toEqual(['restricted:latest', 'restricted:latest']);
     expect(report.findings[0].locations).toEqual([{ path: 'spec.hostPID', line: 7, column: 3, exact: true, container: null }]);

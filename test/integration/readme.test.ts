@@ -66,3 +66,17 @@ describe('README local run', () => {
     expect(stdout).toContain('Exit status: 1');
   });
 });
+
+describe('README fix example', () => {
+  it('shows the diff fix --dry-run really prints', async () => {
+    const { runCli } = await import('../../src/cli/run.js');
+    const command = /```sh\nnode dist\/cli\.js (fix [^\n]+)\n```/.exec(readme)?.[1];
+    expect(command).toBe('fix --level restricted --dry-run fixtures/examples/log-agent.yaml');
+    let stdout = '';
+    await runCli(command!.split(' '), { cwd: repoRoot, stdout: (t) => (stdout += t), stderr: () => {} });
+    const shown = /```diff\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    // The README leaves out the separator line and the hunk headers' trailing context.
+    const normalise = (diff: string) => diff.split('\n').filter((l) => !/^=+$/.test(l)).map((l) => l.replace(/^(@@ [^@]+ @@).*$/, '$1')).join('\n').trim();
+    expect(normalise(stdout)).toBe(normalise(shown));
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The `fix` command: apply every verified fix to the manifests in place, or
+ * print them as a unified diff.
+ *
+ *   pod-security-review fix [options] [--dry-run] PATH...
+ *
+ * It fixes exactly what `check` reports as blocking or warning, under the
+ * same policy (config file, namespace labels, flags), with the suggestions a
+ * pull-request review would offer, applied together; ignored findings are
+ * left alone. Afterwards the files are checked again and what is left is
+ * printed like `check` prints it, with why each was not fixed.
+ *
+ * With --dry-run the diff goes to stdout and the report to stderr (so the
+ * diff can be piped to `git apply`).
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { evaluateFiles } from '../findings/evaluateFiles.js';
+import type { SourceFile } from '../findings/evaluateFiles.js';
+import { textOf } from '../findings/fixes.js';
+import { defaultPolicies } from '../findings/policyContext.js';
+import { applySuggestions } from '../fixes/fixFile.js';
+import type { Suggestion } from '../fixes/types.js';
+import { collectFiles } from '../io/files.js';
+import { renderText } from '../report/text.js';
+import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import type { CliIO } from './options.js';
+
+export const fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
+
+Fix the pod specs in Kubernetes manifests (files, or folders searched for
+*.yaml, *.yml and *.json): every finding \`check\` reports (blocking or
+warning) that has a safe mechanical fix is fixed in place, with the verified
+edits a pull-request review would suggest. Comments, blank lines and the
+formatting of untouched lines are kept. Findings that need a decision (which
+volume type, which user ID) are left and reported with what to do.
+
+Options:
+  --dry-run            print the changes as a unified diff instead of writing them
+${policyOptionsHelp}
+
+Exit status: 0 nothing blocks after fixing, 1 blocking violations remain or a
+file could not be checked, 2 usage or config error.
+`;
+
+export async function fixCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, 'dry-run': { type: 'boolean', default: false } } });
+  if (values.help) {
+    io.stdout(fixUsage);
+    return 0;
+  }
+  const options = readPolicyOptions(values);
+  if (positionals.length === 0) throw new UsageError('no PATH given: name the manifest files or folders to fix');
+  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
+  if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const policy = contextFor(io, options);
+  const load = { maxBytes: options.maxBytes };
+  const before = evaluateFiles(collected.files, { policy, load, fixes: true });
+
+  // One file's suggestions never overlap (the engine makes them so): apply them all.
+  const suggestionsOf = new Map<string, Set<Suggestion>>();
+  for (const finding of before.findings) {
+    if (finding.fix) suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? new Set()).add(finding.fix));
+  }
+  const after: SourceFile[] = [];
+  let diff = '';
+  const changed: string[] = [];
+  for (const file of collected.files) {
+    const text = textOf(file.content);
+    const suggestions = [...(suggestionsOf.get(file.path) ?? [])].sort((a, b) => a.startLine - b.startLine);
+    if (text === null || suggestions.length === 0) {
+      after.push(file);
+      continue;
+    }
+    const fixed = applySuggestions(text, suggestions);
+    after.push({ path: file.path, content: fixed });
+    changed.push(file.path);
+    if (values['dry-run']) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text, fixed, undefined, undefined, { context: 3 });
+    else await writeFile(path.resolve(io.cwd, file.path), fixed);
+  }
+
+  // What is left, checked again, with why it was not fixed.
+  const remaining = evaluateFiles(after, { policy, load, fixes: true });
+  const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
+  const notes = report.findings.filter((f) => f.fixNote !== null).map((f) => `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote!.split('\n')[0]}`);
+  const fixedCount = before.findings.length - remaining.findings.length;
+  const text = [
+    renderText(report, defaultPolicies(policy)).trimEnd(),
+    ...notes,
+    `${values['dry-run'] ? 'would fix' : 'fixed'} ${fixedCount} ${fixedCount === 1 ? 'finding' : 'findings'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}${changed.length > 0 ? `: ${changed.join(', ')}` : ''}`,
+  ].join('\n');
+  if (values['dry-run']) {
+    io.stdout(diff);
+    io.stderr(`${text}\n`);
+  } else io.stdout(`${text}\n`);
+  return failureStatus(report);
+}

@@ -1,0 +1,66 @@
+/**
+ * Fixes for the findings of one file: the fix engine (src/fixes) run on
+ * the pod specs' blocking and warning findings, each pod spec verified at
+ * the stricter of its enforce and warn levels (a fix must not break the
+ * level the team is heading to). Preview findings and ignored ones get no
+ * fix. With the file's diff lines, a suggestion is attachable only inside
+ * one hunk.
+ */
+import type { DiffLines } from '../diff/lines.js';
+import { computeFixes } from '../fixes/fixFile.js';
+import type { Suggestion } from '../fixes/types.js';
+import { levelRank } from '../pss/levels.js';
+import type { LevelVersion } from '../pss/types.js';
+import type { PodSpecEvaluation } from './policyContext.js';
+import type { Finding } from './types.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of a file, or null when it is not UTF-8 text (the loader has already said why). */
+export function textOf(content: Uint8Array | string): string | null {
+  if (typeof content === 'string') return content;
+  if (content.includes(0)) return null;
+  try {
+    return utf8.decode(content);
+  } catch {
+    return null;
+  }
+}
+
+function stricter(a: LevelVersion, b: LevelVersion): LevelVersion {
+  return levelRank(b.level) > levelRank(a.level) ? b : a;
+}
+
+export interface FixedFindings<F extends Finding> {
+  /** Each evaluation's findings with `fix` and `fixNote` filled in, in the same order. */
+  readonly findings: readonly (readonly F[])[];
+  /** Every suggestion of the file, by line, never overlapping: applying them all is safe. */
+  readonly suggestions: readonly Suggestion[];
+}
+
+/**
+ * `evaluations[i].findings` are blocking, then warning, then preview
+ * findings (evaluatePodSpec's order); `findings[i]` are those findings as
+ * the caller holds them (possibly extended, e.g. with diff fields).
+ */
+export function fixFindings<F extends Finding>(file: string, text: string | null, evaluations: readonly PodSpecEvaluation[], findings: readonly (readonly F[])[], diff: DiffLines | null): FixedFindings<F> {
+  if (text === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
+    return { findings, suggestions: [] };
+  }
+  const pods = evaluations.map((evaluation) => ({
+    source: evaluation.source,
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    policy: stricter(evaluation.policy.enforce, evaluation.policy.warn),
+  }));
+  const first = pods[0]!.policy;
+  const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  return {
+    suggestions: fixes.suggestions,
+    findings: findings.map((podFindings, i) =>
+      podFindings.map((finding, j) => {
+        const fix = fixes.pods[i]?.[j];
+        return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
+      }),
+    ),
+  };
+}
