@@ -7,7 +7,7 @@
  * workflow annotations, the job summary and the exit status carry it all.
  *
  * `run` does nothing on import and takes its I/O as `ActionIO`, so tests
- * drive it directly and index.ts wires the real runner.
+ * can drive it; called without one it uses the runner's (io/actionIO.ts).
  */
 import { ConfigurationError, readSettings } from './config/settings.js';
 import type { Settings } from './config/settings.js';
@@ -199,7 +199,9 @@ function annotateFallback(io: ActionIO, annotations: readonly Annotation[]): num
   return dropped;
 }
 
-export async function run(io: ActionIO): Promise<RunResult | undefined> {
+/** Run the Action; without arguments, with the runner's real I/O (as index.ts and @github/local-action do). */
+export async function run(given?: ActionIO): Promise<RunResult | undefined> {
+  const io = given ?? (await import('./io/actionIO.js')).runnerIO();
   try {
     const settings = readSettings((name) => io.input(name));
     const eventName = io.env.GITHUB_EVENT_NAME ?? '';

@@ -202,3 +202,17 @@ describe('pod-security-review check with a policy config', () => {
     expect(api.map((f: { level: string; version: string }) => `${f.level}:${f.version}`)).toEqual(Array(4).fill('restricted:v1.30'));
   });
 });
+
+describe('pod-security-review check --preview-version', () => {
+  it('reports, never blocking, what would start failing after an upgrade', async () => {
+    const file = 'fixtures/pss-conformance/baseline/v1.37/fail/hostprobesandhostlifecycle0.yaml';
+    const { status, stdout } = await cli('check', '--level', 'baseline', '--warn-level', 'privileged', '--version', 'v1.30', '--preview-version', 'latest', '--format', 'json', file);
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: { check: string; mode: string; blocking: boolean; level: string; version: string }) => [f.check, f.mode, f.blocking, `${f.level}:${f.version}`])).toEqual([
+      ['hostProbesAndHostLifecycle', 'preview', false, 'baseline:latest'],
+    ]);
+    // Without the preview, v1.30 has no such check: nothing at all.
+    expect(JSON.parse((await cli('check', '--level', 'baseline', '--warn-level', 'privileged', '--version', 'v1.30', '--format', 'json', file)).stdout).findings).toEqual([]);
+  });
+});
