@@ -15,6 +15,7 @@ const pureFolders = [
   'src/fixes/**',
   'src/report/**',
   'src/policy/**',
+  'src/findings/**',
 ];
 
 export default tseslint.config(
