@@ -33902,7 +33902,7 @@ var init_octokitPort = __esm({
   "src/github/octokitPort.ts"() {
     "use strict";
     init_port();
-    blobsPerQuery = 50;
+    blobsPerQuery = 100;
     graphqlTextLimit = 512e3;
     literal2 = (text2) => JSON.stringify(text2);
   }

@@ -3,8 +3,11 @@ import type { GitHubClient } from './client.js';
 import { GitHubError } from './port.js';
 import type { BlobRead, BlobRequest, CheckRunRequest, GitHubPort, NewReviewComment, PullFile, PullFiles, PullRequestRef, ReviewComment, ReviewThread } from './port.js';
 
-/** Files read per GraphQL query (each is one aliased `object` field). */
-export const blobsPerQuery = 50;
+/**
+ * Objects read per GraphQL query (each one aliased `object` field): 50 files,
+ * base and head. An alias-only query costs one point whatever its size.
+ */
+export const blobsPerQuery = 100;
 /** GraphQL Blob.text stops at this many bytes; larger files are reported, not half-read. */
 const graphqlTextLimit = 512_000;
 

@@ -255,3 +255,24 @@ describe('suggestions posted by the Action', () => {
     }
   });
 });
+
+describe('the Action spends few API requests', () => {
+  it('reads the contents of F changed manifests in ⌈F/50⌉ GraphQL queries, and lists files 100 per page', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'psr-many-base-'));
+    const head = mkdtempSync(path.join(tmpdir(), 'psr-many-head-'));
+    temporary.push(base, head);
+    const pod = (name: string, extra: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${extra}  containers:\n  - name: app\n    image: registry.example/app:1\n`;
+    for (let i = 0; i < 120; i++) {
+      writeFileSync(path.join(base, `pod-${i}.yaml`), pod(`pod-${i}`, ''));
+      writeFileSync(path.join(head, `pod-${i}.yaml`), pod(`pod-${i}`, i === 0 ? '  hostPID: true\n' : '  hostIPC: false\n'));
+    }
+    const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: base, headDir: head });
+    await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
+    const graphql = emulator.requests.filter((r) => r.route === 'POST /graphql').map((r) => r.graphql);
+    // ⌈120/50⌉ = 3 queries for base and head contents, 1 for the config file, 1 for review threads.
+    expect(graphql.filter((g) => g === 'blobs')).toHaveLength(3 + 1);
+    expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toHaveLength(2);
+    expect(emulator.calls('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews')).toHaveLength(1);
+    expect(emulator.calls('POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
+  });
+});
