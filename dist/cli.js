@@ -14652,7 +14652,7 @@ async function checkCommand(args, io) {
   if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
-  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: true });
+  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" });
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
@@ -15900,7 +15900,8 @@ async function diffCommand(args, io) {
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
     onlyNewViolations: values["only-new-violations"],
-    fixes: true
+    // Fixes are part of the JSON contract; the text report does not show them.
+    fixes: options.format === "json"
   });
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);

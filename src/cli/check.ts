@@ -35,7 +35,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
-  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: true });
+  // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
+  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' });
   const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);

@@ -64,7 +64,8 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
     onlyNewViolations: values['only-new-violations'],
-    fixes: true,
+    // Fixes are part of the JSON contract; the text report does not show them.
+    fixes: options.format === 'json',
   });
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
