@@ -1,0 +1,280 @@
+/**
+ * One benchmark stage in a process of its own (spawned by bench/run.ts):
+ * `node --expose-gc --import tsx bench/child.ts REQUEST.json RESULT.json`.
+ * Loads its input before timing, runs the stage the requested number of
+ * times (the first run is the cold one; the median is reported), and writes
+ * its StageResult, peak RSS included.
+ */
+import { Session } from 'node:inspector/promises';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { evaluateFiles } from '../src/findings/evaluateFiles.js';
+import type { SourceFile } from '../src/findings/evaluateFiles.js';
+import { policyContext } from '../src/findings/policyContext.js';
+import { readGitChangeSet } from '../src/git/changeSet.js';
+import { readNamespaceDocuments } from '../src/git/namespaces.js';
+import { defaultLoadOptions } from '../src/manifests/load.js';
+import { evaluateChangeSet } from '../src/scope/scope.js';
+import { startEmulator } from '../test/helpers/github-emulator/index.js';
+import type { Emulator, PullRequestHandle } from '../test/helpers/github-emulator/index.js';
+import { runAction } from '../test/helpers/runAction.js';
+import { endpointOf } from './economy.js';
+import { tsxLoader } from './options.js';
+import { fixHook, notWiredReason } from './fixHook.js';
+import type { FixHook } from './fixHook.js';
+import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, Memory, ProbeReport, StageRequest, StageResult } from './protocol.js';
+import { round, summarize } from './stats.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const log = (message: string) => process.stderr.write(`  [${process.pid}] ${message}\n`);
+
+function readTree(root: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') walk(full);
+      } else if (entry.isFile()) {
+        files.push({ path: path.relative(root, full).split(path.sep).join('/'), content: readFileSync(full) });
+      }
+    }
+  };
+  walk(root);
+  return files;
+}
+
+const sizeOf = (content: Uint8Array | string) => (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
+
+/** Stage 1, the floor: the `yaml` package on the same bytes, as a plain YAML reader would use it. */
+function parseFloor(contents: readonly (Uint8Array | string)[]): number {
+  const decoder = new TextDecoder('utf-8');
+  let documents = 0;
+  for (const content of contents) {
+    const text = typeof content === 'string' ? content : decoder.decode(content);
+    for (const doc of parseAllDocuments(text)) {
+      doc.toJS();
+      documents++;
+    }
+  }
+  return documents;
+}
+
+async function repeat(runs: number, label: string, body: () => unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const start = performance.now();
+    await body();
+    samples.push(performance.now() - start);
+    log(`${label} run ${i + 1}/${runs}: ${round(samples[i]!)} ms`);
+  }
+  return samples;
+}
+
+const rssNowMb = () => round(process.memoryUsage().rss / 1024 / 1024);
+const peakMb = () => round(process.resourceUsage().maxRSS / 1024);
+
+/** Run `body` under the V8 sampling profiler (the last run's profile is written to `out`). */
+function profiled<T>(body: () => T, out: string): () => Promise<T> {
+  return async () => {
+    const session = new Session();
+    session.connect();
+    try {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 200 });
+      await session.post('Profiler.start');
+      const result = body();
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(out, JSON.stringify(profile));
+      return result;
+    } finally {
+      session.disconnect();
+    }
+  };
+}
+
+async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'check' | 'fixes' }>): Promise<StageResult> {
+  if (request.kind === 'fixes' && fixHook === null) return { kind: 'fixes', notMeasured: notWiredReason };
+  const files = readTree(request.tree);
+  const input = { files: files.length, bytes: files.reduce((sum, f) => sum + sizeOf(f.content), 0) };
+  const policy = policyContext(request.today);
+  const counts: Record<string, number> = {};
+  const before = rssNowMb();
+  let samples: number[];
+  if (request.kind === 'parse') {
+    samples = await repeat(request.runs, 'parse', () => {
+      counts.documents = parseFloor(files.map((f) => f.content));
+    });
+  } else {
+    const pass = request.kind === 'check' ? () => evaluateFiles(files, { policy }) : () => fixHook!.check(files, policy);
+    const once = request.profile === undefined ? pass : profiled(pass, request.profile);
+    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, pass);
+    let report: ReturnType<typeof pass> | undefined;
+    samples = await repeat(request.runs, request.kind, async () => {
+      report = await once();
+    });
+    // Counted outside the timed runs.
+    if (report !== undefined) {
+      counts.podSpecs = report.podSpecs.length;
+      counts.denied = report.podSpecs.filter((p) => !p.allowed).length;
+      counts.findings = report.findings.length;
+      counts.blocking = report.findings.filter((f) => f.blocking).length;
+      counts.errors = report.errors.length;
+      if (request.kind === 'fixes') {
+        // Evidence that the engine ran: findings with a verified fix, and with a note instead.
+        counts.withFix = report.findings.filter((f) => f.fix !== null && f.fix !== undefined).length;
+        counts.withFixNote = report.findings.filter((f) => f.fixNote !== null && f.fixNote !== undefined).length;
+      }
+    }
+  }
+  const memory: Memory = { beforeMb: before, peakMb: peakMb() };
+  const result: FilesResult = { kind: request.kind, ms: summarize(samples), memory, input, counts };
+  return result;
+}
+
+async function diffStage(request: Extract<StageRequest, { kind: 'diff' }>): Promise<DiffResult> {
+  const maxBytes = defaultLoadOptions.maxBytes;
+  const policy = policyContext(request.today);
+  const git: number[] = [];
+  const evaluate: number[] = [];
+  const total: number[] = [];
+  const counts: Record<string, number> = {};
+  const before = rssNowMb();
+  let contents: (Uint8Array | string)[] = [];
+  for (let i = 0; i < request.runs; i++) {
+    gc?.();
+    const start = performance.now();
+    const changeSet = await readGitChangeSet({ repository: request.repo, base: request.base, head: request.head, maxBytes });
+    const namespaces = await readNamespaceDocuments(request.repo, request.head, maxBytes);
+    const read = performance.now();
+    const report = evaluateChangeSet(changeSet, { policy, headNamespaceDocuments: namespaces });
+    const end = performance.now();
+    git.push(read - start);
+    evaluate.push(end - read);
+    total.push(end - start);
+    log(`diff run ${i + 1}/${request.runs}: git ${round(read - start)} ms, evaluate ${round(end - read)} ms`);
+    contents = changeSet.files.flatMap((f) => [f.base, f.head].flatMap((c) => (c.kind === 'content' ? [c.data] : [])));
+    counts.changedFiles = changeSet.files.length;
+    counts.contentBytes = contents.reduce((sum, c) => sum + sizeOf(c), 0);
+    counts.evaluatedPodSpecs = report.podSpecs.length;
+    counts.newPodSpecs = report.podSpecs.filter((p) => p.status === 'new').length;
+    counts.modifiedPodSpecs = report.podSpecs.filter((p) => p.status === 'modified').length;
+    counts.unchangedPodSpecs = report.unchangedPodSpecs;
+    counts.findings = report.findings.length;
+    counts.preexisting = report.findings.filter((f) => f.preexisting).length;
+    counts.errors = report.errors.length;
+    counts.namespaceDocuments = namespaces.length;
+  }
+  let withFixes: number[] | null = null;
+  if (fixHook !== null && request.fixRuns > 0) {
+    const changeSet = await readGitChangeSet({ repository: request.repo, base: request.base, head: request.head, maxBytes });
+    const namespaces = await readNamespaceDocuments(request.repo, request.head, maxBytes);
+    let report: ReturnType<FixHook['diff']> | undefined;
+    withFixes = await repeat(request.fixRuns, 'diff evaluate with fixes', () => {
+      report = fixHook!.diff(changeSet, policy, namespaces);
+    });
+    if (report !== undefined) counts.findingsWithFix = report.findings.filter((f) => f.fix !== null && f.fix !== undefined).length;
+  }
+  const floor = await repeat(request.runs, 'diff parse floor', () => parseFloor(contents));
+  return {
+    kind: 'diff',
+    gitMs: summarize(git),
+    evaluateMs: summarize(evaluate),
+    totalMs: summarize(total),
+    evaluateWithFixesMs: withFixes === null ? null : summarize(withFixes),
+    parseFloorMs: summarize(floor),
+    memory: { beforeMb: before, peakMb: peakMb() },
+    counts,
+  };
+}
+
+async function actionStage(request: Extract<StageRequest, { kind: 'action' }>): Promise<ActionResult> {
+  const emulator: Emulator = await startEmulator();
+  try {
+    const pr: PullRequestHandle = await emulator.addPullRequest({ owner: 'acme', repo: 'fleet', number: 1, baseDir: request.baseDir, headDir: request.headDir, title: 'Benchmark pull request' });
+    const statusCount = (status: string) => pr.files.filter((f) => f.status === status).length;
+    const before = rssNowMb();
+    let counter = 0;
+    const once = async (): Promise<ActionRunMeasure> => {
+      const probeOut = path.join(request.scratch, `probe-${++counter}.json`);
+      const wrapper = path.join(request.scratch, `node-${counter}.sh`);
+      const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+      // runAction passes only the runner's variables: the wrapper sets the probe's own.
+      writeFileSync(wrapper, `#!/bin/sh\nBENCH_PROBE_OUT=${quote(probeOut)} exec ${quote(process.execPath)} --import ${quote(tsxLoader)} --import ${quote(pathToFileURL(request.probe).href)} "$@"\n`);
+      chmodSync(wrapper, 0o755);
+      const reviewsBefore = emulator.state.reviews.length;
+      const commentsBefore = emulator.state.reviews.reduce((n, r) => n + r.comments.length, 0);
+      const requestsBefore = emulator.requests.length;
+      const start = performance.now();
+      const run = await runAction(emulator, pr, { inputs: request.inputs, node: wrapper });
+      const wallMs = performance.now() - start;
+      let probe: ProbeReport | null;
+      try {
+        probe = JSON.parse(readFileSync(probeOut, 'utf8')) as ProbeReport;
+      } catch {
+        probe = null; // the Action died before its exit handler: no breakdown for this run
+      }
+      rmSync(probeOut, { force: true });
+      rmSync(wrapper, { force: true });
+      if (run.status !== 0 && run.status !== 1) log(`the Action exited with ${String(run.status)}: ${run.stderr.slice(0, 2000)}`);
+      const lastCheck = emulator.state.checkRuns.at(-1);
+      return {
+        wallMs: round(wallMs),
+        exitStatus: run.status,
+        probe,
+        requests: emulator.requests.slice(requestsBefore).map((r) => ({ endpoint: endpointOf(r), status: r.status })),
+        reviews: emulator.state.reviews.length - reviewsBefore,
+        reviewComments: emulator.state.reviews.reduce((n, r) => n + r.comments.length, 0) - commentsBefore,
+        annotations: lastCheck?.annotations.length ?? 0,
+        conclusion: lastCheck?.conclusion ?? null,
+      };
+    };
+    const first: ActionRunMeasure[] = [];
+    const rerun: ActionRunMeasure[] = [];
+    for (let i = 0; i < request.runs; i++) {
+      emulator.reset();
+      first.push(await once());
+      log(`action run ${i + 1}/${request.runs}: ${first.at(-1)!.wallMs} ms, ${first.at(-1)!.requests.length} requests`);
+      rerun.push(await once());
+      log(`action re-run ${i + 1}/${request.runs}: ${rerun.at(-1)!.wallMs} ms, ${rerun.at(-1)!.requests.length} requests`);
+    }
+    return {
+      kind: 'action',
+      first,
+      rerun,
+      pr: { files: pr.files.length, added: statusCount('added'), removed: statusCount('removed'), modified: statusCount('modified'), renamed: statusCount('renamed'), headSha: pr.headSha },
+      emulatorProblems: [...emulator.problems],
+      unexpectedRequests: emulator.unexpectedRequests().length,
+      memory: { beforeMb: before, peakMb: peakMb() },
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [requestPath, resultPath] = process.argv.slice(2);
+  if (requestPath === undefined || resultPath === undefined) throw new Error('usage: child.ts REQUEST.json RESULT.json');
+  const request = JSON.parse(readFileSync(requestPath, 'utf8')) as StageRequest;
+  let result: StageResult;
+  switch (request.kind) {
+    case 'parse':
+    case 'check':
+    case 'fixes':
+      result = await filesStage(request);
+      break;
+    case 'diff':
+      result = await diffStage(request);
+      break;
+    case 'action':
+      result = await actionStage(request);
+      break;
+  }
+  writeFileSync(resultPath, JSON.stringify(result));
+}
+
+await main();
