@@ -30,8 +30,8 @@ import { detectStyle } from './style.js';
 import { applySuggestions, groupSplices, toSuggestion } from './suggestions.js';
 import { applySplices, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
-import { baselineOf, podKey, verifyText } from './verify.js';
-import type { Expectation } from './verify.js';
+import { podKey, verifierOf } from './verify.js';
+import type { Expectation, KnownDocument } from './verify.js';
 import { usedAnchors } from './walk.js';
 
 export { applySuggestions } from './suggestions.js';
@@ -113,7 +113,14 @@ export function computeFixes(request: FixRequest): FileFixes {
   const policies = new Map<string, LevelVersion>();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback: LevelVersion = { level: request.level, version: request.version };
-  const baseline = baselineOf(request.file, text, (key) => policies.get(key) ?? fallback);
+  const known = new Map<number, KnownDocument>();
+  for (const { source } of request.pods) {
+    const { index, value } = source.document;
+    const node = source.document.source.doc.contents;
+    // A document without a node (never one with a pod spec) maps to segment 0, where the check of its value sends verification back to the whole file.
+    known.set(index, { index, value, offset: node?.range?.[0] ?? 0 });
+  }
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known.values()]);
 
   // 1. Plans.
   const owners: Owner[] = [];
@@ -201,7 +208,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
       throw error;
     }
-    const reason = verifyText(baseline, fixedText, expectationOf(selected));
+    const reason = verifyText(fixedText, expectationOf(selected));
     if (reason === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== undefined) ?? null;
     return { reason, shared };
@@ -254,7 +261,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       const groupOwners = selected.filter((o) => group.owners.has(o.id));
       const suggestion = toSuggestion(table, group, request.diff);
       const reason =
-        suggestion === null ? 'the fix changes nothing in the text' : verifyText(baseline, applySuggestions(text, [suggestion]), expectationOf(groupOwners));
+        suggestion === null ? 'the fix changes nothing in the text' : verifyText(applySuggestions(text, [suggestion]), expectationOf(groupOwners));
       if (reason === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -271,7 +278,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason = verifyText(baseline, applySuggestions(text, all), expectationOf(selected));
+    const reason = verifyText(applySuggestions(text, all), expectationOf(selected));
     if (reason === null) break;
     for (const owner of selected) refuse(owner, { reason, shared: null });
   }

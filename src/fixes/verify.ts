@@ -16,6 +16,7 @@ import { list, obj, optBool, str, visitContainers } from '../pss/pod.js';
 import type { CheckId, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
+import { segmentAt, segmentStarts, segmentText } from './segments.js';
 import type { Edit } from './types.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
@@ -30,15 +31,6 @@ interface PodState {
 
 /** The level and version a pod spec is evaluated at, by pod key. */
 export type PolicyOf = (podKey: string) => LevelVersion;
-
-/** What the file looked like before any fix. */
-export interface Baseline {
-  readonly file: string;
-  readonly policyOf: PolicyOf;
-  readonly documents: ReadonlyMap<number, JsonValue>;
-  readonly problemKinds: readonly string[];
-  readonly pods: ReadonlyMap<string, PodState>;
-}
 
 /** What a verified text must show. */
 export interface Expectation {
@@ -102,14 +94,27 @@ export function apiRuleViolations(pod: PodInput): Set<string> {
   return found;
 }
 
-function podStates(loaded: LoadedFile, policyOf: PolicyOf): { pods: Map<string, PodState>; invalid: string[] } {
+/**
+ * A part of the file verified on its own: the whole file, or one segment
+ * (segments.ts). `globalIndex` maps a document's index within the part to
+ * its index in the file; documents whose index in the file is not known
+ * get negative ones (no expectation and no policy of their own names them).
+ */
+interface Part {
+  readonly globalIndex: (local: number) => number;
+  readonly documents: ReadonlyMap<number, JsonValue>;
+  readonly problemKinds: readonly string[];
+  readonly pods: ReadonlyMap<string, PodState>;
+}
+
+function podStates(loaded: LoadedFile, policyOf: PolicyOf, globalIndex: (local: number) => number): { pods: Map<string, PodState>; invalid: string[] } {
   const pods = new Map<string, PodState>();
   const invalid: string[] = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
-      const key = podKey(document.index, source.objectPath);
+      const key = podKey(globalIndex(document.index), source.objectPath);
       const { level, version } = policyOf(key);
       const failing = new Set(evaluatePod(source.pod, level, version).failures.map((f) => f.check));
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
@@ -121,30 +126,28 @@ function podStates(loaded: LoadedFile, policyOf: PolicyOf): { pods: Map<string, 
 /** Large enough that a fixed text is never refused for its size (the original was accepted). */
 const noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 
-export function baselineOf(file: string, text: string, policyOf: PolicyOf): Baseline {
+function partOf(file: string, text: string, policyOf: PolicyOf, globalIndex: (local: number) => number): { part: Part; loaded: LoadedFile } {
   const loaded = loadManifestFile(file, text, noLimit);
-  const { pods, invalid } = podStates(loaded, policyOf);
-  return {
-    file,
-    policyOf,
-    documents: new Map(loaded.documents.map((d) => [d.index, d.value])),
+  const { pods, invalid } = podStates(loaded, policyOf, globalIndex);
+  const part: Part = {
+    globalIndex,
+    documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
     problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
     pods,
   };
+  return { part, loaded };
 }
 
-/** Null when the text passes, else the reason it does not (for the note). */
-export function verifyText(baseline: Baseline, text: string, expectation: Expectation): string | null {
-  const loaded = loadManifestFile(baseline.file, text, noLimit);
-  const { pods, invalid } = podStates(loaded, baseline.policyOf);
-  const problemKinds = [...loaded.problems.map((p) => p.kind), ...invalid].sort();
-  if (JSON.stringify(problemKinds) !== JSON.stringify(baseline.problemKinds)) return 'the fixed YAML no longer loads as it did';
+/** Null when the part's fixed text passes, else the reason it does not (for the note). */
+function verifyPart(file: string, policyOf: PolicyOf, baseline: Part, text: string, expectation: Expectation): string | null {
+  const { part: fixed, loaded } = partOf(file, text, policyOf, baseline.globalIndex);
+  if (JSON.stringify(fixed.problemKinds) !== JSON.stringify(baseline.problemKinds)) return 'the fixed YAML no longer loads as it did';
   if (loaded.documents.length !== baseline.documents.size) return 'the fixed YAML has a different number of documents';
-  for (const document of loaded.documents) {
-    const original = baseline.documents.get(document.index);
+  for (const [index, value] of fixed.documents) {
+    const original = baseline.documents.get(index);
     if (original === undefined) return 'the fixed YAML has a different number of documents';
     let expected: JsonValue = original;
-    const edits = expectation.edits.get(document.index);
+    const edits = expectation.edits.get(index);
     if (edits && edits.length > 0) {
       try {
         expected = applyEditsToJson(original, edits);
@@ -153,10 +156,10 @@ export function verifyText(baseline: Baseline, text: string, expectation: Expect
         throw error;
       }
     }
-    if (!jsonEqual(document.value, expected)) return 'the fixed YAML would change more than the fixed fields';
+    if (!jsonEqual(value, expected)) return 'the fixed YAML would change more than the fixed fields';
   }
   for (const [key, before] of baseline.pods) {
-    const after = pods.get(key);
+    const after = fixed.pods.get(key);
     if (!after) return 'a pod spec is no longer found after the fix';
     for (const check of expectation.fixed.get(key) ?? []) {
       if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
@@ -168,6 +171,87 @@ export function verifyText(baseline: Baseline, text: string, expectation: Expect
       if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, '')})`;
     }
   }
-  if (pods.size !== baseline.pods.size) return 'the fixed YAML has a different number of pod specs';
+  if (fixed.pods.size !== baseline.pods.size) return 'the fixed YAML has a different number of pod specs';
   return null;
+}
+
+/** A document of the original file whose index is known (one holding a pod spec to fix). */
+export interface KnownDocument {
+  readonly index: number;
+  /** Where its node starts in the text. */
+  readonly offset: number;
+  readonly value: JsonValue;
+}
+
+/** Null when a fixed text passes, else the reason it does not (for the note). */
+export type Verifier = (fixedText: string, expectation: Expectation) => string | null;
+
+/**
+ * The verifier of one file's fixes. It re-loads only the segments of the
+ * stream (segments.ts) that a fixed text changed, plus those of every
+ * document the expectation names (an edit that changed nothing must still
+ * be caught). Unchanged segments load as they did, so they cannot fail.
+ * Whenever the cut is in doubt (a stream with directives or `...`, a
+ * different number of segments, a segment that does not load back to the
+ * document it held) the whole file is verified instead.
+ */
+export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly KnownDocument[]): Verifier {
+  let whole: Part | null = null;
+  const verifyWhole: Verifier = (fixedText, expectation) => {
+    whole ??= partOf(file, text, policyOf, (local) => local).part;
+    return verifyPart(file, policyOf, whole, fixedText, expectation);
+  };
+  const starts = segmentStarts(text);
+  if (starts === null) return verifyWhole;
+
+  const segmentOf = new Map<number, number>();
+  const knownIn = new Map<number, KnownDocument[]>();
+  for (const document of known) {
+    const k = segmentAt(starts, document.offset);
+    segmentOf.set(document.index, k);
+    knownIn.set(k, [...(knownIn.get(k) ?? []), document]);
+  }
+  const parts = new Map<number, Part | null>();
+  /** Segment k's baseline, or null when it does not hold exactly what the whole file said it holds. */
+  const segmentPart = (k: number): Part | null => {
+    if (parts.has(k)) return parts.get(k) ?? null;
+    const documents = knownIn.get(k) ?? [];
+    const [document] = documents;
+    let part: Part | null;
+    if (document === undefined) {
+      part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
+    } else {
+      const loaded = partOf(file, segmentText(text, starts, k), policyOf, (local) => (local === 0 ? document.index : -1 - local));
+      const [only] = loaded.loaded.documents;
+      const aligned = documents.length === 1 && loaded.loaded.documents.length === 1 && only?.index === 0 && jsonEqual(only.value, document.value);
+      part = aligned ? loaded.part : null;
+    }
+    parts.set(k, part);
+    return part;
+  };
+
+  return (fixedText, expectation) => {
+    const fixedStarts = segmentStarts(fixedText);
+    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
+    const named = new Set<number>();
+    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf('|'))))];
+    for (const index of documentIndexes) {
+      const k = segmentOf.get(index);
+      if (k === undefined) return verifyWhole(fixedText, expectation);
+      named.add(k);
+    }
+    const checks: { part: Part; text: string }[] = [];
+    for (let k = 0; k < starts.length; k++) {
+      const fixedSegment = segmentText(fixedText, fixedStarts, k);
+      if (!named.has(k) && fixedSegment === segmentText(text, starts, k)) continue;
+      const part = segmentPart(k);
+      if (part === null) return verifyWhole(fixedText, expectation);
+      checks.push({ part, text: fixedSegment });
+    }
+    for (const { part, text: fixedSegment } of checks) {
+      const reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
+      if (reason !== null) return reason;
+    }
+    return null;
+  };
 }
