@@ -10287,6 +10287,29 @@ function applySuggestions(text, suggestions) {
   return bom + out + lines.slice(next - 1).join("");
 }
 
+// src/fixes/segments.ts
+var documentStart = /^---(?=[ \t\r\n]|$)/gm;
+var crossDocument = /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m;
+function segmentStarts(text) {
+  if (crossDocument.test(text)) return null;
+  const starts = [0];
+  for (const match2 of text.matchAll(documentStart)) if (match2.index > 0) starts.push(match2.index);
+  return starts;
+}
+function segmentText(text, starts, k) {
+  return text.slice(starts[k], starts[k + 1] ?? text.length);
+}
+function segmentAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 // src/fixes/verify.ts
 function podKey(documentIndex, objectPath) {
   return `${documentIndex}|${JSON.stringify(objectPath)}`;
@@ -10337,14 +10360,14 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(loaded, policyOf) {
+function podStates(loaded, policyOf, globalIndex) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
-      const key = podKey(document.index, source.objectPath);
+      const key = podKey(globalIndex(document.index), source.objectPath);
       const { level: level2, version: version3 } = policyOf(key);
       const failing = new Set(evaluatePod(source.pod, level2, version3).failures.map((f) => f.check));
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
@@ -10353,28 +10376,26 @@ function podStates(loaded, policyOf) {
   return { pods, invalid };
 }
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function baselineOf(file, text, policyOf) {
+function partOf(file, text, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text, noLimit);
-  const { pods, invalid } = podStates(loaded, policyOf);
-  return {
-    file,
-    policyOf,
-    documents: new Map(loaded.documents.map((d) => [d.index, d.value])),
+  const { pods, invalid } = podStates(loaded, policyOf, globalIndex);
+  const part = {
+    globalIndex,
+    documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
     problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
     pods
   };
+  return { part, loaded };
 }
-function verifyText(baseline, text, expectation) {
-  const loaded = loadManifestFile(baseline.file, text, noLimit);
-  const { pods, invalid } = podStates(loaded, baseline.policyOf);
-  const problemKinds = [...loaded.problems.map((p) => p.kind), ...invalid].sort();
-  if (JSON.stringify(problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
+function verifyPart(file, policyOf, baseline, text, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text, policyOf, baseline.globalIndex);
+  if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
-  for (const document of loaded.documents) {
-    const original = baseline.documents.get(document.index);
+  for (const [index, value] of fixed2.documents) {
+    const original = baseline.documents.get(index);
     if (original === void 0) return "the fixed YAML has a different number of documents";
     let expected2 = original;
-    const edits = expectation.edits.get(document.index);
+    const edits = expectation.edits.get(index);
     if (edits && edits.length > 0) {
       try {
         expected2 = applyEditsToJson(original, edits);
@@ -10383,10 +10404,10 @@ function verifyText(baseline, text, expectation) {
         throw error;
       }
     }
-    if (!jsonEqual(document.value, expected2)) return "the fixed YAML would change more than the fixed fields";
+    if (!jsonEqual(value, expected2)) return "the fixed YAML would change more than the fixed fields";
   }
   for (const [key, before] of baseline.pods) {
-    const after = pods.get(key);
+    const after = fixed2.pods.get(key);
     if (!after) return "a pod spec is no longer found after the fix";
     for (const check of expectation.fixed.get(key) ?? []) {
       if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
@@ -10398,8 +10419,65 @@ function verifyText(baseline, text, expectation) {
       if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
     }
   }
-  if (pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
+  if (fixed2.pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
   return null;
+}
+function verifierOf(file, text, policyOf, known2) {
+  let whole = null;
+  const verifyWhole = (fixedText, expectation) => {
+    whole ??= partOf(file, text, policyOf, (local) => local).part;
+    return verifyPart(file, policyOf, whole, fixedText, expectation);
+  };
+  const starts = segmentStarts(text);
+  if (starts === null) return verifyWhole;
+  const segmentOf = /* @__PURE__ */ new Map();
+  const knownIn = /* @__PURE__ */ new Map();
+  for (const document of known2) {
+    const k = segmentAt(starts, document.offset);
+    segmentOf.set(document.index, k);
+    knownIn.set(k, [...knownIn.get(k) ?? [], document]);
+  }
+  const parts = /* @__PURE__ */ new Map();
+  const segmentPart = (k) => {
+    if (parts.has(k)) return parts.get(k) ?? null;
+    const documents = knownIn.get(k) ?? [];
+    const [document] = documents;
+    let part;
+    if (document === void 0) {
+      part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
+    } else {
+      const loaded = partOf(file, segmentText(text, starts, k), policyOf, (local) => local === 0 ? document.index : -1 - local);
+      const [only] = loaded.loaded.documents;
+      const aligned = documents.length === 1 && loaded.loaded.documents.length === 1 && only?.index === 0 && jsonEqual(only.value, document.value);
+      part = aligned ? loaded.part : null;
+    }
+    parts.set(k, part);
+    return part;
+  };
+  return (fixedText, expectation) => {
+    const fixedStarts = segmentStarts(fixedText);
+    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
+    const named = /* @__PURE__ */ new Set();
+    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
+    for (const index of documentIndexes) {
+      const k = segmentOf.get(index);
+      if (k === void 0) return verifyWhole(fixedText, expectation);
+      named.add(k);
+    }
+    const checks = [];
+    for (let k = 0; k < starts.length; k++) {
+      const fixedSegment = segmentText(fixedText, fixedStarts, k);
+      if (!named.has(k) && fixedSegment === segmentText(text, starts, k)) continue;
+      const part = segmentPart(k);
+      if (part === null) return verifyWhole(fixedText, expectation);
+      checks.push({ part, text: fixedSegment });
+    }
+    for (const { part, text: fixedSegment } of checks) {
+      const reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+      if (reason4 !== null) return reason4;
+    }
+    return null;
+  };
 }
 
 // src/fixes/fixFile.ts
@@ -10425,7 +10503,13 @@ function computeFixes(request) {
   const policies = /* @__PURE__ */ new Map();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback = { level: request.level, version: request.version };
-  const baseline = baselineOf(request.file, text, (key) => policies.get(key) ?? fallback);
+  const known2 = /* @__PURE__ */ new Map();
+  for (const { source } of request.pods) {
+    const { index, value } = source.document;
+    const node = source.document.source.doc.contents;
+    known2.set(index, { index, value, offset: node?.range?.[0] ?? 0 });
+  }
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known2.values()]);
   const owners = [];
   const byPod = request.pods.map(() => []);
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -10507,7 +10591,7 @@ function computeFixes(request) {
       if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
       throw error;
     }
-    const reason4 = verifyText(baseline, fixedText, expectationOf(selected));
+    const reason4 = verifyText(fixedText, expectationOf(selected));
     if (reason4 === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
     return { reason: reason4, shared };
@@ -10554,7 +10638,7 @@ function computeFixes(request) {
     for (const group of groups) {
       const groupOwners = selected.filter((o) => group.owners.has(o.id));
       const suggestion = toSuggestion(table, group, request.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(baseline, applySuggestions(text, [suggestion]), expectationOf(groupOwners));
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestions(text, [suggestion]), expectationOf(groupOwners));
       if (reason5 === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -10570,7 +10654,7 @@ function computeFixes(request) {
     }
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason4 = verifyText(baseline, applySuggestions(text, all), expectationOf(selected));
+    const reason4 = verifyText(applySuggestions(text, all), expectationOf(selected));
     if (reason4 === null) break;
     for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
   }
@@ -14365,38 +14449,64 @@ function defaultPolicies(context) {
 function sortProblems(problems) {
   return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
 }
-function evaluateFiles(files, options) {
+function mayHoldNamespace(content) {
+  if (typeof content === "string") return content.includes("Namespace") || content.includes("\\");
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  return bytes.includes("Namespace") || bytes.includes("\\");
+}
+function namespacePass(files, options) {
   const errors = [];
-  const loadedFiles = files.map((file) => {
+  const early = /* @__PURE__ */ new Map();
+  files.forEach((file, i) => {
+    if (!mayHoldNamespace(file.content)) return;
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
-    return { file, documents: loaded.documents };
+    early.set(i, loaded.documents);
   });
-  const namespaces = namespaceIndexOf(loadedFiles.flatMap((f) => f.documents));
+  const namespaces = namespaceIndexOf([...early.values()].flat());
   errors.push(...namespaces.problems);
-  const context = { ...options.policy, namespaces: namespaces.index };
-  const findings = [];
-  const ignored = [];
-  const policyProblems = [];
-  const podSpecs = [];
-  for (const { file, documents } of loadedFiles) {
-    const evaluations = [];
-    for (const document of documents) {
-      const extraction = extractPodSpecs(document);
-      errors.push(...extraction.problems);
-      for (const source of extraction.pods) {
-        const evaluated = evaluatePodSpec(source, context);
-        evaluations.push(evaluated);
-        podSpecs.push(evaluated.verdict);
-        ignored.push(...evaluated.ignored);
-        policyProblems.push(...evaluated.problems);
-      }
-    }
-    const perPod = evaluations.map((e) => e.findings);
-    const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
-    findings.push(...fixed2.flat());
+  return { context: { ...options.policy, namespaces: namespaces.index }, early, errors };
+}
+function evaluateFile(file, documents, context, options) {
+  const errors = [];
+  if (documents === void 0) {
+    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    errors.push(...loaded.problems);
+    documents = loaded.documents;
   }
-  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs };
+  const evaluations = [];
+  for (const document of documents) {
+    const extraction = extractPodSpecs(document);
+    errors.push(...extraction.problems);
+    for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
+  }
+  const perPod = evaluations.map((e) => e.findings);
+  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+  return {
+    findings: findings.flat(),
+    ignored: evaluations.flatMap((e) => e.ignored),
+    policyProblems: evaluations.flatMap((e) => e.problems),
+    podSpecs: evaluations.map((e) => e.verdict),
+    errors
+  };
+}
+function mergeResults(passErrors, results) {
+  return {
+    findings: results.flatMap((r) => r.findings),
+    ignored: results.flatMap((r) => r.ignored),
+    policyProblems: results.flatMap((r) => r.policyProblems),
+    errors: sortProblems([...passErrors, ...results.flatMap((r) => r.errors)]),
+    podSpecs: results.flatMap((r) => r.podSpecs)
+  };
+}
+function evaluateFiles(files, options) {
+  const pass = namespacePass(files, options);
+  const results = files.map((file, i) => {
+    const documents = pass.early.get(i);
+    pass.early.delete(i);
+    return evaluateFile(file, documents, pass.context, options);
+  });
+  return mergeResults(pass.errors, results);
 }
 
 // src/io/files.ts

@@ -40949,6 +40949,31 @@ function applySuggestions(text2, suggestions) {
 
 // src/fixes/verify.ts
 init_load();
+
+// src/fixes/segments.ts
+var documentStart = /^---(?=[ \t\r\n]|$)/gm;
+var crossDocument = /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m;
+function segmentStarts(text2) {
+  if (crossDocument.test(text2)) return null;
+  const starts = [0];
+  for (const match2 of text2.matchAll(documentStart)) if (match2.index > 0) starts.push(match2.index);
+  return starts;
+}
+function segmentText(text2, starts, k) {
+  return text2.slice(starts[k], starts[k + 1] ?? text2.length);
+}
+function segmentAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+// src/fixes/verify.ts
 function podKey(documentIndex, objectPath) {
   return `${documentIndex}|${JSON.stringify(objectPath)}`;
 }
@@ -40998,14 +41023,14 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(loaded, policyOf) {
+function podStates(loaded, policyOf, globalIndex) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
-      const key = podKey(document.index, source.objectPath);
+      const key = podKey(globalIndex(document.index), source.objectPath);
       const { level, version: version2 } = policyOf(key);
       const failing = new Set(evaluatePod(source.pod, level, version2).failures.map((f) => f.check));
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
@@ -41014,28 +41039,26 @@ function podStates(loaded, policyOf) {
   return { pods, invalid };
 }
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function baselineOf(file, text2, policyOf) {
+function partOf(file, text2, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text2, noLimit);
-  const { pods, invalid } = podStates(loaded, policyOf);
-  return {
-    file,
-    policyOf,
-    documents: new Map(loaded.documents.map((d) => [d.index, d.value])),
+  const { pods, invalid } = podStates(loaded, policyOf, globalIndex);
+  const part = {
+    globalIndex,
+    documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
     problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
     pods
   };
+  return { part, loaded };
 }
-function verifyText(baseline, text2, expectation) {
-  const loaded = loadManifestFile(baseline.file, text2, noLimit);
-  const { pods, invalid } = podStates(loaded, baseline.policyOf);
-  const problemKinds = [...loaded.problems.map((p) => p.kind), ...invalid].sort();
-  if (JSON.stringify(problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
+function verifyPart(file, policyOf, baseline, text2, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text2, policyOf, baseline.globalIndex);
+  if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
-  for (const document of loaded.documents) {
-    const original = baseline.documents.get(document.index);
+  for (const [index, value] of fixed2.documents) {
+    const original = baseline.documents.get(index);
     if (original === void 0) return "the fixed YAML has a different number of documents";
     let expected2 = original;
-    const edits = expectation.edits.get(document.index);
+    const edits = expectation.edits.get(index);
     if (edits && edits.length > 0) {
       try {
         expected2 = applyEditsToJson(original, edits);
@@ -41044,10 +41067,10 @@ function verifyText(baseline, text2, expectation) {
         throw error2;
       }
     }
-    if (!jsonEqual(document.value, expected2)) return "the fixed YAML would change more than the fixed fields";
+    if (!jsonEqual(value, expected2)) return "the fixed YAML would change more than the fixed fields";
   }
   for (const [key, before] of baseline.pods) {
-    const after = pods.get(key);
+    const after = fixed2.pods.get(key);
     if (!after) return "a pod spec is no longer found after the fix";
     for (const check of expectation.fixed.get(key) ?? []) {
       if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
@@ -41059,8 +41082,65 @@ function verifyText(baseline, text2, expectation) {
       if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
     }
   }
-  if (pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
+  if (fixed2.pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
   return null;
+}
+function verifierOf(file, text2, policyOf, known2) {
+  let whole = null;
+  const verifyWhole = (fixedText, expectation) => {
+    whole ??= partOf(file, text2, policyOf, (local) => local).part;
+    return verifyPart(file, policyOf, whole, fixedText, expectation);
+  };
+  const starts = segmentStarts(text2);
+  if (starts === null) return verifyWhole;
+  const segmentOf = /* @__PURE__ */ new Map();
+  const knownIn = /* @__PURE__ */ new Map();
+  for (const document of known2) {
+    const k = segmentAt(starts, document.offset);
+    segmentOf.set(document.index, k);
+    knownIn.set(k, [...knownIn.get(k) ?? [], document]);
+  }
+  const parts = /* @__PURE__ */ new Map();
+  const segmentPart = (k) => {
+    if (parts.has(k)) return parts.get(k) ?? null;
+    const documents = knownIn.get(k) ?? [];
+    const [document] = documents;
+    let part;
+    if (document === void 0) {
+      part = partOf(file, segmentText(text2, starts, k), policyOf, (local) => -1 - local).part;
+    } else {
+      const loaded = partOf(file, segmentText(text2, starts, k), policyOf, (local) => local === 0 ? document.index : -1 - local);
+      const [only] = loaded.loaded.documents;
+      const aligned = documents.length === 1 && loaded.loaded.documents.length === 1 && only?.index === 0 && jsonEqual(only.value, document.value);
+      part = aligned ? loaded.part : null;
+    }
+    parts.set(k, part);
+    return part;
+  };
+  return (fixedText, expectation) => {
+    const fixedStarts = segmentStarts(fixedText);
+    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
+    const named = /* @__PURE__ */ new Set();
+    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
+    for (const index of documentIndexes) {
+      const k = segmentOf.get(index);
+      if (k === void 0) return verifyWhole(fixedText, expectation);
+      named.add(k);
+    }
+    const checks = [];
+    for (let k = 0; k < starts.length; k++) {
+      const fixedSegment = segmentText(fixedText, fixedStarts, k);
+      if (!named.has(k) && fixedSegment === segmentText(text2, starts, k)) continue;
+      const part = segmentPart(k);
+      if (part === null) return verifyWhole(fixedText, expectation);
+      checks.push({ part, text: fixedSegment });
+    }
+    for (const { part, text: fixedSegment } of checks) {
+      const reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+      if (reason4 !== null) return reason4;
+    }
+    return null;
+  };
 }
 
 // src/fixes/fixFile.ts
@@ -41086,7 +41166,13 @@ function computeFixes(request2) {
   const policies = /* @__PURE__ */ new Map();
   for (const pod of request2.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback = { level: request2.level, version: request2.version };
-  const baseline = baselineOf(request2.file, text2, (key) => policies.get(key) ?? fallback);
+  const known2 = /* @__PURE__ */ new Map();
+  for (const { source } of request2.pods) {
+    const { index, value } = source.document;
+    const node = source.document.source.doc.contents;
+    known2.set(index, { index, value, offset: node?.range?.[0] ?? 0 });
+  }
+  const verifyText = verifierOf(request2.file, text2, (key) => policies.get(key) ?? fallback, [...known2.values()]);
   const owners = [];
   const byPod = request2.pods.map(() => []);
   request2.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -41168,7 +41254,7 @@ function computeFixes(request2) {
       if (error2 instanceof SpliceConflict) return { reason: error2.message, shared: null };
       throw error2;
     }
-    const reason4 = verifyText(baseline, fixedText, expectationOf(selected));
+    const reason4 = verifyText(fixedText, expectationOf(selected));
     if (reason4 === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
     return { reason: reason4, shared };
@@ -41215,7 +41301,7 @@ function computeFixes(request2) {
     for (const group of groups2) {
       const groupOwners = selected.filter((o) => group.owners.has(o.id));
       const suggestion = toSuggestion(table, group, request2.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(baseline, applySuggestions(text2, [suggestion]), expectationOf(groupOwners));
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestions(text2, [suggestion]), expectationOf(groupOwners));
       if (reason5 === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -41231,7 +41317,7 @@ function computeFixes(request2) {
     }
     if (retry2) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason4 = verifyText(baseline, applySuggestions(text2, all), expectationOf(selected));
+    const reason4 = verifyText(applySuggestions(text2, all), expectationOf(selected));
     if (reason4 === null) break;
     for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
   }

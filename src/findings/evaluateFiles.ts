@@ -5,7 +5,7 @@
  */
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { fixFindings, textOf } from './fixes.js';
 import { evaluatePodSpec, namespaceIndexOf } from './policyContext.js';
@@ -34,38 +34,98 @@ export function sortProblems(problems: LoadProblem[]): LoadProblem[] {
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 }
 
-export function evaluateFiles(files: readonly SourceFile[], options: CheckOptions): CheckReport {
+/**
+ * Whether a file may hold a Namespace manifest, decided on its raw content
+ * without parsing. Conservative: the word `Namespace` spelled out, or a
+ * backslash (a double-quoted escape could spell it, `"Name\x73pace"`). Any
+ * other way of writing a scalar keeps its letters together.
+ */
+export function mayHoldNamespace(content: Uint8Array | string): boolean {
+  if (typeof content === 'string') return content.includes('Namespace') || content.includes('\\');
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  return bytes.includes('Namespace') || bytes.includes('\\');
+}
+
+/** What evaluating one file gives; evaluateFiles merges them in file order. */
+export interface FileResult {
+  readonly findings: readonly Finding[];
+  readonly ignored: readonly IgnoredFinding[];
+  readonly policyProblems: readonly PolicyProblemReport[];
+  readonly podSpecs: readonly PodSpecVerdict[];
+  /** Load problems (unless already reported by the namespace pass) and extraction problems. */
+  readonly errors: readonly LoadProblem[];
+}
+
+/**
+ * The first pass: the Namespace manifests among the files decide their
+ * workloads' levels, as in the cluster, so they are read first. Only the
+ * files that may hold one are loaded for that, and kept (`early`, by file
+ * index); every other file is loaded when its turn comes and let go after,
+ * so memory holds one file's syntax trees at a time, not the whole input's.
+ */
+export interface NamespacePass {
+  readonly context: PolicyContext;
+  readonly early: Map<number, readonly ManifestDocument[]>;
+  /** The early files' load problems, then the Namespace manifests' problems. */
+  readonly errors: readonly LoadProblem[];
+}
+
+export function namespacePass(files: readonly SourceFile[], options: CheckOptions): NamespacePass {
   const errors: LoadProblem[] = [];
-  const loadedFiles = files.map((file) => {
+  const early = new Map<number, readonly ManifestDocument[]>();
+  files.forEach((file, i) => {
+    if (!mayHoldNamespace(file.content)) return;
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
-    return { file, documents: loaded.documents };
+    early.set(i, loaded.documents);
   });
-  // The Namespace manifests among the files decide their workloads' levels, as in the cluster.
-  const namespaces = namespaceIndexOf(loadedFiles.flatMap((f) => f.documents));
+  const namespaces = namespaceIndexOf([...early.values()].flat());
   errors.push(...namespaces.problems);
-  const context: PolicyContext = { ...options.policy, namespaces: namespaces.index };
+  return { context: { ...options.policy, namespaces: namespaces.index }, early, errors };
+}
 
-  const findings: Finding[] = [];
-  const ignored: IgnoredFinding[] = [];
-  const policyProblems: PolicyProblemReport[] = [];
-  const podSpecs: PodSpecVerdict[] = [];
-  for (const { file, documents } of loadedFiles) {
-    const evaluations: PodSpecEvaluation[] = [];
-    for (const document of documents) {
-      const extraction = extractPodSpecs(document);
-      errors.push(...extraction.problems);
-      for (const source of extraction.pods) {
-        const evaluated = evaluatePodSpec(source, context);
-        evaluations.push(evaluated);
-        podSpecs.push(evaluated.verdict);
-        ignored.push(...evaluated.ignored);
-        policyProblems.push(...evaluated.problems);
-      }
-    }
-    const perPod = evaluations.map((e) => e.findings);
-    const fixed = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
-    findings.push(...fixed.flat());
+/** One file under the run's policy context; `documents` when the namespace pass already loaded it. */
+export function evaluateFile(file: SourceFile, documents: readonly ManifestDocument[] | undefined, context: PolicyContext, options: CheckOptions): FileResult {
+  const errors: LoadProblem[] = [];
+  if (documents === undefined) {
+    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    errors.push(...loaded.problems);
+    documents = loaded.documents;
   }
-  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs };
+  const evaluations: PodSpecEvaluation[] = [];
+  for (const document of documents) {
+    const extraction = extractPodSpecs(document);
+    errors.push(...extraction.problems);
+    for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
+  }
+  const perPod = evaluations.map((e) => e.findings);
+  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+  return {
+    findings: findings.flat(),
+    ignored: evaluations.flatMap((e) => e.ignored),
+    policyProblems: evaluations.flatMap((e) => e.problems),
+    podSpecs: evaluations.map((e) => e.verdict),
+    errors,
+  };
+}
+
+/** The report of a run: the namespace pass's problems, then each file's results in file order. */
+export function mergeResults(passErrors: readonly LoadProblem[], results: readonly FileResult[]): CheckReport {
+  return {
+    findings: results.flatMap((r) => r.findings),
+    ignored: results.flatMap((r) => r.ignored),
+    policyProblems: results.flatMap((r) => r.policyProblems),
+    errors: sortProblems([...passErrors, ...results.flatMap((r) => r.errors)]),
+    podSpecs: results.flatMap((r) => r.podSpecs),
+  };
+}
+
+export function evaluateFiles(files: readonly SourceFile[], options: CheckOptions): CheckReport {
+  const pass = namespacePass(files, options);
+  const results = files.map((file, i) => {
+    const documents = pass.early.get(i);
+    pass.early.delete(i);
+    return evaluateFile(file, documents, pass.context, options);
+  });
+  return mergeResults(pass.errors, results);
 }
