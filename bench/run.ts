@@ -269,6 +269,8 @@ async function main(): Promise<number> {
               const probeOut = path.join(work, `cli-probe-${format}-${i}.json`);
               // The probe (preloaded) only records the process's peak RSS here.
               const run = spawnTimed(['--import', tsxLoader, '--import', pathToFileURL(probeScript).href, cliScript, 'check', '--format', format, '.'], { cwd: baseTree, env: { ...process.env, BENCH_PROBE_OUT: probeOut } });
+              // 0: nothing blocks, 1: something does; anything else is a crash, not a measurement.
+              if (run.status !== 0 && run.status !== 1) throw new Error(`node dist/cli.js check --format ${format} exited with status ${String(run.status)}`);
               walls.push(run.ms);
               status = run.status;
               peak = Math.max(peak, (JSON.parse(readFileSync(probeOut, 'utf8')) as ProbeReport).maxRssMb);

@@ -7371,6 +7371,7 @@ var require_dist = __commonJS({
 var version = "0.1.0";
 
 // src/cli/check.ts
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 
 // src/manifests/load.ts
@@ -14509,6 +14510,108 @@ function evaluateFiles(files, options) {
   return mergeResults(pass.errors, results);
 }
 
+// src/io/checkWorkers.ts
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var workerTag = "pod-security-review/check-worker";
+var defaultChunkBytes = 256 * 1024;
+function isCheckWorker() {
+  return !isMainThread && workerData?.tag === workerTag;
+}
+function serveCheckWorker() {
+  const setup = workerData;
+  const port = parentPort;
+  if (port === null) throw new Error("serveCheckWorker outside a worker thread");
+  const options = { ...setup.options, policy: setup.context };
+  port.on("message", (message) => {
+    if ("done" in message) {
+      port.close();
+      return;
+    }
+    const results = message.files.map((file) => evaluateFile(file, void 0, setup.context, options));
+    port.postMessage({ chunk: message.chunk, results });
+  });
+}
+function chunksOf(files, skip, chunkBytes) {
+  const chunks = [];
+  let current = [];
+  let bytes = 0;
+  files.forEach((file, i) => {
+    if (skip.has(i)) return;
+    current.push(i);
+    bytes += typeof file.content === "string" ? file.content.length : file.content.byteLength;
+    if (bytes >= chunkBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+  });
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+async function evaluateFilesInWorkers(files, options, parallel) {
+  const pass = namespacePass(files, options);
+  const results = files.map(() => void 0);
+  const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
+  const setup = { tag: workerTag, context: pass.context, options: { load: options.load, fixes: options.fixes } };
+  const workers = [];
+  const done = new Promise((resolve3, reject) => {
+    let next = 0;
+    let pending = chunks.length;
+    let settled = false;
+    const fail = (error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    if (pending === 0) resolve3();
+    for (let w = 0; w < Math.min(parallel.jobs, chunks.length); w++) {
+      const worker = new Worker(parallel.script, { workerData: setup, execArgv: [] });
+      workers.push(worker);
+      let inHand = 0;
+      const feed = () => {
+        const indexes = chunks[next];
+        if (indexes === void 0) {
+          if (inHand === 0) worker.postMessage({ done: true });
+          return;
+        }
+        inHand++;
+        worker.postMessage({ chunk: next++, files: indexes.flatMap((i) => files[i] ?? []) });
+      };
+      worker.on("message", (message) => {
+        inHand--;
+        chunks[message.chunk]?.forEach((fileIndex, j) => results[fileIndex] = message.results[j]);
+        if (--pending === 0 && !settled) {
+          settled = true;
+          resolve3();
+        }
+        feed();
+      });
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (inHand > 0) fail(new Error(`a check worker stopped (exit status ${code}) before its files were evaluated`));
+      });
+      feed();
+      feed();
+    }
+  });
+  for (const [i, documents] of pass.early) {
+    const file = files[i];
+    if (file) results[i] = evaluateFile(file, documents, pass.context, options);
+  }
+  try {
+    await done;
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  return mergeResults(
+    pass.errors,
+    results.map((result, i) => {
+      if (result === void 0) throw new Error(`no result for ${files[i]?.path ?? i}`);
+      return result;
+    })
+  );
+}
+
 // src/io/files.ts
 import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
@@ -14746,12 +14849,25 @@ them set their workloads' levels, as in the cluster.
 
 Options:
 ${policyOptionsHelp}
+  --jobs N             worker threads that parse and evaluate files [default: one per
+                       core when the input is 1 MiB or more, else none]
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
 checked, 2 usage or config error.
 `;
+var parallelFromBytes = 1024 * 1024;
+function jobsFor(given, files, io) {
+  const cores = io.cores ?? availableParallelism();
+  if (given !== void 0) {
+    const jobs = Number(given);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs: must be a whole number of worker threads, 1 or more (1: no workers)");
+    return jobs === 1 ? 0 : jobs;
+  }
+  const bytes = files.reduce((n, f) => n + (typeof f.content === "string" ? f.content.length : f.content.byteLength), 0);
+  return cores > 1 && bytes >= parallelFromBytes ? cores : 0;
+}
 async function checkCommand(args, io) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: policyOptions });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: "string" } } });
   if (values.help) {
     io.stdout(checkUsage);
     return 0;
@@ -14762,7 +14878,9 @@ async function checkCommand(args, io) {
   if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
-  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" });
+  const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
+  const jobs = jobsFor(values.jobs, collected.files, io);
+  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
@@ -16137,18 +16255,24 @@ ${command.usage}`);
 }
 
 // src/cli.ts
-runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text)
-}).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error) => {
-    const text = error instanceof Error ? error.stack ?? error.message : String(error);
-    process.stderr.write(`pod-security-review: internal error (please report it): ${text}
+if (isCheckWorker()) {
+  serveCheckWorker();
+} else {
+  runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    // Only a bundle can be started as a worker as it is (the sources need a TypeScript loader).
+    ...import.meta.url.endsWith(".js") ? { workerScript: new URL(import.meta.url) } : {}
+  }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error) => {
+      const text = error instanceof Error ? error.stack ?? error.message : String(error);
+      process.stderr.write(`pod-security-review: internal error (please report it): ${text}
 `);
-    process.exitCode = 3;
-  }
-);
+      process.exitCode = 3;
+    }
+  );
+}

@@ -1,18 +1,30 @@
-/** Entry point of the CLI bundle (dist/cli.js): runs the command and sets the exit status. */
+/**
+ * Entry point of the CLI bundle (dist/cli.js): runs the command and sets the
+ * exit status. The bundle is also the worker script of `check` on large
+ * inputs (src/io/checkWorkers.ts): started as one of its workers, it serves
+ * it instead.
+ */
 import { runCli } from './cli/run.js';
+import { isCheckWorker, serveCheckWorker } from './io/checkWorkers.js';
 
-runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-}).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    // A bug, not a user mistake: say so loudly, with a distinct status.
-    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`pod-security-review: internal error (please report it): ${text}\n`);
-    process.exitCode = 3;
-  },
-);
+if (isCheckWorker()) {
+  serveCheckWorker();
+} else {
+  runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    // Only a bundle can be started as a worker as it is (the sources need a TypeScript loader).
+    ...(import.meta.url.endsWith('.js') ? { workerScript: new URL(import.meta.url) } : {}),
+  }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      // A bug, not a user mistake: say so loudly, with a distinct status.
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`pod-security-review: internal error (please report it): ${text}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

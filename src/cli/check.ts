@@ -1,8 +1,10 @@
 /** `pod-security-review check`: every pod spec in the given files and folders. */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
-import type { CheckReport } from '../findings/evaluateFiles.js';
+import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
+import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { collectFiles } from '../io/files.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
@@ -18,13 +20,30 @@ them set their workloads' levels, as in the cluster.
 
 Options:
 ${policyOptionsHelp}
+  --jobs N             worker threads that parse and evaluate files [default: one per
+                       core when the input is 1 MiB or more, else none]
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
 checked, 2 usage or config error.
 `;
 
+/** Inputs smaller than this are checked in this thread: starting workers would cost more than they save. */
+const parallelFromBytes = 1024 * 1024;
+
+/** Worker threads for `check`: --jobs, else one per core on inputs of parallelFromBytes or more; 0 means none. */
+function jobsFor(given: string | undefined, files: readonly SourceFile[], io: CliIO): number {
+  const cores = io.cores ?? availableParallelism();
+  if (given !== undefined) {
+    const jobs = Number(given);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: must be a whole number of worker threads, 1 or more (1: no workers)');
+    return jobs === 1 ? 0 : jobs;
+  }
+  const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? f.content.length : f.content.byteLength), 0);
+  return cores > 1 && bytes >= parallelFromBytes ? cores : 0;
+}
+
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: policyOptions });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: 'string' } } });
   if (values.help) {
     io.stdout(checkUsage);
     return 0;
@@ -36,7 +55,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
-  const evaluated = evaluateFiles(collected.files, { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' });
+  const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
+  const jobs = jobsFor(values.jobs, collected.files, io);
+  const evaluated =
+    jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);

@@ -16,6 +16,10 @@ export interface CliIO {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The CLI bundle, which also serves as the worker script of `check` (absent: everything runs in this thread). */
+  readonly workerScript?: URL;
+  /** Cores available, for `check --jobs` (default: os.availableParallelism()). */
+  readonly cores?: number;
 }
 
 /**

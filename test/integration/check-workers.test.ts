@@ -1,0 +1,73 @@
+/**
+ * `check` over worker threads (src/io/checkWorkers.ts) gives the in-process
+ * report exactly: same findings, fixes, problems and order. The workers run
+ * the CLI bundle, as they do for users (npm run bundle first; CI does).
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateFiles } from '../../src/findings/evaluateFiles.js';
+import type { SourceFile } from '../../src/findings/evaluateFiles.js';
+import { policyContext } from '../../src/findings/policyContext.js';
+import { evaluateFilesInWorkers } from '../../src/io/checkWorkers.js';
+import { fixturesDir, repoRoot } from '../helpers/paths.js';
+
+const bundle = pathToFileURL(path.join(repoRoot, 'dist/cli.js'));
+
+/** Every manifest under fixtures/ except the conformance corpus: Namespaces, bad files, every workload kind. */
+function fixtureFiles(): SourceFile[] {
+  const out: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== 'pss-conformance') walk(full);
+      } else if (/\.(ya?ml|json)$/.test(name)) {
+        out.push({ path: path.relative(repoRoot, full), content: readFileSync(full) });
+      }
+    }
+  };
+  walk(fixturesDir);
+  return out;
+}
+
+describe('check over worker threads', () => {
+  const files = fixtureFiles();
+  const policy = policyContext('2026-11-23');
+
+  it('reports exactly what the in-process pipeline reports, one file per chunk over three workers', async () => {
+    expect(files.length).toBeGreaterThan(50);
+    for (const fixes of [false, true]) {
+      const expected = evaluateFiles(files, { policy, fixes });
+      expect(expected.findings.length).toBeGreaterThan(100);
+      expect(expected.errors.length).toBeGreaterThan(3);
+      const actual = await evaluateFilesInWorkers(files, { policy, fixes }, { jobs: 3, script: bundle, chunkBytes: 1 });
+      expect(actual).toEqual(expected);
+    }
+  });
+
+  it('says so when a worker stops before its files are evaluated', async () => {
+    const quits = new URL('data:text/javascript,process.exit(7)');
+    await expect(evaluateFilesInWorkers(files, { policy }, { jobs: 2, script: quits })).rejects.toThrow('a check worker stopped (exit status 7) before its files were evaluated');
+  });
+
+  it('is what the CLI does with --jobs, byte for byte', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', ...args, 'fixtures'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    for (const format of ['text', 'json']) {
+      const inProcess = run('--format', format, '--jobs', '1');
+      const threads = run('--format', format, '--jobs', '2');
+      expect(inProcess.status).toBe(1);
+      expect(threads.status).toBe(1);
+      expect(threads.stdout).toBe(inProcess.stdout);
+      expect(threads.stderr).toBe(inProcess.stderr);
+    }
+  });
+
+  it('refuses a --jobs that is not a whole number of threads', () => {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', '--jobs', '0', 'fixtures'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--jobs: must be a whole number of worker threads, 1 or more (1: no workers)');
+  });
+});
