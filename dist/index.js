@@ -40165,16 +40165,31 @@ function applySplices(text2, splices) {
   }
   return out + text2.slice(at3);
 }
-function changedLines(before, after) {
+function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
   if (before === after) return null;
-  const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  const b = after.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  let prefix2 = 0;
-  while (prefix2 < a.length && prefix2 < b.length && a[prefix2] === b[prefix2]) prefix2++;
+  const shortest = Math.min(before.length, after.length);
+  let prefixChars = Math.min(shared.prefix, shortest);
+  while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
+  let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
+  while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
+  const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
+  const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
+  const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
+  const a = splitWithBreaks(before.slice(windowStart, windowEnd));
+  const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
+  let linesBefore = 0;
+  for (let at3 = before.indexOf("\n"); at3 !== -1 && at3 < windowStart; at3 = before.indexOf("\n", at3 + 1)) linesBefore++;
   let suffix = 0;
-  while (suffix < a.length - prefix2 && suffix < b.length - prefix2 && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines = b.slice(prefix2, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
-  return { start: prefix2 + 1, end: a.length - suffix, lines };
+  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
+  return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
+}
+function untouchedEnds(text2, splices) {
+  if (splices.length === 0) return { prefix: 0, suffix: 0 };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text2.length - Math.max(...splices.map((s) => s.end)) };
+}
+function splitWithBreaks(text2) {
+  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 // src/fixes/style.ts
@@ -40854,7 +40869,7 @@ var UnionFind = class {
   }
 };
 function span(table, splices) {
-  const change = changedLines(table.text, applySplices(table.text, splices));
+  const change = changedLines(table.text, applySplices(table.text, splices), untouchedEnds(table.text, splices));
   if (!change) return null;
   if (change.end >= change.start) return { lo: change.start, hi: change.end };
   return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
@@ -40869,13 +40884,19 @@ function groupSplices(table, splices) {
       else sets.union(first, index);
     }
   });
+  const spanOf = /* @__PURE__ */ new Map();
+  const memberSpan = (indices) => {
+    const key = indices.join(",");
+    if (!spanOf.has(key)) spanOf.set(key, span(table, indices.map((i) => splices[i])));
+    return spanOf.get(key) ?? null;
+  };
   for (; ; ) {
     const members = /* @__PURE__ */ new Map();
     splices.forEach((_, index) => {
       const root = sets.find(index);
       members.set(root, [...members.get(root) ?? [], index]);
     });
-    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: span(table, indices.map((i) => splices[i])) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
+    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: memberSpan(indices) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
@@ -40899,7 +40920,7 @@ function groupSplices(table, splices) {
 }
 function toSuggestion(table, group, diff) {
   const after = applySplices(table.text, group.splices);
-  const change = changedLines(table.text, after);
+  const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
   if (!change) return null;
   const lineCount = table.starts.length;
   const original = splitLines(table.text);
@@ -41023,10 +41044,10 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(loaded, policyOf, globalIndex) {
+function podStates(documents, policyOf, globalIndex) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
-  for (const document of loaded.documents) {
+  for (const document of documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
@@ -41041,7 +41062,7 @@ function podStates(loaded, policyOf, globalIndex) {
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 function partOf(file, text2, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text2, noLimit);
-  const { pods, invalid } = podStates(loaded, policyOf, globalIndex);
+  const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
     documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
@@ -41085,6 +41106,11 @@ function verifyPart(file, policyOf, baseline, text2, expectation) {
   if (fixed2.pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
   return null;
 }
+function expectationKey(expectation, documentIndex) {
+  if (documentIndex === null) return "";
+  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
+  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
+}
 function verifierOf(file, text2, policyOf, known2) {
   let whole = null;
   const verifyWhole = (fixedText, expectation) => {
@@ -41095,28 +41121,35 @@ function verifierOf(file, text2, policyOf, known2) {
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
-  for (const document of known2) {
-    const k = segmentAt(starts, document.offset);
-    segmentOf.set(document.index, k);
-    knownIn.set(k, [...knownIn.get(k) ?? [], document]);
+  for (const entry of known2) {
+    const k = segmentAt(starts, entry.start);
+    segmentOf.set(entry.document.index, k);
+    knownIn.set(k, [...knownIn.get(k) ?? [], entry]);
   }
   const parts = /* @__PURE__ */ new Map();
   const segmentPart = (k) => {
     if (parts.has(k)) return parts.get(k) ?? null;
-    const documents = knownIn.get(k) ?? [];
-    const [document] = documents;
+    const entries = knownIn.get(k) ?? [];
+    const [entry] = entries;
     let part;
-    if (document === void 0) {
+    if (entry === void 0) {
       part = partOf(file, segmentText(text2, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text2.length)) {
+      const { document } = entry;
+      const { pods, invalid } = podStates([document], policyOf, (index) => index);
+      part = {
+        globalIndex: (local) => local === 0 ? document.index : -1 - local,
+        documents: /* @__PURE__ */ new Map([[document.index, document.value]]),
+        problemKinds: invalid.sort(),
+        pods
+      };
     } else {
-      const loaded = partOf(file, segmentText(text2, starts, k), policyOf, (local) => local === 0 ? document.index : -1 - local);
-      const [only] = loaded.loaded.documents;
-      const aligned = documents.length === 1 && loaded.loaded.documents.length === 1 && only?.index === 0 && jsonEqual(only.value, document.value);
-      part = aligned ? loaded.part : null;
+      part = null;
     }
     parts.set(k, part);
     return part;
   };
+  const verdicts = /* @__PURE__ */ new Map();
   return (fixedText, expectation) => {
     const fixedStarts = segmentStarts(fixedText);
     if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
@@ -41133,10 +41166,16 @@ function verifierOf(file, text2, policyOf, known2) {
       if (!named.has(k) && fixedSegment === segmentText(text2, starts, k)) continue;
       const part = segmentPart(k);
       if (part === null) return verifyWhole(fixedText, expectation);
-      checks.push({ part, text: fixedSegment });
+      checks.push({ k, part, text: fixedSegment });
     }
-    for (const { part, text: fixedSegment } of checks) {
-      const reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+    for (const { k, part, text: fixedSegment } of checks) {
+      const [entry] = knownIn.get(k) ?? [];
+      const key = `${k}\0${expectationKey(expectation, entry?.document.index ?? null)}\0${fixedSegment}`;
+      let reason4 = verdicts.get(key);
+      if (reason4 === void 0) {
+        reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        verdicts.set(key, reason4);
+      }
       if (reason4 !== null) return reason4;
     }
     return null;
@@ -41168,9 +41207,9 @@ function computeFixes(request2) {
   const fallback = { level: request2.level, version: request2.version };
   const known2 = /* @__PURE__ */ new Map();
   for (const { source } of request2.pods) {
-    const { index, value } = source.document;
-    const node = source.document.source.doc.contents;
-    known2.set(index, { index, value, offset: node?.range?.[0] ?? 0 });
+    const { document } = source;
+    const range2 = document.source.doc.contents?.range ?? [0, text2.length, text2.length];
+    known2.set(document.index, { document, start: range2[0], end: range2[2] });
   }
   const verifyText = verifierOf(request2.file, text2, (key) => policies.get(key) ?? fallback, [...known2.values()]);
   const owners = [];

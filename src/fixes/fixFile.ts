@@ -115,10 +115,10 @@ export function computeFixes(request: FixRequest): FileFixes {
   const fallback: LevelVersion = { level: request.level, version: request.version };
   const known = new Map<number, KnownDocument>();
   for (const { source } of request.pods) {
-    const { index, value } = source.document;
-    const node = source.document.source.doc.contents;
-    // A document without a node (never one with a pod spec) maps to segment 0, where the check of its value sends verification back to the whole file.
-    known.set(index, { index, value, offset: node?.range?.[0] ?? 0 });
+    const { document } = source;
+    // A document without a node holds no pod spec; should one come, the verifier sees it cross no cut and verifies it whole.
+    const range = document.source.doc.contents?.range ?? [0, text.length, text.length];
+    known.set(document.index, { document, start: range[0], end: range[2] });
   }
   const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known.values()]);
 

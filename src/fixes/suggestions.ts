@@ -12,7 +12,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import type { OwnedSplice } from './render.js';
-import { applySplices, changedLines, splitLines } from './text.js';
+import { applySplices, changedLines, splitLines, untouchedEnds } from './text.js';
 import type { LineTable } from './text.js';
 import type { Suggestion } from './types.js';
 
@@ -39,7 +39,7 @@ class UnionFind {
 
 /** The lines a group may occupy: its changed lines, or both anchor candidates of an insertion. */
 function span(table: LineTable, splices: readonly OwnedSplice[]): { lo: number; hi: number } | null {
-  const change = changedLines(table.text, applySplices(table.text, splices));
+  const change = changedLines(table.text, applySplices(table.text, splices), untouchedEnds(table.text, splices));
   if (!change) return null;
   if (change.end >= change.start) return { lo: change.start, hi: change.end };
   return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
@@ -55,7 +55,14 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
       else sets.union(first, index);
     }
   });
-  // Merge groups whose lines overlap or touch, until none do.
+  // Merge groups whose lines overlap or touch, until none do. A group that
+  // did not change keeps its span: it is computed once per set of members.
+  const spanOf = new Map<string, { lo: number; hi: number } | null>();
+  const memberSpan = (indices: readonly number[]) => {
+    const key = indices.join(',');
+    if (!spanOf.has(key)) spanOf.set(key, span(table, indices.map((i) => splices[i] as OwnedSplice)));
+    return spanOf.get(key) ?? null;
+  };
   for (;;) {
     const members = new Map<number, number[]>();
     splices.forEach((_, index) => {
@@ -63,7 +70,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
       members.set(root, [...(members.get(root) ?? []), index]);
     });
     const spans = [...members.entries()]
-      .map(([root, indices]) => ({ root, range: span(table, indices.map((i) => splices[i] as OwnedSplice)) }))
+      .map(([root, indices]) => ({ root, range: memberSpan(indices) }))
       .filter((entry): entry is { root: number; range: { lo: number; hi: number } } => entry.range !== null)
       .sort((a, b) => a.range.lo - b.range.lo);
     let merged = false;
@@ -95,7 +102,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
  */
 export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | null): Suggestion | null {
   const after = applySplices(table.text, group.splices);
-  const change = changedLines(table.text, after);
+  const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
   if (!change) return null;
   const lineCount = table.starts.length;
   const original = splitLines(table.text);

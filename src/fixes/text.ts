@@ -130,15 +130,44 @@ export interface LineChange {
   readonly lines: readonly string[];
 }
 
-export function changedLines(before: string, after: string): LineChange | null {
+export function changedLines(before: string, after: string, shared: SharedEnds = { prefix: 0, suffix: 0 }): LineChange | null {
   if (before === after) return null;
-  // Compare lines with their line breaks, so a changed final newline counts.
-  const a = before.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  const b = after.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  // Only the window between the characters both texts share at the start and
+  // at the end is split into lines: a file is long and a fix is a few lines.
+  const shortest = Math.min(before.length, after.length);
+  let prefixChars = Math.min(shared.prefix, shortest);
+  while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
+  let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
+  while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
+  // The window starts at the line holding the first difference: every line before it is shared.
+  const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf('\n', prefixChars - 1) + 1;
+  // It ends where the shared end has a whole line, line break before it included.
+  const breakInSuffix = before.indexOf('\n', before.length - suffixChars);
+  const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
+  const a = splitWithBreaks(before.slice(windowStart, windowEnd));
+  const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
+  let linesBefore = 0;
+  for (let at = before.indexOf('\n'); at !== -1 && at < windowStart; at = before.indexOf('\n', at + 1)) linesBefore++;
+  // Within the window the first lines differ; compare lines with their line breaks, so a changed final newline counts.
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines = b.slice(prefix, b.length - suffix).map((line) => line.replace(/\r?\n$/, ''));
-  return { start: prefix + 1, end: a.length - suffix, lines };
+  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ''));
+  return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
+}
+
+/** Characters two texts are known to share at the start and at the end (at least), so that changedLines need not compare them. */
+export interface SharedEnds {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
+/** What splices leave untouched of a text: everything before the first and after the last. */
+export function untouchedEnds(text: string, splices: readonly Splice[]): SharedEnds {
+  if (splices.length === 0) return { prefix: 0, suffix: 0 };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text.length - Math.max(...splices.map((s) => s.end)) };
+}
+
+/** The lines of a text, each with its line break (the last may have none). */
+function splitWithBreaks(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

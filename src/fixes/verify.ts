@@ -10,7 +10,7 @@
  *   (e.g. `allowPrivilegeEscalation: false` with `privileged: true`).
  */
 import { loadManifestFile } from '../manifests/load.js';
-import type { LoadedFile } from '../manifests/types.js';
+import type { LoadedFile, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import { list, obj, optBool, str, visitContainers } from '../pss/pod.js';
 import type { CheckId, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
@@ -107,10 +107,10 @@ interface Part {
   readonly pods: ReadonlyMap<string, PodState>;
 }
 
-function podStates(loaded: LoadedFile, policyOf: PolicyOf, globalIndex: (local: number) => number): { pods: Map<string, PodState>; invalid: string[] } {
+function podStates(documents: readonly ManifestDocument[], policyOf: PolicyOf, globalIndex: (local: number) => number): { pods: Map<string, PodState>; invalid: string[] } {
   const pods = new Map<string, PodState>();
   const invalid: string[] = [];
-  for (const document of loaded.documents) {
+  for (const document of documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
@@ -128,7 +128,7 @@ const noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 
 function partOf(file: string, text: string, policyOf: PolicyOf, globalIndex: (local: number) => number): { part: Part; loaded: LoadedFile } {
   const loaded = loadManifestFile(file, text, noLimit);
-  const { pods, invalid } = podStates(loaded, policyOf, globalIndex);
+  const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part: Part = {
     globalIndex,
     documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
@@ -175,25 +175,36 @@ function verifyPart(file: string, policyOf: PolicyOf, baseline: Part, text: stri
   return null;
 }
 
-/** A document of the original file whose index is known (one holding a pod spec to fix). */
+/** A document of the original file that holds a pod spec to fix, as the check loaded it. */
 export interface KnownDocument {
-  readonly index: number;
-  /** Where its node starts in the text. */
-  readonly offset: number;
-  readonly value: JsonValue;
+  readonly document: ManifestDocument;
+  /** Where its content starts and ends in the text. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Null when a fixed text passes, else the reason it does not (for the note). */
 export type Verifier = (fixedText: string, expectation: Expectation) => string | null;
+
+/** What an expectation asks of one document: the key under which a segment's verdict is kept. */
+function expectationKey(expectation: Expectation, documentIndex: number | null): string {
+  if (documentIndex === null) return '';
+  const fixed = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
+  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed.sort()]);
+}
 
 /**
  * The verifier of one file's fixes. It re-loads only the segments of the
  * stream (segments.ts) that a fixed text changed, plus those of every
  * document the expectation names (an edit that changed nothing must still
  * be caught). Unchanged segments load as they did, so they cannot fail.
- * Whenever the cut is in doubt (a stream with directives or `...`, a
- * different number of segments, a segment that does not load back to the
- * document it held) the whole file is verified instead.
+ *
+ * A segment holding a known document is compared with that document as the
+ * check loaded it (no second load of the original); the same fixed segment
+ * under the same expectation is verified once. Whenever the cut is in doubt
+ * (a stream with directives or `...`, a fixed text with another number of
+ * segments, a known document that crosses a cut, two in one segment) the
+ * whole file is verified instead.
  */
 export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly KnownDocument[]): Verifier {
   let whole: Part | null = null;
@@ -206,29 +217,36 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
 
   const segmentOf = new Map<number, number>();
   const knownIn = new Map<number, KnownDocument[]>();
-  for (const document of known) {
-    const k = segmentAt(starts, document.offset);
-    segmentOf.set(document.index, k);
-    knownIn.set(k, [...(knownIn.get(k) ?? []), document]);
+  for (const entry of known) {
+    const k = segmentAt(starts, entry.start);
+    segmentOf.set(entry.document.index, k);
+    knownIn.set(k, [...(knownIn.get(k) ?? []), entry]);
   }
   const parts = new Map<number, Part | null>();
-  /** Segment k's baseline, or null when it does not hold exactly what the whole file said it holds. */
+  /** Segment k's baseline, or null when it does not hold exactly one known document, whole. */
   const segmentPart = (k: number): Part | null => {
     if (parts.has(k)) return parts.get(k) ?? null;
-    const documents = knownIn.get(k) ?? [];
-    const [document] = documents;
+    const entries = knownIn.get(k) ?? [];
+    const [entry] = entries;
     let part: Part | null;
-    if (document === undefined) {
+    if (entry === undefined) {
       part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text.length)) {
+      const { document } = entry;
+      const { pods, invalid } = podStates([document], policyOf, (index) => index);
+      part = {
+        globalIndex: (local) => (local === 0 ? document.index : -1 - local),
+        documents: new Map([[document.index, document.value]]),
+        problemKinds: invalid.sort(),
+        pods,
+      };
     } else {
-      const loaded = partOf(file, segmentText(text, starts, k), policyOf, (local) => (local === 0 ? document.index : -1 - local));
-      const [only] = loaded.loaded.documents;
-      const aligned = documents.length === 1 && loaded.loaded.documents.length === 1 && only?.index === 0 && jsonEqual(only.value, document.value);
-      part = aligned ? loaded.part : null;
+      part = null;
     }
     parts.set(k, part);
     return part;
   };
+  const verdicts = new Map<string, string | null>();
 
   return (fixedText, expectation) => {
     const fixedStarts = segmentStarts(fixedText);
@@ -240,16 +258,22 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       if (k === undefined) return verifyWhole(fixedText, expectation);
       named.add(k);
     }
-    const checks: { part: Part; text: string }[] = [];
+    const checks: { k: number; part: Part; text: string }[] = [];
     for (let k = 0; k < starts.length; k++) {
       const fixedSegment = segmentText(fixedText, fixedStarts, k);
       if (!named.has(k) && fixedSegment === segmentText(text, starts, k)) continue;
       const part = segmentPart(k);
       if (part === null) return verifyWhole(fixedText, expectation);
-      checks.push({ part, text: fixedSegment });
+      checks.push({ k, part, text: fixedSegment });
     }
-    for (const { part, text: fixedSegment } of checks) {
-      const reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
+    for (const { k, part, text: fixedSegment } of checks) {
+      const [entry] = knownIn.get(k) ?? [];
+      const key = `${k}\u0000${expectationKey(expectation, entry?.document.index ?? null)}\u0000${fixedSegment}`;
+      let reason = verdicts.get(key);
+      if (reason === undefined) {
+        reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        verdicts.set(key, reason);
+      }
       if (reason !== null) return reason;
     }
     return null;

@@ -85,7 +85,7 @@ describe('a stream is fixed as its documents are, each alone', () => {
 describe('verifierOf', () => {
   const text = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: a}', 'spec:', '  containers: [{name: c, image: x}]', '---', 'apiVersion: v1', 'kind: Pod', 'metadata: {name: b}', 'spec:', '  containers: [{name: c, image: x}]');
   const documents = loadManifestFile('v.yaml', text).documents;
-  const known = documents.map((d) => ({ index: d.index, value: d.value, offset: d.source.doc.contents?.range?.[0] ?? 0 }));
+  const known = documents.map((document) => ({ document, start: document.source.doc.contents?.range?.[0] ?? 0, end: document.source.doc.contents?.range?.[2] ?? 0 }));
   const policy = () => ({ level: 'baseline' as const, version: 'latest' as const });
   const hostNetwork = { edits: new Map([[1, [{ op: 'set' as const, path: ['spec', 'hostNetwork'], value: false }]]]), fixed: new Map([[podKey(1, []), new Set<never>()]]) };
 
@@ -99,6 +99,15 @@ describe('verifierOf', () => {
     const verify = verifierOf('v.yaml', text, policy, known);
     const both = `${text.replace('{name: a}', '{name: a2}')}  hostNetwork: false\n`;
     expect(verify(both, hostNetwork)).toBe('the fixed YAML would change more than the fixed fields');
+  });
+
+  it('gives the same verdict again from its cache, and another one for another expectation', () => {
+    const verify = verifierOf('v.yaml', text, policy, known);
+    const fixed = `${text}  hostNetwork: false\n`;
+    expect(verify(fixed, hostNetwork)).toBeNull();
+    expect(verify(fixed, hostNetwork)).toBeNull();
+    const runAsNonRoot = { edits: new Map([[1, [{ op: 'set' as const, path: ['spec', 'securityContext', 'runAsNonRoot'], value: true }]]]), fixed: new Map() };
+    expect(verify(fixed, runAsNonRoot)).toBe('the fixed YAML would change more than the fixed fields');
   });
 
   it('refuses a fix that adds a document', () => {
