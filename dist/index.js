@@ -38349,13 +38349,19 @@ async function readApiChangeSet(github, request2) {
     ...file.status !== "added" ? [{ commit: mergeBase2, path: file.previousPath ?? file.path }] : [],
     ...file.status !== "removed" ? [{ commit: request2.headSha, path: file.path }] : []
   ]);
-  const blobs = await github.readBlobs(pr.owner, pr.repo, reads);
+  const extraReads = request2.alsoRead ?? [];
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads]);
+  const extra = new Map(extraReads.flatMap((read) => {
+    const key = `${read.commit}:${read.path}`;
+    const blob = blobs.get(key);
+    return blob ? [[key, blob]] : [];
+  }));
   const files = candidates.map((file) => ({
     ...file,
     base: file.status === "added" ? { kind: "absent" } : contentOf(blobs.get(`${mergeBase2}:${file.previousPath ?? file.path}`), request2.maxBytes),
     head: file.status === "removed" ? { kind: "absent" } : contentOf(blobs.get(`${request2.headSha}:${file.path}`), request2.maxBytes)
   }));
-  return { files, ...incomplete !== void 0 ? { incomplete } : {}, notices };
+  return { files, ...incomplete !== void 0 ? { incomplete } : {}, notices, extra };
 }
 
 // src/main.ts
@@ -41556,16 +41562,13 @@ var annotationsPerLevel = 10;
 function asReviewFindings(report, settings) {
   return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === "enforce" }));
 }
-async function readPolicyConfig(io, settings, event, github, viaGit) {
+async function readPolicyConfig(io, settings, event, configRead) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   let text2;
-  if (viaGit) {
+  if (configRead.viaGit) {
     text2 = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
-    const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
-    const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
-    const read = (await github.readBlobs(owner, repo, [{ commit: event.baseSha, path: settings.configPath }])).get(`${event.baseSha}:${settings.configPath}`);
-    text2 = read?.kind === "text" ? read.text : null;
+    text2 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
   }
   if (text2 === null) {
     if (settings.configExplicit) throw new ConfigurationError(`input config: ${settings.configPath} does not exist at the base commit ${event.baseSha.slice(0, 12)}`);
@@ -41580,7 +41583,7 @@ async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   if (settings.source !== "api") {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [], viaGit: true };
+    if (local) return { changeSet: local, notices: [], viaGit: true, configBlob: void 0 };
     if (settings.source === "git") {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`
@@ -41590,12 +41593,20 @@ async function changeSetFor(io, settings, event, github) {
   if (event.kind !== "pull-request") {
     throw new ConfigurationError(`a ${event.eventName} event is checked from the local repository: check out with fetch-depth: 0 (or set source: git)`);
   }
-  const api = await readApiChangeSet(github, { pr: event.pr, baseSha: event.baseSha, headSha: event.headSha, selection: settings.selection, maxBytes: settings.maxFileBytes });
+  const config = { commit: event.baseSha, path: settings.configPath };
+  const api = await readApiChangeSet(github, {
+    pr: event.pr,
+    baseSha: event.baseSha,
+    headSha: event.headSha,
+    selection: settings.selection,
+    maxBytes: settings.maxFileBytes,
+    alsoRead: [config]
+  });
   const notices = [
     ...api.notices,
     "Namespace manifests are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository."
   ];
-  return { changeSet: api, notices, viaGit: false };
+  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`) };
 }
 async function existingComments(github, pr, warn) {
   const comments = await github.listReviewComments(pr);
@@ -41682,8 +41693,8 @@ async function run(given) {
       return { conclusion: "skipped", findings: [], failed: false };
     }
     const github = io.github(settings.token, io.env.GITHUB_API_URL ?? "https://api.github.com");
-    const { changeSet, notices, viaGit } = await changeSetFor(io, settings, event, github);
-    const config = await readPolicyConfig(io, settings, event, github, viaGit);
+    const { changeSet, notices, viaGit, configBlob } = await changeSetFor(io, settings, event, github);
+    const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides });
     const header = defaultPolicies(context);
     const policy = `${header.enforce}, warn ${header.warn}`;

@@ -17,7 +17,7 @@ import { readEventContext } from './event/context.js';
 import type { EventContext } from './event/context.js';
 import { readApiChangeSet } from './github/changeSet.js';
 import { GitHubError } from './github/port.js';
-import type { GitHubPort, PullRequestRef } from './github/port.js';
+import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
 import type { ManifestDocument } from './manifests/types.js';
 import { defaultPolicyConfig, formatConfigError, parsePolicyConfig } from './policy/config.js';
@@ -74,21 +74,24 @@ function asReviewFindings(report: DiffReport, settings: Settings): ReviewFinding
   return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === 'enforce' }));
 }
 
+/** Where the config's text comes from: git, or the blob read with the change set's contents. */
+interface ConfigRead {
+  readonly viaGit: boolean;
+  readonly blob: BlobRead | undefined;
+}
+
 /**
  * The policy config, read at the base commit: a pull request must not be
  * able to relax the policy that judges it. A change to the config takes
  * effect once merged.
  */
-async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort, viaGit: boolean): Promise<PolicyConfig> {
+async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, configRead: ConfigRead): Promise<PolicyConfig> {
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   let text: string | null;
-  if (viaGit) {
+  if (configRead.viaGit) {
     text = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
-    const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
-    const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
-    const read = (await github.readBlobs(owner, repo, [{ commit: event.baseSha, path: settings.configPath }])).get(`${event.baseSha}:${settings.configPath}`);
-    text = read?.kind === 'text' ? read.text : null;
+    text = configRead.blob?.kind === 'text' ? configRead.blob.text : null;
   }
   if (text === null) {
     if (settings.configExplicit) throw new ConfigurationError(`input config: ${settings.configPath} does not exist at the base commit ${event.baseSha.slice(0, 12)}`);
@@ -103,7 +106,7 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   if (settings.source !== 'api') {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [] as string[], viaGit: true };
+    if (local) return { changeSet: local, notices: [] as string[], viaGit: true, configBlob: undefined };
     if (settings.source === 'git') {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`,
@@ -113,12 +116,21 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   if (event.kind !== 'pull-request') {
     throw new ConfigurationError(`a ${event.eventName} event is checked from the local repository: check out with fetch-depth: 0 (or set source: git)`);
   }
-  const api = await readApiChangeSet(github, { pr: event.pr, baseSha: event.baseSha, headSha: event.headSha, selection: settings.selection, maxBytes: settings.maxFileBytes });
+  // The config file at the base commit rides along in the contents' batched queries.
+  const config = { commit: event.baseSha, path: settings.configPath };
+  const api = await readApiChangeSet(github, {
+    pr: event.pr,
+    baseSha: event.baseSha,
+    headSha: event.headSha,
+    selection: settings.selection,
+    maxBytes: settings.maxFileBytes,
+    alsoRead: [config],
+  });
   const notices = [
     ...api.notices,
     'Namespace manifests are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository.',
   ];
-  return { changeSet: api, notices, viaGit: false };
+  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`) };
 }
 
 /** Our earlier comments on the pull request, with their threads. */
@@ -215,8 +227,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       return { conclusion: 'skipped', findings: [], failed: false };
     }
     const github = io.github(settings.token, io.env.GITHUB_API_URL ?? 'https://api.github.com');
-    const { changeSet, notices, viaGit } = await changeSetFor(io, settings, event, github);
-    const config = await readPolicyConfig(io, settings, event, github, viaGit);
+    const { changeSet, notices, viaGit, configBlob } = await changeSetFor(io, settings, event, github);
+    const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides });
     const header = defaultPolicies(context);
     const policy = `${header.enforce}, warn ${header.warn}`;

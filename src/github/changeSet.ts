@@ -38,9 +38,14 @@ export interface ApiChangeSetRequest {
   readonly headSha: string;
   readonly selection: FileSelection;
   readonly maxBytes: number;
+  /** Other files to read in the same batched queries (the policy config), returned as `extra` by `commit:path`. */
+  readonly alsoRead?: readonly { readonly commit: string; readonly path: string }[];
 }
 
-export async function readApiChangeSet(github: GitHubPort, request: ApiChangeSetRequest): Promise<ChangeSet & { readonly notices: readonly string[] }> {
+export async function readApiChangeSet(
+  github: GitHubPort,
+  request: ApiChangeSetRequest,
+): Promise<ChangeSet & { readonly notices: readonly string[]; readonly extra: ReadonlyMap<string, BlobRead> }> {
   const { pr } = request;
   const listed = await github.listPullFiles(pr);
   const mergeBase = await github.mergeBase(pr.owner, pr.repo, request.baseSha, request.headSha);
@@ -70,11 +75,17 @@ export async function readApiChangeSet(github: GitHubPort, request: ApiChangeSet
     ...(file.status !== 'added' ? [{ commit: mergeBase, path: file.previousPath ?? file.path }] : []),
     ...(file.status !== 'removed' ? [{ commit: request.headSha, path: file.path }] : []),
   ]);
-  const blobs = await github.readBlobs(pr.owner, pr.repo, reads);
+  const extraReads = request.alsoRead ?? [];
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads]);
+  const extra = new Map(extraReads.flatMap((read) => {
+    const key = `${read.commit}:${read.path}`;
+    const blob = blobs.get(key);
+    return blob ? [[key, blob] as const] : [];
+  }));
   const files = candidates.map((file) => ({
     ...file,
     base: file.status === 'added' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${mergeBase}:${file.previousPath ?? file.path}`), request.maxBytes),
     head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes),
   }));
-  return { files, ...(incomplete !== undefined ? { incomplete } : {}), notices };
+  return { files, ...(incomplete !== undefined ? { incomplete } : {}), notices, extra };
 }

@@ -257,7 +257,7 @@ describe('suggestions posted by the Action', () => {
 });
 
 describe('the Action spends few API requests', () => {
-  it('reads the contents of F changed manifests in ⌈F/50⌉ GraphQL queries, and lists files 100 per page', async () => {
+  it('reads the contents of F changed manifests and the config in ⌈(2F + 1)/100⌉ GraphQL queries, and lists files 100 per page', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'psr-many-base-'));
     const head = mkdtempSync(path.join(tmpdir(), 'psr-many-head-'));
     temporary.push(base, head);
@@ -269,8 +269,9 @@ describe('the Action spends few API requests', () => {
     const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: base, headDir: head });
     await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
     const graphql = emulator.requests.filter((r) => r.route === 'POST /graphql').map((r) => r.graphql);
-    // ⌈120/50⌉ = 3 queries for base and head contents, 1 for the config file, 1 for review threads.
-    expect(graphql.filter((g) => g === 'blobs')).toHaveLength(3 + 1);
+    // ⌈(2 × 120 + 1)/100⌉ = 3 queries for base and head contents and the config file (and 1 for review threads).
+    expect(graphql.filter((g) => g === 'blobs')).toHaveLength(3);
+    expect(graphql.filter((g) => g === 'reviewThreads')).toHaveLength(1);
     expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toHaveLength(2);
     expect(emulator.calls('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews')).toHaveLength(1);
     expect(emulator.calls('POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
