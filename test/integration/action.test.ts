@@ -170,6 +170,26 @@ describe('the Action on a pull request', () => {
     expect(run.summary).toContain('**Opt-out annotations that do not count**');
   });
 
+  it('comments the findings left over by the cap on the next runs, max-comments at a time, never twice', async () => {
+    const all = await pullRequest('namespaces');
+    await runAction(emulator, all, { inputs: { 'max-comments': '100' } });
+    const commentable = reviewsOf(all).flatMap((r) => r.comments).length;
+    expect(commentable).toBeGreaterThanOrEqual(3);
+
+    const pr = await pullRequest('namespaces');
+    const perRun: number[] = [];
+    for (let run = 0; run <= commentable; run++) {
+      const before = reviewsOf(pr).flatMap((r) => r.comments).length;
+      await runAction(emulator, pr, { inputs: { 'max-comments': '1' } });
+      perRun.push(reviewsOf(pr).flatMap((r) => r.comments).length - before);
+    }
+    // One more on each run, then nothing (and no review) once every one has its comment.
+    expect(perRun).toEqual([...Array.from({ length: commentable }, () => 1), 0]);
+    expect(reviewsOf(pr)).toHaveLength(commentable);
+    const comments = reviewsOf(pr).flatMap((r) => r.comments.map((c) => `${c.path}:${c.line}:${c.body}`));
+    expect(new Set(comments).size).toBe(commentable);
+  });
+
   it('applies the policy from the base commit, and reads namespaces from a checkout', async () => {
     const pr = await pullRequest('namespaces');
     const run = await runAction(emulator, pr, { workspace: pr.gitDir });
