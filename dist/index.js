@@ -33830,7 +33830,7 @@ function octokitPort(client) {
     async listReviewComments(pr) {
       return call(async () => {
         const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-        return comments.map((c) => ({ id: c.id, body: c.body, author: c.user?.login ?? null, inReplyTo: c.in_reply_to_id ?? null }));
+        return comments.map((c) => ({ id: c.id, body: c.body, author: c.user?.login ?? null, inReplyTo: c.in_reply_to_id ?? null, originalCommitId: c.original_commit_id }));
       });
     },
     async listReviewThreads(pr) {
@@ -39281,7 +39281,8 @@ function anchorOf(finding, lines) {
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
 }
-function planReview(findings, diffLinesOf, existing, maxComments) {
+function planReview(findings, diffLinesOf, existing, maxComments, headSha = null) {
+  const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
   const current = new Set(findings.map((f) => fingerprint(f)));
   const alreadyCommented = [];
@@ -39308,7 +39309,7 @@ function planReview(findings, diffLinesOf, existing, maxComments) {
   const comments = [];
   const overflow = [];
   for (const { anchor, findings: group } of ordered) {
-    if (comments.length >= maxComments) {
+    if (comments.length >= cap) {
       overflow.push(...group);
       continue;
     }
@@ -41623,7 +41624,8 @@ async function existingComments(github, pr, warn) {
     threadId: threadOf.get(comment.id)?.id ?? null,
     resolved: threadOf.get(comment.id)?.resolved ?? false,
     fingerprints,
-    markedFixed: repliedFixed.has(comment.id)
+    markedFixed: repliedFixed.has(comment.id),
+    commitId: comment.originalCommitId
   }));
 }
 function reviewBody(plan, policy) {
@@ -41723,7 +41725,7 @@ async function run(given) {
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path2) => diffLines(filesByPath.get(path2)?.hunks ?? null), existing, settings.maxComments);
+        const plan = planReview(findings, (path2) => diffLines(filesByPath.get(path2)?.hunks ?? null), existing, settings.maxComments, event.headSha);
         await postReview(io, github, event, plan, settings, policy);
         for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
         plan.alreadyCommented.forEach((f) => inline.add(f));

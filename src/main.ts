@@ -154,6 +154,7 @@ async function existingComments(github: GitHubPort, pr: PullRequestRef, warn: (m
       resolved: threadOf.get(comment.id)?.resolved ?? false,
       fingerprints,
       markedFixed: repliedFixed.has(comment.id),
+      commitId: comment.originalCommitId,
     }));
 }
 
@@ -259,7 +260,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments);
+        const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments, event.headSha);
         await postReview(io, github, event, plan, settings, policy);
         for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
         plan.alreadyCommented.forEach((f) => inline.add(f));

@@ -86,7 +86,7 @@ export function octokitPort(client: GitHubClient): GitHubPort {
     async listReviewComments(pr: PullRequestRef): Promise<ReviewComment[]> {
       return call(async () => {
         const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-        return comments.map((c) => ({ id: c.id, body: c.body, author: c.user?.login ?? null, inReplyTo: c.in_reply_to_id ?? null }));
+        return comments.map((c) => ({ id: c.id, body: c.body, author: c.user?.login ?? null, inReplyTo: c.in_reply_to_id ?? null, originalCommitId: c.original_commit_id }));
       });
     },
 

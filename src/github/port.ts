@@ -41,6 +41,8 @@ export interface ReviewComment {
   readonly body: string;
   readonly author: string | null;
   readonly inReplyTo: number | null;
+  /** The commit the comment was made on (original_commit_id). */
+  readonly originalCommitId: string | null;
 }
 
 export interface ReviewThread {

@@ -32,6 +32,8 @@ export interface ExistingComment {
   readonly fingerprints: readonly string[];
   /** A reply saying the finding is fixed was already posted. */
   readonly markedFixed: boolean;
+  /** The commit the comment was posted on (GitHub's original_commit_id), when known. */
+  readonly commitId: string | null;
 }
 
 export interface ReviewPlan {
@@ -39,7 +41,7 @@ export interface ReviewPlan {
   readonly comments: readonly PlannedComment[];
   /** Findings already commented on by an earlier run: left alone. */
   readonly alreadyCommented: readonly ReviewFinding[];
-  /** Findings that could be inline but are over the cap: summary and annotations. */
+  /** Findings that could be inline but are over the cap, or whose head was already reviewed: summary and annotations. */
   readonly overflow: readonly ReviewFinding[];
   /** Findings whose lines are not in the diff: summary and annotations. */
   readonly outsideDiff: readonly ReviewFinding[];
@@ -65,12 +67,20 @@ function anchorOf(finding: ReviewFinding, lines: DiffLines): Anchor | null {
   return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
 }
 
+/**
+ * `headSha`: the commit under review. When an earlier run already
+ * commented on it, this run is a re-run of the same head and comments
+ * nothing more: the findings the cap left out then stay in the summary
+ * until the next push, instead of a re-run adding `maxComments` more.
+ */
 export function planReview(
   findings: readonly ReviewFinding[],
   diffLinesOf: (path: string) => DiffLines,
   existing: readonly ExistingComment[],
   maxComments: number,
+  headSha: string | null = null,
 ): ReviewPlan {
+  const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
   const current = new Set(findings.map((f) => fingerprint(f)));
   const alreadyCommented: ReviewFinding[] = [];
@@ -101,7 +111,7 @@ export function planReview(
   const comments: PlannedComment[] = [];
   const overflow: ReviewFinding[] = [];
   for (const { anchor, findings: group } of ordered) {
-    if (comments.length >= maxComments) {
+    if (comments.length >= cap) {
       overflow.push(...group);
       continue;
     }

@@ -170,23 +170,34 @@ describe('the Action on a pull request', () => {
     expect(run.summary).toContain('**Opt-out annotations that do not count**');
   });
 
-  it('comments the findings left over by the cap on the next runs, max-comments at a time, never twice', async () => {
+  it('comments the findings left over by the cap on later pushes, max-comments at a time, and nothing more on a re-run', async () => {
     const all = await pullRequest('namespaces');
     await runAction(emulator, all, { inputs: { 'max-comments': '100' } });
     const commentable = reviewsOf(all).flatMap((r) => r.comments).length;
     expect(commentable).toBeGreaterThanOrEqual(3);
 
-    const pr = await pullRequest('namespaces');
-    const perRun: number[] = [];
-    for (let run = 0; run <= commentable; run++) {
-      const before = reviewsOf(pr).flatMap((r) => r.comments).length;
+    let pr = await pullRequest('namespaces');
+    const commentsOf = () => reviewsOf(pr).flatMap((r) => r.comments);
+    const perPush: number[] = [];
+    for (let push = 0; push <= commentable; push++) {
+      const before = commentsOf().length;
       await runAction(emulator, pr, { inputs: { 'max-comments': '1' } });
-      perRun.push(reviewsOf(pr).flatMap((r) => r.comments).length - before);
+      const posted = commentsOf().length;
+      perPush.push(posted - before);
+      // A re-run of the same head adds nothing, whatever is left over.
+      await runAction(emulator, pr, { inputs: { 'max-comments': '1' } });
+      expect(commentsOf()).toHaveLength(posted);
+      // The next push changes no manifest: a new head commit with the same findings.
+      const next = mkdtempSync(path.join(tmpdir(), 'psr-push-'));
+      temporary.push(next);
+      cpSync(scenario('namespaces', 'head'), next, { recursive: true });
+      writeFileSync(path.join(next, `NOTES-${push}.md`), 'not a manifest\n');
+      pr = await emulator.pushToPullRequest('acme', 'shop', pr.number, next);
     }
-    // One more on each run, then nothing (and no review) once every one has its comment.
-    expect(perRun).toEqual([...Array.from({ length: commentable }, () => 1), 0]);
+    // One more on each push, then nothing (and no review) once every one has its comment.
+    expect(perPush).toEqual([...Array.from({ length: commentable }, () => 1), 0]);
     expect(reviewsOf(pr)).toHaveLength(commentable);
-    const comments = reviewsOf(pr).flatMap((r) => r.comments.map((c) => `${c.path}:${c.line}:${c.body}`));
+    const comments = commentsOf().map((c) => `${c.path}:${c.line}:${c.body}`);
     expect(new Set(comments).size).toBe(commentable);
   });
 

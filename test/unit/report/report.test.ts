@@ -108,15 +108,28 @@ describe('planReview', () => {
     const warning = reviewFinding({ check: 'runAsNonRoot', blocking: false, line: 16, locations: [{ path: 'p', line: 16, column: 1, exact: false, container: 'web', inDiff: true }] });
     const blocking = reviewFinding();
     const existing = [
-      { commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false },
-      { commentId: 2, threadId: 'T2', resolved: false, fingerprints: ['gone'], markedFixed: false },
-      { commentId: 3, threadId: 'T3', resolved: true, fingerprints: ['gone-too'], markedFixed: false },
+      { commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false, commitId: 'previous-head' },
+      { commentId: 2, threadId: 'T2', resolved: false, fingerprints: ['gone'], markedFixed: false, commitId: 'previous-head' },
+      { commentId: 3, threadId: 'T3', resolved: true, fingerprints: ['gone-too'], markedFixed: false, commitId: null },
     ];
-    const plan = planReview([old, warning, blocking], linesOf, existing, 1);
+    const plan = planReview([old, warning, blocking], linesOf, existing, 1, 'head');
     expect(plan.alreadyCommented).toEqual([old]);
     expect(plan.comments.map((c) => c.findings[0]!.check)).toEqual(['privileged']);
     expect(plan.overflow).toEqual([warning]);
     expect(plan.fixed.map((c) => c.commentId)).toEqual([2]);
+  });
+
+  it('comments nothing more on a head an earlier run already commented on (a re-run)', () => {
+    const old = reviewFinding({ check: 'hostNamespaces' });
+    const left = reviewFinding();
+    const existing = [{ commentId: 1, threadId: 'T1', resolved: false, fingerprints: [fingerprint(old)], markedFixed: false, commitId: 'head' }];
+    const rerun = planReview([old, left], linesOf, existing, 30, 'head');
+    expect(rerun.comments).toEqual([]);
+    expect(rerun.overflow).toEqual([left]);
+    expect(rerun.alreadyCommented).toEqual([old]);
+    // After a push, the finding the cap left out gets its comment.
+    const pushed = planReview([old, left], linesOf, existing, 30, 'next-head');
+    expect(pushed.comments.map((c) => c.findings)).toEqual([[left]]);
   });
 });
 
