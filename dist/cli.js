@@ -14889,13 +14889,13 @@ them set their workloads' levels, as in the cluster.
 Options:
 ${policyOptionsHelp}
   --jobs N             worker threads that parse and evaluate files [default: one per
-                       core when the input is 1 MiB or more, else none]
+                       core from 4 MiB of input (2 MiB with --format json), else none]
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
 checked, 2 usage or config error.
 `;
-var parallelFromBytes = 1024 * 1024;
-function jobsFor(given, files, io) {
+var parallelFromBytes = 4 * 1024 * 1024;
+function jobsFor(given, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
   if (given !== void 0) {
     const jobs = Number(given);
@@ -14903,7 +14903,10 @@ function jobsFor(given, files, io) {
     return jobs === 1 ? 0 : jobs;
   }
   const bytes = files.reduce((n, f) => n + (typeof f.content === "string" ? f.content.length : f.content.byteLength), 0);
-  return cores > 1 && bytes >= parallelFromBytes ? cores : 0;
+  return defaultJobs(bytes, fixes, cores);
+}
+function defaultJobs(bytes, fixes, cores) {
+  return cores > 1 && bytes * (fixes ? 2 : 1) >= parallelFromBytes ? cores : 0;
 }
 async function checkCommand(args, io) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: "string" } } });
@@ -14918,7 +14921,7 @@ async function checkCommand(args, io) {
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
-  const jobs = jobsFor(values.jobs, collected.files, io);
+  const jobs = jobsFor(values.jobs, collected.files, checkOptions.fixes, io);
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));

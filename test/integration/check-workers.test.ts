@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../../src/findings/evaluateFiles.js';
 import type { SourceFile } from '../../src/findings/evaluateFiles.js';
 import { policyContext } from '../../src/findings/policyContext.js';
+import { defaultJobs } from '../../src/cli/check.js';
 import { evaluateFilesInWorkers } from '../../src/io/checkWorkers.js';
 import { fixturesDir, repoRoot } from '../helpers/paths.js';
 
@@ -63,6 +64,15 @@ describe('check over worker threads', () => {
       expect(threads.stdout).toBe(inProcess.stdout);
       expect(threads.stderr).toBe(inProcess.stderr);
     }
+  });
+
+  it('starts workers by default only on inputs where they pay: 4 MiB, or 2 MiB with fixes, and more than one core', () => {
+    const MiB = 1024 * 1024;
+    expect(defaultJobs(3.9 * MiB, false, 4)).toBe(0);
+    expect(defaultJobs(4 * MiB, false, 4)).toBe(4);
+    expect(defaultJobs(1.9 * MiB, true, 2)).toBe(0);
+    expect(defaultJobs(2 * MiB, true, 2)).toBe(2);
+    expect(defaultJobs(100 * MiB, true, 1)).toBe(0);
   });
 
   it('refuses a --jobs that is not a whole number of threads', () => {
