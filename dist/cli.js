@@ -7538,29 +7538,32 @@ function decodeDocument(doc) {
 // src/manifests/load.ts
 var defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
 var templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
-var utf8 = new TextDecoder("utf-8", { fatal: true });
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function contentBytes(content) {
+  return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+}
+function decodeContent(content) {
+  if (typeof content === "string") return { text: content };
+  if (content.includes(0)) return { binary: "binary file (it contains NUL bytes); it was not checked" };
+  try {
+    return { text: utf8.decode(content) };
+  } catch {
+    return { binary: "file is not UTF-8 text; it was not checked" };
+  }
+}
 function loadManifestFile(file, content, options = defaultLoadOptions) {
   const fail = (kind, message, line = null) => ({
     file,
     documents: [],
     problems: [{ file, line, message, kind }]
   });
-  const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  const size = contentBytes(content);
   if (size > options.maxBytes) {
     return fail("too-large", `file is ${size} bytes, over the limit of ${options.maxBytes} bytes; it was not checked`);
   }
-  let text;
-  if (typeof content === "string") {
-    text = content;
-  } else {
-    if (content.includes(0)) return fail("binary", "binary file (it contains NUL bytes); it was not checked");
-    try {
-      text = utf8.decode(content);
-    } catch {
-      return fail("binary", "file is not UTF-8 text; it was not checked");
-    }
-  }
-  if (text.startsWith("\uFEFF")) text = text.slice(1);
+  const decoded = decodeContent(content);
+  if ("binary" in decoded) return fail("binary", decoded.binary);
+  const text = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
   const templateMatch = templateAction.exec(text);
   if (templateMatch) {
     const line = text.slice(0, templateMatch.index).split("\n").length;
@@ -10715,15 +10718,9 @@ function computeFixes(request) {
 }
 
 // src/findings/fixes.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function textOf(content) {
-  if (typeof content === "string") return content;
-  if (content.includes(0)) return null;
-  try {
-    return utf82.decode(content);
-  } catch {
-    return null;
-  }
+  const decoded = decodeContent(content);
+  return "text" in decoded ? decoded.text : null;
 }
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
@@ -14577,7 +14574,7 @@ function chunksOf(files, skip, chunkBytes) {
   files.forEach((file, i) => {
     if (skip.has(i)) return;
     current.push(i);
-    bytes += typeof file.content === "string" ? file.content.length : file.content.byteLength;
+    bytes += contentBytes(file.content);
     if (bytes >= chunkBytes) {
       chunks.push(current);
       current = [];
@@ -14902,7 +14899,7 @@ function jobsFor(given, files, fixes, io) {
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs: must be a whole number of worker threads, 1 or more (1: no workers)");
     return jobs === 1 ? 0 : jobs;
   }
-  const bytes = files.reduce((n, f) => n + (typeof f.content === "string" ? f.content.length : f.content.byteLength), 0);
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   return defaultJobs(bytes, fixes, cores);
 }
 function defaultJobs(bytes, fixes, cores) {

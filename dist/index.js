@@ -7548,28 +7548,31 @@ var init_decode = __esm({
 });
 
 // src/manifests/load.ts
+function contentBytes(content) {
+  return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+}
+function decodeContent(content) {
+  if (typeof content === "string") return { text: content };
+  if (content.includes(0)) return { binary: "binary file (it contains NUL bytes); it was not checked" };
+  try {
+    return { text: utf8.decode(content) };
+  } catch {
+    return { binary: "file is not UTF-8 text; it was not checked" };
+  }
+}
 function loadManifestFile(file, content, options = defaultLoadOptions) {
   const fail = (kind, message, line = null) => ({
     file,
     documents: [],
     problems: [{ file, line, message, kind }]
   });
-  const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
+  const size = contentBytes(content);
   if (size > options.maxBytes) {
     return fail("too-large", `file is ${size} bytes, over the limit of ${options.maxBytes} bytes; it was not checked`);
   }
-  let text2;
-  if (typeof content === "string") {
-    text2 = content;
-  } else {
-    if (content.includes(0)) return fail("binary", "binary file (it contains NUL bytes); it was not checked");
-    try {
-      text2 = utf8.decode(content);
-    } catch {
-      return fail("binary", "file is not UTF-8 text; it was not checked");
-    }
-  }
-  if (text2.startsWith("\uFEFF")) text2 = text2.slice(1);
+  const decoded = decodeContent(content);
+  if ("binary" in decoded) return fail("binary", decoded.binary);
+  const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
   const templateMatch = templateAction.exec(text2);
   if (templateMatch) {
     const line = text2.slice(0, templateMatch.index).split("\n").length;
@@ -7622,7 +7625,7 @@ var init_load = __esm({
     init_decode();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
-    utf8 = new TextDecoder("utf-8", { fatal: true });
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   }
 });
 
@@ -41384,15 +41387,10 @@ function computeFixes(request2) {
 }
 
 // src/findings/fixes.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+init_load();
 function textOf(content) {
-  if (typeof content === "string") return content;
-  if (content.includes(0)) return null;
-  try {
-    return utf82.decode(content);
-  } catch {
-    return null;
-  }
+  const decoded = decodeContent(content);
+  return "text" in decoded ? decoded.text : null;
 }
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;

@@ -6,6 +6,7 @@ import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { collectFiles } from '../io/files.js';
+import { contentBytes } from '../manifests/load.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
@@ -43,7 +44,7 @@ function jobsFor(given: string | undefined, files: readonly SourceFile[], fixes:
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: must be a whole number of worker threads, 1 or more (1: no workers)');
     return jobs === 1 ? 0 : jobs;
   }
-  const bytes = files.reduce((n, f) => n + (typeof f.content === 'string' ? f.content.length : f.content.byteLength), 0);
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   return defaultJobs(bytes, fixes, cores);
 }
 

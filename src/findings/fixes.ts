@@ -8,23 +8,17 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import { computeFixes } from '../fixes/fixFile.js';
+import { decodeContent } from '../manifests/load.js';
 import type { Suggestion } from '../fixes/types.js';
 import { levelRank } from '../pss/levels.js';
 import type { LevelVersion } from '../pss/types.js';
 import type { PodSpecEvaluation } from './policyContext.js';
 import type { Finding } from './types.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text of a file, or null when it is not UTF-8 text (the loader has already said why). */
+/** The text of a file, or null when it is not text (the loader has already said why). */
 export function textOf(content: Uint8Array | string): string | null {
-  if (typeof content === 'string') return content;
-  if (content.includes(0)) return null;
-  try {
-    return utf8.decode(content);
-  } catch {
-    return null;
-  }
+  const decoded = decodeContent(content);
+  return 'text' in decoded ? decoded.text : null;
 }
 
 function stricter(a: LevelVersion, b: LevelVersion): LevelVersion {

@@ -15,6 +15,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { evaluateFile, mergeResults, namespacePass } from '../findings/evaluateFiles.js';
 import type { CheckOptions, CheckReport, FileResult, SourceFile } from '../findings/evaluateFiles.js';
 import type { PolicyContext } from '../findings/policyContext.js';
+import { contentBytes } from '../manifests/load.js';
 
 const workerTag = 'pod-security-review/check-worker';
 
@@ -71,7 +72,7 @@ function chunksOf(files: readonly SourceFile[], skip: ReadonlySet<number>, chunk
   files.forEach((file, i) => {
     if (skip.has(i)) return;
     current.push(i);
-    bytes += typeof file.content === 'string' ? file.content.length : file.content.byteLength;
+    bytes += contentBytes(file.content);
     if (bytes >= chunkBytes) {
       chunks.push(current);
       current = [];

@@ -26,7 +26,28 @@ export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
 const templateAction =
   /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: the BOM is kept, so that `fix` writes a file back as it was; the loader drops it below.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A file's size in bytes (a string counts as its UTF-8 encoding). */
+export function contentBytes(content: Uint8Array | string): number {
+  return typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+}
+
+/**
+ * A file's content as text, or why it is not text. The one rule for every
+ * reader (the loader, the fix engine, `fix`): like git, a file with a NUL
+ * byte is binary, and so is one that is not UTF-8. A leading BOM is kept.
+ */
+export function decodeContent(content: Uint8Array | string): { readonly text: string } | { readonly binary: string } {
+  if (typeof content === 'string') return { text: content };
+  if (content.includes(0)) return { binary: 'binary file (it contains NUL bytes); it was not checked' };
+  try {
+    return { text: utf8.decode(content) };
+  } catch {
+    return { binary: 'file is not UTF-8 text; it was not checked' };
+  }
+}
 
 export function loadManifestFile(file: string, content: Uint8Array | string, options: LoadOptions = defaultLoadOptions): LoadedFile {
   const fail = (kind: LoadProblem['kind'], message: string, line: number | null = null): LoadedFile => ({
@@ -35,23 +56,13 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     problems: [{ file, line, message, kind }],
   });
 
-  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  const size = contentBytes(content);
   if (size > options.maxBytes) {
     return fail('too-large', `file is ${size} bytes, over the limit of ${options.maxBytes} bytes; it was not checked`);
   }
-  let text: string;
-  if (typeof content === 'string') {
-    text = content;
-  } else {
-    // Like git, call a file binary when it has a NUL byte; also when it is not UTF-8.
-    if (content.includes(0)) return fail('binary', 'binary file (it contains NUL bytes); it was not checked');
-    try {
-      text = utf8.decode(content);
-    } catch {
-      return fail('binary', 'file is not UTF-8 text; it was not checked');
-    }
-  }
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const decoded = decodeContent(content);
+  if ('binary' in decoded) return fail('binary', decoded.binary);
+  const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
 
   const templateMatch = templateAction.exec(text);
   if (templateMatch) {
