@@ -10460,6 +10460,7 @@ function verifierOf(file, text, policyOf, known2) {
   };
   const starts = segmentStarts(text);
   if (starts === null) return verifyWhole;
+  const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
   for (const entry of known2) {
@@ -10474,7 +10475,7 @@ function verifierOf(file, text, policyOf, known2) {
     const [entry] = entries;
     let part;
     if (entry === void 0) {
-      part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
+      part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
     } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text.length)) {
       const { document } = entry;
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
@@ -10504,7 +10505,7 @@ function verifierOf(file, text, policyOf, known2) {
     const checks = [];
     for (let k = 0; k < starts.length; k++) {
       const fixedSegment = segmentText(fixedText, fixedStarts, k);
-      if (!named.has(k) && fixedSegment === segmentText(text, starts, k)) continue;
+      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
       const part = segmentPart(k);
       if (part === null) return verifyWhole(fixedText, expectation);
       checks.push({ k, part, text: fixedSegment });

@@ -41129,6 +41129,7 @@ function verifierOf(file, text2, policyOf, known2) {
   };
   const starts = segmentStarts(text2);
   if (starts === null) return verifyWhole;
+  const originalSegments = starts.map((_, k) => segmentText(text2, starts, k));
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
   for (const entry of known2) {
@@ -41143,7 +41144,7 @@ function verifierOf(file, text2, policyOf, known2) {
     const [entry] = entries;
     let part;
     if (entry === void 0) {
-      part = partOf(file, segmentText(text2, starts, k), policyOf, (local) => -1 - local).part;
+      part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
     } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text2.length)) {
       const { document } = entry;
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
@@ -41173,7 +41174,7 @@ function verifierOf(file, text2, policyOf, known2) {
     const checks = [];
     for (let k = 0; k < starts.length; k++) {
       const fixedSegment = segmentText(fixedText, fixedStarts, k);
-      if (!named.has(k) && fixedSegment === segmentText(text2, starts, k)) continue;
+      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
       const part = segmentPart(k);
       if (part === null) return verifyWhole(fixedText, expectation);
       checks.push({ k, part, text: fixedSegment });

@@ -215,6 +215,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
   const starts = segmentStarts(text);
   if (starts === null) return verifyWhole;
 
+  const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
   const segmentOf = new Map<number, number>();
   const knownIn = new Map<number, KnownDocument[]>();
   for (const entry of known) {
@@ -230,7 +231,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     const [entry] = entries;
     let part: Part | null;
     if (entry === undefined) {
-      part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
+      part = partOf(file, originalSegments[k] ?? '', policyOf, (local) => -1 - local).part;
     } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text.length)) {
       const { document } = entry;
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
@@ -261,7 +262,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     const checks: { k: number; part: Part; text: string }[] = [];
     for (let k = 0; k < starts.length; k++) {
       const fixedSegment = segmentText(fixedText, fixedStarts, k);
-      if (!named.has(k) && fixedSegment === segmentText(text, starts, k)) continue;
+      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
       const part = segmentPart(k);
       if (part === null) return verifyWhole(fixedText, expectation);
       checks.push({ k, part, text: fixedSegment });
