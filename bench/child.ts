@@ -15,15 +15,13 @@ import type { SourceFile } from '../src/findings/evaluateFiles.js';
 import { policyContext } from '../src/findings/policyContext.js';
 import { readGitChangeSet } from '../src/git/changeSet.js';
 import { readNamespaceDocuments } from '../src/git/namespaces.js';
-import { defaultLoadOptions } from '../src/manifests/load.js';
+import { contentBytes, defaultLoadOptions } from '../src/manifests/load.js';
 import { evaluateChangeSet } from '../src/scope/scope.js';
 import { startEmulator } from '../test/helpers/github-emulator/index.js';
 import type { Emulator, PullRequestHandle } from '../test/helpers/github-emulator/index.js';
 import { runAction } from '../test/helpers/runAction.js';
 import { endpointOf } from './economy.js';
 import { tsxLoader } from './options.js';
-import { fixHook, notWiredReason } from './fixHook.js';
-import type { FixHook } from './fixHook.js';
 import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, Memory, ProbeReport, StageRequest, StageResult } from './protocol.js';
 import { round, summarize } from './stats.js';
 
@@ -47,7 +45,6 @@ function readTree(root: string): SourceFile[] {
   return files;
 }
 
-const sizeOf = (content: Uint8Array | string) => (typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength);
 
 /** Stage 1, the floor: the `yaml` package on the same bytes, as a plain YAML reader would use it. */
 function parseFloor(contents: readonly (Uint8Array | string)[]): number {
@@ -98,9 +95,8 @@ function profiled<T>(body: () => T, out: string): () => Promise<T> {
 }
 
 async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'check' | 'fixes' }>): Promise<StageResult> {
-  if (request.kind === 'fixes' && fixHook === null) return { kind: 'fixes', notMeasured: notWiredReason };
   const files = readTree(request.tree);
-  const input = { files: files.length, bytes: files.reduce((sum, f) => sum + sizeOf(f.content), 0) };
+  const input = { files: files.length, bytes: files.reduce((sum, f) => sum + contentBytes(f.content), 0) };
   const policy = policyContext(request.today);
   const counts: Record<string, number> = {};
   const before = rssNowMb();
@@ -110,7 +106,8 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
       counts.documents = parseFloor(files.map((f) => f.content));
     });
   } else {
-    const pass = request.kind === 'check' ? () => evaluateFiles(files, { policy }) : () => fixHook!.check(files, policy);
+    // Stage 3 is stage 2 with fixes, as `check --format json` runs it.
+    const pass = () => evaluateFiles(files, { policy, fixes: request.kind === 'fixes' });
     const once = request.profile === undefined ? pass : profiled(pass, request.profile);
     if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, pass);
     let report: ReturnType<typeof pass> | undefined;
@@ -159,7 +156,7 @@ async function diffStage(request: Extract<StageRequest, { kind: 'diff' }>): Prom
     log(`diff run ${i + 1}/${request.runs}: git ${round(read - start)} ms, evaluate ${round(end - read)} ms`);
     contents = changeSet.files.flatMap((f) => [f.base, f.head].flatMap((c) => (c.kind === 'content' ? [c.data] : [])));
     counts.changedFiles = changeSet.files.length;
-    counts.contentBytes = contents.reduce((sum, c) => sum + sizeOf(c), 0);
+    counts.contentBytes = contents.reduce((sum, c) => sum + contentBytes(c), 0);
     counts.evaluatedPodSpecs = report.podSpecs.length;
     counts.newPodSpecs = report.podSpecs.filter((p) => p.status === 'new').length;
     counts.modifiedPodSpecs = report.podSpecs.filter((p) => p.status === 'modified').length;
@@ -170,12 +167,13 @@ async function diffStage(request: Extract<StageRequest, { kind: 'diff' }>): Prom
     counts.namespaceDocuments = namespaces.length;
   }
   let withFixes: number[] | null = null;
-  if (fixHook !== null && request.fixRuns > 0) {
+  if (request.fixRuns > 0) {
     const changeSet = await readGitChangeSet({ repository: request.repo, base: request.base, head: request.head, maxBytes });
     const namespaces = await readNamespaceDocuments(request.repo, request.head, maxBytes);
-    let report: ReturnType<FixHook['diff']> | undefined;
+    let report: ReturnType<typeof evaluateChangeSet> | undefined;
     withFixes = await repeat(request.fixRuns, 'diff evaluate with fixes', () => {
-      report = fixHook!.diff(changeSet, policy, namespaces);
+      // As `diff --format json` and the Action run it.
+      report = evaluateChangeSet(changeSet, { policy, headNamespaceDocuments: namespaces, fixes: true });
     });
     if (report !== undefined) counts.findingsWithFix = report.findings.filter((f) => f.fix !== null && f.fix !== undefined).length;
   }

@@ -43,11 +43,6 @@ export interface FilesResult {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-export interface NotMeasured {
-  readonly kind: 'fixes';
-  readonly notMeasured: string;
-}
-
 export interface DiffResult {
   readonly kind: 'diff';
   /** readGitChangeSet + readNamespaceDocuments (git spawns and parsing their output). */
@@ -56,7 +51,7 @@ export interface DiffResult {
   readonly evaluateMs: Summary;
   /** git + evaluate, per run. */
   readonly totalMs: Summary;
-  /** evaluateChangeSet with fixes (the stage-3 hook), as the CLI's `diff` runs it; null when the hook is not wired. */
+  /** evaluateChangeSet with fixes, as `diff --format json` and the Action run it; null with --fix-runs 0. */
   readonly evaluateWithFixesMs: Summary | null;
   /** parseAllDocuments + toJS on the change set's contents (both sides): the floor for the same bytes. */
   readonly parseFloorMs: Summary;
@@ -106,4 +101,4 @@ export interface ActionResult {
   readonly memory: Memory;
 }
 
-export type StageResult = FilesResult | NotMeasured | DiffResult | ActionResult;
+export type StageResult = FilesResult | DiffResult | ActionResult;

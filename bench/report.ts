@@ -6,7 +6,7 @@ import type { ProfileSummary } from './profile.js';
 import type { Summary } from './stats.js';
 
 export interface Skipped {
-  readonly status: 'skipped' | 'not-measured' | 'failed';
+  readonly status: 'skipped' | 'failed';
   readonly reason: string;
 }
 
@@ -219,7 +219,7 @@ export function renderMarkdown(results: BenchResults): string {
   };
   filesRow('1. parse only (`yaml` parseAllDocuments + toJS)', s.parse);
   filesRow('2. check (evaluateFiles, default policy)', s.check);
-  filesRow('3. check + fixes (stage-3 hook)', s.fixes);
+  filesRow('3. check + fixes (evaluateFiles, fixes: true)', s.fixes);
   const diff = measured<DiffStageEntry>(s.diff);
   if (!diff) out.push(row(['4. diff', (s.diff as Skipped).reason, '', '', '', '', '']));
   else {

@@ -63,7 +63,6 @@ function environment(): Record<string, string | number> {
 }
 
 function filesEntry(result: StageResult, parseMedian: number | null): FilesStageEntry | Skipped {
-  if ('notMeasured' in result) return { status: 'not-measured', reason: result.notMeasured };
   const r = result as FilesResult;
   const podSpecs = r.counts.podSpecs ?? 0;
   return {

@@ -62,7 +62,7 @@ describe('npm run bench', () => {
     for (const name of ['parse', 'check'] as const) {
       expect(results.stages[name]).toMatchObject({ status: 'measured', ms: summary, podSpecs: 6, podSpecsPerSecond: expect.any(Number), ratioToParse: expect.any(Number), peakRssMb: expect.any(Number) });
     }
-    // Stage 3 goes through bench/fixHook.ts, which is wired to the fix engine.
+    // Stage 3 is stage 2 with fixes.
     expect(results.stages.fixes).toMatchObject({ status: 'measured', ms: summary, podSpecs: 6, counts: expect.objectContaining({ withFix: expect.any(Number) }) });
     expect(results.stages.diff).toMatchObject({ status: 'measured', git: summary, evaluate: summary, total: summary, parseFloor: summary, evaluatedPodSpecs: expect.any(Number), peakRssMb: expect.any(Number) });
   });
