@@ -14649,59 +14649,6 @@ async function evaluateFilesInWorkers(files, options, parallel) {
   );
 }
 
-// src/io/files.ts
-import { readdir, readFile, stat } from "node:fs/promises";
-import path2 from "node:path";
-var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function displayPath(absolute, cwd) {
-  const relative = path2.relative(cwd, absolute);
-  const shown2 = relative === "" || relative.startsWith("..") ? absolute : relative;
-  return shown2.split(path2.sep).join("/");
-}
-async function walk2(directory, out) {
-  const entries = await readdir(directory, { withFileTypes: true });
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
-    const full = path2.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk2(full, out);
-    } else if (entry.isFile() && manifestExtensions.has(path2.extname(entry.name).toLowerCase())) {
-      out.push(full);
-    }
-  }
-}
-async function collectFiles(args, cwd, maxBytes) {
-  const paths = [];
-  for (const arg of args) {
-    const absolute = path2.resolve(cwd, arg);
-    let info;
-    try {
-      info = await stat(absolute);
-    } catch {
-      return { missing: arg };
-    }
-    if (info.isDirectory()) await walk2(absolute, paths);
-    else paths.push(absolute);
-  }
-  const files = [];
-  const problems = [];
-  for (const absolute of [...new Set(paths)]) {
-    const shown2 = displayPath(absolute, cwd);
-    try {
-      const size = (await stat(absolute)).size;
-      if (size > maxBytes) {
-        problems.push({ file: shown2, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
-        continue;
-      }
-      files.push({ path: shown2, content: await readFile(absolute) });
-    } catch (error) {
-      problems.push({ file: shown2, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
-    }
-  }
-  return { files, problems };
-}
-
 // src/report/json.ts
 function findingJson(f) {
   return {
@@ -14792,6 +14739,61 @@ function renderText(report, header) {
 // src/cli/options.ts
 import { existsSync, readFileSync } from "node:fs";
 import path3 from "node:path";
+
+// src/io/files.ts
+import { readdir, readFile, stat } from "node:fs/promises";
+import path2 from "node:path";
+var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function displayPath(absolute, cwd) {
+  const relative = path2.relative(cwd, absolute);
+  const shown2 = relative === "" || relative.startsWith("..") ? absolute : relative;
+  return shown2.split(path2.sep).join("/");
+}
+async function walk2(directory, out) {
+  const entries = await readdir(directory, { withFileTypes: true });
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
+    const full = path2.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) await walk2(full, out);
+    } else if (entry.isFile() && manifestExtensions.has(path2.extname(entry.name).toLowerCase())) {
+      out.push(full);
+    }
+  }
+}
+async function collectFiles(args, cwd, maxBytes) {
+  const paths = [];
+  for (const arg of args) {
+    const absolute = path2.resolve(cwd, arg);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch {
+      return { missing: arg };
+    }
+    if (info.isDirectory()) await walk2(absolute, paths);
+    else paths.push(absolute);
+  }
+  const files = [];
+  const problems = [];
+  for (const absolute of [...new Set(paths)]) {
+    const shown2 = displayPath(absolute, cwd);
+    try {
+      const size = (await stat(absolute)).size;
+      if (size > maxBytes) {
+        problems.push({ file: shown2, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+        continue;
+      }
+      files.push({ path: shown2, content: await readFile(absolute) });
+    } catch (error) {
+      problems.push({ file: shown2, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
+    }
+  }
+  return { files, problems };
+}
+
+// src/cli/options.ts
 var UsageError = class extends Error {
 };
 var policyOptions = {
@@ -14875,6 +14877,12 @@ function contextFor(io, options) {
 function failureStatus(report) {
   return report.findings.some((f) => f.blocking) || report.errors.some((e) => e.kind !== "template") ? 1 : 0;
 }
+async function filesOfPaths(positionals, io, maxBytes, verb) {
+  if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
+  const collected = await collectFiles(positionals, io.cwd, maxBytes);
+  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  return collected;
+}
 
 // src/cli/check.ts
 var checkUsage = `Usage: pod-security-review check [options] PATH...
@@ -14913,9 +14921,7 @@ async function checkCommand(args, io) {
     return 0;
   }
   const options = readPolicyOptions(values);
-  if (positionals.length === 0) throw new UsageError("no PATH given: name the manifest files or folders to check");
-  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
-  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, "check");
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
@@ -16202,9 +16208,7 @@ async function fixCommand(args, io) {
     return 0;
   }
   const options = readPolicyOptions(values);
-  if (positionals.length === 0) throw new UsageError("no PATH given: name the manifest files or folders to fix");
-  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
-  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, "fix");
   const policy = contextFor(io, options);
   const load = { maxBytes: options.maxBytes };
   const before = evaluateFiles(collected.files, { policy, load, fixes: true });

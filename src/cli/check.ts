@@ -5,11 +5,10 @@ import { evaluateFiles } from '../findings/evaluateFiles.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
-import { collectFiles } from '../io/files.js';
 import { contentBytes } from '../manifests/load.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
-import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { contextFor, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 export const checkUsage = `Usage: pod-security-review check [options] PATH...
@@ -60,9 +59,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const options = readPolicyOptions(values);
-  if (positionals.length === 0) throw new UsageError('no PATH given: name the manifest files or folders to check');
-  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
-  if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, 'check');
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.

@@ -23,9 +23,8 @@ import { textOf } from '../findings/fixes.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { applySuggestions } from '../fixes/fixFile.js';
 import type { Suggestion } from '../fixes/types.js';
-import { collectFiles } from '../io/files.js';
 import { renderText } from '../report/text.js';
-import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { contextFor, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions } from './options.js';
 import type { CliIO } from './options.js';
 
 export const fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
@@ -52,9 +51,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const options = readPolicyOptions(values);
-  if (positionals.length === 0) throw new UsageError('no PATH given: name the manifest files or folders to fix');
-  const collected = await collectFiles(positionals, io.cwd, options.maxBytes);
-  if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, 'fix');
   const policy = contextFor(io, options);
   const load = { maxBytes: options.maxBytes };
   const before = evaluateFiles(collected.files, { policy, load, fixes: true });

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { policyContext } from '../findings/policyContext.js';
 import type { PolicyContext } from '../findings/policyContext.js';
+import { collectFiles } from '../io/files.js';
+import type { CollectedFiles } from '../io/files.js';
 import { defaultLoadOptions } from '../manifests/load.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
 import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
@@ -140,4 +142,12 @@ export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
 /** Exit 1 when something fails: a blocking finding, or a file that could not be checked (templates are only notices). */
 export function failureStatus(report: { findings: readonly { blocking: boolean }[]; errors: readonly { kind: string }[] }): number {
   return report.findings.some((f) => f.blocking) || report.errors.some((e) => e.kind !== 'template') ? 1 : 0;
+}
+
+/** The manifest files named by a command's PATH arguments (`verb` says what the command does to them). */
+export async function filesOfPaths(positionals: readonly string[], io: CliIO, maxBytes: number, verb: string): Promise<CollectedFiles> {
+  if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
+  const collected = await collectFiles(positionals, io.cwd, maxBytes);
+  if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  return collected;
 }
