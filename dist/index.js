@@ -38195,19 +38195,12 @@ function globs(inputs, name, fallback) {
   const list3 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
   return list3.length > 0 ? list3 : fallback;
 }
-function optionalLevel(inputs, name) {
+function optionalParsed(inputs, name, parse3) {
   const text2 = inputs(name).trim();
   if (text2 === "") return void 0;
-  const level = parseLevel(text2);
-  if (!level.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text2)}: ${level.error}`);
-  return level.value;
-}
-function optionalVersion(inputs, name) {
-  const text2 = inputs(name).trim();
-  if (text2 === "") return void 0;
-  const version2 = parseVersion(text2);
-  if (!version2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text2)}: ${version2.error}`);
-  return version2.value;
+  const parsed = parse3(text2);
+  if (!parsed.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text2)}: ${parsed.error}`);
+  return parsed.value;
 }
 function optionalBoolean(inputs, name) {
   return inputs(name).trim() === "" ? void 0 : boolean(inputs, name, false);
@@ -38224,11 +38217,11 @@ var inputNames = {
 function readSettings(inputs) {
   const overrides = Object.fromEntries(
     Object.entries({
-      level: optionalLevel(inputs, "level"),
-      warnLevel: optionalLevel(inputs, "warn-level"),
-      version: optionalVersion(inputs, "version"),
-      warnVersion: optionalVersion(inputs, "warn-version"),
-      previewVersion: optionalVersion(inputs, "preview-version"),
+      level: optionalParsed(inputs, "level", parseLevel),
+      warnLevel: optionalParsed(inputs, "warn-level", parseLevel),
+      version: optionalParsed(inputs, "version", parseVersion),
+      warnVersion: optionalParsed(inputs, "warn-version", parseVersion),
+      previewVersion: optionalParsed(inputs, "preview-version", parseVersion),
       namespaceLabels: optionalBoolean(inputs, "namespace-labels"),
       strict: optionalBoolean(inputs, "strict")
     }).filter(([, value]) => value !== void 0)

@@ -6,7 +6,7 @@
 import { defaultConfigPath } from '../policy/config.js';
 import type { PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
-import type { Level, Version } from '../pss/types.js';
+import type { Parsed } from '../pss/levels.js';
 import { defaultSelection } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 
@@ -82,20 +82,13 @@ function globs(inputs: Inputs, name: string, fallback: readonly string[]): reado
   return list.length > 0 ? list : fallback;
 }
 
-function optionalLevel(inputs: Inputs, name: string): Level | undefined {
+/** An input read with one of the engine's parsers (level, version); undefined when not set. */
+function optionalParsed<T>(inputs: Inputs, name: string, parse: (text: string) => Parsed<T>): T | undefined {
   const text = inputs(name).trim();
   if (text === '') return undefined;
-  const level = parseLevel(text);
-  if (!level.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text)}: ${level.error}`);
-  return level.value;
-}
-
-function optionalVersion(inputs: Inputs, name: string): Version | undefined {
-  const text = inputs(name).trim();
-  if (text === '') return undefined;
-  const version = parseVersion(text);
-  if (!version.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text)}: ${version.error}`);
-  return version.value;
+  const parsed = parse(text);
+  if (!parsed.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text)}: ${parsed.error}`);
+  return parsed.value;
 }
 
 function optionalBoolean(inputs: Inputs, name: string): boolean | undefined {
@@ -115,11 +108,11 @@ const inputNames = {
 export function readSettings(inputs: Inputs): Settings {
   const overrides = Object.fromEntries(
     Object.entries({
-      level: optionalLevel(inputs, 'level'),
-      warnLevel: optionalLevel(inputs, 'warn-level'),
-      version: optionalVersion(inputs, 'version'),
-      warnVersion: optionalVersion(inputs, 'warn-version'),
-      previewVersion: optionalVersion(inputs, 'preview-version'),
+      level: optionalParsed(inputs, 'level', parseLevel),
+      warnLevel: optionalParsed(inputs, 'warn-level', parseLevel),
+      version: optionalParsed(inputs, 'version', parseVersion),
+      warnVersion: optionalParsed(inputs, 'warn-version', parseVersion),
+      previewVersion: optionalParsed(inputs, 'preview-version', parseVersion),
       namespaceLabels: optionalBoolean(inputs, 'namespace-labels'),
       strict: optionalBoolean(inputs, 'strict'),
     }).filter(([, value]) => value !== undefined),
