@@ -10,29 +10,7 @@ import { evaluateFiles } from '../../src/findings/evaluateFiles.js';
 import { policyContext } from '../../src/findings/policyContext.js';
 import type { Finding } from '../../src/findings/types.js';
 import { conformanceFixtures } from '../helpers/corpus.js';
-
-/** The fixture's pod without apiVersion/kind, indented under a wrapper header. */
-function wrap(podText: string, header: string, indent: number): string {
-  const body = podText
-    .split('\n')
-    .filter((line) => !/^(apiVersion|kind):/.test(line))
-    .map((line) => (line === '' ? line : ' '.repeat(indent) + line))
-    .join('\n');
-  return `${header}\n${body}`;
-}
-
-const wrappers: Record<string, (pod: string) => string> = {
-  Deployment: (pod) => wrap(pod, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: wrapped\nspec:\n  template:', 4),
-  StatefulSet: (pod) => wrap(pod, 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: wrapped\nspec:\n  template:', 4),
-  DaemonSet: (pod) => wrap(pod, 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: wrapped\nspec:\n  template:', 4),
-  ReplicaSet: (pod) => wrap(pod, 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: wrapped\nspec:\n  template:', 4),
-  ReplicationController: (pod) => wrap(pod, 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: wrapped\nspec:\n  template:', 4),
-  Job: (pod) => wrap(pod, 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: wrapped\nspec:\n  template:', 4),
-  CronJob: (pod) =>
-    wrap(pod, 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: wrapped\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:', 8),
-  PodTemplate: (pod) => wrap(pod, 'apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: wrapped\ntemplate:', 2),
-  'List of Pods': (pod) => `apiVersion: v1\nkind: List\nitems:\n- ${pod.trimEnd().split('\n').join('\n  ')}\n`,
-};
+import { wrappers } from '../helpers/wrap.js';
 
 const fixtures = conformanceFixtures();
 

@@ -15,7 +15,7 @@ import type { CheckId, JsonValue, Level } from '../../../src/pss/types.js';
 import { extractPodSpecs } from '../../../src/workloads/extract.js';
 import { conformanceFixtures } from '../../helpers/corpus.js';
 import { expectOnlyRangesChanged } from './onlyRanges.js';
-import { wrappers } from './wrap.js';
+import { wrappers } from '../../helpers/wrap.js';
 
 /** Checks whose fixes need knowledge we lack: no suggestion, by policy. */
 const manualChecks: ReadonlySet<CheckId> = new Set(['hostPathVolumes', 'restrictedVolumes']);

@@ -1,6 +1,7 @@
 /**
- * A conformance pod wrapped in each workload kind, the same way
- * test/integration/workload-wrapping.test.ts does it, for the fix tests.
+ * A conformance pod wrapped in each workload kind and in a List: the
+ * fixture's pod without apiVersion/kind, indented under a wrapper header.
+ * For the wrapping test (same verdicts) and the fix tests (same fixes).
  */
 function wrap(podText: string, header: string, indent: number): string {
   const body = podText
