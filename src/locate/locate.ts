@@ -10,6 +10,8 @@
 import { isAlias, isMap, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { effectiveEntries } from '../manifests/decode.js';
+import { placeOffset } from '../manifests/eventReader.js';
+import type { Place } from '../manifests/eventReader.js';
 import type { SourceDocument } from '../manifests/types.js';
 import type { FieldPath } from '../pss/types.js';
 
@@ -23,12 +25,34 @@ export interface SourceLocation {
 }
 
 export function locate(source: SourceDocument, path: FieldPath): SourceLocation {
-  const { doc, lineCounter } = source;
+  const { lineCounter } = source;
   const position = (offset: number, exact: boolean): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
+  return source.place === undefined ? walkTree(source, path, position) : walkPlaces(source.place, path, position);
+}
 
+type Position = (offset: number, exact: boolean) => SourceLocation;
+
+/** The same walk over the offsets the event reader kept (no aliases or merges there). */
+function walkPlaces(root: Place, path: FieldPath, position: Position): SourceLocation {
+  let place = root;
+  let anchor = placeOffset(root);
+  for (const segment of path) {
+    const children = typeof place === 'number' ? undefined : place.children;
+    let next: Place | undefined;
+    if (typeof segment === 'string' && children instanceof Map) next = children.get(segment);
+    else if (typeof segment === 'number' && Array.isArray(children)) next = children[segment];
+    if (next === undefined) return position(anchor, false);
+    anchor = placeOffset(next);
+    place = next;
+  }
+  return position(anchor, true);
+}
+
+function walkTree(source: SourceDocument, path: FieldPath, position: Position): SourceLocation {
+  const { doc } = source;
   let node: unknown = doc.contents;
   let anchor = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (const segment of path) {

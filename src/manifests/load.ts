@@ -8,11 +8,15 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
-import type { LoadProblem, LoadedFile, ManifestDocument } from './types.js';
+import { placeOffset, readEventDocuments } from './eventReader.js';
+import type { EventDocument } from './eventReader.js';
+import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
 
 export interface LoadOptions {
   /** Files larger than this are reported, not parsed. */
   readonly maxBytes: number;
+  /** False reads with `yaml` only (the reference the event reader is tested against). Default: true. */
+  readonly eventReader?: boolean;
 }
 
 export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
@@ -74,17 +78,29 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     );
   }
 
+  const read = options.eventReader === false ? null : readEventDocuments(text);
+  return read === null ? loadWithYaml(file, text) : fromEvents(file, text, read);
+}
+
+/**
+ * `yaml`'s documents of a text. `failsafe` keeps every scalar a string:
+ * decode.ts resolves them with Kubernetes' YAML 1.1 rules. Duplicate keys are
+ * allowed here because Kubernetes lets the last one win.
+ */
+function parseYamlDocuments(text: string, lineCounter?: LineCounter): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { lineCounter, schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
+  return Array.isArray(parsed) ? parsed : [];
+}
+
+/** The reference path: every YAML feature, and the wording and line of every problem. */
+function loadWithYaml(file: string, text: string): LoadedFile {
   const lineCounter = new LineCounter();
   let parsed: Document.Parsed[];
   try {
-    // `failsafe` keeps every scalar a string: decode.ts resolves them with
-    // Kubernetes' YAML 1.1 rules. Duplicate keys are allowed here because
-    // Kubernetes lets the last one win.
-    parsed = parseAllDocuments(text, { lineCounter, schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
+    parsed = parseYamlDocuments(text, lineCounter);
   } catch (error) {
-    return fail('malformed', `cannot parse: ${String(error)}`);
+    return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error)}`, kind: 'malformed' }] };
   }
-  if (!Array.isArray(parsed)) parsed = [];
 
   const lineOf = (offset: number | undefined): number | null => (offset === undefined ? null : lineCounter.linePos(offset).line);
   const documents: ManifestDocument[] = [];
@@ -109,6 +125,35 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     }
   });
   return { file, documents, problems };
+}
+
+/**
+ * Documents the event reader decoded. Their `yaml` trees, which only the fix
+ * engine and the config reader need, are parsed on first use, once per file.
+ */
+function fromEvents(file: string, text: string, read: readonly EventDocument[]): LoadedFile {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  let trees: Document.Parsed[] | undefined;
+  const treeOf = (index: number): Document => {
+    trees ??= parseYamlDocuments(text);
+    const tree = trees[index];
+    // The event reader gave up on anything the yaml path reads otherwise (tested), so this is a bug.
+    if (tree === undefined || tree.errors.length > 0) throw new Error(`${file}: yaml and the event reader disagree on document ${index}`);
+    return tree;
+  };
+  const documents = read.map(({ index, value, place }): ManifestDocument => {
+    const source: SourceDocument = {
+      lineCounter,
+      place,
+      get doc() {
+        return treeOf(index);
+      },
+    };
+    return { file, index, line: lineCounter.linePos(placeOffset(place)).line, value, source };
+  });
+  return { file, documents, problems: [] };
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,7 @@
 /** Manifest files as the rest of the pipeline sees them. */
 import type { Document, LineCounter } from 'yaml';
 import type { JsonValue } from '../pss/types.js';
+import type { Place } from './eventReader.js';
 
 /**
  * Why a file or document could not be evaluated. A problem is a value: the
@@ -25,8 +26,16 @@ export interface LoadProblem {
 
 /** The parsed source of one document, kept to map field paths to lines. */
 export interface SourceDocument {
+  /**
+   * The document's `yaml` syntax tree, for the fix engine and the config
+   * reader. When the event reader read the file, the tree is built on first
+   * use (once for the whole file).
+   */
   readonly doc: Document;
+  /** Lines of the whole file: offsets in `doc` and `place` are offsets in the file. */
   readonly lineCounter: LineCounter;
+  /** Set when the event reader read the file: the locator walks it instead of `doc`. */
+  readonly place?: Place;
 }
 
 /** One YAML document (or JSON file) decoded as the API server would see it. */

@@ -1,0 +1,232 @@
+/**
+ * The fast way to read a manifest file: js-yaml's event stream (a flat list
+ * of scalars, collection starts and ends, with source offsets) turned straight
+ * into JSON values and the offsets the locator needs, without building the
+ * `yaml` package's syntax tree. On the benchmark's repository reading the
+ * events costs about a quarter of composing `yaml` documents.
+ *
+ * It reads only the plain subset of YAML that manifests are written in, and
+ * with the same rules as decode.ts: plain scalars resolve with YAML 1.1 rules
+ * (scalars.ts), quoted and block scalars are strings, keys become strings, a
+ * duplicate key overwrites the earlier one. Anything else makes it give the
+ * whole file back (`null`) to the `yaml` path, which is the reference:
+ * a syntax error (the `yaml` path says which document and line), anchors and
+ * aliases, tags, merge keys, directives, keys that are not scalars or are
+ * null, scalars that JSON cannot carry, a lone carriage return, a byte-order
+ * mark inside the text, lines over 1024 characters, `...` document end
+ * markers and indented markers, and the few
+ * shapes whose line `yaml` places differently (a block scalar or an empty
+ * entry as a sequence item). test/unit/manifests/eventReader.test.ts proves
+ * the two paths equal (values, lines, located paths) on every fixture, on
+ * edge cases and on thousands of mutated files.
+ */
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import { resolvePlainScalar } from './scalars.js';
+import type { JsonObject, JsonValue } from '../pss/types.js';
+
+/**
+ * Where a node of a decoded document starts, for the locator: the offset of
+ * its key (in a mapping) or of the item itself (in a sequence, and the root),
+ * with the places of its children when it is a collection.
+ */
+export type Place = number | Branch;
+
+export interface Branch {
+  readonly at: number;
+  readonly children: Map<string, Place> | Place[];
+}
+
+export const placeOffset = (place: Place): number => (typeof place === 'number' ? place : place.at);
+
+/** One non-empty document of a file read from its events. */
+export interface EventDocument {
+  /** 0-based position of the document in its file (empty documents count). */
+  readonly index: number;
+  readonly value: JsonValue;
+  readonly place: Place;
+}
+
+/** Thrown inside the reader to leave the file to the `yaml` path; never escapes. */
+class Unsupported {}
+const unsupported = new Unsupported();
+
+/** The decoded documents of a file, or null when the `yaml` path must read it. */
+export function readEventDocuments(text: string): EventDocument[] | null {
+  // `yaml` reads a byte-order mark inside the text as a marker, js-yaml as a character.
+  if (hasLoneCarriageReturn(text) || hasLongLine(text) || text.includes('\uFEFF')) return null;
+  // The two count documents differently around `...` end markers, and js-yaml
+  // reads an indented `---` or `%` at the start of the text as a marker: document indexes must agree.
+  if (documentEnd.test(text) || indentedMarker.test(text)) return null;
+  let events: Event[];
+  try {
+    events = parseEvents(text, {});
+  } catch {
+    return null; // a syntax error, or nesting deeper than js-yaml allows: the yaml path reports it
+  }
+  try {
+    return new Reader(text, events).documents();
+  } catch (caught) {
+    if (caught instanceof Unsupported) return null;
+    throw caught;
+  }
+}
+
+/** `yaml` counts lines at `\n` only; YAML also breaks lines at a lone `\r`. */
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
+/**
+ * `yaml` refuses an implicit key whose `:` is more than 1024 characters from
+ * its start; js-yaml does not. Such a key needs a line that long.
+ */
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
+    if ((end === -1 ? text.length : end) - start > 1024) return true;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+const documentEnd = /^\.\.\.(?:[ \t\r\n#]|$)/m;
+const indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
+
+const quoted = (style: number) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+const block = (style: number) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
+
+class Reader {
+  private next = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly events: readonly Event[],
+  ) {}
+
+  documents(): EventDocument[] {
+    const out: EventDocument[] = [];
+    let index = 0;
+    while (this.next < this.events.length) {
+      const start = this.take();
+      if (start.type !== EVENT_ID.DOCUMENT) throw unsupported;
+      if (start.directives.length > 0) throw unsupported;
+      const content = this.peek();
+      if (content.type === EVENT_ID.POP) {
+        this.next++;
+      } else if (content.type === EVENT_ID.SCALAR && content.valueStart < 0 && content.anchorStart < 0 && content.tagStart < 0) {
+        // An empty document (`---` and nothing, or only comments): skipped, like the yaml path does.
+        this.next++;
+        if (this.take().type !== EVENT_ID.POP) throw unsupported;
+      } else {
+        const place = this.placeOfItem(content);
+        const value = this.node(place);
+        if (this.take().type !== EVENT_ID.POP) throw unsupported;
+        // Like the yaml path: a document of only comments or an empty node is skipped.
+        if (value !== null) out.push({ index, value, place: this.lastPlace });
+      }
+      index++;
+    }
+    return out;
+  }
+
+  private take(): Event {
+    const event = this.events[this.next++];
+    if (event === undefined) throw unsupported;
+    return event;
+  }
+
+  private peek(): Event {
+    const event = this.events[this.next];
+    if (event === undefined) throw unsupported;
+    return event;
+  }
+
+  /**
+   * Where `yaml` starts a node that stands alone (a sequence item, the root):
+   * the first key of a block mapping, the bracket of a flow collection, the
+   * quote of a quoted scalar.
+   */
+  private placeOfItem(event: Event): number {
+    switch (event.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        return event.start;
+      case EVENT_ID.SCALAR:
+        // An empty item, or a block scalar whose `|` header the events do not give.
+        if (event.valueStart < 0 || block(event.style)) throw unsupported;
+        return quoted(event.style) ? event.valueStart - 1 : event.valueStart;
+      default:
+        throw unsupported;
+    }
+  }
+
+  /** The place of the node read last (a Branch for collections). */
+  private lastPlace: Place = 0;
+
+  /** Read the node at the cursor; `at` is where the locator points for it. */
+  private node(at: number): JsonValue {
+    const event = this.take();
+    if (event.type === EVENT_ID.SCALAR) {
+      this.lastPlace = at;
+      return this.scalar(event);
+    }
+    if (event.type === EVENT_ID.MAPPING) {
+      if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
+      const out: JsonObject = {};
+      const children = new Map<string, Place>();
+      while (this.peek().type !== EVENT_ID.POP) {
+        const keyEvent = this.take();
+        // Keys that are collections, empty or block scalars (`? |`) are left to the yaml path,
+        if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0 || block(keyEvent.style)) throw unsupported;
+        // and so are keys over several lines (`yaml` refuses them as implicit keys, js-yaml may not).
+        if (this.text.lastIndexOf('\n', keyEvent.valueEnd - 1) >= keyEvent.valueStart) throw unsupported;
+        const key = this.key(keyEvent);
+        out[key] = this.node(quoted(keyEvent.style) ? keyEvent.valueStart - 1 : keyEvent.valueStart);
+        children.set(key, this.lastPlace);
+      }
+      this.next++;
+      this.lastPlace = { at, children };
+      return out;
+    }
+    if (event.type === EVENT_ID.SEQUENCE) {
+      if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
+      const out: JsonValue[] = [];
+      const children: Place[] = [];
+      while (this.peek().type !== EVENT_ID.POP) {
+        out.push(this.node(this.placeOfItem(this.peek())));
+        children.push(this.lastPlace);
+      }
+      this.next++;
+      this.lastPlace = { at, children };
+      return out;
+    }
+    throw unsupported; // an alias
+  }
+
+  private scalar(event: ScalarEvent): null | boolean | number | string {
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
+    if (event.valueStart < 0) return null; // `key:` with nothing after it
+    const text = getScalarValue(this.text, event);
+    if (event.style !== SCALAR_STYLE.PLAIN) return text;
+    const resolved = resolvePlainScalar(text);
+    if (!resolved.ok) throw unsupported; // the yaml path words the problem
+    return resolved.value;
+  }
+
+  /** sigs.k8s.io/yaml's object key for a scalar key, as decode.ts's keyString. */
+  private key(event: ScalarEvent): string {
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
+    const plain = event.style === SCALAR_STYLE.PLAIN;
+    const text = getScalarValue(this.text, event);
+    if (!plain) return text;
+    if (text === '<<') throw unsupported; // a merge key
+    const resolved = resolvePlainScalar(text);
+    if (!resolved.ok || resolved.value === null) throw unsupported;
+    return typeof resolved.value === 'string' ? resolved.value : String(resolved.value);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The event reader against the reference (`yaml` + decode.ts): on every input
+ * either it gives the file back to the yaml path, or it decodes the same
+ * documents (index, line, value, key order) and locates every field path on
+ * the same line and column. Inputs: every fixture, the benchmark generator's
+ * files (base and reformatted head), edge cases, and thousands of seeded
+ * mutations of those files (where a lenient parser would read what `yaml`
+ * refuses).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateRepository } from '../../../bench/generate.js';
+import { createRng } from '../../../bench/prng.js';
+import { locate } from '../../../src/locate/locate.js';
+import { decodeDocument } from '../../../src/manifests/decode.js';
+import { readEventDocuments } from '../../../src/manifests/eventReader.js';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import type { LoadedFile, ManifestDocument } from '../../../src/manifests/types.js';
+import type { FieldPath, JsonValue } from '../../../src/pss/types.js';
+import { fixturesDir } from '../../helpers/paths.js';
+
+const unlimited = Number.MAX_SAFE_INTEGER;
+
+/** Every path of a value, and for each collection one child that does not exist. */
+function pathsOf(value: JsonValue, prefix: FieldPath = []): FieldPath[] {
+  const out: FieldPath[] = [prefix];
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => out.push(...pathsOf(item, [...prefix, i])));
+    out.push([...prefix, value.length], [...prefix, 'missing']);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) out.push(...pathsOf(item ?? null, [...prefix, key]));
+    out.push([...prefix, 'no-such-key'], [...prefix, 0]);
+  }
+  return out;
+}
+
+const shape = (loaded: LoadedFile) => ({
+  problems: loaded.problems,
+  documents: loaded.documents.map((d) => ({ index: d.index, line: d.line, value: d.value, keys: JSON.stringify(d.value) })),
+});
+
+function locations(document: ManifestDocument) {
+  return pathsOf(document.value).map((p) => ({ path: p.join('.'), ...locate(document.source, p) }));
+}
+
+/** 'events' when the event reader read the text (and agreed), 'yaml' when it gave the text back. */
+function compare(name: string, text: string): 'events' | 'yaml' {
+  const reference = loadManifestFile(name, text, { maxBytes: unlimited, eventReader: false });
+  if (readEventDocuments(text.startsWith('\uFEFF') ? text.slice(1) : text) === null) return 'yaml';
+  const fast = loadManifestFile(name, text, { maxBytes: unlimited });
+  expect(shape(fast), `${name}: documents\n${text}`).toEqual(shape(reference));
+  fast.documents.forEach((document, i) => {
+    const other = reference.documents[i]!;
+    expect(locations(document), `${name}: locations of document ${document.index}\n${text}`).toEqual(locations(other));
+    // The yaml tree built on demand is the reference's tree.
+    expect(document.source.doc.contents?.range, `${name}: tree of document ${document.index}`).toEqual(other.source.doc.contents?.range);
+    expect(decodeDocument(document.source.doc)).toEqual(document.value);
+  });
+  return 'events';
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
+    else if (/\.(ya?ml|json)$/.test(entry)) out.push(full);
+  }
+  return out;
+}
+
+const fixtureTexts = filesUnder(fixturesDir)
+  .map((file) => ({ name: path.relative(fixturesDir, file), text: readFileSync(file, 'utf8') }))
+  .filter(({ text }) => !text.includes('\0'));
+
+const generated = generateRepository({ seed: 11, files: 60, docsPerFile: 6, changedFiles: 30 });
+const generatedTexts = [...generated.base, ...[...generated.head].map(([name, text]) => [`head/${name}`, text] as const)].map(([name, text]) => ({ name, text }));
+
+const edgeCases: Record<string, string> = {
+  yaml11Scalars: 'a: yes\nb: No\nc: on\nd: 0777\ne: 0x1F\nf: 1_000\ng: 1e3\nh: .5\ni: ~\nj: null\nk: 2001-12-14\nl: 190:20:30\nm: +12\nn: -0\no: 0o17\np: 0b101\nq: y\n',
+  quotedScalars: 'a: "yes"\nb: \'0777\'\nc: "tab\\there \\u00e9 \\x41"\nd: \'it\'\'s\'\ne: "multi\n  line"\nf: \'\'\ng: ""\n',
+  quotedKeys: '"a": 1\n\'b c\': 2\n"yes": 3\n? d\n: 4\n',
+  nonStringKeys: 'yes: 1\n1: 2\n0x10: 3\n1.5: 4\nfalse: 5\n',
+  duplicateKeys: 'a: 1\nb: 2\na: 3\nspec:\n  x: 1\n  x: {y: 2}\n',
+  blockScalars: 'a: |\n  line 1\n\n  line 2\nb: >-\n  folded\n  text\n\nc: |+\n  keep\n\nd: |2\n    indented\ne: >\n\n  leading blank\n',
+  blockScalarItems: 'args:\n- |\n  echo hi\n- plain\n',
+  plainMultiline: 'a: this is\n  one plain\n  scalar\nb: [x,\n  y]\n',
+  flowCollections: 'a: {b: 1, c: [2, 3], "d": {e: f}}\nitems: [ {name: x}, [1, 2], "q", \'r\' ]\n',
+  flowEmpty: 'a: []\nb: {}\nc: [a, b, ]\n',
+  emptyValues: 'a:\nb: ~\nc:\n  -\n  - x\nd: {e: }\n',
+  documents: '---\n# c\n---\na: 1\n---\n\n---\nb: 2\n--- c\n---\n',
+  documentEnd: '---\na: 1\n...\n...\n---\nb: 2\n',
+  rootScalar: 'just a string\n',
+  rootSequence: '- a: 1\n- b\n- [c]\n',
+  nestedSequences: 'a:\n- - 1\n  - 2\n- - - 3\nb:\n  - name: x\n    ports:\n    - 80\n',
+  compactSequence: 'containers:\n- name: a\n  image: b\n-   name: c\n    image: d\n',
+  anchorsAndMerges: 'base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n',
+  tags: 'a: !!str 1\nb: !custom x\nc: !!int "3"\n',
+  directives: '%YAML 1.2\n---\na: 1\n',
+  comments: '# head\na: 1 # trailing\n# between\nb:   # on key\n  - x # item\n  # inside\n  - y\n',
+  crlf: 'a: 1\r\nb:\r\n  - x\r\n  - "y"\r\nc: |\r\n  t\r\n',
+  loneCr: 'a: 1\rb: 2\n',
+  bom: '\uFEFFa: 1\n',
+  tabs: 'a:\tb\nc: "\t"\n',
+  unicode: 'name: "café"\nemoji: 🚀\n"ключ": значение\n',
+  infinity: 'a: .inf\nb: -.Inf\nc: .nan\n',
+  bigNumbers: 'a: 9223372036854775807\nb: 18446744073709551615\nc: 18446744073709551616\nd: 1e400\n',
+  nullKey: '~: 1\n',
+  mergeLike: '"<<": 1\n',
+  protoKey: 'a:\n  __proto__: 1\n  constructor: 2\n',
+  longKey: `${'k'.repeat(1100)}: v\n`,
+  deep: `${Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} v\n`,
+  explicitKeyComplex: '? [a, b]\n: c\n',
+  malformed: 'a: [1, 2\nb: 3\n',
+  indentationError: 'a:\n  b: 1\n c: 2\n',
+  json: '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "a", "securityContext": {"privileged": true}}]}}\n',
+};
+
+describe('the event reader decodes exactly what the yaml path decodes', () => {
+  it('on every fixture, and reads nearly all of them itself', () => {
+    const used = fixtureTexts.map(({ name, text }) => compare(name, text));
+    const byEvents = used.filter((u) => u === 'events').length;
+    expect(fixtureTexts.length).toBeGreaterThan(4000);
+    // The fixtures are mostly plain manifests: a reader that gave everything back would prove nothing.
+    expect(byEvents / used.length).toBeGreaterThan(0.95);
+  });
+
+  it("on the benchmark generator's files, base and head (reformatted, re-quoted, flow style)", () => {
+    const used = generatedTexts.map(({ name, text }) => compare(name, text));
+    expect(used.every((u) => u === 'events')).toBe(true);
+  });
+
+  it.each(Object.entries(edgeCases))('on the edge case %s', (name, text) => {
+    compare(name, text);
+  });
+
+  it('reads the plain edge cases itself and leaves the rest to yaml', () => {
+    const mode = (name: string) => (readEventDocuments(edgeCases[name]!) === null ? 'yaml' : 'events');
+    for (const name of ['yaml11Scalars', 'quotedScalars', 'quotedKeys', 'nonStringKeys', 'duplicateKeys', 'blockScalars', 'flowCollections', 'comments', 'crlf', 'documents']) {
+      expect(mode(name), name).toBe('events');
+    }
+    for (const name of ['anchorsAndMerges', 'tags', 'directives', 'loneCr', 'infinity', 'nullKey', 'malformed', 'indentationError', 'blockScalarItems', 'documentEnd', 'longKey']) {
+      expect(mode(name), name).toBe('yaml');
+    }
+  });
+
+  it('on thousands of seeded mutations of real files', () => {
+    const rng = createRng(Number(process.env.MUTATION_SEED ?? 2026));
+    const pool = [...fixtureTexts.filter(({ name }) => !name.startsWith('pss-conformance')), ...generatedTexts.slice(0, 40), ...Object.entries(edgeCases).map(([name, text]) => ({ name, text }))];
+    const inserts = [' ', '  ', '\t', ':', ': ', '-', '- ', '#', ' #', '"', "'", '\n', '[', ']', '{', '}', ',', '?', '? ', '|', '>', '&a ', '*a', '!', '%', '@', '`', 'x', '0', '\r', '\\', '...', '---'];
+    let byEvents = 0;
+    const count = Number(process.env.MUTATIONS ?? 3000);
+    for (let n = 0; n < count; n++) {
+      const { name, text } = rng.pick(pool);
+      let mutated = text;
+      for (let k = rng.int(1, 3); k > 0; k--) mutated = mutate(mutated, rng, inserts);
+      if (compare(`${name} (mutation ${n})`, mutated) === 'events') byEvents++;
+    }
+    // Most mutations still parse: the comparison ran on them, not only on failures.
+    expect(byEvents).toBeGreaterThan(count / 4);
+  });
+});
+
+function mutate(text: string, rng: ReturnType<typeof createRng>, inserts: readonly string[]): string {
+  const lines = text.split('\n');
+  const at = rng.int(0, Math.max(0, text.length - 1));
+  const line = rng.int(0, lines.length - 1);
+  switch (rng.int(0, 5)) {
+    case 0:
+      return text.slice(0, at) + rng.pick(inserts) + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1);
+    case 2:
+      lines.splice(line, 0, lines[line] ?? '');
+      return lines.join('\n');
+    case 3:
+      lines.splice(line, 1);
+      return lines.join('\n');
+    case 4:
+      lines[line] = rng.chance(0.5) ? ` ${lines[line] ?? ''}` : (lines[line] ?? '').replace(/^ {1,2}/, '');
+      return lines.join('\n');
+    default:
+      if (line + 1 < lines.length) [lines[line], lines[line + 1]] = [lines[line + 1] ?? '', lines[line] ?? ''];
+      return lines.join('\n');
+  }
+}
