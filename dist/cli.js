@@ -5150,7 +5150,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5310,7 +5310,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -6441,7 +6441,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7214,7 +7214,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -8576,14 +8576,14 @@ function escapedHexLen$1(c) {
   return 8;
 }
 function skipFoldedBreaks(input, position, end) {
-  let breaks = 0;
+  let breaks2 = 0;
   while (position < end) {
     const ch = input.charCodeAt(position);
     if (ch === 10) {
-      breaks++;
+      breaks2++;
       position++;
     } else if (ch === 13) {
-      breaks++;
+      breaks2++;
       position++;
       if (input.charCodeAt(position) === 10) position++;
     } else if (ch === 32 || ch === 9) position++;
@@ -8591,7 +8591,7 @@ function skipFoldedBreaks(input, position, end) {
   }
   return {
     position,
-    breaks
+    breaks: breaks2
   };
 }
 function foldedBreaks(count2) {
@@ -9586,9 +9586,9 @@ function parseEvents(input, options) {
     skipByteOrderMark(state);
     skipSeparationSpace(state, true);
     if (state.position >= state.length) break;
-    const documentStart2 = state.position;
+    const documentStart = state.position;
     readDocument(state);
-    if (state.position === documentStart2)
+    if (state.position === documentStart)
       throwError(state, "can not read a document");
   }
   return state.events;
@@ -9896,6 +9896,36 @@ var Reader = class {
   }
 };
 
+// src/manifests/segments.ts
+var breaks = "\n\r\u2028\u2029";
+var atLineStart = (text, i) => i === 0 || breaks.includes(text.charAt(i - 1));
+var endsMarker = (text, i) => i >= text.length || " 	".includes(text.charAt(i)) || breaks.includes(text.charAt(i));
+function* markers(text, marker) {
+  for (let i = text.indexOf(marker); i !== -1; i = text.indexOf(marker, i + 1)) {
+    if (atLineStart(text, i) && endsMarker(text, i + marker.length)) yield i;
+  }
+}
+function segmentStarts(text) {
+  for (let i = text.indexOf("%"); i !== -1; i = text.indexOf("%", i + 1)) if (atLineStart(text, i)) return null;
+  if (!markers(text, "...").next().done) return null;
+  const starts = [0];
+  for (const i of markers(text, "---")) if (i > 0) starts.push(i);
+  return starts;
+}
+function segmentText(text, starts, k) {
+  return text.slice(starts[k], starts[k + 1] ?? text.length);
+}
+function segmentAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 // src/manifests/load.ts
 var defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
 var templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
@@ -9938,9 +9968,10 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   return read === null ? loadWithYaml(file, text) : fromEvents(file, text, read);
 }
 function parseYamlDocuments(text, lineCounter) {
-  const parsed = (0, import_yaml2.parseAllDocuments)(text, { lineCounter, schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
+  const parsed = (0, import_yaml2.parseAllDocuments)(text, { ...yamlOptions, lineCounter, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
+var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false };
 function loadWithYaml(file, text) {
   const lineCounter = new import_yaml2.LineCounter();
   let parsed;
@@ -9963,7 +9994,8 @@ function loadWithYaml(file, text) {
     try {
       const value = decodeDocument(doc);
       if (value === null) return;
-      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter } });
+      const [start, , end] = doc.contents.range;
+      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter, start, end } });
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
@@ -9977,24 +10009,42 @@ function fromEvents(file, text, read) {
   const lineCounter = new import_yaml2.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  let trees;
-  const treeOf2 = (index) => {
-    trees ??= parseYamlDocuments(text);
-    const tree = trees[index];
-    if (tree === void 0 || tree.errors.length > 0) throw new Error(`${file}: yaml and the event reader disagree on document ${index}`);
-    return tree;
-  };
+  const starts = segmentStarts(text) ?? [0];
   const documents = read.map(({ index, value, place }) => {
+    const start = placeOffset(place);
+    const segment = segmentAt(starts, start);
+    const end = starts[segment + 1] ?? text.length;
+    let tree;
     const source = {
       lineCounter,
       place,
+      start,
+      end,
       get doc() {
-        return treeOf2(index);
+        tree ??= treeOfSegment(file, text, segmentFrom(text, starts, segment), end, start);
+        return tree;
       }
     };
-    return { file, index, line: lineCounter.linePos(placeOffset(place)).line, value, source };
+    return { file, index, line: lineCounter.linePos(start).line, value, source };
   });
   return { file, documents, problems: [] };
+}
+function segmentFrom(text, starts, k) {
+  const from = starts[k] ?? 0;
+  if (k !== 1 || text.startsWith("---")) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text.slice(0, from)) ? 0 : from;
+}
+function treeOfSegment(file, text, from, to, contentStart) {
+  const parser = new import_yaml2.Parser();
+  parser.offset = from;
+  const composer = new import_yaml2.Composer(yamlOptions);
+  const until = to < text.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text.slice(from, until)), true, until)];
+  const tree = trees.find((t) => t.contents !== null);
+  if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
+    throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
+  }
+  return tree;
 }
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
@@ -12701,47 +12751,27 @@ function applySuggestions(text, suggestions) {
   if (suggestions.length === 0) return text;
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom === "" ? text : text.slice(1);
-  const lines = body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const starts = [0];
+  for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) starts.push(i + 1);
+  if (starts[starts.length - 1] === body.length) starts.pop();
+  const lineCount = starts.length;
+  const startOf = (line) => starts[line - 1] ?? body.length;
   const firstBreak = body.indexOf("\n");
   const eol = firstBreak > 0 && body[firstBreak - 1] === "\r" ? "\r\n" : "\n";
   const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
   let out = "";
   let next = 1;
   for (const suggestion of ordered) {
-    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lines.length) {
+    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
       throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     }
-    out += lines.slice(next - 1, suggestion.startLine - 1).join("");
+    out += body.slice(startOf(next), startOf(suggestion.startLine));
     const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-    const lastLine = lines[suggestion.endLine - 1] ?? "";
-    const keepsFinalBreak = suggestion.endLine < lines.length || lastLine.endsWith("\n");
+    const keepsFinalBreak = suggestion.endLine < lineCount || body.endsWith("\n");
     out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + eol : line).join("");
     next = suggestion.endLine + 1;
   }
-  return bom + out + lines.slice(next - 1).join("");
-}
-
-// src/fixes/segments.ts
-var documentStart = /^---(?=[ \t\r\n]|$)/gm;
-var crossDocument = /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m;
-function segmentStarts(text) {
-  if (crossDocument.test(text)) return null;
-  const starts = [0];
-  for (const match2 of text.matchAll(documentStart)) if (match2.index > 0) starts.push(match2.index);
-  return starts;
-}
-function segmentText(text, starts, k) {
-  return text.slice(starts[k], starts[k + 1] ?? text.length);
-}
-function segmentAt(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return bom + out + body.slice(startOf(next));
 }
 
 // src/fixes/verify.ts
@@ -12959,8 +12989,7 @@ function computeFixes(request) {
   const known2 = /* @__PURE__ */ new Map();
   for (const { source } of request.pods) {
     const { document } = source;
-    const range2 = document.source.doc.contents?.range ?? [0, text.length, text.length];
-    known2.set(document.index, { document, start: range2[0], end: range2[2] });
+    known2.set(document.index, { document, start: document.source.start, end: document.source.end });
   }
   const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known2.values()]);
   const owners = [];
@@ -12989,16 +13018,18 @@ function computeFixes(request) {
     });
   });
   const contexts = /* @__PURE__ */ new Map();
-  const contextOf = (documentIndex, doc) => {
-    let context = contexts.get(documentIndex);
+  const contextOf = (document) => {
+    let context = contexts.get(document.index);
     if (!context) {
-      context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchors(doc) };
-      contexts.set(documentIndex, context);
+      const { doc } = document.source;
+      const anchors = document.source.place === void 0 ? usedAnchors(doc) : /* @__PURE__ */ new Set();
+      context = { doc, table, style: detectStyle(doc, table), anchors };
+      contexts.set(document.index, context);
     }
     return context;
   };
   const documents = /* @__PURE__ */ new Map();
-  for (const { source } of request.pods) documents.set(source.document.index, source.document.source.doc);
+  for (const { source } of request.pods) documents.set(source.document.index, source.document);
   const collapsed = /* @__PURE__ */ new Set();
   const render = (selected) => {
     const perDocument = /* @__PURE__ */ new Map();
@@ -13016,9 +13047,9 @@ function computeFixes(request) {
     const splices = [];
     const shared = /* @__PURE__ */ new Map();
     for (const [documentIndex, edits] of perDocument) {
-      const doc = documents.get(documentIndex);
-      if (!doc) continue;
-      const rendered = renderEdits(contextOf(documentIndex, doc), [...edits.values()]);
+      const document = documents.get(documentIndex);
+      if (!document) continue;
+      const rendered = renderEdits(contextOf(document), [...edits.values()]);
       splices.push(...rendered.splices);
       for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
     }

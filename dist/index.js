@@ -5161,7 +5161,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5321,7 +5321,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -6452,7 +6452,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7225,7 +7225,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -7944,14 +7944,14 @@ function escapedHexLen$1(c) {
   return 8;
 }
 function skipFoldedBreaks(input, position, end) {
-  let breaks = 0;
+  let breaks2 = 0;
   while (position < end) {
     const ch = input.charCodeAt(position);
     if (ch === 10) {
-      breaks++;
+      breaks2++;
       position++;
     } else if (ch === 13) {
-      breaks++;
+      breaks2++;
       position++;
       if (input.charCodeAt(position) === 10) position++;
     } else if (ch === 32 || ch === 9) position++;
@@ -7959,7 +7959,7 @@ function skipFoldedBreaks(input, position, end) {
   }
   return {
     position,
-    breaks
+    breaks: breaks2
   };
 }
 function foldedBreaks(count) {
@@ -8923,9 +8923,9 @@ function parseEvents(input, options) {
     skipByteOrderMark(state);
     skipSeparationSpace(state, true);
     if (state.position >= state.length) break;
-    const documentStart2 = state.position;
+    const documentStart = state.position;
     readDocument(state);
-    if (state.position === documentStart2)
+    if (state.position === documentStart)
       throwError(state, "can not read a document");
   }
   return state.events;
@@ -9921,6 +9921,42 @@ var init_eventReader = __esm({
   }
 });
 
+// src/manifests/segments.ts
+function* markers(text2, marker) {
+  for (let i = text2.indexOf(marker); i !== -1; i = text2.indexOf(marker, i + 1)) {
+    if (atLineStart(text2, i) && endsMarker(text2, i + marker.length)) yield i;
+  }
+}
+function segmentStarts(text2) {
+  for (let i = text2.indexOf("%"); i !== -1; i = text2.indexOf("%", i + 1)) if (atLineStart(text2, i)) return null;
+  if (!markers(text2, "...").next().done) return null;
+  const starts = [0];
+  for (const i of markers(text2, "---")) if (i > 0) starts.push(i);
+  return starts;
+}
+function segmentText(text2, starts, k) {
+  return text2.slice(starts[k], starts[k + 1] ?? text2.length);
+}
+function segmentAt(starts, offset) {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+var breaks, atLineStart, endsMarker;
+var init_segments = __esm({
+  "src/manifests/segments.ts"() {
+    "use strict";
+    breaks = "\n\r\u2028\u2029";
+    atLineStart = (text2, i) => i === 0 || breaks.includes(text2.charAt(i - 1));
+    endsMarker = (text2, i) => i >= text2.length || " 	".includes(text2.charAt(i)) || breaks.includes(text2.charAt(i));
+  }
+});
+
 // src/manifests/load.ts
 function contentBytes(content) {
   return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
@@ -9960,7 +9996,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   return read === null ? loadWithYaml(file, text2) : fromEvents(file, text2, read);
 }
 function parseYamlDocuments(text2, lineCounter) {
-  const parsed = (0, import_yaml3.parseAllDocuments)(text2, { lineCounter, schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
+  const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, lineCounter, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 function loadWithYaml(file, text2) {
@@ -9985,7 +10021,8 @@ function loadWithYaml(file, text2) {
     try {
       const value = decodeDocument(doc);
       if (value === null) return;
-      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter } });
+      const [start, , end] = doc.contents.range;
+      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter, start, end } });
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
@@ -9999,38 +10036,58 @@ function fromEvents(file, text2, read) {
   const lineCounter = new import_yaml3.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  let trees;
-  const treeOf2 = (index) => {
-    trees ??= parseYamlDocuments(text2);
-    const tree = trees[index];
-    if (tree === void 0 || tree.errors.length > 0) throw new Error(`${file}: yaml and the event reader disagree on document ${index}`);
-    return tree;
-  };
+  const starts = segmentStarts(text2) ?? [0];
   const documents = read.map(({ index, value, place }) => {
+    const start = placeOffset(place);
+    const segment = segmentAt(starts, start);
+    const end = starts[segment + 1] ?? text2.length;
+    let tree;
     const source = {
       lineCounter,
       place,
+      start,
+      end,
       get doc() {
-        return treeOf2(index);
+        tree ??= treeOfSegment(file, text2, segmentFrom(text2, starts, segment), end, start);
+        return tree;
       }
     };
-    return { file, index, line: lineCounter.linePos(placeOffset(place)).line, value, source };
+    return { file, index, line: lineCounter.linePos(start).line, value, source };
   });
   return { file, documents, problems: [] };
+}
+function segmentFrom(text2, starts, k) {
+  const from = starts[k] ?? 0;
+  if (k !== 1 || text2.startsWith("---")) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text2.slice(0, from)) ? 0 : from;
+}
+function treeOfSegment(file, text2, from, to, contentStart) {
+  const parser = new import_yaml3.Parser();
+  parser.offset = from;
+  const composer = new import_yaml3.Composer(yamlOptions);
+  const until = to < text2.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text2.slice(from, until)), true, until)];
+  const tree = trees.find((t) => t.contents !== null);
+  if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
+    throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
+  }
+  return tree;
 }
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml3, defaultLoadOptions, templateAction, utf8;
+var import_yaml3, defaultLoadOptions, templateAction, utf8, yamlOptions;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
     init_decode();
     init_eventReader();
+    init_segments();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false };
   }
 });
 
@@ -16381,7 +16438,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -16808,7 +16865,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -41685,10 +41742,10 @@ ${suggestionBlock(suggestion)}`);
     const notes = [...new Set(findings.map((f) => f.fixNote).filter((n) => n !== null))];
     parts.push(...notes);
   }
-  const markers = findings.map((f) => fingerprintMarker(fingerprint(f))).join("\n");
-  return `${truncateChars(parts.join("\n\n---\n\n"), maxCommentChars - markers.length - 2)}
+  const markers2 = findings.map((f) => fingerprintMarker(fingerprint(f))).join("\n");
+  return `${truncateChars(parts.join("\n\n---\n\n"), maxCommentChars - markers2.length - 2)}
 
-${markers}`;
+${markers2}`;
 }
 
 // src/report/reviewPlan.ts
@@ -43375,53 +43432,32 @@ function applySuggestions(text2, suggestions) {
   if (suggestions.length === 0) return text2;
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom === "" ? text2 : text2.slice(1);
-  const lines = body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const starts = [0];
+  for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) starts.push(i + 1);
+  if (starts[starts.length - 1] === body.length) starts.pop();
+  const lineCount = starts.length;
+  const startOf = (line) => starts[line - 1] ?? body.length;
   const firstBreak = body.indexOf("\n");
   const eol = firstBreak > 0 && body[firstBreak - 1] === "\r" ? "\r\n" : "\n";
   const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
   let out = "";
   let next = 1;
   for (const suggestion of ordered) {
-    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lines.length) {
+    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
       throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     }
-    out += lines.slice(next - 1, suggestion.startLine - 1).join("");
+    out += body.slice(startOf(next), startOf(suggestion.startLine));
     const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-    const lastLine = lines[suggestion.endLine - 1] ?? "";
-    const keepsFinalBreak = suggestion.endLine < lines.length || lastLine.endsWith("\n");
+    const keepsFinalBreak = suggestion.endLine < lineCount || body.endsWith("\n");
     out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + eol : line).join("");
     next = suggestion.endLine + 1;
   }
-  return bom + out + lines.slice(next - 1).join("");
+  return bom + out + body.slice(startOf(next));
 }
 
 // src/fixes/verify.ts
 init_load();
-
-// src/fixes/segments.ts
-var documentStart = /^---(?=[ \t\r\n]|$)/gm;
-var crossDocument = /^(?:%|\.\.\.(?:[ \t\r\n]|$))/m;
-function segmentStarts(text2) {
-  if (crossDocument.test(text2)) return null;
-  const starts = [0];
-  for (const match2 of text2.matchAll(documentStart)) if (match2.index > 0) starts.push(match2.index);
-  return starts;
-}
-function segmentText(text2, starts, k) {
-  return text2.slice(starts[k], starts[k + 1] ?? text2.length);
-}
-function segmentAt(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-// src/fixes/verify.ts
+init_segments();
 function podKey(documentIndex, objectPath) {
   return `${documentIndex}|${JSON.stringify(objectPath)}`;
 }
@@ -43636,8 +43672,7 @@ function computeFixes(request2) {
   const known2 = /* @__PURE__ */ new Map();
   for (const { source } of request2.pods) {
     const { document } = source;
-    const range2 = document.source.doc.contents?.range ?? [0, text2.length, text2.length];
-    known2.set(document.index, { document, start: range2[0], end: range2[2] });
+    known2.set(document.index, { document, start: document.source.start, end: document.source.end });
   }
   const verifyText = verifierOf(request2.file, text2, (key) => policies.get(key) ?? fallback, [...known2.values()]);
   const owners = [];
@@ -43666,16 +43701,18 @@ function computeFixes(request2) {
     });
   });
   const contexts = /* @__PURE__ */ new Map();
-  const contextOf = (documentIndex, doc) => {
-    let context = contexts.get(documentIndex);
+  const contextOf = (document) => {
+    let context = contexts.get(document.index);
     if (!context) {
-      context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchors(doc) };
-      contexts.set(documentIndex, context);
+      const { doc } = document.source;
+      const anchors = document.source.place === void 0 ? usedAnchors(doc) : /* @__PURE__ */ new Set();
+      context = { doc, table, style: detectStyle(doc, table), anchors };
+      contexts.set(document.index, context);
     }
     return context;
   };
   const documents = /* @__PURE__ */ new Map();
-  for (const { source } of request2.pods) documents.set(source.document.index, source.document.source.doc);
+  for (const { source } of request2.pods) documents.set(source.document.index, source.document);
   const collapsed = /* @__PURE__ */ new Set();
   const render = (selected) => {
     const perDocument = /* @__PURE__ */ new Map();
@@ -43693,9 +43730,9 @@ function computeFixes(request2) {
     const splices = [];
     const shared = /* @__PURE__ */ new Map();
     for (const [documentIndex, edits] of perDocument) {
-      const doc = documents.get(documentIndex);
-      if (!doc) continue;
-      const rendered = renderEdits(contextOf(documentIndex, doc), [...edits.values()]);
+      const document = documents.get(documentIndex);
+      if (!document) continue;
+      const rendered = renderEdits(contextOf(document), [...edits.values()]);
       splices.push(...rendered.splices);
       for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
     }

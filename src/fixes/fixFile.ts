@@ -12,10 +12,9 @@
  *    of which is verified again on its own, by applying the suggestion text
  *    itself, and all of them together.
  */
-import type { Document } from 'yaml';
 import type { DiffLines } from '../diff/lines.js';
 import { loadManifestFile } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import { containerListKeys, isObject, obj } from '../pss/pod.js';
 import type { CheckFailure, CheckId, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
@@ -116,9 +115,7 @@ export function computeFixes(request: FixRequest): FileFixes {
   const known = new Map<number, KnownDocument>();
   for (const { source } of request.pods) {
     const { document } = source;
-    // A document without a node holds no pod spec; should one come, the verifier sees it cross no cut and verifies it whole.
-    const range = document.source.doc.contents?.range ?? [0, text.length, text.length];
-    known.set(document.index, { document, start: range[0], end: range[2] });
+    known.set(document.index, { document, start: document.source.start, end: document.source.end });
   }
   const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known.values()]);
 
@@ -151,16 +148,20 @@ export function computeFixes(request: FixRequest): FileFixes {
 
   // Rendering needs each document's parsed nodes, style and anchors.
   const contexts = new Map<number, RenderContext>();
-  const contextOf = (documentIndex: number, doc: Document): RenderContext => {
-    let context = contexts.get(documentIndex);
+  const contextOf = (document: ManifestDocument): RenderContext => {
+    let context = contexts.get(document.index);
     if (!context) {
-      context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchors(doc) };
-      contexts.set(documentIndex, context);
+      const { doc } = document.source;
+      // The event reader leaves documents with aliases to yaml: one it read has none to look for.
+      const anchors = document.source.place === undefined ? usedAnchors(doc) : new Set<string>();
+      context = { doc, table, style: detectStyle(doc, table), anchors };
+      contexts.set(document.index, context);
     }
     return context;
   };
-  const documents = new Map<number, Document>();
-  for (const { source } of request.pods) documents.set(source.document.index, source.document.source.doc);
+  // Trees only for the documents that get edits: building one can cost more than reading the file.
+  const documents = new Map<number, ManifestDocument>();
+  for (const { source } of request.pods) documents.set(source.document.index, source.document);
 
   const collapsed = new Set<number>();
   const render = (selected: readonly Owner[]): Rendered => {
@@ -179,9 +180,9 @@ export function computeFixes(request: FixRequest): FileFixes {
     const splices: OwnedSplice[] = [];
     const shared = new Map<string, string>();
     for (const [documentIndex, edits] of perDocument) {
-      const doc = documents.get(documentIndex);
-      if (!doc) continue;
-      const rendered = renderEdits(contextOf(documentIndex, doc), [...edits.values()] as OwnedEdit[]);
+      const document = documents.get(documentIndex);
+      if (!document) continue;
+      const rendered = renderEdits(contextOf(document), [...edits.values()] as OwnedEdit[]);
       splices.push(...rendered.splices);
       for (const [owner, reason] of rendered.shared) shared.set(owner, reason);
     }

@@ -139,22 +139,27 @@ export function applySuggestions(text: string, suggestions: readonly Suggestion[
   if (suggestions.length === 0) return text;
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = bom === '' ? text : text.slice(1);
-  const lines = body.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  // Where each line starts; a final newline ends the last line rather than starting an empty one.
+  // (Offsets, not an array of lines: this runs once per verified suggestion, on the whole file.)
+  const starts = [0];
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (starts[starts.length - 1] === body.length) starts.pop();
+  const lineCount = starts.length;
+  const startOf = (line: number) => starts[line - 1] ?? body.length; // 1-based; past the end: the end
   const firstBreak = body.indexOf('\n');
   const eol = firstBreak > 0 && body[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
   let out = '';
   let next = 1;
   for (const suggestion of ordered) {
-    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lines.length) {
+    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
       throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     }
-    out += lines.slice(next - 1, suggestion.startLine - 1).join('');
+    out += body.slice(startOf(next), startOf(suggestion.startLine));
     const replacement = suggestion.replacement === '' ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
-    const lastLine = lines[suggestion.endLine - 1] ?? '';
-    const keepsFinalBreak = suggestion.endLine < lines.length || lastLine.endsWith('\n');
+    const keepsFinalBreak = suggestion.endLine < lineCount || body.endsWith('\n');
     out += replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + eol : line)).join('');
     next = suggestion.endLine + 1;
   }
-  return bom + out + lines.slice(next - 1).join('');
+  return bom + out + body.slice(startOf(next));
 }

@@ -16,7 +16,7 @@ import { list, obj, optBool, str, visitContainers } from '../pss/pod.js';
 import type { CheckId, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
-import { segmentAt, segmentStarts, segmentText } from './segments.js';
+import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
 import type { Edit } from './types.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */

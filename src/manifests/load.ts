@@ -5,10 +5,11 @@
  * binary or oversized files, Go/Helm templates (they must be rendered first),
  * malformed YAML, alias bombs. One broken document does not hide the others.
  */
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
 import { placeOffset, readEventDocuments } from './eventReader.js';
+import { segmentAt, segmentStarts } from './segments.js';
 import type { EventDocument } from './eventReader.js';
 import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
 
@@ -87,10 +88,12 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
  * decode.ts resolves them with Kubernetes' YAML 1.1 rules. Duplicate keys are
  * allowed here because Kubernetes lets the last one win.
  */
-function parseYamlDocuments(text: string, lineCounter?: LineCounter): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, { lineCounter, schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
+function parseYamlDocuments(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { ...yamlOptions, lineCounter, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
+
+const yamlOptions = { schema: 'failsafe', uniqueKeys: false, merge: false } as const;
 
 /** The reference path: every YAML feature, and the wording and line of every problem. */
 function loadWithYaml(file: string, text: string): LoadedFile {
@@ -116,7 +119,8 @@ function loadWithYaml(file: string, text: string): LoadedFile {
     try {
       const value = decodeDocument(doc);
       if (value === null) return; // only comments, or `---` with nothing after it
-      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter } });
+      const [start, , end] = doc.contents.range;
+      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter, start, end } });
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node as Node | null;
@@ -129,31 +133,65 @@ function loadWithYaml(file: string, text: string): LoadedFile {
 
 /**
  * Documents the event reader decoded. Their `yaml` trees, which only the fix
- * engine and the config reader need, are parsed on first use, once per file.
+ * engine and the config reader need, are parsed on first use, each from its
+ * own segment of the stream (a `---` at column 0 always starts a document).
  */
 function fromEvents(file: string, text: string, read: readonly EventDocument[]): LoadedFile {
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-  let trees: Document.Parsed[] | undefined;
-  const treeOf = (index: number): Document => {
-    trees ??= parseYamlDocuments(text);
-    const tree = trees[index];
-    // The event reader gave up on anything the yaml path reads otherwise (tested), so this is a bug.
-    if (tree === undefined || tree.errors.length > 0) throw new Error(`${file}: yaml and the event reader disagree on document ${index}`);
-    return tree;
-  };
+  // The event reader refuses `...` and directives, the only reasons a stream cannot be cut.
+  const starts = segmentStarts(text) ?? [0];
   const documents = read.map(({ index, value, place }): ManifestDocument => {
+    const start = placeOffset(place);
+    const segment = segmentAt(starts, start);
+    const end = starts[segment + 1] ?? text.length;
+    let tree: Document | undefined;
     const source: SourceDocument = {
       lineCounter,
       place,
+      start,
+      end,
       get doc() {
-        return treeOf(index);
+        tree ??= treeOfSegment(file, text, segmentFrom(text, starts, segment), end, start);
+        return tree;
       },
     };
-    return { file, index, line: lineCounter.linePos(placeOffset(place)).line, value, source };
+    return { file, index, line: lineCounter.linePos(start).line, value, source };
   });
   return { file, documents, problems: [] };
+}
+
+/**
+ * Where the text of segment k's document starts: its `---`, or the start of
+ * the file when only comments come before that (`yaml` gives them to the
+ * first document, as a comment before it).
+ */
+function segmentFrom(text: string, starts: readonly number[], k: number): number {
+  const from = starts[k] ?? 0;
+  if (k !== 1 || text.startsWith('---')) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text.slice(0, from)) ? 0 : from;
+}
+
+/**
+ * The `yaml` tree of the document whose content starts at `contentStart`,
+ * parsed from its segment [from, to) alone, with offsets counted from the
+ * start of the file as a parse of the whole file would give them.
+ */
+function treeOfSegment(file: string, text: string, from: number, to: number, contentStart: number): Document {
+  const parser = new Parser();
+  parser.offset = from;
+  const composer = new Composer(yamlOptions);
+  // With the next document's `---` in view, the document ends where it does in the whole stream
+  // (at the end of the input, `yaml` stretches the last node over trailing comments).
+  const until = to < text.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text.slice(from, until)), true, until)];
+  const tree = trees.find((t) => t.contents !== null);
+  // The event reader gave up on anything the yaml path reads otherwise (tested), so this is a bug.
+  if (tree === undefined || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
+    throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
+  }
+  return tree;
 }
 
 function firstLine(message: string): string {

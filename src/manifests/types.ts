@@ -29,11 +29,14 @@ export interface SourceDocument {
   /**
    * The document's `yaml` syntax tree, for the fix engine and the config
    * reader. When the event reader read the file, the tree is built on first
-   * use (once for the whole file).
+   * use, from the document's own segment of the stream.
    */
   readonly doc: Document;
   /** Lines of the whole file: offsets in `doc` and `place` are offsets in the file. */
   readonly lineCounter: LineCounter;
+  /** Where the document's content starts and ends in the file (without building `doc`). */
+  readonly start: number;
+  readonly end: number;
   /** Set when the event reader read the file: the locator walks it instead of `doc`. */
   readonly place?: Place;
 }

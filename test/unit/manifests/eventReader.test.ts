@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAlias, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { generateRepository } from '../../../bench/generate.js';
 import { createRng } from '../../../bench/prng.js';
 import { locate } from '../../../src/locate/locate.js';
@@ -44,6 +45,23 @@ function locations(document: ManifestDocument) {
   return pathsOf(document.value).map((p) => ({ path: p.join('.'), ...locate(document.source, p) }));
 }
 
+/** What the fix engine may read of a `yaml` tree: every node's kind, value, style, range and comments. */
+function treeShape(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  const notes = (n: { range?: unknown; comment?: unknown; commentBefore?: unknown; spaceBefore?: unknown }) => ({
+    range: n.range,
+    comment: n.comment,
+    commentBefore: n.commentBefore,
+    spaceBefore: n.spaceBefore,
+  });
+  if (isDocument(node)) return { ...notes(node), start: node.directives?.docStart, end: node.directives?.docEnd, contents: treeShape(node.contents) };
+  if (isScalar(node)) return { ...notes(node), value: node.value, type: node.type, source: node.source };
+  if (isPair(node)) return { key: treeShape(node.key), value: treeShape(node.value) };
+  if (isMap(node) || isSeq(node)) return { ...notes(node), kind: isMap(node) ? 'map' : 'seq', flow: node.flow, items: node.items.map(treeShape) };
+  if (isAlias(node)) return { ...notes(node), alias: node.source };
+  throw new Error('unknown yaml node');
+}
+
 /** 'events' when the event reader read the text (and agreed), 'yaml' when it gave the text back. */
 function compare(name: string, text: string): 'events' | 'yaml' {
   const reference = loadManifestFile(name, text, { maxBytes: unlimited, eventReader: false });
@@ -53,9 +71,11 @@ function compare(name: string, text: string): 'events' | 'yaml' {
   fast.documents.forEach((document, i) => {
     const other = reference.documents[i]!;
     expect(locations(document), `${name}: locations of document ${document.index}\n${text}`).toEqual(locations(other));
-    // The yaml tree built on demand is the reference's tree.
+    // The yaml tree built on demand from the document's segment is the reference's tree.
     expect(document.source.doc.contents?.range, `${name}: tree of document ${document.index}`).toEqual(other.source.doc.contents?.range);
+    expect(treeShape(document.source.doc), `${name}: tree of document ${document.index}`).toEqual(treeShape(other.source.doc));
     expect(decodeDocument(document.source.doc)).toEqual(document.value);
+    expect(document.source.start).toBe(other.source.start);
   });
   return 'events';
 }

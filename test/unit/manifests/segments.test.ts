@@ -1,5 +1,5 @@
 /**
- * Verification re-loads only the documents a fix changed (src/fixes/segments.ts
+ * Verification re-loads only the documents a fix changed (src/manifests/segments.ts
  * cuts the stream, verify.ts falls back to the whole file when the cut is in
  * doubt). Its verdicts must be those of verifying the whole file: a stream's
  * fixes are exactly its documents' fixes, each made alone.
@@ -7,14 +7,33 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixText } from '../../../src/fixes/fixFile.js';
-import { segmentAt, segmentStarts, segmentText } from '../../../src/fixes/segments.js';
+import { segmentAt, segmentStarts, segmentText } from '../../../src/manifests/segments.js';
 import { podKey, verifierOf } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { conformanceFixtures } from '../../helpers/corpus.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
+/** The definition segmentStarts implements with a scan: multiline regular expressions. */
+function segmentStartsByRegex(text: string): number[] | null {
+  if (/^(?:%|\.\.\.(?:[ \t\r\n]|$))/m.test(text)) return null;
+  const starts = [0];
+  for (const match of text.matchAll(/^---(?=[ \t\r\n]|$)/gm)) if (match.index > 0) starts.push(match.index);
+  return starts;
+}
+
 describe('segmentStarts', () => {
+  it('is the multiline regular expressions, on texts built of markers, breaks and blanks', () => {
+    const pieces = ['---', '...', '%', '-', '.', 'a', ' ', '\t', '\n', '\r', '\r\n', '\u2028', '#', ':'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      for (let k = Math.floor(next() * 12); k > 0; k--) text += pieces[Math.floor(next() * pieces.length)];
+      expect(segmentStarts(text), JSON.stringify(text)).toEqual(segmentStartsByRegex(text));
+    }
+  });
+
   it('cuts at every line that starts with a document marker', () => {
     const text = lines('a: 1', '--- # second', 'b: 2', '---', 'c: |', '  ---', '  text', '---x: 3', '---');
     const starts = segmentStarts(text);
