@@ -17340,7 +17340,8 @@ ${policyOptionsHelp}
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
 checked, 2 usage or config error.
 `;
-var parallelFromBytes = 4 * 1024 * 1024;
+var parallelFromBytes = 16 * 1024 * 1024;
+var fixesCostFactor = 3;
 function jobsFor(given, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
   if (given !== void 0) {
@@ -17352,7 +17353,7 @@ function jobsFor(given, files, fixes, io) {
   return defaultJobs(bytes, fixes, cores);
 }
 function defaultJobs(bytes, fixes, cores) {
-  return cores > 1 && bytes * (fixes ? 2 : 1) >= parallelFromBytes ? cores : 0;
+  return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
 async function checkCommand(args, io) {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: "string" } } });

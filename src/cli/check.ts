@@ -29,11 +29,14 @@ checked, 2 usage or config error.
 
 /**
  * Inputs smaller than this are checked in this thread: starting workers
- * would cost more than they save. Measured with npm run bench's repository
- * on 2 vCPUs: two workers break even at about 4.5 MB for the text report
- * and 2 MB with fixes (the JSON report), which cost some 2x more per byte.
+ * would cost more than they save. Measured with npm run bench's repositories
+ * on 2 vCPUs (node dist/cli.js check --jobs 1 vs 2): for the text report,
+ * 10 MB took 1.47 s vs 1.62 s and 31 MB 4.02 s vs 3.43 s, so two workers
+ * break even at about 14 MB; with fixes (the JSON report), which cost some
+ * 3x more per byte, at about 5 MB (10 MB: 6.61 s vs 5.61 s).
  */
-const parallelFromBytes = 4 * 1024 * 1024;
+const parallelFromBytes = 16 * 1024 * 1024;
+const fixesCostFactor = 3;
 
 /** Worker threads for `check`: --jobs, else one per core on inputs worth it; 0 means none. */
 function jobsFor(given: string | undefined, files: readonly SourceFile[], fixes: boolean, io: CliIO): number {
@@ -49,7 +52,7 @@ function jobsFor(given: string | undefined, files: readonly SourceFile[], fixes:
 
 /** Without --jobs: one worker per core when the input is worth it, else none (0). */
 export function defaultJobs(bytes: number, fixes: boolean, cores: number): number {
-  return cores > 1 && bytes * (fixes ? 2 : 1) >= parallelFromBytes ? cores : 0;
+  return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
 
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {

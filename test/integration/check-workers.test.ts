@@ -66,12 +66,12 @@ describe('check over worker threads', () => {
     }
   });
 
-  it('starts workers by default only on inputs where they pay: 4 MiB, or 2 MiB with fixes, and more than one core', () => {
+  it('starts workers by default only on inputs where they pay: 16 MiB, or a third of that with fixes, and more than one core', () => {
     const MiB = 1024 * 1024;
-    expect(defaultJobs(3.9 * MiB, false, 4)).toBe(0);
-    expect(defaultJobs(4 * MiB, false, 4)).toBe(4);
-    expect(defaultJobs(1.9 * MiB, true, 2)).toBe(0);
-    expect(defaultJobs(2 * MiB, true, 2)).toBe(2);
+    expect(defaultJobs(15.9 * MiB, false, 4)).toBe(0);
+    expect(defaultJobs(16 * MiB, false, 4)).toBe(4);
+    expect(defaultJobs(5.3 * MiB, true, 2)).toBe(0);
+    expect(defaultJobs(5.4 * MiB, true, 2)).toBe(2);
     expect(defaultJobs(100 * MiB, true, 1)).toBe(0);
   });
 
