@@ -9742,9 +9742,9 @@ var placeOffset = (place) => typeof place === "number" ? place : place.at;
 var Unsupported = class {
 };
 var unsupported = new Unsupported();
-function readEventDocuments(text) {
-  if (hasLoneCarriageReturn(text) || hasLongLine(text) || text.includes("\uFEFF")) return null;
-  if (documentEnd.test(text) || indentedMarker.test(text)) return null;
+function readEventDocuments(text, lineStarts) {
+  if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes("\uFEFF")) return null;
+  if (indentedMarker.test(text)) return null;
   let events;
   try {
     events = parseEvents(text, {});
@@ -9764,18 +9764,15 @@ function hasLoneCarriageReturn(text) {
   }
   return false;
 }
-function hasLongLine(text) {
-  let start = 0;
-  for (let end = text.indexOf("\n"); start < text.length; end = text.indexOf("\n", start)) {
-    if ((end === -1 ? text.length : end) - start > 1024) return true;
-    if (end === -1) break;
-    start = end + 1;
+function hasLongLine(text, lineStarts) {
+  for (let i = 0; i < lineStarts.length; i++) {
+    if ((lineStarts[i + 1] ?? text.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
-var documentEnd = /^\.\.\.(?:[ \t\r\n#]|$)/m;
 var indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
 var quoted = (style) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+var scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.valueStart;
 var block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 var Reader = class {
   constructor(text, events) {
@@ -9830,7 +9827,7 @@ var Reader = class {
         return event.start;
       case EVENT_ID.SCALAR:
         if (event.valueStart < 0 || block(event.style)) throw unsupported;
-        return quoted(event.style) ? event.valueStart - 1 : event.valueStart;
+        return scalarStart(event);
       default:
         throw unsupported;
     }
@@ -9853,7 +9850,7 @@ var Reader = class {
         if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0 || block(keyEvent.style)) throw unsupported;
         if (this.text.lastIndexOf("\n", keyEvent.valueEnd - 1) >= keyEvent.valueStart) throw unsupported;
         const key = this.key(keyEvent);
-        out[key] = this.node(quoted(keyEvent.style) ? keyEvent.valueStart - 1 : keyEvent.valueStart);
+        out[key] = this.node(scalarStart(keyEvent));
         children.set(key, this.lastPlace);
       }
       this.next++;
@@ -9964,8 +9961,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
-  const read = options.eventReader === false ? null : readEventDocuments(text);
-  return read === null ? loadWithYaml(file, text) : fromEvents(file, text, read);
+  const byEvents = options.eventReader === false ? null : readByEvents(text);
+  return byEvents === null ? loadWithYaml(file, text) : fromEvents(file, text, byEvents);
 }
 function parseYamlDocuments(text, lineCounter) {
   const parsed = (0, import_yaml2.parseAllDocuments)(text, { ...yamlOptions, lineCounter, prettyErrors: false });
@@ -10005,11 +10002,16 @@ function loadWithYaml(file, text) {
   });
   return { file, documents, problems };
 }
-function fromEvents(file, text, read) {
+function readByEvents(text) {
+  const starts = segmentStarts(text);
+  if (starts === null) return null;
   const lineCounter = new import_yaml2.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  const starts = segmentStarts(text) ?? [0];
+  const read = readEventDocuments(text, lineCounter.lineStarts);
+  return read === null ? null : { read, starts, lineCounter };
+}
+function fromEvents(file, text, { read, starts, lineCounter }) {
   const documents = read.map(({ index, value, place }) => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);

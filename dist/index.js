@@ -9755,9 +9755,9 @@ var init_js_yaml = __esm({
 });
 
 // src/manifests/eventReader.ts
-function readEventDocuments(text2) {
-  if (hasLoneCarriageReturn(text2) || hasLongLine(text2) || text2.includes("\uFEFF")) return null;
-  if (documentEnd.test(text2) || indentedMarker.test(text2)) return null;
+function readEventDocuments(text2, lineStarts) {
+  if (hasLoneCarriageReturn(text2) || hasLongLine(text2, lineStarts) || text2.includes("\uFEFF")) return null;
+  if (indentedMarker.test(text2)) return null;
   let events;
   try {
     events = parseEvents(text2, {});
@@ -9777,16 +9777,13 @@ function hasLoneCarriageReturn(text2) {
   }
   return false;
 }
-function hasLongLine(text2) {
-  let start = 0;
-  for (let end = text2.indexOf("\n"); start < text2.length; end = text2.indexOf("\n", start)) {
-    if ((end === -1 ? text2.length : end) - start > 1024) return true;
-    if (end === -1) break;
-    start = end + 1;
+function hasLongLine(text2, lineStarts) {
+  for (let i = 0; i < lineStarts.length; i++) {
+    if ((lineStarts[i + 1] ?? text2.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
-var placeOffset, Unsupported, unsupported, documentEnd, indentedMarker, quoted, block, Reader;
+var placeOffset, Unsupported, unsupported, indentedMarker, quoted, scalarStart, block, Reader;
 var init_eventReader = __esm({
   "src/manifests/eventReader.ts"() {
     "use strict";
@@ -9796,9 +9793,9 @@ var init_eventReader = __esm({
     Unsupported = class {
     };
     unsupported = new Unsupported();
-    documentEnd = /^\.\.\.(?:[ \t\r\n#]|$)/m;
     indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
     quoted = (style) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+    scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.valueStart;
     block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
     Reader = class {
       constructor(text2, events) {
@@ -9853,7 +9850,7 @@ var init_eventReader = __esm({
             return event.start;
           case EVENT_ID.SCALAR:
             if (event.valueStart < 0 || block(event.style)) throw unsupported;
-            return quoted(event.style) ? event.valueStart - 1 : event.valueStart;
+            return scalarStart(event);
           default:
             throw unsupported;
         }
@@ -9876,7 +9873,7 @@ var init_eventReader = __esm({
             if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0 || block(keyEvent.style)) throw unsupported;
             if (this.text.lastIndexOf("\n", keyEvent.valueEnd - 1) >= keyEvent.valueStart) throw unsupported;
             const key = this.key(keyEvent);
-            out[key] = this.node(quoted(keyEvent.style) ? keyEvent.valueStart - 1 : keyEvent.valueStart);
+            out[key] = this.node(scalarStart(keyEvent));
             children.set(key, this.lastPlace);
           }
           this.next++;
@@ -9992,8 +9989,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
-  const read = options.eventReader === false ? null : readEventDocuments(text2);
-  return read === null ? loadWithYaml(file, text2) : fromEvents(file, text2, read);
+  const byEvents = options.eventReader === false ? null : readByEvents(text2);
+  return byEvents === null ? loadWithYaml(file, text2) : fromEvents(file, text2, byEvents);
 }
 function parseYamlDocuments(text2, lineCounter) {
   const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, lineCounter, prettyErrors: false });
@@ -10032,11 +10029,16 @@ function loadWithYaml(file, text2) {
   });
   return { file, documents, problems };
 }
-function fromEvents(file, text2, read) {
+function readByEvents(text2) {
+  const starts = segmentStarts(text2);
+  if (starts === null) return null;
   const lineCounter = new import_yaml3.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
-  const starts = segmentStarts(text2) ?? [0];
+  const read = readEventDocuments(text2, lineCounter.lineStarts);
+  return read === null ? null : { read, starts, lineCounter };
+}
+function fromEvents(file, text2, { read, starts, lineCounter }) {
   const documents = read.map(({ index, value, place }) => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);

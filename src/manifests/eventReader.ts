@@ -51,13 +51,16 @@ export interface EventDocument {
 class Unsupported {}
 const unsupported = new Unsupported();
 
-/** The decoded documents of a file, or null when the `yaml` path must read it. */
-export function readEventDocuments(text: string): EventDocument[] | null {
+/**
+ * The decoded documents of a file, or null when the `yaml` path must read it.
+ * The caller has cut the stream (segments.ts: no `...` markers, no directives)
+ * and gives the offsets where its lines start.
+ */
+export function readEventDocuments(text: string, lineStarts: readonly number[]): EventDocument[] | null {
   // `yaml` reads a byte-order mark inside the text as a marker, js-yaml as a character.
-  if (hasLoneCarriageReturn(text) || hasLongLine(text) || text.includes('\uFEFF')) return null;
-  // The two count documents differently around `...` end markers, and js-yaml
-  // reads an indented `---` or `%` at the start of the text as a marker: document indexes must agree.
-  if (documentEnd.test(text) || indentedMarker.test(text)) return null;
+  if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes('\uFEFF')) return null;
+  // js-yaml reads an indented `---` or `%` at the start of the text as a marker: document indexes must agree.
+  if (indentedMarker.test(text)) return null;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -84,20 +87,18 @@ function hasLoneCarriageReturn(text: string): boolean {
  * `yaml` refuses an implicit key whose `:` is more than 1024 characters from
  * its start; js-yaml does not. Such a key needs a line that long.
  */
-function hasLongLine(text: string): boolean {
-  let start = 0;
-  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
-    if ((end === -1 ? text.length : end) - start > 1024) return true;
-    if (end === -1) break;
-    start = end + 1;
+function hasLongLine(text: string, lineStarts: readonly number[]): boolean {
+  for (let i = 0; i < lineStarts.length; i++) {
+    if ((lineStarts[i + 1] ?? text.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
 
-const documentEnd = /^\.\.\.(?:[ \t\r\n#]|$)/m;
 const indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
 
 const quoted = (style: number) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
+/** Where `yaml` starts a scalar: at its opening quote, if it has one. */
+const scalarStart = (event: ScalarEvent) => (quoted(event.style) ? event.valueStart - 1 : event.valueStart);
 const block = (style: number) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 
 class Reader {
@@ -159,7 +160,7 @@ class Reader {
       case EVENT_ID.SCALAR:
         // An empty item, or a block scalar whose `|` header the events do not give.
         if (event.valueStart < 0 || block(event.style)) throw unsupported;
-        return quoted(event.style) ? event.valueStart - 1 : event.valueStart;
+        return scalarStart(event);
       default:
         throw unsupported;
     }
@@ -186,7 +187,7 @@ class Reader {
         // and so are keys over several lines (`yaml` refuses them as implicit keys, js-yaml may not).
         if (this.text.lastIndexOf('\n', keyEvent.valueEnd - 1) >= keyEvent.valueStart) throw unsupported;
         const key = this.key(keyEvent);
-        out[key] = this.node(quoted(keyEvent.style) ? keyEvent.valueStart - 1 : keyEvent.valueStart);
+        out[key] = this.node(scalarStart(keyEvent));
         children.set(key, this.lastPlace);
       }
       this.next++;

@@ -79,8 +79,8 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     );
   }
 
-  const read = options.eventReader === false ? null : readEventDocuments(text);
-  return read === null ? loadWithYaml(file, text) : fromEvents(file, text, read);
+  const byEvents = options.eventReader === false ? null : readByEvents(text);
+  return byEvents === null ? loadWithYaml(file, text) : fromEvents(file, text, byEvents);
 }
 
 /**
@@ -136,12 +136,26 @@ function loadWithYaml(file: string, text: string): LoadedFile {
  * engine and the config reader need, are parsed on first use, each from its
  * own segment of the stream (a `---` at column 0 always starts a document).
  */
-function fromEvents(file: string, text: string, read: readonly EventDocument[]): LoadedFile {
+/** What the event reader read of a text, with the cut and the lines its documents need. */
+export interface ReadByEvents {
+  readonly read: readonly EventDocument[];
+  readonly starts: readonly number[];
+  readonly lineCounter: LineCounter;
+}
+
+/** The event reader's documents, or null when the text is for the `yaml` path. */
+export function readByEvents(text: string): ReadByEvents | null {
+  // A document's yaml tree is built from its segment, so only streams that can be cut are read by events.
+  const starts = segmentStarts(text);
+  if (starts === null) return null;
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
-  // The event reader refuses `...` and directives, the only reasons a stream cannot be cut.
-  const starts = segmentStarts(text) ?? [0];
+  const read = readEventDocuments(text, lineCounter.lineStarts);
+  return read === null ? null : { read, starts, lineCounter };
+}
+
+function fromEvents(file: string, text: string, { read, starts, lineCounter }: ReadByEvents): LoadedFile {
   const documents = read.map(({ index, value, place }): ManifestDocument => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);

@@ -15,8 +15,7 @@ import { generateRepository } from '../../../bench/generate.js';
 import { createRng } from '../../../bench/prng.js';
 import { locate } from '../../../src/locate/locate.js';
 import { decodeDocument } from '../../../src/manifests/decode.js';
-import { readEventDocuments } from '../../../src/manifests/eventReader.js';
-import { loadManifestFile } from '../../../src/manifests/load.js';
+import { loadManifestFile, readByEvents } from '../../../src/manifests/load.js';
 import type { LoadedFile, ManifestDocument } from '../../../src/manifests/types.js';
 import type { FieldPath, JsonValue } from '../../../src/pss/types.js';
 import { fixturesDir } from '../../helpers/paths.js';
@@ -65,7 +64,7 @@ function treeShape(node: unknown): unknown {
 /** 'events' when the event reader read the text (and agreed), 'yaml' when it gave the text back. */
 function compare(name: string, text: string): 'events' | 'yaml' {
   const reference = loadManifestFile(name, text, { maxBytes: unlimited, eventReader: false });
-  if (readEventDocuments(text.startsWith('\uFEFF') ? text.slice(1) : text) === null) return 'yaml';
+  if (readByEvents(text.startsWith('\uFEFF') ? text.slice(1) : text) === null) return 'yaml';
   const fast = loadManifestFile(name, text, { maxBytes: unlimited });
   expect(shape(fast), `${name}: documents\n${text}`).toEqual(shape(reference));
   fast.documents.forEach((document, i) => {
@@ -156,7 +155,7 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
   });
 
   it('reads the plain edge cases itself and leaves the rest to yaml', () => {
-    const mode = (name: string) => (readEventDocuments(edgeCases[name]!) === null ? 'yaml' : 'events');
+    const mode = (name: string) => (readByEvents(edgeCases[name]!) === null ? 'yaml' : 'events');
     for (const name of ['yaml11Scalars', 'quotedScalars', 'quotedKeys', 'nonStringKeys', 'duplicateKeys', 'blockScalars', 'flowCollections', 'comments', 'crlf', 'documents']) {
       expect(mode(name), name).toBe('events');
     }
