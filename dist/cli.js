@@ -9744,6 +9744,7 @@ var Unsupported = class {
 var unsupported = new Unsupported();
 function readEventDocuments(text, lineStarts) {
   if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes("\uFEFF")) return null;
+  if (text.includes("	") && tabIndent.test(text)) return null;
   if (indentedMarker.test(text)) return null;
   let events;
   try {
@@ -9771,8 +9772,10 @@ function hasLongLine(text, lineStarts) {
   return false;
 }
 var indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
+var tabIndent = /^ *\t/m;
 var quoted = (style) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
 var scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.valueStart;
+var blankOnly = /^\s+$/;
 var block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 var Reader = class {
   constructor(text, events) {
@@ -9875,6 +9878,7 @@ var Reader = class {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     if (event.valueStart < 0) return null;
     const text = getScalarValue(this.text, event);
+    if (block(event.style) && blankOnly.test(text)) throw unsupported;
     if (event.style !== SCALAR_STYLE.PLAIN) return text;
     const resolved = resolvePlainScalar(text);
     if (!resolved.ok) throw unsupported;

@@ -9757,6 +9757,7 @@ var init_js_yaml = __esm({
 // src/manifests/eventReader.ts
 function readEventDocuments(text2, lineStarts) {
   if (hasLoneCarriageReturn(text2) || hasLongLine(text2, lineStarts) || text2.includes("\uFEFF")) return null;
+  if (text2.includes("	") && tabIndent.test(text2)) return null;
   if (indentedMarker.test(text2)) return null;
   let events;
   try {
@@ -9783,7 +9784,7 @@ function hasLongLine(text2, lineStarts) {
   }
   return false;
 }
-var placeOffset, Unsupported, unsupported, indentedMarker, quoted, scalarStart, block, Reader;
+var placeOffset, Unsupported, unsupported, indentedMarker, tabIndent, quoted, scalarStart, blankOnly, block, Reader;
 var init_eventReader = __esm({
   "src/manifests/eventReader.ts"() {
     "use strict";
@@ -9794,8 +9795,10 @@ var init_eventReader = __esm({
     };
     unsupported = new Unsupported();
     indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
+    tabIndent = /^ *\t/m;
     quoted = (style) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
     scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.valueStart;
+    blankOnly = /^\s+$/;
     block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
     Reader = class {
       constructor(text2, events) {
@@ -9898,6 +9901,7 @@ var init_eventReader = __esm({
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         if (event.valueStart < 0) return null;
         const text2 = getScalarValue(this.text, event);
+        if (block(event.style) && blankOnly.test(text2)) throw unsupported;
         if (event.style !== SCALAR_STYLE.PLAIN) return text2;
         const resolved = resolvePlainScalar(text2);
         if (!resolved.ok) throw unsupported;

@@ -13,8 +13,9 @@
  * a syntax error (the `yaml` path says which document and line), anchors and
  * aliases, tags, merge keys, directives, keys that are not scalars or are
  * null, scalars that JSON cannot carry, a lone carriage return, a byte-order
- * mark inside the text, lines over 1024 characters, `...` document end
- * markers and indented markers, and the few
+ * mark inside the text, lines over 1024 characters, a tab that indents a
+ * line, `...` document end markers and indented markers, block scalars of
+ * only blank lines, and the few
  * shapes whose line `yaml` places differently (a block scalar or an empty
  * entry as a sequence item). test/unit/manifests/eventReader.test.ts proves
  * the two paths equal (values, lines, located paths) on every fixture, on
@@ -59,6 +60,8 @@ const unsupported = new Unsupported();
 export function readEventDocuments(text: string, lineStarts: readonly number[]): EventDocument[] | null {
   // `yaml` reads a byte-order mark inside the text as a marker, js-yaml as a character.
   if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes('\uFEFF')) return null;
+  // `yaml` refuses a tab that indents a line; js-yaml lets some through (a root scalar after one).
+  if (text.includes('\t') && tabIndent.test(text)) return null;
   // js-yaml reads an indented `---` or `%` at the start of the text as a marker: document indexes must agree.
   if (indentedMarker.test(text)) return null;
   let events: Event[];
@@ -95,10 +98,12 @@ function hasLongLine(text: string, lineStarts: readonly number[]): boolean {
 }
 
 const indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
+const tabIndent = /^ *\t/m;
 
 const quoted = (style: number) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
 /** Where `yaml` starts a scalar: at its opening quote, if it has one. */
 const scalarStart = (event: ScalarEvent) => (quoted(event.style) ? event.valueStart - 1 : event.valueStart);
+const blankOnly = /^\s+$/;
 const block = (style: number) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 
 class Reader {
@@ -213,6 +218,8 @@ class Reader {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     if (event.valueStart < 0) return null; // `key:` with nothing after it
     const text = getScalarValue(this.text, event);
+    // A block scalar of only blank lines: with an indentation indicator (`|2`) js-yaml keeps the spaces, `yaml` does not.
+    if (block(event.style) && blankOnly.test(text)) throw unsupported;
     if (event.style !== SCALAR_STYLE.PLAIN) return text;
     const resolved = resolvePlainScalar(text);
     if (!resolved.ok) throw unsupported; // the yaml path words the problem

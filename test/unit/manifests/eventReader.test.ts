@@ -133,6 +133,9 @@ const edgeCases: Record<string, string> = {
   explicitKeyComplex: '? [a, b]\n: c\n',
   malformed: 'a: [1, 2\nb: 3\n',
   indentationError: 'a:\n  b: 1\n c: 2\n',
+  blankBlockScalar: 'd: |2\n    \n\ne: x\n',
+  tabIndentedRoot: '\n\tjust a string\n',
+  tabInBlockScalar: 'a: |\n  \tindented\n',
   json: '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "a", "securityContext": {"privileged": true}}]}}\n',
 };
 
@@ -159,7 +162,7 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
     for (const name of ['yaml11Scalars', 'quotedScalars', 'quotedKeys', 'nonStringKeys', 'duplicateKeys', 'blockScalars', 'flowCollections', 'comments', 'crlf', 'documents']) {
       expect(mode(name), name).toBe('events');
     }
-    for (const name of ['anchorsAndMerges', 'tags', 'directives', 'loneCr', 'infinity', 'nullKey', 'malformed', 'indentationError', 'blockScalarItems', 'documentEnd', 'longKey']) {
+    for (const name of ['anchorsAndMerges', 'tags', 'directives', 'loneCr', 'infinity', 'nullKey', 'malformed', 'indentationError', 'blockScalarItems', 'documentEnd', 'longKey', 'blankBlockScalar', 'tabIndentedRoot', 'tabInBlockScalar']) {
       expect(mode(name), name).toBe('yaml');
     }
   });
