@@ -751,7 +751,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar4 = class extends Node.NodeBase {
+    var Scalar5 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -763,12 +763,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar4.PLAIN = "PLAIN";
-    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar4;
+    Scalar5.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar5.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar5.PLAIN = "PLAIN";
+    Scalar5.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar5.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar5;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -779,7 +779,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -824,7 +824,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar4.Scalar(value);
+          const node2 = new Scalar5.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -835,7 +835,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar5.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1148,7 +1148,7 @@ ${indent}${text2.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1291,7 +1291,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar5.Scalar.BLOCK_FOLDED ? false : type === Scalar5.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -1346,7 +1346,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar5.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1369,7 +1369,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar5.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1394,20 +1394,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar4.Scalar.QUOTE_DOUBLE;
+          type = Scalar5.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar4.Scalar.BLOCK_FOLDED:
-          case Scalar4.Scalar.BLOCK_LITERAL:
+          case Scalar5.Scalar.BLOCK_FOLDED:
+          case Scalar5.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar4.Scalar.QUOTE_DOUBLE:
+          case Scalar5.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar4.Scalar.QUOTE_SINGLE:
+          case Scalar5.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar4.Scalar.PLAIN:
+          case Scalar5.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1556,7 +1556,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar5.Scalar.BLOCK_FOLDED || key.type === Scalar5.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1711,19 +1711,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar5.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar5.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1841,9 +1841,9 @@ var require_Pair = __commonJS({
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      return new Pair2(k, v);
     }
-    var Pair = class _Pair {
+    var Pair2 = class _Pair {
       constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
@@ -1865,7 +1865,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports.Pair = Pair;
+    exports.Pair = Pair2;
     exports.createPair = createPair;
   }
 });
@@ -2029,8 +2029,8 @@ var require_YAMLMap = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Pair2 = require_Pair();
+    var Scalar5 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2043,7 +2043,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection2.Collection {
+    var YAMLMap2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -2064,7 +2064,7 @@ var require_YAMLMap = __commonJS({
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair2.createPair(key, value, ctx));
         };
         if (obj2 instanceof Map) {
           for (const [key, value] of obj2)
@@ -2089,15 +2089,15 @@ var require_YAMLMap = __commonJS({
         if (identity.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+          _pair = new Pair2.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair2.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar5.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2127,7 +2127,7 @@ var require_YAMLMap = __commonJS({
         return !!findPair(this.items, key);
       }
       set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+        this.add(new Pair2.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2160,7 +2160,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap;
+    exports.YAMLMap = YAMLMap2;
     exports.findPair = findPair;
   }
 });
@@ -2170,18 +2170,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap.YAMLMap,
+      nodeClass: YAMLMap2.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap2.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -2195,9 +2195,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -2252,7 +2252,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar5.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2299,7 +2299,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -2308,18 +2308,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -2348,14 +2348,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar4.Scalar(null),
+      createNode: () => new Scalar5.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar4.Scalar(null),
+      resolve: () => new Scalar5.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2366,13 +2366,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar4.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar5.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2417,7 +2417,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2445,7 +2445,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar4.Scalar(parseFloat(str2));
+        const node = new Scalar5.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2536,7 +2536,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2553,7 +2553,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar4.Scalar(null),
+        createNode: () => new Scalar5.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2604,7 +2604,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2648,15 +2648,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar5.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar5.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2670,9 +2670,9 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar4 = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var Scalar5 = require_Scalar();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -2682,7 +2682,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
+            const pair2 = item.items[0] || new Pair2.Pair(new Scalar5.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2693,7 +2693,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair2.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2701,7 +2701,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -2726,7 +2726,7 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair2.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -2749,17 +2749,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -2825,7 +2825,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2837,7 +2837,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar4.Scalar(true),
+      resolve: () => new Scalar5.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2845,7 +2845,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar4.Scalar(false),
+      resolve: () => new Scalar5.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2857,7 +2857,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2885,7 +2885,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar4.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar5.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -2986,9 +2986,9 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -2998,10 +2998,10 @@ var require_set = __commonJS({
         if (identity.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair2 = new Pair2.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair2 = new Pair2.Pair(key, null);
+        const prev = YAMLMap2.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
       }
@@ -3010,17 +3010,17 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
+        const pair2 = YAMLMap2.findPair(this.items, key);
         return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap2.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair2.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -3041,7 +3041,7 @@ var require_set = __commonJS({
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set3.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair2.createPair(value, null, ctx));
           }
         return set3;
       }
@@ -3415,7 +3415,7 @@ var require_Document = __commonJS({
     var Alias = require_Alias();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair = require_Pair();
+    var Pair2 = require_Pair();
     var toJS = require_toJS();
     var Schema3 = require_Schema();
     var stringifyDocument = require_stringifyDocument();
@@ -3423,7 +3423,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -3550,7 +3550,7 @@ var require_Document = __commonJS({
       createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
+        return new Pair2.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -3713,7 +3713,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -3996,15 +3996,15 @@ var require_util_map_includes = __commonJS({
 var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4072,7 +4072,7 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           map.items.push(pair2);
@@ -4085,7 +4085,7 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair2 = new Pair2.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           map.items.push(pair2);
@@ -4104,11 +4104,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4199,9 +4199,9 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -4211,7 +4211,7 @@ var require_resolve_flow_collection = __commonJS({
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap7 = fc.start.source === "{";
       const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4339,7 +4339,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           if (isMap7) {
@@ -4348,7 +4348,7 @@ var require_resolve_flow_collection = __commonJS({
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair2);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
+            const map = new YAMLMap2.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
@@ -4393,9 +4393,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Scalar5 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -4422,7 +4422,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -4442,7 +4442,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar5.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4457,13 +4457,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar5.Scalar.BLOCK_FOLDED : Scalar5.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4525,7 +4525,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar5.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4640,7 +4640,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4649,15 +4649,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar4.Scalar.PLAIN;
+          _type = Scalar5.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar4.Scalar.QUOTE_SINGLE;
+          _type = Scalar5.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar4.Scalar.QUOTE_DOUBLE;
+          _type = Scalar5.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4862,7 +4862,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4880,11 +4880,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar5.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar4.Scalar(value);
+        scalar = new Scalar5.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5078,13 +5078,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5123,7 +5123,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -5312,7 +5312,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -7234,7 +7234,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -7317,7 +7317,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -7331,15 +7331,15 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema3 = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar4 = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var Scalar5 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -7347,7 +7347,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit3 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -7361,10 +7361,10 @@ var require_dist = __commonJS({
     exports.isPair = identity.isPair;
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar4.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.Pair = Pair2.Pair;
+    exports.Scalar = Scalar5.Scalar;
+    exports.YAMLMap = YAMLMap2.YAMLMap;
+    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -9922,6 +9922,201 @@ var init_eventReader = __esm({
   }
 });
 
+// src/manifests/eventTree.ts
+function treeFromEvents(text2, from, to, contentStart) {
+  let events;
+  try {
+    events = parseEvents(text2.slice(from, to), {});
+  } catch {
+    return null;
+  }
+  try {
+    const root = new Builder(text2, from, to, events).root();
+    if (root.range?.[0] !== contentStart) return null;
+    const doc = new import_yaml3.Document();
+    doc.contents = root;
+    return doc;
+  } catch (caught) {
+    if (caught instanceof Unsupported2) return null;
+    throw caught;
+  }
+}
+function rangeOf(node) {
+  const range2 = node.range;
+  if (!range2) throw unsupported2;
+  return range2;
+}
+var import_yaml3, Unsupported2, unsupported2, isBlank, isBreak, Builder;
+var init_eventTree = __esm({
+  "src/manifests/eventTree.ts"() {
+    "use strict";
+    init_js_yaml();
+    import_yaml3 = __toESM(require_dist(), 1);
+    Unsupported2 = class {
+    };
+    unsupported2 = new Unsupported2();
+    isBlank = (c) => c === " " || c === "	";
+    isBreak = (c) => c === "\n" || c === "\r";
+    Builder = class {
+      constructor(text2, from, to, events) {
+        this.text = text2;
+        this.from = from;
+        this.events = events;
+        this.slice = text2.slice(from, to);
+      }
+      text;
+      from;
+      events;
+      next = 0;
+      slice;
+      /** The content of the segment's one non-empty document. */
+      root() {
+        while (this.next < this.events.length) {
+          if (this.take().type !== EVENT_ID.DOCUMENT) throw unsupported2;
+          const content = this.peek();
+          const empty = content.type === EVENT_ID.POP || content.type === EVENT_ID.SCALAR && content.valueStart < 0;
+          if (!empty) {
+            const node = this.node(null);
+            if (node === null) throw unsupported2;
+            return node;
+          }
+          while (this.take().type !== EVENT_ID.POP) ;
+        }
+        throw unsupported2;
+      }
+      take() {
+        const event = this.events[this.next++];
+        if (event === void 0) throw unsupported2;
+        return event;
+      }
+      peek() {
+        const event = this.events[this.next];
+        if (event === void 0) throw unsupported2;
+        return event;
+      }
+      /** The node at the cursor; `keyEnd` is where its key ends when it is a map value. */
+      node(keyEnd) {
+        const event = this.take();
+        if (event.type === EVENT_ID.SCALAR) return this.scalar(event, keyEnd);
+        if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw unsupported2;
+        if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported2;
+        const start = event.start + this.from;
+        const flow = event.style === COLLECTION_STYLE.FLOW;
+        let end = start;
+        let collection;
+        if (event.type === EVENT_ID.MAPPING) {
+          const map = new import_yaml3.YAMLMap();
+          while (this.peek().type !== EVENT_ID.POP) {
+            const keyEvent = this.take();
+            if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported2;
+            const key = this.scalar(keyEvent, null);
+            const value = this.node(rangeOf(key)[1]);
+            map.items.push(new import_yaml3.Pair(key, value));
+            end = rangeOf(value ?? key)[1];
+          }
+          collection = map;
+        } else {
+          const seq = new import_yaml3.YAMLSeq();
+          while (this.peek().type !== EVENT_ID.POP) {
+            const item = this.node(null);
+            if (item === null) throw unsupported2;
+            seq.items.push(item);
+            end = rangeOf(item)[1];
+          }
+          collection = seq;
+        }
+        this.next++;
+        if (flow) {
+          collection.flow = true;
+          const open2 = this.text[start];
+          if (open2 === "{" || open2 === "[") end = this.closing(collection.items.length === 0 ? start + 1 : end, open2 === "{" ? "}" : "]");
+        }
+        collection.range = [start, end, end];
+        return collection;
+      }
+      scalar(event, keyEnd) {
+        if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported2;
+        const valueStart = event.valueStart + this.from;
+        const valueEnd = event.valueEnd + this.from;
+        let scalar;
+        if (event.valueStart < 0) {
+          if (keyEnd === null) throw unsupported2;
+          let at3 = this.colonEnd(keyEnd);
+          while (isBlank(this.text[at3])) at3++;
+          scalar = new import_yaml3.Scalar("");
+          scalar.type = import_yaml3.Scalar.PLAIN;
+          scalar.range = [at3, at3, at3];
+          return scalar;
+        }
+        scalar = new import_yaml3.Scalar(getScalarValue(this.slice, event));
+        switch (event.style) {
+          case SCALAR_STYLE.PLAIN:
+            scalar.type = import_yaml3.Scalar.PLAIN;
+            scalar.range = [valueStart, valueEnd, valueEnd];
+            break;
+          case SCALAR_STYLE.SINGLE_QUOTED:
+          case SCALAR_STYLE.DOUBLE_QUOTED:
+            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml3.Scalar.QUOTE_SINGLE : import_yaml3.Scalar.QUOTE_DOUBLE;
+            scalar.range = [valueStart - 1, valueEnd + 1, valueEnd + 1];
+            break;
+          default: {
+            if (keyEnd === null || scalar.value === "") throw unsupported2;
+            const header = this.skipSpace(this.colonEnd(keyEnd));
+            if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported2;
+            const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd : this.lastContentLineEnd(valueStart, valueEnd, event.indent);
+            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml3.Scalar.BLOCK_LITERAL : import_yaml3.Scalar.BLOCK_FOLDED;
+            scalar.range = [header, end, end];
+          }
+        }
+        return scalar;
+      }
+      /** Just after the `:` that follows a key on its line. */
+      colonEnd(keyEnd) {
+        let at3 = keyEnd;
+        while (isBlank(this.text[at3])) at3++;
+        if (this.text[at3] !== ":") throw unsupported2;
+        return at3 + 1;
+      }
+      /** The next offset that is not a blank, a line break or a comment. */
+      skipSpace(from) {
+        let at3 = from;
+        for (; ; ) {
+          const c = this.text[at3];
+          if (isBlank(c) || isBreak(c)) at3++;
+          else if (c === "#") while (at3 < this.text.length && !isBreak(this.text[at3])) at3++;
+          else return at3;
+        }
+      }
+      /** Just after a flow collection's closing bracket, from the end of its last item. */
+      closing(from, bracket) {
+        let at3 = this.skipSpace(from);
+        while (this.text[at3] === ",") at3 = this.skipSpace(at3 + 1);
+        if (this.text[at3] !== bracket) throw unsupported2;
+        return at3 + 1;
+      }
+      /**
+       * Where `yaml` ends a clipped or stripped block scalar: after the line
+       * break of its last line with more than indentation on it (trailing blank
+       * lines belong to no node).
+       */
+      lastContentLineEnd(valueStart, valueEnd, indent) {
+        if (indent < 0) throw unsupported2;
+        let end = -1;
+        let lineStart2 = valueStart;
+        while (lineStart2 < valueEnd) {
+          const newline = this.text.indexOf("\n", lineStart2);
+          const lineEnd = newline === -1 || newline >= valueEnd ? valueEnd : newline;
+          const contentEnd2 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+          if (contentEnd2 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
+          lineStart2 = lineEnd + 1;
+        }
+        if (end < 0) throw unsupported2;
+        return end;
+      }
+    };
+  }
+});
+
 // src/manifests/segments.ts
 function* markers(text2, marker) {
   for (let i = text2.indexOf(marker); i !== -1; i = text2.indexOf(marker, i + 1)) {
@@ -9997,11 +10192,11 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   return byEvents === null ? loadWithYaml(file, text2) : fromEvents(file, text2, byEvents);
 }
 function parseYamlDocuments(text2, lineCounter) {
-  const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, lineCounter, prettyErrors: false });
+  const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, lineCounter, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 function loadWithYaml(file, text2) {
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   let parsed;
   try {
     parsed = parseYamlDocuments(text2, lineCounter);
@@ -10023,7 +10218,7 @@ function loadWithYaml(file, text2) {
       const value = decodeDocument(doc);
       if (value === null) return;
       const [start, , end] = doc.contents.range;
-      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter, start, end } });
+      documents.push({ file, index, line: startLine, value, source: { doc, layout: doc, lineCounter, start, end } });
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
@@ -10036,7 +10231,7 @@ function loadWithYaml(file, text2) {
 function readByEvents(text2) {
   const starts = segmentStarts(text2);
   if (starts === null) return null;
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   const read = readEventDocuments(text2, lineCounter.lineStarts);
@@ -10048,6 +10243,7 @@ function fromEvents(file, text2, { read, starts, lineCounter }) {
     const segment = segmentAt(starts, start);
     const end = starts[segment + 1] ?? text2.length;
     let tree;
+    let layout;
     const source = {
       lineCounter,
       place,
@@ -10056,6 +10252,10 @@ function fromEvents(file, text2, { read, starts, lineCounter }) {
       get doc() {
         tree ??= treeOfSegment(file, text2, segmentFrom(text2, starts, segment), end, start);
         return tree;
+      },
+      get layout() {
+        layout ??= treeFromEvents(text2, segmentFrom(text2, starts, segment), end, start) ?? this.doc;
+        return layout;
       }
     };
     return { file, index, line: lineCounter.linePos(start).line, value, source };
@@ -10068,9 +10268,9 @@ function segmentFrom(text2, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text2.slice(0, from)) ? 0 : from;
 }
 function treeOfSegment(file, text2, from, to, contentStart) {
-  const parser = new import_yaml3.Parser();
+  const parser = new import_yaml4.Parser();
   parser.offset = from;
-  const composer = new import_yaml3.Composer(yamlOptions);
+  const composer = new import_yaml4.Composer(yamlOptions);
   const until = to < text2.length ? to + 3 : to;
   const trees = [...composer.compose(parser.parse(text2.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
@@ -10082,13 +10282,14 @@ function treeOfSegment(file, text2, from, to, contentStart) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml3, defaultLoadOptions, templateAction, utf8, yamlOptions;
+var import_yaml4, defaultLoadOptions, templateAction, utf8, yamlOptions;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_decode();
     init_eventReader();
+    init_eventTree();
     init_segments();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
@@ -36438,7 +36639,7 @@ var init_actionIO = __esm({
 });
 
 // src/policy/config.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -40526,15 +40727,15 @@ function noDuplicates(reader, entries) {
   return out;
 }
 function duplicateKeys(reader, node, path2) {
-  if ((0, import_yaml4.isAlias)(node)) return;
-  if ((0, import_yaml4.isSeq)(node)) {
+  if ((0, import_yaml5.isAlias)(node)) return;
+  if ((0, import_yaml5.isSeq)(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path2, index]));
     return;
   }
-  if (!(0, import_yaml4.isMap)(node)) return;
+  if (!(0, import_yaml5.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml4.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml5.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -42588,11 +42789,11 @@ var fixers = {
 };
 
 // src/fixes/render.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_decode();
 
 // src/fixes/style.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 init_scalars();
 
 // src/fixes/text.ts
@@ -42684,12 +42885,12 @@ function splitWithBreaks(text2) {
 
 // src/fixes/style.ts
 function quoteOf(scalar) {
-  if (scalar.type === import_yaml5.Scalar.QUOTE_DOUBLE) return "double";
-  if (scalar.type === import_yaml5.Scalar.QUOTE_SINGLE) return "single";
+  if (scalar.type === import_yaml6.Scalar.QUOTE_DOUBLE) return "double";
+  if (scalar.type === import_yaml6.Scalar.QUOTE_SINGLE) return "single";
   return "plain";
 }
 function isStringish(scalar) {
-  if (scalar.type !== import_yaml5.Scalar.PLAIN) return true;
+  if (scalar.type !== import_yaml6.Scalar.PLAIN) return true;
   const resolved = resolvePlainScalar(String(scalar.value));
   return resolved.ok && typeof resolved.value === "string";
 }
@@ -42712,31 +42913,31 @@ function detectStyle(doc, table) {
   const quotes = [];
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml6.visit)(doc, {
     Pair(_, pair2, path2) {
       const parent = path2[path2.length - 1];
-      if (!(0, import_yaml5.isScalar)(pair2.key)) return;
+      if (!(0, import_yaml6.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
-      const parentIsBlock = (0, import_yaml5.isMap)(parent) && !parent.flow;
+      const parentIsBlock = (0, import_yaml6.isMap)(parent) && !parent.flow;
       const value = pair2.value;
-      if ((0, import_yaml5.isScalar)(value)) {
+      if ((0, import_yaml6.isScalar)(value)) {
         if (value.value !== null && value.value !== "" && isStringish(value)) {
           quotes.push(quoteOf(value));
           if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
         }
         return;
       }
-      if (!((0, import_yaml5.isMap)(value) || (0, import_yaml5.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+      if (!((0, import_yaml6.isMap)(value) || (0, import_yaml6.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
       const firstItem = value.items[0];
-      const itemQuote = (0, import_yaml5.isSeq)(value) && (0, import_yaml5.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+      const itemQuote = (0, import_yaml6.isSeq)(value) && (0, import_yaml6.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
       if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
       if (value.flow || keyColumn2 === void 0) return;
-      if ((0, import_yaml5.isMap)(value) && (0, import_yaml5.isPair)(firstItem)) {
+      if ((0, import_yaml6.isMap)(value) && (0, import_yaml6.isPair)(firstItem)) {
         const childColumn = column(firstItem.key);
         if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
       }
-      if ((0, import_yaml5.isSeq)(value)) {
+      if ((0, import_yaml6.isSeq)(value)) {
         const dashColumn = column(value);
         if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
       }
@@ -42821,7 +43022,7 @@ function renderBlockValue(value, keyColumn2, style, key) {
 }
 
 // src/fixes/walk.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_decode();
 function walk(doc, path2) {
   const root = doc.contents;
@@ -42829,13 +43030,13 @@ function walk(doc, path2) {
   let current = steps[0]?.node ?? null;
   for (const segment of path2) {
     let next;
-    if (typeof segment === "string" && (0, import_yaml6.isMap)(current)) {
+    if (typeof segment === "string" && (0, import_yaml7.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
       if (entry) {
         const written = entry.value ?? null;
         next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
       }
-    } else if (typeof segment === "number" && (0, import_yaml6.isSeq)(current) && segment < current.items.length) {
+    } else if (typeof segment === "number" && (0, import_yaml7.isSeq)(current) && segment < current.items.length) {
       const written = current.items[segment] ?? null;
       next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
     }
@@ -42846,12 +43047,12 @@ function walk(doc, path2) {
   return { steps, depth: steps.length - 1 };
 }
 function resolve2(doc, node) {
-  if (!(0, import_yaml6.isAlias)(node)) return node;
+  if (!(0, import_yaml7.isAlias)(node)) return node;
   return node.resolve(doc) ?? null;
 }
 function usedAnchors(doc) {
   const used = /* @__PURE__ */ new Set();
-  (0, import_yaml6.visit)(doc, {
+  (0, import_yaml7.visit)(doc, {
     Alias(_, alias) {
       used.add(alias.source);
     }
@@ -42865,10 +43066,10 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if ((0, import_yaml6.isScalar)(node) || (0, import_yaml6.isAlias)(node)) return false;
-  if ((0, import_yaml6.isCollection)(node)) {
+  if ((0, import_yaml7.isScalar)(node) || (0, import_yaml7.isAlias)(node)) return false;
+  if ((0, import_yaml7.isCollection)(node)) {
     for (const item of node.items) {
-      const children = (0, import_yaml6.isMap)(node) ? [item.key, item.value] : [item];
+      const children = (0, import_yaml7.isMap)(node) ? [item.key, item.value] : [item];
       if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
     }
   }
@@ -42878,7 +43079,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i <= upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if ((0, import_yaml6.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if ((0, import_yaml7.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
     if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   for (let i = 0; i < upTo; i++) {
@@ -42899,7 +43100,7 @@ var RenderError = class extends Error {
   owners;
   shared;
 };
-var Unsupported2 = class extends Error {
+var Unsupported3 = class extends Error {
 };
 function own(target, from) {
   for (const owner of from.owners) target.owners.add(owner);
@@ -42910,7 +43111,7 @@ function fresh() {
 }
 function isEmptyValue(node) {
   if (node === null) return true;
-  if (!(0, import_yaml7.isScalar)(node)) return false;
+  if (!(0, import_yaml8.isScalar)(node)) return false;
   try {
     return scalarValue(node) === null;
   } catch (error2) {
@@ -42956,7 +43157,7 @@ function fromTree(value) {
   return out;
 }
 function keyName(pair2) {
-  return (0, import_yaml7.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+  return (0, import_yaml8.isScalar)(pair2.key) ? String(pair2.key.value) : "";
 }
 function renderEdits(context, edits) {
   const { doc, anchors } = context;
@@ -43017,7 +43218,7 @@ function renderEdits(context, edits) {
       if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
-      if ((0, import_yaml7.isMap)(parent) && step.pair) {
+      if ((0, import_yaml8.isMap)(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
@@ -43025,7 +43226,7 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml7.isSeq)(parent) && typeof path2[path2.length - 1] === "number") {
+      } else if ((0, import_yaml8.isSeq)(parent) && typeof path2[path2.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
@@ -43037,7 +43238,7 @@ function renderEdits(context, edits) {
       continue;
     }
     if (edit.op === "append") {
-      if (!complete || !(0, import_yaml7.isSeq)(step.node)) {
+      if (!complete || !(0, import_yaml8.isSeq)(step.node)) {
         renderSet(walked, path2, [edit.value], owned);
         continue;
       }
@@ -43064,18 +43265,18 @@ function renderEdits(context, edits) {
       const parentMap = parentStep?.node;
       const key = path2[path2.length - 1];
       if (target.merged) {
-        if (!(0, import_yaml7.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        if (!(0, import_yaml8.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
         addInsert(parentMap, [key], value, owned);
         return;
       }
       markShared(owned, sharedReason(walked, depth, anchors));
       if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
-      if (isEmptyValue(target.written) && target.pair && (0, import_yaml7.isMap)(target.parent)) {
+      if (isEmptyValue(target.written) && target.pair && (0, import_yaml8.isMap)(target.parent)) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if (((0, import_yaml7.isScalar)(target.written) || (0, import_yaml7.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if (((0, import_yaml8.isScalar)(target.written) || (0, import_yaml8.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -43091,13 +43292,13 @@ function renderEdits(context, edits) {
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
     const node = target.node;
-    if ((0, import_yaml7.isMap)(node)) {
-      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml7.isMap)(target.parent) && !target.parent.flow) {
+    if ((0, import_yaml8.isMap)(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml8.isMap)(target.parent) && !target.parent.flow) {
         addFill(target.pair, target.parent, keys, value, owned);
       } else addInsert(node, keys, value, owned);
       return;
     }
-    if (isEmptyValue(target.written) && target.pair && (0, import_yaml7.isMap)(target.parent)) {
+    if (isEmptyValue(target.written) && target.pair && (0, import_yaml8.isMap)(target.parent)) {
       addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
@@ -43113,7 +43314,7 @@ function renderEdits(context, edits) {
     try {
       render();
     } catch (error2) {
-      if (error2 instanceof Unsupported2) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, op.owners);
+      if (error2 instanceof Unsupported3) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, op.owners);
       throw error2;
     }
   };
@@ -43125,40 +43326,40 @@ function renderEdits(context, edits) {
   for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
   return { splices, shared };
 }
-function rangeOf(node) {
+function rangeOf2(node) {
   const range2 = node?.range;
-  if (!range2) throw new Unsupported2("a node without a source position");
+  if (!range2) throw new Unsupported3("a node without a source position");
   return range2;
 }
 function contentEnd(node) {
-  if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
-  if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if (node === null || node === void 0) throw new Unsupported3("an empty node has no content");
+  if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    if ((0, import_yaml7.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf(last.key)[1];
+    if ((0, import_yaml8.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
     return contentEnd(last);
   }
-  return rangeOf(node)[1];
+  return rangeOf2(node)[1];
 }
 function lastChar(context, node, floor) {
   return lastContentBefore(context.table.text, contentEnd(node), floor);
 }
 function pairEnd(pair2) {
-  return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf(pair2.key)[1];
+  return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
   const text2 = context.table.text;
-  let i = rangeOf(pair2.key)[1];
+  let i = rangeOf2(pair2.key)[1];
   while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
-  if (text2[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  if (text2[i] !== ":") throw new Unsupported3("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml7.isScalar)(pair2.key) && pair2.key.type === import_yaml7.Scalar.QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.type === import_yaml8.Scalar.QUOTE_DOUBLE);
 }
 function keyColumn(context, map) {
   const first = map.items[0];
-  if (!first) throw new Unsupported2("an empty map has no key column");
-  return columnOf(context.table, rangeOf(first.key)[0]);
+  if (!first) throw new Unsupported3("an empty map has no key column");
+  return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
   const { text: text2, eol } = context.table;
@@ -43170,17 +43371,17 @@ function lineLeader(context, offset) {
   return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
 }
 function scalarSplice(context, op) {
-  const [start, end] = rangeOf(op.node);
+  const [start, end] = rangeOf2(op.node);
   if (typeof op.value === "boolean") {
-    const original = (0, import_yaml7.isScalar)(op.node) && op.node.type === import_yaml7.Scalar.PLAIN ? String(op.node.value) : void 0;
+    const original = (0, import_yaml8.isScalar)(op.node) && op.node.type === import_yaml8.Scalar.PLAIN ? String(op.node.value) : void 0;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
-  if ((0, import_yaml7.isScalar)(op.node)) {
-    if (op.node.type === import_yaml7.Scalar.QUOTE_DOUBLE) quote = "double";
-    else if (op.node.type === import_yaml7.Scalar.QUOTE_SINGLE) quote = "single";
-    else if (op.node.type === import_yaml7.Scalar.PLAIN) quote = "plain";
-    else throw new Unsupported2("a block scalar is not replaced in place");
+  if ((0, import_yaml8.isScalar)(op.node)) {
+    if (op.node.type === import_yaml8.Scalar.QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === import_yaml8.Scalar.QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === import_yaml8.Scalar.PLAIN) quote = "plain";
+    else throw new Unsupported3("a block scalar is not replaced in place");
   }
   return { start, end, insert: formatString(op.value, quote) };
 }
@@ -43190,11 +43391,11 @@ function fillSplices(context, op) {
   const key = keyName(op.pair);
   const from = colonEnd(context, op.pair);
   const written = op.pair.value;
-  const [valueStart, valueEnd] = written ? rangeOf(written) : [from, from];
+  const [valueStart, valueEnd] = written ? rangeOf2(written) : [from, from];
   const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
   const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
   if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
-  const column = columnOf(context.table, rangeOf(op.pair.key)[0]);
+  const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
   const lines = renderBlockValue(value, column, style, key);
   return [
     ...to > from ? [{ start: from, end: to, insert: "" }] : [],
@@ -43207,14 +43408,14 @@ function insertSplice(context, map, entries, deletes) {
     const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
     const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
     if (kept.length === 0) {
-      if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
-      const [start, end] = rangeOf(map);
+      if (map.items.length > 0) throw new Unsupported3("a flow map emptied and refilled");
+      const [start, end] = rangeOf2(map);
       return { start, end, insert: `{${rendered.join(", ")}}` };
     }
     const last = map.items[map.items.length - 1];
-    if (deletes?.pairs.has(last)) throw new Unsupported2("a flow map whose last key is removed and another added");
-    const lastKey = rangeOf(last.key)[0];
-    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf(map)[0])) {
+    if (deletes?.pairs.has(last)) throw new Unsupported3("a flow map whose last key is removed and another added");
+    const lastKey = rangeOf2(last.key)[0];
+    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf2(map)[0])) {
       const pad = " ".repeat(columnOf(context.table, lastKey));
       return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join("") };
     }
@@ -43223,25 +43424,25 @@ function insertSplice(context, map, entries, deletes) {
   const column = keyColumn(context, map);
   const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
   const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
-  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key)[0])), lines);
-  const firstKey = rangeOf(map.items[0]?.key)[0];
+  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
+  const firstKey = rangeOf2(map.items[0]?.key)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
-  if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    return endsWithKeptBlockScalar(context, (0, import_yaml7.isPair)(last) ? last.value ?? last.key : last);
+    return endsWithKeptBlockScalar(context, (0, import_yaml8.isPair)(last) ? last.value ?? last.key : last);
   }
-  if (!(0, import_yaml7.isScalar)(node) || node.type !== import_yaml7.Scalar.BLOCK_LITERAL && node.type !== import_yaml7.Scalar.BLOCK_FOLDED) return false;
-  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf(node)[0]));
+  if (!(0, import_yaml8.isScalar)(node) || node.type !== import_yaml8.Scalar.BLOCK_LITERAL && node.type !== import_yaml8.Scalar.BLOCK_FOLDED) return false;
+  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
 }
 function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => (0, import_yaml7.isScalar)(item));
-  if (!(0, import_yaml7.isScalar)(first)) return fallback;
-  if (first.type === import_yaml7.Scalar.QUOTE_DOUBLE) return "double";
-  if (first.type === import_yaml7.Scalar.QUOTE_SINGLE) return "single";
+  const first = seq.items.find((item) => (0, import_yaml8.isScalar)(item));
+  if (!(0, import_yaml8.isScalar)(first)) return fallback;
+  if (first.type === import_yaml8.Scalar.QUOTE_DOUBLE) return "double";
+  if (first.type === import_yaml8.Scalar.QUOTE_SINGLE) return "single";
   return "plain";
 }
 function appendSplice(context, op) {
@@ -43249,14 +43450,14 @@ function appendSplice(context, op) {
   const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
   if (seq.flow) {
     if (seq.items.length === 0) {
-      const [start, end2] = rangeOf(seq);
+      const [start, end2] = rangeOf2(seq);
       return { start, end: end2, insert: `[${items.join(", ")}]` };
     }
     const end = contentEnd(seq.items[seq.items.length - 1]);
     return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
   }
-  const [dash] = rangeOf(seq);
-  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list that does not start its line");
+  const [dash] = rangeOf2(seq);
+  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported3("a list that does not start its line");
   const pad = " ".repeat(columnOf(context.table, dash));
   return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
 }
@@ -43266,7 +43467,7 @@ function wholeLines(context, start, node, fallbackEnd) {
   return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
 }
 function emptied(context, parentPair, empty) {
-  if (!parentPair) throw new Unsupported2("a collection emptied outside a map");
+  if (!parentPair) throw new Unsupported3("a collection emptied outside a map");
   const at3 = colonEnd(context, parentPair);
   return { start: at3, end: at3, insert: ` ${empty}` };
 }
@@ -43288,9 +43489,9 @@ function flowRemovals(items, whole, empty) {
 function deletePairSplices(context, op, refilled) {
   const map = op.map;
   if (map.flow) {
-    const items = map.items.map((pair2) => ({ start: rangeOf(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow map emptied and refilled");
-    const [start, end] = rangeOf(map);
+    const items = map.items.map((pair2) => ({ start: rangeOf2(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported3("a flow map emptied and refilled");
+    const [start, end] = rangeOf2(map);
     return flowRemovals(items, [start, end], "{}");
   }
   const splices = [];
@@ -43298,24 +43499,24 @@ function deletePairSplices(context, op, refilled) {
   const handled = /* @__PURE__ */ new Set();
   map.items.forEach((pair2, index) => {
     if (!op.pairs.has(pair2) || handled.has(pair2)) return;
-    const keyStart = rangeOf(pair2.key)[0];
+    const keyStart = rangeOf2(pair2.key)[0];
     const leader = lineLeader(context, keyStart);
     if (/^\s*$/.test(leader)) {
       splices.push(wholeLines(context, keyStart, pair2.value, pairEnd(pair2)));
       return;
     }
-    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported2("a key that does not start its line");
+    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported3("a key that does not start its line");
     const nextKept = map.items.find((p) => !op.pairs.has(p));
     if (nextKept) {
       for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
-      splices.push({ start: keyStart, end: rangeOf(nextKept.key)[0], insert: "" });
+      splices.push({ start: keyStart, end: rangeOf2(nextKept.key)[0], insert: "" });
       return;
     }
-    if (refilled) throw new Unsupported2("a list item emptied and refilled");
+    if (refilled) throw new Unsupported3("a list item emptied and refilled");
     for (const p of map.items) handled.add(p);
     splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
   });
-  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf(map.items[0]?.key)[0]))) {
+  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf2(map.items[0]?.key)[0]))) {
     splices.push(emptied(context, op.parentPair, "{}"));
   }
   return splices;
@@ -43323,20 +43524,20 @@ function deletePairSplices(context, op, refilled) {
 function deleteItemSplices(context, op, refilled) {
   const seq = op.seq;
   const nodes = seq.items.map((item) => item);
-  if (nodes.some((node) => node === null)) throw new Unsupported2("a list with an empty item");
+  if (nodes.some((node) => node === null)) throw new Unsupported3("a list with an empty item");
   if (seq.flow) {
-    const items = nodes.map((node, index) => ({ start: rangeOf(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
-    return flowRemovals(items, [rangeOf(seq)[0], rangeOf(seq)[1]], "[]");
+    const items = nodes.map((node, index) => ({ start: rangeOf2(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported3("a flow list emptied and refilled");
+    return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
   const text2 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
-    let dash = rangeOf(node)[0] - 1;
+    let dash = rangeOf2(node)[0] - 1;
     while (dash >= 0 && /\s/.test(text2[dash] ?? "")) dash--;
-    if (text2[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
-    splices.push(wholeLines(context, dash, node, rangeOf(node)[1]));
+    if (text2[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported3("a list item that does not start its line");
+    splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
   return splices;
@@ -43710,7 +43911,7 @@ function computeFixes(request2) {
   const contextOf = (document) => {
     let context = contexts.get(document.index);
     if (!context) {
-      const { doc } = document.source;
+      const doc = document.source.layout;
       const anchors = document.source.place === void 0 ? usedAnchors(doc) : /* @__PURE__ */ new Set();
       context = { doc, table, style: detectStyle(doc, table), anchors };
       contexts.set(document.index, context);

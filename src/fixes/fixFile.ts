@@ -146,12 +146,12 @@ export function computeFixes(request: FixRequest): FileFixes {
     });
   });
 
-  // Rendering needs each document's parsed nodes, style and anchors.
+  // Rendering needs each document's nodes with their source ranges, its style and its anchors.
   const contexts = new Map<number, RenderContext>();
   const contextOf = (document: ManifestDocument): RenderContext => {
     let context = contexts.get(document.index);
     if (!context) {
-      const { doc } = document.source;
+      const doc = document.source.layout;
       // The event reader leaves documents with aliases to yaml: one it read has none to look for.
       const anchors = document.source.place === undefined ? usedAnchors(doc) : new Set<string>();
       context = { doc, table, style: detectStyle(doc, table), anchors };

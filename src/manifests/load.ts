@@ -9,6 +9,7 @@ import { Composer, LineCounter, Parser, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
 import { placeOffset, readEventDocuments } from './eventReader.js';
+import { treeFromEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
 import type { EventDocument } from './eventReader.js';
 import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
@@ -120,7 +121,7 @@ function loadWithYaml(file: string, text: string): LoadedFile {
       const value = decodeDocument(doc);
       if (value === null) return; // only comments, or `---` with nothing after it
       const [start, , end] = doc.contents.range;
-      documents.push({ file, index, line: startLine, value, source: { doc, lineCounter, start, end } });
+      documents.push({ file, index, line: startLine, value, source: { doc, layout: doc, lineCounter, start, end } });
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node as Node | null;
@@ -131,11 +132,6 @@ function loadWithYaml(file: string, text: string): LoadedFile {
   return { file, documents, problems };
 }
 
-/**
- * Documents the event reader decoded. Their `yaml` trees, which only the fix
- * engine and the config reader need, are parsed on first use, each from its
- * own segment of the stream (a `---` at column 0 always starts a document).
- */
 /** What the event reader read of a text, with the cut and the lines its documents need. */
 export interface ReadByEvents {
   readonly read: readonly EventDocument[];
@@ -145,7 +141,7 @@ export interface ReadByEvents {
 
 /** The event reader's documents, or null when the text is for the `yaml` path. */
 export function readByEvents(text: string): ReadByEvents | null {
-  // A document's yaml tree is built from its segment, so only streams that can be cut are read by events.
+  // A document's trees are built from its segment, so only streams that can be cut are read by events.
   const starts = segmentStarts(text);
   if (starts === null) return null;
   const lineCounter = new LineCounter();
@@ -155,12 +151,19 @@ export function readByEvents(text: string): ReadByEvents | null {
   return read === null ? null : { read, starts, lineCounter };
 }
 
+/**
+ * Documents the event reader decoded. Their trees, which only the fix engine
+ * (`layout`) and the config reader (`doc`) need, are built on first use, each
+ * from its own segment of the stream (a `---` at column 0 always starts a
+ * document): `layout` from the segment's events, `doc` by `yaml`.
+ */
 function fromEvents(file: string, text: string, { read, starts, lineCounter }: ReadByEvents): LoadedFile {
   const documents = read.map(({ index, value, place }): ManifestDocument => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
     const end = starts[segment + 1] ?? text.length;
     let tree: Document | undefined;
+    let layout: Document | undefined;
     const source: SourceDocument = {
       lineCounter,
       place,
@@ -169,6 +172,10 @@ function fromEvents(file: string, text: string, { read, starts, lineCounter }: R
       get doc() {
         tree ??= treeOfSegment(file, text, segmentFrom(text, starts, segment), end, start);
         return tree;
+      },
+      get layout() {
+        layout ??= treeFromEvents(text, segmentFrom(text, starts, segment), end, start) ?? this.doc;
+        return layout;
       },
     };
     return { file, index, line: lineCounter.linePos(start).line, value, source };

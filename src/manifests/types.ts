@@ -27,11 +27,18 @@ export interface LoadProblem {
 /** The parsed source of one document, kept to map field paths to lines. */
 export interface SourceDocument {
   /**
-   * The document's `yaml` syntax tree, for the fix engine and the config
+   * The document's `yaml` syntax tree, comments included, for the config
    * reader. When the event reader read the file, the tree is built on first
    * use, from the document's own segment of the stream.
    */
   readonly doc: Document;
+  /**
+   * The document's nodes as the fix engine reads them: kinds, styles, values
+   * and source ranges, no comments. For a file the event reader read, they
+   * are built from js-yaml's events when they can be (eventTree.ts), at a
+   * fraction of the cost of `doc`; otherwise this is `doc`.
+   */
+  readonly layout: Document;
   /** Lines of the whole file: offsets in `doc` and `place` are offsets in the file. */
   readonly lineCounter: LineCounter;
   /** Where the document's content starts and ends in the file (without building `doc`). */

@@ -61,6 +61,27 @@ function treeShape(node: unknown): unknown {
   throw new Error('unknown yaml node');
 }
 
+/**
+ * What the fix engine reads of a tree (render.ts, style.ts, walk.ts): kinds,
+ * styles, scalar values and ranges. Not comments, and of a block collection
+ * only its start (the engine finds its end from its last item).
+ */
+function layoutShape(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  if (isDocument(node)) return layoutShape(node.contents);
+  if (isScalar(node)) return { value: node.value, type: node.type, range: node.range?.slice(0, 2), anchor: node.anchor, tag: node.tag };
+  if (isPair(node)) return { key: layoutShape(node.key), value: layoutShape(node.value) };
+  if (isMap(node) || isSeq(node)) {
+    const range = node.flow ? node.range?.slice(0, 2) : node.range?.slice(0, 1);
+    return { kind: isMap(node) ? 'map' : 'seq', flow: node.flow, range, anchor: node.anchor, tag: node.tag, items: node.items.map(layoutShape) };
+  }
+  if (isAlias(node)) return { alias: node.source };
+  throw new Error('unknown yaml node');
+}
+
+/** Documents whose layout tree was built from events, and documents compared. */
+const layouts = { fromEvents: 0, documents: 0 };
+
 /** 'events' when the event reader read the text (and agreed), 'yaml' when it gave the text back. */
 function compare(name: string, text: string): 'events' | 'yaml' {
   const reference = loadManifestFile(name, text, { maxBytes: unlimited, eventReader: false });
@@ -74,6 +95,12 @@ function compare(name: string, text: string): 'events' | 'yaml' {
     expect(document.source.doc.contents?.range, `${name}: tree of document ${document.index}`).toEqual(other.source.doc.contents?.range);
     expect(treeShape(document.source.doc), `${name}: tree of document ${document.index}`).toEqual(treeShape(other.source.doc));
     expect(decodeDocument(document.source.doc)).toEqual(document.value);
+    // The fix engine's tree, built from events where it can be, reads as the reference's.
+    const { layout } = document.source;
+    layouts.documents++;
+    if (layout !== document.source.doc) layouts.fromEvents++;
+    expect(layoutShape(layout), `${name}: layout of document ${document.index}\n${text}`).toEqual(layoutShape(other.source.doc));
+    expect(decodeDocument(layout)).toEqual(document.value);
     expect(document.source.start).toBe(other.source.start);
   });
   return 'events';
@@ -133,15 +160,24 @@ const edgeCases: Record<string, string> = {
   explicitKeyComplex: '? [a, b]\n: c\n',
   malformed: 'a: [1, 2\nb: 3\n',
   indentationError: 'a:\n  b: 1\n c: 2\n',
+  blockScalarLayouts: 'a: |-\n  t\n\n\nb: >+\n  u\n\n# c\nc: |\n  v\n   \n  \nd: |2\n   w\r\n\r\ne: x\n',
+  emptyBlockScalar: 'a: |\n\n\nb: 1\n',
+  blockHeaderBelowKey: 'a:\n  |\n  text\nb: # c\n  >\n  more\n',
+  emptyValues2: 'a:   # c\nb:\t\nc: {d: , e: }\n',
+  keyWithoutColon: 'a: {b, c: 1}\n',
   blankBlockScalar: 'd: |2\n    \n\ne: x\n',
   tabIndentedRoot: '\n\tjust a string\n',
   tabInBlockScalar: 'a: |\n  \tindented\n',
+  flowEnds: 'a: [1, 2 ,\n  # c\n  ]\nb: {c: [ ], d: { }}\nc: [x: 1, {y: 2}]\n',
   json: '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "a", "securityContext": {"privileged": true}}]}}\n',
 };
 
 describe('the event reader decodes exactly what the yaml path decodes', () => {
   it('on every fixture, and reads nearly all of them itself', () => {
+    const before = { ...layouts };
     const used = fixtureTexts.map(({ name, text }) => compare(name, text));
+    // The fix engine's trees of plain manifests come from events: a builder that always gave up would prove nothing.
+    expect(layouts.fromEvents - before.fromEvents).toBeGreaterThan(0.95 * (layouts.documents - before.documents));
     const byEvents = used.filter((u) => u === 'events').length;
     expect(fixtureTexts.length).toBeGreaterThan(4000);
     // The fixtures are mostly plain manifests: a reader that gave everything back would prove nothing.
@@ -149,12 +185,25 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
   });
 
   it("on the benchmark generator's files, base and head (reformatted, re-quoted, flow style)", () => {
+    const before = { ...layouts };
     const used = generatedTexts.map(({ name, text }) => compare(name, text));
     expect(used.every((u) => u === 'events')).toBe(true);
+    expect(layouts.fromEvents - before.fromEvents).toBe(layouts.documents - before.documents);
   });
 
   it.each(Object.entries(edgeCases))('on the edge case %s', (name, text) => {
     compare(name, text);
+  });
+
+  it('builds the layout of plain documents from events, and leaves doubtful ones to yaml', () => {
+    const fromEvents = (name: string) => {
+      const [document] = loadManifestFile(name, edgeCases[name]!, { maxBytes: unlimited }).documents;
+      return document !== undefined && document.source.layout !== document.source.doc;
+    };
+    for (const name of ['blockScalars', 'blockScalarLayouts', 'blockHeaderBelowKey', 'flowCollections', 'flowEnds', 'emptyValues2', 'comments', 'crlf', 'json']) {
+      expect(fromEvents(name), name).toBe(true);
+    }
+    for (const name of ['emptyBlockScalar', 'keyWithoutColon']) expect(fromEvents(name), name).toBe(false);
   });
 
   it('reads the plain edge cases itself and leaves the rest to yaml', () => {

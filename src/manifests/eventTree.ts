@@ -1,0 +1,227 @@
+/**
+ * The `yaml` nodes of one document, built from js-yaml's events instead of
+ * by `yaml`'s own parser: what the fix engine edits (render.ts, style.ts,
+ * walk.ts) at about a quarter of the cost.
+ *
+ * The fix engine reads a tree's shape, not its comments: each node's kind,
+ * collection style (flow or block), scalar style and value (a string, as the
+ * `failsafe` schema keeps it) and its source range. The nodes built here carry
+ * exactly that, with the offsets `yaml` gives, except the end of a block
+ * collection (the engine takes it from the last item) and comments (it reads
+ * none). Whenever a layout is not certain to be the one `yaml` would give
+ * (an empty block scalar, whose end `yaml` places oddly; an empty value or a
+ * block scalar whose key has no colon right after it, as in `{a, b: 1}`),
+ * the document is left to `yaml`: the caller gets null. test/unit/manifests/eventReader.test.ts compares both
+ * trees on every fixture, generated file and mutation.
+ */
+import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node } from 'yaml';
+
+/** Thrown inside the builder to leave the document to `yaml`; never escapes. */
+class Unsupported {}
+const unsupported = new Unsupported();
+
+/**
+ * The tree of the document in `text.slice(from, to)` (one segment of the
+ * stream, segments.ts) whose content starts at `contentStart`, with offsets
+ * in the whole text; null when `yaml` must build it.
+ */
+export function treeFromEvents(text: string, from: number, to: number, contentStart: number): Document | null {
+  let events: Event[];
+  try {
+    events = parseEvents(text.slice(from, to), {});
+  } catch {
+    return null;
+  }
+  try {
+    const root = new Builder(text, from, to, events).root();
+    if (root.range?.[0] !== contentStart) return null;
+    const doc = new Document();
+    doc.contents = root;
+    return doc;
+  } catch (caught) {
+    if (caught instanceof Unsupported) return null;
+    throw caught;
+  }
+}
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+class Builder {
+  private next = 0;
+  private readonly slice: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    to: number,
+    private readonly events: readonly Event[],
+  ) {
+    this.slice = text.slice(from, to);
+  }
+
+  /** The content of the segment's one non-empty document. */
+  root(): Node {
+    while (this.next < this.events.length) {
+      if (this.take().type !== EVENT_ID.DOCUMENT) throw unsupported;
+      const content = this.peek();
+      const empty = content.type === EVENT_ID.POP || (content.type === EVENT_ID.SCALAR && content.valueStart < 0);
+      if (!empty) {
+        const node = this.node(null);
+        if (node === null) throw unsupported;
+        return node;
+      }
+      while (this.take().type !== EVENT_ID.POP);
+    }
+    throw unsupported;
+  }
+
+  private take(): Event {
+    const event = this.events[this.next++];
+    if (event === undefined) throw unsupported;
+    return event;
+  }
+
+  private peek(): Event {
+    const event = this.events[this.next];
+    if (event === undefined) throw unsupported;
+    return event;
+  }
+
+  /** The node at the cursor; `keyEnd` is where its key ends when it is a map value. */
+  private node(keyEnd: number | null): Node | null {
+    const event = this.take();
+    if (event.type === EVENT_ID.SCALAR) return this.scalar(event, keyEnd);
+    if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw unsupported; // an alias
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
+    const start = event.start + this.from;
+    const flow = event.style === COLLECTION_STYLE.FLOW;
+    let end = start;
+    let collection: YAMLMap | YAMLSeq;
+    if (event.type === EVENT_ID.MAPPING) {
+      const map = new YAMLMap();
+      while (this.peek().type !== EVENT_ID.POP) {
+        const keyEvent = this.take();
+        if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
+        const key = this.scalar(keyEvent, null);
+        const value = this.node(rangeOf(key)[1]);
+        map.items.push(new Pair(key, value));
+        end = rangeOf(value ?? key)[1];
+      }
+      collection = map;
+    } else {
+      const seq = new YAMLSeq();
+      while (this.peek().type !== EVENT_ID.POP) {
+        const item = this.node(null);
+        if (item === null) throw unsupported;
+        seq.items.push(item);
+        end = rangeOf(item)[1];
+      }
+      collection = seq;
+    }
+    this.next++;
+    if (flow) {
+      collection.flow = true;
+      // `[a: 1]`: a map of one pair inside a flow sequence has no braces, and ends with its value.
+      const open = this.text[start];
+      if (open === '{' || open === '[') end = this.closing(collection.items.length === 0 ? start + 1 : end, open === '{' ? '}' : ']');
+    }
+    collection.range = [start, end, end];
+    return collection;
+  }
+
+  private scalar(event: ScalarEvent, keyEnd: number | null): Scalar {
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
+    const valueStart = event.valueStart + this.from;
+    const valueEnd = event.valueEnd + this.from;
+    let scalar: Scalar;
+    if (event.valueStart < 0) {
+      // `key:` with nothing after it: an empty plain scalar where the value would start.
+      if (keyEnd === null) throw unsupported;
+      let at = this.colonEnd(keyEnd);
+      while (isBlank(this.text[at])) at++;
+      scalar = new Scalar('');
+      scalar.type = Scalar.PLAIN;
+      scalar.range = [at, at, at];
+      return scalar;
+    }
+    scalar = new Scalar(getScalarValue(this.slice, event));
+    switch (event.style) {
+      case SCALAR_STYLE.PLAIN:
+        scalar.type = Scalar.PLAIN;
+        scalar.range = [valueStart, valueEnd, valueEnd];
+        break;
+      case SCALAR_STYLE.SINGLE_QUOTED:
+      case SCALAR_STYLE.DOUBLE_QUOTED:
+        scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+        scalar.range = [valueStart - 1, valueEnd + 1, valueEnd + 1];
+        break;
+      default: {
+        // A block scalar starts at its `|` or `>` header, which the events do not give.
+        if (keyEnd === null || scalar.value === '') throw unsupported;
+        const header = this.skipSpace(this.colonEnd(keyEnd));
+        if (this.text[header] !== '|' && this.text[header] !== '>') throw unsupported;
+        const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd : this.lastContentLineEnd(valueStart, valueEnd, event.indent);
+        scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+        scalar.range = [header, end, end];
+      }
+    }
+    return scalar;
+  }
+
+  /** Just after the `:` that follows a key on its line. */
+  private colonEnd(keyEnd: number): number {
+    let at = keyEnd;
+    while (isBlank(this.text[at])) at++;
+    if (this.text[at] !== ':') throw unsupported;
+    return at + 1;
+  }
+
+  /** The next offset that is not a blank, a line break or a comment. */
+  private skipSpace(from: number): number {
+    let at = from;
+    for (;;) {
+      const c = this.text[at];
+      if (isBlank(c) || isBreak(c)) at++;
+      else if (c === '#') while (at < this.text.length && !isBreak(this.text[at])) at++;
+      else return at;
+    }
+  }
+
+  /** Just after a flow collection's closing bracket, from the end of its last item. */
+  private closing(from: number, bracket: string): number {
+    let at = this.skipSpace(from);
+    while (this.text[at] === ',') at = this.skipSpace(at + 1);
+    if (this.text[at] !== bracket) throw unsupported;
+    return at + 1;
+  }
+
+  /**
+   * Where `yaml` ends a clipped or stripped block scalar: after the line
+   * break of its last line with more than indentation on it (trailing blank
+   * lines belong to no node).
+   */
+  private lastContentLineEnd(valueStart: number, valueEnd: number, indent: number): number {
+    if (indent < 0) throw unsupported;
+    let end = -1;
+    let lineStart = valueStart;
+    while (lineStart < valueEnd) {
+      const newline = this.text.indexOf('\n', lineStart);
+      const lineEnd = newline === -1 || newline >= valueEnd ? valueEnd : newline;
+      const contentEnd = this.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      if (contentEnd - lineStart > indent) end = lineEnd < this.text.length && this.text[lineEnd] === '\n' ? lineEnd + 1 : lineEnd;
+      lineStart = lineEnd + 1;
+    }
+    if (end < 0) throw unsupported;
+    return end;
+  }
+}
+
+function rangeOf(node: Node): [number, number, number] {
+  const range = node.range;
+  if (!range) throw unsupported;
+  return range;
+}
