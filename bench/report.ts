@@ -162,15 +162,22 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     met: check && atReference ? check.peakRssMb < 400 : null,
   });
   const cli = measured<Extract<BenchResults['cli'], { status: 'measured' }>>(results.cli);
-  for (const format of ['text', 'json'] as const) {
-    const run = cli?.[format];
-    targets.push({
-      target: `… the real CLI end to end: node dist/cli.js check --format ${format}${format === 'json' ? ' (computes fixes)' : ''}${size}`,
-      limit: '< 2 s, < 400 MB',
-      actual: run ? `${fmtMs(run.wall.median)}, ${run.peakRssMb} MB` : 'not measured',
-      met: run && atReference ? run.wall.median < 2000 && run.peakRssMb < 400 : null,
-    });
-  }
+  const text = cli?.text;
+  targets.push({
+    target: `… the real CLI end to end: node dist/cli.js check --format text${size}`,
+    limit: '< 2 s, < 400 MB',
+    actual: text ? `${fmtMs(text.wall.median)}, ${text.peakRssMb} MB` : 'not measured',
+    met: text && atReference ? text.wall.median < 2000 && text.peakRssMb < 400 : null,
+  });
+  // The JSON report carries fixes: the issue allows them twice the parse floor (stage 3's bar), not 2 s.
+  const json = cli?.json;
+  const parse = measured<FilesStageEntry>(results.stages.parse);
+  targets.push({
+    target: `… with fixes: node dist/cli.js check --format json, vs stage 1${size}`,
+    limit: '≤ 2×, < 400 MB',
+    actual: json && parse ? `${fmtMs(json.wall.median)} = ${(json.wall.median / parse.ms.median).toFixed(2)}×, ${json.peakRssMb} MB` : 'not measured',
+    met: json && parse && atReference ? json.wall.median <= 2 * parse.ms.median && json.peakRssMb < 400 : null,
+  });
   const scaling = measured<{ status: 'measured'; timeRatio: number; inputRatio: number }>(results.scaling);
   targets.push({
     target: 'scaling of stage 2 (time at the largest factor / time at 1×)',
