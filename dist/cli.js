@@ -9737,11 +9737,32 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/manifests/eventReader.ts
-var placeOffset = (place) => typeof place === "number" ? place : place.at;
+// src/manifests/eventCursor.ts
 var Unsupported = class {
 };
 var unsupported = new Unsupported();
+var EventCursor = class {
+  constructor(events) {
+    this.events = events;
+  }
+  events;
+  next = 0;
+  /** The event at the cursor, which moves past it. */
+  take() {
+    const event = this.events[this.next++];
+    if (event === void 0) throw unsupported;
+    return event;
+  }
+  /** The event at the cursor, which stays. */
+  peek() {
+    const event = this.events[this.next];
+    if (event === void 0) throw unsupported;
+    return event;
+  }
+};
+
+// src/manifests/eventReader.ts
+var placeOffset = (place) => typeof place === "number" ? place : place.at;
 function readEventDocuments(text, lineStarts) {
   if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes("\uFEFF")) return null;
   if (text.includes("	") && tabIndent.test(text)) return null;
@@ -9777,14 +9798,12 @@ var quoted = (style) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR
 var scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.valueStart;
 var blankOnly = /^\s+$/;
 var block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
-var Reader = class {
+var Reader = class extends EventCursor {
   constructor(text, events) {
+    super(events);
     this.text = text;
-    this.events = events;
   }
   text;
-  events;
-  next = 0;
   documents() {
     const out = [];
     let index = 0;
@@ -9807,16 +9826,6 @@ var Reader = class {
       index++;
     }
     return out;
-  }
-  take() {
-    const event = this.events[this.next++];
-    if (event === void 0) throw unsupported;
-    return event;
-  }
-  peek() {
-    const event = this.events[this.next];
-    if (event === void 0) throw unsupported;
-    return event;
   }
   /**
    * Where `yaml` starts a node that stands alone (a sequence item, the root):
@@ -9899,72 +9908,59 @@ var Reader = class {
 
 // src/manifests/eventTree.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var Unsupported2 = class {
-};
-var unsupported2 = new Unsupported2();
 function treeFromEvents(text, from, to, contentStart) {
+  const slice = text.slice(from, to);
   let events;
   try {
-    events = parseEvents(text.slice(from, to), {});
+    events = parseEvents(slice, {});
   } catch {
     return null;
   }
   try {
-    const root = new Builder(text, from, to, events).root();
+    const root = new Builder(text, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml2.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
-    if (caught instanceof Unsupported2) return null;
+    if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
 var isBlank = (c) => c === " " || c === "	";
 var isBreak = (c) => c === "\n" || c === "\r";
-var Builder = class {
-  constructor(text, from, to, events) {
+var Builder = class extends EventCursor {
+  /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
+  constructor(text, from, slice, events) {
+    super(events);
     this.text = text;
     this.from = from;
-    this.events = events;
-    this.slice = text.slice(from, to);
+    this.slice = slice;
   }
   text;
   from;
-  events;
-  next = 0;
   slice;
   /** The content of the segment's one non-empty document. */
   root() {
     while (this.next < this.events.length) {
-      if (this.take().type !== EVENT_ID.DOCUMENT) throw unsupported2;
+      if (this.take().type !== EVENT_ID.DOCUMENT) throw unsupported;
       const content = this.peek();
       const empty = content.type === EVENT_ID.POP || content.type === EVENT_ID.SCALAR && content.valueStart < 0;
       if (!empty) {
         const node = this.node(null);
-        if (node === null) throw unsupported2;
+        if (node === null) throw unsupported;
         return node;
       }
       while (this.take().type !== EVENT_ID.POP) ;
     }
-    throw unsupported2;
-  }
-  take() {
-    const event = this.events[this.next++];
-    if (event === void 0) throw unsupported2;
-    return event;
-  }
-  peek() {
-    const event = this.events[this.next];
-    if (event === void 0) throw unsupported2;
-    return event;
+    throw unsupported;
   }
   /** The node at the cursor; `keyEnd` is where its key ends when it is a map value. */
   node(keyEnd) {
     const event = this.take();
     if (event.type === EVENT_ID.SCALAR) return this.scalar(event, keyEnd);
-    if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw unsupported2;
-    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported2;
+    if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw unsupported;
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     const start = event.start + this.from;
     const flow = event.style === COLLECTION_STYLE.FLOW;
     let end = start;
@@ -9973,7 +9969,7 @@ var Builder = class {
       const map = new import_yaml2.YAMLMap();
       while (this.peek().type !== EVENT_ID.POP) {
         const keyEvent = this.take();
-        if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported2;
+        if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
         const key = this.scalar(keyEvent, null);
         const value = this.node(rangeOf(key)[1]);
         map.items.push(new import_yaml2.Pair(key, value));
@@ -9984,7 +9980,7 @@ var Builder = class {
       const seq = new import_yaml2.YAMLSeq();
       while (this.peek().type !== EVENT_ID.POP) {
         const item = this.node(null);
-        if (item === null) throw unsupported2;
+        if (item === null) throw unsupported;
         seq.items.push(item);
         end = rangeOf(item)[1];
       }
@@ -10000,12 +9996,12 @@ var Builder = class {
     return collection;
   }
   scalar(event, keyEnd) {
-    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported2;
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     const valueStart = event.valueStart + this.from;
     const valueEnd = event.valueEnd + this.from;
     let scalar;
     if (event.valueStart < 0) {
-      if (keyEnd === null) throw unsupported2;
+      if (keyEnd === null) throw unsupported;
       let at3 = this.colonEnd(keyEnd);
       while (isBlank(this.text[at3])) at3++;
       scalar = new import_yaml2.Scalar("");
@@ -10025,9 +10021,9 @@ var Builder = class {
         scalar.range = [valueStart - 1, valueEnd + 1, valueEnd + 1];
         break;
       default: {
-        if (keyEnd === null || scalar.value === "") throw unsupported2;
+        if (keyEnd === null || scalar.value === "") throw unsupported;
         const header = this.skipSpace(this.colonEnd(keyEnd));
-        if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported2;
+        if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported;
         const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd : this.lastContentLineEnd(valueStart, valueEnd, event.indent);
         scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml2.Scalar.BLOCK_LITERAL : import_yaml2.Scalar.BLOCK_FOLDED;
         scalar.range = [header, end, end];
@@ -10039,7 +10035,7 @@ var Builder = class {
   colonEnd(keyEnd) {
     let at3 = keyEnd;
     while (isBlank(this.text[at3])) at3++;
-    if (this.text[at3] !== ":") throw unsupported2;
+    if (this.text[at3] !== ":") throw unsupported;
     return at3 + 1;
   }
   /** The next offset that is not a blank, a line break or a comment. */
@@ -10056,7 +10052,7 @@ var Builder = class {
   closing(from, bracket) {
     let at3 = this.skipSpace(from);
     while (this.text[at3] === ",") at3 = this.skipSpace(at3 + 1);
-    if (this.text[at3] !== bracket) throw unsupported2;
+    if (this.text[at3] !== bracket) throw unsupported;
     return at3 + 1;
   }
   /**
@@ -10065,7 +10061,7 @@ var Builder = class {
    * lines belong to no node).
    */
   lastContentLineEnd(valueStart, valueEnd, indent) {
-    if (indent < 0) throw unsupported2;
+    if (indent < 0) throw unsupported;
     let end = -1;
     let lineStart2 = valueStart;
     while (lineStart2 < valueEnd) {
@@ -10075,13 +10071,13 @@ var Builder = class {
       if (contentEnd2 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
       lineStart2 = lineEnd + 1;
     }
-    if (end < 0) throw unsupported2;
+    if (end < 0) throw unsupported;
     return end;
   }
 };
 function rangeOf(node) {
   const range2 = node.range;
-  if (!range2) throw unsupported2;
+  if (!range2) throw unsupported;
   return range2;
 }
 
@@ -12411,7 +12407,7 @@ var RenderError = class extends Error {
   owners;
   shared;
 };
-var Unsupported3 = class extends Error {
+var Unsupported2 = class extends Error {
 };
 function own(target, from) {
   for (const owner of from.owners) target.owners.add(owner);
@@ -12625,7 +12621,7 @@ function renderEdits(context, edits) {
     try {
       render();
     } catch (error) {
-      if (error instanceof Unsupported3) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
+      if (error instanceof Unsupported2) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
       throw error;
     }
   };
@@ -12639,11 +12635,11 @@ function renderEdits(context, edits) {
 }
 function rangeOf2(node) {
   const range2 = node?.range;
-  if (!range2) throw new Unsupported3("a node without a source position");
+  if (!range2) throw new Unsupported2("a node without a source position");
   return range2;
 }
 function contentEnd(node) {
-  if (node === null || node === void 0) throw new Unsupported3("an empty node has no content");
+  if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
   if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
     if ((0, import_yaml7.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
@@ -12661,7 +12657,7 @@ function colonEnd(context, pair2) {
   const text = context.table.text;
   let i = rangeOf2(pair2.key)[1];
   while (i < text.length && (text[i] === " " || text[i] === "	")) i++;
-  if (text[i] !== ":") throw new Unsupported3("a key without a colon on its line");
+  if (text[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -12669,7 +12665,7 @@ function quotesKeys(map) {
 }
 function keyColumn(context, map) {
   const first = map.items[0];
-  if (!first) throw new Unsupported3("an empty map has no key column");
+  if (!first) throw new Unsupported2("an empty map has no key column");
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
@@ -12692,7 +12688,7 @@ function scalarSplice(context, op) {
     if (op.node.type === import_yaml7.Scalar.QUOTE_DOUBLE) quote = "double";
     else if (op.node.type === import_yaml7.Scalar.QUOTE_SINGLE) quote = "single";
     else if (op.node.type === import_yaml7.Scalar.PLAIN) quote = "plain";
-    else throw new Unsupported3("a block scalar is not replaced in place");
+    else throw new Unsupported2("a block scalar is not replaced in place");
   }
   return { start, end, insert: formatString(op.value, quote) };
 }
@@ -12719,12 +12715,12 @@ function insertSplice(context, map, entries, deletes) {
     const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
     const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
     if (kept.length === 0) {
-      if (map.items.length > 0) throw new Unsupported3("a flow map emptied and refilled");
+      if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
       const [start, end] = rangeOf2(map);
       return { start, end, insert: `{${rendered.join(", ")}}` };
     }
     const last = map.items[map.items.length - 1];
-    if (deletes?.pairs.has(last)) throw new Unsupported3("a flow map whose last key is removed and another added");
+    if (deletes?.pairs.has(last)) throw new Unsupported2("a flow map whose last key is removed and another added");
     const lastKey = rangeOf2(last.key)[0];
     if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf2(map)[0])) {
       const pad = " ".repeat(columnOf(context.table, lastKey));
@@ -12768,7 +12764,7 @@ function appendSplice(context, op) {
     return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
   }
   const [dash] = rangeOf2(seq);
-  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported3("a list that does not start its line");
+  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list that does not start its line");
   const pad = " ".repeat(columnOf(context.table, dash));
   return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
 }
@@ -12778,7 +12774,7 @@ function wholeLines(context, start, node, fallbackEnd) {
   return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
 }
 function emptied(context, parentPair, empty) {
-  if (!parentPair) throw new Unsupported3("a collection emptied outside a map");
+  if (!parentPair) throw new Unsupported2("a collection emptied outside a map");
   const at3 = colonEnd(context, parentPair);
   return { start: at3, end: at3, insert: ` ${empty}` };
 }
@@ -12801,7 +12797,7 @@ function deletePairSplices(context, op, refilled) {
   const map = op.map;
   if (map.flow) {
     const items = map.items.map((pair2) => ({ start: rangeOf2(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported3("a flow map emptied and refilled");
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow map emptied and refilled");
     const [start, end] = rangeOf2(map);
     return flowRemovals(items, [start, end], "{}");
   }
@@ -12816,14 +12812,14 @@ function deletePairSplices(context, op, refilled) {
       splices.push(wholeLines(context, keyStart, pair2.value, pairEnd(pair2)));
       return;
     }
-    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported3("a key that does not start its line");
+    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported2("a key that does not start its line");
     const nextKept = map.items.find((p) => !op.pairs.has(p));
     if (nextKept) {
       for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
       splices.push({ start: keyStart, end: rangeOf2(nextKept.key)[0], insert: "" });
       return;
     }
-    if (refilled) throw new Unsupported3("a list item emptied and refilled");
+    if (refilled) throw new Unsupported2("a list item emptied and refilled");
     for (const p of map.items) handled.add(p);
     splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
   });
@@ -12835,10 +12831,10 @@ function deletePairSplices(context, op, refilled) {
 function deleteItemSplices(context, op, refilled) {
   const seq = op.seq;
   const nodes = seq.items.map((item) => item);
-  if (nodes.some((node) => node === null)) throw new Unsupported3("a list with an empty item");
+  if (nodes.some((node) => node === null)) throw new Unsupported2("a list with an empty item");
   if (seq.flow) {
     const items = nodes.map((node, index) => ({ start: rangeOf2(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported3("a flow list emptied and refilled");
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
   const text = context.table.text;
@@ -12847,7 +12843,7 @@ function deleteItemSplices(context, op, refilled) {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
     while (dash >= 0 && /\s/.test(text[dash] ?? "")) dash--;
-    if (text[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported3("a list item that does not start its line");
+    if (text[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));

@@ -23,6 +23,7 @@
  */
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
+import { EventCursor, Unsupported, unsupported } from './eventCursor.js';
 import { resolvePlainScalar } from './scalars.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 
@@ -47,10 +48,6 @@ export interface EventDocument {
   readonly value: JsonValue;
   readonly place: Place;
 }
-
-/** Thrown inside the reader to leave the file to the `yaml` path; never escapes. */
-class Unsupported {}
-const unsupported = new Unsupported();
 
 /**
  * The decoded documents of a file, or null when the `yaml` path must read it.
@@ -106,13 +103,13 @@ const scalarStart = (event: ScalarEvent) => (quoted(event.style) ? event.valueSt
 const blankOnly = /^\s+$/;
 const block = (style: number) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 
-class Reader {
-  private next = 0;
-
+class Reader extends EventCursor {
   constructor(
     private readonly text: string,
-    private readonly events: readonly Event[],
-  ) {}
+    events: readonly Event[],
+  ) {
+    super(events);
+  }
 
   documents(): EventDocument[] {
     const out: EventDocument[] = [];
@@ -138,18 +135,6 @@ class Reader {
       index++;
     }
     return out;
-  }
-
-  private take(): Event {
-    const event = this.events[this.next++];
-    if (event === undefined) throw unsupported;
-    return event;
-  }
-
-  private peek(): Event {
-    const event = this.events[this.next];
-    if (event === undefined) throw unsupported;
-    return event;
   }
 
   /**

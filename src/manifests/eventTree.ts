@@ -18,10 +18,7 @@ import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, getScalarValue
 import type { Event, ScalarEvent } from 'js-yaml';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
-
-/** Thrown inside the builder to leave the document to `yaml`; never escapes. */
-class Unsupported {}
-const unsupported = new Unsupported();
+import { EventCursor, Unsupported, unsupported } from './eventCursor.js';
 
 /**
  * The tree of the document in `text.slice(from, to)` (one segment of the
@@ -29,14 +26,15 @@ const unsupported = new Unsupported();
  * in the whole text; null when `yaml` must build it.
  */
 export function treeFromEvents(text: string, from: number, to: number, contentStart: number): Document | null {
+  const slice = text.slice(from, to);
   let events: Event[];
   try {
-    events = parseEvents(text.slice(from, to), {});
+    events = parseEvents(slice, {});
   } catch {
     return null;
   }
   try {
-    const root = new Builder(text, from, to, events).root();
+    const root = new Builder(text, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new Document();
     doc.contents = root;
@@ -50,17 +48,15 @@ export function treeFromEvents(text: string, from: number, to: number, contentSt
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
 
-class Builder {
-  private next = 0;
-  private readonly slice: string;
-
+class Builder extends EventCursor {
+  /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
   constructor(
     private readonly text: string,
     private readonly from: number,
-    to: number,
-    private readonly events: readonly Event[],
+    private readonly slice: string,
+    events: readonly Event[],
   ) {
-    this.slice = text.slice(from, to);
+    super(events);
   }
 
   /** The content of the segment's one non-empty document. */
@@ -77,18 +73,6 @@ class Builder {
       while (this.take().type !== EVENT_ID.POP);
     }
     throw unsupported;
-  }
-
-  private take(): Event {
-    const event = this.events[this.next++];
-    if (event === undefined) throw unsupported;
-    return event;
-  }
-
-  private peek(): Event {
-    const event = this.events[this.next];
-    if (event === undefined) throw unsupported;
-    return event;
   }
 
   /** The node at the cursor; `keyEnd` is where its key ends when it is a map value. */

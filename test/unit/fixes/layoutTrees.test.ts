@@ -5,27 +5,14 @@
  * fixture and on the benchmark generator's files, at restricted (the level
  * with the most fixes) and baseline.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateRepository } from '../../../bench/generate.js';
 import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
 import type { Level } from '../../../src/pss/types.js';
 import { extractPodSpecs } from '../../../src/workloads/extract.js';
-import { fixturesDir } from '../../helpers/paths.js';
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
-    else if (/\.(ya?ml|json)$/.test(entry)) out.push(full);
-  }
-  return out;
-}
+import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
 
 const counts = { documents: 0, fromEvents: 0, suggestions: 0 };
 
@@ -57,9 +44,7 @@ function compareFixes(inputs: readonly { name: string; text: string }[]): void {
 
 describe('fixes are the same on trees built from events and on yaml trees', () => {
   it('on every fixture', () => {
-    const inputs = filesUnder(fixturesDir)
-      .map((file) => ({ name: path.relative(fixturesDir, file), text: readFileSync(file, 'utf8') }))
-      .filter(({ text }) => !text.includes('\0'));
+    const inputs = fixtureTexts();
     const before = { ...counts };
     compareFixes(inputs);
     const documents = counts.documents - before.documents;
@@ -70,8 +55,7 @@ describe('fixes are the same on trees built from events and on yaml trees', () =
   });
 
   it("on the benchmark generator's files, base and reformatted head", () => {
-    const generated = generateRepository({ seed: 5, files: 40, docsPerFile: 6, changedFiles: 20 });
-    const inputs = [...generated.base, ...[...generated.head].map(([name, text]) => [`head/${name}`, text] as const)].map(([name, text]) => ({ name, text }));
+    const inputs = generatedTexts({ seed: 5, files: 40, docsPerFile: 6, changedFiles: 20 });
     const before = { ...counts };
     compareFixes(inputs);
     expect(counts.fromEvents - before.fromEvents).toBe(counts.documents - before.documents);

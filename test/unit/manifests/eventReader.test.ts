@@ -7,18 +7,15 @@
  * mutations of those files (where a lenient parser would read what `yaml`
  * refuses).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlias, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { generateRepository } from '../../../bench/generate.js';
 import { createRng } from '../../../bench/prng.js';
 import { locate } from '../../../src/locate/locate.js';
 import { decodeDocument } from '../../../src/manifests/decode.js';
 import { loadManifestFile, readByEvents } from '../../../src/manifests/load.js';
 import type { LoadedFile, ManifestDocument } from '../../../src/manifests/types.js';
 import type { FieldPath, JsonValue } from '../../../src/pss/types.js';
-import { fixturesDir } from '../../helpers/paths.js';
+import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
 
 const unlimited = Number.MAX_SAFE_INTEGER;
 
@@ -106,22 +103,8 @@ function compare(name: string, text: string): 'events' | 'yaml' {
   return 'events';
 }
 
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
-    else if (/\.(ya?ml|json)$/.test(entry)) out.push(full);
-  }
-  return out;
-}
-
-const fixtureTexts = filesUnder(fixturesDir)
-  .map((file) => ({ name: path.relative(fixturesDir, file), text: readFileSync(file, 'utf8') }))
-  .filter(({ text }) => !text.includes('\0'));
-
-const generated = generateRepository({ seed: 11, files: 60, docsPerFile: 6, changedFiles: 30 });
-const generatedTexts = [...generated.base, ...[...generated.head].map(([name, text]) => [`head/${name}`, text] as const)].map(([name, text]) => ({ name, text }));
+const fixtures = fixtureTexts();
+const generated = generatedTexts({ seed: 11, files: 60, docsPerFile: 6, changedFiles: 30 });
 
 const edgeCases: Record<string, string> = {
   yaml11Scalars: 'a: yes\nb: No\nc: on\nd: 0777\ne: 0x1F\nf: 1_000\ng: 1e3\nh: .5\ni: ~\nj: null\nk: 2001-12-14\nl: 190:20:30\nm: +12\nn: -0\no: 0o17\np: 0b101\nq: y\n',
@@ -175,18 +158,18 @@ const edgeCases: Record<string, string> = {
 describe('the event reader decodes exactly what the yaml path decodes', () => {
   it('on every fixture, and reads nearly all of them itself', () => {
     const before = { ...layouts };
-    const used = fixtureTexts.map(({ name, text }) => compare(name, text));
+    const used = fixtures.map(({ name, text }) => compare(name, text));
     // The fix engine's trees of plain manifests come from events: a builder that always gave up would prove nothing.
     expect(layouts.fromEvents - before.fromEvents).toBeGreaterThan(0.95 * (layouts.documents - before.documents));
     const byEvents = used.filter((u) => u === 'events').length;
-    expect(fixtureTexts.length).toBeGreaterThan(4000);
+    expect(fixtures.length).toBeGreaterThan(4000);
     // The fixtures are mostly plain manifests: a reader that gave everything back would prove nothing.
     expect(byEvents / used.length).toBeGreaterThan(0.95);
   });
 
   it("on the benchmark generator's files, base and head (reformatted, re-quoted, flow style)", () => {
     const before = { ...layouts };
-    const used = generatedTexts.map(({ name, text }) => compare(name, text));
+    const used = generated.map(({ name, text }) => compare(name, text));
     expect(used.every((u) => u === 'events')).toBe(true);
     expect(layouts.fromEvents - before.fromEvents).toBe(layouts.documents - before.documents);
   });
@@ -218,7 +201,7 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
 
   it('on thousands of seeded mutations of real files', () => {
     const rng = createRng(Number(process.env.MUTATION_SEED ?? 2026));
-    const pool = [...fixtureTexts.filter(({ name }) => !name.startsWith('pss-conformance')), ...generatedTexts.slice(0, 40), ...Object.entries(edgeCases).map(([name, text]) => ({ name, text }))];
+    const pool = [...fixtures.filter(({ name }) => !name.startsWith('pss-conformance')), ...generated.slice(0, 40), ...Object.entries(edgeCases).map(([name, text]) => ({ name, text }))];
     const inserts = [' ', '  ', '\t', ':', ': ', '-', '- ', '#', ' #', '"', "'", '\n', '[', ']', '{', '}', ',', '?', '? ', '|', '>', '&a ', '*a', '!', '%', '@', '`', 'x', '0', '\r', '\\', '...', '---'];
     let byEvents = 0;
     const count = Number(process.env.MUTATIONS ?? 3000);
