@@ -44385,6 +44385,7 @@ async function run(given) {
       throw error2;
     };
     const inline = /* @__PURE__ */ new Set();
+    const reviewNotices = [];
     if (event.kind === "pull-request") {
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
@@ -44395,7 +44396,11 @@ async function run(given) {
         plan.alreadyCommented.forEach((f) => inline.add(f));
         await markFixed(io, github, event.pr, plan, event.headSha);
       } catch (error2) {
-        noteReadOnly(error2);
+        if (error2 instanceof GitHubError && !error2.isPermission) {
+          const notice2 = `The review could not be posted (GitHub answered ${error2.status}: ${error2.message}); every finding is in the check run and this summary.`;
+          io.warning(notice2);
+          reviewNotices.push(notice2);
+        } else noteReadOnly(error2);
       }
     }
     const summaryInput = (extra) => ({
@@ -44406,7 +44411,7 @@ async function run(given) {
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
-      notices: [...notices, ...extra],
+      notices: [...notices, ...reviewNotices, ...extra],
       inline
     });
     const output = checkRunOutput(summaryInput([]), settings.mode);

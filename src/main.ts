@@ -256,6 +256,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     };
 
     const inline = new Set<ReviewFinding>();
+    // What went wrong while reviewing, said in the check run and the summary, which carry every finding anyway.
+    const reviewNotices: string[] = [];
     if (event.kind === 'pull-request') {
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
@@ -266,7 +268,12 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
         plan.alreadyCommented.forEach((f) => inline.add(f));
         await markFixed(io, github, event.pr, plan, event.headSha);
       } catch (error) {
-        noteReadOnly(error);
+        // GitHub refusing or failing (after retries) costs the inline comments, never the check run.
+        if (error instanceof GitHubError && !error.isPermission) {
+          const notice = `The review could not be posted (GitHub answered ${error.status}: ${error.message}); every finding is in the check run and this summary.`;
+          io.warning(notice);
+          reviewNotices.push(notice);
+        } else noteReadOnly(error);
       }
     }
 
@@ -278,7 +285,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
-      notices: [...notices, ...extra],
+      notices: [...notices, ...reviewNotices, ...extra],
       inline,
     });
     const output = checkRunOutput(summaryInput([]), settings.mode);

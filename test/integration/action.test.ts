@@ -158,6 +158,44 @@ describe('the Action on a pull request', () => {
     expect(run.stdout).toContain('::error::');
   });
 
+  it('publishes the check run and the summary with every finding when the review keeps failing', async () => {
+    const pr = await pullRequest('modified-with-old-violation');
+    emulator.faults.serverErrors({ requests: 20, status: 503, route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews' });
+    const run = await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toEqual([]);
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(check!.annotations.map((a) => [a.path, a.start_line])).toContainEqual(['deploy/worker.yaml', 16]);
+    expect(check!.annotations).toHaveLength(6);
+    expect(check!.output.summary).toContain('The review could not be posted (GitHub answered 503');
+    expect(run.stdout).toContain('::warning::The review could not be posted (GitHub answered 503');
+    expect(run.summary).toContain('The review could not be posted');
+    // The finding that would have been an inline comment is listed as such nowhere: it is in the tables.
+    expect(run.summary).toContain('`deploy/worker.yaml:16`');
+    expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
+    expect(run.stdout).not.toContain('internal error');
+    expect(run.status).toBe(1);
+  });
+
+  it('publishes the check run when a pending review of the same user blocks a new one', async () => {
+    const pr = await pullRequest('modified-with-old-violation');
+    // A draft review left by the same token (another step of the workflow): GitHub allows one per user.
+    const draft = await fetch(`${emulator.url}/repos/${pr.owner}/${pr.repo}/pulls/${pr.number}/reviews`, {
+      method: 'POST',
+      headers: { authorization: `token ${emulator.token}`, 'content-type': 'application/json', accept: 'application/vnd.github+json' },
+      body: JSON.stringify({ body: 'draft' }),
+    });
+    expect(draft.status).toBe(200);
+    const run = await runAction(emulator, pr);
+    expect(reviewsOf(pr).map((r) => r.state)).toEqual(['PENDING']);
+    expect(checkRunsOf(pr)).toHaveLength(1);
+    expect(checkRunsOf(pr)[0]!.annotations).toHaveLength(6);
+    expect(run.stdout).toContain('::warning::GitHub rejected the inline comments');
+    expect(run.stdout).toContain('::warning::The review could not be posted (GitHub answered 422');
+    expect(run.summary).toContain('User can only have one pending review per pull request');
+    expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
+  });
+
   it('caps inline comments and lists the rest', async () => {
     const pr = await pullRequest('namespaces');
     const run = await runAction(emulator, pr, { inputs: { 'max-comments': '2' } });
