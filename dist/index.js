@@ -9989,11 +9989,7 @@ var init_eventTree = __esm({
           if (this.take().type !== EVENT_ID.DOCUMENT) throw unsupported;
           const content = this.peek();
           const empty = content.type === EVENT_ID.POP || content.type === EVENT_ID.SCALAR && content.valueStart < 0;
-          if (!empty) {
-            const node = this.node(null);
-            if (node === null) throw unsupported;
-            return node;
-          }
+          if (!empty) return this.node(null);
           while (this.take().type !== EVENT_ID.POP) ;
         }
         throw unsupported;
@@ -10016,14 +10012,13 @@ var init_eventTree = __esm({
             const key = this.scalar(keyEvent, null);
             const value = this.node(rangeOf(key)[1]);
             map.items.push(new import_yaml3.Pair(key, value));
-            end = rangeOf(value ?? key)[1];
+            end = rangeOf(value)[1];
           }
           collection = map;
         } else {
           const seq = new import_yaml3.YAMLSeq();
           while (this.peek().type !== EVENT_ID.POP) {
             const item = this.node(null);
-            if (item === null) throw unsupported;
             seq.items.push(item);
             end = rangeOf(item)[1];
           }
