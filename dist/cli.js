@@ -11668,13 +11668,17 @@ function toJson(value) {
   for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
   return out;
 }
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
 var EditError = class extends Error {
 };
 function applyEditsToJson(document, edits) {
-  const root = clone(document);
+  const copies = /* @__PURE__ */ new Set();
+  const writable = (container2) => {
+    if (copies.has(container2)) return container2;
+    const copy = Array.isArray(container2) ? [...container2] : { ...container2 };
+    copies.add(copy);
+    return copy;
+  };
+  const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
   const parentOf = (path5, create) => {
     let current = root;
@@ -11684,9 +11688,11 @@ function applyEditsToJson(document, edits) {
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
       if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
         next = {};
-        holder[segment] = next;
+        copies.add(next);
       }
       if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path5.slice(0, i + 1))}`);
+      next = writable(next);
+      holder[segment] = next;
       current = next;
     }
     if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path5)}`);
@@ -11715,8 +11721,7 @@ function applyEditsToJson(document, edits) {
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
     const list3 = parent[last];
-    if (Array.isArray(list3)) list3.push(edit.value);
-    else parent[last] = [edit.value];
+    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
   }
   return root;
 }

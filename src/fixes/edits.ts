@@ -56,19 +56,25 @@ export function toJson(value: NewValue): JsonValue {
   return out;
 }
 
-function clone(value: JsonValue): JsonValue {
-  return JSON.parse(JSON.stringify(value)) as JsonValue;
-}
-
 export class EditError extends Error {}
 
 /**
  * Apply edits (paths relative to the document) to a copy of a decoded
  * document. Identical edits count once; list items are removed by their
- * original index.
+ * original index. The document is left as it is: only the maps and lists on
+ * the edited paths are copied (a whole copy per verification cost more than
+ * the comparison), the rest is shared with it.
  */
 export function applyEditsToJson(document: JsonValue, edits: readonly Edit[]): JsonValue {
-  const root = clone(document);
+  const copies = new Set<JsonValue>();
+  /** A container of the result that may be written: a copy of the document's. */
+  const writable = <T extends JsonObject | JsonValue[]>(container: T): T => {
+    if (copies.has(container)) return container;
+    const copy = (Array.isArray(container) ? [...container] : { ...container }) as T;
+    copies.add(copy);
+    return copy;
+  };
+  const root: JsonValue = typeof document === 'object' && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
   const parentOf = (path: FieldPath, create: boolean): JsonObject | JsonValue[] => {
     let current: JsonValue = root;
@@ -78,9 +84,11 @@ export function applyEditsToJson(document: JsonValue, edits: readonly Edit[]): J
       let next: JsonValue | undefined = typeof segment === 'number' ? (Array.isArray(current) ? current[segment] : undefined) : isObject(current) ? current[segment] : undefined;
       if ((next === undefined || next === null) && create && typeof segment === 'string' && isObject(current)) {
         next = {};
-        holder[segment] = next;
+        copies.add(next);
       }
       if (next === undefined || next === null || typeof next !== 'object') throw new EditError(`no container at ${JSON.stringify(path.slice(0, i + 1))}`);
+      next = writable(next);
+      holder[segment] = next;
       current = next;
     }
     if (typeof current !== 'object' || current === null) throw new EditError(`no container for ${JSON.stringify(path)}`);
@@ -113,8 +121,7 @@ export function applyEditsToJson(document: JsonValue, edits: readonly Edit[]): J
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== 'string' || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
     const list = parent[last];
-    if (Array.isArray(list)) list.push((edit as { value: string }).value);
-    else parent[last] = [(edit as { value: string }).value];
+    parent[last] = Array.isArray(list) ? [...list, (edit as { value: string }).value] : [(edit as { value: string }).value];
   }
   return root;
 }

@@ -1,0 +1,79 @@
+/**
+ * applyEditsToJson: what verification expects a fixed document to decode to.
+ * The input is deep-frozen, so any write to the document (instead of to the
+ * copies along the edited paths) throws.
+ */
+import { describe, expect, it } from 'vitest';
+import { append, applyEditsToJson, EditError, remove, set } from '../../../src/fixes/edits.js';
+import type { JsonValue } from '../../../src/pss/types.js';
+
+function frozen<T extends JsonValue>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) frozen(item as JsonValue);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const pod = () =>
+  frozen({
+    metadata: { name: 'p', labels: { app: 'a' } },
+    spec: {
+      hostPID: true,
+      containers: [
+        { name: 'a', securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN', 'SYS_TIME'] } } },
+        { name: 'b', image: 'x' },
+      ],
+      volumes: [{ name: 'v1' }, { name: 'v2' }, { name: 'v3' }],
+    },
+  });
+
+describe('applyEditsToJson', () => {
+  it('sets, creating the maps on the way, and leaves the document as it was', () => {
+    const document = pod();
+    const before = JSON.stringify(document);
+    const result = applyEditsToJson(document, [
+      set(['spec', 'hostPID'], false),
+      set(['spec', 'containers', 1, 'securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }),
+    ]);
+    expect(JSON.stringify(document)).toBe(before);
+    expect(result).toEqual({
+      ...document,
+      spec: {
+        ...document.spec,
+        hostPID: false,
+        containers: [document.spec.containers[0], { name: 'b', image: 'x', securityContext: { seccompProfile: { type: 'RuntimeDefault' } } }],
+      },
+    });
+    // What no edit touched is shared, not copied.
+    expect((result as typeof document).metadata).toBe(document.metadata);
+    expect((result as typeof document).spec.volumes).toBe(document.spec.volumes);
+  });
+
+  it('removes list items by their original index and keys by name, and appends to lists old and new', () => {
+    const document = pod();
+    const result = applyEditsToJson(document, [
+      remove(['spec', 'volumes', 0]),
+      remove(['spec', 'volumes', 2]),
+      remove(['spec', 'containers', 0, 'securityContext', 'privileged']),
+      append(['spec', 'containers', 0, 'securityContext', 'capabilities', 'drop'], 'ALL'),
+      append(['spec', 'containers', 0, 'securityContext', 'capabilities', 'add'], 'CHOWN'),
+      append(['spec', 'containers', 0, 'securityContext', 'capabilities', 'add'], 'KILL'),
+    ]) as ReturnType<typeof pod>;
+    expect(result.spec.volumes).toEqual([{ name: 'v2' }]);
+    expect(result.spec.containers[0]).toEqual({ name: 'a', securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME', 'CHOWN', 'KILL'], drop: ['ALL'] } } });
+    expect(document.spec.containers[0].securityContext.capabilities.add).toEqual(['NET_ADMIN', 'SYS_TIME']);
+    expect(document.spec.volumes).toHaveLength(3);
+  });
+
+  it('counts identical edits once', () => {
+    const result = applyEditsToJson(pod(), [remove(['spec', 'volumes', 1]), remove(['spec', 'volumes', 1])]) as ReturnType<typeof pod>;
+    expect(result.spec.volumes).toEqual([{ name: 'v1' }, { name: 'v3' }]);
+  });
+
+  it('refuses edits with no container to land in', () => {
+    expect(() => applyEditsToJson(pod(), [set(['spec', 'hostPID', 'x'], true)])).toThrow(EditError);
+    expect(() => applyEditsToJson(pod(), [remove(['spec', 'missing', 'x'])])).toThrow(EditError);
+    expect(() => applyEditsToJson(pod(), [set(['spec', 'volumes', 0], 'x')])).toThrow(EditError);
+  });
+});
