@@ -62,7 +62,7 @@ describe('applyEditsToJson', () => {
     ]) as ReturnType<typeof pod>;
     expect(result.spec.volumes).toEqual([{ name: 'v2' }]);
     expect(result.spec.containers[0]).toEqual({ name: 'a', securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME', 'CHOWN', 'KILL'], drop: ['ALL'] } } });
-    expect(document.spec.containers[0].securityContext.capabilities.add).toEqual(['NET_ADMIN', 'SYS_TIME']);
+    expect(document.spec.containers[0]).toEqual({ name: 'a', securityContext: { privileged: true, capabilities: { add: ['NET_ADMIN', 'SYS_TIME'] } } });
     expect(document.spec.volumes).toHaveLength(3);
   });
 
