@@ -13097,21 +13097,20 @@ function verifierOf(file, text, policyOf, known2) {
   const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
-  for (const entry of known2) {
-    const k = segmentAt(starts, entry.start);
-    segmentOf.set(entry.document.index, k);
-    knownIn.set(k, [...knownIn.get(k) ?? [], entry]);
+  for (const document of known2) {
+    const k = segmentAt(starts, document.source.start);
+    segmentOf.set(document.index, k);
+    knownIn.set(k, [...knownIn.get(k) ?? [], document]);
   }
   const parts = /* @__PURE__ */ new Map();
   const segmentPart = (k) => {
     if (parts.has(k)) return parts.get(k) ?? null;
-    const entries = knownIn.get(k) ?? [];
-    const [entry] = entries;
+    const documents = knownIn.get(k) ?? [];
+    const [document] = documents;
     let part;
-    if (entry === void 0) {
+    if (document === void 0) {
       part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
-    } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text.length)) {
-      const { document } = entry;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -13145,8 +13144,8 @@ function verifierOf(file, text, policyOf, known2) {
       checks.push({ k, part, text: fixedSegment });
     }
     for (const { k, part, text: fixedSegment } of checks) {
-      const [entry] = knownIn.get(k) ?? [];
-      const key = `${k}\0${expectationKey(expectation, entry?.document.index ?? null)}\0${fixedSegment}`;
+      const [document] = knownIn.get(k) ?? [];
+      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${fixedSegment}`;
       let reason4 = verdicts.get(key);
       if (reason4 === void 0) {
         reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
@@ -13181,12 +13180,9 @@ function computeFixes(request) {
   const policies = /* @__PURE__ */ new Map();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback = { level: request.level, version: request.version };
-  const known2 = /* @__PURE__ */ new Map();
-  for (const { source } of request.pods) {
-    const { document } = source;
-    known2.set(document.index, { document, start: document.source.start, end: document.source.end });
-  }
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known2.values()]);
+  const documents = /* @__PURE__ */ new Map();
+  for (const { source } of request.pods) documents.set(source.document.index, source.document);
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()]);
   const owners = [];
   const byPod = request.pods.map(() => []);
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -13223,8 +13219,6 @@ function computeFixes(request) {
     }
     return context;
   };
-  const documents = /* @__PURE__ */ new Map();
-  for (const { source } of request.pods) documents.set(source.document.index, source.document);
   const collapsed = /* @__PURE__ */ new Set();
   const render = (selected) => {
     const perDocument = /* @__PURE__ */ new Map();

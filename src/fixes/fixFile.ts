@@ -30,7 +30,7 @@ import { applySuggestions, groupSplices, toSuggestion } from './suggestions.js';
 import { applySplices, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
-import type { Expectation, KnownDocument } from './verify.js';
+import type { Expectation } from './verify.js';
 import { usedAnchors } from './walk.js';
 
 export { applySuggestions } from './suggestions.js';
@@ -112,12 +112,10 @@ export function computeFixes(request: FixRequest): FileFixes {
   const policies = new Map<string, LevelVersion>();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback: LevelVersion = { level: request.level, version: request.version };
-  const known = new Map<number, KnownDocument>();
-  for (const { source } of request.pods) {
-    const { document } = source;
-    known.set(document.index, { document, start: document.source.start, end: document.source.end });
-  }
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...known.values()]);
+  // The documents that hold pod specs: the verifier knows them as the check loaded them, and only they get edits.
+  const documents = new Map<number, ManifestDocument>();
+  for (const { source } of request.pods) documents.set(source.document.index, source.document);
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()]);
 
   // 1. Plans.
   const owners: Owner[] = [];
@@ -151,6 +149,7 @@ export function computeFixes(request: FixRequest): FileFixes {
   const contextOf = (document: ManifestDocument): RenderContext => {
     let context = contexts.get(document.index);
     if (!context) {
+      // Built only for the documents that get edits: a tree can cost more than reading the file.
       const doc = document.source.layout;
       // The event reader leaves documents with aliases to yaml: one it read has none to look for.
       const anchors = document.source.place === undefined ? usedAnchors(doc) : new Set<string>();
@@ -159,10 +158,6 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     return context;
   };
-  // Trees only for the documents that get edits: building one can cost more than reading the file.
-  const documents = new Map<number, ManifestDocument>();
-  for (const { source } of request.pods) documents.set(source.document.index, source.document);
-
   const collapsed = new Set<number>();
   const render = (selected: readonly Owner[]): Rendered => {
     const perDocument = new Map<number, Map<string, { edit: Edit; owners: Set<string>; areas: Set<string> }>>();

@@ -175,14 +175,6 @@ function verifyPart(file: string, policyOf: PolicyOf, baseline: Part, text: stri
   return null;
 }
 
-/** A document of the original file that holds a pod spec to fix, as the check loaded it. */
-export interface KnownDocument {
-  readonly document: ManifestDocument;
-  /** Where its content starts and ends in the text. */
-  readonly start: number;
-  readonly end: number;
-}
-
 /** Null when a fixed text passes, else the reason it does not (for the note). */
 export type Verifier = (fixedText: string, expectation: Expectation) => string | null;
 
@@ -206,7 +198,7 @@ function expectationKey(expectation: Expectation, documentIndex: number | null):
  * segments, a known document that crosses a cut, two in one segment) the
  * whole file is verified instead.
  */
-export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly KnownDocument[]): Verifier {
+export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[]): Verifier {
   let whole: Part | null = null;
   const verifyWhole: Verifier = (fixedText, expectation) => {
     whole ??= partOf(file, text, policyOf, (local) => local).part;
@@ -217,23 +209,22 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
 
   const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
   const segmentOf = new Map<number, number>();
-  const knownIn = new Map<number, KnownDocument[]>();
-  for (const entry of known) {
-    const k = segmentAt(starts, entry.start);
-    segmentOf.set(entry.document.index, k);
-    knownIn.set(k, [...(knownIn.get(k) ?? []), entry]);
+  const knownIn = new Map<number, ManifestDocument[]>();
+  for (const document of known) {
+    const k = segmentAt(starts, document.source.start);
+    segmentOf.set(document.index, k);
+    knownIn.set(k, [...(knownIn.get(k) ?? []), document]);
   }
   const parts = new Map<number, Part | null>();
   /** Segment k's baseline, or null when it does not hold exactly one known document, whole. */
   const segmentPart = (k: number): Part | null => {
     if (parts.has(k)) return parts.get(k) ?? null;
-    const entries = knownIn.get(k) ?? [];
-    const [entry] = entries;
+    const documents = knownIn.get(k) ?? [];
+    const [document] = documents;
     let part: Part | null;
-    if (entry === undefined) {
+    if (document === undefined) {
       part = partOf(file, originalSegments[k] ?? '', policyOf, (local) => -1 - local).part;
-    } else if (entries.length === 1 && entry.end <= (starts[k + 1] ?? text.length)) {
-      const { document } = entry;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
         globalIndex: (local) => (local === 0 ? document.index : -1 - local),
@@ -268,8 +259,8 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       checks.push({ k, part, text: fixedSegment });
     }
     for (const { k, part, text: fixedSegment } of checks) {
-      const [entry] = knownIn.get(k) ?? [];
-      const key = `${k}\u0000${expectationKey(expectation, entry?.document.index ?? null)}\u0000${fixedSegment}`;
+      const [document] = knownIn.get(k) ?? [];
+      const key = `${k}\u0000${expectationKey(expectation, document?.index ?? null)}\u0000${fixedSegment}`;
       let reason = verdicts.get(key);
       if (reason === undefined) {
         reason = verifyPart(file, policyOf, part, fixedSegment, expectation);

@@ -103,8 +103,7 @@ describe('a stream is fixed as its documents are, each alone', () => {
 
 describe('verifierOf', () => {
   const text = lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: a}', 'spec:', '  containers: [{name: c, image: x}]', '---', 'apiVersion: v1', 'kind: Pod', 'metadata: {name: b}', 'spec:', '  containers: [{name: c, image: x}]');
-  const documents = loadManifestFile('v.yaml', text).documents;
-  const known = documents.map((document) => ({ document, start: document.source.doc.contents?.range?.[0] ?? 0, end: document.source.doc.contents?.range?.[2] ?? 0 }));
+  const known = loadManifestFile('v.yaml', text).documents;
   const policy = () => ({ level: 'baseline' as const, version: 'latest' as const });
   const hostNetwork = { edits: new Map([[1, [{ op: 'set' as const, path: ['spec', 'hostNetwork'], value: false }]]]), fixed: new Map([[podKey(1, []), new Set<never>()]]) };
 
