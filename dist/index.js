@@ -4464,7 +4464,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar5.Scalar.BLOCK_FOLDED : Scalar5.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4622,7 +4622,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -42840,10 +42840,12 @@ function lastContentBefore(text2, end, floor = 0) {
   while (i > floor && /\s/.test(text2[i] ?? "")) i--;
   return i;
 }
-function splitLines(text2) {
-  const lines = text2.split("\n");
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  return lines.map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
+function lineText(table, line) {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text[end - 1] === "\n") end--;
+  if (end > start && table.text[end - 1] === "\r") end--;
+  return table.text.slice(start, end);
 }
 var SpliceConflict = class extends Error {
 };
@@ -43618,14 +43620,13 @@ function toSuggestion(table, group, diff) {
   const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
   if (!change) return null;
   const lineCount = table.starts.length;
-  const original = splitLines(table.text);
   const candidates = [];
   if (change.end >= change.start) {
     candidates.push({ start: change.start, end: change.end, lines: change.lines });
   } else {
     const before = change.start - 1;
-    if (before >= 1) candidates.push({ start: before, end: before, lines: [original[before - 1] ?? "", ...change.lines] });
-    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, original[change.start - 1] ?? ""] });
+    if (before >= 1) candidates.push({ start: before, end: before, lines: [lineText(table, before), ...change.lines] });
+    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, lineText(table, change.start)] });
   }
   const attachable = (c) => diff !== null && diff.spansOneHunk(c.start, c.end) && // GitHub's handling of a suggestion on a last line without a newline is unknown: do not risk it.
   !(c.end >= lineCount && !table.finalNewline);
@@ -43639,17 +43640,9 @@ function toSuggestion(table, group, diff) {
     attachable: attachable(chosen)
   };
 }
-function applySuggestions(text2, suggestions) {
-  if (suggestions.length === 0) return text2;
-  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const body = bom === "" ? text2 : text2.slice(1);
-  const starts = [0];
-  for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) starts.push(i + 1);
-  if (starts[starts.length - 1] === body.length) starts.pop();
-  const lineCount = starts.length;
-  const startOf = (line) => starts[line - 1] ?? body.length;
-  const firstBreak = body.indexOf("\n");
-  const eol = firstBreak > 0 && body[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+function applySuggestionsTo(table, suggestions) {
+  const body = table.text;
+  const lineCount = body === "" ? 0 : table.starts.length;
   const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
   let out = "";
   let next = 1;
@@ -43657,13 +43650,13 @@ function applySuggestions(text2, suggestions) {
     if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
       throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     }
-    out += body.slice(startOf(next), startOf(suggestion.startLine));
+    out += body.slice(lineStart(table, next), lineStart(table, suggestion.startLine));
     const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-    const keepsFinalBreak = suggestion.endLine < lineCount || body.endsWith("\n");
-    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + eol : line).join("");
+    const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
+    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
     next = suggestion.endLine + 1;
   }
-  return bom + out + body.slice(startOf(next));
+  return out + body.slice(lineStart(table, next));
 }
 
 // src/fixes/verify.ts
@@ -44010,7 +44003,7 @@ function computeFixes(request2) {
     for (const group of groups2) {
       const groupOwners = selected.filter((o) => group.owners.has(o.id));
       const suggestion = toSuggestion(table, group, request2.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestions(text2, [suggestion]), expectationOf(groupOwners));
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestionsTo(table, [suggestion]), expectationOf(groupOwners));
       if (reason5 === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -44026,7 +44019,7 @@ function computeFixes(request2) {
     }
     if (retry2) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason4 = verifyText(applySuggestions(text2, all), expectationOf(selected));
+    const reason4 = verifyText(applySuggestionsTo(table, all), expectationOf(selected));
     if (reason4 === null) break;
     for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
   }

@@ -26,7 +26,7 @@ import { noSafeFix, sharedCaveat, sharedNode } from './notes.js';
 import { RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
-import { applySuggestions, groupSplices, toSuggestion } from './suggestions.js';
+import { applySuggestions, applySuggestionsTo, groupSplices, toSuggestion } from './suggestions.js';
 import { applySplices, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
@@ -257,7 +257,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       const groupOwners = selected.filter((o) => group.owners.has(o.id));
       const suggestion = toSuggestion(table, group, request.diff);
       const reason =
-        suggestion === null ? 'the fix changes nothing in the text' : verifyText(applySuggestions(text, [suggestion]), expectationOf(groupOwners));
+        suggestion === null ? 'the fix changes nothing in the text' : verifyText(applySuggestionsTo(table, [suggestion]), expectationOf(groupOwners));
       if (reason === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -274,7 +274,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason = verifyText(applySuggestions(text, all), expectationOf(selected));
+    const reason = verifyText(applySuggestionsTo(table, all), expectationOf(selected));
     if (reason === null) break;
     for (const owner of selected) refuse(owner, { reason, shared: null });
   }

@@ -12,7 +12,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import type { OwnedSplice } from './render.js';
-import { applySplices, changedLines, splitLines, untouchedEnds } from './text.js';
+import { applySplices, changedLines, lineStart, lineTable, lineText, untouchedEnds } from './text.js';
 import type { LineTable } from './text.js';
 import type { Suggestion } from './types.js';
 
@@ -105,15 +105,14 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
   const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
   if (!change) return null;
   const lineCount = table.starts.length;
-  const original = splitLines(table.text);
   const candidates: { start: number; end: number; lines: readonly string[] }[] = [];
   if (change.end >= change.start) {
     candidates.push({ start: change.start, end: change.end, lines: change.lines });
   } else {
     // A pure insertion before line `start`: anchor on the line before, or on the line after.
     const before = change.start - 1;
-    if (before >= 1) candidates.push({ start: before, end: before, lines: [original[before - 1] ?? '', ...change.lines] });
-    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, original[change.start - 1] ?? ''] });
+    if (before >= 1) candidates.push({ start: before, end: before, lines: [lineText(table, before), ...change.lines] });
+    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, lineText(table, change.start)] });
   }
   const attachable = (c: { start: number; end: number }) =>
     diff !== null &&
@@ -138,16 +137,18 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
 export function applySuggestions(text: string, suggestions: readonly Suggestion[]): string {
   if (suggestions.length === 0) return text;
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const body = bom === '' ? text : text.slice(1);
-  // Where each line starts; a final newline ends the last line rather than starting an empty one.
-  // (Offsets, not an array of lines: this runs once per verified suggestion, on the whole file.)
-  const starts = [0];
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
-  if (starts[starts.length - 1] === body.length) starts.pop();
-  const lineCount = starts.length;
-  const startOf = (line: number) => starts[line - 1] ?? body.length; // 1-based; past the end: the end
-  const firstBreak = body.indexOf('\n');
-  const eol = firstBreak > 0 && body[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  return bom + applySuggestionsTo(lineTable(bom === '' ? text : text.slice(1)), suggestions);
+}
+
+/**
+ * applySuggestions on a text without a BOM whose line table is at hand: the
+ * fix engine verifies every suggestion on the same text, and need not find
+ * its lines again each time.
+ */
+export function applySuggestionsTo(table: LineTable, suggestions: readonly Suggestion[]): string {
+  const body = table.text;
+  // An empty text has no line a suggestion could replace.
+  const lineCount = body === '' ? 0 : table.starts.length;
   const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
   let out = '';
   let next = 1;
@@ -155,11 +156,11 @@ export function applySuggestions(text: string, suggestions: readonly Suggestion[
     if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
       throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     }
-    out += body.slice(startOf(next), startOf(suggestion.startLine));
+    out += body.slice(lineStart(table, next), lineStart(table, suggestion.startLine));
     const replacement = suggestion.replacement === '' ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
-    const keepsFinalBreak = suggestion.endLine < lineCount || body.endsWith('\n');
-    out += replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + eol : line)).join('');
+    const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
+    out += replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
     next = suggestion.endLine + 1;
   }
-  return bom + out + body.slice(startOf(next));
+  return out + body.slice(lineStart(table, next));
 }

@@ -85,11 +85,13 @@ export function lastContentBefore(text: string, end: number, floor = 0): number 
   return i;
 }
 
-/** The text with one line per entry, without line breaks. */
-export function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+/** The text of a 1-based line without its line break ('' past the last line). */
+export function lineText(table: LineTable, line: number): string {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text[end - 1] === '\n') end--;
+  if (end > start && table.text[end - 1] === '\r') end--;
+  return table.text.slice(start, end);
 }
 
 export class SpliceConflict extends Error {}
