@@ -17512,6 +17512,9 @@ async function filesOfPaths(positionals, io, maxBytes, verb) {
 }
 
 // src/cli/check.ts
+var MiB = 1024 * 1024;
+var parallelFromBytes = 16 * MiB;
+var fixesCostFactor = 3;
 var checkUsage = `Usage: pod-security-review check [options] PATH...
 
 Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
@@ -17522,13 +17525,12 @@ them set their workloads' levels, as in the cluster.
 Options:
 ${policyOptionsHelp}
   --jobs N             worker threads that parse and evaluate files [default: one per
-                       core from 4 MiB of input (2 MiB with --format json), else none]
+                       core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
+                       else none]
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
 checked, 2 usage or config error.
 `;
-var parallelFromBytes = 16 * 1024 * 1024;
-var fixesCostFactor = 3;
 function jobsFor(given, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
   if (given !== void 0) {

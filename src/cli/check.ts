@@ -11,6 +11,19 @@ import { renderText } from '../report/text.js';
 import { contextFor, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
+const MiB = 1024 * 1024;
+
+/**
+ * Inputs smaller than this are checked in this thread: starting workers
+ * would cost more than they save. Measured with npm run bench's repositories
+ * on 2 vCPUs (node dist/cli.js check --jobs 1 vs 2): for the text report,
+ * 10 MB took 1.47 s vs 1.62 s and 31 MB 4.02 s vs 3.43 s, so two workers
+ * break even at about 14 MB; with fixes (the JSON report), which cost some
+ * 3x more per byte, at about 5 MB (10 MB: 6.61 s vs 5.61 s).
+ */
+const parallelFromBytes = 16 * MiB;
+const fixesCostFactor = 3;
+
 export const checkUsage = `Usage: pod-security-review check [options] PATH...
 
 Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
@@ -21,22 +34,12 @@ them set their workloads' levels, as in the cluster.
 Options:
 ${policyOptionsHelp}
   --jobs N             worker threads that parse and evaluate files [default: one per
-                       core from 4 MiB of input (2 MiB with --format json), else none]
+                       core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
+                       else none]
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
 checked, 2 usage or config error.
 `;
-
-/**
- * Inputs smaller than this are checked in this thread: starting workers
- * would cost more than they save. Measured with npm run bench's repositories
- * on 2 vCPUs (node dist/cli.js check --jobs 1 vs 2): for the text report,
- * 10 MB took 1.47 s vs 1.62 s and 31 MB 4.02 s vs 3.43 s, so two workers
- * break even at about 14 MB; with fixes (the JSON report), which cost some
- * 3x more per byte, at about 5 MB (10 MB: 6.61 s vs 5.61 s).
- */
-const parallelFromBytes = 16 * 1024 * 1024;
-const fixesCostFactor = 3;
 
 /** Worker threads for `check`: --jobs, else one per core on inputs worth it; 0 means none. */
 function jobsFor(given: string | undefined, files: readonly SourceFile[], fixes: boolean, io: CliIO): number {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../../src/findings/evaluateFiles.js';
 import type { SourceFile } from '../../src/findings/evaluateFiles.js';
 import { policyContext } from '../../src/findings/policyContext.js';
-import { defaultJobs } from '../../src/cli/check.js';
+import { checkUsage, defaultJobs } from '../../src/cli/check.js';
 import { evaluateFilesInWorkers } from '../../src/io/checkWorkers.js';
 import { fixturesDir, repoRoot } from '../helpers/paths.js';
 
@@ -73,6 +73,10 @@ describe('check over worker threads', () => {
     expect(defaultJobs(5.3 * MiB, true, 2)).toBe(0);
     expect(defaultJobs(5.4 * MiB, true, 2)).toBe(2);
     expect(defaultJobs(100 * MiB, true, 1)).toBe(0);
+  });
+
+  it('says in its help the thresholds it uses', () => {
+    expect(checkUsage.replace(/\s+/g, ' ')).toContain('one per core from 16 MiB of input (about 5.3 MiB with --format json), else none');
   });
 
   it('refuses a --jobs that is not a whole number of threads', () => {
