@@ -44374,17 +44374,20 @@ async function run(given) {
     const inline = /* @__PURE__ */ new Set();
     const reviewNotices = [];
     if (event.kind === "pull-request") {
+      let step = "The earlier comments could not be read";
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
         const plan = planReview(findings, (path2) => diffLines(filesByPath.get(path2)?.hunks ?? null), existing, settings.maxComments, event.headSha);
+        step = "The review could not be posted";
         await postReview(io, github, event, plan, settings, policy);
         for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
         plan.alreadyCommented.forEach((f) => inline.add(f));
+        step = "The threads of fixed findings could not be resolved";
         await markFixed(io, github, event.pr, plan, event.headSha);
       } catch (error2) {
         if (error2 instanceof GitHubError && !error2.isPermission) {
-          const notice2 = `The review could not be posted (GitHub answered ${error2.status}: ${error2.message}); every finding is in the check run and this summary.`;
+          const notice2 = `${step} (GitHub answered ${error2.status}: ${error2.message}); every finding is in the check run and this summary.`;
           io.warning(notice2);
           reviewNotices.push(notice2);
         } else noteReadOnly(error2);

@@ -259,18 +259,22 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     // What went wrong while reviewing, said in the check run and the summary, which carry every finding anyway.
     const reviewNotices: string[] = [];
     if (event.kind === 'pull-request') {
+      // What failed, if GitHub fails one of the steps.
+      let step = 'The earlier comments could not be read';
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
         const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments, event.headSha);
+        step = 'The review could not be posted';
         await postReview(io, github, event, plan, settings, policy);
         for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
         plan.alreadyCommented.forEach((f) => inline.add(f));
+        step = 'The threads of fixed findings could not be resolved';
         await markFixed(io, github, event.pr, plan, event.headSha);
       } catch (error) {
         // GitHub refusing or failing (after retries) costs the inline comments, never the check run.
         if (error instanceof GitHubError && !error.isPermission) {
-          const notice = `The review could not be posted (GitHub answered ${error.status}: ${error.message}); every finding is in the check run and this summary.`;
+          const notice = `${step} (GitHub answered ${error.status}: ${error.message}); every finding is in the check run and this summary.`;
           io.warning(notice);
           reviewNotices.push(notice);
         } else noteReadOnly(error);

@@ -177,6 +177,17 @@ describe('the Action on a pull request', () => {
     expect(run.status).toBe(1);
   });
 
+  it('says which step failed when it is not the review: reading the earlier comments', async () => {
+    const pr = await pullRequest('modified-with-old-violation');
+    emulator.faults.serverErrors({ requests: 20, status: 502, route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments' });
+    const run = await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toEqual([]);
+    expect(checkRunsOf(pr)[0]!.annotations).toHaveLength(6);
+    expect(run.stdout).toContain('::warning::The earlier comments could not be read (GitHub answered 502');
+    expect(run.summary).toContain('The earlier comments could not be read');
+    expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
+  });
+
   it('publishes the check run when a pending review of the same user blocks a new one', async () => {
     const pr = await pullRequest('modified-with-old-violation');
     // A draft review left by the same token (another step of the workflow): GitHub allows one per user.
