@@ -6,6 +6,8 @@
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { pspFindingsOf } from '../policy/sources/psp.js';
+import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { fixFindings, textOf } from './fixes.js';
 import { evaluatePodSpec, namespaceIndexOf } from './policyContext.js';
@@ -101,7 +103,7 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
   const perPod = evaluations.map((e) => e.findings);
   const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
   return {
-    findings: findings.flat(),
+    findings: [...findings.flat(), ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)],
     ignored: evaluations.flatMap((e) => e.ignored),
     policyProblems: evaluations.flatMap((e) => e.problems),
     podSpecs: evaluations.map((e) => e.verdict),

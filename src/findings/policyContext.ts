@@ -11,6 +11,7 @@ import { defaultPolicyConfig } from '../policy/config.js';
 import { emptyNamespaceIndex, indexNamespaces, namespacesFromDocument } from '../policy/namespaces.js';
 import type { NamespaceIndex } from '../policy/namespaces.js';
 import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
+import type { ExtraChecks } from '../policy/sources/settings.js';
 import { evaluatePolicy } from '../policy/split.js';
 import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, ResolvedPolicy } from '../policy/types.js';
 import { enforceMessage, warnMessage } from '../pss/evaluate.js';
@@ -26,10 +27,18 @@ export interface PolicyContext {
   readonly namespaces: NamespaceIndex;
   /** YYYY-MM-DD. */
   readonly today: string;
+  /** Checks beyond the Pod Security Standards (PSP leftovers, advice); default: defaultExtraChecks. */
+  readonly extraChecks?: ExtraChecks;
 }
 
 export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 'today'>> = {}): PolicyContext {
-  return { config: parts.config ?? defaultPolicyConfig, overrides: parts.overrides ?? {}, namespaces: parts.namespaces ?? emptyNamespaceIndex, today };
+  return {
+    config: parts.config ?? defaultPolicyConfig,
+    overrides: parts.overrides ?? {},
+    namespaces: parts.namespaces ?? emptyNamespaceIndex,
+    today,
+    ...(parts.extraChecks ? { extraChecks: parts.extraChecks } : {}),
+  };
 }
 
 /** The Namespace manifests among documents, indexed; their problems (invalid labels…) as load problems. */

@@ -2,7 +2,8 @@
 import type { Suggestion } from '../fixes/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingMode, LevelSourceKind } from '../policy/types.js';
-import type { CheckId, Level } from '../pss/types.js';
+import type { FindingCheck } from '../policy/sources/extraChecks.js';
+import type { Level } from '../pss/types.js';
 
 export interface FindingLocation {
   /** The field path in the document, e.g. `spec.template.spec.containers[0].securityContext.privileged`. */
@@ -26,7 +27,8 @@ export interface Finding {
   readonly container: string | null;
   /** Every container the finding names, in visiting order. */
   readonly containers: readonly string[];
-  readonly check: CheckId;
+  /** An upstream check ID, or one of ours (`psp.removed`, `advice.*`). */
+  readonly check: FindingCheck;
   readonly reason: string;
   readonly detail: string;
   readonly level: Level;

@@ -145,7 +145,7 @@ export interface PolicySubject {
   readonly images: readonly string[];
 }
 
-export type LevelSourceKind = 'default' | 'config-default' | 'flag' | 'config-rule' | 'namespace-label';
+export type LevelSourceKind = 'default' | 'config-default' | 'flag' | 'config-rule' | 'namespace-label' | 'admission-config' | 'kyverno' | 'advisory';
 
 /** Why a mode has its level (and version): shown with each finding. */
 export interface LevelSource {

@@ -1,7 +1,9 @@
 /** Why each check matters, in one sentence a reviewer can act on. */
-import type { CheckId } from '../pss/types.js';
+import { extraWhyItMatters } from '../policy/sources/extraChecks.js';
+import type { FindingCheck } from '../policy/sources/extraChecks.js';
 
-export const whyItMatters: Record<CheckId, string> = {
+export const whyItMatters: Record<FindingCheck, string> = {
+  ...extraWhyItMatters,
   allowPrivilegeEscalation: 'A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.',
   appArmorProfile: 'Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.',
   capabilities_baseline: 'Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.',

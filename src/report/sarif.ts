@@ -3,13 +3,13 @@
  * the findings in the Security tab and on the PR.
  */
 import type { LoadProblem } from '../manifests/types.js';
-import type { CheckId } from '../pss/types.js';
+import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { whyItMatters } from './explanations.js';
 import { fingerprint } from './fingerprint.js';
 import type { ReviewFinding } from './types.js';
 
 export function renderSarif(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], toolVersion: string): string {
-  const rules = [...new Set(findings.map((f) => f.check))].sort() as CheckId[];
+  const rules = [...new Set(findings.map((f) => f.check))].sort() as FindingCheck[];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -24,6 +24,8 @@ import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { changedPspFindings } from '../policy/sources/psp.js';
+import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { evaluatePolicy } from '../policy/split.js';
 import type { CheckFailure, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
@@ -108,6 +110,17 @@ function isPreexisting(failure: CheckFailure, head: PodInput, base: { pod: PodIn
   return was.size > 0 && [...subjects(failure, head)].every((subject) => was.has(subject));
 }
 
+/** The PodSecurityPolicies the change added or modified, as findings of their files. */
+function pspDiffFindings(files: readonly ChangedFile[], head: readonly ManifestDocument[], base: readonly ManifestDocument[], context: PolicyContext): DiffFinding[] {
+  const lines = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
+  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, deepEqual).map(({ finding, status }) => ({
+    ...finding,
+    status,
+    preexisting: false,
+    locations: finding.locations.map((location) => ({ ...location, inDiff: lines.get(finding.file)?.has(location.line) ?? false })),
+  }));
+}
+
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
@@ -118,14 +131,20 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const heads = new Map<ChangedFile, Map<string, PodSpecSource>>();
   const bases = new Map<ChangedFile, Map<string, PodSpecSource>>();
   const headDocuments: ManifestDocument[] = [...(options.headNamespaceDocuments ?? [])];
+  // The change's own documents on both sides, for the objects that are not pod specs (PodSecurityPolicies).
+  const changedHead: ManifestDocument[] = [];
+  const changedBase: ManifestDocument[] = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
     // Problems at base do not matter: its pod specs simply count as absent.
-    bases.set(file, keyed(loadPods(basePath, file.base, load).pods));
+    const base = loadPods(basePath, file.base, load);
+    bases.set(file, keyed(base.pods));
+    changedBase.push(...base.documents);
     if (file.status === 'removed') continue;
     const head = loadPods(file.path, file.head, load);
     errors.push(...head.problems);
     headDocuments.push(...head.documents);
+    changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
   // Namespaces at head decide levels, as the cluster will after the merge.
@@ -200,6 +219,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
     findings.push(...fixed.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
+  findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   errors.push(...namespaces.problems);
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
 }

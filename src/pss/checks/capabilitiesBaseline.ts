@@ -12,7 +12,7 @@ import { containerList, quoteJoin, sortedSet } from '../format.js';
 import { at, list, obj, visitContainers } from '../pod.js';
 import type { CheckDefinition, FieldPath, PodInput, Violation } from '../types.js';
 
-const allowedV1_0: ReadonlySet<string> = new Set([
+export const allowedV1_0: ReadonlySet<string> = new Set([
   'AUDIT_WRITE',
   'CHOWN',
   'DAC_OVERRIDE',

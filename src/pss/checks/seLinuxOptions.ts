@@ -13,7 +13,7 @@ import { at, obj, str, visitContainers } from '../pod.js';
 import type { CheckDefinition, FieldPath, JsonObject, PodInput, Violation } from '../types.js';
 
 const allowedTypesV1_0: ReadonlySet<string> = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
-const allowedTypesV1_31: ReadonlySet<string> = new Set([...allowedTypesV1_0, 'container_engine_t']);
+export const allowedTypesV1_31: ReadonlySet<string> = new Set([...allowedTypesV1_0, 'container_engine_t']);
 
 function seLinuxOptionsWith(pod: PodInput, allowedTypes: ReadonlySet<string>): Violation | null {
   const badTypes: string[] = [];

@@ -33,7 +33,7 @@ const allowedV1_29: ReadonlySet<string> = new Set([
   'net.ipv4.tcp_keepalive_probes',
 ]);
 const allowedV1_32: ReadonlySet<string> = new Set([...allowedV1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem']);
-const allowedV1_37: ReadonlySet<string> = new Set([
+export const allowedV1_37: ReadonlySet<string> = new Set([
   ...allowedV1_32,
   'net.ipv4.tcp_slow_start_after_idle',
   'net.ipv4.tcp_notsent_lowat',
