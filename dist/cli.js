@@ -37,9 +37,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -94,9 +94,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -252,9 +252,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -423,9 +423,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -493,9 +493,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -543,9 +543,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -573,9 +573,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -614,9 +614,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
@@ -732,9 +732,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -762,9 +762,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -837,9 +837,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -980,9 +980,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -997,9 +997,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1133,9 +1133,9 @@ ${indent}${text.slice(fold2 + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1416,9 +1416,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1540,9 +1540,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -1673,9 +1673,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1695,9 +1695,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -1755,9 +1755,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1819,9 +1819,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1859,9 +1859,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2010,9 +2010,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2154,9 +2154,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap2 = require_YAMLMap();
@@ -2176,9 +2176,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2292,9 +2292,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq2 = require_YAMLSeq();
@@ -2314,9 +2314,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2333,9 +2333,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var nullTag = {
@@ -2351,9 +2351,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var boolTag = {
@@ -2375,9 +2375,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2402,9 +2402,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2448,9 +2448,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2493,9 +2493,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2521,9 +2521,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var map = require_map();
@@ -2588,9 +2588,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar5 = require_Scalar();
@@ -2654,9 +2654,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -2732,9 +2732,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2810,9 +2810,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2842,9 +2842,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2891,9 +2891,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2970,9 +2970,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -3059,9 +3059,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -3147,9 +3147,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3191,9 +3191,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3285,9 +3285,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3317,9 +3317,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3397,9 +3397,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3706,9 +3706,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3771,9 +3771,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3905,9 +3905,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3947,9 +3947,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3965,9 +3965,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3981,9 +3981,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair2 = require_Pair();
     var YAMLMap2 = require_YAMLMap();
@@ -4089,9 +4089,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4140,9 +4140,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4183,9 +4183,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -4377,9 +4377,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -4442,9 +4442,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4625,9 +4625,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4846,9 +4846,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -4927,9 +4927,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4957,9 +4957,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5063,9 +5063,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document2 = require_Document();
     var composeNode = require_compose_node();
@@ -5106,9 +5106,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5314,9 +5314,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5499,9 +5499,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5560,9 +5560,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5622,9 +5622,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5724,9 +5724,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6313,9 +6313,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6344,9 +6344,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7218,9 +7218,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
@@ -7315,9 +7315,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
@@ -7535,7 +7535,7 @@ function decodeDocument(doc) {
   return decode(doc.contents, false);
 }
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -10289,127 +10289,6 @@ function walkTree(source, path5, position) {
   return position(anchor, true);
 }
 
-// src/pss/paths.ts
-var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path5) {
-  let out = "";
-  for (const segment of path5) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-// src/pss/pod.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function obj(parent, key) {
-  const value = parent?.[key];
-  return isObject(value) ? value : void 0;
-}
-function list(parent, key) {
-  const value = parent?.[key];
-  return Array.isArray(value) ? value : [];
-}
-function str(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "string" ? value : "";
-}
-function int(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : 0;
-}
-function optInt(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : void 0;
-}
-function bool(parent, key) {
-  return parent?.[key] === true;
-}
-function optBool(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "boolean" ? value : void 0;
-}
-var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
-function visitContainers(pod) {
-  const visited = [];
-  for (const key of containerListKeys) {
-    list(pod.spec, key).forEach((entry, index) => {
-      if (!isObject(entry)) return;
-      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
-    });
-  }
-  return visited;
-}
-function isWindowsPod(pod) {
-  return str(obj(pod.spec, "os"), "name") === "windows";
-}
-function usesUserNamespace(pod) {
-  return optBool(pod.spec, "hostUsers") === false;
-}
-function at(path5, ...segments) {
-  return [...path5, ...segments];
-}
-
-// src/workloads/defaults.ts
-function withDefaultVolumes(spec) {
-  const volumes2 = spec.volumes;
-  if (!Array.isArray(volumes2)) return void 0;
-  return volumes2.map((volume2) => {
-    if (!isObject(volume2)) return volume2;
-    const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
-    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
-  });
-}
-function withHostNetworkPorts(containers) {
-  if (!Array.isArray(containers)) return containers;
-  return containers.map((container2) => {
-    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
-    const ports = container2.ports.map((port) => {
-      if (!isObject(port)) return port;
-      const hostPort = port.hostPort;
-      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
-      return { ...port, hostPort: port.containerPort ?? 0 };
-    });
-    return { ...container2, ports };
-  });
-}
-function applyApiServerDefaults(spec, isPod) {
-  const out = { ...spec };
-  const volumes2 = withDefaultVolumes(spec);
-  if (volumes2) out.volumes = volumes2;
-  if (isPod && spec.hostNetwork === true) {
-    for (const key of ["containers", "initContainers"]) {
-      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
-    }
-  }
-  return out;
-}
-
-// src/workloads/kinds.ts
-var apps = ["apps", "extensions"];
-var workloadKinds = [
-  { kind: "Pod", groups: [""], template: [] },
-  { kind: "PodTemplate", groups: [""], template: ["template"] },
-  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
-  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
-  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
-  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-];
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function findWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
-}
-
 // src/pss/format.ts
 function quoteJoin(items) {
   return items.map((item) => `"${item}"`).join(", ");
@@ -10471,6 +10350,104 @@ function setters(podIsBad, badContainers, extra = []) {
 function containerList(names) {
   return `${plural("container", "containers", names.length)} ${quoteJoin(names)}`;
 }
+
+// src/pss/pod.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function obj(parent, key) {
+  const value = parent?.[key];
+  return isObject(value) ? value : void 0;
+}
+function list(parent, key) {
+  const value = parent?.[key];
+  return Array.isArray(value) ? value : [];
+}
+function str(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "string" ? value : "";
+}
+function int(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : 0;
+}
+function optInt(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : void 0;
+}
+function bool(parent, key) {
+  return parent?.[key] === true;
+}
+function optBool(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "boolean" ? value : void 0;
+}
+var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
+function visitContainers(pod) {
+  const visited = [];
+  for (const key of containerListKeys) {
+    list(pod.spec, key).forEach((entry, index) => {
+      if (!isObject(entry)) return;
+      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
+    });
+  }
+  return visited;
+}
+function isWindowsPod(pod) {
+  return str(obj(pod.spec, "os"), "name") === "windows";
+}
+function usesUserNamespace(pod) {
+  return optBool(pod.spec, "hostUsers") === false;
+}
+function at(path5, ...segments) {
+  return [...path5, ...segments];
+}
+
+// src/pss/checks/capabilitiesBaseline.ts
+var allowedV1_0 = /* @__PURE__ */ new Set([
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+]);
+function capabilitiesBaselineV1_0(pod) {
+  const bad = [];
+  const forbidden = [];
+  const paths = [];
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+    const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
+    let containerIsBad = false;
+    list(capabilities2, "add").forEach((entry, index) => {
+      const capability = typeof entry === "string" ? entry : "";
+      if (!allowedV1_0.has(capability)) {
+        containerIsBad = true;
+        forbidden.push(capability);
+        paths.push(at(path5, "securityContext", "capabilities", "add", index));
+      }
+    });
+    if (containerIsBad) bad.push(name);
+  }
+  if (bad.length === 0) return null;
+  return {
+    reason: "non-default capabilities",
+    detail: `${containerList(bad)} must not include ${quoteJoin(sortedSet(forbidden))} in securityContext.capabilities.add`,
+    paths
+  };
+}
+var capabilitiesBaseline = {
+  id: "capabilities_baseline",
+  level: "baseline",
+  implementations: [{ minVersion: 0, evaluate: capabilitiesBaselineV1_0 }]
+};
 
 // src/pss/checks/restrictedVolumes.ts
 var allowedVolumeSources = [
@@ -10544,13 +10521,349 @@ var restrictedVolumes = {
   implementations: [{ minVersion: 0, overrides: ["hostPathVolumes"], evaluate: restrictedVolumesV1_0 }]
 };
 
+// src/pss/checks/seLinuxOptions.ts
+var allowedTypesV1_0 = /* @__PURE__ */ new Set(["", "container_t", "container_init_t", "container_kvm_t"]);
+var allowedTypesV1_31 = /* @__PURE__ */ new Set([...allowedTypesV1_0, "container_engine_t"]);
+function seLinuxOptionsWith(pod, allowedTypes) {
+  const badTypes = [];
+  let setUser = false;
+  let setRole = false;
+  const paths = [];
+  const judge = (options, optionsPath) => {
+    let valid = true;
+    const type = str(options, "type");
+    if (!allowedTypes.has(type)) {
+      valid = false;
+      badTypes.push(type);
+      paths.push(at(optionsPath, "type"));
+    }
+    if (str(options, "user") !== "") {
+      valid = false;
+      setUser = true;
+      paths.push(at(optionsPath, "user"));
+    }
+    if (str(options, "role") !== "") {
+      valid = false;
+      setRole = true;
+      paths.push(at(optionsPath, "role"));
+    }
+    return valid;
+  };
+  let podIsBad = false;
+  const podOptions = obj(obj(pod.spec, "securityContext"), "seLinuxOptions");
+  if (podOptions !== void 0) {
+    podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
+  }
+  const bad = [];
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+    const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
+    if (options !== void 0 && !judge(options, at(path5, "securityContext", "seLinuxOptions"))) {
+      bad.push(name);
+    }
+  }
+  if (!podIsBad && bad.length === 0) return null;
+  const parts = [];
+  const types = sortedSet(badTypes);
+  if (types.length > 0) parts.push(`${plural("type", "types", types.length)} ${quoteJoin(types)}`);
+  if (setUser) parts.push("user may not be set");
+  if (setRole) parts.push("role may not be set");
+  return {
+    reason: "seLinuxOptions",
+    detail: `${setters(podIsBad, bad)} set forbidden securityContext.seLinuxOptions: ${parts.join("; ")}`,
+    paths
+  };
+}
+function seLinuxOptionsV1_0(pod) {
+  return seLinuxOptionsWith(pod, allowedTypesV1_0);
+}
+function seLinuxOptionsV1_31(pod) {
+  return seLinuxOptionsWith(pod, allowedTypesV1_31);
+}
+var seLinuxOptions = {
+  id: "seLinuxOptions",
+  level: "baseline",
+  implementations: [
+    { minVersion: 0, evaluate: seLinuxOptionsV1_0 },
+    { minVersion: 31, evaluate: seLinuxOptionsV1_31 }
+  ]
+};
+
+// src/pss/checks/sysctls.ts
+var allowedV1_02 = /* @__PURE__ */ new Set([
+  "kernel.shm_rmid_forced",
+  "net.ipv4.ip_local_port_range",
+  "net.ipv4.tcp_syncookies",
+  "net.ipv4.ping_group_range",
+  "net.ipv4.ip_unprivileged_port_start"
+]);
+var allowedV1_27 = /* @__PURE__ */ new Set([...allowedV1_02, "net.ipv4.ip_local_reserved_ports"]);
+var allowedV1_29 = /* @__PURE__ */ new Set([
+  ...allowedV1_27,
+  "net.ipv4.tcp_keepalive_time",
+  "net.ipv4.tcp_fin_timeout",
+  "net.ipv4.tcp_keepalive_intvl",
+  "net.ipv4.tcp_keepalive_probes"
+]);
+var allowedV1_32 = /* @__PURE__ */ new Set([...allowedV1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"]);
+var allowedV1_37 = /* @__PURE__ */ new Set([
+  ...allowedV1_32,
+  "net.ipv4.tcp_slow_start_after_idle",
+  "net.ipv4.tcp_notsent_lowat"
+]);
+function sysctlsWith(pod, allowed) {
+  const forbidden = [];
+  const paths = [];
+  list(obj(pod.spec, "securityContext"), "sysctls").forEach((sysctl, index) => {
+    if (!isObject(sysctl)) return;
+    const name = str(sysctl, "name");
+    if (allowed.has(name)) return;
+    forbidden.push(name);
+    paths.push(["spec", "securityContext", "sysctls", index, "name"]);
+  });
+  if (forbidden.length === 0) return null;
+  return { reason: "forbidden sysctls", detail: forbidden.join(", "), paths };
+}
+function sysctlsV1_0(pod) {
+  return sysctlsWith(pod, allowedV1_02);
+}
+function sysctlsV1_27(pod) {
+  return sysctlsWith(pod, allowedV1_27);
+}
+function sysctlsV1_29(pod) {
+  return sysctlsWith(pod, allowedV1_29);
+}
+function sysctlsV1_32(pod) {
+  return sysctlsWith(pod, allowedV1_32);
+}
+function sysctlsV1_37(pod) {
+  return sysctlsWith(pod, allowedV1_37);
+}
+var sysctls = {
+  id: "sysctls",
+  level: "baseline",
+  implementations: [
+    { minVersion: 0, evaluate: sysctlsV1_0 },
+    { minVersion: 27, evaluate: sysctlsV1_27 },
+    { minVersion: 29, evaluate: sysctlsV1_29 },
+    { minVersion: 32, evaluate: sysctlsV1_32 },
+    { minVersion: 37, evaluate: sysctlsV1_37 }
+  ]
+};
+
+// src/policy/sources/extraChecks.ts
+var pspCheckId = "psp.removed";
+var adviceCheckIds = [
+  "advice.readOnlyRootFilesystem",
+  "advice.automountServiceAccountToken",
+  "advice.highUid",
+  "advice.dropNetRaw",
+  "advice.imageDigest",
+  "advice.resourceLimits"
+];
+var extraCheckIds = [pspCheckId, ...adviceCheckIds];
+
+// src/policy/sources/objects.ts
+function objectsOf(document) {
+  const out = [];
+  const visit3 = (value, path5) => {
+    const kind = typeof value.kind === "string" ? value.kind : "";
+    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+    if (kind.endsWith("List") && Array.isArray(value.items)) {
+      value.items.forEach((item, index) => {
+        if (isObject(item)) visit3(item, [...path5, "items", index]);
+      });
+      return;
+    }
+    out.push({ value, apiVersion, kind, path: path5 });
+  };
+  if (isObject(document.value)) visit3(document.value, []);
+  return out;
+}
+
+// src/policy/sources/psp.ts
+var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
+var baselineCapabilities = allowedV1_0;
+var restrictedVolumes2 = new Set(allowedVolumeSources);
+var baselineSeLinuxTypes = allowedTypesV1_31;
+var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
+var safeSysctls = allowedV1_37;
+var strings = (value) => value.map((v) => typeof v === "string" ? v : "");
+function mapPodSecurityPolicy(spec, annotations) {
+  const baseline = [];
+  const restricted = [];
+  if (bool(spec, "privileged")) baseline.push("privileged: true");
+  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
+  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
+  const capabilities2 = [...strings(list(spec, "allowedCapabilities")), ...strings(list(spec, "defaultAddCapabilities"))];
+  const extraCapabilities = [...new Set(capabilities2.filter((c) => !baselineCapabilities.has(c)))];
+  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
+  else if (capabilities2.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
+  if (!strings(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
+  const volumes2 = strings(list(spec, "volumes"));
+  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
+  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
+  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
+  const seLinux = obj(spec, "seLinux");
+  const seLinuxOptions3 = obj(seLinux, "seLinuxOptions");
+  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions3, "user") !== "" || str(seLinuxOptions3, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions3, "type")))) {
+    baseline.push("seLinux options with a custom user, role or type");
+  }
+  const procMounts = strings(list(spec, "allowedProcMountTypes"));
+  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
+  const unsafeSysctls = strings(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
+  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
+  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
+  const runAsUser2 = obj(spec, "runAsUser");
+  const rule = str(runAsUser2, "rule");
+  const ranges = list(runAsUser2, "ranges").filter(isObject);
+  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
+  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
+  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
+  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
+  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
+  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
+  const level2 = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
+  return { level: level2, beyondBaseline: baseline, beyondRestricted: level2 === "restricted" ? [] : restricted };
+}
+function replacementLabels(level2) {
+  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level2}`, "    pod-security.kubernetes.io/enforce-version: latest"];
+  if (level2 !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
+  return lines.join("\n");
+}
+function podSecurityPolicies(document) {
+  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
+    const metadata = obj(o.value, "metadata");
+    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
+    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
+  });
+}
+function pspFinding(file, psp, blocking) {
+  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
+  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
+  return {
+    file,
+    apiVersion: psp.apiVersion,
+    kind: "PodSecurityPolicy",
+    namespace: null,
+    name: psp.name,
+    container: null,
+    containers: [],
+    check: pspCheckId,
+    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
+    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
+    level: mapping.level,
+    version: "latest",
+    line: psp.kindLine,
+    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
+    mode: blocking ? "enforce" : "warn",
+    blocking,
+    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
+    optOutNote: null,
+    fix: null,
+    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
+
+\`\`\`yaml
+${replacementLabels(mapping.level)}
+\`\`\``
+  };
+}
+function pspFindingsOf(documents, checks) {
+  if (!checks.enabled.has(pspCheckId)) return [];
+  const blocking = checks.blocking.has(pspCheckId);
+  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
+}
+function changedPspFindings(head, base, checks, same) {
+  if (!checks.enabled.has(pspCheckId)) return [];
+  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
+  const blocking = checks.blocking.has(pspCheckId);
+  return head.flatMap(
+    (document) => podSecurityPolicies(document).flatMap((psp) => {
+      const old = before.get(psp.name);
+      if (old && same(old.spec, psp.spec) && same(old.annotations, psp.annotations)) return [];
+      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
+    })
+  );
+}
+
+// src/policy/sources/settings.ts
+var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
+
+// src/pss/paths.ts
+var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+function formatFieldPath(path5) {
+  let out = "";
+  for (const segment of path5) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+// src/workloads/defaults.ts
+function withDefaultVolumes(spec) {
+  const volumes2 = spec.volumes;
+  if (!Array.isArray(volumes2)) return void 0;
+  return volumes2.map((volume2) => {
+    if (!isObject(volume2)) return volume2;
+    const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
+    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
+  });
+}
+function withHostNetworkPorts(containers) {
+  if (!Array.isArray(containers)) return containers;
+  return containers.map((container2) => {
+    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
+    const ports = container2.ports.map((port) => {
+      if (!isObject(port)) return port;
+      const hostPort = port.hostPort;
+      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
+      return { ...port, hostPort: port.containerPort ?? 0 };
+    });
+    return { ...container2, ports };
+  });
+}
+function applyApiServerDefaults(spec, isPod) {
+  const out = { ...spec };
+  const volumes2 = withDefaultVolumes(spec);
+  if (volumes2) out.volumes = volumes2;
+  if (isPod && spec.hostNetwork === true) {
+    for (const key of ["containers", "initContainers"]) {
+      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
+    }
+  }
+  return out;
+}
+
+// src/workloads/kinds.ts
+var apps = ["apps", "extensions"];
+var workloadKinds = [
+  { kind: "Pod", groups: [""], template: [] },
+  { kind: "PodTemplate", groups: [""], template: ["template"] },
+  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
+  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
+  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
+  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
+  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+];
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function findWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
+}
+
 // src/workloads/schema.ts
 var object = (fields2) => ({ object: fields2 });
 var list2 = (item) => ({ list: item });
-var strings = list2("string");
-var capabilities = object({ add: strings, drop: strings });
+var strings2 = list2("string");
+var capabilities = object({ add: strings2, drop: strings2 });
 var profile = object({ type: "string", localhostProfile: "string" });
-var seLinuxOptions = object({ user: "string", role: "string", type: "string", level: "string" });
+var seLinuxOptions2 = object({ user: "string", role: "string", type: "string", level: "string" });
 var windowsOptions = object({
   hostProcess: "boolean",
   gmsaCredentialSpecName: "string",
@@ -10568,7 +10881,7 @@ var containerSecurityContext = object({
   capabilities,
   seccompProfile: profile,
   appArmorProfile: profile,
-  seLinuxOptions,
+  seLinuxOptions: seLinuxOptions2,
   windowsOptions
 });
 var podSecurityContext = object({
@@ -10580,7 +10893,7 @@ var podSecurityContext = object({
   sysctls: list2(object({ name: "string", value: "string" })),
   seccompProfile: profile,
   appArmorProfile: profile,
-  seLinuxOptions,
+  seLinuxOptions: seLinuxOptions2,
   windowsOptions
 });
 var hostHandler = object({
@@ -10855,52 +11168,6 @@ var appArmorProfile = {
   id: "appArmorProfile",
   level: "baseline",
   implementations: [{ minVersion: 0, evaluate: appArmorProfileV1_0 }]
-};
-
-// src/pss/checks/capabilitiesBaseline.ts
-var allowedV1_0 = /* @__PURE__ */ new Set([
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT"
-]);
-function capabilitiesBaselineV1_0(pod) {
-  const bad = [];
-  const forbidden = [];
-  const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
-    const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    let containerIsBad = false;
-    list(capabilities2, "add").forEach((entry, index) => {
-      const capability = typeof entry === "string" ? entry : "";
-      if (!allowedV1_0.has(capability)) {
-        containerIsBad = true;
-        forbidden.push(capability);
-        paths.push(at(path5, "securityContext", "capabilities", "add", index));
-      }
-    });
-    if (containerIsBad) bad.push(name);
-  }
-  if (bad.length === 0) return null;
-  return {
-    reason: "non-default capabilities",
-    detail: `${containerList(bad)} must not include ${quoteJoin(sortedSet(forbidden))} in securityContext.capabilities.add`,
-    paths
-  };
-}
-var capabilitiesBaseline = {
-  id: "capabilities_baseline",
-  level: "baseline",
-  implementations: [{ minVersion: 0, evaluate: capabilitiesBaselineV1_0 }]
 };
 
 // src/pss/checks/capabilitiesRestricted.ts
@@ -11237,73 +11504,6 @@ var runAsUser = {
   ]
 };
 
-// src/pss/checks/seLinuxOptions.ts
-var allowedTypesV1_0 = /* @__PURE__ */ new Set(["", "container_t", "container_init_t", "container_kvm_t"]);
-var allowedTypesV1_31 = /* @__PURE__ */ new Set([...allowedTypesV1_0, "container_engine_t"]);
-function seLinuxOptionsWith(pod, allowedTypes) {
-  const badTypes = [];
-  let setUser = false;
-  let setRole = false;
-  const paths = [];
-  const judge = (options, optionsPath) => {
-    let valid = true;
-    const type = str(options, "type");
-    if (!allowedTypes.has(type)) {
-      valid = false;
-      badTypes.push(type);
-      paths.push(at(optionsPath, "type"));
-    }
-    if (str(options, "user") !== "") {
-      valid = false;
-      setUser = true;
-      paths.push(at(optionsPath, "user"));
-    }
-    if (str(options, "role") !== "") {
-      valid = false;
-      setRole = true;
-      paths.push(at(optionsPath, "role"));
-    }
-    return valid;
-  };
-  let podIsBad = false;
-  const podOptions = obj(obj(pod.spec, "securityContext"), "seLinuxOptions");
-  if (podOptions !== void 0) {
-    podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
-  }
-  const bad = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
-    const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path5, "securityContext", "seLinuxOptions"))) {
-      bad.push(name);
-    }
-  }
-  if (!podIsBad && bad.length === 0) return null;
-  const parts = [];
-  const types = sortedSet(badTypes);
-  if (types.length > 0) parts.push(`${plural("type", "types", types.length)} ${quoteJoin(types)}`);
-  if (setUser) parts.push("user may not be set");
-  if (setRole) parts.push("role may not be set");
-  return {
-    reason: "seLinuxOptions",
-    detail: `${setters(podIsBad, bad)} set forbidden securityContext.seLinuxOptions: ${parts.join("; ")}`,
-    paths
-  };
-}
-function seLinuxOptionsV1_0(pod) {
-  return seLinuxOptionsWith(pod, allowedTypesV1_0);
-}
-function seLinuxOptionsV1_31(pod) {
-  return seLinuxOptionsWith(pod, allowedTypesV1_31);
-}
-var seLinuxOptions2 = {
-  id: "seLinuxOptions",
-  level: "baseline",
-  implementations: [
-    { minVersion: 0, evaluate: seLinuxOptionsV1_0 },
-    { minVersion: 31, evaluate: seLinuxOptionsV1_31 }
-  ]
-};
-
 // src/pss/checks/seccompProfileBaseline.ts
 var reason2 = "seccompProfile";
 var annotationKeyPod = "seccomp.security.alpha.kubernetes.io/pod";
@@ -11435,68 +11635,6 @@ var seccompProfileRestricted = {
   ]
 };
 
-// src/pss/checks/sysctls.ts
-var allowedV1_02 = /* @__PURE__ */ new Set([
-  "kernel.shm_rmid_forced",
-  "net.ipv4.ip_local_port_range",
-  "net.ipv4.tcp_syncookies",
-  "net.ipv4.ping_group_range",
-  "net.ipv4.ip_unprivileged_port_start"
-]);
-var allowedV1_27 = /* @__PURE__ */ new Set([...allowedV1_02, "net.ipv4.ip_local_reserved_ports"]);
-var allowedV1_29 = /* @__PURE__ */ new Set([
-  ...allowedV1_27,
-  "net.ipv4.tcp_keepalive_time",
-  "net.ipv4.tcp_fin_timeout",
-  "net.ipv4.tcp_keepalive_intvl",
-  "net.ipv4.tcp_keepalive_probes"
-]);
-var allowedV1_32 = /* @__PURE__ */ new Set([...allowedV1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"]);
-var allowedV1_37 = /* @__PURE__ */ new Set([
-  ...allowedV1_32,
-  "net.ipv4.tcp_slow_start_after_idle",
-  "net.ipv4.tcp_notsent_lowat"
-]);
-function sysctlsWith(pod, allowed) {
-  const forbidden = [];
-  const paths = [];
-  list(obj(pod.spec, "securityContext"), "sysctls").forEach((sysctl, index) => {
-    if (!isObject(sysctl)) return;
-    const name = str(sysctl, "name");
-    if (allowed.has(name)) return;
-    forbidden.push(name);
-    paths.push(["spec", "securityContext", "sysctls", index, "name"]);
-  });
-  if (forbidden.length === 0) return null;
-  return { reason: "forbidden sysctls", detail: forbidden.join(", "), paths };
-}
-function sysctlsV1_0(pod) {
-  return sysctlsWith(pod, allowedV1_02);
-}
-function sysctlsV1_27(pod) {
-  return sysctlsWith(pod, allowedV1_27);
-}
-function sysctlsV1_29(pod) {
-  return sysctlsWith(pod, allowedV1_29);
-}
-function sysctlsV1_32(pod) {
-  return sysctlsWith(pod, allowedV1_32);
-}
-function sysctlsV1_37(pod) {
-  return sysctlsWith(pod, allowedV1_37);
-}
-var sysctls = {
-  id: "sysctls",
-  level: "baseline",
-  implementations: [
-    { minVersion: 0, evaluate: sysctlsV1_0 },
-    { minVersion: 27, evaluate: sysctlsV1_27 },
-    { minVersion: 29, evaluate: sysctlsV1_29 },
-    { minVersion: 32, evaluate: sysctlsV1_32 },
-    { minVersion: 37, evaluate: sysctlsV1_37 }
-  ]
-};
-
 // src/pss/checks/windowsHostProcess.ts
 function hostProcess(securityContext) {
   return optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
@@ -11541,7 +11679,7 @@ var allChecks = [
   restrictedVolumes,
   runAsNonRoot,
   runAsUser,
-  seLinuxOptions2,
+  seLinuxOptions,
   seccompProfileBaseline,
   seccompProfileRestricted,
   sysctls,
@@ -13431,7 +13569,7 @@ function editDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
-// node_modules/balanced-match/dist/esm/index.js
+// ../../main/node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str2) => {
   let begs, beg, left, right = void 0, result;
   let ai = str2.indexOf(a);
@@ -13468,7 +13606,7 @@ var range = (a, b, str2) => {
   return result;
 };
 
-// node_modules/brace-expansion/dist/esm/index.js
+// ../../main/node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -13806,7 +13944,7 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
   return acc;
 }
 
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+// ../../main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
 var digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
 var prefix = (d, alts) => alts.map((s) => [digit(d, d), ...s]);
 var fixed = (a, b) => {
@@ -13861,7 +13999,7 @@ var numericRange = (loStr, hiStr) => {
   return out;
 };
 
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+// ../../main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"],
   "[:alpha:]": ["\\p{L}\\p{Nl}"],
@@ -13968,7 +14106,7 @@ var parseClass = (glob, position, nocase = false, form) => {
   return [new RegExp(comb, nocase ? "iu" : "u"), endPos - pos];
 };
 
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+// ../../main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
 var MATCH = { t: "match", id: 0 };
 var extTypes = "!?+*@";
 var lit = (ch) => ({ t: "lit", ch });
@@ -14642,7 +14780,7 @@ var Matcher = class {
   }
 };
 
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// ../../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -14653,7 +14791,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// node_modules/minimatch/dist/esm/escape.js
+// ../../main/node_modules/minimatch/dist/esm/escape.js
 var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
   const c = e.charAt(0);
@@ -14666,7 +14804,7 @@ var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) =
   return e;
 };
 
-// node_modules/minimatch/dist/esm/unescape.js
+// ../../main/node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (windowsPathsNoEscape && s.startsWith("@(!)")) {
     return "!" + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces });
@@ -14677,7 +14815,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// node_modules/minimatch/dist/esm/index.js
+// ../../main/node_modules/minimatch/dist/esm/index.js
 var DEFAULT_BRACE_EXPAND_MAX = 1e5;
 var DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
 var AWE_KEY = "allowWindowsEscape";
@@ -17049,7 +17187,13 @@ function toFinding(source, placed) {
 
 // src/findings/policyContext.ts
 function policyContext(today2, parts = {}) {
-  return { config: parts.config ?? defaultPolicyConfig, overrides: parts.overrides ?? {}, namespaces: parts.namespaces ?? emptyNamespaceIndex, today: today2 };
+  return {
+    config: parts.config ?? defaultPolicyConfig,
+    overrides: parts.overrides ?? {},
+    namespaces: parts.namespaces ?? emptyNamespaceIndex,
+    today: today2,
+    ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {}
+  };
 }
 function namespaceIndexOf(documents) {
   const manifests = [];
@@ -17148,7 +17292,7 @@ function evaluateFile(file, documents, context, options) {
   const perPod = evaluations.map((e) => e.findings);
   const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
   return {
-    findings: findings.flat(),
+    findings: [...findings.flat(), ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)],
     ignored: evaluations.flatMap((e) => e.ignored),
     policyProblems: evaluations.flatMap((e) => e.problems),
     podSpecs: evaluations.map((e) => e.verdict),
@@ -17611,7 +17755,7 @@ function git(cwd, args, input) {
   });
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -17813,7 +17957,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -17861,7 +18005,7 @@ function tokenize2(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/parse.js
+// ../../main/node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
   const diffstr = uniDiff.split(/\n/), list3 = [];
   let i = 0;
@@ -18197,7 +18341,7 @@ function parsePatch(uniDiff) {
   return list3;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
@@ -18668,6 +18812,15 @@ function isPreexisting(failure, head, base) {
   const was = new Set(base.failures.filter((f) => f.check === failure.check).flatMap((f) => [...subjects(f, base.pod)]));
   return was.size > 0 && [...subjects(failure, head)].every((subject2) => was.has(subject2));
 }
+function pspDiffFindings(files, head, base, context) {
+  const lines = new Map(files.map((file) => [file.path, diffLines2(file.hunks)]));
+  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, deepEqual).map(({ finding, status }) => ({
+    ...finding,
+    status,
+    preexisting: false,
+    locations: finding.locations.map((location) => ({ ...location, inDiff: lines.get(finding.file)?.has(location.line) ?? false }))
+  }));
+}
 function evaluateChangeSet(changeSet, options) {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
@@ -18676,13 +18829,18 @@ function evaluateChangeSet(changeSet, options) {
   const heads = /* @__PURE__ */ new Map();
   const bases = /* @__PURE__ */ new Map();
   const headDocuments = [...options.headNamespaceDocuments ?? []];
+  const changedHead = [];
+  const changedBase = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    bases.set(file, keyed(loadPods(basePath, file.base, load).pods));
+    const base = loadPods(basePath, file.base, load);
+    bases.set(file, keyed(base.pods));
+    changedBase.push(...base.documents);
     if (file.status === "removed") continue;
     const head = loadPods(file.path, file.head, load);
     errors.push(...head.problems);
     headDocuments.push(...head.documents);
+    changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
   const namespaces = namespaceIndexOf(headDocuments);
@@ -18748,6 +18906,7 @@ function evaluateChangeSet(changeSet, options) {
     const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
     findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
+  findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   errors.push(...namespaces.problems);
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
 }
