@@ -2,7 +2,10 @@
  * The API server's defaulting that changes a verdict, applied before the
  * checks run (the admission controller sees defaulted objects):
  * - a volume with no source becomes `emptyDir: {}` (otherwise
- *   restrictedVolumes would call it "unknown");
+ *   restrictedVolumes would call it "unknown"). A source is one of the
+ *   VolumeSource fields the API knows: the decoder drops any other key
+ *   (`fooBar: {}`, Kustomize's `$patch: delete`), so a volume of only a name
+ *   and such keys is an emptyDir too;
  * - in a Pod (not a pod template) with `hostNetwork: true`, a container port
  *   without `hostPort` gets `hostPort` = `containerPort`, for containers and
  *   init containers (hostPorts then reports it).
@@ -10,13 +13,15 @@
  */
 import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
+import { volumeSources } from './schema.js';
 
 function withDefaultVolumes(spec: JsonObject): JsonValue[] | undefined {
   const volumes = spec.volumes;
   if (!Array.isArray(volumes)) return undefined;
   return volumes.map((volume) => {
     if (!isObject(volume)) return volume;
-    const hasSource = Object.entries(volume).some(([key, value]) => key !== 'name' && value !== null && value !== undefined);
+    // A null source is a nil pointer in Go: no source.
+    const hasSource = volumeSources.some((key) => volume[key] !== null && volume[key] !== undefined);
     return hasSource ? volume : { ...volume, emptyDir: {} };
   });
 }
