@@ -6,6 +6,7 @@ import type { PolicyContext } from '../findings/policyContext.js';
 import { collectFiles } from '../io/files.js';
 import type { CollectedFiles } from '../io/files.js';
 import { defaultLoadOptions } from '../manifests/load.js';
+import { failsRun } from '../manifests/types.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
 import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
@@ -141,7 +142,7 @@ export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
 
 /** Exit 1 when something fails: a blocking finding, or a file that could not be checked (templates are only notices). */
 export function failureStatus(report: { findings: readonly { blocking: boolean }[]; errors: readonly { kind: string }[] }): number {
-  return report.findings.some((f) => f.blocking) || report.errors.some((e) => e.kind !== 'template') ? 1 : 0;
+  return report.findings.some((f) => f.blocking) || report.errors.some(failsRun) ? 1 : 0;
 }
 
 /** The manifest files named by a command's PATH arguments (`verb` says what the command does to them). */

@@ -6,6 +6,7 @@
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { namespaceLabelsOn } from '../policy/resolve.js';
 import { pspFindingsOf } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { extractPodSpecs } from '../workloads/extract.js';
@@ -75,13 +76,14 @@ export interface NamespacePass {
 export function namespacePass(files: readonly SourceFile[], options: CheckOptions): NamespacePass {
   const errors: LoadProblem[] = [];
   const early = new Map<number, readonly ManifestDocument[]>();
+  const labelsOn = namespaceLabelsOn(options.policy.config, options.policy.overrides);
   files.forEach((file, i) => {
-    if (!mayHoldNamespace(file.content)) return;
+    if (!labelsOn || !mayHoldNamespace(file.content)) return;
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
     early.set(i, loaded.documents);
   });
-  const namespaces = namespaceIndexOf([...early.values()].flat());
+  const namespaces = namespaceIndexOf([...early.values()].flat(), options.policy);
   errors.push(...namespaces.problems);
   return { context: { ...options.policy, namespaces: namespaces.index }, early, errors };
 }

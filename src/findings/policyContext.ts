@@ -10,7 +10,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { defaultPolicyConfig } from '../policy/config.js';
 import { emptyNamespaceIndex, indexNamespaces, namespacesFromDocument } from '../policy/namespaces.js';
 import type { NamespaceIndex } from '../policy/namespaces.js';
-import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
+import { annotationPath, namespaceLabelsOn, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
 import type { ExtraChecks } from '../policy/sources/settings.js';
 import { evaluatePolicy } from '../policy/split.js';
 import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, ResolvedPolicy } from '../policy/types.js';
@@ -41,8 +41,13 @@ export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 
   };
 }
 
-/** The Namespace manifests among documents, indexed; their problems (invalid labels…) as load problems. */
-export function namespaceIndexOf(documents: readonly ManifestDocument[]): { index: NamespaceIndex; problems: LoadProblem[] } {
+/**
+ * The Namespace manifests among documents, indexed; their problems (invalid
+ * labels, conflicting duplicates) as load problems. With `namespace-labels`
+ * off, Namespace manifests are not read at all.
+ */
+export function namespaceIndexOf(documents: readonly ManifestDocument[], context: Pick<PolicyContext, 'config' | 'overrides'>): { index: NamespaceIndex; problems: LoadProblem[] } {
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
   const manifests: NamespaceManifest[] = [];
   const problems: LoadProblem[] = [];
   for (const document of documents) {
@@ -51,7 +56,7 @@ export function namespaceIndexOf(documents: readonly ManifestDocument[]): { inde
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: 'invalid', message: p.message });
   }
   const index = indexNamespaces(manifests);
-  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: 'invalid', message: p.message });
+  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === 'conflict' ? 'namespace-conflict' : 'invalid', message: p.message });
   return { index, problems };
 }
 

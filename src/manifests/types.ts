@@ -14,7 +14,22 @@ export type ProblemKind =
   | 'binary' // not UTF-8 text
   | 'too-large' // over the size limit
   | 'alias-bomb' // aliases that expand without bound
-  | 'unreadable'; // the file could not be read
+  | 'unreadable' // the file could not be read
+  // Warnings about files that were checked: reported, never failing the run.
+  | 'namespace-conflict' // a Namespace defined twice with different pod-security labels
+  | 'wrong-group'; // a pod kind in an API group that does not serve it (the API server refuses the object)
+
+/** Kinds that are warnings about a checked file, not a file that could not be checked. */
+const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group']);
+
+export function isWarning(problem: { readonly kind: string }): boolean {
+  return warningKinds.has(problem.kind as ProblemKind);
+}
+
+/** Whether a problem fails the run: all but templates (to be rendered first) and warnings. */
+export function failsRun(problem: { readonly kind: string }): boolean {
+  return problem.kind !== 'template' && !isWarning(problem);
+}
 
 export interface LoadProblem {
   readonly file: string;

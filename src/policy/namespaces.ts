@@ -154,11 +154,13 @@ export interface NamespaceProblem {
   readonly line: number;
   readonly namespace: string;
   readonly message: string;
+  /** invalid: a label value the admission controller falls back from; conflict: a second definition with other labels. */
+  readonly kind: 'invalid' | 'conflict';
 }
 
 export interface NamespaceIndex {
   readonly byName: ReadonlyMap<string, NamespaceEntry>;
-  /** Invalid label values (upstream texts) and conflicting duplicates: report each once per run. */
+  /** Invalid label values (upstream texts) and conflicting duplicates (warnings): report each once per run. */
   readonly problems: readonly NamespaceProblem[];
 }
 
@@ -177,8 +179,9 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
  * Index the repository's Namespace manifests by name. A namespace defined
  * twice with the same pod-security labels is fine (overlays often repeat
  * it); with different labels the first one (in the order given: sort the
- * files for a stable answer) is used and the conflict is reported, because
- * the repository does not say which one the cluster gets.
+ * files for a stable answer) is used and the conflict is a warning naming
+ * both files: the cluster keeps whichever is applied last, which the
+ * repository does not say.
  */
 export function indexNamespaces(manifests: readonly NamespaceManifest[]): NamespaceIndex {
   const byName = new Map<string, NamespaceEntry>();
@@ -189,11 +192,15 @@ export function indexNamespaces(manifests: readonly NamespaceManifest[]): Namesp
     if (existing) {
       if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
         const first = `${existing.manifest.file}:${existing.manifest.line}`;
+        const second = `${manifest.file}:${manifest.line}`;
         problems.push({
           file: manifest.file,
           line: manifest.line,
           namespace: manifest.name,
-          message: `Namespace ${manifest.name} is also defined in ${first} with other pod-security labels; the labels of ${first} are used`,
+          message:
+            `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; ` +
+            `the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
+          kind: 'conflict',
         });
       }
       continue;
@@ -206,6 +213,7 @@ export function indexNamespaces(manifests: readonly NamespaceManifest[]): Namesp
         line: manifest.line,
         namespace: manifest.name,
         message: `Namespace ${manifest.name}: ${error.message}; the admission controller ${fallbackText(error.label)}`,
+        kind: 'invalid',
       });
     }
   }

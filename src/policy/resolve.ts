@@ -197,6 +197,11 @@ function disableApplies(entry: DisableEntry, subject: PolicySubject): boolean {
   return true;
 }
 
+/** Whether Namespace manifests' labels are read at all (`namespace-labels`, on by default). */
+export function namespaceLabelsOn(config: PolicyConfig, overrides: PolicyOverrides): boolean {
+  return overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+}
+
 export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
   const { subject, today } = input;
   const config = input.config ?? defaultPolicyConfig;
@@ -227,7 +232,7 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
 
   // Layer 5: the namespace's labels, applied to layers 1–4 as to the cluster's defaults.
   let audit: Sourced<LevelVersion> | null = null;
-  const labelsOn = overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+  const labelsOn = namespaceLabelsOn(config, overrides);
   const entry = labelsOn && subject.namespace !== null ? namespaces.byName.get(subject.namespace) : undefined;
   if (entry) {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {

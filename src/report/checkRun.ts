@@ -3,6 +3,7 @@
  * branch protection reads: `failure` blocks a merge; `success` and
  * `neutral` do not.
  */
+import { failsRun, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
@@ -28,7 +29,7 @@ export interface Annotation {
 
 export function conclusionOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], mode: Mode): Conclusion {
   // A file that could not be checked is not a pass: the cluster would reject it too.
-  const failing = findings.some((f) => f.blocking) || errors.some((e) => e.kind !== 'template');
+  const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
   if (!failing) return 'success';
   return mode === 'warn' ? 'neutral' : 'failure';
 }
@@ -38,7 +39,10 @@ export function titleOf(findings: readonly ReviewFinding[], errors: readonly Loa
   const parts: string[] = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? 'violation' : 'violations'}`);
   if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? 'warning' : 'warnings'}`);
-  if (errors.length > 0) parts.push(`${errors.length} ${errors.length === 1 ? 'file' : 'files'} not checked`);
+  const notChecked = errors.filter((e) => !isWarning(e)).length;
+  if (notChecked > 0) parts.push(`${notChecked} ${notChecked === 1 ? 'file' : 'files'} not checked`);
+  const warnings = errors.length - notChecked;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'manifest warning' : 'manifest warnings'}`);
   return parts.length === 0 ? 'No Pod Security violations' : parts.join(', ');
 }
 
@@ -57,7 +61,7 @@ export function annotationsOf(findings: readonly ReviewFinding[], errors: readon
       start_line: e.line ?? 1,
       end_line: e.line ?? 1,
       annotation_level: e.kind === 'template' ? ('notice' as const) : ('warning' as const),
-      title: 'Pod Security: file not checked',
+      title: isWarning(e) ? 'Pod Security: manifest warning' : 'Pod Security: file not checked',
       message: e.message,
     })),
   ];

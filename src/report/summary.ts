@@ -4,6 +4,7 @@
  * is lost when a comment cannot be posted.
  */
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
+import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { ReviewFinding } from './types.js';
 
@@ -25,13 +26,16 @@ export interface SummaryInput {
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
+const problemLine = (e: LoadProblem): string => `- \`${e.file}${e.line === null ? '' : `:${e.line}`}\`: ${cell(e.message)}`;
+
 export function countsLine(input: SummaryInput): string {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
+  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
   return (
     `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? 'finding' : 'findings'} ` +
     `in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? 'spec' : 'specs'} ` +
-    `(${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${input.errors.length} ${input.errors.length === 1 ? 'file' : 'files'} could not be checked.`
+    `(${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${notChecked} ${notChecked === 1 ? 'file' : 'files'} could not be checked.`
   );
 }
 
@@ -61,10 +65,13 @@ export function summaryMarkdown(input: SummaryInput): string {
     for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
     lines.push('');
   }
-  if (input.errors.length > 0) {
-    lines.push('**Files that could not be checked**', '');
-    for (const e of input.errors) lines.push(`- \`${e.file}${e.line === null ? '' : `:${e.line}`}\`: ${cell(e.message)}`);
-    lines.push('');
+  const sections = [
+    { title: '**Manifest warnings**', problems: input.errors.filter(isWarning) },
+    { title: '**Files that could not be checked**', problems: input.errors.filter((e) => !isWarning(e)) },
+  ];
+  for (const { title, problems } of sections) {
+    if (problems.length === 0) continue;
+    lines.push(title, '', ...problems.map(problemLine), '');
   }
   return lines.join('\n');
 }

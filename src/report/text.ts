@@ -4,6 +4,7 @@
  * problems marked as such; then file problems and a one-line summary.
  */
 import type { Finding } from '../findings/types.js';
+import { isWarning } from '../manifests/types.js';
 import type { PolicyHeader, ReportLike } from './json.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
@@ -28,7 +29,7 @@ export function renderText(report: ReportLike, header: PolicyHeader): string {
   for (const f of report.findings) lines.push(findingLine(f));
   for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: error: ${e.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${isWarning(e) ? 'warning' : 'error'}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [

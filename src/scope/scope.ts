@@ -148,7 +148,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     heads.set(file, keyed(head.pods));
   }
   // Namespaces at head decide levels, as the cluster will after the merge.
-  const namespaces = namespaceIndexOf(headDocuments);
+  const namespaces = namespaceIndexOf(headDocuments, options.policy);
   const context: PolicyContext = { ...options.policy, namespaces: namespaces.index };
 
   // Match head pod specs to base ones: first within the file (following a

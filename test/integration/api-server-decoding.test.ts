@@ -94,3 +94,42 @@ describe('class 2: unknown keys inside a volume', () => {
     expect(report.findings.find((f) => f.check === 'restrictedVolumes')?.detail).toBe('volume "v" uses restricted volume type "hostPath"');
   });
 });
+
+describe('class 4: Namespace labels and duplicate Namespaces', () => {
+  const namespace = (enforce: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: ${enforce}\n`;
+  const privilegedPod = `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  containers: [{name: a, image: b, securityContext: {privileged: true}}]\n`;
+
+  it('with --namespace-labels false, Namespace manifests are not read: no conflict, no invalid label, exit 0', async () => {
+    const files = [writeCase(namespace('baseline')), writeCase(namespace('restricted')), writeCase(namespace('bogus')), writeCase(privilegedPod)];
+    const { status, report } = await check(files, '--level', 'privileged', '--warn-level', 'privileged', '--namespace-labels', 'false');
+    expect(report.errors).toEqual([]);
+    expect(report.findings).toEqual([]);
+    expect(report.podSpecs).toMatchObject([{ kind: 'Pod', namespace: 'shop', allowed: true }]);
+    expect(status).toBe(0);
+  });
+
+  it('with labels on, a duplicate Namespace with other labels is a warning naming both files, not a failure', async () => {
+    const first = writeCase(namespace('privileged'));
+    const second = writeCase(namespace('privileged\n    team: x'));
+    const third = writeCase(namespace('baseline'));
+    const { status, report } = await check([first, second, third], '--level', 'privileged');
+    expect(report.errors).toEqual([
+      {
+        file: third,
+        line: 5,
+        kind: 'namespace-conflict',
+        message: expect.stringMatching(new RegExp(`defined in ${first}:5 and in ${third}:5 .*applied last`)),
+      },
+    ]);
+    expect(status).toBe(0);
+  });
+
+  it('prints the conflict as a warning in the text report', async () => {
+    let stdout = '';
+    const files = [writeCase(namespace('privileged')), writeCase(namespace('baseline'))];
+    const status = await runCli(['check', '--level', 'privileged', ...files], { cwd: repoRoot, stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(stdout).toMatch(/:5: warning: Namespace shop is defined in /);
+    expect(stdout).not.toMatch(/error:/);
+    expect(status).toBe(0);
+  });
+});

@@ -144,6 +144,7 @@ describe('indexNamespaces', () => {
         namespace: 'prod',
         message:
           'Namespace prod: metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: "strict": must be one of privileged, baseline, restricted; the admission controller enforces restricted instead',
+        kind: 'invalid',
       },
     ]);
     const warn = indexNamespaces([ns('a', { [`${p}warn`]: 'x', [`${p}warn-version`]: 'y' })]);
@@ -153,7 +154,7 @@ describe('indexNamespaces', () => {
     ]);
   });
 
-  it('accepts repeated identical definitions and reports conflicting ones, using the first', () => {
+  it('accepts repeated identical definitions and warns of conflicting ones, naming both files, using the first', () => {
     const index = indexNamespaces([
       ns('prod', { [`${p}enforce`]: 'restricted' }, 'base/ns.yaml', 3),
       ns('prod', { [`${p}enforce`]: 'restricted', team: 'x' }, 'overlays/a/ns.yaml', 3),
@@ -165,7 +166,10 @@ describe('indexNamespaces', () => {
         file: 'overlays/b/ns.yaml',
         line: 5,
         namespace: 'prod',
-        message: 'Namespace prod is also defined in base/ns.yaml:3 with other pod-security labels; the labels of base/ns.yaml:3 are used',
+        message:
+          'Namespace prod is defined in base/ns.yaml:3 and in overlays/b/ns.yaml:5 with different pod-security labels; ' +
+          'the cluster keeps whichever is applied last, which the review cannot know: the labels of base/ns.yaml:3 are used',
+        kind: 'conflict',
       },
     ]);
   });
