@@ -8,6 +8,7 @@
 import { Composer, LineCounter, Parser, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
+import { asGoyamlReads } from './goyamlText.js';
 import { placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
@@ -80,8 +81,10 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     );
   }
 
-  const byEvents = options.eventReader === false ? null : readByEvents(text);
-  return byEvents === null ? loadWithYaml(file, text) : fromEvents(file, text, byEvents);
+  // Read as goyaml reads it (same offsets); lines are counted in the file's own text.
+  const read = asGoyamlReads(text);
+  const byEvents = options.eventReader === false ? null : readByEvents(read, text);
+  return byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
 }
 
 /**
@@ -89,19 +92,30 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
  * decode.ts resolves them with Kubernetes' YAML 1.1 rules. Duplicate keys are
  * allowed here because Kubernetes lets the last one win.
  */
-function parseYamlDocuments(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, { ...yamlOptions, lineCounter, prettyErrors: false });
+function parseYamlDocuments(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 
 const yamlOptions = { schema: 'failsafe', uniqueKeys: false, merge: false } as const;
 
-/** The reference path: every YAML feature, and the wording and line of every problem. */
-function loadWithYaml(file: string, text: string): LoadedFile {
+/** The lines of a text, counted at `\n` only. */
+function lineCounterOf(text: string): LineCounter {
   const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+
+/**
+ * The reference path: every YAML feature, and the wording and line of every
+ * problem. `text` is read, `lineText` (of the same length) gives the lines.
+ */
+function loadWithYaml(file: string, text: string, lineText: string = text): LoadedFile {
+  const lineCounter = lineCounterOf(lineText);
   let parsed: Document.Parsed[];
   try {
-    parsed = parseYamlDocuments(text, lineCounter);
+    parsed = parseYamlDocuments(text);
   } catch (error) {
     return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error)}`, kind: 'malformed' }] };
   }
@@ -139,14 +153,15 @@ export interface ReadByEvents {
   readonly lineCounter: LineCounter;
 }
 
-/** The event reader's documents, or null when the text is for the `yaml` path. */
-export function readByEvents(text: string): ReadByEvents | null {
+/**
+ * The event reader's documents, or null when the text is for the `yaml` path.
+ * `text` is read, `lineText` (of the same length) gives the lines.
+ */
+export function readByEvents(text: string, lineText: string = text): ReadByEvents | null {
   // A document's trees are built from its segment, so only streams that can be cut are read by events.
   const starts = segmentStarts(text);
   if (starts === null) return null;
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = lineCounterOf(lineText);
   const read = readEventDocuments(text, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }

@@ -133,3 +133,48 @@ describe('class 4: Namespace labels and duplicate Namespaces', () => {
     expect(status).toBe(0);
   });
 });
+
+describe('class 5: line breaks goyaml honours', () => {
+  it.each([
+    ['NEL (U+0085)', '\u0085'],
+    ['LINE SEPARATOR (U+2028)', '\u2028'],
+    ['PARAGRAPH SEPARATOR (U+2029)', '\u2029'],
+    ['a lone CR', '\r'],
+  ])('%s ends a comment: the field after it is read, on its physical line', async (_name, lineBreak) => {
+    const text = `${header}spec:\n  # note${lineBreak}  hostPID: true\n  containers: [{name: a, image: b}]\n`;
+    expectKubectlAgrees(text);
+    const { status, report } = await check(writeCase(text), '--level', 'baseline');
+    expect(report.findings.filter((f) => f.blocking).map((f) => [f.check, f.line])).toEqual([['hostNamespaces', 6]]);
+    expect(status).toBe(1);
+  });
+
+  it('a file of lone CRs reads like its CRLF twin', () => {
+    const text = `${header}spec:\n  hostPID: true\n  containers:\n  - name: a\n    image: b\n`;
+    expectKubectlAgrees(text.replaceAll('\n', '\r'));
+    expect(ours('cr.yaml', text.replaceAll('\n', '\r'))).toEqual(ours('crlf.yaml', text.replaceAll('\n', '\r\n')));
+  });
+
+  it('a NEL inside a quoted scalar folds like a line break', () => {
+    expectKubectlAgrees(`${header}  annotations:\n    note: "a\u0085      b"\nspec:\n  containers: [{name: a, image: b}]\n`);
+  });
+});
+
+describe('class 6: a byte-order mark at the start of a later document', () => {
+  const privileged = 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  hostPID: true\n  containers: [{name: a, image: b}]\n';
+  it.each([
+    ['after ---', `${header}spec: {}\n---\n\uFEFF${privileged}`],
+    ['after --- and a comment on the marker line', `${header}spec: {}\n--- # next\n\uFEFF${privileged}`],
+    ['after --- with CRLF', `${header}spec: {}\n---\r\n\uFEFF${privileged.replaceAll('\n', '\r\n')}`],
+    ['before a comment', `${header}spec: {}\n---\n\uFEFF# the pod\n${privileged}`],
+    ['at the start of the file and after ---', `\uFEFF${header}spec: {}\n---\n\uFEFF${privileged}`],
+  ])('%s: the BOM is dropped and the Pod is checked', async (_name, text) => {
+    expectKubectlAgrees(text);
+    const { report } = await check(writeCase(text), '--level', 'baseline');
+    expect(report.podSpecs.map((p) => p.name)).toEqual(['p', 'x']);
+    expect(report.findings.filter((f) => f.blocking).map((f) => [f.check, f.line])).toEqual([['hostNamespaces', text.slice(0, text.indexOf('hostPID')).split('\n').length]]);
+  });
+
+  it('a BOM that does not start a document is a character of a key, as for kubectl', () => {
+    expectKubectlAgrees(`${header}spec: {}\n---\n# the pod\n\uFEFFapiVersion: v1\nkind: Pod\nmetadata: {name: x}\n`);
+  });
+});
