@@ -7535,6 +7535,16 @@ function decodeDocument(doc) {
   return decode(doc.contents, false);
 }
 
+// src/manifests/goyamlText.ts
+var goyamlBreaks = /\r(?!\n)|[\u0085\u2028\u2029]/;
+var bomAfterMarker = /^(---(?:[ \t][^\r\n]*)?)(\r?\n)\uFEFF/gm;
+function asGoyamlReads(text) {
+  let out = text;
+  if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
+  if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak) => `${marker} ${lineBreak}`);
+  return out;
+}
+
 // ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
@@ -10144,19 +10154,26 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
-  const byEvents = options.eventReader === false ? null : readByEvents(text);
-  return byEvents === null ? loadWithYaml(file, text) : fromEvents(file, text, byEvents);
+  const read = asGoyamlReads(text);
+  const byEvents = options.eventReader === false ? null : readByEvents(read, text);
+  return byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
 }
-function parseYamlDocuments(text, lineCounter) {
-  const parsed = (0, import_yaml3.parseAllDocuments)(text, { ...yamlOptions, lineCounter, prettyErrors: false });
+function parseYamlDocuments(text) {
+  const parsed = (0, import_yaml3.parseAllDocuments)(text, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false };
-function loadWithYaml(file, text) {
+function lineCounterOf(text) {
   const lineCounter = new import_yaml3.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+function loadWithYaml(file, text, lineText2 = text) {
+  const lineCounter = lineCounterOf(lineText2);
   let parsed;
   try {
-    parsed = parseYamlDocuments(text, lineCounter);
+    parsed = parseYamlDocuments(text);
   } catch (error) {
     return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error)}`, kind: "malformed" }] };
   }
@@ -10185,12 +10202,10 @@ function loadWithYaml(file, text) {
   });
   return { file, documents, problems };
 }
-function readByEvents(text) {
+function readByEvents(text, lineText2 = text) {
   const starts = segmentStarts(text);
   if (starts === null) return null;
-  const lineCounter = new import_yaml3.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = lineCounterOf(lineText2);
   const read = readEventDocuments(text, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
@@ -10240,53 +10255,83 @@ function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
 
-// src/locate/locate.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-function locate(source, path5) {
-  const { lineCounter } = source;
-  const position = (offset, exact) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col, exact };
-  };
-  return source.place === void 0 ? walkTree(source, path5, position) : walkPlaces(source.place, path5, position);
+// src/pss/levels.ts
+var levels = ["privileged", "baseline", "restricted"];
+function parseLevel(text) {
+  if (levels.includes(text)) return { ok: true, value: text };
+  return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
-function walkPlaces(root, path5, position) {
-  let place = root;
-  let anchor = placeOffset(root);
-  for (const segment of path5) {
-    const children = typeof place === "number" ? void 0 : place.children;
-    let next;
-    if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
-    else if (typeof segment === "number" && Array.isArray(children)) next = children[segment];
-    if (next === void 0) return position(anchor, false);
-    anchor = placeOffset(next);
-    place = next;
+var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
+var maxInt64 = 9223372036854775807n;
+function parseVersion(text) {
+  if (text === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text);
+  if (match2?.[1] !== void 0) {
+    const minor = BigInt(match2[1]);
+    if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
   }
-  return position(anchor, true);
+  return { ok: false, error: 'must be "latest" or "v1.x"', fallback: "latest" };
 }
-function walkTree(source, path5, position) {
-  const { doc } = source;
-  let node = doc.contents;
-  let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path5) {
-    if ((0, import_yaml4.isAlias)(node)) node = node.resolve(doc);
-    let next;
-    let offset;
-    if (typeof segment === "string" && (0, import_yaml4.isMap)(node)) {
-      const entry = effectiveEntries(node, doc).get(segment);
-      if (entry) {
-        next = entry.value;
-        offset = entry.pair.key?.range?.[0];
-      }
-    } else if (typeof segment === "number" && (0, import_yaml4.isSeq)(node)) {
-      next = node.items[segment];
-      offset = next?.range?.[0];
-    }
-    if (offset === void 0) return position(anchor, false);
-    anchor = offset;
-    node = next;
+function formatVersion(version3) {
+  return version3 === "latest" ? "latest" : `v1.${version3}`;
+}
+function formatLevelVersion({ level: level2, version: version3 }) {
+  return `${level2}:${formatVersion(version3)}`;
+}
+function levelRank(level2) {
+  return levels.indexOf(level2);
+}
+
+// src/pss/pod.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function obj(parent, key) {
+  const value = parent?.[key];
+  return isObject(value) ? value : void 0;
+}
+function list(parent, key) {
+  const value = parent?.[key];
+  return Array.isArray(value) ? value : [];
+}
+function str(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "string" ? value : "";
+}
+function int(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : 0;
+}
+function optInt(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "number" ? value : void 0;
+}
+function bool(parent, key) {
+  return parent?.[key] === true;
+}
+function optBool(parent, key) {
+  const value = parent?.[key];
+  return typeof value === "boolean" ? value : void 0;
+}
+var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
+function visitContainers(pod) {
+  const visited = [];
+  for (const key of containerListKeys) {
+    list(pod.spec, key).forEach((entry, index) => {
+      if (!isObject(entry)) return;
+      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
+    });
   }
-  return position(anchor, true);
+  return visited;
+}
+function isWindowsPod(pod) {
+  return str(obj(pod.spec, "os"), "name") === "windows";
+}
+function usesUserNamespace(pod) {
+  return optBool(pod.spec, "hostUsers") === false;
+}
+function at(path5, ...segments) {
+  return [...path5, ...segments];
 }
 
 // src/pss/format.ts
@@ -10349,750 +10394,6 @@ function setters(podIsBad, badContainers, extra = []) {
 }
 function containerList(names) {
   return `${plural("container", "containers", names.length)} ${quoteJoin(names)}`;
-}
-
-// src/pss/pod.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function obj(parent, key) {
-  const value = parent?.[key];
-  return isObject(value) ? value : void 0;
-}
-function list(parent, key) {
-  const value = parent?.[key];
-  return Array.isArray(value) ? value : [];
-}
-function str(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "string" ? value : "";
-}
-function int(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : 0;
-}
-function optInt(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "number" ? value : void 0;
-}
-function bool(parent, key) {
-  return parent?.[key] === true;
-}
-function optBool(parent, key) {
-  const value = parent?.[key];
-  return typeof value === "boolean" ? value : void 0;
-}
-var containerListKeys = ["initContainers", "containers", "ephemeralContainers"];
-function visitContainers(pod) {
-  const visited = [];
-  for (const key of containerListKeys) {
-    list(pod.spec, key).forEach((entry, index) => {
-      if (!isObject(entry)) return;
-      visited.push({ name: str(entry, "name"), container: entry, path: ["spec", key, index] });
-    });
-  }
-  return visited;
-}
-function isWindowsPod(pod) {
-  return str(obj(pod.spec, "os"), "name") === "windows";
-}
-function usesUserNamespace(pod) {
-  return optBool(pod.spec, "hostUsers") === false;
-}
-function at(path5, ...segments) {
-  return [...path5, ...segments];
-}
-
-// src/pss/checks/capabilitiesBaseline.ts
-var allowedV1_0 = /* @__PURE__ */ new Set([
-  "AUDIT_WRITE",
-  "CHOWN",
-  "DAC_OVERRIDE",
-  "FOWNER",
-  "FSETID",
-  "KILL",
-  "MKNOD",
-  "NET_BIND_SERVICE",
-  "SETFCAP",
-  "SETGID",
-  "SETPCAP",
-  "SETUID",
-  "SYS_CHROOT"
-]);
-function capabilitiesBaselineV1_0(pod) {
-  const bad = [];
-  const forbidden = [];
-  const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
-    const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    let containerIsBad = false;
-    list(capabilities2, "add").forEach((entry, index) => {
-      const capability = typeof entry === "string" ? entry : "";
-      if (!allowedV1_0.has(capability)) {
-        containerIsBad = true;
-        forbidden.push(capability);
-        paths.push(at(path5, "securityContext", "capabilities", "add", index));
-      }
-    });
-    if (containerIsBad) bad.push(name);
-  }
-  if (bad.length === 0) return null;
-  return {
-    reason: "non-default capabilities",
-    detail: `${containerList(bad)} must not include ${quoteJoin(sortedSet(forbidden))} in securityContext.capabilities.add`,
-    paths
-  };
-}
-var capabilitiesBaseline = {
-  id: "capabilities_baseline",
-  level: "baseline",
-  implementations: [{ minVersion: 0, evaluate: capabilitiesBaselineV1_0 }]
-};
-
-// src/pss/checks/restrictedVolumes.ts
-var allowedVolumeSources = [
-  "configMap",
-  "csi",
-  "downwardAPI",
-  "emptyDir",
-  "ephemeral",
-  "image",
-  "persistentVolumeClaim",
-  "projected",
-  "secret"
-];
-var restrictedVolumeSources = [
-  "hostPath",
-  "gcePersistentDisk",
-  "awsElasticBlockStore",
-  "gitRepo",
-  "nfs",
-  "iscsi",
-  "glusterfs",
-  "rbd",
-  "flexVolume",
-  "cinder",
-  "cephfs",
-  "flocker",
-  "fc",
-  "azureFile",
-  "vsphereVolume",
-  "quobyte",
-  "azureDisk",
-  "photonPersistentDisk",
-  "portworxVolume",
-  "scaleIO",
-  "storageos"
-];
-function restrictedVolumesV1_0(pod) {
-  const badVolumes = [];
-  const badTypes = [];
-  const paths = [];
-  list(pod.spec, "volumes").forEach((volume2, index) => {
-    if (!isObject(volume2)) return;
-    if (allowedVolumeSources.some((key) => obj(volume2, key) !== void 0)) return;
-    badVolumes.push(str(volume2, "name"));
-    const type = restrictedVolumeSources.find((key) => obj(volume2, key) !== void 0);
-    if (type === void 0) {
-      badTypes.push("unknown");
-      paths.push(["spec", "volumes", index]);
-    } else {
-      badTypes.push(type);
-      paths.push(["spec", "volumes", index, type]);
-    }
-  });
-  if (badVolumes.length === 0) return null;
-  const types = sortedSet(badTypes);
-  return {
-    reason: "restricted volume types",
-    detail: [
-      plural("volume", "volumes", badVolumes.length),
-      quoteJoin(badVolumes),
-      plural("uses", "use", badVolumes.length),
-      plural("restricted volume type", "restricted volume types", types.length),
-      quoteJoin(types)
-    ].join(" "),
-    paths
-  };
-}
-var restrictedVolumes = {
-  id: "restrictedVolumes",
-  level: "restricted",
-  implementations: [{ minVersion: 0, overrides: ["hostPathVolumes"], evaluate: restrictedVolumesV1_0 }]
-};
-
-// src/pss/checks/seLinuxOptions.ts
-var allowedTypesV1_0 = /* @__PURE__ */ new Set(["", "container_t", "container_init_t", "container_kvm_t"]);
-var allowedTypesV1_31 = /* @__PURE__ */ new Set([...allowedTypesV1_0, "container_engine_t"]);
-function seLinuxOptionsWith(pod, allowedTypes) {
-  const badTypes = [];
-  let setUser = false;
-  let setRole = false;
-  const paths = [];
-  const judge = (options, optionsPath) => {
-    let valid = true;
-    const type = str(options, "type");
-    if (!allowedTypes.has(type)) {
-      valid = false;
-      badTypes.push(type);
-      paths.push(at(optionsPath, "type"));
-    }
-    if (str(options, "user") !== "") {
-      valid = false;
-      setUser = true;
-      paths.push(at(optionsPath, "user"));
-    }
-    if (str(options, "role") !== "") {
-      valid = false;
-      setRole = true;
-      paths.push(at(optionsPath, "role"));
-    }
-    return valid;
-  };
-  let podIsBad = false;
-  const podOptions = obj(obj(pod.spec, "securityContext"), "seLinuxOptions");
-  if (podOptions !== void 0) {
-    podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
-  }
-  const bad = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
-    const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path5, "securityContext", "seLinuxOptions"))) {
-      bad.push(name);
-    }
-  }
-  if (!podIsBad && bad.length === 0) return null;
-  const parts = [];
-  const types = sortedSet(badTypes);
-  if (types.length > 0) parts.push(`${plural("type", "types", types.length)} ${quoteJoin(types)}`);
-  if (setUser) parts.push("user may not be set");
-  if (setRole) parts.push("role may not be set");
-  return {
-    reason: "seLinuxOptions",
-    detail: `${setters(podIsBad, bad)} set forbidden securityContext.seLinuxOptions: ${parts.join("; ")}`,
-    paths
-  };
-}
-function seLinuxOptionsV1_0(pod) {
-  return seLinuxOptionsWith(pod, allowedTypesV1_0);
-}
-function seLinuxOptionsV1_31(pod) {
-  return seLinuxOptionsWith(pod, allowedTypesV1_31);
-}
-var seLinuxOptions = {
-  id: "seLinuxOptions",
-  level: "baseline",
-  implementations: [
-    { minVersion: 0, evaluate: seLinuxOptionsV1_0 },
-    { minVersion: 31, evaluate: seLinuxOptionsV1_31 }
-  ]
-};
-
-// src/pss/checks/sysctls.ts
-var allowedV1_02 = /* @__PURE__ */ new Set([
-  "kernel.shm_rmid_forced",
-  "net.ipv4.ip_local_port_range",
-  "net.ipv4.tcp_syncookies",
-  "net.ipv4.ping_group_range",
-  "net.ipv4.ip_unprivileged_port_start"
-]);
-var allowedV1_27 = /* @__PURE__ */ new Set([...allowedV1_02, "net.ipv4.ip_local_reserved_ports"]);
-var allowedV1_29 = /* @__PURE__ */ new Set([
-  ...allowedV1_27,
-  "net.ipv4.tcp_keepalive_time",
-  "net.ipv4.tcp_fin_timeout",
-  "net.ipv4.tcp_keepalive_intvl",
-  "net.ipv4.tcp_keepalive_probes"
-]);
-var allowedV1_32 = /* @__PURE__ */ new Set([...allowedV1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"]);
-var allowedV1_37 = /* @__PURE__ */ new Set([
-  ...allowedV1_32,
-  "net.ipv4.tcp_slow_start_after_idle",
-  "net.ipv4.tcp_notsent_lowat"
-]);
-function sysctlsWith(pod, allowed) {
-  const forbidden = [];
-  const paths = [];
-  list(obj(pod.spec, "securityContext"), "sysctls").forEach((sysctl, index) => {
-    if (!isObject(sysctl)) return;
-    const name = str(sysctl, "name");
-    if (allowed.has(name)) return;
-    forbidden.push(name);
-    paths.push(["spec", "securityContext", "sysctls", index, "name"]);
-  });
-  if (forbidden.length === 0) return null;
-  return { reason: "forbidden sysctls", detail: forbidden.join(", "), paths };
-}
-function sysctlsV1_0(pod) {
-  return sysctlsWith(pod, allowedV1_02);
-}
-function sysctlsV1_27(pod) {
-  return sysctlsWith(pod, allowedV1_27);
-}
-function sysctlsV1_29(pod) {
-  return sysctlsWith(pod, allowedV1_29);
-}
-function sysctlsV1_32(pod) {
-  return sysctlsWith(pod, allowedV1_32);
-}
-function sysctlsV1_37(pod) {
-  return sysctlsWith(pod, allowedV1_37);
-}
-var sysctls = {
-  id: "sysctls",
-  level: "baseline",
-  implementations: [
-    { minVersion: 0, evaluate: sysctlsV1_0 },
-    { minVersion: 27, evaluate: sysctlsV1_27 },
-    { minVersion: 29, evaluate: sysctlsV1_29 },
-    { minVersion: 32, evaluate: sysctlsV1_32 },
-    { minVersion: 37, evaluate: sysctlsV1_37 }
-  ]
-};
-
-// src/policy/sources/extraChecks.ts
-var pspCheckId = "psp.removed";
-var adviceCheckIds = [
-  "advice.readOnlyRootFilesystem",
-  "advice.automountServiceAccountToken",
-  "advice.highUid",
-  "advice.dropNetRaw",
-  "advice.imageDigest",
-  "advice.resourceLimits"
-];
-var extraCheckIds = [pspCheckId, ...adviceCheckIds];
-
-// src/policy/sources/objects.ts
-function objectsOf(document) {
-  const out = [];
-  const visit3 = (value, path5) => {
-    const kind = typeof value.kind === "string" ? value.kind : "";
-    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
-    if (kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path5, "items", index]);
-      });
-      return;
-    }
-    out.push({ value, apiVersion, kind, path: path5 });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
-  return out;
-}
-
-// src/policy/sources/psp.ts
-var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
-var baselineCapabilities = allowedV1_0;
-var restrictedVolumes2 = new Set(allowedVolumeSources);
-var baselineSeLinuxTypes = allowedTypesV1_31;
-var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
-var safeSysctls = allowedV1_37;
-var strings = (value) => value.map((v) => typeof v === "string" ? v : "");
-function mapPodSecurityPolicy(spec, annotations) {
-  const baseline = [];
-  const restricted = [];
-  if (bool(spec, "privileged")) baseline.push("privileged: true");
-  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
-  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
-  const capabilities2 = [...strings(list(spec, "allowedCapabilities")), ...strings(list(spec, "defaultAddCapabilities"))];
-  const extraCapabilities = [...new Set(capabilities2.filter((c) => !baselineCapabilities.has(c)))];
-  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
-  else if (capabilities2.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
-  if (!strings(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
-  const volumes2 = strings(list(spec, "volumes"));
-  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
-  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
-  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
-  const seLinux = obj(spec, "seLinux");
-  const seLinuxOptions3 = obj(seLinux, "seLinuxOptions");
-  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions3, "user") !== "" || str(seLinuxOptions3, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions3, "type")))) {
-    baseline.push("seLinux options with a custom user, role or type");
-  }
-  const procMounts = strings(list(spec, "allowedProcMountTypes"));
-  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
-  const unsafeSysctls = strings(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
-  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
-  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
-  const runAsUser2 = obj(spec, "runAsUser");
-  const rule = str(runAsUser2, "rule");
-  const ranges = list(runAsUser2, "ranges").filter(isObject);
-  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
-  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
-  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
-  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
-  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
-  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
-  const level2 = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
-  return { level: level2, beyondBaseline: baseline, beyondRestricted: level2 === "restricted" ? [] : restricted };
-}
-function replacementLabels(level2) {
-  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level2}`, "    pod-security.kubernetes.io/enforce-version: latest"];
-  if (level2 !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
-  return lines.join("\n");
-}
-function podSecurityPolicies(document) {
-  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
-    const metadata = obj(o.value, "metadata");
-    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
-    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
-  });
-}
-function pspFinding(file, psp, blocking) {
-  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
-  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
-  return {
-    file,
-    apiVersion: psp.apiVersion,
-    kind: "PodSecurityPolicy",
-    namespace: null,
-    name: psp.name,
-    container: null,
-    containers: [],
-    check: pspCheckId,
-    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
-    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
-    level: mapping.level,
-    version: "latest",
-    line: psp.kindLine,
-    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
-    mode: blocking ? "enforce" : "warn",
-    blocking,
-    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
-    optOutNote: null,
-    fix: null,
-    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
-
-\`\`\`yaml
-${replacementLabels(mapping.level)}
-\`\`\``
-  };
-}
-function pspFindingsOf(documents, checks) {
-  if (!checks.enabled.has(pspCheckId)) return [];
-  const blocking = checks.blocking.has(pspCheckId);
-  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
-}
-function changedPspFindings(head, base, checks, same) {
-  if (!checks.enabled.has(pspCheckId)) return [];
-  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
-  const blocking = checks.blocking.has(pspCheckId);
-  return head.flatMap(
-    (document) => podSecurityPolicies(document).flatMap((psp) => {
-      const old = before.get(psp.name);
-      if (old && same(old.spec, psp.spec) && same(old.annotations, psp.annotations)) return [];
-      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
-    })
-  );
-}
-
-// src/policy/sources/settings.ts
-var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
-
-// src/pss/paths.ts
-var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path5) {
-  let out = "";
-  for (const segment of path5) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-// src/workloads/defaults.ts
-function withDefaultVolumes(spec) {
-  const volumes2 = spec.volumes;
-  if (!Array.isArray(volumes2)) return void 0;
-  return volumes2.map((volume2) => {
-    if (!isObject(volume2)) return volume2;
-    const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
-    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
-  });
-}
-function withHostNetworkPorts(containers) {
-  if (!Array.isArray(containers)) return containers;
-  return containers.map((container2) => {
-    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
-    const ports = container2.ports.map((port) => {
-      if (!isObject(port)) return port;
-      const hostPort = port.hostPort;
-      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
-      return { ...port, hostPort: port.containerPort ?? 0 };
-    });
-    return { ...container2, ports };
-  });
-}
-function applyApiServerDefaults(spec, isPod) {
-  const out = { ...spec };
-  const volumes2 = withDefaultVolumes(spec);
-  if (volumes2) out.volumes = volumes2;
-  if (isPod && spec.hostNetwork === true) {
-    for (const key of ["containers", "initContainers"]) {
-      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
-    }
-  }
-  return out;
-}
-
-// src/workloads/kinds.ts
-var apps = ["apps", "extensions"];
-var workloadKinds = [
-  { kind: "Pod", groups: [""], template: [] },
-  { kind: "PodTemplate", groups: [""], template: ["template"] },
-  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
-  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
-  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
-  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-];
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function findWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
-}
-
-// src/workloads/schema.ts
-var object = (fields2) => ({ object: fields2 });
-var list2 = (item) => ({ list: item });
-var strings2 = list2("string");
-var capabilities = object({ add: strings2, drop: strings2 });
-var profile = object({ type: "string", localhostProfile: "string" });
-var seLinuxOptions2 = object({ user: "string", role: "string", type: "string", level: "string" });
-var windowsOptions = object({
-  hostProcess: "boolean",
-  gmsaCredentialSpecName: "string",
-  gmsaCredentialSpec: "string",
-  runAsUserName: "string"
-});
-var containerSecurityContext = object({
-  privileged: "boolean",
-  allowPrivilegeEscalation: "boolean",
-  runAsNonRoot: "boolean",
-  runAsUser: "int64",
-  runAsGroup: "int64",
-  readOnlyRootFilesystem: "boolean",
-  procMount: "string",
-  capabilities,
-  seccompProfile: profile,
-  appArmorProfile: profile,
-  seLinuxOptions: seLinuxOptions2,
-  windowsOptions
-});
-var podSecurityContext = object({
-  runAsNonRoot: "boolean",
-  runAsUser: "int64",
-  runAsGroup: "int64",
-  fsGroup: "int64",
-  supplementalGroups: list2("int64"),
-  sysctls: list2(object({ name: "string", value: "string" })),
-  seccompProfile: profile,
-  appArmorProfile: profile,
-  seLinuxOptions: seLinuxOptions2,
-  windowsOptions
-});
-var hostHandler = object({
-  httpGet: object({ host: "string", path: "string", port: "int-or-string", scheme: "string" }),
-  tcpSocket: object({ host: "string", port: "int-or-string" }),
-  exec: "any-object",
-  grpc: "any-object",
-  sleep: "any-object"
-});
-var container = object({
-  name: "string",
-  image: "string",
-  ports: list2(object({ name: "string", containerPort: "int32", hostPort: "int32", hostIP: "string", protocol: "string" })),
-  securityContext: containerSecurityContext,
-  livenessProbe: hostHandler,
-  readinessProbe: hostHandler,
-  startupProbe: hostHandler,
-  lifecycle: object({ postStart: hostHandler, preStop: hostHandler })
-});
-var volumeSources = [...allowedVolumeSources, ...restrictedVolumeSources];
-var volume = object({
-  name: "string",
-  ...Object.fromEntries(volumeSources.map((source) => [source, "any-object"]))
-});
-var podSpecSchema = object({
-  hostNetwork: "boolean",
-  hostPID: "boolean",
-  hostIPC: "boolean",
-  hostUsers: "boolean",
-  runtimeClassName: "string",
-  os: object({ name: "string" }),
-  securityContext: podSecurityContext,
-  volumes: list2(volume),
-  initContainers: list2(container),
-  containers: list2(container),
-  ephemeralContainers: list2(container)
-});
-var metadataSchema = object({
-  name: "string",
-  namespace: "string",
-  labels: { map: "string" },
-  annotations: { map: "string" }
-});
-
-// src/workloads/validate.ts
-var int32 = 2 ** 31;
-function describe(value) {
-  if (Array.isArray(value)) return "a list";
-  if (isObject(value)) return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `the ${typeof value} ${String(value)}`;
-}
-function expected(type) {
-  if (typeof type === "string") {
-    return { string: "a string", boolean: "a boolean", int32: "a 32-bit integer", int64: "an integer", "int-or-string": "an integer or a string", "any-object": "a mapping" }[type];
-  }
-  if ("object" in type || "map" in type) return "a mapping";
-  return "a list";
-}
-function hint(type, value) {
-  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
-  }
-  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
-    return " (remove the quotes)";
-  }
-  return "";
-}
-function matches(type, value) {
-  if (typeof type === "string") {
-    switch (type) {
-      case "string":
-        return typeof value === "string";
-      case "boolean":
-        return typeof value === "boolean";
-      case "int32":
-        return Number.isInteger(value) && value >= -int32 && value < int32;
-      case "int64":
-        return Number.isInteger(value);
-      case "int-or-string":
-        return typeof value === "string" || Number.isInteger(value);
-      case "any-object":
-        return isObject(value);
-    }
-  }
-  if ("list" in type) return Array.isArray(value);
-  return isObject(value);
-}
-function validateFields(value, type, path5 = []) {
-  if (value === void 0 || value === null) return [];
-  if (!matches(type, value)) {
-    return [{ path: path5, message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` }];
-  }
-  if (typeof type === "string") return [];
-  if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path5, index]));
-  }
-  const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path5, key]));
-  return entries.flatMap(([key, item]) => {
-    const fieldType = type.object[key];
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path5, key]);
-  });
-}
-
-// src/workloads/extract.ts
-function at2(value, path5) {
-  let current = value;
-  for (const segment of path5) {
-    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
-    else current = isObject(current) ? current[segment] : void 0;
-  }
-  return current;
-}
-function withDecodedAnnotations(metadata) {
-  const annotations = obj(metadata, "annotations");
-  if (!annotations) return metadata;
-  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
-  return { ...metadata, annotations: decoded };
-}
-function extractPodSpecs(document) {
-  const pods = [];
-  const problems = [];
-  const invalid = (path5, message) => {
-    problems.push({
-      file: document.file,
-      line: locate(document.source, path5).line,
-      message: `${formatFieldPath(path5)}: ${message}; the API server would reject this object`,
-      kind: "invalid"
-    });
-  };
-  const visit3 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
-    const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
-    const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
-    if (kind === void 0 || apiVersion === void 0) return;
-    if (kind.endsWith("List") && Array.isArray(object2.items)) {
-      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-      object2.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
-      });
-      return;
-    }
-    const workload = findWorkloadKind(apiVersion, kind);
-    if (!workload) return;
-    const template = at2(object2, workload.template);
-    if (!isObject(template)) return;
-    const templatePath = [...objectPath, ...workload.template];
-    const errors = [
-      ...validateFields(object2.metadata, metadataSchema, [...objectPath, "metadata"]),
-      ...workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, "metadata"]) : [],
-      ...validateFields(template.spec, podSpecSchema, [...templatePath, "spec"])
-    ];
-    for (const error of errors) invalid(error.path, error.message);
-    if (errors.length > 0) return;
-    const metadata = obj(object2, "metadata");
-    const namespace = metadata?.namespace;
-    pods.push({
-      document,
-      apiVersion,
-      kind,
-      namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
-      name: str(metadata, "name"),
-      objectPath,
-      templatePath,
-      pod: {
-        metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
-        spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
-      }
-    });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
-  return { pods, problems };
-}
-
-// src/pss/levels.ts
-var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text) {
-  if (levels.includes(text)) return { ok: true, value: text };
-  return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
-}
-var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
-var maxInt64 = 9223372036854775807n;
-function parseVersion(text) {
-  if (text === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text);
-  if (match2?.[1] !== void 0) {
-    const minor = BigInt(match2[1]);
-    if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
-  }
-  return { ok: false, error: 'must be "latest" or "v1.x"', fallback: "latest" };
-}
-function formatVersion(version3) {
-  return version3 === "latest" ? "latest" : `v1.${version3}`;
-}
-function formatLevelVersion({ level: level2, version: version3 }) {
-  return `${level2}:${formatVersion(version3)}`;
-}
-function levelRank(level2) {
-  return levels.indexOf(level2);
 }
 
 // src/pss/checks/allowPrivilegeEscalation.ts
@@ -11168,6 +10469,52 @@ var appArmorProfile = {
   id: "appArmorProfile",
   level: "baseline",
   implementations: [{ minVersion: 0, evaluate: appArmorProfileV1_0 }]
+};
+
+// src/pss/checks/capabilitiesBaseline.ts
+var allowedV1_0 = /* @__PURE__ */ new Set([
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+]);
+function capabilitiesBaselineV1_0(pod) {
+  const bad = [];
+  const forbidden = [];
+  const paths = [];
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+    const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
+    let containerIsBad = false;
+    list(capabilities2, "add").forEach((entry, index) => {
+      const capability = typeof entry === "string" ? entry : "";
+      if (!allowedV1_0.has(capability)) {
+        containerIsBad = true;
+        forbidden.push(capability);
+        paths.push(at(path5, "securityContext", "capabilities", "add", index));
+      }
+    });
+    if (containerIsBad) bad.push(name);
+  }
+  if (bad.length === 0) return null;
+  return {
+    reason: "non-default capabilities",
+    detail: `${containerList(bad)} must not include ${quoteJoin(sortedSet(forbidden))} in securityContext.capabilities.add`,
+    paths
+  };
+}
+var capabilitiesBaseline = {
+  id: "capabilities_baseline",
+  level: "baseline",
+  implementations: [{ minVersion: 0, evaluate: capabilitiesBaselineV1_0 }]
 };
 
 // src/pss/checks/capabilitiesRestricted.ts
@@ -11423,6 +10770,78 @@ var procMountRestricted = {
   implementations: [{ minVersion: 35, overrides: ["procMount"], evaluate: procMountRestrictedV1_35 }]
 };
 
+// src/pss/checks/restrictedVolumes.ts
+var allowedVolumeSources = [
+  "configMap",
+  "csi",
+  "downwardAPI",
+  "emptyDir",
+  "ephemeral",
+  "image",
+  "persistentVolumeClaim",
+  "projected",
+  "secret"
+];
+var restrictedVolumeSources = [
+  "hostPath",
+  "gcePersistentDisk",
+  "awsElasticBlockStore",
+  "gitRepo",
+  "nfs",
+  "iscsi",
+  "glusterfs",
+  "rbd",
+  "flexVolume",
+  "cinder",
+  "cephfs",
+  "flocker",
+  "fc",
+  "azureFile",
+  "vsphereVolume",
+  "quobyte",
+  "azureDisk",
+  "photonPersistentDisk",
+  "portworxVolume",
+  "scaleIO",
+  "storageos"
+];
+function restrictedVolumesV1_0(pod) {
+  const badVolumes = [];
+  const badTypes = [];
+  const paths = [];
+  list(pod.spec, "volumes").forEach((volume2, index) => {
+    if (!isObject(volume2)) return;
+    if (allowedVolumeSources.some((key) => obj(volume2, key) !== void 0)) return;
+    badVolumes.push(str(volume2, "name"));
+    const type = restrictedVolumeSources.find((key) => obj(volume2, key) !== void 0);
+    if (type === void 0) {
+      badTypes.push("unknown");
+      paths.push(["spec", "volumes", index]);
+    } else {
+      badTypes.push(type);
+      paths.push(["spec", "volumes", index, type]);
+    }
+  });
+  if (badVolumes.length === 0) return null;
+  const types = sortedSet(badTypes);
+  return {
+    reason: "restricted volume types",
+    detail: [
+      plural("volume", "volumes", badVolumes.length),
+      quoteJoin(badVolumes),
+      plural("uses", "use", badVolumes.length),
+      plural("restricted volume type", "restricted volume types", types.length),
+      quoteJoin(types)
+    ].join(" "),
+    paths
+  };
+}
+var restrictedVolumes = {
+  id: "restrictedVolumes",
+  level: "restricted",
+  implementations: [{ minVersion: 0, overrides: ["hostPathVolumes"], evaluate: restrictedVolumesV1_0 }]
+};
+
 // src/pss/checks/runAsNonRoot.ts
 var reason = "runAsNonRoot != true";
 function runAsNonRootV1_0(pod) {
@@ -11501,6 +10920,73 @@ var runAsUser = {
   implementations: [
     { minVersion: 23, evaluate: runAsUserV1_23 },
     { minVersion: 35, evaluate: runAsUserV1_35 }
+  ]
+};
+
+// src/pss/checks/seLinuxOptions.ts
+var allowedTypesV1_0 = /* @__PURE__ */ new Set(["", "container_t", "container_init_t", "container_kvm_t"]);
+var allowedTypesV1_31 = /* @__PURE__ */ new Set([...allowedTypesV1_0, "container_engine_t"]);
+function seLinuxOptionsWith(pod, allowedTypes) {
+  const badTypes = [];
+  let setUser = false;
+  let setRole = false;
+  const paths = [];
+  const judge = (options, optionsPath) => {
+    let valid = true;
+    const type = str(options, "type");
+    if (!allowedTypes.has(type)) {
+      valid = false;
+      badTypes.push(type);
+      paths.push(at(optionsPath, "type"));
+    }
+    if (str(options, "user") !== "") {
+      valid = false;
+      setUser = true;
+      paths.push(at(optionsPath, "user"));
+    }
+    if (str(options, "role") !== "") {
+      valid = false;
+      setRole = true;
+      paths.push(at(optionsPath, "role"));
+    }
+    return valid;
+  };
+  let podIsBad = false;
+  const podOptions = obj(obj(pod.spec, "securityContext"), "seLinuxOptions");
+  if (podOptions !== void 0) {
+    podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
+  }
+  const bad = [];
+  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+    const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
+    if (options !== void 0 && !judge(options, at(path5, "securityContext", "seLinuxOptions"))) {
+      bad.push(name);
+    }
+  }
+  if (!podIsBad && bad.length === 0) return null;
+  const parts = [];
+  const types = sortedSet(badTypes);
+  if (types.length > 0) parts.push(`${plural("type", "types", types.length)} ${quoteJoin(types)}`);
+  if (setUser) parts.push("user may not be set");
+  if (setRole) parts.push("role may not be set");
+  return {
+    reason: "seLinuxOptions",
+    detail: `${setters(podIsBad, bad)} set forbidden securityContext.seLinuxOptions: ${parts.join("; ")}`,
+    paths
+  };
+}
+function seLinuxOptionsV1_0(pod) {
+  return seLinuxOptionsWith(pod, allowedTypesV1_0);
+}
+function seLinuxOptionsV1_31(pod) {
+  return seLinuxOptionsWith(pod, allowedTypesV1_31);
+}
+var seLinuxOptions = {
+  id: "seLinuxOptions",
+  level: "baseline",
+  implementations: [
+    { minVersion: 0, evaluate: seLinuxOptionsV1_0 },
+    { minVersion: 31, evaluate: seLinuxOptionsV1_31 }
   ]
 };
 
@@ -11635,6 +11121,68 @@ var seccompProfileRestricted = {
   ]
 };
 
+// src/pss/checks/sysctls.ts
+var allowedV1_02 = /* @__PURE__ */ new Set([
+  "kernel.shm_rmid_forced",
+  "net.ipv4.ip_local_port_range",
+  "net.ipv4.tcp_syncookies",
+  "net.ipv4.ping_group_range",
+  "net.ipv4.ip_unprivileged_port_start"
+]);
+var allowedV1_27 = /* @__PURE__ */ new Set([...allowedV1_02, "net.ipv4.ip_local_reserved_ports"]);
+var allowedV1_29 = /* @__PURE__ */ new Set([
+  ...allowedV1_27,
+  "net.ipv4.tcp_keepalive_time",
+  "net.ipv4.tcp_fin_timeout",
+  "net.ipv4.tcp_keepalive_intvl",
+  "net.ipv4.tcp_keepalive_probes"
+]);
+var allowedV1_32 = /* @__PURE__ */ new Set([...allowedV1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"]);
+var allowedV1_37 = /* @__PURE__ */ new Set([
+  ...allowedV1_32,
+  "net.ipv4.tcp_slow_start_after_idle",
+  "net.ipv4.tcp_notsent_lowat"
+]);
+function sysctlsWith(pod, allowed) {
+  const forbidden = [];
+  const paths = [];
+  list(obj(pod.spec, "securityContext"), "sysctls").forEach((sysctl, index) => {
+    if (!isObject(sysctl)) return;
+    const name = str(sysctl, "name");
+    if (allowed.has(name)) return;
+    forbidden.push(name);
+    paths.push(["spec", "securityContext", "sysctls", index, "name"]);
+  });
+  if (forbidden.length === 0) return null;
+  return { reason: "forbidden sysctls", detail: forbidden.join(", "), paths };
+}
+function sysctlsV1_0(pod) {
+  return sysctlsWith(pod, allowedV1_02);
+}
+function sysctlsV1_27(pod) {
+  return sysctlsWith(pod, allowedV1_27);
+}
+function sysctlsV1_29(pod) {
+  return sysctlsWith(pod, allowedV1_29);
+}
+function sysctlsV1_32(pod) {
+  return sysctlsWith(pod, allowedV1_32);
+}
+function sysctlsV1_37(pod) {
+  return sysctlsWith(pod, allowedV1_37);
+}
+var sysctls = {
+  id: "sysctls",
+  level: "baseline",
+  implementations: [
+    { minVersion: 0, evaluate: sysctlsV1_0 },
+    { minVersion: 27, evaluate: sysctlsV1_27 },
+    { minVersion: 29, evaluate: sysctlsV1_29 },
+    { minVersion: 32, evaluate: sysctlsV1_32 },
+    { minVersion: 37, evaluate: sysctlsV1_37 }
+  ]
+};
+
 // src/pss/checks/windowsHostProcess.ts
 function hostProcess(securityContext) {
   return optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
@@ -11745,1777 +11293,6 @@ function checksFor(level2, version3) {
   return checks;
 }
 
-// src/pss/evaluate.ts
-function evaluatePod(pod, level2, version3) {
-  const failures = [];
-  for (const check of checksFor(level2, version3)) {
-    const violation = check.implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
-  }
-  return { allowed: failures.length === 0, failures };
-}
-function detailString(failures) {
-  return failures.map((f) => {
-    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
-    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
-  }).join(", ");
-}
-function enforceMessage(podName, policy, failures) {
-  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
-  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
-}
-function warnMessage(policy, failures) {
-  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
-}
-
-// src/fixes/edits.ts
-function set(path5, value) {
-  return { op: "set", path: path5, value };
-}
-function remove(path5) {
-  return { op: "delete", path: path5 };
-}
-function append(path5, value) {
-  return { op: "append", path: path5, value };
-}
-function valueAt(root, path5) {
-  let current = root;
-  for (const segment of path5) {
-    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
-    else current = isObject(current) ? current[segment] : void 0;
-    if (current === void 0) return void 0;
-  }
-  return current;
-}
-function exists(root, path5) {
-  const parent = valueAt(root, path5.slice(0, -1));
-  const last = path5[path5.length - 1];
-  if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
-  return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
-}
-function editKey(edit) {
-  return JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
-}
-function prefixEdit(prefix2, edit) {
-  return { ...edit, path: [...prefix2, ...edit.path] };
-}
-function toJson(value) {
-  if (typeof value === "boolean" || typeof value === "string") return value;
-  if (Array.isArray(value)) return [...value];
-  const out = {};
-  for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
-  return out;
-}
-var EditError = class extends Error {
-};
-function applyEditsToJson(document, edits) {
-  const copies = /* @__PURE__ */ new Set();
-  const writable = (container2) => {
-    if (copies.has(container2)) return container2;
-    const copy = Array.isArray(container2) ? [...container2] : { ...container2 };
-    copies.add(copy);
-    return copy;
-  };
-  const root = typeof document === "object" && document !== null ? writable(document) : document;
-  const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path5, create) => {
-    let current = root;
-    for (let i = 0; i < path5.length - 1; i++) {
-      const segment = path5[i];
-      const holder = current;
-      let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
-      if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
-        next = {};
-        copies.add(next);
-      }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path5.slice(0, i + 1))}`);
-      next = writable(next);
-      holder[segment] = next;
-      current = next;
-    }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path5)}`);
-    return current;
-  };
-  for (const edit of unique.filter((e) => e.op === "set")) {
-    const parent = parentOf(edit.path, true);
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
-    parent[last] = toJson(edit.value);
-  }
-  const deletions = unique.filter((e) => e.op === "delete").sort((a, b) => {
-    const ia = a.path[a.path.length - 1];
-    const ib = b.path[b.path.length - 1];
-    return (typeof ib === "number" ? ib : -1) - (typeof ia === "number" ? ia : -1);
-  });
-  for (const edit of deletions) {
-    const parent = parentOf(edit.path, false);
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
-    else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
-    else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
-  }
-  for (const edit of unique.filter((e) => e.op === "append")) {
-    const parent = parentOf(edit.path, true);
-    const last = edit.path[edit.path.length - 1];
-    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
-    const list3 = parent[last];
-    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
-  }
-  return root;
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  if (isObject(a ?? null) && isObject(b ?? null)) {
-    const ao = a;
-    const bo = b;
-    const keys = Object.keys(ao).filter((k) => ao[k] !== void 0);
-    const otherKeys = Object.keys(bo).filter((k) => bo[k] !== void 0);
-    return keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
-  }
-  return false;
-}
-
-// src/fixes/fixers/common.ts
-function writtenAt(context, path5) {
-  return valueAt(context.written, path5);
-}
-function writtenHas(context, path5) {
-  return exists(context.written, path5);
-}
-function setEach(paths, value) {
-  return paths.map((path5) => set(path5, value));
-}
-function runtimeDefaultProfile(context, typePath) {
-  const profilePath = typePath.slice(0, -1);
-  const edits = [set(typePath, "RuntimeDefault")];
-  if (writtenHas(context, [...profilePath, "localhostProfile"])) edits.push(remove([...profilePath, "localhostProfile"]));
-  return edits;
-}
-function removeItems(context, listPath, indices) {
-  const list3 = writtenAt(context, listPath);
-  const length = Array.isArray(list3) ? list3.length : 0;
-  const unique = [...new Set(indices)];
-  if (unique.length === length && length > 0) return [remove(listPath)];
-  return unique.map((index) => remove([...listPath, index]));
-}
-function byList(paths) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const path5 of paths) {
-    const index = path5[path5.length - 1];
-    if (typeof index !== "number") continue;
-    const list3 = path5.slice(0, -1);
-    const key = JSON.stringify(list3);
-    const group = groups.get(key) ?? { list: list3, indices: [] };
-    group.indices.push(index);
-    groups.set(key, group);
-  }
-  return groups;
-}
-function hostProcessPaths(pod) {
-  const paths = [];
-  const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
-  if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container: container2, path: path5 } of visitContainers(pod)) {
-    if (isOn(obj(container2, "securityContext"))) paths.push([...path5, "securityContext", "windowsOptions", "hostProcess"]);
-  }
-  return paths;
-}
-function hostNetworkOff(context) {
-  return [set(["spec", "hostNetwork"], false), ...setEach(hostProcessPaths(context.written), false)];
-}
-function isWrittenObject(value) {
-  return isObject(value ?? null);
-}
-
-// src/fixes/fixers/allowPrivilegeEscalation.ts
-var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
-
-// src/fixes/fixers/appArmorProfile.ts
-var fixAppArmorProfile = (context) => {
-  const edits = [];
-  for (const path5 of context.failure.paths) {
-    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path5));
-  }
-  return { kind: "edits", edits };
-};
-
-// src/fixes/fixers/capabilities.ts
-function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path5) => typeof path5[path5.length - 1] === "number");
-  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
-}
-var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
-var fixCapabilitiesRestricted = (context) => {
-  const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path5) => path5[path5.length - 1] === "drop");
-  for (const path5 of drops) {
-    if (Array.isArray(writtenAt(context, path5))) edits.push(append(path5, "ALL"));
-    else edits.push(set(path5, ["ALL"]));
-  }
-  return {
-    kind: "edits",
-    edits,
-    caveat: "If a process needs a capability, for example to bind a port below 1024, add back `NET_BIND_SERVICE`, the only one this level allows."
-  };
-};
-
-// src/fixes/fixers/hostNamespaces.ts
-var fixHostNamespaces = (context) => {
-  const edits = [];
-  for (const path5 of context.failure.paths) {
-    if (path5[0] === "spec" && path5[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path5], false));
-  }
-  return {
-    kind: "edits",
-    edits,
-    caveat: "The pod then gets its own network, process and IPC namespaces: anything it reached on the node through them (node ports, host processes) is no longer visible."
-  };
-};
-
-// src/fixes/fixers/hostPorts.ts
-var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5));
-  if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
-  return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
-};
-
-// src/fixes/fixers/hostProbesAndHostLifecycle.ts
-var fixHostProbesAndHostLifecycle = (context) => ({
-  kind: "edits",
-  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
-});
-
-// src/fixes/fixers/privileged.ts
-var fixPrivileged = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
-
-// src/fixes/fixers/procMount.ts
-var fixProcMount = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, "Default") });
-
-// src/fixes/fixers/runAsNonRoot.ts
-var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
-var fixRunAsNonRoot = (context) => {
-  const edits = [];
-  const podPath = ["spec", "securityContext", "runAsNonRoot"];
-  let podValue = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
-  if (podValue === false) {
-    edits.push(set(podPath, true));
-    podValue = true;
-  }
-  let unset = false;
-  for (const { container: container2, path: path5 } of visitContainers(context.pod)) {
-    const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path5, "securityContext", "runAsNonRoot"], true));
-    else if (value === void 0) unset = true;
-  }
-  if (unset && podValue !== true) edits.push(set(podPath, true));
-  return { kind: "edits", edits, caveat: nonRootCaveat };
-};
-
-// src/fixes/fixers/runAsUser.ts
-var fixRunAsUser = (context) => {
-  const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path5) => path5.length === 3 && path5[1] === "securityContext");
-  for (const path5 of context.failure.paths) {
-    edits.push(remove(path5));
-    const securityContextPath = path5.slice(0, -1);
-    const securityContext = valueAt(context.pod, securityContextPath);
-    const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
-    const isPodLevel = securityContextPath.length === 2;
-    const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
-    if (!inForce) edits.push(set([...securityContextPath, "runAsNonRoot"], true));
-  }
-  return { kind: "edits", edits, caveat: nonRootCaveat };
-};
-
-// src/fixes/fixers/seccompProfile.ts
-function fixPresent(context) {
-  const edits = [];
-  for (const path5 of context.failure.paths) {
-    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path5.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path5));
-  }
-  return edits;
-}
-var fixSeccompProfileBaseline = (context) => ({ kind: "edits", edits: fixPresent(context) });
-var fixSeccompProfileRestricted = (context) => {
-  const edits = fixPresent(context);
-  const podProfile = obj(obj(context.pod.spec, "securityContext"), "seccompProfile");
-  const podCovers = podProfile !== void 0;
-  const containers = visitContainers(context.pod);
-  const uncovered = [];
-  for (const { container: container2, path: path5 } of containers) {
-    if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path5, "securityContext", "seccompProfile", "type"]);
-    }
-  }
-  if (uncovered.length > 0 && uncovered.length === containers.length) {
-    edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
-  } else {
-    for (const path5 of uncovered) edits.push(set(path5, "RuntimeDefault"));
-  }
-  return { kind: "edits", edits };
-};
-
-// src/fixes/fixers/seLinuxOptions.ts
-var fixSeLinuxOptions = (context) => ({
-  kind: "edits",
-  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
-});
-
-// src/fixes/fixers/sysctls.ts
-var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path5) => path5.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
-};
-
-// src/fixes/notes.ts
-function illustrative(yaml) {
-  return [
-    "Illustrative example, not applicable as-is:",
-    "```yaml",
-    "# Illustrative only: adapt the names and values before using it.",
-    yaml.trimEnd(),
-    "```"
-  ].join("\n");
-}
-var guidance = {
-  allowPrivilegeEscalation: {
-    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
-    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
-  },
-  appArmorProfile: {
-    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
-    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
-  },
-  capabilities_baseline: {
-    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
-    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
-  },
-  capabilities_restricted: {
-    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
-    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
-  },
-  hostNamespaces: {
-    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
-    example: "spec:\n  hostNetwork: false"
-  },
-  hostPathVolumes: {
-    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
-    example: "volumes:\n- name: data\n  emptyDir: {}"
-  },
-  hostPorts: {
-    text: "Remove `hostPort` and publish the port through a Service instead.",
-    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
-  },
-  hostProbesAndHostLifecycle: {
-    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
-    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
-  },
-  privileged: {
-    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
-    example: "securityContext:\n  privileged: false"
-  },
-  procMount: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  procMount_restricted: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  restrictedVolumes: {
-    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
-  },
-  runAsNonRoot: {
-    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
-    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
-  },
-  runAsUser: {
-    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
-    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
-  },
-  seLinuxOptions: {
-    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
-    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
-  },
-  seccompProfile_baseline: {
-    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
-    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
-  },
-  seccompProfile_restricted: {
-    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
-    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
-  },
-  sysctls: {
-    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
-    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
-  },
-  windowsHostProcess: {
-    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
-    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
-  }
-};
-function noSafeFix(check, reason4) {
-  const { text, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text}
-
-${illustrative(example)}`;
-}
-function sharedNode(check, reason4) {
-  const { text, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}), and changing it where it is defined would also change another place that uses it. Change it there if every user should change, or give this pod spec its own value. ${text}
-
-${illustrative(example)}`;
-}
-function sharedCaveat(reason4) {
-  return `The edit is made where the value is defined (${reason4}); the other places that use it were checked and do not change.`;
-}
-function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
-  const first = volumes2[0]?.name ?? "data";
-  const hostPath = volumes2.some((v) => v.type === "hostPath");
-  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
-  const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
-    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
-    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
-    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
-  ];
-  const example = `volumes:
-- name: ${first}
-  persistentVolumeClaim:
-    claimName: ${first}-data   # a claim you create for this data`;
-  return `${options.join("\n")}
-
-${illustrative(example)}`;
-}
-
-// src/fixes/fixers/volumes.ts
-function volumes(context) {
-  return context.failure.paths.map((path5) => {
-    const volume2 = writtenAt(context, path5.slice(0, 3));
-    const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
-    const type = typeof path5[3] === "string" ? path5[3] : "unknown";
-    return { name, type };
-  });
-}
-var fixHostPathVolumes = (context) => ({ kind: "manual", note: volumeNote("hostPathVolumes", volumes(context)) });
-var fixRestrictedVolumes = (context) => ({ kind: "manual", note: volumeNote("restrictedVolumes", volumes(context)) });
-
-// src/fixes/fixers/windowsHostProcess.ts
-var fixWindowsHostProcess = ({ failure }) => ({
-  kind: "edits",
-  edits: setEach(failure.paths, false),
-  caveat: "The containers then run as normal Windows containers, without access to the node."
-});
-
-// src/fixes/fixers/index.ts
-var fixers = {
-  allowPrivilegeEscalation: fixAllowPrivilegeEscalation,
-  appArmorProfile: fixAppArmorProfile,
-  capabilities_baseline: fixCapabilitiesBaseline,
-  capabilities_restricted: fixCapabilitiesRestricted,
-  hostNamespaces: fixHostNamespaces,
-  hostPathVolumes: fixHostPathVolumes,
-  hostPorts: fixHostPorts,
-  hostProbesAndHostLifecycle: fixHostProbesAndHostLifecycle,
-  privileged: fixPrivileged,
-  procMount: fixProcMount,
-  procMount_restricted: fixProcMount,
-  restrictedVolumes: fixRestrictedVolumes,
-  runAsNonRoot: fixRunAsNonRoot,
-  runAsUser: fixRunAsUser,
-  seLinuxOptions: fixSeLinuxOptions,
-  seccompProfile_baseline: fixSeccompProfileBaseline,
-  seccompProfile_restricted: fixSeccompProfileRestricted,
-  sysctls: fixSysctls,
-  windowsHostProcess: fixWindowsHostProcess
-};
-
-// src/fixes/render.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-
-// src/fixes/style.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/fixes/text.ts
-function lineTable(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text.endsWith("\n");
-  if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text.indexOf("\n");
-  return { text, starts, eol: firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
-}
-function lineOf(table, offset) {
-  let lo = 0;
-  let hi = table.starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-function lineStart(table, line) {
-  return table.starts[line - 1] ?? table.text.length;
-}
-function columnOf(table, offset) {
-  return offset - lineStart(table, lineOf(table, offset));
-}
-function afterLineOf(table, offset) {
-  return lineStart(table, lineOf(table, offset) + 1);
-}
-function lineBreakOf(table, offset) {
-  const next = lineStart(table, lineOf(table, offset) + 1);
-  let end = next;
-  if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
-  if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
-  return end;
-}
-function lastContentBefore(text, end, floor = 0) {
-  let i = end - 1;
-  while (i > floor && /\s/.test(text[i] ?? "")) i--;
-  return i;
-}
-function lineText(table, line) {
-  const start = lineStart(table, line);
-  let end = lineStart(table, line + 1);
-  if (end > start && table.text[end - 1] === "\n") end--;
-  if (end > start && table.text[end - 1] === "\r") end--;
-  return table.text.slice(start, end);
-}
-var SpliceConflict = class extends Error {
-};
-function applySplices(text, splices) {
-  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
-    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
-  );
-  let out = "";
-  let at3 = 0;
-  for (const { splice } of ordered) {
-    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
-    out += text.slice(at3, splice.start) + splice.insert;
-    at3 = splice.end;
-  }
-  return out + text.slice(at3);
-}
-function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
-  if (before === after) return null;
-  const shortest = Math.min(before.length, after.length);
-  let prefixChars = Math.min(shared.prefix, shortest);
-  while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
-  let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
-  while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
-  const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
-  const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
-  const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
-  const a = splitWithBreaks(before.slice(windowStart, windowEnd));
-  const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
-  let linesBefore = 0;
-  for (let at3 = before.indexOf("\n"); at3 !== -1 && at3 < windowStart; at3 = before.indexOf("\n", at3 + 1)) linesBefore++;
-  let suffix = 0;
-  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
-  return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
-}
-function untouchedEnds(text, splices) {
-  if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text.length - Math.max(...splices.map((s) => s.end)) };
-}
-function splitWithBreaks(text) {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-}
-
-// src/fixes/style.ts
-function quoteOf(scalar) {
-  if (scalar.type === import_yaml5.Scalar.QUOTE_DOUBLE) return "double";
-  if (scalar.type === import_yaml5.Scalar.QUOTE_SINGLE) return "single";
-  return "plain";
-}
-function isStringish(scalar) {
-  if (scalar.type !== import_yaml5.Scalar.PLAIN) return true;
-  const resolved = resolvePlainScalar(String(scalar.value));
-  return resolved.ok && typeof resolved.value === "string";
-}
-function mostCommon(values, fallback) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = fallback;
-  let bestCount = 0;
-  for (const [value, count2] of counts) {
-    if (count2 > bestCount) {
-      best = value;
-      bestCount = count2;
-    }
-  }
-  return best;
-}
-function detectStyle(doc, table) {
-  const indents = [];
-  const sequenceIndents = [];
-  const quotes = [];
-  const keys = /* @__PURE__ */ new Map();
-  const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
-  (0, import_yaml5.visit)(doc, {
-    Pair(_, pair2, path5) {
-      const parent = path5[path5.length - 1];
-      if (!(0, import_yaml5.isScalar)(pair2.key)) return;
-      const key = String(pair2.key.value);
-      const keyColumn2 = column(pair2.key);
-      const parentIsBlock = (0, import_yaml5.isMap)(parent) && !parent.flow;
-      const value = pair2.value;
-      if ((0, import_yaml5.isScalar)(value)) {
-        if (value.value !== null && value.value !== "" && isStringish(value)) {
-          quotes.push(quoteOf(value));
-          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
-        }
-        return;
-      }
-      if (!((0, import_yaml5.isMap)(value) || (0, import_yaml5.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
-      const firstItem = value.items[0];
-      const itemQuote = (0, import_yaml5.isSeq)(value) && (0, import_yaml5.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
-      if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
-      if (value.flow || keyColumn2 === void 0) return;
-      if ((0, import_yaml5.isMap)(value) && (0, import_yaml5.isPair)(firstItem)) {
-        const childColumn = column(firstItem.key);
-        if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
-      }
-      if ((0, import_yaml5.isSeq)(value)) {
-        const dashColumn = column(value);
-        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
-      }
-    }
-  });
-  const indent = mostCommon(indents, 2);
-  return {
-    indent,
-    sequenceIndent: mostCommon(sequenceIndents, indent),
-    quote: mostCommon(quotes, "plain"),
-    keys
-  };
-}
-function plainSafe(text) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text)) return false;
-  const resolved = resolvePlainScalar(text);
-  return resolved.ok && resolved.value === text;
-}
-function formatString(text, quote) {
-  if (quote === "plain" && plainSafe(text)) return text;
-  if (quote === "single" && !text.includes("'")) return `'${text}'`;
-  return JSON.stringify(text);
-}
-function formatBoolean(value, replacing) {
-  const pairs = [
-    ["true", "false"],
-    ["True", "False"],
-    ["TRUE", "FALSE"],
-    ["yes", "no"],
-    ["Yes", "No"],
-    ["YES", "NO"],
-    ["on", "off"],
-    ["On", "Off"],
-    ["ON", "OFF"],
-    ["y", "n"],
-    ["Y", "N"]
-  ];
-  for (const [t, f] of pairs) {
-    if (replacing === t || replacing === f) return value ? t : f;
-  }
-  return value ? "true" : "false";
-}
-function formatScalar(value, quote) {
-  return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
-}
-var siblings = { add: "drop", drop: "add" };
-function keyStyle(style, key) {
-  if (key === void 0) return void 0;
-  const sibling = siblings[key];
-  return style.keys.get(key) ?? (sibling !== void 0 ? style.keys.get(sibling) : void 0);
-}
-function keyQuote(style, key) {
-  return keyStyle(style, key)?.quote ?? style.quote;
-}
-function prefersFlow(style, key) {
-  return keyStyle(style, key)?.flow === true;
-}
-function renderFlow(value, style, key, json = false) {
-  const quote = json ? "double" : keyQuote(style, key);
-  if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
-  if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
-  const entries = Object.entries(value);
-  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
-}
-function renderFlowPair(key, value, style, json = false) {
-  return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
-}
-function renderBlockPair(key, value, column, style) {
-  const pad = " ".repeat(column);
-  if (typeof value === "boolean" || typeof value === "string") return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
-  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
-  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
-}
-function renderBlockValue(value, keyColumn2, style, key) {
-  if (Array.isArray(value)) {
-    const pad = " ".repeat(keyColumn2 + style.sequenceIndent);
-    return value.map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
-  }
-  if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
-  return Object.entries(value).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn2 + style.indent, style));
-}
-
-// src/fixes/walk.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-function walk(doc, path5) {
-  const root = doc.contents;
-  const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
-  let current = steps[0]?.node ?? null;
-  for (const segment of path5) {
-    let next;
-    if (typeof segment === "string" && (0, import_yaml6.isMap)(current)) {
-      const entry = effectiveEntries(current, doc).get(segment);
-      if (entry) {
-        const written = entry.value ?? null;
-        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
-      }
-    } else if (typeof segment === "number" && (0, import_yaml6.isSeq)(current) && segment < current.items.length) {
-      const written = current.items[segment] ?? null;
-      next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
-    }
-    if (!next) break;
-    steps.push(next);
-    current = next.node;
-  }
-  return { steps, depth: steps.length - 1 };
-}
-function resolve2(doc, node) {
-  if (!(0, import_yaml6.isAlias)(node)) return node;
-  return node.resolve(doc) ?? null;
-}
-function usedAnchors(doc) {
-  const used = /* @__PURE__ */ new Set();
-  (0, import_yaml6.visit)(doc, {
-    Alias(_, alias) {
-      used.add(alias.source);
-    }
-  });
-  return used;
-}
-function isShared(node, anchors) {
-  const anchor = node?.anchor;
-  return typeof anchor === "string" && anchors.has(anchor);
-}
-function definesUsedAnchor(node, anchors) {
-  if (node === null) return false;
-  if (isShared(node, anchors)) return true;
-  if ((0, import_yaml6.isScalar)(node) || (0, import_yaml6.isAlias)(node)) return false;
-  if ((0, import_yaml6.isCollection)(node)) {
-    for (const item of node.items) {
-      const children = (0, import_yaml6.isMap)(node) ? [item.key, item.value] : [item];
-      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
-    }
-  }
-  return false;
-}
-function sharedReason(walked, upTo, anchors) {
-  for (let i = 1; i <= upTo; i++) {
-    const step = walked.steps[i];
-    if (!step) break;
-    if ((0, import_yaml6.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
-    if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
-  }
-  for (let i = 0; i < upTo; i++) {
-    const node = walked.steps[i]?.node ?? null;
-    const anchor = node?.anchor;
-    if (isShared(node, anchors)) return `it is inside the anchored node &${anchor ?? ""}, which is also used elsewhere`;
-  }
-  return null;
-}
-
-// src/fixes/render.ts
-var RenderError = class extends Error {
-  constructor(message, owners, shared = false) {
-    super(message);
-    this.owners = owners;
-    this.shared = shared;
-  }
-  owners;
-  shared;
-};
-var Unsupported2 = class extends Error {
-};
-function own(target, from) {
-  for (const owner of from.owners) target.owners.add(owner);
-  for (const area of from.areas) target.areas.add(area);
-}
-function fresh() {
-  return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
-}
-function isEmptyValue(node) {
-  if (node === null) return true;
-  if (!(0, import_yaml7.isScalar)(node)) return false;
-  try {
-    return scalarValue(node) === null;
-  } catch (error) {
-    if (error instanceof DecodeError) return false;
-    throw error;
-  }
-}
-function treeOf(value) {
-  if (typeof value === "boolean" || typeof value === "string" || Array.isArray(value)) return value;
-  const tree = /* @__PURE__ */ new Map();
-  for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
-  return tree;
-}
-function sameValue(a, b) {
-  return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
-}
-function addToTree(tree, keys, value, owners) {
-  const [first, ...rest] = keys;
-  if (first === void 0) throw new RenderError("nothing to add", owners);
-  const existing = tree.get(first);
-  if (rest.length === 0) {
-    const added = treeOf(value);
-    if (existing instanceof Map && added instanceof Map) {
-      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
-      return;
-    }
-    if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
-    tree.set(first, added);
-    return;
-  }
-  let child = existing;
-  if (child === void 0) {
-    child = /* @__PURE__ */ new Map();
-    tree.set(first, child);
-  }
-  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
-  addToTree(child, rest, value, owners);
-}
-function fromTree(value) {
-  if (!(value instanceof Map)) return value;
-  const out = {};
-  for (const [key, item] of value) out[key] = fromTree(item);
-  return out;
-}
-function keyName(pair2) {
-  return (0, import_yaml7.isScalar)(pair2.key) ? String(pair2.key.value) : "";
-}
-function renderEdits(context, edits) {
-  const { doc, anchors } = context;
-  const shared = /* @__PURE__ */ new Map();
-  const scalars = /* @__PURE__ */ new Map();
-  const inserts = /* @__PURE__ */ new Map();
-  const fills = /* @__PURE__ */ new Map();
-  const appends = /* @__PURE__ */ new Map();
-  const pairDeletes = /* @__PURE__ */ new Map();
-  const itemDeletes = /* @__PURE__ */ new Map();
-  const fail = (message, edit) => {
-    throw new RenderError(message, edit.owners);
-  };
-  const failShared = (message, edit) => {
-    throw new RenderError(message, edit.owners, true);
-  };
-  const markShared = (edit, reason4) => {
-    if (reason4 === null) return;
-    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason4);
-  };
-  const addInsert = (map, keys, value, edit) => {
-    let op = inserts.get(map);
-    if (!op) {
-      op = { map, tree: /* @__PURE__ */ new Map(), ...fresh() };
-      inserts.set(map, op);
-    }
-    addToTree(op.tree, keys, value, edit.owners);
-    own(op, edit);
-  };
-  const addFill = (pair2, parent, keys, value, edit) => {
-    let op = fills.get(pair2);
-    if (!op) {
-      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), ...fresh() };
-      fills.set(pair2, op);
-    }
-    if (keys.length === 0) {
-      if (op.value !== void 0 && !sameValue(op.value, value)) fail("two fixes write different values here", edit);
-      if (op.tree.size > 0) fail("two fixes disagree about a value", edit);
-      op.value = value;
-    } else {
-      if (op.value !== void 0) fail("two fixes disagree about a value", edit);
-      addToTree(op.tree, keys, value, edit.owners);
-    }
-    own(op, edit);
-  };
-  for (const owned of edits) {
-    const { edit } = owned;
-    const path5 = edit.path;
-    const walked = walk(doc, path5);
-    const complete = walked.depth === path5.length;
-    const target = walked.steps[walked.depth];
-    if (!target) fail("the field could not be found", owned);
-    const step = target;
-    if (edit.op === "delete") {
-      if (!complete) fail(`the field to remove does not exist`, owned);
-      markShared(owned, sharedReason(walked, walked.depth, anchors));
-      if (step.merged) failShared("the field to remove comes from a merge key (<<), which copies a map defined elsewhere", owned);
-      if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
-      const parent = step.parent;
-      const parentStep = walked.steps[walked.depth - 1];
-      if ((0, import_yaml7.isMap)(parent) && step.pair) {
-        let op = pairDeletes.get(parent);
-        if (!op) {
-          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
-          pairDeletes.set(parent, op);
-        }
-        op.pairs.add(step.pair);
-        own(op, owned);
-      } else if ((0, import_yaml7.isSeq)(parent) && typeof path5[path5.length - 1] === "number") {
-        let op = itemDeletes.get(parent);
-        if (!op) {
-          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
-          itemDeletes.set(parent, op);
-        }
-        op.indices.add(path5[path5.length - 1]);
-        own(op, owned);
-      } else fail("the field to remove is not a map key or list item", owned);
-      continue;
-    }
-    if (edit.op === "append") {
-      if (!complete || !(0, import_yaml7.isSeq)(step.node)) {
-        renderSet(walked, path5, [edit.value], owned);
-        continue;
-      }
-      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
-      let op = appends.get(step.node);
-      if (!op) {
-        op = { seq: step.node, items: [], ...fresh() };
-        appends.set(step.node, op);
-      }
-      if (!op.items.includes(edit.value)) op.items.push(edit.value);
-      own(op, owned);
-      continue;
-    }
-    renderSet(walked, path5, edit.value, owned);
-  }
-  function renderSet(walked, path5, value, owned) {
-    const depth = walked.depth;
-    const complete = depth === path5.length;
-    const step = walked.steps[depth];
-    if (!step) fail("the field could not be found", owned);
-    const target = step;
-    if (complete) {
-      const parentStep = walked.steps[depth - 1];
-      const parentMap = parentStep?.node;
-      const key = path5[path5.length - 1];
-      if (target.merged) {
-        if (!(0, import_yaml7.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
-        markShared(owned, sharedReason(walked, depth, anchors));
-        addInsert(parentMap, [key], value, owned);
-        return;
-      }
-      markShared(owned, sharedReason(walked, depth, anchors));
-      if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
-      if (isEmptyValue(target.written) && target.pair && (0, import_yaml7.isMap)(target.parent)) {
-        addFill(target.pair, target.parent, [], value, owned);
-        return;
-      }
-      if (((0, import_yaml7.isScalar)(target.written) || (0, import_yaml7.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
-        const node2 = target.written;
-        const existing = scalars.get(node2);
-        if (existing && existing.value !== value) fail("two fixes write different values here", owned);
-        const op = existing ?? { node: node2, value, ...fresh() };
-        scalars.set(node2, op);
-        own(op, owned);
-        return;
-      }
-      fail("the field has a value this fix cannot replace", owned);
-    }
-    const rest = path5.slice(depth);
-    if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
-    const keys = rest;
-    markShared(owned, sharedReason(walked, depth + 1, anchors));
-    const node = target.node;
-    if ((0, import_yaml7.isMap)(node)) {
-      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml7.isMap)(target.parent) && !target.parent.flow) {
-        addFill(target.pair, target.parent, keys, value, owned);
-      } else addInsert(node, keys, value, owned);
-      return;
-    }
-    if (isEmptyValue(target.written) && target.pair && (0, import_yaml7.isMap)(target.parent)) {
-      addFill(target.pair, target.parent, keys, value, owned);
-      return;
-    }
-    fail("the place to write is not a map", owned);
-  }
-  function isShared2(node) {
-    const anchor = node?.anchor;
-    return typeof anchor === "string" && anchors.has(anchor);
-  }
-  const splices = [];
-  const emit = (op, splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
-  const guard = (op, render) => {
-    try {
-      render();
-    } catch (error) {
-      if (error instanceof Unsupported2) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
-      throw error;
-    }
-  };
-  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
-  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
-  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map))));
-  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
-  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
-  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
-  return { splices, shared };
-}
-function rangeOf2(node) {
-  const range2 = node?.range;
-  if (!range2) throw new Unsupported2("a node without a source position");
-  return range2;
-}
-function contentEnd(node) {
-  if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
-  if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
-    const last = node.items[node.items.length - 1];
-    if ((0, import_yaml7.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
-    return contentEnd(last);
-  }
-  return rangeOf2(node)[1];
-}
-function lastChar(context, node, floor) {
-  return lastContentBefore(context.table.text, contentEnd(node), floor);
-}
-function pairEnd(pair2) {
-  return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
-}
-function colonEnd(context, pair2) {
-  const text = context.table.text;
-  let i = rangeOf2(pair2.key)[1];
-  while (i < text.length && (text[i] === " " || text[i] === "	")) i++;
-  if (text[i] !== ":") throw new Unsupported2("a key without a colon on its line");
-  return i + 1;
-}
-function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml7.isScalar)(pair2.key) && pair2.key.type === import_yaml7.Scalar.QUOTE_DOUBLE);
-}
-function keyColumn(context, map) {
-  const first = map.items[0];
-  if (!first) throw new Unsupported2("an empty map has no key column");
-  return columnOf(context.table, rangeOf2(first.key)[0]);
-}
-function linesAt(context, at3, lines) {
-  const { text, eol } = context.table;
-  const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
-  if (at3 >= text.length && !text.endsWith("\n")) return { start: text.length, end: text.length, insert: eol + lines.join(eol), column };
-  return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
-}
-function lineLeader(context, offset) {
-  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
-}
-function scalarSplice(context, op) {
-  const [start, end] = rangeOf2(op.node);
-  if (typeof op.value === "boolean") {
-    const original = (0, import_yaml7.isScalar)(op.node) && op.node.type === import_yaml7.Scalar.PLAIN ? String(op.node.value) : void 0;
-    return { start, end, insert: formatBoolean(op.value, original) };
-  }
-  let quote = context.style.quote;
-  if ((0, import_yaml7.isScalar)(op.node)) {
-    if (op.node.type === import_yaml7.Scalar.QUOTE_DOUBLE) quote = "double";
-    else if (op.node.type === import_yaml7.Scalar.QUOTE_SINGLE) quote = "single";
-    else if (op.node.type === import_yaml7.Scalar.PLAIN) quote = "plain";
-    else throw new Unsupported2("a block scalar is not replaced in place");
-  }
-  return { start, end, insert: formatString(op.value, quote) };
-}
-function fillSplices(context, op) {
-  const { style } = context;
-  const value = op.value ?? fromTree(op.tree);
-  const key = keyName(op.pair);
-  const from = colonEnd(context, op.pair);
-  const written = op.pair.value;
-  const [valueStart, valueEnd] = written ? rangeOf2(written) : [from, from];
-  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
-  const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
-  if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
-  const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
-  const lines = renderBlockValue(value, column, style, key);
-  return [
-    ...to > from ? [{ start: from, end: to, insert: "" }] : [],
-    linesAt(context, afterLineOf(context.table, from), lines)
-  ];
-}
-function insertSplice(context, map, entries, deletes) {
-  const { style } = context;
-  if (map.flow) {
-    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
-    const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
-    if (kept.length === 0) {
-      if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
-      const [start, end] = rangeOf2(map);
-      return { start, end, insert: `{${rendered.join(", ")}}` };
-    }
-    const last = map.items[map.items.length - 1];
-    if (deletes?.pairs.has(last)) throw new Unsupported2("a flow map whose last key is removed and another added");
-    const lastKey = rangeOf2(last.key)[0];
-    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf2(map)[0])) {
-      const pad = " ".repeat(columnOf(context.table, lastKey));
-      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join("") };
-    }
-    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
-  }
-  const column = keyColumn(context, map);
-  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
-  const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
-  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
-  const firstKey = rangeOf2(map.items[0]?.key)[0];
-  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
-  return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
-}
-function endsWithKeptBlockScalar(context, node) {
-  if (node === null || node === void 0) return false;
-  if (((0, import_yaml7.isMap)(node) || (0, import_yaml7.isSeq)(node)) && !node.flow && node.items.length > 0) {
-    const last = node.items[node.items.length - 1];
-    return endsWithKeptBlockScalar(context, (0, import_yaml7.isPair)(last) ? last.value ?? last.key : last);
-  }
-  if (!(0, import_yaml7.isScalar)(node) || node.type !== import_yaml7.Scalar.BLOCK_LITERAL && node.type !== import_yaml7.Scalar.BLOCK_FOLDED) return false;
-  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
-}
-function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => (0, import_yaml7.isScalar)(item));
-  if (!(0, import_yaml7.isScalar)(first)) return fallback;
-  if (first.type === import_yaml7.Scalar.QUOTE_DOUBLE) return "double";
-  if (first.type === import_yaml7.Scalar.QUOTE_SINGLE) return "single";
-  return "plain";
-}
-function appendSplice(context, op) {
-  const seq = op.seq;
-  const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
-  if (seq.flow) {
-    if (seq.items.length === 0) {
-      const [start, end2] = rangeOf2(seq);
-      return { start, end: end2, insert: `[${items.join(", ")}]` };
-    }
-    const end = contentEnd(seq.items[seq.items.length - 1]);
-    return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
-  }
-  const [dash] = rangeOf2(seq);
-  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list that does not start its line");
-  const pad = " ".repeat(columnOf(context.table, dash));
-  return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
-}
-function wholeLines(context, start, node, fallbackEnd) {
-  const { table } = context;
-  const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
-  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
-}
-function emptied(context, parentPair, empty) {
-  if (!parentPair) throw new Unsupported2("a collection emptied outside a map");
-  const at3 = colonEnd(context, parentPair);
-  return { start: at3, end: at3, insert: ` ${empty}` };
-}
-function flowRemovals(items, whole, empty) {
-  if (items.every((item) => item.removed)) return [{ start: whole[0], end: whole[1], insert: empty }];
-  const splices = [];
-  for (let i = 0; i < items.length; i++) {
-    if (!items[i]?.removed) continue;
-    let j = i;
-    while (j + 1 < items.length && items[j + 1]?.removed) j++;
-    const next = items[j + 1];
-    const previous = items[i - 1];
-    if (next) splices.push({ start: items[i]?.start ?? 0, end: next.start, insert: "" });
-    else if (previous) splices.push({ start: previous.end, end: items[j]?.end ?? 0, insert: "" });
-    i = j;
-  }
-  return splices;
-}
-function deletePairSplices(context, op, refilled) {
-  const map = op.map;
-  if (map.flow) {
-    const items = map.items.map((pair2) => ({ start: rangeOf2(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow map emptied and refilled");
-    const [start, end] = rangeOf2(map);
-    return flowRemovals(items, [start, end], "{}");
-  }
-  const splices = [];
-  const all = map.items.every((pair2) => op.pairs.has(pair2));
-  const handled = /* @__PURE__ */ new Set();
-  map.items.forEach((pair2, index) => {
-    if (!op.pairs.has(pair2) || handled.has(pair2)) return;
-    const keyStart = rangeOf2(pair2.key)[0];
-    const leader = lineLeader(context, keyStart);
-    if (/^\s*$/.test(leader)) {
-      splices.push(wholeLines(context, keyStart, pair2.value, pairEnd(pair2)));
-      return;
-    }
-    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported2("a key that does not start its line");
-    const nextKept = map.items.find((p) => !op.pairs.has(p));
-    if (nextKept) {
-      for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
-      splices.push({ start: keyStart, end: rangeOf2(nextKept.key)[0], insert: "" });
-      return;
-    }
-    if (refilled) throw new Unsupported2("a list item emptied and refilled");
-    for (const p of map.items) handled.add(p);
-    splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
-  });
-  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf2(map.items[0]?.key)[0]))) {
-    splices.push(emptied(context, op.parentPair, "{}"));
-  }
-  return splices;
-}
-function deleteItemSplices(context, op, refilled) {
-  const seq = op.seq;
-  const nodes = seq.items.map((item) => item);
-  if (nodes.some((node) => node === null)) throw new Unsupported2("a list with an empty item");
-  if (seq.flow) {
-    const items = nodes.map((node, index) => ({ start: rangeOf2(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
-    return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
-  }
-  const text = context.table.text;
-  const splices = [];
-  nodes.forEach((node, index) => {
-    if (!op.indices.has(index)) return;
-    let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text[dash] ?? "")) dash--;
-    if (text[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
-    splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
-  });
-  if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
-  return splices;
-}
-
-// src/fixes/suggestions.ts
-var UnionFind = class {
-  parent;
-  constructor(size) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
-  }
-  find(i) {
-    let root = i;
-    while (this.parent[root] !== root) root = this.parent[root] ?? root;
-    this.parent[i] = root;
-    return root;
-  }
-  union(a, b) {
-    this.parent[this.find(a)] = this.find(b);
-  }
-};
-function span(table, splices) {
-  const change = changedLines(table.text, applySplices(table.text, splices), untouchedEnds(table.text, splices));
-  if (!change) return null;
-  if (change.end >= change.start) return { lo: change.start, hi: change.end };
-  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
-}
-function groupSplices(table, splices) {
-  const sets = new UnionFind(splices.length);
-  const firstWith = /* @__PURE__ */ new Map();
-  splices.forEach((splice, index) => {
-    for (const key of [...[...splice.owners].map((o) => `owner:${o}`), ...[...splice.areas].map((a) => `area:${a}`)]) {
-      const first = firstWith.get(key);
-      if (first === void 0) firstWith.set(key, index);
-      else sets.union(first, index);
-    }
-  });
-  const spanOf = /* @__PURE__ */ new Map();
-  const memberSpan = (indices) => {
-    const key = indices.join(",");
-    if (!spanOf.has(key)) spanOf.set(key, span(table, indices.map((i) => splices[i])));
-    return spanOf.get(key) ?? null;
-  };
-  for (; ; ) {
-    const members = /* @__PURE__ */ new Map();
-    splices.forEach((_, index) => {
-      const root = sets.find(index);
-      members.set(root, [...members.get(root) ?? [], index]);
-    });
-    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: memberSpan(indices) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
-    let merged = false;
-    for (let i = 1; i < spans.length; i++) {
-      const previous = spans[i - 1];
-      const current = spans[i];
-      if (previous && current && current.range.lo <= previous.range.hi + 1) {
-        sets.union(previous.root, current.root);
-        merged = true;
-      }
-    }
-    if (!merged) break;
-  }
-  const groups = /* @__PURE__ */ new Map();
-  splices.forEach((splice, index) => {
-    const root = sets.find(index);
-    groups.set(root, [...groups.get(root) ?? [], splice]);
-  });
-  return [...groups.values()].map((members) => ({
-    splices: members,
-    owners: new Set(members.flatMap((s) => [...s.owners]))
-  }));
-}
-function toSuggestion(table, group, diff) {
-  const after = applySplices(table.text, group.splices);
-  const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
-  if (!change) return null;
-  const lineCount = table.starts.length;
-  const candidates = [];
-  if (change.end >= change.start) {
-    candidates.push({ start: change.start, end: change.end, lines: change.lines });
-  } else {
-    const before = change.start - 1;
-    if (before >= 1) candidates.push({ start: before, end: before, lines: [lineText(table, before), ...change.lines] });
-    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, lineText(table, change.start)] });
-  }
-  const attachable = (c) => diff !== null && diff.spansOneHunk(c.start, c.end) && // GitHub's handling of a suggestion on a last line without a newline is unknown: do not risk it.
-  !(c.end >= lineCount && !table.finalNewline);
-  const chosen = candidates.find(attachable) ?? candidates[0];
-  if (!chosen) return null;
-  return {
-    startLine: chosen.start,
-    endLine: chosen.end,
-    replacement: chosen.lines.map((line) => `${line}
-`).join(""),
-    attachable: attachable(chosen)
-  };
-}
-function applySuggestions(text, suggestions) {
-  if (suggestions.length === 0) return text;
-  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-  return bom + applySuggestionsTo(lineTable(bom === "" ? text : text.slice(1)), suggestions);
-}
-function applySuggestionsTo(table, suggestions) {
-  const body = table.text;
-  const lineCount = body === "" ? 0 : table.starts.length;
-  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
-  let out = "";
-  let next = 1;
-  for (const suggestion of ordered) {
-    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
-      throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
-    }
-    out += body.slice(lineStart(table, next), lineStart(table, suggestion.startLine));
-    const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-    const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
-    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
-    next = suggestion.endLine + 1;
-  }
-  return out + body.slice(lineStart(table, next));
-}
-
-// src/fixes/verify.ts
-function podKey(documentIndex, objectPath) {
-  return `${documentIndex}|${JSON.stringify(objectPath)}`;
-}
-function apiRuleViolations(pod) {
-  const found = /* @__PURE__ */ new Set();
-  const profileRules = (where2, securityContext) => {
-    for (const key of ["seccompProfile", "appArmorProfile"]) {
-      const profile2 = obj(securityContext, key);
-      if (!profile2) continue;
-      const localhost = str(profile2, "localhostProfile") !== "";
-      if (localhost !== (str(profile2, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
-    }
-  };
-  const podSecurityContext2 = obj(pod.spec, "securityContext");
-  profileRules("pod", podSecurityContext2);
-  let hostProcess2 = optBool(obj(podSecurityContext2, "windowsOptions"), "hostProcess") === true;
-  for (const { name, container: container2 } of visitContainers(pod)) {
-    const securityContext = obj(container2, "securityContext");
-    profileRules(`container ${name}`, securityContext);
-    if (optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true) hostProcess2 = true;
-    if (optBool(securityContext, "allowPrivilegeEscalation") !== false) continue;
-    if (optBool(securityContext, "privileged") === true) found.add(`container ${name}: allowPrivilegeEscalation false with privileged true`);
-    const adds = list(obj(securityContext, "capabilities"), "add");
-    if (adds.includes("SYS_ADMIN") || adds.includes("CAP_SYS_ADMIN")) found.add(`container ${name}: allowPrivilegeEscalation false with SYS_ADMIN`);
-  }
-  if (hostProcess2 && pod.spec.hostNetwork !== true) found.add("pod: hostProcess requires hostNetwork");
-  if (str(obj(pod.spec, "os"), "name") === "windows") {
-    const linuxOnly = (where2, securityContext, fields2) => {
-      for (const field of fields2) {
-        if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${where2}: a Windows pod cannot set securityContext.${field}`);
-      }
-    };
-    linuxOnly("pod", podSecurityContext2, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
-    for (const { name, container: container2 } of visitContainers(pod)) {
-      linuxOnly(`container ${name}`, obj(container2, "securityContext"), [
-        "seLinuxOptions",
-        "seccompProfile",
-        "appArmorProfile",
-        "capabilities",
-        "privileged",
-        "allowPrivilegeEscalation",
-        "procMount",
-        "runAsUser",
-        "runAsGroup"
-      ]);
-    }
-  }
-  return found;
-}
-function podStates(documents, policyOf, globalIndex) {
-  const pods = /* @__PURE__ */ new Map();
-  const invalid = [];
-  for (const document of documents) {
-    const extraction = extractPodSpecs(document);
-    invalid.push(...extraction.problems.map((p) => p.kind));
-    for (const source of extraction.pods) {
-      const key = podKey(globalIndex(document.index), source.objectPath);
-      const { level: level2, version: version3 } = policyOf(key);
-      const failing = new Set(evaluatePod(source.pod, level2, version3).failures.map((f) => f.check));
-      pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
-    }
-  }
-  return { pods, invalid };
-}
-var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function partOf(file, text, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text, noLimit);
-  const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
-  const part = {
-    globalIndex,
-    documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
-    problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
-    pods
-  };
-  return { part, loaded };
-}
-function verifyPart(file, policyOf, baseline, text, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text, policyOf, baseline.globalIndex);
-  if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
-  if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
-  for (const [index, value] of fixed2.documents) {
-    const original = baseline.documents.get(index);
-    if (original === void 0) return "the fixed YAML has a different number of documents";
-    let expected2 = original;
-    const edits = expectation.edits.get(index);
-    if (edits && edits.length > 0) {
-      try {
-        expected2 = applyEditsToJson(original, edits);
-      } catch (error) {
-        if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
-        throw error;
-      }
-    }
-    if (!jsonEqual(value, expected2)) return "the fixed YAML would change more than the fixed fields";
-  }
-  for (const [key, before] of baseline.pods) {
-    const after = fixed2.pods.get(key);
-    if (!after) return "a pod spec is no longer found after the fix";
-    for (const check of expectation.fixed.get(key) ?? []) {
-      if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
-    }
-    for (const check of after.failing) {
-      if (!before.failing.has(check)) return `the check ${check} would start failing`;
-    }
-    for (const rule of after.apiRules) {
-      if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
-    }
-  }
-  if (fixed2.pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
-  return null;
-}
-function expectationKey(expectation, documentIndex) {
-  if (documentIndex === null) return "";
-  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
-  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
-}
-function verifierOf(file, text, policyOf, known2) {
-  let whole = null;
-  const verifyWhole = (fixedText, expectation) => {
-    whole ??= partOf(file, text, policyOf, (local) => local).part;
-    return verifyPart(file, policyOf, whole, fixedText, expectation);
-  };
-  const starts = segmentStarts(text);
-  if (starts === null) return verifyWhole;
-  const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
-  const segmentOf = /* @__PURE__ */ new Map();
-  const knownIn = /* @__PURE__ */ new Map();
-  for (const document of known2) {
-    const k = segmentAt(starts, document.source.start);
-    segmentOf.set(document.index, k);
-    knownIn.set(k, [...knownIn.get(k) ?? [], document]);
-  }
-  const parts = /* @__PURE__ */ new Map();
-  const segmentPart = (k) => {
-    if (parts.has(k)) return parts.get(k) ?? null;
-    const documents = knownIn.get(k) ?? [];
-    const [document] = documents;
-    let part;
-    if (document === void 0) {
-      part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
-      const { pods, invalid } = podStates([document], policyOf, (index) => index);
-      part = {
-        globalIndex: (local) => local === 0 ? document.index : -1 - local,
-        documents: /* @__PURE__ */ new Map([[document.index, document.value]]),
-        problemKinds: invalid.sort(),
-        pods
-      };
-    } else {
-      part = null;
-    }
-    parts.set(k, part);
-    return part;
-  };
-  const verdicts = /* @__PURE__ */ new Map();
-  return (fixedText, expectation) => {
-    const fixedStarts = segmentStarts(fixedText);
-    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
-    const named = /* @__PURE__ */ new Set();
-    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
-    for (const index of documentIndexes) {
-      const k = segmentOf.get(index);
-      if (k === void 0) return verifyWhole(fixedText, expectation);
-      named.add(k);
-    }
-    const checks = [];
-    for (let k = 0; k < starts.length; k++) {
-      const fixedSegment = segmentText(fixedText, fixedStarts, k);
-      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
-      const part = segmentPart(k);
-      if (part === null) return verifyWhole(fixedText, expectation);
-      checks.push({ k, part, text: fixedSegment });
-    }
-    for (const { k, part, text: fixedSegment } of checks) {
-      const [document] = knownIn.get(k) ?? [];
-      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${fixedSegment}`;
-      let reason4 = verdicts.get(key);
-      if (reason4 === void 0) {
-        reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
-        verdicts.set(key, reason4);
-      }
-      if (reason4 !== null) return reason4;
-    }
-    return null;
-  };
-}
-
-// src/fixes/fixFile.ts
-function areaOf(path5) {
-  const [root, second, third] = path5;
-  if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
-    return `${second}[${third}]`;
-  }
-  if (root === "metadata") return "metadata";
-  if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
-  return "spec";
-}
-function writtenPod(document, templatePath) {
-  const template = valueAt(document, templatePath) ?? null;
-  const holder = isObject(template) ? template : void 0;
-  return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
-}
-function computeFixes(request) {
-  const text = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
-  const table = lineTable(text);
-  const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
-  if (request.pods.every((pod) => pod.failures.length === 0)) return none;
-  const policies = /* @__PURE__ */ new Map();
-  for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
-  const fallback = { level: request.level, version: request.version };
-  const documents = /* @__PURE__ */ new Map();
-  for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()]);
-  const owners = [];
-  const byPod = request.pods.map(() => []);
-  request.pods.forEach(({ source, failures, policy }, podIndex) => {
-    const written = writtenPod(source.document.value, source.templatePath);
-    const { level: level2, version: version3 } = policy ?? fallback;
-    failures.forEach((failure, failureIndex) => {
-      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level2, version: version3 });
-      const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
-      const owner = {
-        id: `${podIndex}/${failureIndex}`,
-        podIndex,
-        check: failure.check,
-        documentIndex: source.document.index,
-        podKey: podKey(source.document.index, source.objectPath),
-        plan,
-        edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-        podPaths,
-        accepted: false,
-        note: plan.kind === "manual" ? plan.note : null
-      };
-      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure.check, "nothing to change in the manifest as written fixes it");
-      owners.push(owner);
-      byPod[podIndex]?.push(owner);
-    });
-  });
-  const contexts = /* @__PURE__ */ new Map();
-  const contextOf = (document) => {
-    let context = contexts.get(document.index);
-    if (!context) {
-      const doc = document.source.layout;
-      const anchors = document.source.place === void 0 ? usedAnchors(doc) : /* @__PURE__ */ new Set();
-      context = { doc, table, style: detectStyle(doc, table), anchors };
-      contexts.set(document.index, context);
-    }
-    return context;
-  };
-  const collapsed = /* @__PURE__ */ new Set();
-  const render = (selected) => {
-    const perDocument = /* @__PURE__ */ new Map();
-    for (const owner of selected) {
-      const edits = perDocument.get(owner.documentIndex) ?? /* @__PURE__ */ new Map();
-      perDocument.set(owner.documentIndex, edits);
-      owner.edits.forEach((edit, i) => {
-        const key = editKey(edit);
-        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
-        entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
-        edits.set(key, entry);
-      });
-    }
-    const splices = [];
-    const shared = /* @__PURE__ */ new Map();
-    for (const [documentIndex, edits] of perDocument) {
-      const document = documents.get(documentIndex);
-      if (!document) continue;
-      const rendered = renderEdits(contextOf(document), [...edits.values()]);
-      splices.push(...rendered.splices);
-      for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
-    }
-    return { splices, shared };
-  };
-  const expectationOf = (selected) => {
-    const edits = /* @__PURE__ */ new Map();
-    const fixed2 = /* @__PURE__ */ new Map();
-    for (const owner of selected) {
-      edits.set(owner.documentIndex, [...edits.get(owner.documentIndex) ?? [], ...owner.edits]);
-      fixed2.set(owner.podKey, /* @__PURE__ */ new Set([...fixed2.get(owner.podKey) ?? [], owner.check]));
-    }
-    return { edits, fixed: fixed2 };
-  };
-  const attempt = (selected) => {
-    let rendered;
-    let fixedText;
-    try {
-      rendered = render(selected);
-      fixedText = applySplices(text, rendered.splices);
-    } catch (error) {
-      if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
-      if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
-      throw error;
-    }
-    const reason4 = verifyText(fixedText, expectationOf(selected));
-    if (reason4 === null) return null;
-    const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
-    return { reason: reason4, shared };
-  };
-  const refuse = (owner, failure) => {
-    owner.accepted = false;
-    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
-  };
-  for (const podOwners of byPod) {
-    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0);
-    if (candidates.length === 0) continue;
-    if (attempt(candidates) === null) {
-      for (const owner of candidates) owner.accepted = true;
-      continue;
-    }
-    const accepted = [];
-    for (const owner of candidates) {
-      const failure = attempt([...accepted, owner]);
-      if (failure === null) {
-        owner.accepted = true;
-        accepted.push(owner);
-      } else refuse(owner, failure);
-    }
-  }
-  let suggestionOf = /* @__PURE__ */ new Map();
-  let sharedOf = /* @__PURE__ */ new Map();
-  for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
-    const selected = owners.filter((o) => o.accepted);
-    suggestionOf = /* @__PURE__ */ new Map();
-    if (selected.length === 0) break;
-    let rendered;
-    let groups;
-    try {
-      rendered = render(selected);
-      groups = groupSplices(table, rendered.splices);
-    } catch (error) {
-      if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
-      const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
-      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
-      continue;
-    }
-    sharedOf = rendered.shared;
-    let retry = false;
-    for (const group of groups) {
-      const groupOwners = selected.filter((o) => group.owners.has(o.id));
-      const suggestion = toSuggestion(table, group, request.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestionsTo(table, [suggestion]), expectationOf(groupOwners));
-      if (reason5 === null && suggestion) {
-        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
-        continue;
-      }
-      retry = true;
-      const pods2 = new Set(groupOwners.map((o) => o.podIndex));
-      if ([...pods2].some((p) => !collapsed.has(p))) {
-        for (const p of pods2) collapsed.add(p);
-      } else {
-        for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
-      }
-      break;
-    }
-    if (retry) continue;
-    const all = [...new Set(suggestionOf.values())];
-    const reason4 = verifyText(applySuggestionsTo(table, all), expectationOf(selected));
-    if (reason4 === null) break;
-    for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
-  }
-  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
-  const pods = request.pods.map(
-    (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
-      const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
-      const shared = sharedOf.get(owner.id);
-      const caveats = [
-        ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
-        ...shared ? [sharedCaveat(shared)] : []
-      ];
-      const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
-      return { check: owner.check, fix: suggestion, fixNote: note };
-    })
-  );
-  return { suggestions, pods };
-}
-
-// src/findings/fixes.ts
-function textOf(content) {
-  const decoded = decodeContent(content);
-  return "text" in decoded ? decoded.text : null;
-}
-function stricter(a, b) {
-  return levelRank(b.level) > levelRank(a.level) ? b : a;
-}
-function fixFindings(file, text, evaluations, findings, diff) {
-  if (text === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
-    return { findings, suggestions: [] };
-  }
-  const pods = evaluations.map((evaluation) => ({
-    source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
-    policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
-  }));
-  const first = pods[0].policy;
-  const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
-  return {
-    suggestions: fixes.suggestions,
-    findings: findings.map(
-      (podFindings, i) => podFindings.map((finding, j) => {
-        const fix = fixes.pods[i]?.[j];
-        return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
-      })
-    )
-  };
-}
-
-// src/policy/config.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
@@ -13567,6 +11344,147 @@ function editDistance(a, b) {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+// src/policy/annotations.ts
+var annotationPrefix2 = "pod-security-review/";
+var optOutAnnotations = {
+  ignore: `${annotationPrefix2}ignore`,
+  reason: `${annotationPrefix2}reason`,
+  expires: `${annotationPrefix2}expires`
+};
+var knownAnnotations = Object.values(optOutAnnotations);
+var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isCalendarDate(text) {
+  const match2 = isoDate.exec(text);
+  if (!match2) return false;
+  const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+function placeName(place, kind) {
+  return place === "template" ? `the pod template of the ${kind}` : `the ${kind}`;
+}
+function readOptOut(annotations, place, context) {
+  const problems = [];
+  const where2 = placeName(place, context.kind);
+  const problem = (kind, annotation, message2) => problems.push({ kind, place, annotation, message: `${annotation} on ${where2}: ${message2}` });
+  for (const key of Object.keys(annotations)) {
+    if (key.startsWith(annotationPrefix2) && !knownAnnotations.includes(key)) {
+      problem("unknown-annotation", key, `unknown annotation; valid: ${knownAnnotations.join(", ")}`);
+    }
+  }
+  const ignore = Object.hasOwn(annotations, optOutAnnotations.ignore) ? annotations[optOutAnnotations.ignore] : void 0;
+  const reasonText = annotations[optOutAnnotations.reason];
+  const expiresText = annotations[optOutAnnotations.expires];
+  if (ignore === void 0) {
+    for (const key of [optOutAnnotations.reason, optOutAnnotations.expires]) {
+      if (Object.hasOwn(annotations, key)) problem("unused-annotation", key, `has no effect without ${optOutAnnotations.ignore} next to it`);
+    }
+    return { optOuts: [], problems };
+  }
+  const names = ignore.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const checks = [...new Set(names.filter(isCheckId))];
+  const reason4 = reasonText !== void 0 && reasonText.trim() !== "" ? reasonText.trim() : null;
+  const expires = expiresText !== void 0 && isCalendarDate(expiresText.trim()) ? expiresText.trim() : null;
+  if (context.strict) {
+    const message2 = `not honoured: ${context.strict} disallows annotation opt-outs`;
+    problem("strict", optOutAnnotations.ignore, message2);
+    return { optOuts: [{ place, checks, reason: reason4, expires, status: "strict", message: message2 }], problems };
+  }
+  for (const name of names.filter((n) => !isCheckId(n))) problem("invalid-check", optOutAnnotations.ignore, invalidCheckMessage(name));
+  if (names.length === 0) {
+    problem("empty-ignore", optOutAnnotations.ignore, `names no check; write e.g. "hostPorts,privileged" (valid checks: ${checkIds.join(", ")})`);
+  }
+  let status = "honoured";
+  let message = reason4 === null ? "" : `ignored on ${where2}: ${reason4}`;
+  if (reason4 === null) {
+    status = "missing-reason";
+    message = `not honoured: ${optOutAnnotations.ignore} on ${where2} has no ${optOutAnnotations.reason}`;
+    problem(
+      "missing-reason",
+      optOutAnnotations.ignore,
+      `not honoured: ${optOutAnnotations.reason} is mandatory next to it (say why the checks may fail)`
+    );
+  } else if (expiresText !== void 0 && expires === null) {
+    status = "invalid-expires";
+    message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
+    const text = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+  } else if (expires !== null && context.today >= expires) {
+    status = "expired";
+    message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
+    problem("expired", optOutAnnotations.expires, `the opt-out expired on ${expires}; the findings it ignored are reported again`);
+  } else if (expires !== null) {
+    message += ` (until ${expires})`;
+  }
+  return { optOuts: [{ place, checks, reason: reason4, expires, status, message }], problems };
+}
+
+// src/policy/config.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// src/locate/locate.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function locate(source, path5) {
+  const { lineCounter } = source;
+  const position = (offset, exact) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, exact };
+  };
+  return source.place === void 0 ? walkTree(source, path5, position) : walkPlaces(source.place, path5, position);
+}
+function walkPlaces(root, path5, position) {
+  let place = root;
+  let anchor = placeOffset(root);
+  for (const segment of path5) {
+    const children = typeof place === "number" ? void 0 : place.children;
+    let next;
+    if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
+    else if (typeof segment === "number" && Array.isArray(children)) next = children[segment];
+    if (next === void 0) return position(anchor, false);
+    anchor = placeOffset(next);
+    place = next;
+  }
+  return position(anchor, true);
+}
+function walkTree(source, path5, position) {
+  const { doc } = source;
+  let node = doc.contents;
+  let anchor = doc.contents?.range?.[0] ?? 0;
+  for (const segment of path5) {
+    if ((0, import_yaml4.isAlias)(node)) node = node.resolve(doc);
+    let next;
+    let offset;
+    if (typeof segment === "string" && (0, import_yaml4.isMap)(node)) {
+      const entry = effectiveEntries(node, doc).get(segment);
+      if (entry) {
+        next = entry.value;
+        offset = entry.pair.key?.range?.[0];
+      }
+    } else if (typeof segment === "number" && (0, import_yaml4.isSeq)(node)) {
+      next = node.items[segment];
+      offset = next?.range?.[0];
+    }
+    if (offset === void 0) return position(anchor, false);
+    anchor = offset;
+    node = next;
+  }
+  return position(anchor, true);
+}
+
+// src/pss/paths.ts
+var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+function formatFieldPath(path5) {
+  let out = "";
+  for (const segment of path5) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
 }
 
 // ../../main/node_modules/balanced-match/dist/esm/index.js
@@ -16320,7 +14238,7 @@ function errorOf(parsed) {
 }
 var levelError = errorOf(parseLevel(""));
 var versionError = errorOf(parseVersion(""));
-function describe2(value) {
+function describe(value) {
   if (value === null || value === void 0) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
@@ -16349,7 +14267,7 @@ var Reader2 = class {
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
   map(value, path5, allowed) {
     if (!isObject(value)) {
-      this.error(path5, `must be a mapping (key: value), not ${describe2(value)}`);
+      this.error(path5, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
@@ -16383,7 +14301,7 @@ var Reader2 = class {
       this.error([...path5, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
       return void 0;
     }
-    this.error([...path5, key], `Invalid value: ${shown(value)} (${describe2(value)}): ${levelError}`);
+    this.error([...path5, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
   version(map, key, path5) {
@@ -16395,7 +14313,7 @@ var Reader2 = class {
       this.error([...path5, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
       return void 0;
     }
-    const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe2(value)})`;
+    const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
     this.error([...path5, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
@@ -16410,7 +14328,7 @@ var Reader2 = class {
     const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path5, key]) };
-    this.error([...path5, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe2(value)}`);
+    this.error([...path5, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -16424,7 +14342,7 @@ var Reader2 = class {
     if (value === void 0) return void 0;
     const listPath = [...path5, key];
     if (!Array.isArray(value)) {
-      this.error(listPath, `must be a list, not ${describe2(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
+      this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
     }
     if (value.length === 0 && !allowEmpty) {
@@ -16436,7 +14354,7 @@ var Reader2 = class {
       const itemPath = [...listPath, index];
       if (typeof item !== "string") {
         const hint2 = typeof item === "boolean" || typeof item === "number" ? " (quote it)" : "";
-        this.error(itemPath, `Invalid value: ${shown(item)}: must be a string, not ${describe2(item)}${hint2}`);
+        this.error(itemPath, `Invalid value: ${shown(item)}: must be a string, not ${describe(item)}${hint2}`);
         return;
       }
       const result = check(item);
@@ -16453,7 +14371,7 @@ var Reader2 = class {
     const value = this.present(map, key, path5);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path5, key], `must be a list, not ${describe2(value)}`);
+    this.error([...path5, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
   modeSettings(map, path5) {
@@ -16498,15 +14416,15 @@ function noDuplicates(reader, entries) {
   return out;
 }
 function duplicateKeys(reader, node, path5) {
-  if ((0, import_yaml8.isAlias)(node)) return;
-  if ((0, import_yaml8.isSeq)(node)) {
+  if ((0, import_yaml5.isAlias)(node)) return;
+  if ((0, import_yaml5.isSeq)(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path5, index]));
     return;
   }
-  if (!(0, import_yaml8.isMap)(node)) return;
+  if (!(0, import_yaml5.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml8.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml5.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -16698,11 +14616,13 @@ function indexNamespaces(manifests) {
     if (existing) {
       if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
         const first = `${existing.manifest.file}:${existing.manifest.line}`;
+        const second = `${manifest.file}:${manifest.line}`;
         problems.push({
           file: manifest.file,
           line: manifest.line,
           namespace: manifest.name,
-          message: `Namespace ${manifest.name} is also defined in ${first} with other pod-security labels; the labels of ${first} are used`
+          message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
+          kind: "conflict"
         });
       }
       continue;
@@ -16714,7 +14634,8 @@ function indexNamespaces(manifests) {
         file: manifest.file,
         line: manifest.line,
         namespace: manifest.name,
-        message: `Namespace ${manifest.name}: ${error.message}; the admission controller ${fallbackText(error.label)}`
+        message: `Namespace ${manifest.name}: ${error.message}; the admission controller ${fallbackText(error.label)}`,
+        kind: "invalid"
       });
     }
   }
@@ -16760,83 +14681,6 @@ function namespacesFromDocument(document, lineOf2) {
   };
   visit3(document.value, [], null);
   return { namespaces, problems };
-}
-
-// src/policy/annotations.ts
-var annotationPrefix2 = "pod-security-review/";
-var optOutAnnotations = {
-  ignore: `${annotationPrefix2}ignore`,
-  reason: `${annotationPrefix2}reason`,
-  expires: `${annotationPrefix2}expires`
-};
-var knownAnnotations = Object.values(optOutAnnotations);
-var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text) {
-  const match2 = isoDate.exec(text);
-  if (!match2) return false;
-  const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
-}
-function placeName(place, kind) {
-  return place === "template" ? `the pod template of the ${kind}` : `the ${kind}`;
-}
-function readOptOut(annotations, place, context) {
-  const problems = [];
-  const where2 = placeName(place, context.kind);
-  const problem = (kind, annotation, message2) => problems.push({ kind, place, annotation, message: `${annotation} on ${where2}: ${message2}` });
-  for (const key of Object.keys(annotations)) {
-    if (key.startsWith(annotationPrefix2) && !knownAnnotations.includes(key)) {
-      problem("unknown-annotation", key, `unknown annotation; valid: ${knownAnnotations.join(", ")}`);
-    }
-  }
-  const ignore = Object.hasOwn(annotations, optOutAnnotations.ignore) ? annotations[optOutAnnotations.ignore] : void 0;
-  const reasonText = annotations[optOutAnnotations.reason];
-  const expiresText = annotations[optOutAnnotations.expires];
-  if (ignore === void 0) {
-    for (const key of [optOutAnnotations.reason, optOutAnnotations.expires]) {
-      if (Object.hasOwn(annotations, key)) problem("unused-annotation", key, `has no effect without ${optOutAnnotations.ignore} next to it`);
-    }
-    return { optOuts: [], problems };
-  }
-  const names = ignore.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  const checks = [...new Set(names.filter(isCheckId))];
-  const reason4 = reasonText !== void 0 && reasonText.trim() !== "" ? reasonText.trim() : null;
-  const expires = expiresText !== void 0 && isCalendarDate(expiresText.trim()) ? expiresText.trim() : null;
-  if (context.strict) {
-    const message2 = `not honoured: ${context.strict} disallows annotation opt-outs`;
-    problem("strict", optOutAnnotations.ignore, message2);
-    return { optOuts: [{ place, checks, reason: reason4, expires, status: "strict", message: message2 }], problems };
-  }
-  for (const name of names.filter((n) => !isCheckId(n))) problem("invalid-check", optOutAnnotations.ignore, invalidCheckMessage(name));
-  if (names.length === 0) {
-    problem("empty-ignore", optOutAnnotations.ignore, `names no check; write e.g. "hostPorts,privileged" (valid checks: ${checkIds.join(", ")})`);
-  }
-  let status = "honoured";
-  let message = reason4 === null ? "" : `ignored on ${where2}: ${reason4}`;
-  if (reason4 === null) {
-    status = "missing-reason";
-    message = `not honoured: ${optOutAnnotations.ignore} on ${where2} has no ${optOutAnnotations.reason}`;
-    problem(
-      "missing-reason",
-      optOutAnnotations.ignore,
-      `not honoured: ${optOutAnnotations.reason} is mandatory next to it (say why the checks may fail)`
-    );
-  } else if (expiresText !== void 0 && expires === null) {
-    status = "invalid-expires";
-    message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
-  } else if (expires !== null && context.today >= expires) {
-    status = "expired";
-    message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
-    problem("expired", optOutAnnotations.expires, `the opt-out expired on ${expires}; the findings it ignored are reported again`);
-  } else if (expires !== null) {
-    message += ` (until ${expires})`;
-  }
-  return { optOuts: [{ place, checks, reason: reason4, expires, status, message }], problems };
 }
 
 // src/policy/resolve.ts
@@ -16930,6 +14774,9 @@ function disableApplies(entry, subject2) {
   if (entry.images && !subject2.images.some((image) => matchImage(image, entry.images ?? []) !== null)) return false;
   return true;
 }
+function namespaceLabelsOn(config, overrides) {
+  return overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+}
 function resolvePolicy(input) {
   const { subject: subject2, today: today2 } = input;
   const config = input.config ?? defaultPolicyConfig;
@@ -16955,7 +14802,7 @@ function resolvePolicy(input) {
   const rule = matchRule(config.rules, subject2);
   if (rule) apply(parts, rule, () => ruleSource(rule));
   let audit = null;
-  const labelsOn = overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+  const labelsOn = namespaceLabelsOn(config, overrides);
   const entry = labelsOn && subject2.namespace !== null ? namespaces.byName.get(subject2.namespace) : void 0;
   if (entry) {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
@@ -17039,6 +14886,2180 @@ function subjectFromPodSpec(source, file = source.document.file) {
 function annotationPath(source, place, annotation) {
   const base = place === "template" ? source.templatePath : source.objectPath;
   return [...base, "metadata", "annotations", annotation];
+}
+
+// src/policy/sources/extraChecks.ts
+var pspCheckId = "psp.removed";
+var adviceCheckIds = [
+  "advice.readOnlyRootFilesystem",
+  "advice.automountServiceAccountToken",
+  "advice.highUid",
+  "advice.dropNetRaw",
+  "advice.imageDigest",
+  "advice.resourceLimits"
+];
+var extraCheckIds = [pspCheckId, ...adviceCheckIds];
+
+// src/policy/sources/objects.ts
+function objectsOf(document) {
+  const out = [];
+  const visit3 = (value, path5) => {
+    const kind = typeof value.kind === "string" ? value.kind : "";
+    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+    if (kind.endsWith("List") && Array.isArray(value.items)) {
+      value.items.forEach((item, index) => {
+        if (isObject(item)) visit3(item, [...path5, "items", index]);
+      });
+      return;
+    }
+    out.push({ value, apiVersion, kind, path: path5 });
+  };
+  if (isObject(document.value)) visit3(document.value, []);
+  return out;
+}
+
+// src/policy/sources/psp.ts
+var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
+var baselineCapabilities = allowedV1_0;
+var restrictedVolumes2 = new Set(allowedVolumeSources);
+var baselineSeLinuxTypes = allowedTypesV1_31;
+var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
+var safeSysctls = allowedV1_37;
+var strings = (value) => value.map((v) => typeof v === "string" ? v : "");
+function mapPodSecurityPolicy(spec, annotations) {
+  const baseline = [];
+  const restricted = [];
+  if (bool(spec, "privileged")) baseline.push("privileged: true");
+  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
+  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
+  const capabilities2 = [...strings(list(spec, "allowedCapabilities")), ...strings(list(spec, "defaultAddCapabilities"))];
+  const extraCapabilities = [...new Set(capabilities2.filter((c) => !baselineCapabilities.has(c)))];
+  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
+  else if (capabilities2.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
+  if (!strings(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
+  const volumes2 = strings(list(spec, "volumes"));
+  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
+  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
+  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
+  const seLinux = obj(spec, "seLinux");
+  const seLinuxOptions3 = obj(seLinux, "seLinuxOptions");
+  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions3, "user") !== "" || str(seLinuxOptions3, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions3, "type")))) {
+    baseline.push("seLinux options with a custom user, role or type");
+  }
+  const procMounts = strings(list(spec, "allowedProcMountTypes"));
+  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
+  const unsafeSysctls = strings(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
+  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
+  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
+  const runAsUser2 = obj(spec, "runAsUser");
+  const rule = str(runAsUser2, "rule");
+  const ranges = list(runAsUser2, "ranges").filter(isObject);
+  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
+  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
+  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
+  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
+  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
+  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
+  const level2 = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
+  return { level: level2, beyondBaseline: baseline, beyondRestricted: level2 === "restricted" ? [] : restricted };
+}
+function replacementLabels(level2) {
+  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level2}`, "    pod-security.kubernetes.io/enforce-version: latest"];
+  if (level2 !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
+  return lines.join("\n");
+}
+function podSecurityPolicies(document) {
+  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
+    const metadata = obj(o.value, "metadata");
+    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
+    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
+  });
+}
+function pspFinding(file, psp, blocking) {
+  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
+  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
+  return {
+    file,
+    apiVersion: psp.apiVersion,
+    kind: "PodSecurityPolicy",
+    namespace: null,
+    name: psp.name,
+    container: null,
+    containers: [],
+    check: pspCheckId,
+    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
+    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
+    level: mapping.level,
+    version: "latest",
+    line: psp.kindLine,
+    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
+    mode: blocking ? "enforce" : "warn",
+    blocking,
+    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
+    optOutNote: null,
+    fix: null,
+    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
+
+\`\`\`yaml
+${replacementLabels(mapping.level)}
+\`\`\``
+  };
+}
+function pspFindingsOf(documents, checks) {
+  if (!checks.enabled.has(pspCheckId)) return [];
+  const blocking = checks.blocking.has(pspCheckId);
+  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
+}
+function changedPspFindings(head, base, checks, same) {
+  if (!checks.enabled.has(pspCheckId)) return [];
+  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
+  const blocking = checks.blocking.has(pspCheckId);
+  return head.flatMap(
+    (document) => podSecurityPolicies(document).flatMap((psp) => {
+      const old = before.get(psp.name);
+      if (old && same(old.spec, psp.spec) && same(old.annotations, psp.annotations)) return [];
+      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
+    })
+  );
+}
+
+// src/policy/sources/settings.ts
+var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
+
+// src/workloads/schema.ts
+var object = (fields2) => ({ object: fields2 });
+var list2 = (item) => ({ list: item });
+var strings2 = list2("string");
+var capabilities = object({ add: strings2, drop: strings2 });
+var profile = object({ type: "string", localhostProfile: "string" });
+var seLinuxOptions2 = object({ user: "string", role: "string", type: "string", level: "string" });
+var windowsOptions = object({
+  hostProcess: "boolean",
+  gmsaCredentialSpecName: "string",
+  gmsaCredentialSpec: "string",
+  runAsUserName: "string"
+});
+var containerSecurityContext = object({
+  privileged: "boolean",
+  allowPrivilegeEscalation: "boolean",
+  runAsNonRoot: "boolean",
+  runAsUser: "int64",
+  runAsGroup: "int64",
+  readOnlyRootFilesystem: "boolean",
+  procMount: "string",
+  capabilities,
+  seccompProfile: profile,
+  appArmorProfile: profile,
+  seLinuxOptions: seLinuxOptions2,
+  windowsOptions
+});
+var podSecurityContext = object({
+  runAsNonRoot: "boolean",
+  runAsUser: "int64",
+  runAsGroup: "int64",
+  fsGroup: "int64",
+  supplementalGroups: list2("int64"),
+  sysctls: list2(object({ name: "string", value: "string" })),
+  seccompProfile: profile,
+  appArmorProfile: profile,
+  seLinuxOptions: seLinuxOptions2,
+  windowsOptions
+});
+var hostHandler = object({
+  httpGet: object({ host: "string", path: "string", port: "int-or-string", scheme: "string" }),
+  tcpSocket: object({ host: "string", port: "int-or-string" }),
+  exec: "any-object",
+  grpc: "any-object",
+  sleep: "any-object"
+});
+var container = object({
+  name: "string",
+  image: "string",
+  ports: list2(object({ name: "string", containerPort: "int32", hostPort: "int32", hostIP: "string", protocol: "string" })),
+  securityContext: containerSecurityContext,
+  livenessProbe: hostHandler,
+  readinessProbe: hostHandler,
+  startupProbe: hostHandler,
+  lifecycle: object({ postStart: hostHandler, preStop: hostHandler })
+});
+var volumeSources = [...allowedVolumeSources, ...restrictedVolumeSources];
+var volume = object({
+  name: "string",
+  ...Object.fromEntries(volumeSources.map((source) => [source, "any-object"]))
+});
+var podSpecSchema = object({
+  hostNetwork: "boolean",
+  hostPID: "boolean",
+  hostIPC: "boolean",
+  hostUsers: "boolean",
+  runtimeClassName: "string",
+  os: object({ name: "string" }),
+  securityContext: podSecurityContext,
+  volumes: list2(volume),
+  initContainers: list2(container),
+  containers: list2(container),
+  ephemeralContainers: list2(container)
+});
+var metadataSchema = object({
+  name: "string",
+  namespace: "string",
+  labels: { map: "string" },
+  annotations: { map: "string" }
+});
+
+// src/workloads/defaults.ts
+function withDefaultVolumes(spec) {
+  const volumes2 = spec.volumes;
+  if (!Array.isArray(volumes2)) return void 0;
+  return volumes2.map((volume2) => {
+    if (!isObject(volume2)) return volume2;
+    const hasSource = volumeSources.some((key) => volume2[key] !== null && volume2[key] !== void 0);
+    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
+  });
+}
+function withHostNetworkPorts(containers) {
+  if (!Array.isArray(containers)) return containers;
+  return containers.map((container2) => {
+    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
+    const ports = container2.ports.map((port) => {
+      if (!isObject(port)) return port;
+      const hostPort = port.hostPort;
+      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
+      return { ...port, hostPort: port.containerPort ?? 0 };
+    });
+    return { ...container2, ports };
+  });
+}
+function applyApiServerDefaults(spec, isPod) {
+  const out = { ...spec };
+  const volumes2 = withDefaultVolumes(spec);
+  if (volumes2) out.volumes = volumes2;
+  if (isPod && spec.hostNetwork === true) {
+    for (const key of ["containers", "initContainers"]) {
+      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
+    }
+  }
+  return out;
+}
+
+// src/workloads/kinds.ts
+var apps = ["apps", "extensions"];
+var workloadKinds = [
+  { kind: "Pod", groups: [""], template: [] },
+  { kind: "PodTemplate", groups: [""], template: ["template"] },
+  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
+  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
+  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
+  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
+  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+];
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function findWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
+}
+
+// src/workloads/validate.ts
+var int32 = 2 ** 31;
+function describe2(value) {
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+function expected(type) {
+  if (typeof type === "string") {
+    return { string: "a string", boolean: "a boolean", int32: "a 32-bit integer", int64: "an integer", "int-or-string": "an integer or a string", "any-object": "a mapping" }[type];
+  }
+  if ("object" in type || "map" in type) return "a mapping";
+  return "a list";
+}
+function hint(type, value) {
+  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
+    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
+  }
+  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
+    return " (remove the quotes)";
+  }
+  return "";
+}
+function matches(type, value) {
+  if (typeof type === "string") {
+    switch (type) {
+      case "string":
+        return typeof value === "string";
+      case "boolean":
+        return typeof value === "boolean";
+      case "int32":
+        return Number.isInteger(value) && value >= -int32 && value < int32;
+      case "int64":
+        return Number.isInteger(value);
+      case "int-or-string":
+        return typeof value === "string" || Number.isInteger(value);
+      case "any-object":
+        return isObject(value);
+    }
+  }
+  if ("list" in type) return Array.isArray(value);
+  return isObject(value);
+}
+function validateFields(value, type, path5 = []) {
+  if (value === void 0 || value === null) return [];
+  if (!matches(type, value)) {
+    return [{ path: path5, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
+  }
+  if (typeof type === "string") return [];
+  if ("list" in type) {
+    return value.flatMap((item, index) => validateFields(item, type.list, [...path5, index]));
+  }
+  const entries = Object.entries(value);
+  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path5, key]));
+  return entries.flatMap(([key, item]) => {
+    const fieldType = type.object[key];
+    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path5, key]);
+  });
+}
+
+// src/workloads/extract.ts
+function at2(value, path5) {
+  let current = value;
+  for (const segment of path5) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+  }
+  return current;
+}
+function withDecodedAnnotations(metadata) {
+  const annotations = obj(metadata, "annotations");
+  if (!annotations) return metadata;
+  const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
+  return { ...metadata, annotations: decoded };
+}
+function extractPodSpecs(document) {
+  const pods = [];
+  const problems = [];
+  const invalid = (path5, message) => {
+    problems.push({
+      file: document.file,
+      line: locate(document.source, path5).line,
+      message: `${formatFieldPath(path5)}: ${message}; the API server would reject this object`,
+      kind: "invalid"
+    });
+  };
+  const visit3 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+    const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
+    const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
+    if (kind === void 0 || apiVersion === void 0) return;
+    if (kind.endsWith("List") && Array.isArray(object2.items)) {
+      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+      object2.items.forEach((item, index) => {
+        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+      });
+      return;
+    }
+    const workload = findWorkloadKind(apiVersion, kind);
+    if (!workload) return;
+    const template = at2(object2, workload.template);
+    if (!isObject(template)) return;
+    const templatePath = [...objectPath, ...workload.template];
+    const errors = [
+      ...validateFields(object2.metadata, metadataSchema, [...objectPath, "metadata"]),
+      ...workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, "metadata"]) : [],
+      ...validateFields(template.spec, podSpecSchema, [...templatePath, "spec"])
+    ];
+    for (const error of errors) invalid(error.path, error.message);
+    if (errors.length > 0) return;
+    const metadata = obj(object2, "metadata");
+    const namespace = metadata?.namespace;
+    pods.push({
+      document,
+      apiVersion,
+      kind,
+      namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
+      name: str(metadata, "name"),
+      objectPath,
+      templatePath,
+      pod: {
+        metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
+        spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
+      }
+    });
+  };
+  if (isObject(document.value)) visit3(document.value, []);
+  return { pods, problems };
+}
+
+// src/pss/evaluate.ts
+function evaluatePod(pod, level2, version3) {
+  const failures = [];
+  for (const check of checksFor(level2, version3)) {
+    const violation = check.implementation.evaluate(pod);
+    if (violation) failures.push({ check: check.id, ...violation });
+  }
+  return { allowed: failures.length === 0, failures };
+}
+function detailString(failures) {
+  return failures.map((f) => {
+    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
+    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
+  }).join(", ");
+}
+function enforceMessage(podName, policy, failures) {
+  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
+  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+function warnMessage(policy, failures) {
+  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+
+// src/fixes/edits.ts
+function set(path5, value) {
+  return { op: "set", path: path5, value };
+}
+function remove(path5) {
+  return { op: "delete", path: path5 };
+}
+function append(path5, value) {
+  return { op: "append", path: path5, value };
+}
+function valueAt(root, path5) {
+  let current = root;
+  for (const segment of path5) {
+    if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
+    else current = isObject(current) ? current[segment] : void 0;
+    if (current === void 0) return void 0;
+  }
+  return current;
+}
+function exists(root, path5) {
+  const parent = valueAt(root, path5.slice(0, -1));
+  const last = path5[path5.length - 1];
+  if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
+  return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
+}
+function editKey(edit) {
+  return JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
+}
+function prefixEdit(prefix2, edit) {
+  return { ...edit, path: [...prefix2, ...edit.path] };
+}
+function toJson(value) {
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (Array.isArray(value)) return [...value];
+  const out = {};
+  for (const [key, item] of Object.entries(value)) out[key] = toJson(item);
+  return out;
+}
+var EditError = class extends Error {
+};
+function applyEditsToJson(document, edits) {
+  const copies = /* @__PURE__ */ new Set();
+  const writable = (container2) => {
+    if (copies.has(container2)) return container2;
+    const copy = Array.isArray(container2) ? [...container2] : { ...container2 };
+    copies.add(copy);
+    return copy;
+  };
+  const root = typeof document === "object" && document !== null ? writable(document) : document;
+  const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
+  const parentOf = (path5, create) => {
+    let current = root;
+    for (let i = 0; i < path5.length - 1; i++) {
+      const segment = path5[i];
+      const holder = current;
+      let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
+      if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
+        next = {};
+        copies.add(next);
+      }
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path5.slice(0, i + 1))}`);
+      next = writable(next);
+      holder[segment] = next;
+      current = next;
+    }
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path5)}`);
+    return current;
+  };
+  for (const edit of unique.filter((e) => e.op === "set")) {
+    const parent = parentOf(edit.path, true);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
+    parent[last] = toJson(edit.value);
+  }
+  const deletions = unique.filter((e) => e.op === "delete").sort((a, b) => {
+    const ia = a.path[a.path.length - 1];
+    const ib = b.path[b.path.length - 1];
+    return (typeof ib === "number" ? ib : -1) - (typeof ia === "number" ? ia : -1);
+  });
+  for (const edit of deletions) {
+    const parent = parentOf(edit.path, false);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
+    else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
+    else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
+  }
+  for (const edit of unique.filter((e) => e.op === "append")) {
+    const parent = parentOf(edit.path, true);
+    const last = edit.path[edit.path.length - 1];
+    if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
+    const list3 = parent[last];
+    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
+  }
+  return root;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  if (isObject(a ?? null) && isObject(b ?? null)) {
+    const ao = a;
+    const bo = b;
+    const keys = Object.keys(ao).filter((k) => ao[k] !== void 0);
+    const otherKeys = Object.keys(bo).filter((k) => bo[k] !== void 0);
+    return keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  }
+  return false;
+}
+
+// src/fixes/fixers/common.ts
+function writtenAt(context, path5) {
+  return valueAt(context.written, path5);
+}
+function writtenHas(context, path5) {
+  return exists(context.written, path5);
+}
+function setEach(paths, value) {
+  return paths.map((path5) => set(path5, value));
+}
+function runtimeDefaultProfile(context, typePath) {
+  const profilePath = typePath.slice(0, -1);
+  const edits = [set(typePath, "RuntimeDefault")];
+  if (writtenHas(context, [...profilePath, "localhostProfile"])) edits.push(remove([...profilePath, "localhostProfile"]));
+  return edits;
+}
+function removeItems(context, listPath, indices) {
+  const list3 = writtenAt(context, listPath);
+  const length = Array.isArray(list3) ? list3.length : 0;
+  const unique = [...new Set(indices)];
+  if (unique.length === length && length > 0) return [remove(listPath)];
+  return unique.map((index) => remove([...listPath, index]));
+}
+function byList(paths) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const path5 of paths) {
+    const index = path5[path5.length - 1];
+    if (typeof index !== "number") continue;
+    const list3 = path5.slice(0, -1);
+    const key = JSON.stringify(list3);
+    const group = groups.get(key) ?? { list: list3, indices: [] };
+    group.indices.push(index);
+    groups.set(key, group);
+  }
+  return groups;
+}
+function hostProcessPaths(pod) {
+  const paths = [];
+  const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
+  if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container: container2, path: path5 } of visitContainers(pod)) {
+    if (isOn(obj(container2, "securityContext"))) paths.push([...path5, "securityContext", "windowsOptions", "hostProcess"]);
+  }
+  return paths;
+}
+function hostNetworkOff(context) {
+  return [set(["spec", "hostNetwork"], false), ...setEach(hostProcessPaths(context.written), false)];
+}
+function isWrittenObject(value) {
+  return isObject(value ?? null);
+}
+
+// src/fixes/fixers/allowPrivilegeEscalation.ts
+var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+
+// src/fixes/fixers/appArmorProfile.ts
+var fixAppArmorProfile = (context) => {
+  const edits = [];
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path5));
+  }
+  return { kind: "edits", edits };
+};
+
+// src/fixes/fixers/capabilities.ts
+function removeForbiddenAdds(context) {
+  const adds = context.failure.paths.filter((path5) => typeof path5[path5.length - 1] === "number");
+  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
+}
+var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
+var fixCapabilitiesRestricted = (context) => {
+  const edits = removeForbiddenAdds(context);
+  const drops = context.failure.paths.filter((path5) => path5[path5.length - 1] === "drop");
+  for (const path5 of drops) {
+    if (Array.isArray(writtenAt(context, path5))) edits.push(append(path5, "ALL"));
+    else edits.push(set(path5, ["ALL"]));
+  }
+  return {
+    kind: "edits",
+    edits,
+    caveat: "If a process needs a capability, for example to bind a port below 1024, add back `NET_BIND_SERVICE`, the only one this level allows."
+  };
+};
+
+// src/fixes/fixers/hostNamespaces.ts
+var fixHostNamespaces = (context) => {
+  const edits = [];
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "spec" && path5[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path5], false));
+  }
+  return {
+    kind: "edits",
+    edits,
+    caveat: "The pod then gets its own network, process and IPC namespaces: anything it reached on the node through them (node ports, host processes) is no longer visible."
+  };
+};
+
+// src/fixes/fixers/hostPorts.ts
+var fixHostPorts = (context) => {
+  const edits = context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5));
+  if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
+  return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
+};
+
+// src/fixes/fixers/hostProbesAndHostLifecycle.ts
+var fixHostProbesAndHostLifecycle = (context) => ({
+  kind: "edits",
+  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
+});
+
+// src/fixes/fixers/privileged.ts
+var fixPrivileged = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+
+// src/fixes/fixers/procMount.ts
+var fixProcMount = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, "Default") });
+
+// src/fixes/fixers/runAsNonRoot.ts
+var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
+var fixRunAsNonRoot = (context) => {
+  const edits = [];
+  const podPath = ["spec", "securityContext", "runAsNonRoot"];
+  let podValue = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
+  if (podValue === false) {
+    edits.push(set(podPath, true));
+    podValue = true;
+  }
+  let unset = false;
+  for (const { container: container2, path: path5 } of visitContainers(context.pod)) {
+    const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
+    if (value === false) edits.push(set([...path5, "securityContext", "runAsNonRoot"], true));
+    else if (value === void 0) unset = true;
+  }
+  if (unset && podValue !== true) edits.push(set(podPath, true));
+  return { kind: "edits", edits, caveat: nonRootCaveat };
+};
+
+// src/fixes/fixers/runAsUser.ts
+var fixRunAsUser = (context) => {
+  const edits = [];
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path5) => path5.length === 3 && path5[1] === "securityContext");
+  for (const path5 of context.failure.paths) {
+    edits.push(remove(path5));
+    const securityContextPath = path5.slice(0, -1);
+    const securityContext = valueAt(context.pod, securityContextPath);
+    const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
+    const isPodLevel = securityContextPath.length === 2;
+    const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
+    if (!inForce) edits.push(set([...securityContextPath, "runAsNonRoot"], true));
+  }
+  return { kind: "edits", edits, caveat: nonRootCaveat };
+};
+
+// src/fixes/fixers/seccompProfile.ts
+function fixPresent(context) {
+  const edits = [];
+  for (const path5 of context.failure.paths) {
+    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path5.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path5));
+  }
+  return edits;
+}
+var fixSeccompProfileBaseline = (context) => ({ kind: "edits", edits: fixPresent(context) });
+var fixSeccompProfileRestricted = (context) => {
+  const edits = fixPresent(context);
+  const podProfile = obj(obj(context.pod.spec, "securityContext"), "seccompProfile");
+  const podCovers = podProfile !== void 0;
+  const containers = visitContainers(context.pod);
+  const uncovered = [];
+  for (const { container: container2, path: path5 } of containers) {
+    if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
+      uncovered.push([...path5, "securityContext", "seccompProfile", "type"]);
+    }
+  }
+  if (uncovered.length > 0 && uncovered.length === containers.length) {
+    edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
+  } else {
+    for (const path5 of uncovered) edits.push(set(path5, "RuntimeDefault"));
+  }
+  return { kind: "edits", edits };
+};
+
+// src/fixes/fixers/seLinuxOptions.ts
+var fixSeLinuxOptions = (context) => ({
+  kind: "edits",
+  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
+});
+
+// src/fixes/fixers/sysctls.ts
+var fixSysctls = (context) => {
+  const entries = context.failure.paths.map((path5) => path5.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+};
+
+// src/fixes/notes.ts
+function illustrative(yaml) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    example: "spec:\n  hostNetwork: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text}
+
+${illustrative(example)}`;
+}
+function sharedNode(check, reason4) {
+  const { text, example } = guidance[check];
+  return `No suggestion: the field to change is shared with another place (${reason4}), and changing it where it is defined would also change another place that uses it. Change it there if every user should change, or give this pod spec its own value. ${text}
+
+${illustrative(example)}`;
+}
+function sharedCaveat(reason4) {
+  return `The edit is made where the value is defined (${reason4}); the other places that use it were checked and do not change.`;
+}
+function volumeNote(check, volumes2) {
+  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
+
+// src/fixes/fixers/volumes.ts
+function volumes(context) {
+  return context.failure.paths.map((path5) => {
+    const volume2 = writtenAt(context, path5.slice(0, 3));
+    const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
+    const type = typeof path5[3] === "string" ? path5[3] : "unknown";
+    return { name, type };
+  });
+}
+var fixHostPathVolumes = (context) => ({ kind: "manual", note: volumeNote("hostPathVolumes", volumes(context)) });
+var fixRestrictedVolumes = (context) => ({ kind: "manual", note: volumeNote("restrictedVolumes", volumes(context)) });
+
+// src/fixes/fixers/windowsHostProcess.ts
+var fixWindowsHostProcess = ({ failure }) => ({
+  kind: "edits",
+  edits: setEach(failure.paths, false),
+  caveat: "The containers then run as normal Windows containers, without access to the node."
+});
+
+// src/fixes/fixers/index.ts
+var fixers = {
+  allowPrivilegeEscalation: fixAllowPrivilegeEscalation,
+  appArmorProfile: fixAppArmorProfile,
+  capabilities_baseline: fixCapabilitiesBaseline,
+  capabilities_restricted: fixCapabilitiesRestricted,
+  hostNamespaces: fixHostNamespaces,
+  hostPathVolumes: fixHostPathVolumes,
+  hostPorts: fixHostPorts,
+  hostProbesAndHostLifecycle: fixHostProbesAndHostLifecycle,
+  privileged: fixPrivileged,
+  procMount: fixProcMount,
+  procMount_restricted: fixProcMount,
+  restrictedVolumes: fixRestrictedVolumes,
+  runAsNonRoot: fixRunAsNonRoot,
+  runAsUser: fixRunAsUser,
+  seLinuxOptions: fixSeLinuxOptions,
+  seccompProfile_baseline: fixSeccompProfileBaseline,
+  seccompProfile_restricted: fixSeccompProfileRestricted,
+  sysctls: fixSysctls,
+  windowsHostProcess: fixWindowsHostProcess
+};
+
+// src/fixes/render.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+
+// src/fixes/style.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/fixes/text.ts
+function lineTable(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text.endsWith("\n");
+  if (finalNewline && starts.length > 1) starts.pop();
+  const firstBreak = text.indexOf("\n");
+  return { text, starts, eol: firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+}
+function lineOf(table, offset) {
+  let lo = 0;
+  let hi = table.starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+function lineStart(table, line) {
+  return table.starts[line - 1] ?? table.text.length;
+}
+function columnOf(table, offset) {
+  return offset - lineStart(table, lineOf(table, offset));
+}
+function afterLineOf(table, offset) {
+  return lineStart(table, lineOf(table, offset) + 1);
+}
+function lineBreakOf(table, offset) {
+  const next = lineStart(table, lineOf(table, offset) + 1);
+  let end = next;
+  if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
+  if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
+  return end;
+}
+function lastContentBefore(text, end, floor = 0) {
+  let i = end - 1;
+  while (i > floor && /\s/.test(text[i] ?? "")) i--;
+  return i;
+}
+function lineText(table, line) {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text[end - 1] === "\n") end--;
+  if (end > start && table.text[end - 1] === "\r") end--;
+  return table.text.slice(start, end);
+}
+var SpliceConflict = class extends Error {
+};
+function applySplices(text, splices) {
+  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
+    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
+  );
+  let out = "";
+  let at3 = 0;
+  for (const { splice } of ordered) {
+    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    out += text.slice(at3, splice.start) + splice.insert;
+    at3 = splice.end;
+  }
+  return out + text.slice(at3);
+}
+function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
+  if (before === after) return null;
+  const shortest = Math.min(before.length, after.length);
+  let prefixChars = Math.min(shared.prefix, shortest);
+  while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
+  let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
+  while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
+  const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
+  const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
+  const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
+  const a = splitWithBreaks(before.slice(windowStart, windowEnd));
+  const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
+  let linesBefore = 0;
+  for (let at3 = before.indexOf("\n"); at3 !== -1 && at3 < windowStart; at3 = before.indexOf("\n", at3 + 1)) linesBefore++;
+  let suffix = 0;
+  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
+  return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
+}
+function untouchedEnds(text, splices) {
+  if (splices.length === 0) return { prefix: 0, suffix: 0 };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text.length - Math.max(...splices.map((s) => s.end)) };
+}
+function splitWithBreaks(text) {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+// src/fixes/style.ts
+function quoteOf(scalar) {
+  if (scalar.type === import_yaml6.Scalar.QUOTE_DOUBLE) return "double";
+  if (scalar.type === import_yaml6.Scalar.QUOTE_SINGLE) return "single";
+  return "plain";
+}
+function isStringish(scalar) {
+  if (scalar.type !== import_yaml6.Scalar.PLAIN) return true;
+  const resolved = resolvePlainScalar(String(scalar.value));
+  return resolved.ok && typeof resolved.value === "string";
+}
+function mostCommon(values, fallback) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [value, count2] of counts) {
+    if (count2 > bestCount) {
+      best = value;
+      bestCount = count2;
+    }
+  }
+  return best;
+}
+function detectStyle(doc, table) {
+  const indents = [];
+  const sequenceIndents = [];
+  const quotes = [];
+  const keys = /* @__PURE__ */ new Map();
+  const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
+  (0, import_yaml6.visit)(doc, {
+    Pair(_, pair2, path5) {
+      const parent = path5[path5.length - 1];
+      if (!(0, import_yaml6.isScalar)(pair2.key)) return;
+      const key = String(pair2.key.value);
+      const keyColumn2 = column(pair2.key);
+      const parentIsBlock = (0, import_yaml6.isMap)(parent) && !parent.flow;
+      const value = pair2.value;
+      if ((0, import_yaml6.isScalar)(value)) {
+        if (value.value !== null && value.value !== "" && isStringish(value)) {
+          quotes.push(quoteOf(value));
+          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
+        }
+        return;
+      }
+      if (!((0, import_yaml6.isMap)(value) || (0, import_yaml6.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+      const firstItem = value.items[0];
+      const itemQuote = (0, import_yaml6.isSeq)(value) && (0, import_yaml6.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+      if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
+      if (value.flow || keyColumn2 === void 0) return;
+      if ((0, import_yaml6.isMap)(value) && (0, import_yaml6.isPair)(firstItem)) {
+        const childColumn = column(firstItem.key);
+        if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
+      }
+      if ((0, import_yaml6.isSeq)(value)) {
+        const dashColumn = column(value);
+        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
+      }
+    }
+  });
+  const indent = mostCommon(indents, 2);
+  return {
+    indent,
+    sequenceIndent: mostCommon(sequenceIndents, indent),
+    quote: mostCommon(quotes, "plain"),
+    keys
+  };
+}
+function plainSafe(text) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text)) return false;
+  const resolved = resolvePlainScalar(text);
+  return resolved.ok && resolved.value === text;
+}
+function formatString(text, quote) {
+  if (quote === "plain" && plainSafe(text)) return text;
+  if (quote === "single" && !text.includes("'")) return `'${text}'`;
+  return JSON.stringify(text);
+}
+function formatBoolean(value, replacing) {
+  const pairs = [
+    ["true", "false"],
+    ["True", "False"],
+    ["TRUE", "FALSE"],
+    ["yes", "no"],
+    ["Yes", "No"],
+    ["YES", "NO"],
+    ["on", "off"],
+    ["On", "Off"],
+    ["ON", "OFF"],
+    ["y", "n"],
+    ["Y", "N"]
+  ];
+  for (const [t, f] of pairs) {
+    if (replacing === t || replacing === f) return value ? t : f;
+  }
+  return value ? "true" : "false";
+}
+function formatScalar(value, quote) {
+  return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
+}
+var siblings = { add: "drop", drop: "add" };
+function keyStyle(style, key) {
+  if (key === void 0) return void 0;
+  const sibling = siblings[key];
+  return style.keys.get(key) ?? (sibling !== void 0 ? style.keys.get(sibling) : void 0);
+}
+function keyQuote(style, key) {
+  return keyStyle(style, key)?.quote ?? style.quote;
+}
+function prefersFlow(style, key) {
+  return keyStyle(style, key)?.flow === true;
+}
+function renderFlow(value, style, key, json = false) {
+  const quote = json ? "double" : keyQuote(style, key);
+  if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
+  if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
+  const entries = Object.entries(value);
+  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+}
+function renderFlowPair(key, value, style, json = false) {
+  return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
+}
+function renderBlockPair(key, value, column, style) {
+  const pad = " ".repeat(column);
+  if (typeof value === "boolean" || typeof value === "string") return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
+  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
+  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
+}
+function renderBlockValue(value, keyColumn2, style, key) {
+  if (Array.isArray(value)) {
+    const pad = " ".repeat(keyColumn2 + style.sequenceIndent);
+    return value.map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
+  }
+  if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
+  return Object.entries(value).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn2 + style.indent, style));
+}
+
+// src/fixes/walk.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function walk(doc, path5) {
+  const root = doc.contents;
+  const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
+  let current = steps[0]?.node ?? null;
+  for (const segment of path5) {
+    let next;
+    if (typeof segment === "string" && (0, import_yaml7.isMap)(current)) {
+      const entry = effectiveEntries(current, doc).get(segment);
+      if (entry) {
+        const written = entry.value ?? null;
+        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
+      }
+    } else if (typeof segment === "number" && (0, import_yaml7.isSeq)(current) && segment < current.items.length) {
+      const written = current.items[segment] ?? null;
+      next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
+    }
+    if (!next) break;
+    steps.push(next);
+    current = next.node;
+  }
+  return { steps, depth: steps.length - 1 };
+}
+function resolve2(doc, node) {
+  if (!(0, import_yaml7.isAlias)(node)) return node;
+  return node.resolve(doc) ?? null;
+}
+function usedAnchors(doc) {
+  const used = /* @__PURE__ */ new Set();
+  (0, import_yaml7.visit)(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+    }
+  });
+  return used;
+}
+function isShared(node, anchors) {
+  const anchor = node?.anchor;
+  return typeof anchor === "string" && anchors.has(anchor);
+}
+function definesUsedAnchor(node, anchors) {
+  if (node === null) return false;
+  if (isShared(node, anchors)) return true;
+  if ((0, import_yaml7.isScalar)(node) || (0, import_yaml7.isAlias)(node)) return false;
+  if ((0, import_yaml7.isCollection)(node)) {
+    for (const item of node.items) {
+      const children = (0, import_yaml7.isMap)(node) ? [item.key, item.value] : [item];
+      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
+    }
+  }
+  return false;
+}
+function sharedReason(walked, upTo, anchors) {
+  for (let i = 1; i <= upTo; i++) {
+    const step = walked.steps[i];
+    if (!step) break;
+    if ((0, import_yaml7.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
+  }
+  for (let i = 0; i < upTo; i++) {
+    const node = walked.steps[i]?.node ?? null;
+    const anchor = node?.anchor;
+    if (isShared(node, anchors)) return `it is inside the anchored node &${anchor ?? ""}, which is also used elsewhere`;
+  }
+  return null;
+}
+
+// src/fixes/render.ts
+var RenderError = class extends Error {
+  constructor(message, owners, shared = false) {
+    super(message);
+    this.owners = owners;
+    this.shared = shared;
+  }
+  owners;
+  shared;
+};
+var Unsupported2 = class extends Error {
+};
+function own(target, from) {
+  for (const owner of from.owners) target.owners.add(owner);
+  for (const area of from.areas) target.areas.add(area);
+}
+function fresh() {
+  return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+}
+function isEmptyValue(node) {
+  if (node === null) return true;
+  if (!(0, import_yaml8.isScalar)(node)) return false;
+  try {
+    return scalarValue(node) === null;
+  } catch (error) {
+    if (error instanceof DecodeError) return false;
+    throw error;
+  }
+}
+function treeOf(value) {
+  if (typeof value === "boolean" || typeof value === "string" || Array.isArray(value)) return value;
+  const tree = /* @__PURE__ */ new Map();
+  for (const [key, item] of Object.entries(value)) tree.set(key, treeOf(item));
+  return tree;
+}
+function sameValue(a, b) {
+  return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
+}
+function addToTree(tree, keys, value, owners) {
+  const [first, ...rest] = keys;
+  if (first === void 0) throw new RenderError("nothing to add", owners);
+  const existing = tree.get(first);
+  if (rest.length === 0) {
+    const added = treeOf(value);
+    if (existing instanceof Map && added instanceof Map) {
+      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
+      return;
+    }
+    if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
+    tree.set(first, added);
+    return;
+  }
+  let child = existing;
+  if (child === void 0) {
+    child = /* @__PURE__ */ new Map();
+    tree.set(first, child);
+  }
+  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
+  addToTree(child, rest, value, owners);
+}
+function fromTree(value) {
+  if (!(value instanceof Map)) return value;
+  const out = {};
+  for (const [key, item] of value) out[key] = fromTree(item);
+  return out;
+}
+function keyName(pair2) {
+  return (0, import_yaml8.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+}
+function renderEdits(context, edits) {
+  const { doc, anchors } = context;
+  const shared = /* @__PURE__ */ new Map();
+  const scalars = /* @__PURE__ */ new Map();
+  const inserts = /* @__PURE__ */ new Map();
+  const fills = /* @__PURE__ */ new Map();
+  const appends = /* @__PURE__ */ new Map();
+  const pairDeletes = /* @__PURE__ */ new Map();
+  const itemDeletes = /* @__PURE__ */ new Map();
+  const fail = (message, edit) => {
+    throw new RenderError(message, edit.owners);
+  };
+  const failShared = (message, edit) => {
+    throw new RenderError(message, edit.owners, true);
+  };
+  const markShared = (edit, reason4) => {
+    if (reason4 === null) return;
+    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason4);
+  };
+  const addInsert = (map, keys, value, edit) => {
+    let op = inserts.get(map);
+    if (!op) {
+      op = { map, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      inserts.set(map, op);
+    }
+    addToTree(op.tree, keys, value, edit.owners);
+    own(op, edit);
+  };
+  const addFill = (pair2, parent, keys, value, edit) => {
+    let op = fills.get(pair2);
+    if (!op) {
+      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      fills.set(pair2, op);
+    }
+    if (keys.length === 0) {
+      if (op.value !== void 0 && !sameValue(op.value, value)) fail("two fixes write different values here", edit);
+      if (op.tree.size > 0) fail("two fixes disagree about a value", edit);
+      op.value = value;
+    } else {
+      if (op.value !== void 0) fail("two fixes disagree about a value", edit);
+      addToTree(op.tree, keys, value, edit.owners);
+    }
+    own(op, edit);
+  };
+  for (const owned of edits) {
+    const { edit } = owned;
+    const path5 = edit.path;
+    const walked = walk(doc, path5);
+    const complete = walked.depth === path5.length;
+    const target = walked.steps[walked.depth];
+    if (!target) fail("the field could not be found", owned);
+    const step = target;
+    if (edit.op === "delete") {
+      if (!complete) fail(`the field to remove does not exist`, owned);
+      markShared(owned, sharedReason(walked, walked.depth, anchors));
+      if (step.merged) failShared("the field to remove comes from a merge key (<<), which copies a map defined elsewhere", owned);
+      if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
+      const parent = step.parent;
+      const parentStep = walked.steps[walked.depth - 1];
+      if ((0, import_yaml8.isMap)(parent) && step.pair) {
+        let op = pairDeletes.get(parent);
+        if (!op) {
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
+          pairDeletes.set(parent, op);
+        }
+        op.pairs.add(step.pair);
+        own(op, owned);
+      } else if ((0, import_yaml8.isSeq)(parent) && typeof path5[path5.length - 1] === "number") {
+        let op = itemDeletes.get(parent);
+        if (!op) {
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
+          itemDeletes.set(parent, op);
+        }
+        op.indices.add(path5[path5.length - 1]);
+        own(op, owned);
+      } else fail("the field to remove is not a map key or list item", owned);
+      continue;
+    }
+    if (edit.op === "append") {
+      if (!complete || !(0, import_yaml8.isSeq)(step.node)) {
+        renderSet(walked, path5, [edit.value], owned);
+        continue;
+      }
+      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
+      let op = appends.get(step.node);
+      if (!op) {
+        op = { seq: step.node, items: [], ...fresh() };
+        appends.set(step.node, op);
+      }
+      if (!op.items.includes(edit.value)) op.items.push(edit.value);
+      own(op, owned);
+      continue;
+    }
+    renderSet(walked, path5, edit.value, owned);
+  }
+  function renderSet(walked, path5, value, owned) {
+    const depth = walked.depth;
+    const complete = depth === path5.length;
+    const step = walked.steps[depth];
+    if (!step) fail("the field could not be found", owned);
+    const target = step;
+    if (complete) {
+      const parentStep = walked.steps[depth - 1];
+      const parentMap = parentStep?.node;
+      const key = path5[path5.length - 1];
+      if (target.merged) {
+        if (!(0, import_yaml8.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        markShared(owned, sharedReason(walked, depth, anchors));
+        addInsert(parentMap, [key], value, owned);
+        return;
+      }
+      markShared(owned, sharedReason(walked, depth, anchors));
+      if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
+      if (isEmptyValue(target.written) && target.pair && (0, import_yaml8.isMap)(target.parent)) {
+        addFill(target.pair, target.parent, [], value, owned);
+        return;
+      }
+      if (((0, import_yaml8.isScalar)(target.written) || (0, import_yaml8.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+        const node2 = target.written;
+        const existing = scalars.get(node2);
+        if (existing && existing.value !== value) fail("two fixes write different values here", owned);
+        const op = existing ?? { node: node2, value, ...fresh() };
+        scalars.set(node2, op);
+        own(op, owned);
+        return;
+      }
+      fail("the field has a value this fix cannot replace", owned);
+    }
+    const rest = path5.slice(depth);
+    if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
+    const keys = rest;
+    markShared(owned, sharedReason(walked, depth + 1, anchors));
+    const node = target.node;
+    if ((0, import_yaml8.isMap)(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml8.isMap)(target.parent) && !target.parent.flow) {
+        addFill(target.pair, target.parent, keys, value, owned);
+      } else addInsert(node, keys, value, owned);
+      return;
+    }
+    if (isEmptyValue(target.written) && target.pair && (0, import_yaml8.isMap)(target.parent)) {
+      addFill(target.pair, target.parent, keys, value, owned);
+      return;
+    }
+    fail("the place to write is not a map", owned);
+  }
+  function isShared2(node) {
+    const anchor = node?.anchor;
+    return typeof anchor === "string" && anchors.has(anchor);
+  }
+  const splices = [];
+  const emit = (op, splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
+  const guard = (op, render) => {
+    try {
+      render();
+    } catch (error) {
+      if (error instanceof Unsupported2) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
+      throw error;
+    }
+  };
+  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
+  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
+  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map))));
+  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
+  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
+  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
+  return { splices, shared };
+}
+function rangeOf2(node) {
+  const range2 = node?.range;
+  if (!range2) throw new Unsupported2("a node without a source position");
+  return range2;
+}
+function contentEnd(node) {
+  if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
+  if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    if ((0, import_yaml8.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
+    return contentEnd(last);
+  }
+  return rangeOf2(node)[1];
+}
+function lastChar(context, node, floor) {
+  return lastContentBefore(context.table.text, contentEnd(node), floor);
+}
+function pairEnd(pair2) {
+  return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
+}
+function colonEnd(context, pair2) {
+  const text = context.table.text;
+  let i = rangeOf2(pair2.key)[1];
+  while (i < text.length && (text[i] === " " || text[i] === "	")) i++;
+  if (text[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  return i + 1;
+}
+function quotesKeys(map) {
+  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.type === import_yaml8.Scalar.QUOTE_DOUBLE);
+}
+function keyColumn(context, map) {
+  const first = map.items[0];
+  if (!first) throw new Unsupported2("an empty map has no key column");
+  return columnOf(context.table, rangeOf2(first.key)[0]);
+}
+function linesAt(context, at3, lines) {
+  const { text, eol } = context.table;
+  const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
+  if (at3 >= text.length && !text.endsWith("\n")) return { start: text.length, end: text.length, insert: eol + lines.join(eol), column };
+  return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
+}
+function lineLeader(context, offset) {
+  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
+}
+function scalarSplice(context, op) {
+  const [start, end] = rangeOf2(op.node);
+  if (typeof op.value === "boolean") {
+    const original = (0, import_yaml8.isScalar)(op.node) && op.node.type === import_yaml8.Scalar.PLAIN ? String(op.node.value) : void 0;
+    return { start, end, insert: formatBoolean(op.value, original) };
+  }
+  let quote = context.style.quote;
+  if ((0, import_yaml8.isScalar)(op.node)) {
+    if (op.node.type === import_yaml8.Scalar.QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === import_yaml8.Scalar.QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === import_yaml8.Scalar.PLAIN) quote = "plain";
+    else throw new Unsupported2("a block scalar is not replaced in place");
+  }
+  return { start, end, insert: formatString(op.value, quote) };
+}
+function fillSplices(context, op) {
+  const { style } = context;
+  const value = op.value ?? fromTree(op.tree);
+  const key = keyName(op.pair);
+  const from = colonEnd(context, op.pair);
+  const written = op.pair.value;
+  const [valueStart, valueEnd] = written ? rangeOf2(written) : [from, from];
+  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
+  const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
+  if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
+  const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
+  const lines = renderBlockValue(value, column, style, key);
+  return [
+    ...to > from ? [{ start: from, end: to, insert: "" }] : [],
+    linesAt(context, afterLineOf(context.table, from), lines)
+  ];
+}
+function insertSplice(context, map, entries, deletes) {
+  const { style } = context;
+  if (map.flow) {
+    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
+    if (kept.length === 0) {
+      if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
+      const [start, end] = rangeOf2(map);
+      return { start, end, insert: `{${rendered.join(", ")}}` };
+    }
+    const last = map.items[map.items.length - 1];
+    if (deletes?.pairs.has(last)) throw new Unsupported2("a flow map whose last key is removed and another added");
+    const lastKey = rangeOf2(last.key)[0];
+    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf2(map)[0])) {
+      const pad = " ".repeat(columnOf(context.table, lastKey));
+      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join("") };
+    }
+    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
+  }
+  const column = keyColumn(context, map);
+  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
+  if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
+  const firstKey = rangeOf2(map.items[0]?.key)[0];
+  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
+  return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+function endsWithKeptBlockScalar(context, node) {
+  if (node === null || node === void 0) return false;
+  if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    return endsWithKeptBlockScalar(context, (0, import_yaml8.isPair)(last) ? last.value ?? last.key : last);
+  }
+  if (!(0, import_yaml8.isScalar)(node) || node.type !== import_yaml8.Scalar.BLOCK_LITERAL && node.type !== import_yaml8.Scalar.BLOCK_FOLDED) return false;
+  return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
+}
+function quoteOfItems(seq, fallback) {
+  const first = seq.items.find((item) => (0, import_yaml8.isScalar)(item));
+  if (!(0, import_yaml8.isScalar)(first)) return fallback;
+  if (first.type === import_yaml8.Scalar.QUOTE_DOUBLE) return "double";
+  if (first.type === import_yaml8.Scalar.QUOTE_SINGLE) return "single";
+  return "plain";
+}
+function appendSplice(context, op) {
+  const seq = op.seq;
+  const items = op.items.map((item) => formatString(item, quoteOfItems(seq, context.style.quote)));
+  if (seq.flow) {
+    if (seq.items.length === 0) {
+      const [start, end2] = rangeOf2(seq);
+      return { start, end: end2, insert: `[${items.join(", ")}]` };
+    }
+    const end = contentEnd(seq.items[seq.items.length - 1]);
+    return { start: end, end, insert: items.map((item) => `, ${item}`).join("") };
+  }
+  const [dash] = rangeOf2(seq);
+  if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list that does not start its line");
+  const pad = " ".repeat(columnOf(context.table, dash));
+  return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
+}
+function wholeLines(context, start, node, fallbackEnd) {
+  const { table } = context;
+  const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
+  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
+}
+function emptied(context, parentPair, empty) {
+  if (!parentPair) throw new Unsupported2("a collection emptied outside a map");
+  const at3 = colonEnd(context, parentPair);
+  return { start: at3, end: at3, insert: ` ${empty}` };
+}
+function flowRemovals(items, whole, empty) {
+  if (items.every((item) => item.removed)) return [{ start: whole[0], end: whole[1], insert: empty }];
+  const splices = [];
+  for (let i = 0; i < items.length; i++) {
+    if (!items[i]?.removed) continue;
+    let j = i;
+    while (j + 1 < items.length && items[j + 1]?.removed) j++;
+    const next = items[j + 1];
+    const previous = items[i - 1];
+    if (next) splices.push({ start: items[i]?.start ?? 0, end: next.start, insert: "" });
+    else if (previous) splices.push({ start: previous.end, end: items[j]?.end ?? 0, insert: "" });
+    i = j;
+  }
+  return splices;
+}
+function deletePairSplices(context, op, refilled) {
+  const map = op.map;
+  if (map.flow) {
+    const items = map.items.map((pair2) => ({ start: rangeOf2(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow map emptied and refilled");
+    const [start, end] = rangeOf2(map);
+    return flowRemovals(items, [start, end], "{}");
+  }
+  const splices = [];
+  const all = map.items.every((pair2) => op.pairs.has(pair2));
+  const handled = /* @__PURE__ */ new Set();
+  map.items.forEach((pair2, index) => {
+    if (!op.pairs.has(pair2) || handled.has(pair2)) return;
+    const keyStart = rangeOf2(pair2.key)[0];
+    const leader = lineLeader(context, keyStart);
+    if (/^\s*$/.test(leader)) {
+      splices.push(wholeLines(context, keyStart, pair2.value, pairEnd(pair2)));
+      return;
+    }
+    if (index !== 0 || !/^\s*(-\s+)+$/.test(leader)) throw new Unsupported2("a key that does not start its line");
+    const nextKept = map.items.find((p) => !op.pairs.has(p));
+    if (nextKept) {
+      for (const p of map.items.slice(0, map.items.indexOf(nextKept))) handled.add(p);
+      splices.push({ start: keyStart, end: rangeOf2(nextKept.key)[0], insert: "" });
+      return;
+    }
+    if (refilled) throw new Unsupported2("a list item emptied and refilled");
+    for (const p of map.items) handled.add(p);
+    splices.push({ start: keyStart, end: lineBreakOf(context.table, lastChar(context, map, keyStart)), insert: "{}" });
+  });
+  if (all && !refilled && map.items.length > 0 && !/^\s*(-\s+)+$/.test(lineLeader(context, rangeOf2(map.items[0]?.key)[0]))) {
+    splices.push(emptied(context, op.parentPair, "{}"));
+  }
+  return splices;
+}
+function deleteItemSplices(context, op, refilled) {
+  const seq = op.seq;
+  const nodes = seq.items.map((item) => item);
+  if (nodes.some((node) => node === null)) throw new Unsupported2("a list with an empty item");
+  if (seq.flow) {
+    const items = nodes.map((node, index) => ({ start: rangeOf2(node)[0], end: contentEnd(node), removed: op.indices.has(index) }));
+    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
+    return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
+  }
+  const text = context.table.text;
+  const splices = [];
+  nodes.forEach((node, index) => {
+    if (!op.indices.has(index)) return;
+    let dash = rangeOf2(node)[0] - 1;
+    while (dash >= 0 && /\s/.test(text[dash] ?? "")) dash--;
+    if (text[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
+  });
+  if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
+  return splices;
+}
+
+// src/fixes/suggestions.ts
+var UnionFind = class {
+  parent;
+  constructor(size) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(i) {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    this.parent[i] = root;
+    return root;
+  }
+  union(a, b) {
+    this.parent[this.find(a)] = this.find(b);
+  }
+};
+function span(table, splices) {
+  const change = changedLines(table.text, applySplices(table.text, splices), untouchedEnds(table.text, splices));
+  if (!change) return null;
+  if (change.end >= change.start) return { lo: change.start, hi: change.end };
+  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+}
+function groupSplices(table, splices) {
+  const sets = new UnionFind(splices.length);
+  const firstWith = /* @__PURE__ */ new Map();
+  splices.forEach((splice, index) => {
+    for (const key of [...[...splice.owners].map((o) => `owner:${o}`), ...[...splice.areas].map((a) => `area:${a}`)]) {
+      const first = firstWith.get(key);
+      if (first === void 0) firstWith.set(key, index);
+      else sets.union(first, index);
+    }
+  });
+  const spanOf = /* @__PURE__ */ new Map();
+  const memberSpan = (indices) => {
+    const key = indices.join(",");
+    if (!spanOf.has(key)) spanOf.set(key, span(table, indices.map((i) => splices[i])));
+    return spanOf.get(key) ?? null;
+  };
+  for (; ; ) {
+    const members = /* @__PURE__ */ new Map();
+    splices.forEach((_, index) => {
+      const root = sets.find(index);
+      members.set(root, [...members.get(root) ?? [], index]);
+    });
+    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: memberSpan(indices) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
+    let merged = false;
+    for (let i = 1; i < spans.length; i++) {
+      const previous = spans[i - 1];
+      const current = spans[i];
+      if (previous && current && current.range.lo <= previous.range.hi + 1) {
+        sets.union(previous.root, current.root);
+        merged = true;
+      }
+    }
+    if (!merged) break;
+  }
+  const groups = /* @__PURE__ */ new Map();
+  splices.forEach((splice, index) => {
+    const root = sets.find(index);
+    groups.set(root, [...groups.get(root) ?? [], splice]);
+  });
+  return [...groups.values()].map((members) => ({
+    splices: members,
+    owners: new Set(members.flatMap((s) => [...s.owners]))
+  }));
+}
+function toSuggestion(table, group, diff) {
+  const after = applySplices(table.text, group.splices);
+  const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
+  if (!change) return null;
+  const lineCount = table.starts.length;
+  const candidates = [];
+  if (change.end >= change.start) {
+    candidates.push({ start: change.start, end: change.end, lines: change.lines });
+  } else {
+    const before = change.start - 1;
+    if (before >= 1) candidates.push({ start: before, end: before, lines: [lineText(table, before), ...change.lines] });
+    if (change.start <= lineCount) candidates.push({ start: change.start, end: change.start, lines: [...change.lines, lineText(table, change.start)] });
+  }
+  const attachable = (c) => diff !== null && diff.spansOneHunk(c.start, c.end) && // GitHub's handling of a suggestion on a last line without a newline is unknown: do not risk it.
+  !(c.end >= lineCount && !table.finalNewline);
+  const chosen = candidates.find(attachable) ?? candidates[0];
+  if (!chosen) return null;
+  return {
+    startLine: chosen.start,
+    endLine: chosen.end,
+    replacement: chosen.lines.map((line) => `${line}
+`).join(""),
+    attachable: attachable(chosen)
+  };
+}
+function applySuggestions(text, suggestions) {
+  if (suggestions.length === 0) return text;
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  return bom + applySuggestionsTo(lineTable(bom === "" ? text : text.slice(1)), suggestions);
+}
+function applySuggestionsTo(table, suggestions) {
+  const body = table.text;
+  const lineCount = body === "" ? 0 : table.starts.length;
+  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
+  let out = "";
+  let next = 1;
+  for (const suggestion of ordered) {
+    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
+      throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
+    }
+    out += body.slice(lineStart(table, next), lineStart(table, suggestion.startLine));
+    const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
+    const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
+    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
+    next = suggestion.endLine + 1;
+  }
+  return out + body.slice(lineStart(table, next));
+}
+
+// src/fixes/verify.ts
+function podKey(documentIndex, objectPath) {
+  return `${documentIndex}|${JSON.stringify(objectPath)}`;
+}
+function apiRuleViolations(pod) {
+  const found = /* @__PURE__ */ new Set();
+  const profileRules = (where2, securityContext) => {
+    for (const key of ["seccompProfile", "appArmorProfile"]) {
+      const profile2 = obj(securityContext, key);
+      if (!profile2) continue;
+      const localhost = str(profile2, "localhostProfile") !== "";
+      if (localhost !== (str(profile2, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+    }
+  };
+  const podSecurityContext2 = obj(pod.spec, "securityContext");
+  profileRules("pod", podSecurityContext2);
+  let hostProcess2 = optBool(obj(podSecurityContext2, "windowsOptions"), "hostProcess") === true;
+  for (const { name, container: container2 } of visitContainers(pod)) {
+    const securityContext = obj(container2, "securityContext");
+    profileRules(`container ${name}`, securityContext);
+    if (optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true) hostProcess2 = true;
+    if (optBool(securityContext, "allowPrivilegeEscalation") !== false) continue;
+    if (optBool(securityContext, "privileged") === true) found.add(`container ${name}: allowPrivilegeEscalation false with privileged true`);
+    const adds = list(obj(securityContext, "capabilities"), "add");
+    if (adds.includes("SYS_ADMIN") || adds.includes("CAP_SYS_ADMIN")) found.add(`container ${name}: allowPrivilegeEscalation false with SYS_ADMIN`);
+  }
+  if (hostProcess2 && pod.spec.hostNetwork !== true) found.add("pod: hostProcess requires hostNetwork");
+  if (str(obj(pod.spec, "os"), "name") === "windows") {
+    const linuxOnly = (where2, securityContext, fields2) => {
+      for (const field of fields2) {
+        if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${where2}: a Windows pod cannot set securityContext.${field}`);
+      }
+    };
+    linuxOnly("pod", podSecurityContext2, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
+    for (const { name, container: container2 } of visitContainers(pod)) {
+      linuxOnly(`container ${name}`, obj(container2, "securityContext"), [
+        "seLinuxOptions",
+        "seccompProfile",
+        "appArmorProfile",
+        "capabilities",
+        "privileged",
+        "allowPrivilegeEscalation",
+        "procMount",
+        "runAsUser",
+        "runAsGroup"
+      ]);
+    }
+  }
+  return found;
+}
+function podStates(documents, policyOf, globalIndex) {
+  const pods = /* @__PURE__ */ new Map();
+  const invalid = [];
+  for (const document of documents) {
+    const extraction = extractPodSpecs(document);
+    invalid.push(...extraction.problems.map((p) => p.kind));
+    for (const source of extraction.pods) {
+      const key = podKey(globalIndex(document.index), source.objectPath);
+      const { level: level2, version: version3 } = policyOf(key);
+      const failing = new Set(evaluatePod(source.pod, level2, version3).failures.map((f) => f.check));
+      pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
+    }
+  }
+  return { pods, invalid };
+}
+var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
+function partOf(file, text, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text, noLimit);
+  const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
+  const part = {
+    globalIndex,
+    documents: new Map(loaded.documents.map((d) => [globalIndex(d.index), d.value])),
+    problemKinds: [...loaded.problems.map((p) => p.kind), ...invalid].sort(),
+    pods
+  };
+  return { part, loaded };
+}
+function verifyPart(file, policyOf, baseline, text, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text, policyOf, baseline.globalIndex);
+  if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
+  if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
+  for (const [index, value] of fixed2.documents) {
+    const original = baseline.documents.get(index);
+    if (original === void 0) return "the fixed YAML has a different number of documents";
+    let expected2 = original;
+    const edits = expectation.edits.get(index);
+    if (edits && edits.length > 0) {
+      try {
+        expected2 = applyEditsToJson(original, edits);
+      } catch (error) {
+        if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
+        throw error;
+      }
+    }
+    if (!jsonEqual(value, expected2)) return "the fixed YAML would change more than the fixed fields";
+  }
+  for (const [key, before] of baseline.pods) {
+    const after = fixed2.pods.get(key);
+    if (!after) return "a pod spec is no longer found after the fix";
+    for (const check of expectation.fixed.get(key) ?? []) {
+      if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
+    }
+    for (const check of after.failing) {
+      if (!before.failing.has(check)) return `the check ${check} would start failing`;
+    }
+    for (const rule of after.apiRules) {
+      if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
+    }
+  }
+  if (fixed2.pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
+  return null;
+}
+function expectationKey(expectation, documentIndex) {
+  if (documentIndex === null) return "";
+  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
+  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
+}
+function verifierOf(file, text, policyOf, known2) {
+  let whole = null;
+  const verifyWhole = (fixedText, expectation) => {
+    whole ??= partOf(file, text, policyOf, (local) => local).part;
+    return verifyPart(file, policyOf, whole, fixedText, expectation);
+  };
+  const starts = segmentStarts(text);
+  if (starts === null) return verifyWhole;
+  const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
+  const segmentOf = /* @__PURE__ */ new Map();
+  const knownIn = /* @__PURE__ */ new Map();
+  for (const document of known2) {
+    const k = segmentAt(starts, document.source.start);
+    segmentOf.set(document.index, k);
+    knownIn.set(k, [...knownIn.get(k) ?? [], document]);
+  }
+  const parts = /* @__PURE__ */ new Map();
+  const segmentPart = (k) => {
+    if (parts.has(k)) return parts.get(k) ?? null;
+    const documents = knownIn.get(k) ?? [];
+    const [document] = documents;
+    let part;
+    if (document === void 0) {
+      part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
+      const { pods, invalid } = podStates([document], policyOf, (index) => index);
+      part = {
+        globalIndex: (local) => local === 0 ? document.index : -1 - local,
+        documents: /* @__PURE__ */ new Map([[document.index, document.value]]),
+        problemKinds: invalid.sort(),
+        pods
+      };
+    } else {
+      part = null;
+    }
+    parts.set(k, part);
+    return part;
+  };
+  const verdicts = /* @__PURE__ */ new Map();
+  return (fixedText, expectation) => {
+    const fixedStarts = segmentStarts(fixedText);
+    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
+    const named = /* @__PURE__ */ new Set();
+    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
+    for (const index of documentIndexes) {
+      const k = segmentOf.get(index);
+      if (k === void 0) return verifyWhole(fixedText, expectation);
+      named.add(k);
+    }
+    const checks = [];
+    for (let k = 0; k < starts.length; k++) {
+      const fixedSegment = segmentText(fixedText, fixedStarts, k);
+      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
+      const part = segmentPart(k);
+      if (part === null) return verifyWhole(fixedText, expectation);
+      checks.push({ k, part, text: fixedSegment });
+    }
+    for (const { k, part, text: fixedSegment } of checks) {
+      const [document] = knownIn.get(k) ?? [];
+      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${fixedSegment}`;
+      let reason4 = verdicts.get(key);
+      if (reason4 === void 0) {
+        reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        verdicts.set(key, reason4);
+      }
+      if (reason4 !== null) return reason4;
+    }
+    return null;
+  };
+}
+
+// src/fixes/fixFile.ts
+function areaOf(path5) {
+  const [root, second, third] = path5;
+  if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
+    return `${second}[${third}]`;
+  }
+  if (root === "metadata") return "metadata";
+  if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
+  return "spec";
+}
+function writtenPod(document, templatePath) {
+  const template = valueAt(document, templatePath) ?? null;
+  const holder = isObject(template) ? template : void 0;
+  return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
+}
+function computeFixes(request) {
+  const text = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
+  const table = lineTable(text);
+  const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
+  if (request.pods.every((pod) => pod.failures.length === 0)) return none;
+  const policies = /* @__PURE__ */ new Map();
+  for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
+  const fallback = { level: request.level, version: request.version };
+  const documents = /* @__PURE__ */ new Map();
+  for (const { source } of request.pods) documents.set(source.document.index, source.document);
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()]);
+  const owners = [];
+  const byPod = request.pods.map(() => []);
+  request.pods.forEach(({ source, failures, policy }, podIndex) => {
+    const written = writtenPod(source.document.value, source.templatePath);
+    const { level: level2, version: version3 } = policy ?? fallback;
+    failures.forEach((failure, failureIndex) => {
+      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level2, version: version3 });
+      const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
+      const owner = {
+        id: `${podIndex}/${failureIndex}`,
+        podIndex,
+        check: failure.check,
+        documentIndex: source.document.index,
+        podKey: podKey(source.document.index, source.objectPath),
+        plan,
+        edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
+        podPaths,
+        accepted: false,
+        note: plan.kind === "manual" ? plan.note : null
+      };
+      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure.check, "nothing to change in the manifest as written fixes it");
+      owners.push(owner);
+      byPod[podIndex]?.push(owner);
+    });
+  });
+  const contexts = /* @__PURE__ */ new Map();
+  const contextOf = (document) => {
+    let context = contexts.get(document.index);
+    if (!context) {
+      const doc = document.source.layout;
+      const anchors = document.source.place === void 0 ? usedAnchors(doc) : /* @__PURE__ */ new Set();
+      context = { doc, table, style: detectStyle(doc, table), anchors };
+      contexts.set(document.index, context);
+    }
+    return context;
+  };
+  const collapsed = /* @__PURE__ */ new Set();
+  const render = (selected) => {
+    const perDocument = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      const edits = perDocument.get(owner.documentIndex) ?? /* @__PURE__ */ new Map();
+      perDocument.set(owner.documentIndex, edits);
+      owner.edits.forEach((edit, i) => {
+        const key = editKey(edit);
+        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+        entry.owners.add(owner.id);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
+        edits.set(key, entry);
+      });
+    }
+    const splices = [];
+    const shared = /* @__PURE__ */ new Map();
+    for (const [documentIndex, edits] of perDocument) {
+      const document = documents.get(documentIndex);
+      if (!document) continue;
+      const rendered = renderEdits(contextOf(document), [...edits.values()]);
+      splices.push(...rendered.splices);
+      for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
+    }
+    return { splices, shared };
+  };
+  const expectationOf = (selected) => {
+    const edits = /* @__PURE__ */ new Map();
+    const fixed2 = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      edits.set(owner.documentIndex, [...edits.get(owner.documentIndex) ?? [], ...owner.edits]);
+      fixed2.set(owner.podKey, /* @__PURE__ */ new Set([...fixed2.get(owner.podKey) ?? [], owner.check]));
+    }
+    return { edits, fixed: fixed2 };
+  };
+  const attempt = (selected) => {
+    let rendered;
+    let fixedText;
+    try {
+      rendered = render(selected);
+      fixedText = applySplices(text, rendered.splices);
+    } catch (error) {
+      if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
+      if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
+      throw error;
+    }
+    const reason4 = verifyText(fixedText, expectationOf(selected));
+    if (reason4 === null) return null;
+    const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
+    return { reason: reason4, shared };
+  };
+  const refuse = (owner, failure) => {
+    owner.accepted = false;
+    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
+  };
+  for (const podOwners of byPod) {
+    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0);
+    if (candidates.length === 0) continue;
+    if (attempt(candidates) === null) {
+      for (const owner of candidates) owner.accepted = true;
+      continue;
+    }
+    const accepted = [];
+    for (const owner of candidates) {
+      const failure = attempt([...accepted, owner]);
+      if (failure === null) {
+        owner.accepted = true;
+        accepted.push(owner);
+      } else refuse(owner, failure);
+    }
+  }
+  let suggestionOf = /* @__PURE__ */ new Map();
+  let sharedOf = /* @__PURE__ */ new Map();
+  for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
+    const selected = owners.filter((o) => o.accepted);
+    suggestionOf = /* @__PURE__ */ new Map();
+    if (selected.length === 0) break;
+    let rendered;
+    let groups;
+    try {
+      rendered = render(selected);
+      groups = groupSplices(table, rendered.splices);
+    } catch (error) {
+      if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
+      const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
+      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
+      continue;
+    }
+    sharedOf = rendered.shared;
+    let retry = false;
+    for (const group of groups) {
+      const groupOwners = selected.filter((o) => group.owners.has(o.id));
+      const suggestion = toSuggestion(table, group, request.diff);
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestionsTo(table, [suggestion]), expectationOf(groupOwners));
+      if (reason5 === null && suggestion) {
+        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+        continue;
+      }
+      retry = true;
+      const pods2 = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods2].some((p) => !collapsed.has(p))) {
+        for (const p of pods2) collapsed.add(p);
+      } else {
+        for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+      }
+      break;
+    }
+    if (retry) continue;
+    const all = [...new Set(suggestionOf.values())];
+    const reason4 = verifyText(applySuggestionsTo(table, all), expectationOf(selected));
+    if (reason4 === null) break;
+    for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
+  }
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const pods = request.pods.map(
+    (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
+      const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
+      const shared = sharedOf.get(owner.id);
+      const caveats = [
+        ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
+        ...shared ? [sharedCaveat(shared)] : []
+      ];
+      const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
+      return { check: owner.check, fix: suggestion, fixNote: note };
+    })
+  );
+  return { suggestions, pods };
+}
+
+// src/findings/fixes.ts
+function textOf(content) {
+  const decoded = decodeContent(content);
+  return "text" in decoded ? decoded.text : null;
+}
+function stricter(a, b) {
+  return levelRank(b.level) > levelRank(a.level) ? b : a;
+}
+function fixFindings(file, text, evaluations, findings, diff) {
+  if (text === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
+    return { findings, suggestions: [] };
+  }
+  const pods = evaluations.map((evaluation) => ({
+    source: evaluation.source,
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
+  }));
+  const first = pods[0].policy;
+  const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  return {
+    suggestions: fixes.suggestions,
+    findings: findings.map(
+      (podFindings, i) => podFindings.map((finding, j) => {
+        const fix = fixes.pods[i]?.[j];
+        return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
+      })
+    )
+  };
 }
 
 // src/policy/split.ts
@@ -17195,7 +17216,8 @@ function policyContext(today2, parts = {}) {
     ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {}
   };
 }
-function namespaceIndexOf(documents) {
+function namespaceIndexOf(documents, context) {
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
   const manifests = [];
   const problems = [];
   for (const document of documents) {
@@ -17204,7 +17226,7 @@ function namespaceIndexOf(documents) {
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
   const index = indexNamespaces(manifests);
-  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: "invalid", message: p.message });
+  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === "conflict" ? "namespace-conflict" : "invalid", message: p.message });
   return { index, problems };
 }
 function resolveFor(source, context) {
@@ -17266,13 +17288,14 @@ function mayHoldNamespace(content) {
 function namespacePass(files, options) {
   const errors = [];
   const early = /* @__PURE__ */ new Map();
+  const labelsOn = namespaceLabelsOn(options.policy.config, options.policy.overrides);
   files.forEach((file, i) => {
-    if (!mayHoldNamespace(file.content)) return;
+    if (!labelsOn || !mayHoldNamespace(file.content)) return;
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
     early.set(i, loaded.documents);
   });
-  const namespaces = namespaceIndexOf([...early.values()].flat());
+  const namespaces = namespaceIndexOf([...early.values()].flat(), options.policy);
   errors.push(...namespaces.problems);
   return { context: { ...options.policy, namespaces: namespaces.index }, early, errors };
 }
@@ -17475,6 +17498,15 @@ function renderJson(report, header) {
 `;
 }
 
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+function failsRun(problem) {
+  return problem.kind !== "template" && !isWarning(problem);
+}
+
 // src/report/text.ts
 function subject(f) {
   const ns = f.namespace === null ? "" : `${f.namespace}/`;
@@ -17492,7 +17524,7 @@ function renderText(report, header) {
   for (const f of report.findings) lines.push(findingLine(f));
   for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: error: ${e.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${isWarning(e) ? "warning" : "error"}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [
@@ -17646,7 +17678,7 @@ function contextFor(io, options) {
   return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
 }
 function failureStatus(report) {
-  return report.findings.some((f) => f.blocking) || report.errors.some((e) => e.kind !== "template") ? 1 : 0;
+  return report.findings.some((f) => f.blocking) || report.errors.some(failsRun) ? 1 : 0;
 }
 async function filesOfPaths(positionals, io, maxBytes, verb) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
@@ -18843,7 +18875,7 @@ function evaluateChangeSet(changeSet, options) {
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
-  const namespaces = namespaceIndexOf(headDocuments);
+  const namespaces = namespaceIndexOf(headDocuments, options.policy);
   const context = { ...options.policy, namespaces: namespaces.index };
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();

@@ -9938,6 +9938,22 @@ var init_eventReader = __esm({
   }
 });
 
+// src/manifests/goyamlText.ts
+function asGoyamlReads(text2) {
+  let out = text2;
+  if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
+  if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak) => `${marker} ${lineBreak}`);
+  return out;
+}
+var goyamlBreaks, bomAfterMarker;
+var init_goyamlText = __esm({
+  "src/manifests/goyamlText.ts"() {
+    "use strict";
+    goyamlBreaks = /\r(?!\n)|[\u0085\u2028\u2029]/;
+    bomAfterMarker = /^(---(?:[ \t][^\r\n]*)?)(\r?\n)\uFEFF/gm;
+  }
+});
+
 // src/manifests/eventTree.ts
 function treeFromEvents(text2, from, to, contentStart) {
   const slice = text2.slice(from, to);
@@ -10187,18 +10203,25 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
-  const byEvents = options.eventReader === false ? null : readByEvents(text2);
-  return byEvents === null ? loadWithYaml(file, text2) : fromEvents(file, text2, byEvents);
+  const read = asGoyamlReads(text2);
+  const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
+  return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
 }
-function parseYamlDocuments(text2, lineCounter) {
-  const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, lineCounter, prettyErrors: false });
+function parseYamlDocuments(text2) {
+  const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
-function loadWithYaml(file, text2) {
+function lineCounterOf(text2) {
   const lineCounter = new import_yaml4.LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+function loadWithYaml(file, text2, lineText2 = text2) {
+  const lineCounter = lineCounterOf(lineText2);
   let parsed;
   try {
-    parsed = parseYamlDocuments(text2, lineCounter);
+    parsed = parseYamlDocuments(text2);
   } catch (error2) {
     return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error2)}`, kind: "malformed" }] };
   }
@@ -10227,12 +10250,10 @@ function loadWithYaml(file, text2) {
   });
   return { file, documents, problems };
 }
-function readByEvents(text2) {
+function readByEvents(text2, lineText2 = text2) {
   const starts = segmentStarts(text2);
   if (starts === null) return null;
-  const lineCounter = new import_yaml4.LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = lineCounterOf(lineText2);
   const read = readEventDocuments(text2, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
@@ -10287,6 +10308,7 @@ var init_load = __esm({
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_decode();
+    init_goyamlText();
     init_eventReader();
     init_eventTree();
     init_segments();
@@ -41132,11 +41154,13 @@ function indexNamespaces(manifests) {
     if (existing) {
       if (!sameLabels(existing.podSecurityLabels, podSecurityLabels)) {
         const first = `${existing.manifest.file}:${existing.manifest.line}`;
+        const second = `${manifest.file}:${manifest.line}`;
         problems.push({
           file: manifest.file,
           line: manifest.line,
           namespace: manifest.name,
-          message: `Namespace ${manifest.name} is also defined in ${first} with other pod-security labels; the labels of ${first} are used`
+          message: `Namespace ${manifest.name} is defined in ${first} and in ${second} with different pod-security labels; the cluster keeps whichever is applied last, which the review cannot know: the labels of ${first} are used`,
+          kind: "conflict"
         });
       }
       continue;
@@ -41148,7 +41172,8 @@ function indexNamespaces(manifests) {
         file: manifest.file,
         line: manifest.line,
         namespace: manifest.name,
-        message: `Namespace ${manifest.name}: ${error2.message}; the admission controller ${fallbackText(error2.label)}`
+        message: `Namespace ${manifest.name}: ${error2.message}; the admission controller ${fallbackText(error2.label)}`,
+        kind: "invalid"
       });
     }
   }
@@ -41364,6 +41389,9 @@ function disableApplies(entry, subject) {
   if (entry.images && !subject.images.some((image) => matchImage(image, entry.images ?? []) !== null)) return false;
   return true;
 }
+function namespaceLabelsOn(config, overrides) {
+  return overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+}
 function resolvePolicy(input) {
   const { subject, today } = input;
   const config = input.config ?? defaultPolicyConfig;
@@ -41389,7 +41417,7 @@ function resolvePolicy(input) {
   const rule = matchRule(config.rules, subject);
   if (rule) apply(parts, rule, () => ruleSource(rule));
   let audit = null;
-  const labelsOn = overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
+  const labelsOn = namespaceLabelsOn(config, overrides);
   const entry = labelsOn && subject.namespace !== null ? namespaces.byName.get(subject.namespace) : void 0;
   if (entry) {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
@@ -41652,7 +41680,8 @@ function policyContext(today, parts = {}) {
     ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {}
   };
 }
-function namespaceIndexOf(documents) {
+function namespaceIndexOf(documents, context) {
+  if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
   const manifests = [];
   const problems = [];
   for (const document of documents) {
@@ -41661,7 +41690,7 @@ function namespaceIndexOf(documents) {
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
   const index = indexNamespaces(manifests);
-  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: "invalid", message: p.message });
+  for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === "conflict" ? "namespace-conflict" : "invalid", message: p.message });
   return { index, problems };
 }
 function resolveFor(source, context) {
@@ -41711,12 +41740,23 @@ function defaultPolicies(context) {
   return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
 }
 
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+function failsRun(problem) {
+  return problem.kind !== "template" && !isWarning(problem);
+}
+
 // src/report/summary.ts
 var cell = (text2) => text2.replaceAll("|", "\\|").replaceAll("\n", " ");
+var problemLine = (e) => `- \`${e.file}${e.line === null ? "" : `:${e.line}`}\`: ${cell(e.message)}`;
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
-  return `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? "finding" : "findings"} in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? "spec" : "specs"} (${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${input.errors.length} ${input.errors.length === 1 ? "file" : "files"} could not be checked.`;
+  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
+  return `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? "finding" : "findings"} in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? "spec" : "specs"} (${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${notChecked} ${notChecked === 1 ? "file" : "files"} could not be checked.`;
 }
 function summaryMarkdown(input) {
   const lines = [`Policy: \`${input.policy}\`. ${countsLine(input)}`, ""];
@@ -41745,10 +41785,13 @@ function summaryMarkdown(input) {
     for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
     lines.push("");
   }
-  if (input.errors.length > 0) {
-    lines.push("**Files that could not be checked**", "");
-    for (const e of input.errors) lines.push(`- \`${e.file}${e.line === null ? "" : `:${e.line}`}\`: ${cell(e.message)}`);
-    lines.push("");
+  const sections = [
+    { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
+    { title: "**Files that could not be checked**", problems: input.errors.filter((e) => !isWarning(e)) }
+  ];
+  for (const { title, problems } of sections) {
+    if (problems.length === 0) continue;
+    lines.push(title, "", ...problems.map(problemLine), "");
   }
   return lines.join("\n");
 }
@@ -41780,7 +41823,7 @@ function truncateChars(text2, maxChars, marker = "\n\n\u2026 (truncated)") {
 // src/report/checkRun.ts
 var maxOutputBytes = 65535;
 function conclusionOf(findings, errors, mode) {
-  const failing = findings.some((f) => f.blocking) || errors.some((e) => e.kind !== "template");
+  const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
   if (!failing) return "success";
   return mode === "warn" ? "neutral" : "failure";
 }
@@ -41789,7 +41832,10 @@ function titleOf(findings, errors) {
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
   if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
-  if (errors.length > 0) parts.push(`${errors.length} ${errors.length === 1 ? "file" : "files"} not checked`);
+  const notChecked = errors.filter((e) => !isWarning(e)).length;
+  if (notChecked > 0) parts.push(`${notChecked} ${notChecked === 1 ? "file" : "files"} not checked`);
+  const warnings = errors.length - notChecked;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
   return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
 }
 function annotationsOf2(findings, errors) {
@@ -41807,7 +41853,7 @@ function annotationsOf2(findings, errors) {
       start_line: e.line ?? 1,
       end_line: e.line ?? 1,
       annotation_level: e.kind === "template" ? "notice" : "warning",
-      title: "Pod Security: file not checked",
+      title: isWarning(e) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
       message: e.message
     }))
   ];
@@ -42202,63 +42248,6 @@ function changedPspFindings(head, base, checks, same) {
 // src/policy/sources/settings.ts
 var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
-// src/workloads/defaults.ts
-function withDefaultVolumes(spec) {
-  const volumes2 = spec.volumes;
-  if (!Array.isArray(volumes2)) return void 0;
-  return volumes2.map((volume2) => {
-    if (!isObject(volume2)) return volume2;
-    const hasSource = Object.entries(volume2).some(([key, value]) => key !== "name" && value !== null && value !== void 0);
-    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
-  });
-}
-function withHostNetworkPorts(containers) {
-  if (!Array.isArray(containers)) return containers;
-  return containers.map((container2) => {
-    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
-    const ports = container2.ports.map((port) => {
-      if (!isObject(port)) return port;
-      const hostPort = port.hostPort;
-      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
-      return { ...port, hostPort: port.containerPort ?? 0 };
-    });
-    return { ...container2, ports };
-  });
-}
-function applyApiServerDefaults(spec, isPod) {
-  const out = { ...spec };
-  const volumes2 = withDefaultVolumes(spec);
-  if (volumes2) out.volumes = volumes2;
-  if (isPod && spec.hostNetwork === true) {
-    for (const key of ["containers", "initContainers"]) {
-      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
-    }
-  }
-  return out;
-}
-
-// src/workloads/kinds.ts
-var apps = ["apps", "extensions"];
-var workloadKinds = [
-  { kind: "Pod", groups: [""], template: [] },
-  { kind: "PodTemplate", groups: [""], template: ["template"] },
-  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
-  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
-  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
-  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
-  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
-  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
-];
-function apiGroup(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash === -1 ? "" : apiVersion.slice(0, slash);
-}
-function findWorkloadKind(apiVersion, kind) {
-  const group = apiGroup(apiVersion);
-  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
-}
-
 // src/workloads/schema.ts
 var object = (fields2) => ({ object: fields2 });
 var list2 = (item) => ({ list: item });
@@ -42339,6 +42328,63 @@ var metadataSchema = object({
   labels: { map: "string" },
   annotations: { map: "string" }
 });
+
+// src/workloads/defaults.ts
+function withDefaultVolumes(spec) {
+  const volumes2 = spec.volumes;
+  if (!Array.isArray(volumes2)) return void 0;
+  return volumes2.map((volume2) => {
+    if (!isObject(volume2)) return volume2;
+    const hasSource = volumeSources.some((key) => volume2[key] !== null && volume2[key] !== void 0);
+    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
+  });
+}
+function withHostNetworkPorts(containers) {
+  if (!Array.isArray(containers)) return containers;
+  return containers.map((container2) => {
+    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
+    const ports = container2.ports.map((port) => {
+      if (!isObject(port)) return port;
+      const hostPort = port.hostPort;
+      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
+      return { ...port, hostPort: port.containerPort ?? 0 };
+    });
+    return { ...container2, ports };
+  });
+}
+function applyApiServerDefaults(spec, isPod) {
+  const out = { ...spec };
+  const volumes2 = withDefaultVolumes(spec);
+  if (volumes2) out.volumes = volumes2;
+  if (isPod && spec.hostNetwork === true) {
+    for (const key of ["containers", "initContainers"]) {
+      if (spec[key] !== void 0) out[key] = withHostNetworkPorts(spec[key]);
+    }
+  }
+  return out;
+}
+
+// src/workloads/kinds.ts
+var apps = ["apps", "extensions"];
+var workloadKinds = [
+  { kind: "Pod", groups: [""], template: [] },
+  { kind: "PodTemplate", groups: [""], template: ["template"] },
+  { kind: "ReplicationController", groups: [""], template: ["spec", "template"] },
+  { kind: "ReplicaSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Deployment", groups: apps, template: ["spec", "template"] },
+  { kind: "StatefulSet", groups: ["apps"], template: ["spec", "template"] },
+  { kind: "DaemonSet", groups: apps, template: ["spec", "template"] },
+  { kind: "Job", groups: ["batch"], template: ["spec", "template"] },
+  { kind: "CronJob", groups: ["batch"], template: ["spec", "jobTemplate", "spec", "template"] }
+];
+function apiGroup(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? "" : apiVersion.slice(0, slash);
+}
+function findWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
+}
 
 // src/workloads/validate.ts
 var int32 = 2 ** 31;
@@ -44302,7 +44348,7 @@ function evaluateChangeSet(changeSet, options) {
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
-  const namespaces = namespaceIndexOf(headDocuments);
+  const namespaces = namespaceIndexOf(headDocuments, options.policy);
   const context = { ...options.policy, namespaces: namespaces.index };
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
