@@ -37,7 +37,8 @@ const guidance: Record<CheckId, { readonly text: string; readonly example: strin
   },
   hostNamespaces: {
     text: 'Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node\'s namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.',
-    example: 'spec:\n  hostNetwork: false',
+    // Names all three fields: the example must fit whichever namespace the finding is about.
+    example: 'spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false',
   },
   hostPathVolumes: {
     text: 'Replace the hostPath volume with a volume type that does not expose the node\'s file system.',
@@ -103,18 +104,26 @@ export function noSafeFix(check: CheckId, reason: string): string {
   return `No safe mechanical fix was found: ${reason}. ${text}\n\n${illustrative(example)}`;
 }
 
-/** A note for a fix that would have to edit a node shared with other places (anchors, aliases, merge keys). */
+/**
+ * A note for a fix that would have to edit a node shared with other places
+ * (anchors, aliases, merge keys). Its first paragraph, the same for every
+ * check failing on that node, says why; a review comment about several
+ * checks shows it once (report/commentBody.ts).
+ */
 export function sharedNode(check: CheckId, reason: string): string {
   const { text, example } = guidance[check];
   return (
-    `No suggestion: the field to change is shared with another place (${reason}), and changing it where it is defined would also change another place that uses it. ` +
-    `Change it there if every user should change, or give this pod spec its own value. ${text}\n\n${illustrative(example)}`
+    `No suggestion: the field to change is shared with another place (${reason}); an edit where it is defined changes every place that uses it. ` +
+    `Edit it there if they all should change, or give this pod spec its own value.\n\n${text}\n\n${illustrative(example)}`
   );
 }
 
+/** How the caveat of a fix that edits a shared node begins, for reporters that show only it. */
+export const sharedCaveatLead = 'The edit is made where the value is defined';
+
 /** Said with a fix that edits a shared node: the other users were checked. */
 export function sharedCaveat(reason: string): string {
-  return `The edit is made where the value is defined (${reason}); the other places that use it were checked and do not change.`;
+  return `${sharedCaveatLead} (${reason}); the other places that use it were checked and do not change.`;
 }
 
 export interface VolumeInfo {

@@ -1,16 +1,41 @@
 /**
- * The body of an inline review comment: the findings anchored at one place,
- * each with its check, the upstream message, why it matters, the level and
- * where it came from; then the suggestion when it can be applied; then the
- * hidden fingerprints.
+ * The body of an inline review comment: the findings one suggestion fixes
+ * (or that sit on one line), told once.
+ *
+ *   > [!WARNING]                                   severity as a GitHub alert
+ *   > **Container `api`: 4 restricted checks fail** (not blocking)
+ *
+ *   - allowPrivilegeEscalation != false            one bullet per check, upstream's message
+ *   - …
+ *
+ *   ```suggestion                                  the verified fix, or why there is none (once)
+ *   …
+ *   ```
+ *   **Before applying:** …                         only for edits that can stop a workload
+ *
+ *   <details><summary>Why and where from</summary> workload, level and its source, links
+ *   …
+ *   </details>
+ *
+ *   <!-- pod-security-review:… -->                 the fingerprints, in one marker
+ *
+ * Peers: reviewdog (one line per finding, rule linked), code scanning (rule
+ * name as title, help behind "Show more details"), Dependabot (long
+ * material in `<details>`).
  */
-import { whyItMatters } from './explanations.js';
+import type { CheckId } from '../pss/types.js';
+import { sharedCaveatLead } from '../fixes/notes.js';
+import { checkTitles, standardsUrl } from './explanations.js';
 import { fingerprint, fingerprintMarker } from './fingerprint.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
+
+/** Where a check is documented; the default is upstream's page of the standards. */
+export type CheckDocs = (check: CheckId) => string;
+export const upstreamDocs: CheckDocs = () => standardsUrl;
 
 /**
  * A fence longer than any backtick run in the content (min 3). CommonMark
@@ -32,30 +57,140 @@ export function suggestionBlock(suggestion: SuggestionLike): string {
   return `${fence}suggestion\n${content}\n${fence}`;
 }
 
-function findingText(f: ReviewFinding): string {
-  const severity = f.blocking ? 'blocking' : f.mode === 'preview' ? 'upgrade preview, not blocking' : 'warning, not blocking';
-  const already = f.preexisting ? ' (already failing before this change)' : '';
-  const where = [`${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`, ...(f.containers.length > 0 ? [`container ${f.containers.map((c) => `\`${c}\``).join(', ')}`] : [])];
-  return [
-    `**Pod Security \`${f.level}:${f.version}\` — \`${f.check}\`** (${severity}${already})`,
-    ...(f.optOutNote !== null ? ['', `_${f.optOutNote}_`] : []),
-    '',
-    `> ${f.reason} (${f.detail})`,
-    '',
-    `${whyItMatters[f.check]}`,
-    '',
-    `<sub>${where.join(' · ')} · level from ${f.levelSource.detail}</sub>`,
-  ].join('\n');
+/**
+ * What applying a fix can break, per check: said in one line before the
+ * suggestion is applied (the edits that can stop a workload from working).
+ */
+export const cautions: Partial<Record<CheckId, string>> = {
+  privileged: 'the container loses device and kernel access',
+  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
+  runAsUser: 'the image must work as a non-root user',
+  runAsNonRoot: 'the image must run as a non-root user, or the container will not start',
+  hostPorts: 'clients must reach the port through a Service',
+  windowsHostProcess: 'the containers lose access to the node',
+};
+
+/** The one-line caution for fixes of these checks, or null when none can break a workload. */
+export function cautionFor(checks: readonly CheckId[]): string | null {
+  const parts = [...new Set(checks)].map((c) => cautions[c]).filter((c): c is string => c !== undefined);
+  return parts.length === 0 ? null : `${parts.join('; ')}.`;
 }
 
-export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null): string {
-  const parts = findings.map(findingText);
-  if (suggestion) parts.push(`Suggested fix:\n\n${suggestionBlock(suggestion)}`);
-  else {
-    const notes = [...new Set(findings.map((f) => f.fixNote).filter((n): n is string => n !== null))];
-    parts.push(...notes);
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+const nameOf = (f: ReviewFinding) => `\`${f.namespace === null ? '' : `${f.namespace}/`}${f.name === '' ? '(unnamed)' : f.name}\``;
+const workloadOf = (f: ReviewFinding) => `${f.kind} ${nameOf(f)}`;
+
+/** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`". */
+function workloadsOf(findings: readonly ReviewFinding[]): string {
+  const byKind = new Map<string, string[]>();
+  for (const f of findings) byKind.set(f.kind, unique([...(byKind.get(f.kind) ?? []), nameOf(f)]));
+  return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`).join(', ');
+}
+
+/** Who fails: one container, the containers of one workload, or the workloads. */
+function subjectOf(findings: readonly ReviewFinding[]): string {
+  const workloads = unique(findings.map(workloadOf));
+  const containers = unique(findings.flatMap((f) => f.containers));
+  const podLevel = findings.some((f) => f.containers.length === 0);
+  if (workloads.length === 1) {
+    if (containers.length === 1 && !podLevel) return `Container \`${containers[0]}\``;
+    return workloads[0]!;
   }
-  const markers = findings.map((f) => fingerprintMarker(fingerprint(f))).join('\n');
-  // The markers must survive truncation: they are what makes re-runs quiet.
-  return `${truncateChars(parts.join('\n\n---\n\n'), maxCommentChars - markers.length - 2)}\n\n${markers}`;
+  return workloadsOf(findings);
+}
+
+function headline(findings: readonly ReviewFinding[], docs: CheckDocs): string {
+  const checks = unique(findings.map((f) => f.check));
+  const levels = unique(findings.map((f) => f.level));
+  // The link is the "why": upstream's standards, or the check's own page.
+  const what =
+    checks.length === 1
+      ? `[${checkTitles[checks[0]!].problem}](${docs(checks[0]!)})`
+      : `${checks.length} ${levels.length === 1 ? `${levels[0]} ` : ''}[checks](${docs(checks[0]!)}) fail`;
+  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
+  const severity =
+    blockingChecks.length === 0
+      ? findings.every((f) => f.mode === 'preview')
+        ? 'upgrade preview, not blocking'
+        : 'not blocking'
+      : blockingChecks.length < checks.length
+        ? `${blockingChecks.length} blocking`
+        : 'blocking';
+  const old = findings.every((f) => f.preexisting) ? ', already failing before this change' : '';
+  return `**${subjectOf(findings)}: ${what}** (${severity}${old})`;
+}
+
+/** One bullet per check: upstream's reason, and its detail when no suggestion shows what to set. */
+function bullets(findings: readonly ReviewFinding[], suggested: boolean): string[] {
+  const checks = unique(findings.map((f) => f.check));
+  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
+  const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
+  return checks.map((check) => {
+    const of = findings.filter((f) => f.check === check);
+    // A detail that says which field to set is what the suggestion shows; other details (hostNetwork=true) stay.
+    const messages = unique(of.map((f) => (suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
+    const marks = [...(mixed && of.some((f) => f.blocking) ? ['blocking'] : []), ...(someOld && of.every((f) => f.preexisting) ? ['already failing before'] : [])];
+    return `- ${messages.join('; ')}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
+  });
+}
+
+/**
+ * Why there is no suggestion, said once, then what to do per check. A
+ * note's first paragraph is its reason, then come the guidance and an
+ * illustrative example (fixes/notes.ts); the examples are shown when the
+ * comment is about one check, where they cannot be mistaken for another's.
+ */
+function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
+  const reasons: string[] = [];
+  const guidance: string[] = [];
+  const examples: string[] = [];
+  for (const f of findings) {
+    if (f.fix !== null) continue;
+    const [reason, ...more] = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
+    if (reason !== undefined) reasons.push(reason);
+    for (const paragraph of more) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
+  }
+  // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
+  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0]!.file}\` applies it.`);
+  const single = unique(findings.map((f) => f.check)).length === 1;
+  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
+  const heading = why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map((r) => `- ${r}`)].join('\n');
+  const todo = single ? [...unique(guidance), ...unique(examples)] : guidance.length === 0 ? [] : [['**What to do:**', ...unique(guidance).map((g) => `- ${g}`)].join('\n')];
+  return [heading, ...todo].filter((p) => p !== '');
+}
+
+const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'enforced level', warn: 'warn level', audit: 'audit level', preview: 'upgrade preview' };
+
+/**
+ * Where the level comes from, collapsed, when it says more than the
+ * headline: a level set by a namespace label, a config rule or a flag,
+ * several workloads, or an opt-out that does not count.
+ */
+function provenance(findings: readonly ReviewFinding[]): string | null {
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n): n is string => n !== null)).map((n) => `_${n}_`);
+  const workloads = unique(findings.map(workloadOf));
+  if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === 'default')) return null;
+  const bySource = new Map<string, ReviewFinding[]>();
+  for (const f of findings) {
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${f.levelSource.detail}.`;
+    bySource.set(source, [...(bySource.get(source) ?? []), f]);
+  }
+  const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
+  return ['<details><summary>Where the level comes from</summary>', '', ...lines, ...notes, '</details>'].join('\n');
+}
+
+export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = upstreamDocs): string {
+  const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
+  const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
+  if (suggestion) {
+    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
+    const shared = unique(findings.map((f) => f.fixNote ?? '').filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
+    parts.push([suggestionBlock(suggestion), ...(caution ? [`**Caution:** ${caution}`] : []), ...shared].join('\n'));
+  } else parts.push(...withoutSuggestion(findings));
+  const where = provenance(findings);
+  if (where !== null) parts.push(where);
+  const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  // The marker must survive truncation: it is what makes re-runs quiet.
+  return `${truncateChars(parts.join('\n\n'), maxCommentChars - marker.length - 2)}\n\n${marker}`;
 }

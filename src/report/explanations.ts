@@ -24,3 +24,34 @@ export const whyItMatters: Record<FindingCheck, string> = {
   sysctls: 'Unsafe sysctls change kernel settings shared by every pod on the node.',
   windowsHostProcess: 'A Windows HostProcess container runs directly on the node with its privileges.',
 };
+
+/**
+ * Each check in words: `control`, the Pod Security Standards control it
+ * belongs to (as upstream's documentation names it), and `problem`, what a
+ * failing pod spec does, for headlines ("Container `api`: privilege
+ * escalation allowed").
+ */
+export const checkTitles: Record<CheckId, { readonly control: string; readonly problem: string }> = {
+  allowPrivilegeEscalation: { control: 'Privilege Escalation', problem: 'privilege escalation allowed' },
+  appArmorProfile: { control: 'AppArmor', problem: 'AppArmor profile not allowed' },
+  capabilities_baseline: { control: 'Capabilities (baseline)', problem: 'capabilities beyond the baseline set' },
+  capabilities_restricted: { control: 'Capabilities (restricted)', problem: 'capabilities not dropped' },
+  hostNamespaces: { control: 'Host Namespaces', problem: 'host namespaces' },
+  hostPathVolumes: { control: 'HostPath Volumes', problem: 'hostPath volume' },
+  hostPorts: { control: 'Host Ports', problem: 'host port' },
+  hostProbesAndHostLifecycle: { control: 'Host Probes / Lifecycle Hooks', problem: 'probe or lifecycle hook aimed at another host' },
+  privileged: { control: 'Privileged Containers', problem: 'privileged container' },
+  procMount: { control: '/proc Mount Type', problem: 'unmasked /proc' },
+  procMount_restricted: { control: '/proc Mount Type (restricted)', problem: 'unmasked /proc' },
+  restrictedVolumes: { control: 'Volume Types', problem: 'volume type not allowed' },
+  runAsNonRoot: { control: 'Running as Non-root', problem: 'root not ruled out' },
+  runAsUser: { control: 'Running as Non-root user', problem: 'runs as root (UID 0)' },
+  seLinuxOptions: { control: 'SELinux', problem: 'custom SELinux options' },
+  seccompProfile_baseline: { control: 'Seccomp (baseline)', problem: 'unconfined seccomp profile' },
+  seccompProfile_restricted: { control: 'Seccomp (restricted)', problem: 'no seccomp profile' },
+  sysctls: { control: 'Sysctls', problem: 'unsafe sysctls' },
+  windowsHostProcess: { control: 'HostProcess', problem: 'Windows HostProcess container' },
+};
+
+/** Upstream's description of the standards, whose sections cover every check. */
+export const standardsUrl = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';

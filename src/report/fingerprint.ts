@@ -1,32 +1,68 @@
 /**
  * A finding's fingerprint: what it is about, not where it is. File,
  * workload identity, containers and check, never line numbers, so a push
- * that moves lines does not re-post the comment. It is hidden in each
- * comment body as an HTML comment, readable back from GitHub.
+ * that moves lines does not re-post the comment. The fingerprints of a
+ * comment's findings are hidden in its body in one HTML comment, readable
+ * back from GitHub.
+ *
+ * A fingerprint is a 64-bit FNV-1a hash of that identity (11 base64url
+ * characters): short enough that a comment about four checks spends 80
+ * characters on its marker, not 470. Comments posted before carry one
+ * marker per finding with the identity itself in base64url (the legacy
+ * fingerprint); both are read, so an upgrade neither re-posts them nor
+ * calls their findings fixed.
  */
 import type { Finding } from '../findings/types.js';
 
+type Identity = Pick<Finding, 'file' | 'kind' | 'namespace' | 'name' | 'containers' | 'check'>;
+
 const markerPrefix = '<!-- pod-security-review:';
-const markerPattern = /<!-- pod-security-review:([A-Za-z0-9_-]+) -->/;
-const markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+) -->/g;
+const markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*) -->/g;
 /** Marks our reply saying a finding was fixed, so it is posted once. */
 export const fixedMarker = '<!-- pod-security-review-fixed -->';
 
-export function fingerprint(finding: Pick<Finding, 'file' | 'kind' | 'namespace' | 'name' | 'containers' | 'check'>): string {
-  const identity = [finding.file, finding.kind, finding.namespace ?? '', finding.name, finding.containers.join(','), finding.check].join('\u0000');
-  return Buffer.from(identity, 'utf8').toString('base64url');
+const encoder = new TextEncoder();
+
+function identityOf(finding: Identity): string {
+  return [finding.file, finding.kind, finding.namespace ?? '', finding.name, finding.containers.join(','), finding.check].join('\u0000');
 }
 
-export function fingerprintMarker(id: string): string {
-  return `${markerPrefix}${id} -->`;
+function base64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
 }
 
-/** The fingerprint hidden in a comment body, if the body is ours. */
-export function readFingerprint(body: string): string | null {
-  return markerPattern.exec(body)?.[1] ?? null;
+/** FNV-1a, 64 bits: fast, dependency-free, and plenty for the findings of one pull request. */
+function fnv1a64(bytes: Uint8Array): Uint8Array {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  const out = new Uint8Array(8);
+  for (let i = 7; i >= 0; i--) {
+    out[i] = Number(hash & 0xffn);
+    hash >>= 8n;
+  }
+  return out;
 }
 
-/** Every fingerprint in a comment body (a comment may carry several findings). */
+export function fingerprint(finding: Identity): string {
+  return base64url(fnv1a64(encoder.encode(identityOf(finding))));
+}
+
+/** The fingerprint comments carried before the short one: the identity itself. */
+export function legacyFingerprint(finding: Identity): string {
+  return base64url(encoder.encode(identityOf(finding)));
+}
+
+/** One hidden marker holding the fingerprints of a comment's findings. */
+export function fingerprintMarker(ids: string | readonly string[]): string {
+  return `${markerPrefix}${typeof ids === 'string' ? ids : ids.join(' ')} -->`;
+}
+
+/** Every fingerprint in a comment body (a comment may carry several findings, in one marker or, before, in several). */
 export function readFingerprints(body: string): string[] {
-  return [...body.matchAll(markerPatternAll)].map((m) => m[1]!);
+  return [...body.matchAll(markerPatternAll)].flatMap((m) => m[1]!.split(' '));
+}
+
+/** The first fingerprint in a comment body, if the body is ours. */
+export function readFingerprint(body: string): string | null {
+  return readFingerprints(body)[0] ?? null;
 }

@@ -10,7 +10,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import { commentBody } from './commentBody.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, legacyFingerprint } from './fingerprint.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 
 export interface PlannedComment {
@@ -82,13 +82,15 @@ export function planReview(
 ): ReviewPlan {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
-  const current = new Set(findings.map((f) => fingerprint(f)));
+  // Comments from before the short fingerprints carry the legacy ones.
+  const isPosted = (f: ReviewFinding) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
+  const current = new Set(findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]));
   const alreadyCommented: ReviewFinding[] = [];
   const outsideDiff: ReviewFinding[] = [];
   // Group new findings by anchor: findings sharing a suggestion share one comment.
   const groups = new Map<string, { anchor: Anchor; findings: ReviewFinding[] }>();
   for (const finding of findings) {
-    if (posted.has(fingerprint(finding))) {
+    if (isPosted(finding)) {
       alreadyCommented.push(finding);
       continue;
     }

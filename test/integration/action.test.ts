@@ -51,7 +51,7 @@ describe('the Action on a pull request', () => {
     expect(more).toEqual([]);
     expect(review).toMatchObject({ state: 'COMMENTED', commitId: pr.headSha });
     expect(review!.comments.map((c) => [c.path, c.line, c.startLine, c.side])).toEqual([['deploy/worker.yaml', 16, null, 'RIGHT']]);
-    expect(review!.comments[0]!.body).toContain('> host namespaces (hostPID=true)');
+    expect(review!.comments[0]!.body).toContain('\n- host namespaces (hostPID=true)\n');
     expect(review!.comments[0]!.body).toContain('<!-- pod-security-review:');
     // The check run carries every finding.
     const [check] = checkRunsOf(pr);

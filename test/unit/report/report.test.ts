@@ -3,7 +3,7 @@ import { diffLines } from '../../../src/diff/lines.js';
 import { parseFilePatch } from '../../../src/diff/parse.js';
 import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes, titleOf } from '../../../src/report/checkRun.js';
 import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
-import { fingerprint, fingerprintMarker, readFingerprint } from '../../../src/report/fingerprint.js';
+import { fingerprint, fingerprintMarker, legacyFingerprint, readFingerprint, readFingerprints } from '../../../src/report/fingerprint.js';
 import { planReview } from '../../../src/report/reviewPlan.js';
 import { renderSarif } from '../../../src/report/sarif.js';
 import { truncateChars, truncateUtf8, utf8Length } from '../../../src/report/truncate.js';
@@ -46,20 +46,49 @@ describe('comment bodies', () => {
     expect(fenceFor('  `````')).toBe('``````');
   });
 
-  it('hold the check, the upstream message, why it matters, the level and its source, the suggestion and the marker', () => {
-    const body = commentBody([reviewFinding()], { startLine: 19, endLine: 20, replacement: '        securityContext:\r\n          privileged: false\n', attachable: true });
-    expect(body).toContain('**Pod Security `baseline:latest` — `privileged`** (blocking)');
-    expect(body).toContain('> privileged (container "web" must not set securityContext.privileged=true)');
-    expect(body).toContain('effectively root on the node');
-    expect(body).toContain('level from the level input');
-    expect(body).toContain('```suggestion\n        securityContext:\n          privileged: false\n```');
-    expect(readFingerprint(body)).toBe(fingerprint(reviewFinding()));
+  it('open with the severity as an alert and a headline, one bullet per check, the suggestion, a caution, one marker', () => {
+    const fix = { startLine: 19, endLine: 20, replacement: '        securityContext:\r\n          privileged: false\n', attachable: true };
+    const findings = [reviewFinding({ fix }), reviewFinding({ check: 'allowPrivilegeEscalation', reason: 'allowPrivilegeEscalation != false', detail: 'container "web" must set securityContext.allowPrivilegeEscalation=false', level: 'restricted', mode: 'warn', blocking: false, fix })];
+    const body = commentBody(findings, fix);
+    expect(body).toMatch(/^> \[!CAUTION\]\n> \*\*Container `web`: 2 \[checks\]\(https:\/\/kubernetes\.io\/[^)]*\) fail\*\* \(1 blocking\)\n\n/);
+    // The suggestion shows which field to set: upstream's short reason is enough.
+    expect(body).toContain('\n- privileged (blocking)\n- allowPrivilegeEscalation != false\n\n');
+    expect(body).toContain('```suggestion\n        securityContext:\n          privileged: false\n```\n**Caution:** the container loses device and kernel access.');
+    // The level came from an input, not the default: said, collapsed.
+    expect(body).toContain('<details><summary>Where the level comes from</summary>\n\nDeployment `shop/web` (new): `baseline:latest`, the enforced level, from the level input.');
+    expect(body.match(/<!-- pod-security-review:/g)).toHaveLength(1);
+    expect(readFingerprints(body)).toEqual(findings.map((f) => fingerprint(f)));
   });
 
-  it('explain instead when there is no fix', () => {
-    const body = commentBody([reviewFinding({ check: 'restrictedVolumes', fixNote: 'Replace the hostPath volume; for example:' })], null);
+  it('keep upstream details that the suggestion does not show', () => {
+    const fix = { startLine: 16, endLine: 16, replacement: '      hostNetwork: false\n', attachable: true };
+    const body = commentBody([reviewFinding({ check: 'hostNamespaces', reason: 'host namespaces', detail: 'hostNetwork=true', containers: [], container: null, fix, levelSource: { kind: 'default', detail: 'built-in default' } })], fix);
+    expect(body).toContain('> **Deployment `shop/web`: [host namespaces](');
+    expect(body).toContain('\n- host namespaces (hostNetwork=true)\n');
+    expect(body).not.toContain('<details>');
+  });
+
+  it('explain once why there is no suggestion, then what to do per check', () => {
+    const shared = 'No suggestion: the field to change is shared with another place (it is inside the anchored node &spec).';
+    const note = (text: string) => [shared, text, 'Illustrative example, not applicable as-is:\n```yaml\nx: 1\n```'].join('\n\n');
+    const body = commentBody(
+      [reviewFinding({ fixNote: note('Set privileged to false.') }), reviewFinding({ check: 'runAsNonRoot', reason: 'runAsNonRoot != true', blocking: false, fixNote: note('Set runAsNonRoot.') })],
+      null,
+    );
     expect(body).not.toContain('```suggestion');
-    expect(body).toContain('Replace the hostPath volume');
+    expect(body.split('the field to change is shared')).toHaveLength(2);
+    expect(body).toContain('**What to do:**\n- Set privileged to false.\n- Set runAsNonRoot.');
+    // Examples only for a comment about one check.
+    expect(body).not.toContain('Illustrative example');
+    const single = commentBody([reviewFinding({ fixNote: note('Set privileged to false.') })], null);
+    expect(single).toContain('**No suggestion:** the field to change is shared');
+    expect(single).toContain('Illustrative example');
+  });
+
+  it('reads fingerprints from one marker and from legacy ones', () => {
+    const f = reviewFinding();
+    expect(readFingerprints(`x\n${fingerprintMarker([fingerprint(f), 'abc'])}`)).toEqual([fingerprint(f), 'abc']);
+    expect(readFingerprints(`<!-- pod-security-review:${legacyFingerprint(f)} -->\n<!-- pod-security-review:def -->`)).toEqual([legacyFingerprint(f), 'def']);
   });
 
   it('builds a suggestion block from a replacement', () => {

@@ -1,0 +1,60 @@
+/**
+ * What the Action renders for a bundled scenario (fixtures/scenarios/<name>),
+ * computed in-process with the same pure stages main.ts runs: a real git
+ * repository with the base and head trees, the change set read by git (a
+ * checkout with fetch-depth: 0), the policy config at the base commit, the
+ * head's Namespace manifests, the review plan on a pull request without
+ * earlier comments. The emulator end-to-end tests cover the posting.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { diffLines } from '../../src/diff/lines.js';
+import { readGitChangeSet } from '../../src/git/changeSet.js';
+import { readNamespaceDocuments } from '../../src/git/namespaces.js';
+import { policyContext } from '../../src/findings/policyContext.js';
+import { defaultConfigPath, defaultPolicyConfig, parsePolicyConfig } from '../../src/policy/config.js';
+import { planReview } from '../../src/report/reviewPlan.js';
+import type { ReviewPlan } from '../../src/report/reviewPlan.js';
+import type { ReviewFinding } from '../../src/report/types.js';
+import { evaluateChangeSet } from '../../src/scope/scope.js';
+import type { DiffReport } from '../../src/scope/types.js';
+import type { ChangeSet } from '../../src/diff/types.js';
+import { makeScenarioRepo } from './gitRepo.js';
+import { fixturesDir } from './paths.js';
+
+export const scenarioNames = (): string[] =>
+  readdirSync(path.join(fixturesDir, 'scenarios'))
+    .filter((n) => existsSync(path.join(fixturesDir, 'scenarios', n, 'head')))
+    .sort();
+
+export interface ScenarioReview {
+  readonly changeSet: ChangeSet;
+  readonly report: DiffReport;
+  readonly findings: readonly ReviewFinding[];
+  readonly plan: ReviewPlan;
+}
+
+const maxBytes = 1024 * 1024;
+
+export async function reviewScenario(name: string, maxComments = 30): Promise<ScenarioReview> {
+  const repo = makeScenarioRepo(name);
+  try {
+    const changeSet = await readGitChangeSet({ repository: repo, base: 'main', head: 'feature', maxBytes });
+    const configFile = path.join(fixturesDir, 'scenarios', name, 'base', defaultConfigPath);
+    const parsed = existsSync(configFile) ? parsePolicyConfig(readFileSync(configFile, 'utf8'), defaultConfigPath) : null;
+    if (parsed && !parsed.ok) throw new Error(`scenario ${name}: invalid config`);
+    const config = parsed?.ok ? parsed.config : defaultPolicyConfig;
+    const report = evaluateChangeSet(changeSet, {
+      policy: policyContext('2026-06-01', { config, overrides: {} }),
+      headNamespaceDocuments: await readNamespaceDocuments(repo, 'feature', maxBytes),
+      load: { maxBytes },
+      fixes: true,
+    });
+    const findings = report.findings;
+    const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
+    const plan = planReview(findings, (p) => diffLines(filesByPath.get(p)?.hunks ?? null), [], maxComments, 'head');
+    return { changeSet, report, findings, plan };
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}
