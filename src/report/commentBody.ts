@@ -23,9 +23,9 @@
  * name as title, help behind "Show more details"), Dependabot (long
  * material in `<details>`).
  */
-import type { CheckId } from '../pss/types.js';
+import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { sharedCaveatLead } from '../fixes/notes.js';
-import { checkTitles, standardsUrl } from './explanations.js';
+import { checkTitles, pspMigrationUrl, standardsUrl } from './explanations.js';
 import { fingerprint, fingerprintMarker } from './fingerprint.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
@@ -34,8 +34,8 @@ import type { ReviewFinding, SuggestionLike } from './types.js';
 export const maxCommentChars = 65_536;
 
 /** Where a check is documented; the default is upstream's page of the standards. */
-export type CheckDocs = (check: CheckId) => string;
-export const upstreamDocs: CheckDocs = () => standardsUrl;
+export type CheckDocs = (check: FindingCheck) => string;
+export const upstreamDocs: CheckDocs = (check) => (check === 'psp.removed' ? pspMigrationUrl : standardsUrl);
 
 /**
  * A fence longer than any backtick run in the content (min 3). CommonMark
@@ -61,7 +61,7 @@ export function suggestionBlock(suggestion: SuggestionLike): string {
  * What applying a fix can break, per check: said in one line before the
  * suggestion is applied (the edits that can stop a workload from working).
  */
-export const cautions: Partial<Record<CheckId, string>> = {
+export const cautions: Partial<Record<FindingCheck, string>> = {
   privileged: 'the container loses device and kernel access',
   hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
   runAsUser: 'the image must work as a non-root user',
@@ -71,7 +71,7 @@ export const cautions: Partial<Record<CheckId, string>> = {
 };
 
 /** The one-line caution for fixes of these checks, or null when none can break a workload. */
-export function cautionFor(checks: readonly CheckId[]): string | null {
+export function cautionFor(checks: readonly FindingCheck[]): string | null {
   const parts = [...new Set(checks)].map((c) => cautions[c]).filter((c): c is string => c !== undefined);
   return parts.length === 0 ? null : `${parts.join('; ')}.`;
 }
@@ -147,15 +147,16 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   const examples: string[] = [];
   for (const f of findings) {
     if (f.fix !== null) continue;
-    const [reason, ...more] = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
-    if (reason !== undefined) reasons.push(reason);
-    for (const paragraph of more) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
+    const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
+    // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push(paragraphs.shift()!);
+    for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
   }
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
   if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0]!.file}\` applies it.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
-  const heading = why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map((r) => `- ${r}`)].join('\n');
+  const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map((r) => `- ${r}`)].join('\n');
   const todo = single ? [...unique(guidance), ...unique(examples)] : guidance.length === 0 ? [] : [['**What to do:**', ...unique(guidance).map((g) => `- ${g}`)].join('\n')];
   return [heading, ...todo].filter((p) => p !== '');
 }

@@ -31,7 +31,7 @@ export const whyItMatters: Record<FindingCheck, string> = {
  * failing pod spec does, for headlines ("Container `api`: privilege
  * escalation allowed").
  */
-export const checkTitles: Record<CheckId, { readonly control: string; readonly problem: string }> = {
+export const checkTitles: Record<FindingCheck, { readonly control: string; readonly problem: string }> = {
   allowPrivilegeEscalation: { control: 'Privilege Escalation', problem: 'privilege escalation allowed' },
   appArmorProfile: { control: 'AppArmor', problem: 'AppArmor profile not allowed' },
   capabilities_baseline: { control: 'Capabilities (baseline)', problem: 'capabilities beyond the baseline set' },
@@ -51,7 +51,17 @@ export const checkTitles: Record<CheckId, { readonly control: string; readonly p
   seccompProfile_restricted: { control: 'Seccomp (restricted)', problem: 'no seccomp profile' },
   sysctls: { control: 'Sysctls', problem: 'unsafe sysctls' },
   windowsHostProcess: { control: 'HostProcess', problem: 'Windows HostProcess container' },
+  'psp.removed': { control: 'PodSecurityPolicy leftover', problem: 'PodSecurityPolicy that nothing enforces' },
+  'advice.readOnlyRootFilesystem': { control: 'Read-only root file system (advice)', problem: 'writable root file system' },
+  'advice.automountServiceAccountToken': { control: 'Service account token (advice)', problem: 'service account token mounted' },
+  'advice.highUid': { control: 'High UID and GID (advice)', problem: 'UID or GID at most 10000' },
+  'advice.dropNetRaw': { control: 'NET_RAW (advice)', problem: 'NET_RAW not dropped' },
+  'advice.imageDigest': { control: 'Image digest (advice)', problem: 'image not pinned by digest' },
+  'advice.resourceLimits': { control: 'Resource limits (advice)', problem: 'no CPU or memory limits' },
 };
+
+/** Upstream's guide from PodSecurityPolicy to Pod Security Admission. */
+export const pspMigrationUrl = 'https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/';
 
 /** Upstream's description of the standards, whose sections cover every check. */
 export const standardsUrl = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
