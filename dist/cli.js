@@ -15649,7 +15649,8 @@ var guidance = {
   },
   hostNamespaces: {
     text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
-    example: "spec:\n  hostNetwork: false"
+    // Names all three fields: the example must fit whichever namespace the finding is about.
+    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
   },
   hostPathVolumes: {
     text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
@@ -15716,12 +15717,15 @@ ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
   const { text, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}), and changing it where it is defined would also change another place that uses it. Change it there if every user should change, or give this pod spec its own value. ${text}
+  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
+
+${text}
 
 ${illustrative(example)}`;
 }
+var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
-  return `The edit is made where the value is defined (${reason4}); the other places that use it were checked and do not change.`;
+  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
 function volumeNote(check, volumes2) {
   const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");

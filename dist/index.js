@@ -14116,7 +14116,7 @@ var require_data_url = __commonJS({
   "../../main/node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var encoder2 = new TextEncoder();
+    var encoder3 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -14189,7 +14189,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder2.encode(input);
+      const bytes = encoder3.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -30507,9 +30507,9 @@ function parseRaw(output) {
 }
 async function readBlobs(repository, shas, maxBytes) {
   const result = /* @__PURE__ */ new Map();
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return result;
-  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique.join("\n")}
+  const unique2 = [...new Set(shas)];
+  if (unique2.length === 0) return result;
+  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique2.join("\n")}
 `)).toString("utf8");
   const wanted = [];
   for (const line of check.split("\n")) {
@@ -41869,17 +41869,36 @@ function checkRunOutput(input, mode) {
 
 // src/report/fingerprint.ts
 var markerPrefix = "<!-- pod-security-review:";
-var markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+) -->/g;
+var markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*) -->/g;
 var fixedMarker = "<!-- pod-security-review-fixed -->";
-function fingerprint(finding) {
-  const identity = [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
-  return Buffer.from(identity, "utf8").toString("base64url");
+var encoder2 = new TextEncoder();
+function identityOf(finding) {
+  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
 }
-function fingerprintMarker(id) {
-  return `${markerPrefix}${id} -->`;
+function base64url(bytes) {
+  return Buffer.from(bytes).toString("base64url");
+}
+function fnv1a64(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  const out = new Uint8Array(8);
+  for (let i = 7; i >= 0; i--) {
+    out[i] = Number(hash & 0xffn);
+    hash >>= 8n;
+  }
+  return out;
+}
+function fingerprint(finding) {
+  return base64url(fnv1a64(encoder2.encode(identityOf(finding))));
+}
+function legacyFingerprint(finding) {
+  return base64url(encoder2.encode(identityOf(finding)));
+}
+function fingerprintMarker(ids) {
+  return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
 }
 function readFingerprints(body) {
-  return [...body.matchAll(markerPatternAll)].map((m) => m[1]);
+  return [...body.matchAll(markerPatternAll)].flatMap((m) => m[1].split(" "));
 }
 
 // src/report/json.ts
@@ -41937,6 +41956,133 @@ function renderJson(report, header) {
 `;
 }
 
+// src/fixes/notes.ts
+function illustrative(yaml) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    // Names all three fields: the example must fit whichever namespace the finding is about.
+    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text: text2, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text2}
+
+${illustrative(example)}`;
+}
+function sharedNode(check, reason4) {
+  const { text: text2, example } = guidance[check];
+  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
+
+${text2}
+
+${illustrative(example)}`;
+}
+var sharedCaveatLead = "The edit is made where the value is defined";
+function sharedCaveat(reason4) {
+  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
+}
+function volumeNote(check, volumes2) {
+  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
+
 // src/policy/sources/extraChecks.ts
 var pspCheckId = "psp.removed";
 var adviceCheckIds = [
@@ -41981,9 +42127,40 @@ var whyItMatters = {
   sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
   windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
 };
+var checkTitles = {
+  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
+  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
+  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
+  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
+  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
+  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
+  hostPorts: { control: "Host Ports", problem: "host port" },
+  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
+  privileged: { control: "Privileged Containers", problem: "privileged container" },
+  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
+  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
+  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
+  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
+  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
+  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
+  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
+  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
+  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
+  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
+  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
+  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
+  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
+  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
+  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
+  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
+};
+var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
+var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
+var upstreamDocs = (check) => check === "psp.removed" ? pspMigrationUrl : standardsUrl;
 function fenceFor(content) {
   let longest = 0;
   for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
@@ -41998,34 +42175,101 @@ ${fence}`;
 ${content}
 ${fence}`;
 }
-function findingText(f) {
-  const severity = f.blocking ? "blocking" : f.mode === "preview" ? "upgrade preview, not blocking" : "warning, not blocking";
-  const already = f.preexisting ? " (already failing before this change)" : "";
-  const where2 = [`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`, ...f.containers.length > 0 ? [`container ${f.containers.map((c) => `\`${c}\``).join(", ")}`] : []];
-  return [
-    `**Pod Security \`${f.level}:${f.version}\` \u2014 \`${f.check}\`** (${severity}${already})`,
-    ...f.optOutNote !== null ? ["", `_${f.optOutNote}_`] : [],
-    "",
-    `> ${f.reason} (${f.detail})`,
-    "",
-    `${whyItMatters[f.check]}`,
-    "",
-    `<sub>${where2.join(" \xB7 ")} \xB7 level from ${f.levelSource.detail}</sub>`
-  ].join("\n");
+var cautions = {
+  privileged: "the container loses device and kernel access",
+  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
+  runAsUser: "the image must work as a non-root user",
+  runAsNonRoot: "the image must run as a non-root user, or the container will not start",
+  hostPorts: "clients must reach the port through a Service",
+  windowsHostProcess: "the containers lose access to the node"
+};
+function cautionFor(checks) {
+  const parts = [...new Set(checks)].map((c) => cautions[c]).filter((c) => c !== void 0);
+  return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
-function commentBody(findings, suggestion) {
-  const parts = findings.map(findingText);
-  if (suggestion) parts.push(`Suggested fix:
-
-${suggestionBlock(suggestion)}`);
-  else {
-    const notes = [...new Set(findings.map((f) => f.fixNote).filter((n) => n !== null))];
-    parts.push(...notes);
+var unique = (items) => [...new Set(items)];
+var nameOf = (f) => `\`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}\``;
+var workloadOf = (f) => `${f.kind} ${nameOf(f)}`;
+function workloadsOf(findings) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const f of findings) byKind.set(f.kind, unique([...byKind.get(f.kind) ?? [], nameOf(f)]));
+  return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
+}
+function subjectOf(findings) {
+  const workloads = unique(findings.map(workloadOf));
+  const containers = unique(findings.flatMap((f) => f.containers));
+  const podLevel = findings.some((f) => f.containers.length === 0);
+  if (workloads.length === 1) {
+    if (containers.length === 1 && !podLevel) return `Container \`${containers[0]}\``;
+    return workloads[0];
   }
-  const markers2 = findings.map((f) => fingerprintMarker(fingerprint(f))).join("\n");
-  return `${truncateChars(parts.join("\n\n---\n\n"), maxCommentChars - markers2.length - 2)}
+  return workloadsOf(findings);
+}
+function headline(findings, docs) {
+  const checks = unique(findings.map((f) => f.check));
+  const levels2 = unique(findings.map((f) => f.level));
+  const what = checks.length === 1 ? `[${checkTitles[checks[0]].problem}](${docs(checks[0])})` : `${checks.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks[0])}) fail`;
+  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
+  const severity = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks.length ? `${blockingChecks.length} blocking` : "blocking";
+  const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
+  return `**${subjectOf(findings)}: ${what}** (${severity}${old})`;
+}
+function bullets(findings, suggested) {
+  const checks = unique(findings.map((f) => f.check));
+  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
+  const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
+  return checks.map((check) => {
+    const of = findings.filter((f) => f.check === check);
+    const messages = unique(of.map((f) => suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`));
+    const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
+    return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
+  });
+}
+function withoutSuggestion(findings) {
+  const reasons = [];
+  const guidance2 = [];
+  const examples = [];
+  for (const f of findings) {
+    if (f.fix !== null) continue;
+    const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
+    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
+  }
+  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0].file}\` applies it.`);
+  const single = unique(findings.map((f) => f.check)).length === 1;
+  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
+  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
+  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
+  return [heading, ...todo].filter((p) => p !== "");
+}
+var modeWords = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
+function provenance(findings) {
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${n}_`);
+  const workloads = unique(findings.map(workloadOf));
+  if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
+  const bySource = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${f.levelSource.detail}.`;
+    bySource.set(source, [...bySource.get(source) ?? [], f]);
+  }
+  const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
+  return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
+}
+function commentBody(findings, suggestion, docs = upstreamDocs) {
+  const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
+  const parts = [`> [!${alert}]
+> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
+  if (suggestion) {
+    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
+    const shared = unique(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
+    parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
+  } else parts.push(...withoutSuggestion(findings));
+  const where2 = provenance(findings);
+  if (where2 !== null) parts.push(where2);
+  const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
 
-${markers2}`;
+${marker}`;
 }
 
 // src/report/reviewPlan.ts
@@ -42041,12 +42285,13 @@ function anchorOf(finding, lines) {
 function planReview(findings, diffLinesOf, existing, maxComments, headSha = null) {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
-  const current = new Set(findings.map((f) => fingerprint(f)));
+  const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
+  const current = new Set(findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]));
   const alreadyCommented = [];
   const outsideDiff = [];
   const groups2 = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    if (posted.has(fingerprint(finding))) {
+    if (isPosted(finding)) {
       alreadyCommented.push(finding);
       continue;
     }
@@ -42568,7 +42813,7 @@ function applyEditsToJson(document, edits) {
     return copy;
   };
   const root = typeof document === "object" && document !== null ? writable(document) : document;
-  const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
+  const unique2 = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
   const parentOf = (path2, create) => {
     let current = root;
     for (let i = 0; i < path2.length - 1; i++) {
@@ -42587,13 +42832,13 @@ function applyEditsToJson(document, edits) {
     if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path2)}`);
     return current;
   };
-  for (const edit of unique.filter((e) => e.op === "set")) {
+  for (const edit of unique2.filter((e) => e.op === "set")) {
     const parent = parentOf(edit.path, true);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
     parent[last] = toJson(edit.value);
   }
-  const deletions = unique.filter((e) => e.op === "delete").sort((a, b) => {
+  const deletions = unique2.filter((e) => e.op === "delete").sort((a, b) => {
     const ia = a.path[a.path.length - 1];
     const ib = b.path[b.path.length - 1];
     return (typeof ib === "number" ? ib : -1) - (typeof ia === "number" ? ia : -1);
@@ -42605,7 +42850,7 @@ function applyEditsToJson(document, edits) {
     else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
     else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
   }
-  for (const edit of unique.filter((e) => e.op === "append")) {
+  for (const edit of unique2.filter((e) => e.op === "append")) {
     const parent = parentOf(edit.path, true);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
@@ -42646,9 +42891,9 @@ function runtimeDefaultProfile(context, typePath) {
 function removeItems(context, listPath, indices) {
   const list3 = writtenAt(context, listPath);
   const length = Array.isArray(list3) ? list3.length : 0;
-  const unique = [...new Set(indices)];
-  if (unique.length === length && length > 0) return [remove(listPath)];
-  return unique.map((index) => remove([...listPath, index]));
+  const unique2 = [...new Set(indices)];
+  if (unique2.length === length && length > 0) return [remove(listPath)];
+  return unique2.map((index) => remove([...listPath, index]));
 }
 function byList(paths) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -42821,129 +43066,6 @@ var fixSysctls = (context) => {
   const entries = context.failure.paths.map((path2) => path2.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
 };
-
-// src/fixes/notes.ts
-function illustrative(yaml) {
-  return [
-    "Illustrative example, not applicable as-is:",
-    "```yaml",
-    "# Illustrative only: adapt the names and values before using it.",
-    yaml.trimEnd(),
-    "```"
-  ].join("\n");
-}
-var guidance = {
-  allowPrivilegeEscalation: {
-    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
-    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
-  },
-  appArmorProfile: {
-    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
-    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
-  },
-  capabilities_baseline: {
-    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
-    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
-  },
-  capabilities_restricted: {
-    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
-    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
-  },
-  hostNamespaces: {
-    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
-    example: "spec:\n  hostNetwork: false"
-  },
-  hostPathVolumes: {
-    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
-    example: "volumes:\n- name: data\n  emptyDir: {}"
-  },
-  hostPorts: {
-    text: "Remove `hostPort` and publish the port through a Service instead.",
-    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
-  },
-  hostProbesAndHostLifecycle: {
-    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
-    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
-  },
-  privileged: {
-    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
-    example: "securityContext:\n  privileged: false"
-  },
-  procMount: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  procMount_restricted: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  restrictedVolumes: {
-    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
-  },
-  runAsNonRoot: {
-    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
-    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
-  },
-  runAsUser: {
-    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
-    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
-  },
-  seLinuxOptions: {
-    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
-    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
-  },
-  seccompProfile_baseline: {
-    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
-    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
-  },
-  seccompProfile_restricted: {
-    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
-    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
-  },
-  sysctls: {
-    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
-    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
-  },
-  windowsHostProcess: {
-    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
-    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
-  }
-};
-function noSafeFix(check, reason4) {
-  const { text: text2, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text2}
-
-${illustrative(example)}`;
-}
-function sharedNode(check, reason4) {
-  const { text: text2, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}), and changing it where it is defined would also change another place that uses it. Change it there if every user should change, or give this pod spec its own value. ${text2}
-
-${illustrative(example)}`;
-}
-function sharedCaveat(reason4) {
-  return `The edit is made where the value is defined (${reason4}); the other places that use it were checked and do not change.`;
-}
-function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
-  const first = volumes2[0]?.name ?? "data";
-  const hostPath = volumes2.some((v) => v.type === "hostPath");
-  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
-  const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
-    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
-    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
-    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
-  ];
-  const example = `volumes:
-- name: ${first}
-  persistentVolumeClaim:
-    claimName: ${first}-data   # a claim you create for this data`;
-  return `${options.join("\n")}
-
-${illustrative(example)}`;
-}
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
