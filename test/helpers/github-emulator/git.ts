@@ -278,6 +278,22 @@ export async function listTree(gitDir: string, treeSha: string): Promise<TreeEnt
   return entries;
 }
 
+/** Every entry under a tree, sub-trees included, with paths from its root (`ls-tree -r -t`), as `git/trees?recursive=1` lists them. */
+export async function listTreeRecursive(gitDir: string, treeSha: string): Promise<(TreeEntry & { readonly path: string })[]> {
+  if (!/^[0-9a-f]{40}$/.test(treeSha)) throw new Error(`not a tree SHA: ${treeSha}`);
+  const out = await gitText(['--git-dir', gitDir, 'ls-tree', '-r', '-t', '-z', '-l', treeSha]);
+  const entries: (TreeEntry & { readonly path: string })[] = [];
+  for (const record of out.split('\0')) {
+    if (record === '') continue;
+    const m = /^(\d{6}) (blob|tree|commit) ([0-9a-f]{40}) +(-|\d+)\t(.*)$/s.exec(record);
+    if (!m) throw new Error(`unexpected ls-tree record: ${JSON.stringify(record)}`);
+    const type = m[2] as 'blob' | 'tree' | 'commit';
+    const entryPath = m[5] ?? '';
+    entries.push({ mode: m[1] ?? '', type, sha: m[3] ?? '', size: m[4] === '-' ? 0 : Number(m[4]), name: entryPath.slice(entryPath.lastIndexOf('/') + 1), path: entryPath });
+  }
+  return entries;
+}
+
 /** Git's own binary heuristic (a NUL in the first 8000 bytes), which GitHub's blob views follow. */
 export function looksBinary(content: Buffer): boolean {
   return content.subarray(0, 8000).includes(0);

@@ -358,7 +358,7 @@ interface FieldDef {
 }
 
 const TYPES: Readonly<Record<string, Readonly<Record<string, FieldDef>>>> = {
-  Query: { repository: { type: 'Repository', args: { owner: 'String!', name: 'String!' } } },
+  Query: { repository: { type: 'Repository', args: { owner: 'String!', name: 'String!' } }, viewer: { type: 'Actor' } },
   Mutation: { resolveReviewThread: { type: 'ResolveReviewThreadPayload', args: { input: 'ResolveReviewThreadInput!' } } },
   Repository: {
     object: { type: 'GitObject', args: { expression: 'String' } },
@@ -424,6 +424,8 @@ export interface GraphqlHost {
   can(scope: Scope, level: 'read' | 'write'): boolean;
   /** Blob.text stops at this many bytes (isTruncated: true). */
   readonly blobTextLimit: number;
+  /** Who the token acts as, as GraphQL names it (a Bot without the `[bot]` suffix). */
+  readonly viewerLogin: string;
 }
 
 export interface GraphqlResult {
@@ -755,6 +757,7 @@ function renderObject(read: BlobRead, fields: readonly ResolvedField[], textLimi
 
 function classify(op: OperationNode, fields: readonly ResolvedField[]): string {
   if (op.operation === 'mutation') return 'resolveReviewThread';
+  if (fields.length > 0 && fields.every((f) => f.node.name === 'viewer' || f.node.name === '__typename')) return 'viewer';
   const inner = fields.flatMap((f) => f.children.map((c) => c.node.name));
   if (inner.includes('pullRequest')) return inner.includes('object') ? 'blobs+reviewThreads' : 'reviewThreads';
   return 'blobs';
@@ -781,6 +784,8 @@ export async function executeGraphql(body: unknown, host: GraphqlHost): Promise<
         data[f.key] = root;
       } else if (f.node.name === 'repository') {
         data[f.key] = await runRepository(f, host, errors);
+      } else if (f.node.name === 'viewer') {
+        data[f.key] = Object.fromEntries(f.children.map((a) => [a.key, a.node.name === 'login' ? host.viewerLogin : 'Bot']));
       } else if (f.node.name === 'resolveReviewThread') {
         data[f.key] = runResolve(f, host, errors);
       }

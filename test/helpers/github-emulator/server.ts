@@ -7,7 +7,7 @@ import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { diffCommits, gitText, initBareRepository, commitTree, listTree, readObjects, resolveCommit, updateRef, writeTreeFromDir, type FileDiff } from './git.js';
+import { diffCommits, gitText, initBareRepository, commitTree, listTree, listTreeRecursive, readObjects, resolveCommit, updateRef, writeTreeFromDir, type FileDiff } from './git.js';
 import { executeGraphql, type BlobRead, type GraphqlHost, type ThreadView } from './graphql.js';
 import {
   coerceParam,
@@ -111,7 +111,7 @@ interface FaultState {
   /** `remaining`: how many more requests the fault answers (Infinity: until cleared). */
   primary: { remaining: number; resetAt: number } | null;
   secondary: { remaining: number; status: 403 | 429; retryAfter: number; route: string | null } | null;
-  serverErrors: { remaining: number; status: number; route: string | null }[];
+  serverErrors: { remaining: number; status: number; route: string | null; processed: boolean }[];
 }
 
 interface Route {
@@ -229,6 +229,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxContentBytes: options.maxContentBytes ?? 1024 * 1024,
     blobTextLimit: options.blobTextLimit ?? 512_000,
     maxDiffFiles: options.maxDiffFiles ?? 300,
+    maxTreeEntries: options.maxTreeEntries ?? 100_000,
     rateLimit: options.rateLimit ?? 1000,
   };
   const wording = options.reviewWording ?? 'classic';
@@ -958,6 +959,46 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return { status: 200, json: checkRunJson(run) };
   }
 
+  /** `GET …/commits/{ref}/check-runs`: the runs on that commit, newest first, filtered by `check_name` (filter=latest keeps one per name). */
+  async function listCheckRunsForRef(ctx: Context): Promise<Reply> {
+    const ref = str(ctx.params, 'ref') ?? '';
+    const commit = await resolveRef(ctx.repo, ref);
+    if (!commit) return { status: 422, json: errorJson(`No commit found for SHA: ${ref}`, ctx.op.docUrl, 422), note: 'unknown ref' };
+    const name = str(ctx.query, 'check_name');
+    let runs = state.checkRuns.filter((r) => key(r.owner, r.repo) === key(ctx.repo.owner, ctx.repo.name) && r.headSha === commit && (name === undefined || r.name === name)).reverse();
+    if ((str(ctx.query, 'filter') ?? 'latest') === 'latest') runs = runs.filter((r, i) => runs.findIndex((o) => o.name === r.name) === i);
+    const { page, headers } = paginate(runs, ctx);
+    return { status: 200, json: { total_count: runs.length, check_runs: page.map(checkRunJson) }, headers };
+  }
+
+  /** `GET …/git/trees/{sha}`: a tree (or a commit's tree), every entry with `recursive`; `truncated` past the entry limit. */
+  async function getTree(ctx: Context): Promise<Reply> {
+    const sha = str(ctx.params, 'tree_sha') ?? '';
+    const commit = await resolveRef(ctx.repo, sha);
+    const [obj] = await readObjects(ctx.repo.gitDir, [commit ? `${commit}^{tree}` : sha]);
+    if (!obj || obj.type !== 'tree') return notFound(ctx, 'no such tree');
+    const recursive = ctx.rawQuery.get('recursive') !== null;
+    const all = recursive ? await listTreeRecursive(ctx.repo.gitDir, obj.sha) : (await listTree(ctx.repo.gitDir, obj.sha)).map((e) => ({ ...e, path: e.name }));
+    const listed = all.slice(0, limits.maxTreeEntries);
+    const repoUrl = apiRepoUrl(ctx.repo);
+    return {
+      status: 200,
+      json: {
+        sha: obj.sha,
+        url: `${repoUrl}/git/trees/${obj.sha}`,
+        truncated: listed.length < all.length,
+        tree: listed.map((e) => ({
+          path: e.path,
+          mode: e.mode,
+          type: e.type,
+          sha: e.sha,
+          ...(e.type === 'blob' ? { size: e.size } : {}),
+          url: `${repoUrl}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
+        })),
+      },
+    };
+  }
+
   /** `GET …/compare/{base}...{head}`: the merge base and the commits, from real git (files are not listed). */
   async function compareCommits(ctx: Context): Promise<Reply> {
     const basehead = str(ctx.params, 'basehead') ?? '';
@@ -1014,6 +1055,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const routes: readonly Route[] = [
     { method: 'GET', template: '/repos/{owner}/{repo}/compare/{basehead}', scope: 'contents', level: 'read', handle: compareCommits },
+    { method: 'GET', template: '/repos/{owner}/{repo}/git/trees/{tree_sha}', scope: 'contents', level: 'read', handle: getTree },
+    { method: 'GET', template: '/repos/{owner}/{repo}/commits/{ref}/check-runs', scope: 'checks', level: 'read', handle: listCheckRunsForRef },
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}', scope: 'pull_requests', level: 'read', handle: getPull },
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/files', scope: 'pull_requests', level: 'read', handle: listFiles },
     { method: 'GET', template: '/repos/{owner}/{repo}/contents/{path}', scope: 'contents', level: 'read', handle: getContent },
@@ -1041,6 +1084,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const graphqlHost: GraphqlHost = {
     blobTextLimit: limits.blobTextLimit,
+    viewerLogin: actor.type === 'Bot' ? actor.login.replace(/\[bot\]$/, '') : actor.login,
     repositoryExists: (owner, name) => repos.has(key(owner, name)),
     async readObjects(owner, name, expressions) {
       const repo = repos.get(key(owner, name));
@@ -1099,8 +1143,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
   }
 
-  function takeServerError(route: string | null): { status: number } | undefined {
-    const fault = faults.serverErrors.find((f) => f.remaining > 0 && (f.route === null || f.route === route));
+  function takeServerError(route: string | null, processed = false): { status: number } | undefined {
+    const fault = faults.serverErrors.find((f) => f.remaining > 0 && f.processed === processed && (f.route === null || f.route === route));
     if (!fault) return undefined;
     fault.remaining -= 1;
     return { status: fault.status };
@@ -1233,6 +1277,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
 
     const reply = await match.route.handle({ op, params, query: queryValues, rawQuery: url.searchParams, body, repo, pathname, accept: req.headers.accept ?? '' });
+    const lostAnswer = reply.status < 300 ? takeServerError(routeName, true) : undefined;
+    if (lostAnswer) return { reply: { status: lostAnswer.status, json: { message: 'Server Error' }, note: 'fault: server error after the request was carried out' }, record };
     if (validateResponses && reply.json !== undefined && reply.status >= 200 && reply.status < 300) {
       const validator = op.responseValidator(reply.status);
       if (validator && !validator(reply.json)) {
@@ -1307,7 +1353,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.secondary = { remaining: o.requests ?? Number.POSITIVE_INFINITY, status: o.status ?? 403, retryAfter: o.retryAfter ?? 60, route: o.route ?? null };
     },
     serverErrors(o = {}) {
-      faults.serverErrors.push({ remaining: o.requests ?? 1, status: o.status ?? 500, route: o.route ?? null });
+      faults.serverErrors.push({ remaining: o.requests ?? 1, status: o.status ?? 500, route: o.route ?? null, processed: o.processed ?? false });
     },
     clear() {
       faults.readOnly = false;

@@ -41,6 +41,8 @@ export interface EmulatorOptions {
   readonly maxContentBytes?: number;
   /** GraphQL `Blob.text` stops here with isTruncated: true (GitHub: 512,000 bytes). */
   readonly blobTextLimit?: number;
+  /** `git/trees/{sha}?recursive=1` stops here with `truncated: true` (GitHub: 100,000 entries). */
+  readonly maxTreeEntries?: number;
   /** The `.diff` media type of `pulls/{n}` answers 406 above this many files (GitHub: 300). */
   readonly maxDiffFiles?: number;
   /** Whether `event: APPROVE` is allowed (GitHub refuses it for GitHub Actions unless a setting allows it). */
@@ -228,8 +230,12 @@ export interface FaultControls {
   rateLimit(options?: { readonly resetInSeconds?: number; readonly requests?: number }): void;
   /** Secondary rate limit: 403 (or 429) with retry-after, for `requests` requests (default: until cleared). */
   secondaryRateLimit(options?: { readonly status?: 403 | 429; readonly retryAfter?: number; readonly requests?: number; readonly route?: string }): void;
-  /** The next `requests` (default 1) requests, or those to `route` ("METHOD /template"), fail with `status` (default 500). */
-  serverErrors(options?: { readonly requests?: number; readonly status?: 500 | 502 | 503 | 504; readonly route?: string }): void;
+  /**
+   * The next `requests` (default 1) requests, or those to `route` ("METHOD /template"), fail with `status` (default 500).
+   * `processed: true`: the request is carried out first and only its answer is lost (GitHub has posted a review and
+   * answered 502, src-d/lookout#264), so a client that simply retries a write duplicates it.
+   */
+  serverErrors(options?: { readonly requests?: number; readonly status?: 500 | 502 | 503 | 504; readonly route?: string; readonly processed?: boolean }): void;
   clear(): void;
 }
 
