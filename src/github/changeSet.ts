@@ -25,7 +25,7 @@ const statusOf: Record<string, FileStatus | undefined> = {
 function contentOf(read: BlobRead | undefined, maxBytes: number): FileContent {
   if (read === undefined || read.kind === 'absent') return { kind: 'absent' };
   if (read.kind === 'binary') return { kind: 'content', data: new Uint8Array([0]) }; // the loader names it binary
-  if (read.kind === 'too-large') return { kind: 'unavailable', reason: `file is ${read.bytes} bytes, too large to read through the API; it was not checked` };
+  if (read.kind === 'too-large') return { kind: 'unavailable', reason: read.reason };
   if (Buffer.byteLength(read.text) > maxBytes) {
     return { kind: 'unavailable', reason: `file is ${Buffer.byteLength(read.text)} bytes, over the limit of ${maxBytes} bytes; it was not checked` };
   }
@@ -76,7 +76,7 @@ export async function readApiChangeSet(
     ...(file.status !== 'removed' ? [{ commit: request.headSha, path: file.path }] : []),
   ]);
   const extraReads = request.alsoRead ?? [];
-  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads]);
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads], request.maxBytes);
   const extra = new Map(extraReads.flatMap((read) => {
     const key = `${read.commit}:${read.path}`;
     const blob = blobs.get(key);

@@ -1,15 +1,19 @@
 /** The GitHub port over Octokit: REST where it is enough, GraphQL to batch and to resolve threads. */
+import { randomUUID } from 'node:crypto';
+import { noRetry } from './client.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './port.js';
-import type { BlobRead, BlobRequest, CheckRunRequest, GitHubPort, NewReviewComment, PullFile, PullFiles, PullRequestRef, ReviewComment, ReviewThread } from './port.js';
+import type { BlobRead, BlobRequest, CheckRunRequest, CheckRunResult, GitHubPort, NewReviewComment, PullFile, PullFiles, PullRequestRef, ReviewComment, ReviewThread, Tree } from './port.js';
 
 /**
  * Objects read per GraphQL query (each one aliased `object` field): 50 files,
  * base and head. An alias-only query costs one point whatever its size.
  */
 export const blobsPerQuery = 100;
-/** GraphQL Blob.text stops at this many bytes; larger files are reported, not half-read. */
-const graphqlTextLimit = 512_000;
+/** GraphQL Blob.text stops at this many bytes; larger files are read through REST, never half-read. */
+export const graphqlTextLimit = 512_000;
+/** The REST contents API serves raw files up to this size. */
+const restRawLimit = 100 * 1024 * 1024;
 
 function asGitHubError(error: unknown): GitHubError {
   if (error instanceof GitHubError) return error;
@@ -29,6 +33,28 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A write that must not happen twice. The client never repeats a write;
+ * when GitHub fails (5xx, no answer) the write may still have been carried
+ * out, so look for it (`landed`) and send it again only when it is not
+ * there. A failure to look is the write's failure.
+ */
+async function safeWrite(write: () => Promise<void>, landed: () => Promise<boolean>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const failure = asGitHubError(error);
+    if (!failure.isServerFailure) throw failure;
+    let done: boolean;
+    try {
+      done = await landed();
+    } catch {
+      throw failure;
+    }
+    if (!done) await write();
+  }
+}
+
 /** GraphQL string literal. */
 const literal = (text: string) => JSON.stringify(text);
 
@@ -39,7 +65,40 @@ interface BlobNode {
 }
 
 export function octokitPort(client: GitHubClient): GitHubPort {
+  let viewer: Promise<string> | undefined;
+
+  /** A file over GraphQL's text limit, read raw through REST (up to 100 MB); why not, when it cannot be. */
+  async function readLarge(owner: string, repo: string, request: BlobRequest, bytes: number, maxBytes: number): Promise<BlobRead> {
+    if (bytes > maxBytes || bytes > restRawLimit) {
+      return { kind: 'too-large', bytes, reason: `file is ${bytes} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
+    }
+    try {
+      const { data } = await client.rest.repos.getContent({ owner, repo, path: request.path, ref: request.commit, mediaType: { format: 'raw' } });
+      if (typeof data === 'string') return { kind: 'text', text: data };
+      return { kind: 'too-large', bytes, reason: `file is ${bytes} bytes, over GitHub's GraphQL limit of ${graphqlTextLimit}, and the contents API did not return it; it was not checked` };
+    } catch (error) {
+      const failure = asGitHubError(error);
+      return { kind: 'too-large', bytes, reason: `file is ${bytes} bytes, over GitHub's GraphQL limit of ${graphqlTextLimit}, and the contents API answered ${failure.status} (${failure.message}); it was not checked` };
+    }
+  }
+
   return {
+    viewerLogin(): Promise<string> {
+      viewer ??= call(async () => {
+        const data = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+        return data.viewer.login;
+      });
+      return viewer;
+    },
+
+    async listTree(owner: string, repo: string, commit: string): Promise<Tree> {
+      return call(async () => {
+        const { data } = await client.rest.git.getTree({ owner, repo, tree_sha: commit, recursive: 'true' });
+        const entries = data.tree.filter((e) => e.type !== 'tree' && e.path !== undefined && e.mode !== undefined && e.sha !== undefined);
+        return { entries: entries.map((e) => ({ path: e.path!, mode: e.mode!, sha: e.sha! })), truncated: data.truncated };
+      });
+    },
+
     async listPullFiles(pr: PullRequestRef): Promise<PullFiles> {
       return call(async () => {
         const { data: pull } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
@@ -62,7 +121,7 @@ export function octokitPort(client: GitHubClient): GitHubPort {
       });
     },
 
-    async readBlobs(owner: string, repo: string, requests: readonly BlobRequest[]): Promise<Map<string, BlobRead>> {
+    async readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes = Number.POSITIVE_INFINITY): Promise<Map<string, BlobRead>> {
       const result = new Map<string, BlobRead>();
       for (let start = 0; start < requests.length; start += blobsPerQuery) {
         const batch = requests.slice(start, start + blobsPerQuery);
@@ -71,14 +130,14 @@ export function octokitPort(client: GitHubClient): GitHubPort {
           .join('\n    ');
         const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
         const data = await call(() => client.graphql<{ repository: Record<string, BlobNode | null> }>(query, { owner, repo }));
-        batch.forEach((request, i) => {
+        for (const [i, request] of batch.entries()) {
           const node = data.repository[`f${i}`] ?? null;
           const key = `${request.commit}:${request.path}`;
           if (node === null) result.set(key, { kind: 'absent' });
           else if (node.isBinary) result.set(key, { kind: 'binary' });
-          else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, { kind: 'too-large', bytes: node.byteSize });
+          else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, await readLarge(owner, repo, request, node.byteSize, maxBytes));
           else result.set(key, { kind: 'text', text: node.text });
-        });
+        }
       }
       return result;
     },
@@ -119,8 +178,10 @@ export function octokitPort(client: GitHubClient): GitHubPort {
     },
 
     async createReview(pr, review): Promise<void> {
-      await call(() =>
-        client.rest.pulls.createReview({
+      const write = () =>
+        call(async () => {
+          await client.rest.pulls.createReview({
+          ...noRetry,
           owner: pr.owner,
           repo: pr.repo,
           pull_number: pr.number,
@@ -134,30 +195,63 @@ export function octokitPort(client: GitHubClient): GitHubPort {
             side: 'RIGHT',
             ...(c.startLine !== null ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}),
           })),
-        }),
-      );
+          });
+        });
+      // The same body on the same commit is this review: a re-run posts no second review on a head.
+      const landed = async () => {
+        const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        return reviews.some((r) => r.commit_id === review.commitId && r.body === review.body);
+      };
+      await safeWrite(write, landed);
     },
 
     async replyToComment(pr, commentId, body): Promise<void> {
-      await call(() => client.rest.pulls.createReplyForReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, comment_id: commentId, body }));
+      const write = () =>
+        call(async () => {
+          await client.rest.pulls.createReplyForReviewComment({ ...noRetry, owner: pr.owner, repo: pr.repo, pull_number: pr.number, comment_id: commentId, body });
+        });
+      const landed = async () => {
+        const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        return comments.some((c) => c.in_reply_to_id === commentId && c.body === body);
+      };
+      await safeWrite(write, landed);
     },
 
     async resolveThread(threadId: string): Promise<void> {
       await call(() => client.graphql(`mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`, { id: threadId }));
     },
 
-    async publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<void> {
+    async publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<CheckRunResult> {
       const output = (annotations: CheckRunRequest['annotations']) => ({ title: run.title, summary: run.summary, annotations: [...annotations] });
       const batches: CheckRunRequest['annotations'][] = [];
       for (let i = 0; i < run.annotations.length; i += 50) batches.push(run.annotations.slice(i, i + 50));
       const [first = [], ...rest] = batches;
-      const { data } = await call(() =>
-        client.rest.checks.create({ owner, repo, name: run.name, head_sha: run.headSha, status: 'completed', conclusion: run.conclusion, output: output(first) }),
-      );
-      // Updates append annotations (GitHub's rule); title and summary are repeated as required.
+      // A unique external_id finds this run again if GitHub fails after creating it.
+      const externalId = randomUUID();
+      let id: number | undefined;
+      const create = () =>
+        call(async () => {
+          const { data } = await client.rest.checks.create({ ...noRetry, owner, repo, name: run.name, head_sha: run.headSha, external_id: externalId, status: 'completed', conclusion: run.conclusion, output: output(first) });
+          id = data.id;
+        });
+      const landed = async () => {
+        const runs = await client.paginate(client.rest.checks.listForRef, { owner, repo, ref: run.headSha, check_name: run.name, filter: 'all', per_page: 100 });
+        id = runs.find((r) => r.external_id === externalId)?.id;
+        return id !== undefined;
+      };
+      await safeWrite(create, landed);
+      // Updates append annotations (GitHub's rule), so one that failed is not sent again; title and summary are repeated as required.
+      let sent = first.length;
       for (const batch of rest) {
-        await call(() => client.rest.checks.update({ owner, repo, check_run_id: data.id, output: output(batch) }));
+        try {
+          await call(() => client.rest.checks.update({ ...noRetry, owner, repo, check_run_id: id!, output: output(batch) }));
+          sent += batch.length;
+        } catch (error) {
+          const failure = asGitHubError(error);
+          return { annotationsSent: sent, problem: `GitHub answered ${failure.status} (${failure.message}) when adding annotations to the check run: ${run.annotations.length - sent} of ${run.annotations.length} were not added` };
+        }
       }
+      return { annotationsSent: sent, problem: null };
     },
   };
 }

@@ -29,7 +29,7 @@ export type BlobRead =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'absent' }
   | { readonly kind: 'binary' }
-  | { readonly kind: 'too-large'; readonly bytes: number };
+  | { readonly kind: 'too-large'; readonly bytes: number; readonly reason: string };
 
 export interface BlobRequest {
   readonly commit: string;
@@ -67,19 +67,46 @@ export interface CheckRunRequest {
   readonly annotations: readonly Annotation[];
 }
 
+/** One entry of a commit's tree, listed recursively. */
+export interface TreeEntry {
+  readonly path: string;
+  /** Git's file mode: 100644/100755 files, 120000 symlinks, 160000 submodules, 040000 folders. */
+  readonly mode: string;
+  readonly sha: string;
+}
+
+export interface Tree {
+  readonly entries: readonly TreeEntry[];
+  /** GitHub stopped listing (100,000 entries or 7 MB): some entries are missing. */
+  readonly truncated: boolean;
+}
+
+/** What became of a check run: published, and which annotations could not be appended (never retried: they would repeat). */
+export interface CheckRunResult {
+  readonly annotationsSent: number;
+  readonly problem: string | null;
+}
+
 export interface GitHubPort {
+  /** The login the token acts as, as REST shows it on comments (`github-actions[bot]` for GITHUB_TOKEN). */
+  viewerLogin(): Promise<string>;
   listPullFiles(pr: PullRequestRef): Promise<PullFiles>;
   /** The merge base of two commits: the pull request's diff is taken from there, not from base.sha. */
   mergeBase(owner: string, repo: string, base: string, head: string): Promise<string>;
-  /** Read many files at many commits, batched. Keyed by `${commit}:${path}`. */
-  readBlobs(owner: string, repo: string, requests: readonly BlobRequest[]): Promise<Map<string, BlobRead>>;
+  /**
+   * Read many files at many commits, batched. Keyed by `${commit}:${path}`.
+   * Files over GraphQL's text limit are read through REST, unless larger than `maxBytes`.
+   */
+  readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes?: number): Promise<Map<string, BlobRead>>;
+  /** Every file of a commit, with its mode and blob SHA (to list a pull request's files when pulls.listFiles stops short). */
+  listTree(owner: string, repo: string, commit: string): Promise<Tree>;
   listReviewComments(pr: PullRequestRef): Promise<ReviewComment[]>;
   listReviewThreads(pr: PullRequestRef): Promise<ReviewThread[]>;
   createReview(pr: PullRequestRef, review: { commitId: string; body: string; event: 'COMMENT' | 'REQUEST_CHANGES'; comments: readonly NewReviewComment[] }): Promise<void>;
   replyToComment(pr: PullRequestRef, commentId: number, body: string): Promise<void>;
   resolveThread(threadId: string): Promise<void>;
   /** Create the check run with its first 50 annotations, then append the rest. */
-  publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<void>;
+  publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<CheckRunResult>;
 }
 
 /** An API failure, with the HTTP status (0 when the request never got an answer). */
@@ -94,5 +121,10 @@ export class GitHubError extends Error {
   /** A token without the permission: 403 that is not a rate limit, or 404 on a write (as reviewdog treats them). */
   get isPermission(): boolean {
     return (this.status === 403 && !/rate limit/i.test(this.message)) || this.status === 404;
+  }
+
+  /** GitHub failed (5xx) or never answered: a write may or may not have been carried out. */
+  get isServerFailure(): boolean {
+    return this.status === 0 || this.status >= 500;
   }
 }
