@@ -28,6 +28,7 @@ import { fixedMarker, readFingerprints } from './report/fingerprint.js';
 import { renderJson } from './report/json.js';
 import { planReview } from './report/reviewPlan.js';
 import type { ExistingComment, ReviewPlan } from './report/reviewPlan.js';
+import { capAnnotations, clampCheckRunText, clampMarkdown, fitSections, jobSummaryBytes } from './report/limits.js';
 import { renderSarif } from './report/sarif.js';
 import { summaryMarkdown } from './report/summary.js';
 import type { SummaryInput } from './report/summary.js';
@@ -167,7 +168,17 @@ function reviewBody(plan: ReviewPlan, policy: string): string {
   return lines.join('\n');
 }
 
-/** Post the review; GitHub rejects a whole review for one bad anchor, so fall back once to a body-only review. */
+/** Where every finding is listed, for a body that cannot hold them all. */
+function checksLink(io: ActionIO, pr: PullRequestRef): string {
+  const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
+  return `${server}/${pr.owner}/${pr.repo}/pull/${pr.number}/checks`;
+}
+
+/**
+ * Post the review; GitHub rejects a whole review for one bad anchor, so fall
+ * back once to a body-only review, which lists the comments as far as
+ * GitHub's body limit allows and points to the check run for the rest.
+ */
 async function postReview(io: ActionIO, github: GitHubPort, event: Extract<EventContext, { kind: 'pull-request' }>, plan: ReviewPlan, settings: Settings, policy: string): Promise<void> {
   if (plan.comments.length === 0) return; // nothing new: no review, no noise
   const review = { commitId: event.headSha, event: settings.reviewEvent, body: reviewBody(plan, policy) };
@@ -176,8 +187,9 @@ async function postReview(io: ActionIO, github: GitHubPort, event: Extract<Event
   } catch (error) {
     if (!(error instanceof GitHubError) || error.status !== 422) throw error;
     io.warning(`GitHub rejected the inline comments (${error.message}); posting the findings in the review body instead`);
-    const body = [review.body, '', ...plan.comments.map((c) => `#### \`${c.path}:${c.line}\`\n\n${c.body}`)].join('\n');
-    await github.createReview(event.pr, { ...review, body, comments: [] });
+    const sections = plan.comments.map((c) => `#### \`${c.path}:${c.line}\`\n\n${c.body}`);
+    const rest = (left: number) => `…and ${left} more ${left === 1 ? 'comment' : 'comments'}: every finding is in the [check run](${checksLink(io, event.pr)}) and the job summary.`;
+    await github.createReview(event.pr, { ...review, body: fitSections(review.body, sections, rest), comments: [] });
   }
 }
 
@@ -212,6 +224,31 @@ function annotateFallback(io: ActionIO, annotations: readonly Annotation[]): num
   return dropped;
 }
 
+/**
+ * GitHub failed while the pull request was being read (5xx, rate limit, a
+ * missing permission): nothing was checked. Say so everywhere, and leave a
+ * failed check run saying what failed, so a required check never waits
+ * for a run that ended.
+ */
+async function reportUnread(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort, error: GitHubError): Promise<RunResult> {
+  const title = 'Not checked: GitHub failed while the pull request was read';
+  const what = `GitHub answered ${error.status === 0 ? 'nothing' : error.status}${error.message ? ` (${error.message})` : ''} while the pull request's files were read, so no manifest was checked. Re-run the job; if it keeps failing, check with \`source: git\` (a checkout with fetch-depth: 0).`;
+  io.warning(what);
+  await io.appendSummary(`## ${settings.checkName}: ${title}\n\n> [!WARNING]\n> ${what}\n`);
+  io.setOutput('violations', '0');
+  io.setOutput('blocking', '0');
+  io.setOutput('conclusion', 'failure');
+  const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
+  const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
+  try {
+    await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: 'failure', ...clampCheckRunText({ title, summary: what }), annotations: [] });
+  } catch (publishError) {
+    io.warning(`The check run could not be published either (${(publishError as Error).message}).`);
+  }
+  io.setFailed(`${title}: ${what}`);
+  return { conclusion: 'failure', findings: [], failed: true };
+}
+
 /** Run the Action; without arguments, with the runner's real I/O (as index.ts and @github/local-action do). */
 export async function run(given?: ActionIO): Promise<RunResult | undefined> {
   const io = given ?? (await import('./io/actionIO.js')).runnerIO();
@@ -228,7 +265,14 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       return { conclusion: 'skipped', findings: [], failed: false };
     }
     const github = io.github(settings.token, io.env.GITHUB_API_URL ?? 'https://api.github.com');
-    const { changeSet, notices, viaGit, configBlob } = await changeSetFor(io, settings, event, github);
+    let read: Awaited<ReturnType<typeof changeSetFor>>;
+    try {
+      read = await changeSetFor(io, settings, event, github);
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      return await reportUnread(io, settings, event, github, error);
+    }
+    const { changeSet, notices, viaGit, configBlob } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides });
     const header = defaultPolicies(context);
@@ -281,6 +325,9 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       }
     }
 
+    // Annotations past the cap are counted here; the summary's table lists every finding.
+    const annotations = capAnnotations(annotationsOf(findings, report.errors));
+    const capNotice = annotations.left > 0 ? [`${annotations.left} more findings and problems are not annotated on the files (GitHub's check runs take ${annotations.sent.length} here); all are listed below.`] : [];
     const summaryInput = (extra: readonly string[]): SummaryInput => ({
       policy,
       findings,
@@ -289,40 +336,53 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
-      notices: [...notices, ...reviewNotices, ...extra],
+      notices: [...notices, ...reviewNotices, ...capNotice, ...extra],
       inline,
     });
     const output = checkRunOutput(summaryInput([]), settings.mode);
-    if (readOnly === null) {
-      try {
-        await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, title: output.title, summary: output.summary, annotations: output.annotations });
-      } catch (error) {
-        noteReadOnly(error);
-      }
-    }
-    const fallbackNotices: string[] = [];
-    if (readOnly !== null) {
-      io.warning(readOnly);
-      fallbackNotices.push(readOnly);
-      const dropped = annotateFallback(io, annotationsOf(findings, report.errors));
-      if (dropped > 0) fallbackNotices.push(`${dropped} annotations over GitHub's per-step limit are listed only in the table below.`);
-    }
-    await io.appendSummary(`## ${settings.checkName}: ${output.title}\n\n${summaryMarkdown(summaryInput(fallbackNotices))}`);
 
-    const temp = io.env.RUNNER_TEMP ?? '.';
-    const jsonPath = `${temp}/pod-security-review.json`;
-    const sarifPath = `${temp}/pod-security-review.sarif`;
+    // The job summary, the reports and the outputs come first: whatever the check-run calls do, they are there.
+    const jsonPath = `${io.env.RUNNER_TEMP ?? '.'}/pod-security-review.json`;
+    const sarifPath = `${io.env.RUNNER_TEMP ?? '.'}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
     await io.writeText(sarifPath, renderSarif(findings, report.errors, toolVersion));
-    const blocking = findings.filter((f) => f.blocking).length;
+    const knownReadOnly: string | null = readOnly;
+    const jobSummary = `## ${settings.checkName}: ${output.title}\n\n${summaryMarkdown(summaryInput(knownReadOnly !== null ? [knownReadOnly] : []))}`;
+    await io.appendSummary(clampMarkdown(jobSummary, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
     io.setOutput('violations', String(findings.length));
-    io.setOutput('blocking', String(blocking));
+    io.setOutput('blocking', String(findings.filter((f) => f.blocking).length));
     io.setOutput('conclusion', output.conclusion);
     io.setOutput('report-json', jsonPath);
     io.setOutput('sarif', sarifPath);
 
-    const failed = settings.failOn === 'violations' && output.conclusion === 'failure';
-    if (failed) io.setFailed(`${output.title} (${policy})`);
+    let checkRunFailure: string | null = null;
+    if (readOnly === null) {
+      try {
+        const text = clampCheckRunText(output);
+        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text, annotations: annotations.sent });
+        if (published.problem !== null) {
+          io.warning(published.problem);
+          await io.appendSummary(`> [!WARNING]\n> ${published.problem}; every finding is listed above.\n`);
+        }
+      } catch (error) {
+        if (!(error instanceof GitHubError) || error.isPermission) noteReadOnly(error);
+        else checkRunFailure = `The check run could not be published (GitHub answered ${error.status}: ${error.message}); every finding is in this summary, the reports and the job's status.`;
+      }
+    }
+    if (checkRunFailure !== null) {
+      io.warning(checkRunFailure);
+      await io.appendSummary(`> [!WARNING]\n> ${checkRunFailure}\n`);
+    }
+    if (readOnly !== null) {
+      io.warning(readOnly);
+      const dropped = annotateFallback(io, annotations.sent);
+      const addendum = [...(knownReadOnly === null ? [readOnly] : []), ...(dropped > 0 ? [`${dropped} annotations over GitHub's per-step limit are listed only in the table above.`] : [])];
+      await io.appendSummary(addendum.map((line) => `> [!NOTE]\n> ${line}\n`).join('\n'));
+    }
+
+    // Without a check run the job's status is the only gate left.
+    const failed = (settings.failOn === 'violations' && output.conclusion === 'failure') || checkRunFailure !== null;
+    if (failed) io.setFailed(checkRunFailure ?? `${output.title} (${policy})`);
     return { conclusion: output.conclusion, findings, failed };
   } catch (error) {
     // Fail the job on anything thrown, not only Error instances.

@@ -1,0 +1,217 @@
+/**
+ * The Action against GitHub's limits and failures, on the emulator (as
+ * strict as GitHub): retries that cannot duplicate a write, bodies and
+ * check runs clamped to GitHub's sizes, files over the GraphQL contents
+ * limit, and a check run whatever fails.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../helpers/github-emulator/index.js';
+import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
+import { runAction } from '../helpers/runAction.js';
+
+let emulator: Emulator;
+let next = 1;
+const temporary: string[] = [];
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => emulator.reset());
+afterEach(() => {
+  expect(emulator.unexpectedRequests()).toEqual([]);
+  expect(emulator.problems).toEqual([]);
+  emulator.faults.clear();
+  emulator.setPermissions({ contents: 'read', pull_requests: 'write', checks: 'write' });
+});
+
+const pod = (name: string, spec = '  hostPID: true\n', container = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${spec}  containers:\n  - name: app\n    image: registry.example/app:1\n${container}`;
+
+/** A folder with these files (path → text). */
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'psr-limits-'));
+  temporary.push(dir);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+async function pullRequest(head: Record<string, string>, base: Record<string, string> = { 'README.md': 'base\n' }, on: Emulator = emulator): Promise<PullRequestHandle> {
+  return on.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: tree(base), headDir: tree({ 'README.md': 'base\n', ...head }) });
+}
+
+const checkRunsOf = (pr: PullRequestHandle, on: Emulator = emulator) => on.state.checkRuns.filter((c) => c.headSha === pr.headSha);
+const reviewsOf = (pr: PullRequestHandle) => emulator.state.reviews.filter((r) => r.pullNumber === pr.number);
+
+describe('retries (issue 15 item 9, issue 14 item 6)', () => {
+  it('never sends a refused request again: a 403 check run and a 422 review are each sent once', async () => {
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('web') });
+    emulator.setPermissions({ checks: 'read' });
+    // A draft review of the same user makes GitHub refuse every new review with 422.
+    const draft = await fetch(`${emulator.url}/repos/${pr.owner}/${pr.repo}/pulls/${pr.number}/reviews`, {
+      method: 'POST',
+      headers: { authorization: `token ${emulator.token}`, 'content-type': 'application/json', accept: 'application/vnd.github+json' },
+      body: JSON.stringify({ body: 'draft' }),
+    });
+    expect(draft.status).toBe(200);
+    const before = emulator.requests.length;
+    const run = await runAction(emulator, pr);
+    const statuses = (route: string) => emulator.requests.slice(before).filter((r) => r.route === route).map((r) => r.status);
+    // The inline review, then the body-only fallback: two different requests, each once.
+    expect(statuses('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews')).toEqual([422, 422]);
+    expect(statuses('POST /repos/{owner}/{repo}/check-runs')).toEqual([403]);
+    expect(run.outputs.conclusion).toBe('failure');
+  });
+
+  it('does not post a review, a check run or a reply twice when GitHub carried it out but answered 502', async () => {
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('web') });
+    emulator.faults.serverErrors({ status: 502, route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', processed: true });
+    emulator.faults.serverErrors({ status: 502, route: 'POST /repos/{owner}/{repo}/check-runs', processed: true });
+    await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toHaveLength(1);
+    expect(checkRunsOf(pr)).toHaveLength(1);
+    expect(checkRunsOf(pr)[0]!.conclusion).toBe('failure');
+
+    // The fix is pushed; the reply saying so is carried out, then answered with 502.
+    const fixed = await emulator.pushToPullRequest('acme', 'shop', pr.number, tree({ 'README.md': 'base\n', 'deploy/pod.yaml': pod('web', '  hostPID: false\n') }));
+    emulator.faults.serverErrors({ status: 502, route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', processed: true });
+    await runAction(emulator, fixed);
+    expect(emulator.state.replies.filter((r) => r.body.includes('Fixed'))).toHaveLength(1);
+  });
+
+  it('sends a write again when GitHub failed before carrying it out', async () => {
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('web') });
+    emulator.faults.serverErrors({ status: 502, route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews' });
+    emulator.faults.serverErrors({ status: 503, route: 'POST /repos/{owner}/{repo}/check-runs' });
+    await runAction(emulator, pr);
+    expect(reviewsOf(pr)).toHaveLength(1);
+    expect(checkRunsOf(pr)).toHaveLength(1);
+  });
+});
+
+describe('huge pull requests and files (issue 14 item 6)', () => {
+  it('keeps the review-body fallback within 65,536 characters and points to the check run', async () => {
+    const capped = await startEmulator({ maxReviewComments: 5 });
+    try {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 120; i++) files[`deploy/pod-${String(i).padStart(3, '0')}.yaml`] = pod(`pod-${i}`);
+      const pr = await pullRequest(files, undefined, capped);
+      const run = await runAction(capped, pr, { inputs: { 'max-comments': '200' } });
+      const [review, ...more] = capped.state.reviews.filter((r) => r.pullNumber === pr.number);
+      expect(more).toEqual([]);
+      expect(review!.comments).toEqual([]);
+      expect([...review!.body].length).toBeLessThanOrEqual(65_536);
+      expect(review!.body).toMatch(/and \d+ more comments: every finding is in the \[check run\]\(https:\/\/github\.com\/acme\/shop\/pull\/\d+\/checks\)/);
+      expect(capped.calls('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews').map((r) => r.status)).toEqual([422, 200]);
+      expect(run.stdout).not.toContain('could not be posted');
+      expect(capped.unexpectedRequests()).toEqual([]);
+      expect(capped.problems).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('reads a manifest over the 512,000-byte GraphQL limit through the REST contents API', async () => {
+    const padding = `# ${'x'.repeat(98)}\n`.repeat(6_000);
+    const pr = await pullRequest({ 'deploy/big.yaml': `${padding}${pod('big', '  hostNetwork: true\n')}` });
+    const run = await runAction(emulator, pr, { inputs: { suggestions: 'false' } });
+    const report = run.reportJson as { findings: { file: string; check: string }[]; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.findings).toContainEqual(expect.objectContaining({ file: 'deploy/big.yaml', check: 'hostNamespaces' }));
+    expect(emulator.calls('GET /repos/{owner}/{repo}/contents/{path}').map((r) => r.status)).toEqual([200]);
+    expect(checkRunsOf(pr)[0]!.conclusion).toBe('failure');
+  });
+
+  it('reports such a file as not checked, with the reason, when the contents API fails too', async () => {
+    const padding = `# ${'x'.repeat(98)}\n`.repeat(6_000);
+    const pr = await pullRequest({ 'deploy/big.yaml': `${padding}${pod('big', '')}` });
+    emulator.faults.serverErrors({ status: 502, requests: Number.POSITIVE_INFINITY, route: 'GET /repos/{owner}/{repo}/contents/{path}' });
+    const run = await runAction(emulator, pr, { inputs: { suggestions: 'false' } });
+    const [check] = checkRunsOf(pr);
+    expect(check!.conclusion).not.toBe('success');
+    expect(check!.output.title).toContain('1 file not checked');
+    expect(check!.output.summary).toContain('`deploy/big.yaml`: file is 606');
+    expect(check!.output.summary).toContain('the contents API answered 502');
+    expect(run.summary).toContain('`deploy/big.yaml`');
+  });
+});
+
+describe('the check run and the summary survive (issue 15 item 8)', () => {
+  it('clamps an annotation over GitHub’s limits instead of losing the check run', async () => {
+    const capability = `CAP_${'X'.repeat(70_000)}`;
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('caps', '', `    securityContext:\n      capabilities:\n        add: [${capability}]\n`) });
+    const run = await runAction(emulator, pr, { inputs: { suggestions: 'false' } });
+    expect(run.stdout).not.toContain('internal error');
+    const [check] = checkRunsOf(pr);
+    expect(check!.conclusion).toBe('failure');
+    const capabilities = check!.annotations.find((a) => a.title === 'Pod Security: capabilities_baseline')!;
+    expect(Buffer.byteLength(capabilities.message)).toBeLessThanOrEqual(64 * 1024);
+    expect(capabilities.message).toContain('… (truncated)');
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', blocking: '1' });
+    expect(run.reportJson).not.toBeNull();
+  });
+
+  it('keeps the job summary under 1 MiB and summarises annotations past 1,000', async () => {
+    const files: Record<string, string> = {};
+    const privileged = `    securityContext:\n      privileged: true\n`;
+    // 1,000 privileged Pods with long names: 2,000 blocking findings.
+    for (let i = 0; i < 10; i++) {
+      files[`deploy/pods-${i}.yaml`] = Array.from({ length: 100 }, (_, j) => pod(`privileged-pod-with-a-rather-long-name-${'n'.repeat(200)}-${i}-${j}`, '  hostPID: true\n', privileged)).join('---\n');
+    }
+    const pr = await pullRequest(files);
+    const run = await runAction(emulator, pr, { inputs: { suggestions: 'false', 'max-comments': '0' } });
+    expect(Number(run.outputs.blocking)).toBe(2_000);
+    expect(Buffer.byteLength(run.summary)).toBeLessThan(1024 * 1024);
+    expect(run.summary).toContain("The summary was cut at GitHub's 1 MiB limit");
+    const [check] = checkRunsOf(pr);
+    expect(check!.annotations).toHaveLength(1_000);
+    expect(check!.output.summary).toMatch(/\d+ more findings and problems are not annotated on the files/);
+    expect(emulator.calls('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}')).toHaveLength(19);
+  });
+
+  it('writes the job summary, outputs and reports when the check run cannot be published', async () => {
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('web') });
+    emulator.faults.serverErrors({ status: 503, requests: Number.POSITIVE_INFINITY, route: 'POST /repos/{owner}/{repo}/check-runs' });
+    const run = await runAction(emulator, pr);
+    expect(checkRunsOf(pr)).toEqual([]);
+    expect(run.stdout).not.toContain('internal error');
+    expect(run.outputs).toMatchObject({ violations: expect.any(String), blocking: '1', conclusion: 'failure' });
+    expect(run.reportJson).not.toBeNull();
+    expect(run.summary).toContain('`deploy/pod.yaml:');
+    expect(run.summary).toContain('The check run could not be published (GitHub answered 503');
+    expect(run.status).toBe(1);
+  });
+
+  it('ends in a check run saying what failed when the pull request cannot be read', async () => {
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('web') });
+    emulator.faults.serverErrors({ status: 502, requests: Number.POSITIVE_INFINITY, route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files' });
+    const run = await runAction(emulator, pr);
+    expect(run.stdout).not.toContain('internal error');
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(check!.output.title).toBe('Not checked: GitHub failed while the pull request was read');
+    expect(check!.output.summary).toContain('GitHub answered 502');
+    expect(run.summary).toContain('no manifest was checked');
+    expect(run.outputs.conclusion).toBe('failure');
+    expect(run.status).toBe(1);
+  });
+
+  it('ends in a check run too when the rate limit is used up while reading', async () => {
+    const pr = await pullRequest({ 'deploy/pod.yaml': pod('web') });
+    emulator.faults.rateLimit({ resetInSeconds: 3_600, requests: 50 });
+    const run = await runAction(emulator, pr);
+    emulator.faults.clear();
+    expect(run.stdout).not.toContain('internal error');
+    expect(run.summary).toContain('API rate limit exceeded');
+    expect(run.outputs.conclusion).toBe('failure');
+    expect(run.status).toBe(1);
+  });
+});
