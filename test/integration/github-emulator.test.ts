@@ -451,6 +451,16 @@ describe('check runs', () => {
     expect(run?.annotations.map((a) => a.message)).toEqual(Array.from({ length: 100 }, (_, i) => `finding ${i}`));
   });
 
+  it('lists the runs of a commit by name, newest first, with their external_id', async () => {
+    for (const id of ['first', 'second']) await octokit.rest.checks.create({ owner: OWNER, repo: REPO, name: 'pod-security', head_sha: pr.headSha, external_id: id, conclusion: 'success' });
+    await octokit.rest.checks.create({ owner: OWNER, repo: REPO, name: 'other', head_sha: pr.headSha, conclusion: 'success' });
+    const all = await octokit.rest.checks.listForRef({ owner: OWNER, repo: REPO, ref: pr.headSha, check_name: 'pod-security', filter: 'all' });
+    expect(all.data.total_count).toBe(2);
+    expect(all.data.check_runs.map((r) => r.external_id)).toEqual(['second', 'first']);
+    const latest = await octokit.rest.checks.listForRef({ owner: OWNER, repo: REPO, ref: pr.headSha });
+    expect(latest.data.check_runs.map((r) => r.name)).toEqual(['other', 'pod-security']);
+  });
+
   it('rejects 51 annotations, oversized output and senseless annotations, recording nothing', async () => {
     const create = (output: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
       failure(untypedRequest('POST /repos/{owner}/{repo}/check-runs', { owner: OWNER, repo: REPO, name: 'pod-security', head_sha: pr.headSha, output: { title: 'T', ...output }, ...extra }));
@@ -520,8 +530,8 @@ describe('GraphQL', () => {
   });
 
   it('answers shapes it does not emulate with a GraphQL error', async () => {
-    const unsupported = await graphqlFailure(octokit.graphql('query { viewer { login } }'));
-    expect(unsupported.errors[0]?.message).toBe("emulator: field 'viewer' on type 'Query' is not emulated (see test/helpers/github-emulator/README.md)");
+    const unsupported = await graphqlFailure(octokit.graphql('query { organization(login: "acme") { id } }'));
+    expect(unsupported.errors[0]?.message).toBe("emulator: field 'organization' on type 'Query' is not emulated (see test/helpers/github-emulator/README.md)");
     const syntax = await graphqlFailure(octokit.graphql('query { repository(owner: "acme", name: "shop") { object(expression: "x") { ... on Blob { text } }'));
     expect(syntax.errors[0]?.message).toMatch(/^Parse error on end of file/);
     const missingFirst = await graphqlFailure(octokit.graphql('query { repository(owner: "acme", name: "shop") { pullRequest(number: 1) { reviewThreads { nodes { id } } } } }'));
@@ -529,6 +539,11 @@ describe('GraphQL', () => {
     const noRepo = await graphqlFailure(octokit.graphql('query { repository(owner: "acme", name: "nope") { nameWithOwner } }'));
     expect(noRepo.errors[0]).toEqual({ type: 'NOT_FOUND', message: "Could not resolve to a Repository with the name 'acme/nope'." });
     expect(emulator.requests.map((r) => r.graphql)).toEqual(['invalid', 'invalid', 'invalid', 'blobs']);
+  });
+
+  it('names the viewer as GraphQL does: a Bot without the [bot] suffix', async () => {
+    expect(await octokit.graphql('query { viewer { login } }')).toEqual({ viewer: { login: 'github-actions' } });
+    expect(emulator.requests.at(-1)?.graphql).toBe('viewer');
   });
 
   it('lists review threads with their replies and resolves one when the token may', async () => {
@@ -657,6 +672,13 @@ describe('faults', () => {
     expect(retried).toEqual([1]);
   });
 
+  it('can lose the answer of a request it carried out, as GitHub sometimes does', async () => {
+    emulator.faults.serverErrors({ status: 502, route: 'POST /repos/{owner}/{repo}/check-runs', processed: true });
+    expect((await failure(octokit.rest.checks.create({ owner: OWNER, repo: REPO, name: 'x', head_sha: pr.headSha }))).status).toBe(502);
+    expect(emulator.state.checkRuns).toHaveLength(1);
+    expect(emulator.requests.at(-1)?.note).toBe('fault: server error after the request was carried out');
+  });
+
   it('fails the next requests with 5xx, then recovers', async () => {
     emulator.faults.serverErrors({ requests: 2, status: 502 });
     const Retrying = Octokit.plugin(retry);
@@ -670,6 +692,26 @@ describe('faults', () => {
     expect((await failure(octokit.rest.checks.create({ owner: OWNER, repo: REPO, name: 'x', head_sha: pr.headSha }))).status).toBe(500);
     expect((await octokit.rest.checks.create({ owner: OWNER, repo: REPO, name: 'x', head_sha: pr.headSha })).status).toBe(201);
     expect(emulator.state.checkRuns).toHaveLength(1);
+  });
+});
+
+describe('git trees', () => {
+  it('lists a commit’s tree recursively, with modes and blob SHAs, and says when it stops', async () => {
+    const { data } = await octokit.rest.git.getTree({ owner: OWNER, repo: REPO, tree_sha: many.headSha, recursive: 'true' });
+    expect(data.truncated).toBe(false);
+    expect(data.tree.filter((e) => e.type === 'tree').map((e) => e.path)).toEqual(['many']);
+    expect(data.tree.filter((e) => e.type === 'blob').map((e) => e.path)).toEqual(many.files.map((f) => f.filename));
+    expect(data.tree.every((e) => /^[0-9a-f]{40}$/.test(e.sha ?? '') && e.mode === (e.type === 'tree' ? '040000' : '100644'))).toBe(true);
+    const small = await startEmulator({ maxTreeEntries: 1 });
+    try {
+      const capped = await small.addPullRequest({ owner: OWNER, repo: REPO, number: 2, headDir: path.join(work, 'pr2/head') });
+      const client = new Octokit({ auth: small.token, baseUrl: small.url, log: quiet });
+      const truncated = await client.rest.git.getTree({ owner: OWNER, repo: REPO, tree_sha: capped.headSha, recursive: '1' });
+      expect(truncated.data).toMatchObject({ truncated: true, tree: [expect.objectContaining({ path: 'many' })] });
+      expect(small.problems).toEqual([]);
+    } finally {
+      await small.close();
+    }
   });
 });
 
