@@ -10723,6 +10723,10 @@ var init_port = __esm({
       get isPermission() {
         return this.status === 403 && !/rate limit/i.test(this.message) || this.status === 404;
       }
+      /** GitHub failed (5xx) or never answered: a write may or may not have been carried out. */
+      get isServerFailure() {
+        return this.status === 0 || this.status >= 500;
+      }
     };
   }
 });
@@ -36431,26 +36435,28 @@ function createClient(options) {
   const retries = options.rateLimitRetries ?? 2;
   const log = options.log ?? (() => {
   });
+  const maxWait = options.maxRateLimitWait ?? 120;
+  const wait = (kind, retryAfter, request2, count) => {
+    if (count >= retries || retryAfter > maxWait) {
+      log(`${kind} on ${request2.method} ${request2.url}; it lifts in ${retryAfter} s: not waiting`);
+      return false;
+    }
+    log(`${kind} on ${request2.method} ${request2.url}; retry ${count + 1} of ${retries} in ${retryAfter} s`);
+    return true;
+  };
   return new ThrottledOctokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: "pod-security-review",
-    request: { retries: 2, retryAfter: 1 },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+    retry: { retries: options.serverErrorRetries ?? 2, doNotRetry: [...clientErrorStatuses] },
     throttle: {
       ...options.retryAfterBaseValue !== void 0 ? { retryAfterBaseValue: options.retryAfterBaseValue } : {},
-      onRateLimit: (retryAfter, request2, _octokit, count) => {
-        log(`rate limited on ${request2.method} ${request2.url}; retry ${count + 1} of ${retries} in ${retryAfter} s`);
-        return count < retries;
-      },
-      onSecondaryRateLimit: (retryAfter, request2, _octokit, count) => {
-        log(`secondary rate limit on ${request2.method} ${request2.url}; retry ${count + 1} of ${retries} in ${retryAfter} s`);
-        return count < retries;
-      }
+      onRateLimit: (retryAfter, request2, _octokit, count) => wait("rate limited", retryAfter, request2, count),
+      onSecondaryRateLimit: (retryAfter, request2, _octokit, count) => wait("secondary rate limit", retryAfter, request2, count)
     }
   });
 }
-var ThrottledOctokit;
+var ThrottledOctokit, clientErrorStatuses, noRetry;
 var init_client = __esm({
   "src/github/client.ts"() {
     "use strict";
@@ -36458,10 +36464,13 @@ var init_client = __esm({
     init_dist_bundle6();
     init_dist_bundle7();
     ThrottledOctokit = Octokit2.plugin(retry, throttling);
+    clientErrorStatuses = Array.from({ length: 100 }, (_, i) => 400 + i);
+    noRetry = { request: { retries: 0 } };
   }
 });
 
 // src/github/octokitPort.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 function asGitHubError(error2) {
   if (error2 instanceof GitHubError) return error2;
   const message = error2 instanceof Error ? error2.message : String(error2);
@@ -36477,8 +36486,51 @@ async function call(request2) {
     throw asGitHubError(error2);
   }
 }
+async function safeWrite(write, landed) {
+  try {
+    await write();
+  } catch (error2) {
+    const failure = asGitHubError(error2);
+    if (!failure.isServerFailure) throw failure;
+    let done;
+    try {
+      done = await landed();
+    } catch {
+      throw failure;
+    }
+    if (!done) await write();
+  }
+}
 function octokitPort(client) {
+  let viewer;
+  async function readLarge(owner, repo, request2, bytes, maxBytes) {
+    if (bytes > maxBytes || bytes > restRawLimit) {
+      return { kind: "too-large", bytes, reason: `file is ${bytes} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
+    }
+    try {
+      const { data } = await client.rest.repos.getContent({ owner, repo, path: request2.path, ref: request2.commit, mediaType: { format: "raw" } });
+      if (typeof data === "string") return { kind: "text", text: data };
+      return { kind: "too-large", bytes, reason: `file is ${bytes} bytes, over GitHub's GraphQL limit of ${graphqlTextLimit}, and the contents API did not return it; it was not checked` };
+    } catch (error2) {
+      const failure = asGitHubError(error2);
+      return { kind: "too-large", bytes, reason: `file is ${bytes} bytes, over GitHub's GraphQL limit of ${graphqlTextLimit}, and the contents API answered ${failure.status} (${failure.message}); it was not checked` };
+    }
+  }
   return {
+    viewerLogin() {
+      viewer ??= call(async () => {
+        const data = await client.graphql("query { viewer { login } }");
+        return data.viewer.login;
+      });
+      return viewer;
+    },
+    async listTree(owner, repo, commit) {
+      return call(async () => {
+        const { data } = await client.rest.git.getTree({ owner, repo, tree_sha: commit, recursive: "true" });
+        const entries = data.tree.filter((e) => e.type !== "tree" && e.path !== void 0 && e.mode !== void 0 && e.sha !== void 0);
+        return { entries: entries.map((e) => ({ path: e.path, mode: e.mode, sha: e.sha })), truncated: data.truncated };
+      });
+    },
     async listPullFiles(pr) {
       return call(async () => {
         const { data: pull } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
@@ -36498,7 +36550,7 @@ function octokitPort(client) {
         return data.merge_base_commit.sha;
       });
     },
-    async readBlobs(owner, repo, requests) {
+    async readBlobs(owner, repo, requests, maxBytes = Number.POSITIVE_INFINITY) {
       const result = /* @__PURE__ */ new Map();
       for (let start = 0; start < requests.length; start += blobsPerQuery) {
         const batch = requests.slice(start, start + blobsPerQuery);
@@ -36509,14 +36561,14 @@ function octokitPort(client) {
   }
 }`;
         const data = await call(() => client.graphql(query, { owner, repo }));
-        batch.forEach((request2, i) => {
+        for (const [i, request2] of batch.entries()) {
           const node = data.repository[`f${i}`] ?? null;
           const key = `${request2.commit}:${request2.path}`;
           if (node === null) result.set(key, { kind: "absent" });
           else if (node.isBinary) result.set(key, { kind: "binary" });
-          else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, { kind: "too-large", bytes: node.byteSize });
+          else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, await readLarge(owner, repo, request2, node.byteSize, maxBytes));
           else result.set(key, { kind: "text", text: node.text });
-        });
+        }
       }
       return result;
     },
@@ -36552,8 +36604,9 @@ function octokitPort(client) {
       }
     },
     async createReview(pr, review) {
-      await call(
-        () => client.rest.pulls.createReview({
+      const write = () => call(async () => {
+        await client.rest.pulls.createReview({
+          ...noRetry,
           owner: pr.owner,
           repo: pr.repo,
           pull_number: pr.number,
@@ -36567,11 +36620,23 @@ function octokitPort(client) {
             side: "RIGHT",
             ...c.startLine !== null ? { start_line: c.startLine, start_side: "RIGHT" } : {}
           }))
-        })
-      );
+        });
+      });
+      const landed = async () => {
+        const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        return reviews.some((r) => r.commit_id === review.commitId && r.body === review.body);
+      };
+      await safeWrite(write, landed);
     },
     async replyToComment(pr, commentId, body) {
-      await call(() => client.rest.pulls.createReplyForReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, comment_id: commentId, body }));
+      const write = () => call(async () => {
+        await client.rest.pulls.createReplyForReviewComment({ ...noRetry, owner: pr.owner, repo: pr.repo, pull_number: pr.number, comment_id: commentId, body });
+      });
+      const landed = async () => {
+        const comments = await client.paginate(client.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        return comments.some((c) => c.in_reply_to_id === commentId && c.body === body);
+      };
+      await safeWrite(write, landed);
     },
     async resolveThread(threadId) {
       await call(() => client.graphql(`mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`, { id: threadId }));
@@ -36581,22 +36646,41 @@ function octokitPort(client) {
       const batches = [];
       for (let i = 0; i < run2.annotations.length; i += 50) batches.push(run2.annotations.slice(i, i + 50));
       const [first = [], ...rest] = batches;
-      const { data } = await call(
-        () => client.rest.checks.create({ owner, repo, name: run2.name, head_sha: run2.headSha, status: "completed", conclusion: run2.conclusion, output: output(first) })
-      );
+      const externalId = randomUUID2();
+      let id;
+      const create = () => call(async () => {
+        const { data } = await client.rest.checks.create({ ...noRetry, owner, repo, name: run2.name, head_sha: run2.headSha, external_id: externalId, status: "completed", conclusion: run2.conclusion, output: output(first) });
+        id = data.id;
+      });
+      const landed = async () => {
+        const runs = await client.paginate(client.rest.checks.listForRef, { owner, repo, ref: run2.headSha, check_name: run2.name, filter: "all", per_page: 100 });
+        id = runs.find((r) => r.external_id === externalId)?.id;
+        return id !== void 0;
+      };
+      await safeWrite(create, landed);
+      let sent = first.length;
       for (const batch of rest) {
-        await call(() => client.rest.checks.update({ owner, repo, check_run_id: data.id, output: output(batch) }));
+        try {
+          await call(() => client.rest.checks.update({ ...noRetry, owner, repo, check_run_id: id, output: output(batch) }));
+          sent += batch.length;
+        } catch (error2) {
+          const failure = asGitHubError(error2);
+          return { annotationsSent: sent, problem: `GitHub answered ${failure.status} (${failure.message}) when adding annotations to the check run: ${run2.annotations.length - sent} of ${run2.annotations.length} were not added` };
+        }
       }
+      return { annotationsSent: sent, problem: null };
     }
   };
 }
-var blobsPerQuery, graphqlTextLimit, literal2;
+var blobsPerQuery, graphqlTextLimit, restRawLimit, literal2;
 var init_octokitPort = __esm({
   "src/github/octokitPort.ts"() {
     "use strict";
+    init_client();
     init_port();
     blobsPerQuery = 100;
     graphqlTextLimit = 512e3;
+    restRawLimit = 100 * 1024 * 1024;
     literal2 = (text2) => JSON.stringify(text2);
   }
 });
@@ -41021,7 +41105,7 @@ var statusOf = {
 function contentOf(read, maxBytes) {
   if (read === void 0 || read.kind === "absent") return { kind: "absent" };
   if (read.kind === "binary") return { kind: "content", data: new Uint8Array([0]) };
-  if (read.kind === "too-large") return { kind: "unavailable", reason: `file is ${read.bytes} bytes, too large to read through the API; it was not checked` };
+  if (read.kind === "too-large") return { kind: "unavailable", reason: read.reason };
   if (Buffer.byteLength(read.text) > maxBytes) {
     return { kind: "unavailable", reason: `file is ${Buffer.byteLength(read.text)} bytes, over the limit of ${maxBytes} bytes; it was not checked` };
   }
@@ -41055,7 +41139,7 @@ async function readApiChangeSet(github, request2) {
     ...file.status !== "removed" ? [{ commit: request2.headSha, path: file.path }] : []
   ]);
   const extraReads = request2.alsoRead ?? [];
-  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads]);
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads], request2.maxBytes);
   const extra = new Map(extraReads.flatMap((read) => {
     const key = `${read.commit}:${read.path}`;
     const blob = blobs.get(key);
@@ -42325,6 +42409,62 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
   }
   const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
   return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2 };
+}
+
+// src/report/limits.ts
+var commentChars = 65536;
+var checkOutputBytes = 65535;
+var annotationTextBytes = 64 * 1024;
+var annotationTitleChars = 255;
+var checkTitleChars = 255;
+var annotationCap = 1e3;
+var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
+function clampMarkdown(text2, maxBytes, note) {
+  if (utf8Length(text2) <= maxBytes) return text2;
+  const tail = `
+
+> [!WARNING]
+> ${note}
+`;
+  const cut = truncateUtf8(text2, maxBytes - utf8Length(tail), "");
+  const lastLine = cut.lastIndexOf("\n");
+  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
+}
+function clampAnnotation(annotation) {
+  return {
+    ...annotation,
+    title: truncateChars(annotation.title, annotationTitleChars, "\u2026"),
+    message: truncateUtf8(annotation.message, annotationTextBytes, "\u2026 (truncated)")
+  };
+}
+var levelRank2 = { failure: 0, warning: 1, notice: 2 };
+function capAnnotations(annotations, cap = annotationCap) {
+  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank2[x.a.annotation_level] - levelRank2[y.a.annotation_level] || x.i - y.i);
+  const sent = ordered.slice(0, cap).map(({ a }) => clampAnnotation(a));
+  return { sent, left: Math.max(annotations.length - cap, 0) };
+}
+function clampCheckRunText(output) {
+  return {
+    title: truncateChars(output.title, checkTitleChars, "\u2026"),
+    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.")
+  };
+}
+function fitSections(head, sections, rest, maxChars = commentChars) {
+  const length = (text2) => [...text2].length;
+  const whole = [head, ...sections].join("\n\n");
+  if (length(whole) <= maxChars) return whole;
+  const parts = [head];
+  let used = length(head);
+  for (const [i, section] of sections.entries()) {
+    const tail = rest(sections.length - i);
+    if (used + 2 + length(section) + 2 + length(tail) > maxChars) {
+      parts.push(tail);
+      return truncateChars(parts.join("\n\n"), maxChars);
+    }
+    parts.push(section);
+    used += 2 + length(section);
+  }
+  return truncateChars(parts.join("\n\n"), maxChars);
 }
 
 // src/report/sarif.ts
@@ -44619,6 +44759,10 @@ function reviewBody(plan, policy) {
   }
   return lines.join("\n");
 }
+function checksLink(io, pr) {
+  const server = io.env.GITHUB_SERVER_URL ?? "https://github.com";
+  return `${server}/${pr.owner}/${pr.repo}/pull/${pr.number}/checks`;
+}
 async function postReview(io, github, event, plan, settings, policy) {
   if (plan.comments.length === 0) return;
   const review = { commitId: event.headSha, event: settings.reviewEvent, body: reviewBody(plan, policy) };
@@ -44627,10 +44771,11 @@ async function postReview(io, github, event, plan, settings, policy) {
   } catch (error2) {
     if (!(error2 instanceof GitHubError) || error2.status !== 422) throw error2;
     io.warning(`GitHub rejected the inline comments (${error2.message}); posting the findings in the review body instead`);
-    const body = [review.body, "", ...plan.comments.map((c) => `#### \`${c.path}:${c.line}\`
+    const sections = plan.comments.map((c) => `#### \`${c.path}:${c.line}\`
 
-${c.body}`)].join("\n");
-    await github.createReview(event.pr, { ...review, body, comments: [] });
+${c.body}`);
+    const rest = (left) => `\u2026and ${left} more ${left === 1 ? "comment" : "comments"}: every finding is in the [check run](${checksLink(io, event.pr)}) and the job summary.`;
+    await github.createReview(event.pr, { ...review, body: fitSections(review.body, sections, rest), comments: [] });
   }
 }
 async function markFixed(io, github, pr, plan, headSha) {
@@ -44663,6 +44808,28 @@ function annotateFallback(io, annotations) {
   }
   return dropped;
 }
+async function reportUnread(io, settings, event, github, error2) {
+  const title = "Not checked: GitHub failed while the pull request was read";
+  const what = `GitHub answered ${error2.status === 0 ? "nothing" : error2.status}${error2.message ? ` (${error2.message})` : ""} while the pull request's files were read, so no manifest was checked. Re-run the job; if it keeps failing, check with \`source: git\` (a checkout with fetch-depth: 0).`;
+  io.warning(what);
+  await io.appendSummary(`## ${settings.checkName}: ${title}
+
+> [!WARNING]
+> ${what}
+`);
+  io.setOutput("violations", "0");
+  io.setOutput("blocking", "0");
+  io.setOutput("conclusion", "failure");
+  const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
+  const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
+  try {
+    await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: "failure", ...clampCheckRunText({ title, summary: what }), annotations: [] });
+  } catch (publishError) {
+    io.warning(`The check run could not be published either (${publishError.message}).`);
+  }
+  io.setFailed(`${title}: ${what}`);
+  return { conclusion: "failure", findings: [], failed: true };
+}
 async function run(given) {
   const io = given ?? (await Promise.resolve().then(() => (init_actionIO(), actionIO_exports))).runnerIO();
   try {
@@ -44678,7 +44845,14 @@ async function run(given) {
       return { conclusion: "skipped", findings: [], failed: false };
     }
     const github = io.github(settings.token, io.env.GITHUB_API_URL ?? "https://api.github.com");
-    const { changeSet, notices, viaGit, configBlob } = await changeSetFor(io, settings, event, github);
+    let read;
+    try {
+      read = await changeSetFor(io, settings, event, github);
+    } catch (error2) {
+      if (!(error2 instanceof GitHubError)) throw error2;
+      return await reportUnread(io, settings, event, github, error2);
+    }
+    const { changeSet, notices, viaGit, configBlob } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides });
     const header = defaultPolicies(context);
@@ -44725,6 +44899,8 @@ async function run(given) {
         } else noteReadOnly(error2);
       }
     }
+    const annotations = capAnnotations(annotationsOf2(findings, report.errors));
+    const capNotice = annotations.left > 0 ? [`${annotations.left} more findings and problems are not annotated on the files (GitHub's check runs take ${annotations.sent.length} here); all are listed below.`] : [];
     const summaryInput = (extra) => ({
       policy,
       findings,
@@ -44733,40 +44909,56 @@ async function run(given) {
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
-      notices: [...notices, ...reviewNotices, ...extra],
+      notices: [...notices, ...reviewNotices, ...capNotice, ...extra],
       inline
     });
     const output = checkRunOutput(summaryInput([]), settings.mode);
-    if (readOnly === null) {
-      try {
-        await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, title: output.title, summary: output.summary, annotations: output.annotations });
-      } catch (error2) {
-        noteReadOnly(error2);
-      }
-    }
-    const fallbackNotices = [];
-    if (readOnly !== null) {
-      io.warning(readOnly);
-      fallbackNotices.push(readOnly);
-      const dropped = annotateFallback(io, annotationsOf2(findings, report.errors));
-      if (dropped > 0) fallbackNotices.push(`${dropped} annotations over GitHub's per-step limit are listed only in the table below.`);
-    }
-    await io.appendSummary(`## ${settings.checkName}: ${output.title}
-
-${summaryMarkdown(summaryInput(fallbackNotices))}`);
-    const temp = io.env.RUNNER_TEMP ?? ".";
-    const jsonPath = `${temp}/pod-security-review.json`;
-    const sarifPath = `${temp}/pod-security-review.sarif`;
+    const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
+    const sarifPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
     await io.writeText(sarifPath, renderSarif(findings, report.errors, version));
-    const blocking = findings.filter((f) => f.blocking).length;
+    const knownReadOnly = readOnly;
+    const jobSummary = `## ${settings.checkName}: ${output.title}
+
+${summaryMarkdown(summaryInput(knownReadOnly !== null ? [knownReadOnly] : []))}`;
+    await io.appendSummary(clampMarkdown(jobSummary, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
     io.setOutput("violations", String(findings.length));
-    io.setOutput("blocking", String(blocking));
+    io.setOutput("blocking", String(findings.filter((f) => f.blocking).length));
     io.setOutput("conclusion", output.conclusion);
     io.setOutput("report-json", jsonPath);
     io.setOutput("sarif", sarifPath);
-    const failed = settings.failOn === "violations" && output.conclusion === "failure";
-    if (failed) io.setFailed(`${output.title} (${policy})`);
+    let checkRunFailure = null;
+    if (readOnly === null) {
+      try {
+        const text2 = clampCheckRunText(output);
+        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text2, annotations: annotations.sent });
+        if (published.problem !== null) {
+          io.warning(published.problem);
+          await io.appendSummary(`> [!WARNING]
+> ${published.problem}; every finding is listed above.
+`);
+        }
+      } catch (error2) {
+        if (!(error2 instanceof GitHubError) || error2.isPermission) noteReadOnly(error2);
+        else checkRunFailure = `The check run could not be published (GitHub answered ${error2.status}: ${error2.message}); every finding is in this summary, the reports and the job's status.`;
+      }
+    }
+    if (checkRunFailure !== null) {
+      io.warning(checkRunFailure);
+      await io.appendSummary(`> [!WARNING]
+> ${checkRunFailure}
+`);
+    }
+    if (readOnly !== null) {
+      io.warning(readOnly);
+      const dropped = annotateFallback(io, annotations.sent);
+      const addendum = [...knownReadOnly === null ? [readOnly] : [], ...dropped > 0 ? [`${dropped} annotations over GitHub's per-step limit are listed only in the table above.`] : []];
+      await io.appendSummary(addendum.map((line) => `> [!NOTE]
+> ${line}
+`).join("\n"));
+    }
+    const failed = settings.failOn === "violations" && output.conclusion === "failure" || checkRunFailure !== null;
+    if (failed) io.setFailed(checkRunFailure ?? `${output.title} (${policy})`);
     return { conclusion: output.conclusion, findings, failed };
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message : String(error2);
