@@ -16,6 +16,7 @@ const pureFolders = [
   'src/report/**',
   'src/policy/**',
   'src/findings/**',
+  'src/render/**',
 ];
 
 export default tseslint.config(

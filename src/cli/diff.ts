@@ -1,13 +1,14 @@
 /** `pod-security-review diff`: only the pod specs a git range introduced or modified. */
 import { parseArgs } from 'node:util';
 import { GitError } from '../git/run.js';
-import { readGitChangeSet } from '../git/changeSet.js';
+import { mergeBase, readGitChangeSet, resolveCommit } from '../git/changeSet.js';
+import { gitRenderPort } from '../io/render/git.js';
+import { evaluateWithRendering } from '../render/stage.js';
 import { readNamespaceDocuments } from '../git/namespaces.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { defaultSelection } from '../scope/select.js';
-import { evaluateChangeSet } from '../scope/scope.js';
 import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -23,6 +24,10 @@ Options:
   --only-new-violations   report only violations the change introduced
   --include GLOB          files to look at (repeatable) [default: **/*.yaml, **/*.yml, **/*.json]
   --exclude GLOB          files to skip (repeatable)
+  --render MODE           auto: render the Kustomize overlays and Helm charts the range
+                          affects (kustomize or kubectl, helm, from PATH) at both
+                          commits and review what the rendering changed; off: read
+                          every file as a plain manifest [default: auto]
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
@@ -40,6 +45,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
       'only-new-violations': { type: 'boolean', default: false },
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
+      render: { type: 'string', default: 'auto' },
     },
   });
   if (values.help) {
@@ -48,6 +54,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   }
   const options = readPolicyOptions(values);
   if (values.base === undefined) throw new UsageError('--base REF is required');
+  if (values.render !== 'auto' && values.render !== 'off') throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   let changeSet;
   try {
     changeSet = await readGitChangeSet({ repository: io.cwd, base: values.base, head: values.head, maxBytes: options.maxBytes });
@@ -58,7 +65,8 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   }
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
-  const report = evaluateChangeSet(changeSet, {
+  const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
+  const report = await evaluateWithRendering(changeSet, {
     policy,
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
@@ -66,7 +74,8 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     onlyNewViolations: values['only-new-violations'],
     // Fixes are part of the JSON contract; the text report does not show them.
     fixes: options.format === 'json',
-  });
+    render: policy.config.render,
+  }, port);
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
 }

@@ -42,6 +42,12 @@ export interface ChangedFile {
    * the file can carry an inline comment.
    */
   readonly hunks: readonly Hunk[] | null;
+  /**
+   * The file is the output of a rendering (src/render), not a file of the
+   * repository: it is evaluated whatever the file selection, and the
+   * rendering stage maps its findings back to the source lines.
+   */
+  readonly rendered?: boolean;
 }
 
 export interface ChangeSet {

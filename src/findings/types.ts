@@ -1,6 +1,7 @@
 /** A finding: one failed check of one pod spec, placed in its file. */
 import type { Suggestion } from '../fixes/types.js';
 import type { LoadProblem } from '../manifests/types.js';
+import type { RenderedOrigin } from '../render/types.js';
 import type { FindingMode, LevelSourceKind } from '../policy/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import type { Level } from '../pss/types.js';
@@ -54,6 +55,8 @@ export interface Finding {
   readonly fix: Suggestion | null;
   /** Without a fix: why, and what to do instead; with one: what to check before applying it. */
   readonly fixNote: string | null;
+  /** Set when the pod spec comes from a Helm chart or Kustomize overlay: `file` and `line` are then the source the rendering read. */
+  readonly rendered?: RenderedOrigin;
 }
 
 /**

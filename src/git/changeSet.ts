@@ -54,7 +54,7 @@ function parseRaw(output: string): RawEntry[] {
 }
 
 /** Read blobs with two `cat-file` batch calls: sizes first, then the contents small enough. */
-async function readBlobs(repository: string, shas: readonly string[], maxBytes: number): Promise<Map<string, FileContent>> {
+export async function readBlobs(repository: string, shas: readonly string[], maxBytes: number): Promise<Map<string, FileContent>> {
   const result = new Map<string, FileContent>();
   const unique = [...new Set(shas)];
   if (unique.length === 0) return result;

@@ -17,7 +17,10 @@ export type ProblemKind =
   | 'unreadable' // the file could not be read
   // Warnings about files that were checked: reported, never failing the run.
   | 'namespace-conflict' // a Namespace defined twice with different pod-security labels
-  | 'wrong-group'; // a pod kind in an API group that does not serve it (the API server refuses the object)
+  | 'wrong-group' // a pod kind in an API group that does not serve it (the API server refuses the object)
+  // Charts and overlays (src/render).
+  | 'not-rendered' // not rendered (tool missing, remote base, missing dependency): not checked, never failing, never a silent green
+  | 'render-failed'; // its rendering failed at head
 
 /** Kinds that are warnings about a checked file, not a file that could not be checked. */
 const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group']);
@@ -26,9 +29,14 @@ export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);
 }
 
-/** Whether a problem fails the run: all but templates (to be rendered first) and warnings. */
+/** Files left unchecked without failing the run: templates (to be rendered first), and charts or overlays not rendered. */
+export function isUnchecked(problem: { readonly kind: string }): boolean {
+  return problem.kind === 'template' || problem.kind === 'not-rendered';
+}
+
+/** Whether a problem fails the run: all but unchecked files and warnings. */
 export function failsRun(problem: { readonly kind: string }): boolean {
-  return problem.kind !== 'template' && !isWarning(problem);
+  return !isUnchecked(problem) && !isWarning(problem);
 }
 
 export interface LoadProblem {

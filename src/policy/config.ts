@@ -43,6 +43,7 @@ import type { CheckId, FieldPath, JsonObject, JsonValue, Level, Version } from '
 import { closest, isCheckId, unknownCheckText } from './checkIds.js';
 import { checkFileGlob, checkImagePattern, checkNamePattern } from './patterns.js';
 import type { PatternCheck } from './patterns.js';
+import type { ChartSettings, RenderSettings } from '../render/discover.js';
 import type { ConfigError, ConfigLocation, DisableEntry, Located, ModeSettings, ParseConfigResult, PolicyConfig, PolicyRule } from './types.js';
 
 export const defaultConfigPath = '.github/pod-security.yaml';
@@ -82,11 +83,14 @@ const topLevelKeys = [
   'exemptions',
   'rules',
   'disable',
+  'render',
 ] as const;
 const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
 const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
 const matchKeys = ['namespaces', 'files'] as const;
 const disableKeys = ['checks', 'namespaces', 'files', 'workloads', 'images', 'reason'] as const;
+const renderKeys = ['charts'] as const;
+const chartKeys = ['chart', 'release', 'namespace', 'values', 'ci-values'] as const;
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -388,6 +392,36 @@ function parseDisable(reader: Reader, value: JsonValue, index: number): DisableE
   };
 }
 
+const anyPath = (): PatternCheck => ({ ok: true });
+
+/** `render:` how charts are rendered (release name, namespace, values files, ci values). */
+function parseRender(reader: Reader, value: JsonValue): RenderSettings | undefined {
+  const map = reader.map(value, ['render'], renderKeys);
+  if (!map) return undefined;
+  const charts = (reader.list(map, 'charts', ['render']) ?? []).flatMap((entry, index): ChartSettings[] => {
+    const path: FieldPath = ['render', 'charts', index];
+    const chart = reader.map(entry, path, chartKeys);
+    if (!chart) return [];
+    if (!('chart' in chart)) reader.error(path, 'missing key "chart" (the chart\'s folder, e.g. charts/web)');
+    const folder = reader.string(chart, 'chart', path);
+    const release = reader.string(chart, 'release', path);
+    const namespace = reader.string(chart, 'namespace', path);
+    const values = reader.strings(chart, 'values', path, anyPath, true);
+    const ciValues = reader.bool(chart, 'ci-values', path);
+    if (!folder) return [];
+    return [
+      dropUndefined({
+        chart: folder.value.replace(/^\.\/|\/+$/g, ''),
+        release: release?.value,
+        namespace: namespace?.value,
+        values: values?.map((v) => v.value.replace(/^\.\//, '')),
+        ciValues: ciValues?.value,
+      }),
+    ];
+  });
+  return { charts };
+}
+
 /**
  * Parse and validate the config file. `file` is the path to name in errors
  * and level sources. An empty file (or only comments) is the defaults.
@@ -432,6 +466,8 @@ export function parsePolicyConfig(text: string, file: string): ParseConfigResult
 
   const rules = (reader.list(root, 'rules', []) ?? []).flatMap((value, index) => parseRule(reader, value, index) ?? []);
   const disable = (reader.list(root, 'disable', []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
+  const renderValue = reader.present(root, 'render', []);
+  const render = renderValue === undefined ? undefined : parseRender(reader, renderValue);
 
   if (reader.errors.length > 0) {
     const errors = [...reader.errors].sort((a, b) => a.line - b.line);
@@ -439,6 +475,6 @@ export function parsePolicyConfig(text: string, file: string): ParseConfigResult
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels, strict, previewVersion, exemptions, rules, disable }),
+    config: dropUndefined({ ...settings, file, namespaceLabels, strict, previewVersion, exemptions, rules, disable, render }),
   };
 }

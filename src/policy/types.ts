@@ -8,6 +8,7 @@
  * says, for each decision, which file and line made it: a reviewer must see
  * why something blocks.
  */
+import type { RenderSettings } from '../render/discover.js';
 import type { CheckFailure, CheckId, Evaluation, Level, LevelVersion, Version } from '../pss/types.js';
 
 /** Where a setting was written in the config file. */
@@ -80,6 +81,8 @@ export interface DisableEntry {
 export interface PolicyConfig extends ModeSettings {
   /** The config file, or null for the built-in defaults (no file). */
   readonly file: string | null;
+  /** How Helm charts are rendered (`render.charts`); absent: each chart with its defaults. */
+  readonly render?: RenderSettings;
   /** Judge workloads by the pod-security labels of the repository's Namespace manifests (default true). */
   readonly namespaceLabels?: Located<boolean>;
   /** Disallow annotation opt-outs (default false). */

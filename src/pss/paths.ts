@@ -17,3 +17,15 @@ export function formatFieldPath(path: FieldPath): string {
   }
   return out;
 }
+
+/** The inverse of formatFieldPath: `spec.containers[1]["a.b"]` → `['spec','containers',1,'a.b']`. */
+export function parseFieldPath(text: string): FieldPath {
+  const path: (string | number)[] = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[1] !== undefined) path.push(Number(match[1]));
+    else if (match[2] !== undefined) path.push(JSON.parse(match[2]) as string);
+    else if (match[3] !== undefined) path.push(match[3]);
+  }
+  return path;
+}

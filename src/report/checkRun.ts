@@ -3,7 +3,7 @@
  * branch protection reads: `failure` blocks a merge; `success` and
  * `neutral` do not.
  */
-import { failsRun, isWarning } from '../manifests/types.js';
+import { failsRun, isUnchecked, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
@@ -30,7 +30,8 @@ export interface Annotation {
 export function conclusionOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], mode: Mode): Conclusion {
   // A file that could not be checked is not a pass: the cluster would reject it too.
   const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
-  if (!failing) return 'success';
+  // A chart or overlay that was not rendered is never a silent green.
+  if (!failing) return errors.some((e) => e.kind === 'not-rendered') ? 'neutral' : 'success';
   return mode === 'warn' ? 'neutral' : 'failure';
 }
 
@@ -60,7 +61,7 @@ export function annotationsOf(findings: readonly ReviewFinding[], errors: readon
       path: e.file,
       start_line: e.line ?? 1,
       end_line: e.line ?? 1,
-      annotation_level: e.kind === 'template' ? ('notice' as const) : ('warning' as const),
+      annotation_level: isUnchecked(e) ? ('notice' as const) : ('warning' as const),
       title: isWarning(e) ? 'Pod Security: manifest warning' : 'Pod Security: file not checked',
       message: e.message,
     })),

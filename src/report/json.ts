@@ -3,6 +3,8 @@
  * are documented in the README; add fields, never rename or remove them.
  * `diff` adds `status` and `preexisting` to findings, `inDiff` to locations,
  * `status` and `previousFile` to pod specs, and `unchanged` to the summary.
+ * Findings of a rendered Helm chart or Kustomize overlay carry `rendered`
+ * (tool, root folder, and the source file and line they are placed on).
  */
 import type { Finding, FindingLocation, Report } from '../findings/types.js';
 
@@ -38,6 +40,7 @@ function findingJson(f: ReportFinding) {
     ...(f.optOutNote !== null ? { optOutNote: f.optOutNote } : {}),
     ...(f.status !== undefined ? { status: f.status, preexisting: f.preexisting } : {}),
     ...(f.fix !== undefined ? { fix: f.fix, fixNote: f.fixNote ?? null } : {}),
+    ...(f.rendered !== undefined ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {}),
     locations: f.locations.map((l: FindingLocation & { inDiff?: boolean }) => ({
       path: l.path,
       line: l.line,

@@ -2,6 +2,7 @@
  * SARIF 2.1.0, for github/codeql-action/upload-sarif: code scanning shows
  * the findings in the Security tab and on the PR.
  */
+import { isUnchecked } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { whyItMatters } from './explanations.js';
@@ -36,7 +37,7 @@ export function renderSarif(findings: readonly ReviewFinding[], errors: readonly
           {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
-              level: e.kind === 'template' ? 'note' : 'warning',
+              level: isUnchecked(e) ? 'note' : 'warning',
               message: { text: e.message },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...(e.line === null ? {} : { region: { startLine: e.line } }) } }],
             })),

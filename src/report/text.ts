@@ -19,7 +19,8 @@ function findingLine(f: Finding & { status?: string; preexisting?: boolean }): s
   const change = f.status === undefined ? '' : ` (${f.status}${f.preexisting ? ', already failing before' : ''})`;
   // The level is named when it is not the run's default enforced level.
   const level = f.mode === 'enforce' && f.levelSource.kind !== 'namespace-label' && f.levelSource.kind !== 'config-rule' ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}`;
+  const rendered = f.rendered === undefined ? '' : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? '' : ', no source line writes it'})`;
+  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}${rendered}`;
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

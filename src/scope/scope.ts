@@ -124,7 +124,7 @@ function pspDiffFindings(files: readonly ChangedFile[], head: readonly ManifestD
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
-  const files = changeSet.files.filter((file) => selectsFile(selection, file));
+  const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors: LoadProblem[] = [];
 
   // Load both sides of every selected file.

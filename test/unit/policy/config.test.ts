@@ -119,7 +119,7 @@ describe('parsePolicyConfig: mistakes name their key and line', () => {
     const text = readFileSync(path.join(fixturesDir, 'policy', 'invalid.yaml'), 'utf8');
     expect(brief(text)).toEqual([
       `1: level: Invalid value: "strict": ${levelError}`,
-      `2: warnLevel: unknown key "warnLevel" (did you mean "warn-level"?); valid keys: level, warn-level, version, warn-version, namespace-labels, strict, preview-version, exemptions, rules, disable`,
+      `2: warnLevel: unknown key "warnLevel" (did you mean "warn-level"?); valid keys: level, warn-level, version, warn-version, namespace-labels, strict, preview-version, exemptions, rules, disable, render`,
       `3: version: Invalid value: 1.3 (a number: write versions as the string "v1.N"): ${versionError}`,
       '4: strict: Invalid value: "maybe": must be true or false',
       '6: exemptions.namespaces[0]: Invalid value: "Kube-System": a namespace name must be a lowercase RFC 1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters); exemptions are exact names, not patterns',
@@ -285,5 +285,24 @@ describe('ConfigurationError', () => {
     expect(error.message).toBe(
       [`ci/psr.yaml:1: level: Invalid value: "strict": ${levelError}`, `ci/psr.yaml:2: warn-level: Invalid value: "nope": ${levelError}`].join('\n'),
     );
+  });
+});
+
+describe('parsePolicyConfig: render', () => {
+  it('reads how each chart is rendered', () => {
+    const config = parse('render:\n  charts:\n    - chart: ./charts/web/\n      release: shop\n      namespace: prod\n      values: [env/prod.yaml]\n      ci-values: yes\n    - chart: charts/api\n');
+    expect(config.render).toEqual({
+      charts: [
+        { chart: 'charts/web', release: 'shop', namespace: 'prod', values: ['env/prod.yaml'], ciValues: true },
+        { chart: 'charts/api' },
+      ],
+    });
+  });
+
+  it('names each mistake with its line', () => {
+    expect(errors('render:\n  charts:\n    - release: shop\n    - chart: charts/web\n      valuesFiles: [a.yaml]\n').map(formatConfigError)).toEqual([
+      `${file}:3: render.charts[0]: missing key "chart" (the chart's folder, e.g. charts/web)`,
+      `${file}:5: render.charts[1].valuesFiles: unknown key "valuesFiles"; valid keys: chart, release, namespace, values, ci-values`,
+    ]);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * The rendering stage's I/O: read both versions of the repository as data,
+ * write each affected root's files into a temporary folder, run its tool
+ * there, and hand the outputs (and the head texts findings map back to) to
+ * the pure stage. Also renders a root again with one file edited, to verify
+ * a suggestion.
+ */
+import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
+import { defaultToolLimits } from './process.js';
+import type { ToolLimits } from './process.js';
+import { renderIn } from './tools.js';
+import { snapshotOf, writeTree } from './trees.js';
+import type { Snapshot, TreeReader } from './trees.js';
+
+export interface RenderSides {
+  readonly reader: TreeReader;
+  readonly base: string;
+  readonly head: string;
+  readonly limits?: ToolLimits;
+}
+
+export interface Renderer {
+  readonly head: TreeSnapshot;
+  readonly base: TreeSnapshot | null;
+  /** Render roots at base and head. */
+  render(roots: readonly RenderRoot[]): Promise<RenderedRoot[]>;
+  /** Render a root at head with some files replaced (a suggestion applied). */
+  renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
+}
+
+const decoder = new TextDecoder();
+
+async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: TreeReader, commit: string, paths: readonly string[], limits: ToolLimits, edits?: ReadonlyMap<string, string>): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
+  if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: 'absent' }, files: new Map() };
+  const files = await reader.read(commit, snapshot.listing, paths);
+  for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
+  const tree = await writeTree(files);
+  try {
+    return { output: await renderIn(root, tree.dir, limits), files };
+  } finally {
+    await tree.dispose();
+  }
+}
+
+/** Read both sides' listings; null when the head commit is not readable. */
+export async function openRenderer(sides: RenderSides): Promise<Renderer | null> {
+  const limits = sides.limits ?? defaultToolLimits;
+  const head = await snapshotOf(sides.reader, sides.head);
+  if (head === null) return null;
+  const base = await snapshotOf(sides.reader, sides.base);
+  return {
+    head: head.tree,
+    base: base?.tree ?? null,
+    async render(roots) {
+      const rendered: RenderedRoot[] = [];
+      for (const root of roots) {
+        if (root.blocked !== null) {
+          rendered.push({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() });
+          continue;
+        }
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
+        // Nothing to compare with when head did not render.
+        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: 'absent' } as const };
+        const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
+        rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
+      }
+      return rendered;
+    },
+    async renderEdited(root, edits) {
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, edits)).output;
+    },
+  };
+}
+
+/** The `--render` / `render` setting: auto renders with the tools found on PATH, off reads every file as a plain manifest. */
+export type RenderMode = 'auto' | 'off';
+
+export const renderModes: readonly RenderMode[] = ['auto', 'off'];

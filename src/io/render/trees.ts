@@ -1,0 +1,81 @@
+/**
+ * Trees to render, read as data from git (never a checkout of the pull
+ * request): the listing of a commit, the texts discovery needs, and the
+ * files of the roots written into a private temporary folder. Symlinks and
+ * submodules are left out, so a rendering cannot read outside its tree.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readBlobs } from '../../git/changeSet.js';
+import { git, GitError } from '../../git/run.js';
+import { discoveryReads } from '../../render/discover.js';
+import type { TreeSnapshot } from '../../render/types.js';
+
+/** One version of the repository, read through git or the API. */
+export interface TreeReader {
+  /** Every regular file of the commit (path → object id); null when the commit is not there. */
+  list(commit: string): Promise<Map<string, string> | null>;
+  /** The contents of some of those files; a file too large or unreadable is left out. */
+  read(commit: string, listing: ReadonlyMap<string, string>, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
+}
+
+export function gitTreeReader(repository: string, maxBytes: number): TreeReader {
+  return {
+    async list(commit) {
+      let output: string;
+      try {
+        output = (await git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit])).toString('utf8');
+      } catch (error) {
+        if (error instanceof GitError) return null;
+        throw error;
+      }
+      const listing = new Map<string, string>();
+      for (const entry of output.split('\0')) {
+        // "<mode> <type> <id>\t<path>"; regular files only.
+        const tab = entry.indexOf('\t');
+        if (tab < 0) continue;
+        const [mode = '', type = '', id = ''] = entry.slice(0, tab).split(' ');
+        if (type === 'blob' && mode.startsWith('100')) listing.set(entry.slice(tab + 1), id);
+      }
+      return listing;
+    },
+    async read(_commit, listing, paths) {
+      const wanted = paths.flatMap((p) => (listing.has(p) ? [[p, listing.get(p)!] as const] : []));
+      const blobs = await readBlobs(repository, wanted.map(([, id]) => id), maxBytes);
+      const files = new Map<string, Uint8Array>();
+      for (const [p, id] of wanted) {
+        const blob = blobs.get(id);
+        if (blob?.kind === 'content') files.set(p, typeof blob.data === 'string' ? Buffer.from(blob.data) : blob.data);
+      }
+      return files;
+    },
+  };
+}
+
+export interface Snapshot {
+  readonly tree: TreeSnapshot;
+  readonly listing: ReadonlyMap<string, string>;
+}
+
+/** A commit's listing and the texts discovery reads; null when the commit is not there. */
+export async function snapshotOf(reader: TreeReader, commit: string): Promise<Snapshot | null> {
+  const listing = await reader.list(commit);
+  if (listing === null) return null;
+  const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
+  const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString('utf8')] as const));
+  return { tree: { paths: new Set(listing.keys()), texts }, listing };
+}
+
+/** A private temporary folder holding the given files; `dispose` removes it. */
+export async function writeTree(files: ReadonlyMap<string, Uint8Array>): Promise<{ dir: string; dispose: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'psr-render-'));
+  for (const [relative, data] of files) {
+    const target = path.join(dir, ...relative.split('/'));
+    // Paths come from git or the API; refuse any that would leave the folder.
+    if (!target.startsWith(dir + path.sep)) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, data);
+  }
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,189 @@
+/**
+ * Which Kustomize overlays and Helm charts a change set affects (pure).
+ *
+ * - A kustomization is a root when no other kustomization uses it (as a
+ *   resource, base or component); it is affected when a changed file is in
+ *   its closure (its own file, resources, patches, generator inputs, and
+ *   those of the kustomizations it uses, transitively), at head or at base.
+ *   A changed base thus affects every overlay that uses it.
+ * - A chart (a folder with Chart.yaml, not vendored in another chart's
+ *   `charts/`) is affected when a changed file is inside it or is one of
+ *   its configured values files.
+ * - Every file a kustomization or chart uses is `consumed`: it is judged
+ *   through the rendering, never as a manifest of its own (a patch naming a
+ *   Deployment is not a Deployment). A file no kustomization uses stays a
+ *   plain manifest.
+ */
+import { readChart } from './chart.js';
+import type { Chart } from './chart.js';
+import { kustomizationIn, kustomizationNames, readKustomization } from './kustomization.js';
+import type { Kustomization } from './kustomization.js';
+import { dirOf, isInside, shownDir } from './paths.js';
+import type { HelmInvocation, RenderRoot, TreeSnapshot } from './types.js';
+
+/** How one chart is rendered (the config file's `render.charts` entries). */
+export interface ChartSettings {
+  /** The chart's folder, repository-relative. */
+  readonly chart: string;
+  /** Default: the chart's name. */
+  readonly release?: string;
+  /** Default: `default`, as helm's. */
+  readonly namespace?: string;
+  /** Extra values files, repository-relative, in order. */
+  readonly values?: readonly string[];
+  /** Also render once with each `ci/*-values.yaml` of the chart (Helm's convention for test values). */
+  readonly ciValues?: boolean;
+}
+
+export interface RenderSettings {
+  readonly charts: readonly ChartSettings[];
+}
+
+export const defaultRenderSettings: RenderSettings = { charts: [] };
+
+export interface Discovery {
+  /** The renderings to run, in path order. */
+  readonly roots: readonly RenderRoot[];
+  /** Files judged through a rendering (at head or base), never as plain manifests. */
+  readonly consumed: ReadonlySet<string>;
+}
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** The files discovery reads from a tree: kustomization files and Chart.yaml files. */
+export function discoveryReads(paths: Iterable<string>): string[] {
+  return [...paths].filter((p) => (kustomizationNames as readonly string[]).includes(baseName(p)) || baseName(p) === 'Chart.yaml');
+}
+
+interface Closure {
+  readonly files: Set<string>;
+  readonly remote: string[];
+  readonly helmCharts: boolean;
+}
+
+function kustomizationsOf(tree: TreeSnapshot): Map<string, Kustomization> {
+  const byDir = new Map<string, Kustomization>();
+  for (const [path, text] of tree.texts) {
+    if (!(kustomizationNames as readonly string[]).includes(baseName(path))) continue;
+    const dir = dirOf(path);
+    // The file kustomize itself would pick when a folder has several.
+    if (kustomizationIn(dir, tree.paths) !== path) continue;
+    byDir.set(dir, readKustomization(path, text, tree.paths));
+  }
+  return byDir;
+}
+
+function closureOf(dir: string, byDir: ReadonlyMap<string, Kustomization>): Closure {
+  const files = new Set<string>();
+  const remote: string[] = [];
+  let helmCharts = false;
+  const seen = new Set<string>();
+  const visit = (at: string) => {
+    const k = byDir.get(at);
+    if (!k || seen.has(at)) return;
+    seen.add(at);
+    files.add(k.file);
+    for (const path of [...k.resourceFiles, ...k.otherFiles]) files.add(path);
+    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
+    remote.push(...k.remote);
+    helmCharts ||= k.helmCharts;
+    for (const child of k.kustomizations) visit(child);
+  };
+  visit(dir);
+  return { files, remote, helmCharts };
+}
+
+/** The folders that are ancestors of a path, nearest first ('' last). */
+function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let dir = dirOf(path); ; dir = dirOf(dir)) {
+    out.push(dir);
+    if (dir === '') return out;
+  }
+}
+
+/** The charts of a tree, each with its files: one pass over the paths, whatever the number of charts. */
+function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
+  const chartFiles = [...tree.texts.keys()].filter((path) => baseName(path) === 'Chart.yaml');
+  const dirs = new Set(chartFiles.map(dirOf));
+  // A chart vendored in another chart's charts/ is rendered as part of it.
+  const vendored = (dir: string) => ancestors(dir).some((a) => baseName(a) === 'charts' && dirs.has(dirOf(a)) && a !== '');
+  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const files = new Map<string, string[]>([...roots].map((dir) => [dir, []]));
+  for (const path of tree.paths) {
+    const owner = ancestors(path).find((dir) => roots.has(dir));
+    if (owner !== undefined) files.get(owner)!.push(path);
+  }
+  return chartFiles
+    .filter((path) => roots.has(dirOf(path)))
+    .map((path) => {
+      const inChart = files.get(dirOf(path))!;
+      return { chart: readChart(path, tree.texts.get(path)!, inChart), files: inChart };
+    });
+}
+
+function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, consumed: Set<string>): RenderRoot[] {
+  const headK = kustomizationsOf(head);
+  const baseK = base ? kustomizationsOf(base) : new Map<string, Kustomization>();
+  for (const byDir of [headK, baseK]) {
+    for (const dir of byDir.keys()) for (const file of closureOf(dir, byDir).files) consumed.add(file);
+  }
+  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+  const roots: RenderRoot[] = [];
+  for (const [dir, k] of headK) {
+    if (used.has(dir)) continue;
+    const closure = closureOf(dir, headK);
+    const before = baseK.has(dir) ? closureOf(dir, baseK).files : new Set<string>();
+    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
+    const blocked =
+      closure.remote.length > 0
+        ? `remote ${closure.remote.length === 1 ? 'base' : 'bases'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${closure.remote.length === 1 ? 'is' : 'are'} never fetched`
+        : closure.helmCharts
+          ? 'its `helmCharts` need Helm inflation, which is not run'
+          : null;
+    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked });
+  }
+  return roots;
+}
+
+function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
+  const roots: RenderRoot[] = [];
+  const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
+  for (const files of baseCharts.values()) for (const path of files) consumed.add(path);
+  for (const { chart, files: inChart } of chartsOf(head)) {
+    for (const path of inChart) consumed.add(path);
+    const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
+    const values = (config?.values ?? []).filter((v) => head.paths.has(v));
+    const touched = [...changed].some((path) => isInside(path, chart.dir) || values.includes(path));
+    if (!touched) continue;
+    const blocked =
+      chart.missingDependencies.length > 0
+        ? `${chart.missingDependencies.length === 1 ? 'dependency' : 'dependencies'} ${chart.missingDependencies.map((d) => `\`${d}\``).join(', ')} ${chart.missingDependencies.length === 1 ? 'is' : 'are'} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched`
+        : null;
+    const invocation = (extra: readonly string[]): HelmInvocation => ({
+      release: config?.release ?? chart.name,
+      namespace: config?.namespace ?? 'default',
+      valuesFiles: [...values, ...extra],
+    });
+    const sources = [...new Set([...inChart, ...values])].sort();
+    const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
+    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked };
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
+    if (!config?.ciValues) continue;
+    const ciDir = `${chart.dir === '' ? '' : `${chart.dir}/`}ci/`;
+    for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort()) {
+      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === '' ? 0 : 1))})`, helm: invocation([ci]) });
+    }
+  }
+  return roots;
+}
+
+export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {
+  const changed = new Set(changedPaths);
+  const consumed = new Set<string>();
+  const roots = [...kustomizeRoots(head, base, changed, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  return { roots, consumed };
+}
+
+export { kustomizationIn };

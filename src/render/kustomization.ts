@@ -1,0 +1,156 @@
+/**
+ * A kustomization file read for what it references (pure): resources,
+ * bases and components (files or other kustomizations), patches of both
+ * kinds, the files its generators read, the name transforms that change
+ * the names patches and findings are matched by, and what we refuse to run
+ * (remote bases, Helm inflation).
+ */
+import { parse } from 'yaml';
+import { dirOf, joinPath } from './paths.js';
+
+export const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** What a patch is matched to: the object it names itself, or the kustomization's `target`. */
+export interface PatchTarget {
+  readonly kind: string | null;
+  readonly name: string | null;
+}
+
+export interface PatchReference {
+  /** The patch file, or null for an inline patch (written in the kustomization itself). */
+  readonly path: string | null;
+  readonly target: PatchTarget | null;
+  /** `patchesJson6902`, or a `patches` entry whose file holds a list of operations. */
+  readonly json6902: boolean;
+}
+
+export interface Kustomization {
+  readonly file: string;
+  readonly dir: string;
+  /** Resource files, in order. */
+  readonly resourceFiles: readonly string[];
+  /** Folders of other kustomizations (resources, bases, components), in order. */
+  readonly kustomizations: readonly string[];
+  readonly patches: readonly PatchReference[];
+  /** Other files the build reads (generators, replacements, configurations, CRDs): consumed, never findings' homes. */
+  readonly otherFiles: readonly string[];
+  /** Remote references (URLs, git repositories): never fetched. */
+  readonly remote: readonly string[];
+  /** References that name nothing in the tree. */
+  readonly missing: readonly string[];
+  readonly namePrefix: string;
+  readonly nameSuffix: string;
+  /** `helmCharts`: Helm inflation, which we do not run. */
+  readonly helmCharts: boolean;
+  /** Why the file could not be read, or null. */
+  readonly problem: string | null;
+}
+
+type Raw = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * A reference kustomize fetches rather than reads: a URL, an scp-like git
+ * address, or a `host.tld/org/repo` path (the first segment has a dot and
+ * is not `.` or `..`).
+ */
+export function isRemote(reference: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
+  if (reference.includes('?ref=') || reference.includes('//')) return true;
+  const first = reference.split('/')[0] ?? '';
+  return first.includes('.') && first !== '.' && first !== '..' && reference.includes('/') && !/\.(ya?ml|json)$/i.test(reference);
+}
+
+/** The kustomization file of a folder, if the tree has one. */
+export function kustomizationIn(dir: string, paths: ReadonlySet<string>): string | null {
+  for (const name of kustomizationNames) {
+    const file = dir === '' ? name : `${dir}/${name}`;
+    if (paths.has(file)) return file;
+  }
+  return null;
+}
+
+function targetOf(value: unknown): PatchTarget | null {
+  if (!isRecord(value)) return null;
+  return { kind: text(value.kind), name: text(value.name) };
+}
+
+export function readKustomization(file: string, source: string, paths: ReadonlySet<string>): Kustomization {
+  const dir = dirOf(file);
+  const resourceFiles: string[] = [];
+  const kustomizations: string[] = [];
+  const patches: PatchReference[] = [];
+  const otherFiles: string[] = [];
+  const remote: string[] = [];
+  const missing: string[] = [];
+  let raw: unknown;
+  let problem: string | null = null;
+  try {
+    raw = parse(source);
+  } catch (error) {
+    problem = `not valid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`;
+  }
+  const k: Raw = isRecord(raw) ? raw : {};
+
+  /** A resource, base or component: another kustomization's folder, a file, remote, or missing. */
+  const reference = (value: unknown, filesAllowed: boolean) => {
+    const ref = text(value);
+    if (ref === null) return;
+    if (isRemote(ref)) return void remote.push(ref);
+    const path = joinPath(dir, ref);
+    if (path === null) return void missing.push(ref);
+    if (kustomizationIn(path, paths) !== null) kustomizations.push(path);
+    else if (filesAllowed && paths.has(path)) resourceFiles.push(path);
+    else missing.push(ref);
+  };
+  const file_ = (value: unknown, into: string[]) => {
+    const ref = text(value);
+    const path = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ''));
+    if (path !== null && paths.has(path)) into.push(path);
+  };
+
+  for (const value of list(k.resources)) reference(value, true);
+  for (const value of list(k.bases)) reference(value, false);
+  for (const value of list(k.components)) reference(value, false);
+  for (const entry of list(k.patches)) {
+    if (!isRecord(entry)) continue;
+    const path = text(entry.path) === null ? null : joinPath(dir, text(entry.path)!);
+    if (path !== null && !paths.has(path)) missing.push(text(entry.path)!);
+    patches.push({ path: path !== null && paths.has(path) ? path : null, target: targetOf(entry.target), json6902: false });
+  }
+  for (const entry of list(k.patchesStrategicMerge)) {
+    const ref = text(entry);
+    // An entry is a path, or an inline patch (it has a newline or a colon).
+    const path = ref !== null && !ref.includes('\n') && !ref.includes(': ') ? joinPath(dir, ref) : null;
+    patches.push({ path: path !== null && paths.has(path) ? path : null, target: null, json6902: false });
+  }
+  for (const entry of list(k.patchesJson6902)) {
+    if (!isRecord(entry)) continue;
+    const path = text(entry.path) === null ? null : joinPath(dir, text(entry.path)!);
+    patches.push({ path: path !== null && paths.has(path) ? path : null, target: targetOf(entry.target), json6902: true });
+  }
+  for (const generator of [...list(k.configMapGenerator), ...list(k.secretGenerator)]) {
+    if (!isRecord(generator)) continue;
+    for (const value of [...list(generator.files), ...list(generator.envs), generator.env]) file_(value, otherFiles);
+  }
+  for (const key of ['crds', 'configurations', 'replacements', 'generators', 'transformers', 'validators']) {
+    for (const value of list(k[key])) file_(isRecord(value) ? value.path : value, otherFiles);
+  }
+  return {
+    file,
+    dir,
+    resourceFiles,
+    kustomizations,
+    patches,
+    otherFiles,
+    remote,
+    missing,
+    namePrefix: text(k.namePrefix) ?? '',
+    nameSuffix: text(k.nameSuffix) ?? '',
+    helmCharts: list(k.helmCharts).length > 0,
+    problem,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Kustomize: the file and line that literally write a rendered field
+ * (pure). The overlay's patches are the last writers, then the resources
+ * and the bases' own patches, so they are searched in that order:
+ * strategic-merge patches and resources by kind, name (through the
+ * name prefixes and suffixes of each level) and field path, JSON 6902
+ * operations by their target and JSON pointer.
+ */
+import { locate } from '../locate/locate.js';
+import { loadManifestFile } from '../manifests/load.js';
+import type { ManifestDocument } from '../manifests/types.js';
+import type { FieldPath, JsonValue } from '../pss/types.js';
+import { readKustomization } from './kustomization.js';
+import type { Kustomization, PatchReference } from './kustomization.js';
+import { translatePath, valueAt } from './walk.js';
+
+export interface SourceHit {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The rendered object a field belongs to. */
+export interface RenderedObject {
+  readonly kind: string;
+  readonly name: string;
+  readonly value: JsonValue;
+}
+
+interface Candidate {
+  readonly file: string;
+  readonly role: 'resource' | 'patch';
+  readonly patch: PatchReference | null;
+  /** The kustomizations from the root down to the one that lists the file. */
+  readonly chain: readonly Kustomization[];
+}
+
+const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether `written` names the rendered object through the name transforms of some of the levels above it. */
+function nameMatches(rendered: string, written: string, chain: readonly Kustomization[]): boolean {
+  for (let levels = 0; levels <= chain.length; levels++) {
+    const applied = chain.slice(0, levels);
+    const prefix = applied.map((k) => k.namePrefix).join('');
+    const suffix = applied.map((k) => k.nameSuffix).reverse().join('');
+    if (rendered === `${prefix}${written}${suffix}`) return true;
+  }
+  return false;
+}
+
+/** Later writers first: a level's patches (last first), then what it uses (last first). */
+function candidatesOf(rootDir: string, kustomizations: ReadonlyMap<string, Kustomization>): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const visit = (dir: string, above: readonly Kustomization[]) => {
+    const k = kustomizations.get(dir);
+    if (!k || seen.has(dir)) return;
+    seen.add(dir);
+    const chain = [...above, k];
+    for (const patch of [...k.patches].reverse()) if (patch.path !== null) out.push({ file: patch.path, role: 'patch', patch, chain });
+    for (const child of [...k.kustomizations].reverse()) visit(child, chain);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: 'resource', patch: null, chain });
+  };
+  visit(rootDir, []);
+  return out;
+}
+
+function pointerTokens(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** A JSON 6902 operation list: the operation that writes the path, and where inside its value. */
+function inOperations(document: ManifestDocument, object: RenderedObject, path: FieldPath): FieldPath | null {
+  const operations = document.value;
+  if (!Array.isArray(operations)) return null;
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject(op) || (op.op !== 'add' && op.op !== 'replace') || typeof op.path !== 'string' || !('value' in op)) continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length > path.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path[t]) || (token === '-' && t === tokens.length - 1 && typeof path[t] === 'number'));
+    if (!prefixMatches) continue;
+    const rest = path.slice(tokens.length);
+    const inside = translatePath(valueAt(object.value, path.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    if (inside !== null) return [i, 'value', ...inside];
+  }
+  return null;
+}
+
+export interface KustomizeSources {
+  readonly rootDir: string;
+  /** Head texts of the root's files. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** Every path of the head tree (to resolve references). */
+  readonly paths: ReadonlySet<string>;
+}
+
+/** A reusable index of a root's sources: kustomizations read once, files loaded once. */
+export function kustomizeLocator(sources: KustomizeSources): (object: RenderedObject, path: FieldPath) => SourceHit | null {
+  const kustomizations = new Map<string, Kustomization>();
+  for (const [file, text] of sources.texts) {
+    if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
+    const k = readKustomization(file, text, sources.paths);
+    kustomizations.set(k.dir, k);
+  }
+  const candidates = candidatesOf(sources.rootDir, kustomizations);
+  const loaded = new Map<string, readonly ManifestDocument[]>();
+  const documentsOf = (file: string) => {
+    let documents = loaded.get(file);
+    if (documents === undefined) {
+      const text = sources.texts.get(file);
+      documents = text === undefined ? [] : loadManifestFile(file, text).documents;
+      loaded.set(file, documents);
+    }
+    return documents;
+  };
+  return (object, path) => {
+    for (const candidate of candidates) {
+      const target = candidate.patch?.target ?? null;
+      if (target !== null && ((target.kind !== null && target.kind !== object.kind) || (target.name !== null && !nameMatches(object.name, target.name, candidate.chain)))) continue;
+      for (const document of documentsOf(candidate.file)) {
+        let found: FieldPath | null;
+        if (Array.isArray(document.value)) {
+          if (target === null) continue;
+          found = inOperations(document, object, path);
+        } else {
+          const value = document.value;
+          if (!isObject(value)) continue;
+          const metadata = value.metadata;
+          const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : null;
+          const sameObject = target !== null || (value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain));
+          if (!sameObject) continue;
+          found = translatePath(object.value, value, path, candidate.role === 'resource');
+        }
+        if (found === null) continue;
+        const where = locate(document.source, found);
+        if (where.exact) return { file: candidate.file, line: where.line, column: where.column };
+      }
+    }
+    return null;
+  };
+}

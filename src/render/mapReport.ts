@@ -1,0 +1,218 @@
+/**
+ * Findings of renderings, mapped back to the source lines a reviewer edits
+ * (pure): the Kustomize patch or resource that literally writes the value,
+ * else the kustomization file; the Helm values line or template line, else
+ * Chart.yaml with the rendered snippet. A rendered fix becomes a
+ * suggestion candidate only when it is the edit of one literal value on
+ * the source line; the stage verifies it by rendering again.
+ */
+import { diffLines } from '../diff/lines.js';
+import type { DiffLines } from '../diff/lines.js';
+import type { ChangeSet } from '../diff/types.js';
+import type { Finding, IgnoredFinding } from '../findings/types.js';
+import { loadManifestFile } from '../manifests/load.js';
+import type { ManifestDocument } from '../manifests/types.js';
+import { parseFieldPath } from '../pss/paths.js';
+import type { FieldPath, JsonValue } from '../pss/types.js';
+import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
+import { helmLocator, sourceComments } from './helmMap.js';
+import { kustomizeLocator } from './kustomizeMap.js';
+import type { SourceHit } from './kustomizeMap.js';
+import type { RenderedOrigin, RenderedRoot } from './types.js';
+
+/** One rendering as the scope saw it: a changed file named `path` holding `text`. */
+export interface Rendering {
+  readonly rendered: RenderedRoot;
+  readonly text: string;
+}
+
+/** A fix that edits one literal value on one source line: to verify by rendering again. */
+export interface SuggestionCandidate {
+  /** Index of the finding in the mapped report. */
+  readonly finding: number;
+  readonly rendering: Rendering;
+  readonly file: string;
+  readonly line: number;
+  /** The new text of the line (without its line ending). */
+  readonly newLine: string;
+  /** What to check before applying it (the fix engine's caveat), or null. */
+  readonly caveat: string | null;
+}
+
+export interface MappedReport {
+  readonly report: DiffReport;
+  readonly candidates: readonly SuggestionCandidate[];
+  /** The source texts by path (from the renderings), for the verifier. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** Whether a head line of a file is in the diff (a suggestion there is attachable). */
+  inDiff(file: string, line: number): boolean;
+}
+
+interface Placed {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly exact: boolean;
+}
+
+const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+interface RenderingIndex {
+  readonly rendering: Rendering;
+  readonly documents: readonly ManifestDocument[];
+  readonly lines: readonly string[];
+  place(document: ManifestDocument, path: FieldPath, renderedLine: number): Placed | null;
+}
+
+function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string>): RenderingIndex {
+  const { root, sources } = rendering.rendered;
+  const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  let place: RenderingIndex['place'];
+  if (root.tool === 'kustomize') {
+    const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
+    place = (document, fieldPath) => {
+      const value = document.value;
+      const metadata = isObject(value) ? value.metadata : undefined;
+      const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+      const kind = isObject(value) && typeof value.kind === 'string' ? value.kind : '';
+      const hit = locator({ kind, name, value }, fieldPath);
+      return hit === null ? null : { ...hit, exact: true };
+    };
+  } else {
+    const prefix = root.dir === '' ? '' : `${root.dir}/`;
+    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources });
+    const templateOf = sourceComments(rendering.text);
+    place = (document, fieldPath, renderedLine) => {
+      const template = templateOf(renderedLine);
+      if (template === null) return null;
+      const hits = locator(template, fieldPath, document.value);
+      // The values line the pull request changed, else the template line, else any values line.
+      const chosen: SourceHit | null = hits.values !== null && changed.has(hits.values.file) ? hits.values : (hits.template ?? hits.values);
+      return chosen === null ? null : { ...chosen, exact: true };
+    };
+  }
+  return { rendering, documents, lines: rendering.text.split('\n'), place };
+}
+
+function documentAt(documents: readonly ManifestDocument[], line: number): ManifestDocument | undefined {
+  let found: ManifestDocument | undefined;
+  for (const document of documents) if (document.line <= line) found = document;
+  return found;
+}
+
+/** The rendered lines around a field: shown when no source line is certain. */
+function snippetAt(lines: readonly string[], line: number): string {
+  return lines.slice(Math.max(0, line - 3), line + 2).join('\n');
+}
+
+/** The line of a (multi-line) replacement that writes the same key, at the same indentation, as the rendered line. */
+function sameKeyLine(replacement: string, renderedLine: string): string | null {
+  const key = /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(renderedLine)?.[1];
+  if (key === undefined) return null;
+  return replacement.split('\n').find((line) => line.startsWith(key) && line.length > key.length) ?? null;
+}
+
+/** `key: value` → `value`, and the same line of the source with its value replaced; null unless both are plain scalars. */
+export function literalEdit(renderedReplacement: string, sourceLine: string): string | null {
+  const replacement = renderedReplacement.replace(/\n$/, '');
+  if (replacement.includes('\n')) return null;
+  const newValue = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
+  const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
+  if (newValue === undefined || source === null || source[2]!.includes('{{')) return null;
+  return `${source[1]}${newValue}${source[3] ?? ''}`;
+}
+
+export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet, headPaths: ReadonlySet<string>): MappedReport {
+  const changed = new Set(changeSet.files.map((f) => f.path));
+  const hunks = new Map(changeSet.files.map((f) => [f.path, f.hunks] as const));
+  const diffs = new Map<string, DiffLines>();
+  const linesIn = (file: string) => {
+    let lines = diffs.get(file);
+    if (lines === undefined) {
+      lines = diffLines(hunks.get(file) ?? null);
+      diffs.set(file, lines);
+    }
+    return lines;
+  };
+  const indexes = new Map<string, RenderingIndex>();
+  const indexOf = (path: string): RenderingIndex | null => {
+    const rendering = renderings.get(path);
+    if (rendering === undefined) return null;
+    let index = indexes.get(path);
+    if (index === undefined) {
+      index = indexRendering(path, rendering, headPaths, changed);
+      indexes.set(path, index);
+    }
+    return index;
+  };
+  const sources = new Map<string, string>();
+  for (const { rendered } of renderings.values()) for (const [path, text] of rendered.sources) sources.set(path, text);
+
+  const candidates: SuggestionCandidate[] = [];
+  /** A finding of a rendering, on its source: file, line, locations, `rendered`. */
+  const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(finding: F, index: RenderingIndex): { mapped: F; primary: Placed; renderedLine: number } => {
+    const { root } = index.rendering.rendered;
+    const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
+    const placed = finding.locations.map((location) => {
+      const document = documentAt(index.documents, location.line);
+      const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
+      return { location, at: hit ?? fallback };
+    });
+    const primary = placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
+    const locations = placed
+      .filter((p) => p.at.file === primary.at.file)
+      .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const renderedLine = primary.location?.line ?? finding.line;
+    const origin: RenderedOrigin = {
+      tool: root.tool,
+      root: root.dir === '' ? '.' : root.dir,
+      sourceFile: primary.at.file,
+      sourceLine: primary.at.line,
+      exact: primary.at.exact,
+      snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine),
+    };
+    const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
+    return { mapped, primary: primary.at, renderedLine };
+  };
+
+  const findings: DiffFinding[] = report.findings.map((finding, i) => {
+    const index = indexOf(finding.file);
+    if (index === null) return finding;
+    const { mapped, primary, renderedLine } = mapFinding(finding, index);
+    const fix = finding.fix;
+    if (fix === null) return mapped;
+    // The fix of the rendered manifest: a suggestion only as one literal edit on the source line, else an example.
+    const sourceLine = primary.exact ? sources.get(primary.file)?.split('\n')[primary.line - 1] : undefined;
+    const fixedLine = fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? '') : null;
+    const newLine = fixedLine !== null && sourceLine !== undefined ? literalEdit(fixedLine, sourceLine) : null;
+    if (newLine !== null && newLine !== sourceLine) {
+      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });
+    }
+    const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
+    return { ...mapped, fix: null, fixNote: example };
+  });
+  const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
+    const index = indexOf(finding.file);
+    if (index === null) return finding;
+    const located = finding.locations.map((l) => ({ ...l, inDiff: false }));
+    const { mapped } = mapFinding({ ...finding, locations: located }, index);
+    return { ...finding, file: mapped.file, line: mapped.line, locations: finding.locations.map((l, k) => ({ ...l, line: mapped.locations[k]?.line ?? mapped.line })), rendered: mapped.rendered };
+  });
+  const rootFile = (file: string) => renderings.get(file)?.rendered.root.file ?? file;
+  return {
+    report: {
+      ...report,
+      findings,
+      ignored,
+      policyProblems: report.policyProblems.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
+      podSpecs: report.podSpecs.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
+      errors: report.errors.map((e) => {
+        const rendering = renderings.get(e.file);
+        return rendering ? { ...e, file: rendering.rendered.root.file, line: null, message: `the rendering of ${rendering.rendered.root.label}: ${e.message}` } : e;
+      }),
+    },
+    candidates,
+    sources,
+    inDiff: (file, line) => linesIn(file).has(line),
+  };
+}

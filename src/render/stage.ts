@@ -1,0 +1,84 @@
+/**
+ * The rendering stage, between reading files and reading manifests: the
+ * change set's Kustomize overlays and Helm charts are rendered at base and
+ * head (through an injected port: the tools run in the I/O layer), each
+ * rendering becomes one changed manifest file, scoping treats it as it
+ * treats any file (new, modified, preexisting), and the findings are then
+ * mapped back to the source lines a reviewer edits. Files a rendering
+ * consumes (patches, resources, templates, values) are never evaluated as
+ * manifests of their own.
+ */
+import type { ChangeSet, ChangedFile } from '../diff/types.js';
+import type { LoadProblem } from '../manifests/types.js';
+import { selectsPath } from '../scope/select.js';
+import { defaultSelection } from '../scope/select.js';
+import { evaluateChangeSet } from '../scope/scope.js';
+import type { ScopeOptions } from '../scope/scope.js';
+import type { DiffReport } from '../scope/types.js';
+import { discoverRoots } from './discover.js';
+import type { RenderSettings } from './discover.js';
+import { mapRenderedReport } from './mapReport.js';
+import type { Rendering } from './mapReport.js';
+import { verifySuggestions } from './verify.js';
+import type { RenderPort, RenderedRoot } from './types.js';
+
+export type { RenderPort } from './types.js';
+
+export interface RenderStageOptions extends ScopeOptions {
+  readonly render?: RenderSettings;
+}
+
+/** The change set the scope evaluates: plain files no rendering consumes, and one file per rendering. */
+export interface RenderPlan {
+  readonly changeSet: ChangeSet;
+  readonly renderings: ReadonlyMap<string, Rendering>;
+  readonly problems: readonly LoadProblem[];
+}
+
+function problemOf(rendered: RenderedRoot): LoadProblem | null {
+  const { root, head } = rendered;
+  if (root.blocked !== null) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.blocked}` };
+  if (head.kind === 'missing-tool') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${head.tool} not found` };
+  if (head.kind === 'failed') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${head.message}` };
+  return null;
+}
+
+export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySet<string>, rendered: readonly RenderedRoot[]): RenderPlan {
+  const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== undefined && consumed.has(file.previousPath)));
+  const renderings = new Map<string, Rendering>();
+  const problems: LoadProblem[] = [];
+  const files: ChangedFile[] = [];
+  rendered.forEach((r, i) => {
+    const problem = problemOf(r);
+    if (problem !== null) return void problems.push(problem);
+    if (r.head.kind !== 'rendered') return;
+    // A name no repository file has: the mapping puts findings back on real files.
+    const path = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path, { rendered: r, text: r.head.text });
+    files.push({
+      path,
+      status: r.base.kind === 'rendered' ? 'modified' : 'added',
+      // A base that is absent or did not render: every head pod spec is new.
+      base: r.base.kind === 'rendered' ? { kind: 'content', data: r.base.text } : { kind: 'absent' },
+      head: { kind: 'content', data: r.head.text },
+      hunks: null,
+      rendered: true,
+    });
+  });
+  return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
+}
+
+/** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
+export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, port: RenderPort | null): Promise<DiffReport> {
+  if (port === null) return evaluateChangeSet(changeSet, options);
+  const changed = changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path]));
+  const discovery = discoverRoots(port.head, port.base, changed, options.render);
+  const selection = options.selection ?? defaultSelection;
+  const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
+  const rendered = await port.render(roots);
+  const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
+  const report = evaluateChangeSet(plan.changeSet, options);
+  const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+}

@@ -1,0 +1,86 @@
+/**
+ * The rendering stage's vocabulary (pure): which Kustomize overlays and
+ * Helm charts a change set affects, how each is rendered, and what a
+ * rendering gave. Rendering sits between reading files and reading
+ * manifests: its output is a manifest file like any other, whose findings
+ * are then mapped back to the source lines a reviewer edits.
+ */
+
+export type RenderTool = 'kustomize' | 'helm';
+
+/** The files of one version of the repository, as discovery needs them. */
+export interface TreeSnapshot {
+  /** Every file path (forward slashes, relative to the repository root). */
+  readonly paths: ReadonlySet<string>;
+  /** The texts of the files discovery reads: kustomization files and Chart.yaml files (see `discoveryReads`). */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** How a chart is rendered: `helm template RELEASE CHART --namespace NS -f VALUES…`. */
+export interface HelmInvocation {
+  readonly release: string;
+  readonly namespace: string;
+  /** Extra values files, repository-relative, in the order given to helm (the chart's values.yaml is always read first). */
+  readonly valuesFiles: readonly string[];
+}
+
+/** One rendering of a root: an overlay, or a chart with one set of values. */
+export interface RenderRoot {
+  readonly tool: RenderTool;
+  /** The folder rendered (a kustomization's or a chart's), repository-relative. */
+  readonly dir: string;
+  /** The kustomization file or Chart.yaml: where findings land when no line is certain. */
+  readonly file: string;
+  /** A short name for messages: `overlays/prod`, `charts/web (ci/prod-values.yaml)`. */
+  readonly label: string;
+  /** Paths the rendering reads (at head, else at base): the tree to materialise, and where findings may land. */
+  readonly sources: readonly string[];
+  /** The same at base (empty when the root is new). */
+  readonly baseSources: readonly string[];
+  readonly helm: HelmInvocation | null;
+  /** Why the root is not rendered (a remote base, a missing chart dependency), or null. */
+  readonly blocked: string | null;
+}
+
+/** What rendering one root at one commit gave. */
+export type RenderOutput =
+  | { readonly kind: 'rendered'; readonly text: string }
+  /** The root does not exist at this commit. */
+  | { readonly kind: 'absent' }
+  /** The tool is not installed: the root is reported as not rendered. */
+  | { readonly kind: 'missing-tool'; readonly tool: string }
+  /** The tool ran and failed, timed out, or wrote too much: `message` names the command and the first lines of stderr. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** A root rendered at both sides, with the head texts of its sources (for mapping findings back). */
+export interface RenderedRoot {
+  readonly root: RenderRoot;
+  readonly base: RenderOutput;
+  readonly head: RenderOutput;
+  /** Head texts of the files the rendering read that may hold a field's value (resources, patches, templates, values). */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Where a rendered finding came from: the JSON report's `rendered` field. */
+export interface RenderedOrigin {
+  readonly tool: RenderTool;
+  /** The root's folder. */
+  readonly root: string;
+  /** The file the finding is placed on. */
+  readonly sourceFile: string;
+  readonly sourceLine: number;
+  /** False when no source line is certain to write the value (the finding sits on the root's file). */
+  readonly exact: boolean;
+  /** The rendered lines around the field, shown when the line is not certain. */
+  readonly snippet: string | null;
+}
+
+/** What the rendering stage asks of the I/O layer (src/io/render). */
+export interface RenderPort {
+  readonly head: TreeSnapshot;
+  readonly base: TreeSnapshot | null;
+  /** Render roots at base and head. */
+  render(roots: readonly RenderRoot[]): Promise<RenderedRoot[]>;
+  /** Render a root at head with some files replaced (to verify a suggestion). */
+  renderEdited(root: RenderRoot, edits: ReadonlyMap<string, string>): Promise<RenderOutput>;
+}

@@ -1,0 +1,66 @@
+/**
+ * Suggestions on source lines, verified (pure, with the render port
+ * injected): the edited file is rendered again and the pod spec evaluated
+ * again; the suggestion stands only when the finding's check no longer
+ * fails for that object and no check fails that did not before.
+ */
+import { evaluateFiles } from '../findings/evaluateFiles.js';
+import type { Finding } from '../findings/types.js';
+import type { PolicyContext } from '../findings/policyContext.js';
+import type { DiffFinding, DiffReport } from '../scope/types.js';
+import type { MappedReport, SuggestionCandidate } from './mapReport.js';
+import type { RenderPort } from './types.js';
+
+const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
+
+/** The checks each object fails in a rendering. */
+function failingChecks(text: string, policy: PolicyContext): Map<string, Set<string>> {
+  const report = evaluateFiles([{ path: 'rendered.yaml', content: text }], { policy });
+  const checks = new Map<string, Set<string>>();
+  for (const f of report.findings) {
+    const key = objectKey(f);
+    checks.set(key, (checks.get(key) ?? new Set()).add(f.check));
+  }
+  return checks;
+}
+
+function replaceLine(text: string, line: number, newLine: string): string {
+  const lines = text.split('\n');
+  lines[line - 1] = newLine;
+  return lines.join('\n');
+}
+
+export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
+  const findings: DiffFinding[] = [...mapped.report.findings];
+  const outcomes = new Map<string, Promise<Map<string, Set<string>> | null>>();
+  const before = new Map<string, Map<string, Set<string>>>();
+  const verify = (candidate: SuggestionCandidate) => {
+    const key = `${candidate.rendering.rendered.root.label}\u0000${candidate.file}\u0000${candidate.line}\u0000${candidate.newLine}`;
+    let outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      const text = mapped.sources.get(candidate.file);
+      outcome =
+        text === undefined
+          ? Promise.resolve(null)
+          : port.renderEdited(candidate.rendering.rendered.root, new Map([[candidate.file, replaceLine(text, candidate.line, candidate.newLine)]])).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
+      outcomes.set(key, outcome);
+    }
+    return outcome;
+  };
+  for (const candidate of mapped.candidates) {
+    const finding = findings[candidate.finding]!;
+    const after = await verify(candidate);
+    if (after === null) continue;
+    const label = candidate.rendering.rendered.root.label;
+    if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
+    const was = before.get(label)!.get(objectKey(finding)) ?? new Set<string>();
+    const now = after.get(objectKey(finding)) ?? new Set<string>();
+    if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    findings[candidate.finding] = {
+      ...finding,
+      fix: { startLine: candidate.line, endLine: candidate.line, replacement: `${candidate.newLine}\n`, attachable: mapped.inDiff(candidate.file, candidate.line) },
+      fixNote: candidate.caveat,
+    };
+  }
+  return { ...mapped.report, findings };
+}

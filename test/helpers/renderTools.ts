@@ -1,0 +1,41 @@
+/**
+ * The real rendering tools for tests. `kubectl kustomize` comes with
+ * kubectl; helm v4 is built from the Go module proxy by .ci/run into a
+ * cache outside the work tree, and put on PATH there. Locally, a helm in
+ * that cache is put on PATH for the test file that asks for it. A test
+ * that needs a tool that is truly absent is skipped with the reason.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+/** Where .ci/run installs helm (PSR_HELM_DIR overrides, as in .ci/run). */
+export const helmCacheBin = path.join(process.env.PSR_HELM_DIR ?? path.join(homedir(), '.cache/pod-security-review/helm'), 'bin');
+
+function runs(command: string, args: readonly string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** Put the cached helm on PATH when PATH has none; returns a function that restores PATH. */
+export function useCachedHelm(): () => void {
+  const saved = process.env.PATH;
+  if (!runs('helm', ['version']) && existsSync(path.join(helmCacheBin, 'helm'))) process.env.PATH = `${helmCacheBin}${path.delimiter}${saved ?? ''}`;
+  return () => {
+    process.env.PATH = saved;
+  };
+}
+
+/** CI sets PSR_REQUIRE_RENDER_TOOLS=1: there a missing tool is a failure, not a skip. */
+function required(name: string, found: boolean): boolean {
+  if (!found && process.env.PSR_REQUIRE_RENDER_TOOLS === '1') throw new Error(`${name} is required here (PSR_REQUIRE_RENDER_TOOLS=1) but not found on PATH`);
+  return found;
+}
+
+export const haveKustomize = (): boolean => required('kubectl (or kustomize)', runs('kustomize', ['version']) || runs('kubectl', ['kustomize', '--help']));
+export const haveHelm = (): boolean => required('helm', runs('helm', ['version']));
+
+/** The reason a test is skipped, shown in its name. */
+export function missingTool(name: string): string {
+  return `(skipped: ${name} is not installed; .ci/run installs it)`;
+}

@@ -1,0 +1,110 @@
+/**
+ * `diff` on Kustomize overlays, with the real `kubectl kustomize` (or
+ * `kustomize build`): overlays are rendered at base and head, only what
+ * the rendering changed is evaluated, findings land on the patch or
+ * resource line that writes the value, and patches are never read as
+ * manifests of their own.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { makeRepo } from '../helpers/gitRepo.js';
+import { fixturesDir } from '../helpers/paths.js';
+import { haveKustomize, missingTool } from '../helpers/renderTools.js';
+
+const repos: string[] = [];
+afterAll(() => {
+  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
+});
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  name: string;
+  namespace: string | null;
+  check: string;
+  status: string;
+  preexisting: boolean;
+  fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
+  fixNote?: string | null;
+  locations: { line: number; inDiff: boolean }[];
+  rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean };
+}
+
+interface JsonReport {
+  summary: { podSpecs: number; findings: number; errors: number; unchanged: number };
+  findings: JsonFinding[];
+  errors: { file: string; line: number | null; kind: string; message: string }[];
+  podSpecs: { file: string; name: string; status: string }[];
+}
+
+async function diff(scenario: string, ...args: string[]) {
+  const dir = path.join(fixturesDir, 'render', scenario);
+  const cwd = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+  repos.push(cwd);
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  expect(stderr).toBe('');
+  return { status, report: JSON.parse(stdout) as JsonReport };
+}
+
+const brief = (f: JsonFinding) => [f.file, f.line, f.namespace, f.name, f.check, f.status, f.preexisting];
+
+describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
+  it('puts a patch that adds privileged: true on the patch line, with a suggestion verified by rendering again', async () => {
+    const { status, report } = await diff('kustomize-patch');
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['overlays/prod/debug.yaml', 11, 'shop', 'prod-web', 'privileged', 'modified', false]]);
+    const [finding] = report.findings;
+    expect(finding!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 11, exact: true });
+    expect(finding!.locations).toEqual([expect.objectContaining({ line: 11, inDiff: true })]);
+    expect(finding!.fix).toEqual({ startLine: 11, endLine: 11, replacement: '            privileged: false\n', attachable: true });
+    // The patches are judged through the rendering only: no finding, pod spec or error names them as manifests.
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'overlays/prod/kustomization.yaml', name: 'prod-web', status: 'modified' })]);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('renders every overlay a changed base affects, and still checks the plain manifests beside them', async () => {
+    const { report } = await diff('kustomize-base');
+    expect(report.findings.map(brief)).toEqual([
+      ['deploy/job.yaml', 10, 'shop', 'migrate', 'hostNamespaces', 'modified', false],
+      ['base/deployment.yaml', 14, 'dev', 'dev-web', 'hostNamespaces', 'modified', false],
+      ['base/deployment.yaml', 14, 'shop', 'prod-web', 'hostNamespaces', 'modified', false],
+    ]);
+    expect(report.findings[1]!.rendered).toMatchObject({ root: 'overlays/dev', sourceFile: 'base/deployment.yaml', sourceLine: 14 });
+    expect(report.findings[2]!.rendered).toMatchObject({ root: 'overlays/prod' });
+    expect(report.findings.every((f) => f.locations.every((l) => l.inDiff))).toBe(true);
+  });
+
+  it('an image-only change in an overlay makes the pod spec modified, with only its old violations', async () => {
+    const { status, report } = await diff('kustomize-image');
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['base/deployment.yaml', 14, 'shop', 'web', 'hostNamespaces', 'modified', true]]);
+    // Not in the diff: no inline comment, listed in the check run and summary.
+    expect(report.findings[0]!.locations).toEqual([expect.objectContaining({ line: 14, inDiff: false })]);
+    const quiet = await diff('kustomize-image', '--only-new-violations');
+    expect(quiet.report.findings).toEqual([]);
+    expect(quiet.report.podSpecs).toEqual([expect.objectContaining({ name: 'web', status: 'modified' })]);
+  });
+
+  it('never fetches a remote base, names a render error with its command and stderr, and checks every other file', async () => {
+    const { status, report } = await diff('kustomize-broken');
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['deploy/pod.yaml', 7, 'ops', 'tools', 'hostNamespaces', 'modified', false]]);
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([
+      ['overlays/broken/kustomization.yaml', 'render-failed'],
+      ['overlays/remote/kustomization.yaml', 'not-rendered'],
+    ]);
+    const [broken, remote] = report.errors;
+    expect(broken!.message).toMatch(/^overlays\/broken could not be rendered: `(kubectl kustomize|kustomize build) overlays\/broken` failed \(exit status 1\):\n.*missing-patch\.yaml/s);
+    expect(remote!.message).toBe('overlays/remote not rendered: remote base `https://github.com/example/platform//deploy/web?ref=v1.2.0` is never fetched');
+  });
+
+  it('--render off reads every file as a plain manifest, as before', async () => {
+    const { report } = await diff('kustomize-patch', '--render', 'off');
+    // The patch, read as a Deployment of its own (the mistake rendering avoids).
+    expect(report.findings.map((f) => [f.file, f.name, f.check])).toEqual([['overlays/prod/debug.yaml', 'web', 'privileged']]);
+  });
+});

@@ -1,0 +1,97 @@
+/** Discovery: which overlays and charts a change set affects, and which files they consume. */
+import { describe, expect, it } from 'vitest';
+import { discoverRoots, discoveryReads } from '../../../src/render/discover.js';
+import { isRemote } from '../../../src/render/kustomization.js';
+import type { TreeSnapshot } from '../../../src/render/types.js';
+
+function tree(files: Record<string, string>): TreeSnapshot {
+  const paths = new Set(Object.keys(files));
+  return { paths, texts: new Map(discoveryReads(paths).map((p) => [p, files[p]!])) };
+}
+
+const repo = tree({
+  'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+  'base/deployment.yaml': 'kind: Deployment\n',
+  'components/debug/kustomization.yaml': 'kind: Component\npatches:\n  - path: debug.yaml\n',
+  'components/debug/debug.yaml': 'kind: Deployment\n',
+  'overlays/prod/kustomization.yaml': 'resources: [../../base]\npatches:\n  - path: replicas.yaml\n',
+  'overlays/prod/replicas.yaml': 'kind: Deployment\n',
+  'overlays/dev/kustomization.yaml': 'resources: [../../base]\ncomponents: [../../components/debug]\nconfigMapGenerator:\n  - name: env\n    files: [settings.env]\n',
+  'overlays/dev/settings.env': 'A=1\n',
+  'overlays/edge/kustomization.yaml': 'resources:\n  - github.com/acme/platform/deploy?ref=v1\n',
+  'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 19.0.0\n  - name: common\n    version: 2.0.0\n',
+  'charts/web/values.yaml': 'hostNetwork: false\n',
+  'charts/web/templates/deployment.yaml': 'kind: Deployment\n',
+  'charts/web/charts/common/Chart.yaml': 'name: common\n',
+  'charts/web/ci/prod-values.yaml': 'replicas: 2\n',
+  'deploy/plain.yaml': 'kind: Pod\n',
+});
+
+const roots = (changed: string[], settings?: Parameters<typeof discoverRoots>[3]) => discoverRoots(repo, repo, changed, settings).roots.map((r) => [r.tool, r.label, r.blocked !== null]);
+
+describe('discoverRoots', () => {
+  it('a changed base affects every overlay that uses it, and only the top overlays are rendered', () => {
+    expect(roots(['base/deployment.yaml'])).toEqual([
+      ['kustomize', 'overlays/dev', false],
+      ['kustomize', 'overlays/prod', false],
+    ]);
+  });
+
+  it('follows patches, components and generator files transitively', () => {
+    expect(roots(['overlays/prod/replicas.yaml'])).toEqual([['kustomize', 'overlays/prod', false]]);
+    expect(roots(['components/debug/debug.yaml'])).toEqual([['kustomize', 'overlays/dev', false]]);
+    expect(roots(['overlays/dev/settings.env'])).toEqual([['kustomize', 'overlays/dev', false]]);
+  });
+
+  it('a remote base blocks the overlay; a dependency missing from charts/ blocks the chart, naming it', () => {
+    expect(roots(['overlays/edge/kustomization.yaml'])).toEqual([['kustomize', 'overlays/edge', true]]);
+    const [chart] = discoverRoots(repo, repo, ['charts/web/values.yaml']).roots;
+    expect(chart!.blocked).toContain('`redis 19.0.0`');
+    expect(chart!.blocked).not.toContain('common');
+  });
+
+  it('a chart is affected by its files and its configured values files; ci values are extra renderings on request', () => {
+    expect(roots(['charts/web/templates/deployment.yaml'])).toEqual([['helm', 'charts/web', true]]);
+    expect(roots(['charts/web/charts/common/Chart.yaml'])).toEqual([['helm', 'charts/web', true]]);
+    expect(roots(['charts/web/ci/prod-values.yaml'], { charts: [{ chart: 'charts/web', ciValues: true, release: 'shop', namespace: 'prod' }] })).toEqual([
+      ['helm', 'charts/web', true],
+      ['helm', 'charts/web (ci/prod-values.yaml)', true],
+    ]);
+    const [, ci] = discoverRoots(repo, repo, ['charts/web/values.yaml'], { charts: [{ chart: 'charts/web', ciValues: true, release: 'shop', namespace: 'prod' }] }).roots;
+    expect(ci!.helm).toEqual({ release: 'shop', namespace: 'prod', valuesFiles: ['charts/web/ci/prod-values.yaml'] });
+  });
+
+  it('consumes what renderings read, and leaves plain manifests alone', () => {
+    const { consumed, roots: none } = discoverRoots(repo, repo, ['deploy/plain.yaml']);
+    expect(none).toEqual([]);
+    expect([...consumed].sort()).toEqual([
+      'base/deployment.yaml',
+      'base/kustomization.yaml',
+      'charts/web/Chart.yaml',
+      'charts/web/charts/common/Chart.yaml',
+      'charts/web/ci/prod-values.yaml',
+      'charts/web/templates/deployment.yaml',
+      'charts/web/values.yaml',
+      'components/debug/debug.yaml',
+      'components/debug/kustomization.yaml',
+      'overlays/dev/kustomization.yaml',
+      'overlays/dev/settings.env',
+      'overlays/edge/kustomization.yaml',
+      'overlays/prod/kustomization.yaml',
+      'overlays/prod/replicas.yaml',
+    ]);
+  });
+});
+
+describe('isRemote', () => {
+  it.each([
+    ['https://github.com/acme/platform//deploy?ref=v1', true],
+    ['git@github.com:acme/platform.git', true],
+    ['github.com/acme/platform/deploy?ref=v1', true],
+    ['../../base', false],
+    ['deployment.yaml', false],
+    ['./config.v2/deploy.yaml', false],
+  ])('%s → %s', (reference, remote) => {
+    expect(isRemote(reference)).toBe(remote);
+  });
+});
