@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold2 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+            res += `${text2[fold2]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path5) => {
+    visit3.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path5) => {
-      const parent = visit3.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit3.parentCollection = (cst, path7) => {
+      const parent = visit3.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -6351,15 +6351,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -7389,8 +7389,8 @@ var nans = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN"]);
 var yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 var int64Min = -(2n ** 63n);
 var uint64Max = 2n ** 64n - 1n;
-function parseGoInteger(text) {
-  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text);
+function parseGoInteger(text2) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text2);
   if (!match2) return void 0;
   const [, sign, digits = ""] = match2;
   let magnitude;
@@ -7403,24 +7403,24 @@ function parseGoInteger(text) {
   if (value >= int64Min && value <= uint64Max && !(sign !== "" && value > 2n ** 63n - 1n)) return value;
   return void 0;
 }
-function parseGoFloat(text) {
-  const value = Number(text);
+function parseGoFloat(text2) {
+  const value = Number(text2);
   return Number.isFinite(value) ? value : void 0;
 }
-function resolvePlainScalar(text) {
-  if (nullWords.has(text)) return { ok: true, value: null };
-  if (trueWords.has(text)) return { ok: true, value: true };
-  if (falseWords.has(text)) return { ok: true, value: false };
-  if (infinities.has(text) || nans.has(text)) {
-    return { ok: false, message: `the value ${text} cannot be represented in JSON` };
+function resolvePlainScalar(text2) {
+  if (nullWords.has(text2)) return { ok: true, value: null };
+  if (trueWords.has(text2)) return { ok: true, value: true };
+  if (falseWords.has(text2)) return { ok: true, value: false };
+  if (infinities.has(text2) || nans.has(text2)) {
+    return { ok: false, message: `the value ${text2} cannot be represented in JSON` };
   }
-  const first = text[0] ?? "";
+  const first = text2[0] ?? "";
   if (first === ".") {
-    const value = yamlStyleFloat.test(text) ? parseGoFloat(text) : void 0;
-    return { ok: true, value: value ?? text };
+    const value = yamlStyleFloat.test(text2) ? parseGoFloat(text2) : void 0;
+    return { ok: true, value: value ?? text2 };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain = text.replaceAll("_", "");
+    const plain = text2.replaceAll("_", "");
     const integer = parseGoInteger(plain);
     if (integer !== void 0) return { ok: true, value: Number(integer) };
     if (yamlStyleFloat.test(plain)) {
@@ -7428,7 +7428,7 @@ function resolvePlainScalar(text) {
       if (value !== void 0) return { ok: true, value };
     }
   }
-  return { ok: true, value: text };
+  return { ok: true, value: text2 };
 }
 
 // src/manifests/decode.ts
@@ -7451,12 +7451,12 @@ var standardTags = /* @__PURE__ */ new Set([
   "tag:yaml.org,2002:float"
 ]);
 function scalarValue(node) {
-  const text = typeof node.value === "string" ? node.value : String(node.value);
+  const text2 = typeof node.value === "string" ? node.value : String(node.value);
   const plain = node.type === import_yaml.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
-  if (tag === strTag) return text;
-  if (!plain || tag !== void 0 && !standardTags.has(tag)) return text;
-  const resolved = resolvePlainScalar(text);
+  if (tag === strTag) return text2;
+  if (!plain || tag !== void 0 && !standardTags.has(tag)) return text2;
+  const resolved = resolvePlainScalar(text2);
   if (!resolved.ok) throw new DecodeError(resolved.message, node);
   return resolved.value;
 }
@@ -7538,8 +7538,8 @@ function decodeDocument(doc) {
 // src/manifests/goyamlText.ts
 var goyamlBreaks = /\r(?!\n)|[\u0085\u2028\u2029]/;
 var bomAfterMarker = /^(---(?:[ \t][^\r\n]*)?)(\r?\n)\uFEFF/gm;
-function asGoyamlReads(text) {
-  let out = text;
+function asGoyamlReads(text2) {
+  let out = text2;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
   if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak) => `${marker} ${lineBreak}`);
   return out;
@@ -9773,32 +9773,32 @@ var EventCursor = class {
 
 // src/manifests/eventReader.ts
 var placeOffset = (place) => typeof place === "number" ? place : place.at;
-function readEventDocuments(text, lineStarts) {
-  if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes("\uFEFF")) return null;
-  if (text.includes("	") && tabIndent.test(text)) return null;
-  if (indentedMarker.test(text)) return null;
+function readEventDocuments(text2, lineStarts) {
+  if (hasLoneCarriageReturn(text2) || hasLongLine(text2, lineStarts) || text2.includes("\uFEFF")) return null;
+  if (text2.includes("	") && tabIndent.test(text2)) return null;
+  if (indentedMarker.test(text2)) return null;
   let events;
   try {
-    events = parseEvents(text, {});
+    events = parseEvents(text2, {});
   } catch {
     return null;
   }
   try {
-    return new Reader(text, events).documents();
+    return new Reader(text2, events).documents();
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
-function hasLoneCarriageReturn(text) {
-  for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) return true;
+function hasLoneCarriageReturn(text2) {
+  for (let i = text2.indexOf("\r"); i !== -1; i = text2.indexOf("\r", i + 1)) {
+    if (text2.charCodeAt(i + 1) !== 10) return true;
   }
   return false;
 }
-function hasLongLine(text, lineStarts) {
+function hasLongLine(text2, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    if ((lineStarts[i + 1] ?? text2.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
@@ -9809,9 +9809,9 @@ var scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.
 var blankOnly = /^\s+$/;
 var block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 var Reader = class extends EventCursor {
-  constructor(text, events) {
+  constructor(text2, events) {
     super(events);
-    this.text = text;
+    this.text = text2;
   }
   text;
   documents() {
@@ -9896,10 +9896,10 @@ var Reader = class extends EventCursor {
   scalar(event) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     if (event.valueStart < 0) return null;
-    const text = getScalarValue(this.text, event);
-    if (block(event.style) && blankOnly.test(text)) throw unsupported;
-    if (event.style !== SCALAR_STYLE.PLAIN) return text;
-    const resolved = resolvePlainScalar(text);
+    const text2 = getScalarValue(this.text, event);
+    if (block(event.style) && blankOnly.test(text2)) throw unsupported;
+    if (event.style !== SCALAR_STYLE.PLAIN) return text2;
+    const resolved = resolvePlainScalar(text2);
     if (!resolved.ok) throw unsupported;
     return resolved.value;
   }
@@ -9907,10 +9907,10 @@ var Reader = class extends EventCursor {
   key(event) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     const plain = event.style === SCALAR_STYLE.PLAIN;
-    const text = getScalarValue(this.text, event);
-    if (!plain) return text;
-    if (text === "<<") throw unsupported;
-    const resolved = resolvePlainScalar(text);
+    const text2 = getScalarValue(this.text, event);
+    if (!plain) return text2;
+    if (text2 === "<<") throw unsupported;
+    const resolved = resolvePlainScalar(text2);
     if (!resolved.ok || resolved.value === null) throw unsupported;
     return typeof resolved.value === "string" ? resolved.value : String(resolved.value);
   }
@@ -9918,8 +9918,8 @@ var Reader = class extends EventCursor {
 
 // src/manifests/eventTree.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function treeFromEvents(text, from, to, contentStart) {
-  const slice = text.slice(from, to);
+function treeFromEvents(text2, from, to, contentStart) {
+  const slice = text2.slice(from, to);
   let events;
   try {
     events = parseEvents(slice, {});
@@ -9927,7 +9927,7 @@ function treeFromEvents(text, from, to, contentStart) {
     return null;
   }
   try {
-    const root = new Builder(text, from, slice, events).root();
+    const root = new Builder(text2, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml2.Document();
     doc.contents = root;
@@ -9941,9 +9941,9 @@ var isBlank = (c) => c === " " || c === "	";
 var isBreak = (c) => c === "\n" || c === "\r";
 var Builder = class extends EventCursor {
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-  constructor(text, from, slice, events) {
+  constructor(text2, from, slice, events) {
     super(events);
-    this.text = text;
+    this.text = text2;
     this.from = from;
     this.slice = slice;
   }
@@ -10088,22 +10088,22 @@ function rangeOf(node) {
 
 // src/manifests/segments.ts
 var breaks = "\n\r\u2028\u2029";
-var atLineStart = (text, i) => i === 0 || breaks.includes(text.charAt(i - 1));
-var endsMarker = (text, i) => i >= text.length || " 	".includes(text.charAt(i)) || breaks.includes(text.charAt(i));
-function* markers(text, marker) {
-  for (let i = text.indexOf(marker); i !== -1; i = text.indexOf(marker, i + 1)) {
-    if (atLineStart(text, i) && endsMarker(text, i + marker.length)) yield i;
+var atLineStart = (text2, i) => i === 0 || breaks.includes(text2.charAt(i - 1));
+var endsMarker = (text2, i) => i >= text2.length || " 	".includes(text2.charAt(i)) || breaks.includes(text2.charAt(i));
+function* markers(text2, marker) {
+  for (let i = text2.indexOf(marker); i !== -1; i = text2.indexOf(marker, i + 1)) {
+    if (atLineStart(text2, i) && endsMarker(text2, i + marker.length)) yield i;
   }
 }
-function segmentStarts(text) {
-  for (let i = text.indexOf("%"); i !== -1; i = text.indexOf("%", i + 1)) if (atLineStart(text, i)) return null;
-  if (!markers(text, "...").next().done) return null;
+function segmentStarts(text2) {
+  for (let i = text2.indexOf("%"); i !== -1; i = text2.indexOf("%", i + 1)) if (atLineStart(text2, i)) return null;
+  if (!markers(text2, "...").next().done) return null;
   const starts = [0];
-  for (const i of markers(text, "---")) if (i > 0) starts.push(i);
+  for (const i of markers(text2, "---")) if (i > 0) starts.push(i);
   return starts;
 }
-function segmentText(text, starts, k) {
-  return text.slice(starts[k], starts[k + 1] ?? text.length);
+function segmentText(text2, starts, k) {
+  return text2.slice(starts[k], starts[k + 1] ?? text2.length);
 }
 function segmentAt(starts, offset) {
   let low = 0;
@@ -10144,36 +10144,36 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   }
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
-  const text = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  const templateMatch = templateAction.exec(text);
+  const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  const templateMatch = templateAction.exec(text2);
   if (templateMatch) {
-    const line = text.slice(0, templateMatch.index).split("\n").length;
+    const line = text2.slice(0, templateMatch.index).split("\n").length;
     return fail(
       "template",
       "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
       line
     );
   }
-  const read = asGoyamlReads(text);
-  const byEvents = options.eventReader === false ? null : readByEvents(read, text);
-  return byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
+  const read = asGoyamlReads(text2);
+  const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
+  return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
 }
-function parseYamlDocuments(text) {
-  const parsed = (0, import_yaml3.parseAllDocuments)(text, { ...yamlOptions, prettyErrors: false });
+function parseYamlDocuments(text2) {
+  const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false };
-function lineCounterOf(text) {
+function lineCounterOf(text2) {
   const lineCounter = new import_yaml3.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
-function loadWithYaml(file, text, lineText2 = text) {
+function loadWithYaml(file, text2, lineText2 = text2) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed;
   try {
-    parsed = parseYamlDocuments(text);
+    parsed = parseYamlDocuments(text2);
   } catch (error) {
     return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error)}`, kind: "malformed" }] };
   }
@@ -10202,18 +10202,18 @@ function loadWithYaml(file, text, lineText2 = text) {
   });
   return { file, documents, problems };
 }
-function readByEvents(text, lineText2 = text) {
-  const starts = segmentStarts(text);
+function readByEvents(text2, lineText2 = text2) {
+  const starts = segmentStarts(text2);
   if (starts === null) return null;
   const lineCounter = lineCounterOf(lineText2);
-  const read = readEventDocuments(text, lineCounter.lineStarts);
+  const read = readEventDocuments(text2, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text, { read, starts, lineCounter }) {
+function fromEvents(file, text2, { read, starts, lineCounter }) {
   const documents = read.map(({ index, value, place }) => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text.length;
+    const end = starts[segment + 1] ?? text2.length;
     let tree;
     let layout;
     const source = {
@@ -10222,11 +10222,11 @@ function fromEvents(file, text, { read, starts, lineCounter }) {
       start,
       end,
       get doc() {
-        tree ??= treeOfSegment(file, text, segmentFrom(text, starts, segment), end, start);
+        tree ??= treeOfSegment(file, text2, segmentFrom(text2, starts, segment), end, start);
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text, segmentFrom(text, starts, segment), end, start) ?? this.doc;
+        layout ??= treeFromEvents(text2, segmentFrom(text2, starts, segment), end, start) ?? this.doc;
         return layout;
       }
     };
@@ -10234,17 +10234,17 @@ function fromEvents(file, text, { read, starts, lineCounter }) {
   });
   return { file, documents, problems: [] };
 }
-function segmentFrom(text, starts, k) {
+function segmentFrom(text2, starts, k) {
   const from = starts[k] ?? 0;
-  if (k !== 1 || text.startsWith("---")) return from;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text.slice(0, from)) ? 0 : from;
+  if (k !== 1 || text2.startsWith("---")) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text2.slice(0, from)) ? 0 : from;
 }
-function treeOfSegment(file, text, from, to, contentStart) {
+function treeOfSegment(file, text2, from, to, contentStart) {
   const parser = new import_yaml3.Parser();
   parser.offset = from;
   const composer = new import_yaml3.Composer(yamlOptions);
-  const until = to < text.length ? to + 3 : to;
-  const trees = [...composer.compose(parser.parse(text.slice(from, until)), true, until)];
+  const until = to < text2.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text2.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -10257,15 +10257,15 @@ function firstLine(message) {
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text) {
-  if (levels.includes(text)) return { ok: true, value: text };
+function parseLevel(text2) {
+  if (levels.includes(text2)) return { ok: true, value: text2 };
   return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
 var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
 var maxInt64 = 9223372036854775807n;
-function parseVersion(text) {
-  if (text === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text);
+function parseVersion(text2) {
+  if (text2 === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text2);
   if (match2?.[1] !== void 0) {
     const minor = BigInt(match2[1]);
     if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
@@ -10330,8 +10330,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path5, ...segments) {
-  return [...path5, ...segments];
+function at(path7, ...segments) {
+  return [...path7, ...segments];
 }
 
 // src/pss/format.ts
@@ -10400,10 +10400,10 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path5, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path7, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -10445,12 +10445,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "appArmorProfile");
     if (profile2 && !allowedProfileType(str(profile2, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path5, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path7, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -10491,7 +10491,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities2, "add").forEach((entry, index) => {
@@ -10499,7 +10499,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path5, "securityContext", "capabilities", "add", index));
+        paths.push(at(path7, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -10523,9 +10523,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path5, "securityContext", "capabilities");
+    const capabilitiesPath = at(path7, "securityContext", "capabilities");
     if (!capabilities2) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -10620,7 +10620,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container2, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -10628,7 +10628,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path5, "ports", index, "hostPort"));
+        paths.push(at(path7, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -10668,11 +10668,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path5, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path7, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path5, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path7, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -10706,10 +10706,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path5, "securityContext", "privileged"));
+      paths.push(at(path7, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -10730,12 +10730,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const value = obj(container2, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path5, "securityContext", "procMount"));
+    paths.push(at(path7, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -10852,14 +10852,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path5, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path7, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path5, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path7, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -10897,10 +10897,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     if (optInt(obj(container2, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path5, "securityContext", "runAsUser"));
+      paths.push(at(path7, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -10957,9 +10957,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path5, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge(options, at(path7, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -11030,12 +11030,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0 && !validType(str(profile2, "type"))) {
       bad.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path5, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path7, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11078,18 +11078,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0) {
       const type = str(profile2, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path5, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path7, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path5, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path7, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -11192,10 +11192,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container: container2, path: path5 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
     if (hostProcess(obj(container2, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path5, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path7, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11296,36 +11296,36 @@ function checksFor(level2, version3) {
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
-function isCheckId(text) {
-  return known.has(text);
+function isCheckId(text2) {
+  return known.has(text2);
 }
-function fold(text) {
-  return text.toLowerCase().replace(/[-_\s]/g, "");
+function fold(text2) {
+  return text2.toLowerCase().replace(/[-_\s]/g, "");
 }
-function suggestCheckIds(text) {
-  const folded = fold(text);
+function suggestCheckIds(text2) {
+  const folded = fold(text2);
   if (folded === "") return [];
   const exact = checkIds.find((id) => fold(id) === folded);
   if (exact) return [exact];
   const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
   if (stems.length > 0) return stems;
-  const near = closest(text, checkIds);
+  const near = closest(text2, checkIds);
   return near ? [near] : [];
 }
-function unknownCheckText(text) {
-  const suggestions = suggestCheckIds(text);
+function unknownCheckText(text2) {
+  const suggestions = suggestCheckIds(text2);
   const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
   return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-function invalidCheckMessage(text) {
-  return `${JSON.stringify(text)}: ${unknownCheckText(text)}`;
+function invalidCheckMessage(text2) {
+  return `${JSON.stringify(text2)}: ${unknownCheckText(text2)}`;
 }
-function closest(text, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(text.length / 4)));
+function closest(text2, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text2.length / 4)));
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(text.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(text2.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -11355,8 +11355,8 @@ var optOutAnnotations = {
 };
 var knownAnnotations = Object.values(optOutAnnotations);
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text) {
-  const match2 = isoDate.exec(text);
+function isCalendarDate(text2) {
+  const match2 = isoDate.exec(text2);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -11411,8 +11411,8 @@ function readOptOut(annotations, place, context) {
   } else if (expiresText !== void 0 && expires === null) {
     status = "invalid-expires";
     message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+    const text2 = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text2} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
   } else if (expires !== null && context.today >= expires) {
     status = "expired";
     message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
@@ -11428,18 +11428,18 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-function locate(source, path5) {
+function locate(source, path7) {
   const { lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path5, position) : walkPlaces(source.place, path5, position);
+  return source.place === void 0 ? walkTree(source, path7, position) : walkPlaces(source.place, path7, position);
 }
-function walkPlaces(root, path5, position) {
+function walkPlaces(root, path7, position) {
   let place = root;
   let anchor = placeOffset(root);
-  for (const segment of path5) {
+  for (const segment of path7) {
     const children = typeof place === "number" ? void 0 : place.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -11450,11 +11450,11 @@ function walkPlaces(root, path5, position) {
   }
   return position(anchor, true);
 }
-function walkTree(source, path5, position) {
+function walkTree(source, path7, position) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path5) {
+  for (const segment of path7) {
     if ((0, import_yaml4.isAlias)(node)) node = node.resolve(doc);
     let next;
     let offset;
@@ -11477,14 +11477,24 @@ function walkTree(source, path5, position) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path5) {
+function formatFieldPath(path7) {
   let out = "";
-  for (const segment of path5) {
+  for (const segment of path7) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+function parseFieldPath(text2) {
+  const path7 = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
+  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+    if (match2[1] !== void 0) path7.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path7.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path7.push(match2[3]);
+  }
+  return path7;
 }
 
 // ../../main/node_modules/balanced-match/dist/esm/index.js
@@ -12186,7 +12196,7 @@ var show = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk3 = (n, indent) => {
+  const walk4 = (n, indent) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
@@ -12195,12 +12205,12 @@ var show = (start) => {
       case "split":
         line(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
-          walk3(o, indent);
+          walk4(o, indent);
         return;
       case "neg":
         line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk3(n.sub, indent + "  ");
-        return walk3(n.next, indent);
+        walk4(n.sub, indent + "  ");
+        return walk4(n.next, indent);
       case "lit":
         line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
@@ -12210,9 +12220,9 @@ var show = (start) => {
       default:
         line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
-    walk3(n.next, indent);
+    walk4(n.next, indent);
   };
-  walk3(start, "");
+  walk4(start, "");
   return [`start -> ${ref(start)}`, ...lines].join("\n");
 };
 var State = class {
@@ -12896,7 +12906,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
+    match: (list4, pattern, options = {}) => orig.match(list4, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -12934,13 +12944,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list3, pattern, options = {}) => {
+var match = (list4, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list3 = list3.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list3.length) {
-    list3.push(pattern);
+  list4 = list4.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list4.length) {
+    list4.push(pattern);
   }
-  return list3;
+  return list4;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -14173,8 +14183,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path5) {
-  let out = path5;
+function normalisePath(path7) {
+  let out = path7;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -14187,8 +14197,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path5, patterns) {
-  const normalised = normalisePath(path5);
+function matchFile(path7, patterns) {
+  const normalised = normalisePath(path7);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -14225,12 +14235,15 @@ var topLevelKeys = [
   "preview-version",
   "exemptions",
   "rules",
-  "disable"
+  "disable",
+  "render"
 ];
 var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
+var renderKeys = ["charts"];
+var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
 var dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function errorOf(parsed) {
@@ -14255,26 +14268,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path5) {
-    return locate(this.source, path5).line;
+  line(path7) {
+    return locate(this.source, path7).line;
   }
-  at(path5) {
-    return { file: this.file, line: this.line(path5), key: formatFieldPath(path5) };
+  at(path7) {
+    return { file: this.file, line: this.line(path7), key: formatFieldPath(path7) };
   }
-  error(path5, message) {
-    this.errors.push({ file: this.file, line: this.line(path5), key: formatFieldPath(path5), message });
+  error(path7, message) {
+    this.errors.push({ file: this.file, line: this.line(path7), key: formatFieldPath(path7), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path5, allowed) {
+  map(value, path7, allowed) {
     if (!isObject(value)) {
-      this.error(path5, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path7, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path5, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path7, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -14283,52 +14296,52 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path5) {
+  present(map, key, path7) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path5, key], "has no value; give one or remove the key");
+      this.error([...path7, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path5) {
-    const value = this.present(map, key, path5);
+  level(map, key, path7) {
+    const value = this.present(map, key, path7);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseLevel(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path5, key]) };
-      this.error([...path5, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path7, key]) };
+      this.error([...path7, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
       return void 0;
     }
-    this.error([...path5, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path7, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path5) {
-    const value = this.present(map, key, path5);
+  version(map, key, path7) {
+    const value = this.present(map, key, path7);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseVersion(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path5, key]) };
-      this.error([...path5, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path7, key]) };
+      this.error([...path7, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path5, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path7, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path5) {
-    const value = this.present(map, key, path5);
+  bool(map, key, path7) {
+    const value = this.present(map, key, path7);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path5, key]) };
-    this.error([...path5, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path7, key]) };
+    this.error([...path7, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
-  string(map, key, path5) {
-    const value = this.present(map, key, path5);
+  string(map, key, path7) {
+    const value = this.present(map, key, path7);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path5, key]) };
-    this.error([...path5, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path7, key]) };
+    this.error([...path7, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -14337,10 +14350,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path5, check, allowEmpty) {
-    const value = this.present(map, key, path5);
+  strings(map, key, path7, check, allowEmpty) {
+    const value = this.present(map, key, path7);
     if (value === void 0) return void 0;
-    const listPath = [...path5, key];
+    const listPath = [...path7, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -14367,19 +14380,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path5) {
-    const value = this.present(map, key, path5);
+  list(map, key, path7) {
+    const value = this.present(map, key, path7);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path5, key], `must be a list, not ${describe(value)}`);
+    this.error([...path7, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path5) {
+  modeSettings(map, path7) {
     return dropUndefined({
-      level: this.level(map, "level", path5),
-      warnLevel: this.level(map, "warn-level", path5),
-      version: this.version(map, "version", path5),
-      warnVersion: this.version(map, "warn-version", path5)
+      level: this.level(map, "level", path7),
+      warnLevel: this.level(map, "warn-level", path7),
+      version: this.version(map, "version", path7),
+      warnVersion: this.version(map, "warn-version", path7)
     });
   }
 };
@@ -14415,10 +14428,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path5) {
+function duplicateKeys(reader, node, path7) {
   if ((0, import_yaml5.isAlias)(node)) return;
   if ((0, import_yaml5.isSeq)(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path5, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path7, index]));
     return;
   }
   if (!(0, import_yaml5.isMap)(node)) return;
@@ -14429,26 +14442,26 @@ function duplicateKeys(reader, node, path5) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path5);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path5, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path7);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path7, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path5, key]);
+    duplicateKeys(reader, pair2.value, [...path7, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path5 = ["rules", index];
+  const path7 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path5, ruleKeys);
+  const map = reader.map(value, path7, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path5, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path7, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path5);
+  const matchValue = reader.present(map, "match", path7);
   if (matchValue !== void 0) {
-    const matchPath = [...path5, "match"];
+    const matchPath = [...path7, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -14456,31 +14469,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path5);
+  const settings = reader.modeSettings(map, path7);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path5, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path7, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path5), namespaces, files };
+  return { ...settings, index, at: reader.at(path7), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path5 = ["disable", index];
-  const map = reader.map(value, path5, disableKeys);
+  const path7 = ["disable", index];
+  const map = reader.map(value, path7, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path5, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path5, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path5, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path7, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks = reader.strings(map, "checks", path7, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path7, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path5);
+  const reason4 = reader.string(map, "reason", path7);
   if (reader.errors.length > before || !checks) return void 0;
   return {
     index,
-    at: reader.at(path5),
+    at: reader.at(path7),
     checks: [...new Set(checks.map((c) => c.value))],
     namespaces,
     files,
@@ -14489,8 +14502,35 @@ function parseDisable(reader, value, index) {
     reason: reason4?.value ?? null
   };
 }
-function parsePolicyConfig(text, file) {
-  const loaded = loadManifestFile(file, text);
+var anyPath = () => ({ ok: true });
+function parseRender(reader, value) {
+  const map = reader.map(value, ["render"], renderKeys);
+  if (!map) return void 0;
+  const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
+    const path7 = ["render", "charts", index];
+    const chart = reader.map(entry, path7, chartKeys);
+    if (!chart) return [];
+    if (!("chart" in chart)) reader.error(path7, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path7);
+    const release = reader.string(chart, "release", path7);
+    const namespace = reader.string(chart, "namespace", path7);
+    const values = reader.strings(chart, "values", path7, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path7);
+    if (!folder) return [];
+    return [
+      dropUndefined({
+        chart: folder.value.replace(/^\.\/|\/+$/g, ""),
+        release: release?.value,
+        namespace: namespace?.value,
+        values: values?.map((v) => v.value.replace(/^\.\//, "")),
+        ciValues: ciValues?.value
+      })
+    ];
+  });
+  return { charts };
+}
+function parsePolicyConfig(text2, file) {
+  const loaded = loadManifestFile(file, text2);
   if (loaded.problems.length > 0) {
     return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
   }
@@ -14515,22 +14555,24 @@ function parsePolicyConfig(text, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path5 = ["exemptions"];
+      const path7 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path5, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path5, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path7, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path7, exactName("runtimeClass"), true))
       };
     }
   }
   const rules = (reader.list(root, "rules", []) ?? []).flatMap((value, index) => parseRule(reader, value, index) ?? []);
   const disable = (reader.list(root, "disable", []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
+  const renderValue = reader.present(root, "render", []);
+  const render = renderValue === void 0 ? void 0 : parseRender(reader, renderValue);
   if (reader.errors.length > 0) {
     const errors = [...reader.errors].sort((a, b) => a.line - b.line);
     return { ok: false, errors };
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, previewVersion, exemptions, rules, disable })
+    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, previewVersion, exemptions, rules, disable, render })
   };
 }
 
@@ -14649,13 +14691,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit3 = (value, path5, itemKind) => {
+  const visit3 = (value, path7, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit3(item, [...path5, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit3(item, [...path7, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -14673,11 +14715,11 @@ function namespacesFromDocument(document, lineOf2) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path5, "metadata", "labels", key],
+        path: [...path7, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path5, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path7, "metadata", "labels"]) });
   };
   visit3(document.value, [], null);
   return { namespaces, problems };
@@ -14715,8 +14757,8 @@ function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
 }
 function flagSource(name, value) {
-  const text = typeof value === "string" ? value : formatVersion(value);
-  return { kind: "flag", detail: `${name} ${text}`, file: null, line: null };
+  const text2 = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text2}`, file: null, line: null };
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
@@ -14903,16 +14945,16 @@ var extraCheckIds = [pspCheckId, ...adviceCheckIds];
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit3 = (value, path5) => {
+  const visit3 = (value, path7) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path5, "items", index]);
+        if (isObject(item)) visit3(item, [...path7, "items", index]);
       });
       return;
     }
-    out.push({ value, apiVersion, kind, path: path5 });
+    out.push({ value, apiVersion, kind, path: path7 });
   };
   if (isObject(document.value)) visit3(document.value, []);
   return out;
@@ -15208,27 +15250,27 @@ function matches(type, value) {
   if ("list" in type) return Array.isArray(value);
   return isObject(value);
 }
-function validateFields(value, type, path5 = []) {
+function validateFields(value, type, path7 = []) {
   if (value === void 0 || value === null) return [];
   if (!matches(type, value)) {
-    return [{ path: path5, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
+    return [{ path: path7, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
   }
   if (typeof type === "string") return [];
   if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path5, index]));
+    return value.flatMap((item, index) => validateFields(item, type.list, [...path7, index]));
   }
   const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path5, key]));
+  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path7, key]));
   return entries.flatMap(([key, item]) => {
     const fieldType = type.object[key];
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path5, key]);
+    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path7, key]);
   });
 }
 
 // src/workloads/extract.ts
-function at2(value, path5) {
+function at2(value, path7) {
   let current = value;
-  for (const segment of path5) {
+  for (const segment of path7) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -15243,11 +15285,11 @@ function withDecodedAnnotations(metadata) {
 function extractPodSpecs(document) {
   const pods = [];
   const problems = [];
-  const invalid = (path5, message) => {
+  const invalid = (path7, message) => {
     problems.push({
       file: document.file,
-      line: locate(document.source, path5).line,
-      message: `${formatFieldPath(path5)}: ${message}; the API server would reject this object`,
+      line: locate(document.source, path7).line,
+      message: `${formatFieldPath(path7)}: ${message}; the API server would reject this object`,
       kind: "invalid"
     });
   };
@@ -15318,27 +15360,27 @@ function warnMessage(policy, failures) {
 }
 
 // src/fixes/edits.ts
-function set(path5, value) {
-  return { op: "set", path: path5, value };
+function set(path7, value) {
+  return { op: "set", path: path7, value };
 }
-function remove(path5) {
-  return { op: "delete", path: path5 };
+function remove(path7) {
+  return { op: "delete", path: path7 };
 }
-function append(path5, value) {
-  return { op: "append", path: path5, value };
+function append(path7, value) {
+  return { op: "append", path: path7, value };
 }
-function valueAt(root, path5) {
+function valueAt(root, path7) {
   let current = root;
-  for (const segment of path5) {
+  for (const segment of path7) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path5) {
-  const parent = valueAt(root, path5.slice(0, -1));
-  const last = path5[path5.length - 1];
+function exists(root, path7) {
+  const parent = valueAt(root, path7.slice(0, -1));
+  const last = path7[path7.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -15367,22 +15409,22 @@ function applyEditsToJson(document, edits) {
   };
   const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path5, create) => {
+  const parentOf = (path7, create) => {
     let current = root;
-    for (let i = 0; i < path5.length - 1; i++) {
-      const segment = path5[i];
+    for (let i = 0; i < path7.length - 1; i++) {
+      const segment = path7[i];
       const holder = current;
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
       if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
         next = {};
         copies.add(next);
       }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path5.slice(0, i + 1))}`);
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path7.slice(0, i + 1))}`);
       next = writable(next);
       holder[segment] = next;
       current = next;
     }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path5)}`);
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path7)}`);
     return current;
   };
   for (const edit of unique.filter((e) => e.op === "set")) {
@@ -15407,8 +15449,8 @@ function applyEditsToJson(document, edits) {
     const parent = parentOf(edit.path, true);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
-    const list3 = parent[last];
-    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
+    const list4 = parent[last];
+    parent[last] = Array.isArray(list4) ? [...list4, edit.value] : [edit.value];
   }
   return root;
 }
@@ -15426,14 +15468,14 @@ function jsonEqual(a, b) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path5) {
-  return valueAt(context.written, path5);
+function writtenAt(context, path7) {
+  return valueAt(context.written, path7);
 }
-function writtenHas(context, path5) {
-  return exists(context.written, path5);
+function writtenHas(context, path7) {
+  return exists(context.written, path7);
 }
 function setEach(paths, value) {
-  return paths.map((path5) => set(path5, value));
+  return paths.map((path7) => set(path7, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -15442,20 +15484,20 @@ function runtimeDefaultProfile(context, typePath) {
   return edits;
 }
 function removeItems(context, listPath, indices) {
-  const list3 = writtenAt(context, listPath);
-  const length = Array.isArray(list3) ? list3.length : 0;
+  const list4 = writtenAt(context, listPath);
+  const length = Array.isArray(list4) ? list4.length : 0;
   const unique = [...new Set(indices)];
   if (unique.length === length && length > 0) return [remove(listPath)];
   return unique.map((index) => remove([...listPath, index]));
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const path5 of paths) {
-    const index = path5[path5.length - 1];
+  for (const path7 of paths) {
+    const index = path7[path7.length - 1];
     if (typeof index !== "number") continue;
-    const list3 = path5.slice(0, -1);
-    const key = JSON.stringify(list3);
-    const group = groups.get(key) ?? { list: list3, indices: [] };
+    const list4 = path7.slice(0, -1);
+    const key = JSON.stringify(list4);
+    const group = groups.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
     groups.set(key, group);
   }
@@ -15465,8 +15507,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container: container2, path: path5 } of visitContainers(pod)) {
-    if (isOn(obj(container2, "securityContext"))) paths.push([...path5, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container: container2, path: path7 } of visitContainers(pod)) {
+    if (isOn(obj(container2, "securityContext"))) paths.push([...path7, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -15483,25 +15525,25 @@ var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setE
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path5 of context.failure.paths) {
-    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path5));
+  for (const path7 of context.failure.paths) {
+    if (path7[0] === "metadata") edits.push(set(path7, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path7));
   }
   return { kind: "edits", edits };
 };
 
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path5) => typeof path5[path5.length - 1] === "number");
-  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
+  const adds = context.failure.paths.filter((path7) => typeof path7[path7.length - 1] === "number");
+  return [...byList(adds).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices));
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path5) => path5[path5.length - 1] === "drop");
-  for (const path5 of drops) {
-    if (Array.isArray(writtenAt(context, path5))) edits.push(append(path5, "ALL"));
-    else edits.push(set(path5, ["ALL"]));
+  const drops = context.failure.paths.filter((path7) => path7[path7.length - 1] === "drop");
+  for (const path7 of drops) {
+    if (Array.isArray(writtenAt(context, path7))) edits.push(append(path7, "ALL"));
+    else edits.push(set(path7, ["ALL"]));
   }
   return {
     kind: "edits",
@@ -15513,9 +15555,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path5 of context.failure.paths) {
-    if (path5[0] === "spec" && path5[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path5], false));
+  for (const path7 of context.failure.paths) {
+    if (path7[0] === "spec" && path7[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path7], false));
   }
   return {
     kind: "edits",
@@ -15526,7 +15568,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5));
+  const edits = context.failure.paths.filter((path7) => writtenHas(context, path7)).map((path7) => remove(path7));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -15534,7 +15576,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
+  edits: context.failure.paths.filter((path7) => writtenHas(context, path7)).map((path7) => remove(path7))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -15554,9 +15596,9 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container: container2, path: path5 } of visitContainers(context.pod)) {
+  for (const { container: container2, path: path7 } of visitContainers(context.pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path5, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path7, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
@@ -15566,10 +15608,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path5) => path5.length === 3 && path5[1] === "securityContext");
-  for (const path5 of context.failure.paths) {
-    edits.push(remove(path5));
-    const securityContextPath = path5.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path7) => path7.length === 3 && path7[1] === "securityContext");
+  for (const path7 of context.failure.paths) {
+    edits.push(remove(path7));
+    const securityContextPath = path7.slice(0, -1);
     const securityContext = valueAt(context.pod, securityContextPath);
     const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -15582,9 +15624,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path5 of context.failure.paths) {
-    if (path5[0] === "metadata") edits.push(set(path5, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path5.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path5));
+  for (const path7 of context.failure.paths) {
+    if (path7[0] === "metadata") edits.push(set(path7, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path7.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path7));
   }
   return edits;
 }
@@ -15595,15 +15637,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container: container2, path: path5 } of containers) {
+  for (const { container: container2, path: path7 } of containers) {
     if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path5, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path7, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path5 of uncovered) edits.push(set(path5, "RuntimeDefault"));
+    for (const path7 of uncovered) edits.push(set(path7, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -15611,13 +15653,13 @@ var fixSeccompProfileRestricted = (context) => {
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path5) => writtenHas(context, path5)).map((path5) => remove(path5))
+  edits: context.failure.paths.filter((path7) => writtenHas(context, path7)).map((path7) => remove(path7))
 });
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path5) => path5.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+  const entries = context.failure.paths.map((path7) => path7.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -15710,16 +15752,16 @@ var guidance = {
   }
 };
 function noSafeFix(check, reason4) {
-  const { text, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text}
+  const { text: text2, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text2}
 
 ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
-  const { text, example } = guidance[check];
+  const { text: text2, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
 
-${text}
+${text2}
 
 ${illustrative(example)}`;
 }
@@ -15728,12 +15770,12 @@ function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
 function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const list4 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
   const first = volumes2[0]?.name ?? "data";
   const hostPath = volumes2.some((v) => v.type === "hostPath");
   const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
   const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list4} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
     "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
@@ -15749,10 +15791,10 @@ ${illustrative(example)}`;
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path5) => {
-    const volume2 = writtenAt(context, path5.slice(0, 3));
+  return context.failure.paths.map((path7) => {
+    const volume2 = writtenAt(context, path7.slice(0, 3));
     const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
-    const type = typeof path5[3] === "string" ? path5[3] : "unknown";
+    const type = typeof path7[3] === "string" ? path7[3] : "unknown";
     return { name, type };
   });
 }
@@ -15796,13 +15838,13 @@ var import_yaml8 = __toESM(require_dist(), 1);
 var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/fixes/text.ts
-function lineTable(text) {
+function lineTable(text2) {
   const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text.endsWith("\n");
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text2.endsWith("\n");
   if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text.indexOf("\n");
-  return { text, starts, eol: firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+  const firstBreak = text2.indexOf("\n");
+  return { text: text2, starts, eol: firstBreak > 0 && text2[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
   let lo = 0;
@@ -15830,9 +15872,9 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
-function lastContentBefore(text, end, floor = 0) {
+function lastContentBefore(text2, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && /\s/.test(text[i] ?? "")) i--;
+  while (i > floor && /\s/.test(text2[i] ?? "")) i--;
   return i;
 }
 function lineText(table, line) {
@@ -15844,7 +15886,7 @@ function lineText(table, line) {
 }
 var SpliceConflict = class extends Error {
 };
-function applySplices(text, splices) {
+function applySplices(text2, splices) {
   const ordered = splices.map((splice, order) => ({ splice, order })).sort(
     (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
   );
@@ -15852,10 +15894,10 @@ function applySplices(text, splices) {
   let at3 = 0;
   for (const { splice } of ordered) {
     if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
-    out += text.slice(at3, splice.start) + splice.insert;
+    out += text2.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text.slice(at3);
+  return out + text2.slice(at3);
 }
 function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
   if (before === after) return null;
@@ -15876,12 +15918,12 @@ function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
   const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
 }
-function untouchedEnds(text, splices) {
+function untouchedEnds(text2, splices) {
   if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text.length - Math.max(...splices.map((s) => s.end)) };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text2.length - Math.max(...splices.map((s) => s.end)) };
 }
-function splitWithBreaks(text) {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitWithBreaks(text2) {
+  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 // src/fixes/style.ts
@@ -15915,8 +15957,8 @@ function detectStyle(doc, table) {
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   (0, import_yaml6.visit)(doc, {
-    Pair(_, pair2, path5) {
-      const parent = path5[path5.length - 1];
+    Pair(_, pair2, path7) {
+      const parent = path7[path7.length - 1];
       if (!(0, import_yaml6.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
@@ -15952,15 +15994,15 @@ function detectStyle(doc, table) {
     keys
   };
 }
-function plainSafe(text) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text)) return false;
-  const resolved = resolvePlainScalar(text);
-  return resolved.ok && resolved.value === text;
+function plainSafe(text2) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text2)) return false;
+  const resolved = resolvePlainScalar(text2);
+  return resolved.ok && resolved.value === text2;
 }
-function formatString(text, quote) {
-  if (quote === "plain" && plainSafe(text)) return text;
-  if (quote === "single" && !text.includes("'")) return `'${text}'`;
-  return JSON.stringify(text);
+function formatString(text2, quote) {
+  if (quote === "plain" && plainSafe(text2)) return text2;
+  if (quote === "single" && !text2.includes("'")) return `'${text2}'`;
+  return JSON.stringify(text2);
 }
 function formatBoolean(value, replacing) {
   const pairs = [
@@ -16024,11 +16066,11 @@ function renderBlockValue(value, keyColumn2, style, key) {
 
 // src/fixes/walk.ts
 var import_yaml7 = __toESM(require_dist(), 1);
-function walk(doc, path5) {
+function walk(doc, path7) {
   const root = doc.contents;
   const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
   let current = steps[0]?.node ?? null;
-  for (const segment of path5) {
+  for (const segment of path7) {
     let next;
     if (typeof segment === "string" && (0, import_yaml7.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
@@ -16205,9 +16247,9 @@ function renderEdits(context, edits) {
   };
   for (const owned of edits) {
     const { edit } = owned;
-    const path5 = edit.path;
-    const walked = walk(doc, path5);
-    const complete = walked.depth === path5.length;
+    const path7 = edit.path;
+    const walked = walk(doc, path7);
+    const complete = walked.depth === path7.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
     const step = target;
@@ -16226,20 +16268,20 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml8.isSeq)(parent) && typeof path5[path5.length - 1] === "number") {
+      } else if ((0, import_yaml8.isSeq)(parent) && typeof path7[path7.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
           itemDeletes.set(parent, op);
         }
-        op.indices.add(path5[path5.length - 1]);
+        op.indices.add(path7[path7.length - 1]);
         own(op, owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
     if (edit.op === "append") {
       if (!complete || !(0, import_yaml8.isSeq)(step.node)) {
-        renderSet(walked, path5, [edit.value], owned);
+        renderSet(walked, path7, [edit.value], owned);
         continue;
       }
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
@@ -16252,18 +16294,18 @@ function renderEdits(context, edits) {
       own(op, owned);
       continue;
     }
-    renderSet(walked, path5, edit.value, owned);
+    renderSet(walked, path7, edit.value, owned);
   }
-  function renderSet(walked, path5, value, owned) {
+  function renderSet(walked, path7, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path5.length;
+    const complete = depth === path7.length;
     const step = walked.steps[depth];
     if (!step) fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path5[path5.length - 1];
+      const key = path7[path7.length - 1];
       if (target.merged) {
         if (!(0, import_yaml8.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
@@ -16287,7 +16329,7 @@ function renderEdits(context, edits) {
       }
       fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path5.slice(depth);
+    const rest = path7.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
@@ -16347,10 +16389,10 @@ function pairEnd(pair2) {
   return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
-  const text = context.table.text;
+  const text2 = context.table.text;
   let i = rangeOf2(pair2.key)[1];
-  while (i < text.length && (text[i] === " " || text[i] === "	")) i++;
-  if (text[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
+  if (text2[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -16362,9 +16404,9 @@ function keyColumn(context, map) {
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
-  const { text, eol } = context.table;
+  const { text: text2, eol } = context.table;
   const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
-  if (at3 >= text.length && !text.endsWith("\n")) return { start: text.length, end: text.length, insert: eol + lines.join(eol), column };
+  if (at3 >= text2.length && !text2.endsWith("\n")) return { start: text2.length, end: text2.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
 }
 function lineLeader(context, offset) {
@@ -16530,13 +16572,13 @@ function deleteItemSplices(context, op, refilled) {
     if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
-  const text = context.table.text;
+  const text2 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text[dash] ?? "")) dash--;
-    if (text[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    while (dash >= 0 && /\s/.test(text2[dash] ?? "")) dash--;
+    if (text2[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
@@ -16634,10 +16676,10 @@ function toSuggestion(table, group, diff) {
     attachable: attachable(chosen)
   };
 }
-function applySuggestions(text, suggestions) {
-  if (suggestions.length === 0) return text;
-  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-  return bom + applySuggestionsTo(lineTable(bom === "" ? text : text.slice(1)), suggestions);
+function applySuggestions(text2, suggestions) {
+  if (suggestions.length === 0) return text2;
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  return bom + applySuggestionsTo(lineTable(bom === "" ? text2 : text2.slice(1)), suggestions);
 }
 function applySuggestionsTo(table, suggestions) {
   const body = table.text;
@@ -16724,8 +16766,8 @@ function podStates(documents, policyOf, globalIndex) {
   return { pods, invalid };
 }
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function partOf(file, text, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text, noLimit);
+function partOf(file, text2, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text2, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
@@ -16735,8 +16777,8 @@ function partOf(file, text, policyOf, globalIndex) {
   };
   return { part, loaded };
 }
-function verifyPart(file, policyOf, baseline, text, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text, policyOf, baseline.globalIndex);
+function verifyPart(file, policyOf, baseline, text2, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text2, policyOf, baseline.globalIndex);
   if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
   for (const [index, value] of fixed2.documents) {
@@ -16775,15 +16817,15 @@ function expectationKey(expectation, documentIndex) {
   const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
   return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
 }
-function verifierOf(file, text, policyOf, known2) {
+function verifierOf(file, text2, policyOf, known2) {
   let whole = null;
   const verifyWhole = (fixedText, expectation) => {
-    whole ??= partOf(file, text, policyOf, (local) => local).part;
+    whole ??= partOf(file, text2, policyOf, (local) => local).part;
     return verifyPart(file, policyOf, whole, fixedText, expectation);
   };
-  const starts = segmentStarts(text);
+  const starts = segmentStarts(text2);
   if (starts === null) return verifyWhole;
-  const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
+  const originalSegments = starts.map((_, k) => segmentText(text2, starts, k));
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
   for (const document of known2) {
@@ -16799,7 +16841,7 @@ function verifierOf(file, text, policyOf, known2) {
     let part;
     if (document === void 0) {
       part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text2.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -16847,8 +16889,8 @@ function verifierOf(file, text, policyOf, known2) {
 }
 
 // src/fixes/fixFile.ts
-function areaOf(path5) {
-  const [root, second, third] = path5;
+function areaOf(path7) {
+  const [root, second, third] = path7;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     return `${second}[${third}]`;
   }
@@ -16862,8 +16904,8 @@ function writtenPod(document, templatePath) {
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
 function computeFixes(request) {
-  const text = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
-  const table = lineTable(text);
+  const text2 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
+  const table = lineTable(text2);
   const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request.pods.every((pod) => pod.failures.length === 0)) return none;
   const policies = /* @__PURE__ */ new Map();
@@ -16871,7 +16913,7 @@ function computeFixes(request) {
   const fallback = { level: request.level, version: request.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()]);
+  const verifyText = verifierOf(request.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()]);
   const owners = [];
   const byPod = request.pods.map(() => []);
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -16947,7 +16989,7 @@ function computeFixes(request) {
     let fixedText;
     try {
       rendered = render(selected);
-      fixedText = applySplices(text, rendered.splices);
+      fixedText = applySplices(text2, rendered.splices);
     } catch (error) {
       if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
       if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
@@ -17044,8 +17086,8 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text, evaluations, findings, diff) {
-  if (text === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
+function fixFindings(file, text2, evaluations, findings, diff) {
+  if (text2 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
     return { findings, suggestions: [] };
   }
   const pods = evaluations.map((evaluation) => ({
@@ -17054,7 +17096,7 @@ function fixFindings(file, text, evaluations, findings, diff) {
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
   }));
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  const fixes = computeFixes({ file, text: text2, pods, level: first.level, version: first.version, diff });
   return {
     suggestions: fixes.suggestions,
     findings: findings.map(
@@ -17088,8 +17130,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure, pod) {
   if (failure.paths.length === 0) return null;
   const images = [];
-  for (const path5 of failure.paths) {
-    const [root, key, index] = path5;
+  for (const path7 of failure.paths) {
+    const [root, key, index] = path7;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container2 = list(pod.spec, key)[index];
     if (!isObject(container2)) return null;
@@ -17155,14 +17197,14 @@ function splitEvaluations(pod, policy, evaluations) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path5) {
-  const [root, list3, index] = [path5[0], path5[1], path5[2]];
-  if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
-    const entries = pod.spec[list3];
+function containerOfPath(pod, path7) {
+  const [root, list4, index] = [path7[0], path7[1], path7[2]];
+  if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
+    const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
-  if (root === "metadata" && list3 === "annotations" && typeof index === "string") {
+  if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
     if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
   }
@@ -17225,7 +17267,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path5) => locate(document.source, path5).line);
+    const extraction = namespacesFromDocument(document, (path7) => locate(document.source, path7).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -17469,6 +17511,7 @@ function findingJson(f) {
     ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -17507,8 +17550,11 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
+function isUnchecked(problem) {
+  return problem.kind === "template" || problem.kind === "not-rendered";
+}
 function failsRun(problem) {
-  return problem.kind !== "template" && !isWarning(problem);
+  return !isUnchecked(problem) && !isWarning(problem);
 }
 
 // src/report/text.ts
@@ -17520,7 +17566,8 @@ var modeLabel = { enforce: "", warn: "warning: ", audit: "audit warning: ", prev
 function findingLine(f) {
   const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
   const level2 = f.mode === "enforce" && f.levelSource.kind !== "namespace-label" && f.levelSource.kind !== "config-rule" ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level2}`;
+  const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
+  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level2}${rendered}`;
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function renderText(report, header) {
@@ -17554,8 +17601,8 @@ var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function displayPath(absolute, cwd) {
   const relative = path2.relative(cwd, absolute);
-  const shown2 = relative === "" || relative.startsWith("..") ? absolute : relative;
-  return shown2.split(path2.sep).join("/");
+  const shown3 = relative === "" || relative.startsWith("..") ? absolute : relative;
+  return shown3.split(path2.sep).join("/");
 }
 async function walk2(directory, out) {
   const entries = await readdir(directory, { withFileTypes: true });
@@ -17585,16 +17632,16 @@ async function collectFiles(args, cwd, maxBytes) {
   const files = [];
   const problems = [];
   for (const absolute of [...new Set(paths)]) {
-    const shown2 = displayPath(absolute, cwd);
+    const shown3 = displayPath(absolute, cwd);
     try {
       const size = (await stat(absolute)).size;
       if (size > maxBytes) {
-        problems.push({ file: shown2, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+        problems.push({ file: shown3, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
         continue;
       }
-      files.push({ path: shown2, content: await readFile(absolute) });
+      files.push({ path: shown3, content: await readFile(absolute) });
     } catch (error) {
-      problems.push({ file: shown2, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
+      problems.push({ file: shown3, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
     }
   }
   return { files, problems };
@@ -17627,16 +17674,16 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   --format F           text or json [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
-function level(flag, text) {
-  if (text === void 0) return void 0;
-  const parsed = parseLevel(text);
-  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+function level(flag, text2) {
+  if (text2 === void 0) return void 0;
+  const parsed = parseLevel(text2);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed.error}`);
   return parsed.value;
 }
-function version2(flag, text) {
-  if (text === void 0) return void 0;
-  const parsed = parseVersion(text);
-  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+function version2(flag, text2) {
+  if (text2 === void 0) return void 0;
+  const parsed = parseVersion(text2);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed.error}`);
   return parsed.value;
 }
 function defined(record) {
@@ -17891,16 +17938,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path5, added, removed, oldPosInc, options) {
-    const last = path5.lastComponent;
+  addToPath(path7, added, removed, oldPosInc, options) {
+    const last = path7.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path5.oldPos + oldPosInc,
+        oldPos: path7.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path5.oldPos + oldPosInc,
+        oldPos: path7.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -18043,7 +18090,7 @@ function tokenize2(value, options) {
 
 // ../../main/node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list3 = [];
+  const diffstr = uniDiff.split(/\n/), list4 = [];
   let i = 0;
   function isGitDiffHeader(line) {
     return /^diff --git /.test(line);
@@ -18061,7 +18108,7 @@ function parsePatch(uniDiff) {
     var _a;
     const index = {};
     index.hunks = [];
-    list3.push(index);
+    list4.push(index);
     let seenDiffHeader = false;
     while (i < diffstr.length) {
       const line = diffstr[i];
@@ -18374,7 +18421,7 @@ function parsePatch(uniDiff) {
   while (i < diffstr.length) {
     parseIndex();
   }
-  return list3;
+  return list4;
 }
 
 // ../../main/node_modules/diff/libesm/patch/create.js
@@ -18625,9 +18672,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -18643,10 +18690,10 @@ function numberLines(hunk) {
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
     const marker = raw[0];
-    const text = raw.slice(1);
-    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text });
-    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text });
-    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text });
+    const text2 = raw.slice(1);
+    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text2 });
+    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text2 });
+    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text2 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -18761,29 +18808,482 @@ async function readGitChangeSet(range2) {
   return { files };
 }
 
-// src/git/namespaces.ts
-async function readNamespaceDocuments(repository, commit, maxBytes) {
-  let listing;
+// src/io/render/process.ts
+import { spawn as spawn2 } from "node:child_process";
+var defaultToolLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+var nowhere = "http://127.0.0.1:9";
+function toolEnvironment(home, extra = {}) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra
+  };
+}
+function runTool(command, args, options) {
+  return new Promise((resolve3) => {
+    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let stopped = null;
+    const stop = (reason4) => {
+      if (stopped !== null) return;
+      stopped = reason4;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`), options.limits.timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
+      else out.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve3(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (stopped !== null) resolve3({ kind: "failed", reason: stopped, stderr });
+      else if (code === 0) resolve3({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve3({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+    });
+  });
+}
+
+// src/io/render/tools.ts
+import { mkdir } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/render/paths.ts
+function dirOf(path7) {
+  const slash = path7.lastIndexOf("/");
+  return slash < 0 ? "" : path7.slice(0, slash);
+}
+function joinPath(dir, reference) {
+  if (reference.startsWith("/")) return null;
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of reference.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function isInside(path7, dir) {
+  return dir === "" || path7 === dir || path7.startsWith(`${dir}/`);
+}
+function shownDir(dir) {
+  return dir === "" ? "." : dir;
+}
+
+// src/io/render/tools.ts
+function firstLines(stderr, count2 = 5) {
+  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
+  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function shown2(command) {
+  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+}
+function kustomizeCommands(dir) {
+  const target = shownDir(dir);
+  return [
+    { command: "kustomize", args: ["build", target] },
+    { command: "kubectl", args: ["kustomize", target] }
+  ];
+}
+function helmCommand(root) {
+  const helm = root.helm;
+  return {
+    command: "helm",
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
+  };
+}
+var missing = /* @__PURE__ */ new Set();
+async function runFirst(commands2, cwd, env, limits) {
+  for (const command of commands2) {
+    if (missing.has(command.command)) continue;
+    const result = await runTool(command.command, command.args, { cwd, env, limits });
+    if (result.kind !== "not-found") return { command, result };
+    missing.add(command.command);
+  }
+  return null;
+}
+async function renderIn(root, treeDir, limits) {
+  const home = path4.join(treeDir, ".psr-home");
+  await mkdir(home, { recursive: true });
+  const env = toolEnvironment(home, {
+    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
+    HELM_DATA_HOME: path4.join(home, "helm-data"),
+    HELM_PLUGINS: path4.join(home, "helm-plugins"),
+    KUBECONFIG: path4.join(home, "no-kubeconfig")
+  });
+  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
+  const ran = await runFirst(commands2, treeDir, env, limits);
+  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
+  const { command, result } = ran;
+  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const stderr = result.kind === "failed" ? firstLines(result.stderr) : "";
+  const reason4 = result.kind === "failed" ? result.reason : "not found";
+  return { kind: "failed", message: `\`${shown2(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+${stderr}`}` };
+}
+
+// src/io/render/trees.ts
+import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path5 from "node:path";
+
+// src/render/chart.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function readChart(file, source, files) {
+  const dir = dirOf(file);
+  let raw = null;
   try {
-    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?Namespace"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+    raw = (0, import_yaml9.parse)(source);
+  } catch {
+  }
+  const chart = isRecord(raw) ? raw : {};
+  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
+  const vendored = `${dir === "" ? "" : `${dir}/`}charts/`;
+  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
+  const missingDependencies = [];
+  for (const dependency of Array.isArray(chart.dependencies) ? chart.dependencies : []) {
+    if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
+    const dep = dependency.name;
+    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
+    if (!present) missingDependencies.push(typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep);
+  }
+  return { file, dir, name, missingDependencies };
+}
+
+// src/render/kustomization.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var list3 = (value) => Array.isArray(value) ? value : [];
+var text = (value) => typeof value === "string" ? value : null;
+function isRemote(reference) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
+  if (reference.includes("?ref=") || reference.includes("//")) return true;
+  const first = reference.split("/")[0] ?? "";
+  return first.includes(".") && first !== "." && first !== ".." && reference.includes("/") && !/\.(ya?ml|json)$/i.test(reference);
+}
+function kustomizationIn(dir, paths) {
+  for (const name of kustomizationNames) {
+    const file = dir === "" ? name : `${dir}/${name}`;
+    if (paths.has(file)) return file;
+  }
+  return null;
+}
+function targetOf(value) {
+  if (!isRecord2(value)) return null;
+  return { kind: text(value.kind), name: text(value.name) };
+}
+function readKustomization(file, source, paths) {
+  const dir = dirOf(file);
+  const resourceFiles = [];
+  const kustomizations = [];
+  const patches = [];
+  const otherFiles = [];
+  const remote = [];
+  const missing2 = [];
+  let raw;
+  let problem = null;
+  try {
+    raw = (0, import_yaml10.parse)(source);
   } catch (error) {
-    if (error instanceof GitError && error.exitCode === 1) return [];
-    throw error;
+    problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
-  const documents = [];
-  for (const entry of listing.split("\0").filter((e) => e !== "")) {
-    const file = entry.slice(commit.length + 1);
-    const content = await git(repository, ["cat-file", "blob", entry]);
-    if (content.length > maxBytes) continue;
-    documents.push(...loadManifestFile(file, content, { maxBytes }).documents);
+  const k = isRecord2(raw) ? raw : {};
+  const reference = (value, filesAllowed) => {
+    const ref = text(value);
+    if (ref === null) return;
+    if (isRemote(ref)) return void remote.push(ref);
+    const path7 = joinPath(dir, ref);
+    if (path7 === null) return void missing2.push(ref);
+    if (kustomizationIn(path7, paths) !== null) kustomizations.push(path7);
+    else if (filesAllowed && paths.has(path7)) resourceFiles.push(path7);
+    else missing2.push(ref);
+  };
+  const file_ = (value, into) => {
+    const ref = text(value);
+    const path7 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path7 !== null && paths.has(path7)) into.push(path7);
+  };
+  for (const value of list3(k.resources)) reference(value, true);
+  for (const value of list3(k.bases)) reference(value, false);
+  for (const value of list3(k.components)) reference(value, false);
+  for (const entry of list3(k.patches)) {
+    if (!isRecord2(entry)) continue;
+    const path7 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    if (path7 !== null && !paths.has(path7)) missing2.push(text(entry.path));
+    patches.push({ path: path7 !== null && paths.has(path7) ? path7 : null, target: targetOf(entry.target), json6902: false });
   }
-  return documents;
+  for (const entry of list3(k.patchesStrategicMerge)) {
+    const ref = text(entry);
+    const path7 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
+    patches.push({ path: path7 !== null && paths.has(path7) ? path7 : null, target: null, json6902: false });
+  }
+  for (const entry of list3(k.patchesJson6902)) {
+    if (!isRecord2(entry)) continue;
+    const path7 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    patches.push({ path: path7 !== null && paths.has(path7) ? path7 : null, target: targetOf(entry.target), json6902: true });
+  }
+  for (const generator of [...list3(k.configMapGenerator), ...list3(k.secretGenerator)]) {
+    if (!isRecord2(generator)) continue;
+    for (const value of [...list3(generator.files), ...list3(generator.envs), generator.env]) file_(value, otherFiles);
+  }
+  for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
+    for (const value of list3(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
+  }
+  return {
+    file,
+    dir,
+    resourceFiles,
+    kustomizations,
+    patches,
+    otherFiles,
+    remote,
+    missing: missing2,
+    namePrefix: text(k.namePrefix) ?? "",
+    nameSuffix: text(k.nameSuffix) ?? "",
+    helmCharts: list3(k.helmCharts).length > 0,
+    problem
+  };
+}
+
+// src/render/discover.ts
+var defaultRenderSettings = { charts: [] };
+var baseName = (path7) => path7.slice(path7.lastIndexOf("/") + 1);
+function discoveryReads(paths) {
+  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
+}
+function kustomizationsOf(tree) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const [path7, text2] of tree.texts) {
+    if (!kustomizationNames.includes(baseName(path7))) continue;
+    const dir = dirOf(path7);
+    if (kustomizationIn(dir, tree.paths) !== path7) continue;
+    byDir.set(dir, readKustomization(path7, text2, tree.paths));
+  }
+  return byDir;
+}
+function closureOf(dir, byDir) {
+  const files = /* @__PURE__ */ new Set();
+  const remote = [];
+  let helmCharts = false;
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (at3) => {
+    const k = byDir.get(at3);
+    if (!k || seen.has(at3)) return;
+    seen.add(at3);
+    files.add(k.file);
+    for (const path7 of [...k.resourceFiles, ...k.otherFiles]) files.add(path7);
+    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
+    remote.push(...k.remote);
+    helmCharts ||= k.helmCharts;
+    for (const child of k.kustomizations) visit3(child);
+  };
+  visit3(dir);
+  return { files, remote, helmCharts };
+}
+function ancestors(path7) {
+  const out = [];
+  for (let dir = dirOf(path7); ; dir = dirOf(dir)) {
+    out.push(dir);
+    if (dir === "") return out;
+  }
+}
+function chartsOf(tree) {
+  const chartFiles = [...tree.texts.keys()].filter((path7) => baseName(path7) === "Chart.yaml");
+  const dirs = new Set(chartFiles.map(dirOf));
+  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
+  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const files = new Map([...roots].map((dir) => [dir, []]));
+  for (const path7 of tree.paths) {
+    const owner = ancestors(path7).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path7);
+  }
+  return chartFiles.filter((path7) => roots.has(dirOf(path7))).map((path7) => {
+    const inChart = files.get(dirOf(path7));
+    return { chart: readChart(path7, tree.texts.get(path7), inChart), files: inChart };
+  });
+}
+function kustomizeRoots(head, base, changed, consumed) {
+  const headK = kustomizationsOf(head);
+  const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
+  for (const byDir of [headK, baseK]) {
+    for (const dir of byDir.keys()) for (const file of closureOf(dir, byDir).files) consumed.add(file);
+  }
+  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+  const roots = [];
+  for (const [dir, k] of headK) {
+    if (used.has(dir)) continue;
+    const closure = closureOf(dir, headK);
+    const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
+    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
+    const blocked = closure.remote.length > 0 ? `remote ${closure.remote.length === 1 ? "base" : "bases"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${closure.remote.length === 1 ? "is" : "are"} never fetched` : closure.helmCharts ? "its `helmCharts` need Helm inflation, which is not run" : null;
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked });
+  }
+  return roots;
+}
+function helmRoots(head, base, changed, settings, consumed) {
+  const roots = [];
+  const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
+  for (const files of baseCharts.values()) for (const path7 of files) consumed.add(path7);
+  for (const { chart, files: inChart } of chartsOf(head)) {
+    for (const path7 of inChart) consumed.add(path7);
+    const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+    const values = (config?.values ?? []).filter((v) => head.paths.has(v));
+    const touched = [...changed].some((path7) => isInside(path7, chart.dir) || values.includes(path7));
+    if (!touched) continue;
+    const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
+    const invocation = (extra) => ({
+      release: config?.release ?? chart.name,
+      namespace: config?.namespace ?? "default",
+      valuesFiles: [...values, ...extra]
+    });
+    const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
+    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked };
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
+    if (!config?.ciValues) continue;
+    const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
+    for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort()) {
+      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === "" ? 0 : 1))})`, helm: invocation([ci]) });
+    }
+  }
+  return roots;
+}
+function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
+  const changed = new Set(changedPaths);
+  const consumed = /* @__PURE__ */ new Set();
+  const roots = [...kustomizeRoots(head, base, changed, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+  return { roots, consumed };
+}
+
+// src/io/render/trees.ts
+function gitTreeReader(repository, maxBytes) {
+  return {
+    async list(commit) {
+      let output;
+      try {
+        output = (await git(repository, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
+      } catch (error) {
+        if (error instanceof GitError) return null;
+        throw error;
+      }
+      const listing = /* @__PURE__ */ new Map();
+      for (const entry of output.split("\0")) {
+        const tab = entry.indexOf("	");
+        if (tab < 0) continue;
+        const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
+        if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
+      }
+      return listing;
+    },
+    async read(_commit, listing, paths) {
+      const wanted = paths.flatMap((p) => listing.has(p) ? [[p, listing.get(p)]] : []);
+      const blobs = await readBlobs(repository, wanted.map(([, id]) => id), maxBytes);
+      const files = /* @__PURE__ */ new Map();
+      for (const [p, id] of wanted) {
+        const blob = blobs.get(id);
+        if (blob?.kind === "content") files.set(p, typeof blob.data === "string" ? Buffer.from(blob.data) : blob.data);
+      }
+      return files;
+    }
+  };
+}
+async function snapshotOf(reader, commit) {
+  const listing = await reader.list(commit);
+  if (listing === null) return null;
+  const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
+  const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
+  return { tree: { paths: new Set(listing.keys()), texts }, listing };
+}
+async function writeTree(files) {
+  const dir = await mkdtemp(path5.join(tmpdir(), "psr-render-"));
+  for (const [relative, data] of files) {
+    const target = path5.join(dir, ...relative.split("/"));
+    if (!target.startsWith(dir + path5.sep)) continue;
+    await mkdir2(path5.dirname(target), { recursive: true });
+    await writeFile(target, data);
+  }
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+// src/io/render/renderer.ts
+var decoder = new TextDecoder();
+async function renderSide(root, snapshot, reader, commit, paths, limits, edits) {
+  if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
+  const files = await reader.read(commit, snapshot.listing, paths);
+  for (const [path7, text2] of edits ?? []) files.set(path7, new TextEncoder().encode(text2));
+  const tree = await writeTree(files);
+  try {
+    return { output: await renderIn(root, tree.dir, limits), files };
+  } finally {
+    await tree.dispose();
+  }
+}
+async function openRenderer(sides) {
+  const limits = sides.limits ?? defaultToolLimits;
+  const head = await snapshotOf(sides.reader, sides.head);
+  if (head === null) return null;
+  const base = await snapshotOf(sides.reader, sides.base);
+  return {
+    head: head.tree,
+    base: base?.tree ?? null,
+    async render(roots) {
+      const rendered = [];
+      for (const root of roots) {
+        if (root.blocked !== null) {
+          rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
+          continue;
+        }
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: "absent" } };
+        const sources = new Map([...headSide.files].map(([path7, data]) => [path7, decoder.decode(data)]));
+        rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
+      }
+      return rendered;
+    },
+    async renderEdited(root, edits) {
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, edits)).output;
+    }
+  };
+}
+
+// src/io/render/git.ts
+async function gitRenderPort(repository, base, head, maxBytes, limits) {
+  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
 }
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path5) {
-  const matches2 = (pattern) => minimatch(path5, pattern, { dot: true });
+function selectsPath(selection, path7) {
+  const matches2 = (pattern) => minimatch(path7, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -18803,10 +19303,10 @@ function diffLines2(hunks) {
 }
 
 // src/scope/scope.ts
-function loadPods(path5, content, load) {
+function loadPods(path7, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path5, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path5, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path7, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path7, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -18841,7 +19341,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path5) => containerOfPath(pod, path5) ?? ""));
+  return new Set(failure.paths.map((path7) => containerOfPath(pod, path7) ?? ""));
 }
 function isPreexisting(failure, head, base) {
   if (!base) return false;
@@ -18860,7 +19360,7 @@ function pspDiffFindings(files, head, base, context) {
 function evaluateChangeSet(changeSet, options) {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
-  const files = changeSet.files.filter((file) => selectsFile(selection, file));
+  const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors = [];
   const heads = /* @__PURE__ */ new Map();
   const bases = /* @__PURE__ */ new Map();
@@ -18947,6 +19447,525 @@ function evaluateChangeSet(changeSet, options) {
   return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
 }
 
+// src/render/templateLines.ts
+var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
+function linesOf(text2) {
+  return text2.split("\n").map((raw, i) => {
+    const indent = raw.length - raw.trimStart().length;
+    let body = raw.trimStart();
+    const item = /^-(\s|$)/.test(body);
+    let itemIndent = indent;
+    if (item) {
+      const after = body.slice(1);
+      itemIndent = indent + 1 + (after.length - after.trimStart().length);
+      body = after.trimStart();
+    }
+    const transparent = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item };
+  });
+}
+function keyOf(line) {
+  const match2 = /^("[^"]*"|'[^']*'|[^\s:#{][^:#]*?)\s*:(?:\s+(.*))?$/.exec(line.body);
+  if (!match2) return null;
+  const key = match2[1].replace(/^["']|["']$/g, "");
+  return { key, value: (match2[2] ?? "").trim() };
+}
+function valuesPathIn(text2) {
+  const match2 = valuesReference.exec(text2);
+  return match2 ? match2[1].slice(1).split(".") : null;
+}
+function blockEnd(lines, from, indent, isItem) {
+  let i = from;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.transparent) continue;
+    if (line.indent > indent || !isItem && line.item && line.indent - 2 >= indent && line.indent - 2 <= indent) continue;
+    if (isItem && line.indent >= indent && !line.item) continue;
+    break;
+  }
+  return i;
+}
+function valuesInBlock(lines, from, to) {
+  for (let i = from; i < to; i++) {
+    const path7 = valuesPathIn(lines[i].body);
+    if (path7 !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path7;
+  }
+  return null;
+}
+function walk3(lines, from, to, path7, depth, rendered, parentLine) {
+  if (depth === path7.length) return { line: parentLine, depth, values: null };
+  const segment = path7[depth];
+  let best = { line: parentLine, depth, values: null };
+  const consider = (w) => {
+    if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
+  };
+  if (typeof segment === "number") {
+    const items = [];
+    let itemIndent = -1;
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (!line.item) continue;
+      if (itemIndent < 0) itemIndent = line.indent;
+      if (line.indent === itemIndent) items.push(i);
+    }
+    const item = Array.isArray(rendered) ? rendered[segment] : void 0;
+    const name = typeof item === "object" && item !== null && !Array.isArray(item) && typeof item.name === "string" ? item.name : null;
+    const byName = name === null ? -1 : items.findIndex((i) => lines.slice(i, blockEnd(lines, i + 1, lines[i].indent, true)).some((l) => new RegExp(`^name:\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*$`).test(l.body)));
+    const chosen = items.length === 1 ? 0 : byName >= 0 ? byName : segment < items.length ? segment : -1;
+    if (chosen < 0) return best;
+    const at3 = items[chosen];
+    const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
+    consider(walk3(lines, at3, end, path7, depth + 1, item, lines[at3].number));
+    return best;
+  }
+  let indent = -1;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (line.transparent) continue;
+    if (indent < 0) indent = line.indent;
+    if (line.indent !== indent) continue;
+    const key = keyOf(line);
+    if (key === null || key.key !== segment) continue;
+    const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
+    const end = blockEnd(lines, i + 1, line.indent, false);
+    if (depth === path7.length - 1 || key.value !== "") {
+      const values = valuesPathIn(key.value);
+      consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
+      if (depth === path7.length - 1) continue;
+    }
+    const deeper = walk3(lines, i + 1, end, path7, depth + 1, child, line.number);
+    if (deeper.depth === depth + 1 && deeper.values === null) {
+      const values = valuesInBlock(lines, i + 1, end);
+      if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
+    }
+    consider(deeper);
+  }
+  return best;
+}
+function findInTemplate(text2, path7, rendered) {
+  const lines = linesOf(text2);
+  const found = walk3(lines, 0, lines.length, path7, 0, rendered, 1);
+  return { line: found.line, exact: found.depth === path7.length, values: found.values };
+}
+
+// src/render/walk.ts
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function sameValue2(a, b) {
+  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+}
+function translatePath(rendered, source, path7, keepIndexes) {
+  const out = [];
+  let r = rendered;
+  let s = source;
+  for (const segment of path7) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(r) || !Array.isArray(s)) return null;
+      const item = r[segment];
+      let index = keepIndexes ? segment : -1;
+      if (isObject2(item) && typeof item.name === "string") index = s.findIndex((x) => isObject2(x) && x.name === item.name);
+      if (index < 0 || index >= s.length) return null;
+      out.push(index);
+      r = item;
+      s = s[index];
+    } else {
+      if (!isObject2(s) || !(segment in s)) return null;
+      out.push(segment);
+      r = isObject2(r) ? r[segment] : void 0;
+      s = s[segment];
+    }
+  }
+  return sameValue2(r, s) ? out : null;
+}
+
+// src/render/helmMap.ts
+function sourceComments(text2) {
+  const starts = [];
+  text2.split("\n").forEach((line, i) => {
+    const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
+    if (match2) starts.push({ line: i + 1, path: match2[1] });
+  });
+  return (line) => {
+    let found = null;
+    for (const start of starts) {
+      if (start.line > line) break;
+      found = start.path;
+    }
+    return found;
+  };
+}
+function helmLocator(sources) {
+  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+  const values = sources.valuesFiles.flatMap((file) => {
+    const text2 = sources.texts.get(file);
+    const document = text2 === void 0 ? void 0 : loadManifestFile(file, text2).documents[0];
+    return document ? [{ file, document }] : [];
+  });
+  return (template, path7, rendered) => {
+    const file = `${prefix2}${template}`;
+    const text2 = sources.texts.get(file);
+    if (text2 === void 0) return { template: null, values: null };
+    const hit = findInTemplate(text2, path7, rendered);
+    const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
+    if (hit.values === null) return { template: templateHit, values: null };
+    const { key, from } = hit.values;
+    const renderedPart = valueAt(rendered, path7.slice(0, from));
+    for (const { file: valuesFile, document } of [...values].reverse()) {
+      const part = valueAt(document.value, key);
+      if (part === void 0 || renderedPart === void 0) continue;
+      const inside = translatePath(renderedPart, part, path7.slice(from), true);
+      if (inside === null) continue;
+      const where2 = locate(document.source, [...key, ...inside]);
+      if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
+    }
+    return { template: templateHit, values: null };
+  };
+}
+
+// src/render/kustomizeMap.ts
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function nameMatches(rendered, written, chain) {
+  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
+    const applied = chain.slice(0, levels2);
+    const prefix2 = applied.map((k) => k.namePrefix).join("");
+    const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
+    if (rendered === `${prefix2}${written}${suffix}`) return true;
+  }
+  return false;
+}
+function candidatesOf(rootDir, kustomizations) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (dir, above) => {
+    const k = kustomizations.get(dir);
+    if (!k || seen.has(dir)) return;
+    seen.add(dir);
+    const chain = [...above, k];
+    for (const patch of [...k.patches].reverse()) if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, chain });
+    for (const child of [...k.kustomizations].reverse()) visit3(child, chain);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, chain });
+  };
+  visit3(rootDir, []);
+  return out;
+}
+function pointerTokens(pointer) {
+  return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function inOperations(document, object2, path7) {
+  const operations = document.value;
+  if (!Array.isArray(operations)) return null;
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length > path7.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path7[t]) || token === "-" && t === tokens.length - 1 && typeof path7[t] === "number");
+    if (!prefixMatches) continue;
+    const rest = path7.slice(tokens.length);
+    const inside = translatePath(valueAt(object2.value, path7.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    if (inside !== null) return [i, "value", ...inside];
+  }
+  return null;
+}
+function kustomizeLocator(sources) {
+  const kustomizations = /* @__PURE__ */ new Map();
+  for (const [file, text2] of sources.texts) {
+    if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
+    const k = readKustomization(file, text2, sources.paths);
+    kustomizations.set(k.dir, k);
+  }
+  const candidates = candidatesOf(sources.rootDir, kustomizations);
+  const loaded = /* @__PURE__ */ new Map();
+  const documentsOf = (file) => {
+    let documents = loaded.get(file);
+    if (documents === void 0) {
+      const text2 = sources.texts.get(file);
+      documents = text2 === void 0 ? [] : loadManifestFile(file, text2).documents;
+      loaded.set(file, documents);
+    }
+    return documents;
+  };
+  return (object2, path7) => {
+    for (const candidate of candidates) {
+      const target = candidate.patch?.target ?? null;
+      if (target !== null && (target.kind !== null && target.kind !== object2.kind || target.name !== null && !nameMatches(object2.name, target.name, candidate.chain))) continue;
+      for (const document of documentsOf(candidate.file)) {
+        let found;
+        if (Array.isArray(document.value)) {
+          if (target === null) continue;
+          found = inOperations(document, object2, path7);
+        } else {
+          const value = document.value;
+          if (!isObject3(value)) continue;
+          const metadata = value.metadata;
+          const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
+          const sameObject = target !== null || value.kind === object2.kind && name !== null && nameMatches(object2.name, name, candidate.chain);
+          if (!sameObject) continue;
+          found = translatePath(object2.value, value, path7, candidate.role === "resource");
+        }
+        if (found === null) continue;
+        const where2 = locate(document.source, found);
+        if (where2.exact) return { file: candidate.file, line: where2.line, column: where2.column };
+      }
+    }
+    return null;
+  };
+}
+
+// src/render/mapReport.ts
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function indexRendering(path7, rendering, headPaths, changed) {
+  const { root, sources } = rendering.rendered;
+  const documents = loadManifestFile(path7, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  let place;
+  if (root.tool === "kustomize") {
+    const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
+    place = (document, fieldPath) => {
+      const value = document.value;
+      const metadata = isObject4(value) ? value.metadata : void 0;
+      const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
+      const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
+      const hit = locator({ kind, name, value }, fieldPath);
+      return hit === null ? null : { ...hit, exact: true };
+    };
+  } else {
+    const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
+    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
+    const templateOf = sourceComments(rendering.text);
+    place = (document, fieldPath, renderedLine) => {
+      const template = templateOf(renderedLine);
+      if (template === null) return null;
+      const hits = locator(template, fieldPath, document.value);
+      const chosen = hits.values !== null && changed.has(hits.values.file) ? hits.values : hits.template ?? hits.values;
+      return chosen === null ? null : { ...chosen, exact: true };
+    };
+  }
+  return { rendering, documents, lines: rendering.text.split("\n"), place };
+}
+function documentAt(documents, line) {
+  let found;
+  for (const document of documents) if (document.line <= line) found = document;
+  return found;
+}
+function snippetAt(lines, line) {
+  return lines.slice(Math.max(0, line - 3), line + 2).join("\n");
+}
+function sameKeyLine(replacement, renderedLine) {
+  const key = /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(renderedLine)?.[1];
+  if (key === void 0) return null;
+  return replacement.split("\n").find((line) => line.startsWith(key) && line.length > key.length) ?? null;
+}
+function literalEdit(renderedReplacement, sourceLine) {
+  const replacement = renderedReplacement.replace(/\n$/, "");
+  if (replacement.includes("\n")) return null;
+  const newValue = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
+  const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
+  if (newValue === void 0 || source === null || source[2].includes("{{")) return null;
+  return `${source[1]}${newValue}${source[3] ?? ""}`;
+}
+function mapRenderedReport(report, renderings, changeSet, headPaths) {
+  const changed = new Set(changeSet.files.map((f) => f.path));
+  const hunks = new Map(changeSet.files.map((f) => [f.path, f.hunks]));
+  const diffs = /* @__PURE__ */ new Map();
+  const linesIn = (file) => {
+    let lines = diffs.get(file);
+    if (lines === void 0) {
+      lines = diffLines2(hunks.get(file) ?? null);
+      diffs.set(file, lines);
+    }
+    return lines;
+  };
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (path7) => {
+    const rendering = renderings.get(path7);
+    if (rendering === void 0) return null;
+    let index = indexes.get(path7);
+    if (index === void 0) {
+      index = indexRendering(path7, rendering, headPaths, changed);
+      indexes.set(path7, index);
+    }
+    return index;
+  };
+  const sources = /* @__PURE__ */ new Map();
+  for (const { rendered } of renderings.values()) for (const [path7, text2] of rendered.sources) sources.set(path7, text2);
+  const candidates = [];
+  const mapFinding = (finding, index) => {
+    const { root } = index.rendering.rendered;
+    const fallback = { file: root.file, line: 1, column: 1, exact: false };
+    const placed = finding.locations.map((location) => {
+      const document = documentAt(index.documents, location.line);
+      const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
+      return { location, at: hit ?? fallback };
+    });
+    const primary = placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
+    const locations = placed.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const renderedLine = primary.location?.line ?? finding.line;
+    const origin = {
+      tool: root.tool,
+      root: root.dir === "" ? "." : root.dir,
+      sourceFile: primary.at.file,
+      sourceLine: primary.at.line,
+      exact: primary.at.exact,
+      snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine)
+    };
+    const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
+    return { mapped, primary: primary.at, renderedLine };
+  };
+  const findings = report.findings.map((finding, i) => {
+    const index = indexOf(finding.file);
+    if (index === null) return finding;
+    const { mapped, primary, renderedLine } = mapFinding(finding, index);
+    const fix = finding.fix;
+    if (fix === null) return mapped;
+    const sourceLine = primary.exact ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
+    const fixedLine = fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
+    const newLine = fixedLine !== null && sourceLine !== void 0 ? literalEdit(fixedLine, sourceLine) : null;
+    if (newLine !== null && newLine !== sourceLine) {
+      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });
+    }
+    const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource"} that writes it):
+\`\`\`yaml
+${fix.replacement}\`\`\``;
+    return { ...mapped, fix: null, fixNote: example };
+  });
+  const ignored = report.ignored.map((finding) => {
+    const index = indexOf(finding.file);
+    if (index === null) return finding;
+    const located = finding.locations.map((l) => ({ ...l, inDiff: false }));
+    const { mapped } = mapFinding({ ...finding, locations: located }, index);
+    return { ...finding, file: mapped.file, line: mapped.line, locations: finding.locations.map((l, k) => ({ ...l, line: mapped.locations[k]?.line ?? mapped.line })), rendered: mapped.rendered };
+  });
+  const rootFile = (file) => renderings.get(file)?.rendered.root.file ?? file;
+  return {
+    report: {
+      ...report,
+      findings,
+      ignored,
+      policyProblems: report.policyProblems.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
+      podSpecs: report.podSpecs.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
+      errors: report.errors.map((e) => {
+        const rendering = renderings.get(e.file);
+        return rendering ? { ...e, file: rendering.rendered.root.file, line: null, message: `the rendering of ${rendering.rendered.root.label}: ${e.message}` } : e;
+      })
+    },
+    candidates,
+    sources,
+    inDiff: (file, line) => linesIn(file).has(line)
+  };
+}
+
+// src/render/verify.ts
+var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
+function failingChecks(text2, policy) {
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text2 }], { policy });
+  const checks = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    const key = objectKey(f);
+    checks.set(key, (checks.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
+  }
+  return checks;
+}
+function replaceLine(text2, line, newLine) {
+  const lines = text2.split("\n");
+  lines[line - 1] = newLine;
+  return lines.join("\n");
+}
+async function verifySuggestions(mapped, port, policy) {
+  const findings = [...mapped.report.findings];
+  const outcomes = /* @__PURE__ */ new Map();
+  const before = /* @__PURE__ */ new Map();
+  const verify = (candidate) => {
+    const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
+    let outcome = outcomes.get(key);
+    if (outcome === void 0) {
+      const text2 = mapped.sources.get(candidate.file);
+      outcome = text2 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text2, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      outcomes.set(key, outcome);
+    }
+    return outcome;
+  };
+  for (const candidate of mapped.candidates) {
+    const finding = findings[candidate.finding];
+    const after = await verify(candidate);
+    if (after === null) continue;
+    const label = candidate.rendering.rendered.root.label;
+    if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
+    const was = before.get(label).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    const now = after.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    findings[candidate.finding] = {
+      ...finding,
+      fix: { startLine: candidate.line, endLine: candidate.line, replacement: `${candidate.newLine}
+`, attachable: mapped.inDiff(candidate.file, candidate.line) },
+      fixNote: candidate.caveat
+    };
+  }
+  return { ...mapped.report, findings };
+}
+
+// src/render/stage.ts
+function problemOf(rendered) {
+  const { root, head } = rendered;
+  if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
+  if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
+  if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
+  return null;
+}
+function planRenderedChangeSet(changeSet, consumed, rendered) {
+  const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
+  const renderings = /* @__PURE__ */ new Map();
+  const problems = [];
+  const files = [];
+  rendered.forEach((r, i) => {
+    const problem = problemOf(r);
+    if (problem !== null) return void problems.push(problem);
+    if (r.head.kind !== "rendered") return;
+    const path7 = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path7, { rendered: r, text: r.head.text });
+    files.push({
+      path: path7,
+      status: r.base.kind === "rendered" ? "modified" : "added",
+      // A base that is absent or did not render: every head pod spec is new.
+      base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
+      head: { kind: "content", data: r.head.text },
+      hunks: null,
+      rendered: true
+    });
+  });
+  return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
+}
+async function evaluateWithRendering(changeSet, options, port) {
+  if (port === null) return evaluateChangeSet(changeSet, options);
+  const changed = changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render);
+  const selection = options.selection ?? defaultSelection;
+  const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
+  const rendered = await port.render(roots);
+  const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
+  const report = evaluateChangeSet(plan.changeSet, options);
+  const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+}
+
+// src/git/namespaces.ts
+async function readNamespaceDocuments(repository, commit, maxBytes) {
+  let listing;
+  try {
+    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?Namespace"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return [];
+    throw error;
+  }
+  const documents = [];
+  for (const entry of listing.split("\0").filter((e) => e !== "")) {
+    const file = entry.slice(commit.length + 1);
+    const content = await git(repository, ["cat-file", "blob", entry]);
+    if (content.length > maxBytes) continue;
+    documents.push(...loadManifestFile(file, content, { maxBytes }).documents);
+  }
+  return documents;
+}
+
 // src/cli/diff.ts
 var diffUsage = `Usage: pod-security-review diff --base REF [options]
 
@@ -18960,6 +19979,10 @@ Options:
   --only-new-violations   report only violations the change introduced
   --include GLOB          files to look at (repeatable) [default: **/*.yaml, **/*.yml, **/*.json]
   --exclude GLOB          files to skip (repeatable)
+  --render MODE           auto: render the Kustomize overlays and Helm charts the range
+                          affects (kustomize or kubectl, helm, from PATH) at both
+                          commits and review what the rendering changed; off: read
+                          every file as a plain manifest [default: auto]
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
@@ -18975,7 +19998,8 @@ async function diffCommand(args, io) {
       head: { type: "string", default: "HEAD" },
       "only-new-violations": { type: "boolean", default: false },
       include: { type: "string", multiple: true },
-      exclude: { type: "string", multiple: true }
+      exclude: { type: "string", multiple: true },
+      render: { type: "string", default: "auto" }
     }
   });
   if (values.help) {
@@ -18984,6 +20008,7 @@ async function diffCommand(args, io) {
   }
   const options = readPolicyOptions(values);
   if (values.base === void 0) throw new UsageError("--base REF is required");
+  if (values.render !== "auto" && values.render !== "off") throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   let changeSet;
   try {
     changeSet = await readGitChangeSet({ repository: io.cwd, base: values.base, head: values.head, maxBytes: options.maxBytes });
@@ -18993,22 +20018,24 @@ async function diffCommand(args, io) {
   }
   const policy = contextFor(io, options);
   const header = defaultPolicies(policy);
-  const report = evaluateChangeSet(changeSet, {
+  const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
+  const report = await evaluateWithRendering(changeSet, {
     policy,
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
     onlyNewViolations: values["only-new-violations"],
     // Fixes are part of the JSON contract; the text report does not show them.
-    fixes: options.format === "json"
-  });
+    fixes: options.format === "json",
+    render: policy.config.render
+  }, port);
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report);
 }
 
 // src/cli/fix.ts
-import { writeFile } from "node:fs/promises";
-import path4 from "node:path";
+import { writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
 
@@ -19045,32 +20072,32 @@ async function fixCommand(args, io) {
   let diff = "";
   const changed = [];
   for (const file of collected.files) {
-    const text2 = textOf(file.content);
+    const text3 = textOf(file.content);
     const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
-    if (text2 === null || suggestions.length === 0) {
+    if (text3 === null || suggestions.length === 0) {
       after.push(file);
       continue;
     }
-    const fixed2 = applySuggestions(text2, suggestions);
+    const fixed2 = applySuggestions(text3, suggestions);
     after.push({ path: file.path, content: fixed2 });
     changed.push(file.path);
-    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text2, fixed2, void 0, void 0, { context: 3 });
-    else await writeFile(path4.resolve(io.cwd, file.path), fixed2);
+    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text3, fixed2, void 0, void 0, { context: 3 });
+    else await writeFile2(path6.resolve(io.cwd, file.path), fixed2);
   }
   const remaining = evaluateFiles(after, { policy, load, fixes: true });
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const notes = report.findings.filter((f) => f.fixNote !== null).map((f) => `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}`);
   const fixedCount = before.findings.length - remaining.findings.length;
-  const text = [
+  const text2 = [
     renderText(report, defaultPolicies(policy)).trimEnd(),
     ...notes,
     `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${changed.join(", ")}` : ""}`
   ].join("\n");
   if (values["dry-run"]) {
     io.stdout(diff);
-    io.stderr(`${text}
+    io.stderr(`${text2}
 `);
-  } else io.stdout(`${text}
+  } else io.stdout(`${text2}
 `);
   return failureStatus(report);
 }
@@ -19129,8 +20156,8 @@ if (isCheckWorker()) {
 } else {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text2) => process.stdout.write(text2),
+    stderr: (text2) => process.stderr.write(text2),
     // Only a bundle can be started as a worker as it is (the sources need a TypeScript loader).
     ...import.meta.url.endsWith(".js") ? { workerScript: new URL(import.meta.url) } : {}
   }).then(
@@ -19138,8 +20165,8 @@ if (isCheckWorker()) {
       process.exitCode = status;
     },
     (error) => {
-      const text = error instanceof Error ? error.stack ?? error.message : String(error);
-      process.stderr.write(`pod-security-review: internal error (please report it): ${text}
+      const text2 = error instanceof Error ? error.stack ?? error.message : String(error);
+      process.stderr.write(`pod-security-review: internal error (please report it): ${text2}
 `);
       process.exitCode = 3;
     }

@@ -40641,12 +40641,15 @@ var topLevelKeys = [
   "preview-version",
   "exemptions",
   "rules",
-  "disable"
+  "disable",
+  "render"
 ];
 var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
+var renderKeys = ["charts"];
+var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
 var dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function errorOf(parsed) {
@@ -40905,6 +40908,33 @@ function parseDisable(reader, value, index) {
     reason: reason4?.value ?? null
   };
 }
+var anyPath = () => ({ ok: true });
+function parseRender(reader, value) {
+  const map = reader.map(value, ["render"], renderKeys);
+  if (!map) return void 0;
+  const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
+    const path2 = ["render", "charts", index];
+    const chart = reader.map(entry, path2, chartKeys);
+    if (!chart) return [];
+    if (!("chart" in chart)) reader.error(path2, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path2);
+    const release = reader.string(chart, "release", path2);
+    const namespace = reader.string(chart, "namespace", path2);
+    const values = reader.strings(chart, "values", path2, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path2);
+    if (!folder) return [];
+    return [
+      dropUndefined({
+        chart: folder.value.replace(/^\.\/|\/+$/g, ""),
+        release: release?.value,
+        namespace: namespace?.value,
+        values: values?.map((v) => v.value.replace(/^\.\//, "")),
+        ciValues: ciValues?.value
+      })
+    ];
+  });
+  return { charts };
+}
 function parsePolicyConfig(text2, file) {
   const loaded = loadManifestFile(file, text2);
   if (loaded.problems.length > 0) {
@@ -40940,13 +40970,15 @@ function parsePolicyConfig(text2, file) {
   }
   const rules = (reader.list(root, "rules", []) ?? []).flatMap((value, index) => parseRule(reader, value, index) ?? []);
   const disable = (reader.list(root, "disable", []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
+  const renderValue = reader.present(root, "render", []);
+  const render = renderValue === void 0 ? void 0 : parseRender(reader, renderValue);
   if (reader.errors.length > 0) {
     const errors = [...reader.errors].sort((a, b) => a.line - b.line);
     return { ok: false, errors };
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, previewVersion, exemptions, rules, disable })
+    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, previewVersion, exemptions, rules, disable, render })
   };
 }
 
@@ -41829,8 +41861,11 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
+function isUnchecked(problem) {
+  return problem.kind === "template" || problem.kind === "not-rendered";
+}
 function failsRun(problem) {
-  return problem.kind !== "template" && !isWarning(problem);
+  return !isUnchecked(problem) && !isWarning(problem);
 }
 
 // src/report/summary.ts
@@ -41908,7 +41943,7 @@ function truncateChars(text2, maxChars, marker = "\n\n\u2026 (truncated)") {
 var maxOutputBytes = 65535;
 function conclusionOf(findings, errors, mode) {
   const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
-  if (!failing) return "success";
+  if (!failing) return errors.some((e) => e.kind === "not-rendered") ? "neutral" : "success";
   return mode === "warn" ? "neutral" : "failure";
 }
 function titleOf(findings, errors) {
@@ -41936,7 +41971,7 @@ function annotationsOf2(findings, errors) {
       path: e.file,
       start_line: e.line ?? 1,
       end_line: e.line ?? 1,
-      annotation_level: e.kind === "template" ? "notice" : "warning",
+      annotation_level: isUnchecked(e) ? "notice" : "warning",
       title: isWarning(e) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
       message: e.message
     }))
@@ -42007,6 +42042,7 @@ function findingJson(f) {
     ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -42496,7 +42532,7 @@ function renderSarif(findings, errors, toolVersion) {
           {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
-              level: e.kind === "template" ? "note" : "warning",
+              level: isUnchecked(e) ? "note" : "warning",
               message: { text: e.message },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
             }))
@@ -44591,7 +44627,7 @@ function pspDiffFindings(files, head, base, context) {
 function evaluateChangeSet(changeSet, options) {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
-  const files = changeSet.files.filter((file) => selectsFile(selection, file));
+  const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors = [];
   const heads = /* @__PURE__ */ new Map();
   const bases = /* @__PURE__ */ new Map();
