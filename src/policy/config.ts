@@ -72,7 +72,8 @@ export function formatConfigError(error: ConfigError): string {
   return `${error.file}:${error.line}: ${error.key}: ${error.message}`;
 }
 
-const topLevelKeys = [
+/** The keys each mapping of the file may have; the JSON Schema (src/policy/schema.ts) is built from them. */
+export const topLevelKeys = [
   'level',
   'warn-level',
   'version',
@@ -85,12 +86,12 @@ const topLevelKeys = [
   'disable',
   'render',
 ] as const;
-const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
-const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
-const matchKeys = ['namespaces', 'files'] as const;
-const disableKeys = ['checks', 'namespaces', 'files', 'workloads', 'images', 'reason'] as const;
-const renderKeys = ['charts'] as const;
-const chartKeys = ['chart', 'release', 'namespace', 'values', 'ci-values'] as const;
+export const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
+export const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
+export const matchKeys = ['namespaces', 'files'] as const;
+export const disableKeys = ['checks', 'namespaces', 'files', 'workloads', 'images', 'reason'] as const;
+export const renderKeys = ['charts'] as const;
+export const chartKeys = ['chart', 'release', 'namespace', 'values', 'ci-values'] as const;
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
