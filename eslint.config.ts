@@ -17,6 +17,7 @@ const pureFolders = [
   'src/policy/**',
   'src/findings/**',
   'src/render/**',
+  'src/init/**',
 ];
 
 export default tseslint.config(

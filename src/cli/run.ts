@@ -4,6 +4,7 @@
  *   pod-security-review check [options] PATH...
  *   pod-security-review diff --base REF [options]
  *   pod-security-review fix [options] [--dry-run] PATH...
+ *   pod-security-review init [--level L] [--force] [DIR]
  *
  * Exit status: 0 when nothing fails, 1 when something fails (a violation,
  * or a file that could not be checked, except templates, which are skipped
@@ -13,6 +14,7 @@ import { version as packageVersion } from '../version.js';
 import { checkCommand, checkUsage } from './check.js';
 import { diffCommand, diffUsage } from './diff.js';
 import { fixCommand, fixUsage } from './fix.js';
+import { initCommand, initUsage } from './init.js';
 import { UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -24,6 +26,7 @@ Commands:
   check PATH...      evaluate every pod spec in files and folders
   diff --base REF    evaluate only the pod specs a git range introduced or modified
   fix PATH...        apply every verified fix in place (--dry-run: print a diff)
+  init [DIR]         write a commented .github/pod-security.yaml and the workflow
 
 Run \`pod-security-review <command> --help\` for the options of a command.
 \`pod-security-review --version\` prints the version.
@@ -33,6 +36,7 @@ const commands: Record<string, { run: (args: string[], io: CliIO) => Promise<num
   check: { run: checkCommand, usage: checkUsage },
   diff: { run: diffCommand, usage: diffUsage },
   fix: { run: fixCommand, usage: fixUsage },
+  init: { run: initCommand, usage: initUsage },
 };
 
 /** Run the CLI with its arguments (without `node` and the script); returns the exit status. */
