@@ -1,0 +1,145 @@
+/**
+ * The npm package ships only what runs, and runs from its tarball: packed,
+ * installed into an empty folder (no dependencies to fetch: the CLI is one
+ * bundle), `npx pod-security-review` works there, as does the pre-commit
+ * hook's entry. The problem matcher recognises every kind of line the text
+ * report prints.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { version } from '../../src/version.js';
+import { fixturesDir, repoRoot } from '../helpers/paths.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+
+describe('package.json', () => {
+  it('is a proper CLI package: bin, repository, keywords, engines, and nothing to install', () => {
+    expect(packageJson.bin).toEqual({ 'pod-security-review': 'dist/cli.js' });
+    expect(packageJson.repository).toMatchObject({ type: 'git' });
+    expect((packageJson.keywords as string[]).length).toBeGreaterThan(4);
+    expect(packageJson.engines).toEqual({ node: '>=20' });
+    // The bundles inline every library, so users install nothing else.
+    expect(packageJson.dependencies).toBeUndefined();
+    expect(readFileSync(path.join(repoRoot, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('.nvmrc pins a Node version every locked package supports', () => {
+    const nvmrc = readFileSync(path.join(repoRoot, '.nvmrc'), 'utf8').trim();
+    expect(nvmrc).toMatch(/^\d+(\.\d+\.\d+)?$/);
+    const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { runs: { using: string } };
+    expect(action.runs.using).toBe(`node${nvmrc.split('.')[0]}`);
+  });
+});
+
+describe('npm pack', () => {
+  let work: string;
+  let tarball: string;
+  let project: string;
+
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'psr-pack-'));
+    const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
+    tarball = path.join(work, packed[0]!.filename);
+    files = packed[0]!.files.map((f) => f.path).sort();
+    // An empty project, as a user's: install the tarball and nothing else.
+    project = path.join(work, 'project');
+    execFileSync('mkdir', [project]);
+    writeFileSync(path.join(project, 'package.json'), '{ "name": "user-project", "private": true }\n');
+    execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, stdio: 'ignore' });
+  }, 120_000);
+  let files: string[] = [];
+
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('ships exactly the CLI bundle, its schema, problem matcher and notices', () => {
+    expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'NOTICE', 'README.md', 'dist/cli.js', 'package.json', 'problem-matcher.json', 'schema/pod-security.schema.json']);
+  });
+
+  it('installs with no dependencies', () => {
+    const installed = JSON.parse(readFileSync(path.join(project, 'node_modules/.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    expect(Object.keys(installed.packages)).toEqual(['node_modules/pod-security-review']);
+  });
+
+  // `--` so that npx passes --version on to the tool rather than answering it itself.
+  const npx = (...args: string[]) => spawnSync('npx', ['--no', '--', 'pod-security-review', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
+
+  it('npx pod-security-review --version', () => {
+    const result = npx('--version');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${version}\n`);
+  });
+
+  it('npx pod-security-review check on a fixture, and init', () => {
+    const result = npx('check', '--level', 'restricted', path.join(fixturesDir, 'examples'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('restricted:latest (warn restricted:latest): 3 pod specs checked, 2 violating');
+    const empty = npx('check', '.');
+    expect(empty.stderr).toBe('');
+    expect(empty.status).toBe(0);
+    expect(npx('init').status).toBe(0);
+    expect(npx('check', '--config', '.github/pod-security.yaml', '.').stdout).toMatch(/^baseline:latest \(warn restricted:latest\): 0 pod specs checked/m);
+  });
+
+  it("the pre-commit hook's entry runs check on the staged files it is given", () => {
+    const [hook] = parse(readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
+    expect(hook).toMatchObject({ id: 'pod-security-review', language: 'node' });
+    const [bin, ...args] = hook!.entry.split(' ');
+    expect(Object.keys(packageJson.bin as object)).toContain(bin);
+    const files = ['examples/web.yaml', 'examples/log-agent.yaml', 'manifests/deployment.json'];
+    for (const file of [...files, 'manifests/list.yaml']) expect(new RegExp(hook!.files).test(file)).toBe(true);
+    expect(new RegExp(hook!.files).test('README.md')).toBe(false);
+    const result = npx(...args, ...files.map((f) => path.join(fixturesDir, f)));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('log-agent.yaml:20:');
+  });
+});
+
+interface Matcher {
+  owner: string;
+  severity: string;
+  pattern: { regexp: string; file: number; line?: number; column?: number; message: number }[];
+}
+const matchers = (JSON.parse(readFileSync(path.join(repoRoot, 'problem-matcher.json'), 'utf8')) as { problemMatcher: Matcher[] }).problemMatcher;
+
+/** What the runner makes of a line: the first matcher that matches. */
+function annotate(line: string): { severity: string; file: string; line: string | undefined; message: string } | null {
+  for (const matcher of matchers) {
+    const [pattern] = matcher.pattern;
+    const m = new RegExp(pattern!.regexp).exec(line);
+    if (m) return { severity: matcher.severity, file: m[pattern!.file]!, line: pattern!.line === undefined ? undefined : m[pattern!.line], message: m[pattern!.message]! };
+  }
+  return null;
+}
+
+describe('problem matcher', () => {
+  it('annotates every finding and file error of the text report with its severity, and nothing else', async () => {
+    let stdout = '';
+    const io = { cwd: repoRoot, stdout: (t: string) => (stdout += t), stderr: () => {} };
+    const upgrade = 'fixtures/pss-conformance/baseline/v1.34/fail/hostprobesandhostlifecycle0.yaml';
+    await runCli(['check', '--version', 'v1.33', '--preview-version', 'latest', 'fixtures/examples', 'fixtures/manifests', upgrade], io);
+    const lines = stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    expect(annotate(summary)).toBe(null);
+    const seen = new Set<string>();
+    for (const line of lines) {
+      const annotation = annotate(line);
+      expect(annotation, line).not.toBe(null);
+      expect(line.startsWith(`${annotation!.file}${annotation!.line === undefined ? '' : `:${annotation!.line}`}:`), line).toBe(true);
+      const expected = / error: /.test(line) ? 'error' : / (audit )?warning: /.test(line) ? 'warning' : / upgrade preview: /.test(line) ? 'notice' : 'error';
+      expect(annotation!.severity, line).toBe(expected);
+      seen.add(annotation!.severity + (annotation!.line === undefined ? ' (file)' : ''));
+    }
+    expect([...seen].sort()).toEqual(['error', 'error (file)', 'notice', 'warning']);
+  });
+});
