@@ -35,9 +35,13 @@ export function headingsOf(markdown: string): { level: number; text: string; anc
   const headings: { level: number; text: string; anchor: string }[] = [];
   let fence: string | null = null;
   for (const line of markdown.split('\n')) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== undefined && (fence === null || marker.startsWith(fence))) {
-      fence = fence === null ? marker : null;
+    // CommonMark fences: up to 3 spaces of indent (list items may indent more), and a
+    // backtick fence's info string has no backtick (so ```` ``x`` ```` is inline code).
+    const fenceLine = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fenceLine && !(fenceLine[1]!.startsWith('`') && fenceLine[2]!.includes('`'))) {
+      const marker = fenceLine[1]!;
+      if (fence === null) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && fenceLine[2]!.trim() === '') fence = null;
       continue;
     }
     const heading = fence === null ? /^(#{1,6}) +(.*?) *#*$/.exec(line) : null;
