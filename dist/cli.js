@@ -37,9 +37,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -94,9 +94,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -252,9 +252,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -329,13 +329,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version3] = parts;
-            if (version3 === "1.1" || version3 === "1.2") {
-              this.yaml.version = version3;
+            const [version4] = parts;
+            if (version4 === "1.1" || version4 === "1.2") {
+              this.yaml.version = version4;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version3);
-              onError(6, `Unsupported YAML version ${version3}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version4);
+              onError(6, `Unsupported YAML version ${version4}`, isValid);
               return false;
             }
           }
@@ -423,9 +423,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -493,9 +493,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -543,9 +543,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -573,9 +573,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -614,9 +614,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
@@ -732,9 +732,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -762,9 +762,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -837,17 +837,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -980,9 +980,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -997,9 +997,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1133,9 +1133,9 @@ ${indent}${text2.slice(fold2 + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1416,9 +1416,9 @@ ${indent}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1540,9 +1540,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -1673,9 +1673,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1695,9 +1695,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -1755,9 +1755,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1819,9 +1819,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1859,9 +1859,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2010,9 +2010,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2154,9 +2154,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap2 = require_YAMLMap();
@@ -2176,9 +2176,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2292,9 +2292,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq2 = require_YAMLSeq();
@@ -2314,9 +2314,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2333,9 +2333,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var nullTag = {
@@ -2351,9 +2351,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var boolTag = {
@@ -2375,9 +2375,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2402,9 +2402,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2448,9 +2448,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2493,9 +2493,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2521,9 +2521,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var map = require_map();
@@ -2588,9 +2588,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar5 = require_Scalar();
@@ -2654,9 +2654,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -2732,9 +2732,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2810,9 +2810,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2842,9 +2842,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2891,9 +2891,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2970,9 +2970,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -3059,9 +3059,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -3147,9 +3147,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3191,9 +3191,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3285,9 +3285,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3317,9 +3317,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3397,9 +3397,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3437,14 +3437,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version: version3 } = opt;
+        let { version: version4 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version3 = this.directives.yaml.version;
+            version4 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version3 });
-        this.setSchema(version3, options);
+          this.directives = new directives.Directives({ version: version4 });
+        this.setSchema(version4, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -3624,11 +3624,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version3, options = {}) {
-        if (typeof version3 === "number")
-          version3 = String(version3);
+      setSchema(version4, options = {}) {
+        if (typeof version4 === "number")
+          version4 = String(version4);
         let opt;
-        switch (version3) {
+        switch (version4) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3639,9 +3639,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version3;
+              this.directives.yaml.version = version4;
             else
-              this.directives = new directives.Directives({ version: version3 });
+              this.directives = new directives.Directives({ version: version4 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3650,7 +3650,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version3);
+            const sv = JSON.stringify(version4);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -3706,9 +3706,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3771,9 +3771,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3905,9 +3905,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3947,9 +3947,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3965,9 +3965,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3981,9 +3981,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair2 = require_Pair();
     var YAMLMap2 = require_YAMLMap();
@@ -4089,9 +4089,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4140,9 +4140,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4183,9 +4183,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -4377,9 +4377,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -4442,9 +4442,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4625,9 +4625,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar5 = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4846,9 +4846,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
@@ -4927,9 +4927,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4957,9 +4957,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5063,9 +5063,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document2 = require_Document();
     var composeNode = require_compose_node();
@@ -5106,9 +5106,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5314,9 +5314,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5499,9 +5499,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5560,9 +5560,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path7) => {
+    visit3.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path7) => {
-      const parent = visit3.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit3.parentCollection = (cst, path8) => {
+      const parent = visit3.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,18 +5613,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit3;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5724,9 +5724,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6313,9 +6313,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6344,22 +6344,22 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type)
+    function includesToken(list5, type) {
+      for (let i = 0; i < list5.length; ++i)
+        if (list5[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list5) {
+      for (let i = 0; i < list5.length; ++i) {
+        switch (list5[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7218,9 +7218,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
@@ -7315,9 +7315,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document2 = require_Document();
@@ -7369,6 +7369,8 @@ var require_dist = __commonJS({
 
 // src/version.ts
 var version = "0.1.0";
+var actionRepository = "pod-security-review/pod-security-review";
+var majorTag = "v1";
 
 // src/cli/check.ts
 import { availableParallelism } from "node:os";
@@ -7545,7 +7547,7 @@ function asGoyamlReads(text2) {
   return out;
 }
 
-// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
+// node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -10272,14 +10274,14 @@ function parseVersion(text2) {
   }
   return { ok: false, error: 'must be "latest" or "v1.x"', fallback: "latest" };
 }
-function formatVersion(version3) {
-  return version3 === "latest" ? "latest" : `v1.${version3}`;
+function formatVersion(version4) {
+  return version4 === "latest" ? "latest" : `v1.${version4}`;
 }
-function formatLevelVersion({ level: level2, version: version3 }) {
-  return `${level2}:${formatVersion(version3)}`;
+function formatLevelVersion({ level: level3, version: version4 }) {
+  return `${level3}:${formatVersion(version4)}`;
 }
-function levelRank(level2) {
-  return levels.indexOf(level2);
+function levelRank(level3) {
+  return levels.indexOf(level3);
 }
 
 // src/pss/pod.ts
@@ -10330,8 +10332,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path7, ...segments) {
-  return [...path7, ...segments];
+function at(path8, ...segments) {
+  return [...path8, ...segments];
 }
 
 // src/pss/format.ts
@@ -10400,10 +10402,10 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path7, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path8, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -10445,12 +10447,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "appArmorProfile");
     if (profile2 && !allowedProfileType(str(profile2, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path7, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path8, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -10491,7 +10493,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities2, "add").forEach((entry, index) => {
@@ -10499,7 +10501,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path7, "securityContext", "capabilities", "add", index));
+        paths.push(at(path8, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -10523,9 +10525,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path7, "securityContext", "capabilities");
+    const capabilitiesPath = at(path8, "securityContext", "capabilities");
     if (!capabilities2) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -10620,7 +10622,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container2, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -10628,7 +10630,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path7, "ports", index, "hostPort"));
+        paths.push(at(path8, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -10668,11 +10670,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path7, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path8, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path7, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path8, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -10706,10 +10708,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path7, "securityContext", "privileged"));
+      paths.push(at(path8, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -10730,12 +10732,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const value = obj(container2, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path7, "securityContext", "procMount"));
+    paths.push(at(path8, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -10852,14 +10854,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path7, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path8, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path7, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path8, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -10897,10 +10899,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     if (optInt(obj(container2, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path7, "securityContext", "runAsUser"));
+      paths.push(at(path8, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -10957,9 +10959,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path7, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge(options, at(path8, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -11030,12 +11032,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0 && !validType(str(profile2, "type"))) {
       bad.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path7, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path8, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11078,18 +11080,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0) {
       const type = str(profile2, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path7, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path8, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path7, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path8, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -11192,10 +11194,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container: container2, path: path7 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
     if (hostProcess(obj(container2, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path7, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path8, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11268,26 +11270,26 @@ function implementationAt(check, minor) {
   }
   return chosen;
 }
-function effectiveMinor(version3) {
-  return version3 === "latest" || version3 > maxVersion ? maxVersion : Number(version3);
+function effectiveMinor(version4) {
+  return version4 === "latest" || version4 > maxVersion ? maxVersion : Number(version4);
 }
-function resolve(level2, minor) {
-  if (level2 === "privileged") return [];
-  const active = evaluationOrder.filter((check) => check.level === "baseline" || level2 === "restricted").flatMap((check) => {
+function resolve(level3, minor) {
+  if (level3 === "privileged") return [];
+  const active = evaluationOrder.filter((check) => check.level === "baseline" || level3 === "restricted").flatMap((check) => {
     const implementation = implementationAt(check, minor);
     return implementation ? [{ id: check.id, level: check.level, implementation }] : [];
   });
-  if (level2 === "baseline") return active;
+  if (level3 === "baseline") return active;
   const overridden = new Set(active.flatMap((check) => check.implementation.overrides ?? []));
   return active.filter((check) => !overridden.has(check.id));
 }
 var cache = /* @__PURE__ */ new Map();
-function checksFor(level2, version3) {
-  const minor = effectiveMinor(version3);
-  const key = `${level2}:${minor}`;
+function checksFor(level3, version4) {
+  const minor = effectiveMinor(version4);
+  const key = `${level3}:${minor}`;
   let checks = cache.get(key);
   if (!checks) {
-    checks = resolve(level2, minor);
+    checks = resolve(level3, minor);
     cache.set(key, checks);
   }
   return checks;
@@ -11428,18 +11430,18 @@ var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-function locate(source, path7) {
+function locate(source, path8) {
   const { lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path7, position) : walkPlaces(source.place, path7, position);
+  return source.place === void 0 ? walkTree(source, path8, position) : walkPlaces(source.place, path8, position);
 }
-function walkPlaces(root, path7, position) {
+function walkPlaces(root, path8, position) {
   let place = root;
   let anchor = placeOffset(root);
-  for (const segment of path7) {
+  for (const segment of path8) {
     const children = typeof place === "number" ? void 0 : place.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -11450,11 +11452,11 @@ function walkPlaces(root, path7, position) {
   }
   return position(anchor, true);
 }
-function walkTree(source, path7, position) {
+function walkTree(source, path8, position) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if ((0, import_yaml4.isAlias)(node)) node = node.resolve(doc);
     let next;
     let offset;
@@ -11477,9 +11479,9 @@ function walkTree(source, path7, position) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path7) {
+function formatFieldPath(path8) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -11487,17 +11489,17 @@ function formatFieldPath(path7) {
   return out;
 }
 function parseFieldPath(text2) {
-  const path7 = [];
+  const path8 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
   for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    if (match2[1] !== void 0) path7.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path7.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path7.push(match2[3]);
+    if (match2[1] !== void 0) path8.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path8.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path8.push(match2[3]);
   }
-  return path7;
+  return path8;
 }
 
-// ../../main/node_modules/balanced-match/dist/esm/index.js
+// node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str2) => {
   let begs, beg, left, right = void 0, result;
   let ai = str2.indexOf(a);
@@ -11534,7 +11536,7 @@ var range = (a, b, str2) => {
   return result;
 };
 
-// ../../main/node_modules/brace-expansion/dist/esm/index.js
+// node_modules/brace-expansion/dist/esm/index.js
 var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
 var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
 var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
@@ -11872,7 +11874,7 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
   return acc;
 }
 
-// ../../main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
 var digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
 var prefix = (d, alts) => alts.map((s) => [digit(d, d), ...s]);
 var fixed = (a, b) => {
@@ -11927,7 +11929,7 @@ var numericRange = (loStr, hiStr) => {
   return out;
 };
 
-// ../../main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"],
   "[:alpha:]": ["\\p{L}\\p{Nl}"],
@@ -12034,7 +12036,7 @@ var parseClass = (glob, position, nocase = false, form) => {
   return [new RegExp(comb, nocase ? "iu" : "u"), endPos - pos];
 };
 
-// ../../main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
 var MATCH = { t: "match", id: 0 };
 var extTypes = "!?+*@";
 var lit = (ch) => ({ t: "lit", ch });
@@ -12708,7 +12710,7 @@ var Matcher = class {
   }
 };
 
-// ../../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -12719,7 +12721,7 @@ var assertValidPattern = (pattern) => {
   }
 };
 
-// ../../main/node_modules/minimatch/dist/esm/escape.js
+// node_modules/minimatch/dist/esm/escape.js
 var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
   const c = e.charAt(0);
@@ -12732,7 +12734,7 @@ var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) =
   return e;
 };
 
-// ../../main/node_modules/minimatch/dist/esm/unescape.js
+// node_modules/minimatch/dist/esm/unescape.js
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (windowsPathsNoEscape && s.startsWith("@(!)")) {
     return "!" + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces });
@@ -12743,7 +12745,7 @@ var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) 
   return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
 };
 
-// ../../main/node_modules/minimatch/dist/esm/index.js
+// node_modules/minimatch/dist/esm/index.js
 var DEFAULT_BRACE_EXPAND_MAX = 1e5;
 var DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
 var AWE_KEY = "allowWindowsEscape";
@@ -12906,7 +12908,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list4, pattern, options = {}) => orig.match(list4, pattern, ext(def, options)),
+    match: (list5, pattern, options = {}) => orig.match(list5, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -12944,13 +12946,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list4, pattern, options = {}) => {
+var match = (list5, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list4 = list4.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list4.length) {
-    list4.push(pattern);
+  list5 = list5.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list5.length) {
+    list5.push(pattern);
   }
-  return list4;
+  return list5;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -14183,8 +14185,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path7) {
-  let out = path7;
+function normalisePath(path8) {
+  let out = path8;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -14197,8 +14199,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path7, patterns) {
-  const normalised = normalisePath(path7);
+function matchFile(path8, patterns) {
+  const normalised = normalisePath(path8);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -14268,26 +14270,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path7) {
-    return locate(this.source, path7).line;
+  line(path8) {
+    return locate(this.source, path8).line;
   }
-  at(path7) {
-    return { file: this.file, line: this.line(path7), key: formatFieldPath(path7) };
+  at(path8) {
+    return { file: this.file, line: this.line(path8), key: formatFieldPath(path8) };
   }
-  error(path7, message) {
-    this.errors.push({ file: this.file, line: this.line(path7), key: formatFieldPath(path7), message });
+  error(path8, message) {
+    this.errors.push({ file: this.file, line: this.line(path8), key: formatFieldPath(path8), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path7, allowed) {
+  map(value, path8, allowed) {
     if (!isObject(value)) {
-      this.error(path7, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path8, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path7, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path8, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -14296,52 +14298,52 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path7) {
+  present(map, key, path8) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path7, key], "has no value; give one or remove the key");
+      this.error([...path8, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path7) {
-    const value = this.present(map, key, path7);
+  level(map, key, path8) {
+    const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseLevel(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path7, key]) };
-      this.error([...path7, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path8, key]) };
+      this.error([...path8, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
       return void 0;
     }
-    this.error([...path7, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path8, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path7) {
-    const value = this.present(map, key, path7);
+  version(map, key, path8) {
+    const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseVersion(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path7, key]) };
-      this.error([...path7, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path8, key]) };
+      this.error([...path8, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path7, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path8, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path7) {
-    const value = this.present(map, key, path7);
+  bool(map, key, path8) {
+    const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path7, key]) };
-    this.error([...path7, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path8, key]) };
+    this.error([...path8, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
-  string(map, key, path7) {
-    const value = this.present(map, key, path7);
+  string(map, key, path8) {
+    const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path7, key]) };
-    this.error([...path7, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path8, key]) };
+    this.error([...path8, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -14350,10 +14352,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path7, check, allowEmpty) {
-    const value = this.present(map, key, path7);
+  strings(map, key, path8, check, allowEmpty) {
+    const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
-    const listPath = [...path7, key];
+    const listPath = [...path8, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -14380,19 +14382,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path7) {
-    const value = this.present(map, key, path7);
+  list(map, key, path8) {
+    const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path7, key], `must be a list, not ${describe(value)}`);
+    this.error([...path8, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path7) {
+  modeSettings(map, path8) {
     return dropUndefined({
-      level: this.level(map, "level", path7),
-      warnLevel: this.level(map, "warn-level", path7),
-      version: this.version(map, "version", path7),
-      warnVersion: this.version(map, "warn-version", path7)
+      level: this.level(map, "level", path8),
+      warnLevel: this.level(map, "warn-level", path8),
+      version: this.version(map, "version", path8),
+      warnVersion: this.version(map, "warn-version", path8)
     });
   }
 };
@@ -14428,10 +14430,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path7) {
+function duplicateKeys(reader, node, path8) {
   if ((0, import_yaml5.isAlias)(node)) return;
   if ((0, import_yaml5.isSeq)(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path7, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path8, index]));
     return;
   }
   if (!(0, import_yaml5.isMap)(node)) return;
@@ -14442,26 +14444,26 @@ function duplicateKeys(reader, node, path7) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path7);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path7, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path8);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path8, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path7, key]);
+    duplicateKeys(reader, pair2.value, [...path8, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path7 = ["rules", index];
+  const path8 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path7, ruleKeys);
+  const map = reader.map(value, path8, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path7, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path8, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path7);
+  const matchValue = reader.present(map, "match", path8);
   if (matchValue !== void 0) {
-    const matchPath = [...path7, "match"];
+    const matchPath = [...path8, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -14469,31 +14471,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path7);
+  const settings = reader.modeSettings(map, path8);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path7, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path8, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path7), namespaces, files };
+  return { ...settings, index, at: reader.at(path8), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path7 = ["disable", index];
-  const map = reader.map(value, path7, disableKeys);
+  const path8 = ["disable", index];
+  const map = reader.map(value, path8, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path7, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path7, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path7, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path8, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks = reader.strings(map, "checks", path8, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path8, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path7);
+  const reason4 = reader.string(map, "reason", path8);
   if (reader.errors.length > before || !checks) return void 0;
   return {
     index,
-    at: reader.at(path7),
+    at: reader.at(path8),
     checks: [...new Set(checks.map((c) => c.value))],
     namespaces,
     files,
@@ -14507,15 +14509,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
-    const path7 = ["render", "charts", index];
-    const chart = reader.map(entry, path7, chartKeys);
+    const path8 = ["render", "charts", index];
+    const chart = reader.map(entry, path8, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path7, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path7);
-    const release = reader.string(chart, "release", path7);
-    const namespace = reader.string(chart, "namespace", path7);
-    const values = reader.strings(chart, "values", path7, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path7);
+    if (!("chart" in chart)) reader.error(path8, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path8);
+    const release = reader.string(chart, "release", path8);
+    const namespace = reader.string(chart, "namespace", path8);
+    const values = reader.strings(chart, "values", path8, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path8);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -14555,10 +14557,10 @@ function parsePolicyConfig(text2, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path7 = ["exemptions"];
+      const path8 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path7, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path7, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path8, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path8, exactName("runtimeClass"), true))
       };
     }
   }
@@ -14606,20 +14608,20 @@ function policyToEvaluate(labels, defaults2 = privilegedDefaults) {
   const has = (label) => Object.hasOwn(labels, label) ? labels[label] : void 0;
   const readMode = (mode, levelLabel, versionLabel, failLevel) => {
     let validLevel = false;
-    const level2 = has(levelLabel);
-    if (level2 !== void 0) {
-      const parsed = parseLevel(level2);
+    const level3 = has(levelLabel);
+    if (level3 !== void 0) {
+      const parsed = parseLevel(level3);
       policy[mode].level = parsed.ok ? parsed.value : failLevel ?? parsed.fallback;
       validLevel = parsed.ok;
-      if (!parsed.ok) errors.push(labelError(levelLabel, level2, parsed.error));
-      origins[mode].level = { kind: "label", label: levelLabel, value: level2, valid: parsed.ok };
+      if (!parsed.ok) errors.push(labelError(levelLabel, level3, parsed.error));
+      origins[mode].level = { kind: "label", label: levelLabel, value: level3, valid: parsed.ok };
     }
-    const version3 = has(versionLabel);
-    if (version3 !== void 0) {
-      const parsed = parseVersion(version3);
+    const version4 = has(versionLabel);
+    if (version4 !== void 0) {
+      const parsed = parseVersion(version4);
       policy[mode].version = parsed.ok ? parsed.value : parsed.fallback;
-      if (!parsed.ok) errors.push(labelError(versionLabel, version3, parsed.error));
-      origins[mode].version = { kind: "label", label: versionLabel, value: version3, valid: parsed.ok };
+      if (!parsed.ok) errors.push(labelError(versionLabel, version4, parsed.error));
+      origins[mode].version = { kind: "label", label: versionLabel, value: version4, valid: parsed.ok };
     }
     return validLevel;
   };
@@ -14691,13 +14693,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit3 = (value, path7, itemKind) => {
+  const visit3 = (value, path8, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit3(item, [...path7, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit3(item, [...path8, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -14715,11 +14717,11 @@ function namespacesFromDocument(document, lineOf2) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path7, "metadata", "labels", key],
+        path: [...path8, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path7, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path8, "metadata", "labels"]) });
   };
   visit3(document.value, [], null);
   return { namespaces, problems };
@@ -14747,9 +14749,9 @@ function apply(parts, settings, sourceOf) {
   if (settings.level) parts.enforceLevel = { value: settings.level.value, source: sourceOf(settings.level) };
   if (settings.warnLevel) parts.warnLevel = { value: settings.warnLevel.value, source: sourceOf(settings.warnLevel) };
   if (settings.version) {
-    const version3 = { value: settings.version.value, source: sourceOf(settings.version) };
-    parts.enforceVersion = version3;
-    parts.warnVersion = version3;
+    const version4 = { value: settings.version.value, source: sourceOf(settings.version) };
+    parts.enforceVersion = version4;
+    parts.warnVersion = version4;
   }
   if (settings.warnVersion) parts.warnVersion = { value: settings.warnVersion.value, source: sourceOf(settings.warnVersion) };
 }
@@ -14782,11 +14784,11 @@ function labelSource(entry, origin, fallback) {
   else detail = `Namespace ${manifest.name} (${at3})`;
   return { kind: "namespace-label", detail, file: manifest.file, line: manifest.line };
 }
-function combine2(level2, version3) {
-  const same = level2.source.kind === version3.source.kind && level2.source.detail === version3.source.detail;
-  if (same || level2.value === "privileged" || version3.source.kind === "default") return level2.source;
-  const detail = `${level2.source.detail}; version ${formatVersion(version3.value)} from ${version3.source.detail}`;
-  return { ...level2.source, detail, version: version3.source };
+function combine2(level3, version4) {
+  const same = level3.source.kind === version4.source.kind && level3.source.detail === version4.source.detail;
+  if (same || level3.value === "privileged" || version4.source.kind === "default") return level3.source;
+  const detail = `${level3.source.detail}; version ${formatVersion(version4.value)} from ${version4.source.detail}`;
+  return { ...level3.source, detail, version: version4.source };
 }
 function findExemption(config, subject2) {
   if (subject2.namespace) {
@@ -14945,16 +14947,16 @@ var extraCheckIds = [pspCheckId, ...adviceCheckIds];
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit3 = (value, path7) => {
+  const visit3 = (value, path8) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path7, "items", index]);
+        if (isObject(item)) visit3(item, [...path8, "items", index]);
       });
       return;
     }
-    out.push({ value, apiVersion, kind, path: path7 });
+    out.push({ value, apiVersion, kind, path: path8 });
   };
   if (isObject(document.value)) visit3(document.value, []);
   return out;
@@ -15002,12 +15004,12 @@ function mapPodSecurityPolicy(spec, annotations) {
   const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
   if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
   if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
-  const level2 = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
-  return { level: level2, beyondBaseline: baseline, beyondRestricted: level2 === "restricted" ? [] : restricted };
+  const level3 = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
+  return { level: level3, beyondBaseline: baseline, beyondRestricted: level3 === "restricted" ? [] : restricted };
 }
-function replacementLabels(level2) {
-  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level2}`, "    pod-security.kubernetes.io/enforce-version: latest"];
-  if (level2 !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
+function replacementLabels(level3) {
+  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level3}`, "    pod-security.kubernetes.io/enforce-version: latest"];
+  if (level3 !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
   return lines.join("\n");
 }
 function podSecurityPolicies(document) {
@@ -15250,27 +15252,27 @@ function matches(type, value) {
   if ("list" in type) return Array.isArray(value);
   return isObject(value);
 }
-function validateFields(value, type, path7 = []) {
+function validateFields(value, type, path8 = []) {
   if (value === void 0 || value === null) return [];
   if (!matches(type, value)) {
-    return [{ path: path7, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
+    return [{ path: path8, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
   }
   if (typeof type === "string") return [];
   if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path7, index]));
+    return value.flatMap((item, index) => validateFields(item, type.list, [...path8, index]));
   }
   const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path7, key]));
+  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path8, key]));
   return entries.flatMap(([key, item]) => {
     const fieldType = type.object[key];
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path7, key]);
+    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path8, key]);
   });
 }
 
 // src/workloads/extract.ts
-function at2(value, path7) {
+function at2(value, path8) {
   let current = value;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -15285,11 +15287,11 @@ function withDecodedAnnotations(metadata) {
 function extractPodSpecs(document) {
   const pods = [];
   const problems = [];
-  const invalid = (path7, message) => {
+  const invalid = (path8, message) => {
     problems.push({
       file: document.file,
-      line: locate(document.source, path7).line,
-      message: `${formatFieldPath(path7)}: ${message}; the API server would reject this object`,
+      line: locate(document.source, path8).line,
+      message: `${formatFieldPath(path8)}: ${message}; the API server would reject this object`,
       kind: "invalid"
     });
   };
@@ -15337,9 +15339,9 @@ function extractPodSpecs(document) {
 }
 
 // src/pss/evaluate.ts
-function evaluatePod(pod, level2, version3) {
+function evaluatePod(pod, level3, version4) {
   const failures = [];
-  for (const check of checksFor(level2, version3)) {
+  for (const check of checksFor(level3, version4)) {
     const violation = check.implementation.evaluate(pod);
     if (violation) failures.push({ check: check.id, ...violation });
   }
@@ -15360,27 +15362,27 @@ function warnMessage(policy, failures) {
 }
 
 // src/fixes/edits.ts
-function set(path7, value) {
-  return { op: "set", path: path7, value };
+function set(path8, value) {
+  return { op: "set", path: path8, value };
 }
-function remove(path7) {
-  return { op: "delete", path: path7 };
+function remove(path8) {
+  return { op: "delete", path: path8 };
 }
-function append(path7, value) {
-  return { op: "append", path: path7, value };
+function append(path8, value) {
+  return { op: "append", path: path8, value };
 }
-function valueAt(root, path7) {
+function valueAt(root, path8) {
   let current = root;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path7) {
-  const parent = valueAt(root, path7.slice(0, -1));
-  const last = path7[path7.length - 1];
+function exists(root, path8) {
+  const parent = valueAt(root, path8.slice(0, -1));
+  const last = path8[path8.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -15409,22 +15411,22 @@ function applyEditsToJson(document, edits) {
   };
   const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path7, create) => {
+  const parentOf = (path8, create) => {
     let current = root;
-    for (let i = 0; i < path7.length - 1; i++) {
-      const segment = path7[i];
+    for (let i = 0; i < path8.length - 1; i++) {
+      const segment = path8[i];
       const holder = current;
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
       if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
         next = {};
         copies.add(next);
       }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path7.slice(0, i + 1))}`);
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path8.slice(0, i + 1))}`);
       next = writable(next);
       holder[segment] = next;
       current = next;
     }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path7)}`);
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path8)}`);
     return current;
   };
   for (const edit of unique.filter((e) => e.op === "set")) {
@@ -15449,8 +15451,8 @@ function applyEditsToJson(document, edits) {
     const parent = parentOf(edit.path, true);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
-    const list4 = parent[last];
-    parent[last] = Array.isArray(list4) ? [...list4, edit.value] : [edit.value];
+    const list5 = parent[last];
+    parent[last] = Array.isArray(list5) ? [...list5, edit.value] : [edit.value];
   }
   return root;
 }
@@ -15468,14 +15470,14 @@ function jsonEqual(a, b) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path7) {
-  return valueAt(context.written, path7);
+function writtenAt(context, path8) {
+  return valueAt(context.written, path8);
 }
-function writtenHas(context, path7) {
-  return exists(context.written, path7);
+function writtenHas(context, path8) {
+  return exists(context.written, path8);
 }
 function setEach(paths, value) {
-  return paths.map((path7) => set(path7, value));
+  return paths.map((path8) => set(path8, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -15484,20 +15486,20 @@ function runtimeDefaultProfile(context, typePath) {
   return edits;
 }
 function removeItems(context, listPath, indices) {
-  const list4 = writtenAt(context, listPath);
-  const length = Array.isArray(list4) ? list4.length : 0;
+  const list5 = writtenAt(context, listPath);
+  const length = Array.isArray(list5) ? list5.length : 0;
   const unique = [...new Set(indices)];
   if (unique.length === length && length > 0) return [remove(listPath)];
   return unique.map((index) => remove([...listPath, index]));
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const path7 of paths) {
-    const index = path7[path7.length - 1];
+  for (const path8 of paths) {
+    const index = path8[path8.length - 1];
     if (typeof index !== "number") continue;
-    const list4 = path7.slice(0, -1);
-    const key = JSON.stringify(list4);
-    const group = groups.get(key) ?? { list: list4, indices: [] };
+    const list5 = path8.slice(0, -1);
+    const key = JSON.stringify(list5);
+    const group = groups.get(key) ?? { list: list5, indices: [] };
     group.indices.push(index);
     groups.set(key, group);
   }
@@ -15507,8 +15509,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container: container2, path: path7 } of visitContainers(pod)) {
-    if (isOn(obj(container2, "securityContext"))) paths.push([...path7, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container: container2, path: path8 } of visitContainers(pod)) {
+    if (isOn(obj(container2, "securityContext"))) paths.push([...path8, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -15525,25 +15527,25 @@ var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setE
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path7 of context.failure.paths) {
-    if (path7[0] === "metadata") edits.push(set(path7, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path7));
+  for (const path8 of context.failure.paths) {
+    if (path8[0] === "metadata") edits.push(set(path8, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path8));
   }
   return { kind: "edits", edits };
 };
 
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path7) => typeof path7[path7.length - 1] === "number");
-  return [...byList(adds).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices));
+  const adds = context.failure.paths.filter((path8) => typeof path8[path8.length - 1] === "number");
+  return [...byList(adds).values()].flatMap(({ list: list5, indices }) => removeItems(context, list5, indices));
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path7) => path7[path7.length - 1] === "drop");
-  for (const path7 of drops) {
-    if (Array.isArray(writtenAt(context, path7))) edits.push(append(path7, "ALL"));
-    else edits.push(set(path7, ["ALL"]));
+  const drops = context.failure.paths.filter((path8) => path8[path8.length - 1] === "drop");
+  for (const path8 of drops) {
+    if (Array.isArray(writtenAt(context, path8))) edits.push(append(path8, "ALL"));
+    else edits.push(set(path8, ["ALL"]));
   }
   return {
     kind: "edits",
@@ -15555,9 +15557,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path7 of context.failure.paths) {
-    if (path7[0] === "spec" && path7[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path7], false));
+  for (const path8 of context.failure.paths) {
+    if (path8[0] === "spec" && path8[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path8], false));
   }
   return {
     kind: "edits",
@@ -15568,7 +15570,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path7) => writtenHas(context, path7)).map((path7) => remove(path7));
+  const edits = context.failure.paths.filter((path8) => writtenHas(context, path8)).map((path8) => remove(path8));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -15576,7 +15578,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path7) => writtenHas(context, path7)).map((path7) => remove(path7))
+  edits: context.failure.paths.filter((path8) => writtenHas(context, path8)).map((path8) => remove(path8))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -15596,9 +15598,9 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container: container2, path: path7 } of visitContainers(context.pod)) {
+  for (const { container: container2, path: path8 } of visitContainers(context.pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path7, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path8, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
@@ -15608,10 +15610,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path7) => path7.length === 3 && path7[1] === "securityContext");
-  for (const path7 of context.failure.paths) {
-    edits.push(remove(path7));
-    const securityContextPath = path7.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path8) => path8.length === 3 && path8[1] === "securityContext");
+  for (const path8 of context.failure.paths) {
+    edits.push(remove(path8));
+    const securityContextPath = path8.slice(0, -1);
     const securityContext = valueAt(context.pod, securityContextPath);
     const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -15624,9 +15626,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path7 of context.failure.paths) {
-    if (path7[0] === "metadata") edits.push(set(path7, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path7.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path7));
+  for (const path8 of context.failure.paths) {
+    if (path8[0] === "metadata") edits.push(set(path8, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path8.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path8));
   }
   return edits;
 }
@@ -15637,15 +15639,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container: container2, path: path7 } of containers) {
+  for (const { container: container2, path: path8 } of containers) {
     if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path7, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path8, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path7 of uncovered) edits.push(set(path7, "RuntimeDefault"));
+    for (const path8 of uncovered) edits.push(set(path8, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -15653,13 +15655,13 @@ var fixSeccompProfileRestricted = (context) => {
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path7) => writtenHas(context, path7)).map((path7) => remove(path7))
+  edits: context.failure.paths.filter((path8) => writtenHas(context, path8)).map((path8) => remove(path8))
 });
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path7) => path7.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
+  const entries = context.failure.paths.map((path8) => path8.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list5, indices }) => removeItems(context, list5, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -15770,12 +15772,12 @@ function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
 function volumeNote(check, volumes2) {
-  const list4 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const list5 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
   const first = volumes2[0]?.name ?? "data";
   const hostPath = volumes2.some((v) => v.type === "hostPath");
   const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
   const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list4} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list5} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
     "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
@@ -15791,10 +15793,10 @@ ${illustrative(example)}`;
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path7) => {
-    const volume2 = writtenAt(context, path7.slice(0, 3));
+  return context.failure.paths.map((path8) => {
+    const volume2 = writtenAt(context, path8.slice(0, 3));
     const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
-    const type = typeof path7[3] === "string" ? path7[3] : "unknown";
+    const type = typeof path8[3] === "string" ? path8[3] : "unknown";
     return { name, type };
   });
 }
@@ -15957,8 +15959,8 @@ function detectStyle(doc, table) {
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   (0, import_yaml6.visit)(doc, {
-    Pair(_, pair2, path7) {
-      const parent = path7[path7.length - 1];
+    Pair(_, pair2, path8) {
+      const parent = path8[path8.length - 1];
       if (!(0, import_yaml6.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
@@ -16066,11 +16068,11 @@ function renderBlockValue(value, keyColumn2, style, key) {
 
 // src/fixes/walk.ts
 var import_yaml7 = __toESM(require_dist(), 1);
-function walk(doc, path7) {
+function walk(doc, path8) {
   const root = doc.contents;
   const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
   let current = steps[0]?.node ?? null;
-  for (const segment of path7) {
+  for (const segment of path8) {
     let next;
     if (typeof segment === "string" && (0, import_yaml7.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
@@ -16247,9 +16249,9 @@ function renderEdits(context, edits) {
   };
   for (const owned of edits) {
     const { edit } = owned;
-    const path7 = edit.path;
-    const walked = walk(doc, path7);
-    const complete = walked.depth === path7.length;
+    const path8 = edit.path;
+    const walked = walk(doc, path8);
+    const complete = walked.depth === path8.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
     const step = target;
@@ -16268,20 +16270,20 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml8.isSeq)(parent) && typeof path7[path7.length - 1] === "number") {
+      } else if ((0, import_yaml8.isSeq)(parent) && typeof path8[path8.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
           itemDeletes.set(parent, op);
         }
-        op.indices.add(path7[path7.length - 1]);
+        op.indices.add(path8[path8.length - 1]);
         own(op, owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
     if (edit.op === "append") {
       if (!complete || !(0, import_yaml8.isSeq)(step.node)) {
-        renderSet(walked, path7, [edit.value], owned);
+        renderSet(walked, path8, [edit.value], owned);
         continue;
       }
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
@@ -16294,18 +16296,18 @@ function renderEdits(context, edits) {
       own(op, owned);
       continue;
     }
-    renderSet(walked, path7, edit.value, owned);
+    renderSet(walked, path8, edit.value, owned);
   }
-  function renderSet(walked, path7, value, owned) {
+  function renderSet(walked, path8, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path7.length;
+    const complete = depth === path8.length;
     const step = walked.steps[depth];
     if (!step) fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path7[path7.length - 1];
+      const key = path8[path8.length - 1];
       if (target.merged) {
         if (!(0, import_yaml8.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
@@ -16329,7 +16331,7 @@ function renderEdits(context, edits) {
       }
       fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path7.slice(depth);
+    const rest = path8.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
@@ -16758,8 +16760,8 @@ function podStates(documents, policyOf, globalIndex) {
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), source.objectPath);
-      const { level: level2, version: version3 } = policyOf(key);
-      const failing = new Set(evaluatePod(source.pod, level2, version3).failures.map((f) => f.check));
+      const { level: level3, version: version4 } = policyOf(key);
+      const failing = new Set(evaluatePod(source.pod, level3, version4).failures.map((f) => f.check));
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
     }
   }
@@ -16889,8 +16891,8 @@ function verifierOf(file, text2, policyOf, known2) {
 }
 
 // src/fixes/fixFile.ts
-function areaOf(path7) {
-  const [root, second, third] = path7;
+function areaOf(path8) {
+  const [root, second, third] = path8;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     return `${second}[${third}]`;
   }
@@ -16918,9 +16920,9 @@ function computeFixes(request) {
   const byPod = request.pods.map(() => []);
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
     const written = writtenPod(source.document.value, source.templatePath);
-    const { level: level2, version: version3 } = policy ?? fallback;
+    const { level: level3, version: version4 } = policy ?? fallback;
     failures.forEach((failure, failureIndex) => {
-      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level2, version: version3 });
+      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
       const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
       const owner = {
         id: `${podIndex}/${failureIndex}`,
@@ -17130,8 +17132,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure, pod) {
   if (failure.paths.length === 0) return null;
   const images = [];
-  for (const path7 of failure.paths) {
-    const [root, key, index] = path7;
+  for (const path8 of failure.paths) {
+    const [root, key, index] = path8;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container2 = list(pod.spec, key)[index];
     if (!isObject(container2)) return null;
@@ -17197,14 +17199,14 @@ function splitEvaluations(pod, policy, evaluations) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path7) {
-  const [root, list4, index] = [path7[0], path7[1], path7[2]];
-  if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
-    const entries = pod.spec[list4];
+function containerOfPath(pod, path8) {
+  const [root, list5, index] = [path8[0], path8[1], path8[2]];
+  if (root === "spec" && typeof list5 === "string" && containerListKeys.includes(list5) && typeof index === "number") {
+    const entries = pod.spec[list5];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
-  if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
+  if (root === "metadata" && list5 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
     if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
   }
@@ -17267,7 +17269,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path7) => locate(document.source, path7).line);
+    const extraction = namespacesFromDocument(document, (path8) => locate(document.source, path8).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -17565,9 +17567,9 @@ function subject(f) {
 var modeLabel = { enforce: "", warn: "warning: ", audit: "audit warning: ", preview: "upgrade preview: " };
 function findingLine(f) {
   const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
-  const level2 = f.mode === "enforce" && f.levelSource.kind !== "namespace-label" && f.levelSource.kind !== "config-rule" ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
+  const level3 = f.mode === "enforce" && f.levelSource.kind !== "namespace-label" && f.levelSource.kind !== "config-rule" ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
   const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
-  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level2}${rendered}`;
+  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function renderText(report, header) {
@@ -17838,7 +17840,7 @@ function git(cwd, args, input) {
   });
 }
 
-// ../../main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -17938,16 +17940,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path7, added, removed, oldPosInc, options) {
-    const last = path7.lastComponent;
+  addToPath(path8, added, removed, oldPosInc, options) {
+    const last = path8.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path7.oldPos + oldPosInc,
+        oldPos: path8.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path7.oldPos + oldPosInc,
+        oldPos: path8.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -18040,7 +18042,7 @@ var Diff = class {
   }
 };
 
-// ../../main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -18088,9 +18090,9 @@ function tokenize2(value, options) {
   return retLines;
 }
 
-// ../../main/node_modules/diff/libesm/patch/parse.js
+// node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list4 = [];
+  const diffstr = uniDiff.split(/\n/), list5 = [];
   let i = 0;
   function isGitDiffHeader(line) {
     return /^diff --git /.test(line);
@@ -18108,7 +18110,7 @@ function parsePatch(uniDiff) {
     var _a;
     const index = {};
     index.hunks = [];
-    list4.push(index);
+    list5.push(index);
     let seenDiffHeader = false;
     while (i < diffstr.length) {
       const line = diffstr[i];
@@ -18421,10 +18423,10 @@ function parsePatch(uniDiff) {
   while (i < diffstr.length) {
     parseIndex();
   }
-  return list4;
+  return list5;
 }
 
-// ../../main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
@@ -18871,9 +18873,9 @@ import { mkdir } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/render/paths.ts
-function dirOf(path7) {
-  const slash = path7.lastIndexOf("/");
-  return slash < 0 ? "" : path7.slice(0, slash);
+function dirOf(path8) {
+  const slash = path8.lastIndexOf("/");
+  return slash < 0 ? "" : path8.slice(0, slash);
 }
 function joinPath(dir, reference) {
   if (reference.startsWith("/")) return null;
@@ -18887,8 +18889,8 @@ function joinPath(dir, reference) {
   }
   return parts.join("/");
 }
-function isInside(path7, dir) {
-  return dir === "" || path7 === dir || path7.startsWith(`${dir}/`);
+function isInside(path8, dir) {
+  return dir === "" || path8 === dir || path8.startsWith(`${dir}/`);
 }
 function shownDir(dir) {
   return dir === "" ? "." : dir;
@@ -19020,35 +19022,35 @@ function readKustomization(file, source, paths) {
     const ref = text(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
-    const path7 = joinPath(dir, ref);
-    if (path7 === null) return void missing2.push(ref);
-    if (kustomizationIn(path7, paths) !== null) kustomizations.push(path7);
-    else if (filesAllowed && paths.has(path7)) resourceFiles.push(path7);
+    const path8 = joinPath(dir, ref);
+    if (path8 === null) return void missing2.push(ref);
+    if (kustomizationIn(path8, paths) !== null) kustomizations.push(path8);
+    else if (filesAllowed && paths.has(path8)) resourceFiles.push(path8);
     else missing2.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text(value);
-    const path7 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
-    if (path7 !== null && paths.has(path7)) into.push(path7);
+    const path8 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path8 !== null && paths.has(path8)) into.push(path8);
   };
   for (const value of list3(k.resources)) reference(value, true);
   for (const value of list3(k.bases)) reference(value, false);
   for (const value of list3(k.components)) reference(value, false);
   for (const entry of list3(k.patches)) {
     if (!isRecord2(entry)) continue;
-    const path7 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path7 !== null && !paths.has(path7)) missing2.push(text(entry.path));
-    patches.push({ path: path7 !== null && paths.has(path7) ? path7 : null, target: targetOf(entry.target), json6902: false });
+    const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    if (path8 !== null && !paths.has(path8)) missing2.push(text(entry.path));
+    patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: false });
   }
   for (const entry of list3(k.patchesStrategicMerge)) {
     const ref = text(entry);
-    const path7 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
-    patches.push({ path: path7 !== null && paths.has(path7) ? path7 : null, target: null, json6902: false });
+    const path8 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
+    patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: null, json6902: false });
   }
   for (const entry of list3(k.patchesJson6902)) {
     if (!isRecord2(entry)) continue;
-    const path7 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    patches.push({ path: path7 !== null && paths.has(path7) ? path7 : null, target: targetOf(entry.target), json6902: true });
+    const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: true });
   }
   for (const generator of [...list3(k.configMapGenerator), ...list3(k.secretGenerator)]) {
     if (!isRecord2(generator)) continue;
@@ -19075,17 +19077,17 @@ function readKustomization(file, source, paths) {
 
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
-var baseName = (path7) => path7.slice(path7.lastIndexOf("/") + 1);
+var baseName = (path8) => path8.slice(path8.lastIndexOf("/") + 1);
 function discoveryReads(paths) {
   return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path7, text2] of tree.texts) {
-    if (!kustomizationNames.includes(baseName(path7))) continue;
-    const dir = dirOf(path7);
-    if (kustomizationIn(dir, tree.paths) !== path7) continue;
-    byDir.set(dir, readKustomization(path7, text2, tree.paths));
+  for (const [path8, text2] of tree.texts) {
+    if (!kustomizationNames.includes(baseName(path8))) continue;
+    const dir = dirOf(path8);
+    if (kustomizationIn(dir, tree.paths) !== path8) continue;
+    byDir.set(dir, readKustomization(path8, text2, tree.paths));
   }
   return byDir;
 }
@@ -19099,7 +19101,7 @@ function closureOf(dir, byDir) {
     if (!k || seen.has(at3)) return;
     seen.add(at3);
     files.add(k.file);
-    for (const path7 of [...k.resourceFiles, ...k.otherFiles]) files.add(path7);
+    for (const path8 of [...k.resourceFiles, ...k.otherFiles]) files.add(path8);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
@@ -19108,26 +19110,26 @@ function closureOf(dir, byDir) {
   visit3(dir);
   return { files, remote, helmCharts };
 }
-function ancestors(path7) {
+function ancestors(path8) {
   const out = [];
-  for (let dir = dirOf(path7); ; dir = dirOf(dir)) {
+  for (let dir = dirOf(path8); ; dir = dirOf(dir)) {
     out.push(dir);
     if (dir === "") return out;
   }
 }
 function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path7) => baseName(path7) === "Chart.yaml");
+  const chartFiles = [...tree.texts.keys()].filter((path8) => baseName(path8) === "Chart.yaml");
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
   const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path7 of tree.paths) {
-    const owner = ancestors(path7).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path7);
+  for (const path8 of tree.paths) {
+    const owner = ancestors(path8).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path8);
   }
-  return chartFiles.filter((path7) => roots.has(dirOf(path7))).map((path7) => {
-    const inChart = files.get(dirOf(path7));
-    return { chart: readChart(path7, tree.texts.get(path7), inChart), files: inChart };
+  return chartFiles.filter((path8) => roots.has(dirOf(path8))).map((path8) => {
+    const inChart = files.get(dirOf(path8));
+    return { chart: readChart(path8, tree.texts.get(path8), inChart), files: inChart };
   });
 }
 function kustomizeRoots(head, base, changed, consumed) {
@@ -19151,12 +19153,12 @@ function kustomizeRoots(head, base, changed, consumed) {
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
-  for (const files of baseCharts.values()) for (const path7 of files) consumed.add(path7);
+  for (const files of baseCharts.values()) for (const path8 of files) consumed.add(path8);
   for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path7 of inChart) consumed.add(path7);
+    for (const path8 of inChart) consumed.add(path8);
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path7) => isInside(path7, chart.dir) || values.includes(path7));
+    const touched = [...changed].some((path8) => isInside(path8, chart.dir) || values.includes(path8));
     if (!touched) continue;
     const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
     const invocation = (extra) => ({
@@ -19239,7 +19241,7 @@ var decoder = new TextDecoder();
 async function renderSide(root, snapshot, reader, commit, paths, limits, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path7, text2] of edits ?? []) files.set(path7, new TextEncoder().encode(text2));
+  for (const [path8, text2] of edits ?? []) files.set(path8, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, limits), files };
@@ -19264,7 +19266,7 @@ async function openRenderer(sides) {
         }
         const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
         const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: "absent" } };
-        const sources = new Map([...headSide.files].map(([path7, data]) => [path7, decoder.decode(data)]));
+        const sources = new Map([...headSide.files].map(([path8, data]) => [path8, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
@@ -19282,8 +19284,8 @@ async function gitRenderPort(repository, base, head, maxBytes, limits) {
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path7) {
-  const matches2 = (pattern) => minimatch(path7, pattern, { dot: true });
+function selectsPath(selection, path8) {
+  const matches2 = (pattern) => minimatch(path8, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -19303,10 +19305,10 @@ function diffLines2(hunks) {
 }
 
 // src/scope/scope.ts
-function loadPods(path7, content, load) {
+function loadPods(path8, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path7, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path7, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path8, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path8, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -19341,7 +19343,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path7) => containerOfPath(pod, path7) ?? ""));
+  return new Set(failure.paths.map((path8) => containerOfPath(pod, path8) ?? ""));
 }
 function isPreexisting(failure, head, base) {
   if (!base) return false;
@@ -19487,14 +19489,14 @@ function blockEnd(lines, from, indent, isItem) {
 }
 function valuesInBlock(lines, from, to) {
   for (let i = from; i < to; i++) {
-    const path7 = valuesPathIn(lines[i].body);
-    if (path7 !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path7;
+    const path8 = valuesPathIn(lines[i].body);
+    if (path8 !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
   }
   return null;
 }
-function walk3(lines, from, to, path7, depth, rendered, parentLine) {
-  if (depth === path7.length) return { line: parentLine, depth, values: null };
-  const segment = path7[depth];
+function walk3(lines, from, to, path8, depth, rendered, parentLine) {
+  if (depth === path8.length) return { line: parentLine, depth, values: null };
+  const segment = path8[depth];
   let best = { line: parentLine, depth, values: null };
   const consider = (w) => {
     if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
@@ -19515,7 +19517,7 @@ function walk3(lines, from, to, path7, depth, rendered, parentLine) {
     if (chosen < 0) return best;
     const at3 = items[chosen];
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk3(lines, at3, end, path7, depth + 1, item, lines[at3].number));
+    consider(walk3(lines, at3, end, path8, depth + 1, item, lines[at3].number));
     return best;
   }
   let indent = -1;
@@ -19528,12 +19530,12 @@ function walk3(lines, from, to, path7, depth, rendered, parentLine) {
     if (key === null || key.key !== segment) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
-    if (depth === path7.length - 1 || key.value !== "") {
+    if (depth === path8.length - 1 || key.value !== "") {
       const values = valuesPathIn(key.value);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
-      if (depth === path7.length - 1) continue;
+      if (depth === path8.length - 1) continue;
     }
-    const deeper = walk3(lines, i + 1, end, path7, depth + 1, child, line.number);
+    const deeper = walk3(lines, i + 1, end, path8, depth + 1, child, line.number);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
@@ -19542,10 +19544,10 @@ function walk3(lines, from, to, path7, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text2, path7, rendered) {
+function findInTemplate(text2, path8, rendered) {
   const lines = linesOf(text2);
-  const found = walk3(lines, 0, lines.length, path7, 0, rendered, 1);
-  return { line: found.line, exact: found.depth === path7.length, values: found.values };
+  const found = walk3(lines, 0, lines.length, path8, 0, rendered, 1);
+  return { line: found.line, exact: found.depth === path8.length, values: found.values };
 }
 
 // src/render/walk.ts
@@ -19553,11 +19555,11 @@ var isObject2 = (value) => typeof value === "object" && value !== null && !Array
 function sameValue2(a, b) {
   return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
 }
-function translatePath(rendered, source, path7, keepIndexes) {
+function translatePath(rendered, source, path8, keepIndexes) {
   const out = [];
   let r = rendered;
   let s = source;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(s)) return null;
       const item = r[segment];
@@ -19600,19 +19602,19 @@ function helmLocator(sources) {
     const document = text2 === void 0 ? void 0 : loadManifestFile(file, text2).documents[0];
     return document ? [{ file, document }] : [];
   });
-  return (template, path7, rendered) => {
+  return (template, path8, rendered) => {
     const file = `${prefix2}${template}`;
     const text2 = sources.texts.get(file);
     if (text2 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text2, path7, rendered);
+    const hit = findInTemplate(text2, path8, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
-    const renderedPart = valueAt(rendered, path7.slice(0, from));
+    const renderedPart = valueAt(rendered, path8.slice(0, from));
     for (const { file: valuesFile, document } of [...values].reverse()) {
       const part = valueAt(document.value, key);
       if (part === void 0 || renderedPart === void 0) continue;
-      const inside = translatePath(renderedPart, part, path7.slice(from), true);
+      const inside = translatePath(renderedPart, part, path8.slice(from), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
@@ -19650,18 +19652,18 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object2, path7) {
+function inOperations(document, object2, path8) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length > path7.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path7[t]) || token === "-" && t === tokens.length - 1 && typeof path7[t] === "number");
+    if (tokens.length > path8.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path8[t]) || token === "-" && t === tokens.length - 1 && typeof path8[t] === "number");
     if (!prefixMatches) continue;
-    const rest = path7.slice(tokens.length);
-    const inside = translatePath(valueAt(object2.value, path7.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const rest = path8.slice(tokens.length);
+    const inside = translatePath(valueAt(object2.value, path8.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -19684,7 +19686,7 @@ function kustomizeLocator(sources) {
     }
     return documents;
   };
-  return (object2, path7) => {
+  return (object2, path8) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && (target.kind !== null && target.kind !== object2.kind || target.name !== null && !nameMatches(object2.name, target.name, candidate.chain))) continue;
@@ -19692,7 +19694,7 @@ function kustomizeLocator(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object2, path7);
+          found = inOperations(document, object2, path8);
         } else {
           const value = document.value;
           if (!isObject3(value)) continue;
@@ -19700,7 +19702,7 @@ function kustomizeLocator(sources) {
           const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
           const sameObject = target !== null || value.kind === object2.kind && name !== null && nameMatches(object2.name, name, candidate.chain);
           if (!sameObject) continue;
-          found = translatePath(object2.value, value, path7, candidate.role === "resource");
+          found = translatePath(object2.value, value, path8, candidate.role === "resource");
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -19713,9 +19715,9 @@ function kustomizeLocator(sources) {
 
 // src/render/mapReport.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function indexRendering(path7, rendering, headPaths, changed) {
+function indexRendering(path8, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
-  const documents = loadManifestFile(path7, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path8, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place;
   if (root.tool === "kustomize") {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
@@ -19775,18 +19777,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return lines;
   };
   const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (path7) => {
-    const rendering = renderings.get(path7);
+  const indexOf = (path8) => {
+    const rendering = renderings.get(path8);
     if (rendering === void 0) return null;
-    let index = indexes.get(path7);
+    let index = indexes.get(path8);
     if (index === void 0) {
-      index = indexRendering(path7, rendering, headPaths, changed);
-      indexes.set(path7, index);
+      index = indexRendering(path8, rendering, headPaths, changed);
+      indexes.set(path8, index);
     }
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path7, text2] of rendered.sources) sources.set(path7, text2);
+  for (const { rendered } of renderings.values()) for (const [path8, text2] of rendered.sources) sources.set(path8, text2);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
@@ -19919,10 +19921,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== "rendered") return;
-    const path7 = `${r.root.file}#rendering-${i + 1}`;
-    renderings.set(path7, { rendered: r, text: r.head.text });
+    const path8 = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path8, { rendered: r, text: r.head.text });
     files.push({
-      path: path7,
+      path: path8,
       status: r.base.kind === "rendered" ? "modified" : "added",
       // A base that is absent or did not render: every head pod spec is new.
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
@@ -20102,6 +20104,249 @@ async function fixCommand(args, io) {
   return failureStatus(report);
 }
 
+// src/cli/init.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import path7 from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
+
+// src/policy/schema.ts
+var policyConfigSchemaUrl = `https://raw.githubusercontent.com/${actionRepository}/${majorTag}/schema/pod-security.schema.json`;
+var level2 = { type: "string", enum: [...levels] };
+var version3 = { type: "string", pattern: "^(latest|v1\\.(0|[1-9][0-9]*))$" };
+var globBase = "(?![!\\s])(?!.*\\s$)(?!.*\\\\)";
+var namePattern = { type: "string", pattern: `^${globBase}[^/A-Z]+$` };
+var fileGlob = { type: "string", pattern: `^${globBase}(?!/)(?!(.*/)?\\.\\.(/|$)).+$` };
+var imagePattern = { type: "string", pattern: "^\\S+$" };
+var list4 = (items, description, extra = {}) => ({ type: "array", description, items, minItems: 1, ...extra });
+var modeProperties = {
+  level: { ...level2, description: "The enforced level: its violations block (failed check run, exit status 1). Default: baseline." },
+  "warn-level": { ...level2, description: "The warn level: its extra violations are reported, never blocking. Default: restricted." },
+  version: { ...version3, description: "Policy version of both levels, as the pod-security.kubernetes.io/enforce-version label: latest or v1.N. Default: latest." },
+  "warn-version": { ...version3, description: "Version of the warn level. Default: as version." }
+};
+var properties = {
+  ...modeProperties,
+  "namespace-labels": { type: "boolean", description: "Judge workloads by the pod-security.kubernetes.io labels of the repository's Namespace manifests, as the cluster does. Default: true." },
+  strict: { type: "boolean", description: "true: pod-security-review/ignore annotations are not honoured (authors cannot exempt themselves). Default: false." },
+  "preview-version": { ...version3, description: "Also evaluate at this version and report, never blocking, what would start failing after a cluster upgrade." },
+  exemptions: {
+    type: "object",
+    description: "Exempt pod specs, as Pod Security Admission: exact names, not patterns. They are still evaluated, and their findings listed as ignored.",
+    additionalProperties: false,
+    properties: {
+      namespaces: { type: "array", description: "Namespace names.", items: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", maxLength: 63 }, uniqueItems: true },
+      runtimeClassNames: {
+        type: "array",
+        description: "RuntimeClass names.",
+        items: { type: "string", pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", maxLength: 253 },
+        uniqueItems: true
+      }
+    }
+  },
+  rules: {
+    type: "array",
+    description: "Levels per namespace and path; the first matching rule wins over the top-level settings (namespace labels win over rules).",
+    items: {
+      type: "object",
+      additionalProperties: false,
+      required: ["match"],
+      anyOf: Object.keys(modeProperties).map((key) => ({ required: [key] })),
+      properties: {
+        match: {
+          type: "object",
+          description: "When the rule applies: every given condition must match.",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            namespaces: list4(namePattern, "Namespace name patterns (globs: prod-*)."),
+            files: list4(fileGlob, "File globs (minimatch) on paths relative to the repository root.")
+          }
+        },
+        ...modeProperties
+      }
+    }
+  },
+  disable: {
+    type: "array",
+    description: "Per-check disables: a finding is set aside (listed as ignored) when every given scope matches.",
+    items: {
+      type: "object",
+      additionalProperties: false,
+      required: ["checks"],
+      properties: {
+        checks: list4({ type: "string", enum: [...checkIds] }, "The check IDs to disable, as findings print them ([hostPorts])."),
+        namespaces: list4(namePattern, "Namespace name patterns."),
+        files: list4(fileGlob, "File globs (minimatch) on paths relative to the repository root."),
+        workloads: list4(namePattern, "Workload name patterns."),
+        images: list4(imagePattern, "Container image patterns (Kyverno-style: * also crosses / and :); every container the finding concerns must match."),
+        reason: { type: "string", pattern: "\\S", description: "Why: shown with every finding this sets aside." }
+      }
+    }
+  },
+  render: {
+    type: "object",
+    description: "How Helm charts are rendered before their pod specs are checked.",
+    additionalProperties: false,
+    properties: {
+      charts: {
+        type: "array",
+        description: "Settings per chart; charts not listed render with their defaults.",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["chart"],
+          properties: {
+            chart: { type: "string", pattern: "\\S", description: "The chart's folder, relative to the repository root (charts/web)." },
+            release: { type: "string", pattern: "\\S", description: "The release name to render with." },
+            namespace: { type: "string", pattern: "\\S", description: "The namespace to render into." },
+            values: { type: "array", items: { type: "string" }, description: "Values files, relative to the repository root, in the order helm takes them." },
+            "ci-values": { type: "boolean", description: "Also render with each of the chart's ci/*-values.yaml files." }
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/init/templates.ts
+var workflowPath = ".github/workflows/pod-security.yml";
+function configTemplate(level3) {
+  return `# yaml-language-server: $schema=${policyConfigSchemaUrl}
+# Pod Security policy for this repository, read by pod-security-review
+# (https://github.com/${actionRepository}#policy). Every key is optional.
+# The Action reads this file at the pull request's base commit: a pull
+# request cannot relax the policy that judges it.
+
+# The enforced level: its violations fail the check and block the merge.
+# privileged (checks nothing), baseline (no known privilege escalations) or
+# restricted (current pod hardening best practice).
+level: ${level3}
+
+# Reported as warnings, never blocking: what restricted would ask next.
+warn-level: restricted
+
+# The policy version, as the pod-security.kubernetes.io/enforce-version
+# label: latest, or v1.N to judge as that Kubernetes version does.
+version: latest
+
+# Also report, never blocking, what would start failing at this version
+# (useful before a cluster upgrade when version is pinned).
+# preview-version: latest
+
+# Judge workloads by the pod-security.kubernetes.io/* labels of the
+# Namespace manifests in this repository, as the cluster does.
+namespace-labels: true
+
+# true: authors cannot exempt their own workloads with
+# pod-security-review/ignore annotations.
+strict: false
+
+# Exempt pod specs, as Pod Security Admission does: exact names.
+# Their findings are still listed, as ignored.
+# exemptions:
+#   namespaces: [kube-system]
+#   runtimeClassNames: []
+
+# Levels per namespace or path; the first matching rule wins. The labels of
+# a Namespace manifest win over rules, as in the cluster.
+# rules:
+#   - match: { namespaces: [prod-*], files: ["deploy/prod/**"] }
+#     level: restricted
+#   - match: { files: ["deploy/legacy/**"] }
+#     level: privileged
+
+# Set a check aside where it is expected, and say why.
+# disable:
+#   - checks: [hostPorts]
+#     namespaces: [ingress]
+#     workloads: [ingress-nginx]
+#     reason: the ingress controller binds host ports
+`;
+}
+function workflowTemplate() {
+  return `# Pod Security review of the Kubernetes manifests each pull request changes.
+# Policy: ${defaultConfigPath}. Inputs: https://github.com/${actionRepository}#inputs-and-outputs
+name: Pod Security
+on:
+  pull_request:
+    types: [opened, synchronize, reopened, ready_for_review]
+  merge_group:
+permissions:
+  contents: read        # read the manifests
+  pull-requests: write  # inline review comments with suggestions
+  checks: write         # the "Pod Security" check run
+concurrency:            # one review at a time per pull request; a new push supersedes
+  group: pod-security-\${{ github.event.pull_request.number || github.ref }}
+  cancel-in-progress: true
+jobs:
+  pod-security:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          fetch-depth: 0   # required for merge_group and push; reads both commits locally
+      # Pin to a full commit SHA for immutability: see
+      # https://github.com/${actionRepository}#versions-and-pinning
+      - uses: ${actionRepository}@${majorTag}
+`;
+}
+
+// src/cli/init.ts
+var initUsage = `Usage: pod-security-review init [--level L] [--force] [DIR]
+
+Write, in the repository at DIR (default: the current directory):
+  ${defaultConfigPath}        the policy, every key explained
+  ${workflowPath}   the workflow that reviews pull requests
+
+Options:
+  --level L    the enforced level written in the policy: baseline, restricted
+               or privileged [default: baseline]
+  --force      overwrite files that exist (otherwise they are left alone)
+  -h, --help   show this help
+
+Exit status: 0 written, 1 a file exists (nothing written), 2 usage error.
+`;
+async function initCommand(args, io) {
+  const { values, positionals } = parseArgs4({
+    args,
+    allowPositionals: true,
+    options: { level: { type: "string", default: "baseline" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } }
+  });
+  if (values.help) {
+    io.stdout(initUsage);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError("init takes one directory at most");
+  const level3 = parseLevel(values.level);
+  if (!level3.ok) throw new UsageError(`--level: ${JSON.stringify(values.level)} ${level3.error}`);
+  const root = path7.resolve(io.cwd, positionals[0] ?? ".");
+  const files = [
+    { name: defaultConfigPath, text: configTemplate(level3.value) },
+    { name: workflowPath, text: workflowTemplate() }
+  ];
+  const existing = files.filter((f) => existsSync2(path7.join(root, f.name)));
+  if (existing.length > 0 && !values.force) {
+    io.stderr(`pod-security-review init: ${existing.map((f) => f.name).join(" and ")} already ${existing.length === 1 ? "exists" : "exist"}; nothing written (--force overwrites)
+`);
+    return 1;
+  }
+  for (const file of files) {
+    const full = path7.join(root, file.name);
+    await mkdir3(path7.dirname(full), { recursive: true });
+    await writeFile3(full, file.text);
+    io.stdout(`wrote ${path7.relative(io.cwd, full) || full}
+`);
+  }
+  io.stdout(
+    `
+Next: commit both files, then require the "Pod Security" check in the branch protection rule
+of your default branch. Try the policy locally with: npx pod-security-review check --config ${defaultConfigPath} .
+`
+  );
+  return 0;
+}
+
 // src/cli/run.ts
 var usage = `Usage: pod-security-review <command> [options]
 
@@ -20109,6 +20354,7 @@ Commands:
   check PATH...      evaluate every pod spec in files and folders
   diff --base REF    evaluate only the pod specs a git range introduced or modified
   fix PATH...        apply every verified fix in place (--dry-run: print a diff)
+  init [DIR]         write a commented .github/pod-security.yaml and the workflow
 
 Run \`pod-security-review <command> --help\` for the options of a command.
 \`pod-security-review --version\` prints the version.
@@ -20116,7 +20362,8 @@ Run \`pod-security-review <command> --help\` for the options of a command.
 var commands = {
   check: { run: checkCommand, usage: checkUsage },
   diff: { run: diffCommand, usage: diffUsage },
-  fix: { run: fixCommand, usage: fixUsage }
+  fix: { run: fixCommand, usage: fixUsage },
+  init: { run: initCommand, usage: initUsage }
 };
 async function runCli(args, io) {
   const [name, ...rest] = args;
