@@ -16,7 +16,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
-import { resolvePlainScalar } from './scalars.js';
+import { resolvePlainScalar, resolveTaggedScalar, standardTags } from './scalars.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 
 /** How many nodes may be produced through aliases in one document. */
@@ -31,23 +31,16 @@ export class DecodeError {
   ) {}
 }
 
-const strTag = 'tag:yaml.org,2002:str';
-const standardTags = new Set([
-  'tag:yaml.org,2002:null',
-  'tag:yaml.org,2002:bool',
-  'tag:yaml.org,2002:int',
-  'tag:yaml.org,2002:float',
-]);
-
 /** The scalar value of a node as goyaml.v2 reads it. Throws DecodeError. */
 export function scalarValue(node: Scalar): null | boolean | number | string {
   const text = typeof node.value === 'string' ? node.value : String(node.value);
   const plain = node.type === Scalar.PLAIN || node.type === undefined;
   const tag = node.tag;
-  if (tag === strTag) return text;
-  // Quoted and block scalars are strings. Custom tags (`!foo x`) keep the text.
-  if (!plain || (tag !== undefined && !standardTags.has(tag))) return text;
-  const resolved = resolvePlainScalar(text);
+  // A standard tag decides, whatever the quoting: `!!bool "true"` is true.
+  const standard = tag === undefined ? undefined : standardTags.get(tag);
+  // Untagged quoted and block scalars are strings. Custom tags (`!foo x`) keep the text.
+  if (standard === undefined && (!plain || tag !== undefined)) return text;
+  const resolved = standard === undefined ? resolvePlainScalar(text) : resolveTaggedScalar(standard, text);
   if (!resolved.ok) throw new DecodeError(resolved.message, node);
   return resolved.value;
 }

@@ -21,7 +21,7 @@
  * the two paths equal (values, lines, located paths) on every fixture, on
  * edge cases and on thousands of mutated files.
  */
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { EventCursor, Unsupported, unsupported } from './eventCursor.js';
 import { resolvePlainScalar } from './scalars.js';
@@ -50,6 +50,18 @@ export interface EventDocument {
 }
 
 /**
+ * How deep collections may nest. kubectl stops at 10,000; the readers here
+ * are recursive and the JavaScript stack gives out near 1,000, so files are
+ * held to a lower, stated limit (no manifest comes close: a few dozen levels).
+ */
+export const nestingLimit = 500;
+
+/** Thrown by readEventDocuments for a file that nests deeper than nestingLimit; `offset` is where. */
+export class NestingTooDeep {
+  constructor(readonly offset: number) {}
+}
+
+/**
  * The decoded documents of a file, or null when the `yaml` path must read it.
  * The caller has cut the stream (segments.ts: no `...` markers, no directives)
  * and gives the offsets where its lines start.
@@ -63,9 +75,10 @@ export function readEventDocuments(text: string, lineStarts: readonly number[]):
   if (indentedMarker.test(text)) return null;
   let events: Event[];
   try {
-    events = parseEvents(text, {});
-  } catch {
-    return null; // a syntax error, or nesting deeper than js-yaml allows: the yaml path reports it
+    events = parseEvents(text, { maxDepth: nestingLimit });
+  } catch (caught) {
+    if (caught instanceof YAMLException && caught.reason.includes('maxDepth')) throw new NestingTooDeep(caught.mark?.position ?? 0);
+    return null; // a syntax error: the yaml path reports it
   }
   try {
     return new Reader(text, events).documents();

@@ -5,11 +5,12 @@
  * binary or oversized files, Go/Helm templates (they must be rendered first),
  * malformed YAML, alias bombs. One broken document does not hide the others.
  */
-import { Composer, LineCounter, Parser, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, isCollection, isPair, parseAllDocuments } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
 import { asGoyamlReads } from './goyamlText.js';
-import { placeOffset, readEventDocuments } from './eventReader.js';
+import { jsonStreamError, readAsJson } from './jsonStream.js';
+import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
 import type { EventDocument } from './eventReader.js';
@@ -81,10 +82,24 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     );
   }
 
+  // A BOM makes kubectl read the file as YAML; otherwise a leading `{` makes it JSON, strictly.
+  if (text === decoded.text && readAsJson(text)) {
+    const error = jsonStreamError(text);
+    if (error) {
+      const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
+      return fail('malformed', message, lineCounterOf(text).linePos(error.offset).line);
+    }
+  }
+
   // Read as goyaml reads it (same offsets); lines are counted in the file's own text.
   const read = asGoyamlReads(text);
-  const byEvents = options.eventReader === false ? null : readByEvents(read, text);
-  return byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
+  try {
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text);
+    return byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
+  } catch (caught) {
+    if (!(caught instanceof NestingTooDeep)) throw caught;
+    return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
+  }
 }
 
 /**
@@ -97,7 +112,26 @@ function parseYamlDocuments(text: string): Document.Parsed[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
-const yamlOptions = { schema: 'failsafe', uniqueKeys: false, merge: false } as const;
+/**
+ * goyaml reads a tagged collection as the plain collection it is (`env:
+ * !!omap [...]` is a list) and leaves every scalar to decode.ts: these tags
+ * keep `yaml` from building its own classes (pairs, sets, dates, bytes).
+ */
+const plainCollection = (name: string, collection: 'map' | 'seq') => ({
+  tag: `tag:yaml.org,2002:${name}`,
+  collection,
+  nodeClass: collection === 'seq' ? YAMLSeq : YAMLMap,
+  resolve: <T>(value: T) => value,
+});
+const sourceText = (name: string) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text: string) => text });
+const customTags = [
+  plainCollection('omap', 'seq'),
+  plainCollection('pairs', 'seq'),
+  plainCollection('set', 'map'),
+  ...['binary', 'timestamp', 'bool', 'int', 'float', 'null'].map(sourceText),
+];
+
+const yamlOptions = { schema: 'failsafe', uniqueKeys: false, merge: false, customTags } as const;
 
 /** The lines of a text, counted at `\n` only. */
 function lineCounterOf(text: string): LineCounter {
@@ -117,7 +151,9 @@ function loadWithYaml(file: string, text: string, lineText: string = text): Load
   try {
     parsed = parseYamlDocuments(text);
   } catch (error) {
-    return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error)}`, kind: 'malformed' }] };
+    const tooDeepToParse = error instanceof RangeError;
+    const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error)}`;
+    return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? 'too-large' : 'malformed' }] };
   }
 
   const lineOf = (offset: number | undefined): number | null => (offset === undefined ? null : lineCounter.linePos(offset).line);
@@ -127,10 +163,17 @@ function loadWithYaml(file: string, text: string, lineText: string = text): Load
     const startLine = lineOf(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
-      problems.push({ file, line: lineOf(error.pos[0]), message: `malformed YAML: ${firstLine(error.message)}`, kind: 'malformed' });
+      const message = malformedMessage(error.message);
+      problems.push({ file, line: lineOf(error.pos[0]), message, kind: message === tooDeep ? 'too-large' : 'malformed' });
       return;
     }
     if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)
+    // The same limit as the event reader's, wherever `yaml` itself still copes.
+    const deep = nodeDeeperThan(doc.contents, nestingLimit);
+    if (deep !== null) {
+      problems.push({ file, line: lineOf(deep.range?.[0]) ?? startLine, message: tooDeep, kind: 'too-large' });
+      return;
+    }
     try {
       const value = decodeDocument(doc);
       if (value === null) return; // only comments, or `---` with nothing after it
@@ -228,6 +271,25 @@ function treeOfSegment(file: string, text: string, from: number, to: number, con
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
   }
   return tree;
+}
+
+/** A collection nested more than `limit` levels inside `node`, or null (aliases are not followed: decode.ts budgets them). */
+function nodeDeeperThan(node: unknown, limit: number): Node | null {
+  if (!isCollection(node)) return null;
+  if (limit === 0) return node;
+  for (const item of node.items) {
+    const child = isPair(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? (isPair(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    if (deep !== null) return deep;
+  }
+  return null;
+}
+
+const tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
+
+/** The problem for a document error, in words: a stack overflow inside `yaml` is the nesting limit. */
+function malformedMessage(message: string): string {
+  return message.includes('Maximum call stack size exceeded') ? tooDeep : `malformed YAML: ${firstLine(message)}`;
 }
 
 function firstLine(message: string): string {

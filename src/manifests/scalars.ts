@@ -10,8 +10,11 @@
 
 export type ScalarValue = null | boolean | number | string;
 
+/** goyaml's type of a resolved scalar (its short tag without `!!`). */
+export type ScalarKind = 'null' | 'bool' | 'int' | 'float' | 'str';
+
 /** A resolved plain scalar, or a value JSON cannot carry (kubectl rejects the file). */
-export type Resolved = { ok: true; value: ScalarValue } | { ok: false; message: string };
+export type Resolved = { ok: true; value: ScalarValue; kind: ScalarKind } | { ok: false; message: string };
 
 const nullWords = new Set(['', '~', 'null', 'Null', 'NULL']);
 const trueWords = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
@@ -54,9 +57,9 @@ function parseGoFloat(text: string): number | undefined {
 
 /** Resolve a plain (unquoted, untagged) scalar the way goyaml.v2 does. */
 export function resolvePlainScalar(text: string): Resolved {
-  if (nullWords.has(text)) return { ok: true, value: null };
-  if (trueWords.has(text)) return { ok: true, value: true };
-  if (falseWords.has(text)) return { ok: true, value: false };
+  if (nullWords.has(text)) return { ok: true, value: null, kind: 'null' };
+  if (trueWords.has(text)) return { ok: true, value: true, kind: 'bool' };
+  if (falseWords.has(text)) return { ok: true, value: false, kind: 'bool' };
   // JSON has no infinities or NaN: sigs.k8s.io/yaml fails on them.
   if (infinities.has(text) || nans.has(text)) {
     return { ok: false, message: `the value ${text} cannot be represented in JSON` };
@@ -64,16 +67,50 @@ export function resolvePlainScalar(text: string): Resolved {
   const first = text[0] ?? '';
   if (first === '.') {
     const value = yamlStyleFloat.test(text) ? parseGoFloat(text) : undefined;
-    return { ok: true, value: value ?? text };
+    return value === undefined ? { ok: true, value: text, kind: 'str' } : { ok: true, value, kind: 'float' };
   }
   if (/[0-9+-]/.test(first)) {
     const plain = text.replaceAll('_', '');
     const integer = parseGoInteger(plain);
-    if (integer !== undefined) return { ok: true, value: Number(integer) };
+    if (integer !== undefined) return { ok: true, value: Number(integer), kind: 'int' };
     if (yamlStyleFloat.test(plain)) {
       const value = parseGoFloat(plain);
-      if (value !== undefined) return { ok: true, value };
+      if (value !== undefined) return { ok: true, value, kind: 'float' };
     }
   }
-  return { ok: true, value: text };
+  return { ok: true, value: text, kind: 'str' };
+}
+
+/** The tags of YAML's types that goyaml.v2 resolves, by their long name. */
+export const standardTags = new Map<string, ScalarKind | 'binary' | 'timestamp'>([
+  ['tag:yaml.org,2002:null', 'null'],
+  ['tag:yaml.org,2002:bool', 'bool'],
+  ['tag:yaml.org,2002:int', 'int'],
+  ['tag:yaml.org,2002:float', 'float'],
+  ['tag:yaml.org,2002:str', 'str'],
+  ['tag:yaml.org,2002:binary', 'binary'],
+  ['tag:yaml.org,2002:timestamp', 'timestamp'],
+]);
+
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const bytesAsText = new TextDecoder('utf-8');
+
+/**
+ * goyaml.v2's resolve() for a scalar with an explicit standard tag, quoted or
+ * not: the text is read as a plain scalar would be and must be of the tag's
+ * type (`!!bool "true"` is true, `!!int "0"` is 0, `!!float 1` is 1.0), or
+ * kubectl refuses the file; `!!str` keeps the text, `!!binary` is decoded
+ * base64. (`!!timestamp` keeps its text, as kubectl prints it.)
+ */
+export function resolveTaggedScalar(tag: ScalarKind | 'binary' | 'timestamp', text: string): Resolved {
+  if (tag === 'str' || tag === 'timestamp') return { ok: true, value: text, kind: 'str' };
+  if (tag === 'binary') {
+    const data = text.replace(/[\r\n]/g, '');
+    if (!base64.test(data)) return { ok: false, message: '!!binary value contains invalid base64 data' };
+    return { ok: true, value: bytesAsText.decode(Buffer.from(data, 'base64')), kind: 'str' };
+  }
+  const resolved = resolvePlainScalar(text);
+  if (!resolved.ok || resolved.kind === tag) return resolved;
+  if (tag === 'float' && resolved.kind === 'int') return { ok: true, value: resolved.value, kind: 'float' };
+  return { ok: false, message: `cannot decode !!${resolved.kind} \`${text}\` as a !!${tag}` };
 }

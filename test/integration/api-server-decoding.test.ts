@@ -178,3 +178,81 @@ describe('class 6: a byte-order mark at the start of a later document', () => {
     expectKubectlAgrees(`${header}spec: {}\n---\n# the pod\n\uFEFFapiVersion: v1\nkind: Pod\nmetadata: {name: x}\n`);
   });
 });
+
+describe('class 7: tags and odd scalars', () => {
+  const container = (fields: string) => `${header}spec:\n  containers:\n  - name: a\n    image: b\n    ${fields}\n`;
+
+  it('a standard tag decides the type of a quoted scalar: !!bool "true", !!int "0"', async () => {
+    const text = container('securityContext: {privileged: !!bool "true", runAsUser: !!int "0", runAsNonRoot: !!bool "false"}');
+    expectKubectlAgrees(text);
+    const { report } = await check(writeCase(text), '--level', 'restricted');
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => f.check)).toEqual(expect.arrayContaining(['privileged', 'runAsUser', 'runAsNonRoot']));
+  });
+
+  it.each([
+    ['!!omap', 'env: !!omap [{name: A, value: x}, {name: B}]'],
+    ['!!omap in block style', 'env: !!omap\n    - name: A\n    - name: B'],
+    ['!!pairs', 'env: !!pairs [{name: A}]'],
+    ['!!set', 'x: !!set {a, b}'],
+    ['!!seq and !!map', 'env: !!seq [!!map {name: A}]'],
+    ['!!float, !!null, !!str', 'x: [!!float "1", !!float 2.5, !!null "", !!str 12, !!str yes]'],
+    ['!!binary', 'x: !!binary aGVsbG8='],
+    ['!!timestamp', 'x: !!timestamp 2001-12-14'],
+    ['custom tags on collections', 'x: !foo {a: 1}\n    y: !bar [1]'],
+  ])('%s reads as kubectl reads it, and the document keeps its findings', async (_name, fields) => {
+    const text = container(`${fields}\n    securityContext: {privileged: true}`);
+    expectKubectlAgrees(text);
+    const { report } = await check(writeCase(text), '--level', 'baseline');
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.blocking).map((f) => f.check)).toEqual(['privileged']);
+  });
+
+  it.each([
+    ['!!bool "foo"', 'securityContext: {privileged: !!bool "foo"}', 'cannot decode !!str `foo` as a !!bool'],
+    ['!!int 1.5', 'securityContext: {runAsUser: !!int 1.5}', 'cannot decode !!float `1.5` as a !!int'],
+    ['!!null x', 'x: !!null x', 'cannot decode !!str `x` as a !!null'],
+    ['!!binary that is not base64', 'x: !!binary "not base64!"', '!!binary value contains invalid base64 data'],
+  ])('a value not of its tag\'s type (%s) is refused, as kubectl refuses it', async (_name, fields, message) => {
+    const file = writeCase(container(fields));
+    expect(kubectl(file).ok).toBe(false);
+    const { status, report } = await check(file);
+    expect(report.errors).toEqual([{ file, line: 9, kind: 'invalid', message }]);
+    expect(status).toBe(1);
+  });
+
+  it('a JSON file with a // comment is refused, as kubectl refuses it, with its line', async () => {
+    const file = writeCase('{"apiVersion": "v1", "kind": "Pod",\n  // the pod\n  "metadata": {"name": "p"}, "spec": {"hostPID": true}}\n', 'json');
+    expect(kubectl(file).ok).toBe(false);
+    const { status, report } = await check(file);
+    expect(report.errors).toEqual([{ file, line: 2, kind: 'malformed', message: expect.stringContaining('not valid JSON (kubectl reads a file that starts with "{" as JSON)') }]);
+    expect(status).toBe(1);
+  });
+
+  it.each([
+    ['a trailing comma', '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},}\n'],
+    ['a YAML 1.1 boolean', '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}, "spec": {"hostPID": yes}}\n'],
+    ['a list after an object', '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}}\n[1]\n'],
+  ])('JSON with %s is refused by both', (_name, text) => {
+    const file = writeCase(text, 'json');
+    expect(kubectl(file).ok).toBe(false);
+    expect(loadManifestFile(file, text).problems).toMatchObject([{ kind: 'malformed' }]);
+  });
+
+  it('valid JSON, and YAML that merely contains braces later, still read as before', () => {
+    expectKubectlAgrees('{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "labels": {"a": "b"}}, "spec": {"hostPID": true}}\n');
+    expectKubectlAgrees(`${header}spec: {hostPID: true}\n`);
+  });
+
+  it('very deep nesting is a clear limit naming the line, not a stack overflow', async () => {
+    const depth = 2000;
+    const file = writeCase(`${header}spec:\n  x: ${'['.repeat(depth)}${']'.repeat(depth)}\n  hostPID: true\n`);
+    const { status, report } = await check(file);
+    expect(report.errors).toEqual([{ file, line: 6, kind: 'too-large', message: expect.stringMatching(/^collections nest deeper than 500 levels.*; it was not checked$/) }]);
+    expect(status).toBe(1);
+  });
+
+  it('nesting within the limit is read', () => {
+    expectKubectlAgrees(`${header}spec:\n  x: ${'['.repeat(400)}${']'.repeat(400)}\n`);
+  });
+});

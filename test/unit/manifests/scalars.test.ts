@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePlainScalar } from '../../../src/manifests/scalars.js';
+import { resolvePlainScalar, resolveTaggedScalar } from '../../../src/manifests/scalars.js';
 
 // The real kubectl is the oracle in test/integration/kubectl-decoding.test.ts;
 // this table documents the rules one by one.
@@ -17,14 +17,40 @@ describe('resolvePlainScalar (goyaml.v2 rules)', () => {
     ['9223372036854775807', Number('9223372036854775807')],
     ['18446744073709551615', Number('18446744073709551615')],
   ] as const)('%j → %j', (text, value) => {
-    expect(resolvePlainScalar(text)).toEqual({ ok: true, value });
+    expect(resolvePlainScalar(text)).toMatchObject({ ok: true, value });
   });
 
   it('reads an integer below int64 as a float, like Go does after ParseInt fails', () => {
-    expect(resolvePlainScalar('-9223372036854775809')).toEqual({ ok: true, value: Number('-9223372036854775809') });
+    expect(resolvePlainScalar('-9223372036854775809')).toEqual({ ok: true, value: Number('-9223372036854775809'), kind: 'float' });
   });
 
   it.each(['.inf', '-.Inf', '+.INF', '.nan', '.NaN'])('%s cannot be carried by JSON', (text) => {
     expect(resolvePlainScalar(text)).toEqual({ ok: false, message: `the value ${text} cannot be represented in JSON` });
+  });
+});
+
+describe('goyaml.v2 types of scalars, for tags', () => {
+  it.each([
+    ['~', 'null'], ['yes', 'bool'], ['0x1F', 'int'], ['08', 'float'], ['1.5', 'float'], ['1e3', 'float'], ['1e400', 'str'], ['2001-12-14', 'str'],
+  ] as const)('%j is a !!%s', (text, kind) => {
+    expect(resolvePlainScalar(text)).toMatchObject({ ok: true, kind });
+  });
+
+  it.each([
+    ['bool', 'true', true], ['bool', 'off', false], ['int', '0', 0], ['int', '0x10', 16], ['float', '1', 1], ['float', '2.5', 2.5],
+    ['null', '', null], ['null', '~', null], ['str', '12', '12'], ['str', 'yes', 'yes'], ['binary', 'aGVs\nbG8=', 'hello'], ['timestamp', '2001-12-14', '2001-12-14'],
+  ] as const)('!!%s %j is %j, quoted or not', (tag, text, value) => {
+    expect(resolveTaggedScalar(tag, text.replace('\\n', '\n'))).toMatchObject({ ok: true, value });
+  });
+
+  it.each([
+    ['bool', 'foo', 'cannot decode !!str `foo` as a !!bool'],
+    ['int', '1.5', 'cannot decode !!float `1.5` as a !!int'],
+    ['int', 'true', 'cannot decode !!bool `true` as a !!int'],
+    ['null', '0', 'cannot decode !!int `0` as a !!null'],
+    ['float', '.inf', 'the value .inf cannot be represented in JSON'],
+    ['binary', 'aGVsbG8', '!!binary value contains invalid base64 data'],
+  ] as const)('!!%s %j is refused: %s', (tag, text, message) => {
+    expect(resolveTaggedScalar(tag, text)).toEqual({ ok: false, message });
   });
 });
