@@ -51,10 +51,10 @@ var require_identity = __commonJS({
     var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection2(node) {
+    function isCollection3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection3(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -84,11 +84,11 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias6;
-    exports.isCollection = isCollection2;
+    exports.isCollection = isCollection3;
     exports.isDocument = isDocument;
     exports.isMap = isMap7;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
+    exports.isPair = isPair4;
     exports.isScalar = isScalar6;
     exports.isSeq = isSeq7;
   }
@@ -2032,7 +2032,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap2 = class extends Collection.Collection {
+    var YAMLMap3 = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -2149,7 +2149,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap2;
+    exports.YAMLMap = YAMLMap3;
     exports.findPair = findPair;
   }
 });
@@ -2159,18 +2159,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap3 = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap2.YAMLMap,
+      nodeClass: YAMLMap3.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap2.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap3.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -2186,7 +2186,7 @@ var require_YAMLSeq = __commonJS({
     var identity = require_identity();
     var Scalar5 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq2 = class extends Collection.Collection {
+    var YAMLSeq3 = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -2288,7 +2288,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq2;
+    exports.YAMLSeq = YAMLSeq3;
   }
 });
 
@@ -2297,18 +2297,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq2.YAMLSeq,
+      nodeClass: YAMLSeq3.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq3.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -2661,7 +2661,7 @@ var require_pairs = __commonJS({
     var identity = require_identity();
     var Pair2 = require_Pair();
     var Scalar5 = require_Scalar();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -2690,7 +2690,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq3.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -2738,17 +2738,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq3.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap3.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap3.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap3.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap3.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap3.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -2976,8 +2976,8 @@ var require_set = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap3.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -2990,7 +2990,7 @@ var require_set = __commonJS({
           pair2 = new Pair2.Pair(key.key, null);
         else
           pair2 = new Pair2.Pair(key, null);
-        const prev = YAMLMap2.findPair(this.items, pair2.key);
+        const prev = YAMLMap3.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
       }
@@ -2999,13 +2999,13 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap2.findPair(this.items, key);
+        const pair2 = YAMLMap3.findPair(this.items, key);
         return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key);
+        const prev = YAMLMap3.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
@@ -3246,25 +3246,25 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
-    function getTags(customTags, schemaName, addMergeTag) {
+    function getTags(customTags2, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
-      if (schemaTags && !customTags) {
+      if (schemaTags && !customTags2) {
         return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
-        if (Array.isArray(customTags))
+        if (Array.isArray(customTags2))
           tags = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
-      if (Array.isArray(customTags)) {
-        for (const tag of customTags)
+      if (Array.isArray(customTags2)) {
+        for (const tag of customTags2)
           tags = tags.concat(tag);
-      } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+      } else if (typeof customTags2 === "function") {
+        tags = customTags2(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge.merge);
@@ -3296,11 +3296,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema3 = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags: customTags2, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags2, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -3986,14 +3986,14 @@ var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap3 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap3.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4093,11 +4093,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq3.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4189,8 +4189,8 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -4200,7 +4200,7 @@ var require_resolve_flow_collection = __commonJS({
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap7 = fc.start.source === "{";
       const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4337,7 +4337,7 @@ var require_resolve_flow_collection = __commonJS({
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair2);
           } else {
-            const map = new YAMLMap2.YAMLMap(ctx.schema);
+            const map = new YAMLMap3.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
@@ -4383,8 +4383,8 @@ var require_compose_collection = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -4411,7 +4411,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap3.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq3.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -4659,13 +4659,13 @@ var require_resolve_flow_scalar = __commonJS({
             range: [offset, offset + source.length, offset + source.length]
           };
       }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const valueEnd2 = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd2, strict, onError);
       return {
         value,
         type: _type,
         comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        range: [offset, valueEnd2, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5051,9 +5051,9 @@ var require_compose_node = __commonJS({
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
+      const valueEnd2 = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd2, options.strict, onError);
+      alias.range = [offset, valueEnd2, re.offset];
       if (re.comment)
         alias.comment = re.comment;
       return alias;
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection2 = (token) => !!token && "items" in token;
+    var isCollection3 = (token) => !!token && "items" in token;
     var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection2;
+    exports.isCollection = isCollection3;
     exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -7327,8 +7327,8 @@ var require_dist = __commonJS({
     var identity = require_identity();
     var Pair2 = require_Pair();
     var Scalar5 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -7352,8 +7352,8 @@ var require_dist = __commonJS({
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair2.Pair;
     exports.Scalar = Scalar5.Scalar;
-    exports.YAMLMap = YAMLMap2.YAMLMap;
-    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
+    exports.YAMLMap = YAMLMap3.YAMLMap;
+    exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -7410,27 +7410,50 @@ function parseGoFloat(text2) {
   return Number.isFinite(value) ? value : void 0;
 }
 function resolvePlainScalar(text2) {
-  if (nullWords.has(text2)) return { ok: true, value: null };
-  if (trueWords.has(text2)) return { ok: true, value: true };
-  if (falseWords.has(text2)) return { ok: true, value: false };
+  if (nullWords.has(text2)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text2)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text2)) return { ok: true, value: false, kind: "bool" };
   if (infinities.has(text2) || nans.has(text2)) {
     return { ok: false, message: `the value ${text2} cannot be represented in JSON` };
   }
   const first = text2[0] ?? "";
   if (first === ".") {
     const value = yamlStyleFloat.test(text2) ? parseGoFloat(text2) : void 0;
-    return { ok: true, value: value ?? text2 };
+    return value === void 0 ? { ok: true, value: text2, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
     const plain = text2.replaceAll("_", "");
     const integer = parseGoInteger(plain);
-    if (integer !== void 0) return { ok: true, value: Number(integer) };
+    if (integer !== void 0) return { ok: true, value: Number(integer), kind: "int" };
     if (yamlStyleFloat.test(plain)) {
       const value = parseGoFloat(plain);
-      if (value !== void 0) return { ok: true, value };
+      if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text2 };
+  return { ok: true, value: text2, kind: "str" };
+}
+var standardTags = /* @__PURE__ */ new Map([
+  ["tag:yaml.org,2002:null", "null"],
+  ["tag:yaml.org,2002:bool", "bool"],
+  ["tag:yaml.org,2002:int", "int"],
+  ["tag:yaml.org,2002:float", "float"],
+  ["tag:yaml.org,2002:str", "str"],
+  ["tag:yaml.org,2002:binary", "binary"],
+  ["tag:yaml.org,2002:timestamp", "timestamp"]
+]);
+var base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+var bytesAsText = new TextDecoder("utf-8");
+function resolveTaggedScalar(tag, text2) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text2, kind: "str" };
+  if (tag === "binary") {
+    const data = text2.replace(/[\r\n]/g, "");
+    if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
+    return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
+  }
+  const resolved = resolvePlainScalar(text2);
+  if (!resolved.ok || resolved.kind === tag) return resolved;
+  if (tag === "float" && resolved.kind === "int") return { ok: true, value: resolved.value, kind: "float" };
+  return { ok: false, message: `cannot decode !!${resolved.kind} \`${text2}\` as a !!${tag}` };
 }
 
 // src/manifests/decode.ts
@@ -7445,20 +7468,13 @@ var DecodeError = class {
   node;
   kind;
 };
-var strTag = "tag:yaml.org,2002:str";
-var standardTags = /* @__PURE__ */ new Set([
-  "tag:yaml.org,2002:null",
-  "tag:yaml.org,2002:bool",
-  "tag:yaml.org,2002:int",
-  "tag:yaml.org,2002:float"
-]);
 function scalarValue(node) {
   const text2 = typeof node.value === "string" ? node.value : String(node.value);
   const plain = node.type === import_yaml.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
-  if (tag === strTag) return text2;
-  if (!plain || tag !== void 0 && !standardTags.has(tag)) return text2;
-  const resolved = resolvePlainScalar(text2);
+  const standard = tag === void 0 ? void 0 : standardTags.get(tag);
+  if (standard === void 0 && (!plain || tag !== void 0)) return text2;
+  const resolved = standard === void 0 ? resolvePlainScalar(text2) : resolveTaggedScalar(standard, text2);
   if (!resolved.ok) throw new DecodeError(resolved.message, node);
   return resolved.value;
 }
@@ -7547,6 +7563,54 @@ function asGoyamlReads(text2) {
   return out;
 }
 
+// src/manifests/jsonStream.ts
+var goSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+var jsonSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
+function readAsJson(text2) {
+  let i = 0;
+  while (i < text2.length && goSpace.test(text2.charAt(i))) i++;
+  return text2.charAt(i) === "{";
+}
+function valueEnd(text2, from) {
+  let depth = 0;
+  for (let i = from; i < text2.length; i++) {
+    const c = text2.charAt(i);
+    if (c === '"') {
+      for (i++; i < text2.length && text2.charAt(i) !== '"'; i++) if (text2.charAt(i) === "\\") i++;
+    } else if (c === "{" || c === "[") {
+      depth++;
+    } else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (depth === 0) {
+      let j = i;
+      while (j < text2.length && !jsonSpace(text2.charAt(j)) && !"{[".includes(text2.charAt(j))) j++;
+      return j;
+    }
+  }
+  return text2.length;
+}
+function jsonStreamError(text2) {
+  let i = 0;
+  for (; ; ) {
+    while (jsonSpace(text2.charAt(i))) i++;
+    if (i >= text2.length) return null;
+    const end = valueEnd(text2, i);
+    let value;
+    try {
+      value = JSON.parse(text2.slice(i, end));
+    } catch (caught) {
+      const message = caught instanceof Error ? caught.message : String(caught);
+      const at3 = /position (\d+)/.exec(message);
+      return { offset: i + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      return { offset: i, message: `expected an object, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` };
+    }
+    i = end;
+  }
+}
+
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
@@ -7597,7 +7661,7 @@ function defineMappingTag(tagName, options) {
     representTagName: options.representTagName ?? (() => tagName)
   };
 }
-var strTag2 = defineScalarTag("tag:yaml.org,2002:str", {
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
   resolve: (source) => source,
   identify: (data) => typeof data === "string"
 });
@@ -8271,7 +8335,7 @@ var Schema = class Schema2 {
   }
 };
 var FAILSAFE_SCHEMA = new Schema([
-  strTag2,
+  strTag,
   seqTag,
   mapTag
 ]);
@@ -8731,19 +8795,19 @@ function getBlockValue(input, start, end, indent, chomping, folded) {
 }
 function getScalarValue(input, scalar) {
   if (scalar.valueStart === NO_RANGE$3) return "";
-  const { valueStart, valueEnd } = scalar;
-  if (scalar.fast) return input.slice(valueStart, valueEnd);
+  const { valueStart, valueEnd: valueEnd2 } = scalar;
+  if (scalar.fast) return input.slice(valueStart, valueEnd2);
   switch (scalar.style) {
     case SCALAR_STYLE.SINGLE_QUOTED:
-      return getSingleQuotedValue(input, valueStart, valueEnd);
+      return getSingleQuotedValue(input, valueStart, valueEnd2);
     case SCALAR_STYLE.DOUBLE_QUOTED:
-      return getDoubleQuotedValue(input, valueStart, valueEnd);
+      return getDoubleQuotedValue(input, valueStart, valueEnd2);
     case SCALAR_STYLE.LITERAL_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+      return getBlockValue(input, valueStart, valueEnd2, scalar.indent, scalar.chomping, false);
     case SCALAR_STYLE.FOLDED_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+      return getBlockValue(input, valueStart, valueEnd2, scalar.indent, scalar.chomping, true);
     default:
-      return getPlainValue(input, valueStart, valueEnd);
+      return getPlainValue(input, valueStart, valueEnd2);
   }
 }
 var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
@@ -8818,11 +8882,11 @@ function insertFlowPairMappingEvent(state, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+function addScalarEvent(state, valueStart, valueEnd2, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
   state.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
-    valueEnd,
+    valueEnd: valueEnd2,
     anchorStart,
     anchorEnd,
     tagStart,
@@ -9147,7 +9211,7 @@ function readBlockScalar(state, parentIndent, props) {
   let contentIndent = detectedIndent ? indent : -1;
   let maxLeadingIndent = 0;
   const valueStart = state.position;
-  let valueEnd = state.position;
+  let valueEnd2 = state.position;
   while (state.input.charCodeAt(state.position) !== 0) {
     const linePosition = state.position;
     let column = 0;
@@ -9155,8 +9219,8 @@ function readBlockScalar(state, parentIndent, props) {
     const first = state.input.charCodeAt(linePosition + column);
     if (first === 0) {
       if (contentIndent >= 0) {
-        if (column > contentIndent) valueEnd = linePosition + column;
-      } else if (column > 0) valueEnd = linePosition + column;
+        if (column > contentIndent) valueEnd2 = linePosition + column;
+      } else if (column > 0) valueEnd2 = linePosition + column;
       break;
     }
     if (testDocumentBoundary(state)) break;
@@ -9184,14 +9248,14 @@ function readBlockScalar(state, parentIndent, props) {
       break;
     }
     skipUntilLineEnd(state);
-    valueEnd = state.position;
+    valueEnd2 = state.position;
     if (isEol(state.input.charCodeAt(state.position))) {
       consumeLineBreak(state);
-      valueEnd = state.position;
+      valueEnd2 = state.position;
     }
   }
-  checkPrintable(state, valueStart, valueEnd);
-  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  checkPrintable(state, valueStart, valueEnd2);
+  addScalarEvent(state, valueStart, valueEnd2, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
   return true;
 }
 function canStartPlainScalar(state, nodeContext) {
@@ -9268,10 +9332,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair3 = false;
+    let isPair4 = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair3 = isExplicitPair = true;
+      isPair4 = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -9281,7 +9345,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair3 = true;
+      isPair4 = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -9291,11 +9355,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair3) {
+    } else if (isMapping && isPair4) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair3) {
+    else if (isPair4) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -9775,14 +9839,22 @@ var EventCursor = class {
 
 // src/manifests/eventReader.ts
 var placeOffset = (place) => typeof place === "number" ? place : place.at;
+var nestingLimit = 500;
+var NestingTooDeep = class {
+  constructor(offset) {
+    this.offset = offset;
+  }
+  offset;
+};
 function readEventDocuments(text2, lineStarts) {
   if (hasLoneCarriageReturn(text2) || hasLongLine(text2, lineStarts) || text2.includes("\uFEFF")) return null;
   if (text2.includes("	") && tabIndent.test(text2)) return null;
   if (indentedMarker.test(text2)) return null;
   let events;
   try {
-    events = parseEvents(text2, {});
-  } catch {
+    events = parseEvents(text2, { maxDepth: nestingLimit });
+  } catch (caught) {
+    if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
@@ -10005,7 +10077,7 @@ var Builder = class extends EventCursor {
   scalar(event, keyEnd) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     const valueStart = event.valueStart + this.from;
-    const valueEnd = event.valueEnd + this.from;
+    const valueEnd2 = event.valueEnd + this.from;
     let scalar;
     if (event.valueStart < 0) {
       if (keyEnd === null) throw unsupported;
@@ -10020,18 +10092,18 @@ var Builder = class extends EventCursor {
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = import_yaml2.Scalar.PLAIN;
-        scalar.range = [valueStart, valueEnd, valueEnd];
+        scalar.range = [valueStart, valueEnd2, valueEnd2];
         break;
       case SCALAR_STYLE.SINGLE_QUOTED:
       case SCALAR_STYLE.DOUBLE_QUOTED:
         scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml2.Scalar.QUOTE_SINGLE : import_yaml2.Scalar.QUOTE_DOUBLE;
-        scalar.range = [valueStart - 1, valueEnd + 1, valueEnd + 1];
+        scalar.range = [valueStart - 1, valueEnd2 + 1, valueEnd2 + 1];
         break;
       default: {
         if (keyEnd === null || scalar.value === "") throw unsupported;
         const header = this.skipSpace(this.colonEnd(keyEnd));
         if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported;
-        const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd : this.lastContentLineEnd(valueStart, valueEnd, event.indent);
+        const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd2 : this.lastContentLineEnd(valueStart, valueEnd2, event.indent);
         scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml2.Scalar.BLOCK_LITERAL : import_yaml2.Scalar.BLOCK_FOLDED;
         scalar.range = [header, end, end];
       }
@@ -10067,13 +10139,13 @@ var Builder = class extends EventCursor {
    * break of its last line with more than indentation on it (trailing blank
    * lines belong to no node).
    */
-  lastContentLineEnd(valueStart, valueEnd, indent) {
+  lastContentLineEnd(valueStart, valueEnd2, indent) {
     if (indent < 0) throw unsupported;
     let end = -1;
     let lineStart2 = valueStart;
-    while (lineStart2 < valueEnd) {
+    while (lineStart2 < valueEnd2) {
       const newline = this.text.indexOf("\n", lineStart2);
-      const lineEnd = newline === -1 || newline >= valueEnd ? valueEnd : newline;
+      const lineEnd = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
       const contentEnd2 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
       if (contentEnd2 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
       lineStart2 = lineEnd + 1;
@@ -10156,15 +10228,40 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
+  if (text2 === decoded.text && readAsJson(text2)) {
+    const error = jsonStreamError(text2);
+    if (error) {
+      const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
+      return fail("malformed", message, lineCounterOf(text2).linePos(error.offset).line);
+    }
+  }
   const read = asGoyamlReads(text2);
-  const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-  return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+  try {
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
+    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+  } catch (caught) {
+    if (!(caught instanceof NestingTooDeep)) throw caught;
+    return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
+  }
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
-var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false };
+var plainCollection = (name, collection) => ({
+  tag: `tag:yaml.org,2002:${name}`,
+  collection,
+  nodeClass: collection === "seq" ? import_yaml3.YAMLSeq : import_yaml3.YAMLMap,
+  resolve: (value) => value
+});
+var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text2) => text2 });
+var customTags = [
+  plainCollection("omap", "seq"),
+  plainCollection("pairs", "seq"),
+  plainCollection("set", "map"),
+  ...["binary", "timestamp", "bool", "int", "float", "null"].map(sourceText)
+];
+var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
 function lineCounterOf(text2) {
   const lineCounter = new import_yaml3.LineCounter();
   lineCounter.addNewLine(0);
@@ -10177,7 +10274,9 @@ function loadWithYaml(file, text2, lineText2 = text2) {
   try {
     parsed = parseYamlDocuments(text2);
   } catch (error) {
-    return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error)}`, kind: "malformed" }] };
+    const tooDeepToParse = error instanceof RangeError;
+    const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error)}`;
+    return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? "too-large" : "malformed" }] };
   }
   const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   const documents = [];
@@ -10186,10 +10285,16 @@ function loadWithYaml(file, text2, lineText2 = text2) {
     const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
-      problems.push({ file, line: lineOf2(error.pos[0]), message: `malformed YAML: ${firstLine(error.message)}`, kind: "malformed" });
+      const message = malformedMessage(error.message);
+      problems.push({ file, line: lineOf2(error.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
       return;
     }
     if (doc.contents === null) return;
+    const deep = nodeDeeperThan(doc.contents, nestingLimit);
+    if (deep !== null) {
+      problems.push({ file, line: lineOf2(deep.range?.[0]) ?? startLine, message: tooDeep, kind: "too-large" });
+      return;
+    }
     try {
       const value = decodeDocument(doc);
       if (value === null) return;
@@ -10252,6 +10357,20 @@ function treeOfSegment(file, text2, from, to, contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
   }
   return tree;
+}
+function nodeDeeperThan(node, limit) {
+  if (!(0, import_yaml3.isCollection)(node)) return null;
+  if (limit === 0) return node;
+  for (const item of node.items) {
+    const child = (0, import_yaml3.isPair)(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml3.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    if (deep !== null) return deep;
+  }
+  return null;
+}
+var tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
+function malformedMessage(message) {
+  return message.includes("Maximum call stack size exceeded") ? tooDeep : `malformed YAML: ${firstLine(message)}`;
 }
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
@@ -16435,8 +16554,8 @@ function fillSplices(context, op) {
   const key = keyName(op.pair);
   const from = colonEnd(context, op.pair);
   const written = op.pair.value;
-  const [valueStart, valueEnd] = written ? rangeOf2(written) : [from, from];
-  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
+  const [valueStart, valueEnd2] = written ? rangeOf2(written) : [from, from];
+  const to = valueEnd2 > valueStart ? Math.max(from, valueEnd2) : from;
   const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
   if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);

@@ -62,10 +62,10 @@ var require_identity = __commonJS({
     var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection2(node) {
+    function isCollection3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection3(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -95,11 +95,11 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias6;
-    exports.isCollection = isCollection2;
+    exports.isCollection = isCollection3;
     exports.isDocument = isDocument;
     exports.isMap = isMap7;
     exports.isNode = isNode;
-    exports.isPair = isPair3;
+    exports.isPair = isPair4;
     exports.isScalar = isScalar6;
     exports.isSeq = isSeq7;
   }
@@ -2043,7 +2043,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap2 = class extends Collection2.Collection {
+    var YAMLMap3 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -2160,7 +2160,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap2;
+    exports.YAMLMap = YAMLMap3;
     exports.findPair = findPair;
   }
 });
@@ -2170,18 +2170,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap3 = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap2.YAMLMap,
+      nodeClass: YAMLMap3.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap2.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap3.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -2197,7 +2197,7 @@ var require_YAMLSeq = __commonJS({
     var identity = require_identity();
     var Scalar5 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq2 = class extends Collection2.Collection {
+    var YAMLSeq3 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -2299,7 +2299,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq2;
+    exports.YAMLSeq = YAMLSeq3;
   }
 });
 
@@ -2308,18 +2308,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq2.YAMLSeq,
+      nodeClass: YAMLSeq3.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq3.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -2672,7 +2672,7 @@ var require_pairs = __commonJS({
     var identity = require_identity();
     var Pair2 = require_Pair();
     var Scalar5 = require_Scalar();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -2701,7 +2701,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq3.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -2749,17 +2749,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq3.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap3.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap3.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap3.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap3.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap3.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -2987,8 +2987,8 @@ var require_set = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap3.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -3001,7 +3001,7 @@ var require_set = __commonJS({
           pair2 = new Pair2.Pair(key.key, null);
         else
           pair2 = new Pair2.Pair(key, null);
-        const prev = YAMLMap2.findPair(this.items, pair2.key);
+        const prev = YAMLMap3.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
       }
@@ -3010,13 +3010,13 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap2.findPair(this.items, key);
+        const pair2 = YAMLMap3.findPair(this.items, key);
         return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key);
+        const prev = YAMLMap3.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
@@ -3257,25 +3257,25 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
-    function getTags(customTags, schemaName, addMergeTag) {
+    function getTags(customTags2, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
-      if (schemaTags && !customTags) {
+      if (schemaTags && !customTags2) {
         return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
-        if (Array.isArray(customTags))
+        if (Array.isArray(customTags2))
           tags = [];
         else {
           const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
-      if (Array.isArray(customTags)) {
-        for (const tag of customTags)
+      if (Array.isArray(customTags2)) {
+        for (const tag of customTags2)
           tags = tags.concat(tag);
-      } else if (typeof customTags === "function") {
-        tags = customTags(tags.slice());
+      } else if (typeof customTags2 === "function") {
+        tags = customTags2(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge2.merge);
@@ -3307,11 +3307,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema3 = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags: customTags2, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags2, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -3997,14 +3997,14 @@ var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap3 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap3.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4104,11 +4104,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq3.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4200,8 +4200,8 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -4211,7 +4211,7 @@ var require_resolve_flow_collection = __commonJS({
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap7 = fc.start.source === "{";
       const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4348,7 +4348,7 @@ var require_resolve_flow_collection = __commonJS({
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair2);
           } else {
-            const map = new YAMLMap2.YAMLMap(ctx.schema);
+            const map = new YAMLMap3.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
@@ -4394,8 +4394,8 @@ var require_compose_collection = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar5 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -4422,7 +4422,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap3.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq3.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -4670,13 +4670,13 @@ var require_resolve_flow_scalar = __commonJS({
             range: [offset, offset + source.length, offset + source.length]
           };
       }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const valueEnd2 = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd2, strict, onError);
       return {
         value,
         type: _type,
         comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        range: [offset, valueEnd2, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5062,9 +5062,9 @@ var require_compose_node = __commonJS({
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
+      const valueEnd2 = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd2, options.strict, onError);
+      alias.range = [offset, valueEnd2, re.offset];
       if (re.comment)
         alias.comment = re.comment;
       return alias;
@@ -5644,7 +5644,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection2 = (token) => !!token && "items" in token;
+    var isCollection3 = (token) => !!token && "items" in token;
     var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -5728,7 +5728,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection2;
+    exports.isCollection = isCollection3;
     exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -7338,8 +7338,8 @@ var require_dist = __commonJS({
     var identity = require_identity();
     var Pair2 = require_Pair();
     var Scalar5 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -7363,8 +7363,8 @@ var require_dist = __commonJS({
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair2.Pair;
     exports.Scalar = Scalar5.Scalar;
-    exports.YAMLMap = YAMLMap2.YAMLMap;
-    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
+    exports.YAMLMap = YAMLMap3.YAMLMap;
+    exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -7398,29 +7398,41 @@ function parseGoFloat(text2) {
   return Number.isFinite(value) ? value : void 0;
 }
 function resolvePlainScalar(text2) {
-  if (nullWords.has(text2)) return { ok: true, value: null };
-  if (trueWords.has(text2)) return { ok: true, value: true };
-  if (falseWords.has(text2)) return { ok: true, value: false };
+  if (nullWords.has(text2)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text2)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text2)) return { ok: true, value: false, kind: "bool" };
   if (infinities.has(text2) || nans.has(text2)) {
     return { ok: false, message: `the value ${text2} cannot be represented in JSON` };
   }
   const first = text2[0] ?? "";
   if (first === ".") {
     const value = yamlStyleFloat.test(text2) ? parseGoFloat(text2) : void 0;
-    return { ok: true, value: value ?? text2 };
+    return value === void 0 ? { ok: true, value: text2, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
     const plain = text2.replaceAll("_", "");
     const integer2 = parseGoInteger(plain);
-    if (integer2 !== void 0) return { ok: true, value: Number(integer2) };
+    if (integer2 !== void 0) return { ok: true, value: Number(integer2), kind: "int" };
     if (yamlStyleFloat.test(plain)) {
       const value = parseGoFloat(plain);
-      if (value !== void 0) return { ok: true, value };
+      if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text2 };
+  return { ok: true, value: text2, kind: "str" };
 }
-var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max;
+function resolveTaggedScalar(tag, text2) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text2, kind: "str" };
+  if (tag === "binary") {
+    const data = text2.replace(/[\r\n]/g, "");
+    if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
+    return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
+  }
+  const resolved = resolvePlainScalar(text2);
+  if (!resolved.ok || resolved.kind === tag) return resolved;
+  if (tag === "float" && resolved.kind === "int") return { ok: true, value: resolved.value, kind: "float" };
+  return { ok: false, message: `cannot decode !!${resolved.kind} \`${text2}\` as a !!${tag}` };
+}
+var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText;
 var init_scalars = __esm({
   "src/manifests/scalars.ts"() {
     "use strict";
@@ -7432,6 +7444,17 @@ var init_scalars = __esm({
     yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
     int64Min = -(2n ** 63n);
     uint64Max = 2n ** 64n - 1n;
+    standardTags = /* @__PURE__ */ new Map([
+      ["tag:yaml.org,2002:null", "null"],
+      ["tag:yaml.org,2002:bool", "bool"],
+      ["tag:yaml.org,2002:int", "int"],
+      ["tag:yaml.org,2002:float", "float"],
+      ["tag:yaml.org,2002:str", "str"],
+      ["tag:yaml.org,2002:binary", "binary"],
+      ["tag:yaml.org,2002:timestamp", "timestamp"]
+    ]);
+    base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+    bytesAsText = new TextDecoder("utf-8");
   }
 });
 
@@ -7440,9 +7463,9 @@ function scalarValue(node) {
   const text2 = typeof node.value === "string" ? node.value : String(node.value);
   const plain = node.type === import_yaml.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
-  if (tag === strTag) return text2;
-  if (!plain || tag !== void 0 && !standardTags.has(tag)) return text2;
-  const resolved = resolvePlainScalar(text2);
+  const standard = tag === void 0 ? void 0 : standardTags.get(tag);
+  if (standard === void 0 && (!plain || tag !== void 0)) return text2;
+  const resolved = standard === void 0 ? resolvePlainScalar(text2) : resolveTaggedScalar(standard, text2);
   if (!resolved.ok) throw new DecodeError(resolved.message, node);
   return resolved.value;
 }
@@ -7520,7 +7543,7 @@ function decodeDocument(doc) {
   };
   return decode(doc.contents, false);
 }
-var import_yaml, aliasExpansionBudget, DecodeError, strTag, standardTags;
+var import_yaml, aliasExpansionBudget, DecodeError;
 var init_decode = __esm({
   "src/manifests/decode.ts"() {
     "use strict";
@@ -7537,13 +7560,6 @@ var init_decode = __esm({
       node;
       kind;
     };
-    strTag = "tag:yaml.org,2002:str";
-    standardTags = /* @__PURE__ */ new Set([
-      "tag:yaml.org,2002:null",
-      "tag:yaml.org,2002:bool",
-      "tag:yaml.org,2002:int",
-      "tag:yaml.org,2002:float"
-    ]);
   }
 });
 
@@ -8087,19 +8103,19 @@ function getBlockValue(input, start, end, indent, chomping, folded) {
 }
 function getScalarValue(input, scalar) {
   if (scalar.valueStart === NO_RANGE$3) return "";
-  const { valueStart, valueEnd } = scalar;
-  if (scalar.fast) return input.slice(valueStart, valueEnd);
+  const { valueStart, valueEnd: valueEnd2 } = scalar;
+  if (scalar.fast) return input.slice(valueStart, valueEnd2);
   switch (scalar.style) {
     case SCALAR_STYLE.SINGLE_QUOTED:
-      return getSingleQuotedValue(input, valueStart, valueEnd);
+      return getSingleQuotedValue(input, valueStart, valueEnd2);
     case SCALAR_STYLE.DOUBLE_QUOTED:
-      return getDoubleQuotedValue(input, valueStart, valueEnd);
+      return getDoubleQuotedValue(input, valueStart, valueEnd2);
     case SCALAR_STYLE.LITERAL_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+      return getBlockValue(input, valueStart, valueEnd2, scalar.indent, scalar.chomping, false);
     case SCALAR_STYLE.FOLDED_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+      return getBlockValue(input, valueStart, valueEnd2, scalar.indent, scalar.chomping, true);
     default:
-      return getPlainValue(input, valueStart, valueEnd);
+      return getPlainValue(input, valueStart, valueEnd2);
   }
 }
 function addDocumentEvent(state, explicitStart, explicitEnd) {
@@ -8143,11 +8159,11 @@ function insertFlowPairMappingEvent(state, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+function addScalarEvent(state, valueStart, valueEnd2, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
   state.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
-    valueEnd,
+    valueEnd: valueEnd2,
     anchorStart,
     anchorEnd,
     tagStart,
@@ -8472,7 +8488,7 @@ function readBlockScalar(state, parentIndent, props) {
   let contentIndent = detectedIndent ? indent : -1;
   let maxLeadingIndent = 0;
   const valueStart = state.position;
-  let valueEnd = state.position;
+  let valueEnd2 = state.position;
   while (state.input.charCodeAt(state.position) !== 0) {
     const linePosition = state.position;
     let column = 0;
@@ -8480,8 +8496,8 @@ function readBlockScalar(state, parentIndent, props) {
     const first = state.input.charCodeAt(linePosition + column);
     if (first === 0) {
       if (contentIndent >= 0) {
-        if (column > contentIndent) valueEnd = linePosition + column;
-      } else if (column > 0) valueEnd = linePosition + column;
+        if (column > contentIndent) valueEnd2 = linePosition + column;
+      } else if (column > 0) valueEnd2 = linePosition + column;
       break;
     }
     if (testDocumentBoundary(state)) break;
@@ -8509,14 +8525,14 @@ function readBlockScalar(state, parentIndent, props) {
       break;
     }
     skipUntilLineEnd(state);
-    valueEnd = state.position;
+    valueEnd2 = state.position;
     if (isEol(state.input.charCodeAt(state.position))) {
       consumeLineBreak(state);
-      valueEnd = state.position;
+      valueEnd2 = state.position;
     }
   }
-  checkPrintable(state, valueStart, valueEnd);
-  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  checkPrintable(state, valueStart, valueEnd2);
+  addScalarEvent(state, valueStart, valueEnd2, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
   return true;
 }
 function canStartPlainScalar(state, nodeContext) {
@@ -8593,10 +8609,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair3 = false;
+    let isPair4 = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair3 = isExplicitPair = true;
+      isPair4 = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -8606,7 +8622,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair3 = true;
+      isPair4 = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -8616,11 +8632,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair3) {
+    } else if (isMapping && isPair4) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair3) {
+    else if (isPair4) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -8988,11 +9004,11 @@ function quoteInvalidPlain(layout) {
 function fallbackToDoubleQuoted(layout) {
   if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
 }
-var NOT_RESOLVED, strTag2, NULL_VALUES$1, nullCoreTag, nullJsonTag, NULL_VALUES, nullYaml11Tag, TRUE_VALUES$2, FALSE_VALUES$2, boolCoreTag, TRUE_VALUES$1, FALSE_VALUES$1, boolJsonTag, TRUE_VALUES, FALSE_VALUES, boolYaml11Tag, YAML_INTEGER_IMPLICIT_PATTERN$1, YAML_INTEGER_EXPLICIT_PATTERN$1, intCoreTag, YAML_INTEGER_IMPLICIT_PATTERN, YAML_INTEGER_EXPLICIT_PATTERN, intJsonTag, YAML_INTEGER_PATTERN, intYaml11Tag, YAML_FLOAT_PATTERN$1, YAML_FLOAT_SPECIAL_PATTERN$1, floatCoreTag, YAML_FLOAT_IMPLICIT_PATTERN, YAML_FLOAT_EXPLICIT_PATTERN, floatJsonTag, YAML_FLOAT_PATTERN, YAML_FLOAT_SPECIAL_PATTERN, floatYaml11Tag, mergeTag, BASE64_PATTERN, binaryTag, YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP, timestampTag, seqTag, omapTag, pairsTag, mapTag, setTag, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, YAML11_SCHEMA, DUMP_SCHEMA, realMapTag, legacyMapTag, DEFAULT_SNIPPET_OPTIONS, YAMLException, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE, NO_RANGE$3, simpleEscapeCheck, simpleEscapeMap, DEFAULT_TAG_HANDLERS, TAG_SUFFIX_CHARS, TAG_URI_CHARS, DEFAULT_CONSTRUCTOR_OPTIONS, NO_RANGE$1, HAS_OWN, CONTEXT_FLOW_IN, CONTEXT_FLOW_OUT, CONTEXT_BLOCK_IN, CONTEXT_BLOCK_OUT, PATTERN_NON_PRINTABLE, PATTERN_FLOW_INDICATORS, PATTERN_TAG_HANDLE, NS_URI_CHAR, NS_TAG_CHAR, PATTERN_TAG_URI, PATTERN_TAG_SUFFIX, PATTERN_TAG_PREFIX, DEFAULT_PARSER_OPTIONS, DEFAULT_LOAD_OPTIONS, DEFAULT_SCALAR_STYLE_RULES, SRC_C_PRINTABLE, SRC_B_CHAR, SRC_C_BYTE_ORDER_MARK, SRC_S_WHITE, SRC_NB_CHAR, SRC_NS_CHAR, SRC_NB_JSON, SRC_C_INDICATOR, SRC_C_FLOW_INDICATOR, SRC_NS_PLAIN_SAFE_FLOW_OUT, SRC_NS_PLAIN_SAFE_FLOW_IN, SRC_NS_PLAIN_FIRST_FLOW_OUT, SRC_NS_PLAIN_FIRST_FLOW_IN, SRC_NS_PLAIN_CHAR_FLOW_OUT, SRC_NS_PLAIN_CHAR_FLOW_IN, SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT, SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_FLOW_OUT, SRC_NS_PLAIN_ONE_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY, SRC_NS_PLAIN_ONE_LINE_FLOW_KEY, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN, SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT, SRC_NS_PLAIN_MULTI_LINE_FLOW_IN, NS_PLAIN_FLOW_OUT, NS_PLAIN_FLOW_IN, NS_PLAIN_BLOCK_KEY, NS_PLAIN_FLOW_KEY, NB_SINGLE_ONE_LINE, NB_SINGLE_MULTI_LINE, BLOCK_SCALAR_CONTENT, DEFAULT_PRESENTER_OPTIONS, DEFAULT_DUMP_OPTIONS, EVENT_DOCUMENT, EVENT_SEQUENCE, EVENT_MAPPING, EVENT_SCALAR, EVENT_ALIAS, EVENT_POP, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_FOLDED_BLOCK, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CHOMPING_CLIP, CHOMPING_STRIP, CHOMPING_KEEP;
+var NOT_RESOLVED, strTag, NULL_VALUES$1, nullCoreTag, nullJsonTag, NULL_VALUES, nullYaml11Tag, TRUE_VALUES$2, FALSE_VALUES$2, boolCoreTag, TRUE_VALUES$1, FALSE_VALUES$1, boolJsonTag, TRUE_VALUES, FALSE_VALUES, boolYaml11Tag, YAML_INTEGER_IMPLICIT_PATTERN$1, YAML_INTEGER_EXPLICIT_PATTERN$1, intCoreTag, YAML_INTEGER_IMPLICIT_PATTERN, YAML_INTEGER_EXPLICIT_PATTERN, intJsonTag, YAML_INTEGER_PATTERN, intYaml11Tag, YAML_FLOAT_PATTERN$1, YAML_FLOAT_SPECIAL_PATTERN$1, floatCoreTag, YAML_FLOAT_IMPLICIT_PATTERN, YAML_FLOAT_EXPLICIT_PATTERN, floatJsonTag, YAML_FLOAT_PATTERN, YAML_FLOAT_SPECIAL_PATTERN, floatYaml11Tag, mergeTag, BASE64_PATTERN, binaryTag, YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP, timestampTag, seqTag, omapTag, pairsTag, mapTag, setTag, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, YAML11_SCHEMA, DUMP_SCHEMA, realMapTag, legacyMapTag, DEFAULT_SNIPPET_OPTIONS, YAMLException, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE, NO_RANGE$3, simpleEscapeCheck, simpleEscapeMap, DEFAULT_TAG_HANDLERS, TAG_SUFFIX_CHARS, TAG_URI_CHARS, DEFAULT_CONSTRUCTOR_OPTIONS, NO_RANGE$1, HAS_OWN, CONTEXT_FLOW_IN, CONTEXT_FLOW_OUT, CONTEXT_BLOCK_IN, CONTEXT_BLOCK_OUT, PATTERN_NON_PRINTABLE, PATTERN_FLOW_INDICATORS, PATTERN_TAG_HANDLE, NS_URI_CHAR, NS_TAG_CHAR, PATTERN_TAG_URI, PATTERN_TAG_SUFFIX, PATTERN_TAG_PREFIX, DEFAULT_PARSER_OPTIONS, DEFAULT_LOAD_OPTIONS, DEFAULT_SCALAR_STYLE_RULES, SRC_C_PRINTABLE, SRC_B_CHAR, SRC_C_BYTE_ORDER_MARK, SRC_S_WHITE, SRC_NB_CHAR, SRC_NS_CHAR, SRC_NB_JSON, SRC_C_INDICATOR, SRC_C_FLOW_INDICATOR, SRC_NS_PLAIN_SAFE_FLOW_OUT, SRC_NS_PLAIN_SAFE_FLOW_IN, SRC_NS_PLAIN_FIRST_FLOW_OUT, SRC_NS_PLAIN_FIRST_FLOW_IN, SRC_NS_PLAIN_CHAR_FLOW_OUT, SRC_NS_PLAIN_CHAR_FLOW_IN, SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT, SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_FLOW_OUT, SRC_NS_PLAIN_ONE_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY, SRC_NS_PLAIN_ONE_LINE_FLOW_KEY, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN, SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT, SRC_NS_PLAIN_MULTI_LINE_FLOW_IN, NS_PLAIN_FLOW_OUT, NS_PLAIN_FLOW_IN, NS_PLAIN_BLOCK_KEY, NS_PLAIN_FLOW_KEY, NB_SINGLE_ONE_LINE, NB_SINGLE_MULTI_LINE, BLOCK_SCALAR_CONTENT, DEFAULT_PRESENTER_OPTIONS, DEFAULT_DUMP_OPTIONS, EVENT_DOCUMENT, EVENT_SEQUENCE, EVENT_MAPPING, EVENT_SCALAR, EVENT_ALIAS, EVENT_POP, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_FOLDED_BLOCK, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CHOMPING_CLIP, CHOMPING_STRIP, CHOMPING_KEEP;
 var init_js_yaml = __esm({
   "node_modules/js-yaml/dist/js-yaml.mjs"() {
     NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
-    strTag2 = defineScalarTag("tag:yaml.org,2002:str", {
+    strTag = defineScalarTag("tag:yaml.org,2002:str", {
       resolve: (source) => source,
       identify: (data) => typeof data === "string"
     });
@@ -9455,7 +9471,7 @@ var init_js_yaml = __esm({
       }
     };
     FAILSAFE_SCHEMA = new Schema([
-      strTag2,
+      strTag,
       seqTag,
       mapTag
     ]);
@@ -9791,8 +9807,9 @@ function readEventDocuments(text2, lineStarts) {
   if (indentedMarker.test(text2)) return null;
   let events;
   try {
-    events = parseEvents(text2, {});
-  } catch {
+    events = parseEvents(text2, { maxDepth: nestingLimit });
+  } catch (caught) {
+    if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
@@ -9814,7 +9831,7 @@ function hasLongLine(text2, lineStarts) {
   }
   return false;
 }
-var placeOffset, indentedMarker, tabIndent, quoted, scalarStart, blankOnly, block, Reader;
+var placeOffset, nestingLimit, NestingTooDeep, indentedMarker, tabIndent, quoted, scalarStart, blankOnly, block, Reader;
 var init_eventReader = __esm({
   "src/manifests/eventReader.ts"() {
     "use strict";
@@ -9822,6 +9839,13 @@ var init_eventReader = __esm({
     init_eventCursor();
     init_scalars();
     placeOffset = (place) => typeof place === "number" ? place : place.at;
+    nestingLimit = 500;
+    NestingTooDeep = class {
+      constructor(offset) {
+        this.offset = offset;
+      }
+      offset;
+    };
     indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
     tabIndent = /^ *\t/m;
     quoted = (style) => style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED;
@@ -9954,6 +9978,60 @@ var init_goyamlText = __esm({
   }
 });
 
+// src/manifests/jsonStream.ts
+function readAsJson(text2) {
+  let i = 0;
+  while (i < text2.length && goSpace.test(text2.charAt(i))) i++;
+  return text2.charAt(i) === "{";
+}
+function valueEnd(text2, from) {
+  let depth = 0;
+  for (let i = from; i < text2.length; i++) {
+    const c = text2.charAt(i);
+    if (c === '"') {
+      for (i++; i < text2.length && text2.charAt(i) !== '"'; i++) if (text2.charAt(i) === "\\") i++;
+    } else if (c === "{" || c === "[") {
+      depth++;
+    } else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (depth === 0) {
+      let j = i;
+      while (j < text2.length && !jsonSpace(text2.charAt(j)) && !"{[".includes(text2.charAt(j))) j++;
+      return j;
+    }
+  }
+  return text2.length;
+}
+function jsonStreamError(text2) {
+  let i = 0;
+  for (; ; ) {
+    while (jsonSpace(text2.charAt(i))) i++;
+    if (i >= text2.length) return null;
+    const end = valueEnd(text2, i);
+    let value;
+    try {
+      value = JSON.parse(text2.slice(i, end));
+    } catch (caught) {
+      const message = caught instanceof Error ? caught.message : String(caught);
+      const at3 = /position (\d+)/.exec(message);
+      return { offset: i + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      return { offset: i, message: `expected an object, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` };
+    }
+    i = end;
+  }
+}
+var goSpace, jsonSpace;
+var init_jsonStream = __esm({
+  "src/manifests/jsonStream.ts"() {
+    "use strict";
+    goSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+    jsonSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
+  }
+});
+
 // src/manifests/eventTree.ts
 function treeFromEvents(text2, from, to, contentStart) {
   const slice = text2.slice(from, to);
@@ -10052,7 +10130,7 @@ var init_eventTree = __esm({
       scalar(event, keyEnd) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         const valueStart = event.valueStart + this.from;
-        const valueEnd = event.valueEnd + this.from;
+        const valueEnd2 = event.valueEnd + this.from;
         let scalar;
         if (event.valueStart < 0) {
           if (keyEnd === null) throw unsupported;
@@ -10067,18 +10145,18 @@ var init_eventTree = __esm({
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
             scalar.type = import_yaml3.Scalar.PLAIN;
-            scalar.range = [valueStart, valueEnd, valueEnd];
+            scalar.range = [valueStart, valueEnd2, valueEnd2];
             break;
           case SCALAR_STYLE.SINGLE_QUOTED:
           case SCALAR_STYLE.DOUBLE_QUOTED:
             scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml3.Scalar.QUOTE_SINGLE : import_yaml3.Scalar.QUOTE_DOUBLE;
-            scalar.range = [valueStart - 1, valueEnd + 1, valueEnd + 1];
+            scalar.range = [valueStart - 1, valueEnd2 + 1, valueEnd2 + 1];
             break;
           default: {
             if (keyEnd === null || scalar.value === "") throw unsupported;
             const header = this.skipSpace(this.colonEnd(keyEnd));
             if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported;
-            const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd : this.lastContentLineEnd(valueStart, valueEnd, event.indent);
+            const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd2 : this.lastContentLineEnd(valueStart, valueEnd2, event.indent);
             scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml3.Scalar.BLOCK_LITERAL : import_yaml3.Scalar.BLOCK_FOLDED;
             scalar.range = [header, end, end];
           }
@@ -10114,13 +10192,13 @@ var init_eventTree = __esm({
        * break of its last line with more than indentation on it (trailing blank
        * lines belong to no node).
        */
-      lastContentLineEnd(valueStart, valueEnd, indent) {
+      lastContentLineEnd(valueStart, valueEnd2, indent) {
         if (indent < 0) throw unsupported;
         let end = -1;
         let lineStart2 = valueStart;
-        while (lineStart2 < valueEnd) {
+        while (lineStart2 < valueEnd2) {
           const newline = this.text.indexOf("\n", lineStart2);
-          const lineEnd = newline === -1 || newline >= valueEnd ? valueEnd : newline;
+          const lineEnd = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
           const contentEnd2 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
           if (contentEnd2 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
           lineStart2 = lineEnd + 1;
@@ -10203,9 +10281,21 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       line
     );
   }
+  if (text2 === decoded.text && readAsJson(text2)) {
+    const error2 = jsonStreamError(text2);
+    if (error2) {
+      const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
+      return fail("malformed", message, lineCounterOf(text2).linePos(error2.offset).line);
+    }
+  }
   const read = asGoyamlReads(text2);
-  const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-  return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+  try {
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
+    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+  } catch (caught) {
+    if (!(caught instanceof NestingTooDeep)) throw caught;
+    return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
+  }
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -10223,7 +10313,9 @@ function loadWithYaml(file, text2, lineText2 = text2) {
   try {
     parsed = parseYamlDocuments(text2);
   } catch (error2) {
-    return { file, documents: [], problems: [{ file, line: null, message: `cannot parse: ${String(error2)}`, kind: "malformed" }] };
+    const tooDeepToParse = error2 instanceof RangeError;
+    const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error2)}`;
+    return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? "too-large" : "malformed" }] };
   }
   const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   const documents = [];
@@ -10232,10 +10324,16 @@ function loadWithYaml(file, text2, lineText2 = text2) {
     const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error2 = doc.errors[0];
     if (error2) {
-      problems.push({ file, line: lineOf2(error2.pos[0]), message: `malformed YAML: ${firstLine(error2.message)}`, kind: "malformed" });
+      const message = malformedMessage(error2.message);
+      problems.push({ file, line: lineOf2(error2.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
       return;
     }
     if (doc.contents === null) return;
+    const deep = nodeDeeperThan(doc.contents, nestingLimit);
+    if (deep !== null) {
+      problems.push({ file, line: lineOf2(deep.range?.[0]) ?? startLine, message: tooDeep, kind: "too-large" });
+      return;
+    }
     try {
       const value = decodeDocument(doc);
       if (value === null) return;
@@ -10299,23 +10397,51 @@ function treeOfSegment(file, text2, from, to, contentStart) {
   }
   return tree;
 }
+function nodeDeeperThan(node, limit) {
+  if (!(0, import_yaml4.isCollection)(node)) return null;
+  if (limit === 0) return node;
+  for (const item of node.items) {
+    const child = (0, import_yaml4.isPair)(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml4.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    if (deep !== null) return deep;
+  }
+  return null;
+}
+function malformedMessage(message) {
+  return message.includes("Maximum call stack size exceeded") ? tooDeep : `malformed YAML: ${firstLine(message)}`;
+}
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml4, defaultLoadOptions, templateAction, utf8, yamlOptions;
+var import_yaml4, defaultLoadOptions, templateAction, utf8, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_decode();
     init_goyamlText();
+    init_jsonStream();
     init_eventReader();
     init_eventTree();
     init_segments();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false };
+    plainCollection = (name, collection) => ({
+      tag: `tag:yaml.org,2002:${name}`,
+      collection,
+      nodeClass: collection === "seq" ? import_yaml4.YAMLSeq : import_yaml4.YAMLMap,
+      resolve: (value) => value
+    });
+    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text2) => text2 });
+    customTags = [
+      plainCollection("omap", "seq"),
+      plainCollection("pairs", "seq"),
+      plainCollection("set", "map"),
+      ...["binary", "timestamp", "bool", "int", "float", "null"].map(sourceText)
+    ];
+    yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
+    tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
   }
 });
 
@@ -31099,8 +31225,8 @@ function parse2(header, options) {
     typeFlags |= code & NON_ASCII | flags;
     index++;
   }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
+  const valueEnd2 = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd2);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
@@ -31185,8 +31311,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           index++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          const valueEnd2 = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd2);
         }
         if (stop !== 0)
           break parameter;
@@ -43890,8 +44016,8 @@ function fillSplices(context, op) {
   const key = keyName(op.pair);
   const from = colonEnd(context, op.pair);
   const written = op.pair.value;
-  const [valueStart, valueEnd] = written ? rangeOf2(written) : [from, from];
-  const to = valueEnd > valueStart ? Math.max(from, valueEnd) : from;
+  const [valueStart, valueEnd2] = written ? rangeOf2(written) : [from, from];
+  const to = valueEnd2 > valueStart ? Math.max(from, valueEnd2) : from;
   const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
   if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
