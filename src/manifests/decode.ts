@@ -60,6 +60,17 @@ function isMergeKey(node: unknown): boolean {
   return isScalar(node) && (node.type === Scalar.PLAIN || node.type === undefined) && node.value === '<<' && node.tag === undefined;
 }
 
+/**
+ * Set a key of a decoded mapping. `__proto__` is an ordinary key to the API
+ * server: assigned, it would set the object's prototype instead, so that
+ * `metadata: {__proto__: {namespace: kube-system}}` would read as that
+ * namespace. It is defined as a property of its own, like any other key.
+ */
+export function setKey(out: JsonObject, key: string, value: JsonValue): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** What is left of the alias-expansion budget of one document. */
 export interface Budget {
   remaining: number;
@@ -139,7 +150,7 @@ export function decodeDocument(doc: Document): JsonValue {
       if (isSeq(node)) return node.items.map((item) => decode(item, viaAlias));
       if (isMap(node)) {
         const out: JsonObject = {};
-        for (const [key, entry] of effectiveEntries(node, doc, budget)) out[key] = decode(entry.value, viaAlias);
+        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias));
         return out;
       }
     } finally {

@@ -23,6 +23,7 @@
  */
 import { EVENT_ID, SCALAR_STYLE, YAMLException, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
+import { setKey } from './decode.js';
 import { EventCursor, Unsupported, unsupported } from './eventCursor.js';
 import { resolvePlainScalar } from './scalars.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
@@ -190,7 +191,7 @@ class Reader extends EventCursor {
         // and so are keys over several lines (`yaml` refuses them as implicit keys, js-yaml may not).
         if (this.text.lastIndexOf('\n', keyEvent.valueEnd - 1) >= keyEvent.valueStart) throw unsupported;
         const key = this.key(keyEvent);
-        out[key] = this.node(scalarStart(keyEvent));
+        setKey(out, key, this.node(scalarStart(keyEvent)));
         children.set(key, this.lastPlace);
       }
       this.next++;

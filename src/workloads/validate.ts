@@ -74,7 +74,8 @@ export function validateFields(value: JsonValue | undefined, type: FieldType, pa
   const entries = Object.entries(value as Record<string, JsonValue | undefined>);
   if ('map' in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path, key]));
   return entries.flatMap(([key, item]) => {
-    const fieldType = type.object[key];
+    // Unknown fields are ignored, as the decoder ignores them (`constructor` and `__proto__` too).
+    const fieldType = Object.hasOwn(type.object, key) ? type.object[key] : undefined;
     return fieldType === undefined ? [] : validateFields(item, fieldType, [...path, key]);
   });
 }

@@ -256,3 +256,38 @@ describe('class 7: tags and odd scalars', () => {
     expectKubectlAgrees(`${header}spec:\n  x: ${'['.repeat(400)}${']'.repeat(400)}\n`);
   });
 });
+
+describe('issue 15 item 7: __proto__ is an ordinary key', () => {
+  const deployment = (metadata: string, securityContext: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: ${metadata}\nspec:\n  selector: {matchLabels: {app: m}}\n  template:\n    metadata: {labels: {app: m}}\n    spec:\n      containers:\n      - {name: m, image: miner, securityContext: ${securityContext}}\n`;
+
+  it('metadata: {name: miner, __proto__: {namespace: kube-system}} is in no namespace: an exempt namespace does not apply', async () => {
+    const text = deployment('{name: miner, __proto__: {namespace: kube-system}}', '{privileged: true}');
+    expectKubectlAgrees(text);
+    const config = writeCase('exemptions:\n  namespaces: [kube-system]\n');
+    const { status, report } = await check(writeCase(text), '--config', config, '--level', 'baseline');
+    expect(report.podSpecs).toMatchObject([{ kind: 'Deployment', name: 'miner', namespace: null, allowed: false }]);
+    expect(report.findings.filter((f) => f.blocking).map((f) => f.check)).toEqual(['privileged']);
+    expect(status).toBe(1);
+  });
+
+  it('securityContext: {__proto__: {privileged: true}} sets nothing: no finding', async () => {
+    const text = deployment('{name: miner}', '{__proto__: {privileged: true}}');
+    expectKubectlAgrees(text);
+    const { status, report } = await check(writeCase(text), '--level', 'baseline');
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.blocking)).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it('on both read paths (the yaml path reads files with anchors), and other Object.prototype names are unknown fields too', async () => {
+    const text = `${header}  labels: &l {a: b}\n  __proto__: {namespace: kube-system}\nspec:\n  containers: [{name: a, image: b, securityContext: {__proto__: {privileged: true}, constructor: 1, toString: x}}]\n`;
+    expectKubectlAgrees(text);
+    const [pod] = ours('anchors.yaml', text) as JsonObject[];
+    expect((pod!.metadata as JsonObject).namespace).toBeUndefined();
+    const { status, report } = await check(writeCase(text), '--level', 'baseline');
+    expect(report.errors).toEqual([]);
+    expect(report.podSpecs).toMatchObject([{ namespace: null, allowed: true }]);
+    expect(status).toBe(0);
+  });
+});
