@@ -7481,6 +7481,10 @@ function keyString(node, doc) {
 function isMergeKey(node) {
   return (0, import_yaml.isScalar)(node) && (node.type === import_yaml.Scalar.PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
 }
+function setKey(out, key, value) {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
 function spend(budget, nodes) {
   budget.remaining -= nodes;
   if (budget.remaining < 0) {
@@ -7533,7 +7537,7 @@ function decodeDocument(doc) {
       if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => decode(item, viaAlias));
       if ((0, import_yaml.isMap)(node)) {
         const out = {};
-        for (const [key, entry] of effectiveEntries(node, doc, budget)) out[key] = decode(entry.value, viaAlias);
+        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias));
         return out;
       }
     } finally {
@@ -9836,6 +9840,7 @@ var init_eventReader = __esm({
   "src/manifests/eventReader.ts"() {
     "use strict";
     init_js_yaml();
+    init_decode();
     init_eventCursor();
     init_scalars();
     placeOffset = (place) => typeof place === "number" ? place : place.at;
@@ -9916,7 +9921,7 @@ var init_eventReader = __esm({
             if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0 || block(keyEvent.style)) throw unsupported;
             if (this.text.lastIndexOf("\n", keyEvent.valueEnd - 1) >= keyEvent.valueStart) throw unsupported;
             const key = this.key(keyEvent);
-            out[key] = this.node(scalarStart(keyEvent));
+            setKey(out, key, this.node(scalarStart(keyEvent)));
             children.set(key, this.lastPlace);
           }
           this.next++;
@@ -42989,7 +42994,7 @@ function validateFields(value, type, path2 = []) {
   const entries = Object.entries(value);
   if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path2, key]));
   return entries.flatMap(([key, item]) => {
-    const fieldType = type.object[key];
+    const fieldType = Object.hasOwn(type.object, key) ? type.object[key] : void 0;
     return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path2, key]);
   });
 }
