@@ -2,7 +2,8 @@
  * Load a manifest file: bytes in, decoded documents and problems out (pure).
  *
  * Files that cannot be evaluated become problems naming the file and line:
- * binary or oversized files, Go/Helm templates (they must be rendered first),
+ * binary or oversized files, Go/Helm templates (they must be rendered first;
+ * only template actions in the YAML itself make one, never comments),
  * malformed YAML, alias bombs. One broken document does not hide the others.
  */
 import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, isCollection, isPair, parseAllDocuments } from 'yaml';
@@ -14,6 +15,7 @@ import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from '.
 import { treeFromEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
 import type { EventDocument } from './eventReader.js';
+import type { JsonValue } from '../pss/types.js';
 import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
 
 export interface LoadOptions {
@@ -72,20 +74,13 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   if ('binary' in decoded) return fail('binary', decoded.binary);
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
 
-  const templateMatch = templateAction.exec(text);
-  if (templateMatch) {
-    const line = text.slice(0, templateMatch.index).split('\n').length;
-    return fail(
-      'template',
-      'looks like a Go/Helm template ({{ … }}); render it first (e.g. `helm template`) and check the output',
-      line,
-    );
-  }
-
   // A BOM makes kubectl read the file as YAML; otherwise a leading `{` makes it JSON, strictly.
   if (text === decoded.text && readAsJson(text)) {
     const error = jsonStreamError(text);
     if (error) {
+      // A template that opens with `{{` is not JSON for its actions' sake.
+      const action = actionLine(text, 0, text.length);
+      if (action !== null) return fail('template', templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail('malformed', message, lineCounterOf(text).linePos(error.offset).line);
     }
@@ -93,13 +88,88 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
 
   // Read as goyaml reads it (same offsets); lines are counted in the file's own text.
   const read = asGoyamlReads(text);
+  let loaded: LoadedFile;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text);
-    return byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
   }
+  // Most files have no template action at all: one scan of the text decides.
+  return templateAction.test(text) ? markTemplate(loaded, text) : loaded;
+}
+
+/** Whether a decoded document has a template action in one of its keys or string values (comments are not in it). */
+function hasTemplateAction(value: JsonValue): boolean {
+  const stack: JsonValue[] = [value];
+  // Aliases decode to shared objects: each is looked at once.
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      if (templateAction.test(item)) return true;
+      continue;
+    }
+    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
+    seen.add(item);
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+      continue;
+    }
+    for (const [key, child] of Object.entries(item)) {
+      if (templateAction.test(key)) return true;
+      if (child !== undefined) stack.push(child);
+    }
+  }
+  return false;
+}
+
+const templateMessage = 'looks like a Go/Helm template ({{ … }}); render it first (e.g. `helm template`) and check the output';
+
+/**
+ * The first template action of `text[from, to)` that is not in a comment
+ * (`#` at the start of the line or after a blank), as a 1-based line.
+ */
+function actionLine(text: string, from: number, to: number): number | null {
+  const actions = new RegExp(templateAction.source, 'g');
+  actions.lastIndex = from;
+  for (let match = actions.exec(text); match !== null && match.index < to; match = actions.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text.slice(lineStart, match.index))) continue;
+    return text.slice(0, match.index).split('\n').length;
+  }
+  return null;
+}
+
+/**
+ * A file with template actions: a template only where the actions are in
+ * the YAML itself. Comments cannot hide a manifest: a file that parses, with
+ * actions only in its comments, is checked like any other. Documents that
+ * parse are always checked, even with actions in their values (their literal
+ * settings are what the rendered manifest will hold); then the file is also
+ * reported as a template, not checked whole. Parse errors in a file with
+ * actions outside its comments are the template's syntax: one template
+ * problem stands for them.
+ */
+function markTemplate(loaded: LoadedFile, text: string): LoadedFile {
+  const broken = loaded.problems.filter((p) => p.kind === 'malformed' || p.kind === 'invalid');
+  const codeLine = broken.length > 0 ? actionLine(text, 0, text.length) : null;
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  if (codeLine === null && templated === undefined) return loaded;
+  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
+  if (codeLine !== null) {
+    problems.push({ file: loaded.file, line: codeLine, kind: 'template', message: templateMessage });
+  } else if (templated !== undefined) {
+    problems.push({
+      file: loaded.file,
+      line: actionLine(text, templated.source.start, templated.source.end) ?? templated.line,
+      kind: 'template',
+      message: 'has Go/Helm template actions ({{ … }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole',
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...loaded, problems };
 }
 
 /**

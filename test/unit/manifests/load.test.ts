@@ -56,6 +56,33 @@ describe('loadManifestFile', () => {
     expect(loadManifestFile('t.yaml', text).problems).toMatchObject([{ kind: 'template', line }]);
   });
 
+  it('reads a manifest whose template actions are only in comments, as kubectl would', () => {
+    const text = `# Rendered from chart node-agent; values: {{ .Values.agent }}\n${pod}  # {{- if .Values.x }} trailing\n`;
+    const loaded = loadManifestFile('agent.yaml', text);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.documents).toHaveLength(1);
+  });
+
+  it('still checks a document that parses with template actions in its values, and says the file is a template', () => {
+    const text = `${pod}    securityContext: {privileged: "{{ .Values.x }}"}\n`.replace('image: nginx', 'image: "{{ .Values.image }}"');
+    const loaded = loadManifestFile('t.yaml', text);
+    expect(loaded.documents).toHaveLength(1);
+    expect(loaded.problems).toEqual([
+      { file: 't.yaml', line: 8, kind: 'template', message: expect.stringContaining('only its literal settings were checked') },
+    ]);
+  });
+
+  it('keeps the documents that parse beside a template document, with one template problem for the file', () => {
+    const loaded = loadManifestFile('mixed.yaml', `${pod}---\nmetadata:\n  name: {{ include "x" . }}\n---\n{{- if .Values.y }}\n${pod}{{- end }}\n`);
+    expect(loaded.documents.map((d) => d.line)).toEqual([1]);
+    expect(loaded.problems).toEqual([{ file: 'mixed.yaml', line: 11, kind: 'template', message: expect.stringContaining('looks like a Go/Helm template') }]);
+  });
+
+  it('calls a broken file malformed, not a template, when its only template actions are in comments', () => {
+    const loaded = loadManifestFile('bad.yaml', '# {{ .Values.x }}\nkind: Pod\nmetadata: {name: x\n');
+    expect(loaded.problems).toMatchObject([{ kind: 'malformed' }]);
+  });
+
   it('does not mistake {{placeholders}} in strings for templates', () => {
     const loaded = loadManifestFile('argo.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  msg: "{{workflow.name}}"\n');
     expect(loaded.problems).toEqual([]);
