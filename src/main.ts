@@ -339,7 +339,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       notices: [...notices, ...reviewNotices, ...capNotice, ...extra],
       inline,
     });
-    const output = checkRunOutput(summaryInput([]), settings.mode);
+    const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
 
     // The job summary, the reports and the outputs come first: whatever the check-run calls do, they are there.
     const jsonPath = `${io.env.RUNNER_TEMP ?? '.'}/pod-security-review.json`;

@@ -37,8 +37,8 @@ ${policyOptionsHelp}
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
 
-Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
-checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 
 /** Worker threads for `check`: --jobs, else one per core on inputs worth it; 0 means none. */
@@ -75,5 +75,5 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }

@@ -30,8 +30,8 @@ Options:
                           every file as a plain manifest [default: auto]
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
-checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
@@ -77,5 +77,5 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     render: policy.config.render,
   }, port);
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }

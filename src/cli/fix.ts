@@ -40,8 +40,9 @@ Options:
   --dry-run            print the changes as a unified diff instead of writing them
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks after fixing, 1 blocking violations remain or a
-file could not be checked, 2 usage or config error.
+Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
+malformed or invalid, or (with --unchecked failure) a file was not checked, 2 usage
+or config error.
 `;
 
 export async function fixCommand(args: string[], io: CliIO): Promise<number> {
@@ -92,5 +93,5 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(diff);
     io.stderr(`${text}\n`);
   } else io.stdout(`${text}\n`);
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }

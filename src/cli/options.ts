@@ -3,10 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { policyContext } from '../findings/policyContext.js';
 import type { PolicyContext } from '../findings/policyContext.js';
+import { defaultUnchecked, problemsVerdict, uncheckedPolicies } from '../findings/unchecked.js';
+import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { collectFiles } from '../io/files.js';
 import type { CollectedFiles } from '../io/files.js';
 import { defaultLoadOptions } from '../manifests/load.js';
-import { failsRun } from '../manifests/types.js';
+import type { LoadProblem } from '../manifests/types.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
 import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
@@ -40,6 +42,7 @@ export const policyOptions = {
   config: { type: 'string' },
   'namespace-labels': { type: 'string' },
   strict: { type: 'boolean' },
+  unchecked: { type: 'string', default: defaultUnchecked },
   format: { type: 'string', default: 'text' },
   'max-file-size': { type: 'string', default: String(defaultLoadOptions.maxBytes) },
   help: { type: 'boolean', short: 'h' },
@@ -53,6 +56,8 @@ export const policyOptionsHelp = `  --level L            enforced level, its vio
   --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
   --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
   --strict             do not honour pod-security-review/ignore annotations
+  --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
+                       else failing: neutral or success exit 0, failure exits 1 [default: neutral]
   --format F           text or json [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
@@ -66,6 +71,7 @@ export interface PolicyOptionValues {
   config?: string;
   'namespace-labels'?: string;
   strict?: boolean;
+  unchecked: string;
   format: string;
   'max-file-size': string;
 }
@@ -75,6 +81,7 @@ export interface PolicyOptions {
   readonly configPath: string | undefined;
   readonly format: 'text' | 'json';
   readonly maxBytes: number;
+  readonly unchecked: UncheckedPolicy;
 }
 
 function level(flag: string, text: string | undefined): Level | undefined {
@@ -104,6 +111,9 @@ export function readPolicyOptions(values: PolicyOptionValues): PolicyOptions {
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
   }
+  if (!(uncheckedPolicies as readonly string[]).includes(values.unchecked)) {
+    throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(', ')}`);
+  }
   const maxBytes = Number(values['max-file-size']);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError('--max-file-size: must be a positive number of bytes');
   const overrides: PolicyOverrides = defined({
@@ -115,7 +125,7 @@ export function readPolicyOptions(values: PolicyOptionValues): PolicyOptions {
     namespaceLabels: labels === undefined ? undefined : labels === 'true',
     strict: values.strict,
   });
-  return { overrides, configPath: values.config, format: values.format, maxBytes };
+  return { overrides, configPath: values.config, format: values.format, maxBytes, unchecked: values.unchecked as UncheckedPolicy };
 }
 
 /** The config file: the one named, or the default path when it exists, or the built-in defaults. */
@@ -140,9 +150,12 @@ export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
   return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
 }
 
-/** Exit 1 when something fails: a blocking finding, or a file that could not be checked (templates are only notices). */
-export function failureStatus(report: { findings: readonly { blocking: boolean }[]; errors: readonly { kind: string }[] }): number {
-  return report.findings.some((f) => f.blocking) || report.errors.some(failsRun) ? 1 : 0;
+/**
+ * Exit 1 when something fails: a blocking finding, or input the cluster would
+ * reject (malformed, invalid); a file not checked only with --unchecked failure.
+ */
+export function failureStatus(report: { findings: readonly { blocking: boolean }[]; errors: readonly LoadProblem[] }, unchecked: UncheckedPolicy): number {
+  return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === 'failure' ? 1 : 0;
 }
 
 /** The manifest files named by a command's PATH arguments (`verb` says what the command does to them). */

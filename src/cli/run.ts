@@ -7,8 +7,8 @@
  *   pod-security-review init [--level L] [--force] [DIR]
  *
  * Exit status: 0 when nothing fails, 1 when something fails (a violation,
- * or a file that could not be checked, except templates, which are skipped
- * with a notice), 2 for usage errors. Each command's --help says more.
+ * or a malformed or invalid file; a file not checked, such as a template,
+ * only with --unchecked failure), 2 for usage errors. Each command's --help says more.
  */
 import { version as packageVersion } from '../version.js';
 import { checkCommand, checkUsage } from './check.js';

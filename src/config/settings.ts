@@ -3,6 +3,8 @@
  * validated here; a mistake is a ConfigurationError that names the input
  * and lists the valid values.
  */
+import { defaultUnchecked, uncheckedPolicies } from '../findings/unchecked.js';
+import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { defaultConfigPath } from '../policy/config.js';
 import type { PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
@@ -45,6 +47,8 @@ export interface Settings {
   readonly suggestions: boolean;
   /** Files larger than this are reported, not read. */
   readonly maxFileBytes: number;
+  /** The check run's conclusion when a file was not checked (template, too large, unreadable, binary) and nothing else fails. */
+  readonly unchecked: UncheckedPolicy;
 }
 
 type Inputs = (name: string) => string;
@@ -135,5 +139,6 @@ export function readSettings(inputs: Inputs): Settings {
     source: oneOf(inputs, 'source', ['auto', 'api', 'git'] as const, 'auto'),
     suggestions: boolean(inputs, 'suggestions', true),
     maxFileBytes: integer(inputs, 'max-file-size', 4 * 1024 * 1024, 1),
+    unchecked: oneOf(inputs, 'unchecked', uncheckedPolicies, defaultUnchecked),
   };
 }

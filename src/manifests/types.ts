@@ -29,12 +29,18 @@ export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);
 }
 
-/** Files left unchecked without failing the run: templates (to be rendered first), and charts or overlays not rendered. */
+/**
+ * Kinds of a file that was not checked at all, as opposed to input the API
+ * server would refuse (templates, charts or overlays not rendered, files too
+ * large, unreadable or binary): the `unchecked` setting decides what they do.
+ */
+const uncheckedKinds: ReadonlySet<ProblemKind> = new Set(['template', 'not-rendered', 'too-large', 'binary', 'unreadable']);
+
 export function isUnchecked(problem: { readonly kind: string }): boolean {
-  return problem.kind === 'template' || problem.kind === 'not-rendered';
+  return uncheckedKinds.has(problem.kind as ProblemKind);
 }
 
-/** Whether a problem fails the run: all but unchecked files and warnings. */
+/** Whether a problem fails the run by itself: invalid input (not a file left unchecked, not a warning). */
 export function failsRun(problem: { readonly kind: string }): boolean {
   return !isUnchecked(problem) && !isWarning(problem);
 }

@@ -3,6 +3,8 @@
  * branch protection reads: `failure` blocks a merge; `success` and
  * `neutral` do not.
  */
+import { defaultUnchecked, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
+import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isUnchecked, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { summaryMarkdown } from './summary.js';
@@ -27,23 +29,26 @@ export interface Annotation {
   readonly message: string;
 }
 
-export function conclusionOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], mode: Mode): Conclusion {
-  // A file that could not be checked is not a pass: the cluster would reject it too.
-  const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
-  // A chart or overlay that was not rendered is never a silent green.
-  if (!failing) return errors.some((e) => e.kind === 'not-rendered') ? 'neutral' : 'success';
-  return mode === 'warn' ? 'neutral' : 'failure';
+export function conclusionOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], mode: Mode, unchecked: UncheckedPolicy = defaultUnchecked): Conclusion {
+  // Invalid input fails like a violation (the cluster would reject it too); a file not checked is never a pass by itself.
+  const fromProblems = problemsVerdict(errors, unchecked);
+  if (findings.some((f) => f.blocking) || fromProblems === 'failure') return mode === 'warn' ? 'neutral' : 'failure';
+  return fromProblems;
 }
 
-export function titleOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[]): string {
+/** Counts of what blocks and warns, then the files not checked; `checked` (pod specs evaluated) says when nothing was. */
+export function titleOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], checked?: number): string {
   const blocking = findings.filter((f) => f.blocking).length;
   const parts: string[] = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? 'violation' : 'violations'}`);
   if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? 'warning' : 'warnings'}`);
-  const notChecked = errors.filter((e) => !isWarning(e)).length;
-  if (notChecked > 0) parts.push(`${notChecked} ${notChecked === 1 ? 'file' : 'files'} not checked`);
-  const warnings = errors.length - notChecked;
+  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? 'file' : 'files'}`);
+  const notChecked = uncheckedText(errors);
+  if (notChecked !== '') parts.push(notChecked);
+  const warnings = errors.filter(isWarning).length;
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'manifest warning' : 'manifest warnings'}`);
+  if (notChecked !== '' && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(', ')}`;
   return parts.length === 0 ? 'No Pod Security violations' : parts.join(', ');
 }
 
@@ -81,10 +86,10 @@ export interface CheckRunOutput {
   readonly annotations: readonly Annotation[];
 }
 
-export function checkRunOutput(input: SummaryInput, mode: Mode): CheckRunOutput {
+export function checkRunOutput(input: SummaryInput, mode: Mode, unchecked: UncheckedPolicy = defaultUnchecked): CheckRunOutput {
   return {
-    conclusion: conclusionOf(input.findings, input.errors, mode),
-    title: titleOf(input.findings, input.errors),
+    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
+    title: titleOf(input.findings, input.errors, input.podSpecs),
     summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
     annotations: annotationsOf(input.findings, input.errors),
   };

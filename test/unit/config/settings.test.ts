@@ -21,6 +21,7 @@ describe('readSettings', () => {
       source: 'auto',
       suggestions: true,
       maxFileBytes: 4194304,
+      unchecked: 'neutral',
     });
   });
 
@@ -49,6 +50,7 @@ describe('readSettings', () => {
     [{ 'only-new-violations': 'yes' }, 'input only-new-violations: "yes" is not one of true, false'],
     [{ 'max-comments': '-1' }, 'input max-comments: "-1" is not a whole number ≥ 0'],
     [{ token: '' }, 'input token: empty'],
+    [{ unchecked: 'pass' }, 'input unchecked: "pass" is not one of neutral, failure, success'],
   ])('rejects %j with a message naming the input and the valid values', (values, message) => {
     const read = () => readSettings(inputs({ token: 't', ...values }));
     expect(read).toThrow(ConfigurationError);

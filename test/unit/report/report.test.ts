@@ -170,14 +170,33 @@ describe('check run output', () => {
     expect(conclusionOf([reviewFinding()], [], 'warn')).toBe('neutral');
     expect(conclusionOf([reviewFinding({ blocking: false })], [], 'enforce')).toBe('success');
     expect(conclusionOf([], [{ file: 'a', line: 1, kind: 'malformed', message: 'x' }], 'enforce')).toBe('failure');
-    expect(conclusionOf([], [{ file: 'a', line: 1, kind: 'template', message: 'x' }], 'enforce')).toBe('success');
+  });
+
+  it('is never green because of a file that was not checked: neutral by default, as the unchecked setting says', () => {
+    const notChecked = (kind: 'template' | 'too-large' | 'binary' | 'unreadable') => [{ file: 'a', line: 1, kind, message: 'x' }];
+    for (const kind of ['template', 'too-large', 'binary', 'unreadable'] as const) {
+      expect(conclusionOf([], notChecked(kind), 'enforce')).toBe('neutral');
+      expect(conclusionOf([], notChecked(kind), 'enforce', 'failure')).toBe('failure');
+      expect(conclusionOf([], notChecked(kind), 'enforce', 'success')).toBe('success');
+    }
+    // A strict gate still follows warn mode, and a blocking finding still fails whatever the setting.
+    expect(conclusionOf([], notChecked('template'), 'warn', 'failure')).toBe('neutral');
+    expect(conclusionOf([reviewFinding()], notChecked('template'), 'enforce', 'success')).toBe('failure');
   });
 
   it('titles with counts', () => {
     expect(titleOf([], [])).toBe('No Pod Security violations');
     expect(titleOf([reviewFinding(), reviewFinding({ blocking: false })], [{ file: 'a', line: 1, kind: 'malformed', message: 'x' }])).toBe(
-      '1 blocking violation, 1 warning, 1 file not checked',
+      '1 blocking violation, 1 warning, 1 invalid file',
     );
+  });
+
+  it('says when a file was not checked, and when nothing was', () => {
+    const template = { file: 'chart/templates/a.yaml', line: 4, kind: 'template' as const, message: 'x' };
+    const big = { file: 'big.yaml', line: null, kind: 'too-large' as const, message: 'x' };
+    expect(titleOf([], [template], 0)).toBe('Nothing checked: 1 file not checked (1 template)');
+    expect(titleOf([], [template, { ...template, line: 9 }, big], 2)).toBe('2 files not checked (1 template, 1 too large)');
+    expect(titleOf([reviewFinding()], [template], 1)).toBe('1 blocking violation, 1 file not checked (1 template)');
   });
 
   it('keeps the summary under 65,535 bytes however many findings', () => {
@@ -193,7 +212,8 @@ describe('check run output', () => {
     expect(annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
       ['deploy/web.yaml', 20, 'failure'],
       ['deploy/web.yaml', 20, 'warning'],
-      ['x.yaml', 1, 'warning'],
+      // A file not checked is a notice: what it does to the conclusion is the unchecked setting's.
+      ['x.yaml', 1, 'notice'],
     ]);
     expect(inBatches(Array.from({ length: 120 }, (_, i) => i)).map((b) => b.length)).toEqual([50, 50, 20]);
   });

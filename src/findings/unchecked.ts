@@ -1,0 +1,49 @@
+/**
+ * Files that were not checked, and what they do to the verdict.
+ *
+ * Two kinds of file problems. Input the cluster would reject too (malformed
+ * YAML, invalid fields, alias bombs) fails the check like a violation. A
+ * file that is simply not checked (a template outside a rendered chart, a
+ * chart or overlay not rendered, too large, unreadable, binary under a
+ * manifest's name) says nothing either
+ * way: the check is never `success` because of it, `neutral` by default,
+ * and `unchecked: failure` makes it a strict gate (`success` lets it pass,
+ * still named in the title and summary).
+ */
+import { failsRun, isUnchecked } from '../manifests/types.js';
+import type { LoadProblem, ProblemKind } from '../manifests/types.js';
+
+export { isUnchecked };
+
+export type UncheckedPolicy = 'neutral' | 'failure' | 'success';
+
+export const uncheckedPolicies: readonly UncheckedPolicy[] = ['neutral', 'failure', 'success'];
+
+export const defaultUnchecked: UncheckedPolicy = 'neutral';
+
+/** What the file problems alone make of the verdict (warnings about checked files count for nothing). */
+export function problemsVerdict(problems: readonly Pick<LoadProblem, 'kind'>[], unchecked: UncheckedPolicy): 'success' | 'neutral' | 'failure' {
+  if (problems.some(failsRun)) return 'failure';
+  return problems.some(isUnchecked) ? unchecked : 'success';
+}
+
+const kindNames: Partial<Record<ProblemKind, [string, string]>> = {
+  template: ['template', 'templates'],
+  'not-rendered': ['not rendered', 'not rendered'],
+  'too-large': ['too large', 'too large'],
+  binary: ['binary', 'binary'],
+  unreadable: ['unreadable', 'unreadable'],
+};
+
+/** `2 files not checked (1 template, 1 too large)`, counting files, not problems; '' when none. */
+export function uncheckedText(problems: readonly Pick<LoadProblem, 'kind' | 'file'>[]): string {
+  const byKind = new Map<ProblemKind, Set<string>>();
+  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? new Set()).add(p.file));
+  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
+  if (files === 0) return '';
+  const kinds = [...byKind].map(([kind, set]) => {
+    const [one, many] = kindNames[kind] ?? [kind, kind];
+    return `${set.size} ${set.size === 1 ? one : many}`;
+  });
+  return `${files} ${files === 1 ? 'file' : 'files'} not checked (${kinds.join(', ')})`;
+}
