@@ -78,6 +78,11 @@ describe('loadManifestFile', () => {
     expect(loaded.problems).toEqual([{ file: 'mixed.yaml', line: 11, kind: 'template', message: expect.stringContaining('looks like a Go/Helm template') }]);
   });
 
+  it('calls a template that opens with {{ a template, not malformed JSON', () => {
+    const loaded = loadManifestFile('t.yaml', `{{- if .Values.enabled }}\n${pod}{{- end }}\n`);
+    expect(loaded.problems).toMatchObject([{ kind: 'template', line: 1 }]);
+  });
+
   it('calls a broken file malformed, not a template, when its only template actions are in comments', () => {
     const loaded = loadManifestFile('bad.yaml', '# {{ .Values.x }}\nkind: Pod\nmetadata: {name: x\n');
     expect(loaded.problems).toMatchObject([{ kind: 'malformed' }]);
