@@ -10223,30 +10223,77 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  const templateMatch = templateAction.exec(text2);
-  if (templateMatch) {
-    const line = text2.slice(0, templateMatch.index).split("\n").length;
-    return fail(
-      "template",
-      "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
-      line
-    );
-  }
   if (text2 === decoded.text && readAsJson(text2)) {
     const error = jsonStreamError(text2);
     if (error) {
+      const action = actionLine(text2, 0, text2.length);
+      if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, lineCounterOf(text2).linePos(error.offset).line);
     }
   }
   const read = asGoyamlReads(text2);
+  let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
   }
+  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
+}
+function hasTemplateAction(value) {
+  const stack = [value];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (templateAction.test(item)) return true;
+      continue;
+    }
+    if (item === null || typeof item !== "object" || seen.has(item)) continue;
+    seen.add(item);
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+      continue;
+    }
+    for (const [key, child] of Object.entries(item)) {
+      if (templateAction.test(key)) return true;
+      if (child !== void 0) stack.push(child);
+    }
+  }
+  return false;
+}
+var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
+function actionLine(text2, from, to) {
+  const actions2 = new RegExp(templateAction.source, "g");
+  actions2.lastIndex = from;
+  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
+    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
+    return text2.slice(0, match2.index).split("\n").length;
+  }
+  return null;
+}
+function markTemplate(loaded, text2) {
+  const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
+  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  if (codeLine === null && templated === void 0) return loaded;
+  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
+  if (codeLine !== null) {
+    problems.push({ file: loaded.file, line: codeLine, kind: "template", message: templateMessage });
+  } else if (templated !== void 0) {
+    problems.push({
+      file: loaded.file,
+      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
+      kind: "template",
+      message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -17675,8 +17722,9 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
+var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
 function isUnchecked(problem) {
-  return problem.kind === "template" || problem.kind === "not-rendered";
+  return uncheckedKinds.has(problem.kind);
 }
 function failsRun(problem) {
   return !isUnchecked(problem) && !isWarning(problem);
@@ -17718,6 +17766,14 @@ function renderText(report, header) {
 // src/cli/options.ts
 import { existsSync, readFileSync } from "node:fs";
 import path3 from "node:path";
+
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
 
 // src/io/files.ts
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -17784,6 +17840,7 @@ var policyOptions = {
   config: { type: "string" },
   "namespace-labels": { type: "string" },
   strict: { type: "boolean" },
+  unchecked: { type: "string", default: defaultUnchecked },
   format: { type: "string", default: "text" },
   "max-file-size": { type: "string", default: String(defaultLoadOptions.maxBytes) },
   help: { type: "boolean", short: "h" }
@@ -17796,6 +17853,8 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
   --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
   --strict             do not honour pod-security-review/ignore annotations
+  --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
+                       else failing: neutral or success exit 0, failure exits 1 [default: neutral]
   --format F           text or json [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
@@ -17822,6 +17881,9 @@ function readPolicyOptions(values) {
   if (values.format !== "text" && values.format !== "json") {
     throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
   }
+  if (!uncheckedPolicies.includes(values.unchecked)) {
+    throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(", ")}`);
+  }
   const maxBytes = Number(values["max-file-size"]);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
   const overrides = defined({
@@ -17833,7 +17895,7 @@ function readPolicyOptions(values) {
     namespaceLabels: labels === void 0 ? void 0 : labels === "true",
     strict: values.strict
   });
-  return { overrides, configPath: values.config, format: values.format, maxBytes };
+  return { overrides, configPath: values.config, format: values.format, maxBytes, unchecked: values.unchecked };
 }
 function loadPolicyConfig(cwd, explicit) {
   const file = explicit ?? defaultConfigPath;
@@ -17853,8 +17915,8 @@ function today() {
 function contextFor(io, options) {
   return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
 }
-function failureStatus(report) {
-  return report.findings.some((f) => f.blocking) || report.errors.some(failsRun) ? 1 : 0;
+function failureStatus(report, unchecked) {
+  return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
 }
 async function filesOfPaths(positionals, io, maxBytes, verb) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
@@ -17880,8 +17942,8 @@ ${policyOptionsHelp}
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
 
-Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
-checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 function jobsFor(given, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
@@ -17911,7 +17973,7 @@ async function checkCommand(args, io) {
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }
 
 // src/cli/diff.ts
@@ -20110,8 +20172,8 @@ Options:
                           every file as a plain manifest [default: auto]
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
-checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
@@ -20155,7 +20217,7 @@ async function diffCommand(args, io) {
     render: policy.config.render
   }, port);
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }
 
 // src/cli/fix.ts
@@ -20175,8 +20237,9 @@ Options:
   --dry-run            print the changes as a unified diff instead of writing them
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks after fixing, 1 blocking violations remain or a
-file could not be checked, 2 usage or config error.
+Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
+malformed or invalid, or (with --unchecked failure) a file was not checked, 2 usage
+or config error.
 `;
 async function fixCommand(args, io) {
   const { values, positionals } = parseArgs3({ args, allowPositionals: true, options: { ...policyOptions, "dry-run": { type: "boolean", default: false } } });
@@ -20224,7 +20287,7 @@ async function fixCommand(args, io) {
 `);
   } else io.stdout(`${text2}
 `);
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }
 
 // src/cli/init.ts

@@ -10277,30 +10277,76 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  const templateMatch = templateAction.exec(text2);
-  if (templateMatch) {
-    const line = text2.slice(0, templateMatch.index).split("\n").length;
-    return fail(
-      "template",
-      "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
-      line
-    );
-  }
   if (text2 === decoded.text && readAsJson(text2)) {
     const error2 = jsonStreamError(text2);
     if (error2) {
+      const action = actionLine(text2, 0, text2.length);
+      if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, lineCounterOf(text2).linePos(error2.offset).line);
     }
   }
   const read = asGoyamlReads(text2);
+  let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
   }
+  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
+}
+function hasTemplateAction(value) {
+  const stack = [value];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (templateAction.test(item)) return true;
+      continue;
+    }
+    if (item === null || typeof item !== "object" || seen.has(item)) continue;
+    seen.add(item);
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+      continue;
+    }
+    for (const [key, child] of Object.entries(item)) {
+      if (templateAction.test(key)) return true;
+      if (child !== void 0) stack.push(child);
+    }
+  }
+  return false;
+}
+function actionLine(text2, from, to) {
+  const actions2 = new RegExp(templateAction.source, "g");
+  actions2.lastIndex = from;
+  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
+    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
+    return text2.slice(0, match2.index).split("\n").length;
+  }
+  return null;
+}
+function markTemplate(loaded, text2) {
+  const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
+  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  if (codeLine === null && templated === void 0) return loaded;
+  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
+  if (codeLine !== null) {
+    problems.push({ file: loaded.file, line: codeLine, kind: "template", message: templateMessage });
+  } else if (templated !== void 0) {
+    problems.push({
+      file: loaded.file,
+      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
+      kind: "template",
+      message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -10418,7 +10464,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml4, defaultLoadOptions, templateAction, utf8, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
+var import_yaml4, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -10432,6 +10478,7 @@ var init_load = __esm({
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
@@ -36874,6 +36921,45 @@ var init_actionIO = __esm({
   }
 });
 
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
+function isUnchecked(problem) {
+  return uncheckedKinds.has(problem.kind);
+}
+function failsRun(problem) {
+  return !isUnchecked(problem) && !isWarning(problem);
+}
+
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
+var kindNames = {
+  template: ["template", "templates"],
+  "not-rendered": ["not rendered", "not rendered"],
+  "too-large": ["too large", "too large"],
+  binary: ["binary", "binary"],
+  unreadable: ["unreadable", "unreadable"]
+};
+function uncheckedText(problems) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
+  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
+  if (files === 0) return "";
+  const kinds = [...byKind].map(([kind, set2]) => {
+    const [one, many] = kindNames[kind] ?? [kind, kind];
+    return `${set2.size} ${set2.size === 1 ? one : many}`;
+  });
+  return `${files} ${files === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`;
+}
+
 // src/policy/config.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 
@@ -41199,7 +41285,8 @@ function readSettings(inputs) {
     failOn: oneOf(inputs, "fail-on", ["violations", "never"], "violations"),
     source: oneOf(inputs, "source", ["auto", "api", "git"], "auto"),
     suggestions: boolean(inputs, "suggestions", true),
-    maxFileBytes: integer(inputs, "max-file-size", 4 * 1024 * 1024, 1)
+    maxFileBytes: integer(inputs, "max-file-size", 4 * 1024 * 1024, 1),
+    unchecked: oneOf(inputs, "unchecked", uncheckedPolicies, defaultUnchecked)
   };
 }
 
@@ -41987,18 +42074,6 @@ function defaultPolicies(context) {
   return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
 }
 
-// src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
-function isWarning(problem) {
-  return warningKinds.has(problem.kind);
-}
-function isUnchecked(problem) {
-  return problem.kind === "template" || problem.kind === "not-rendered";
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
-}
-
 // src/report/summary.ts
 var cell = (text2) => text2.replaceAll("|", "\\|").replaceAll("\n", " ");
 var problemLine = (e) => `- \`${e.file}${e.line === null ? "" : `:${e.line}`}\`: ${cell(e.message)}`;
@@ -42072,20 +42147,23 @@ function truncateChars(text2, maxChars, marker = "\n\n\u2026 (truncated)") {
 
 // src/report/checkRun.ts
 var maxOutputBytes = 65535;
-function conclusionOf(findings, errors, mode) {
-  const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
-  if (!failing) return errors.some((e) => e.kind === "not-rendered") ? "neutral" : "success";
-  return mode === "warn" ? "neutral" : "failure";
+function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
+  const fromProblems = problemsVerdict(errors, unchecked);
+  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
+  return fromProblems;
 }
-function titleOf(findings, errors) {
+function titleOf(findings, errors, checked) {
   const blocking = findings.filter((f) => f.blocking).length;
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
   if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
-  const notChecked = errors.filter((e) => !isWarning(e)).length;
-  if (notChecked > 0) parts.push(`${notChecked} ${notChecked === 1 ? "file" : "files"} not checked`);
-  const warnings = errors.length - notChecked;
+  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
+  const notChecked = uncheckedText(errors);
+  if (notChecked !== "") parts.push(notChecked);
+  const warnings = errors.filter(isWarning).length;
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
+  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
   return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
 }
 function annotationsOf2(findings, errors) {
@@ -42108,10 +42186,10 @@ function annotationsOf2(findings, errors) {
     }))
   ];
 }
-function checkRunOutput(input, mode) {
+function checkRunOutput(input, mode, unchecked = defaultUnchecked) {
   return {
-    conclusion: conclusionOf(input.findings, input.errors, mode),
-    title: titleOf(input.findings, input.errors),
+    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
+    title: titleOf(input.findings, input.errors, input.podSpecs),
     summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
     annotations: annotationsOf2(input.findings, input.errors)
   };
@@ -45079,7 +45157,7 @@ async function run(given) {
       notices: [...notices, ...reviewNotices, ...capNotice, ...extra],
       inline
     });
-    const output = checkRunOutput(summaryInput([]), settings.mode);
+    const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
     const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
     const sarifPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
