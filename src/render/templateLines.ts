@@ -78,9 +78,11 @@ function blockEnd(lines: readonly Line[], from: number, indent: number, isItem: 
 
 /** `toYaml .Values.x` (or `.Values.x` alone) in a block: the values key that writes it. */
 function valuesInBlock(lines: readonly Line[], from: number, to: number): string[] | null {
+  // Only at the block's own level: a toYaml deeper down writes something else.
+  const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
     const path = valuesPathIn(lines[i]!.body);
-    if (path !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
+    if (path !== null && lines[i]!.indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
   }
   return null;
 }

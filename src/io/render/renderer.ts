@@ -30,13 +30,13 @@ export interface Renderer {
 
 const decoder = new TextDecoder();
 
-async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: TreeReader, commit: string, paths: readonly string[], limits: ToolLimits, edits?: ReadonlyMap<string, string>): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
+async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: TreeReader, commit: string, paths: readonly string[], limits: ToolLimits, missing: Set<string>, edits?: ReadonlyMap<string, string>): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: 'absent' }, files: new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits), files };
+    return { output: await renderIn(root, tree.dir, limits, missing), files };
   } finally {
     await tree.dispose();
   }
@@ -48,6 +48,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = await snapshotOf(sides.reader, sides.base);
+  const missing = new Set<string>();
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -58,16 +59,16 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
           rendered.push({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
         // Nothing to compare with when head did not render.
-        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: 'absent' } as const };
+        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: 'absent' } as const };
         const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
     },
   };
 }

@@ -43,10 +43,7 @@ function helmCommand(root: RenderRoot): Command {
   };
 }
 
-/** Tools found missing in this run are not looked for again. */
-const missing = new Set<string>();
-
-async function runFirst(commands: readonly Command[], cwd: string, env: Record<string, string>, limits: ToolLimits): Promise<{ command: Command; result: ToolResult } | null> {
+async function runFirst(commands: readonly Command[], cwd: string, env: Record<string, string>, limits: ToolLimits, missing: Set<string>): Promise<{ command: Command; result: ToolResult } | null> {
   for (const command of commands) {
     if (missing.has(command.command)) continue;
     const result = await runTool(command.command, command.args, { cwd, env, limits });
@@ -56,8 +53,12 @@ async function runFirst(commands: readonly Command[], cwd: string, env: Record<s
   return null;
 }
 
-/** Render one root in `treeDir` (the repository's files for it, at one commit). */
-export async function renderIn(root: RenderRoot, treeDir: string, limits: ToolLimits): Promise<RenderOutput> {
+/**
+ * Render one root in `treeDir` (the repository's files for it, at one
+ * commit). `missing`: the commands found missing so far in this run, not
+ * looked for again.
+ */
+export async function renderIn(root: RenderRoot, treeDir: string, limits: ToolLimits, missing: Set<string>): Promise<RenderOutput> {
   const home = path.join(treeDir, '.psr-home');
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -69,7 +70,7 @@ export async function renderIn(root: RenderRoot, treeDir: string, limits: ToolLi
     KUBECONFIG: path.join(home, 'no-kubeconfig'),
   });
   const commands = root.tool === 'kustomize' ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands, treeDir, env, limits);
+  const ran = await runFirst(commands, treeDir, env, limits, missing);
   if (ran === null) return { kind: 'missing-tool', tool: root.tool === 'kustomize' ? 'kustomize (or kubectl)' : 'helm' };
   const { command, result } = ran;
   if (result.kind === 'ok') return { kind: 'rendered', text: result.stdout };

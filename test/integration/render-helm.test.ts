@@ -1,0 +1,99 @@
+/**
+ * `diff` on Helm charts, with the real helm v4: charts are rendered at
+ * base and head, findings land on the values line the pull request changed
+ * or on the template line (found through `# Source:` and the key path),
+ * suggestions on values.yaml are verified by rendering again, and a
+ * dependency missing from charts/ is a notice naming it, never a fetch.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { makeRepo } from '../helpers/gitRepo.js';
+import { fixturesDir } from '../helpers/paths.js';
+import { haveHelm, missingTool, useCachedHelm } from '../helpers/renderTools.js';
+
+const restorePath = useCachedHelm();
+const repos: string[] = [];
+afterAll(() => {
+  restorePath();
+  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
+});
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  name: string;
+  check: string;
+  status: string;
+  fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
+  fixNote?: string | null;
+  locations: { line: number; inDiff: boolean }[];
+  rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean };
+}
+
+async function diff(scenario: string, ...args: string[]) {
+  const dir = path.join(fixturesDir, 'render', scenario);
+  const cwd = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+  repos.push(cwd);
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  expect(stderr).toBe('');
+  return { status, report: JSON.parse(stdout) as { findings: JsonFinding[]; errors: { file: string; kind: string; message: string }[]; podSpecs: { file: string; name: string; status: string }[] } };
+}
+
+const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
+
+describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missingTool('helm')}`, () => {
+  it('a values change that turns hostNetwork on: the finding and a verified suggestion on the values line', async () => {
+    const { status, report } = await diff('helm-values');
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['charts/web/values.yaml', 9, 'web-web', 'hostNamespaces', 'modified']]);
+    const [finding] = report.findings;
+    expect(finding!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true });
+    expect(finding!.fix).toEqual({ startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: true });
+    // The Service is not a pod spec; templates are never read as YAML of their own.
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', name: 'web-web', status: 'modified' })]);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {
+    const { report } = await diff('helm-template');
+    expect(report.findings.map(brief)).toEqual([
+      ['charts/web/templates/agent.yaml', 15, 'web-web-agent', 'hostNamespaces', 'new'],
+      ['charts/web/values.yaml', 17, 'web-web-agent', 'privileged', 'new'],
+    ]);
+    expect(report.findings.map((f) => f.fix?.replacement)).toEqual(['      hostPID: false\n', '    privileged: false\n']);
+    expect(report.findings.every((f) => f.locations.every((l) => l.inDiff))).toBe(true);
+  });
+
+  it('a dependency missing from charts/ is a notice naming it; the chart is not rendered and nothing is fetched', async () => {
+    const { status, report } = await diff('helm-dependency');
+    // Not checked is not a pass, and not a failure either: the check run is neutral.
+    expect(status).toBe(0);
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([
+      {
+        file: 'charts/api/Chart.yaml',
+        line: null,
+        kind: 'not-rendered',
+        message: 'charts/api not rendered: dependency `redis 19.6.4` is not vendored in `charts/` (run `helm dependency build` and commit it); dependencies are never fetched',
+      },
+    ]);
+  });
+
+  it('names the missing tool per chart when helm is not on PATH', async () => {
+    const saved = process.env.PATH;
+    // git stays reachable; helm does not (it is never installed beside git).
+    process.env.PATH = path.dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());
+    try {
+      const { status, report } = await diff('helm-values');
+      expect(status).toBe(0);
+      expect(report.errors.map((e) => [e.file, e.kind, e.message])).toEqual([['charts/web/Chart.yaml', 'not-rendered', 'charts/web not rendered: helm not found']]);
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+});

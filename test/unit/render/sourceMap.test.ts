@@ -1,0 +1,93 @@
+/** Mapping rendered fields back to source lines: templates by key path, Kustomize patches by identity and JSON pointer. */
+import { describe, expect, it } from 'vitest';
+import { kustomizeLocator } from '../../../src/render/kustomizeMap.js';
+import { literalEdit } from '../../../src/render/mapReport.js';
+import { sourceComments } from '../../../src/render/helmMap.js';
+import { findInTemplate } from '../../../src/render/templateLines.js';
+import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
+
+const template = `apiVersion: v1
+kind: Service
+spec:
+  ports:
+    - port: 80
+---
+apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      {{- if .Values.hostNetwork }}
+      hostNetwork: {{ .Values.hostNetwork }}
+      {{- end }}
+      containers:
+      - name: sidecar
+        image: busybox
+      - name: {{ .Chart.Name }}
+        securityContext:
+          {{- toYaml .Values.securityContext | nindent 10 }}
+        ports:
+          - containerPort: 8080
+            hostPort: 8080
+`;
+
+const rendered = { spec: { template: { spec: { hostNetwork: true, containers: [{ name: 'sidecar' }, { name: 'web', securityContext: { privileged: true }, ports: [{ containerPort: 8080, hostPort: 8080 }] }] } } } };
+
+describe('findInTemplate', () => {
+  it.each([
+    ['spec.template.spec.hostNetwork', { line: 13, exact: true, values: { key: ['hostNetwork'], from: 4 } }],
+    // The template writes securityContext (line 19) from .Values.securityContext, not privileged itself.
+    ['spec.template.spec.containers[1].securityContext.privileged', { line: 19, exact: false, values: { key: ['securityContext'], from: 6 } }],
+    ['spec.template.spec.containers[1].ports[0].hostPort', { line: 23, exact: true, values: null }],
+    ['spec.template.spec.hostPID', { line: 11, exact: false, values: null }],
+  ])('%s', (path, hit) => {
+    expect(findInTemplate(template, parseFieldPath(path), rendered)).toEqual(hit);
+  });
+});
+
+describe('sourceComments', () => {
+  it('gives the template of each rendered line, without the chart name', () => {
+    const of = sourceComments('---\n# Source: web/templates/svc.yaml\nkind: Service\n---\n# Source: web/charts/db/templates/sts.yaml\nkind: StatefulSet\n');
+    expect([of(1), of(3), of(6)]).toEqual([null, 'templates/svc.yaml', 'charts/db/templates/sts.yaml']);
+  });
+});
+
+describe('literalEdit', () => {
+  it.each([
+    ['      hostNetwork: false\n', 'hostNetwork: true  # for the agent', 'hostNetwork: false  # for the agent'],
+    ['          privileged: false', '    privileged: yes', '    privileged: false'],
+    ['      hostNetwork: false', 'hostNetwork: {{ .Values.x }}', null],
+    ['      capabilities:\n        drop: [ALL]\n', 'capabilities: {}', null],
+  ])('%j on %j', (replacement, line, expected) => {
+    expect(literalEdit(replacement, line)).toBe(expected);
+  });
+});
+
+describe('parseFieldPath', () => {
+  it('reads back what formatFieldPath writes', () => {
+    const path = ['metadata', 'annotations', 'container.apparmor.security.beta.kubernetes.io/app', 'x'];
+    expect(parseFieldPath(formatFieldPath(path))).toEqual(path);
+    expect(parseFieldPath('spec.containers[2].securityContext')).toEqual(['spec', 'containers', 2, 'securityContext']);
+  });
+});
+
+describe('kustomizeLocator', () => {
+  const texts = new Map([
+    ['app/kustomization.yaml', 'namePrefix: prod-\nresources: [deploy.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment, name: web}\n'],
+    ['app/deploy.yaml', 'kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n'],
+    ['app/ops.yaml', '- op: add\n  path: /spec/template/spec/hostIPC\n  value: true\n- op: add\n  path: /spec/template/spec/containers/0/securityContext\n  value:\n    privileged: true\n'],
+  ]);
+  const locate = kustomizeLocator({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
+  const value = { kind: 'Deployment', metadata: { name: 'prod-web' }, spec: { template: { spec: { hostIPC: true, containers: [{ name: 'web', image: 'web:1', securityContext: { privileged: true } }] } } } };
+  const object = { kind: 'Deployment', name: 'prod-web', value };
+
+  it('finds a JSON 6902 operation by its target (through the name prefix) and pointer', () => {
+    expect(locate(object, parseFieldPath('spec.template.spec.hostIPC'))).toEqual({ file: 'app/ops.yaml', line: 3, column: 3 });
+    expect(locate(object, parseFieldPath('spec.template.spec.containers[0].securityContext.privileged'))).toEqual({ file: 'app/ops.yaml', line: 7, column: 5 });
+  });
+
+  it('finds a resource field by kind, name and path; nothing for a value no file writes', () => {
+    expect(locate(object, parseFieldPath('spec.template.spec.containers[0].image'))).toEqual({ file: 'app/deploy.yaml', line: 9, column: 11 });
+    expect(locate({ ...object, value: { ...value, spec: { template: { spec: { hostIPC: false } } } } }, parseFieldPath('spec.template.spec.hostIPC'))).toBeNull();
+  });
+});
