@@ -19103,8 +19103,7 @@ function helmCommand(root) {
     args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
   };
 }
-var missing = /* @__PURE__ */ new Set();
-async function runFirst(commands2, cwd, env, limits) {
+async function runFirst(commands2, cwd, env, limits, missing) {
   for (const command of commands2) {
     if (missing.has(command.command)) continue;
     const result = await runTool(command.command, command.args, { cwd, env, limits });
@@ -19113,7 +19112,7 @@ async function runFirst(commands2, cwd, env, limits) {
   }
   return null;
 }
-async function renderIn(root, treeDir, limits) {
+async function renderIn(root, treeDir, limits, missing) {
   const home = path4.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -19125,7 +19124,7 @@ async function renderIn(root, treeDir, limits) {
     KUBECONFIG: path4.join(home, "no-kubeconfig")
   });
   const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, limits);
+  const ran = await runFirst(commands2, treeDir, env, limits, missing);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
@@ -19194,7 +19193,7 @@ function readKustomization(file, source, paths) {
   const patches = [];
   const otherFiles = [];
   const remote = [];
-  const missing2 = [];
+  const missing = [];
   let raw;
   let problem = null;
   try {
@@ -19208,10 +19207,10 @@ function readKustomization(file, source, paths) {
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path8 = joinPath(dir, ref);
-    if (path8 === null) return void missing2.push(ref);
+    if (path8 === null) return void missing.push(ref);
     if (kustomizationIn(path8, paths) !== null) kustomizations.push(path8);
     else if (filesAllowed && paths.has(path8)) resourceFiles.push(path8);
-    else missing2.push(ref);
+    else missing.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text(value);
@@ -19224,7 +19223,7 @@ function readKustomization(file, source, paths) {
   for (const entry of list3(k.patches)) {
     if (!isRecord2(entry)) continue;
     const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path8 !== null && !paths.has(path8)) missing2.push(text(entry.path));
+    if (path8 !== null && !paths.has(path8)) missing.push(text(entry.path));
     patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: false });
   }
   for (const entry of list3(k.patchesStrategicMerge)) {
@@ -19252,7 +19251,7 @@ function readKustomization(file, source, paths) {
     patches,
     otherFiles,
     remote,
-    missing: missing2,
+    missing,
     namePrefix: text(k.namePrefix) ?? "",
     nameSuffix: text(k.nameSuffix) ?? "",
     helmCharts: list3(k.helmCharts).length > 0,
@@ -19423,13 +19422,13 @@ async function writeTree(files) {
 
 // src/io/render/renderer.ts
 var decoder = new TextDecoder();
-async function renderSide(root, snapshot, reader, commit, paths, limits, edits) {
+async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path8, text2] of edits ?? []) files.set(path8, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits), files };
+    return { output: await renderIn(root, tree.dir, limits, missing), files };
   } finally {
     await tree.dispose();
   }
@@ -19439,6 +19438,7 @@ async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = await snapshotOf(sides.reader, sides.base);
+  const missing = /* @__PURE__ */ new Set();
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -19449,15 +19449,15 @@ async function openRenderer(sides) {
           rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: "absent" } };
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: "absent" } };
         const sources = new Map([...headSide.files].map(([path8, data]) => [path8, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
     }
   };
 }
@@ -19673,9 +19673,10 @@ function blockEnd(lines, from, indent, isItem) {
   return i;
 }
 function valuesInBlock(lines, from, to) {
+  const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
     const path8 = valuesPathIn(lines[i].body);
-    if (path8 !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
+    if (path8 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
   }
   return null;
 }
