@@ -20,6 +20,8 @@ export interface ActionRun {
   readonly outputs: Record<string, string>;
   readonly summary: string;
   readonly reportJson: unknown;
+  /** The SARIF file the Action wrote (output `sarif`), parsed; null when it wrote none. */
+  readonly sarif: unknown;
 }
 
 /** Parse GITHUB_OUTPUT's `name<<delimiter` blocks. */
@@ -78,6 +80,7 @@ export async function runAction(emulator: Emulator, pr: PullRequestHandle, optio
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
     const reportPath = outputs['report-json'];
+    const sarifPath = outputs['sarif'];
     return {
       status,
       stdout,
@@ -85,6 +88,7 @@ export async function runAction(emulator: Emulator, pr: PullRequestHandle, optio
       outputs,
       summary: readFileSync(summaryPath, 'utf8'),
       reportJson: reportPath ? (JSON.parse(readFileSync(reportPath, 'utf8')) as unknown) : null,
+      sarif: sarifPath ? (JSON.parse(readFileSync(sarifPath, 'utf8')) as unknown) : null,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

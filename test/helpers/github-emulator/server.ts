@@ -220,7 +220,11 @@ function matchSegments(parts: readonly string[], segments: readonly string[]): R
 // ---------------------------------------------------------------------------
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const actor = options.actor ?? GITHUB_ACTIONS_BOT;
+  const defaultActor = options.actor ?? GITHUB_ACTIONS_BOT;
+  /** Who the token acts as now (`actAs` switches it, to play another user commenting between runs). */
+  let actor = defaultActor;
+  const actors = new Map<string, Actor>([[actor.login, actor]]);
+  const typeOf = (login: string): 'Bot' | 'User' => actors.get(login)?.type ?? 'User';
   const limits = {
     maxListedFiles: options.maxListedFiles ?? 3000,
     maxPatchBytes: options.maxPatchBytes ?? 512_000,
@@ -478,7 +482,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return completeAs('pull-request-review', {
       id: r.id,
       node_id: r.nodeId,
-      user: userJson(r.user, idForLogin(r.user), r.user === actor.login ? actor.type : 'User'),
+      user: userJson(r.user, idForLogin(r.user), typeOf(r.user)),
       body: r.body,
       state: r.state,
       html_url: html,
@@ -506,7 +510,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       commit_id: c.commitId,
       original_commit_id: c.commitId,
       ...(c.inReplyToId === null ? {} : { in_reply_to_id: c.inReplyToId }),
-      user: userJson(c.user, idForLogin(c.user), c.user === actor.login ? actor.type : 'User'),
+      user: userJson(c.user, idForLogin(c.user), typeOf(c.user)),
       body: c.body,
       created_at: c.createdAt,
       updated_at: c.createdAt,
@@ -1084,7 +1088,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const graphqlHost: GraphqlHost = {
     blobTextLimit: limits.blobTextLimit,
-    viewerLogin: actor.type === 'Bot' ? actor.login.replace(/\[bot\]$/, '') : actor.login,
+    get viewerLogin() {
+      return actor.type === 'Bot' ? actor.login.replace(/\[bot\]$/, '') : actor.login;
+    },
     repositoryExists: (owner, name) => repos.has(key(owner, name)),
     async readObjects(owner, name, expressions) {
       const repo = repos.get(key(owner, name));
@@ -1123,7 +1129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const c = state.reviewComments.find((x) => x.id === id);
         if (!c) return [];
         // GraphQL names Bots without the "[bot]" suffix the REST API shows.
-        const login = c.user === actor.login && actor.type === 'Bot' ? c.user.replace(/\[bot\]$/, '') : c.user;
+        const login = typeOf(c.user) === 'Bot' ? c.user.replace(/\[bot\]$/, '') : c.user;
         return [{ id: c.nodeId, databaseId: c.id, body: c.body, path: c.path, createdAt: c.createdAt, authorLogin: login }];
       }),
     };
@@ -1378,7 +1384,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setPermissions(p) {
       permissions = { ...permissions, ...p };
     },
+    actAs(who = defaultActor) {
+      actor = who;
+      actors.set(who.login, who);
+    },
     reset() {
+      actor = defaultActor;
       state.reviews.length = 0;
       state.reviewComments.length = 0;
       state.threads.length = 0;

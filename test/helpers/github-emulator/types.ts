@@ -258,6 +258,8 @@ export interface Emulator {
   /** Requests to one route, "METHOD /template". */
   calls(route: string): RecordedRequest[];
   setPermissions(permissions: Partial<TokenPermissions>): void;
+  /** From now on the token acts as `actor` (another user commenting between runs); without one, as at the start. */
+  actAs(actor?: Actor): void;
   /** Forgets recorded state, requests, problems and faults; pull requests stay. */
   reset(): void;
   close(): Promise<void>;
