@@ -134,9 +134,26 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`) };
 }
 
-/** Our earlier comments on the pull request, with their threads. */
+/** The token's user when GitHub says, else GITHUB_TOKEN's: the bot whose markers count. */
+async function ourLogin(github: GitHubPort, warn: (m: string) => void): Promise<string> {
+  try {
+    return await github.viewerLogin();
+  } catch (error) {
+    warn(`could not ask GitHub who the token is (${(error as Error).message}); only comments by github-actions[bot] count as this Action's`);
+    return 'github-actions[bot]';
+  }
+}
+
+/**
+ * Our earlier comments on the pull request, with their threads. Only
+ * comments the token's own user wrote count: a marker copied into anyone
+ * else's comment must not silence a finding. GraphQL names a bot without
+ * the `[bot]` suffix REST shows.
+ */
 async function existingComments(github: GitHubPort, pr: PullRequestRef, warn: (m: string) => void): Promise<ExistingComment[]> {
-  const comments = await github.listReviewComments(pr);
+  const login = await ourLogin(github, warn);
+  const ours = new Set([login, `${login.replace(/\[bot\]$/, '')}[bot]`]);
+  const comments = (await github.listReviewComments(pr)).filter((c) => c.author !== null && ours.has(c.author));
   let threads: Awaited<ReturnType<GitHubPort['listReviewThreads']>> = [];
   try {
     threads = await github.listReviewThreads(pr);

@@ -6,6 +6,7 @@
  */
 import { parseFilePatch } from '../diff/parse.js';
 import type { ChangeSet, ChangedFile, FileContent, FileStatus } from '../diff/types.js';
+import { inlineCode } from '../report/markdown.js';
 import { selectsFile } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './port.js';
@@ -68,7 +69,7 @@ export async function readApiChangeSet(
   }
   const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== 'removed').map((f) => f.path);
   if (withoutPatch.length > 0) {
-    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => `\`${p}\``).join(', ')} (binary or too large): findings there are reported here, not as inline comments.`);
+    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(', ')} (binary or too large): findings there are reported here, not as inline comments.`);
   }
 
   const reads = candidates.flatMap((file) => [

@@ -27,6 +27,7 @@ import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { sharedCaveatLead } from '../fixes/notes.js';
 import { checkTitles, pspMigrationUrl, standardsUrl } from './explanations.js';
 import { fingerprint, fingerprintMarker } from './fingerprint.js';
+import { escapeText, inlineCode } from './markdown.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 
@@ -78,7 +79,7 @@ export function cautionFor(checks: readonly FindingCheck[]): string | null {
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
-const nameOf = (f: ReviewFinding) => `\`${f.namespace === null ? '' : `${f.namespace}/`}${f.name === '' ? '(unnamed)' : f.name}\``;
+const nameOf = (f: ReviewFinding) => inlineCode(`${f.namespace === null ? '' : `${f.namespace}/`}${f.name === '' ? '(unnamed)' : f.name}`);
 const workloadOf = (f: ReviewFinding) => `${f.kind} ${nameOf(f)}`;
 
 /** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`". */
@@ -94,7 +95,7 @@ function subjectOf(findings: readonly ReviewFinding[]): string {
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
-    if (containers.length === 1 && !podLevel) return `Container \`${containers[0]}\``;
+    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0]!)}`;
     return workloads[0]!;
   }
   return workloadsOf(findings);
@@ -129,7 +130,7 @@ function bullets(findings: readonly ReviewFinding[], suggested: boolean): string
   return checks.map((check) => {
     const of = findings.filter((f) => f.check === check);
     // A detail that says which field to set is what the suggestion shows; other details (hostNetwork=true) stay.
-    const messages = unique(of.map((f) => (suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
+    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
     const marks = [...(mixed && of.some((f) => f.blocking) ? ['blocking'] : []), ...(someOld && of.every((f) => f.preexisting) ? ['already failing before'] : [])];
     return `- ${messages.join('; ')}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
   });
@@ -153,7 +154,7 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
   }
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
-  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0]!.file}\` applies it.`);
+  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; ${inlineCode(`pod-security-review fix ${findings[0]!.file}`)} applies it.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map((r) => `- ${r}`)].join('\n');
@@ -169,12 +170,12 @@ const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'enforced le
  * several workloads, or an opt-out that does not count.
  */
 function provenance(findings: readonly ReviewFinding[]): string | null {
-  const notes = unique(findings.map((f) => f.optOutNote).filter((n): n is string => n !== null)).map((n) => `_${n}_`);
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n): n is string => n !== null)).map((n) => `_${escapeText(n)}_`);
   const workloads = unique(findings.map(workloadOf));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === 'default')) return null;
   const bySource = new Map<string, ReviewFinding[]>();
   for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${f.levelSource.detail}.`;
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
     bySource.set(source, [...(bySource.get(source) ?? []), f]);
   }
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);

@@ -57,9 +57,22 @@ export function fingerprintMarker(ids: string | readonly string[]): string {
   return `${markerPrefix}${typeof ids === 'string' ? ids : ids.join(' ')} -->`;
 }
 
-/** Every fingerprint in a comment body (a comment may carry several findings, in one marker or, before, in several). */
+/**
+ * Every fingerprint in a comment body (a comment may carry several findings,
+ * in one marker or, before, in several). Only the markers that end the body,
+ * each on its own line, count: a marker quoted earlier (in a suggestion
+ * copied from the manifest, in text a manifest put there) is not ours.
+ */
 export function readFingerprints(body: string): string[] {
-  return [...body.matchAll(markerPatternAll)].flatMap((m) => m[1]!.split(' '));
+  const lines = body.trimEnd().split('\n');
+  const ids: string[][] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    const match = [...line.matchAll(markerPatternAll)][0];
+    if (match === undefined || match[0] !== line) break;
+    ids.unshift(match[1]!.split(' '));
+  }
+  return ids.flat();
 }
 
 /** The first fingerprint in a comment body, if the body is ours. */

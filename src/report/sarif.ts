@@ -7,6 +7,7 @@ import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { whyItMatters } from './explanations.js';
 import { fingerprint } from './fingerprint.js';
+import { plainText } from './markdown.js';
 import type { ReviewFinding } from './types.js';
 
 export function renderSarif(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], toolVersion: string): string {
@@ -27,7 +28,7 @@ export function renderSarif(findings: readonly ReviewFinding[], errors: readonly
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? 'error' : 'warning',
-          message: { text: `${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]` },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } },
           })),
@@ -38,7 +39,7 @@ export function renderSarif(findings: readonly ReviewFinding[], errors: readonly
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
               level: isUnchecked(e) ? 'note' : 'warning',
-              message: { text: e.message },
+              message: { text: plainText(e.message) },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...(e.line === null ? {} : { region: { startLine: e.line } }) } }],
             })),
           },

@@ -6,6 +6,7 @@
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
+import { escapeText, inlineCode } from './markdown.js';
 import type { ReviewFinding } from './types.js';
 
 export interface SummaryInput {
@@ -24,9 +25,11 @@ export interface SummaryInput {
   readonly inline?: ReadonlySet<ReviewFinding>;
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** Manifest text in a table cell or a list line: escaped (report/markdown.ts), `|` included. */
+const cell = (text: string) => escapeText(text);
+const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 
-const problemLine = (e: LoadProblem): string => `- \`${e.file}${e.line === null ? '' : `:${e.line}`}\`: ${cell(e.message)}`;
+const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${cell(e.message)}`;
 
 export function countsLine(input: SummaryInput): string {
   const blocking = input.findings.filter((f) => f.blocking).length;
@@ -48,7 +51,7 @@ export function summaryMarkdown(input: SummaryInput): string {
       const icon = f.blocking ? '❌' : '⚠️';
       const workload = `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
       const change = `${f.status}${f.preexisting ? ', preexisting' : ''}${input.inline?.has(f) ? ', commented' : ''}`;
-      lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+      lines.push(`| ${icon} | ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
     }
     lines.push('');
   }
@@ -56,13 +59,13 @@ export function summaryMarkdown(input: SummaryInput): string {
     lines.push('**Ignored by the policy**', '', '| File | Workload | Check | Why |', '| --- | --- | --- | --- |');
     for (const f of input.ignored) {
       const workload = `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
-      lines.push(`| \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join('; '))} |`);
+      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join('; '))} |`);
     }
     lines.push('');
   }
   if (input.policyProblems.length > 0) {
     lines.push('**Opt-out annotations that do not count**', '');
-    for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
+    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
     lines.push('');
   }
   const sections = [

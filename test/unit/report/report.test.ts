@@ -247,7 +247,7 @@ describe('summary', () => {
       notices: [],
     });
     expect(markdown).toContain('1 ignored by the policy');
-    expect(markdown).toContain('| `deploy/web.yaml:20` | Deployment shop/web | `hostPorts` | disabled by disable[0] in .github/pod-security.yaml:9: ingress |');
+    expect(markdown).toContain('| `deploy/web.yaml:20` | Deployment shop/web | `hostPorts` | disabled by disable\\[0\\] in .github/pod-security.yaml:9: ingress |');
     expect(markdown).toContain('- `a.yaml:7` (Deployment cache): no reason');
   });
 });
