@@ -41343,6 +41343,28 @@ function readEventContext(eventName, payload, repository) {
 
 // src/github/changeSet.ts
 init_parse2();
+
+// src/report/markdown.ts
+function defuse(text2) {
+  return text2.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+}
+function plainText(text2) {
+  return defuse(text2).replace(/[\r\n]+/g, " ");
+}
+var inlineSyntax = /[\\`*_[\]~|]/g;
+function escapeText(text2) {
+  return defuse(text2).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
+}
+function inlineCode(text2) {
+  const content = defuse(text2).replace(/[\r\n]+/g, " ");
+  let longest = 0;
+  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = content.startsWith("`") || content.endsWith("`") || content === "" ? " " : "";
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+// src/github/changeSet.ts
 var listFilesCap = 3e3;
 var statusOf = {
   added: "added",
@@ -41382,7 +41404,7 @@ async function readApiChangeSet(github, request2) {
   }
   const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
   if (withoutPatch.length > 0) {
-    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => `\`${p}\``).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
+    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
   }
   const reads = candidates.flatMap((file) => [
     ...file.status !== "added" ? [{ commit: mergeBase2, path: file.previousPath ?? file.path }] : [],
@@ -42075,8 +42097,9 @@ function defaultPolicies(context) {
 }
 
 // src/report/summary.ts
-var cell = (text2) => text2.replaceAll("|", "\\|").replaceAll("\n", " ");
-var problemLine = (e) => `- \`${e.file}${e.line === null ? "" : `:${e.line}`}\`: ${cell(e.message)}`;
+var cell = (text2) => escapeText(text2);
+var codeCell = (text2) => inlineCode(text2).replaceAll("|", "\\|");
+var problemLine = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
@@ -42093,7 +42116,7 @@ function summaryMarkdown(input) {
       const icon = f.blocking ? "\u274C" : "\u26A0\uFE0F";
       const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
       const change = `${f.status}${f.preexisting ? ", preexisting" : ""}${input.inline?.has(f) ? ", commented" : ""}`;
-      lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+      lines.push(`| ${icon} | ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
     }
     lines.push("");
   }
@@ -42101,13 +42124,13 @@ function summaryMarkdown(input) {
     lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
     for (const f of input.ignored) {
       const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-      lines.push(`| \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
+      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
     }
     lines.push("");
   }
   if (input.policyProblems.length > 0) {
     lines.push("**Opt-out annotations that do not count**", "");
-    for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
+    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
     lines.push("");
   }
   const sections = [
@@ -42226,7 +42249,15 @@ function fingerprintMarker(ids) {
   return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
 }
 function readFingerprints(body) {
-  return [...body.matchAll(markerPatternAll)].flatMap((m) => m[1].split(" "));
+  const lines = body.trimEnd().split("\n");
+  const ids = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    const match2 = [...line.matchAll(markerPatternAll)][0];
+    if (match2 === void 0 || match2[0] !== line) break;
+    ids.unshift(match2[1].split(" "));
+  }
+  return ids.flat();
 }
 
 // src/report/json.ts
@@ -42517,7 +42548,7 @@ function cautionFor(checks) {
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
-var nameOf = (f) => `\`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}\``;
+var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
 var workloadOf = (f) => `${f.kind} ${nameOf(f)}`;
 function workloadsOf(findings) {
   const byKind = /* @__PURE__ */ new Map();
@@ -42529,7 +42560,7 @@ function subjectOf(findings) {
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
-    if (containers.length === 1 && !podLevel) return `Container \`${containers[0]}\``;
+    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
     return workloads[0];
   }
   return workloadsOf(findings);
@@ -42549,7 +42580,7 @@ function bullets(findings, suggested) {
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
   return checks.map((check) => {
     const of = findings.filter((f) => f.check === check);
-    const messages = unique(of.map((f) => suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`));
+    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
     const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
     return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
   });
@@ -42564,7 +42595,7 @@ function withoutSuggestion(findings) {
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
   }
-  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0].file}\` applies it.`);
+  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; ${inlineCode(`pod-security-review fix ${findings[0].file}`)} applies it.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
@@ -42573,12 +42604,12 @@ function withoutSuggestion(findings) {
 }
 var modeWords = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
 function provenance(findings) {
-  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${n}_`);
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
   const workloads = unique(findings.map(workloadOf));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
   const bySource = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${f.levelSource.detail}.`;
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
     bySource.set(source, [...bySource.get(source) ?? [], f]);
   }
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
@@ -42731,7 +42762,7 @@ function renderSarif(findings, errors, toolVersion) {
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? "error" : "warning",
-          message: { text: `${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]` },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
           })),
@@ -42742,7 +42773,7 @@ function renderSarif(findings, errors, toolVersion) {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
               level: isUnchecked(e) ? "note" : "warning",
-              message: { text: e.message },
+              message: { text: plainText(e.message) },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
             }))
           }
@@ -44977,8 +45008,18 @@ async function changeSetFor(io, settings, event, github) {
   ];
   return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`) };
 }
+async function ourLogin(github, warn) {
+  try {
+    return await github.viewerLogin();
+  } catch (error2) {
+    warn(`could not ask GitHub who the token is (${error2.message}); only comments by github-actions[bot] count as this Action's`);
+    return "github-actions[bot]";
+  }
+}
 async function existingComments(github, pr, warn) {
-  const comments = await github.listReviewComments(pr);
+  const login = await ourLogin(github, warn);
+  const ours = /* @__PURE__ */ new Set([login, `${login.replace(/\[bot\]$/, "")}[bot]`]);
+  const comments = (await github.listReviewComments(pr)).filter((c) => c.author !== null && ours.has(c.author));
   let threads = [];
   try {
     threads = await github.listReviewThreads(pr);
