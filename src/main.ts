@@ -19,8 +19,10 @@ import { readApiChangeSet } from './github/changeSet.js';
 import { GitHubError } from './github/port.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
+import { loadManifestFile } from './manifests/load.js';
 import type { ManifestDocument } from './manifests/types.js';
 import { defaultPolicyConfig, formatConfigError, parsePolicyConfig } from './policy/config.js';
+import { reads } from './policy/sources/cluster.js';
 import type { PolicyConfig } from './policy/types.js';
 import { annotationsOf, checkRunOutput } from './report/checkRun.js';
 import type { Annotation } from './report/checkRun.js';
@@ -87,6 +89,7 @@ interface ConfigRead {
  * effect once merged.
  */
 async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, configRead: ConfigRead): Promise<PolicyConfig> {
+  if (!reads(settings.sourceOptions, 'config')) return defaultPolicyConfig;
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   let text: string | null;
   if (configRead.viaGit) {
@@ -107,7 +110,7 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   if (settings.source !== 'api') {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [] as string[], viaGit: true, configBlob: undefined };
+    if (local) return { changeSet: local, notices: [] as string[], viaGit: true, configBlob: undefined, extraDocuments: [] as ManifestDocument[] };
     if (settings.source === 'git') {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`,
@@ -119,19 +122,24 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   }
   // The config file at the base commit rides along in the contents' batched queries.
   const config = { commit: event.baseSha, path: settings.configPath };
+  // A pinned admission configuration is read at head, like the Namespace manifests.
+  const admissionPath = settings.sourceOptions.admissionConfigPath;
+  const admission = admissionPath ? [{ commit: event.headSha, path: admissionPath }] : [];
   const api = await readApiChangeSet(github, {
     pr: event.pr,
     baseSha: event.baseSha,
     headSha: event.headSha,
     selection: settings.selection,
     maxBytes: settings.maxFileBytes,
-    alsoRead: [config],
+    alsoRead: [config, ...admission],
   });
+  const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : undefined;
+  const extraDocuments = admissionPath && admissionBlob?.kind === 'text' ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
   const notices = [
     ...api.notices,
-    'Namespace manifests are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository.',
+    'Namespace manifests (and the cluster PodSecurityConfiguration) are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository.',
   ];
-  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`) };
+  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
 }
 
 /** The token's user when GitHub says, else GITHUB_TOKEN's: the bot whose markers count. */
@@ -289,20 +297,20 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       if (!(error instanceof GitHubError)) throw error;
       return await reportUnread(io, settings, event, github, error);
     }
-    const { changeSet, notices, viaGit, configBlob } = read;
+    const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const context = policyContext(io.today(), { config, overrides: settings.overrides });
-    const header = defaultPolicies(context);
-    const policy = `${header.enforce}, warn ${header.warn}`;
+    const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions });
     const workspace = io.env.GITHUB_WORKSPACE ?? '.';
     const report = evaluateChangeSet(changeSet, {
       policy: context,
-      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : [],
+      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : extraDocuments,
       load: { maxBytes: settings.maxFileBytes },
       selection: settings.selection,
       onlyNewViolations: settings.onlyNewViolations,
       fixes: settings.suggestions,
     });
+    const header = defaultPolicies(context, report.cluster);
+    const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
     const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
     const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
@@ -353,7 +361,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
-      notices: [...notices, ...reviewNotices, ...capNotice, ...extra],
+      notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
       inline,
     });
     const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);

@@ -64,16 +64,24 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(checkUsage);
     return 0;
   }
-  const options = readPolicyOptions(values);
+  let options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, 'check');
+  const admissionPath = options.sourceOptions.admissionConfigPath;
+  if (admissionPath !== undefined && admissionPath !== null) {
+    // Read like the manifests (it holds no pod spec), under the path they are shown with.
+    const admission = await filesOfPaths([admissionPath], io, options.maxBytes, 'read');
+    const shown = admission.files[0]?.path ?? admissionPath;
+    if (!collected.files.some((f) => f.path === shown)) collected.files.push(...admission.files);
+    options = { ...options, sourceOptions: { ...options.sourceOptions, admissionConfigPath: shown } };
+  }
   const policy = contextFor(io, options);
-  const header = defaultPolicies(policy);
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
   const jobs = jobsFor(values.jobs, collected.files, checkOptions.fixes, io);
   const evaluated =
     jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report, options.unchecked);
 }

@@ -64,7 +64,6 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     throw error;
   }
   const policy = contextFor(io, options);
-  const header = defaultPolicies(policy);
   const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
   const report = await evaluateWithRendering(changeSet, {
     policy,
@@ -76,6 +75,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     fixes: options.format === 'json',
     render: policy.config.render,
   }, port);
+  const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report, options.unchecked);
 }

@@ -10,6 +10,8 @@ import type { CollectedFiles } from '../io/files.js';
 import { defaultLoadOptions } from '../manifests/load.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
+import { parsePolicySources, reads } from '../policy/sources/cluster.js';
+import type { SourceOptions } from '../policy/sources/cluster.js';
 import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
 import type { Level, Version } from '../pss/types.js';
@@ -43,6 +45,8 @@ export const policyOptions = {
   'namespace-labels': { type: 'string' },
   strict: { type: 'boolean' },
   unchecked: { type: 'string', default: defaultUnchecked },
+  'policy-sources': { type: 'string' },
+  'admission-config': { type: 'string' },
   format: { type: 'string', default: 'text' },
   'max-file-size': { type: 'string', default: String(defaultLoadOptions.maxBytes) },
   help: { type: 'boolean', short: 'h' },
@@ -58,6 +62,10 @@ export const policyOptionsHelp = `  --level L            enforced level, its vio
   --strict             do not honour pod-security-review/ignore annotations
   --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
                        else failing: neutral or success exit 0, failure exits 1 [default: neutral]
+  --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
+                       kyverno, admission-config [default: all of them]
+  --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
+                       first one among the manifests read]
   --format F           text or json [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
@@ -72,6 +80,8 @@ export interface PolicyOptionValues {
   'namespace-labels'?: string;
   strict?: boolean;
   unchecked: string;
+  'policy-sources'?: string;
+  'admission-config'?: string;
   format: string;
   'max-file-size': string;
 }
@@ -79,6 +89,8 @@ export interface PolicyOptionValues {
 export interface PolicyOptions {
   readonly overrides: PolicyOverrides;
   readonly configPath: string | undefined;
+  /** Which policy sources are read; where the admission configuration is. */
+  readonly sourceOptions: SourceOptions;
   readonly format: 'text' | 'json';
   readonly maxBytes: number;
   readonly unchecked: UncheckedPolicy;
@@ -125,7 +137,15 @@ export function readPolicyOptions(values: PolicyOptionValues): PolicyOptions {
     namespaceLabels: labels === undefined ? undefined : labels === 'true',
     strict: values.strict,
   });
-  return { overrides, configPath: values.config, format: values.format, maxBytes, unchecked: values.unchecked as UncheckedPolicy };
+  let sources: SourceOptions['sources'];
+  if (values['policy-sources'] !== undefined) {
+    const parsed = parsePolicySources(values['policy-sources']);
+    if (!parsed.ok) throw new UsageError(`--policy-sources ${JSON.stringify(values['policy-sources'])}: ${parsed.error}`);
+    sources = parsed.value;
+  }
+  const admissionConfigPath = values['admission-config'];
+  const sourceOptions: SourceOptions = defined({ sources, admissionConfigPath });
+  return { overrides, configPath: values.config, sourceOptions, format: values.format, maxBytes, unchecked: values.unchecked as UncheckedPolicy };
 }
 
 /** The config file: the one named, or the default path when it exists, or the built-in defaults. */
@@ -147,7 +167,9 @@ export function today(): string {
 }
 
 export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
-  return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
+  // Without the config source, the file is not even read (its mistakes cannot fail the run).
+  const config = reads(options.sourceOptions, 'config') ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
+  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
 }
 
 /**

@@ -6,6 +6,8 @@
 import { defaultUnchecked, uncheckedPolicies } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { defaultConfigPath } from '../policy/config.js';
+import { parsePolicySources } from '../policy/sources/cluster.js';
+import type { SourceOptions } from '../policy/sources/cluster.js';
 import type { PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
 import type { Parsed } from '../pss/levels.js';
@@ -49,6 +51,8 @@ export interface Settings {
   readonly maxFileBytes: number;
   /** The check run's conclusion when a file was not checked (template, too large, unreadable, binary) and nothing else fails. */
   readonly unchecked: UncheckedPolicy;
+  /** Which policy sources are read, and where the cluster's admission configuration is (policy/sources). */
+  readonly sourceOptions: SourceOptions;
 }
 
 type Inputs = (name: string) => string;
@@ -109,6 +113,14 @@ const inputNames = {
   strict: 'input "strict"',
 } as const;
 
+function sourceOptions(inputs: Inputs): SourceOptions {
+  const text = inputs('policy-sources').trim();
+  const parsed = text === '' ? null : parsePolicySources(text);
+  if (parsed && !parsed.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text)}: ${parsed.error}`);
+  const path = inputs('admission-config').trim();
+  return { ...(parsed ? { sources: parsed.value } : {}), ...(path !== '' ? { admissionConfigPath: path } : {}) };
+}
+
 export function readSettings(inputs: Inputs): Settings {
   const overrides = Object.fromEntries(
     Object.entries({
@@ -140,5 +152,6 @@ export function readSettings(inputs: Inputs): Settings {
     suggestions: boolean(inputs, 'suggestions', true),
     maxFileBytes: integer(inputs, 'max-file-size', 4 * 1024 * 1024, 1),
     unchecked: oneOf(inputs, 'unchecked', uncheckedPolicies, defaultUnchecked),
+    sourceOptions: sourceOptions(inputs),
   };
 }

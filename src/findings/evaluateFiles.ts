@@ -7,13 +7,14 @@ import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { namespaceLabelsOn } from '../policy/resolve.js';
+import { readsClusterSources } from '../policy/sources/cluster.js';
 import { pspFindingsOf } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { fixFindings, textOf } from './fixes.js';
-import { evaluatePodSpec, namespaceIndexOf } from './policyContext.js';
+import { evaluatePodSpec, repositoryPolicy } from './policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from './policyContext.js';
-import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport, Report } from './types.js';
+import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport, Report, ReportNotice } from './types.js';
 
 export { containerOfPath } from './finding.js';
 
@@ -44,9 +45,11 @@ export function sortProblems(problems: LoadProblem[]): LoadProblem[] {
  * other way of writing a scalar keeps its letters together.
  */
 export function mayHoldNamespace(content: Uint8Array | string): boolean {
-  if (typeof content === 'string') return content.includes('Namespace') || content.includes('\\');
+  // The cluster's own policy documents are read in the same pass (policy/sources/cluster.ts).
+  const words = ['Namespace', 'PodSecurityConfiguration', '\\'];
+  if (typeof content === 'string') return words.some((word) => content.includes(word));
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  return bytes.includes('Namespace') || bytes.includes('\\');
+  return words.some((word) => bytes.includes(word));
 }
 
 /** What evaluating one file gives; evaluateFiles merges them in file order. */
@@ -71,21 +74,24 @@ export interface NamespacePass {
   readonly early: Map<number, readonly ManifestDocument[]>;
   /** The early files' load problems, then the Namespace manifests' problems. */
   readonly errors: readonly LoadProblem[];
+  /** Notes about the policy sources read (policy/sources). */
+  readonly notices: readonly ReportNotice[];
 }
 
 export function namespacePass(files: readonly SourceFile[], options: CheckOptions): NamespacePass {
   const errors: LoadProblem[] = [];
   const early = new Map<number, readonly ManifestDocument[]>();
-  const labelsOn = namespaceLabelsOn(options.policy.config, options.policy.overrides);
+  // The cluster's own policy documents are read in the same pass, even with namespace labels off.
+  const wanted = namespaceLabelsOn(options.policy.config, options.policy.overrides) || readsClusterSources(options.policy.sourceOptions ?? {});
   files.forEach((file, i) => {
-    if (!labelsOn || !mayHoldNamespace(file.content)) return;
+    if (!wanted || !mayHoldNamespace(file.content)) return;
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
     early.set(i, loaded.documents);
   });
-  const namespaces = namespaceIndexOf([...early.values()].flat(), options.policy);
-  errors.push(...namespaces.problems);
-  return { context: { ...options.policy, namespaces: namespaces.index }, early, errors };
+  const repository = repositoryPolicy([...early.values()].flat(), options.policy);
+  errors.push(...repository.problems);
+  return { context: repository.context, early, errors, notices: repository.notices };
 }
 
 /** One file under the run's policy context; `documents` when the namespace pass already loaded it. */
@@ -114,8 +120,11 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
 }
 
 /** The report of a run: the namespace pass's problems, then each file's results in file order. */
-export function mergeResults(passErrors: readonly LoadProblem[], results: readonly FileResult[]): CheckReport {
+export function mergeResults(pass: Pick<NamespacePass, 'errors' | 'notices' | 'context'>, results: readonly FileResult[]): CheckReport {
+  const passErrors = pass.errors;
   return {
+    ...(pass.notices.length > 0 ? { notices: pass.notices } : {}),
+    ...(pass.context.cluster ? { cluster: pass.context.cluster } : {}),
     findings: results.flatMap((r) => r.findings),
     ignored: results.flatMap((r) => r.ignored),
     policyProblems: results.flatMap((r) => r.policyProblems),
@@ -131,5 +140,5 @@ export function evaluateFiles(files: readonly SourceFile[], options: CheckOption
     pass.early.delete(i);
     return evaluateFile(file, documents, pass.context, options);
   });
-  return mergeResults(pass.errors, results);
+  return mergeResults(pass, results);
 }

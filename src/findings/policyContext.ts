@@ -11,6 +11,8 @@ import { defaultPolicyConfig } from '../policy/config.js';
 import { emptyNamespaceIndex, indexNamespaces, namespacesFromDocument } from '../policy/namespaces.js';
 import type { NamespaceIndex } from '../policy/namespaces.js';
 import { annotationPath, namespaceLabelsOn, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
+import { clusterSourcesOf, reads } from '../policy/sources/cluster.js';
+import type { ClusterSources, SourceOptions } from '../policy/sources/cluster.js';
 import type { ExtraChecks } from '../policy/sources/settings.js';
 import { evaluatePolicy } from '../policy/split.js';
 import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, ResolvedPolicy } from '../policy/types.js';
@@ -18,7 +20,7 @@ import { enforceMessage, warnMessage } from '../pss/evaluate.js';
 import { formatLevelVersion } from '../pss/levels.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { toFinding } from './finding.js';
-import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport } from './types.js';
+import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport, ReportNotice } from './types.js';
 
 export interface PolicyContext {
   readonly config: PolicyConfig;
@@ -29,6 +31,10 @@ export interface PolicyContext {
   readonly today: string;
   /** Checks beyond the Pod Security Standards (PSP leftovers, advice); default: defaultExtraChecks. */
   readonly extraChecks?: ExtraChecks;
+  /** Which policy sources are read, and where the admission configuration is when pinned. */
+  readonly sourceOptions?: SourceOptions;
+  /** The cluster's own policies found in the repository (set by the namespace pass, like `namespaces`). */
+  readonly cluster?: ClusterSources;
 }
 
 export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 'today'>> = {}): PolicyContext {
@@ -38,7 +44,22 @@ export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 
     namespaces: parts.namespaces ?? emptyNamespaceIndex,
     today,
     ...(parts.extraChecks ? { extraChecks: parts.extraChecks } : {}),
+    ...(parts.sourceOptions ? { sourceOptions: parts.sourceOptions } : {}),
+    ...(parts.cluster ? { cluster: parts.cluster } : {}),
   };
+}
+
+/**
+ * What the repository's documents say about the policy: Namespace labels
+ * and the cluster's own policies, as the context's sources allow; their
+ * problems as load problems, their notes as notices.
+ */
+export function repositoryPolicy(documents: readonly ManifestDocument[], context: PolicyContext): { context: PolicyContext; problems: LoadProblem[]; notices: ReportNotice[] } {
+  const options = context.sourceOptions ?? {};
+  const namespaces = reads(options, 'namespace-labels') ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [] };
+  const cluster = clusterSourcesOf(documents, options);
+  const problems = [...namespaces.problems, ...cluster.problems.map((p): LoadProblem => ({ ...p, kind: 'invalid' }))];
+  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, notices: [...cluster.notices] };
 }
 
 /**
@@ -73,7 +94,14 @@ export interface PodSpecEvaluation {
 }
 
 export function resolveFor(source: PodSpecSource, context: PolicyContext): ResolvedPolicy {
-  return resolvePolicy({ subject: subjectFromPodSpec(source), config: context.config, namespaces: context.namespaces, overrides: context.overrides, today: context.today });
+  return resolvePolicy({
+    subject: subjectFromPodSpec(source),
+    config: context.config,
+    namespaces: context.namespaces,
+    overrides: context.overrides,
+    today: context.today,
+    admission: context.cluster?.admission ?? null,
+  });
 }
 
 export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, policy: ResolvedPolicy = resolveFor(source, context)): PodSpecEvaluation {
@@ -115,13 +143,18 @@ export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, p
   };
 }
 
-/** The run's default enforce and warn policies (what applies outside every rule and labelled namespace). */
-export function defaultPolicies(context: PolicyContext): { enforce: string; warn: string } {
+/**
+ * The run's default enforce and warn policies (what applies outside every
+ * rule and labelled namespace); `cluster`: the cluster policies a run found,
+ * whose PodSecurityConfiguration sets these defaults.
+ */
+export function defaultPolicies(context: PolicyContext, cluster: ClusterSources | undefined = context.cluster): { enforce: string; warn: string } {
   const policy = resolvePolicy({
     subject: { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
     config: context.config,
     overrides: context.overrides,
     today: context.today,
+    admission: cluster?.admission ?? null,
   });
   return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
 }

@@ -3,6 +3,7 @@ import type { Suggestion } from '../fixes/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { RenderedOrigin } from '../render/types.js';
 import type { FindingMode, LevelSourceKind } from '../policy/types.js';
+import type { ClusterSources } from '../policy/sources/cluster.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import type { Level } from '../pss/types.js';
 
@@ -73,6 +74,17 @@ export interface Report<F extends Finding = Finding, V extends PodSpecVerdict = 
   readonly podSpecs: readonly V[];
   /** In a diff: how many pod specs the change did not touch (not evaluated). */
   readonly unchangedPodSpecs?: number;
+  /** What the review notes about the policy sources it read (usernames exemptions, rules not evaluated…); never failing. */
+  readonly notices?: readonly ReportNotice[];
+  /** The cluster's own policies the run found (policy/sources), so that headers name the defaults they set. */
+  readonly cluster?: ClusterSources;
+}
+
+/** A note about a policy source, at the place it concerns. */
+export interface ReportNotice {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
 }
 
 /** A finding the policy ignores (exemption, config disable, annotation opt-out): listed, never dropped. */

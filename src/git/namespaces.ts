@@ -1,6 +1,7 @@
 /**
  * The Namespace manifests of a whole commit, not only of the changed files:
- * their pod-security labels decide the levels of the workloads in them.
+ * their pod-security labels decide the levels of the workloads in them. The
+ * cluster's own policy documents (policy/sources) are read with them.
  * `git grep` finds the candidate files without a checkout.
  */
 import { loadManifestFile } from '../manifests/load.js';
@@ -10,7 +11,7 @@ import { git, GitError } from './run.js';
 export async function readNamespaceDocuments(repository: string, commit: string, maxBytes: number): Promise<ManifestDocument[]> {
   let listing: string;
   try {
-    listing = (await git(repository, ['grep', '-l', '-z', '-E', 'kind:[[:space:]]*"?Namespace"?', commit, '--', '*.yaml', '*.yml', '*.json'])).toString('utf8');
+    listing = (await git(repository, ['grep', '-l', '-z', '-E', 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration)"?', commit, '--', '*.yaml', '*.yml', '*.json'])).toString('utf8');
   } catch (error) {
     // git grep exits 1 when nothing matches.
     if (error instanceof GitError && error.exitCode === 1) return [];

@@ -143,7 +143,7 @@ export async function evaluateFilesInWorkers(files: readonly SourceFile[], optio
     for (const worker of workers) void worker.terminate();
   }
   return mergeResults(
-    pass.errors,
+    pass,
     results.map((result, i) => {
       if (result === undefined) throw new Error(`no result for ${files[i]?.path ?? i}`);
       return result;

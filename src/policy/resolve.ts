@@ -40,10 +40,12 @@ import { isObject, obj, str, visitContainers } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue, Level, LevelVersion, Version } from '../pss/types.js';
 import { isCalendarDate, readOptOut } from './annotations.js';
 import { defaultPolicyConfig } from './config.js';
-import { policyToEvaluate } from './namespaces.js';
+import { namespaceLabels, policyToEvaluate } from './namespaces.js';
 import type { LabelOrigin, NamespaceEntry, NamespaceIndex } from './namespaces.js';
 import { emptyNamespaceIndex } from './namespaces.js';
 import { matchFile, matchImage, matchName } from './patterns.js';
+import { admissionSource } from './sources/admissionConfig.js';
+import type { AdmissionConfig } from './sources/admissionConfig.js';
 import type {
   AnnotationOptOut,
   ConfigLocation,
@@ -77,6 +79,8 @@ export interface ResolveInput {
   readonly overrides?: PolicyOverrides;
   /** Today, YYYY-MM-DD: opt-outs expire against it (the pure core reads no clock). */
   readonly today: string;
+  /** The cluster's PodSecurityConfiguration found in the repository: it replaces the built-in defaults (layer 1). */
+  readonly admission?: AdmissionConfig | null;
 }
 
 interface Sourced<T> {
@@ -131,6 +135,17 @@ function flagSource(name: string, value: Level | Version): LevelSource {
 
 function ruleSource(rule: PolicyRule): LevelSource {
   return { kind: 'config-rule', detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
+}
+
+/** Layer 1 from the cluster's PodSecurityConfiguration defaults. */
+function admissionParts(admission: AdmissionConfig): Parts {
+  const part = <T>(mode: 'enforce' | 'warn', key: 'level' | 'version', value: T): Sourced<T> => ({ value, source: admissionSource(admission, mode, key) });
+  return {
+    enforceLevel: part('enforce', 'level', admission.defaults.enforce.level),
+    enforceVersion: part('enforce', 'version', admission.defaults.enforce.version),
+    warnLevel: part('warn', 'level', admission.defaults.warn.level),
+    warnVersion: part('warn', 'version', admission.defaults.warn.version),
+  };
 }
 
 /** The first rule whose conditions all hold. */
@@ -210,13 +225,16 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
   if (!isCalendarDate(today)) throw new Error(`resolvePolicy: today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const flagName = (key: OverrideKey) => overrides.names?.[key] ?? defaultFlagNames[key];
 
-  // Layers 1–4.
-  const parts: Parts = {
-    enforceLevel: { value: defaultLevels.enforce.level, source: builtIn },
-    enforceVersion: { value: defaultLevels.enforce.version, source: builtIn },
-    warnLevel: { value: defaultLevels.warn.level, source: builtIn },
-    warnVersion: { value: defaultLevels.warn.version, source: builtIn },
-  };
+  // Layers 1–4; the cluster's PodSecurityConfiguration, when the repository has one, is layer 1.
+  const admission = input.admission ?? null;
+  const parts: Parts = admission
+    ? admissionParts(admission)
+    : {
+        enforceLevel: { value: defaultLevels.enforce.level, source: builtIn },
+        enforceVersion: { value: defaultLevels.enforce.version, source: builtIn },
+        warnLevel: { value: defaultLevels.warn.level, source: builtIn },
+        warnVersion: { value: defaultLevels.warn.version, source: builtIn },
+      };
   apply(parts, config, configDefaultSource);
   // Flags are shaped like config settings so that `version` means the same in both.
   const flagAt = (key: OverrideKey): ConfigLocation => ({ file: '', line: 0, key: flagName(key) });
@@ -238,7 +256,7 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
       warn: { level: parts.warnLevel.value, version: parts.warnVersion.value },
-      audit: { level: 'privileged', version: 'latest' },
+      audit: admission?.defaults.audit ?? { level: 'privileged', version: 'latest' },
     });
     const relabel = <T>(current: Sourced<T>, value: T, origin: LabelOrigin, fallback: string): Sourced<T> =>
       origin.kind === 'default' ? current : { value, source: labelSource(entry, origin, fallback) };
@@ -252,6 +270,13 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
       const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === 'label' ? labelSource(entry, versionOrigin, 'latest') : builtIn };
       audit = { value: { level: policy.audit.level, version: policy.audit.version }, source: combine(auditLevel, auditVersion) };
     }
+  }
+
+  // The configuration's audit default, where no label replaced it.
+  if (!audit && admission && admission.defaults.audit.level !== 'privileged' && !(entry && Object.hasOwn(entry.podSecurityLabels, namespaceLabels.audit))) {
+    const level = { value: admission.defaults.audit.level, source: admissionSource(admission, 'audit', 'level') };
+    const version = { value: admission.defaults.audit.version, source: admissionSource(admission, 'audit', 'version') };
+    audit = { value: admission.defaults.audit, source: combine(level, version) };
   }
 
   const enforce: LevelVersion = { level: parts.enforceLevel.value, version: parts.enforceVersion.value };
@@ -297,7 +322,7 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
     warnSource: combine(parts.warnLevel, parts.warnVersion),
     auditSource: audit?.source ?? null,
     preview,
-    exemption: findExemption(config, subject),
+    exemption: findExemption(config, subject) ?? (admission ? findExemption({ ...config, exemptions: admission.exemptions }, subject) : null),
     disabled,
     optOuts,
     strict,

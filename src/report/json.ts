@@ -70,6 +70,7 @@ export function renderJson(report: ReportLike, header: PolicyHeader): string {
     policyProblems: report.policyProblems,
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
     podSpecs: report.podSpecs,
+    ...(report.notices && report.notices.length > 0 ? { notices: report.notices } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

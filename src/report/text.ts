@@ -30,6 +30,7 @@ export function renderText(report: ReportLike, header: PolicyHeader): string {
   for (const f of report.findings) lines.push(findingLine(f));
   for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
+  for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${isWarning(e) ? 'warning' : 'error'}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;

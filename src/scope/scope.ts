@@ -18,7 +18,7 @@ import type { DiffLines } from '../diff/lines.js';
 import type { ChangeSet, ChangedFile, FileContent } from '../diff/types.js';
 import { containerOfPath, sortProblems } from '../findings/evaluateFiles.js';
 import { fixFindings, textOf } from '../findings/fixes.js';
-import { evaluatePodSpec, namespaceIndexOf, resolveFor } from '../findings/policyContext.js';
+import { evaluatePodSpec, repositoryPolicy, resolveFor } from '../findings/policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from '../findings/policyContext.js';
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
@@ -147,9 +147,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
-  // Namespaces at head decide levels, as the cluster will after the merge.
-  const namespaces = namespaceIndexOf(headDocuments, options.policy);
-  const context: PolicyContext = { ...options.policy, namespaces: namespaces.index };
+  // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge.
+  const repository = repositoryPolicy(headDocuments, options.policy);
+  const context: PolicyContext = repository.context;
 
   // Match head pod specs to base ones: first within the file (following a
   // rename), then with what is left of the other changed files (a move).
@@ -220,6 +220,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     findings.push(...fixed.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  errors.push(...namespaces.problems);
-  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+  errors.push(...repository.problems);
+  return {
+    ...(repository.notices.length > 0 ? { notices: repository.notices } : {}),
+    ...(context.cluster ? { cluster: context.cluster } : {}), findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
 }

@@ -53,3 +53,51 @@ describe('PodSecurityPolicy leftovers', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('the cluster PodSecurityConfiguration', () => {
+  it('replaces the built-in defaults: restricted blocks, kube-system is exempt, usernames are noted', async () => {
+    const pr = await pullRequest('admission-config');
+    const run = await runAction(emulator, pr);
+    expect(run.stderr).toBe('');
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ conclusion: 'failure' });
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([
+      ['apps/web.yaml', 16, 'failure', 'Pod Security: capabilities_restricted'],
+    ]);
+    expect(check!.output.summary).toContain('namespace kube-system is exempt (exemptions.namespaces[0] in cluster/admission.yaml:17)');
+    expect(run.summary).toContain('Policy: `restricted:latest, warn restricted:latest`');
+    expect(run.summary).toContain('`cluster/admission.yaml:15`: exemptions.usernames (system:serviceaccount:kube-system:replicaset-controller) depend on who creates the pod');
+    const [comment] = reviewsOf(pr).flatMap((r) => r.comments);
+    expect(comment!.body).toContain('level from PodSecurityConfiguration defaults.enforce in cluster/admission.yaml:10');
+  });
+});
+
+describe('the CLI with the cluster PodSecurityConfiguration', () => {
+  async function cli(...args: string[]): Promise<{ status: number; stdout: string }> {
+    const { runCli } = await import('../../src/cli/run.js');
+    let stdout = '';
+    const status = await runCli(args, { cwd: path.join(fixturesDir, 'scenarios', 'admission-config', 'head'), stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) });
+    return { status, stdout };
+  }
+
+  it('check --admission-config reads a pinned file even outside the PATHs, and names it in the header', async () => {
+    const { status, stdout } = await cli('check', '--admission-config', 'cluster/admission.yaml', 'apps/web.yaml');
+    expect(status).toBe(1);
+    expect(stdout).toContain('apps/web.yaml:16: Deployment shop/web: unrestricted capabilities');
+    expect(stdout).toContain('cluster/admission.yaml:15: note: exemptions.usernames');
+    expect(stdout).toContain('restricted:latest (warn restricted:latest): 1 pod spec checked, 1 violating');
+  });
+
+  it('check --policy-sources without admission-config keeps the built-in defaults', async () => {
+    const { status, stdout } = await cli('check', '--policy-sources', 'config,namespace-labels', '.');
+    expect(status).toBe(1);
+    expect(stdout).toContain('baseline:latest (warn restricted:latest): 2 pod specs checked, 1 violating');
+    expect(stdout).not.toContain('note:');
+  });
+
+  it('rejects an unknown source', async () => {
+    const { status, stdout } = await cli('check', '--policy-sources', 'labels', '.');
+    expect(status).toBe(2);
+    expect(stdout).toContain('--policy-sources "labels": unknown policy source "labels"');
+  });
+});

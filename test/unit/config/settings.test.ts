@@ -22,7 +22,17 @@ describe('readSettings', () => {
       suggestions: true,
       maxFileBytes: 4194304,
       unchecked: 'neutral',
+      // Every policy source, the PodSecurityConfiguration found where it is.
+      sourceOptions: {},
     });
+  });
+
+  it('reads policy-sources and admission-config', () => {
+    const settings = readSettings(inputs({ token: 't', 'policy-sources': 'config, kyverno', 'admission-config': 'cluster/admission.yaml' }));
+    expect(settings.sourceOptions).toEqual({ sources: new Set(['config', 'kyverno']), admissionConfigPath: 'cluster/admission.yaml' });
+    expect(() => readSettings(inputs({ token: 't', 'policy-sources': 'config,labels' }))).toThrow(
+      'input policy-sources: "config,labels": unknown policy source "labels"; valid: config, namespace-labels, kyverno, admission-config',
+    );
   });
 
   it('passes only the policy inputs that are set, named as inputs', () => {

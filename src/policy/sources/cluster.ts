@@ -1,0 +1,63 @@
+/**
+ * The policy sources a repository holds besides the config file and its
+ * Namespace labels: the cluster's PodSecurityConfiguration (and, below,
+ * Kyverno policies). They are read from the same documents as the
+ * Namespace manifests (every file `check` reads; the head commit's files
+ * for `diff` and the Action), once per run, into plain data that travels
+ * with the policy context.
+ */
+import type { ManifestDocument } from '../../manifests/types.js';
+import { findAdmissionConfig } from './admissionConfig.js';
+import type { AdmissionConfig, SourceProblem } from './admissionConfig.js';
+
+export const policySourceNames = ['config', 'namespace-labels', 'kyverno', 'admission-config'] as const;
+export type PolicySourceName = (typeof policySourceNames)[number];
+
+/** Which sources are read (default: all of them) and where the admission configuration is, when pinned. */
+export interface SourceOptions {
+  readonly sources?: ReadonlySet<PolicySourceName>;
+  /** Only this file may hold the PodSecurityConfiguration; null: the first one found. */
+  readonly admissionConfigPath?: string | null;
+}
+
+export interface ClusterSources {
+  readonly admission: AdmissionConfig | null;
+}
+
+export const noClusterSources: ClusterSources = { admission: null };
+
+export function reads(options: SourceOptions, source: PolicySourceName): boolean {
+  return options.sources?.has(source) ?? true;
+}
+
+/** Whether any source read from the repository's documents besides Namespace labels is on. */
+export function readsClusterSources(options: SourceOptions): boolean {
+  return reads(options, 'admission-config') || reads(options, 'kyverno');
+}
+
+/** Parse `config,namespace-labels,kyverno,admission-config` (commas or spaces); an error names the valid ones. */
+export function parsePolicySources(text: string): { ok: true; value: ReadonlySet<PolicySourceName> } | { ok: false; error: string } {
+  const names = text.split(/[\s,]+/).filter((n) => n !== '');
+  const unknown = names.filter((n) => !(policySourceNames as readonly string[]).includes(n));
+  if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(', ')}; valid: ${policySourceNames.join(', ')}` };
+  return { ok: true, value: new Set(names as PolicySourceName[]) };
+}
+
+export interface ClusterReading {
+  readonly cluster: ClusterSources;
+  /** Sources the cluster could not use (an invalid PodSecurityConfiguration): the run reports them as file problems. */
+  readonly problems: readonly SourceProblem[];
+  /** What the review notes about the sources but does not fail on. */
+  readonly notices: readonly SourceProblem[];
+}
+
+export function clusterSourcesOf(documents: readonly ManifestDocument[], options: SourceOptions): ClusterReading {
+  if (!reads(options, 'admission-config')) return { cluster: noClusterSources, problems: [], notices: [] };
+  const path = options.admissionConfigPath ?? null;
+  const admission = findAdmissionConfig(documents, path);
+  const problems = [...admission.problems];
+  if (path !== null && admission.config === null && admission.problems.length === 0) {
+    problems.push({ file: path, line: 1, message: 'holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply' });
+  }
+  return { cluster: { admission: admission.config }, problems, notices: admission.notices };
+}
