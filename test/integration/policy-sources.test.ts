@@ -68,7 +68,7 @@ describe('the cluster PodSecurityConfiguration', () => {
     expect(run.summary).toContain('Policy: `restricted:latest, warn restricted:latest`');
     expect(run.summary).toContain('`cluster/admission.yaml:15`: exemptions.usernames (system:serviceaccount:kube-system:replicaset-controller) depend on who creates the pod');
     const [comment] = reviewsOf(pr).flatMap((r) => r.comments);
-    expect(comment!.body).toContain('level from PodSecurityConfiguration defaults.enforce in cluster/admission.yaml:10');
+    expect(comment!.body).toContain('from PodSecurityConfiguration defaults.enforce in cluster/admission.yaml:10');
   });
 });
 
