@@ -10223,77 +10223,30 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  const templateMatch = templateAction.exec(text2);
+  if (templateMatch) {
+    const line = text2.slice(0, templateMatch.index).split("\n").length;
+    return fail(
+      "template",
+      "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
+      line
+    );
+  }
   if (text2 === decoded.text && readAsJson(text2)) {
     const error = jsonStreamError(text2);
     if (error) {
-      const action = actionLine(text2, 0, text2.length);
-      if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, lineCounterOf(text2).linePos(error.offset).line);
     }
   }
   const read = asGoyamlReads(text2);
-  let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
   }
-  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
-}
-function hasTemplateAction(value) {
-  const stack = [value];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (typeof item === "string") {
-      if (templateAction.test(item)) return true;
-      continue;
-    }
-    if (item === null || typeof item !== "object" || seen.has(item)) continue;
-    seen.add(item);
-    if (Array.isArray(item)) {
-      for (const child of item) stack.push(child);
-      continue;
-    }
-    for (const [key, child] of Object.entries(item)) {
-      if (templateAction.test(key)) return true;
-      if (child !== void 0) stack.push(child);
-    }
-  }
-  return false;
-}
-var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
-function actionLine(text2, from, to) {
-  const actions2 = new RegExp(templateAction.source, "g");
-  actions2.lastIndex = from;
-  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
-    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
-    return text2.slice(0, match2.index).split("\n").length;
-  }
-  return null;
-}
-function markTemplate(loaded, text2) {
-  const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
-  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
-  if (codeLine === null && templated === void 0) return loaded;
-  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
-  if (codeLine !== null) {
-    problems.push({ file: loaded.file, line: codeLine, kind: "template", message: templateMessage });
-  } else if (templated !== void 0) {
-    problems.push({
-      file: loaded.file,
-      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
-      kind: "template",
-      message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
-    });
-  }
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -14897,6 +14850,135 @@ function namespacesFromDocument(document, lineOf2) {
   return { namespaces, problems };
 }
 
+// src/policy/sources/objects.ts
+function objectsOf(document) {
+  const out = [];
+  const visit3 = (value, path8) => {
+    const kind = typeof value.kind === "string" ? value.kind : "";
+    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+    if (kind.endsWith("List") && Array.isArray(value.items)) {
+      value.items.forEach((item, index) => {
+        if (isObject(item)) visit3(item, [...path8, "items", index]);
+      });
+      return;
+    }
+    out.push({ value, apiVersion, kind, path: path8 });
+  };
+  if (isObject(document.value)) visit3(document.value, []);
+  return out;
+}
+
+// src/policy/sources/admissionConfig.ts
+var configApiVersions = /* @__PURE__ */ new Set(["pod-security.admission.config.k8s.io/v1", "pod-security.admission.config.k8s.io/v1beta1", "pod-security.admission.config.k8s.io/v1alpha1"]);
+var admissionApiVersions = /* @__PURE__ */ new Set(["apiserver.config.k8s.io/v1", "apiserver.config.k8s.io/v1alpha1", "apiserver.k8s.io/v1alpha1"]);
+function configurationsOf(document) {
+  const out = [];
+  for (const object2 of objectsOf(document)) {
+    if (object2.kind === "PodSecurityConfiguration" && configApiVersions.has(object2.apiVersion)) out.push({ value: object2.value, path: object2.path });
+    if (object2.kind !== "AdmissionConfiguration" || !admissionApiVersions.has(object2.apiVersion)) continue;
+    list(object2.value, "plugins").forEach((plugin, index) => {
+      if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
+      const configuration = obj(plugin, "configuration");
+      const path8 = [...object2.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path8 });
+    });
+  }
+  return out;
+}
+var modeKeys = {
+  enforce: { level: "enforce", version: "enforce-version" },
+  audit: { level: "audit", version: "audit-version" },
+  warn: { level: "warn", version: "warn-version" }
+};
+function readConfiguration(document, value, path8) {
+  const problems = [];
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path8, ...sub]).line, key });
+  const defaults2 = obj(value, "defaults") ?? {};
+  const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
+  const written = { enforce: {}, audit: {}, warn: {} };
+  const read = (key, parse3, set2) => {
+    const text2 = str(defaults2, key);
+    if (text2 === "") return;
+    const parsed = parse3(text2);
+    const where2 = at3(["defaults", key], `defaults.${key}`);
+    if (parsed.ok) set2(parsed.value, where2);
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text2)}: ${parsed.error}` });
+  };
+  for (const mode of ["enforce", "audit", "warn"]) {
+    read(modeKeys[mode].level, parseLevel, (level3, where2) => {
+      policy[mode].level = level3;
+      written[mode].level = where2;
+    });
+    read(modeKeys[mode].version, parseVersion, (version4, where2) => {
+      policy[mode].version = version4;
+      written[mode].version = where2;
+    });
+  }
+  const exemptions = obj(value, "exemptions");
+  const names = (key) => list(exemptions, key).flatMap(
+    (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
+  );
+  if (problems.length > 0) {
+    const line = locate(document.source, [...path8, "kind"]).line;
+    problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    config: {
+      file: document.file,
+      line: locate(document.source, [...path8, "kind"]).line,
+      defaults: policy,
+      written,
+      exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
+    }
+  };
+}
+function findAdmissionConfig(documents, path8) {
+  const problems = [];
+  const notices = [];
+  let config = null;
+  for (const document of documents) {
+    if (path8 !== null && document.file !== path8) continue;
+    for (const { value, path: objectPath } of configurationsOf(document)) {
+      const reading = readConfiguration(document, value, objectPath);
+      if (!reading.ok) {
+        problems.push(...reading.problems);
+        continue;
+      }
+      if (config === null) {
+        config = reading.config;
+        continue;
+      }
+      notices.push({
+        file: reading.config.file,
+        line: reading.config.line,
+        message: `another PodSecurityConfiguration; the one in ${config.file}:${config.line} is used (set the admission config path to choose)`
+      });
+    }
+  }
+  const note = config ? usernamesNote(config) : null;
+  if (note) notices.push(note);
+  return { config, problems, notices };
+}
+function admissionSource(config, mode, part) {
+  const at3 = config.written[mode][part];
+  if (at3) return { kind: "admission-config", detail: `PodSecurityConfiguration ${at3.key} in ${at3.file}:${at3.line}`, file: at3.file, line: at3.line };
+  if (part === "version") return { kind: "default", detail: "built-in default", file: null, line: null };
+  const fallback = "privileged";
+  return { kind: "admission-config", detail: `PodSecurityConfiguration in ${config.file}:${config.line} (${modeKeys[mode].level} unset: ${fallback})`, file: config.file, line: config.line };
+}
+function usernamesNote(config) {
+  const [first] = config.exemptions.usernames;
+  if (!first) return null;
+  const names = config.exemptions.usernames.map((u) => u.value).join(", ");
+  return {
+    file: first.at.file,
+    line: first.at.line,
+    message: `exemptions.usernames (${names}) depend on who creates the pod, which a review cannot know; they are not applied, so pod specs are judged as any other user's`
+  };
+}
+
 // src/policy/resolve.ts
 var defaultLevels = {
   enforce: { level: "baseline", version: "latest" },
@@ -14934,6 +15016,15 @@ function flagSource(name, value) {
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
+}
+function admissionParts(admission) {
+  const part = (mode, key, value) => ({ value, source: admissionSource(admission, mode, key) });
+  return {
+    enforceLevel: part("enforce", "level", admission.defaults.enforce.level),
+    enforceVersion: part("enforce", "version", admission.defaults.enforce.version),
+    warnLevel: part("warn", "level", admission.defaults.warn.level),
+    warnVersion: part("warn", "version", admission.defaults.warn.version)
+  };
 }
 function matchRule(rules, subject2) {
   for (const rule of rules) {
@@ -14998,7 +15089,8 @@ function resolvePolicy(input) {
   const overrides = input.overrides ?? {};
   if (!isCalendarDate(today2)) throw new Error(`resolvePolicy: today must be a date YYYY-MM-DD, got ${JSON.stringify(today2)}`);
   const flagName = (key) => overrides.names?.[key] ?? defaultFlagNames[key];
-  const parts = {
+  const admission = input.admission ?? null;
+  const parts = admission ? admissionParts(admission) : {
     enforceLevel: { value: defaultLevels.enforce.level, source: builtIn },
     enforceVersion: { value: defaultLevels.enforce.version, source: builtIn },
     warnLevel: { value: defaultLevels.warn.level, source: builtIn },
@@ -15022,7 +15114,7 @@ function resolvePolicy(input) {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
       warn: { level: parts.warnLevel.value, version: parts.warnVersion.value },
-      audit: { level: "privileged", version: "latest" }
+      audit: admission?.defaults.audit ?? { level: "privileged", version: "latest" }
     });
     const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry, origin, fallback) };
     parts.enforceLevel = relabel(parts.enforceLevel, policy.enforce.level, origins.enforce.level, "restricted");
@@ -15035,6 +15127,11 @@ function resolvePolicy(input) {
       const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry, versionOrigin, "latest") : builtIn };
       audit = { value: { level: policy.audit.level, version: policy.audit.version }, source: combine2(auditLevel, auditVersion) };
     }
+  }
+  if (!audit && admission && admission.defaults.audit.level !== "privileged" && !(entry && Object.hasOwn(entry.podSecurityLabels, namespaceLabels.audit))) {
+    const level3 = { value: admission.defaults.audit.level, source: admissionSource(admission, "audit", "level") };
+    const version4 = { value: admission.defaults.audit.version, source: admissionSource(admission, "audit", "version") };
+    audit = { value: admission.defaults.audit, source: combine2(level3, version4) };
   }
   const enforce = { level: parts.enforceLevel.value, version: parts.enforceVersion.value };
   const warn = { level: parts.warnLevel.value, version: parts.warnVersion.value };
@@ -15062,7 +15159,7 @@ function resolvePolicy(input) {
     warnSource: combine2(parts.warnLevel, parts.warnVersion),
     auditSource: audit?.source ?? null,
     preview,
-    exemption: findExemption(config, subject2),
+    exemption: findExemption(config, subject2) ?? (admission ? findExemption({ ...config, exemptions: admission.exemptions }, subject2) : null),
     disabled,
     optOuts,
     strict,
@@ -15102,6 +15199,32 @@ function annotationPath(source, place, annotation) {
   return [...base, "metadata", "annotations", annotation];
 }
 
+// src/policy/sources/cluster.ts
+var policySourceNames = ["config", "namespace-labels", "kyverno", "admission-config"];
+var noClusterSources = { admission: null };
+function reads(options, source) {
+  return options.sources?.has(source) ?? true;
+}
+function readsClusterSources(options) {
+  return reads(options, "admission-config") || reads(options, "kyverno");
+}
+function parsePolicySources(text2) {
+  const names = text2.split(/[\s,]+/).filter((n) => n !== "");
+  const unknown = names.filter((n) => !policySourceNames.includes(n));
+  if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
+  return { ok: true, value: new Set(names) };
+}
+function clusterSourcesOf(documents, options) {
+  if (!reads(options, "admission-config")) return { cluster: noClusterSources, problems: [], notices: [] };
+  const path8 = options.admissionConfigPath ?? null;
+  const admission = findAdmissionConfig(documents, path8);
+  const problems = [...admission.problems];
+  if (path8 !== null && admission.config === null && admission.problems.length === 0) {
+    problems.push({ file: path8, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+  }
+  return { cluster: { admission: admission.config }, problems, notices: admission.notices };
+}
+
 // src/policy/sources/extraChecks.ts
 var pspCheckId = "psp.removed";
 var adviceCheckIds = [
@@ -15113,24 +15236,6 @@ var adviceCheckIds = [
   "advice.resourceLimits"
 ];
 var extraCheckIds = [pspCheckId, ...adviceCheckIds];
-
-// src/policy/sources/objects.ts
-function objectsOf(document) {
-  const out = [];
-  const visit3 = (value, path8) => {
-    const kind = typeof value.kind === "string" ? value.kind : "";
-    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
-    if (kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path8, "items", index]);
-      });
-      return;
-    }
-    out.push({ value, apiVersion, kind, path: path8 });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
-  return out;
-}
 
 // src/policy/sources/psp.ts
 var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
@@ -17431,8 +17536,17 @@ function policyContext(today2, parts = {}) {
     overrides: parts.overrides ?? {},
     namespaces: parts.namespaces ?? emptyNamespaceIndex,
     today: today2,
-    ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {}
+    ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {},
+    ...parts.sourceOptions ? { sourceOptions: parts.sourceOptions } : {},
+    ...parts.cluster ? { cluster: parts.cluster } : {}
   };
+}
+function repositoryPolicy(documents, context) {
+  const options = context.sourceOptions ?? {};
+  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [] };
+  const cluster = clusterSourcesOf(documents, options);
+  const problems = [...namespaces.problems, ...cluster.problems.map((p) => ({ ...p, kind: "invalid" }))];
+  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, notices: [...cluster.notices] };
 }
 function namespaceIndexOf(documents, context) {
   if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
@@ -17448,7 +17562,14 @@ function namespaceIndexOf(documents, context) {
   return { index, problems };
 }
 function resolveFor(source, context) {
-  return resolvePolicy({ subject: subjectFromPodSpec(source), config: context.config, namespaces: context.namespaces, overrides: context.overrides, today: context.today });
+  return resolvePolicy({
+    subject: subjectFromPodSpec(source),
+    config: context.config,
+    namespaces: context.namespaces,
+    overrides: context.overrides,
+    today: context.today,
+    admission: context.cluster?.admission ?? null
+  });
 }
 function evaluatePodSpec(source, context, policy = resolveFor(source, context)) {
   const outcome = evaluatePolicy(source.pod, policy);
@@ -17484,12 +17605,13 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
     outcome
   };
 }
-function defaultPolicies(context) {
+function defaultPolicies(context, cluster = context.cluster) {
   const policy = resolvePolicy({
     subject: { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
     config: context.config,
     overrides: context.overrides,
-    today: context.today
+    today: context.today,
+    admission: cluster?.admission ?? null
   });
   return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
 }
@@ -17499,23 +17621,24 @@ function sortProblems(problems) {
   return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
 }
 function mayHoldNamespace(content) {
-  if (typeof content === "string") return content.includes("Namespace") || content.includes("\\");
+  const words = ["Namespace", "PodSecurityConfiguration", "\\"];
+  if (typeof content === "string") return words.some((word) => content.includes(word));
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  return bytes.includes("Namespace") || bytes.includes("\\");
+  return words.some((word) => bytes.includes(word));
 }
 function namespacePass(files, options) {
   const errors = [];
   const early = /* @__PURE__ */ new Map();
-  const labelsOn = namespaceLabelsOn(options.policy.config, options.policy.overrides);
+  const wanted = namespaceLabelsOn(options.policy.config, options.policy.overrides) || readsClusterSources(options.policy.sourceOptions ?? {});
   files.forEach((file, i) => {
-    if (!labelsOn || !mayHoldNamespace(file.content)) return;
+    if (!wanted || !mayHoldNamespace(file.content)) return;
     const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
     errors.push(...loaded.problems);
     early.set(i, loaded.documents);
   });
-  const namespaces = namespaceIndexOf([...early.values()].flat(), options.policy);
-  errors.push(...namespaces.problems);
-  return { context: { ...options.policy, namespaces: namespaces.index }, early, errors };
+  const repository = repositoryPolicy([...early.values()].flat(), options.policy);
+  errors.push(...repository.problems);
+  return { context: repository.context, early, errors, notices: repository.notices };
 }
 function evaluateFile(file, documents, context, options) {
   const errors = [];
@@ -17540,8 +17663,11 @@ function evaluateFile(file, documents, context, options) {
     errors
   };
 }
-function mergeResults(passErrors, results) {
+function mergeResults(pass, results) {
+  const passErrors = pass.errors;
   return {
+    ...pass.notices.length > 0 ? { notices: pass.notices } : {},
+    ...pass.context.cluster ? { cluster: pass.context.cluster } : {},
     findings: results.flatMap((r) => r.findings),
     ignored: results.flatMap((r) => r.ignored),
     policyProblems: results.flatMap((r) => r.policyProblems),
@@ -17556,7 +17682,7 @@ function evaluateFiles(files, options) {
     pass.early.delete(i);
     return evaluateFile(file, documents, pass.context, options);
   });
-  return mergeResults(pass.errors, results);
+  return mergeResults(pass, results);
 }
 
 // src/io/checkWorkers.ts
@@ -17653,7 +17779,7 @@ async function evaluateFilesInWorkers(files, options, parallel) {
     for (const worker of workers) void worker.terminate();
   }
   return mergeResults(
-    pass.errors,
+    pass,
     results.map((result, i) => {
       if (result === void 0) throw new Error(`no result for ${files[i]?.path ?? i}`);
       return result;
@@ -17711,7 +17837,8 @@ function renderJson(report, header) {
     ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
     policyProblems: report.policyProblems,
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs
+    podSpecs: report.podSpecs,
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
   };
   return `${JSON.stringify(body, null, 2)}
 `;
@@ -17722,9 +17849,8 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
-var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
 function isUnchecked(problem) {
-  return uncheckedKinds.has(problem.kind);
+  return problem.kind === "template" || problem.kind === "not-rendered";
 }
 function failsRun(problem) {
   return !isUnchecked(problem) && !isWarning(problem);
@@ -17748,6 +17874,7 @@ function renderText(report, header) {
   for (const f of report.findings) lines.push(findingLine(f));
   for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
+  for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${isWarning(e) ? "warning" : "error"}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
@@ -17766,14 +17893,6 @@ function renderText(report, header) {
 // src/cli/options.ts
 import { existsSync, readFileSync } from "node:fs";
 import path3 from "node:path";
-
-// src/findings/unchecked.ts
-var uncheckedPolicies = ["neutral", "failure", "success"];
-var defaultUnchecked = "neutral";
-function problemsVerdict(problems, unchecked) {
-  if (problems.some(failsRun)) return "failure";
-  return problems.some(isUnchecked) ? unchecked : "success";
-}
 
 // src/io/files.ts
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -17840,7 +17959,8 @@ var policyOptions = {
   config: { type: "string" },
   "namespace-labels": { type: "string" },
   strict: { type: "boolean" },
-  unchecked: { type: "string", default: defaultUnchecked },
+  "policy-sources": { type: "string" },
+  "admission-config": { type: "string" },
   format: { type: "string", default: "text" },
   "max-file-size": { type: "string", default: String(defaultLoadOptions.maxBytes) },
   help: { type: "boolean", short: "h" }
@@ -17853,8 +17973,10 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
   --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
   --strict             do not honour pod-security-review/ignore annotations
-  --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
-                       else failing: neutral or success exit 0, failure exits 1 [default: neutral]
+  --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
+                       kyverno, admission-config [default: all of them]
+  --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
+                       first one among the manifests read]
   --format F           text or json [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
@@ -17881,9 +18003,6 @@ function readPolicyOptions(values) {
   if (values.format !== "text" && values.format !== "json") {
     throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
   }
-  if (!uncheckedPolicies.includes(values.unchecked)) {
-    throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(", ")}`);
-  }
   const maxBytes = Number(values["max-file-size"]);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
   const overrides = defined({
@@ -17895,7 +18014,15 @@ function readPolicyOptions(values) {
     namespaceLabels: labels === void 0 ? void 0 : labels === "true",
     strict: values.strict
   });
-  return { overrides, configPath: values.config, format: values.format, maxBytes, unchecked: values.unchecked };
+  let sources;
+  if (values["policy-sources"] !== void 0) {
+    const parsed = parsePolicySources(values["policy-sources"]);
+    if (!parsed.ok) throw new UsageError(`--policy-sources ${JSON.stringify(values["policy-sources"])}: ${parsed.error}`);
+    sources = parsed.value;
+  }
+  const admissionConfigPath = values["admission-config"];
+  const sourceOptions = defined({ sources, admissionConfigPath });
+  return { overrides, configPath: values.config, sourceOptions, format: values.format, maxBytes };
 }
 function loadPolicyConfig(cwd, explicit) {
   const file = explicit ?? defaultConfigPath;
@@ -17913,10 +18040,11 @@ function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
 function contextFor(io, options) {
-  return policyContext(today(), { config: loadPolicyConfig(io.cwd, options.configPath), overrides: options.overrides });
+  const config = reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
+  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
 }
-function failureStatus(report, unchecked) {
-  return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
+function failureStatus(report) {
+  return report.findings.some((f) => f.blocking) || report.errors.some(failsRun) ? 1 : 0;
 }
 async function filesOfPaths(positionals, io, maxBytes, verb) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
@@ -17942,8 +18070,8 @@ ${policyOptionsHelp}
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
 
-Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
-file, or (with --unchecked failure) a file not checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
+checked, 2 usage or config error.
 `;
 function jobsFor(given, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
@@ -17964,16 +18092,23 @@ async function checkCommand(args, io) {
     io.stdout(checkUsage);
     return 0;
   }
-  const options = readPolicyOptions(values);
+  let options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, "check");
+  const admissionPath = options.sourceOptions.admissionConfigPath;
+  if (admissionPath !== void 0 && admissionPath !== null) {
+    const admission = await filesOfPaths([admissionPath], io, options.maxBytes, "read");
+    const shown3 = admission.files[0]?.path ?? admissionPath;
+    if (!collected.files.some((f) => f.path === shown3)) collected.files.push(...admission.files);
+    options = { ...options, sourceOptions: { ...options.sourceOptions, admissionConfigPath: shown3 } };
+  }
   const policy = contextFor(io, options);
-  const header = defaultPolicies(policy);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
   const jobs = jobsFor(values.jobs, collected.files, checkOptions.fixes, io);
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report, options.unchecked);
+  return failureStatus(report);
 }
 
 // src/cli/diff.ts
@@ -19103,7 +19238,8 @@ function helmCommand(root) {
     args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
   };
 }
-async function runFirst(commands2, cwd, env, limits, missing) {
+var missing = /* @__PURE__ */ new Set();
+async function runFirst(commands2, cwd, env, limits) {
   for (const command of commands2) {
     if (missing.has(command.command)) continue;
     const result = await runTool(command.command, command.args, { cwd, env, limits });
@@ -19112,7 +19248,7 @@ async function runFirst(commands2, cwd, env, limits, missing) {
   }
   return null;
 }
-async function renderIn(root, treeDir, limits, missing) {
+async function renderIn(root, treeDir, limits) {
   const home = path4.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -19124,7 +19260,7 @@ async function renderIn(root, treeDir, limits, missing) {
     KUBECONFIG: path4.join(home, "no-kubeconfig")
   });
   const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, limits, missing);
+  const ran = await runFirst(commands2, treeDir, env, limits);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
@@ -19193,7 +19329,7 @@ function readKustomization(file, source, paths) {
   const patches = [];
   const otherFiles = [];
   const remote = [];
-  const missing = [];
+  const missing2 = [];
   let raw;
   let problem = null;
   try {
@@ -19207,10 +19343,10 @@ function readKustomization(file, source, paths) {
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path8 = joinPath(dir, ref);
-    if (path8 === null) return void missing.push(ref);
+    if (path8 === null) return void missing2.push(ref);
     if (kustomizationIn(path8, paths) !== null) kustomizations.push(path8);
     else if (filesAllowed && paths.has(path8)) resourceFiles.push(path8);
-    else missing.push(ref);
+    else missing2.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text(value);
@@ -19223,7 +19359,7 @@ function readKustomization(file, source, paths) {
   for (const entry of list3(k.patches)) {
     if (!isRecord2(entry)) continue;
     const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path8 !== null && !paths.has(path8)) missing.push(text(entry.path));
+    if (path8 !== null && !paths.has(path8)) missing2.push(text(entry.path));
     patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: false });
   }
   for (const entry of list3(k.patchesStrategicMerge)) {
@@ -19251,7 +19387,7 @@ function readKustomization(file, source, paths) {
     patches,
     otherFiles,
     remote,
-    missing,
+    missing: missing2,
     namePrefix: text(k.namePrefix) ?? "",
     nameSuffix: text(k.nameSuffix) ?? "",
     helmCharts: list3(k.helmCharts).length > 0,
@@ -19422,13 +19558,13 @@ async function writeTree(files) {
 
 // src/io/render/renderer.ts
 var decoder = new TextDecoder();
-async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
+async function renderSide(root, snapshot, reader, commit, paths, limits, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path8, text2] of edits ?? []) files.set(path8, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits, missing), files };
+    return { output: await renderIn(root, tree.dir, limits), files };
   } finally {
     await tree.dispose();
   }
@@ -19438,7 +19574,6 @@ async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = await snapshotOf(sides.reader, sides.base);
-  const missing = /* @__PURE__ */ new Set();
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -19449,15 +19584,15 @@ async function openRenderer(sides) {
           rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: "absent" } };
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: "absent" } };
         const sources = new Map([...headSide.files].map(([path8, data]) => [path8, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, edits)).output;
     }
   };
 }
@@ -19566,8 +19701,8 @@ function evaluateChangeSet(changeSet, options) {
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
-  const namespaces = namespaceIndexOf(headDocuments, options.policy);
-  const context = { ...options.policy, namespaces: namespaces.index };
+  const repository = repositoryPolicy(headDocuments, options.policy);
+  const context = repository.context;
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -19630,8 +19765,17 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  errors.push(...namespaces.problems);
-  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+  errors.push(...repository.problems);
+  return {
+    ...repository.notices.length > 0 ? { notices: repository.notices } : {},
+    ...context.cluster ? { cluster: context.cluster } : {},
+    findings,
+    ignored,
+    policyProblems,
+    errors: sortProblems(errors),
+    podSpecs,
+    unchangedPodSpecs: unchanged
+  };
 }
 
 // src/render/templateLines.ts
@@ -19673,10 +19817,9 @@ function blockEnd(lines, from, indent, isItem) {
   return i;
 }
 function valuesInBlock(lines, from, to) {
-  const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
     const path8 = valuesPathIn(lines[i].body);
-    if (path8 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
+    if (path8 !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
   }
   return null;
 }
@@ -20139,7 +20282,7 @@ async function evaluateWithRendering(changeSet, options, port) {
 async function readNamespaceDocuments(repository, commit, maxBytes) {
   let listing;
   try {
-    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?Namespace"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration)"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
   } catch (error) {
     if (error instanceof GitError && error.exitCode === 1) return [];
     throw error;
@@ -20173,8 +20316,8 @@ Options:
                           every file as a plain manifest [default: auto]
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
-file, or (with --unchecked failure) a file not checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
+checked, 2 usage or config error.
 `;
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
@@ -20205,7 +20348,6 @@ async function diffCommand(args, io) {
     throw error;
   }
   const policy = contextFor(io, options);
-  const header = defaultPolicies(policy);
   const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
   const report = await evaluateWithRendering(changeSet, {
     policy,
@@ -20217,8 +20359,9 @@ async function diffCommand(args, io) {
     fixes: options.format === "json",
     render: policy.config.render
   }, port);
+  const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report, options.unchecked);
+  return failureStatus(report);
 }
 
 // src/cli/fix.ts
@@ -20238,9 +20381,8 @@ Options:
   --dry-run            print the changes as a unified diff instead of writing them
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
-malformed or invalid, or (with --unchecked failure) a file was not checked, 2 usage
-or config error.
+Exit status: 0 nothing blocks after fixing, 1 blocking violations remain or a
+file could not be checked, 2 usage or config error.
 `;
 async function fixCommand(args, io) {
   const { values, positionals } = parseArgs3({ args, allowPositionals: true, options: { ...policyOptions, "dry-run": { type: "boolean", default: false } } });
@@ -20288,7 +20430,7 @@ async function fixCommand(args, io) {
 `);
   } else io.stdout(`${text2}
 `);
-  return failureStatus(report, options.unchecked);
+  return failureStatus(report);
 }
 
 // src/cli/init.ts

@@ -10277,76 +10277,30 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  const templateMatch = templateAction.exec(text2);
+  if (templateMatch) {
+    const line = text2.slice(0, templateMatch.index).split("\n").length;
+    return fail(
+      "template",
+      "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
+      line
+    );
+  }
   if (text2 === decoded.text && readAsJson(text2)) {
     const error2 = jsonStreamError(text2);
     if (error2) {
-      const action = actionLine(text2, 0, text2.length);
-      if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, lineCounterOf(text2).linePos(error2.offset).line);
     }
   }
   const read = asGoyamlReads(text2);
-  let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
   }
-  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
-}
-function hasTemplateAction(value) {
-  const stack = [value];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (typeof item === "string") {
-      if (templateAction.test(item)) return true;
-      continue;
-    }
-    if (item === null || typeof item !== "object" || seen.has(item)) continue;
-    seen.add(item);
-    if (Array.isArray(item)) {
-      for (const child of item) stack.push(child);
-      continue;
-    }
-    for (const [key, child] of Object.entries(item)) {
-      if (templateAction.test(key)) return true;
-      if (child !== void 0) stack.push(child);
-    }
-  }
-  return false;
-}
-function actionLine(text2, from, to) {
-  const actions2 = new RegExp(templateAction.source, "g");
-  actions2.lastIndex = from;
-  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
-    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
-    return text2.slice(0, match2.index).split("\n").length;
-  }
-  return null;
-}
-function markTemplate(loaded, text2) {
-  const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
-  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
-  if (codeLine === null && templated === void 0) return loaded;
-  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
-  if (codeLine !== null) {
-    problems.push({ file: loaded.file, line: codeLine, kind: "template", message: templateMessage });
-  } else if (templated !== void 0) {
-    problems.push({
-      file: loaded.file,
-      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
-      kind: "template",
-      message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
-    });
-  }
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -10464,7 +10418,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml4, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
+var import_yaml4, defaultLoadOptions, templateAction, utf8, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -10478,7 +10432,6 @@ var init_load = __esm({
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
@@ -30767,7 +30720,7 @@ var init_changeSet = __esm({
 async function readNamespaceDocuments(repository, commit, maxBytes) {
   let listing;
   try {
-    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?Namespace"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration)"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
   } catch (error2) {
     if (error2 instanceof GitError && error2.exitCode === 1) return [];
     throw error2;
@@ -36921,45 +36874,6 @@ var init_actionIO = __esm({
   }
 });
 
-// src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
-function isWarning(problem) {
-  return warningKinds.has(problem.kind);
-}
-var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
-function isUnchecked(problem) {
-  return uncheckedKinds.has(problem.kind);
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
-}
-
-// src/findings/unchecked.ts
-var uncheckedPolicies = ["neutral", "failure", "success"];
-var defaultUnchecked = "neutral";
-function problemsVerdict(problems, unchecked) {
-  if (problems.some(failsRun)) return "failure";
-  return problems.some(isUnchecked) ? unchecked : "success";
-}
-var kindNames = {
-  template: ["template", "templates"],
-  "not-rendered": ["not rendered", "not rendered"],
-  "too-large": ["too large", "too large"],
-  binary: ["binary", "binary"],
-  unreadable: ["unreadable", "unreadable"]
-};
-function uncheckedText(problems) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
-  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
-  if (files === 0) return "";
-  const kinds = [...byKind].map(([kind, set2]) => {
-    const [one, many] = kindNames[kind] ?? [kind, kind];
-    return `${set2.size} ${set2.size === 1 ? one : many}`;
-  });
-  return `${files} ${files === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`;
-}
-
 // src/policy/config.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 
@@ -41199,6 +41113,158 @@ function parsePolicyConfig(text2, file) {
   };
 }
 
+// src/policy/sources/objects.ts
+function objectsOf(document) {
+  const out = [];
+  const visit3 = (value, path2) => {
+    const kind = typeof value.kind === "string" ? value.kind : "";
+    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+    if (kind.endsWith("List") && Array.isArray(value.items)) {
+      value.items.forEach((item, index) => {
+        if (isObject(item)) visit3(item, [...path2, "items", index]);
+      });
+      return;
+    }
+    out.push({ value, apiVersion, kind, path: path2 });
+  };
+  if (isObject(document.value)) visit3(document.value, []);
+  return out;
+}
+
+// src/policy/sources/admissionConfig.ts
+var configApiVersions = /* @__PURE__ */ new Set(["pod-security.admission.config.k8s.io/v1", "pod-security.admission.config.k8s.io/v1beta1", "pod-security.admission.config.k8s.io/v1alpha1"]);
+var admissionApiVersions = /* @__PURE__ */ new Set(["apiserver.config.k8s.io/v1", "apiserver.config.k8s.io/v1alpha1", "apiserver.k8s.io/v1alpha1"]);
+function configurationsOf(document) {
+  const out = [];
+  for (const object2 of objectsOf(document)) {
+    if (object2.kind === "PodSecurityConfiguration" && configApiVersions.has(object2.apiVersion)) out.push({ value: object2.value, path: object2.path });
+    if (object2.kind !== "AdmissionConfiguration" || !admissionApiVersions.has(object2.apiVersion)) continue;
+    list(object2.value, "plugins").forEach((plugin, index) => {
+      if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
+      const configuration = obj(plugin, "configuration");
+      const path2 = [...object2.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path2 });
+    });
+  }
+  return out;
+}
+var modeKeys = {
+  enforce: { level: "enforce", version: "enforce-version" },
+  audit: { level: "audit", version: "audit-version" },
+  warn: { level: "warn", version: "warn-version" }
+};
+function readConfiguration(document, value, path2) {
+  const problems = [];
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path2, ...sub]).line, key });
+  const defaults2 = obj(value, "defaults") ?? {};
+  const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
+  const written = { enforce: {}, audit: {}, warn: {} };
+  const read = (key, parse3, set2) => {
+    const text2 = str(defaults2, key);
+    if (text2 === "") return;
+    const parsed = parse3(text2);
+    const where2 = at3(["defaults", key], `defaults.${key}`);
+    if (parsed.ok) set2(parsed.value, where2);
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text2)}: ${parsed.error}` });
+  };
+  for (const mode of ["enforce", "audit", "warn"]) {
+    read(modeKeys[mode].level, parseLevel, (level, where2) => {
+      policy[mode].level = level;
+      written[mode].level = where2;
+    });
+    read(modeKeys[mode].version, parseVersion, (version2, where2) => {
+      policy[mode].version = version2;
+      written[mode].version = where2;
+    });
+  }
+  const exemptions = obj(value, "exemptions");
+  const names = (key) => list(exemptions, key).flatMap(
+    (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
+  );
+  if (problems.length > 0) {
+    const line = locate(document.source, [...path2, "kind"]).line;
+    problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
+    return { ok: false, problems };
+  }
+  return {
+    ok: true,
+    config: {
+      file: document.file,
+      line: locate(document.source, [...path2, "kind"]).line,
+      defaults: policy,
+      written,
+      exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
+    }
+  };
+}
+function findAdmissionConfig(documents, path2) {
+  const problems = [];
+  const notices = [];
+  let config = null;
+  for (const document of documents) {
+    if (path2 !== null && document.file !== path2) continue;
+    for (const { value, path: objectPath } of configurationsOf(document)) {
+      const reading = readConfiguration(document, value, objectPath);
+      if (!reading.ok) {
+        problems.push(...reading.problems);
+        continue;
+      }
+      if (config === null) {
+        config = reading.config;
+        continue;
+      }
+      notices.push({
+        file: reading.config.file,
+        line: reading.config.line,
+        message: `another PodSecurityConfiguration; the one in ${config.file}:${config.line} is used (set the admission config path to choose)`
+      });
+    }
+  }
+  const note = config ? usernamesNote(config) : null;
+  if (note) notices.push(note);
+  return { config, problems, notices };
+}
+function admissionSource(config, mode, part) {
+  const at3 = config.written[mode][part];
+  if (at3) return { kind: "admission-config", detail: `PodSecurityConfiguration ${at3.key} in ${at3.file}:${at3.line}`, file: at3.file, line: at3.line };
+  if (part === "version") return { kind: "default", detail: "built-in default", file: null, line: null };
+  const fallback = "privileged";
+  return { kind: "admission-config", detail: `PodSecurityConfiguration in ${config.file}:${config.line} (${modeKeys[mode].level} unset: ${fallback})`, file: config.file, line: config.line };
+}
+function usernamesNote(config) {
+  const [first] = config.exemptions.usernames;
+  if (!first) return null;
+  const names = config.exemptions.usernames.map((u) => u.value).join(", ");
+  return {
+    file: first.at.file,
+    line: first.at.line,
+    message: `exemptions.usernames (${names}) depend on who creates the pod, which a review cannot know; they are not applied, so pod specs are judged as any other user's`
+  };
+}
+
+// src/policy/sources/cluster.ts
+var policySourceNames = ["config", "namespace-labels", "kyverno", "admission-config"];
+var noClusterSources = { admission: null };
+function reads(options, source) {
+  return options.sources?.has(source) ?? true;
+}
+function parsePolicySources(text2) {
+  const names = text2.split(/[\s,]+/).filter((n) => n !== "");
+  const unknown = names.filter((n) => !policySourceNames.includes(n));
+  if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
+  return { ok: true, value: new Set(names) };
+}
+function clusterSourcesOf(documents, options) {
+  if (!reads(options, "admission-config")) return { cluster: noClusterSources, problems: [], notices: [] };
+  const path2 = options.admissionConfigPath ?? null;
+  const admission = findAdmissionConfig(documents, path2);
+  const problems = [...admission.problems];
+  if (path2 !== null && admission.config === null && admission.problems.length === 0) {
+    problems.push({ file: path2, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+  }
+  return { cluster: { admission: admission.config }, problems, notices: admission.notices };
+}
+
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
 function selectsPath(selection, path2) {
@@ -41256,6 +41322,13 @@ var inputNames = {
   namespaceLabels: 'input "namespace-labels"',
   strict: 'input "strict"'
 };
+function sourceOptions(inputs) {
+  const text2 = inputs("policy-sources").trim();
+  const parsed = text2 === "" ? null : parsePolicySources(text2);
+  if (parsed && !parsed.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text2)}: ${parsed.error}`);
+  const path2 = inputs("admission-config").trim();
+  return { ...parsed ? { sources: parsed.value } : {}, ...path2 !== "" ? { admissionConfigPath: path2 } : {} };
+}
 function readSettings(inputs) {
   const overrides = Object.fromEntries(
     Object.entries({
@@ -41286,7 +41359,7 @@ function readSettings(inputs) {
     source: oneOf(inputs, "source", ["auto", "api", "git"], "auto"),
     suggestions: boolean(inputs, "suggestions", true),
     maxFileBytes: integer(inputs, "max-file-size", 4 * 1024 * 1024, 1),
-    unchecked: oneOf(inputs, "unchecked", uncheckedPolicies, defaultUnchecked)
+    sourceOptions: sourceOptions(inputs)
   };
 }
 
@@ -41343,28 +41416,6 @@ function readEventContext(eventName, payload, repository) {
 
 // src/github/changeSet.ts
 init_parse2();
-
-// src/report/markdown.ts
-function defuse(text2) {
-  return text2.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
-}
-function plainText(text2) {
-  return defuse(text2).replace(/[\r\n]+/g, " ");
-}
-var inlineSyntax = /[\\`*_[\]~|]/g;
-function escapeText(text2) {
-  return defuse(text2).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
-}
-function inlineCode(text2) {
-  const content = defuse(text2).replace(/[\r\n]+/g, " ");
-  let longest = 0;
-  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
-  const fence = "`".repeat(longest + 1);
-  const pad = content.startsWith("`") || content.endsWith("`") || content === "" ? " " : "";
-  return `${fence}${pad}${content}${pad}${fence}`;
-}
-
-// src/github/changeSet.ts
 var listFilesCap = 3e3;
 var statusOf = {
   added: "added",
@@ -41404,14 +41455,14 @@ async function readApiChangeSet(github, request2) {
   }
   const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
   if (withoutPatch.length > 0) {
-    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
+    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => `\`${p}\``).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
   }
-  const reads = candidates.flatMap((file) => [
+  const reads2 = candidates.flatMap((file) => [
     ...file.status !== "added" ? [{ commit: mergeBase2, path: file.previousPath ?? file.path }] : [],
     ...file.status !== "removed" ? [{ commit: request2.headSha, path: file.path }] : []
   ]);
   const extraReads = request2.alsoRead ?? [];
-  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads], request2.maxBytes);
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads2, ...extraReads], request2.maxBytes);
   const extra = new Map(extraReads.flatMap((read) => {
     const key = `${read.commit}:${read.path}`;
     const blob = blobs.get(key);
@@ -41692,6 +41743,15 @@ function flagSource(name, value) {
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
 }
+function admissionParts(admission) {
+  const part = (mode, key, value) => ({ value, source: admissionSource(admission, mode, key) });
+  return {
+    enforceLevel: part("enforce", "level", admission.defaults.enforce.level),
+    enforceVersion: part("enforce", "version", admission.defaults.enforce.version),
+    warnLevel: part("warn", "level", admission.defaults.warn.level),
+    warnVersion: part("warn", "version", admission.defaults.warn.version)
+  };
+}
 function matchRule(rules, subject) {
   for (const rule of rules) {
     if (rule.namespaces && (subject.namespace === null || matchName(subject.namespace, rule.namespaces) === null)) continue;
@@ -41755,7 +41815,8 @@ function resolvePolicy(input) {
   const overrides = input.overrides ?? {};
   if (!isCalendarDate(today)) throw new Error(`resolvePolicy: today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const flagName = (key) => overrides.names?.[key] ?? defaultFlagNames[key];
-  const parts = {
+  const admission = input.admission ?? null;
+  const parts = admission ? admissionParts(admission) : {
     enforceLevel: { value: defaultLevels.enforce.level, source: builtIn },
     enforceVersion: { value: defaultLevels.enforce.version, source: builtIn },
     warnLevel: { value: defaultLevels.warn.level, source: builtIn },
@@ -41779,7 +41840,7 @@ function resolvePolicy(input) {
     const { policy, origins } = policyToEvaluate(entry.podSecurityLabels, {
       enforce: { level: parts.enforceLevel.value, version: parts.enforceVersion.value },
       warn: { level: parts.warnLevel.value, version: parts.warnVersion.value },
-      audit: { level: "privileged", version: "latest" }
+      audit: admission?.defaults.audit ?? { level: "privileged", version: "latest" }
     });
     const relabel = (current, value, origin, fallback) => origin.kind === "default" ? current : { value, source: labelSource(entry, origin, fallback) };
     parts.enforceLevel = relabel(parts.enforceLevel, policy.enforce.level, origins.enforce.level, "restricted");
@@ -41792,6 +41853,11 @@ function resolvePolicy(input) {
       const auditVersion = { value: policy.audit.version, source: versionOrigin.kind === "label" ? labelSource(entry, versionOrigin, "latest") : builtIn };
       audit = { value: { level: policy.audit.level, version: policy.audit.version }, source: combine2(auditLevel, auditVersion) };
     }
+  }
+  if (!audit && admission && admission.defaults.audit.level !== "privileged" && !(entry && Object.hasOwn(entry.podSecurityLabels, namespaceLabels.audit))) {
+    const level = { value: admission.defaults.audit.level, source: admissionSource(admission, "audit", "level") };
+    const version2 = { value: admission.defaults.audit.version, source: admissionSource(admission, "audit", "version") };
+    audit = { value: admission.defaults.audit, source: combine2(level, version2) };
   }
   const enforce = { level: parts.enforceLevel.value, version: parts.enforceVersion.value };
   const warn = { level: parts.warnLevel.value, version: parts.warnVersion.value };
@@ -41819,7 +41885,7 @@ function resolvePolicy(input) {
     warnSource: combine2(parts.warnLevel, parts.warnVersion),
     auditSource: audit?.source ?? null,
     preview,
-    exemption: findExemption(config, subject),
+    exemption: findExemption(config, subject) ?? (admission ? findExemption({ ...config, exemptions: admission.exemptions }, subject) : null),
     disabled,
     optOuts,
     strict,
@@ -42033,8 +42099,17 @@ function policyContext(today, parts = {}) {
     overrides: parts.overrides ?? {},
     namespaces: parts.namespaces ?? emptyNamespaceIndex,
     today,
-    ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {}
+    ...parts.extraChecks ? { extraChecks: parts.extraChecks } : {},
+    ...parts.sourceOptions ? { sourceOptions: parts.sourceOptions } : {},
+    ...parts.cluster ? { cluster: parts.cluster } : {}
   };
+}
+function repositoryPolicy(documents, context) {
+  const options = context.sourceOptions ?? {};
+  const namespaces = reads(options, "namespace-labels") ? namespaceIndexOf(documents, context) : { index: emptyNamespaceIndex, problems: [] };
+  const cluster = clusterSourcesOf(documents, options);
+  const problems = [...namespaces.problems, ...cluster.problems.map((p) => ({ ...p, kind: "invalid" }))];
+  return { context: { ...context, namespaces: namespaces.index, cluster: cluster.cluster }, problems, notices: [...cluster.notices] };
 }
 function namespaceIndexOf(documents, context) {
   if (!namespaceLabelsOn(context.config, context.overrides)) return { index: emptyNamespaceIndex, problems: [] };
@@ -42050,7 +42125,14 @@ function namespaceIndexOf(documents, context) {
   return { index, problems };
 }
 function resolveFor(source, context) {
-  return resolvePolicy({ subject: subjectFromPodSpec(source), config: context.config, namespaces: context.namespaces, overrides: context.overrides, today: context.today });
+  return resolvePolicy({
+    subject: subjectFromPodSpec(source),
+    config: context.config,
+    namespaces: context.namespaces,
+    overrides: context.overrides,
+    today: context.today,
+    admission: context.cluster?.admission ?? null
+  });
 }
 function evaluatePodSpec(source, context, policy = resolveFor(source, context)) {
   const outcome = evaluatePolicy(source.pod, policy);
@@ -42086,20 +42168,35 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
     outcome
   };
 }
-function defaultPolicies(context) {
+function defaultPolicies(context, cluster = context.cluster) {
   const policy = resolvePolicy({
     subject: { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
     config: context.config,
     overrides: context.overrides,
-    today: context.today
+    today: context.today,
+    admission: cluster?.admission ?? null
   });
   return { enforce: formatLevelVersion(policy.enforce), warn: formatLevelVersion(policy.warn) };
 }
 
+// src/main.ts
+init_load();
+
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+function isUnchecked(problem) {
+  return problem.kind === "template" || problem.kind === "not-rendered";
+}
+function failsRun(problem) {
+  return !isUnchecked(problem) && !isWarning(problem);
+}
+
 // src/report/summary.ts
-var cell = (text2) => escapeText(text2);
-var codeCell = (text2) => inlineCode(text2).replaceAll("|", "\\|");
-var problemLine = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
+var cell = (text2) => text2.replaceAll("|", "\\|").replaceAll("\n", " ");
+var problemLine = (e) => `- \`${e.file}${e.line === null ? "" : `:${e.line}`}\`: ${cell(e.message)}`;
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
@@ -42116,7 +42213,7 @@ function summaryMarkdown(input) {
       const icon = f.blocking ? "\u274C" : "\u26A0\uFE0F";
       const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
       const change = `${f.status}${f.preexisting ? ", preexisting" : ""}${input.inline?.has(f) ? ", commented" : ""}`;
-      lines.push(`| ${icon} | ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+      lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
     }
     lines.push("");
   }
@@ -42124,13 +42221,13 @@ function summaryMarkdown(input) {
     lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
     for (const f of input.ignored) {
       const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
+      lines.push(`| \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
     }
     lines.push("");
   }
   if (input.policyProblems.length > 0) {
     lines.push("**Opt-out annotations that do not count**", "");
-    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
+    for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
     lines.push("");
   }
   const sections = [
@@ -42170,23 +42267,20 @@ function truncateChars(text2, maxChars, marker = "\n\n\u2026 (truncated)") {
 
 // src/report/checkRun.ts
 var maxOutputBytes = 65535;
-function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
-  const fromProblems = problemsVerdict(errors, unchecked);
-  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
-  return fromProblems;
+function conclusionOf(findings, errors, mode) {
+  const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
+  if (!failing) return errors.some((e) => e.kind === "not-rendered") ? "neutral" : "success";
+  return mode === "warn" ? "neutral" : "failure";
 }
-function titleOf(findings, errors, checked) {
+function titleOf(findings, errors) {
   const blocking = findings.filter((f) => f.blocking).length;
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
   if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
-  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
-  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
-  const notChecked = uncheckedText(errors);
-  if (notChecked !== "") parts.push(notChecked);
-  const warnings = errors.filter(isWarning).length;
+  const notChecked = errors.filter((e) => !isWarning(e)).length;
+  if (notChecked > 0) parts.push(`${notChecked} ${notChecked === 1 ? "file" : "files"} not checked`);
+  const warnings = errors.length - notChecked;
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
-  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
   return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
 }
 function annotationsOf2(findings, errors) {
@@ -42209,10 +42303,10 @@ function annotationsOf2(findings, errors) {
     }))
   ];
 }
-function checkRunOutput(input, mode, unchecked = defaultUnchecked) {
+function checkRunOutput(input, mode) {
   return {
-    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
-    title: titleOf(input.findings, input.errors, input.podSpecs),
+    conclusion: conclusionOf(input.findings, input.errors, mode),
+    title: titleOf(input.findings, input.errors),
     summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
     annotations: annotationsOf2(input.findings, input.errors)
   };
@@ -42249,15 +42343,7 @@ function fingerprintMarker(ids) {
   return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
 }
 function readFingerprints(body) {
-  const lines = body.trimEnd().split("\n");
-  const ids = [];
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].trim();
-    const match2 = [...line.matchAll(markerPatternAll)][0];
-    if (match2 === void 0 || match2[0] !== line) break;
-    ids.unshift(match2[1].split(" "));
-  }
-  return ids.flat();
+  return [...body.matchAll(markerPatternAll)].flatMap((m) => m[1].split(" "));
 }
 
 // src/report/json.ts
@@ -42310,7 +42396,8 @@ function renderJson(report, header) {
     ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
     policyProblems: report.policyProblems,
     errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs
+    podSpecs: report.podSpecs,
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
   };
   return `${JSON.stringify(body, null, 2)}
 `;
@@ -42548,7 +42635,7 @@ function cautionFor(checks) {
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
-var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
+var nameOf = (f) => `\`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}\``;
 var workloadOf = (f) => `${f.kind} ${nameOf(f)}`;
 function workloadsOf(findings) {
   const byKind = /* @__PURE__ */ new Map();
@@ -42560,7 +42647,7 @@ function subjectOf(findings) {
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
-    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
+    if (containers.length === 1 && !podLevel) return `Container \`${containers[0]}\``;
     return workloads[0];
   }
   return workloadsOf(findings);
@@ -42580,7 +42667,7 @@ function bullets(findings, suggested) {
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
   return checks.map((check) => {
     const of = findings.filter((f) => f.check === check);
-    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
+    const messages = unique(of.map((f) => suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`));
     const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
     return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
   });
@@ -42595,7 +42682,7 @@ function withoutSuggestion(findings) {
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
   }
-  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; ${inlineCode(`pod-security-review fix ${findings[0].file}`)} applies it.`);
+  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0].file}\` applies it.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
@@ -42604,12 +42691,12 @@ function withoutSuggestion(findings) {
 }
 var modeWords = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
 function provenance(findings) {
-  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${n}_`);
   const workloads = unique(findings.map(workloadOf));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
   const bySource = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${f.levelSource.detail}.`;
     bySource.set(source, [...bySource.get(source) ?? [], f]);
   }
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
@@ -42762,7 +42849,7 @@ function renderSarif(findings, errors, toolVersion) {
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]`) },
+          message: { text: `${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]` },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
           })),
@@ -42773,7 +42860,7 @@ function renderSarif(findings, errors, toolVersion) {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
               level: isUnchecked(e) ? "note" : "warning",
-              message: { text: plainText(e.message) },
+              message: { text: e.message },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
             }))
           }
@@ -42787,24 +42874,6 @@ function renderSarif(findings, errors, toolVersion) {
 
 // src/findings/evaluateFiles.ts
 init_load();
-
-// src/policy/sources/objects.ts
-function objectsOf(document) {
-  const out = [];
-  const visit3 = (value, path2) => {
-    const kind = typeof value.kind === "string" ? value.kind : "";
-    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
-    if (kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path2, "items", index]);
-      });
-      return;
-    }
-    out.push({ value, apiVersion, kind, path: path2 });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
-  return out;
-}
 
 // src/policy/sources/psp.ts
 var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
@@ -44886,8 +44955,8 @@ function evaluateChangeSet(changeSet, options) {
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
-  const namespaces = namespaceIndexOf(headDocuments, options.policy);
-  const context = { ...options.policy, namespaces: namespaces.index };
+  const repository = repositoryPolicy(headDocuments, options.policy);
+  const context = repository.context;
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -44950,8 +45019,17 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  errors.push(...namespaces.problems);
-  return { findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+  errors.push(...repository.problems);
+  return {
+    ...repository.notices.length > 0 ? { notices: repository.notices } : {},
+    ...context.cluster ? { cluster: context.cluster } : {},
+    findings,
+    ignored,
+    policyProblems,
+    errors: sortProblems(errors),
+    podSpecs,
+    unchangedPodSpecs: unchanged
+  };
 }
 
 // src/version.ts
@@ -44963,6 +45041,7 @@ function asReviewFindings(report, settings) {
   return report.findings.map((f) => ({ ...f, blocking: f.blocking && settings.mode === "enforce" }));
 }
 async function readPolicyConfig(io, settings, event, configRead) {
+  if (!reads(settings.sourceOptions, "config")) return defaultPolicyConfig;
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   let text2;
   if (configRead.viaGit) {
@@ -44983,7 +45062,7 @@ async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   if (settings.source !== "api") {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [], viaGit: true, configBlob: void 0 };
+    if (local) return { changeSet: local, notices: [], viaGit: true, configBlob: void 0, extraDocuments: [] };
     if (settings.source === "git") {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`
@@ -44994,32 +45073,26 @@ async function changeSetFor(io, settings, event, github) {
     throw new ConfigurationError(`a ${event.eventName} event is checked from the local repository: check out with fetch-depth: 0 (or set source: git)`);
   }
   const config = { commit: event.baseSha, path: settings.configPath };
+  const admissionPath = settings.sourceOptions.admissionConfigPath;
+  const admission = admissionPath ? [{ commit: event.headSha, path: admissionPath }] : [];
   const api = await readApiChangeSet(github, {
     pr: event.pr,
     baseSha: event.baseSha,
     headSha: event.headSha,
     selection: settings.selection,
     maxBytes: settings.maxFileBytes,
-    alsoRead: [config]
+    alsoRead: [config, ...admission]
   });
+  const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : void 0;
+  const extraDocuments = admissionPath && admissionBlob?.kind === "text" ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
   const notices = [
     ...api.notices,
-    "Namespace manifests are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository."
+    "Namespace manifests (and the cluster PodSecurityConfiguration) are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository."
   ];
-  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`) };
-}
-async function ourLogin(github, warn) {
-  try {
-    return await github.viewerLogin();
-  } catch (error2) {
-    warn(`could not ask GitHub who the token is (${error2.message}); only comments by github-actions[bot] count as this Action's`);
-    return "github-actions[bot]";
-  }
+  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
 }
 async function existingComments(github, pr, warn) {
-  const login = await ourLogin(github, warn);
-  const ours = /* @__PURE__ */ new Set([login, `${login.replace(/\[bot\]$/, "")}[bot]`]);
-  const comments = (await github.listReviewComments(pr)).filter((c) => c.author !== null && ours.has(c.author));
+  const comments = await github.listReviewComments(pr);
   let threads = [];
   try {
     threads = await github.listReviewThreads(pr);
@@ -45138,20 +45211,20 @@ async function run(given) {
       if (!(error2 instanceof GitHubError)) throw error2;
       return await reportUnread(io, settings, event, github, error2);
     }
-    const { changeSet, notices, viaGit, configBlob } = read;
+    const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const context = policyContext(io.today(), { config, overrides: settings.overrides });
-    const header = defaultPolicies(context);
-    const policy = `${header.enforce}, warn ${header.warn}`;
+    const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions });
     const workspace = io.env.GITHUB_WORKSPACE ?? ".";
     const report = evaluateChangeSet(changeSet, {
       policy: context,
-      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : [],
+      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : extraDocuments,
       load: { maxBytes: settings.maxFileBytes },
       selection: settings.selection,
       onlyNewViolations: settings.onlyNewViolations,
       fixes: settings.suggestions
     });
+    const header = defaultPolicies(context, report.cluster);
+    const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
     const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
     const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
@@ -45195,10 +45268,10 @@ async function run(given) {
       errors: report.errors,
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
-      notices: [...notices, ...reviewNotices, ...capNotice, ...extra],
+      notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
       inline
     });
-    const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
+    const output = checkRunOutput(summaryInput([]), settings.mode);
     const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
     const sarifPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
