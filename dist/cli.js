@@ -10223,30 +10223,77 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  const templateMatch = templateAction.exec(text2);
-  if (templateMatch) {
-    const line = text2.slice(0, templateMatch.index).split("\n").length;
-    return fail(
-      "template",
-      "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
-      line
-    );
-  }
   if (text2 === decoded.text && readAsJson(text2)) {
     const error = jsonStreamError(text2);
     if (error) {
+      const action = actionLine(text2, 0, text2.length);
+      if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, lineCounterOf(text2).linePos(error.offset).line);
     }
   }
   const read = asGoyamlReads(text2);
+  let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
   }
+  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
+}
+function hasTemplateAction(value) {
+  const stack = [value];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (templateAction.test(item)) return true;
+      continue;
+    }
+    if (item === null || typeof item !== "object" || seen.has(item)) continue;
+    seen.add(item);
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+      continue;
+    }
+    for (const [key, child] of Object.entries(item)) {
+      if (templateAction.test(key)) return true;
+      if (child !== void 0) stack.push(child);
+    }
+  }
+  return false;
+}
+var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
+function actionLine(text2, from, to) {
+  const actions2 = new RegExp(templateAction.source, "g");
+  actions2.lastIndex = from;
+  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
+    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
+    return text2.slice(0, match2.index).split("\n").length;
+  }
+  return null;
+}
+function markTemplate(loaded, text2) {
+  const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
+  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  if (codeLine === null && templated === void 0) return loaded;
+  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
+  if (codeLine !== null) {
+    problems.push({ file: loaded.file, line: codeLine, kind: "template", message: templateMessage });
+  } else if (templated !== void 0) {
+    problems.push({
+      file: loaded.file,
+      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
+      kind: "template",
+      message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml3.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -17849,8 +17896,9 @@ var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
+var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
 function isUnchecked(problem) {
-  return problem.kind === "template" || problem.kind === "not-rendered";
+  return uncheckedKinds.has(problem.kind);
 }
 function failsRun(problem) {
   return !isUnchecked(problem) && !isWarning(problem);
@@ -17893,6 +17941,14 @@ function renderText(report, header) {
 // src/cli/options.ts
 import { existsSync, readFileSync } from "node:fs";
 import path3 from "node:path";
+
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
 
 // src/io/files.ts
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -17959,6 +18015,7 @@ var policyOptions = {
   config: { type: "string" },
   "namespace-labels": { type: "string" },
   strict: { type: "boolean" },
+  unchecked: { type: "string", default: defaultUnchecked },
   "policy-sources": { type: "string" },
   "admission-config": { type: "string" },
   format: { type: "string", default: "text" },
@@ -17973,6 +18030,8 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
   --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
   --strict             do not honour pod-security-review/ignore annotations
+  --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
+                       else failing: neutral or success exit 0, failure exits 1 [default: neutral]
   --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
                        kyverno, admission-config [default: all of them]
   --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
@@ -18003,6 +18062,9 @@ function readPolicyOptions(values) {
   if (values.format !== "text" && values.format !== "json") {
     throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
   }
+  if (!uncheckedPolicies.includes(values.unchecked)) {
+    throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(", ")}`);
+  }
   const maxBytes = Number(values["max-file-size"]);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
   const overrides = defined({
@@ -18022,7 +18084,7 @@ function readPolicyOptions(values) {
   }
   const admissionConfigPath = values["admission-config"];
   const sourceOptions = defined({ sources, admissionConfigPath });
-  return { overrides, configPath: values.config, sourceOptions, format: values.format, maxBytes };
+  return { overrides, configPath: values.config, sourceOptions, format: values.format, maxBytes, unchecked: values.unchecked };
 }
 function loadPolicyConfig(cwd, explicit) {
   const file = explicit ?? defaultConfigPath;
@@ -18043,8 +18105,8 @@ function contextFor(io, options) {
   const config = reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
   return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
 }
-function failureStatus(report) {
-  return report.findings.some((f) => f.blocking) || report.errors.some(failsRun) ? 1 : 0;
+function failureStatus(report, unchecked) {
+  return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
 }
 async function filesOfPaths(positionals, io, maxBytes, verb) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
@@ -18070,8 +18132,8 @@ ${policyOptionsHelp}
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
 
-Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
-checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 function jobsFor(given, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
@@ -18108,7 +18170,7 @@ async function checkCommand(args, io) {
   const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }
 
 // src/cli/diff.ts
@@ -19238,8 +19300,7 @@ function helmCommand(root) {
     args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
   };
 }
-var missing = /* @__PURE__ */ new Set();
-async function runFirst(commands2, cwd, env, limits) {
+async function runFirst(commands2, cwd, env, limits, missing) {
   for (const command of commands2) {
     if (missing.has(command.command)) continue;
     const result = await runTool(command.command, command.args, { cwd, env, limits });
@@ -19248,7 +19309,7 @@ async function runFirst(commands2, cwd, env, limits) {
   }
   return null;
 }
-async function renderIn(root, treeDir, limits) {
+async function renderIn(root, treeDir, limits, missing) {
   const home = path4.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -19260,7 +19321,7 @@ async function renderIn(root, treeDir, limits) {
     KUBECONFIG: path4.join(home, "no-kubeconfig")
   });
   const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, limits);
+  const ran = await runFirst(commands2, treeDir, env, limits, missing);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
@@ -19329,7 +19390,7 @@ function readKustomization(file, source, paths) {
   const patches = [];
   const otherFiles = [];
   const remote = [];
-  const missing2 = [];
+  const missing = [];
   let raw;
   let problem = null;
   try {
@@ -19343,10 +19404,10 @@ function readKustomization(file, source, paths) {
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path8 = joinPath(dir, ref);
-    if (path8 === null) return void missing2.push(ref);
+    if (path8 === null) return void missing.push(ref);
     if (kustomizationIn(path8, paths) !== null) kustomizations.push(path8);
     else if (filesAllowed && paths.has(path8)) resourceFiles.push(path8);
-    else missing2.push(ref);
+    else missing.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text(value);
@@ -19359,7 +19420,7 @@ function readKustomization(file, source, paths) {
   for (const entry of list3(k.patches)) {
     if (!isRecord2(entry)) continue;
     const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path8 !== null && !paths.has(path8)) missing2.push(text(entry.path));
+    if (path8 !== null && !paths.has(path8)) missing.push(text(entry.path));
     patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: false });
   }
   for (const entry of list3(k.patchesStrategicMerge)) {
@@ -19387,7 +19448,7 @@ function readKustomization(file, source, paths) {
     patches,
     otherFiles,
     remote,
-    missing: missing2,
+    missing,
     namePrefix: text(k.namePrefix) ?? "",
     nameSuffix: text(k.nameSuffix) ?? "",
     helmCharts: list3(k.helmCharts).length > 0,
@@ -19558,13 +19619,13 @@ async function writeTree(files) {
 
 // src/io/render/renderer.ts
 var decoder = new TextDecoder();
-async function renderSide(root, snapshot, reader, commit, paths, limits, edits) {
+async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path8, text2] of edits ?? []) files.set(path8, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits), files };
+    return { output: await renderIn(root, tree.dir, limits, missing), files };
   } finally {
     await tree.dispose();
   }
@@ -19574,6 +19635,7 @@ async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = await snapshotOf(sides.reader, sides.base);
+  const missing = /* @__PURE__ */ new Set();
   return {
     head: head.tree,
     base: base?.tree ?? null,
@@ -19584,15 +19646,15 @@ async function openRenderer(sides) {
           rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits) : { output: { kind: "absent" } };
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: "absent" } };
         const sources = new Map([...headSide.files].map(([path8, data]) => [path8, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
     }
   };
 }
@@ -19817,9 +19879,10 @@ function blockEnd(lines, from, indent, isItem) {
   return i;
 }
 function valuesInBlock(lines, from, to) {
+  const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
     const path8 = valuesPathIn(lines[i].body);
-    if (path8 !== null && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
+    if (path8 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
   }
   return null;
 }
@@ -20316,8 +20379,8 @@ Options:
                           every file as a plain manifest [default: auto]
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks, 1 a blocking violation or a file that could not be
-checked, 2 usage or config error.
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
@@ -20361,7 +20424,7 @@ async function diffCommand(args, io) {
   }, port);
   const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }
 
 // src/cli/fix.ts
@@ -20381,8 +20444,9 @@ Options:
   --dry-run            print the changes as a unified diff instead of writing them
 ${policyOptionsHelp}
 
-Exit status: 0 nothing blocks after fixing, 1 blocking violations remain or a
-file could not be checked, 2 usage or config error.
+Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
+malformed or invalid, or (with --unchecked failure) a file was not checked, 2 usage
+or config error.
 `;
 async function fixCommand(args, io) {
   const { values, positionals } = parseArgs3({ args, allowPositionals: true, options: { ...policyOptions, "dry-run": { type: "boolean", default: false } } });
@@ -20430,7 +20494,7 @@ async function fixCommand(args, io) {
 `);
   } else io.stdout(`${text2}
 `);
-  return failureStatus(report);
+  return failureStatus(report, options.unchecked);
 }
 
 // src/cli/init.ts

@@ -10277,30 +10277,76 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  const templateMatch = templateAction.exec(text2);
-  if (templateMatch) {
-    const line = text2.slice(0, templateMatch.index).split("\n").length;
-    return fail(
-      "template",
-      "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output",
-      line
-    );
-  }
   if (text2 === decoded.text && readAsJson(text2)) {
     const error2 = jsonStreamError(text2);
     if (error2) {
+      const action = actionLine(text2, 0, text2.length);
+      if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, lineCounterOf(text2).linePos(error2.offset).line);
     }
   }
   const read = asGoyamlReads(text2);
+  let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    return byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
   }
+  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
+}
+function hasTemplateAction(value) {
+  const stack = [value];
+  const seen = /* @__PURE__ */ new Set();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (templateAction.test(item)) return true;
+      continue;
+    }
+    if (item === null || typeof item !== "object" || seen.has(item)) continue;
+    seen.add(item);
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+      continue;
+    }
+    for (const [key, child] of Object.entries(item)) {
+      if (templateAction.test(key)) return true;
+      if (child !== void 0) stack.push(child);
+    }
+  }
+  return false;
+}
+function actionLine(text2, from, to) {
+  const actions2 = new RegExp(templateAction.source, "g");
+  actions2.lastIndex = from;
+  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
+    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
+    return text2.slice(0, match2.index).split("\n").length;
+  }
+  return null;
+}
+function markTemplate(loaded, text2) {
+  const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
+  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  if (codeLine === null && templated === void 0) return loaded;
+  const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
+  if (codeLine !== null) {
+    problems.push({ file: loaded.file, line: codeLine, kind: "template", message: templateMessage });
+  } else if (templated !== void 0) {
+    problems.push({
+      file: loaded.file,
+      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
+      kind: "template",
+      message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
   const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
@@ -10418,7 +10464,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml4, defaultLoadOptions, templateAction, utf8, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
+var import_yaml4, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -10432,6 +10478,7 @@ var init_load = __esm({
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
@@ -36874,6 +36921,45 @@ var init_actionIO = __esm({
   }
 });
 
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
+function isUnchecked(problem) {
+  return uncheckedKinds.has(problem.kind);
+}
+function failsRun(problem) {
+  return !isUnchecked(problem) && !isWarning(problem);
+}
+
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
+var kindNames = {
+  template: ["template", "templates"],
+  "not-rendered": ["not rendered", "not rendered"],
+  "too-large": ["too large", "too large"],
+  binary: ["binary", "binary"],
+  unreadable: ["unreadable", "unreadable"]
+};
+function uncheckedText(problems) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const p of problems.filter(isUnchecked)) byKind.set(p.kind, (byKind.get(p.kind) ?? /* @__PURE__ */ new Set()).add(p.file));
+  const files = new Set([...byKind.values()].flatMap((s) => [...s])).size;
+  if (files === 0) return "";
+  const kinds = [...byKind].map(([kind, set2]) => {
+    const [one, many] = kindNames[kind] ?? [kind, kind];
+    return `${set2.size} ${set2.size === 1 ? one : many}`;
+  });
+  return `${files} ${files === 1 ? "file" : "files"} not checked (${kinds.join(", ")})`;
+}
+
 // src/policy/config.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 
@@ -41359,6 +41445,7 @@ function readSettings(inputs) {
     source: oneOf(inputs, "source", ["auto", "api", "git"], "auto"),
     suggestions: boolean(inputs, "suggestions", true),
     maxFileBytes: integer(inputs, "max-file-size", 4 * 1024 * 1024, 1),
+    unchecked: oneOf(inputs, "unchecked", uncheckedPolicies, defaultUnchecked),
     sourceOptions: sourceOptions(inputs)
   };
 }
@@ -41416,6 +41503,28 @@ function readEventContext(eventName, payload, repository) {
 
 // src/github/changeSet.ts
 init_parse2();
+
+// src/report/markdown.ts
+function defuse(text2) {
+  return text2.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+}
+function plainText(text2) {
+  return defuse(text2).replace(/[\r\n]+/g, " ");
+}
+var inlineSyntax = /[\\`*_[\]~|]/g;
+function escapeText(text2) {
+  return defuse(text2).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
+}
+function inlineCode(text2) {
+  const content = defuse(text2).replace(/[\r\n]+/g, " ");
+  let longest = 0;
+  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = content.startsWith("`") || content.endsWith("`") || content === "" ? " " : "";
+  return `${fence}${pad}${content}${pad}${fence}`;
+}
+
+// src/github/changeSet.ts
 var listFilesCap = 3e3;
 var statusOf = {
   added: "added",
@@ -41455,7 +41564,7 @@ async function readApiChangeSet(github, request2) {
   }
   const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
   if (withoutPatch.length > 0) {
-    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => `\`${p}\``).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
+    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
   }
   const reads2 = candidates.flatMap((file) => [
     ...file.status !== "added" ? [{ commit: mergeBase2, path: file.previousPath ?? file.path }] : [],
@@ -42182,21 +42291,10 @@ function defaultPolicies(context, cluster = context.cluster) {
 // src/main.ts
 init_load();
 
-// src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
-function isWarning(problem) {
-  return warningKinds.has(problem.kind);
-}
-function isUnchecked(problem) {
-  return problem.kind === "template" || problem.kind === "not-rendered";
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
-}
-
 // src/report/summary.ts
-var cell = (text2) => text2.replaceAll("|", "\\|").replaceAll("\n", " ");
-var problemLine = (e) => `- \`${e.file}${e.line === null ? "" : `:${e.line}`}\`: ${cell(e.message)}`;
+var cell = (text2) => escapeText(text2);
+var codeCell = (text2) => inlineCode(text2).replaceAll("|", "\\|");
+var problemLine = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
@@ -42213,7 +42311,7 @@ function summaryMarkdown(input) {
       const icon = f.blocking ? "\u274C" : "\u26A0\uFE0F";
       const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
       const change = `${f.status}${f.preexisting ? ", preexisting" : ""}${input.inline?.has(f) ? ", commented" : ""}`;
-      lines.push(`| ${icon} | \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+      lines.push(`| ${icon} | ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
     }
     lines.push("");
   }
@@ -42221,13 +42319,13 @@ function summaryMarkdown(input) {
     lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
     for (const f of input.ignored) {
       const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-      lines.push(`| \`${cell(`${f.file}:${f.line}`)}\` | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
+      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
     }
     lines.push("");
   }
   if (input.policyProblems.length > 0) {
     lines.push("**Opt-out annotations that do not count**", "");
-    for (const p of input.policyProblems) lines.push(`- \`${p.file}:${p.line}\` (${p.kind} ${p.name}): ${cell(p.message)}`);
+    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
     lines.push("");
   }
   const sections = [
@@ -42267,20 +42365,23 @@ function truncateChars(text2, maxChars, marker = "\n\n\u2026 (truncated)") {
 
 // src/report/checkRun.ts
 var maxOutputBytes = 65535;
-function conclusionOf(findings, errors, mode) {
-  const failing = findings.some((f) => f.blocking) || errors.some(failsRun);
-  if (!failing) return errors.some((e) => e.kind === "not-rendered") ? "neutral" : "success";
-  return mode === "warn" ? "neutral" : "failure";
+function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
+  const fromProblems = problemsVerdict(errors, unchecked);
+  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
+  return fromProblems;
 }
-function titleOf(findings, errors) {
+function titleOf(findings, errors, checked) {
   const blocking = findings.filter((f) => f.blocking).length;
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
   if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
-  const notChecked = errors.filter((e) => !isWarning(e)).length;
-  if (notChecked > 0) parts.push(`${notChecked} ${notChecked === 1 ? "file" : "files"} not checked`);
-  const warnings = errors.length - notChecked;
+  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
+  const notChecked = uncheckedText(errors);
+  if (notChecked !== "") parts.push(notChecked);
+  const warnings = errors.filter(isWarning).length;
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
+  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
   return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
 }
 function annotationsOf2(findings, errors) {
@@ -42303,10 +42404,10 @@ function annotationsOf2(findings, errors) {
     }))
   ];
 }
-function checkRunOutput(input, mode) {
+function checkRunOutput(input, mode, unchecked = defaultUnchecked) {
   return {
-    conclusion: conclusionOf(input.findings, input.errors, mode),
-    title: titleOf(input.findings, input.errors),
+    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
+    title: titleOf(input.findings, input.errors, input.podSpecs),
     summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
     annotations: annotationsOf2(input.findings, input.errors)
   };
@@ -42343,7 +42444,15 @@ function fingerprintMarker(ids) {
   return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
 }
 function readFingerprints(body) {
-  return [...body.matchAll(markerPatternAll)].flatMap((m) => m[1].split(" "));
+  const lines = body.trimEnd().split("\n");
+  const ids = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    const match2 = [...line.matchAll(markerPatternAll)][0];
+    if (match2 === void 0 || match2[0] !== line) break;
+    ids.unshift(match2[1].split(" "));
+  }
+  return ids.flat();
 }
 
 // src/report/json.ts
@@ -42635,7 +42744,7 @@ function cautionFor(checks) {
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
-var nameOf = (f) => `\`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}\``;
+var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
 var workloadOf = (f) => `${f.kind} ${nameOf(f)}`;
 function workloadsOf(findings) {
   const byKind = /* @__PURE__ */ new Map();
@@ -42647,7 +42756,7 @@ function subjectOf(findings) {
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
-    if (containers.length === 1 && !podLevel) return `Container \`${containers[0]}\``;
+    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
     return workloads[0];
   }
   return workloadsOf(findings);
@@ -42667,7 +42776,7 @@ function bullets(findings, suggested) {
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
   return checks.map((check) => {
     const of = findings.filter((f) => f.check === check);
-    const messages = unique(of.map((f) => suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`));
+    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
     const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
     return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
   });
@@ -42682,7 +42791,7 @@ function withoutSuggestion(findings) {
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
   }
-  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; \`pod-security-review fix ${findings[0].file}\` applies it.`);
+  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; ${inlineCode(`pod-security-review fix ${findings[0].file}`)} applies it.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
@@ -42691,12 +42800,12 @@ function withoutSuggestion(findings) {
 }
 var modeWords = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
 function provenance(findings) {
-  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${n}_`);
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
   const workloads = unique(findings.map(workloadOf));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
   const bySource = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${f.levelSource.detail}.`;
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
     bySource.set(source, [...bySource.get(source) ?? [], f]);
   }
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
@@ -42849,7 +42958,7 @@ function renderSarif(findings, errors, toolVersion) {
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? "error" : "warning",
-          message: { text: `${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]` },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
           })),
@@ -42860,7 +42969,7 @@ function renderSarif(findings, errors, toolVersion) {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
               level: isUnchecked(e) ? "note" : "warning",
-              message: { text: e.message },
+              message: { text: plainText(e.message) },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
             }))
           }
@@ -45091,8 +45200,18 @@ async function changeSetFor(io, settings, event, github) {
   ];
   return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
 }
+async function ourLogin(github, warn) {
+  try {
+    return await github.viewerLogin();
+  } catch (error2) {
+    warn(`could not ask GitHub who the token is (${error2.message}); only comments by github-actions[bot] count as this Action's`);
+    return "github-actions[bot]";
+  }
+}
 async function existingComments(github, pr, warn) {
-  const comments = await github.listReviewComments(pr);
+  const login = await ourLogin(github, warn);
+  const ours = /* @__PURE__ */ new Set([login, `${login.replace(/\[bot\]$/, "")}[bot]`]);
+  const comments = (await github.listReviewComments(pr)).filter((c) => c.author !== null && ours.has(c.author));
   let threads = [];
   try {
     threads = await github.listReviewThreads(pr);
@@ -45271,7 +45390,7 @@ async function run(given) {
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
       inline
     });
-    const output = checkRunOutput(summaryInput([]), settings.mode);
+    const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
     const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
     const sarifPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
