@@ -16,6 +16,8 @@ import { policyContext } from '../src/findings/policyContext.js';
 import { readGitChangeSet } from '../src/git/changeSet.js';
 import { readNamespaceDocuments } from '../src/git/namespaces.js';
 import { contentBytes, defaultLoadOptions } from '../src/manifests/load.js';
+import { renderJson } from '../src/report/json.js';
+import { renderText } from '../src/report/text.js';
 import { evaluateChangeSet } from '../src/scope/scope.js';
 import { startEmulator } from '../test/helpers/github-emulator/index.js';
 import type { Emulator, PullRequestHandle } from '../test/helpers/github-emulator/index.js';
@@ -101,6 +103,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   const counts: Record<string, number> = {};
   const before = rssNowMb();
   let samples: number[];
+  let report: ReturnType<typeof evaluateFiles> | undefined;
   if (request.kind === 'parse') {
     samples = await repeat(request.runs, 'parse', () => {
       counts.documents = parseFloor(files.map((f) => f.content));
@@ -110,7 +113,6 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
     const pass = () => evaluateFiles(files, { policy, fixes: request.kind === 'fixes' });
     const once = request.profile === undefined ? pass : profiled(pass, request.profile);
     if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, pass);
-    let report: ReturnType<typeof pass> | undefined;
     samples = await repeat(request.runs, request.kind, async () => {
       report = await once();
     });
@@ -128,8 +130,14 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
       }
     }
   }
+  // Peak RSS is the stage's own: taken before the report is rendered for its size.
   const memory: Memory = { beforeMb: before, peakMb: peakMb() };
-  const result: FilesResult = { kind: request.kind, ms: summarize(samples), memory, input, counts };
+  let reportBytes: number | undefined;
+  if (request.reportBytes === true && report !== undefined) {
+    const header = { enforce: 'baseline:latest', warn: 'restricted:latest' };
+    reportBytes = Buffer.byteLength(request.kind === 'fixes' ? renderJson(report, header) : renderText(report, header));
+  }
+  const result: FilesResult = { kind: request.kind, ms: summarize(samples), memory, input, counts, ...(reportBytes !== undefined ? { reportBytes } : {}) };
   return result;
 }
 

@@ -8,7 +8,7 @@ export const repoRoot = path.resolve(benchDir, '..');
 /** tsx's loader as a file URL, for `node --import` from any working directory. */
 export const tsxLoader = import.meta.resolve('tsx');
 
-export const allStages = ['parse', 'check', 'fixes', 'diff', 'action', 'scale', 'cold', 'cli'] as const;
+export const allStages = ['parse', 'check', 'fixes', 'diff', 'action', 'scale', 'lists', 'cold', 'cli'] as const;
 export type StageName = (typeof allStages)[number];
 
 export interface BenchOptions {
@@ -30,6 +30,10 @@ export interface BenchOptions {
   readonly scaleBaseFiles: number;
   readonly scaleFactors: readonly number[];
   readonly scaleRuns: number;
+  /** Lists of N Pods in one document (YAML, single-line JSON, anchored): the sizes, and a cap per run. */
+  readonly listSizes: readonly number[];
+  readonly listRuns: number;
+  readonly listTimeoutSeconds: number;
   readonly coldRuns: number;
   readonly cliRuns: number;
   readonly cliJsonRuns: number;
@@ -47,8 +51,9 @@ export const usage = `Usage: npm run bench -- [options]
 Measures pod-security-review on synthetic repositories (deterministic from
 --seed): 1. parse floor, 2. check, 3. check + fixes, 4. diff on a real git
 repository, 5. the Action against the local GitHub emulator; CLI cold start,
-the real CLI's check, and stage-2 scaling. Prints a markdown table and writes
-the results as JSON.
+the real CLI's check, stage-2 scaling, and Lists of N Pods in one document
+(YAML, single-line JSON, anchored: the JSON report's growth over N). Prints
+a markdown table and writes the results as JSON.
 
 Sizes (defaults; --quick in brackets):
   --files N             reference repository files [1000; 100]
@@ -64,6 +69,10 @@ Repetitions (median, min and max are reported):
   --fix-runs N          stage 3, and stage 4's evaluate with fixes [3; 1]
   --action-runs N       stage 5, each a first run and a re-run [3; 1]
   --scale-runs N        [3; 1]
+  --list-sizes LIST     Pods per List document, in the lists stage [10,100,1000,5000; 10,100,1000]
+  --list-runs N         [3; 1]
+  --list-timeout S      a lists run over S seconds is stopped and larger sizes of
+                        its form are not tried [120; 30]
   --cold-runs N         CLI cold start spawns [10; 5]
   --cli-runs N          the CLI's check (text) on the reference repository [3; 1]
   --cli-json-runs N     the same with --format json (it computes fixes) [1]
@@ -110,6 +119,9 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
       'scale-base': { type: 'string' },
       'scale-factors': { type: 'string' },
       'scale-runs': { type: 'string' },
+      'list-sizes': { type: 'string' },
+      'list-runs': { type: 'string' },
+      'list-timeout': { type: 'string' },
       'cold-runs': { type: 'string' },
       'cli-runs': { type: 'string' },
       'cli-json-runs': { type: 'string' },
@@ -123,6 +135,7 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
   const quick = values.quick ?? false;
   const prFiles = positiveInt('pr-files', values['pr-files'], quick ? 10 : 60);
   const factors = (values['scale-factors'] ?? '1,10,100').split(',').map((s) => positiveInt('scale-factors', s.trim(), 1));
+  const listSizes = (values['list-sizes'] ?? (quick ? '10,100,1000' : '10,100,1000,5000')).split(',').map((s) => positiveInt('list-sizes', s.trim(), 1));
   const changedPercent = Number(values['changed-percent'] ?? 10);
   if (!(changedPercent > 0 && changedPercent <= 100)) throw new Error('--changed-percent must be in (0, 100]');
   return {
@@ -140,6 +153,9 @@ export function parseOptions(args: readonly string[]): BenchOptions | 'help' {
     scaleBaseFiles: positiveInt('scale-base', values['scale-base'], quick ? 2 : 20, 2),
     scaleFactors: [...new Set(factors)].sort((a, b) => a - b),
     scaleRuns: positiveInt('scale-runs', values['scale-runs'], quick ? 1 : 3),
+    listSizes: [...new Set(listSizes)].sort((a, b) => a - b),
+    listRuns: positiveInt('list-runs', values['list-runs'], quick ? 1 : 3),
+    listTimeoutSeconds: positiveInt('list-timeout', values['list-timeout'], quick ? 30 : 120),
     coldRuns: positiveInt('cold-runs', values['cold-runs'], quick ? 5 : 10),
     cliRuns: positiveInt('cli-runs', values['cli-runs'], quick ? 1 : 3),
     cliJsonRuns: positiveInt('cli-json-runs', values['cli-json-runs'], 1),

@@ -15,6 +15,8 @@ export type StageRequest =
       readonly today: string;
       /** Write a CPU profile of the (last) run here (check and fixes only). */
       readonly profile?: string;
+      /** Also render the report (text for check, JSON for fixes, as the CLI would) and give its size. */
+      readonly reportBytes?: boolean;
     }
   | { readonly kind: 'diff'; readonly repo: string; readonly base: string; readonly head: string; readonly runs: number; readonly fixRuns: number; readonly today: string }
   | {
@@ -41,6 +43,8 @@ export interface FilesResult {
   readonly memory: Memory;
   readonly input: { readonly files: number; readonly bytes: number };
   readonly counts: Readonly<Record<string, number>>;
+  /** The rendered report's size in bytes (text for check, JSON for fixes), when asked for. */
+  readonly reportBytes?: number;
 }
 
 export interface DiffResult {

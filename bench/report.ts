@@ -1,6 +1,7 @@
 /** The results file's shape, the issue's targets, and the markdown printed to stdout. */
 import type { Economy } from './economy.js';
 import type { HeadStats, RepoStats } from './generate.js';
+import type { ListForm } from './lists.js';
 import type { BenchOptions } from './options.js';
 import type { ProfileSummary } from './profile.js';
 import type { Summary } from './stats.js';
@@ -91,6 +92,37 @@ export interface ScaleStep {
   readonly timeRatio: number;
 }
 
+/** One report on one List: measured, stopped at the time cap, or not tried (a smaller size was stopped). */
+export type ListMeasure =
+  | { readonly status: 'measured'; readonly ms: Summary; readonly peakRssMb: number; readonly reportBytes: number | null }
+  | { readonly status: 'timeout'; readonly afterSeconds: number }
+  | { readonly status: 'skipped' };
+
+export interface ListPoint {
+  /** Pods in the List. */
+  readonly n: number;
+  readonly bytes: number;
+  /** The parse floor, the text report (check), the JSON report (check + fixes). */
+  readonly parse: ListMeasure;
+  readonly check: ListMeasure;
+  readonly fixes: ListMeasure;
+  /** The JSON report's counts (findings, withFix, withFixNote, …). */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly reportBytes: number | null;
+}
+
+export interface ListFormEntry {
+  readonly form: ListForm;
+  readonly points: readonly ListPoint[];
+  /** Least-squares slope of log(time) over log(N), per report, over the measured sizes. */
+  readonly exponent: { readonly parse: number | null; readonly check: number | null; readonly fixes: number | null };
+}
+
+export interface ListsEntry {
+  readonly status: 'measured';
+  readonly forms: readonly ListFormEntry[];
+}
+
 export interface BenchResults {
   readonly schema: 1;
   readonly generatedAt: string;
@@ -122,6 +154,8 @@ export interface BenchResults {
         readonly steps: readonly ScaleStep[];
       }
     | Skipped;
+  /** Lists of N Pods in one document (YAML, single-line JSON, anchored). */
+  readonly lists: ListsEntry | Skipped;
   readonly profiles: Readonly<Record<string, ProfileSummary>>;
   readonly targets: readonly Target[];
 }
@@ -185,8 +219,47 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     actual: scaling ? `${scaling.timeRatio}×` : 'not measured',
     met: scaling ? scaling.timeRatio <= scaling.inputRatio * 1.1 : null,
   });
+  targets.push(...listTargets(results.lists));
   const cold = measured<{ status: 'measured'; cli: Summary }>(results.coldStart);
   targets.push({ target: 'CLI cold start (node dist/cli.js --version)', limit: '≤ 150 ms', actual: cold ? fmtMs(cold.cli.median) : 'not measured', met: cold ? cold.cli.median <= 150 : null });
+  return targets;
+}
+
+const msOf = (m: ListMeasure): number | null => (m.status === 'measured' ? m.ms.median : null);
+
+/** The lists stage's targets: JSON ≤ 3× text at every N, exponent ≤ 1.1, peak RSS ≤ 2× the text report's. */
+function listTargets(entry: ListsEntry | Skipped): Target[] {
+  const lists = measured<ListsEntry>(entry);
+  if (!lists) return [{ target: 'Lists of N Pods: JSON report vs text report', limit: '≤ 3× at every N', actual: 'not measured', met: null }];
+  const targets: Target[] = [];
+  for (const { form, points, exponent } of lists.forms) {
+    const ratios = points.map((p) => {
+      const json = msOf(p.fixes);
+      const text = msOf(p.check);
+      return { n: p.n, ratio: json !== null && text !== null && text > 0 ? json / text : null, timeout: p.fixes.status !== 'measured' };
+    });
+    const worst = Math.max(...ratios.map((r) => r.ratio ?? 0));
+    const incomplete = ratios.some((r) => r.timeout);
+    targets.push({
+      target: `List of N Pods (${form}): JSON report vs text report`,
+      limit: '≤ 3× at every N',
+      actual: ratios.map((r) => `${r.n}: ${r.ratio === null ? (r.timeout ? 'over the cap' : '–') : `${r.ratio.toFixed(1)}×`}`).join(', '),
+      met: incomplete ? false : worst <= 3,
+    });
+    targets.push({
+      target: `List of N Pods (${form}): growth exponent of the JSON report over N`,
+      limit: '≤ 1.1',
+      actual: exponent.fixes === null ? 'not measured' : `${exponent.fixes}${incomplete ? ' (larger N over the cap)' : ''} (text report ${exponent.check ?? '–'}, parse ${exponent.parse ?? '–'})`,
+      met: exponent.fixes === null ? null : !incomplete && exponent.fixes <= 1.1,
+    });
+    const rss = points.flatMap((p) => (p.fixes.status === 'measured' && p.check.status === 'measured' ? [p.fixes.peakRssMb / p.check.peakRssMb] : []));
+    targets.push({
+      target: `List of N Pods (${form}): peak RSS, JSON vs text report`,
+      limit: '≤ 2×',
+      actual: rss.length === 0 ? 'not measured' : `up to ${Math.max(...rss).toFixed(2)}×`,
+      met: rss.length === 0 ? null : Math.max(...rss) <= 2,
+    });
+  }
   return targets;
 }
 
@@ -297,6 +370,26 @@ export function renderMarkdown(results: BenchResults): string {
         `Smaller inputs get unrecorded warm-up runs first (${scaling.points.map((p) => `${p.factor}×: ${p.warmupRuns}`).join(', ')}), so the series compares optimized code.`,
       '',
     );
+  }
+  const lists = measured<ListsEntry>(results.lists);
+  if (lists) {
+    out.push('### Lists of N Pods in one document (8 fixable findings per Pod)', '');
+    out.push('| Form | N | size | parse floor | text report | JSON report | JSON ÷ text | JSON ÷ parse | report size text → JSON | fixes / notes | peak RSS text → JSON |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const cell = (m: ListMeasure) => (m.status === 'measured' ? fmtMs(m.ms.median) : m.status === 'timeout' ? `over ${m.afterSeconds} s` : '–');
+    const ratio = (a: ListMeasure, b: ListMeasure) => {
+      const x = msOf(a);
+      const y = msOf(b);
+      return x !== null && y !== null && y > 0 ? `${(x / y).toFixed(1)}×` : '–';
+    };
+    const size = (m: ListMeasure) => (m.status === 'measured' && m.reportBytes !== null ? mib(m.reportBytes) : '–');
+    const rss = (m: ListMeasure) => (m.status === 'measured' ? `${Math.round(m.peakRssMb)}` : '–');
+    for (const { form, points, exponent } of lists.forms) {
+      for (const p of points) {
+        out.push(row([form, thousands(p.n), mib(p.bytes), cell(p.parse), cell(p.check), cell(p.fixes), ratio(p.fixes, p.check), ratio(p.fixes, p.parse), `${size(p.check)} → ${size(p.fixes)}`, `${p.counts.withFix ?? '–'} / ${p.counts.withFixNote ?? '–'}`, `${rss(p.check)} → ${rss(p.fixes)} MB`]));
+      }
+      out.push(row([`${form}: growth exponent over N`, '', '', String(exponent.parse ?? '–'), String(exponent.check ?? '–'), String(exponent.fixes ?? '–'), '', '', '', '', '']));
+    }
+    out.push('', 'The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. A run over the time cap (`--list-timeout`) is stopped and larger sizes of its form are not tried.', '');
   }
   const cold = measured<Extract<BenchResults['coldStart'], { status: 'measured' }>>(results.coldStart);
   const cli = measured<Extract<BenchResults['cli'], { status: 'measured' }>>(results.cli);

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { version as toolVersion } from '../src/version.js';
 import { countByEndpoint, economy } from './economy.js';
 import { commitRepository, generateRepository, writeTree } from './generate.js';
+import { growthExponent, listForms, listOfPods } from './lists.js';
 import type { GeneratedRepository } from './generate.js';
 import { benchDir, parseOptions, repoRoot, tsxLoader, usage } from './options.js';
 import type { BenchOptions, StageName } from './options.js';
@@ -23,7 +24,7 @@ import { summarizeProfile } from './profile.js';
 import type { CpuProfile, ProfileSummary } from './profile.js';
 import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, ProbeReport, StageRequest, StageResult } from './protocol.js';
 import { evaluateTargets, renderMarkdown } from './report.js';
-import type { ActionRunsEntry, ActionStageEntry, BenchResults, CliRun, DiffStageEntry, FilesStageEntry, ScalePoint, Skipped } from './report.js';
+import type { ActionRunsEntry, ActionStageEntry, BenchResults, CliRun, DiffStageEntry, FilesStageEntry, ListFormEntry, ListMeasure, ListPoint, ListsEntry, ScalePoint, Skipped } from './report.js';
 import { perSecond, round, summarize } from './stats.js';
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
@@ -34,17 +35,32 @@ const cliScript = path.join(repoRoot, 'dist', 'cli.js');
 let requestCounter = 0;
 
 /** Run one stage in a child process: `node --expose-gc --import tsx bench/child.ts`. */
-async function runStage(work: string, request: StageRequest): Promise<StageResult> {
+/** A stage child stopped at its time cap (the lists stage: a quadratic engine would take hours). */
+class StageTimeout extends Error {}
+
+async function runStage(work: string, request: StageRequest, timeoutMs?: number): Promise<StageResult> {
   const id = ++requestCounter;
   const requestPath = path.join(work, `request-${id}.json`);
   const resultPath = path.join(work, `result-${id}.json`);
   writeFileSync(requestPath, JSON.stringify(request));
+  let timedOut = false;
   const status = await new Promise<number | null>((resolve, reject) => {
     // The child's stdout goes to our stderr: stdout carries only the report.
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', childScript, requestPath, resultPath], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, timeoutMs);
     child.on('error', reject);
-    child.on('close', resolve);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
   });
+  if (timedOut) throw new StageTimeout(`stage ${request.kind} stopped after ${Math.round((timeoutMs ?? 0) / 1000)} s`);
   if (status !== 0 || !existsSync(resultPath)) throw new Error(`stage ${request.kind} failed (exit status ${String(status)})`);
   return JSON.parse(readFileSync(resultPath, 'utf8')) as StageResult;
 }
@@ -118,6 +134,50 @@ function generate(label: string, dir: string, spec: Parameters<typeof generateRe
   if (withGit) commitRepository(path.join(dir, 'repo'), path.join(dir, 'base'), path.join(dir, 'head'));
   progress(`${label}: ${repo.stats.files} files, ${(repo.stats.bytes / 1024 / 1024).toFixed(1)} MiB, ${repo.stats.podSpecs} pod specs, generated in ${Math.round(performance.now() - start)} ms`);
   return repo;
+}
+
+/**
+ * The lists stage: for each form and size, the parse floor, the text report
+ * (check) and the JSON report (check + fixes) on a file holding one List of
+ * N Pods, each in a child of its own. A run over the time cap is stopped,
+ * recorded as such, and larger sizes of that form and report are skipped.
+ */
+async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> {
+  const forms: ListFormEntry[] = [];
+  for (const form of listForms) {
+    const points: ListPoint[] = [];
+    const stopped = new Set<'parse' | 'check' | 'fixes'>();
+    for (const n of o.listSizes) {
+      const dir = path.join(work, `list-${form}-${n}`);
+      mkdirSync(dir, { recursive: true });
+      const text = listOfPods(n, form);
+      writeFileSync(path.join(dir, form === 'json' ? 'list.json' : 'list.yaml'), text);
+      const point: Record<'parse' | 'check' | 'fixes', ListMeasure> = { parse: { status: 'skipped' }, check: { status: 'skipped' }, fixes: { status: 'skipped' } };
+      let counts: Readonly<Record<string, number>> = {};
+      let reportBytes: number | null = null;
+      for (const kind of ['parse', 'check', 'fixes'] as const) {
+        if (stopped.has(kind)) continue;
+        progress(`lists: ${form}, N = ${n}, ${kind}`);
+        const timeoutMs = o.listTimeoutSeconds * 1000 * o.listRuns + 30_000;
+        try {
+          const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
+          point[kind] = { status: 'measured', ms: r.ms, peakRssMb: r.memory.peakMb, reportBytes: r.reportBytes ?? null };
+          if (kind === 'fixes') counts = r.counts;
+          if (kind === 'fixes') reportBytes = r.reportBytes ?? null;
+        } catch (error) {
+          if (!(error instanceof StageTimeout)) throw error;
+          point[kind] = { status: 'timeout', afterSeconds: Math.round(timeoutMs / 1000) };
+          stopped.add(kind);
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+      points.push({ n, bytes: Buffer.byteLength(text), ...point, counts, reportBytes });
+    }
+    const fit = (kind: 'parse' | 'check' | 'fixes') =>
+      growthExponent(points.flatMap((p) => (p[kind].status === 'measured' ? [{ n: p.n, ms: p[kind].ms.median }] : [])));
+    forms.push({ form, points, exponent: { parse: fit('parse'), check: fit('check'), fixes: fit('fixes') } });
+  }
+  return { status: 'measured', forms };
 }
 
 async function main(): Promise<number> {
@@ -245,6 +305,11 @@ async function main(): Promise<number> {
       });
     }
 
+    let lists: BenchResults['lists'] = { status: 'skipped', reason: 'not requested (--stages)' };
+    if (want('lists')) {
+      lists = await guard('lists', async () => measureLists(work, o));
+    }
+
     let coldStart: BenchResults['coldStart'] = { status: 'skipped', reason: 'not requested (--stages)' };
     let cli: BenchResults['cli'] = { status: 'skipped', reason: 'not requested (--stages)' };
     if ((want('cold') || want('cli')) && !existsSync(cliScript)) {
@@ -310,6 +375,7 @@ async function main(): Promise<number> {
       coldStart,
       cli,
       scaling,
+      lists,
       profiles,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
@@ -317,7 +383,7 @@ async function main(): Promise<number> {
     writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(renderMarkdown(results));
     progress(`results written to ${path.relative(process.cwd(), o.out) || o.out}`);
-    const failed = Object.values(stages).some((s) => s.status === 'failed') || [scaling, coldStart, cli].some((s) => s.status === 'failed');
+    const failed = Object.values(stages).some((s) => s.status === 'failed') || [scaling, lists, coldStart, cli].some((s) => s.status === 'failed');
     return failed ? 1 : 0;
   } finally {
     if (o.keep) progress(`kept ${work}`);
