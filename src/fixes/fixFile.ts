@@ -31,7 +31,7 @@ import { applySplices, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation } from './verify.js';
-import { usedAnchors } from './walk.js';
+import { usedAnchors } from '../manifests/anchors.js';
 
 export { applySuggestions } from './suggestions.js';
 export type { FindingFix, Suggestion } from './types.js';

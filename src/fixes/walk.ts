@@ -5,8 +5,9 @@
  * a merge key is shared with another place, and so is a node whose anchor
  * some alias uses. Editing it would change every user.
  */
-import { isAlias, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { resolved } from '../manifests/anchors.js';
 import { effectiveEntries } from '../manifests/decode.js';
 import type { FieldPath } from '../pss/types.js';
 
@@ -41,7 +42,7 @@ export function walk(doc: Document, path: FieldPath): Walk {
       const entry = effectiveEntries(current, doc).get(segment);
       if (entry) {
         const written = (entry.value ?? null) as Node | null;
-        next = { node: resolve(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
+        next = { node: resolve(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
       }
     } else if (typeof segment === 'number' && isSeq(current) && segment < current.items.length) {
       const written = (current.items[segment] ?? null) as Node | null;
@@ -55,19 +56,7 @@ export function walk(doc: Document, path: FieldPath): Walk {
 }
 
 function resolve(doc: Document, node: Node | null): Node | null {
-  if (!isAlias(node)) return node;
-  return (node.resolve(doc) as Node | undefined) ?? null;
-}
-
-/** The anchors that some alias (or merge key) of the document refers to. */
-export function usedAnchors(doc: Document): ReadonlySet<string> {
-  const used = new Set<string>();
-  visit(doc, {
-    Alias(_, alias) {
-      used.add(alias.source);
-    },
-  });
-  return used;
+  return (resolved(doc, node) as Node | undefined) ?? null;
 }
 
 /** A node carries an anchor that an alias uses: it has other users. */

@@ -7,8 +7,9 @@
  * existing ancestor: the container entry for a container field, the
  * `securityContext:` key when that exists, the pod `spec:` for a pod field.
  */
-import { isAlias, isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Node } from 'yaml';
+import { resolved } from '../manifests/anchors.js';
 import { effectiveEntries } from '../manifests/decode.js';
 import { placeOffset } from '../manifests/eventReader.js';
 import type { Place } from '../manifests/eventReader.js';
@@ -56,7 +57,7 @@ function walkTree(source: SourceDocument, path: FieldPath, position: Position): 
   let node: unknown = doc.contents;
   let anchor = (doc.contents as Node | null)?.range?.[0] ?? 0;
   for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
+    node = resolved(doc, node);
     let next: unknown;
     let offset: number | undefined;
     if (typeof segment === 'string' && isMap(node)) {

@@ -11,16 +11,31 @@
  * The same walk drives the locator, so a field path always finds the node
  * whose value the decoder kept.
  *
- * Alias expansion is budgeted: a "billion laughs" document is reported as a
- * problem instead of exhausting memory.
+ * Aliases resolve through one table per document (anchors.ts), so decoding
+ * costs the size of what the document expands to. Alias expansion is held to
+ * goyaml.v2's rule, the one kubectl and the API server apply: past 100
+ * aliased nodes and 1,000 decoded ones, aliases may produce at most 99% of
+ * the decoded nodes, falling to 10% between 400,000 and 4,000,000 decoded
+ * nodes. A "billion laughs" document is reported as a problem instead of
+ * exhausting memory; a `List` of a few anchored Pods aliased a thousand
+ * times decodes as it does in the cluster.
  */
 import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { Alias, Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { aliasTarget, resolved as resolvedNode } from './anchors.js';
 import { resolvePlainScalar, resolveTaggedScalar, standardTags } from './scalars.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 
-/** How many nodes may be produced through aliases in one document. */
-export const aliasExpansionBudget = 100_000;
+/** goyaml.v2's bounds on alias expansion (decode.go: allowedAliasRatio). */
+const aliasRatioLow = 400_000;
+const aliasRatioHigh = 4_000_000;
+
+/** The share of decoded nodes that may come from aliases, after `decoded` nodes. */
+function allowedAliasRatio(decoded: number): number {
+  if (decoded <= aliasRatioLow) return 0.99;
+  if (decoded >= aliasRatioHigh) return 0.1;
+  return 0.99 - (0.89 * (decoded - aliasRatioLow)) / (aliasRatioHigh - aliasRatioLow);
+}
 
 /** A decoding failure tied to a node: the loader turns it into a problem with a line. */
 export class DecodeError {
@@ -47,7 +62,7 @@ export function scalarValue(node: Scalar): null | boolean | number | string {
 
 /** sigs.k8s.io/yaml's conversion of a YAML key to a JSON object key. */
 function keyString(node: unknown, doc: Document): string {
-  const target = isAlias(node) ? node.resolve(doc) : node;
+  const target = resolvedNode(doc, node);
   if (!isScalar(target)) throw new DecodeError('a mapping key must be a scalar', (target ?? null) as Node | null);
   const value = scalarValue(target);
   if (typeof value === 'string') return value;
@@ -71,15 +86,19 @@ export function setKey(out: JsonObject, key: string, value: JsonValue): void {
   else out[key] = value;
 }
 
-/** What is left of the alias-expansion budget of one document. */
+/** The nodes decoded so far in one document, and how many of them came through aliases or merge keys. */
 export interface Budget {
-  remaining: number;
+  decoded: number;
+  aliased: number;
 }
 
-function spend(budget: Budget, nodes: number): void {
-  budget.remaining -= nodes;
-  if (budget.remaining < 0) {
-    throw new DecodeError(`aliases expand to more than ${aliasExpansionBudget} nodes (an alias bomb?)`, null, 'alias-bomb');
+export const freshBudget = (): Budget => ({ decoded: 0, aliased: 0 });
+
+function spend(budget: Budget, nodes: number, aliased: boolean): void {
+  budget.decoded += nodes;
+  if (aliased) budget.aliased += nodes;
+  if (budget.aliased > 100 && budget.decoded > 1000 && budget.aliased / budget.decoded > allowedAliasRatio(budget.decoded)) {
+    throw new DecodeError(`the document contains excessive aliasing (${budget.aliased} of ${budget.decoded} nodes come from aliases: an alias bomb?)`, null, 'alias-bomb');
   }
 }
 
@@ -87,18 +106,15 @@ function spend(budget: Budget, nodes: number): void {
 export interface Entry {
   readonly pair: Pair;
   readonly value: unknown;
+  /** The entry comes from a merge key (`<<`), not from the map itself. */
+  readonly merged: boolean;
 }
 
 /**
  * The effective entries of a mapping after duplicate keys and merge keys,
  * in the order keys first appear. Shared by the decoder and the locator.
  */
-export function effectiveEntries(
-  map: YAMLMap,
-  doc: Document,
-  budget: Budget = { remaining: aliasExpansionBudget },
-  seen: Set<unknown> = new Set(),
-): Map<string, Entry> {
+export function effectiveEntries(map: YAMLMap, doc: Document, budget: Budget = freshBudget(), seen: Set<unknown> = new Set()): Map<string, Entry> {
   if (seen.has(map)) throw new DecodeError('an alias refers to a mapping that contains it', map);
   seen.add(map);
   const entries = new Map<string, Entry>();
@@ -106,12 +122,12 @@ export function effectiveEntries(
     if (isMergeKey(pair.key)) {
       for (const source of mergeSources(pair.value, doc)) {
         // Nested merges can multiply like aliases do; they share the budget.
-        spend(budget, source.items.length);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, entry);
+        spend(budget, source.items.length, true);
+        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
       }
       continue;
     }
-    entries.set(keyString(pair.key, doc), { pair, value: pair.value });
+    entries.set(keyString(pair.key, doc), { pair, value: pair.value, merged: false });
   }
   seen.delete(map);
   return entries;
@@ -121,7 +137,7 @@ export function effectiveEntries(
 function mergeSources(value: unknown, doc: Document): YAMLMap[] {
   const wantMap = () => new DecodeError('map merge requires map or sequence of maps as the value', (value ?? null) as Node | null);
   const asMap = (node: unknown): YAMLMap => {
-    const target = isAlias(node) ? node.resolve(doc) : node;
+    const target = resolvedNode(doc, node);
     if (!isMap(target)) throw wantMap();
     return target;
   };
@@ -132,16 +148,16 @@ function mergeSources(value: unknown, doc: Document): YAMLMap[] {
 
 /** Decode a document's contents to JSON. Throws DecodeError. */
 export function decodeDocument(doc: Document): JsonValue {
-  const budget: Budget = { remaining: aliasExpansionBudget };
+  const budget = freshBudget();
   const decoding = new Set<unknown>();
 
   const decode = (node: unknown, viaAlias: boolean): JsonValue => {
-    if (viaAlias) spend(budget, 1);
+    spend(budget, 1, viaAlias);
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(doc);
-      if (target === undefined) throw new DecodeError(`unknown anchor ${(node as Alias).source}`, node as Alias);
-      if (decoding.has(target)) throw new DecodeError('an alias refers to a node that contains it', node as Alias);
+      const target = aliasTarget(doc, node);
+      if (target === undefined) throw new DecodeError(`unknown anchor ${node.source}`, node);
+      if (decoding.has(target)) throw new DecodeError('an alias refers to a node that contains it', node);
       return decode(target, true);
     }
     if (isScalar(node)) return scalarValue(node);
@@ -150,7 +166,7 @@ export function decodeDocument(doc: Document): JsonValue {
       if (isSeq(node)) return node.items.map((item) => decode(item, viaAlias));
       if (isMap(node)) {
         const out: JsonObject = {};
-        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias));
+        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias || entry.merged));
         return out;
       }
     } finally {

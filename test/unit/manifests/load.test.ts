@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifestFile } from '../../../src/manifests/load.js';
+import { listOfPods } from '../../../bench/lists.js';
 
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: nginx\n';
 
@@ -100,6 +101,20 @@ describe('loadManifestFile', () => {
     const loaded = loadManifestFile('bomb.yaml', levels.join('\n'));
     expect(loaded.documents).toEqual([]);
     expect(loaded.problems).toMatchObject([{ kind: 'alias-bomb', file: 'bomb.yaml' }]);
+  });
+
+  it('reads a List whose items alias a few anchored Pods, as goyaml.v2 does (under its alias ratio)', () => {
+    const loaded = loadManifestFile('anchored.yaml', listOfPods(5000, 'anchored'), { maxBytes: Number.MAX_SAFE_INTEGER });
+    expect(loaded.problems).toEqual([]);
+    const items = (loaded.documents[0]?.value as { items: { metadata: { name: string } }[] }).items;
+    expect(items).toHaveLength(5000);
+    // Item 4,999 aliases the Pod anchored at item 4,990.
+    expect(items[4999]?.metadata.name).toBe('web-4990');
+  });
+
+  it('resolves an alias to the last anchor of its name before it', () => {
+    const loaded = loadManifestFile('again.yaml', 'a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: [&y {k: 1}, *y, &y {k: 2}, *y]\n');
+    expect(loaded.documents[0]?.value).toEqual({ a: 1, b: 1, c: 2, d: 2, e: [{ k: 1 }, { k: 1 }, { k: 2 }, { k: 2 }] });
   });
 
   it('stops a merge-key bomb too', () => {
