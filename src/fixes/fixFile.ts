@@ -26,8 +26,8 @@ import { noSafeFix, sharedCaveat, sharedNode } from './notes.js';
 import { RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
-import { applySuggestions, applySuggestionsTo, groupSplices, toSuggestion } from './suggestions.js';
-import { applySplices, lineTable, SpliceConflict } from './text.js';
+import { applySuggestions, groupSplices, suggestionSplice, toSuggestion } from './suggestions.js';
+import { inOrder, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation } from './verify.js';
@@ -56,6 +56,12 @@ export interface FixRequest {
   readonly version: Version;
   /** The file's diff lines in the pull request, or null when there is no diff (every suggestion is then not attachable). */
   readonly diff: DiffLines | null;
+  /**
+   * Verify each fix on its whole document, never on the List items it
+   * touches alone (verify.ts): the reference that item-by-item verification
+   * is tested against. Default: false.
+   */
+  readonly wholeDocuments?: boolean;
 }
 
 export interface FileFixes {
@@ -115,7 +121,7 @@ export function computeFixes(request: FixRequest): FileFixes {
   // The documents that hold pod specs: the verifier knows them as the check loaded them, and only they get edits.
   const documents = new Map<number, ManifestDocument>();
   for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()]);
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request.wholeDocuments !== true });
 
   // 1. Plans.
   const owners: Owner[] = [];
@@ -187,24 +193,27 @@ export function computeFixes(request: FixRequest): FileFixes {
     const edits = new Map<number, Edit[]>();
     const fixed = new Map<string, Set<CheckId>>();
     for (const owner of selected) {
-      edits.set(owner.documentIndex, [...(edits.get(owner.documentIndex) ?? []), ...owner.edits]);
-      fixed.set(owner.podKey, new Set([...(fixed.get(owner.podKey) ?? []), owner.check]));
+      const documentEdits = edits.get(owner.documentIndex) ?? [];
+      edits.set(owner.documentIndex, documentEdits);
+      documentEdits.push(...owner.edits);
+      const checks = fixed.get(owner.podKey) ?? new Set<CheckId>();
+      fixed.set(owner.podKey, checks);
+      checks.add(owner.check);
     }
     return { edits, fixed };
   };
   /** Null when the owners' fixes verify together, else why not (and, for edits of shared nodes, what is shared). */
   const attempt = (selected: readonly Owner[]): Refusal | null => {
     let rendered: Rendered;
-    let fixedText: string;
     try {
       rendered = render(selected);
-      fixedText = applySplices(text, rendered.splices);
+      inOrder(rendered.splices);
     } catch (error) {
       if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
       if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
       throw error;
     }
-    const reason = verifyText(fixedText, expectationOf(selected));
+    const reason = verifyText(rendered.splices, expectationOf(selected));
     if (reason === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== undefined) ?? null;
     return { reason, shared };
@@ -253,11 +262,16 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     sharedOf = rendered.shared;
     let retry = false;
+    const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
     for (const group of groups) {
-      const groupOwners = selected.filter((o) => group.owners.has(o.id));
+      // In the order of `selected`, as the expectation of all of them lists their edits.
+      const groupOwners = [...group.owners]
+        .flatMap((id) => byId.get(id) ?? [])
+        .sort((a, b) => a.order - b.order)
+        .map(({ owner }) => owner);
       const suggestion = toSuggestion(table, group, request.diff);
       const reason =
-        suggestion === null ? 'the fix changes nothing in the text' : verifyText(applySuggestionsTo(table, [suggestion]), expectationOf(groupOwners));
+        suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion)], expectationOf(groupOwners));
       if (reason === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -274,7 +288,10 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason = verifyText(applySuggestionsTo(table, all), expectationOf(selected));
+    const reason = verifyText(
+      all.map((suggestion) => suggestionSplice(table, suggestion)),
+      expectationOf(selected),
+    );
     if (reason === null) break;
     for (const owner of selected) refuse(owner, { reason, shared: null });
   }

@@ -12,8 +12,8 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import type { OwnedSplice } from './render.js';
-import { applySplices, changedLines, lineStart, lineTable, lineText, untouchedEnds } from './text.js';
-import type { LineTable } from './text.js';
+import { applySplices, changedLinesOf, lineStart, lineTable, lineText } from './text.js';
+import type { LineTable, Splice } from './text.js';
 import type { Suggestion } from './types.js';
 
 export interface Group {
@@ -39,7 +39,7 @@ class UnionFind {
 
 /** The lines a group may occupy: its changed lines, or both anchor candidates of an insertion. */
 function span(table: LineTable, splices: readonly OwnedSplice[]): { lo: number; hi: number } | null {
-  const change = changedLines(table.text, applySplices(table.text, splices), untouchedEnds(table.text, splices));
+  const change = changedLinesOf(table, splices);
   if (!change) return null;
   if (change.end >= change.start) return { lo: change.start, hi: change.end };
   return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
@@ -101,8 +101,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
  * attachable.
  */
 export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | null): Suggestion | null {
-  const after = applySplices(table.text, group.splices);
-  const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
+  const change = changedLinesOf(table, group.splices);
   if (!change) return null;
   const lineCount = table.starts.length;
   const candidates: { start: number; end: number; lines: readonly string[] }[] = [];
@@ -146,21 +145,24 @@ export function applySuggestions(text: string, suggestions: readonly Suggestion[
  * its lines again each time.
  */
 export function applySuggestionsTo(table: LineTable, suggestions: readonly Suggestion[]): string {
-  const body = table.text;
-  // An empty text has no line a suggestion could replace.
-  const lineCount = body === '' ? 0 : table.starts.length;
   const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
-  let out = '';
   let next = 1;
   for (const suggestion of ordered) {
-    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
-      throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
-    }
-    out += body.slice(lineStart(table, next), lineStart(table, suggestion.startLine));
-    const replacement = suggestion.replacement === '' ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
-    const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
-    out += replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
+    if (suggestion.startLine < next) throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     next = suggestion.endLine + 1;
   }
-  return out + body.slice(lineStart(table, next));
+  return applySplices(table.text, ordered.map((suggestion) => suggestionSplice(table, suggestion)));
+}
+
+/** A suggestion as a splice on the text it was made for: its lines, replaced with the file's line ending. */
+export function suggestionSplice(table: LineTable, suggestion: Suggestion): Splice {
+  // An empty text has no line a suggestion could replace.
+  const lineCount = table.text === '' ? 0 : table.starts.length;
+  if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
+    throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
+  }
+  const replacement = suggestion.replacement === '' ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
+  const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
+  const insert = replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
+  return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
 }

@@ -101,6 +101,17 @@ export class SpliceConflict extends Error {}
  * offset keep their given order.
  */
 export function applySplices(text: string, splices: readonly Splice[]): string {
+  let out = '';
+  let at = 0;
+  for (const splice of inOrder(splices)) {
+    out += text.slice(at, splice.start) + splice.insert;
+    at = splice.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The splices in the order they apply; throws SpliceConflict when two overlap. */
+export function inOrder(splices: readonly Splice[]): Splice[] {
   const ordered = splices
     .map((splice, order) => ({ splice, order }))
     .sort(
@@ -110,14 +121,12 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
         (b.splice.column ?? -1) - (a.splice.column ?? -1) ||
         a.order - b.order,
     );
-  let out = '';
   let at = 0;
   for (const { splice } of ordered) {
     if (splice.start < at) throw new SpliceConflict('two edits of the fix would overlap in the text');
-    out += text.slice(at, splice.start) + splice.insert;
     at = splice.end;
   }
-  return out + text.slice(at);
+  return ordered.map(({ splice }) => splice);
 }
 
 /**
@@ -155,6 +164,29 @@ export function changedLines(before: string, after: string, shared: SharedEnds =
   while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ''));
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
+}
+
+/**
+ * changedLines of the text and the text with these splices, computed on the
+ * lines the splices touch: a fix costs the size of what it changes, not of
+ * the file. The only case where the lines around could matter (the new text
+ * repeats all of the window's old lines after the first change, so the
+ * change could be placed further down) is computed on the whole text.
+ */
+export function changedLinesOf(table: LineTable, splices: readonly Splice[]): LineChange | null {
+  if (splices.length === 0) return null;
+  const text = table.text;
+  const firstLine = lineOf(table, Math.min(...splices.map((s) => s.start)));
+  const from = lineStart(table, firstLine);
+  const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
+  const before = text.slice(from, to);
+  const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  if (prefix === shortest && before !== after) return changedLines(text, applySplices(text, splices), untouchedEnds(text, splices));
+  const change = changedLines(before, after, { prefix, suffix: 0 });
+  return change && { ...change, start: change.start + firstLine - 1, end: change.end + firstLine - 1 };
 }
 
 /** Characters two texts are known to share at the start and at the end (at least), so that changedLines need not compare them. */

@@ -12,11 +12,15 @@
 import { loadManifestFile } from '../manifests/load.js';
 import type { LoadedFile, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
-import { list, obj, optBool, str, visitContainers } from '../pss/pod.js';
-import type { CheckId, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
+import { isObject, list, obj, optBool, str, visitContainers } from '../pss/pod.js';
+import type { CheckId, FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
+import { itemsToRead, listLayout, listText, touchedItems } from './listLayout.js';
+import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
+import { applySplices, inOrder } from './text.js';
+import type { Splice } from './text.js';
 import type { Edit } from './types.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
@@ -107,14 +111,19 @@ interface Part {
   readonly pods: ReadonlyMap<string, PodState>;
 }
 
-function podStates(documents: readonly ManifestDocument[], policyOf: PolicyOf, globalIndex: (local: number) => number): { pods: Map<string, PodState>; invalid: string[] } {
+function podStates(
+  documents: readonly ManifestDocument[],
+  policyOf: PolicyOf,
+  globalIndex: (local: number) => number,
+  objectPathOf: (path: FieldPath) => FieldPath = (path) => path,
+): { pods: Map<string, PodState>; invalid: string[] } {
   const pods = new Map<string, PodState>();
   const invalid: string[] = [];
   for (const document of documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
-      const key = podKey(globalIndex(document.index), source.objectPath);
+      const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
       const { level, version } = policyOf(key);
       const failing = new Set(evaluatePod(source.pod, level, version).failures.map((f) => f.check));
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
@@ -158,27 +167,36 @@ function verifyPart(file: string, policyOf: PolicyOf, baseline: Part, text: stri
     }
     if (!jsonEqual(value, expected)) return 'the fixed YAML would change more than the fixed fields';
   }
-  for (const [key, before] of baseline.pods) {
-    const after = fixed.pods.get(key);
-    if (!after) return 'a pod spec is no longer found after the fix';
+  return podsReason(baseline.pods, fixed.pods, expectation);
+}
+
+/** Null when every pod spec of `before` is found in `after`, the fixed checks pass and nothing new fails; else why not. */
+function podsReason(before: ReadonlyMap<string, PodState>, after: ReadonlyMap<string, PodState>, expectation: Expectation): string | null {
+  for (const [key, was] of before) {
+    const now = after.get(key);
+    if (!now) return 'a pod spec is no longer found after the fix';
     for (const check of expectation.fixed.get(key) ?? []) {
-      if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
+      if (now.failing.has(check)) return `the check ${check} still fails after the fix`;
     }
-    for (const check of after.failing) {
-      if (!before.failing.has(check)) return `the check ${check} would start failing`;
+    for (const check of now.failing) {
+      if (!was.failing.has(check)) return `the check ${check} would start failing`;
     }
-    for (const rule of after.apiRules) {
-      if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, '')})`;
+    for (const rule of now.apiRules) {
+      if (!was.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, '')})`;
     }
   }
-  if (fixed.pods.size !== baseline.pods.size) return 'the fixed YAML has a different number of pod specs';
+  if (after.size !== before.size) return 'the fixed YAML has a different number of pod specs';
   return null;
 }
 
-/** Null when a fixed text passes, else the reason it does not (for the note). */
-export type Verifier = (fixedText: string, expectation: Expectation) => string | null;
+/**
+ * Null when the head text with these splices passes, else the reason it does
+ * not (for the note). Splices are on the head text: a verifier never builds
+ * the whole fixed file unless it must verify the whole file.
+ */
+export type Verifier = (splices: readonly Splice[], expectation: Expectation) => string | null;
 
-/** What an expectation asks of one document: the key under which a segment's verdict is kept. */
+/** What an expectation asks of one document: part of the key under which a verdict is kept. */
 function expectationKey(expectation: Expectation, documentIndex: number | null): string {
   if (documentIndex === null) return '';
   const fixed = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
@@ -186,28 +204,158 @@ function expectationKey(expectation: Expectation, documentIndex: number | null):
 }
 
 /**
+ * A verdict's key names the splices on the head text, not the fixed text: the
+ * same splices give the same text, and a file's verdicts stay the size of its
+ * fixes (a key with the fixed text made memory grow with fixes × file size).
+ */
+const splicesKey = (splices: readonly Splice[]) => JSON.stringify(inOrder(splices).map((s) => [s.start, s.end, s.insert, s.column ?? null]));
+
+const lineBreak = /[\n\r\u2028\u2029]/;
+const markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
+const markerAhead = /^(?:---|\.\.\.|%)/;
+
+/**
+ * Whether a splice could move a cut between segments (segments.ts): it
+ * writes or removes a document marker or directive, or joins a line that
+ * starts with one to the line before. Such a fix is verified on the whole file.
+ */
+function mayMoveCut(text: string, splice: Splice): boolean {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text.slice(splice.start, splice.end))) return true;
+  const before = text.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === '' ? splice.start === 0 || lineBreak.test(text.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+    return !endsLine;
+  }
+  return false;
+}
+
+/** How many verifications loaded List items alone, a document's segment, or the whole file (for tests and the bench). */
+export const verificationCounts = { items: 0, segments: 0, files: 0 };
+
+/** A List document verified item by item (listLayout.ts), with its pod specs' baseline by item. */
+interface ListUnit {
+  readonly document: ManifestDocument;
+  readonly layout: ListLayout;
+  /** Baseline states of the pod specs of each item. */
+  readonly podsOfItem: ReadonlyMap<number, readonly (readonly [string, PodState])[]>;
+}
+
+/** The item of a document-relative path (`['items', 3, …]`), or null. */
+function itemOf(path: FieldPath): number | null {
+  return path[0] === 'items' && typeof path[1] === 'number' ? path[1] : null;
+}
+
+function listUnitOf(text: string, document: ManifestDocument, part: Part, from: number, to: number): ListUnit | null {
+  const value = document.value;
+  if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
+  const podsOfItem = new Map<number, [string, PodState][]>();
+  for (const [key, state] of part.pods) {
+    const item = itemOf(JSON.parse(key.slice(key.indexOf('|') + 1)) as FieldPath);
+    if (item === null) return null;
+    podsOfItem.set(item, [...(podsOfItem.get(item) ?? []), [key, state]]);
+  }
+  const layout = listLayout(document.source.layout, text, from, to, value.items.length);
+  return layout === null ? null : { document, layout, podsOfItem };
+}
+
+/**
+ * Verify the splices of one List document on the items they change (and the
+ * items that alias those) alone; undefined when the cut is in doubt, and the
+ * whole document must be verified instead.
+ */
+function verifyListItems(
+  file: string,
+  text: string,
+  unit: ListUnit,
+  splices: readonly Splice[],
+  expectation: Expectation,
+  policyOf: PolicyOf,
+  verdicts: Map<string, string | null>,
+): string | null | undefined {
+  const { document, layout } = unit;
+  const changed = touchedItems(layout, splices);
+  const edits = expectation.edits.get(document.index) ?? [];
+  for (const edit of edits) {
+    const item = itemOf(edit.path);
+    if (item !== null) changed.add(item);
+  }
+  for (const key of expectation.fixed.keys()) {
+    if (!key.startsWith(`${document.index}|`)) continue;
+    const item = itemOf(JSON.parse(key.slice(key.indexOf('|') + 1)) as FieldPath);
+    if (item === null) return undefined;
+    changed.add(item);
+  }
+  const kept = itemsToRead(layout, changed);
+  const small = listText(text, layout, kept, splices);
+  if (small === null) return undefined;
+  const key = `list ${document.index}\u0000${expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${splicesKey(splices)}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known;
+  const reason = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
+  verdicts.set(key, reason);
+  return reason;
+}
+
+function verifySmallList(file: string, small: string, unit: ListUnit, kept: readonly number[], edits: readonly Edit[], expectation: Expectation, policyOf: PolicyOf): string | null {
+  const { document } = unit;
+  verificationCounts.items++;
+  const loaded = loadManifestFile(file, small, noLimit);
+  const [fixedDocument] = loaded.documents;
+  if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return 'the fixed YAML no longer loads as it did';
+  const value = fixedDocument.value;
+  if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept.length) return 'the fixed YAML would change more than the fixed fields';
+  let expected: JsonValue = document.value;
+  if (edits.length > 0) {
+    try {
+      expected = applyEditsToJson(document.value, edits);
+    } catch (error) {
+      if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
+      throw error;
+    }
+  }
+  if (!isObject(expected) || !Array.isArray(expected.items)) return 'the fixed YAML would change more than the fixed fields';
+  // Everything but the items, then each item kept: the items left out are unchanged by construction.
+  for (const field of new Set([...Object.keys(value), ...Object.keys(expected)])) {
+    if (field !== 'items' && !jsonEqual(value[field], expected[field])) return 'the fixed YAML would change more than the fixed fields';
+  }
+  const expectedItems = expected.items;
+  const items = value.items;
+  if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return 'the fixed YAML would change more than the fixed fields';
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path) => {
+    const item = itemOf(path);
+    return item === null ? path : ['items', kept[item] ?? -1, ...path.slice(2)];
+  });
+  if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
+  const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  return podsReason(before, pods, expectation);
+}
+
+/**
  * The verifier of one file's fixes. It re-loads only the segments of the
- * stream (segments.ts) that a fixed text changed, plus those of every
- * document the expectation names (an edit that changed nothing must still
- * be caught). Unchanged segments load as they did, so they cannot fail.
+ * stream (segments.ts) that the splices touch, plus those of every document
+ * the expectation names (an edit that changed nothing must still be caught).
+ * Unchanged segments load as they did, so they cannot fail. In a List
+ * document, only the items the splices touch (and their alias users) are
+ * loaded again (listLayout.ts): a fix costs the size of the pod spec it
+ * fixes, not of the file.
  *
  * A segment holding a known document is compared with that document as the
- * check loaded it (no second load of the original); the same fixed segment
+ * check loaded it (no second load of the original); the same fixed text
  * under the same expectation is verified once. Whenever the cut is in doubt
- * (a stream with directives or `...`, a fixed text with another number of
- * segments, a known document that crosses a cut, two in one segment) the
+ * (a stream with directives or `...`, a splice that writes or removes a
+ * marker, a known document that crosses a cut, two in one segment) the
  * whole file is verified instead.
  */
-export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[]): Verifier {
+export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[], options: { readonly byItem?: boolean } = {}): Verifier {
   let whole: Part | null = null;
-  const verifyWhole: Verifier = (fixedText, expectation) => {
+  const verifyWhole: Verifier = (splices, expectation) => {
     whole ??= partOf(file, text, policyOf, (local) => local).part;
-    return verifyPart(file, policyOf, whole, fixedText, expectation);
+    verificationCounts.files++;
+    return verifyPart(file, policyOf, whole, applySplices(text, splices), expectation);
   };
   const starts = segmentStarts(text);
   if (starts === null) return verifyWhole;
 
-  const originalSegments = starts.map((_, k) => segmentText(text, starts, k));
   const segmentOf = new Map<number, number>();
   const knownIn = new Map<number, ManifestDocument[]>();
   for (const document of known) {
@@ -223,7 +371,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     const [document] = documents;
     let part: Part | null;
     if (document === undefined) {
-      part = partOf(file, originalSegments[k] ?? '', policyOf, (local) => -1 - local).part;
+      part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
     } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
@@ -238,31 +386,52 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     parts.set(k, part);
     return part;
   };
+  const lists = new Map<number, ListUnit | null>();
+  const listUnit = (k: number, part: Part): ListUnit | null => {
+    if (options.byItem === false) return null;
+    if (!lists.has(k)) {
+      const [document] = knownIn.get(k) ?? [];
+      lists.set(k, document ? listUnitOf(text, document, part, starts[k] ?? 0, starts[k + 1] ?? text.length) : null);
+    }
+    return lists.get(k) ?? null;
+  };
   const verdicts = new Map<string, string | null>();
 
-  return (fixedText, expectation) => {
-    const fixedStarts = segmentStarts(fixedText);
-    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
-    const named = new Set<number>();
+  return (splices, expectation) => {
+    if (splices.some((splice) => mayMoveCut(text, splice))) return verifyWhole(splices, expectation);
+    // A splice belongs to the segment of the character before it: an insertion before a `---` ends the previous document.
+    const bySegment = new Map<number, Splice[]>();
+    for (const splice of splices) {
+      const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
+      if (splice.end > (starts[k + 1] ?? text.length)) return verifyWhole(splices, expectation);
+      bySegment.set(k, [...(bySegment.get(k) ?? []), splice]);
+    }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf('|'))))];
     for (const index of documentIndexes) {
       const k = segmentOf.get(index);
-      if (k === undefined) return verifyWhole(fixedText, expectation);
-      named.add(k);
+      if (k === undefined) return verifyWhole(splices, expectation);
+      if (!bySegment.has(k)) bySegment.set(k, []);
     }
-    const checks: { k: number; part: Part; text: string }[] = [];
-    for (let k = 0; k < starts.length; k++) {
-      const fixedSegment = segmentText(fixedText, fixedStarts, k);
-      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
+    const checks: { k: number; part: Part; splices: readonly Splice[] }[] = [];
+    for (const [k, mine] of bySegment) {
       const part = segmentPart(k);
-      if (part === null) return verifyWhole(fixedText, expectation);
-      checks.push({ k, part, text: fixedSegment });
+      if (part === null) return verifyWhole(splices, expectation);
+      checks.push({ k, part, splices: mine });
     }
-    for (const { k, part, text: fixedSegment } of checks) {
+    for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
+      const unit = listUnit(k, part);
+      const listed = unit === null ? undefined : verifyListItems(file, text, unit, mine, expectation, policyOf, verdicts);
+      if (listed !== undefined) {
+        if (listed !== null) return listed;
+        continue;
+      }
       const [document] = knownIn.get(k) ?? [];
-      const key = `${k}\u0000${expectationKey(expectation, document?.index ?? null)}\u0000${fixedSegment}`;
+      const key = `${k}\u0000${expectationKey(expectation, document?.index ?? null)}\u0000${splicesKey(mine)}`;
       let reason = verdicts.get(key);
       if (reason === undefined) {
+        verificationCounts.segments++;
+        const from = starts[k] ?? 0;
+        const fixedSegment = applySplices(segmentText(text, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
         reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason);
       }

@@ -107,21 +107,25 @@ describe('verifierOf', () => {
   const policy = () => ({ level: 'baseline' as const, version: 'latest' as const });
   const hostNetwork = { edits: new Map([[1, [{ op: 'set' as const, path: ['spec', 'hostNetwork'], value: false }]]]), fixed: new Map([[podKey(1, []), new Set<never>()]]) };
 
+  // Splices on the head text: an insertion at its end, and a replacement of one of its strings.
+  const atEnd = (insert: string) => ({ start: text.length, end: text.length, insert });
+  const replace = (from: string, to: string) => ({ start: text.indexOf(from), end: text.indexOf(from) + from.length, insert: to });
+
   it('checks a document the expectation names even when its text did not change', () => {
     const verify = verifierOf('v.yaml', text, policy, known);
-    expect(verify(text, hostNetwork)).toBe('the fixed YAML would change more than the fixed fields');
-    expect(verify(`${text}  hostNetwork: false\n`, hostNetwork)).toBeNull();
+    expect(verify([], hostNetwork)).toBe('the fixed YAML would change more than the fixed fields');
+    expect(verify([atEnd('  hostNetwork: false\n')], hostNetwork)).toBeNull();
   });
 
   it('refuses a change outside the named documents', () => {
     const verify = verifierOf('v.yaml', text, policy, known);
-    const both = `${text.replace('{name: a}', '{name: a2}')}  hostNetwork: false\n`;
+    const both = [replace('{name: a}', '{name: a2}'), atEnd('  hostNetwork: false\n')];
     expect(verify(both, hostNetwork)).toBe('the fixed YAML would change more than the fixed fields');
   });
 
   it('gives the same verdict again from its cache, and another one for another expectation', () => {
     const verify = verifierOf('v.yaml', text, policy, known);
-    const fixed = `${text}  hostNetwork: false\n`;
+    const fixed = [atEnd('  hostNetwork: false\n')];
     expect(verify(fixed, hostNetwork)).toBeNull();
     expect(verify(fixed, hostNetwork)).toBeNull();
     const runAsNonRoot = { edits: new Map([[1, [{ op: 'set' as const, path: ['spec', 'securityContext', 'runAsNonRoot'], value: true }]]]), fixed: new Map() };
@@ -130,6 +134,6 @@ describe('verifierOf', () => {
 
   it('refuses a fix that adds a document', () => {
     const verify = verifierOf('v.yaml', text, policy, known);
-    expect(verify(`${text}  hostNetwork: false\n---\na: 1\n`, hostNetwork)).toBe('the fixed YAML has a different number of documents');
+    expect(verify([atEnd('  hostNetwork: false\n---\na: 1\n')], hostNetwork)).toBe('the fixed YAML has a different number of documents');
   });
 });

@@ -1,0 +1,210 @@
+/**
+ * A `List` document cut into its items, so that a fix of one item is
+ * verified on that item alone.
+ *
+ * The text of a List is a prefix (everything before the first item: the
+ * document marker, `apiVersion`, `kind`, `items:`), one slot per item, and a
+ * suffix. In block style a slot is whole lines (the item's `-` line to the
+ * line after its last value, comments after it included); in flow style
+ * (JSON) it is the item's node, and items are separated by commas. Keeping
+ * the prefix, the suffix and some slots gives a smaller List whose items are
+ * exactly those items as written: a fixed item is loaded and evaluated in
+ * that small List, and every other item is unchanged by construction (no
+ * splice lies in it, and no alias of it refers into a changed item).
+ *
+ * Aliases tie items together: an item whose alias refers into another item
+ * needs that item to be read (`dependencies`), and changes when it changes
+ * (`users`). Anything the cut cannot be sure of (aliases between the prefix
+ * and the items, duplicate `items` keys, anchors on flow items, a merge key
+ * at the root) gives null: the caller verifies the whole document instead.
+ */
+import { isAlias, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { aliasTarget } from '../manifests/anchors.js';
+import { applySplices } from './text.js';
+import type { Splice } from './text.js';
+
+export interface ListLayout {
+  readonly flow: boolean;
+  /** Where the document's segment starts and ends in the file. */
+  readonly from: number;
+  readonly to: number;
+  /** Item i's text is [slotStart[i], slotEnd[i]). Block slots are contiguous; flow slots are the item nodes. */
+  readonly slotStart: readonly number[];
+  readonly slotEnd: readonly number[];
+  /** Items whose anchors item i's aliases use. */
+  readonly dependencies: readonly (readonly number[])[];
+  /** Items with aliases that refer into item i. */
+  readonly users: readonly (readonly number[])[];
+}
+
+/** Where a node's content ends (the event-built trees leave a block collection's end to its last item). */
+function contentEnd(node: Node): number {
+  if (isCollection(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const tail = (isMap(node) ? ((last as { value?: Node | null; key?: Node | null }).value ?? (last as { key?: Node | null }).key) : last) as Node | null;
+    if (tail) return contentEnd(tail);
+  }
+  return node.range?.[1] ?? 0;
+}
+
+/** The offset after the line break of the line holding the character before `offset`, or `to`. */
+function lineAfter(text: string, offset: number, to: number): number {
+  if (offset > 0 && text.charCodeAt(offset - 1) === 10) return offset;
+  const next = text.indexOf('\n', offset);
+  return next === -1 || next >= to ? to : next + 1;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * The layout of the List document `doc` (its segment is [from, to) of
+ * `text`), whose decoded `items` has `itemCount` entries; null when it cannot
+ * be cut safely.
+ */
+export function listLayout(doc: Document, text: string, from: number, to: number, itemCount: number): ListLayout | null {
+  const root = doc.contents;
+  if (!isMap(root) || root.anchor !== undefined || root.tag !== undefined) return null;
+  // Exactly one plain `items` key, and no merge key that could bring another.
+  const pairs = root.items.filter((pair) => isScalar(pair.key) && (pair.key.value === 'items' || pair.key.value === '<<'));
+  const [pair] = pairs;
+  if (pairs.length !== 1 || !pair || !isScalar(pair.key) || pair.key.value !== 'items') return null;
+  const seq = pair.value;
+  if (!isSeq(seq) || seq.anchor !== undefined || seq.tag !== undefined || seq.items.length !== itemCount || itemCount === 0) return null;
+  const items = seq.items as (Node | null)[];
+  if (items.some((item) => item === null || isAlias(item) || !item.range)) return null;
+  const nodes = items as Node[];
+
+  const slotStart: number[] = [];
+  const slotEnd: number[] = [];
+  if (seq.flow) {
+    for (const node of nodes) {
+      // An anchor or tag is written before the node's range: the slot would lose it.
+      if ((node as { anchor?: string }).anchor !== undefined || (node as { tag?: string }).tag !== undefined) return null;
+      slotStart.push(node.range![0]);
+      slotEnd.push(node.range![1]);
+    }
+  } else {
+    const first = seq.range?.[0] ?? 0;
+    const start = lineStartOf(text, first);
+    if (start < from || text.slice(start, first).trim() !== '') return null;
+    let at = start;
+    for (const node of nodes) {
+      const end = lineAfter(text, contentEnd(node), to);
+      if (node.range![0] < at || end <= at) return null;
+      slotStart.push(at);
+      slotEnd.push(end);
+      at = end;
+    }
+  }
+
+  // Which slot holds an offset: -1 for the prefix or suffix.
+  const slotOf = (offset: number): number => {
+    let low = 0;
+    let high = slotStart.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((slotStart[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
+  };
+  const dependencies: Set<number>[] = nodes.map(() => new Set());
+  const users: Set<number>[] = nodes.map(() => new Set());
+  let crossing = false;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = aliasTarget(doc, alias);
+      const user = slotOf(alias.range?.[0] ?? -1);
+      const source = target?.range ? slotOf(target.range[0]) : -1;
+      if (user === -1 || source === -1) {
+        // The prefix or suffix aliasing an item, or an item aliasing the prefix: not cut.
+        if (user !== source) crossing = true;
+        return;
+      }
+      if (user !== source) {
+        dependencies[user]?.add(source);
+        users[source]?.add(user);
+      }
+    },
+  });
+  if (crossing) return null;
+  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]) };
+}
+
+/** The items a set of splices lies in or touches (an insertion at a block boundary touches both sides). */
+export function touchedItems(layout: ListLayout, splices: readonly Splice[]): Set<number> {
+  const touched = new Set<number>();
+  const count = layout.slotStart.length;
+  for (const splice of splices) {
+    // The first slot that ends at or after the splice's start (slots are in text order).
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) touched.add(i);
+  }
+  return touched;
+}
+
+/**
+ * The items to read when `changed` items change: those, every item that
+ * aliases into a changed one (it changes too), and every item a read one
+ * aliases (it must be there for the alias to resolve). Sorted.
+ */
+export function itemsToRead(layout: ListLayout, changed: Iterable<number>): number[] {
+  const changing = new Set<number>();
+  const grow = (set: Set<number>, from: Iterable<number>, next: (i: number) => readonly number[]) => {
+    const queue = [...from];
+    while (queue.length > 0) {
+      const i = queue.pop()!;
+      if (set.has(i)) continue;
+      set.add(i);
+      queue.push(...next(i));
+    }
+  };
+  grow(changing, changed, (i) => layout.users[i] ?? []);
+  const read = new Set<number>();
+  grow(read, changing, (i) => layout.dependencies[i] ?? []);
+  return [...read].sort((a, b) => a - b);
+}
+
+/**
+ * The text of the smaller List holding only the `kept` items (sorted), with
+ * the splices applied; null when a splice lies outside the prefix, the
+ * suffix and the kept items (between flow items, or in an item not kept).
+ */
+export function listText(text: string, layout: ListLayout, kept: readonly number[], splices: readonly Splice[]): string | null {
+  const last = layout.slotStart.length - 1;
+  // Runs of consecutive kept items are cut as one piece, so a splice on a boundary between them lands once.
+  const pieces: { from: number; to: number }[] = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
+  let runStart = -1;
+  kept.forEach((i, k) => {
+    if (runStart === -1) runStart = i;
+    const next = kept[k + 1];
+    if (next !== i + 1) {
+      pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0 });
+      runStart = -1;
+    }
+  });
+  pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to });
+  const inPiece = splices.map(() => false);
+  const parts = pieces.map((piece) => {
+    const mine: Splice[] = [];
+    splices.forEach((splice, s) => {
+      if (inPiece[s] || splice.start < piece.from || splice.end > piece.to) return;
+      inPiece[s] = true;
+      mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
+    });
+    return applySplices(text.slice(piece.from, piece.to), mine);
+  });
+  if (inPiece.includes(false)) return null;
+  const [prefix, ...rest] = parts;
+  const suffix = rest.pop() ?? '';
+  return (prefix ?? '') + rest.join(layout.flow ? ',' : '') + suffix;
+}

@@ -1,0 +1,92 @@
+/**
+ * Verification by List item (verify.ts, listLayout.ts) against verification
+ * of the whole document: the very same suggestions and notes, on every
+ * fixture, on the fixtures' pods gathered into Lists, on the benchmark
+ * generator's files, and on its Lists of N Pods (YAML, single-line JSON,
+ * anchored) at small N. Then: each suggestion of a List still verifies
+ * alone and all of them together, on the whole file.
+ */
+import { describe, expect, it } from 'vitest';
+import { listForms, listOfPods } from '../../../bench/lists.js';
+import { applySuggestions, computeFixes } from '../../../src/fixes/fixFile.js';
+import type { PodFailures } from '../../../src/fixes/fixFile.js';
+import { verificationCounts } from '../../../src/fixes/verify.js';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import { evaluatePod } from '../../../src/pss/evaluate.js';
+import type { Level } from '../../../src/pss/types.js';
+import { extractPodSpecs } from '../../../src/workloads/extract.js';
+import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
+import type { NamedText } from '../../helpers/manifestTexts.js';
+
+function podsOf(name: string, text: string, level: Level): PodFailures[] {
+  const loaded = loadManifestFile(name, text, { maxBytes: Number.MAX_SAFE_INTEGER });
+  return loaded.documents.flatMap((document) => extractPodSpecs(document).pods.map((source) => ({ source, failures: evaluatePod(source.pod, level, 'latest').failures })));
+}
+
+const stats = { files: 0, suggestions: 0 };
+
+function compare(inputs: readonly NamedText[], levels: readonly Level[] = ['restricted']): void {
+  for (const { name, text } of inputs) {
+    for (const level of levels) {
+      const pods = podsOf(name, text, level);
+      const request = { file: name, text, pods, level, version: 'latest' as const, diff: null };
+      const byItem = computeFixes(request);
+      expect(byItem, `${name} at ${level}`).toEqual(computeFixes({ ...request, wholeDocuments: true }));
+      stats.files++;
+      stats.suggestions += byItem.suggestions.length;
+    }
+  }
+}
+
+/** The pods of the fixtures that hold one, six to a List (the List wrapping of test/helpers/wrap.ts). */
+function fixtureLists(): NamedText[] {
+  const pods = fixtureTexts().filter(({ name, text }) => name.startsWith('pss-conformance/') && /^kind: Pod$/m.test(text) && !text.includes('\n---'));
+  const lists: NamedText[] = [];
+  for (let i = 0; i < pods.length; i += 6) {
+    const items = pods.slice(i, i + 6).map(({ text }) => `- ${text.trimEnd().split('\n').join('\n  ')}\n`);
+    lists.push({ name: `list-${i / 6}.yaml`, text: `apiVersion: v1\nkind: List\nitems:\n${items.join('')}` });
+  }
+  return lists;
+}
+
+describe('verification by List item gives the fixes of whole-document verification', () => {
+  it('on every fixture', () => {
+    const before = stats.suggestions;
+    compare(fixtureTexts());
+    expect(stats.suggestions - before).toBeGreaterThan(1000);
+  }, 600_000);
+
+  it("on the fixtures' pods gathered into Lists, at restricted and baseline", () => {
+    const lists = fixtureLists();
+    expect(lists.length).toBeGreaterThan(50);
+    const before = stats.suggestions;
+    const items = verificationCounts.items;
+    compare(lists, ['restricted', 'baseline']);
+    expect(stats.suggestions - before).toBeGreaterThan(300);
+    // The comparison is of the item path with the document path, not of the document path with itself.
+    expect(verificationCounts.items - items).toBeGreaterThan(300);
+  }, 600_000);
+
+  it("on the benchmark generator's files", () => {
+    compare(generatedTexts({ seed: 7, files: 12, docsPerFile: 6, changedFiles: 6 }));
+  }, 600_000);
+
+  it.each(listForms)("on the generator's Lists of N Pods (%s)", (form) => {
+    const items = verificationCounts.items;
+    for (const n of [1, 10, 25]) compare([{ name: `list-${form}-${n}.${form === 'json' ? 'json' : 'yaml'}`, text: listOfPods(n, form) }]);
+    expect(verificationCounts.items - items).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+describe("a List's suggestions", () => {
+  it.each(listForms)('each verify alone and all together on the whole file (%s)', (form) => {
+    const text = listOfPods(12, form);
+    const pods = podsOf('list', text, 'restricted');
+    const fixes = computeFixes({ file: 'list', text, pods, level: 'restricted', version: 'latest', diff: null });
+    const failingAfter = (fixed: string) => podsOf('list', fixed, 'restricted').reduce((n, pod) => n + pod.failures.length, 0);
+    const before = failingAfter(text);
+    for (const suggestion of fixes.suggestions) expect(failingAfter(applySuggestions(text, [suggestion]))).toBeLessThan(before);
+    const fixedCount = fixes.pods.flat().filter((fix) => fix.fix !== null).length;
+    expect(failingAfter(applySuggestions(text, fixes.suggestions))).toBe(before - fixedCount);
+  });
+});
