@@ -105,6 +105,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   let samples: number[];
   let report: ReturnType<typeof evaluateFiles> | undefined;
   if (request.kind === 'parse') {
+    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, 'parse warm-up', () => parseFloor(files.map((f) => f.content)));
     samples = await repeat(request.runs, 'parse', () => {
       counts.documents = parseFloor(files.map((f) => f.content));
     });

@@ -267,6 +267,7 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 export const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const fmtSummary = (s: Summary) => `${fmtMs(s.median)} | ${fmtMs(s.min)} | ${fmtMs(s.max)}`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const kib = (bytes: number) => (bytes >= 1024 * 1024 ? mib(bytes) : `${Math.round(bytes / 1024)} KiB`);
 const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '0%');
 
 function row(cells: readonly (string | number)[]): string {
@@ -381,15 +382,20 @@ export function renderMarkdown(results: BenchResults): string {
       const y = msOf(b);
       return x !== null && y !== null && y > 0 ? `${(x / y).toFixed(1)}×` : '–';
     };
-    const size = (m: ListMeasure) => (m.status === 'measured' && m.reportBytes !== null ? mib(m.reportBytes) : '–');
+    const size = (m: ListMeasure) => (m.status === 'measured' && m.reportBytes !== null ? kib(m.reportBytes) : '–');
     const rss = (m: ListMeasure) => (m.status === 'measured' ? `${Math.round(m.peakRssMb)}` : '–');
     for (const { form, points, exponent } of lists.forms) {
       for (const p of points) {
-        out.push(row([form, thousands(p.n), mib(p.bytes), cell(p.parse), cell(p.check), cell(p.fixes), ratio(p.fixes, p.check), ratio(p.fixes, p.parse), `${size(p.check)} → ${size(p.fixes)}`, `${p.counts.withFix ?? '–'} / ${p.counts.withFixNote ?? '–'}`, `${rss(p.check)} → ${rss(p.fixes)} MB`]));
+        out.push(row([form, thousands(p.n), kib(p.bytes), cell(p.parse), cell(p.check), cell(p.fixes), ratio(p.fixes, p.check), ratio(p.fixes, p.parse), `${size(p.check)} → ${size(p.fixes)}`, `${p.counts.withFix ?? '–'} / ${p.counts.withFixNote ?? '–'}`, `${rss(p.check)} → ${rss(p.fixes)} MB`]));
       }
       out.push(row([`${form}: growth exponent over N`, '', '', String(exponent.parse ?? '–'), String(exponent.check ?? '–'), String(exponent.fixes ?? '–'), '', '', '', '', '']));
     }
-    out.push('', 'The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. A run over the time cap (`--list-timeout`) is stopped and larger sizes of its form are not tried.', '');
+    out.push(
+      '',
+      'Each List is one file in a child process of its own; smaller Lists get unrecorded warm-up runs first. The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. ' +
+        'A run over the time cap (`--list-timeout`) is stopped and larger sizes of its form and report are not tried. Fixes / notes: findings with a verified fix / with a note (a caveat or why there is none).',
+      '',
+    );
   }
   const cold = measured<Extract<BenchResults['coldStart'], { status: 'measured' }>>(results.coldStart);
   const cli = measured<Extract<BenchResults['cli'], { status: 'measured' }>>(results.cli);

@@ -158,9 +158,11 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
       for (const kind of ['parse', 'check', 'fixes'] as const) {
         if (stopped.has(kind)) continue;
         progress(`lists: ${form}, N = ${n}, ${kind}`);
-        const timeoutMs = o.listTimeoutSeconds * 1000 * o.listRuns + 30_000;
+        // Warm-up runs (not recorded) so that small Lists are timed with optimized code too, as in the scaling stage.
+        const warmup = Math.min(5, Math.ceil(Math.max(...o.listSizes) / n) - 1);
+        const timeoutMs = o.listTimeoutSeconds * 1000 * (o.listRuns + warmup) + 30_000;
         try {
-          const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
+          const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, warmup, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
           point[kind] = { status: 'measured', ms: r.ms, peakRssMb: r.memory.peakMb, reportBytes: r.reportBytes ?? null };
           if (kind === 'fixes') counts = r.counts;
           if (kind === 'fixes') reportBytes = r.reportBytes ?? null;

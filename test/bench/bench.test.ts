@@ -21,6 +21,7 @@ const tiny = [
   '--scale-factors', '1,2',
   '--runs', '1',
   '--cold-runs', '2',
+  '--list-sizes', '2,3',
 ];
 
 const summary = expect.objectContaining({ median: expect.any(Number), min: expect.any(Number), max: expect.any(Number), runs: expect.any(Array) });
@@ -85,12 +86,21 @@ describe('npm run bench', () => {
     expect(action.rerun.requests.byEndpoint['POST /pulls/{pull_number}/reviews'] ?? 0).toBe(0);
   });
 
-  it('has cold start, the CLI, scaling and the targets', () => {
+  it('has cold start, the CLI, scaling, the Lists of N Pods and the targets', () => {
     expect(results.coldStart).toMatchObject({ status: 'measured', cli: summary, nodeBaseline: summary });
     const cliRun = { wall: summary, peakRssMb: expect.any(Number), exitStatus: expect.any(Number) };
     expect(results.cli).toMatchObject({ status: 'measured', text: cliRun, json: cliRun });
     expect(results.scaling).toMatchObject({ status: 'measured', timeRatio: expect.any(Number), inputRatio: 2 });
     if (results.scaling.status === 'measured') expect(results.scaling.points.map((p) => p.factor)).toEqual([1, 2]);
+    expect(results.lists.status).toBe('measured');
+    if (results.lists.status === 'measured') {
+      expect(results.lists.forms.map((f) => f.form)).toEqual(['yaml', 'json', 'anchored']);
+      for (const { points, exponent } of results.lists.forms) {
+        expect(points.map((p) => p.n)).toEqual([2, 3]);
+        for (const p of points) for (const m of [p.parse, p.check, p.fixes]) expect(m).toMatchObject({ status: 'measured', ms: summary, peakRssMb: expect.any(Number) });
+        expect(exponent.fixes).toEqual(expect.any(Number));
+      }
+    }
     expect(results.targets.length).toBeGreaterThan(0);
     for (const target of results.targets) expect(target).toEqual({ target: expect.any(String), limit: expect.any(String), actual: expect.any(String), met: expect.toBeOneOf([true, false, null]) });
   });
