@@ -59,13 +59,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection3(node) {
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection5(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection3(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection5(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -94,14 +94,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias6;
-    exports.isCollection = isCollection3;
+    exports.isAlias = isAlias7;
+    exports.isCollection = isCollection5;
     exports.isDocument = isDocument;
-    exports.isMap = isMap7;
+    exports.isMap = isMap8;
     exports.isNode = isNode;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar6;
-    exports.isSeq = isSeq7;
+    exports.isScalar = isScalar8;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -113,7 +113,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -122,9 +122,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path2) {
       const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -258,7 +258,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -268,7 +268,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -412,7 +412,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -450,7 +450,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -630,7 +630,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -656,7 +656,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap7 = fc.start.source === "{";
-      const fcName = isMap7 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap7 && !sep3 && !props.found) {
+        if (!isMap8 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap7 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap7) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap7 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5106,11 +5106,11 @@ var require_compose_doc = __commonJS({
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd2 = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd2, false, onError);
+      const contentEnd3 = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd3, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd2, re.offset];
+      doc.range = [offset, contentEnd3, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -5578,15 +5578,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path2) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field2, index] of path2) {
         const tok = item?.[field2];
@@ -5597,8 +5597,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path2) => {
-      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
+    visit4.parentCollection = (cst, path2) => {
+      const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
       const field2 = path2[path2.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5629,7 +5629,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -5644,8 +5644,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection3 = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection5 = (token) => !!token && "items" in token;
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5728,8 +5728,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection3;
-    exports.isScalar = isScalar6;
+    exports.isCollection = isCollection5;
+    exports.isScalar = isScalar8;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7345,7 +7345,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
@@ -7373,8 +7373,48 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
+  }
+});
+
+// src/manifests/anchors.ts
+function tableOf(doc) {
+  let table = tables.get(doc);
+  if (table) return table;
+  const latest = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  (0, import_yaml.visit)(doc, {
+    Node(_, node) {
+      if ((0, import_yaml.isAlias)(node)) {
+        targets.set(node, latest.get(node.source));
+        used.add(node.source);
+      } else if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isCollection)(node)) && node.anchor) {
+        latest.set(node.anchor, node);
+      }
+    }
+  });
+  table = { targets, used };
+  tables.set(doc, table);
+  return table;
+}
+function aliasTarget(doc, alias) {
+  const table = tableOf(doc);
+  return table.targets.has(alias) ? table.targets.get(alias) : alias.resolve(doc);
+}
+function resolved(doc, node) {
+  return (0, import_yaml.isAlias)(node) ? aliasTarget(doc, node) : node;
+}
+function usedAnchors(doc) {
+  return tableOf(doc).used;
+}
+var import_yaml, tables;
+var init_anchors = __esm({
+  "src/manifests/anchors.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    tables = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -7427,10 +7467,10 @@ function resolveTaggedScalar(tag, text2) {
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
-  const resolved = resolvePlainScalar(text2);
-  if (!resolved.ok || resolved.kind === tag) return resolved;
-  if (tag === "float" && resolved.kind === "int") return { ok: true, value: resolved.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved.kind} \`${text2}\` as a !!${tag}` };
+  const resolved2 = resolvePlainScalar(text2);
+  if (!resolved2.ok || resolved2.kind === tag) return resolved2;
+  if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text2}\` as a !!${tag}` };
 }
 var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText;
 var init_scalars = __esm({
@@ -7459,19 +7499,24 @@ var init_scalars = __esm({
 });
 
 // src/manifests/decode.ts
+function allowedAliasRatio(decoded) {
+  if (decoded <= aliasRatioLow) return 0.99;
+  if (decoded >= aliasRatioHigh) return 0.1;
+  return 0.99 - 0.89 * (decoded - aliasRatioLow) / (aliasRatioHigh - aliasRatioLow);
+}
 function scalarValue(node) {
   const text2 = typeof node.value === "string" ? node.value : String(node.value);
-  const plain = node.type === import_yaml.Scalar.PLAIN || node.type === void 0;
+  const plain = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
   if (standard === void 0 && (!plain || tag !== void 0)) return text2;
-  const resolved = standard === void 0 ? resolvePlainScalar(text2) : resolveTaggedScalar(standard, text2);
-  if (!resolved.ok) throw new DecodeError(resolved.message, node);
-  return resolved.value;
+  const resolved2 = standard === void 0 ? resolvePlainScalar(text2) : resolveTaggedScalar(standard, text2);
+  if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
+  return resolved2.value;
 }
 function keyString(node, doc) {
-  const target = (0, import_yaml.isAlias)(node) ? node.resolve(doc) : node;
-  if (!(0, import_yaml.isScalar)(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
+  const target = resolved(doc, node);
+  if (!(0, import_yaml2.isScalar)(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
   const value = scalarValue(target);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -7479,31 +7524,32 @@ function keyString(node, doc) {
   throw new DecodeError("a mapping key must not be null", target);
 }
 function isMergeKey(node) {
-  return (0, import_yaml.isScalar)(node) && (node.type === import_yaml.Scalar.PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
+  return (0, import_yaml2.isScalar)(node) && (node.type === import_yaml2.Scalar.PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
 }
 function setKey(out, key, value) {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
-function spend(budget, nodes) {
-  budget.remaining -= nodes;
-  if (budget.remaining < 0) {
-    throw new DecodeError(`aliases expand to more than ${aliasExpansionBudget} nodes (an alias bomb?)`, null, "alias-bomb");
+function spend(budget, nodes, aliased) {
+  budget.decoded += nodes;
+  if (aliased) budget.aliased += nodes;
+  if (budget.aliased > 100 && budget.decoded > 1e3 && budget.aliased / budget.decoded > allowedAliasRatio(budget.decoded)) {
+    throw new DecodeError(`the document contains excessive aliasing (${budget.aliased} of ${budget.decoded} nodes come from aliases: an alias bomb?)`, null, "alias-bomb");
   }
 }
-function effectiveEntries(map, doc, budget = { remaining: aliasExpansionBudget }, seen = /* @__PURE__ */ new Set()) {
+function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ */ new Set()) {
   if (seen.has(map)) throw new DecodeError("an alias refers to a mapping that contains it", map);
   seen.add(map);
   const entries = /* @__PURE__ */ new Map();
   for (const pair2 of map.items) {
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
-        spend(budget, source.items.length);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, entry);
+        spend(budget, source.items.length, true);
+        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
       }
       continue;
     }
-    entries.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value });
+    entries.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
   }
   seen.delete(map);
   return entries;
@@ -7511,33 +7557,33 @@ function effectiveEntries(map, doc, budget = { remaining: aliasExpansionBudget }
 function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
   const asMap = (node) => {
-    const target = (0, import_yaml.isAlias)(node) ? node.resolve(doc) : node;
-    if (!(0, import_yaml.isMap)(target)) throw wantMap();
+    const target = resolved(doc, node);
+    if (!(0, import_yaml2.isMap)(target)) throw wantMap();
     return target;
   };
-  if ((0, import_yaml.isMap)(value) || (0, import_yaml.isAlias)(value)) return [asMap(value)];
-  if ((0, import_yaml.isSeq)(value)) return value.items.map(asMap).reverse();
+  if ((0, import_yaml2.isMap)(value) || (0, import_yaml2.isAlias)(value)) return [asMap(value)];
+  if ((0, import_yaml2.isSeq)(value)) return value.items.map(asMap).reverse();
   throw wantMap();
 }
 function decodeDocument(doc) {
-  const budget = { remaining: aliasExpansionBudget };
+  const budget = freshBudget();
   const decoding = /* @__PURE__ */ new Set();
   const decode = (node, viaAlias) => {
-    if (viaAlias) spend(budget, 1);
+    spend(budget, 1, viaAlias);
     if (node === null || node === void 0) return null;
-    if ((0, import_yaml.isAlias)(node)) {
-      const target = node.resolve(doc);
+    if ((0, import_yaml2.isAlias)(node)) {
+      const target = aliasTarget(doc, node);
       if (target === void 0) throw new DecodeError(`unknown anchor ${node.source}`, node);
       if (decoding.has(target)) throw new DecodeError("an alias refers to a node that contains it", node);
       return decode(target, true);
     }
-    if ((0, import_yaml.isScalar)(node)) return scalarValue(node);
+    if ((0, import_yaml2.isScalar)(node)) return scalarValue(node);
     decoding.add(node);
     try {
-      if ((0, import_yaml.isSeq)(node)) return node.items.map((item) => decode(item, viaAlias));
-      if ((0, import_yaml.isMap)(node)) {
+      if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => decode(item, viaAlias));
+      if ((0, import_yaml2.isMap)(node)) {
         const out = {};
-        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias));
+        for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias || entry.merged));
         return out;
       }
     } finally {
@@ -7547,13 +7593,15 @@ function decodeDocument(doc) {
   };
   return decode(doc.contents, false);
 }
-var import_yaml, aliasExpansionBudget, DecodeError;
+var import_yaml2, aliasRatioLow, aliasRatioHigh, DecodeError, freshBudget;
 var init_decode = __esm({
   "src/manifests/decode.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_anchors();
     init_scalars();
-    aliasExpansionBudget = 1e5;
+    aliasRatioLow = 4e5;
+    aliasRatioHigh = 4e6;
     DecodeError = class {
       constructor(message, node, kind = "invalid") {
         this.message = message;
@@ -7564,6 +7612,7 @@ var init_decode = __esm({
       node;
       kind;
     };
+    freshBudget = () => ({ decoded: 0, aliased: 0 });
   }
 });
 
@@ -9948,9 +9997,9 @@ var init_eventReader = __esm({
         const text2 = getScalarValue(this.text, event);
         if (block(event.style) && blankOnly.test(text2)) throw unsupported;
         if (event.style !== SCALAR_STYLE.PLAIN) return text2;
-        const resolved = resolvePlainScalar(text2);
-        if (!resolved.ok) throw unsupported;
-        return resolved.value;
+        const resolved2 = resolvePlainScalar(text2);
+        if (!resolved2.ok) throw unsupported;
+        return resolved2.value;
       }
       /** sigs.k8s.io/yaml's object key for a scalar key, as decode.ts's keyString. */
       key(event) {
@@ -9959,9 +10008,9 @@ var init_eventReader = __esm({
         const text2 = getScalarValue(this.text, event);
         if (!plain) return text2;
         if (text2 === "<<") throw unsupported;
-        const resolved = resolvePlainScalar(text2);
-        if (!resolved.ok || resolved.value === null) throw unsupported;
-        return typeof resolved.value === "string" ? resolved.value : String(resolved.value);
+        const resolved2 = resolvePlainScalar(text2);
+        if (!resolved2.ok || resolved2.value === null) throw unsupported;
+        return typeof resolved2.value === "string" ? resolved2.value : String(resolved2.value);
       }
     };
   }
@@ -9971,7 +10020,7 @@ var init_eventReader = __esm({
 function asGoyamlReads(text2) {
   let out = text2;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
-  if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak) => `${marker} ${lineBreak}`);
+  if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak2) => `${marker} ${lineBreak2}`);
   return out;
 }
 var goyamlBreaks, bomAfterMarker;
@@ -10049,7 +10098,7 @@ function treeFromEvents(text2, from, to, contentStart) {
   try {
     const root = new Builder(text2, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml3.Document();
+    const doc = new import_yaml4.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -10062,12 +10111,12 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml3, isBlank, isBreak, Builder;
+var import_yaml4, isBlank, isBreak, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_eventCursor();
     isBlank = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
@@ -10104,18 +10153,18 @@ var init_eventTree = __esm({
         let end = start;
         let collection;
         if (event.type === EVENT_ID.MAPPING) {
-          const map = new import_yaml3.YAMLMap();
+          const map = new import_yaml4.YAMLMap();
           while (this.peek().type !== EVENT_ID.POP) {
             const keyEvent = this.take();
             if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
             const key = this.scalar(keyEvent, null);
             const value = this.node(rangeOf(key)[1]);
-            map.items.push(new import_yaml3.Pair(key, value));
+            map.items.push(new import_yaml4.Pair(key, value));
             end = rangeOf(value)[1];
           }
           collection = map;
         } else {
-          const seq = new import_yaml3.YAMLSeq();
+          const seq = new import_yaml4.YAMLSeq();
           while (this.peek().type !== EVENT_ID.POP) {
             const item = this.node(null);
             seq.items.push(item);
@@ -10141,20 +10190,20 @@ var init_eventTree = __esm({
           if (keyEnd === null) throw unsupported;
           let at3 = this.colonEnd(keyEnd);
           while (isBlank(this.text[at3])) at3++;
-          scalar = new import_yaml3.Scalar("");
-          scalar.type = import_yaml3.Scalar.PLAIN;
+          scalar = new import_yaml4.Scalar("");
+          scalar.type = import_yaml4.Scalar.PLAIN;
           scalar.range = [at3, at3, at3];
           return scalar;
         }
-        scalar = new import_yaml3.Scalar(getScalarValue(this.slice, event));
+        scalar = new import_yaml4.Scalar(getScalarValue(this.slice, event));
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
-            scalar.type = import_yaml3.Scalar.PLAIN;
+            scalar.type = import_yaml4.Scalar.PLAIN;
             scalar.range = [valueStart, valueEnd2, valueEnd2];
             break;
           case SCALAR_STYLE.SINGLE_QUOTED:
           case SCALAR_STYLE.DOUBLE_QUOTED:
-            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml3.Scalar.QUOTE_SINGLE : import_yaml3.Scalar.QUOTE_DOUBLE;
+            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml4.Scalar.QUOTE_SINGLE : import_yaml4.Scalar.QUOTE_DOUBLE;
             scalar.range = [valueStart - 1, valueEnd2 + 1, valueEnd2 + 1];
             break;
           default: {
@@ -10162,7 +10211,7 @@ var init_eventTree = __esm({
             const header = this.skipSpace(this.colonEnd(keyEnd));
             if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported;
             const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd2 : this.lastContentLineEnd(valueStart, valueEnd2, event.indent);
-            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml3.Scalar.BLOCK_LITERAL : import_yaml3.Scalar.BLOCK_FOLDED;
+            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml4.Scalar.BLOCK_LITERAL : import_yaml4.Scalar.BLOCK_FOLDED;
             scalar.range = [header, end, end];
           }
         }
@@ -10204,8 +10253,8 @@ var init_eventTree = __esm({
         while (lineStart2 < valueEnd2) {
           const newline = this.text.indexOf("\n", lineStart2);
           const lineEnd = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
-          const contentEnd2 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
-          if (contentEnd2 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
+          const contentEnd3 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+          if (contentEnd3 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
           lineStart2 = lineEnd + 1;
         }
         if (end < 0) throw unsupported;
@@ -10349,11 +10398,11 @@ function markTemplate(loaded, text2) {
   return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
-  const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
+  const parsed = (0, import_yaml5.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 function lineCounterOf(text2) {
-  const lineCounter = new import_yaml4.LineCounter();
+  const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -10437,9 +10486,9 @@ function segmentFrom(text2, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text2.slice(0, from)) ? 0 : from;
 }
 function treeOfSegment(file, text2, from, to, contentStart) {
-  const parser = new import_yaml4.Parser();
+  const parser = new import_yaml5.Parser();
   parser.offset = from;
-  const composer = new import_yaml4.Composer(yamlOptions);
+  const composer = new import_yaml5.Composer(yamlOptions);
   const until = to < text2.length ? to + 3 : to;
   const trees = [...composer.compose(parser.parse(text2.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
@@ -10449,11 +10498,11 @@ function treeOfSegment(file, text2, from, to, contentStart) {
   return tree;
 }
 function nodeDeeperThan(node, limit) {
-  if (!(0, import_yaml4.isCollection)(node)) return null;
+  if (!(0, import_yaml5.isCollection)(node)) return null;
   if (limit === 0) return node;
   for (const item of node.items) {
-    const child = (0, import_yaml4.isPair)(item) ? item.value : item;
-    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml4.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    const child = (0, import_yaml5.isPair)(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml5.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
     if (deep !== null) return deep;
   }
   return null;
@@ -10464,11 +10513,11 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml4, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
+var import_yaml5, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_decode();
     init_goyamlText();
     init_jsonStream();
@@ -10482,7 +10531,7 @@ var init_load = __esm({
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
-      nodeClass: collection === "seq" ? import_yaml4.YAMLSeq : import_yaml4.YAMLMap,
+      nodeClass: collection === "seq" ? import_yaml5.YAMLSeq : import_yaml5.YAMLMap,
       resolve: (value) => value
     });
     sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text2) => text2 });
@@ -36961,10 +37010,11 @@ function uncheckedText(problems) {
 }
 
 // src/policy/config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+init_anchors();
 init_decode();
 init_eventReader();
 function locate(source, path2) {
@@ -36994,16 +37044,16 @@ function walkTree(source, path2, position) {
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
   for (const segment of path2) {
-    if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
+    node = resolved(doc, node);
     let next;
     let offset;
-    if (typeof segment === "string" && (0, import_yaml2.isMap)(node)) {
+    if (typeof segment === "string" && (0, import_yaml3.isMap)(node)) {
       const entry = effectiveEntries(node, doc).get(segment);
       if (entry) {
         next = entry.value;
         offset = entry.pair.key?.range?.[0];
       }
-    } else if (typeof segment === "number" && (0, import_yaml2.isSeq)(node)) {
+    } else if (typeof segment === "number" && (0, import_yaml3.isSeq)(node)) {
       next = node.items[segment];
       offset = next?.range?.[0];
     }
@@ -40432,10 +40482,10 @@ var Minimatch = class {
   // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
   // you run out of file before you run out of pattern, then that's
   // fine, as long as all the parts match.
-  #matchRow(file, resolved, pattern, partial) {
+  #matchRow(file, resolved2, pattern, partial) {
     let fileStartIndex = 0;
     let patternStartIndex = 0;
-    const fh = this.isWindows ? uncHost(resolved) : -1;
+    const fh = this.isWindows ? uncHost(resolved2) : -1;
     const ph = fh === -1 ? -1 : uncHost(pattern);
     if (ph !== -1) {
       const host = pattern[ph];
@@ -40443,7 +40493,7 @@ var Minimatch = class {
       if (typeof host !== "string" || typeof share !== "string") {
         fileStartIndex = fh;
         patternStartIndex = ph;
-      } else if (resolved[fh].toLowerCase() === host.toLowerCase() && resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
+      } else if (resolved2[fh].toLowerCase() === host.toLowerCase() && resolved2[fh + 1].toLowerCase() === share.toLowerCase()) {
         fileStartIndex = fh + 2;
         patternStartIndex = ph + 2;
       }
@@ -40465,7 +40515,7 @@ var Minimatch = class {
         }
       }
     }
-    file = resolved;
+    file = resolved2;
     if (pattern.includes(GLOBSTAR)) {
       return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
     }
@@ -40724,7 +40774,7 @@ var Minimatch = class {
       split = this.#split(f);
     }
     const ff = split.parts;
-    const resolved = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
+    const resolved2 = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
     const set2 = this.set;
     let filename = ff[ff.length - 1];
     if (!filename) {
@@ -40735,7 +40785,7 @@ var Minimatch = class {
     for (let r = 0; r < set2.length; r++) {
       const pattern = set2[r];
       const shape = partial ? void 0 : this.#shapes[r];
-      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved, pattern, partial);
+      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved2, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved2, pattern, partial);
       if (hit) {
         if (options.flipNegate) {
           return true;
@@ -41052,15 +41102,15 @@ function noDuplicates(reader, entries) {
   return out;
 }
 function duplicateKeys(reader, node, path2) {
-  if ((0, import_yaml5.isAlias)(node)) return;
-  if ((0, import_yaml5.isSeq)(node)) {
+  if ((0, import_yaml6.isAlias)(node)) return;
+  if ((0, import_yaml6.isSeq)(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path2, index]));
     return;
   }
-  if (!(0, import_yaml5.isMap)(node)) return;
+  if (!(0, import_yaml6.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml5.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml6.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -41202,18 +41252,18 @@ function parsePolicyConfig(text2, file) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit3 = (value, path2) => {
+  const visit4 = (value, path2) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path2, "items", index]);
+        if (isObject(item)) visit4(item, [...path2, "items", index]);
       });
       return;
     }
     out.push({ value, apiVersion, kind, path: path2 });
   };
-  if (isObject(document.value)) visit3(document.value, []);
+  if (isObject(document.value)) visit4(document.value, []);
   return out;
 }
 
@@ -41703,13 +41753,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit3 = (value, path2, itemKind) => {
+  const visit4 = (value, path2, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit3(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit4(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -41733,7 +41783,7 @@ function namespacesFromDocument(document, lineOf2) {
     }
     if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path2, "metadata", "labels"]) });
   };
-  visit3(document.value, [], null);
+  visit4(document.value, [], null);
   return { namespaces, problems };
 }
 
@@ -43312,14 +43362,14 @@ function extractPodSpecs(document) {
       kind: "invalid"
     });
   };
-  const visit3 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+  const visit4 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
     const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
     const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
     if (kind.endsWith("List") && Array.isArray(object2.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
       object2.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+        if (isObject(item)) visit4(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
     }
@@ -43351,7 +43401,7 @@ function extractPodSpecs(document) {
       }
     });
   };
-  if (isObject(document.value)) visit3(document.value, []);
+  if (isObject(document.value)) visit4(document.value, []);
   return { pods, problems };
 }
 
@@ -43704,11 +43754,11 @@ var fixers = {
 };
 
 // src/fixes/render.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_decode();
 
 // src/fixes/style.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_scalars();
 
 // src/fixes/text.ts
@@ -43761,17 +43811,24 @@ function lineText(table, line) {
 var SpliceConflict = class extends Error {
 };
 function applySplices(text2, splices) {
-  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
-    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
-  );
   let out = "";
   let at3 = 0;
-  for (const { splice } of ordered) {
-    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+  for (const splice of inOrder(splices)) {
     out += text2.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
   return out + text2.slice(at3);
+}
+function inOrder(splices) {
+  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
+    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
+  );
+  let at3 = 0;
+  for (const { splice } of ordered) {
+    if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
+    at3 = splice.end;
+  }
+  return ordered.map(({ splice }) => splice);
 }
 function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
   if (before === after) return null;
@@ -43792,6 +43849,21 @@ function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
   const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
 }
+function changedLinesOf(table, splices) {
+  if (splices.length === 0) return null;
+  const text2 = table.text;
+  const firstLine2 = lineOf(table, Math.min(...splices.map((s) => s.start)));
+  const from = lineStart(table, firstLine2);
+  const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
+  const before = text2.slice(from, to);
+  const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
+  const shortest = Math.min(before.length, after.length);
+  let prefix2 = 0;
+  while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
+  if (prefix2 === shortest && before !== after) return changedLines(text2, applySplices(text2, splices), untouchedEnds(text2, splices));
+  const change = changedLines(before, after, { prefix: prefix2, suffix: 0 });
+  return change && { ...change, start: change.start + firstLine2 - 1, end: change.end + firstLine2 - 1 };
+}
 function untouchedEnds(text2, splices) {
   if (splices.length === 0) return { prefix: 0, suffix: 0 };
   return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text2.length - Math.max(...splices.map((s) => s.end)) };
@@ -43802,14 +43874,14 @@ function splitWithBreaks(text2) {
 
 // src/fixes/style.ts
 function quoteOf(scalar) {
-  if (scalar.type === import_yaml6.Scalar.QUOTE_DOUBLE) return "double";
-  if (scalar.type === import_yaml6.Scalar.QUOTE_SINGLE) return "single";
+  if (scalar.type === import_yaml7.Scalar.QUOTE_DOUBLE) return "double";
+  if (scalar.type === import_yaml7.Scalar.QUOTE_SINGLE) return "single";
   return "plain";
 }
 function isStringish(scalar) {
-  if (scalar.type !== import_yaml6.Scalar.PLAIN) return true;
-  const resolved = resolvePlainScalar(String(scalar.value));
-  return resolved.ok && typeof resolved.value === "string";
+  if (scalar.type !== import_yaml7.Scalar.PLAIN) return true;
+  const resolved2 = resolvePlainScalar(String(scalar.value));
+  return resolved2.ok && typeof resolved2.value === "string";
 }
 function mostCommon(values, fallback) {
   const counts = /* @__PURE__ */ new Map();
@@ -43830,31 +43902,31 @@ function detectStyle(doc, table) {
   const quotes = [];
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
-  (0, import_yaml6.visit)(doc, {
+  (0, import_yaml7.visit)(doc, {
     Pair(_, pair2, path2) {
       const parent = path2[path2.length - 1];
-      if (!(0, import_yaml6.isScalar)(pair2.key)) return;
+      if (!(0, import_yaml7.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
-      const parentIsBlock = (0, import_yaml6.isMap)(parent) && !parent.flow;
+      const parentIsBlock = (0, import_yaml7.isMap)(parent) && !parent.flow;
       const value = pair2.value;
-      if ((0, import_yaml6.isScalar)(value)) {
+      if ((0, import_yaml7.isScalar)(value)) {
         if (value.value !== null && value.value !== "" && isStringish(value)) {
           quotes.push(quoteOf(value));
           if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
         }
         return;
       }
-      if (!((0, import_yaml6.isMap)(value) || (0, import_yaml6.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+      if (!((0, import_yaml7.isMap)(value) || (0, import_yaml7.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
       const firstItem = value.items[0];
-      const itemQuote = (0, import_yaml6.isSeq)(value) && (0, import_yaml6.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+      const itemQuote = (0, import_yaml7.isSeq)(value) && (0, import_yaml7.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
       if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
       if (value.flow || keyColumn2 === void 0) return;
-      if ((0, import_yaml6.isMap)(value) && (0, import_yaml6.isPair)(firstItem)) {
+      if ((0, import_yaml7.isMap)(value) && (0, import_yaml7.isPair)(firstItem)) {
         const childColumn = column(firstItem.key);
         if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
       }
-      if ((0, import_yaml6.isSeq)(value)) {
+      if ((0, import_yaml7.isSeq)(value)) {
         const dashColumn = column(value);
         if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
       }
@@ -43870,8 +43942,8 @@ function detectStyle(doc, table) {
 }
 function plainSafe(text2) {
   if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text2)) return false;
-  const resolved = resolvePlainScalar(text2);
-  return resolved.ok && resolved.value === text2;
+  const resolved2 = resolvePlainScalar(text2);
+  return resolved2.ok && resolved2.value === text2;
 }
 function formatString(text2, quote) {
   if (quote === "plain" && plainSafe(text2)) return text2;
@@ -43939,7 +44011,8 @@ function renderBlockValue(value, keyColumn2, style, key) {
 }
 
 // src/fixes/walk.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
+init_anchors();
 init_decode();
 function walk(doc, path2) {
   const root = doc.contents;
@@ -43947,13 +44020,13 @@ function walk(doc, path2) {
   let current = steps[0]?.node ?? null;
   for (const segment of path2) {
     let next;
-    if (typeof segment === "string" && (0, import_yaml7.isMap)(current)) {
+    if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
       if (entry) {
         const written = entry.value ?? null;
-        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: !current.items.includes(entry.pair) };
+        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
       }
-    } else if (typeof segment === "number" && (0, import_yaml7.isSeq)(current) && segment < current.items.length) {
+    } else if (typeof segment === "number" && (0, import_yaml8.isSeq)(current) && segment < current.items.length) {
       const written = current.items[segment] ?? null;
       next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
     }
@@ -43964,17 +44037,7 @@ function walk(doc, path2) {
   return { steps, depth: steps.length - 1 };
 }
 function resolve2(doc, node) {
-  if (!(0, import_yaml7.isAlias)(node)) return node;
-  return node.resolve(doc) ?? null;
-}
-function usedAnchors(doc) {
-  const used = /* @__PURE__ */ new Set();
-  (0, import_yaml7.visit)(doc, {
-    Alias(_, alias) {
-      used.add(alias.source);
-    }
-  });
-  return used;
+  return resolved(doc, node) ?? null;
 }
 function isShared(node, anchors) {
   const anchor = node?.anchor;
@@ -43983,10 +44046,10 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if ((0, import_yaml7.isScalar)(node) || (0, import_yaml7.isAlias)(node)) return false;
-  if ((0, import_yaml7.isCollection)(node)) {
+  if ((0, import_yaml8.isScalar)(node) || (0, import_yaml8.isAlias)(node)) return false;
+  if ((0, import_yaml8.isCollection)(node)) {
     for (const item of node.items) {
-      const children = (0, import_yaml7.isMap)(node) ? [item.key, item.value] : [item];
+      const children = (0, import_yaml8.isMap)(node) ? [item.key, item.value] : [item];
       if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
     }
   }
@@ -43996,7 +44059,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i <= upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if ((0, import_yaml7.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if ((0, import_yaml8.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
     if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   for (let i = 0; i < upTo; i++) {
@@ -44028,7 +44091,7 @@ function fresh() {
 }
 function isEmptyValue(node) {
   if (node === null) return true;
-  if (!(0, import_yaml8.isScalar)(node)) return false;
+  if (!(0, import_yaml9.isScalar)(node)) return false;
   try {
     return scalarValue(node) === null;
   } catch (error2) {
@@ -44074,7 +44137,7 @@ function fromTree(value) {
   return out;
 }
 function keyName(pair2) {
-  return (0, import_yaml8.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+  return (0, import_yaml9.isScalar)(pair2.key) ? String(pair2.key.value) : "";
 }
 function renderEdits(context, edits) {
   const { doc, anchors } = context;
@@ -44135,7 +44198,7 @@ function renderEdits(context, edits) {
       if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
-      if ((0, import_yaml8.isMap)(parent) && step.pair) {
+      if ((0, import_yaml9.isMap)(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
@@ -44143,7 +44206,7 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml8.isSeq)(parent) && typeof path2[path2.length - 1] === "number") {
+      } else if ((0, import_yaml9.isSeq)(parent) && typeof path2[path2.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
@@ -44155,7 +44218,7 @@ function renderEdits(context, edits) {
       continue;
     }
     if (edit.op === "append") {
-      if (!complete || !(0, import_yaml8.isSeq)(step.node)) {
+      if (!complete || !(0, import_yaml9.isSeq)(step.node)) {
         renderSet(walked, path2, [edit.value], owned);
         continue;
       }
@@ -44182,18 +44245,18 @@ function renderEdits(context, edits) {
       const parentMap = parentStep?.node;
       const key = path2[path2.length - 1];
       if (target.merged) {
-        if (!(0, import_yaml8.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        if (!(0, import_yaml9.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
         addInsert(parentMap, [key], value, owned);
         return;
       }
       markShared(owned, sharedReason(walked, depth, anchors));
       if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
-      if (isEmptyValue(target.written) && target.pair && (0, import_yaml8.isMap)(target.parent)) {
+      if (isEmptyValue(target.written) && target.pair && (0, import_yaml9.isMap)(target.parent)) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if (((0, import_yaml8.isScalar)(target.written) || (0, import_yaml8.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if (((0, import_yaml9.isScalar)(target.written) || (0, import_yaml9.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -44209,13 +44272,13 @@ function renderEdits(context, edits) {
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
     const node = target.node;
-    if ((0, import_yaml8.isMap)(node)) {
-      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml8.isMap)(target.parent) && !target.parent.flow) {
+    if ((0, import_yaml9.isMap)(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml9.isMap)(target.parent) && !target.parent.flow) {
         addFill(target.pair, target.parent, keys, value, owned);
       } else addInsert(node, keys, value, owned);
       return;
     }
-    if (isEmptyValue(target.written) && target.pair && (0, import_yaml8.isMap)(target.parent)) {
+    if (isEmptyValue(target.written) && target.pair && (0, import_yaml9.isMap)(target.parent)) {
       addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
@@ -44250,9 +44313,9 @@ function rangeOf2(node) {
 }
 function contentEnd(node) {
   if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
-  if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if (((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    if ((0, import_yaml8.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
+    if ((0, import_yaml9.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
     return contentEnd(last);
   }
   return rangeOf2(node)[1];
@@ -44271,7 +44334,7 @@ function colonEnd(context, pair2) {
   return i + 1;
 }
 function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.type === import_yaml8.Scalar.QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.type === import_yaml9.Scalar.QUOTE_DOUBLE);
 }
 function keyColumn(context, map) {
   const first = map.items[0];
@@ -44290,14 +44353,14 @@ function lineLeader(context, offset) {
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
   if (typeof op.value === "boolean") {
-    const original = (0, import_yaml8.isScalar)(op.node) && op.node.type === import_yaml8.Scalar.PLAIN ? String(op.node.value) : void 0;
+    const original = (0, import_yaml9.isScalar)(op.node) && op.node.type === import_yaml9.Scalar.PLAIN ? String(op.node.value) : void 0;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
-  if ((0, import_yaml8.isScalar)(op.node)) {
-    if (op.node.type === import_yaml8.Scalar.QUOTE_DOUBLE) quote = "double";
-    else if (op.node.type === import_yaml8.Scalar.QUOTE_SINGLE) quote = "single";
-    else if (op.node.type === import_yaml8.Scalar.PLAIN) quote = "plain";
+  if ((0, import_yaml9.isScalar)(op.node)) {
+    if (op.node.type === import_yaml9.Scalar.QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === import_yaml9.Scalar.QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === import_yaml9.Scalar.PLAIN) quote = "plain";
     else throw new Unsupported2("a block scalar is not replaced in place");
   }
   return { start, end, insert: formatString(op.value, quote) };
@@ -44348,18 +44411,18 @@ function insertSplice(context, map, entries, deletes) {
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
-  if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if (((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    return endsWithKeptBlockScalar(context, (0, import_yaml8.isPair)(last) ? last.value ?? last.key : last);
+    return endsWithKeptBlockScalar(context, (0, import_yaml9.isPair)(last) ? last.value ?? last.key : last);
   }
-  if (!(0, import_yaml8.isScalar)(node) || node.type !== import_yaml8.Scalar.BLOCK_LITERAL && node.type !== import_yaml8.Scalar.BLOCK_FOLDED) return false;
+  if (!(0, import_yaml9.isScalar)(node) || node.type !== import_yaml9.Scalar.BLOCK_LITERAL && node.type !== import_yaml9.Scalar.BLOCK_FOLDED) return false;
   return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
 }
 function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => (0, import_yaml8.isScalar)(item));
-  if (!(0, import_yaml8.isScalar)(first)) return fallback;
-  if (first.type === import_yaml8.Scalar.QUOTE_DOUBLE) return "double";
-  if (first.type === import_yaml8.Scalar.QUOTE_SINGLE) return "single";
+  const first = seq.items.find((item) => (0, import_yaml9.isScalar)(item));
+  if (!(0, import_yaml9.isScalar)(first)) return fallback;
+  if (first.type === import_yaml9.Scalar.QUOTE_DOUBLE) return "double";
+  if (first.type === import_yaml9.Scalar.QUOTE_SINGLE) return "single";
   return "plain";
 }
 function appendSplice(context, op) {
@@ -44477,7 +44540,7 @@ var UnionFind = class {
   }
 };
 function span(table, splices) {
-  const change = changedLines(table.text, applySplices(table.text, splices), untouchedEnds(table.text, splices));
+  const change = changedLinesOf(table, splices);
   if (!change) return null;
   if (change.end >= change.start) return { lo: change.start, hi: change.end };
   return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
@@ -44527,8 +44590,7 @@ function groupSplices(table, splices) {
   }));
 }
 function toSuggestion(table, group, diff) {
-  const after = applySplices(table.text, group.splices);
-  const change = changedLines(table.text, after, untouchedEnds(table.text, group.splices));
+  const change = changedLinesOf(table, group.splices);
   if (!change) return null;
   const lineCount = table.starts.length;
   const candidates = [];
@@ -44551,27 +44613,163 @@ function toSuggestion(table, group, diff) {
     attachable: attachable(chosen)
   };
 }
-function applySuggestionsTo(table, suggestions) {
-  const body = table.text;
-  const lineCount = body === "" ? 0 : table.starts.length;
-  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
-  let out = "";
-  let next = 1;
-  for (const suggestion of ordered) {
-    if (suggestion.startLine < next || suggestion.endLine < suggestion.startLine || suggestion.endLine > lineCount) {
-      throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
-    }
-    out += body.slice(lineStart(table, next), lineStart(table, suggestion.startLine));
-    const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-    const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
-    out += replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
-    next = suggestion.endLine + 1;
+function suggestionSplice(table, suggestion) {
+  const lineCount = table.text === "" ? 0 : table.starts.length;
+  if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
+    throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
   }
-  return out + body.slice(lineStart(table, next));
+  const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
+  const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
+  const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
+  return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
 }
 
 // src/fixes/verify.ts
 init_load();
+
+// src/fixes/listLayout.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+init_anchors();
+function contentEnd2(node) {
+  if ((0, import_yaml10.isCollection)(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const tail = (0, import_yaml10.isMap)(node) ? last.value ?? last.key : last;
+    if (tail) return contentEnd2(tail);
+  }
+  return node.range?.[1] ?? 0;
+}
+function lineAfter(text2, offset, to) {
+  if (offset > 0 && text2.charCodeAt(offset - 1) === 10) return offset;
+  const next = text2.indexOf("\n", offset);
+  return next === -1 || next >= to ? to : next + 1;
+}
+function lineStartOf(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function listLayout(doc, text2, from, to, itemCount) {
+  const root = doc.contents;
+  if (!(0, import_yaml10.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
+  const pairs = root.items.filter((pair3) => (0, import_yaml10.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
+  const [pair2] = pairs;
+  if (pairs.length !== 1 || !pair2 || !(0, import_yaml10.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
+  const seq = pair2.value;
+  if (!(0, import_yaml10.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
+  const items = seq.items;
+  if (items.some((item) => item === null || (0, import_yaml10.isAlias)(item) || !item.range)) return null;
+  const nodes = items;
+  const slotStart = [];
+  const slotEnd = [];
+  if (seq.flow) {
+    for (const node of nodes) {
+      if (node.anchor !== void 0 || node.tag !== void 0) return null;
+      slotStart.push(node.range[0]);
+      slotEnd.push(node.range[1]);
+    }
+  } else {
+    const first = seq.range?.[0] ?? 0;
+    const start = lineStartOf(text2, first);
+    if (start < from || text2.slice(start, first).trim() !== "") return null;
+    let at3 = start;
+    for (const node of nodes) {
+      const end = lineAfter(text2, contentEnd2(node), to);
+      if (node.range[0] < at3 || end <= at3) return null;
+      slotStart.push(at3);
+      slotEnd.push(end);
+      at3 = end;
+    }
+  }
+  const slotOf = (offset) => {
+    let low = 0;
+    let high = slotStart.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((slotStart[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
+  };
+  const dependencies = nodes.map(() => /* @__PURE__ */ new Set());
+  const users = nodes.map(() => /* @__PURE__ */ new Set());
+  let crossing = false;
+  (0, import_yaml10.visit)(doc, {
+    Alias(_, alias) {
+      const target = aliasTarget(doc, alias);
+      const user = slotOf(alias.range?.[0] ?? -1);
+      const source = target?.range ? slotOf(target.range[0]) : -1;
+      if (user === -1 || source === -1) {
+        if (user !== source) crossing = true;
+        return;
+      }
+      if (user !== source) {
+        dependencies[user]?.add(source);
+        users[source]?.add(user);
+      }
+    }
+  });
+  if (crossing) return null;
+  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]) };
+}
+function touchedItems(layout, splices) {
+  const touched = /* @__PURE__ */ new Set();
+  const count = layout.slotStart.length;
+  for (const splice of splices) {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) touched.add(i);
+  }
+  return touched;
+}
+function itemsToRead(layout, changed) {
+  const changing = /* @__PURE__ */ new Set();
+  const grow = (set2, from, next) => {
+    const queue = [...from];
+    while (queue.length > 0) {
+      const i = queue.pop();
+      if (set2.has(i)) continue;
+      set2.add(i);
+      queue.push(...next(i));
+    }
+  };
+  grow(changing, changed, (i) => layout.users[i] ?? []);
+  const read = /* @__PURE__ */ new Set();
+  grow(read, changing, (i) => layout.dependencies[i] ?? []);
+  return [...read].sort((a, b) => a - b);
+}
+function listText(text2, layout, kept, splices) {
+  const last = layout.slotStart.length - 1;
+  const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
+  let runStart = -1;
+  kept.forEach((i, k) => {
+    if (runStart === -1) runStart = i;
+    const next = kept[k + 1];
+    if (next !== i + 1) {
+      pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0 });
+      runStart = -1;
+    }
+  });
+  pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to });
+  const inPiece = splices.map(() => false);
+  const parts = pieces.map((piece) => {
+    const mine = [];
+    splices.forEach((splice, s) => {
+      if (inPiece[s] || splice.start < piece.from || splice.end > piece.to) return;
+      inPiece[s] = true;
+      mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
+    });
+    return applySplices(text2.slice(piece.from, piece.to), mine);
+  });
+  if (inPiece.includes(false)) return null;
+  const [prefix2, ...rest] = parts;
+  const suffix = rest.pop() ?? "";
+  return (prefix2 ?? "") + rest.join(layout.flow ? "," : "") + suffix;
+}
+
+// src/fixes/verify.ts
 init_segments();
 function podKey(documentIndex, objectPath) {
   return `${documentIndex}|${JSON.stringify(objectPath)}`;
@@ -44622,14 +44820,14 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(documents, policyOf, globalIndex) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path2) => path2) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   for (const document of documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
-      const key = podKey(globalIndex(document.index), source.objectPath);
+      const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
       const { level, version: version2 } = policyOf(key);
       const failing = new Set(evaluatePod(source.pod, level, version2).failures.map((f) => f.check));
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
@@ -44668,20 +44866,23 @@ function verifyPart(file, policyOf, baseline, text2, expectation) {
     }
     if (!jsonEqual(value, expected2)) return "the fixed YAML would change more than the fixed fields";
   }
-  for (const [key, before] of baseline.pods) {
-    const after = fixed2.pods.get(key);
-    if (!after) return "a pod spec is no longer found after the fix";
+  return podsReason(baseline.pods, fixed2.pods, expectation);
+}
+function podsReason(before, after, expectation) {
+  for (const [key, was] of before) {
+    const now = after.get(key);
+    if (!now) return "a pod spec is no longer found after the fix";
     for (const check of expectation.fixed.get(key) ?? []) {
-      if (after.failing.has(check)) return `the check ${check} still fails after the fix`;
+      if (now.failing.has(check)) return `the check ${check} still fails after the fix`;
     }
-    for (const check of after.failing) {
-      if (!before.failing.has(check)) return `the check ${check} would start failing`;
+    for (const check of now.failing) {
+      if (!was.failing.has(check)) return `the check ${check} would start failing`;
     }
-    for (const rule of after.apiRules) {
-      if (!before.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
+    for (const rule of now.apiRules) {
+      if (!was.apiRules.has(rule)) return `the API server would reject the fixed pod (${rule.replace(/^[^:]*: /, "")})`;
     }
   }
-  if (fixed2.pods.size !== baseline.pods.size) return "the fixed YAML has a different number of pod specs";
+  if (after.size !== before.size) return "the fixed YAML has a different number of pod specs";
   return null;
 }
 function expectationKey(expectation, documentIndex) {
@@ -44689,15 +44890,100 @@ function expectationKey(expectation, documentIndex) {
   const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
   return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
 }
-function verifierOf(file, text2, policyOf, known2) {
+var splicesKey = (splices) => JSON.stringify(inOrder(splices).map((s) => [s.start, s.end, s.insert, s.column ?? null]));
+var lineBreak = /[\n\r\u2028\u2029]/;
+var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
+var markerAhead = /^(?:---|\.\.\.|%)/;
+function mayMoveCut(text2, splice) {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text2.slice(splice.start, splice.end))) return true;
+  const before = text2.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text2.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text2.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+    return !endsLine;
+  }
+  return false;
+}
+var verificationCounts = { items: 0, segments: 0, files: 0 };
+function itemOf(path2) {
+  return path2[0] === "items" && typeof path2[1] === "number" ? path2[1] : null;
+}
+function listUnitOf(text2, document, part, from, to) {
+  const value = document.value;
+  if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
+  const podsOfItem = /* @__PURE__ */ new Map();
+  for (const [key, state] of part.pods) {
+    const item = itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
+    if (item === null) return null;
+    podsOfItem.set(item, [...podsOfItem.get(item) ?? [], [key, state]]);
+  }
+  const layout = listLayout(document.source.layout, text2, from, to, value.items.length);
+  return layout === null ? null : { document, layout, podsOfItem };
+}
+function verifyListItems(file, text2, unit, splices, expectation, policyOf, verdicts) {
+  const { document, layout } = unit;
+  const changed = touchedItems(layout, splices);
+  const edits = expectation.edits.get(document.index) ?? [];
+  for (const edit of edits) {
+    const item = itemOf(edit.path);
+    if (item !== null) changed.add(item);
+  }
+  for (const key2 of expectation.fixed.keys()) {
+    if (!key2.startsWith(`${document.index}|`)) continue;
+    const item = itemOf(JSON.parse(key2.slice(key2.indexOf("|") + 1)));
+    if (item === null) return void 0;
+    changed.add(item);
+  }
+  const kept = itemsToRead(layout, changed);
+  const small = listText(text2, layout, kept, splices);
+  if (small === null) return void 0;
+  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${splicesKey(splices)}`;
+  const known2 = verdicts.get(key);
+  if (known2 !== void 0) return known2;
+  const reason4 = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
+  verdicts.set(key, reason4);
+  return reason4;
+}
+function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
+  const { document } = unit;
+  verificationCounts.items++;
+  const loaded = loadManifestFile(file, small, noLimit);
+  const [fixedDocument] = loaded.documents;
+  if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return "the fixed YAML no longer loads as it did";
+  const value = fixedDocument.value;
+  if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept.length) return "the fixed YAML would change more than the fixed fields";
+  let expected2 = document.value;
+  if (edits.length > 0) {
+    try {
+      expected2 = applyEditsToJson(document.value, edits);
+    } catch (error2) {
+      if (error2 instanceof EditError) return `the edits do not apply to the document (${error2.message})`;
+      throw error2;
+    }
+  }
+  if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
+  for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(expected2)])) {
+    if (field2 !== "items" && !jsonEqual(value[field2], expected2[field2])) return "the fixed YAML would change more than the fixed fields";
+  }
+  const expectedItems = expected2.items;
+  const items = value.items;
+  if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return "the fixed YAML would change more than the fixed fields";
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path2) => {
+    const item = itemOf(path2);
+    return item === null ? path2 : ["items", kept[item] ?? -1, ...path2.slice(2)];
+  });
+  if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
+  const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  return podsReason(before, pods, expectation);
+}
+function verifierOf(file, text2, policyOf, known2, options = {}) {
   let whole = null;
-  const verifyWhole = (fixedText, expectation) => {
+  const verifyWhole = (splices, expectation) => {
     whole ??= partOf(file, text2, policyOf, (local) => local).part;
-    return verifyPart(file, policyOf, whole, fixedText, expectation);
+    verificationCounts.files++;
+    return verifyPart(file, policyOf, whole, applySplices(text2, splices), expectation);
   };
   const starts = segmentStarts(text2);
   if (starts === null) return verifyWhole;
-  const originalSegments = starts.map((_, k) => segmentText(text2, starts, k));
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
   for (const document of known2) {
@@ -44712,7 +44998,7 @@ function verifierOf(file, text2, policyOf, known2) {
     const [document] = documents;
     let part;
     if (document === void 0) {
-      part = partOf(file, originalSegments[k] ?? "", policyOf, (local) => -1 - local).part;
+      part = partOf(file, segmentText(text2, starts, k), policyOf, (local) => -1 - local).part;
     } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text2.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
@@ -44727,30 +45013,50 @@ function verifierOf(file, text2, policyOf, known2) {
     parts.set(k, part);
     return part;
   };
+  const lists = /* @__PURE__ */ new Map();
+  const listUnit = (k, part) => {
+    if (options.byItem === false) return null;
+    if (!lists.has(k)) {
+      const [document] = knownIn.get(k) ?? [];
+      lists.set(k, document ? listUnitOf(text2, document, part, starts[k] ?? 0, starts[k + 1] ?? text2.length) : null);
+    }
+    return lists.get(k) ?? null;
+  };
   const verdicts = /* @__PURE__ */ new Map();
-  return (fixedText, expectation) => {
-    const fixedStarts = segmentStarts(fixedText);
-    if (fixedStarts === null || fixedStarts.length !== starts.length) return verifyWhole(fixedText, expectation);
-    const named = /* @__PURE__ */ new Set();
+  return (splices, expectation) => {
+    if (splices.some((splice) => mayMoveCut(text2, splice))) return verifyWhole(splices, expectation);
+    const bySegment = /* @__PURE__ */ new Map();
+    for (const splice of splices) {
+      const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
+      if (splice.end > (starts[k + 1] ?? text2.length)) return verifyWhole(splices, expectation);
+      bySegment.set(k, [...bySegment.get(k) ?? [], splice]);
+    }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
     for (const index of documentIndexes) {
       const k = segmentOf.get(index);
-      if (k === void 0) return verifyWhole(fixedText, expectation);
-      named.add(k);
+      if (k === void 0) return verifyWhole(splices, expectation);
+      if (!bySegment.has(k)) bySegment.set(k, []);
     }
     const checks = [];
-    for (let k = 0; k < starts.length; k++) {
-      const fixedSegment = segmentText(fixedText, fixedStarts, k);
-      if (!named.has(k) && fixedSegment === originalSegments[k]) continue;
+    for (const [k, mine] of bySegment) {
       const part = segmentPart(k);
-      if (part === null) return verifyWhole(fixedText, expectation);
-      checks.push({ k, part, text: fixedSegment });
+      if (part === null) return verifyWhole(splices, expectation);
+      checks.push({ k, part, splices: mine });
     }
-    for (const { k, part, text: fixedSegment } of checks) {
+    for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
+      const unit = listUnit(k, part);
+      const listed = unit === null ? void 0 : verifyListItems(file, text2, unit, mine, expectation, policyOf, verdicts);
+      if (listed !== void 0) {
+        if (listed !== null) return listed;
+        continue;
+      }
       const [document] = knownIn.get(k) ?? [];
-      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${fixedSegment}`;
+      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${splicesKey(mine)}`;
       let reason4 = verdicts.get(key);
       if (reason4 === void 0) {
+        verificationCounts.segments++;
+        const from = starts[k] ?? 0;
+        const fixedSegment = applySplices(segmentText(text2, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
         reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason4);
       }
@@ -44761,6 +45067,7 @@ function verifierOf(file, text2, policyOf, known2) {
 }
 
 // src/fixes/fixFile.ts
+init_anchors();
 function areaOf(path2) {
   const [root, second, third] = path2;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
@@ -44785,7 +45092,7 @@ function computeFixes(request2) {
   const fallback = { level: request2.level, version: request2.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request2.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request2.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()]);
+  const verifyText = verifierOf(request2.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request2.wholeDocuments !== true });
   const owners = [];
   const byPod = request2.pods.map(() => []);
   request2.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -44851,23 +45158,26 @@ function computeFixes(request2) {
     const edits = /* @__PURE__ */ new Map();
     const fixed2 = /* @__PURE__ */ new Map();
     for (const owner of selected) {
-      edits.set(owner.documentIndex, [...edits.get(owner.documentIndex) ?? [], ...owner.edits]);
-      fixed2.set(owner.podKey, /* @__PURE__ */ new Set([...fixed2.get(owner.podKey) ?? [], owner.check]));
+      const documentEdits = edits.get(owner.documentIndex) ?? [];
+      edits.set(owner.documentIndex, documentEdits);
+      documentEdits.push(...owner.edits);
+      const checks = fixed2.get(owner.podKey) ?? /* @__PURE__ */ new Set();
+      fixed2.set(owner.podKey, checks);
+      checks.add(owner.check);
     }
     return { edits, fixed: fixed2 };
   };
   const attempt = (selected) => {
     let rendered;
-    let fixedText;
     try {
       rendered = render(selected);
-      fixedText = applySplices(text2, rendered.splices);
+      inOrder(rendered.splices);
     } catch (error2) {
       if (error2 instanceof RenderError) return { reason: error2.message, shared: error2.shared ? error2.message : null };
       if (error2 instanceof SpliceConflict) return { reason: error2.message, shared: null };
       throw error2;
     }
-    const reason4 = verifyText(fixedText, expectationOf(selected));
+    const reason4 = verifyText(rendered.splices, expectationOf(selected));
     if (reason4 === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
     return { reason: reason4, shared };
@@ -44911,10 +45221,11 @@ function computeFixes(request2) {
     }
     sharedOf = rendered.shared;
     let retry2 = false;
+    const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
     for (const group of groups2) {
-      const groupOwners = selected.filter((o) => group.owners.has(o.id));
+      const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
       const suggestion = toSuggestion(table, group, request2.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText(applySuggestionsTo(table, [suggestion]), expectationOf(groupOwners));
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion)], expectationOf(groupOwners));
       if (reason5 === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -44930,7 +45241,10 @@ function computeFixes(request2) {
     }
     if (retry2) continue;
     const all = [...new Set(suggestionOf.values())];
-    const reason4 = verifyText(applySuggestionsTo(table, all), expectationOf(selected));
+    const reason4 = verifyText(
+      all.map((suggestion) => suggestionSplice(table, suggestion)),
+      expectationOf(selected)
+    );
     if (reason4 === null) break;
     for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
   }
