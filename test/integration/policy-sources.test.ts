@@ -64,7 +64,7 @@ describe('the cluster PodSecurityConfiguration', () => {
     expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([
       ['apps/web.yaml', 16, 'failure', 'Pod Security: capabilities_restricted'],
     ]);
-    expect(check!.output.summary).toContain('namespace kube-system is exempt (exemptions.namespaces[0] in cluster/admission.yaml:17)');
+    expect(check!.output.summary).toContain('namespace kube-system is exempt (exemptions.namespaces\\[0\\] in cluster/admission.yaml:17)');
     expect(run.summary).toContain('Policy: `restricted:latest, warn restricted:latest`');
     expect(run.summary).toContain('`cluster/admission.yaml:15`: exemptions.usernames (system:serviceaccount:kube-system:replicaset-controller) depend on who creates the pod');
     const [comment] = reviewsOf(pr).flatMap((r) => r.comments);
