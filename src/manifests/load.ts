@@ -6,9 +6,11 @@
  * only template actions in the YAML itself make one, never comments),
  * malformed YAML, alias bombs. One broken document does not hide the others.
  */
-import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, isCollection, isPair, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, isCollection, isPair, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
+import { originalOffset, reindentFlowContinuations } from './flowIndent.js';
+import type { Reindented } from './flowIndent.js';
 import { asGoyamlReads } from './goyamlText.js';
 import { jsonStreamError, readAsJson } from './jsonStream.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
@@ -91,7 +93,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   let loaded: LoadedFile;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text);
-    loaded = byEvents === null ? loadWithYaml(file, read, text) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
@@ -215,11 +217,12 @@ function lineCounterOf(text: string): LineCounter {
  * The reference path: every YAML feature, and the wording and line of every
  * problem. `text` is read, `lineText` (of the same length) gives the lines.
  */
-function loadWithYaml(file: string, text: string, lineText: string = text): LoadedFile {
+function loadWithYaml(file: string, text: string, lineText: string = text, reindented: Reindented | null = null): LoadedFile {
   const lineCounter = lineCounterOf(lineText);
   let parsed: Document.Parsed[];
   try {
     parsed = parseYamlDocuments(text);
+    if (reindented) for (const doc of parsed) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
     const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error)}`;
@@ -257,6 +260,35 @@ function loadWithYaml(file: string, text: string, lineText: string = text): Load
     }
   });
   return { file, documents, problems };
+}
+
+const malformedCount = (loaded: LoadedFile) => loaded.problems.filter((p) => p.kind === 'malformed').length;
+
+/**
+ * The `yaml` path, and when it finds malformed YAML, a second reading with
+ * the continuation lines of quoted scalars and flow collections indented as
+ * YAML 1.2 wants them (flowIndent.ts): goyaml does not ask for it. The second
+ * reading wins when it leaves fewer documents malformed.
+ */
+function loadWithYamlReindenting(file: string, text: string, lineText: string): LoadedFile {
+  const first = loadWithYaml(file, text, lineText);
+  if (malformedCount(first) === 0) return first;
+  const reindented = reindentFlowContinuations(text);
+  if (reindented === null) return first;
+  const second = loadWithYaml(file, reindented.text, lineText, reindented);
+  return malformedCount(second) < malformedCount(first) ? second : first;
+}
+
+/** Move every offset of a parsed document (nodes, the document, its errors) through `map`. */
+function mapOffsets(doc: Document.Parsed, map: (offset: number) => number): void {
+  const mapRange = <T extends number[]>(range: T): T => range.map(map) as T;
+  doc.range = mapRange(doc.range);
+  for (const error of [...doc.errors, ...doc.warnings]) error.pos = mapRange(error.pos);
+  visit(doc, {
+    Node(_, node) {
+      if (node.range) node.range = mapRange(node.range);
+    },
+  });
 }
 
 /** What the event reader read of a text, with the cut and the lines its documents need. */

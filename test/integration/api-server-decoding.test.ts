@@ -291,3 +291,54 @@ describe('issue 15 item 7: __proto__ is an ordinary key', () => {
     expect(status).toBe(0);
   });
 });
+
+describe('class 1: quoted scalars and flow collections less indented than their key', () => {
+  const pod = (metadataTail: string) => `${header}  annotations:\n${metadataTail}\nspec:\n  hostPID: true\n  containers: [{name: a, image: b}]\n`;
+  it.each([
+    ['a double-quoted scalar', '    note: "first line\n  second line"'],
+    ['a double-quoted scalar down to column 0', '    note: "first line\nsecond line"'],
+    ['a single-quoted scalar', "    note: 'it''s\n  long'\n    other: x"],
+    ['an escaped line break and an empty line', '    note: "first line\n\n   second line \\\n third"'],
+    ['a quote inside a plain scalar, a comment and a block scalar first', "    plain: don't \"stop\" # it's\n    block: |\n      \"not a quote\n    note: \"x\n  y\""],
+  ])('%s: read as kubectl reads it, every finding on its line', async (_name, tail) => {
+    const text = pod(tail);
+    expectKubectlAgrees(text);
+    const { status, report } = await check(writeCase(text), '--level', 'baseline');
+    expect(report.errors).toEqual([]);
+    const hostPidLine = text.slice(0, text.indexOf('hostPID')).split('\n').length;
+    expect(report.findings.filter((f) => f.blocking).map((f) => [f.check, f.line])).toEqual([['hostNamespaces', hostPidLine]]);
+    expect(status).toBe(1);
+  });
+
+  it.each([
+    ['a flow sequence with a quoted item', '  seq: [ "a\n b",\n c ]'],
+    ['a flow mapping', '  flow: {a: b,\n c: "d\n e"}'],
+  ])('%s under spec: read as kubectl reads it', (_name, field) => {
+    expectKubectlAgrees(`${header}spec:\n  containers: [{name: a, image: b}]\n  x:\n  ${field}\n`);
+  });
+
+  it('a Pod after such a document is found, and the fix applies to the right lines', async () => {
+    const text = `${pod('    note: "first line\n  second line"')}---\n${header}spec:\n  hostIPC: true\n  containers: [{name: a, image: b}]\n`;
+    expectKubectlAgrees(text);
+    const file = writeCase(text);
+    let stdout = '';
+    const status = await runCli(['fix', '--level', 'baseline', '--warn-level', 'baseline', file], { cwd: repoRoot, stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(status, stdout).toBe(0);
+    const fixed = kubectl(file);
+    expect(fixed.ok && fixed.objects.map((o) => (o.spec as JsonObject).hostPID ?? (o.spec as JsonObject).hostIPC)).toEqual([false, false]);
+    expect(fixed.ok && (fixed.objects[0]!.metadata as JsonObject).annotations).toEqual({ note: 'first line second line' });
+  });
+
+  it('a quoted key over two lines is refused by both', () => {
+    const text = `${header}spec:\n  containers: [{name: a, image: b}]\n  x:\n    "quoted\n key": 1\n`;
+    expect(kubectl(writeCase(text)).ok).toBe(false);
+    expect(loadManifestFile('key.yaml', text).problems).toMatchObject([{ kind: 'malformed' }]);
+  });
+
+  it('a genuine syntax error is still reported', async () => {
+    const file = writeCase(pod('    note: "never closed\n  still open'));
+    expect(kubectl(file).ok).toBe(false);
+    const { report } = await check(file);
+    expect(report.errors).toMatchObject([{ kind: 'malformed', message: 'malformed YAML: Missing closing "quote' }]);
+  });
+});
