@@ -249,7 +249,9 @@ describe('class 7: tags and odd scalars', () => {
     const file = writeCase(`${header}spec:\n  x: ${'['.repeat(depth)}${']'.repeat(depth)}\n  hostPID: true\n`);
     const { status, report } = await check(file);
     expect(report.errors).toEqual([{ file, line: 6, kind: 'too-large', message: expect.stringMatching(/^collections nest deeper than 500 levels.*; it was not checked$/) }]);
-    expect(status).toBe(1);
+    // A file not checked, like one over the size limit: --unchecked decides.
+    expect(status).toBe(0);
+    expect((await check(file, '--unchecked', 'failure')).status).toBe(1);
   });
 
   it('nesting within the limit is read', () => {
