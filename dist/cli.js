@@ -102,7 +102,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -111,9 +111,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
     function visit_(key, node, visitor, path8) {
       const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -247,7 +247,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
     exports.visitAsync = visitAsync;
   }
 });
@@ -257,7 +257,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -401,7 +401,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -428,7 +428,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -619,7 +619,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -645,7 +645,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5567,15 +5567,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path8) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path8) => {
       let item = cst;
       for (const [field, index] of path8) {
         const tok = item?.[field];
@@ -5586,8 +5586,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path8) => {
-      const parent = visit4.itemAtPath(cst, path8.slice(0, -1));
+    visit5.parentCollection = (cst, path8) => {
+      const parent = visit5.itemAtPath(cst, path8.slice(0, -1));
       const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5618,7 +5618,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
   }
 });
 
@@ -7334,7 +7334,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
@@ -7362,8 +7362,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit4.visit;
-    exports.visitAsync = visit4.visitAsync;
+    exports.visit = visit5.visit;
+    exports.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -7597,6 +7597,118 @@ function decodeDocument(doc) {
     throw new DecodeError("unsupported YAML node", node);
   };
   return decode(doc.contents, false);
+}
+
+// src/manifests/flowIndent.ts
+var isBlank = (c) => c === " " || c === "	";
+function reindentFlowContinuations(text2) {
+  const pieces = [];
+  const at3 = [];
+  const inserted = [];
+  let total = 0;
+  let copied = 0;
+  let quote = null;
+  let depth = 0;
+  let openColumn = 0;
+  let blockParentIndent = -1;
+  let lineStart2 = 0;
+  while (lineStart2 < text2.length) {
+    let lineEnd = text2.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text2.length;
+    let i = lineStart2;
+    while (i < lineEnd && text2.charAt(i) === " ") i++;
+    const indent = i - lineStart2;
+    const blankLine = i >= lineEnd || text2.charAt(i) === "\r" || text2.charAt(i) === "	" && text2.slice(i, lineEnd).trim() === "";
+    if (blockParentIndent >= 0) {
+      if (blankLine || indent > blockParentIndent) {
+        lineStart2 = lineEnd + 1;
+        continue;
+      }
+      blockParentIndent = -1;
+    }
+    const inFlow = quote !== null || depth > 0;
+    if (inFlow && !blankLine && indent <= openColumn) {
+      const marker = indent === 0 && (text2.startsWith("---", i) || text2.startsWith("...", i));
+      if (!marker) {
+        const add = openColumn + 1 - indent;
+        pieces.push(text2.slice(copied, lineStart2), " ".repeat(add));
+        copied = lineStart2;
+        total += add;
+        at3.push(lineStart2);
+        inserted.push(total);
+      }
+    }
+    let nodeStart = quote === null && depth === 0;
+    for (; i < lineEnd; i++) {
+      const c = text2.charAt(i);
+      if (quote !== null) {
+        if (quote === '"' && c === "\\") i++;
+        else if (c === quote) {
+          if (quote === "'" && text2.charAt(i + 1) === "'") i++;
+          else quote = null;
+        }
+        continue;
+      }
+      if (isBlank(c)) continue;
+      if (c === "#" && (i === lineStart2 || isBlank(text2.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text2, i, lineStart2)))) {
+        if (depth === 0) openColumn = i - lineStart2;
+        quote = c;
+        continue;
+      }
+      if ((c === "[" || c === "{") && (nodeStart || depth > 0)) {
+        if (depth === 0) openColumn = i - lineStart2;
+        depth++;
+        nodeStart = false;
+        continue;
+      }
+      if (depth > 0) {
+        if (c === "]" || c === "}") depth--;
+        continue;
+      }
+      if ((c === "|" || c === ">") && nodeStart) {
+        blockParentIndent = indent;
+        break;
+      }
+      const next = text2.charAt(i + 1);
+      if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
+        nodeStart = true;
+        continue;
+      }
+      if ((c === "&" || c === "!") && nodeStart) {
+        while (i + 1 < lineEnd && !isBlank(text2.charAt(i + 1))) i++;
+        continue;
+      }
+      nodeStart = false;
+    }
+    lineStart2 = lineEnd + 1;
+  }
+  if (at3.length === 0) return null;
+  pieces.push(text2.slice(copied));
+  return { text: pieces.join(""), at: at3, inserted };
+}
+function previousNonBlank(text2, i, lineStart2) {
+  let j = i - 1;
+  while (j >= lineStart2 && isBlank(text2.charAt(j))) j--;
+  return j < lineStart2 ? "," : text2.charAt(j);
+}
+function originalOffset(reindented, offset) {
+  const { at: at3, inserted } = reindented;
+  let low = 0;
+  let high = at3.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    const start = (at3[middle] ?? 0) + (middle > 0 ? inserted[middle - 1] ?? 0 : 0);
+    if (start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (found < 0) return offset;
+  return Math.max(at3[found] ?? 0, offset - (inserted[found] ?? 0));
 }
 
 // src/manifests/goyamlText.ts
@@ -10057,7 +10169,7 @@ function treeFromEvents(text2, from, to, contentStart) {
     throw caught;
   }
 }
-var isBlank = (c) => c === " " || c === "	";
+var isBlank2 = (c) => c === " " || c === "	";
 var isBreak = (c) => c === "\n" || c === "\r";
 var Builder = class extends EventCursor {
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
@@ -10128,7 +10240,7 @@ var Builder = class extends EventCursor {
     if (event.valueStart < 0) {
       if (keyEnd === null) throw unsupported;
       let at3 = this.colonEnd(keyEnd);
-      while (isBlank(this.text[at3])) at3++;
+      while (isBlank2(this.text[at3])) at3++;
       scalar = new import_yaml3.Scalar("");
       scalar.type = import_yaml3.Scalar.PLAIN;
       scalar.range = [at3, at3, at3];
@@ -10159,7 +10271,7 @@ var Builder = class extends EventCursor {
   /** Just after the `:` that follows a key on its line. */
   colonEnd(keyEnd) {
     let at3 = keyEnd;
-    while (isBlank(this.text[at3])) at3++;
+    while (isBlank2(this.text[at3])) at3++;
     if (this.text[at3] !== ":") throw unsupported;
     return at3 + 1;
   }
@@ -10168,7 +10280,7 @@ var Builder = class extends EventCursor {
     let at3 = from;
     for (; ; ) {
       const c = this.text[at3];
-      if (isBlank(c) || isBreak(c)) at3++;
+      if (isBlank2(c) || isBreak(c)) at3++;
       else if (c === "#") while (at3 < this.text.length && !isBreak(this.text[at3])) at3++;
       else return at3;
     }
@@ -10278,7 +10390,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
@@ -10361,11 +10473,12 @@ function lineCounterOf(text2) {
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
-function loadWithYaml(file, text2, lineText2 = text2) {
+function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed;
   try {
     parsed = parseYamlDocuments(text2);
+    if (reindented) for (const doc of parsed) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
     const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error)}`;
@@ -10401,6 +10514,25 @@ function loadWithYaml(file, text2, lineText2 = text2) {
     }
   });
   return { file, documents, problems };
+}
+var malformedCount = (loaded) => loaded.problems.filter((p) => p.kind === "malformed").length;
+function loadWithYamlReindenting(file, text2, lineText2) {
+  const first = loadWithYaml(file, text2, lineText2);
+  if (malformedCount(first) === 0) return first;
+  const reindented = reindentFlowContinuations(text2);
+  if (reindented === null) return first;
+  const second = loadWithYaml(file, reindented.text, lineText2, reindented);
+  return malformedCount(second) < malformedCount(first) ? second : first;
+}
+function mapOffsets(doc, map) {
+  const mapRange = (range2) => range2.map(map);
+  doc.range = mapRange(doc.range);
+  for (const error of [...doc.errors, ...doc.warnings]) error.pos = mapRange(error.pos);
+  (0, import_yaml4.visit)(doc, {
+    Node(_, node) {
+      if (node.range) node.range = mapRange(node.range);
+    }
+  });
 }
 function readByEvents(text2, lineText2 = text2) {
   const starts = segmentStarts(text2);
@@ -14905,13 +15037,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit4 = (value, path8, itemKind) => {
+  const visit5 = (value, path8, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit4(item, [...path8, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path8, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -14935,25 +15067,25 @@ function namespacesFromDocument(document, lineOf2) {
     }
     if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path8, "metadata", "labels"]) });
   };
-  visit4(document.value, [], null);
+  visit5(document.value, [], null);
   return { namespaces, problems };
 }
 
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit4 = (value, path8) => {
+  const visit5 = (value, path8) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit4(item, [...path8, "items", index]);
+        if (isObject(item)) visit5(item, [...path8, "items", index]);
       });
       return;
     }
     out.push({ value, apiVersion, kind, path: path8 });
   };
-  if (isObject(document.value)) visit4(document.value, []);
+  if (isObject(document.value)) visit5(document.value, []);
   return out;
 }
 
@@ -15659,14 +15791,14 @@ function extractPodSpecs(document) {
       kind: "invalid"
     });
   };
-  const visit4 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+  const visit5 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
     const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
     const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
     if (kind.endsWith("List") && Array.isArray(object2.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
       object2.items.forEach((item, index) => {
-        if (isObject(item)) visit4(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+        if (isObject(item)) visit5(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
     }
@@ -15698,7 +15830,7 @@ function extractPodSpecs(document) {
       }
     });
   };
-  if (isObject(document.value)) visit4(document.value, []);
+  if (isObject(document.value)) visit5(document.value, []);
   return { pods, problems };
 }
 
@@ -19787,7 +19919,7 @@ function closureOf(dir, byDir) {
   const remote = [];
   let helmCharts = false;
   const seen = /* @__PURE__ */ new Set();
-  const visit4 = (at3) => {
+  const visit5 = (at3) => {
     const k = byDir.get(at3);
     if (!k || seen.has(at3)) return;
     seen.add(at3);
@@ -19796,9 +19928,9 @@ function closureOf(dir, byDir) {
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
-    for (const child of k.kustomizations) visit4(child);
+    for (const child of k.kustomizations) visit5(child);
   };
-  visit4(dir);
+  visit5(dir);
   return { files, remote, helmCharts };
 }
 function ancestors(path8) {
@@ -20339,16 +20471,16 @@ function nameMatches(rendered, written, chain) {
 function candidatesOf(rootDir, kustomizations) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit4 = (dir, above) => {
+  const visit5 = (dir, above) => {
     const k = kustomizations.get(dir);
     if (!k || seen.has(dir)) return;
     seen.add(dir);
     const chain = [...above, k];
     for (const patch of [...k.patches].reverse()) if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, chain });
-    for (const child of [...k.kustomizations].reverse()) visit4(child, chain);
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
     for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, chain });
   };
-  visit4(rootDir, []);
+  visit5(rootDir, []);
   return out;
 }
 function pointerTokens(pointer) {

@@ -113,7 +113,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit4(node, visitor) {
+    function visit5(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -122,9 +122,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
     function visit_(key, node, visitor, path2) {
       const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -258,7 +258,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
     exports.visitAsync = visitAsync;
   }
 });
@@ -268,7 +268,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -412,7 +412,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit4.visit(doc.contents, (_key, node) => {
+          visit5.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -450,7 +450,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit4.visit(root, {
+      visit5.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -630,7 +630,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -656,7 +656,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit4.visit(doc, {
+          visit5.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5578,15 +5578,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit4(cst, visitor) {
+    function visit5(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit4.BREAK = BREAK;
-    visit4.SKIP = SKIP;
-    visit4.REMOVE = REMOVE;
-    visit4.itemAtPath = (cst, path2) => {
+    visit5.BREAK = BREAK;
+    visit5.SKIP = SKIP;
+    visit5.REMOVE = REMOVE;
+    visit5.itemAtPath = (cst, path2) => {
       let item = cst;
       for (const [field2, index] of path2) {
         const tok = item?.[field2];
@@ -5597,8 +5597,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit4.parentCollection = (cst, path2) => {
-      const parent = visit4.itemAtPath(cst, path2.slice(0, -1));
+    visit5.parentCollection = (cst, path2) => {
+      const parent = visit5.itemAtPath(cst, path2.slice(0, -1));
       const field2 = path2[path2.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5629,7 +5629,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
-    exports.visit = visit4;
+    exports.visit = visit5;
   }
 });
 
@@ -7345,7 +7345,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit4 = require_visit();
+    var visit5 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
@@ -7373,8 +7373,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit4.visit;
-    exports.visitAsync = visit4.visitAsync;
+    exports.visit = visit5.visit;
+    exports.visitAsync = visit5.visitAsync;
   }
 });
 
@@ -10016,6 +10016,124 @@ var init_eventReader = __esm({
   }
 });
 
+// src/manifests/flowIndent.ts
+function reindentFlowContinuations(text2) {
+  const pieces = [];
+  const at3 = [];
+  const inserted = [];
+  let total = 0;
+  let copied = 0;
+  let quote = null;
+  let depth = 0;
+  let openColumn = 0;
+  let blockParentIndent = -1;
+  let lineStart2 = 0;
+  while (lineStart2 < text2.length) {
+    let lineEnd = text2.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text2.length;
+    let i = lineStart2;
+    while (i < lineEnd && text2.charAt(i) === " ") i++;
+    const indent = i - lineStart2;
+    const blankLine = i >= lineEnd || text2.charAt(i) === "\r" || text2.charAt(i) === "	" && text2.slice(i, lineEnd).trim() === "";
+    if (blockParentIndent >= 0) {
+      if (blankLine || indent > blockParentIndent) {
+        lineStart2 = lineEnd + 1;
+        continue;
+      }
+      blockParentIndent = -1;
+    }
+    const inFlow = quote !== null || depth > 0;
+    if (inFlow && !blankLine && indent <= openColumn) {
+      const marker = indent === 0 && (text2.startsWith("---", i) || text2.startsWith("...", i));
+      if (!marker) {
+        const add = openColumn + 1 - indent;
+        pieces.push(text2.slice(copied, lineStart2), " ".repeat(add));
+        copied = lineStart2;
+        total += add;
+        at3.push(lineStart2);
+        inserted.push(total);
+      }
+    }
+    let nodeStart = quote === null && depth === 0;
+    for (; i < lineEnd; i++) {
+      const c = text2.charAt(i);
+      if (quote !== null) {
+        if (quote === '"' && c === "\\") i++;
+        else if (c === quote) {
+          if (quote === "'" && text2.charAt(i + 1) === "'") i++;
+          else quote = null;
+        }
+        continue;
+      }
+      if (isBlank(c)) continue;
+      if (c === "#" && (i === lineStart2 || isBlank(text2.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text2, i, lineStart2)))) {
+        if (depth === 0) openColumn = i - lineStart2;
+        quote = c;
+        continue;
+      }
+      if ((c === "[" || c === "{") && (nodeStart || depth > 0)) {
+        if (depth === 0) openColumn = i - lineStart2;
+        depth++;
+        nodeStart = false;
+        continue;
+      }
+      if (depth > 0) {
+        if (c === "]" || c === "}") depth--;
+        continue;
+      }
+      if ((c === "|" || c === ">") && nodeStart) {
+        blockParentIndent = indent;
+        break;
+      }
+      const next = text2.charAt(i + 1);
+      if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
+        nodeStart = true;
+        continue;
+      }
+      if ((c === "&" || c === "!") && nodeStart) {
+        while (i + 1 < lineEnd && !isBlank(text2.charAt(i + 1))) i++;
+        continue;
+      }
+      nodeStart = false;
+    }
+    lineStart2 = lineEnd + 1;
+  }
+  if (at3.length === 0) return null;
+  pieces.push(text2.slice(copied));
+  return { text: pieces.join(""), at: at3, inserted };
+}
+function previousNonBlank(text2, i, lineStart2) {
+  let j = i - 1;
+  while (j >= lineStart2 && isBlank(text2.charAt(j))) j--;
+  return j < lineStart2 ? "," : text2.charAt(j);
+}
+function originalOffset(reindented, offset) {
+  const { at: at3, inserted } = reindented;
+  let low = 0;
+  let high = at3.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    const start = (at3[middle] ?? 0) + (middle > 0 ? inserted[middle - 1] ?? 0 : 0);
+    if (start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (found < 0) return offset;
+  return Math.max(at3[found] ?? 0, offset - (inserted[found] ?? 0));
+}
+var isBlank;
+var init_flowIndent = __esm({
+  "src/manifests/flowIndent.ts"() {
+    "use strict";
+    isBlank = (c) => c === " " || c === "	";
+  }
+});
+
 // src/manifests/goyamlText.ts
 function asGoyamlReads(text2) {
   let out = text2;
@@ -10111,14 +10229,14 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml4, isBlank, isBreak, Builder;
+var import_yaml4, isBlank2, isBreak, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
     import_yaml4 = __toESM(require_dist(), 1);
     init_eventCursor();
-    isBlank = (c) => c === " " || c === "	";
+    isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
@@ -10189,7 +10307,7 @@ var init_eventTree = __esm({
         if (event.valueStart < 0) {
           if (keyEnd === null) throw unsupported;
           let at3 = this.colonEnd(keyEnd);
-          while (isBlank(this.text[at3])) at3++;
+          while (isBlank2(this.text[at3])) at3++;
           scalar = new import_yaml4.Scalar("");
           scalar.type = import_yaml4.Scalar.PLAIN;
           scalar.range = [at3, at3, at3];
@@ -10220,7 +10338,7 @@ var init_eventTree = __esm({
       /** Just after the `:` that follows a key on its line. */
       colonEnd(keyEnd) {
         let at3 = keyEnd;
-        while (isBlank(this.text[at3])) at3++;
+        while (isBlank2(this.text[at3])) at3++;
         if (this.text[at3] !== ":") throw unsupported;
         return at3 + 1;
       }
@@ -10229,7 +10347,7 @@ var init_eventTree = __esm({
         let at3 = from;
         for (; ; ) {
           const c = this.text[at3];
-          if (isBlank(c) || isBreak(c)) at3++;
+          if (isBlank2(c) || isBreak(c)) at3++;
           else if (c === "#") while (at3 < this.text.length && !isBreak(this.text[at3])) at3++;
           else return at3;
         }
@@ -10339,7 +10457,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    loaded = byEvents === null ? loadWithYaml(file, read, text2) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text2) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
@@ -10407,11 +10525,12 @@ function lineCounterOf(text2) {
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
-function loadWithYaml(file, text2, lineText2 = text2) {
+function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed;
   try {
     parsed = parseYamlDocuments(text2);
+    if (reindented) for (const doc of parsed) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
     const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error2)}`;
@@ -10447,6 +10566,24 @@ function loadWithYaml(file, text2, lineText2 = text2) {
     }
   });
   return { file, documents, problems };
+}
+function loadWithYamlReindenting(file, text2, lineText2) {
+  const first = loadWithYaml(file, text2, lineText2);
+  if (malformedCount(first) === 0) return first;
+  const reindented = reindentFlowContinuations(text2);
+  if (reindented === null) return first;
+  const second = loadWithYaml(file, reindented.text, lineText2, reindented);
+  return malformedCount(second) < malformedCount(first) ? second : first;
+}
+function mapOffsets(doc, map) {
+  const mapRange = (range2) => range2.map(map);
+  doc.range = mapRange(doc.range);
+  for (const error2 of [...doc.errors, ...doc.warnings]) error2.pos = mapRange(error2.pos);
+  (0, import_yaml5.visit)(doc, {
+    Node(_, node) {
+      if (node.range) node.range = mapRange(node.range);
+    }
+  });
 }
 function readByEvents(text2, lineText2 = text2) {
   const starts = segmentStarts(text2);
@@ -10513,12 +10650,13 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml5, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, tooDeep;
+var import_yaml5, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
     import_yaml5 = __toESM(require_dist(), 1);
     init_decode();
+    init_flowIndent();
     init_goyamlText();
     init_jsonStream();
     init_eventReader();
@@ -10542,6 +10680,7 @@ var init_load = __esm({
       ...["binary", "timestamp", "bool", "int", "float", "null"].map(sourceText)
     ];
     yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
+    malformedCount = (loaded) => loaded.problems.filter((p) => p.kind === "malformed").length;
     tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
   }
 });
@@ -41252,18 +41391,18 @@ function parsePolicyConfig(text2, file) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit4 = (value, path2) => {
+  const visit5 = (value, path2) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit4(item, [...path2, "items", index]);
+        if (isObject(item)) visit5(item, [...path2, "items", index]);
       });
       return;
     }
     out.push({ value, apiVersion, kind, path: path2 });
   };
-  if (isObject(document.value)) visit4(document.value, []);
+  if (isObject(document.value)) visit5(document.value, []);
   return out;
 }
 
@@ -41753,13 +41892,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit4 = (value, path2, itemKind) => {
+  const visit5 = (value, path2, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit4(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -41783,7 +41922,7 @@ function namespacesFromDocument(document, lineOf2) {
     }
     if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path2, "metadata", "labels"]) });
   };
-  visit4(document.value, [], null);
+  visit5(document.value, [], null);
   return { namespaces, problems };
 }
 
@@ -43362,14 +43501,14 @@ function extractPodSpecs(document) {
       kind: "invalid"
     });
   };
-  const visit4 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
+  const visit5 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
     const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
     const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
     if (kind.endsWith("List") && Array.isArray(object2.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
       object2.items.forEach((item, index) => {
-        if (isObject(item)) visit4(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+        if (isObject(item)) visit5(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
     }
@@ -43401,7 +43540,7 @@ function extractPodSpecs(document) {
       }
     });
   };
-  if (isObject(document.value)) visit4(document.value, []);
+  if (isObject(document.value)) visit5(document.value, []);
   return { pods, problems };
 }
 
