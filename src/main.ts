@@ -20,7 +20,7 @@ import { GitHubError } from './github/port.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
 import { loadManifestFile } from './manifests/load.js';
-import type { ManifestDocument } from './manifests/types.js';
+import type { LoadProblem, ManifestDocument } from './manifests/types.js';
 import { defaultPolicyConfig, formatConfigError, parsePolicyConfig } from './policy/config.js';
 import { reads } from './policy/sources/cluster.js';
 import type { PolicyConfig } from './policy/types.js';
@@ -350,6 +350,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       }
     }
 
+    // Files GitHub did not list and that could not be found otherwise: not checked, so never a green check.
+    const unlisted: LoadProblem[] = changeSet.incomplete !== undefined ? [{ file: '(files GitHub did not list)', line: null, kind: 'unreadable', message: changeSet.incomplete }] : [];
     // Annotations past the cap are counted here; the summary's table lists every finding.
     const annotations = capAnnotations(annotationsOf(findings, report.errors));
     const capNotice = annotations.left > 0 ? [`${annotations.left} more findings and problems are not annotated on the files (GitHub's check runs take ${annotations.sent.length} here); all are listed below.`] : [];
@@ -358,7 +360,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       findings,
       ignored: report.ignored,
       policyProblems: report.policyProblems,
-      errors: report.errors,
+      errors: [...report.errors, ...unlisted],
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],

@@ -9,7 +9,8 @@ import type { ChangeSet, ChangedFile, FileContent, FileStatus } from '../diff/ty
 import { inlineCode } from '../report/markdown.js';
 import { selectsFile } from '../scope/select.js';
 import type { FileSelection } from '../scope/select.js';
-import type { BlobRead, GitHubPort, PullRequestRef } from './port.js';
+import { GitHubError } from './port.js';
+import type { BlobRead, GitHubPort, PullFile, PullRequestRef, Tree } from './port.js';
 
 /** pulls.listFiles stops here, whatever the pull request holds. */
 export const listFilesCap = 3000;
@@ -33,6 +34,43 @@ function contentOf(read: BlobRead | undefined, maxBytes: number): FileContent {
   return { kind: 'content', data: read.text };
 }
 
+/**
+ * The changes pulls.listFiles left out (it stops at 3,000 files), from the
+ * two commits' trees: a path whose blob differs, appears or disappears.
+ * Renames show as a removal and an addition; nothing has hunks. Not when
+ * GitHub truncated a tree (over 100,000 entries): then the caller says the
+ * pull request was not wholly checked.
+ */
+async function unlistedChanges(
+  github: GitHubPort,
+  pr: PullRequestRef,
+  base: string,
+  head: string,
+  listed: readonly PullFile[],
+): Promise<{ readonly ok: true; readonly files: ChangedFile[] } | { readonly ok: false; readonly reason: string }> {
+  let trees: Tree[];
+  try {
+    trees = [await github.listTree(pr.owner, pr.repo, base), await github.listTree(pr.owner, pr.repo, head)];
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    return { ok: false, reason: `GitHub answered ${error.status} when asked for the commits' trees` };
+  }
+  const [baseTree, headTree] = trees as [Tree, Tree];
+  if (baseTree.truncated || headTree.truncated) return { ok: false, reason: "the commits' trees are too large for GitHub to list" };
+  // Regular files only, as in the local change set: links and submodules are not manifests to read.
+  const files = (tree: Tree) => new Map(tree.entries.filter((e) => e.mode.startsWith('100')).map((e) => [e.path, e.sha]));
+  const [before, after] = [files(baseTree), files(headTree)];
+  const known = new Set(listed.flatMap((f) => [f.filename, ...(f.previousFilename !== null ? [f.previousFilename] : [])]));
+  const changed: ChangedFile[] = [];
+  const absent = { kind: 'absent' } as const;
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    if (known.has(path) || before.get(path) === after.get(path)) continue;
+    const status: FileStatus = !before.has(path) ? 'added' : !after.has(path) ? 'removed' : 'modified';
+    changed.push({ path, status, base: absent, head: absent, hunks: null });
+  }
+  return { ok: true, files: changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
 export interface ApiChangeSetRequest {
   readonly pr: PullRequestRef;
   readonly baseSha: string;
@@ -52,12 +90,20 @@ export async function readApiChangeSet(
   const mergeBase = await github.mergeBase(pr.owner, pr.repo, request.baseSha, request.headSha);
   const notices: string[] = [];
   let incomplete: string | undefined;
+  const candidates: ChangedFile[] = [];
+  const unlisted: ChangedFile[] = [];
   if (listed.files.length < listed.changedFiles) {
-    incomplete = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap}); the others were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
-    notices.push(incomplete);
+    const shown = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
+    const rest = await unlistedChanges(github, pr, mergeBase, request.headSha, listed.files);
+    if (rest.ok) {
+      const selected = rest.files.filter((file) => selectsFile(request.selection, file));
+      unlisted.push(...selected);
+      notices.push(`${shown}; the other changed files were found by comparing the commits' trees, and the ${selected.length} ${selected.length === 1 ? 'manifest' : 'manifests'} among them were checked. GitHub shows no diff for them: their findings are reported here, not as inline comments.`);
+    } else {
+      incomplete = `${shown}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
+    }
   }
 
-  const candidates: ChangedFile[] = [];
   for (const entry of listed.files) {
     const status = statusOf[entry.status];
     if (!status) continue;
@@ -71,6 +117,7 @@ export async function readApiChangeSet(
   if (withoutPatch.length > 0) {
     notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(', ')} (binary or too large): findings there are reported here, not as inline comments.`);
   }
+  candidates.push(...unlisted);
 
   const reads = candidates.flatMap((file) => [
     ...(file.status !== 'added' ? [{ commit: mergeBase, path: file.previousPath ?? file.path }] : []),

@@ -215,3 +215,47 @@ describe('the check run and the summary survive (issue 15 item 8)', () => {
     expect(run.status).toBe(1);
   });
 });
+
+describe('big pull requests (issue 15 item 5)', () => {
+  const padding = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pad-${i}\ndata: {}\n`;
+  const files = () => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < 7; i++) out[`deploy/a-${i}.yaml`] = padding(i);
+    out['deploy/z-privileged.yaml'] = pod('root', '', '    securityContext:\n      privileged: true\n');
+    return out;
+  };
+
+  it('checks the files past the listing cap, found by comparing the commits’ trees', async () => {
+    const capped = await startEmulator({ maxListedFiles: 5 });
+    try {
+      const pr = await pullRequest(files(), undefined, capped);
+      const run = await runAction(capped, pr, { inputs: { suggestions: 'false' } });
+      const [check] = checkRunsOf(pr, capped);
+      expect(check!.conclusion).toBe('failure');
+      expect(check!.annotations).toContainEqual(expect.objectContaining({ path: 'deploy/z-privileged.yaml', title: 'Pod Security: privileged' }));
+      expect(check!.output.summary).toMatch(/GitHub listed 5 of the 8 changed files .*found by comparing the commits' trees/);
+      expect(run.outputs.blocking).toBe('1');
+      expect(capped.unexpectedRequests()).toEqual([]);
+      expect(capped.problems).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('is never green when the files past the cap cannot be listed either, and says so', async () => {
+    const capped = await startEmulator({ maxListedFiles: 5, maxTreeEntries: 3 });
+    try {
+      const pr = await pullRequest(files(), undefined, capped);
+      const run = await runAction(capped, pr, { inputs: { suggestions: 'false' } });
+      const [check] = checkRunsOf(pr, capped);
+      expect(check!.conclusion).not.toBe('success');
+      expect(check!.output.title).toContain('not checked');
+      expect(check!.output.summary).toContain("the rest could not be listed (the commits' trees are too large for GitHub to list)");
+      expect(run.summary).toContain('(files GitHub did not list)');
+      expect(capped.unexpectedRequests()).toEqual([]);
+      expect(capped.problems).toEqual([]);
+    } finally {
+      await capped.close();
+    }
+  });
+});
