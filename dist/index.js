@@ -41714,6 +41714,7 @@ function inlineCode(text2) {
 }
 
 // src/github/changeSet.ts
+init_port();
 var listFilesCap = 3e3;
 var statusOf = {
   added: "added",
@@ -41732,17 +41733,47 @@ function contentOf(read, maxBytes) {
   }
   return { kind: "content", data: read.text };
 }
+async function unlistedChanges(github, pr, base, head, listed) {
+  let trees;
+  try {
+    trees = [await github.listTree(pr.owner, pr.repo, base), await github.listTree(pr.owner, pr.repo, head)];
+  } catch (error2) {
+    if (!(error2 instanceof GitHubError)) throw error2;
+    return { ok: false, reason: `GitHub answered ${error2.status} when asked for the commits' trees` };
+  }
+  const [baseTree, headTree] = trees;
+  if (baseTree.truncated || headTree.truncated) return { ok: false, reason: "the commits' trees are too large for GitHub to list" };
+  const files = (tree) => new Map(tree.entries.filter((e) => e.mode.startsWith("100")).map((e) => [e.path, e.sha]));
+  const [before, after] = [files(baseTree), files(headTree)];
+  const known2 = new Set(listed.flatMap((f) => [f.filename, ...f.previousFilename !== null ? [f.previousFilename] : []]));
+  const changed = [];
+  const absent = { kind: "absent" };
+  for (const path2 of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    if (known2.has(path2) || before.get(path2) === after.get(path2)) continue;
+    const status = !before.has(path2) ? "added" : !after.has(path2) ? "removed" : "modified";
+    changed.push({ path: path2, status, base: absent, head: absent, hunks: null });
+  }
+  return { ok: true, files: changed.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0) };
+}
 async function readApiChangeSet(github, request2) {
   const { pr } = request2;
   const listed = await github.listPullFiles(pr);
   const mergeBase2 = await github.mergeBase(pr.owner, pr.repo, request2.baseSha, request2.headSha);
   const notices = [];
   let incomplete;
-  if (listed.files.length < listed.changedFiles) {
-    incomplete = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap}); the others were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
-    notices.push(incomplete);
-  }
   const candidates = [];
+  const unlisted = [];
+  if (listed.files.length < listed.changedFiles) {
+    const shown2 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
+    const rest = await unlistedChanges(github, pr, mergeBase2, request2.headSha, listed.files);
+    if (rest.ok) {
+      const selected = rest.files.filter((file) => selectsFile(request2.selection, file));
+      unlisted.push(...selected);
+      notices.push(`${shown2}; the other changed files were found by comparing the commits' trees, and the ${selected.length} ${selected.length === 1 ? "manifest" : "manifests"} among them were checked. GitHub shows no diff for them: their findings are reported here, not as inline comments.`);
+    } else {
+      incomplete = `${shown2}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
+    }
+  }
   for (const entry of listed.files) {
     const status = statusOf[entry.status];
     if (!status) continue;
@@ -41755,6 +41786,7 @@ async function readApiChangeSet(github, request2) {
   if (withoutPatch.length > 0) {
     notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
   }
+  candidates.push(...unlisted);
   const reads2 = candidates.flatMap((file) => [
     ...file.status !== "added" ? [{ commit: mergeBase2, path: file.previousPath ?? file.path }] : [],
     ...file.status !== "removed" ? [{ commit: request2.headSha, path: file.path }] : []
@@ -45830,6 +45862,7 @@ async function run(given) {
         } else noteReadOnly(error2);
       }
     }
+    const unlisted = changeSet.incomplete !== void 0 ? [{ file: "(files GitHub did not list)", line: null, kind: "unreadable", message: changeSet.incomplete }] : [];
     const annotations = capAnnotations(annotationsOf2(findings, report.errors));
     const capNotice = annotations.left > 0 ? [`${annotations.left} more findings and problems are not annotated on the files (GitHub's check runs take ${annotations.sent.length} here); all are listed below.`] : [];
     const summaryInput = (extra) => ({
@@ -45837,7 +45870,7 @@ async function run(given) {
       findings,
       ignored: report.ignored,
       policyProblems: report.policyProblems,
-      errors: report.errors,
+      errors: [...report.errors, ...unlisted],
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
