@@ -35,9 +35,13 @@ import { renderSarif } from './report/sarif.js';
 import { summaryMarkdown } from './report/summary.js';
 import type { SummaryInput } from './report/summary.js';
 import type { ReviewFinding } from './report/types.js';
-import { evaluateChangeSet } from './scope/scope.js';
+import { evaluateWithRendering } from './render/stage.js';
+import type { RenderPort } from './render/types.js';
 import type { DiffReport } from './scope/types.js';
 import { version as toolVersion } from './version.js';
+
+/** Where rendering reads the trees of charts and overlays from. */
+export type RenderSource = { readonly kind: 'git'; readonly workspace: string } | { readonly kind: 'api'; readonly github: GitHubPort; readonly owner: string; readonly repo: string };
 
 /** Everything the Action touches outside itself. */
 export interface ActionIO {
@@ -59,6 +63,13 @@ export interface ActionIO {
   gitFile(workspace: string, commit: string, path: string): Promise<string | null>;
   /** The documents of the commit's files that hold Namespace manifests (local repository). */
   gitNamespaceDocuments(workspace: string, commit: string, maxBytes: number): Promise<ManifestDocument[]>;
+  /**
+   * The render port for the charts and overlays a change affects: trees
+   * from the local repository or through the API, as data (never a
+   * checkout); diffed from the merge base of `base` and `head`. Null when
+   * the head commit cannot be read.
+   */
+  renderPort(from: RenderSource, base: string, head: string, maxBytes: number): Promise<RenderPort | null>;
   /** Today as YYYY-MM-DD, for opt-outs that expire. */
   today(): string;
 }
@@ -301,19 +312,27 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions });
     const workspace = io.env.GITHUB_WORKSPACE ?? '.';
-    const report = evaluateChangeSet(changeSet, {
-      policy: context,
-      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : extraDocuments,
-      load: { maxBytes: settings.maxFileBytes },
-      selection: settings.selection,
-      onlyNewViolations: settings.onlyNewViolations,
-      fixes: settings.suggestions,
-    });
+    const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
+    const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
+    // Under pull_request_target, charts and overlays are rendered only from data read through the API.
+    const renderFrom: RenderSource = viaGit && event.eventName !== 'pull_request_target' ? { kind: 'git', workspace } : { kind: 'api', github, owner, repo };
+    const renderPort = settings.render === 'off' ? null : await io.renderPort(renderFrom, event.baseSha, event.headSha, settings.maxFileBytes);
+    const report = await evaluateWithRendering(
+      changeSet,
+      {
+        policy: context,
+        headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : extraDocuments,
+        load: { maxBytes: settings.maxFileBytes },
+        selection: settings.selection,
+        onlyNewViolations: settings.onlyNewViolations,
+        fixes: settings.suggestions,
+        ...(config.render ? { render: config.render } : {}),
+      },
+      renderPort,
+    );
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
-    const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
-    const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
 
     let readOnly: string | null = null;
     const noteReadOnly = (error: unknown) => {

@@ -49,6 +49,8 @@ export interface Settings {
   readonly suggestions: boolean;
   /** Files larger than this are reported, not read. */
   readonly maxFileBytes: number;
+  /** auto: render the Helm charts and Kustomize overlays a change affects (with the tools on PATH); off: plain files only. */
+  readonly render: 'auto' | 'off';
   /** The check run's conclusion when a file was not checked (template, too large, unreadable, binary) and nothing else fails. */
   readonly unchecked: UncheckedPolicy;
   /** Which policy sources are read, and where the cluster's admission configuration is (policy/sources). */
@@ -151,6 +153,7 @@ export function readSettings(inputs: Inputs): Settings {
     source: oneOf(inputs, 'source', ['auto', 'api', 'git'] as const, 'auto'),
     suggestions: boolean(inputs, 'suggestions', true),
     maxFileBytes: integer(inputs, 'max-file-size', 4 * 1024 * 1024, 1),
+    render: oneOf(inputs, 'render', ['auto', 'off'] as const, 'auto'),
     unchecked: oneOf(inputs, 'unchecked', uncheckedPolicies, defaultUnchecked),
     sourceOptions: sourceOptions(inputs),
   };

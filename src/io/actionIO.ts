@@ -5,7 +5,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import * as core from '@actions/core';
-import { readGitChangeSet } from '../git/changeSet.js';
+import { mergeBase, readGitChangeSet } from '../git/changeSet.js';
+import { apiTreeReader } from './render/api.js';
+import { gitRenderPort } from './render/git.js';
+import { openRenderer } from './render/renderer.js';
 import { readNamespaceDocuments } from '../git/namespaces.js';
 import { git } from '../git/run.js';
 import { createClient } from '../github/client.js';
@@ -52,6 +55,14 @@ export function runnerIO(): ActionIO {
       }
     },
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
+    renderPort: async (from, base, head, maxBytes) => {
+      if (from.kind === 'git') {
+        if (!(await hasCommits(from.workspace, [base, head]))) return null;
+        return gitRenderPort(from.workspace, await mergeBase(from.workspace, base, head), head, maxBytes);
+      }
+      const reader = apiTreeReader(from.github, from.owner, from.repo);
+      return openRenderer({ reader, base: await from.github.mergeBase(from.owner, from.repo, base, head), head });
+    },
     today: () => new Date().toISOString().slice(0, 10),
   };
 }

@@ -24,6 +24,7 @@ describe('readSettings', () => {
       unchecked: 'neutral',
       // Every policy source, the PodSecurityConfiguration found where it is.
       sourceOptions: {},
+      render: 'auto',
     });
   });
 
@@ -33,6 +34,11 @@ describe('readSettings', () => {
     expect(() => readSettings(inputs({ token: 't', 'policy-sources': 'config,labels' }))).toThrow(
       'input policy-sources: "config,labels": unknown policy source "labels"; valid: config, namespace-labels, kyverno, admission-config',
     );
+  });
+
+  it('reads render: auto or off, and names the valid values otherwise', () => {
+    expect(readSettings(inputs({ token: 't', render: 'off' })).render).toBe('off');
+    expect(() => readSettings(inputs({ token: 't', render: 'helm' }))).toThrow('input render: "helm" is not one of auto, off');
   });
 
   it('passes only the policy inputs that are set, named as inputs', () => {

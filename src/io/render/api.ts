@@ -1,0 +1,28 @@
+/**
+ * Trees to render read through the GitHub API, as data: the commit's tree
+ * listing (git/trees, recursive) and the files' contents (batched reads).
+ * Under pull_request_target this is the only way rendering sees the pull
+ * request's files: nothing of it is checked out.
+ */
+import type { GitHubPort } from '../../github/port.js';
+import type { TreeReader } from './trees.js';
+
+export function apiTreeReader(github: GitHubPort, owner: string, repo: string): TreeReader {
+  return {
+    async list(commit) {
+      const tree = await github.listTree(owner, repo, commit);
+      // Regular files only: symlinks (120000) and submodules (160000) are not read.
+      return new Map(tree.entries.filter((e) => e.mode.startsWith('100')).map((e) => [e.path, e.sha] as const));
+    },
+    async read(commit, listing, paths) {
+      const wanted = paths.filter((p) => listing.has(p));
+      const blobs = await github.readBlobs(owner, repo, wanted.map((path) => ({ commit, path })));
+      const files = new Map<string, Uint8Array>();
+      for (const path of wanted) {
+        const blob = blobs.get(`${commit}:${path}`);
+        if (blob?.kind === 'text') files.set(path, new TextEncoder().encode(blob.text));
+      }
+      return files;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The Action end to end on pull requests that change only Helm values or
+ * Kustomize patches: the committed dist/index.js against the local GitHub
+ * emulator (OpenAPI-validated, strict about anchors), rendering with the
+ * real helm and kubectl kustomize from trees read through the API, as under
+ * pull_request_target: each comment on the source line a human edits, and a
+ * suggestion on values.yaml verified by rendering again.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pullRequestEvent, startEmulator } from '../helpers/github-emulator/index.js';
+import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
+import { fixturesDir } from '../helpers/paths.js';
+import { haveHelm, haveKustomize, missingTool, useCachedHelm } from '../helpers/renderTools.js';
+import { runAction } from '../helpers/runAction.js';
+
+const restorePath = useCachedHelm();
+const scenario = (name: string, side: 'base' | 'head') => path.join(fixturesDir, 'render', name, side);
+
+let emulator: Emulator;
+let next = 1;
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.close();
+  restorePath();
+});
+beforeEach(() => emulator.reset());
+afterEach(() => {
+  expect(emulator.unexpectedRequests()).toEqual([]);
+  expect(emulator.problems).toEqual([]);
+});
+
+async function pullRequest(name: string): Promise<PullRequestHandle> {
+  return emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: scenario(name, 'base'), headDir: scenario(name, 'head') });
+}
+
+const reviewsOf = (pr: PullRequestHandle) => emulator.state.reviews.filter((r) => r.pullNumber === pr.number);
+const checkRunsOf = (pr: PullRequestHandle) => emulator.state.checkRuns.filter((c) => c.headSha === pr.headSha);
+
+describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and overlays ${haveHelm() && haveKustomize() ? '' : missingTool('helm or kubectl')}`, () => {
+  it('a values change that turns hostNetwork on: a comment on the values line with a verified suggestion, under pull_request_target', async () => {
+    const pr = await pullRequest('helm-values');
+    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }) });
+    expect(run.stderr).toBe('');
+    const [review, ...more] = reviewsOf(pr);
+    expect(more).toEqual([]);
+    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([['charts/web/values.yaml', 9, 'RIGHT']]);
+    const body = review!.comments[0]!.body;
+    expect(body).toContain('```suggestion\nhostNetwork: false\n```');
+    // The rendering read the trees through the API (git/trees), nothing else.
+    expect(emulator.calls('GET /repos/{owner}/{repo}/git/trees/{tree_sha}').length).toBeGreaterThan(0);
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ conclusion: 'failure' });
+    // The restricted warnings (fields no template or value writes) sit on Chart.yaml, outside the diff: no comment, listed in the check run.
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
+      ['charts/web/values.yaml', 9, 'failure'],
+      ['charts/web/Chart.yaml', 1, 'warning'],
+      ['charts/web/Chart.yaml', 1, 'warning'],
+      ['charts/web/Chart.yaml', 1, 'warning'],
+    ]);
+    expect(run.outputs).toMatchObject({ violations: '4', blocking: '1', conclusion: 'failure' });
+    expect(run.summary).toContain('`charts/web/values.yaml:9`');
+    const report = run.reportJson as { findings: { rendered: unknown }[] };
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true });
+    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
+  });
+
+  it('an overlay patch: the comment on the patch line, the suggestion verified by rendering again', async () => {
+    const pr = await pullRequest('kustomize-patch');
+    const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
+    expect(run.stderr).toBe('');
+    const [review] = reviewsOf(pr);
+    expect(review!.comments.map((c) => [c.path, c.line])).toEqual([['overlays/prod/debug.yaml', 11]]);
+    expect(review!.comments[0]!.body).toContain('```suggestion\n            privileged: false\n```');
+    expect(run.outputs).toMatchObject({ violations: '1', blocking: '1', conclusion: 'failure' });
+  });
+
+  it('without helm on PATH: a notice per chart and a neutral check run, never a silent green', async () => {
+    const pr = await pullRequest('helm-values');
+    const gitDir = path.dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());
+    const saved = process.env.PATH;
+    process.env.PATH = gitDir;
+    let run;
+    try {
+      run = await runAction(emulator, pr);
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(reviewsOf(pr)).toEqual([]);
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ conclusion: 'neutral' });
+    expect(check!.output.summary).toContain('charts/web not rendered: helm not found');
+    expect(run.outputs).toMatchObject({ conclusion: 'neutral' });
+    expect(run.status).toBe(0);
+  });
+});
