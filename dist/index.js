@@ -125,17 +125,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path4) {
+      const ctrl = callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path4 = Object.freeze(path4.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -146,13 +146,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path4 = Object.freeze(path4.concat(node));
+          const ck = visit_("key", node.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -173,17 +173,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path4) {
+      const ctrl = await callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path4 = Object.freeze(path4.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path4);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -194,13 +194,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path4 = Object.freeze(path4.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -227,23 +227,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path4);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path4);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path4);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path4);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path4);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path4);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path4, node) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -855,10 +855,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path4, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k = path4[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -877,7 +877,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -907,11 +907,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path4;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -925,8 +925,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -940,8 +940,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -970,8 +970,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1015,14 +1015,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1039,14 +1039,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1063,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1080,12 +1080,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1100,39 +1100,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold2 === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text2[fold2]}\\`;
+            res += `${text3[fold2]}\\`;
           res += `
-${indent}${text2.slice(fold2 + 1, end2)}`;
+${indent}${text3.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -3486,9 +3486,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3563,14 +3563,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path4) {
+        if (Collection2.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path4, keepScalar) {
+        if (Collection2.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3599,10 +3599,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path4) {
+        if (Collection2.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3619,13 +3619,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path4, value) {
+        if (Collection2.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -5586,9 +5586,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path2) => {
+    visit5.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field2, index] of path2) {
+      for (const [field2, index] of path4) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5597,23 +5597,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path2) => {
-      const parent = visit5.itemAtPath(cst, path2.slice(0, -1));
-      const field2 = path2[path2.length - 1][0];
+    visit5.parentCollection = (cst, path4) => {
+      const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
+      const field2 = path4[path4.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path4.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5624,10 +5624,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -6362,15 +6362,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7319,7 +7319,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -7419,8 +7419,8 @@ var init_anchors = __esm({
 });
 
 // src/manifests/scalars.ts
-function parseGoInteger(text2) {
-  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text2);
+function parseGoInteger(text3) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text3);
   if (!match2) return void 0;
   const [, sign, digits = ""] = match2;
   let magnitude;
@@ -7433,24 +7433,24 @@ function parseGoInteger(text2) {
   if (value >= int64Min && value <= uint64Max && !(sign !== "" && value > 2n ** 63n - 1n)) return value;
   return void 0;
 }
-function parseGoFloat(text2) {
-  const value = Number(text2);
+function parseGoFloat(text3) {
+  const value = Number(text3);
   return Number.isFinite(value) ? value : void 0;
 }
-function resolvePlainScalar(text2) {
-  if (nullWords.has(text2)) return { ok: true, value: null, kind: "null" };
-  if (trueWords.has(text2)) return { ok: true, value: true, kind: "bool" };
-  if (falseWords.has(text2)) return { ok: true, value: false, kind: "bool" };
-  if (infinities.has(text2) || nans.has(text2)) {
-    return { ok: false, message: `the value ${text2} cannot be represented in JSON` };
+function resolvePlainScalar(text3) {
+  if (nullWords.has(text3)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text3)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text3)) return { ok: true, value: false, kind: "bool" };
+  if (infinities.has(text3) || nans.has(text3)) {
+    return { ok: false, message: `the value ${text3} cannot be represented in JSON` };
   }
-  const first = text2[0] ?? "";
+  const first = text3[0] ?? "";
   if (first === ".") {
-    const value = yamlStyleFloat.test(text2) ? parseGoFloat(text2) : void 0;
-    return value === void 0 ? { ok: true, value: text2, kind: "str" } : { ok: true, value, kind: "float" };
+    const value = yamlStyleFloat.test(text3) ? parseGoFloat(text3) : void 0;
+    return value === void 0 ? { ok: true, value: text3, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain = text2.replaceAll("_", "");
+    const plain = text3.replaceAll("_", "");
     const integer2 = parseGoInteger(plain);
     if (integer2 !== void 0) return { ok: true, value: Number(integer2), kind: "int" };
     if (yamlStyleFloat.test(plain)) {
@@ -7458,19 +7458,19 @@ function resolvePlainScalar(text2) {
       if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text2, kind: "str" };
+  return { ok: true, value: text3, kind: "str" };
 }
-function resolveTaggedScalar(tag, text2) {
-  if (tag === "str" || tag === "timestamp") return { ok: true, value: text2, kind: "str" };
+function resolveTaggedScalar(tag, text3) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text3, kind: "str" };
   if (tag === "binary") {
-    const data = text2.replace(/[\r\n]/g, "");
+    const data = text3.replace(/[\r\n]/g, "");
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
-  const resolved2 = resolvePlainScalar(text2);
+  const resolved2 = resolvePlainScalar(text3);
   if (!resolved2.ok || resolved2.kind === tag) return resolved2;
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text2}\` as a !!${tag}` };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text3}\` as a !!${tag}` };
 }
 var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText;
 var init_scalars = __esm({
@@ -7505,12 +7505,12 @@ function allowedAliasRatio(decoded) {
   return 0.99 - 0.89 * (decoded - aliasRatioLow) / (aliasRatioHigh - aliasRatioLow);
 }
 function scalarValue(node) {
-  const text2 = typeof node.value === "string" ? node.value : String(node.value);
+  const text3 = typeof node.value === "string" ? node.value : String(node.value);
   const plain = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain || tag !== void 0)) return text2;
-  const resolved2 = standard === void 0 ? resolvePlainScalar(text2) : resolveTaggedScalar(standard, text2);
+  if (standard === void 0 && (!plain || tag !== void 0)) return text3;
+  const resolved2 = standard === void 0 ? resolvePlainScalar(text3) : resolveTaggedScalar(standard, text3);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
@@ -9854,33 +9854,33 @@ var init_eventCursor = __esm({
 });
 
 // src/manifests/eventReader.ts
-function readEventDocuments(text2, lineStarts) {
-  if (hasLoneCarriageReturn(text2) || hasLongLine(text2, lineStarts) || text2.includes("\uFEFF")) return null;
-  if (text2.includes("	") && tabIndent.test(text2)) return null;
-  if (indentedMarker.test(text2)) return null;
+function readEventDocuments(text3, lineStarts) {
+  if (hasLoneCarriageReturn(text3) || hasLongLine(text3, lineStarts) || text3.includes("\uFEFF")) return null;
+  if (text3.includes("	") && tabIndent.test(text3)) return null;
+  if (indentedMarker.test(text3)) return null;
   let events;
   try {
-    events = parseEvents(text2, { maxDepth: nestingLimit });
+    events = parseEvents(text3, { maxDepth: nestingLimit });
   } catch (caught) {
     if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
-    return new Reader(text2, events).documents();
+    return new Reader(text3, events).documents();
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
-function hasLoneCarriageReturn(text2) {
-  for (let i = text2.indexOf("\r"); i !== -1; i = text2.indexOf("\r", i + 1)) {
-    if (text2.charCodeAt(i + 1) !== 10) return true;
+function hasLoneCarriageReturn(text3) {
+  for (let i = text3.indexOf("\r"); i !== -1; i = text3.indexOf("\r", i + 1)) {
+    if (text3.charCodeAt(i + 1) !== 10) return true;
   }
   return false;
 }
-function hasLongLine(text2, lineStarts) {
+function hasLongLine(text3, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text2.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    if ((lineStarts[i + 1] ?? text3.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
@@ -9907,9 +9907,9 @@ var init_eventReader = __esm({
     blankOnly = /^\s+$/;
     block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
     Reader = class extends EventCursor {
-      constructor(text2, events) {
+      constructor(text3, events) {
         super(events);
-        this.text = text2;
+        this.text = text3;
       }
       text;
       documents() {
@@ -9994,10 +9994,10 @@ var init_eventReader = __esm({
       scalar(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         if (event.valueStart < 0) return null;
-        const text2 = getScalarValue(this.text, event);
-        if (block(event.style) && blankOnly.test(text2)) throw unsupported;
-        if (event.style !== SCALAR_STYLE.PLAIN) return text2;
-        const resolved2 = resolvePlainScalar(text2);
+        const text3 = getScalarValue(this.text, event);
+        if (block(event.style) && blankOnly.test(text3)) throw unsupported;
+        if (event.style !== SCALAR_STYLE.PLAIN) return text3;
+        const resolved2 = resolvePlainScalar(text3);
         if (!resolved2.ok) throw unsupported;
         return resolved2.value;
       }
@@ -10005,10 +10005,10 @@ var init_eventReader = __esm({
       key(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         const plain = event.style === SCALAR_STYLE.PLAIN;
-        const text2 = getScalarValue(this.text, event);
-        if (!plain) return text2;
-        if (text2 === "<<") throw unsupported;
-        const resolved2 = resolvePlainScalar(text2);
+        const text3 = getScalarValue(this.text, event);
+        if (!plain) return text3;
+        if (text3 === "<<") throw unsupported;
+        const resolved2 = resolvePlainScalar(text3);
         if (!resolved2.ok || resolved2.value === null) throw unsupported;
         return typeof resolved2.value === "string" ? resolved2.value : String(resolved2.value);
       }
@@ -10017,7 +10017,7 @@ var init_eventReader = __esm({
 });
 
 // src/manifests/flowIndent.ts
-function reindentFlowContinuations(text2) {
+function reindentFlowContinuations(text3) {
   const pieces = [];
   const at3 = [];
   const inserted = [];
@@ -10028,13 +10028,13 @@ function reindentFlowContinuations(text2) {
   let openColumn = 0;
   let blockParentIndent = -1;
   let lineStart2 = 0;
-  while (lineStart2 < text2.length) {
-    let lineEnd = text2.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text2.length;
+  while (lineStart2 < text3.length) {
+    let lineEnd = text3.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text3.length;
     let i = lineStart2;
-    while (i < lineEnd && text2.charAt(i) === " ") i++;
+    while (i < lineEnd && text3.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text2.charAt(i) === "\r" || text2.charAt(i) === "	" && text2.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd || text3.charAt(i) === "\r" || text3.charAt(i) === "	" && text3.slice(i, lineEnd).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
         lineStart2 = lineEnd + 1;
@@ -10044,10 +10044,10 @@ function reindentFlowContinuations(text2) {
     }
     const inFlow = quote !== null || depth > 0;
     if (inFlow && !blankLine && indent <= openColumn) {
-      const marker = indent === 0 && (text2.startsWith("---", i) || text2.startsWith("...", i));
+      const marker = indent === 0 && (text3.startsWith("---", i) || text3.startsWith("...", i));
       if (!marker) {
         const add = openColumn + 1 - indent;
-        pieces.push(text2.slice(copied, lineStart2), " ".repeat(add));
+        pieces.push(text3.slice(copied, lineStart2), " ".repeat(add));
         copied = lineStart2;
         total += add;
         at3.push(lineStart2);
@@ -10056,18 +10056,18 @@ function reindentFlowContinuations(text2) {
     }
     let nodeStart = quote === null && depth === 0;
     for (; i < lineEnd; i++) {
-      const c = text2.charAt(i);
+      const c = text3.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
         else if (c === quote) {
-          if (quote === "'" && text2.charAt(i + 1) === "'") i++;
+          if (quote === "'" && text3.charAt(i + 1) === "'") i++;
           else quote = null;
         }
         continue;
       }
       if (isBlank(c)) continue;
-      if (c === "#" && (i === lineStart2 || isBlank(text2.charAt(i - 1)))) break;
-      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text2, i, lineStart2)))) {
+      if (c === "#" && (i === lineStart2 || isBlank(text3.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text3, i, lineStart2)))) {
         if (depth === 0) openColumn = i - lineStart2;
         quote = c;
         continue;
@@ -10086,13 +10086,13 @@ function reindentFlowContinuations(text2) {
         blockParentIndent = indent;
         break;
       }
-      const next = text2.charAt(i + 1);
+      const next = text3.charAt(i + 1);
       if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text2.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd && !isBlank(text3.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
@@ -10100,13 +10100,13 @@ function reindentFlowContinuations(text2) {
     lineStart2 = lineEnd + 1;
   }
   if (at3.length === 0) return null;
-  pieces.push(text2.slice(copied));
+  pieces.push(text3.slice(copied));
   return { text: pieces.join(""), at: at3, inserted };
 }
-function previousNonBlank(text2, i, lineStart2) {
+function previousNonBlank(text3, i, lineStart2) {
   let j = i - 1;
-  while (j >= lineStart2 && isBlank(text2.charAt(j))) j--;
-  return j < lineStart2 ? "," : text2.charAt(j);
+  while (j >= lineStart2 && isBlank(text3.charAt(j))) j--;
+  return j < lineStart2 ? "," : text3.charAt(j);
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
@@ -10135,8 +10135,8 @@ var init_flowIndent = __esm({
 });
 
 // src/manifests/goyamlText.ts
-function asGoyamlReads(text2) {
-  let out = text2;
+function asGoyamlReads(text3) {
+  let out = text3;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
   if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak2) => `${marker} ${lineBreak2}`);
   return out;
@@ -10151,17 +10151,17 @@ var init_goyamlText = __esm({
 });
 
 // src/manifests/jsonStream.ts
-function readAsJson(text2) {
+function readAsJson(text3) {
   let i = 0;
-  while (i < text2.length && goSpace.test(text2.charAt(i))) i++;
-  return text2.charAt(i) === "{";
+  while (i < text3.length && goSpace.test(text3.charAt(i))) i++;
+  return text3.charAt(i) === "{";
 }
-function valueEnd(text2, from) {
+function valueEnd(text3, from) {
   let depth = 0;
-  for (let i = from; i < text2.length; i++) {
-    const c = text2.charAt(i);
+  for (let i = from; i < text3.length; i++) {
+    const c = text3.charAt(i);
     if (c === '"') {
-      for (i++; i < text2.length && text2.charAt(i) !== '"'; i++) if (text2.charAt(i) === "\\") i++;
+      for (i++; i < text3.length && text3.charAt(i) !== '"'; i++) if (text3.charAt(i) === "\\") i++;
     } else if (c === "{" || c === "[") {
       depth++;
     } else if (c === "}" || c === "]") {
@@ -10169,21 +10169,21 @@ function valueEnd(text2, from) {
       if (depth === 0) return i + 1;
     } else if (depth === 0) {
       let j = i;
-      while (j < text2.length && !jsonSpace(text2.charAt(j)) && !"{[".includes(text2.charAt(j))) j++;
+      while (j < text3.length && !jsonSpace(text3.charAt(j)) && !"{[".includes(text3.charAt(j))) j++;
       return j;
     }
   }
-  return text2.length;
+  return text3.length;
 }
-function jsonStreamError(text2) {
+function jsonStreamError(text3) {
   let i = 0;
   for (; ; ) {
-    while (jsonSpace(text2.charAt(i))) i++;
-    if (i >= text2.length) return null;
-    const end = valueEnd(text2, i);
+    while (jsonSpace(text3.charAt(i))) i++;
+    if (i >= text3.length) return null;
+    const end = valueEnd(text3, i);
     let value;
     try {
-      value = JSON.parse(text2.slice(i, end));
+      value = JSON.parse(text3.slice(i, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
@@ -10205,8 +10205,8 @@ var init_jsonStream = __esm({
 });
 
 // src/manifests/eventTree.ts
-function treeFromEvents(text2, from, to, contentStart) {
-  const slice = text2.slice(from, to);
+function treeFromEvents(text3, from, to, contentStart) {
+  const slice = text3.slice(from, to);
   let events;
   try {
     events = parseEvents(slice, {});
@@ -10214,7 +10214,7 @@ function treeFromEvents(text2, from, to, contentStart) {
     return null;
   }
   try {
-    const root = new Builder(text2, from, slice, events).root();
+    const root = new Builder(text3, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml4.Document();
     doc.contents = root;
@@ -10240,9 +10240,9 @@ var init_eventTree = __esm({
     isBreak = (c) => c === "\n" || c === "\r";
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-      constructor(text2, from, slice, events) {
+      constructor(text3, from, slice, events) {
         super(events);
-        this.text = text2;
+        this.text = text3;
         this.from = from;
         this.slice = slice;
       }
@@ -10383,20 +10383,20 @@ var init_eventTree = __esm({
 });
 
 // src/manifests/segments.ts
-function* markers(text2, marker) {
-  for (let i = text2.indexOf(marker); i !== -1; i = text2.indexOf(marker, i + 1)) {
-    if (atLineStart(text2, i) && endsMarker(text2, i + marker.length)) yield i;
+function* markers(text3, marker) {
+  for (let i = text3.indexOf(marker); i !== -1; i = text3.indexOf(marker, i + 1)) {
+    if (atLineStart(text3, i) && endsMarker(text3, i + marker.length)) yield i;
   }
 }
-function segmentStarts(text2) {
-  for (let i = text2.indexOf("%"); i !== -1; i = text2.indexOf("%", i + 1)) if (atLineStart(text2, i)) return null;
-  if (!markers(text2, "...").next().done) return null;
+function segmentStarts(text3) {
+  for (let i = text3.indexOf("%"); i !== -1; i = text3.indexOf("%", i + 1)) if (atLineStart(text3, i)) return null;
+  if (!markers(text3, "...").next().done) return null;
   const starts = [0];
-  for (const i of markers(text2, "---")) if (i > 0) starts.push(i);
+  for (const i of markers(text3, "---")) if (i > 0) starts.push(i);
   return starts;
 }
-function segmentText(text2, starts, k) {
-  return text2.slice(starts[k], starts[k + 1] ?? text2.length);
+function segmentText(text3, starts, k) {
+  return text3.slice(starts[k], starts[k + 1] ?? text3.length);
 }
 function segmentAt(starts, offset) {
   let low = 0;
@@ -10413,8 +10413,8 @@ var init_segments = __esm({
   "src/manifests/segments.ts"() {
     "use strict";
     breaks = "\n\r\u2028\u2029";
-    atLineStart = (text2, i) => i === 0 || breaks.includes(text2.charAt(i - 1));
-    endsMarker = (text2, i) => i >= text2.length || " 	".includes(text2.charAt(i)) || breaks.includes(text2.charAt(i));
+    atLineStart = (text3, i) => i === 0 || breaks.includes(text3.charAt(i - 1));
+    endsMarker = (text3, i) => i >= text3.length || " 	".includes(text3.charAt(i)) || breaks.includes(text3.charAt(i));
   }
 });
 
@@ -10443,26 +10443,26 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   }
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
-  const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text2 === decoded.text && readAsJson(text2)) {
-    const error2 = jsonStreamError(text2);
+  const text3 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  if (text3 === decoded.text && readAsJson(text3)) {
+    const error2 = jsonStreamError(text3);
     if (error2) {
-      const action = actionLine(text2, 0, text2.length);
+      const action = actionLine(text3, 0, text3.length);
       if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
-      return fail("malformed", message, lineCounterOf(text2).linePos(error2.offset).line);
+      return fail("malformed", message, lineCounterOf(text3).linePos(error2.offset).line);
     }
   }
-  const read = asGoyamlReads(text2);
+  const read = asGoyamlReads(text3);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text2) : fromEvents(file, read, byEvents);
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text3);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text3) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
-    return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
+    return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
   }
-  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
+  return templateAction.test(text3) ? markTemplate(loaded, text3) : loaded;
 }
 function hasTemplateAction(value) {
   const stack = [value];
@@ -10486,19 +10486,19 @@ function hasTemplateAction(value) {
   }
   return false;
 }
-function actionLine(text2, from, to) {
+function actionLine(text3, from, to) {
   const actions2 = new RegExp(templateAction.source, "g");
   actions2.lastIndex = from;
-  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
-    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
-    return text2.slice(0, match2.index).split("\n").length;
+  for (let match2 = actions2.exec(text3); match2 !== null && match2.index < to; match2 = actions2.exec(text3)) {
+    const lineStart2 = text3.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text3.slice(lineStart2, match2.index))) continue;
+    return text3.slice(0, match2.index).split("\n").length;
   }
   return null;
 }
-function markTemplate(loaded, text2) {
+function markTemplate(loaded, text3) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
+  const codeLine = broken.length > 0 ? actionLine(text3, 0, text3.length) : null;
   const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
   if (codeLine === null && templated === void 0) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
@@ -10507,7 +10507,7 @@ function markTemplate(loaded, text2) {
   } else if (templated !== void 0) {
     problems.push({
       file: loaded.file,
-      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
+      line: actionLine(text3, templated.source.start, templated.source.end) ?? templated.line,
       kind: "template",
       message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
     });
@@ -10515,21 +10515,21 @@ function markTemplate(loaded, text2) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function parseYamlDocuments(text2) {
-  const parsed = (0, import_yaml5.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
+function parseYamlDocuments(text3) {
+  const parsed = (0, import_yaml5.parseAllDocuments)(text3, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
-function lineCounterOf(text2) {
+function lineCounterOf(text3) {
   const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
-function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
+function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed;
   try {
-    parsed = parseYamlDocuments(text2);
+    parsed = parseYamlDocuments(text3);
     if (reindented) for (const doc of parsed) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -10567,10 +10567,10 @@ function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   });
   return { file, documents, problems };
 }
-function loadWithYamlReindenting(file, text2, lineText2) {
-  const first = loadWithYaml(file, text2, lineText2);
+function loadWithYamlReindenting(file, text3, lineText2) {
+  const first = loadWithYaml(file, text3, lineText2);
   if (malformedCount(first) === 0) return first;
-  const reindented = reindentFlowContinuations(text2);
+  const reindented = reindentFlowContinuations(text3);
   if (reindented === null) return first;
   const second = loadWithYaml(file, reindented.text, lineText2, reindented);
   return malformedCount(second) < malformedCount(first) ? second : first;
@@ -10585,18 +10585,18 @@ function mapOffsets(doc, map) {
     }
   });
 }
-function readByEvents(text2, lineText2 = text2) {
-  const starts = segmentStarts(text2);
+function readByEvents(text3, lineText2 = text3) {
+  const starts = segmentStarts(text3);
   if (starts === null) return null;
   const lineCounter = lineCounterOf(lineText2);
-  const read = readEventDocuments(text2, lineCounter.lineStarts);
+  const read = readEventDocuments(text3, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text2, { read, starts, lineCounter }) {
+function fromEvents(file, text3, { read, starts, lineCounter }) {
   const documents = read.map(({ index, value, place }) => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text2.length;
+    const end = starts[segment + 1] ?? text3.length;
     let tree;
     let layout;
     const source = {
@@ -10605,11 +10605,11 @@ function fromEvents(file, text2, { read, starts, lineCounter }) {
       start,
       end,
       get doc() {
-        tree ??= treeOfSegment(file, text2, segmentFrom(text2, starts, segment), end, start);
+        tree ??= treeOfSegment(file, text3, segmentFrom(text3, starts, segment), end, start);
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text2, segmentFrom(text2, starts, segment), end, start) ?? this.doc;
+        layout ??= treeFromEvents(text3, segmentFrom(text3, starts, segment), end, start) ?? this.doc;
         return layout;
       }
     };
@@ -10617,17 +10617,17 @@ function fromEvents(file, text2, { read, starts, lineCounter }) {
   });
   return { file, documents, problems: [] };
 }
-function segmentFrom(text2, starts, k) {
+function segmentFrom(text3, starts, k) {
   const from = starts[k] ?? 0;
-  if (k !== 1 || text2.startsWith("---")) return from;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text2.slice(0, from)) ? 0 : from;
+  if (k !== 1 || text3.startsWith("---")) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text3.slice(0, from)) ? 0 : from;
 }
-function treeOfSegment(file, text2, from, to, contentStart) {
+function treeOfSegment(file, text3, from, to, contentStart) {
   const parser = new import_yaml5.Parser();
   parser.offset = from;
   const composer = new import_yaml5.Composer(yamlOptions);
-  const until = to < text2.length ? to + 3 : to;
-  const trees = [...composer.compose(parser.parse(text2.slice(from, until)), true, until)];
+  const until = to < text3.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text3.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -10672,7 +10672,7 @@ var init_load = __esm({
       nodeClass: collection === "seq" ? import_yaml5.YAMLSeq : import_yaml5.YAMLMap,
       resolve: (value) => value
     });
-    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text2) => text2 });
+    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text3) => text3 });
     customTags = [
       plainCollection("omap", "seq"),
       plainCollection("pairs", "seq"),
@@ -10687,7 +10687,7 @@ var init_load = __esm({
 
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list3 = [];
+  const diffstr = uniDiff.split(/\n/), list4 = [];
   let i = 0;
   function isGitDiffHeader(line) {
     return /^diff --git /.test(line);
@@ -10705,7 +10705,7 @@ function parsePatch(uniDiff) {
     var _a;
     const index = {};
     index.hunks = [];
-    list3.push(index);
+    list4.push(index);
     let seenDiffHeader = false;
     while (i < diffstr.length) {
       const line = diffstr[i];
@@ -11018,7 +11018,7 @@ function parsePatch(uniDiff) {
   while (i < diffstr.length) {
     parseIndex();
   }
-  return list3;
+  return list4;
 }
 var init_parse = __esm({
   "node_modules/diff/libesm/patch/parse.js"() {
@@ -11039,10 +11039,10 @@ function numberLines(hunk) {
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
     const marker = raw[0];
-    const text2 = raw.slice(1);
-    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text2 });
-    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text2 });
-    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text2 });
+    const text3 = raw.slice(1);
+    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text3 });
+    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text3 });
+    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text3 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -11094,6 +11094,289 @@ var init_port = __esm({
         return this.status === 0 || this.status >= 500;
       }
     };
+  }
+});
+
+// src/render/paths.ts
+function dirOf(path4) {
+  const slash = path4.lastIndexOf("/");
+  return slash < 0 ? "" : path4.slice(0, slash);
+}
+function joinPath(dir, reference) {
+  if (reference.startsWith("/")) return null;
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of reference.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function isInside(path4, dir) {
+  return dir === "" || path4 === dir || path4.startsWith(`${dir}/`);
+}
+function shownDir(dir) {
+  return dir === "" ? "." : dir;
+}
+var init_paths = __esm({
+  "src/render/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/render/chart.ts
+function readChart(file, source, files) {
+  const dir = dirOf(file);
+  let raw = null;
+  try {
+    raw = (0, import_yaml11.parse)(source);
+  } catch {
+  }
+  const chart = isRecord(raw) ? raw : {};
+  const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
+  const vendored = `${dir === "" ? "" : `${dir}/`}charts/`;
+  const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
+  const missingDependencies = [];
+  for (const dependency of Array.isArray(chart.dependencies) ? chart.dependencies : []) {
+    if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
+    const dep = dependency.name;
+    const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
+    if (!present) missingDependencies.push(typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep);
+  }
+  return { file, dir, name, missingDependencies };
+}
+var import_yaml11, isRecord;
+var init_chart = __esm({
+  "src/render/chart.ts"() {
+    "use strict";
+    import_yaml11 = __toESM(require_dist(), 1);
+    init_paths();
+    isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+});
+
+// src/render/kustomization.ts
+function isRemote(reference) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
+  if (reference.includes("?ref=") || reference.includes("//")) return true;
+  const first = reference.split("/")[0] ?? "";
+  return first.includes(".") && first !== "." && first !== ".." && reference.includes("/") && !/\.(ya?ml|json)$/i.test(reference);
+}
+function kustomizationIn(dir, paths) {
+  for (const name of kustomizationNames) {
+    const file = dir === "" ? name : `${dir}/${name}`;
+    if (paths.has(file)) return file;
+  }
+  return null;
+}
+function targetOf(value) {
+  if (!isRecord2(value)) return null;
+  return { kind: text2(value.kind), name: text2(value.name) };
+}
+function readKustomization(file, source, paths) {
+  const dir = dirOf(file);
+  const resourceFiles = [];
+  const kustomizations = [];
+  const patches = [];
+  const otherFiles = [];
+  const remote = [];
+  const missing = [];
+  let raw;
+  let problem = null;
+  try {
+    raw = (0, import_yaml12.parse)(source);
+  } catch (error2) {
+    problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
+  }
+  const k = isRecord2(raw) ? raw : {};
+  const reference = (value, filesAllowed) => {
+    const ref = text2(value);
+    if (ref === null) return;
+    if (isRemote(ref)) return void remote.push(ref);
+    const path4 = joinPath(dir, ref);
+    if (path4 === null) return void missing.push(ref);
+    if (kustomizationIn(path4, paths) !== null) kustomizations.push(path4);
+    else if (filesAllowed && paths.has(path4)) resourceFiles.push(path4);
+    else missing.push(ref);
+  };
+  const file_ = (value, into) => {
+    const ref = text2(value);
+    const path4 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path4 !== null && paths.has(path4)) into.push(path4);
+  };
+  for (const value of list3(k.resources)) reference(value, true);
+  for (const value of list3(k.bases)) reference(value, false);
+  for (const value of list3(k.components)) reference(value, false);
+  for (const entry of list3(k.patches)) {
+    if (!isRecord2(entry)) continue;
+    const path4 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
+    if (path4 !== null && !paths.has(path4)) missing.push(text2(entry.path));
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, target: targetOf(entry.target), json6902: false });
+  }
+  for (const entry of list3(k.patchesStrategicMerge)) {
+    const ref = text2(entry);
+    const path4 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, target: null, json6902: false });
+  }
+  for (const entry of list3(k.patchesJson6902)) {
+    if (!isRecord2(entry)) continue;
+    const path4 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, target: targetOf(entry.target), json6902: true });
+  }
+  for (const generator of [...list3(k.configMapGenerator), ...list3(k.secretGenerator)]) {
+    if (!isRecord2(generator)) continue;
+    for (const value of [...list3(generator.files), ...list3(generator.envs), generator.env]) file_(value, otherFiles);
+  }
+  for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
+    for (const value of list3(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
+  }
+  return {
+    file,
+    dir,
+    resourceFiles,
+    kustomizations,
+    patches,
+    otherFiles,
+    remote,
+    missing,
+    namePrefix: text2(k.namePrefix) ?? "",
+    nameSuffix: text2(k.nameSuffix) ?? "",
+    helmCharts: list3(k.helmCharts).length > 0,
+    problem
+  };
+}
+var import_yaml12, kustomizationNames, isRecord2, list3, text2;
+var init_kustomization = __esm({
+  "src/render/kustomization.ts"() {
+    "use strict";
+    import_yaml12 = __toESM(require_dist(), 1);
+    init_paths();
+    kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+    isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    list3 = (value) => Array.isArray(value) ? value : [];
+    text2 = (value) => typeof value === "string" ? value : null;
+  }
+});
+
+// src/render/discover.ts
+function discoveryReads(paths) {
+  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
+}
+function kustomizationsOf(tree) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const [path4, text3] of tree.texts) {
+    if (!kustomizationNames.includes(baseName(path4))) continue;
+    const dir = dirOf(path4);
+    if (kustomizationIn(dir, tree.paths) !== path4) continue;
+    byDir.set(dir, readKustomization(path4, text3, tree.paths));
+  }
+  return byDir;
+}
+function closureOf(dir, byDir) {
+  const files = /* @__PURE__ */ new Set();
+  const remote = [];
+  let helmCharts = false;
+  const seen = /* @__PURE__ */ new Set();
+  const visit5 = (at3) => {
+    const k = byDir.get(at3);
+    if (!k || seen.has(at3)) return;
+    seen.add(at3);
+    files.add(k.file);
+    for (const path4 of [...k.resourceFiles, ...k.otherFiles]) files.add(path4);
+    for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
+    remote.push(...k.remote);
+    helmCharts ||= k.helmCharts;
+    for (const child of k.kustomizations) visit5(child);
+  };
+  visit5(dir);
+  return { files, remote, helmCharts };
+}
+function ancestors(path4) {
+  const out = [];
+  for (let dir = dirOf(path4); ; dir = dirOf(dir)) {
+    out.push(dir);
+    if (dir === "") return out;
+  }
+}
+function chartsOf(tree) {
+  const chartFiles = [...tree.texts.keys()].filter((path4) => baseName(path4) === "Chart.yaml");
+  const dirs = new Set(chartFiles.map(dirOf));
+  const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
+  const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
+  const files = new Map([...roots].map((dir) => [dir, []]));
+  for (const path4 of tree.paths) {
+    const owner = ancestors(path4).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path4);
+  }
+  return chartFiles.filter((path4) => roots.has(dirOf(path4))).map((path4) => {
+    const inChart = files.get(dirOf(path4));
+    return { chart: readChart(path4, tree.texts.get(path4), inChart), files: inChart };
+  });
+}
+function kustomizeRoots(head, base, changed, consumed) {
+  const headK = kustomizationsOf(head);
+  const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
+  for (const byDir of [headK, baseK]) {
+    for (const dir of byDir.keys()) for (const file of closureOf(dir, byDir).files) consumed.add(file);
+  }
+  const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
+  const roots = [];
+  for (const [dir, k] of headK) {
+    if (used.has(dir)) continue;
+    const closure = closureOf(dir, headK);
+    const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
+    if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
+    const blocked = closure.remote.length > 0 ? `remote ${closure.remote.length === 1 ? "base" : "bases"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${closure.remote.length === 1 ? "is" : "are"} never fetched` : closure.helmCharts ? "its `helmCharts` need Helm inflation, which is not run" : null;
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked });
+  }
+  return roots;
+}
+function helmRoots(head, base, changed, settings, consumed) {
+  const roots = [];
+  const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
+  for (const files of baseCharts.values()) for (const path4 of files) consumed.add(path4);
+  for (const { chart, files: inChart } of chartsOf(head)) {
+    for (const path4 of inChart) consumed.add(path4);
+    const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
+    const values = (config?.values ?? []).filter((v) => head.paths.has(v));
+    const touched = [...changed].some((path4) => isInside(path4, chart.dir) || values.includes(path4));
+    if (!touched) continue;
+    const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
+    const invocation = (extra) => ({
+      release: config?.release ?? chart.name,
+      namespace: config?.namespace ?? "default",
+      valuesFiles: [...values, ...extra]
+    });
+    const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
+    const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked };
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
+    if (!config?.ciValues) continue;
+    const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
+    for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort()) {
+      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === "" ? 0 : 1))})`, helm: invocation([ci]) });
+    }
+  }
+  return roots;
+}
+function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
+  const changed = new Set(changedPaths);
+  const consumed = /* @__PURE__ */ new Set();
+  const roots = [...kustomizeRoots(head, base, changed, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+  return { roots, consumed };
+}
+var defaultRenderSettings, baseName;
+var init_discover = __esm({
+  "src/render/discover.ts"() {
+    "use strict";
+    init_chart();
+    init_kustomization();
+    init_paths();
+    defaultRenderSettings = { charts: [] };
+    baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
   }
 });
 
@@ -12254,14 +12537,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path4 && path4[0] !== "/") {
+          path4 = `/${path4}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path4}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -12712,39 +12995,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path4, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path4,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path4, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path4);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path4, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path4,
           error2.message
         );
       });
@@ -12793,9 +13076,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path4, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path4);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -12858,7 +13141,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path4,
         method,
         body,
         headers,
@@ -12873,11 +13156,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path2 !== "string") {
+        if (typeof path4 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path4)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -12943,7 +13226,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path4, query) : path4;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -16035,8 +16318,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list3) {
-      const value = list3.get(name, true);
+    function getDecodeSplit(name, list4) {
+      const value = list4.get(name, true);
       if (value === null) {
         return null;
       }
@@ -17636,7 +17919,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request2;
+      const { method, path: path4, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -17717,7 +18000,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path4} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -18246,7 +18529,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -18343,7 +18626,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path4;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -18696,9 +18979,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path4 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path4;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -19937,10 +20220,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path4 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path4;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -21912,20 +22195,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path4) {
+      if (typeof path4 !== "string") {
+        return path4;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path4.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path4;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path4);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -21947,7 +22230,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -21985,9 +22268,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path4, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path4,
         method,
         body,
         headers,
@@ -22450,10 +22733,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path4,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23448,9 +23731,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list3 = this.#headersList.cookies;
-        if (list3) {
-          return [...list3];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -23490,8 +23773,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list3) {
-        o.#headersList = list3;
+      static setHeadersList(o, list4) {
+        o.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -24459,13 +24742,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list3 = dependentControllerMap.get(this.signal);
-          if (list3 === void 0) {
-            list3 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list3);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list3.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -26225,11 +26508,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -26254,11 +26537,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder2.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -27332,9 +27615,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code = path2.charCodeAt(i);
+    function validateCookiePath(path4) {
+      for (let i = 0; i < path4.length; ++i) {
+        const code = path4.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -30254,11 +30537,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path4 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path4 = `/${path4}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path4);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -30540,8 +30823,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text2, addEOL = false) {
-        this._buffer += text2;
+      addRaw(text3, addEOL = false) {
+        this._buffer += text3;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -30637,10 +30920,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text2, level) {
+      addHeading(text3, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text2);
+        const element = this.wrap(allowedTag, text3);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -30669,9 +30952,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text2, cite) {
+      addQuote(text3, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text2, attrs);
+        const element = this.wrap("blockquote", text3, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -30682,8 +30965,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text2, href) {
-        const element = this.wrap("a", text2, { href });
+      addLink(text3, href) {
+        const element = this.wrap("a", text3, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -30948,6 +31231,281 @@ var init_changeSet = __esm({
     init_run();
     zeroSha = /^0+$/;
     statusOf2 = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
+  }
+});
+
+// src/io/render/api.ts
+function apiTreeReader(github, owner, repo) {
+  return {
+    async list(commit) {
+      const tree = await github.listTree(owner, repo, commit);
+      return new Map(tree.entries.filter((e) => e.mode.startsWith("100")).map((e) => [e.path, e.sha]));
+    },
+    async read(commit, listing, paths) {
+      const wanted = paths.filter((p) => listing.has(p));
+      const blobs = await github.readBlobs(owner, repo, wanted.map((path4) => ({ commit, path: path4 })));
+      const files = /* @__PURE__ */ new Map();
+      for (const path4 of wanted) {
+        const blob = blobs.get(`${commit}:${path4}`);
+        if (blob?.kind === "text") files.set(path4, new TextEncoder().encode(blob.text));
+      }
+      return files;
+    }
+  };
+}
+var init_api = __esm({
+  "src/io/render/api.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/render/process.ts
+import { spawn as spawn2 } from "node:child_process";
+function toolEnvironment(home, extra = {}) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra
+  };
+}
+function runTool(command, args, options) {
+  return new Promise((resolve3) => {
+    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let stopped = null;
+    const stop = (reason4) => {
+      if (stopped !== null) return;
+      stopped = reason4;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`), options.limits.timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
+      else out.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on("error", (error2) => {
+      clearTimeout(timer);
+      resolve3(error2.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error2.message}`, stderr: "" });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (stopped !== null) resolve3({ kind: "failed", reason: stopped, stderr });
+      else if (code === 0) resolve3({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve3({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+    });
+  });
+}
+var defaultToolLimits, nowhere;
+var init_process = __esm({
+  "src/io/render/process.ts"() {
+    "use strict";
+    defaultToolLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+    nowhere = "http://127.0.0.1:9";
+  }
+});
+
+// src/io/render/tools.ts
+import { mkdir as mkdir2 } from "node:fs/promises";
+import path2 from "node:path";
+function firstLines(stderr, count = 5) {
+  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
+  return lines.slice(0, count).join("\n") + (lines.length > count ? "\n\u2026" : "");
+}
+function shown2(command) {
+  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+}
+function kustomizeCommands(dir) {
+  const target = shownDir(dir);
+  return [
+    { command: "kustomize", args: ["build", target] },
+    { command: "kubectl", args: ["kustomize", target] }
+  ];
+}
+function helmCommand(root) {
+  const helm = root.helm;
+  return {
+    command: "helm",
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
+  };
+}
+async function runFirst(commands, cwd, env, limits, missing) {
+  for (const command of commands) {
+    if (missing.has(command.command)) continue;
+    const result = await runTool(command.command, command.args, { cwd, env, limits });
+    if (result.kind !== "not-found") return { command, result };
+    missing.add(command.command);
+  }
+  return null;
+}
+async function renderIn(root, treeDir, limits, missing) {
+  const home = path2.join(treeDir, ".psr-home");
+  await mkdir2(home, { recursive: true });
+  const env = toolEnvironment(home, {
+    KUSTOMIZE_PLUGIN_HOME: path2.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path2.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path2.join(home, "helm-config"),
+    HELM_DATA_HOME: path2.join(home, "helm-data"),
+    HELM_PLUGINS: path2.join(home, "helm-plugins"),
+    KUBECONFIG: path2.join(home, "no-kubeconfig")
+  });
+  const commands = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
+  const ran = await runFirst(commands, treeDir, env, limits, missing);
+  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
+  const { command, result } = ran;
+  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const stderr = result.kind === "failed" ? firstLines(result.stderr) : "";
+  const reason4 = result.kind === "failed" ? result.reason : "not found";
+  return { kind: "failed", message: `\`${shown2(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+${stderr}`}` };
+}
+var init_tools = __esm({
+  "src/io/render/tools.ts"() {
+    "use strict";
+    init_paths();
+    init_process();
+  }
+});
+
+// src/io/render/trees.ts
+import { mkdir as mkdir3, mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path3 from "node:path";
+function gitTreeReader(repository, maxBytes) {
+  return {
+    async list(commit) {
+      let output;
+      try {
+        output = (await git(repository, ["ls-tree", "-r", "-z", "--full-tree", commit])).toString("utf8");
+      } catch (error2) {
+        if (error2 instanceof GitError) return null;
+        throw error2;
+      }
+      const listing = /* @__PURE__ */ new Map();
+      for (const entry of output.split("\0")) {
+        const tab = entry.indexOf("	");
+        if (tab < 0) continue;
+        const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
+        if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
+      }
+      return listing;
+    },
+    async read(_commit, listing, paths) {
+      const wanted = paths.flatMap((p) => listing.has(p) ? [[p, listing.get(p)]] : []);
+      const blobs = await readBlobs(repository, wanted.map(([, id]) => id), maxBytes);
+      const files = /* @__PURE__ */ new Map();
+      for (const [p, id] of wanted) {
+        const blob = blobs.get(id);
+        if (blob?.kind === "content") files.set(p, typeof blob.data === "string" ? Buffer.from(blob.data) : blob.data);
+      }
+      return files;
+    }
+  };
+}
+async function snapshotOf(reader, commit) {
+  const listing = await reader.list(commit);
+  if (listing === null) return null;
+  const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
+  const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
+  return { tree: { paths: new Set(listing.keys()), texts }, listing };
+}
+async function writeTree(files) {
+  const dir = await mkdtemp(path3.join(tmpdir(), "psr-render-"));
+  for (const [relative, data] of files) {
+    const target = path3.join(dir, ...relative.split("/"));
+    if (!target.startsWith(dir + path3.sep)) continue;
+    await mkdir3(path3.dirname(target), { recursive: true });
+    await writeFile2(target, data);
+  }
+  return { dir, dispose: () => rm2(dir, { recursive: true, force: true }) };
+}
+var init_trees = __esm({
+  "src/io/render/trees.ts"() {
+    "use strict";
+    init_changeSet();
+    init_run();
+    init_discover();
+  }
+});
+
+// src/io/render/renderer.ts
+async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
+  if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
+  const files = await reader.read(commit, snapshot.listing, paths);
+  for (const [path4, text3] of edits ?? []) files.set(path4, new TextEncoder().encode(text3));
+  const tree = await writeTree(files);
+  try {
+    return { output: await renderIn(root, tree.dir, limits, missing), files };
+  } finally {
+    await tree.dispose();
+  }
+}
+async function openRenderer(sides) {
+  const limits = sides.limits ?? defaultToolLimits;
+  const head = await snapshotOf(sides.reader, sides.head);
+  if (head === null) return null;
+  const base = await snapshotOf(sides.reader, sides.base);
+  const missing = /* @__PURE__ */ new Set();
+  return {
+    head: head.tree,
+    base: base?.tree ?? null,
+    async render(roots) {
+      const rendered = [];
+      for (const root of roots) {
+        if (root.blocked !== null) {
+          rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
+          continue;
+        }
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: "absent" } };
+        const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
+        rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
+      }
+      return rendered;
+    },
+    async renderEdited(root, edits) {
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
+    }
+  };
+}
+var decoder;
+var init_renderer = __esm({
+  "src/io/render/renderer.ts"() {
+    "use strict";
+    init_process();
+    init_tools();
+    init_trees();
+    decoder = new TextDecoder();
+  }
+});
+
+// src/io/render/git.ts
+async function gitRenderPort(repository, base, head, maxBytes, limits) {
+  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
+}
+var init_git = __esm({
+  "src/io/render/git.ts"() {
+    "use strict";
+    init_renderer();
+    init_trees();
   }
 });
 
@@ -31339,7 +31897,7 @@ function expand2(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -31403,7 +31961,7 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+  return parse3(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -31412,7 +31970,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: parse3
   });
 }
 var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -31438,7 +31996,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse2(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -31649,8 +32207,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject2 = val !== null && typeof val === "object";
-        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        const isObject5 = val !== null && typeof val === "object";
+        const hasToJSON = isObject5 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -31871,8 +32429,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text2, reviver) => {
-      return JSON.parse(text2, (key, value, context) => {
+    JSONParseV2 = (text3, reviver) => {
+      return JSON.parse(text3, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -31930,8 +32488,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text2) => {
-      return text2.replace(
+    serializeBigInts = (text3) => {
+      return text3.replace(
         stringsOrLargeNumbers,
         (match2, digits, fractional, exponential) => {
           const isString = match2[0] === '"';
@@ -31945,18 +32503,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text2, reviver) => {
-      if (!text2) return originalParse(text2, reviver);
+    JSONParse = (text3, reviver) => {
+      if (!text3) return originalParse(text3, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-        const serializedData = serializeBigInts(text2);
+        if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+        const serializedData = serializeBigInts(text3);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text2);
+          const serializedData = serializeBigInts(text3);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -32122,14 +32680,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -32536,17 +33094,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path2 = requestOptions.url.replace(options.baseUrl, "");
+    const path4 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path4} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path2} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path4} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -35405,16 +35963,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list3) {
-            return list3.forEachShift(fn);
+          return this._lists.forEach(function(list4) {
+            return list4.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list3;
+          var j, len, list4;
           for (j = 0, len = arr.length; j < len; j++) {
-            list3 = arr[j];
-            if (list3.length > 0) {
-              return list3;
+            list4 = arr[j];
+            if (list4.length > 0) {
+              return list4;
             }
           }
           return [];
@@ -36607,7 +37165,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -37047,7 +37605,7 @@ var init_octokitPort = __esm({
     blobsPerQuery = 100;
     graphqlTextLimit = 512e3;
     restRawLimit = 100 * 1024 * 1024;
-    literal2 = (text2) => JSON.stringify(text2);
+    literal2 = (text3) => JSON.stringify(text3);
   }
 });
 
@@ -37056,7 +37614,7 @@ var actionIO_exports = {};
 __export(actionIO_exports, {
   runnerIO: () => runnerIO
 });
-import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile, writeFile as writeFile3 } from "node:fs/promises";
 async function hasCommits(workspace, shas) {
   try {
     for (const sha of shas) await git(workspace, ["cat-file", "-e", `${sha}^{commit}`]);
@@ -37069,8 +37627,8 @@ function runnerIO() {
   return {
     input: (name) => getInput(name),
     env: process.env,
-    readText: (path2) => readFile(path2, "utf8"),
-    writeText: (path2, text2) => writeFile2(path2, text2),
+    readText: (path4) => readFile(path4, "utf8"),
+    writeText: (path4, text3) => writeFile3(path4, text3),
     info: (message) => info(message),
     warning: (message) => warning(message),
     annotate: (level, message, where2) => {
@@ -37086,14 +37644,22 @@ function runnerIO() {
     setFailed: (message) => setFailed(message),
     github: (token, baseUrl) => octokitPort(createClient({ token, baseUrl, log: (m) => info(m) })),
     gitChangeSet: async (workspace, base, head, maxBytes) => await hasCommits(workspace, [base, head]) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
-    gitFile: async (workspace, commit, path2) => {
+    gitFile: async (workspace, commit, path4) => {
       try {
-        return (await git(workspace, ["cat-file", "blob", `${commit}:${path2}`])).toString("utf8");
+        return (await git(workspace, ["cat-file", "blob", `${commit}:${path4}`])).toString("utf8");
       } catch {
         return null;
       }
     },
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
+    renderPort: async (from, base, head, maxBytes) => {
+      if (from.kind === "git") {
+        if (!await hasCommits(from.workspace, [base, head])) return null;
+        return gitRenderPort(from.workspace, await mergeBase(from.workspace, base, head), head, maxBytes);
+      }
+      const reader = apiTreeReader(from.github, from.owner, from.repo);
+      return openRenderer({ reader, base: await from.github.mergeBase(from.owner, from.repo, base, head), head });
+    },
     today: () => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   };
 }
@@ -37102,6 +37668,9 @@ var init_actionIO = __esm({
     "use strict";
     init_core();
     init_changeSet();
+    init_api();
+    init_git();
+    init_renderer();
     init_namespaces();
     init_run();
     init_client();
@@ -37156,18 +37725,18 @@ var import_yaml3 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_eventReader();
-function locate(source, path2) {
+function locate(source, path4) {
   const { lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path2, position) : walkPlaces(source.place, path2, position);
+  return source.place === void 0 ? walkTree(source, path4, position) : walkPlaces(source.place, path4, position);
 }
-function walkPlaces(root, path2, position) {
+function walkPlaces(root, path4, position) {
   let place = root;
   let anchor = placeOffset(root);
-  for (const segment of path2) {
+  for (const segment of path4) {
     const children = typeof place === "number" ? void 0 : place.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -37178,11 +37747,11 @@ function walkPlaces(root, path2, position) {
   }
   return position(anchor, true);
 }
-function walkTree(source, path2, position) {
+function walkTree(source, path4, position) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path2) {
+  for (const segment of path4) {
     node = resolved(doc, node);
     let next;
     let offset;
@@ -37270,15 +37839,15 @@ function containerList(names) {
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text2) {
-  if (levels.includes(text2)) return { ok: true, value: text2 };
+function parseLevel(text3) {
+  if (levels.includes(text3)) return { ok: true, value: text3 };
   return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
 var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
 var maxInt64 = 9223372036854775807n;
-function parseVersion(text2) {
-  if (text2 === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text2);
+function parseVersion(text3) {
+  if (text3 === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text3);
   if (match2?.[1] !== void 0) {
     const minor = BigInt(match2[1]);
     if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
@@ -37297,14 +37866,24 @@ function levelRank(level) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path2) {
+function formatFieldPath(path4) {
   let out = "";
-  for (const segment of path2) {
+  for (const segment of path4) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+function parseFieldPath(text3) {
+  const path4 = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
+  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
+    if (match2[1] !== void 0) path4.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path4.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path4.push(match2[3]);
+  }
+  return path4;
 }
 
 // src/pss/pod.ts
@@ -37355,18 +37934,18 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path2, ...segments) {
-  return [...path2, ...segments];
+function at(path4, ...segments) {
+  return [...path4, ...segments];
 }
 
 // src/pss/checks/allowPrivilegeEscalation.ts
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path2, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path4, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -37408,12 +37987,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "appArmorProfile");
     if (profile2 && !allowedProfileType(str(profile2, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path2, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path4, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -37454,7 +38033,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities2, "add").forEach((entry, index) => {
@@ -37462,7 +38041,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path2, "securityContext", "capabilities", "add", index));
+        paths.push(at(path4, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -37486,9 +38065,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path2, "securityContext", "capabilities");
+    const capabilitiesPath = at(path4, "securityContext", "capabilities");
     if (!capabilities2) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -37583,7 +38162,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container2, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -37591,7 +38170,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path2, "ports", index, "hostPort"));
+        paths.push(at(path4, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -37631,11 +38210,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path2, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path4, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler2) => badHosts(obj(obj(container2, "lifecycle"), handler2), at(path2, "lifecycle", handler2))
+        (handler2) => badHosts(obj(obj(container2, "lifecycle"), handler2), at(path4, "lifecycle", handler2))
       )
     ];
     if (found.length === 0) continue;
@@ -37669,10 +38248,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (optBool(obj(container2, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path2, "securityContext", "privileged"));
+      paths.push(at(path4, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -37693,12 +38272,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const value = obj(container2, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path2, "securityContext", "procMount"));
+    paths.push(at(path4, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -37815,14 +38394,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path2, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path2, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path4, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -37860,10 +38439,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (optInt(obj(container2, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path2, "securityContext", "runAsUser"));
+      paths.push(at(path4, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -37920,9 +38499,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path2, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge(options, at(path4, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -37993,12 +38572,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0 && !validType(str(profile2, "type"))) {
       bad.push(name);
       badValues.push(str(profile2, "type"));
-      paths.push(at(path2, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path4, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -38041,18 +38620,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
     if (profile2 !== void 0) {
       const type = str(profile2, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path2, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path2, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path4, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -38155,10 +38734,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container: container2, path: path2 } of visitContainers(pod)) {
+  for (const { name, container: container2, path: path4 } of visitContainers(pod)) {
     if (hostProcess(obj(container2, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path2, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path4, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -38259,36 +38838,36 @@ function checksFor(level, version2) {
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
-function isCheckId(text2) {
-  return known.has(text2);
+function isCheckId(text3) {
+  return known.has(text3);
 }
-function fold(text2) {
-  return text2.toLowerCase().replace(/[-_\s]/g, "");
+function fold(text3) {
+  return text3.toLowerCase().replace(/[-_\s]/g, "");
 }
-function suggestCheckIds(text2) {
-  const folded = fold(text2);
+function suggestCheckIds(text3) {
+  const folded = fold(text3);
   if (folded === "") return [];
   const exact = checkIds.find((id) => fold(id) === folded);
   if (exact) return [exact];
   const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
   if (stems.length > 0) return stems;
-  const near = closest(text2, checkIds);
+  const near = closest(text3, checkIds);
   return near ? [near] : [];
 }
-function unknownCheckText(text2) {
-  const suggestions = suggestCheckIds(text2);
+function unknownCheckText(text3) {
+  const suggestions = suggestCheckIds(text3);
   const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
   return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-function invalidCheckMessage(text2) {
-  return `${JSON.stringify(text2)}: ${unknownCheckText(text2)}`;
+function invalidCheckMessage(text3) {
+  return `${JSON.stringify(text3)}: ${unknownCheckText(text3)}`;
 }
-function closest(text2, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(text2.length / 4)));
+function closest(text3, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text3.length / 4)));
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(text2.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(text3.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -39008,7 +39587,7 @@ var show = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk2 = (n, indent) => {
+  const walk3 = (n, indent) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
@@ -39017,12 +39596,12 @@ var show = (start) => {
       case "split":
         line(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
-          walk2(o, indent);
+          walk3(o, indent);
         return;
       case "neg":
         line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk2(n.sub, indent + "  ");
-        return walk2(n.next, indent);
+        walk3(n.sub, indent + "  ");
+        return walk3(n.next, indent);
       case "lit":
         line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
@@ -39032,9 +39611,9 @@ var show = (start) => {
       default:
         line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
-    walk2(n.next, indent);
+    walk3(n.next, indent);
   };
-  walk2(start, "");
+  walk3(start, "");
   return [`start -> ${ref(start)}`, ...lines].join("\n");
 };
 var State = class {
@@ -39718,7 +40297,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
+    match: (list4, pattern, options = {}) => orig.match(list4, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -39756,13 +40335,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list3, pattern, options = {}) => {
+var match = (list4, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list3 = list3.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list3.length) {
-    list3.push(pattern);
+  list4 = list4.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list4.length) {
+    list4.push(pattern);
   }
-  return list3;
+  return list4;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -40995,8 +41574,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path2) {
-  let out = path2;
+function normalisePath(path4) {
+  let out = path4;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -41009,8 +41588,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path2, patterns) {
-  const normalised = normalisePath(path2);
+function matchFile(path4, patterns) {
+  const normalised = normalisePath(path4);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -41080,26 +41659,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path2) {
-    return locate(this.source, path2).line;
+  line(path4) {
+    return locate(this.source, path4).line;
   }
-  at(path2) {
-    return { file: this.file, line: this.line(path2), key: formatFieldPath(path2) };
+  at(path4) {
+    return { file: this.file, line: this.line(path4), key: formatFieldPath(path4) };
   }
-  error(path2, message) {
-    this.errors.push({ file: this.file, line: this.line(path2), key: formatFieldPath(path2), message });
+  error(path4, message) {
+    this.errors.push({ file: this.file, line: this.line(path4), key: formatFieldPath(path4), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path2, allowed) {
+  map(value, path4, allowed) {
     if (!isObject(value)) {
-      this.error(path2, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path4, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path2, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path4, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -41108,52 +41687,52 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path2) {
+  present(map, key, path4) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path2, key], "has no value; give one or remove the key");
+      this.error([...path4, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path2) {
-    const value = this.present(map, key, path2);
+  level(map, key, path4) {
+    const value = this.present(map, key, path4);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseLevel(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path2, key]) };
-      this.error([...path2, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path4, key]) };
+      this.error([...path4, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
       return void 0;
     }
-    this.error([...path2, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path4, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path2) {
-    const value = this.present(map, key, path2);
+  version(map, key, path4) {
+    const value = this.present(map, key, path4);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed = parseVersion(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path2, key]) };
-      this.error([...path2, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
+      if (parsed.ok) return { value: parsed.value, at: this.at([...path4, key]) };
+      this.error([...path4, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path2, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path4, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path2) {
-    const value = this.present(map, key, path2);
+  bool(map, key, path4) {
+    const value = this.present(map, key, path4);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path2, key]) };
-    this.error([...path2, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path4, key]) };
+    this.error([...path4, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
-  string(map, key, path2) {
-    const value = this.present(map, key, path2);
+  string(map, key, path4) {
+    const value = this.present(map, key, path4);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path2, key]) };
-    this.error([...path2, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path4, key]) };
+    this.error([...path4, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -41162,10 +41741,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path2, check, allowEmpty) {
-    const value = this.present(map, key, path2);
+  strings(map, key, path4, check, allowEmpty) {
+    const value = this.present(map, key, path4);
     if (value === void 0) return void 0;
-    const listPath = [...path2, key];
+    const listPath = [...path4, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -41192,19 +41771,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path2) {
-    const value = this.present(map, key, path2);
+  list(map, key, path4) {
+    const value = this.present(map, key, path4);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path2, key], `must be a list, not ${describe(value)}`);
+    this.error([...path4, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path2) {
+  modeSettings(map, path4) {
     return dropUndefined({
-      level: this.level(map, "level", path2),
-      warnLevel: this.level(map, "warn-level", path2),
-      version: this.version(map, "version", path2),
-      warnVersion: this.version(map, "warn-version", path2)
+      level: this.level(map, "level", path4),
+      warnLevel: this.level(map, "warn-level", path4),
+      version: this.version(map, "version", path4),
+      warnVersion: this.version(map, "warn-version", path4)
     });
   }
 };
@@ -41240,10 +41819,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path2) {
+function duplicateKeys(reader, node, path4) {
   if ((0, import_yaml6.isAlias)(node)) return;
   if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path2, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
     return;
   }
   if (!(0, import_yaml6.isMap)(node)) return;
@@ -41254,26 +41833,26 @@ function duplicateKeys(reader, node, path2) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path2);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path2, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path4);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path4, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path2, key]);
+    duplicateKeys(reader, pair2.value, [...path4, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path2 = ["rules", index];
+  const path4 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path2, ruleKeys);
+  const map = reader.map(value, path4, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path2, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path4, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path2);
+  const matchValue = reader.present(map, "match", path4);
   if (matchValue !== void 0) {
-    const matchPath = [...path2, "match"];
+    const matchPath = [...path4, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -41281,31 +41860,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path2);
+  const settings = reader.modeSettings(map, path4);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path2, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path4, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path2), namespaces, files };
+  return { ...settings, index, at: reader.at(path4), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path2 = ["disable", index];
-  const map = reader.map(value, path2, disableKeys);
+  const path4 = ["disable", index];
+  const map = reader.map(value, path4, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path2, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path2, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path2, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path4, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks = reader.strings(map, "checks", path4, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path4, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path2);
+  const reason4 = reader.string(map, "reason", path4);
   if (reader.errors.length > before || !checks) return void 0;
   return {
     index,
-    at: reader.at(path2),
+    at: reader.at(path4),
     checks: [...new Set(checks.map((c) => c.value))],
     namespaces,
     files,
@@ -41319,15 +41898,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
-    const path2 = ["render", "charts", index];
-    const chart = reader.map(entry, path2, chartKeys);
+    const path4 = ["render", "charts", index];
+    const chart = reader.map(entry, path4, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path2, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path2);
-    const release = reader.string(chart, "release", path2);
-    const namespace = reader.string(chart, "namespace", path2);
-    const values = reader.strings(chart, "values", path2, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path2);
+    if (!("chart" in chart)) reader.error(path4, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path4);
+    const release = reader.string(chart, "release", path4);
+    const namespace = reader.string(chart, "namespace", path4);
+    const values = reader.strings(chart, "values", path4, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path4);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -41341,8 +41920,8 @@ function parseRender(reader, value) {
   });
   return { charts };
 }
-function parsePolicyConfig(text2, file) {
-  const loaded = loadManifestFile(file, text2);
+function parsePolicyConfig(text3, file) {
+  const loaded = loadManifestFile(file, text3);
   if (loaded.problems.length > 0) {
     return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
   }
@@ -41367,10 +41946,10 @@ function parsePolicyConfig(text2, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path2 = ["exemptions"];
+      const path4 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path2, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path2, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path4, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path4, exactName("runtimeClass"), true))
       };
     }
   }
@@ -41391,16 +41970,16 @@ function parsePolicyConfig(text2, file) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit5 = (value, path2) => {
+  const visit5 = (value, path4) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit5(item, [...path2, "items", index]);
+        if (isObject(item)) visit5(item, [...path4, "items", index]);
       });
       return;
     }
-    out.push({ value, apiVersion, kind, path: path2 });
+    out.push({ value, apiVersion, kind, path: path4 });
   };
   if (isObject(document.value)) visit5(document.value, []);
   return out;
@@ -41417,8 +41996,8 @@ function configurationsOf(document) {
     list(object2.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path2 = [...object2.path, "plugins", index, "configuration"];
-      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path2 });
+      const path4 = [...object2.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path4 });
     });
   }
   return out;
@@ -41428,19 +42007,19 @@ var modeKeys = {
   audit: { level: "audit", version: "audit-version" },
   warn: { level: "warn", version: "warn-version" }
 };
-function readConfiguration(document, value, path2) {
+function readConfiguration(document, value, path4) {
   const problems = [];
-  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path2, ...sub]).line, key });
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path4, ...sub]).line, key });
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
-  const read = (key, parse3, set2) => {
-    const text2 = str(defaults2, key);
-    if (text2 === "") return;
-    const parsed = parse3(text2);
+  const read = (key, parse5, set2) => {
+    const text3 = str(defaults2, key);
+    if (text3 === "") return;
+    const parsed = parse5(text3);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed.ok) set2(parsed.value, where2);
-    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text2)}: ${parsed.error}` });
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text3)}: ${parsed.error}` });
   };
   for (const mode of ["enforce", "audit", "warn"]) {
     read(modeKeys[mode].level, parseLevel, (level, where2) => {
@@ -41457,7 +42036,7 @@ function readConfiguration(document, value, path2) {
     (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
-    const line = locate(document.source, [...path2, "kind"]).line;
+    const line = locate(document.source, [...path4, "kind"]).line;
     problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
     return { ok: false, problems };
   }
@@ -41465,19 +42044,19 @@ function readConfiguration(document, value, path2) {
     ok: true,
     config: {
       file: document.file,
-      line: locate(document.source, [...path2, "kind"]).line,
+      line: locate(document.source, [...path4, "kind"]).line,
       defaults: policy,
       written,
       exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
     }
   };
 }
-function findAdmissionConfig(documents, path2) {
+function findAdmissionConfig(documents, path4) {
   const problems = [];
   const notices = [];
   let config = null;
   for (const document of documents) {
-    if (path2 !== null && document.file !== path2) continue;
+    if (path4 !== null && document.file !== path4) continue;
     for (const { value, path: objectPath } of configurationsOf(document)) {
       const reading = readConfiguration(document, value, objectPath);
       if (!reading.ok) {
@@ -41523,27 +42102,30 @@ var noClusterSources = { admission: null };
 function reads(options, source) {
   return options.sources?.has(source) ?? true;
 }
-function parsePolicySources(text2) {
-  const names = text2.split(/[\s,]+/).filter((n) => n !== "");
+function readsClusterSources(options) {
+  return reads(options, "admission-config") || reads(options, "kyverno");
+}
+function parsePolicySources(text3) {
+  const names = text3.split(/[\s,]+/).filter((n) => n !== "");
   const unknown = names.filter((n) => !policySourceNames.includes(n));
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
 }
 function clusterSourcesOf(documents, options) {
   if (!reads(options, "admission-config")) return { cluster: noClusterSources, problems: [], notices: [] };
-  const path2 = options.admissionConfigPath ?? null;
-  const admission = findAdmissionConfig(documents, path2);
+  const path4 = options.admissionConfigPath ?? null;
+  const admission = findAdmissionConfig(documents, path4);
   const problems = [...admission.problems];
-  if (path2 !== null && admission.config === null && admission.problems.length === 0) {
-    problems.push({ file: path2, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+  if (path4 !== null && admission.config === null && admission.problems.length === 0) {
+    problems.push({ file: path4, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
   }
   return { cluster: { admission: admission.config }, problems, notices: admission.notices };
 }
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path2) {
-  const matches2 = (pattern) => minimatch(path2, pattern, { dot: true });
+function selectsPath(selection, path4) {
+  const matches2 = (pattern) => minimatch(path4, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -41575,14 +42157,14 @@ function integer(inputs, name, fallback, min) {
   return n;
 }
 function globs(inputs, name, fallback) {
-  const list3 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
-  return list3.length > 0 ? list3 : fallback;
+  const list4 = inputs(name).split(/[\n,]/).map((g) => g.trim()).filter((g) => g !== "");
+  return list4.length > 0 ? list4 : fallback;
 }
-function optionalParsed(inputs, name, parse3) {
-  const text2 = inputs(name).trim();
-  if (text2 === "") return void 0;
-  const parsed = parse3(text2);
-  if (!parsed.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text2)}: ${parsed.error}`);
+function optionalParsed(inputs, name, parse5) {
+  const text3 = inputs(name).trim();
+  if (text3 === "") return void 0;
+  const parsed = parse5(text3);
+  if (!parsed.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text3)}: ${parsed.error}`);
   return parsed.value;
 }
 function optionalBoolean(inputs, name) {
@@ -41598,11 +42180,11 @@ var inputNames = {
   strict: 'input "strict"'
 };
 function sourceOptions(inputs) {
-  const text2 = inputs("policy-sources").trim();
-  const parsed = text2 === "" ? null : parsePolicySources(text2);
-  if (parsed && !parsed.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text2)}: ${parsed.error}`);
-  const path2 = inputs("admission-config").trim();
-  return { ...parsed ? { sources: parsed.value } : {}, ...path2 !== "" ? { admissionConfigPath: path2 } : {} };
+  const text3 = inputs("policy-sources").trim();
+  const parsed = text3 === "" ? null : parsePolicySources(text3);
+  if (parsed && !parsed.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text3)}: ${parsed.error}`);
+  const path4 = inputs("admission-config").trim();
+  return { ...parsed ? { sources: parsed.value } : {}, ...path4 !== "" ? { admissionConfigPath: path4 } : {} };
 }
 function readSettings(inputs) {
   const overrides = Object.fromEntries(
@@ -41634,6 +42216,7 @@ function readSettings(inputs) {
     source: oneOf(inputs, "source", ["auto", "api", "git"], "auto"),
     suggestions: boolean(inputs, "suggestions", true),
     maxFileBytes: integer(inputs, "max-file-size", 4 * 1024 * 1024, 1),
+    render: oneOf(inputs, "render", ["auto", "off"], "auto"),
     unchecked: oneOf(inputs, "unchecked", uncheckedPolicies, defaultUnchecked),
     sourceOptions: sourceOptions(inputs)
   };
@@ -41653,9 +42236,9 @@ function diffLines(hunks) {
 
 // src/event/context.ts
 var reviewedActions = /* @__PURE__ */ new Set(["opened", "synchronize", "reopened", "ready_for_review"]);
-var field = (value, ...path2) => path2.reduce((v, k) => typeof v === "object" && v !== null ? v[k] : void 0, value);
-var text = (value, ...path2) => {
-  const v = field(value, ...path2);
+var field = (value, ...path4) => path4.reduce((v, k) => typeof v === "object" && v !== null ? v[k] : void 0, value);
+var text = (value, ...path4) => {
+  const v = field(value, ...path4);
   return typeof v === "string" ? v : void 0;
 };
 function readEventContext(eventName, payload, repository) {
@@ -41694,18 +42277,18 @@ function readEventContext(eventName, payload, repository) {
 init_parse2();
 
 // src/report/markdown.ts
-function defuse(text2) {
-  return text2.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+function defuse(text3) {
+  return text3.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
 }
-function plainText(text2) {
-  return defuse(text2).replace(/[\r\n]+/g, " ");
+function plainText(text3) {
+  return defuse(text3).replace(/[\r\n]+/g, " ");
 }
 var inlineSyntax = /[\\`*_[\]~|]/g;
-function escapeText(text2) {
-  return defuse(text2).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
+function escapeText(text3) {
+  return defuse(text3).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
 }
-function inlineCode(text2) {
-  const content = defuse(text2).replace(/[\r\n]+/g, " ");
+function inlineCode(text3) {
+  const content = defuse(text3).replace(/[\r\n]+/g, " ");
   let longest = 0;
   for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
   const fence = "`".repeat(longest + 1);
@@ -41748,10 +42331,10 @@ async function unlistedChanges(github, pr, base, head, listed) {
   const known2 = new Set(listed.flatMap((f) => [f.filename, ...f.previousFilename !== null ? [f.previousFilename] : []]));
   const changed = [];
   const absent = { kind: "absent" };
-  for (const path2 of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
-    if (known2.has(path2) || before.get(path2) === after.get(path2)) continue;
-    const status = !before.has(path2) ? "added" : !after.has(path2) ? "removed" : "modified";
-    changed.push({ path: path2, status, base: absent, head: absent, hunks: null });
+  for (const path4 of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    if (known2.has(path4) || before.get(path4) === after.get(path4)) continue;
+    const status = !before.has(path4) ? "added" : !after.has(path4) ? "removed" : "modified";
+    changed.push({ path: path4, status, base: absent, head: absent, hunks: null });
   }
   return { ok: true, files: changed.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0) };
 }
@@ -41764,14 +42347,14 @@ async function readApiChangeSet(github, request2) {
   const candidates = [];
   const unlisted = [];
   if (listed.files.length < listed.changedFiles) {
-    const shown2 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
+    const shown3 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
     const rest = await unlistedChanges(github, pr, mergeBase2, request2.headSha, listed.files);
     if (rest.ok) {
       const selected = rest.files.filter((file) => selectsFile(request2.selection, file));
       unlisted.push(...selected);
-      notices.push(`${shown2}; the other changed files were found by comparing the commits' trees, and the ${selected.length} ${selected.length === 1 ? "manifest" : "manifests"} among them were checked. GitHub shows no diff for them: their findings are reported here, not as inline comments.`);
+      notices.push(`${shown3}; the other changed files were found by comparing the commits' trees, and the ${selected.length} ${selected.length === 1 ? "manifest" : "manifests"} among them were checked. GitHub shows no diff for them: their findings are reported here, not as inline comments.`);
     } else {
-      incomplete = `${shown2}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
+      incomplete = `${shown3}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
     }
   }
   for (const entry of listed.files) {
@@ -41924,13 +42507,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path2, itemKind) => {
+  const visit5 = (value, path4, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path2, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -41948,11 +42531,11 @@ function namespacesFromDocument(document, lineOf2) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path2, "metadata", "labels", key],
+        path: [...path4, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path2, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path4, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -41967,8 +42550,8 @@ var optOutAnnotations = {
 };
 var knownAnnotations = Object.values(optOutAnnotations);
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text2) {
-  const match2 = isoDate.exec(text2);
+function isCalendarDate(text3) {
+  const match2 = isoDate.exec(text3);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -42023,8 +42606,8 @@ function readOptOut(annotations, place, context) {
   } else if (expiresText !== void 0 && expires === null) {
     status = "invalid-expires";
     message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text2 = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text2} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+    const text3 = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text3} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
   } else if (expires !== null && context.today >= expires) {
     status = "expired";
     message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
@@ -42067,8 +42650,8 @@ function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
 }
 function flagSource(name, value) {
-  const text2 = typeof value === "string" ? value : formatVersion(value);
-  return { kind: "flag", detail: `${name} ${text2}`, file: null, line: null };
+  const text3 = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text3}`, file: null, line: null };
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
@@ -42300,8 +42883,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure, pod) {
   if (failure.paths.length === 0) return null;
   const images = [];
-  for (const path2 of failure.paths) {
-    const [root, key, index] = path2;
+  for (const path4 of failure.paths) {
+    const [root, key, index] = path4;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container2 = list(pod.spec, key)[index];
     if (!isObject(container2)) return null;
@@ -42367,14 +42950,14 @@ function splitEvaluations(pod, policy, evaluations) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path2) {
-  const [root, list3, index] = [path2[0], path2[1], path2[2]];
-  if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
-    const entries = pod.spec[list3];
+function containerOfPath(pod, path4) {
+  const [root, list4, index] = [path4[0], path4[1], path4[2]];
+  if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
+    const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
-  if (root === "metadata" && list3 === "annotations" && typeof index === "string") {
+  if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
     if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
   }
@@ -42446,7 +43029,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path2) => locate(document.source, path2).line);
+    const extraction = namespacesFromDocument(document, (path4) => locate(document.source, path4).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -42513,8 +43096,8 @@ function defaultPolicies(context, cluster = context.cluster) {
 init_load();
 
 // src/report/summary.ts
-var cell = (text2) => escapeText(text2);
-var codeCell = (text2) => inlineCode(text2).replaceAll("|", "\\|");
+var cell = (text3) => escapeText(text3);
+var codeCell = (text3) => inlineCode(text3).replaceAll("|", "\\|");
 var problemLine = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
@@ -42562,25 +43145,25 @@ function summaryMarkdown(input) {
 
 // src/report/truncate.ts
 var encoder = new TextEncoder();
-function utf8Length(text2) {
-  return encoder.encode(text2).length;
+function utf8Length(text3) {
+  return encoder.encode(text3).length;
 }
-function truncateUtf8(text2, maxBytes, marker = "\n\n\u2026 (truncated)") {
-  if (utf8Length(text2) <= maxBytes) return text2;
+function truncateUtf8(text3, maxBytes, marker = "\n\n\u2026 (truncated)") {
+  if (utf8Length(text3) <= maxBytes) return text3;
   const budget = maxBytes - utf8Length(marker);
   let bytes = 0;
   let end = 0;
-  for (const char of text2) {
+  for (const char of text3) {
     const size = utf8Length(char);
     if (bytes + size > budget) break;
     bytes += size;
     end += char.length;
   }
-  return text2.slice(0, end) + marker;
+  return text3.slice(0, end) + marker;
 }
-function truncateChars(text2, maxChars, marker = "\n\n\u2026 (truncated)") {
-  const chars = [...text2];
-  if (chars.length <= maxChars) return text2;
+function truncateChars(text3, maxChars, marker = "\n\n\u2026 (truncated)") {
+  const chars = [...text3];
+  if (chars.length <= maxChars) return text3;
   return chars.slice(0, maxChars - [...marker].length).join("") + marker;
 }
 
@@ -42823,16 +43406,16 @@ var guidance = {
   }
 };
 function noSafeFix(check, reason4) {
-  const { text: text2, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text2}
+  const { text: text3, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text3}
 
 ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
-  const { text: text2, example } = guidance[check];
+  const { text: text3, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
 
-${text2}
+${text3}
 
 ${illustrative(example)}`;
 }
@@ -42841,12 +43424,12 @@ function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
 function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const list4 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
   const first = volumes2[0]?.name ?? "data";
   const hostPath = volumes2.some((v) => v.type === "hostPath");
   const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
   const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list4} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
     "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
@@ -43112,14 +43695,14 @@ var annotationTitleChars = 255;
 var checkTitleChars = 255;
 var annotationCap = 1e3;
 var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
-function clampMarkdown(text2, maxBytes, note) {
-  if (utf8Length(text2) <= maxBytes) return text2;
+function clampMarkdown(text3, maxBytes, note) {
+  if (utf8Length(text3) <= maxBytes) return text3;
   const tail = `
 
 > [!WARNING]
 > ${note}
 `;
-  const cut = truncateUtf8(text2, maxBytes - utf8Length(tail), "");
+  const cut = truncateUtf8(text3, maxBytes - utf8Length(tail), "");
   const lastLine = cut.lastIndexOf("\n");
   return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
 }
@@ -43143,7 +43726,7 @@ function clampCheckRunText(output) {
   };
 }
 function fitSections(head, sections, rest, maxChars = commentChars) {
-  const length = (text2) => [...text2].length;
+  const length = (text3) => [...text3].length;
   const whole = [head, ...sections].join("\n\n");
   if (length(whole) <= maxChars) return whole;
   const parts = [head];
@@ -43291,6 +43874,11 @@ function pspFinding(file, psp, blocking) {
 ${replacementLabels(mapping.level)}
 \`\`\``
   };
+}
+function pspFindingsOf(documents, checks) {
+  if (!checks.enabled.has(pspCheckId)) return [];
+  const blocking = checks.blocking.has(pspCheckId);
+  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
 }
 function changedPspFindings(head, base, checks, same) {
   if (!checks.enabled.has(pspCheckId)) return [];
@@ -43490,27 +44078,27 @@ function matches(type, value) {
   if ("list" in type) return Array.isArray(value);
   return isObject(value);
 }
-function validateFields(value, type, path2 = []) {
+function validateFields(value, type, path4 = []) {
   if (value === void 0 || value === null) return [];
   if (!matches(type, value)) {
-    return [{ path: path2, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
+    return [{ path: path4, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
   }
   if (typeof type === "string") return [];
   if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path2, index]));
+    return value.flatMap((item, index) => validateFields(item, type.list, [...path4, index]));
   }
   const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path2, key]));
+  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path4, key]));
   return entries.flatMap(([key, item]) => {
     const fieldType = Object.hasOwn(type.object, key) ? type.object[key] : void 0;
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path2, key]);
+    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path4, key]);
   });
 }
 
 // src/workloads/extract.ts
-function at2(value, path2) {
+function at2(value, path4) {
   let current = value;
-  for (const segment of path2) {
+  for (const segment of path4) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -43525,11 +44113,11 @@ function withDecodedAnnotations(metadata) {
 function extractPodSpecs(document) {
   const pods = [];
   const problems = [];
-  const invalid = (path2, message) => {
+  const invalid = (path4, message) => {
     problems.push({
       file: document.file,
-      line: locate(document.source, path2).line,
-      message: `${formatFieldPath(path2)}: ${message}; the API server would reject this object`,
+      line: locate(document.source, path4).line,
+      message: `${formatFieldPath(path4)}: ${message}; the API server would reject this object`,
       kind: "invalid"
     });
   };
@@ -43580,27 +44168,27 @@ function extractPodSpecs(document) {
 init_load();
 
 // src/fixes/edits.ts
-function set(path2, value) {
-  return { op: "set", path: path2, value };
+function set(path4, value) {
+  return { op: "set", path: path4, value };
 }
-function remove(path2) {
-  return { op: "delete", path: path2 };
+function remove(path4) {
+  return { op: "delete", path: path4 };
 }
-function append(path2, value) {
-  return { op: "append", path: path2, value };
+function append(path4, value) {
+  return { op: "append", path: path4, value };
 }
-function valueAt(root, path2) {
+function valueAt(root, path4) {
   let current = root;
-  for (const segment of path2) {
+  for (const segment of path4) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path2) {
-  const parent = valueAt(root, path2.slice(0, -1));
-  const last = path2[path2.length - 1];
+function exists(root, path4) {
+  const parent = valueAt(root, path4.slice(0, -1));
+  const last = path4[path4.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -43629,22 +44217,22 @@ function applyEditsToJson(document, edits) {
   };
   const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique2 = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path2, create) => {
+  const parentOf = (path4, create) => {
     let current = root;
-    for (let i = 0; i < path2.length - 1; i++) {
-      const segment = path2[i];
+    for (let i = 0; i < path4.length - 1; i++) {
+      const segment = path4[i];
       const holder = current;
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
       if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
         next = {};
         copies.add(next);
       }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path2.slice(0, i + 1))}`);
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path4.slice(0, i + 1))}`);
       next = writable(next);
       holder[segment] = next;
       current = next;
     }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path2)}`);
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path4)}`);
     return current;
   };
   for (const edit of unique2.filter((e) => e.op === "set")) {
@@ -43669,8 +44257,8 @@ function applyEditsToJson(document, edits) {
     const parent = parentOf(edit.path, true);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
-    const list3 = parent[last];
-    parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
+    const list4 = parent[last];
+    parent[last] = Array.isArray(list4) ? [...list4, edit.value] : [edit.value];
   }
   return root;
 }
@@ -43688,14 +44276,14 @@ function jsonEqual(a, b) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path2) {
-  return valueAt(context.written, path2);
+function writtenAt(context, path4) {
+  return valueAt(context.written, path4);
 }
-function writtenHas(context, path2) {
-  return exists(context.written, path2);
+function writtenHas(context, path4) {
+  return exists(context.written, path4);
 }
 function setEach(paths, value) {
-  return paths.map((path2) => set(path2, value));
+  return paths.map((path4) => set(path4, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -43704,20 +44292,20 @@ function runtimeDefaultProfile(context, typePath) {
   return edits;
 }
 function removeItems(context, listPath, indices) {
-  const list3 = writtenAt(context, listPath);
-  const length = Array.isArray(list3) ? list3.length : 0;
+  const list4 = writtenAt(context, listPath);
+  const length = Array.isArray(list4) ? list4.length : 0;
   const unique2 = [...new Set(indices)];
   if (unique2.length === length && length > 0) return [remove(listPath)];
   return unique2.map((index) => remove([...listPath, index]));
 }
 function byList(paths) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const path2 of paths) {
-    const index = path2[path2.length - 1];
+  for (const path4 of paths) {
+    const index = path4[path4.length - 1];
     if (typeof index !== "number") continue;
-    const list3 = path2.slice(0, -1);
-    const key = JSON.stringify(list3);
-    const group = groups2.get(key) ?? { list: list3, indices: [] };
+    const list4 = path4.slice(0, -1);
+    const key = JSON.stringify(list4);
+    const group = groups2.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
     groups2.set(key, group);
   }
@@ -43727,8 +44315,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container: container2, path: path2 } of visitContainers(pod)) {
-    if (isOn(obj(container2, "securityContext"))) paths.push([...path2, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container: container2, path: path4 } of visitContainers(pod)) {
+    if (isOn(obj(container2, "securityContext"))) paths.push([...path4, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -43745,25 +44333,25 @@ var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setE
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path2 of context.failure.paths) {
-    if (path2[0] === "metadata") edits.push(set(path2, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path2));
+  for (const path4 of context.failure.paths) {
+    if (path4[0] === "metadata") edits.push(set(path4, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path4));
   }
   return { kind: "edits", edits };
 };
 
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path2) => typeof path2[path2.length - 1] === "number");
-  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
+  const adds = context.failure.paths.filter((path4) => typeof path4[path4.length - 1] === "number");
+  return [...byList(adds).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices));
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path2) => path2[path2.length - 1] === "drop");
-  for (const path2 of drops) {
-    if (Array.isArray(writtenAt(context, path2))) edits.push(append(path2, "ALL"));
-    else edits.push(set(path2, ["ALL"]));
+  const drops = context.failure.paths.filter((path4) => path4[path4.length - 1] === "drop");
+  for (const path4 of drops) {
+    if (Array.isArray(writtenAt(context, path4))) edits.push(append(path4, "ALL"));
+    else edits.push(set(path4, ["ALL"]));
   }
   return {
     kind: "edits",
@@ -43775,9 +44363,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path2 of context.failure.paths) {
-    if (path2[0] === "spec" && path2[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path2], false));
+  for (const path4 of context.failure.paths) {
+    if (path4[0] === "spec" && path4[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path4], false));
   }
   return {
     kind: "edits",
@@ -43788,7 +44376,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path2) => writtenHas(context, path2)).map((path2) => remove(path2));
+  const edits = context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -43796,7 +44384,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path2) => writtenHas(context, path2)).map((path2) => remove(path2))
+  edits: context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -43816,9 +44404,9 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container: container2, path: path2 } of visitContainers(context.pod)) {
+  for (const { container: container2, path: path4 } of visitContainers(context.pod)) {
     const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path2, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path4, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
@@ -43828,10 +44416,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path2) => path2.length === 3 && path2[1] === "securityContext");
-  for (const path2 of context.failure.paths) {
-    edits.push(remove(path2));
-    const securityContextPath = path2.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path4) => path4.length === 3 && path4[1] === "securityContext");
+  for (const path4 of context.failure.paths) {
+    edits.push(remove(path4));
+    const securityContextPath = path4.slice(0, -1);
     const securityContext = valueAt(context.pod, securityContextPath);
     const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -43844,9 +44432,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path2 of context.failure.paths) {
-    if (path2[0] === "metadata") edits.push(set(path2, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path2.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path2));
+  for (const path4 of context.failure.paths) {
+    if (path4[0] === "metadata") edits.push(set(path4, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path4.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path4));
   }
   return edits;
 }
@@ -43857,15 +44445,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container: container2, path: path2 } of containers) {
+  for (const { container: container2, path: path4 } of containers) {
     if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path2, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path4, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path2 of uncovered) edits.push(set(path2, "RuntimeDefault"));
+    for (const path4 of uncovered) edits.push(set(path4, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -43873,21 +44461,21 @@ var fixSeccompProfileRestricted = (context) => {
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path2) => writtenHas(context, path2)).map((path2) => remove(path2))
+  edits: context.failure.paths.filter((path4) => writtenHas(context, path4)).map((path4) => remove(path4))
 });
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path2) => path2.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+  const entries = context.failure.paths.map((path4) => path4.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path2) => {
-    const volume2 = writtenAt(context, path2.slice(0, 3));
+  return context.failure.paths.map((path4) => {
+    const volume2 = writtenAt(context, path4.slice(0, 3));
     const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
-    const type = typeof path2[3] === "string" ? path2[3] : "unknown";
+    const type = typeof path4[3] === "string" ? path4[3] : "unknown";
     return { name, type };
   });
 }
@@ -43933,13 +44521,13 @@ var import_yaml7 = __toESM(require_dist(), 1);
 init_scalars();
 
 // src/fixes/text.ts
-function lineTable(text2) {
+function lineTable(text3) {
   const starts = [0];
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text2.endsWith("\n");
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text3.endsWith("\n");
   if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text2.indexOf("\n");
-  return { text: text2, starts, eol: firstBreak > 0 && text2[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+  const firstBreak = text3.indexOf("\n");
+  return { text: text3, starts, eol: firstBreak > 0 && text3[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
   let lo = 0;
@@ -43967,9 +44555,9 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
-function lastContentBefore(text2, end, floor = 0) {
+function lastContentBefore(text3, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && /\s/.test(text2[i] ?? "")) i--;
+  while (i > floor && /\s/.test(text3[i] ?? "")) i--;
   return i;
 }
 function lineText(table, line) {
@@ -43981,14 +44569,14 @@ function lineText(table, line) {
 }
 var SpliceConflict = class extends Error {
 };
-function applySplices(text2, splices) {
+function applySplices(text3, splices) {
   let out = "";
   let at3 = 0;
   for (const splice of inOrder(splices)) {
-    out += text2.slice(at3, splice.start) + splice.insert;
+    out += text3.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text2.slice(at3);
+  return out + text3.slice(at3);
 }
 function inOrder(splices) {
   const ordered = splices.map((splice, order) => ({ splice, order })).sort(
@@ -44022,25 +44610,25 @@ function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
 }
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
-  const text2 = table.text;
+  const text3 = table.text;
   const firstLine2 = lineOf(table, Math.min(...splices.map((s) => s.start)));
   const from = lineStart(table, firstLine2);
   const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
-  const before = text2.slice(from, to);
+  const before = text3.slice(from, to);
   const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
   const shortest = Math.min(before.length, after.length);
   let prefix2 = 0;
   while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
-  if (prefix2 === shortest && before !== after) return changedLines(text2, applySplices(text2, splices), untouchedEnds(text2, splices));
+  if (prefix2 === shortest && before !== after) return changedLines(text3, applySplices(text3, splices), untouchedEnds(text3, splices));
   const change = changedLines(before, after, { prefix: prefix2, suffix: 0 });
   return change && { ...change, start: change.start + firstLine2 - 1, end: change.end + firstLine2 - 1 };
 }
-function untouchedEnds(text2, splices) {
+function untouchedEnds(text3, splices) {
   if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text2.length - Math.max(...splices.map((s) => s.end)) };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text3.length - Math.max(...splices.map((s) => s.end)) };
 }
-function splitWithBreaks(text2) {
-  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitWithBreaks(text3) {
+  return text3.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 // src/fixes/style.ts
@@ -44074,8 +44662,8 @@ function detectStyle(doc, table) {
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   (0, import_yaml7.visit)(doc, {
-    Pair(_, pair2, path2) {
-      const parent = path2[path2.length - 1];
+    Pair(_, pair2, path4) {
+      const parent = path4[path4.length - 1];
       if (!(0, import_yaml7.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
@@ -44111,15 +44699,15 @@ function detectStyle(doc, table) {
     keys
   };
 }
-function plainSafe(text2) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text2)) return false;
-  const resolved2 = resolvePlainScalar(text2);
-  return resolved2.ok && resolved2.value === text2;
+function plainSafe(text3) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text3)) return false;
+  const resolved2 = resolvePlainScalar(text3);
+  return resolved2.ok && resolved2.value === text3;
 }
-function formatString(text2, quote) {
-  if (quote === "plain" && plainSafe(text2)) return text2;
-  if (quote === "single" && !text2.includes("'")) return `'${text2}'`;
-  return JSON.stringify(text2);
+function formatString(text3, quote) {
+  if (quote === "plain" && plainSafe(text3)) return text3;
+  if (quote === "single" && !text3.includes("'")) return `'${text3}'`;
+  return JSON.stringify(text3);
 }
 function formatBoolean(value, replacing) {
   const pairs = [
@@ -44185,11 +44773,11 @@ function renderBlockValue(value, keyColumn2, style, key) {
 var import_yaml8 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
-function walk(doc, path2) {
+function walk(doc, path4) {
   const root = doc.contents;
   const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
   let current = steps[0]?.node ?? null;
-  for (const segment of path2) {
+  for (const segment of path4) {
     let next;
     if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
@@ -44356,9 +44944,9 @@ function renderEdits(context, edits) {
   };
   for (const owned of edits) {
     const { edit } = owned;
-    const path2 = edit.path;
-    const walked = walk(doc, path2);
-    const complete = walked.depth === path2.length;
+    const path4 = edit.path;
+    const walked = walk(doc, path4);
+    const complete = walked.depth === path4.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
     const step = target;
@@ -44377,20 +44965,20 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml9.isSeq)(parent) && typeof path2[path2.length - 1] === "number") {
+      } else if ((0, import_yaml9.isSeq)(parent) && typeof path4[path4.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
           itemDeletes.set(parent, op);
         }
-        op.indices.add(path2[path2.length - 1]);
+        op.indices.add(path4[path4.length - 1]);
         own(op, owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
     if (edit.op === "append") {
       if (!complete || !(0, import_yaml9.isSeq)(step.node)) {
-        renderSet(walked, path2, [edit.value], owned);
+        renderSet(walked, path4, [edit.value], owned);
         continue;
       }
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
@@ -44403,18 +44991,18 @@ function renderEdits(context, edits) {
       own(op, owned);
       continue;
     }
-    renderSet(walked, path2, edit.value, owned);
+    renderSet(walked, path4, edit.value, owned);
   }
-  function renderSet(walked, path2, value, owned) {
+  function renderSet(walked, path4, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path2.length;
+    const complete = depth === path4.length;
     const step = walked.steps[depth];
     if (!step) fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path2[path2.length - 1];
+      const key = path4[path4.length - 1];
       if (target.merged) {
         if (!(0, import_yaml9.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
@@ -44438,7 +45026,7 @@ function renderEdits(context, edits) {
       }
       fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path2.slice(depth);
+    const rest = path4.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
@@ -44498,10 +45086,10 @@ function pairEnd(pair2) {
   return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
-  const text2 = context.table.text;
+  const text3 = context.table.text;
   let i = rangeOf2(pair2.key)[1];
-  while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
-  if (text2[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  while (i < text3.length && (text3[i] === " " || text3[i] === "	")) i++;
+  if (text3[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -44513,9 +45101,9 @@ function keyColumn(context, map) {
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
-  const { text: text2, eol } = context.table;
+  const { text: text3, eol } = context.table;
   const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
-  if (at3 >= text2.length && !text2.endsWith("\n")) return { start: text2.length, end: text2.length, insert: eol + lines.join(eol), column };
+  if (at3 >= text3.length && !text3.endsWith("\n")) return { start: text3.length, end: text3.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
 }
 function lineLeader(context, offset) {
@@ -44681,13 +45269,13 @@ function deleteItemSplices(context, op, refilled) {
     if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
-  const text2 = context.table.text;
+  const text3 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text2[dash] ?? "")) dash--;
-    if (text2[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    while (dash >= 0 && /\s/.test(text3[dash] ?? "")) dash--;
+    if (text3[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
@@ -44809,15 +45397,15 @@ function contentEnd2(node) {
   }
   return node.range?.[1] ?? 0;
 }
-function lineAfter(text2, offset, to) {
-  if (offset > 0 && text2.charCodeAt(offset - 1) === 10) return offset;
-  const next = text2.indexOf("\n", offset);
+function lineAfter(text3, offset, to) {
+  if (offset > 0 && text3.charCodeAt(offset - 1) === 10) return offset;
+  const next = text3.indexOf("\n", offset);
   return next === -1 || next >= to ? to : next + 1;
 }
-function lineStartOf(text2, offset) {
-  return text2.lastIndexOf("\n", offset - 1) + 1;
+function lineStartOf(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
 }
-function listLayout(doc, text2, from, to, itemCount) {
+function listLayout(doc, text3, from, to, itemCount) {
   const root = doc.contents;
   if (!(0, import_yaml10.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => (0, import_yaml10.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -44838,11 +45426,11 @@ function listLayout(doc, text2, from, to, itemCount) {
     }
   } else {
     const first = seq.range?.[0] ?? 0;
-    const start = lineStartOf(text2, first);
-    if (start < from || text2.slice(start, first).trim() !== "") return null;
+    const start = lineStartOf(text3, first);
+    if (start < from || text3.slice(start, first).trim() !== "") return null;
     let at3 = start;
     for (const node of nodes) {
-      const end = lineAfter(text2, contentEnd2(node), to);
+      const end = lineAfter(text3, contentEnd2(node), to);
       if (node.range[0] < at3 || end <= at3) return null;
       slotStart.push(at3);
       slotEnd.push(end);
@@ -44911,7 +45499,7 @@ function itemsToRead(layout, changed) {
   grow(read, changing, (i) => layout.dependencies[i] ?? []);
   return [...read].sort((a, b) => a - b);
 }
-function listText(text2, layout, kept, splices) {
+function listText(text3, layout, kept, splices) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
   let runStart = -1;
@@ -44932,7 +45520,7 @@ function listText(text2, layout, kept, splices) {
       inPiece[s] = true;
       mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
     });
-    return applySplices(text2.slice(piece.from, piece.to), mine);
+    return applySplices(text3.slice(piece.from, piece.to), mine);
   });
   if (inPiece.includes(false)) return null;
   const [prefix2, ...rest] = parts;
@@ -44991,7 +45579,7 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path2) => path2) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => path4) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   for (const document of documents) {
@@ -45007,8 +45595,8 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path2) => p
   return { pods, invalid };
 }
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function partOf(file, text2, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text2, noLimit);
+function partOf(file, text3, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text3, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
@@ -45018,8 +45606,8 @@ function partOf(file, text2, policyOf, globalIndex) {
   };
   return { part, loaded };
 }
-function verifyPart(file, policyOf, baseline, text2, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text2, policyOf, baseline.globalIndex);
+function verifyPart(file, policyOf, baseline, text3, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text3, policyOf, baseline.globalIndex);
   if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
   for (const [index, value] of fixed2.documents) {
@@ -45065,20 +45653,20 @@ var splicesKey = (splices) => JSON.stringify(inOrder(splices).map((s) => [s.star
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
 var markerAhead = /^(?:---|\.\.\.|%)/;
-function mayMoveCut(text2, splice) {
-  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text2.slice(splice.start, splice.end))) return true;
-  const before = text2.charAt(splice.end - 1);
-  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text2.slice(splice.end, splice.end + 3))) {
-    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text2.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+function mayMoveCut(text3, splice) {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text3.slice(splice.start, splice.end))) return true;
+  const before = text3.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text3.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text3.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
     return !endsLine;
   }
   return false;
 }
 var verificationCounts = { items: 0, segments: 0, files: 0 };
-function itemOf(path2) {
-  return path2[0] === "items" && typeof path2[1] === "number" ? path2[1] : null;
+function itemOf(path4) {
+  return path4[0] === "items" && typeof path4[1] === "number" ? path4[1] : null;
 }
-function listUnitOf(text2, document, part, from, to) {
+function listUnitOf(text3, document, part, from, to) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
@@ -45087,10 +45675,10 @@ function listUnitOf(text2, document, part, from, to) {
     if (item === null) return null;
     podsOfItem.set(item, [...podsOfItem.get(item) ?? [], [key, state]]);
   }
-  const layout = listLayout(document.source.layout, text2, from, to, value.items.length);
+  const layout = listLayout(document.source.layout, text3, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
-function verifyListItems(file, text2, unit, splices, expectation, policyOf, verdicts) {
+function verifyListItems(file, text3, unit, splices, expectation, policyOf, verdicts) {
   const { document, layout } = unit;
   const changed = touchedItems(layout, splices);
   const edits = expectation.edits.get(document.index) ?? [];
@@ -45105,7 +45693,7 @@ function verifyListItems(file, text2, unit, splices, expectation, policyOf, verd
     changed.add(item);
   }
   const kept = itemsToRead(layout, changed);
-  const small = listText(text2, layout, kept, splices);
+  const small = listText(text3, layout, kept, splices);
   if (small === null) return void 0;
   const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${splicesKey(splices)}`;
   const known2 = verdicts.get(key);
@@ -45138,22 +45726,22 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expectedItems = expected2.items;
   const items = value.items;
   if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return "the fixed YAML would change more than the fixed fields";
-  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path2) => {
-    const item = itemOf(path2);
-    return item === null ? path2 : ["items", kept[item] ?? -1, ...path2.slice(2)];
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path4) => {
+    const item = itemOf(path4);
+    return item === null ? path4 : ["items", kept[item] ?? -1, ...path4.slice(2)];
   });
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
-function verifierOf(file, text2, policyOf, known2, options = {}) {
+function verifierOf(file, text3, policyOf, known2, options = {}) {
   let whole = null;
   const verifyWhole = (splices, expectation) => {
-    whole ??= partOf(file, text2, policyOf, (local) => local).part;
+    whole ??= partOf(file, text3, policyOf, (local) => local).part;
     verificationCounts.files++;
-    return verifyPart(file, policyOf, whole, applySplices(text2, splices), expectation);
+    return verifyPart(file, policyOf, whole, applySplices(text3, splices), expectation);
   };
-  const starts = segmentStarts(text2);
+  const starts = segmentStarts(text3);
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
@@ -45169,8 +45757,8 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     const [document] = documents;
     let part;
     if (document === void 0) {
-      part = partOf(file, segmentText(text2, starts, k), policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text2.length)) {
+      part = partOf(file, segmentText(text3, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text3.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -45189,17 +45777,17 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     if (options.byItem === false) return null;
     if (!lists.has(k)) {
       const [document] = knownIn.get(k) ?? [];
-      lists.set(k, document ? listUnitOf(text2, document, part, starts[k] ?? 0, starts[k + 1] ?? text2.length) : null);
+      lists.set(k, document ? listUnitOf(text3, document, part, starts[k] ?? 0, starts[k + 1] ?? text3.length) : null);
     }
     return lists.get(k) ?? null;
   };
   const verdicts = /* @__PURE__ */ new Map();
   return (splices, expectation) => {
-    if (splices.some((splice) => mayMoveCut(text2, splice))) return verifyWhole(splices, expectation);
+    if (splices.some((splice) => mayMoveCut(text3, splice))) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
-      if (splice.end > (starts[k + 1] ?? text2.length)) return verifyWhole(splices, expectation);
+      if (splice.end > (starts[k + 1] ?? text3.length)) return verifyWhole(splices, expectation);
       bySegment.set(k, [...bySegment.get(k) ?? [], splice]);
     }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
@@ -45216,7 +45804,7 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems(file, text2, unit, mine, expectation, policyOf, verdicts);
+      const listed = unit === null ? void 0 : verifyListItems(file, text3, unit, mine, expectation, policyOf, verdicts);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
@@ -45227,7 +45815,7 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
       if (reason4 === void 0) {
         verificationCounts.segments++;
         const from = starts[k] ?? 0;
-        const fixedSegment = applySplices(segmentText(text2, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+        const fixedSegment = applySplices(segmentText(text3, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
         reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason4);
       }
@@ -45239,8 +45827,8 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
 
 // src/fixes/fixFile.ts
 init_anchors();
-function areaOf(path2) {
-  const [root, second, third] = path2;
+function areaOf(path4) {
+  const [root, second, third] = path4;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     return `${second}[${third}]`;
   }
@@ -45254,8 +45842,8 @@ function writtenPod(document, templatePath) {
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
 function computeFixes(request2) {
-  const text2 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
-  const table = lineTable(text2);
+  const text3 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
+  const table = lineTable(text3);
   const none = { suggestions: [], pods: request2.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request2.pods.every((pod) => pod.failures.length === 0)) return none;
   const policies = /* @__PURE__ */ new Map();
@@ -45263,7 +45851,7 @@ function computeFixes(request2) {
   const fallback = { level: request2.level, version: request2.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request2.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request2.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request2.wholeDocuments !== true });
+  const verifyText = verifierOf(request2.file, text3, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request2.wholeDocuments !== true });
   const owners = [];
   const byPod = request2.pods.map(() => []);
   request2.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -45444,8 +46032,8 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text2, evaluations, findings, diff) {
-  if (text2 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
+function fixFindings(file, text3, evaluations, findings, diff) {
+  if (text3 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
     return { findings, suggestions: [] };
   }
   const pods = evaluations.map((evaluation) => ({
@@ -45454,7 +46042,7 @@ function fixFindings(file, text2, evaluations, findings, diff) {
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
   }));
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text2, pods, level: first.level, version: first.version, diff });
+  const fixes = computeFixes({ file, text: text3, pods, level: first.level, version: first.version, diff });
   return {
     suggestions: fixes.suggestions,
     findings: findings.map(
@@ -45470,13 +46058,77 @@ function fixFindings(file, text2, evaluations, findings, diff) {
 function sortProblems(problems) {
   return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
 }
+function mayHoldNamespace(content) {
+  const words = ["Namespace", "PodSecurityConfiguration", "\\"];
+  if (typeof content === "string") return words.some((word) => content.includes(word));
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  return words.some((word) => bytes.includes(word));
+}
+function namespacePass(files, options) {
+  const errors = [];
+  const early = /* @__PURE__ */ new Map();
+  const wanted = namespaceLabelsOn(options.policy.config, options.policy.overrides) || readsClusterSources(options.policy.sourceOptions ?? {});
+  files.forEach((file, i) => {
+    if (!wanted || !mayHoldNamespace(file.content)) return;
+    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    errors.push(...loaded.problems);
+    early.set(i, loaded.documents);
+  });
+  const repository = repositoryPolicy([...early.values()].flat(), options.policy);
+  errors.push(...repository.problems);
+  return { context: repository.context, early, errors, notices: repository.notices };
+}
+function evaluateFile(file, documents, context, options) {
+  const errors = [];
+  if (documents === void 0) {
+    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    errors.push(...loaded.problems);
+    documents = loaded.documents;
+  }
+  const evaluations = [];
+  for (const document of documents) {
+    const extraction = extractPodSpecs(document);
+    errors.push(...extraction.problems);
+    for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
+  }
+  const perPod = evaluations.map((e) => e.findings);
+  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+  return {
+    findings: [...findings.flat(), ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)],
+    ignored: evaluations.flatMap((e) => e.ignored),
+    policyProblems: evaluations.flatMap((e) => e.problems),
+    podSpecs: evaluations.map((e) => e.verdict),
+    errors
+  };
+}
+function mergeResults(pass, results) {
+  const passErrors = pass.errors;
+  return {
+    ...pass.notices.length > 0 ? { notices: pass.notices } : {},
+    ...pass.context.cluster ? { cluster: pass.context.cluster } : {},
+    findings: results.flatMap((r) => r.findings),
+    ignored: results.flatMap((r) => r.ignored),
+    policyProblems: results.flatMap((r) => r.policyProblems),
+    errors: sortProblems([...passErrors, ...results.flatMap((r) => r.errors)]),
+    podSpecs: results.flatMap((r) => r.podSpecs)
+  };
+}
+function evaluateFiles(files, options) {
+  const pass = namespacePass(files, options);
+  const results = files.map((file, i) => {
+    const documents = pass.early.get(i);
+    pass.early.delete(i);
+    return evaluateFile(file, documents, pass.context, options);
+  });
+  return mergeResults(pass, results);
+}
 
 // src/scope/scope.ts
 init_load();
-function loadPods(path2, content, load) {
+function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path2, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path2, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path4, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -45511,7 +46163,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path2) => containerOfPath(pod, path2) ?? ""));
+  return new Set(failure.paths.map((path4) => containerOfPath(pod, path4) ?? ""));
 }
 function isPreexisting(failure, head, base) {
   if (!base) return false;
@@ -45626,6 +46278,518 @@ function evaluateChangeSet(changeSet, options) {
   };
 }
 
+// src/render/stage.ts
+init_discover();
+
+// src/render/mapReport.ts
+init_load();
+
+// src/render/helmMap.ts
+init_load();
+
+// src/render/templateLines.ts
+var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
+function linesOf(text3) {
+  return text3.split("\n").map((raw, i) => {
+    const indent = raw.length - raw.trimStart().length;
+    let body = raw.trimStart();
+    const item = /^-(\s|$)/.test(body);
+    let itemIndent = indent;
+    if (item) {
+      const after = body.slice(1);
+      itemIndent = indent + 1 + (after.length - after.trimStart().length);
+      body = after.trimStart();
+    }
+    const transparent = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item };
+  });
+}
+function keyOf(line) {
+  const match2 = /^("[^"]*"|'[^']*'|[^\s:#{][^:#]*?)\s*:(?:\s+(.*))?$/.exec(line.body);
+  if (!match2) return null;
+  const key = match2[1].replace(/^["']|["']$/g, "");
+  return { key, value: (match2[2] ?? "").trim() };
+}
+function valuesPathIn(text3) {
+  const match2 = valuesReference.exec(text3);
+  return match2 ? match2[1].slice(1).split(".") : null;
+}
+function blockEnd(lines, from, indent, isItem) {
+  let i = from;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.transparent) continue;
+    if (line.indent > indent || !isItem && line.item && line.indent - 2 >= indent && line.indent - 2 <= indent) continue;
+    if (isItem && line.indent >= indent && !line.item) continue;
+    break;
+  }
+  return i;
+}
+function valuesInBlock(lines, from, to) {
+  const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  for (let i = from; i < to; i++) {
+    const path4 = valuesPathIn(lines[i].body);
+    if (path4 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path4;
+  }
+  return null;
+}
+function walk2(lines, from, to, path4, depth, rendered, parentLine) {
+  if (depth === path4.length) return { line: parentLine, depth, values: null };
+  const segment = path4[depth];
+  let best = { line: parentLine, depth, values: null };
+  const consider = (w) => {
+    if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
+  };
+  if (typeof segment === "number") {
+    const items = [];
+    let itemIndent = -1;
+    for (let i = from; i < to; i++) {
+      const line = lines[i];
+      if (!line.item) continue;
+      if (itemIndent < 0) itemIndent = line.indent;
+      if (line.indent === itemIndent) items.push(i);
+    }
+    const item = Array.isArray(rendered) ? rendered[segment] : void 0;
+    const name = typeof item === "object" && item !== null && !Array.isArray(item) && typeof item.name === "string" ? item.name : null;
+    const byName = name === null ? -1 : items.findIndex((i) => lines.slice(i, blockEnd(lines, i + 1, lines[i].indent, true)).some((l) => new RegExp(`^name:\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*$`).test(l.body)));
+    const chosen = items.length === 1 ? 0 : byName >= 0 ? byName : segment < items.length ? segment : -1;
+    if (chosen < 0) return best;
+    const at3 = items[chosen];
+    const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
+    consider(walk2(lines, at3, end, path4, depth + 1, item, lines[at3].number));
+    return best;
+  }
+  let indent = -1;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (line.transparent) continue;
+    if (indent < 0) indent = line.indent;
+    if (line.indent !== indent) continue;
+    const key = keyOf(line);
+    if (key === null || key.key !== segment) continue;
+    const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
+    const end = blockEnd(lines, i + 1, line.indent, false);
+    if (depth === path4.length - 1 || key.value !== "") {
+      const values = valuesPathIn(key.value);
+      consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
+      if (depth === path4.length - 1) continue;
+    }
+    const deeper = walk2(lines, i + 1, end, path4, depth + 1, child, line.number);
+    if (deeper.depth === depth + 1 && deeper.values === null) {
+      const values = valuesInBlock(lines, i + 1, end);
+      if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
+    }
+    consider(deeper);
+  }
+  return best;
+}
+function findInTemplate(text3, path4, rendered) {
+  const lines = linesOf(text3);
+  const found = walk2(lines, 0, lines.length, path4, 0, rendered, 1);
+  return { line: found.line, exact: found.depth === path4.length, values: found.values };
+}
+
+// src/render/walk.ts
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function sameValue2(a, b) {
+  return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
+}
+function translatePath(rendered, source, path4, keepIndexes) {
+  const out = [];
+  let r = rendered;
+  let s = source;
+  for (const segment of path4) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(r) || !Array.isArray(s)) return null;
+      const item = r[segment];
+      let index = keepIndexes ? segment : -1;
+      if (isObject2(item) && typeof item.name === "string") index = s.findIndex((x) => isObject2(x) && x.name === item.name);
+      if (index < 0 || index >= s.length) return null;
+      out.push(index);
+      r = item;
+      s = s[index];
+    } else {
+      if (!isObject2(s) || !(segment in s)) return null;
+      out.push(segment);
+      r = isObject2(r) ? r[segment] : void 0;
+      s = s[segment];
+    }
+  }
+  return sameValue2(r, s) ? out : null;
+}
+
+// src/render/helmMap.ts
+function sourceComments(text3) {
+  const starts = [];
+  text3.split("\n").forEach((line, i) => {
+    const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
+    if (match2) starts.push({ line: i + 1, path: match2[1] });
+  });
+  return (line) => {
+    let found = null;
+    for (const start of starts) {
+      if (start.line > line) break;
+      found = start.path;
+    }
+    return found;
+  };
+}
+function helmLocator(sources) {
+  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+  const values = sources.valuesFiles.flatMap((file) => {
+    const text3 = sources.texts.get(file);
+    const document = text3 === void 0 ? void 0 : loadManifestFile(file, text3).documents[0];
+    return document ? [{ file, document }] : [];
+  });
+  return (template, path4, rendered) => {
+    const file = `${prefix2}${template}`;
+    const text3 = sources.texts.get(file);
+    if (text3 === void 0) return { template: null, values: null };
+    const hit = findInTemplate(text3, path4, rendered);
+    const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
+    if (hit.values === null) return { template: templateHit, values: null };
+    const { key, from } = hit.values;
+    const renderedPart = valueAt(rendered, path4.slice(0, from));
+    for (const { file: valuesFile, document } of [...values].reverse()) {
+      const part = valueAt(document.value, key);
+      if (part === void 0 || renderedPart === void 0) continue;
+      const inside = translatePath(renderedPart, part, path4.slice(from), true);
+      if (inside === null) continue;
+      const where2 = locate(document.source, [...key, ...inside]);
+      if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
+    }
+    return { template: templateHit, values: null };
+  };
+}
+
+// src/render/kustomizeMap.ts
+init_load();
+init_kustomization();
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function nameMatches(rendered, written, chain) {
+  for (let levels2 = 0; levels2 <= chain.length; levels2++) {
+    const applied = chain.slice(0, levels2);
+    const prefix2 = applied.map((k) => k.namePrefix).join("");
+    const suffix = applied.map((k) => k.nameSuffix).reverse().join("");
+    if (rendered === `${prefix2}${written}${suffix}`) return true;
+  }
+  return false;
+}
+function candidatesOf(rootDir, kustomizations) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit5 = (dir, above) => {
+    const k = kustomizations.get(dir);
+    if (!k || seen.has(dir)) return;
+    seen.add(dir);
+    const chain = [...above, k];
+    for (const patch of [...k.patches].reverse()) if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, chain });
+    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, chain });
+  };
+  visit5(rootDir, []);
+  return out;
+}
+function pointerTokens(pointer) {
+  return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function inOperations(document, object2, path4) {
+  const operations = document.value;
+  if (!Array.isArray(operations)) return null;
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
+    const tokens = pointerTokens(op.path);
+    if (tokens.length > path4.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path4[t]) || token === "-" && t === tokens.length - 1 && typeof path4[t] === "number");
+    if (!prefixMatches) continue;
+    const rest = path4.slice(tokens.length);
+    const inside = translatePath(valueAt(object2.value, path4.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    if (inside !== null) return [i, "value", ...inside];
+  }
+  return null;
+}
+function kustomizeLocator(sources) {
+  const kustomizations = /* @__PURE__ */ new Map();
+  for (const [file, text3] of sources.texts) {
+    if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
+    const k = readKustomization(file, text3, sources.paths);
+    kustomizations.set(k.dir, k);
+  }
+  const candidates = candidatesOf(sources.rootDir, kustomizations);
+  const loaded = /* @__PURE__ */ new Map();
+  const documentsOf = (file) => {
+    let documents = loaded.get(file);
+    if (documents === void 0) {
+      const text3 = sources.texts.get(file);
+      documents = text3 === void 0 ? [] : loadManifestFile(file, text3).documents;
+      loaded.set(file, documents);
+    }
+    return documents;
+  };
+  return (object2, path4) => {
+    for (const candidate of candidates) {
+      const target = candidate.patch?.target ?? null;
+      if (target !== null && (target.kind !== null && target.kind !== object2.kind || target.name !== null && !nameMatches(object2.name, target.name, candidate.chain))) continue;
+      for (const document of documentsOf(candidate.file)) {
+        let found;
+        if (Array.isArray(document.value)) {
+          if (target === null) continue;
+          found = inOperations(document, object2, path4);
+        } else {
+          const value = document.value;
+          if (!isObject3(value)) continue;
+          const metadata = value.metadata;
+          const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
+          const sameObject = target !== null || value.kind === object2.kind && name !== null && nameMatches(object2.name, name, candidate.chain);
+          if (!sameObject) continue;
+          found = translatePath(object2.value, value, path4, candidate.role === "resource");
+        }
+        if (found === null) continue;
+        const where2 = locate(document.source, found);
+        if (where2.exact) return { file: candidate.file, line: where2.line, column: where2.column };
+      }
+    }
+    return null;
+  };
+}
+
+// src/render/mapReport.ts
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function indexRendering(path4, rendering, headPaths, changed) {
+  const { root, sources } = rendering.rendered;
+  const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  let place;
+  if (root.tool === "kustomize") {
+    const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
+    place = (document, fieldPath) => {
+      const value = document.value;
+      const metadata = isObject4(value) ? value.metadata : void 0;
+      const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
+      const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
+      const hit = locator({ kind, name, value }, fieldPath);
+      return hit === null ? null : { ...hit, exact: true };
+    };
+  } else {
+    const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
+    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
+    const templateOf = sourceComments(rendering.text);
+    place = (document, fieldPath, renderedLine) => {
+      const template = templateOf(renderedLine);
+      if (template === null) return null;
+      const hits = locator(template, fieldPath, document.value);
+      const chosen = hits.values !== null && changed.has(hits.values.file) ? hits.values : hits.template ?? hits.values;
+      return chosen === null ? null : { ...chosen, exact: true };
+    };
+  }
+  return { rendering, documents, lines: rendering.text.split("\n"), place };
+}
+function documentAt(documents, line) {
+  let found;
+  for (const document of documents) if (document.line <= line) found = document;
+  return found;
+}
+function snippetAt(lines, line) {
+  return lines.slice(Math.max(0, line - 3), line + 2).join("\n");
+}
+function sameKeyLine(replacement, renderedLine) {
+  const key = /^(\s*(?:-\s+)?[^\s:#][^:#]*:)\s/.exec(renderedLine)?.[1];
+  if (key === void 0) return null;
+  return replacement.split("\n").find((line) => line.startsWith(key) && line.length > key.length) ?? null;
+}
+function literalEdit(renderedReplacement, sourceLine) {
+  const replacement = renderedReplacement.replace(/\n$/, "");
+  if (replacement.includes("\n")) return null;
+  const newValue = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
+  const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
+  if (newValue === void 0 || source === null || source[2].includes("{{")) return null;
+  return `${source[1]}${newValue}${source[3] ?? ""}`;
+}
+function mapRenderedReport(report, renderings, changeSet, headPaths) {
+  const changed = new Set(changeSet.files.map((f) => f.path));
+  const hunks = new Map(changeSet.files.map((f) => [f.path, f.hunks]));
+  const diffs = /* @__PURE__ */ new Map();
+  const linesIn = (file) => {
+    let lines = diffs.get(file);
+    if (lines === void 0) {
+      lines = diffLines(hunks.get(file) ?? null);
+      diffs.set(file, lines);
+    }
+    return lines;
+  };
+  const indexes = /* @__PURE__ */ new Map();
+  const indexOf = (path4) => {
+    const rendering = renderings.get(path4);
+    if (rendering === void 0) return null;
+    let index = indexes.get(path4);
+    if (index === void 0) {
+      index = indexRendering(path4, rendering, headPaths, changed);
+      indexes.set(path4, index);
+    }
+    return index;
+  };
+  const sources = /* @__PURE__ */ new Map();
+  for (const { rendered } of renderings.values()) for (const [path4, text3] of rendered.sources) sources.set(path4, text3);
+  const candidates = [];
+  const mapFinding = (finding, index) => {
+    const { root } = index.rendering.rendered;
+    const fallback = { file: root.file, line: 1, column: 1, exact: false };
+    const placed = finding.locations.map((location) => {
+      const document = documentAt(index.documents, location.line);
+      const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
+      return { location, at: hit ?? fallback };
+    });
+    const primary = placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
+    const locations = placed.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const renderedLine = primary.location?.line ?? finding.line;
+    const origin = {
+      tool: root.tool,
+      root: root.dir === "" ? "." : root.dir,
+      sourceFile: primary.at.file,
+      sourceLine: primary.at.line,
+      exact: primary.at.exact,
+      snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine)
+    };
+    const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
+    return { mapped, primary: primary.at, renderedLine };
+  };
+  const findings = report.findings.map((finding, i) => {
+    const index = indexOf(finding.file);
+    if (index === null) return finding;
+    const { mapped, primary, renderedLine } = mapFinding(finding, index);
+    const fix = finding.fix;
+    if (fix === null) return mapped;
+    const sourceLine = primary.exact ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
+    const fixedLine = fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
+    const newLine = fixedLine !== null && sourceLine !== void 0 ? literalEdit(fixedLine, sourceLine) : null;
+    if (newLine !== null && newLine !== sourceLine) {
+      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });
+    }
+    const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource"} that writes it):
+\`\`\`yaml
+${fix.replacement}\`\`\``;
+    return { ...mapped, fix: null, fixNote: example };
+  });
+  const ignored = report.ignored.map((finding) => {
+    const index = indexOf(finding.file);
+    if (index === null) return finding;
+    const located = finding.locations.map((l) => ({ ...l, inDiff: false }));
+    const { mapped } = mapFinding({ ...finding, locations: located }, index);
+    return { ...finding, file: mapped.file, line: mapped.line, locations: finding.locations.map((l, k) => ({ ...l, line: mapped.locations[k]?.line ?? mapped.line })), rendered: mapped.rendered };
+  });
+  const rootFile = (file) => renderings.get(file)?.rendered.root.file ?? file;
+  return {
+    report: {
+      ...report,
+      findings,
+      ignored,
+      policyProblems: report.policyProblems.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
+      podSpecs: report.podSpecs.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
+      errors: report.errors.map((e) => {
+        const rendering = renderings.get(e.file);
+        return rendering ? { ...e, file: rendering.rendered.root.file, line: null, message: `the rendering of ${rendering.rendered.root.label}: ${e.message}` } : e;
+      })
+    },
+    candidates,
+    sources,
+    inDiff: (file, line) => linesIn(file).has(line)
+  };
+}
+
+// src/render/verify.ts
+var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
+function failingChecks(text3, policy) {
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text3 }], { policy });
+  const checks = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    const key = objectKey(f);
+    checks.set(key, (checks.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
+  }
+  return checks;
+}
+function replaceLine(text3, line, newLine) {
+  const lines = text3.split("\n");
+  lines[line - 1] = newLine;
+  return lines.join("\n");
+}
+async function verifySuggestions(mapped, port, policy) {
+  const findings = [...mapped.report.findings];
+  const outcomes = /* @__PURE__ */ new Map();
+  const before = /* @__PURE__ */ new Map();
+  const verify = (candidate) => {
+    const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
+    let outcome = outcomes.get(key);
+    if (outcome === void 0) {
+      const text3 = mapped.sources.get(candidate.file);
+      outcome = text3 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text3, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      outcomes.set(key, outcome);
+    }
+    return outcome;
+  };
+  for (const candidate of mapped.candidates) {
+    const finding = findings[candidate.finding];
+    const after = await verify(candidate);
+    if (after === null) continue;
+    const label = candidate.rendering.rendered.root.label;
+    if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
+    const was = before.get(label).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    const now = after.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    findings[candidate.finding] = {
+      ...finding,
+      fix: { startLine: candidate.line, endLine: candidate.line, replacement: `${candidate.newLine}
+`, attachable: mapped.inDiff(candidate.file, candidate.line) },
+      fixNote: candidate.caveat
+    };
+  }
+  return { ...mapped.report, findings };
+}
+
+// src/render/stage.ts
+function problemOf(rendered) {
+  const { root, head } = rendered;
+  if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
+  if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
+  if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
+  return null;
+}
+function planRenderedChangeSet(changeSet, consumed, rendered) {
+  const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
+  const renderings = /* @__PURE__ */ new Map();
+  const problems = [];
+  const files = [];
+  rendered.forEach((r, i) => {
+    const problem = problemOf(r);
+    if (problem !== null) return void problems.push(problem);
+    if (r.head.kind !== "rendered") return;
+    const path4 = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path4, { rendered: r, text: r.head.text });
+    files.push({
+      path: path4,
+      status: r.base.kind === "rendered" ? "modified" : "added",
+      // A base that is absent or did not render: every head pod spec is new.
+      base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
+      head: { kind: "content", data: r.head.text },
+      hunks: null,
+      rendered: true
+    });
+  });
+  return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
+}
+async function evaluateWithRendering(changeSet, options, port) {
+  if (port === null) return evaluateChangeSet(changeSet, options);
+  const changed = changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]);
+  const discovery = discoverRoots(port.head, port.base, changed, options.render);
+  const selection = options.selection ?? defaultSelection;
+  const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
+  const rendered = await port.render(roots);
+  const plan = planRenderedChangeSet(changeSet, discovery.consumed, rendered);
+  const report = evaluateChangeSet(plan.changeSet, options);
+  const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+}
+
 // src/version.ts
 var version = "0.1.0";
 
@@ -45637,17 +46801,17 @@ function asReviewFindings(report, settings) {
 async function readPolicyConfig(io, settings, event, configRead) {
   if (!reads(settings.sourceOptions, "config")) return defaultPolicyConfig;
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
-  let text2;
+  let text3;
   if (configRead.viaGit) {
-    text2 = await io.gitFile(workspace, event.baseSha, settings.configPath);
+    text3 = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
-    text2 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
+    text3 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
   }
-  if (text2 === null) {
+  if (text3 === null) {
     if (settings.configExplicit) throw new ConfigurationError(`input config: ${settings.configPath} does not exist at the base commit ${event.baseSha.slice(0, 12)}`);
     return defaultPolicyConfig;
   }
-  const parsed = parsePolicyConfig(text2, settings.configPath);
+  const parsed = parsePolicyConfig(text3, settings.configPath);
   if (!parsed.ok) throw new ConfigurationError(`invalid policy config (at the base commit):
 ${parsed.errors.map(formatConfigError).join("\n")}`);
   return parsed.config;
@@ -45819,19 +46983,26 @@ async function run(given) {
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions });
     const workspace = io.env.GITHUB_WORKSPACE ?? ".";
-    const report = evaluateChangeSet(changeSet, {
-      policy: context,
-      headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : extraDocuments,
-      load: { maxBytes: settings.maxFileBytes },
-      selection: settings.selection,
-      onlyNewViolations: settings.onlyNewViolations,
-      fixes: settings.suggestions
-    });
+    const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
+    const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
+    const renderFrom = viaGit && event.eventName !== "pull_request_target" ? { kind: "git", workspace } : { kind: "api", github, owner, repo };
+    const renderPort = settings.render === "off" ? null : await io.renderPort(renderFrom, event.baseSha, event.headSha, settings.maxFileBytes);
+    const report = await evaluateWithRendering(
+      changeSet,
+      {
+        policy: context,
+        headNamespaceDocuments: viaGit ? await io.gitNamespaceDocuments(workspace, event.headSha, settings.maxFileBytes) : extraDocuments,
+        load: { maxBytes: settings.maxFileBytes },
+        selection: settings.selection,
+        onlyNewViolations: settings.onlyNewViolations,
+        fixes: settings.suggestions,
+        ...config.render ? { render: config.render } : {}
+      },
+      renderPort
+    );
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
-    const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
-    const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
     let readOnly = null;
     const noteReadOnly = (error2) => {
       if (error2 instanceof GitHubError && error2.isPermission) {
@@ -45847,7 +47018,7 @@ async function run(given) {
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path2) => diffLines(filesByPath.get(path2)?.hunks ?? null), existing, settings.maxComments, event.headSha);
+        const plan = planReview(findings, (path4) => diffLines(filesByPath.get(path4)?.hunks ?? null), existing, settings.maxComments, event.headSha);
         step = "The review could not be posted";
         await postReview(io, github, event, plan, settings, policy);
         for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
@@ -45894,8 +47065,8 @@ ${summaryMarkdown(summaryInput(knownReadOnly !== null ? [knownReadOnly] : []))}`
     let checkRunFailure = null;
     if (readOnly === null) {
       try {
-        const text2 = clampCheckRunText(output);
-        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text2, annotations: annotations.sent });
+        const text3 = clampCheckRunText(output);
+        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text3, annotations: annotations.sent });
         if (published.problem !== null) {
           io.warning(published.problem);
           await io.appendSummary(`> [!WARNING]
