@@ -15,7 +15,7 @@ import { formatFieldPath } from '../pss/paths.js';
 import { isObject, obj, str } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue, PodInput } from '../pss/types.js';
 import { applyApiServerDefaults } from './defaults.js';
-import { findWorkloadKind } from './kinds.js';
+import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
 import { metadataSchema, podSpecSchema } from './schema.js';
 import { validateFields } from './validate.js';
 
@@ -89,7 +89,18 @@ export function extractPodSpecs(document: ManifestDocument): Extraction {
     }
 
     const workload = findWorkloadKind(apiVersion, kind);
-    if (!workload) return;
+    if (!workload) {
+      const home = misplacedWorkloadKind(apiVersion, kind);
+      if (home !== undefined) {
+        problems.push({
+          file: document.file,
+          line: locate(document.source, [...objectPath, 'apiVersion']).line,
+          message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked`,
+          kind: 'wrong-group',
+        });
+      }
+      return;
+    }
     const template = at(object, workload.template);
     // A ReplicationController without a template creates no pods; a missing
     // template elsewhere reads as an empty pod spec, which passes every check.

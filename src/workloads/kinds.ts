@@ -35,6 +35,28 @@ export function apiGroup(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
+/**
+ * The groups the API server itself serves (a CRD cannot claim them): the core
+ * group, the historic unsuffixed ones, and every `*.k8s.io` group.
+ */
+function isBuiltInGroup(group: string): boolean {
+  return ['', 'apps', 'batch', 'extensions', 'policy', 'autoscaling'].includes(group) || group.endsWith('.k8s.io');
+}
+
+/**
+ * A pod kind in a built-in group that does not serve it (`kind: Pod` with
+ * `apiVersion: apps/v1`): the API server refuses the object. Returns where
+ * the kind is served, e.g. `v1` or `apps/v1`; undefined otherwise (a pod
+ * workload, or a custom resource of the same name in another group).
+ */
+export function misplacedWorkloadKind(apiVersion: string, kind: string): string | undefined {
+  const group = apiGroup(apiVersion);
+  const named = workloadKinds.find((w) => w.kind === kind);
+  if (named === undefined || named.groups.includes(group) || !isBuiltInGroup(group)) return undefined;
+  const home = named.groups[0] ?? '';
+  return home === '' ? 'v1' : `${home}/v1`;
+}
+
 export function findWorkloadKind(apiVersion: string, kind: string): WorkloadKind | undefined {
   const group = apiGroup(apiVersion);
   return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));

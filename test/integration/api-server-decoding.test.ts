@@ -344,3 +344,24 @@ describe('class 1: quoted scalars and flow collections less indented than their 
     expect(report.errors).toMatchObject([{ kind: 'malformed', message: 'malformed YAML: Missing closing "quote' }]);
   });
 });
+
+describe('a pod kind in the wrong API group', () => {
+  it.each([
+    ['Pod', 'apps/v1', 'v1'],
+    ['Deployment', 'v1', 'apps/v1'],
+    ['CronJob', 'apps/v1', 'batch/v1'],
+    ['Job', 'networking.k8s.io/v1', 'batch/v1'],
+  ])('%s in %s is a notice naming the file and line, never a silent pass', async (kind, apiVersion, home) => {
+    const file = writeCase(`# ${kind}\napiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: w}\nspec:\n  hostPID: true\n  containers: [{name: a, image: b}]\n`);
+    const { status, report } = await check(file, '--level', 'baseline');
+    expect(report.errors).toEqual([
+      { file, line: 2, kind: 'wrong-group', message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked` },
+    ]);
+    expect(status).toBe(0);
+  });
+
+  it('a custom resource that reuses a name in its own group is none of our business', async () => {
+    const { report } = await check(writeCase('apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {name: j}\nspec: {tasks: []}\n'));
+    expect(report.errors).toEqual([]);
+  });
+});
