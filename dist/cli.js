@@ -15699,6 +15699,16 @@ function apiGroup(apiVersion) {
   const slash = apiVersion.indexOf("/");
   return slash === -1 ? "" : apiVersion.slice(0, slash);
 }
+function isBuiltInGroup(group) {
+  return ["", "apps", "batch", "extensions", "policy", "autoscaling"].includes(group) || group.endsWith(".k8s.io");
+}
+function misplacedWorkloadKind(apiVersion, kind) {
+  const group = apiGroup(apiVersion);
+  const named = workloadKinds.find((w) => w.kind === kind);
+  if (named === void 0 || named.groups.includes(group) || !isBuiltInGroup(group)) return void 0;
+  const home = named.groups[0] ?? "";
+  return home === "" ? "v1" : `${home}/v1`;
+}
 function findWorkloadKind(apiVersion, kind) {
   const group = apiGroup(apiVersion);
   return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
@@ -15803,7 +15813,18 @@ function extractPodSpecs(document) {
       return;
     }
     const workload = findWorkloadKind(apiVersion, kind);
-    if (!workload) return;
+    if (!workload) {
+      const home = misplacedWorkloadKind(apiVersion, kind);
+      if (home !== void 0) {
+        problems.push({
+          file: document.file,
+          line: locate(document.source, [...objectPath, "apiVersion"]).line,
+          message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked`,
+          kind: "wrong-group"
+        });
+      }
+      return;
+    }
     const template = at2(object2, workload.template);
     if (!isObject(template)) return;
     const templatePath = [...objectPath, ...workload.template];
