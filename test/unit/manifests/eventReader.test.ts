@@ -162,7 +162,8 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
     // The fix engine's trees of plain manifests come from events: a builder that always gave up would prove nothing.
     expect(layouts.fromEvents - before.fromEvents).toBeGreaterThan(0.95 * (layouts.documents - before.documents));
     const byEvents = used.filter((u) => u === 'events').length;
-    expect(fixtures.length).toBeGreaterThan(4000);
+    // Every distinct fixture text: the corpus (380), the manifests, scenarios and fix cases.
+    expect(fixtures.length).toBeGreaterThan(450);
     // The fixtures are mostly plain manifests: a reader that gave everything back would prove nothing.
     expect(byEvents / used.length).toBeGreaterThan(0.95);
   });
