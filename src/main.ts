@@ -20,19 +20,22 @@ import { GitHubError } from './github/port.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
 import { loadManifestFile } from './manifests/load.js';
+import { failsRun } from './manifests/types.js';
 import type { LoadProblem, ManifestDocument } from './manifests/types.js';
 import { defaultPolicyConfig, formatConfigError, parsePolicyConfig } from './policy/config.js';
+import { namespaceLabelsOn } from './policy/resolve.js';
 import { reads } from './policy/sources/cluster.js';
 import type { PolicyConfig } from './policy/types.js';
-import { annotationsOf, checkRunOutput } from './report/checkRun.js';
+import { annotationsOf, checkRunOutput, checkRunText, conclusionOf } from './report/checkRun.js';
 import type { Annotation } from './report/checkRun.js';
 import { fixedMarker, readFingerprints } from './report/fingerprint.js';
 import { renderJson } from './report/json.js';
+import { blobLink, githubLinks, reviewBody, reviewMarker } from './report/reviewBody.js';
 import { planReview } from './report/reviewPlan.js';
 import type { ExistingComment, ReviewPlan } from './report/reviewPlan.js';
 import { capAnnotations, clampCheckRunText, clampMarkdown, fitSections, jobSummaryBytes } from './report/limits.js';
 import { renderSarif } from './report/sarif.js';
-import { summaryMarkdown } from './report/summary.js';
+import { jobSummary } from './report/summary.js';
 import type { SummaryInput } from './report/summary.js';
 import type { ReviewFinding } from './report/types.js';
 import { evaluateWithRendering } from './render/stage.js';
@@ -146,11 +149,23 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   });
   const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : undefined;
   const extraDocuments = admissionPath && admissionBlob?.kind === 'text' ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
-  const notices = [
-    ...api.notices,
-    'Namespace manifests (and the cluster PodSecurityConfiguration) are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository.',
-  ];
-  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
+  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
+}
+
+/**
+ * Without a local checkout only the changed files are read, so a changed
+ * workload's Namespace may be defined elsewhere: its labels then do not
+ * apply. The namespaces of changed pod specs not among those read.
+ */
+function namespacesNotRead(report: DiffReport, labelsOn: boolean): string[] {
+  if (!labelsOn) return [];
+  const read = new Set(report.namespacesRead ?? []);
+  return [...new Set(report.podSpecs.map((p) => p.namespace).filter((n): n is string => n !== null && !read.has(n)))].sort();
+}
+
+function namespaceNotice(missing: readonly string[]): string {
+  const list = missing.map((n) => `\`${n}\``).join(', ');
+  return `${missing.length === 1 ? 'Namespace' : 'Namespaces'} ${list} ${missing.length === 1 ? 'is' : 'are'} not defined in the changed files, the only ones read without a local checkout: ${missing.length === 1 ? 'its' : 'their'} pod-security labels were not applied. Check out with fetch-depth: 0 to apply them.`;
 }
 
 /** The token's user when GitHub says, else GITHUB_TOKEN's: the bot whose markers count. */
@@ -195,15 +210,6 @@ async function existingComments(github: GitHubPort, pr: PullRequestRef, warn: (m
     }));
 }
 
-function reviewBody(plan: ReviewPlan, policy: string): string {
-  const lines = [`**Pod Security review** (\`${policy}\`): ${plan.comments.length} new inline ${plan.comments.length === 1 ? 'comment' : 'comments'}.`];
-  const elsewhere = [...plan.overflow, ...plan.outsideDiff];
-  if (elsewhere.length > 0) {
-    lines.push('', `${elsewhere.length} more ${elsewhere.length === 1 ? 'finding is' : 'findings are'} listed in the check run and the job summary (over the comment limit, or on lines outside the diff).`);
-  }
-  return lines.join('\n');
-}
-
 /** Where every finding is listed, for a body that cannot hold them all. */
 function checksLink(io: ActionIO, pr: PullRequestRef): string {
   const server = io.env.GITHUB_SERVER_URL ?? 'https://github.com';
@@ -214,18 +220,30 @@ function checksLink(io: ActionIO, pr: PullRequestRef): string {
  * Post the review; GitHub rejects a whole review for one bad anchor, so fall
  * back once to a body-only review, which lists the comments as far as
  * GitHub's body limit allows and points to the check run for the rest.
+ * True when the comments are inline.
  */
-async function postReview(io: ActionIO, github: GitHubPort, event: Extract<EventContext, { kind: 'pull-request' }>, plan: ReviewPlan, settings: Settings, policy: string): Promise<void> {
-  if (plan.comments.length === 0) return; // nothing new: no review, no noise
-  const review = { commitId: event.headSha, event: settings.reviewEvent, body: reviewBody(plan, policy) };
+async function postReview(io: ActionIO, github: GitHubPort, event: Extract<EventContext, { kind: 'pull-request' }>, plan: ReviewPlan, settings: Settings, body: string, blocking: boolean): Promise<boolean> {
+  if (plan.comments.length === 0) return true; // nothing new: no review, no noise
+  // Changes are requested only for what blocks; warnings are comments.
+  const review = { commitId: event.headSha, event: settings.reviewEvent === 'REQUEST_CHANGES' && blocking ? ('REQUEST_CHANGES' as const) : ('COMMENT' as const), body };
   try {
     await github.createReview(event.pr, { ...review, comments: plan.comments.map((c) => ({ path: c.path, line: c.line, startLine: c.startLine, body: c.body })) });
+    return true;
   } catch (error) {
     if (!(error instanceof GitHubError) || error.status !== 422) throw error;
     io.warning(`GitHub rejected the inline comments (${error.message}); posting the findings in the review body instead`);
     const sections = plan.comments.map((c) => `#### \`${c.path}:${c.line}\`\n\n${c.body}`);
     const rest = (left: number) => `…and ${left} more ${left === 1 ? 'comment' : 'comments'}: every finding is in the [check run](${checksLink(io, event.pr)}) and the job summary.`;
     await github.createReview(event.pr, { ...review, body: fitSections(review.body, sections, rest), comments: [] });
+    return false;
+  }
+}
+
+/** With review-event REQUEST_CHANGES, this tool's change requests are dismissed once nothing blocks. */
+async function dismissChangeRequests(github: GitHubPort, pr: PullRequestRef, headSha: string): Promise<void> {
+  const reviews = await github.listReviews(pr);
+  for (const review of reviews.filter((r) => r.state === 'CHANGES_REQUESTED' && r.body.includes(reviewMarker))) {
+    await github.dismissReview(pr, review.id, `Nothing blocks at ${headSha.slice(0, 12)}: the Pod Security findings this review asked to change are fixed.`);
   }
 }
 
@@ -333,6 +351,10 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
+    if (!viaGit) {
+      const missing = namespacesNotRead(report, reads(settings.sourceOptions, 'namespace-labels') && namespaceLabelsOn(config, settings.overrides));
+      if (missing.length > 0) notices.push(namespaceNotice(missing));
+    }
 
     let readOnly: string | null = null;
     const noteReadOnly = (error: unknown) => {
@@ -344,6 +366,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     };
 
     const inline = new Set<ReviewFinding>();
+    const inlineProblems = new Set<LoadProblem>();
     // What went wrong while reviewing, said in the check run and the summary, which carry every finding anyway.
     const reviewNotices: string[] = [];
     if (event.kind === 'pull-request') {
@@ -352,13 +375,23 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments, event.headSha);
+        const plan = planReview(findings, (path) => diffLines(filesByPath.get(path)?.hunks ?? null), existing, settings.maxComments, event.headSha, report.errors);
         step = 'The review could not be posted';
-        await postReview(io, github, event, plan, settings, policy);
-        for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
+        const links = githubLinks(io.env.GITHUB_SERVER_URL ?? 'https://github.com', event.pr.owner, event.pr.repo, event.pr.number, event.headSha);
+        const body = reviewBody({ plan, findings, errors: report.errors, policy, links });
+        const posted = await postReview(io, github, event, plan, settings, body, findings.some((f) => f.blocking) || report.errors.some(failsRun));
+        // Findings in a body-only review are not on the diff: their annotations stay.
+        const onDiff = posted ? plan.comments : [];
+        for (const c of onDiff) c.findings.forEach((f) => inline.add(f));
+        onDiff.forEach((c) => c.problems.forEach((e) => inlineProblems.add(e)));
         plan.alreadyCommented.forEach((f) => inline.add(f));
+        plan.commentedProblems.filter((e) => !plan.comments.some((c) => c.problems.includes(e))).forEach((e) => inlineProblems.add(e));
         step = 'The threads of fixed findings could not be resolved';
         await markFixed(io, github, event.pr, plan, event.headSha);
+        if (settings.reviewEvent === 'REQUEST_CHANGES' && conclusionOf(findings, report.errors, settings.mode) !== 'failure') {
+          step = 'The earlier change request could not be dismissed';
+          await dismissChangeRequests(github, event.pr, event.headSha);
+        }
       } catch (error) {
         // GitHub refusing or failing (after retries) costs the inline comments, never the check run.
         if (error instanceof GitHubError && !error.isPermission) {
@@ -372,7 +405,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     // Files GitHub did not list and that could not be found otherwise: not checked, so never a green check.
     const unlisted: LoadProblem[] = changeSet.incomplete !== undefined ? [{ file: '(files GitHub did not list)', line: null, kind: 'unreadable', message: changeSet.incomplete }] : [];
     // Annotations past the cap are counted here; the summary's table lists every finding.
-    const annotations = capAnnotations(annotationsOf(findings, report.errors));
+    const annotations = capAnnotations(annotationsOf(findings, report.errors, { findings: inline, problems: inlineProblems }, settings.unchecked));
     const capNotice = annotations.left > 0 ? [`${annotations.left} more findings and problems are not annotated on the files (GitHub's check runs take ${annotations.sent.length} here); all are listed below.`] : [];
     const summaryInput = (extra: readonly string[]): SummaryInput => ({
       policy,
@@ -384,6 +417,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       unchanged: report.unchangedPodSpecs,
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
       inline,
+      blob: blobLink(io.env.GITHUB_SERVER_URL ?? 'https://github.com', owner, repo, event.headSha),
     });
     const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
 
@@ -393,8 +427,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
     await io.writeText(sarifPath, renderSarif(findings, report.errors, toolVersion));
     const knownReadOnly: string | null = readOnly;
-    const jobSummary = `## ${settings.checkName}: ${output.title}\n\n${summaryMarkdown(summaryInput(knownReadOnly !== null ? [knownReadOnly] : []))}`;
-    await io.appendSummary(clampMarkdown(jobSummary, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
+    const summaryText = jobSummary(settings.checkName, output.title, summaryInput(knownReadOnly !== null ? [knownReadOnly] : []), checkRunText(findings, inline));
+    await io.appendSummary(clampMarkdown(summaryText, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
     io.setOutput('violations', String(findings.length));
     io.setOutput('blocking', String(findings.filter((f) => f.blocking).length));
     io.setOutput('conclusion', output.conclusion);

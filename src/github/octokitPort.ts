@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { noRetry } from './client.js';
 import type { GitHubClient } from './client.js';
 import { GitHubError } from './port.js';
-import type { BlobRead, BlobRequest, CheckRunRequest, CheckRunResult, GitHubPort, NewReviewComment, PullFile, PullFiles, PullRequestRef, ReviewComment, ReviewThread, Tree } from './port.js';
+import type { BlobRead, BlobRequest, CheckRunRequest, CheckRunResult, GitHubPort, NewReviewComment, PullFile, PullFiles, PullRequestRef, Review, ReviewComment, ReviewThread, Tree } from './port.js';
 
 /**
  * Objects read per GraphQL query (each one aliased `object` field): 50 files,
@@ -217,12 +217,23 @@ export function octokitPort(client: GitHubClient): GitHubPort {
       await safeWrite(write, landed);
     },
 
+    async listReviews(pr: PullRequestRef): Promise<Review[]> {
+      return call(async () => {
+        const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        return reviews.map((r) => ({ id: r.id, state: r.state, body: r.body }));
+      });
+    },
+
+    async dismissReview(pr, reviewId, message): Promise<void> {
+      await call(() => client.rest.pulls.dismissReview({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: reviewId, message, event: 'DISMISS' }));
+    },
+
     async resolveThread(threadId: string): Promise<void> {
       await call(() => client.graphql(`mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`, { id: threadId }));
     },
 
     async publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<CheckRunResult> {
-      const output = (annotations: CheckRunRequest['annotations']) => ({ title: run.title, summary: run.summary, annotations: [...annotations] });
+      const output = (annotations: CheckRunRequest['annotations']) => ({ title: run.title, summary: run.summary, ...(run.text ? { text: run.text } : {}), annotations: [...annotations] });
       const batches: CheckRunRequest['annotations'][] = [];
       for (let i = 0; i < run.annotations.length; i += 50) batches.push(run.annotations.slice(i, i + 50));
       const [first = [], ...rest] = batches;

@@ -51,6 +51,13 @@ export interface ReviewThread {
   readonly commentIds: readonly number[];
 }
 
+/** A submitted review, as read back (for dismissing our own change requests). */
+export interface Review {
+  readonly id: number;
+  readonly state: string;
+  readonly body: string;
+}
+
 export interface NewReviewComment {
   readonly path: string;
   readonly line: number;
@@ -64,6 +71,8 @@ export interface CheckRunRequest {
   readonly conclusion: 'success' | 'failure' | 'neutral';
   readonly title: string;
   readonly summary: string;
+  /** The details under the summary. */
+  readonly text?: string;
   readonly annotations: readonly Annotation[];
 }
 
@@ -104,6 +113,9 @@ export interface GitHubPort {
   listReviewThreads(pr: PullRequestRef): Promise<ReviewThread[]>;
   createReview(pr: PullRequestRef, review: { commitId: string; body: string; event: 'COMMENT' | 'REQUEST_CHANGES'; comments: readonly NewReviewComment[] }): Promise<void>;
   replyToComment(pr: PullRequestRef, commentId: number, body: string): Promise<void>;
+  listReviews(pr: PullRequestRef): Promise<Review[]>;
+  /** Dismiss an approval or a change request, with a message. */
+  dismissReview(pr: PullRequestRef, reviewId: number, message: string): Promise<void>;
   resolveThread(threadId: string): Promise<void>;
   /** Create the check run with its first 50 annotations, then append the rest. */
   publishCheckRun(owner: string, repo: string, run: CheckRunRequest): Promise<CheckRunResult>;

@@ -7,8 +7,10 @@ import { defaultUnchecked, problemsVerdict, uncheckedText } from '../findings/un
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isUnchecked, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
+import { escapeText, inlineCode } from './markdown.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
+import { checkTitles } from './explanations.js';
 import { truncateUtf8 } from './truncate.js';
 import type { ReviewFinding } from './types.js';
 
@@ -52,25 +54,67 @@ export function titleOf(findings: readonly ReviewFinding[], errors: readonly Loa
   return parts.length === 0 ? 'No Pod Security violations' : parts.join(', ');
 }
 
-export function annotationsOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[]): Annotation[] {
-  return [
-    ...findings.map((f) => ({
-      path: f.file,
-      start_line: f.line,
-      end_line: f.line,
-      annotation_level: f.blocking ? ('failure' as const) : ('warning' as const),
-      title: `Pod Security: ${f.check}`,
-      message: `${f.reason} (${f.detail})`,
-    })),
-    ...errors.map((e) => ({
-      path: e.file,
-      start_line: e.line ?? 1,
-      end_line: e.line ?? 1,
-      annotation_level: isUnchecked(e) ? ('notice' as const) : ('warning' as const),
-      title: isWarning(e) ? 'Pod Security: manifest warning' : 'Pod Security: file not checked',
-      message: e.message,
-    })),
-  ];
+/** What already has an inline comment: no annotation repeats it on the diff. */
+export interface Commented {
+  readonly findings: ReadonlySet<ReviewFinding>;
+  readonly problems: ReadonlySet<LoadProblem>;
+}
+
+const levelRank = { notice: 0, warning: 1, failure: 2 } as const;
+
+/** Group by file and line, in first-seen order: one annotation per line. */
+function byLine<T>(items: readonly T[], where: (item: T) => { file: string; line: number }): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const { file, line } = where(item);
+    const key = `${file}\u0000${line}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return [...groups.values()];
+}
+
+/** A file that fails the check is a failure; one not checked, a notice unless `unchecked: failure` makes it fail. */
+const problemLevel = (e: LoadProblem, unchecked: UncheckedPolicy): Annotation['annotation_level'] =>
+  failsRun(e) || (isUnchecked(e) && unchecked === 'failure') ? 'failure' : isUnchecked(e) ? 'notice' : 'warning';
+
+/**
+ * Annotations complement the inline comments: a finding or a failing file
+ * with a comment gets none (unless `commented` is left out, as when the
+ * token cannot comment), and the findings of one line share one
+ * annotation, at the level of the most severe.
+ */
+export function annotationsOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], commented?: Commented, unchecked: UncheckedPolicy = defaultUnchecked): Annotation[] {
+  const findingAnnotations = byLine(
+    findings.filter((f) => !commented?.findings.has(f)),
+    (f) => ({ file: f.file, line: f.line }),
+  ).map((group): Annotation => {
+    const first = group[0]!;
+    const checks = [...new Set(group.map((f) => f.check))];
+    const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`));
+    return {
+      path: first.file,
+      start_line: first.line,
+      end_line: first.line,
+      annotation_level: group.some((f) => f.blocking) ? 'failure' : 'warning',
+      title: checks.length === 1 ? `Pod Security: ${checkTitles[checks[0]!].control}` : `Pod Security: ${checks.length} checks`,
+      message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ''}${f.reason} (${f.detail}) [${f.check}]`).join('\n'),
+    };
+  });
+  const problemAnnotations = byLine(
+    errors.filter((e) => !commented?.problems.has(e)),
+    (e) => ({ file: e.file, line: e.line ?? 1 }),
+  ).map((group): Annotation => {
+    const level = group.map((e) => problemLevel(e, unchecked)).reduce((a, b) => (levelRank[b] > levelRank[a] ? b : a));
+    return {
+      path: group[0]!.file,
+      start_line: group[0]!.line ?? 1,
+      end_line: group[0]!.line ?? 1,
+      annotation_level: level,
+      title: level === 'failure' ? 'Pod Security: file not checked' : isWarning(group[0]!) ? 'Pod Security: manifest warning' : 'Pod Security: file not checked',
+      message: [...new Set(group.map((e) => e.message))].join('\n'),
+    };
+  });
+  return [...findingAnnotations, ...problemAnnotations];
 }
 
 export function inBatches<T>(items: readonly T[], size = annotationsPerRequest): T[][] {
@@ -83,14 +127,53 @@ export interface CheckRunOutput {
   readonly conclusion: Conclusion;
   readonly title: string;
   readonly summary: string;
+  /** Every finding in full: the check run's details. */
+  readonly text: string;
   readonly annotations: readonly Annotation[];
 }
 
-export function checkRunOutput(input: SummaryInput, mode: Mode, unchecked: UncheckedPolicy = defaultUnchecked): CheckRunOutput {
+const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'the enforced level', warn: 'the warn level', audit: 'the audit level', preview: 'an upgrade preview' };
+
+/** What became of a finding's fix, in a few words. */
+function fixWords(f: ReviewFinding, commented: boolean): string {
+  if (f.fix) return f.fix.attachable && commented ? 'suggested inline' : `a verified fix exists: ${inlineCode(`pod-security-review fix ${f.file}`)}`;
+  const first = (f.fixNote ?? '').split('\n\n')[0]!.split('\n')[0]!;
+  return first === '' ? 'no suggestion' : first;
+}
+
+/**
+ * Every finding in full, grouped by location and workload: the check, the
+ * upstream message, the level with where it comes from, whether it is new,
+ * and its fix. The summary above it stays short.
+ */
+export function checkRunText(findings: readonly ReviewFinding[], inline?: ReadonlySet<ReviewFinding>): string {
+  const groups = new Map<string, ReviewFinding[]>();
+  for (const f of findings) {
+    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`)}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const lines: string[] = [];
+  for (const [heading, group] of groups) {
+    lines.push(heading, '');
+    for (const f of group) {
+      const status = `${f.status}${f.preexisting ? ', already failing before this change' : ''}${inline?.has(f) ? ', commented' : ''}`;
+      lines.push(
+        `- ${f.blocking ? '❌' : '⚠️'} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`,
+      );
+      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function checkRunOutput(input: SummaryInput, mode: Mode, unchecked: UncheckedPolicy = defaultUnchecked, commented?: Commented): CheckRunOutput {
   return {
     conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
     title: titleOf(input.findings, input.errors, input.podSpecs),
     summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
-    annotations: annotationsOf(input.findings, input.errors),
+    text: truncateUtf8(checkRunText(input.findings, input.inline), maxOutputBytes),
+    annotations: annotationsOf(input.findings, input.errors, commented, unchecked),
   };
 }

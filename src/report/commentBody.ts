@@ -23,10 +23,11 @@
  * name as title, help behind "Show more details"), Dependabot (long
  * material in `<details>`).
  */
+import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { sharedCaveatLead } from '../fixes/notes.js';
 import { checkTitles, pspMigrationUrl, standardsUrl } from './explanations.js';
-import { fingerprint, fingerprintMarker } from './fingerprint.js';
+import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
@@ -194,5 +195,17 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   if (where !== null) parts.push(where);
   const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
   // The marker must survive truncation: it is what makes re-runs quiet.
+  return `${truncateChars(parts.join('\n\n'), maxCommentChars - marker.length - 2)}\n\n${marker}`;
+}
+
+/** A comment on a file the check could not read, which fails the check until it can. */
+export function problemCommentBody(problems: readonly LoadProblem[]): string {
+  const file = problems[0]!.file;
+  const parts = [
+    `> [!CAUTION]\n> **${inlineCode(file)} could not be checked** (blocking)`,
+    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join('\n'),
+    'The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated.',
+  ];
+  const marker = fingerprintMarker(unique(problems.map(problemFingerprint)));
   return `${truncateChars(parts.join('\n\n'), maxCommentChars - marker.length - 2)}\n\n${marker}`;
 }

@@ -47,6 +47,11 @@ export function fingerprint(finding: Identity): string {
   return base64url(fnv1a64(encoder.encode(identityOf(finding))));
 }
 
+/** A file problem's fingerprint: the file and the kind of problem (a line or a message may change with any edit). */
+export function problemFingerprint(problem: { readonly file: string; readonly kind: string }): string {
+  return base64url(fnv1a64(encoder.encode(['problem', problem.file, problem.kind].join('\u0000'))));
+}
+
 /** The fingerprint comments carried before the short one: the identity itself. */
 export function legacyFingerprint(finding: Identity): string {
   return base64url(encoder.encode(identityOf(finding)));

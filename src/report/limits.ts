@@ -64,10 +64,13 @@ export function capAnnotations(annotations: readonly Annotation[], cap = annotat
 }
 
 /** What a check run carries, within GitHub's limits. */
-export function clampCheckRunText(output: { readonly title: string; readonly summary: string }): { title: string; summary: string } {
+export function clampCheckRunText(output: { readonly title: string; readonly summary: string; readonly text?: string }): { title: string; summary: string; text?: string } {
   return {
     title: truncateChars(output.title, checkTitleChars, '…'),
     summary: clampMarkdown(output.summary, checkOutputBytes, 'The summary was cut at GitHub’s 65,535-byte limit; the job summary and the JSON report have everything.'),
+    ...(output.text !== undefined && output.text !== ''
+      ? { text: clampMarkdown(output.text, checkOutputBytes, 'The details were cut at GitHub’s 65,535-byte limit; the job summary and the JSON report have everything.') }
+      : {}),
   };
 }
 

@@ -9,8 +9,10 @@
  * makes GitHub reject the whole review.
  */
 import type { DiffLines } from '../diff/lines.js';
-import { commentBody } from './commentBody.js';
-import { fingerprint, legacyFingerprint } from './fingerprint.js';
+import { failsRun } from '../manifests/types.js';
+import type { LoadProblem } from '../manifests/types.js';
+import { commentBody, problemCommentBody } from './commentBody.js';
+import { fingerprint, legacyFingerprint, problemFingerprint } from './fingerprint.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 
 export interface PlannedComment {
@@ -21,6 +23,8 @@ export interface PlannedComment {
   readonly startLine: number | null;
   readonly body: string;
   readonly findings: readonly ReviewFinding[];
+  /** File problems that fail the check, on this line of the diff. */
+  readonly problems: readonly LoadProblem[];
 }
 
 /** A comment this tool posted earlier, as read back from GitHub. */
@@ -47,6 +51,8 @@ export interface ReviewPlan {
   readonly outsideDiff: readonly ReviewFinding[];
   /** Earlier comments whose findings are all gone: resolve their thread, or reply once. */
   readonly fixed: readonly ExistingComment[];
+  /** Failing file problems commented on now or by an earlier run. */
+  readonly commentedProblems: readonly LoadProblem[];
 }
 
 interface Anchor {
@@ -79,12 +85,13 @@ export function planReview(
   existing: readonly ExistingComment[],
   maxComments: number,
   headSha: string | null = null,
+  problems: readonly LoadProblem[] = [],
 ): ReviewPlan {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
   // Comments from before the short fingerprints carry the legacy ones.
   const isPosted = (f: ReviewFinding) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
-  const current = new Set(findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]));
+  const current = new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
   const alreadyCommented: ReviewFinding[] = [];
   const outsideDiff: ReviewFinding[] = [];
   // Group new findings by anchor: findings sharing a suggestion share one comment.
@@ -104,15 +111,29 @@ export function planReview(
     if (group) group.findings.push(finding);
     else groups.set(key, { anchor, findings: [finding] });
   }
-  // Blocking findings first, then in file order, so the cap keeps what matters most.
-  const ordered = [...groups.values()].sort(
+  // A file problem that fails the check, on a line of the diff, is a comment of its own (once).
+  const commentedProblems: LoadProblem[] = [];
+  const problemGroups = new Map<string, { anchor: Anchor; problems: LoadProblem[] }>();
+  for (const problem of problems.filter(failsRun)) {
+    if (posted.has(problemFingerprint(problem))) {
+      commentedProblems.push(problem);
+      continue;
+    }
+    if (problem.line === null || !diffLinesOf(problem.file).has(problem.line)) continue;
+    const key = `${problem.file}\u0000${problem.line}`;
+    const group = problemGroups.get(key) ?? { anchor: { path: problem.file, start: problem.line, end: problem.line, suggestion: null }, problems: [] };
+    group.problems.push(problem);
+    problemGroups.set(key, group);
+  }
+  // Blocking findings (and failing files) first, then in file order, so the cap keeps what matters most.
+  const ordered = [...[...groups.values()].map((g) => ({ ...g, problems: [] as LoadProblem[] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] as ReviewFinding[] }))].sort(
     (a, b) =>
-      Number(b.findings.some((f) => f.blocking)) - Number(a.findings.some((f) => f.blocking)) ||
+      Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) ||
       (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start),
   );
   const comments: PlannedComment[] = [];
   const overflow: ReviewFinding[] = [];
-  for (const { anchor, findings: group } of ordered) {
+  for (const { anchor, findings: group, problems: failing } of ordered) {
     if (comments.length >= cap) {
       overflow.push(...group);
       continue;
@@ -121,10 +142,12 @@ export function planReview(
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: commentBody(group, anchor.suggestion),
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
       findings: group,
+      problems: failing,
     });
+    commentedProblems.push(...failing);
   }
   const fixed = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
-  return { comments, alreadyCommented, overflow, outsideDiff, fixed };
+  return { comments, alreadyCommented, overflow, outsideDiff, fixed, commentedProblems };
 }

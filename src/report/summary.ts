@@ -1,12 +1,15 @@
 /**
- * The markdown summary shared by the check run, the job summary and the
- * review body: counts, the policy, and a table of every finding, so nothing
- * is lost when a comment cannot be posted.
+ * The markdown summary shared by the check run and the job summary: the
+ * counts by severity on one line, notes, then one table row per workload
+ * and fix (location, workload, what fails, status), so nothing is lost when
+ * a comment cannot be posted; the full per-finding detail is the check
+ * run's text (checkRunText), and collapsed in the job summary.
  */
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
+import { checkTitles } from './explanations.js';
 import type { ReviewFinding } from './types.js';
 
 export interface SummaryInput {
@@ -23,6 +26,8 @@ export interface SummaryInput {
   readonly notices: readonly string[];
   /** Fingerprints of findings that have an inline comment (new or earlier). */
   readonly inline?: ReadonlySet<ReviewFinding>;
+  /** A link to a line of a file at the head commit, when there is one to link to. */
+  readonly blob?: (path: string, line: number) => string;
 }
 
 /** Manifest text in a table cell or a list line: escaped (report/markdown.ts), `|` included. */
@@ -31,27 +36,52 @@ const codeCell = (text: string) => inlineCode(text).replaceAll('|', '\\|');
 
 const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line === null ? '' : `:${e.line}`}`)}: ${cell(e.message)}`;
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const workloadOf = (f: { kind: string; namespace: string | null; name: string }) => `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
+
+/** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
   const notChecked = input.errors.filter((e) => !isWarning(e)).length;
-  return (
-    `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? 'finding' : 'findings'} ` +
-    `in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? 'spec' : 'specs'} ` +
-    `(${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${notChecked} ${notChecked === 1 ? 'file' : 'files'} could not be checked.`
-  );
+  const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
+  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? 'file' : 'files'} not checked`);
+  if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
+  return `${severities.join(' · ')} — ${plural(input.podSpecs, 'new or modified pod spec', 'new or modified pod specs')} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
+}
+
+/** The rows of the table: one per workload and fix (findings without a fix: per line). */
+export function summaryRows(findings: readonly ReviewFinding[]): ReviewFinding[][] {
+  const rows = new Map<string, ReviewFinding[]>();
+  for (const f of findings) {
+    const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
+    const key = [f.file, f.kind, f.namespace ?? '', f.name, fix].join('\u0000');
+    rows.set(key, [...(rows.get(key) ?? []), f]);
+  }
+  return [...rows.values()];
+}
+
+function statusOf(row: readonly ReviewFinding[]): string {
+  const old = row.filter((f) => f.preexisting).length;
+  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}`;
+}
+
+function whatFails(row: readonly ReviewFinding[]): string {
+  const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
+  const other = [...new Set(row.filter((f) => !f.blocking).map((f) => checkTitles[f.check].problem))].filter((p) => !blocking.includes(p));
+  return [...(blocking.length > 0 ? [`❌ ${blocking.join(', ')}`] : []), ...(other.length > 0 ? [`⚠️ ${other.join(', ')}`] : [])].join('; ');
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
-  const lines: string[] = [`Policy: \`${input.policy}\`. ${countsLine(input)}`, ''];
+  const lines: string[] = [countsLine(input), ''];
   for (const notice of input.notices) lines.push(`> [!NOTE]\n> ${notice}`, '');
   if (input.findings.length > 0) {
-    lines.push('| | File | Workload | Check | Message | Change |', '| --- | --- | --- | --- | --- | --- |');
-    for (const f of input.findings) {
-      const icon = f.blocking ? '❌' : '⚠️';
-      const workload = `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
-      const change = `${f.status}${f.preexisting ? ', preexisting' : ''}${input.inline?.has(f) ? ', commented' : ''}`;
-      lines.push(`| ${icon} | ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+    lines.push('| Location | Workload | What fails | Status |', '| --- | --- | --- | --- |');
+    for (const row of summaryRows(input.findings)) {
+      const first = row.reduce((a, b) => (b.line < a.line ? b : a));
+      const location = codeCell(`${first.file}:${first.line}`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf(row)} |`);
     }
     lines.push('');
   }
@@ -77,4 +107,10 @@ export function summaryMarkdown(input: SummaryInput): string {
     lines.push(title, '', ...problems.map(problemLine), '');
   }
   return lines.join('\n');
+}
+
+/** The job summary: a heading with the check run's title, the summary, and every finding in full, collapsed. */
+export function jobSummary(checkName: string, title: string, input: SummaryInput, detail: string): string {
+  const more = input.findings.length === 0 ? '' : `\n<details><summary>Every finding in full</summary>\n\n${detail}\n</details>\n`;
+  return `## ${checkName}: ${title}\n\n${summaryMarkdown(input)}${more}`;
 }

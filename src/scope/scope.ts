@@ -223,5 +223,5 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   errors.push(...repository.problems);
   return {
     ...(repository.notices.length > 0 ? { notices: repository.notices } : {}),
-    ...(context.cluster ? { cluster: context.cluster } : {}), findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged };
+    ...(context.cluster ? { cluster: context.cluster } : {}), findings, ignored, policyProblems, errors: sortProblems(errors), podSpecs, unchangedPodSpecs: unchanged, namespacesRead: [...context.namespaces.byName.keys()] };
 }

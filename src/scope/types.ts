@@ -24,4 +24,6 @@ export interface DiffPodSpecVerdict extends PodSpecVerdict {
 
 export interface DiffReport extends Report<DiffFinding, DiffPodSpecVerdict> {
   readonly unchangedPodSpecs: number;
+  /** The Namespaces whose manifests were read (changed files and the rest of the head commit, when given). */
+  readonly namespacesRead?: readonly string[];
 }

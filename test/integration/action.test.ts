@@ -12,6 +12,7 @@ import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/ind
 import { nodeBinaries } from '../helpers/nodes.js';
 import { fixturesDir } from '../helpers/paths.js';
 import { runAction } from '../helpers/runAction.js';
+import { readFingerprints } from '../../src/report/fingerprint.js';
 
 const scenario = (name: string, side: 'base' | 'head') => path.join(fixturesDir, 'scenarios', name, side);
 
@@ -57,17 +58,18 @@ describe('the Action on a pull request', () => {
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ name: 'Pod Security', status: 'completed', conclusion: 'failure' });
     expect(check!.output.title).toBe('2 blocking violations, 4 warnings');
+    // Annotations complement the comment: line 16 has one; line 22's four warnings share one annotation.
     expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
-      ['deploy/worker.yaml', 16, 'failure'],
       ['deploy/worker.yaml', 23, 'failure'],
       ['deploy/worker.yaml', 22, 'warning'],
-      ['deploy/worker.yaml', 22, 'warning'],
-      ['deploy/worker.yaml', 22, 'warning'],
-      ['deploy/worker.yaml', 22, 'warning'],
     ]);
-    expect(check!.output.summary).toContain('| ❌ | `deploy/worker.yaml:23` | Deployment shop/worker | `privileged` |');
-    // Outputs, job summary, reports, and a failed job.
-    expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
+    expect(check!.output.summary).toMatch(/^❌ \*\*2\*\* blocking · ⚠️ \*\*4\*\* warnings — /);
+    expect(check!.output.summary).toContain('| Location | Workload | What fails | Status |');
+    expect(check!.output.text).toContain('- ❌ `privileged`: privileged (container "worker" must not set securityContext.privileged=true)');
+    // The review body names the blocker that has no comment.
+    expect(review!.body).toContain('[`deploy/worker.yaml:23`](https://github.com/acme/shop/blob/');
+    // Namespace manifests: the workload's namespace is not among the changed files, so the note says which.
+    expect(check!.output.summary).toContain('Namespace `shop` is not defined in the changed files');
     expect(run.summary).toContain('## Pod Security: 2 blocking violations, 4 warnings');
     expect(run.summary).toContain('`deploy/worker.yaml:16`');
     expect((run.reportJson as { findings: unknown[] }).findings).toHaveLength(6);
@@ -123,6 +125,38 @@ describe('the Action on a pull request', () => {
     expect(emulator.state.replies.map((r) => r.body)).toEqual([expect.stringContaining('✅ Fixed: this finding is gone')]);
   });
 
+  it('requests changes only for blockers, and dismisses its change request once nothing blocks', async () => {
+    const pr = await pullRequest('new-workload');
+    await runAction(emulator, pr, { inputs: { 'review-event': 'REQUEST_CHANGES' } });
+    expect(reviewsOf(pr).map((r) => r.state)).toEqual(['CHANGES_REQUESTED']);
+    const fixed = mkdtempSync(path.join(tmpdir(), 'psr-fixed-'));
+    temporary.push(fixed);
+    cpSync(scenario('new-workload', 'head'), fixed, { recursive: true });
+    writeFileSync(path.join(fixed, 'deploy/api.yaml'), readFileSync(path.join(fixed, 'deploy/api.yaml'), 'utf8').replace('      hostNetwork: true\n', ''));
+    const pushed = await emulator.pushToPullRequest('acme', 'shop', pr.number, fixed);
+    const run = await runAction(emulator, pushed, { inputs: { 'review-event': 'REQUEST_CHANGES' } });
+    expect(run.outputs.blocking).toBe('0');
+    const [first] = reviewsOf(pr);
+    expect(first).toMatchObject({ state: 'DISMISSED', dismissalMessage: expect.stringContaining('Nothing blocks at') });
+  });
+
+  it('comments on a malformed line in the diff and fails the check with a failure annotation elsewhere', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'psr-base-'));
+    const head = mkdtempSync(path.join(tmpdir(), 'psr-head-'));
+    temporary.push(base, head);
+    writeFileSync(path.join(base, 'ok.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    writeFileSync(path.join(head, 'ok.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: a: b: c\ndata:\n  k: v\n');
+    const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: base, headDir: head });
+    const run = await runAction(emulator, pr);
+    const comments = reviewsOf(pr).flatMap((r) => r.comments);
+    expect(comments.map((c) => c.path)).toEqual(['ok.yaml']);
+    expect(comments[0]!.body).toMatch(/^> \[!CAUTION\]\n> \*\*`ok\.yaml` could not be checked\*\* \(blocking\)/);
+    // The comment carries it: no annotation repeats it.
+    expect(checkRunsOf(pr)[0]!.annotations).toEqual([]);
+    expect(checkRunsOf(pr)[0]!.conclusion).toBe('failure');
+    expect(run.status).toBe(1);
+  });
+
   it('with a read-only token (a fork pull request) still reports every finding', async () => {
     const pr = await pullRequest('modified-with-old-violation');
     emulator.faults.readOnly(true);
@@ -130,9 +164,10 @@ describe('the Action on a pull request', () => {
     expect(reviewsOf(pr)).toEqual([]);
     expect(checkRunsOf(pr)).toEqual([]);
     expect(run.stdout).toContain('::warning::The token cannot write to this repository');
-    expect(run.stdout).toContain('::error title=Pod Security%3A hostNamespaces,file=deploy/worker.yaml,line=16::host namespaces (hostPID=true)');
-    expect(run.stdout).toContain('::error title=Pod Security%3A privileged,file=deploy/worker.yaml,line=23::');
-    expect(run.stdout.match(/::warning title=Pod Security%3A /g)).toHaveLength(4);
+    // No comment could be posted: every finding is annotated, the findings of one line together.
+    expect(run.stdout).toContain('::error title=Pod Security%3A Host Namespaces,file=deploy/worker.yaml,line=16::host namespaces (hostPID=true) [hostNamespaces]');
+    expect(run.stdout).toContain('::error title=Pod Security%3A Privileged Containers,file=deploy/worker.yaml,line=23::');
+    expect(run.stdout.match(/::warning title=Pod Security%3A 4 checks,file=deploy\/worker.yaml,line=22::/g)).toHaveLength(1);
     expect(run.summary).toContain('The token cannot write to this repository');
     expect(run.summary).toContain('`deploy/worker.yaml:23`');
     expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
@@ -166,7 +201,8 @@ describe('the Action on a pull request', () => {
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(check!.annotations.map((a) => [a.path, a.start_line])).toContainEqual(['deploy/worker.yaml', 16]);
-    expect(check!.annotations).toHaveLength(6);
+    // Without the comment, every finding is annotated: three lines.
+    expect(check!.annotations).toHaveLength(3);
     expect(check!.output.summary).toContain('The review could not be posted (GitHub answered 503');
     expect(run.stdout).toContain('::warning::The review could not be posted (GitHub answered 503');
     expect(run.summary).toContain('The review could not be posted');
@@ -182,7 +218,7 @@ describe('the Action on a pull request', () => {
     emulator.faults.serverErrors({ requests: 20, status: 502, route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments' });
     const run = await runAction(emulator, pr);
     expect(reviewsOf(pr)).toEqual([]);
-    expect(checkRunsOf(pr)[0]!.annotations).toHaveLength(6);
+    expect(checkRunsOf(pr)[0]!.annotations).toHaveLength(3);
     expect(run.stdout).toContain('::warning::The earlier comments could not be read (GitHub answered 502');
     expect(run.summary).toContain('The earlier comments could not be read');
     expect(run.outputs).toMatchObject({ violations: '6', blocking: '2', conclusion: 'failure' });
@@ -200,7 +236,7 @@ describe('the Action on a pull request', () => {
     const run = await runAction(emulator, pr);
     expect(reviewsOf(pr).map((r) => r.state)).toEqual(['PENDING']);
     expect(checkRunsOf(pr)).toHaveLength(1);
-    expect(checkRunsOf(pr)[0]!.annotations).toHaveLength(6);
+    expect(checkRunsOf(pr)[0]!.annotations).toHaveLength(3);
     expect(run.stdout).toContain('::warning::GitHub rejected the inline comments');
     expect(run.stdout).toContain('::warning::The review could not be posted (GitHub answered 422');
     expect(run.summary).toContain('User can only have one pending review per pull request');
@@ -212,8 +248,12 @@ describe('the Action on a pull request', () => {
     const run = await runAction(emulator, pr, { inputs: { 'max-comments': '2' } });
     const [review] = reviewsOf(pr);
     expect(review!.comments).toHaveLength(2);
-    expect(review!.body).toContain('listed in the check run and the job summary');
-    expect(checkRunsOf(pr)[0]!.annotations.length).toBeGreaterThan(2);
+    expect(review!.body).toMatch(/blockers? ha(s|ve) no inline comment/);
+    expect(review!.body).toContain('[Every finding is in the check run](https://github.com/acme/shop/pull/');
+    // What the two comments do not carry is annotated, once per line: together they cover every finding.
+    const commented = review!.comments.flatMap((c) => readFingerprints(c.body)).length;
+    const annotated = checkRunsOf(pr)[0]!.annotations.filter((a) => a.title !== 'Pod Security: file not checked' && a.title !== 'Pod Security: manifest warning');
+    expect(annotated.reduce((n, a) => n + a.message.split('\n').length, 0) + commented).toBe(Number(run.outputs.violations));
     expect(run.summary).toContain('**Ignored by the policy**');
     expect(run.summary).toContain('namespace kube-system is exempt');
     expect(run.summary).toContain('**Opt-out annotations that do not count**');

@@ -15,10 +15,18 @@ import type { ScenarioReview } from '../../helpers/scenarioReview.js';
 const update = process.env.UPDATE_GOLDEN === '1';
 
 function rendered(review: ScenarioReview): string {
-  const out: string[] = [];
+  const out: string[] = ['<!-- review body -->', review.reviewBody, ''];
   for (const c of review.plan.comments) out.push(`<!-- comment ${c.path}:${c.startLine === null ? '' : `${c.startLine}-`}${c.line} (${[...c.body].length} characters) -->`, c.body, '');
   if (review.plan.comments.length === 0) out.push('<!-- no inline comments -->', '');
   return `${out.join('\n')}`;
+}
+
+function checkRun(review: ScenarioReview): string {
+  const { conclusion, title, summary, text, annotations } = review.checkRun;
+  const lines = [`<!-- conclusion: ${conclusion}; title: ${title} -->`, '<!-- annotations -->'];
+  for (const a of annotations) lines.push(`<!-- ${a.annotation_level} ${a.path}:${a.start_line} ${a.title}: ${a.message.replaceAll('\n', ' | ')} -->`);
+  lines.push('<!-- summary -->', summary, '<!-- text -->', text);
+  return `${lines.join('\n')}\n`;
 }
 
 function golden(name: string, file: string, text: string): void {
@@ -36,6 +44,8 @@ describe.each(scenarioNames())('scenario %s', (name) => {
   it('renders the review as expected', async () => {
     const review = await reviewScenario(name);
     golden(name, 'review.md', rendered(review));
+    golden(name, 'check-run.md', checkRun(review));
+    golden(name, 'job-summary.md', review.jobSummary);
     // Every comment is one GitHub alert headline, its bullets, and one marker.
     for (const c of review.plan.comments) {
       expect(c.body).toMatch(/^> \[!(CAUTION|WARNING)\]\n> \*\*/);
@@ -65,6 +75,52 @@ describe('comment sizes', () => {
       expect(new Set(reasons).size).toBe(reasons.length);
       // An illustrative example of hostNamespaces must name the namespace the finding is about.
       if (c.body.includes('hostIPC=true') && c.body.includes('Illustrative example')) expect(c.body).toMatch(/```yaml[^`]*hostIPC: false/);
+    }
+  });
+});
+
+describe('the review body never hides a blocker', () => {
+  it('names the blocking finding on line 23 of modified-with-old-violation, with counts and the check run', async () => {
+    const { reviewBody } = await reviewScenario('modified-with-old-violation');
+    expect(reviewBody).toContain('- [`deploy/worker.yaml:23`](https://github.com/acme/shop/blob/head/deploy/worker.yaml#L23) Deployment shop/worker: privileged');
+    expect(reviewBody).toContain('2 blocking, 4 warnings. [Every finding is in the check run](https://github.com/acme/shop/pull/1/checks).');
+    // The blocker comes before the counts.
+    expect(reviewBody.indexOf('worker.yaml:23')).toBeLessThan(reviewBody.indexOf('2 blocking'));
+  });
+
+  it('lists a file that fails the check and has no comment', async () => {
+    const { reviewBody } = await reviewScenario('malformed');
+    expect(reviewBody).toContain('[`deploy/broken.yaml:6`](https://github.com/acme/shop/blob/head/deploy/broken.yaml#L6) could not be checked: malformed YAML');
+  });
+});
+
+describe('annotations complement the comments', () => {
+  it('leave out what has an inline comment and merge the findings of one line', async () => {
+    const { checkRun, plan } = await reviewScenario('modified-with-old-violation');
+    const commentedLines = plan.comments.map((c) => `${c.path}:${c.line}`);
+    expect(commentedLines).toEqual(['deploy/worker.yaml:16']);
+    expect(checkRun.annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([
+      ['deploy/worker.yaml', 23, 'failure', 'Pod Security: Privileged Containers'],
+      ['deploy/worker.yaml', 22, 'warning', 'Pod Security: 4 checks'],
+    ]);
+  });
+
+  it('mark a file that fails the check as a failure', async () => {
+    const { checkRun } = await reviewScenario('malformed');
+    expect(checkRun.annotations.filter((a) => a.path === 'deploy/broken.yaml').map((a) => a.annotation_level)).toEqual(['failure']);
+  });
+});
+
+describe('check run and job summary', () => {
+  it('count by severity on one line and keep the table to four columns', async () => {
+    for (const name of ['modified-with-old-violation', 'namespaces', 'anchors']) {
+      const { checkRun, jobSummary } = await reviewScenario(name);
+      const [counts] = checkRun.summary.split('\n');
+      expect(counts).toMatch(/^❌ \*\*\d+\*\* blocking · ⚠️ \*\*\d+\*\* warnings? /);
+      for (const row of checkRun.summary.split('\n').filter((l) => l.startsWith('| '))) expect(row.split(' | ')).toHaveLength(4);
+      expect(jobSummary).toContain(checkRun.summary);
+      // Every finding in full, in the text.
+      expect(checkRun.text.match(/^- (❌|⚠️)/gmu)?.length).toBe((await reviewScenario(name)).findings.length);
     }
   });
 });

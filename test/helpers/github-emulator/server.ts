@@ -739,6 +739,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return { status: 200, json: page.map(reviewJson), headers };
   }
 
+  /** GitHub dismisses approvals and change requests only, once, with a message. */
+  async function dismissReview(ctx: Context): Promise<Reply> {
+    const p = findPull(ctx);
+    if (!p) return notFound(ctx, 'no such pull request');
+    const id = int(ctx.params, 'review_id');
+    const review = state.reviews.find((r) => r.id === id && r.pullNumber === p.handle.number && key(r.owner, r.repo) === key(p.handle.owner, p.handle.repo));
+    if (!review) return notFound(ctx, 'no such review');
+    const message = str(ctx.body, 'message') ?? '';
+    if (message === '') return unprocessable(ctx, ["Message can't be blank"], 'dismissal without a message');
+    if (review.state === 'DISMISSED') return unprocessable(ctx, ['Can not dismiss a dismissed pull request review'], 'already dismissed');
+    if (review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED') return unprocessable(ctx, ['Can not dismiss a commented pull request review'], `dismissing a ${review.state} review`);
+    review.state = 'DISMISSED';
+    review.dismissalMessage = message;
+    return { status: 200, json: reviewJson(review) };
+  }
+
   function newThread(p: PullRecord, anchor: AnchoredComment): RecordedThread {
     ids.thread += 1;
     const thread: RecordedThread = {
@@ -1067,6 +1083,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/comments', scope: 'pull_requests', level: 'read', handle: listReviewComments },
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', scope: 'pull_requests', level: 'read', handle: listReviews },
     { method: 'POST', template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', scope: 'pull_requests', level: 'write', handle: createReview },
+    { method: 'PUT', template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals', scope: 'pull_requests', level: 'write', handle: dismissReview },
     { method: 'POST', template: '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', scope: 'pull_requests', level: 'write', handle: createReply },
     { method: 'POST', template: '/repos/{owner}/{repo}/check-runs', scope: 'checks', level: 'write', handle: createCheckRun },
     { method: 'PATCH', template: '/repos/{owner}/{repo}/check-runs/{check_run_id}', scope: 'checks', level: 'write', handle: updateCheckRun },

@@ -132,7 +132,7 @@ export interface RecordedReviewComment {
   readonly createdAt: string;
 }
 
-export type ReviewState = 'PENDING' | 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED';
+export type ReviewState = 'PENDING' | 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED' | 'DISMISSED';
 
 export interface RecordedReview {
   readonly id: number;
@@ -140,7 +140,10 @@ export interface RecordedReview {
   readonly owner: string;
   readonly repo: string;
   readonly pullNumber: number;
-  readonly state: ReviewState;
+  /** Changes once: an approval or a change request can be dismissed. */
+  state: ReviewState;
+  /** The message given when it was dismissed. */
+  dismissalMessage?: string;
   readonly body: string;
   readonly commitId: string;
   readonly user: string;

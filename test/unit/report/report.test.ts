@@ -200,22 +200,34 @@ describe('check run output', () => {
   });
 
   it('keeps the summary under 65,535 bytes however many findings', () => {
-    const findings = Array.from({ length: 3000 }, (_, i) => reviewFinding({ name: `web-${i}-é` }));
+    const findings = Array.from({ length: 3000 }, (_, i) => reviewFinding({ name: `web-${i}-é`, line: i + 1 }));
     const output = checkRunOutput({ ...base, findings }, 'enforce');
     expect(utf8Length(output.summary)).toBeLessThanOrEqual(maxOutputBytes);
     expect(output.summary).toMatch(/… \(truncated\)$/);
     expect(output.annotations).toHaveLength(3000);
+    expect(utf8Length(output.text)).toBeLessThanOrEqual(maxOutputBytes);
   });
 
-  it('annotates every finding and problem, in batches of 50', () => {
-    const annotations = annotationsOf([reviewFinding(), reviewFinding({ blocking: false })], [{ file: 'x.yaml', line: null, kind: 'binary', message: 'binary' }]);
-    expect(annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
-      ['deploy/web.yaml', 20, 'failure'],
-      ['deploy/web.yaml', 20, 'warning'],
+  it('annotates each line once, at its most severe level, and failing files as failures, in batches of 50', () => {
+    const template = { file: 't.yaml', line: 2, kind: 'template' as const, message: 'a template' };
+    const annotations = annotationsOf([reviewFinding(), reviewFinding({ check: 'hostPorts', blocking: false }), reviewFinding({ line: 30 })], [{ file: 'x.yaml', line: null, kind: 'binary', message: 'binary' }, template]);
+    expect(annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([
+      ['deploy/web.yaml', 20, 'failure', 'Pod Security: 2 checks'],
+      ['deploy/web.yaml', 30, 'failure', 'Pod Security: Privileged Containers'],
       // A file not checked is a notice: what it does to the conclusion is the unchecked setting's.
-      ['x.yaml', 1, 'notice'],
+      ['x.yaml', 1, 'notice', 'Pod Security: file not checked'],
+      ['t.yaml', 2, 'notice', 'Pod Security: file not checked'],
     ]);
+    expect(annotations[0]!.message.split('\n')).toHaveLength(2);
     expect(inBatches(Array.from({ length: 120 }, (_, i) => i)).map((b) => b.length)).toEqual([50, 50, 20]);
+  });
+
+  it('leaves out what has an inline comment', () => {
+    const commented = reviewFinding();
+    const other = reviewFinding({ line: 30 });
+    const broken = { file: 'x.yaml', line: 3, kind: 'malformed' as const, message: 'malformed YAML' };
+    const annotations = annotationsOf([commented, other], [broken], { findings: new Set([commented]), problems: new Set([broken]) });
+    expect(annotations.map((a) => [a.path, a.start_line])).toEqual([['deploy/web.yaml', 30]]);
   });
 });
 
