@@ -20299,7 +20299,8 @@ function evaluateChangeSet(changeSet, options) {
     policyProblems,
     errors: sortProblems(errors),
     podSpecs,
-    unchangedPodSpecs: unchanged
+    unchangedPodSpecs: unchanged,
+    namespacesRead: [...context.namespaces.byName.keys()]
   };
 }
 

@@ -15131,8 +15131,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -22695,9 +22695,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one = count === 1;
@@ -31142,7 +31142,7 @@ function parseRaw(output) {
     if (header === "") continue;
     const [baseMode = "", headMode = "", baseSha = "", headSha = "", code = ""] = header.slice(1).split(" ");
     const letter = code[0] ?? "";
-    const status = statusOf2[letter];
+    const status = statusOf3[letter];
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
@@ -31223,14 +31223,14 @@ async function readGitChangeSet(range2) {
   });
   return { files };
 }
-var zeroSha, statusOf2;
+var zeroSha, statusOf3;
 var init_changeSet = __esm({
   "src/git/changeSet.ts"() {
     "use strict";
     init_parse2();
     init_run();
     zeroSha = /^0+$/;
-    statusOf2 = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
+    statusOf3 = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
   }
 });
 
@@ -37562,11 +37562,20 @@ function octokitPort(client) {
       };
       await safeWrite(write, landed);
     },
+    async listReviews(pr) {
+      return call(async () => {
+        const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        return reviews.map((r) => ({ id: r.id, state: r.state, body: r.body }));
+      });
+    },
+    async dismissReview(pr, reviewId, message) {
+      await call(() => client.rest.pulls.dismissReview({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: reviewId, message, event: "DISMISS" }));
+    },
     async resolveThread(threadId) {
       await call(() => client.graphql(`mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`, { id: threadId }));
     },
     async publishCheckRun(owner, repo, run2) {
-      const output = (annotations) => ({ title: run2.title, summary: run2.summary, annotations: [...annotations] });
+      const output = (annotations) => ({ title: run2.title, summary: run2.summary, ...run2.text ? { text: run2.text } : {}, annotations: [...annotations] });
       const batches = [];
       for (let i = 0; i < run2.annotations.length; i += 50) batches.push(run2.annotations.slice(i, i + 50));
       const [first = [], ...rest] = batches;
@@ -43095,27 +43104,124 @@ function defaultPolicies(context, cluster = context.cluster) {
 // src/main.ts
 init_load();
 
+// src/policy/sources/extraChecks.ts
+var pspCheckId = "psp.removed";
+var adviceCheckIds = [
+  "advice.readOnlyRootFilesystem",
+  "advice.automountServiceAccountToken",
+  "advice.highUid",
+  "advice.dropNetRaw",
+  "advice.imageDigest",
+  "advice.resourceLimits"
+];
+var extraCheckIds = [pspCheckId, ...adviceCheckIds];
+var extraWhyItMatters = {
+  "psp.removed": "The pods this policy was meant to restrict are checked by nothing until namespace labels (Pod Security Admission) or an admission policy take over.",
+  "advice.readOnlyRootFilesystem": "A writable root file system lets an intruder drop tools and persist changes inside the container.",
+  "advice.automountServiceAccountToken": "A mounted service account token lets anyone who gets into the container talk to the Kubernetes API as the pod.",
+  "advice.highUid": "A UID or GID above 10000 cannot collide with the accounts of the node, so an escape does not land on a real user.",
+  "advice.dropNetRaw": "NET_RAW lets a container forge packets and spoof addresses on the node network; the baseline level still allows it.",
+  "advice.imageDigest": "A tag can be moved to another image; only a digest pins what runs.",
+  "advice.resourceLimits": "Without CPU and memory limits one container can starve every other pod on its node."
+};
+
+// src/report/explanations.ts
+var whyItMatters = {
+  ...extraWhyItMatters,
+  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
+  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
+  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
+  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
+  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
+  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
+  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
+  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
+  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
+  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
+  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
+  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
+  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
+  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
+};
+var checkTitles = {
+  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
+  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
+  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
+  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
+  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
+  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
+  hostPorts: { control: "Host Ports", problem: "host port" },
+  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
+  privileged: { control: "Privileged Containers", problem: "privileged container" },
+  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
+  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
+  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
+  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
+  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
+  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
+  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
+  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
+  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
+  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
+  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
+  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
+  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
+  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
+  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
+  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
+};
+var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
+var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
+
 // src/report/summary.ts
 var cell = (text3) => escapeText(text3);
 var codeCell = (text3) => inlineCode(text3).replaceAll("|", "\\|");
 var problemLine = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
+var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function countsLine(input) {
   const blocking = input.findings.filter((f) => f.blocking).length;
   const warnings = input.findings.length - blocking;
   const notChecked = input.errors.filter((e) => !isWarning(e)).length;
-  return `**${blocking}** blocking, **${warnings}** non-blocking ${input.findings.length === 1 ? "finding" : "findings"} in ${input.podSpecs} new or modified pod ${input.podSpecs === 1 ? "spec" : "specs"} (${input.unchanged} unchanged not checked); ${input.ignored.length} ignored by the policy; ${notChecked} ${notChecked === 1 ? "file" : "files"} could not be checked.`;
+  const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
+  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
+  if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
+  return `${severities.join(" \xB7 ")} \u2014 ${plural2(input.podSpecs, "new or modified pod spec", "new or modified pod specs")} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
+}
+function summaryRows(findings) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
+    const key = [f.file, f.kind, f.namespace ?? "", f.name, fix].join("\0");
+    rows.set(key, [...rows.get(key) ?? [], f]);
+  }
+  return [...rows.values()];
+}
+function statusOf2(row) {
+  const old = row.filter((f) => f.preexisting).length;
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}`;
+}
+function whatFails(row) {
+  const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
+  const other = [...new Set(row.filter((f) => !f.blocking).map((f) => checkTitles[f.check].problem))].filter((p) => !blocking.includes(p));
+  return [...blocking.length > 0 ? [`\u274C ${blocking.join(", ")}`] : [], ...other.length > 0 ? [`\u26A0\uFE0F ${other.join(", ")}`] : []].join("; ");
 }
 function summaryMarkdown(input) {
-  const lines = [`Policy: \`${input.policy}\`. ${countsLine(input)}`, ""];
+  const lines = [countsLine(input), ""];
   for (const notice2 of input.notices) lines.push(`> [!NOTE]
 > ${notice2}`, "");
   if (input.findings.length > 0) {
-    lines.push("| | File | Workload | Check | Message | Change |", "| --- | --- | --- | --- | --- | --- |");
-    for (const f of input.findings) {
-      const icon = f.blocking ? "\u274C" : "\u26A0\uFE0F";
-      const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-      const change = `${f.status}${f.preexisting ? ", preexisting" : ""}${input.inline?.has(f) ? ", commented" : ""}`;
-      lines.push(`| ${icon} | ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(`${f.reason} (${f.detail})`)} | ${change} |`);
+    lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
+    for (const row of summaryRows(input.findings)) {
+      const first = row.reduce((a, b) => b.line < a.line ? b : a);
+      const location = codeCell(`${first.file}:${first.line}`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf2(row)} |`);
     }
     lines.push("");
   }
@@ -43141,6 +43247,17 @@ function summaryMarkdown(input) {
     lines.push(title, "", ...problems.map(problemLine), "");
   }
   return lines.join("\n");
+}
+function jobSummary(checkName, title, input, detail) {
+  const more = input.findings.length === 0 ? "" : `
+<details><summary>Every finding in full</summary>
+
+${detail}
+</details>
+`;
+  return `## ${checkName}: ${title}
+
+${summaryMarkdown(input)}${more}`;
 }
 
 // src/report/truncate.ts
@@ -43188,32 +43305,84 @@ function titleOf(findings, errors, checked) {
   if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
   return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
 }
-function annotationsOf2(findings, errors) {
-  return [
-    ...findings.map((f) => ({
-      path: f.file,
-      start_line: f.line,
-      end_line: f.line,
-      annotation_level: f.blocking ? "failure" : "warning",
-      title: `Pod Security: ${f.check}`,
-      message: `${f.reason} (${f.detail})`
-    })),
-    ...errors.map((e) => ({
-      path: e.file,
-      start_line: e.line ?? 1,
-      end_line: e.line ?? 1,
-      annotation_level: isUnchecked(e) ? "notice" : "warning",
-      title: isWarning(e) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
-      message: e.message
-    }))
-  ];
+var levelRank2 = { notice: 0, warning: 1, failure: 2 };
+function byLine(items, where2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const { file, line } = where2(item);
+    const key = `${file}\0${line}`;
+    groups2.set(key, [...groups2.get(key) ?? [], item]);
+  }
+  return [...groups2.values()];
 }
-function checkRunOutput(input, mode, unchecked = defaultUnchecked) {
+var problemLevel = (e, unchecked) => failsRun(e) || isUnchecked(e) && unchecked === "failure" ? "failure" : isUnchecked(e) ? "notice" : "warning";
+function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecked) {
+  const findingAnnotations = byLine(
+    findings.filter((f) => !commented?.findings.has(f)),
+    (f) => ({ file: f.file, line: f.line })
+  ).map((group) => {
+    const first = group[0];
+    const checks = [...new Set(group.map((f) => f.check))];
+    const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`));
+    return {
+      path: first.file,
+      start_line: first.line,
+      end_line: first.line,
+      annotation_level: group.some((f) => f.blocking) ? "failure" : "warning",
+      title: checks.length === 1 ? `Pod Security: ${checkTitles[checks[0]].control}` : `Pod Security: ${checks.length} checks`,
+      message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ""}${f.reason} (${f.detail}) [${f.check}]`).join("\n")
+    };
+  });
+  const problemAnnotations = byLine(
+    errors.filter((e) => !commented?.problems.has(e)),
+    (e) => ({ file: e.file, line: e.line ?? 1 })
+  ).map((group) => {
+    const level = group.map((e) => problemLevel(e, unchecked)).reduce((a, b) => levelRank2[b] > levelRank2[a] ? b : a);
+    return {
+      path: group[0].file,
+      start_line: group[0].line ?? 1,
+      end_line: group[0].line ?? 1,
+      annotation_level: level,
+      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
+      message: [...new Set(group.map((e) => e.message))].join("\n")
+    };
+  });
+  return [...findingAnnotations, ...problemAnnotations];
+}
+var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
+function fixWords(f, commented) {
+  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${inlineCode(`pod-security-review fix ${f.file}`)}`;
+  const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
+  return first === "" ? "no suggestion" : first;
+}
+function checkRunText(findings, inline) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`)}`;
+    groups2.set(key, [...groups2.get(key) ?? [], f]);
+  }
+  const lines = [];
+  for (const [heading, group] of groups2) {
+    lines.push(heading, "");
+    for (const f of group) {
+      const status = `${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`;
+      lines.push(
+        `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`
+      );
+      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+function checkRunOutput(input, mode, unchecked = defaultUnchecked, commented) {
   return {
     conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
     title: titleOf(input.findings, input.errors, input.podSpecs),
     summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
-    annotations: annotationsOf2(input.findings, input.errors)
+    text: truncateUtf8(checkRunText(input.findings, input.inline), maxOutputBytes),
+    annotations: annotationsOf2(input.findings, input.errors, commented, unchecked)
   };
 }
 
@@ -43240,6 +43409,9 @@ function fnv1a64(bytes) {
 }
 function fingerprint(finding) {
   return base64url(fnv1a64(encoder2.encode(identityOf(finding))));
+}
+function problemFingerprint(problem) {
+  return base64url(fnv1a64(encoder2.encode(["problem", problem.file, problem.kind].join("\0"))));
 }
 function legacyFingerprint(finding) {
   return base64url(encoder2.encode(identityOf(finding)));
@@ -43314,6 +43486,45 @@ function renderJson(report, header) {
   };
   return `${JSON.stringify(body, null, 2)}
 `;
+}
+
+// src/report/reviewBody.ts
+var reviewMarker = "<!-- pod-security-review-review -->";
+var maxListedBlockers = 50;
+var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+function severityCounts(findings, errors) {
+  const blocking = findings.filter((f) => f.blocking).length;
+  const failing = errors.filter(failsRun).length;
+  const parts = [`${blocking} blocking`, plural3(findings.length - blocking, "warning", "warnings")];
+  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
+  return parts.join(", ");
+}
+function reviewBody({ plan, findings, errors, policy, links }) {
+  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
+  const commentedProblems = new Set(plan.commentedProblems);
+  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
+  const blockers = [
+    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${f.detail})`)}`),
+    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
+  ];
+  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
+  if (blockers.length > 0) {
+    lines.push("", `> [!CAUTION]
+> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
+    lines.push(...blockers.slice(0, maxListedBlockers));
+    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
+  }
+  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
+  return lines.join("\n");
+}
+function blobLink(serverUrl, owner, repo, sha) {
+  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
+  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
+  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
+}
+function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
+  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
 }
 
 // src/fixes/notes.ts
@@ -43443,81 +43654,6 @@ function volumeNote(check, volumes2) {
 ${illustrative(example)}`;
 }
 
-// src/policy/sources/extraChecks.ts
-var pspCheckId = "psp.removed";
-var adviceCheckIds = [
-  "advice.readOnlyRootFilesystem",
-  "advice.automountServiceAccountToken",
-  "advice.highUid",
-  "advice.dropNetRaw",
-  "advice.imageDigest",
-  "advice.resourceLimits"
-];
-var extraCheckIds = [pspCheckId, ...adviceCheckIds];
-var extraWhyItMatters = {
-  "psp.removed": "The pods this policy was meant to restrict are checked by nothing until namespace labels (Pod Security Admission) or an admission policy take over.",
-  "advice.readOnlyRootFilesystem": "A writable root file system lets an intruder drop tools and persist changes inside the container.",
-  "advice.automountServiceAccountToken": "A mounted service account token lets anyone who gets into the container talk to the Kubernetes API as the pod.",
-  "advice.highUid": "A UID or GID above 10000 cannot collide with the accounts of the node, so an escape does not land on a real user.",
-  "advice.dropNetRaw": "NET_RAW lets a container forge packets and spoof addresses on the node network; the baseline level still allows it.",
-  "advice.imageDigest": "A tag can be moved to another image; only a digest pins what runs.",
-  "advice.resourceLimits": "Without CPU and memory limits one container can starve every other pod on its node."
-};
-
-// src/report/explanations.ts
-var whyItMatters = {
-  ...extraWhyItMatters,
-  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
-  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
-  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
-  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
-  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
-  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
-  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
-  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
-  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
-  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
-  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
-  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
-  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
-  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
-  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
-  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
-  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
-};
-var checkTitles = {
-  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
-  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
-  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
-  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
-  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
-  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
-  hostPorts: { control: "Host Ports", problem: "host port" },
-  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
-  privileged: { control: "Privileged Containers", problem: "privileged container" },
-  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
-  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
-  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
-  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
-  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
-  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
-  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
-  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
-  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
-  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
-  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
-  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
-  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
-  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
-  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
-  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
-  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
-};
-var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
-var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
-
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
 var upstreamDocs = (check) => check === "psp.removed" ? pspMigrationUrl : standardsUrl;
@@ -43549,14 +43685,14 @@ function cautionFor(checks) {
 }
 var unique = (items) => [...new Set(items)];
 var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
-var workloadOf = (f) => `${f.kind} ${nameOf(f)}`;
+var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
 function workloadsOf(findings) {
   const byKind = /* @__PURE__ */ new Map();
   for (const f of findings) byKind.set(f.kind, unique([...byKind.get(f.kind) ?? [], nameOf(f)]));
   return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
 }
 function subjectOf(findings) {
-  const workloads = unique(findings.map(workloadOf));
+  const workloads = unique(findings.map(workloadOf3));
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
@@ -43602,14 +43738,14 @@ function withoutSuggestion(findings) {
   const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
   return [heading, ...todo].filter((p) => p !== "");
 }
-var modeWords = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
+var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
 function provenance(findings) {
   const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
-  const workloads = unique(findings.map(workloadOf));
+  const workloads = unique(findings.map(workloadOf3));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
   const bySource = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords2[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
     bySource.set(source, [...bySource.get(source) ?? [], f]);
   }
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
@@ -43631,6 +43767,19 @@ function commentBody(findings, suggestion, docs = upstreamDocs) {
 
 ${marker}`;
 }
+function problemCommentBody(problems) {
+  const file = problems[0].file;
+  const parts = [
+    `> [!CAUTION]
+> **${inlineCode(file)} could not be checked** (blocking)`,
+    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
+    "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
+  ];
+  const marker = fingerprintMarker(unique(problems.map(problemFingerprint)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
+
+${marker}`;
+}
 
 // src/report/reviewPlan.ts
 function anchorOf(finding, lines) {
@@ -43642,11 +43791,11 @@ function anchorOf(finding, lines) {
   const best = inDiff.find((l) => l.exact) ?? inDiff[0];
   return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
 }
-function planReview(findings, diffLinesOf, existing, maxComments, headSha = null) {
+function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
   const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
   const posted = new Set(existing.flatMap((c) => c.fingerprints));
   const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
-  const current = new Set(findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]));
+  const current = /* @__PURE__ */ new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
   const alreadyCommented = [];
   const outsideDiff = [];
   const groups2 = /* @__PURE__ */ new Map();
@@ -43665,12 +43814,25 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
     if (group) group.findings.push(finding);
     else groups2.set(key, { anchor, findings: [finding] });
   }
-  const ordered = [...groups2.values()].sort(
-    (a, b) => Number(b.findings.some((f) => f.blocking)) - Number(a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
+  const commentedProblems = [];
+  const problemGroups = /* @__PURE__ */ new Map();
+  for (const problem of problems.filter(failsRun)) {
+    if (posted.has(problemFingerprint(problem))) {
+      commentedProblems.push(problem);
+      continue;
+    }
+    if (problem.line === null || !diffLinesOf(problem.file).has(problem.line)) continue;
+    const key = `${problem.file}\0${problem.line}`;
+    const group = problemGroups.get(key) ?? { anchor: { path: problem.file, start: problem.line, end: problem.line, suggestion: null }, problems: [] };
+    group.problems.push(problem);
+    problemGroups.set(key, group);
+  }
+  const ordered = [...[...groups2.values()].map((g) => ({ ...g, problems: [] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] }))].sort(
+    (a, b) => Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
   );
   const comments = [];
   const overflow = [];
-  for (const { anchor, findings: group } of ordered) {
+  for (const { anchor, findings: group, problems: failing } of ordered) {
     if (comments.length >= cap) {
       overflow.push(...group);
       continue;
@@ -43679,12 +43841,14 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: commentBody(group, anchor.suggestion),
-      findings: group
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
+      findings: group,
+      problems: failing
     });
+    commentedProblems.push(...failing);
   }
   const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
-  return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2 };
+  return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2, commentedProblems };
 }
 
 // src/report/limits.ts
@@ -43713,16 +43877,17 @@ function clampAnnotation(annotation) {
     message: truncateUtf8(annotation.message, annotationTextBytes, "\u2026 (truncated)")
   };
 }
-var levelRank2 = { failure: 0, warning: 1, notice: 2 };
+var levelRank3 = { failure: 0, warning: 1, notice: 2 };
 function capAnnotations(annotations, cap = annotationCap) {
-  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank2[x.a.annotation_level] - levelRank2[y.a.annotation_level] || x.i - y.i);
+  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank3[x.a.annotation_level] - levelRank3[y.a.annotation_level] || x.i - y.i);
   const sent = ordered.slice(0, cap).map(({ a }) => clampAnnotation(a));
   return { sent, left: Math.max(annotations.length - cap, 0) };
 }
 function clampCheckRunText(output) {
   return {
     title: truncateChars(output.title, checkTitleChars, "\u2026"),
-    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.")
+    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything."),
+    ...output.text !== void 0 && output.text !== "" ? { text: clampMarkdown(output.text, checkOutputBytes, "The details were cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.") } : {}
   };
 }
 function fitSections(head, sections, rest, maxChars = commentChars) {
@@ -46295,7 +46460,8 @@ function evaluateChangeSet(changeSet, options) {
     policyProblems,
     errors: sortProblems(errors),
     podSpecs,
-    unchangedPodSpecs: unchanged
+    unchangedPodSpecs: unchanged,
+    namespacesRead: [...context.namespaces.byName.keys()]
   };
 }
 
@@ -46864,11 +47030,16 @@ async function changeSetFor(io, settings, event, github) {
   });
   const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : void 0;
   const extraDocuments = admissionPath && admissionBlob?.kind === "text" ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
-  const notices = [
-    ...api.notices,
-    "Namespace manifests (and the cluster PodSecurityConfiguration) are read from the changed files only (no local checkout with both commits); check out with fetch-depth: 0 to apply the pod-security labels of every Namespace in the repository."
-  ];
-  return { changeSet: api, notices, viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
+  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
+}
+function namespacesNotRead(report, labelsOn) {
+  if (!labelsOn) return [];
+  const read = new Set(report.namespacesRead ?? []);
+  return [...new Set(report.podSpecs.map((p) => p.namespace).filter((n) => n !== null && !read.has(n)))].sort();
+}
+function namespaceNotice(missing) {
+  const list4 = missing.map((n) => `\`${n}\``).join(", ");
+  return `${missing.length === 1 ? "Namespace" : "Namespaces"} ${list4} ${missing.length === 1 ? "is" : "are"} not defined in the changed files, the only ones read without a local checkout: ${missing.length === 1 ? "its" : "their"} pod-security labels were not applied. Check out with fetch-depth: 0 to apply them.`;
 }
 async function ourLogin(github, warn) {
   try {
@@ -46899,23 +47070,16 @@ async function existingComments(github, pr, warn) {
     commitId: comment.originalCommitId
   }));
 }
-function reviewBody(plan, policy) {
-  const lines = [`**Pod Security review** (\`${policy}\`): ${plan.comments.length} new inline ${plan.comments.length === 1 ? "comment" : "comments"}.`];
-  const elsewhere = [...plan.overflow, ...plan.outsideDiff];
-  if (elsewhere.length > 0) {
-    lines.push("", `${elsewhere.length} more ${elsewhere.length === 1 ? "finding is" : "findings are"} listed in the check run and the job summary (over the comment limit, or on lines outside the diff).`);
-  }
-  return lines.join("\n");
-}
 function checksLink(io, pr) {
   const server = io.env.GITHUB_SERVER_URL ?? "https://github.com";
   return `${server}/${pr.owner}/${pr.repo}/pull/${pr.number}/checks`;
 }
-async function postReview(io, github, event, plan, settings, policy) {
-  if (plan.comments.length === 0) return;
-  const review = { commitId: event.headSha, event: settings.reviewEvent, body: reviewBody(plan, policy) };
+async function postReview(io, github, event, plan, settings, body, blocking) {
+  if (plan.comments.length === 0) return true;
+  const review = { commitId: event.headSha, event: settings.reviewEvent === "REQUEST_CHANGES" && blocking ? "REQUEST_CHANGES" : "COMMENT", body };
   try {
     await github.createReview(event.pr, { ...review, comments: plan.comments.map((c) => ({ path: c.path, line: c.line, startLine: c.startLine, body: c.body })) });
+    return true;
   } catch (error2) {
     if (!(error2 instanceof GitHubError) || error2.status !== 422) throw error2;
     io.warning(`GitHub rejected the inline comments (${error2.message}); posting the findings in the review body instead`);
@@ -46924,6 +47088,13 @@ async function postReview(io, github, event, plan, settings, policy) {
 ${c.body}`);
     const rest = (left) => `\u2026and ${left} more ${left === 1 ? "comment" : "comments"}: every finding is in the [check run](${checksLink(io, event.pr)}) and the job summary.`;
     await github.createReview(event.pr, { ...review, body: fitSections(review.body, sections, rest), comments: [] });
+    return false;
+  }
+}
+async function dismissChangeRequests(github, pr, headSha) {
+  const reviews = await github.listReviews(pr);
+  for (const review of reviews.filter((r) => r.state === "CHANGES_REQUESTED" && r.body.includes(reviewMarker))) {
+    await github.dismissReview(pr, review.id, `Nothing blocks at ${headSha.slice(0, 12)}: the Pod Security findings this review asked to change are fixed.`);
   }
 }
 async function markFixed(io, github, pr, plan, headSha) {
@@ -47024,6 +47195,10 @@ async function run(given) {
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
+    if (!viaGit) {
+      const missing = namespacesNotRead(report, reads(settings.sourceOptions, "namespace-labels") && namespaceLabelsOn(config, settings.overrides));
+      if (missing.length > 0) notices.push(namespaceNotice(missing));
+    }
     let readOnly = null;
     const noteReadOnly = (error2) => {
       if (error2 instanceof GitHubError && error2.isPermission) {
@@ -47033,19 +47208,29 @@ async function run(given) {
       throw error2;
     };
     const inline = /* @__PURE__ */ new Set();
+    const inlineProblems = /* @__PURE__ */ new Set();
     const reviewNotices = [];
     if (event.kind === "pull-request") {
       let step = "The earlier comments could not be read";
       try {
         const existing = await existingComments(github, event.pr, (m) => io.warning(m));
         const filesByPath = new Map(changeSet.files.map((f) => [f.path, f]));
-        const plan = planReview(findings, (path4) => diffLines(filesByPath.get(path4)?.hunks ?? null), existing, settings.maxComments, event.headSha);
+        const plan = planReview(findings, (path4) => diffLines(filesByPath.get(path4)?.hunks ?? null), existing, settings.maxComments, event.headSha, report.errors);
         step = "The review could not be posted";
-        await postReview(io, github, event, plan, settings, policy);
-        for (const c of plan.comments) c.findings.forEach((f) => inline.add(f));
+        const links = githubLinks(io.env.GITHUB_SERVER_URL ?? "https://github.com", event.pr.owner, event.pr.repo, event.pr.number, event.headSha);
+        const body = reviewBody({ plan, findings, errors: report.errors, policy, links });
+        const posted = await postReview(io, github, event, plan, settings, body, findings.some((f) => f.blocking) || report.errors.some(failsRun));
+        const onDiff = posted ? plan.comments : [];
+        for (const c of onDiff) c.findings.forEach((f) => inline.add(f));
+        onDiff.forEach((c) => c.problems.forEach((e) => inlineProblems.add(e)));
         plan.alreadyCommented.forEach((f) => inline.add(f));
+        plan.commentedProblems.filter((e) => !plan.comments.some((c) => c.problems.includes(e))).forEach((e) => inlineProblems.add(e));
         step = "The threads of fixed findings could not be resolved";
         await markFixed(io, github, event.pr, plan, event.headSha);
+        if (settings.reviewEvent === "REQUEST_CHANGES" && conclusionOf(findings, report.errors, settings.mode) !== "failure") {
+          step = "The earlier change request could not be dismissed";
+          await dismissChangeRequests(github, event.pr, event.headSha);
+        }
       } catch (error2) {
         if (error2 instanceof GitHubError && !error2.isPermission) {
           const notice2 = `${step} (GitHub answered ${error2.status}: ${error2.message}); every finding is in the check run and this summary.`;
@@ -47055,7 +47240,7 @@ async function run(given) {
       }
     }
     const unlisted = changeSet.incomplete !== void 0 ? [{ file: "(files GitHub did not list)", line: null, kind: "unreadable", message: changeSet.incomplete }] : [];
-    const annotations = capAnnotations(annotationsOf2(findings, report.errors));
+    const annotations = capAnnotations(annotationsOf2(findings, report.errors, { findings: inline, problems: inlineProblems }, settings.unchecked));
     const capNotice = annotations.left > 0 ? [`${annotations.left} more findings and problems are not annotated on the files (GitHub's check runs take ${annotations.sent.length} here); all are listed below.`] : [];
     const summaryInput = (extra) => ({
       policy,
@@ -47066,7 +47251,8 @@ async function run(given) {
       podSpecs: report.podSpecs.length,
       unchanged: report.unchangedPodSpecs,
       notices: [...notices, ...(report.notices ?? []).map((n) => `\`${n.file}:${n.line}\`: ${n.message}`), ...reviewNotices, ...capNotice, ...extra],
-      inline
+      inline,
+      blob: blobLink(io.env.GITHUB_SERVER_URL ?? "https://github.com", owner, repo, event.headSha)
     });
     const output = checkRunOutput(summaryInput([]), settings.mode, settings.unchecked);
     const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
@@ -47074,10 +47260,8 @@ async function run(given) {
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
     await io.writeText(sarifPath, renderSarif(findings, report.errors, version));
     const knownReadOnly = readOnly;
-    const jobSummary = `## ${settings.checkName}: ${output.title}
-
-${summaryMarkdown(summaryInput(knownReadOnly !== null ? [knownReadOnly] : []))}`;
-    await io.appendSummary(clampMarkdown(jobSummary, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
+    const summaryText = jobSummary(settings.checkName, output.title, summaryInput(knownReadOnly !== null ? [knownReadOnly] : []), checkRunText(findings, inline));
+    await io.appendSummary(clampMarkdown(summaryText, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
     io.setOutput("violations", String(findings.length));
     io.setOutput("blocking", String(findings.filter((f) => f.blocking).length));
     io.setOutput("conclusion", output.conclusion);
