@@ -14,14 +14,23 @@ export interface GitRange {
   readonly maxBytes: number;
 }
 
+type EntryType = 'file' | 'link' | 'other';
+
+/** `000000` is a side where the path does not exist; 100644/100755 files, 120000 links, 160000 submodules. */
+function typeOf(mode: string): EntryType {
+  if (mode === '000000' || mode.startsWith('100')) return 'file';
+  return mode === '120000' ? 'link' : 'other';
+}
+
 interface RawEntry {
   readonly status: FileStatus;
   readonly path: string;
   readonly previousPath?: string;
   readonly baseBlob: string | null;
   readonly headBlob: string | null;
-  /** Regular files only: symlinks and submodules are not manifests. */
-  readonly regular: boolean;
+  /** What each side is: a file, a symbolic link (read as a link, never followed), or something else (a submodule). */
+  readonly baseType: EntryType;
+  readonly headType: EntryType;
 }
 
 const zeroSha = /^0+$/;
@@ -40,14 +49,14 @@ function parseRaw(output: string): RawEntry[] {
     const first = fields[i++] ?? '';
     const second = letter === 'R' || letter === 'C' ? (fields[i++] ?? '') : undefined;
     if (!status) continue; // U (unmerged), X (unknown): nothing to review
-    const isRegular = (mode: string) => mode === '000000' || mode.startsWith('100');
     entries.push({
       status,
       path: second ?? first,
       ...(second !== undefined ? { previousPath: first } : {}),
       baseBlob: zeroSha.test(baseSha) ? null : baseSha,
       headBlob: zeroSha.test(headSha) ? null : headSha,
-      regular: isRegular(baseMode) && isRegular(headMode),
+      baseType: typeOf(baseMode),
+      headType: typeOf(headMode),
     });
   }
   return entries;
@@ -82,6 +91,12 @@ export async function readBlobs(repository: string, shas: readonly string[], max
   return result;
 }
 
+/** A symbolic link at head: what it points to is reported, and nothing is read through it. */
+function linkContent(blob: FileContent): FileContent {
+  const target = blob.kind === 'content' ? Buffer.from(blob.data as Uint8Array).toString('utf8') : '(unknown)';
+  return { kind: 'unavailable', reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+}
+
 /** The merge base of base and head, as `git diff base...head` uses. */
 export async function mergeBase(repository: string, base: string, head: string): Promise<string> {
   return (await git(repository, ['merge-base', base, head])).toString('utf8').trim();
@@ -103,14 +118,15 @@ export async function readGitChangeSet(range: GitRange): Promise<ChangeSet> {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.regular);
+  // Submodules are not manifests; a link is read as a link (its target), never followed on the runner's disk.
+  const entries = raw.filter((entry) => entry.baseType !== 'other' && entry.headType !== 'other');
   const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s): s is string => s !== null)), maxBytes);
   const contentOf = (sha: string | null): FileContent =>
     sha === null ? { kind: 'absent' } : (blobs.get(sha) ?? { kind: 'unavailable', reason: 'the blob could not be read' });
 
   const files: ChangedFile[] = entries.map((entry) => {
-    const base = contentOf(entry.baseBlob);
-    const head = contentOf(entry.headBlob);
+    const base = entry.baseType === 'link' ? ({ kind: 'absent' } as const) : contentOf(entry.baseBlob);
+    const head = entry.headType === 'link' ? linkContent(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
     // git prints no hunks for a binary file; say so rather than "no changed lines".
     const binary = [base, head].some((c) => c.kind === 'content' && Buffer.from(c.data as Uint8Array).includes(0));
