@@ -1,9 +1,11 @@
 /**
  * File-system adapter for the CLI: expand the PATH arguments into manifest
  * files and read them, without letting one unreadable or huge file stop the
- * others (it becomes a problem value).
+ * others (it becomes a problem value). An unreadable folder, a FIFO or a
+ * device, a link out of the folders given: each is a problem naming it,
+ * never an internal error and never a read that does not end.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceFile } from '../findings/evaluateFiles.js';
 import type { LoadProblem } from '../manifests/types.js';
@@ -23,17 +25,77 @@ function displayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join('/');
 }
 
-async function walk(directory: string, out: string[]): Promise<void> {
-  const entries = await readdir(directory, { withFileTypes: true });
+/** What a folder search found: manifest paths, and what it refused to read. */
+interface Search {
+  readonly cwd: string;
+  /** The folders given, resolved: links may point anywhere inside them, never outside. */
+  readonly roots: readonly string[];
+  /** Folders already searched, resolved: a link back to one is a loop, not searched again. */
+  readonly searched: Set<string>;
+  readonly paths: string[];
+  readonly problems: LoadProblem[];
+}
+
+const isManifestName = (name: string) => manifestExtensions.has(path.extname(name).toLowerCase());
+
+/** A FIFO, a socket or a device: reading one can block forever or never end. */
+function kindOf(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  return info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : info.isCharacterDevice() ? 'a character device' : info.isBlockDevice() ? 'a block device' : 'not a regular file';
+}
+
+function refuse(search: Search, file: string, message: string): void {
+  search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: 'unreadable', message });
+}
+
+async function walk(directory: string, search: Search): Promise<void> {
+  let entries;
+  try {
+    search.searched.add(await realpath(directory));
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    refuse(search, directory, `cannot read this folder (${(error as Error).message}); the files in it were not checked`);
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk(full, out);
-    } else if (entry.isFile() && manifestExtensions.has(path.extname(entry.name).toLowerCase())) {
-      out.push(full);
+    if (entry.isSymbolicLink()) await followLink(full, search);
+    else if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) await walk(full, search);
+    } else if (isManifestName(entry.name)) {
+      if (entry.isFile()) search.paths.push(full);
+      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
     }
   }
+}
+
+/**
+ * A link found in a folder is followed only to a place inside the folders
+ * given (never out of them: a link to /etc or ~ is not read), and a folder
+ * already searched is not searched again (a link to a parent is no loop).
+ */
+async function followLink(link: string, search: Search): Promise<void> {
+  const name = path.basename(link);
+  let target: string;
+  let resolved: string;
+  let info;
+  try {
+    target = await readlink(link);
+    resolved = await realpath(link);
+    info = await stat(resolved);
+  } catch (error) {
+    if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${(error as Error).message}); it was not checked`);
+    return;
+  }
+  if (!info.isDirectory() && !isManifestName(name)) return;
+  if (!search.roots.some((root) => resolved === root || resolved.startsWith(`${root}${path.sep}`))) {
+    refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
+    return;
+  }
+  if (info.isDirectory()) {
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved)) await walk(link, search);
+  } else if (info.isFile()) search.paths.push(link);
+  else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
 }
 
 /**
@@ -46,7 +108,8 @@ export async function collectFiles(
   cwd: string,
   maxBytes: number,
 ): Promise<CollectedFiles | { missing: string }> {
-  const paths: string[] = [];
+  const search: Search = { cwd, roots: [], searched: new Set(), paths: [], problems: [] };
+  const folders: string[] = [];
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
     let info;
@@ -55,15 +118,28 @@ export async function collectFiles(
     } catch {
       return { missing: arg };
     }
-    if (info.isDirectory()) await walk(absolute, paths);
-    else paths.push(absolute);
+    if (info.isDirectory()) {
+      folders.push(absolute);
+      (search.roots as string[]).push(await realpath(absolute));
+    } else search.paths.push(absolute);
   }
+  for (const folder of folders) await walk(folder, search);
   const files: SourceFile[] = [];
-  const problems: LoadProblem[] = [];
-  for (const absolute of [...new Set(paths)]) {
+  const problems: LoadProblem[] = search.problems;
+  // One file reached by two paths (a link inside the folders) is read once.
+  const seen = new Set<string>();
+  for (const absolute of search.paths) {
     const shown = displayPath(absolute, cwd);
     try {
-      const size = (await stat(absolute)).size;
+      const real = await realpath(absolute);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const info = await stat(real);
+      if (!info.isFile()) {
+        problems.push({ file: shown, line: null, kind: 'unreadable', message: `is ${kindOf(info)}, not a file; it was not read` });
+        continue;
+      }
+      const size = info.size;
       // Do not read a huge file into memory just to say it is too large.
       if (size > maxBytes) {
         problems.push({ file: shown, line: null, kind: 'too-large', message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
