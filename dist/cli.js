@@ -17783,7 +17783,7 @@ function computeFixes(request) {
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
     return { reason: reason4, shared };
   };
-  const refuse = (owner, failure) => {
+  const refuse2 = (owner, failure) => {
     owner.accepted = false;
     owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
   };
@@ -17800,7 +17800,7 @@ function computeFixes(request) {
       if (failure === null) {
         owner.accepted = true;
         accepted.push(owner);
-      } else refuse(owner, failure);
+      } else refuse2(owner, failure);
     }
   }
   let suggestionOf = /* @__PURE__ */ new Map();
@@ -17817,7 +17817,7 @@ function computeFixes(request) {
     } catch (error) {
       if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
       const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
-      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
+      for (const owner of selected) if (involved.has(owner.id)) refuse2(owner, { reason: error.message, shared: null });
       continue;
     }
     sharedOf = rendered.shared;
@@ -17836,7 +17836,7 @@ function computeFixes(request) {
       if ([...pods2].some((p) => !collapsed.has(p))) {
         for (const p of pods2) collapsed.add(p);
       } else {
-        for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+        for (const owner of groupOwners) refuse2(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
       }
       break;
     }
@@ -17847,7 +17847,7 @@ function computeFixes(request) {
       expectationOf(selected)
     );
     if (reason4 === null) break;
-    for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
+    for (const owner of selected) refuse2(owner, { reason: reason4, shared: null });
   }
   const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
   const pods = request.pods.map(
@@ -18414,7 +18414,7 @@ function problemsVerdict(problems, unchecked) {
 }
 
 // src/io/files.ts
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
 import path2 from "node:path";
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -18423,20 +18423,60 @@ function displayPath(absolute, cwd) {
   const shown3 = relative === "" || relative.startsWith("..") ? absolute : relative;
   return shown3.split(path2.sep).join("/");
 }
-async function walk2(directory, out) {
-  const entries = await readdir(directory, { withFileTypes: true });
+var isManifestName = (name) => manifestExtensions.has(path2.extname(name).toLowerCase());
+function kindOf(info) {
+  return info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
+}
+function refuse(search, file, message) {
+  search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
+}
+async function walk2(directory, search) {
+  let entries;
+  try {
+    search.searched.add(await realpath(directory));
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
+    return;
+  }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry of entries) {
     const full = path2.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk2(full, out);
-    } else if (entry.isFile() && manifestExtensions.has(path2.extname(entry.name).toLowerCase())) {
-      out.push(full);
+    if (entry.isSymbolicLink()) await followLink(full, search);
+    else if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) await walk2(full, search);
+    } else if (isManifestName(entry.name)) {
+      if (entry.isFile()) search.paths.push(full);
+      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
     }
   }
 }
+async function followLink(link, search) {
+  const name = path2.basename(link);
+  let target;
+  let resolved2;
+  let info;
+  try {
+    target = await readlink(link);
+    resolved2 = await realpath(link);
+    info = await stat(resolved2);
+  } catch (error) {
+    if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${error.message}); it was not checked`);
+    return;
+  }
+  if (!info.isDirectory() && !isManifestName(name)) return;
+  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path2.sep}`))) {
+    refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
+    return;
+  }
+  if (info.isDirectory()) {
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) await walk2(link, search);
+  } else if (info.isFile()) search.paths.push(link);
+  else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
+}
 async function collectFiles(args, cwd, maxBytes) {
-  const paths = [];
+  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
+  const folders = [];
   for (const arg of args) {
     const absolute = path2.resolve(cwd, arg);
     let info;
@@ -18445,15 +18485,27 @@ async function collectFiles(args, cwd, maxBytes) {
     } catch {
       return { missing: arg };
     }
-    if (info.isDirectory()) await walk2(absolute, paths);
-    else paths.push(absolute);
+    if (info.isDirectory()) {
+      folders.push(absolute);
+      search.roots.push(await realpath(absolute));
+    } else search.paths.push(absolute);
   }
+  for (const folder of folders) await walk2(folder, search);
   const files = [];
-  const problems = [];
-  for (const absolute of [...new Set(paths)]) {
+  const problems = search.problems;
+  const seen = /* @__PURE__ */ new Set();
+  for (const absolute of search.paths) {
     const shown3 = displayPath(absolute, cwd);
     try {
-      const size = (await stat(absolute)).size;
+      const real = await realpath(absolute);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const info = await stat(real);
+      if (!info.isFile()) {
+        problems.push({ file: shown3, line: null, kind: "unreadable", message: `is ${kindOf(info)}, not a file; it was not read` });
+        continue;
+      }
+      const size = info.size;
       if (size > maxBytes) {
         problems.push({ file: shown3, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
         continue;
@@ -19563,6 +19615,10 @@ function parseGitDiff(diff) {
 }
 
 // src/git/changeSet.ts
+function typeOf(mode) {
+  if (mode === "000000" || mode.startsWith("100")) return "file";
+  return mode === "120000" ? "link" : "other";
+}
 var zeroSha = /^0+$/;
 var statusOf = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
 function parseRaw(output) {
@@ -19577,14 +19633,14 @@ function parseRaw(output) {
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
-    const isRegular = (mode) => mode === "000000" || mode.startsWith("100");
     entries.push({
       status,
       path: second ?? first,
       ...second !== void 0 ? { previousPath: first } : {},
       baseBlob: zeroSha.test(baseSha) ? null : baseSha,
       headBlob: zeroSha.test(headSha) ? null : headSha,
-      regular: isRegular(baseMode) && isRegular(headMode)
+      baseType: typeOf(baseMode),
+      headType: typeOf(headMode)
     });
   }
   return entries;
@@ -19617,6 +19673,10 @@ async function readBlobs(repository, shas, maxBytes) {
   }
   return result;
 }
+function linkContent(blob) {
+  const target = blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)";
+  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+}
 async function mergeBase(repository, base, head) {
   return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
 }
@@ -19635,12 +19695,12 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.regular);
+  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
   const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
   const files = entries.map((entry) => {
-    const base = contentOf(entry.baseBlob);
-    const head = contentOf(entry.headBlob);
+    const base = entry.baseType === "link" ? { kind: "absent" } : contentOf(entry.baseBlob);
+    const head = entry.headType === "link" ? linkContent(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
     const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
     return {

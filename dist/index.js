@@ -31134,6 +31134,10 @@ var init_run = __esm({
 });
 
 // src/git/changeSet.ts
+function typeOf(mode) {
+  if (mode === "000000" || mode.startsWith("100")) return "file";
+  return mode === "120000" ? "link" : "other";
+}
 function parseRaw(output) {
   const fields2 = output.split("\0");
   const entries = [];
@@ -31146,14 +31150,14 @@ function parseRaw(output) {
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
-    const isRegular = (mode) => mode === "000000" || mode.startsWith("100");
     entries.push({
       status,
       path: second ?? first,
       ...second !== void 0 ? { previousPath: first } : {},
       baseBlob: zeroSha.test(baseSha) ? null : baseSha,
       headBlob: zeroSha.test(headSha) ? null : headSha,
-      regular: isRegular(baseMode) && isRegular(headMode)
+      baseType: typeOf(baseMode),
+      headType: typeOf(headMode)
     });
   }
   return entries;
@@ -31186,6 +31190,10 @@ async function readBlobs(repository, shas, maxBytes) {
   }
   return result;
 }
+function linkContent(blob) {
+  const target = blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)";
+  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+}
 async function mergeBase(repository, base, head) {
   return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
 }
@@ -31204,12 +31212,12 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.regular);
+  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
   const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
   const files = entries.map((entry) => {
-    const base = contentOf2(entry.baseBlob);
-    const head = contentOf2(entry.headBlob);
+    const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
+    const head = entry.headType === "link" ? linkContent(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
     const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
     return {
