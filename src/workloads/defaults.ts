@@ -13,7 +13,10 @@
  */
 import { isObject } from '../pss/pod.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
-import { volumeSources } from './schema.js';
+import { fieldsOf } from './validate.js';
+
+/** The VolumeSource fields of the API (inline in core/v1.Volume, next to its name). */
+const volumeSources = fieldsOf('core/v1.Volume').filter((field) => field !== 'name');
 
 function withDefaultVolumes(spec: JsonObject): JsonValue[] | undefined {
   const volumes = spec.volumes;

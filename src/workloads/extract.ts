@@ -16,8 +16,7 @@ import { isObject, obj, str } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue, PodInput } from '../pss/types.js';
 import { applyApiServerDefaults } from './defaults.js';
 import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
-import { metadataSchema, podSpecSchema } from './schema.js';
-import { validateFields } from './validate.js';
+import { validateObject } from './validate.js';
 
 /** One pod spec found in a manifest. */
 export interface PodSpecSource {
@@ -107,11 +106,8 @@ export function extractPodSpecs(document: ManifestDocument): Extraction {
     if (!isObject(template)) return;
     const templatePath = [...objectPath, ...workload.template];
 
-    const errors = [
-      ...validateFields(object.metadata, metadataSchema, [...objectPath, 'metadata']),
-      ...(workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, 'metadata']) : []),
-      ...validateFields(template.spec, podSpecSchema, [...templatePath, 'spec']),
-    ];
+    // The whole object, as the API server decodes it: a wrong type anywhere makes it refuse the object.
+    const errors = validateObject(object, workload.kind, objectPath);
     for (const error of errors) invalid(error.path, error.message);
     if (errors.length > 0) return;
 

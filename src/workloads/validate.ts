@@ -1,18 +1,98 @@
 /**
- * Check decoded values against the field types in schema.ts. A mismatch is
- * what the API server would reject while decoding the object; the message
- * names the field and, for YAML 1.1 surprises, says how to fix it.
+ * Check a decoded object against the types of its kind, as the API server's
+ * decoder does: a value of the wrong type anywhere in the object (not only in
+ * the fields the checks read) makes it refuse the object ("cannot decode"),
+ * so it is reported with its field path, the type expected and what was
+ * found, and, for YAML 1.1 surprises, how to fix it. The types are those of
+ * the Kubernetes API itself (apiTypes.generated.ts, generated from k8s.io/api);
+ * unknown fields are ignored, as the decoder ignores them, and null reads as
+ * the zero value.
  */
+import { resolvePlainScalar } from '../manifests/scalars.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
-import type { FieldType } from './schema.js';
+import { apiTypes, kindTypes } from './apiTypes.generated.js';
 
 export interface FieldTypeError {
   readonly path: FieldPath;
   readonly message: string;
 }
 
-const int32 = 2 ** 31;
+type Scalar = 'string' | 'boolean' | 'int32' | 'int64' | 'number' | 'int-or-string' | 'quantity' | 'time' | 'duration' | 'bytes' | 'any';
+
+/** A type expression of the table, parsed once. */
+type FieldType = Scalar | { readonly list: FieldType } | { readonly map: FieldType } | { readonly object: string };
+
+const scalars = new Set<string>(['string', 'boolean', 'int32', 'int64', 'number', 'int-or-string', 'quantity', 'time', 'duration', 'bytes', 'any']);
+const parsed = new Map<string, FieldType>();
+
+function typeOf(expression: string): FieldType {
+  let type = parsed.get(expression);
+  if (type !== undefined) return type;
+  if (scalars.has(expression)) type = expression as Scalar;
+  else if (expression.startsWith('[')) type = { list: typeOf(expression.slice(1, -1)) };
+  else if (expression.startsWith('{')) type = { map: typeOf(expression.slice(1, -1)) };
+  else if (Object.hasOwn(apiTypes, expression)) type = { object: expression };
+  else throw new Error(`apiTypes: no type ${expression}`);
+  parsed.set(expression, type);
+  return type;
+}
+
+const int32Limit = 2 ** 31;
+const isInt32 = (value: JsonValue) => Number.isInteger(value) && (value as number) >= -int32Limit && (value as number) < int32Limit;
+
+/** resource.ParseQuantity's syntax: a decimal number and one suffix (binary, decimal or an exponent). */
+const quantity = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
+/** Go's time.RFC3339, which metav1.Time parses. */
+const rfc3339 = /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$/;
+
+function matches(type: FieldType, value: JsonValue): boolean {
+  if (typeof type === 'string') {
+    switch (type) {
+      case 'string':
+      case 'duration':
+      case 'bytes':
+        return typeof value === 'string';
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'int32':
+        return isInt32(value);
+      case 'int64':
+        return Number.isInteger(value);
+      case 'number':
+        return typeof value === 'number';
+      case 'int-or-string':
+        return typeof value === 'string' || isInt32(value);
+      case 'quantity':
+        return typeof value === 'number' || (typeof value === 'string' && quantity.test(value.trim()));
+      case 'time':
+        return typeof value === 'string' && rfc3339.test(value);
+      case 'any':
+        return true;
+    }
+  }
+  if ('list' in type) return Array.isArray(value);
+  return isObject(value);
+}
+
+const scalarWords: Record<Scalar, string> = {
+  string: 'a string',
+  boolean: 'a boolean',
+  int32: 'a 32-bit integer',
+  int64: 'an integer',
+  number: 'a number',
+  'int-or-string': 'an integer or a string',
+  quantity: 'a quantity (such as 500m, 2Gi or 1.5)',
+  time: 'a time (RFC 3339, such as 2024-01-31T12:00:00Z)',
+  duration: 'a duration (such as 30s)',
+  bytes: 'a base64 string',
+  any: 'any value',
+};
+
+function expected(type: FieldType): string {
+  if (typeof type === 'string') return scalarWords[type];
+  return 'list' in type ? 'a list' : 'a mapping';
+}
 
 function describe(value: JsonValue): string {
   if (Array.isArray(value)) return 'a list';
@@ -21,61 +101,59 @@ function describe(value: JsonValue): string {
   return `the ${typeof value} ${String(value)}`;
 }
 
-function expected(type: FieldType): string {
-  if (typeof type === 'string') {
-    return { string: 'a string', boolean: 'a boolean', int32: 'a 32-bit integer', int64: 'an integer', 'int-or-string': 'an integer or a string', 'any-object': 'a mapping' }[type];
-  }
-  if ('object' in type || 'map' in type) return 'a mapping';
-  return 'a list';
-}
-
 /** The hint for values that YAML 1.1 turned into something else than the author meant. */
 function hint(type: FieldType, value: JsonValue): string {
   if (type === 'string' && (typeof value === 'boolean' || typeof value === 'number')) {
     return ' (YAML 1.1 reads this unquoted value as a non-string; quote it)';
   }
+  // A quoted `"true"` or `"80"`: unquoted, it would be of the right type.
   if ((type === 'boolean' || type === 'int32' || type === 'int64') && typeof value === 'string') {
-    return ' (remove the quotes)';
+    const unquoted = resolvePlainScalar(value);
+    if (unquoted.ok && unquoted.kind === (type === 'boolean' ? 'bool' : 'int')) return ' (remove the quotes)';
   }
   return '';
 }
 
-function matches(type: FieldType, value: JsonValue): boolean {
-  if (typeof type === 'string') {
-    switch (type) {
-      case 'string':
-        return typeof value === 'string';
-      case 'boolean':
-        return typeof value === 'boolean';
-      case 'int32':
-        return Number.isInteger(value) && (value as number) >= -int32 && (value as number) < int32;
-      case 'int64':
-        return Number.isInteger(value);
-      case 'int-or-string':
-        return typeof value === 'string' || Number.isInteger(value);
-      case 'any-object':
-        return isObject(value);
-    }
+/** `path` is the value's path, extended and restored in place (copied only into an error): the walk is a hot path. */
+function validate(value: JsonValue | undefined, type: FieldType, path: (string | number)[], errors: FieldTypeError[]): void {
+  // Absent and null are always acceptable: they read as the zero value.
+  if (value === undefined || value === null) return;
+  if (!matches(type, value)) {
+    errors.push({ path: [...path], message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` });
+    return;
   }
-  if ('list' in type) return Array.isArray(value);
-  return isObject(value);
+  if (typeof type === 'string') return;
+  if ('list' in type) {
+    const items = value as JsonValue[];
+    for (let index = 0; index < items.length; index++) {
+      path.push(index);
+      validate(items[index], type.list, path, errors);
+      path.pop();
+    }
+    return;
+  }
+  const fields = 'object' in type ? apiTypes[type.object] : undefined;
+  for (const [key, item] of Object.entries(value as Record<string, JsonValue | undefined>)) {
+    // Unknown fields are ignored, as the decoder ignores them (`constructor` and `__proto__` too).
+    if (fields !== undefined && !Object.hasOwn(fields, key)) continue;
+    path.push(key);
+    validate(item, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors);
+    path.pop();
+  }
 }
 
-export function validateFields(value: JsonValue | undefined, type: FieldType, path: FieldPath = []): FieldTypeError[] {
-  // Absent and null are always acceptable: they read as the zero value.
-  if (value === undefined || value === null) return [];
-  if (!matches(type, value)) {
-    return [{ path, message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` }];
-  }
-  if (typeof type === 'string') return [];
-  if ('list' in type) {
-    return (value as JsonValue[]).flatMap((item, index) => validateFields(item, type.list, [...path, index]));
-  }
-  const entries = Object.entries(value as Record<string, JsonValue | undefined>);
-  if ('map' in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path, key]));
-  return entries.flatMap(([key, item]) => {
-    // Unknown fields are ignored, as the decoder ignores them (`constructor` and `__proto__` too).
-    const fieldType = Object.hasOwn(type.object, key) ? type.object[key] : undefined;
-    return fieldType === undefined ? [] : validateFields(item, fieldType, [...path, key]);
-  });
+/** The type errors of an object of a kind that carries a pod spec (its kind name: Pod, Deployment, …). */
+export function validateObject(value: JsonValue, kind: string, path: FieldPath = []): FieldTypeError[] {
+  const root = kindTypes[kind];
+  if (root === undefined) throw new Error(`apiTypes: no type for kind ${kind}`);
+  const errors: FieldTypeError[] = [];
+  validate(value, typeOf(root), [...path], errors);
+  return errors;
+}
+
+/** The fields of a named API type (e.g. the volume sources of core/v1.Volume). */
+export function fieldsOf(typeName: string): readonly string[] {
+  const fields = apiTypes[typeName];
+  if (fields === undefined) throw new Error(`apiTypes: no type ${typeName}`);
+  return Object.keys(fields);
 }

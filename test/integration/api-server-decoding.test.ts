@@ -365,3 +365,34 @@ describe('a pod kind in the wrong API group', () => {
     expect(report.errors).toEqual([]);
   });
 });
+
+describe('class 3: a wrong type anywhere in a pod-bearing object', () => {
+  const deployment = (replicas: string, container: string, volume = '{name: v, emptyDir: {}}') =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, creationTimestamp: null}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      terminationGracePeriodSeconds: 30\n      containers:\n      - name: a\n        image: b\n        ${container}\n      volumes:\n      - ${volume}\n`;
+
+  it.each([
+    ['env[].value: true', '3', 'env: [{name: X, value: true}]', undefined, 14, 'spec.template.spec.containers[0].env[0].value: expected a string, found the boolean true (YAML 1.1 reads this unquoted value as a non-string; quote it)'],
+    ['a quantity that is a placeholder', '3', 'resources: {limits: {cpu: "${CPU}"}}', undefined, 14, 'spec.template.spec.containers[0].resources.limits.cpu: expected a quantity (such as 500m, 2Gi or 1.5), found the string "${CPU}"'],
+    ['replicas: ($x)', '($x)', 'ports: [{containerPort: 80}]', undefined, 5, 'spec.replicas: expected a 32-bit integer, found the string "($x)"'],
+    ['a LUN that is a note to the reader', '3', 'ports: [{containerPort: 80}]', '{name: v, iscsi: {targetPortal: p, iqn: q, lun: <ADD LUN ID Here>}}', 17, 'spec.template.spec.volumes[0].iscsi.lun: expected a 32-bit integer, found the string "<ADD LUN ID Here>"'],
+    ['a quoted integer', '"3"', 'ports: [{containerPort: 80}]', undefined, 5, 'spec.replicas: expected a 32-bit integer, found the string "3" (remove the quotes)'],
+    ['a port name that is not a string', '3', 'livenessProbe: {httpGet: {port: [80]}}', undefined, 14, 'spec.template.spec.containers[0].livenessProbe.httpGet.port: expected an integer or a string, found a list'],
+    ['a time that is not RFC 3339', '3', 'ports: [{containerPort: 80}]', '{name: v, emptyDir: {}}\nstatus: {conditions: [{type: Available, status: "True", lastUpdateTime: yesterday}]}', 18, 'status.conditions[0].lastUpdateTime: expected a time (RFC 3339, such as 2024-01-31T12:00:00Z), found the string "yesterday"'],
+  ])('%s is invalid, with the field path, the type expected and the line; the object is not evaluated', async (_name, replicas, container, volume, line, message) => {
+    const file = writeCase(deployment(replicas, `${container}\n        securityContext: {privileged: true}`, volume));
+    const { status, report } = await check(file, '--level', 'baseline');
+    expect(report.errors).toEqual([{ file, line, kind: 'invalid', message: `${message}; the API server would reject this object` }]);
+    expect(report.podSpecs).toEqual([]);
+    expect(status).toBe(1);
+  });
+
+  it('values of the right types pass: quantities, int-or-strings, null times, unknown fields', async () => {
+    const container =
+      'resources: {limits: {cpu: 500m, memory: 1Gi, nvidia.com/gpu: 1}, requests: {cpu: 0.5, memory: 128974848, ephemeral-storage: 1.5e3, hugepages-2Mi: "+1Ki"}}\n' +
+      '        ports: [{name: http, containerPort: 8080, hostPort: 0}]\n        livenessProbe: {httpGet: {port: http, path: /}, periodSeconds: 10}\n        readinessProbe: {tcpSocket: {port: 8080}}\n' +
+      '        unknownField: [1, {x: y}]\n        securityContext: {privileged: true}';
+    const { report } = await check(writeCase(deployment('3', container)), '--level', 'baseline');
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.blocking).map((f) => f.check)).toEqual(['privileged']);
+  });
+});
