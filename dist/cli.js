@@ -6351,15 +6351,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list5, type) {
-      for (let i = 0; i < list5.length; ++i)
-        if (list5[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list5) {
-      for (let i = 0; i < list5.length; ++i) {
-        switch (list5[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -7842,7 +7842,7 @@ var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
     if (NULL_VALUES$1.indexOf(source) !== -1) return null;
     return NOT_RESOLVED;
   },
-  identify: (object2) => object2 === null,
+  identify: (object) => object === null,
   represent: () => "null"
 });
 var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
@@ -7852,7 +7852,7 @@ var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
     if (source === "null" || isExplicit && source === "") return null;
     return NOT_RESOLVED;
   },
-  identify: (object2) => object2 === null,
+  identify: (object) => object === null,
   represent: () => "null"
 });
 var NULL_VALUES = [
@@ -7874,7 +7874,7 @@ var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
     if (NULL_VALUES.indexOf(source) !== -1) return null;
     return NOT_RESOLVED;
   },
-  identify: (object2) => object2 === null,
+  identify: (object) => object === null,
   represent: () => "null"
 });
 var TRUE_VALUES$2 = [
@@ -7900,8 +7900,8 @@ var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
     if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
     return NOT_RESOLVED;
   },
-  identify: (object2) => Object.prototype.toString.call(object2) === "[object Boolean]",
-  represent: (object2) => object2 ? "true" : "false"
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
 });
 var TRUE_VALUES$1 = ["true"];
 var FALSE_VALUES$1 = ["false"];
@@ -7913,8 +7913,8 @@ var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
     if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
     return NOT_RESOLVED;
   },
-  identify: (object2) => Object.prototype.toString.call(object2) === "[object Boolean]",
-  represent: (object2) => object2 ? "true" : "false"
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
 });
 var TRUE_VALUES = [
   "true",
@@ -7961,8 +7961,8 @@ var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
     if (FALSE_VALUES.indexOf(source) !== -1) return false;
     return NOT_RESOLVED;
   },
-  identify: (object2) => Object.prototype.toString.call(object2) === "[object Boolean]",
-  represent: (object2) => object2 ? "true" : "false"
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
 });
 var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
 var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
@@ -7993,8 +7993,8 @@ var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
     ..."0123456789"
   ],
   resolve: resolveYamlInteger$2,
-  identify: (object2) => Number.isInteger(object2) && !Object.is(object2, -0) && object2.toString(10).indexOf("e") < 0,
-  represent: (object2) => object2.toString(10)
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
 });
 var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
 var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
@@ -8021,8 +8021,8 @@ var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
   implicit: true,
   implicitFirstChars: ["-", ..."0123456789"],
   resolve: resolveYamlInteger$1,
-  identify: (object2) => Number.isInteger(object2) && !Object.is(object2, -0) && object2.toString(10).indexOf("e") < 0,
-  represent: (object2) => object2.toString(10)
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
 });
 var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
 function parseYamlInteger(source) {
@@ -8055,8 +8055,8 @@ var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
     ..."0123456789"
   ],
   resolve: resolveYamlInteger,
-  identify: (object2) => Number.isInteger(object2) && !Object.is(object2, -0) && object2.toString(10).indexOf("e") < 0,
-  represent: (object2) => object2.toString(10)
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
 });
 var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
 var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
@@ -8071,12 +8071,12 @@ function resolveYamlFloat$2(source) {
   if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
   return NOT_RESOLVED;
 }
-function representYamlFloat$2(object2) {
-  if (isNaN(object2)) return ".nan";
-  if (object2 === Number.POSITIVE_INFINITY) return ".inf";
-  if (object2 === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object2, -0)) return "-0.0";
-  const result = object2.toString(10);
+function representYamlFloat$2(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
   return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
 }
 var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
@@ -8088,7 +8088,7 @@ var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
     ..."0123456789"
   ],
   resolve: resolveYamlFloat$2,
-  identify: (object2) => typeof object2 === "number" && (!Number.isInteger(object2) || Object.is(object2, -0) || object2.toString(10).indexOf("e") >= 0),
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
   represent: representYamlFloat$2
 });
 var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
@@ -8109,19 +8109,19 @@ function resolveYamlFloat$1(source, isExplicit) {
   if (Number.isFinite(result)) return result;
   return NOT_RESOLVED;
 }
-function representYamlFloat$1(object2) {
-  if (isNaN(object2)) return ".nan";
-  if (object2 === Number.POSITIVE_INFINITY) return ".inf";
-  if (object2 === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object2, -0)) return "-0.0";
-  const result = object2.toString(10);
+function representYamlFloat$1(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
   return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
 }
 var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
   implicit: true,
   implicitFirstChars: ["-", ..."0123456789"],
   resolve: resolveYamlFloat$1,
-  identify: (object2) => typeof object2 === "number" && (!Number.isInteger(object2) || Object.is(object2, -0) || object2.toString(10).indexOf("e") >= 0),
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
   represent: representYamlFloat$1
 });
 var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
@@ -8141,12 +8141,12 @@ function resolveYamlFloat(source) {
   if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
   return NOT_RESOLVED;
 }
-function representYamlFloat(object2) {
-  if (isNaN(object2)) return ".nan";
-  if (object2 === Number.POSITIVE_INFINITY) return ".inf";
-  if (object2 === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object2, -0)) return "-0.0";
-  const result = object2.toString(10);
+function representYamlFloat(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
   return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
 }
 var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
@@ -8158,7 +8158,7 @@ var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
     ..."0123456789"
   ],
   resolve: resolveYamlFloat,
-  identify: (object2) => typeof object2 === "number" && (!Number.isInteger(object2) || Object.is(object2, -0) || object2.toString(10).indexOf("e") >= 0),
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
   represent: representYamlFloat
 });
 var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
@@ -8179,14 +8179,14 @@ function resolveYamlBinary(source) {
   for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
   return result;
 }
-function representYamlBinary(object2) {
+function representYamlBinary(object) {
   let binary = "";
-  for (let index = 0; index < object2.length; index++) binary += String.fromCharCode(object2[index]);
+  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
   return btoa(binary);
 }
 var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
   resolve: resolveYamlBinary,
-  identify: (object2) => Object.prototype.toString.call(object2) === "[object Uint8Array]",
+  identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
   represent: representYamlBinary
 });
 var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
@@ -8233,13 +8233,13 @@ var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
   implicit: true,
   implicitFirstChars: [..."0123456789"],
   resolve: resolveYamlTimestamp,
-  identify: (object2) => object2 instanceof Date,
-  represent: (object2) => object2.toISOString()
+  identify: (object) => object instanceof Date,
+  represent: (object) => object.toISOString()
 });
 var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
   create: () => [],
-  addItem: (container2, item) => {
-    container2.push(item);
+  addItem: (container, item) => {
+    container.push(item);
   },
   identify: Array.isArray
 });
@@ -8273,17 +8273,17 @@ var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
 });
 var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
   create: () => [],
-  addItem: (container2, item) => {
+  addItem: (container, item) => {
     if (item instanceof Map) {
       if (item.size !== 1) return "cannot resolve a pairs item";
-      container2.push(item.entries().next().value);
+      container.push(item.entries().next().value);
       return "";
     }
     if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
-    const object2 = item;
-    const keys = Object.keys(object2);
+    const object = item;
+    const keys = Object.keys(object);
     if (keys.length !== 1) return "cannot resolve a pairs item";
-    container2.push([keys[0], object2[keys[0]]]);
+    container.push([keys[0], object[keys[0]]]);
     return "";
   },
   identify: () => false
@@ -8296,27 +8296,27 @@ var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
     for (const key of Object.keys(o)) map.set(key, o[key]);
     return map;
   },
-  addPair: (container2, key, value) => {
+  addPair: (container, key, value) => {
     if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
     const normalizedKey = String(key);
-    if (normalizedKey === "__proto__") Object.defineProperty(container2, normalizedKey, {
+    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
       value,
       enumerable: true,
       configurable: true,
       writable: true
     });
-    else container2[normalizedKey] = value;
+    else container[normalizedKey] = value;
     return "";
   },
-  has: (container2, key) => {
+  has: (container, key) => {
     if (key !== null && typeof key === "object") return false;
-    return Object.prototype.hasOwnProperty.call(container2, String(key));
+    return Object.prototype.hasOwnProperty.call(container, String(key));
   },
-  keys: (container2) => Object.keys(container2),
-  get: (container2, key) => {
+  keys: (container) => Object.keys(container),
+  get: (container, key) => {
     const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container2, normalizedKey)) return null;
-    return container2[normalizedKey];
+    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+    return container[normalizedKey];
   }
 });
 var setTag = defineMappingTag("tag:yaml.org,2002:set", {
@@ -8327,13 +8327,13 @@ var setTag = defineMappingTag("tag:yaml.org,2002:set", {
     for (const key of data) map.set(key, null);
     return map;
   },
-  addPair: (container2, key, value) => {
+  addPair: (container, key, value) => {
     if (value !== null) return "cannot resolve a set item";
-    container2.add(key);
+    container.add(key);
     return "";
   },
-  has: (container2, key) => container2.has(key),
-  keys: (container2) => container2.keys(),
+  has: (container, key) => container.has(key),
+  keys: (container) => container.keys(),
   get: () => null
 });
 function createTagDefinitionMap() {
@@ -8539,13 +8539,13 @@ var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
 });
 var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   create: () => /* @__PURE__ */ new Map(),
-  addPair: (container2, key, value) => {
-    container2.set(key, value);
+  addPair: (container, key, value) => {
+    container.set(key, value);
     return "";
   },
-  has: (container2, key) => container2.has(key),
-  keys: (container2) => container2.keys(),
-  get: (container2, key) => container2.get(key),
+  has: (container, key) => container.has(key),
+  keys: (container) => container.keys(),
+  get: (container, key) => container.get(key),
   identify: (data) => data instanceof Map || isPlainObject(data),
   represent: (data) => {
     if (data instanceof Map) return data;
@@ -8575,27 +8575,27 @@ var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
     for (const key of Object.keys(o)) map.set(key, o[key]);
     return map;
   },
-  addPair: (container2, key, value) => {
+  addPair: (container, key, value) => {
     const normalizedKey = normalizeKey(key);
     if (normalizedKey === null) return "nested arrays are not supported inside keys";
-    if (normalizedKey === "__proto__") Object.defineProperty(container2, normalizedKey, {
+    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
       value,
       enumerable: true,
       configurable: true,
       writable: true
     });
-    else container2[normalizedKey] = value;
+    else container[normalizedKey] = value;
     return "";
   },
-  has: (container2, key) => {
+  has: (container, key) => {
     const normalizedKey = normalizeKey(key);
-    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container2, normalizedKey);
+    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
   },
-  keys: (container2) => Object.keys(container2),
-  get: (container2, key) => {
+  keys: (container) => Object.keys(container),
+  get: (container, key) => {
     const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container2, normalizedKey)) return null;
-    return container2[normalizedKey];
+    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+    return container[normalizedKey];
   }
 });
 var DEFAULT_SNIPPET_OPTIONS = {
@@ -10450,8 +10450,8 @@ function markTemplate(loaded, text2) {
   return { ...loaded, problems };
 }
 function parseYamlDocuments(text2) {
-  const parsed = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
-  return Array.isArray(parsed) ? parsed : [];
+  const parsed2 = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
+  return Array.isArray(parsed2) ? parsed2 : [];
 }
 var plainCollection = (name, collection) => ({
   tag: `tag:yaml.org,2002:${name}`,
@@ -10475,10 +10475,10 @@ function lineCounterOf(text2) {
 }
 function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
-  let parsed;
+  let parsed2;
   try {
-    parsed = parseYamlDocuments(text2);
-    if (reindented) for (const doc of parsed) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
+    parsed2 = parseYamlDocuments(text2);
+    if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
     const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error)}`;
@@ -10487,7 +10487,7 @@ function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   const documents = [];
   const problems = [];
-  parsed.forEach((doc, index) => {
+  parsed2.forEach((doc, index) => {
     const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
@@ -10746,8 +10746,8 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    if (optBool(obj(container2, "securityContext"), "allowPrivilegeEscalation") !== false) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    if (optBool(obj(container, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
       paths.push(at(path8, "securityContext", "allowPrivilegeEscalation"));
     }
@@ -10791,11 +10791,11 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const profile2 = obj(obj(container2, "securityContext"), "appArmorProfile");
-    if (profile2 && !allowedProfileType(str(profile2, "type"))) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const profile = obj(obj(container, "securityContext"), "appArmorProfile");
+    if (profile && !allowedProfileType(str(profile, "type"))) {
       badContainers.push(name);
-      badValues.push(str(profile2, "type"));
+      badValues.push(str(profile, "type"));
       paths.push(at(path8, "securityContext", "appArmorProfile", "type"));
     }
   }
@@ -10837,10 +10837,10 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
-    list(capabilities2, "add").forEach((entry, index) => {
+    list(capabilities, "add").forEach((entry, index) => {
       const capability = typeof entry === "string" ? entry : "";
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
@@ -10869,20 +10869,20 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const capabilities2 = obj(obj(container2, "securityContext"), "capabilities");
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const capabilities = obj(obj(container, "securityContext"), "capabilities");
     const capabilitiesPath = at(path8, "securityContext", "capabilities");
-    if (!capabilities2) {
+    if (!capabilities) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
       continue;
     }
-    if (!list(capabilities2, "drop").includes("ALL")) {
+    if (!list(capabilities, "drop").includes("ALL")) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
     }
     let containerAddsForbidden = false;
-    list(capabilities2, "add").forEach((entry, index) => {
+    list(capabilities, "add").forEach((entry, index) => {
       const capability = typeof entry === "string" ? entry : "";
       if (capability !== "NET_BIND_SERVICE") {
         containerAddsForbidden = true;
@@ -10941,10 +10941,10 @@ var hostNamespaces = {
 function hostPathVolumesV1_0(pod) {
   const bad = [];
   const paths = [];
-  list(pod.spec, "volumes").forEach((volume2, index) => {
-    if (!isObject(volume2)) return;
-    if (obj(volume2, "hostPath")) {
-      bad.push(str(volume2, "name"));
+  list(pod.spec, "volumes").forEach((volume, index) => {
+    if (!isObject(volume)) return;
+    if (obj(volume, "hostPath")) {
+      bad.push(str(volume, "name"));
       paths.push(["spec", "volumes", index, "hostPath"]);
     }
   });
@@ -10966,9 +10966,9 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
     let containerIsBad = false;
-    list(container2, "ports").forEach((port, index) => {
+    list(container, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
       const hostPort = int(port, "hostPort");
       if (hostPort !== 0) {
@@ -11014,11 +11014,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container2, probe), at(path8, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path8, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container2, "lifecycle"), handler), at(path8, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container, "lifecycle"), handler), at(path8, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -11052,8 +11052,8 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    if (optBool(obj(container2, "securityContext"), "privileged") === true) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    if (optBool(obj(container, "securityContext"), "privileged") === true) {
       bad.push(name);
       paths.push(at(path8, "securityContext", "privileged"));
     }
@@ -11076,8 +11076,8 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const value = obj(container2, "securityContext")?.["procMount"];
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const value = obj(container, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
@@ -11155,11 +11155,11 @@ function restrictedVolumesV1_0(pod) {
   const badVolumes = [];
   const badTypes = [];
   const paths = [];
-  list(pod.spec, "volumes").forEach((volume2, index) => {
-    if (!isObject(volume2)) return;
-    if (allowedVolumeSources.some((key) => obj(volume2, key) !== void 0)) return;
-    badVolumes.push(str(volume2, "name"));
-    const type = restrictedVolumeSources.find((key) => obj(volume2, key) !== void 0);
+  list(pod.spec, "volumes").forEach((volume, index) => {
+    if (!isObject(volume)) return;
+    if (allowedVolumeSources.some((key) => obj(volume, key) !== void 0)) return;
+    badVolumes.push(str(volume, "name"));
+    const type = restrictedVolumeSources.find((key) => obj(volume, key) !== void 0);
     if (type === void 0) {
       badTypes.push("unknown");
       paths.push(["spec", "volumes", index]);
@@ -11198,8 +11198,8 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
       explicitPaths.push(at(path8, "securityContext", "runAsNonRoot"));
@@ -11243,8 +11243,8 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    if (optInt(obj(container2, "securityContext"), "runAsUser") === 0) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    if (optInt(obj(container, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
       paths.push(at(path8, "securityContext", "runAsUser"));
     }
@@ -11303,8 +11303,8 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const options = obj(obj(container2, "securityContext"), "seLinuxOptions");
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const options = obj(obj(container, "securityContext"), "seLinuxOptions");
     if (options !== void 0 && !judge(options, at(path8, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
@@ -11376,11 +11376,11 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
-    if (profile2 !== void 0 && !validType(str(profile2, "type"))) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const profile = obj(obj(container, "securityContext"), "seccompProfile");
+    if (profile !== void 0 && !validType(str(profile, "type"))) {
       bad.push(name);
-      badValues.push(str(profile2, "type"));
+      badValues.push(str(profile, "type"));
       paths.push(at(path8, "securityContext", "seccompProfile", "type"));
     }
   }
@@ -11424,10 +11424,10 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    const profile2 = obj(obj(container2, "securityContext"), "seccompProfile");
-    if (profile2 !== void 0) {
-      const type = str(profile2, "type");
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    const profile = obj(obj(container, "securityContext"), "seccompProfile");
+    if (profile !== void 0) {
+      const type = str(profile, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
@@ -11538,8 +11538,8 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container: container2, path: path8 } of visitContainers(pod)) {
-    if (hostProcess(obj(container2, "securityContext"))) {
+  for (const { name, container, path: path8 } of visitContainers(pod)) {
+    if (hostProcess(obj(container, "securityContext"))) {
       bad.push(name);
       paths.push(at(path8, "securityContext", "windowsOptions", "hostProcess"));
     }
@@ -13252,7 +13252,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list5, pattern, options = {}) => orig.match(list5, pattern, ext(def, options)),
+    match: (list4, pattern, options = {}) => orig.match(list4, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -13290,13 +13290,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list5, pattern, options = {}) => {
+var match = (list4, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list5 = list5.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list5.length) {
-    list5.push(pattern);
+  list4 = list4.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list4.length) {
+    list4.push(pattern);
   }
-  return list5;
+  return list4;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -14592,8 +14592,8 @@ var renderKeys = ["charts"];
 var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
 var dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function errorOf(parsed) {
-  return parsed.ok ? "" : parsed.error;
+function errorOf(parsed2) {
+  return parsed2.ok ? "" : parsed2.error;
 }
 var levelError = errorOf(parseLevel(""));
 var versionError = errorOf(parseVersion(""));
@@ -14655,9 +14655,9 @@ var Reader2 = class {
     const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
-      const parsed = parseLevel(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path8, key]) };
-      this.error([...path8, key], `Invalid value: ${goQuote(value)}: ${parsed.error}`);
+      const parsed2 = parseLevel(value);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path8, key]) };
+      this.error([...path8, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
       return void 0;
     }
     this.error([...path8, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
@@ -14667,9 +14667,9 @@ var Reader2 = class {
     const value = this.present(map, key, path8);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
-      const parsed = parseVersion(value);
-      if (parsed.ok) return { value: parsed.value, at: this.at([...path8, key]) };
-      this.error([...path8, key], `Invalid value: ${shown(value)}: ${parsed.error}`);
+      const parsed2 = parseVersion(value);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path8, key]) };
+      this.error([...path8, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
@@ -14954,18 +14954,18 @@ function policyToEvaluate(labels, defaults2 = privilegedDefaults) {
     let validLevel = false;
     const level3 = has(levelLabel);
     if (level3 !== void 0) {
-      const parsed = parseLevel(level3);
-      policy[mode].level = parsed.ok ? parsed.value : failLevel ?? parsed.fallback;
-      validLevel = parsed.ok;
-      if (!parsed.ok) errors.push(labelError(levelLabel, level3, parsed.error));
-      origins[mode].level = { kind: "label", label: levelLabel, value: level3, valid: parsed.ok };
+      const parsed2 = parseLevel(level3);
+      policy[mode].level = parsed2.ok ? parsed2.value : failLevel ?? parsed2.fallback;
+      validLevel = parsed2.ok;
+      if (!parsed2.ok) errors.push(labelError(levelLabel, level3, parsed2.error));
+      origins[mode].level = { kind: "label", label: levelLabel, value: level3, valid: parsed2.ok };
     }
     const version4 = has(versionLabel);
     if (version4 !== void 0) {
-      const parsed = parseVersion(version4);
-      policy[mode].version = parsed.ok ? parsed.value : parsed.fallback;
-      if (!parsed.ok) errors.push(labelError(versionLabel, version4, parsed.error));
-      origins[mode].version = { kind: "label", label: versionLabel, value: version4, valid: parsed.ok };
+      const parsed2 = parseVersion(version4);
+      policy[mode].version = parsed2.ok ? parsed2.value : parsed2.fallback;
+      if (!parsed2.ok) errors.push(labelError(versionLabel, version4, parsed2.error));
+      origins[mode].version = { kind: "label", label: versionLabel, value: version4, valid: parsed2.ok };
     }
     return validLevel;
   };
@@ -15094,13 +15094,13 @@ var configApiVersions = /* @__PURE__ */ new Set(["pod-security.admission.config.
 var admissionApiVersions = /* @__PURE__ */ new Set(["apiserver.config.k8s.io/v1", "apiserver.config.k8s.io/v1alpha1", "apiserver.k8s.io/v1alpha1"]);
 function configurationsOf(document) {
   const out = [];
-  for (const object2 of objectsOf(document)) {
-    if (object2.kind === "PodSecurityConfiguration" && configApiVersions.has(object2.apiVersion)) out.push({ value: object2.value, path: object2.path });
-    if (object2.kind !== "AdmissionConfiguration" || !admissionApiVersions.has(object2.apiVersion)) continue;
-    list(object2.value, "plugins").forEach((plugin, index) => {
+  for (const object of objectsOf(document)) {
+    if (object.kind === "PodSecurityConfiguration" && configApiVersions.has(object.apiVersion)) out.push({ value: object.value, path: object.path });
+    if (object.kind !== "AdmissionConfiguration" || !admissionApiVersions.has(object.apiVersion)) continue;
+    list(object.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path8 = [...object2.path, "plugins", index, "configuration"];
+      const path8 = [...object.path, "plugins", index, "configuration"];
       if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path8 });
     });
   }
@@ -15120,10 +15120,10 @@ function readConfiguration(document, value, path8) {
   const read = (key, parse3, set2) => {
     const text2 = str(defaults2, key);
     if (text2 === "") return;
-    const parsed = parse3(text2);
+    const parsed2 = parse3(text2);
     const where2 = at3(["defaults", key], `defaults.${key}`);
-    if (parsed.ok) set2(parsed.value, where2);
-    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text2)}: ${parsed.error}` });
+    if (parsed2.ok) set2(parsed2.value, where2);
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text2)}: ${parsed2.error}` });
   };
   for (const mode of ["enforce", "audit", "warn"]) {
     read(modeKeys[mode].level, parseLevel, (level3, where2) => {
@@ -15396,12 +15396,12 @@ function annotationsOf(metadata) {
   return out;
 }
 function subjectFromPodSpec(source, file = source.document.file) {
-  let object2 = source.document.value;
+  let object = source.document.value;
   for (const segment of source.objectPath) {
-    if (typeof segment === "number") object2 = Array.isArray(object2) ? object2[segment] : void 0;
-    else object2 = isObject(object2) ? object2[segment] : void 0;
+    if (typeof segment === "number") object = Array.isArray(object) ? object[segment] : void 0;
+    else object = isObject(object) ? object[segment] : void 0;
   }
-  const workloadMetadata = isObject(object2) ? obj(object2, "metadata") : void 0;
+  const workloadMetadata = isObject(object) ? obj(object, "metadata") : void 0;
   const isPodItself = source.templatePath.length === source.objectPath.length;
   const runtimeClassName = str(source.pod.spec, "runtimeClassName");
   return {
@@ -15472,18 +15472,18 @@ function mapPodSecurityPolicy(spec, annotations) {
   if (bool(spec, "privileged")) baseline.push("privileged: true");
   for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
   if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
-  const capabilities2 = [...strings(list(spec, "allowedCapabilities")), ...strings(list(spec, "defaultAddCapabilities"))];
-  const extraCapabilities = [...new Set(capabilities2.filter((c) => !baselineCapabilities.has(c)))];
+  const capabilities = [...strings(list(spec, "allowedCapabilities")), ...strings(list(spec, "defaultAddCapabilities"))];
+  const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
   if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
-  else if (capabilities2.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
+  else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
   if (!strings(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
   const volumes2 = strings(list(spec, "volumes"));
   if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
   const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
   if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
   const seLinux = obj(spec, "seLinux");
-  const seLinuxOptions3 = obj(seLinux, "seLinuxOptions");
-  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions3, "user") !== "" || str(seLinuxOptions3, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions3, "type")))) {
+  const seLinuxOptions2 = obj(seLinux, "seLinuxOptions");
+  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
     baseline.push("seLinux options with a custom user, role or type");
   }
   const procMounts = strings(list(spec, "allowedProcMountTypes"));
@@ -15566,108 +15566,345 @@ function changedPspFindings(head, base, checks, same) {
 // src/policy/sources/settings.ts
 var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
-// src/workloads/schema.ts
-var object = (fields2) => ({ object: fields2 });
-var list2 = (item) => ({ list: item });
-var strings2 = list2("string");
-var capabilities = object({ add: strings2, drop: strings2 });
-var profile = object({ type: "string", localhostProfile: "string" });
-var seLinuxOptions2 = object({ user: "string", role: "string", type: "string", level: "string" });
-var windowsOptions = object({
-  hostProcess: "boolean",
-  gmsaCredentialSpecName: "string",
-  gmsaCredentialSpec: "string",
-  runAsUserName: "string"
-});
-var containerSecurityContext = object({
-  privileged: "boolean",
-  allowPrivilegeEscalation: "boolean",
-  runAsNonRoot: "boolean",
-  runAsUser: "int64",
-  runAsGroup: "int64",
-  readOnlyRootFilesystem: "boolean",
-  procMount: "string",
-  capabilities,
-  seccompProfile: profile,
-  appArmorProfile: profile,
-  seLinuxOptions: seLinuxOptions2,
-  windowsOptions
-});
-var podSecurityContext = object({
-  runAsNonRoot: "boolean",
-  runAsUser: "int64",
-  runAsGroup: "int64",
-  fsGroup: "int64",
-  supplementalGroups: list2("int64"),
-  sysctls: list2(object({ name: "string", value: "string" })),
-  seccompProfile: profile,
-  appArmorProfile: profile,
-  seLinuxOptions: seLinuxOptions2,
-  windowsOptions
-});
-var hostHandler = object({
-  httpGet: object({ host: "string", path: "string", port: "int-or-string", scheme: "string" }),
-  tcpSocket: object({ host: "string", port: "int-or-string" }),
-  exec: "any-object",
-  grpc: "any-object",
-  sleep: "any-object"
-});
-var container = object({
-  name: "string",
-  image: "string",
-  ports: list2(object({ name: "string", containerPort: "int32", hostPort: "int32", hostIP: "string", protocol: "string" })),
-  securityContext: containerSecurityContext,
-  livenessProbe: hostHandler,
-  readinessProbe: hostHandler,
-  startupProbe: hostHandler,
-  lifecycle: object({ postStart: hostHandler, preStop: hostHandler })
-});
-var volumeSources = [...allowedVolumeSources, ...restrictedVolumeSources];
-var volume = object({
-  name: "string",
-  ...Object.fromEntries(volumeSources.map((source) => [source, "any-object"]))
-});
-var podSpecSchema = object({
-  hostNetwork: "boolean",
-  hostPID: "boolean",
-  hostIPC: "boolean",
-  hostUsers: "boolean",
-  runtimeClassName: "string",
-  os: object({ name: "string" }),
-  securityContext: podSecurityContext,
-  volumes: list2(volume),
-  initContainers: list2(container),
-  containers: list2(container),
-  ephemeralContainers: list2(container)
-});
-var metadataSchema = object({
-  name: "string",
-  namespace: "string",
-  labels: { map: "string" },
-  annotations: { map: "string" }
-});
+// src/workloads/apiTypes.generated.ts
+var kindTypes = { "CronJob": "batch/v1.CronJob", "DaemonSet": "apps/v1.DaemonSet", "Deployment": "apps/v1.Deployment", "Job": "batch/v1.Job", "Pod": "core/v1.Pod", "PodTemplate": "core/v1.PodTemplate", "ReplicaSet": "apps/v1.ReplicaSet", "ReplicationController": "core/v1.ReplicationController", "StatefulSet": "apps/v1.StatefulSet" };
+var apiTypes = {
+  "apps/v1.DaemonSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.DaemonSetSpec", "status": "apps/v1.DaemonSetStatus" },
+  "apps/v1.DaemonSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "apps/v1.DaemonSetSpec": { "minReadySeconds": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "template": "core/v1.PodTemplateSpec", "updateStrategy": "apps/v1.DaemonSetUpdateStrategy" },
+  "apps/v1.DaemonSetStatus": { "collisionCount": "int32", "conditions": "[apps/v1.DaemonSetCondition]", "currentNumberScheduled": "int32", "desiredNumberScheduled": "int32", "numberAvailable": "int32", "numberMisscheduled": "int32", "numberReady": "int32", "numberUnavailable": "int32", "observedGeneration": "int64", "updatedNumberScheduled": "int32" },
+  "apps/v1.DaemonSetUpdateStrategy": { "rollingUpdate": "apps/v1.RollingUpdateDaemonSet", "type": "string" },
+  "apps/v1.Deployment": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.DeploymentSpec", "status": "apps/v1.DeploymentStatus" },
+  "apps/v1.DeploymentCondition": { "lastTransitionTime": "time", "lastUpdateTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "apps/v1.DeploymentSpec": { "minReadySeconds": "int32", "paused": "boolean", "progressDeadlineSeconds": "int32", "replicas": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "strategy": "apps/v1.DeploymentStrategy", "template": "core/v1.PodTemplateSpec" },
+  "apps/v1.DeploymentStatus": { "availableReplicas": "int32", "collisionCount": "int32", "conditions": "[apps/v1.DeploymentCondition]", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "terminatingReplicas": "int32", "unavailableReplicas": "int32", "updatedReplicas": "int32" },
+  "apps/v1.DeploymentStrategy": { "rollingUpdate": "apps/v1.RollingUpdateDeployment", "type": "string" },
+  "apps/v1.ReplicaSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.ReplicaSetSpec", "status": "apps/v1.ReplicaSetStatus" },
+  "apps/v1.ReplicaSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "apps/v1.ReplicaSetSpec": { "minReadySeconds": "int32", "replicas": "int32", "selector": "meta/v1.LabelSelector", "template": "core/v1.PodTemplateSpec" },
+  "apps/v1.ReplicaSetStatus": { "availableReplicas": "int32", "conditions": "[apps/v1.ReplicaSetCondition]", "fullyLabeledReplicas": "int32", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "terminatingReplicas": "int32" },
+  "apps/v1.RollingUpdateDaemonSet": { "maxSurge": "int-or-string", "maxUnavailable": "int-or-string" },
+  "apps/v1.RollingUpdateDeployment": { "maxSurge": "int-or-string", "maxUnavailable": "int-or-string" },
+  "apps/v1.RollingUpdateStatefulSetStrategy": { "maxUnavailable": "int-or-string", "partition": "int32" },
+  "apps/v1.StatefulSet": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "apps/v1.StatefulSetSpec", "status": "apps/v1.StatefulSetStatus" },
+  "apps/v1.StatefulSetCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "apps/v1.StatefulSetOrdinals": { "start": "int32" },
+  "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy": { "whenDeleted": "string", "whenScaled": "string" },
+  "apps/v1.StatefulSetSpec": { "minReadySeconds": "int32", "ordinals": "apps/v1.StatefulSetOrdinals", "persistentVolumeClaimRetentionPolicy": "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy", "podManagementPolicy": "string", "replicas": "int32", "revisionHistoryLimit": "int32", "selector": "meta/v1.LabelSelector", "serviceName": "string", "template": "core/v1.PodTemplateSpec", "updateStrategy": "apps/v1.StatefulSetUpdateStrategy", "volumeClaimTemplates": "[core/v1.PersistentVolumeClaim]" },
+  "apps/v1.StatefulSetStatus": { "availableReplicas": "int32", "collisionCount": "int32", "conditions": "[apps/v1.StatefulSetCondition]", "currentReplicas": "int32", "currentRevision": "string", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32", "updateRevision": "string", "updatedReplicas": "int32" },
+  "apps/v1.StatefulSetUpdateStrategy": { "rollingUpdate": "apps/v1.RollingUpdateStatefulSetStrategy", "type": "string" },
+  "batch/v1.CronJob": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.CronJobSpec", "status": "batch/v1.CronJobStatus" },
+  "batch/v1.CronJobSpec": { "concurrencyPolicy": "string", "failedJobsHistoryLimit": "int32", "jobTemplate": "batch/v1.JobTemplateSpec", "schedule": "string", "startingDeadlineSeconds": "int64", "successfulJobsHistoryLimit": "int32", "suspend": "boolean", "timeZone": "string" },
+  "batch/v1.CronJobStatus": { "active": "[core/v1.ObjectReference]", "lastScheduleTime": "time", "lastSuccessfulTime": "time" },
+  "batch/v1.Job": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.JobSpec", "status": "batch/v1.JobStatus" },
+  "batch/v1.JobCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "batch/v1.JobSchedulingConfiguration": { "disruptionMode": "scheduling/v1alpha3.WorkloadPodGroupDisruptionMode", "resourceClaims": "[scheduling/v1alpha3.WorkloadPodGroupResourceClaim]", "schedulingConstraints": "scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints", "schedulingPolicy": "scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy" },
+  "batch/v1.JobSpec": { "activeDeadlineSeconds": "int64", "backoffLimit": "int32", "backoffLimitPerIndex": "int32", "completionMode": "string", "completions": "int32", "managedBy": "string", "manualSelector": "boolean", "maxFailedIndexes": "int32", "parallelism": "int32", "podFailurePolicy": "batch/v1.PodFailurePolicy", "podReplacementPolicy": "string", "scheduling": "batch/v1.JobSchedulingConfiguration", "selector": "meta/v1.LabelSelector", "successPolicy": "batch/v1.SuccessPolicy", "suspend": "boolean", "template": "core/v1.PodTemplateSpec", "ttlSecondsAfterFinished": "int32" },
+  "batch/v1.JobStatus": { "active": "int32", "completedIndexes": "string", "completionTime": "time", "conditions": "[batch/v1.JobCondition]", "failed": "int32", "failedIndexes": "string", "ready": "int32", "startTime": "time", "succeeded": "int32", "terminating": "int32", "uncountedTerminatedPods": "batch/v1.UncountedTerminatedPods" },
+  "batch/v1.JobTemplateSpec": { "metadata": "meta/v1.ObjectMeta", "spec": "batch/v1.JobSpec" },
+  "batch/v1.PodFailurePolicy": { "rules": "[batch/v1.PodFailurePolicyRule]" },
+  "batch/v1.PodFailurePolicyOnExitCodesRequirement": { "containerName": "string", "operator": "string", "values": "[int32]" },
+  "batch/v1.PodFailurePolicyOnPodConditionsPattern": { "status": "string", "type": "string" },
+  "batch/v1.PodFailurePolicyRule": { "action": "string", "onExitCodes": "batch/v1.PodFailurePolicyOnExitCodesRequirement", "onPodConditions": "[batch/v1.PodFailurePolicyOnPodConditionsPattern]" },
+  "batch/v1.SuccessPolicy": { "rules": "[batch/v1.SuccessPolicyRule]" },
+  "batch/v1.SuccessPolicyRule": { "succeededCount": "int32", "succeededIndexes": "string" },
+  "batch/v1.UncountedTerminatedPods": { "failed": "[string]", "succeeded": "[string]" },
+  "core/v1.AWSElasticBlockStoreVolumeSource": { "fsType": "string", "partition": "int32", "readOnly": "boolean", "volumeID": "string" },
+  "core/v1.Affinity": { "nodeAffinity": "core/v1.NodeAffinity", "podAffinity": "core/v1.PodAffinity", "podAntiAffinity": "core/v1.PodAntiAffinity" },
+  "core/v1.AppArmorProfile": { "localhostProfile": "string", "type": "string" },
+  "core/v1.AzureDiskVolumeSource": { "cachingMode": "string", "diskName": "string", "diskURI": "string", "fsType": "string", "kind": "string", "readOnly": "boolean" },
+  "core/v1.AzureFileVolumeSource": { "readOnly": "boolean", "secretName": "string", "shareName": "string" },
+  "core/v1.CSIVolumeSource": { "driver": "string", "fsType": "string", "nodePublishSecretRef": "core/v1.LocalObjectReference", "readOnly": "boolean", "volumeAttributes": "{string}" },
+  "core/v1.Capabilities": { "add": "[string]", "drop": "[string]" },
+  "core/v1.CephFSVolumeSource": { "monitors": "[string]", "path": "string", "readOnly": "boolean", "secretFile": "string", "secretRef": "core/v1.LocalObjectReference", "user": "string" },
+  "core/v1.CinderVolumeSource": { "fsType": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "volumeID": "string" },
+  "core/v1.ClusterTrustBundleProjection": { "labelSelector": "meta/v1.LabelSelector", "name": "string", "optional": "boolean", "path": "string", "signerName": "string", "user": "int64" },
+  "core/v1.ConfigMapEnvSource": { "name": "string", "optional": "boolean" },
+  "core/v1.ConfigMapKeySelector": { "key": "string", "name": "string", "optional": "boolean" },
+  "core/v1.ConfigMapProjection": { "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
+  "core/v1.ConfigMapVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
+  "core/v1.Container": { "args": "[string]", "command": "[string]", "env": "[core/v1.EnvVar]", "envFrom": "[core/v1.EnvFromSource]", "image": "string", "imagePullPolicy": "string", "lifecycle": "core/v1.Lifecycle", "livenessProbe": "core/v1.Probe", "name": "string", "ports": "[core/v1.ContainerPort]", "readinessProbe": "core/v1.Probe", "resizePolicy": "[core/v1.ContainerResizePolicy]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "restartPolicyRules": "[core/v1.ContainerRestartRule]", "securityContext": "core/v1.SecurityContext", "startupProbe": "core/v1.Probe", "stdin": "boolean", "stdinOnce": "boolean", "terminationMessagePath": "string", "terminationMessagePolicy": "string", "tty": "boolean", "volumeDevices": "[core/v1.VolumeDevice]", "volumeMounts": "[core/v1.VolumeMount]", "workingDir": "string" },
+  "core/v1.ContainerExtendedResourceRequest": { "containerName": "string", "requestName": "string", "resourceName": "string" },
+  "core/v1.ContainerPort": { "containerPort": "int32", "hostIP": "string", "hostPort": "int32", "name": "string", "protocol": "string" },
+  "core/v1.ContainerResizePolicy": { "resourceName": "string", "restartPolicy": "string" },
+  "core/v1.ContainerRestartRule": { "action": "string", "exitCodes": "core/v1.ContainerRestartRuleOnExitCodes" },
+  "core/v1.ContainerRestartRuleOnExitCodes": { "operator": "string", "values": "[int32]" },
+  "core/v1.ContainerState": { "running": "core/v1.ContainerStateRunning", "terminated": "core/v1.ContainerStateTerminated", "waiting": "core/v1.ContainerStateWaiting" },
+  "core/v1.ContainerStateRunning": { "startedAt": "time" },
+  "core/v1.ContainerStateTerminated": { "containerID": "string", "exitCode": "int32", "finishedAt": "time", "message": "string", "reason": "string", "signal": "int32", "startedAt": "time" },
+  "core/v1.ContainerStateWaiting": { "message": "string", "reason": "string" },
+  "core/v1.ContainerStatus": { "allocatedResources": "{quantity}", "allocatedResourcesStatus": "[core/v1.ResourceStatus]", "containerID": "string", "image": "string", "imageID": "string", "lastState": "core/v1.ContainerState", "name": "string", "ready": "boolean", "resources": "core/v1.ResourceRequirements", "restartCount": "int32", "started": "boolean", "state": "core/v1.ContainerState", "stopSignal": "string", "user": "core/v1.ContainerUser", "volumeMounts": "[core/v1.VolumeMountStatus]" },
+  "core/v1.ContainerUser": { "linux": "core/v1.LinuxContainerUser" },
+  "core/v1.DownwardAPIProjection": { "items": "[core/v1.DownwardAPIVolumeFile]" },
+  "core/v1.DownwardAPIVolumeFile": { "fieldRef": "core/v1.ObjectFieldSelector", "mode": "int32", "path": "string", "resourceFieldRef": "core/v1.ResourceFieldSelector", "user": "int64" },
+  "core/v1.DownwardAPIVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.DownwardAPIVolumeFile]" },
+  "core/v1.EmptyDirVolumeSource": { "medium": "string", "mode": "int32", "sizeLimit": "quantity" },
+  "core/v1.EnvFromSource": { "configMapRef": "core/v1.ConfigMapEnvSource", "prefix": "string", "secretRef": "core/v1.SecretEnvSource" },
+  "core/v1.EnvVar": { "name": "string", "value": "string", "valueFrom": "core/v1.EnvVarSource" },
+  "core/v1.EnvVarSource": { "configMapKeyRef": "core/v1.ConfigMapKeySelector", "fieldRef": "core/v1.ObjectFieldSelector", "fileKeyRef": "core/v1.FileKeySelector", "resourceFieldRef": "core/v1.ResourceFieldSelector", "secretKeyRef": "core/v1.SecretKeySelector" },
+  "core/v1.EphemeralContainer": { "args": "[string]", "command": "[string]", "env": "[core/v1.EnvVar]", "envFrom": "[core/v1.EnvFromSource]", "image": "string", "imagePullPolicy": "string", "lifecycle": "core/v1.Lifecycle", "livenessProbe": "core/v1.Probe", "name": "string", "ports": "[core/v1.ContainerPort]", "readinessProbe": "core/v1.Probe", "resizePolicy": "[core/v1.ContainerResizePolicy]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "restartPolicyRules": "[core/v1.ContainerRestartRule]", "securityContext": "core/v1.SecurityContext", "startupProbe": "core/v1.Probe", "stdin": "boolean", "stdinOnce": "boolean", "targetContainerName": "string", "terminationMessagePath": "string", "terminationMessagePolicy": "string", "tty": "boolean", "volumeDevices": "[core/v1.VolumeDevice]", "volumeMounts": "[core/v1.VolumeMount]", "workingDir": "string" },
+  "core/v1.EphemeralVolumeSource": { "volumeClaimTemplate": "core/v1.PersistentVolumeClaimTemplate" },
+  "core/v1.EvictionResponder": { "name": "string", "priority": "int32" },
+  "core/v1.ExecAction": { "command": "[string]" },
+  "core/v1.FCVolumeSource": { "fsType": "string", "lun": "int32", "readOnly": "boolean", "targetWWNs": "[string]", "wwids": "[string]" },
+  "core/v1.FileKeySelector": { "key": "string", "optional": "boolean", "path": "string", "volumeName": "string" },
+  "core/v1.FlexVolumeSource": { "driver": "string", "fsType": "string", "options": "{string}", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference" },
+  "core/v1.FlockerVolumeSource": { "datasetName": "string", "datasetUUID": "string" },
+  "core/v1.GCEPersistentDiskVolumeSource": { "fsType": "string", "partition": "int32", "pdName": "string", "readOnly": "boolean" },
+  "core/v1.GRPCAction": { "mode": "string", "port": "int32", "service": "string" },
+  "core/v1.GitRepoVolumeSource": { "directory": "string", "repository": "string", "revision": "string" },
+  "core/v1.GlusterfsVolumeSource": { "endpoints": "string", "path": "string", "readOnly": "boolean" },
+  "core/v1.HTTPGetAction": { "host": "string", "httpHeaders": "[core/v1.HTTPHeader]", "path": "string", "port": "int-or-string", "protocol": "string", "scheme": "string" },
+  "core/v1.HTTPHeader": { "name": "string", "value": "string" },
+  "core/v1.HostAlias": { "hostnames": "[string]", "ip": "string" },
+  "core/v1.HostIP": { "ip": "string" },
+  "core/v1.HostPathVolumeSource": { "path": "string", "type": "string" },
+  "core/v1.ISCSIVolumeSource": { "chapAuthDiscovery": "boolean", "chapAuthSession": "boolean", "fsType": "string", "initiatorName": "string", "iqn": "string", "iscsiInterface": "string", "lun": "int32", "portals": "[string]", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "targetPortal": "string" },
+  "core/v1.ImageVolumeSource": { "pullPolicy": "string", "reference": "string" },
+  "core/v1.ImageVolumeStatus": { "imageRef": "string" },
+  "core/v1.KeyToPath": { "key": "string", "mode": "int32", "path": "string", "user": "int64" },
+  "core/v1.Lifecycle": { "postStart": "core/v1.LifecycleHandler", "preStop": "core/v1.LifecycleHandler", "stopSignal": "string" },
+  "core/v1.LifecycleHandler": { "exec": "core/v1.ExecAction", "httpGet": "core/v1.HTTPGetAction", "sleep": "core/v1.SleepAction", "tcpSocket": "core/v1.TCPSocketAction" },
+  "core/v1.LinuxContainerUser": { "gid": "int64", "supplementalGroups": "[int64]", "uid": "int64" },
+  "core/v1.LocalObjectReference": { "name": "string" },
+  "core/v1.ModifyVolumeStatus": { "status": "string", "targetVolumeAttributesClassName": "string" },
+  "core/v1.NFSVolumeSource": { "path": "string", "readOnly": "boolean", "server": "string" },
+  "core/v1.NodeAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.PreferredSchedulingTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "core/v1.NodeSelector" },
+  "core/v1.NodeAllocatableMappedResources": { "name": "string", "quantity": "quantity" },
+  "core/v1.NodeAllocatableOverheadResources": { "name": "string", "perContainer": "quantity", "perPod": "quantity" },
+  "core/v1.NodeAllocatableResourceClaimStatus": { "containers": "[string]", "mapping": "[core/v1.NodeAllocatableMappedResources]", "overhead": "[core/v1.NodeAllocatableOverheadResources]", "resourceClaimName": "string" },
+  "core/v1.NodeSelector": { "nodeSelectorTerms": "[core/v1.NodeSelectorTerm]" },
+  "core/v1.NodeSelectorRequirement": { "key": "string", "operator": "string", "values": "[string]" },
+  "core/v1.NodeSelectorTerm": { "matchExpressions": "[core/v1.NodeSelectorRequirement]", "matchFields": "[core/v1.NodeSelectorRequirement]" },
+  "core/v1.ObjectFieldSelector": { "apiVersion": "string", "fieldPath": "string" },
+  "core/v1.ObjectReference": { "apiVersion": "string", "fieldPath": "string", "kind": "string", "name": "string", "namespace": "string", "resourceVersion": "string", "uid": "string" },
+  "core/v1.PersistentVolumeClaim": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PersistentVolumeClaimSpec", "status": "core/v1.PersistentVolumeClaimStatus" },
+  "core/v1.PersistentVolumeClaimCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "core/v1.PersistentVolumeClaimSpec": { "accessModes": "[string]", "dataSource": "core/v1.TypedLocalObjectReference", "dataSourceRef": "core/v1.TypedObjectReference", "resources": "core/v1.VolumeResourceRequirements", "selector": "meta/v1.LabelSelector", "storageClassName": "string", "volumeAttributesClassName": "string", "volumeMode": "string", "volumeName": "string" },
+  "core/v1.PersistentVolumeClaimStatus": { "accessModes": "[string]", "allocatedResourceStatuses": "{string}", "allocatedResources": "{quantity}", "capacity": "{quantity}", "conditions": "[core/v1.PersistentVolumeClaimCondition]", "currentVolumeAttributesClassName": "string", "healthStatus": "core/v1.VolumeHealthStatus", "modifyVolumeStatus": "core/v1.ModifyVolumeStatus", "phase": "string" },
+  "core/v1.PersistentVolumeClaimTemplate": { "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PersistentVolumeClaimSpec" },
+  "core/v1.PersistentVolumeClaimVolumeSource": { "claimName": "string", "readOnly": "boolean" },
+  "core/v1.PhotonPersistentDiskVolumeSource": { "fsType": "string", "pdID": "string" },
+  "core/v1.Pod": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PodSpec", "status": "core/v1.PodStatus" },
+  "core/v1.PodAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.WeightedPodAffinityTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "[core/v1.PodAffinityTerm]" },
+  "core/v1.PodAffinityTerm": { "labelSelector": "meta/v1.LabelSelector", "matchLabelKeys": "[string]", "mismatchLabelKeys": "[string]", "namespaceSelector": "meta/v1.LabelSelector", "namespaces": "[string]", "topologyKey": "string" },
+  "core/v1.PodAntiAffinity": { "preferredDuringSchedulingIgnoredDuringExecution": "[core/v1.WeightedPodAffinityTerm]", "requiredDuringSchedulingIgnoredDuringExecution": "[core/v1.PodAffinityTerm]" },
+  "core/v1.PodCertificateProjection": { "certificateChainPath": "string", "credentialBundlePath": "string", "keyPath": "string", "keyType": "string", "maxExpirationSeconds": "int32", "signerName": "string", "user": "int64", "userAnnotations": "{string}" },
+  "core/v1.PodCondition": { "lastProbeTime": "time", "lastTransitionTime": "time", "message": "string", "observedGeneration": "int64", "reason": "string", "status": "string", "type": "string" },
+  "core/v1.PodDNSConfig": { "nameservers": "[string]", "options": "[core/v1.PodDNSConfigOption]", "searches": "[string]" },
+  "core/v1.PodDNSConfigOption": { "name": "string", "value": "string" },
+  "core/v1.PodExtendedResourceClaimStatus": { "requestMappings": "[core/v1.ContainerExtendedResourceRequest]", "resourceClaimName": "string" },
+  "core/v1.PodIP": { "ip": "string" },
+  "core/v1.PodOS": { "name": "string" },
+  "core/v1.PodReadinessGate": { "conditionType": "string" },
+  "core/v1.PodResourceClaim": { "name": "string", "resourceClaimName": "string", "resourceClaimTemplateName": "string" },
+  "core/v1.PodResourceClaimStatus": { "name": "string", "resourceClaimName": "string" },
+  "core/v1.PodSchedulingGate": { "name": "string" },
+  "core/v1.PodSchedulingGroup": { "podGroupName": "string" },
+  "core/v1.PodSecurityContext": { "appArmorProfile": "core/v1.AppArmorProfile", "fsGroup": "int64", "fsGroupChangePolicy": "string", "runAsGroup": "int64", "runAsNonRoot": "boolean", "runAsUser": "int64", "seLinuxChangePolicy": "string", "seLinuxOptions": "core/v1.SELinuxOptions", "seccompProfile": "core/v1.SeccompProfile", "supplementalGroups": "[int64]", "supplementalGroupsPolicy": "string", "sysctls": "[core/v1.Sysctl]", "windowsOptions": "core/v1.WindowsSecurityContextOptions" },
+  "core/v1.PodSpec": { "activeDeadlineSeconds": "int64", "affinity": "core/v1.Affinity", "automountServiceAccountToken": "boolean", "containers": "[core/v1.Container]", "dnsConfig": "core/v1.PodDNSConfig", "dnsPolicy": "string", "enableServiceLinks": "boolean", "ephemeralContainers": "[core/v1.EphemeralContainer]", "evictionResponders": "[core/v1.EvictionResponder]", "hostAliases": "[core/v1.HostAlias]", "hostIPC": "boolean", "hostNetwork": "boolean", "hostPID": "boolean", "hostUsers": "boolean", "hostname": "string", "hostnameOverride": "string", "imagePullSecrets": "[core/v1.LocalObjectReference]", "initContainers": "[core/v1.Container]", "nodeName": "string", "nodeSelector": "{string}", "os": "core/v1.PodOS", "overhead": "{quantity}", "preemptionPolicy": "string", "priority": "int32", "priorityClassName": "string", "readinessGates": "[core/v1.PodReadinessGate]", "resourceClaims": "[core/v1.PodResourceClaim]", "resources": "core/v1.ResourceRequirements", "restartPolicy": "string", "runtimeClassName": "string", "schedulerName": "string", "schedulingGates": "[core/v1.PodSchedulingGate]", "schedulingGroup": "core/v1.PodSchedulingGroup", "securityContext": "core/v1.PodSecurityContext", "serviceAccount": "string", "serviceAccountName": "string", "setHostnameAsFQDN": "boolean", "shareProcessNamespace": "boolean", "subdomain": "string", "terminationGracePeriodSeconds": "int64", "tolerations": "[core/v1.Toleration]", "topologySpreadConstraints": "[core/v1.TopologySpreadConstraint]", "volumes": "[core/v1.Volume]" },
+  "core/v1.PodStatus": { "allocatedResources": "{quantity}", "conditions": "[core/v1.PodCondition]", "containerStatuses": "[core/v1.ContainerStatus]", "ephemeralContainerStatuses": "[core/v1.ContainerStatus]", "extendedResourceClaimStatus": "core/v1.PodExtendedResourceClaimStatus", "hostIP": "string", "hostIPs": "[core/v1.HostIP]", "initContainerStatuses": "[core/v1.ContainerStatus]", "message": "string", "nodeAllocatableResourceClaimStatuses": "[core/v1.NodeAllocatableResourceClaimStatus]", "nominatedNodeName": "string", "observedGeneration": "int64", "phase": "string", "podIP": "string", "podIPs": "[core/v1.PodIP]", "qosClass": "string", "reason": "string", "resize": "string", "resourceClaimStatuses": "[core/v1.PodResourceClaimStatus]", "resources": "core/v1.ResourceRequirements", "startTime": "time", "volumeHealth": "[core/v1.PodVolumeHealth]" },
+  "core/v1.PodTemplate": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "template": "core/v1.PodTemplateSpec" },
+  "core/v1.PodTemplateSpec": { "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.PodSpec" },
+  "core/v1.PodVolumeHealth": { "healthConditions": "[core/v1.VolumeHealthCondition]", "lastTransitionTime": "time", "name": "string" },
+  "core/v1.PortworxVolumeSource": { "fsType": "string", "readOnly": "boolean", "volumeID": "string" },
+  "core/v1.PreferredSchedulingTerm": { "preference": "core/v1.NodeSelectorTerm", "weight": "int32" },
+  "core/v1.Probe": { "exec": "core/v1.ExecAction", "failureThreshold": "int32", "grpc": "core/v1.GRPCAction", "httpGet": "core/v1.HTTPGetAction", "initialDelaySeconds": "int32", "periodSeconds": "int32", "successThreshold": "int32", "tcpSocket": "core/v1.TCPSocketAction", "terminationGracePeriodSeconds": "int64", "timeoutSeconds": "int32" },
+  "core/v1.ProjectedVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "sources": "[core/v1.VolumeProjection]" },
+  "core/v1.QuobyteVolumeSource": { "group": "string", "readOnly": "boolean", "registry": "string", "tenant": "string", "user": "string", "volume": "string" },
+  "core/v1.RBDVolumeSource": { "fsType": "string", "image": "string", "keyring": "string", "monitors": "[string]", "pool": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "user": "string" },
+  "core/v1.ReplicationController": { "apiVersion": "string", "kind": "string", "metadata": "meta/v1.ObjectMeta", "spec": "core/v1.ReplicationControllerSpec", "status": "core/v1.ReplicationControllerStatus" },
+  "core/v1.ReplicationControllerCondition": { "lastTransitionTime": "time", "message": "string", "reason": "string", "status": "string", "type": "string" },
+  "core/v1.ReplicationControllerSpec": { "minReadySeconds": "int32", "replicas": "int32", "selector": "{string}", "template": "core/v1.PodTemplateSpec" },
+  "core/v1.ReplicationControllerStatus": { "availableReplicas": "int32", "conditions": "[core/v1.ReplicationControllerCondition]", "fullyLabeledReplicas": "int32", "observedGeneration": "int64", "readyReplicas": "int32", "replicas": "int32" },
+  "core/v1.ResourceClaim": { "name": "string", "request": "string" },
+  "core/v1.ResourceFieldSelector": { "containerName": "string", "divisor": "quantity", "resource": "string" },
+  "core/v1.ResourceHealth": { "health": "string", "message": "string", "resourceID": "string" },
+  "core/v1.ResourceRequirements": { "claims": "[core/v1.ResourceClaim]", "limits": "{quantity}", "requests": "{quantity}" },
+  "core/v1.ResourceStatus": { "name": "string", "resources": "[core/v1.ResourceHealth]" },
+  "core/v1.SELinuxOptions": { "level": "string", "role": "string", "type": "string", "user": "string" },
+  "core/v1.ScaleIOVolumeSource": { "fsType": "string", "gateway": "string", "protectionDomain": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "sslEnabled": "boolean", "storageMode": "string", "storagePool": "string", "system": "string", "volumeName": "string" },
+  "core/v1.SeccompProfile": { "localhostProfile": "string", "type": "string" },
+  "core/v1.SecretEnvSource": { "name": "string", "optional": "boolean" },
+  "core/v1.SecretKeySelector": { "key": "string", "name": "string", "optional": "boolean" },
+  "core/v1.SecretProjection": { "items": "[core/v1.KeyToPath]", "name": "string", "optional": "boolean" },
+  "core/v1.SecretVolumeSource": { "defaultMode": "int32", "defaultUser": "int64", "items": "[core/v1.KeyToPath]", "optional": "boolean", "secretName": "string" },
+  "core/v1.SecurityContext": { "allowPrivilegeEscalation": "boolean", "appArmorProfile": "core/v1.AppArmorProfile", "capabilities": "core/v1.Capabilities", "privileged": "boolean", "procMount": "string", "readOnlyRootFilesystem": "boolean", "runAsGroup": "int64", "runAsNonRoot": "boolean", "runAsUser": "int64", "seLinuxOptions": "core/v1.SELinuxOptions", "seccompProfile": "core/v1.SeccompProfile", "windowsOptions": "core/v1.WindowsSecurityContextOptions" },
+  "core/v1.ServiceAccountTokenProjection": { "audience": "string", "expirationSeconds": "int64", "path": "string", "user": "int64" },
+  "core/v1.SleepAction": { "seconds": "int64" },
+  "core/v1.StorageOSVolumeSource": { "fsType": "string", "readOnly": "boolean", "secretRef": "core/v1.LocalObjectReference", "volumeName": "string", "volumeNamespace": "string" },
+  "core/v1.Sysctl": { "name": "string", "value": "string" },
+  "core/v1.TCPSocketAction": { "host": "string", "port": "int-or-string" },
+  "core/v1.Toleration": { "effect": "string", "key": "string", "operator": "string", "tolerationSeconds": "int64", "value": "string" },
+  "core/v1.TopologySpreadConstraint": { "labelSelector": "meta/v1.LabelSelector", "matchLabelKeys": "[string]", "maxSkew": "int32", "minDomains": "int32", "nodeAffinityPolicy": "string", "nodeTaintsPolicy": "string", "topologyKey": "string", "whenUnsatisfiable": "string" },
+  "core/v1.TypedLocalObjectReference": { "apiGroup": "string", "kind": "string", "name": "string" },
+  "core/v1.TypedObjectReference": { "apiGroup": "string", "kind": "string", "name": "string", "namespace": "string" },
+  "core/v1.Volume": { "awsElasticBlockStore": "core/v1.AWSElasticBlockStoreVolumeSource", "azureDisk": "core/v1.AzureDiskVolumeSource", "azureFile": "core/v1.AzureFileVolumeSource", "cephfs": "core/v1.CephFSVolumeSource", "cinder": "core/v1.CinderVolumeSource", "configMap": "core/v1.ConfigMapVolumeSource", "csi": "core/v1.CSIVolumeSource", "downwardAPI": "core/v1.DownwardAPIVolumeSource", "emptyDir": "core/v1.EmptyDirVolumeSource", "ephemeral": "core/v1.EphemeralVolumeSource", "fc": "core/v1.FCVolumeSource", "flexVolume": "core/v1.FlexVolumeSource", "flocker": "core/v1.FlockerVolumeSource", "gcePersistentDisk": "core/v1.GCEPersistentDiskVolumeSource", "gitRepo": "core/v1.GitRepoVolumeSource", "glusterfs": "core/v1.GlusterfsVolumeSource", "hostPath": "core/v1.HostPathVolumeSource", "image": "core/v1.ImageVolumeSource", "iscsi": "core/v1.ISCSIVolumeSource", "name": "string", "nfs": "core/v1.NFSVolumeSource", "persistentVolumeClaim": "core/v1.PersistentVolumeClaimVolumeSource", "photonPersistentDisk": "core/v1.PhotonPersistentDiskVolumeSource", "portworxVolume": "core/v1.PortworxVolumeSource", "projected": "core/v1.ProjectedVolumeSource", "quobyte": "core/v1.QuobyteVolumeSource", "rbd": "core/v1.RBDVolumeSource", "scaleIO": "core/v1.ScaleIOVolumeSource", "secret": "core/v1.SecretVolumeSource", "storageos": "core/v1.StorageOSVolumeSource", "vsphereVolume": "core/v1.VsphereVirtualDiskVolumeSource" },
+  "core/v1.VolumeDevice": { "devicePath": "string", "name": "string" },
+  "core/v1.VolumeHealthCondition": { "message": "string", "reason": "string", "status": "string" },
+  "core/v1.VolumeHealthStatus": { "healthConditions": "[core/v1.VolumeHealthCondition]", "lastTransitionTime": "time" },
+  "core/v1.VolumeMount": { "bindMountOptions": "[string]", "mountPath": "string", "mountPropagation": "string", "name": "string", "readOnly": "boolean", "recursiveReadOnly": "string", "subPath": "string", "subPathExpr": "string" },
+  "core/v1.VolumeMountStatus": { "mountPath": "string", "name": "string", "readOnly": "boolean", "recursiveReadOnly": "string", "volumeStatus": "core/v1.VolumeStatus" },
+  "core/v1.VolumeProjection": { "clusterTrustBundle": "core/v1.ClusterTrustBundleProjection", "configMap": "core/v1.ConfigMapProjection", "downwardAPI": "core/v1.DownwardAPIProjection", "podCertificate": "core/v1.PodCertificateProjection", "secret": "core/v1.SecretProjection", "serviceAccountToken": "core/v1.ServiceAccountTokenProjection" },
+  "core/v1.VolumeResourceRequirements": { "limits": "{quantity}", "requests": "{quantity}" },
+  "core/v1.VolumeStatus": { "image": "core/v1.ImageVolumeStatus" },
+  "core/v1.VsphereVirtualDiskVolumeSource": { "fsType": "string", "storagePolicyID": "string", "storagePolicyName": "string", "volumePath": "string" },
+  "core/v1.WeightedPodAffinityTerm": { "podAffinityTerm": "core/v1.PodAffinityTerm", "weight": "int32" },
+  "core/v1.WindowsSecurityContextOptions": { "gmsaCredentialSpec": "string", "gmsaCredentialSpecName": "string", "hostProcess": "boolean", "runAsUserName": "string" },
+  "meta/v1.LabelSelector": { "matchExpressions": "[meta/v1.LabelSelectorRequirement]", "matchLabels": "{string}" },
+  "meta/v1.LabelSelectorRequirement": { "key": "string", "operator": "string", "values": "[string]" },
+  "meta/v1.ManagedFieldsEntry": { "apiVersion": "string", "fieldsType": "string", "fieldsV1": "any", "manager": "string", "operation": "string", "subresource": "string", "time": "time" },
+  "meta/v1.ObjectMeta": { "annotations": "{string}", "creationTimestamp": "time", "deletionGracePeriodSeconds": "int64", "deletionTimestamp": "time", "finalizers": "[string]", "generateName": "string", "generation": "int64", "labels": "{string}", "managedFields": "[meta/v1.ManagedFieldsEntry]", "name": "string", "namespace": "string", "ownerReferences": "[meta/v1.OwnerReference]", "resourceVersion": "string", "selfLink": "string", "uid": "string" },
+  "meta/v1.OwnerReference": { "apiVersion": "string", "blockOwnerDeletion": "boolean", "controller": "boolean", "kind": "string", "name": "string", "uid": "string" },
+  "scheduling/v1alpha3.TopologyConstraint": { "key": "string" },
+  "scheduling/v1alpha3.WorkloadPodGroupAllDisruptionMode": {},
+  "scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy": {},
+  "scheduling/v1alpha3.WorkloadPodGroupDisruptionMode": { "all": "scheduling/v1alpha3.WorkloadPodGroupAllDisruptionMode", "single": "scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode" },
+  "scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy": { "minCount": "int32" },
+  "scheduling/v1alpha3.WorkloadPodGroupResourceClaim": { "name": "string", "resourceClaimName": "string", "resourceClaimTemplateName": "string" },
+  "scheduling/v1alpha3.WorkloadPodGroupSchedulingConstraints": { "topology": "[scheduling/v1alpha3.TopologyConstraint]" },
+  "scheduling/v1alpha3.WorkloadPodGroupSchedulingPolicy": { "basic": "scheduling/v1alpha3.WorkloadPodGroupBasicSchedulingPolicy", "gang": "scheduling/v1alpha3.WorkloadPodGroupGangSchedulingPolicy" },
+  "scheduling/v1alpha3.WorkloadPodGroupSingleDisruptionMode": {}
+};
+
+// src/workloads/validate.ts
+var scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
+var parsed = /* @__PURE__ */ new Map();
+function typeOf(expression) {
+  let type = parsed.get(expression);
+  if (type !== void 0) return type;
+  if (scalars.has(expression)) type = expression;
+  else if (expression.startsWith("[")) type = { list: typeOf(expression.slice(1, -1)) };
+  else if (expression.startsWith("{")) type = { map: typeOf(expression.slice(1, -1)) };
+  else if (Object.hasOwn(apiTypes, expression)) type = { object: expression };
+  else throw new Error(`apiTypes: no type ${expression}`);
+  parsed.set(expression, type);
+  return type;
+}
+var int32Limit = 2 ** 31;
+var isInt32 = (value) => Number.isInteger(value) && value >= -int32Limit && value < int32Limit;
+var quantity = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?[0-9]+)?$/;
+var rfc3339 = /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})$/;
+function matches(type, value) {
+  if (typeof type === "string") {
+    switch (type) {
+      case "string":
+      case "duration":
+      case "bytes":
+        return typeof value === "string";
+      case "boolean":
+        return typeof value === "boolean";
+      case "int32":
+        return isInt32(value);
+      case "int64":
+        return Number.isInteger(value);
+      case "number":
+        return typeof value === "number";
+      case "int-or-string":
+        return typeof value === "string" || isInt32(value);
+      case "quantity":
+        return typeof value === "number" || typeof value === "string" && quantity.test(value.trim());
+      case "time":
+        return typeof value === "string" && rfc3339.test(value);
+      case "any":
+        return true;
+    }
+  }
+  if ("list" in type) return Array.isArray(value);
+  return isObject(value);
+}
+var scalarWords = {
+  string: "a string",
+  boolean: "a boolean",
+  int32: "a 32-bit integer",
+  int64: "an integer",
+  number: "a number",
+  "int-or-string": "an integer or a string",
+  quantity: "a quantity (such as 500m, 2Gi or 1.5)",
+  time: "a time (RFC 3339, such as 2024-01-31T12:00:00Z)",
+  duration: "a duration (such as 30s)",
+  bytes: "a base64 string",
+  any: "any value"
+};
+function expected(type) {
+  if (typeof type === "string") return scalarWords[type];
+  return "list" in type ? "a list" : "a mapping";
+}
+function describe2(value) {
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "a mapping";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+function hint(type, value) {
+  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
+    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
+  }
+  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
+    const unquoted = resolvePlainScalar(value);
+    if (unquoted.ok && unquoted.kind === (type === "boolean" ? "bool" : "int")) return " (remove the quotes)";
+  }
+  return "";
+}
+function validate2(value, type, path8, errors) {
+  if (value === void 0 || value === null) return;
+  if (!matches(type, value)) {
+    errors.push({ path: [...path8], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
+    return;
+  }
+  if (typeof type === "string") return;
+  if ("list" in type) {
+    const items = value;
+    for (let index = 0; index < items.length; index++) {
+      path8.push(index);
+      validate2(items[index], type.list, path8, errors);
+      path8.pop();
+    }
+    return;
+  }
+  const fields2 = "object" in type ? apiTypes[type.object] : void 0;
+  for (const [key, item] of Object.entries(value)) {
+    if (fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
+    path8.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path8, errors);
+    path8.pop();
+  }
+}
+function validateObject(value, kind, path8 = []) {
+  const root = kindTypes[kind];
+  if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
+  const errors = [];
+  validate2(value, typeOf(root), [...path8], errors);
+  return errors;
+}
+function fieldsOf(typeName) {
+  const fields2 = apiTypes[typeName];
+  if (fields2 === void 0) throw new Error(`apiTypes: no type ${typeName}`);
+  return Object.keys(fields2);
+}
 
 // src/workloads/defaults.ts
+var volumeSources = fieldsOf("core/v1.Volume").filter((field) => field !== "name");
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
-  return volumes2.map((volume2) => {
-    if (!isObject(volume2)) return volume2;
-    const hasSource = volumeSources.some((key) => volume2[key] !== null && volume2[key] !== void 0);
-    return hasSource ? volume2 : { ...volume2, emptyDir: {} };
+  return volumes2.map((volume) => {
+    if (!isObject(volume)) return volume;
+    const hasSource = volumeSources.some((key) => volume[key] !== null && volume[key] !== void 0);
+    return hasSource ? volume : { ...volume, emptyDir: {} };
   });
 }
 function withHostNetworkPorts(containers) {
   if (!Array.isArray(containers)) return containers;
-  return containers.map((container2) => {
-    if (!isObject(container2) || !Array.isArray(container2.ports)) return container2;
-    const ports = container2.ports.map((port) => {
+  return containers.map((container) => {
+    if (!isObject(container) || !Array.isArray(container.ports)) return container;
+    const ports = container.ports.map((port) => {
       if (!isObject(port)) return port;
       const hostPort = port.hostPort;
       if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
       return { ...port, hostPort: port.containerPort ?? 0 };
     });
-    return { ...container2, ports };
+    return { ...container, ports };
   });
 }
 function applyApiServerDefaults(spec, isPod) {
@@ -15714,67 +15951,6 @@ function findWorkloadKind(apiVersion, kind) {
   return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
 }
 
-// src/workloads/validate.ts
-var int32 = 2 ** 31;
-function describe2(value) {
-  if (Array.isArray(value)) return "a list";
-  if (isObject(value)) return "a mapping";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  return `the ${typeof value} ${String(value)}`;
-}
-function expected(type) {
-  if (typeof type === "string") {
-    return { string: "a string", boolean: "a boolean", int32: "a 32-bit integer", int64: "an integer", "int-or-string": "an integer or a string", "any-object": "a mapping" }[type];
-  }
-  if ("object" in type || "map" in type) return "a mapping";
-  return "a list";
-}
-function hint(type, value) {
-  if (type === "string" && (typeof value === "boolean" || typeof value === "number")) {
-    return " (YAML 1.1 reads this unquoted value as a non-string; quote it)";
-  }
-  if ((type === "boolean" || type === "int32" || type === "int64") && typeof value === "string") {
-    return " (remove the quotes)";
-  }
-  return "";
-}
-function matches(type, value) {
-  if (typeof type === "string") {
-    switch (type) {
-      case "string":
-        return typeof value === "string";
-      case "boolean":
-        return typeof value === "boolean";
-      case "int32":
-        return Number.isInteger(value) && value >= -int32 && value < int32;
-      case "int64":
-        return Number.isInteger(value);
-      case "int-or-string":
-        return typeof value === "string" || Number.isInteger(value);
-      case "any-object":
-        return isObject(value);
-    }
-  }
-  if ("list" in type) return Array.isArray(value);
-  return isObject(value);
-}
-function validateFields(value, type, path8 = []) {
-  if (value === void 0 || value === null) return [];
-  if (!matches(type, value)) {
-    return [{ path: path8, message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` }];
-  }
-  if (typeof type === "string") return [];
-  if ("list" in type) {
-    return value.flatMap((item, index) => validateFields(item, type.list, [...path8, index]));
-  }
-  const entries = Object.entries(value);
-  if ("map" in type) return entries.flatMap(([key, item]) => validateFields(item, type.map, [...path8, key]));
-  return entries.flatMap(([key, item]) => {
-    const fieldType = Object.hasOwn(type.object, key) ? type.object[key] : void 0;
-    return fieldType === void 0 ? [] : validateFields(item, fieldType, [...path8, key]);
-  });
-}
-
 // src/workloads/extract.ts
 function at2(value, path8) {
   let current = value;
@@ -15801,13 +15977,13 @@ function extractPodSpecs(document) {
       kind: "invalid"
     });
   };
-  const visit5 = (object2, objectPath, inheritedKind, inheritedApiVersion) => {
-    const kind = typeof object2.kind === "string" ? object2.kind : inheritedKind;
-    const apiVersion = typeof object2.apiVersion === "string" ? object2.apiVersion : inheritedApiVersion;
+  const visit5 = (object, objectPath, inheritedKind, inheritedApiVersion) => {
+    const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
+    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
-    if (kind.endsWith("List") && Array.isArray(object2.items)) {
+    if (kind.endsWith("List") && Array.isArray(object.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-      object2.items.forEach((item, index) => {
+      object.items.forEach((item, index) => {
         if (isObject(item)) visit5(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
@@ -15825,17 +16001,13 @@ function extractPodSpecs(document) {
       }
       return;
     }
-    const template = at2(object2, workload.template);
+    const template = at2(object, workload.template);
     if (!isObject(template)) return;
     const templatePath = [...objectPath, ...workload.template];
-    const errors = [
-      ...validateFields(object2.metadata, metadataSchema, [...objectPath, "metadata"]),
-      ...workload.template.length > 0 ? validateFields(template.metadata, metadataSchema, [...templatePath, "metadata"]) : [],
-      ...validateFields(template.spec, podSpecSchema, [...templatePath, "spec"])
-    ];
+    const errors = validateObject(object, workload.kind, objectPath);
     for (const error of errors) invalid(error.path, error.message);
     if (errors.length > 0) return;
-    const metadata = obj(object2, "metadata");
+    const metadata = obj(object, "metadata");
     const namespace = metadata?.namespace;
     pods.push({
       document,
@@ -15920,9 +16092,9 @@ var EditError = class extends Error {
 };
 function applyEditsToJson(document, edits) {
   const copies = /* @__PURE__ */ new Set();
-  const writable = (container2) => {
-    if (copies.has(container2)) return container2;
-    const copy = Array.isArray(container2) ? [...container2] : { ...container2 };
+  const writable = (container) => {
+    if (copies.has(container)) return container;
+    const copy = Array.isArray(container) ? [...container] : { ...container };
     copies.add(copy);
     return copy;
   };
@@ -15968,8 +16140,8 @@ function applyEditsToJson(document, edits) {
     const parent = parentOf(edit.path, true);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
-    const list5 = parent[last];
-    parent[last] = Array.isArray(list5) ? [...list5, edit.value] : [edit.value];
+    const list4 = parent[last];
+    parent[last] = Array.isArray(list4) ? [...list4, edit.value] : [edit.value];
   }
   return root;
 }
@@ -16003,8 +16175,8 @@ function runtimeDefaultProfile(context, typePath) {
   return edits;
 }
 function removeItems(context, listPath, indices) {
-  const list5 = writtenAt(context, listPath);
-  const length = Array.isArray(list5) ? list5.length : 0;
+  const list4 = writtenAt(context, listPath);
+  const length = Array.isArray(list4) ? list4.length : 0;
   const unique = [...new Set(indices)];
   if (unique.length === length && length > 0) return [remove(listPath)];
   return unique.map((index) => remove([...listPath, index]));
@@ -16014,9 +16186,9 @@ function byList(paths) {
   for (const path8 of paths) {
     const index = path8[path8.length - 1];
     if (typeof index !== "number") continue;
-    const list5 = path8.slice(0, -1);
-    const key = JSON.stringify(list5);
-    const group = groups.get(key) ?? { list: list5, indices: [] };
+    const list4 = path8.slice(0, -1);
+    const key = JSON.stringify(list4);
+    const group = groups.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
     groups.set(key, group);
   }
@@ -16026,8 +16198,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container: container2, path: path8 } of visitContainers(pod)) {
-    if (isOn(obj(container2, "securityContext"))) paths.push([...path8, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container, path: path8 } of visitContainers(pod)) {
+    if (isOn(obj(container, "securityContext"))) paths.push([...path8, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -16054,7 +16226,7 @@ var fixAppArmorProfile = (context) => {
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
   const adds = context.failure.paths.filter((path8) => typeof path8[path8.length - 1] === "number");
-  return [...byList(adds).values()].flatMap(({ list: list5, indices }) => removeItems(context, list5, indices));
+  return [...byList(adds).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices));
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
@@ -16115,8 +16287,8 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container: container2, path: path8 } of visitContainers(context.pod)) {
-    const value = optBool(obj(container2, "securityContext"), "runAsNonRoot");
+  for (const { container, path: path8 } of visitContainers(context.pod)) {
+    const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) edits.push(set([...path8, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
@@ -16156,8 +16328,8 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container: container2, path: path8 } of containers) {
-    if (obj(obj(container2, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
+  for (const { container, path: path8 } of containers) {
+    if (obj(obj(container, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
       uncovered.push([...path8, "securityContext", "seccompProfile", "type"]);
     }
   }
@@ -16178,7 +16350,7 @@ var fixSeLinuxOptions = (context) => ({
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
   const entries = context.failure.paths.map((path8) => path8.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list5, indices }) => removeItems(context, list5, indices)) };
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -16289,12 +16461,12 @@ function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
 function volumeNote(check, volumes2) {
-  const list5 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const list4 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
   const first = volumes2[0]?.name ?? "data";
   const hostPath = volumes2.some((v) => v.type === "hostPath");
   const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
   const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list5} needs a choice only you can make. Options:`,
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list4} needs a choice only you can make. Options:`,
     `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
     ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
     "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
@@ -16311,8 +16483,8 @@ ${illustrative(example)}`;
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
   return context.failure.paths.map((path8) => {
-    const volume2 = writtenAt(context, path8.slice(0, 3));
-    const name = isObject(volume2 ?? null) && typeof volume2.name === "string" ? String(volume2.name) : "";
+    const volume = writtenAt(context, path8.slice(0, 3));
+    const name = isObject(volume ?? null) && typeof volume.name === "string" ? String(volume.name) : "";
     const type = typeof path8[3] === "string" ? path8[3] : "unknown";
     return { name, type };
   });
@@ -16735,7 +16907,7 @@ function keyName(pair2) {
 function renderEdits(context, edits) {
   const { doc, anchors } = context;
   const shared = /* @__PURE__ */ new Map();
-  const scalars = /* @__PURE__ */ new Map();
+  const scalars2 = /* @__PURE__ */ new Map();
   const inserts = /* @__PURE__ */ new Map();
   const fills = /* @__PURE__ */ new Map();
   const appends = /* @__PURE__ */ new Map();
@@ -16851,10 +17023,10 @@ function renderEdits(context, edits) {
       }
       if (((0, import_yaml9.isScalar)(target.written) || (0, import_yaml9.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
-        const existing = scalars.get(node2);
+        const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
         const op = existing ?? { node: node2, value, ...fresh() };
-        scalars.set(node2, op);
+        scalars2.set(node2, op);
         own(op, owned);
         return;
       }
@@ -16891,7 +17063,7 @@ function renderEdits(context, edits) {
       throw error;
     }
   };
-  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
+  for (const op of scalars2.values()) guard(op, () => emit(op, scalarSplice(context, op)));
   for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
   for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map))));
   for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
@@ -17380,17 +17552,17 @@ function apiRuleViolations(pod) {
   const found = /* @__PURE__ */ new Set();
   const profileRules = (where2, securityContext) => {
     for (const key of ["seccompProfile", "appArmorProfile"]) {
-      const profile2 = obj(securityContext, key);
-      if (!profile2) continue;
-      const localhost = str(profile2, "localhostProfile") !== "";
-      if (localhost !== (str(profile2, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+      const profile = obj(securityContext, key);
+      if (!profile) continue;
+      const localhost = str(profile, "localhostProfile") !== "";
+      if (localhost !== (str(profile, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
     }
   };
-  const podSecurityContext2 = obj(pod.spec, "securityContext");
-  profileRules("pod", podSecurityContext2);
-  let hostProcess2 = optBool(obj(podSecurityContext2, "windowsOptions"), "hostProcess") === true;
-  for (const { name, container: container2 } of visitContainers(pod)) {
-    const securityContext = obj(container2, "securityContext");
+  const podSecurityContext = obj(pod.spec, "securityContext");
+  profileRules("pod", podSecurityContext);
+  let hostProcess2 = optBool(obj(podSecurityContext, "windowsOptions"), "hostProcess") === true;
+  for (const { name, container } of visitContainers(pod)) {
+    const securityContext = obj(container, "securityContext");
     profileRules(`container ${name}`, securityContext);
     if (optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true) hostProcess2 = true;
     if (optBool(securityContext, "allowPrivilegeEscalation") !== false) continue;
@@ -17405,9 +17577,9 @@ function apiRuleViolations(pod) {
         if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${where2}: a Windows pod cannot set securityContext.${field}`);
       }
     };
-    linuxOnly("pod", podSecurityContext2, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
-    for (const { name, container: container2 } of visitContainers(pod)) {
-      linuxOnly(`container ${name}`, obj(container2, "securityContext"), [
+    linuxOnly("pod", podSecurityContext, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
+    for (const { name, container } of visitContainers(pod)) {
+      linuxOnly(`container ${name}`, obj(container, "securityContext"), [
         "seLinuxOptions",
         "seccompProfile",
         "appArmorProfile",
@@ -17920,9 +18092,9 @@ function imagesConcerned(failure, pod) {
   for (const path8 of failure.paths) {
     const [root, key, index] = path8;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
-    const container2 = list(pod.spec, key)[index];
-    if (!isObject(container2)) return null;
-    images.push(str(container2, "image"));
+    const container = list(pod.spec, key)[index];
+    if (!isObject(container)) return null;
+    images.push(str(container, "image"));
   }
   return images;
 }
@@ -17985,13 +18157,13 @@ function splitEvaluations(pod, policy, evaluations) {
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
 function containerOfPath(pod, path8) {
-  const [root, list5, index] = [path8[0], path8[1], path8[2]];
-  if (root === "spec" && typeof list5 === "string" && containerListKeys.includes(list5) && typeof index === "number") {
-    const entries = pod.spec[list5];
+  const [root, list4, index] = [path8[0], path8[1], path8[2]];
+  if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
+    const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
-  if (root === "metadata" && list5 === "annotations" && typeof index === "string") {
+  if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
     if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
   }
@@ -18556,15 +18728,15 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   -h, --help           show this help`;
 function level(flag, text2) {
   if (text2 === void 0) return void 0;
-  const parsed = parseLevel(text2);
-  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed.error}`);
-  return parsed.value;
+  const parsed2 = parseLevel(text2);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
+  return parsed2.value;
 }
 function version2(flag, text2) {
   if (text2 === void 0) return void 0;
-  const parsed = parseVersion(text2);
-  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed.error}`);
-  return parsed.value;
+  const parsed2 = parseVersion(text2);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
+  return parsed2.value;
 }
 function defined(record) {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== void 0));
@@ -18593,9 +18765,9 @@ function readPolicyOptions(values) {
   });
   let sources;
   if (values["policy-sources"] !== void 0) {
-    const parsed = parsePolicySources(values["policy-sources"]);
-    if (!parsed.ok) throw new UsageError(`--policy-sources ${JSON.stringify(values["policy-sources"])}: ${parsed.error}`);
-    sources = parsed.value;
+    const parsed2 = parsePolicySources(values["policy-sources"]);
+    if (!parsed2.ok) throw new UsageError(`--policy-sources ${JSON.stringify(values["policy-sources"])}: ${parsed2.error}`);
+    sources = parsed2.value;
   }
   const admissionConfigPath = values["admission-config"];
   const sourceOptions = defined({ sources, admissionConfigPath });
@@ -18608,10 +18780,10 @@ function loadPolicyConfig(cwd, explicit) {
     if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
     return defaultPolicyConfig;
   }
-  const parsed = parsePolicyConfig(readFileSync(absolute, "utf8"), file.split(path3.sep).join("/"));
-  if (!parsed.ok) throw new UsageError(`invalid policy config:
-${parsed.errors.map(formatConfigError).join("\n")}`);
-  return parsed.config;
+  const parsed2 = parsePolicyConfig(readFileSync(absolute, "utf8"), file.split(path3.sep).join("/"));
+  if (!parsed2.ok) throw new UsageError(`invalid policy config:
+${parsed2.errors.map(formatConfigError).join("\n")}`);
+  return parsed2.config;
 }
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
@@ -18989,7 +19161,7 @@ function tokenize2(value, options) {
 
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
-  const diffstr = uniDiff.split(/\n/), list5 = [];
+  const diffstr = uniDiff.split(/\n/), list4 = [];
   let i = 0;
   function isGitDiffHeader(line) {
     return /^diff --git /.test(line);
@@ -19007,7 +19179,7 @@ function parsePatch(uniDiff) {
     var _a;
     const index = {};
     index.hunks = [];
-    list5.push(index);
+    list4.push(index);
     let seenDiffHeader = false;
     while (i < diffstr.length) {
       const line = diffstr[i];
@@ -19160,9 +19332,9 @@ function parsePatch(uniDiff) {
   }
   function unquoteIfQuoted(s) {
     if (s.startsWith('"')) {
-      const parsed = parseQuotedFileName(s);
-      if (parsed) {
-        return parsed.fileName;
+      const parsed2 = parseQuotedFileName(s);
+      if (parsed2) {
+        return parsed2.fileName;
       }
     }
     return s;
@@ -19320,7 +19492,7 @@ function parsePatch(uniDiff) {
   while (i < diffstr.length) {
     parseIndex();
   }
-  return list5;
+  return list4;
 }
 
 // node_modules/diff/libesm/patch/create.js
@@ -19615,7 +19787,7 @@ function parseGitDiff(diff) {
 }
 
 // src/git/changeSet.ts
-function typeOf(mode) {
+function typeOf2(mode) {
   if (mode === "000000" || mode.startsWith("100")) return "file";
   return mode === "120000" ? "link" : "other";
 }
@@ -19639,8 +19811,8 @@ function parseRaw(output) {
       ...second !== void 0 ? { previousPath: first } : {},
       baseBlob: zeroSha.test(baseSha) ? null : baseSha,
       headBlob: zeroSha.test(headSha) ? null : headSha,
-      baseType: typeOf(baseMode),
-      headType: typeOf(headMode)
+      baseType: typeOf2(baseMode),
+      headType: typeOf2(headMode)
     });
   }
   return entries;
@@ -19887,7 +20059,7 @@ function readChart(file, source, files) {
 var import_yaml12 = __toESM(require_dist(), 1);
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var list3 = (value) => Array.isArray(value) ? value : [];
+var list2 = (value) => Array.isArray(value) ? value : [];
 var text = (value) => typeof value === "string" ? value : null;
 function isRemote(reference) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
@@ -19937,31 +20109,31 @@ function readKustomization(file, source, paths) {
     const path8 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
     if (path8 !== null && paths.has(path8)) into.push(path8);
   };
-  for (const value of list3(k.resources)) reference(value, true);
-  for (const value of list3(k.bases)) reference(value, false);
-  for (const value of list3(k.components)) reference(value, false);
-  for (const entry of list3(k.patches)) {
+  for (const value of list2(k.resources)) reference(value, true);
+  for (const value of list2(k.bases)) reference(value, false);
+  for (const value of list2(k.components)) reference(value, false);
+  for (const entry of list2(k.patches)) {
     if (!isRecord2(entry)) continue;
     const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
     if (path8 !== null && !paths.has(path8)) missing.push(text(entry.path));
     patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: false });
   }
-  for (const entry of list3(k.patchesStrategicMerge)) {
+  for (const entry of list2(k.patchesStrategicMerge)) {
     const ref = text(entry);
     const path8 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
     patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: null, json6902: false });
   }
-  for (const entry of list3(k.patchesJson6902)) {
+  for (const entry of list2(k.patchesJson6902)) {
     if (!isRecord2(entry)) continue;
     const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
     patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: true });
   }
-  for (const generator of [...list3(k.configMapGenerator), ...list3(k.secretGenerator)]) {
+  for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord2(generator)) continue;
-    for (const value of [...list3(generator.files), ...list3(generator.envs), generator.env]) file_(value, otherFiles);
+    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
   }
   for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
-    for (const value of list3(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
+    for (const value of list2(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
   }
   return {
     file,
@@ -19974,7 +20146,7 @@ function readKustomization(file, source, paths) {
     missing,
     namePrefix: text(k.namePrefix) ?? "",
     nameSuffix: text(k.nameSuffix) ?? "",
-    helmCharts: list3(k.helmCharts).length > 0,
+    helmCharts: list2(k.helmCharts).length > 0,
     problem
   };
 }
@@ -20568,7 +20740,7 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object2, path8) {
+function inOperations(document, object, path8) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
@@ -20579,7 +20751,7 @@ function inOperations(document, object2, path8) {
     const prefixMatches = tokens.every((token, t) => token === String(path8[t]) || token === "-" && t === tokens.length - 1 && typeof path8[t] === "number");
     if (!prefixMatches) continue;
     const rest = path8.slice(tokens.length);
-    const inside = translatePath(valueAt(object2.value, path8.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const inside = translatePath(valueAt(object.value, path8.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -20602,23 +20774,23 @@ function kustomizeLocator(sources) {
     }
     return documents;
   };
-  return (object2, path8) => {
+  return (object, path8) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
-      if (target !== null && (target.kind !== null && target.kind !== object2.kind || target.name !== null && !nameMatches(object2.name, target.name, candidate.chain))) continue;
+      if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
       for (const document of documentsOf(candidate.file)) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object2, path8);
+          found = inOperations(document, object, path8);
         } else {
           const value = document.value;
           if (!isObject3(value)) continue;
           const metadata = value.metadata;
           const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
-          const sameObject = target !== null || value.kind === object2.kind && name !== null && nameMatches(object2.name, name, candidate.chain);
+          const sameObject = target !== null || value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain);
           if (!sameObject) continue;
-          found = translatePath(object2.value, value, path8, candidate.role === "resource");
+          found = translatePath(object.value, value, path8, candidate.role === "resource");
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -21035,7 +21207,7 @@ var globBase = "(?![!\\s])(?!.*\\s$)(?!.*\\\\)";
 var namePattern = { type: "string", pattern: `^${globBase}[^/A-Z]+$` };
 var fileGlob = { type: "string", pattern: `^${globBase}(?!/)(?!(.*/)?\\.\\.(/|$)).+$` };
 var imagePattern = { type: "string", pattern: "^\\S+$" };
-var list4 = (items, description, extra = {}) => ({ type: "array", description, items, minItems: 1, ...extra });
+var list3 = (items, description, extra = {}) => ({ type: "array", description, items, minItems: 1, ...extra });
 var modeProperties = {
   level: { ...level2, description: "The enforced level: its violations block (failed check run, exit status 1). Default: baseline." },
   "warn-level": { ...level2, description: "The warn level: its extra violations are reported, never blocking. Default: restricted." },
@@ -21076,8 +21248,8 @@ var properties = {
           additionalProperties: false,
           minProperties: 1,
           properties: {
-            namespaces: list4(namePattern, "Namespace name patterns (globs: prod-*)."),
-            files: list4(fileGlob, "File globs (minimatch) on paths relative to the repository root.")
+            namespaces: list3(namePattern, "Namespace name patterns (globs: prod-*)."),
+            files: list3(fileGlob, "File globs (minimatch) on paths relative to the repository root.")
           }
         },
         ...modeProperties
@@ -21092,11 +21264,11 @@ var properties = {
       additionalProperties: false,
       required: ["checks"],
       properties: {
-        checks: list4({ type: "string", enum: [...checkIds] }, "The check IDs to disable, as findings print them ([hostPorts])."),
-        namespaces: list4(namePattern, "Namespace name patterns."),
-        files: list4(fileGlob, "File globs (minimatch) on paths relative to the repository root."),
-        workloads: list4(namePattern, "Workload name patterns."),
-        images: list4(imagePattern, "Container image patterns (Kyverno-style: * also crosses / and :); every container the finding concerns must match."),
+        checks: list3({ type: "string", enum: [...checkIds] }, "The check IDs to disable, as findings print them ([hostPorts])."),
+        namespaces: list3(namePattern, "Namespace name patterns."),
+        files: list3(fileGlob, "File globs (minimatch) on paths relative to the repository root."),
+        workloads: list3(namePattern, "Workload name patterns."),
+        images: list3(imagePattern, "Container image patterns (Kyverno-style: * also crosses / and :); every container the finding concerns must match."),
         reason: { type: "string", pattern: "\\S", description: "Why: shown with every finding this sets aside." }
       }
     }
