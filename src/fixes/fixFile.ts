@@ -7,7 +7,9 @@
  * 2. The edits are rendered as splices on the head text (render.ts), and
  *    verified per pod spec: the spliced text is loaded and evaluated again
  *    (verify.ts). A fix that does not verify is dropped, alone if the
- *    others still verify without it.
+ *    others still verify without it. A fix that edits a node several pod
+ *    specs share (an anchor that List items alias) is verified for all of
+ *    them at once: it stands when every user fails the same check.
  * 3. The splices are grouped into line suggestions (suggestions.ts), each
  *    of which is verified again on its own, by applying the suggestion text
  *    itself, and all of them together.
@@ -22,7 +24,7 @@ import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { editKey, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { noSafeFix, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, noSafeFix, sharedCaveat, sharedNode } from './notes.js';
 import { RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
@@ -218,14 +220,69 @@ export function computeFixes(request: FixRequest): FileFixes {
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== undefined) ?? null;
     return { reason, shared };
   };
+  /**
+   * The owners whose edit, rendered alone, is the very same splice as that of
+   * an owner of another pod spec and the same check: one node shared by
+   * several pod specs. Grouped by that splice; owners left alone are not listed.
+   */
+  const acrossPodSpecs = (candidates: readonly Owner[]): Owner[][] => {
+    const byEdit = new Map<string, Owner[]>();
+    for (const owner of candidates) {
+      let rendered: Rendered;
+      try {
+        rendered = render([owner]);
+      } catch (error) {
+        if (error instanceof RenderError) continue;
+        throw error;
+      }
+      if (!rendered.shared.has(owner.id)) continue;
+      const key = `${owner.check}\u0000${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
+      byEdit.set(key, [...(byEdit.get(key) ?? []), owner]);
+    }
+    return [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
+  };
+  /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
+  const anchored = new Map<string, number>();
   const refuse = (owner: Owner, failure: Refusal) => {
     owner.accepted = false;
     owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
   };
 
-  // 2. Per pod spec: all fixes together, or as many as verify, one by one.
+  // 2. Fixes that edit one node for several pod specs (an anchor that List
+  // items alias) are tried together: the edit at the anchor stands when every
+  // user fails the same check and the fix verifies for all of them.
+  // Like the fixes of one pod spec: all the anchor's fixes together, or as many as verify, one check at a time.
+  const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0));
+  const grouped = new Set(anchorGroups.flat());
+  const byUsers = new Map<string, Owner[][]>();
+  for (const group of anchorGroups) {
+    const users = [...new Set(group.map((o) => o.podIndex))].sort((a, b) => a - b).join(',');
+    byUsers.set(users, [...(byUsers.get(users) ?? []), group]);
+  }
+  const accept = (group: readonly Owner[]) => {
+    for (const owner of group) {
+      owner.accepted = true;
+      anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+    }
+  };
+  for (const groups of byUsers.values()) {
+    if (attempt(groups.flat()) === null) {
+      groups.forEach(accept);
+      continue;
+    }
+    const accepted: Owner[] = [];
+    for (const group of groups) {
+      const failure = attempt([...accepted, ...group]);
+      if (failure === null) {
+        accept(group);
+        accepted.push(...group);
+      } else for (const owner of group) refuse(owner, failure);
+    }
+  }
+
+  // 3. Per pod spec, the other fixes: all together, or as many as verify, one by one.
   for (const podOwners of byPod) {
-    const candidates = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0);
+    const candidates = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
     if (candidates.length === 0) continue;
     if (attempt(candidates) === null) {
       for (const owner of candidates) owner.accepted = true;
@@ -241,7 +298,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
   }
 
-  // 3. Suggestions, each verified alone and all together.
+  // 4. Suggestions, each verified alone and all together.
   let suggestionOf = new Map<string, Suggestion>();
   let sharedOf: ReadonlyMap<string, string> = new Map();
   for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
@@ -301,9 +358,10 @@ export function computeFixes(request: FixRequest): FileFixes {
     (byPod[podIndex] ?? []).map((owner): FindingFix => {
       const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
       const shared = sharedOf.get(owner.id);
+      const users = anchored.get(owner.id);
       const caveats = [
         ...(owner.plan.kind === 'edits' && owner.plan.caveat ? [owner.plan.caveat] : []),
-        ...(shared ? [sharedCaveat(shared)] : []),
+        ...(shared ? [users === undefined ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []),
       ];
       const note = suggestion ? (caveats.length > 0 ? caveats.join(' ') : null) : (owner.note ?? noSafeFix(owner.check, 'the fix did not verify'));
       return { check: owner.check, fix: suggestion, fixNote: note };

@@ -18,7 +18,7 @@
  * and the items, duplicate `items` keys, anchors on flow items, a merge key
  * at the root) gives null: the caller verifies the whole document instead.
  */
-import { isAlias, isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
 import { applySplices } from './text.js';
@@ -74,7 +74,7 @@ export function listLayout(doc: Document, text: string, from: number, to: number
   const seq = pair.value;
   if (!isSeq(seq) || seq.anchor !== undefined || seq.tag !== undefined || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items as (Node | null)[];
-  if (items.some((item) => item === null || isAlias(item) || !item.range)) return null;
+  if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items as Node[];
 
   const slotStart: number[] = [];

@@ -1,12 +1,14 @@
 /**
  * Anchors, aliases and merge keys: a value defined once and used in several
  * places. A fix edits where the value is defined, so it is only offered when
- * re-checking proves that no other user changes; otherwise the note says
- * what is shared.
+ * re-checking proves that no other user changes, or when every user fails the
+ * same check and the fix verifies for all of them (issue 17: the edit at the
+ * anchor); otherwise the note says what is shared.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listOfPods } from '../../../bench/lists.js';
 import { fixText } from '../../../src/fixes/fixFile.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import type { JsonValue } from '../../../src/pss/types.js';
@@ -76,6 +78,58 @@ describe('anchors, aliases and merge keys', () => {
     const { fixed, byCheck } = fixesOf(text, 'baseline');
     expect(byCheck.privileged?.fix).toEqual({ startLine: 9, endLine: 9, replacement: '      privileged: false\n', attachable: false });
     expect(fixed.text).toBe(text.replace('privileged: true', 'privileged: false'));
+  });
+
+  it('fixes a Pod at its anchor when every List item that aliases it fails the same checks', () => {
+    const text = listOfPods(12, 'anchored');
+    const fixed = fixText('anchored.yaml', text, { level: 'restricted', version: 'latest' });
+    // Every finding of every item is fixed, and every suggestion edits the anchored Pods (items 0 and 10).
+    expect(fixed.pods).toHaveLength(12);
+    for (const pod of fixed.pods) expect(pod.fixes.every((fix) => fix.fix !== null)).toBe(true);
+    expect(fixed.text.match(/^ {2}- \*pod[01]$/gm)).toHaveLength(10);
+    const items = (decoded(fixed.text)[0] as { items: JsonValue[] }).items;
+    expect(items[5]).toEqual(items[0]);
+    expect(items[11]).toEqual(items[10]);
+    const after = fixText('anchored.yaml', fixed.text, { level: 'restricted', version: 'latest' });
+    expect(after.pods.flatMap((p) => p.failures)).toEqual([]);
+    // The note says the edit is at the anchor and fixes every user.
+    expect(fixed.pods[3]?.fixes.find((f) => f.check === 'privileged')?.fixNote).toMatch(/it fixes all 10 pod specs that use it/);
+  });
+
+  it('does not fix at the anchor when a user of it does not fail the check', () => {
+    const text = lines(
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '- apiVersion: v1',
+      '  kind: Pod',
+      '  metadata: {name: a}',
+      '  spec:',
+      '    containers:',
+      '    - name: app',
+      '      image: x',
+      '      securityContext: &sc',
+      '        privileged: true',
+      '- apiVersion: v1',
+      '  kind: Pod',
+      '  metadata: {name: b}',
+      '  spec:',
+      '    containers:',
+      '    - name: app',
+      '      image: x',
+      '      securityContext: *sc',
+      '- apiVersion: v1',
+      '  kind: ConfigMap',
+      '  metadata: {name: c}',
+      '  data: *sc',
+    );
+    const fixed = fixText('partly.yaml', text, { level: 'baseline', version: 'latest' });
+    expect(fixed.pods.map((p) => p.fixes.find((f) => f.check === 'privileged')?.fix ?? null)).toEqual([null, null]);
+    expect(fixed.pods[1]?.fixes[0]?.fixNote).toMatch(/^No suggestion: the field to change is shared with another place/);
+    expect(fixed.text).toBe(text);
+    // Without the ConfigMap, both Pods fail the check: the anchor is fixed for both.
+    const both = text.slice(0, text.indexOf('- apiVersion: v1\n  kind: ConfigMap'));
+    expect(fixText('both.yaml', both, { level: 'baseline', version: 'latest' }).text).toBe(both.replace('privileged: true', 'privileged: false'));
   });
 
   it('replaces an alias that is the value itself, leaving the anchor and its other users alone', () => {
