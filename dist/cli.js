@@ -48,7 +48,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -83,7 +83,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias7;
+    exports.isAlias = isAlias6;
     exports.isCollection = isCollection5;
     exports.isDocument = isDocument;
     exports.isMap = isMap8;
@@ -16460,6 +16460,9 @@ var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
+function anchorCaveat(reason4, podSpecs) {
+  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
+}
 function volumeNote(check, volumes2) {
   const list4 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
   const first = volumes2[0]?.name ?? "data";
@@ -17430,7 +17433,7 @@ function listLayout(doc, text2, from, to, itemCount) {
   const seq = pair2.value;
   if (!(0, import_yaml10.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items;
-  if (items.some((item) => item === null || (0, import_yaml10.isAlias)(item) || !item.range)) return null;
+  if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items;
   const slotStart = [];
   const slotEnd = [];
@@ -17955,12 +17958,56 @@ function computeFixes(request) {
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
     return { reason: reason4, shared };
   };
+  const acrossPodSpecs = (candidates) => {
+    const byEdit = /* @__PURE__ */ new Map();
+    for (const owner of candidates) {
+      let rendered;
+      try {
+        rendered = render([owner]);
+      } catch (error) {
+        if (error instanceof RenderError) continue;
+        throw error;
+      }
+      if (!rendered.shared.has(owner.id)) continue;
+      const key = `${owner.check}\0${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
+      byEdit.set(key, [...byEdit.get(key) ?? [], owner]);
+    }
+    return [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
+  };
+  const anchored = /* @__PURE__ */ new Map();
   const refuse2 = (owner, failure) => {
     owner.accepted = false;
     owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
   };
+  const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
+  const grouped = new Set(anchorGroups.flat());
+  const byUsers = /* @__PURE__ */ new Map();
+  for (const group of anchorGroups) {
+    const users = [...new Set(group.map((o) => o.podIndex))].sort((a, b) => a - b).join(",");
+    byUsers.set(users, [...byUsers.get(users) ?? [], group]);
+  }
+  const accept = (group) => {
+    for (const owner of group) {
+      owner.accepted = true;
+      anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+    }
+  };
+  for (const groups of byUsers.values()) {
+    if (attempt(groups.flat()) === null) {
+      groups.forEach(accept);
+      continue;
+    }
+    const accepted = [];
+    for (const group of groups) {
+      const failure = attempt([...accepted, ...group]);
+      if (failure === null) {
+        accept(group);
+        accepted.push(...group);
+      } else for (const owner of group) refuse2(owner, failure);
+    }
+  }
   for (const podOwners of byPod) {
-    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0);
+    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
     if (candidates.length === 0) continue;
     if (attempt(candidates) === null) {
       for (const owner of candidates) owner.accepted = true;
@@ -18026,9 +18073,10 @@ function computeFixes(request) {
     (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
       const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
       const shared = sharedOf.get(owner.id);
+      const users = anchored.get(owner.id);
       const caveats = [
         ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
-        ...shared ? [sharedCaveat(shared)] : []
+        ...shared ? [users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []
       ];
       const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
       return { check: owner.check, fix: suggestion, fixNote: note };
