@@ -1,7 +1,10 @@
 /** `pod-security-review check`: every pod spec in the given files and folders. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { evaluateFiles } from '../findings/evaluateFiles.js';
+import { evaluateFiles, sortProblems } from '../findings/evaluateFiles.js';
+import { fsTreeReader } from '../io/render/fsTree.js';
+import { openRenderer } from '../io/render/renderer.js';
+import { checkRenderings } from '../render/stage.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
@@ -36,6 +39,10 @@ ${policyOptionsHelp}
   --jobs N             worker threads that parse and evaluate files [default: one per
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
+  --render MODE        auto: render the Kustomize overlays and Helm charts found under
+                       the paths (kustomize or kubectl, helm, from PATH) and check what
+                       they render, on the source lines; off: read every file as a
+                       plain manifest [default: auto]
 
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
 file, or (with --unchecked failure) a file not checked, 2 usage or config error.
@@ -53,17 +60,30 @@ function jobsFor(given: string | undefined, files: readonly SourceFile[], fixes:
   return defaultJobs(bytes, fixes, cores);
 }
 
+/** The plain files' report, then the renderings'. */
+function mergeReports(plain: CheckReport, rendered: CheckReport, problems: CheckReport['errors']): CheckReport {
+  return {
+    ...plain,
+    findings: [...plain.findings, ...rendered.findings],
+    ignored: [...plain.ignored, ...rendered.ignored],
+    policyProblems: [...plain.policyProblems, ...rendered.policyProblems],
+    podSpecs: [...plain.podSpecs, ...rendered.podSpecs],
+    errors: sortProblems([...problems, ...plain.errors, ...rendered.errors]),
+  };
+}
+
 /** Without --jobs: one worker per core when the input is worth it, else none (0). */
 export function defaultJobs(bytes: number, fixes: boolean, cores: number): number {
   return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
 
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' } } });
   if (values.help) {
     io.stdout(checkUsage);
     return 0;
   }
+  if (values.render !== 'auto' && values.render !== 'off') throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   let options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, 'check');
   const admissionPath = options.sourceOptions.admissionConfigPath;
@@ -77,10 +97,13 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const policy = contextFor(io, options);
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
-  const jobs = jobsFor(values.jobs, collected.files, checkOptions.fixes, io);
-  const evaluated =
-    jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
-  const report: CheckReport = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.
+  const port = values.render === 'auto' ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: '' }) : null;
+  const rendered = port ? await checkRenderings(port, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
+  const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
+  const jobs = jobsFor(values.jobs, files, checkOptions.fixes, io);
+  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(files, checkOptions);
+  const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
   return failureStatus(report, options.unchecked);

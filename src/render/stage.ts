@@ -15,6 +15,7 @@ import { defaultSelection } from '../scope/select.js';
 import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
+import type { CheckReport } from '../findings/evaluateFiles.js';
 import { discoverRoots } from './discover.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -81,4 +82,25 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+}
+
+/**
+ * `check`: every chart and overlay under the paths given, rendered once
+ * (there is no base), its findings mapped to their sources like a diff's.
+ * Returns the report of the renderings and the files they consume (to be
+ * left out of the plain check).
+ */
+export async function checkRenderings(port: RenderPort, options: RenderStageOptions): Promise<{ report: CheckReport; consumed: ReadonlySet<string> }> {
+  const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
+  const rendered = await port.render(discovery.roots);
+  const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
+  const report = evaluateChangeSet(plan.changeSet, options);
+  const mapped = mapRenderedReport(report, plan.renderings, { files: [] }, port.head.paths);
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  // A check knows no change: no status, no diff lines.
+  const findings = verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) }));
+  const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
+  const report_: CheckReport = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems] };
+  delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;
+  return { report: report_, consumed: discovery.consumed };
 }

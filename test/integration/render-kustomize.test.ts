@@ -108,3 +108,23 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(report.findings.map((f) => [f.file, f.name, f.check])).toEqual([['overlays/prod/debug.yaml', 'web', 'privileged']]);
   });
 });
+
+describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
+  it('finds on the patch line, leaves patches out of the plain files, and names the overlays it could not render', async () => {
+    const cwd = path.join(fixturesDir, 'render', 'kustomize-patch', 'head');
+    let stdout = '';
+    const status = await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.root])).toEqual([['overlays/prod/debug.yaml', 11, 'prod-web', 'privileged', 'overlays/prod']]);
+    expect(report.findings[0]).not.toHaveProperty('status');
+    expect(report.podSpecs.map((p) => [p.file, p.name])).toEqual([['overlays/prod/kustomization.yaml', 'prod-web']]);
+
+    const broken = path.join(fixturesDir, 'render', 'kustomize-broken', 'head');
+    let text = '';
+    await runCli(['check', '.'], { cwd: broken, stdout: (t) => (text += t), stderr: () => undefined });
+    expect(text).toContain('overlays/broken/kustomization.yaml: error: overlays/broken could not be rendered: `');
+    expect(text).not.toContain('psr-render-');
+    expect(text).toContain('overlays/remote/kustomization.yaml: error: overlays/remote not rendered: remote base');
+  });
+});

@@ -14,7 +14,8 @@ import type { Snapshot, TreeReader } from './trees.js';
 
 export interface RenderSides {
   readonly reader: TreeReader;
-  readonly base: string;
+  /** The base commit; null renders head only (`check`). */
+  readonly base: string | null;
   readonly head: string;
   readonly limits?: ToolLimits;
 }
@@ -47,7 +48,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
   const limits = sides.limits ?? defaultToolLimits;
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
-  const base = await snapshotOf(sides.reader, sides.base);
+  const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
   const missing = new Set<string>();
   return {
     head: head.tree,
@@ -61,7 +62,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
         }
         const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
         // Nothing to compare with when head did not render.
-        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: 'absent' } as const };
+        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, limits, missing) : { output: { kind: 'absent' } as const };
         const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }

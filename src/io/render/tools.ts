@@ -74,7 +74,8 @@ export async function renderIn(root: RenderRoot, treeDir: string, limits: ToolLi
   if (ran === null) return { kind: 'missing-tool', tool: root.tool === 'kustomize' ? 'kustomize (or kubectl)' : 'helm' };
   const { command, result } = ran;
   if (result.kind === 'ok') return { kind: 'rendered', text: result.stdout };
-  const stderr = result.kind === 'failed' ? firstLines(result.stderr) : '';
+  // Paths in the temporary folder are shown relative to the repository.
+  const stderr = result.kind === 'failed' ? firstLines(result.stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.')) : '';
   const reason = result.kind === 'failed' ? result.reason : 'not found';
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}` };
 }
