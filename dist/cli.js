@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path8) => {
+    visit5.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path8) => {
-      const parent = visit5.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit5.parentCollection = (cst, path9) => {
+      const parent = visit5.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10676,8 +10676,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path8, ...segments) {
-  return [...path8, ...segments];
+function at(path9, ...segments) {
+  return [...path9, ...segments];
 }
 
 // src/pss/format.ts
@@ -10746,10 +10746,10 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path8, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path9, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -10791,12 +10791,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "appArmorProfile");
     if (profile && !allowedProfileType(str(profile, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path8, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path9, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -10837,7 +10837,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities, "add").forEach((entry, index) => {
@@ -10845,7 +10845,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path8, "securityContext", "capabilities", "add", index));
+        paths.push(at(path9, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -10869,9 +10869,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path8, "securityContext", "capabilities");
+    const capabilitiesPath = at(path9, "securityContext", "capabilities");
     if (!capabilities) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -10966,7 +10966,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -10974,7 +10974,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path8, "ports", index, "hostPort"));
+        paths.push(at(path9, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -11014,11 +11014,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path8, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path9, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container, "lifecycle"), handler), at(path8, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container, "lifecycle"), handler), at(path9, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -11052,10 +11052,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path8, "securityContext", "privileged"));
+      paths.push(at(path9, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -11076,12 +11076,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const value = obj(container, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path8, "securityContext", "procMount"));
+    paths.push(at(path9, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -11198,14 +11198,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path8, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path9, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path8, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path9, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -11243,10 +11243,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     if (optInt(obj(container, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path8, "securityContext", "runAsUser"));
+      paths.push(at(path9, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11303,9 +11303,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const options = obj(obj(container, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path8, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge(options, at(path9, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -11376,12 +11376,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0 && !validType(str(profile, "type"))) {
       bad.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path8, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path9, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11424,18 +11424,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0) {
       const type = str(profile, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path8, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path9, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path8, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path9, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -11538,10 +11538,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container, path: path8 } of visitContainers(pod)) {
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
     if (hostProcess(obj(container, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path8, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path9, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11774,18 +11774,18 @@ var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-function locate(source, path8) {
+function locate(source, path9) {
   const { lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path8, position) : walkPlaces(source.place, path8, position);
+  return source.place === void 0 ? walkTree(source, path9, position) : walkPlaces(source.place, path9, position);
 }
-function walkPlaces(root, path8, position) {
+function walkPlaces(root, path9, position) {
   let place = root;
   let anchor = placeOffset(root);
-  for (const segment of path8) {
+  for (const segment of path9) {
     const children = typeof place === "number" ? void 0 : place.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -11796,11 +11796,11 @@ function walkPlaces(root, path8, position) {
   }
   return position(anchor, true);
 }
-function walkTree(source, path8, position) {
+function walkTree(source, path9, position) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path8) {
+  for (const segment of path9) {
     node = resolved(doc, node);
     let next;
     let offset;
@@ -11823,9 +11823,9 @@ function walkTree(source, path8, position) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path8) {
+function formatFieldPath(path9) {
   let out = "";
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -11833,14 +11833,14 @@ function formatFieldPath(path8) {
   return out;
 }
 function parseFieldPath(text2) {
-  const path8 = [];
+  const path9 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
   for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    if (match2[1] !== void 0) path8.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path8.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path8.push(match2[3]);
+    if (match2[1] !== void 0) path9.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path9.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path9.push(match2[3]);
   }
-  return path8;
+  return path9;
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -12542,7 +12542,7 @@ var show = (start) => {
   const lines = [];
   const seen = /* @__PURE__ */ new Set();
   const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk4 = (n, indent) => {
+  const walk5 = (n, indent) => {
     if (n.t === "match" || seen.has(n))
       return;
     seen.add(n);
@@ -12551,12 +12551,12 @@ var show = (start) => {
       case "split":
         line(`split -> ${n.out.map(ref).join(", ")}`);
         for (const o of n.out)
-          walk4(o, indent);
+          walk5(o, indent);
         return;
       case "neg":
         line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk4(n.sub, indent + "  ");
-        return walk4(n.next, indent);
+        walk5(n.sub, indent + "  ");
+        return walk5(n.next, indent);
       case "lit":
         line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
         break;
@@ -12566,9 +12566,9 @@ var show = (start) => {
       default:
         line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
     }
-    walk4(n.next, indent);
+    walk5(n.next, indent);
   };
-  walk4(start, "");
+  walk5(start, "");
   return [`start -> ${ref(start)}`, ...lines].join("\n");
 };
 var State = class {
@@ -14529,8 +14529,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path8) {
-  let out = path8;
+function normalisePath(path9) {
+  let out = path9;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -14543,8 +14543,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path8, patterns) {
-  const normalised = normalisePath(path8);
+function matchFile(path9, patterns) {
+  const normalised = normalisePath(path9);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -14614,26 +14614,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path8) {
-    return locate(this.source, path8).line;
+  line(path9) {
+    return locate(this.source, path9).line;
   }
-  at(path8) {
-    return { file: this.file, line: this.line(path8), key: formatFieldPath(path8) };
+  at(path9) {
+    return { file: this.file, line: this.line(path9), key: formatFieldPath(path9) };
   }
-  error(path8, message) {
-    this.errors.push({ file: this.file, line: this.line(path8), key: formatFieldPath(path8), message });
+  error(path9, message) {
+    this.errors.push({ file: this.file, line: this.line(path9), key: formatFieldPath(path9), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path8, allowed) {
+  map(value, path9, allowed) {
     if (!isObject(value)) {
-      this.error(path8, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path9, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path8, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path9, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -14642,52 +14642,52 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path8) {
+  present(map, key, path9) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path8, key], "has no value; give one or remove the key");
+      this.error([...path9, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path8) {
-    const value = this.present(map, key, path8);
+  level(map, key, path9) {
+    const value = this.present(map, key, path9);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseLevel(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path8, key]) };
-      this.error([...path8, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path9, key]) };
+      this.error([...path9, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
       return void 0;
     }
-    this.error([...path8, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path9, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path8) {
-    const value = this.present(map, key, path8);
+  version(map, key, path9) {
+    const value = this.present(map, key, path9);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseVersion(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path8, key]) };
-      this.error([...path8, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path9, key]) };
+      this.error([...path9, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path8, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path9, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path8) {
-    const value = this.present(map, key, path8);
+  bool(map, key, path9) {
+    const value = this.present(map, key, path9);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path8, key]) };
-    this.error([...path8, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path9, key]) };
+    this.error([...path9, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
-  string(map, key, path8) {
-    const value = this.present(map, key, path8);
+  string(map, key, path9) {
+    const value = this.present(map, key, path9);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path8, key]) };
-    this.error([...path8, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path9, key]) };
+    this.error([...path9, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -14696,10 +14696,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path8, check, allowEmpty) {
-    const value = this.present(map, key, path8);
+  strings(map, key, path9, check, allowEmpty) {
+    const value = this.present(map, key, path9);
     if (value === void 0) return void 0;
-    const listPath = [...path8, key];
+    const listPath = [...path9, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -14726,19 +14726,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path8) {
-    const value = this.present(map, key, path8);
+  list(map, key, path9) {
+    const value = this.present(map, key, path9);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path8, key], `must be a list, not ${describe(value)}`);
+    this.error([...path9, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path8) {
+  modeSettings(map, path9) {
     return dropUndefined({
-      level: this.level(map, "level", path8),
-      warnLevel: this.level(map, "warn-level", path8),
-      version: this.version(map, "version", path8),
-      warnVersion: this.version(map, "warn-version", path8)
+      level: this.level(map, "level", path9),
+      warnLevel: this.level(map, "warn-level", path9),
+      version: this.version(map, "version", path9),
+      warnVersion: this.version(map, "warn-version", path9)
     });
   }
 };
@@ -14774,10 +14774,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path8) {
+function duplicateKeys(reader, node, path9) {
   if ((0, import_yaml6.isAlias)(node)) return;
   if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path8, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path9, index]));
     return;
   }
   if (!(0, import_yaml6.isMap)(node)) return;
@@ -14788,26 +14788,26 @@ function duplicateKeys(reader, node, path8) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path8);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path8, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path9);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path9, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path8, key]);
+    duplicateKeys(reader, pair2.value, [...path9, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path8 = ["rules", index];
+  const path9 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path8, ruleKeys);
+  const map = reader.map(value, path9, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path8, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path9, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path8);
+  const matchValue = reader.present(map, "match", path9);
   if (matchValue !== void 0) {
-    const matchPath = [...path8, "match"];
+    const matchPath = [...path9, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -14815,31 +14815,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path8);
+  const settings = reader.modeSettings(map, path9);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path8, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path9, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path8), namespaces, files };
+  return { ...settings, index, at: reader.at(path9), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path8 = ["disable", index];
-  const map = reader.map(value, path8, disableKeys);
+  const path9 = ["disable", index];
+  const map = reader.map(value, path9, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path8, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path8, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path8, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path9, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks = reader.strings(map, "checks", path9, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path9, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path8);
+  const reason4 = reader.string(map, "reason", path9);
   if (reader.errors.length > before || !checks) return void 0;
   return {
     index,
-    at: reader.at(path8),
+    at: reader.at(path9),
     checks: [...new Set(checks.map((c) => c.value))],
     namespaces,
     files,
@@ -14853,15 +14853,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
-    const path8 = ["render", "charts", index];
-    const chart = reader.map(entry, path8, chartKeys);
+    const path9 = ["render", "charts", index];
+    const chart = reader.map(entry, path9, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path8, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path8);
-    const release = reader.string(chart, "release", path8);
-    const namespace = reader.string(chart, "namespace", path8);
-    const values = reader.strings(chart, "values", path8, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path8);
+    if (!("chart" in chart)) reader.error(path9, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path9);
+    const release = reader.string(chart, "release", path9);
+    const namespace = reader.string(chart, "namespace", path9);
+    const values = reader.strings(chart, "values", path9, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path9);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -14901,10 +14901,10 @@ function parsePolicyConfig(text2, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path8 = ["exemptions"];
+      const path9 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path8, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path8, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path9, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path9, exactName("runtimeClass"), true))
       };
     }
   }
@@ -15037,13 +15037,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path8, itemKind) => {
+  const visit5 = (value, path9, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path8, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path9, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -15061,11 +15061,11 @@ function namespacesFromDocument(document, lineOf2) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path8, "metadata", "labels", key],
+        path: [...path9, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path8, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path9, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -15074,16 +15074,16 @@ function namespacesFromDocument(document, lineOf2) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit5 = (value, path8) => {
+  const visit5 = (value, path9) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit5(item, [...path8, "items", index]);
+        if (isObject(item)) visit5(item, [...path9, "items", index]);
       });
       return;
     }
-    out.push({ value, apiVersion, kind, path: path8 });
+    out.push({ value, apiVersion, kind, path: path9 });
   };
   if (isObject(document.value)) visit5(document.value, []);
   return out;
@@ -15100,8 +15100,8 @@ function configurationsOf(document) {
     list(object.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path8 = [...object.path, "plugins", index, "configuration"];
-      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path8 });
+      const path9 = [...object.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path9 });
     });
   }
   return out;
@@ -15111,9 +15111,9 @@ var modeKeys = {
   audit: { level: "audit", version: "audit-version" },
   warn: { level: "warn", version: "warn-version" }
 };
-function readConfiguration(document, value, path8) {
+function readConfiguration(document, value, path9) {
   const problems = [];
-  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path8, ...sub]).line, key });
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path9, ...sub]).line, key });
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
@@ -15140,7 +15140,7 @@ function readConfiguration(document, value, path8) {
     (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
-    const line = locate(document.source, [...path8, "kind"]).line;
+    const line = locate(document.source, [...path9, "kind"]).line;
     problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
     return { ok: false, problems };
   }
@@ -15148,19 +15148,19 @@ function readConfiguration(document, value, path8) {
     ok: true,
     config: {
       file: document.file,
-      line: locate(document.source, [...path8, "kind"]).line,
+      line: locate(document.source, [...path9, "kind"]).line,
       defaults: policy,
       written,
       exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
     }
   };
 }
-function findAdmissionConfig(documents, path8) {
+function findAdmissionConfig(documents, path9) {
   const problems = [];
   const notices = [];
   let config = null;
   for (const document of documents) {
-    if (path8 !== null && document.file !== path8) continue;
+    if (path9 !== null && document.file !== path9) continue;
     for (const { value, path: objectPath } of configurationsOf(document)) {
       const reading = readConfiguration(document, value, objectPath);
       if (!reading.ok) {
@@ -15437,11 +15437,11 @@ function parsePolicySources(text2) {
 }
 function clusterSourcesOf(documents, options) {
   if (!reads(options, "admission-config")) return { cluster: noClusterSources, problems: [], notices: [] };
-  const path8 = options.admissionConfigPath ?? null;
-  const admission = findAdmissionConfig(documents, path8);
+  const path9 = options.admissionConfigPath ?? null;
+  const admission = findAdmissionConfig(documents, path9);
   const problems = [...admission.problems];
-  if (path8 !== null && admission.config === null && admission.problems.length === 0) {
-    problems.push({ file: path8, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+  if (path9 !== null && admission.config === null && admission.problems.length === 0) {
+    problems.push({ file: path9, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
   }
   return { cluster: { admission: admission.config }, problems, notices: admission.notices };
 }
@@ -15846,35 +15846,35 @@ function hint(type, value) {
   }
   return "";
 }
-function validate2(value, type, path8, errors) {
+function validate2(value, type, path9, errors) {
   if (value === void 0 || value === null) return;
   if (!matches(type, value)) {
-    errors.push({ path: [...path8], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
+    errors.push({ path: [...path9], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
     return;
   }
   if (typeof type === "string") return;
   if ("list" in type) {
     const items = value;
     for (let index = 0; index < items.length; index++) {
-      path8.push(index);
-      validate2(items[index], type.list, path8, errors);
-      path8.pop();
+      path9.push(index);
+      validate2(items[index], type.list, path9, errors);
+      path9.pop();
     }
     return;
   }
   const fields2 = "object" in type ? apiTypes[type.object] : void 0;
   for (const [key, item] of Object.entries(value)) {
     if (fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
-    path8.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path8, errors);
-    path8.pop();
+    path9.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path9, errors);
+    path9.pop();
   }
 }
-function validateObject(value, kind, path8 = []) {
+function validateObject(value, kind, path9 = []) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  validate2(value, typeOf(root), [...path8], errors);
+  validate2(value, typeOf(root), [...path9], errors);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -15952,9 +15952,9 @@ function findWorkloadKind(apiVersion, kind) {
 }
 
 // src/workloads/extract.ts
-function at2(value, path8) {
+function at2(value, path9) {
   let current = value;
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -15969,11 +15969,11 @@ function withDecodedAnnotations(metadata) {
 function extractPodSpecs(document) {
   const pods = [];
   const problems = [];
-  const invalid = (path8, message) => {
+  const invalid = (path9, message) => {
     problems.push({
       file: document.file,
-      line: locate(document.source, path8).line,
-      message: `${formatFieldPath(path8)}: ${message}; the API server would reject this object`,
+      line: locate(document.source, path9).line,
+      message: `${formatFieldPath(path9)}: ${message}; the API server would reject this object`,
       kind: "invalid"
     });
   };
@@ -16051,27 +16051,27 @@ function warnMessage(policy, failures) {
 }
 
 // src/fixes/edits.ts
-function set(path8, value) {
-  return { op: "set", path: path8, value };
+function set(path9, value) {
+  return { op: "set", path: path9, value };
 }
-function remove(path8) {
-  return { op: "delete", path: path8 };
+function remove(path9) {
+  return { op: "delete", path: path9 };
 }
-function append(path8, value) {
-  return { op: "append", path: path8, value };
+function append(path9, value) {
+  return { op: "append", path: path9, value };
 }
-function valueAt(root, path8) {
+function valueAt(root, path9) {
   let current = root;
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path8) {
-  const parent = valueAt(root, path8.slice(0, -1));
-  const last = path8[path8.length - 1];
+function exists(root, path9) {
+  const parent = valueAt(root, path9.slice(0, -1));
+  const last = path9[path9.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -16100,22 +16100,22 @@ function applyEditsToJson(document, edits) {
   };
   const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path8, create) => {
+  const parentOf = (path9, create) => {
     let current = root;
-    for (let i = 0; i < path8.length - 1; i++) {
-      const segment = path8[i];
+    for (let i = 0; i < path9.length - 1; i++) {
+      const segment = path9[i];
       const holder = current;
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
       if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
         next = {};
         copies.add(next);
       }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path8.slice(0, i + 1))}`);
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path9.slice(0, i + 1))}`);
       next = writable(next);
       holder[segment] = next;
       current = next;
     }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path8)}`);
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path9)}`);
     return current;
   };
   for (const edit of unique.filter((e) => e.op === "set")) {
@@ -16159,14 +16159,14 @@ function jsonEqual(a, b) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path8) {
-  return valueAt(context.written, path8);
+function writtenAt(context, path9) {
+  return valueAt(context.written, path9);
 }
-function writtenHas(context, path8) {
-  return exists(context.written, path8);
+function writtenHas(context, path9) {
+  return exists(context.written, path9);
 }
 function setEach(paths, value) {
-  return paths.map((path8) => set(path8, value));
+  return paths.map((path9) => set(path9, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -16183,10 +16183,10 @@ function removeItems(context, listPath, indices) {
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const path8 of paths) {
-    const index = path8[path8.length - 1];
+  for (const path9 of paths) {
+    const index = path9[path9.length - 1];
     if (typeof index !== "number") continue;
-    const list4 = path8.slice(0, -1);
+    const list4 = path9.slice(0, -1);
     const key = JSON.stringify(list4);
     const group = groups.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
@@ -16198,8 +16198,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container, path: path8 } of visitContainers(pod)) {
-    if (isOn(obj(container, "securityContext"))) paths.push([...path8, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container, path: path9 } of visitContainers(pod)) {
+    if (isOn(obj(container, "securityContext"))) paths.push([...path9, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -16216,25 +16216,25 @@ var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setE
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path8 of context.failure.paths) {
-    if (path8[0] === "metadata") edits.push(set(path8, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path8));
+  for (const path9 of context.failure.paths) {
+    if (path9[0] === "metadata") edits.push(set(path9, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path9));
   }
   return { kind: "edits", edits };
 };
 
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path8) => typeof path8[path8.length - 1] === "number");
+  const adds = context.failure.paths.filter((path9) => typeof path9[path9.length - 1] === "number");
   return [...byList(adds).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices));
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path8) => path8[path8.length - 1] === "drop");
-  for (const path8 of drops) {
-    if (Array.isArray(writtenAt(context, path8))) edits.push(append(path8, "ALL"));
-    else edits.push(set(path8, ["ALL"]));
+  const drops = context.failure.paths.filter((path9) => path9[path9.length - 1] === "drop");
+  for (const path9 of drops) {
+    if (Array.isArray(writtenAt(context, path9))) edits.push(append(path9, "ALL"));
+    else edits.push(set(path9, ["ALL"]));
   }
   return {
     kind: "edits",
@@ -16246,9 +16246,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path8 of context.failure.paths) {
-    if (path8[0] === "spec" && path8[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path8], false));
+  for (const path9 of context.failure.paths) {
+    if (path9[0] === "spec" && path9[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path9], false));
   }
   return {
     kind: "edits",
@@ -16259,7 +16259,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path8) => writtenHas(context, path8)).map((path8) => remove(path8));
+  const edits = context.failure.paths.filter((path9) => writtenHas(context, path9)).map((path9) => remove(path9));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -16267,7 +16267,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path8) => writtenHas(context, path8)).map((path8) => remove(path8))
+  edits: context.failure.paths.filter((path9) => writtenHas(context, path9)).map((path9) => remove(path9))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -16287,9 +16287,9 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container, path: path8 } of visitContainers(context.pod)) {
+  for (const { container, path: path9 } of visitContainers(context.pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path8, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path9, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
@@ -16299,10 +16299,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path8) => path8.length === 3 && path8[1] === "securityContext");
-  for (const path8 of context.failure.paths) {
-    edits.push(remove(path8));
-    const securityContextPath = path8.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path9) => path9.length === 3 && path9[1] === "securityContext");
+  for (const path9 of context.failure.paths) {
+    edits.push(remove(path9));
+    const securityContextPath = path9.slice(0, -1);
     const securityContext = valueAt(context.pod, securityContextPath);
     const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -16315,9 +16315,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path8 of context.failure.paths) {
-    if (path8[0] === "metadata") edits.push(set(path8, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path8.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path8));
+  for (const path9 of context.failure.paths) {
+    if (path9[0] === "metadata") edits.push(set(path9, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path9.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path9));
   }
   return edits;
 }
@@ -16328,15 +16328,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container, path: path8 } of containers) {
+  for (const { container, path: path9 } of containers) {
     if (obj(obj(container, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path8, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path9, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path8 of uncovered) edits.push(set(path8, "RuntimeDefault"));
+    for (const path9 of uncovered) edits.push(set(path9, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -16344,12 +16344,12 @@ var fixSeccompProfileRestricted = (context) => {
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path8) => writtenHas(context, path8)).map((path8) => remove(path8))
+  edits: context.failure.paths.filter((path9) => writtenHas(context, path9)).map((path9) => remove(path9))
 });
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path8) => path8.slice(0, -1));
+  const entries = context.failure.paths.map((path9) => path9.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
@@ -16485,10 +16485,10 @@ ${illustrative(example)}`;
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path8) => {
-    const volume = writtenAt(context, path8.slice(0, 3));
+  return context.failure.paths.map((path9) => {
+    const volume = writtenAt(context, path9.slice(0, 3));
     const name = isObject(volume ?? null) && typeof volume.name === "string" ? String(volume.name) : "";
-    const type = typeof path8[3] === "string" ? path8[3] : "unknown";
+    const type = typeof path9[3] === "string" ? path9[3] : "unknown";
     return { name, type };
   });
 }
@@ -16673,8 +16673,8 @@ function detectStyle(doc, table) {
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   (0, import_yaml7.visit)(doc, {
-    Pair(_, pair2, path8) {
-      const parent = path8[path8.length - 1];
+    Pair(_, pair2, path9) {
+      const parent = path9[path9.length - 1];
       if (!(0, import_yaml7.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
@@ -16782,11 +16782,11 @@ function renderBlockValue(value, keyColumn2, style, key) {
 
 // src/fixes/walk.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-function walk(doc, path8) {
+function walk(doc, path9) {
   const root = doc.contents;
   const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
   let current = steps[0]?.node ?? null;
-  for (const segment of path8) {
+  for (const segment of path9) {
     let next;
     if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
@@ -16953,9 +16953,9 @@ function renderEdits(context, edits) {
   };
   for (const owned of edits) {
     const { edit } = owned;
-    const path8 = edit.path;
-    const walked = walk(doc, path8);
-    const complete = walked.depth === path8.length;
+    const path9 = edit.path;
+    const walked = walk(doc, path9);
+    const complete = walked.depth === path9.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
     const step = target;
@@ -16974,20 +16974,20 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml9.isSeq)(parent) && typeof path8[path8.length - 1] === "number") {
+      } else if ((0, import_yaml9.isSeq)(parent) && typeof path9[path9.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
           itemDeletes.set(parent, op);
         }
-        op.indices.add(path8[path8.length - 1]);
+        op.indices.add(path9[path9.length - 1]);
         own(op, owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
     if (edit.op === "append") {
       if (!complete || !(0, import_yaml9.isSeq)(step.node)) {
-        renderSet(walked, path8, [edit.value], owned);
+        renderSet(walked, path9, [edit.value], owned);
         continue;
       }
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
@@ -17000,18 +17000,18 @@ function renderEdits(context, edits) {
       own(op, owned);
       continue;
     }
-    renderSet(walked, path8, edit.value, owned);
+    renderSet(walked, path9, edit.value, owned);
   }
-  function renderSet(walked, path8, value, owned) {
+  function renderSet(walked, path9, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path8.length;
+    const complete = depth === path9.length;
     const step = walked.steps[depth];
     if (!step) fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path8[path8.length - 1];
+      const key = path9[path9.length - 1];
       if (target.merged) {
         if (!(0, import_yaml9.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
@@ -17035,7 +17035,7 @@ function renderEdits(context, edits) {
       }
       fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path8.slice(depth);
+    const rest = path9.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
@@ -17597,7 +17597,7 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path8) => path8) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path9) => path9) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   for (const document of documents) {
@@ -17681,8 +17681,8 @@ function mayMoveCut(text2, splice) {
   return false;
 }
 var verificationCounts = { items: 0, segments: 0, files: 0 };
-function itemOf(path8) {
-  return path8[0] === "items" && typeof path8[1] === "number" ? path8[1] : null;
+function itemOf(path9) {
+  return path9[0] === "items" && typeof path9[1] === "number" ? path9[1] : null;
 }
 function listUnitOf(text2, document, part, from, to) {
   const value = document.value;
@@ -17744,9 +17744,9 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expectedItems = expected2.items;
   const items = value.items;
   if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return "the fixed YAML would change more than the fixed fields";
-  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path8) => {
-    const item = itemOf(path8);
-    return item === null ? path8 : ["items", kept[item] ?? -1, ...path8.slice(2)];
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path9) => {
+    const item = itemOf(path9);
+    return item === null ? path9 : ["items", kept[item] ?? -1, ...path9.slice(2)];
   });
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
@@ -17844,8 +17844,8 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
 }
 
 // src/fixes/fixFile.ts
-function areaOf(path8) {
-  const [root, second, third] = path8;
+function areaOf(path9) {
+  const [root, second, third] = path9;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     return `${second}[${third}]`;
   }
@@ -18137,8 +18137,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure, pod) {
   if (failure.paths.length === 0) return null;
   const images = [];
-  for (const path8 of failure.paths) {
-    const [root, key, index] = path8;
+  for (const path9 of failure.paths) {
+    const [root, key, index] = path9;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
     if (!isObject(container)) return null;
@@ -18204,8 +18204,8 @@ function splitEvaluations(pod, policy, evaluations) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path8) {
-  const [root, list4, index] = [path8[0], path8[1], path8[2]];
+function containerOfPath(pod, path9) {
+  const [root, list4, index] = [path9[0], path9[1], path9[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
     const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
@@ -18283,7 +18283,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path8) => locate(document.source, path8).line);
+    const extraction = namespacesFromDocument(document, (path9) => locate(document.source, path9).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -18415,547 +18415,194 @@ function evaluateFiles(files, options) {
   return mergeResults(pass, results);
 }
 
-// src/io/checkWorkers.ts
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-var workerTag = "pod-security-review/check-worker";
-var defaultChunkBytes = 256 * 1024;
-function isCheckWorker() {
-  return !isMainThread && workerData?.tag === workerTag;
-}
-function serveCheckWorker() {
-  const setup = workerData;
-  const port = parentPort;
-  if (port === null) throw new Error("serveCheckWorker outside a worker thread");
-  const options = { ...setup.options, policy: setup.context };
-  port.on("message", (message) => {
-    if ("done" in message) {
-      port.close();
-      return;
-    }
-    const results = message.files.map((file) => evaluateFile(file, void 0, setup.context, options));
-    port.postMessage({ chunk: message.chunk, results });
-  });
-}
-function chunksOf(files, skip, chunkBytes) {
-  const chunks = [];
-  let current = [];
-  let bytes = 0;
-  files.forEach((file, i) => {
-    if (skip.has(i)) return;
-    current.push(i);
-    bytes += contentBytes(file.content);
-    if (bytes >= chunkBytes) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-  });
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-async function evaluateFilesInWorkers(files, options, parallel) {
-  const pass = namespacePass(files, options);
-  const results = files.map(() => void 0);
-  const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
-  const setup = { tag: workerTag, context: pass.context, options: { load: options.load, fixes: options.fixes } };
-  const workers = [];
-  const done = new Promise((resolve3, reject) => {
-    let next = 0;
-    let pending = chunks.length;
-    let settled = false;
-    const fail = (error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    };
-    if (pending === 0) resolve3();
-    for (let w = 0; w < Math.min(parallel.jobs, chunks.length); w++) {
-      const worker = new Worker(parallel.script, { workerData: setup, execArgv: [] });
-      workers.push(worker);
-      let inHand = 0;
-      const feed = () => {
-        const indexes = chunks[next];
-        if (indexes === void 0) {
-          if (inHand === 0) worker.postMessage({ done: true });
-          return;
-        }
-        inHand++;
-        worker.postMessage({ chunk: next++, files: indexes.flatMap((i) => files[i] ?? []) });
-      };
-      worker.on("message", (message) => {
-        inHand--;
-        chunks[message.chunk]?.forEach((fileIndex, j) => results[fileIndex] = message.results[j]);
-        if (--pending === 0 && !settled) {
-          settled = true;
-          resolve3();
-        }
-        feed();
-      });
-      worker.on("error", fail);
-      worker.on("exit", (code) => {
-        if (inHand > 0) fail(new Error(`a check worker stopped (exit status ${code}) before its files were evaluated`));
-      });
-      feed();
-      feed();
-    }
-  });
-  for (const [i, documents] of pass.early) {
-    const file = files[i];
-    if (file) results[i] = evaluateFile(file, documents, pass.context, options);
-  }
-  try {
-    await done;
-  } finally {
-    for (const worker of workers) void worker.terminate();
-  }
-  return mergeResults(
-    pass,
-    results.map((result, i) => {
-      if (result === void 0) throw new Error(`no result for ${files[i]?.path ?? i}`);
-      return result;
-    })
-  );
-}
-
-// src/report/json.ts
-function findingJson(f) {
-  return {
-    file: f.file,
-    line: f.line,
-    apiVersion: f.apiVersion,
-    kind: f.kind,
-    namespace: f.namespace,
-    name: f.name,
-    container: f.container,
-    containers: f.containers,
-    check: f.check,
-    reason: f.reason,
-    detail: f.detail,
-    level: f.level,
-    version: f.version,
-    mode: f.mode,
-    blocking: f.blocking,
-    levelSource: f.levelSource,
-    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
-    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
-    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
-    locations: f.locations.map((l) => ({
-      path: l.path,
-      line: l.line,
-      column: l.column,
-      exact: l.exact,
-      container: l.container,
-      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
-    }))
-  };
-}
-function renderJson(report, header) {
-  const body = {
-    policy: header.enforce,
-    warnPolicy: header.warn,
-    summary: {
-      podSpecs: report.podSpecs.length,
-      denied: report.podSpecs.filter((p) => !p.allowed).length,
-      findings: report.findings.length,
-      blocking: report.findings.filter((f) => f.blocking).length,
-      ignored: report.ignored.length,
-      errors: report.errors.length,
-      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
-    },
-    findings: report.findings.map(findingJson),
-    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
-    policyProblems: report.policyProblems,
-    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs,
-    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
-  };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-
-// src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
-function isWarning(problem) {
-  return warningKinds.has(problem.kind);
-}
-var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
-function isUnchecked(problem) {
-  return uncheckedKinds.has(problem.kind);
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
-}
-
-// src/report/text.ts
-function subject(f) {
-  const ns = f.namespace === null ? "" : `${f.namespace}/`;
-  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
-}
-var modeLabel = { enforce: "", warn: "warning: ", audit: "audit warning: ", preview: "upgrade preview: " };
-function findingLine(f) {
-  const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
-  const level3 = f.mode === "enforce" && f.levelSource.kind !== "namespace-label" && f.levelSource.kind !== "config-rule" ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
-  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
-}
-var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-function renderText(report, header) {
-  const lines = [];
-  for (const f of report.findings) lines.push(findingLine(f));
-  for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
-  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
-  for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${isWarning(e) ? "warning" : "error"}: ${e.message}`);
-  const blocking = report.findings.filter((f) => f.blocking).length;
-  const denied = report.podSpecs.filter((p) => !p.allowed).length;
-  const parts = [
-    `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, "pod spec", "pod specs")} checked, ${denied} violating`,
-    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(report.findings.length - blocking, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
-  ];
-  let summary = parts.join(" ");
-  if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
-  if (report.unchangedPodSpecs !== void 0) summary += `; ${count(report.unchangedPodSpecs, "unchanged pod spec", "unchanged pod specs")} not checked`;
-  lines.push(summary);
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/options.ts
-import { existsSync, readFileSync } from "node:fs";
-import path3 from "node:path";
-
-// src/findings/unchecked.ts
-var uncheckedPolicies = ["neutral", "failure", "success"];
-var defaultUnchecked = "neutral";
-function problemsVerdict(problems, unchecked) {
-  if (problems.some(failsRun)) return "failure";
-  return problems.some(isUnchecked) ? unchecked : "success";
-}
-
-// src/io/files.ts
-import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
+// src/io/render/fsTree.ts
+import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
-var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
-var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function displayPath(absolute, cwd) {
-  const relative = path2.relative(cwd, absolute);
-  const shown3 = relative === "" || relative.startsWith("..") ? absolute : relative;
-  return shown3.split(path2.sep).join("/");
-}
-var isManifestName = (name) => manifestExtensions.has(path2.extname(name).toLowerCase());
-function kindOf(info) {
-  return info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
-}
-function refuse(search, file, message) {
-  search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
-}
-async function walk2(directory, search) {
+var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
+async function walk2(root, directory, out) {
   let entries;
   try {
-    search.searched.add(await realpath(directory));
     entries = await readdir(directory, { withFileTypes: true });
-  } catch (error) {
-    refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
+  } catch {
     return;
   }
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry of entries) {
     const full = path2.join(directory, entry.name);
-    if (entry.isSymbolicLink()) await followLink(full, search);
-    else if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk2(full, search);
-    } else if (isManifestName(entry.name)) {
-      if (entry.isFile()) search.paths.push(full);
-      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
-    }
+    if (entry.isDirectory() && !skipped.has(entry.name)) await walk2(root, full, out);
+    else if (entry.isFile()) out.set(path2.relative(root, full).split(path2.sep).join("/"), full);
   }
 }
-async function followLink(link, search) {
-  const name = path2.basename(link);
-  let target;
-  let resolved2;
-  let info;
-  try {
-    target = await readlink(link);
-    resolved2 = await realpath(link);
-    info = await stat(resolved2);
-  } catch (error) {
-    if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${error.message}); it was not checked`);
-    return;
-  }
-  if (!info.isDirectory() && !isManifestName(name)) return;
-  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path2.sep}`))) {
-    refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
-    return;
-  }
-  if (info.isDirectory()) {
-    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) await walk2(link, search);
-  } else if (info.isFile()) search.paths.push(link);
-  else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
-}
-async function collectFiles(args, cwd, maxBytes) {
-  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
-  const folders = [];
-  for (const arg of args) {
-    const absolute = path2.resolve(cwd, arg);
-    let info;
-    try {
-      info = await stat(absolute);
-    } catch {
-      return { missing: arg };
-    }
-    if (info.isDirectory()) {
-      folders.push(absolute);
-      search.roots.push(await realpath(absolute));
-    } else search.paths.push(absolute);
-  }
-  for (const folder of folders) await walk2(folder, search);
-  const files = [];
-  const problems = search.problems;
-  const seen = /* @__PURE__ */ new Set();
-  for (const absolute of search.paths) {
-    const shown3 = displayPath(absolute, cwd);
-    try {
-      const real = await realpath(absolute);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      const info = await stat(real);
-      if (!info.isFile()) {
-        problems.push({ file: shown3, line: null, kind: "unreadable", message: `is ${kindOf(info)}, not a file; it was not read` });
-        continue;
+function fsTreeReader(cwd, args, maxBytes) {
+  return {
+    async list() {
+      const listing = /* @__PURE__ */ new Map();
+      for (const arg of args) {
+        const absolute = path2.resolve(cwd, arg);
+        const relative = path2.relative(cwd, absolute);
+        if (relative.startsWith("..") || path2.isAbsolute(relative)) continue;
+        const info = await stat(absolute).catch(() => null);
+        if (info?.isDirectory()) await walk2(cwd, absolute, listing);
+        else if (info?.isFile()) listing.set(relative.split(path2.sep).join("/"), absolute);
       }
-      const size = info.size;
-      if (size > maxBytes) {
-        problems.push({ file: shown3, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
-        continue;
+      return listing;
+    },
+    async read(_commit, listing, paths) {
+      const files = /* @__PURE__ */ new Map();
+      for (const p of paths) {
+        const absolute = listing.get(p);
+        if (absolute === void 0) continue;
+        const info = await stat(absolute).catch(() => null);
+        if (info === null || info.size > maxBytes) continue;
+        files.set(p, await readFile(absolute));
       }
-      files.push({ path: shown3, content: await readFile(absolute) });
-    } catch (error) {
-      problems.push({ file: shown3, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
+      return files;
     }
-  }
-  return { files, problems };
+  };
 }
 
-// src/cli/options.ts
-var UsageError = class extends Error {
-};
-var policyOptions = {
-  level: { type: "string" },
-  "warn-level": { type: "string" },
-  version: { type: "string" },
-  "warn-version": { type: "string" },
-  "preview-version": { type: "string" },
-  config: { type: "string" },
-  "namespace-labels": { type: "string" },
-  strict: { type: "boolean" },
-  unchecked: { type: "string", default: defaultUnchecked },
-  "policy-sources": { type: "string" },
-  "admission-config": { type: "string" },
-  format: { type: "string", default: "text" },
-  "max-file-size": { type: "string", default: String(defaultLoadOptions.maxBytes) },
-  help: { type: "boolean", short: "h" }
-};
-var policyOptionsHelp = `  --level L            enforced level, its violations fail: baseline, restricted or privileged [default: baseline]
-  --warn-level L       level whose extra violations are reported, never failing [default: restricted]
-  --version V          policy version of both: latest or v1.N (v1.0 \u2026 v1.37) [default: latest]
-  --warn-version V     version of the warn level [default: --version]
-  --preview-version V  also report what would start failing at this version (an upgrade preview)
-  --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
-  --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
-  --strict             do not honour pod-security-review/ignore annotations
-  --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
-                       else failing: neutral or success exit 0, failure exits 1 [default: neutral]
-  --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
-                       kyverno, admission-config [default: all of them]
-  --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
-                       first one among the manifests read]
-  --format F           text or json [default: text]
-  --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
-  -h, --help           show this help`;
-function level(flag, text2) {
-  if (text2 === void 0) return void 0;
-  const parsed2 = parseLevel(text2);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
-  return parsed2.value;
-}
-function version2(flag, text2) {
-  if (text2 === void 0) return void 0;
-  const parsed2 = parseVersion(text2);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
-  return parsed2.value;
-}
-function defined(record) {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== void 0));
-}
-function readPolicyOptions(values) {
-  const labels = values["namespace-labels"];
-  if (labels !== void 0 && labels !== "true" && labels !== "false") {
-    throw new UsageError(`--namespace-labels ${JSON.stringify(labels)}: must be one of true, false`);
-  }
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
-  }
-  if (!uncheckedPolicies.includes(values.unchecked)) {
-    throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(", ")}`);
-  }
-  const maxBytes = Number(values["max-file-size"]);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
-  const overrides = defined({
-    level: level("--level", values.level),
-    warnLevel: level("--warn-level", values["warn-level"]),
-    version: version2("--version", values.version),
-    warnVersion: version2("--warn-version", values["warn-version"]),
-    previewVersion: version2("--preview-version", values["preview-version"]),
-    namespaceLabels: labels === void 0 ? void 0 : labels === "true",
-    strict: values.strict
-  });
-  let sources;
-  if (values["policy-sources"] !== void 0) {
-    const parsed2 = parsePolicySources(values["policy-sources"]);
-    if (!parsed2.ok) throw new UsageError(`--policy-sources ${JSON.stringify(values["policy-sources"])}: ${parsed2.error}`);
-    sources = parsed2.value;
-  }
-  const admissionConfigPath = values["admission-config"];
-  const sourceOptions = defined({ sources, admissionConfigPath });
-  return { overrides, configPath: values.config, sourceOptions, format: values.format, maxBytes, unchecked: values.unchecked };
-}
-function loadPolicyConfig(cwd, explicit) {
-  const file = explicit ?? defaultConfigPath;
-  const absolute = path3.resolve(cwd, file);
-  if (!existsSync(absolute)) {
-    if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
-    return defaultPolicyConfig;
-  }
-  const parsed2 = parsePolicyConfig(readFileSync(absolute, "utf8"), file.split(path3.sep).join("/"));
-  if (!parsed2.ok) throw new UsageError(`invalid policy config:
-${parsed2.errors.map(formatConfigError).join("\n")}`);
-  return parsed2.config;
-}
-function today() {
-  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-}
-function contextFor(io, options) {
-  const config = reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
-  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
-}
-function failureStatus(report, unchecked) {
-  return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
-}
-async function filesOfPaths(positionals, io, maxBytes, verb) {
-  if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
-  const collected = await collectFiles(positionals, io.cwd, maxBytes);
-  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
-  return collected;
-}
-
-// src/cli/check.ts
-var MiB = 1024 * 1024;
-var parallelFromBytes = 16 * MiB;
-var fixesCostFactor = 3;
-var checkUsage = `Usage: pod-security-review check [options] PATH...
-
-Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
-*.yaml, *.yml and *.json) against the Pod Security Standards, with the
-verdicts of the Pod Security Admission controller. Namespace manifests among
-them set their workloads' levels, as in the cluster.
-
-Options:
-${policyOptionsHelp}
-  --jobs N             worker threads that parse and evaluate files [default: one per
-                       core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
-                       else none]
-
-Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
-file, or (with --unchecked failure) a file not checked, 2 usage or config error.
-`;
-function jobsFor(given, files, fixes, io) {
-  const cores = io.cores ?? availableParallelism();
-  if (given !== void 0) {
-    const jobs = Number(given);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs: must be a whole number of worker threads, 1 or more (1: no workers)");
-    return jobs === 1 ? 0 : jobs;
-  }
-  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
-  return defaultJobs(bytes, fixes, cores);
-}
-function defaultJobs(bytes, fixes, cores) {
-  return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
-}
-async function checkCommand(args, io) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: "string" } } });
-  if (values.help) {
-    io.stdout(checkUsage);
-    return 0;
-  }
-  let options = readPolicyOptions(values);
-  const collected = await filesOfPaths(positionals, io, options.maxBytes, "check");
-  const admissionPath = options.sourceOptions.admissionConfigPath;
-  if (admissionPath !== void 0 && admissionPath !== null) {
-    const admission = await filesOfPaths([admissionPath], io, options.maxBytes, "read");
-    const shown3 = admission.files[0]?.path ?? admissionPath;
-    if (!collected.files.some((f) => f.path === shown3)) collected.files.push(...admission.files);
-    options = { ...options, sourceOptions: { ...options.sourceOptions, admissionConfigPath: shown3 } };
-  }
-  const policy = contextFor(io, options);
-  const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
-  const jobs = jobsFor(values.jobs, collected.files, checkOptions.fixes, io);
-  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(collected.files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(collected.files, checkOptions);
-  const report = { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
-  const header = defaultPolicies(policy, report.cluster);
-  io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report, options.unchecked);
-}
-
-// src/cli/diff.ts
-import { parseArgs as parseArgs2 } from "node:util";
-
-// src/git/run.ts
+// src/io/render/process.ts
 import { spawn } from "node:child_process";
-var GitError = class extends Error {
-  constructor(message, exitCode, stderr) {
-    super(message);
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-  }
-  exitCode;
-  stderr;
-};
-var pinnedConfig = [
-  "-c",
-  "core.quotePath=true",
-  "-c",
-  "diff.noprefix=false",
-  "-c",
-  "diff.mnemonicPrefix=false",
-  "-c",
-  "diff.relative=false",
-  "-c",
-  "diff.external=",
-  "-c",
-  "color.ui=never"
-];
-function git(cwd, args, input) {
-  return new Promise((resolve3, reject) => {
-    const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+var defaultToolLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+var nowhere = "http://127.0.0.1:9";
+function toolEnvironment(home, extra = {}) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_ALLOW_PROTOCOL: "none",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra
+  };
+}
+function runTool(command, args, options) {
+  return new Promise((resolve3) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
-    child.stdout?.on("data", (chunk) => out.push(chunk));
-    child.stderr?.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
-    child.on("close", (code) => {
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve3(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
+    let outBytes = 0;
+    let errBytes = 0;
+    let stopped = null;
+    const stop = (reason4) => {
+      if (stopped !== null) return;
+      stopped = reason4;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`), options.limits.timeoutMs);
+    child.stdout.on("data", (chunk) => {
+      outBytes += chunk.length;
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
+      else out.push(chunk);
     });
-    if (input !== void 0 && child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(input);
-    }
+    child.stderr.on("data", (chunk) => {
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve3(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (stopped !== null) resolve3({ kind: "failed", reason: stopped, stderr });
+      else if (code === 0) resolve3({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve3({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+    });
   });
 }
+
+// src/io/render/tools.ts
+import { mkdir } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/render/paths.ts
+function dirOf(path9) {
+  const slash = path9.lastIndexOf("/");
+  return slash < 0 ? "" : path9.slice(0, slash);
+}
+function joinPath(dir, reference) {
+  if (reference.startsWith("/")) return null;
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of reference.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function isInside(path9, dir) {
+  return dir === "" || path9 === dir || path9.startsWith(`${dir}/`);
+}
+function shownDir(dir) {
+  return dir === "" ? "." : dir;
+}
+
+// src/io/render/tools.ts
+function firstLines(stderr, count2 = 5) {
+  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
+  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function shown2(command) {
+  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
+}
+function kustomizeCommands(dir) {
+  const target = shownDir(dir);
+  return [
+    { command: "kustomize", args: ["build", target] },
+    { command: "kubectl", args: ["kustomize", target] }
+  ];
+}
+function helmCommand(root) {
+  const helm = root.helm;
+  return {
+    command: "helm",
+    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
+  };
+}
+async function runFirst(commands2, cwd, env, limits, missing) {
+  for (const command of commands2) {
+    if (missing.has(command.command)) continue;
+    const result = await runTool(command.command, command.args, { cwd, env, limits });
+    if (result.kind !== "not-found") return { command, result };
+    missing.add(command.command);
+  }
+  return null;
+}
+async function renderIn(root, treeDir, limits, missing) {
+  const home = path3.join(treeDir, ".psr-home");
+  await mkdir(home, { recursive: true });
+  const env = toolEnvironment(home, {
+    KUSTOMIZE_PLUGIN_HOME: path3.join(home, "kustomize-plugins"),
+    HELM_CACHE_HOME: path3.join(home, "helm-cache"),
+    HELM_CONFIG_HOME: path3.join(home, "helm-config"),
+    HELM_DATA_HOME: path3.join(home, "helm-data"),
+    HELM_PLUGINS: path3.join(home, "helm-plugins"),
+    KUBECONFIG: path3.join(home, "no-kubeconfig")
+  });
+  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
+  const ran = await runFirst(commands2, treeDir, env, limits, missing);
+  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
+  const { command, result } = ran;
+  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
+  const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
+  const reason4 = result.kind === "failed" ? result.reason : "not found";
+  return { kind: "failed", message: `\`${shown2(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+${stderr}`}` };
+}
+
+// src/io/render/trees.ts
+import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path4 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -19057,16 +18704,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path8, added, removed, oldPosInc, options) {
-    const last = path8.lastComponent;
+  addToPath(path9, added, removed, oldPosInc, options) {
+    const last = path9.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path8.oldPos + oldPosInc,
+        oldPos: path9.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path8.oldPos + oldPosInc,
+        oldPos: path9.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -19834,6 +19481,52 @@ function parseGitDiff(diff) {
   }));
 }
 
+// src/git/run.ts
+import { spawn as spawn2 } from "node:child_process";
+var GitError = class extends Error {
+  constructor(message, exitCode, stderr) {
+    super(message);
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+  }
+  exitCode;
+  stderr;
+};
+var pinnedConfig = [
+  "-c",
+  "core.quotePath=true",
+  "-c",
+  "diff.noprefix=false",
+  "-c",
+  "diff.mnemonicPrefix=false",
+  "-c",
+  "diff.relative=false",
+  "-c",
+  "diff.external=",
+  "-c",
+  "color.ui=never"
+];
+function git(cwd, args, input) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn2("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (chunk) => out.push(chunk));
+    child.stderr?.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`, null, "")));
+    child.on("close", (code) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (code === 0) resolve3(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
+    });
+    if (input !== void 0 && child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(input);
+    }
+  });
+}
+
 // src/git/changeSet.ts
 function typeOf2(mode) {
   if (mode === "000000" || mode.startsWith("100")) return "file";
@@ -19935,150 +19628,6 @@ async function readGitChangeSet(range2) {
   return { files };
 }
 
-// src/io/render/process.ts
-import { spawn as spawn2 } from "node:child_process";
-var defaultToolLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
-var nowhere = "http://127.0.0.1:9";
-function toolEnvironment(home, extra = {}) {
-  return {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: home,
-    HTTP_PROXY: nowhere,
-    HTTPS_PROXY: nowhere,
-    http_proxy: nowhere,
-    https_proxy: nowhere,
-    NO_PROXY: "",
-    no_proxy: "",
-    GIT_ALLOW_PROTOCOL: "none",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    ...extra
-  };
-}
-function runTool(command, args, options) {
-  return new Promise((resolve3) => {
-    const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    let outBytes = 0;
-    let errBytes = 0;
-    let stopped = null;
-    const stop = (reason4) => {
-      if (stopped !== null) return;
-      stopped = reason4;
-      child.kill("SIGKILL");
-    };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`), options.limits.timeoutMs);
-    child.stdout.on("data", (chunk) => {
-      outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
-      else out.push(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      if (errBytes < 64 * 1024) err.push(chunk);
-      errBytes += chunk.length;
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve3(error.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error.message}`, stderr: "" });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve3({ kind: "failed", reason: stopped, stderr });
-      else if (code === 0) resolve3({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
-      else resolve3({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
-    });
-  });
-}
-
-// src/io/render/tools.ts
-import { mkdir } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/render/paths.ts
-function dirOf(path8) {
-  const slash = path8.lastIndexOf("/");
-  return slash < 0 ? "" : path8.slice(0, slash);
-}
-function joinPath(dir, reference) {
-  if (reference.startsWith("/")) return null;
-  const parts = dir === "" ? [] : dir.split("/");
-  for (const part of reference.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function isInside(path8, dir) {
-  return dir === "" || path8 === dir || path8.startsWith(`${dir}/`);
-}
-function shownDir(dir) {
-  return dir === "" ? "." : dir;
-}
-
-// src/io/render/tools.ts
-function firstLines(stderr, count2 = 5) {
-  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
-  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
-}
-function shown2(command) {
-  return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
-}
-function kustomizeCommands(dir) {
-  const target = shownDir(dir);
-  return [
-    { command: "kustomize", args: ["build", target] },
-    { command: "kubectl", args: ["kustomize", target] }
-  ];
-}
-function helmCommand(root) {
-  const helm = root.helm;
-  return {
-    command: "helm",
-    args: ["template", helm.release, shownDir(root.dir), "--namespace", helm.namespace, ...helm.valuesFiles.flatMap((v) => ["--values", v])]
-  };
-}
-async function runFirst(commands2, cwd, env, limits, missing) {
-  for (const command of commands2) {
-    if (missing.has(command.command)) continue;
-    const result = await runTool(command.command, command.args, { cwd, env, limits });
-    if (result.kind !== "not-found") return { command, result };
-    missing.add(command.command);
-  }
-  return null;
-}
-async function renderIn(root, treeDir, limits, missing) {
-  const home = path4.join(treeDir, ".psr-home");
-  await mkdir(home, { recursive: true });
-  const env = toolEnvironment(home, {
-    KUSTOMIZE_PLUGIN_HOME: path4.join(home, "kustomize-plugins"),
-    HELM_CACHE_HOME: path4.join(home, "helm-cache"),
-    HELM_CONFIG_HOME: path4.join(home, "helm-config"),
-    HELM_DATA_HOME: path4.join(home, "helm-data"),
-    HELM_PLUGINS: path4.join(home, "helm-plugins"),
-    KUBECONFIG: path4.join(home, "no-kubeconfig")
-  });
-  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, limits, missing);
-  if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
-  const { command, result } = ran;
-  if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const stderr = result.kind === "failed" ? firstLines(result.stderr) : "";
-  const reason4 = result.kind === "failed" ? result.reason : "not found";
-  return { kind: "failed", message: `\`${shown2(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}` };
-}
-
-// src/io/render/trees.ts
-import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path5 from "node:path";
-
 // src/render/chart.ts
 var import_yaml11 = __toESM(require_dist(), 1);
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -20146,35 +19695,35 @@ function readKustomization(file, source, paths) {
     const ref = text(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
-    const path8 = joinPath(dir, ref);
-    if (path8 === null) return void missing.push(ref);
-    if (kustomizationIn(path8, paths) !== null) kustomizations.push(path8);
-    else if (filesAllowed && paths.has(path8)) resourceFiles.push(path8);
+    const path9 = joinPath(dir, ref);
+    if (path9 === null) return void missing.push(ref);
+    if (kustomizationIn(path9, paths) !== null) kustomizations.push(path9);
+    else if (filesAllowed && paths.has(path9)) resourceFiles.push(path9);
     else missing.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text(value);
-    const path8 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
-    if (path8 !== null && paths.has(path8)) into.push(path8);
+    const path9 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path9 !== null && paths.has(path9)) into.push(path9);
   };
   for (const value of list2(k.resources)) reference(value, true);
   for (const value of list2(k.bases)) reference(value, false);
   for (const value of list2(k.components)) reference(value, false);
   for (const entry of list2(k.patches)) {
     if (!isRecord2(entry)) continue;
-    const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path8 !== null && !paths.has(path8)) missing.push(text(entry.path));
-    patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: false });
+    const path9 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    if (path9 !== null && !paths.has(path9)) missing.push(text(entry.path));
+    patches.push({ path: path9 !== null && paths.has(path9) ? path9 : null, target: targetOf(entry.target), json6902: false });
   }
   for (const entry of list2(k.patchesStrategicMerge)) {
     const ref = text(entry);
-    const path8 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
-    patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: null, json6902: false });
+    const path9 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
+    patches.push({ path: path9 !== null && paths.has(path9) ? path9 : null, target: null, json6902: false });
   }
   for (const entry of list2(k.patchesJson6902)) {
     if (!isRecord2(entry)) continue;
-    const path8 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    patches.push({ path: path8 !== null && paths.has(path8) ? path8 : null, target: targetOf(entry.target), json6902: true });
+    const path9 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    patches.push({ path: path9 !== null && paths.has(path9) ? path9 : null, target: targetOf(entry.target), json6902: true });
   }
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord2(generator)) continue;
@@ -20201,17 +19750,17 @@ function readKustomization(file, source, paths) {
 
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
-var baseName = (path8) => path8.slice(path8.lastIndexOf("/") + 1);
+var baseName = (path9) => path9.slice(path9.lastIndexOf("/") + 1);
 function discoveryReads(paths) {
   return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path8, text2] of tree.texts) {
-    if (!kustomizationNames.includes(baseName(path8))) continue;
-    const dir = dirOf(path8);
-    if (kustomizationIn(dir, tree.paths) !== path8) continue;
-    byDir.set(dir, readKustomization(path8, text2, tree.paths));
+  for (const [path9, text2] of tree.texts) {
+    if (!kustomizationNames.includes(baseName(path9))) continue;
+    const dir = dirOf(path9);
+    if (kustomizationIn(dir, tree.paths) !== path9) continue;
+    byDir.set(dir, readKustomization(path9, text2, tree.paths));
   }
   return byDir;
 }
@@ -20225,7 +19774,7 @@ function closureOf(dir, byDir) {
     if (!k || seen.has(at3)) return;
     seen.add(at3);
     files.add(k.file);
-    for (const path8 of [...k.resourceFiles, ...k.otherFiles]) files.add(path8);
+    for (const path9 of [...k.resourceFiles, ...k.otherFiles]) files.add(path9);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
@@ -20234,26 +19783,26 @@ function closureOf(dir, byDir) {
   visit5(dir);
   return { files, remote, helmCharts };
 }
-function ancestors(path8) {
+function ancestors(path9) {
   const out = [];
-  for (let dir = dirOf(path8); ; dir = dirOf(dir)) {
+  for (let dir = dirOf(path9); ; dir = dirOf(dir)) {
     out.push(dir);
     if (dir === "") return out;
   }
 }
 function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path8) => baseName(path8) === "Chart.yaml");
+  const chartFiles = [...tree.texts.keys()].filter((path9) => baseName(path9) === "Chart.yaml");
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
   const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path8 of tree.paths) {
-    const owner = ancestors(path8).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path8);
+  for (const path9 of tree.paths) {
+    const owner = ancestors(path9).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path9);
   }
-  return chartFiles.filter((path8) => roots.has(dirOf(path8))).map((path8) => {
-    const inChart = files.get(dirOf(path8));
-    return { chart: readChart(path8, tree.texts.get(path8), inChart), files: inChart };
+  return chartFiles.filter((path9) => roots.has(dirOf(path9))).map((path9) => {
+    const inChart = files.get(dirOf(path9));
+    return { chart: readChart(path9, tree.texts.get(path9), inChart), files: inChart };
   });
 }
 function kustomizeRoots(head, base, changed, consumed) {
@@ -20277,12 +19826,12 @@ function kustomizeRoots(head, base, changed, consumed) {
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
-  for (const files of baseCharts.values()) for (const path8 of files) consumed.add(path8);
+  for (const files of baseCharts.values()) for (const path9 of files) consumed.add(path9);
   for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path8 of inChart) consumed.add(path8);
+    for (const path9 of inChart) consumed.add(path9);
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path8) => isInside(path8, chart.dir) || values.includes(path8));
+    const touched = [...changed].some((path9) => isInside(path9, chart.dir) || values.includes(path9));
     if (!touched) continue;
     const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
     const invocation = (extra) => ({
@@ -20350,11 +19899,11 @@ async function snapshotOf(reader, commit) {
   return { tree: { paths: new Set(listing.keys()), texts }, listing };
 }
 async function writeTree(files) {
-  const dir = await mkdtemp(path5.join(tmpdir(), "psr-render-"));
+  const dir = await mkdtemp(path4.join(tmpdir(), "psr-render-"));
   for (const [relative, data] of files) {
-    const target = path5.join(dir, ...relative.split("/"));
-    if (!target.startsWith(dir + path5.sep)) continue;
-    await mkdir2(path5.dirname(target), { recursive: true });
+    const target = path4.join(dir, ...relative.split("/"));
+    if (!target.startsWith(dir + path4.sep)) continue;
+    await mkdir2(path4.dirname(target), { recursive: true });
     await writeFile(target, data);
   }
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
@@ -20365,7 +19914,7 @@ var decoder = new TextDecoder();
 async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path8, text2] of edits ?? []) files.set(path8, new TextEncoder().encode(text2));
+  for (const [path9, text2] of edits ?? []) files.set(path9, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, limits, missing), files };
@@ -20377,7 +19926,7 @@ async function openRenderer(sides) {
   const limits = sides.limits ?? defaultToolLimits;
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
-  const base = await snapshotOf(sides.reader, sides.base);
+  const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
   const missing = /* @__PURE__ */ new Set();
   return {
     head: head.tree,
@@ -20390,8 +19939,8 @@ async function openRenderer(sides) {
           continue;
         }
         const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: "absent" } };
-        const sources = new Map([...headSide.files].map(([path8, data]) => [path8, decoder.decode(data)]));
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, limits, missing) : { output: { kind: "absent" } };
+        const sources = new Map([...headSide.files].map(([path9, data]) => [path9, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
@@ -20402,15 +19951,10 @@ async function openRenderer(sides) {
   };
 }
 
-// src/io/render/git.ts
-async function gitRenderPort(repository, base, head, maxBytes, limits) {
-  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
-}
-
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path8) {
-  const matches2 = (pattern) => minimatch(path8, pattern, { dot: true });
+function selectsPath(selection, path9) {
+  const matches2 = (pattern) => minimatch(path9, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -20430,10 +19974,10 @@ function diffLines2(hunks) {
 }
 
 // src/scope/scope.ts
-function loadPods(path8, content, load) {
+function loadPods(path9, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path8, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path8, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path9, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path9, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -20468,7 +20012,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path8) => containerOfPath(pod, path8) ?? ""));
+  return new Set(failure.paths.map((path9) => containerOfPath(pod, path9) ?? ""));
 }
 function isPreexisting(failure, head, base) {
   if (!base) return false;
@@ -20625,14 +20169,14 @@ function blockEnd(lines, from, indent, isItem) {
 function valuesInBlock(lines, from, to) {
   const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const path8 = valuesPathIn(lines[i].body);
-    if (path8 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path8;
+    const path9 = valuesPathIn(lines[i].body);
+    if (path9 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path9;
   }
   return null;
 }
-function walk3(lines, from, to, path8, depth, rendered, parentLine) {
-  if (depth === path8.length) return { line: parentLine, depth, values: null };
-  const segment = path8[depth];
+function walk3(lines, from, to, path9, depth, rendered, parentLine) {
+  if (depth === path9.length) return { line: parentLine, depth, values: null };
+  const segment = path9[depth];
   let best = { line: parentLine, depth, values: null };
   const consider = (w) => {
     if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
@@ -20653,7 +20197,7 @@ function walk3(lines, from, to, path8, depth, rendered, parentLine) {
     if (chosen < 0) return best;
     const at3 = items[chosen];
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk3(lines, at3, end, path8, depth + 1, item, lines[at3].number));
+    consider(walk3(lines, at3, end, path9, depth + 1, item, lines[at3].number));
     return best;
   }
   let indent = -1;
@@ -20666,12 +20210,12 @@ function walk3(lines, from, to, path8, depth, rendered, parentLine) {
     if (key === null || key.key !== segment) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
-    if (depth === path8.length - 1 || key.value !== "") {
+    if (depth === path9.length - 1 || key.value !== "") {
       const values = valuesPathIn(key.value);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
-      if (depth === path8.length - 1) continue;
+      if (depth === path9.length - 1) continue;
     }
-    const deeper = walk3(lines, i + 1, end, path8, depth + 1, child, line.number);
+    const deeper = walk3(lines, i + 1, end, path9, depth + 1, child, line.number);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
@@ -20680,10 +20224,10 @@ function walk3(lines, from, to, path8, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text2, path8, rendered) {
+function findInTemplate(text2, path9, rendered) {
   const lines = linesOf(text2);
-  const found = walk3(lines, 0, lines.length, path8, 0, rendered, 1);
-  return { line: found.line, exact: found.depth === path8.length, values: found.values };
+  const found = walk3(lines, 0, lines.length, path9, 0, rendered, 1);
+  return { line: found.line, exact: found.depth === path9.length, values: found.values };
 }
 
 // src/render/walk.ts
@@ -20691,11 +20235,11 @@ var isObject2 = (value) => typeof value === "object" && value !== null && !Array
 function sameValue2(a, b) {
   return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
 }
-function translatePath(rendered, source, path8, keepIndexes) {
+function translatePath(rendered, source, path9, keepIndexes) {
   const out = [];
   let r = rendered;
   let s = source;
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(s)) return null;
       const item = r[segment];
@@ -20738,19 +20282,19 @@ function helmLocator(sources) {
     const document = text2 === void 0 ? void 0 : loadManifestFile(file, text2).documents[0];
     return document ? [{ file, document }] : [];
   });
-  return (template, path8, rendered) => {
+  return (template, path9, rendered) => {
     const file = `${prefix2}${template}`;
     const text2 = sources.texts.get(file);
     if (text2 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text2, path8, rendered);
+    const hit = findInTemplate(text2, path9, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
-    const renderedPart = valueAt(rendered, path8.slice(0, from));
+    const renderedPart = valueAt(rendered, path9.slice(0, from));
     for (const { file: valuesFile, document } of [...values].reverse()) {
       const part = valueAt(document.value, key);
       if (part === void 0 || renderedPart === void 0) continue;
-      const inside = translatePath(renderedPart, part, path8.slice(from), true);
+      const inside = translatePath(renderedPart, part, path9.slice(from), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
@@ -20788,18 +20332,18 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object, path8) {
+function inOperations(document, object, path9) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length > path8.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path8[t]) || token === "-" && t === tokens.length - 1 && typeof path8[t] === "number");
+    if (tokens.length > path9.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path9[t]) || token === "-" && t === tokens.length - 1 && typeof path9[t] === "number");
     if (!prefixMatches) continue;
-    const rest = path8.slice(tokens.length);
-    const inside = translatePath(valueAt(object.value, path8.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const rest = path9.slice(tokens.length);
+    const inside = translatePath(valueAt(object.value, path9.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -20822,7 +20366,7 @@ function kustomizeLocator(sources) {
     }
     return documents;
   };
-  return (object, path8) => {
+  return (object, path9) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
@@ -20830,7 +20374,7 @@ function kustomizeLocator(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path8);
+          found = inOperations(document, object, path9);
         } else {
           const value = document.value;
           if (!isObject3(value)) continue;
@@ -20838,7 +20382,7 @@ function kustomizeLocator(sources) {
           const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
           const sameObject = target !== null || value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain);
           if (!sameObject) continue;
-          found = translatePath(object.value, value, path8, candidate.role === "resource");
+          found = translatePath(object.value, value, path9, candidate.role === "resource");
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -20851,9 +20395,9 @@ function kustomizeLocator(sources) {
 
 // src/render/mapReport.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function indexRendering(path8, rendering, headPaths, changed) {
+function indexRendering(path9, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
-  const documents = loadManifestFile(path8, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path9, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place;
   if (root.tool === "kustomize") {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
@@ -20913,18 +20457,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return lines;
   };
   const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (path8) => {
-    const rendering = renderings.get(path8);
+  const indexOf = (path9) => {
+    const rendering = renderings.get(path9);
     if (rendering === void 0) return null;
-    let index = indexes.get(path8);
+    let index = indexes.get(path9);
     if (index === void 0) {
-      index = indexRendering(path8, rendering, headPaths, changed);
-      indexes.set(path8, index);
+      index = indexRendering(path9, rendering, headPaths, changed);
+      indexes.set(path9, index);
     }
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path8, text2] of rendered.sources) sources.set(path8, text2);
+  for (const { rendered } of renderings.values()) for (const [path9, text2] of rendered.sources) sources.set(path9, text2);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
@@ -21057,10 +20601,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== "rendered") return;
-    const path8 = `${r.root.file}#rendering-${i + 1}`;
-    renderings.set(path8, { rendered: r, text: r.head.text });
+    const path9 = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path9, { rendered: r, text: r.head.text });
     files.push({
-      path: path8,
+      path: path9,
       status: r.base.kind === "rendered" ? "modified" : "added",
       // A base that is absent or did not render: every head pod spec is new.
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
@@ -21083,6 +20627,538 @@ async function evaluateWithRendering(changeSet, options, port) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+}
+async function checkRenderings(port, options) {
+  const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
+  const rendered = await port.render(discovery.roots);
+  const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
+  const report = evaluateChangeSet(plan.changeSet, options);
+  const mapped = mapRenderedReport(report, plan.renderings, { files: [] }, port.head.paths);
+  const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
+  const findings = verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) }));
+  const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
+  const report_ = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems] };
+  delete report_.unchangedPodSpecs;
+  return { report: report_, consumed: discovery.consumed };
+}
+
+// src/io/checkWorkers.ts
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var workerTag = "pod-security-review/check-worker";
+var defaultChunkBytes = 256 * 1024;
+function isCheckWorker() {
+  return !isMainThread && workerData?.tag === workerTag;
+}
+function serveCheckWorker() {
+  const setup = workerData;
+  const port = parentPort;
+  if (port === null) throw new Error("serveCheckWorker outside a worker thread");
+  const options = { ...setup.options, policy: setup.context };
+  port.on("message", (message) => {
+    if ("done" in message) {
+      port.close();
+      return;
+    }
+    const results = message.files.map((file) => evaluateFile(file, void 0, setup.context, options));
+    port.postMessage({ chunk: message.chunk, results });
+  });
+}
+function chunksOf(files, skip, chunkBytes) {
+  const chunks = [];
+  let current = [];
+  let bytes = 0;
+  files.forEach((file, i) => {
+    if (skip.has(i)) return;
+    current.push(i);
+    bytes += contentBytes(file.content);
+    if (bytes >= chunkBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+  });
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+async function evaluateFilesInWorkers(files, options, parallel) {
+  const pass = namespacePass(files, options);
+  const results = files.map(() => void 0);
+  const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
+  const setup = { tag: workerTag, context: pass.context, options: { load: options.load, fixes: options.fixes } };
+  const workers = [];
+  const done = new Promise((resolve3, reject) => {
+    let next = 0;
+    let pending = chunks.length;
+    let settled = false;
+    const fail = (error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    if (pending === 0) resolve3();
+    for (let w = 0; w < Math.min(parallel.jobs, chunks.length); w++) {
+      const worker = new Worker(parallel.script, { workerData: setup, execArgv: [] });
+      workers.push(worker);
+      let inHand = 0;
+      const feed = () => {
+        const indexes = chunks[next];
+        if (indexes === void 0) {
+          if (inHand === 0) worker.postMessage({ done: true });
+          return;
+        }
+        inHand++;
+        worker.postMessage({ chunk: next++, files: indexes.flatMap((i) => files[i] ?? []) });
+      };
+      worker.on("message", (message) => {
+        inHand--;
+        chunks[message.chunk]?.forEach((fileIndex, j) => results[fileIndex] = message.results[j]);
+        if (--pending === 0 && !settled) {
+          settled = true;
+          resolve3();
+        }
+        feed();
+      });
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (inHand > 0) fail(new Error(`a check worker stopped (exit status ${code}) before its files were evaluated`));
+      });
+      feed();
+      feed();
+    }
+  });
+  for (const [i, documents] of pass.early) {
+    const file = files[i];
+    if (file) results[i] = evaluateFile(file, documents, pass.context, options);
+  }
+  try {
+    await done;
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  return mergeResults(
+    pass,
+    results.map((result, i) => {
+      if (result === void 0) throw new Error(`no result for ${files[i]?.path ?? i}`);
+      return result;
+    })
+  );
+}
+
+// src/report/json.ts
+function findingJson(f) {
+  return {
+    file: f.file,
+    line: f.line,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    container: f.container,
+    containers: f.containers,
+    check: f.check,
+    reason: f.reason,
+    detail: f.detail,
+    level: f.level,
+    version: f.version,
+    mode: f.mode,
+    blocking: f.blocking,
+    levelSource: f.levelSource,
+    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
+    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
+    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
+    locations: f.locations.map((l) => ({
+      path: l.path,
+      line: l.line,
+      column: l.column,
+      exact: l.exact,
+      container: l.container,
+      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
+    }))
+  };
+}
+function renderJson(report, header) {
+  const body = {
+    policy: header.enforce,
+    warnPolicy: header.warn,
+    summary: {
+      podSpecs: report.podSpecs.length,
+      denied: report.podSpecs.filter((p) => !p.allowed).length,
+      findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.blocking).length,
+      ignored: report.ignored.length,
+      errors: report.errors.length,
+      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
+    },
+    findings: report.findings.map(findingJson),
+    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
+    policyProblems: report.policyProblems,
+    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
+    podSpecs: report.podSpecs,
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
+function isUnchecked(problem) {
+  return uncheckedKinds.has(problem.kind);
+}
+function failsRun(problem) {
+  return !isUnchecked(problem) && !isWarning(problem);
+}
+
+// src/report/text.ts
+function subject(f) {
+  const ns = f.namespace === null ? "" : `${f.namespace}/`;
+  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
+}
+var modeLabel = { enforce: "", warn: "warning: ", audit: "audit warning: ", preview: "upgrade preview: " };
+function findingLine(f) {
+  const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
+  const level3 = f.mode === "enforce" && f.levelSource.kind !== "namespace-label" && f.levelSource.kind !== "config-rule" ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
+  const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
+  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
+}
+var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+function renderText(report, header) {
+  const lines = [];
+  for (const f of report.findings) lines.push(findingLine(f));
+  for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
+  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
+  for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${isWarning(e) ? "warning" : "error"}: ${e.message}`);
+  const blocking = report.findings.filter((f) => f.blocking).length;
+  const denied = report.podSpecs.filter((p) => !p.allowed).length;
+  const parts = [
+    `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, "pod spec", "pod specs")} checked, ${denied} violating`,
+    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(report.findings.length - blocking, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
+  ];
+  let summary = parts.join(" ");
+  if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
+  if (report.unchangedPodSpecs !== void 0) summary += `; ${count(report.unchangedPodSpecs, "unchanged pod spec", "unchanged pod specs")} not checked`;
+  lines.push(summary);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/options.ts
+import { existsSync, readFileSync } from "node:fs";
+import path6 from "node:path";
+
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
+
+// src/io/files.ts
+import { readdir as readdir2, readFile as readFile2, readlink, realpath, stat as stat2 } from "node:fs/promises";
+import path5 from "node:path";
+var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
+var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function displayPath(absolute, cwd) {
+  const relative = path5.relative(cwd, absolute);
+  const shown3 = relative === "" || relative.startsWith("..") ? absolute : relative;
+  return shown3.split(path5.sep).join("/");
+}
+var isManifestName = (name) => manifestExtensions.has(path5.extname(name).toLowerCase());
+function kindOf(info) {
+  return info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
+}
+function refuse(search, file, message) {
+  search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
+}
+async function walk4(directory, search) {
+  let entries;
+  try {
+    search.searched.add(await realpath(directory));
+    entries = await readdir2(directory, { withFileTypes: true });
+  } catch (error) {
+    refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
+    return;
+  }
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
+    const full = path5.join(directory, entry.name);
+    if (entry.isSymbolicLink()) await followLink(full, search);
+    else if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) await walk4(full, search);
+    } else if (isManifestName(entry.name)) {
+      if (entry.isFile()) search.paths.push(full);
+      else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
+    }
+  }
+}
+async function followLink(link, search) {
+  const name = path5.basename(link);
+  let target;
+  let resolved2;
+  let info;
+  try {
+    target = await readlink(link);
+    resolved2 = await realpath(link);
+    info = await stat2(resolved2);
+  } catch (error) {
+    if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${error.message}); it was not checked`);
+    return;
+  }
+  if (!info.isDirectory() && !isManifestName(name)) return;
+  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path5.sep}`))) {
+    refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
+    return;
+  }
+  if (info.isDirectory()) {
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) await walk4(link, search);
+  } else if (info.isFile()) search.paths.push(link);
+  else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
+}
+async function collectFiles(args, cwd, maxBytes) {
+  const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
+  const folders = [];
+  for (const arg of args) {
+    const absolute = path5.resolve(cwd, arg);
+    let info;
+    try {
+      info = await stat2(absolute);
+    } catch {
+      return { missing: arg };
+    }
+    if (info.isDirectory()) {
+      folders.push(absolute);
+      search.roots.push(await realpath(absolute));
+    } else search.paths.push(absolute);
+  }
+  for (const folder of folders) await walk4(folder, search);
+  const files = [];
+  const problems = search.problems;
+  const seen = /* @__PURE__ */ new Set();
+  for (const absolute of search.paths) {
+    const shown3 = displayPath(absolute, cwd);
+    try {
+      const real = await realpath(absolute);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      const info = await stat2(real);
+      if (!info.isFile()) {
+        problems.push({ file: shown3, line: null, kind: "unreadable", message: `is ${kindOf(info)}, not a file; it was not read` });
+        continue;
+      }
+      const size = info.size;
+      if (size > maxBytes) {
+        problems.push({ file: shown3, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+        continue;
+      }
+      files.push({ path: shown3, content: await readFile2(absolute) });
+    } catch (error) {
+      problems.push({ file: shown3, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
+    }
+  }
+  return { files, problems };
+}
+
+// src/cli/options.ts
+var UsageError = class extends Error {
+};
+var policyOptions = {
+  level: { type: "string" },
+  "warn-level": { type: "string" },
+  version: { type: "string" },
+  "warn-version": { type: "string" },
+  "preview-version": { type: "string" },
+  config: { type: "string" },
+  "namespace-labels": { type: "string" },
+  strict: { type: "boolean" },
+  unchecked: { type: "string", default: defaultUnchecked },
+  "policy-sources": { type: "string" },
+  "admission-config": { type: "string" },
+  format: { type: "string", default: "text" },
+  "max-file-size": { type: "string", default: String(defaultLoadOptions.maxBytes) },
+  help: { type: "boolean", short: "h" }
+};
+var policyOptionsHelp = `  --level L            enforced level, its violations fail: baseline, restricted or privileged [default: baseline]
+  --warn-level L       level whose extra violations are reported, never failing [default: restricted]
+  --version V          policy version of both: latest or v1.N (v1.0 \u2026 v1.37) [default: latest]
+  --warn-version V     version of the warn level [default: --version]
+  --preview-version V  also report what would start failing at this version (an upgrade preview)
+  --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
+  --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
+  --strict             do not honour pod-security-review/ignore annotations
+  --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
+                       else failing: neutral or success exit 0, failure exits 1 [default: neutral]
+  --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
+                       kyverno, admission-config [default: all of them]
+  --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
+                       first one among the manifests read]
+  --format F           text or json [default: text]
+  --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
+  -h, --help           show this help`;
+function level(flag, text2) {
+  if (text2 === void 0) return void 0;
+  const parsed2 = parseLevel(text2);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
+  return parsed2.value;
+}
+function version2(flag, text2) {
+  if (text2 === void 0) return void 0;
+  const parsed2 = parseVersion(text2);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
+  return parsed2.value;
+}
+function defined(record) {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== void 0));
+}
+function readPolicyOptions(values) {
+  const labels = values["namespace-labels"];
+  if (labels !== void 0 && labels !== "true" && labels !== "false") {
+    throw new UsageError(`--namespace-labels ${JSON.stringify(labels)}: must be one of true, false`);
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
+  }
+  if (!uncheckedPolicies.includes(values.unchecked)) {
+    throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(", ")}`);
+  }
+  const maxBytes = Number(values["max-file-size"]);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError("--max-file-size: must be a positive number of bytes");
+  const overrides = defined({
+    level: level("--level", values.level),
+    warnLevel: level("--warn-level", values["warn-level"]),
+    version: version2("--version", values.version),
+    warnVersion: version2("--warn-version", values["warn-version"]),
+    previewVersion: version2("--preview-version", values["preview-version"]),
+    namespaceLabels: labels === void 0 ? void 0 : labels === "true",
+    strict: values.strict
+  });
+  let sources;
+  if (values["policy-sources"] !== void 0) {
+    const parsed2 = parsePolicySources(values["policy-sources"]);
+    if (!parsed2.ok) throw new UsageError(`--policy-sources ${JSON.stringify(values["policy-sources"])}: ${parsed2.error}`);
+    sources = parsed2.value;
+  }
+  const admissionConfigPath = values["admission-config"];
+  const sourceOptions = defined({ sources, admissionConfigPath });
+  return { overrides, configPath: values.config, sourceOptions, format: values.format, maxBytes, unchecked: values.unchecked };
+}
+function loadPolicyConfig(cwd, explicit) {
+  const file = explicit ?? defaultConfigPath;
+  const absolute = path6.resolve(cwd, file);
+  if (!existsSync(absolute)) {
+    if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
+    return defaultPolicyConfig;
+  }
+  const parsed2 = parsePolicyConfig(readFileSync(absolute, "utf8"), file.split(path6.sep).join("/"));
+  if (!parsed2.ok) throw new UsageError(`invalid policy config:
+${parsed2.errors.map(formatConfigError).join("\n")}`);
+  return parsed2.config;
+}
+function today() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+function contextFor(io, options) {
+  const config = reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
+  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
+}
+function failureStatus(report, unchecked) {
+  return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
+}
+async function filesOfPaths(positionals, io, maxBytes, verb) {
+  if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
+  const collected = await collectFiles(positionals, io.cwd, maxBytes);
+  if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
+  return collected;
+}
+
+// src/cli/check.ts
+var MiB = 1024 * 1024;
+var parallelFromBytes = 16 * MiB;
+var fixesCostFactor = 3;
+var checkUsage = `Usage: pod-security-review check [options] PATH...
+
+Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
+*.yaml, *.yml and *.json) against the Pod Security Standards, with the
+verdicts of the Pod Security Admission controller. Namespace manifests among
+them set their workloads' levels, as in the cluster.
+
+Options:
+${policyOptionsHelp}
+  --jobs N             worker threads that parse and evaluate files [default: one per
+                       core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
+                       else none]
+  --render MODE        auto: render the Kustomize overlays and Helm charts found under
+                       the paths (kustomize or kubectl, helm, from PATH) and check what
+                       they render, on the source lines; off: read every file as a
+                       plain manifest [default: auto]
+
+Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
+file, or (with --unchecked failure) a file not checked, 2 usage or config error.
+`;
+function jobsFor(given, files, fixes, io) {
+  const cores = io.cores ?? availableParallelism();
+  if (given !== void 0) {
+    const jobs = Number(given);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs: must be a whole number of worker threads, 1 or more (1: no workers)");
+    return jobs === 1 ? 0 : jobs;
+  }
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
+  return defaultJobs(bytes, fixes, cores);
+}
+function mergeReports(plain, rendered, problems) {
+  return {
+    ...plain,
+    findings: [...plain.findings, ...rendered.findings],
+    ignored: [...plain.ignored, ...rendered.ignored],
+    policyProblems: [...plain.policyProblems, ...rendered.policyProblems],
+    podSpecs: [...plain.podSpecs, ...rendered.podSpecs],
+    errors: sortProblems([...problems, ...plain.errors, ...rendered.errors])
+  };
+}
+function defaultJobs(bytes, fixes, cores) {
+  return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
+}
+async function checkCommand(args, io) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: "string" }, render: { type: "string", default: "auto" } } });
+  if (values.help) {
+    io.stdout(checkUsage);
+    return 0;
+  }
+  if (values.render !== "auto" && values.render !== "off") throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
+  let options = readPolicyOptions(values);
+  const collected = await filesOfPaths(positionals, io, options.maxBytes, "check");
+  const admissionPath = options.sourceOptions.admissionConfigPath;
+  if (admissionPath !== void 0 && admissionPath !== null) {
+    const admission = await filesOfPaths([admissionPath], io, options.maxBytes, "read");
+    const shown3 = admission.files[0]?.path ?? admissionPath;
+    if (!collected.files.some((f) => f.path === shown3)) collected.files.push(...admission.files);
+    options = { ...options, sourceOptions: { ...options.sourceOptions, admissionConfigPath: shown3 } };
+  }
+  const policy = contextFor(io, options);
+  const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
+  const port = values.render === "auto" ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: "" }) : null;
+  const rendered = port ? await checkRenderings(port, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
+  const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
+  const jobs = jobsFor(values.jobs, files, checkOptions.fixes, io);
+  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(files, checkOptions);
+  const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  const header = defaultPolicies(policy, report.cluster);
+  io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
+  return failureStatus(report, options.unchecked);
+}
+
+// src/cli/diff.ts
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/io/render/git.ts
+async function gitRenderPort(repository, base, head, maxBytes, limits) {
+  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
 }
 
 // src/git/namespaces.ts
@@ -21173,7 +21249,7 @@ async function diffCommand(args, io) {
 
 // src/cli/fix.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
 
@@ -21221,7 +21297,7 @@ async function fixCommand(args, io) {
     after.push({ path: file.path, content: fixed2 });
     changed.push(file.path);
     if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text3, fixed2, void 0, void 0, { context: 3 });
-    else await writeFile2(path6.resolve(io.cwd, file.path), fixed2);
+    else await writeFile2(path7.resolve(io.cwd, file.path), fixed2);
   }
   const remaining = evaluateFiles(after, { policy, load, fixes: true });
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
@@ -21244,7 +21320,7 @@ async function fixCommand(args, io) {
 // src/cli/init.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/policy/schema.ts
@@ -21457,22 +21533,22 @@ async function initCommand(args, io) {
   if (positionals.length > 1) throw new UsageError("init takes one directory at most");
   const level3 = parseLevel(values.level);
   if (!level3.ok) throw new UsageError(`--level: ${JSON.stringify(values.level)} ${level3.error}`);
-  const root = path7.resolve(io.cwd, positionals[0] ?? ".");
+  const root = path8.resolve(io.cwd, positionals[0] ?? ".");
   const files = [
     { name: defaultConfigPath, text: configTemplate(level3.value) },
     { name: workflowPath, text: workflowTemplate() }
   ];
-  const existing = files.filter((f) => existsSync2(path7.join(root, f.name)));
+  const existing = files.filter((f) => existsSync2(path8.join(root, f.name)));
   if (existing.length > 0 && !values.force) {
     io.stderr(`pod-security-review init: ${existing.map((f) => f.name).join(" and ")} already ${existing.length === 1 ? "exists" : "exist"}; nothing written (--force overwrites)
 `);
     return 1;
   }
   for (const file of files) {
-    const full = path7.join(root, file.name);
-    await mkdir3(path7.dirname(full), { recursive: true });
+    const full = path8.join(root, file.name);
+    await mkdir3(path8.dirname(full), { recursive: true });
     await writeFile3(full, file.text);
-    io.stdout(`wrote ${path7.relative(io.cwd, full) || full}
+    io.stdout(`wrote ${path8.relative(io.cwd, full) || full}
 `);
   }
   io.stdout(

@@ -31380,7 +31380,7 @@ async function renderIn(root, treeDir, limits, missing) {
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const stderr = result.kind === "failed" ? firstLines(result.stderr) : "";
+  const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
   const reason4 = result.kind === "failed" ? result.reason : "not found";
   return { kind: "failed", message: `\`${shown2(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}` };
@@ -31470,7 +31470,7 @@ async function openRenderer(sides) {
   const limits = sides.limits ?? defaultToolLimits;
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
-  const base = await snapshotOf(sides.reader, sides.base);
+  const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
   const missing = /* @__PURE__ */ new Set();
   return {
     head: head.tree,
@@ -31483,7 +31483,7 @@ async function openRenderer(sides) {
           continue;
         }
         const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base, root.baseSources, limits, missing) : { output: { kind: "absent" } };
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, limits, missing) : { output: { kind: "absent" } };
         const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
