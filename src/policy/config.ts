@@ -9,6 +9,8 @@
  * version: latest            # both modes; warn-version overrides the warn mode's
  * namespace-labels: true     # judge by the repository's Namespace labels
  * strict: false              # true: annotation opt-outs are not honoured
+ * opt-outs: base-only        # opt-outs a pull request adds count only with `any`
+ * policy-changes: block      # a pull request that relaxes the policy is blocked
  * preview-version: latest    # also report what would newly fail at this version
  * exemptions:                # as Pod Security Admission: exact names
  *   namespaces: [kube-system]
@@ -41,6 +43,7 @@ import { formatFieldPath } from '../pss/paths.js';
 import { isObject } from '../pss/pod.js';
 import type { CheckId, FieldPath, JsonObject, JsonValue, Level, Version } from '../pss/types.js';
 import { closest, isCheckId, unknownCheckText } from './checkIds.js';
+import { optOutsRules, policyChangesRules } from './stricter.js';
 import { checkFileGlob, checkImagePattern, checkNamePattern } from './patterns.js';
 import type { PatternCheck } from './patterns.js';
 import type { ChartSettings, RenderSettings } from '../render/discover.js';
@@ -80,6 +83,8 @@ export const topLevelKeys = [
   'warn-version',
   'namespace-labels',
   'strict',
+  'opt-outs',
+  'policy-changes',
   'preview-version',
   'exemptions',
   'rules',
@@ -198,6 +203,15 @@ class Reader {
     if (value === undefined) return undefined;
     if (typeof value === 'boolean') return { value, at: this.at([...path, key]) };
     this.error([...path, key], `Invalid value: ${shown(value)}: must be true or false`);
+    return undefined;
+  }
+
+  /** One of a few words. */
+  oneOf<T extends string>(map: JsonObject, key: string, path: FieldPath, allowed: readonly T[]): Located<T> | undefined {
+    const value = this.present(map, key, path);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return { value: value as T, at: this.at([...path, key]) };
+    this.error([...path, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(', ')}`);
     return undefined;
   }
 
@@ -450,6 +464,8 @@ export function parsePolicyConfig(text: string, file: string): ParseConfigResult
   const settings = reader.modeSettings(root, []);
   const namespaceLabels = reader.bool(root, 'namespace-labels', []);
   const strict = reader.bool(root, 'strict', []);
+  const optOuts = reader.oneOf(root, 'opt-outs', [], optOutsRules);
+  const policyChanges = reader.oneOf(root, 'policy-changes', [], policyChangesRules);
   const previewVersion = reader.version(root, 'preview-version', []);
 
   let exemptions: PolicyConfig['exemptions'] = { namespaces: [], runtimeClassNames: [] };
@@ -476,6 +492,6 @@ export function parsePolicyConfig(text: string, file: string): ParseConfigResult
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels, strict, previewVersion, exemptions, rules, disable, render }),
+    config: dropUndefined({ ...settings, file, namespaceLabels, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render }),
   };
 }

@@ -106,6 +106,8 @@ const defaultFlagNames: Record<OverrideKey, string> = {
   previewVersion: '--preview-version',
   namespaceLabels: '--namespace-labels',
   strict: '--strict',
+  optOuts: '--opt-outs',
+  policyChanges: '--policy-changes',
 };
 
 function where(at: ConfigLocation): string {
@@ -296,9 +298,12 @@ export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
       ? { version: previewVersion.value, source: previewVersion.source }
       : null;
 
-  const strict = overrides.strict ?? config.strict?.value ?? false;
+  // `opt-outs: none` is strict by another name.
+  const noOptOuts = (overrides.optOuts ?? config.optOuts?.value) === 'none';
+  const strict = noOptOuts || (overrides.strict ?? config.strict?.value ?? false);
   let strictWhere: string | null = null;
-  if (strict) strictWhere = overrides.strict !== undefined || !config.strict ? flagName('strict') : `strict: true in ${where(config.strict.at)}`;
+  if (noOptOuts) strictWhere = overrides.optOuts !== undefined || !config.optOuts ? `${flagName('optOuts')} none` : `opt-outs: none in ${where(config.optOuts.at)}`;
+  else if (strict) strictWhere = overrides.strict !== undefined || !config.strict ? flagName('strict') : `strict: true in ${where(config.strict.at)}`;
 
   const optOuts: AnnotationOptOut[] = [];
   const problems: PolicyProblem[] = [];

@@ -42,6 +42,14 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
   ...modeProperties,
   'namespace-labels': { type: 'boolean', description: "Judge workloads by the pod-security.kubernetes.io labels of the repository's Namespace manifests, as the cluster does. Default: true." },
   strict: { type: 'boolean', description: 'true: pod-security-review/ignore annotations are not honoured (authors cannot exempt themselves). Default: false.' },
+  'opt-outs': {
+    enum: ['base-only', 'any', 'none'],
+    description: 'Which pod-security-review/ignore annotations count in a pull request: base-only (those already at the base commit; one the pull request adds is a policy change), any, or none (as strict: true). Default: base-only.',
+  },
+  'policy-changes': {
+    enum: ['block', 'warn'],
+    description: 'A pull request that relaxes the policy judging it (a pod-security label lowered, a namespace newly privileged, an opt-out added, a workload moved into a more lenient namespace or path): block (default) or warn.',
+  },
   'preview-version': { ...version, description: 'Also evaluate at this version and report, never blocking, what would start failing after a cluster upgrade.' },
   exemptions: {
     type: 'object',

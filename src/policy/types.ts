@@ -9,6 +9,7 @@
  * why something blocks.
  */
 import type { RenderSettings } from '../render/discover.js';
+import type { OptOutsRule, PolicyChangesRule } from './stricter.js';
 import type { CheckFailure, CheckId, Evaluation, Level, LevelVersion, Version } from '../pss/types.js';
 
 /** Where a setting was written in the config file. */
@@ -87,6 +88,10 @@ export interface PolicyConfig extends ModeSettings {
   readonly namespaceLabels?: Located<boolean>;
   /** Disallow annotation opt-outs (default false). */
   readonly strict?: Located<boolean>;
+  /** Which opt-out annotations count in a pull request: those at base only (default), any, none. */
+  readonly optOuts?: Located<OptOutsRule>;
+  /** Whether a pull request's relaxation of the policy blocks (default) or only warns. */
+  readonly policyChanges?: Located<PolicyChangesRule>;
   /** Also evaluate at this version and report what would newly fail (non-blocking). */
   readonly previewVersion?: Located<Version>;
   /** Exact names, as Pod Security Admission's exemptions. */
@@ -116,11 +121,13 @@ export interface PolicyOverrides {
   readonly previewVersion?: Version;
   readonly namespaceLabels?: boolean;
   readonly strict?: boolean;
+  readonly optOuts?: OptOutsRule;
+  readonly policyChanges?: PolicyChangesRule;
   /** How to name each flag in levelSource details: `--level` (default) or `input "level"` for the Action. */
   readonly names?: Partial<Record<OverrideKey, string>>;
 }
 
-export type OverrideKey = 'level' | 'warnLevel' | 'version' | 'warnVersion' | 'previewVersion' | 'namespaceLabels' | 'strict';
+export type OverrideKey = 'level' | 'warnLevel' | 'version' | 'warnVersion' | 'previewVersion' | 'namespaceLabels' | 'strict' | 'optOuts' | 'policyChanges';
 
 /** A Namespace manifest of the repository, as the caller decoded it. */
 export interface NamespaceManifest {
@@ -177,7 +184,8 @@ export interface DisabledCheck {
 /** Where an opt-out annotation was written: the object itself, or its pod template. */
 export type OptOutPlace = 'workload' | 'template';
 
-export type OptOutStatus = 'honoured' | 'expired' | 'missing-reason' | 'invalid-expires' | 'strict';
+/** `added`: new in the pull request, and `opt-outs: base-only` honours only those already at base. */
+export type OptOutStatus = 'honoured' | 'expired' | 'missing-reason' | 'invalid-expires' | 'strict' | 'added';
 
 /** One `pod-security-review/ignore` annotation and whether it counts. */
 export interface AnnotationOptOut {

@@ -52,6 +52,7 @@ export const checkTitles: Record<FindingCheck, { readonly control: string; reado
   sysctls: { control: 'Sysctls', problem: 'unsafe sysctls' },
   windowsHostProcess: { control: 'HostProcess', problem: 'Windows HostProcess container' },
   'psp.removed': { control: 'PodSecurityPolicy leftover', problem: 'PodSecurityPolicy that nothing enforces' },
+  'policy.relaxed': { control: 'Policy change', problem: 'the pull request relaxes the policy that judges it' },
   'advice.readOnlyRootFilesystem': { control: 'Read-only root file system (advice)', problem: 'writable root file system' },
   'advice.automountServiceAccountToken': { control: 'Service account token (advice)', problem: 'service account token mounted' },
   'advice.highUid': { control: 'High UID and GID (advice)', problem: 'UID or GID at most 10000' },

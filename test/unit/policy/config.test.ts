@@ -42,24 +42,26 @@ describe('parsePolicyConfig: valid files', () => {
     expect(config.version?.value).toBe('latest');
     expect(config.namespaceLabels?.value).toBe(true);
     expect(config.strict).toEqual({ value: false, at: { file, line: 6, key: 'strict' } });
+    expect(config.optOuts).toEqual({ value: 'base-only', at: { file, line: 7, key: 'opt-outs' } });
+    expect(config.policyChanges).toEqual({ value: 'block', at: { file, line: 8, key: 'policy-changes' } });
     expect(config.previewVersion?.value).toBe('latest');
-    expect(config.exemptions.namespaces).toEqual([{ value: 'kube-system', at: { file, line: 10, key: 'exemptions.namespaces[0]' } }]);
+    expect(config.exemptions.namespaces).toEqual([{ value: 'kube-system', at: { file, line: 12, key: 'exemptions.namespaces[0]' } }]);
     expect(config.exemptions.runtimeClassNames.map((e) => e.value)).toEqual(['kata']);
     expect(config.rules).toHaveLength(2);
     expect(config.rules[0]).toMatchObject({
       index: 0,
-      at: { file, line: 14, key: 'rules[0]' },
+      at: { file, line: 16, key: 'rules[0]' },
       namespaces: ['prod-*'],
       files: ['deploy/prod/**'],
       level: { value: 'restricted' },
       warnLevel: { value: 'restricted' },
-      version: { value: 30, at: { line: 17, key: 'rules[0].version' } },
+      version: { value: 30, at: { line: 19, key: 'rules[0].version' } },
     });
-    expect(config.rules[1]).toMatchObject({ index: 1, at: { line: 18 }, namespaces: null, files: ['deploy/legacy/**'], level: { value: 'privileged' } });
+    expect(config.rules[1]).toMatchObject({ index: 1, at: { line: 20 }, namespaces: null, files: ['deploy/legacy/**'], level: { value: 'privileged' } });
     expect(config.disable).toEqual([
       {
         index: 0,
-        at: { file, line: 23, key: 'disable[0]' },
+        at: { file, line: 25, key: 'disable[0]' },
         checks: ['hostPorts'],
         namespaces: ['ingress'],
         files: ['**/ingress/**'],
@@ -119,7 +121,7 @@ describe('parsePolicyConfig: mistakes name their key and line', () => {
     const text = readFileSync(path.join(fixturesDir, 'policy', 'invalid.yaml'), 'utf8');
     expect(brief(text)).toEqual([
       `1: level: Invalid value: "strict": ${levelError}`,
-      `2: warnLevel: unknown key "warnLevel" (did you mean "warn-level"?); valid keys: level, warn-level, version, warn-version, namespace-labels, strict, preview-version, exemptions, rules, disable, render`,
+      `2: warnLevel: unknown key "warnLevel" (did you mean "warn-level"?); valid keys: level, warn-level, version, warn-version, namespace-labels, strict, opt-outs, policy-changes, preview-version, exemptions, rules, disable, render`,
       `3: version: Invalid value: 1.3 (a number: write versions as the string "v1.N"): ${versionError}`,
       '4: strict: Invalid value: "maybe": must be true or false',
       '6: exemptions.namespaces[0]: Invalid value: "Kube-System": a namespace name must be a lowercase RFC 1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters); exemptions are exact names, not patterns',
