@@ -6,6 +6,9 @@ import { gitRenderPort } from '../io/render/git.js';
 import { evaluateWithRendering } from '../render/stage.js';
 import { readNamespaceDocuments } from '../git/namespaces.js';
 import { defaultPolicies } from '../findings/policyContext.js';
+import type { PolicyContext } from '../findings/policyContext.js';
+import { optOutsRules, policyChangesRules } from '../policy/stricter.js';
+import type { OptOutsRule, PolicyChangesRule } from '../policy/stricter.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { defaultSelection } from '../scope/select.js';
@@ -24,6 +27,10 @@ Options:
   --only-new-violations   report only violations the change introduced
   --include GLOB          files to look at (repeatable) [default: **/*.yaml, **/*.yml, **/*.json]
   --exclude GLOB          files to skip (repeatable)
+  --opt-outs R            which pod-security-review/ignore annotations count: base-only (those at
+                          REF; one the change adds is a policy change), any, none [default: base-only]
+  --policy-changes P      a change that relaxes the policy judging it (label lowered, opt-out added,
+                          workload moved somewhere more lenient): block or warn [default: block]
   --render MODE           auto: render the Kustomize overlays and Helm charts the range
                           affects (kustomize or kubectl, helm, from PATH) at both
                           commits and review what the rendering changed; off: read
@@ -33,6 +40,18 @@ ${policyOptionsHelp}
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
 file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
+
+/** `--opt-outs` and `--policy-changes`, over the config file's. */
+function withChangeRules(policy: PolicyContext, optOuts: string | undefined, policyChanges: string | undefined): PolicyContext {
+  if (optOuts !== undefined && !(optOutsRules as readonly string[]).includes(optOuts)) {
+    throw new UsageError(`--opt-outs ${JSON.stringify(optOuts)}: must be one of ${optOutsRules.join(', ')}`);
+  }
+  if (policyChanges !== undefined && !(policyChangesRules as readonly string[]).includes(policyChanges)) {
+    throw new UsageError(`--policy-changes ${JSON.stringify(policyChanges)}: must be one of ${policyChangesRules.join(', ')}`);
+  }
+  const overrides = { ...policy.overrides, ...(optOuts ? { optOuts: optOuts as OptOutsRule } : {}), ...(policyChanges ? { policyChanges: policyChanges as PolicyChangesRule } : {}) };
+  return { ...policy, overrides };
+}
 
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -46,6 +65,8 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       render: { type: 'string', default: 'auto' },
+      'opt-outs': { type: 'string' },
+      'policy-changes': { type: 'string' },
     },
   });
   if (values.help) {
@@ -63,7 +84,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
-  const policy = contextFor(io, options);
+  const policy = withChangeRules(contextFor(io, options), values['opt-outs'], values['policy-changes']);
   const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
   const report = await evaluateWithRendering(changeSet, {
     policy,

@@ -8,6 +8,7 @@ import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { defaultConfigPath } from '../policy/config.js';
 import { parsePolicySources } from '../policy/sources/cluster.js';
 import type { SourceOptions } from '../policy/sources/cluster.js';
+import { optOutsRules, policyChangesRules } from '../policy/stricter.js';
 import type { PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
 import type { Parsed } from '../pss/levels.js';
@@ -101,6 +102,10 @@ function optionalParsed<T>(inputs: Inputs, name: string, parse: (text: string) =
   return parsed.value;
 }
 
+function optionalOneOf<T extends string>(inputs: Inputs, name: string, allowed: readonly T[]): T | undefined {
+  return inputs(name).trim() === '' ? undefined : oneOf(inputs, name, allowed, allowed[0]!);
+}
+
 function optionalBoolean(inputs: Inputs, name: string): boolean | undefined {
   return inputs(name).trim() === '' ? undefined : boolean(inputs, name, false);
 }
@@ -113,6 +118,8 @@ const inputNames = {
   previewVersion: 'input "preview-version"',
   namespaceLabels: 'input "namespace-labels"',
   strict: 'input "strict"',
+  optOuts: 'input "opt-outs"',
+  policyChanges: 'input "policy-changes"',
 } as const;
 
 function sourceOptions(inputs: Inputs): SourceOptions {
@@ -133,6 +140,8 @@ export function readSettings(inputs: Inputs): Settings {
       previewVersion: optionalParsed(inputs, 'preview-version', parseVersion),
       namespaceLabels: optionalBoolean(inputs, 'namespace-labels'),
       strict: optionalBoolean(inputs, 'strict'),
+      optOuts: optionalOneOf(inputs, 'opt-outs', optOutsRules),
+      policyChanges: optionalOneOf(inputs, 'policy-changes', policyChangesRules),
     }).filter(([, value]) => value !== undefined),
   ) as PolicyOverrides;
   const token = inputs('token').trim();

@@ -15,7 +15,7 @@ import { clusterSourcesOf, reads } from '../policy/sources/cluster.js';
 import type { ClusterSources, SourceOptions } from '../policy/sources/cluster.js';
 import type { ExtraChecks } from '../policy/sources/settings.js';
 import { evaluatePolicy } from '../policy/split.js';
-import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, ResolvedPolicy } from '../policy/types.js';
+import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, PolicySubject, ResolvedPolicy } from '../policy/types.js';
 import { enforceMessage, warnMessage } from '../pss/evaluate.js';
 import { formatLevelVersion } from '../pss/levels.js';
 import type { PodSpecSource } from '../workloads/extract.js';
@@ -93,9 +93,10 @@ export interface PodSpecEvaluation {
   readonly outcome: PolicyOutcome;
 }
 
-export function resolveFor(source: PodSpecSource, context: PolicyContext): ResolvedPolicy {
+/** `subject`: what resolution reads of the pod spec, when not all of it (a new pod spec at base has no opt-outs yet). */
+export function resolveFor(source: PodSpecSource, context: PolicyContext, subject: PolicySubject = subjectFromPodSpec(source)): ResolvedPolicy {
   return resolvePolicy({
-    subject: subjectFromPodSpec(source),
+    subject,
     config: context.config,
     namespaces: context.namespaces,
     overrides: context.overrides,

@@ -12,6 +12,11 @@
  * - Only new and modified pod specs are evaluated. A finding is
  *   `preexisting` when the same check failed at base for the same
  *   containers; `--only-new-violations` keeps the others.
+ * - The change cannot relax the policy that judges it (src/policy/stricter.ts):
+ *   each pod spec is judged under the stricter of its base and head policy
+ *   (Namespace labels of both commits, its path, namespace and name at both,
+ *   opt-outs as `opt-outs` says), one whose policy differs is modified even
+ *   when its text is not, and each relaxation is itself a finding.
  */
 import { diffLines } from '../diff/lines.js';
 import type { DiffLines } from '../diff/lines.js';
@@ -26,10 +31,16 @@ import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { changedPspFindings } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
+import { optOutAnnotations } from '../policy/annotations.js';
+import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
 import { evaluatePolicy } from '../policy/split.js';
-import type { CheckFailure, JsonValue, PodInput } from '../pss/types.js';
+import { changeRules, relaxationsOf, reviewOptOuts, samePolicy, stricterPolicy } from '../policy/stricter.js';
+import type { OptOutsRule } from '../policy/stricter.js';
+import type { PolicySubject, ResolvedPolicy } from '../policy/types.js';
+import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
+import { namespaceRelaxations, workloadRelaxation } from './policyChanges.js';
 import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
 import type { DiffFinding, DiffPodSpecVerdict, DiffReport } from './types.js';
@@ -121,6 +132,62 @@ function pspDiffFindings(files: readonly ChangedFile[], head: readonly ManifestD
   }));
 }
 
+/** What resolution reads of no pod spec at all: the run's default levels. */
+const noSubject: PolicySubject = { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+
+/**
+ * Head pod specs still unmatched, paired with an unmatched base one of the
+ * same kind and name in another namespace (the same file first): a workload
+ * moved to another namespace is the same workload, judged against where it
+ * came from.
+ */
+function matchNamespaceMoves(heads: ReadonlyMap<ChangedFile, ReadonlyMap<string, PodSpecSource>>, unmatchedBase: ReadonlyMap<string, PodSpecSource[]>, matches: Map<PodSpecSource, PodSpecSource>): void {
+  const byName = new Map<string, PodSpecSource[]>();
+  for (const pods of unmatchedBase.values()) {
+    for (const pod of pods) {
+      const key = `${pod.kind}\u0000${pod.name}`;
+      byName.set(key, [...(byName.get(key) ?? []), pod]);
+    }
+  }
+  for (const headPods of heads.values()) {
+    for (const pod of headPods.values()) {
+      if (matches.has(pod)) continue;
+      const candidates = byName.get(`${pod.kind}\u0000${pod.name}`) ?? [];
+      const index = Math.max(0, candidates.findIndex((c) => c.document.file === pod.document.file));
+      const [moved] = candidates.splice(index, 1);
+      if (moved && moved.namespace !== pod.namespace) matches.set(pod, moved);
+      else if (moved) candidates.splice(index, 0, moved);
+    }
+  }
+}
+
+/** How a pod spec is judged, given its base counterpart (null: new). */
+interface Judged {
+  /** The stricter of its base and head policy, opt-outs as the run's rule says. */
+  readonly policy: ResolvedPolicy;
+  /** Its policy before the change: its base object in the base commit's namespaces; a new one where it now stands, without opt-outs. */
+  readonly base: ResolvedPolicy;
+  /** The base and head policies judge it differently: it is modified even when its text is not. */
+  readonly changed: boolean;
+  /** What a move (namespace, path or name) relaxes, judged with head's namespaces so that label changes stay the Namespace's. */
+  readonly moved: readonly string[];
+  readonly addedOptOuts: readonly { readonly path: FieldPath; readonly checks: readonly string[] }[];
+}
+
+function judge(pod: PodSpecSource, base: PodSpecSource | null, context: PolicyContext, baseContext: PolicyContext, rule: OptOutsRule): Judged {
+  const head = resolveFor(pod, context);
+  const before = base ? resolveFor(base, baseContext) : resolveFor(pod, baseContext, { ...subjectFromPodSpec(pod), workloadAnnotations: {}, templateAnnotations: null });
+  const review = reviewOptOuts(head.optOuts, base ? before.optOuts : [], rule);
+  const movedAway = base !== null && (base.namespace !== pod.namespace || base.document.file !== pod.document.file || base.name !== pod.name);
+  return {
+    policy: stricterPolicy(before, head, review.optOuts),
+    base: before,
+    changed: base !== null && !samePolicy(before, head),
+    moved: movedAway ? relaxationsOf(resolveFor(base, context), head) : [],
+    addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks })),
+  };
+}
+
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
@@ -147,9 +214,16 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
-  // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge.
+  // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge; those at base, what the change may not lower.
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context: PolicyContext = repository.context;
+  // Outside the change set, base and head are the same files.
+  const changedPaths = new Set(changeSet.files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
+  const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const rules = changeRules(options.policy.config, options.policy.overrides);
+  const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
+  const linesOf = (path: string) => linesByFile.get(path);
 
   // Match head pod specs to base ones: first within the file (following a
   // rename), then with what is left of the other changed files (a move).
@@ -176,30 +250,38 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
       if (moved) matches.set(pod, moved);
     }
   }
+  // Last, a workload moved to another namespace: the same kind and name, so its policy is compared with where it came from.
+  matchNamespaceMoves(heads, unmatchedBase, matches);
 
   const findings: DiffFinding[] = [];
   const ignored: IgnoredFinding[] = [];
   const policyProblems: PolicyProblemReport[] = [];
   const podSpecs: DiffPodSpecVerdict[] = [];
+  const relaxations: DiffFinding[] = [];
   let unchanged = 0;
   for (const [file, headPods] of heads) {
     const lines: DiffLines = diffLines(file.hunks);
     const evaluations: PodSpecEvaluation[] = [];
     const fileFindings: DiffFinding[][] = [];
     for (const pod of headPods.values()) {
-      const base = matches.get(pod);
-      if (base && samePod(base.pod, pod.pod)) {
+      const base = matches.get(pod) ?? null;
+      const judged = judge(pod, base, context, baseContext, rules.optOuts);
+      if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }
       const status = base ? 'modified' : 'new';
-      const policy = resolveFor(pod, context);
+      const policy = judged.policy;
       const evaluated = evaluatePodSpec(pod, context, policy);
-      // The base version under the same policy: did the same check already fail?
-      const baseOutcome = base ? evaluatePolicy(base.pod, policy) : null;
+      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, status }, rules.policyChanges, linesOf);
+      if (relaxed) relaxations.push(relaxed);
+      // The base version under its own policy when that changed (else the same): did the same check already fail?
+      const baseOutcome = base ? evaluatePolicy(base.pod, judged.changed ? judged.base : policy) : null;
       const baseFailures = baseOutcome
         ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? [])
         : [];
+      // A finding that blocks because the policy got stricter was not blocking before: preexisting only if it already failed the enforced level.
+      const baseBlocking = judged.changed && baseOutcome ? baseOutcome.evaluations.enforce.failures : baseFailures;
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
@@ -209,7 +291,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
         evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting: isPreexisting(placed[index]!.failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null),
+          preexisting: isPreexisting(placed[index]!.failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) })),
         })),
       );
@@ -220,6 +302,11 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     findings.push(...fixed.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
+  const defaults = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
+  findings.push(
+    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults, { base: changedBase, head: changedHead }, rules.policyChanges, linesOf),
+    ...relaxations,
+  );
   errors.push(...repository.problems);
   return {
     ...(repository.notices.length > 0 ? { notices: repository.notices } : {}),

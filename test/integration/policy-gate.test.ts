@@ -114,6 +114,130 @@ describe('item 1: template detection cannot hide a manifest (CLI)', () => {
   });
 });
 
+const namespace = (name: string, labels: Record<string, string>) =>
+  `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n${Object.entries(labels)
+    .map(([k, v]) => `    pod-security.kubernetes.io/${k}: ${v}\n`)
+    .join('')}`;
+
+/** A Deployment with host networking (baseline fails), and restricted's usual gaps. */
+const deployment = (name: string, ns: string, extra: { templateAnnotations?: Record<string, string>; image?: string } = {}) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${ns}`,
+    'spec:',
+    '  template:',
+    ...(extra.templateAnnotations
+      ? ['    metadata:', '      annotations:', ...Object.entries(extra.templateAnnotations).map(([k, v]) => `        ${k}: "${v}"`)]
+      : []),
+    '    spec:',
+    '      hostNetwork: true',
+    '      containers:',
+    `      - name: ${name}`,
+    `        image: ${extra.image ?? 'nginx'}`,
+    '',
+  ].join('\n');
+
+const optOut = { 'pod-security-review/ignore': 'hostNamespaces', 'pod-security-review/reason': 'the agent needs the node network' };
+
+const relaxed = (report: JsonReport) => report.findings.filter((f) => f.check === 'policy.relaxed');
+const blockingChecks = (report: JsonReport, name: string) => report.findings.filter((f) => f.name === name && f.blocking && f.check !== 'policy.relaxed').map((f) => f.check);
+
+describe('item 2: a pull request cannot relax the policy that judges it (CLI diff)', () => {
+  const base = { 'deploy/ns.yaml': namespace('shop', { enforce: 'restricted' }), 'deploy/api.yaml': deployment('api', 'shop') };
+
+  it('reports a lowered label on its line, blocking, and judges the changed pod spec under the stricter base label', async () => {
+    const head = { 'deploy/ns.yaml': namespace('shop', { enforce: 'privileged' }), 'deploy/api.yaml': deployment('api', 'shop', { image: 'nginx:2' }) };
+    const { status, report } = await diffJson(base, head);
+    expect(relaxed(report)).toMatchObject([
+      { file: 'deploy/ns.yaml', line: 6, name: 'shop', blocking: true, level: 'restricted', reason: 'the pull request relaxes the pod-security labels of Namespace shop' },
+    ]);
+    // Privileged at head, but restricted at base: the stricter one judges the change.
+    expect(blockingChecks(report, 'api')).toEqual(expect.arrayContaining(['hostNamespaces', 'runAsNonRoot']));
+    expect(status).toBe(1);
+  });
+
+  it('warns instead with --policy-changes warn', async () => {
+    const head = { 'deploy/ns.yaml': namespace('shop', { enforce: 'privileged' }), 'deploy/api.yaml': base['deploy/api.yaml'] };
+    const { report } = await diffJson(base, head, '--policy-changes', 'warn');
+    expect(relaxed(report)).toMatchObject([{ file: 'deploy/ns.yaml', blocking: false }]);
+  });
+
+  it('reports a new Namespace labelled privileged', async () => {
+    const { status, report } = await diffJson({ 'README.md': 'x\n' }, { 'README.md': 'x\n', 'deploy/ns.yaml': namespace('tools', { enforce: 'privileged' }) });
+    expect(relaxed(report)).toMatchObject([{ file: 'deploy/ns.yaml', line: 6, name: 'tools', blocking: true, level: 'baseline' }]);
+    expect(status).toBe(1);
+  });
+
+  it('reports a workload moved into a more lenient path, and judges it under the stricter', async () => {
+    const config = { '.github/pod-security.yaml': 'level: baseline\nrules:\n  - match: {files: ["legacy/**"]}\n    level: privileged\n' };
+    const api = deployment('api', 'shop');
+    const { report } = await diffJson({ ...config, 'deploy/api.yaml': api }, { ...config, 'legacy/api.yaml': api });
+    expect(relaxed(report)).toMatchObject([{ file: 'legacy/api.yaml', line: 4, name: 'api', blocking: true, detail: expect.stringContaining('moved from deploy/api.yaml') }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+  });
+
+  it('reports a workload moved into an exempt namespace, on its namespace line', async () => {
+    const config = { '.github/pod-security.yaml': 'exemptions:\n  namespaces: [kube-system]\n' };
+    const { report } = await diffJson({ ...config, 'deploy/api.yaml': deployment('api', 'shop') }, { ...config, 'deploy/api.yaml': deployment('api', 'kube-system') });
+    expect(relaxed(report)).toMatchObject([{ file: 'deploy/api.yaml', line: 5, blocking: true, detail: expect.stringContaining('it becomes exempt') }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+  });
+});
+
+describe('item 11: opt-outs a pull request adds (CLI diff)', () => {
+  const base = { 'deploy/agent.yaml': deployment('agent', 'shop', { image: 'agent:1' }) };
+  const head = { 'deploy/agent.yaml': deployment('agent', 'shop', { image: 'agent:2', templateAnnotations: optOut }) };
+
+  it('does not honour a new opt-out by default, and reports it on its annotation line', async () => {
+    const { status, report } = await diffJson(base, head);
+    expect(blockingChecks(report, 'agent')).toEqual(['hostNamespaces']);
+    expect(relaxed(report)).toMatchObject([{ file: 'deploy/agent.yaml', line: 10, blocking: true, detail: 'adds an opt-out of hostNamespaces' }]);
+    expect(status).toBe(1);
+  });
+
+  it('honours it with --opt-outs any, and nothing at all with --opt-outs none', async () => {
+    const any = await diffJson(base, head, '--opt-outs', 'any');
+    expect(any.report.findings).toEqual([]);
+    expect(any.status).toBe(0);
+    const none = await diffJson(head, { 'deploy/agent.yaml': head['deploy/agent.yaml'].replace('agent:2', 'agent:3') }, '--opt-outs', 'none');
+    expect(blockingChecks(none.report, 'agent')).toEqual(['hostNamespaces']);
+    expect(relaxed(none.report)).toEqual([]);
+  });
+
+  it('keeps honouring an opt-out already at base', async () => {
+    const { status, report } = await diffJson(head, { 'deploy/agent.yaml': head['deploy/agent.yaml'].replace('agent:2', 'agent:3') });
+    expect(report.findings).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it('reads opt-outs: any from the config file', async () => {
+    const config = { '.github/pod-security.yaml': 'opt-outs: any\n' };
+    const { report } = await diffJson({ ...config, ...base }, { ...config, ...head });
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('item 6: policy follows the object, not only its text (CLI diff)', () => {
+  it('evaluates a pod spec renamed out of a lenient files rule as modified, its violations new', async () => {
+    const config = { '.github/pod-security.yaml': 'rules:\n  - match: {files: ["legacy/**"]}\n    level: privileged\n' };
+    const api = deployment('api', 'shop');
+    const { status, report } = await diffJson({ ...config, 'legacy/api.yaml': api }, { ...config, 'deploy/api.yaml': api });
+    expect(report.podSpecs).toMatchObject([{ name: 'api', status: 'modified' }]);
+    expect(report.findings).toMatchObject([{ file: 'deploy/api.yaml', check: 'hostNamespaces', blocking: true, status: 'modified', preexisting: false }]);
+    expect(status).toBe(1);
+  });
+
+  it('evaluates an unchanged workload whose Namespace label the change raises', async () => {
+    const api = deployment('api', 'shop');
+    const { report } = await diffJson({ 'deploy/app.yaml': `${namespace('shop', { enforce: 'privileged' })}---\n${api}` }, { 'deploy/app.yaml': `${namespace('shop', { enforce: 'baseline' })}---\n${api}` });
+    expect(report.podSpecs).toMatchObject([{ name: 'api', status: 'modified' }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+  });
+});
+
 describe('the Action', () => {
   let emulator: Emulator;
   let next = 1;
@@ -133,6 +257,66 @@ describe('the Action', () => {
     return emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: tree(base), headDir: tree(head) });
   }
   const checkRunOf = (pr: PullRequestHandle) => emulator.state.checkRuns.find((c) => c.headSha === pr.headSha);
+
+  interface ActionReport {
+    findings: { file: string; line: number; name: string; check: string; blocking: boolean; status: string; preexisting: boolean; detail: string }[];
+  }
+  const relaxedIn = (run: { reportJson: unknown }) => (run.reportJson as ActionReport).findings.filter((f) => f.check === 'policy.relaxed');
+
+  describe('items 2 and 11: the pull request cannot relax its own policy', () => {
+    const base = { 'deploy/ns.yaml': namespace('shop', { enforce: 'restricted' }), 'deploy/agent.yaml': deployment('agent', 'shop', { image: 'agent:1' }) };
+    const head = {
+      'deploy/ns.yaml': namespace('shop', { enforce: 'privileged' }),
+      'deploy/agent.yaml': deployment('agent', 'shop', { image: 'agent:2', templateAnnotations: optOut }),
+    };
+
+    it('blocks a lowered label and an added opt-out, commenting on the lines that relax, and judges the workload at base', async () => {
+      const pr = await pullRequest(base, head);
+      const run = await runAction(emulator, pr);
+      expect(run.stderr).toBe('');
+      expect(relaxedIn(run).map((f) => [f.file, f.line, f.blocking])).toEqual([
+        ['deploy/ns.yaml', 6, true],
+        ['deploy/agent.yaml', 10, true],
+      ]);
+      const findings = (run.reportJson as ActionReport).findings;
+      // Restricted (base's label) judges it, and the opt-out it adds does not count.
+      expect(findings.filter((f) => f.name === 'agent' && f.blocking).map((f) => f.check)).toEqual(expect.arrayContaining(['hostNamespaces', 'runAsNonRoot', 'policy.relaxed']));
+      expect(checkRunOf(pr)?.conclusion).toBe('failure');
+      const commented = emulator.state.reviews.filter((r) => r.pullNumber === pr.number).flatMap((r) => r.comments.map((c) => `${c.path}:${c.line}`));
+      expect(commented).toEqual(expect.arrayContaining(['deploy/ns.yaml:6', 'deploy/agent.yaml:10']));
+      expect(run.status).toBe(1);
+    });
+
+    it('honours the base config: opt-outs: any and policy-changes: warn', async () => {
+      const config = { '.github/pod-security.yaml': 'opt-outs: any\npolicy-changes: warn\n' };
+      const pr = await pullRequest({ ...config, ...base }, { ...config, ...head });
+      const run = await runAction(emulator, pr);
+      expect(relaxedIn(run).map((f) => [f.file, f.blocking])).toEqual([['deploy/ns.yaml', false]]);
+      // Still the stricter label: restricted at base.
+      expect((run.reportJson as ActionReport).findings.filter((f) => f.name === 'agent' && f.blocking).map((f) => f.check)).toContain('runAsNonRoot');
+    });
+
+    it('reads the same from a checkout (source: git)', async () => {
+      const pr = await pullRequest(base, head);
+      const run = await runAction(emulator, pr, { workspace: pr.gitDir, inputs: { source: 'git' } });
+      expect(relaxedIn(run).map((f) => [f.file, f.line])).toEqual([
+        ['deploy/ns.yaml', 6],
+        ['deploy/agent.yaml', 10],
+      ]);
+      expect(run.outputs.conclusion).toBe('failure');
+    });
+  });
+
+  describe('item 6: policy follows the object', () => {
+    it('evaluates a workload renamed out of a lenient files rule, unchanged in text, as modified', async () => {
+      const config = { '.github/pod-security.yaml': 'rules:\n  - match: {files: ["legacy/**"]}\n    level: privileged\n' };
+      const api = deployment('api', 'shop');
+      const pr = await pullRequest({ ...config, 'legacy/api.yaml': api }, { ...config, 'deploy/api.yaml': api });
+      const run = await runAction(emulator, pr);
+      expect((run.reportJson as ActionReport).findings.filter((f) => f.blocking).map((f) => [f.file, f.check, f.status, f.preexisting])).toEqual([['deploy/api.yaml', 'hostNamespaces', 'modified', false]]);
+      expect(run.outputs.conclusion).toBe('failure');
+    });
+  });
 
   describe('item 1: a file not checked is never a green check', () => {
     it('fails a privileged DaemonSet behind a template comment', async () => {
