@@ -220,7 +220,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Outside the change set, base and head are the same files.
   const changedPaths = new Set(changeSet.files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
-  const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  // The cluster's own policies (PodSecurityConfiguration, Kyverno) are read at head, as their source says.
+  const baseContext: PolicyContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
   const linesOf = (path: string) => linesByFile.get(path);
