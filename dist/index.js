@@ -38490,7 +38490,7 @@ function seLinuxOptionsWith(pod, allowedTypes) {
   let setUser = false;
   let setRole = false;
   const paths = [];
-  const judge = (options, optionsPath) => {
+  const judge2 = (options, optionsPath) => {
     let valid = true;
     const type = str(options, "type");
     if (!allowedTypes.has(type)) {
@@ -38513,12 +38513,12 @@ function seLinuxOptionsWith(pod, allowedTypes) {
   let podIsBad = false;
   const podOptions = obj(obj(pod.spec, "securityContext"), "seLinuxOptions");
   if (podOptions !== void 0) {
-    podIsBad = !judge(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
+    podIsBad = !judge2(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
   for (const { name, container, path: path4 } of visitContainers(pod)) {
     const options = obj(obj(container, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge(options, at(path4, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge2(options, at(path4, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -38903,6 +38903,93 @@ function editDistance(a, b) {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+// src/policy/stricter.ts
+var optOutsRules = ["base-only", "any", "none"];
+var policyChangesRules = ["block", "warn"];
+function compareVersions(a, b) {
+  if (a === b) return 0;
+  if (a === "latest") return 1;
+  if (b === "latest") return -1;
+  return BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
+}
+function isLaxer(a, b) {
+  const rank = levelRank(a.level) - levelRank(b.level);
+  if (rank !== 0) return rank < 0;
+  return a.level !== "privileged" && compareVersions(a.version, b.version) < 0;
+}
+function atBase(source) {
+  return { ...source, detail: `${source.detail}, at the base commit` };
+}
+function stricterMode(base, baseSource, head, headSource) {
+  const rank = levelRank(head.level) - levelRank(base.level);
+  const fromHead = rank > 0 || rank === 0 && (head.level === "privileged" || compareVersions(head.version, base.version) >= 0);
+  return fromHead ? { lv: head, source: headSource } : { lv: base, source: atBase(baseSource) };
+}
+function sameDisable(a, b) {
+  return a.check === b.check && (b.images === null || a.at === b.at);
+}
+function reviewOptOuts(head, base, rule) {
+  if (rule !== "base-only") return { optOuts: head, added: [] };
+  const atBaseChecks = new Set(base.filter((o) => o.status === "honoured").flatMap((o) => o.checks));
+  const optOuts = [];
+  const added = [];
+  for (const optOut of head) {
+    const fresh2 = optOut.status === "honoured" ? optOut.checks.filter((c) => !atBaseChecks.has(c)) : [];
+    if (fresh2.length === 0) {
+      optOuts.push(optOut);
+      continue;
+    }
+    const kept = optOut.checks.filter((c) => atBaseChecks.has(c));
+    if (kept.length > 0) optOuts.push({ ...optOut, checks: kept });
+    const message = `not honoured: the pull request adds this opt-out, and opt-outs: base-only honours only those already at the base commit`;
+    optOuts.push({ ...optOut, checks: fresh2, status: "added", message });
+    added.push({ optOut, checks: fresh2 });
+  }
+  return { optOuts, added };
+}
+function stricterPolicy(base, head, optOuts) {
+  const enforce = stricterMode(base.enforce, base.levelSource, head.enforce, head.levelSource);
+  const warn = stricterMode(base.warn, base.warnSource, head.warn, head.warnSource);
+  let audit = null;
+  if (base.audit && base.auditSource && head.audit && head.auditSource) audit = stricterMode(base.audit, base.auditSource, head.audit, head.auditSource);
+  else if (head.audit && head.auditSource) audit = { lv: head.audit, source: head.auditSource };
+  else if (base.audit && base.auditSource) audit = { lv: base.audit, source: atBase(base.auditSource) };
+  const preview = enforce.lv.level === "privileged" ? null : head.preview ?? base.preview;
+  return {
+    ...head,
+    enforce: enforce.lv,
+    levelSource: enforce.source,
+    warn: warn.lv,
+    warnSource: warn.source,
+    audit: audit?.lv ?? null,
+    auditSource: audit?.source ?? null,
+    preview: preview && compareVersions(preview.version, enforce.lv.version) !== 0 ? preview : null,
+    exemption: base.exemption && head.exemption ? head.exemption : null,
+    disabled: head.disabled.filter((d) => base.disabled.some((b) => sameDisable(d, b))),
+    optOuts
+  };
+}
+function relaxationsOf(base, head) {
+  const out = [];
+  if (isLaxer(head.enforce, base.enforce)) out.push(`enforced level ${formatLevelVersion(base.enforce)} becomes ${formatLevelVersion(head.enforce)}`);
+  if (isLaxer(head.warn, base.warn)) out.push(`warn level ${formatLevelVersion(base.warn)} becomes ${formatLevelVersion(head.warn)}`);
+  if (head.exemption && !base.exemption) out.push(`it becomes exempt: ${head.exemption.message}`);
+  const disabled = [...new Set(head.disabled.filter((d) => !base.disabled.some((b) => sameDisable(d, b))).map((d) => d.check))];
+  if (disabled.length > 0) out.push(`${disabled.join(", ")} ${disabled.length === 1 ? "becomes" : "become"} disabled`);
+  return out;
+}
+function samePolicy(a, b) {
+  const honoured = (p) => [...new Set(p.optOuts.filter((o) => o.status === "honoured").flatMap((o) => o.checks))].sort().join();
+  const disabled = (p) => [...new Set(p.disabled.map((d) => `${d.check}@${d.at.line}`))].sort().join();
+  return formatLevelVersion(a.enforce) === formatLevelVersion(b.enforce) && formatLevelVersion(a.warn) === formatLevelVersion(b.warn) && (a.audit ? formatLevelVersion(a.audit) : "") === (b.audit ? formatLevelVersion(b.audit) : "") && (a.exemption?.message ?? "") === (b.exemption?.message ?? "") && disabled(a) === disabled(b) && honoured(a) === honoured(b);
+}
+function changeRules(config, overrides) {
+  return {
+    optOuts: overrides.optOuts ?? config.optOuts?.value ?? "base-only",
+    policyChanges: overrides.policyChanges ?? config.policyChanges?.value ?? "block"
+  };
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -41640,6 +41727,8 @@ var topLevelKeys = [
   "warn-version",
   "namespace-labels",
   "strict",
+  "opt-outs",
+  "policy-changes",
   "preview-version",
   "exemptions",
   "rules",
@@ -41743,6 +41832,14 @@ var Reader2 = class {
     if (value === void 0) return void 0;
     if (typeof value === "boolean") return { value, at: this.at([...path4, key]) };
     this.error([...path4, key], `Invalid value: ${shown(value)}: must be true or false`);
+    return void 0;
+  }
+  /** One of a few words. */
+  oneOf(map, key, path4, allowed) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path4, key]) };
+    this.error([...path4, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
     return void 0;
   }
   string(map, key, path4) {
@@ -41957,6 +42054,8 @@ function parsePolicyConfig(text3, file) {
   const settings = reader.modeSettings(root, []);
   const namespaceLabels2 = reader.bool(root, "namespace-labels", []);
   const strict = reader.bool(root, "strict", []);
+  const optOuts = reader.oneOf(root, "opt-outs", [], optOutsRules);
+  const policyChanges = reader.oneOf(root, "policy-changes", [], policyChangesRules);
   const previewVersion = reader.version(root, "preview-version", []);
   let exemptions = { namespaces: [], runtimeClassNames: [] };
   const exemptionsValue = reader.present(root, "exemptions", []);
@@ -41980,7 +42079,7 @@ function parsePolicyConfig(text3, file) {
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, previewVersion, exemptions, rules, disable, render })
+    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render })
   };
 }
 
@@ -42184,6 +42283,9 @@ function optionalParsed(inputs, name, parse5) {
   if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text3)}: ${parsed2.error}`);
   return parsed2.value;
 }
+function optionalOneOf(inputs, name, allowed) {
+  return inputs(name).trim() === "" ? void 0 : oneOf(inputs, name, allowed, allowed[0]);
+}
 function optionalBoolean(inputs, name) {
   return inputs(name).trim() === "" ? void 0 : boolean(inputs, name, false);
 }
@@ -42194,7 +42296,9 @@ var inputNames = {
   warnVersion: 'input "warn-version"',
   previewVersion: 'input "preview-version"',
   namespaceLabels: 'input "namespace-labels"',
-  strict: 'input "strict"'
+  strict: 'input "strict"',
+  optOuts: 'input "opt-outs"',
+  policyChanges: 'input "policy-changes"'
 };
 function sourceOptions(inputs) {
   const text3 = inputs("policy-sources").trim();
@@ -42212,7 +42316,9 @@ function readSettings(inputs) {
       warnVersion: optionalParsed(inputs, "warn-version", parseVersion),
       previewVersion: optionalParsed(inputs, "preview-version", parseVersion),
       namespaceLabels: optionalBoolean(inputs, "namespace-labels"),
-      strict: optionalBoolean(inputs, "strict")
+      strict: optionalBoolean(inputs, "strict"),
+      optOuts: optionalOneOf(inputs, "opt-outs", optOutsRules),
+      policyChanges: optionalOneOf(inputs, "policy-changes", policyChangesRules)
     }).filter(([, value]) => value !== void 0)
   );
   const token = inputs("token").trim();
@@ -42648,7 +42754,9 @@ var defaultFlagNames = {
   warnVersion: "--warn-version",
   previewVersion: "--preview-version",
   namespaceLabels: "--namespace-labels",
-  strict: "--strict"
+  strict: "--strict",
+  optOuts: "--opt-outs",
+  policyChanges: "--policy-changes"
 };
 function where(at3) {
   return `${at3.file}:${at3.line}`;
@@ -42794,9 +42902,11 @@ function resolvePolicy(input) {
   if (audit && formatLevelVersion(audit.value) === formatLevelVersion(warn)) audit = null;
   const previewVersion = overrides.previewVersion !== void 0 ? { value: overrides.previewVersion, source: flagSource(flagName("previewVersion"), overrides.previewVersion) } : config.previewVersion ? { value: config.previewVersion.value, source: configDefaultSource(config.previewVersion) } : null;
   const preview = previewVersion && enforce.level !== "privileged" && formatVersion(previewVersion.value) !== formatVersion(enforce.version) ? { version: previewVersion.value, source: previewVersion.source } : null;
-  const strict = overrides.strict ?? config.strict?.value ?? false;
+  const noOptOuts = (overrides.optOuts ?? config.optOuts?.value) === "none";
+  const strict = noOptOuts || (overrides.strict ?? config.strict?.value ?? false);
   let strictWhere = null;
-  if (strict) strictWhere = overrides.strict !== void 0 || !config.strict ? flagName("strict") : `strict: true in ${where(config.strict.at)}`;
+  if (noOptOuts) strictWhere = overrides.optOuts !== void 0 || !config.optOuts ? `${flagName("optOuts")} none` : `opt-outs: none in ${where(config.optOuts.at)}`;
+  else if (strict) strictWhere = overrides.strict !== void 0 || !config.strict ? flagName("strict") : `strict: true in ${where(config.strict.at)}`;
   const optOuts = [];
   const problems = [];
   const places = [["workload", subject.workloadAnnotations]];
@@ -43054,9 +43164,9 @@ function namespaceIndexOf(documents, context) {
   for (const p of index.problems) problems.push({ file: p.file, line: p.line, kind: p.kind === "conflict" ? "namespace-conflict" : "invalid", message: p.message });
   return { index, problems };
 }
-function resolveFor(source, context) {
+function resolveFor(source, context, subject = subjectFromPodSpec(source)) {
   return resolvePolicy({
-    subject: subjectFromPodSpec(source),
+    subject,
     config: context.config,
     namespaces: context.namespaces,
     overrides: context.overrides,
@@ -43114,6 +43224,7 @@ init_load();
 
 // src/policy/sources/extraChecks.ts
 var pspCheckId = "psp.removed";
+var policyChangeCheckId = "policy.relaxed";
 var adviceCheckIds = [
   "advice.readOnlyRootFilesystem",
   "advice.automountServiceAccountToken",
@@ -43122,9 +43233,10 @@ var adviceCheckIds = [
   "advice.imageDigest",
   "advice.resourceLimits"
 ];
-var extraCheckIds = [pspCheckId, ...adviceCheckIds];
+var extraCheckIds = [pspCheckId, policyChangeCheckId, ...adviceCheckIds];
 var extraWhyItMatters = {
   "psp.removed": "The pods this policy was meant to restrict are checked by nothing until namespace labels (Pod Security Admission) or an admission policy take over.",
+  "policy.relaxed": "A pull request that lowers the bar it is judged by must not pass on its own say-so: someone allowed to relax the policy approves the change explicitly.",
   "advice.readOnlyRootFilesystem": "A writable root file system lets an intruder drop tools and persist changes inside the container.",
   "advice.automountServiceAccountToken": "A mounted service account token lets anyone who gets into the container talk to the Kubernetes API as the pod.",
   "advice.highUid": "A UID or GID above 10000 cannot collide with the accounts of the node, so an escape does not land on a real user.",
@@ -43177,6 +43289,7 @@ var checkTitles = {
   sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
   windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
   "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
   "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
   "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
   "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
@@ -46542,6 +46655,102 @@ function evaluateFiles(files, options) {
 
 // src/scope/scope.ts
 init_load();
+
+// src/scope/policyChanges.ts
+var approval = "Revert the relaxation, or have someone who may lower the bar approve it: a repository admin merges past the check, or the config at the base commit sets `policy-changes: warn`.";
+function relaxationFinding(subject, what, bar, source, places, status, rule, linesOf2) {
+  const blocking = rule === "block";
+  const locations = places.map((p) => ({ path: formatFieldPath(p.path), line: p.line, column: 1, exact: true, container: null, inDiff: linesOf2(p.file)?.has(p.line) ?? false })).sort((a, b) => a.line - b.line);
+  return {
+    ...subject,
+    container: null,
+    containers: [],
+    check: policyChangeCheckId,
+    reason: subject.kind === "Namespace" ? `the pull request relaxes the pod-security labels of Namespace ${subject.name}` : `the pull request relaxes the policy that judges ${subject.kind} ${subject.namespace === null ? "" : `${subject.namespace}/`}${subject.name}`,
+    detail: what.join("; "),
+    level: bar.level,
+    version: formatVersion(bar.version),
+    line: locations[0]?.line ?? 1,
+    locations,
+    mode: blocking ? "enforce" : "warn",
+    blocking,
+    levelSource: source,
+    optOutNote: null,
+    fix: null,
+    fixNote: approval,
+    status,
+    preexisting: false
+  };
+}
+function labelPlace(entry, documents, label) {
+  const { manifest } = entry;
+  for (const document of documents) {
+    if (document.file !== manifest.file || !isObject(document.value)) continue;
+    if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
+    const labels = obj(obj(document.value, "metadata"), "labels") ?? {};
+    const path4 = label in labels ? ["metadata", "labels", label] : ["metadata", "labels"];
+    return { file: manifest.file, path: path4, line: locate(document.source, path4).line };
+  }
+  return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
+}
+function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf2) {
+  const admission = { ...defaults2, audit: { level: "privileged", version: "latest" } };
+  const findings = [];
+  for (const name of /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()])) {
+    const before = base.byName.get(name);
+    const after = head.byName.get(name);
+    const was = policyToEvaluate(before?.podSecurityLabels ?? {}, admission).policy;
+    const is = policyToEvaluate(after?.podSecurityLabels ?? {}, admission).policy;
+    const what = [];
+    const places = [];
+    for (const mode of ["enforce", "warn", "audit"]) {
+      if (!isLaxer(is[mode], was[mode])) continue;
+      const label = namespaceLabels[mode];
+      if (mode !== "enforce" && before?.podSecurityLabels[label] === void 0 && after?.podSecurityLabels[label] === void 0) continue;
+      const value = after?.podSecurityLabels[label];
+      const how = after === void 0 ? "the Namespace is removed" : value === void 0 ? `label ${label} removed` : `label ${label}=${value}`;
+      what.push(`${mode} ${formatLevelVersion(was[mode])} becomes ${formatLevelVersion(is[mode])} (${how})`);
+      if (after) places.push(labelPlace(after, documents.head, value === void 0 && after.podSecurityLabels[`${label}-version`] !== void 0 ? `${label}-version` : label));
+    }
+    if (what.length === 0) continue;
+    const entry = after ?? before;
+    const where2 = after ? places : [labelPlace(before, documents.base, namespaceLabels.enforce)];
+    const subject = { file: entry.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name };
+    const source = { kind: "namespace-label", detail: before ? `Namespace ${name}'s labels at the base commit (${before.manifest.file}:${before.manifest.line})` : "the run's default levels, as the Namespace is new" };
+    findings.push(relaxationFinding(subject, what, was.enforce, source, uniquePlaces(where2), before ? "modified" : "new", rule, linesOf2));
+  }
+  return findings;
+}
+function uniquePlaces(places) {
+  const seen = /* @__PURE__ */ new Set();
+  return places.filter((p) => {
+    const key = `${p.file}:${p.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function workloadRelaxation(r, rule, linesOf2) {
+  const { pod, base } = r;
+  const what = [...r.moved];
+  const places = [];
+  const at3 = (path4) => ({ file: pod.document.file, path: path4, line: locate(pod.document.source, path4).line });
+  if (r.moved.length > 0 && base) {
+    const movedWhere = base.namespace !== pod.namespace ? "namespace" : "name";
+    places.push(at3([...pod.objectPath, "metadata", movedWhere]));
+    if (base.document.file !== pod.document.file) what.push(`moved from ${base.document.file}`);
+  }
+  for (const added of r.addedOptOuts) {
+    what.push(`adds an opt-out of ${added.checks.join(", ")}`);
+    places.push(at3(added.path));
+  }
+  if (what.length === 0) return null;
+  const subject = { file: pod.document.file, apiVersion: pod.apiVersion, kind: pod.kind, namespace: pod.namespace, name: pod.name };
+  const source = { kind: r.basePolicy.levelSource.kind, detail: `${r.basePolicy.levelSource.detail} (the policy before the change)` };
+  return relaxationFinding(subject, what, r.basePolicy.enforce, source, uniquePlaces(places), r.status, rule, linesOf2);
+}
+
+// src/scope/scope.ts
 function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
@@ -46596,6 +46805,39 @@ function pspDiffFindings(files, head, base, context) {
     locations: finding.locations.map((location) => ({ ...location, inDiff: lines.get(finding.file)?.has(location.line) ?? false }))
   }));
 }
+var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+function matchNamespaceMoves(heads, unmatchedBase, matches2) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const pods of unmatchedBase.values()) {
+    for (const pod of pods) {
+      const key = `${pod.kind}\0${pod.name}`;
+      byName.set(key, [...byName.get(key) ?? [], pod]);
+    }
+  }
+  for (const headPods of heads.values()) {
+    for (const pod of headPods.values()) {
+      if (matches2.has(pod)) continue;
+      const candidates = byName.get(`${pod.kind}\0${pod.name}`) ?? [];
+      const index = Math.max(0, candidates.findIndex((c) => c.document.file === pod.document.file));
+      const [moved] = candidates.splice(index, 1);
+      if (moved && moved.namespace !== pod.namespace) matches2.set(pod, moved);
+      else if (moved) candidates.splice(index, 0, moved);
+    }
+  }
+}
+function judge(pod, base, context, baseContext, rule) {
+  const head = resolveFor(pod, context);
+  const before = base ? resolveFor(base, baseContext) : resolveFor(pod, baseContext, { ...subjectFromPodSpec(pod), workloadAnnotations: {}, templateAnnotations: null });
+  const review = reviewOptOuts(head.optOuts, base ? before.optOuts : [], rule);
+  const movedAway = base !== null && (base.namespace !== pod.namespace || base.document.file !== pod.document.file || base.name !== pod.name);
+  return {
+    policy: stricterPolicy(before, head, review.optOuts),
+    base: before,
+    changed: base !== null && !samePolicy(before, head),
+    moved: movedAway ? relaxationsOf(resolveFor(base, context), head) : [],
+    addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks }))
+  };
+}
 function evaluateChangeSet(changeSet, options) {
   const load = options.load ?? defaultLoadOptions;
   const selection = options.selection ?? defaultSelection;
@@ -46620,6 +46862,12 @@ function evaluateChangeSet(changeSet, options) {
   }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
+  const changedPaths = new Set(changeSet.files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
+  const baseContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };
+  const rules = changeRules(options.policy.config, options.policy.overrides);
+  const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
+  const linesOf2 = (path4) => linesByFile.get(path4);
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -46643,26 +46891,32 @@ function evaluateChangeSet(changeSet, options) {
       if (moved) matches2.set(pod, moved);
     }
   }
+  matchNamespaceMoves(heads, unmatchedBase, matches2);
   const findings = [];
   const ignored = [];
   const policyProblems = [];
   const podSpecs = [];
+  const relaxations = [];
   let unchanged = 0;
   for (const [file, headPods] of heads) {
     const lines = diffLines(file.hunks);
     const evaluations = [];
     const fileFindings = [];
     for (const pod of headPods.values()) {
-      const base = matches2.get(pod);
-      if (base && samePod(base.pod, pod.pod)) {
+      const base = matches2.get(pod) ?? null;
+      const judged = judge(pod, base, context, baseContext, rules.optOuts);
+      if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }
       const status = base ? "modified" : "new";
-      const policy = resolveFor(pod, context);
+      const policy = judged.policy;
       const evaluated = evaluatePodSpec(pod, context, policy);
-      const baseOutcome = base ? evaluatePolicy(base.pod, policy) : null;
+      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, status }, rules.policyChanges, linesOf2);
+      if (relaxed) relaxations.push(relaxed);
+      const baseOutcome = base ? evaluatePolicy(base.pod, judged.changed ? judged.base : policy) : null;
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
+      const baseBlocking = judged.changed && baseOutcome ? baseOutcome.evaluations.enforce.failures : baseFailures;
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
@@ -46672,7 +46926,7 @@ function evaluateChangeSet(changeSet, options) {
         evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting: isPreexisting(placed[index].failure, pod.pod, base ? { pod: base.pod, failures: baseFailures } : null),
+          preexisting: isPreexisting(placed[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
         }))
       );
@@ -46682,6 +46936,11 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
+  const defaults2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
+  findings.push(
+    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, { base: changedBase, head: changedHead }, rules.policyChanges, linesOf2),
+    ...relaxations
+  );
   errors.push(...repository.problems);
   return {
     ...repository.notices.length > 0 ? { notices: repository.notices } : {},
