@@ -83,5 +83,13 @@ writeFileSync(
     'licences. This file is written by npm run bundle.',
     ...sections.map((s) => `\n${'-'.repeat(72)}\n${s.body}`),
     '',
+    '-'.repeat(72),
+    'Test data, not bundled:',
+    '',
+    'fixtures/kyverno-podsecurity/evaluate-cases.json holds the test cases (rules,',
+    'pods and expected verdicts) of pkg/pss/evaluate_test.go in Kyverno',
+    '(https://github.com/kyverno/kyverno, commit 111e07bbecc66abfde36ab99969af22d7a961003),',
+    'converted to JSON. Copyright The Kyverno Authors; Apache License, Version 2.0.',
+    '',
   ].join('\n'),
 );

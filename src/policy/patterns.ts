@@ -118,3 +118,8 @@ export function matchImage(image: string, patterns: readonly string[]): string |
   if (image === '') return null;
   return patterns.find((p) => imageRegExp(p).test(image)) ?? null;
 }
+
+/** Kyverno's wildcards (`*`, `?`) on any value, the empty one included: names, namespaces, images, excluded values. */
+export function matchWildcard(value: string, patterns: readonly string[]): string | null {
+  return patterns.find((p) => imageRegExp(p).test(value)) ?? null;
+}
