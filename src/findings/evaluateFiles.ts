@@ -46,7 +46,7 @@ export function sortProblems(problems: LoadProblem[]): LoadProblem[] {
  */
 export function mayHoldNamespace(content: Uint8Array | string): boolean {
   // The cluster's own policy documents are read in the same pass (policy/sources/cluster.ts).
-  const words = ['Namespace', 'PodSecurityConfiguration', '\\'];
+  const words = ['Namespace', 'PodSecurityConfiguration', 'kyverno.io', '\\'];
   if (typeof content === 'string') return words.some((word) => content.includes(word));
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   return words.some((word) => bytes.includes(word));

@@ -14,6 +14,7 @@ import { annotationPath, namespaceLabelsOn, resolvePolicy, subjectFromPodSpec } 
 import { clusterSourcesOf, reads } from '../policy/sources/cluster.js';
 import type { ClusterSources, SourceOptions } from '../policy/sources/cluster.js';
 import type { ExtraChecks } from '../policy/sources/settings.js';
+import { kyvernoVerdicts, withKyverno } from '../policy/sources/kyvernoOutcome.js';
 import { evaluatePolicy } from '../policy/split.js';
 import type { NamespaceManifest, PolicyConfig, PolicyOutcome, PolicyOverrides, PolicySubject, ResolvedPolicy } from '../policy/types.js';
 import { enforceMessage, warnMessage } from '../pss/evaluate.js';
@@ -106,10 +107,14 @@ export function resolveFor(source: PodSpecSource, context: PolicyContext, subjec
 }
 
 export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, policy: ResolvedPolicy = resolveFor(source, context)): PodSpecEvaluation {
-  const outcome = evaluatePolicy(source.pod, policy);
+  // Kyverno's podSecurity rules, when the repository has them, add their verdicts to the admission controller's.
+  const outcome = withKyverno(evaluatePolicy(source.pod, policy), kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces));
   const enforce = outcome.evaluations.enforce;
+  const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === 'kyverno');
   const message = enforce.allowed
-    ? null
+    ? kyvernoBlock
+      ? `${kyvernoBlock.levelSource.detail}: ${warnMessage(kyvernoBlock.policy, outcome.blocking.filter((f) => f.levelSource.detail === kyvernoBlock.levelSource.detail).map((f) => f.failure))}`
+      : null
     : source.kind === 'Pod'
       ? enforceMessage(source.name, policy.enforce, enforce.failures)
       : warnMessage(policy.enforce, enforce.failures);

@@ -11,7 +11,7 @@ import { git, GitError } from './run.js';
 export async function readNamespaceDocuments(repository: string, commit: string, maxBytes: number): Promise<ManifestDocument[]> {
   let listing: string;
   try {
-    listing = (await git(repository, ['grep', '-l', '-z', '-E', 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration)"?', commit, '--', '*.yaml', '*.yml', '*.json'])).toString('utf8');
+    listing = (await git(repository, ['grep', '-l', '-z', '-E', 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration|ClusterPolicy|Policy)"?', commit, '--', '*.yaml', '*.yml', '*.json'])).toString('utf8');
   } catch (error) {
     // git grep exits 1 when nothing matches.
     if (error instanceof GitError && error.exitCode === 1) return [];

@@ -18,7 +18,7 @@ function findingLine(f: Finding & { status?: string; preexisting?: boolean }): s
   // In a diff, say whether the change made the pod spec and whether the violation is old.
   const change = f.status === undefined ? '' : ` (${f.status}${f.preexisting ? ', already failing before' : ''})`;
   // The level is named when it is not the run's default enforced level.
-  const level = f.mode === 'enforce' && f.levelSource.kind !== 'namespace-label' && f.levelSource.kind !== 'config-rule' ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
+  const level = f.mode === 'enforce' && !['namespace-label', 'config-rule', 'kyverno', 'admission-config'].includes(f.levelSource.kind) ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
   const rendered = f.rendered === undefined ? '' : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? '' : ', no source line writes it'})`;
   return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}${rendered}`;
 }

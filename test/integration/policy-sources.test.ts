@@ -101,3 +101,21 @@ describe('the CLI with the cluster PodSecurityConfiguration', () => {
     expect(stdout).toContain('--policy-sources "labels": unknown policy source "labels"');
   });
 });
+
+describe('Kyverno validate.podSecurity rules', () => {
+  it('block what an Enforce rule forbids where its namespace selector matches, after its exclusions by control and image', async () => {
+    const pr = await pullRequest('kyverno-podsecurity');
+    const run = await runAction(emulator, pr);
+    expect(run.stderr).toBe('');
+    const [check] = checkRunsOf(pr);
+    expect(check).toMatchObject({ conclusion: 'failure' });
+    // prod: Kyverno's restricted rule blocks the sidecar's runAsNonRoot; nginx's capabilities are excluded by image, so only the admission controller's warning remains.
+    const failures = check!.annotations.filter((a) => a.annotation_level === 'failure');
+    expect(failures.map((a) => [a.path, a.start_line, a.title])).toEqual([['apps/web-prod.yaml', 23, 'Pod Security: runAsNonRoot']]);
+    expect(check!.annotations.filter((a) => a.path === 'apps/web-dev.yaml').every((a) => a.annotation_level === 'warning')).toBe(true);
+    expect(run.outputs).toMatchObject({ blocking: '1' });
+    expect(run.summary).toContain('ClusterPolicy/psa: rule require-team-label (pattern) not evaluated (only validate.podSecurity rules are)');
+    const comment = reviewsOf(pr).flatMap((r) => r.comments).find((c) => c.path === 'apps/web-prod.yaml' && c.body.includes('runAsNonRoot'));
+    expect(comment?.body).toContain('kyverno: ClusterPolicy/psa rule restricted (policies/psa.yaml:8)');
+  });
+});

@@ -9,6 +9,8 @@
 import type { ManifestDocument } from '../../manifests/types.js';
 import { findAdmissionConfig } from './admissionConfig.js';
 import type { AdmissionConfig, SourceProblem } from './admissionConfig.js';
+import { kyvernoRulesOf } from './kyverno.js';
+import type { KyvernoRule } from './kyverno.js';
 
 export const policySourceNames = ['config', 'namespace-labels', 'kyverno', 'admission-config'] as const;
 export type PolicySourceName = (typeof policySourceNames)[number];
@@ -22,9 +24,11 @@ export interface SourceOptions {
 
 export interface ClusterSources {
   readonly admission: AdmissionConfig | null;
+  /** The validate.podSecurity rules of the repository's Kyverno policies. */
+  readonly kyverno: readonly KyvernoRule[];
 }
 
-export const noClusterSources: ClusterSources = { admission: null };
+export const noClusterSources: ClusterSources = { admission: null, kyverno: [] };
 
 export function reads(options: SourceOptions, source: PolicySourceName): boolean {
   return options.sources?.has(source) ?? true;
@@ -52,12 +56,20 @@ export interface ClusterReading {
 }
 
 export function clusterSourcesOf(documents: readonly ManifestDocument[], options: SourceOptions): ClusterReading {
-  if (!reads(options, 'admission-config')) return { cluster: noClusterSources, problems: [], notices: [] };
-  const path = options.admissionConfigPath ?? null;
-  const admission = findAdmissionConfig(documents, path);
-  const problems = [...admission.problems];
-  if (path !== null && admission.config === null && admission.problems.length === 0) {
-    problems.push({ file: path, line: 1, message: 'holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply' });
+  const problems: SourceProblem[] = [];
+  const notices: SourceProblem[] = [];
+  let admission: AdmissionConfig | null = null;
+  if (reads(options, 'admission-config')) {
+    const path = options.admissionConfigPath ?? null;
+    const found = findAdmissionConfig(documents, path);
+    admission = found.config;
+    problems.push(...found.problems);
+    notices.push(...found.notices);
+    if (path !== null && found.config === null && found.problems.length === 0) {
+      problems.push({ file: path, line: 1, message: 'holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply' });
+    }
   }
-  return { cluster: { admission: admission.config }, problems, notices: admission.notices };
+  const kyverno = reads(options, 'kyverno') ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
+  notices.push(...kyverno.notices);
+  return { cluster: { admission, kyverno: kyverno.rules }, problems, notices };
 }

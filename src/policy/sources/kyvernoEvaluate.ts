@@ -110,7 +110,8 @@ function kyvernoPaths(failure: CheckFailure, pod: PodInput): readonly FieldPath[
   for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
     list(pod.spec, key).forEach((container, index) => {
       // Unset in the container: the field, or for seccomp the whole profile.
-      const unset = rule.field.length === 2 ? valueAt(pod, ['spec', key, index, ...rule.field]) == null : valueAt(pod, ['spec', key, index, 'securityContext', 'seccompProfile']) == null;
+      const unsetPath = rule.field.length === 2 ? ['spec', key, index, ...rule.field] : ['spec', key, index, 'securityContext', 'seccompProfile'];
+      const unset = (valueAt(pod, unsetPath) ?? null) === null;
       const path = ['spec', key, index, ...rule.field];
       if (isObject(container) && unset && !seen.has(path.join('.'))) paths.push(path);
     });

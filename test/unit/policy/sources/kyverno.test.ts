@@ -1,0 +1,173 @@
+/**
+ * Kyverno policies as a policy source: which rules are read, which pod
+ * specs they match, and how their verdicts join Pod Security Admission's.
+ * (The verdict of a rule with exclusions: test/conformance/kyverno-podsecurity.test.ts.)
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateFiles } from '../../../../src/findings/evaluateFiles.js';
+import { policyContext } from '../../../../src/findings/policyContext.js';
+import { loadManifestFile } from '../../../../src/manifests/load.js';
+import { kyvernoRulesOf, ruleAction, ruleMatches } from '../../../../src/policy/sources/kyverno.js';
+import type { KyvernoSubject } from '../../../../src/policy/sources/kyverno.js';
+
+const today = '2026-07-15';
+
+function rules(text: string) {
+  return kyvernoRulesOf(loadManifestFile('policies/p.yaml', text).documents);
+}
+
+const policy = (rule: string, extra = '') => `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: psa${extra}
+spec:
+  rules:
+${rule}`;
+
+const podSecurityRule = (match: string, more = '') => `  - name: restricted
+    match:
+${match}
+${more}    validate:
+      failureAction: Enforce
+      podSecurity: {level: restricted, version: latest}
+`;
+
+const subject = (over: Partial<KyvernoSubject> = {}): KyvernoSubject => ({
+  kind: 'Deployment',
+  name: 'web',
+  namespace: 'shop',
+  labels: { app: 'web' },
+  annotations: {},
+  namespaceLabels: { env: 'prod' },
+  ...over,
+});
+
+describe('kyvernoRulesOf', () => {
+  it('reads podSecurity rules with their level, version, excludes, action and place; lists the other rules once', () => {
+    const text = `${policy(podSecurityRule('      any: [{resources: {kinds: [Pod]}}]'))}  - name: labels
+    match: {any: [{resources: {kinds: [Pod]}}]}
+    validate: {pattern: {metadata: {labels: {team: "?*"}}}}
+  - name: cel
+    match: {any: [{resources: {kinds: [Pod]}}]}
+    validate: {cel: {expressions: [{expression: "true"}]}}
+  - name: add-label
+    match: {any: [{resources: {kinds: [Pod]}}]}
+    mutate: {patchStrategicMerge: {metadata: {labels: {a: b}}}}
+`;
+    const { rules: read, notices } = rules(text);
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatchObject({ policy: 'ClusterPolicy/psa', ruleName: 'restricted', file: 'policies/p.yaml', line: 7, level: 'restricted', version: 'latest', action: 'enforce', policyNamespace: null });
+    expect(notices).toEqual([{ file: 'policies/p.yaml', line: 2, message: 'ClusterPolicy/psa: rules labels (pattern), cel (CEL), add-label (mutate) not evaluated (only validate.podSecurity rules are)' }]);
+  });
+
+  it('takes the action from the rule, else the deprecated spec.validationFailureAction, else Audit', () => {
+    const legacy = `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\nspec:\n  validationFailureAction: enforce\n  rules:\n  - name: r\n    match: {resources: {kinds: [Pod]}}\n    validate: {podSecurity: {level: baseline}}\n`;
+    expect(rules(legacy).rules[0]).toMatchObject({ action: 'enforce', version: 'latest' });
+    expect(rules(legacy.replace('  validationFailureAction: enforce\n', '')).rules[0]?.action).toBe('audit');
+  });
+
+  it('ignores other API groups and kinds', () => {
+    expect(rules(policy(podSecurityRule('      any: [{resources: {kinds: [Pod]}}]')).replace('kyverno.io/v1', 'example.com/v1')).rules).toEqual([]);
+  });
+});
+
+describe('ruleMatches', () => {
+  const rule = (match: string, more = '', extra = '') => {
+    const [read] = rules(policy(podSecurityRule(match, more), extra)).rules;
+    if (!read) throw new Error('no rule');
+    return read;
+  };
+
+  it.each([
+    ['a rule on Pods covers the controllers (autogen)', '      any: [{resources: {kinds: [Pod]}}]', {}, true],
+    ['and Pods', '      any: [{resources: {kinds: [Pod]}}]', { kind: 'Pod' }, true],
+    ['a rule on Deployments only', '      any: [{resources: {kinds: [apps/v1/Deployment]}}]', { kind: 'StatefulSet' }, false],
+    ['kinds with a group and version', '      any: [{resources: {kinds: [apps/v1/Deployment]}}]', {}, true],
+    ['names with wildcards', '      any: [{resources: {kinds: [Pod], names: ["we?"]}}]', {}, true],
+    ['names that do not match', '      any: [{resources: {kinds: [Pod], names: ["api-*"]}}]', {}, false],
+    ['namespaces with wildcards', '      any: [{resources: {kinds: [Pod], namespaces: ["sh*"]}}]', {}, true],
+    ['an unknown namespace never matches a namespace condition', '      any: [{resources: {kinds: [Pod], namespaces: ["*"]}}]', { namespace: null }, false],
+    ['a namespace selector on the Namespace manifest', '      any: [{resources: {kinds: [Pod], namespaceSelector: {matchLabels: {env: prod}}}}]', {}, true],
+    ['a namespace selector, other labels', '      any: [{resources: {kinds: [Pod], namespaceSelector: {matchLabels: {env: prod}}}}]', { namespaceLabels: { env: 'dev' } }, false],
+    ['a namespace selector without the Namespace manifest', '      any: [{resources: {kinds: [Pod], namespaceSelector: {matchExpressions: [{key: env, operator: Exists}]}}}]', { namespaceLabels: null }, false],
+    ['a label selector on the workload', '      any: [{resources: {kinds: [Pod], selector: {matchExpressions: [{key: app, operator: In, values: [web]}]}}}]', {}, true],
+    ['all filters must hold', '      all: [{resources: {kinds: [Pod]}}, {resources: {namespaces: [other]}}]', {}, false],
+    ['any filter may hold', '      any: [{resources: {kinds: [Job]}}, {resources: {namespaces: [shop]}}]', {}, true],
+    ['the legacy form', '      resources: {kinds: [Pod]}', {}, true],
+    ['operations of a change', '      any: [{resources: {kinds: [Pod], operations: [DELETE]}}]', {}, false],
+    ['subjects are assumed to hold in match', '      any: [{resources: {kinds: [Pod]}, subjects: [{kind: User, name: alice}]}]', {}, true],
+  ] as const)('%s', (_, match, over, expected) => {
+    expect(ruleMatches(rule(match), subject(over))).toBe(expected);
+  });
+
+  it('an exclude (by name, or not by an unknown user) takes the pod spec out', () => {
+    const match = '      any: [{resources: {kinds: [Pod]}}]';
+    expect(ruleMatches(rule(match, '    exclude: {any: [{resources: {names: [web]}}]}\n'), subject())).toBe(false);
+    expect(ruleMatches(rule(match, '    exclude: {any: [{subjects: [{kind: Group, name: admins}]}]}\n'), subject())).toBe(true);
+  });
+
+  it('the autogen annotation limits the controllers', () => {
+    const match = '      any: [{resources: {kinds: [Pod]}}]';
+    const none = policy(podSecurityRule(match)).replace('  name: psa', '  name: psa\n  annotations: {pod-policies.kyverno.io/autogen-controllers: none}');
+    expect(ruleMatches(rules(none).rules[0]!, subject())).toBe(false);
+    const some = none.replace('controllers: none', 'controllers: "Deployment,Job"');
+    expect(ruleMatches(rules(some).rules[0]!, subject())).toBe(true);
+    expect(ruleMatches(rules(some).rules[0]!, subject({ kind: 'DaemonSet' }))).toBe(false);
+  });
+
+  it('a namespaced Policy applies in its namespace only', () => {
+    const text = policy(podSecurityRule('      any: [{resources: {kinds: [Pod]}}]')).replace('kind: ClusterPolicy', 'kind: Policy').replace('  name: psa', '  name: psa\n  namespace: shop');
+    const [read] = rules(text).rules;
+    expect(read?.policy).toBe('Policy/psa');
+    expect(ruleMatches(read!, subject())).toBe(true);
+    expect(ruleMatches(read!, subject({ namespace: 'other' }))).toBe(false);
+  });
+
+  it('failure action overrides per namespace', () => {
+    const text = policy(podSecurityRule('      any: [{resources: {kinds: [Pod]}}]')).replace('      failureAction: Enforce\n', '      failureAction: Audit\n      failureActionOverrides: [{action: Enforce, namespaces: ["sh*"]}]\n');
+    const [read] = rules(text).rules;
+    expect(ruleAction(read!, subject())).toBe('enforce');
+    expect(ruleAction(read!, subject({ namespace: 'dev' }))).toBe('audit');
+  });
+});
+
+/**
+ * Precedence between the sources, as a table: the Pod Security Admission
+ * layers (built-in defaults < PodSecurityConfiguration < config file <
+ * flags < config rules < namespace labels) decide one enforce and one warn
+ * level; Kyverno rules are a second admission controller, so their
+ * failures add to those, each check reported once in its most severe mode.
+ */
+describe('precedence between sources', () => {
+  const admission = 'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\ndefaults: {enforce: baseline, warn: baseline}\n';
+  const namespace = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {env: prod${labels}}\n`;
+  const kyverno = (level: string, action: string) =>
+    `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: psa}\nspec:\n  rules:\n  - name: r\n    match: {any: [{resources: {kinds: [Pod]}}]}\n    validate:\n      failureAction: ${action}\n      podSecurity: {level: ${level}}\n`;
+  // hostPID fails baseline; runAsNonRoot fails restricted only.
+  const workload = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      hostPID: true\n      securityContext: {seccompProfile: {type: RuntimeDefault}}\n      containers:\n      - name: web\n        image: nginx\n        securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n`;
+
+  const privileged = ', pod-security.kubernetes.io/enforce: privileged, pod-security.kubernetes.io/warn: privileged';
+  type Row = [string, { admission?: boolean; labels?: string; kyverno?: string; level?: 'privileged' | 'baseline' | 'restricted' }, Record<string, string>];
+  const table: Row[] = [
+    ['built-in defaults: baseline blocks, restricted warns', {}, { hostNamespaces: 'block default', runAsNonRoot: 'warn default' }],
+    ['the PodSecurityConfiguration replaces the defaults', { admission: true }, { hostNamespaces: 'block admission-config' }],
+    ['a flag replaces the PodSecurityConfiguration (only what it sets)', { admission: true, level: 'privileged' }, { hostNamespaces: 'warn admission-config' }],
+    ['namespace labels win over flags and the configuration', { admission: true, level: 'privileged', labels: ', pod-security.kubernetes.io/enforce: restricted' }, { hostNamespaces: 'block namespace-label', runAsNonRoot: 'block namespace-label' }],
+    ['an Enforce Kyverno rule blocks what the admission controller only warns about', { kyverno: kyverno('restricted', 'Enforce') }, { hostNamespaces: 'block default', runAsNonRoot: 'block kyverno' }],
+    ['an Audit Kyverno rule warns, never blocks', { labels: privileged, kyverno: kyverno('restricted', 'Audit') }, { hostNamespaces: 'warn kyverno', runAsNonRoot: 'warn kyverno' }],
+    ['an Audit rule adds nothing to what already warns', { kyverno: kyverno('restricted', 'Audit') }, { hostNamespaces: 'block default', runAsNonRoot: 'warn default' }],
+    ['Kyverno also gates what labels relax', { labels: privileged, kyverno: kyverno('baseline', 'Enforce') }, { hostNamespaces: 'block kyverno' }],
+  ];
+
+  it.each(table)('%s', (_, row, expected) => {
+    const files = [
+      { path: 'apps/web.yaml', content: workload },
+      { path: 'cluster/ns.yaml', content: namespace(row.labels ?? '') },
+      ...(row.admission ? [{ path: 'cluster/admission.yaml', content: admission }] : []),
+      ...(row.kyverno ? [{ path: 'policies/psa.yaml', content: row.kyverno }] : []),
+    ];
+    const report = evaluateFiles(files, { policy: policyContext(today, { overrides: row.level ? { level: row.level } : {} }) });
+    const got = Object.fromEntries(report.findings.map((f) => [f.check, `${f.blocking ? 'block' : 'warn'} ${f.levelSource.kind}`]));
+    expect(got).toEqual(expected);
+  });
+});
