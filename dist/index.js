@@ -31338,7 +31338,7 @@ function firstLines(stderr, count = 5) {
   const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
   return lines.slice(0, count).join("\n") + (lines.length > count ? "\n\u2026" : "");
 }
-function shown2(command) {
+function shown3(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
 function kustomizeCommands(dir) {
@@ -31382,7 +31382,7 @@ async function renderIn(root, treeDir, limits, missing) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
   const reason4 = result.kind === "failed" ? result.reason : "not found";
-  return { kind: "failed", message: `\`${shown2(command)}\` failed (${reason4})${stderr === "" ? "" : `:
+  return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}` };
 }
 var init_tools = __esm({
@@ -31521,7 +31521,7 @@ var init_git = __esm({
 async function readNamespaceDocuments(repository, commit, maxBytes) {
   let listing;
   try {
-    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration)"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+    listing = (await git(repository, ["grep", "-l", "-z", "-E", 'kind:[[:space:]]*"?(Namespace|PodSecurityConfiguration|ClusterPolicy|Policy)"?', commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
   } catch (error2) {
     if (error2 instanceof GitError && error2.exitCode === 1) return [];
     throw error2;
@@ -41708,6 +41708,9 @@ function matchImage(image, patterns) {
   if (image === "") return null;
   return patterns.find((p) => imageRegExp(p).test(image)) ?? null;
 }
+function matchWildcard(value, patterns) {
+  return patterns.find((p) => imageRegExp(p).test(value)) ?? null;
+}
 
 // src/policy/config.ts
 var defaultConfigPath = ".github/pod-security.yaml";
@@ -42212,9 +42215,174 @@ function usernamesNote(config) {
   };
 }
 
+// src/policy/sources/kyverno.ts
+var kyvernoApiVersions = /* @__PURE__ */ new Set(["kyverno.io/v1", "kyverno.io/v2beta1"]);
+var autogenAnnotation = "pod-policies.kyverno.io/autogen-controllers";
+var defaultAutogen = ["DaemonSet", "Deployment", "Job", "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob"];
+var strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : null;
+function labelsOf(value) {
+  return Object.fromEntries(Object.entries(value ?? {}).filter((e) => typeof e[1] === "string"));
+}
+function selectorOf(value) {
+  if (!isObject(value)) return null;
+  const matchExpressions = list(value, "matchExpressions").filter(isObject).map((e) => ({ key: str(e, "key"), operator: str(e, "operator"), values: strings(e.values) ?? [] }));
+  return { matchLabels: labelsOf(obj(value, "matchLabels")), matchExpressions };
+}
+function filterOf(value) {
+  const resources = obj(value, "resources") ?? {};
+  const names = strings(resources.names) ?? (str(resources, "name") !== "" ? [str(resources, "name")] : null);
+  return {
+    kinds: strings(resources.kinds),
+    names,
+    namespaces: strings(resources.namespaces),
+    selector: selectorOf(resources.selector),
+    namespaceSelector: selectorOf(resources.namespaceSelector),
+    annotations: isObject(resources.annotations) ? labelsOf(resources.annotations) : null,
+    operations: strings(resources.operations),
+    onUser: ["subjects", "roles", "clusterRoles"].some((key) => Array.isArray(value[key]) && value[key].length > 0)
+  };
+}
+function filtersOf(value) {
+  if (!isObject(value)) return null;
+  const any = Array.isArray(value.any) ? value.any.filter(isObject).map(filterOf) : null;
+  const all = Array.isArray(value.all) ? value.all.filter(isObject).map(filterOf) : null;
+  if (!any && !all) return { any: [filterOf(value)], all: null };
+  return { any, all };
+}
+function actionOf(value) {
+  if (typeof value !== "string") return null;
+  const lower = value.toLowerCase();
+  return lower === "enforce" ? "enforce" : lower === "audit" ? "audit" : null;
+}
+function describeOtherRule(rule) {
+  const validate3 = obj(rule, "validate");
+  if (validate3) {
+    const kind = ["pattern", "anyPattern", "deny", "cel", "foreach", "manifests", "assert"].find((k) => k in validate3);
+    return kind === "cel" ? "CEL" : kind === "anyPattern" ? "pattern" : kind ?? "validate";
+  }
+  return ["mutate", "generate", "verifyImages"].find((k) => k in rule) ?? "unknown";
+}
+function kyvernoRulesOf(documents) {
+  const rules = [];
+  const notices = [];
+  for (const document of documents) {
+    for (const object of objectsOf(document)) {
+      if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
+      const lineOf2 = (path4) => locate(document.source, [...object.path, ...path4]).line;
+      const metadata = obj(object.value, "metadata");
+      const spec = obj(object.value, "spec") ?? {};
+      const policy = `${object.kind}/${str(metadata, "name")}`;
+      const policyNamespace = object.kind === "Policy" ? str(metadata, "namespace") || "default" : null;
+      const annotation = labelsOf(obj(metadata, "annotations"))[autogenAnnotation];
+      const autogen = annotation === void 0 ? defaultAutogen : annotation.trim() === "none" ? [] : annotation.split(",").map((k) => k.trim());
+      const specAction = actionOf(spec.validationFailureAction) ?? "audit";
+      const others = [];
+      list(spec, "rules").forEach((value, index) => {
+        if (!isObject(value)) return;
+        const ruleName = str(value, "name");
+        const validate3 = obj(value, "validate");
+        const podSecurity = obj(validate3, "podSecurity");
+        if (!podSecurity) {
+          others.push(`${ruleName} (${describeOtherRule(value)})`);
+          return;
+        }
+        const line = lineOf2(["spec", "rules", index]);
+        const level = parseLevel(str(podSecurity, "level"));
+        const version2 = parseVersion(str(podSecurity, "version") || "latest");
+        if (!level.ok || !version2.ok) {
+          notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: podSecurity level or version is invalid; the rule is not evaluated` });
+          return;
+        }
+        const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
+          const action = actionOf(o.action);
+          return action ? [{ action, namespaces: strings(o.namespaces) ?? [] }] : [];
+        });
+        const match2 = filtersOf(value.match) ?? { any: null, all: null };
+        const exclude = filtersOf(value.exclude);
+        const onUser = [...match2.any ?? [], ...match2.all ?? [], ...exclude?.any ?? [], ...exclude?.all ?? []].some((f) => f.onUser);
+        if (onUser) {
+          notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: conditions on the requesting user (subjects, roles) cannot be known at review time; its match is assumed to hold and its exclude not to` });
+        }
+        if ("preconditions" in value) {
+          notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: preconditions are not evaluated; the rule is applied as if they held` });
+        }
+        rules.push({
+          policy,
+          ruleName,
+          file: document.file,
+          line,
+          policyNamespace,
+          level: level.value,
+          version: version2.value,
+          excludes: list(podSecurity, "exclude").filter(isObject).map((e) => ({ controlName: str(e, "controlName"), images: strings(e.images) ?? [], restrictedField: str(e, "restrictedField"), values: strings(e.values) ?? [] })),
+          action: actionOf(validate3?.failureAction) ?? specAction,
+          actionOverrides: overrides,
+          match: match2,
+          exclude,
+          autogen
+        });
+      });
+      if (others.length > 0) {
+        notices.push({
+          file: document.file,
+          line: lineOf2(["kind"]),
+          message: `${policy}: ${others.length === 1 ? "rule" : "rules"} ${others.join(", ")} not evaluated (only validate.podSecurity rules are)`
+        });
+      }
+    }
+  }
+  return { rules, notices };
+}
+function selects(selector, labels) {
+  for (const [key, value] of Object.entries(selector.matchLabels)) {
+    if (!Object.hasOwn(labels, key) || matchWildcard(labels[key] ?? "", [value]) === null) return false;
+  }
+  return selector.matchExpressions.every(({ key, operator, values }) => {
+    const has = Object.hasOwn(labels, key);
+    const value = labels[key] ?? "";
+    if (operator === "In") return has && values.includes(value);
+    if (operator === "NotIn") return !has || !values.includes(value);
+    if (operator === "Exists") return has;
+    if (operator === "DoesNotExist") return !has;
+    return false;
+  });
+}
+function kindMatches(patterns, subject, autogen) {
+  const kinds = patterns.map((p) => p.split("/").pop() ?? p);
+  if (matchWildcard(subject.kind, kinds) !== null) return true;
+  return kinds.every((k) => k === "Pod") && autogen.includes(subject.kind);
+}
+function filterHolds(filter2, subject, autogen, whenUnknown) {
+  if (filter2.onUser && !whenUnknown) return false;
+  if (filter2.kinds && !kindMatches(filter2.kinds, subject, autogen)) return false;
+  if (filter2.names && matchWildcard(subject.name, filter2.names) === null) return false;
+  if (filter2.namespaces && (subject.namespace === null || matchWildcard(subject.namespace, filter2.namespaces) === null)) return false;
+  if (filter2.selector && !selects(filter2.selector, subject.labels)) return false;
+  if (filter2.namespaceSelector && (subject.namespaceLabels === null || !selects(filter2.namespaceSelector, subject.namespaceLabels))) return false;
+  if (filter2.annotations && !Object.entries(filter2.annotations).every(([k, v]) => Object.hasOwn(subject.annotations, k) && matchWildcard(subject.annotations[k] ?? "", [v]) !== null)) return false;
+  if (filter2.operations && !filter2.operations.some((o) => o === "CREATE" || o === "UPDATE")) return false;
+  return true;
+}
+function filtersHold(filters, subject, autogen, whenUnknown) {
+  if (filters.any && !filters.any.some((f) => filterHolds(f, subject, autogen, whenUnknown))) return false;
+  if (filters.all && !filters.all.every((f) => filterHolds(f, subject, autogen, whenUnknown))) return false;
+  return filters.any !== null || filters.all !== null;
+}
+function ruleMatches(rule, subject) {
+  if (rule.policyNamespace !== null && subject.namespace !== rule.policyNamespace) return false;
+  if (!filtersHold(rule.match, subject, rule.autogen, true)) return false;
+  return !(rule.exclude && filtersHold(rule.exclude, subject, rule.autogen, false));
+}
+function ruleAction(rule, subject) {
+  const override = rule.actionOverrides.find((o) => subject.namespace !== null && matchWildcard(subject.namespace, o.namespaces) !== null);
+  return override?.action ?? rule.action;
+}
+function kyvernoSource(rule) {
+  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${rule.file}:${rule.line})`, file: rule.file, line: rule.line };
+}
+
 // src/policy/sources/cluster.ts
 var policySourceNames = ["config", "namespace-labels", "kyverno", "admission-config"];
-var noClusterSources = { admission: null };
 function reads(options, source) {
   return options.sources?.has(source) ?? true;
 }
@@ -42228,14 +42396,22 @@ function parsePolicySources(text3) {
   return { ok: true, value: new Set(names) };
 }
 function clusterSourcesOf(documents, options) {
-  if (!reads(options, "admission-config")) return { cluster: noClusterSources, problems: [], notices: [] };
-  const path4 = options.admissionConfigPath ?? null;
-  const admission = findAdmissionConfig(documents, path4);
-  const problems = [...admission.problems];
-  if (path4 !== null && admission.config === null && admission.problems.length === 0) {
-    problems.push({ file: path4, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+  const problems = [];
+  const notices = [];
+  let admission = null;
+  if (reads(options, "admission-config")) {
+    const path4 = options.admissionConfigPath ?? null;
+    const found = findAdmissionConfig(documents, path4);
+    admission = found.config;
+    problems.push(...found.problems);
+    notices.push(...found.notices);
+    if (path4 !== null && found.config === null && found.problems.length === 0) {
+      problems.push({ file: path4, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+    }
   }
-  return { cluster: { admission: admission.config }, problems, notices: admission.notices };
+  const kyverno = reads(options, "kyverno") ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
+  notices.push(...kyverno.notices);
+  return { cluster: { admission, kyverno: kyverno.rules }, problems, notices };
 }
 
 // src/scope/select.ts
@@ -42470,14 +42646,14 @@ async function readApiChangeSet(github, request2) {
   const candidates = [];
   const unlisted = [];
   if (listed.files.length < listed.changedFiles) {
-    const shown3 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
+    const shown4 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
     const rest = await unlistedChanges(github, pr, mergeBase2, request2.headSha, listed.files);
     if (rest.ok) {
       const selected = rest.files.filter((file) => selectsFile(request2.selection, file));
       unlisted.push(...selected);
-      notices.push(`${shown3}; the other changed files were found by comparing the commits' trees, and the ${selected.length} ${selected.length === 1 ? "manifest" : "manifests"} among them were checked. GitHub shows no diff for them: their findings are reported here, not as inline comments.`);
+      notices.push(`${shown4}; the other changed files were found by comparing the commits' trees, and the ${selected.length} ${selected.length === 1 ? "manifest" : "manifests"} among them were checked. GitHub shows no diff for them: their findings are reported here, not as inline comments.`);
     } else {
-      incomplete = `${shown3}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
+      incomplete = `${shown4}, and the rest could not be listed (${rest.reason}); they were not checked. Run the Action with \`source: git\` (checkout with fetch-depth: 0) to check them all.`;
     }
   }
   for (const entry of listed.files) {
@@ -42965,6 +43141,201 @@ function annotationPath(source, place, annotation) {
   return [...base, "metadata", "annotations", annotation];
 }
 
+// src/policy/sources/kyvernoEvaluate.ts
+var controlChecks = {
+  Capabilities: ["capabilities_baseline", "capabilities_restricted"],
+  Seccomp: ["seccompProfile_baseline", "seccompProfile_restricted"],
+  "Privileged Containers": ["privileged"],
+  "Host Ports": ["hostPorts"],
+  "/proc Mount Type": ["procMount"],
+  HostProcess: ["windowsHostProcess"],
+  SELinux: ["seLinuxOptions"],
+  "Host Namespaces": ["hostNamespaces"],
+  "HostPath Volumes": ["hostPathVolumes"],
+  Sysctls: ["sysctls"],
+  AppArmor: ["appArmorProfile"],
+  "Privilege Escalation": ["allowPrivilegeEscalation"],
+  "Running as Non-root": ["runAsNonRoot"],
+  "Running as Non-root user": ["runAsUser"],
+  "Volume Types": ["restrictedVolumes"]
+};
+function kyvernoFailures(pod, level, version2) {
+  if (level === "privileged") return [];
+  const minor = effectiveMinor(version2);
+  const failures = [];
+  for (const check of allChecks) {
+    if (level === "baseline" && check.level !== "baseline") continue;
+    const [first, ...rest] = check.implementations;
+    if (!first) continue;
+    const implementation = rest.reduce((chosen, next) => next.minVersion <= minor && chosen.minVersion < next.minVersion ? next : chosen, first);
+    const violation = implementation.evaluate(pod);
+    if (violation) failures.push({ check: check.id, ...violation });
+  }
+  return failures;
+}
+function valueAt(pod, path4) {
+  let value = { metadata: pod.metadata, spec: pod.spec };
+  for (const segment of path4) {
+    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
+    else value = isObject(value) ? value[segment] : void 0;
+  }
+  return value;
+}
+var shown2 = (value) => value === void 0 || value === null || value === "" || typeof value === "object" ? [] : [String(value)];
+var isContainerList = (segment) => segment === "containers" || segment === "initContainers" || segment === "ephemeralContainers";
+function kyvernoPaths(failure, pod) {
+  const required = {
+    runAsNonRoot: { field: ["securityContext", "runAsNonRoot"], covers: (p) => valueAt(p, ["spec", "securityContext", "runAsNonRoot"]) === true },
+    seccompProfile_restricted: {
+      field: ["securityContext", "seccompProfile", "type"],
+      covers: (p) => ["RuntimeDefault", "Localhost"].includes(String(valueAt(p, ["spec", "securityContext", "seccompProfile", "type"])))
+    }
+  };
+  const rule = required[failure.check];
+  if (!rule || rule.covers(pod)) return failure.paths;
+  const paths = [...failure.paths];
+  const seen = new Set(paths.map((p) => p.join(".")));
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
+    list(pod.spec, key).forEach((container, index) => {
+      const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
+      const unset = (valueAt(pod, unsetPath) ?? null) === null;
+      const path4 = ["spec", key, index, ...rule.field];
+      if (isObject(container) && unset && !seen.has(path4.join("."))) paths.push(path4);
+    });
+  }
+  return paths;
+}
+function fieldErrors(failure, pod) {
+  const errors = /* @__PURE__ */ new Map();
+  for (const original of kyvernoPaths(failure, pod)) {
+    const path4 = failure.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+    let fieldPath = path4;
+    let badValues;
+    const last = path4[path4.length - 1];
+    const parent = path4[path4.length - 2];
+    if (typeof last === "number" && (parent === "add" || parent === "drop")) {
+      fieldPath = path4.slice(0, -1);
+      badValues = shown2(valueAt(pod, path4));
+    } else if (last === "drop") {
+      const drop = valueAt(pod, path4);
+      badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
+    } else if (last === "hostPath") {
+      badValues = shown2(valueAt(pod, [...path4, "path"]));
+    } else if (last === "allowPrivilegeEscalation") {
+      const securityContext = valueAt(pod, path4.slice(0, -1));
+      const value = valueAt(pod, path4);
+      badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
+    } else {
+      badValues = shown2(valueAt(pod, path4));
+    }
+    const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
+    const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
+    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const existing = errors.get(key);
+    if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
+    else errors.set(key, { field: field2, container, badValues });
+  }
+  return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
+}
+function exclusionPod(pod, exclude) {
+  if (exclude.images.length === 0) {
+    const spec2 = { ...pod.spec, containers: [{ name: "fake" }] };
+    delete spec2.initContainers;
+    delete spec2.ephemeralContainers;
+    return { metadata: pod.metadata, spec: spec2 };
+  }
+  const spec = {};
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
+    const matching = list(pod.spec, key).filter((c) => isObject(c) && matchWildcard(str(c, "image"), exclude.images) !== null);
+    if (matching.length > 0) spec[key] = matching;
+  }
+  return { metadata: {}, spec };
+}
+function evaluatePodSecurityRule(pod, level, version2, excludes) {
+  const failures = kyvernoFailures(pod, level, version2);
+  const remaining = new Map(failures.map((f) => [f.check, fieldErrors(f, pod).map((error2, index) => ({ error: error2, index }))]));
+  for (const exclude of excludes) {
+    const checks = controlChecks[exclude.controlName] ?? [];
+    const copy = exclusionPod(pod, exclude);
+    const containerLevel = exclude.images.length > 0;
+    for (const excluded2 of kyvernoFailures(copy, level, version2)) {
+      if (!checks.includes(excluded2.check)) continue;
+      const standing = remaining.get(excluded2.check);
+      if (!standing) continue;
+      for (const error2 of fieldErrors(excluded2, copy)) {
+        if (exclude.restrictedField !== "" && error2.field !== exclude.restrictedField) continue;
+        if (exclude.values.length > 0 && !error2.badValues.every((value) => matchWildcard(value, exclude.values) !== null)) continue;
+        const index = standing.findIndex(({ error: e }) => e.field === error2.field && (!containerLevel || e.container === error2.container));
+        if (index >= 0) standing.splice(index, 1);
+      }
+    }
+  }
+  const kept = [];
+  const excluded = [];
+  for (const failure of failures) {
+    const standing = remaining.get(failure.check) ?? [];
+    const original = fieldErrors(failure, pod).length;
+    if (original > 0 && standing.length === 0) excluded.push(failure.check);
+    else kept.push(failure);
+  }
+  return { failures: kept, excluded };
+}
+
+// src/policy/sources/kyvernoOutcome.ts
+function stringMap(value) {
+  return Object.fromEntries(Object.entries(value ?? {}).filter((e) => typeof e[1] === "string"));
+}
+function kyvernoSubjectOf(source, namespaces) {
+  let object = source.document.value;
+  for (const segment of source.objectPath) {
+    if (typeof segment === "number") object = Array.isArray(object) ? object[segment] : void 0;
+    else object = isObject(object) ? object[segment] : void 0;
+  }
+  const metadata = isObject(object) ? obj(object, "metadata") : void 0;
+  const entry = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
+  return {
+    kind: source.kind,
+    name: source.name,
+    namespace: source.namespace,
+    labels: stringMap(obj(metadata, "labels")),
+    annotations: stringMap(obj(metadata, "annotations")),
+    namespaceLabels: entry ? entry.manifest.labels : null
+  };
+}
+function kyvernoVerdicts(source, rules, namespaces) {
+  if (rules.length === 0) return [];
+  const subject = kyvernoSubjectOf(source, namespaces);
+  return rules.filter((rule) => ruleMatches(rule, subject)).map((rule) => ({ rule, action: ruleAction(rule, subject), failures: evaluatePodSecurityRule(source.pod, rule.level, rule.version, rule.excludes).failures }));
+}
+function withKyverno(outcome, verdicts) {
+  if (verdicts.every((v) => v.failures.length === 0)) return outcome;
+  const blocking = [...outcome.blocking];
+  let warning2 = [...outcome.warning];
+  const blocked = new Set(blocking.map((f) => f.failure.check));
+  const warned = new Set(warning2.map((f) => f.failure.check));
+  const placed = (verdict, failure, mode) => {
+    const policy = { level: verdict.rule.level, version: verdict.rule.version };
+    return { mode, policy, levelSource: kyvernoSource(verdict.rule), failure, optOut: null };
+  };
+  for (const verdict of verdicts.filter((v) => v.action === "enforce")) {
+    for (const failure of verdict.failures) {
+      if (blocked.has(failure.check)) continue;
+      blocked.add(failure.check);
+      warning2 = warning2.filter((f) => f.failure.check !== failure.check);
+      blocking.push(placed(verdict, failure, "enforce"));
+    }
+  }
+  for (const verdict of verdicts.filter((v) => v.action === "audit")) {
+    for (const failure of verdict.failures) {
+      if (blocked.has(failure.check) || warned.has(failure.check)) continue;
+      warned.add(failure.check);
+      warning2.push(placed(verdict, failure, "warn"));
+    }
+  }
+  return { ...outcome, blocking, warning: warning2, allowed: blocking.length === 0 };
+}
+
 // src/pss/evaluate.ts
 function evaluatePod(pod, level, version2) {
   const failures = [];
@@ -43175,9 +43546,10 @@ function resolveFor(source, context, subject = subjectFromPodSpec(source)) {
   });
 }
 function evaluatePodSpec(source, context, policy = resolveFor(source, context)) {
-  const outcome = evaluatePolicy(source.pod, policy);
+  const outcome = withKyverno(evaluatePolicy(source.pod, policy), kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces));
   const enforce = outcome.evaluations.enforce;
-  const message = enforce.allowed ? null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
+  const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === "kyverno");
+  const message = enforce.allowed ? kyvernoBlock ? `${kyvernoBlock.levelSource.detail}: ${warnMessage(kyvernoBlock.policy, outcome.blocking.filter((f) => f.levelSource.detail === kyvernoBlock.levelSource.detail).map((f) => f.failure))}` : null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
   const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed) => toFinding(source, placed));
   const ignored = outcome.ignored.map((placed) => ({ ...toFinding(source, placed), blocking: false, why: placed.why.map((cause) => cause.message) }));
   const problems = policy.problems.map((problem) => ({
@@ -44084,19 +44456,19 @@ var restrictedVolumes2 = new Set(allowedVolumeSources);
 var baselineSeLinuxTypes = allowedTypesV1_31;
 var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
 var safeSysctls = allowedV1_37;
-var strings = (value) => value.map((v) => typeof v === "string" ? v : "");
+var strings2 = (value) => value.map((v) => typeof v === "string" ? v : "");
 function mapPodSecurityPolicy(spec, annotations) {
   const baseline = [];
   const restricted = [];
   if (bool(spec, "privileged")) baseline.push("privileged: true");
   for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
   if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
-  const capabilities = [...strings(list(spec, "allowedCapabilities")), ...strings(list(spec, "defaultAddCapabilities"))];
+  const capabilities = [...strings2(list(spec, "allowedCapabilities")), ...strings2(list(spec, "defaultAddCapabilities"))];
   const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
   if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
   else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
-  if (!strings(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
-  const volumes2 = strings(list(spec, "volumes"));
+  if (!strings2(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
+  const volumes2 = strings2(list(spec, "volumes"));
   if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
   const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
   if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
@@ -44105,9 +44477,9 @@ function mapPodSecurityPolicy(spec, annotations) {
   if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
     baseline.push("seLinux options with a custom user, role or type");
   }
-  const procMounts = strings(list(spec, "allowedProcMountTypes"));
+  const procMounts = strings2(list(spec, "allowedProcMountTypes"));
   if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
-  const unsafeSysctls = strings(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
+  const unsafeSysctls = strings2(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
   if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
   if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
   const runAsUser2 = obj(spec, "runAsUser");
@@ -44662,7 +45034,7 @@ function remove(path4) {
 function append(path4, value) {
   return { op: "append", path: path4, value };
 }
-function valueAt(root, path4) {
+function valueAt2(root, path4) {
   let current = root;
   for (const segment of path4) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
@@ -44672,7 +45044,7 @@ function valueAt(root, path4) {
   return current;
 }
 function exists(root, path4) {
-  const parent = valueAt(root, path4.slice(0, -1));
+  const parent = valueAt2(root, path4.slice(0, -1));
   const last = path4[path4.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
@@ -44762,7 +45134,7 @@ function jsonEqual(a, b) {
 
 // src/fixes/fixers/common.ts
 function writtenAt(context, path4) {
-  return valueAt(context.written, path4);
+  return valueAt2(context.written, path4);
 }
 function writtenHas(context, path4) {
   return exists(context.written, path4);
@@ -44905,7 +45277,7 @@ var fixRunAsUser = (context) => {
   for (const path4 of context.failure.paths) {
     edits.push(remove(path4));
     const securityContextPath = path4.slice(0, -1);
-    const securityContext = valueAt(context.pod, securityContextPath);
+    const securityContext = valueAt2(context.pod, securityContextPath);
     const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
     const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
@@ -46322,7 +46694,7 @@ function areaOf(path4) {
   return "spec";
 }
 function writtenPod(document, templatePath) {
-  const template = valueAt(document, templatePath) ?? null;
+  const template = valueAt2(document, templatePath) ?? null;
   const holder = isObject(template) ? template : void 0;
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
@@ -46589,7 +46961,7 @@ function sortProblems(problems) {
   return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
 }
 function mayHoldNamespace(content) {
-  const words = ["Namespace", "PodSecurityConfiguration", "\\"];
+  const words = ["Namespace", "PodSecurityConfiguration", "kyverno.io", "\\"];
   if (typeof content === "string") return words.some((word) => content.includes(word));
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   return words.some((word) => bytes.includes(word));
@@ -47126,9 +47498,9 @@ function helmLocator(sources) {
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
-    const renderedPart = valueAt(rendered, path4.slice(0, from));
+    const renderedPart = valueAt2(rendered, path4.slice(0, from));
     for (const { file: valuesFile, document } of [...values].reverse()) {
-      const part = valueAt(document.value, key);
+      const part = valueAt2(document.value, key);
       if (part === void 0 || renderedPart === void 0) continue;
       const inside = translatePath(renderedPart, part, path4.slice(from), true);
       if (inside === null) continue;
@@ -47181,7 +47553,7 @@ function inOperations(document, object, path4) {
     const prefixMatches = tokens.every((token, t) => token === String(path4[t]) || token === "-" && t === tokens.length - 1 && typeof path4[t] === "number");
     if (!prefixMatches) continue;
     const rest = path4.slice(tokens.length);
-    const inside = translatePath(valueAt(object.value, path4.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const inside = translatePath(valueAt2(object.value, path4.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
