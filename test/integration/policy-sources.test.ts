@@ -110,9 +110,10 @@ describe('Kyverno validate.podSecurity rules', () => {
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ conclusion: 'failure' });
     // prod: Kyverno's restricted rule blocks the sidecar's runAsNonRoot; nginx's capabilities are excluded by image, so only the admission controller's warning remains.
-    const failures = check!.annotations.filter((a) => a.annotation_level === 'failure');
-    expect(failures.map((a) => [a.path, a.start_line, a.title])).toEqual([['apps/web-prod.yaml', 23, 'Pod Security: runAsNonRoot']]);
-    expect(check!.annotations.filter((a) => a.path === 'apps/web-dev.yaml').every((a) => a.annotation_level === 'warning')).toBe(true);
+    const { findings } = run.reportJson as { findings: { file: string; line: number; check: string; blocking: boolean; levelSource: { kind: string } }[] };
+    expect(findings.filter((f) => f.blocking).map((f) => [f.file, f.line, f.check, f.levelSource.kind])).toEqual([['apps/web-prod.yaml', 23, 'runAsNonRoot', 'kyverno']]);
+    expect(findings.filter((f) => f.file === 'apps/web-prod.yaml' && f.check === 'capabilities_restricted').map((f) => [f.blocking, f.levelSource.kind])).toEqual([[false, 'default']]);
+    expect(findings.filter((f) => f.file === 'apps/web-dev.yaml').every((f) => !f.blocking)).toBe(true);
     expect(run.outputs).toMatchObject({ blocking: '1' });
     expect(run.summary).toContain('ClusterPolicy/psa: rule require-team-label (pattern) not evaluated (only validate.podSecurity rules are)');
     const comment = reviewsOf(pr).flatMap((r) => r.comments).find((c) => c.path === 'apps/web-prod.yaml' && c.body.includes('runAsNonRoot'));
