@@ -24,7 +24,7 @@ import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { editKey, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, noSafeFix, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, longLineNote, noSafeFix, sharedCaveat, sharedNode } from './notes.js';
 import { RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
@@ -114,6 +114,8 @@ function writtenPod(document: JsonValue, templatePath: FieldPath): PodInput {
 
 export function computeFixes(request: FixRequest): FileFixes {
   const text = request.text.startsWith('\uFEFF') ? request.text.slice(1) : request.text;
+  // A fix within a long line names its bytes in the file, the byte-order mark's three included.
+  const bomBytes = text === request.text ? 0 : 3;
   const table = lineTable(text);
   const none: FileFixes = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request.pods.every((pod) => pod.failures.length === 0)) return none;
@@ -326,9 +328,9 @@ export function computeFixes(request: FixRequest): FileFixes {
         .flatMap((id) => byId.get(id) ?? [])
         .sort((a, b) => a.order - b.order)
         .map(({ owner }) => owner);
-      const suggestion = toSuggestion(table, group, request.diff);
+      const suggestion = toSuggestion(table, group, request.diff, bomBytes);
       const reason =
-        suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion)], expectationOf(groupOwners));
+        suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
       if (reason === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -346,20 +348,21 @@ export function computeFixes(request: FixRequest): FileFixes {
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
     const reason = verifyText(
-      all.map((suggestion) => suggestionSplice(table, suggestion)),
+      all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
       expectationOf(selected),
     );
     if (reason === null) break;
     for (const owner of selected) refuse(owner, { reason, shared: null });
   }
 
-  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
   const pods = request.pods.map((pod, podIndex) =>
     (byPod[podIndex] ?? []).map((owner): FindingFix => {
       const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
       const shared = sharedOf.get(owner.id);
       const users = anchored.get(owner.id);
       const caveats = [
+        ...(suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : []),
         ...(owner.plan.kind === 'edits' && owner.plan.caveat ? [owner.plan.caveat] : []),
         ...(shared ? [users === undefined ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []),
       ];

@@ -126,6 +126,11 @@ export function sharedCaveat(reason: string): string {
   return `${sharedCaveatLead} (${reason}); the other places that use it were checked and do not change.`;
 }
 
+/** Said with a fix within a line too long to repeat in a suggestion (a single-line JSON document). */
+export function longLineNote(edit: { readonly start: number; readonly end: number }, line: number): string {
+  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}–${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
+}
+
 /** Said with a fix made at an anchor that several pod specs use, all of which fail the check. */
 export function anchorCaveat(reason: string, podSpecs: number): string {
   return `${sharedCaveatLead} (${reason}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;

@@ -12,8 +12,9 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import type { OwnedSplice } from './render.js';
-import { applySplices, changedLinesOf, lineStart, lineTable, lineText } from './text.js';
-import type { LineTable, Splice } from './text.js';
+import { applySplices, changedLinesOf, lineOf, lineStart, lineTable, lineText } from './text.js';
+import type { LineChange, LineTable, Splice } from './text.js';
+import { longLine } from './types.js';
 import type { Suggestion } from './types.js';
 
 export interface Group {
@@ -37,12 +38,24 @@ class UnionFind {
   }
 }
 
-/** The lines a group may occupy: its changed lines, or both anchor candidates of an insertion. */
+/** Whether a change touches a line too long to repeat in a suggestion (old or new). */
+function touchesLongLine(table: LineTable, change: LineChange): boolean {
+  for (let line = change.start; line <= change.end; line++) if (lineText(table, line).length > longLine) return true;
+  return change.lines.some((line) => line.length > longLine);
+}
+
+/**
+ * The text a group may occupy, as offsets [lo, hi]: the whole lines it
+ * changes (or both anchor candidates of an insertion), or, on a line too
+ * long for a suggestion, just the characters its splices replace.
+ */
 function span(table: LineTable, splices: readonly OwnedSplice[]): { lo: number; hi: number } | null {
   const change = changedLinesOf(table, splices);
   if (!change) return null;
-  if (change.end >= change.start) return { lo: change.start, hi: change.end };
-  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+  if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
+  const lines = change.end >= change.start ? { lo: change.start, hi: change.end } : { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+  // Lines that overlap or touch merge: the end is where the line after the last one starts.
+  return { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) };
 }
 
 export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]): Group[] {
@@ -67,7 +80,9 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     const members = new Map<number, number[]>();
     splices.forEach((_, index) => {
       const root = sets.find(index);
-      members.set(root, [...(members.get(root) ?? []), index]);
+      const list = members.get(root) ?? [];
+      members.set(root, list);
+      list.push(index);
     });
     const spans = [...members.entries()]
       .map(([root, indices]) => ({ root, range: memberSpan(indices) }))
@@ -77,7 +92,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && current.range.lo <= previous.range.hi + 1) {
+      if (previous && current && current.range.lo <= previous.range.hi) {
         sets.union(previous.root, current.root);
         merged = true;
       }
@@ -87,7 +102,9 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
   const groups = new Map<number, OwnedSplice[]>();
   splices.forEach((splice, index) => {
     const root = sets.find(index);
-    groups.set(root, [...(groups.get(root) ?? []), splice]);
+    const list = groups.get(root) ?? [];
+    groups.set(root, list);
+    list.push(splice);
   });
   return [...groups.values()].map((members) => ({
     splices: members,
@@ -100,9 +117,10 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
  * `diff` null (no pull request, e.g. the `check` command) makes it not
  * attachable.
  */
-export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | null): Suggestion | null {
+export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | null, bomBytes = 0): Suggestion | null {
   const change = changedLinesOf(table, group.splices);
   if (!change) return null;
+  if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
   const lineCount = table.starts.length;
   const candidates: { start: number; end: number; lines: readonly string[] }[] = [];
   if (change.end >= change.start) {
@@ -128,6 +146,34 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
   };
 }
 
+/** The splice each range suggestion was made from: verifying it needs no conversion from bytes. */
+const spliceOf = new WeakMap<Suggestion, Splice>();
+
+/** A fix on a long line: the characters its splices span, replaced; the line is not repeated. */
+function rangeSuggestion(table: LineTable, splices: readonly Splice[], change: LineChange, bomBytes: number): Suggestion {
+  const start = Math.min(...splices.map((s) => s.start));
+  const end = Math.max(...splices.map((s) => s.end));
+  const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
+  // Byte offsets: those of the line's start, plus the bytes of the line before the edit.
+  const lineFrom = lineStart(table, lineOf(table, start));
+  const base = bomBytes + utf8Bytes(table.text, 0, lineFrom);
+  const byteStart = base + utf8Bytes(table.text, lineFrom, start);
+  const suggestion: Suggestion = {
+    startLine: change.start,
+    endLine: Math.max(change.start, change.end),
+    replacement: null,
+    attachable: false,
+    edit: { start: byteStart, end: byteStart + utf8Bytes(table.text, start, end), insert },
+  };
+  spliceOf.set(suggestion, { start, end, insert });
+  return suggestion;
+}
+
+/** UTF-8 length of text.slice(from, to). */
+function utf8Bytes(text: string, from: number, to: number): number {
+  return from === 0 && to === 0 ? 0 : Buffer.byteLength(text.slice(from, to));
+}
+
 /**
  * Apply suggestions to a text: each replaces whole lines. The file's line
  * ending (CRLF or LF) is kept for the new lines, a missing final newline
@@ -136,7 +182,7 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
 export function applySuggestions(text: string, suggestions: readonly Suggestion[]): string {
   if (suggestions.length === 0) return text;
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  return bom + applySuggestionsTo(lineTable(bom === '' ? text : text.slice(1)), suggestions);
+  return bom + applySuggestionsTo(lineTable(bom === '' ? text : text.slice(1)), suggestions, bom === '' ? 0 : 3);
 }
 
 /**
@@ -144,25 +190,45 @@ export function applySuggestions(text: string, suggestions: readonly Suggestion[
  * fix engine verifies every suggestion on the same text, and need not find
  * its lines again each time.
  */
-export function applySuggestionsTo(table: LineTable, suggestions: readonly Suggestion[]): string {
-  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
+export function applySuggestionsTo(table: LineTable, suggestions: readonly Suggestion[], bomBytes = 0): string {
+  // Suggestions replace whole lines, which must not overlap; edits within a long line must not overlap either (applySplices).
+  const ordered = suggestions.filter((s) => s.edit === undefined).sort((a, b) => a.startLine - b.startLine);
   let next = 1;
   for (const suggestion of ordered) {
     if (suggestion.startLine < next) throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     next = suggestion.endLine + 1;
   }
-  return applySplices(table.text, ordered.map((suggestion) => suggestionSplice(table, suggestion)));
+  return applySplices(table.text, suggestions.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)));
 }
 
-/** A suggestion as a splice on the text it was made for: its lines, replaced with the file's line ending. */
-export function suggestionSplice(table: LineTable, suggestion: Suggestion): Splice {
+/** A suggestion as a splice on the text it was made for: its lines, replaced with the file's line ending (or its edit). */
+export function suggestionSplice(table: LineTable, suggestion: Suggestion, bomBytes = 0): Splice {
+  const made = spliceOf.get(suggestion);
+  if (made) return made;
+  if (suggestion.edit) return editSplice(table.text, suggestion.edit, bomBytes);
   // An empty text has no line a suggestion could replace.
   const lineCount = table.text === '' ? 0 : table.starts.length;
   if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
     throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
   }
-  const replacement = suggestion.replacement === '' ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
+  const replacement = suggestion.replacement === '' || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
   const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
   const insert = replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
   return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
+}
+
+/** A byte-range edit as a splice: its UTF-8 offsets (counted with the BOM) turned into offsets in the text. */
+function editSplice(text: string, edit: NonNullable<Suggestion['edit']>, bomBytes: number): Splice {
+  const charAt = (byte: number): number => {
+    let bytes = bomBytes;
+    let i = 0;
+    while (i < text.length && bytes < byte) {
+      const code = text.codePointAt(i) ?? 0;
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      i += code >= 0x10000 ? 2 : 1;
+    }
+    if (bytes !== byte) throw new Error(`the edit's byte offset ${byte} is not at a character of the file`);
+    return i;
+  };
+  return { start: charAt(edit.start), end: charAt(edit.end), insert: edit.insert };
 }

@@ -19,10 +19,21 @@ export interface Suggestion {
    * the file's line ending), so "" deletes the lines, and a fenced
    * suggestion block is "```suggestion\n" + replacement + "```".
    */
-  readonly replacement: string;
+  readonly replacement: string | null;
   /** True when every line of the range is in one diff hunk, so GitHub accepts it as an inline suggestion. */
   readonly attachable: boolean;
+  /**
+   * Set instead of `replacement` (which is then null) when a line the fix
+   * changes is too long for a suggestion (over `longLine` characters: a
+   * single-line JSON document): the fix as an edit within those lines, the
+   * bytes `start`…`end` (UTF-8 offsets in the file, a byte-order mark
+   * included) replaced by `insert`. Never attachable.
+   */
+  readonly edit?: { readonly start: number; readonly end: number; readonly insert: string };
 }
+
+/** Lines longer than this are not repeated in a suggestion: the fix is an edit within the line. */
+export const longLine = 1000;
 
 /** The fix of one finding (one failed check of one pod spec). */
 export interface FindingFix {

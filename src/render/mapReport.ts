@@ -183,7 +183,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (fix === null) return mapped;
     // The fix of the rendered manifest: a suggestion only as one literal edit on the source line, else an example.
     const sourceLine = primary.exact ? sources.get(primary.file)?.split('\n')[primary.line - 1] : undefined;
-    const fixedLine = fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? '') : null;
+    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? '') : null;
     const newLine = fixedLine !== null && sourceLine !== undefined ? literalEdit(fixedLine, sourceLine) : null;
     if (newLine !== null && newLine !== sourceLine) {
       candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });

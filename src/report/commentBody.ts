@@ -51,6 +51,8 @@ export function fenceFor(content: string): string {
 }
 
 export function suggestionBlock(suggestion: SuggestionLike): string {
+  // A fix on a line too long to repeat is an edit within it, never attachable: never a block.
+  if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
   // GitHub replaces the range with the block's lines; always LF inside the comment.
   const content = suggestion.replacement.replace(/\r\n/g, '\n').replace(/\n$/, '');
   const fence = fenceFor(content);

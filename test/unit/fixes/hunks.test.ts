@@ -94,7 +94,7 @@ function expectValidAgainst(head: string, hunks: readonly Hunk[], suggestions: r
     expect(s.startLine).toBeLessThanOrEqual(s.endLine);
     expect(s.attachable, JSON.stringify(s)).toBe(inOneHunk(s));
     const applied = applySuggestions(head, [s]).split('\n');
-    const replaced = s.replacement === '' ? [] : s.replacement.slice(0, -1).split('\n');
+    const replaced = s.replacement === '' || s.replacement === null ? [] : s.replacement.slice(0, -1).split('\n');
     expect(applied).toEqual([...headLines.slice(0, s.startLine - 1), ...replaced, ...headLines.slice(s.endLine)]);
     // Never a no-op: GitHub rejects a suggestion that changes nothing.
     expect(replaced).not.toEqual(headLines.slice(s.startLine - 1, s.endLine));
@@ -163,7 +163,7 @@ describe('suggestions against git hunks', () => {
 
     const restricted = computeFixes({ file: 'anchor.yaml', text: headText, pods: podsOf('anchor.yaml', headText, 'restricted'), level: 'restricted', version: 'latest', diff: diffLines(hunks) });
     expectValidAgainst(headText, hunks, restricted.suggestions);
-    const container = restricted.suggestions.find((s) => s.replacement.includes('allowPrivilegeEscalation'));
+    const container = restricted.suggestions.find((s) => s.replacement?.includes('allowPrivilegeEscalation'));
     expect(container).toEqual({
       startLine: 22,
       endLine: 22,

@@ -15,7 +15,7 @@ export function expectOnlyRangesChanged(before: string, after: string, suggestio
   for (const s of [...suggestions].sort((a, b) => a.startLine - b.startLine)) {
     for (; o < s.startLine - 1; o++, f++) expect(fixed[f], `line ${o + 1}`).toBe(original[o]);
     o = s.endLine;
-    f += s.replacement === '' ? 0 : s.replacement.split('\n').length - 1;
+    f += s.replacement === '' || s.replacement === null ? 0 : s.replacement.split('\n').length - 1;
   }
   for (; o < original.length; o++, f++) expect(fixed[f], `line ${o + 1}`).toBe(original[o]);
   expect(f).toBe(fixed.length);
