@@ -16740,6 +16740,9 @@ var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
+function longLineNote(edit, line) {
+  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
+}
 function anchorCaveat(reason4, podSpecs) {
   return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
 }
@@ -17571,6 +17574,9 @@ function deleteItemSplices(context, op, refilled) {
   return splices;
 }
 
+// src/fixes/types.ts
+var longLine = 1e3;
+
 // src/fixes/suggestions.ts
 var UnionFind = class {
   parent;
@@ -17587,11 +17593,16 @@ var UnionFind = class {
     this.parent[this.find(a)] = this.find(b);
   }
 };
+function touchesLongLine(table, change) {
+  for (let line = change.start; line <= change.end; line++) if (lineText(table, line).length > longLine) return true;
+  return change.lines.some((line) => line.length > longLine);
+}
 function span(table, splices) {
   const change = changedLinesOf(table, splices);
   if (!change) return null;
-  if (change.end >= change.start) return { lo: change.start, hi: change.end };
-  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+  if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
+  const lines = change.end >= change.start ? { lo: change.start, hi: change.end } : { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+  return { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) };
 }
 function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
@@ -17613,14 +17624,16 @@ function groupSplices(table, splices) {
     const members = /* @__PURE__ */ new Map();
     splices.forEach((_, index) => {
       const root = sets.find(index);
-      members.set(root, [...members.get(root) ?? [], index]);
+      const list4 = members.get(root) ?? [];
+      members.set(root, list4);
+      list4.push(index);
     });
     const spans = [...members.entries()].map(([root, indices]) => ({ root, range: memberSpan(indices) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && current.range.lo <= previous.range.hi + 1) {
+      if (previous && current && current.range.lo <= previous.range.hi) {
         sets.union(previous.root, current.root);
         merged = true;
       }
@@ -17630,16 +17643,19 @@ function groupSplices(table, splices) {
   const groups = /* @__PURE__ */ new Map();
   splices.forEach((splice, index) => {
     const root = sets.find(index);
-    groups.set(root, [...groups.get(root) ?? [], splice]);
+    const list4 = groups.get(root) ?? [];
+    groups.set(root, list4);
+    list4.push(splice);
   });
   return [...groups.values()].map((members) => ({
     splices: members,
     owners: new Set(members.flatMap((s) => [...s.owners]))
   }));
 }
-function toSuggestion(table, group, diff) {
+function toSuggestion(table, group, diff, bomBytes = 0) {
   const change = changedLinesOf(table, group.splices);
   if (!change) return null;
+  if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
   const lineCount = table.starts.length;
   const candidates = [];
   if (change.end >= change.start) {
@@ -17661,29 +17677,67 @@ function toSuggestion(table, group, diff) {
     attachable: attachable(chosen)
   };
 }
+var spliceOf = /* @__PURE__ */ new WeakMap();
+function rangeSuggestion(table, splices, change, bomBytes) {
+  const start = Math.min(...splices.map((s) => s.start));
+  const end = Math.max(...splices.map((s) => s.end));
+  const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
+  const lineFrom = lineStart(table, lineOf(table, start));
+  const base = bomBytes + utf8Bytes(table.text, 0, lineFrom);
+  const byteStart = base + utf8Bytes(table.text, lineFrom, start);
+  const suggestion = {
+    startLine: change.start,
+    endLine: Math.max(change.start, change.end),
+    replacement: null,
+    attachable: false,
+    edit: { start: byteStart, end: byteStart + utf8Bytes(table.text, start, end), insert }
+  };
+  spliceOf.set(suggestion, { start, end, insert });
+  return suggestion;
+}
+function utf8Bytes(text2, from, to) {
+  return from === 0 && to === 0 ? 0 : Buffer.byteLength(text2.slice(from, to));
+}
 function applySuggestions(text2, suggestions) {
   if (suggestions.length === 0) return text2;
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  return bom + applySuggestionsTo(lineTable(bom === "" ? text2 : text2.slice(1)), suggestions);
+  return bom + applySuggestionsTo(lineTable(bom === "" ? text2 : text2.slice(1)), suggestions, bom === "" ? 0 : 3);
 }
-function applySuggestionsTo(table, suggestions) {
-  const ordered = [...suggestions].sort((a, b) => a.startLine - b.startLine);
+function applySuggestionsTo(table, suggestions, bomBytes = 0) {
+  const ordered = suggestions.filter((s) => s.edit === void 0).sort((a, b) => a.startLine - b.startLine);
   let next = 1;
   for (const suggestion of ordered) {
     if (suggestion.startLine < next) throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
     next = suggestion.endLine + 1;
   }
-  return applySplices(table.text, ordered.map((suggestion) => suggestionSplice(table, suggestion)));
+  return applySplices(table.text, suggestions.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)));
 }
-function suggestionSplice(table, suggestion) {
+function suggestionSplice(table, suggestion, bomBytes = 0) {
+  const made = spliceOf.get(suggestion);
+  if (made) return made;
+  if (suggestion.edit) return editSplice(table.text, suggestion.edit, bomBytes);
   const lineCount = table.text === "" ? 0 : table.starts.length;
   if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
     throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
   }
-  const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
+  const replacement = suggestion.replacement === "" || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
   const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
   const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
   return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
+}
+function editSplice(text2, edit, bomBytes) {
+  const charAt = (byte) => {
+    let bytes = bomBytes;
+    let i = 0;
+    while (i < text2.length && bytes < byte) {
+      const code = text2.codePointAt(i) ?? 0;
+      bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
+      i += code >= 65536 ? 2 : 1;
+    }
+    if (bytes !== byte) throw new Error(`the edit's byte offset ${byte} is not at a character of the file`);
+    return i;
+  };
+  return { start: charAt(edit.start), end: charAt(edit.end), insert: edit.insert };
 }
 
 // src/fixes/listLayout.ts
@@ -18140,6 +18194,7 @@ function writtenPod(document, templatePath) {
 }
 function computeFixes(request) {
   const text2 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
+  const bomBytes = text2 === request.text ? 0 : 3;
   const table = lineTable(text2);
   const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request.pods.every((pod) => pod.failures.length === 0)) return none;
@@ -18324,8 +18379,8 @@ function computeFixes(request) {
     const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
     for (const group of groups) {
       const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
-      const suggestion = toSuggestion(table, group, request.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion)], expectationOf(groupOwners));
+      const suggestion = toSuggestion(table, group, request.diff, bomBytes);
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
       if (reason5 === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -18342,19 +18397,20 @@ function computeFixes(request) {
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
     const reason4 = verifyText(
-      all.map((suggestion) => suggestionSplice(table, suggestion)),
+      all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
       expectationOf(selected)
     );
     if (reason4 === null) break;
     for (const owner of selected) refuse2(owner, { reason: reason4, shared: null });
   }
-  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
   const pods = request.pods.map(
     (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
       const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
       const shared = sharedOf.get(owner.id);
       const users = anchored.get(owner.id);
       const caveats = [
+        ...suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : [],
         ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
         ...shared ? [users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []
       ];
@@ -21119,7 +21175,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const fix = finding.fix;
     if (fix === null) return mapped;
     const sourceLine = primary.exact ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
-    const fixedLine = fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
+    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
     const newLine = fixedLine !== null && sourceLine !== void 0 ? literalEdit(fixedLine, sourceLine) : null;
     if (newLine !== null && newLine !== sourceLine) {
       candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });

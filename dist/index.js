@@ -44127,6 +44127,9 @@ var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
+function longLineNote(edit, line) {
+  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
+}
 function anchorCaveat(reason4, podSpecs) {
   return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
 }
@@ -44159,6 +44162,7 @@ function fenceFor(content) {
   return "`".repeat(Math.max(3, longest + 1));
 }
 function suggestionBlock(suggestion) {
+  if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
   const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
   const fence = fenceFor(content);
   if (suggestion.replacement === "") return `${fence}suggestion
@@ -46139,6 +46143,9 @@ function deleteItemSplices(context, op, refilled) {
   return splices;
 }
 
+// src/fixes/types.ts
+var longLine = 1e3;
+
 // src/fixes/suggestions.ts
 var UnionFind = class {
   parent;
@@ -46155,11 +46162,16 @@ var UnionFind = class {
     this.parent[this.find(a)] = this.find(b);
   }
 };
+function touchesLongLine(table, change) {
+  for (let line = change.start; line <= change.end; line++) if (lineText(table, line).length > longLine) return true;
+  return change.lines.some((line) => line.length > longLine);
+}
 function span(table, splices) {
   const change = changedLinesOf(table, splices);
   if (!change) return null;
-  if (change.end >= change.start) return { lo: change.start, hi: change.end };
-  return { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+  if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
+  const lines = change.end >= change.start ? { lo: change.start, hi: change.end } : { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
+  return { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) };
 }
 function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
@@ -46181,14 +46193,16 @@ function groupSplices(table, splices) {
     const members = /* @__PURE__ */ new Map();
     splices.forEach((_, index) => {
       const root = sets.find(index);
-      members.set(root, [...members.get(root) ?? [], index]);
+      const list3 = members.get(root) ?? [];
+      members.set(root, list3);
+      list3.push(index);
     });
     const spans = [...members.entries()].map(([root, indices]) => ({ root, range: memberSpan(indices) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && current.range.lo <= previous.range.hi + 1) {
+      if (previous && current && current.range.lo <= previous.range.hi) {
         sets.union(previous.root, current.root);
         merged = true;
       }
@@ -46198,16 +46212,19 @@ function groupSplices(table, splices) {
   const groups2 = /* @__PURE__ */ new Map();
   splices.forEach((splice, index) => {
     const root = sets.find(index);
-    groups2.set(root, [...groups2.get(root) ?? [], splice]);
+    const list3 = groups2.get(root) ?? [];
+    groups2.set(root, list3);
+    list3.push(splice);
   });
   return [...groups2.values()].map((members) => ({
     splices: members,
     owners: new Set(members.flatMap((s) => [...s.owners]))
   }));
 }
-function toSuggestion(table, group, diff) {
+function toSuggestion(table, group, diff, bomBytes = 0) {
   const change = changedLinesOf(table, group.splices);
   if (!change) return null;
+  if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
   const lineCount = table.starts.length;
   const candidates = [];
   if (change.end >= change.start) {
@@ -46229,15 +46246,53 @@ function toSuggestion(table, group, diff) {
     attachable: attachable(chosen)
   };
 }
-function suggestionSplice(table, suggestion) {
+var spliceOf = /* @__PURE__ */ new WeakMap();
+function rangeSuggestion(table, splices, change, bomBytes) {
+  const start = Math.min(...splices.map((s) => s.start));
+  const end = Math.max(...splices.map((s) => s.end));
+  const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
+  const lineFrom = lineStart(table, lineOf(table, start));
+  const base = bomBytes + utf8Bytes(table.text, 0, lineFrom);
+  const byteStart = base + utf8Bytes(table.text, lineFrom, start);
+  const suggestion = {
+    startLine: change.start,
+    endLine: Math.max(change.start, change.end),
+    replacement: null,
+    attachable: false,
+    edit: { start: byteStart, end: byteStart + utf8Bytes(table.text, start, end), insert }
+  };
+  spliceOf.set(suggestion, { start, end, insert });
+  return suggestion;
+}
+function utf8Bytes(text3, from, to) {
+  return from === 0 && to === 0 ? 0 : Buffer.byteLength(text3.slice(from, to));
+}
+function suggestionSplice(table, suggestion, bomBytes = 0) {
+  const made = spliceOf.get(suggestion);
+  if (made) return made;
+  if (suggestion.edit) return editSplice(table.text, suggestion.edit, bomBytes);
   const lineCount = table.text === "" ? 0 : table.starts.length;
   if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
     throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
   }
-  const replacement = suggestion.replacement === "" ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
+  const replacement = suggestion.replacement === "" || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
   const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
   const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
   return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
+}
+function editSplice(text3, edit, bomBytes) {
+  const charAt = (byte) => {
+    let bytes = bomBytes;
+    let i = 0;
+    while (i < text3.length && bytes < byte) {
+      const code = text3.codePointAt(i) ?? 0;
+      bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
+      i += code >= 65536 ? 2 : 1;
+    }
+    if (bytes !== byte) throw new Error(`the edit's byte offset ${byte} is not at a character of the file`);
+    return i;
+  };
+  return { start: charAt(edit.start), end: charAt(edit.end), insert: edit.insert };
 }
 
 // src/fixes/verify.ts
@@ -46700,6 +46755,7 @@ function writtenPod(document, templatePath) {
 }
 function computeFixes(request2) {
   const text3 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
+  const bomBytes = text3 === request2.text ? 0 : 3;
   const table = lineTable(text3);
   const none = { suggestions: [], pods: request2.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request2.pods.every((pod) => pod.failures.length === 0)) return none;
@@ -46884,8 +46940,8 @@ function computeFixes(request2) {
     const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
     for (const group of groups2) {
       const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
-      const suggestion = toSuggestion(table, group, request2.diff);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion)], expectationOf(groupOwners));
+      const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
+      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
       if (reason5 === null && suggestion) {
         for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
         continue;
@@ -46902,19 +46958,20 @@ function computeFixes(request2) {
     if (retry2) continue;
     const all = [...new Set(suggestionOf.values())];
     const reason4 = verifyText(
-      all.map((suggestion) => suggestionSplice(table, suggestion)),
+      all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
       expectationOf(selected)
     );
     if (reason4 === null) break;
     for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
   }
-  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine);
+  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
   const pods = request2.pods.map(
     (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
       const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
       const shared = sharedOf.get(owner.id);
       const users = anchored.get(owner.id);
       const caveats = [
+        ...suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : [],
         ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
         ...shared ? [users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []
       ];
@@ -47709,7 +47766,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const fix = finding.fix;
     if (fix === null) return mapped;
     const sourceLine = primary.exact ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
-    const fixedLine = fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
+    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
     const newLine = fixedLine !== null && sourceLine !== void 0 ? literalEdit(fixedLine, sourceLine) : null;
     if (newLine !== null && newLine !== sourceLine) {
       candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });
