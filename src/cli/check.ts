@@ -11,7 +11,8 @@ import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
-import { contextFor, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { colourReport, progressLine } from './colour.js';
+import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 const MiB = 1024 * 1024;
@@ -25,6 +26,8 @@ const MiB = 1024 * 1024;
  * 3x more per byte, at about 5 MB (10 MB: 6.61 s vs 5.61 s).
  */
 const parallelFromBytes = 16 * MiB;
+/** Inputs from this size show a progress line on a terminal. */
+const progressFromBytes = 4 * MiB;
 const fixesCostFactor = 3;
 
 export const checkUsage = `Usage: pod-security-review check [options] PATH...
@@ -43,6 +46,7 @@ ${policyOptionsHelp}
                        the paths (kustomize or kubectl, helm, from PATH) and check what
                        they render, on the source lines; off: read every file as a
                        plain manifest [default: auto]
+  --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
 
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
 file, or (with --unchecked failure) a file not checked, 2 usage or config error.
@@ -78,7 +82,11 @@ export function defaultJobs(bytes: number, fixes: boolean, cores: number): numbe
 }
 
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...policyOptions, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' }, 'allow-empty': { type: 'boolean', default: false } },
+  });
   if (values.help) {
     io.stdout(checkUsage);
     return 0;
@@ -102,9 +110,15 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(values.jobs, files, checkOptions.fixes, io);
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
+  const progress = colours(io) && bytes >= progressFromBytes ? progressLine(`checking ${files.length} files (${(bytes / MiB).toFixed(1)} MiB)…`) : null;
+  if (progress) io.stderr(progress.show);
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(files, checkOptions);
+  if (progress) io.stderr(progress.clear);
   const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
-  io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report, options.unchecked);
+  const text = renderText(report, header);
+  io.stdout(options.format === 'json' ? renderJson(report, header) : colours(io) ? colourReport(text) : text);
+  const status = failureStatus(report, options.unchecked);
+  return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
 }

@@ -1,6 +1,6 @@
 /** `pod-security-review diff`: only the pod specs a git range introduced or modified. */
 import { parseArgs } from 'node:util';
-import { GitError } from '../git/run.js';
+import { git, GitError } from '../git/run.js';
 import { mergeBase, readGitChangeSet, resolveCommit } from '../git/changeSet.js';
 import { gitRenderPort } from '../io/render/git.js';
 import { evaluateWithRendering } from '../render/stage.js';
@@ -53,6 +53,41 @@ function withChangeRules(policy: PolicyContext, optOuts: string | undefined, pol
   return { ...policy, overrides };
 }
 
+/** Whether `ref` names a commit here. */
+async function resolves(repository: string, ref: string): Promise<boolean> {
+  try {
+    await git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What went wrong with git, in one line that names the ref and says how to
+ * get it: most often a CI checkout without the base branch or with a
+ * shallow history.
+ */
+async function gitFailure(repository: string, base: string, head: string, error: GitError): Promise<string> {
+  const fetchHint = 'in GitHub Actions, check out with fetch-depth: 0';
+  try {
+    await git(repository, ['rev-parse', '--git-dir']);
+  } catch {
+    return `${repository} is not in a git repository: run diff inside the repository to review`;
+  }
+  for (const [flag, ref] of [['--base', base], ['--head', head]] as const) {
+    if (!(await resolves(repository, ref))) return `${flag} ${ref}: no such commit here; fetch it (git fetch origin ${ref.replace(/^origin\//, '')}), or ${fetchHint}`;
+  }
+  let shallow = false;
+  try {
+    shallow = (await git(repository, ['rev-parse', '--is-shallow-repository'])).toString('utf8').trim() === 'true';
+  } catch {
+    // Old git: say what git said.
+  }
+  if (shallow) return `no merge base between ${base} and ${head}: the history is shallow; fetch more (git fetch --unshallow), or ${fetchHint}`;
+  return `${error.message.split('\n')[0]} (base ${base}, head ${head})`;
+}
+
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -81,7 +116,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     changeSet = await readGitChangeSet({ repository: io.cwd, base: values.base, head: values.head, maxBytes: options.maxBytes });
   } catch (error) {
     // Unknown refs or not a repository are the user's to fix, not our bug.
-    if (error instanceof GitError) throw new UsageError(error.message);
+    if (error instanceof GitError) throw new UsageError(await gitFailure(io.cwd, values.base, values.head, error));
     throw error;
   }
   const policy = withChangeRules(contextFor(io, options), values['opt-outs'], values['policy-changes']);

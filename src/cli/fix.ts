@@ -24,7 +24,7 @@ import { defaultPolicies } from '../findings/policyContext.js';
 import { applySuggestions } from '../fixes/fixFile.js';
 import type { Suggestion } from '../fixes/types.js';
 import { renderText } from '../report/text.js';
-import { contextFor, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions } from './options.js';
+import { contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions } from './options.js';
 import type { CliIO } from './options.js';
 
 export const fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
@@ -38,6 +38,7 @@ volume type, which user ID) are left and reported with what to do.
 
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
+  --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
@@ -46,7 +47,11 @@ or config error.
 `;
 
 export async function fixCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, 'dry-run': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...policyOptions, 'dry-run': { type: 'boolean', default: false }, 'allow-empty': { type: 'boolean', default: false } },
+  });
   if (values.help) {
     io.stdout(fixUsage);
     return 0;
@@ -93,5 +98,5 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(diff);
     io.stderr(`${text}\n`);
   } else io.stdout(`${text}\n`);
-  return failureStatus(report, options.unchecked);
+  return emptyInputStatus('fix', collected.files.length, before.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? failureStatus(report, options.unchecked);
 }

@@ -15,6 +15,7 @@ import type { SourceOptions } from '../policy/sources/cluster.js';
 import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
 import type { Level, Version } from '../pss/types.js';
+import { suggestLevel, suggestVersion } from './suggest.js';
 
 /** A mistake in the command line or the config file: reported with the usage text, exit status 2. */
 export class UsageError extends Error {}
@@ -27,6 +28,15 @@ export interface CliIO {
   readonly workerScript?: URL;
   /** Cores available, for `check --jobs` (default: os.availableParallelism()). */
   readonly cores?: number;
+  /** stdout and stderr are a terminal: colours and a progress line (unless NO_COLOR is set). */
+  readonly tty?: boolean;
+  /** The environment, for NO_COLOR. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Colours only on a terminal, and never with NO_COLOR set (https://no-color.org). */
+export function colours(io: CliIO): boolean {
+  return io.tty === true && (io.env?.NO_COLOR ?? '') === '';
 }
 
 /**
@@ -38,12 +48,16 @@ export interface CliIO {
 export const policyOptions = {
   level: { type: 'string' },
   'warn-level': { type: 'string' },
+  'policy-version': { type: 'string' },
+  // The old spelling of --policy-version; `--version` alone prints the tool's version (see normalizeArgs).
   version: { type: 'string' },
   'warn-version': { type: 'string' },
   'preview-version': { type: 'string' },
   config: { type: 'string' },
   'namespace-labels': { type: 'string' },
   strict: { type: 'boolean' },
+  // --strict=false, as normalizeArgs spells it for parseArgs.
+  'no-strict': { type: 'boolean' },
   unchecked: { type: 'string', default: defaultUnchecked },
   'policy-sources': { type: 'string' },
   'admission-config': { type: 'string' },
@@ -54,12 +68,13 @@ export const policyOptions = {
 
 export const policyOptionsHelp = `  --level L            enforced level, its violations fail: baseline, restricted or privileged [default: baseline]
   --warn-level L       level whose extra violations are reported, never failing [default: restricted]
-  --version V          policy version of both: latest or v1.N (v1.0 … v1.37) [default: latest]
-  --warn-version V     version of the warn level [default: --version]
+  --policy-version V   policy version of both: latest or v1.N (v1.0 … v1.37) [default: latest]
+                       (--version V, the old spelling, still works)
+  --warn-version V     version of the warn level [default: --policy-version]
   --preview-version V  also report what would start failing at this version (an upgrade preview)
   --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
   --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
-  --strict             do not honour pod-security-review/ignore annotations
+  --strict[=true|false] do not honour pod-security-review/ignore annotations
   --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
                        else failing: neutral or success exit 0, failure exits 1 [default: neutral]
   --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
@@ -74,11 +89,13 @@ export interface PolicyOptionValues {
   level?: string;
   'warn-level'?: string;
   version?: string;
+  'policy-version'?: string;
   'warn-version'?: string;
   'preview-version'?: string;
   config?: string;
   'namespace-labels'?: string;
   strict?: boolean;
+  'no-strict'?: boolean;
   unchecked: string;
   'policy-sources'?: string;
   'admission-config'?: string;
@@ -99,15 +116,48 @@ export interface PolicyOptions {
 function level(flag: string, text: string | undefined): Level | undefined {
   if (text === undefined) return undefined;
   const parsed = parseLevel(text);
-  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}${suggestLevel(text)}`);
   return parsed.value;
 }
 
 function version(flag: string, text: string | undefined): Version | undefined {
   if (text === undefined) return undefined;
   const parsed = parseVersion(text);
-  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}`);
+  if (!parsed.ok) throw new UsageError(`${flag} ${JSON.stringify(text)}: ${parsed.error}${suggestVersion(text)}`);
   return parsed.value;
+}
+
+/** --policy-version, or its old spelling --version; not both. */
+function policyVersion(values: PolicyOptionValues): Version | undefined {
+  if (values['policy-version'] !== undefined && values.version !== undefined) throw new UsageError('--policy-version and --version: give one (--version V is the old spelling of --policy-version)');
+  return values['policy-version'] !== undefined ? version('--policy-version', values['policy-version']) : version('--version', values.version);
+}
+
+/**
+ * What parseArgs cannot spell: `--strict=true|false` (a boolean flag with
+ * a value), and `--version` without a value, which asks for the tool's
+ * version even after a command (with a value it is the policy version, as
+ * before --policy-version). Returns the arguments to parse, or null when
+ * the version is asked for.
+ */
+export function normalizeArgs(args: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (arg === '--version' && (args[i + 1] === undefined || args[i + 1]!.startsWith('-'))) return null;
+    const strict = /^--strict=(.*)$/.exec(arg);
+    if (strict) {
+      if (strict[1] !== 'true' && strict[1] !== 'false') throw new UsageError(`--strict=${strict[1]}: must be true or false`);
+      out.push(strict[1] === 'true' ? '--strict' : '--no-strict');
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 
 /** Drop undefined values: an absent override must not be present as `undefined`. */
@@ -131,11 +181,11 @@ export function readPolicyOptions(values: PolicyOptionValues): PolicyOptions {
   const overrides: PolicyOverrides = defined({
     level: level('--level', values.level),
     warnLevel: level('--warn-level', values['warn-level']),
-    version: version('--version', values.version),
+    version: policyVersion(values),
     warnVersion: version('--warn-version', values['warn-version']),
     previewVersion: version('--preview-version', values['preview-version']),
     namespaceLabels: labels === undefined ? undefined : labels === 'true',
-    strict: values.strict,
+    strict: values['no-strict'] ? false : values.strict,
   });
   let sources: SourceOptions['sources'];
   if (values['policy-sources'] !== undefined) {
@@ -178,6 +228,19 @@ export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
  */
 export function failureStatus(report: { findings: readonly { blocking: boolean }[]; errors: readonly LoadProblem[] }, unchecked: UncheckedPolicy): number {
   return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === 'failure' ? 1 : 0;
+}
+
+/**
+ * Nothing to check is said, not passed over: with no manifest or no pod
+ * spec found, the status is 1 unless --allow-empty. Null when there was
+ * something to check, or files that could not be (reported, and judged by
+ * --unchecked).
+ */
+export function emptyInputStatus(command: string, files: number, podSpecs: number, problems: number, allowEmpty: boolean, io: CliIO): number | null {
+  if (podSpecs > 0 || problems > 0) return null;
+  const what = files === 0 ? 'no manifest found (*.yaml, *.yml, *.json)' : `no pod spec found in ${files} ${files === 1 ? 'file' : 'files'}`;
+  io.stderr(`pod-security-review ${command}: ${what}${allowEmpty ? '' : '; pass --allow-empty if that is expected'}\n`);
+  return allowEmpty ? null : 1;
 }
 
 /** The manifest files named by a command's PATH arguments (`verb` says what the command does to them). */

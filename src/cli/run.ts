@@ -15,7 +15,8 @@ import { checkCommand, checkUsage } from './check.js';
 import { diffCommand, diffUsage } from './diff.js';
 import { fixCommand, fixUsage } from './fix.js';
 import { initCommand, initUsage } from './init.js';
-import { UsageError } from './options.js';
+import { normalizeArgs, UsageError } from './options.js';
+import { didYouMean } from './suggest.js';
 import type { CliIO } from './options.js';
 
 export type { CliIO } from './options.js';
@@ -52,18 +53,38 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`pod-security-review: unknown command ${JSON.stringify(name)}\n\n${usage}`);
+    io.stderr(`pod-security-review: unknown command ${JSON.stringify(name)}${didYouMean(name, Object.keys(commands))}; run \`pod-security-review --help\` for the commands\n`);
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const args = normalizeArgs(rest);
+    if (args === null) {
+      io.stdout(`${packageVersion}\n`);
+      return 0;
+    }
+    return await command.run(args, io);
   } catch (error) {
     // parseArgs reports unknown or malformed options with an ERR_PARSE_ARGS_* code.
     const code = (error as { code?: unknown }).code;
     if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr(`pod-security-review: ${(error as Error).message}\n\n${command.usage}`);
+      const message = error instanceof UsageError ? error.message : parseArgsMessage(error as Error, command.usage);
+      io.stderr(`pod-security-review ${name}: ${message}\nRun \`pod-security-review ${name} --help\` for the options.\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/** parseArgs' wording, in one line, with the flag the user probably meant (the flags are those of the command's usage). */
+function parseArgsMessage(error: Error, commandUsage: string): string {
+  const flags = [...new Set(commandUsage.match(/--[a-z][a-z-]*/g) ?? [])];
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return `unknown option ${unknown[1]}${didYouMean(unknown[1]!, flags)}`;
+  const missing = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message);
+  if (missing) return `${missing[2]} needs a value`;
+  const noValue = /^Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message);
+  if (noValue) return `${noValue[2]} takes no value`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(error.message);
+  if (positional) return `unexpected argument ${JSON.stringify(positional[1])}: this command takes no PATH`;
+  return error.message.split('\n')[0]!;
 }

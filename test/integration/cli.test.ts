@@ -146,24 +146,27 @@ describe('pod-security-review check', () => {
 
   it.each([
     [['check', '--level', 'strict', 'x'], '--level "strict": must be one of privileged, baseline, restricted'],
-    [['check', '--version', '1.30', 'x'], '--version "1.30": must be "latest" or "v1.x"'],
+    [['check', '--version', '1.30', 'x'], '--version "1.30": must be "latest" or "v1.x" (did you mean v1.30?)'],
     [['check', '--format', 'xml', 'x'], '--format "xml": must be one of text, json'],
     [['check'], 'no PATH given'],
     [['check', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
-    [['check', '--frobnicate', 'x'], "Unknown option '--frobnicate'"],
+    [['check', '--frobnicate', 'x'], 'unknown option --frobnicate'],
+    [['check', '--levle', 'restricted', 'x'], 'unknown option --levle (did you mean --level?)'],
+    [['check', '--level', 'restriced', 'x'], '--level "restriced": must be one of privileged, baseline, restricted (did you mean restricted?)'],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const { status, stderr, stdout } = await cli(...args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
-    expect(stderr).toContain('Usage: pod-security-review check');
+    // One line, then where the options are.
+    expect(stderr).toBe(`pod-security-review check: ${stderr.split('\n')[0]!.replace(/^pod-security-review check: /, '')}\nRun \`pod-security-review check --help\` for the options.\n`);
   });
 
   it('exits 2 on an unknown command, listing the commands', async () => {
     const { status, stderr } = await cli('lint', 'x');
     expect(status).toBe(2);
-    expect(stderr).toContain('unknown command "lint"');
-    expect(stderr).toContain('Usage: pod-security-review <command>');
+    expect(stderr).toBe('pod-security-review: unknown command "lint"; run `pod-security-review --help` for the commands\n');
+    expect((await cli('chek', 'x')).stderr).toContain('unknown command "chek" (did you mean check?)');
   });
 });
 

@@ -176,7 +176,7 @@ describe('pod-security-review diff', () => {
 
   it.each([
     [['--head', 'HEAD'], '--base REF is required'],
-    [['--base', 'no-such-branch'], 'git rev-parse failed'],
+    [['--base', 'no-such-branch'], '--base no-such-branch: no such commit here; fetch it (git fetch origin no-such-branch), or in GitHub Actions, check out with fetch-depth: 0'],
   ])('exits 2 on %j', async (args, message) => {
     const cwd = makeScenarioRepo('new-workload');
     repos.push(cwd);
