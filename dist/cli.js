@@ -13920,9 +13920,9 @@ var Minimatch = class {
           prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep2) + 1;
           prev = f.slice(prevStart, j);
         }
-        const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
-        ends = resolves ? -1 : 1;
-        end = !resolves;
+        const resolves2 = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
+        ends = resolves2 ? -1 : 1;
+        end = !resolves2;
       }
       let tailStart = -1;
       if (end && typeof p === "string") {
@@ -21524,6 +21524,26 @@ function renderText(report, header) {
 `;
 }
 
+// src/cli/colour.ts
+var red = (t) => `\x1B[31m${t}\x1B[39m`;
+var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
+var dim = (t) => `\x1B[2m${t}\x1B[22m`;
+var bold = (t) => `\x1B[1m${t}\x1B[22m`;
+function colourReport(text2) {
+  const lines = text2.replace(/\n$/, "").split("\n");
+  return `${lines.map((line, i) => {
+    if (i === lines.length - 1) return bold(line);
+    if (/^[^\s:][^:]*(:\d+)?: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
+    if (/^[^\s:][^:]*(:\d+)?: (ignored|note): /.test(line)) return dim(line);
+    if (/^[^\s:][^:]*(:\d+)?: /.test(line)) return red(line);
+    return line;
+  }).join("\n")}
+`;
+}
+function progressLine(text2) {
+  return { show: `${text2}\r`, clear: "\r\x1B[K" };
+}
+
 // src/cli/options.ts
 import { existsSync, readFileSync } from "node:fs";
 import path6 from "node:path";
@@ -21641,18 +21661,64 @@ async function collectFiles(args, cwd, maxBytes) {
   return { files, problems };
 }
 
+// src/cli/suggest.ts
+function editDistance2(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function closest2(given, candidates) {
+  const lower = given.toLowerCase();
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    const distance = c.startsWith(lower) && lower.length >= 3 ? 0.5 : editDistance2(lower, c);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.min(3, Math.max(1, Math.floor(best.length / 3))) ? best : null;
+}
+function didYouMean(given, candidates) {
+  const match2 = closest2(given, candidates);
+  return match2 === null || match2 === given ? "" : ` (did you mean ${match2}?)`;
+}
+function suggestLevel(given) {
+  return didYouMean(given, levels);
+}
+function suggestVersion(given) {
+  const numbers = /^[vV]?1[.,](\d+)$/.exec(given.trim());
+  if (numbers) return ` (did you mean v1.${numbers[1]}?)`;
+  return didYouMean(given, ["latest"]);
+}
+
 // src/cli/options.ts
 var UsageError = class extends Error {
 };
+function colours(io) {
+  return io.tty === true && (io.env?.NO_COLOR ?? "") === "";
+}
 var policyOptions = {
   level: { type: "string" },
   "warn-level": { type: "string" },
+  "policy-version": { type: "string" },
+  // The old spelling of --policy-version; `--version` alone prints the tool's version (see normalizeArgs).
   version: { type: "string" },
   "warn-version": { type: "string" },
   "preview-version": { type: "string" },
   config: { type: "string" },
   "namespace-labels": { type: "string" },
   strict: { type: "boolean" },
+  // --strict=false, as normalizeArgs spells it for parseArgs.
+  "no-strict": { type: "boolean" },
   unchecked: { type: "string", default: defaultUnchecked },
   "policy-sources": { type: "string" },
   "admission-config": { type: "string" },
@@ -21662,12 +21728,13 @@ var policyOptions = {
 };
 var policyOptionsHelp = `  --level L            enforced level, its violations fail: baseline, restricted or privileged [default: baseline]
   --warn-level L       level whose extra violations are reported, never failing [default: restricted]
-  --version V          policy version of both: latest or v1.N (v1.0 \u2026 v1.37) [default: latest]
-  --warn-version V     version of the warn level [default: --version]
+  --policy-version V   policy version of both: latest or v1.N (v1.0 \u2026 v1.37) [default: latest]
+                       (--version V, the old spelling, still works)
+  --warn-version V     version of the warn level [default: --policy-version]
   --preview-version V  also report what would start failing at this version (an upgrade preview)
   --config PATH        policy config file [default: ${defaultConfigPath}, if it exists]
   --namespace-labels B true or false: judge workloads by the pod-security labels of Namespace manifests [default: true]
-  --strict             do not honour pod-security-review/ignore annotations
+  --strict[=true|false] do not honour pod-security-review/ignore annotations
   --unchecked U        a file not checked (template, too large, binary, unreadable) with nothing
                        else failing: neutral or success exit 0, failure exits 1 [default: neutral]
   --policy-sources S   which policies to read, comma-separated: config, namespace-labels,
@@ -21680,14 +21747,37 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
 function level(flag, text2) {
   if (text2 === void 0) return void 0;
   const parsed2 = parseLevel(text2);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}${suggestLevel(text2)}`);
   return parsed2.value;
 }
 function version2(flag, text2) {
   if (text2 === void 0) return void 0;
   const parsed2 = parseVersion(text2);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}`);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}${suggestVersion(text2)}`);
   return parsed2.value;
+}
+function policyVersion(values) {
+  if (values["policy-version"] !== void 0 && values.version !== void 0) throw new UsageError("--policy-version and --version: give one (--version V is the old spelling of --policy-version)");
+  return values["policy-version"] !== void 0 ? version2("--policy-version", values["policy-version"]) : version2("--version", values.version);
+}
+function normalizeArgs(args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (arg === "--version" && (args[i + 1] === void 0 || args[i + 1].startsWith("-"))) return null;
+    const strict = /^--strict=(.*)$/.exec(arg);
+    if (strict) {
+      if (strict[1] !== "true" && strict[1] !== "false") throw new UsageError(`--strict=${strict[1]}: must be true or false`);
+      out.push(strict[1] === "true" ? "--strict" : "--no-strict");
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 function defined(record) {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== void 0));
@@ -21708,11 +21798,11 @@ function readPolicyOptions(values) {
   const overrides = defined({
     level: level("--level", values.level),
     warnLevel: level("--warn-level", values["warn-level"]),
-    version: version2("--version", values.version),
+    version: policyVersion(values),
     warnVersion: version2("--warn-version", values["warn-version"]),
     previewVersion: version2("--preview-version", values["preview-version"]),
     namespaceLabels: labels === void 0 ? void 0 : labels === "true",
-    strict: values.strict
+    strict: values["no-strict"] ? false : values.strict
   });
   let sources;
   if (values["policy-sources"] !== void 0) {
@@ -21746,6 +21836,13 @@ function contextFor(io, options) {
 function failureStatus(report, unchecked) {
   return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
 }
+function emptyInputStatus(command, files, podSpecs, problems, allowEmpty, io) {
+  if (podSpecs > 0 || problems > 0) return null;
+  const what = files === 0 ? "no manifest found (*.yaml, *.yml, *.json)" : `no pod spec found in ${files} ${files === 1 ? "file" : "files"}`;
+  io.stderr(`pod-security-review ${command}: ${what}${allowEmpty ? "" : "; pass --allow-empty if that is expected"}
+`);
+  return allowEmpty ? null : 1;
+}
 async function filesOfPaths(positionals, io, maxBytes, verb) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
   const collected = await collectFiles(positionals, io.cwd, maxBytes);
@@ -21756,6 +21853,7 @@ async function filesOfPaths(positionals, io, maxBytes, verb) {
 // src/cli/check.ts
 var MiB = 1024 * 1024;
 var parallelFromBytes = 16 * MiB;
+var progressFromBytes = 4 * MiB;
 var fixesCostFactor = 3;
 var checkUsage = `Usage: pod-security-review check [options] PATH...
 
@@ -21773,6 +21871,7 @@ ${policyOptionsHelp}
                        the paths (kustomize or kubectl, helm, from PATH) and check what
                        they render, on the source lines; off: read every file as a
                        plain manifest [default: auto]
+  --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
 
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
 file, or (with --unchecked failure) a file not checked, 2 usage or config error.
@@ -21801,7 +21900,11 @@ function defaultJobs(bytes, fixes, cores) {
   return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
 async function checkCommand(args, io) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...policyOptions, jobs: { type: "string" }, render: { type: "string", default: "auto" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...policyOptions, jobs: { type: "string" }, render: { type: "string", default: "auto" }, "allow-empty": { type: "boolean", default: false } }
+  });
   if (values.help) {
     io.stdout(checkUsage);
     return 0;
@@ -21822,11 +21925,17 @@ async function checkCommand(args, io) {
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(values.jobs, files, checkOptions.fixes, io);
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
+  const progress = colours(io) && bytes >= progressFromBytes ? progressLine(`checking ${files.length} files (${(bytes / MiB).toFixed(1)} MiB)\u2026`) : null;
+  if (progress) io.stderr(progress.show);
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(files, checkOptions);
+  if (progress) io.stderr(progress.clear);
   const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
-  io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
-  return failureStatus(report, options.unchecked);
+  const text2 = renderText(report, header);
+  io.stdout(options.format === "json" ? renderJson(report, header) : colours(io) ? colourReport(text2) : text2);
+  const status = failureStatus(report, options.unchecked);
+  return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
 }
 
 // src/cli/diff.ts
@@ -21892,6 +22001,32 @@ function withChangeRules(policy, optOuts, policyChanges) {
   const overrides = { ...policy.overrides, ...optOuts ? { optOuts } : {}, ...policyChanges ? { policyChanges } : {} };
   return { ...policy, overrides };
 }
+async function resolves(repository, ref) {
+  try {
+    await git(repository, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function gitFailure(repository, base, head, error) {
+  const fetchHint = "in GitHub Actions, check out with fetch-depth: 0";
+  try {
+    await git(repository, ["rev-parse", "--git-dir"]);
+  } catch {
+    return `${repository} is not in a git repository: run diff inside the repository to review`;
+  }
+  for (const [flag, ref] of [["--base", base], ["--head", head]]) {
+    if (!await resolves(repository, ref)) return `${flag} ${ref}: no such commit here; fetch it (git fetch origin ${ref.replace(/^origin\//, "")}), or ${fetchHint}`;
+  }
+  let shallow = false;
+  try {
+    shallow = (await git(repository, ["rev-parse", "--is-shallow-repository"])).toString("utf8").trim() === "true";
+  } catch {
+  }
+  if (shallow) return `no merge base between ${base} and ${head}: the history is shallow; fetch more (git fetch --unshallow), or ${fetchHint}`;
+  return `${error.message.split("\n")[0]} (base ${base}, head ${head})`;
+}
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
     args,
@@ -21919,7 +22054,7 @@ async function diffCommand(args, io) {
   try {
     changeSet = await readGitChangeSet({ repository: io.cwd, base: values.base, head: values.head, maxBytes: options.maxBytes });
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(error.message);
+    if (error instanceof GitError) throw new UsageError(await gitFailure(io.cwd, values.base, values.head, error));
     throw error;
   }
   const policy = withChangeRules(contextFor(io, options), values["opt-outs"], values["policy-changes"]);
@@ -21954,6 +22089,7 @@ volume type, which user ID) are left and reported with what to do.
 
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
+  --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
@@ -21961,7 +22097,11 @@ malformed or invalid, or (with --unchecked failure) a file was not checked, 2 us
 or config error.
 `;
 async function fixCommand(args, io) {
-  const { values, positionals } = parseArgs3({ args, allowPositionals: true, options: { ...policyOptions, "dry-run": { type: "boolean", default: false } } });
+  const { values, positionals } = parseArgs3({
+    args,
+    allowPositionals: true,
+    options: { ...policyOptions, "dry-run": { type: "boolean", default: false }, "allow-empty": { type: "boolean", default: false } }
+  });
   if (values.help) {
     io.stdout(fixUsage);
     return 0;
@@ -22006,7 +22146,7 @@ async function fixCommand(args, io) {
 `);
   } else io.stdout(`${text2}
 `);
-  return failureStatus(report, options.unchecked);
+  return emptyInputStatus("fix", collected.files.length, before.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? failureStatus(report, options.unchecked);
 }
 
 // src/cli/init.ts
@@ -22291,23 +22431,41 @@ async function runCli(args, io) {
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`pod-security-review: unknown command ${JSON.stringify(name)}
-
-${usage}`);
+    io.stderr(`pod-security-review: unknown command ${JSON.stringify(name)}${didYouMean(name, Object.keys(commands))}; run \`pod-security-review --help\` for the commands
+`);
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const args2 = normalizeArgs(rest);
+    if (args2 === null) {
+      io.stdout(`${version}
+`);
+      return 0;
+    }
+    return await command.run(args2, io);
   } catch (error) {
     const code = error.code;
     if (error instanceof UsageError || typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`pod-security-review: ${error.message}
-
-${command.usage}`);
+      const message = error instanceof UsageError ? error.message : parseArgsMessage(error, command.usage);
+      io.stderr(`pod-security-review ${name}: ${message}
+Run \`pod-security-review ${name} --help\` for the options.
+`);
       return 2;
     }
     throw error;
   }
+}
+function parseArgsMessage(error, commandUsage) {
+  const flags = [...new Set(commandUsage.match(/--[a-z][a-z-]*/g) ?? [])];
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return `unknown option ${unknown[1]}${didYouMean(unknown[1], flags)}`;
+  const missing = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message);
+  if (missing) return `${missing[2]} needs a value`;
+  const noValue = /^Option '(-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message);
+  if (noValue) return `${noValue[2]} takes no value`;
+  const positional = /^Unexpected argument '([^']+)'/.exec(error.message);
+  if (positional) return `unexpected argument ${JSON.stringify(positional[1])}: this command takes no PATH`;
+  return error.message.split("\n")[0];
 }
 
 // src/cli.ts
@@ -22318,6 +22476,8 @@ if (isCheckWorker()) {
     cwd: process.cwd(),
     stdout: (text2) => process.stdout.write(text2),
     stderr: (text2) => process.stderr.write(text2),
+    tty: process.stdout.isTTY === true && process.stderr.isTTY === true,
+    env: process.env,
     // Only a bundle can be started as a worker as it is (the sources need a TypeScript loader).
     ...import.meta.url.endsWith(".js") ? { workerScript: new URL(import.meta.url) } : {}
   }).then(
