@@ -8,7 +8,7 @@ export const repoRoot = path.resolve(benchDir, '..');
 /** tsx's loader as a file URL, for `node --import` from any working directory. */
 export const tsxLoader = import.meta.resolve('tsx');
 
-export const allStages = ['parse', 'check', 'fixes', 'diff', 'action', 'scale', 'lists', 'cold', 'cli'] as const;
+export const allStages = ['parse', 'check', 'fixes', 'diff', 'action', 'scale', 'lists', 'cold', 'cli', 'render'] as const;
 export type StageName = (typeof allStages)[number];
 
 export interface BenchOptions {

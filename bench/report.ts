@@ -4,6 +4,7 @@ import type { HeadStats, RepoStats } from './generate.js';
 import type { ListForm } from './lists.js';
 import type { BenchOptions } from './options.js';
 import type { ProfileSummary } from './profile.js';
+import type { RenderEntry } from './render.js';
 import type { Summary } from './stats.js';
 
 export interface Skipped {
@@ -156,6 +157,8 @@ export interface BenchResults {
     | Skipped;
   /** Lists of N Pods in one document (YAML, single-line JSON, anchored). */
   readonly lists: ListsEntry | Skipped;
+  /** Charts and overlays: render cost per root beside its evaluation cost. */
+  readonly render: RenderEntry | Skipped;
   readonly profiles: Readonly<Record<string, ProfileSummary>>;
   readonly targets: readonly Target[];
 }
@@ -413,6 +416,14 @@ export function renderMarkdown(results: BenchResults): string {
     }
     out.push('');
   }
+  const render = measured<RenderEntry>(results.render);
+  if (render) {
+    out.push('### Rendering: cost per root beside its evaluation', '');
+    out.push('| Root | tool | rendered | pod specs | findings | render (base + head) | evaluate + map |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of render.roots) out.push(row([`\`${r.root}\``, r.tool, `${Math.round(r.renderedBytes / 1024)} KiB`, r.podSpecs, r.findings, fmtSummary(r.render).split(' | ')[0]!, fmtSummary(r.evaluate).split(' | ')[0]!]));
+    for (const reason of render.skipped) out.push(`Not measured: ${reason}.`);
+    out.push('');
+  } else if (results.render.status === 'failed') out.push('### Rendering', '', `Failed: ${(results.render as Skipped).reason}`, '');
   for (const [stage, profile] of Object.entries(results.profiles)) {
     out.push(`### CPU profile of stage ${stage} (${fmtMs(profile.totalMs)} sampled)`, '');
     out.push(`By area: ${profile.byArea.slice(0, 8).map((a) => `${a.area} ${a.percent}%`).join(', ')}.`, '');

@@ -17,6 +17,7 @@ import { version as toolVersion } from '../src/version.js';
 import { countByEndpoint, economy } from './economy.js';
 import { commitRepository, generateRepository, writeTree } from './generate.js';
 import { growthExponent, listForms, listOfPods } from './lists.js';
+import { measureRender } from './render.js';
 import type { GeneratedRepository } from './generate.js';
 import { benchDir, parseOptions, repoRoot, tsxLoader, usage } from './options.js';
 import type { BenchOptions, StageName } from './options.js';
@@ -312,6 +313,12 @@ async function main(): Promise<number> {
       lists = await guard('lists', async () => measureLists(work, o));
     }
 
+    let render: BenchResults['render'] = { status: 'skipped', reason: 'not requested (--stages)' };
+    if (want('render')) {
+      progress('rendering: cost per root (kustomize, helm)');
+      render = await guard('render', async () => measureRender(work, { workloads: o.quick ? 10 : 50, overlays: o.quick ? 2 : 4, runs: o.runs, today: o.today }, progress));
+    }
+
     let coldStart: BenchResults['coldStart'] = { status: 'skipped', reason: 'not requested (--stages)' };
     let cli: BenchResults['cli'] = { status: 'skipped', reason: 'not requested (--stages)' };
     if ((want('cold') || want('cli')) && !existsSync(cliScript)) {
@@ -378,6 +385,7 @@ async function main(): Promise<number> {
       cli,
       scaling,
       lists,
+      render,
       profiles,
     };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
@@ -385,7 +393,7 @@ async function main(): Promise<number> {
     writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(renderMarkdown(results));
     progress(`results written to ${path.relative(process.cwd(), o.out) || o.out}`);
-    const failed = Object.values(stages).some((s) => s.status === 'failed') || [scaling, lists, coldStart, cli].some((s) => s.status === 'failed');
+    const failed = Object.values(stages).some((s) => s.status === 'failed') || [scaling, lists, render, coldStart, cli].some((s) => s.status === 'failed');
     return failed ? 1 : 0;
   } finally {
     if (o.keep) progress(`kept ${work}`);

@@ -94,9 +94,18 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   return { rendering, documents, lines: rendering.text.split('\n'), place };
 }
 
+/** The document a rendered line belongs to (documents are in line order): a binary search, so many findings cost no more than linear. */
 function documentAt(documents: readonly ManifestDocument[], line: number): ManifestDocument | undefined {
+  let low = 0;
+  let high = documents.length - 1;
   let found: ManifestDocument | undefined;
-  for (const document of documents) if (document.line <= line) found = document;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (documents[middle]!.line <= line) {
+      found = documents[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
   return found;
 }
 

@@ -86,6 +86,17 @@ describe('npm run bench', () => {
     expect(action.rerun.requests.byEndpoint['POST /pulls/{pull_number}/reviews'] ?? 0).toBe(0);
   });
 
+  it('has the render cost per root beside its evaluation cost (or says why not)', () => {
+    const render = results.render;
+    if (render.status !== 'measured') {
+      expect(render).toMatchObject({ status: 'skipped', reason: expect.any(String) });
+      return;
+    }
+    for (const root of render.roots) expect(root).toMatchObject({ tool: expect.any(String), root: expect.any(String), podSpecs: expect.any(Number), render: summary, evaluate: summary });
+    expect(render.roots.length + render.skipped.length).toBeGreaterThan(0);
+    if (render.roots.length > 0) expect(stdout).toContain('### Rendering: cost per root beside its evaluation');
+  });
+
   it('has cold start, the CLI, scaling, the Lists of N Pods and the targets', () => {
     expect(results.coldStart).toMatchObject({ status: 'measured', cli: summary, nodeBaseline: summary });
     const cliRun = { wall: summary, peakRssMb: expect.any(Number), exitStatus: expect.any(Number) };
