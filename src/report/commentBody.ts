@@ -185,6 +185,22 @@ function provenance(findings: readonly ReviewFinding[]): string | null {
   return ['<details><summary>Where the level comes from</summary>', '', ...lines, ...notes, '</details>'].join('\n');
 }
 
+/**
+ * Findings of a Helm chart or Kustomize overlay: which root rendered them,
+ * and, when no source line is certain to write the value, the rendered
+ * lines, so the reviewer sees what the pull request produces.
+ */
+function renderedFrom(findings: readonly ReviewFinding[]): string | null {
+  const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
+  if (rendered.length === 0) return null;
+  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.root)}`));
+  const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
+  const line = `_Rendered by ${roots.join(', ')}._`;
+  if (snippets.length === 0) return line;
+  const fence = fenceFor(snippets.join('\n'));
+  return [`<details><summary>Rendered by ${roots.join(', ')}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
+}
+
 export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = upstreamDocs): string {
   const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
   const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
@@ -195,6 +211,8 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   } else parts.push(...withoutSuggestion(findings));
   const where = provenance(findings);
   if (where !== null) parts.push(where);
+  const from = renderedFrom(findings);
+  if (from !== null) parts.push(from);
   const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
   // The marker must survive truncation: it is what makes re-runs quiet.
   return `${truncateChars(parts.join('\n\n'), maxCommentChars - marker.length - 2)}\n\n${marker}`;

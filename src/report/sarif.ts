@@ -28,11 +28,12 @@ export function renderSarif(findings: readonly ReviewFinding[], errors: readonly
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? 'error' : 'warning',
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]`) },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ''}`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } },
           })),
           partialFingerprints: { podSecurityReview: fingerprint(f) },
+          ...(f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}),
         })),
         invocations: [
           {

@@ -1,0 +1,31 @@
+/** How findings of a rendered chart or overlay read in a comment, the summary, SARIF and JSON. */
+import { describe, expect, it } from 'vitest';
+import { commentBody } from '../../../src/report/commentBody.js';
+import { renderJson } from '../../../src/report/json.js';
+import { renderSarif } from '../../../src/report/sarif.js';
+import { reviewFinding } from '../../helpers/findings.js';
+
+const exact = reviewFinding({ file: 'charts/web/values.yaml', line: 9, rendered: { tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true, snippet: null } });
+const uncertain = reviewFinding({
+  file: 'charts/web/Chart.yaml',
+  line: 1,
+  check: 'runAsNonRoot',
+  rendered: { tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false, snippet: '      containers:\n        - name: web\n          image: web:1' },
+});
+
+describe('rendered findings', () => {
+  it('a comment names the root; without a certain line it shows the rendered lines', () => {
+    expect(commentBody([exact], null)).toContain('_Rendered by helm from `charts/web`._');
+    const body = commentBody([uncertain], null);
+    expect(body).toContain('<details><summary>Rendered by helm from `charts/web`: no line here writes the value; the rendered manifest reads</summary>');
+    expect(body).toContain('```yaml\n      containers:\n        - name: web\n          image: web:1\n```');
+  });
+
+  it('JSON carries rendered without the snippet; SARIF names the root', () => {
+    const json = JSON.parse(renderJson({ findings: [uncertain], ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' })) as { findings: { rendered: unknown }[] };
+    expect(json.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
+    const sarif = JSON.parse(renderSarif([exact], [], '0.0.0')) as { runs: { results: { message: { text: string }; properties?: unknown }[] }[] };
+    expect(sarif.runs[0]!.results[0]!.message.text).toContain('rendered by helm from charts/web');
+    expect(sarif.runs[0]!.results[0]!.properties).toEqual({ rendered: { tool: 'helm', root: 'charts/web', exact: true } });
+  });
+});
