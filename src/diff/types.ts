@@ -52,6 +52,12 @@ export interface ChangedFile {
 
 export interface ChangeSet {
   readonly files: readonly ChangedFile[];
+  /**
+   * Changed paths the source left out of `files` because the file selection
+   * does not take them (a chart's `_helpers.tpl`): charts and overlays they
+   * belong to are still rendered.
+   */
+  readonly unselectedPaths?: readonly string[];
   /** Why the list of files may be incomplete (e.g. the API's 3,000-file cap), if it may be. */
   readonly incomplete?: string;
 }

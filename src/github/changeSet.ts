@@ -91,6 +91,7 @@ export async function readApiChangeSet(
   const notices: string[] = [];
   let incomplete: string | undefined;
   const candidates: ChangedFile[] = [];
+  const unselected: string[] = [];
   const unlisted: ChangedFile[] = [];
   if (listed.files.length < listed.changedFiles) {
     const shown = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
@@ -110,7 +111,10 @@ export async function readApiChangeSet(
     const previousPath = entry.previousFilename ?? undefined;
     // Select before reading: only manifests cost a read.
     const probe: ChangedFile = { path: entry.filename, ...(previousPath ? { previousPath } : {}), status, base: { kind: 'absent' }, head: { kind: 'absent' }, hunks: null };
-    if (!selectsFile(request.selection, probe)) continue;
+    if (!selectsFile(request.selection, probe)) {
+      unselected.push(entry.filename, ...(previousPath ? [previousPath] : []));
+      continue;
+    }
     candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
   }
   const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== 'removed').map((f) => f.path);
@@ -135,5 +139,5 @@ export async function readApiChangeSet(
     base: file.status === 'added' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${mergeBase}:${file.previousPath ?? file.path}`), request.maxBytes),
     head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes),
   }));
-  return { files, ...(incomplete !== undefined ? { incomplete } : {}), notices, extra };
+  return { files, unselectedPaths: unselected, ...(incomplete !== undefined ? { incomplete } : {}), notices, extra };
 }

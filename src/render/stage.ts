@@ -72,7 +72,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, port: RenderPort | null): Promise<DiffReport> {
   if (port === null) return evaluateChangeSet(changeSet, options);
-  const changed = changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path]));
+  const changed = [...changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])), ...(changeSet.unselectedPaths ?? [])];
   const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));

@@ -54,13 +54,10 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(emulator.calls('GET /repos/{owner}/{repo}/git/trees/{tree_sha}').length).toBeGreaterThan(0);
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ conclusion: 'failure' });
-    // The restricted warnings (fields no template or value writes) sit on Chart.yaml, outside the diff: no comment, listed in the check run.
-    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
-      ['charts/web/values.yaml', 9, 'failure'],
-      ['charts/web/Chart.yaml', 1, 'warning'],
-      ['charts/web/Chart.yaml', 1, 'warning'],
-      ['charts/web/Chart.yaml', 1, 'warning'],
-    ]);
+    // The commented finding is not annotated again; the restricted warnings (fields no template or
+    // value writes) sit on Chart.yaml, outside the diff: no comment, one annotation in the check run.
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([['charts/web/Chart.yaml', 1, 'warning']]);
+    expect(check!.annotations[0]!.message.split('\n')).toHaveLength(3);
     expect(run.outputs).toMatchObject({ violations: '4', blocking: '1', conclusion: 'failure' });
     expect(run.summary).toContain('`charts/web/values.yaml:9`');
     const report = run.reportJson as { findings: { rendered: unknown }[] };
@@ -76,6 +73,17 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(review!.comments.map((c) => [c.path, c.line])).toEqual([['overlays/prod/debug.yaml', 11]]);
     expect(review!.comments[0]!.body).toContain('```suggestion\n            privileged: false\n```');
     expect(run.outputs).toMatchObject({ violations: '1', blocking: '1', conclusion: 'failure' });
+  });
+
+  it('a change to a chart helper only (not a manifest file) re-renders the chart through the API', async () => {
+    const pr = await pullRequest('helm-helpers');
+    const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
+    expect(run.stderr).toBe('');
+    const report = run.reportJson as { podSpecs: { file: string; name: string; status: string }[]; findings: unknown[]; errors: unknown[] };
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', name: 'web-web', status: 'modified' })]);
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ conclusion: 'success' });
   });
 
   it('without helm on PATH: a notice per chart and a neutral check run, never a silent green', async () => {
