@@ -21100,8 +21100,16 @@ function indexRendering(path9, rendering, headPaths, changed) {
   return { rendering, documents, lines: rendering.text.split("\n"), place };
 }
 function documentAt(documents, line) {
+  let low = 0;
+  let high = documents.length - 1;
   let found;
-  for (const document of documents) if (document.line <= line) found = document;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (documents[middle].line <= line) {
+      found = documents[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
   return found;
 }
 function snippetAt(lines, line) {
@@ -21293,7 +21301,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
 }
 async function evaluateWithRendering(changeSet, options, port) {
   if (port === null) return evaluateChangeSet(changeSet, options);
-  const changed = changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]);
+  const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
   const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));

@@ -42644,6 +42644,7 @@ async function readApiChangeSet(github, request2) {
   const notices = [];
   let incomplete;
   const candidates = [];
+  const unselected = [];
   const unlisted = [];
   if (listed.files.length < listed.changedFiles) {
     const shown4 = `GitHub listed ${listed.files.length} of the ${listed.changedFiles} changed files (its API stops at ${listFilesCap})`;
@@ -42661,7 +42662,10 @@ async function readApiChangeSet(github, request2) {
     if (!status) continue;
     const previousPath = entry.previousFilename ?? void 0;
     const probe = { path: entry.filename, ...previousPath ? { previousPath } : {}, status, base: { kind: "absent" }, head: { kind: "absent" }, hunks: null };
-    if (!selectsFile(request2.selection, probe)) continue;
+    if (!selectsFile(request2.selection, probe)) {
+      unselected.push(entry.filename, ...previousPath ? [previousPath] : []);
+      continue;
+    }
     candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
   }
   const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
@@ -42685,7 +42689,7 @@ async function readApiChangeSet(github, request2) {
     base: file.status === "added" ? { kind: "absent" } : contentOf(blobs.get(`${mergeBase2}:${file.previousPath ?? file.path}`), request2.maxBytes),
     head: file.status === "removed" ? { kind: "absent" } : contentOf(blobs.get(`${request2.headSha}:${file.path}`), request2.maxBytes)
   }));
-  return { files, ...incomplete !== void 0 ? { incomplete } : {}, notices, extra };
+  return { files, unselectedPaths: unselected, ...incomplete !== void 0 ? { incomplete } : {}, notices, extra };
 }
 
 // src/main.ts
@@ -43698,7 +43702,8 @@ function summaryRows(findings) {
 }
 function statusOf2(row) {
   const old = row.filter((f) => f.preexisting).length;
-  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}`;
+  const rendered = row[0].rendered;
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.root}\`` : ""}`;
 }
 function whatFails(row) {
   const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
@@ -44251,6 +44256,18 @@ function provenance(findings) {
   const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
   return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
 }
+function renderedFrom(findings) {
+  const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
+  if (rendered.length === 0) return null;
+  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.root)}`));
+  const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
+  const line = `_Rendered by ${roots.join(", ")}._`;
+  if (snippets.length === 0) return line;
+  const fence = fenceFor(snippets.join("\n"));
+  return [`<details><summary>Rendered by ${roots.join(", ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
+${snippet}
+${fence}`), "</details>"].join("\n");
+}
 function commentBody(findings, suggestion, docs = upstreamDocs) {
   const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
   const parts = [`> [!${alert}]
@@ -44262,6 +44279,8 @@ function commentBody(findings, suggestion, docs = upstreamDocs) {
   } else parts.push(...withoutSuggestion(findings));
   const where2 = provenance(findings);
   if (where2 !== null) parts.push(where2);
+  const from = renderedFrom(findings);
+  if (from !== null) parts.push(from);
   const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
   return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
 
@@ -44427,11 +44446,12 @@ function renderSarif(findings, errors, toolVersion) {
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]`) },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ""}`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
           })),
-          partialFingerprints: { podSecurityReview: fingerprint(f) }
+          partialFingerprints: { podSecurityReview: fingerprint(f) },
+          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
         })),
         invocations: [
           {
@@ -47691,8 +47711,16 @@ function indexRendering(path4, rendering, headPaths, changed) {
   return { rendering, documents, lines: rendering.text.split("\n"), place };
 }
 function documentAt(documents, line) {
+  let low = 0;
+  let high = documents.length - 1;
   let found;
-  for (const document of documents) if (document.line <= line) found = document;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (documents[middle].line <= line) {
+      found = documents[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
   return found;
 }
 function snippetAt(lines, line) {
@@ -47884,7 +47912,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
 }
 async function evaluateWithRendering(changeSet, options, port) {
   if (port === null) return evaluateChangeSet(changeSet, options);
-  const changed = changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]);
+  const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
   const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
   const roots = discovery.roots.filter((root) => selectsPath(selection, root.file));
