@@ -20,6 +20,7 @@ const corpusWide = [
   'test/conformance/**/*.test.ts',
   'test/integration/workload-wrapping.test.ts',
   'test/unit/fixes/corpus.test.ts',
+  'test/unit/fixes/itemVerification.test.ts',
   'test/unit/fixes/layoutTrees.test.ts',
   'test/unit/manifests/eventReader.test.ts',
 ];
