@@ -148,11 +148,12 @@ describe('the check run and the summary survive (issue 15 item 8)', () => {
   it('clamps an annotation over GitHub’s limits instead of losing the check run', async () => {
     const capability = `CAP_${'X'.repeat(70_000)}`;
     const pr = await pullRequest({ 'deploy/pod.yaml': pod('caps', '', `    securityContext:\n      capabilities:\n        add: [${capability}]\n`) });
-    const run = await runAction(emulator, pr, { inputs: { suggestions: 'false' } });
+    // No inline comments: every finding is an annotation.
+    const run = await runAction(emulator, pr, { inputs: { suggestions: 'false', 'max-comments': '0' } });
     expect(run.stdout).not.toContain('internal error');
     const [check] = checkRunsOf(pr);
     expect(check!.conclusion).toBe('failure');
-    const capabilities = check!.annotations.find((a) => a.title === 'Pod Security: capabilities_baseline')!;
+    const capabilities = check!.annotations.find((a) => a.message.includes('non-default capabilities'))!;
     expect(Buffer.byteLength(capabilities.message)).toBeLessThanOrEqual(64 * 1024);
     expect(capabilities.message).toContain('… (truncated)');
     expect(run.outputs).toMatchObject({ conclusion: 'failure', blocking: '1' });
@@ -232,7 +233,7 @@ describe('big pull requests (issue 15 item 5)', () => {
       const run = await runAction(capped, pr, { inputs: { suggestions: 'false' } });
       const [check] = checkRunsOf(pr, capped);
       expect(check!.conclusion).toBe('failure');
-      expect(check!.annotations).toContainEqual(expect.objectContaining({ path: 'deploy/z-privileged.yaml', title: 'Pod Security: privileged' }));
+      expect(check!.annotations).toContainEqual(expect.objectContaining({ path: 'deploy/z-privileged.yaml', annotation_level: 'failure', message: expect.stringContaining('must not set securityContext.privileged=true') }));
       expect(check!.output.summary).toMatch(/GitHub listed 5 of the 8 changed files .*found by comparing the commits' trees/);
       expect(run.outputs.blocking).toBe('1');
       expect(capped.unexpectedRequests()).toEqual([]);
