@@ -28,7 +28,8 @@ function enforcedLevel(namespace: string, asBytes: boolean): string | undefined 
 describe('Namespace manifests, however they are written', () => {
   const spellings: Record<string, string> = {
     'block style': lines('apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: team', `  labels: ${labels}`),
-    'flow style, quoted': `{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "team", "labels": ${labels}}}\n`,
+    // Valid JSON: a file that opens with `{` is JSON to kubectl, where unquoted keys are an error.
+    'flow style, quoted': `{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "team", "labels": {"pod-security.kubernetes.io/enforce": "restricted"}}}\n`,
     'an escape in a double-quoted scalar': lines('apiVersion: v1', 'kind: "Name\\x73pace"', 'metadata:', '  name: team', `  labels: ${labels}`),
     'a JSON unicode escape': `{"apiVersion": "v1", "kind": "N\\u0061mespace", "metadata": {"name": "team", "labels": {"pod-security.kubernetes.io/enforce": "restricted"}}}\n`,
     'an alias': lines('x: &k Namespace', '---', 'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: team', `  labels: ${labels}`),
