@@ -31,10 +31,12 @@ function checkRun(review: ScenarioReview): string {
 
 function golden(name: string, file: string, text: string): void {
   const expectedPath = path.join(fixturesDir, 'scenarios', name, 'expected', file);
-  if (update || !existsSync(expectedPath)) {
+  if (update) {
     mkdirSync(path.dirname(expectedPath), { recursive: true });
     writeFileSync(expectedPath, text);
   }
+  // A missing golden file fails (a test run never writes one): UPDATE_GOLDEN=1 writes them, to be read and committed.
+  expect(existsSync(expectedPath), `${path.relative(fixturesDir, expectedPath)} is missing: run UPDATE_GOLDEN=1 npx vitest run test/golden/review`).toBe(true);
   expect(text).toBe(readFileSync(expectedPath, 'utf8'));
 }
 
