@@ -24,6 +24,7 @@ import { failsRun } from './manifests/types.js';
 import type { LoadProblem, ManifestDocument } from './manifests/types.js';
 import { defaultPolicyConfig, formatConfigError, parsePolicyConfig } from './policy/config.js';
 import { namespaceLabelsOn } from './policy/resolve.js';
+import { extraChecksFor } from './policy/sources/adviceConfig.js';
 import { reads } from './policy/sources/cluster.js';
 import type { PolicyConfig } from './policy/types.js';
 import { annotationsOf, checkRunOutput, checkRunText, conclusionOf } from './report/checkRun.js';
@@ -328,7 +329,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions });
+    const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const workspace = io.env.GITHUB_WORKSPACE ?? '.';
     const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
     const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;

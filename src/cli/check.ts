@@ -39,6 +39,9 @@ them set their workloads' levels, as in the cluster.
 
 Options:
 ${policyOptionsHelp}
+  --advice             also run the hardening advice checks (advice.*: readOnlyRootFilesystem,
+                       automountServiceAccountToken, highUid, dropNetRaw, imageDigest,
+                       resourceLimits), never blocking unless the config's advice.blocking says
   --jobs N             worker threads that parse and evaluate files [default: one per
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
@@ -85,7 +88,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...policyOptions, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' }, 'allow-empty': { type: 'boolean', default: false } },
+    options: { ...policyOptions, jobs: { type: 'string' }, render: { type: 'string', default: 'auto' }, 'allow-empty': { type: 'boolean', default: false }, advice: { type: 'boolean' } },
   });
   if (values.help) {
     io.stdout(checkUsage);
@@ -102,7 +105,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     if (!collected.files.some((f) => f.path === shown)) collected.files.push(...admission.files);
     options = { ...options, sourceOptions: { ...options.sourceOptions, admissionConfigPath: shown } };
   }
-  const policy = contextFor(io, options);
+  const policy = contextFor(io, options, values.advice === true);
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
   // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.

@@ -10,6 +10,7 @@ import type { CollectedFiles } from '../io/files.js';
 import { defaultLoadOptions } from '../manifests/load.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
+import { extraChecksFor } from '../policy/sources/adviceConfig.js';
 import { parsePolicySources, reads } from '../policy/sources/cluster.js';
 import type { SourceOptions } from '../policy/sources/cluster.js';
 import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
@@ -216,10 +217,12 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function contextFor(io: CliIO, options: PolicyOptions): PolicyContext {
+/** `allAdvice`: `check --advice`, every advice.* check on (the config may still disable some). */
+export function contextFor(io: CliIO, options: PolicyOptions, allAdvice = false): PolicyContext {
   // Without the config source, the file is not even read (its mistakes cannot fail the run).
   const config = reads(options.sourceOptions, 'config') ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
-  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
+  const extraChecks = extraChecksFor(config.advice, allAdvice);
+  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions, extraChecks });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { namespaceLabelsOn } from '../policy/resolve.js';
 import { readsClusterSources } from '../policy/sources/cluster.js';
+import { adviceFindings } from '../policy/sources/advice.js';
 import { pspFindingsOf } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { extractPodSpecs } from '../workloads/extract.js';
@@ -111,7 +112,11 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
   const perPod = evaluations.map((e) => e.findings);
   const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
   return {
-    findings: [...findings.flat(), ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)],
+    findings: [
+      ...findings.flat(),
+      ...evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks)),
+      ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks),
+    ],
     ignored: evaluations.flatMap((e) => e.ignored),
     policyProblems: evaluations.flatMap((e) => e.problems),
     podSpecs: evaluations.map((e) => e.verdict),

@@ -43,6 +43,7 @@ import { formatFieldPath } from '../pss/paths.js';
 import { isObject } from '../pss/pod.js';
 import type { CheckId, FieldPath, JsonObject, JsonValue, Level, Version } from '../pss/types.js';
 import { closest, isCheckId, unknownCheckText } from './checkIds.js';
+import { parseAdvice } from './sources/adviceConfig.js';
 import { optOutsRules, policyChangesRules } from './stricter.js';
 import { checkFileGlob, checkImagePattern, checkNamePattern } from './patterns.js';
 import type { PatternCheck } from './patterns.js';
@@ -90,6 +91,7 @@ export const topLevelKeys = [
   'rules',
   'disable',
   'render',
+  'advice',
 ] as const;
 export const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
 export const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
@@ -121,7 +123,7 @@ function shown(value: JsonValue): string {
   return typeof value === 'string' ? goQuote(value) : JSON.stringify(value);
 }
 
-class Reader {
+export class Reader {
   readonly errors: ConfigError[] = [];
 
   constructor(
@@ -485,6 +487,8 @@ export function parsePolicyConfig(text: string, file: string): ParseConfigResult
   const disable = (reader.list(root, 'disable', []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
   const renderValue = reader.present(root, 'render', []);
   const render = renderValue === undefined ? undefined : parseRender(reader, renderValue);
+  const adviceValue = reader.present(root, 'advice', []);
+  const advice = adviceValue === undefined ? undefined : parseAdvice(reader, adviceValue);
 
   if (reader.errors.length > 0) {
     const errors = [...reader.errors].sort((a, b) => a.line - b.line);
@@ -492,6 +496,6 @@ export function parsePolicyConfig(text: string, file: string): ParseConfigResult
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render }),
+    config: dropUndefined({ ...settings, file, namespaceLabels, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render, advice }),
   };
 }

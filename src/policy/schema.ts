@@ -15,6 +15,8 @@
 import { levels } from '../pss/levels.js';
 import { actionRepository, majorTag } from '../version.js';
 import { checkIds } from './checkIds.js';
+import { configurable } from './sources/adviceConfig.js';
+import type { adviceKeys } from './sources/adviceConfig.js';
 import type { chartKeys, disableKeys, exemptionKeys, matchKeys, renderKeys, ruleKeys, topLevelKeys } from './config.js';
 
 type Schema = Record<string, unknown>;
@@ -29,6 +31,7 @@ const globBase = '(?![!\\s])(?!.*\\s$)(?!.*\\\\)';
 const namePattern: Schema = { type: 'string', pattern: `^${globBase}[^/A-Z]+$` };
 const fileGlob: Schema = { type: 'string', pattern: `^${globBase}(?!/)(?!(.*/)?\\.\\.(/|$)).+$` };
 const imagePattern: Schema = { type: 'string', pattern: '^\\S+$' };
+const extraCheck: Schema = { type: 'string', enum: [...configurable] };
 const list = (items: Schema, description: string, extra: Schema = {}): Schema => ({ type: 'array', description, items, minItems: 1, ...extra });
 
 const modeProperties: Record<'level' | 'warn-level' | 'version' | 'warn-version', Schema> = {
@@ -104,6 +107,16 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
         reason: { type: 'string', pattern: '\\S', description: 'Why: shown with every finding this sets aside.' },
       } satisfies Record<(typeof disableKeys)[number], Schema>,
     },
+  },
+  advice: {
+    type: 'object',
+    description: 'Checks beyond the Pod Security Standards: hardening advice (advice.*, off by default) and the PodSecurityPolicy leftover (psp.removed, on). Never blocking unless listed in blocking.',
+    additionalProperties: false,
+    properties: {
+      enable: { type: 'array', description: 'Checks to run (all: every advice.* check).', items: extraCheck },
+      disable: { type: 'array', description: 'Checks not to run.', items: extraCheck },
+      blocking: { type: 'array', description: 'Checks whose findings block (they are enabled too).', items: extraCheck },
+    } satisfies Record<(typeof adviceKeys)[number], Schema>,
   },
   render: {
     type: 'object',

@@ -10,6 +10,7 @@
  */
 import type { RenderSettings } from '../render/discover.js';
 import type { OptOutsRule, PolicyChangesRule } from './stricter.js';
+import type { AdviceSettings } from './sources/adviceConfig.js';
 import type { CheckFailure, CheckId, Evaluation, Level, LevelVersion, Version } from '../pss/types.js';
 
 /** Where a setting was written in the config file. */
@@ -101,6 +102,8 @@ export interface PolicyConfig extends ModeSettings {
   };
   readonly rules: readonly PolicyRule[];
   readonly disable: readonly DisableEntry[];
+  /** Checks beyond the Pod Security Standards (`advice.*`, `psp.removed`) to enable, disable or make blocking. */
+  readonly advice?: AdviceSettings;
 }
 
 export type ParseConfigResult =

@@ -29,6 +29,7 @@ import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
+import { adviceFindings } from '../policy/sources/advice.js';
 import { changedPspFindings } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { optOutAnnotations } from '../policy/annotations.js';
@@ -301,6 +302,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     const headText = file.head.kind === 'content' ? textOf(file.head.data) : null;
     const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
     findings.push(...fixed.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
+    // Hardening advice, when enabled, on the same new or modified pod specs.
+    const advice = evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ finding, status: matches.has(e.source) ? ('modified' as const) : ('new' as const) })));
+    findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   const defaults = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });

@@ -120,3 +120,20 @@ describe('Kyverno validate.podSecurity rules', () => {
     expect(comment?.body).toContain('kyverno: ClusterPolicy/psa rule restricted (policies/psa.yaml:8)');
   });
 });
+
+describe('hardening advice', () => {
+  it('runs when the config enables it, never blocking except what it lists as blocking', async () => {
+    const pr = await pullRequest('advice');
+    const run = await runAction(emulator, pr);
+    expect(run.stderr).toBe('');
+    const { findings } = run.reportJson as { findings: { check: string; blocking: boolean }[] };
+    expect(findings.filter((f) => f.check.startsWith('advice.')).map((f) => [f.check, f.blocking])).toEqual([
+      ['advice.readOnlyRootFilesystem', false],
+      ['advice.automountServiceAccountToken', false],
+      ['advice.highUid', false],
+      ['advice.imageDigest', true],
+      ['advice.resourceLimits', false],
+    ]);
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+  });
+});

@@ -121,7 +121,7 @@ describe('parsePolicyConfig: mistakes name their key and line', () => {
     const text = readFileSync(path.join(fixturesDir, 'policy', 'invalid.yaml'), 'utf8');
     expect(brief(text)).toEqual([
       `1: level: Invalid value: "strict": ${levelError}`,
-      `2: warnLevel: unknown key "warnLevel" (did you mean "warn-level"?); valid keys: level, warn-level, version, warn-version, namespace-labels, strict, opt-outs, policy-changes, preview-version, exemptions, rules, disable, render`,
+      `2: warnLevel: unknown key "warnLevel" (did you mean "warn-level"?); valid keys: level, warn-level, version, warn-version, namespace-labels, strict, opt-outs, policy-changes, preview-version, exemptions, rules, disable, render, advice`,
       `3: version: Invalid value: 1.3 (a number: write versions as the string "v1.N"): ${versionError}`,
       '4: strict: Invalid value: "maybe": must be true or false',
       '6: exemptions.namespaces[0]: Invalid value: "Kube-System": a namespace name must be a lowercase RFC 1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters); exemptions are exact names, not patterns',
