@@ -11579,9 +11579,9 @@ var allChecks = [
   sysctls,
   windowsHostProcess
 ];
-function validate(checks) {
+function validate(checks2) {
   const ids = /* @__PURE__ */ new Set();
-  for (const check of checks) {
+  for (const check of checks2) {
     if (ids.has(check.id)) throw new Error(`duplicate check ${check.id}`);
     ids.add(check.id);
     if (check.implementations.length === 0) throw new Error(`check ${check.id} has no implementation`);
@@ -11592,10 +11592,10 @@ function validate(checks) {
       if (impl.overrides && check.level !== "restricted") throw new Error(`check ${check.id}: only restricted checks override`);
     }
   }
-  for (const check of checks) {
+  for (const check of checks2) {
     for (const impl of check.implementations) {
       for (const overridden of impl.overrides ?? []) {
-        const target = checks.find((c) => c.id === overridden);
+        const target = checks2.find((c) => c.id === overridden);
         if (target?.level !== "baseline") throw new Error(`check ${check.id} overrides unknown baseline check ${overridden}`);
       }
     }
@@ -11631,12 +11631,12 @@ var cache = /* @__PURE__ */ new Map();
 function checksFor(level3, version4) {
   const minor = effectiveMinor(version4);
   const key = `${level3}:${minor}`;
-  let checks = cache.get(key);
-  if (!checks) {
-    checks = resolve(level3, minor);
-    cache.set(key, checks);
+  let checks2 = cache.get(key);
+  if (!checks2) {
+    checks2 = resolve(level3, minor);
+    cache.set(key, checks2);
   }
-  return checks;
+  return checks2;
 }
 
 // src/policy/checkIds.ts
@@ -11732,13 +11732,13 @@ function readOptOut(annotations, place, context) {
     return { optOuts: [], problems };
   }
   const names = ignore.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  const checks = [...new Set(names.filter(isCheckId))];
+  const checks2 = [...new Set(names.filter(isCheckId))];
   const reason4 = reasonText !== void 0 && reasonText.trim() !== "" ? reasonText.trim() : null;
   const expires = expiresText !== void 0 && isCalendarDate(expiresText.trim()) ? expiresText.trim() : null;
   if (context.strict) {
     const message2 = `not honoured: ${context.strict} disallows annotation opt-outs`;
     problem("strict", optOutAnnotations.ignore, message2);
-    return { optOuts: [{ place, checks, reason: reason4, expires, status: "strict", message: message2 }], problems };
+    return { optOuts: [{ place, checks: checks2, reason: reason4, expires, status: "strict", message: message2 }], problems };
   }
   for (const name of names.filter((n) => !isCheckId(n))) problem("invalid-check", optOutAnnotations.ignore, invalidCheckMessage(name));
   if (names.length === 0) {
@@ -11766,7 +11766,7 @@ function readOptOut(annotations, place, context) {
   } else if (expires !== null) {
     message += ` (until ${expires})`;
   }
-  return { optOuts: [{ place, checks, reason: reason4, expires, status, message }], problems };
+  return { optOuts: [{ place, checks: checks2, reason: reason4, expires, status, message }], problems };
 }
 
 // src/policy/config.ts
@@ -11841,6 +11841,38 @@ function parseFieldPath(text2) {
     else if (match2[3] !== void 0) path9.push(match2[3]);
   }
   return path9;
+}
+
+// src/policy/sources/extraChecks.ts
+var pspCheckId = "psp.removed";
+var policyChangeCheckId = "policy.relaxed";
+var adviceCheckIds = [
+  "advice.readOnlyRootFilesystem",
+  "advice.automountServiceAccountToken",
+  "advice.highUid",
+  "advice.dropNetRaw",
+  "advice.imageDigest",
+  "advice.resourceLimits"
+];
+var extraCheckIds = [pspCheckId, policyChangeCheckId, ...adviceCheckIds];
+
+// src/policy/sources/adviceConfig.ts
+var configurable = ["all", pspCheckId, ...adviceCheckIds];
+var adviceKeys = ["enable", "disable", "blocking"];
+function parseAdvice(reader, value) {
+  const path9 = ["advice"];
+  const map = reader.map(value, path9, adviceKeys);
+  if (!map) return void 0;
+  const ids = (key) => {
+    const entries = reader.strings(map, key, path9, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
+  };
+  return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
+}
+function extraChecksFor(settings, allAdvice) {
+  const enabled = /* @__PURE__ */ new Set([pspCheckId, ...allAdvice ? adviceCheckIds : [], ...settings?.enable ?? [], ...settings?.blocking ?? []]);
+  for (const id of settings?.disable ?? []) enabled.delete(id);
+  return { enabled, blocking: new Set((settings?.blocking ?? []).filter((id) => enabled.has(id))) };
 }
 
 // src/policy/stricter.ts
@@ -14674,7 +14706,8 @@ var topLevelKeys = [
   "exemptions",
   "rules",
   "disable",
-  "render"
+  "render",
+  "advice"
 ];
 var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
@@ -14929,18 +14962,18 @@ function parseDisable(reader, value, index) {
   if (!map) return void 0;
   const before = reader.errors.length;
   if (!("checks" in map)) reader.error(path9, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path9, checkId, false);
+  const checks2 = reader.strings(map, "checks", path9, checkId, false);
   const scope = (key, check) => reader.strings(map, key, path9, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
   const reason4 = reader.string(map, "reason", path9);
-  if (reader.errors.length > before || !checks) return void 0;
+  if (reader.errors.length > before || !checks2) return void 0;
   return {
     index,
     at: reader.at(path9),
-    checks: [...new Set(checks.map((c) => c.value))],
+    checks: [...new Set(checks2.map((c) => c.value))],
     namespaces,
     files,
     workloads,
@@ -15014,13 +15047,15 @@ function parsePolicyConfig(text2, file) {
   const disable = (reader.list(root, "disable", []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
   const renderValue = reader.present(root, "render", []);
   const render = renderValue === void 0 ? void 0 : parseRender(reader, renderValue);
+  const adviceValue = reader.present(root, "advice", []);
+  const advice = adviceValue === void 0 ? void 0 : parseAdvice(reader, adviceValue);
   if (reader.errors.length > 0) {
     const errors = [...reader.errors].sort((a, b) => a.line - b.line);
     return { ok: false, errors };
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render })
+    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render, advice })
   };
 }
 
@@ -15725,18 +15760,109 @@ function clusterSourcesOf(documents, options) {
   return { cluster: { admission, kyverno: kyverno.rules }, problems, notices };
 }
 
-// src/policy/sources/extraChecks.ts
-var pspCheckId = "psp.removed";
-var policyChangeCheckId = "policy.relaxed";
-var adviceCheckIds = [
-  "advice.readOnlyRootFilesystem",
-  "advice.automountServiceAccountToken",
-  "advice.highUid",
-  "advice.dropNetRaw",
-  "advice.imageDigest",
-  "advice.resourceLimits"
-];
-var extraCheckIds = [pspCheckId, policyChangeCheckId, ...adviceCheckIds];
+// src/policy/sources/advice.ts
+var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
+function perContainer(pod, bad) {
+  const names = [];
+  const paths = [];
+  for (const { name, container, path: path9 } of visitContainers(pod)) {
+    if (path9[1] === "ephemeralContainers") continue;
+    const at3 = bad(container, path9);
+    if (at3) {
+      names.push(name);
+      paths.push(at3);
+    }
+  }
+  return { names, paths };
+}
+var checks = {
+  "advice.readOnlyRootFilesystem": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path9) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path9, "securityContext", "readOnlyRootFilesystem"]);
+    return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
+  },
+  "advice.automountServiceAccountToken": (pod) => optBool(pod.spec, "automountServiceAccountToken") === false ? null : {
+    check: "advice.automountServiceAccountToken",
+    reason: "service account token mounted",
+    detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API",
+    paths: [["spec", "automountServiceAccountToken"]]
+  },
+  "advice.highUid": (pod) => {
+    const podContext = obj(pod.spec, "securityContext");
+    const low = [];
+    const paths = [];
+    for (const key of ["runAsUser", "runAsGroup"]) {
+      const podValue = optInt(podContext, key);
+      const { names, paths: containerPaths } = perContainer(pod, (c, path9) => {
+        const value = optInt(obj(c, "securityContext"), key) ?? podValue;
+        return value !== void 0 && value > 1e4 ? null : [...path9, "securityContext", key];
+      });
+      if (names.length > 0) {
+        low.push(`${containerNames(names)} should run with ${key} above 10000`);
+        paths.push(...containerPaths);
+      }
+    }
+    return low.length === 0 ? null : { check: "advice.highUid", reason: "UID or GID not above 10000", detail: low.join("; "), paths };
+  },
+  "advice.dropNetRaw": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path9) => {
+      const capabilities = obj(obj(c, "securityContext"), "capabilities");
+      const drop = list(capabilities, "drop");
+      const adds = list(capabilities, "add").includes("NET_RAW");
+      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path9, "securityContext", "capabilities", adds ? "add" : "drop"];
+    });
+    return names.length === 0 ? null : { check: "advice.dropNetRaw", reason: "NET_RAW not dropped", detail: `${containerNames(names)} should drop NET_RAW (or ALL) and not add it`, paths };
+  },
+  "advice.imageDigest": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path9) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path9, "image"]);
+    return names.length === 0 ? null : { check: "advice.imageDigest", reason: "image not pinned by digest", detail: `${containerNames(names)} should name the image by digest (image@sha256:\u2026)`, paths };
+  },
+  "advice.resourceLimits": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path9) => {
+      const limits = obj(obj(c, "resources"), "limits");
+      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path9, "resources", "limits"];
+    });
+    return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
+  }
+};
+function adviceFindings(source, settings) {
+  const findings = [];
+  for (const [id, check] of Object.entries(checks)) {
+    if (!settings.enabled.has(id)) continue;
+    const advice = check(source.pod);
+    if (!advice) continue;
+    const blocking = settings.blocking.has(id);
+    const locations = advice.paths.map((podPath) => {
+      const documentPath = [...source.templatePath, ...podPath];
+      const where2 = locate(source.document.source, documentPath);
+      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name") : null;
+      return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
+    }).sort((a, b) => a.line - b.line || a.column - b.column);
+    const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
+    findings.push({
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      container: containers.length === 1 ? containers[0] ?? null : null,
+      containers,
+      check: advice.check,
+      reason: advice.reason,
+      detail: advice.detail,
+      level: "restricted",
+      version: "latest",
+      line: locations[0]?.line ?? source.document.line,
+      locations,
+      mode: blocking ? "enforce" : "warn",
+      blocking,
+      levelSource: { kind: "advisory", detail: `hardening advice ${advice.check}${blocking ? ", blocking by the config" : ""}` },
+      optOutNote: null,
+      fix: null,
+      fixNote: null
+    });
+  }
+  return findings;
+}
 
 // src/policy/sources/psp.ts
 var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
@@ -15825,15 +15951,15 @@ ${replacementLabels(mapping.level)}
 \`\`\``
   };
 }
-function pspFindingsOf(documents, checks) {
-  if (!checks.enabled.has(pspCheckId)) return [];
-  const blocking = checks.blocking.has(pspCheckId);
+function pspFindingsOf(documents, checks2) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
+  const blocking = checks2.blocking.has(pspCheckId);
   return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
 }
-function changedPspFindings(head, base, checks, same) {
-  if (!checks.enabled.has(pspCheckId)) return [];
+function changedPspFindings(head, base, checks2, same) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
   const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
-  const blocking = checks.blocking.has(pspCheckId);
+  const blocking = checks2.blocking.has(pspCheckId);
   return head.flatMap(
     (document) => podSecurityPolicies(document).flatMap((psp) => {
       const old = before.get(psp.name);
@@ -17998,7 +18124,7 @@ function podsReason(before, after, expectation) {
 }
 function expectationKey(expectation, documentIndex) {
   if (documentIndex === null) return "";
-  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
+  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks2]) => [key, [...checks2].sort()]);
   return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
 }
 var splicesKey = (splices) => JSON.stringify(inOrder(splices).map((s) => [s.start, s.end, s.insert, s.column ?? null]));
@@ -18148,13 +18274,13 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
       if (k === void 0) return verifyWhole(splices, expectation);
       if (!bySegment.has(k)) bySegment.set(k, []);
     }
-    const checks = [];
+    const checks2 = [];
     for (const [k, mine] of bySegment) {
       const part = segmentPart(k);
       if (part === null) return verifyWhole(splices, expectation);
-      checks.push({ k, part, splices: mine });
+      checks2.push({ k, part, splices: mine });
     }
-    for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
+    for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
       const listed = unit === null ? void 0 : verifyListItems(file, text2, unit, mine, expectation, policyOf, verdicts);
       if (listed !== void 0) {
@@ -18272,9 +18398,9 @@ function computeFixes(request) {
       const documentEdits = edits.get(owner.documentIndex) ?? [];
       edits.set(owner.documentIndex, documentEdits);
       documentEdits.push(...owner.edits);
-      const checks = fixed2.get(owner.podKey) ?? /* @__PURE__ */ new Set();
-      fixed2.set(owner.podKey, checks);
-      checks.add(owner.check);
+      const checks2 = fixed2.get(owner.podKey) ?? /* @__PURE__ */ new Set();
+      fixed2.set(owner.podKey, checks2);
+      checks2.add(owner.check);
     }
     return { edits, fixed: fixed2 };
   };
@@ -18566,11 +18692,11 @@ function evaluatePodSecurityRule(pod, level3, version4, excludes) {
   const failures = kyvernoFailures(pod, level3, version4);
   const remaining = new Map(failures.map((f) => [f.check, fieldErrors(f, pod).map((error, index) => ({ error, index }))]));
   for (const exclude of excludes) {
-    const checks = controlChecks[exclude.controlName] ?? [];
+    const checks2 = controlChecks[exclude.controlName] ?? [];
     const copy = exclusionPod(pod, exclude);
     const containerLevel = exclude.images.length > 0;
     for (const excluded2 of kyvernoFailures(copy, level3, version4)) {
-      if (!checks.includes(excluded2.check)) continue;
+      if (!checks2.includes(excluded2.check)) continue;
       const standing = remaining.get(excluded2.check);
       if (!standing) continue;
       for (const error of fieldErrors(excluded2, copy)) {
@@ -18918,7 +19044,11 @@ function evaluateFile(file, documents, context, options) {
   const perPod = evaluations.map((e) => e.findings);
   const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
   return {
-    findings: [...findings.flat(), ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)],
+    findings: [
+      ...findings.flat(),
+      ...evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks)),
+      ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)
+    ],
     ignored: evaluations.flatMap((e) => e.ignored),
     policyProblems: evaluations.flatMap((e) => e.problems),
     podSpecs: evaluations.map((e) => e.verdict),
@@ -20783,6 +20913,8 @@ function evaluateChangeSet(changeSet, options) {
     const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
     const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
     findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
+    const advice = evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ finding, status: matches2.has(e.source) ? "modified" : "new" })));
+    findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   const defaults2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
@@ -21223,12 +21355,12 @@ ${fix.replacement}\`\`\``;
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 function failingChecks(text2, policy) {
   const report = evaluateFiles([{ path: "rendered.yaml", content: text2 }], { policy });
-  const checks = /* @__PURE__ */ new Map();
+  const checks2 = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = objectKey(f);
-    checks.set(key, (checks.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
+    checks2.set(key, (checks2.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
   }
-  return checks;
+  return checks2;
 }
 function replaceLine(text2, line, newLine) {
   const lines = text2.split("\n");
@@ -21837,9 +21969,10 @@ ${parsed2.errors.map(formatConfigError).join("\n")}`);
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-function contextFor(io, options) {
+function contextFor(io, options, allAdvice = false) {
   const config = reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
-  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions });
+  const extraChecks = extraChecksFor(config.advice, allAdvice);
+  return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions, extraChecks });
 }
 function failureStatus(report, unchecked) {
   return report.findings.some((f) => f.blocking) || problemsVerdict(report.errors, unchecked) === "failure" ? 1 : 0;
@@ -21872,6 +22005,9 @@ them set their workloads' levels, as in the cluster.
 
 Options:
 ${policyOptionsHelp}
+  --advice             also run the hardening advice checks (advice.*: readOnlyRootFilesystem,
+                       automountServiceAccountToken, highUid, dropNetRaw, imageDigest,
+                       resourceLimits), never blocking unless the config's advice.blocking says
   --jobs N             worker threads that parse and evaluate files [default: one per
                        core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
@@ -21911,7 +22047,7 @@ async function checkCommand(args, io) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...policyOptions, jobs: { type: "string" }, render: { type: "string", default: "auto" }, "allow-empty": { type: "boolean", default: false } }
+    options: { ...policyOptions, jobs: { type: "string" }, render: { type: "string", default: "auto" }, "allow-empty": { type: "boolean", default: false }, advice: { type: "boolean" } }
   });
   if (values.help) {
     io.stdout(checkUsage);
@@ -21927,7 +22063,7 @@ async function checkCommand(args, io) {
     if (!collected.files.some((f) => f.path === shown4)) collected.files.push(...admission.files);
     options = { ...options, sourceOptions: { ...options.sourceOptions, admissionConfigPath: shown4 } };
   }
-  const policy = contextFor(io, options);
+  const policy = contextFor(io, options, values.advice === true);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
   const port = values.render === "auto" ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: "" }) : null;
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
@@ -22171,6 +22307,7 @@ var globBase = "(?![!\\s])(?!.*\\s$)(?!.*\\\\)";
 var namePattern = { type: "string", pattern: `^${globBase}[^/A-Z]+$` };
 var fileGlob = { type: "string", pattern: `^${globBase}(?!/)(?!(.*/)?\\.\\.(/|$)).+$` };
 var imagePattern = { type: "string", pattern: "^\\S+$" };
+var extraCheck = { type: "string", enum: [...configurable] };
 var list3 = (items, description, extra = {}) => ({ type: "array", description, items, minItems: 1, ...extra });
 var modeProperties = {
   level: { ...level2, description: "The enforced level: its violations block (failed check run, exit status 1). Default: baseline." },
@@ -22243,6 +22380,16 @@ var properties = {
         images: list3(imagePattern, "Container image patterns (Kyverno-style: * also crosses / and :); every container the finding concerns must match."),
         reason: { type: "string", pattern: "\\S", description: "Why: shown with every finding this sets aside." }
       }
+    }
+  },
+  advice: {
+    type: "object",
+    description: "Checks beyond the Pod Security Standards: hardening advice (advice.*, off by default) and the PodSecurityPolicy leftover (psp.removed, on). Never blocking unless listed in blocking.",
+    additionalProperties: false,
+    properties: {
+      enable: { type: "array", description: "Checks to run (all: every advice.* check).", items: extraCheck },
+      disable: { type: "array", description: "Checks not to run.", items: extraCheck },
+      blocking: { type: "array", description: "Checks whose findings block (they are enabled too).", items: extraCheck }
     }
   },
   render: {

@@ -38792,9 +38792,9 @@ var allChecks = [
   sysctls,
   windowsHostProcess
 ];
-function validate(checks) {
+function validate(checks2) {
   const ids = /* @__PURE__ */ new Set();
-  for (const check of checks) {
+  for (const check of checks2) {
     if (ids.has(check.id)) throw new Error(`duplicate check ${check.id}`);
     ids.add(check.id);
     if (check.implementations.length === 0) throw new Error(`check ${check.id} has no implementation`);
@@ -38805,10 +38805,10 @@ function validate(checks) {
       if (impl.overrides && check.level !== "restricted") throw new Error(`check ${check.id}: only restricted checks override`);
     }
   }
-  for (const check of checks) {
+  for (const check of checks2) {
     for (const impl of check.implementations) {
       for (const overridden of impl.overrides ?? []) {
-        const target = checks.find((c) => c.id === overridden);
+        const target = checks2.find((c) => c.id === overridden);
         if (target?.level !== "baseline") throw new Error(`check ${check.id} overrides unknown baseline check ${overridden}`);
       }
     }
@@ -38844,12 +38844,12 @@ var cache = /* @__PURE__ */ new Map();
 function checksFor(level, version2) {
   const minor = effectiveMinor(version2);
   const key = `${level}:${minor}`;
-  let checks = cache.get(key);
-  if (!checks) {
-    checks = resolve(level, minor);
-    cache.set(key, checks);
+  let checks2 = cache.get(key);
+  if (!checks2) {
+    checks2 = resolve(level, minor);
+    cache.set(key, checks2);
   }
-  return checks;
+  return checks2;
 }
 
 // src/policy/checkIds.ts
@@ -38903,6 +38903,48 @@ function editDistance(a, b) {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+// src/policy/sources/extraChecks.ts
+var pspCheckId = "psp.removed";
+var policyChangeCheckId = "policy.relaxed";
+var adviceCheckIds = [
+  "advice.readOnlyRootFilesystem",
+  "advice.automountServiceAccountToken",
+  "advice.highUid",
+  "advice.dropNetRaw",
+  "advice.imageDigest",
+  "advice.resourceLimits"
+];
+var extraCheckIds = [pspCheckId, policyChangeCheckId, ...adviceCheckIds];
+var extraWhyItMatters = {
+  "psp.removed": "The pods this policy was meant to restrict are checked by nothing until namespace labels (Pod Security Admission) or an admission policy take over.",
+  "policy.relaxed": "A pull request that lowers the bar it is judged by must not pass on its own say-so: someone allowed to relax the policy approves the change explicitly.",
+  "advice.readOnlyRootFilesystem": "A writable root file system lets an intruder drop tools and persist changes inside the container.",
+  "advice.automountServiceAccountToken": "A mounted service account token lets anyone who gets into the container talk to the Kubernetes API as the pod.",
+  "advice.highUid": "A UID or GID above 10000 cannot collide with the accounts of the node, so an escape does not land on a real user.",
+  "advice.dropNetRaw": "NET_RAW lets a container forge packets and spoof addresses on the node network; the baseline level still allows it.",
+  "advice.imageDigest": "A tag can be moved to another image; only a digest pins what runs.",
+  "advice.resourceLimits": "Without CPU and memory limits one container can starve every other pod on its node."
+};
+
+// src/policy/sources/adviceConfig.ts
+var configurable = ["all", pspCheckId, ...adviceCheckIds];
+var adviceKeys = ["enable", "disable", "blocking"];
+function parseAdvice(reader, value) {
+  const path4 = ["advice"];
+  const map = reader.map(value, path4, adviceKeys);
+  if (!map) return void 0;
+  const ids = (key) => {
+    const entries = reader.strings(map, key, path4, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
+  };
+  return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
+}
+function extraChecksFor(settings, allAdvice) {
+  const enabled = /* @__PURE__ */ new Set([pspCheckId, ...allAdvice ? adviceCheckIds : [], ...settings?.enable ?? [], ...settings?.blocking ?? []]);
+  for (const id of settings?.disable ?? []) enabled.delete(id);
+  return { enabled, blocking: new Set((settings?.blocking ?? []).filter((id) => enabled.has(id))) };
 }
 
 // src/policy/stricter.ts
@@ -41736,7 +41778,8 @@ var topLevelKeys = [
   "exemptions",
   "rules",
   "disable",
-  "render"
+  "render",
+  "advice"
 ];
 var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
@@ -41991,18 +42034,18 @@ function parseDisable(reader, value, index) {
   if (!map) return void 0;
   const before = reader.errors.length;
   if (!("checks" in map)) reader.error(path4, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks = reader.strings(map, "checks", path4, checkId, false);
+  const checks2 = reader.strings(map, "checks", path4, checkId, false);
   const scope = (key, check) => reader.strings(map, key, path4, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
   const reason4 = reader.string(map, "reason", path4);
-  if (reader.errors.length > before || !checks) return void 0;
+  if (reader.errors.length > before || !checks2) return void 0;
   return {
     index,
     at: reader.at(path4),
-    checks: [...new Set(checks.map((c) => c.value))],
+    checks: [...new Set(checks2.map((c) => c.value))],
     namespaces,
     files,
     workloads,
@@ -42076,13 +42119,15 @@ function parsePolicyConfig(text3, file) {
   const disable = (reader.list(root, "disable", []) ?? []).flatMap((value, index) => parseDisable(reader, value, index) ?? []);
   const renderValue = reader.present(root, "render", []);
   const render = renderValue === void 0 ? void 0 : parseRender(reader, renderValue);
+  const adviceValue = reader.present(root, "advice", []);
+  const advice = adviceValue === void 0 ? void 0 : parseAdvice(reader, adviceValue);
   if (reader.errors.length > 0) {
     const errors = [...reader.errors].sort((a, b) => a.line - b.line);
     return { ok: false, errors };
   }
   return {
     ok: true,
-    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render })
+    config: dropUndefined({ ...settings, file, namespaceLabels: namespaceLabels2, strict, optOuts, policyChanges, previewVersion, exemptions, rules, disable, render, advice })
   };
 }
 
@@ -42884,13 +42929,13 @@ function readOptOut(annotations, place, context) {
     return { optOuts: [], problems };
   }
   const names = ignore.split(",").map((name) => name.trim()).filter((name) => name !== "");
-  const checks = [...new Set(names.filter(isCheckId))];
+  const checks2 = [...new Set(names.filter(isCheckId))];
   const reason4 = reasonText !== void 0 && reasonText.trim() !== "" ? reasonText.trim() : null;
   const expires = expiresText !== void 0 && isCalendarDate(expiresText.trim()) ? expiresText.trim() : null;
   if (context.strict) {
     const message2 = `not honoured: ${context.strict} disallows annotation opt-outs`;
     problem("strict", optOutAnnotations.ignore, message2);
-    return { optOuts: [{ place, checks, reason: reason4, expires, status: "strict", message: message2 }], problems };
+    return { optOuts: [{ place, checks: checks2, reason: reason4, expires, status: "strict", message: message2 }], problems };
   }
   for (const name of names.filter((n) => !isCheckId(n))) problem("invalid-check", optOutAnnotations.ignore, invalidCheckMessage(name));
   if (names.length === 0) {
@@ -42918,7 +42963,7 @@ function readOptOut(annotations, place, context) {
   } else if (expires !== null) {
     message += ` (until ${expires})`;
   }
-  return { optOuts: [{ place, checks, reason: reason4, expires, status, message }], problems };
+  return { optOuts: [{ place, checks: checks2, reason: reason4, expires, status, message }], problems };
 }
 
 // src/policy/resolve.ts
@@ -43260,11 +43305,11 @@ function evaluatePodSecurityRule(pod, level, version2, excludes) {
   const failures = kyvernoFailures(pod, level, version2);
   const remaining = new Map(failures.map((f) => [f.check, fieldErrors(f, pod).map((error2, index) => ({ error: error2, index }))]));
   for (const exclude of excludes) {
-    const checks = controlChecks[exclude.controlName] ?? [];
+    const checks2 = controlChecks[exclude.controlName] ?? [];
     const copy = exclusionPod(pod, exclude);
     const containerLevel = exclude.images.length > 0;
     for (const excluded2 of kyvernoFailures(copy, level, version2)) {
-      if (!checks.includes(excluded2.check)) continue;
+      if (!checks2.includes(excluded2.check)) continue;
       const standing = remaining.get(excluded2.check);
       if (!standing) continue;
       for (const error2 of fieldErrors(excluded2, copy)) {
@@ -43598,29 +43643,6 @@ function defaultPolicies(context, cluster = context.cluster) {
 // src/main.ts
 init_load();
 
-// src/policy/sources/extraChecks.ts
-var pspCheckId = "psp.removed";
-var policyChangeCheckId = "policy.relaxed";
-var adviceCheckIds = [
-  "advice.readOnlyRootFilesystem",
-  "advice.automountServiceAccountToken",
-  "advice.highUid",
-  "advice.dropNetRaw",
-  "advice.imageDigest",
-  "advice.resourceLimits"
-];
-var extraCheckIds = [pspCheckId, policyChangeCheckId, ...adviceCheckIds];
-var extraWhyItMatters = {
-  "psp.removed": "The pods this policy was meant to restrict are checked by nothing until namespace labels (Pod Security Admission) or an admission policy take over.",
-  "policy.relaxed": "A pull request that lowers the bar it is judged by must not pass on its own say-so: someone allowed to relax the policy approves the change explicitly.",
-  "advice.readOnlyRootFilesystem": "A writable root file system lets an intruder drop tools and persist changes inside the container.",
-  "advice.automountServiceAccountToken": "A mounted service account token lets anyone who gets into the container talk to the Kubernetes API as the pod.",
-  "advice.highUid": "A UID or GID above 10000 cannot collide with the accounts of the node, so an escape does not land on a real user.",
-  "advice.dropNetRaw": "NET_RAW lets a container forge packets and spoof addresses on the node network; the baseline level still allows it.",
-  "advice.imageDigest": "A tag can be moved to another image; only a digest pins what runs.",
-  "advice.resourceLimits": "Without CPU and memory limits one container can starve every other pod on its node."
-};
-
 // src/report/explanations.ts
 var whyItMatters = {
   ...extraWhyItMatters,
@@ -43820,14 +43842,14 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
     (f) => ({ file: f.file, line: f.line })
   ).map((group) => {
     const first = group[0];
-    const checks = [...new Set(group.map((f) => f.check))];
+    const checks2 = [...new Set(group.map((f) => f.check))];
     const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`));
     return {
       path: first.file,
       start_line: first.line,
       end_line: first.line,
       annotation_level: group.some((f) => f.blocking) ? "failure" : "warning",
-      title: checks.length === 1 ? `Pod Security: ${checkTitles[checks[0]].control}` : `Pod Security: ${checks.length} checks`,
+      title: checks2.length === 1 ? `Pod Security: ${checkTitles[checks2[0]].control}` : `Pod Security: ${checks2.length} checks`,
       message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ""}${f.reason} (${f.detail}) [${f.check}]`).join("\n")
     };
   });
@@ -44184,8 +44206,8 @@ var cautions = {
   hostPorts: "clients must reach the port through a Service",
   windowsHostProcess: "the containers lose access to the node"
 };
-function cautionFor(checks) {
-  const parts = [...new Set(checks)].map((c) => cautions[c]).filter((c) => c !== void 0);
+function cautionFor(checks2) {
+  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
@@ -44207,19 +44229,19 @@ function subjectOf(findings) {
   return workloadsOf(findings);
 }
 function headline(findings, docs) {
-  const checks = unique(findings.map((f) => f.check));
+  const checks2 = unique(findings.map((f) => f.check));
   const levels2 = unique(findings.map((f) => f.level));
-  const what = checks.length === 1 ? `[${checkTitles[checks[0]].problem}](${docs(checks[0])})` : `${checks.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks[0])}) fail`;
+  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks2[0])}) fail`;
   const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
-  const severity = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks.length ? `${blockingChecks.length} blocking` : "blocking";
+  const severity = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
   const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
   return `**${subjectOf(findings)}: ${what}** (${severity}${old})`;
 }
 function bullets(findings, suggested) {
-  const checks = unique(findings.map((f) => f.check));
+  const checks2 = unique(findings.map((f) => f.check));
   const mixed = unique(findings.map((f) => f.blocking)).length > 1;
   const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
-  return checks.map((check) => {
+  return checks2.map((check) => {
     const of = findings.filter((f) => f.check === check);
     const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
     const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
@@ -44473,6 +44495,110 @@ function renderSarif(findings, errors, toolVersion) {
 // src/findings/evaluateFiles.ts
 init_load();
 
+// src/policy/sources/advice.ts
+var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
+function perContainer(pod, bad) {
+  const names = [];
+  const paths = [];
+  for (const { name, container, path: path4 } of visitContainers(pod)) {
+    if (path4[1] === "ephemeralContainers") continue;
+    const at3 = bad(container, path4);
+    if (at3) {
+      names.push(name);
+      paths.push(at3);
+    }
+  }
+  return { names, paths };
+}
+var checks = {
+  "advice.readOnlyRootFilesystem": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path4, "securityContext", "readOnlyRootFilesystem"]);
+    return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
+  },
+  "advice.automountServiceAccountToken": (pod) => optBool(pod.spec, "automountServiceAccountToken") === false ? null : {
+    check: "advice.automountServiceAccountToken",
+    reason: "service account token mounted",
+    detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API",
+    paths: [["spec", "automountServiceAccountToken"]]
+  },
+  "advice.highUid": (pod) => {
+    const podContext = obj(pod.spec, "securityContext");
+    const low = [];
+    const paths = [];
+    for (const key of ["runAsUser", "runAsGroup"]) {
+      const podValue = optInt(podContext, key);
+      const { names, paths: containerPaths } = perContainer(pod, (c, path4) => {
+        const value = optInt(obj(c, "securityContext"), key) ?? podValue;
+        return value !== void 0 && value > 1e4 ? null : [...path4, "securityContext", key];
+      });
+      if (names.length > 0) {
+        low.push(`${containerNames(names)} should run with ${key} above 10000`);
+        paths.push(...containerPaths);
+      }
+    }
+    return low.length === 0 ? null : { check: "advice.highUid", reason: "UID or GID not above 10000", detail: low.join("; "), paths };
+  },
+  "advice.dropNetRaw": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => {
+      const capabilities = obj(obj(c, "securityContext"), "capabilities");
+      const drop = list(capabilities, "drop");
+      const adds = list(capabilities, "add").includes("NET_RAW");
+      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path4, "securityContext", "capabilities", adds ? "add" : "drop"];
+    });
+    return names.length === 0 ? null : { check: "advice.dropNetRaw", reason: "NET_RAW not dropped", detail: `${containerNames(names)} should drop NET_RAW (or ALL) and not add it`, paths };
+  },
+  "advice.imageDigest": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path4, "image"]);
+    return names.length === 0 ? null : { check: "advice.imageDigest", reason: "image not pinned by digest", detail: `${containerNames(names)} should name the image by digest (image@sha256:\u2026)`, paths };
+  },
+  "advice.resourceLimits": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => {
+      const limits = obj(obj(c, "resources"), "limits");
+      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path4, "resources", "limits"];
+    });
+    return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
+  }
+};
+function adviceFindings(source, settings) {
+  const findings = [];
+  for (const [id, check] of Object.entries(checks)) {
+    if (!settings.enabled.has(id)) continue;
+    const advice = check(source.pod);
+    if (!advice) continue;
+    const blocking = settings.blocking.has(id);
+    const locations = advice.paths.map((podPath) => {
+      const documentPath = [...source.templatePath, ...podPath];
+      const where2 = locate(source.document.source, documentPath);
+      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name") : null;
+      return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
+    }).sort((a, b) => a.line - b.line || a.column - b.column);
+    const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
+    findings.push({
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      container: containers.length === 1 ? containers[0] ?? null : null,
+      containers,
+      check: advice.check,
+      reason: advice.reason,
+      detail: advice.detail,
+      level: "restricted",
+      version: "latest",
+      line: locations[0]?.line ?? source.document.line,
+      locations,
+      mode: blocking ? "enforce" : "warn",
+      blocking,
+      levelSource: { kind: "advisory", detail: `hardening advice ${advice.check}${blocking ? ", blocking by the config" : ""}` },
+      optOutNote: null,
+      fix: null,
+      fixNote: null
+    });
+  }
+  return findings;
+}
+
 // src/policy/sources/psp.ts
 var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
 var baselineCapabilities = allowedV1_0;
@@ -44560,15 +44686,15 @@ ${replacementLabels(mapping.level)}
 \`\`\``
   };
 }
-function pspFindingsOf(documents, checks) {
-  if (!checks.enabled.has(pspCheckId)) return [];
-  const blocking = checks.blocking.has(pspCheckId);
+function pspFindingsOf(documents, checks2) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
+  const blocking = checks2.blocking.has(pspCheckId);
   return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
 }
-function changedPspFindings(head, base, checks, same) {
-  if (!checks.enabled.has(pspCheckId)) return [];
+function changedPspFindings(head, base, checks2, same) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
   const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
-  const blocking = checks.blocking.has(pspCheckId);
+  const blocking = checks2.blocking.has(pspCheckId);
   return head.flatMap(
     (document) => podSecurityPolicies(document).flatMap((psp) => {
       const old = before.get(psp.name);
@@ -46578,7 +46704,7 @@ function podsReason(before, after, expectation) {
 }
 function expectationKey(expectation, documentIndex) {
   if (documentIndex === null) return "";
-  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
+  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks2]) => [key, [...checks2].sort()]);
   return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
 }
 var splicesKey = (splices) => JSON.stringify(inOrder(splices).map((s) => [s.start, s.end, s.insert, s.column ?? null]));
@@ -46728,13 +46854,13 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
       if (k === void 0) return verifyWhole(splices, expectation);
       if (!bySegment.has(k)) bySegment.set(k, []);
     }
-    const checks = [];
+    const checks2 = [];
     for (const [k, mine] of bySegment) {
       const part = segmentPart(k);
       if (part === null) return verifyWhole(splices, expectation);
-      checks.push({ k, part, splices: mine });
+      checks2.push({ k, part, splices: mine });
     }
-    for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
+    for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
       const listed = unit === null ? void 0 : verifyListItems(file, text3, unit, mine, expectation, policyOf, verdicts);
       if (listed !== void 0) {
@@ -46853,9 +46979,9 @@ function computeFixes(request2) {
       const documentEdits = edits.get(owner.documentIndex) ?? [];
       edits.set(owner.documentIndex, documentEdits);
       documentEdits.push(...owner.edits);
-      const checks = fixed2.get(owner.podKey) ?? /* @__PURE__ */ new Set();
-      fixed2.set(owner.podKey, checks);
-      checks.add(owner.check);
+      const checks2 = fixed2.get(owner.podKey) ?? /* @__PURE__ */ new Set();
+      fixed2.set(owner.podKey, checks2);
+      checks2.add(owner.check);
     }
     return { edits, fixed: fixed2 };
   };
@@ -47073,7 +47199,11 @@ function evaluateFile(file, documents, context, options) {
   const perPod = evaluations.map((e) => e.findings);
   const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
   return {
-    findings: [...findings.flat(), ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)],
+    findings: [
+      ...findings.flat(),
+      ...evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks)),
+      ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)
+    ],
     ignored: evaluations.flatMap((e) => e.ignored),
     policyProblems: evaluations.flatMap((e) => e.problems),
     podSpecs: evaluations.map((e) => e.verdict),
@@ -47383,6 +47513,8 @@ function evaluateChangeSet(changeSet, options) {
     const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
     const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
     findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
+    const advice = evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ finding, status: matches2.has(e.source) ? "modified" : "new" })));
+    findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   const defaults2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
@@ -47834,12 +47966,12 @@ ${fix.replacement}\`\`\``;
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
 function failingChecks(text3, policy) {
   const report = evaluateFiles([{ path: "rendered.yaml", content: text3 }], { policy });
-  const checks = /* @__PURE__ */ new Map();
+  const checks2 = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = objectKey(f);
-    checks.set(key, (checks.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
+    checks2.set(key, (checks2.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
   }
-  return checks;
+  return checks2;
 }
 function replaceLine(text3, line, newLine) {
   const lines = text3.split("\n");
@@ -48120,7 +48252,7 @@ async function run(given) {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions });
+    const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const workspace = io.env.GITHUB_WORKSPACE ?? ".";
     const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
     const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
