@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { evaluateFiles, sortProblems } from '../findings/evaluateFiles.js';
+import { notComputedLead } from '../fixes/notes.js';
 import { fsTreeReader } from '../io/render/fsTree.js';
 import { openRenderer } from '../io/render/renderer.js';
 import { checkRenderings } from '../render/stage.js';
@@ -122,6 +123,17 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const header = defaultPolicies(policy, report.cluster);
   const text = renderText(report, header);
   io.stdout(options.format === 'json' ? renderJson(report, header) : colours(io) ? colourReport(text) : text);
+  notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
+}
+
+/** Said once per run (on stderr) when some file's fixes ran past their work budget: the findings are whole, some fixes were not computed. */
+function notComputedNotice(report: CheckReport, io: CliIO): void {
+  const skipped = report.findings.filter((f) => (f as { fixNote?: string | null }).fixNote?.startsWith(notComputedLead) === true);
+  if (skipped.length === 0) return;
+  const files = new Set(skipped.map((f) => f.file));
+  io.stderr(
+    `pod-security-review: the fixes of ${skipped.length} finding${skipped.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'} were not computed (the fix work budget ran out; every finding is reported); \`pod-security-review fix\` computes them\n`,
+  );
 }

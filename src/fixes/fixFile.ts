@@ -24,7 +24,7 @@ import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { editKey, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, longLineNote, noSafeFix, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
@@ -64,6 +64,22 @@ export interface FixRequest {
    * is tested against. Default: false.
    */
   readonly wholeDocuments?: boolean;
+  /**
+   * The work fixes may cost, in characters of text loaded to verify them;
+   * past it, the findings not yet tried get `fixNote: "not computed: …"`.
+   * Default: fixWorkBudget(text). `fix` passes Infinity.
+   */
+  readonly workBudget?: number;
+}
+
+/**
+ * A file's work budget for fixes: verifying a fix loads the pod spec it
+ * fixes a few times over, so a budget of many times the file's size is met
+ * only by a file whose fixes cost far more than its pod specs (a last resort:
+ * no input may stall a review).
+ */
+export function fixWorkBudget(text: string): number {
+  return 1_000_000 + 50 * text.length;
 }
 
 export interface FileFixes {
@@ -125,7 +141,18 @@ export function computeFixes(request: FixRequest): FileFixes {
   // The documents that hold pod specs: the verifier knows them as the check loaded them, and only they get edits.
   const documents = new Map<number, ManifestDocument>();
   for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request.wholeDocuments !== true });
+  const budget = request.workBudget ?? fixWorkBudget(text);
+  let spent = 0;
+  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()], {
+    byItem: request.wholeDocuments !== true,
+    onWork: (characters) => (spent += characters),
+  });
+  /** Past the budget, the owners not yet tried get no fix and say so. */
+  const overBudget = (selected: readonly Owner[]): boolean => {
+    if (spent <= budget) return false;
+    for (const owner of selected) owner.note = notComputed(budget);
+    return true;
+  };
 
   // 1. Plans.
   const owners: Owner[] = [];
@@ -268,6 +295,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
   };
   for (const groups of byUsers.values()) {
+    if (overBudget(groups.flat())) continue;
     if (attempt(groups.flat()) === null) {
       groups.forEach(accept);
       continue;
@@ -285,7 +313,7 @@ export function computeFixes(request: FixRequest): FileFixes {
   // 3. Per pod spec, the other fixes: all together, or as many as verify, one by one.
   for (const podOwners of byPod) {
     const candidates = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0 || overBudget(candidates)) continue;
     if (attempt(candidates) === null) {
       for (const owner of candidates) owner.accepted = true;
       continue;
@@ -405,7 +433,7 @@ export function fixText(file: string, text: string, options: FixTextOptions): Fi
       pods.push({ source, failures: evaluatePod(source.pod, policy.level, policy.version).failures, policy });
     }
   }
-  const fixes = computeFixes({ file, text, pods, level: options.level, version: options.version, diff: options.diff ?? null });
+  const fixes = computeFixes({ file, text, pods, level: options.level, version: options.version, diff: options.diff ?? null, workBudget: Number.POSITIVE_INFINITY });
   return {
     text: applySuggestions(text, fixes.suggestions),
     problems,

@@ -126,6 +126,14 @@ export function sharedCaveat(reason: string): string {
   return `${sharedCaveatLead} (${reason}); the other places that use it were checked and do not change.`;
 }
 
+/** The prefix of the note of a finding whose fix was not computed (the file's work budget was used up). */
+export const notComputedLead = 'not computed:';
+
+/** Said when the file's work budget for fixes ran out before this finding's fix was tried. */
+export function notComputed(budget: number): string {
+  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString('en-US')} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
+}
+
 /** Said with a fix within a line too long to repeat in a suggestion (a single-line JSON document). */
 export function longLineNote(edit: { readonly start: number; readonly end: number }, line: number): string {
   return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}–${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;

@@ -271,6 +271,7 @@ function verifyListItems(
   expectation: Expectation,
   policyOf: PolicyOf,
   verdicts: Map<string, string | null>,
+  work: (characters: number) => void,
 ): string | null | undefined {
   const { document, layout } = unit;
   const changed = touchedItems(layout, splices);
@@ -291,6 +292,7 @@ function verifyListItems(
   const key = `list ${document.index}\u0000${expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${splicesKey(splices)}`;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
+  work(small.length);
   const reason = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason);
   return reason;
@@ -346,11 +348,20 @@ function verifySmallList(file: string, small: string, unit: ListUnit, kept: read
  * marker, a known document that crosses a cut, two in one segment) the
  * whole file is verified instead.
  */
-export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[], options: { readonly byItem?: boolean } = {}): Verifier {
+export interface VerifierOptions {
+  /** False verifies whole documents, never List items alone (the reference in tests). Default: true. */
+  readonly byItem?: boolean;
+  /** Told the size of every text loaded to verify a fix: the work the fix engine's budget counts. */
+  readonly onWork?: (characters: number) => void;
+}
+
+export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[], options: VerifierOptions = {}): Verifier {
+  const work = options.onWork ?? (() => undefined);
   let whole: Part | null = null;
   const verifyWhole: Verifier = (splices, expectation) => {
     whole ??= partOf(file, text, policyOf, (local) => local).part;
     verificationCounts.files++;
+    work(text.length);
     return verifyPart(file, policyOf, whole, applySplices(text, splices), expectation);
   };
   const starts = segmentStarts(text);
@@ -420,7 +431,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     }
     for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? undefined : verifyListItems(file, text, unit, mine, expectation, policyOf, verdicts);
+      const listed = unit === null ? undefined : verifyListItems(file, text, unit, mine, expectation, policyOf, verdicts, work);
       if (listed !== undefined) {
         if (listed !== null) return listed;
         continue;
@@ -432,6 +443,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
         verificationCounts.segments++;
         const from = starts[k] ?? 0;
         const fixedSegment = applySplices(segmentText(text, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+        work(fixedSegment.length);
         reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason);
       }

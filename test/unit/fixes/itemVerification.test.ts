@@ -122,3 +122,32 @@ describe('a single-line JSON List', () => {
     expect(fixed.suggestions[0]?.edit).toBeUndefined();
   });
 });
+
+describe('the work budget for fixes', () => {
+  it('past the budget, reports every finding with a "not computed" note, and the fixes it did compute', () => {
+    const text = listOfPods(40, 'yaml');
+    const pods = podsOf('list.yaml', text, 'restricted');
+    const request = { file: 'list.yaml', text, pods, level: 'restricted' as const, version: 'latest' as const, diff: null };
+    const full = computeFixes(request);
+    // A budget of about ten Pods' worth of verification.
+    const limited = computeFixes({ ...request, workBudget: Math.round(text.length / 4) });
+    expect(limited.pods.map((p) => p.length)).toEqual(pods.map((p) => p.failures.length));
+    const notes = limited.pods.flat().map((f) => f.fixNote ?? '');
+    const notComputed = notes.filter((n) => n.startsWith('not computed: the file\'s work budget for fixes'));
+    expect(notComputed.length).toBeGreaterThan(100);
+    // Every finding has either its fix (the one computed without a budget) or the note.
+    limited.pods.flat().forEach((fix, i) => {
+      if (fix.fix !== null) expect(fix).toEqual(full.pods.flat()[i]);
+      else expect(fix.fixNote).toMatch(/^not computed: /);
+    });
+    expect(limited.pods.flat().some((f) => f.fix !== null)).toBe(true);
+    // The suggestions given are all verified ones of the full run.
+    for (const s of limited.suggestions) expect(full.suggestions).toContainEqual(s);
+  });
+
+  it('is not met by an ordinary file', () => {
+    const text = listOfPods(200, 'yaml');
+    const fixes = computeFixes({ file: 'list.yaml', text, pods: podsOf('list.yaml', text, 'restricted'), level: 'restricted', version: 'latest', diff: null });
+    expect(fixes.pods.flat().filter((f) => (f.fixNote ?? '').startsWith('not computed:'))).toEqual([]);
+  });
+});
