@@ -16866,6 +16866,10 @@ var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
+var notComputedLead = "not computed:";
+function notComputed(budget) {
+  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
+}
 function longLineNote(edit, line) {
   return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
 }
@@ -18156,7 +18160,7 @@ function listUnitOf(text2, document, part, from, to) {
   const layout = listLayout(document.source.layout, text2, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
-function verifyListItems(file, text2, unit, splices, expectation, policyOf, verdicts) {
+function verifyListItems(file, text2, unit, splices, expectation, policyOf, verdicts, work) {
   const { document, layout } = unit;
   const changed = touchedItems(layout, splices);
   const edits = expectation.edits.get(document.index) ?? [];
@@ -18176,6 +18180,7 @@ function verifyListItems(file, text2, unit, splices, expectation, policyOf, verd
   const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${splicesKey(splices)}`;
   const known2 = verdicts.get(key);
   if (known2 !== void 0) return known2;
+  work(small.length);
   const reason4 = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
@@ -18213,10 +18218,12 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   return podsReason(before, pods, expectation);
 }
 function verifierOf(file, text2, policyOf, known2, options = {}) {
+  const work = options.onWork ?? (() => void 0);
   let whole = null;
   const verifyWhole = (splices, expectation) => {
     whole ??= partOf(file, text2, policyOf, (local) => local).part;
     verificationCounts.files++;
+    work(text2.length);
     return verifyPart(file, policyOf, whole, applySplices(text2, splices), expectation);
   };
   const starts = segmentStarts(text2);
@@ -18282,7 +18289,7 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems(file, text2, unit, mine, expectation, policyOf, verdicts);
+      const listed = unit === null ? void 0 : verifyListItems(file, text2, unit, mine, expectation, policyOf, verdicts, work);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
@@ -18294,6 +18301,7 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
         verificationCounts.segments++;
         const from = starts[k] ?? 0;
         const fixedSegment = applySplices(segmentText(text2, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+        work(fixedSegment.length);
         reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason4);
       }
@@ -18304,6 +18312,9 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
 }
 
 // src/fixes/fixFile.ts
+function fixWorkBudget(text2) {
+  return 1e6 + 50 * text2.length;
+}
 function areaOf(path9) {
   const [root, second, third] = path9;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
@@ -18329,7 +18340,17 @@ function computeFixes(request) {
   const fallback = { level: request.level, version: request.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request.wholeDocuments !== true });
+  const budget = request.workBudget ?? fixWorkBudget(text2);
+  let spent = 0;
+  const verifyText = verifierOf(request.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()], {
+    byItem: request.wholeDocuments !== true,
+    onWork: (characters) => spent += characters
+  });
+  const overBudget = (selected) => {
+    if (spent <= budget) return false;
+    for (const owner of selected) owner.note = notComputed(budget);
+    return true;
+  };
   const owners = [];
   const byPod = request.pods.map(() => []);
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -18454,6 +18475,7 @@ function computeFixes(request) {
     }
   };
   for (const groups of byUsers.values()) {
+    if (overBudget(groups.flat())) continue;
     if (attempt(groups.flat()) === null) {
       groups.forEach(accept);
       continue;
@@ -18469,7 +18491,7 @@ function computeFixes(request) {
   }
   for (const podOwners of byPod) {
     const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0 || overBudget(candidates)) continue;
     if (attempt(candidates) === null) {
       for (const owner of candidates) owner.accepted = true;
       continue;
@@ -22078,8 +22100,18 @@ async function checkCommand(args, io) {
   const header = defaultPolicies(policy, report.cluster);
   const text2 = renderText(report, header);
   io.stdout(options.format === "json" ? renderJson(report, header) : colours(io) ? colourReport(text2) : text2);
+  notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
+}
+function notComputedNotice(report, io) {
+  const skipped2 = report.findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
+  if (skipped2.length === 0) return;
+  const files = new Set(skipped2.map((f) => f.file));
+  io.stderr(
+    `pod-security-review: the fixes of ${skipped2.length} finding${skipped2.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"} were not computed (the fix work budget ran out; every finding is reported); \`pod-security-review fix\` computes them
+`
+  );
 }
 
 // src/cli/diff.ts

@@ -44154,6 +44154,10 @@ var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
   return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
 }
+var notComputedLead = "not computed:";
+function notComputed(budget) {
+  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
+}
 function longLineNote(edit, line) {
   return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
 }
@@ -46736,7 +46740,7 @@ function listUnitOf(text3, document, part, from, to) {
   const layout = listLayout(document.source.layout, text3, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
-function verifyListItems(file, text3, unit, splices, expectation, policyOf, verdicts) {
+function verifyListItems(file, text3, unit, splices, expectation, policyOf, verdicts, work) {
   const { document, layout } = unit;
   const changed = touchedItems(layout, splices);
   const edits = expectation.edits.get(document.index) ?? [];
@@ -46756,6 +46760,7 @@ function verifyListItems(file, text3, unit, splices, expectation, policyOf, verd
   const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${splicesKey(splices)}`;
   const known2 = verdicts.get(key);
   if (known2 !== void 0) return known2;
+  work(small.length);
   const reason4 = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
@@ -46793,10 +46798,12 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   return podsReason(before, pods, expectation);
 }
 function verifierOf(file, text3, policyOf, known2, options = {}) {
+  const work = options.onWork ?? (() => void 0);
   let whole = null;
   const verifyWhole = (splices, expectation) => {
     whole ??= partOf(file, text3, policyOf, (local) => local).part;
     verificationCounts.files++;
+    work(text3.length);
     return verifyPart(file, policyOf, whole, applySplices(text3, splices), expectation);
   };
   const starts = segmentStarts(text3);
@@ -46862,7 +46869,7 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems(file, text3, unit, mine, expectation, policyOf, verdicts);
+      const listed = unit === null ? void 0 : verifyListItems(file, text3, unit, mine, expectation, policyOf, verdicts, work);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
@@ -46874,6 +46881,7 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
         verificationCounts.segments++;
         const from = starts[k] ?? 0;
         const fixedSegment = applySplices(segmentText(text3, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+        work(fixedSegment.length);
         reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason4);
       }
@@ -46885,6 +46893,9 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
 
 // src/fixes/fixFile.ts
 init_anchors();
+function fixWorkBudget(text3) {
+  return 1e6 + 50 * text3.length;
+}
 function areaOf(path4) {
   const [root, second, third] = path4;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
@@ -46910,7 +46921,17 @@ function computeFixes(request2) {
   const fallback = { level: request2.level, version: request2.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request2.pods) documents.set(source.document.index, source.document);
-  const verifyText = verifierOf(request2.file, text3, (key) => policies.get(key) ?? fallback, [...documents.values()], { byItem: request2.wholeDocuments !== true });
+  const budget = request2.workBudget ?? fixWorkBudget(text3);
+  let spent = 0;
+  const verifyText = verifierOf(request2.file, text3, (key) => policies.get(key) ?? fallback, [...documents.values()], {
+    byItem: request2.wholeDocuments !== true,
+    onWork: (characters) => spent += characters
+  });
+  const overBudget = (selected) => {
+    if (spent <= budget) return false;
+    for (const owner of selected) owner.note = notComputed(budget);
+    return true;
+  };
   const owners = [];
   const byPod = request2.pods.map(() => []);
   request2.pods.forEach(({ source, failures, policy }, podIndex) => {
@@ -47035,6 +47056,7 @@ function computeFixes(request2) {
     }
   };
   for (const groups2 of byUsers.values()) {
+    if (overBudget(groups2.flat())) continue;
     if (attempt(groups2.flat()) === null) {
       groups2.forEach(accept);
       continue;
@@ -47050,7 +47072,7 @@ function computeFixes(request2) {
   }
   for (const podOwners of byPod) {
     const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
-    if (candidates.length === 0) continue;
+    if (candidates.length === 0 || overBudget(candidates)) continue;
     if (attempt(candidates) === null) {
       for (const owner of candidates) owner.accepted = true;
       continue;
