@@ -218,8 +218,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge; those at base, what the change may not lower.
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context: PolicyContext = repository.context;
-  // Outside the change set, base and head are the same files.
-  const changedPaths = new Set(changeSet.files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  // Outside the files read here, base and head are taken to be the same (a file the selection excludes is not read at base).
+  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
   // The cluster's own policies (PodSecurityConfiguration, Kyverno) are read at head, as their source says.
   const baseContext: PolicyContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };

@@ -165,6 +165,12 @@ describe('item 2: a pull request cannot relax the policy that judges it (CLI dif
     expect(relaxed(report)).toMatchObject([{ file: 'deploy/ns.yaml', blocking: false }]);
   });
 
+  it('says nothing of a Namespace file the selection excludes, and takes its labels as they are', async () => {
+    const ns = { 'cluster/ns.yaml': namespace('tools', { enforce: 'privileged' }) };
+    const { report } = await diffJson(ns, { 'cluster/ns.yaml': `${ns['cluster/ns.yaml']}  annotations: {owner: platform}\n`, 'deploy/api.yaml': deployment('api', 'tools') }, '--exclude', 'cluster/**');
+    expect(report.findings).toEqual([]);
+  });
+
   it('reports a new Namespace labelled privileged', async () => {
     const { status, report } = await diffJson({ 'README.md': 'x\n' }, { 'README.md': 'x\n', 'deploy/ns.yaml': namespace('tools', { enforce: 'privileged' }) });
     expect(relaxed(report)).toMatchObject([{ file: 'deploy/ns.yaml', line: 6, name: 'tools', blocking: true, level: 'baseline' }]);
