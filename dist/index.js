@@ -47463,7 +47463,7 @@ function evaluateChangeSet(changeSet, options) {
   }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
-  const changedPaths = new Set(changeSet.files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
   const baseContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };
   const rules = changeRules(options.policy.config, options.policy.overrides);
