@@ -18,6 +18,7 @@ import { githubLinks, reviewBody } from '../../src/report/reviewBody.js';
 import { jobSummary } from '../../src/report/summary.js';
 import type { SummaryInput } from '../../src/report/summary.js';
 import { defaultConfigPath, defaultPolicyConfig, parsePolicyConfig } from '../../src/policy/config.js';
+import { extraChecksFor } from '../../src/policy/sources/adviceConfig.js';
 import { planReview } from '../../src/report/reviewPlan.js';
 import type { ReviewPlan } from '../../src/report/reviewPlan.js';
 import type { ReviewFinding } from '../../src/report/types.js';
@@ -56,7 +57,8 @@ export async function reviewScenario(name: string, maxComments = 30): Promise<Sc
     const parsed = existsSync(configFile) ? parsePolicyConfig(readFileSync(configFile, 'utf8'), defaultConfigPath) : null;
     if (parsed && !parsed.ok) throw new Error(`scenario ${name}: invalid config`);
     const config = parsed?.ok ? parsed.config : defaultPolicyConfig;
-    const context = policyContext('2026-06-01', { config, overrides: {} });
+    // As the Action: the config's advice settings decide the checks beyond the Pod Security Standards.
+    const context = policyContext('2026-06-01', { config, overrides: {}, extraChecks: extraChecksFor(config.advice, false) });
     const defaults = defaultPolicies(context);
     const report = evaluateChangeSet(changeSet, {
       policy: context,
