@@ -24,7 +24,11 @@ import { defaultPolicies } from '../findings/policyContext.js';
 import { applySuggestions } from '../fixes/fixFile.js';
 import type { Suggestion } from '../fixes/types.js';
 import { renderText } from '../report/text.js';
-import { contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions } from './options.js';
+import { cautionFor } from '../report/commentBody.js';
+import { checkIds, isCheckId } from '../policy/checkIds.js';
+import type { CheckId } from '../pss/types.js';
+import { didYouMean } from './suggest.js';
+import { contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 export const fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
@@ -39,6 +43,10 @@ volume type, which user ID) are left and reported with what to do.
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
+  --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
+  --skip CHECK,...     fix every check but these
+  Edits that can stop a workload from working (privileged, hostNetwork, runAsUser 0,
+  runAsNonRoot) are listed after the report with a one-line caution.
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
@@ -46,11 +54,31 @@ malformed or invalid, or (with --unchecked failure) a file was not checked, 2 us
 or config error.
 `;
 
+/** `--only` and `--skip`, comma-separated and repeatable, as a predicate; unknown checks are usage errors with the closest name. */
+function checkSelection(only: readonly string[] | undefined, skip: readonly string[] | undefined): (check: CheckId) => boolean {
+  const list = (flag: string, values: readonly string[] | undefined): Set<CheckId> | null => {
+    if (values === undefined) return null;
+    const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    for (const name of names) if (!isCheckId(name)) throw new UsageError(`${flag} ${JSON.stringify(name)}: not a check${didYouMean(name, checkIds)}; the checks: ${checkIds.join(', ')}`);
+    return new Set(names as CheckId[]);
+  };
+  const included = list('--only', only);
+  const excluded = list('--skip', skip);
+  if (included && excluded) throw new UsageError('--only and --skip: give one');
+  return (check) => (included ? included.has(check) : !(excluded?.has(check) ?? false));
+}
+
 export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...policyOptions, 'dry-run': { type: 'boolean', default: false }, 'allow-empty': { type: 'boolean', default: false } },
+    options: {
+      ...policyOptions,
+      'dry-run': { type: 'boolean', default: false },
+      'allow-empty': { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+      skip: { type: 'string', multiple: true },
+    },
   });
   if (values.help) {
     io.stdout(fixUsage);
@@ -60,7 +88,8 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const collected = await filesOfPaths(positionals, io, options.maxBytes, 'fix');
   const policy = contextFor(io, options);
   const load = { maxBytes: options.maxBytes };
-  const before = evaluateFiles(collected.files, { policy, load, fixes: true });
+  const fixChecks = checkSelection(values.only, values.skip);
+  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks });
 
   // One file's suggestions never overlap (the engine makes them so): apply them all.
   const suggestionsOf = new Map<string, Set<Suggestion>>();
@@ -85,13 +114,21 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   }
 
   // What is left, checked again, with why it was not fixed.
-  const remaining = evaluateFiles(after, { policy, load, fixes: true });
+  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks });
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
-  const notes = report.findings.filter((f) => f.fixNote !== null).map((f) => `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote!.split('\n')[0]}`);
+  const notes = report.findings.map((f) =>
+    !fixChecks(f.check as CheckId) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split('\n')[0]}` : null,
+  ).filter((n): n is string => n !== null);
+  // What the applied edits can break, once per file.
+  const cautionLines = [...new Set(before.findings.filter((f) => f.fix && changed.includes(f.file)).map((f) => f.file))].flatMap((file) => {
+    const caution = cautionFor(before.findings.filter((f) => f.file === file && f.fix).map((f) => f.check));
+    return caution === null ? [] : [`${file}: caution: ${caution}`];
+  });
   const fixedCount = before.findings.length - remaining.findings.length;
   const text = [
     renderText(report, defaultPolicies(policy)).trimEnd(),
     ...notes,
+    ...cautionLines,
     `${values['dry-run'] ? 'would fix' : 'fixed'} ${fixedCount} ${fixedCount === 1 ? 'finding' : 'findings'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}${changed.length > 0 ? `: ${changed.join(', ')}` : ''}`,
   ].join('\n');
   if (values['dry-run']) {

@@ -5,6 +5,7 @@
  */
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
+import type { CheckId } from '../pss/types.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { namespaceLabelsOn } from '../policy/resolve.js';
 import { readsClusterSources } from '../policy/sources/cluster.js';
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly load?: LoadOptions;
   /** Compute a verified fix (or a note) for every finding. */
   readonly fixes?: boolean;
+  /** Fix only these checks (`fix --only/--skip`); default all. */
+  readonly fixChecks?: (check: CheckId) => boolean;
 }
 
 export type CheckReport = Report;
@@ -110,7 +113,7 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = evaluations.map((e) => e.findings);
-  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks).findings : perPod;
   return {
     findings: [
       ...findings.flat(),

@@ -11,7 +11,7 @@ import { computeFixes } from '../fixes/fixFile.js';
 import { decodeContent } from '../manifests/load.js';
 import type { Suggestion } from '../fixes/types.js';
 import { levelRank } from '../pss/levels.js';
-import type { LevelVersion } from '../pss/types.js';
+import type { CheckId, LevelVersion } from '../pss/types.js';
 import type { PodSpecEvaluation } from './policyContext.js';
 import type { Finding } from './types.js';
 
@@ -37,22 +37,33 @@ export interface FixedFindings<F extends Finding> {
  * findings (evaluatePodSpec's order); `findings[i]` are those findings as
  * the caller holds them (possibly extended, e.g. with diff fields).
  */
-export function fixFindings<F extends Finding>(file: string, text: string | null, evaluations: readonly PodSpecEvaluation[], findings: readonly (readonly F[])[], diff: DiffLines | null): FixedFindings<F> {
+export function fixFindings<F extends Finding>(
+  file: string,
+  text: string | null,
+  evaluations: readonly PodSpecEvaluation[],
+  findings: readonly (readonly F[])[],
+  diff: DiffLines | null,
+  /** Which checks to fix (`fix --only/--skip`); the others get no fix and are not touched. Default: all. */
+  selected: (check: CheckId) => boolean = () => true,
+): FixedFindings<F> {
   if (text === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
     return { findings, suggestions: [] };
   }
   const pods = evaluations.map((evaluation) => ({
     source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure).filter((failure) => selected(failure.check)),
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn),
   }));
+  const isSelected = (check: Finding['check']) => selected(check as CheckId);
   const first = pods[0]!.policy;
   const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
   return {
     suggestions: fixes.suggestions,
     findings: findings.map((podFindings, i) =>
       podFindings.map((finding, j) => {
-        const fix = fixes.pods[i]?.[j];
+        // The fixes are those of the selected failures, in order: skip the others when counting.
+        const k = podFindings.slice(0, j).filter((f) => isSelected(f.check)).length;
+        const fix = isSelected(finding.check) ? fixes.pods[i]?.[k] : undefined;
         return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
       }),
     ),

@@ -68,7 +68,7 @@ export function suggestionBlock(suggestion: SuggestionLike): string {
 export const cautions: Partial<Record<FindingCheck, string>> = {
   privileged: 'the container loses device and kernel access',
   hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
-  runAsUser: 'the image must work as a non-root user',
+  runAsUser: 'the container no longer runs as UID 0',
   runAsNonRoot: 'the image must run as a non-root user, or the container will not start',
   hostPorts: 'clients must reach the port through a Service',
   windowsHostProcess: 'the containers lose access to the node',

@@ -35,6 +35,9 @@ describe('pod-security-review fix', () => {
     expect(status).toBe(0);
     expect(stdout).toBe(
       'restricted:latest (warn restricted:latest): 3 pod specs checked, 0 violating (0 blocking findings, 0 warnings)\n' +
+        // One line per file whose edits can stop a workload from working.
+        'migrate.yaml: caution: the image must run as a non-root user, or the container will not start; the container no longer runs as UID 0.\n' +
+        "crlf.yaml: caution: the container loses device and kernel access; the image must run as a non-root user, or the container will not start.\n" +
         'fixed 10 findings in 2 files: migrate.yaml, crlf.yaml\n',
     );
     expect(read('migrate.yaml')).toBe(readFileSync(path.join(fixturesDir, 'fixes', 'expected', 'examples__migrate.restricted-latest.yaml'), 'utf8'));
@@ -54,6 +57,7 @@ describe('pod-security-review fix', () => {
         'log-agent.yaml:30: DaemonSet logging/log-agent: restricted volume types (volume "varlog" uses restricted volume type "hostPath") [restrictedVolumes]',
         'restricted:latest (warn restricted:latest): 1 pod spec checked, 1 violating (1 blocking finding, 0 warnings)',
         'log-agent.yaml:30: not fixed [restrictedVolumes]: No suggestion: replacing volume "varlog" (hostPath) needs a choice only you can make. Options:',
+        "log-agent.yaml: caution: the pod no longer sees the node's network, processes or IPC; the container loses device and kernel access; the image must run as a non-root user, or the container will not start.",
         'fixed 6 findings in 1 file: log-agent.yaml',
         '',
       ].join('\n'),

@@ -2,7 +2,7 @@
  * The CLI's error messages, snapshot-tested: one line that says what is
  * wrong and how to fix it ("did you mean"), then where the options are.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,40 @@ describe('colours', () => {
     expect((await cli(args, repoRoot, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
     expect((await cli(args)).stdout).not.toContain('\u001b[');
     expect(colourReport('a.yaml:3: warning: x\nsummary\n')).toBe('\u001b[33ma.yaml:3: warning: x\u001b[39m\n\u001b[1msummary\u001b[22m\n');
+  });
+});
+
+describe('fix --only and --skip', () => {
+  const manifest = readFileSync(path.join(repoRoot, 'fixtures/scenarios/new-workload/head/deploy/api.yaml'), 'utf8');
+  const setup = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-only-'));
+    temporary.push(dir);
+    writeFileSync(path.join(dir, 'api.yaml'), manifest);
+    return dir;
+  };
+
+  it('fixes only the named checks, and says which were left out', async () => {
+    const dir = setup();
+    const { stdout } = await cli(['fix', '--level', 'restricted', '--only', 'seccompProfile_restricted', 'api.yaml'], dir);
+    const fixed = readFileSync(path.join(dir, 'api.yaml'), 'utf8');
+    expect(fixed).toContain('type: RuntimeDefault');
+    expect(fixed).not.toContain('runAsNonRoot');
+    expect(fixed).not.toContain('hostNetwork: false');
+    expect(stdout).toContain('not fixed [runAsNonRoot]: left out by --only/--skip');
+  });
+
+  it('fixes all but the skipped checks, with a one-line caution for edits that can stop the workload', async () => {
+    const dir = setup();
+    const { stdout } = await cli(['fix', '--level', 'restricted', '--skip', 'hostNamespaces', 'api.yaml'], dir);
+    const fixed = readFileSync(path.join(dir, 'api.yaml'), 'utf8');
+    expect(fixed).toContain('hostNetwork: true');
+    expect(fixed).toContain('runAsNonRoot: true');
+    expect(stdout).toContain('api.yaml: caution: the image must run as a non-root user, or the container will not start.');
+  });
+
+  it('refuses an unknown check with the closest name', async () => {
+    const { status, stderr } = await cli(['fix', '--only', 'runAsNonroot', '.'], setup());
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toMatchSnapshot();
   });
 });
