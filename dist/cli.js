@@ -11855,6 +11855,16 @@ var adviceCheckIds = [
   "advice.resourceLimits"
 ];
 var extraCheckIds = [pspCheckId, policyChangeCheckId, ...adviceCheckIds];
+var extraWhyItMatters = {
+  "psp.removed": "The pods this policy was meant to restrict are checked by nothing until namespace labels (Pod Security Admission) or an admission policy take over.",
+  "policy.relaxed": "A pull request that lowers the bar it is judged by must not pass on its own say-so: someone allowed to relax the policy approves the change explicitly.",
+  "advice.readOnlyRootFilesystem": "A writable root file system lets an intruder drop tools and persist changes inside the container.",
+  "advice.automountServiceAccountToken": "A mounted service account token lets anyone who gets into the container talk to the Kubernetes API as the pod.",
+  "advice.highUid": "A UID or GID above 10000 cannot collide with the accounts of the node, so an escape does not land on a real user.",
+  "advice.dropNetRaw": "NET_RAW lets a container forge packets and spoof addresses on the node network; the baseline level still allows it.",
+  "advice.imageDigest": "A tag can be moved to another image; only a digest pins what runs.",
+  "advice.resourceLimits": "Without CPU and memory limits one container can starve every other pod on its node."
+};
 
 // src/policy/sources/adviceConfig.ts
 var configurable = ["all", pspCheckId, ...adviceCheckIds];
@@ -18577,22 +18587,24 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text2, evaluations, findings, diff) {
+function fixFindings(file, text2, evaluations, findings, diff, selected = () => true) {
   if (text2 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
     return { findings, suggestions: [] };
   }
   const pods = evaluations.map((evaluation) => ({
     source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure).filter((failure) => selected(failure.check)),
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
   }));
+  const isSelected = (check) => selected(check);
   const first = pods[0].policy;
   const fixes = computeFixes({ file, text: text2, pods, level: first.level, version: first.version, diff });
   return {
     suggestions: fixes.suggestions,
     findings: findings.map(
       (podFindings, i) => podFindings.map((finding, j) => {
-        const fix = fixes.pods[i]?.[j];
+        const k = podFindings.slice(0, j).filter((f) => isSelected(f.check)).length;
+        const fix = isSelected(finding.check) ? fixes.pods[i]?.[k] : void 0;
         return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
       })
     )
@@ -19064,7 +19076,7 @@ function evaluateFile(file, documents, context, options) {
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = evaluations.map((e) => e.findings);
-  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks).findings : perPod;
   return {
     findings: [
       ...findings.flat(),
@@ -22254,6 +22266,52 @@ async function diffCommand(args, io) {
 import { writeFile as writeFile2 } from "node:fs/promises";
 import path7 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
+
+// src/report/explanations.ts
+var whyItMatters = {
+  ...extraWhyItMatters,
+  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
+  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
+  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
+  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
+  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
+  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
+  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
+  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
+  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
+  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
+  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
+  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
+  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
+  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
+};
+
+// src/report/fingerprint.ts
+var encoder = new TextEncoder();
+
+// src/report/truncate.ts
+var encoder2 = new TextEncoder();
+
+// src/report/commentBody.ts
+var cautions = {
+  privileged: "the container loses device and kernel access",
+  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
+  runAsUser: "the container no longer runs as UID 0",
+  runAsNonRoot: "the image must run as a non-root user, or the container will not start",
+  hostPorts: "clients must reach the port through a Service",
+  windowsHostProcess: "the containers lose access to the node"
+};
+function cautionFor(checks2) {
+  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
+  return parts.length === 0 ? null : `${parts.join("; ")}.`;
+}
+
+// src/cli/fix.ts
 var fixUsage = `Usage: pod-security-review fix [options] [--dry-run] PATH...
 
 Fix the pod specs in Kubernetes manifests (files, or folders searched for
@@ -22266,17 +22324,39 @@ volume type, which user ID) are left and reported with what to do.
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
+  --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
+  --skip CHECK,...     fix every check but these
+  Edits that can stop a workload from working (privileged, hostNetwork, runAsUser 0,
+  runAsNonRoot) are listed after the report with a one-line caution.
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
 malformed or invalid, or (with --unchecked failure) a file was not checked, 2 usage
 or config error.
 `;
+function checkSelection(only, skip) {
+  const list4 = (flag, values) => {
+    if (values === void 0) return null;
+    const names = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+    for (const name of names) if (!isCheckId(name)) throw new UsageError(`${flag} ${JSON.stringify(name)}: not a check${didYouMean(name, checkIds)}; the checks: ${checkIds.join(", ")}`);
+    return new Set(names);
+  };
+  const included = list4("--only", only);
+  const excluded = list4("--skip", skip);
+  if (included && excluded) throw new UsageError("--only and --skip: give one");
+  return (check) => included ? included.has(check) : !(excluded?.has(check) ?? false);
+}
 async function fixCommand(args, io) {
   const { values, positionals } = parseArgs3({
     args,
     allowPositionals: true,
-    options: { ...policyOptions, "dry-run": { type: "boolean", default: false }, "allow-empty": { type: "boolean", default: false } }
+    options: {
+      ...policyOptions,
+      "dry-run": { type: "boolean", default: false },
+      "allow-empty": { type: "boolean", default: false },
+      only: { type: "string", multiple: true },
+      skip: { type: "string", multiple: true }
+    }
   });
   if (values.help) {
     io.stdout(fixUsage);
@@ -22286,7 +22366,8 @@ async function fixCommand(args, io) {
   const collected = await filesOfPaths(positionals, io, options.maxBytes, "fix");
   const policy = contextFor(io, options);
   const load = { maxBytes: options.maxBytes };
-  const before = evaluateFiles(collected.files, { policy, load, fixes: true });
+  const fixChecks = checkSelection(values.only, values.skip);
+  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks });
   const suggestionsOf = /* @__PURE__ */ new Map();
   for (const finding of before.findings) {
     if (finding.fix) suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? /* @__PURE__ */ new Set()).add(finding.fix));
@@ -22307,13 +22388,20 @@ async function fixCommand(args, io) {
     if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text3, fixed2, void 0, void 0, { context: 3 });
     else await writeFile2(path7.resolve(io.cwd, file.path), fixed2);
   }
-  const remaining = evaluateFiles(after, { policy, load, fixes: true });
+  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks });
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
-  const notes = report.findings.filter((f) => f.fixNote !== null).map((f) => `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}`);
+  const notes = report.findings.map(
+    (f) => !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}` : null
+  ).filter((n) => n !== null);
+  const cautionLines = [...new Set(before.findings.filter((f) => f.fix && changed.includes(f.file)).map((f) => f.file))].flatMap((file) => {
+    const caution = cautionFor(before.findings.filter((f) => f.file === file && f.fix).map((f) => f.check));
+    return caution === null ? [] : [`${file}: caution: ${caution}`];
+  });
   const fixedCount = before.findings.length - remaining.findings.length;
   const text2 = [
     renderText(report, defaultPolicies(policy)).trimEnd(),
     ...notes,
+    ...cautionLines,
     `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${changed.join(", ")}` : ""}`
   ].join("\n");
   if (values["dry-run"]) {

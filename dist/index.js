@@ -44205,7 +44205,7 @@ ${fence}`;
 var cautions = {
   privileged: "the container loses device and kernel access",
   hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
-  runAsUser: "the image must work as a non-root user",
+  runAsUser: "the container no longer runs as UID 0",
   runAsNonRoot: "the image must run as a non-root user, or the container will not start",
   hostPorts: "clients must reach the port through a Service",
   windowsHostProcess: "the containers lose access to the node"
@@ -47159,22 +47159,24 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text3, evaluations, findings, diff) {
+function fixFindings(file, text3, evaluations, findings, diff, selected = () => true) {
   if (text3 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
     return { findings, suggestions: [] };
   }
   const pods = evaluations.map((evaluation) => ({
     source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure),
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure).filter((failure) => selected(failure.check)),
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
   }));
+  const isSelected = (check) => selected(check);
   const first = pods[0].policy;
   const fixes = computeFixes({ file, text: text3, pods, level: first.level, version: first.version, diff });
   return {
     suggestions: fixes.suggestions,
     findings: findings.map(
       (podFindings, i) => podFindings.map((finding, j) => {
-        const fix = fixes.pods[i]?.[j];
+        const k = podFindings.slice(0, j).filter((f) => isSelected(f.check)).length;
+        const fix = isSelected(finding.check) ? fixes.pods[i]?.[k] : void 0;
         return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
       })
     )
@@ -47219,7 +47221,7 @@ function evaluateFile(file, documents, context, options) {
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = evaluations.map((e) => e.findings);
-  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null).findings : perPod;
+  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks).findings : perPod;
   return {
     findings: [
       ...findings.flat(),
