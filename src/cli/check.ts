@@ -10,9 +10,8 @@ import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
 import { colourReport, progressLine } from './colour.js';
+import { renderReport } from './reportFormat.js';
 import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -121,8 +120,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (progress) io.stderr(progress.clear);
   const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
-  const text = renderText(report, header);
-  io.stdout(options.format === 'json' ? renderJson(report, header) : colours(io) ? colourReport(text) : text);
+  const output = renderReport(options.format, report, header);
+  io.stdout(options.format === 'text' && colours(io) ? colourReport(output) : output);
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;

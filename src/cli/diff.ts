@@ -9,9 +9,8 @@ import { defaultPolicies } from '../findings/policyContext.js';
 import type { PolicyContext } from '../findings/policyContext.js';
 import { optOutsRules, policyChangesRules } from '../policy/stricter.js';
 import type { OptOutsRule, PolicyChangesRule } from '../policy/stricter.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
 import { defaultSelection } from '../scope/select.js';
+import { renderReport } from './reportFormat.js';
 import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -132,6 +131,6 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     render: policy.config.render,
   }, port);
   const header = defaultPolicies(policy, report.cluster);
-  io.stdout(options.format === 'json' ? renderJson(report, header) : renderText(report, header));
+  io.stdout(renderReport(options.format, report, header));
   return failureStatus(report, options.unchecked);
 }

@@ -17,6 +17,7 @@ import type { PolicyConfig, PolicyOverrides } from '../policy/types.js';
 import { parseLevel, parseVersion } from '../pss/levels.js';
 import type { Level, Version } from '../pss/types.js';
 import { suggestLevel, suggestVersion } from './suggest.js';
+import type { ReportFormat } from './reportFormat.js';
 
 /** A mistake in the command line or the config file: reported with the usage text, exit status 2. */
 export class UsageError extends Error {}
@@ -82,7 +83,7 @@ export const policyOptionsHelp = `  --level L            enforced level, its vio
                        kyverno, admission-config [default: all of them]
   --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
                        first one among the manifests read]
-  --format F           text or json [default: text]
+  --format F           text, json or sarif (SARIF 2.1.0, for code scanning) [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
 
@@ -109,7 +110,7 @@ export interface PolicyOptions {
   readonly configPath: string | undefined;
   /** Which policy sources are read; where the admission configuration is. */
   readonly sourceOptions: SourceOptions;
-  readonly format: 'text' | 'json';
+  readonly format: ReportFormat;
   readonly maxBytes: number;
   readonly unchecked: UncheckedPolicy;
 }
@@ -171,8 +172,8 @@ export function readPolicyOptions(values: PolicyOptionValues): PolicyOptions {
   if (labels !== undefined && labels !== 'true' && labels !== 'false') {
     throw new UsageError(`--namespace-labels ${JSON.stringify(labels)}: must be one of true, false`);
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
+    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json, sarif`);
   }
   if (!(uncheckedPolicies as readonly string[]).includes(values.unchecked)) {
     throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(', ')}`);

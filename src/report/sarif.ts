@@ -1,17 +1,27 @@
 /**
  * SARIF 2.1.0, for github/codeql-action/upload-sarif: code scanning shows
- * the findings in the Security tab and on the PR.
+ * the findings in the Security tab and on the PR. Each rule carries what
+ * code scanning shows a reader (a title, why it matters, help, a link) and
+ * a `security-severity`, which is how code scanning ranks security alerts.
  */
 import { isUnchecked } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
+import type { Finding } from '../findings/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
-import { whyItMatters } from './explanations.js';
+import { checkTitles, pspMigrationUrl, standardsUrl, whyItMatters } from './explanations.js';
 import { fingerprint } from './fingerprint.js';
 import { plainText } from './markdown.js';
-import type { ReviewFinding } from './types.js';
 
-export function renderSarif(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], toolVersion: string): string {
-  const rules = [...new Set(findings.map((f) => f.check))].sort() as FindingCheck[];
+/**
+ * Code scanning's bands: 7.0-8.9 is "high", 4.0-6.9 "medium", 0.1-3.9
+ * "low". A check that blocks in this run is high; a Pod Security check that
+ * only warns is medium; advice and PodSecurityPolicy leftovers, low.
+ */
+const severity = { blocking: '8.0', standard: '5.0', advisory: '3.0' } as const;
+
+export function renderSarif(findings: readonly Finding[], errors: readonly LoadProblem[], toolVersion: string): string {
+  const checks = [...new Set(findings.map((f) => f.check))].sort() as FindingCheck[];
+  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -21,8 +31,8 @@ export function renderSarif(findings: readonly ReviewFinding[], errors: readonly
           driver: {
             name: 'pod-security-review',
             version: toolVersion,
-            informationUri: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
-            rules: rules.map((id) => ({ id, name: id, shortDescription: { text: `Pod Security Standards: ${id}` }, fullDescription: { text: whyItMatters[id] } })),
+            informationUri: standardsUrl,
+            rules: checks.map((id) => sarifRule(id, blockingChecks.has(id))),
           },
         },
         results: findings.map((f) => ({
@@ -49,4 +59,28 @@ export function renderSarif(findings: readonly ReviewFinding[], errors: readonly
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** One rule as code scanning shows it: its title, why it matters, and where to read more. */
+function sarifRule(id: FindingCheck, blocking: boolean) {
+  const { control, problem } = checkTitles[id];
+  const advisory = id.startsWith('advice.') || id === 'psp.removed' || id === 'policy.relaxed';
+  const helpUri = id === 'psp.removed' ? pspMigrationUrl : standardsUrl;
+  const why = whyItMatters[id];
+  return {
+    id,
+    name: control,
+    shortDescription: { text: `${control}: ${problem}` },
+    fullDescription: { text: why },
+    help: {
+      text: `${why} See ${helpUri}`,
+      markdown: `**${control}** (\`${id}\`): ${problem}.\n\n${why}\n\n[Read more](${helpUri})`,
+    },
+    helpUri,
+    defaultConfiguration: { level: blocking ? 'error' : 'warning' },
+    properties: {
+      tags: advisory ? ['security', 'kubernetes'] : ['security', 'kubernetes', 'pod-security-standards'],
+      'security-severity': blocking ? severity.blocking : advisory ? severity.advisory : severity.standard,
+    },
+  };
 }

@@ -76,6 +76,22 @@ describe('pod-security-review check', () => {
     ]);
   });
 
+  it('writes SARIF for code scanning with --format sarif, every finding a result on its line', async () => {
+    const json = JSON.parse((await cli('check', '--level', 'restricted', '--format', 'json', 'fixtures/examples')).stdout);
+    const { status, stdout } = await cli('check', '--level', 'restricted', '--format', 'sarif', 'fixtures/examples');
+    expect(status).toBe(1);
+    const sarif = JSON.parse(stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => [
+      r.ruleId,
+      r.locations[0].physicalLocation.artifactLocation.uri,
+      r.locations[0].physicalLocation.region.startLine,
+    ]);
+    expect(results).toEqual(json.findings.map((f: { check: string; file: string; line: number }) => [f.check, f.file, f.line]));
+    expect(results.length).toBeGreaterThan(0);
+    for (const rule of sarif.runs[0].tool.driver.rules) expect(rule.properties['security-severity']).toMatch(/^\d\.\d$/);
+  });
+
   it('orders locations as the fields appear in the file', async () => {
     const { stdout } = await cli('check', '--format', 'json', 'fixtures/manifests/flow-style.yaml');
     const ape = JSON.parse(stdout).findings.find((f: { check: string }) => f.check === 'allowPrivilegeEscalation');
@@ -147,7 +163,7 @@ describe('pod-security-review check', () => {
   it.each([
     [['check', '--level', 'strict', 'x'], '--level "strict": must be one of privileged, baseline, restricted'],
     [['check', '--version', '1.30', 'x'], '--version "1.30": must be "latest" or "v1.x" (did you mean v1.30?)'],
-    [['check', '--format', 'xml', 'x'], '--format "xml": must be one of text, json'],
+    [['check', '--format', 'xml', 'x'], '--format "xml": must be one of text, json, sarif'],
     [['check'], 'no PATH given'],
     [['check', 'no/such/file.yaml'], 'no/such/file.yaml: no such file or directory'],
     [['check', '--frobnicate', 'x'], 'unknown option --frobnicate'],

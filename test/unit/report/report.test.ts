@@ -242,6 +242,25 @@ describe('SARIF', () => {
     ]);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'deploy/web.yaml' }, region: { startLine: 20, startColumn: 11 } });
   });
+
+  it('describes each rule as code scanning shows it, ranked by whether it blocks', () => {
+    const sarif = JSON.parse(
+      renderSarif([reviewFinding(), reviewFinding({ check: 'hostPorts', blocking: false }), reviewFinding({ check: 'advice.imageDigest', blocking: false })], [], '0.1.0'),
+    );
+    const rules = Object.fromEntries(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => [r.id, r]));
+    expect(rules.privileged).toMatchObject({
+      name: 'Privileged Containers',
+      shortDescription: { text: 'Privileged Containers: privileged container' },
+      fullDescription: { text: expect.stringContaining('effectively root on the node') },
+      help: { markdown: expect.stringContaining('[Read more](https://kubernetes.io/docs/concepts/security/pod-security-standards/)') },
+      helpUri: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['security', 'kubernetes', 'pod-security-standards'], 'security-severity': '8.0' },
+    });
+    expect(rules.hostPorts.properties['security-severity']).toBe('5.0');
+    expect(rules.hostPorts.defaultConfiguration.level).toBe('warning');
+    expect(rules['advice.imageDigest'].properties).toEqual({ tags: ['security', 'kubernetes'], 'security-severity': '3.0' });
+  });
 });
 
 describe('summary', () => {
