@@ -21594,6 +21594,26 @@ async function evaluateFilesInWorkers(files, options, parallel) {
   );
 }
 
+// src/cli/colour.ts
+var red = (t) => `\x1B[31m${t}\x1B[39m`;
+var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
+var dim = (t) => `\x1B[2m${t}\x1B[22m`;
+var bold = (t) => `\x1B[1m${t}\x1B[22m`;
+function colourReport(text2) {
+  const lines = text2.replace(/\n$/, "").split("\n");
+  return `${lines.map((line, i) => {
+    if (i === lines.length - 1) return bold(line);
+    if (/^[^\s:][^:]*(:\d+)?: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
+    if (/^[^\s:][^:]*(:\d+)?: (ignored|note): /.test(line)) return dim(line);
+    if (/^[^\s:][^:]*(:\d+)?: /.test(line)) return red(line);
+    return line;
+  }).join("\n")}
+`;
+}
+function progressLine(text2) {
+  return { show: `${text2}\r`, clear: "\r\x1B[K" };
+}
+
 // src/report/json.ts
 function findingJson(f) {
   return {
@@ -21664,6 +21684,162 @@ function failsRun(problem) {
   return !isUnchecked(problem) && !isWarning(problem);
 }
 
+// src/report/explanations.ts
+var whyItMatters = {
+  ...extraWhyItMatters,
+  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
+  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
+  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
+  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
+  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
+  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
+  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
+  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
+  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
+  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
+  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
+  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
+  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
+  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
+};
+var checkTitles = {
+  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
+  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
+  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
+  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
+  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
+  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
+  hostPorts: { control: "Host Ports", problem: "host port" },
+  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
+  privileged: { control: "Privileged Containers", problem: "privileged container" },
+  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
+  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
+  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
+  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
+  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
+  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
+  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
+  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
+  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
+  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
+  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
+  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
+  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
+  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
+  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
+  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
+  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
+};
+var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
+var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
+
+// src/report/fingerprint.ts
+var encoder = new TextEncoder();
+function identityOf(finding) {
+  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
+}
+function base64url(bytes) {
+  return Buffer.from(bytes).toString("base64url");
+}
+function fnv1a64(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  const out = new Uint8Array(8);
+  for (let i = 7; i >= 0; i--) {
+    out[i] = Number(hash & 0xffn);
+    hash >>= 8n;
+  }
+  return out;
+}
+function fingerprint(finding) {
+  return base64url(fnv1a64(encoder.encode(identityOf(finding))));
+}
+
+// src/report/markdown.ts
+function defuse(text2) {
+  return text2.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+}
+function plainText(text2) {
+  return defuse(text2).replace(/[\r\n]+/g, " ");
+}
+
+// src/report/sarif.ts
+var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
+function renderSarif(findings, errors, toolVersion) {
+  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
+  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "pod-security-review",
+            version: toolVersion,
+            informationUri: standardsUrl,
+            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
+          }
+        },
+        results: findings.map((f) => ({
+          ruleId: f.check,
+          level: f.blocking ? "error" : "warning",
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ""}`) },
+          locations: f.locations.map((l) => ({
+            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
+          })),
+          partialFingerprints: { podSecurityReview: fingerprint(f) },
+          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
+        })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: errors.map((e) => ({
+              level: isUnchecked(e) ? "note" : "warning",
+              message: { text: plainText(e.message) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
+            }))
+          }
+        ]
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function sarifRule(id, blocking) {
+  const { control, problem } = checkTitles[id];
+  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
+  const helpUri = id === "psp.removed" ? pspMigrationUrl : standardsUrl;
+  const why = whyItMatters[id];
+  return {
+    id,
+    name: control,
+    shortDescription: { text: `${control}: ${problem}` },
+    fullDescription: { text: why },
+    help: {
+      text: `${why} See ${helpUri}`,
+      markdown: `**${control}** (\`${id}\`): ${problem}.
+
+${why}
+
+[Read more](${helpUri})`
+    },
+    helpUri,
+    defaultConfiguration: { level: blocking ? "error" : "warning" },
+    properties: {
+      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
+      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
+    }
+  };
+}
+
 // src/report/text.ts
 function subject(f) {
   const ns = f.namespace === null ? "" : `${f.namespace}/`;
@@ -21698,24 +21874,16 @@ function renderText(report, header) {
 `;
 }
 
-// src/cli/colour.ts
-var red = (t) => `\x1B[31m${t}\x1B[39m`;
-var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
-var dim = (t) => `\x1B[2m${t}\x1B[22m`;
-var bold = (t) => `\x1B[1m${t}\x1B[22m`;
-function colourReport(text2) {
-  const lines = text2.replace(/\n$/, "").split("\n");
-  return `${lines.map((line, i) => {
-    if (i === lines.length - 1) return bold(line);
-    if (/^[^\s:][^:]*(:\d+)?: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
-    if (/^[^\s:][^:]*(:\d+)?: (ignored|note): /.test(line)) return dim(line);
-    if (/^[^\s:][^:]*(:\d+)?: /.test(line)) return red(line);
-    return line;
-  }).join("\n")}
-`;
-}
-function progressLine(text2) {
-  return { show: `${text2}\r`, clear: "\r\x1B[K" };
+// src/cli/reportFormat.ts
+function renderReport(format, report, header) {
+  switch (format) {
+    case "json":
+      return renderJson(report, header);
+    case "sarif":
+      return renderSarif(report.findings, report.errors, version);
+    case "text":
+      return renderText(report, header);
+  }
 }
 
 // src/cli/options.ts
@@ -21915,7 +22083,7 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
                        kyverno, admission-config [default: all of them]
   --admission-config P the file with the cluster's PodSecurityConfiguration [default: the
                        first one among the manifests read]
-  --format F           text or json [default: text]
+  --format F           text, json or sarif (SARIF 2.1.0, for code scanning) [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
 function level(flag, text2) {
@@ -21961,8 +22129,8 @@ function readPolicyOptions(values) {
   if (labels !== void 0 && labels !== "true" && labels !== "false") {
     throw new UsageError(`--namespace-labels ${JSON.stringify(labels)}: must be one of true, false`);
   }
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json`);
+  if (values.format !== "text" && values.format !== "json" && values.format !== "sarif") {
+    throw new UsageError(`--format ${JSON.stringify(values.format)}: must be one of text, json, sarif`);
   }
   if (!uncheckedPolicies.includes(values.unchecked)) {
     throw new UsageError(`--unchecked ${JSON.stringify(values.unchecked)}: must be one of ${uncheckedPolicies.join(", ")}`);
@@ -22110,8 +22278,8 @@ async function checkCommand(args, io) {
   if (progress) io.stderr(progress.clear);
   const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
-  const text2 = renderText(report, header);
-  io.stdout(options.format === "json" ? renderJson(report, header) : colours(io) ? colourReport(text2) : text2);
+  const output = renderReport(options.format, report, header);
+  io.stdout(options.format === "text" && colours(io) ? colourReport(output) : output);
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
@@ -22258,7 +22426,7 @@ async function diffCommand(args, io) {
     render: policy.config.render
   }, port);
   const header = defaultPolicies(policy, report.cluster);
-  io.stdout(options.format === "json" ? renderJson(report, header) : renderText(report, header));
+  io.stdout(renderReport(options.format, report, header));
   return failureStatus(report, options.unchecked);
 }
 
@@ -22266,33 +22434,6 @@ async function diffCommand(args, io) {
 import { writeFile as writeFile2 } from "node:fs/promises";
 import path7 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
-
-// src/report/explanations.ts
-var whyItMatters = {
-  ...extraWhyItMatters,
-  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
-  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
-  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
-  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
-  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
-  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
-  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
-  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
-  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
-  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
-  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
-  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
-  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
-  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
-  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
-  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
-  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
-};
-
-// src/report/fingerprint.ts
-var encoder = new TextEncoder();
 
 // src/report/truncate.ts
 var encoder2 = new TextEncoder();

@@ -44237,9 +44237,9 @@ function headline(findings, docs) {
   const levels2 = unique(findings.map((f) => f.level));
   const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks2[0])}) fail`;
   const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
-  const severity = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
+  const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
   const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
-  return `**${subjectOf(findings)}: ${what}** (${severity}${old})`;
+  return `**${subjectOf(findings)}: ${what}** (${severity2}${old})`;
 }
 function bullets(findings, suggested) {
   const checks2 = unique(findings.map((f) => f.check));
@@ -44454,8 +44454,10 @@ function fitSections(head, sections, rest, maxChars = commentChars) {
 }
 
 // src/report/sarif.ts
+var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
 function renderSarif(findings, errors, toolVersion) {
-  const rules = [...new Set(findings.map((f) => f.check))].sort();
+  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
+  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -44465,8 +44467,8 @@ function renderSarif(findings, errors, toolVersion) {
           driver: {
             name: "pod-security-review",
             version: toolVersion,
-            informationUri: "https://kubernetes.io/docs/concepts/security/pod-security-standards/",
-            rules: rules.map((id) => ({ id, name: id, shortDescription: { text: `Pod Security Standards: ${id}` }, fullDescription: { text: whyItMatters[id] } }))
+            informationUri: standardsUrl,
+            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
           }
         },
         results: findings.map((f) => ({
@@ -44494,6 +44496,32 @@ function renderSarif(findings, errors, toolVersion) {
   };
   return `${JSON.stringify(sarif, null, 2)}
 `;
+}
+function sarifRule(id, blocking) {
+  const { control, problem } = checkTitles[id];
+  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
+  const helpUri = id === "psp.removed" ? pspMigrationUrl : standardsUrl;
+  const why = whyItMatters[id];
+  return {
+    id,
+    name: control,
+    shortDescription: { text: `${control}: ${problem}` },
+    fullDescription: { text: why },
+    help: {
+      text: `${why} See ${helpUri}`,
+      markdown: `**${control}** (\`${id}\`): ${problem}.
+
+${why}
+
+[Read more](${helpUri})`
+    },
+    helpUri,
+    defaultConfiguration: { level: blocking ? "error" : "warning" },
+    properties: {
+      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
+      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
+    }
+  };
 }
 
 // src/findings/evaluateFiles.ts
