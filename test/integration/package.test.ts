@@ -84,9 +84,13 @@ describe('npm pack', () => {
     const result = npx('check', '--level', 'restricted', path.join(fixturesDir, 'examples'));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('restricted:latest (warn restricted:latest): 3 pod specs checked, 2 violating');
+    // A folder without pod specs is a mistake of the command line unless --allow-empty says it is expected.
     const empty = npx('check', '.');
-    expect(empty.stderr).toBe('');
-    expect(empty.status).toBe(0);
+    expect(empty.stderr).toBe('pod-security-review check: no pod spec found in 2 files; pass --allow-empty if that is expected\n');
+    expect(empty.status).toBe(1);
+    const allowed = npx('check', '--allow-empty', '.');
+    expect(allowed.stderr).toBe('pod-security-review check: no pod spec found in 2 files\n');
+    expect(allowed.status).toBe(0);
     expect(npx('init').status).toBe(0);
     expect(npx('check', '--config', '.github/pod-security.yaml', '.').stdout).toMatch(/^baseline:latest \(warn restricted:latest\): 0 pod specs checked/m);
   });
@@ -102,6 +106,10 @@ describe('npm pack', () => {
     const result = npx(...args, ...files.map((f) => path.join(fixturesDir, f)));
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('log-agent.yaml:20:');
+    // Staged YAML without a pod spec passes the hook.
+    const withoutPodSpec = npx(...args, path.join(fixturesDir, 'manifests/not-kubernetes.yaml'));
+    expect(withoutPodSpec.stderr).toBe('pod-security-review check: no pod spec found in 1 file\n');
+    expect(withoutPodSpec.status).toBe(0);
   });
 });
 
