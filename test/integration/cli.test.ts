@@ -82,10 +82,11 @@ describe('pod-security-review check', () => {
     expect(status).toBe(1);
     const sarif = JSON.parse(stdout);
     expect(sarif.version).toBe('2.1.0');
-    const results = sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => [
-      r.ruleId,
-      r.locations[0].physicalLocation.artifactLocation.uri,
-      r.locations[0].physicalLocation.region.startLine,
+    type Location = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } };
+    const results = sarif.runs[0].results.map(({ ruleId, locations: [first] }: { ruleId: string; locations: [Location] }) => [
+      ruleId,
+      first.physicalLocation.artifactLocation.uri,
+      first.physicalLocation.region.startLine,
     ]);
     expect(results).toEqual(json.findings.map((f: { check: string; file: string; line: number }) => [f.check, f.file, f.line]));
     expect(results.length).toBeGreaterThan(0);
