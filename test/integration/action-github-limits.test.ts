@@ -4,45 +4,22 @@
  * check runs clamped to GitHub's sizes, files over the GraphQL contents
  * limit, and a check run whatever fails.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../helpers/emulatorSuite.js';
 import { startEmulator } from '../helpers/github-emulator/index.js';
 import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
 import { runAction } from '../helpers/runAction.js';
 
+const suite = useEmulator('psr-limits-');
+const tree = suite.tree;
 let emulator: Emulator;
 let next = 1;
-const temporary: string[] = [];
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => emulator.reset());
-afterEach(() => {
-  expect(emulator.unexpectedRequests()).toEqual([]);
-  expect(emulator.problems).toEqual([]);
-  emulator.faults.clear();
-  emulator.setPermissions({ contents: 'read', pull_requests: 'write', checks: 'write' });
+beforeAll(() => {
+  emulator = suite.emulator();
 });
 
 const pod = (name: string, spec = '  hostPID: true\n', container = '') =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${spec}  containers:\n  - name: app\n    image: registry.example/app:1\n${container}`;
-
-/** A folder with these files (path → text). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'psr-limits-'));
-  temporary.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
 
 async function pullRequest(head: Record<string, string>, base: Record<string, string> = { 'README.md': 'base\n' }, on: Emulator = emulator): Promise<PullRequestHandle> {
   return on.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: tree(base), headDir: tree({ 'README.md': 'base\n', ...head }) });

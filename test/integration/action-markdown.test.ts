@@ -5,40 +5,19 @@
  * is escaped: no mention that pings, no issue link, no HTML, no broken
  * fence, no fake fingerprint.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFingerprints } from '../../src/report/fingerprint.js';
-import { startEmulator } from '../helpers/github-emulator/index.js';
+import { useEmulator } from '../helpers/emulatorSuite.js';
 import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
 import { runAction } from '../helpers/runAction.js';
 
+const suite = useEmulator('psr-markdown-');
+const tree = suite.tree;
 let emulator: Emulator;
 let next = 1;
-const temporary: string[] = [];
-beforeAll(async () => {
-  emulator = await startEmulator();
+beforeAll(() => {
+  emulator = suite.emulator();
 });
-afterAll(async () => {
-  await emulator.close();
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => emulator.reset());
-afterEach(() => {
-  expect(emulator.unexpectedRequests()).toEqual([]);
-  expect(emulator.problems).toEqual([]);
-});
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'psr-markdown-'));
-  temporary.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
 
 async function pullRequest(files: Record<string, string>): Promise<PullRequestHandle> {
   return emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: tree({ 'README.md': 'x\n' }), headDir: tree({ 'README.md': 'x\n', ...files }) });
