@@ -19,9 +19,10 @@ import type { CheckReport } from '../findings/evaluateFiles.js';
 import { discoverRoots } from './discover.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
+import { placeInNamespace } from './namespace.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
-import type { RenderPort, RenderedRoot } from './types.js';
+import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot } from './types.js';
 
 export type { RenderPort } from './types.js';
 
@@ -42,6 +43,21 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   if (head.kind === 'missing-tool') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${head.tool} not found` };
   if (head.kind === 'failed') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${head.message}` };
   return null;
+}
+
+/** A Helm rendering as the cluster would hold it: objects without a namespace in the release namespace (namespace.ts). */
+function placed(root: RenderRoot, output: RenderOutput): RenderOutput {
+  return root.helm !== null && output.kind === 'rendered' ? { kind: 'rendered', text: placeInNamespace(output.text, root.helm.namespace) } : output;
+}
+
+/** The port with every rendering placed in its release namespace, at base, at head and when verifying a suggestion. */
+function placingPort(port: RenderPort): RenderPort {
+  return {
+    head: port.head,
+    base: port.base,
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head) })),
+    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
+  };
 }
 
 export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySet<string>, rendered: readonly RenderedRoot[]): RenderPlan {
@@ -70,8 +86,9 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
 }
 
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
-export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, port: RenderPort | null): Promise<DiffReport> {
-  if (port === null) return evaluateChangeSet(changeSet, options);
+export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
+  if (tools === null) return evaluateChangeSet(changeSet, options);
+  const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])), ...(changeSet.unselectedPaths ?? [])];
   const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
@@ -90,7 +107,8 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
  * Returns the report of the renderings and the files they consume (to be
  * left out of the plain check).
  */
-export async function checkRenderings(port: RenderPort, options: RenderStageOptions): Promise<{ report: CheckReport; consumed: ReadonlySet<string> }> {
+export async function checkRenderings(tools: RenderPort, options: RenderStageOptions): Promise<{ report: CheckReport; consumed: ReadonlySet<string> }> {
+  const port = placingPort(tools);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);

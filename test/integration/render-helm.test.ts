@@ -41,7 +41,7 @@ async function diff(scenario: string, ...args: string[]) {
   let stderr = '';
   const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   expect(stderr).toBe('');
-  return { status, report: JSON.parse(stdout) as { findings: JsonFinding[]; errors: { file: string; kind: string; message: string }[]; podSpecs: { file: string; name: string; status: string }[] } };
+  return { status, report: JSON.parse(stdout) as { findings: JsonFinding[]; errors: { file: string; kind: string; message: string }[]; podSpecs: { file: string; namespace: string | null; name: string; status: string }[] } };
 }
 
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
@@ -67,6 +67,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
     expect(report.findings.map((f) => f.fix?.replacement)).toEqual(['      hostPID: false\n', '    privileged: false\n']);
     expect(report.findings.every((f) => f.locations.every((l) => l.inDiff))).toBe(true);
+  });
+
+  it('objects without a namespace are in the release namespace, so its Namespace labels judge them', async () => {
+    // The config renders charts/web in namespace edge, whose labels allow hostNetwork.
+    const { status, report } = await diff('helm-namespace');
+    expect(status).toBe(0);
+    expect(report.findings).toEqual([]);
+    expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', namespace: 'edge', name: 'web-web', status: 'modified' })]);
   });
 
   it('a dependency missing from charts/ is a notice naming it; the chart is not rendered and nothing is fetched', async () => {
