@@ -18593,7 +18593,7 @@ function fixFindings(file, text2, evaluations, findings, diff, selected = () => 
   }
   const pods = evaluations.map((evaluation) => ({
     source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure).filter((failure) => selected(failure.check)),
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure) => selected(failure.check)),
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
   }));
   const isSelected = (check) => selected(check);
@@ -18784,7 +18784,7 @@ function withKyverno(outcome, verdicts) {
   let warning = [...outcome.warning];
   const blocked = new Set(blocking.map((f) => f.failure.check));
   const warned = new Set(warning.map((f) => f.failure.check));
-  const placed = (verdict, failure, mode) => {
+  const placed2 = (verdict, failure, mode) => {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
     return { mode, policy, levelSource: kyvernoSource(verdict.rule), failure, optOut: null };
   };
@@ -18793,14 +18793,14 @@ function withKyverno(outcome, verdicts) {
       if (blocked.has(failure.check)) continue;
       blocked.add(failure.check);
       warning = warning.filter((f) => f.failure.check !== failure.check);
-      blocking.push(placed(verdict, failure, "enforce"));
+      blocking.push(placed2(verdict, failure, "enforce"));
     }
   }
   for (const verdict of verdicts.filter((v) => v.action === "audit")) {
     for (const failure of verdict.failures) {
       if (blocked.has(failure.check) || warned.has(failure.check)) continue;
       warned.add(failure.check);
-      warning.push(placed(verdict, failure, "warn"));
+      warning.push(placed2(verdict, failure, "warn"));
     }
   }
   return { ...outcome, blocking, warning, allowed: blocking.length === 0 };
@@ -18911,8 +18911,8 @@ function containerOfPath(pod, path9) {
 function describeLevelSource(source) {
   return source.detail;
 }
-function toFinding(source, placed) {
-  const { failure } = placed;
+function toFinding(source, placed2) {
+  const { failure } = placed2;
   const locations = failure.paths.map((podPath) => {
     const documentPath = [...source.templatePath, ...podPath];
     const where2 = locate(source.document.source, documentPath);
@@ -18937,14 +18937,14 @@ function toFinding(source, placed) {
     check: failure.check,
     reason: failure.reason,
     detail: failure.detail,
-    level: placed.policy.level,
-    version: formatVersion(placed.policy.version),
+    level: placed2.policy.level,
+    version: formatVersion(placed2.policy.version),
     line: locations[0]?.line ?? source.document.line,
     locations,
-    mode: placed.mode,
-    blocking: placed.mode === "enforce",
-    levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
-    optOutNote: placed.optOut ? placed.optOut.message : null,
+    mode: placed2.mode,
+    blocking: placed2.mode === "enforce",
+    levelSource: { kind: placed2.levelSource.kind, detail: describeLevelSource(placed2.levelSource) },
+    optOutNote: placed2.optOut ? placed2.optOut.message : null,
     fix: null,
     fixNote: null
   };
@@ -18997,8 +18997,8 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
   const enforce = outcome.evaluations.enforce;
   const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === "kyverno");
   const message = enforce.allowed ? kyvernoBlock ? `${kyvernoBlock.levelSource.detail}: ${warnMessage(kyvernoBlock.policy, outcome.blocking.filter((f) => f.levelSource.detail === kyvernoBlock.levelSource.detail).map((f) => f.failure))}` : null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
-  const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed) => toFinding(source, placed));
-  const ignored = outcome.ignored.map((placed) => ({ ...toFinding(source, placed), blocking: false, why: placed.why.map((cause) => cause.message) }));
+  const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed2) => toFinding(source, placed2));
+  const ignored = outcome.ignored.map((placed2) => ({ ...toFinding(source, placed2), blocking: false, why: placed2.why.map((cause) => cause.message) }));
   const problems = policy.problems.map((problem) => ({
     file: source.document.file,
     line: locate(source.document.source, annotationPath(source, problem.place, problem.annotation)).line,
@@ -20933,13 +20933,13 @@ function evaluateChangeSet(changeSet, options) {
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
-      const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
+      const placed2 = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
       evaluations.push(evaluated);
       fileFindings.push(
         evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting: isPreexisting(placed[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
+          preexisting: isPreexisting(placed2[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
         }))
       );
@@ -21323,13 +21323,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
-    const placed = finding.locations.map((location) => {
+    const placed2 = finding.locations.map((location) => {
       const document = documentAt(index.documents, location.line);
       const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
       return { location, at: hit ?? fallback };
     });
-    const primary = placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
-    const locations = placed.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const primary = placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
+    const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const origin = {
       tool: root.tool,
@@ -21383,6 +21383,47 @@ ${fix.replacement}\`\`\``;
     sources,
     inDiff: (file, line) => linesIn(file).has(line)
   };
+}
+
+// src/render/namespace.ts
+var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function editOf(document, lines, namespace) {
+  const value = document.value;
+  if (!isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
+  if (findWorkloadKind(value.apiVersion, value.kind) === void 0) return null;
+  const metadata = value.metadata;
+  if (!isObject5(metadata)) return null;
+  const written = JSON.stringify(namespace);
+  if ("namespace" in metadata) {
+    if (metadata.namespace !== null && metadata.namespace !== "") return null;
+    const at4 = locate(document.source, ["metadata", "namespace"]);
+    const line2 = lines[at4.line - 1];
+    if (!at4.exact || line2 === void 0) return null;
+    const empty = /^(\s*(?:"namespace"|'namespace'|namespace)\s*:)\s*(?:""|''|null|Null|NULL|~)?\s*(#.*)?$/.exec(line2);
+    if (empty === null) return null;
+    return { line: at4.line, apply: (all) => void (all[at4.line - 1] = `${empty[1]} ${written}${empty[2] === void 0 ? "" : ` ${empty[2]}`}`) };
+  }
+  const first = Object.keys(metadata)[0];
+  if (first === void 0) return null;
+  const at3 = locate(document.source, ["metadata", first]);
+  const line = lines[at3.line - 1];
+  if (!at3.exact || line === void 0) return null;
+  const before = line.slice(0, at3.column - 1);
+  if (/^\s*$/.test(before)) {
+    return { line: at3.line, apply: (all) => void all.splice(at3.line - 1, 0, `${before}namespace: ${written}`) };
+  }
+  if (/[{,]\s*$/.test(before)) {
+    return { line: at3.line, apply: (all) => void (all[at3.line - 1] = `${before}"namespace": ${written}, ${line.slice(at3.column - 1)}`) };
+  }
+  return null;
+}
+function placeInNamespace(text2, namespace) {
+  const { documents } = loadManifestFile("rendered.yaml", text2, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const lines = text2.split("\n");
+  const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
+  if (edits.length === 0) return text2;
+  for (const edit of edits.sort((a, b) => b.line - a.line)) edit.apply(lines);
+  return lines.join("\n");
 }
 
 // src/render/verify.ts
@@ -21442,6 +21483,17 @@ function problemOf(rendered) {
   if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
   return null;
 }
+function placed(root, output) {
+  return root.helm !== null && output.kind === "rendered" ? { kind: "rendered", text: placeInNamespace(output.text, root.helm.namespace) } : output;
+}
+function placingPort(port) {
+  return {
+    head: port.head,
+    base: port.base,
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head) })),
+    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits))
+  };
+}
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
@@ -21465,8 +21517,9 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   });
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
 }
-async function evaluateWithRendering(changeSet, options, port) {
-  if (port === null) return evaluateChangeSet(changeSet, options);
+async function evaluateWithRendering(changeSet, options, tools) {
+  if (tools === null) return evaluateChangeSet(changeSet, options);
+  const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
   const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
@@ -21478,7 +21531,8 @@ async function evaluateWithRendering(changeSet, options, port) {
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
-async function checkRenderings(port, options) {
+async function checkRenderings(tools, options) {
+  const port = placingPort(tools);
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);

@@ -32215,8 +32215,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject5 = val !== null && typeof val === "object";
-        const hasToJSON = isObject5 && typeof val.toJSON === "function";
+        const isObject6 = val !== null && typeof val === "object";
+        const hasToJSON = isObject6 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -43363,7 +43363,7 @@ function withKyverno(outcome, verdicts) {
   let warning2 = [...outcome.warning];
   const blocked = new Set(blocking.map((f) => f.failure.check));
   const warned = new Set(warning2.map((f) => f.failure.check));
-  const placed = (verdict, failure, mode) => {
+  const placed2 = (verdict, failure, mode) => {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
     return { mode, policy, levelSource: kyvernoSource(verdict.rule), failure, optOut: null };
   };
@@ -43372,14 +43372,14 @@ function withKyverno(outcome, verdicts) {
       if (blocked.has(failure.check)) continue;
       blocked.add(failure.check);
       warning2 = warning2.filter((f) => f.failure.check !== failure.check);
-      blocking.push(placed(verdict, failure, "enforce"));
+      blocking.push(placed2(verdict, failure, "enforce"));
     }
   }
   for (const verdict of verdicts.filter((v) => v.action === "audit")) {
     for (const failure of verdict.failures) {
       if (blocked.has(failure.check) || warned.has(failure.check)) continue;
       warned.add(failure.check);
-      warning2.push(placed(verdict, failure, "warn"));
+      warning2.push(placed2(verdict, failure, "warn"));
     }
   }
   return { ...outcome, blocking, warning: warning2, allowed: blocking.length === 0 };
@@ -43513,8 +43513,8 @@ function containerOfPath(pod, path4) {
 function describeLevelSource(source) {
   return source.detail;
 }
-function toFinding(source, placed) {
-  const { failure } = placed;
+function toFinding(source, placed2) {
+  const { failure } = placed2;
   const locations = failure.paths.map((podPath) => {
     const documentPath = [...source.templatePath, ...podPath];
     const where2 = locate(source.document.source, documentPath);
@@ -43539,14 +43539,14 @@ function toFinding(source, placed) {
     check: failure.check,
     reason: failure.reason,
     detail: failure.detail,
-    level: placed.policy.level,
-    version: formatVersion(placed.policy.version),
+    level: placed2.policy.level,
+    version: formatVersion(placed2.policy.version),
     line: locations[0]?.line ?? source.document.line,
     locations,
-    mode: placed.mode,
-    blocking: placed.mode === "enforce",
-    levelSource: { kind: placed.levelSource.kind, detail: describeLevelSource(placed.levelSource) },
-    optOutNote: placed.optOut ? placed.optOut.message : null,
+    mode: placed2.mode,
+    blocking: placed2.mode === "enforce",
+    levelSource: { kind: placed2.levelSource.kind, detail: describeLevelSource(placed2.levelSource) },
+    optOutNote: placed2.optOut ? placed2.optOut.message : null,
     fix: null,
     fixNote: null
   };
@@ -43599,8 +43599,8 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
   const enforce = outcome.evaluations.enforce;
   const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === "kyverno");
   const message = enforce.allowed ? kyvernoBlock ? `${kyvernoBlock.levelSource.detail}: ${warnMessage(kyvernoBlock.policy, outcome.blocking.filter((f) => f.levelSource.detail === kyvernoBlock.levelSource.detail).map((f) => f.failure))}` : null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
-  const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed) => toFinding(source, placed));
-  const ignored = outcome.ignored.map((placed) => ({ ...toFinding(source, placed), blocking: false, why: placed.why.map((cause) => cause.message) }));
+  const findings = [...outcome.blocking, ...outcome.warning, ...outcome.preview].map((placed2) => toFinding(source, placed2));
+  const ignored = outcome.ignored.map((placed2) => ({ ...toFinding(source, placed2), blocking: false, why: placed2.why.map((cause) => cause.message) }));
   const problems = policy.problems.map((problem) => ({
     file: source.document.file,
     line: locate(source.document.source, annotationPath(source, problem.place, problem.annotation)).line,
@@ -47193,7 +47193,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
   }
   const pods = evaluations.map((evaluation) => ({
     source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure).filter((failure) => selected(failure.check)),
+    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure) => selected(failure.check)),
     policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
   }));
   const isSelected = (check) => selected(check);
@@ -47551,13 +47551,13 @@ function evaluateChangeSet(changeSet, options) {
       podSpecs.push({ ...evaluated.verdict, status, previousFile: base && base.document.file !== file.path ? base.document.file : null });
       policyProblems.push(...evaluated.problems);
       ignored.push(...evaluated.ignored);
-      const placed = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
+      const placed2 = [...evaluated.outcome.blocking, ...evaluated.outcome.warning, ...evaluated.outcome.preview];
       evaluations.push(evaluated);
       fileFindings.push(
         evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting: isPreexisting(placed[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
+          preexisting: isPreexisting(placed2[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
         }))
       );
@@ -47952,13 +47952,13 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
-    const placed = finding.locations.map((location) => {
+    const placed2 = finding.locations.map((location) => {
       const document = documentAt(index.documents, location.line);
       const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
       return { location, at: hit ?? fallback };
     });
-    const primary = placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
-    const locations = placed.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const primary = placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
+    const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const origin = {
       tool: root.tool,
@@ -48012,6 +48012,48 @@ ${fix.replacement}\`\`\``;
     sources,
     inDiff: (file, line) => linesIn(file).has(line)
   };
+}
+
+// src/render/namespace.ts
+init_load();
+var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function editOf(document, lines, namespace) {
+  const value = document.value;
+  if (!isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
+  if (findWorkloadKind(value.apiVersion, value.kind) === void 0) return null;
+  const metadata = value.metadata;
+  if (!isObject5(metadata)) return null;
+  const written = JSON.stringify(namespace);
+  if ("namespace" in metadata) {
+    if (metadata.namespace !== null && metadata.namespace !== "") return null;
+    const at4 = locate(document.source, ["metadata", "namespace"]);
+    const line2 = lines[at4.line - 1];
+    if (!at4.exact || line2 === void 0) return null;
+    const empty = /^(\s*(?:"namespace"|'namespace'|namespace)\s*:)\s*(?:""|''|null|Null|NULL|~)?\s*(#.*)?$/.exec(line2);
+    if (empty === null) return null;
+    return { line: at4.line, apply: (all) => void (all[at4.line - 1] = `${empty[1]} ${written}${empty[2] === void 0 ? "" : ` ${empty[2]}`}`) };
+  }
+  const first = Object.keys(metadata)[0];
+  if (first === void 0) return null;
+  const at3 = locate(document.source, ["metadata", first]);
+  const line = lines[at3.line - 1];
+  if (!at3.exact || line === void 0) return null;
+  const before = line.slice(0, at3.column - 1);
+  if (/^\s*$/.test(before)) {
+    return { line: at3.line, apply: (all) => void all.splice(at3.line - 1, 0, `${before}namespace: ${written}`) };
+  }
+  if (/[{,]\s*$/.test(before)) {
+    return { line: at3.line, apply: (all) => void (all[at3.line - 1] = `${before}"namespace": ${written}, ${line.slice(at3.column - 1)}`) };
+  }
+  return null;
+}
+function placeInNamespace(text3, namespace) {
+  const { documents } = loadManifestFile("rendered.yaml", text3, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const lines = text3.split("\n");
+  const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
+  if (edits.length === 0) return text3;
+  for (const edit of edits.sort((a, b) => b.line - a.line)) edit.apply(lines);
+  return lines.join("\n");
 }
 
 // src/render/verify.ts
@@ -48071,6 +48113,17 @@ function problemOf(rendered) {
   if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
   return null;
 }
+function placed(root, output) {
+  return root.helm !== null && output.kind === "rendered" ? { kind: "rendered", text: placeInNamespace(output.text, root.helm.namespace) } : output;
+}
+function placingPort(port) {
+  return {
+    head: port.head,
+    base: port.base,
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head) })),
+    renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits))
+  };
+}
 function planRenderedChangeSet(changeSet, consumed, rendered) {
   const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
@@ -48094,8 +48147,9 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   });
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
 }
-async function evaluateWithRendering(changeSet, options, port) {
-  if (port === null) return evaluateChangeSet(changeSet, options);
+async function evaluateWithRendering(changeSet, options, tools) {
+  if (tools === null) return evaluateChangeSet(changeSet, options);
+  const port = placingPort(tools);
   const changed = [...changeSet.files.flatMap((f) => f.previousPath !== void 0 ? [f.path, f.previousPath] : [f.path]), ...changeSet.unselectedPaths ?? []];
   const discovery = discoverRoots(port.head, port.base, changed, options.render);
   const selection = options.selection ?? defaultSelection;
