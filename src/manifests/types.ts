@@ -20,10 +20,11 @@ export type ProblemKind =
   | 'wrong-group' // a pod kind in an API group that does not serve it (the API server refuses the object)
   // Charts and overlays (src/render).
   | 'not-rendered' // not rendered (tool missing, remote base, missing dependency): not checked, never failing, never a silent green
-  | 'render-failed'; // its rendering failed at head
+  | 'render-failed' // its rendering failed at head
+  | 'base-not-rendered'; // its rendering failed at base only: every pod spec it renders at head is judged as new
 
 /** Kinds that are warnings about a checked file, not a file that could not be checked. */
-const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group']);
+const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'base-not-rendered']);
 
 export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);

@@ -69,6 +69,10 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== 'rendered') return;
+    if (r.base.kind === 'failed') {
+      // Nothing to compare with: say why everything the root renders is new.
+      problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
+    }
     // A name no repository file has: the mapping puts findings back on real files.
     const path = `${r.root.file}#rendering-${i + 1}`;
     renderings.set(path, { rendered: r, text: r.head.text });

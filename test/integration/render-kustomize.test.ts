@@ -102,6 +102,18 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(remote!.message).toBe('overlays/remote not rendered: remote base `https://github.com/example/platform//deploy/web?ref=v1.2.0` is never fetched');
   });
 
+  it('a root that renders at head but not at base: every pod spec it renders is new, and a notice names the root', async () => {
+    // The base commit's overlay names a patch file that is not there; head adds it.
+    const { status, report } = await diff('kustomize-base-broken');
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['overlays/prod/deployment.yaml', 12, 'shop', 'web', 'hostNamespaces', 'new', false]]);
+    expect(report.errors.map((e) => [e.file, e.line, e.kind])).toEqual([['overlays/prod/kustomization.yaml', null, 'base-not-rendered']]);
+    expect(report.errors[0]!.message).toMatch(/^overlays\/prod could not be rendered at the base commit, so every pod spec it renders is judged as new: `(kubectl kustomize|kustomize build) overlays\/prod` failed \(exit status 1\):\n.*tuning\.yaml/s);
+    // A notice, not an error of the run: the findings alone decide it.
+    const quiet = await diff('kustomize-base-broken', '--warn-level', 'privileged', '--level', 'privileged');
+    expect(quiet.status).toBe(0);
+  });
+
   it('--render off reads every file as a plain manifest, as before', async () => {
     const { report } = await diff('kustomize-patch', '--render', 'off');
     // The patch, read as a Deployment of its own (the mistake rendering avoids).
