@@ -64,7 +64,8 @@ interface RenderingIndex {
   place(document: ManifestDocument, path: FieldPath, renderedLine: number): Placed | null;
 }
 
-function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string>): RenderingIndex {
+/** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
+function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null): RenderingIndex {
   const { root, sources } = rendering.rendered;
   const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place: RenderingIndex['place'];
@@ -86,8 +87,8 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const template = templateOf(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value);
-      // The values line the pull request changed, else the template line, else any values line.
-      const chosen: SourceHit | null = hits.values !== null && changed.has(hits.values.file) ? hits.values : (hits.template ?? hits.values);
+      // The values line the pull request changed (`check`: any values line), else the template line, else any values line.
+      const chosen: SourceHit | null = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : (hits.template ?? hits.values);
       return chosen === null ? null : { ...chosen, exact: true };
     };
   }
@@ -131,9 +132,10 @@ export function literalEdit(renderedReplacement: string, sourceLine: string): st
   return `${source[1]}${newValue}${source[3] ?? ''}`;
 }
 
-export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet, headPaths: ReadonlySet<string>): MappedReport {
-  const changed = new Set(changeSet.files.map((f) => f.path));
-  const hunks = new Map(changeSet.files.map((f) => [f.path, f.hunks] as const));
+/** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
+export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
+  const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
+  const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks] as const));
   const diffs = new Map<string, DiffLines>();
   const linesIn = (file: string) => {
     let lines = diffs.get(file);

@@ -117,7 +117,7 @@ export async function checkRenderings(tools: RenderPort, options: RenderStageOpt
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, options);
-  const mapped = mapRenderedReport(report, plan.renderings, { files: [] }, port.head.paths);
+  const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   // A check knows no change: no status, no diff lines.
   const findings = verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) }));

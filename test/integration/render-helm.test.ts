@@ -105,3 +105,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     }
   });
 });
+
+describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHelm() ? '' : missingTool('helm')}`, () => {
+  it('puts a value that comes from .Values on the values line, as diff and the Action do', async () => {
+    const cwd = path.join(fixturesDir, 'render', 'helm-values', 'head');
+    let stdout = '';
+    const status = await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as { findings: JsonFinding[] };
+    // The template writes `hostNetwork: {{ .Values.hostNetwork }}` (line 17); values.yaml line 9 holds the true.
+    expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.sourceFile])).toEqual([['charts/web/values.yaml', 9, 'web-web', 'hostNamespaces', 'charts/web/values.yaml']]);
+  });
+});
