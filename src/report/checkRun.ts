@@ -8,6 +8,7 @@ import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isUnchecked, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
+import { renderedFixWords } from './renderedFix.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
 import { checkTitles } from './explanations.js';
@@ -136,7 +137,7 @@ const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'the enforce
 
 /** What became of a finding's fix, in a few words. */
 function fixWords(f: ReviewFinding, commented: boolean): string {
-  if (f.fix) return f.fix.attachable && commented ? 'suggested inline' : `a verified fix exists: ${inlineCode(`pod-security-review fix ${f.file}`)}`;
+  if (f.fix) return f.fix.attachable && commented ? 'suggested inline' : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
   const first = (f.fixNote ?? '').split('\n\n')[0]!.split('\n')[0]!;
   return first === '' ? 'no suggestion' : first;
 }

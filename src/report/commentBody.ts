@@ -29,6 +29,7 @@ import { sharedCaveatLead } from '../fixes/notes.js';
 import { checkTitles, pspMigrationUrl, standardsUrl } from './explanations.js';
 import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
 import { escapeText, inlineCode } from './markdown.js';
+import { renderedFixWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
 
@@ -157,7 +158,8 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
     for (const paragraph of paragraphs) (paragraph.startsWith('Illustrative example') ? examples : guidance).push(paragraph);
   }
   // A fix that exists but reaches lines outside the diff cannot be a suggestion here.
-  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; ${inlineCode(`pod-security-review fix ${findings[0]!.file}`)} applies it.`);
+  const fixed = findings.find((f) => f.fix !== null);
+  if (fixed) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed) ?? `${inlineCode(`pod-security-review fix ${fixed.file}`)} applies it`}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
   const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map((r) => `- ${r}`)].join('\n');

@@ -1,5 +1,6 @@
 /** How findings of a rendered chart or overlay read in a comment, the summary, SARIF and JSON. */
 import { describe, expect, it } from 'vitest';
+import { checkRunText } from '../../../src/report/checkRun.js';
 import { commentBody } from '../../../src/report/commentBody.js';
 import { renderJson } from '../../../src/report/json.js';
 import { renderSarif } from '../../../src/report/sarif.js';
@@ -27,5 +28,18 @@ describe('rendered findings', () => {
     const sarif = JSON.parse(renderSarif([exact], [], '0.0.0')) as { runs: { results: { message: { text: string }; properties?: unknown }[] }[] };
     expect(sarif.runs[0]!.results[0]!.message.text).toContain('rendered by helm from charts/web');
     expect(sarif.runs[0]!.results[0]!.properties).toEqual({ rendered: { tool: 'helm', root: 'charts/web', exact: true } });
+  });
+
+  it('a verified fix outside the diff names the line to change: `fix` does not render, so it cannot apply it', () => {
+    const outside = reviewFinding({ ...exact, fix: { startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: false } });
+    const body = commentBody([outside], null);
+    expect(body).toContain("**No suggestion:** the fix changes lines outside this pull request's diff; change line 9 of `charts/web/values.yaml` to `hostNetwork: false`.");
+    expect(body).not.toContain('pod-security-review fix');
+    const text = checkRunText([outside]);
+    expect(text).toContain('Fix: a verified fix exists: change line 9 of `charts/web/values.yaml` to `hostNetwork: false`');
+    expect(text).not.toContain('pod-security-review fix');
+    // A plain manifest's fix is still `fix`'s to apply.
+    const plain = reviewFinding({ file: 'deploy/web.yaml', line: 9, fix: { startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: false } });
+    expect(commentBody([plain], null)).toContain('`pod-security-review fix deploy/web.yaml` applies it.');
   });
 });
