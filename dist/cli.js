@@ -21259,7 +21259,7 @@ function indexRendering(path9, rendering, headPaths, changed) {
       const template = templateOf(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value);
-      const chosen = hits.values !== null && changed.has(hits.values.file) ? hits.values : hits.template ?? hits.values;
+      const chosen = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : hits.template ?? hits.values;
       return chosen === null ? null : { ...chosen, exact: true };
     };
   }
@@ -21295,8 +21295,8 @@ function literalEdit(renderedReplacement, sourceLine) {
   return `${source[1]}${newValue}${source[3] ?? ""}`;
 }
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
-  const changed = new Set(changeSet.files.map((f) => f.path));
-  const hunks = new Map(changeSet.files.map((f) => [f.path, f.hunks]));
+  const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
+  const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
   const diffs = /* @__PURE__ */ new Map();
   const linesIn = (file) => {
     let lines = diffs.get(file);
@@ -21503,6 +21503,9 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== "rendered") return;
+    if (r.base.kind === "failed") {
+      problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
+    }
     const path9 = `${r.root.file}#rendering-${i + 1}`;
     renderings.set(path9, { rendered: r, text: r.head.text });
     files.push({
@@ -21537,7 +21540,7 @@ async function checkRenderings(tools, options) {
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, options);
-  const mapped = mapRenderedReport(report, plan.renderings, { files: [] }, port.head.paths);
+  const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const findings = verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) }));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
@@ -21726,7 +21729,7 @@ function renderJson(report, header) {
 }
 
 // src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "base-not-rendered"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }

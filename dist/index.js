@@ -37696,7 +37696,7 @@ var init_actionIO = __esm({
 });
 
 // src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "base-not-rendered"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
@@ -43643,6 +43643,13 @@ function defaultPolicies(context, cluster = context.cluster) {
 // src/main.ts
 init_load();
 
+// src/report/renderedFix.ts
+function renderedFixWords(f) {
+  if (f.rendered === void 0 || f.fix === null) return null;
+  const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
+  return `change ${line} of ${inlineCode(f.file)} to ${inlineCode(f.fix.replacement.trim())}`;
+}
+
 // src/report/explanations.ts
 var whyItMatters = {
   ...extraWhyItMatters,
@@ -43871,7 +43878,7 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
 }
 var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
 function fixWords(f, commented) {
-  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${inlineCode(`pod-security-review fix ${f.file}`)}`;
+  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
   const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
   return first === "" ? "no suggestion" : first;
 }
@@ -44262,7 +44269,8 @@ function withoutSuggestion(findings) {
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
   }
-  if (findings.some((f) => f.fix !== null)) reasons.push(`the fix changes lines outside this pull request's diff; ${inlineCode(`pod-security-review fix ${findings[0].file}`)} applies it.`);
+  const fixed2 = findings.find((f) => f.fix !== null);
+  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
   const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
@@ -47888,7 +47896,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
       const template = templateOf(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value);
-      const chosen = hits.values !== null && changed.has(hits.values.file) ? hits.values : hits.template ?? hits.values;
+      const chosen = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : hits.template ?? hits.values;
       return chosen === null ? null : { ...chosen, exact: true };
     };
   }
@@ -47924,8 +47932,8 @@ function literalEdit(renderedReplacement, sourceLine) {
   return `${source[1]}${newValue}${source[3] ?? ""}`;
 }
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
-  const changed = new Set(changeSet.files.map((f) => f.path));
-  const hunks = new Map(changeSet.files.map((f) => [f.path, f.hunks]));
+  const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
+  const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
   const diffs = /* @__PURE__ */ new Map();
   const linesIn = (file) => {
     let lines = diffs.get(file);
@@ -48133,6 +48141,9 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== "rendered") return;
+    if (r.base.kind === "failed") {
+      problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
+    }
     const path4 = `${r.root.file}#rendering-${i + 1}`;
     renderings.set(path4, { rendered: r, text: r.head.text });
     files.push({
