@@ -12,5 +12,6 @@ import type { ReviewFinding } from './types.js';
 export function renderedFixWords(f: ReviewFinding): string | null {
   if (f.rendered === undefined || f.fix === null) return null;
   const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}–${f.fix.endLine}`;
-  return `change ${line} of ${inlineCode(f.file)} to ${inlineCode(f.fix.replacement.trim())}`;
+  const replacement = f.fix.replacement;
+  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? '' : ` to ${inlineCode(replacement.trim())}`}`;
 }
