@@ -43647,7 +43647,8 @@ init_load();
 function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
   const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
-  return `change ${line} of ${inlineCode(f.file)} to ${inlineCode(f.fix.replacement.trim())}`;
+  const replacement = f.fix.replacement;
+  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
 }
 
 // src/report/explanations.ts
