@@ -84,7 +84,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
       const action = actionLine(text, 0, text.length);
       if (action !== null) return fail('template', templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
-      return fail('malformed', message, lineCounterOf(text).linePos(error.offset).line);
+      return fail('malformed', message, problemLine(lineCounterOf(text), error.offset, lastContentOffset(text)));
     }
   }
 
@@ -214,6 +214,21 @@ function lineCounterOf(text: string): LineCounter {
 }
 
 /**
+ * The line to report a problem found at `offset`: a reader that runs out of
+ * text (an unclosed quote or bracket) reports the end of the file, which is
+ * past the last line a reader can see; the last line with content is where
+ * the reader stopped. `lastContent` is the offset of that content's last
+ * character (computed once per file by `lastContentOffset`).
+ */
+function problemLine(lineCounter: LineCounter, offset: number, lastContent: number): number {
+  return lineCounter.linePos(Math.min(offset, lastContent)).line;
+}
+
+function lastContentOffset(text: string): number {
+  return Math.max(0, text.trimEnd().length - 1);
+}
+
+/**
  * The reference path: every YAML feature, and the wording and line of every
  * problem. `text` is read, `lineText` (of the same length) gives the lines.
  */
@@ -230,6 +245,8 @@ function loadWithYaml(file: string, text: string, lineText: string = text, reind
   }
 
   const lineOf = (offset: number | undefined): number | null => (offset === undefined ? null : lineCounter.linePos(offset).line);
+  let lastContent: number | undefined;
+  const problemLineOf = (offset: number) => problemLine(lineCounter, offset, (lastContent ??= lastContentOffset(lineText)));
   const documents: ManifestDocument[] = [];
   const problems: LoadProblem[] = [];
   parsed.forEach((doc, index) => {
@@ -237,7 +254,7 @@ function loadWithYaml(file: string, text: string, lineText: string = text, reind
     const error = doc.errors[0];
     if (error) {
       const message = malformedMessage(error.message);
-      problems.push({ file, line: lineOf(error.pos[0]), message, kind: message === tooDeep ? 'too-large' : 'malformed' });
+      problems.push({ file, line: problemLineOf(error.pos[0]), message, kind: message === tooDeep ? 'too-large' : 'malformed' });
       return;
     }
     if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)

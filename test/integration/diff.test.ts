@@ -116,8 +116,10 @@ describe('pod-security-review diff', () => {
   it('names a malformed file and still checks the others; a file malformed at base counts as new', async () => {
     const { brief, report, status } = await diff('malformed', '--level', 'baseline');
     expect(status).toBe(1);
-    expect(report.errors).toMatchObject([{ file: 'deploy/broken.yaml', kind: 'malformed' }]);
-    expect(report.errors[0]!.line).not.toBeNull();
+    expect(report.errors).toMatchObject([
+      { file: 'deploy/broken.yaml', kind: 'malformed', line: 5 },
+      { file: 'deploy/legacy.yaml', kind: 'malformed', line: 11 },
+    ]);
     expect(brief).toEqual([
       ['deploy/fixed.yaml', 'fixed', 'hostNamespaces', 16, 'new', false, [[16, true]]],
       ['deploy/ok.yaml', 'ok', 'hostNamespaces', 16, 'modified', false, [[16, true]]],

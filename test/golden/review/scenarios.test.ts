@@ -91,8 +91,12 @@ describe('the review body never hides a blocker', () => {
   });
 
   it('lists a file that fails the check and has no comment', async () => {
-    const { reviewBody } = await reviewScenario('malformed');
-    expect(reviewBody).toContain('[`deploy/broken.yaml:6`](https://github.com/acme/shop/blob/head/deploy/broken.yaml#L6) could not be checked: malformed YAML');
+    // legacy.yaml breaks on line 11, four lines from the pull request's edit: no comment can sit there.
+    const { reviewBody, plan } = await reviewScenario('malformed');
+    expect(reviewBody).toContain('[`deploy/legacy.yaml:11`](https://github.com/acme/shop/blob/head/deploy/legacy.yaml#L11) could not be checked: malformed YAML');
+    // broken.yaml is new, and breaks on its last line (5): that line is in the diff and carries a comment.
+    expect(plan.comments.filter((c) => c.path === 'deploy/broken.yaml').map((c) => c.line)).toEqual([5]);
+    expect(reviewBody).not.toContain('broken.yaml:');
   });
 });
 
@@ -109,7 +113,10 @@ describe('annotations complement the comments', () => {
 
   it('mark a file that fails the check as a failure', async () => {
     const { checkRun } = await reviewScenario('malformed');
-    expect(checkRun.annotations.filter((a) => a.path === 'deploy/broken.yaml').map((a) => a.annotation_level)).toEqual(['failure']);
+    const levels = (file: string) => checkRun.annotations.filter((a) => a.path === file).map((a) => [a.start_line, a.annotation_level]);
+    expect(levels('deploy/legacy.yaml')).toEqual([[11, 'failure']]);
+    // The comment on broken.yaml carries its error: no annotation repeats it.
+    expect(levels('deploy/broken.yaml')).toEqual([]);
   });
 });
 

@@ -28,6 +28,15 @@ describe('loadManifestFile', () => {
     expect(loaded.problems[0]!.message).toMatch(/^malformed YAML: /);
   });
 
+  it('reports a document that runs out of text on its last line, not past the end of the file', () => {
+    // Five lines and a final newline: the reader stops at the end of the text, which is on no line.
+    const unclosedFlow = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec: [a, b\n\n';
+    const unclosedQuote = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "x\n';
+    expect(loadManifestFile('flow.yaml', unclosedFlow).problems).toMatchObject([{ kind: 'malformed', line: 5 }]);
+    expect(loadManifestFile('quote.yaml', unclosedQuote).problems).toMatchObject([{ kind: 'malformed', line: 4 }]);
+    expect(loadManifestFile('json.json', '{"kind": "Pod",\n\n').problems).toMatchObject([{ kind: 'malformed', line: 1 }]);
+  });
+
   it('refuses binary content', () => {
     const bytes = new Uint8Array([0x61, 0x3a, 0x20, 0x00, 0x62]);
     expect(loadManifestFile('b.yaml', bytes).problems).toEqual([
