@@ -10383,7 +10383,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       const action = actionLine(text2, 0, text2.length);
       if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
-      return fail("malformed", message, lineCounterOf(text2).linePos(error.offset).line);
+      return fail("malformed", message, problemLine(lineCounterOf(text2), error.offset, lastContentOffset(text2)));
     }
   }
   const read = asGoyamlReads(text2);
@@ -10473,6 +10473,12 @@ function lineCounterOf(text2) {
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
+function problemLine(lineCounter, offset, lastContent) {
+  return lineCounter.linePos(Math.min(offset, lastContent)).line;
+}
+function lastContentOffset(text2) {
+  return Math.max(0, text2.trimEnd().length - 1);
+}
 function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
@@ -10485,6 +10491,8 @@ function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
     return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? "too-large" : "malformed" }] };
   }
   const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
+  let lastContent;
+  const problemLineOf = (offset) => problemLine(lineCounter, offset, lastContent ??= lastContentOffset(lineText2));
   const documents = [];
   const problems = [];
   parsed2.forEach((doc, index) => {
@@ -10492,7 +10500,7 @@ function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
     const error = doc.errors[0];
     if (error) {
       const message = malformedMessage(error.message);
-      problems.push({ file, line: lineOf2(error.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
+      problems.push({ file, line: problemLineOf(error.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
       return;
     }
     if (doc.contents === null) return;

@@ -10450,7 +10450,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
       const action = actionLine(text3, 0, text3.length);
       if (action !== null) return fail("template", templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
-      return fail("malformed", message, lineCounterOf(text3).linePos(error2.offset).line);
+      return fail("malformed", message, problemLine(lineCounterOf(text3), error2.offset, lastContentOffset(text3)));
     }
   }
   const read = asGoyamlReads(text3);
@@ -10525,6 +10525,12 @@ function lineCounterOf(text3) {
   for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
+function problemLine(lineCounter, offset, lastContent) {
+  return lineCounter.linePos(Math.min(offset, lastContent)).line;
+}
+function lastContentOffset(text3) {
+  return Math.max(0, text3.trimEnd().length - 1);
+}
 function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
@@ -10537,6 +10543,8 @@ function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
     return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? "too-large" : "malformed" }] };
   }
   const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
+  let lastContent;
+  const problemLineOf = (offset) => problemLine(lineCounter, offset, lastContent ??= lastContentOffset(lineText2));
   const documents = [];
   const problems = [];
   parsed2.forEach((doc, index) => {
@@ -10544,7 +10552,7 @@ function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
     const error2 = doc.errors[0];
     if (error2) {
       const message = malformedMessage(error2.message);
-      problems.push({ file, line: lineOf2(error2.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
+      problems.push({ file, line: problemLineOf(error2.pos[0]), message, kind: message === tooDeep ? "too-large" : "malformed" });
       return;
     }
     if (doc.contents === null) return;
@@ -43709,7 +43717,7 @@ var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-st
 // src/report/summary.ts
 var cell = (text3) => escapeText(text3);
 var codeCell = (text3) => inlineCode(text3).replaceAll("|", "\\|");
-var problemLine = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
+var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function countsLine(input) {
@@ -43772,7 +43780,7 @@ function summaryMarkdown(input) {
   ];
   for (const { title, problems } of sections) {
     if (problems.length === 0) continue;
-    lines.push(title, "", ...problems.map(problemLine), "");
+    lines.push(title, "", ...problems.map(problemLine2), "");
   }
   return lines.join("\n");
 }
