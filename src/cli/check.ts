@@ -55,14 +55,18 @@ Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
 file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
 
+/** The worker threads --jobs asks for (0: none), read before any file so a bad value costs nothing. */
+function parseJobs(given: string | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  const jobs = Number(given);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: must be a whole number of worker threads, 1 or more (1: no workers)');
+  return jobs === 1 ? 0 : jobs;
+}
+
 /** Worker threads for `check`: --jobs, else one per core on inputs worth it; 0 means none. */
-function jobsFor(given: string | undefined, files: readonly SourceFile[], fixes: boolean, io: CliIO): number {
+function jobsFor(requested: number | undefined, files: readonly SourceFile[], fixes: boolean, io: CliIO): number {
   const cores = io.cores ?? availableParallelism();
-  if (given !== undefined) {
-    const jobs = Number(given);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs: must be a whole number of worker threads, 1 or more (1: no workers)');
-    return jobs === 1 ? 0 : jobs;
-  }
+  if (requested !== undefined) return requested;
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   return defaultJobs(bytes, fixes, cores);
 }
@@ -95,6 +99,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (values.render !== 'auto' && values.render !== 'off') throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
+  const requestedJobs = parseJobs(values.jobs);
   let options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, 'check');
   const admissionPath = options.sourceOptions.admissionConfigPath;
@@ -112,7 +117,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const port = values.render === 'auto' ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: '' }) : null;
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
-  const jobs = jobsFor(values.jobs, files, checkOptions.fixes, io);
+  const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   const progress = colours(io) && bytes >= progressFromBytes ? progressLine(`checking ${files.length} files (${(bytes / MiB).toFixed(1)} MiB)…`) : null;
   if (progress) io.stderr(progress.show);

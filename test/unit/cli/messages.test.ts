@@ -39,6 +39,8 @@ describe('usage errors', () => {
     ['no PATH', ['check']],
     ['a missing file', ['check', 'no/such/file.yaml']],
     ['diff without --base', ['diff']],
+    // The options are read before any file: a bad --jobs is the one message, not a missing file.
+    ['--jobs 0 before any file is read', ['check', '--jobs', '0', 'no/such/file.yaml']],
   ])('%s', async (_name, args) => {
     const { status, stdout, stderr } = await cli(args);
     expect(status).toBe(2);
