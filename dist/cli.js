@@ -22287,13 +22287,15 @@ ${policyOptionsHelp}
 Exit status: 0 nothing blocks, 1 a blocking violation, a malformed or invalid
 file, or (with --unchecked failure) a file not checked, 2 usage or config error.
 `;
-function jobsFor(given, files, fixes, io) {
+function parseJobs(given) {
+  if (given === void 0) return void 0;
+  const jobs = Number(given);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs: must be a whole number of worker threads, 1 or more (1: no workers)");
+  return jobs === 1 ? 0 : jobs;
+}
+function jobsFor(requested, files, fixes, io) {
   const cores = io.cores ?? availableParallelism();
-  if (given !== void 0) {
-    const jobs = Number(given);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError("--jobs: must be a whole number of worker threads, 1 or more (1: no workers)");
-    return jobs === 1 ? 0 : jobs;
-  }
+  if (requested !== void 0) return requested;
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   return defaultJobs(bytes, fixes, cores);
 }
@@ -22321,6 +22323,7 @@ async function checkCommand(args, io) {
     return 0;
   }
   if (values.render !== "auto" && values.render !== "off") throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
+  const requestedJobs = parseJobs(values.jobs);
   let options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, "check");
   const admissionPath = options.sourceOptions.admissionConfigPath;
@@ -22335,7 +22338,7 @@ async function checkCommand(args, io) {
   const port = values.render === "auto" ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: "" }) : null;
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
-  const jobs = jobsFor(values.jobs, files, checkOptions.fixes, io);
+  const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   const progress = colours(io) && bytes >= progressFromBytes ? progressLine(`checking ${files.length} files (${(bytes / MiB).toFixed(1)} MiB)\u2026`) : null;
   if (progress) io.stderr(progress.show);
