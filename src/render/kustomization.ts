@@ -5,7 +5,7 @@
  * the names patches and findings are matched by, and what we refuse to run
  * (remote bases, Helm inflation).
  */
-import { parse } from 'yaml';
+import { isScalar, LineCounter, parse, parseDocument } from 'yaml';
 import { dirOf, joinPath } from './paths.js';
 
 export const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -16,9 +16,21 @@ export interface PatchTarget {
   readonly name: string | null;
 }
 
+/** A patch written in the kustomization itself (`patch: |-` or an inline `patchesStrategicMerge` entry). */
+export interface InlinePatch {
+  /** The patch's text, as kustomize reads it. */
+  readonly text: string;
+  /** The kustomization line holding the text's first line, when each line of the text is a line of the file (a literal block `|`); else null. */
+  readonly firstLine: number | null;
+  /** The line of the patch's entry in the kustomization. */
+  readonly entryLine: number;
+}
+
 export interface PatchReference {
   /** The patch file, or null for an inline patch (written in the kustomization itself). */
   readonly path: string | null;
+  /** The inline patch, when the entry has one. */
+  readonly inline: InlinePatch | null;
   readonly target: PatchTarget | null;
   /** `patchesJson6902`, or a `patches` entry whose file holds a list of operations. */
   readonly json6902: boolean;
@@ -78,6 +90,29 @@ function targetOf(value: unknown): PatchTarget | null {
   return { kind: text(value.kind), name: text(value.name) };
 }
 
+/**
+ * The inline patch at `at` (`['patches', 2, 'patch']`, `['patchesStrategicMerge', 0]`):
+ * its text and where its lines are in the kustomization. The file is parsed
+ * for positions only when it has an inline patch.
+ */
+function inlinePatchReader(source: string): (at: readonly (string | number)[], entry: readonly (string | number)[]) => InlinePatch | null {
+  let parsed: { doc: ReturnType<typeof parseDocument>; lines: LineCounter } | null = null;
+  return (at, entry) => {
+    if (parsed === null) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(source, { lineCounter: lines }), lines };
+    }
+    const { doc, lines } = parsed;
+    const node = doc.getIn(at, true);
+    const item = doc.getIn(entry, true) as { range?: [number, number, number] } | undefined;
+    if (!isScalar(node) || typeof node.value !== 'string' || node.range === undefined || node.range === null) return null;
+    const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
+    // A literal block's content starts on the line after its header, one line of text per line of the file.
+    const firstLine = node.type === 'BLOCK_LITERAL' ? lines.linePos(node.range[0]).line + 1 : null;
+    return { text: node.value, firstLine, entryLine };
+  };
+}
+
 export function readKustomization(file: string, source: string, paths: ReadonlySet<string>): Kustomization {
   const dir = dirOf(file);
   const resourceFiles: string[] = [];
@@ -115,23 +150,28 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
   for (const value of list(k.resources)) reference(value, true);
   for (const value of list(k.bases)) reference(value, false);
   for (const value of list(k.components)) reference(value, false);
-  for (const entry of list(k.patches)) {
-    if (!isRecord(entry)) continue;
+  const inlinePatch = inlinePatchReader(source);
+  list(k.patches).forEach((entry, i) => {
+    if (!isRecord(entry)) return;
     const path = text(entry.path) === null ? null : joinPath(dir, text(entry.path)!);
     if (path !== null && !paths.has(path)) missing.push(text(entry.path)!);
-    patches.push({ path: path !== null && paths.has(path) ? path : null, target: targetOf(entry.target), json6902: false });
-  }
-  for (const entry of list(k.patchesStrategicMerge)) {
+    const inline = text(entry.patch) === null ? null : inlinePatch(['patches', i, 'patch'], ['patches', i]);
+    patches.push({ path: path !== null && paths.has(path) ? path : null, inline, target: targetOf(entry.target), json6902: false });
+  });
+  list(k.patchesStrategicMerge).forEach((entry, i) => {
     const ref = text(entry);
     // An entry is a path, or an inline patch (it has a newline or a colon).
-    const path = ref !== null && !ref.includes('\n') && !ref.includes(': ') ? joinPath(dir, ref) : null;
-    patches.push({ path: path !== null && paths.has(path) ? path : null, target: null, json6902: false });
-  }
-  for (const entry of list(k.patchesJson6902)) {
-    if (!isRecord(entry)) continue;
+    const isInline = ref !== null && (ref.includes('\n') || ref.includes(': '));
+    const path = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    const inline = isInline ? inlinePatch(['patchesStrategicMerge', i], ['patchesStrategicMerge', i]) : null;
+    patches.push({ path: path !== null && paths.has(path) ? path : null, inline, target: null, json6902: false });
+  });
+  list(k.patchesJson6902).forEach((entry, i) => {
+    if (!isRecord(entry)) return;
     const path = text(entry.path) === null ? null : joinPath(dir, text(entry.path)!);
-    patches.push({ path: path !== null && paths.has(path) ? path : null, target: targetOf(entry.target), json6902: true });
-  }
+    const inline = text(entry.patch) === null ? null : inlinePatch(['patchesJson6902', i, 'patch'], ['patchesJson6902', i]);
+    patches.push({ path: path !== null && paths.has(path) ? path : null, inline, target: targetOf(entry.target), json6902: true });
+  });
   for (const generator of [...list(k.configMapGenerator), ...list(k.secretGenerator)]) {
     if (!isRecord(generator)) continue;
     for (const value of [...list(generator.files), ...list(generator.envs), generator.env]) file_(value, otherFiles);

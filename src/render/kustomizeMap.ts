@@ -11,13 +11,15 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { readKustomization } from './kustomization.js';
-import type { Kustomization, PatchReference } from './kustomization.js';
+import type { InlinePatch, Kustomization, PatchReference } from './kustomization.js';
 import { translatePath, valueAt } from './walk.js';
 
 export interface SourceHit {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** False when the value is written on no line of its own that we can name (an inline patch in a quoted string): the line is the patch's entry. */
+  readonly exact?: boolean;
 }
 
 /** The rendered object a field belongs to. */
@@ -31,6 +33,8 @@ interface Candidate {
   readonly file: string;
   readonly role: 'resource' | 'patch';
   readonly patch: PatchReference | null;
+  /** Set when the patch is written in the kustomization (`file`) itself. */
+  readonly inline: InlinePatch | null;
   /** The kustomizations from the root down to the one that lists the file. */
   readonly chain: readonly Kustomization[];
 }
@@ -57,9 +61,12 @@ function candidatesOf(rootDir: string, kustomizations: ReadonlyMap<string, Kusto
     if (!k || seen.has(dir)) return;
     seen.add(dir);
     const chain = [...above, k];
-    for (const patch of [...k.patches].reverse()) if (patch.path !== null) out.push({ file: patch.path, role: 'patch', patch, chain });
+    for (const patch of [...k.patches].reverse()) {
+      if (patch.path !== null) out.push({ file: patch.path, role: 'patch', patch, inline: null, chain });
+      else if (patch.inline !== null) out.push({ file: k.file, role: 'patch', patch, inline: patch.inline, chain });
+    }
     for (const child of [...k.kustomizations].reverse()) visit(child, chain);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: 'resource', patch: null, chain });
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: 'resource', patch: null, inline: null, chain });
   };
   visit(rootDir, []);
   return out;
@@ -90,6 +97,15 @@ function inOperations(document: ManifestDocument, object: RenderedObject, path: 
   return null;
 }
 
+/** A line of an inline patch as a line of its kustomization: the same line of a literal block, else the patch's entry (not exact). */
+function inlineHit(file: string, inline: InlinePatch, where: { line: number; column: number }, fileLines: readonly string[], patchLines: readonly string[]): SourceHit {
+  if (inline.firstLine === null) return { file, line: inline.entryLine, column: 1, exact: false };
+  const line = inline.firstLine + where.line - 1;
+  // The block's indentation: what the file's line has before the patch's line.
+  const indent = (fileLines[line - 1] ?? '').length - (patchLines[where.line - 1] ?? '').length;
+  return { file, line, column: where.column + Math.max(0, indent) };
+}
+
 export interface KustomizeSources {
   readonly rootDir: string;
   /** Head texts of the root's files. */
@@ -107,21 +123,28 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
     kustomizations.set(k.dir, k);
   }
   const candidates = candidatesOf(sources.rootDir, kustomizations);
-  const loaded = new Map<string, readonly ManifestDocument[]>();
-  const documentsOf = (file: string) => {
-    let documents = loaded.get(file);
+  const loaded = new Map<string | InlinePatch, readonly ManifestDocument[]>();
+  const documentsOf = (candidate: Candidate) => {
+    const key = candidate.inline ?? candidate.file;
+    let documents = loaded.get(key);
     if (documents === undefined) {
-      const text = sources.texts.get(file);
-      documents = text === undefined ? [] : loadManifestFile(file, text).documents;
-      loaded.set(file, documents);
+      const text = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text === undefined ? [] : loadManifestFile(candidate.file, text).documents;
+      loaded.set(key, documents);
     }
     return documents;
+  };
+  const split = new Map<string, readonly string[]>();
+  const linesOf = (text: string) => {
+    let lines = split.get(text);
+    if (lines === undefined) split.set(text, (lines = text.split('\n')));
+    return lines;
   };
   return (object, path) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && ((target.kind !== null && target.kind !== object.kind) || (target.name !== null && !nameMatches(object.name, target.name, candidate.chain)))) continue;
-      for (const document of documentsOf(candidate.file)) {
+      for (const document of documentsOf(candidate)) {
         let found: FieldPath | null;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
@@ -137,7 +160,9 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
         }
         if (found === null) continue;
         const where = locate(document.source, found);
-        if (where.exact) return { file: candidate.file, line: where.line, column: where.column };
+        if (!where.exact) continue;
+        if (candidate.inline === null) return { file: candidate.file, line: where.line, column: where.column };
+        return inlineHit(candidate.file, candidate.inline, where, linesOf(sources.texts.get(candidate.file) ?? ''), linesOf(candidate.inline.text));
       }
     }
     return null;

@@ -77,7 +77,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
       const kind = isObject(value) && typeof value.kind === 'string' ? value.kind : '';
       const hit = locator({ kind, name, value }, fieldPath);
-      return hit === null ? null : { ...hit, exact: true };
+      return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;

@@ -66,6 +66,16 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(report.errors).toEqual([]);
   });
 
+  it('an inline patch in the kustomization: the finding on the line of the value inside it, with a verified suggestion', async () => {
+    const { status, report } = await diff('kustomize-inline');
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['overlays/prod/kustomization.yaml', 20, 'shop', 'web', 'privileged', 'modified', false]]);
+    const [finding] = report.findings;
+    expect(finding!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/kustomization.yaml', sourceLine: 20, exact: true });
+    expect(finding!.locations).toEqual([expect.objectContaining({ line: 20, inDiff: true })]);
+    expect(finding!.fix).toEqual({ startLine: 20, endLine: 20, replacement: '                  privileged: false\n', attachable: true });
+  });
+
   it('renders every overlay a changed base affects, and still checks the plain manifests beside them', async () => {
     const { report } = await diff('kustomize-base');
     expect(report.findings.map(brief)).toEqual([

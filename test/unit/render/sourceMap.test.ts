@@ -91,3 +91,50 @@ describe('kustomizeLocator', () => {
     expect(locate({ ...object, value: { ...value, spec: { template: { spec: { hostIPC: false } } } } }, parseFieldPath('spec.template.spec.hostIPC'))).toBeNull();
   });
 });
+
+describe('kustomizeLocator, inline patches', () => {
+  const kustomization = [
+    'resources: [deploy.yaml]', // 1
+    'patches:', // 2
+    '  - patch: |-', // 3
+    '      apiVersion: apps/v1', // 4
+    '      kind: Deployment', // 5
+    '      metadata:', // 6
+    '        name: web', // 7
+    '      spec:', // 8
+    '        template:', // 9
+    '          spec:', // 10
+    '            hostPID: true', // 11
+    '  - target: {kind: Deployment, name: web}', // 12
+    '    patch: |', // 13
+    '      - op: add', // 14
+    '        path: /spec/template/spec/hostIPC', // 15
+    '        value: true', // 16
+    '  - target: {kind: Deployment, name: web}', // 17
+    '    patch: \'[{"op": "add", "path": "/spec/template/spec/hostNetwork", "value": true}]\'', // 18
+    '',
+  ].join('\n');
+  const texts = new Map([
+    ['app/kustomization.yaml', kustomization],
+    ['app/deploy.yaml', 'kind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n'],
+  ]);
+  const locate = kustomizeLocator({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
+  const value = { kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { hostPID: true, hostIPC: true, hostNetwork: true, containers: [{ name: 'web', image: 'web:1' }] } } } };
+  const object = { kind: 'Deployment', name: 'web', value };
+
+  it('finds a strategic-merge patch written in the kustomization on the line of the value', () => {
+    expect(locate(object, parseFieldPath('spec.template.spec.hostPID'))).toEqual({ file: 'app/kustomization.yaml', line: 11, column: 13 });
+  });
+
+  it('finds a JSON 6902 operation written in the kustomization on the line of its value', () => {
+    expect(locate(object, parseFieldPath('spec.template.spec.hostIPC'))).toEqual({ file: 'app/kustomization.yaml', line: 16, column: 9 });
+  });
+
+  it('puts a patch in a quoted string on its entry, as not exact: its lines are not the file\'s', () => {
+    expect(locate(object, parseFieldPath('spec.template.spec.hostNetwork'))).toEqual({ file: 'app/kustomization.yaml', line: 17, column: 1, exact: false });
+  });
+
+  it('still finds what the resource writes', () => {
+    expect(locate(object, parseFieldPath('spec.template.spec.containers[0].image'))).toEqual({ file: 'app/deploy.yaml', line: 9, column: 11 });
+  });
+});
