@@ -63,7 +63,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection5(node) {
       if (node && typeof node === "object")
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection5(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar9(node) || isCollection5(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -100,7 +100,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap8;
     exports.isNode = isNode;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar9;
     exports.isSeq = isSeq8;
   }
 });
@@ -5645,7 +5645,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection5 = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5729,7 +5729,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection5;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6328,7 +6328,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6351,7 +6351,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -7259,7 +7259,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7285,7 +7285,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -7321,7 +7321,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -11183,6 +11183,22 @@ function targetOf(value) {
   if (!isRecord2(value)) return null;
   return { kind: text2(value.kind), name: text2(value.name) };
 }
+function inlinePatchReader(source) {
+  let parsed2 = null;
+  return (at3, entry) => {
+    if (parsed2 === null) {
+      const lines2 = new import_yaml12.LineCounter();
+      parsed2 = { doc: (0, import_yaml12.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+    }
+    const { doc, lines } = parsed2;
+    const node = doc.getIn(at3, true);
+    const item = doc.getIn(entry, true);
+    if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
+    const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
+    return { text: node.value, firstLine: firstLine2, entryLine };
+  };
+}
 function readKustomization(file, source, paths) {
   const dir = dirOf(file);
   const resourceFiles = [];
@@ -11217,22 +11233,27 @@ function readKustomization(file, source, paths) {
   for (const value of list2(k.resources)) reference(value, true);
   for (const value of list2(k.bases)) reference(value, false);
   for (const value of list2(k.components)) reference(value, false);
-  for (const entry of list2(k.patches)) {
-    if (!isRecord2(entry)) continue;
+  const inlinePatch = inlinePatchReader(source);
+  list2(k.patches).forEach((entry, i) => {
+    if (!isRecord2(entry)) return;
     const path4 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
     if (path4 !== null && !paths.has(path4)) missing.push(text2(entry.path));
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, target: targetOf(entry.target), json6902: false });
-  }
-  for (const entry of list2(k.patchesStrategicMerge)) {
+    const inline = text2(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: false });
+  });
+  list2(k.patchesStrategicMerge).forEach((entry, i) => {
     const ref = text2(entry);
-    const path4 = ref !== null && !ref.includes("\n") && !ref.includes(": ") ? joinPath(dir, ref) : null;
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, target: null, json6902: false });
-  }
-  for (const entry of list2(k.patchesJson6902)) {
-    if (!isRecord2(entry)) continue;
+    const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
+    const path4 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: null, json6902: false });
+  });
+  list2(k.patchesJson6902).forEach((entry, i) => {
+    if (!isRecord2(entry)) return;
     const path4 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
-    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, target: targetOf(entry.target), json6902: true });
-  }
+    const inline = text2(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: true });
+  });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord2(generator)) continue;
     for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
@@ -47810,9 +47831,12 @@ function candidatesOf(rootDir, kustomizations) {
     if (!k || seen.has(dir)) return;
     seen.add(dir);
     const chain = [...above, k];
-    for (const patch of [...k.patches].reverse()) if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, chain });
+    for (const patch of [...k.patches].reverse()) {
+      if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
+      else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
+    }
     for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
-    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, chain });
+    for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
   };
   visit5(rootDir, []);
   return out;
@@ -47836,6 +47860,12 @@ function inOperations(document, object, path4) {
   }
   return null;
 }
+function inlineHit(file, inline, where2, fileLines, patchLines) {
+  if (inline.firstLine === null) return { file, line: inline.entryLine, column: 1, exact: false };
+  const line = inline.firstLine + where2.line - 1;
+  const indent = (fileLines[line - 1] ?? "").length - (patchLines[where2.line - 1] ?? "").length;
+  return { file, line, column: where2.column + Math.max(0, indent) };
+}
 function kustomizeLocator(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
   for (const [file, text3] of sources.texts) {
@@ -47845,20 +47875,27 @@ function kustomizeLocator(sources) {
   }
   const candidates = candidatesOf(sources.rootDir, kustomizations);
   const loaded = /* @__PURE__ */ new Map();
-  const documentsOf = (file) => {
-    let documents = loaded.get(file);
+  const documentsOf = (candidate) => {
+    const key = candidate.inline ?? candidate.file;
+    let documents = loaded.get(key);
     if (documents === void 0) {
-      const text3 = sources.texts.get(file);
-      documents = text3 === void 0 ? [] : loadManifestFile(file, text3).documents;
-      loaded.set(file, documents);
+      const text3 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text3 === void 0 ? [] : loadManifestFile(candidate.file, text3).documents;
+      loaded.set(key, documents);
     }
     return documents;
+  };
+  const split = /* @__PURE__ */ new Map();
+  const linesOf2 = (text3) => {
+    let lines = split.get(text3);
+    if (lines === void 0) split.set(text3, lines = text3.split("\n"));
+    return lines;
   };
   return (object, path4) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
-      for (const document of documentsOf(candidate.file)) {
+      for (const document of documentsOf(candidate)) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
@@ -47874,7 +47911,9 @@ function kustomizeLocator(sources) {
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
-        if (where2.exact) return { file: candidate.file, line: where2.line, column: where2.column };
+        if (!where2.exact) continue;
+        if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column };
+        return inlineHit(candidate.file, candidate.inline, where2, linesOf2(sources.texts.get(candidate.file) ?? ""), linesOf2(candidate.inline.text));
       }
     }
     return null;
@@ -47895,7 +47934,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
       const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
       const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
       const hit = locator({ kind, name, value }, fieldPath);
-      return hit === null ? null : { ...hit, exact: true };
+      return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
