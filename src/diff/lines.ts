@@ -14,6 +14,8 @@ export interface DiffLines {
   spansOneHunk(start: number, end: number): boolean;
   /** The head line ranges of the hunks, inclusive. */
   readonly ranges: readonly { readonly start: number; readonly end: number }[];
+  /** The text of a head line of some hunk (without its line break), or undefined outside the hunks. */
+  textOf(headLine: number): string | undefined;
 }
 
 export function diffLines(hunks: readonly Hunk[] | null): DiffLines {
@@ -21,7 +23,17 @@ export function diffLines(hunks: readonly Hunk[] | null): DiffLines {
     .map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 }))
     .filter((range) => range.end >= range.start);
   const hunkOf = (line: number) => ranges.findIndex((r) => line >= r.start && line <= r.end);
+  // Built on first use: most callers only ask which lines are in the diff.
+  let texts: Map<number, string> | undefined;
+  const textOf = (line: number) => {
+    if (!texts) {
+      texts = new Map();
+      for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== 'removed') texts.set(l.headLine, l.text.replace(/\r$/, ''));
+    }
+    return texts.get(line);
+  };
   return {
+    textOf,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,

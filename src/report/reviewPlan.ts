@@ -13,7 +13,9 @@ import { failsRun } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { commentBody, problemCommentBody } from './commentBody.js';
 import { fingerprint, legacyFingerprint, problemFingerprint } from './fingerprint.js';
-import type { ReviewFinding, SuggestionLike } from './types.js';
+import { placeOnOffendingFields } from './placement.js';
+import type { Anchor } from './placement.js';
+import type { ReviewFinding } from './types.js';
 
 export interface PlannedComment {
   readonly path: string;
@@ -53,13 +55,6 @@ export interface ReviewPlan {
   readonly fixed: readonly ExistingComment[];
   /** Failing file problems commented on now or by an earlier run. */
   readonly commentedProblems: readonly LoadProblem[];
-}
-
-interface Anchor {
-  readonly path: string;
-  readonly start: number;
-  readonly end: number;
-  readonly suggestion: SuggestionLike | null;
 }
 
 /** Where a finding can be commented on: its attachable suggestion's range, else its first line in the diff. */
@@ -131,23 +126,26 @@ export function planReview(
       Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) ||
       (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start),
   );
-  const comments: PlannedComment[] = [];
   const overflow: ReviewFinding[] = [];
-  for (const { anchor, findings: group, problems: failing } of ordered) {
-    if (comments.length >= cap) {
-      overflow.push(...group);
-      continue;
-    }
-    comments.push({
+  const posting: typeof ordered = [];
+  for (const group of ordered) {
+    if (posting.length >= cap) overflow.push(...group.findings);
+    else posting.push(group);
+  }
+  // Each suggestion reaches the line of the field it fixes, where GitHub allows (placement.ts).
+  const anchors = placeOnOffendingFields(posting, diffLinesOf);
+  const comments: PlannedComment[] = posting.map(({ findings: group, problems: failing }, i) => {
+    const anchor = anchors[i]!;
+    commentedProblems.push(...failing);
+    return {
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
       body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
       findings: group,
       problems: failing,
-    });
-    commentedProblems.push(...failing);
-  }
+    };
+  });
   const fixed = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
   return { comments, alreadyCommented, overflow, outsideDiff, fixed, commentedProblems };
 }

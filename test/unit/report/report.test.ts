@@ -102,7 +102,12 @@ describe('planReview', () => {
 
   it('anchors a finding on its line in the diff, or on its attachable suggestion range', () => {
     const plain = reviewFinding();
-    const withFix = reviewFinding({ check: 'hostPorts', fix: { startLine: 17, endLine: 19, replacement: 'x', attachable: true } });
+    const withFix = reviewFinding({
+      check: 'hostPorts',
+      line: 18,
+      locations: [{ path: 'p', line: 18, column: 1, exact: true, container: 'web', inDiff: true }],
+      fix: { startLine: 17, endLine: 19, replacement: 'x', attachable: true },
+    });
     const plan = planReview([plain, withFix], linesOf, [], 30);
     expect(plan.comments.map((c) => [c.line, c.startLine])).toEqual([
       [19, 17],
