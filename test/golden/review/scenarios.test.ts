@@ -81,6 +81,23 @@ describe('comment sizes', () => {
   });
 });
 
+describe('comment placement', () => {
+  it('sits a pod-level fix on the line of the container it is for, with a range from the splice', async () => {
+    const { plan } = await reviewScenario('inherited-fix');
+    // runAsNonRoot of container `web` (its securityContext, line 18) is fixed at the pod level, under line 14.
+    expect(plan.comments.map((c) => [c.path, c.startLine, c.line])).toEqual([['deploy/web.yaml', 14, 18]]);
+    expect(plan.comments[0]!.findings.map((f) => f.line)).toEqual([18]);
+  });
+
+  it('leaves a fix spliced at the end of the container it adds keys to on its splice', async () => {
+    const { plan } = await reviewScenario('new-workload');
+    expect(plan.comments.map((c) => [c.path, c.startLine, c.line])).toEqual([
+      ['deploy/api.yaml', null, 16],
+      ['deploy/api.yaml', null, 21],
+    ]);
+  });
+});
+
 describe('the review body never hides a blocker', () => {
   it('names the blocking finding on line 23 of modified-with-old-violation, with counts and the check run', async () => {
     const { reviewBody } = await reviewScenario('modified-with-old-violation');
