@@ -20690,7 +20690,16 @@ function selectsFile(selection, file) {
 function diffLines2(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
+  let texts;
+  const textOf2 = (line) => {
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
+    }
+    return texts.get(line);
+  };
   return {
+    textOf: textOf2,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,

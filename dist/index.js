@@ -42599,7 +42599,16 @@ function readSettings(inputs) {
 function diffLines(hunks) {
   const ranges = (hunks ?? []).map((hunk) => ({ start: hunk.headStart, end: hunk.headStart + hunk.headCount - 1 })).filter((range2) => range2.end >= range2.start);
   const hunkOf = (line) => ranges.findIndex((r) => line >= r.start && line <= r.end);
+  let texts;
+  const textOf2 = (line) => {
+    if (!texts) {
+      texts = /* @__PURE__ */ new Map();
+      for (const hunk of hunks ?? []) for (const l of hunk.lines) if (l.kind !== "removed") texts.set(l.headLine, l.text.replace(/\r$/, ""));
+    }
+    return texts.get(line);
+  };
   return {
+    textOf: textOf2,
     ranges,
     has: (line) => hunkOf(line) !== -1,
     hunkOf,
@@ -44364,6 +44373,74 @@ function problemCommentBody(problems) {
 ${marker}`;
 }
 
+// src/report/placement.ts
+var maxRepeatedLines = 6;
+function offendingLines(findings, lines) {
+  const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
+  return [...new Set(all)].sort((a, b) => a - b);
+}
+var indentOf = (text3) => text3.length - text3.trimStart().length;
+function withinBlockOf(field2, line, lines) {
+  const first = lines.textOf(field2);
+  if (first === void 0) return false;
+  const indent = indentOf(first);
+  const opensBlock = /:\s*(#.*)?$/.test(first);
+  for (let l = field2 + 1; l <= line; l++) {
+    const text3 = lines.textOf(l);
+    if (text3 === void 0) return false;
+    const trimmed = text3.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (indentOf(text3) > indent || opensBlock && indentOf(text3) === indent && trimmed.startsWith("- ")) continue;
+    return false;
+  }
+  return true;
+}
+function widened(anchor, suggestion, start, end, lines) {
+  if (suggestion.replacement === null) return null;
+  const texts = (from, to) => {
+    const out = [];
+    for (let line = from; line <= to; line++) {
+      const text3 = lines.textOf(line);
+      if (text3 === void 0) return null;
+      out.push(`${text3}
+`);
+    }
+    return out;
+  };
+  const before = texts(start, anchor.start - 1);
+  const after = texts(anchor.end + 1, end);
+  if (before === null || after === null) return null;
+  const replacement = `${before.join("")}${suggestion.replacement}${after.join("")}`;
+  return { ...anchor, start, end, suggestion: { ...suggestion, startLine: start, endLine: end, replacement } };
+}
+function placeOnOffendingFields(groups2, diffLinesOf) {
+  const placed2 = groups2.map((g) => g.anchor);
+  const overlapsAnother = (index, start, end) => placed2.some((other, i) => i !== index && other.suggestion !== null && other.path === placed2[index].path && other.start <= end && start <= other.end);
+  const order = placed2.map((_, i) => i).sort((a, b) => placed2[a].path < placed2[b].path ? -1 : placed2[a].path > placed2[b].path ? 1 : placed2[a].start - placed2[b].start);
+  for (const index of order) {
+    const anchor = placed2[index];
+    const suggestion = anchor.suggestion;
+    if (suggestion === null) continue;
+    const lines = diffLinesOf(anchor.path);
+    const fields2 = offendingLines(groups2[index].findings, lines);
+    if (fields2.length === 0 || fields2.some((line) => line >= anchor.start && line <= anchor.end)) continue;
+    const after = fields2.find((line) => line > anchor.end);
+    const before = fields2.filter((line) => line < anchor.start).at(-1);
+    const candidates = [
+      ...after === void 0 ? [] : [[anchor.start, after]],
+      ...before === void 0 || withinBlockOf(before, anchor.start, lines) ? [] : [[before, anchor.end]]
+    ];
+    for (const [start, end] of candidates) {
+      if (end - start - (anchor.end - anchor.start) > maxRepeatedLines || !lines.spansOneHunk(start, end) || overlapsAnother(index, start, end)) continue;
+      const wider = widened(anchor, suggestion, start, end, lines);
+      if (wider === null) continue;
+      placed2[index] = wider;
+      break;
+    }
+  }
+  return placed2;
+}
+
 // src/report/reviewPlan.ts
 function anchorOf(finding, lines) {
   const fix = finding.fix;
@@ -44413,23 +44490,25 @@ function planReview(findings, diffLinesOf, existing, maxComments, headSha = null
   const ordered = [...[...groups2.values()].map((g) => ({ ...g, problems: [] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] }))].sort(
     (a, b) => Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
   );
-  const comments = [];
   const overflow = [];
-  for (const { anchor, findings: group, problems: failing } of ordered) {
-    if (comments.length >= cap) {
-      overflow.push(...group);
-      continue;
-    }
-    comments.push({
+  const posting = [];
+  for (const group of ordered) {
+    if (posting.length >= cap) overflow.push(...group.findings);
+    else posting.push(group);
+  }
+  const anchors = placeOnOffendingFields(posting, diffLinesOf);
+  const comments = posting.map(({ findings: group, problems: failing }, i) => {
+    const anchor = anchors[i];
+    commentedProblems.push(...failing);
+    return {
       path: anchor.path,
       line: anchor.end,
       startLine: anchor.start < anchor.end ? anchor.start : null,
       body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
       findings: group,
       problems: failing
-    });
-    commentedProblems.push(...failing);
-  }
+    };
+  });
   const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
   return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2, commentedProblems };
 }
