@@ -13,6 +13,7 @@ import type { NamespaceIndex } from '../policy/namespaces.js';
 import { annotationPath, namespaceLabelsOn, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
 import { clusterSourcesOf, reads } from '../policy/sources/cluster.js';
 import type { ClusterSources, SourceOptions } from '../policy/sources/cluster.js';
+import type { KyvernoRule } from '../policy/sources/kyverno.js';
 import type { ExtraChecks } from '../policy/sources/settings.js';
 import { kyvernoVerdicts, withKyverno } from '../policy/sources/kyvernoOutcome.js';
 import { evaluatePolicy } from '../policy/split.js';
@@ -36,6 +37,12 @@ export interface PolicyContext {
   readonly sourceOptions?: SourceOptions;
   /** The cluster's own policies found in the repository (set by the namespace pass, like `namespaces`). */
   readonly cluster?: ClusterSources;
+  /**
+   * A change's Kyverno rules at its base commit that differ from the head's,
+   * with the base commit's Namespaces: a changed pod spec must pass them too,
+   * so that a pull request cannot relax the rules that judge it.
+   */
+  readonly kyvernoAtBase?: { readonly rules: readonly KyvernoRule[]; readonly namespaces: NamespaceIndex };
 }
 
 export function policyContext(today: string, parts: Partial<Omit<PolicyContext, 'today'>> = {}): PolicyContext {
@@ -108,7 +115,8 @@ export function resolveFor(source: PodSpecSource, context: PolicyContext, subjec
 
 export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, policy: ResolvedPolicy = resolveFor(source, context)): PodSpecEvaluation {
   // Kyverno's podSecurity rules, when the repository has them, add their verdicts to the admission controller's.
-  const outcome = withKyverno(evaluatePolicy(source.pod, policy), kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces));
+  const atBase = context.kyvernoAtBase ? kyvernoVerdicts(source, context.kyvernoAtBase.rules, context.kyvernoAtBase.namespaces) : [];
+  const outcome = withKyverno(evaluatePolicy(source.pod, policy), [...kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces), ...atBase]);
   const enforce = outcome.evaluations.enforce;
   const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === 'kyverno');
   const message = enforce.allowed

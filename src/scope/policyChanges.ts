@@ -25,14 +25,24 @@ import type { DiffFinding } from './types.js';
 const approval =
   'Revert the relaxation, or have someone who may lower the bar approve it: a repository admin merges past the check, or the config at the base commit sets `policy-changes: warn`.';
 
-interface Place {
+export interface Place {
   readonly file: string;
   readonly path: FieldPath;
   readonly line: number;
 }
 
-function relaxationFinding(
-  subject: { file: string; apiVersion: string; kind: string; namespace: string | null; name: string },
+/** What a relaxation is about: a Namespace, a workload, or a policy object (`reason` says which one it relaxes). */
+export interface RelaxedSubject {
+  readonly file: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  readonly reason?: string;
+}
+
+export function relaxationFinding(
+  subject: RelaxedSubject,
   what: readonly string[],
   bar: LevelVersion,
   source: { kind: LevelSourceKind; detail: string },
@@ -45,15 +55,17 @@ function relaxationFinding(
   const locations = places
     .map((p) => ({ path: formatFieldPath(p.path), line: p.line, column: 1, exact: true, container: null, inDiff: linesOf(p.file)?.has(p.line) ?? false }))
     .sort((a, b) => a.line - b.line);
+  const { reason, ...about } = subject;
   return {
-    ...subject,
+    ...about,
     container: null,
     containers: [],
     check: policyChangeCheckId,
     reason:
-      subject.kind === 'Namespace'
+      reason ??
+      (subject.kind === 'Namespace'
         ? `the pull request relaxes the pod-security labels of Namespace ${subject.name}`
-        : `the pull request relaxes the policy that judges ${subject.kind} ${subject.namespace === null ? '' : `${subject.namespace}/`}${subject.name}`,
+        : `the pull request relaxes the policy that judges ${subject.kind} ${subject.namespace === null ? '' : `${subject.namespace}/`}${subject.name}`),
     detail: what.join('; '),
     level: bar.level,
     version: formatVersion(bar.version),
@@ -126,7 +138,7 @@ export function namespaceRelaxations(
   return findings;
 }
 
-function uniquePlaces(places: readonly Place[]): Place[] {
+export function uniquePlaces(places: readonly Place[]): Place[] {
   const seen = new Set<string>();
   return places.filter((p) => {
     const key = `${p.file}:${p.line}`;
@@ -136,7 +148,7 @@ function uniquePlaces(places: readonly Place[]): Place[] {
   });
 }
 
-/** What a workload's own change relaxes: a move (namespace, path, name, runtime class) and the opt-outs it adds. */
+/** What a workload's own change relaxes: a move (namespace, path, name), a runtime class that is exempt, and the opt-outs it adds. */
 export interface WorkloadRelaxation {
   readonly pod: PodSpecSource;
   readonly base: PodSpecSource | null;
@@ -146,6 +158,8 @@ export interface WorkloadRelaxation {
   readonly moved: readonly string[];
   /** Opt-outs the change adds: the annotation's place and the checks. */
   readonly addedOptOuts: readonly { readonly path: FieldPath; readonly checks: readonly string[] }[];
+  /** The exemption its new runtimeClassName gives it, when it was not exempt before the change. */
+  readonly exemptRuntimeClass: string | null;
   readonly status: DiffFinding['status'];
 }
 
@@ -159,6 +173,10 @@ export function workloadRelaxation(r: WorkloadRelaxation, rule: PolicyChangesRul
     const movedWhere = base.namespace !== pod.namespace ? 'namespace' : 'name';
     places.push(at([...pod.objectPath, 'metadata', movedWhere]));
     if (base.document.file !== pod.document.file) what.push(`moved from ${base.document.file}`);
+  }
+  if (r.exemptRuntimeClass !== null) {
+    what.push(r.exemptRuntimeClass);
+    places.push(at([...pod.templatePath, 'spec', 'runtimeClassName']));
   }
   for (const added of r.addedOptOuts) {
     what.push(`adds an opt-out of ${added.checks.join(', ')}`);

@@ -30,6 +30,7 @@ import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { adviceFindings } from '../policy/sources/advice.js';
+import type { KyvernoRule } from '../policy/sources/kyverno.js';
 import { changedPspFindings } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { optOutAnnotations } from '../policy/annotations.js';
@@ -41,6 +42,7 @@ import type { PolicySubject, ResolvedPolicy } from '../policy/types.js';
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
+import { admissionRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
 import { namespaceRelaxations, workloadRelaxation } from './policyChanges.js';
 import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
@@ -133,6 +135,12 @@ function pspDiffFindings(files: readonly ChangedFile[], head: readonly ManifestD
   }));
 }
 
+/** The same Kyverno rule at both commits, wherever its lines are. */
+function sameRule(a: KyvernoRule, b: KyvernoRule): boolean {
+  const settings = (rule: KyvernoRule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
+  return settings(a) === settings(b);
+}
+
 /** What resolution reads of no pod spec at all: the run's default levels. */
 const noSubject: PolicySubject = { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 
@@ -173,6 +181,8 @@ interface Judged {
   /** What a move (namespace, path or name) relaxes, judged with head's namespaces so that label changes stay the Namespace's. */
   readonly moved: readonly string[];
   readonly addedOptOuts: readonly { readonly path: FieldPath; readonly checks: readonly string[] }[];
+  /** Its runtimeClassName makes it exempt at head, and nothing exempted it before: the exemption's message. */
+  readonly exemptRuntimeClass: string | null;
 }
 
 function judge(pod: PodSpecSource, base: PodSpecSource | null, context: PolicyContext, baseContext: PolicyContext, rule: OptOutsRule): Judged {
@@ -186,6 +196,7 @@ function judge(pod: PodSpecSource, base: PodSpecSource | null, context: PolicyCo
     changed: base !== null && !samePolicy(before, head),
     moved: movedAway ? relaxationsOf(resolveFor(base, context), head) : [],
     addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks })),
+    exemptRuntimeClass: base !== null && !movedAway && head.exemption?.kind === 'runtimeClass' && before.exemption === null ? head.exemption.message : null,
   };
 }
 
@@ -221,8 +232,12 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Outside the files read here, base and head are taken to be the same (a file the selection excludes is not read at base).
   const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
-  // The cluster's own policies (PodSecurityConfiguration, Kyverno) are read at head, as their source says.
-  const baseContext: PolicyContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };
+  // The base commit's Namespaces and cluster policies (PodSecurityConfiguration, Kyverno): what the change may not lower.
+  const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const headKyverno = context.cluster?.kyverno ?? [];
+  // Kyverno rules are evaluated as well as Pod Security Admission: a pod spec must pass the base commit's rules too.
+  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
+  const judging: PolicyContext = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
   const linesOf = (path: string) => linesByFile.get(path);
@@ -274,8 +289,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
       }
       const status = base ? 'modified' : 'new';
       const policy = judged.policy;
-      const evaluated = evaluatePodSpec(pod, context, policy);
-      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, status }, rules.policyChanges, linesOf);
+      const evaluated = evaluatePodSpec(pod, judging, policy);
+      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, exemptRuntimeClass: judged.exemptRuntimeClass, status }, rules.policyChanges, linesOf);
       if (relaxed) relaxations.push(relaxed);
       // The base version under its own policy when that changed (else the same): did the same check already fail?
       const baseOutcome = base ? evaluatePolicy(base.pod, judged.changed ? judged.base : policy) : null;
@@ -307,9 +322,13 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaults = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
+  const defaultsUnder = (c: PolicyContext) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaults = defaultsUnder(context);
+  const documents = { base: changedBase, head: changedHead };
   findings.push(
-    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults, { base: changedBase, head: changedHead }, rules.policyChanges, linesOf),
+    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults, documents, rules.policyChanges, linesOf),
+    ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults }, rules.policyChanges, linesOf),
+    ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf),
     ...relaxations,
   );
   errors.push(...repository.problems);

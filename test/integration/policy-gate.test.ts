@@ -120,7 +120,7 @@ const namespace = (name: string, labels: Record<string, string>) =>
     .join('')}`;
 
 /** A Deployment with host networking (baseline fails), and restricted's usual gaps. */
-const deployment = (name: string, ns: string, extra: { templateAnnotations?: Record<string, string>; image?: string } = {}) =>
+const deployment = (name: string, ns: string, extra: { templateAnnotations?: Record<string, string>; image?: string; runtimeClassName?: string } = {}) =>
   [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -133,6 +133,7 @@ const deployment = (name: string, ns: string, extra: { templateAnnotations?: Rec
       ? ['    metadata:', '      annotations:', ...Object.entries(extra.templateAnnotations).map(([k, v]) => `        ${k}: "${v}"`)]
       : []),
     '    spec:',
+    ...(extra.runtimeClassName ? [`      runtimeClassName: ${extra.runtimeClassName}`] : []),
     '      hostNetwork: true',
     '      containers:',
     `      - name: ${name}`,
@@ -241,6 +242,115 @@ describe('item 6: policy follows the object, not only its text (CLI diff)', () =
     const { report } = await diffJson({ 'deploy/app.yaml': `${namespace('shop', { enforce: 'privileged' })}---\n${api}` }, { 'deploy/app.yaml': `${namespace('shop', { enforce: 'baseline' })}---\n${api}` });
     expect(report.podSpecs).toMatchObject([{ name: 'api', status: 'modified' }]);
     expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+  });
+});
+
+/** The cluster's PodSecurityConfiguration: enforce on line 4, exempt namespaces on line 6, runtime classes on line 7. */
+const admissionConfig = (o: { enforce?: string; namespaces?: string[]; runtimeClasses?: string[] } = {}) =>
+  [
+    'apiVersion: pod-security.admission.config.k8s.io/v1',
+    'kind: PodSecurityConfiguration',
+    'defaults:',
+    `  enforce: ${o.enforce ?? 'baseline'}`,
+    'exemptions:',
+    `  namespaces: [${(o.namespaces ?? []).join(', ')}]`,
+    `  runtimeClasses: [${(o.runtimeClasses ?? []).join(', ')}]`,
+    '',
+  ].join('\n');
+
+/** A Kyverno baseline rule on every pod: its failureAction on line 13, its podSecurity excludes from line 18. */
+const kyvernoPolicy = (o: { action?: string; exclude?: string[] } = {}) =>
+  [
+    'apiVersion: kyverno.io/v1',
+    'kind: ClusterPolicy',
+    'metadata:',
+    '  name: psa',
+    'spec:',
+    '  rules:',
+    '    - name: baseline',
+    '      match:',
+    '        any:',
+    '          - resources:',
+    '              kinds: [Pod]',
+    '      validate:',
+    `        failureAction: ${o.action ?? 'Enforce'}`,
+    '        podSecurity:',
+    '          level: baseline',
+    '          version: latest',
+    ...(o.exclude ? ['          exclude:', ...o.exclude.map((control) => `            - controlName: ${control}`)] : []),
+    '',
+  ].join('\n');
+
+describe("items 2 and 6: the cluster's own policies are read at base too (CLI diff)", () => {
+  const api = deployment('api', 'shop');
+  const bumped = deployment('api', 'shop', { image: 'nginx:2' });
+
+  it('reports a PodSecurityConfiguration exemption the change adds, on its line, and judges the workload without it', async () => {
+    const { status, report } = await diffJson(
+      { 'cluster/admission.yaml': admissionConfig(), 'deploy/api.yaml': api },
+      { 'cluster/admission.yaml': admissionConfig({ namespaces: ['shop'] }), 'deploy/api.yaml': bumped },
+    );
+    expect(relaxed(report)).toMatchObject([{ file: 'cluster/admission.yaml', line: 6, blocking: true, detail: expect.stringContaining('namespace shop becomes exempt') }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+    expect(status).toBe(1);
+  });
+
+  it('reports lowered PodSecurityConfiguration defaults on their line, and judges under the base ones', async () => {
+    const { report } = await diffJson(
+      { 'cluster/admission.yaml': admissionConfig(), 'deploy/api.yaml': api },
+      { 'cluster/admission.yaml': admissionConfig({ enforce: 'privileged' }), 'deploy/api.yaml': bumped },
+    );
+    expect(relaxed(report)).toMatchObject([{ file: 'cluster/admission.yaml', line: 4, blocking: true, detail: expect.stringContaining('enforce baseline:latest becomes privileged') }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+  });
+
+  it('reports a Kyverno exclusion the change adds, on its line, and judges under the base rule', async () => {
+    const { status, report } = await diffJson(
+      { 'policies/psa.yaml': kyvernoPolicy(), 'deploy/api.yaml': api },
+      { 'policies/psa.yaml': kyvernoPolicy({ exclude: ['Host Namespaces'] }), 'deploy/api.yaml': bumped },
+      '--level',
+      'privileged',
+    );
+    expect(relaxed(report)).toMatchObject([{ file: 'policies/psa.yaml', line: 18, blocking: true, detail: expect.stringContaining('adds an exclusion of Host Namespaces') }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+    expect(status).toBe(1);
+  });
+
+  it('reports a Kyverno rule turned from Enforce to Audit, and one removed', async () => {
+    const audit = await diffJson(
+      { 'policies/psa.yaml': kyvernoPolicy(), 'deploy/api.yaml': api },
+      { 'policies/psa.yaml': kyvernoPolicy({ action: 'Audit' }), 'deploy/api.yaml': bumped },
+      '--level',
+      'privileged',
+    );
+    expect(relaxed(audit.report)).toMatchObject([{ file: 'policies/psa.yaml', line: 13, blocking: true, detail: expect.stringContaining('Enforce becomes Audit') }]);
+    expect(blockingChecks(audit.report, 'api')).toEqual(['hostNamespaces']);
+    const removed = await diffJson({ 'policies/psa.yaml': kyvernoPolicy(), 'deploy/api.yaml': api }, { 'deploy/api.yaml': bumped }, '--level', 'privileged');
+    expect(relaxed(removed.report)).toMatchObject([{ file: 'policies/psa.yaml', blocking: true, detail: expect.stringContaining('removed') }]);
+    expect(blockingChecks(removed.report, 'api')).toEqual(['hostNamespaces']);
+  });
+
+  it('says nothing of a change that tightens them', async () => {
+    const { report } = await diffJson(
+      { 'cluster/admission.yaml': admissionConfig({ enforce: 'privileged', namespaces: ['shop'] }), 'policies/psa.yaml': kyvernoPolicy({ action: 'Audit', exclude: ['Host Namespaces'] }) },
+      { 'cluster/admission.yaml': admissionConfig(), 'policies/psa.yaml': kyvernoPolicy() },
+    );
+    expect(relaxed(report)).toEqual([]);
+  });
+
+  it('reports a runtimeClassName moved to an exempt runtime class, on its line', async () => {
+    const cluster = { 'cluster/admission.yaml': admissionConfig({ runtimeClasses: ['kata'] }) };
+    const { status, report } = await diffJson({ ...cluster, 'deploy/api.yaml': api }, { ...cluster, 'deploy/api.yaml': deployment('api', 'shop', { runtimeClassName: 'kata' }) });
+    expect(relaxed(report)).toMatchObject([{ file: 'deploy/api.yaml', line: 9, blocking: true, detail: expect.stringContaining('runtimeClassName kata is exempt') }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+    expect(status).toBe(1);
+  });
+
+  it('lets a new workload use an exemption already at base', async () => {
+    const cluster = { 'cluster/admission.yaml': admissionConfig({ runtimeClasses: ['kata'] }) };
+    const { status, report } = await diffJson(cluster, { ...cluster, 'deploy/api.yaml': deployment('api', 'shop', { runtimeClassName: 'kata' }) });
+    expect(report.findings).toEqual([]);
+    expect(status).toBe(0);
   });
 });
 

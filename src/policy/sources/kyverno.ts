@@ -59,6 +59,10 @@ export interface KyvernoRule {
   readonly ruleName: string;
   readonly file: string;
   readonly line: number;
+  /** The rule's path in its document, to find the line of each of its settings. */
+  readonly path: FieldPath;
+  /** Read from the base commit, which judges a pull request as well as its head (src/policy/stricter.ts). */
+  readonly atBase?: boolean;
   /** Namespace of a `Policy` (it applies there only); null for a ClusterPolicy. */
   readonly policyNamespace: string | null;
   readonly level: Level;
@@ -193,6 +197,7 @@ export function kyvernoRulesOf(documents: readonly ManifestDocument[]): KyvernoR
           ruleName,
           file: document.file,
           line,
+          path: [...object.path, 'spec', 'rules', index],
           policyNamespace,
           level: level.value,
           version: version.value,
@@ -275,5 +280,6 @@ export function ruleAction(rule: KyvernoRule, subject: KyvernoSubject): 'enforce
 
 /** `kyverno: ClusterPolicy/psa rule restricted (policies/psa.yaml:12)`. */
 export function kyvernoSource(rule: KyvernoRule): LevelSource {
-  return { kind: 'kyverno', detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${rule.file}:${rule.line})`, file: rule.file, line: rule.line };
+  const where = `${rule.file}:${rule.line}${rule.atBase ? ', at the base commit' : ''}`;
+  return { kind: 'kyverno', detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where})`, file: rule.file, line: rule.line };
 }
