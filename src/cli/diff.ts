@@ -1,5 +1,10 @@
 /** `pod-security-review diff`: only the pod specs a git range introduced or modified. */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readFileAt } from '../git/files.js';
+import { defaultConfigPath, defaultPolicyConfig } from '../policy/config.js';
+import { reads } from '../policy/sources/cluster.js';
+import type { PolicyConfig } from '../policy/types.js';
 import { git, GitError } from '../git/run.js';
 import { mergeBase, readGitChangeSet, resolveCommit } from '../git/changeSet.js';
 import { gitRenderPort } from '../io/render/git.js';
@@ -11,14 +16,15 @@ import { optOutsRules, policyChangesRules } from '../policy/stricter.js';
 import type { OptOutsRule, PolicyChangesRule } from '../policy/stricter.js';
 import { defaultSelection } from '../scope/select.js';
 import { renderReport } from './reportFormat.js';
-import { contextFor, failureStatus, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
+import { contextFor, failureStatus, parseConfigFile, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
 export const diffUsage = `Usage: pod-security-review diff --base REF [options]
 
 Evaluate only the pod specs that the commits from REF to --head introduced or
 modified (like \`git diff REF...HEAD\`: from their merge base), in the git
-repository of the working directory.
+repository of the working directory. The policy config file is read at REF, as
+the Action reads it at the base commit: a change to it takes effect once merged.
 
 Options:
   --base REF              the base branch or commit (required)
@@ -87,6 +93,28 @@ async function gitFailure(repository: string, base: string, head: string, error:
   return `${error.message.split('\n')[0]} (base ${base}, head ${head})`;
 }
 
+/**
+ * The policy config at the base commit, as the Action reads it: the
+ * change under review cannot relax the policy that judges it, so a change
+ * to the config takes effect once merged (said on stderr when the range
+ * changes it). The path is relative to the working directory, like check's.
+ */
+async function configAtBase(io: CliIO, explicit: string | undefined, commits: { base: string; head: string }): Promise<PolicyConfig> {
+  const file = explicit ?? defaultConfigPath;
+  const inRepository = path.isAbsolute(file) ? path.relative(io.cwd, file) : file;
+  const spec = `./${inRepository.split(path.sep).join('/')}`;
+  const text = await readFileAt(io.cwd, commits.base, spec);
+  const short = commits.base.slice(0, 12);
+  if (text !== await readFileAt(io.cwd, commits.head, spec)) {
+    io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged\n`);
+  }
+  if (text === null) {
+    if (explicit !== undefined) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
+    return defaultPolicyConfig;
+  }
+  return parseConfigFile(text, file, ` (at the base commit ${short})`);
+}
+
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -118,8 +146,10 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     if (error instanceof GitError) throw new UsageError(await gitFailure(io.cwd, values.base, values.head, error));
     throw error;
   }
-  const policy = withChangeRules(contextFor(io, options), values['opt-outs'], values['policy-changes']);
-  const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
+  const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
+  const config = reads(options.sourceOptions, 'config') ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : undefined;
+  const policy = withChangeRules(contextFor(io, options, false, config), values['opt-outs'], values['policy-changes']);
+  const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
   const report = await evaluateWithRendering(changeSet, {
     policy,
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),

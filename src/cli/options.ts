@@ -208,8 +208,13 @@ export function loadPolicyConfig(cwd: string, explicit: string | undefined): Pol
     if (explicit !== undefined) throw new UsageError(`--config ${explicit}: no such file`);
     return defaultPolicyConfig;
   }
-  const parsed = parsePolicyConfig(readFileSync(absolute, 'utf8'), file.split(path.sep).join('/'));
-  if (!parsed.ok) throw new UsageError(`invalid policy config:\n${parsed.errors.map(formatConfigError).join('\n')}`);
+  return parseConfigFile(readFileSync(absolute, 'utf8'), file);
+}
+
+/** A config file's text parsed, or a UsageError listing its mistakes (`where`: which version of the file, when not the working tree's). */
+export function parseConfigFile(text: string, file: string, where = ''): PolicyConfig {
+  const parsed = parsePolicyConfig(text, file.split(path.sep).join('/'));
+  if (!parsed.ok) throw new UsageError(`invalid policy config${where}:\n${parsed.errors.map(formatConfigError).join('\n')}`);
   return parsed.config;
 }
 
@@ -218,10 +223,14 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** `allAdvice`: `check --advice`, every advice.* check on (the config may still disable some). */
-export function contextFor(io: CliIO, options: PolicyOptions, allAdvice = false): PolicyContext {
+/**
+ * `allAdvice`: `check --advice`, every advice.* check on (the config may
+ * still disable some). `config`: the config file as read elsewhere (`diff`
+ * reads it at the base commit); by default, from the working tree.
+ */
+export function contextFor(io: CliIO, options: PolicyOptions, allAdvice = false, config?: PolicyConfig): PolicyContext {
   // Without the config source, the file is not even read (its mistakes cannot fail the run).
-  const config = reads(options.sourceOptions, 'config') ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
+  config ??= reads(options.sourceOptions, 'config') ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
   const extraChecks = extraChecksFor(config.advice, allAdvice);
   return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions, extraChecks });
 }

@@ -9,6 +9,7 @@ import { mergeBase, readGitChangeSet } from '../git/changeSet.js';
 import { apiTreeReader } from './render/api.js';
 import { gitRenderPort } from './render/git.js';
 import { openRenderer } from './render/renderer.js';
+import { readFileAt } from '../git/files.js';
 import { readNamespaceDocuments } from '../git/namespaces.js';
 import { git } from '../git/run.js';
 import { createClient } from '../github/client.js';
@@ -47,13 +48,7 @@ export function runnerIO(): ActionIO {
     github: (token, baseUrl) => octokitPort(createClient({ token, baseUrl, log: (m) => core.info(m) })),
     gitChangeSet: async (workspace, base, head, maxBytes) =>
       (await hasCommits(workspace, [base, head])) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
-    gitFile: async (workspace, commit, path) => {
-      try {
-        return (await git(workspace, ['cat-file', 'blob', `${commit}:${path}`])).toString('utf8');
-      } catch {
-        return null;
-      }
-    },
+    gitFile: (workspace, commit, path) => readFileAt(workspace, commit, path),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
     renderPort: async (from, base, head, maxBytes) => {
       if (from.kind === 'git') {

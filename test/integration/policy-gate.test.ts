@@ -172,6 +172,24 @@ describe('item 2: a pull request cannot relax the policy that judges it (CLI dif
     expect(report.findings).toEqual([]);
   });
 
+  it('reads the config file at the base commit, not from the working tree', async () => {
+    const repo = makeRepo(
+      tree({ '.github/pod-security.yaml': 'level: baseline\n', 'deploy/api.yaml': deployment('api', 'shop') }),
+      tree({ '.github/pod-security.yaml': 'level: privileged\nexemptions:\n  namespaces: [shop]\n', 'ops/strict.yaml': 'level: restricted\n', 'deploy/api.yaml': deployment('api', 'shop', { image: 'nginx:2' }) }),
+    );
+    temporary.push(repo);
+    const run = await cli(repo, 'diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged');
+    expect(blockingChecks(JSON.parse(run.stdout) as JsonReport, 'api')).toEqual(['hostNamespaces']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('.github/pod-security.yaml is read at the base commit');
+    // From a sub-folder, the path is relative to it, as check reads it.
+    const nested = await cli(path.join(repo, 'deploy'), 'diff', '--base', 'main', '--format', 'json', '--config', '../.github/pod-security.yaml');
+    expect(blockingChecks(JSON.parse(nested.stdout) as JsonReport, 'api')).toEqual(['hostNamespaces']);
+    const added = await cli(repo, 'diff', '--base', 'main', '--config', 'ops/strict.yaml');
+    expect(added.status).toBe(2);
+    expect(added.stderr).toContain('--config ops/strict.yaml: not in the base commit');
+  });
+
   it('reports a new Namespace labelled privileged', async () => {
     const { status, report } = await diffJson({ 'README.md': 'x\n' }, { 'README.md': 'x\n', 'deploy/ns.yaml': namespace('tools', { enforce: 'privileged' }) });
     expect(relaxed(report)).toMatchObject([{ file: 'deploy/ns.yaml', line: 6, name: 'tools', blocking: true, level: 'baseline' }]);
