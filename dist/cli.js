@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path9) => {
+    visit5.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path9) => {
-      const parent = visit5.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit5.parentCollection = (cst, path10) => {
+      const parent = visit5.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -10684,8 +10684,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path9, ...segments) {
-  return [...path9, ...segments];
+function at(path10, ...segments) {
+  return [...path10, ...segments];
 }
 
 // src/pss/format.ts
@@ -10754,10 +10754,10 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path9, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path10, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -10799,12 +10799,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "appArmorProfile");
     if (profile && !allowedProfileType(str(profile, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path9, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path10, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -10845,7 +10845,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities, "add").forEach((entry, index) => {
@@ -10853,7 +10853,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path9, "securityContext", "capabilities", "add", index));
+        paths.push(at(path10, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -10877,9 +10877,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path9, "securityContext", "capabilities");
+    const capabilitiesPath = at(path10, "securityContext", "capabilities");
     if (!capabilities) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -10974,7 +10974,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -10982,7 +10982,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path9, "ports", index, "hostPort"));
+        paths.push(at(path10, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -11022,11 +11022,11 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path9, probe))),
+      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path10, probe))),
       ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container, "lifecycle"), handler), at(path9, "lifecycle", handler))
+        (handler) => badHosts(obj(obj(container, "lifecycle"), handler), at(path10, "lifecycle", handler))
       )
     ];
     if (found.length === 0) continue;
@@ -11060,10 +11060,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path9, "securityContext", "privileged"));
+      paths.push(at(path10, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -11084,12 +11084,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const value = obj(container, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path9, "securityContext", "procMount"));
+    paths.push(at(path10, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -11206,14 +11206,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path9, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path10, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path9, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path10, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -11251,10 +11251,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     if (optInt(obj(container, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path9, "securityContext", "runAsUser"));
+      paths.push(at(path10, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11311,9 +11311,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge2(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const options = obj(obj(container, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge2(options, at(path9, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge2(options, at(path10, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -11384,12 +11384,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0 && !validType(str(profile, "type"))) {
       bad.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path9, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path10, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11432,18 +11432,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0) {
       const type = str(profile, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path9, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path10, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path9, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path10, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -11546,10 +11546,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
     if (hostProcess(obj(container, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path9, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path10, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -11782,18 +11782,18 @@ var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-function locate(source, path9) {
+function locate(source, path10) {
   const { lineCounter } = source;
   const position = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path9, position) : walkPlaces(source.place, path9, position);
+  return source.place === void 0 ? walkTree(source, path10, position) : walkPlaces(source.place, path10, position);
 }
-function walkPlaces(root, path9, position) {
+function walkPlaces(root, path10, position) {
   let place = root;
   let anchor = placeOffset(root);
-  for (const segment of path9) {
+  for (const segment of path10) {
     const children = typeof place === "number" ? void 0 : place.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -11804,11 +11804,11 @@ function walkPlaces(root, path9, position) {
   }
   return position(anchor, true);
 }
-function walkTree(source, path9, position) {
+function walkTree(source, path10, position) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path9) {
+  for (const segment of path10) {
     node = resolved(doc, node);
     let next;
     let offset;
@@ -11831,9 +11831,9 @@ function walkTree(source, path9, position) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path9) {
+function formatFieldPath(path10) {
   let out = "";
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -11841,14 +11841,14 @@ function formatFieldPath(path9) {
   return out;
 }
 function parseFieldPath(text2) {
-  const path9 = [];
+  const path10 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
   for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    if (match2[1] !== void 0) path9.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path9.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path9.push(match2[3]);
+    if (match2[1] !== void 0) path10.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path10.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path10.push(match2[3]);
   }
-  return path9;
+  return path10;
 }
 
 // src/policy/sources/extraChecks.ts
@@ -11878,11 +11878,11 @@ var extraWhyItMatters = {
 var configurable = ["all", pspCheckId, ...adviceCheckIds];
 var adviceKeys = ["enable", "disable", "blocking"];
 function parseAdvice(reader, value) {
-  const path9 = ["advice"];
-  const map = reader.map(value, path9, adviceKeys);
+  const path10 = ["advice"];
+  const map = reader.map(value, path10, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries = reader.strings(map, key, path9, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    const entries = reader.strings(map, key, path10, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
     return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
@@ -14666,8 +14666,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path9) {
-  let out = path9;
+function normalisePath(path10) {
+  let out = path10;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -14680,8 +14680,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path9, patterns) {
-  const normalised = normalisePath(path9);
+function matchFile(path10, patterns) {
+  const normalised = normalisePath(path10);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -14757,26 +14757,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path9) {
-    return locate(this.source, path9).line;
+  line(path10) {
+    return locate(this.source, path10).line;
   }
-  at(path9) {
-    return { file: this.file, line: this.line(path9), key: formatFieldPath(path9) };
+  at(path10) {
+    return { file: this.file, line: this.line(path10), key: formatFieldPath(path10) };
   }
-  error(path9, message) {
-    this.errors.push({ file: this.file, line: this.line(path9), key: formatFieldPath(path9), message });
+  error(path10, message) {
+    this.errors.push({ file: this.file, line: this.line(path10), key: formatFieldPath(path10), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path9, allowed) {
+  map(value, path10, allowed) {
     if (!isObject(value)) {
-      this.error(path9, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path10, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path9, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path10, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -14785,60 +14785,60 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path9) {
+  present(map, key, path10) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path9, key], "has no value; give one or remove the key");
+      this.error([...path10, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path9) {
-    const value = this.present(map, key, path9);
+  level(map, key, path10) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseLevel(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path9, key]) };
-      this.error([...path9, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path10, key]) };
+      this.error([...path10, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
       return void 0;
     }
-    this.error([...path9, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path10, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path9) {
-    const value = this.present(map, key, path9);
+  version(map, key, path10) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseVersion(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path9, key]) };
-      this.error([...path9, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path10, key]) };
+      this.error([...path10, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path9, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path10, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path9) {
-    const value = this.present(map, key, path9);
+  bool(map, key, path10) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path9, key]) };
-    this.error([...path9, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path10, key]) };
+    this.error([...path10, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
   /** One of a few words. */
-  oneOf(map, key, path9, allowed) {
-    const value = this.present(map, key, path9);
+  oneOf(map, key, path10, allowed) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path9, key]) };
-    this.error([...path9, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
+    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path10, key]) };
+    this.error([...path10, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
     return void 0;
   }
-  string(map, key, path9) {
-    const value = this.present(map, key, path9);
+  string(map, key, path10) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path9, key]) };
-    this.error([...path9, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path10, key]) };
+    this.error([...path10, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -14847,10 +14847,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path9, check, allowEmpty) {
-    const value = this.present(map, key, path9);
+  strings(map, key, path10, check, allowEmpty) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
-    const listPath = [...path9, key];
+    const listPath = [...path10, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -14877,19 +14877,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path9) {
-    const value = this.present(map, key, path9);
+  list(map, key, path10) {
+    const value = this.present(map, key, path10);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path9, key], `must be a list, not ${describe(value)}`);
+    this.error([...path10, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path9) {
+  modeSettings(map, path10) {
     return dropUndefined({
-      level: this.level(map, "level", path9),
-      warnLevel: this.level(map, "warn-level", path9),
-      version: this.version(map, "version", path9),
-      warnVersion: this.version(map, "warn-version", path9)
+      level: this.level(map, "level", path10),
+      warnLevel: this.level(map, "warn-level", path10),
+      version: this.version(map, "version", path10),
+      warnVersion: this.version(map, "warn-version", path10)
     });
   }
 };
@@ -14925,10 +14925,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path9) {
+function duplicateKeys(reader, node, path10) {
   if ((0, import_yaml6.isAlias)(node)) return;
   if ((0, import_yaml6.isSeq)(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path9, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path10, index]));
     return;
   }
   if (!(0, import_yaml6.isMap)(node)) return;
@@ -14939,26 +14939,26 @@ function duplicateKeys(reader, node, path9) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path9);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path9, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path10);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path10, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path9, key]);
+    duplicateKeys(reader, pair2.value, [...path10, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path9 = ["rules", index];
+  const path10 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path9, ruleKeys);
+  const map = reader.map(value, path10, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path9, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path10, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path9);
+  const matchValue = reader.present(map, "match", path10);
   if (matchValue !== void 0) {
-    const matchPath = [...path9, "match"];
+    const matchPath = [...path10, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -14966,31 +14966,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path9);
+  const settings = reader.modeSettings(map, path10);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path9, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path10, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path9), namespaces, files };
+  return { ...settings, index, at: reader.at(path10), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path9 = ["disable", index];
-  const map = reader.map(value, path9, disableKeys);
+  const path10 = ["disable", index];
+  const map = reader.map(value, path10, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path9, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks2 = reader.strings(map, "checks", path9, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path9, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path10, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks2 = reader.strings(map, "checks", path10, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path10, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path9);
+  const reason4 = reader.string(map, "reason", path10);
   if (reader.errors.length > before || !checks2) return void 0;
   return {
     index,
-    at: reader.at(path9),
+    at: reader.at(path10),
     checks: [...new Set(checks2.map((c) => c.value))],
     namespaces,
     files,
@@ -15004,15 +15004,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
-    const path9 = ["render", "charts", index];
-    const chart = reader.map(entry, path9, chartKeys);
+    const path10 = ["render", "charts", index];
+    const chart = reader.map(entry, path10, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path9, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path9);
-    const release = reader.string(chart, "release", path9);
-    const namespace = reader.string(chart, "namespace", path9);
-    const values = reader.strings(chart, "values", path9, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path9);
+    if (!("chart" in chart)) reader.error(path10, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path10);
+    const release = reader.string(chart, "release", path10);
+    const namespace = reader.string(chart, "namespace", path10);
+    const values = reader.strings(chart, "values", path10, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path10);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -15054,10 +15054,10 @@ function parsePolicyConfig(text2, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path9 = ["exemptions"];
+      const path10 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path9, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path9, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path10, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path10, exactName("runtimeClass"), true))
       };
     }
   }
@@ -15192,13 +15192,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path9, itemKind) => {
+  const visit5 = (value, path10, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path9, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path10, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -15216,11 +15216,11 @@ function namespacesFromDocument(document, lineOf2) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path9, "metadata", "labels", key],
+        path: [...path10, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path9, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path10, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -15229,16 +15229,16 @@ function namespacesFromDocument(document, lineOf2) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit5 = (value, path9) => {
+  const visit5 = (value, path10) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit5(item, [...path9, "items", index]);
+        if (isObject(item)) visit5(item, [...path10, "items", index]);
       });
       return;
     }
-    out.push({ value, apiVersion, kind, path: path9 });
+    out.push({ value, apiVersion, kind, path: path10 });
   };
   if (isObject(document.value)) visit5(document.value, []);
   return out;
@@ -15255,8 +15255,8 @@ function configurationsOf(document) {
     list(object.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path9 = [...object.path, "plugins", index, "configuration"];
-      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path9 });
+      const path10 = [...object.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path10 });
     });
   }
   return out;
@@ -15266,9 +15266,9 @@ var modeKeys = {
   audit: { level: "audit", version: "audit-version" },
   warn: { level: "warn", version: "warn-version" }
 };
-function readConfiguration(document, value, path9) {
+function readConfiguration(document, value, path10) {
   const problems = [];
-  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path9, ...sub]).line, key });
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path10, ...sub]).line, key });
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
@@ -15295,7 +15295,7 @@ function readConfiguration(document, value, path9) {
     (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
-    const line = locate(document.source, [...path9, "kind"]).line;
+    const line = locate(document.source, [...path10, "kind"]).line;
     problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
     return { ok: false, problems };
   }
@@ -15303,19 +15303,19 @@ function readConfiguration(document, value, path9) {
     ok: true,
     config: {
       file: document.file,
-      line: locate(document.source, [...path9, "kind"]).line,
+      line: locate(document.source, [...path10, "kind"]).line,
       defaults: policy,
       written,
       exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
     }
   };
 }
-function findAdmissionConfig(documents, path9) {
+function findAdmissionConfig(documents, path10) {
   const problems = [];
   const notices = [];
   let config = null;
   for (const document of documents) {
-    if (path9 !== null && document.file !== path9) continue;
+    if (path10 !== null && document.file !== path10) continue;
     for (const { value, path: objectPath } of configurationsOf(document)) {
       const reading = readConfiguration(document, value, objectPath);
       if (!reading.ok) {
@@ -15424,8 +15424,8 @@ function labelSource(entry, origin, fallback) {
   return { kind: "namespace-label", detail, file: manifest.file, line: manifest.line };
 }
 function combine2(level3, version4) {
-  const same = level3.source.kind === version4.source.kind && level3.source.detail === version4.source.detail;
-  if (same || level3.value === "privileged" || version4.source.kind === "default") return level3.source;
+  const same2 = level3.source.kind === version4.source.kind && level3.source.detail === version4.source.detail;
+  if (same2 || level3.value === "privileged" || version4.source.kind === "default") return level3.source;
   const detail = `${level3.source.detail}; version ${formatVersion(version4.value)} from ${version4.source.detail}`;
   return { ...level3.source, detail, version: version4.source };
 }
@@ -15632,7 +15632,7 @@ function kyvernoRulesOf(documents) {
   for (const document of documents) {
     for (const object of objectsOf(document)) {
       if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
-      const lineOf2 = (path9) => locate(document.source, [...object.path, ...path9]).line;
+      const lineOf2 = (path10) => locate(document.source, [...object.path, ...path10]).line;
       const metadata = obj(object.value, "metadata");
       const spec = obj(object.value, "spec") ?? {};
       const policy = `${object.kind}/${str(metadata, "name")}`;
@@ -15675,6 +15675,7 @@ function kyvernoRulesOf(documents) {
           ruleName,
           file: document.file,
           line,
+          path: [...object.path, "spec", "rules", index],
           policyNamespace,
           level: level3.value,
           version: version4.value,
@@ -15742,7 +15743,8 @@ function ruleAction(rule, subject2) {
   return override?.action ?? rule.action;
 }
 function kyvernoSource(rule) {
-  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${rule.file}:${rule.line})`, file: rule.file, line: rule.line };
+  const where2 = `${rule.file}:${rule.line}${rule.atBase ? ", at the base commit" : ""}`;
+  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where2})`, file: rule.file, line: rule.line };
 }
 
 // src/policy/sources/cluster.ts
@@ -15764,13 +15766,13 @@ function clusterSourcesOf(documents, options) {
   const notices = [];
   let admission = null;
   if (reads(options, "admission-config")) {
-    const path9 = options.admissionConfigPath ?? null;
-    const found = findAdmissionConfig(documents, path9);
+    const path10 = options.admissionConfigPath ?? null;
+    const found = findAdmissionConfig(documents, path10);
     admission = found.config;
     problems.push(...found.problems);
     notices.push(...found.notices);
-    if (path9 !== null && found.config === null && found.problems.length === 0) {
-      problems.push({ file: path9, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+    if (path10 !== null && found.config === null && found.problems.length === 0) {
+      problems.push({ file: path10, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
     }
   }
   const kyverno = reads(options, "kyverno") ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
@@ -15783,9 +15785,9 @@ var containerNames = (names) => `${names.length === 1 ? "container" : "container
 function perContainer(pod, bad) {
   const names = [];
   const paths = [];
-  for (const { name, container, path: path9 } of visitContainers(pod)) {
-    if (path9[1] === "ephemeralContainers") continue;
-    const at3 = bad(container, path9);
+  for (const { name, container, path: path10 } of visitContainers(pod)) {
+    if (path10[1] === "ephemeralContainers") continue;
+    const at3 = bad(container, path10);
     if (at3) {
       names.push(name);
       paths.push(at3);
@@ -15795,7 +15797,7 @@ function perContainer(pod, bad) {
 }
 var checks = {
   "advice.readOnlyRootFilesystem": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path9) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path9, "securityContext", "readOnlyRootFilesystem"]);
+    const { names, paths } = perContainer(pod, (c, path10) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path10, "securityContext", "readOnlyRootFilesystem"]);
     return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
   },
   "advice.automountServiceAccountToken": (pod) => optBool(pod.spec, "automountServiceAccountToken") === false ? null : {
@@ -15810,9 +15812,9 @@ var checks = {
     const paths = [];
     for (const key of ["runAsUser", "runAsGroup"]) {
       const podValue = optInt(podContext, key);
-      const { names, paths: containerPaths } = perContainer(pod, (c, path9) => {
+      const { names, paths: containerPaths } = perContainer(pod, (c, path10) => {
         const value = optInt(obj(c, "securityContext"), key) ?? podValue;
-        return value !== void 0 && value > 1e4 ? null : [...path9, "securityContext", key];
+        return value !== void 0 && value > 1e4 ? null : [...path10, "securityContext", key];
       });
       if (names.length > 0) {
         low.push(`${containerNames(names)} should run with ${key} above 10000`);
@@ -15822,22 +15824,22 @@ var checks = {
     return low.length === 0 ? null : { check: "advice.highUid", reason: "UID or GID not above 10000", detail: low.join("; "), paths };
   },
   "advice.dropNetRaw": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path9) => {
+    const { names, paths } = perContainer(pod, (c, path10) => {
       const capabilities = obj(obj(c, "securityContext"), "capabilities");
       const drop = list(capabilities, "drop");
       const adds = list(capabilities, "add").includes("NET_RAW");
-      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path9, "securityContext", "capabilities", adds ? "add" : "drop"];
+      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path10, "securityContext", "capabilities", adds ? "add" : "drop"];
     });
     return names.length === 0 ? null : { check: "advice.dropNetRaw", reason: "NET_RAW not dropped", detail: `${containerNames(names)} should drop NET_RAW (or ALL) and not add it`, paths };
   },
   "advice.imageDigest": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path9) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path9, "image"]);
+    const { names, paths } = perContainer(pod, (c, path10) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path10, "image"]);
     return names.length === 0 ? null : { check: "advice.imageDigest", reason: "image not pinned by digest", detail: `${containerNames(names)} should name the image by digest (image@sha256:\u2026)`, paths };
   },
   "advice.resourceLimits": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path9) => {
+    const { names, paths } = perContainer(pod, (c, path10) => {
       const limits = obj(obj(c, "resources"), "limits");
-      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path9, "resources", "limits"];
+      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path10, "resources", "limits"];
     });
     return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
   }
@@ -15974,14 +15976,14 @@ function pspFindingsOf(documents, checks2) {
   const blocking = checks2.blocking.has(pspCheckId);
   return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
 }
-function changedPspFindings(head, base, checks2, same) {
+function changedPspFindings(head, base, checks2, same2) {
   if (!checks2.enabled.has(pspCheckId)) return [];
   const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
   const blocking = checks2.blocking.has(pspCheckId);
   return head.flatMap(
     (document) => podSecurityPolicies(document).flatMap((psp) => {
       const old = before.get(psp.name);
-      if (old && same(old.spec, psp.spec) && same(old.annotations, psp.annotations)) return [];
+      if (old && same2(old.spec, psp.spec) && same2(old.annotations, psp.annotations)) return [];
       return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
     })
   );
@@ -16270,35 +16272,35 @@ function hint(type, value) {
   }
   return "";
 }
-function validate2(value, type, path9, errors) {
+function validate2(value, type, path10, errors) {
   if (value === void 0 || value === null) return;
   if (!matches(type, value)) {
-    errors.push({ path: [...path9], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
+    errors.push({ path: [...path10], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
     return;
   }
   if (typeof type === "string") return;
   if ("list" in type) {
     const items = value;
     for (let index = 0; index < items.length; index++) {
-      path9.push(index);
-      validate2(items[index], type.list, path9, errors);
-      path9.pop();
+      path10.push(index);
+      validate2(items[index], type.list, path10, errors);
+      path10.pop();
     }
     return;
   }
   const fields2 = "object" in type ? apiTypes[type.object] : void 0;
   for (const [key, item] of Object.entries(value)) {
     if (fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
-    path9.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path9, errors);
-    path9.pop();
+    path10.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path10, errors);
+    path10.pop();
   }
 }
-function validateObject(value, kind, path9 = []) {
+function validateObject(value, kind, path10 = []) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  validate2(value, typeOf(root), [...path9], errors);
+  validate2(value, typeOf(root), [...path10], errors);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -16376,9 +16378,9 @@ function findWorkloadKind(apiVersion, kind) {
 }
 
 // src/workloads/extract.ts
-function at2(value, path9) {
+function at2(value, path10) {
   let current = value;
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -16393,11 +16395,11 @@ function withDecodedAnnotations(metadata) {
 function extractPodSpecs(document) {
   const pods = [];
   const problems = [];
-  const invalid = (path9, message) => {
+  const invalid = (path10, message) => {
     problems.push({
       file: document.file,
-      line: locate(document.source, path9).line,
-      message: `${formatFieldPath(path9)}: ${message}; the API server would reject this object`,
+      line: locate(document.source, path10).line,
+      message: `${formatFieldPath(path10)}: ${message}; the API server would reject this object`,
       kind: "invalid"
     });
   };
@@ -16475,27 +16477,27 @@ function warnMessage(policy, failures) {
 }
 
 // src/fixes/edits.ts
-function set(path9, value) {
-  return { op: "set", path: path9, value };
+function set(path10, value) {
+  return { op: "set", path: path10, value };
 }
-function remove(path9) {
-  return { op: "delete", path: path9 };
+function remove(path10) {
+  return { op: "delete", path: path10 };
 }
-function append(path9, value) {
-  return { op: "append", path: path9, value };
+function append(path10, value) {
+  return { op: "append", path: path10, value };
 }
-function valueAt(root, path9) {
+function valueAt(root, path10) {
   let current = root;
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path9) {
-  const parent = valueAt(root, path9.slice(0, -1));
-  const last = path9[path9.length - 1];
+function exists(root, path10) {
+  const parent = valueAt(root, path10.slice(0, -1));
+  const last = path10[path10.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -16524,22 +16526,22 @@ function applyEditsToJson(document, edits) {
   };
   const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path9, create) => {
+  const parentOf = (path10, create) => {
     let current = root;
-    for (let i = 0; i < path9.length - 1; i++) {
-      const segment = path9[i];
+    for (let i = 0; i < path10.length - 1; i++) {
+      const segment = path10[i];
       const holder = current;
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
       if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
         next = {};
         copies.add(next);
       }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path9.slice(0, i + 1))}`);
+      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path10.slice(0, i + 1))}`);
       next = writable(next);
       holder[segment] = next;
       current = next;
     }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path9)}`);
+    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path10)}`);
     return current;
   };
   for (const edit of unique.filter((e) => e.op === "set")) {
@@ -16583,14 +16585,14 @@ function jsonEqual(a, b) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path9) {
-  return valueAt(context.written, path9);
+function writtenAt(context, path10) {
+  return valueAt(context.written, path10);
 }
-function writtenHas(context, path9) {
-  return exists(context.written, path9);
+function writtenHas(context, path10) {
+  return exists(context.written, path10);
 }
 function setEach(paths, value) {
-  return paths.map((path9) => set(path9, value));
+  return paths.map((path10) => set(path10, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -16607,10 +16609,10 @@ function removeItems(context, listPath, indices) {
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const path9 of paths) {
-    const index = path9[path9.length - 1];
+  for (const path10 of paths) {
+    const index = path10[path10.length - 1];
     if (typeof index !== "number") continue;
-    const list4 = path9.slice(0, -1);
+    const list4 = path10.slice(0, -1);
     const key = JSON.stringify(list4);
     const group = groups.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
@@ -16622,8 +16624,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container, path: path9 } of visitContainers(pod)) {
-    if (isOn(obj(container, "securityContext"))) paths.push([...path9, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container, path: path10 } of visitContainers(pod)) {
+    if (isOn(obj(container, "securityContext"))) paths.push([...path10, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -16640,25 +16642,25 @@ var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setE
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path9 of context.failure.paths) {
-    if (path9[0] === "metadata") edits.push(set(path9, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path9));
+  for (const path10 of context.failure.paths) {
+    if (path10[0] === "metadata") edits.push(set(path10, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path10));
   }
   return { kind: "edits", edits };
 };
 
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path9) => typeof path9[path9.length - 1] === "number");
+  const adds = context.failure.paths.filter((path10) => typeof path10[path10.length - 1] === "number");
   return [...byList(adds).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices));
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path9) => path9[path9.length - 1] === "drop");
-  for (const path9 of drops) {
-    if (Array.isArray(writtenAt(context, path9))) edits.push(append(path9, "ALL"));
-    else edits.push(set(path9, ["ALL"]));
+  const drops = context.failure.paths.filter((path10) => path10[path10.length - 1] === "drop");
+  for (const path10 of drops) {
+    if (Array.isArray(writtenAt(context, path10))) edits.push(append(path10, "ALL"));
+    else edits.push(set(path10, ["ALL"]));
   }
   return {
     kind: "edits",
@@ -16670,9 +16672,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path9 of context.failure.paths) {
-    if (path9[0] === "spec" && path9[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path9], false));
+  for (const path10 of context.failure.paths) {
+    if (path10[0] === "spec" && path10[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path10], false));
   }
   return {
     kind: "edits",
@@ -16683,7 +16685,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path9) => writtenHas(context, path9)).map((path9) => remove(path9));
+  const edits = context.failure.paths.filter((path10) => writtenHas(context, path10)).map((path10) => remove(path10));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -16691,7 +16693,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path9) => writtenHas(context, path9)).map((path9) => remove(path9))
+  edits: context.failure.paths.filter((path10) => writtenHas(context, path10)).map((path10) => remove(path10))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -16711,9 +16713,9 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container, path: path9 } of visitContainers(context.pod)) {
+  for (const { container, path: path10 } of visitContainers(context.pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path9, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path10, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
@@ -16723,10 +16725,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path9) => path9.length === 3 && path9[1] === "securityContext");
-  for (const path9 of context.failure.paths) {
-    edits.push(remove(path9));
-    const securityContextPath = path9.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path10) => path10.length === 3 && path10[1] === "securityContext");
+  for (const path10 of context.failure.paths) {
+    edits.push(remove(path10));
+    const securityContextPath = path10.slice(0, -1);
     const securityContext = valueAt(context.pod, securityContextPath);
     const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -16739,9 +16741,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path9 of context.failure.paths) {
-    if (path9[0] === "metadata") edits.push(set(path9, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path9.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path9));
+  for (const path10 of context.failure.paths) {
+    if (path10[0] === "metadata") edits.push(set(path10, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path10.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path10));
   }
   return edits;
 }
@@ -16752,15 +16754,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container, path: path9 } of containers) {
+  for (const { container, path: path10 } of containers) {
     if (obj(obj(container, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path9, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path10, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path9 of uncovered) edits.push(set(path9, "RuntimeDefault"));
+    for (const path10 of uncovered) edits.push(set(path10, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -16768,12 +16770,12 @@ var fixSeccompProfileRestricted = (context) => {
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path9) => writtenHas(context, path9)).map((path9) => remove(path9))
+  edits: context.failure.paths.filter((path10) => writtenHas(context, path10)).map((path10) => remove(path10))
 });
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path9) => path9.slice(0, -1));
+  const entries = context.failure.paths.map((path10) => path10.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
@@ -16916,10 +16918,10 @@ ${illustrative(example)}`;
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path9) => {
-    const volume = writtenAt(context, path9.slice(0, 3));
+  return context.failure.paths.map((path10) => {
+    const volume = writtenAt(context, path10.slice(0, 3));
     const name = isObject(volume ?? null) && typeof volume.name === "string" ? String(volume.name) : "";
-    const type = typeof path9[3] === "string" ? path9[3] : "unknown";
+    const type = typeof path10[3] === "string" ? path10[3] : "unknown";
     return { name, type };
   });
 }
@@ -17104,8 +17106,8 @@ function detectStyle(doc, table) {
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   (0, import_yaml7.visit)(doc, {
-    Pair(_, pair2, path9) {
-      const parent = path9[path9.length - 1];
+    Pair(_, pair2, path10) {
+      const parent = path10[path10.length - 1];
       if (!(0, import_yaml7.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
@@ -17213,11 +17215,11 @@ function renderBlockValue(value, keyColumn2, style, key) {
 
 // src/fixes/walk.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-function walk(doc, path9) {
+function walk(doc, path10) {
   const root = doc.contents;
   const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
   let current = steps[0]?.node ?? null;
-  for (const segment of path9) {
+  for (const segment of path10) {
     let next;
     if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
       const entry = effectiveEntries(current, doc).get(segment);
@@ -17384,9 +17386,9 @@ function renderEdits(context, edits) {
   };
   for (const owned of edits) {
     const { edit } = owned;
-    const path9 = edit.path;
-    const walked = walk(doc, path9);
-    const complete = walked.depth === path9.length;
+    const path10 = edit.path;
+    const walked = walk(doc, path10);
+    const complete = walked.depth === path10.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
     const step = target;
@@ -17405,20 +17407,20 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml9.isSeq)(parent) && typeof path9[path9.length - 1] === "number") {
+      } else if ((0, import_yaml9.isSeq)(parent) && typeof path10[path10.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
           itemDeletes.set(parent, op);
         }
-        op.indices.add(path9[path9.length - 1]);
+        op.indices.add(path10[path10.length - 1]);
         own(op, owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
     if (edit.op === "append") {
       if (!complete || !(0, import_yaml9.isSeq)(step.node)) {
-        renderSet(walked, path9, [edit.value], owned);
+        renderSet(walked, path10, [edit.value], owned);
         continue;
       }
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
@@ -17431,18 +17433,18 @@ function renderEdits(context, edits) {
       own(op, owned);
       continue;
     }
-    renderSet(walked, path9, edit.value, owned);
+    renderSet(walked, path10, edit.value, owned);
   }
-  function renderSet(walked, path9, value, owned) {
+  function renderSet(walked, path10, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path9.length;
+    const complete = depth === path10.length;
     const step = walked.steps[depth];
     if (!step) fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path9[path9.length - 1];
+      const key = path10[path10.length - 1];
       if (target.merged) {
         if (!(0, import_yaml9.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
@@ -17466,7 +17468,7 @@ function renderEdits(context, edits) {
       }
       fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path9.slice(depth);
+    const rest = path10.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
@@ -18079,7 +18081,7 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path9) => path9) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => path10) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   for (const document of documents) {
@@ -18163,8 +18165,8 @@ function mayMoveCut(text2, splice) {
   return false;
 }
 var verificationCounts = { items: 0, segments: 0, files: 0 };
-function itemOf(path9) {
-  return path9[0] === "items" && typeof path9[1] === "number" ? path9[1] : null;
+function itemOf(path10) {
+  return path10[0] === "items" && typeof path10[1] === "number" ? path10[1] : null;
 }
 function listUnitOf(text2, document, part, from, to) {
   const value = document.value;
@@ -18227,9 +18229,9 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const expectedItems = expected2.items;
   const items = value.items;
   if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return "the fixed YAML would change more than the fixed fields";
-  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path9) => {
-    const item = itemOf(path9);
-    return item === null ? path9 : ["items", kept[item] ?? -1, ...path9.slice(2)];
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path10) => {
+    const item = itemOf(path10);
+    return item === null ? path10 : ["items", kept[item] ?? -1, ...path10.slice(2)];
   });
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
@@ -18333,8 +18335,8 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
 function fixWorkBudget(text2) {
   return 1e6 + 50 * text2.length;
 }
-function areaOf(path9) {
-  const [root, second, third] = path9;
+function areaOf(path10) {
+  const [root, second, third] = path10;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     return `${second}[${third}]`;
   }
@@ -18651,9 +18653,9 @@ function kyvernoFailures(pod, level3, version4) {
   }
   return failures;
 }
-function valueAt2(pod, path9) {
+function valueAt2(pod, path10) {
   let value = { metadata: pod.metadata, spec: pod.spec };
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
     else value = isObject(value) ? value[segment] : void 0;
   }
@@ -18677,8 +18679,8 @@ function kyvernoPaths(failure, pod) {
     list(pod.spec, key).forEach((container, index) => {
       const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
       const unset = (valueAt2(pod, unsetPath) ?? null) === null;
-      const path9 = ["spec", key, index, ...rule.field];
-      if (isObject(container) && unset && !seen.has(path9.join("."))) paths.push(path9);
+      const path10 = ["spec", key, index, ...rule.field];
+      if (isObject(container) && unset && !seen.has(path10.join("."))) paths.push(path10);
     });
   }
   return paths;
@@ -18686,25 +18688,25 @@ function kyvernoPaths(failure, pod) {
 function fieldErrors(failure, pod) {
   const errors = /* @__PURE__ */ new Map();
   for (const original of kyvernoPaths(failure, pod)) {
-    const path9 = failure.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
-    let fieldPath = path9;
+    const path10 = failure.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+    let fieldPath = path10;
     let badValues;
-    const last = path9[path9.length - 1];
-    const parent = path9[path9.length - 2];
+    const last = path10[path10.length - 1];
+    const parent = path10[path10.length - 2];
     if (typeof last === "number" && (parent === "add" || parent === "drop")) {
-      fieldPath = path9.slice(0, -1);
-      badValues = shown2(valueAt2(pod, path9));
+      fieldPath = path10.slice(0, -1);
+      badValues = shown2(valueAt2(pod, path10));
     } else if (last === "drop") {
-      const drop = valueAt2(pod, path9);
+      const drop = valueAt2(pod, path10);
       badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
     } else if (last === "hostPath") {
-      badValues = shown2(valueAt2(pod, [...path9, "path"]));
+      badValues = shown2(valueAt2(pod, [...path10, "path"]));
     } else if (last === "allowPrivilegeEscalation") {
-      const securityContext = valueAt2(pod, path9.slice(0, -1));
-      const value = valueAt2(pod, path9);
+      const securityContext = valueAt2(pod, path10.slice(0, -1));
+      const value = valueAt2(pod, path10);
       badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
     } else {
-      badValues = shown2(valueAt2(pod, path9));
+      badValues = shown2(valueAt2(pod, path10));
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
@@ -18836,8 +18838,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure, pod) {
   if (failure.paths.length === 0) return null;
   const images = [];
-  for (const path9 of failure.paths) {
-    const [root, key, index] = path9;
+  for (const path10 of failure.paths) {
+    const [root, key, index] = path10;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
     if (!isObject(container)) return null;
@@ -18903,8 +18905,8 @@ function splitEvaluations(pod, policy, evaluations) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path9) {
-  const [root, list4, index] = [path9[0], path9[1], path9[2]];
+function containerOfPath(pod, path10) {
+  const [root, list4, index] = [path10[0], path10[1], path10[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
     const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
@@ -18982,7 +18984,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path9) => locate(document.source, path9).line);
+    const extraction = namespacesFromDocument(document, (path10) => locate(document.source, path10).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -19001,7 +19003,8 @@ function resolveFor(source, context, subject2 = subjectFromPodSpec(source)) {
   });
 }
 function evaluatePodSpec(source, context, policy = resolveFor(source, context)) {
-  const outcome = withKyverno(evaluatePolicy(source.pod, policy), kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces));
+  const atBase2 = context.kyvernoAtBase ? kyvernoVerdicts(source, context.kyvernoAtBase.rules, context.kyvernoAtBase.namespaces) : [];
+  const outcome = withKyverno(evaluatePolicy(source.pod, policy), [...kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces), ...atBase2]);
   const enforce = outcome.evaluations.enforce;
   const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === "kyverno");
   const message = enforce.allowed ? kyvernoBlock ? `${kyvernoBlock.levelSource.detail}: ${warnMessage(kyvernoBlock.policy, outcome.blocking.filter((f) => f.levelSource.detail === kyvernoBlock.levelSource.detail).map((f) => f.failure))}` : null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
@@ -19227,9 +19230,9 @@ import { mkdir } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/render/paths.ts
-function dirOf(path9) {
-  const slash = path9.lastIndexOf("/");
-  return slash < 0 ? "" : path9.slice(0, slash);
+function dirOf(path10) {
+  const slash = path10.lastIndexOf("/");
+  return slash < 0 ? "" : path10.slice(0, slash);
 }
 function joinPath(dir, reference) {
   if (reference.startsWith("/")) return null;
@@ -19243,8 +19246,8 @@ function joinPath(dir, reference) {
   }
   return parts.join("/");
 }
-function isInside(path9, dir) {
-  return dir === "" || path9 === dir || path9.startsWith(`${dir}/`);
+function isInside(path10, dir) {
+  return dir === "" || path10 === dir || path10.startsWith(`${dir}/`);
 }
 function shownDir(dir) {
   return dir === "" ? "." : dir;
@@ -19408,16 +19411,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path9, added, removed, oldPosInc, options) {
-    const last = path9.lastComponent;
+  addToPath(path10, added, removed, oldPosInc, options) {
+    const last = path10.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path9.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path9.oldPos + oldPosInc,
+        oldPos: path10.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -20415,16 +20418,16 @@ function readKustomization(file, source, paths) {
     const ref = text(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
-    const path9 = joinPath(dir, ref);
-    if (path9 === null) return void missing.push(ref);
-    if (kustomizationIn(path9, paths) !== null) kustomizations.push(path9);
-    else if (filesAllowed && paths.has(path9)) resourceFiles.push(path9);
+    const path10 = joinPath(dir, ref);
+    if (path10 === null) return void missing.push(ref);
+    if (kustomizationIn(path10, paths) !== null) kustomizations.push(path10);
+    else if (filesAllowed && paths.has(path10)) resourceFiles.push(path10);
     else missing.push(ref);
   };
   const file_ = (value, into) => {
     const ref = text(value);
-    const path9 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
-    if (path9 !== null && paths.has(path9)) into.push(path9);
+    const path10 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path10 !== null && paths.has(path10)) into.push(path10);
   };
   for (const value of list2(k.resources)) reference(value, true);
   for (const value of list2(k.bases)) reference(value, false);
@@ -20432,23 +20435,23 @@ function readKustomization(file, source, paths) {
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord2(entry)) return;
-    const path9 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path9 !== null && !paths.has(path9)) missing.push(text(entry.path));
+    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    if (path10 !== null && !paths.has(path10)) missing.push(text(entry.path));
     const inline = text(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path9 !== null && paths.has(path9) ? path9 : null, inline, target: targetOf(entry.target), json6902: false });
+    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: false });
   });
   list2(k.patchesStrategicMerge).forEach((entry, i) => {
     const ref = text(entry);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
-    const path9 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    const path10 = ref !== null && !isInline ? joinPath(dir, ref) : null;
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
-    patches.push({ path: path9 !== null && paths.has(path9) ? path9 : null, inline, target: null, json6902: false });
+    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord2(entry)) return;
-    const path9 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
     const inline = text(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path9 !== null && paths.has(path9) ? path9 : null, inline, target: targetOf(entry.target), json6902: true });
+    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord2(generator)) continue;
@@ -20475,17 +20478,17 @@ function readKustomization(file, source, paths) {
 
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
-var baseName = (path9) => path9.slice(path9.lastIndexOf("/") + 1);
+var baseName = (path10) => path10.slice(path10.lastIndexOf("/") + 1);
 function discoveryReads(paths) {
   return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path9, text2] of tree.texts) {
-    if (!kustomizationNames.includes(baseName(path9))) continue;
-    const dir = dirOf(path9);
-    if (kustomizationIn(dir, tree.paths) !== path9) continue;
-    byDir.set(dir, readKustomization(path9, text2, tree.paths));
+  for (const [path10, text2] of tree.texts) {
+    if (!kustomizationNames.includes(baseName(path10))) continue;
+    const dir = dirOf(path10);
+    if (kustomizationIn(dir, tree.paths) !== path10) continue;
+    byDir.set(dir, readKustomization(path10, text2, tree.paths));
   }
   return byDir;
 }
@@ -20499,7 +20502,7 @@ function closureOf(dir, byDir) {
     if (!k || seen.has(at3)) return;
     seen.add(at3);
     files.add(k.file);
-    for (const path9 of [...k.resourceFiles, ...k.otherFiles]) files.add(path9);
+    for (const path10 of [...k.resourceFiles, ...k.otherFiles]) files.add(path10);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
@@ -20508,26 +20511,26 @@ function closureOf(dir, byDir) {
   visit5(dir);
   return { files, remote, helmCharts };
 }
-function ancestors(path9) {
+function ancestors(path10) {
   const out = [];
-  for (let dir = dirOf(path9); ; dir = dirOf(dir)) {
+  for (let dir = dirOf(path10); ; dir = dirOf(dir)) {
     out.push(dir);
     if (dir === "") return out;
   }
 }
 function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path9) => baseName(path9) === "Chart.yaml");
+  const chartFiles = [...tree.texts.keys()].filter((path10) => baseName(path10) === "Chart.yaml");
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
   const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path9 of tree.paths) {
-    const owner = ancestors(path9).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path9);
+  for (const path10 of tree.paths) {
+    const owner = ancestors(path10).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path10);
   }
-  return chartFiles.filter((path9) => roots.has(dirOf(path9))).map((path9) => {
-    const inChart = files.get(dirOf(path9));
-    return { chart: readChart(path9, tree.texts.get(path9), inChart), files: inChart };
+  return chartFiles.filter((path10) => roots.has(dirOf(path10))).map((path10) => {
+    const inChart = files.get(dirOf(path10));
+    return { chart: readChart(path10, tree.texts.get(path10), inChart), files: inChart };
   });
 }
 function kustomizeRoots(head, base, changed, consumed) {
@@ -20551,12 +20554,12 @@ function kustomizeRoots(head, base, changed, consumed) {
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
-  for (const files of baseCharts.values()) for (const path9 of files) consumed.add(path9);
+  for (const files of baseCharts.values()) for (const path10 of files) consumed.add(path10);
   for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path9 of inChart) consumed.add(path9);
+    for (const path10 of inChart) consumed.add(path10);
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path9) => isInside(path9, chart.dir) || values.includes(path9));
+    const touched = [...changed].some((path10) => isInside(path10, chart.dir) || values.includes(path10));
     if (!touched) continue;
     const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
     const invocation = (extra) => ({
@@ -20639,7 +20642,7 @@ var decoder = new TextDecoder();
 async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path9, text2] of edits ?? []) files.set(path9, new TextEncoder().encode(text2));
+  for (const [path10, text2] of edits ?? []) files.set(path10, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, limits, missing), files };
@@ -20665,7 +20668,7 @@ async function openRenderer(sides) {
         }
         const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
         const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, limits, missing) : { output: { kind: "absent" } };
-        const sources = new Map([...headSide.files].map(([path9, data]) => [path9, decoder.decode(data)]));
+        const sources = new Map([...headSide.files].map(([path10, data]) => [path10, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
@@ -20678,8 +20681,8 @@ async function openRenderer(sides) {
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path9) {
-  const matches2 = (pattern) => minimatch(path9, pattern, { dot: true });
+function selectsPath(selection, path10) {
+  const matches2 = (pattern) => minimatch(path10, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -20712,12 +20715,13 @@ var approval = "Revert the relaxation, or have someone who may lower the bar app
 function relaxationFinding(subject2, what, bar, source, places, status, rule, linesOf2) {
   const blocking = rule === "block";
   const locations = places.map((p) => ({ path: formatFieldPath(p.path), line: p.line, column: 1, exact: true, container: null, inDiff: linesOf2(p.file)?.has(p.line) ?? false })).sort((a, b) => a.line - b.line);
+  const { reason: reason4, ...about } = subject2;
   return {
-    ...subject2,
+    ...about,
     container: null,
     containers: [],
     check: policyChangeCheckId,
-    reason: subject2.kind === "Namespace" ? `the pull request relaxes the pod-security labels of Namespace ${subject2.name}` : `the pull request relaxes the policy that judges ${subject2.kind} ${subject2.namespace === null ? "" : `${subject2.namespace}/`}${subject2.name}`,
+    reason: reason4 ?? (subject2.kind === "Namespace" ? `the pull request relaxes the pod-security labels of Namespace ${subject2.name}` : `the pull request relaxes the policy that judges ${subject2.kind} ${subject2.namespace === null ? "" : `${subject2.namespace}/`}${subject2.name}`),
     detail: what.join("; "),
     level: bar.level,
     version: formatVersion(bar.version),
@@ -20739,8 +20743,8 @@ function labelPlace(entry, documents, label) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
     const labels = obj(obj(document.value, "metadata"), "labels") ?? {};
-    const path9 = label in labels ? ["metadata", "labels", label] : ["metadata", "labels"];
-    return { file: manifest.file, path: path9, line: locate(document.source, path9).line };
+    const path10 = label in labels ? ["metadata", "labels", label] : ["metadata", "labels"];
+    return { file: manifest.file, path: path10, line: locate(document.source, path10).line };
   }
   return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
 }
@@ -20785,11 +20789,15 @@ function workloadRelaxation(r, rule, linesOf2) {
   const { pod, base } = r;
   const what = [...r.moved];
   const places = [];
-  const at3 = (path9) => ({ file: pod.document.file, path: path9, line: locate(pod.document.source, path9).line });
+  const at3 = (path10) => ({ file: pod.document.file, path: path10, line: locate(pod.document.source, path10).line });
   if (r.moved.length > 0 && base) {
     const movedWhere = base.namespace !== pod.namespace ? "namespace" : "name";
     places.push(at3([...pod.objectPath, "metadata", movedWhere]));
     if (base.document.file !== pod.document.file) what.push(`moved from ${base.document.file}`);
+  }
+  if (r.exemptRuntimeClass !== null) {
+    what.push(r.exemptRuntimeClass);
+    places.push(at3([...pod.templatePath, "spec", "runtimeClassName"]));
   }
   for (const added of r.addedOptOuts) {
     what.push(`adds an opt-out of ${added.checks.join(", ")}`);
@@ -20801,11 +20809,134 @@ function workloadRelaxation(r, rule, linesOf2) {
   return relaxationFinding(subject2, what, r.basePolicy.enforce, source, uniquePlaces(places), r.status, rule, linesOf2);
 }
 
+// src/scope/clusterPolicyChanges.ts
+var exemptionKinds = [
+  ["namespaces", "namespace"],
+  ["runtimeClassNames", "runtimeClass"],
+  ["usernames", "username"]
+];
+function admissionRelaxations(base, head, defaults2, rule, linesOf2) {
+  const config = head ?? base;
+  if (config === null) return [];
+  const what = [];
+  const places = [];
+  const at3 = (line) => ({ file: config.file, path: [], line });
+  const modes = [
+    ["enforce", defaults2.base.enforce, defaults2.head.enforce],
+    ["warn", defaults2.base.warn, defaults2.head.warn],
+    ...base && head ? [["audit", base.defaults.audit, head.defaults.audit]] : []
+  ];
+  for (const [mode, was, is] of modes) {
+    if (!isLaxer(is, was)) continue;
+    what.push(`${mode} ${formatLevelVersion(was)} becomes ${formatLevelVersion(is)}${head ? "" : " (the PodSecurityConfiguration is removed)"}`);
+    const written = head?.written[mode];
+    places.push(at3(written?.level?.line ?? written?.version?.line ?? config.line));
+  }
+  for (const [key, label] of exemptionKinds) {
+    const before = new Set((base?.exemptions[key] ?? []).map((e) => e.value));
+    for (const entry of head?.exemptions[key] ?? []) {
+      if (before.has(entry.value)) continue;
+      what.push(`${label} ${entry.value} becomes exempt`);
+      places.push(at3(entry.at.line));
+    }
+  }
+  if (what.length === 0) return [];
+  const subject2 = {
+    file: config.file,
+    apiVersion: "pod-security.admission.config.k8s.io/v1",
+    kind: "PodSecurityConfiguration",
+    namespace: null,
+    name: "PodSecurityConfiguration",
+    reason: "the pull request relaxes the cluster's PodSecurityConfiguration"
+  };
+  const source = {
+    kind: "admission-config",
+    detail: base ? `the PodSecurityConfiguration at the base commit (${base.file}:${base.line})` : "the run's default levels, as the PodSecurityConfiguration is new"
+  };
+  return [relaxationFinding(subject2, what, defaults2.base.enforce, source, uniquePlaces(places), base ? "modified" : "new", rule, linesOf2)];
+}
+var ruleKey = (r) => `${r.policyNamespace ?? ""}\0${r.policy}\0${r.ruleName}`;
+var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function valueAt3(value, path10) {
+  let at3 = value;
+  for (const segment of path10) {
+    if (typeof segment === "number") at3 = Array.isArray(at3) ? at3[segment] : void 0;
+    else at3 = isObject(at3) ? at3[segment] : void 0;
+  }
+  return at3;
+}
+function placeOf(rule, documents, paths) {
+  const document = documents.find((d) => {
+    const value = valueAt3(d.value, rule.path);
+    return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
+  });
+  if (document) {
+    for (const path10 of paths) {
+      const found = locate(document.source, path10);
+      if (found.exact) return { file: rule.file, path: path10, line: found.line };
+    }
+  }
+  return { file: rule.file, path: rule.path, line: rule.line };
+}
+var formatAction = (action) => action === "enforce" ? "Enforce" : "Audit";
+function ruleRelaxations(before, after, documents) {
+  const what = [];
+  const places = [];
+  const add = (text2, ...paths) => {
+    what.push(text2);
+    places.push(placeOf(after, documents, paths));
+  };
+  const rule = after.path;
+  const policy = rule.slice(0, -3);
+  const was = { level: before.level, version: before.version };
+  const is = { level: after.level, version: after.version };
+  if (isLaxer(is, was)) add(`level ${formatLevelVersion(was)} becomes ${formatLevelVersion(is)}`, [...rule, "validate", "podSecurity", "level"], [...rule, "validate", "podSecurity", "version"]);
+  if (before.action === "enforce" && after.action === "audit") {
+    add(`failureAction ${formatAction(before.action)} becomes ${formatAction(after.action)}`, [...rule, "validate", "failureAction"], [...policy, "spec", "validationFailureAction"]);
+  }
+  const audited = new Set(before.actionOverrides.filter((o) => o.action === "audit").flatMap((o) => o.namespaces));
+  const newlyAudited = after.actionOverrides.filter((o) => o.action === "audit").flatMap((o) => o.namespaces.filter((n) => !audited.has(n)));
+  if (newlyAudited.length > 0) {
+    add(`Audit only in ${newlyAudited.join(", ")}`, [...rule, "validate", "failureActionOverrides"], [...policy, "spec", "validationFailureActionOverrides"]);
+  }
+  after.excludes.forEach((exclude, index) => {
+    if (before.excludes.some((e) => same(e, exclude))) return;
+    const images = exclude.images.length > 0 ? ` for images ${exclude.images.join(", ")}` : "";
+    add(`adds an exclusion of ${exclude.controlName}${images}`, [...rule, "validate", "podSecurity", "exclude", index]);
+  });
+  if (!same(before.match, after.match)) add("its match changes, which may leave workloads out", [...rule, "match"]);
+  if (after.exclude !== null && !same(before.exclude, after.exclude)) add("its exclude changes, which may leave workloads out", [...rule, "exclude"]);
+  const dropped = before.autogen.filter((kind) => !after.autogen.includes(kind));
+  if (dropped.length > 0) add(`it no longer covers ${dropped.join(", ")} (autogen)`, [...policy, "metadata", "annotations"]);
+  return { what, places };
+}
+function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
+  const byKey = new Map(head.map((r) => [ruleKey(r), r]));
+  const findings = [];
+  for (const before of base) {
+    const after = byKey.get(ruleKey(before));
+    const { what, places } = after ? ruleRelaxations(before, after, documents.head) : { what: [`rule ${before.ruleName} is removed`], places: [placeOf(before, documents.base, [[...before.path, "name"]])] };
+    if (what.length === 0) continue;
+    const [kind = "", name = ""] = before.policy.split("/");
+    const subject2 = {
+      file: after?.file ?? before.file,
+      apiVersion: "kyverno.io/v1",
+      kind,
+      namespace: before.policyNamespace,
+      name,
+      reason: `the pull request relaxes Kyverno ${before.policy} rule ${before.ruleName}`
+    };
+    const source = kyvernoSource({ ...before, atBase: true });
+    findings.push(relaxationFinding(subject2, what, { level: before.level, version: before.version }, source, uniquePlaces(places), "modified", rule, linesOf2));
+  }
+  return findings;
+}
+
 // src/scope/scope.ts
-function loadPods(path9, content, load) {
+function loadPods(path10, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path9, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path9, content.data, load);
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path10, line: null, kind: "unreadable", message: content.reason }] };
+  const loaded = loadManifestFile(path10, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -20840,7 +20971,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure, pod) {
-  return new Set(failure.paths.map((path9) => containerOfPath(pod, path9) ?? ""));
+  return new Set(failure.paths.map((path10) => containerOfPath(pod, path10) ?? ""));
 }
 function isPreexisting(failure, head, base) {
   if (!base) return false;
@@ -20855,6 +20986,10 @@ function pspDiffFindings(files, head, base, context) {
     preexisting: false,
     locations: finding.locations.map((location) => ({ ...location, inDiff: lines.get(finding.file)?.has(location.line) ?? false }))
   }));
+}
+function sameRule(a, b) {
+  const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
+  return settings(a) === settings(b);
 }
 var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
@@ -20886,7 +21021,8 @@ function judge(pod, base, context, baseContext, rule) {
     base: before,
     changed: base !== null && !samePolicy(before, head),
     moved: movedAway ? relaxationsOf(resolveFor(base, context), head) : [],
-    addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks }))
+    addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks })),
+    exemptRuntimeClass: base !== null && !movedAway && head.exemption?.kind === "runtimeClass" && before.exemption === null ? head.exemption.message : null
   };
 }
 function evaluateChangeSet(changeSet, options) {
@@ -20915,10 +21051,13 @@ function evaluateChangeSet(changeSet, options) {
   const context = repository.context;
   const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
-  const baseContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };
+  const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const headKyverno = context.cluster?.kyverno ?? [];
+  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
+  const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines2(file.hunks)]));
-  const linesOf2 = (path9) => linesByFile.get(path9);
+  const linesOf2 = (path10) => linesByFile.get(path10);
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -20962,8 +21101,8 @@ function evaluateChangeSet(changeSet, options) {
       }
       const status = base ? "modified" : "new";
       const policy = judged.policy;
-      const evaluated = evaluatePodSpec(pod, context, policy);
-      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, status }, rules.policyChanges, linesOf2);
+      const evaluated = evaluatePodSpec(pod, judging, policy);
+      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, exemptRuntimeClass: judged.exemptRuntimeClass, status }, rules.policyChanges, linesOf2);
       if (relaxed) relaxations.push(relaxed);
       const baseOutcome = base ? evaluatePolicy(base.pod, judged.changed ? judged.base : policy) : null;
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
@@ -20989,9 +21128,13 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaults2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaults2 = defaultsUnder(context);
+  const documents = { base: changedBase, head: changedHead };
   findings.push(
-    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, { base: changedBase, head: changedHead }, rules.policyChanges, linesOf2),
+    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf2),
+    ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
+    ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
     ...relaxations
   );
   errors.push(...repository.problems);
@@ -21049,14 +21192,14 @@ function blockEnd(lines, from, indent, isItem) {
 function valuesInBlock(lines, from, to) {
   const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const path9 = valuesPathIn(lines[i].body);
-    if (path9 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path9;
+    const path10 = valuesPathIn(lines[i].body);
+    if (path10 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path10;
   }
   return null;
 }
-function walk3(lines, from, to, path9, depth, rendered, parentLine) {
-  if (depth === path9.length) return { line: parentLine, depth, values: null };
-  const segment = path9[depth];
+function walk3(lines, from, to, path10, depth, rendered, parentLine) {
+  if (depth === path10.length) return { line: parentLine, depth, values: null };
+  const segment = path10[depth];
   let best = { line: parentLine, depth, values: null };
   const consider = (w) => {
     if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
@@ -21077,7 +21220,7 @@ function walk3(lines, from, to, path9, depth, rendered, parentLine) {
     if (chosen < 0) return best;
     const at3 = items[chosen];
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk3(lines, at3, end, path9, depth + 1, item, lines[at3].number));
+    consider(walk3(lines, at3, end, path10, depth + 1, item, lines[at3].number));
     return best;
   }
   let indent = -1;
@@ -21090,12 +21233,12 @@ function walk3(lines, from, to, path9, depth, rendered, parentLine) {
     if (key === null || key.key !== segment) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
-    if (depth === path9.length - 1 || key.value !== "") {
+    if (depth === path10.length - 1 || key.value !== "") {
       const values = valuesPathIn(key.value);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
-      if (depth === path9.length - 1) continue;
+      if (depth === path10.length - 1) continue;
     }
-    const deeper = walk3(lines, i + 1, end, path9, depth + 1, child, line.number);
+    const deeper = walk3(lines, i + 1, end, path10, depth + 1, child, line.number);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
@@ -21104,10 +21247,10 @@ function walk3(lines, from, to, path9, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text2, path9, rendered) {
+function findInTemplate(text2, path10, rendered) {
   const lines = linesOf(text2);
-  const found = walk3(lines, 0, lines.length, path9, 0, rendered, 1);
-  return { line: found.line, exact: found.depth === path9.length, values: found.values };
+  const found = walk3(lines, 0, lines.length, path10, 0, rendered, 1);
+  return { line: found.line, exact: found.depth === path10.length, values: found.values };
 }
 
 // src/render/walk.ts
@@ -21115,11 +21258,11 @@ var isObject2 = (value) => typeof value === "object" && value !== null && !Array
 function sameValue2(a, b) {
   return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
 }
-function translatePath(rendered, source, path9, keepIndexes) {
+function translatePath(rendered, source, path10, keepIndexes) {
   const out = [];
   let r = rendered;
   let s = source;
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(s)) return null;
       const item = r[segment];
@@ -21162,19 +21305,19 @@ function helmLocator(sources) {
     const document = text2 === void 0 ? void 0 : loadManifestFile(file, text2).documents[0];
     return document ? [{ file, document }] : [];
   });
-  return (template, path9, rendered) => {
+  return (template, path10, rendered) => {
     const file = `${prefix2}${template}`;
     const text2 = sources.texts.get(file);
     if (text2 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text2, path9, rendered);
+    const hit = findInTemplate(text2, path10, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
-    const renderedPart = valueAt(rendered, path9.slice(0, from));
+    const renderedPart = valueAt(rendered, path10.slice(0, from));
     for (const { file: valuesFile, document } of [...values].reverse()) {
       const part = valueAt(document.value, key);
       if (part === void 0 || renderedPart === void 0) continue;
-      const inside = translatePath(renderedPart, part, path9.slice(from), true);
+      const inside = translatePath(renderedPart, part, path10.slice(from), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
@@ -21215,18 +21358,18 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object, path9) {
+function inOperations(document, object, path10) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length > path9.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path9[t]) || token === "-" && t === tokens.length - 1 && typeof path9[t] === "number");
+    if (tokens.length > path10.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path10[t]) || token === "-" && t === tokens.length - 1 && typeof path10[t] === "number");
     if (!prefixMatches) continue;
-    const rest = path9.slice(tokens.length);
-    const inside = translatePath(valueAt(object.value, path9.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const rest = path10.slice(tokens.length);
+    const inside = translatePath(valueAt(object.value, path10.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -21262,7 +21405,7 @@ function kustomizeLocator(sources) {
     if (lines === void 0) split.set(text2, lines = text2.split("\n"));
     return lines;
   };
-  return (object, path9) => {
+  return (object, path10) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
@@ -21270,7 +21413,7 @@ function kustomizeLocator(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path9);
+          found = inOperations(document, object, path10);
         } else {
           const value = document.value;
           if (!isObject3(value)) continue;
@@ -21278,7 +21421,7 @@ function kustomizeLocator(sources) {
           const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
           const sameObject = target !== null || value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain);
           if (!sameObject) continue;
-          found = translatePath(object.value, value, path9, candidate.role === "resource");
+          found = translatePath(object.value, value, path10, candidate.role === "resource");
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -21293,9 +21436,9 @@ function kustomizeLocator(sources) {
 
 // src/render/mapReport.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function indexRendering(path9, rendering, headPaths, changed) {
+function indexRendering(path10, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
-  const documents = loadManifestFile(path9, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path10, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place;
   if (root.tool === "kustomize") {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
@@ -21363,18 +21506,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return lines;
   };
   const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (path9) => {
-    const rendering = renderings.get(path9);
+  const indexOf = (path10) => {
+    const rendering = renderings.get(path10);
     if (rendering === void 0) return null;
-    let index = indexes.get(path9);
+    let index = indexes.get(path10);
     if (index === void 0) {
-      index = indexRendering(path9, rendering, headPaths, changed);
-      indexes.set(path9, index);
+      index = indexRendering(path10, rendering, headPaths, changed);
+      indexes.set(path10, index);
     }
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path9, text2] of rendered.sources) sources.set(path9, text2);
+  for (const { rendered } of renderings.values()) for (const [path10, text2] of rendered.sources) sources.set(path10, text2);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
@@ -21562,10 +21705,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
     }
-    const path9 = `${r.root.file}#rendering-${i + 1}`;
-    renderings.set(path9, { rendered: r, text: r.head.text });
+    const path10 = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path10, { rendered: r, text: r.head.text });
     files.push({
-      path: path9,
+      path: path10,
       status: r.base.kind === "rendered" ? "modified" : "added",
       // A base that is absent or did not render: every head pod spec is new.
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
@@ -22276,16 +22419,19 @@ function loadPolicyConfig(cwd, explicit) {
     if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
     return defaultPolicyConfig;
   }
-  const parsed2 = parsePolicyConfig(readFileSync(absolute, "utf8"), file.split(path6.sep).join("/"));
-  if (!parsed2.ok) throw new UsageError(`invalid policy config:
+  return parseConfigFile(readFileSync(absolute, "utf8"), file);
+}
+function parseConfigFile(text2, file, where2 = "") {
+  const parsed2 = parsePolicyConfig(text2, file.split(path6.sep).join("/"));
+  if (!parsed2.ok) throw new UsageError(`invalid policy config${where2}:
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
 }
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-function contextFor(io, options, allAdvice = false) {
-  const config = reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
+function contextFor(io, options, allAdvice = false, config) {
+  config ??= reads(options.sourceOptions, "config") ? loadPolicyConfig(io.cwd, options.configPath) : defaultPolicyConfig;
   const extraChecks = extraChecksFor(config.advice, allAdvice);
   return policyContext(today(), { config, overrides: options.overrides, sourceOptions: options.sourceOptions, extraChecks });
 }
@@ -22411,7 +22557,18 @@ function notComputedNotice(report, io) {
 }
 
 // src/cli/diff.ts
+import path7 from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
+
+// src/git/files.ts
+async function readFileAt(repository, commit, path10) {
+  try {
+    return (await git(repository, ["cat-file", "blob", `${commit}:${path10}`])).toString("utf8");
+  } catch (error) {
+    if (error instanceof GitError) return null;
+    throw error;
+  }
+}
 
 // src/io/render/git.ts
 async function gitRenderPort(repository, base, head, maxBytes, limits) {
@@ -22442,7 +22599,8 @@ var diffUsage = `Usage: pod-security-review diff --base REF [options]
 
 Evaluate only the pod specs that the commits from REF to --head introduced or
 modified (like \`git diff REF...HEAD\`: from their merge base), in the git
-repository of the working directory.
+repository of the working directory. The policy config file is read at REF, as
+the Action reads it at the base commit: a change to it takes effect once merged.
 
 Options:
   --base REF              the base branch or commit (required)
@@ -22499,6 +22657,22 @@ async function gitFailure(repository, base, head, error) {
   if (shallow) return `no merge base between ${base} and ${head}: the history is shallow; fetch more (git fetch --unshallow), or ${fetchHint}`;
   return `${error.message.split("\n")[0]} (base ${base}, head ${head})`;
 }
+async function configAtBase(io, explicit, commits) {
+  const file = explicit ?? defaultConfigPath;
+  const inRepository = path7.isAbsolute(file) ? path7.relative(io.cwd, file) : file;
+  const spec = `./${inRepository.split(path7.sep).join("/")}`;
+  const text2 = await readFileAt(io.cwd, commits.base, spec);
+  const short = commits.base.slice(0, 12);
+  if (text2 !== await readFileAt(io.cwd, commits.head, spec)) {
+    io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged
+`);
+  }
+  if (text2 === null) {
+    if (explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
+    return defaultPolicyConfig;
+  }
+  return parseConfigFile(text2, file, ` (at the base commit ${short})`);
+}
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
     args,
@@ -22529,8 +22703,10 @@ async function diffCommand(args, io) {
     if (error instanceof GitError) throw new UsageError(await gitFailure(io.cwd, values.base, values.head, error));
     throw error;
   }
-  const policy = withChangeRules(contextFor(io, options), values["opt-outs"], values["policy-changes"]);
-  const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)), await resolveCommit(io.cwd, values.head), options.maxBytes);
+  const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
+  const config = reads(options.sourceOptions, "config") ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : void 0;
+  const policy = withChangeRules(contextFor(io, options, false, config), values["opt-outs"], values["policy-changes"]);
+  const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
   const report = await evaluateWithRendering(changeSet, {
     policy,
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
@@ -22548,7 +22724,7 @@ async function diffCommand(args, io) {
 
 // src/cli/fix.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/report/truncate.ts
@@ -22643,7 +22819,7 @@ async function fixCommand(args, io) {
     after.push({ path: file.path, content: fixed2 });
     changed.push(file.path);
     if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text3, fixed2, void 0, void 0, { context: 3 });
-    else await writeFile2(path7.resolve(io.cwd, file.path), fixed2);
+    else await writeFile2(path8.resolve(io.cwd, file.path), fixed2);
   }
   const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks });
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
@@ -22673,7 +22849,7 @@ async function fixCommand(args, io) {
 // src/cli/init.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/policy/schema.ts
@@ -22905,22 +23081,22 @@ async function initCommand(args, io) {
   if (positionals.length > 1) throw new UsageError("init takes one directory at most");
   const level3 = parseLevel(values.level);
   if (!level3.ok) throw new UsageError(`--level: ${JSON.stringify(values.level)} ${level3.error}`);
-  const root = path8.resolve(io.cwd, positionals[0] ?? ".");
+  const root = path9.resolve(io.cwd, positionals[0] ?? ".");
   const files = [
     { name: defaultConfigPath, text: configTemplate(level3.value) },
     { name: workflowPath, text: workflowTemplate() }
   ];
-  const existing = files.filter((f) => existsSync2(path8.join(root, f.name)));
+  const existing = files.filter((f) => existsSync2(path9.join(root, f.name)));
   if (existing.length > 0 && !values.force) {
     io.stderr(`pod-security-review init: ${existing.map((f) => f.name).join(" and ")} already ${existing.length === 1 ? "exists" : "exist"}; nothing written (--force overwrites)
 `);
     return 1;
   }
   for (const file of files) {
-    const full = path8.join(root, file.name);
-    await mkdir3(path8.dirname(full), { recursive: true });
+    const full = path9.join(root, file.name);
+    await mkdir3(path9.dirname(full), { recursive: true });
     await writeFile3(full, file.text);
-    io.stdout(`wrote ${path8.relative(io.cwd, full) || full}
+    io.stdout(`wrote ${path9.relative(io.cwd, full) || full}
 `);
   }
   io.stdout(

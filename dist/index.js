@@ -31546,6 +31546,22 @@ var init_git = __esm({
   }
 });
 
+// src/git/files.ts
+async function readFileAt(repository, commit, path4) {
+  try {
+    return (await git(repository, ["cat-file", "blob", `${commit}:${path4}`])).toString("utf8");
+  } catch (error2) {
+    if (error2 instanceof GitError) return null;
+    throw error2;
+  }
+}
+var init_files = __esm({
+  "src/git/files.ts"() {
+    "use strict";
+    init_run();
+  }
+});
+
 // src/git/namespaces.ts
 async function readNamespaceDocuments(repository, commit, maxBytes) {
   let listing;
@@ -37690,13 +37706,7 @@ function runnerIO() {
     setFailed: (message) => setFailed(message),
     github: (token, baseUrl) => octokitPort(createClient({ token, baseUrl, log: (m) => info(m) })),
     gitChangeSet: async (workspace, base, head, maxBytes) => await hasCommits(workspace, [base, head]) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
-    gitFile: async (workspace, commit, path4) => {
-      try {
-        return (await git(workspace, ["cat-file", "blob", `${commit}:${path4}`])).toString("utf8");
-      } catch {
-        return null;
-      }
-    },
+    gitFile: (workspace, commit, path4) => readFileAt(workspace, commit, path4),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
     renderPort: async (from, base, head, maxBytes) => {
       if (from.kind === "git") {
@@ -37717,6 +37727,7 @@ var init_actionIO = __esm({
     init_api();
     init_git();
     init_renderer();
+    init_files();
     init_namespaces();
     init_run();
     init_client();
@@ -42385,6 +42396,7 @@ function kyvernoRulesOf(documents) {
           ruleName,
           file: document.file,
           line,
+          path: [...object.path, "spec", "rules", index],
           policyNamespace,
           level: level.value,
           version: version2.value,
@@ -42452,7 +42464,8 @@ function ruleAction(rule, subject) {
   return override?.action ?? rule.action;
 }
 function kyvernoSource(rule) {
-  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${rule.file}:${rule.line})`, file: rule.file, line: rule.line };
+  const where2 = `${rule.file}:${rule.line}${rule.atBase ? ", at the base commit" : ""}`;
+  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where2})`, file: rule.file, line: rule.line };
 }
 
 // src/policy/sources/cluster.ts
@@ -43073,8 +43086,8 @@ function labelSource(entry, origin, fallback) {
   return { kind: "namespace-label", detail, file: manifest.file, line: manifest.line };
 }
 function combine2(level, version2) {
-  const same = level.source.kind === version2.source.kind && level.source.detail === version2.source.detail;
-  if (same || level.value === "privileged" || version2.source.kind === "default") return level.source;
+  const same2 = level.source.kind === version2.source.kind && level.source.detail === version2.source.detail;
+  if (same2 || level.value === "privileged" || version2.source.kind === "default") return level.source;
   const detail = `${level.source.detail}; version ${formatVersion(version2.value)} from ${version2.source.detail}`;
   return { ...level.source, detail, version: version2.source };
 }
@@ -43633,7 +43646,8 @@ function resolveFor(source, context, subject = subjectFromPodSpec(source)) {
   });
 }
 function evaluatePodSpec(source, context, policy = resolveFor(source, context)) {
-  const outcome = withKyverno(evaluatePolicy(source.pod, policy), kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces));
+  const atBase2 = context.kyvernoAtBase ? kyvernoVerdicts(source, context.kyvernoAtBase.rules, context.kyvernoAtBase.namespaces) : [];
+  const outcome = withKyverno(evaluatePolicy(source.pod, policy), [...kyvernoVerdicts(source, context.cluster?.kyverno ?? [], context.namespaces), ...atBase2]);
   const enforce = outcome.evaluations.enforce;
   const kyvernoBlock = outcome.blocking.find((f) => f.levelSource.kind === "kyverno");
   const message = enforce.allowed ? kyvernoBlock ? `${kyvernoBlock.levelSource.detail}: ${warnMessage(kyvernoBlock.policy, outcome.blocking.filter((f) => f.levelSource.detail === kyvernoBlock.levelSource.detail).map((f) => f.failure))}` : null : source.kind === "Pod" ? enforceMessage(source.name, policy.enforce, enforce.failures) : warnMessage(policy.enforce, enforce.failures);
@@ -44840,14 +44854,14 @@ function pspFindingsOf(documents, checks2) {
   const blocking = checks2.blocking.has(pspCheckId);
   return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
 }
-function changedPspFindings(head, base, checks2, same) {
+function changedPspFindings(head, base, checks2, same2) {
   if (!checks2.enabled.has(pspCheckId)) return [];
   const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
   const blocking = checks2.blocking.has(pspCheckId);
   return head.flatMap(
     (document) => podSecurityPolicies(document).flatMap((psp) => {
       const old = before.get(psp.name);
-      if (old && same(old.spec, psp.spec) && same(old.annotations, psp.annotations)) return [];
+      if (old && same2(old.spec, psp.spec) && same2(old.annotations, psp.annotations)) return [];
       return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
     })
   );
@@ -47409,12 +47423,13 @@ var approval = "Revert the relaxation, or have someone who may lower the bar app
 function relaxationFinding(subject, what, bar, source, places, status, rule, linesOf2) {
   const blocking = rule === "block";
   const locations = places.map((p) => ({ path: formatFieldPath(p.path), line: p.line, column: 1, exact: true, container: null, inDiff: linesOf2(p.file)?.has(p.line) ?? false })).sort((a, b) => a.line - b.line);
+  const { reason: reason4, ...about } = subject;
   return {
-    ...subject,
+    ...about,
     container: null,
     containers: [],
     check: policyChangeCheckId,
-    reason: subject.kind === "Namespace" ? `the pull request relaxes the pod-security labels of Namespace ${subject.name}` : `the pull request relaxes the policy that judges ${subject.kind} ${subject.namespace === null ? "" : `${subject.namespace}/`}${subject.name}`,
+    reason: reason4 ?? (subject.kind === "Namespace" ? `the pull request relaxes the pod-security labels of Namespace ${subject.name}` : `the pull request relaxes the policy that judges ${subject.kind} ${subject.namespace === null ? "" : `${subject.namespace}/`}${subject.name}`),
     detail: what.join("; "),
     level: bar.level,
     version: formatVersion(bar.version),
@@ -47488,6 +47503,10 @@ function workloadRelaxation(r, rule, linesOf2) {
     places.push(at3([...pod.objectPath, "metadata", movedWhere]));
     if (base.document.file !== pod.document.file) what.push(`moved from ${base.document.file}`);
   }
+  if (r.exemptRuntimeClass !== null) {
+    what.push(r.exemptRuntimeClass);
+    places.push(at3([...pod.templatePath, "spec", "runtimeClassName"]));
+  }
   for (const added of r.addedOptOuts) {
     what.push(`adds an opt-out of ${added.checks.join(", ")}`);
     places.push(at3(added.path));
@@ -47496,6 +47515,129 @@ function workloadRelaxation(r, rule, linesOf2) {
   const subject = { file: pod.document.file, apiVersion: pod.apiVersion, kind: pod.kind, namespace: pod.namespace, name: pod.name };
   const source = { kind: r.basePolicy.levelSource.kind, detail: `${r.basePolicy.levelSource.detail} (the policy before the change)` };
   return relaxationFinding(subject, what, r.basePolicy.enforce, source, uniquePlaces(places), r.status, rule, linesOf2);
+}
+
+// src/scope/clusterPolicyChanges.ts
+var exemptionKinds = [
+  ["namespaces", "namespace"],
+  ["runtimeClassNames", "runtimeClass"],
+  ["usernames", "username"]
+];
+function admissionRelaxations(base, head, defaults2, rule, linesOf2) {
+  const config = head ?? base;
+  if (config === null) return [];
+  const what = [];
+  const places = [];
+  const at3 = (line) => ({ file: config.file, path: [], line });
+  const modes = [
+    ["enforce", defaults2.base.enforce, defaults2.head.enforce],
+    ["warn", defaults2.base.warn, defaults2.head.warn],
+    ...base && head ? [["audit", base.defaults.audit, head.defaults.audit]] : []
+  ];
+  for (const [mode, was, is] of modes) {
+    if (!isLaxer(is, was)) continue;
+    what.push(`${mode} ${formatLevelVersion(was)} becomes ${formatLevelVersion(is)}${head ? "" : " (the PodSecurityConfiguration is removed)"}`);
+    const written = head?.written[mode];
+    places.push(at3(written?.level?.line ?? written?.version?.line ?? config.line));
+  }
+  for (const [key, label] of exemptionKinds) {
+    const before = new Set((base?.exemptions[key] ?? []).map((e) => e.value));
+    for (const entry of head?.exemptions[key] ?? []) {
+      if (before.has(entry.value)) continue;
+      what.push(`${label} ${entry.value} becomes exempt`);
+      places.push(at3(entry.at.line));
+    }
+  }
+  if (what.length === 0) return [];
+  const subject = {
+    file: config.file,
+    apiVersion: "pod-security.admission.config.k8s.io/v1",
+    kind: "PodSecurityConfiguration",
+    namespace: null,
+    name: "PodSecurityConfiguration",
+    reason: "the pull request relaxes the cluster's PodSecurityConfiguration"
+  };
+  const source = {
+    kind: "admission-config",
+    detail: base ? `the PodSecurityConfiguration at the base commit (${base.file}:${base.line})` : "the run's default levels, as the PodSecurityConfiguration is new"
+  };
+  return [relaxationFinding(subject, what, defaults2.base.enforce, source, uniquePlaces(places), base ? "modified" : "new", rule, linesOf2)];
+}
+var ruleKey = (r) => `${r.policyNamespace ?? ""}\0${r.policy}\0${r.ruleName}`;
+var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function valueAt3(value, path4) {
+  let at3 = value;
+  for (const segment of path4) {
+    if (typeof segment === "number") at3 = Array.isArray(at3) ? at3[segment] : void 0;
+    else at3 = isObject(at3) ? at3[segment] : void 0;
+  }
+  return at3;
+}
+function placeOf(rule, documents, paths) {
+  const document = documents.find((d) => {
+    const value = valueAt3(d.value, rule.path);
+    return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
+  });
+  if (document) {
+    for (const path4 of paths) {
+      const found = locate(document.source, path4);
+      if (found.exact) return { file: rule.file, path: path4, line: found.line };
+    }
+  }
+  return { file: rule.file, path: rule.path, line: rule.line };
+}
+var formatAction = (action) => action === "enforce" ? "Enforce" : "Audit";
+function ruleRelaxations(before, after, documents) {
+  const what = [];
+  const places = [];
+  const add = (text3, ...paths) => {
+    what.push(text3);
+    places.push(placeOf(after, documents, paths));
+  };
+  const rule = after.path;
+  const policy = rule.slice(0, -3);
+  const was = { level: before.level, version: before.version };
+  const is = { level: after.level, version: after.version };
+  if (isLaxer(is, was)) add(`level ${formatLevelVersion(was)} becomes ${formatLevelVersion(is)}`, [...rule, "validate", "podSecurity", "level"], [...rule, "validate", "podSecurity", "version"]);
+  if (before.action === "enforce" && after.action === "audit") {
+    add(`failureAction ${formatAction(before.action)} becomes ${formatAction(after.action)}`, [...rule, "validate", "failureAction"], [...policy, "spec", "validationFailureAction"]);
+  }
+  const audited = new Set(before.actionOverrides.filter((o) => o.action === "audit").flatMap((o) => o.namespaces));
+  const newlyAudited = after.actionOverrides.filter((o) => o.action === "audit").flatMap((o) => o.namespaces.filter((n) => !audited.has(n)));
+  if (newlyAudited.length > 0) {
+    add(`Audit only in ${newlyAudited.join(", ")}`, [...rule, "validate", "failureActionOverrides"], [...policy, "spec", "validationFailureActionOverrides"]);
+  }
+  after.excludes.forEach((exclude, index) => {
+    if (before.excludes.some((e) => same(e, exclude))) return;
+    const images = exclude.images.length > 0 ? ` for images ${exclude.images.join(", ")}` : "";
+    add(`adds an exclusion of ${exclude.controlName}${images}`, [...rule, "validate", "podSecurity", "exclude", index]);
+  });
+  if (!same(before.match, after.match)) add("its match changes, which may leave workloads out", [...rule, "match"]);
+  if (after.exclude !== null && !same(before.exclude, after.exclude)) add("its exclude changes, which may leave workloads out", [...rule, "exclude"]);
+  const dropped = before.autogen.filter((kind) => !after.autogen.includes(kind));
+  if (dropped.length > 0) add(`it no longer covers ${dropped.join(", ")} (autogen)`, [...policy, "metadata", "annotations"]);
+  return { what, places };
+}
+function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
+  const byKey = new Map(head.map((r) => [ruleKey(r), r]));
+  const findings = [];
+  for (const before of base) {
+    const after = byKey.get(ruleKey(before));
+    const { what, places } = after ? ruleRelaxations(before, after, documents.head) : { what: [`rule ${before.ruleName} is removed`], places: [placeOf(before, documents.base, [[...before.path, "name"]])] };
+    if (what.length === 0) continue;
+    const [kind = "", name = ""] = before.policy.split("/");
+    const subject = {
+      file: after?.file ?? before.file,
+      apiVersion: "kyverno.io/v1",
+      kind,
+      namespace: before.policyNamespace,
+      name,
+      reason: `the pull request relaxes Kyverno ${before.policy} rule ${before.ruleName}`
+    };
+    const source = kyvernoSource({ ...before, atBase: true });
+    findings.push(relaxationFinding(subject, what, { level: before.level, version: before.version }, source, uniquePlaces(places), "modified", rule, linesOf2));
+  }
+  return findings;
 }
 
 // src/scope/scope.ts
@@ -47553,6 +47695,10 @@ function pspDiffFindings(files, head, base, context) {
     locations: finding.locations.map((location) => ({ ...location, inDiff: lines.get(finding.file)?.has(location.line) ?? false }))
   }));
 }
+function sameRule(a, b) {
+  const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
+  return settings(a) === settings(b);
+}
 var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
   const byName = /* @__PURE__ */ new Map();
@@ -47583,7 +47729,8 @@ function judge(pod, base, context, baseContext, rule) {
     base: before,
     changed: base !== null && !samePolicy(before, head),
     moved: movedAway ? relaxationsOf(resolveFor(base, context), head) : [],
-    addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks }))
+    addedOptOuts: review.added.map((added) => ({ path: annotationPath(pod, added.optOut.place, optOutAnnotations.ignore), checks: added.checks })),
+    exemptRuntimeClass: base !== null && !movedAway && head.exemption?.kind === "runtimeClass" && before.exemption === null ? head.exemption.message : null
   };
 }
 function evaluateChangeSet(changeSet, options) {
@@ -47612,7 +47759,10 @@ function evaluateChangeSet(changeSet, options) {
   const context = repository.context;
   const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
-  const baseContext = { ...context, namespaces: repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context.namespaces };
+  const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const headKyverno = context.cluster?.kyverno ?? [];
+  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
+  const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
   const linesOf2 = (path4) => linesByFile.get(path4);
@@ -47659,8 +47809,8 @@ function evaluateChangeSet(changeSet, options) {
       }
       const status = base ? "modified" : "new";
       const policy = judged.policy;
-      const evaluated = evaluatePodSpec(pod, context, policy);
-      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, status }, rules.policyChanges, linesOf2);
+      const evaluated = evaluatePodSpec(pod, judging, policy);
+      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, exemptRuntimeClass: judged.exemptRuntimeClass, status }, rules.policyChanges, linesOf2);
       if (relaxed) relaxations.push(relaxed);
       const baseOutcome = base ? evaluatePolicy(base.pod, judged.changed ? judged.base : policy) : null;
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
@@ -47686,9 +47836,13 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaults2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: context.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaults2 = defaultsUnder(context);
+  const documents = { base: changedBase, head: changedHead };
   findings.push(
-    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, { base: changedBase, head: changedHead }, rules.policyChanges, linesOf2),
+    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf2),
+    ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
+    ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
     ...relaxations
   );
   errors.push(...repository.problems);
