@@ -13,10 +13,18 @@
  * plugin-retry takes a request's own `request.retries` over everything,
  * even for statuses it must not retry, so no default is set there; writes
  * pass `noRetry`.
+ *
+ * Writes and GraphQL queries are paced as GitHub advises against secondary
+ * rate limits: plugin-throttling spaces them 1 s apart, and writes that
+ * notify people (reviews, comments, replies) 3 s apart. `writeInterval`
+ * replaces both spacings, for a server known to have no secondary rate
+ * limits (a GitHub Enterprise Server whose administrator turned them off, a
+ * test server); the Action sets it only from an explicit setting and says so.
  */
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 export interface ClientOptions {
   readonly token: string;
@@ -30,6 +38,8 @@ export interface ClientOptions {
   readonly retryAfterBaseValue?: number;
   /** A rate limit that lifts later than this many seconds is not waited for: the run reports it instead of stalling. */
   readonly maxRateLimitWait?: number;
+  /** Least milliseconds between two writes or GraphQL queries; unset: GitHub's advice (see above). */
+  readonly writeInterval?: number;
 }
 
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
@@ -40,6 +50,14 @@ export const clientErrorStatuses: readonly number[] = Array.from({ length: 100 }
 
 /** Options for a write, which plugin-retry must never repeat. */
 export const noRetry = { request: { retries: 0 } } as const;
+
+/** The throttling plugin's write and notification queues, with one spacing for both (per client, where the plugin's own are per process). */
+function pacedQueues(minTime: number): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+  return {
+    write: new Bottleneck.Group({ id: 'octokit-write', maxConcurrent: 1, minTime }),
+    notifications: new Bottleneck.Group({ id: 'octokit-notifications', maxConcurrent: 1, minTime }),
+  };
+}
 
 export function createClient(options: ClientOptions): GitHubClient {
   const retries = options.rateLimitRetries ?? 2;
@@ -60,6 +78,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     retry: { retries: options.serverErrorRetries ?? 2, doNotRetry: [...clientErrorStatuses] },
     throttle: {
       ...(options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {}),
+      ...(options.writeInterval !== undefined ? pacedQueues(options.writeInterval) : {}),
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, count: number) => wait('rate limited', retryAfter, request, count),
       onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, count: number) => wait('secondary rate limit', retryAfter, request, count),
     },
