@@ -9,7 +9,7 @@
  * `run` does nothing on import and takes its I/O as `ActionIO`, so tests
  * can drive it; called without one it uses the runner's (io/actionIO.ts).
  */
-import { ConfigurationError, readSettings } from './config/settings.js';
+import { ConfigurationError, readSettings, readWriteInterval, writeIntervalVariable } from './config/settings.js';
 import type { Settings } from './config/settings.js';
 import { diffLines } from './diff/lines.js';
 import type { ChangeSet } from './diff/types.js';
@@ -60,7 +60,8 @@ export interface ActionIO {
   setOutput(name: string, value: string): void;
   appendSummary(markdown: string): Promise<void>;
   setFailed(message: string): void;
-  github(token: string, baseUrl: string): GitHubPort;
+  /** The API client; `writeInterval` replaces GitHub's advised spacing of writes (src/github/client.ts). */
+  github(token: string, baseUrl: string, writeInterval?: number): GitHubPort;
   /** A change set from the local repository, or null when it lacks one of the commits. */
   gitChangeSet(workspace: string, base: string, head: string, maxBytes: number): Promise<ChangeSet | null>;
   /** A file at a commit of the local repository; null when absent (or the commit is not there). */
@@ -309,6 +310,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
   const io = given ?? (await import('./io/actionIO.js')).runnerIO();
   try {
     const settings = readSettings((name) => io.input(name));
+    const writeInterval = readWriteInterval(io.env);
     const eventName = io.env.GITHUB_EVENT_NAME ?? '';
     const payload = io.env.GITHUB_EVENT_PATH ? (JSON.parse(await io.readText(io.env.GITHUB_EVENT_PATH)) as unknown) : {};
     const event = readEventContext(eventName, payload, io.env.GITHUB_REPOSITORY ?? '/');
@@ -319,7 +321,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
       io.setOutput('conclusion', 'skipped');
       return { conclusion: 'skipped', findings: [], failed: false };
     }
-    const github = io.github(settings.token, io.env.GITHUB_API_URL ?? 'https://api.github.com');
+    if (writeInterval !== undefined) io.info(`GitHub API writes are spaced ${writeInterval} ms apart (${writeIntervalVariable}), not 1 s (3 s for reviews and comments) as GitHub advises.`);
+    const github = io.github(settings.token, io.env.GITHUB_API_URL ?? 'https://api.github.com', writeInterval);
     let read: Awaited<ReturnType<typeof changeSetFor>>;
     try {
       read = await changeSetFor(io, settings, event, github);

@@ -167,3 +167,19 @@ export function readSettings(inputs: Inputs): Settings {
     sourceOptions: sourceOptions(inputs),
   };
 }
+
+/**
+ * The environment variable that replaces the spacing of GitHub API writes
+ * (README, "Self-hosted runners and GitHub Enterprise Server"). An
+ * environment variable, not an input: it describes the server, not the
+ * review, and only a server without secondary rate limits may use it.
+ */
+export const writeIntervalVariable = 'POD_SECURITY_REVIEW_WRITE_INTERVAL_MS';
+
+/** Milliseconds between two writes to GitHub, when the environment sets it; undefined: GitHub's advice. */
+export function readWriteInterval(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const text = env[writeIntervalVariable]?.trim() ?? '';
+  if (text === '') return undefined;
+  if (!/^\d{1,6}$/.test(text)) throw new ConfigurationError(`${writeIntervalVariable}: ${JSON.stringify(text)} is not a whole number of milliseconds from 0 to 999999`);
+  return Number(text);
+}

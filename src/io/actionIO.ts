@@ -45,7 +45,7 @@ export function runnerIO(): ActionIO {
       await core.summary.addRaw(markdown).write();
     },
     setFailed: (message) => core.setFailed(message),
-    github: (token, baseUrl) => octokitPort(createClient({ token, baseUrl, log: (m) => core.info(m) })),
+    github: (token, baseUrl, writeInterval) => octokitPort(createClient({ token, baseUrl, log: (m) => core.info(m), ...(writeInterval !== undefined ? { writeInterval } : {}) })),
     gitChangeSet: async (workspace, base, head, maxBytes) =>
       (await hasCommits(workspace, [base, head])) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
     gitFile: (workspace, commit, path) => readFileAt(workspace, commit, path),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, readSettings } from '../../../src/config/settings.js';
+import { ConfigurationError, readSettings, readWriteInterval } from '../../../src/config/settings.js';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
@@ -71,5 +71,23 @@ describe('readSettings', () => {
     const read = () => readSettings(inputs({ token: 't', ...values }));
     expect(read).toThrow(ConfigurationError);
     expect(read).toThrow(message);
+  });
+});
+
+describe('readWriteInterval (POD_SECURITY_REVIEW_WRITE_INTERVAL_MS)', () => {
+  it("leaves GitHub's spacing when the variable is unset or empty", () => {
+    expect(readWriteInterval({})).toBeUndefined();
+    expect(readWriteInterval({ POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: ' ' })).toBeUndefined();
+  });
+
+  it('reads whole milliseconds, 0 included', () => {
+    expect(readWriteInterval({ POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: '0' })).toBe(0);
+    expect(readWriteInterval({ POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: ' 250 ' })).toBe(250);
+  });
+
+  it.each(['-1', '1.5', '1s', '1e3', '1000000'])('rejects %j with a message naming the variable', (value) => {
+    const read = () => readWriteInterval({ POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: value });
+    expect(read).toThrow(ConfigurationError);
+    expect(read).toThrow(`POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: ${JSON.stringify(value)} is not a whole number of milliseconds from 0 to 999999`);
   });
 });
