@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Emulator, PullRequestHandle } from './github-emulator/index.js';
 import { pullRequestEvent } from './github-emulator/index.js';
 import { repoRoot } from './paths.js';
+import { writeIntervalVariable } from '../../src/config/settings.js';
 
 export interface ActionRun {
   readonly status: number | null;
@@ -46,6 +47,14 @@ export interface RunActionOptions {
   /** The workspace; default an empty folder (no checkout: contents come from the API). */
   readonly workspace?: string;
   readonly node?: string;
+  /**
+   * Milliseconds between the Action's writes (its documented
+   * POD_SECURITY_REVIEW_WRITE_INTERVAL_MS). 0 by default: the emulator has
+   * no secondary rate limits, and GitHub's advised spacing (1 s per write or
+   * GraphQL query, 3 s per review or comment) was most of the time of the
+   * Action's tests. 'github' leaves the variable unset, as in production.
+   */
+  readonly writeInterval?: number | 'github';
 }
 
 export async function runAction(emulator: Emulator, pr: PullRequestHandle, options: RunActionOptions = {}): Promise<ActionRun> {
@@ -71,6 +80,8 @@ export async function runAction(emulator: Emulator, pr: PullRequestHandle, optio
       RUNNER_TEMP: dir,
       INPUT_TOKEN: emulator.token,
     };
+    const writeInterval = options.writeInterval ?? 0;
+    if (writeInterval !== 'github') env[writeIntervalVariable] = String(writeInterval);
     for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value;
     const child = spawn(options.node ?? process.execPath, [path.join(repoRoot, 'dist/index.js')], { cwd: workspace, env });
     let stdout = '';

@@ -1173,7 +1173,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return { status: fault.status };
   }
 
-  async function handleRequest(req: IncomingMessage, bodyText: string): Promise<{ reply: Reply; record: Omit<RecordedRequest, 'status' | 'note'> }> {
+  async function handleRequest(req: IncomingMessage, bodyText: string): Promise<{ reply: Reply; record: Omit<RecordedRequest, 'status' | 'note' | 'receivedAt'> }> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = url.pathname;
@@ -1192,7 +1192,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const match = isGraphql ? undefined : matchRoute(method, pathname);
     const routeName = isGraphql ? 'POST /graphql' : match ? `${match.route.method} ${match.route.template}` : null;
     const op = match ? operation(match.route.method, match.route.template) : undefined;
-    const record: Omit<RecordedRequest, 'status' | 'note'> = { method, path: pathname, route: routeName, operationId: isGraphql ? 'graphql' : (op?.operationId ?? null), query, body: parsedBody, graphql: null };
+    const record: Omit<RecordedRequest, 'status' | 'note' | 'receivedAt'> = { method, path: pathname, route: routeName, operationId: isGraphql ? 'graphql' : (op?.operationId ?? null), query, body: parsedBody, graphql: null };
     const docUrl = isGraphql ? 'https://docs.github.com/graphql' : (op?.docUrl ?? GENERIC_DOCS);
 
     if (!isGraphql && (!match || !op)) {
@@ -1344,16 +1344,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const server = createServer((req, res) => {
+    const receivedAt = Date.now();
     readBody(req)
       .then((text) => handleRequest(req, text))
       .then(({ reply, record }) => {
-        requests.push({ ...record, status: reply.status, note: reply.note ?? null });
+        requests.push({ ...record, status: reply.status, note: reply.note ?? null, receivedAt });
         send(res, reply);
       })
       .catch((e: unknown) => {
         const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
         problems.push(`${req.method ?? ''} ${req.url ?? ''}: ${message}`);
-        requests.push({ method: req.method ?? '', path: req.url ?? '', route: null, operationId: null, query: {}, body: undefined, graphql: null, status: 500, note: 'emulator crash' });
+        requests.push({ method: req.method ?? '', path: req.url ?? '', route: null, operationId: null, query: {}, body: undefined, graphql: null, status: 500, note: 'emulator crash', receivedAt });
         send(res, { status: 500, json: { message: `emulator crash: ${message}` } });
       });
   });

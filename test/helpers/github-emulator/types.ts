@@ -224,6 +224,8 @@ export interface RecordedRequest {
   readonly graphql: string | null;
   /** Why the emulator answered as it did, when that is not obvious from the status. */
   readonly note: string | null;
+  /** When the request arrived (ms since the epoch): how far apart the client spaced its requests. */
+  readonly receivedAt: number;
 }
 
 export interface FaultControls {
