@@ -36666,7 +36666,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser;
@@ -36677,8 +36677,8 @@ var require_light = __commonJS({
       Events$4 = Events_1;
       States$1 = States_1;
       Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
           constructor(options = {}, ...invalid) {
             var storeInstanceOptions, storeOptions;
             this._addToQueue = this._addToQueue.bind(this);
@@ -36700,7 +36700,7 @@ var require_light = __commonJS({
                 storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
                 return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
               } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
               }
             }).call(this);
             this._queues.on("leftzero", () => {
@@ -36714,7 +36714,7 @@ var require_light = __commonJS({
           }
           _validateOptions(options, invalid) {
             if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
             }
           }
           ready() {
@@ -36911,10 +36911,10 @@ var require_light = __commonJS({
               return waitForExecuting(1);
             });
             this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
             };
             this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
             };
             return done;
           }
@@ -36933,11 +36933,11 @@ var require_light = __commonJS({
               job.doDrop();
               return true;
             } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
               if (shifted != null) {
                 shifted.doDrop();
               }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
                 if (shifted == null) {
                   job.doDrop();
                 }
@@ -36951,7 +36951,7 @@ var require_light = __commonJS({
           }
           _receive(job) {
             if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
               return false;
             } else {
               job.doReceive();
@@ -37021,31 +37021,31 @@ var require_light = __commonJS({
             return this._store.__incrementReservoir__(incr);
           }
         }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
           LEAK: 1,
           OVERFLOW: 2,
           OVERFLOW_PRIORITY: 4,
           BLOCK: 3
         };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
           priority: DEFAULT_PRIORITY$1,
           weight: 1,
           expiration: null,
           id: "<no-id>"
         };
-        Bottleneck3.prototype.storeDefaults = {
+        Bottleneck4.prototype.storeDefaults = {
           maxConcurrent: null,
           minTime: 0,
           highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
           penalty: null,
           reservoir: null,
           reservoirRefreshInterval: null,
@@ -37054,12 +37054,12 @@ var require_light = __commonJS({
           reservoirIncreaseAmount: null,
           reservoirIncreaseMaximum: null
         };
-        Bottleneck3.prototype.localStoreDefaults = {
+        Bottleneck4.prototype.localStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 250
         };
-        Bottleneck3.prototype.redisStoreDefaults = {
+        Bottleneck4.prototype.redisStoreDefaults = {
           Promise,
           timeout: null,
           heartbeatInterval: 5e3,
@@ -37070,7 +37070,7 @@ var require_light = __commonJS({
           clearDatastore: false,
           connection: null
         };
-        Bottleneck3.prototype.instanceDefaults = {
+        Bottleneck4.prototype.instanceDefaults = {
           datastore: "local",
           connection: null,
           id: "<no-id>",
@@ -37078,14 +37078,14 @@ var require_light = __commonJS({
           trackDoneStatus: false,
           Promise
         };
-        Bottleneck3.prototype.stopDefaults = {
+        Bottleneck4.prototype.stopDefaults = {
           enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
           dropWaitingJobs: true,
           dropErrorMessage: "This limiter has been stopped."
         };
-        return Bottleneck3;
+        return Bottleneck4;
       }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
+      var Bottleneck_1 = Bottleneck3;
       var lib = Bottleneck_1;
       return lib;
     }));
@@ -37226,7 +37226,7 @@ function routeMatcher(paths) {
 function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
+    Bottleneck: Bottleneck3 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
@@ -37269,16 +37269,16 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck3, common);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
     state.search = state.search ?? groups.search;
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
     const events = {};
-    const emitter = new Bottleneck2.Events(events);
+    const emitter = new Bottleneck3.Events(events);
     events.on("secondary-limit", state.onSecondaryRateLimit);
     events.on("rate-limit", state.onRateLimit);
     events.on(
@@ -37372,30 +37372,30 @@ var init_dist_bundle7 = __esm({
     regex = routeMatcher(triggers_notification_paths_default);
     triggersNotification = regex.test.bind(regex);
     groups = {};
-    createGroups = function(Bottleneck2, common) {
-      groups.global = new Bottleneck2.Group({
+    createGroups = function(Bottleneck3, common) {
+      groups.global = new Bottleneck3.Group({
         id: "octokit-global",
         maxConcurrent: 10,
         ...common
       });
-      groups.auth = new Bottleneck2.Group({
+      groups.auth = new Bottleneck3.Group({
         id: "octokit-auth",
         maxConcurrent: 1,
         ...common
       });
-      groups.search = new Bottleneck2.Group({
+      groups.search = new Bottleneck3.Group({
         id: "octokit-search",
         maxConcurrent: 1,
         minTime: 2e3,
         ...common
       });
-      groups.write = new Bottleneck2.Group({
+      groups.write = new Bottleneck3.Group({
         id: "octokit-write",
         maxConcurrent: 1,
         minTime: 1e3,
         ...common
       });
-      groups.notifications = new Bottleneck2.Group({
+      groups.notifications = new Bottleneck3.Group({
         id: "octokit-notifications",
         maxConcurrent: 1,
         minTime: 3e3,
@@ -37408,6 +37408,12 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/github/client.ts
+function pacedQueues(minTime) {
+  return {
+    write: new import_light3.default.Group({ id: "octokit-write", maxConcurrent: 1, minTime }),
+    notifications: new import_light3.default.Group({ id: "octokit-notifications", maxConcurrent: 1, minTime })
+  };
+}
 function createClient(options) {
   const retries = options.rateLimitRetries ?? 2;
   const log = options.log ?? (() => {
@@ -37428,18 +37434,20 @@ function createClient(options) {
     retry: { retries: options.serverErrorRetries ?? 2, doNotRetry: [...clientErrorStatuses] },
     throttle: {
       ...options.retryAfterBaseValue !== void 0 ? { retryAfterBaseValue: options.retryAfterBaseValue } : {},
+      ...options.writeInterval !== void 0 ? pacedQueues(options.writeInterval) : {},
       onRateLimit: (retryAfter, request2, _octokit, count) => wait("rate limited", retryAfter, request2, count),
       onSecondaryRateLimit: (retryAfter, request2, _octokit, count) => wait("secondary rate limit", retryAfter, request2, count)
     }
   });
 }
-var ThrottledOctokit, clientErrorStatuses, noRetry;
+var import_light3, ThrottledOctokit, clientErrorStatuses, noRetry;
 var init_client = __esm({
   "src/github/client.ts"() {
     "use strict";
     init_dist_src5();
     init_dist_bundle6();
     init_dist_bundle7();
+    import_light3 = __toESM(require_light(), 1);
     ThrottledOctokit = Octokit2.plugin(retry, throttling);
     clientErrorStatuses = Array.from({ length: 100 }, (_, i) => 400 + i);
     noRetry = { request: { retries: 0 } };
@@ -37704,7 +37712,7 @@ function runnerIO() {
       await summary.addRaw(markdown).write();
     },
     setFailed: (message) => setFailed(message),
-    github: (token, baseUrl) => octokitPort(createClient({ token, baseUrl, log: (m) => info(m) })),
+    github: (token, baseUrl, writeInterval) => octokitPort(createClient({ token, baseUrl, log: (m) => info(m), ...writeInterval !== void 0 ? { writeInterval } : {} })),
     gitChangeSet: async (workspace, base, head, maxBytes) => await hasCommits(workspace, [base, head]) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
     gitFile: (workspace, commit, path4) => readFileAt(workspace, commit, path4),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
@@ -42606,6 +42614,13 @@ function readSettings(inputs) {
     unchecked: oneOf(inputs, "unchecked", uncheckedPolicies, defaultUnchecked),
     sourceOptions: sourceOptions(inputs)
   };
+}
+var writeIntervalVariable = "POD_SECURITY_REVIEW_WRITE_INTERVAL_MS";
+function readWriteInterval(env) {
+  const text3 = env[writeIntervalVariable]?.trim() ?? "";
+  if (text3 === "") return void 0;
+  if (!/^\d{1,6}$/.test(text3)) throw new ConfigurationError(`${writeIntervalVariable}: ${JSON.stringify(text3)} is not a whole number of milliseconds from 0 to 999999`);
+  return Number(text3);
 }
 
 // src/diff/lines.ts
@@ -48630,6 +48645,7 @@ async function run(given) {
   const io = given ?? (await Promise.resolve().then(() => (init_actionIO(), actionIO_exports))).runnerIO();
   try {
     const settings = readSettings((name) => io.input(name));
+    const writeInterval = readWriteInterval(io.env);
     const eventName = io.env.GITHUB_EVENT_NAME ?? "";
     const payload = io.env.GITHUB_EVENT_PATH ? JSON.parse(await io.readText(io.env.GITHUB_EVENT_PATH)) : {};
     const event = readEventContext(eventName, payload, io.env.GITHUB_REPOSITORY ?? "/");
@@ -48640,7 +48656,8 @@ async function run(given) {
       io.setOutput("conclusion", "skipped");
       return { conclusion: "skipped", findings: [], failed: false };
     }
-    const github = io.github(settings.token, io.env.GITHUB_API_URL ?? "https://api.github.com");
+    if (writeInterval !== void 0) io.info(`GitHub API writes are spaced ${writeInterval} ms apart (${writeIntervalVariable}), not 1 s (3 s for reviews and comments) as GitHub advises.`);
+    const github = io.github(settings.token, io.env.GITHUB_API_URL ?? "https://api.github.com", writeInterval);
     let read;
     try {
       read = await changeSetFor(io, settings, event, github);
