@@ -89,6 +89,28 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
 }
 
+/**
+ * When a side's tree was listed only in part (GitHub's git trees API
+ * truncates big trees), charts and overlays in the rest were not
+ * discovered: a notice that leaves the run neutral, never a silent green,
+ * naming the changed files the listing left out.
+ */
+function truncationProblem(changeSet: ChangeSet, port: RenderPort): LoadProblem | null {
+  const sides = [port.base?.truncated === true ? 'base' : null, port.head.truncated === true ? 'head' : null].filter((side) => side !== null);
+  if (sides.length === 0) return null;
+  const atHead = [...changeSet.files.filter((f) => f.status !== 'removed').map((f) => f.path), ...(changeSet.unselectedPaths ?? [])];
+  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path) => !port.head.paths.has(path)).sort() : [];
+  const shown = unlisted.slice(0, 5).map((path) => `\`${path}\``);
+  const names = unlisted.length === 0 ? '' : `; changed files not in the listing: ${shown.join(', ')}${unlisted.length > shown.length ? ` and ${unlisted.length - shown.length} more` : ''}`;
+  const trees = sides.length === 2 ? "the base and head commits' trees" : `the ${sides[0]} commit's tree`;
+  return {
+    file: '(charts and overlays GitHub did not list)',
+    line: null,
+    kind: 'not-rendered',
+    message: `GitHub listed ${trees} only in part (its git trees API truncates past 100,000 entries or 7 MB), so Helm charts and Kustomize overlays in the part it left out were not discovered or rendered, and those it listed may have rendered without some of their files${names}. \`pod-security-review diff\` on a clone renders them all.`,
+  };
+}
+
 /** `diff` and the Action: the change set with its charts and overlays rendered (or as plain files when `port` is null). */
 export async function evaluateWithRendering(changeSet: ChangeSet, options: RenderStageOptions, tools: RenderPort | null): Promise<DiffReport> {
   if (tools === null) return evaluateChangeSet(changeSet, options);
@@ -102,7 +124,8 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const report = evaluateChangeSet(plan.changeSet, options);
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
-  return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+  const truncated = truncationProblem(changeSet, port);
+  return { ...verified, errors: [...verified.errors, ...plan.problems, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface TreeSnapshot {
   readonly paths: ReadonlySet<string>;
   /** The texts of the files discovery reads: kustomization files and Chart.yaml files (see `discoveryReads`). */
   readonly texts: ReadonlyMap<string, string>;
+  /** Set when the source listed only part of the tree (GitHub's git trees API truncates big trees): `paths` then misses files. */
+  readonly truncated?: boolean;
 }
 
 /** How a chart is rendered: `helm template RELEASE CHART --namespace NS -f VALUES…`. */

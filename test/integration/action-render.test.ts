@@ -86,6 +86,40 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(run.outputs).toMatchObject({ conclusion: 'success' });
   });
 
+  it('a tree GitHub lists only in part: a notice naming the changed files it left out, in the check run and summary', async () => {
+    // GitHub truncates git/trees past 100,000 entries; here past 7, which leaves out charts/web/values.yaml.
+    const small = await startEmulator({ maxTreeEntries: 7 });
+    try {
+      const pr = await small.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: scenario('helm-values', 'base'), headDir: scenario('helm-values', 'head') });
+      const run = await runAction(small, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: small.url }) });
+      expect(run.stderr).toBe('');
+      const report = run.reportJson as { errors: { file: string; line: number | null; kind: string; message: string }[] };
+      // The chart was found (its Chart.yaml is listed) but renders without its values: helm fails, and says so.
+      expect(report.errors.map((e) => [e.file, e.kind])).toEqual([
+        ['(charts and overlays GitHub did not list)', 'not-rendered'],
+        ['charts/web/Chart.yaml', 'render-failed'],
+      ]);
+      expect(report.errors[0]).toEqual(
+        {
+          file: '(charts and overlays GitHub did not list)',
+          line: null,
+          kind: 'not-rendered',
+          message:
+            "GitHub listed the base and head commits' trees only in part (its git trees API truncates past 100,000 entries or 7 MB), so Helm charts and Kustomize overlays in the part it left out were not discovered or rendered, and those it listed may have rendered without some of their files; changed files not in the listing: `charts/web/values.yaml`. `pod-security-review diff` on a clone renders them all.",
+        },
+      );
+      // The render error fails the run; the notice alone would leave it neutral (`not-rendered` is unchecked input).
+      const [check] = small.state.checkRuns.filter((c) => c.headSha === pr.headSha);
+      expect(check).toMatchObject({ conclusion: 'failure' });
+      expect(check!.output.summary).toContain('GitHub listed the base and head commits');
+      expect(run.summary).toContain('GitHub listed the base and head commits');
+      expect(small.unexpectedRequests()).toEqual([]);
+      expect(small.problems).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('without helm on PATH: a notice per chart and a neutral check run, never a silent green', async () => {
     const pr = await pullRequest('helm-values');
     const gitDir = path.dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());

@@ -12,7 +12,7 @@ export function apiTreeReader(github: GitHubPort, owner: string, repo: string): 
     async list(commit) {
       const tree = await github.listTree(owner, repo, commit);
       // Regular files only: symlinks (120000) and submodules (160000) are not read.
-      return new Map(tree.entries.filter((e) => e.mode.startsWith('100')).map((e) => [e.path, e.sha] as const));
+      return { files: new Map(tree.entries.filter((e) => e.mode.startsWith('100')).map((e) => [e.path, e.sha] as const)), truncated: tree.truncated };
     },
     async read(commit, listing, paths) {
       const wanted = paths.filter((p) => listing.has(p));

@@ -37,7 +37,7 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         if (info?.isDirectory()) await walk(cwd, absolute, listing);
         else if (info?.isFile()) listing.set(relative.split(path.sep).join('/'), absolute);
       }
-      return listing;
+      return { files: listing, truncated: false };
     },
     async read(_commit, listing, paths) {
       const files = new Map<string, Uint8Array>();

@@ -12,10 +12,17 @@ import { git, GitError } from '../../git/run.js';
 import { discoveryReads } from '../../render/discover.js';
 import type { TreeSnapshot } from '../../render/types.js';
 
+/** The regular files of a commit (path → object id). */
+export interface TreeListing {
+  readonly files: Map<string, string>;
+  /** The source listed only part of the tree (GitHub's git trees API past 100,000 entries or 7 MB). */
+  readonly truncated: boolean;
+}
+
 /** One version of the repository, read through git or the API. */
 export interface TreeReader {
-  /** Every regular file of the commit (path → object id); null when the commit is not there. */
-  list(commit: string): Promise<Map<string, string> | null>;
+  /** Every regular file of the commit; null when the commit is not there. */
+  list(commit: string): Promise<TreeListing | null>;
   /** The contents of some of those files; a file too large or unreadable is left out. */
   read(commit: string, listing: ReadonlyMap<string, string>, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
 }
@@ -38,7 +45,7 @@ export function gitTreeReader(repository: string, maxBytes: number): TreeReader 
         const [mode = '', type = '', id = ''] = entry.slice(0, tab).split(' ');
         if (type === 'blob' && mode.startsWith('100')) listing.set(entry.slice(tab + 1), id);
       }
-      return listing;
+      return { files: listing, truncated: false };
     },
     async read(_commit, listing, paths) {
       const wanted = paths.flatMap((p) => (listing.has(p) ? [[p, listing.get(p)!] as const] : []));
@@ -60,11 +67,12 @@ export interface Snapshot {
 
 /** A commit's listing and the texts discovery reads; null when the commit is not there. */
 export async function snapshotOf(reader: TreeReader, commit: string): Promise<Snapshot | null> {
-  const listing = await reader.list(commit);
-  if (listing === null) return null;
+  const listed = await reader.list(commit);
+  if (listed === null) return null;
+  const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString('utf8')] as const));
-  return { tree: { paths: new Set(listing.keys()), texts }, listing };
+  return { tree: { paths: new Set(listing.keys()), texts, ...(listed.truncated ? { truncated: true } : {}) }, listing };
 }
 
 /** A private temporary folder holding the given files; `dispose` removes it. */

@@ -1,0 +1,45 @@
+/** The rendering stage with a fake port: what it says about trees it could not list whole. */
+import { describe, expect, it } from 'vitest';
+import { conclusionOf } from '../../../src/report/checkRun.js';
+import { policyContext } from '../../../src/findings/policyContext.js';
+import { evaluateWithRendering } from '../../../src/render/stage.js';
+import type { RenderPort, TreeSnapshot } from '../../../src/render/types.js';
+
+const options = { policy: policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'privileged' } }) };
+
+function port(head: TreeSnapshot, base: TreeSnapshot): RenderPort {
+  return {
+    head,
+    base,
+    render: async (roots) => {
+      expect(roots).toEqual([]);
+      return [];
+    },
+    renderEdited: async () => ({ kind: 'absent' }),
+  };
+}
+
+const tree = (paths: string[], truncated?: boolean): TreeSnapshot => ({ paths: new Set(paths), texts: new Map(), ...(truncated ? { truncated } : {}) });
+
+describe('evaluateWithRendering on a truncated tree listing', () => {
+  const changeSet = { files: [], unselectedPaths: ['overlays/prod/patch.yaml', 'README.md'] };
+
+  it('names the changed files the listing left out, as not rendered: the check run is neutral, never green', async () => {
+    const report = await evaluateWithRendering(changeSet, options, port(tree(['README.md'], true), tree(['README.md'])));
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([
+      {
+        file: '(charts and overlays GitHub did not list)',
+        line: null,
+        kind: 'not-rendered',
+        message: expect.stringMatching(/^GitHub listed the head commit's tree only in part .*; changed files not in the listing: `overlays\/prod\/patch\.yaml`\. /),
+      },
+    ]);
+    expect(conclusionOf([], report.errors, 'enforce')).toBe('neutral');
+  });
+
+  it('says nothing when both trees were listed whole', async () => {
+    const report = await evaluateWithRendering(changeSet, options, port(tree(['README.md', 'overlays/prod/patch.yaml']), tree(['README.md'])));
+    expect(report.errors).toEqual([]);
+  });
+});
