@@ -31276,7 +31276,7 @@ function apiTreeReader(github, owner, repo) {
   return {
     async list(commit) {
       const tree = await github.listTree(owner, repo, commit);
-      return new Map(tree.entries.filter((e) => e.mode.startsWith("100")).map((e) => [e.path, e.sha]));
+      return { files: new Map(tree.entries.filter((e) => e.mode.startsWith("100")).map((e) => [e.path, e.sha])), truncated: tree.truncated };
     },
     async read(commit, listing, paths) {
       const wanted = paths.filter((p) => listing.has(p));
@@ -31443,7 +31443,7 @@ function gitTreeReader(repository, maxBytes) {
         const [mode = "", type = "", id = ""] = entry.slice(0, tab).split(" ");
         if (type === "blob" && mode.startsWith("100")) listing.set(entry.slice(tab + 1), id);
       }
-      return listing;
+      return { files: listing, truncated: false };
     },
     async read(_commit, listing, paths) {
       const wanted = paths.flatMap((p) => listing.has(p) ? [[p, listing.get(p)]] : []);
@@ -31458,11 +31458,12 @@ function gitTreeReader(repository, maxBytes) {
   };
 }
 async function snapshotOf(reader, commit) {
-  const listing = await reader.list(commit);
-  if (listing === null) return null;
+  const listed = await reader.list(commit);
+  if (listed === null) return null;
+  const listing = listed.files;
   const files = await reader.read(commit, listing, discoveryReads(listing.keys()));
   const texts = new Map([...files].map(([p, data]) => [p, Buffer.from(data).toString("utf8")]));
-  return { tree: { paths: new Set(listing.keys()), texts }, listing };
+  return { tree: { paths: new Set(listing.keys()), texts, ...listed.truncated ? { truncated: true } : {} }, listing };
 }
 async function writeTree(files) {
   const dir = await mkdtemp(path3.join(tmpdir(), "psr-render-"));
@@ -48454,6 +48455,21 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   });
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
 }
+function truncationProblem(changeSet, port) {
+  const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
+  if (sides.length === 0) return null;
+  const atHead = [...changeSet.files.filter((f) => f.status !== "removed").map((f) => f.path), ...changeSet.unselectedPaths ?? []];
+  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path4) => !port.head.paths.has(path4)).sort() : [];
+  const shown4 = unlisted.slice(0, 5).map((path4) => `\`${path4}\``);
+  const names = unlisted.length === 0 ? "" : `; changed files not in the listing: ${shown4.join(", ")}${unlisted.length > shown4.length ? ` and ${unlisted.length - shown4.length} more` : ""}`;
+  const trees = sides.length === 2 ? "the base and head commits' trees" : `the ${sides[0]} commit's tree`;
+  return {
+    file: "(charts and overlays GitHub did not list)",
+    line: null,
+    kind: "not-rendered",
+    message: `GitHub listed ${trees} only in part (its git trees API truncates past 100,000 entries or 7 MB), so Helm charts and Kustomize overlays in the part it left out were not discovered or rendered, and those it listed may have rendered without some of their files${names}. \`pod-security-review diff\` on a clone renders them all.`
+  };
+}
 async function evaluateWithRendering(changeSet, options, tools) {
   if (tools === null) return evaluateChangeSet(changeSet, options);
   const port = placingPort(tools);
@@ -48466,7 +48482,8 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const report = evaluateChangeSet(plan.changeSet, options);
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
-  return { ...verified, errors: [...verified.errors, ...plan.problems].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  const truncated = truncationProblem(changeSet, port);
+  return { ...verified, errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 // src/version.ts
