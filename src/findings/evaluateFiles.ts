@@ -5,7 +5,7 @@
  */
 import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
-import type { CheckId } from '../pss/types.js';
+import type { FixableCheck } from '../fixes/types.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { namespaceLabelsOn } from '../policy/resolve.js';
 import { readsClusterSources } from '../policy/sources/cluster.js';
@@ -32,7 +32,7 @@ export interface CheckOptions {
   /** Compute a verified fix (or a note) for every finding. */
   readonly fixes?: boolean;
   /** Fix only these checks (`fix --only/--skip`); default all. */
-  readonly fixChecks?: (check: CheckId) => boolean;
+  readonly fixChecks?: (check: FixableCheck) => boolean;
 }
 
 export type CheckReport = Report;
@@ -113,11 +113,12 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = evaluations.map((e) => e.findings);
-  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks).findings : perPod;
+  const advice = evaluations.map((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks));
+  const fixed = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
-      ...findings.flat(),
-      ...evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks)),
+      ...fixed.findings.flat(),
+      ...fixed.advice.flat(),
       ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks),
     ],
     ignored: evaluations.flatMap((e) => e.ignored),

@@ -19,7 +19,7 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import { containerListKeys, isObject, obj } from '../pss/pod.js';
-import type { CheckFailure, CheckId, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
+import type { CheckFailure, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { editKey, prefixEdit, valueAt } from './edits.js';
@@ -30,7 +30,7 @@ import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.j
 import { detectStyle } from './style.js';
 import { applySuggestions, groupSplices, suggestionSplice, toSuggestion } from './suggestions.js';
 import { inOrder, lineTable, SpliceConflict } from './text.js';
-import type { Edit, FindingFix, FixPlan, Suggestion } from './types.js';
+import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation } from './verify.js';
 import { usedAnchors } from '../manifests/anchors.js';
@@ -41,7 +41,8 @@ export type { FindingFix, Suggestion } from './types.js';
 /** The failures of one pod spec, as evaluated at a level and version. */
 export interface PodFailures {
   readonly source: PodSpecSource;
-  readonly failures: readonly CheckFailure[];
+  /** Upstream checks' failures, and the failures of fixable advice checks that are enabled. */
+  readonly failures: readonly FixFailure[];
   /** The level and version the failures come from, when not the request's (e.g. a namespace's own level). */
   readonly policy?: LevelVersion;
 }
@@ -98,7 +99,7 @@ interface Refusal {
 interface Owner {
   readonly id: string;
   readonly podIndex: number;
-  readonly check: CheckId;
+  readonly check: FixableCheck;
   readonly documentIndex: number;
   readonly podKey: string;
   readonly plan: FixPlan;
@@ -222,12 +223,12 @@ export function computeFixes(request: FixRequest): FileFixes {
   };
   const expectationOf = (selected: readonly Owner[]): Expectation => {
     const edits = new Map<number, Edit[]>();
-    const fixed = new Map<string, Set<CheckId>>();
+    const fixed = new Map<string, Set<FixableCheck>>();
     for (const owner of selected) {
       const documentEdits = edits.get(owner.documentIndex) ?? [];
       edits.set(owner.documentIndex, documentEdits);
       documentEdits.push(...owner.edits);
-      const checks = fixed.get(owner.podKey) ?? new Set<CheckId>();
+      const checks = fixed.get(owner.podKey) ?? new Set<FixableCheck>();
       fixed.set(owner.podKey, checks);
       checks.add(owner.check);
     }
@@ -405,7 +406,8 @@ export function computeFixes(request: FixRequest): FileFixes {
 export interface FixedFile {
   readonly text: string;
   readonly problems: readonly LoadProblem[];
-  readonly pods: readonly (PodFailures & { readonly fixes: readonly FindingFix[] })[];
+  /** `fix` fixes the upstream checks' failures (the advice checks' come with findings: src/findings/fixes.ts). */
+  readonly pods: readonly (Omit<PodFailures, 'failures'> & { readonly failures: readonly CheckFailure[]; readonly fixes: readonly FindingFix[] })[];
   readonly suggestions: readonly Suggestion[];
 }
 
@@ -424,7 +426,7 @@ export interface FixTextOptions {
 export function fixText(file: string, text: string, options: FixTextOptions): FixedFile {
   const loaded = loadManifestFile(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
   const problems: LoadProblem[] = [...loaded.problems];
-  const pods: PodFailures[] = [];
+  const pods: (Omit<PodFailures, 'failures'> & { readonly failures: readonly CheckFailure[] })[] = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     problems.push(...extraction.problems);

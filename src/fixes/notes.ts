@@ -4,7 +4,7 @@
  * marked as not applicable as-is, because it needs a choice only the author
  * can make (which storage, which UID).
  */
-import type { CheckId } from '../pss/types.js';
+import type { FixableCheck } from './types.js';
 
 /** A fenced YAML example whose first line says it cannot be applied as it is. */
 export function illustrative(yaml: string): string {
@@ -18,7 +18,7 @@ export function illustrative(yaml: string): string {
 }
 
 /** What to do by hand, per check, with an example. */
-const guidance: Record<CheckId, { readonly text: string; readonly example: string }> = {
+const guidance: Record<FixableCheck, { readonly text: string; readonly example: string }> = {
   allowPrivilegeEscalation: {
     text: 'Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.',
     example: 'containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false',
@@ -96,10 +96,18 @@ const guidance: Record<CheckId, { readonly text: string; readonly example: strin
     text: 'Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.',
     example: 'securityContext:\n  windowsOptions:\n    hostProcess: false',
   },
+  'advice.readOnlyRootFilesystem': {
+    text: 'Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.',
+    example: 'containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}',
+  },
+  'advice.automountServiceAccountToken': {
+    text: 'Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.',
+    example: 'spec:\n  automountServiceAccountToken: false',
+  },
 };
 
 /** A note for a finding whose fix had to be withdrawn, with the reason and the manual way. */
-export function noSafeFix(check: CheckId, reason: string): string {
+export function noSafeFix(check: FixableCheck, reason: string): string {
   const { text, example } = guidance[check];
   return `No safe mechanical fix was found: ${reason}. ${text}\n\n${illustrative(example)}`;
 }
@@ -110,7 +118,7 @@ export function noSafeFix(check: CheckId, reason: string): string {
  * check failing on that node, says why; a review comment about several
  * checks shows it once (report/commentBody.ts).
  */
-export function sharedNode(check: CheckId, reason: string): string {
+export function sharedNode(check: FixableCheck, reason: string): string {
   const { text, example } = guidance[check];
   return (
     `No suggestion: the field to change is shared with another place (${reason}); an edit where it is defined changes every place that uses it. ` +

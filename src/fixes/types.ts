@@ -2,7 +2,19 @@
  * The fix engine's vocabulary: what a fixer proposes (edits on field
  * paths), and what the engine hands out (verified line suggestions).
  */
-import type { CheckFailure, CheckId, FieldPath, Level, PodInput, Version } from '../pss/types.js';
+import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
+import type { CheckId, FieldPath, Level, PodInput, Version, Violation } from '../pss/types.js';
+
+/** The hardening advice checks that have a mechanical fix (src/policy/sources/advice.ts). */
+export type FixableAdviceCheck = Extract<AdviceCheckId, 'advice.readOnlyRootFilesystem' | 'advice.automountServiceAccountToken'>;
+
+/** What the engine fixes: every upstream check, and the advice checks with a fixer. */
+export type FixableCheck = CheckId | FixableAdviceCheck;
+
+/** A failed check the engine fixes: an upstream check's failure, or an advice check's (same shape, pod-relative paths). */
+export interface FixFailure extends Violation {
+  readonly check: FixableCheck;
+}
 
 /**
  * A replacement of whole lines of the head file, the shape of a GitHub
@@ -37,7 +49,7 @@ export const longLine = 1000;
 
 /** The fix of one finding (one failed check of one pod spec). */
 export interface FindingFix {
-  readonly check: CheckId;
+  readonly check: FixableCheck;
   /** The suggestion that carries the fix; several findings may share one. Null when there is no safe mechanical fix. */
   readonly fix: Suggestion | null;
   /**
@@ -79,7 +91,7 @@ export type FixPlan =
     };
 
 export interface FixContext {
-  readonly failure: CheckFailure;
+  readonly failure: FixFailure;
   /** The pod the checks saw (template metadata and the defaulted spec). */
   readonly pod: PodInput;
   /** The pod template as written in the file (no API-server defaulting): what edits can touch. */

@@ -13,7 +13,9 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { LoadedFile, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import { isObject, list, obj, optBool, str, visitContainers } from '../pss/pod.js';
-import type { CheckId, FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
+import type { FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
+import { adviceFailures } from '../policy/sources/advice.js';
+import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
 import { itemsToRead, listLayout, listText, touchedItems } from './listLayout.js';
@@ -21,7 +23,7 @@ import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
 import { applySplices, inOrder } from './text.js';
 import type { Splice } from './text.js';
-import type { Edit } from './types.js';
+import type { Edit, FixableCheck } from './types.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -29,7 +31,8 @@ export function podKey(documentIndex: number, objectPath: readonly (string | num
 }
 
 interface PodState {
-  readonly failing: ReadonlySet<CheckId>;
+  /** The upstream checks it fails at its level, and the advice checks it fails (all of them: a fix must not make one fail either). */
+  readonly failing: ReadonlySet<FixableCheck | AdviceCheckId>;
   readonly apiRules: ReadonlySet<string>;
 }
 
@@ -41,7 +44,7 @@ export interface Expectation {
   /** Edits per document index (paths relative to the document). */
   readonly edits: ReadonlyMap<number, readonly Edit[]>;
   /** Checks that must now pass, per pod key. */
-  readonly fixed: ReadonlyMap<string, ReadonlySet<CheckId>>;
+  readonly fixed: ReadonlyMap<string, ReadonlySet<FixableCheck>>;
 }
 
 /**
@@ -90,6 +93,7 @@ export function apiRuleViolations(pod: PodInput): Set<string> {
         'privileged',
         'allowPrivilegeEscalation',
         'procMount',
+        'readOnlyRootFilesystem',
         'runAsUser',
         'runAsGroup',
       ]);
@@ -125,7 +129,8 @@ function podStates(
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
       const { level, version } = policyOf(key);
-      const failing = new Set(evaluatePod(source.pod, level, version).failures.map((f) => f.check));
+      const failing = new Set<FixableCheck | AdviceCheckId>(evaluatePod(source.pod, level, version).failures.map((f) => f.check));
+      for (const advice of adviceFailures(source.pod)) failing.add(advice.check);
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
     }
   }

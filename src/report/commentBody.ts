@@ -73,6 +73,8 @@ export const cautions: Partial<Record<FindingCheck, string>> = {
   runAsNonRoot: 'the image must run as a non-root user, or the container will not start',
   hostPorts: 'clients must reach the port through a Service',
   windowsHostProcess: 'the containers lose access to the node',
+  'advice.readOnlyRootFilesystem': 'a process that writes outside its volumes fails (mount an emptyDir where it writes)',
+  'advice.automountServiceAccountToken': 'the pod can no longer call the Kubernetes API',
 };
 
 /** The one-line caution for fixes of these checks, or null when none can break a workload. */

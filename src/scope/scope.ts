@@ -313,13 +313,16 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
         })),
       );
     }
-    // Fixes see every finding of the file (suggestions must not overlap), then the filter applies.
-    const headText = file.head.kind === 'content' ? textOf(file.head.data) : null;
-    const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
-    findings.push(...fixed.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
     // Hardening advice, when enabled, on the same new or modified pod specs.
-    const advice = evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ finding, status: matches.has(e.source) ? ('modified' as const) : ('new' as const) })));
-    findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
+    const advice: DiffFinding[][] = evaluations.map((e) => {
+      const status = matches.has(e.source) ? ('modified' as const) : ('new' as const);
+      return adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) }));
+    });
+    // Fixes see every finding of the file, advice included (suggestions must not overlap), then the filter applies.
+    const headText = file.head.kind === 'content' ? textOf(file.head.data) : null;
+    const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, undefined, advice) : { findings: fileFindings, advice };
+    findings.push(...fixed.findings.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
+    findings.push(...fixed.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   const defaultsUnder = (c: PolicyContext) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });

@@ -13,7 +13,8 @@ import type { PodSpecSource } from '../../workloads/extract.js';
 import type { AdviceCheckId } from './extraChecks.js';
 import type { ExtraChecks } from './settings.js';
 
-interface Advice {
+/** One failed advice check of a pod spec: like an upstream check's failure, with the paths a fix edits. */
+export interface Advice {
   readonly check: AdviceCheckId;
   readonly reason: string;
   readonly detail: string;
@@ -43,6 +44,8 @@ function perContainer(pod: PodInput, bad: (container: Record<string, unknown>, p
 
 const checks: Record<AdviceCheckId, AdviceCheck> = {
   'advice.readOnlyRootFilesystem': (pod) => {
+    // The API server refuses readOnlyRootFilesystem in a Windows pod: advice it could not follow is noise.
+    if (str(obj(pod.spec, 'os'), 'name') === 'windows') return null;
     const { names, paths } = perContainer(pod, (c, path) => (optBool(obj(c as never, 'securityContext'), 'readOnlyRootFilesystem') === true ? null : [...path, 'securityContext', 'readOnlyRootFilesystem']));
     return names.length === 0 ? null : { check: 'advice.readOnlyRootFilesystem', reason: 'writable root file system', detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
   },
@@ -94,13 +97,22 @@ const checks: Record<AdviceCheckId, AdviceCheck> = {
   },
 };
 
-/** The enabled advice checks' findings for one pod spec. */
+/** The advice checks a pod spec fails, of those `enabled` lets through (default: all), in the order of adviceCheckIds. */
+export function adviceFailures(pod: PodInput, enabled: (id: AdviceCheckId) => boolean = () => true): Advice[] {
+  const failures: Advice[] = [];
+  for (const [id, check] of Object.entries(checks) as [AdviceCheckId, AdviceCheck][]) {
+    if (!enabled(id)) continue;
+    const advice = check(pod);
+    if (advice) failures.push(advice);
+  }
+  return failures;
+}
+
+/** The enabled advice checks' findings for one pod spec, in the order of adviceFailures. */
 export function adviceFindings(source: PodSpecSource, settings: ExtraChecks): Finding[] {
   const findings: Finding[] = [];
-  for (const [id, check] of Object.entries(checks) as [AdviceCheckId, AdviceCheck][]) {
-    if (!settings.enabled.has(id)) continue;
-    const advice = check(source.pod);
-    if (!advice) continue;
+  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
+    const id = advice.check;
     const blocking = settings.blocking.has(id);
     const locations: FindingLocation[] = advice.paths
       .map((podPath) => {
