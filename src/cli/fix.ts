@@ -22,11 +22,11 @@ import type { SourceFile } from '../findings/evaluateFiles.js';
 import { textOf } from '../findings/fixes.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { applySuggestions } from '../fixes/fixFile.js';
-import type { Suggestion } from '../fixes/types.js';
+import { fixableAdviceChecks, isFixableAdvice } from '../fixes/fixers/index.js';
+import type { FixableCheck, Suggestion } from '../fixes/types.js';
 import { renderText } from '../report/text.js';
 import { cautionFor } from '../report/commentBody.js';
 import { checkIds, isCheckId } from '../policy/checkIds.js';
-import type { CheckId } from '../pss/types.js';
 import { didYouMean } from './suggest.js';
 import { contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
@@ -45,6 +45,10 @@ Options:
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
   --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
   --skip CHECK,...     fix every check but these
+  --advice             also fix what the hardening advice checks find where the fix is
+                       mechanical (advice.readOnlyRootFilesystem,
+                       advice.automountServiceAccountToken); the config's advice key
+                       turns them on too
   Edits that can stop a workload from working (privileged, hostNetwork, runAsUser 0,
   runAsNonRoot) are listed after the report with a one-line caution.
 ${policyOptionsHelp}
@@ -55,12 +59,15 @@ or config error.
 `;
 
 /** `--only` and `--skip`, comma-separated and repeatable, as a predicate; unknown checks are usage errors with the closest name. */
-function checkSelection(only: readonly string[] | undefined, skip: readonly string[] | undefined): (check: CheckId) => boolean {
-  const list = (flag: string, values: readonly string[] | undefined): Set<CheckId> | null => {
+function checkSelection(only: readonly string[] | undefined, skip: readonly string[] | undefined): (check: FixableCheck) => boolean {
+  const fixable: readonly FixableCheck[] = [...checkIds, ...fixableAdviceChecks];
+  const list = (flag: string, values: readonly string[] | undefined): Set<FixableCheck> | null => {
     if (values === undefined) return null;
     const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-    for (const name of names) if (!isCheckId(name)) throw new UsageError(`${flag} ${JSON.stringify(name)}: not a check${didYouMean(name, checkIds)}; the checks: ${checkIds.join(', ')}`);
-    return new Set(names as CheckId[]);
+    for (const name of names) {
+      if (!isCheckId(name) && !isFixableAdvice(name)) throw new UsageError(`${flag} ${JSON.stringify(name)}: not a check${didYouMean(name, fixable)}; the checks: ${fixable.join(', ')}`);
+    }
+    return new Set(names as FixableCheck[]);
   };
   const included = list('--only', only);
   const excluded = list('--skip', skip);
@@ -78,6 +85,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
       'allow-empty': { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       skip: { type: 'string', multiple: true },
+      advice: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -86,7 +94,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   }
   const options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, 'fix');
-  const policy = contextFor(io, options);
+  const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks });
@@ -116,8 +124,10 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   // What is left, checked again, with why it was not fixed.
   const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks });
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
+  // Checks without a fixer (advice.imageDigest, psp.removed) are reported as they are, with no note.
+  const fixable = (check: string): check is FixableCheck => isCheckId(check) || isFixableAdvice(check);
   const notes = report.findings.map((f) =>
-    !fixChecks(f.check as CheckId) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split('\n')[0]}` : null,
+    !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split('\n')[0]}` : null,
   ).filter((n): n is string => n !== null);
   // What the applied edits can break, once per file.
   const cautionLines = [...new Set(before.findings.filter((f) => f.fix && changed.includes(f.file)).map((f) => f.file))].flatMap((file) => {

@@ -92,6 +92,33 @@ describe('pod-security-review fix', () => {
     expect(patched).not.toBe(before);
   });
 
+  it('fixes the mechanical advice with --advice (or the config), alone with --only, with its caution', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x\n    securityContext:\n      privileged: true\n';
+    writeFileSync(path.join(dir, 'advice.yaml'), text);
+    // Without --advice the advice is neither reported nor fixed.
+    await fix('--level', 'baseline', '--warn-level', 'baseline', '--dry-run', 'advice.yaml');
+    expect(read('advice.yaml')).toBe(text);
+    const only = await fix('--level', 'baseline', '--warn-level', 'baseline', '--advice', '--only', 'advice.readOnlyRootFilesystem', 'advice.yaml');
+    expect(read('advice.yaml')).toBe(text.replace('privileged: true\n', 'privileged: true\n      readOnlyRootFilesystem: true\n'));
+    expect(only.stdout).toContain('advice.yaml:9: not fixed [privileged]: left out by --only/--skip');
+    expect(only.stdout).toContain('advice.yaml:4: not fixed [advice.automountServiceAccountToken]: left out by --only/--skip');
+    // Advice without a fixer gets no note.
+    expect(only.stdout).not.toContain('not fixed [advice.imageDigest]');
+    expect(only.stdout).toContain('advice.yaml: caution: a process that writes outside its volumes fails (mount an emptyDir where it writes).\n');
+    const all = await fix('--level', 'baseline', '--warn-level', 'baseline', '--advice', 'advice.yaml');
+    expect(read('advice.yaml')).toBe(
+      text.replace('privileged: true\n', 'privileged: false\n      readOnlyRootFilesystem: true\n') + '  automountServiceAccountToken: false\n',
+    );
+    expect(all.stdout).toContain('advice.yaml: caution: the container loses device and kernel access; the pod can no longer call the Kubernetes API.\n');
+    expect(all.stdout).toContain('fixed 2 findings in 1 file: advice.yaml');
+  });
+
+  it('names the fixable advice checks when --only is mistyped', async () => {
+    const { status, stderr } = await fix('--only', 'advice.readOnlyRootFilesytem', 'web.yaml');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--only "advice.readOnlyRootFilesytem": not a check (did you mean advice.readOnlyRootFilesystem?)');
+  });
+
   it('honours --version', async () => {
     writeFileSync(path.join(dir, 'sysctl.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: s}\nspec:\n  securityContext:\n    sysctls:\n    - {name: net.ipv4.tcp_keepalive_time, value: "60"}\n  containers: [{name: a, image: x}]\n');
     // Allowed from v1.29; forbidden before.
