@@ -44210,6 +44210,14 @@ var guidance = {
   windowsHostProcess: {
     text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
     example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  },
+  "advice.readOnlyRootFilesystem": {
+    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
+    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
+  },
+  "advice.automountServiceAccountToken": {
+    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
+    example: "spec:\n  automountServiceAccountToken: false"
   }
 };
 function noSafeFix(check, reason4) {
@@ -44284,7 +44292,9 @@ var cautions = {
   runAsUser: "the container no longer runs as UID 0",
   runAsNonRoot: "the image must run as a non-root user, or the container will not start",
   hostPorts: "clients must reach the port through a Service",
-  windowsHostProcess: "the containers lose access to the node"
+  windowsHostProcess: "the containers lose access to the node",
+  "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
+  "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
 };
 function cautionFor(checks2) {
   const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
@@ -44691,6 +44701,7 @@ function perContainer(pod, bad) {
 }
 var checks = {
   "advice.readOnlyRootFilesystem": (pod) => {
+    if (str(obj(pod.spec, "os"), "name") === "windows") return null;
     const { names, paths } = perContainer(pod, (c, path4) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path4, "securityContext", "readOnlyRootFilesystem"]);
     return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
   },
@@ -44738,12 +44749,19 @@ var checks = {
     return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
   }
 };
+function adviceFailures(pod, enabled = () => true) {
+  const failures = [];
+  for (const [id, check] of Object.entries(checks)) {
+    if (!enabled(id)) continue;
+    const advice = check(pod);
+    if (advice) failures.push(advice);
+  }
+  return failures;
+}
 function adviceFindings(source, settings) {
   const findings = [];
-  for (const [id, check] of Object.entries(checks)) {
-    if (!settings.enabled.has(id)) continue;
-    const advice = check(source.pod);
-    if (!advice) continue;
+  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
+    const id = advice.check;
     const blocking = settings.blocking.has(id);
     const locations = advice.paths.map((podPath) => {
       const documentPath = [...source.templatePath, ...podPath];
@@ -45526,6 +45544,10 @@ var fixAppArmorProfile = (context) => {
   return { kind: "edits", edits };
 };
 
+// src/fixes/fixers/automountServiceAccountToken.ts
+var automountCaveat = "Apply it only if the pod does not call the Kubernetes API: without the token, a client in the pod (an operator, a controller, `kubectl`) can no longer authenticate.";
+var fixAutomountServiceAccountToken = () => ({ kind: "edits", edits: [set(["spec", "automountServiceAccountToken"], false)], caveat: automountCaveat });
+
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
   const adds = context.failure.paths.filter((path4) => typeof path4[path4.length - 1] === "number");
@@ -45578,6 +45600,10 @@ var fixPrivileged = ({ failure }) => ({ kind: "edits", edits: setEach(failure.pa
 
 // src/fixes/fixers/procMount.ts
 var fixProcMount = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, "Default") });
+
+// src/fixes/fixers/readOnlyRootFilesystem.ts
+var readOnlyRootFilesystemCaveat = "A process that writes outside its volumes (temporary files, caches, PID files) then fails: mount an `emptyDir` volume where it writes, such as `/tmp`.";
+var fixReadOnlyRootFilesystem = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, true), caveat: readOnlyRootFilesystemCaveat });
 
 // src/fixes/fixers/runAsNonRoot.ts
 var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
@@ -45695,8 +45721,14 @@ var fixers = {
   seccompProfile_baseline: fixSeccompProfileBaseline,
   seccompProfile_restricted: fixSeccompProfileRestricted,
   sysctls: fixSysctls,
-  windowsHostProcess: fixWindowsHostProcess
+  windowsHostProcess: fixWindowsHostProcess,
+  "advice.readOnlyRootFilesystem": fixReadOnlyRootFilesystem,
+  "advice.automountServiceAccountToken": fixAutomountServiceAccountToken
 };
+var fixableAdviceChecks = ["advice.readOnlyRootFilesystem", "advice.automountServiceAccountToken"];
+function isFixableAdvice(check) {
+  return fixableAdviceChecks.includes(check);
+}
 
 // src/fixes/render.ts
 var import_yaml9 = __toESM(require_dist(), 1);
@@ -46809,6 +46841,7 @@ function apiRuleViolations(pod) {
         "privileged",
         "allowPrivilegeEscalation",
         "procMount",
+        "readOnlyRootFilesystem",
         "runAsUser",
         "runAsGroup"
       ]);
@@ -46826,6 +46859,7 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => p
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
       const { level, version: version2 } = policyOf(key);
       const failing = new Set(evaluatePod(source.pod, level, version2).failures.map((f) => f.check));
+      for (const advice of adviceFailures(source.pod)) failing.add(advice.check);
       pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
     }
   }
@@ -47334,25 +47368,39 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text3, evaluations, findings, diff, selected = () => true) {
-  if (text3 === null || evaluations.every((e) => e.outcome.blocking.length + e.outcome.warning.length === 0)) {
-    return { findings, suggestions: [] };
+function fixFindings(file, text3, evaluations, findings, diff, selected = () => true, advice = []) {
+  const adviceOf = (i) => advice[i] ?? [];
+  const wantedAdvice = evaluations.map((_, i) => new Set(adviceOf(i).map((f) => f.check).filter((check) => isFixableAdvice(check) && selected(check))));
+  if (text3 === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i].size === 0)) {
+    return { findings, advice: evaluations.map((_, i) => adviceOf(i)), suggestions: [] };
   }
-  const pods = evaluations.map((evaluation) => ({
-    source: evaluation.source,
-    failures: [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure) => selected(failure.check)),
-    policy: stricter(evaluation.policy.enforce, evaluation.policy.warn)
-  }));
+  const pods = evaluations.map((evaluation, i) => {
+    const upstream = [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure) => selected(failure.check));
+    const advised = adviceFailures(evaluation.source.pod, (id) => wantedAdvice[i].has(id));
+    return {
+      source: evaluation.source,
+      failures: [...upstream, ...advised],
+      policy: stricter(evaluation.policy.enforce, evaluation.policy.warn),
+      upstream: upstream.length
+    };
+  });
   const isSelected = (check) => selected(check);
   const first = pods[0].policy;
   const fixes = computeFixes({ file, text: text3, pods, level: first.level, version: first.version, diff });
+  const withFix = (finding, fix) => fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
   return {
     suggestions: fixes.suggestions,
     findings: findings.map(
       (podFindings, i) => podFindings.map((finding, j) => {
         const k = podFindings.slice(0, j).filter((f) => isSelected(f.check)).length;
-        const fix = isSelected(finding.check) ? fixes.pods[i]?.[k] : void 0;
-        return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
+        return withFix(finding, isSelected(finding.check) && k < pods[i].upstream ? fixes.pods[i]?.[k] : void 0);
+      })
+    ),
+    // The advice failures follow the upstream ones, one per check.
+    advice: evaluations.map(
+      (_, i) => adviceOf(i).map((finding) => {
+        const k = pods[i].failures.findIndex((failure, index) => index >= pods[i].upstream && failure.check === finding.check);
+        return withFix(finding, k < 0 ? void 0 : fixes.pods[i]?.[k]);
       })
     )
   };
@@ -47396,11 +47444,12 @@ function evaluateFile(file, documents, context, options) {
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = evaluations.map((e) => e.findings);
-  const findings = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks).findings : perPod;
+  const advice = evaluations.map((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks));
+  const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
-      ...findings.flat(),
-      ...evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks)),
+      ...fixed2.findings.flat(),
+      ...fixed2.advice.flat(),
       ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)
     ],
     ignored: evaluations.flatMap((e) => e.ignored),
@@ -47845,11 +47894,14 @@ function evaluateChangeSet(changeSet, options) {
         }))
       );
     }
+    const advice = evaluations.map((e) => {
+      const status = matches2.has(e.source) ? "modified" : "new";
+      return adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) }));
+    });
     const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
-    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines).findings : fileFindings;
-    findings.push(...fixed2.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
-    const advice = evaluations.flatMap((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ finding, status: matches2.has(e.source) ? "modified" : "new" })));
-    findings.push(...advice.map(({ finding, status }) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) })));
+    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, void 0, advice) : { findings: fileFindings, advice };
+    findings.push(...fixed2.findings.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
+    findings.push(...fixed2.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
   const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
