@@ -15,6 +15,8 @@ if (isCheckWorker()) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     tty: process.stdout.isTTY === true && process.stderr.isTTY === true,
+    stderrTty: process.stderr.isTTY === true,
+    ...(process.stderr.columns === undefined ? {} : { columns: process.stderr.columns }),
     env: process.env,
     // Only a bundle can be started as a worker as it is (the sources need a TypeScript loader).
     ...(import.meta.url.endsWith('.js') ? { workerScript: new URL(import.meta.url) } : {}),

@@ -10,7 +10,9 @@ import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
-import { colourReport, progressLine } from './colour.js';
+import { colourReport } from './colour.js';
+import { progressLine } from './progress.js';
+import type { Progress } from './progress.js';
 import { renderReport } from './reportFormat.js';
 import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
@@ -119,10 +121,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
-  const progress = colours(io) && bytes >= progressFromBytes ? progressLine(`checking ${files.length} files (${(bytes / MiB).toFixed(1)} MiB)…`) : null;
-  if (progress) io.stderr(progress.show);
-  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(files, checkOptions);
-  if (progress) io.stderr(progress.clear);
+  const progress = progressFor(files.length, bytes, io);
+  const advance = progress ? (file: SourceFile) => progress.advance(contentBytes(file.content)) : undefined;
+  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
+  progress?.end();
   const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header);
@@ -130,6 +132,13 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
+}
+
+/** A progress line on stderr when it is a terminal and the input is large (never in a pipe or a CI log). */
+function progressFor(files: number, bytes: number, io: CliIO): Progress | null {
+  if ((io.stderrTty ?? io.tty) !== true || bytes < progressFromBytes) return null;
+  const write = io.stderr;
+  return progressLine({ files, bytes }, { write, now: io.now ?? (() => performance.now()), ...(io.columns === undefined ? {} : { columns: io.columns }) });
 }
 
 /** Said once per run (on stderr) when some file's fixes ran past their work budget: the findings are whole, some fixes were not computed. */

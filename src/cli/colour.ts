@@ -21,8 +21,3 @@ export function colourReport(text: string): string {
     })
     .join('\n')}\n`;
 }
-
-/** A progress line on stderr for large inputs, erased when done. */
-export function progressLine(text: string): { readonly show: string; readonly clear: string } {
-  return { show: `${text}\r`, clear: '\r\u001b[K' };
-}

@@ -30,8 +30,14 @@ export interface CliIO {
   readonly workerScript?: URL;
   /** Cores available, for `check --jobs` (default: os.availableParallelism()). */
   readonly cores?: number;
-  /** stdout and stderr are a terminal: colours and a progress line (unless NO_COLOR is set). */
+  /** stdout and stderr are a terminal: colours (unless NO_COLOR is set). */
   readonly tty?: boolean;
+  /** stderr is a terminal (default: tty): a progress line on large inputs, also when stdout is redirected. */
+  readonly stderrTty?: boolean;
+  /** The width of the terminal stderr writes to, when known. */
+  readonly columns?: number;
+  /** A clock in milliseconds, to throttle the progress line (default: performance.now). */
+  readonly now?: () => number;
   /** The environment, for NO_COLOR. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }

@@ -142,12 +142,14 @@ export function mergeResults(pass: Pick<NamespacePass, 'errors' | 'notices' | 'c
   };
 }
 
-export function evaluateFiles(files: readonly SourceFile[], options: CheckOptions): CheckReport {
+export function evaluateFiles(files: readonly SourceFile[], options: CheckOptions, evaluated?: (file: SourceFile) => void): CheckReport {
   const pass = namespacePass(files, options);
   const results = files.map((file, i) => {
     const documents = pass.early.get(i);
     pass.early.delete(i);
-    return evaluateFile(file, documents, pass.context, options);
+    const result = evaluateFile(file, documents, pass.context, options);
+    evaluated?.(file);
+    return result;
   });
   return mergeResults(pass, results);
 }

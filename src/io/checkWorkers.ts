@@ -83,7 +83,7 @@ function chunksOf(files: readonly SourceFile[], skip: ReadonlySet<number>, chunk
   return chunks;
 }
 
-export async function evaluateFilesInWorkers(files: readonly SourceFile[], options: CheckOptions, parallel: WorkerOptions): Promise<CheckReport> {
+export async function evaluateFilesInWorkers(files: readonly SourceFile[], options: CheckOptions, parallel: WorkerOptions, evaluated?: (file: SourceFile) => void): Promise<CheckReport> {
   const pass = namespacePass(files, options);
   const results: (FileResult | undefined)[] = files.map(() => undefined);
   const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
@@ -116,7 +116,11 @@ export async function evaluateFilesInWorkers(files: readonly SourceFile[], optio
       };
       worker.on('message', (message: FromWorker) => {
         inHand--;
-        chunks[message.chunk]?.forEach((fileIndex, j) => (results[fileIndex] = message.results[j]));
+        chunks[message.chunk]?.forEach((fileIndex, j) => {
+          results[fileIndex] = message.results[j];
+          const file = files[fileIndex];
+          if (file) evaluated?.(file);
+        });
         if (--pending === 0 && !settled) {
           settled = true;
           resolve();
@@ -135,7 +139,10 @@ export async function evaluateFilesInWorkers(files: readonly SourceFile[], optio
   // The early files were loaded here by the namespace pass: evaluate them here, while the workers run.
   for (const [i, documents] of pass.early) {
     const file = files[i];
-    if (file) results[i] = evaluateFile(file, documents, pass.context, options);
+    if (file) {
+      results[i] = evaluateFile(file, documents, pass.context, options);
+      evaluated?.(file);
+    }
   }
   try {
     await done;

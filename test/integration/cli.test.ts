@@ -3,6 +3,8 @@
  * usage errors, in process; and the committed bundle, run as users run it.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -234,5 +236,31 @@ describe('pod-security-review check --preview-version', () => {
     ]);
     // Without the preview, v1.30 has no such check: nothing at all.
     expect(JSON.parse((await cli('check', '--level', 'baseline', '--warn-level', 'privileged', '--version', 'v1.30', '--format', 'json', file)).stdout).findings).toEqual([]);
+  });
+});
+
+describe('the committed bundle dist/cli.js on a terminal', () => {
+  // util-linux `script` runs the command on a pseudo-terminal: stdout and stderr are a real TTY.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasScript)('shows a progress line on stderr for a large input, rewritten in place and erased before the report', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-tty-'));
+    try {
+      const filler = `# ${'x'.repeat(1022)}\n`.repeat(1024);
+      for (let i = 0; i < 5; i++) writeFileSync(path.join(dir, `pod${i}.yaml`), `${filler}apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n  - name: c\n    image: i\n`);
+      const command = `${JSON.stringify(process.execPath)} dist/cli.js check --render off ${JSON.stringify(dir)}`;
+      const run = spawnSync('script', ['-qfec', command, '/dev/null'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^\rchecking 0\/5 files, 0\.0\/5\.0 MiB \(0%\)…/);
+      // Erased (spaces, back to column 0) before the report, which is coloured on a terminal.
+      const erased = /… *\r {20,}\r/.exec(run.stdout);
+      expect(erased).not.toBeNull();
+      expect(run.stdout.slice(erased!.index + erased![0].length).startsWith('\u001b[33m')).toBe(true);
+      // In a pipe: neither.
+      const piped = spawnSync(process.execPath, ['dist/cli.js', 'check', '--render', 'off', dir], { cwd: repoRoot, encoding: 'utf8' });
+      expect(piped.stderr).toBe('');
+      expect(piped.stdout).not.toContain('\r');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
