@@ -19159,12 +19159,14 @@ function mergeResults(pass, results) {
     podSpecs: results.flatMap((r) => r.podSpecs)
   };
 }
-function evaluateFiles(files, options) {
+function evaluateFiles(files, options, evaluated) {
   const pass = namespacePass(files, options);
   const results = files.map((file, i) => {
     const documents = pass.early.get(i);
     pass.early.delete(i);
-    return evaluateFile(file, documents, pass.context, options);
+    const result = evaluateFile(file, documents, pass.context, options);
+    evaluated?.(file);
+    return result;
   });
   return mergeResults(pass, results);
 }
@@ -21853,7 +21855,7 @@ function chunksOf(files, skip, chunkBytes) {
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
-async function evaluateFilesInWorkers(files, options, parallel) {
+async function evaluateFilesInWorkers(files, options, parallel, evaluated) {
   const pass = namespacePass(files, options);
   const results = files.map(() => void 0);
   const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
@@ -21884,7 +21886,11 @@ async function evaluateFilesInWorkers(files, options, parallel) {
       };
       worker.on("message", (message) => {
         inHand--;
-        chunks[message.chunk]?.forEach((fileIndex, j) => results[fileIndex] = message.results[j]);
+        chunks[message.chunk]?.forEach((fileIndex, j) => {
+          results[fileIndex] = message.results[j];
+          const file = files[fileIndex];
+          if (file) evaluated?.(file);
+        });
         if (--pending === 0 && !settled) {
           settled = true;
           resolve3();
@@ -21901,7 +21907,10 @@ async function evaluateFilesInWorkers(files, options, parallel) {
   });
   for (const [i, documents] of pass.early) {
     const file = files[i];
-    if (file) results[i] = evaluateFile(file, documents, pass.context, options);
+    if (file) {
+      results[i] = evaluateFile(file, documents, pass.context, options);
+      evaluated?.(file);
+    }
   }
   try {
     await done;
@@ -21933,8 +21942,35 @@ function colourReport(text2) {
   }).join("\n")}
 `;
 }
-function progressLine(text2) {
-  return { show: `${text2}\r`, clear: "\r\x1B[K" };
+
+// src/cli/progress.ts
+var MiB = 1024 * 1024;
+function progressLine(total, terminal, intervalMs = 100) {
+  let files = 0;
+  let bytes = 0;
+  let shown4 = 0;
+  let last = -Infinity;
+  const mib = (n) => (n / MiB).toFixed(1);
+  const draw = () => {
+    const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
+    let text2 = `checking ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
+    if (terminal.columns !== void 0 && terminal.columns > 1) text2 = text2.slice(0, terminal.columns - 1);
+    terminal.write(`\r${text2}${" ".repeat(Math.max(0, shown4 - text2.length))}`);
+    shown4 = text2.length;
+    last = terminal.now();
+  };
+  draw();
+  return {
+    advance(size) {
+      files++;
+      bytes += size;
+      if (terminal.now() - last >= intervalMs) draw();
+    },
+    end() {
+      terminal.write(`\r${" ".repeat(shown4)}\r`);
+      shown4 = 0;
+    }
+  };
 }
 
 // src/report/json.ts
@@ -22520,9 +22556,9 @@ async function filesOfPaths(positionals, io, maxBytes, verb) {
 }
 
 // src/cli/check.ts
-var MiB = 1024 * 1024;
-var parallelFromBytes = 16 * MiB;
-var progressFromBytes = 4 * MiB;
+var MiB2 = 1024 * 1024;
+var parallelFromBytes = 16 * MiB2;
+var progressFromBytes = 4 * MiB2;
 var fixesCostFactor = 3;
 var checkUsage = `Usage: pod-security-review check [options] PATH...
 
@@ -22537,7 +22573,7 @@ ${policyOptionsHelp}
                        automountServiceAccountToken, highUid, dropNetRaw, imageDigest,
                        resourceLimits), never blocking unless the config's advice.blocking says
   --jobs N             worker threads that parse and evaluate files [default: one per
-                       core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
+                       core from ${parallelFromBytes / MiB2} MiB of input (about ${(parallelFromBytes / MiB2 / fixesCostFactor).toFixed(1)} MiB with --format json),
                        else none]
   --render MODE        auto: render the Kustomize overlays and Helm charts found under
                        the paths (kustomize or kubectl, helm, from PATH) and check what
@@ -22601,10 +22637,10 @@ async function checkCommand(args, io) {
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
-  const progress = colours(io) && bytes >= progressFromBytes ? progressLine(`checking ${files.length} files (${(bytes / MiB).toFixed(1)} MiB)\u2026`) : null;
-  if (progress) io.stderr(progress.show);
-  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }) : evaluateFiles(files, checkOptions);
-  if (progress) io.stderr(progress.clear);
+  const progress = progressFor(files.length, bytes, io);
+  const advance = progress ? (file) => progress.advance(contentBytes(file.content)) : void 0;
+  const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
+  progress?.end();
   const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header);
@@ -22612,6 +22648,11 @@ async function checkCommand(args, io) {
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
+}
+function progressFor(files, bytes, io) {
+  if ((io.stderrTty ?? io.tty) !== true || bytes < progressFromBytes) return null;
+  const write = io.stderr;
+  return progressLine({ files, bytes }, { write, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } });
 }
 function notComputedNotice(report, io) {
   const skipped2 = report.findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
@@ -23263,6 +23304,8 @@ if (isCheckWorker()) {
     stdout: (text2) => process.stdout.write(text2),
     stderr: (text2) => process.stderr.write(text2),
     tty: process.stdout.isTTY === true && process.stderr.isTTY === true,
+    stderrTty: process.stderr.isTTY === true,
+    ...process.stderr.columns === void 0 ? {} : { columns: process.stderr.columns },
     env: process.env,
     // Only a bundle can be started as a worker as it is (the sources need a TypeScript loader).
     ...import.meta.url.endsWith(".js") ? { workerScript: new URL(import.meta.url) } : {}

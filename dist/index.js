@@ -47470,12 +47470,14 @@ function mergeResults(pass, results) {
     podSpecs: results.flatMap((r) => r.podSpecs)
   };
 }
-function evaluateFiles(files, options) {
+function evaluateFiles(files, options, evaluated) {
   const pass = namespacePass(files, options);
   const results = files.map((file, i) => {
     const documents = pass.early.get(i);
     pass.early.delete(i);
-    return evaluateFile(file, documents, pass.context, options);
+    const result = evaluateFile(file, documents, pass.context, options);
+    evaluated?.(file);
+    return result;
   });
   return mergeResults(pass, results);
 }
