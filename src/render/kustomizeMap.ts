@@ -80,7 +80,7 @@ function pointerTokens(pointer: string): string[] {
 }
 
 /** A JSON 6902 operation list: the operation that writes the path, and where inside its value. */
-function inOperations(document: ManifestDocument, object: RenderedObject, path: FieldPath): FieldPath | null {
+function inOperations(document: ManifestDocument, object: RenderedObject, path: FieldPath, anyValue: boolean): FieldPath | null {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
@@ -91,7 +91,7 @@ function inOperations(document: ManifestDocument, object: RenderedObject, path: 
     const prefixMatches = tokens.every((token, t) => token === String(path[t]) || (token === '-' && t === tokens.length - 1 && typeof path[t] === 'number'));
     if (!prefixMatches) continue;
     const rest = path.slice(tokens.length);
-    const inside = translatePath(valueAt(object.value, path.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const inside = translatePath(valueAt(object.value, path.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
     if (inside !== null) return [i, 'value', ...inside];
   }
   return null;
@@ -114,8 +114,12 @@ export interface KustomizeSources {
   readonly paths: ReadonlySet<string>;
 }
 
-/** A reusable index of a root's sources: kustomizations read once, files loaded once. */
-export function kustomizeLocator(sources: KustomizeSources): (object: RenderedObject, path: FieldPath) => SourceHit | null {
+/**
+ * A reusable index of a root's sources: kustomizations read once, files
+ * loaded once. `anyValue`: find the last writer that holds the path at all
+ * (where a missing field belongs), not the one that writes its value.
+ */
+export function kustomizeLocator(sources: KustomizeSources): (object: RenderedObject, path: FieldPath, anyValue?: boolean) => SourceHit | null {
   const kustomizations = new Map<string, Kustomization>();
   for (const [file, text] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
@@ -140,7 +144,7 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
     if (lines === undefined) split.set(text, (lines = text.split('\n')));
     return lines;
   };
-  return (object, path) => {
+  return (object, path, anyValue = false) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && ((target.kind !== null && target.kind !== object.kind) || (target.name !== null && !nameMatches(object.name, target.name, candidate.chain)))) continue;
@@ -148,7 +152,7 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
         let found: FieldPath | null;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path);
+          found = inOperations(document, object, path, anyValue);
         } else {
           const value = document.value;
           if (!isObject(value)) continue;
@@ -156,7 +160,7 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
           const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : null;
           const sameObject = target !== null || (value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain));
           if (!sameObject) continue;
-          found = translatePath(object.value, value, path, candidate.role === 'resource');
+          found = translatePath(object.value, value, path, candidate.role === 'resource', anyValue);
         }
         if (found === null) continue;
         const where = locate(document.source, found);

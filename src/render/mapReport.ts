@@ -61,7 +61,8 @@ interface RenderingIndex {
   readonly rendering: Rendering;
   readonly documents: readonly ManifestDocument[];
   readonly lines: readonly string[];
-  place(document: ManifestDocument, path: FieldPath, renderedLine: number): Placed | null;
+  /** `ancestor`: the path is where a missing field belongs (an object, a container), not a field with a value. */
+  place(document: ManifestDocument, path: FieldPath, renderedLine: number, ancestor: boolean): Placed | null;
 }
 
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
@@ -71,12 +72,12 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   let place: RenderingIndex['place'];
   if (root.tool === 'kustomize') {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place = (document, fieldPath) => {
+    place = (document, fieldPath, _renderedLine, ancestor) => {
       const value = document.value;
       const metadata = isObject(value) ? value.metadata : undefined;
       const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
       const kind = isObject(value) && typeof value.kind === 'string' ? value.kind : '';
-      const hit = locator({ kind, name, value }, fieldPath);
+      const hit = locator({ kind, name, value }, fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
   } else {
@@ -93,6 +94,22 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     };
   }
   return { rendering, documents, lines: rendering.text.split('\n'), place };
+}
+
+/**
+ * Where a missing field belongs: the longest part of its path the rendered
+ * object has (its container, its pod spec), as the locator places a plain
+ * file's missing field on its nearest ancestor.
+ */
+function presentPart(value: JsonValue, path: FieldPath): FieldPath {
+  let at: JsonValue | undefined = value;
+  let length = 0;
+  for (const segment of path) {
+    if (typeof segment === 'number' ? !Array.isArray(at) || segment >= at.length : !isObject(at) || !(segment in at)) break;
+    at = typeof segment === 'number' ? (at as JsonValue[])[segment] : (at as { [key: string]: JsonValue })[segment];
+    length++;
+  }
+  return path.slice(0, length);
 }
 
 /** The document a rendered line belongs to (documents are in line order): a binary search, so many findings cost no more than linear. */
@@ -161,18 +178,20 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
 
   const candidates: SuggestionCandidate[] = [];
   /** A finding of a rendering, on its source: file, line, locations, `rendered`. */
-  const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(finding: F, index: RenderingIndex): { mapped: F; primary: Placed; renderedLine: number } => {
+  const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(finding: F, index: RenderingIndex): { mapped: F; primary: Placed; literal: boolean; renderedLine: number } => {
     const { root } = index.rendering.rendered;
     const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
     const placed = finding.locations.map((location) => {
       const document = documentAt(index.documents, location.line);
-      const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
+      // A field that is there, by its path; a missing one, where it belongs (never the whole object: that is no line to edit).
+      const path = document === undefined ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
+      const hit = document !== undefined && path.length > 0 ? index.place(document, path, location.line, !location.exact) : null;
       return { location, at: hit ?? fallback };
     });
-    const primary = placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
+    const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };
     const locations = placed
       .filter((p) => p.at.file === primary.at.file)
-      .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+      .map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const origin: RenderedOrigin = {
       tool: root.tool,
@@ -183,17 +202,18 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine),
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
-    return { mapped, primary: primary.at, renderedLine };
+    // A suggestion edits the line that writes the value: not a line a missing field belongs under.
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine };
   };
 
   const findings: DiffFinding[] = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
-    const { mapped, primary, renderedLine } = mapFinding(finding, index);
+    const { mapped, primary, literal, renderedLine } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
     // The fix of the rendered manifest: a suggestion only as one literal edit on the source line, else an example.
-    const sourceLine = primary.exact ? sources.get(primary.file)?.split('\n')[primary.line - 1] : undefined;
+    const sourceLine = literal ? sources.get(primary.file)?.split('\n')[primary.line - 1] : undefined;
     const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? '') : null;
     const newLine = fixedLine !== null && sourceLine !== undefined ? literalEdit(fixedLine, sourceLine) : null;
     if (newLine !== null && newLine !== sourceLine) {

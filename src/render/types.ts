@@ -71,7 +71,11 @@ export interface RenderedOrigin {
   /** The file the finding is placed on. */
   readonly sourceFile: string;
   readonly sourceLine: number;
-  /** False when no source line is certain to write the value (the finding sits on the root's file). */
+  /**
+   * False when no source line is certain (the finding then sits on the
+   * root's file): neither the line that writes the value nor, for a field
+   * that is missing, the line of the object or container it belongs in.
+   */
   readonly exact: boolean;
   /** The rendered lines around the field, shown when the line is not certain. */
   readonly snippet: string | null;

@@ -20,8 +20,10 @@ export function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): b
  * The source path writing `path` of the rendered object, when the source
  * holds the whole path with the rendered value; else null.
  * `keepIndexes`: unnamed list items keep their index (a resource, not a patch).
+ * `anyValue`: the source need only hold the path (an object or container
+ * that a missing field belongs in), not the rendered value.
  */
-export function translatePath(rendered: JsonValue, source: JsonValue, path: FieldPath, keepIndexes: boolean): FieldPath | null {
+export function translatePath(rendered: JsonValue, source: JsonValue, path: FieldPath, keepIndexes: boolean, anyValue = false): FieldPath | null {
   const out: (string | number)[] = [];
   let r: JsonValue | undefined = rendered;
   let s: JsonValue | undefined = source;
@@ -42,5 +44,5 @@ export function translatePath(rendered: JsonValue, source: JsonValue, path: Fiel
       s = s[segment];
     }
   }
-  return sameValue(r, s) ? out : null;
+  return anyValue || sameValue(r, s) ? out : null;
 }

@@ -54,15 +54,16 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(emulator.calls('GET /repos/{owner}/{repo}/git/trees/{tree_sha}').length).toBeGreaterThan(0);
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ conclusion: 'failure' });
-    // The commented finding is not annotated again; the restricted warnings (fields no template or
-    // value writes) sit on Chart.yaml, outside the diff: no comment, one annotation in the check run.
-    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([['charts/web/Chart.yaml', 1, 'warning']]);
+    // The commented finding is not annotated again; the restricted warnings (fields the container lacks)
+    // sit on the template line where they belong, the container's securityContext, outside the diff:
+    // no comment, one annotation in the check run.
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([['charts/web/templates/deployment.yaml', 21, 'warning']]);
     expect(check!.annotations[0]!.message.split('\n')).toHaveLength(3);
     expect(run.outputs).toMatchObject({ violations: '4', blocking: '1', conclusion: 'failure' });
     expect(run.summary).toContain('`charts/web/values.yaml:9`');
     const report = run.reportJson as { findings: { rendered: unknown }[] };
     expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true });
-    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
+    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/templates/deployment.yaml', sourceLine: 21, exact: true });
   });
 
   it('an overlay patch: the comment on the patch line, the suggestion verified by rendering again', async () => {

@@ -28,7 +28,7 @@ interface JsonFinding {
   preexisting: boolean;
   fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
   fixNote?: string | null;
-  locations: { line: number; inDiff: boolean }[];
+  locations: { line: number; exact: boolean; inDiff: boolean }[];
   rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean };
 }
 
@@ -64,6 +64,19 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     // The patches are judged through the rendering only: no finding, pod spec or error names them as manifests.
     expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'overlays/prod/kustomization.yaml', name: 'prod-web', status: 'modified' })]);
     expect(report.errors).toEqual([]);
+  });
+
+  it('a field the pod lacks lands where it belongs, as in a plain file: the patch\'s securityContext, else the resource\'s container', async () => {
+    const { report } = await diff('kustomize-patch', '--warn-level', 'restricted');
+    const missing = report.findings.filter((f) => f.check === 'runAsNonRoot');
+    // debug.yaml line 10 is the container's `securityContext:`, which the patch writes; no line writes runAsNonRoot.
+    expect(missing.map(brief)).toEqual([['overlays/prod/debug.yaml', 10, 'shop', 'prod-web', 'runAsNonRoot', 'modified', true]]);
+    expect(missing[0]!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 10, exact: true });
+    expect(missing[0]!.locations).toEqual([expect.objectContaining({ line: 10, exact: false, inDiff: true })]);
+    // No suggestion on a line that does not write the value: the rendered fix is an example.
+    expect(missing[0]!.fix ?? null).toBeNull();
+    const image = await diff('kustomize-image', '--warn-level', 'restricted');
+    expect(image.report.findings.filter((f) => f.check === 'runAsNonRoot').map(brief)).toEqual([['base/deployment.yaml', 16, 'shop', 'web', 'runAsNonRoot', 'modified', true]]);
   });
 
   it('an inline patch in the kustomization: the finding on the line of the value inside it, with a verified suggestion', async () => {
