@@ -48045,7 +48045,7 @@ var isObject2 = (value) => typeof value === "object" && value !== null && !Array
 function sameValue2(a, b) {
   return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
 }
-function translatePath(rendered, source, path4, keepIndexes) {
+function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
   const out = [];
   let r = rendered;
   let s = source;
@@ -48066,7 +48066,7 @@ function translatePath(rendered, source, path4, keepIndexes) {
       s = s[segment];
     }
   }
-  return sameValue2(r, s) ? out : null;
+  return anyValue || sameValue2(r, s) ? out : null;
 }
 
 // src/render/helmMap.ts
@@ -48147,7 +48147,7 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object, path4) {
+function inOperations(document, object, path4, anyValue) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
@@ -48158,7 +48158,7 @@ function inOperations(document, object, path4) {
     const prefixMatches = tokens.every((token, t) => token === String(path4[t]) || token === "-" && t === tokens.length - 1 && typeof path4[t] === "number");
     if (!prefixMatches) continue;
     const rest = path4.slice(tokens.length);
-    const inside = translatePath(valueAt2(object.value, path4.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true);
+    const inside = translatePath(valueAt2(object.value, path4.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -48194,7 +48194,7 @@ function kustomizeLocator(sources) {
     if (lines === void 0) split.set(text3, lines = text3.split("\n"));
     return lines;
   };
-  return (object, path4) => {
+  return (object, path4, anyValue = false) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
@@ -48202,7 +48202,7 @@ function kustomizeLocator(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path4);
+          found = inOperations(document, object, path4, anyValue);
         } else {
           const value = document.value;
           if (!isObject3(value)) continue;
@@ -48210,7 +48210,7 @@ function kustomizeLocator(sources) {
           const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
           const sameObject = target !== null || value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain);
           if (!sameObject) continue;
-          found = translatePath(object.value, value, path4, candidate.role === "resource");
+          found = translatePath(object.value, value, path4, candidate.role === "resource", anyValue);
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -48231,12 +48231,12 @@ function indexRendering(path4, rendering, headPaths, changed) {
   let place;
   if (root.tool === "kustomize") {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place = (document, fieldPath) => {
+    place = (document, fieldPath, _renderedLine, ancestor) => {
       const value = document.value;
       const metadata = isObject4(value) ? value.metadata : void 0;
       const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
       const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
-      const hit = locator({ kind, name, value }, fieldPath);
+      const hit = locator({ kind, name, value }, fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
   } else {
@@ -48252,6 +48252,16 @@ function indexRendering(path4, rendering, headPaths, changed) {
     };
   }
   return { rendering, documents, lines: rendering.text.split("\n"), place };
+}
+function presentPart(value, path4) {
+  let at3 = value;
+  let length = 0;
+  for (const segment of path4) {
+    if (typeof segment === "number" ? !Array.isArray(at3) || segment >= at3.length : !isObject4(at3) || !(segment in at3)) break;
+    at3 = typeof segment === "number" ? at3[segment] : at3[segment];
+    length++;
+  }
+  return path4.slice(0, length);
 }
 function documentAt(documents, line) {
   let low = 0;
@@ -48313,11 +48323,12 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
     const placed2 = finding.locations.map((location) => {
       const document = documentAt(index.documents, location.line);
-      const hit = location.exact && document ? index.place(document, parseFieldPath(location.path).slice(0), location.line) : null;
+      const path4 = document === void 0 ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
+      const hit = document !== void 0 && path4.length > 0 ? index.place(document, path4, location.line, !location.exact) : null;
       return { location, at: hit ?? fallback };
     });
-    const primary = placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
-    const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
+    const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const origin = {
       tool: root.tool,
@@ -48328,15 +48339,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine)
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
-    return { mapped, primary: primary.at, renderedLine };
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine };
   };
   const findings = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
-    const { mapped, primary, renderedLine } = mapFinding(finding, index);
+    const { mapped, primary, literal: literal3, renderedLine } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
-    const sourceLine = primary.exact ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
+    const sourceLine = literal3 ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
     const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
     const newLine = fixedLine !== null && sourceLine !== void 0 ? literalEdit(fixedLine, sourceLine) : null;
     if (newLine !== null && newLine !== sourceLine) {
