@@ -12,13 +12,18 @@
 import { ConfigurationError, readSettings, readWriteInterval, writeIntervalVariable } from './config/settings.js';
 import type { Settings } from './config/settings.js';
 import { diffLines } from './diff/lines.js';
-import type { ChangeSet } from './diff/types.js';
+import type { ChangeSet, ChangedFile } from './diff/types.js';
 import { readEventContext } from './event/context.js';
 import type { EventContext } from './event/context.js';
 import { readApiChangeSet } from './github/changeSet.js';
 import { GitHubError } from './github/port.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
+import type { PolicyContext } from './findings/policyContext.js';
+import { relabelledFilesCap } from './git/namespaceWorkloads.js';
+import type { NamespaceFiles, NamespaceFilesRequest } from './git/namespaceWorkloads.js';
+import { relabelledNamespaces } from './scope/relabelled.js';
+import { inlineCode } from './report/markdown.js';
 import { loadManifestFile } from './manifests/load.js';
 import { failsRun } from './manifests/types.js';
 import type { LoadProblem, ManifestDocument } from './manifests/types.js';
@@ -68,6 +73,8 @@ export interface ActionIO {
   gitFile(workspace: string, commit: string, path: string): Promise<string | null>;
   /** The documents of the commit's files that hold Namespace manifests (local repository). */
   gitNamespaceDocuments(workspace: string, commit: string, maxBytes: number): Promise<ManifestDocument[]>;
+  /** The commit's files that put objects in the given namespaces, up to a cap (local repository). */
+  gitNamespaceFiles(workspace: string, commit: string, request: NamespaceFilesRequest): Promise<NamespaceFiles>;
   /**
    * The render port for the charts and overlays a change affects: trees
    * from the local repository or through the API, as data (never a
@@ -166,8 +173,28 @@ function namespacesNotRead(report: DiffReport, labelsOn: boolean): string[] {
 }
 
 function namespaceNotice(missing: readonly string[]): string {
-  const list = missing.map((n) => `\`${n}\``).join(', ');
+  const list = missing.map((n) => inlineCode(n)).join(', ');
   return `${missing.length === 1 ? 'Namespace' : 'Namespaces'} ${list} ${missing.length === 1 ? 'is' : 'are'} not defined in the changed files, the only ones read without a local checkout: ${missing.length === 1 ? 'its' : 'their'} pod-security labels were not applied. Check out with fetch-depth: 0 to apply them.`;
+}
+
+/**
+ * The files outside the change with workloads in a Namespace it relabels
+ * (issue 15 item 6): read from a checkout, up to a cap; through the API
+ * they are not, and the notices say what was not re-evaluated.
+ */
+async function relabelledWorkloads(io: ActionIO, settings: Settings, headSha: string, read: { changeSet: ChangeSet; viaGit: boolean }, policy: PolicyContext): Promise<{ files: readonly ChangedFile[]; notices: string[] }> {
+  const names = relabelledNamespaces(read.changeSet, { policy, selection: settings.selection, load: { maxBytes: settings.maxFileBytes } });
+  if (names.length === 0) return { files: [], notices: [] };
+  const list = `${names.length === 1 ? 'Namespace' : 'Namespaces'} ${names.map((n) => inlineCode(n)).join(', ')}`;
+  if (!read.viaGit) {
+    return { files: [], notices: [`${list}: the pull request changes the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
+  }
+  const skip = new Set(read.changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const found = await io.gitNamespaceFiles(io.env.GITHUB_WORKSPACE ?? '.', headSha, { namespaces: names, skip, selection: settings.selection, maxBytes: settings.maxFileBytes, maxFiles: relabelledFilesCap });
+  if (found.omitted.length === 0) return { files: found.files, notices: [] };
+  const shown = found.omitted.slice(0, 10).map((o) => `${inlineCode(o.path)} (${o.reason})`);
+  const more = found.omitted.length > shown.length ? `, and ${found.omitted.length - shown.length} more` : '';
+  return { files: found.files, notices: [`${list}: the pull request changes the pod-security labels; these files with workloads there were not re-evaluated: ${shown.join(', ')}${more}.`] };
 }
 
 /** The token's user when GitHub says, else GITHUB_TOKEN's: the bot whose markers count. */
@@ -333,6 +360,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
+    const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
+    notices.push(...relabelled.notices);
     const workspace = io.env.GITHUB_WORKSPACE ?? '.';
     const owner = event.kind === 'pull-request' ? event.pr.owner : event.owner;
     const repo = event.kind === 'pull-request' ? event.pr.repo : event.repo;
@@ -348,6 +377,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
         selection: settings.selection,
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
+        relabelledFiles: relabelled.files,
         ...(config.render ? { render: config.render } : {}),
       },
       renderPort,

@@ -1,7 +1,11 @@
 /** `pod-security-review diff`: only the pod specs a git range introduced or modified. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ChangeSet, ChangedFile } from '../diff/types.js';
 import { readFileAt } from '../git/files.js';
+import { readNamespaceFiles, relabelledFilesCap } from '../git/namespaceWorkloads.js';
+import { relabelledNamespaces } from '../scope/relabelled.js';
+import type { FileSelection } from '../scope/select.js';
 import { defaultConfigPath, defaultPolicyConfig } from '../policy/config.js';
 import { reads } from '../policy/sources/cluster.js';
 import type { PolicyConfig } from '../policy/types.js';
@@ -115,6 +119,22 @@ async function configAtBase(io: CliIO, explicit: string | undefined, commits: { 
   return parseConfigFile(text, file, ` (at the base commit ${short})`);
 }
 
+/**
+ * The files outside the range with workloads in a Namespace whose
+ * pod-security labels it changes, to be judged anew (up to a cap; what is
+ * left out is said on stderr).
+ */
+async function relabelledWorkloads(io: CliIO, changeSet: ChangeSet, head: string, options: { policy: PolicyContext; selection: FileSelection; maxBytes: number }): Promise<readonly ChangedFile[]> {
+  const namespaces = relabelledNamespaces(changeSet, { policy: options.policy, selection: options.selection, load: { maxBytes: options.maxBytes } });
+  if (namespaces.length === 0) return [];
+  const skip = new Set(changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const found = await readNamespaceFiles(io.cwd, head, { namespaces, skip, selection: options.selection, maxBytes: options.maxBytes, maxFiles: relabelledFilesCap });
+  for (const { path: file, reason } of found.omitted) {
+    io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range changes the pod-security labels of ${namespaces.join(', ')} (${reason})\n`);
+  }
+  return found.files;
+}
+
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -150,11 +170,14 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const config = reads(options.sourceOptions, 'config') ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : undefined;
   const policy = withChangeRules(contextFor(io, options, false, config), values['opt-outs'], values['policy-changes']);
   const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
+  const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
+  const relabelledFiles = await relabelledWorkloads(io, changeSet, headCommit, { policy, selection, maxBytes: options.maxBytes });
   const report = await evaluateWithRendering(changeSet, {
     policy,
+    relabelledFiles,
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
-    selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
+    selection,
     onlyNewViolations: values['only-new-violations'],
     // Fixes are part of the JSON contract; the text report does not show them.
     fixes: options.format === 'json',

@@ -11,6 +11,7 @@ import { gitRenderPort } from './render/git.js';
 import { openRenderer } from './render/renderer.js';
 import { readFileAt } from '../git/files.js';
 import { readNamespaceDocuments } from '../git/namespaces.js';
+import { readNamespaceFiles } from '../git/namespaceWorkloads.js';
 import { git } from '../git/run.js';
 import { createClient } from '../github/client.js';
 import { octokitPort } from '../github/octokitPort.js';
@@ -50,6 +51,7 @@ export function runnerIO(): ActionIO {
       (await hasCommits(workspace, [base, head])) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
     gitFile: (workspace, commit, path) => readFileAt(workspace, commit, path),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
+    gitNamespaceFiles: (workspace, commit, request) => readNamespaceFiles(workspace, commit, request),
     renderPort: async (from, base, head, maxBytes) => {
       if (from.kind === 'git') {
         if (!(await hasCommits(from.workspace, [base, head]))) return null;

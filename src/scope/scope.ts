@@ -62,6 +62,13 @@ export interface ScopeOptions {
   readonly onlyNewViolations?: boolean;
   /** Compute a verified fix (or a note) for every finding; attachable only inside one hunk. */
   readonly fixes?: boolean;
+  /**
+   * Files the change did not touch that hold pod specs in a Namespace whose
+   * pod-security labels it changes (relabelled.ts; read by the I/O layer at
+   * head, the same at base): their pod specs are evaluated as modified where
+   * their policy differs between base and head.
+   */
+  readonly relabelledFiles?: readonly ChangedFile[];
 }
 
 interface Loaded {
@@ -226,6 +233,16 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
+  // Files the change did not touch, in a Namespace it relabels: the same at both commits, so loaded once; their problems are not the change's.
+  const relabelled = new Set<ChangedFile>();
+  const read = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  for (const file of options.relabelledFiles ?? []) {
+    if (read.has(file.path) || file.head.kind !== 'content') continue;
+    const pods = loadPods(file.path, file.head, load).pods;
+    heads.set(file, keyed(pods));
+    bases.set(file, keyed(pods));
+    relabelled.add(file);
+  }
   // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge; those at base, what the change may not lower.
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context: PolicyContext = repository.context;
@@ -283,7 +300,10 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     for (const pod of headPods.values()) {
       const base = matches.get(pod) ?? null;
       const judged = judge(pod, base, context, baseContext, rules.optOuts);
-      if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
+      if (relabelled.has(file)) {
+        // Outside the change: judged anew only where the change makes its policy stricter (a relaxation judges it as before, under the base policy).
+        if (samePolicy(judged.policy, judged.base)) continue;
+      } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }

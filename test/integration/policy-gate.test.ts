@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { readNamespaceFiles } from '../../src/git/namespaceWorkloads.js';
+import { defaultSelection } from '../../src/scope/select.js';
 import { startEmulator } from '../helpers/github-emulator/index.js';
 import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
 import { makeRepo } from '../helpers/gitRepo.js';
@@ -372,6 +374,42 @@ describe("items 2 and 6: the cluster's own policies are read at base too (CLI di
   });
 });
 
+describe('item 6: a relabelled Namespace re-evaluates its workloads outside the change (CLI diff)', () => {
+  const webJson = `${JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'shop' }, spec: { hostPID: true, containers: [{ name: 'web', image: 'nginx' }] } }, null, 2)}\n`;
+  const files = { 'deploy/api.yaml': deployment('api', 'shop'), 'deploy/web.json': webJson, 'other/tool.yaml': deployment('tool', 'tools') };
+
+  it('judges the workloads of a Namespace whose label the change raises, in files it does not touch', async () => {
+    const { status, report } = await diffJson({ 'cluster/ns.yaml': namespace('shop', { enforce: 'privileged' }), ...files }, { 'cluster/ns.yaml': namespace('shop', { enforce: 'baseline' }), ...files });
+    expect(report.podSpecs.map((p) => [p.name, p.status])).toEqual([
+      ['api', 'modified'],
+      ['web', 'modified'],
+    ]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+    expect(blockingChecks(report, 'web')).toEqual(['hostNamespaces']);
+    expect(report.findings.filter((f) => f.name === 'tool')).toEqual([]);
+    expect(status).toBe(1);
+  });
+
+  it('reads a bounded number of such files, and names those it leaves out', async () => {
+    const repo = makeRepo(tree(files), tree(files));
+    temporary.push(repo);
+    const found = await readNamespaceFiles(repo, 'HEAD', { namespaces: ['shop', 'not a name|.*'], skip: new Set(['deploy/api.yaml']), selection: defaultSelection, maxBytes: 1_000_000, maxFiles: 1 });
+    expect(found.files.map((f) => f.path)).toEqual(['deploy/web.json']);
+    const capped = await readNamespaceFiles(repo, 'HEAD', { namespaces: ['shop'], skip: new Set(), selection: defaultSelection, maxBytes: 1_000_000, maxFiles: 1 });
+    expect(capped.files.map((f) => f.path)).toEqual(['deploy/api.yaml']);
+    expect(capped.omitted).toEqual([{ path: 'deploy/web.json', reason: 'over the limit of 1 files read for relabelled namespaces' }]);
+  });
+
+  it('leaves them alone when the change lowers the label (the relaxation is the finding), or when the selection excludes them', async () => {
+    const lowered = await diffJson({ 'cluster/ns.yaml': namespace('shop', { enforce: 'baseline' }), ...files }, { 'cluster/ns.yaml': namespace('shop', { enforce: 'privileged' }), ...files });
+    expect(lowered.report.podSpecs).toEqual([]);
+    expect(lowered.report.findings.map((f) => [f.file, f.check])).toEqual([['cluster/ns.yaml', 'policy.relaxed']]);
+    const excluded = await diffJson({ 'cluster/ns.yaml': namespace('shop', { enforce: 'privileged' }), ...files }, { 'cluster/ns.yaml': namespace('shop', { enforce: 'baseline' }), ...files }, '--exclude', 'deploy/**');
+    expect(excluded.report.podSpecs).toEqual([]);
+    expect(excluded.status).toBe(0);
+  });
+});
+
 describe('the Action', () => {
   let emulator: Emulator;
   let next = 1;
@@ -449,6 +487,23 @@ describe('the Action', () => {
       const run = await runAction(emulator, pr);
       expect((run.reportJson as ActionReport).findings.filter((f) => f.blocking).map((f) => [f.file, f.check, f.status, f.preexisting])).toEqual([['deploy/api.yaml', 'hostNamespaces', 'modified', false]]);
       expect(run.outputs.conclusion).toBe('failure');
+    });
+  });
+
+  describe('item 6: a relabelled Namespace', () => {
+    it('re-evaluates its workloads outside the change from a checkout, and says through the API that it could not', async () => {
+      const files = { 'deploy/api.yaml': deployment('api', 'shop') };
+      const pr = await pullRequest({ 'cluster/ns.yaml': namespace('shop', { enforce: 'privileged' }), ...files }, { 'cluster/ns.yaml': namespace('shop', { enforce: 'baseline' }), ...files });
+      const local = await runAction(emulator, pr, { workspace: pr.gitDir, inputs: { source: 'git' } });
+      expect(local.stderr).toBe('');
+      const blocking = (run: { reportJson: unknown }) => (run.reportJson as ActionReport).findings.filter((f) => f.blocking).map((f) => [f.file, f.check, f.status]);
+      expect(blocking(local)).toEqual([['deploy/api.yaml', 'hostNamespaces', 'modified']]);
+      expect(local.outputs.conclusion).toBe('failure');
+      // Not in the diff: no inline comment, an annotation on its line.
+      expect(checkRunOf(pr)?.annotations.filter((a) => a.annotation_level === 'failure').map((a) => [a.path, a.start_line])).toEqual([['deploy/api.yaml', 9]]);
+      const api = await runAction(emulator, pr);
+      expect(blocking(api)).toEqual([]);
+      expect(api.summary).toContain('Namespace `shop`: the pull request changes the pod-security labels, and without a local checkout only the changed files are read');
     });
   });
 
