@@ -21097,6 +21097,15 @@ function evaluateChangeSet(changeSet, options) {
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
+  const relabelled = /* @__PURE__ */ new Set();
+  const read = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  for (const file of options.relabelledFiles ?? []) {
+    if (read.has(file.path) || file.head.kind !== "content") continue;
+    const pods = loadPods(file.path, file.head, load).pods;
+    heads.set(file, keyed(pods));
+    bases.set(file, keyed(pods));
+    relabelled.add(file);
+  }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
   const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
@@ -21145,7 +21154,9 @@ function evaluateChangeSet(changeSet, options) {
     for (const pod of headPods.values()) {
       const base = matches2.get(pod) ?? null;
       const judged = judge(pod, base, context, baseContext, rules.optOuts);
-      if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
+      if (relabelled.has(file)) {
+        if (samePolicy(judged.policy, judged.base)) continue;
+      } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }
@@ -22689,6 +22700,68 @@ async function readFileAt(repository, commit, path10) {
   }
 }
 
+// src/git/namespaceWorkloads.ts
+var dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+async function grep(repository, commit, pattern) {
+  try {
+    const listing = (await git(repository, ["grep", "-l", "-z", "-E", pattern, commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+    return listing.split("\0").filter((e) => e !== "").map((entry) => entry.slice(commit.length + 1));
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return [];
+    throw error;
+  }
+}
+async function readNamespaceFiles(repository, commit, request) {
+  const names = request.namespaces.filter((n) => dnsLabel.test(n));
+  if (names.length === 0) return { files: [], omitted: [] };
+  const pattern = `namespace["']?[[:space:]]*:[[:space:]]*["']?(${names.join("|")})["']?([[:space:],}]|$)`;
+  const paths = (await grep(repository, commit, pattern)).filter((p) => !request.skip.has(p) && selectsPath(request.selection, p)).sort();
+  const wanted = paths.slice(0, request.maxFiles);
+  const omitted = paths.slice(request.maxFiles).map((path10) => ({ path: path10, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
+  if (wanted.length === 0) return { files: [], omitted };
+  const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
+  const blobs = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const [meta = "", path10 = ""] = entry.split("	");
+    const [mode = "", , sha = ""] = meta.split(" ");
+    if (mode.startsWith("100")) blobs.set(path10, sha);
+  }
+  const contents = await readBlobs(repository, [...blobs.values()], request.maxBytes);
+  const files = [];
+  for (const [path10, sha] of blobs) {
+    const content = contents.get(sha);
+    if (content?.kind !== "content") {
+      omitted.push({ path: path10, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
+      continue;
+    }
+    files.push({ path: path10, status: "modified", base: content, head: content, hunks: [] });
+  }
+  return { files, omitted };
+}
+var relabelledFilesCap = 500;
+
+// src/scope/relabelled.ts
+var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
+function namespaceDocuments(path10, content, load) {
+  if (content.kind !== "content") return [];
+  const text2 = textOf(content.data);
+  if (text2 === null || !mentionsNamespace.test(text2)) return [];
+  return [...loadManifestFile(path10, text2, load).documents];
+}
+function sameLabels2(a, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
+function relabelledNamespaces(changeSet, options) {
+  if (!reads(options.policy.sourceOptions ?? {}, "namespace-labels")) return [];
+  const load = options.load ?? defaultLoadOptions;
+  const files = changeSet.files.filter((file) => file.rendered !== true && selectsFile(options.selection ?? defaultSelection, file));
+  const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
+  const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
+  const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
+  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {})).sort();
+}
+
 // src/io/render/git.ts
 async function gitRenderPort(repository, base, head, maxBytes, limits) {
   return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
@@ -22792,6 +22865,17 @@ async function configAtBase(io, explicit, commits) {
   }
   return parseConfigFile(text2, file, ` (at the base commit ${short})`);
 }
+async function relabelledWorkloads(io, changeSet, head, options) {
+  const namespaces = relabelledNamespaces(changeSet, { policy: options.policy, selection: options.selection, load: { maxBytes: options.maxBytes } });
+  if (namespaces.length === 0) return [];
+  const skip = new Set(changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const found = await readNamespaceFiles(io.cwd, head, { namespaces, skip, selection: options.selection, maxBytes: options.maxBytes, maxFiles: relabelledFilesCap });
+  for (const { path: file, reason: reason4 } of found.omitted) {
+    io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range changes the pod-security labels of ${namespaces.join(", ")} (${reason4})
+`);
+  }
+  return found.files;
+}
 async function diffCommand(args, io) {
   const { values } = parseArgs2({
     args,
@@ -22826,11 +22910,14 @@ async function diffCommand(args, io) {
   const config = reads(options.sourceOptions, "config") ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : void 0;
   const policy = withChangeRules(contextFor(io, options, false, config), values["opt-outs"], values["policy-changes"]);
   const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
+  const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
+  const relabelledFiles = await relabelledWorkloads(io, changeSet, headCommit, { policy, selection, maxBytes: options.maxBytes });
   const report = await evaluateWithRendering(changeSet, {
     policy,
+    relabelledFiles,
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
-    selection: { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] },
+    selection,
     onlyNewViolations: values["only-new-violations"],
     // Fixes are part of the JSON contract; the text report does not show them.
     fixes: options.format === "json",

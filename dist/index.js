@@ -10693,6 +10693,2712 @@ var init_load = __esm({
   }
 });
 
+// node_modules/balanced-match/dist/esm/index.js
+var range;
+var init_esm = __esm({
+  "node_modules/balanced-match/dist/esm/index.js"() {
+    range = (a, b, str2) => {
+      let begs, beg, left, right = void 0, result;
+      let ai = str2.indexOf(a);
+      let bi = str2.indexOf(b, ai + 1);
+      let i = ai;
+      if (ai >= 0 && bi > 0) {
+        if (a === b) {
+          return [ai, bi];
+        }
+        begs = [];
+        left = str2.length;
+        while (i >= 0 && !result) {
+          if (i === ai) {
+            begs.push(i);
+            ai = str2.indexOf(a, i + 1);
+          } else if (begs.length === 1) {
+            const r = begs.pop();
+            if (r !== void 0)
+              result = [r, bi];
+          } else {
+            beg = begs.pop();
+            if (beg !== void 0 && beg < left) {
+              left = beg;
+              right = bi;
+            }
+            bi = str2.indexOf(b, i + 1);
+          }
+          i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== void 0) {
+          result = [left, right];
+        }
+      }
+      return result;
+    };
+  }
+});
+
+// node_modules/brace-expansion/dist/esm/index.js
+function numeric(str2) {
+  return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
+}
+function escapeBraces(str2) {
+  return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str2) {
+  return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}
+function balancedWithBudget(str2, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
+  if (!r || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r[1],
+    pre: str2.slice(0, r[0]),
+    body: str2.slice(r[0] + 1, r[1]),
+    post: str2.slice(r[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open2 = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open2.push(i);
+    } else if (c === 125 && open2.length) {
+      open2.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open2.length; i++) {
+    const at3 = open2[i];
+    out += masked.slice(last, at3) + "\0";
+    last = at3 + 1;
+  }
+  return out + masked.slice(last);
+}
+function commaSetFollows(str2, budget) {
+  budget.remaining -= str2.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str2.length - 1; i >= 0; i--) {
+    const c = str2.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str2, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str2, str2, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str2.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str2 = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand(str2, options = {}) {
+  if (!str2) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str2.slice(0, 2) === "{}") {
+    str2 = "\\{\\}" + str2.slice(2);
+  }
+  return expand_(escapeBraces(str2), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str2) {
+  return "{" + str2 + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix2 = acc[a] + pre;
+    let vs = values;
+    if (dropEmpties && !prefix2) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v) => v);
+      vs = nonEmpty;
+    }
+    for (let v = 0; v < vs.length; v++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix2 + vs[v];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  const n = body.split(/\.\./);
+  const N = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
+          } else {
+            c = z + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength)
+      break;
+    N.push(c);
+    length += c.length;
+  }
+  return N;
+}
+function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str2];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str2;
+  for (; ; ) {
+    const m = balancedWithBudget(str2, masked, budget);
+    if (!m) {
+      return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m.pre;
+    const literal3 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str2 = m.post;
+      masked = masked.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str2 = m.pre + "{" + m.body + escClose + m.post;
+        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal3();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal3();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal3();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal3();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal3();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str2 = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal3();
+        }
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
+          if (dropsEmpties && !v)
+            continue;
+          if (values.length >= max || valuesLength + v.length > maxLength) {
+            break outer;
+          }
+          values.push(v);
+          valuesLength += v.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal3();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str2 = m.post;
+    masked = masked.slice(m.end + 1);
+  }
+  return acc;
+}
+var escSlash, escOpen, escClose, escComma, escPeriod, escSlashPattern, escOpenPattern, escClosePattern, escCommaPattern, escPeriodPattern, slashPattern, openPattern, closePattern, commaPattern, periodPattern, EXPANSION_MAX, EXPANSION_MAX_LENGTH, EXPANSION_MAX_DEPTH, EXPANSION_MAX_REWRITES, EXPANSION_MAX_STEPS, CALL_STEPS;
+var init_esm2 = __esm({
+  "node_modules/brace-expansion/dist/esm/index.js"() {
+    init_esm();
+    escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+    escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+    escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+    escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+    escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+    escSlashPattern = new RegExp(escSlash, "g");
+    escOpenPattern = new RegExp(escOpen, "g");
+    escClosePattern = new RegExp(escClose, "g");
+    escCommaPattern = new RegExp(escComma, "g");
+    escPeriodPattern = new RegExp(escPeriod, "g");
+    slashPattern = /\\\\/g;
+    openPattern = /\\{/g;
+    closePattern = /\\}/g;
+    commaPattern = /\\,/g;
+    periodPattern = /\\\./g;
+    EXPANSION_MAX = 1e5;
+    EXPANSION_MAX_LENGTH = 4e6;
+    EXPANSION_MAX_DEPTH = 1e3;
+    EXPANSION_MAX_REWRITES = 1e3;
+    EXPANSION_MAX_STEPS = 2e7;
+    CALL_STEPS = 16;
+  }
+});
+
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+var digit, prefix, fixed, nonneg, numericRange;
+var init_numeric_range = __esm({
+  "node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js"() {
+    digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
+    prefix = (d, alts) => alts.map((s) => [digit(d, d), ...s]);
+    fixed = (a, b) => {
+      if (!a)
+        return [[]];
+      let lo = +a[0];
+      let hi = +b[0];
+      const ra = a.slice(1);
+      const rb = b.slice(1);
+      if (lo === hi)
+        return prefix(lo, fixed(ra, rb));
+      const zeros = "0".repeat(ra.length);
+      const nines = "9".repeat(ra.length);
+      const out = [];
+      if (ra !== zeros)
+        out.push(...prefix(lo++, fixed(ra, nines)));
+      const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
+      if (lo <= hi) {
+        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+      }
+      out.push(...last);
+      return out;
+    };
+    nonneg = (a, b, width) => {
+      if (width) {
+        return fixed(String(a).padStart(width, "0"), String(b).padStart(width, "0"));
+      }
+      const out = [];
+      for (let len = String(a).length; len <= String(b).length; len++) {
+        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
+        const hi = Math.min(b, 10 ** len - 1);
+        out.push(...fixed(String(lo), String(hi)));
+      }
+      return out;
+    };
+    numericRange = (loStr, hiStr) => {
+      let lo = Number(loStr);
+      let hi = Number(hiStr);
+      if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+        return;
+      if (lo > hi)
+        [lo, hi] = [hi, lo];
+      const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
+      const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
+      const out = [];
+      if (lo < 0) {
+        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
+        out.push(...neg.map((s) => [{ t: "lit", ch: "-" }, ...s]));
+      }
+      if (hi >= 0)
+        out.push(...nonneg(Math.max(lo, 0), hi, width));
+      return out;
+    };
+  }
+});
+
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+var posixClasses, braceEscape, noMatch, parseClass;
+var init_parse_class = __esm({
+  "node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js"() {
+    posixClasses = {
+      "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"],
+      "[:alpha:]": ["\\p{L}\\p{Nl}"],
+      "[:ascii:]": ["\\x00-\\x7f"],
+      "[:blank:]": ["\\p{Zs}\\t"],
+      "[:cntrl:]": ["\\p{Cc}"],
+      "[:digit:]": ["\\p{Nd}"],
+      "[:graph:]": ["\\p{Z}\\p{C}", true],
+      "[:lower:]": ["\\p{Ll}"],
+      "[:print:]": ["\\p{C}", true],
+      "[:punct:]": ["\\p{P}\\p{S}"],
+      "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"],
+      "[:upper:]": ["\\p{Lu}"],
+      "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"],
+      "[:xdigit:]": ["A-Fa-f0-9"]
+    };
+    braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+    noMatch = /$./;
+    parseClass = (glob, position, nocase = false, form) => {
+      const norm = (c) => {
+        const n = form ? c.normalize(form) : c;
+        return [...n].length === 1 ? n : c;
+      };
+      const pos = position;
+      if (glob.charAt(pos) !== "[") {
+        throw new Error("not in a brace expression");
+      }
+      const ranges = [];
+      const negs = [];
+      let i = pos + 1;
+      let sawStart = false;
+      let escaping = false;
+      let negate = false;
+      let endPos = pos;
+      let rangeStart = "";
+      WHILE: while (i < glob.length) {
+        const c = String.fromCodePoint(glob.codePointAt(i));
+        if ((c === "!" || c === "^") && i === pos + 1) {
+          negate = true;
+          i++;
+          continue;
+        }
+        if (c === "]" && sawStart && !escaping) {
+          endPos = i + 1;
+          break;
+        }
+        sawStart = true;
+        if (c === "\\") {
+          if (!escaping) {
+            escaping = true;
+            i++;
+            continue;
+          }
+        }
+        if (c === "[" && !escaping) {
+          for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
+            if (glob.startsWith(cls, i)) {
+              if (rangeStart) {
+                return [noMatch, glob.length - pos];
+              }
+              i += cls.length;
+              if (neg)
+                negs.push(unip);
+              else
+                ranges.push(unip);
+              continue WHILE;
+            }
+          }
+        }
+        escaping = false;
+        const n = norm(c);
+        if (rangeStart) {
+          if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
+            ranges.push(braceEscape(rangeStart) + "-" + braceEscape(n));
+          } else if (n === rangeStart) {
+            ranges.push(braceEscape(n));
+          }
+          rangeStart = "";
+          i += c.length;
+          continue;
+        }
+        if (glob.startsWith("-]", i + c.length)) {
+          ranges.push(braceEscape(n + "-"));
+          i += c.length + 1;
+          continue;
+        }
+        if (glob.startsWith("-", i + c.length)) {
+          rangeStart = n;
+          i += c.length + 1;
+          continue;
+        }
+        ranges.push(braceEscape(n));
+        i += c.length;
+      }
+      if (endPos < i) {
+        return [noMatch, 0];
+      }
+      if (!ranges.length && !negs.length) {
+        return [noMatch, glob.length - pos];
+      }
+      const sranges = "[" + (negate ? "^" : "") + ranges.join("") + "]";
+      const snegs = "[" + (negate ? "" : "^") + negs.join("") + "]";
+      const comb = "^" + (ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs);
+      return [new RegExp(comb, nocase ? "iu" : "u"), endPos - pos];
+    };
+  }
+});
+
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+var MATCH, extTypes, lit, reEscape, newFoldRe, foldCache, foldRe, litMatch, tokenize, pair, build, normalize, compile, show, State, sameState, marks, Sim, stateKey, DFA_BUDGET, Dfa, linear, testLinear, lengths, itemLengths, hasAffix, slashOrSurrogate, surrogate, codePoints, noSlash, Matcher;
+var init_esm3 = __esm({
+  "node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js"() {
+    init_numeric_range();
+    init_parse_class();
+    MATCH = { t: "match", id: 0 };
+    extTypes = "!?+*@";
+    lit = (ch) => ({ t: "lit", ch });
+    reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+    newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, "iu");
+    foldCache = /* @__PURE__ */ new Map();
+    foldRe = (ch) => {
+      let re = foldCache.get(ch);
+      if (!re) {
+        re = newFoldRe(ch);
+        if (foldCache.size >= 1e3)
+          foldCache.clear();
+        foldCache.set(ch, re);
+      }
+      return re;
+    };
+    litMatch = (l, c) => {
+      if (c === l.ch)
+        return true;
+      if (!l.re)
+        return false;
+      const code = c.charCodeAt(0);
+      if (code >= 128)
+        return l.re.test(c);
+      const ascii = l.ascii ??= new Uint8Array(128);
+      ascii[code] ||= l.re.test(c) ? 1 : 2;
+      return ascii[code] === 1;
+    };
+    tokenize = (p, nocase, noext, form, mark) => {
+      const toks = [];
+      for (let i = 0; i < p.length; ) {
+        const c = String.fromCodePoint(p.codePointAt(i));
+        if (mark) {
+          const m = c === "\\" && p.startsWith(mark, i + 1) ? 1 : 0;
+          if (m || c === mark) {
+            const start = i + m + mark.length;
+            const end = p.indexOf(mark, start);
+            const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
+            const alts = end !== -1 && r && numericRange(r[1], r[2]);
+            if (alts) {
+              toks.push({ t: "ext", type: "@", alts });
+              i = end + mark.length;
+              continue;
+            }
+          }
+        }
+        if (c === "\\") {
+          const e = p.codePointAt(i + 1);
+          const ch = e === void 0 ? c : String.fromCodePoint(e);
+          toks.push(lit(ch));
+          i += 1 + ch.length;
+          continue;
+        }
+        if (c === "[") {
+          const [re, consumed] = parseClass(p, i, nocase, form);
+          if (consumed) {
+            toks.push({ t: "class", re });
+            i += consumed;
+            continue;
+          }
+        }
+        if (!noext && extTypes.includes(c) && p[i + 1] === "(") {
+          toks.push({ t: "open", type: c });
+          i += 2;
+          continue;
+        }
+        toks.push(!noext && c === "|" ? { t: "bar" } : !noext && c === ")" ? { t: "close" } : c === "*" ? { t: "star" } : c === "?" ? { t: "any" } : lit(c));
+        i += c.length;
+      }
+      return toks;
+    };
+    pair = (toks) => {
+      const pairs = /* @__PURE__ */ new Map();
+      const stack = [];
+      toks.forEach((tok, i) => {
+        if (tok.t === "open")
+          stack.push(i);
+        else if (tok.t === "close" && stack.length)
+          pairs.set(stack.pop(), i);
+      });
+      return pairs;
+    };
+    build = (toks, pairs, start, end, top) => {
+      let seq = [];
+      const alts = [seq];
+      for (let i = start; i < end; i++) {
+        const tok = toks[i];
+        const close = pairs.get(i);
+        if (tok.t === "open" && close !== void 0) {
+          const sub = build(toks, pairs, i + 1, close, false);
+          seq.push({ t: "ext", type: tok.type, alts: sub });
+          i = close;
+        } else if (tok.t === "bar" && !top) {
+          alts.push(seq = []);
+        } else if (tok.t === "open") {
+          seq.push(lit(tok.type), lit("("));
+        } else if (tok.t === "bar") {
+          seq.push(lit("|"));
+        } else if (tok.t === "close") {
+          seq.push(lit(")"));
+        } else {
+          seq.push(tok);
+        }
+      }
+      return alts;
+    };
+    normalize = (items, form) => {
+      const out = [];
+      let run2 = "";
+      const flush = () => {
+        for (const ch of run2.normalize(form))
+          out.push(lit(ch));
+        run2 = "";
+      };
+      for (const it of items) {
+        if (it.t === "lit") {
+          run2 += it.ch;
+          continue;
+        }
+        flush();
+        out.push(it.t === "ext" ? { ...it, alts: it.alts.map((a) => normalize(a, form)) } : it);
+      }
+      flush();
+      return out;
+    };
+    compile = (items, nocase) => {
+      let id = 1;
+      const split = (out) => ({ t: "split", id: id++, out });
+      const seq = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
+      const item = (it, next) => {
+        switch (it.t) {
+          case "lit":
+            const re = nocase ? foldRe(it.ch) : void 0;
+            return { t: "lit", id: id++, ch: it.ch, re, next };
+          case "any":
+          case "star":
+            return { t: it.t, id: id++, next };
+          case "class":
+            return { t: "class", id: id++, re: it.re, next };
+        }
+        const alts = (next2) => it.alts.map((a) => seq(a, next2));
+        switch (it.type) {
+          case "@":
+            return split(alts(next));
+          case "?":
+            return split([next, ...alts(next)]);
+          case "!":
+            return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
+        }
+        const after = split([]);
+        const entry = split(alts(after));
+        after.out.push(next, entry);
+        return it.type === "*" ? after : entry;
+      };
+      const start = seq(items, MATCH);
+      return [start, id];
+    };
+    show = (start) => {
+      const lines = [];
+      const seen = /* @__PURE__ */ new Set();
+      const ref = (n) => n.t === "match" ? "match" : String(n.id);
+      const walk3 = (n, indent) => {
+        if (n.t === "match" || seen.has(n))
+          return;
+        seen.add(n);
+        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+        switch (n.t) {
+          case "split":
+            line(`split -> ${n.out.map(ref).join(", ")}`);
+            for (const o of n.out)
+              walk3(o, indent);
+            return;
+          case "neg":
+            line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+            walk3(n.sub, indent + "  ");
+            return walk3(n.next, indent);
+          case "lit":
+            line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+            break;
+          case "class":
+            line(`${n.re} -> ${ref(n.next)}`);
+            break;
+          default:
+            line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
+        }
+        walk3(n.next, indent);
+      };
+      walk3(start, "");
+      return [`start -> ${ref(start)}`, ...lines].join("\n");
+    };
+    State = class {
+      // set by the Sim, to mark the nodes that this state has
+      gen;
+      threads = [];
+      match = false;
+      runs = [];
+      // the sorted ids of the threads, with 0 for a match, once the
+      // state is done
+      ids = [];
+      constructor(gen) {
+        this.gen = gen;
+      }
+      // no threads, so nothing more can match
+      get dead() {
+        return !this.threads.length && !this.match && !this.runs.length;
+      }
+    };
+    sameState = (a, b) => {
+      if (a.ids.length !== b.ids.length)
+        return false;
+      if (a.runs.length !== b.runs.length)
+        return false;
+      if (a.ids.some((id, i) => id !== b.ids[i]))
+        return false;
+      return a.runs.every((r) => b.runs.some((o) => o.neg === r.neg && sameState(o.state, r.state)));
+    };
+    marks = (size) => ({
+      has: new Float64Array(size),
+      seen: new Float64Array(size),
+      gen: 0
+    });
+    Sim = class {
+      // `.` and `..` only match literal dots, even with `dot:true`
+      dots;
+      // the string starts with `.`, and `dot:true` is not set
+      dotStart;
+      #marks;
+      constructor(dots, dotStart, marks2) {
+        this.dots = dots;
+        this.dotStart = dotStart;
+        this.#marks = marks2;
+      }
+      state() {
+        return new State(++this.#marks.gen);
+      }
+      // sort the ids of a state, once it has all of its threads
+      done(state) {
+        state.ids = state.threads.map((n) => n.id).sort((a, b) => a - b);
+        if (state.match)
+          state.ids.unshift(MATCH.id);
+        return state;
+      }
+      // true the first time that the state walks through the node, so
+      // that loops in the graph stop
+      #visit(state, node) {
+        const { seen } = this.#marks;
+        if (seen[node.id] === state.gen)
+          return false;
+        seen[node.id] = state.gen;
+        return true;
+      }
+      #addThread(state, node) {
+        const { has } = this.#marks;
+        if (has[node.id] === state.gen)
+          return false;
+        has[node.id] = state.gen;
+        state.threads.push(node);
+        return true;
+      }
+      // wildcards only match a leading dot if `dot:true`. In a negated
+      // sub-pattern, this does not apply, because the negation itself
+      // can not match a leading dot.
+      restricted(i, top) {
+        return top && (this.dots || this.dotStart && i === 0);
+      }
+      add(state, node, i, top) {
+        switch (node.t) {
+          case "split":
+            if (!this.#visit(state, node))
+              return;
+            for (const o of node.out)
+              this.add(state, o, i, top);
+            return;
+          case "neg":
+            if (!this.#visit(state, node))
+              return;
+            const sub = this.state();
+            this.add(sub, node.sub, i, false);
+            this.done(sub);
+            return this.addRun(state, { t: "run", neg: node, state: sub }, i, top);
+          case "star":
+            if (this.restricted(i, top))
+              return;
+            if (this.#addThread(state, node))
+              this.add(state, node.next, i, top);
+            return;
+          case "match":
+            state.match = true;
+            return;
+          default:
+            this.#addThread(state, node);
+        }
+      }
+      addRun(state, run2, i, top) {
+        for (const r of state.runs) {
+          if (r.neg === run2.neg && sameState(r.state, run2.state))
+            return;
+        }
+        state.runs.push(run2);
+        if (!run2.state.match) {
+          this.add(state, run2.neg.next, i, top);
+        }
+      }
+      // the threads after char `c`, at index `i`
+      step(state, c, i, top) {
+        const next = this.state();
+        for (const th of state.threads) {
+          switch (th.t) {
+            case "lit":
+              if (litMatch(th, c)) {
+                this.add(next, th.next, i + 1, top);
+              }
+              break;
+            case "any":
+              if (!this.restricted(i, top))
+                this.add(next, th.next, i + 1, top);
+              break;
+            case "class":
+              if (!this.restricted(i, top) && th.re.test(c)) {
+                this.add(next, th.next, i + 1, top);
+              }
+              break;
+            case "star":
+              if (!this.restricted(i, top))
+                this.add(next, th, i + 1, top);
+          }
+        }
+        if (!this.restricted(i, top)) {
+          for (const run2 of state.runs) {
+            if (run2.state.dead) {
+              this.addRun(next, run2, i + 1, top);
+              continue;
+            }
+            const sub = this.step(run2.state, c, i, false);
+            this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
+          }
+        }
+        return this.done(next);
+      }
+    };
+    stateKey = (state) => {
+      const ids = state.ids.join();
+      if (!state.runs.length)
+        return ids;
+      const runs = state.runs.map((r) => `${r.neg.id}(${stateKey(r.state)})`);
+      return `${ids}|${runs.sort().join("|")}`;
+    };
+    DFA_BUDGET = 1 << 18;
+    Dfa = class {
+      #start;
+      #states = /* @__PURE__ */ new Map();
+      #size = 0;
+      #plain;
+      #dotStart;
+      #sim;
+      #dotSim;
+      constructor(start, marks2) {
+        this.#start = start;
+        this.#sim = new Sim(false, false, marks2);
+        this.#dotSim = new Sim(false, true, marks2);
+      }
+      #make(state) {
+        return {
+          state,
+          match: state.match,
+          dead: state.dead,
+          next: /* @__PURE__ */ new Map()
+        };
+      }
+      #intern(state) {
+        const key = stateKey(state);
+        const found = this.#states.get(key);
+        if (found)
+          return found;
+        if (this.#size > DFA_BUDGET)
+          this.#clear();
+        const d = this.#make(state);
+        this.#states.set(key, d);
+        this.#size += key.length + 1;
+        return d;
+      }
+      #clear() {
+        this.#states.clear();
+        this.#size = 0;
+        this.#plain = void 0;
+        this.#dotStart = void 0;
+      }
+      start(dotStart) {
+        if (dotStart) {
+          if (this.#dotStart)
+            return this.#dotStart;
+          const state2 = this.#dotSim.state();
+          this.#dotSim.add(state2, this.#start, 0, true);
+          return this.#dotStart = this.#make(this.#dotSim.done(state2));
+        }
+        if (this.#plain)
+          return this.#plain;
+        const state = this.#sim.state();
+        this.#sim.add(state, this.#start, 0, true);
+        return this.#plain = this.#intern(this.#sim.done(state));
+      }
+      // the next state, after a miss in `d.ascii`
+      next(d, c) {
+        const code = c.charCodeAt(0);
+        const found = code < 128 ? void 0 : d.next.get(c);
+        if (found)
+          return found;
+        const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
+        if (code < 128) {
+          if (!d.ascii) {
+            d.ascii = new Array(128);
+            this.#size += 128;
+          }
+          d.ascii[code] = n;
+        } else {
+          d.next.set(c, n);
+        }
+        this.#size++;
+        return n;
+      }
+    };
+    linear = (start) => {
+      const nodes = [];
+      for (let n = start; n.t !== "match"; n = n.next) {
+        if (n.t === "split" || n.t === "neg")
+          return void 0;
+        nodes.push(n);
+      }
+      return nodes;
+    };
+    testLinear = (nodes, chars, start, end) => {
+      let ni = 0;
+      let ci = start;
+      let starNi = -1;
+      let starCi = 0;
+      while (ci < end) {
+        const n = nodes[ni];
+        if (n?.t === "star") {
+          starNi = ni++;
+          starCi = ci;
+          continue;
+        }
+        const c = chars[ci];
+        if (n && (n.t === "any" || n.t === "lit" && litMatch(n, c) || n.t === "class" && n.re.test(c))) {
+          ni++;
+          ci++;
+          continue;
+        }
+        if (starNi === -1)
+          return false;
+        ni = starNi + 1;
+        ci = ++starCi;
+      }
+      while (nodes[ni]?.t === "star")
+        ni++;
+      return ni === nodes.length;
+    };
+    lengths = (items) => {
+      let min = 0;
+      let max = 0;
+      for (const it of items) {
+        const [lo, hi] = itemLengths(it);
+        min += lo;
+        max += hi;
+      }
+      return [min, max];
+    };
+    itemLengths = (it) => {
+      if (it.t === "star")
+        return [0, Infinity];
+      if (it.t !== "ext")
+        return [1, 1];
+      if (it.type === "!")
+        return [0, Infinity];
+      const alts = it.alts.map(lengths);
+      const min = Math.min(...alts.map((a) => a[0]));
+      const max = Math.max(...alts.map((a) => a[1]));
+      const loop = max === 0 ? 0 : Infinity;
+      return it.type === "@" ? [min, max] : it.type === "?" ? [0, max] : it.type === "*" ? [0, loop] : [min, loop];
+    };
+    hasAffix = (lits, chars, start) => {
+      for (let j = 0; j < lits.length; j++) {
+        if (!litMatch(lits[j], chars[start + j]))
+          return false;
+      }
+      return true;
+    };
+    slashOrSurrogate = /[/\ud800-\udfff]/;
+    surrogate = /[\ud800-\udfff]/;
+    codePoints = (s) => surrogate.test(s) ? [...s] : s;
+    noSlash = (s) => {
+      if (s.includes("/")) {
+        throw new Error("can only match a single path portion, got: " + s);
+      }
+    };
+    Matcher = class {
+      pattern;
+      options;
+      #start;
+      // the number of node ids
+      #size;
+      #marks;
+      // the Sim for strings that are only `.` or `..`
+      #dotsSim;
+      // the string to compare, if the pattern has no magic. With
+      // `nocase:true`, the RegExp that folds case is made when it is
+      // first used.
+      #literal;
+      #literalFold = false;
+      #literalRe;
+      // the nodes between the prefix and suffix, if the graph is a
+      // single chain
+      #linear;
+      // the linear nodes are only `*` and `?`, so the length bounds and
+      // the prefix and suffix decide the match
+      #wild = false;
+      // the least and most chars that a match can have
+      #min = 0;
+      #max = Infinity;
+      // the literals that a match must start and end with. Each one
+      // matches exactly one char, and they are distinct items in the
+      // pattern, so a string that does not have them can not match.
+      #prefix = [];
+      #suffix = [];
+      // the prefix and suffix as strings, if they do not fold case
+      #prefixStr;
+      #suffixStr;
+      // there is a prefix or suffix to check
+      #affix = false;
+      #dfa;
+      #form;
+      constructor(pattern, options = {}) {
+        if (pattern.includes("/")) {
+          throw new Error("can only match a single path portion, got pattern: " + pattern);
+        }
+        this.pattern = pattern;
+        this.options = options;
+        const { nocase = false, noext = false, normalize: n } = options;
+        this.#form = n === true ? "NFC" : n || void 0;
+        const literal3 = /^[?*+@]\(\)$/.test(pattern);
+        const toks = tokenize(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
+        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        if (this.#form)
+          items = normalize(items, this.#form);
+        const [start, size] = compile(items, nocase);
+        this.#start = start;
+        this.#size = size;
+        if (items.every((it) => it.t === "lit")) {
+          this.#literal = items.map((it) => it.ch).join("");
+          this.#literalFold = nocase;
+        } else {
+          const lit2 = (it) => it.t !== "lit" ? void 0 : nocase ? { ch: it.ch, re: foldRe(it.ch) } : { ch: it.ch };
+          for (const it of items) {
+            const l = lit2(it);
+            if (!l)
+              break;
+            this.#prefix.push(l);
+          }
+          for (let j = items.length - 1; j >= 0; j--) {
+            const l = lit2(items[j]);
+            if (!l)
+              break;
+            this.#suffix.unshift(l);
+          }
+          this.#affix = !!(this.#prefix.length || this.#suffix.length);
+          if (!nocase) {
+            this.#prefixStr = this.#prefix.map((l) => l.ch).join("");
+            this.#suffixStr = this.#suffix.map((l) => l.ch).join("");
+          }
+          this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || void 0);
+          this.#wild = !!this.#linear?.every((n2) => n2.t === "star" || n2.t === "any");
+          const [min, max] = lengths(items);
+          this.#min = min;
+          this.#max = max;
+        }
+      }
+      test(s) {
+        if (this.#form) {
+          noSlash(s);
+          return this.#test(s.normalize(this.#form));
+        }
+        if (slashOrSurrogate.test(s)) {
+          noSlash(s);
+          return this.#test(s, [...s]);
+        }
+        return this.#test(s, s);
+      }
+      /**
+       * The same as {@link Matcher#test}, but the string is not checked
+       * for `/` chars, so the result for a string that has one is not
+       * defined. Only use it for a string that is known to be one path
+       * portion, such as a part of a path that was split on `/`. It can
+       * be faster, because some patterns do not need to look at each char
+       * of the string.
+       */
+      testUnchecked(s) {
+        return this.#test(this.#form ? s.normalize(this.#form) : s);
+      }
+      // Test a string that has no `/`. `chars` indexes it by code point.
+      // If it is not given, it is only found if a step needs it.
+      #test(s, chars) {
+        if (this.#literal !== void 0) {
+          return this.#literalFold ? (this.#literalRe ??= newFoldRe(this.#literal)).test(s) : s === this.#literal;
+        }
+        const min = this.#min;
+        const max = this.#max;
+        if (chars === void 0) {
+          const most = s.length;
+          const least = most + 1 >> 1;
+          if (most < min || least > max)
+            return false;
+          if (least < min || most > max)
+            chars = codePoints(s);
+        }
+        if (chars !== void 0 && (chars.length < min || chars.length > max)) {
+          return false;
+        }
+        const prefix2 = this.#prefix.length;
+        if (this.#affix) {
+          if (this.#prefixStr !== void 0 && this.#suffixStr !== void 0) {
+            if (!s.startsWith(this.#prefixStr) || !s.endsWith(this.#suffixStr)) {
+              return false;
+            }
+          } else {
+            chars ??= codePoints(s);
+            const end = chars.length - this.#suffix.length;
+            if (!hasAffix(this.#prefix, chars, 0) || !hasAffix(this.#suffix, chars, end)) {
+              return false;
+            }
+          }
+        }
+        const dotStart = !this.options.dot && s.startsWith(".");
+        if (this.#linear) {
+          if (s === "." || s === "..")
+            return false;
+          if (dotStart && !prefix2)
+            return false;
+          if (this.#wild)
+            return true;
+          chars ??= codePoints(s);
+          const end = chars.length - this.#suffix.length;
+          return testLinear(this.#linear, chars, prefix2, end);
+        }
+        chars ??= codePoints(s);
+        if (s === "." || s === "..") {
+          this.#marks ??= marks(this.#size);
+          const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
+          const start = sim.state();
+          sim.add(start, this.#start, 0, true);
+          let state = sim.done(start);
+          for (let i = 0; i < chars.length; i++) {
+            state = sim.step(state, chars[i], i, true);
+          }
+          return state.match;
+        }
+        this.#marks ??= marks(this.#size);
+        const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
+        let d = dfa.start(dotStart);
+        const str2 = chars === s;
+        for (let i = 0; i < chars.length; i++) {
+          if (d.dead)
+            return false;
+          const code = str2 ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+          d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
+        }
+        return d.match;
+      }
+      /** a readable listing of the state machine */
+      toString() {
+        return show(this.#start);
+      }
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH, assertValidPattern;
+var init_assert_valid_pattern = __esm({
+  "node_modules/minimatch/dist/esm/assert-valid-pattern.js"() {
+    MAX_PATTERN_LENGTH = 1024 * 64;
+    assertValidPattern = (pattern) => {
+      if (typeof pattern !== "string") {
+        throw new TypeError("invalid pattern");
+      }
+      if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError("pattern is too long");
+      }
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape;
+var init_escape = __esm({
+  "node_modules/minimatch/dist/esm/escape.js"() {
+    escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+      const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+      const c = e.charAt(0);
+      if (c === "#") {
+        return (windowsPathsNoEscape ? "[#]" : "\\#") + e.slice(1);
+      }
+      if (c === "!") {
+        return (windowsPathsNoEscape ? "@(!)" : "\\!") + e.slice(1);
+      }
+      return e;
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape;
+var init_unescape = __esm({
+  "node_modules/minimatch/dist/esm/unescape.js"() {
+    unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+      if (windowsPathsNoEscape && s.startsWith("@(!)")) {
+        return "!" + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces });
+      }
+      if (magicalBraces) {
+        return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+      }
+      return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/index.js
+var DEFAULT_BRACE_EXPAND_MAX, DEFAULT_GLOB_STAR_RECURSION_MAX, AWE_KEY, minimatch, cache2, oldCache, cacheSize, cacheTotalWeight, cacheMax, cacheMaxWeight, cacheMaxEntryWeight, cacheWeight, tri, booleanWeights, optionsKey, copyOptions, cachedMinimatch, defaultPlatform, path, sep, GLOBSTAR, filter, ext, defaults, braceExpand, RANGE_MIN, rangeRe, inRepeatOrNegExt, match, globMagic, classEnd, literal, MAX_EXTGLOBS, extglobCount, assertValidExtglobs, extSafe, lastSplit, lastChecked, portionMatch, endIndex, isDots, isDrive, isLongUNC, uncHost, walkable, dotPortion, isSep, nextSep, lastSep, PENDING, Minimatch;
+var init_esm4 = __esm({
+  "node_modules/minimatch/dist/esm/index.js"() {
+    init_esm2();
+    init_esm3();
+    init_assert_valid_pattern();
+    init_escape();
+    init_unescape();
+    init_escape();
+    init_unescape();
+    DEFAULT_BRACE_EXPAND_MAX = 1e5;
+    DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
+    AWE_KEY = "allowWindowsEscape";
+    minimatch = (p, pattern, options) => {
+      assertValidPattern(pattern);
+      if (!options?.nocomment && pattern.charAt(0) === "#") {
+        return false;
+      }
+      return cachedMinimatch(pattern, options).match(p);
+    };
+    cache2 = /* @__PURE__ */ new Map();
+    oldCache = /* @__PURE__ */ new Map();
+    cacheSize = 0;
+    cacheTotalWeight = 0;
+    cacheMax = 256;
+    cacheMaxWeight = 1 << 15;
+    cacheMaxEntryWeight = 1 << 12;
+    cacheWeight = (mm) => {
+      let w = mm.pattern.length;
+      for (const s of mm.globSet) {
+        w += s.length + 1;
+        if (w > cacheMaxEntryWeight)
+          break;
+      }
+      return w;
+    };
+    tri = (v) => v === void 0 ? 0 : v ? 2 : 1;
+    booleanWeights = new Map(Object.keys({
+      nobrace: 0,
+      nocomment: 0,
+      nonegate: 0,
+      noglobstar: 0,
+      noext: 0,
+      nonull: 0,
+      partial: 0,
+      dot: 0,
+      nocase: 0,
+      nocaseMagicOnly: 0,
+      magicalBraces: 0,
+      matchBase: 0,
+      flipNegate: 0,
+      preserveMultipleSlashes: 0,
+      windowsNoMagicRoot: 0
+    }).map((k, i) => [k, 24 * 3 ** i]));
+    optionsKey = (o) => {
+      let n = 0;
+      let wpe = false;
+      for (const k in o) {
+        const v = o[k];
+        switch (k) {
+          // the same test as the Minimatch constructor
+          case "windowsPathsNoEscape":
+            if (v)
+              wpe = true;
+            break;
+          case AWE_KEY:
+            if (v === false)
+              wpe = true;
+            break;
+          case "platform": {
+            const p = v || defaultPlatform;
+            if (p === defaultPlatform)
+              break;
+            if (p === "darwin")
+              n += 3;
+            else if (p === "win32")
+              n += 6;
+            else if (p === "linux")
+              n += 9;
+            else
+              return JSON.stringify(o);
+            break;
+          }
+          case "optimizationLevel":
+            if (v === void 0)
+              break;
+            n += v >= 2 ? 1 : v >= 1 ? 0 : 2;
+            break;
+          case "braceExpandMax":
+            if (v !== void 0 && v !== DEFAULT_BRACE_EXPAND_MAX) {
+              return JSON.stringify(o);
+            }
+            break;
+          case "maxGlobstarRecursion":
+            if (v !== void 0 && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
+              return JSON.stringify(o);
+            }
+            break;
+          case "normalize":
+            if (v !== void 0)
+              return JSON.stringify(o);
+            break;
+          default:
+            n += (booleanWeights.get(k) ?? 0) * tri(v);
+        }
+      }
+      return wpe ? n + 12 : n;
+    };
+    copyOptions = (o) => {
+      const copy = {};
+      for (const k in o)
+        copy[k] = o[k];
+      return copy;
+    };
+    cachedMinimatch = (pattern, options) => {
+      const key = options ? optionsKey(options) : 0;
+      let mm = cache2.get(key)?.get(pattern);
+      if (mm)
+        return mm;
+      mm = oldCache.get(key)?.get(pattern) ?? new Minimatch(pattern, copyOptions(options));
+      const weight = cacheWeight(mm);
+      if (weight > cacheMaxEntryWeight)
+        return mm;
+      if (cacheSize >= cacheMax || cacheTotalWeight + weight > cacheMaxWeight) {
+        oldCache = cache2;
+        cache2 = /* @__PURE__ */ new Map();
+        cacheSize = 0;
+        cacheTotalWeight = 0;
+      }
+      let byPattern = cache2.get(key);
+      if (!byPattern)
+        cache2.set(key, byPattern = /* @__PURE__ */ new Map());
+      byPattern.set(pattern, mm);
+      cacheSize++;
+      cacheTotalWeight += weight;
+      return mm;
+    };
+    defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+    path = {
+      win32: { sep: "\\" },
+      posix: { sep: "/" }
+    };
+    sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+    minimatch.sep = sep;
+    GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+    minimatch.GLOBSTAR = GLOBSTAR;
+    filter = (pattern, options) => {
+      let mm;
+      return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
+    };
+    minimatch.filter = filter;
+    ext = (a, b = {}) => Object.assign({}, a, b);
+    defaults = (def) => {
+      if (!def || typeof def !== "object" || !Object.keys(def).length) {
+        return minimatch;
+      }
+      const orig = minimatch;
+      const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+      return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+          constructor(pattern, options = {}) {
+            super(pattern, ext(def, options));
+          }
+          static defaults(options) {
+            return orig.defaults(ext(def, options)).Minimatch;
+          }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR
+      });
+    };
+    minimatch.defaults = defaults;
+    braceExpand = (pattern, options = {}) => {
+      assertValidPattern(pattern);
+      if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        return [pattern];
+      }
+      let p = pattern.replace(/\\\\/g, "\\\\\\\\");
+      if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
+        p = p.replace(/\[([{}])\]/g, "[\\$1]");
+      }
+      return expand(p, { max: options.braceExpandMax });
+    };
+    minimatch.braceExpand = braceExpand;
+    RANGE_MIN = 100;
+    rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
+    inRepeatOrNegExt = (portion, mark) => {
+      const stack = [];
+      for (let i = 0; i < portion.length; i++) {
+        const c = portion.charAt(i);
+        if (c === "\\") {
+          i++;
+        } else if (c === mark) {
+          if (stack.some((t) => t !== "@" && t !== "?"))
+            return true;
+        } else if (portion.charAt(i + 1) === "(" && "!?+*@".includes(c)) {
+          stack.push(c);
+          i++;
+        } else if (c === ")") {
+          stack.pop();
+        }
+      }
+      return false;
+    };
+    match = (list3, pattern, options = {}) => {
+      const mm = new Minimatch(pattern, options);
+      list3 = list3.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list3.length) {
+        list3.push(pattern);
+      }
+      return list3;
+    };
+    minimatch.match = match;
+    globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+    classEnd = (pattern, start) => {
+      let i = start + 1;
+      if (pattern.charAt(i) === "!" || pattern.charAt(i) === "^")
+        i++;
+      let sawStart = false;
+      for (; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === "]" && sawStart)
+          return i;
+        sawStart = true;
+        if (c === "\\")
+          i++;
+      }
+      return -1;
+    };
+    literal = (pattern, noext) => {
+      if (!noext && (pattern === "+()" || pattern === "@()"))
+        return pattern;
+      let lit2 = "";
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === "\\") {
+          lit2 += pattern.charAt(++i) || c;
+        } else if (c === "*" || c === "?") {
+          return void 0;
+        } else if (c === "[") {
+          const close = classEnd(pattern, i);
+          if (close === -1) {
+            lit2 += c;
+            continue;
+          }
+          let body = pattern.slice(i + 1, close);
+          if (body.startsWith("\\"))
+            body = body.slice(1);
+          if ([...body].length !== 1 || "!^".includes(pattern.charAt(i + 1))) {
+            return void 0;
+          }
+          lit2 += body;
+          i = close;
+        } else if (!noext && "+@!".includes(c) && pattern.charAt(i + 1) === "(" && pattern.includes(")", i + 2)) {
+          return void 0;
+        } else {
+          lit2 += c;
+        }
+      }
+      return lit2;
+    };
+    MAX_EXTGLOBS = 256;
+    extglobCount = (pattern) => {
+      let n = 0;
+      for (let i = 0; i < pattern.length - 1; i++) {
+        const c = pattern.charAt(i);
+        if (c === "\\") {
+          i++;
+        } else if ("+@!?*".includes(c) && pattern.charAt(i + 1) === "(") {
+          n++;
+          i++;
+        }
+      }
+      return n;
+    };
+    assertValidExtglobs = (pattern) => {
+      if (extglobCount(pattern) > MAX_EXTGLOBS) {
+        throw new TypeError("pattern has too many extglobs");
+      }
+    };
+    extSafe = (pattern) => {
+      if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes("[:"))
+        return false;
+      let depth = 0;
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === "\\") {
+          if (++i === pattern.length)
+            return false;
+        } else if (c === "[") {
+          const close = classEnd(pattern, i);
+          if (close !== -1)
+            i = close;
+        } else if ("+@!?*".includes(c) && pattern.charAt(i + 1) === "(") {
+          depth++;
+          i++;
+        } else if (c === ")") {
+          if (!depth--)
+            return false;
+        } else if (c === "|" && !depth) {
+          return false;
+        }
+      }
+      return !depth;
+    };
+    portionMatch = (p, f) => typeof p === "string" ? f === p : f !== "" && p.testUnchecked(f);
+    endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart : prev !== void 0 && portionMatch(p, prev) ? prevStart : -1;
+    isDots = (p) => p === "." || p === "..";
+    isDrive = (p) => typeof p === "string" && /^[a-z]:$/i.test(p);
+    isLongUNC = (p) => typeof p === "string" && /^unc$/i.test(p);
+    uncHost = (p) => {
+      if (p[0] !== "" || p[1] !== "")
+        return -1;
+      const h = p[2] !== "?" ? 2 : isLongUNC(p[3]) ? 4 : -1;
+      const host = p[h];
+      const share = p[h + 1];
+      return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
+    };
+    walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
+    dotPortion = (f, start, end, dot, sep3) => {
+      for (let k = start; k < end; ) {
+        if (f.charCodeAt(k) === 46) {
+          if (!dot)
+            return true;
+          const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
+          if (n >= end || isSep(f.charCodeAt(n), sep3))
+            return true;
+        }
+        const s = nextSep(f, k, sep3);
+        if (s === -1)
+          return false;
+        k = s + 1;
+        while (k < end && isSep(f.charCodeAt(k), sep3))
+          k++;
+      }
+      return false;
+    };
+    isSep = (c, sep3) => sep3 === "/" ? c === 47 : sep3 === "\\" ? c === 92 : c === 47 || c === 92;
+    nextSep = (f, from, sep3) => {
+      if (sep3 !== "both")
+        return f.indexOf(sep3, from);
+      const s = f.indexOf("/", from);
+      const b = f.indexOf("\\", from);
+      return s === -1 ? b : b === -1 ? s : Math.min(s, b);
+    };
+    lastSep = (f, from, sep3) => sep3 !== "both" ? f.lastIndexOf(sep3, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+    PENDING = {};
+    Minimatch = class {
+      options;
+      set;
+      pattern;
+      windowsPathsNoEscape;
+      nonegate;
+      negate;
+      comment;
+      empty;
+      preserveMultipleSlashes;
+      partial;
+      globSet;
+      globParts;
+      nocase;
+      isWindows;
+      platform;
+      windowsNoMagicRoot;
+      maxGlobstarRecursion;
+      // the path can be checked against the last portion, and the string
+      // portions, of each row before it is split. See #canMatch.
+      #endCheck;
+      #literalCheck;
+      // level 2 resolves `.` and `..` portions in the path
+      #level2;
+      // the unicode normalization form, if any
+      #form;
+      // the string portions of each row in the set
+      #literals = [];
+      // the rows that #canMatch can match without splitting the path
+      #shapes = [];
+      // the rows whose last portion can be checked against the path's
+      #endRows = [];
+      // brace expansion can make the same portion in many rows, so they
+      // share one Matcher, and the states that it caches
+      #matchers = /* @__PURE__ */ new Map();
+      // parse() returns PENDING in place of a Matcher
+      #pending = false;
+      // the char that marks numeric ranges in globSet, if any
+      #rangeMark;
+      // the GlobstarParts of each pattern row, by start index and partial
+      #globstarParts = /* @__PURE__ */ new WeakMap();
+      constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === "win32";
+        this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
+        if (this.windowsPathsNoEscape) {
+          this.pattern = this.pattern.replace(/\\/g, "/");
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.#endCheck = !this.preserveMultipleSlashes;
+        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
+        const n = options.normalize;
+        this.#form = n === true ? "NFC" : n || void 0;
+        this.make();
+        const drives = this.set.map((row) => this.#rootIndex(row));
+        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
+        this.#literals = this.set.map((row, r) => {
+          const end = this.#endRows[r] ? row.length - 1 : row.length;
+          const lits = row.slice(drives[r] + 1, end).filter((p) => typeof p === "string" && !!p);
+          return [...new Set(lits)];
+        });
+        this.#literalCheck = this.#literals.some((l) => l.length);
+        this.#shapes = this.set.map((row, r) => {
+          const [p0, p1, p2] = row;
+          if (this.#endRows[r] && row.length === 2) {
+            if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
+              return "tail";
+          }
+          if (this.#endRows[r] && options.matchBase && row.length === 1 && p0 !== GLOBSTAR && p0 !== "") {
+            return "base";
+          }
+          if (!this.#endCheck || drives[r] !== -1)
+            return void 0;
+          if (row.length === 3 && p0 === GLOBSTAR && p2 === GLOBSTAR && p1 !== GLOBSTAR && p1 !== "" && // the portion between is only matched below this limit
+          this.maxGlobstarRecursion > 0) {
+            return "mid";
+          }
+          if (row.length === 2 && p1 === GLOBSTAR && p0 !== GLOBSTAR && p0 !== "") {
+            return "head";
+          }
+          return void 0;
+        });
+      }
+      // a string portion of a pattern, normalized if the option is set
+      #norm(p) {
+        return this.#form ? p.normalize(this.#form) : p;
+      }
+      // On Windows, the index of the last root portion of a row, as
+      // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
+      // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
+      // -1.
+      #rootIndex(row) {
+        if (!this.isWindows)
+          return -1;
+        if (isDrive(row[0]))
+          return 0;
+        const uncDrive = row[0] === "" && row[1] === "" && row[2] === "?" && isDrive(row[3]);
+        if (uncDrive)
+          return 3;
+        const h = uncHost(row);
+        return h === -1 ? -1 : h + 1;
+      }
+      hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+          return true;
+        }
+        for (const pattern of this.set) {
+          for (const part of pattern) {
+            if (typeof part !== "string")
+              return true;
+          }
+        }
+        return false;
+      }
+      make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        if (!options.nocomment && pattern.charAt(0) === "#") {
+          this.comment = true;
+          return;
+        }
+        if (!pattern) {
+          this.empty = true;
+          return;
+        }
+        this.parseNegate();
+        this.globSet = [...new Set(this.#expandBraces())];
+        const rawGlobParts = this.globSet.map((s) => this.#slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.#pending = true;
+        let set2 = this.globParts.map((s, _, __) => {
+          if (this.isWindows && this.windowsNoMagicRoot) {
+            const n = s[2] === "?" && isLongUNC(s[3]) ? 6 : 4;
+            const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && s.slice(3, n).every((p) => !globMagic.test(p));
+            const isDrive2 = /^[a-z]:/i.test(s[0]);
+            if (isUNC) {
+              return [
+                ...s.slice(0, n).map((p) => this.#norm(p)),
+                ...s.slice(n).map((ss) => this.parse(ss))
+              ];
+            } else if (isDrive2) {
+              return [
+                this.#norm(s[0]),
+                ...s.slice(1).map((ss) => this.parse(ss))
+              ];
+            }
+          }
+          return s.map((ss) => this.parse(ss));
+        });
+        this.set = set2.filter((s) => s.indexOf(false) === -1);
+        if (this.isWindows) {
+          for (let i = 0; i < this.set.length; i++) {
+            const p = this.set[i];
+            if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
+              if (isLongUNC(this.globParts[i][3]))
+                p[3] = "UNC";
+              p[2] = "?";
+            }
+          }
+        }
+        if (!options.noext)
+          this.mergeRows();
+        this.#pending = false;
+        this.set.forEach((row, i) => {
+          for (let k = 0; k < row.length; k++) {
+            if (row[k] === PENDING) {
+              row[k] = this.parse(this.globParts[i][k]);
+            }
+          }
+        });
+      }
+      // Merge rows that only differ in one portion, where each of them
+      // is a Matcher, into one row that matches any of them with
+      // `@(a|b|...)`. Then a path is only walked once for all of them,
+      // for example with `**/*.{js,ts}`.
+      mergeRows() {
+        let merged = true;
+        while (merged) {
+          merged = false;
+          if (this.set.length < 2)
+            return;
+          let keys = this.#mergeKeys();
+          const len = Math.max(0, ...this.set.map((r) => r.length));
+          for (let k = 0; k < len; k++) {
+            const groups2 = /* @__PURE__ */ new Map();
+            const R = this.set.length + 1;
+            this.set.forEach((row, i) => {
+              if (!(row[k] instanceof Matcher || row[k] === PENDING) || !extSafe(this.globParts[i][k])) {
+                return;
+              }
+              const { pre, suf } = keys[i];
+              const key = pre[k] * R + suf[k + 1];
+              const g = groups2.get(key);
+              if (g)
+                g.push(i);
+              else
+                groups2.set(key, [i]);
+            });
+            const drop = /* @__PURE__ */ new Set();
+            for (const g of groups2.values()) {
+              if (g.length < 2)
+                continue;
+              const [first, ...rest] = g;
+              const alts = g.map((i) => this.globParts[i][k]);
+              const glob = `@(${alts.join("|")})`;
+              if (extglobCount(glob) > MAX_EXTGLOBS)
+                continue;
+              this.globParts[first][k] = glob;
+              this.set[first][k] = this.parse(glob);
+              for (const i of rest)
+                drop.add(i);
+            }
+            if (drop.size) {
+              merged = true;
+              this.set = this.set.filter((_, i) => !drop.has(i));
+              this.globParts = this.globParts.filter((_, i) => !drop.has(i));
+              if (this.set.length < 2)
+                return;
+              keys = this.#mergeKeys();
+            }
+          }
+        }
+      }
+      // For each row, number ids for its prefixes and suffixes, such that
+      // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
+      // Two rows are the same other than at portion k exactly when they
+      // have the same pre[k] and suf[k + 1]. This is linear in the size of
+      // the rows, where joining the whole row for every k was quadratic.
+      #mergeKeys() {
+        const partIds = /* @__PURE__ */ new Map();
+        const ids = this.globParts.map((parts) => parts.map((s) => {
+          let id = partIds.get(s);
+          if (id === void 0)
+            partIds.set(s, id = partIds.size);
+          return id;
+        }));
+        const P = partIds.size;
+        const len = Math.max(0, ...ids.map((r) => r.length));
+        const keys = ids.map((r) => ({
+          pre: [0],
+          suf: new Array(r.length + 1).fill(0)
+        }));
+        for (let k = 0; k < len; k++) {
+          const m = /* @__PURE__ */ new Map();
+          ids.forEach((r, i) => {
+            if (k >= r.length)
+              return;
+            const { pre } = keys[i];
+            const key = pre[k] * P + r[k];
+            let id = m.get(key);
+            if (id === void 0)
+              m.set(key, id = m.size + 1);
+            pre.push(id);
+          });
+        }
+        for (let k = len - 1; k >= 0; k--) {
+          const m = /* @__PURE__ */ new Map();
+          ids.forEach((r, i) => {
+            if (k >= r.length)
+              return;
+            const { suf } = keys[i];
+            const key = suf[k + 1] * P + r[k];
+            let id = m.get(key);
+            if (id === void 0)
+              m.set(key, id = m.size + 1);
+            suf[k] = id;
+          });
+        }
+        return keys;
+      }
+      // various transforms to equivalent pattern sets that are
+      // faster to process in a filesystem walk.  The goal is to
+      // eliminate what we can, and push all ** patterns as far
+      // to the right as possible, even if it increases the number
+      // of patterns that we have to process.
+      preprocess(globParts) {
+        if (this.options.noglobstar) {
+          for (const partset of globParts) {
+            for (let j = 0; j < partset.length; j++) {
+              if (partset[j] === "**") {
+                partset[j] = "*";
+              }
+            }
+          }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+          globParts = this.firstPhasePreProcess(globParts);
+          globParts = this.secondPhasePreProcess(globParts);
+        } else if (optimizationLevel >= 1) {
+          globParts = this.levelOneOptimize(globParts);
+        } else {
+          globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+      }
+      // just get rid of adjascent ** portions
+      adjascentGlobstarOptimize(globParts) {
+        return globParts.map((parts) => {
+          let gs = -1;
+          while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+            let i = gs;
+            while (parts[i + 1] === "**") {
+              i++;
+            }
+            if (i !== gs) {
+              parts.splice(gs, i - gs);
+            }
+          }
+          return parts;
+        });
+      }
+      // get rid of adjascent ** and resolve .. portions
+      levelOneOptimize(globParts) {
+        return globParts.map((parts) => {
+          const root = this.#rootIndex(parts) + 1;
+          parts = parts.reduce((set2, part) => {
+            const prev = set2[set2.length - 1];
+            if (part === "**" && prev === "**") {
+              return set2;
+            }
+            if (part === "..") {
+              if (set2.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
+                set2.pop();
+                return set2;
+              }
+            }
+            set2.push(part);
+            return set2;
+          }, []);
+          return parts.length === 0 ? [""] : parts;
+        });
+      }
+      // Check the path against each row before it is split. 'no' if no
+      // row can match, so it does not need to be split. 'yes' if a row of
+      // `**` and one more portion matches. 'maybe' if it must be split to
+      // know. None of this applies with partial, where the path can end
+      // before the row does.
+      //
+      // On Windows, `\` is a separator in the path too, and the portions of
+      // a row up to its drive letter or UNC share are not checked (see
+      // #rootIndex).
+      //
+      // Each string portion of a row must be a portion of the path, so the
+      // path must contain it. Level 2 can only take portions out of the
+      // path, so this is still true then.
+      //
+      // The last portion of a row must match the last portion of the path,
+      // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
+      // This does not apply to rows that end in **, rows that end in a
+      // root, or preserveMultipleSlashes (which can leave more
+      // than one '' at the end). At level 2, it does not apply if that
+      // portion is `.` or `..`, which can be
+      // resolved away. Level 2 only takes other portions out of the
+      // middle of the path.
+      //
+      // A row of `**/x` then matches if the ** can walk the portions
+      // before the one that x matches, the same as #matchGlobstar. At
+      // level 2, this is only known if none of them are `.` or `..`, so
+      // that the path does not change when it is resolved.
+      #canMatch(f) {
+        const sep3 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+        let ends = this.#endCheck ? 0 : -1;
+        let last = "";
+        let lastStart = 0;
+        let prev;
+        let prevStart = 0;
+        const dot = !!this.options.dot;
+        ROWS: for (let r = 0; r < this.set.length; r++) {
+          const row = this.set[r];
+          const p = row[row.length - 1];
+          let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
+          if (end && ends === 0) {
+            const i = lastSep(f, f.length, sep3);
+            lastStart = i + 1;
+            last = f.slice(lastStart);
+            if (last === "" && i >= 0) {
+              let j = i;
+              while (j > 0 && isSep(f.charCodeAt(j - 1), sep3))
+                j--;
+              prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep3) + 1;
+              prev = f.slice(prevStart, j);
+            }
+            const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
+            ends = resolves ? -1 : 1;
+            end = !resolves;
+          }
+          let tailStart = -1;
+          if (end && typeof p === "string") {
+            tailStart = endIndex(p, last, lastStart, prev, prevStart);
+            if (tailStart === -1)
+              continue;
+          }
+          if (this.#literalCheck) {
+            for (const l of this.#literals[r]) {
+              if (!f.includes(l))
+                continue ROWS;
+            }
+          }
+          if (end && typeof p === "object") {
+            tailStart = endIndex(p, last, lastStart, prev, prevStart);
+            if (tailStart === -1)
+              continue;
+          }
+          const shape = this.#shapes[r];
+          if (shape === "base" && end)
+            return "yes";
+          if (shape === "tail" && end) {
+            if (this.#level2 && dotPortion(f, 0, tailStart, true, sep3)) {
+              return "maybe";
+            }
+            if (!dotPortion(f, 0, tailStart, dot, sep3))
+              return "yes";
+            continue;
+          }
+          if (shape === "mid" || shape === "head") {
+            const m = this.#walk(f, row, shape === "head", dot, sep3);
+            if (m !== "no")
+              return m;
+            continue;
+          }
+          return "maybe";
+        }
+        return "no";
+      }
+      // Match a row of a known shape against the split path, the same as
+      // #matchGlobstar and #matchGlobStarBodySections do. None of these
+      // rows have a drive letter, so they start at the first portion.
+      #matchShape(file, row, shape) {
+        const dot = !!this.options.dot;
+        const n = file.length;
+        if (shape === "head") {
+          if (n < 2 || !portionMatch(row[0], file[0])) {
+            return false;
+          }
+          for (let i = 1; i < n; i++)
+            if (!walkable(file[i], dot))
+              return false;
+          return true;
+        }
+        const x = row[1];
+        if (shape === "tail") {
+          let t = n - 1;
+          if (!portionMatch(x, file[t])) {
+            if (file[t] !== "" || n === 1 || !portionMatch(x, file[--t])) {
+              return false;
+            }
+          }
+          for (let i = 0; i < t; i++)
+            if (!walkable(file[i], dot))
+              return false;
+          return true;
+        }
+        for (let k = 0; k < n; k++) {
+          if (portionMatch(x, file[k]) && k + 1 < n) {
+            let i = k + 1;
+            while (i < n && walkable(file[i], dot))
+              i++;
+            if (i === n)
+              return true;
+          }
+          if (!walkable(file[k], dot))
+            return false;
+        }
+        return false;
+      }
+      // Match a row of `**/x/**` or `x/**` against the path, the same as
+      // #matchGlobstar and #matchGlobStarBodySections do once it is split.
+      // x must match a portion (the first one, for `x/**`), the ** before
+      // it must be able to walk the portions before that one, and there
+      // must be a portion after it, which the ** after it can walk. At
+      // level 2, this is only known if no portion is `.` or `..`.
+      #walk(f, row, head, dot, sep3) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep3))
+          return "maybe";
+        const x = row[head ? 0 : 1];
+        let s = 0;
+        for (let e = nextSep(f, s, sep3); e !== -1; e = nextSep(f, s, sep3)) {
+          let next = e + 1;
+          while (next < f.length && isSep(f.charCodeAt(next), sep3))
+            next++;
+          const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
+          if (hit && !dotPortion(f, next, f.length, dot, sep3))
+            return "yes";
+          if (head || dotPortion(f, s, next, dot, sep3))
+            return "no";
+          s = next;
+        }
+        return "no";
+      }
+      // the last split, if it was the same path with the same split
+      // settings
+      #cachedSplit(f) {
+        const last = lastSplit;
+        return last?.f === f && last.isWindows === this.isWindows && last.preserveMultipleSlashes === this.preserveMultipleSlashes && last.normalize === this.#form ? last : void 0;
+      }
+      // split a path for match(), and keep the parts for the next call
+      #split(f) {
+        const { isWindows, preserveMultipleSlashes } = this;
+        let parts = this.#slashSplit(isWindows ? f.split("\\").join("/") : f);
+        const normalize2 = this.#form;
+        if (normalize2)
+          parts = parts.map((p) => p.normalize(normalize2));
+        lastSplit = {
+          f,
+          isWindows,
+          preserveMultipleSlashes,
+          normalize: normalize2,
+          parts
+        };
+        return lastSplit;
+      }
+      // resolve `.` and `..` portions of a path, for level 2
+      #levelTwoFileOptimize(file) {
+        const parts = [...file];
+        let didSomething = false;
+        do {
+          didSomething = false;
+          if (!this.preserveMultipleSlashes) {
+            for (let i = 1; i < parts.length - 1; i++) {
+              const p = parts[i];
+              if (i === 1 && p === "" && parts[0] === "")
+                continue;
+              if (p === "." || p === "") {
+                didSomething = true;
+                parts.splice(i, 1);
+                i--;
+              }
+            }
+            if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+              didSomething = true;
+              parts.pop();
+            }
+          }
+          const root = this.#rootIndex(parts) + 1;
+          let dd = root;
+          while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+            const p = parts[dd - 1];
+            if (p && p !== "." && p !== ".." && p !== "**") {
+              didSomething = true;
+              parts.splice(dd - 1, 2);
+              dd = Math.max(dd - 2, root);
+            }
+          }
+        } while (didSomething);
+        return parts.length === 0 ? [""] : parts;
+      }
+      // First phase: single-pattern processing
+      // <pre> is 1 or more portions
+      // <rest> is 1 or more portions
+      // <p> is any portion other than ., .., '', or **
+      // <e> is . or ''
+      //
+      // **/.. is *brutal* for filesystem walking performance, because
+      // it effectively resets the recursive walk each time it occurs,
+      // and ** cannot be reduced out by a .. pattern part like a regexp
+      // or most strings (other than .., ., and '') can be.
+      //
+      // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+      // <pre>/<e>/<rest> -> <pre>/<rest>
+      // <pre>/<p>/../<rest> -> <pre>/<rest>
+      // **/**/<rest> -> **/<rest>
+      //
+      // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+      // this WOULD be allowed if ** did follow symlinks, or * didn't
+      firstPhasePreProcess(globParts) {
+        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
+        let splitCells = 0;
+        const maxSplitCells = 1e6;
+        let didSomething = false;
+        do {
+          didSomething = false;
+          for (let parts of globParts) {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+              let gss = gs;
+              while (parts[gss + 1] === "**") {
+                gss++;
+              }
+              if (gss > gs) {
+                parts.splice(gs + 1, gss - gs);
+              }
+              let next = parts[gs + 1];
+              const p = parts[gs + 2];
+              const p2 = parts[gs + 3];
+              if (next !== "..")
+                continue;
+              if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+                continue;
+              }
+              const addedCells = parts.length - 1;
+              if (globParts.length >= braceExpandMax || splitCells + addedCells > maxSplitCells) {
+                throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
+              }
+              didSomething = true;
+              parts.splice(gs, 1);
+              const other = parts.slice(0);
+              other[gs] = "**";
+              splitCells += addedCells;
+              globParts.push(other);
+              gs--;
+            }
+            if (!this.preserveMultipleSlashes) {
+              for (let i = 1; i < parts.length - 1; i++) {
+                const p = parts[i];
+                if (i === 1 && p === "" && parts[0] === "")
+                  continue;
+                if (p === "." || p === "") {
+                  didSomething = true;
+                  parts.splice(i, 1);
+                  i--;
+                }
+              }
+              if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+                didSomething = true;
+                parts.pop();
+              }
+            }
+            const root = this.#rootIndex(parts) + 1;
+            let dd = root;
+            while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+              const p = parts[dd - 1];
+              if (p && p !== "." && p !== ".." && p !== "**") {
+                didSomething = true;
+                const needDot = dd === 1 && parts[dd + 1] === "**";
+                const splin = needDot ? ["."] : [];
+                parts.splice(dd - 1, 2, ...splin);
+                if (parts.length === 0)
+                  parts.push("");
+                dd = Math.max(dd - 2, root);
+              }
+            }
+          }
+        } while (didSomething);
+        return globParts;
+      }
+      // second phase: multi-pattern dedupes
+      // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+      // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+      secondPhasePreProcess(globParts) {
+        const keys = /* @__PURE__ */ new Set();
+        const rows = globParts.filter((parts) => {
+          const key = parts.join("/");
+          if (keys.has(key))
+            return false;
+          keys.add(key);
+          return true;
+        });
+        const stars = /* @__PURE__ */ new Map();
+        for (const parts of rows) {
+          const s = [];
+          for (let i = 0; i < parts.length; i++) {
+            if (parts[i] === "*")
+              s.push(i);
+          }
+          if (s.length)
+            stars.set(s.join(","), s);
+        }
+        if (!stars.size || rows.length * stars.size > 1e5)
+          return rows;
+        const { dot } = this.options;
+        return rows.filter((parts) => {
+          for (const s of stars.values()) {
+            if (s[s.length - 1] >= parts.length)
+              continue;
+            const c = [...parts];
+            let ok = true;
+            let changed = false;
+            for (const i of s) {
+              const p = parts[i];
+              if (p === "*")
+                continue;
+              if (!p || p === "**" || !dot && p.startsWith(".")) {
+                ok = false;
+                break;
+              }
+              c[i] = "*";
+              changed = true;
+            }
+            if (ok && changed && keys.has(c.join("/")))
+              return false;
+          }
+          return true;
+        });
+      }
+      parseNegate() {
+        if (this.nonegate)
+          return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+          negate = !negate;
+          negateOffset++;
+        }
+        if (negateOffset)
+          this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+      }
+      // Match the parts of a path against one row of the set. `resolved`
+      // is the parts after level 2 resolves `.` and `..` in them, or the
+      // same parts below level 2. Set partial to true to test if, for
+      // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
+      // you run out of file before you run out of pattern, then that's
+      // fine, as long as all the parts match.
+      #matchRow(file, resolved2, pattern, partial) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        const fh = this.isWindows ? uncHost(resolved2) : -1;
+        const ph = fh === -1 ? -1 : uncHost(pattern);
+        if (ph !== -1) {
+          const host = pattern[ph];
+          const share = pattern[ph + 1];
+          if (typeof host !== "string" || typeof share !== "string") {
+            fileStartIndex = fh;
+            patternStartIndex = ph;
+          } else if (resolved2[fh].toLowerCase() === host.toLowerCase() && resolved2[fh + 1].toLowerCase() === share.toLowerCase()) {
+            fileStartIndex = fh + 2;
+            patternStartIndex = ph + 2;
+          }
+        } else if (this.isWindows) {
+          const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+          const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+          const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+          const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+          const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+          const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+          if (typeof fdi === "number" && typeof pdi === "number") {
+            const [fd, pd] = [
+              file[fdi],
+              pattern[pdi]
+            ];
+            if (fd.toLowerCase() === pd.toLowerCase()) {
+              patternStartIndex = pdi + 1;
+              fileStartIndex = fdi + 1;
+            }
+          }
+        }
+        file = resolved2;
+        if (pattern.includes(GLOBSTAR)) {
+          return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+      }
+      #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+        if (head.length) {
+          const headEnd = fileIndex + head.length;
+          if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+            return false;
+          }
+          fileIndex += head.length;
+          patternIndex += head.length;
+        }
+        let fileTailMatch = 0;
+        if (tail.length) {
+          if (tail.length + fileIndex > file.length)
+            return false;
+          let tailStart = file.length - tail.length;
+          if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+            fileTailMatch = tail.length;
+          } else {
+            if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+              return false;
+            }
+            tailStart--;
+            if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+              return false;
+            }
+            fileTailMatch = tail.length + 1;
+          }
+        }
+        if (!body.length) {
+          let sawSome = !!fileTailMatch;
+          for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+            const f = String(file[i]);
+            sawSome = true;
+            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+              return false;
+            }
+          }
+          return partial || sawSome;
+        }
+        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
+      }
+      // Split the pattern into head, tail, and middle of ** delimited
+      // parts. The tail has to be at the end, and the others just have to
+      // be found in order from the head. These only depend on the pattern
+      // row, so they are kept for the next path.
+      #getGlobstarParts(pattern, partial, patternIndex) {
+        let byStart = this.#globstarParts.get(pattern);
+        if (!byStart) {
+          byStart = [];
+          this.#globstarParts.set(pattern, byStart);
+        }
+        const key = patternIndex * 2 + (partial ? 1 : 0);
+        const found = byStart[key];
+        if (found)
+          return found;
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const head = pattern.slice(patternIndex, firstgs);
+        const body = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
+        const tail = partial ? [] : pattern.slice(lastgs + 1);
+        const segments = [[[], 0]];
+        let current = segments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+          if (b === GLOBSTAR) {
+            nonGsPartsSums.push(nonGsParts);
+            current = [[], 0];
+            segments.push(current);
+          } else {
+            current[0].push(b);
+            nonGsParts++;
+          }
+        }
+        segments.forEach((b, i) => {
+          b[1] = nonGsParts - nonGsPartsSums[i];
+        });
+        const parts = { head, body, tail, segments };
+        byStart[key] = parts;
+        return parts;
+      }
+      // return false for "nope, not matching"
+      // return null for "not matching, cannot keep trying"
+      #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, tried) {
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+          if (partial) {
+            return fileIndex >= fileLength || fileIndex === fileLength - 1 && file[fileIndex] === "";
+          }
+          for (let i = fileIndex; i < fileLength; i++) {
+            sawTail = true;
+            const f = file[i];
+            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+              return false;
+            }
+          }
+          return sawTail;
+        }
+        const [body, need] = bs;
+        const after = partial ? fileLength : fileLength - need;
+        while (fileIndex <= after) {
+          const key = bodyIndex * (file.length + 1) + fileIndex;
+          if (tried.has(key))
+            return false;
+          tried.add(key);
+          const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
+          if (m && globStarDepth < this.maxGlobstarRecursion) {
+            const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+            if (sub !== false) {
+              return sub;
+            }
+          }
+          if (fileIndex === after)
+            break;
+          const f = file[fileIndex];
+          if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+            return false;
+          }
+          fileIndex++;
+        }
+        return partial || null;
+      }
+      #matchOne(file, pattern, partial, fileIndex, patternIndex, fileEnd = file.length) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex, pi = patternIndex, fl = Math.min(fileEnd, file.length), pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+          let p = pattern[pi];
+          let f = file[fi];
+          if (p === false || p === GLOBSTAR) {
+            return false;
+          }
+          if (!portionMatch(p, f))
+            return false;
+        }
+        if (fi === fl && pi === pl) {
+          return true;
+        } else if (fi === fl) {
+          return partial;
+        } else if (pi === pl) {
+          return fi === fl - 1 && file[fi] === "";
+        } else {
+          throw new Error("wtf?");
+        }
+      }
+      braceExpand() {
+        return braceExpand(this.pattern, this.options);
+      }
+      // Expand braces, except numeric ranges such as {0..999} with at
+      // least RANGE_MIN values. Each of those stays in its pattern as
+      // `<mark>0..999<mark>`, for the Matcher to test. If a range might
+      // be inside a [...] class, expand all of them instead.
+      #expandBraces() {
+        const { pattern } = this;
+        if (this.options.nobrace)
+          return this.braceExpand();
+        let code = 57344;
+        while (pattern.includes(String.fromCharCode(code))) {
+          if (++code > 63743)
+            return this.braceExpand();
+        }
+        const mark = String.fromCharCode(code);
+        let found = false;
+        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
+          const a = Number(lo);
+          const b = Number(hi);
+          if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Math.abs(a - b) + 1 < RANGE_MIN) {
+            return m;
+          }
+          found = true;
+          return `${mark}${lo}..${hi}${mark}`;
+        });
+        if (!found)
+          return this.braceExpand();
+        const set2 = braceExpand(marked, this.options);
+        for (const p of set2) {
+          for (const portion of p.split("/")) {
+            const c = portion.indexOf("[");
+            if (c !== -1 && c < portion.lastIndexOf(mark)) {
+              return this.braceExpand();
+            }
+            if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
+              return this.braceExpand();
+            }
+          }
+        }
+        this.#rangeMark = mark;
+        return set2;
+      }
+      parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        if (pattern === "**")
+          return GLOBSTAR;
+        if (pattern === "")
+          return "";
+        const { nocase, nocaseMagicOnly, noext = false, dot, normalize: normalize2 } = options;
+        const rangeMark = this.#rangeMark;
+        const lit2 = rangeMark && pattern.includes(rangeMark) ? void 0 : literal(pattern, noext);
+        if (lit2 !== void 0 && !(nocase && !nocaseMagicOnly && pattern.toUpperCase() !== pattern.toLowerCase())) {
+          return this.#norm(lit2);
+        }
+        if (this.#pending)
+          return PENDING;
+        let m = this.#matchers.get(pattern);
+        if (!m) {
+          if (!noext)
+            assertValidExtglobs(pattern);
+          m = new Matcher(pattern, {
+            nocase,
+            noext,
+            dot,
+            normalize: normalize2,
+            ...rangeMark && { rangeMark }
+          });
+          this.#matchers.set(pattern, m);
+        }
+        return m;
+      }
+      #slashSplit(p) {
+        if (this.preserveMultipleSlashes) {
+          return p.split("/");
+        } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+          return ["", ...p.split(/\/+/)];
+        } else {
+          return p.split(/\/+/);
+        }
+      }
+      match(f, partial = this.partial) {
+        if (this.comment) {
+          return false;
+        }
+        if (this.empty) {
+          return f === "";
+        }
+        if (f === "/" && partial) {
+          return true;
+        }
+        const options = this.options;
+        let split = this.#cachedSplit(f);
+        if (!split) {
+          if (!partial && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f) {
+            lastChecked = f;
+            const can = this.#canMatch(f);
+            if (can === "no")
+              return options.flipNegate ? false : this.negate;
+            if (can === "yes")
+              return options.flipNegate ? true : !this.negate;
+          }
+          split = this.#split(f);
+        }
+        const ff = split.parts;
+        const resolved2 = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
+        const set2 = this.set;
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+          for (let i = ff.length - 2; !filename && i >= 0; i--) {
+            filename = ff[i];
+          }
+        }
+        for (let r = 0; r < set2.length; r++) {
+          const pattern = set2[r];
+          const shape = partial ? void 0 : this.#shapes[r];
+          const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved2, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved2, pattern, partial);
+          if (hit) {
+            if (options.flipNegate) {
+              return true;
+            }
+            return !this.negate;
+          }
+        }
+        if (options.flipNegate) {
+          return false;
+        }
+        return this.negate;
+      }
+      static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+      }
+    };
+    minimatch.Minimatch = Minimatch;
+    minimatch.escape = escape;
+    minimatch.unescape = unescape;
+  }
+});
+
+// src/scope/select.ts
+function selectsPath(selection, path4) {
+  const matches2 = (pattern) => minimatch(path4, pattern, { dot: true });
+  return selection.include.some(matches2) && !selection.exclude.some(matches2);
+}
+function selectsFile(selection, file) {
+  return selectsPath(selection, file.path) || file.previousPath !== void 0 && selectsPath(selection, file.previousPath);
+}
+var defaultSelection;
+var init_select = __esm({
+  "src/scope/select.ts"() {
+    "use strict";
+    init_esm4();
+    defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
+  }
+});
+
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
   const diffstr = uniDiff.split(/\n/), list3 = [];
@@ -11102,6 +13808,216 @@ var init_port = __esm({
         return this.status === 0 || this.status >= 500;
       }
     };
+  }
+});
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+function git(cwd, args, input) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (chunk) => out.push(chunk));
+    child.stderr?.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`, null, "")));
+    child.on("close", (code) => {
+      const stderr = Buffer.concat(err).toString("utf8");
+      if (code === 0) resolve3(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
+    });
+    if (input !== void 0 && child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(input);
+    }
+  });
+}
+var GitError, pinnedConfig;
+var init_run = __esm({
+  "src/git/run.ts"() {
+    "use strict";
+    GitError = class extends Error {
+      constructor(message, exitCode, stderr) {
+        super(message);
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+      }
+      exitCode;
+      stderr;
+    };
+    pinnedConfig = [
+      "-c",
+      "core.quotePath=true",
+      "-c",
+      "diff.noprefix=false",
+      "-c",
+      "diff.mnemonicPrefix=false",
+      "-c",
+      "diff.relative=false",
+      "-c",
+      "diff.external=",
+      "-c",
+      "color.ui=never"
+    ];
+  }
+});
+
+// src/git/changeSet.ts
+function typeOf(mode) {
+  if (mode === "000000" || mode.startsWith("100")) return "file";
+  return mode === "120000" ? "link" : "other";
+}
+function parseRaw(output) {
+  const fields2 = output.split("\0");
+  const entries = [];
+  for (let i = 0; i < fields2.length; ) {
+    const header = fields2[i++] ?? "";
+    if (header === "") continue;
+    const [baseMode = "", headMode = "", baseSha = "", headSha = "", code = ""] = header.slice(1).split(" ");
+    const letter = code[0] ?? "";
+    const status = statusOf2[letter];
+    const first = fields2[i++] ?? "";
+    const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
+    if (!status) continue;
+    entries.push({
+      status,
+      path: second ?? first,
+      ...second !== void 0 ? { previousPath: first } : {},
+      baseBlob: zeroSha.test(baseSha) ? null : baseSha,
+      headBlob: zeroSha.test(headSha) ? null : headSha,
+      baseType: typeOf(baseMode),
+      headType: typeOf(headMode)
+    });
+  }
+  return entries;
+}
+async function readBlobs(repository, shas, maxBytes) {
+  const result = /* @__PURE__ */ new Map();
+  const unique2 = [...new Set(shas)];
+  if (unique2.length === 0) return result;
+  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique2.join("\n")}
+`)).toString("utf8");
+  const wanted = [];
+  for (const line of check.split("\n")) {
+    const [sha = "", type = "", size = ""] = line.split(" ");
+    if (sha === "" || type !== "blob") continue;
+    const bytes = Number(size);
+    if (bytes > maxBytes) result.set(sha, { kind: "unavailable", reason: `file is ${bytes} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
+    else wanted.push(sha);
+  }
+  if (wanted.length === 0) return result;
+  const batch = await git(repository, ["cat-file", "--batch"], `${wanted.join("\n")}
+`);
+  let offset = 0;
+  while (offset < batch.length) {
+    const newline = batch.indexOf(10, offset);
+    const [sha = "", , size = "0"] = batch.subarray(offset, newline).toString("utf8").split(" ");
+    const start = newline + 1;
+    const end = start + Number(size);
+    result.set(sha, { kind: "content", data: batch.subarray(start, end) });
+    offset = end + 1;
+  }
+  return result;
+}
+function linkContent(blob) {
+  const target = blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)";
+  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+}
+async function mergeBase(repository, base, head) {
+  return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
+}
+async function resolveCommit(repository, ref) {
+  return (await git(repository, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
+}
+async function readGitChangeSet(range2) {
+  const { repository, maxBytes } = range2;
+  const headCommit = await resolveCommit(repository, range2.head);
+  const baseCommit = await mergeBase(repository, await resolveCommit(repository, range2.base), headCommit);
+  const diffArgs = ["diff", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", baseCommit, headCommit];
+  const raw = parseRaw((await git(repository, ["diff", "--raw", "-z", "-M", "--no-abbrev", baseCommit, headCommit])).toString("utf8"));
+  const patches = parseGitDiff((await git(repository, [...diffArgs, "-U3", "--"])).toString("utf8"));
+  const hunksByPath = /* @__PURE__ */ new Map();
+  for (const patch of patches) {
+    const key = patch.headPath ?? patch.basePath;
+    if (key !== null) hunksByPath.set(key, patch.hunks);
+  }
+  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
+  const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
+  const files = entries.map((entry) => {
+    const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
+    const head = entry.headType === "link" ? linkContent(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
+    const hunks = hunksByPath.get(entry.path) ?? [];
+    const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
+    return {
+      path: entry.path,
+      ...entry.previousPath !== void 0 ? { previousPath: entry.previousPath } : {},
+      status: entry.status,
+      base,
+      head,
+      hunks: binary ? null : hunks
+    };
+  });
+  return { files };
+}
+var zeroSha, statusOf2;
+var init_changeSet = __esm({
+  "src/git/changeSet.ts"() {
+    "use strict";
+    init_parse2();
+    init_run();
+    zeroSha = /^0+$/;
+    statusOf2 = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
+  }
+});
+
+// src/git/namespaceWorkloads.ts
+async function grep(repository, commit, pattern) {
+  try {
+    const listing = (await git(repository, ["grep", "-l", "-z", "-E", pattern, commit, "--", "*.yaml", "*.yml", "*.json"])).toString("utf8");
+    return listing.split("\0").filter((e) => e !== "").map((entry) => entry.slice(commit.length + 1));
+  } catch (error2) {
+    if (error2 instanceof GitError && error2.exitCode === 1) return [];
+    throw error2;
+  }
+}
+async function readNamespaceFiles(repository, commit, request2) {
+  const names = request2.namespaces.filter((n) => dnsLabel.test(n));
+  if (names.length === 0) return { files: [], omitted: [] };
+  const pattern = `namespace["']?[[:space:]]*:[[:space:]]*["']?(${names.join("|")})["']?([[:space:],}]|$)`;
+  const paths = (await grep(repository, commit, pattern)).filter((p) => !request2.skip.has(p) && selectsPath(request2.selection, p)).sort();
+  const wanted = paths.slice(0, request2.maxFiles);
+  const omitted = paths.slice(request2.maxFiles).map((path4) => ({ path: path4, reason: `over the limit of ${request2.maxFiles} files read for relabelled namespaces` }));
+  if (wanted.length === 0) return { files: [], omitted };
+  const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
+  const blobs = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const [meta = "", path4 = ""] = entry.split("	");
+    const [mode = "", , sha = ""] = meta.split(" ");
+    if (mode.startsWith("100")) blobs.set(path4, sha);
+  }
+  const contents = await readBlobs(repository, [...blobs.values()], request2.maxBytes);
+  const files = [];
+  for (const [path4, sha] of blobs) {
+    const content = contents.get(sha);
+    if (content?.kind !== "content") {
+      omitted.push({ path: path4, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
+      continue;
+    }
+    files.push({ path: path4, status: "modified", base: content, head: content, hunks: [] });
+  }
+  return { files, omitted };
+}
+var dnsLabel, relabelledFilesCap;
+var init_namespaceWorkloads = __esm({
+  "src/git/namespaceWorkloads.ts"() {
+    "use strict";
+    init_select();
+    init_changeSet();
+    init_run();
+    dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+    relabelledFilesCap = 500;
   }
 });
 
@@ -31110,167 +34026,6 @@ var init_core = __esm({
   }
 });
 
-// src/git/run.ts
-import { spawn } from "node:child_process";
-function git(cwd, args, input) {
-  return new Promise((resolve3, reject) => {
-    const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (chunk) => out.push(chunk));
-    child.stderr?.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`, null, "")));
-    child.on("close", (code) => {
-      const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve3(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
-    });
-    if (input !== void 0 && child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(input);
-    }
-  });
-}
-var GitError, pinnedConfig;
-var init_run = __esm({
-  "src/git/run.ts"() {
-    "use strict";
-    GitError = class extends Error {
-      constructor(message, exitCode, stderr) {
-        super(message);
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-      }
-      exitCode;
-      stderr;
-    };
-    pinnedConfig = [
-      "-c",
-      "core.quotePath=true",
-      "-c",
-      "diff.noprefix=false",
-      "-c",
-      "diff.mnemonicPrefix=false",
-      "-c",
-      "diff.relative=false",
-      "-c",
-      "diff.external=",
-      "-c",
-      "color.ui=never"
-    ];
-  }
-});
-
-// src/git/changeSet.ts
-function typeOf2(mode) {
-  if (mode === "000000" || mode.startsWith("100")) return "file";
-  return mode === "120000" ? "link" : "other";
-}
-function parseRaw(output) {
-  const fields2 = output.split("\0");
-  const entries = [];
-  for (let i = 0; i < fields2.length; ) {
-    const header = fields2[i++] ?? "";
-    if (header === "") continue;
-    const [baseMode = "", headMode = "", baseSha = "", headSha = "", code = ""] = header.slice(1).split(" ");
-    const letter = code[0] ?? "";
-    const status = statusOf3[letter];
-    const first = fields2[i++] ?? "";
-    const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
-    if (!status) continue;
-    entries.push({
-      status,
-      path: second ?? first,
-      ...second !== void 0 ? { previousPath: first } : {},
-      baseBlob: zeroSha.test(baseSha) ? null : baseSha,
-      headBlob: zeroSha.test(headSha) ? null : headSha,
-      baseType: typeOf2(baseMode),
-      headType: typeOf2(headMode)
-    });
-  }
-  return entries;
-}
-async function readBlobs(repository, shas, maxBytes) {
-  const result = /* @__PURE__ */ new Map();
-  const unique2 = [...new Set(shas)];
-  if (unique2.length === 0) return result;
-  const check = (await git(repository, ["cat-file", "--batch-check"], `${unique2.join("\n")}
-`)).toString("utf8");
-  const wanted = [];
-  for (const line of check.split("\n")) {
-    const [sha = "", type = "", size = ""] = line.split(" ");
-    if (sha === "" || type !== "blob") continue;
-    const bytes = Number(size);
-    if (bytes > maxBytes) result.set(sha, { kind: "unavailable", reason: `file is ${bytes} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
-    else wanted.push(sha);
-  }
-  if (wanted.length === 0) return result;
-  const batch = await git(repository, ["cat-file", "--batch"], `${wanted.join("\n")}
-`);
-  let offset = 0;
-  while (offset < batch.length) {
-    const newline = batch.indexOf(10, offset);
-    const [sha = "", , size = "0"] = batch.subarray(offset, newline).toString("utf8").split(" ");
-    const start = newline + 1;
-    const end = start + Number(size);
-    result.set(sha, { kind: "content", data: batch.subarray(start, end) });
-    offset = end + 1;
-  }
-  return result;
-}
-function linkContent(blob) {
-  const target = blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)";
-  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
-}
-async function mergeBase(repository, base, head) {
-  return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
-}
-async function resolveCommit(repository, ref) {
-  return (await git(repository, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`])).toString("utf8").trim();
-}
-async function readGitChangeSet(range2) {
-  const { repository, maxBytes } = range2;
-  const headCommit = await resolveCommit(repository, range2.head);
-  const baseCommit = await mergeBase(repository, await resolveCommit(repository, range2.base), headCommit);
-  const diffArgs = ["diff", "-M", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", baseCommit, headCommit];
-  const raw = parseRaw((await git(repository, ["diff", "--raw", "-z", "-M", "--no-abbrev", baseCommit, headCommit])).toString("utf8"));
-  const patches = parseGitDiff((await git(repository, [...diffArgs, "-U3", "--"])).toString("utf8"));
-  const hunksByPath = /* @__PURE__ */ new Map();
-  for (const patch of patches) {
-    const key = patch.headPath ?? patch.basePath;
-    if (key !== null) hunksByPath.set(key, patch.hunks);
-  }
-  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
-  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
-  const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries.map((entry) => {
-    const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
-    const head = entry.headType === "link" ? linkContent(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
-    const hunks = hunksByPath.get(entry.path) ?? [];
-    const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
-    return {
-      path: entry.path,
-      ...entry.previousPath !== void 0 ? { previousPath: entry.previousPath } : {},
-      status: entry.status,
-      base,
-      head,
-      hunks: binary ? null : hunks
-    };
-  });
-  return { files };
-}
-var zeroSha, statusOf3;
-var init_changeSet = __esm({
-  "src/git/changeSet.ts"() {
-    "use strict";
-    init_parse2();
-    init_run();
-    zeroSha = /^0+$/;
-    statusOf3 = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
-  }
-});
-
 // src/io/render/api.ts
 function apiTreeReader(github, owner, repo) {
   return {
@@ -37717,6 +40472,7 @@ function runnerIO() {
     gitChangeSet: async (workspace, base, head, maxBytes) => await hasCommits(workspace, [base, head]) ? readGitChangeSet({ repository: workspace, base, head, maxBytes }) : null,
     gitFile: (workspace, commit, path4) => readFileAt(workspace, commit, path4),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
+    gitNamespaceFiles: (workspace, commit, request2) => readNamespaceFiles(workspace, commit, request2),
     renderPort: async (from, base, head, maxBytes) => {
       if (from.kind === "git") {
         if (!await hasCommits(from.workspace, [base, head])) return null;
@@ -37738,6 +40494,7 @@ var init_actionIO = __esm({
     init_renderer();
     init_files();
     init_namespaces();
+    init_namespaceWorkloads();
     init_run();
     init_client();
     init_octokitPort();
@@ -39083,2643 +41840,8 @@ function changeRules(config, overrides) {
   };
 }
 
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str2) => {
-  let begs, beg, left, right = void 0, result;
-  let ai = str2.indexOf(a);
-  let bi = str2.indexOf(b, ai + 1);
-  let i = ai;
-  if (ai >= 0 && bi > 0) {
-    if (a === b) {
-      return [ai, bi];
-    }
-    begs = [];
-    left = str2.length;
-    while (i >= 0 && !result) {
-      if (i === ai) {
-        begs.push(i);
-        ai = str2.indexOf(a, i + 1);
-      } else if (begs.length === 1) {
-        const r = begs.pop();
-        if (r !== void 0)
-          result = [r, bi];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi;
-        }
-        bi = str2.indexOf(b, i + 1);
-      }
-      i = ai < bi && ai >= 0 ? ai : bi;
-    }
-    if (begs.length && right !== void 0) {
-      result = [left, right];
-    }
-  }
-  return result;
-};
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str2) {
-  return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
-}
-function escapeBraces(str2) {
-  return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str2) {
-  return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
-  }
-}
-function balancedWithBudget(str2, masked, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
-  if (!r || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r[1],
-    pre: str2.slice(0, r[0]),
-    body: str2.slice(r[0] + 1, r[1]),
-    post: str2.slice(r[1] + 1),
-    unmatched
-  };
-}
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
-  const open2 = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
-    }
-  }
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at3 = open2[i];
-    out += masked.slice(last, at3) + "\0";
-    last = at3 + 1;
-  }
-  return out + masked.slice(last);
-}
-function commaSetFollows(str2, budget) {
-  budget.remaining -= str2.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i = str2.length - 1; i >= 0; i--) {
-    const c = str2.charCodeAt(i);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str2, budget) {
-  const parts = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str2, str2, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str2.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
-      return parts;
-    }
-    const { pre, body, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body + "}";
-    if (!post.length) {
-      pushAll(parts, p);
-      return parts;
-    }
-    carry = p.pop();
-    pushAll(parts, p);
-    str2 = post;
-  }
-}
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
-}
-function expand(str2, options = {}) {
-  if (!str2) {
-    return [];
-  }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str2.slice(0, 2) === "{}") {
-    str2 = "\\{\\}" + str2.slice(2);
-  }
-  return expand_(escapeBraces(str2), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str2) {
-  return "{" + str2 + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-  return i <= y;
-}
-function gte(i, y) {
-  return i >= y;
-}
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  const out = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix2 = acc[a] + pre;
-    let vs = values;
-    if (dropEmpties && !prefix2) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
-    }
-    for (let v = 0; v < vs.length; v++) {
-      if (out.length >= max)
-        break outer;
-      const expansion = prefix2 + vs[v];
-      if (length + expansion.length > maxLength)
-        break outer;
-      out.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out.length;
-  return out;
-}
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-  const n = body.split(/\.\./);
-  const N = [];
-  if (n[0] === void 0 || n[1] === void 0) {
-    return N;
-  }
-  const x = numeric(n[0]);
-  const y = numeric(n[1]);
-  const width = Math.max(n[0].length, n[1].length);
-  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i = x; test(i, y) && N.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z = new Array(need + 1).join("0");
-          if (i < 0) {
-            c = "-" + z + c.slice(1);
-          } else {
-            c = z + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength)
-      break;
-    N.push(c);
-    length += c.length;
-  }
-  return N;
-}
-function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str2];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked = str2;
-  for (; ; ) {
-    const m = balancedWithBudget(str2, masked, budget);
-    if (!m) {
-      return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
-    }
-    const pre = m.pre;
-    const literal3 = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str2 = m.post;
-      masked = masked.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str2 = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal3();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-      if (!values) {
-        return literal3();
-      }
-    } else {
-      let n = parseCommaParts(m.body, budget);
-      if (!n) {
-        return literal3();
-      }
-      if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal3();
-        }
-        if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal3();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str2 = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal3();
-        }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
-            continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
-            break outer;
-          }
-          values.push(v);
-          valuesLength += v.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal3();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str2 = m.post;
-    masked = masked.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
-var digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
-var prefix = (d, alts) => alts.map((s) => [digit(d, d), ...s]);
-var fixed = (a, b) => {
-  if (!a)
-    return [[]];
-  let lo = +a[0];
-  let hi = +b[0];
-  const ra = a.slice(1);
-  const rb = b.slice(1);
-  if (lo === hi)
-    return prefix(lo, fixed(ra, rb));
-  const zeros = "0".repeat(ra.length);
-  const nines = "9".repeat(ra.length);
-  const out = [];
-  if (ra !== zeros)
-    out.push(...prefix(lo++, fixed(ra, nines)));
-  const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
-  if (lo <= hi) {
-    out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
-  }
-  out.push(...last);
-  return out;
-};
-var nonneg = (a, b, width) => {
-  if (width) {
-    return fixed(String(a).padStart(width, "0"), String(b).padStart(width, "0"));
-  }
-  const out = [];
-  for (let len = String(a).length; len <= String(b).length; len++) {
-    const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
-    const hi = Math.min(b, 10 ** len - 1);
-    out.push(...fixed(String(lo), String(hi)));
-  }
-  return out;
-};
-var numericRange = (loStr, hiStr) => {
-  let lo = Number(loStr);
-  let hi = Number(hiStr);
-  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
-    return;
-  if (lo > hi)
-    [lo, hi] = [hi, lo];
-  const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
-  const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
-  const out = [];
-  if (lo < 0) {
-    const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
-    out.push(...neg.map((s) => [{ t: "lit", ch: "-" }, ...s]));
-  }
-  if (hi >= 0)
-    out.push(...nonneg(Math.max(lo, 0), hi, width));
-  return out;
-};
-
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"],
-  "[:alpha:]": ["\\p{L}\\p{Nl}"],
-  "[:ascii:]": ["\\x00-\\x7f"],
-  "[:blank:]": ["\\p{Zs}\\t"],
-  "[:cntrl:]": ["\\p{Cc}"],
-  "[:digit:]": ["\\p{Nd}"],
-  "[:graph:]": ["\\p{Z}\\p{C}", true],
-  "[:lower:]": ["\\p{Ll}"],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}\\p{S}"],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"],
-  "[:upper:]": ["\\p{Lu}"],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"],
-  "[:xdigit:]": ["A-Fa-f0-9"]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var noMatch = /$./;
-var parseClass = (glob, position, nocase = false, form) => {
-  const norm = (c) => {
-    const n = form ? c.normalize(form) : c;
-    return [...n].length === 1 ? n : c;
-  };
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i = pos + 1;
-  let sawStart = false;
-  let escaping = false;
-  let negate = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i < glob.length) {
-    const c = String.fromCodePoint(glob.codePointAt(i));
-    if ((c === "!" || c === "^") && i === pos + 1) {
-      negate = true;
-      i++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i)) {
-          if (rangeStart) {
-            return [noMatch, glob.length - pos];
-          }
-          i += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    const n = norm(c);
-    if (rangeStart) {
-      if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(n));
-      } else if (n === rangeStart) {
-        ranges.push(braceEscape(n));
-      }
-      rangeStart = "";
-      i += c.length;
-      continue;
-    }
-    if (glob.startsWith("-]", i + c.length)) {
-      ranges.push(braceEscape(n + "-"));
-      i += c.length + 1;
-      continue;
-    }
-    if (glob.startsWith("-", i + c.length)) {
-      rangeStart = n;
-      i += c.length + 1;
-      continue;
-    }
-    ranges.push(braceEscape(n));
-    i += c.length;
-  }
-  if (endPos < i) {
-    return [noMatch, 0];
-  }
-  if (!ranges.length && !negs.length) {
-    return [noMatch, glob.length - pos];
-  }
-  const sranges = "[" + (negate ? "^" : "") + ranges.join("") + "]";
-  const snegs = "[" + (negate ? "" : "^") + negs.join("") + "]";
-  const comb = "^" + (ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs);
-  return [new RegExp(comb, nocase ? "iu" : "u"), endPos - pos];
-};
-
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
-var MATCH = { t: "match", id: 0 };
-var extTypes = "!?+*@";
-var lit = (ch) => ({ t: "lit", ch });
-var reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
-var newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, "iu");
-var foldCache = /* @__PURE__ */ new Map();
-var foldRe = (ch) => {
-  let re = foldCache.get(ch);
-  if (!re) {
-    re = newFoldRe(ch);
-    if (foldCache.size >= 1e3)
-      foldCache.clear();
-    foldCache.set(ch, re);
-  }
-  return re;
-};
-var litMatch = (l, c) => {
-  if (c === l.ch)
-    return true;
-  if (!l.re)
-    return false;
-  const code = c.charCodeAt(0);
-  if (code >= 128)
-    return l.re.test(c);
-  const ascii = l.ascii ??= new Uint8Array(128);
-  ascii[code] ||= l.re.test(c) ? 1 : 2;
-  return ascii[code] === 1;
-};
-var tokenize = (p, nocase, noext, form, mark) => {
-  const toks = [];
-  for (let i = 0; i < p.length; ) {
-    const c = String.fromCodePoint(p.codePointAt(i));
-    if (mark) {
-      const m = c === "\\" && p.startsWith(mark, i + 1) ? 1 : 0;
-      if (m || c === mark) {
-        const start = i + m + mark.length;
-        const end = p.indexOf(mark, start);
-        const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
-        const alts = end !== -1 && r && numericRange(r[1], r[2]);
-        if (alts) {
-          toks.push({ t: "ext", type: "@", alts });
-          i = end + mark.length;
-          continue;
-        }
-      }
-    }
-    if (c === "\\") {
-      const e = p.codePointAt(i + 1);
-      const ch = e === void 0 ? c : String.fromCodePoint(e);
-      toks.push(lit(ch));
-      i += 1 + ch.length;
-      continue;
-    }
-    if (c === "[") {
-      const [re, consumed] = parseClass(p, i, nocase, form);
-      if (consumed) {
-        toks.push({ t: "class", re });
-        i += consumed;
-        continue;
-      }
-    }
-    if (!noext && extTypes.includes(c) && p[i + 1] === "(") {
-      toks.push({ t: "open", type: c });
-      i += 2;
-      continue;
-    }
-    toks.push(!noext && c === "|" ? { t: "bar" } : !noext && c === ")" ? { t: "close" } : c === "*" ? { t: "star" } : c === "?" ? { t: "any" } : lit(c));
-    i += c.length;
-  }
-  return toks;
-};
-var pair = (toks) => {
-  const pairs = /* @__PURE__ */ new Map();
-  const stack = [];
-  toks.forEach((tok, i) => {
-    if (tok.t === "open")
-      stack.push(i);
-    else if (tok.t === "close" && stack.length)
-      pairs.set(stack.pop(), i);
-  });
-  return pairs;
-};
-var build = (toks, pairs, start, end, top) => {
-  let seq = [];
-  const alts = [seq];
-  for (let i = start; i < end; i++) {
-    const tok = toks[i];
-    const close = pairs.get(i);
-    if (tok.t === "open" && close !== void 0) {
-      const sub = build(toks, pairs, i + 1, close, false);
-      seq.push({ t: "ext", type: tok.type, alts: sub });
-      i = close;
-    } else if (tok.t === "bar" && !top) {
-      alts.push(seq = []);
-    } else if (tok.t === "open") {
-      seq.push(lit(tok.type), lit("("));
-    } else if (tok.t === "bar") {
-      seq.push(lit("|"));
-    } else if (tok.t === "close") {
-      seq.push(lit(")"));
-    } else {
-      seq.push(tok);
-    }
-  }
-  return alts;
-};
-var normalize = (items, form) => {
-  const out = [];
-  let run2 = "";
-  const flush = () => {
-    for (const ch of run2.normalize(form))
-      out.push(lit(ch));
-    run2 = "";
-  };
-  for (const it of items) {
-    if (it.t === "lit") {
-      run2 += it.ch;
-      continue;
-    }
-    flush();
-    out.push(it.t === "ext" ? { ...it, alts: it.alts.map((a) => normalize(a, form)) } : it);
-  }
-  flush();
-  return out;
-};
-var compile = (items, nocase) => {
-  let id = 1;
-  const split = (out) => ({ t: "split", id: id++, out });
-  const seq = (items2, next) => items2.reduceRight((next2, it) => item(it, next2), next);
-  const item = (it, next) => {
-    switch (it.t) {
-      case "lit":
-        const re = nocase ? foldRe(it.ch) : void 0;
-        return { t: "lit", id: id++, ch: it.ch, re, next };
-      case "any":
-      case "star":
-        return { t: it.t, id: id++, next };
-      case "class":
-        return { t: "class", id: id++, re: it.re, next };
-    }
-    const alts = (next2) => it.alts.map((a) => seq(a, next2));
-    switch (it.type) {
-      case "@":
-        return split(alts(next));
-      case "?":
-        return split([next, ...alts(next)]);
-      case "!":
-        return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
-    }
-    const after = split([]);
-    const entry = split(alts(after));
-    after.out.push(next, entry);
-    return it.type === "*" ? after : entry;
-  };
-  const start = seq(items, MATCH);
-  return [start, id];
-};
-var show = (start) => {
-  const lines = [];
-  const seen = /* @__PURE__ */ new Set();
-  const ref = (n) => n.t === "match" ? "match" : String(n.id);
-  const walk3 = (n, indent) => {
-    if (n.t === "match" || seen.has(n))
-      return;
-    seen.add(n);
-    const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
-    switch (n.t) {
-      case "split":
-        line(`split -> ${n.out.map(ref).join(", ")}`);
-        for (const o of n.out)
-          walk3(o, indent);
-        return;
-      case "neg":
-        line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-        walk3(n.sub, indent + "  ");
-        return walk3(n.next, indent);
-      case "lit":
-        line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
-        break;
-      case "class":
-        line(`${n.re} -> ${ref(n.next)}`);
-        break;
-      default:
-        line(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
-    }
-    walk3(n.next, indent);
-  };
-  walk3(start, "");
-  return [`start -> ${ref(start)}`, ...lines].join("\n");
-};
-var State = class {
-  // set by the Sim, to mark the nodes that this state has
-  gen;
-  threads = [];
-  match = false;
-  runs = [];
-  // the sorted ids of the threads, with 0 for a match, once the
-  // state is done
-  ids = [];
-  constructor(gen) {
-    this.gen = gen;
-  }
-  // no threads, so nothing more can match
-  get dead() {
-    return !this.threads.length && !this.match && !this.runs.length;
-  }
-};
-var sameState = (a, b) => {
-  if (a.ids.length !== b.ids.length)
-    return false;
-  if (a.runs.length !== b.runs.length)
-    return false;
-  if (a.ids.some((id, i) => id !== b.ids[i]))
-    return false;
-  return a.runs.every((r) => b.runs.some((o) => o.neg === r.neg && sameState(o.state, r.state)));
-};
-var marks = (size) => ({
-  has: new Float64Array(size),
-  seen: new Float64Array(size),
-  gen: 0
-});
-var Sim = class {
-  // `.` and `..` only match literal dots, even with `dot:true`
-  dots;
-  // the string starts with `.`, and `dot:true` is not set
-  dotStart;
-  #marks;
-  constructor(dots, dotStart, marks2) {
-    this.dots = dots;
-    this.dotStart = dotStart;
-    this.#marks = marks2;
-  }
-  state() {
-    return new State(++this.#marks.gen);
-  }
-  // sort the ids of a state, once it has all of its threads
-  done(state) {
-    state.ids = state.threads.map((n) => n.id).sort((a, b) => a - b);
-    if (state.match)
-      state.ids.unshift(MATCH.id);
-    return state;
-  }
-  // true the first time that the state walks through the node, so
-  // that loops in the graph stop
-  #visit(state, node) {
-    const { seen } = this.#marks;
-    if (seen[node.id] === state.gen)
-      return false;
-    seen[node.id] = state.gen;
-    return true;
-  }
-  #addThread(state, node) {
-    const { has } = this.#marks;
-    if (has[node.id] === state.gen)
-      return false;
-    has[node.id] = state.gen;
-    state.threads.push(node);
-    return true;
-  }
-  // wildcards only match a leading dot if `dot:true`. In a negated
-  // sub-pattern, this does not apply, because the negation itself
-  // can not match a leading dot.
-  restricted(i, top) {
-    return top && (this.dots || this.dotStart && i === 0);
-  }
-  add(state, node, i, top) {
-    switch (node.t) {
-      case "split":
-        if (!this.#visit(state, node))
-          return;
-        for (const o of node.out)
-          this.add(state, o, i, top);
-        return;
-      case "neg":
-        if (!this.#visit(state, node))
-          return;
-        const sub = this.state();
-        this.add(sub, node.sub, i, false);
-        this.done(sub);
-        return this.addRun(state, { t: "run", neg: node, state: sub }, i, top);
-      case "star":
-        if (this.restricted(i, top))
-          return;
-        if (this.#addThread(state, node))
-          this.add(state, node.next, i, top);
-        return;
-      case "match":
-        state.match = true;
-        return;
-      default:
-        this.#addThread(state, node);
-    }
-  }
-  addRun(state, run2, i, top) {
-    for (const r of state.runs) {
-      if (r.neg === run2.neg && sameState(r.state, run2.state))
-        return;
-    }
-    state.runs.push(run2);
-    if (!run2.state.match) {
-      this.add(state, run2.neg.next, i, top);
-    }
-  }
-  // the threads after char `c`, at index `i`
-  step(state, c, i, top) {
-    const next = this.state();
-    for (const th of state.threads) {
-      switch (th.t) {
-        case "lit":
-          if (litMatch(th, c)) {
-            this.add(next, th.next, i + 1, top);
-          }
-          break;
-        case "any":
-          if (!this.restricted(i, top))
-            this.add(next, th.next, i + 1, top);
-          break;
-        case "class":
-          if (!this.restricted(i, top) && th.re.test(c)) {
-            this.add(next, th.next, i + 1, top);
-          }
-          break;
-        case "star":
-          if (!this.restricted(i, top))
-            this.add(next, th, i + 1, top);
-      }
-    }
-    if (!this.restricted(i, top)) {
-      for (const run2 of state.runs) {
-        if (run2.state.dead) {
-          this.addRun(next, run2, i + 1, top);
-          continue;
-        }
-        const sub = this.step(run2.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
-      }
-    }
-    return this.done(next);
-  }
-};
-var stateKey = (state) => {
-  const ids = state.ids.join();
-  if (!state.runs.length)
-    return ids;
-  const runs = state.runs.map((r) => `${r.neg.id}(${stateKey(r.state)})`);
-  return `${ids}|${runs.sort().join("|")}`;
-};
-var DFA_BUDGET = 1 << 18;
-var Dfa = class {
-  #start;
-  #states = /* @__PURE__ */ new Map();
-  #size = 0;
-  #plain;
-  #dotStart;
-  #sim;
-  #dotSim;
-  constructor(start, marks2) {
-    this.#start = start;
-    this.#sim = new Sim(false, false, marks2);
-    this.#dotSim = new Sim(false, true, marks2);
-  }
-  #make(state) {
-    return {
-      state,
-      match: state.match,
-      dead: state.dead,
-      next: /* @__PURE__ */ new Map()
-    };
-  }
-  #intern(state) {
-    const key = stateKey(state);
-    const found = this.#states.get(key);
-    if (found)
-      return found;
-    if (this.#size > DFA_BUDGET)
-      this.#clear();
-    const d = this.#make(state);
-    this.#states.set(key, d);
-    this.#size += key.length + 1;
-    return d;
-  }
-  #clear() {
-    this.#states.clear();
-    this.#size = 0;
-    this.#plain = void 0;
-    this.#dotStart = void 0;
-  }
-  start(dotStart) {
-    if (dotStart) {
-      if (this.#dotStart)
-        return this.#dotStart;
-      const state2 = this.#dotSim.state();
-      this.#dotSim.add(state2, this.#start, 0, true);
-      return this.#dotStart = this.#make(this.#dotSim.done(state2));
-    }
-    if (this.#plain)
-      return this.#plain;
-    const state = this.#sim.state();
-    this.#sim.add(state, this.#start, 0, true);
-    return this.#plain = this.#intern(this.#sim.done(state));
-  }
-  // the next state, after a miss in `d.ascii`
-  next(d, c) {
-    const code = c.charCodeAt(0);
-    const found = code < 128 ? void 0 : d.next.get(c);
-    if (found)
-      return found;
-    const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
-    if (code < 128) {
-      if (!d.ascii) {
-        d.ascii = new Array(128);
-        this.#size += 128;
-      }
-      d.ascii[code] = n;
-    } else {
-      d.next.set(c, n);
-    }
-    this.#size++;
-    return n;
-  }
-};
-var linear = (start) => {
-  const nodes = [];
-  for (let n = start; n.t !== "match"; n = n.next) {
-    if (n.t === "split" || n.t === "neg")
-      return void 0;
-    nodes.push(n);
-  }
-  return nodes;
-};
-var testLinear = (nodes, chars, start, end) => {
-  let ni = 0;
-  let ci = start;
-  let starNi = -1;
-  let starCi = 0;
-  while (ci < end) {
-    const n = nodes[ni];
-    if (n?.t === "star") {
-      starNi = ni++;
-      starCi = ci;
-      continue;
-    }
-    const c = chars[ci];
-    if (n && (n.t === "any" || n.t === "lit" && litMatch(n, c) || n.t === "class" && n.re.test(c))) {
-      ni++;
-      ci++;
-      continue;
-    }
-    if (starNi === -1)
-      return false;
-    ni = starNi + 1;
-    ci = ++starCi;
-  }
-  while (nodes[ni]?.t === "star")
-    ni++;
-  return ni === nodes.length;
-};
-var lengths = (items) => {
-  let min = 0;
-  let max = 0;
-  for (const it of items) {
-    const [lo, hi] = itemLengths(it);
-    min += lo;
-    max += hi;
-  }
-  return [min, max];
-};
-var itemLengths = (it) => {
-  if (it.t === "star")
-    return [0, Infinity];
-  if (it.t !== "ext")
-    return [1, 1];
-  if (it.type === "!")
-    return [0, Infinity];
-  const alts = it.alts.map(lengths);
-  const min = Math.min(...alts.map((a) => a[0]));
-  const max = Math.max(...alts.map((a) => a[1]));
-  const loop = max === 0 ? 0 : Infinity;
-  return it.type === "@" ? [min, max] : it.type === "?" ? [0, max] : it.type === "*" ? [0, loop] : [min, loop];
-};
-var hasAffix = (lits, chars, start) => {
-  for (let j = 0; j < lits.length; j++) {
-    if (!litMatch(lits[j], chars[start + j]))
-      return false;
-  }
-  return true;
-};
-var slashOrSurrogate = /[/\ud800-\udfff]/;
-var surrogate = /[\ud800-\udfff]/;
-var codePoints = (s) => surrogate.test(s) ? [...s] : s;
-var noSlash = (s) => {
-  if (s.includes("/")) {
-    throw new Error("can only match a single path portion, got: " + s);
-  }
-};
-var Matcher = class {
-  pattern;
-  options;
-  #start;
-  // the number of node ids
-  #size;
-  #marks;
-  // the Sim for strings that are only `.` or `..`
-  #dotsSim;
-  // the string to compare, if the pattern has no magic. With
-  // `nocase:true`, the RegExp that folds case is made when it is
-  // first used.
-  #literal;
-  #literalFold = false;
-  #literalRe;
-  // the nodes between the prefix and suffix, if the graph is a
-  // single chain
-  #linear;
-  // the linear nodes are only `*` and `?`, so the length bounds and
-  // the prefix and suffix decide the match
-  #wild = false;
-  // the least and most chars that a match can have
-  #min = 0;
-  #max = Infinity;
-  // the literals that a match must start and end with. Each one
-  // matches exactly one char, and they are distinct items in the
-  // pattern, so a string that does not have them can not match.
-  #prefix = [];
-  #suffix = [];
-  // the prefix and suffix as strings, if they do not fold case
-  #prefixStr;
-  #suffixStr;
-  // there is a prefix or suffix to check
-  #affix = false;
-  #dfa;
-  #form;
-  constructor(pattern, options = {}) {
-    if (pattern.includes("/")) {
-      throw new Error("can only match a single path portion, got pattern: " + pattern);
-    }
-    this.pattern = pattern;
-    this.options = options;
-    const { nocase = false, noext = false, normalize: n } = options;
-    this.#form = n === true ? "NFC" : n || void 0;
-    const literal3 = /^[?*+@]\(\)$/.test(pattern);
-    const toks = tokenize(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
-    let [items] = build(toks, pair(toks), 0, toks.length, true);
-    if (this.#form)
-      items = normalize(items, this.#form);
-    const [start, size] = compile(items, nocase);
-    this.#start = start;
-    this.#size = size;
-    if (items.every((it) => it.t === "lit")) {
-      this.#literal = items.map((it) => it.ch).join("");
-      this.#literalFold = nocase;
-    } else {
-      const lit2 = (it) => it.t !== "lit" ? void 0 : nocase ? { ch: it.ch, re: foldRe(it.ch) } : { ch: it.ch };
-      for (const it of items) {
-        const l = lit2(it);
-        if (!l)
-          break;
-        this.#prefix.push(l);
-      }
-      for (let j = items.length - 1; j >= 0; j--) {
-        const l = lit2(items[j]);
-        if (!l)
-          break;
-        this.#suffix.unshift(l);
-      }
-      this.#affix = !!(this.#prefix.length || this.#suffix.length);
-      if (!nocase) {
-        this.#prefixStr = this.#prefix.map((l) => l.ch).join("");
-        this.#suffixStr = this.#suffix.map((l) => l.ch).join("");
-      }
-      this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || void 0);
-      this.#wild = !!this.#linear?.every((n2) => n2.t === "star" || n2.t === "any");
-      const [min, max] = lengths(items);
-      this.#min = min;
-      this.#max = max;
-    }
-  }
-  test(s) {
-    if (this.#form) {
-      noSlash(s);
-      return this.#test(s.normalize(this.#form));
-    }
-    if (slashOrSurrogate.test(s)) {
-      noSlash(s);
-      return this.#test(s, [...s]);
-    }
-    return this.#test(s, s);
-  }
-  /**
-   * The same as {@link Matcher#test}, but the string is not checked
-   * for `/` chars, so the result for a string that has one is not
-   * defined. Only use it for a string that is known to be one path
-   * portion, such as a part of a path that was split on `/`. It can
-   * be faster, because some patterns do not need to look at each char
-   * of the string.
-   */
-  testUnchecked(s) {
-    return this.#test(this.#form ? s.normalize(this.#form) : s);
-  }
-  // Test a string that has no `/`. `chars` indexes it by code point.
-  // If it is not given, it is only found if a step needs it.
-  #test(s, chars) {
-    if (this.#literal !== void 0) {
-      return this.#literalFold ? (this.#literalRe ??= newFoldRe(this.#literal)).test(s) : s === this.#literal;
-    }
-    const min = this.#min;
-    const max = this.#max;
-    if (chars === void 0) {
-      const most = s.length;
-      const least = most + 1 >> 1;
-      if (most < min || least > max)
-        return false;
-      if (least < min || most > max)
-        chars = codePoints(s);
-    }
-    if (chars !== void 0 && (chars.length < min || chars.length > max)) {
-      return false;
-    }
-    const prefix2 = this.#prefix.length;
-    if (this.#affix) {
-      if (this.#prefixStr !== void 0 && this.#suffixStr !== void 0) {
-        if (!s.startsWith(this.#prefixStr) || !s.endsWith(this.#suffixStr)) {
-          return false;
-        }
-      } else {
-        chars ??= codePoints(s);
-        const end = chars.length - this.#suffix.length;
-        if (!hasAffix(this.#prefix, chars, 0) || !hasAffix(this.#suffix, chars, end)) {
-          return false;
-        }
-      }
-    }
-    const dotStart = !this.options.dot && s.startsWith(".");
-    if (this.#linear) {
-      if (s === "." || s === "..")
-        return false;
-      if (dotStart && !prefix2)
-        return false;
-      if (this.#wild)
-        return true;
-      chars ??= codePoints(s);
-      const end = chars.length - this.#suffix.length;
-      return testLinear(this.#linear, chars, prefix2, end);
-    }
-    chars ??= codePoints(s);
-    if (s === "." || s === "..") {
-      this.#marks ??= marks(this.#size);
-      const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
-      const start = sim.state();
-      sim.add(start, this.#start, 0, true);
-      let state = sim.done(start);
-      for (let i = 0; i < chars.length; i++) {
-        state = sim.step(state, chars[i], i, true);
-      }
-      return state.match;
-    }
-    this.#marks ??= marks(this.#size);
-    const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
-    let d = dfa.start(dotStart);
-    const str2 = chars === s;
-    for (let i = 0; i < chars.length; i++) {
-      if (d.dead)
-        return false;
-      const code = str2 ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-      d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
-    }
-    return d.match;
-  }
-  /** a readable listing of the state machine */
-  toString() {
-    return show(this.#start);
-  }
-};
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-  const c = e.charAt(0);
-  if (c === "#") {
-    return (windowsPathsNoEscape ? "[#]" : "\\#") + e.slice(1);
-  }
-  if (c === "!") {
-    return (windowsPathsNoEscape ? "@(!)" : "\\!") + e.slice(1);
-  }
-  return e;
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (windowsPathsNoEscape && s.startsWith("@(!)")) {
-    return "!" + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces });
-  }
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var DEFAULT_BRACE_EXPAND_MAX = 1e5;
-var DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
-var AWE_KEY = "allowWindowsEscape";
-var minimatch = (p, pattern, options) => {
-  assertValidPattern(pattern);
-  if (!options?.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return cachedMinimatch(pattern, options).match(p);
-};
-var cache2 = /* @__PURE__ */ new Map();
-var oldCache = /* @__PURE__ */ new Map();
-var cacheSize = 0;
-var cacheTotalWeight = 0;
-var cacheMax = 256;
-var cacheMaxWeight = 1 << 15;
-var cacheMaxEntryWeight = 1 << 12;
-var cacheWeight = (mm) => {
-  let w = mm.pattern.length;
-  for (const s of mm.globSet) {
-    w += s.length + 1;
-    if (w > cacheMaxEntryWeight)
-      break;
-  }
-  return w;
-};
-var tri = (v) => v === void 0 ? 0 : v ? 2 : 1;
-var booleanWeights = new Map(Object.keys({
-  nobrace: 0,
-  nocomment: 0,
-  nonegate: 0,
-  noglobstar: 0,
-  noext: 0,
-  nonull: 0,
-  partial: 0,
-  dot: 0,
-  nocase: 0,
-  nocaseMagicOnly: 0,
-  magicalBraces: 0,
-  matchBase: 0,
-  flipNegate: 0,
-  preserveMultipleSlashes: 0,
-  windowsNoMagicRoot: 0
-}).map((k, i) => [k, 24 * 3 ** i]));
-var optionsKey = (o) => {
-  let n = 0;
-  let wpe = false;
-  for (const k in o) {
-    const v = o[k];
-    switch (k) {
-      // the same test as the Minimatch constructor
-      case "windowsPathsNoEscape":
-        if (v)
-          wpe = true;
-        break;
-      case AWE_KEY:
-        if (v === false)
-          wpe = true;
-        break;
-      case "platform": {
-        const p = v || defaultPlatform;
-        if (p === defaultPlatform)
-          break;
-        if (p === "darwin")
-          n += 3;
-        else if (p === "win32")
-          n += 6;
-        else if (p === "linux")
-          n += 9;
-        else
-          return JSON.stringify(o);
-        break;
-      }
-      case "optimizationLevel":
-        if (v === void 0)
-          break;
-        n += v >= 2 ? 1 : v >= 1 ? 0 : 2;
-        break;
-      case "braceExpandMax":
-        if (v !== void 0 && v !== DEFAULT_BRACE_EXPAND_MAX) {
-          return JSON.stringify(o);
-        }
-        break;
-      case "maxGlobstarRecursion":
-        if (v !== void 0 && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
-          return JSON.stringify(o);
-        }
-        break;
-      case "normalize":
-        if (v !== void 0)
-          return JSON.stringify(o);
-        break;
-      default:
-        n += (booleanWeights.get(k) ?? 0) * tri(v);
-    }
-  }
-  return wpe ? n + 12 : n;
-};
-var copyOptions = (o) => {
-  const copy = {};
-  for (const k in o)
-    copy[k] = o[k];
-  return copy;
-};
-var cachedMinimatch = (pattern, options) => {
-  const key = options ? optionsKey(options) : 0;
-  let mm = cache2.get(key)?.get(pattern);
-  if (mm)
-    return mm;
-  mm = oldCache.get(key)?.get(pattern) ?? new Minimatch(pattern, copyOptions(options));
-  const weight = cacheWeight(mm);
-  if (weight > cacheMaxEntryWeight)
-    return mm;
-  if (cacheSize >= cacheMax || cacheTotalWeight + weight > cacheMaxWeight) {
-    oldCache = cache2;
-    cache2 = /* @__PURE__ */ new Map();
-    cacheSize = 0;
-    cacheTotalWeight = 0;
-  }
-  let byPattern = cache2.get(key);
-  if (!byPattern)
-    cache2.set(key, byPattern = /* @__PURE__ */ new Map());
-  byPattern.set(pattern, mm);
-  cacheSize++;
-  cacheTotalWeight += weight;
-  return mm;
-};
-var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
-var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var filter = (pattern, options) => {
-  let mm;
-  return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
-};
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
-      }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
-      }
-    },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults;
-var braceExpand = (pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  let p = pattern.replace(/\\\\/g, "\\\\\\\\");
-  if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
-    p = p.replace(/\[([{}])\]/g, "[\\$1]");
-  }
-  return expand(p, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var RANGE_MIN = 100;
-var rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
-var inRepeatOrNegExt = (portion, mark) => {
-  const stack = [];
-  for (let i = 0; i < portion.length; i++) {
-    const c = portion.charAt(i);
-    if (c === "\\") {
-      i++;
-    } else if (c === mark) {
-      if (stack.some((t) => t !== "@" && t !== "?"))
-        return true;
-    } else if (portion.charAt(i + 1) === "(" && "!?+*@".includes(c)) {
-      stack.push(c);
-      i++;
-    } else if (c === ")") {
-      stack.pop();
-    }
-  }
-  return false;
-};
-var match = (list3, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
-  list3 = list3.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list3.length) {
-    list3.push(pattern);
-  }
-  return list3;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var classEnd = (pattern, start) => {
-  let i = start + 1;
-  if (pattern.charAt(i) === "!" || pattern.charAt(i) === "^")
-    i++;
-  let sawStart = false;
-  for (; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === "]" && sawStart)
-      return i;
-    sawStart = true;
-    if (c === "\\")
-      i++;
-  }
-  return -1;
-};
-var literal = (pattern, noext) => {
-  if (!noext && (pattern === "+()" || pattern === "@()"))
-    return pattern;
-  let lit2 = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === "\\") {
-      lit2 += pattern.charAt(++i) || c;
-    } else if (c === "*" || c === "?") {
-      return void 0;
-    } else if (c === "[") {
-      const close = classEnd(pattern, i);
-      if (close === -1) {
-        lit2 += c;
-        continue;
-      }
-      let body = pattern.slice(i + 1, close);
-      if (body.startsWith("\\"))
-        body = body.slice(1);
-      if ([...body].length !== 1 || "!^".includes(pattern.charAt(i + 1))) {
-        return void 0;
-      }
-      lit2 += body;
-      i = close;
-    } else if (!noext && "+@!".includes(c) && pattern.charAt(i + 1) === "(" && pattern.includes(")", i + 2)) {
-      return void 0;
-    } else {
-      lit2 += c;
-    }
-  }
-  return lit2;
-};
-var MAX_EXTGLOBS = 256;
-var extglobCount = (pattern) => {
-  let n = 0;
-  for (let i = 0; i < pattern.length - 1; i++) {
-    const c = pattern.charAt(i);
-    if (c === "\\") {
-      i++;
-    } else if ("+@!?*".includes(c) && pattern.charAt(i + 1) === "(") {
-      n++;
-      i++;
-    }
-  }
-  return n;
-};
-var assertValidExtglobs = (pattern) => {
-  if (extglobCount(pattern) > MAX_EXTGLOBS) {
-    throw new TypeError("pattern has too many extglobs");
-  }
-};
-var extSafe = (pattern) => {
-  if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes("[:"))
-    return false;
-  let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === "\\") {
-      if (++i === pattern.length)
-        return false;
-    } else if (c === "[") {
-      const close = classEnd(pattern, i);
-      if (close !== -1)
-        i = close;
-    } else if ("+@!?*".includes(c) && pattern.charAt(i + 1) === "(") {
-      depth++;
-      i++;
-    } else if (c === ")") {
-      if (!depth--)
-        return false;
-    } else if (c === "|" && !depth) {
-      return false;
-    }
-  }
-  return !depth;
-};
-var lastSplit;
-var lastChecked;
-var portionMatch = (p, f) => typeof p === "string" ? f === p : f !== "" && p.testUnchecked(f);
-var endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart : prev !== void 0 && portionMatch(p, prev) ? prevStart : -1;
-var isDots = (p) => p === "." || p === "..";
-var isDrive = (p) => typeof p === "string" && /^[a-z]:$/i.test(p);
-var isLongUNC = (p) => typeof p === "string" && /^unc$/i.test(p);
-var uncHost = (p) => {
-  if (p[0] !== "" || p[1] !== "")
-    return -1;
-  const h = p[2] !== "?" ? 2 : isLongUNC(p[3]) ? 4 : -1;
-  const host = p[h];
-  const share = p[h + 1];
-  return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
-};
-var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep3) => {
-  for (let k = start; k < end; ) {
-    if (f.charCodeAt(k) === 46) {
-      if (!dot)
-        return true;
-      const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep3))
-        return true;
-    }
-    const s = nextSep(f, k, sep3);
-    if (s === -1)
-      return false;
-    k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep3))
-      k++;
-  }
-  return false;
-};
-var isSep = (c, sep3) => sep3 === "/" ? c === 47 : sep3 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep3) => {
-  if (sep3 !== "both")
-    return f.indexOf(sep3, from);
-  const s = f.indexOf("/", from);
-  const b = f.indexOf("\\", from);
-  return s === -1 ? b : b === -1 ? s : Math.min(s, b);
-};
-var lastSep = (f, from, sep3) => sep3 !== "both" ? f.lastIndexOf(sep3, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
-var PENDING = {};
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  // the path can be checked against the last portion, and the string
-  // portions, of each row before it is split. See #canMatch.
-  #endCheck;
-  #literalCheck;
-  // level 2 resolves `.` and `..` portions in the path
-  #level2;
-  // the unicode normalization form, if any
-  #form;
-  // the string portions of each row in the set
-  #literals = [];
-  // the rows that #canMatch can match without splitting the path
-  #shapes = [];
-  // the rows whose last portion can be checked against the path's
-  #endRows = [];
-  // brace expansion can make the same portion in many rows, so they
-  // share one Matcher, and the states that it caches
-  #matchers = /* @__PURE__ */ new Map();
-  // parse() returns PENDING in place of a Matcher
-  #pending = false;
-  // the char that marks numeric ranges in globSet, if any
-  #rangeMark;
-  // the GlobstarParts of each pattern row, by start index and partial
-  #globstarParts = /* @__PURE__ */ new WeakMap();
-  constructor(pattern, options = {}) {
-    assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
-    this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-    this.negate = false;
-    this.nonegate = !!options.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.#endCheck = !this.preserveMultipleSlashes;
-    this.#level2 = (options.optimizationLevel ?? 1) >= 2;
-    const n = options.normalize;
-    this.#form = n === true ? "NFC" : n || void 0;
-    this.make();
-    const drives = this.set.map((row) => this.#rootIndex(row));
-    this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
-    this.#literals = this.set.map((row, r) => {
-      const end = this.#endRows[r] ? row.length - 1 : row.length;
-      const lits = row.slice(drives[r] + 1, end).filter((p) => typeof p === "string" && !!p);
-      return [...new Set(lits)];
-    });
-    this.#literalCheck = this.#literals.some((l) => l.length);
-    this.#shapes = this.set.map((row, r) => {
-      const [p0, p1, p2] = row;
-      if (this.#endRows[r] && row.length === 2) {
-        if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
-          return "tail";
-      }
-      if (this.#endRows[r] && options.matchBase && row.length === 1 && p0 !== GLOBSTAR && p0 !== "") {
-        return "base";
-      }
-      if (!this.#endCheck || drives[r] !== -1)
-        return void 0;
-      if (row.length === 3 && p0 === GLOBSTAR && p2 === GLOBSTAR && p1 !== GLOBSTAR && p1 !== "" && // the portion between is only matched below this limit
-      this.maxGlobstarRecursion > 0) {
-        return "mid";
-      }
-      if (row.length === 2 && p1 === GLOBSTAR && p0 !== GLOBSTAR && p0 !== "") {
-        return "head";
-      }
-      return void 0;
-    });
-  }
-  // a string portion of a pattern, normalized if the option is set
-  #norm(p) {
-    return this.#form ? p.normalize(this.#form) : p;
-  }
-  // On Windows, the index of the last root portion of a row, as
-  // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
-  // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
-  // -1.
-  #rootIndex(row) {
-    if (!this.isWindows)
-      return -1;
-    if (isDrive(row[0]))
-      return 0;
-    const uncDrive = row[0] === "" && row[1] === "" && row[2] === "?" && isDrive(row[3]);
-    if (uncDrive)
-      return 3;
-    const h = uncHost(row);
-    return h === -1 ? -1 : h + 1;
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  make() {
-    const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.#expandBraces())];
-    const rawGlobParts = this.globSet.map((s) => this.#slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.#pending = true;
-    let set2 = this.globParts.map((s, _, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const n = s[2] === "?" && isLongUNC(s[3]) ? 6 : 4;
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && s.slice(3, n).every((p) => !globMagic.test(p));
-        const isDrive2 = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, n).map((p) => this.#norm(p)),
-            ...s.slice(n).map((ss) => this.parse(ss))
-          ];
-        } else if (isDrive2) {
-          return [
-            this.#norm(s[0]),
-            ...s.slice(1).map((ss) => this.parse(ss))
-          ];
-        }
-      }
-      return s.map((ss) => this.parse(ss));
-    });
-    this.set = set2.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i = 0; i < this.set.length; i++) {
-        const p = this.set[i];
-        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
-          if (isLongUNC(this.globParts[i][3]))
-            p[3] = "UNC";
-          p[2] = "?";
-        }
-      }
-    }
-    if (!options.noext)
-      this.mergeRows();
-    this.#pending = false;
-    this.set.forEach((row, i) => {
-      for (let k = 0; k < row.length; k++) {
-        if (row[k] === PENDING) {
-          row[k] = this.parse(this.globParts[i][k]);
-        }
-      }
-    });
-  }
-  // Merge rows that only differ in one portion, where each of them
-  // is a Matcher, into one row that matches any of them with
-  // `@(a|b|...)`. Then a path is only walked once for all of them,
-  // for example with `**/*.{js,ts}`.
-  mergeRows() {
-    let merged = true;
-    while (merged) {
-      merged = false;
-      if (this.set.length < 2)
-        return;
-      let keys = this.#mergeKeys();
-      const len = Math.max(0, ...this.set.map((r) => r.length));
-      for (let k = 0; k < len; k++) {
-        const groups2 = /* @__PURE__ */ new Map();
-        const R = this.set.length + 1;
-        this.set.forEach((row, i) => {
-          if (!(row[k] instanceof Matcher || row[k] === PENDING) || !extSafe(this.globParts[i][k])) {
-            return;
-          }
-          const { pre, suf } = keys[i];
-          const key = pre[k] * R + suf[k + 1];
-          const g = groups2.get(key);
-          if (g)
-            g.push(i);
-          else
-            groups2.set(key, [i]);
-        });
-        const drop = /* @__PURE__ */ new Set();
-        for (const g of groups2.values()) {
-          if (g.length < 2)
-            continue;
-          const [first, ...rest] = g;
-          const alts = g.map((i) => this.globParts[i][k]);
-          const glob = `@(${alts.join("|")})`;
-          if (extglobCount(glob) > MAX_EXTGLOBS)
-            continue;
-          this.globParts[first][k] = glob;
-          this.set[first][k] = this.parse(glob);
-          for (const i of rest)
-            drop.add(i);
-        }
-        if (drop.size) {
-          merged = true;
-          this.set = this.set.filter((_, i) => !drop.has(i));
-          this.globParts = this.globParts.filter((_, i) => !drop.has(i));
-          if (this.set.length < 2)
-            return;
-          keys = this.#mergeKeys();
-        }
-      }
-    }
-  }
-  // For each row, number ids for its prefixes and suffixes, such that
-  // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
-  // Two rows are the same other than at portion k exactly when they
-  // have the same pre[k] and suf[k + 1]. This is linear in the size of
-  // the rows, where joining the whole row for every k was quadratic.
-  #mergeKeys() {
-    const partIds = /* @__PURE__ */ new Map();
-    const ids = this.globParts.map((parts) => parts.map((s) => {
-      let id = partIds.get(s);
-      if (id === void 0)
-        partIds.set(s, id = partIds.size);
-      return id;
-    }));
-    const P = partIds.size;
-    const len = Math.max(0, ...ids.map((r) => r.length));
-    const keys = ids.map((r) => ({
-      pre: [0],
-      suf: new Array(r.length + 1).fill(0)
-    }));
-    for (let k = 0; k < len; k++) {
-      const m = /* @__PURE__ */ new Map();
-      ids.forEach((r, i) => {
-        if (k >= r.length)
-          return;
-        const { pre } = keys[i];
-        const key = pre[k] * P + r[k];
-        let id = m.get(key);
-        if (id === void 0)
-          m.set(key, id = m.size + 1);
-        pre.push(id);
-      });
-    }
-    for (let k = len - 1; k >= 0; k--) {
-      const m = /* @__PURE__ */ new Map();
-      ids.forEach((r, i) => {
-        if (k >= r.length)
-          return;
-        const { suf } = keys[i];
-        const key = suf[k + 1] * P + r[k];
-        let id = m.get(key);
-        if (id === void 0)
-          m.set(key, id = m.size + 1);
-        suf[k] = id;
-      });
-    }
-    return keys;
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j = 0; j < partset.length; j++) {
-          if (partset[j] === "**") {
-            partset[j] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts) => {
-      let gs = -1;
-      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-        let i = gs;
-        while (parts[i + 1] === "**") {
-          i++;
-        }
-        if (i !== gs) {
-          parts.splice(gs, i - gs);
-        }
-      }
-      return parts;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts) => {
-      const root = this.#rootIndex(parts) + 1;
-      parts = parts.reduce((set2, part) => {
-        const prev = set2[set2.length - 1];
-        if (part === "**" && prev === "**") {
-          return set2;
-        }
-        if (part === "..") {
-          if (set2.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set2.pop();
-            return set2;
-          }
-        }
-        set2.push(part);
-        return set2;
-      }, []);
-      return parts.length === 0 ? [""] : parts;
-    });
-  }
-  // Check the path against each row before it is split. 'no' if no
-  // row can match, so it does not need to be split. 'yes' if a row of
-  // `**` and one more portion matches. 'maybe' if it must be split to
-  // know. None of this applies with partial, where the path can end
-  // before the row does.
-  //
-  // On Windows, `\` is a separator in the path too, and the portions of
-  // a row up to its drive letter or UNC share are not checked (see
-  // #rootIndex).
-  //
-  // Each string portion of a row must be a portion of the path, so the
-  // path must contain it. Level 2 can only take portions out of the
-  // path, so this is still true then.
-  //
-  // The last portion of a row must match the last portion of the path,
-  // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
-  // This does not apply to rows that end in **, rows that end in a
-  // root, or preserveMultipleSlashes (which can leave more
-  // than one '' at the end). At level 2, it does not apply if that
-  // portion is `.` or `..`, which can be
-  // resolved away. Level 2 only takes other portions out of the
-  // middle of the path.
-  //
-  // A row of `**/x` then matches if the ** can walk the portions
-  // before the one that x matches, the same as #matchGlobstar. At
-  // level 2, this is only known if none of them are `.` or `..`, so
-  // that the path does not change when it is resolved.
-  #canMatch(f) {
-    const sep3 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
-    let ends = this.#endCheck ? 0 : -1;
-    let last = "";
-    let lastStart = 0;
-    let prev;
-    let prevStart = 0;
-    const dot = !!this.options.dot;
-    ROWS: for (let r = 0; r < this.set.length; r++) {
-      const row = this.set[r];
-      const p = row[row.length - 1];
-      let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
-      if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep3);
-        lastStart = i + 1;
-        last = f.slice(lastStart);
-        if (last === "" && i >= 0) {
-          let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep3))
-            j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep3) + 1;
-          prev = f.slice(prevStart, j);
-        }
-        const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
-        ends = resolves ? -1 : 1;
-        end = !resolves;
-      }
-      let tailStart = -1;
-      if (end && typeof p === "string") {
-        tailStart = endIndex(p, last, lastStart, prev, prevStart);
-        if (tailStart === -1)
-          continue;
-      }
-      if (this.#literalCheck) {
-        for (const l of this.#literals[r]) {
-          if (!f.includes(l))
-            continue ROWS;
-        }
-      }
-      if (end && typeof p === "object") {
-        tailStart = endIndex(p, last, lastStart, prev, prevStart);
-        if (tailStart === -1)
-          continue;
-      }
-      const shape = this.#shapes[r];
-      if (shape === "base" && end)
-        return "yes";
-      if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep3)) {
-          return "maybe";
-        }
-        if (!dotPortion(f, 0, tailStart, dot, sep3))
-          return "yes";
-        continue;
-      }
-      if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep3);
-        if (m !== "no")
-          return m;
-        continue;
-      }
-      return "maybe";
-    }
-    return "no";
-  }
-  // Match a row of a known shape against the split path, the same as
-  // #matchGlobstar and #matchGlobStarBodySections do. None of these
-  // rows have a drive letter, so they start at the first portion.
-  #matchShape(file, row, shape) {
-    const dot = !!this.options.dot;
-    const n = file.length;
-    if (shape === "head") {
-      if (n < 2 || !portionMatch(row[0], file[0])) {
-        return false;
-      }
-      for (let i = 1; i < n; i++)
-        if (!walkable(file[i], dot))
-          return false;
-      return true;
-    }
-    const x = row[1];
-    if (shape === "tail") {
-      let t = n - 1;
-      if (!portionMatch(x, file[t])) {
-        if (file[t] !== "" || n === 1 || !portionMatch(x, file[--t])) {
-          return false;
-        }
-      }
-      for (let i = 0; i < t; i++)
-        if (!walkable(file[i], dot))
-          return false;
-      return true;
-    }
-    for (let k = 0; k < n; k++) {
-      if (portionMatch(x, file[k]) && k + 1 < n) {
-        let i = k + 1;
-        while (i < n && walkable(file[i], dot))
-          i++;
-        if (i === n)
-          return true;
-      }
-      if (!walkable(file[k], dot))
-        return false;
-    }
-    return false;
-  }
-  // Match a row of `**/x/**` or `x/**` against the path, the same as
-  // #matchGlobstar and #matchGlobStarBodySections do once it is split.
-  // x must match a portion (the first one, for `x/**`), the ** before
-  // it must be able to walk the portions before that one, and there
-  // must be a portion after it, which the ** after it can walk. At
-  // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep3) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep3))
-      return "maybe";
-    const x = row[head ? 0 : 1];
-    let s = 0;
-    for (let e = nextSep(f, s, sep3); e !== -1; e = nextSep(f, s, sep3)) {
-      let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep3))
-        next++;
-      const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep3))
-        return "yes";
-      if (head || dotPortion(f, s, next, dot, sep3))
-        return "no";
-      s = next;
-    }
-    return "no";
-  }
-  // the last split, if it was the same path with the same split
-  // settings
-  #cachedSplit(f) {
-    const last = lastSplit;
-    return last?.f === f && last.isWindows === this.isWindows && last.preserveMultipleSlashes === this.preserveMultipleSlashes && last.normalize === this.#form ? last : void 0;
-  }
-  // split a path for match(), and keep the parts for the next call
-  #split(f) {
-    const { isWindows, preserveMultipleSlashes } = this;
-    let parts = this.#slashSplit(isWindows ? f.split("\\").join("/") : f);
-    const normalize2 = this.#form;
-    if (normalize2)
-      parts = parts.map((p) => p.normalize(normalize2));
-    lastSplit = {
-      f,
-      isWindows,
-      preserveMultipleSlashes,
-      normalize: normalize2,
-      parts
-    };
-    return lastSplit;
-  }
-  // resolve `.` and `..` portions of a path, for level 2
-  #levelTwoFileOptimize(file) {
-    const parts = [...file];
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i = 1; i < parts.length - 1; i++) {
-          const p = parts[i];
-          if (i === 1 && p === "" && parts[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts.splice(i, 1);
-            i--;
-          }
-        }
-        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-          didSomething = true;
-          parts.pop();
-        }
-      }
-      const root = this.#rootIndex(parts) + 1;
-      let dd = root;
-      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-        const p = parts[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**") {
-          didSomething = true;
-          parts.splice(dd - 1, 2);
-          dd = Math.max(dd - 2, root);
-        }
-      }
-    } while (didSomething);
-    return parts.length === 0 ? [""] : parts;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
-    let splitCells = 0;
-    const maxSplitCells = 1e6;
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts of globParts) {
-        let gs = -1;
-        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-          let gss = gs;
-          while (parts[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs) {
-            parts.splice(gs + 1, gss - gs);
-          }
-          let next = parts[gs + 1];
-          const p = parts[gs + 2];
-          const p2 = parts[gs + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          const addedCells = parts.length - 1;
-          if (globParts.length >= braceExpandMax || splitCells + addedCells > maxSplitCells) {
-            throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
-          }
-          didSomething = true;
-          parts.splice(gs, 1);
-          const other = parts.slice(0);
-          other[gs] = "**";
-          splitCells += addedCells;
-          globParts.push(other);
-          gs--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i = 1; i < parts.length - 1; i++) {
-            const p = parts[i];
-            if (i === 1 && p === "" && parts[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts.splice(i, 1);
-              i--;
-            }
-          }
-          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-            didSomething = true;
-            parts.pop();
-          }
-        }
-        const root = this.#rootIndex(parts) + 1;
-        let dd = root;
-        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-          const p = parts[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts.splice(dd - 1, 2, ...splin);
-            if (parts.length === 0)
-              parts.push("");
-            dd = Math.max(dd - 2, root);
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  secondPhasePreProcess(globParts) {
-    const keys = /* @__PURE__ */ new Set();
-    const rows = globParts.filter((parts) => {
-      const key = parts.join("/");
-      if (keys.has(key))
-        return false;
-      keys.add(key);
-      return true;
-    });
-    const stars = /* @__PURE__ */ new Map();
-    for (const parts of rows) {
-      const s = [];
-      for (let i = 0; i < parts.length; i++) {
-        if (parts[i] === "*")
-          s.push(i);
-      }
-      if (s.length)
-        stars.set(s.join(","), s);
-    }
-    if (!stars.size || rows.length * stars.size > 1e5)
-      return rows;
-    const { dot } = this.options;
-    return rows.filter((parts) => {
-      for (const s of stars.values()) {
-        if (s[s.length - 1] >= parts.length)
-          continue;
-        const c = [...parts];
-        let ok = true;
-        let changed = false;
-        for (const i of s) {
-          const p = parts[i];
-          if (p === "*")
-            continue;
-          if (!p || p === "**" || !dot && p.startsWith(".")) {
-            ok = false;
-            break;
-          }
-          c[i] = "*";
-          changed = true;
-        }
-        if (ok && changed && keys.has(c.join("/")))
-          return false;
-      }
-      return true;
-    });
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate = false;
-    let negateOffset = 0;
-    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate = !negate;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate;
-  }
-  // Match the parts of a path against one row of the set. `resolved`
-  // is the parts after level 2 resolves `.` and `..` in them, or the
-  // same parts below level 2. Set partial to true to test if, for
-  // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
-  // you run out of file before you run out of pattern, then that's
-  // fine, as long as all the parts match.
-  #matchRow(file, resolved2, pattern, partial) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    const fh = this.isWindows ? uncHost(resolved2) : -1;
-    const ph = fh === -1 ? -1 : uncHost(pattern);
-    if (ph !== -1) {
-      const host = pattern[ph];
-      const share = pattern[ph + 1];
-      if (typeof host !== "string" || typeof share !== "string") {
-        fileStartIndex = fh;
-        patternStartIndex = ph;
-      } else if (resolved2[fh].toLowerCase() === host.toLowerCase() && resolved2[fh + 1].toLowerCase() === share.toLowerCase()) {
-        fileStartIndex = fh + 2;
-        patternStartIndex = ph + 2;
-      }
-    } else if (this.isWindows) {
-      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
-      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          patternStartIndex = pdi + 1;
-          fileStartIndex = fdi + 1;
-        }
-      }
-    }
-    file = resolved2;
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
-    if (head.length) {
-      const headEnd = fileIndex + head.length;
-      if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file.length)
-        return false;
-      let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
-        const f = String(file[i]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial || sawSome;
-    }
-    return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
-  }
-  // Split the pattern into head, tail, and middle of ** delimited
-  // parts. The tail has to be at the end, and the others just have to
-  // be found in order from the head. These only depend on the pattern
-  // row, so they are kept for the next path.
-  #getGlobstarParts(pattern, partial, patternIndex) {
-    let byStart = this.#globstarParts.get(pattern);
-    if (!byStart) {
-      byStart = [];
-      this.#globstarParts.set(pattern, byStart);
-    }
-    const key = patternIndex * 2 + (partial ? 1 : 0);
-    const found = byStart[key];
-    if (found)
-      return found;
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const head = pattern.slice(patternIndex, firstgs);
-    const body = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
-    const tail = partial ? [] : pattern.slice(lastgs + 1);
-    const segments = [[[], 0]];
-    let current = segments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        current = [[], 0];
-        segments.push(current);
-      } else {
-        current[0].push(b);
-        nonGsParts++;
-      }
-    }
-    segments.forEach((b, i) => {
-      b[1] = nonGsParts - nonGsPartsSums[i];
-    });
-    const parts = { head, body, tail, segments };
-    byStart[key] = parts;
-    return parts;
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, tried) {
-    const bs = bodySegments[bodyIndex];
-    if (!bs) {
-      if (partial) {
-        return fileIndex >= fileLength || fileIndex === fileLength - 1 && file[fileIndex] === "";
-      }
-      for (let i = fileIndex; i < fileLength; i++) {
-        sawTail = true;
-        const f = file[i];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body, need] = bs;
-    const after = partial ? fileLength : fileLength - need;
-    while (fileIndex <= after) {
-      const key = bodyIndex * (file.length + 1) + fileIndex;
-      if (tried.has(key))
-        return false;
-      tried.add(key);
-      const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      if (fileIndex === after)
-        break;
-      const f = file[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial || null;
-  }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex, fileEnd = file.length) {
-    let fi;
-    let pi;
-    let pl;
-    let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = Math.min(fileEnd, file.length), pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-      let p = pattern[pi];
-      let f = file[fi];
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      if (!portionMatch(p, f))
-        return false;
-    }
-    if (fi === fl && pi === pl) {
-      return true;
-    } else if (fi === fl) {
-      return partial;
-    } else if (pi === pl) {
-      return fi === fl - 1 && file[fi] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  // Expand braces, except numeric ranges such as {0..999} with at
-  // least RANGE_MIN values. Each of those stays in its pattern as
-  // `<mark>0..999<mark>`, for the Matcher to test. If a range might
-  // be inside a [...] class, expand all of them instead.
-  #expandBraces() {
-    const { pattern } = this;
-    if (this.options.nobrace)
-      return this.braceExpand();
-    let code = 57344;
-    while (pattern.includes(String.fromCharCode(code))) {
-      if (++code > 63743)
-        return this.braceExpand();
-    }
-    const mark = String.fromCharCode(code);
-    let found = false;
-    const marked = pattern.replace(rangeRe, (m, lo, hi) => {
-      const a = Number(lo);
-      const b = Number(hi);
-      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Math.abs(a - b) + 1 < RANGE_MIN) {
-        return m;
-      }
-      found = true;
-      return `${mark}${lo}..${hi}${mark}`;
-    });
-    if (!found)
-      return this.braceExpand();
-    const set2 = braceExpand(marked, this.options);
-    for (const p of set2) {
-      for (const portion of p.split("/")) {
-        const c = portion.indexOf("[");
-        if (c !== -1 && c < portion.lastIndexOf(mark)) {
-          return this.braceExpand();
-        }
-        if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
-          return this.braceExpand();
-        }
-      }
-    }
-    this.#rangeMark = mark;
-    return set2;
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    const { nocase, nocaseMagicOnly, noext = false, dot, normalize: normalize2 } = options;
-    const rangeMark = this.#rangeMark;
-    const lit2 = rangeMark && pattern.includes(rangeMark) ? void 0 : literal(pattern, noext);
-    if (lit2 !== void 0 && !(nocase && !nocaseMagicOnly && pattern.toUpperCase() !== pattern.toLowerCase())) {
-      return this.#norm(lit2);
-    }
-    if (this.#pending)
-      return PENDING;
-    let m = this.#matchers.get(pattern);
-    if (!m) {
-      if (!noext)
-        assertValidExtglobs(pattern);
-      m = new Matcher(pattern, {
-        nocase,
-        noext,
-        dot,
-        normalize: normalize2,
-        ...rangeMark && { rangeMark }
-      });
-      this.#matchers.set(pattern, m);
-    }
-    return m;
-  }
-  #slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial = this.partial) {
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial) {
-      return true;
-    }
-    const options = this.options;
-    let split = this.#cachedSplit(f);
-    if (!split) {
-      if (!partial && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f) {
-        lastChecked = f;
-        const can = this.#canMatch(f);
-        if (can === "no")
-          return options.flipNegate ? false : this.negate;
-        if (can === "yes")
-          return options.flipNegate ? true : !this.negate;
-      }
-      split = this.#split(f);
-    }
-    const ff = split.parts;
-    const resolved2 = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
-    const set2 = this.set;
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i = ff.length - 2; !filename && i >= 0; i--) {
-        filename = ff[i];
-      }
-    }
-    for (let r = 0; r < set2.length; r++) {
-      const pattern = set2[r];
-      const shape = partial ? void 0 : this.#shapes[r];
-      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved2, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved2, pattern, partial);
-      if (hit) {
-        if (options.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
-minimatch.unescape = unescape;
-
 // src/policy/patterns.ts
+init_esm4();
 var minimatchOptions = { dot: true, nocomment: true, nonegate: true, nocase: false };
 function balanced(pattern) {
   let inClass = false;
@@ -42510,17 +42632,8 @@ function clusterSourcesOf(documents, options) {
   return { cluster: { admission, kyverno: kyverno.rules }, problems, notices };
 }
 
-// src/scope/select.ts
-var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path4) {
-  const matches2 = (pattern) => minimatch(path4, pattern, { dot: true });
-  return selection.include.some(matches2) && !selection.exclude.some(matches2);
-}
-function selectsFile(selection, file) {
-  return selectsPath(selection, file.path) || file.previousPath !== void 0 && selectsPath(selection, file.previousPath);
-}
-
 // src/config/settings.ts
+init_select();
 var ConfigurationError = class extends Error {
 };
 function oneOf(inputs, name, allowed, fallback) {
@@ -42708,6 +42821,7 @@ function inlineCode(text3) {
 }
 
 // src/github/changeSet.ts
+init_select();
 init_port();
 var listFilesCap = 3e3;
 var statusOf = {
@@ -43709,1200 +43823,10 @@ function defaultPolicies(context, cluster = context.cluster) {
 }
 
 // src/main.ts
+init_namespaceWorkloads();
+
+// src/fixes/fixFile.ts
 init_load();
-
-// src/report/renderedFix.ts
-function renderedFixWords(f) {
-  if (f.rendered === void 0 || f.fix === null) return null;
-  const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
-  const replacement = f.fix.replacement;
-  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
-}
-
-// src/report/explanations.ts
-var whyItMatters = {
-  ...extraWhyItMatters,
-  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
-  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
-  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
-  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
-  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
-  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
-  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
-  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
-  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
-  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
-  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
-  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
-  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
-  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
-  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
-  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
-  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
-};
-var checkTitles = {
-  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
-  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
-  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
-  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
-  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
-  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
-  hostPorts: { control: "Host Ports", problem: "host port" },
-  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
-  privileged: { control: "Privileged Containers", problem: "privileged container" },
-  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
-  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
-  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
-  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
-  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
-  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
-  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
-  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
-  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
-  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
-  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
-  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
-  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
-  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
-  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
-  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
-  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
-  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
-};
-var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
-var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
-
-// src/report/summary.ts
-var cell = (text3) => escapeText(text3);
-var codeCell = (text3) => inlineCode(text3).replaceAll("|", "\\|");
-var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
-var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-function countsLine(input) {
-  const blocking = input.findings.filter((f) => f.blocking).length;
-  const warnings = input.findings.length - blocking;
-  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
-  const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
-  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
-  if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
-  return `${severities.join(" \xB7 ")} \u2014 ${plural2(input.podSpecs, "new or modified pod spec", "new or modified pod specs")} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
-}
-function summaryRows(findings) {
-  const rows = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
-    const key = [f.file, f.kind, f.namespace ?? "", f.name, fix].join("\0");
-    rows.set(key, [...rows.get(key) ?? [], f]);
-  }
-  return [...rows.values()];
-}
-function statusOf2(row) {
-  const old = row.filter((f) => f.preexisting).length;
-  const rendered = row[0].rendered;
-  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.root}\`` : ""}`;
-}
-function whatFails(row) {
-  const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
-  const other = [...new Set(row.filter((f) => !f.blocking).map((f) => checkTitles[f.check].problem))].filter((p) => !blocking.includes(p));
-  return [...blocking.length > 0 ? [`\u274C ${blocking.join(", ")}`] : [], ...other.length > 0 ? [`\u26A0\uFE0F ${other.join(", ")}`] : []].join("; ");
-}
-function summaryMarkdown(input) {
-  const lines = [countsLine(input), ""];
-  for (const notice2 of input.notices) lines.push(`> [!NOTE]
-> ${notice2}`, "");
-  if (input.findings.length > 0) {
-    lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
-    for (const row of summaryRows(input.findings)) {
-      const first = row.reduce((a, b) => b.line < a.line ? b : a);
-      const location = codeCell(`${first.file}:${first.line}`);
-      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf2(row)} |`);
-    }
-    lines.push("");
-  }
-  if (input.ignored.length > 0) {
-    lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
-    for (const f of input.ignored) {
-      const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
-    }
-    lines.push("");
-  }
-  if (input.policyProblems.length > 0) {
-    lines.push("**Opt-out annotations that do not count**", "");
-    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
-    lines.push("");
-  }
-  const sections = [
-    { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
-    { title: "**Files that could not be checked**", problems: input.errors.filter((e) => !isWarning(e)) }
-  ];
-  for (const { title, problems } of sections) {
-    if (problems.length === 0) continue;
-    lines.push(title, "", ...problems.map(problemLine2), "");
-  }
-  return lines.join("\n");
-}
-function jobSummary(checkName, title, input, detail) {
-  const more = input.findings.length === 0 ? "" : `
-<details><summary>Every finding in full</summary>
-
-${detail}
-</details>
-`;
-  return `## ${checkName}: ${title}
-
-${summaryMarkdown(input)}${more}`;
-}
-
-// src/report/truncate.ts
-var encoder = new TextEncoder();
-function utf8Length(text3) {
-  return encoder.encode(text3).length;
-}
-function truncateUtf8(text3, maxBytes, marker = "\n\n\u2026 (truncated)") {
-  if (utf8Length(text3) <= maxBytes) return text3;
-  const budget = maxBytes - utf8Length(marker);
-  let bytes = 0;
-  let end = 0;
-  for (const char of text3) {
-    const size = utf8Length(char);
-    if (bytes + size > budget) break;
-    bytes += size;
-    end += char.length;
-  }
-  return text3.slice(0, end) + marker;
-}
-function truncateChars(text3, maxChars, marker = "\n\n\u2026 (truncated)") {
-  const chars = [...text3];
-  if (chars.length <= maxChars) return text3;
-  return chars.slice(0, maxChars - [...marker].length).join("") + marker;
-}
-
-// src/report/checkRun.ts
-var maxOutputBytes = 65535;
-function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
-  const fromProblems = problemsVerdict(errors, unchecked);
-  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
-  return fromProblems;
-}
-function titleOf(findings, errors, checked) {
-  const blocking = findings.filter((f) => f.blocking).length;
-  const parts = [];
-  if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
-  if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
-  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
-  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
-  const notChecked = uncheckedText(errors);
-  if (notChecked !== "") parts.push(notChecked);
-  const warnings = errors.filter(isWarning).length;
-  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
-  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
-  return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
-}
-var levelRank2 = { notice: 0, warning: 1, failure: 2 };
-function byLine(items, where2) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const { file, line } = where2(item);
-    const key = `${file}\0${line}`;
-    groups2.set(key, [...groups2.get(key) ?? [], item]);
-  }
-  return [...groups2.values()];
-}
-var problemLevel = (e, unchecked) => failsRun(e) || isUnchecked(e) && unchecked === "failure" ? "failure" : isUnchecked(e) ? "notice" : "warning";
-function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecked) {
-  const findingAnnotations = byLine(
-    findings.filter((f) => !commented?.findings.has(f)),
-    (f) => ({ file: f.file, line: f.line })
-  ).map((group) => {
-    const first = group[0];
-    const checks2 = [...new Set(group.map((f) => f.check))];
-    const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`));
-    return {
-      path: first.file,
-      start_line: first.line,
-      end_line: first.line,
-      annotation_level: group.some((f) => f.blocking) ? "failure" : "warning",
-      title: checks2.length === 1 ? `Pod Security: ${checkTitles[checks2[0]].control}` : `Pod Security: ${checks2.length} checks`,
-      message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ""}${f.reason} (${f.detail}) [${f.check}]`).join("\n")
-    };
-  });
-  const problemAnnotations = byLine(
-    errors.filter((e) => !commented?.problems.has(e)),
-    (e) => ({ file: e.file, line: e.line ?? 1 })
-  ).map((group) => {
-    const level = group.map((e) => problemLevel(e, unchecked)).reduce((a, b) => levelRank2[b] > levelRank2[a] ? b : a);
-    return {
-      path: group[0].file,
-      start_line: group[0].line ?? 1,
-      end_line: group[0].line ?? 1,
-      annotation_level: level,
-      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
-      message: [...new Set(group.map((e) => e.message))].join("\n")
-    };
-  });
-  return [...findingAnnotations, ...problemAnnotations];
-}
-var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
-function fixWords(f, commented) {
-  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
-  const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
-  return first === "" ? "no suggestion" : first;
-}
-function checkRunText(findings, inline) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`)}`;
-    groups2.set(key, [...groups2.get(key) ?? [], f]);
-  }
-  const lines = [];
-  for (const [heading, group] of groups2) {
-    lines.push(heading, "");
-    for (const f of group) {
-      const status = `${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`;
-      lines.push(
-        `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
-        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`
-      );
-      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-function checkRunOutput(input, mode, unchecked = defaultUnchecked, commented) {
-  return {
-    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
-    title: titleOf(input.findings, input.errors, input.podSpecs),
-    summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
-    text: truncateUtf8(checkRunText(input.findings, input.inline), maxOutputBytes),
-    annotations: annotationsOf2(input.findings, input.errors, commented, unchecked)
-  };
-}
-
-// src/report/fingerprint.ts
-var markerPrefix = "<!-- pod-security-review:";
-var markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*) -->/g;
-var fixedMarker = "<!-- pod-security-review-fixed -->";
-var encoder2 = new TextEncoder();
-function identityOf(finding) {
-  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
-}
-function base64url(bytes) {
-  return Buffer.from(bytes).toString("base64url");
-}
-function fnv1a64(bytes) {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  const out = new Uint8Array(8);
-  for (let i = 7; i >= 0; i--) {
-    out[i] = Number(hash & 0xffn);
-    hash >>= 8n;
-  }
-  return out;
-}
-function fingerprint(finding) {
-  return base64url(fnv1a64(encoder2.encode(identityOf(finding))));
-}
-function problemFingerprint(problem) {
-  return base64url(fnv1a64(encoder2.encode(["problem", problem.file, problem.kind].join("\0"))));
-}
-function legacyFingerprint(finding) {
-  return base64url(encoder2.encode(identityOf(finding)));
-}
-function fingerprintMarker(ids) {
-  return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
-}
-function readFingerprints(body) {
-  const lines = body.trimEnd().split("\n");
-  const ids = [];
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].trim();
-    const match2 = [...line.matchAll(markerPatternAll)][0];
-    if (match2 === void 0 || match2[0] !== line) break;
-    ids.unshift(match2[1].split(" "));
-  }
-  return ids.flat();
-}
-
-// src/report/json.ts
-function findingJson(f) {
-  return {
-    file: f.file,
-    line: f.line,
-    apiVersion: f.apiVersion,
-    kind: f.kind,
-    namespace: f.namespace,
-    name: f.name,
-    container: f.container,
-    containers: f.containers,
-    check: f.check,
-    reason: f.reason,
-    detail: f.detail,
-    level: f.level,
-    version: f.version,
-    mode: f.mode,
-    blocking: f.blocking,
-    levelSource: f.levelSource,
-    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
-    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
-    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
-    locations: f.locations.map((l) => ({
-      path: l.path,
-      line: l.line,
-      column: l.column,
-      exact: l.exact,
-      container: l.container,
-      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
-    }))
-  };
-}
-function renderJson(report, header) {
-  const body = {
-    policy: header.enforce,
-    warnPolicy: header.warn,
-    summary: {
-      podSpecs: report.podSpecs.length,
-      denied: report.podSpecs.filter((p) => !p.allowed).length,
-      findings: report.findings.length,
-      blocking: report.findings.filter((f) => f.blocking).length,
-      ignored: report.ignored.length,
-      errors: report.errors.length,
-      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
-    },
-    findings: report.findings.map(findingJson),
-    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
-    policyProblems: report.policyProblems,
-    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs,
-    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
-  };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-
-// src/report/reviewBody.ts
-var reviewMarker = "<!-- pod-security-review-review -->";
-var maxListedBlockers = 50;
-var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-function severityCounts(findings, errors) {
-  const blocking = findings.filter((f) => f.blocking).length;
-  const failing = errors.filter(failsRun).length;
-  const parts = [`${blocking} blocking`, plural3(findings.length - blocking, "warning", "warnings")];
-  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
-  return parts.join(", ");
-}
-function reviewBody({ plan, findings, errors, policy, links }) {
-  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
-  const commentedProblems = new Set(plan.commentedProblems);
-  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
-  const blockers = [
-    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${f.detail})`)}`),
-    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
-  ];
-  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
-  if (blockers.length > 0) {
-    lines.push("", `> [!CAUTION]
-> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
-    lines.push(...blockers.slice(0, maxListedBlockers));
-    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
-  }
-  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
-  return lines.join("\n");
-}
-function blobLink(serverUrl, owner, repo, sha) {
-  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
-  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
-  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
-}
-function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
-  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
-}
-
-// src/fixes/notes.ts
-function illustrative(yaml) {
-  return [
-    "Illustrative example, not applicable as-is:",
-    "```yaml",
-    "# Illustrative only: adapt the names and values before using it.",
-    yaml.trimEnd(),
-    "```"
-  ].join("\n");
-}
-var guidance = {
-  allowPrivilegeEscalation: {
-    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
-    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
-  },
-  appArmorProfile: {
-    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
-    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
-  },
-  capabilities_baseline: {
-    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
-    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
-  },
-  capabilities_restricted: {
-    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
-    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
-  },
-  hostNamespaces: {
-    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
-    // Names all three fields: the example must fit whichever namespace the finding is about.
-    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
-  },
-  hostPathVolumes: {
-    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
-    example: "volumes:\n- name: data\n  emptyDir: {}"
-  },
-  hostPorts: {
-    text: "Remove `hostPort` and publish the port through a Service instead.",
-    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
-  },
-  hostProbesAndHostLifecycle: {
-    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
-    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
-  },
-  privileged: {
-    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
-    example: "securityContext:\n  privileged: false"
-  },
-  procMount: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  procMount_restricted: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  restrictedVolumes: {
-    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
-  },
-  runAsNonRoot: {
-    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
-    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
-  },
-  runAsUser: {
-    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
-    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
-  },
-  seLinuxOptions: {
-    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
-    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
-  },
-  seccompProfile_baseline: {
-    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
-    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
-  },
-  seccompProfile_restricted: {
-    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
-    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
-  },
-  sysctls: {
-    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
-    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
-  },
-  windowsHostProcess: {
-    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
-    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
-  },
-  "advice.readOnlyRootFilesystem": {
-    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
-    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
-  },
-  "advice.automountServiceAccountToken": {
-    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
-    example: "spec:\n  automountServiceAccountToken: false"
-  }
-};
-function noSafeFix(check, reason4) {
-  const { text: text3, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text3}
-
-${illustrative(example)}`;
-}
-function sharedNode(check, reason4) {
-  const { text: text3, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
-
-${text3}
-
-${illustrative(example)}`;
-}
-var sharedCaveatLead = "The edit is made where the value is defined";
-function sharedCaveat(reason4) {
-  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
-}
-var notComputedLead = "not computed:";
-function notComputed(budget) {
-  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
-}
-function longLineNote(edit, line) {
-  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
-}
-function anchorCaveat(reason4, podSpecs) {
-  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
-}
-function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
-  const first = volumes2[0]?.name ?? "data";
-  const hostPath = volumes2.some((v) => v.type === "hostPath");
-  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
-  const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
-    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
-    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
-    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
-  ];
-  const example = `volumes:
-- name: ${first}
-  persistentVolumeClaim:
-    claimName: ${first}-data   # a claim you create for this data`;
-  return `${options.join("\n")}
-
-${illustrative(example)}`;
-}
-
-// src/report/commentBody.ts
-var maxCommentChars = 65536;
-var upstreamDocs = (check) => check === "psp.removed" ? pspMigrationUrl : standardsUrl;
-function fenceFor(content) {
-  let longest = 0;
-  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
-  return "`".repeat(Math.max(3, longest + 1));
-}
-function suggestionBlock(suggestion) {
-  if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
-  const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
-  const fence = fenceFor(content);
-  if (suggestion.replacement === "") return `${fence}suggestion
-${fence}`;
-  return `${fence}suggestion
-${content}
-${fence}`;
-}
-var cautions = {
-  privileged: "the container loses device and kernel access",
-  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
-  runAsUser: "the container no longer runs as UID 0",
-  runAsNonRoot: "the image must run as a non-root user, or the container will not start",
-  hostPorts: "clients must reach the port through a Service",
-  windowsHostProcess: "the containers lose access to the node",
-  "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
-  "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
-};
-function cautionFor(checks2) {
-  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
-  return parts.length === 0 ? null : `${parts.join("; ")}.`;
-}
-var unique = (items) => [...new Set(items)];
-var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
-var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
-function workloadsOf(findings) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const f of findings) byKind.set(f.kind, unique([...byKind.get(f.kind) ?? [], nameOf(f)]));
-  return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
-}
-function subjectOf(findings) {
-  const workloads = unique(findings.map(workloadOf3));
-  const containers = unique(findings.flatMap((f) => f.containers));
-  const podLevel = findings.some((f) => f.containers.length === 0);
-  if (workloads.length === 1) {
-    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
-    return workloads[0];
-  }
-  return workloadsOf(findings);
-}
-function headline(findings, docs) {
-  const checks2 = unique(findings.map((f) => f.check));
-  const levels2 = unique(findings.map((f) => f.level));
-  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks2[0])}) fail`;
-  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
-  const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
-  const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
-  return `**${subjectOf(findings)}: ${what}** (${severity2}${old})`;
-}
-function bullets(findings, suggested) {
-  const checks2 = unique(findings.map((f) => f.check));
-  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
-  const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
-  return checks2.map((check) => {
-    const of = findings.filter((f) => f.check === check);
-    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
-    const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
-    return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
-  });
-}
-function withoutSuggestion(findings) {
-  const reasons = [];
-  const guidance2 = [];
-  const examples = [];
-  for (const f of findings) {
-    if (f.fix !== null) continue;
-    const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
-    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
-    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
-  }
-  const fixed2 = findings.find((f) => f.fix !== null);
-  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
-  const single = unique(findings.map((f) => f.check)).length === 1;
-  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
-  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
-  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
-  return [heading, ...todo].filter((p) => p !== "");
-}
-var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
-function provenance(findings) {
-  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
-  const workloads = unique(findings.map(workloadOf3));
-  if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
-  const bySource = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords2[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
-    bySource.set(source, [...bySource.get(source) ?? [], f]);
-  }
-  const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
-  return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
-}
-function renderedFrom(findings) {
-  const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
-  if (rendered.length === 0) return null;
-  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.root)}`));
-  const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const line = `_Rendered by ${roots.join(", ")}._`;
-  if (snippets.length === 0) return line;
-  const fence = fenceFor(snippets.join("\n"));
-  return [`<details><summary>Rendered by ${roots.join(", ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
-${snippet}
-${fence}`), "</details>"].join("\n");
-}
-function commentBody(findings, suggestion, docs = upstreamDocs) {
-  const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
-  const parts = [`> [!${alert}]
-> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
-  if (suggestion) {
-    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
-    const shared = unique(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
-    parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
-  } else parts.push(...withoutSuggestion(findings));
-  const where2 = provenance(findings);
-  if (where2 !== null) parts.push(where2);
-  const from = renderedFrom(findings);
-  if (from !== null) parts.push(from);
-  const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
-  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
-
-${marker}`;
-}
-function problemCommentBody(problems) {
-  const file = problems[0].file;
-  const parts = [
-    `> [!CAUTION]
-> **${inlineCode(file)} could not be checked** (blocking)`,
-    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
-    "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
-  ];
-  const marker = fingerprintMarker(unique(problems.map(problemFingerprint)));
-  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
-
-${marker}`;
-}
-
-// src/report/placement.ts
-var maxRepeatedLines = 6;
-function offendingLines(findings, lines) {
-  const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
-  return [...new Set(all)].sort((a, b) => a - b);
-}
-var indentOf = (text3) => text3.length - text3.trimStart().length;
-function withinBlockOf(field2, line, lines) {
-  const first = lines.textOf(field2);
-  if (first === void 0) return false;
-  const indent = indentOf(first);
-  const opensBlock = /:\s*(#.*)?$/.test(first);
-  for (let l = field2 + 1; l <= line; l++) {
-    const text3 = lines.textOf(l);
-    if (text3 === void 0) return false;
-    const trimmed = text3.trimStart();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indentOf(text3) > indent || opensBlock && indentOf(text3) === indent && trimmed.startsWith("- ")) continue;
-    return false;
-  }
-  return true;
-}
-function widened(anchor, suggestion, start, end, lines) {
-  if (suggestion.replacement === null) return null;
-  const texts = (from, to) => {
-    const out = [];
-    for (let line = from; line <= to; line++) {
-      const text3 = lines.textOf(line);
-      if (text3 === void 0) return null;
-      out.push(`${text3}
-`);
-    }
-    return out;
-  };
-  const before = texts(start, anchor.start - 1);
-  const after = texts(anchor.end + 1, end);
-  if (before === null || after === null) return null;
-  const replacement = `${before.join("")}${suggestion.replacement}${after.join("")}`;
-  return { ...anchor, start, end, suggestion: { ...suggestion, startLine: start, endLine: end, replacement } };
-}
-function placeOnOffendingFields(groups2, diffLinesOf) {
-  const placed2 = groups2.map((g) => g.anchor);
-  const overlapsAnother = (index, start, end) => placed2.some((other, i) => i !== index && other.suggestion !== null && other.path === placed2[index].path && other.start <= end && start <= other.end);
-  const order = placed2.map((_, i) => i).sort((a, b) => placed2[a].path < placed2[b].path ? -1 : placed2[a].path > placed2[b].path ? 1 : placed2[a].start - placed2[b].start);
-  for (const index of order) {
-    const anchor = placed2[index];
-    const suggestion = anchor.suggestion;
-    if (suggestion === null) continue;
-    const lines = diffLinesOf(anchor.path);
-    const fields2 = offendingLines(groups2[index].findings, lines);
-    if (fields2.length === 0 || fields2.some((line) => line >= anchor.start && line <= anchor.end)) continue;
-    const after = fields2.find((line) => line > anchor.end);
-    const before = fields2.filter((line) => line < anchor.start).at(-1);
-    const candidates = [
-      ...after === void 0 ? [] : [[anchor.start, after]],
-      ...before === void 0 || withinBlockOf(before, anchor.start, lines) ? [] : [[before, anchor.end]]
-    ];
-    for (const [start, end] of candidates) {
-      if (end - start - (anchor.end - anchor.start) > maxRepeatedLines || !lines.spansOneHunk(start, end) || overlapsAnother(index, start, end)) continue;
-      const wider = widened(anchor, suggestion, start, end, lines);
-      if (wider === null) continue;
-      placed2[index] = wider;
-      break;
-    }
-  }
-  return placed2;
-}
-
-// src/report/reviewPlan.ts
-function anchorOf(finding, lines) {
-  const fix = finding.fix;
-  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
-    return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
-  }
-  const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
-  const best = inDiff.find((l) => l.exact) ?? inDiff[0];
-  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
-}
-function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
-  const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
-  const posted = new Set(existing.flatMap((c) => c.fingerprints));
-  const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
-  const current = /* @__PURE__ */ new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
-  const alreadyCommented = [];
-  const outsideDiff = [];
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (isPosted(finding)) {
-      alreadyCommented.push(finding);
-      continue;
-    }
-    const anchor = anchorOf(finding, diffLinesOf(finding.file));
-    if (!anchor) {
-      outsideDiff.push(finding);
-      continue;
-    }
-    const key = `${anchor.path}\0${anchor.start}\0${anchor.end}`;
-    const group = groups2.get(key);
-    if (group) group.findings.push(finding);
-    else groups2.set(key, { anchor, findings: [finding] });
-  }
-  const commentedProblems = [];
-  const problemGroups = /* @__PURE__ */ new Map();
-  for (const problem of problems.filter(failsRun)) {
-    if (posted.has(problemFingerprint(problem))) {
-      commentedProblems.push(problem);
-      continue;
-    }
-    if (problem.line === null || !diffLinesOf(problem.file).has(problem.line)) continue;
-    const key = `${problem.file}\0${problem.line}`;
-    const group = problemGroups.get(key) ?? { anchor: { path: problem.file, start: problem.line, end: problem.line, suggestion: null }, problems: [] };
-    group.problems.push(problem);
-    problemGroups.set(key, group);
-  }
-  const ordered = [...[...groups2.values()].map((g) => ({ ...g, problems: [] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] }))].sort(
-    (a, b) => Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
-  );
-  const overflow = [];
-  const posting = [];
-  for (const group of ordered) {
-    if (posting.length >= cap) overflow.push(...group.findings);
-    else posting.push(group);
-  }
-  const anchors = placeOnOffendingFields(posting, diffLinesOf);
-  const comments = posting.map(({ findings: group, problems: failing }, i) => {
-    const anchor = anchors[i];
-    commentedProblems.push(...failing);
-    return {
-      path: anchor.path,
-      line: anchor.end,
-      startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
-      findings: group,
-      problems: failing
-    };
-  });
-  const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
-  return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2, commentedProblems };
-}
-
-// src/report/limits.ts
-var commentChars = 65536;
-var checkOutputBytes = 65535;
-var annotationTextBytes = 64 * 1024;
-var annotationTitleChars = 255;
-var checkTitleChars = 255;
-var annotationCap = 1e3;
-var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
-function clampMarkdown(text3, maxBytes, note) {
-  if (utf8Length(text3) <= maxBytes) return text3;
-  const tail = `
-
-> [!WARNING]
-> ${note}
-`;
-  const cut = truncateUtf8(text3, maxBytes - utf8Length(tail), "");
-  const lastLine = cut.lastIndexOf("\n");
-  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
-}
-function clampAnnotation(annotation) {
-  return {
-    ...annotation,
-    title: truncateChars(annotation.title, annotationTitleChars, "\u2026"),
-    message: truncateUtf8(annotation.message, annotationTextBytes, "\u2026 (truncated)")
-  };
-}
-var levelRank3 = { failure: 0, warning: 1, notice: 2 };
-function capAnnotations(annotations, cap = annotationCap) {
-  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank3[x.a.annotation_level] - levelRank3[y.a.annotation_level] || x.i - y.i);
-  const sent = ordered.slice(0, cap).map(({ a }) => clampAnnotation(a));
-  return { sent, left: Math.max(annotations.length - cap, 0) };
-}
-function clampCheckRunText(output) {
-  return {
-    title: truncateChars(output.title, checkTitleChars, "\u2026"),
-    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything."),
-    ...output.text !== void 0 && output.text !== "" ? { text: clampMarkdown(output.text, checkOutputBytes, "The details were cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.") } : {}
-  };
-}
-function fitSections(head, sections, rest, maxChars = commentChars) {
-  const length = (text3) => [...text3].length;
-  const whole = [head, ...sections].join("\n\n");
-  if (length(whole) <= maxChars) return whole;
-  const parts = [head];
-  let used = length(head);
-  for (const [i, section] of sections.entries()) {
-    const tail = rest(sections.length - i);
-    if (used + 2 + length(section) + 2 + length(tail) > maxChars) {
-      parts.push(tail);
-      return truncateChars(parts.join("\n\n"), maxChars);
-    }
-    parts.push(section);
-    used += 2 + length(section);
-  }
-  return truncateChars(parts.join("\n\n"), maxChars);
-}
-
-// src/report/sarif.ts
-var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
-function renderSarif(findings, errors, toolVersion) {
-  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
-  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "pod-security-review",
-            version: toolVersion,
-            informationUri: standardsUrl,
-            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
-          }
-        },
-        results: findings.map((f) => ({
-          ruleId: f.check,
-          level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ""}`) },
-          locations: f.locations.map((l) => ({
-            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
-          })),
-          partialFingerprints: { podSecurityReview: fingerprint(f) },
-          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
-        })),
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: errors.map((e) => ({
-              level: isUnchecked(e) ? "note" : "warning",
-              message: { text: plainText(e.message) },
-              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
-            }))
-          }
-        ]
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-function sarifRule(id, blocking) {
-  const { control, problem } = checkTitles[id];
-  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
-  const helpUri = id === "psp.removed" ? pspMigrationUrl : standardsUrl;
-  const why = whyItMatters[id];
-  return {
-    id,
-    name: control,
-    shortDescription: { text: `${control}: ${problem}` },
-    fullDescription: { text: why },
-    help: {
-      text: `${why} See ${helpUri}`,
-      markdown: `**${control}** (\`${id}\`): ${problem}.
-
-${why}
-
-[Read more](${helpUri})`
-    },
-    helpUri,
-    defaultConfiguration: { level: blocking ? "error" : "warning" },
-    properties: {
-      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
-      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
-    }
-  };
-}
-
-// src/findings/evaluateFiles.ts
-init_load();
-
-// src/policy/sources/advice.ts
-var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
-function perContainer(pod, bad) {
-  const names = [];
-  const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
-    if (path4[1] === "ephemeralContainers") continue;
-    const at3 = bad(container, path4);
-    if (at3) {
-      names.push(name);
-      paths.push(at3);
-    }
-  }
-  return { names, paths };
-}
-var checks = {
-  "advice.readOnlyRootFilesystem": (pod) => {
-    if (str(obj(pod.spec, "os"), "name") === "windows") return null;
-    const { names, paths } = perContainer(pod, (c, path4) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path4, "securityContext", "readOnlyRootFilesystem"]);
-    return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
-  },
-  "advice.automountServiceAccountToken": (pod) => optBool(pod.spec, "automountServiceAccountToken") === false ? null : {
-    check: "advice.automountServiceAccountToken",
-    reason: "service account token mounted",
-    detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API",
-    paths: [["spec", "automountServiceAccountToken"]]
-  },
-  "advice.highUid": (pod) => {
-    const podContext = obj(pod.spec, "securityContext");
-    const low = [];
-    const paths = [];
-    for (const key of ["runAsUser", "runAsGroup"]) {
-      const podValue = optInt(podContext, key);
-      const { names, paths: containerPaths } = perContainer(pod, (c, path4) => {
-        const value = optInt(obj(c, "securityContext"), key) ?? podValue;
-        return value !== void 0 && value > 1e4 ? null : [...path4, "securityContext", key];
-      });
-      if (names.length > 0) {
-        low.push(`${containerNames(names)} should run with ${key} above 10000`);
-        paths.push(...containerPaths);
-      }
-    }
-    return low.length === 0 ? null : { check: "advice.highUid", reason: "UID or GID not above 10000", detail: low.join("; "), paths };
-  },
-  "advice.dropNetRaw": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path4) => {
-      const capabilities = obj(obj(c, "securityContext"), "capabilities");
-      const drop = list(capabilities, "drop");
-      const adds = list(capabilities, "add").includes("NET_RAW");
-      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path4, "securityContext", "capabilities", adds ? "add" : "drop"];
-    });
-    return names.length === 0 ? null : { check: "advice.dropNetRaw", reason: "NET_RAW not dropped", detail: `${containerNames(names)} should drop NET_RAW (or ALL) and not add it`, paths };
-  },
-  "advice.imageDigest": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path4) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path4, "image"]);
-    return names.length === 0 ? null : { check: "advice.imageDigest", reason: "image not pinned by digest", detail: `${containerNames(names)} should name the image by digest (image@sha256:\u2026)`, paths };
-  },
-  "advice.resourceLimits": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path4) => {
-      const limits = obj(obj(c, "resources"), "limits");
-      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path4, "resources", "limits"];
-    });
-    return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
-  }
-};
-function adviceFailures(pod, enabled = () => true) {
-  const failures = [];
-  for (const [id, check] of Object.entries(checks)) {
-    if (!enabled(id)) continue;
-    const advice = check(pod);
-    if (advice) failures.push(advice);
-  }
-  return failures;
-}
-function adviceFindings(source, settings) {
-  const findings = [];
-  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
-    const id = advice.check;
-    const blocking = settings.blocking.has(id);
-    const locations = advice.paths.map((podPath) => {
-      const documentPath = [...source.templatePath, ...podPath];
-      const where2 = locate(source.document.source, documentPath);
-      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name") : null;
-      return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
-    }).sort((a, b) => a.line - b.line || a.column - b.column);
-    const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
-    findings.push({
-      file: source.document.file,
-      apiVersion: source.apiVersion,
-      kind: source.kind,
-      namespace: source.namespace,
-      name: source.name,
-      container: containers.length === 1 ? containers[0] ?? null : null,
-      containers,
-      check: advice.check,
-      reason: advice.reason,
-      detail: advice.detail,
-      level: "restricted",
-      version: "latest",
-      line: locations[0]?.line ?? source.document.line,
-      locations,
-      mode: blocking ? "enforce" : "warn",
-      blocking,
-      levelSource: { kind: "advisory", detail: `hardening advice ${advice.check}${blocking ? ", blocking by the config" : ""}` },
-      optOutNote: null,
-      fix: null,
-      fixNote: null
-    });
-  }
-  return findings;
-}
-
-// src/policy/sources/psp.ts
-var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
-var baselineCapabilities = allowedV1_0;
-var restrictedVolumes2 = new Set(allowedVolumeSources);
-var baselineSeLinuxTypes = allowedTypesV1_31;
-var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
-var safeSysctls = allowedV1_37;
-var strings2 = (value) => value.map((v) => typeof v === "string" ? v : "");
-function mapPodSecurityPolicy(spec, annotations) {
-  const baseline = [];
-  const restricted = [];
-  if (bool(spec, "privileged")) baseline.push("privileged: true");
-  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
-  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
-  const capabilities = [...strings2(list(spec, "allowedCapabilities")), ...strings2(list(spec, "defaultAddCapabilities"))];
-  const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
-  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
-  else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
-  if (!strings2(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
-  const volumes2 = strings2(list(spec, "volumes"));
-  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
-  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
-  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
-  const seLinux = obj(spec, "seLinux");
-  const seLinuxOptions2 = obj(seLinux, "seLinuxOptions");
-  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
-    baseline.push("seLinux options with a custom user, role or type");
-  }
-  const procMounts = strings2(list(spec, "allowedProcMountTypes"));
-  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
-  const unsafeSysctls = strings2(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
-  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
-  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
-  const runAsUser2 = obj(spec, "runAsUser");
-  const rule = str(runAsUser2, "rule");
-  const ranges = list(runAsUser2, "ranges").filter(isObject);
-  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
-  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
-  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
-  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
-  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
-  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
-  const level = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
-  return { level, beyondBaseline: baseline, beyondRestricted: level === "restricted" ? [] : restricted };
-}
-function replacementLabels(level) {
-  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level}`, "    pod-security.kubernetes.io/enforce-version: latest"];
-  if (level !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
-  return lines.join("\n");
-}
-function podSecurityPolicies(document) {
-  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
-    const metadata = obj(o.value, "metadata");
-    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
-    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
-  });
-}
-function pspFinding(file, psp, blocking) {
-  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
-  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
-  return {
-    file,
-    apiVersion: psp.apiVersion,
-    kind: "PodSecurityPolicy",
-    namespace: null,
-    name: psp.name,
-    container: null,
-    containers: [],
-    check: pspCheckId,
-    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
-    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
-    level: mapping.level,
-    version: "latest",
-    line: psp.kindLine,
-    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
-    mode: blocking ? "enforce" : "warn",
-    blocking,
-    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
-    optOutNote: null,
-    fix: null,
-    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
-
-\`\`\`yaml
-${replacementLabels(mapping.level)}
-\`\`\``
-  };
-}
-function pspFindingsOf(documents, checks2) {
-  if (!checks2.enabled.has(pspCheckId)) return [];
-  const blocking = checks2.blocking.has(pspCheckId);
-  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
-}
-function changedPspFindings(head, base, checks2, same2) {
-  if (!checks2.enabled.has(pspCheckId)) return [];
-  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
-  const blocking = checks2.blocking.has(pspCheckId);
-  return head.flatMap(
-    (document) => podSecurityPolicies(document).flatMap((psp) => {
-      const old = before.get(psp.name);
-      if (old && same2(old.spec, psp.spec) && same2(old.annotations, psp.annotations)) return [];
-      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
-    })
-  );
-}
-
-// src/policy/sources/settings.ts
-var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
 // src/workloads/validate.ts
 init_scalars();
@@ -45111,12 +44035,12 @@ var apiTypes = {
 // src/workloads/validate.ts
 var scalars = /* @__PURE__ */ new Set(["string", "boolean", "int32", "int64", "number", "int-or-string", "quantity", "time", "duration", "bytes", "any"]);
 var parsed = /* @__PURE__ */ new Map();
-function typeOf(expression) {
+function typeOf2(expression) {
   let type = parsed.get(expression);
   if (type !== void 0) return type;
   if (scalars.has(expression)) type = expression;
-  else if (expression.startsWith("[")) type = { list: typeOf(expression.slice(1, -1)) };
-  else if (expression.startsWith("{")) type = { map: typeOf(expression.slice(1, -1)) };
+  else if (expression.startsWith("[")) type = { list: typeOf2(expression.slice(1, -1)) };
+  else if (expression.startsWith("{")) type = { map: typeOf2(expression.slice(1, -1)) };
   else if (Object.hasOwn(apiTypes, expression)) type = { object: expression };
   else throw new Error(`apiTypes: no type ${expression}`);
   parsed.set(expression, type);
@@ -45207,7 +44131,7 @@ function validate2(value, type, path4, errors) {
   for (const [key, item] of Object.entries(value)) {
     if (fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
     path4.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path4, errors);
+    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors);
     path4.pop();
   }
 }
@@ -45215,7 +44139,7 @@ function validateObject(value, kind, path4 = []) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  validate2(value, typeOf(root), [...path4], errors);
+  validate2(value, typeOf2(root), [...path4], errors);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -45367,9 +44291,6 @@ function extractPodSpecs(document) {
   if (isObject(document.value)) visit5(document.value, []);
   return { pods, problems };
 }
-
-// src/fixes/fixFile.ts
-init_load();
 
 // src/fixes/edits.ts
 function set(path4, value) {
@@ -45681,6 +44602,151 @@ var fixSysctls = (context) => {
   const entries = context.failure.paths.map((path4) => path4.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
 };
+
+// src/fixes/notes.ts
+function illustrative(yaml) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    // Names all three fields: the example must fit whichever namespace the finding is about.
+    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  },
+  "advice.readOnlyRootFilesystem": {
+    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
+    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
+  },
+  "advice.automountServiceAccountToken": {
+    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
+    example: "spec:\n  automountServiceAccountToken: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text: text3, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text3}
+
+${illustrative(example)}`;
+}
+function sharedNode(check, reason4) {
+  const { text: text3, example } = guidance[check];
+  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
+
+${text3}
+
+${illustrative(example)}`;
+}
+var sharedCaveatLead = "The edit is made where the value is defined";
+function sharedCaveat(reason4) {
+  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
+}
+var notComputedLead = "not computed:";
+function notComputed(budget) {
+  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
+}
+function longLineNote(edit, line) {
+  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
+}
+function anchorCaveat(reason4, podSpecs) {
+  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
+}
+function volumeNote(check, volumes2) {
+  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
@@ -46655,6 +45721,118 @@ function editSplice(text3, edit, bomBytes) {
 // src/fixes/verify.ts
 init_load();
 
+// src/policy/sources/advice.ts
+var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
+function perContainer(pod, bad) {
+  const names = [];
+  const paths = [];
+  for (const { name, container, path: path4 } of visitContainers(pod)) {
+    if (path4[1] === "ephemeralContainers") continue;
+    const at3 = bad(container, path4);
+    if (at3) {
+      names.push(name);
+      paths.push(at3);
+    }
+  }
+  return { names, paths };
+}
+var checks = {
+  "advice.readOnlyRootFilesystem": (pod) => {
+    if (str(obj(pod.spec, "os"), "name") === "windows") return null;
+    const { names, paths } = perContainer(pod, (c, path4) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path4, "securityContext", "readOnlyRootFilesystem"]);
+    return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
+  },
+  "advice.automountServiceAccountToken": (pod) => optBool(pod.spec, "automountServiceAccountToken") === false ? null : {
+    check: "advice.automountServiceAccountToken",
+    reason: "service account token mounted",
+    detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API",
+    paths: [["spec", "automountServiceAccountToken"]]
+  },
+  "advice.highUid": (pod) => {
+    const podContext = obj(pod.spec, "securityContext");
+    const low = [];
+    const paths = [];
+    for (const key of ["runAsUser", "runAsGroup"]) {
+      const podValue = optInt(podContext, key);
+      const { names, paths: containerPaths } = perContainer(pod, (c, path4) => {
+        const value = optInt(obj(c, "securityContext"), key) ?? podValue;
+        return value !== void 0 && value > 1e4 ? null : [...path4, "securityContext", key];
+      });
+      if (names.length > 0) {
+        low.push(`${containerNames(names)} should run with ${key} above 10000`);
+        paths.push(...containerPaths);
+      }
+    }
+    return low.length === 0 ? null : { check: "advice.highUid", reason: "UID or GID not above 10000", detail: low.join("; "), paths };
+  },
+  "advice.dropNetRaw": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => {
+      const capabilities = obj(obj(c, "securityContext"), "capabilities");
+      const drop = list(capabilities, "drop");
+      const adds = list(capabilities, "add").includes("NET_RAW");
+      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path4, "securityContext", "capabilities", adds ? "add" : "drop"];
+    });
+    return names.length === 0 ? null : { check: "advice.dropNetRaw", reason: "NET_RAW not dropped", detail: `${containerNames(names)} should drop NET_RAW (or ALL) and not add it`, paths };
+  },
+  "advice.imageDigest": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path4, "image"]);
+    return names.length === 0 ? null : { check: "advice.imageDigest", reason: "image not pinned by digest", detail: `${containerNames(names)} should name the image by digest (image@sha256:\u2026)`, paths };
+  },
+  "advice.resourceLimits": (pod) => {
+    const { names, paths } = perContainer(pod, (c, path4) => {
+      const limits = obj(obj(c, "resources"), "limits");
+      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path4, "resources", "limits"];
+    });
+    return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
+  }
+};
+function adviceFailures(pod, enabled = () => true) {
+  const failures = [];
+  for (const [id, check] of Object.entries(checks)) {
+    if (!enabled(id)) continue;
+    const advice = check(pod);
+    if (advice) failures.push(advice);
+  }
+  return failures;
+}
+function adviceFindings(source, settings) {
+  const findings = [];
+  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
+    const id = advice.check;
+    const blocking = settings.blocking.has(id);
+    const locations = advice.paths.map((podPath) => {
+      const documentPath = [...source.templatePath, ...podPath];
+      const where2 = locate(source.document.source, documentPath);
+      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name") : null;
+      return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
+    }).sort((a, b) => a.line - b.line || a.column - b.column);
+    const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
+    findings.push({
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      container: containers.length === 1 ? containers[0] ?? null : null,
+      containers,
+      check: advice.check,
+      reason: advice.reason,
+      detail: advice.detail,
+      level: "restricted",
+      version: "latest",
+      line: locations[0]?.line ?? source.document.line,
+      locations,
+      mode: blocking ? "enforce" : "warn",
+      blocking,
+      levelSource: { kind: "advisory", detail: `hardening advice ${advice.check}${blocking ? ", blocking by the config" : ""}` },
+      optOutNote: null,
+      fix: null,
+      fixNote: null
+    });
+  }
+  return findings;
+}
+
 // src/fixes/listLayout.ts
 var import_yaml10 = __toESM(require_dist(), 1);
 init_anchors();
@@ -47406,6 +46584,973 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
   };
 }
 
+// src/scope/relabelled.ts
+init_load();
+init_select();
+var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
+function namespaceDocuments(path4, content, load) {
+  if (content.kind !== "content") return [];
+  const text3 = textOf(content.data);
+  if (text3 === null || !mentionsNamespace.test(text3)) return [];
+  return [...loadManifestFile(path4, text3, load).documents];
+}
+function sameLabels2(a, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
+function relabelledNamespaces(changeSet, options) {
+  if (!reads(options.policy.sourceOptions ?? {}, "namespace-labels")) return [];
+  const load = options.load ?? defaultLoadOptions;
+  const files = changeSet.files.filter((file) => file.rendered !== true && selectsFile(options.selection ?? defaultSelection, file));
+  const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
+  const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
+  const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
+  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {})).sort();
+}
+
+// src/main.ts
+init_load();
+
+// src/report/renderedFix.ts
+function renderedFixWords(f) {
+  if (f.rendered === void 0 || f.fix === null) return null;
+  const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
+  const replacement = f.fix.replacement;
+  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
+}
+
+// src/report/explanations.ts
+var whyItMatters = {
+  ...extraWhyItMatters,
+  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
+  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
+  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
+  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
+  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
+  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
+  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
+  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
+  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
+  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
+  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
+  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
+  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
+  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
+};
+var checkTitles = {
+  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
+  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
+  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
+  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
+  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
+  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
+  hostPorts: { control: "Host Ports", problem: "host port" },
+  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
+  privileged: { control: "Privileged Containers", problem: "privileged container" },
+  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
+  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
+  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
+  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
+  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
+  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
+  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
+  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
+  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
+  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
+  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
+  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
+  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
+  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
+  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
+  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
+  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
+};
+var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
+var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
+
+// src/report/summary.ts
+var cell = (text3) => escapeText(text3);
+var codeCell = (text3) => inlineCode(text3).replaceAll("|", "\\|");
+var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
+var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+function countsLine(input) {
+  const blocking = input.findings.filter((f) => f.blocking).length;
+  const warnings = input.findings.length - blocking;
+  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
+  const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
+  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
+  if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
+  return `${severities.join(" \xB7 ")} \u2014 ${plural2(input.podSpecs, "new or modified pod spec", "new or modified pod specs")} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
+}
+function summaryRows(findings) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
+    const key = [f.file, f.kind, f.namespace ?? "", f.name, fix].join("\0");
+    rows.set(key, [...rows.get(key) ?? [], f]);
+  }
+  return [...rows.values()];
+}
+function statusOf3(row) {
+  const old = row.filter((f) => f.preexisting).length;
+  const rendered = row[0].rendered;
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.root}\`` : ""}`;
+}
+function whatFails(row) {
+  const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
+  const other = [...new Set(row.filter((f) => !f.blocking).map((f) => checkTitles[f.check].problem))].filter((p) => !blocking.includes(p));
+  return [...blocking.length > 0 ? [`\u274C ${blocking.join(", ")}`] : [], ...other.length > 0 ? [`\u26A0\uFE0F ${other.join(", ")}`] : []].join("; ");
+}
+function summaryMarkdown(input) {
+  const lines = [countsLine(input), ""];
+  for (const notice2 of input.notices) lines.push(`> [!NOTE]
+> ${notice2}`, "");
+  if (input.findings.length > 0) {
+    lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
+    for (const row of summaryRows(input.findings)) {
+      const first = row.reduce((a, b) => b.line < a.line ? b : a);
+      const location = codeCell(`${first.file}:${first.line}`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
+    }
+    lines.push("");
+  }
+  if (input.ignored.length > 0) {
+    lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
+    for (const f of input.ignored) {
+      const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
+    }
+    lines.push("");
+  }
+  if (input.policyProblems.length > 0) {
+    lines.push("**Opt-out annotations that do not count**", "");
+    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
+    lines.push("");
+  }
+  const sections = [
+    { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
+    { title: "**Files that could not be checked**", problems: input.errors.filter((e) => !isWarning(e)) }
+  ];
+  for (const { title, problems } of sections) {
+    if (problems.length === 0) continue;
+    lines.push(title, "", ...problems.map(problemLine2), "");
+  }
+  return lines.join("\n");
+}
+function jobSummary(checkName, title, input, detail) {
+  const more = input.findings.length === 0 ? "" : `
+<details><summary>Every finding in full</summary>
+
+${detail}
+</details>
+`;
+  return `## ${checkName}: ${title}
+
+${summaryMarkdown(input)}${more}`;
+}
+
+// src/report/truncate.ts
+var encoder = new TextEncoder();
+function utf8Length(text3) {
+  return encoder.encode(text3).length;
+}
+function truncateUtf8(text3, maxBytes, marker = "\n\n\u2026 (truncated)") {
+  if (utf8Length(text3) <= maxBytes) return text3;
+  const budget = maxBytes - utf8Length(marker);
+  let bytes = 0;
+  let end = 0;
+  for (const char of text3) {
+    const size = utf8Length(char);
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text3.slice(0, end) + marker;
+}
+function truncateChars(text3, maxChars, marker = "\n\n\u2026 (truncated)") {
+  const chars = [...text3];
+  if (chars.length <= maxChars) return text3;
+  return chars.slice(0, maxChars - [...marker].length).join("") + marker;
+}
+
+// src/report/checkRun.ts
+var maxOutputBytes = 65535;
+function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
+  const fromProblems = problemsVerdict(errors, unchecked);
+  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
+  return fromProblems;
+}
+function titleOf(findings, errors, checked) {
+  const blocking = findings.filter((f) => f.blocking).length;
+  const parts = [];
+  if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
+  if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
+  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
+  const notChecked = uncheckedText(errors);
+  if (notChecked !== "") parts.push(notChecked);
+  const warnings = errors.filter(isWarning).length;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
+  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
+  return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
+}
+var levelRank2 = { notice: 0, warning: 1, failure: 2 };
+function byLine(items, where2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const { file, line } = where2(item);
+    const key = `${file}\0${line}`;
+    groups2.set(key, [...groups2.get(key) ?? [], item]);
+  }
+  return [...groups2.values()];
+}
+var problemLevel = (e, unchecked) => failsRun(e) || isUnchecked(e) && unchecked === "failure" ? "failure" : isUnchecked(e) ? "notice" : "warning";
+function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecked) {
+  const findingAnnotations = byLine(
+    findings.filter((f) => !commented?.findings.has(f)),
+    (f) => ({ file: f.file, line: f.line })
+  ).map((group) => {
+    const first = group[0];
+    const checks2 = [...new Set(group.map((f) => f.check))];
+    const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`));
+    return {
+      path: first.file,
+      start_line: first.line,
+      end_line: first.line,
+      annotation_level: group.some((f) => f.blocking) ? "failure" : "warning",
+      title: checks2.length === 1 ? `Pod Security: ${checkTitles[checks2[0]].control}` : `Pod Security: ${checks2.length} checks`,
+      message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ""}${f.reason} (${f.detail}) [${f.check}]`).join("\n")
+    };
+  });
+  const problemAnnotations = byLine(
+    errors.filter((e) => !commented?.problems.has(e)),
+    (e) => ({ file: e.file, line: e.line ?? 1 })
+  ).map((group) => {
+    const level = group.map((e) => problemLevel(e, unchecked)).reduce((a, b) => levelRank2[b] > levelRank2[a] ? b : a);
+    return {
+      path: group[0].file,
+      start_line: group[0].line ?? 1,
+      end_line: group[0].line ?? 1,
+      annotation_level: level,
+      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
+      message: [...new Set(group.map((e) => e.message))].join("\n")
+    };
+  });
+  return [...findingAnnotations, ...problemAnnotations];
+}
+var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
+function fixWords(f, commented) {
+  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
+  const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
+  return first === "" ? "no suggestion" : first;
+}
+function checkRunText(findings, inline) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`)}`;
+    groups2.set(key, [...groups2.get(key) ?? [], f]);
+  }
+  const lines = [];
+  for (const [heading, group] of groups2) {
+    lines.push(heading, "");
+    for (const f of group) {
+      const status = `${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`;
+      lines.push(
+        `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`
+      );
+      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+function checkRunOutput(input, mode, unchecked = defaultUnchecked, commented) {
+  return {
+    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
+    title: titleOf(input.findings, input.errors, input.podSpecs),
+    summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
+    text: truncateUtf8(checkRunText(input.findings, input.inline), maxOutputBytes),
+    annotations: annotationsOf2(input.findings, input.errors, commented, unchecked)
+  };
+}
+
+// src/report/fingerprint.ts
+var markerPrefix = "<!-- pod-security-review:";
+var markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*) -->/g;
+var fixedMarker = "<!-- pod-security-review-fixed -->";
+var encoder2 = new TextEncoder();
+function identityOf(finding) {
+  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
+}
+function base64url(bytes) {
+  return Buffer.from(bytes).toString("base64url");
+}
+function fnv1a64(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  const out = new Uint8Array(8);
+  for (let i = 7; i >= 0; i--) {
+    out[i] = Number(hash & 0xffn);
+    hash >>= 8n;
+  }
+  return out;
+}
+function fingerprint(finding) {
+  return base64url(fnv1a64(encoder2.encode(identityOf(finding))));
+}
+function problemFingerprint(problem) {
+  return base64url(fnv1a64(encoder2.encode(["problem", problem.file, problem.kind].join("\0"))));
+}
+function legacyFingerprint(finding) {
+  return base64url(encoder2.encode(identityOf(finding)));
+}
+function fingerprintMarker(ids) {
+  return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
+}
+function readFingerprints(body) {
+  const lines = body.trimEnd().split("\n");
+  const ids = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    const match2 = [...line.matchAll(markerPatternAll)][0];
+    if (match2 === void 0 || match2[0] !== line) break;
+    ids.unshift(match2[1].split(" "));
+  }
+  return ids.flat();
+}
+
+// src/report/json.ts
+function findingJson(f) {
+  return {
+    file: f.file,
+    line: f.line,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    container: f.container,
+    containers: f.containers,
+    check: f.check,
+    reason: f.reason,
+    detail: f.detail,
+    level: f.level,
+    version: f.version,
+    mode: f.mode,
+    blocking: f.blocking,
+    levelSource: f.levelSource,
+    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
+    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
+    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
+    locations: f.locations.map((l) => ({
+      path: l.path,
+      line: l.line,
+      column: l.column,
+      exact: l.exact,
+      container: l.container,
+      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
+    }))
+  };
+}
+function renderJson(report, header) {
+  const body = {
+    policy: header.enforce,
+    warnPolicy: header.warn,
+    summary: {
+      podSpecs: report.podSpecs.length,
+      denied: report.podSpecs.filter((p) => !p.allowed).length,
+      findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.blocking).length,
+      ignored: report.ignored.length,
+      errors: report.errors.length,
+      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
+    },
+    findings: report.findings.map(findingJson),
+    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
+    policyProblems: report.policyProblems,
+    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
+    podSpecs: report.podSpecs,
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+
+// src/report/reviewBody.ts
+var reviewMarker = "<!-- pod-security-review-review -->";
+var maxListedBlockers = 50;
+var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+function severityCounts(findings, errors) {
+  const blocking = findings.filter((f) => f.blocking).length;
+  const failing = errors.filter(failsRun).length;
+  const parts = [`${blocking} blocking`, plural3(findings.length - blocking, "warning", "warnings")];
+  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
+  return parts.join(", ");
+}
+function reviewBody({ plan, findings, errors, policy, links }) {
+  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
+  const commentedProblems = new Set(plan.commentedProblems);
+  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
+  const blockers = [
+    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${f.detail})`)}`),
+    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
+  ];
+  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
+  if (blockers.length > 0) {
+    lines.push("", `> [!CAUTION]
+> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
+    lines.push(...blockers.slice(0, maxListedBlockers));
+    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
+  }
+  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
+  return lines.join("\n");
+}
+function blobLink(serverUrl, owner, repo, sha) {
+  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
+  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
+  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
+}
+function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
+  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
+}
+
+// src/report/commentBody.ts
+var maxCommentChars = 65536;
+var upstreamDocs = (check) => check === "psp.removed" ? pspMigrationUrl : standardsUrl;
+function fenceFor(content) {
+  let longest = 0;
+  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
+  return "`".repeat(Math.max(3, longest + 1));
+}
+function suggestionBlock(suggestion) {
+  if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
+  const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
+  const fence = fenceFor(content);
+  if (suggestion.replacement === "") return `${fence}suggestion
+${fence}`;
+  return `${fence}suggestion
+${content}
+${fence}`;
+}
+var cautions = {
+  privileged: "the container loses device and kernel access",
+  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
+  runAsUser: "the container no longer runs as UID 0",
+  runAsNonRoot: "the image must run as a non-root user, or the container will not start",
+  hostPorts: "clients must reach the port through a Service",
+  windowsHostProcess: "the containers lose access to the node",
+  "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
+  "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
+};
+function cautionFor(checks2) {
+  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
+  return parts.length === 0 ? null : `${parts.join("; ")}.`;
+}
+var unique = (items) => [...new Set(items)];
+var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
+var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
+function workloadsOf(findings) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const f of findings) byKind.set(f.kind, unique([...byKind.get(f.kind) ?? [], nameOf(f)]));
+  return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
+}
+function subjectOf(findings) {
+  const workloads = unique(findings.map(workloadOf3));
+  const containers = unique(findings.flatMap((f) => f.containers));
+  const podLevel = findings.some((f) => f.containers.length === 0);
+  if (workloads.length === 1) {
+    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
+    return workloads[0];
+  }
+  return workloadsOf(findings);
+}
+function headline(findings, docs) {
+  const checks2 = unique(findings.map((f) => f.check));
+  const levels2 = unique(findings.map((f) => f.level));
+  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks2[0])}) fail`;
+  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
+  const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
+  const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
+  return `**${subjectOf(findings)}: ${what}** (${severity2}${old})`;
+}
+function bullets(findings, suggested) {
+  const checks2 = unique(findings.map((f) => f.check));
+  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
+  const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
+  return checks2.map((check) => {
+    const of = findings.filter((f) => f.check === check);
+    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
+    const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
+    return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
+  });
+}
+function withoutSuggestion(findings) {
+  const reasons = [];
+  const guidance2 = [];
+  const examples = [];
+  for (const f of findings) {
+    if (f.fix !== null) continue;
+    const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
+    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
+  }
+  const fixed2 = findings.find((f) => f.fix !== null);
+  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
+  const single = unique(findings.map((f) => f.check)).length === 1;
+  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
+  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
+  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
+  return [heading, ...todo].filter((p) => p !== "");
+}
+var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
+function provenance(findings) {
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
+  const workloads = unique(findings.map(workloadOf3));
+  if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
+  const bySource = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords2[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
+    bySource.set(source, [...bySource.get(source) ?? [], f]);
+  }
+  const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
+  return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
+}
+function renderedFrom(findings) {
+  const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
+  if (rendered.length === 0) return null;
+  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.root)}`));
+  const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
+  const line = `_Rendered by ${roots.join(", ")}._`;
+  if (snippets.length === 0) return line;
+  const fence = fenceFor(snippets.join("\n"));
+  return [`<details><summary>Rendered by ${roots.join(", ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
+${snippet}
+${fence}`), "</details>"].join("\n");
+}
+function commentBody(findings, suggestion, docs = upstreamDocs) {
+  const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
+  const parts = [`> [!${alert}]
+> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
+  if (suggestion) {
+    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
+    const shared = unique(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
+    parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
+  } else parts.push(...withoutSuggestion(findings));
+  const where2 = provenance(findings);
+  if (where2 !== null) parts.push(where2);
+  const from = renderedFrom(findings);
+  if (from !== null) parts.push(from);
+  const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
+
+${marker}`;
+}
+function problemCommentBody(problems) {
+  const file = problems[0].file;
+  const parts = [
+    `> [!CAUTION]
+> **${inlineCode(file)} could not be checked** (blocking)`,
+    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
+    "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
+  ];
+  const marker = fingerprintMarker(unique(problems.map(problemFingerprint)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
+
+${marker}`;
+}
+
+// src/report/placement.ts
+var maxRepeatedLines = 6;
+function offendingLines(findings, lines) {
+  const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
+  return [...new Set(all)].sort((a, b) => a - b);
+}
+var indentOf = (text3) => text3.length - text3.trimStart().length;
+function withinBlockOf(field2, line, lines) {
+  const first = lines.textOf(field2);
+  if (first === void 0) return false;
+  const indent = indentOf(first);
+  const opensBlock = /:\s*(#.*)?$/.test(first);
+  for (let l = field2 + 1; l <= line; l++) {
+    const text3 = lines.textOf(l);
+    if (text3 === void 0) return false;
+    const trimmed = text3.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (indentOf(text3) > indent || opensBlock && indentOf(text3) === indent && trimmed.startsWith("- ")) continue;
+    return false;
+  }
+  return true;
+}
+function widened(anchor, suggestion, start, end, lines) {
+  if (suggestion.replacement === null) return null;
+  const texts = (from, to) => {
+    const out = [];
+    for (let line = from; line <= to; line++) {
+      const text3 = lines.textOf(line);
+      if (text3 === void 0) return null;
+      out.push(`${text3}
+`);
+    }
+    return out;
+  };
+  const before = texts(start, anchor.start - 1);
+  const after = texts(anchor.end + 1, end);
+  if (before === null || after === null) return null;
+  const replacement = `${before.join("")}${suggestion.replacement}${after.join("")}`;
+  return { ...anchor, start, end, suggestion: { ...suggestion, startLine: start, endLine: end, replacement } };
+}
+function placeOnOffendingFields(groups2, diffLinesOf) {
+  const placed2 = groups2.map((g) => g.anchor);
+  const overlapsAnother = (index, start, end) => placed2.some((other, i) => i !== index && other.suggestion !== null && other.path === placed2[index].path && other.start <= end && start <= other.end);
+  const order = placed2.map((_, i) => i).sort((a, b) => placed2[a].path < placed2[b].path ? -1 : placed2[a].path > placed2[b].path ? 1 : placed2[a].start - placed2[b].start);
+  for (const index of order) {
+    const anchor = placed2[index];
+    const suggestion = anchor.suggestion;
+    if (suggestion === null) continue;
+    const lines = diffLinesOf(anchor.path);
+    const fields2 = offendingLines(groups2[index].findings, lines);
+    if (fields2.length === 0 || fields2.some((line) => line >= anchor.start && line <= anchor.end)) continue;
+    const after = fields2.find((line) => line > anchor.end);
+    const before = fields2.filter((line) => line < anchor.start).at(-1);
+    const candidates = [
+      ...after === void 0 ? [] : [[anchor.start, after]],
+      ...before === void 0 || withinBlockOf(before, anchor.start, lines) ? [] : [[before, anchor.end]]
+    ];
+    for (const [start, end] of candidates) {
+      if (end - start - (anchor.end - anchor.start) > maxRepeatedLines || !lines.spansOneHunk(start, end) || overlapsAnother(index, start, end)) continue;
+      const wider = widened(anchor, suggestion, start, end, lines);
+      if (wider === null) continue;
+      placed2[index] = wider;
+      break;
+    }
+  }
+  return placed2;
+}
+
+// src/report/reviewPlan.ts
+function anchorOf(finding, lines) {
+  const fix = finding.fix;
+  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
+    return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
+  }
+  const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
+  const best = inDiff.find((l) => l.exact) ?? inDiff[0];
+  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
+}
+function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
+  const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
+  const posted = new Set(existing.flatMap((c) => c.fingerprints));
+  const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
+  const current = /* @__PURE__ */ new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
+  const alreadyCommented = [];
+  const outsideDiff = [];
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (isPosted(finding)) {
+      alreadyCommented.push(finding);
+      continue;
+    }
+    const anchor = anchorOf(finding, diffLinesOf(finding.file));
+    if (!anchor) {
+      outsideDiff.push(finding);
+      continue;
+    }
+    const key = `${anchor.path}\0${anchor.start}\0${anchor.end}`;
+    const group = groups2.get(key);
+    if (group) group.findings.push(finding);
+    else groups2.set(key, { anchor, findings: [finding] });
+  }
+  const commentedProblems = [];
+  const problemGroups = /* @__PURE__ */ new Map();
+  for (const problem of problems.filter(failsRun)) {
+    if (posted.has(problemFingerprint(problem))) {
+      commentedProblems.push(problem);
+      continue;
+    }
+    if (problem.line === null || !diffLinesOf(problem.file).has(problem.line)) continue;
+    const key = `${problem.file}\0${problem.line}`;
+    const group = problemGroups.get(key) ?? { anchor: { path: problem.file, start: problem.line, end: problem.line, suggestion: null }, problems: [] };
+    group.problems.push(problem);
+    problemGroups.set(key, group);
+  }
+  const ordered = [...[...groups2.values()].map((g) => ({ ...g, problems: [] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] }))].sort(
+    (a, b) => Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
+  );
+  const overflow = [];
+  const posting = [];
+  for (const group of ordered) {
+    if (posting.length >= cap) overflow.push(...group.findings);
+    else posting.push(group);
+  }
+  const anchors = placeOnOffendingFields(posting, diffLinesOf);
+  const comments = posting.map(({ findings: group, problems: failing }, i) => {
+    const anchor = anchors[i];
+    commentedProblems.push(...failing);
+    return {
+      path: anchor.path,
+      line: anchor.end,
+      startLine: anchor.start < anchor.end ? anchor.start : null,
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
+      findings: group,
+      problems: failing
+    };
+  });
+  const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
+  return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2, commentedProblems };
+}
+
+// src/report/limits.ts
+var commentChars = 65536;
+var checkOutputBytes = 65535;
+var annotationTextBytes = 64 * 1024;
+var annotationTitleChars = 255;
+var checkTitleChars = 255;
+var annotationCap = 1e3;
+var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
+function clampMarkdown(text3, maxBytes, note) {
+  if (utf8Length(text3) <= maxBytes) return text3;
+  const tail = `
+
+> [!WARNING]
+> ${note}
+`;
+  const cut = truncateUtf8(text3, maxBytes - utf8Length(tail), "");
+  const lastLine = cut.lastIndexOf("\n");
+  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
+}
+function clampAnnotation(annotation) {
+  return {
+    ...annotation,
+    title: truncateChars(annotation.title, annotationTitleChars, "\u2026"),
+    message: truncateUtf8(annotation.message, annotationTextBytes, "\u2026 (truncated)")
+  };
+}
+var levelRank3 = { failure: 0, warning: 1, notice: 2 };
+function capAnnotations(annotations, cap = annotationCap) {
+  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank3[x.a.annotation_level] - levelRank3[y.a.annotation_level] || x.i - y.i);
+  const sent = ordered.slice(0, cap).map(({ a }) => clampAnnotation(a));
+  return { sent, left: Math.max(annotations.length - cap, 0) };
+}
+function clampCheckRunText(output) {
+  return {
+    title: truncateChars(output.title, checkTitleChars, "\u2026"),
+    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything."),
+    ...output.text !== void 0 && output.text !== "" ? { text: clampMarkdown(output.text, checkOutputBytes, "The details were cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.") } : {}
+  };
+}
+function fitSections(head, sections, rest, maxChars = commentChars) {
+  const length = (text3) => [...text3].length;
+  const whole = [head, ...sections].join("\n\n");
+  if (length(whole) <= maxChars) return whole;
+  const parts = [head];
+  let used = length(head);
+  for (const [i, section] of sections.entries()) {
+    const tail = rest(sections.length - i);
+    if (used + 2 + length(section) + 2 + length(tail) > maxChars) {
+      parts.push(tail);
+      return truncateChars(parts.join("\n\n"), maxChars);
+    }
+    parts.push(section);
+    used += 2 + length(section);
+  }
+  return truncateChars(parts.join("\n\n"), maxChars);
+}
+
+// src/report/sarif.ts
+var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
+function renderSarif(findings, errors, toolVersion) {
+  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
+  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "pod-security-review",
+            version: toolVersion,
+            informationUri: standardsUrl,
+            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
+          }
+        },
+        results: findings.map((f) => ({
+          ruleId: f.check,
+          level: f.blocking ? "error" : "warning",
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ""}`) },
+          locations: f.locations.map((l) => ({
+            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
+          })),
+          partialFingerprints: { podSecurityReview: fingerprint(f) },
+          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
+        })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: errors.map((e) => ({
+              level: isUnchecked(e) ? "note" : "warning",
+              message: { text: plainText(e.message) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
+            }))
+          }
+        ]
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function sarifRule(id, blocking) {
+  const { control, problem } = checkTitles[id];
+  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
+  const helpUri = id === "psp.removed" ? pspMigrationUrl : standardsUrl;
+  const why = whyItMatters[id];
+  return {
+    id,
+    name: control,
+    shortDescription: { text: `${control}: ${problem}` },
+    fullDescription: { text: why },
+    help: {
+      text: `${why} See ${helpUri}`,
+      markdown: `**${control}** (\`${id}\`): ${problem}.
+
+${why}
+
+[Read more](${helpUri})`
+    },
+    helpUri,
+    defaultConfiguration: { level: blocking ? "error" : "warning" },
+    properties: {
+      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
+      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
+    }
+  };
+}
+
+// src/render/stage.ts
+init_select();
+init_select();
+
+// src/findings/evaluateFiles.ts
+init_load();
+
+// src/policy/sources/psp.ts
+var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
+var baselineCapabilities = allowedV1_0;
+var restrictedVolumes2 = new Set(allowedVolumeSources);
+var baselineSeLinuxTypes = allowedTypesV1_31;
+var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
+var safeSysctls = allowedV1_37;
+var strings2 = (value) => value.map((v) => typeof v === "string" ? v : "");
+function mapPodSecurityPolicy(spec, annotations) {
+  const baseline = [];
+  const restricted = [];
+  if (bool(spec, "privileged")) baseline.push("privileged: true");
+  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
+  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
+  const capabilities = [...strings2(list(spec, "allowedCapabilities")), ...strings2(list(spec, "defaultAddCapabilities"))];
+  const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
+  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
+  else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
+  if (!strings2(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
+  const volumes2 = strings2(list(spec, "volumes"));
+  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
+  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
+  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
+  const seLinux = obj(spec, "seLinux");
+  const seLinuxOptions2 = obj(seLinux, "seLinuxOptions");
+  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
+    baseline.push("seLinux options with a custom user, role or type");
+  }
+  const procMounts = strings2(list(spec, "allowedProcMountTypes"));
+  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
+  const unsafeSysctls = strings2(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
+  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
+  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
+  const runAsUser2 = obj(spec, "runAsUser");
+  const rule = str(runAsUser2, "rule");
+  const ranges = list(runAsUser2, "ranges").filter(isObject);
+  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
+  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
+  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
+  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
+  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
+  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
+  const level = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
+  return { level, beyondBaseline: baseline, beyondRestricted: level === "restricted" ? [] : restricted };
+}
+function replacementLabels(level) {
+  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level}`, "    pod-security.kubernetes.io/enforce-version: latest"];
+  if (level !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
+  return lines.join("\n");
+}
+function podSecurityPolicies(document) {
+  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
+    const metadata = obj(o.value, "metadata");
+    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
+    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
+  });
+}
+function pspFinding(file, psp, blocking) {
+  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
+  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
+  return {
+    file,
+    apiVersion: psp.apiVersion,
+    kind: "PodSecurityPolicy",
+    namespace: null,
+    name: psp.name,
+    container: null,
+    containers: [],
+    check: pspCheckId,
+    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
+    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
+    level: mapping.level,
+    version: "latest",
+    line: psp.kindLine,
+    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
+    mode: blocking ? "enforce" : "warn",
+    blocking,
+    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
+    optOutNote: null,
+    fix: null,
+    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
+
+\`\`\`yaml
+${replacementLabels(mapping.level)}
+\`\`\``
+  };
+}
+function pspFindingsOf(documents, checks2) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
+  const blocking = checks2.blocking.has(pspCheckId);
+  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
+}
+function changedPspFindings(head, base, checks2, same2) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
+  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
+  const blocking = checks2.blocking.has(pspCheckId);
+  return head.flatMap(
+    (document) => podSecurityPolicies(document).flatMap((psp) => {
+      const old = before.get(psp.name);
+      if (old && same2(old.spec, psp.spec) && same2(old.annotations, psp.annotations)) return [];
+      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
+    })
+  );
+}
+
+// src/policy/sources/settings.ts
+var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
+
 // src/findings/evaluateFiles.ts
 function sortProblems(problems) {
   return problems.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
@@ -47708,6 +47853,7 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
 }
 
 // src/scope/scope.ts
+init_select();
 function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
@@ -47822,6 +47968,15 @@ function evaluateChangeSet(changeSet, options) {
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
   }
+  const relabelled = /* @__PURE__ */ new Set();
+  const read = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  for (const file of options.relabelledFiles ?? []) {
+    if (read.has(file.path) || file.head.kind !== "content") continue;
+    const pods = loadPods(file.path, file.head, load).pods;
+    heads.set(file, keyed(pods));
+    bases.set(file, keyed(pods));
+    relabelled.add(file);
+  }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
   const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
@@ -47870,7 +48025,9 @@ function evaluateChangeSet(changeSet, options) {
     for (const pod of headPods.values()) {
       const base = matches2.get(pod) ?? null;
       const judged = judge(pod, base, context, baseContext, rules.optOuts);
-      if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
+      if (relabelled.has(file)) {
+        if (samePolicy(judged.policy, judged.base)) continue;
+      } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }
@@ -48612,8 +48769,22 @@ function namespacesNotRead(report, labelsOn) {
   return [...new Set(report.podSpecs.map((p) => p.namespace).filter((n) => n !== null && !read.has(n)))].sort();
 }
 function namespaceNotice(missing) {
-  const list3 = missing.map((n) => `\`${n}\``).join(", ");
+  const list3 = missing.map((n) => inlineCode(n)).join(", ");
   return `${missing.length === 1 ? "Namespace" : "Namespaces"} ${list3} ${missing.length === 1 ? "is" : "are"} not defined in the changed files, the only ones read without a local checkout: ${missing.length === 1 ? "its" : "their"} pod-security labels were not applied. Check out with fetch-depth: 0 to apply them.`;
+}
+async function relabelledWorkloads(io, settings, headSha, read, policy) {
+  const names = relabelledNamespaces(read.changeSet, { policy, selection: settings.selection, load: { maxBytes: settings.maxFileBytes } });
+  if (names.length === 0) return { files: [], notices: [] };
+  const list3 = `${names.length === 1 ? "Namespace" : "Namespaces"} ${names.map((n) => inlineCode(n)).join(", ")}`;
+  if (!read.viaGit) {
+    return { files: [], notices: [`${list3}: the pull request changes the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
+  }
+  const skip = new Set(read.changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const found = await io.gitNamespaceFiles(io.env.GITHUB_WORKSPACE ?? ".", headSha, { namespaces: names, skip, selection: settings.selection, maxBytes: settings.maxFileBytes, maxFiles: relabelledFilesCap });
+  if (found.omitted.length === 0) return { files: found.files, notices: [] };
+  const shown4 = found.omitted.slice(0, 10).map((o) => `${inlineCode(o.path)} (${o.reason})`);
+  const more = found.omitted.length > shown4.length ? `, and ${found.omitted.length - shown4.length} more` : "";
+  return { files: found.files, notices: [`${list3}: the pull request changes the pod-security labels; these files with workloads there were not re-evaluated: ${shown4.join(", ")}${more}.`] };
 }
 async function ourLogin(github, warn) {
   try {
@@ -48750,6 +48921,8 @@ async function run(given) {
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
+    const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
+    notices.push(...relabelled.notices);
     const workspace = io.env.GITHUB_WORKSPACE ?? ".";
     const owner = event.kind === "pull-request" ? event.pr.owner : event.owner;
     const repo = event.kind === "pull-request" ? event.pr.repo : event.repo;
@@ -48764,6 +48937,7 @@ async function run(given) {
         selection: settings.selection,
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
+        relabelledFiles: relabelled.files,
         ...config.render ? { render: config.render } : {}
       },
       renderPort
