@@ -26,7 +26,8 @@
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { sharedCaveatLead } from '../fixes/notes.js';
-import { checkTitles, pspMigrationUrl, standardsUrl } from './explanations.js';
+import { checkDocsUrl, checksSectionUrl } from './checkDocs.js';
+import { checkTitles } from './explanations.js';
 import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { renderedFixWords } from './renderedFix.js';
@@ -36,9 +37,13 @@ import type { ReviewFinding, SuggestionLike } from './types.js';
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
 
-/** Where a check is documented; the default is upstream's page of the standards. */
-export type CheckDocs = (check: FindingCheck) => string;
-export const upstreamDocs: CheckDocs = (check) => (check === 'psp.removed' ? pspMigrationUrl : standardsUrl);
+/** Where checks are documented: one check's entry, and the reference of them all. */
+export interface CheckDocs {
+  readonly of: (check: FindingCheck) => string;
+  readonly all: string;
+}
+/** The README's check reference (checkDocs.ts), which links upstream's standards. */
+export const readmeDocs: CheckDocs = { of: checkDocsUrl, all: checksSectionUrl };
 
 /**
  * A fence longer than any backtick run in the content (min 3). CommonMark
@@ -110,11 +115,11 @@ function subjectOf(findings: readonly ReviewFinding[]): string {
 function headline(findings: readonly ReviewFinding[], docs: CheckDocs): string {
   const checks = unique(findings.map((f) => f.check));
   const levels = unique(findings.map((f) => f.level));
-  // The link is the "why": upstream's standards, or the check's own page.
+  // The link is the "why": the check's entry in the README's reference, or the reference of them all.
   const what =
     checks.length === 1
-      ? `[${checkTitles[checks[0]!].problem}](${docs(checks[0]!)})`
-      : `${checks.length} ${levels.length === 1 ? `${levels[0]} ` : ''}[checks](${docs(checks[0]!)}) fail`;
+      ? `[${checkTitles[checks[0]!].problem}](${docs.of(checks[0]!)})`
+      : `${checks.length} ${levels.length === 1 ? `${levels[0]} ` : ''}[checks](${docs.all}) fail`;
   const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
   const severity =
     blockingChecks.length === 0
@@ -205,7 +210,7 @@ function renderedFrom(findings: readonly ReviewFinding[]): string | null {
   return [`<details><summary>Rendered by ${roots.join(', ')}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
 }
 
-export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = upstreamDocs): string {
+export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = readmeDocs): string {
   const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
   const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
   if (suggestion) {

@@ -8,7 +8,8 @@ import { isUnchecked } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Finding } from '../findings/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
-import { checkTitles, pspMigrationUrl, standardsUrl, whyItMatters } from './explanations.js';
+import { checkDocsUrl } from './checkDocs.js';
+import { checkTitles, standardsUrl, whyItMatters } from './explanations.js';
 import { fingerprint } from './fingerprint.js';
 import { plainText } from './markdown.js';
 
@@ -65,7 +66,8 @@ export function renderSarif(findings: readonly Finding[], errors: readonly LoadP
 function sarifRule(id: FindingCheck, blocking: boolean) {
   const { control, problem } = checkTitles[id];
   const advisory = id.startsWith('advice.') || id === 'psp.removed' || id === 'policy.relaxed';
-  const helpUri = id === 'psp.removed' ? pspMigrationUrl : standardsUrl;
+  // The check's entry in the README's reference, which links upstream's page.
+  const helpUri = checkDocsUrl(id);
   const why = whyItMatters[id];
   return {
     id,

@@ -50,7 +50,7 @@ describe('comment bodies', () => {
     const fix = { startLine: 19, endLine: 20, replacement: '        securityContext:\r\n          privileged: false\n', attachable: true };
     const findings = [reviewFinding({ fix }), reviewFinding({ check: 'allowPrivilegeEscalation', reason: 'allowPrivilegeEscalation != false', detail: 'container "web" must set securityContext.allowPrivilegeEscalation=false', level: 'restricted', mode: 'warn', blocking: false, fix })];
     const body = commentBody(findings, fix);
-    expect(body).toMatch(/^> \[!CAUTION\]\n> \*\*Container `web`: 2 \[checks\]\(https:\/\/kubernetes\.io\/[^)]*\) fail\*\* \(1 blocking\)\n\n/);
+    expect(body).toMatch(/^> \[!CAUTION\]\n> \*\*Container `web`: 2 \[checks\]\(https:\/\/github\.com\/pod-security-review\/pod-security-review#the-checks\) fail\*\* \(1 blocking\)\n\n/);
     // The suggestion shows which field to set: upstream's short reason is enough.
     expect(body).toContain('\n- privileged (blocking)\n- allowPrivilegeEscalation != false\n\n');
     expect(body).toContain('```suggestion\n        securityContext:\n          privileged: false\n```\n**Caution:** the container loses device and kernel access.');
@@ -257,8 +257,8 @@ describe('SARIF', () => {
       name: 'Privileged Containers',
       shortDescription: { text: 'Privileged Containers: privileged container' },
       fullDescription: { text: expect.stringContaining('effectively root on the node') },
-      help: { markdown: expect.stringContaining('[Read more](https://kubernetes.io/docs/concepts/security/pod-security-standards/)') },
-      helpUri: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+      help: { markdown: expect.stringContaining('[Read more](https://github.com/pod-security-review/pod-security-review#privileged)') },
+      helpUri: 'https://github.com/pod-security-review/pod-security-review#privileged',
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['security', 'kubernetes', 'pod-security-standards'], 'security-severity': '8.0' },
     });
