@@ -22117,8 +22117,15 @@ var checkTitles = {
   "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
   "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
 };
-var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
 var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
+
+// src/report/checkDocs.ts
+var readmeUrl = `https://github.com/${actionRepository}`;
+var checksSectionUrl = `${readmeUrl}#the-checks`;
+var documentedChecks = Object.keys(checkTitles);
+var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
+var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
 
 // src/report/fingerprint.ts
 var encoder = new TextEncoder();
@@ -22197,7 +22204,7 @@ function renderSarif(findings, errors, toolVersion) {
 function sarifRule(id, blocking) {
   const { control, problem } = checkTitles[id];
   const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
-  const helpUri = id === "psp.removed" ? pspMigrationUrl : standardsUrl;
+  const helpUri = checkDocsUrl(id);
   const why = whyItMatters[id];
   return {
     id,

@@ -46671,7 +46671,6 @@ var checkTitles = {
   "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
   "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
 };
-var pspMigrationUrl = "https://kubernetes.io/docs/tasks/configure-pod-container/migrate-from-psp/";
 var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 
 // src/report/summary.ts
@@ -47023,9 +47022,21 @@ function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
   return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
 }
 
+// src/version.ts
+var version = "0.1.0";
+var actionRepository = "pod-security-review/pod-security-review";
+
+// src/report/checkDocs.ts
+var readmeUrl = `https://github.com/${actionRepository}`;
+var checksSectionUrl = `${readmeUrl}#the-checks`;
+var documentedChecks = Object.keys(checkTitles);
+var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
+var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
+
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
-var upstreamDocs = (check) => check === "psp.removed" ? pspMigrationUrl : standardsUrl;
+var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
 function fenceFor(content) {
   let longest = 0;
   for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
@@ -47076,7 +47087,7 @@ function subjectOf(findings) {
 function headline(findings, docs) {
   const checks2 = unique(findings.map((f) => f.check));
   const levels2 = unique(findings.map((f) => f.level));
-  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs(checks2[0])}) fail`;
+  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs.of(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs.all}) fail`;
   const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
   const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
   const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
@@ -47136,7 +47147,7 @@ function renderedFrom(findings) {
 ${snippet}
 ${fence}`), "</details>"].join("\n");
 }
-function commentBody(findings, suggestion, docs = upstreamDocs) {
+function commentBody(findings, suggestion, docs = readmeDocs) {
   const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
   const parts = [`> [!${alert}]
 > ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
@@ -47412,7 +47423,7 @@ function renderSarif(findings, errors, toolVersion) {
 function sarifRule(id, blocking) {
   const { control, problem } = checkTitles[id];
   const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
-  const helpUri = id === "psp.removed" ? pspMigrationUrl : standardsUrl;
+  const helpUri = checkDocsUrl(id);
   const why = whyItMatters[id];
   return {
     id,
@@ -48707,9 +48718,6 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const truncated = truncationProblem(changeSet, port);
   return { ...verified, errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
-
-// src/version.ts
-var version = "0.1.0";
 
 // src/main.ts
 var annotationsPerLevel = 10;
