@@ -14,9 +14,9 @@ export function colourReport(text: string): string {
   return `${lines
     .map((line, i) => {
       if (i === lines.length - 1) return bold(line);
-      if (/^[^\s:][^:]*(:\d+)?: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
-      if (/^[^\s:][^:]*(:\d+)?: (ignored|note): /.test(line)) return dim(line);
-      if (/^[^\s:][^:]*(:\d+)?: /.test(line)) return red(line);
+      if (/^[^\s:][^:]*(:\d+){0,2}: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
+      if (/^[^\s:][^:]*(:\d+){0,2}: (ignored|note): /.test(line)) return dim(line);
+      if (/^[^\s:][^:]*(:\d+){0,2}: /.test(line)) return red(line);
       return line;
     })
     .join('\n')}\n`;

@@ -1,7 +1,10 @@
 /**
- * The terminal report: one line per finding, `file:line`, so editors and
- * terminals can jump to it; warnings, previews, ignored findings and policy
- * problems marked as such; then file problems and a one-line summary.
+ * The terminal report: one line per finding in the compilers' shape,
+ * `file:line:column: error|warning: message`, so editors, terminals and the
+ * problem matcher (problem-matcher.json) can jump to it: blocking findings
+ * are errors; warnings, audit warnings, upgrade previews, ignored findings,
+ * notes and policy problems are marked as such; then file problems
+ * (`file:line: error|warning:`, no column) and a one-line summary.
  */
 import type { Finding } from '../findings/types.js';
 import { isWarning } from '../manifests/types.js';
@@ -12,7 +15,22 @@ function subject(f: { kind: string; namespace: string | null; name: string }): s
   return `${f.kind} ${ns}${f.name === '' ? '(unnamed)' : f.name}`;
 }
 
-const modeLabel: Record<Finding['mode'], string> = { enforce: '', warn: 'warning: ', audit: 'audit warning: ', preview: 'upgrade preview: ' };
+/** Blocking findings are errors; the others say what they are (none of them fails the run). */
+function label(f: Finding): string {
+  if (f.blocking) return 'error: ';
+  return f.mode === 'audit' ? 'audit warning: ' : f.mode === 'preview' ? 'upgrade preview: ' : 'warning: ';
+}
+
+/**
+ * `file:line:column` of a finding's first field; no column when the line is
+ * not that field's (a rendered finding's line is in the chart or overlay
+ * source, its fields in the rendered output).
+ */
+function position(f: Finding): string {
+  const first = f.locations[0];
+  const column = f.rendered === undefined && first !== undefined && first.line === f.line ? `:${first.column}` : '';
+  return `${f.file}:${f.line}${column}`;
+}
 
 function findingLine(f: Finding & { status?: string; preexisting?: boolean }): string {
   // In a diff, say whether the change made the pod spec and whether the violation is old.
@@ -20,7 +38,7 @@ function findingLine(f: Finding & { status?: string; preexisting?: boolean }): s
   // The level is named when it is not the run's default enforced level.
   const level = f.mode === 'enforce' && !['namespace-label', 'config-rule', 'kyverno', 'admission-config'].includes(f.levelSource.kind) ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
   const rendered = f.rendered === undefined ? '' : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? '' : ', no source line writes it'})`;
-  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}${rendered}`;
+  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}${rendered}`;
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -28,8 +46,9 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export function renderText(report: ReportLike, header: PolicyHeader): string {
   const lines: string[] = [];
   for (const f of report.findings) lines.push(findingLine(f));
-  for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
-  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
+  for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
+  // A policy problem (an opt-out that does not count) fails nothing by itself: the finding it meant to silence still does.
+  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${isWarning(e) ? 'warning' : 'error'}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;

@@ -132,15 +132,15 @@ describe('pod-security-review check', () => {
     expect(stdout).toBe('restricted:latest (warn restricted:latest): 1 pod spec checked, 0 violating (0 blocking findings, 0 warnings)\n');
   });
 
-  it('prints file:line for each finding in text, warnings marked with their level and its source', async () => {
+  it('prints file:line:column for each finding in text, errors and warnings marked, warnings with their level and its source', async () => {
     const { stdout, status } = await cli('check', '--level', 'baseline', 'fixtures/manifests/comments.yaml');
     expect(status).toBe(1);
     expect(stdout).toBe(
-      'fixtures/manifests/comments.yaml:17: Deployment commented: privileged (container "app" must not set securityContext.privileged=true) [privileged]\n' +
-        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false) [allowPrivilegeEscalation] at restricted:latest (built-in default)\n' +
-        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]) [capabilities_restricted] at restricted:latest (built-in default)\n' +
-        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true) [runAsNonRoot] at restricted:latest (built-in default)\n' +
-        'fixtures/manifests/comments.yaml:16: warning: Deployment commented: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost") [seccompProfile_restricted] at restricted:latest (built-in default)\n' +
+      'fixtures/manifests/comments.yaml:17:11: error: Deployment commented: privileged (container "app" must not set securityContext.privileged=true) [privileged]\n' +
+        'fixtures/manifests/comments.yaml:16:9: warning: Deployment commented: allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false) [allowPrivilegeEscalation] at restricted:latest (built-in default)\n' +
+        'fixtures/manifests/comments.yaml:16:9: warning: Deployment commented: unrestricted capabilities (container "app" must set securityContext.capabilities.drop=["ALL"]) [capabilities_restricted] at restricted:latest (built-in default)\n' +
+        'fixtures/manifests/comments.yaml:16:9: warning: Deployment commented: runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true) [runAsNonRoot] at restricted:latest (built-in default)\n' +
+        'fixtures/manifests/comments.yaml:16:9: warning: Deployment commented: seccompProfile (pod or container "app" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost") [seccompProfile_restricted] at restricted:latest (built-in default)\n' +
         'baseline:latest (warn restricted:latest): 1 pod spec checked, 1 violating (1 blocking finding, 4 warnings)\n',
     );
   });

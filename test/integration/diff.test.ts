@@ -170,8 +170,8 @@ describe('pod-security-review diff', () => {
     let stdout = '';
     await runCli(['diff', '--base', 'main', '--level', 'baseline', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => {} });
     expect(stdout).toBe(
-      'deploy/worker.yaml:16: Deployment shop/worker (modified): host namespaces (hostPID=true) [hostNamespaces]\n' +
-        'deploy/worker.yaml:23: Deployment shop/worker (modified, already failing before): privileged (container "worker" must not set securityContext.privileged=true) [privileged]\n' +
+      'deploy/worker.yaml:16:7: error: Deployment shop/worker (modified): host namespaces (hostPID=true) [hostNamespaces]\n' +
+        'deploy/worker.yaml:23:11: error: Deployment shop/worker (modified, already failing before): privileged (container "worker" must not set securityContext.privileged=true) [privileged]\n' +
         'baseline:latest (warn privileged:latest): 1 pod spec checked, 1 violating (2 blocking findings, 0 warnings); 0 unchanged pod specs not checked\n',
     );
   });

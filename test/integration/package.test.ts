@@ -121,17 +121,19 @@ interface Matcher {
 const matchers = (JSON.parse(readFileSync(path.join(repoRoot, 'problem-matcher.json'), 'utf8')) as { problemMatcher: Matcher[] }).problemMatcher;
 
 /** What the runner makes of a line: the first matcher that matches. */
-function annotate(line: string): { severity: string; file: string; line: string | undefined; message: string } | null {
+function annotate(line: string): { severity: string; file: string; line: string | undefined; column: string | undefined; message: string } | null {
   for (const matcher of matchers) {
     const [pattern] = matcher.pattern;
     const m = new RegExp(pattern!.regexp).exec(line);
-    if (m) return { severity: matcher.severity, file: m[pattern!.file]!, line: pattern!.line === undefined ? undefined : m[pattern!.line], message: m[pattern!.message]! };
+    if (!m) continue;
+    const group = (n: number | undefined) => (n === undefined ? undefined : m[n]);
+    return { severity: matcher.severity, file: m[pattern!.file]!, line: group(pattern!.line), column: group(pattern!.column), message: m[pattern!.message]! };
   }
   return null;
 }
 
 describe('problem matcher', () => {
-  it('annotates every finding and file error of the text report with its severity, and nothing else', async () => {
+  it('annotates every finding and file problem of the text report (file:line:column: error|warning: message) with its severity, and nothing else', async () => {
     let stdout = '';
     const io = { cwd: repoRoot, stdout: (t: string) => (stdout += t), stderr: () => {} };
     const upgrade = 'fixtures/pss-conformance/baseline/v1.34/fail/hostprobesandhostlifecycle0.yaml';
@@ -143,11 +145,24 @@ describe('problem matcher', () => {
     for (const line of lines) {
       const annotation = annotate(line);
       expect(annotation, line).not.toBe(null);
-      expect(line.startsWith(`${annotation!.file}${annotation!.line === undefined ? '' : `:${annotation!.line}`}:`), line).toBe(true);
-      const expected = / error: /.test(line) ? 'error' : / (audit )?warning: /.test(line) ? 'warning' : / upgrade preview: /.test(line) ? 'notice' : 'error';
-      expect(annotation!.severity, line).toBe(expected);
-      seen.add(annotation!.severity + (annotation!.line === undefined ? ' (file)' : ''));
+      const { file, line: lineNumber, column } = annotation!;
+      const position = [file, lineNumber, column].filter((part) => part !== undefined).join(':');
+      // The runner's file, line and column are the text's, and the word after them is the severity.
+      const word = /^(error|warning|audit warning|upgrade preview): /.exec(line.slice(position.length + 2))?.[1];
+      expect(line.startsWith(`${position}: `), line).toBe(true);
+      expect(annotation!.severity, line).toBe(word === 'error' ? 'error' : word === 'upgrade preview' ? 'notice' : word === undefined ? 'none' : 'warning');
+      seen.add(`${annotation!.severity}${lineNumber === undefined ? ' (file)' : column === undefined ? ' (line)' : ' (line:column)'}`);
     }
-    expect([...seen].sort()).toEqual(['error', 'error (file)', 'notice', 'warning']);
+    // Findings carry their field's column; file problems their line, or only the file.
+    expect([...seen].sort()).toEqual(['error (file)', 'error (line)', 'error (line:column)', 'notice (line:column)', 'warning (line:column)']);
+  });
+
+  it('reads the severities the text report uses for notes, policy problems and file warnings', () => {
+    expect(annotate('deploy/a.yaml:12:9: error: Deployment shop/a: privileged (…) [privileged]')).toMatchObject({ severity: 'error', line: '12', column: '9', message: 'Deployment shop/a: privileged (…) [privileged]' });
+    expect(annotate('deploy/a.yaml:7: warning: Deployment shop/a: opt-out without a reason')).toMatchObject({ severity: 'warning', line: '7', column: undefined });
+    expect(annotate('deploy/a.yaml:3:5: audit warning: Deployment shop/a: x')).toMatchObject({ severity: 'warning', column: '5' });
+    expect(annotate('cluster/admission.yaml:15: note: exemptions.usernames are not known here')).toMatchObject({ severity: 'notice', line: '15' });
+    expect(annotate('deploy/a.yaml: warning: a Namespace defined twice')).toMatchObject({ severity: 'warning', file: 'deploy/a.yaml', line: undefined });
+    expect(annotate('deploy/a.yaml:4:3: ignored: Deployment shop/a: x [privileged]: disabled')).toBe(null);
   });
 });

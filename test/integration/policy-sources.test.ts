@@ -83,7 +83,7 @@ describe('the CLI with the cluster PodSecurityConfiguration', () => {
   it('check --admission-config reads a pinned file even outside the PATHs, and names it in the header', async () => {
     const { status, stdout } = await cli('check', '--admission-config', 'cluster/admission.yaml', 'apps/web.yaml');
     expect(status).toBe(1);
-    expect(stdout).toContain('apps/web.yaml:16: Deployment shop/web: unrestricted capabilities');
+    expect(stdout).toContain('apps/web.yaml:16:9: error: Deployment shop/web: unrestricted capabilities');
     expect(stdout).toContain('cluster/admission.yaml:15: note: exemptions.usernames');
     expect(stdout).toContain('restricted:latest (warn restricted:latest): 1 pod spec checked, 1 violating');
   });

@@ -120,6 +120,10 @@ describe('colours', () => {
     expect((await cli(args, repoRoot, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
     expect((await cli(args)).stdout).not.toContain('\u001b[');
     expect(colourReport('a.yaml:3: warning: x\nsummary\n')).toBe('\u001b[33ma.yaml:3: warning: x\u001b[39m\n\u001b[1msummary\u001b[22m\n');
+    // Findings carry a column: errors red, warnings yellow, ignored findings dim.
+    expect(colourReport('a.yaml:3:7: error: x\na.yaml:4:9: warning: y\na.yaml:5:9: ignored: z\nsummary\n')).toBe(
+      '\u001b[31ma.yaml:3:7: error: x\u001b[39m\n\u001b[33ma.yaml:4:9: warning: y\u001b[39m\n\u001b[2ma.yaml:5:9: ignored: z\u001b[22m\n\u001b[1msummary\u001b[22m\n',
+    );
   });
 });
 
