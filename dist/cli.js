@@ -8604,21 +8604,21 @@ var DEFAULT_SNIPPET_OPTIONS = {
   linesBefore: 3,
   linesAfter: 2
 };
-function getLine(buffer, lineStart2, lineEnd, position, maxLineLength) {
+function getLine(buffer, lineStart2, lineEnd, position2, maxLineLength) {
   let head = "";
   let tail = "";
   const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-  if (position - lineStart2 > maxHalfLength) {
+  if (position2 - lineStart2 > maxHalfLength) {
     head = " ... ";
-    lineStart2 = position - maxHalfLength + head.length;
+    lineStart2 = position2 - maxHalfLength + head.length;
   }
-  if (lineEnd - position > maxHalfLength) {
+  if (lineEnd - position2 > maxHalfLength) {
     tail = " ...";
-    lineEnd = position + maxHalfLength - tail.length;
+    lineEnd = position2 + maxHalfLength - tail.length;
   }
   return {
     str: head + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
-    pos: position - lineStart2 + head.length
+    pos: position2 - lineStart2 + head.length
   };
 }
 function padStart(string, max) {
@@ -8698,10 +8698,10 @@ var YAMLException = class YAMLException2 extends Error {
   * Builds a YAMLException with a source snippet and throws it. `source` is
   * the raw input text; `position` is an offset into it.
   */
-  static throwAt(source, position, message, filename = "") {
+  static throwAt(source, position2, message, filename = "") {
     let line = 0;
     let lineStart2 = 0;
-    for (let index = 0; index < position; index++) {
+    for (let index = 0; index < position2; index++) {
       const ch = source.charCodeAt(index);
       if (ch === 10) {
         line++;
@@ -8715,9 +8715,9 @@ var YAMLException = class YAMLException2 extends Error {
     const mark = {
       name: filename,
       buffer: source,
-      position,
+      position: position2,
       line,
-      column: position - lineStart2
+      column: position2 - lineStart2
     };
     mark.snippet = makeSnippet(mark);
     throw new YAMLException2(message, mark);
@@ -8809,22 +8809,22 @@ function escapedHexLen$1(c) {
   if (c === 117) return 4;
   return 8;
 }
-function skipFoldedBreaks(input, position, end) {
+function skipFoldedBreaks(input, position2, end) {
   let breaks2 = 0;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
+  while (position2 < end) {
+    const ch = input.charCodeAt(position2);
     if (ch === 10) {
       breaks2++;
-      position++;
+      position2++;
     } else if (ch === 13) {
       breaks2++;
-      position++;
-      if (input.charCodeAt(position) === 10) position++;
-    } else if (ch === 32 || ch === 9) position++;
+      position2++;
+      if (input.charCodeAt(position2) === 10) position2++;
+    } else if (ch === 32 || ch === 9) position2++;
     else break;
   }
   return {
-    position,
+    position: position2,
     breaks: breaks2
   };
 }
@@ -8834,81 +8834,81 @@ function foldedBreaks(count2) {
 }
 function getPlainValue(input, start, end) {
   let result = "";
-  let position = start;
+  let position2 = start;
   let captureStart = start;
   let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
+  while (position2 < end) {
+    const ch = input.charCodeAt(position2);
     if (ch === 10 || ch === 13) {
       result += input.slice(captureStart, captureEnd);
-      const fold2 = skipFoldedBreaks(input, position, end);
+      const fold2 = skipFoldedBreaks(input, position2, end);
       result += foldedBreaks(fold2.breaks);
-      position = captureStart = captureEnd = fold2.position;
+      position2 = captureStart = captureEnd = fold2.position;
     } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
+      position2++;
+      if (ch !== 32 && ch !== 9) captureEnd = position2;
     }
   }
   return result + input.slice(captureStart, captureEnd);
 }
 function getSingleQuotedValue(input, start, end) {
   let result = "";
-  let position = start;
+  let position2 = start;
   let captureStart = start;
   let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
+  while (position2 < end) {
+    const ch = input.charCodeAt(position2);
     if (ch === 39) {
-      result += input.slice(captureStart, position) + "'";
-      position += 2;
-      captureStart = captureEnd = position;
+      result += input.slice(captureStart, position2) + "'";
+      position2 += 2;
+      captureStart = captureEnd = position2;
     } else if (ch === 10 || ch === 13) {
       result += input.slice(captureStart, captureEnd);
-      const fold2 = skipFoldedBreaks(input, position, end);
+      const fold2 = skipFoldedBreaks(input, position2, end);
       result += foldedBreaks(fold2.breaks);
-      position = captureStart = captureEnd = fold2.position;
+      position2 = captureStart = captureEnd = fold2.position;
     } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
+      position2++;
+      if (ch !== 32 && ch !== 9) captureEnd = position2;
     }
   }
   return result + input.slice(captureStart, end);
 }
 function getDoubleQuotedValue(input, start, end) {
   let result = "";
-  let position = start;
+  let position2 = start;
   let captureStart = start;
   let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
+  while (position2 < end) {
+    const ch = input.charCodeAt(position2);
     if (ch === 92) {
-      result += input.slice(captureStart, position);
-      position++;
-      const escaped = input.charCodeAt(position);
-      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+      result += input.slice(captureStart, position2);
+      position2++;
+      const escaped = input.charCodeAt(position2);
+      if (escaped === 10 || escaped === 13) position2 = skipFoldedBreaks(input, position2, end).position;
       else if (escaped < 256 && simpleEscapeCheck[escaped]) {
         result += simpleEscapeMap[escaped];
-        position++;
+        position2++;
       } else {
         let hexLength = escapedHexLen$1(escaped);
         let hexResult = 0;
         for (; hexLength > 0; hexLength--) {
-          position++;
-          const digit2 = fromHexCode$1(input.charCodeAt(position));
+          position2++;
+          const digit2 = fromHexCode$1(input.charCodeAt(position2));
           hexResult = (hexResult << 4) + digit2;
         }
         result += charFromCodepoint(hexResult);
-        position++;
+        position2++;
       }
-      captureStart = captureEnd = position;
+      captureStart = captureEnd = position2;
     } else if (ch === 10 || ch === 13) {
       result += input.slice(captureStart, captureEnd);
-      const fold2 = skipFoldedBreaks(input, position, end);
+      const fold2 = skipFoldedBreaks(input, position2, end);
       result += foldedBreaks(fold2.breaks);
-      position = captureStart = captureEnd = fold2.position;
+      position2 = captureStart = captureEnd = fold2.position;
     } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
+      position2++;
+      if (ch !== 32 && ch !== 9) captureEnd = position2;
     }
   }
   return result + input.slice(captureStart, end);
@@ -9166,10 +9166,10 @@ function skipSeparationSpace(state, allowComments) {
   }
   return lineBreaks;
 }
-function testDocumentSeparator(state, position = state.position) {
-  const ch = state.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
-    const following = state.input.charCodeAt(position + 3);
+function testDocumentSeparator(state, position2 = state.position) {
+  const ch = state.input.charCodeAt(position2);
+  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position2 + 1) && ch === state.input.charCodeAt(position2 + 2)) {
+    const following = state.input.charCodeAt(position2 + 3);
     return following === 0 || isWsOrEol(following);
   }
   return false;
@@ -9878,16 +9878,16 @@ function tryLongOrMultilineAsBlock(layout) {
     return;
   }
   const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-  let position = 0;
+  let position2 = 0;
   let shouldFold = false;
-  while (position <= value.length) {
+  while (position2 <= value.length) {
     let lineEnd = value.length;
-    const nextLineBreak = value.indexOf("\n", position);
+    const nextLineBreak = value.indexOf("\n", position2);
     if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position, lineEnd);
+    const line = value.slice(position2, lineEnd);
     if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
     if (nextLineBreak === -1) break;
-    position = nextLineBreak + 1;
+    position2 = nextLineBreak + 1;
   }
   if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
   else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
@@ -11784,13 +11784,13 @@ var import_yaml6 = __toESM(require_dist(), 1);
 var import_yaml5 = __toESM(require_dist(), 1);
 function locate(source, path10) {
   const { lineCounter } = source;
-  const position = (offset, exact) => {
+  const position2 = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path10, position) : walkPlaces(source.place, path10, position);
+  return source.place === void 0 ? walkTree(source, path10, position2) : walkPlaces(source.place, path10, position2);
 }
-function walkPlaces(root, path10, position) {
+function walkPlaces(root, path10, position2) {
   let place = root;
   let anchor = placeOffset(root);
   for (const segment of path10) {
@@ -11798,13 +11798,13 @@ function walkPlaces(root, path10, position) {
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
     else if (typeof segment === "number" && Array.isArray(children)) next = children[segment];
-    if (next === void 0) return position(anchor, false);
+    if (next === void 0) return position2(anchor, false);
     anchor = placeOffset(next);
     place = next;
   }
-  return position(anchor, true);
+  return position2(anchor, true);
 }
-function walkTree(source, path10, position) {
+function walkTree(source, path10, position2) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
@@ -11822,11 +11822,11 @@ function walkTree(source, path10, position) {
       next = node.items[segment];
       offset = next?.range?.[0];
     }
-    if (offset === void 0) return position(anchor, false);
+    if (offset === void 0) return position2(anchor, false);
     anchor = offset;
     node = next;
   }
-  return position(anchor, true);
+  return position2(anchor, true);
 }
 
 // src/pss/paths.ts
@@ -12429,12 +12429,12 @@ var posixClasses = {
 };
 var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
 var noMatch = /$./;
-var parseClass = (glob, position, nocase = false, form) => {
+var parseClass = (glob, position2, nocase = false, form) => {
   const norm = (c) => {
     const n = form ? c.normalize(form) : c;
     return [...n].length === 1 ? n : c;
   };
-  const pos = position;
+  const pos = position2;
   if (glob.charAt(pos) !== "[") {
     throw new Error("not in a brace expression");
   }
@@ -15092,8 +15092,8 @@ var privilegedDefaults = {
   audit: { level: "privileged", version: "latest" },
   warn: { level: "privileged", version: "latest" }
 };
-function labelError(label, value, error) {
-  return { label, value, message: `metadata.labels[${label}]: Invalid value: ${goQuote(value)}: ${error}` };
+function labelError(label2, value, error) {
+  return { label: label2, value, message: `metadata.labels[${label2}]: Invalid value: ${goQuote(value)}: ${error}` };
 }
 function policyToEvaluate(labels, defaults2 = privilegedDefaults) {
   const errors = [];
@@ -15104,7 +15104,7 @@ function policyToEvaluate(labels, defaults2 = privilegedDefaults) {
     audit: { ...def },
     warn: { ...def }
   };
-  const has = (label) => Object.hasOwn(labels, label) ? labels[label] : void 0;
+  const has = (label2) => Object.hasOwn(labels, label2) ? labels[label2] : void 0;
   const readMode = (mode, levelLabel, versionLabel, failLevel) => {
     let validLevel = false;
     const level3 = has(levelLabel);
@@ -15184,9 +15184,9 @@ function indexNamespaces(manifests) {
   }
   return { byName, problems };
 }
-function fallbackText(label) {
-  if (label === namespaceLabels.enforce) return "enforces restricted instead";
-  if (label === namespaceLabels.audit || label === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
+function fallbackText(label2) {
+  if (label2 === namespaceLabels.enforce) return "enforces restricted instead";
+  if (label2 === namespaceLabels.audit || label2 === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
   return "uses latest instead";
 }
 function namespacesFromDocument(document, lineOf2) {
@@ -20787,13 +20787,13 @@ function relaxationFinding(subject2, what, bar, source, places, status, rule, li
     preexisting: false
   };
 }
-function labelPlace(entry, documents, label) {
+function labelPlace(entry, documents, label2) {
   const { manifest } = entry;
   for (const document of documents) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
     const labels = obj(obj(document.value, "metadata"), "labels") ?? {};
-    const path10 = label in labels ? ["metadata", "labels", label] : ["metadata", "labels"];
+    const path10 = label2 in labels ? ["metadata", "labels", label2] : ["metadata", "labels"];
     return { file: manifest.file, path: path10, line: locate(document.source, path10).line };
   }
   return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
@@ -20810,12 +20810,12 @@ function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf2) 
     const places = [];
     for (const mode of ["enforce", "warn", "audit"]) {
       if (!isLaxer(is[mode], was[mode])) continue;
-      const label = namespaceLabels[mode];
-      if (mode !== "enforce" && before?.podSecurityLabels[label] === void 0 && after?.podSecurityLabels[label] === void 0) continue;
-      const value = after?.podSecurityLabels[label];
-      const how = after === void 0 ? "the Namespace is removed" : value === void 0 ? `label ${label} removed` : `label ${label}=${value}`;
+      const label2 = namespaceLabels[mode];
+      if (mode !== "enforce" && before?.podSecurityLabels[label2] === void 0 && after?.podSecurityLabels[label2] === void 0) continue;
+      const value = after?.podSecurityLabels[label2];
+      const how = after === void 0 ? "the Namespace is removed" : value === void 0 ? `label ${label2} removed` : `label ${label2}=${value}`;
       what.push(`${mode} ${formatLevelVersion(was[mode])} becomes ${formatLevelVersion(is[mode])} (${how})`);
-      if (after) places.push(labelPlace(after, documents.head, value === void 0 && after.podSecurityLabels[`${label}-version`] !== void 0 ? `${label}-version` : label));
+      if (after) places.push(labelPlace(after, documents.head, value === void 0 && after.podSecurityLabels[`${label2}-version`] !== void 0 ? `${label2}-version` : label2));
     }
     if (what.length === 0) continue;
     const entry = after ?? before;
@@ -20882,11 +20882,11 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf2) {
     const written = head?.written[mode];
     places.push(at3(written?.level?.line ?? written?.version?.line ?? config.line));
   }
-  for (const [key, label] of exemptionKinds) {
+  for (const [key, label2] of exemptionKinds) {
     const before = new Set((base?.exemptions[key] ?? []).map((e) => e.value));
     for (const entry of head?.exemptions[key] ?? []) {
       if (before.has(entry.value)) continue;
-      what.push(`${label} ${entry.value} becomes exempt`);
+      what.push(`${label2} ${entry.value} becomes exempt`);
       places.push(at3(entry.at.line));
     }
   }
@@ -21734,9 +21734,9 @@ async function verifySuggestions(mapped, port, policy) {
     const finding = findings[candidate.finding];
     const after = await verify(candidate);
     if (after === null) continue;
-    const label = candidate.rendering.rendered.root.label;
-    if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
-    const was = before.get(label).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    const label2 = candidate.rendering.rendered.root.label;
+    if (!before.has(label2)) before.set(label2, failingChecks(candidate.rendering.text, policy));
+    const was = before.get(label2).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
     const now = after.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
     if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
     findings[candidate.finding] = {
@@ -21957,9 +21957,9 @@ function colourReport(text2) {
   const lines = text2.replace(/\n$/, "").split("\n");
   return `${lines.map((line, i) => {
     if (i === lines.length - 1) return bold(line);
-    if (/^[^\s:][^:]*(:\d+)?: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
-    if (/^[^\s:][^:]*(:\d+)?: (ignored|note): /.test(line)) return dim(line);
-    if (/^[^\s:][^:]*(:\d+)?: /.test(line)) return red(line);
+    if (/^[^\s:][^:]*(:\d+){0,2}: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
+    if (/^[^\s:][^:]*(:\d+){0,2}: (ignored|note): /.test(line)) return dim(line);
+    if (/^[^\s:][^:]*(:\d+){0,2}: /.test(line)) return red(line);
     return line;
   }).join("\n")}
 `;
@@ -22233,19 +22233,27 @@ function subject(f) {
   const ns = f.namespace === null ? "" : `${f.namespace}/`;
   return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
 }
-var modeLabel = { enforce: "", warn: "warning: ", audit: "audit warning: ", preview: "upgrade preview: " };
+function label(f) {
+  if (f.blocking) return "error: ";
+  return f.mode === "audit" ? "audit warning: " : f.mode === "preview" ? "upgrade preview: " : "warning: ";
+}
+function position(f) {
+  const first = f.locations[0];
+  const column = f.rendered === void 0 && first !== void 0 && first.line === f.line ? `:${first.column}` : "";
+  return `${f.file}:${f.line}${column}`;
+}
 function findingLine(f) {
   const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
   const level3 = f.mode === "enforce" && !["namespace-label", "config-rule", "kyverno", "admission-config"].includes(f.levelSource.kind) ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
   const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
-  return `${f.file}:${f.line}: ${modeLabel[f.mode]}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
+  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 function renderText(report, header) {
   const lines = [];
   for (const f of report.findings) lines.push(findingLine(f));
-  for (const f of report.ignored) lines.push(`${f.file}:${f.line}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
-  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: ${subject(p)}: ${p.message}`);
+  for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
+  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${isWarning(e) ? "warning" : "error"}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
