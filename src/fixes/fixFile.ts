@@ -258,6 +258,9 @@ export function computeFixes(request: FixRequest): FileFixes {
   const acrossPodSpecs = (candidates: readonly Owner[]): Owner[][] => {
     const byEdit = new Map<string, Owner[]>();
     for (const owner of candidates) {
+      // Without aliases every node has one path to it, so one pod spec: no render needed to know.
+      const document = documents.get(owner.documentIndex);
+      if (!document || contextOf(document).anchors.size === 0) continue;
       let rendered: Rendered;
       try {
         rendered = render([owner]);

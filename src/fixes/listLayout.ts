@@ -36,6 +36,8 @@ export interface ListLayout {
   readonly dependencies: readonly (readonly number[])[];
   /** Items with aliases that refer into item i. */
   readonly users: readonly (readonly number[])[];
+  /** Block style: the column of the items' `-` (null in flow style). */
+  readonly dashColumn: number | null;
 }
 
 /** Where a node's content ends (the event-built trees leave a block collection's end to its last item). */
@@ -79,6 +81,7 @@ export function listLayout(doc: Document, text: string, from: number, to: number
 
   const slotStart: number[] = [];
   const slotEnd: number[] = [];
+  let dashColumn: number | null = null;
   if (seq.flow) {
     for (const node of nodes) {
       // An anchor or tag is written before the node's range: the slot would lose it.
@@ -90,6 +93,7 @@ export function listLayout(doc: Document, text: string, from: number, to: number
     const first = seq.range?.[0] ?? 0;
     const start = lineStartOf(text, first);
     if (start < from || text.slice(start, first).trim() !== '') return null;
+    dashColumn = first - start;
     let at = start;
     for (const node of nodes) {
       const end = lineAfter(text, contentEnd(node), to);
@@ -131,25 +135,51 @@ export function listLayout(doc: Document, text: string, from: number, to: number
     },
   });
   if (crossing) return null;
-  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]) };
+  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]), dashColumn };
 }
 
-/** The items a set of splices lies in or touches (an insertion at a block boundary touches both sides). */
-export function touchedItems(layout: ListLayout, splices: readonly Splice[]): Set<number> {
-  const touched = new Set<number>();
+/**
+ * Whether a splice that ends where the next item's slot starts only
+ * replaces the end of the item before: it starts at a line start, and what
+ * it writes is whole lines, each indented deeper than the items' `-`. What
+ * follows (the next item's slot: comments, then its `-` line) reads as it
+ * did, since nothing deeper than the `-` can hold it.
+ */
+function endsItemBefore(layout: ListLayout, text: string, splice: Splice): boolean {
+  const column = layout.dashColumn;
+  if (column === null || (splice.start > 0 && text.charCodeAt(splice.start - 1) !== 10)) return false;
+  if (splice.insert === '') return true;
+  if (!splice.insert.endsWith('\n')) return false;
+  return splice.insert
+    .slice(0, -1)
+    .split('\n')
+    .every((line) => {
+      let indent = 0;
+      while (line.charCodeAt(indent) === 32) indent++;
+      return indent > column && indent < line.replace(/\r$/, '').length;
+    });
+}
+
+/**
+ * The items one splice lies in or touches: a splice on the boundary of two
+ * block items touches both, unless it only replaces the end of the first
+ * (endsItemBefore).
+ */
+export function itemsOfSplice(layout: ListLayout, text: string, splice: Splice): number[] {
   const count = layout.slotStart.length;
-  for (const splice of splices) {
-    // The first slot that ends at or after the splice's start (slots are in text order).
-    let low = 0;
-    let high = count;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) touched.add(i);
+  // The first slot that ends at or after the splice's start (slots are in text order).
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
+    else high = middle;
   }
-  return touched;
+  const items: number[] = [];
+  for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
+  const [first] = items;
+  if (items.length === 2 && first !== undefined && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text, splice)) return [first];
+  return items;
 }
 
 /**

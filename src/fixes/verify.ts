@@ -18,10 +18,10 @@ import { adviceFailures } from '../policy/sources/advice.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
-import { itemsToRead, listLayout, listText, touchedItems } from './listLayout.js';
+import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
 import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
-import { applySplices, inOrder } from './text.js';
+import { applySplices } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
 
@@ -201,19 +201,47 @@ function podsReason(before: ReadonlyMap<string, PodState>, after: ReadonlyMap<st
  */
 export type Verifier = (splices: readonly Splice[], expectation: Expectation) => string | null;
 
+/** An expectation's fixed checks by document index, found once per expectation (verifying all fixes together asks it of every document). */
+const fixedByDocument = new WeakMap<Expectation, Map<number, [string, FixableCheck[]][]>>();
+
+function fixedOf(expectation: Expectation, documentIndex: number): readonly [string, FixableCheck[]][] {
+  let byDocument = fixedByDocument.get(expectation);
+  if (!byDocument) {
+    byDocument = new Map();
+    for (const [key, checks] of expectation.fixed) {
+      const index = Number(key.slice(0, key.indexOf('|')));
+      const entries = byDocument.get(index) ?? [];
+      byDocument.set(index, entries);
+      entries.push([key, [...checks].sort()]);
+    }
+    fixedByDocument.set(expectation, byDocument);
+  }
+  return byDocument.get(documentIndex) ?? [];
+}
+
 /** What an expectation asks of one document: part of the key under which a verdict is kept. */
 function expectationKey(expectation: Expectation, documentIndex: number | null): string {
   if (documentIndex === null) return '';
-  const fixed = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks]) => [key, [...checks].sort()]);
-  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed.sort()]);
+  const fixed = [...fixedOf(expectation, documentIndex)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed]);
 }
 
 /**
- * A verdict's key names the splices on the head text, not the fixed text: the
- * same splices give the same text, and a file's verdicts stay the size of its
- * fixes (a key with the fixed text made memory grow with fixes × file size).
+ * A verdict's key names the fixed text by what differs from the text it was
+ * made from (which the rest of the key names): the same text under the same
+ * expectation gets the same verdict however its splices were cut (a pod
+ * spec's fixes, then the suggestion that carries them), and a file's
+ * verdicts stay the size of its fixes (a key with the fixed text made memory
+ * grow with fixes × file size).
  */
-const splicesKey = (splices: readonly Splice[]) => JSON.stringify(inOrder(splices).map((s) => [s.start, s.end, s.insert, s.column ?? null]));
+function changeKey(before: string, after: string): string {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return `${prefix}:${before.length - suffix}:${after.slice(prefix, after.length - suffix)}`;
+}
 
 const lineBreak = /[\n\r\u2028\u2029]/;
 const markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
@@ -267,6 +295,13 @@ function listUnitOf(text: string, document: ManifestDocument, part: Part, from: 
  * Verify the splices of one List document on the items they change (and the
  * items that alias those) alone; undefined when the cut is in doubt, and the
  * whole document must be verified instead.
+ *
+ * Items that no splice and no alias ties together are verified apart, each
+ * with its own part of the expectation: all fixes of a file together cost
+ * the verifications of its pod specs' fixes (the same texts, so known
+ * verdicts), not a reading of the whole List. When one of them fails, the
+ * items are verified together after all, so that the reason is the one the
+ * whole List gives.
  */
 function verifyListItems(
   file: string,
@@ -279,26 +314,89 @@ function verifyListItems(
   work: (characters: number) => void,
 ): string | null | undefined {
   const { document, layout } = unit;
-  const changed = touchedItems(layout, splices);
   const edits = expectation.edits.get(document.index) ?? [];
-  for (const edit of edits) {
-    const item = itemOf(edit.path);
-    if (item !== null) changed.add(item);
-  }
-  for (const key of expectation.fixed.keys()) {
-    if (!key.startsWith(`${document.index}|`)) continue;
+  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text, splice));
+  const editItems = edits.map((edit) => itemOf(edit.path));
+  const fixedItems: [string, number][] = [];
+  for (const [key] of fixedOf(expectation, document.index)) {
     const item = itemOf(JSON.parse(key.slice(key.indexOf('|') + 1)) as FieldPath);
     if (item === null) return undefined;
-    changed.add(item);
+    fixedItems.push([key, item]);
   }
+  const changed = new Set<number>([...spliceItems.flat(), ...fixedItems.map(([, item]) => item)]);
+  for (const item of editItems) if (item !== null) changed.add(item);
   const kept = itemsToRead(layout, changed);
+  // A splice outside the items (the prefix or suffix) or an edit of a field beside them concerns every item.
+  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  if (apart.length > 1) {
+    // Each cluster's share of the splices and of the expectation, in their order.
+    const clusterOf = new Map(apart.flatMap((cluster, c) => cluster.map((item) => [item, c] as const)));
+    const shares = apart.map(() => ({ splices: [] as Splice[], edits: [] as Edit[], fixed: new Map<string, ReadonlySet<FixableCheck>>() }));
+    splices.forEach((splice, s) => shares[clusterOf.get(spliceItems[s]?.[0] ?? -1) ?? -1]?.splices.push(splice));
+    edits.forEach((edit, e) => shares[clusterOf.get(editItems[e] ?? -1) ?? -1]?.edits.push(edit));
+    for (const [key, item] of fixedItems) shares[clusterOf.get(item) ?? -1]?.fixed.set(key, expectation.fixed.get(key) ?? new Set());
+    let failed = false;
+    for (const [c, cluster] of apart.entries()) {
+      const share = shares[c]!;
+      const own: Expectation = { edits: new Map([[document.index, share.edits]]), fixed: share.fixed };
+      const reason = verifyKept(file, text, unit, cluster, share.splices, own, policyOf, verdicts, work);
+      if (reason === undefined) return undefined;
+      if (reason !== null) {
+        failed = true;
+        break;
+      }
+    }
+    if (!failed) return null;
+  }
+  return verifyKept(file, text, unit, kept, splices, expectation, policyOf, verdicts, work);
+}
+
+/**
+ * The kept items in groups that can be verified apart: items that one
+ * splice touches, and items tied by aliases, are in one group. Groups are
+ * in the order of their first item, each sorted.
+ */
+function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: readonly (readonly number[])[]): number[][] {
+  const parent = new Map(kept.map((item) => [item, item]));
+  const find = (item: number): number => {
+    let root = item;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(item, root);
+    return root;
+  };
+  const union = (a: number, b: number) => {
+    if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
+  };
+  for (const items of spliceItems) for (const item of items.slice(1)) union(items[0] ?? item, item);
+  for (const item of kept) for (const other of [...(layout.users[item] ?? []), ...(layout.dependencies[item] ?? [])]) union(item, other);
+  const clusters = new Map<number, number[]>();
+  for (const item of kept) {
+    const root = find(item);
+    clusters.set(root, [...(clusters.get(root) ?? []), item]);
+  }
+  return [...clusters.values()];
+}
+
+/** Verify the List with only the kept items (sorted), under a verdict kept by its text; undefined when the cut is in doubt. */
+function verifyKept(
+  file: string,
+  text: string,
+  unit: ListUnit,
+  kept: readonly number[],
+  splices: readonly Splice[],
+  expectation: Expectation,
+  policyOf: PolicyOf,
+  verdicts: Map<string, string | null>,
+  work: (characters: number) => void,
+): string | null | undefined {
+  const { document, layout } = unit;
   const small = listText(text, layout, kept, splices);
   if (small === null) return undefined;
-  const key = `list ${document.index}\u0000${expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${splicesKey(splices)}`;
+  const key = `list ${document.index}\u0000${expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${changeKey(listText(text, layout, kept, []) ?? '', small)}`;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
   work(small.length);
-  const reason = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
+  const reason = verifySmallList(file, small, unit, kept, expectation.edits.get(document.index) ?? [], expectation, policyOf);
   verdicts.set(key, reason);
   return reason;
 }
@@ -442,12 +540,13 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const key = `${k}\u0000${expectationKey(expectation, document?.index ?? null)}\u0000${splicesKey(mine)}`;
+      const from = starts[k] ?? 0;
+      const segment = segmentText(text, starts, k);
+      const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+      const key = `${k}\u0000${expectationKey(expectation, document?.index ?? null)}\u0000${changeKey(segment, fixedSegment)}`;
       let reason = verdicts.get(key);
       if (reason === undefined) {
         verificationCounts.segments++;
-        const from = starts[k] ?? 0;
-        const fixedSegment = applySplices(segmentText(text, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
         work(fixedSegment.length);
         reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason);

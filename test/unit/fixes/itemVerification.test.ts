@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { listForms, listOfPods } from '../../../bench/lists.js';
 import { applySuggestions, computeFixes, fixText } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
+import { itemsOfSplice, listLayout } from '../../../src/fixes/listLayout.js';
 import { verificationCounts } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
@@ -76,6 +77,48 @@ describe('verification by List item gives the fixes of whole-document verificati
     for (const n of [1, 10, 25]) compare([{ name: `list-${form}-${n}.${form === 'json' ? 'json' : 'yaml'}`, text: listOfPods(n, form) }]);
     expect(verificationCounts.items - items).toBeGreaterThan(0);
   }, 600_000);
+});
+
+describe('the cost of verifying a List', () => {
+  // YAML: one per Pod (its fixes, then its suggestion: the same text). Anchored: two per anchor (its fixes, grouped by check, then its suggestion).
+  it.each([
+    ['yaml', 30, 30],
+    ['anchored', 30, 6],
+  ] as const)('is %s: %i Pods, %i item verifications; all the fixes verified together reuse their verdicts', (form, n, expected) => {
+    const text = listOfPods(n, form);
+    const pods = podsOf('list.yaml', text, 'restricted');
+    const before = { ...verificationCounts };
+    const fixes = computeFixes({ file: 'list.yaml', text, pods, level: 'restricted', version: 'latest', diff: null });
+    expect(fixes.pods.flat().every((f) => f.fix !== null)).toBe(true);
+    expect(verificationCounts.items - before.items).toBe(expected);
+    expect(verificationCounts.segments - before.segments).toBe(0);
+    expect(verificationCounts.files - before.files).toBe(0);
+  });
+});
+
+describe('the items a splice touches', () => {
+  const text = ['apiVersion: v1', 'kind: List', 'items:', '- kind: Pod', '  spec:', '    hostNetwork: true', '- kind: Pod', '  spec: {}', ''].join('\n');
+  const loaded = loadManifestFile('list.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const layout = listLayout(loaded.documents[0]!.source.layout, text, 0, text.length, 2)!;
+  const boundary = text.indexOf('- kind: Pod', text.indexOf('hostNetwork'));
+
+  it('lines indented under the first item, written where the second starts, belong to the first', () => {
+    expect(itemsOfSplice(layout, text, { start: boundary, end: boundary, insert: '    hostPID: false\n' })).toEqual([0]);
+    // Replacing the first item's last line, up to where the second starts.
+    const last = text.indexOf('    hostNetwork');
+    expect(itemsOfSplice(layout, text, { start: last, end: boundary, insert: '    hostNetwork: false\n' })).toEqual([0]);
+    expect(itemsOfSplice(layout, text, { start: last, end: boundary, insert: '' })).toEqual([0]);
+  });
+
+  it('anything else on the boundary touches both items', () => {
+    // A new item, a line at the dash column, a line not ended, a splice from the middle of a line.
+    expect(itemsOfSplice(layout, text, { start: boundary, end: boundary, insert: '- kind: Pod\n' })).toEqual([0, 1]);
+    expect(itemsOfSplice(layout, text, { start: boundary, end: boundary, insert: '  x: 1\n  y: 2' })).toEqual([0, 1]);
+    expect(itemsOfSplice(layout, text, { start: boundary, end: boundary, insert: '    \n' })).toEqual([0, 1]);
+    expect(itemsOfSplice(layout, text, { start: boundary - 5, end: boundary, insert: 'false\n' })).toEqual([0, 1]);
+    // Inside one item, one item.
+    expect(itemsOfSplice(layout, text, { start: boundary + 2, end: boundary + 6, insert: 'kind' })).toEqual([1]);
+  });
 });
 
 describe("a List's suggestions", () => {
