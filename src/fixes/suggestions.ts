@@ -12,7 +12,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import type { OwnedSplice } from './render.js';
-import { applySplices, changedLinesOf, lineOf, lineStart, lineTable, lineText } from './text.js';
+import { applySplices, byteOffset, changedLinesOf, lineLength, lineOf, lineStart, lineTable, lineText } from './text.js';
 import type { LineChange, LineTable, Splice } from './text.js';
 import { longLine } from './types.js';
 import type { Suggestion } from './types.js';
@@ -45,11 +45,39 @@ function touchesLongLine(table: LineTable, change: LineChange): boolean {
 }
 
 /**
+ * Splices that all lie within one long line and write no line break change
+ * that line alone: its number and the characters [lo, hi) they span, found
+ * without reading the line (a single-line JSON file is one long line).
+ * Null when that is not so, and the lines must be compared.
+ */
+function withinLongLine(table: LineTable, splices: readonly Splice[]): { line: number; lo: number; hi: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const splice of splices) {
+    if (splice.insert.includes('\n')) return null;
+    lo = Math.min(lo, splice.start);
+    hi = Math.max(hi, splice.end);
+  }
+  if (splices.length === 0) return null;
+  const line = lineOf(table, lo);
+  if (lineLength(table, line) <= longLine || hi > lineStart(table, line) + lineLength(table, line)) return null;
+  return { line, lo, hi };
+}
+
+/** Whether splices within [lo, hi) change the text. */
+function changesText(table: LineTable, splices: readonly Splice[], lo: number, hi: number): boolean {
+  const before = table.text.slice(lo, hi);
+  return applySplices(before, splices.map((s) => ({ ...s, start: s.start - lo, end: s.end - lo }))) !== before;
+}
+
+/**
  * The text a group may occupy, as offsets [lo, hi]: the whole lines it
  * changes (or both anchor candidates of an insertion), or, on a line too
  * long for a suggestion, just the characters its splices replace.
  */
 function span(table: LineTable, splices: readonly OwnedSplice[]): { lo: number; hi: number } | null {
+  const long = withinLongLine(table, splices);
+  if (long) return changesText(table, splices, long.lo, long.hi) ? { lo: long.lo, hi: long.hi } : null;
   const change = changedLinesOf(table, splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
@@ -118,6 +146,8 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
  * attachable.
  */
 export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | null, bomBytes = 0): Suggestion | null {
+  const long = withinLongLine(table, group.splices);
+  if (long) return changesText(table, group.splices, long.lo, long.hi) ? rangeSuggestion(table, group.splices, { start: long.line, end: long.line }, bomBytes) : null;
   const change = changedLinesOf(table, group.splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
@@ -150,28 +180,20 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
 const spliceOf = new WeakMap<Suggestion, Splice>();
 
 /** A fix on a long line: the characters its splices span, replaced; the line is not repeated. */
-function rangeSuggestion(table: LineTable, splices: readonly Splice[], change: LineChange, bomBytes: number): Suggestion {
+function rangeSuggestion(table: LineTable, splices: readonly Splice[], change: Pick<LineChange, 'start' | 'end'>, bomBytes: number): Suggestion {
   const start = Math.min(...splices.map((s) => s.start));
   const end = Math.max(...splices.map((s) => s.end));
   const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
-  // Byte offsets: those of the line's start, plus the bytes of the line before the edit.
-  const lineFrom = lineStart(table, lineOf(table, start));
-  const base = bomBytes + utf8Bytes(table.text, 0, lineFrom);
-  const byteStart = base + utf8Bytes(table.text, lineFrom, start);
+  const byteStart = bomBytes + byteOffset(table, start);
   const suggestion: Suggestion = {
     startLine: change.start,
     endLine: Math.max(change.start, change.end),
     replacement: null,
     attachable: false,
-    edit: { start: byteStart, end: byteStart + utf8Bytes(table.text, start, end), insert },
+    edit: { start: byteStart, end: bomBytes + byteOffset(table, end), insert },
   };
   spliceOf.set(suggestion, { start, end, insert });
   return suggestion;
-}
-
-/** UTF-8 length of text.slice(from, to). */
-function utf8Bytes(text: string, from: number, to: number): number {
-  return from === 0 && to === 0 ? 0 : Buffer.byteLength(text.slice(from, to));
 }
 
 /**

@@ -59,6 +59,41 @@ export function lineStart(table: LineTable, line: number): number {
   return table.starts[line - 1] ?? table.text.length;
 }
 
+/** Length of a 1-based line without its line break, from the table alone. */
+export function lineLength(table: LineTable, line: number): number {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
+  return end - start;
+}
+
+/** UTF-8 bytes of the UTF-16 code units text[from, to): a surrogate pair is 4. */
+function utf8Length(text: string, from: number, to: number): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** Bytes before every `byteMarkEvery`-th character, per text: byteOffset costs a few thousand characters, not the text before. */
+const byteMarks = new WeakMap<LineTable, number[]>();
+const byteMarkEvery = 4096;
+
+/** The UTF-8 byte offset of a character offset of the table's text. */
+export function byteOffset(table: LineTable, offset: number): number {
+  let marks = byteMarks.get(table);
+  if (!marks) {
+    marks = [0];
+    for (let at = 0; at + byteMarkEvery <= table.text.length; at += byteMarkEvery) marks.push((marks[marks.length - 1] ?? 0) + utf8Length(table.text, at, at + byteMarkEvery));
+    byteMarks.set(table, marks);
+  }
+  const mark = Math.min(Math.floor(offset / byteMarkEvery), marks.length - 1);
+  return (marks[mark] ?? 0) + utf8Length(table.text, mark * byteMarkEvery, offset);
+}
+
 /** 0-based column of an offset. */
 export function columnOf(table: LineTable, offset: number): number {
   return offset - lineStart(table, lineOf(table, offset));

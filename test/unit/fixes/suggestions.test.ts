@@ -131,3 +131,35 @@ describe('which suggestion carries which finding', () => {
     expect(applySuggestions(text, fixed.suggestions)).toBe(fixed.text);
   });
 });
+
+describe('a suggestion within a long line', () => {
+  // Line 2 is too long to repeat; what comes before the edit has characters of 2, 3 and 4 UTF-8 bytes.
+  const head = '# é €\n';
+  const long = `{"a": "${'ü€😀x'.repeat(1500)}", "b": true, "c": 1}`;
+  const text = `${head}${long}\nlast: line\n`;
+  const table = lineTable(text);
+  const at = text.indexOf('true');
+  const bytesBefore = (offset: number) => Buffer.byteLength(text.slice(0, offset));
+
+  it('replaces just the characters its splices span, named by their bytes in the file', () => {
+    const group = { splices: [splice(at, at + 4, 'false', 'f1', 'spec'), splice(at + 11, at + 12, '2', 'f2', 'spec')], owners: new Set(['f1', 'f2']) };
+    const suggestion = toSuggestion(table, group, null);
+    expect(suggestion).toEqual({ startLine: 2, endLine: 2, replacement: null, attachable: false, edit: { start: bytesBefore(at), end: bytesBefore(at + 12), insert: 'false, "c": 2' } });
+    expect(toSuggestion(table, group, null, 3)?.edit).toEqual({ start: bytesBefore(at) + 3, end: bytesBefore(at + 12) + 3, insert: 'false, "c": 2' });
+    expect(applySuggestions(text, [suggestion!])).toBe(text.replace('true, "c": 1', 'false, "c": 2'));
+    // Splices that change nothing give no suggestion.
+    expect(toSuggestion(table, { splices: [splice(at, at + 4, 'true', 'f1', 'spec')], owners: new Set(['f1']) }, null)).toBeNull();
+  });
+
+  it('groups only the splices that overlap or touch there, not the whole line', () => {
+    const first = text.indexOf('"a"');
+    const groups = groupSplices(table, [splice(first, first + 3, '"A"', 'f1', 'x'), splice(at, at + 4, 'false', 'f2', 'y'), splice(at + 4, at + 4, ' ', 'f3', 'z')]);
+    expect(groups.map((g) => [...g.owners].sort())).toEqual([['f1'], ['f2', 'f3']]);
+  });
+
+  it('is whole lines again when a splice writes a line break', () => {
+    const suggestion = toSuggestion(table, { splices: [splice(at, at + 4, 'false,\n"d": 1', 'f1', 'spec')], owners: new Set(['f1']) }, null);
+    expect(suggestion).toMatchObject({ startLine: 2, endLine: 2, replacement: null, attachable: false });
+    expect(applySuggestions(text, [suggestion!])).toBe(text.replace('true', 'false,\n"d": 1'));
+  });
+});
