@@ -17016,6 +17016,33 @@ function lineOf(table, offset) {
 function lineStart(table, line) {
   return table.starts[line - 1] ?? table.text.length;
 }
+function lineLength(table, line) {
+  const start = lineStart(table, line);
+  let end = lineStart(table, line + 1);
+  if (end > start && table.text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
+  return end - start;
+}
+function utf8Length(text2, from, to) {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const unit = text2.charCodeAt(i);
+    bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
+  }
+  return bytes;
+}
+var byteMarks = /* @__PURE__ */ new WeakMap();
+var byteMarkEvery = 4096;
+function byteOffset(table, offset) {
+  let marks2 = byteMarks.get(table);
+  if (!marks2) {
+    marks2 = [0];
+    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length(table.text, at3, at3 + byteMarkEvery));
+    byteMarks.set(table, marks2);
+  }
+  const mark = Math.min(Math.floor(offset / byteMarkEvery), marks2.length - 1);
+  return (marks2[mark] ?? 0) + utf8Length(table.text, mark * byteMarkEvery, offset);
+}
 function columnOf(table, offset) {
   return offset - lineStart(table, lineOf(table, offset));
 }
@@ -17777,7 +17804,26 @@ function touchesLongLine(table, change) {
   for (let line = change.start; line <= change.end; line++) if (lineText(table, line).length > longLine) return true;
   return change.lines.some((line) => line.length > longLine);
 }
+function withinLongLine(table, splices) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const splice of splices) {
+    if (splice.insert.includes("\n")) return null;
+    lo = Math.min(lo, splice.start);
+    hi = Math.max(hi, splice.end);
+  }
+  if (splices.length === 0) return null;
+  const line = lineOf(table, lo);
+  if (lineLength(table, line) <= longLine || hi > lineStart(table, line) + lineLength(table, line)) return null;
+  return { line, lo, hi };
+}
+function changesText(table, splices, lo, hi) {
+  const before = table.text.slice(lo, hi);
+  return applySplices(before, splices.map((s) => ({ ...s, start: s.start - lo, end: s.end - lo }))) !== before;
+}
 function span(table, splices) {
+  const long = withinLongLine(table, splices);
+  if (long) return changesText(table, splices, long.lo, long.hi) ? { lo: long.lo, hi: long.hi } : null;
   const change = changedLinesOf(table, splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
@@ -17833,6 +17879,8 @@ function groupSplices(table, splices) {
   }));
 }
 function toSuggestion(table, group, diff, bomBytes = 0) {
+  const long = withinLongLine(table, group.splices);
+  if (long) return changesText(table, group.splices, long.lo, long.hi) ? rangeSuggestion(table, group.splices, { start: long.line, end: long.line }, bomBytes) : null;
   const change = changedLinesOf(table, group.splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
@@ -17862,21 +17910,16 @@ function rangeSuggestion(table, splices, change, bomBytes) {
   const start = Math.min(...splices.map((s) => s.start));
   const end = Math.max(...splices.map((s) => s.end));
   const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
-  const lineFrom = lineStart(table, lineOf(table, start));
-  const base = bomBytes + utf8Bytes(table.text, 0, lineFrom);
-  const byteStart = base + utf8Bytes(table.text, lineFrom, start);
+  const byteStart = bomBytes + byteOffset(table, start);
   const suggestion = {
     startLine: change.start,
     endLine: Math.max(change.start, change.end),
     replacement: null,
     attachable: false,
-    edit: { start: byteStart, end: byteStart + utf8Bytes(table.text, start, end), insert }
+    edit: { start: byteStart, end: bomBytes + byteOffset(table, end), insert }
   };
   spliceOf.set(suggestion, { start, end, insert });
   return suggestion;
-}
-function utf8Bytes(text2, from, to) {
-  return from === 0 && to === 0 ? 0 : Buffer.byteLength(text2.slice(from, to));
 }
 function applySuggestions(text2, suggestions) {
   if (suggestions.length === 0) return text2;
@@ -17951,6 +17994,7 @@ function listLayout(doc, text2, from, to, itemCount) {
   const nodes = items;
   const slotStart = [];
   const slotEnd = [];
+  let dashColumn = null;
   if (seq.flow) {
     for (const node of nodes) {
       if (node.anchor !== void 0 || node.tag !== void 0) return null;
@@ -17961,6 +18005,7 @@ function listLayout(doc, text2, from, to, itemCount) {
     const first = seq.range?.[0] ?? 0;
     const start = lineStartOf(text2, first);
     if (start < from || text2.slice(start, first).trim() !== "") return null;
+    dashColumn = first - start;
     let at3 = start;
     for (const node of nodes) {
       const end = lineAfter(text2, contentEnd2(node), to);
@@ -17999,22 +18044,33 @@ function listLayout(doc, text2, from, to, itemCount) {
     }
   });
   if (crossing) return null;
-  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]) };
+  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]), dashColumn };
 }
-function touchedItems(layout, splices) {
-  const touched = /* @__PURE__ */ new Set();
+function endsItemBefore(layout, text2, splice) {
+  const column = layout.dashColumn;
+  if (column === null || splice.start > 0 && text2.charCodeAt(splice.start - 1) !== 10) return false;
+  if (splice.insert === "") return true;
+  if (!splice.insert.endsWith("\n")) return false;
+  return splice.insert.slice(0, -1).split("\n").every((line) => {
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    return indent > column && indent < line.replace(/\r$/, "").length;
+  });
+}
+function itemsOfSplice(layout, text2, splice) {
   const count2 = layout.slotStart.length;
-  for (const splice of splices) {
-    let low = 0;
-    let high = count2;
-    while (low < high) {
-      const middle = low + high >> 1;
-      if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < count2 && (layout.slotStart[i] ?? 0) <= splice.end; i++) touched.add(i);
+  let low = 0;
+  let high = count2;
+  while (low < high) {
+    const middle = low + high >> 1;
+    if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
+    else high = middle;
   }
-  return touched;
+  const items = [];
+  for (let i = low; i < count2 && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
+  const [first] = items;
+  if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text2, splice)) return [first];
+  return items;
 }
 function itemsToRead(layout, changed) {
   const changing = /* @__PURE__ */ new Set();
@@ -18178,12 +18234,34 @@ function podsReason(before, after, expectation) {
   if (after.size !== before.size) return "the fixed YAML has a different number of pod specs";
   return null;
 }
+var fixedByDocument = /* @__PURE__ */ new WeakMap();
+function fixedOf(expectation, documentIndex) {
+  let byDocument = fixedByDocument.get(expectation);
+  if (!byDocument) {
+    byDocument = /* @__PURE__ */ new Map();
+    for (const [key, checks2] of expectation.fixed) {
+      const index = Number(key.slice(0, key.indexOf("|")));
+      const entries = byDocument.get(index) ?? [];
+      byDocument.set(index, entries);
+      entries.push([key, [...checks2].sort()]);
+    }
+    fixedByDocument.set(expectation, byDocument);
+  }
+  return byDocument.get(documentIndex) ?? [];
+}
 function expectationKey(expectation, documentIndex) {
   if (documentIndex === null) return "";
-  const fixed2 = [...expectation.fixed].filter(([key]) => key.startsWith(`${documentIndex}|`)).map(([key, checks2]) => [key, [...checks2].sort()]);
-  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2.sort()]);
+  const fixed2 = [...fixedOf(expectation, documentIndex)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2]);
 }
-var splicesKey = (splices) => JSON.stringify(inOrder(splices).map((s) => [s.start, s.end, s.insert, s.column ?? null]));
+function changeKey(before, after) {
+  const shortest = Math.min(before.length, after.length);
+  let prefix2 = 0;
+  while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
+  let suffix = 0;
+  while (suffix < shortest - prefix2 && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return `${prefix2}:${before.length - suffix}:${after.slice(prefix2, after.length - suffix)}`;
+}
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
 var markerAhead = /^(?:---|\.\.\.|%)/;
@@ -18214,26 +18292,69 @@ function listUnitOf(text2, document, part, from, to) {
 }
 function verifyListItems(file, text2, unit, splices, expectation, policyOf, verdicts, work) {
   const { document, layout } = unit;
-  const changed = touchedItems(layout, splices);
   const edits = expectation.edits.get(document.index) ?? [];
-  for (const edit of edits) {
-    const item = itemOf(edit.path);
-    if (item !== null) changed.add(item);
-  }
-  for (const key2 of expectation.fixed.keys()) {
-    if (!key2.startsWith(`${document.index}|`)) continue;
-    const item = itemOf(JSON.parse(key2.slice(key2.indexOf("|") + 1)));
+  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text2, splice));
+  const editItems = edits.map((edit) => itemOf(edit.path));
+  const fixedItems = [];
+  for (const [key] of fixedOf(expectation, document.index)) {
+    const item = itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
     if (item === null) return void 0;
-    changed.add(item);
+    fixedItems.push([key, item]);
   }
+  const changed = /* @__PURE__ */ new Set([...spliceItems.flat(), ...fixedItems.map(([, item]) => item)]);
+  for (const item of editItems) if (item !== null) changed.add(item);
   const kept = itemsToRead(layout, changed);
+  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  if (apart.length > 1) {
+    const clusterOf = new Map(apart.flatMap((cluster, c) => cluster.map((item) => [item, c])));
+    const shares = apart.map(() => ({ splices: [], edits: [], fixed: /* @__PURE__ */ new Map() }));
+    splices.forEach((splice, s) => shares[clusterOf.get(spliceItems[s]?.[0] ?? -1) ?? -1]?.splices.push(splice));
+    edits.forEach((edit, e) => shares[clusterOf.get(editItems[e] ?? -1) ?? -1]?.edits.push(edit));
+    for (const [key, item] of fixedItems) shares[clusterOf.get(item) ?? -1]?.fixed.set(key, expectation.fixed.get(key) ?? /* @__PURE__ */ new Set());
+    let failed = false;
+    for (const [c, cluster] of apart.entries()) {
+      const share = shares[c];
+      const own2 = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
+      const reason4 = verifyKept(file, text2, unit, cluster, share.splices, own2, policyOf, verdicts, work);
+      if (reason4 === void 0) return void 0;
+      if (reason4 !== null) {
+        failed = true;
+        break;
+      }
+    }
+    if (!failed) return null;
+  }
+  return verifyKept(file, text2, unit, kept, splices, expectation, policyOf, verdicts, work);
+}
+function clustersOf(layout, kept, spliceItems) {
+  const parent = new Map(kept.map((item) => [item, item]));
+  const find = (item) => {
+    let root = item;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(item, root);
+    return root;
+  };
+  const union = (a, b) => {
+    if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
+  };
+  for (const items of spliceItems) for (const item of items.slice(1)) union(items[0] ?? item, item);
+  for (const item of kept) for (const other of [...layout.users[item] ?? [], ...layout.dependencies[item] ?? []]) union(item, other);
+  const clusters = /* @__PURE__ */ new Map();
+  for (const item of kept) {
+    const root = find(item);
+    clusters.set(root, [...clusters.get(root) ?? [], item]);
+  }
+  return [...clusters.values()];
+}
+function verifyKept(file, text2, unit, kept, splices, expectation, policyOf, verdicts, work) {
+  const { document, layout } = unit;
   const small = listText(text2, layout, kept, splices);
   if (small === null) return void 0;
-  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${splicesKey(splices)}`;
+  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text2, layout, kept, []) ?? "", small)}`;
   const known2 = verdicts.get(key);
   if (known2 !== void 0) return known2;
   work(small.length);
-  const reason4 = verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
+  const reason4 = verifySmallList(file, small, unit, kept, expectation.edits.get(document.index) ?? [], expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
 }
@@ -18347,12 +18468,13 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${splicesKey(mine)}`;
+      const from = starts[k] ?? 0;
+      const segment = segmentText(text2, starts, k);
+      const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${changeKey(segment, fixedSegment)}`;
       let reason4 = verdicts.get(key);
       if (reason4 === void 0) {
         verificationCounts.segments++;
-        const from = starts[k] ?? 0;
-        const fixedSegment = applySplices(segmentText(text2, starts, k), mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
         work(fixedSegment.length);
         reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason4);
@@ -18495,6 +18617,8 @@ function computeFixes(request) {
   const acrossPodSpecs = (candidates) => {
     const byEdit = /* @__PURE__ */ new Map();
     for (const owner of candidates) {
+      const document = documents.get(owner.documentIndex);
+      if (!document || contextOf(document).anchors.size === 0) continue;
       let rendered;
       try {
         rendered = render([owner]);
