@@ -44833,7 +44833,7 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length2(text3, from, to) {
+function utf8Length(text3, from, to) {
   let bytes = 0;
   for (let i = from; i < to; i++) {
     const unit = text3.charCodeAt(i);
@@ -44847,11 +44847,11 @@ function byteOffset(table, offset) {
   let marks2 = byteMarks.get(table);
   if (!marks2) {
     marks2 = [0];
-    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length2(table.text, at3, at3 + byteMarkEvery));
+    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length(table.text, at3, at3 + byteMarkEvery));
     byteMarks.set(table, marks2);
   }
   const mark = Math.min(Math.floor(offset / byteMarkEvery), marks2.length - 1);
-  return (marks2[mark] ?? 0) + utf8Length2(table.text, mark * byteMarkEvery, offset);
+  return (marks2[mark] ?? 0) + utf8Length(table.text, mark * byteMarkEvery, offset);
 }
 function columnOf(table, offset) {
   return offset - lineStart(table, lineOf(table, offset));
@@ -46881,16 +46881,16 @@ ${summaryMarkdown(input)}${more}`;
 
 // src/report/truncate.ts
 var encoder = new TextEncoder();
-function utf8Length(text3) {
+function utf8Length2(text3) {
   return encoder.encode(text3).length;
 }
 function truncateUtf8(text3, maxBytes, marker = "\n\n\u2026 (truncated)") {
-  if (utf8Length(text3) <= maxBytes) return text3;
-  const budget = maxBytes - utf8Length(marker);
+  if (utf8Length2(text3) <= maxBytes) return text3;
+  const budget = maxBytes - utf8Length2(marker);
   let bytes = 0;
   let end = 0;
   for (const char of text3) {
-    const size = utf8Length(char);
+    const size = utf8Length2(char);
     if (bytes + size > budget) break;
     bytes += size;
     end += char.length;
@@ -47452,13 +47452,13 @@ var checkTitleChars = 255;
 var annotationCap = 1e3;
 var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
 function clampMarkdown(text3, maxBytes, note) {
-  if (utf8Length(text3) <= maxBytes) return text3;
+  if (utf8Length2(text3) <= maxBytes) return text3;
   const tail = `
 
 > [!WARNING]
 > ${note}
 `;
-  const cut = truncateUtf8(text3, maxBytes - utf8Length(tail), "");
+  const cut = truncateUtf8(text3, maxBytes - utf8Length2(tail), "");
   const lastLine = cut.lastIndexOf("\n");
   return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
 }
