@@ -262,7 +262,9 @@ export interface PolicyFinding {
 export type IgnoreCause =
   | { readonly kind: 'exemption'; readonly exemption: Exemption; readonly message: string }
   | { readonly kind: 'disabled'; readonly disabled: DisabledCheck; readonly message: string }
-  | { readonly kind: 'annotation'; readonly optOut: AnnotationOptOut; readonly message: string };
+  | { readonly kind: 'annotation'; readonly optOut: AnnotationOptOut; readonly message: string }
+  /** A Kyverno PolicyException exempts the pod spec from a Kyverno rule (src/policy/sources/kyvernoException.ts). */
+  | { readonly kind: 'kyverno-exception'; readonly message: string };
 
 export interface IgnoredFinding extends PolicyFinding {
   /** Every cause that applies, exemption first, then config disables, then annotations. Never empty. */

@@ -12,7 +12,7 @@ import type { DiffLines } from '../diff/lines.js';
 import { locate } from '../locate/locate.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { AdmissionConfig } from '../policy/sources/admissionConfig.js';
-import { kyvernoSource } from '../policy/sources/kyverno.js';
+import { exceptionLabel, kyvernoSource } from '../policy/sources/kyverno.js';
 import type { KyvernoRule } from '../policy/sources/kyverno.js';
 import { isLaxer } from '../policy/stricter.js';
 import type { PolicyChangesRule } from '../policy/stricter.js';
@@ -145,6 +145,11 @@ function ruleRelaxations(before: KyvernoRule, after: KyvernoRule, documents: rea
   // Which workloads a changed match or exclude leaves out is not worked out: the change is shown for a human to judge.
   if (!same(before.match, after.match)) add('its match changes, which may leave workloads out', [...rule, 'match']);
   if (after.exclude !== null && !same(before.exclude, after.exclude)) add('its exclude changes, which may leave workloads out', [...rule, 'exclude']);
+  // A PolicyException that names the rule is a relaxation of it, made in another file (src/policy/sources/kyvernoException.ts).
+  for (const exception of after.exceptions ?? []) {
+    if ((before.exceptions ?? []).some((e) => same({ ...e, file: null, line: null }, { ...exception, file: null, line: null }))) continue;
+    add(`${exceptionLabel(exception)} exempts workloads from it`, [...rule, 'name']);
+  }
   const dropped = before.autogen.filter((kind) => !after.autogen.includes(kind));
   if (dropped.length > 0) add(`it no longer covers ${dropped.join(', ')} (autogen)`, [...policy, 'metadata', 'annotations']);
   return { what, places };

@@ -9,8 +9,9 @@
 import type { ManifestDocument } from '../../manifests/types.js';
 import { findAdmissionConfig } from './admissionConfig.js';
 import type { AdmissionConfig, SourceProblem } from './admissionConfig.js';
-import { kyvernoRulesOf } from './kyverno.js';
+import { kyvernoRulesOf, policyKey } from './kyverno.js';
 import type { KyvernoRule } from './kyverno.js';
+import { kyvernoExceptionsOf } from './kyvernoException.js';
 
 export const policySourceNames = ['config', 'namespace-labels', 'kyverno', 'admission-config'] as const;
 export type PolicySourceName = (typeof policySourceNames)[number];
@@ -71,5 +72,12 @@ export function clusterSourcesOf(documents: readonly ManifestDocument[], options
   }
   const kyverno = reads(options, 'kyverno') ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
   notices.push(...kyverno.notices);
-  return { cluster: { admission, kyverno: kyverno.rules }, problems, notices };
+  // Each rule carries the PolicyExceptions that name its policy: a change to them changes the rule (src/scope).
+  const exceptions = kyverno.rules.length > 0 ? kyvernoExceptionsOf(documents) : { exceptions: [], notices: [] };
+  notices.push(...exceptions.notices);
+  const rules = kyverno.rules.map((rule) => {
+    const naming = exceptions.exceptions.filter((e) => e.targets.some((t) => t.policyName === policyKey(rule)));
+    return naming.length > 0 ? { ...rule, exceptions: naming } : rule;
+  });
+  return { cluster: { admission, kyverno: rules }, problems, notices };
 }

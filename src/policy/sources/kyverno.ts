@@ -23,7 +23,11 @@ import type { FieldPath, JsonObject, JsonValue, Level, Version } from '../../pss
 import { matchWildcard } from '../patterns.js';
 import type { LevelSource } from '../types.js';
 import type { SourceProblem } from './admissionConfig.js';
+import { conditionsOf, unevaluable } from './kyvernoConditions.js';
+import type { Conditions, ObjectShape } from './kyvernoConditions.js';
+import { podSecurityExcludesOf } from './kyvernoEvaluate.js';
 import type { PodSecurityExclude } from './kyvernoEvaluate.js';
+import type { KyvernoException } from './kyvernoException.js';
 import { objectsOf } from './objects.js';
 
 const kyvernoApiVersions = new Set(['kyverno.io/v1', 'kyverno.io/v2beta1']);
@@ -49,7 +53,7 @@ interface ResourceFilter {
   readonly onUser: boolean;
 }
 
-interface Filters {
+export interface Filters {
   readonly any: readonly ResourceFilter[] | null;
   readonly all: readonly ResourceFilter[] | null;
 }
@@ -74,6 +78,12 @@ export interface KyvernoRule {
   readonly exclude: Filters | null;
   /** Controllers a rule on Pods also covers (Kyverno's autogen). */
   readonly autogen: readonly string[];
+  /** The rule's `preconditions` (kyvernoConditions.ts); absent or null when it has none. */
+  readonly preconditions?: Conditions | null;
+  /** `validate.allowExistingViolations` (Kyverno's default: true): an update of an object that already failed the rule is let in. */
+  readonly allowExistingViolations?: boolean;
+  /** The repository's PolicyExceptions that name this rule's policy (kyvernoException.ts). */
+  readonly exceptions?: readonly KyvernoException[];
 }
 
 /** What a rule is matched against. */
@@ -101,7 +111,7 @@ function selectorOf(value: JsonValue | undefined): Selector | null {
   return { matchLabels: labelsOf(obj(value, 'matchLabels')), matchExpressions };
 }
 
-function filterOf(value: JsonObject): ResourceFilter {
+export function filterOf(value: JsonObject): ResourceFilter {
   const resources = obj(value, 'resources') ?? {};
   const names = strings(resources.names) ?? (str(resources, 'name') !== '' ? [str(resources, 'name')] : null);
   return {
@@ -177,6 +187,13 @@ export function kyvernoRulesOf(documents: readonly ManifestDocument[]): KyvernoR
           notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: podSecurity level or version is invalid; the rule is not evaluated` });
           return;
         }
+        if (level.value === 'privileged') {
+          notices.push({
+            file: document.file,
+            line,
+            message: `${policy} rule ${ruleName}: level privileged is evaluated as Kyverno evaluates it, with every check of the restricted profile (Kyverno leaves checks out for baseline only), unlike a privileged namespace label; remove the rule to allow everything`,
+          });
+        }
         const overrides = (Array.isArray(validate?.failureActionOverrides) ? validate.failureActionOverrides : list(spec, 'validationFailureActionOverrides'))
           .filter(isObject)
           .flatMap((o) => {
@@ -189,8 +206,14 @@ export function kyvernoRulesOf(documents: readonly ManifestDocument[]): KyvernoR
         if (onUser) {
           notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: conditions on the requesting user (subjects, roles) cannot be known at review time; its match is assumed to hold and its exclude not to` });
         }
-        if ('preconditions' in value) {
-          notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: preconditions are not evaluated; the rule is applied as if they held` });
+        const preconditions = conditionsOf(value.preconditions);
+        const unknown = preconditions ? unevaluable(preconditions) : [];
+        if (unknown.length > 0) {
+          notices.push({
+            file: document.file,
+            line,
+            message: `${policy} rule ${ruleName}: ${unknown.length === 1 ? 'precondition' : 'preconditions'} ${unknown.join(', ')} cannot be evaluated at review time (only request.object and request.namespace with Equals, NotEquals, AnyIn, AllIn, AnyNotIn, AllNotIn are); where they decide, the rule is applied as if they held`,
+          });
         }
         rules.push({
           policy,
@@ -201,14 +224,14 @@ export function kyvernoRulesOf(documents: readonly ManifestDocument[]): KyvernoR
           policyNamespace,
           level: level.value,
           version: version.value,
-          excludes: list(podSecurity, 'exclude')
-            .filter(isObject)
-            .map((e) => ({ controlName: str(e, 'controlName'), images: strings(e.images) ?? [], restrictedField: str(e, 'restrictedField'), values: strings(e.values) ?? [] })),
+          excludes: podSecurityExcludesOf(podSecurity.exclude),
           action: actionOf(validate?.failureAction) ?? specAction,
           actionOverrides: overrides,
           match,
           exclude,
           autogen,
+          preconditions,
+          allowExistingViolations: validate?.allowExistingViolations !== false,
         });
       });
       if (others.length > 0) {
@@ -219,6 +242,12 @@ export function kyvernoRulesOf(documents: readonly ManifestDocument[]): KyvernoR
         });
       }
     }
+  }
+  // The rules evaluated, listed once, so that a rule that fails nothing (or matches nothing) is seen to have been read.
+  const [first] = rules;
+  if (first) {
+    const described = rules.map((r) => `${r.policy} rule ${r.ruleName} (${r.level}:${r.version}, ${r.action === 'enforce' ? 'Enforce' : 'Audit'})`);
+    notices.push({ file: first.file, line: first.line, message: `Kyverno podSecurity ${rules.length === 1 ? 'rule' : 'rules'} evaluated: ${described.join(', ')}` });
   }
   return { rules, notices };
 }
@@ -247,7 +276,7 @@ function kindMatches(patterns: readonly string[], subject: KyvernoSubject, autog
 }
 
 /** Whether one filter's conditions all hold; `whenUnknown` for those on the requesting user. */
-function filterHolds(filter: ResourceFilter, subject: KyvernoSubject, autogen: readonly string[], whenUnknown: boolean): boolean {
+export function filterHolds(filter: ResourceFilter, subject: KyvernoSubject, autogen: readonly string[], whenUnknown: boolean): boolean {
   if (filter.onUser && !whenUnknown) return false;
   if (filter.kinds && !kindMatches(filter.kinds, subject, autogen)) return false;
   if (filter.names && matchWildcard(subject.name, filter.names) === null) return false;
@@ -265,6 +294,26 @@ function filtersHold(filters: Filters, subject: KyvernoSubject, autogen: readonl
   return filters.any !== null || filters.all !== null;
 }
 
+/**
+ * The name of the rule Kyverno evaluates for the subject: the rule's own, or
+ * for a controller the rule on Pods was generated for, the generated one
+ * (`autogen-NAME`, `autogen-cronjob-NAME`, at most 63 characters), which is
+ * what a PolicyException must name; with how that rule reads the object.
+ */
+export function ruleNameFor(rule: KyvernoRule, subject: KyvernoSubject): { name: string; shape: ObjectShape } {
+  const filters = [...(rule.match.any ?? []), ...(rule.match.all ?? [])];
+  const direct = subject.kind === 'Pod' || filters.some((f) => f.kinds !== null && matchWildcard(subject.kind, f.kinds.map((k) => k.split('/').pop() ?? k)) !== null);
+  if (direct) return { name: rule.ruleName, shape: 'object' };
+  const cronJob = subject.kind === 'CronJob';
+  return { name: `${cronJob ? 'autogen-cronjob' : 'autogen'}-${rule.ruleName}`.slice(0, 63), shape: cronJob ? 'cronJobTemplate' : 'template' };
+}
+
+/** `psa` for a ClusterPolicy, `team-a/psa` for a Policy: how a PolicyException names a policy. */
+export function policyKey(rule: KyvernoRule): string {
+  const name = rule.policy.slice(rule.policy.indexOf('/') + 1);
+  return rule.policyNamespace === null ? name : `${rule.policyNamespace}/${name}`;
+}
+
 /** Whether a rule applies to the subject: its policy's namespace, its match, and not its exclude. */
 export function ruleMatches(rule: KyvernoRule, subject: KyvernoSubject): boolean {
   if (rule.policyNamespace !== null && subject.namespace !== rule.policyNamespace) return false;
@@ -278,8 +327,23 @@ export function ruleAction(rule: KyvernoRule, subject: KyvernoSubject): 'enforce
   return override?.action ?? rule.action;
 }
 
-/** `kyverno: ClusterPolicy/psa rule restricted (policies/psa.yaml:12)`. */
-export function kyvernoSource(rule: KyvernoRule): LevelSource {
+/** What else decided a rule's verdict on one pod spec, for its level source. */
+export interface KyvernoVerdictNotes {
+  /** PolicyExceptions that matched the pod spec (their podSecurity entries applied). */
+  readonly exceptions?: readonly KyvernoException[];
+  /** The rule's preconditions could not be evaluated for this pod spec: it was applied as if they held. */
+  readonly preconditionsAssumed?: boolean;
+}
+
+/** A PolicyException as a level source names it: `PolicyException delta/psa-exception (exceptions/delta.yaml:2)`. */
+export const exceptionLabel = (exception: KyvernoException) => `PolicyException ${exception.name} (${exception.file}:${exception.line})`;
+
+/** `kyverno: ClusterPolicy/psa rule restricted (policies/psa.yaml:12)`, and what else decided the verdict. */
+export function kyvernoSource(rule: KyvernoRule, notes: KyvernoVerdictNotes = {}): LevelSource {
   const where = `${rule.file}:${rule.line}${rule.atBase ? ', at the base commit' : ''}`;
-  return { kind: 'kyverno', detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where})`, file: rule.file, line: rule.line };
+  const extra = [
+    ...(notes.exceptions && notes.exceptions.length > 0 ? [`with ${notes.exceptions.map(exceptionLabel).join(', ')}`] : []),
+    ...(notes.preconditionsAssumed ? ['its preconditions could not be evaluated here and are taken to hold'] : []),
+  ];
+  return { kind: 'kyverno', detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where})${extra.length > 0 ? `; ${extra.join('; ')}` : ''}`, file: rule.file, line: rule.line };
 }

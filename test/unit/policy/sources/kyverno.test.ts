@@ -57,7 +57,10 @@ describe('kyvernoRulesOf', () => {
     const { rules: read, notices } = rules(text);
     expect(read).toHaveLength(1);
     expect(read[0]).toMatchObject({ policy: 'ClusterPolicy/psa', ruleName: 'restricted', file: 'policies/p.yaml', line: 7, level: 'restricted', version: 'latest', action: 'enforce', policyNamespace: null });
-    expect(notices).toEqual([{ file: 'policies/p.yaml', line: 2, message: 'ClusterPolicy/psa: rules labels (pattern), cel (CEL), add-label (mutate) not evaluated (only validate.podSecurity rules are)' }]);
+    expect(notices).toEqual([
+      { file: 'policies/p.yaml', line: 2, message: 'ClusterPolicy/psa: rules labels (pattern), cel (CEL), add-label (mutate) not evaluated (only validate.podSecurity rules are)' },
+      { file: 'policies/p.yaml', line: 7, message: 'Kyverno podSecurity rule evaluated: ClusterPolicy/psa rule restricted (restricted:latest, Enforce)' },
+    ]);
   });
 
   it('takes the action from the rule, else the deprecated spec.validationFailureAction, else Audit', () => {
@@ -141,13 +144,17 @@ describe('ruleMatches', () => {
 describe('precedence between sources', () => {
   const admission = 'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\ndefaults: {enforce: baseline, warn: baseline}\n';
   const namespace = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {env: prod${labels}}\n`;
-  const kyverno = (level: string, action: string) =>
-    `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: psa}\nspec:\n  rules:\n  - name: r\n    match: {any: [{resources: {kinds: [Pod]}}]}\n    validate:\n      failureAction: ${action}\n      podSecurity: {level: ${level}}\n`;
+  const kyverno = (level: string, action: string, preconditions = '') =>
+    `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: psa}\nspec:\n  rules:\n  - name: r\n    match: {any: [{resources: {kinds: [Pod]}}]}\n${preconditions}    validate:\n      failureAction: ${action}\n      podSecurity: {level: ${level}}\n`;
+  // Names the rule Kyverno generates for Deployments, and the Deployment: it exempts web from rule r.
+  const exception = (podSecurity = '') =>
+    `apiVersion: kyverno.io/v2\nkind: PolicyException\nmetadata: {name: web, namespace: kyverno}\nspec:\n  exceptions: [{policyName: psa, ruleNames: [autogen-r]}]\n  match: {any: [{resources: {kinds: [Deployment], names: [web]}}]}\n${podSecurity}`;
+  const onlyFor = (app: string) => `    preconditions:\n      all: [{key: "{{ request.object.metadata.labels.app || '' }}", operator: Equals, value: ${app}}]\n`;
   // hostPID fails baseline; runAsNonRoot fails restricted only.
-  const workload = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      hostPID: true\n      securityContext: {seccompProfile: {type: RuntimeDefault}}\n      containers:\n      - name: web\n        image: nginx\n        securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n`;
+  const workload = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      hostPID: true\n      securityContext: {seccompProfile: {type: RuntimeDefault}}\n      containers:\n      - name: web\n        image: nginx\n        securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n`;
 
   const privileged = ', pod-security.kubernetes.io/enforce: privileged, pod-security.kubernetes.io/warn: privileged';
-  type Row = [string, { admission?: boolean; labels?: string; kyverno?: string; level?: 'privileged' | 'baseline' | 'restricted' }, Record<string, string>];
+  type Row = [string, { admission?: boolean; labels?: string; kyverno?: string; exception?: string; level?: 'privileged' | 'baseline' | 'restricted' }, Record<string, string>];
   const table: Row[] = [
     ['built-in defaults: baseline blocks, restricted warns', {}, { hostNamespaces: 'block default', runAsNonRoot: 'warn default' }],
     ['the PodSecurityConfiguration replaces the defaults', { admission: true }, { hostNamespaces: 'block admission-config' }],
@@ -157,6 +164,12 @@ describe('precedence between sources', () => {
     ['an Audit Kyverno rule warns, never blocks', { labels: privileged, kyverno: kyverno('restricted', 'Audit') }, { hostNamespaces: 'warn kyverno', runAsNonRoot: 'warn kyverno' }],
     ['an Audit rule adds nothing to what already warns', { kyverno: kyverno('restricted', 'Audit') }, { hostNamespaces: 'block default', runAsNonRoot: 'warn default' }],
     ['Kyverno also gates what labels relax', { labels: privileged, kyverno: kyverno('baseline', 'Enforce') }, { hostNamespaces: 'block kyverno' }],
+    // Kyverno leaves checks out for baseline only: its privileged runs every check, unlike a privileged label.
+    ['a Kyverno rule at level privileged judges like restricted, as Kyverno evaluates it', { labels: privileged, kyverno: kyverno('privileged', 'Enforce') }, { hostNamespaces: 'block kyverno', runAsNonRoot: 'block kyverno' }],
+    ['a PolicyException takes the workload out of the Kyverno rule, not out of Pod Security Admission', { kyverno: kyverno('restricted', 'Enforce'), exception: exception() }, { hostNamespaces: 'block default', runAsNonRoot: 'warn default' }],
+    ['a PolicyException with podSecurity exempts the controls it names only', { labels: privileged, kyverno: kyverno('restricted', 'Enforce'), exception: exception('  podSecurity: [{controlName: Host Namespaces}]\n') }, { runAsNonRoot: 'block kyverno' }],
+    ['a rule whose preconditions do not hold does not apply', { labels: privileged, kyverno: kyverno('restricted', 'Enforce', onlyFor('api')) }, {}],
+    ['a rule whose preconditions hold applies (a controller: its pod template)', { labels: privileged, kyverno: kyverno('restricted', 'Enforce', onlyFor('web')) }, { hostNamespaces: 'block kyverno', runAsNonRoot: 'block kyverno' }],
   ];
 
   it.each(table)('%s', (_, row, expected) => {
@@ -165,6 +178,7 @@ describe('precedence between sources', () => {
       { path: 'cluster/ns.yaml', content: namespace(row.labels ?? '') },
       ...(row.admission ? [{ path: 'cluster/admission.yaml', content: admission }] : []),
       ...(row.kyverno ? [{ path: 'policies/psa.yaml', content: row.kyverno }] : []),
+      ...(row.exception ? [{ path: 'policies/exception.yaml', content: row.exception }] : []),
     ];
     const report = evaluateFiles(files, { policy: policyContext(today, { overrides: row.level ? { level: row.level } : {} }) });
     const got = Object.fromEntries(report.findings.map((f) => [f.check, `${f.blocking ? 'block' : 'warn'} ${f.levelSource.kind}`]));
