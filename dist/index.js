@@ -7450,11 +7450,11 @@ function resolvePlainScalar(text3) {
     return value === void 0 ? { ok: true, value: text3, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain = text3.replaceAll("_", "");
-    const integer2 = parseGoInteger(plain);
+    const plain2 = text3.replaceAll("_", "");
+    const integer2 = parseGoInteger(plain2);
     if (integer2 !== void 0) return { ok: true, value: Number(integer2), kind: "int" };
-    if (yamlStyleFloat.test(plain)) {
-      const value = parseGoFloat(plain);
+    if (yamlStyleFloat.test(plain2)) {
+      const value = parseGoFloat(plain2);
       if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
@@ -7506,10 +7506,10 @@ function allowedAliasRatio(decoded) {
 }
 function scalarValue(node) {
   const text3 = typeof node.value === "string" ? node.value : String(node.value);
-  const plain = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
+  const plain2 = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain || tag !== void 0)) return text3;
+  if (standard === void 0 && (!plain2 || tag !== void 0)) return text3;
   const resolved2 = standard === void 0 ? resolvePlainScalar(text3) : resolveTaggedScalar(standard, text3);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
@@ -10004,9 +10004,9 @@ var init_eventReader = __esm({
       /** sigs.k8s.io/yaml's object key for a scalar key, as decode.ts's keyString. */
       key(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
-        const plain = event.style === SCALAR_STYLE.PLAIN;
+        const plain2 = event.style === SCALAR_STYLE.PLAIN;
         const text3 = getScalarValue(this.text, event);
-        if (!plain) return text3;
+        if (!plain2) return text3;
         if (text3 === "<<") throw unsupported;
         const resolved2 = resolvePlainScalar(text3);
         if (!resolved2.ok || resolved2.value === null) throw unsupported;
@@ -13814,7 +13814,7 @@ var init_port = __esm({
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function git(cwd, args, input) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = spawn("git", [...pinnedConfig, ...args], { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -13823,7 +13823,7 @@ function git(cwd, args, input) {
     child.on("error", (error2) => reject(new GitError(`cannot run git: ${error2.message}`, null, "")));
     child.on("close", (code) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if (code === 0) resolve3(Buffer.concat(out));
+      if (code === 0) resolve4(Buffer.concat(out));
       else reject(new GitError(`git ${args[0] ?? ""} failed: ${stderr.trim() || `exit ${code}`}`, code, stderr));
     });
     if (input !== void 0 && child.stdin) {
@@ -16568,9 +16568,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -16608,12 +16608,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -18880,8 +18880,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -21132,12 +21132,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -21807,12 +21807,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -22291,16 +22291,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -22311,7 +22311,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -22362,7 +22362,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -22374,7 +22374,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -22710,8 +22710,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -23980,7 +23980,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -23993,7 +23993,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -24012,7 +24012,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -24029,7 +24029,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -24099,18 +24099,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -24367,9 +24367,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -24592,9 +24592,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -24879,9 +24879,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -24973,9 +24973,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -25144,13 +25144,13 @@ var require_mock_utils = __commonJS({
       if (typeof path4 !== "string") {
         return path4;
       }
-      const pathSegments = path4.split("?");
-      if (pathSegments.length !== 2) {
+      const pathSegments2 = path4.split("?");
+      if (pathSegments2.length !== 2) {
         return path4;
       }
-      const qp = new URLSearchParams(pathSegments.pop());
+      const qp = new URLSearchParams(pathSegments2.pop());
       qp.sort();
-      return [...pathSegments, qp.toString()].join("?");
+      return [...pathSegments2, qp.toString()].join("?");
     }
     function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path4);
@@ -26049,7 +26049,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors2();
     var maxInt = Math.pow(2, 31) - 1;
@@ -26139,7 +26139,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -28838,7 +28838,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -28914,7 +28914,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -28957,7 +28957,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -32698,8 +32698,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -33638,11 +33638,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33658,7 +33658,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34071,7 +34071,7 @@ function toolEnvironment(home, extra = {}) {
   };
 }
 function runTool(command, args, options) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     const child = spawn2(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -34095,14 +34095,14 @@ function runTool(command, args, options) {
     });
     child.on("error", (error2) => {
       clearTimeout(timer);
-      resolve3(error2.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error2.message}`, stderr: "" });
+      resolve4(error2.code === "ENOENT" ? { kind: "not-found" } : { kind: "failed", reason: `could not start: ${error2.message}`, stderr: "" });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve3({ kind: "failed", reason: stopped, stderr });
-      else if (code === 0) resolve3({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
-      else resolve3({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
+      if (stopped !== null) resolve4({ kind: "failed", reason: stopped, stderr });
+      else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
+      else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
     });
   });
 }
@@ -34669,14 +34669,14 @@ function parseUrl(template) {
   };
 }
 function expand2(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  var operators2 = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
     function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
+        if (operators2.indexOf(expression.charAt(0)) !== -1) {
           operator = expression.charAt(0);
           expression = expression.substr(1);
         }
@@ -38982,8 +38982,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -39194,15 +39194,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -39217,13 +39217,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -39624,14 +39624,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -39724,9 +39724,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -42431,30 +42431,326 @@ function usernamesNote(config) {
   };
 }
 
+// src/policy/sources/kyvernoConditions.ts
+function conditionList(value) {
+  if (!Array.isArray(value)) return null;
+  return value.filter(isObject).map((c) => ({ key: c.key ?? null, operator: typeof c.operator === "string" ? c.operator : "", value: c.value ?? null }));
+}
+function conditionsOf(value) {
+  if (Array.isArray(value)) return value.length === 0 ? null : { any: null, all: conditionList(value) };
+  if (!isObject(value)) return null;
+  const any = conditionList(value.any);
+  const all = conditionList(value.all);
+  return (any?.length ?? 0) + (all?.length ?? 0) === 0 ? null : { any, all };
+}
+var Unknown = class extends Error {
+};
+var shifts = {
+  object: [],
+  template: [
+    ["request.object.spec", "request.object.spec.template.spec"],
+    ["request.object.metadata", "request.object.spec.template.metadata"]
+  ],
+  cronJobTemplate: [
+    ["request.object.spec", "request.object.spec.jobTemplate.spec.template.spec"],
+    ["request.object.metadata", "request.object.spec.jobTemplate.spec.template.metadata"]
+  ]
+};
+function pathSegments(text3) {
+  const segments = [];
+  const pattern = /\.?(?:([A-Za-z_][A-Za-z0-9_-]*)|"((?:[^"\\]|\\.)*)"|\[(\d+)\])/gy;
+  let at3 = 0;
+  while (at3 < text3.length) {
+    pattern.lastIndex = at3;
+    const match2 = pattern.exec(text3);
+    if (!match2) throw new Unknown();
+    segments.push(match2[1] ?? (match2[3] !== void 0 ? Number(match2[3]) : JSON.parse(`"${match2[2] ?? ""}"`)));
+    at3 = pattern.lastIndex;
+  }
+  return segments;
+}
+function lookup(value, segments) {
+  let at3 = value;
+  for (const segment of segments) {
+    if (typeof segment === "number") at3 = Array.isArray(at3) ? at3[segment] ?? null : null;
+    else at3 = isObject(at3) ? at3[segment] ?? null : null;
+  }
+  return at3;
+}
+function truthy(value) {
+  if (value === null || value === false || value === "") return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.keys(value).length > 0;
+  return true;
+}
+function term(text3, input) {
+  const literal3 = /^'((?:[^'\\]|\\.)*)'$/.exec(text3);
+  if (literal3) return (literal3[1] ?? "").replace(/\\'/g, "'");
+  const json = /^`(.*)`$/.exec(text3);
+  if (json) return JSON.parse(json[1] ?? "null");
+  if (text3 === "request.namespace") return input.namespace ?? "";
+  if (!text3.startsWith("request.object.") && text3 !== "request.object") throw new Unknown();
+  return lookup(input.object, pathSegments(text3.slice("request.object".length).replace(/^\./, "")));
+}
+function resolve2(value, input) {
+  if (typeof value !== "string") return value;
+  if (!value.includes("{{")) return value;
+  const whole = /^\s*\{\{\s*(.*?)\s*\}\}\s*$/s.exec(value);
+  if (!whole || (whole[1] ?? "").includes("{{")) throw new Unknown();
+  let expression = whole[1] ?? "";
+  for (const [from, to] of shifts[input.shape]) expression = expression.split(from).join(to);
+  const terms = expression.split("||").map((t) => t.trim());
+  if (terms.some((t) => t === "" || /[()&!<>=@|]/.test(t.replace(/'(?:[^'\\]|\\.)*'|`[^`]*`/g, "")))) throw new Unknown();
+  let result = null;
+  for (const t of terms) {
+    result = term(t, input);
+    if (truthy(result)) break;
+  }
+  return result ?? "";
+}
+var quantityOrDuration = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[numkMGTPE]|ns|us|µs|ms|s|m|h)?$|^([+-]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/;
+function plain(value) {
+  return typeof value === "boolean" || typeof value === "string" && !quantityOrDuration.test(value.trim());
+}
+function strings(value) {
+  const items = Array.isArray(value) ? value : [value];
+  if (!items.every(plain)) throw new Unknown();
+  const texts = items.map(String);
+  if (texts.some((t) => /[*?]/.test(t))) throw new Unknown();
+  return texts;
+}
+function equals(key, value) {
+  if (Array.isArray(key) || Array.isArray(value)) {
+    const keys = strings(key);
+    const values = strings(value);
+    return Array.isArray(key) && Array.isArray(value) && keys.length === values.length && keys.every((k, i) => k === values[i]);
+  }
+  if (!plain(key) || !plain(value)) throw new Unknown();
+  if (typeof key === "boolean" || typeof value === "boolean") return key === value;
+  return matchWildcard(key, [value]) !== null;
+}
+function evaluate(condition, input) {
+  const key = resolve2(condition.key, input);
+  const value = resolve2(condition.value, input);
+  switch (condition.operator) {
+    case "Equals":
+      return equals(key, value);
+    case "NotEquals":
+      return !equals(key, value);
+    case "AnyIn":
+    case "AllIn":
+    case "AnyNotIn":
+    case "AllNotIn": {
+      const keys = strings(key);
+      const values = new Set(strings(value));
+      const inValues = (k) => values.has(k);
+      if (condition.operator === "AnyIn") return keys.some(inValues);
+      if (condition.operator === "AllIn") return keys.every(inValues);
+      if (condition.operator === "AnyNotIn") return keys.some((k) => !inValues(k));
+      return keys.every((k) => !inValues(k));
+    }
+    default:
+      throw new Unknown();
+  }
+}
+function tri2(condition, input) {
+  try {
+    return evaluate(condition, input);
+  } catch (error2) {
+    if (error2 instanceof Unknown || error2 instanceof SyntaxError) return null;
+    throw error2;
+  }
+}
+function conditionsHold(conditions, input) {
+  const any = (conditions.any ?? []).map((c) => tri2(c, input));
+  const all = (conditions.all ?? []).map((c) => tri2(c, input));
+  const anyHolds = any.length === 0 || any.includes(true) ? true : any.includes(null) ? null : false;
+  const allHold = all.includes(false) ? false : all.includes(null) ? null : true;
+  if (anyHolds === false || allHold === false) return false;
+  return anyHolds === null || allHold === null ? null : true;
+}
+var operators = /* @__PURE__ */ new Set(["Equals", "NotEquals", "AnyIn", "AllIn", "AnyNotIn", "AllNotIn"]);
+function readable(value) {
+  try {
+    resolve2(value, { object: null, namespace: null, shape: "object" });
+    return true;
+  } catch (error2) {
+    if (error2 instanceof Unknown || error2 instanceof SyntaxError) return false;
+    throw error2;
+  }
+}
+function unevaluable(conditions) {
+  return [...conditions.any ?? [], ...conditions.all ?? []].filter((c) => !operators.has(c.operator) || !readable(c.key) || !readable(c.value)).map((c) => `${typeof c.key === "string" ? c.key : JSON.stringify(c.key)} ${c.operator || "(no operator)"}`);
+}
+
+// src/policy/sources/kyvernoEvaluate.ts
+var controlChecks = {
+  Capabilities: ["capabilities_baseline", "capabilities_restricted"],
+  Seccomp: ["seccompProfile_baseline", "seccompProfile_restricted"],
+  "Privileged Containers": ["privileged"],
+  "Host Ports": ["hostPorts"],
+  "/proc Mount Type": ["procMount"],
+  HostProcess: ["windowsHostProcess"],
+  SELinux: ["seLinuxOptions"],
+  "Host Namespaces": ["hostNamespaces"],
+  "HostPath Volumes": ["hostPathVolumes"],
+  Sysctls: ["sysctls"],
+  AppArmor: ["appArmorProfile"],
+  "Privilege Escalation": ["allowPrivilegeEscalation"],
+  "Running as Non-root": ["runAsNonRoot"],
+  "Running as Non-root user": ["runAsUser"],
+  "Volume Types": ["restrictedVolumes"]
+};
+function podSecurityExcludesOf(value) {
+  const strings5 = (v) => Array.isArray(v) ? v.filter((s) => typeof s === "string") : [];
+  return (Array.isArray(value) ? value : []).filter(isObject).map((e) => ({ controlName: str(e, "controlName"), images: strings5(e.images), restrictedField: str(e, "restrictedField"), values: strings5(e.values) }));
+}
+function kyvernoFailures(pod, level, version2) {
+  const minor = effectiveMinor(version2);
+  const failures = [];
+  for (const check of allChecks) {
+    if (level === "baseline" && check.level !== "baseline") continue;
+    const [first, ...rest] = check.implementations;
+    if (!first) continue;
+    const implementation = rest.reduce((chosen, next) => next.minVersion <= minor && chosen.minVersion < next.minVersion ? next : chosen, first);
+    const violation = implementation.evaluate(pod);
+    if (violation) failures.push({ check: check.id, ...violation });
+  }
+  return failures;
+}
+function valueAt(pod, path4) {
+  let value = { metadata: pod.metadata, spec: pod.spec };
+  for (const segment of path4) {
+    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
+    else value = isObject(value) ? value[segment] : void 0;
+  }
+  return value;
+}
+var shown2 = (value) => value === void 0 || value === null || value === "" || typeof value === "object" ? [] : [String(value)];
+var isContainerList = (segment) => segment === "containers" || segment === "initContainers" || segment === "ephemeralContainers";
+function kyvernoPaths(failure, pod) {
+  const required = {
+    runAsNonRoot: { field: ["securityContext", "runAsNonRoot"], covers: (p) => valueAt(p, ["spec", "securityContext", "runAsNonRoot"]) === true },
+    seccompProfile_restricted: {
+      field: ["securityContext", "seccompProfile", "type"],
+      covers: (p) => ["RuntimeDefault", "Localhost"].includes(String(valueAt(p, ["spec", "securityContext", "seccompProfile", "type"])))
+    }
+  };
+  const rule = required[failure.check];
+  if (!rule || rule.covers(pod)) return failure.paths;
+  const paths = [...failure.paths];
+  const seen = new Set(paths.map((p) => p.join(".")));
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
+    list(pod.spec, key).forEach((container, index) => {
+      const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
+      const unset = (valueAt(pod, unsetPath) ?? null) === null;
+      const path4 = ["spec", key, index, ...rule.field];
+      if (isObject(container) && unset && !seen.has(path4.join("."))) paths.push(path4);
+    });
+  }
+  return paths;
+}
+function fieldErrors(failure, pod) {
+  const errors = /* @__PURE__ */ new Map();
+  for (const original of kyvernoPaths(failure, pod)) {
+    const path4 = failure.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+    let fieldPath = path4;
+    let badValues;
+    const last = path4[path4.length - 1];
+    const parent = path4[path4.length - 2];
+    if (typeof last === "number" && (parent === "add" || parent === "drop")) {
+      fieldPath = path4.slice(0, -1);
+      badValues = shown2(valueAt(pod, path4));
+    } else if (last === "drop") {
+      const drop = valueAt(pod, path4);
+      badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
+    } else if (last === "hostPath") {
+      badValues = shown2(valueAt(pod, [...path4, "path"]));
+    } else if (last === "allowPrivilegeEscalation") {
+      const securityContext = valueAt(pod, path4.slice(0, -1));
+      const value = valueAt(pod, path4);
+      badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
+    } else {
+      badValues = shown2(valueAt(pod, path4));
+    }
+    const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
+    const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
+    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
+    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
+    const existing = errors.get(key);
+    if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
+    else errors.set(key, { field: field2, container, badValues });
+  }
+  return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
+}
+function exclusionPod(pod, exclude) {
+  if (exclude.images.length === 0) {
+    const spec2 = { ...pod.spec, containers: [{ name: "fake" }] };
+    delete spec2.initContainers;
+    delete spec2.ephemeralContainers;
+    return { metadata: pod.metadata, spec: spec2 };
+  }
+  const spec = {};
+  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
+    const matching = list(pod.spec, key).filter((c) => isObject(c) && matchWildcard(str(c, "image"), exclude.images) !== null);
+    if (matching.length > 0) spec[key] = matching;
+  }
+  return { metadata: {}, spec };
+}
+function evaluatePodSecurityRule(pod, level, version2, excludes) {
+  const failures = kyvernoFailures(pod, level, version2);
+  const remaining = new Map(failures.map((f) => [f.check, fieldErrors(f, pod).map((error2, index) => ({ error: error2, index }))]));
+  for (const exclude of excludes) {
+    const checks2 = controlChecks[exclude.controlName] ?? [];
+    const copy = exclusionPod(pod, exclude);
+    const containerLevel = exclude.images.length > 0;
+    for (const excluded2 of kyvernoFailures(copy, level, version2)) {
+      if (!checks2.includes(excluded2.check)) continue;
+      const standing = remaining.get(excluded2.check);
+      if (!standing) continue;
+      for (const error2 of fieldErrors(excluded2, copy)) {
+        if (exclude.restrictedField !== "" && error2.field !== exclude.restrictedField) continue;
+        if (exclude.values.length > 0 && !error2.badValues.every((value) => matchWildcard(value, exclude.values) !== null)) continue;
+        const index = standing.findIndex(({ error: e }) => e.field === error2.field && (!containerLevel || e.container === error2.container));
+        if (index >= 0) standing.splice(index, 1);
+      }
+    }
+  }
+  const kept = [];
+  const excluded = [];
+  for (const failure of failures) {
+    const standing = remaining.get(failure.check) ?? [];
+    const original = fieldErrors(failure, pod).length;
+    if (original > 0 && standing.length === 0) excluded.push(failure.check);
+    else kept.push(failure);
+  }
+  return { failures: kept, excluded };
+}
+
 // src/policy/sources/kyverno.ts
 var kyvernoApiVersions = /* @__PURE__ */ new Set(["kyverno.io/v1", "kyverno.io/v2beta1"]);
 var autogenAnnotation = "pod-policies.kyverno.io/autogen-controllers";
 var defaultAutogen = ["DaemonSet", "Deployment", "Job", "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob"];
-var strings = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : null;
+var strings2 = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : null;
 function labelsOf(value) {
   return Object.fromEntries(Object.entries(value ?? {}).filter((e) => typeof e[1] === "string"));
 }
 function selectorOf(value) {
   if (!isObject(value)) return null;
-  const matchExpressions = list(value, "matchExpressions").filter(isObject).map((e) => ({ key: str(e, "key"), operator: str(e, "operator"), values: strings(e.values) ?? [] }));
+  const matchExpressions = list(value, "matchExpressions").filter(isObject).map((e) => ({ key: str(e, "key"), operator: str(e, "operator"), values: strings2(e.values) ?? [] }));
   return { matchLabels: labelsOf(obj(value, "matchLabels")), matchExpressions };
 }
 function filterOf(value) {
   const resources = obj(value, "resources") ?? {};
-  const names = strings(resources.names) ?? (str(resources, "name") !== "" ? [str(resources, "name")] : null);
+  const names = strings2(resources.names) ?? (str(resources, "name") !== "" ? [str(resources, "name")] : null);
   return {
-    kinds: strings(resources.kinds),
+    kinds: strings2(resources.kinds),
     names,
-    namespaces: strings(resources.namespaces),
+    namespaces: strings2(resources.namespaces),
     selector: selectorOf(resources.selector),
     namespaceSelector: selectorOf(resources.namespaceSelector),
     annotations: isObject(resources.annotations) ? labelsOf(resources.annotations) : null,
-    operations: strings(resources.operations),
+    operations: strings2(resources.operations),
     onUser: ["subjects", "roles", "clusterRoles"].some((key) => Array.isArray(value[key]) && value[key].length > 0)
   };
 }
@@ -42509,9 +42805,16 @@ function kyvernoRulesOf(documents) {
           notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: podSecurity level or version is invalid; the rule is not evaluated` });
           return;
         }
+        if (level.value === "privileged") {
+          notices.push({
+            file: document.file,
+            line,
+            message: `${policy} rule ${ruleName}: level privileged is evaluated as Kyverno evaluates it, with every check of the restricted profile (Kyverno leaves checks out for baseline only), unlike a privileged namespace label; remove the rule to allow everything`
+          });
+        }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
           const action = actionOf(o.action);
-          return action ? [{ action, namespaces: strings(o.namespaces) ?? [] }] : [];
+          return action ? [{ action, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -42519,8 +42822,14 @@ function kyvernoRulesOf(documents) {
         if (onUser) {
           notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: conditions on the requesting user (subjects, roles) cannot be known at review time; its match is assumed to hold and its exclude not to` });
         }
-        if ("preconditions" in value) {
-          notices.push({ file: document.file, line, message: `${policy} rule ${ruleName}: preconditions are not evaluated; the rule is applied as if they held` });
+        const preconditions = conditionsOf(value.preconditions);
+        const unknown = preconditions ? unevaluable(preconditions) : [];
+        if (unknown.length > 0) {
+          notices.push({
+            file: document.file,
+            line,
+            message: `${policy} rule ${ruleName}: ${unknown.length === 1 ? "precondition" : "preconditions"} ${unknown.join(", ")} cannot be evaluated at review time (only request.object and request.namespace with Equals, NotEquals, AnyIn, AllIn, AnyNotIn, AllNotIn are); where they decide, the rule is applied as if they held`
+          });
         }
         rules.push({
           policy,
@@ -42531,12 +42840,14 @@ function kyvernoRulesOf(documents) {
           policyNamespace,
           level: level.value,
           version: version2.value,
-          excludes: list(podSecurity, "exclude").filter(isObject).map((e) => ({ controlName: str(e, "controlName"), images: strings(e.images) ?? [], restrictedField: str(e, "restrictedField"), values: strings(e.values) ?? [] })),
+          excludes: podSecurityExcludesOf(podSecurity.exclude),
           action: actionOf(validate3?.failureAction) ?? specAction,
           actionOverrides: overrides,
           match: match2,
           exclude,
-          autogen
+          autogen,
+          preconditions,
+          allowExistingViolations: validate3?.allowExistingViolations !== false
         });
       });
       if (others.length > 0) {
@@ -42547,6 +42858,11 @@ function kyvernoRulesOf(documents) {
         });
       }
     }
+  }
+  const [first] = rules;
+  if (first) {
+    const described = rules.map((r) => `${r.policy} rule ${r.ruleName} (${r.level}:${r.version}, ${r.action === "enforce" ? "Enforce" : "Audit"})`);
+    notices.push({ file: first.file, line: first.line, message: `Kyverno podSecurity ${rules.length === 1 ? "rule" : "rules"} evaluated: ${described.join(", ")}` });
   }
   return { rules, notices };
 }
@@ -42585,6 +42901,17 @@ function filtersHold(filters, subject, autogen, whenUnknown) {
   if (filters.all && !filters.all.every((f) => filterHolds(f, subject, autogen, whenUnknown))) return false;
   return filters.any !== null || filters.all !== null;
 }
+function ruleNameFor(rule, subject) {
+  const filters = [...rule.match.any ?? [], ...rule.match.all ?? []];
+  const direct = subject.kind === "Pod" || filters.some((f) => f.kinds !== null && matchWildcard(subject.kind, f.kinds.map((k) => k.split("/").pop() ?? k)) !== null);
+  if (direct) return { name: rule.ruleName, shape: "object" };
+  const cronJob = subject.kind === "CronJob";
+  return { name: `${cronJob ? "autogen-cronjob" : "autogen"}-${rule.ruleName}`.slice(0, 63), shape: cronJob ? "cronJobTemplate" : "template" };
+}
+function policyKey(rule) {
+  const name = rule.policy.slice(rule.policy.indexOf("/") + 1);
+  return rule.policyNamespace === null ? name : `${rule.policyNamespace}/${name}`;
+}
 function ruleMatches(rule, subject) {
   if (rule.policyNamespace !== null && subject.namespace !== rule.policyNamespace) return false;
   if (!filtersHold(rule.match, subject, rule.autogen, true)) return false;
@@ -42594,9 +42921,71 @@ function ruleAction(rule, subject) {
   const override = rule.actionOverrides.find((o) => subject.namespace !== null && matchWildcard(subject.namespace, o.namespaces) !== null);
   return override?.action ?? rule.action;
 }
-function kyvernoSource(rule) {
+var exceptionLabel = (exception) => `PolicyException ${exception.name} (${exception.file}:${exception.line})`;
+function kyvernoSource(rule, notes = {}) {
   const where2 = `${rule.file}:${rule.line}${rule.atBase ? ", at the base commit" : ""}`;
-  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where2})`, file: rule.file, line: rule.line };
+  const extra = [
+    ...notes.exceptions && notes.exceptions.length > 0 ? [`with ${notes.exceptions.map(exceptionLabel).join(", ")}`] : [],
+    ...notes.preconditionsAssumed ? ["its preconditions could not be evaluated here and are taken to hold"] : []
+  ];
+  return { kind: "kyverno", detail: `kyverno: ${rule.policy} rule ${rule.ruleName} (${where2})${extra.length > 0 ? `; ${extra.join("; ")}` : ""}`, file: rule.file, line: rule.line };
+}
+
+// src/policy/sources/kyvernoException.ts
+var exceptionApiVersions = /* @__PURE__ */ new Set(["kyverno.io/v2", "kyverno.io/v2beta1"]);
+var strings3 = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+function matchOf(value) {
+  const any = list(value, "any").filter(isObject).map(filterOf);
+  const all = list(value, "all").filter(isObject).map(filterOf);
+  return any.length > 0 ? { any, all: null } : { any: null, all };
+}
+function kyvernoExceptionsOf(documents) {
+  const exceptions = [];
+  const notices = [];
+  for (const document of documents) {
+    for (const object of objectsOf(document)) {
+      if (object.kind !== "PolicyException" || !exceptionApiVersions.has(object.apiVersion)) continue;
+      const metadata = obj(object.value, "metadata");
+      const spec = obj(object.value, "spec") ?? {};
+      const name = `${str(metadata, "namespace") || "default"}/${str(metadata, "name")}`;
+      const line = locate(document.source, [...object.path, "kind"]).line;
+      const match2 = matchOf(obj(spec, "match"));
+      const conditions = conditionsOf(spec.conditions);
+      const onUser = [...match2.any ?? [], ...match2.all ?? []].some((f) => f.onUser);
+      const unknown = conditions ? unevaluable(conditions) : [];
+      if (onUser || unknown.length > 0) {
+        const what = [...onUser ? ["conditions on the requesting user (subjects, roles)"] : [], ...unknown.length > 0 ? [`conditions ${unknown.join(", ")}`] : []].join(" and ");
+        notices.push({ file: document.file, line, message: `PolicyException ${name}: ${what} cannot be known at review time; where they decide, the exception is taken not to apply` });
+      }
+      exceptions.push({
+        name,
+        file: document.file,
+        line,
+        targets: list(spec, "exceptions").filter(isObject).map((e) => ({ policyName: str(e, "policyName"), ruleNames: strings3(e.ruleNames) })),
+        match: match2,
+        conditions,
+        podSecurity: podSecurityExcludesOf(spec.podSecurity)
+      });
+    }
+  }
+  if (exceptions.length > 0) {
+    const first = exceptions[0];
+    notices.push({
+      file: first.file,
+      line: first.line,
+      message: `${exceptions.length === 1 ? "PolicyException" : `${exceptions.length} PolicyExceptions`} honoured as Kyverno does when it runs with PolicyExceptions enabled (--enablePolicyException) in the exceptions' namespaces`
+    });
+  }
+  return { exceptions, notices };
+}
+function namesRule(exception, policyKey2, ruleName) {
+  return exception.targets.some((t) => t.policyName === policyKey2 && t.ruleNames.some((pattern) => matchWildcard(ruleName, [pattern]) !== null));
+}
+function exceptionApplies(exception, subject, object) {
+  const holds = (filters, every) => filters !== null && filters.length > 0 && (every ? filters.every((f) => filterHolds(f, subject, [], false)) : filters.some((f) => filterHolds(f, subject, [], false)));
+  const matched = exception.match.any !== null ? holds(exception.match.any, false) : holds(exception.match.all, true);
+  if (!matched) return false;
+  return exception.conditions === null || conditionsHold(exception.conditions, { object, namespace: subject.namespace, shape: "object" }) === true;
 }
 
 // src/policy/sources/cluster.ts
@@ -42629,7 +43018,13 @@ function clusterSourcesOf(documents, options) {
   }
   const kyverno = reads(options, "kyverno") ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
   notices.push(...kyverno.notices);
-  return { cluster: { admission, kyverno: kyverno.rules }, problems, notices };
+  const exceptions = kyverno.rules.length > 0 ? kyvernoExceptionsOf(documents) : { exceptions: [], notices: [] };
+  notices.push(...exceptions.notices);
+  const rules = kyverno.rules.map((rule) => {
+    const naming = exceptions.exceptions.filter((e) => e.targets.some((t) => t.policyName === policyKey(rule)));
+    return naming.length > 0 ? { ...rule, exceptions: naming } : rule;
+  });
+  return { cluster: { admission, kyverno: rules }, problems, notices };
 }
 
 // src/config/settings.ts
@@ -43371,157 +43766,20 @@ function annotationPath(source, place, annotation) {
   return [...base, "metadata", "annotations", annotation];
 }
 
-// src/policy/sources/kyvernoEvaluate.ts
-var controlChecks = {
-  Capabilities: ["capabilities_baseline", "capabilities_restricted"],
-  Seccomp: ["seccompProfile_baseline", "seccompProfile_restricted"],
-  "Privileged Containers": ["privileged"],
-  "Host Ports": ["hostPorts"],
-  "/proc Mount Type": ["procMount"],
-  HostProcess: ["windowsHostProcess"],
-  SELinux: ["seLinuxOptions"],
-  "Host Namespaces": ["hostNamespaces"],
-  "HostPath Volumes": ["hostPathVolumes"],
-  Sysctls: ["sysctls"],
-  AppArmor: ["appArmorProfile"],
-  "Privilege Escalation": ["allowPrivilegeEscalation"],
-  "Running as Non-root": ["runAsNonRoot"],
-  "Running as Non-root user": ["runAsUser"],
-  "Volume Types": ["restrictedVolumes"]
-};
-function kyvernoFailures(pod, level, version2) {
-  if (level === "privileged") return [];
-  const minor = effectiveMinor(version2);
-  const failures = [];
-  for (const check of allChecks) {
-    if (level === "baseline" && check.level !== "baseline") continue;
-    const [first, ...rest] = check.implementations;
-    if (!first) continue;
-    const implementation = rest.reduce((chosen, next) => next.minVersion <= minor && chosen.minVersion < next.minVersion ? next : chosen, first);
-    const violation = implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
-  }
-  return failures;
-}
-function valueAt(pod, path4) {
-  let value = { metadata: pod.metadata, spec: pod.spec };
-  for (const segment of path4) {
-    if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
-    else value = isObject(value) ? value[segment] : void 0;
-  }
-  return value;
-}
-var shown2 = (value) => value === void 0 || value === null || value === "" || typeof value === "object" ? [] : [String(value)];
-var isContainerList = (segment) => segment === "containers" || segment === "initContainers" || segment === "ephemeralContainers";
-function kyvernoPaths(failure, pod) {
-  const required = {
-    runAsNonRoot: { field: ["securityContext", "runAsNonRoot"], covers: (p) => valueAt(p, ["spec", "securityContext", "runAsNonRoot"]) === true },
-    seccompProfile_restricted: {
-      field: ["securityContext", "seccompProfile", "type"],
-      covers: (p) => ["RuntimeDefault", "Localhost"].includes(String(valueAt(p, ["spec", "securityContext", "seccompProfile", "type"])))
-    }
-  };
-  const rule = required[failure.check];
-  if (!rule || rule.covers(pod)) return failure.paths;
-  const paths = [...failure.paths];
-  const seen = new Set(paths.map((p) => p.join(".")));
-  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
-    list(pod.spec, key).forEach((container, index) => {
-      const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
-      const unset = (valueAt(pod, unsetPath) ?? null) === null;
-      const path4 = ["spec", key, index, ...rule.field];
-      if (isObject(container) && unset && !seen.has(path4.join("."))) paths.push(path4);
-    });
-  }
-  return paths;
-}
-function fieldErrors(failure, pod) {
-  const errors = /* @__PURE__ */ new Map();
-  for (const original of kyvernoPaths(failure, pod)) {
-    const path4 = failure.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
-    let fieldPath = path4;
-    let badValues;
-    const last = path4[path4.length - 1];
-    const parent = path4[path4.length - 2];
-    if (typeof last === "number" && (parent === "add" || parent === "drop")) {
-      fieldPath = path4.slice(0, -1);
-      badValues = shown2(valueAt(pod, path4));
-    } else if (last === "drop") {
-      const drop = valueAt(pod, path4);
-      badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
-    } else if (last === "hostPath") {
-      badValues = shown2(valueAt(pod, [...path4, "path"]));
-    } else if (last === "allowPrivilegeEscalation") {
-      const securityContext = valueAt(pod, path4.slice(0, -1));
-      const value = valueAt(pod, path4);
-      badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
-    } else {
-      badValues = shown2(valueAt(pod, path4));
-    }
-    const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
-    const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
-    const field2 = fieldPath.map((s, i) => typeof s === "number" ? `[${s}]` : fieldPath[i - 1] === "annotations" ? `[${s}]` : `.${s}`).join("").slice(1).replace(/\d+/g, "*");
-    const key = `${field2}\0${container ?? ""}\0${fieldPath.join(".")}`;
-    const existing = errors.get(key);
-    if (existing) existing.badValues.push(...badValues.filter((v) => !existing.badValues.includes(v)));
-    else errors.set(key, { field: field2, container, badValues });
-  }
-  return [...errors.values()].map((e) => ({ ...e, badValues: [...e.badValues].sort() }));
-}
-function exclusionPod(pod, exclude) {
-  if (exclude.images.length === 0) {
-    const spec2 = { ...pod.spec, containers: [{ name: "fake" }] };
-    delete spec2.initContainers;
-    delete spec2.ephemeralContainers;
-    return { metadata: pod.metadata, spec: spec2 };
-  }
-  const spec = {};
-  for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
-    const matching = list(pod.spec, key).filter((c) => isObject(c) && matchWildcard(str(c, "image"), exclude.images) !== null);
-    if (matching.length > 0) spec[key] = matching;
-  }
-  return { metadata: {}, spec };
-}
-function evaluatePodSecurityRule(pod, level, version2, excludes) {
-  const failures = kyvernoFailures(pod, level, version2);
-  const remaining = new Map(failures.map((f) => [f.check, fieldErrors(f, pod).map((error2, index) => ({ error: error2, index }))]));
-  for (const exclude of excludes) {
-    const checks2 = controlChecks[exclude.controlName] ?? [];
-    const copy = exclusionPod(pod, exclude);
-    const containerLevel = exclude.images.length > 0;
-    for (const excluded2 of kyvernoFailures(copy, level, version2)) {
-      if (!checks2.includes(excluded2.check)) continue;
-      const standing = remaining.get(excluded2.check);
-      if (!standing) continue;
-      for (const error2 of fieldErrors(excluded2, copy)) {
-        if (exclude.restrictedField !== "" && error2.field !== exclude.restrictedField) continue;
-        if (exclude.values.length > 0 && !error2.badValues.every((value) => matchWildcard(value, exclude.values) !== null)) continue;
-        const index = standing.findIndex(({ error: e }) => e.field === error2.field && (!containerLevel || e.container === error2.container));
-        if (index >= 0) standing.splice(index, 1);
-      }
-    }
-  }
-  const kept = [];
-  const excluded = [];
-  for (const failure of failures) {
-    const standing = remaining.get(failure.check) ?? [];
-    const original = fieldErrors(failure, pod).length;
-    if (original > 0 && standing.length === 0) excluded.push(failure.check);
-    else kept.push(failure);
-  }
-  return { failures: kept, excluded };
-}
-
 // src/policy/sources/kyvernoOutcome.ts
 function stringMap(value) {
   return Object.fromEntries(Object.entries(value ?? {}).filter((e) => typeof e[1] === "string"));
 }
-function kyvernoSubjectOf(source, namespaces) {
+function objectOf(source) {
   let object = source.document.value;
   for (const segment of source.objectPath) {
     if (typeof segment === "number") object = Array.isArray(object) ? object[segment] : void 0;
     else object = isObject(object) ? object[segment] : void 0;
   }
+  return object ?? null;
+}
+function kyvernoSubjectOf(source, namespaces) {
+  const object = objectOf(source);
   const metadata = isObject(object) ? obj(object, "metadata") : void 0;
   const entry = source.namespace === null ? void 0 : namespaces.byName.get(source.namespace);
   return {
@@ -43536,18 +43794,38 @@ function kyvernoSubjectOf(source, namespaces) {
 function kyvernoVerdicts(source, rules, namespaces) {
   if (rules.length === 0) return [];
   const subject = kyvernoSubjectOf(source, namespaces);
-  return rules.filter((rule) => ruleMatches(rule, subject)).map((rule) => ({ rule, action: ruleAction(rule, subject), failures: evaluatePodSecurityRule(source.pod, rule.level, rule.version, rule.excludes).failures }));
+  const object = objectOf(source);
+  return rules.filter((rule) => ruleMatches(rule, subject)).flatMap((rule) => {
+    const { name, shape } = ruleNameFor(rule, subject);
+    const preconditions = rule.preconditions ? conditionsHold(rule.preconditions, { object, namespace: subject.namespace, shape }) : true;
+    if (preconditions === false) return [];
+    const failures = evaluatePodSecurityRule(source.pod, rule.level, rule.version, rule.excludes).failures;
+    const exceptions = (rule.exceptions ?? []).filter((e) => namesRule(e, policyKey(rule), name) && exceptionApplies(e, subject, object));
+    const verdict = { rule, action: ruleAction(rule, subject), preconditionsAssumed: preconditions === null, exceptions };
+    if (exceptions.length === 0 || failures.length === 0) return [{ ...verdict, failures, excepted: [] }];
+    if (exceptions.some((e) => e.podSecurity.length === 0)) return [{ ...verdict, failures: [], excepted: failures }];
+    const left = evaluatePodSecurityRule(source.pod, rule.level, rule.version, [...rule.excludes, ...exceptions.flatMap((e) => e.podSecurity)]).failures;
+    const still = new Set(left.map((f) => f.check));
+    return [{ ...verdict, failures: left, excepted: failures.filter((f) => !still.has(f.check)) }];
+  });
 }
 function withKyverno(outcome, verdicts) {
-  if (verdicts.every((v) => v.failures.length === 0)) return outcome;
+  if (verdicts.every((v) => v.failures.length === 0 && v.excepted.length === 0)) return outcome;
   const blocking = [...outcome.blocking];
   let warning2 = [...outcome.warning];
   const blocked = new Set(blocking.map((f) => f.failure.check));
   const warned = new Set(warning2.map((f) => f.failure.check));
   const placed2 = (verdict, failure, mode) => {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
-    return { mode, policy, levelSource: kyvernoSource(verdict.rule), failure, optOut: null };
+    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null };
   };
+  const ignored = [...outcome.ignored];
+  for (const verdict of verdicts) {
+    for (const failure of verdict.excepted) {
+      const message = `${verdict.exceptions.map(exceptionLabel).join(", ")} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
+      ignored.push({ ...placed2(verdict, failure, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
+    }
+  }
   for (const verdict of verdicts.filter((v) => v.action === "enforce")) {
     for (const failure of verdict.failures) {
       if (blocked.has(failure.check)) continue;
@@ -43563,7 +43841,7 @@ function withKyverno(outcome, verdicts) {
       warning2.push(placed2(verdict, failure, "warn"));
     }
   }
-  return { ...outcome, blocking, warning: warning2, allowed: blocking.length === 0 };
+  return { ...outcome, blocking, warning: warning2, ignored, allowed: blocking.length === 0 };
 }
 
 // src/pss/evaluate.ts
@@ -45086,7 +45364,7 @@ init_anchors();
 init_decode();
 function walk(doc, path4) {
   const root = doc.contents;
-  const steps = [{ node: resolve2(doc, root), written: root, pair: null, parent: null, merged: false }];
+  const steps = [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }];
   let current = steps[0]?.node ?? null;
   for (const segment of path4) {
     let next;
@@ -45094,11 +45372,11 @@ function walk(doc, path4) {
       const entry = effectiveEntries(current, doc).get(segment);
       if (entry) {
         const written = entry.value ?? null;
-        next = { node: resolve2(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
+        next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
       }
     } else if (typeof segment === "number" && (0, import_yaml8.isSeq)(current) && segment < current.items.length) {
       const written = current.items[segment] ?? null;
-      next = { node: resolve2(doc, written), written, pair: null, parent: current, merged: false };
+      next = { node: resolve3(doc, written), written, pair: null, parent: current, merged: false };
     }
     if (!next) break;
     steps.push(next);
@@ -45106,7 +45384,7 @@ function walk(doc, path4) {
   }
   return { steps, depth: steps.length - 1 };
 }
-function resolve2(doc, node) {
+function resolve3(doc, node) {
   return resolved(doc, node) ?? null;
 }
 function isShared(node, anchors) {
@@ -47585,19 +47863,19 @@ var restrictedVolumes2 = new Set(allowedVolumeSources);
 var baselineSeLinuxTypes = allowedTypesV1_31;
 var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
 var safeSysctls = allowedV1_37;
-var strings2 = (value) => value.map((v) => typeof v === "string" ? v : "");
+var strings4 = (value) => value.map((v) => typeof v === "string" ? v : "");
 function mapPodSecurityPolicy(spec, annotations) {
   const baseline = [];
   const restricted = [];
   if (bool(spec, "privileged")) baseline.push("privileged: true");
   for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
   if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
-  const capabilities = [...strings2(list(spec, "allowedCapabilities")), ...strings2(list(spec, "defaultAddCapabilities"))];
+  const capabilities = [...strings4(list(spec, "allowedCapabilities")), ...strings4(list(spec, "defaultAddCapabilities"))];
   const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
   if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
   else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
-  if (!strings2(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
-  const volumes2 = strings2(list(spec, "volumes"));
+  if (!strings4(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
+  const volumes2 = strings4(list(spec, "volumes"));
   if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
   const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
   if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
@@ -47606,9 +47884,9 @@ function mapPodSecurityPolicy(spec, annotations) {
   if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
     baseline.push("seLinux options with a custom user, role or type");
   }
-  const procMounts = strings2(list(spec, "allowedProcMountTypes"));
+  const procMounts = strings4(list(spec, "allowedProcMountTypes"));
   if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
-  const unsafeSysctls = strings2(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
+  const unsafeSysctls = strings4(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
   if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
   if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
   const runAsUser2 = obj(spec, "runAsUser");
@@ -47961,6 +48239,10 @@ function ruleRelaxations(before, after, documents) {
   });
   if (!same(before.match, after.match)) add("its match changes, which may leave workloads out", [...rule, "match"]);
   if (after.exclude !== null && !same(before.exclude, after.exclude)) add("its exclude changes, which may leave workloads out", [...rule, "exclude"]);
+  for (const exception of after.exceptions ?? []) {
+    if ((before.exceptions ?? []).some((e) => same({ ...e, file: null, line: null }, { ...exception, file: null, line: null }))) continue;
+    add(`${exceptionLabel(exception)} exempts workloads from it`, [...rule, "name"]);
+  }
   const dropped = before.autogen.filter((kind) => !after.autogen.includes(kind));
   if (dropped.length > 0) add(`it no longer covers ${dropped.join(", ")} (autogen)`, [...policy, "metadata", "annotations"]);
   return { what, places };
@@ -48787,7 +49069,7 @@ function placingPort(port) {
   };
 }
 function planRenderedChangeSet(changeSet, consumed, rendered) {
-  const plain = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
+  const plain2 = changeSet.files.filter((file) => !consumed.has(file.path) && !(file.previousPath !== void 0 && consumed.has(file.previousPath)));
   const renderings = /* @__PURE__ */ new Map();
   const problems = [];
   const files = [];
@@ -48810,7 +49092,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       rendered: true
     });
   });
-  return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };
+  return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
 function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
