@@ -51,7 +51,7 @@ function placed(root: RenderRoot, output: RenderOutput): RenderOutput {
 }
 
 /** The port with every rendering placed in its release namespace, at base, at head and when verifying a suggestion. */
-function placingPort(port: RenderPort): RenderPort {
+export function placingPort(port: RenderPort): RenderPort {
   return {
     head: port.head,
     base: port.base,
