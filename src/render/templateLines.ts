@@ -4,7 +4,8 @@
  * by indentation, with lines that hold only template actions (`{{- if }}`,
  * `{{- end }}`) transparent. Where the walk meets `toYaml .Values.x` (or a
  * key whose value is `{{ .Values.x }}`), it says which values key writes
- * the rest of the path.
+ * the rest of the path; so too for `toYaml .` and `{{ . }}` inside
+ * `{{- with .Values.x }}`, where the dot is that key.
  */
 import type { FieldPath, JsonValue } from '../pss/types.js';
 
@@ -17,6 +18,8 @@ interface Line {
   readonly item: boolean;
   /** Only template actions or comments: no YAML of its own. */
   readonly transparent: boolean;
+  /** The values key the dot stands for on this line (inside `{{ with .Values.x }}`), or null. */
+  readonly dot: readonly string[] | null;
 }
 
 export interface TemplateHit {
@@ -34,7 +37,44 @@ export interface TemplateHit {
 
 const valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
 
+/** A block action open at a line: whether it rebinds the dot (`with`, `range`, `define`), and to which values key. */
+interface Scope {
+  readonly rebinds: boolean;
+  readonly dot: readonly string[] | null;
+}
+
+const action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+/** An action that writes the dot itself: `{{ toYaml . | nindent 8 }}`, `{{ . }}`. */
+const usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+
+/** Follows `with`/`range`/`if`…`end` through the lines: the values key the dot stands for on each line. */
+function dotTracker(): (body: string) => readonly string[] | null {
+  const scopes: Scope[] = [];
+  const current = () => [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+  return (body) => {
+    let dot = current();
+    let used = false;
+    for (const match of body.matchAll(action)) {
+      const words = match[1]!;
+      const opener = /^(with|range|if|define|block)\b/.exec(words)?.[1];
+      if (opener === 'with') {
+        const key = /^with\s+\$?\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words)?.[1];
+        scopes.push({ rebinds: true, dot: key === undefined ? null : key.slice(1).split('.') });
+      } else if (opener === 'range' || opener === 'define' || opener === 'block') scopes.push({ rebinds: true, dot: null });
+      else if (opener === 'if') scopes.push({ rebinds: false, dot: null });
+      else if (words === 'end') scopes.pop();
+      else if (!used && usesDot.test(words)) {
+        dot = current();
+        used = true;
+      }
+      if (!used) dot = current();
+    }
+    return dot;
+  };
+}
+
 function linesOf(text: string): Line[] {
+  const dotOf = dotTracker();
   return text.split('\n').map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
@@ -46,7 +86,7 @@ function linesOf(text: string): Line[] {
       body = after.trimStart();
     }
     const transparent = body === '' || body.startsWith('#') || /^(\{\{.*?\}\}\s*)+$/.test(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item };
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
   });
 }
 
@@ -57,9 +97,13 @@ function keyOf(line: Line): { key: string; value: string } | null {
   return { key, value: (match[2] ?? '').trim() };
 }
 
-function valuesPathIn(text: string): string[] | null {
+/** The values key a line's text writes: `.Values.x` named, or the dot where it stands for one (`dot`). */
+function valuesPathIn(text: string, dot: readonly string[] | null): string[] | null {
   const match = valuesReference.exec(text);
-  return match ? match[1]!.slice(1).split('.') : null;
+  if (match) return match[1]!.slice(1).split('.');
+  if (dot === null) return null;
+  for (const used of text.matchAll(action)) if (usesDot.test(used[1]!)) return [...dot];
+  return null;
 }
 
 /** Lines [from, to) that belong to the block under a line of indentation `indent` (a key's value, or an item). */
@@ -81,7 +125,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number): string
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const path = valuesPathIn(lines[i]!.body);
+    const path = valuesPathIn(lines[i]!.body, lines[i]!.dot);
     if (path !== null && lines[i]!.indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
   }
   return null;
@@ -137,8 +181,8 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     const child = typeof rendered === 'object' && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : undefined;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path.length - 1 || key.value !== '') {
-      // The field itself, or a value written on the key's line.
-      const values = valuesPathIn(key.value);
+      // The field itself, or a value written on the key's line (or, for a key that ends the path, by a `toYaml` under it).
+      const values = valuesPathIn(key.value, line.dot) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
       if (depth === path.length - 1) continue;
     }

@@ -47,23 +47,26 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(run.stderr).toBe('');
     const [review, ...more] = reviewsOf(pr);
     expect(more).toEqual([]);
-    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([['charts/web/values.yaml', 9, 'RIGHT']]);
+    // hostNetwork on its values line; the restricted checks the container already failed on the values key
+    // that writes its securityContext (line 11, a context line of the diff), where the missing fields go.
+    expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([
+      ['charts/web/values.yaml', 9, 'RIGHT'],
+      ['charts/web/values.yaml', 11, 'RIGHT'],
+    ]);
     const body = review!.comments[0]!.body;
     expect(body).toContain('```suggestion\nhostNetwork: false\n```');
+    expect(review!.comments[1]!.body).toContain('**Container `web`: 3 restricted [checks](https://kubernetes.io/docs/concepts/security/pod-security-standards/) fail** (not blocking, already failing before this change)');
     // The rendering read the trees through the API (git/trees), nothing else.
     expect(emulator.calls('GET /repos/{owner}/{repo}/git/trees/{tree_sha}').length).toBeGreaterThan(0);
     const [check] = checkRunsOf(pr);
     expect(check).toMatchObject({ conclusion: 'failure' });
-    // The commented finding is not annotated again; the restricted warnings (fields the container lacks)
-    // sit on the template line where they belong, the container's securityContext, outside the diff:
-    // no comment, one annotation in the check run.
-    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([['charts/web/templates/deployment.yaml', 21, 'warning']]);
-    expect(check!.annotations[0]!.message.split('\n')).toHaveLength(3);
+    // Commented findings are not annotated again.
+    expect(check!.annotations).toEqual([]);
     expect(run.outputs).toMatchObject({ violations: '4', blocking: '1', conclusion: 'failure' });
     expect(run.summary).toContain('`charts/web/values.yaml:9`');
     const report = run.reportJson as { findings: { rendered: unknown }[] };
     expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true });
-    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/templates/deployment.yaml', sourceLine: 21, exact: true });
+    expect(report.findings[1]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 11, exact: true });
   });
 
   it('an overlay patch: the comment on the patch line, the suggestion verified by rendering again', async () => {

@@ -77,6 +77,14 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', namespace: 'edge', name: 'web-web', status: 'modified' })]);
   });
 
+  it('a field written by a helper (include): no line is certain, so Chart.yaml line 1 with the rendered lines', async () => {
+    const { report } = await diff('helm-include');
+    expect(report.findings.map(brief)).toEqual([['charts/agent/Chart.yaml', 1, 'agent', 'privileged', 'new']]);
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/Chart.yaml', sourceLine: 1, exact: false });
+    expect(report.findings[0]!.fix ?? null).toBeNull();
+    expect(report.findings[0]!.fixNote).toContain('The rendered manifest would be fixed by this change');
+  });
+
   it('a dependency missing from charts/ is a notice naming it; the chart is not rendered and nothing is fetched', async () => {
     const { status, report } = await diff('helm-dependency');
     // Not checked is not a pass, and not a failure either: the check run is neutral.

@@ -45,6 +45,40 @@ describe('findInTemplate', () => {
   });
 });
 
+describe('findInTemplate inside {{ with .Values.x }}', () => {
+  const withTemplate = `apiVersion: apps/v1
+kind: DaemonSet
+spec:
+  template:
+    spec:
+      {{- with .Values.hostNetwork }}
+      hostNetwork: {{ . }}
+      {{- end }}
+      containers:
+        - name: exporter
+          {{- with .Values.containerSecurityContext }}
+          securityContext:
+            {{- toYaml . | nindent 12 }}
+          {{- end }}
+          {{- range .Values.extraPorts }}
+          ports:
+            - containerPort: {{ toYaml . }}
+          {{- end }}
+`;
+  const value = { spec: { template: { spec: { hostNetwork: true, containers: [{ name: 'exporter', securityContext: { privileged: true }, ports: [{ containerPort: 9100 }] }] } } } };
+
+  it.each([
+    ['spec.template.spec.hostNetwork', { line: 7, exact: true, values: { key: ['hostNetwork'], from: 4 } }],
+    ['spec.template.spec.containers[0].securityContext.privileged', { line: 12, exact: false, values: { key: ['containerSecurityContext'], from: 6 } }],
+    // The key a missing field belongs under (its container's securityContext): the values key that writes it whole.
+    ['spec.template.spec.containers[0].securityContext', { line: 12, exact: true, values: { key: ['containerSecurityContext'], from: 6 } }],
+    // range rebinds the dot to an item: no values key is certain.
+    ['spec.template.spec.containers[0].ports[0].containerPort', { line: 17, exact: true, values: null }],
+  ])('%s', (path, hit) => {
+    expect(findInTemplate(withTemplate, parseFieldPath(path), value)).toEqual(hit);
+  });
+});
+
 describe('sourceComments', () => {
   it('gives the template of each rendered line, without the chart name', () => {
     const of = sourceComments('---\n# Source: web/templates/svc.yaml\nkind: Service\n---\n# Source: web/charts/db/templates/sts.yaml\nkind: StatefulSet\n');
