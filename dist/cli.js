@@ -10380,8 +10380,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (text2 === decoded.text && readAsJson(text2)) {
     const error = jsonStreamError(text2);
     if (error) {
-      const action = actionLine(text2, 0, text2.length);
-      if (action !== null) return fail("template", templateMessage, action);
+      const action2 = actionLine(text2, 0, text2.length);
+      if (action2 !== null) return fail("template", templateMessage, action2);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text2), error.offset, lastContentOffset(text2)));
     }
@@ -11012,9 +11012,9 @@ var lifecycleHandlers = ["postStart", "preStop"];
 var actions = ["httpGet", "tcpSocket"];
 function badHosts(handler, handlerPath) {
   const found = [];
-  for (const action of actions) {
-    const host = str(obj(handler, action), "host");
-    if (host !== "") found.push({ host, path: at(handlerPath, action, "host") });
+  for (const action2 of actions) {
+    const host = str(obj(handler, action2), "host");
+    if (host !== "") found.push({ host, path: at(handlerPath, action2, "host") });
   }
   return found;
 }
@@ -15961,8 +15961,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action = actionOf(o.action);
-          return action ? [{ action, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action2 = actionOf(o.action);
+          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -21330,7 +21330,7 @@ function placeOf(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action) => action === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -21623,7 +21623,34 @@ function evaluateChangeSet(changeSet, options) {
 
 // src/render/templateLines.ts
 var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
+var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+function dotTracker() {
+  const scopes = [];
+  const current = () => [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+  return (body) => {
+    let dot = current();
+    let used = false;
+    for (const match2 of body.matchAll(action)) {
+      const words = match2[1];
+      const opener = /^(with|range|if|define|block)\b/.exec(words)?.[1];
+      if (opener === "with") {
+        const key = /^with\s+\$?\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words)?.[1];
+        scopes.push({ rebinds: true, dot: key === void 0 ? null : key.slice(1).split(".") });
+      } else if (opener === "range" || opener === "define" || opener === "block") scopes.push({ rebinds: true, dot: null });
+      else if (opener === "if") scopes.push({ rebinds: false, dot: null });
+      else if (words === "end") scopes.pop();
+      else if (!used && usesDot.test(words)) {
+        dot = current();
+        used = true;
+      }
+      if (!used) dot = current();
+    }
+    return dot;
+  };
+}
 function linesOf(text2) {
+  const dotOf = dotTracker();
   return text2.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
@@ -21635,7 +21662,7 @@ function linesOf(text2) {
       body = after.trimStart();
     }
     const transparent = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item };
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
   });
 }
 function keyOf(line) {
@@ -21644,9 +21671,12 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text2) {
+function valuesPathIn(text2, dot) {
   const match2 = valuesReference.exec(text2);
-  return match2 ? match2[1].slice(1).split(".") : null;
+  if (match2) return match2[1].slice(1).split(".");
+  if (dot === null) return null;
+  for (const used of text2.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  return null;
 }
 function blockEnd(lines, from, indent, isItem) {
   let i = from;
@@ -21662,7 +21692,7 @@ function blockEnd(lines, from, indent, isItem) {
 function valuesInBlock(lines, from, to) {
   const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const path10 = valuesPathIn(lines[i].body);
+    const path10 = valuesPathIn(lines[i].body, lines[i].dot);
     if (path10 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path10;
   }
   return null;
@@ -21704,7 +21734,7 @@ function walk3(lines, from, to, path10, depth, rendered, parentLine) {
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path10.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value);
+      const values = valuesPathIn(key.value, line.dot) ?? (depth === path10.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
       if (depth === path10.length - 1) continue;
     }

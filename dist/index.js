@@ -10447,8 +10447,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (text3 === decoded.text && readAsJson(text3)) {
     const error2 = jsonStreamError(text3);
     if (error2) {
-      const action = actionLine(text3, 0, text3.length);
-      if (action !== null) return fail("template", templateMessage, action);
+      const action2 = actionLine(text3, 0, text3.length);
+      if (action2 !== null) return fail("template", templateMessage, action2);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text3), error2.offset, lastContentOffset(text3)));
     }
@@ -19890,7 +19890,7 @@ var require_body = __commonJS({
         });
       }
       assert(isReadableStreamLike(stream));
-      let action = null;
+      let action2 = null;
       let source = null;
       let length = null;
       let type = null;
@@ -19943,7 +19943,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           length = null;
         }
         source = object;
-        action = async function* () {
+        action2 = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
               yield* part.stream();
@@ -19973,11 +19973,11 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
       }
-      if (action != null) {
+      if (action2 != null) {
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action(object)[Symbol.asyncIterator]();
+            iterator2 = action2(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator2.next();
@@ -41023,9 +41023,9 @@ var lifecycleHandlers = ["postStart", "preStop"];
 var actions = ["httpGet", "tcpSocket"];
 function badHosts(handler2, handlerPath) {
   const found = [];
-  for (const action of actions) {
-    const host = str(obj(handler2, action), "host");
-    if (host !== "") found.push({ host, path: at(handlerPath, action, "host") });
+  for (const action2 of actions) {
+    const host = str(obj(handler2, action2), "host");
+    if (host !== "") found.push({ host, path: at(handlerPath, action2, "host") });
   }
   return found;
 }
@@ -42813,8 +42813,8 @@ function kyvernoRulesOf(documents) {
           });
         }
         const overrides = (Array.isArray(validate3?.failureActionOverrides) ? validate3.failureActionOverrides : list(spec, "validationFailureActionOverrides")).filter(isObject).flatMap((o) => {
-          const action = actionOf(o.action);
-          return action ? [{ action, namespaces: strings2(o.namespaces) ?? [] }] : [];
+          const action2 = actionOf(o.action);
+          return action2 ? [{ action: action2, namespaces: strings2(o.namespaces) ?? [] }] : [];
         });
         const match2 = filtersOf(value.match) ?? { any: null, all: null };
         const exclude = filtersOf(value.exclude);
@@ -43163,9 +43163,9 @@ var text = (value, ...path4) => {
 function readEventContext(eventName, payload, repository) {
   const [owner = "", repo = ""] = repository.split("/");
   if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const action = text(payload, "action") ?? "";
-    if (!reviewedActions.has(action)) {
-      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action}" does not change the code; nothing to review` };
+    const action2 = text(payload, "action") ?? "";
+    if (!reviewedActions.has(action2)) {
+      return { kind: "ignored", eventName, reason: `the ${eventName} action "${action2}" does not change the code; nothing to review` };
     }
     const number = field(payload, "pull_request", "number");
     const baseSha = text(payload, "pull_request", "base", "sha");
@@ -48211,7 +48211,7 @@ function placeOf(rule, documents, paths) {
   }
   return { file: rule.file, path: rule.path, line: rule.line };
 }
-var formatAction = (action) => action === "enforce" ? "Enforce" : "Audit";
+var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
@@ -48514,7 +48514,34 @@ init_load();
 
 // src/render/templateLines.ts
 var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
+var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
+function dotTracker() {
+  const scopes = [];
+  const current = () => [...scopes].reverse().find((s) => s.rebinds)?.dot ?? null;
+  return (body) => {
+    let dot = current();
+    let used = false;
+    for (const match2 of body.matchAll(action)) {
+      const words = match2[1];
+      const opener = /^(with|range|if|define|block)\b/.exec(words)?.[1];
+      if (opener === "with") {
+        const key = /^with\s+\$?\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words)?.[1];
+        scopes.push({ rebinds: true, dot: key === void 0 ? null : key.slice(1).split(".") });
+      } else if (opener === "range" || opener === "define" || opener === "block") scopes.push({ rebinds: true, dot: null });
+      else if (opener === "if") scopes.push({ rebinds: false, dot: null });
+      else if (words === "end") scopes.pop();
+      else if (!used && usesDot.test(words)) {
+        dot = current();
+        used = true;
+      }
+      if (!used) dot = current();
+    }
+    return dot;
+  };
+}
 function linesOf(text3) {
+  const dotOf = dotTracker();
   return text3.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
@@ -48526,7 +48553,7 @@ function linesOf(text3) {
       body = after.trimStart();
     }
     const transparent = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item };
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
   });
 }
 function keyOf(line) {
@@ -48535,9 +48562,12 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text3) {
+function valuesPathIn(text3, dot) {
   const match2 = valuesReference.exec(text3);
-  return match2 ? match2[1].slice(1).split(".") : null;
+  if (match2) return match2[1].slice(1).split(".");
+  if (dot === null) return null;
+  for (const used of text3.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  return null;
 }
 function blockEnd(lines, from, indent, isItem) {
   let i = from;
@@ -48553,7 +48583,7 @@ function blockEnd(lines, from, indent, isItem) {
 function valuesInBlock(lines, from, to) {
   const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const path4 = valuesPathIn(lines[i].body);
+    const path4 = valuesPathIn(lines[i].body, lines[i].dot);
     if (path4 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path4;
   }
   return null;
@@ -48595,7 +48625,7 @@ function walk2(lines, from, to, path4, depth, rendered, parentLine) {
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path4.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value);
+      const values = valuesPathIn(key.value, line.dot) ?? (depth === path4.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
       if (depth === path4.length - 1) continue;
     }
