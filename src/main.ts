@@ -118,6 +118,7 @@ async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude
   if (configRead.viaGit) {
     text = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
+    if (configRead.blob?.kind === 'link') throw new ConfigurationError(`input config: ${settings.configPath} is a symbolic link at the base commit (to ${configRead.blob.target}); links are not followed`);
     text = configRead.blob?.kind === 'text' ? configRead.blob.text : null;
   }
   if (text === null) {

@@ -2,6 +2,7 @@
  * A change set read from a local git repository: what `git diff base...head`
  * shows, with renames (-M), the blob contents of both sides, and the hunks.
  */
+import { linkContent } from '../diff/links.js';
 import { parseGitDiff } from '../diff/parse.js';
 import type { ChangeSet, ChangedFile, FileContent, FileStatus, Hunk } from '../diff/types.js';
 import { git } from './run.js';
@@ -91,10 +92,9 @@ export async function readBlobs(repository: string, shas: readonly string[], max
   return result;
 }
 
-/** A symbolic link at head: what it points to is reported, and nothing is read through it. */
-function linkContent(blob: FileContent): FileContent {
-  const target = blob.kind === 'content' ? Buffer.from(blob.data as Uint8Array).toString('utf8') : '(unknown)';
-  return { kind: 'unavailable', reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+/** A symbolic link at head: its blob holds the path it points to. */
+function linkAt(blob: FileContent): FileContent {
+  return linkContent(blob.kind === 'content' ? Buffer.from(blob.data as Uint8Array).toString('utf8') : '(unknown)');
 }
 
 /** The merge base of base and head, as `git diff base...head` uses. */
@@ -126,7 +126,7 @@ export async function readGitChangeSet(range: GitRange): Promise<ChangeSet> {
 
   const files: ChangedFile[] = entries.map((entry) => {
     const base = entry.baseType === 'link' ? ({ kind: 'absent' } as const) : contentOf(entry.baseBlob);
-    const head = entry.headType === 'link' ? linkContent(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
+    const head = entry.headType === 'link' ? linkAt(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
     // git prints no hunks for a binary file; say so rather than "no changed lines".
     const binary = [base, head].some((c) => c.kind === 'content' && Buffer.from(c.data as Uint8Array).includes(0));

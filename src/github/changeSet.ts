@@ -4,6 +4,7 @@
  * pulls.listFiles, the contents of both sides from batched GraphQL reads at
  * the merge base and at head.sha, the hunks from each file's patch.
  */
+import { linkContent } from '../diff/links.js';
 import { parseFilePatch } from '../diff/parse.js';
 import type { ChangeSet, ChangedFile, FileContent, FileStatus } from '../diff/types.js';
 import { inlineCode } from '../report/markdown.js';
@@ -24,8 +25,10 @@ const statusOf: Record<string, FileStatus | undefined> = {
   removed: 'removed',
 };
 
-function contentOf(read: BlobRead | undefined, maxBytes: number): FileContent {
+/** `side`: a link at head is reported with its target; at base it counts as absent, as from git. */
+function contentOf(read: BlobRead | undefined, maxBytes: number, side: 'base' | 'head'): FileContent {
   if (read === undefined || read.kind === 'absent') return { kind: 'absent' };
+  if (read.kind === 'link') return side === 'head' ? linkContent(read.target) : { kind: 'absent' };
   if (read.kind === 'binary') return { kind: 'content', data: new Uint8Array([0]) }; // the loader names it binary
   if (read.kind === 'too-large') return { kind: 'unavailable', reason: read.reason };
   if (Buffer.byteLength(read.text) > maxBytes) {
@@ -57,8 +60,8 @@ async function unlistedChanges(
   }
   const [baseTree, headTree] = trees as [Tree, Tree];
   if (baseTree.truncated || headTree.truncated) return { ok: false, reason: "the commits' trees are too large for GitHub to list" };
-  // Regular files only, as in the local change set: links and submodules are not manifests to read.
-  const files = (tree: Tree) => new Map(tree.entries.filter((e) => e.mode.startsWith('100')).map((e) => [e.path, e.sha]));
+  // Regular files and links, as in the local change set (a link is reported, never read through); submodules are not manifests.
+  const files = (tree: Tree) => new Map(tree.entries.filter((e) => e.mode.startsWith('100') || e.mode === '120000').map((e) => [e.path, e.sha]));
   const [before, after] = [files(baseTree), files(headTree)];
   const known = new Set(listed.flatMap((f) => [f.filename, ...(f.previousFilename !== null ? [f.previousFilename] : [])]));
   const changed: ChangedFile[] = [];
@@ -128,7 +131,7 @@ export async function readApiChangeSet(
     ...(file.status !== 'removed' ? [{ commit: request.headSha, path: file.path }] : []),
   ]);
   const extraReads = request.alsoRead ?? [];
-  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads], request.maxBytes);
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads, ...extraReads], request.maxBytes, true);
   const extra = new Map(extraReads.flatMap((read) => {
     const key = `${read.commit}:${read.path}`;
     const blob = blobs.get(key);
@@ -136,8 +139,8 @@ export async function readApiChangeSet(
   }));
   const files = candidates.map((file) => ({
     ...file,
-    base: file.status === 'added' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${mergeBase}:${file.previousPath ?? file.path}`), request.maxBytes),
-    head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes),
+    base: file.status === 'added' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${mergeBase}:${file.previousPath ?? file.path}`), request.maxBytes, 'base'),
+    head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes, 'head'),
   }));
   return { files, unselectedPaths: unselected, ...(incomplete !== undefined ? { incomplete } : {}), notices, extra };
 }

@@ -64,6 +64,16 @@ interface BlobNode {
   byteSize: number;
 }
 
+interface TreeNode {
+  entries?: { name: string; mode: number }[];
+}
+
+/** The folder of a repository path ('' at the top), as a `<commit>:<folder>` expression takes it. */
+const folderOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+
+/** GraphQL's TreeEntry.mode is the file mode as an integer: 0o120000 for a symbolic link (the octal digits read as decimal are accepted too). */
+const isLinkMode = (mode: number) => mode === 0o120000 || mode === 120000;
+
 export function octokitPort(client: GitHubClient): GitHubPort {
   let viewer: Promise<string> | undefined;
 
@@ -121,19 +131,24 @@ export function octokitPort(client: GitHubClient): GitHubPort {
       });
     },
 
-    async readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes = Number.POSITIVE_INFINITY): Promise<Map<string, BlobRead>> {
+    async readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes = Number.POSITIVE_INFINITY, links = false): Promise<Map<string, BlobRead>> {
       const result = new Map<string, BlobRead>();
       for (let start = 0; start < requests.length; start += blobsPerQuery) {
         const batch = requests.slice(start, start + blobsPerQuery);
-        const fields = batch
-          .map((r, i) => `f${i}: object(expression: ${literal(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize } }`)
-          .join('\n    ');
+        const folders = links ? [...new Set(batch.map((r) => `${r.commit}:${folderOf(r.path)}`))] : [];
+        const fields = [
+          ...batch.map((r, i) => `f${i}: object(expression: ${literal(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize } }`),
+          ...folders.map((folder, j) => `d${j}: object(expression: ${literal(folder)}) { ... on Tree { entries { name mode } } }`),
+        ].join('\n    ');
         const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
-        const data = await call(() => client.graphql<{ repository: Record<string, BlobNode | null> }>(query, { owner, repo }));
+        const data = await call(() => client.graphql<{ repository: Record<string, (BlobNode & TreeNode) | null> }>(query, { owner, repo }));
+        const modes = new Map(folders.map((folder, j) => [folder, new Map((data.repository[`d${j}`]?.entries ?? []).map((e) => [e.name, e.mode]))]));
         for (const [i, request] of batch.entries()) {
           const node = data.repository[`f${i}`] ?? null;
           const key = `${request.commit}:${request.path}`;
+          const mode = modes.get(`${request.commit}:${folderOf(request.path)}`)?.get(request.path.slice(request.path.lastIndexOf('/') + 1));
           if (node === null) result.set(key, { kind: 'absent' });
+          else if (mode !== undefined && isLinkMode(mode)) result.set(key, { kind: 'link', target: node.text ?? '(unknown)' });
           else if (node.isBinary) result.set(key, { kind: 'binary' });
           else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, await readLarge(owner, repo, request, node.byteSize, maxBytes));
           else result.set(key, { kind: 'text', text: node.text });

@@ -27,6 +27,8 @@ export interface PullFiles {
 
 export type BlobRead =
   | { readonly kind: 'text'; readonly text: string }
+  /** A symbolic link (mode 120000), when asked for: the path it points to, never what is there. */
+  | { readonly kind: 'link'; readonly target: string }
   | { readonly kind: 'absent' }
   | { readonly kind: 'binary' }
   | { readonly kind: 'too-large'; readonly bytes: number; readonly reason: string };
@@ -105,8 +107,11 @@ export interface GitHubPort {
   /**
    * Read many files at many commits, batched. Keyed by `${commit}:${path}`.
    * Files over GraphQL's text limit are read through REST, unless larger than `maxBytes`.
+   * With `links`, each path's mode is read too (its folder's entries, in the
+   * same queries), and a symbolic link comes back as `link`: GraphQL would
+   * give its target path as if it were the file's text.
    */
-  readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes?: number): Promise<Map<string, BlobRead>>;
+  readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes?: number, links?: boolean): Promise<Map<string, BlobRead>>;
   /** Every file of a commit, with its mode and blob SHA (to list a pull request's files when pulls.listFiles stops short). */
   listTree(owner: string, repo: string, commit: string): Promise<Tree>;
   listReviewComments(pr: PullRequestRef): Promise<ReviewComment[]>;

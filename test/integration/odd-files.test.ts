@@ -61,6 +61,36 @@ describe('symbolic links in a pull request (source: git)', () => {
   });
 });
 
+describe('symbolic links in a pull request (source: api)', () => {
+  it('reports a link with its target, at the top or in a folder, instead of reading the target path as the file', async () => {
+    const emulator = await startEmulator();
+    try {
+      const base = folder();
+      const head = folder();
+      writeFileSync(path.join(base, 'README.md'), 'x\n');
+      writeFileSync(path.join(head, 'README.md'), 'x\n');
+      mkdirSync(path.join(head, 'deploy'));
+      writeFileSync(path.join(head, 'deploy/web.yaml'), privileged('web'));
+      const secret = path.join(folder(), 'outside.yaml');
+      writeFileSync(secret, privileged('outside'));
+      symlinkSync(secret, path.join(head, 'deploy/pod.yaml'));
+      symlinkSync('deploy/web.yaml', path.join(head, 'top.yaml'));
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: base, headDir: head });
+      const run = await runAction(emulator, pr);
+      expect(run.stderr).toBe('');
+      const [check] = emulator.state.checkRuns;
+      expect(check!.output.summary).toContain(`\`deploy/pod.yaml\`: is a symbolic link to ${secret}; links are not followed, so it was not checked`);
+      expect(check!.output.summary).toContain('`top.yaml`: is a symbolic link to deploy/web.yaml; links are not followed, so it was not checked');
+      // The real file is still checked, once, under its own name.
+      expect((run.reportJson as { findings: { file: string; check: string; blocking: boolean }[] }).findings.filter((f) => f.blocking).map((f) => [f.file, f.check])).toEqual([['deploy/web.yaml', 'privileged']]);
+      expect(emulator.unexpectedRequests()).toEqual([]);
+      expect(emulator.problems).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe('the CLI on links and odd files', () => {
   it('follows links inside the folders given, once, reports links out of them, and never loops', async () => {
     const outside = folder();

@@ -368,6 +368,9 @@ const TYPES: Readonly<Record<string, Readonly<Record<string, FieldDef>>>> = {
   // GitObject is an interface: its fields are read through `... on Blob`.
   GitObject: { oid: {} },
   Blob: { text: {}, isBinary: {}, byteSize: {}, isTruncated: {}, oid: {} },
+  // A folder, read through `... on Tree` for its entries' modes (a symbolic link is mode 0o120000 = 40960).
+  Tree: { entries: { type: 'TreeEntry', list: true }, oid: {} },
+  TreeEntry: { name: {}, mode: {}, type: {}, oid: {} },
   PullRequest: { number: {}, reviewThreads: { type: 'PullRequestReviewThreadConnection', args: { first: 'Int', after: 'String' } } },
   PullRequestReviewThreadConnection: { nodes: { type: 'PullRequestReviewThread', list: true }, totalCount: {}, pageInfo: { type: 'PageInfo' } },
   PullRequestReviewThread: {
@@ -382,7 +385,7 @@ const TYPES: Readonly<Record<string, Readonly<Record<string, FieldDef>>>> = {
 };
 
 /** Types an inline fragment may narrow to, per parent type. */
-const FRAGMENT_TARGETS: Readonly<Record<string, readonly string[]>> = { GitObject: ['Blob'] };
+const FRAGMENT_TARGETS: Readonly<Record<string, readonly string[]>> = { GitObject: ['Blob', 'Tree'] };
 
 const CONNECTIONS = new Set(['reviewThreads', 'comments']);
 const MAX_PAGE = 100;
@@ -390,7 +393,18 @@ const MAX_PAGE = 100;
 // ---------------------------------------------------------------------------
 // Data the executor reads through the host (the emulator's state and git)
 
-export type BlobRead = { readonly kind: 'blob'; readonly oid: string; readonly content: Buffer } | { readonly kind: 'tree' | 'commit' | 'tag'; readonly oid: string };
+/** One entry of a tree: `mode` as git prints it (octal text, `100644`, `120000`). */
+export interface TreeEntryRead {
+  readonly name: string;
+  readonly mode: string;
+  readonly type: string;
+  readonly oid: string;
+}
+
+export type BlobRead =
+  | { readonly kind: 'blob'; readonly oid: string; readonly content: Buffer }
+  | { readonly kind: 'tree'; readonly oid: string; readonly entries: readonly TreeEntryRead[] }
+  | { readonly kind: 'commit' | 'tag'; readonly oid: string };
 
 export interface ThreadView {
   readonly id: string;
@@ -718,6 +732,12 @@ async function runRepository(field: ResolvedField, host: GraphqlHost, errors: Gr
   return out;
 }
 
+/** GitHub's TreeEntry: `mode` is the file mode as an integer (0o100644 = 33188, 0o120000 = 40960). */
+function renderTreeEntry(entry: TreeEntryRead, fields: readonly ResolvedField[]): Record<string, unknown> {
+  const values: Record<string, unknown> = { __typename: 'TreeEntry', name: entry.name, mode: Number.parseInt(entry.mode, 8), type: entry.type, oid: entry.oid };
+  return Object.fromEntries(fields.map((f) => [f.key, values[f.node.name]]));
+}
+
 function renderObject(read: BlobRead, fields: readonly ResolvedField[], textLimit: number): Record<string, unknown> {
   const typeName = read.kind === 'blob' ? 'Blob' : read.kind === 'tree' ? 'Tree' : read.kind === 'commit' ? 'Commit' : 'Tag';
   const out: Record<string, unknown> = {};
@@ -728,6 +748,11 @@ function renderObject(read: BlobRead, fields: readonly ResolvedField[], textLimi
     }
     if (f.node.name === 'oid' && f.onType === 'GitObject') {
       out[f.key] = read.oid;
+      continue;
+    }
+    if (f.onType === 'Tree' && read.kind === 'tree') {
+      if (f.node.name === 'oid') out[f.key] = read.oid;
+      if (f.node.name === 'entries') out[f.key] = read.entries.map((entry) => renderTreeEntry(entry, f.children));
       continue;
     }
     // Fields read through `... on Blob` are absent for other object types.

@@ -1113,7 +1113,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const repo = repos.get(key(owner, name));
       if (!repo) return expressions.map(() => undefined);
       const objects = await readObjects(repo.gitDir, expressions);
-      return objects.map((o): BlobRead | undefined => (o === undefined ? undefined : o.type === 'blob' ? { kind: 'blob', oid: o.sha, content: o.content } : { kind: o.type, oid: o.sha }));
+      return Promise.all(
+        objects.map(async (o): Promise<BlobRead | undefined> => {
+          if (o === undefined) return undefined;
+          if (o.type === 'blob') return { kind: 'blob', oid: o.sha, content: o.content };
+          if (o.type !== 'tree') return { kind: o.type, oid: o.sha };
+          const entries = await listTree(repo.gitDir, o.sha);
+          return { kind: 'tree', oid: o.sha, entries: entries.map((e) => ({ name: e.name, mode: e.mode, type: e.type, oid: e.sha })) };
+        }),
+      );
     },
     reviewThreads(owner, name, number) {
       const p = pulls.get(pullKey(owner, name, number));
