@@ -19762,6 +19762,11 @@ import { mkdir as mkdir2, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path4 from "node:path";
 
+// src/diff/links.ts
+function linkContent(target) {
+  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+}
+
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
@@ -20744,9 +20749,8 @@ async function readBlobs(repository, shas, maxBytes) {
   }
   return result;
 }
-function linkContent(blob) {
-  const target = blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)";
-  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+function linkAt(blob) {
+  return linkContent(blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)");
 }
 async function mergeBase(repository, base, head) {
   return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
@@ -20771,7 +20775,7 @@ async function readGitChangeSet(range2) {
   const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
   const files = entries.map((entry) => {
     const base = entry.baseType === "link" ? { kind: "absent" } : contentOf(entry.baseBlob);
-    const head = entry.headType === "link" ? linkContent(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
+    const head = entry.headType === "link" ? linkAt(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
     const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
     return {

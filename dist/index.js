@@ -13399,6 +13399,16 @@ var init_select = __esm({
   }
 });
 
+// src/diff/links.ts
+function linkContent(target) {
+  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+}
+var init_links = __esm({
+  "src/diff/links.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/diff/libesm/patch/parse.js
 function parsePatch(uniDiff) {
   const diffstr = uniDiff.split(/\n/), list3 = [];
@@ -13920,9 +13930,8 @@ async function readBlobs(repository, shas, maxBytes) {
   }
   return result;
 }
-function linkContent(blob) {
-  const target = blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)";
-  return { kind: "unavailable", reason: `is a symbolic link to ${target}; links are not followed, so it was not checked` };
+function linkAt(blob) {
+  return linkContent(blob.kind === "content" ? Buffer.from(blob.data).toString("utf8") : "(unknown)");
 }
 async function mergeBase(repository, base, head) {
   return (await git(repository, ["merge-base", base, head])).toString("utf8").trim();
@@ -13947,7 +13956,7 @@ async function readGitChangeSet(range2) {
   const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
   const files = entries.map((entry) => {
     const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
-    const head = entry.headType === "link" ? linkContent(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
+    const head = entry.headType === "link" ? linkAt(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
     const binary = [base, head].some((c) => c.kind === "content" && Buffer.from(c.data).includes(0));
     return {
@@ -13965,6 +13974,7 @@ var zeroSha, statusOf2;
 var init_changeSet = __esm({
   "src/git/changeSet.ts"() {
     "use strict";
+    init_links();
     init_parse2();
     init_run();
     zeroSha = /^0+$/;
@@ -40291,21 +40301,28 @@ function octokitPort(client) {
         return data.merge_base_commit.sha;
       });
     },
-    async readBlobs(owner, repo, requests, maxBytes = Number.POSITIVE_INFINITY) {
+    async readBlobs(owner, repo, requests, maxBytes = Number.POSITIVE_INFINITY, links = false) {
       const result = /* @__PURE__ */ new Map();
       for (let start = 0; start < requests.length; start += blobsPerQuery) {
         const batch = requests.slice(start, start + blobsPerQuery);
-        const fields2 = batch.map((r, i) => `f${i}: object(expression: ${literal2(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize } }`).join("\n    ");
+        const folders = links ? [...new Set(batch.map((r) => `${r.commit}:${folderOf(r.path)}`))] : [];
+        const fields2 = [
+          ...batch.map((r, i) => `f${i}: object(expression: ${literal2(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize } }`),
+          ...folders.map((folder, j) => `d${j}: object(expression: ${literal2(folder)}) { ... on Tree { entries { name mode } } }`)
+        ].join("\n    ");
         const query = `query($owner: String!, $repo: String!) {
   repository(owner: $owner, name: $repo) {
     ${fields2}
   }
 }`;
         const data = await call(() => client.graphql(query, { owner, repo }));
+        const modes = new Map(folders.map((folder, j) => [folder, new Map((data.repository[`d${j}`]?.entries ?? []).map((e) => [e.name, e.mode]))]));
         for (const [i, request2] of batch.entries()) {
           const node = data.repository[`f${i}`] ?? null;
           const key = `${request2.commit}:${request2.path}`;
+          const mode = modes.get(`${request2.commit}:${folderOf(request2.path)}`)?.get(request2.path.slice(request2.path.lastIndexOf("/") + 1));
           if (node === null) result.set(key, { kind: "absent" });
+          else if (mode !== void 0 && isLinkMode(mode)) result.set(key, { kind: "link", target: node.text ?? "(unknown)" });
           else if (node.isBinary) result.set(key, { kind: "binary" });
           else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, await readLarge(owner, repo, request2, node.byteSize, maxBytes));
           else result.set(key, { kind: "text", text: node.text });
@@ -40422,7 +40439,7 @@ function octokitPort(client) {
     }
   };
 }
-var blobsPerQuery, graphqlTextLimit, restRawLimit, literal2;
+var blobsPerQuery, graphqlTextLimit, restRawLimit, literal2, folderOf, isLinkMode;
 var init_octokitPort = __esm({
   "src/github/octokitPort.ts"() {
     "use strict";
@@ -40432,6 +40449,8 @@ var init_octokitPort = __esm({
     graphqlTextLimit = 512e3;
     restRawLimit = 100 * 1024 * 1024;
     literal2 = (text3) => JSON.stringify(text3);
+    folderOf = (path4) => path4.slice(0, Math.max(0, path4.lastIndexOf("/")));
+    isLinkMode = (mode) => mode === 40960 || mode === 12e4;
   }
 });
 
@@ -43193,6 +43212,7 @@ function readEventContext(eventName, payload, repository) {
 }
 
 // src/github/changeSet.ts
+init_links();
 init_parse2();
 
 // src/report/markdown.ts
@@ -43227,8 +43247,9 @@ var statusOf = {
   copied: "copied",
   removed: "removed"
 };
-function contentOf(read, maxBytes) {
+function contentOf(read, maxBytes, side) {
   if (read === void 0 || read.kind === "absent") return { kind: "absent" };
+  if (read.kind === "link") return side === "head" ? linkContent(read.target) : { kind: "absent" };
   if (read.kind === "binary") return { kind: "content", data: new Uint8Array([0]) };
   if (read.kind === "too-large") return { kind: "unavailable", reason: read.reason };
   if (Buffer.byteLength(read.text) > maxBytes) {
@@ -43246,7 +43267,7 @@ async function unlistedChanges(github, pr, base, head, listed) {
   }
   const [baseTree, headTree] = trees;
   if (baseTree.truncated || headTree.truncated) return { ok: false, reason: "the commits' trees are too large for GitHub to list" };
-  const files = (tree) => new Map(tree.entries.filter((e) => e.mode.startsWith("100")).map((e) => [e.path, e.sha]));
+  const files = (tree) => new Map(tree.entries.filter((e) => e.mode.startsWith("100") || e.mode === "120000").map((e) => [e.path, e.sha]));
   const [before, after] = [files(baseTree), files(headTree)];
   const known2 = new Set(listed.flatMap((f) => [f.filename, ...f.previousFilename !== null ? [f.previousFilename] : []]));
   const changed = [];
@@ -43299,7 +43320,7 @@ async function readApiChangeSet(github, request2) {
     ...file.status !== "removed" ? [{ commit: request2.headSha, path: file.path }] : []
   ]);
   const extraReads = request2.alsoRead ?? [];
-  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads2, ...extraReads], request2.maxBytes);
+  const blobs = await github.readBlobs(pr.owner, pr.repo, [...reads2, ...extraReads], request2.maxBytes, true);
   const extra = new Map(extraReads.flatMap((read) => {
     const key = `${read.commit}:${read.path}`;
     const blob = blobs.get(key);
@@ -43307,8 +43328,8 @@ async function readApiChangeSet(github, request2) {
   }));
   const files = candidates.map((file) => ({
     ...file,
-    base: file.status === "added" ? { kind: "absent" } : contentOf(blobs.get(`${mergeBase2}:${file.previousPath ?? file.path}`), request2.maxBytes),
-    head: file.status === "removed" ? { kind: "absent" } : contentOf(blobs.get(`${request2.headSha}:${file.path}`), request2.maxBytes)
+    base: file.status === "added" ? { kind: "absent" } : contentOf(blobs.get(`${mergeBase2}:${file.previousPath ?? file.path}`), request2.maxBytes, "base"),
+    head: file.status === "removed" ? { kind: "absent" } : contentOf(blobs.get(`${request2.headSha}:${file.path}`), request2.maxBytes, "head")
   }));
   return { files, unselectedPaths: unselected, ...incomplete !== void 0 ? { incomplete } : {}, notices, extra };
 }
@@ -49167,6 +49188,7 @@ async function readPolicyConfig(io, settings, event, configRead) {
   if (configRead.viaGit) {
     text3 = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
+    if (configRead.blob?.kind === "link") throw new ConfigurationError(`input config: ${settings.configPath} is a symbolic link at the base commit (to ${configRead.blob.target}); links are not followed`);
     text3 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
   }
   if (text3 === null) {
