@@ -11,8 +11,7 @@ import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
 import { colourReport } from './colour.js';
-import { progressLine } from './progress.js';
-import type { Progress } from './progress.js';
+import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
 import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
@@ -28,8 +27,6 @@ const MiB = 1024 * 1024;
  * 3x more per byte, at about 5 MB (10 MB: 6.61 s vs 5.61 s).
  */
 const parallelFromBytes = 16 * MiB;
-/** Inputs from this size show a progress line on a terminal. */
-const progressFromBytes = 4 * MiB;
 const fixesCostFactor = 3;
 
 export const checkUsage = `Usage: pod-security-review check [options] PATH...
@@ -120,9 +117,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
-  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
-  const progress = progressFor(files.length, bytes, io);
-  const advance = progress ? (file: SourceFile) => progress.advance(contentBytes(file.content)) : undefined;
+  const progress = progressFor(files, io);
+  const advance = progress?.advance;
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
   const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
@@ -132,13 +128,6 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
-}
-
-/** A progress line on stderr when it is a terminal and the input is large (never in a pipe or a CI log). */
-function progressFor(files: number, bytes: number, io: CliIO): Progress | null {
-  if ((io.stderrTty ?? io.tty) !== true || bytes < progressFromBytes) return null;
-  const write = io.stderr;
-  return progressLine({ files, bytes }, { write, now: io.now ?? (() => performance.now()), ...(io.columns === undefined ? {} : { columns: io.columns }) });
 }
 
 /** Said once per run (on stderr) when some file's fixes ran past their work budget: the findings are whole, some fixes were not computed. */

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
+import { progressFor } from './progress.js';
 import type { SourceFile } from '../findings/evaluateFiles.js';
 import { textOf } from '../findings/fixes.js';
 import { defaultPolicies } from '../findings/policyContext.js';
@@ -97,7 +98,9 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
-  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks });
+  const fixing = progressFor(collected.files, io, 'fixing');
+  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
+  fixing?.end();
 
   // One file's suggestions never overlap (the engine makes them so): apply them all.
   const suggestionsOf = new Map<string, Set<Suggestion>>();
@@ -122,7 +125,9 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   }
 
   // What is left, checked again, with why it was not fixed.
-  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks });
+  const rechecking = progressFor(after, io, 're-checking');
+  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
+  rechecking?.end();
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   // Checks without a fixer (advice.imageDigest, psp.removed) are reported as they are, with no note.
   const fixable = (check: string): check is FixableCheck => isCheckId(check) || isFixableAdvice(check);

@@ -1,5 +1,9 @@
+import { contentBytes } from '../manifests/load.js';
+import type { SourceFile } from '../findings/evaluateFiles.js';
+import type { CliIO } from './options.js';
+
 /**
- * The progress line `check` shows on a terminal for large inputs: files and
+ * The progress line `check` and `fix` show on a terminal for large inputs: files and
  * MiB done out of the total, rewritten in place on stderr. Only a carriage
  * return and spaces move and erase it (no escape sequence, so a NO_COLOR
  * terminal shows it as well); it is redrawn at most every `intervalMs`,
@@ -23,7 +27,7 @@ export interface Progress {
 
 const MiB = 1024 * 1024;
 
-export function progressLine(total: { readonly files: number; readonly bytes: number }, terminal: ProgressTerminal, intervalMs = 100): Progress {
+export function progressLine(total: { readonly files: number; readonly bytes: number }, terminal: ProgressTerminal, verb = 'checking', intervalMs = 100): Progress {
   let files = 0;
   let bytes = 0;
   let shown = 0;
@@ -31,7 +35,7 @@ export function progressLine(total: { readonly files: number; readonly bytes: nu
   const mib = (n: number) => (n / MiB).toFixed(1);
   const draw = () => {
     const percent = total.bytes === 0 ? 100 : Math.floor((bytes / total.bytes) * 100);
-    let text = `checking ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)…`;
+    let text = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)…`;
     if (terminal.columns !== undefined && terminal.columns > 1) text = text.slice(0, terminal.columns - 1);
     terminal.write(`\r${text}${' '.repeat(Math.max(0, shown - text.length))}`);
     shown = text.length;
@@ -49,4 +53,20 @@ export function progressLine(total: { readonly files: number; readonly bytes: nu
       shown = 0;
     },
   };
+}
+
+/** Inputs from this size show a progress line on a terminal. */
+export const progressFromBytes = 4 * MiB;
+
+/**
+ * A progress line over these files on stderr, when it is a terminal and the
+ * input is large (never in a pipe or a CI log); `advance` takes a file done.
+ */
+export function progressFor(files: readonly SourceFile[], io: CliIO, verb?: string): { readonly advance: (file: SourceFile) => void; readonly end: () => void } | null {
+  if ((io.stderrTty ?? io.tty) !== true) return null;
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
+  if (bytes < progressFromBytes) return null;
+  const terminal = { write: io.stderr, now: io.now ?? (() => performance.now()), ...(io.columns === undefined ? {} : { columns: io.columns }) };
+  const line = progressLine({ files: files.length, bytes }, terminal, verb);
+  return { advance: (file) => line.advance(contentBytes(file.content)), end: () => line.end() };
 }

@@ -97,3 +97,25 @@ describe('check on a large input', () => {
     expect(piped.stderr).toBe('');
   });
 });
+
+describe('fix on a large input', () => {
+  it('shows the progress of fixing, then of re-checking, and erases it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-progress-fix-'));
+    try {
+      const filler = `# ${'x'.repeat(1022)}\n`.repeat(1024);
+      for (let i = 0; i < 5; i++) writeFileSync(path.join(dir, `pod${i}.yaml`), `${filler}apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  hostNetwork: true\n  containers:\n  - name: c\n    image: i\n`);
+      const t = fakeTerminal(80);
+      const status = await runCli(['fix', '--dry-run', dir], { cwd: dir, stdout: () => {}, stderr: t.terminal.write, now: () => t.tick(50), stderrTty: true });
+      expect(status).toBe(0);
+      const frames = t.writes.join('').split('\r').filter((f) => f.trim() !== '');
+      expect(frames[0]).toBe('fixing 0/5 files, 0.0/5.0 MiB (0%)…');
+      expect(frames.some((f) => f.startsWith('re-checking 0/5 files'))).toBe(true);
+      // Erased (spaces, back to column 0) before the report, which fix writes to stderr.
+      const written = t.writes.join('');
+      expect(written.slice(written.lastIndexOf('\r') + 1)).toMatch(/^baseline:latest/);
+      expect(written.slice(0, written.lastIndexOf('\r'))).toMatch(/…\r +$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
