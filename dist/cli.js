@@ -22407,7 +22407,7 @@ function colourReport(text2) {
 
 // src/cli/progress.ts
 var MiB = 1024 * 1024;
-function progressLine(total, terminal, intervalMs = 100) {
+function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
   let files = 0;
   let bytes = 0;
   let shown4 = 0;
@@ -22415,7 +22415,7 @@ function progressLine(total, terminal, intervalMs = 100) {
   const mib = (n) => (n / MiB).toFixed(1);
   const draw = () => {
     const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
-    let text2 = `checking ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
+    let text2 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
     if (terminal.columns !== void 0 && terminal.columns > 1) text2 = text2.slice(0, terminal.columns - 1);
     terminal.write(`\r${text2}${" ".repeat(Math.max(0, shown4 - text2.length))}`);
     shown4 = text2.length;
@@ -22433,6 +22433,15 @@ function progressLine(total, terminal, intervalMs = 100) {
       shown4 = 0;
     }
   };
+}
+var progressFromBytes = 4 * MiB;
+function progressFor(files, io, verb) {
+  if ((io.stderrTty ?? io.tty) !== true) return null;
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
+  if (bytes < progressFromBytes) return null;
+  const terminal = { write: io.stderr, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } };
+  const line = progressLine({ files: files.length, bytes }, terminal, verb);
+  return { advance: (file) => line.advance(contentBytes(file.content)), end: () => line.end() };
 }
 
 // src/report/json.ts
@@ -23035,7 +23044,6 @@ async function filesOfPaths(positionals, io, maxBytes, verb) {
 // src/cli/check.ts
 var MiB2 = 1024 * 1024;
 var parallelFromBytes = 16 * MiB2;
-var progressFromBytes = 4 * MiB2;
 var fixesCostFactor = 3;
 var checkUsage = `Usage: pod-security-review check [options] PATH...
 
@@ -23113,9 +23121,8 @@ async function checkCommand(args, io) {
   const rendered = port ? await checkRenderings(port, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
-  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
-  const progress = progressFor(files.length, bytes, io);
-  const advance = progress ? (file) => progress.advance(contentBytes(file.content)) : void 0;
+  const progress = progressFor(files, io);
+  const advance = progress?.advance;
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
   const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
@@ -23125,11 +23132,6 @@ async function checkCommand(args, io) {
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
-}
-function progressFor(files, bytes, io) {
-  if ((io.stderrTty ?? io.tty) !== true || bytes < progressFromBytes) return null;
-  const write = io.stderr;
-  return progressLine({ files, bytes }, { write, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } });
 }
 function notComputedNotice(report, io) {
   const skipped2 = report.findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
@@ -23471,7 +23473,9 @@ async function fixCommand(args, io) {
   const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
-  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks });
+  const fixing = progressFor(collected.files, io, "fixing");
+  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
+  fixing?.end();
   const suggestionsOf = /* @__PURE__ */ new Map();
   for (const finding of before.findings) {
     if (finding.fix) suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? /* @__PURE__ */ new Set()).add(finding.fix));
@@ -23492,7 +23496,9 @@ async function fixCommand(args, io) {
     if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text3, fixed2, void 0, void 0, { context: 3 });
     else await writeFile2(path8.resolve(io.cwd, file.path), fixed2);
   }
-  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks });
+  const rechecking = progressFor(after, io, "re-checking");
+  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
+  rechecking?.end();
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
   const notes = report.findings.map(
