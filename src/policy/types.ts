@@ -8,6 +8,7 @@
  * says, for each decision, which file and line made it: a reviewer must see
  * why something blocks.
  */
+import type { KyvernoRule } from './sources/kyverno.js';
 import type { RenderSettings } from '../render/discover.js';
 import type { OptOutsRule, PolicyChangesRule } from './stricter.js';
 import type { AdviceSettings } from './sources/adviceConfig.js';
@@ -257,6 +258,8 @@ export interface PolicyFinding {
   readonly failure: CheckFailure;
   /** An opt-out for this check that was not honoured (expired, no reason, strict), to say so next to the finding. */
   readonly optOut: AnnotationOptOut | null;
+  /** The Kyverno rule that failed, for a finding of Kyverno's (src/policy/sources/kyvernoOutcome.ts). */
+  readonly kyvernoRule?: KyvernoRule;
 }
 
 export type IgnoreCause =

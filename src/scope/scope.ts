@@ -31,6 +31,8 @@ import type { LoadOptions } from '../manifests/load.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { adviceFindings } from '../policy/sources/advice.js';
 import type { KyvernoRule } from '../policy/sources/kyverno.js';
+import { kyvernoVerdicts } from '../policy/sources/kyvernoOutcome.js';
+import type { NamespaceIndex } from '../policy/namespaces.js';
 import { changedPspFindings } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { optOutAnnotations } from '../policy/annotations.js';
@@ -38,7 +40,7 @@ import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/res
 import { evaluatePolicy } from '../policy/split.js';
 import { changeRules, relaxationsOf, reviewOptOuts, samePolicy, stricterPolicy } from '../policy/stricter.js';
 import type { OptOutsRule } from '../policy/stricter.js';
-import type { PolicySubject, ResolvedPolicy } from '../policy/types.js';
+import type { PolicyFinding, PolicySubject, ResolvedPolicy } from '../policy/types.js';
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
@@ -129,6 +131,21 @@ function isPreexisting(failure: CheckFailure, head: PodInput, base: { pod: PodIn
   if (!base) return false;
   const was = new Set(base.failures.filter((f) => f.check === failure.check).flatMap((f) => [...subjects(f, base.pod)]));
   return was.size > 0 && [...subjects(failure, head)].every((subject) => was.has(subject));
+}
+
+/**
+ * A Kyverno finding is preexisting when the base version already failed the
+ * same check under the same rule, as Kyverno judges an update: unless the
+ * rule sets `allowExistingViolations: false` for an Enforce rule, in which
+ * case Kyverno refuses the update however old the violation is (and
+ * `only-new-violations` must not hide it).
+ */
+function kyvernoPreexisting(placed: PolicyFinding, pod: PodSpecSource, base: PodSpecSource | null, namespaces: NamespaceIndex): boolean {
+  const rule = placed.kyvernoRule;
+  if (!rule || !base) return false;
+  if (placed.mode === 'enforce' && rule.allowExistingViolations === false) return false;
+  const [verdict] = kyvernoVerdicts(base, [rule], namespaces);
+  return isPreexisting(placed.failure, pod.pod, { pod: base.pod, failures: verdict?.failures ?? [] });
 }
 
 /** The PodSecurityPolicies the change added or modified, as findings of their files. */
@@ -328,7 +345,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
         evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting: isPreexisting(placed[index]!.failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
+          preexisting: placed[index]!.kyvernoRule
+            ? kyvernoPreexisting(placed[index]!, pod, base, placed[index]!.kyvernoRule.atBase ? baseContext.namespaces : context.namespaces)
+            : isPreexisting(placed[index]!.failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) })),
         })),
       );

@@ -97,7 +97,7 @@ export function withKyverno(outcome: PolicyOutcome, verdicts: readonly KyvernoVe
   const warned = new Set(warning.map((f) => f.failure.check));
   const placed = (verdict: KyvernoVerdict, failure: CheckFailure, mode: 'enforce' | 'warn'): PolicyFinding => {
     const policy: LevelVersion = { level: verdict.rule.level, version: verdict.rule.version };
-    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null };
+    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null, kyvernoRule: verdict.rule };
   };
   const ignored = [...outcome.ignored];
   for (const verdict of verdicts) {

@@ -210,3 +210,27 @@ describe('a PolicyException a pull request adds', () => {
     ]);
   });
 });
+
+describe('allowExistingViolations', () => {
+  const content = (data: string): FileContent => ({ kind: 'content', data });
+  function change(rule: string, onlyNewViolations = false) {
+    const policyFile = clusterPolicy().replace('      failureAction: Enforce\n', `      failureAction: Enforce\n${rule}`);
+    const files: ChangedFile[] = [
+      { path: 'policies/psa.yaml', status: 'modified', base: content(policyFile), head: content(policyFile), hunks: parseFilePatch('@@ -1,1 +1,1 @@\n-x\n+y') },
+      { path: 'apps/tool.yaml', status: 'modified', base: content(pod()), head: content(pod().replace('nginx:1.27', 'nginx:1.28')), hunks: parseFilePatch('@@ -9,1 +9,1 @@\n-x\n+y') },
+    ];
+    const report = evaluateChangeSet({ files }, { policy: policyContext(today, { overrides: { level: 'baseline', warnLevel: 'baseline' } }), onlyNewViolations });
+    return report.findings.filter((f) => f.check === 'runAsNonRoot').map((f) => [f.blocking, f.preexisting]);
+  }
+
+  it('on (Kyverno\'s default): a violation the base version already had under the rule is preexisting, which only-new-violations leaves out', () => {
+    expect(change('')).toEqual([[true, true]]);
+    expect(change('      allowExistingViolations: true\n')).toEqual([[true, true]]);
+    expect(change('', true)).toEqual([]);
+  });
+
+  it('off: Kyverno refuses the update however old the violation is, so it is never preexisting', () => {
+    expect(change('      allowExistingViolations: false\n')).toEqual([[true, false]]);
+    expect(change('      allowExistingViolations: false\n', true)).toEqual([[true, false]]);
+  });
+});
