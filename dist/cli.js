@@ -19237,7 +19237,7 @@ function withKyverno(outcome, verdicts) {
   const warned = new Set(warning.map((f) => f.failure.check));
   const placed2 = (verdict, failure, mode) => {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
-    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null };
+    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null, kyvernoRule: verdict.rule };
   };
   const ignored = [...outcome.ignored];
   for (const verdict of verdicts) {
@@ -21438,6 +21438,13 @@ function isPreexisting(failure, head, base) {
   const was = new Set(base.failures.filter((f) => f.check === failure.check).flatMap((f) => [...subjects(f, base.pod)]));
   return was.size > 0 && [...subjects(failure, head)].every((subject2) => was.has(subject2));
 }
+function kyvernoPreexisting(placed2, pod, base, namespaces) {
+  const rule = placed2.kyvernoRule;
+  if (!rule || !base) return false;
+  if (placed2.mode === "enforce" && rule.allowExistingViolations === false) return false;
+  const [verdict] = kyvernoVerdicts(base, [rule], namespaces);
+  return isPreexisting(placed2.failure, pod.pod, { pod: base.pod, failures: verdict?.failures ?? [] });
+}
 function pspDiffFindings(files, head, base, context) {
   const lines = new Map(files.map((file) => [file.path, diffLines2(file.hunks)]));
   return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, deepEqual).map(({ finding, status }) => ({
@@ -21587,7 +21594,7 @@ function evaluateChangeSet(changeSet, options) {
         evaluated.findings.map((finding, index) => ({
           ...finding,
           status,
-          preexisting: isPreexisting(placed2[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
+          preexisting: placed2[index].kyvernoRule ? kyvernoPreexisting(placed2[index], pod, base, placed2[index].kyvernoRule.atBase ? baseContext.namespaces : context.namespaces) : isPreexisting(placed2[index].failure, pod.pod, base ? { pod: base.pod, failures: finding.blocking ? baseBlocking : baseFailures } : null),
           locations: finding.locations.map((location) => ({ ...location, inDiff: lines.has(location.line) }))
         }))
       );
