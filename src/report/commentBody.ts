@@ -210,12 +210,28 @@ function renderedFrom(findings: readonly ReviewFinding[]): string | null {
   return [`<details><summary>Rendered by ${roots.join(', ')}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
 }
 
+/**
+ * The caveats of an edit at a shared node, said once: notes that differ
+ * only in why the node is shared (an anchor, a merge key) become one
+ * sentence with both reasons.
+ */
+function sharedCaveats(notes: readonly string[]): string[] {
+  const byConsequence = new Map<string, string[]>();
+  for (const note of unique(notes)) {
+    const parts = new RegExp(`^${sharedCaveatLead} \\((.*?)\\); (.*)$`, 's').exec(note);
+    // A note of another shape is kept as it is.
+    const [reason, consequence] = parts ? [parts[1]!, parts[2]!] : [null, note];
+    byConsequence.set(consequence, [...(byConsequence.get(consequence) ?? []), ...(reason === null ? [] : [reason])]);
+  }
+  return [...byConsequence].map(([consequence, reasons]) => (reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join('; ')}); ${consequence}`));
+}
+
 export function commentBody(findings: readonly ReviewFinding[], suggestion: SuggestionLike | null, docs: CheckDocs = readmeDocs): string {
   const alert = findings.some((f) => f.blocking) ? 'CAUTION' : 'WARNING';
   const parts = [`> [!${alert}]\n> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join('\n')];
   if (suggestion) {
     const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
-    const shared = unique(findings.map((f) => f.fixNote ?? '').filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
+    const shared = sharedCaveats(findings.map((f) => f.fixNote ?? '').filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
     parts.push([suggestionBlock(suggestion), ...(caution ? [`**Caution:** ${caution}`] : []), ...shared].join('\n'));
   } else parts.push(...withoutSuggestion(findings));
   const where = provenance(findings);

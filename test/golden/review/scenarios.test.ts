@@ -75,6 +75,8 @@ describe('comment sizes', () => {
     for (const c of plan.comments) {
       const reasons = c.body.match(/^No suggestion: .*$/gm) ?? [];
       expect(new Set(reasons).size).toBe(reasons.length);
+      // An edit at a shared node says so once, with every reason the node is shared.
+      expect(c.body.match(/The edit is made where the value is defined/g)?.length ?? 0, `${c.path}:${c.line}`).toBeLessThanOrEqual(1);
       // An illustrative example of hostNamespaces must name the namespace the finding is about.
       if (c.body.includes('hostIPC=true') && c.body.includes('Illustrative example')) expect(c.body).toMatch(/```yaml[^`]*hostIPC: false/);
     }
