@@ -47570,13 +47570,22 @@ function renderedFrom(findings) {
 ${snippet}
 ${fence}`), "</details>"].join("\n");
 }
+function sharedCaveats(notes) {
+  const byConsequence = /* @__PURE__ */ new Map();
+  for (const note of unique(notes)) {
+    const parts = new RegExp(`^${sharedCaveatLead} \\((.*?)\\); (.*)$`, "s").exec(note);
+    const [reason4, consequence] = parts ? [parts[1], parts[2]] : [null, note];
+    byConsequence.set(consequence, [...byConsequence.get(consequence) ?? [], ...reason4 === null ? [] : [reason4]]);
+  }
+  return [...byConsequence].map(([consequence, reasons]) => reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join("; ")}); ${consequence}`);
+}
 function commentBody(findings, suggestion, docs = readmeDocs) {
   const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
   const parts = [`> [!${alert}]
 > ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
   if (suggestion) {
     const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
-    const shared = unique(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
+    const shared = sharedCaveats(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
     parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
   } else parts.push(...withoutSuggestion(findings));
   const where2 = provenance(findings);
