@@ -155,6 +155,13 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(report.findings[0]).not.toHaveProperty('status');
     expect(report.podSpecs.map((p) => [p.file, p.name])).toEqual([['overlays/prod/kustomization.yaml', 'prod-web']]);
 
+    // An overlay given alone renders with the base it references beside it.
+    let overlay = '';
+    expect(await runCli(['check', 'overlays/prod', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (overlay += t), stderr: () => undefined })).toBe(1);
+    const alone = JSON.parse(overlay) as JsonReport;
+    expect(alone.findings.map((f) => [f.file, f.line, f.name, f.check])).toEqual([['overlays/prod/debug.yaml', 11, 'prod-web', 'privileged']]);
+    expect(alone.errors).toEqual([]);
+
     const broken = path.join(fixturesDir, 'render', 'kustomize-broken', 'head');
     let text = '';
     await runCli(['check', '.'], { cwd: broken, stdout: (t) => (text += t), stderr: () => undefined });

@@ -1,11 +1,15 @@
 /**
  * Trees to render for `check`, read from the file system: every regular
  * file under the folders given (not only manifests: templates, helpers and
- * values files are part of a chart), relative to the working directory.
- * Links, .git and node_modules are not followed.
+ * values files are part of a chart), relative to the working directory,
+ * and what their kustomizations reference outside them (`check
+ * overlays/prod` renders with `../../base`). Links, .git and node_modules
+ * are not followed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { kustomizationNames, readKustomization } from '../../render/kustomization.js';
+import { joinPath } from '../../render/paths.js';
 import type { TreeReader } from './trees.js';
 
 const skipped = new Set(['.git', 'node_modules']);
@@ -24,6 +28,43 @@ async function walk(root: string, directory: string, out: Map<string, string>): 
   }
 }
 
+/** The regular files directly in a folder (a kustomization's folder: its own files, not its subfolders). */
+async function filesIn(root: string, directory: string, out: Map<string, string>): Promise<void> {
+  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isFile()) out.set(path.relative(root, path.join(directory, entry.name)).split(path.sep).join('/'), path.join(directory, entry.name));
+}
+
+const isKustomization = (file: string) => (kustomizationNames as readonly string[]).includes(file.slice(file.lastIndexOf('/') + 1));
+
+/**
+ * Add what the listed kustomizations reference but the listing lacks (a
+ * base beside the overlay given), transitively: a referenced folder's own
+ * files, a referenced file. Only inside `cwd`; kustomize reports anything
+ * still missing when it renders.
+ */
+async function addReferences(cwd: string, listing: Map<string, string>, maxBytes: number): Promise<void> {
+  const done = new Set<string>();
+  for (;;) {
+    const pending = [...listing.keys()].filter((file) => isKustomization(file) && !done.has(file));
+    if (pending.length === 0) return;
+    for (const file of pending) {
+      done.add(file);
+      const absolute = listing.get(file)!;
+      const info = await stat(absolute).catch(() => null);
+      if (info === null || info.size > maxBytes) continue;
+      const k = readKustomization(file, await readFile(absolute, 'utf8'), new Set(listing.keys()));
+      for (const reference of k.missing) {
+        const target = joinPath(k.dir, reference);
+        if (target === null || target === '') continue;
+        const full = path.join(cwd, ...target.split('/'));
+        const found = await stat(full).catch(() => null);
+        if (found?.isDirectory()) await filesIn(cwd, full, listing);
+        else if (found?.isFile()) listing.set(target, full);
+      }
+    }
+  }
+}
+
 /** The files under `args` (inside `cwd` only: a rendering reads its root's folder, never above the working directory). */
 export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: number): TreeReader {
   return {
@@ -37,6 +78,7 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         if (info?.isDirectory()) await walk(cwd, absolute, listing);
         else if (info?.isFile()) listing.set(relative.split(path.sep).join('/'), absolute);
       }
+      await addReferences(cwd, listing, maxBytes);
       return { files: listing, truncated: false };
     },
     async read(_commit, listing, paths) {
