@@ -19576,6 +19576,151 @@ function evaluateFiles(files, options, evaluated) {
 // src/io/render/fsTree.ts
 import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
+
+// src/render/kustomization.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+
+// src/render/paths.ts
+function dirOf(path10) {
+  const slash = path10.lastIndexOf("/");
+  return slash < 0 ? "" : path10.slice(0, slash);
+}
+function joinPath(dir, reference) {
+  if (reference.startsWith("/")) return null;
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const part of reference.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function isInside(path10, dir) {
+  return dir === "" || path10 === dir || path10.startsWith(`${dir}/`);
+}
+function shownDir(dir) {
+  return dir === "" ? "." : dir;
+}
+
+// src/render/kustomization.ts
+var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var list2 = (value) => Array.isArray(value) ? value : [];
+var text = (value) => typeof value === "string" ? value : null;
+function isRemote(reference) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
+  if (reference.includes("?ref=") || reference.includes("//")) return true;
+  const first = reference.split("/")[0] ?? "";
+  return first.includes(".") && first !== "." && first !== ".." && reference.includes("/") && !/\.(ya?ml|json)$/i.test(reference);
+}
+function kustomizationIn(dir, paths) {
+  for (const name of kustomizationNames) {
+    const file = dir === "" ? name : `${dir}/${name}`;
+    if (paths.has(file)) return file;
+  }
+  return null;
+}
+function targetOf(value) {
+  if (!isRecord(value)) return null;
+  return { kind: text(value.kind), name: text(value.name) };
+}
+function inlinePatchReader(source) {
+  let parsed2 = null;
+  return (at3, entry) => {
+    if (parsed2 === null) {
+      const lines2 = new import_yaml11.LineCounter();
+      parsed2 = { doc: (0, import_yaml11.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+    }
+    const { doc, lines } = parsed2;
+    const node = doc.getIn(at3, true);
+    const item = doc.getIn(entry, true);
+    if (!(0, import_yaml11.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
+    const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
+    return { text: node.value, firstLine: firstLine2, entryLine };
+  };
+}
+function readKustomization(file, source, paths) {
+  const dir = dirOf(file);
+  const resourceFiles = [];
+  const kustomizations = [];
+  const patches = [];
+  const otherFiles = [];
+  const remote = [];
+  const missing = [];
+  let raw;
+  let problem = null;
+  try {
+    raw = (0, import_yaml11.parse)(source);
+  } catch (error) {
+    problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
+  }
+  const k = isRecord(raw) ? raw : {};
+  const reference = (value, filesAllowed) => {
+    const ref = text(value);
+    if (ref === null) return;
+    if (isRemote(ref)) return void remote.push(ref);
+    const path10 = joinPath(dir, ref);
+    if (path10 === null) return void missing.push(ref);
+    if (kustomizationIn(path10, paths) !== null) kustomizations.push(path10);
+    else if (filesAllowed && paths.has(path10)) resourceFiles.push(path10);
+    else missing.push(ref);
+  };
+  const file_ = (value, into) => {
+    const ref = text(value);
+    const path10 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path10 !== null && paths.has(path10)) into.push(path10);
+  };
+  for (const value of list2(k.resources)) reference(value, true);
+  for (const value of list2(k.bases)) reference(value, false);
+  for (const value of list2(k.components)) reference(value, false);
+  const inlinePatch = inlinePatchReader(source);
+  list2(k.patches).forEach((entry, i) => {
+    if (!isRecord(entry)) return;
+    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    if (path10 !== null && !paths.has(path10)) missing.push(text(entry.path));
+    const inline = text(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: false });
+  });
+  list2(k.patchesStrategicMerge).forEach((entry, i) => {
+    const ref = text(entry);
+    const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
+    const path10 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
+    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: null, json6902: false });
+  });
+  list2(k.patchesJson6902).forEach((entry, i) => {
+    if (!isRecord(entry)) return;
+    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
+    const inline = text(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: true });
+  });
+  for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
+    if (!isRecord(generator)) continue;
+    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
+  }
+  for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
+    for (const value of list2(k[key])) file_(isRecord(value) ? value.path : value, otherFiles);
+  }
+  return {
+    file,
+    dir,
+    resourceFiles,
+    kustomizations,
+    patches,
+    otherFiles,
+    remote,
+    missing,
+    namePrefix: text(k.namePrefix) ?? "",
+    nameSuffix: text(k.nameSuffix) ?? "",
+    helmCharts: list2(k.helmCharts).length > 0,
+    problem
+  };
+}
+
+// src/io/render/fsTree.ts
 var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walk2(root, directory, out) {
   let entries;
@@ -19590,6 +19735,33 @@ async function walk2(root, directory, out) {
     else if (entry.isFile()) out.set(path2.relative(root, full).split(path2.sep).join("/"), full);
   }
 }
+async function filesIn(root, directory, out) {
+  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
+}
+var isKustomization = (file) => kustomizationNames.includes(file.slice(file.lastIndexOf("/") + 1));
+async function addReferences(cwd, listing, maxBytes) {
+  const done = /* @__PURE__ */ new Set();
+  for (; ; ) {
+    const pending = [...listing.keys()].filter((file) => isKustomization(file) && !done.has(file));
+    if (pending.length === 0) return;
+    for (const file of pending) {
+      done.add(file);
+      const absolute = listing.get(file);
+      const info = await stat(absolute).catch(() => null);
+      if (info === null || info.size > maxBytes) continue;
+      const k = readKustomization(file, await readFile(absolute, "utf8"), new Set(listing.keys()));
+      for (const reference of k.missing) {
+        const target = joinPath(k.dir, reference);
+        if (target === null || target === "") continue;
+        const full = path2.join(cwd, ...target.split("/"));
+        const found = await stat(full).catch(() => null);
+        if (found?.isDirectory()) await filesIn(cwd, full, listing);
+        else if (found?.isFile()) listing.set(target, full);
+      }
+    }
+  }
+}
 function fsTreeReader(cwd, args, maxBytes) {
   return {
     async list() {
@@ -19602,6 +19774,7 @@ function fsTreeReader(cwd, args, maxBytes) {
         if (info?.isDirectory()) await walk2(cwd, absolute, listing);
         else if (info?.isFile()) listing.set(relative.split(path2.sep).join("/"), absolute);
       }
+      await addReferences(cwd, listing, maxBytes);
       return { files: listing, truncated: false };
     },
     async read(_commit, listing, paths) {
@@ -19679,32 +19852,6 @@ function runTool(command, args, options) {
 // src/io/render/tools.ts
 import { mkdir } from "node:fs/promises";
 import path3 from "node:path";
-
-// src/render/paths.ts
-function dirOf(path10) {
-  const slash = path10.lastIndexOf("/");
-  return slash < 0 ? "" : path10.slice(0, slash);
-}
-function joinPath(dir, reference) {
-  if (reference.startsWith("/")) return null;
-  const parts = dir === "" ? [] : dir.split("/");
-  for (const part of reference.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function isInside(path10, dir) {
-  return dir === "" || path10 === dir || path10.startsWith(`${dir}/`);
-}
-function shownDir(dir) {
-  return dir === "" ? "." : dir;
-}
-
-// src/io/render/tools.ts
 function firstLines(stderr, count2 = 5) {
   const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
   return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
@@ -20791,144 +20938,27 @@ async function readGitChangeSet(range2) {
 }
 
 // src/render/chart.ts
-var import_yaml11 = __toESM(require_dist(), 1);
-var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var import_yaml12 = __toESM(require_dist(), 1);
+var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml11.parse)(source);
+    raw = (0, import_yaml12.parse)(source);
   } catch {
   }
-  const chart = isRecord(raw) ? raw : {};
+  const chart = isRecord2(raw) ? raw : {};
   const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
   const vendored = `${dir === "" ? "" : `${dir}/`}charts/`;
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const missingDependencies = [];
   for (const dependency of Array.isArray(chart.dependencies) ? chart.dependencies : []) {
-    if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
+    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
     if (!present) missingDependencies.push(typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep);
   }
   return { file, dir, name, missingDependencies };
-}
-
-// src/render/kustomization.ts
-var import_yaml12 = __toESM(require_dist(), 1);
-var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-var list2 = (value) => Array.isArray(value) ? value : [];
-var text = (value) => typeof value === "string" ? value : null;
-function isRemote(reference) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
-  if (reference.includes("?ref=") || reference.includes("//")) return true;
-  const first = reference.split("/")[0] ?? "";
-  return first.includes(".") && first !== "." && first !== ".." && reference.includes("/") && !/\.(ya?ml|json)$/i.test(reference);
-}
-function kustomizationIn(dir, paths) {
-  for (const name of kustomizationNames) {
-    const file = dir === "" ? name : `${dir}/${name}`;
-    if (paths.has(file)) return file;
-  }
-  return null;
-}
-function targetOf(value) {
-  if (!isRecord2(value)) return null;
-  return { kind: text(value.kind), name: text(value.name) };
-}
-function inlinePatchReader(source) {
-  let parsed2 = null;
-  return (at3, entry) => {
-    if (parsed2 === null) {
-      const lines2 = new import_yaml12.LineCounter();
-      parsed2 = { doc: (0, import_yaml12.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
-    }
-    const { doc, lines } = parsed2;
-    const node = doc.getIn(at3, true);
-    const item = doc.getIn(entry, true);
-    if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
-    const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
-    const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
-    return { text: node.value, firstLine: firstLine2, entryLine };
-  };
-}
-function readKustomization(file, source, paths) {
-  const dir = dirOf(file);
-  const resourceFiles = [];
-  const kustomizations = [];
-  const patches = [];
-  const otherFiles = [];
-  const remote = [];
-  const missing = [];
-  let raw;
-  let problem = null;
-  try {
-    raw = (0, import_yaml12.parse)(source);
-  } catch (error) {
-    problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
-  }
-  const k = isRecord2(raw) ? raw : {};
-  const reference = (value, filesAllowed) => {
-    const ref = text(value);
-    if (ref === null) return;
-    if (isRemote(ref)) return void remote.push(ref);
-    const path10 = joinPath(dir, ref);
-    if (path10 === null) return void missing.push(ref);
-    if (kustomizationIn(path10, paths) !== null) kustomizations.push(path10);
-    else if (filesAllowed && paths.has(path10)) resourceFiles.push(path10);
-    else missing.push(ref);
-  };
-  const file_ = (value, into) => {
-    const ref = text(value);
-    const path10 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
-    if (path10 !== null && paths.has(path10)) into.push(path10);
-  };
-  for (const value of list2(k.resources)) reference(value, true);
-  for (const value of list2(k.bases)) reference(value, false);
-  for (const value of list2(k.components)) reference(value, false);
-  const inlinePatch = inlinePatchReader(source);
-  list2(k.patches).forEach((entry, i) => {
-    if (!isRecord2(entry)) return;
-    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path10 !== null && !paths.has(path10)) missing.push(text(entry.path));
-    const inline = text(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: false });
-  });
-  list2(k.patchesStrategicMerge).forEach((entry, i) => {
-    const ref = text(entry);
-    const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
-    const path10 = ref !== null && !isInline ? joinPath(dir, ref) : null;
-    const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
-    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: null, json6902: false });
-  });
-  list2(k.patchesJson6902).forEach((entry, i) => {
-    if (!isRecord2(entry)) return;
-    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    const inline = text(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: true });
-  });
-  for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
-    if (!isRecord2(generator)) continue;
-    for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
-  }
-  for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
-    for (const value of list2(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
-  }
-  return {
-    file,
-    dir,
-    resourceFiles,
-    kustomizations,
-    patches,
-    otherFiles,
-    remote,
-    missing,
-    namePrefix: text(k.namePrefix) ?? "",
-    nameSuffix: text(k.nameSuffix) ?? "",
-    helmCharts: list2(k.helmCharts).length > 0,
-    problem
-  };
 }
 
 // src/render/discover.ts
