@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,6 +18,12 @@ import { defineConfig } from 'vitest/config';
  * One worker per core: vitest's default leaves one core to itself, which on
  * a 2-core runner runs every test file one after the other while its own
  * process mostly waits.
+ *
+ * Unit test files share their worker's modules (`isolate: false`): loading
+ * the engine afresh for each of some 70 small files was a third of the unit
+ * tier's CPU time. A file that replaces a module or a global (`vi.mock`,
+ * `vi.stubGlobal`, `vi.stubEnv`, fake timers) would leak it into the files
+ * after it, so such files are found here and run isolated (`unit-isolated`).
  */
 const corpusWide = [
   'test/conformance/**/*.test.ts',
@@ -25,14 +34,37 @@ const corpusWide = [
   'test/unit/manifests/eventReader.test.ts',
 ];
 
+const unitFolders = ['test/unit', 'test/golden', 'test/bench'];
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** The test files under a folder, as paths relative to the repository. */
+function testFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const file = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(file);
+    return entry.name.endsWith('.test.ts') ? [file] : [];
+  });
+}
+
+const replacesModulesOrGlobals = /\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(/;
+const needIsolation = unitFolders.flatMap(testFiles).filter((file) => replacesModulesOrGlobals.test(readFileSync(path.join(root, file), 'utf8')));
+
 export default defineConfig({
   test: {
     maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/bench/**/*.test.ts'], exclude: corpusWide, testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: unitFolders.map((dir) => `${dir}/**/*.test.ts`),
+          exclude: [...corpusWide, ...needIsolation],
+          isolate: false,
+          testTimeout: 60_000,
+        },
       },
+      { extends: true, test: { name: 'unit-isolated', include: needIsolation, testTimeout: 60_000 } },
       { extends: true, test: { name: 'corpus', include: corpusWide, testTimeout: 300_000 } },
       {
         extends: true,
