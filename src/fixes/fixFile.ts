@@ -354,6 +354,12 @@ export function computeFixes(request: FixRequest): FileFixes {
     sharedOf = rendered.shared;
     let retry = false;
     const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
+    // Without aliases, a group's verdict depends on its own pod specs alone: every
+    // failing group is dealt with in this round (a pod spec once per round, its
+    // other groups wait for the next), so the rounds stay few however many fail.
+    // With aliases an edit at an anchor changes several pod specs: one at a time.
+    const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+    const dealtWith = new Set<number>();
     for (const group of groups) {
       // In the order of `selected`, as the expectation of all of them lists their edits.
       const groupOwners = [...group.owners]
@@ -369,13 +375,16 @@ export function computeFixes(request: FixRequest): FileFixes {
       }
       retry = true;
       const pods = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods].some((p) => dealtWith.has(p))) continue;
       if ([...pods].some((p) => !collapsed.has(p))) {
         // A suggestion that only works with another one of its pod spec: make them one.
         for (const p of pods) collapsed.add(p);
       } else {
+        // Only this group's fixes go: the verified suggestions of the other groups stay.
         for (const owner of groupOwners) refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
       }
-      break;
+      for (const p of pods) dealtWith.add(p);
+      if (!apart) break;
     }
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];
