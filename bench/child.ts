@@ -62,14 +62,18 @@ function parseFloor(contents: readonly (Uint8Array | string)[]): number {
   return documents;
 }
 
-async function repeat(runs: number, label: string, body: () => unknown): Promise<number[]> {
+/** Wall times of `runs` runs; their CPU times (the process's, GC threads included) go to `cpu` when given. */
+async function repeat(runs: number, label: string, body: () => unknown, cpu?: number[]): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     gc?.();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     await body();
     samples.push(performance.now() - start);
-    log(`${label} run ${i + 1}/${runs}: ${round(samples[i]!)} ms`);
+    const used = process.cpuUsage(cpuStart);
+    cpu?.push((used.user + used.system) / 1000);
+    log(`${label} run ${i + 1}/${runs}: ${round(samples[i]!)} ms, CPU ${round((used.user + used.system) / 1000)} ms`);
   }
   return samples;
 }
@@ -103,20 +107,31 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   const counts: Record<string, number> = {};
   const before = rssNowMb();
   let samples: number[];
+  const cpu: number[] = [];
   let report: ReturnType<typeof evaluateFiles> | undefined;
   if (request.kind === 'parse') {
     if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, 'parse warm-up', () => parseFloor(files.map((f) => f.content)));
-    samples = await repeat(request.runs, 'parse', () => {
-      counts.documents = parseFloor(files.map((f) => f.content));
-    });
+    samples = await repeat(
+      request.runs,
+      'parse',
+      () => {
+        counts.documents = parseFloor(files.map((f) => f.content));
+      },
+      cpu,
+    );
   } else {
     // Stage 3 is stage 2 with fixes, as `check --format json` runs it.
     const pass = () => evaluateFiles(files, { policy, fixes: request.kind === 'fixes' });
     const once = request.profile === undefined ? pass : profiled(pass, request.profile);
     if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, pass);
-    samples = await repeat(request.runs, request.kind, async () => {
-      report = await once();
-    });
+    samples = await repeat(
+      request.runs,
+      request.kind,
+      async () => {
+        report = await once();
+      },
+      cpu,
+    );
     // Counted outside the timed runs.
     if (report !== undefined) {
       counts.podSpecs = report.podSpecs.length;
@@ -138,7 +153,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
     const header = { enforce: 'baseline:latest', warn: 'restricted:latest' };
     reportBytes = Buffer.byteLength(request.kind === 'fixes' ? renderJson(report, header) : renderText(report, header));
   }
-  const result: FilesResult = { kind: request.kind, ms: summarize(samples), memory, input, counts, ...(reportBytes !== undefined ? { reportBytes } : {}) };
+  const result: FilesResult = { kind: request.kind, ms: summarize(samples), cpuMs: summarize(cpu), memory, input, counts, ...(reportBytes !== undefined ? { reportBytes } : {}) };
   return result;
 }
 

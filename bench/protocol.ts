@@ -40,6 +40,8 @@ export interface Memory {
 export interface FilesResult {
   readonly kind: 'parse' | 'check' | 'fixes';
   readonly ms: Summary;
+  /** CPU time of the same runs (user + system, all of the process's threads): steadier than wall time on a loaded machine. */
+  readonly cpuMs?: Summary;
   readonly memory: Memory;
   readonly input: { readonly files: number; readonly bytes: number };
   readonly counts: Readonly<Record<string, number>>;

@@ -95,7 +95,7 @@ export interface ScaleStep {
 
 /** One report on one List: measured, stopped at the time cap, or not tried (a smaller size was stopped). */
 export type ListMeasure =
-  | { readonly status: 'measured'; readonly ms: Summary; readonly peakRssMb: number; readonly reportBytes: number | null }
+  | { readonly status: 'measured'; readonly ms: Summary; readonly cpuMs?: Summary; readonly peakRssMb: number; readonly reportBytes: number | null }
   | { readonly status: 'timeout'; readonly afterSeconds: number }
   | { readonly status: 'skipped' };
 
@@ -228,7 +228,9 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
   return targets;
 }
 
-const msOf = (m: ListMeasure): number | null => (m.status === 'measured' ? m.ms.median : null);
+/** A measured run's time for comparisons: its median CPU time (wall time in results from before CPU was recorded). */
+export const timeOf = (m: Extract<ListMeasure, { status: 'measured' }>): number => (m.cpuMs ?? m.ms).median;
+const msOf = (m: ListMeasure): number | null => (m.status === 'measured' ? timeOf(m) : null);
 
 /** The lists stage's targets: JSON ≤ 3× text at every N, exponent ≤ 1.1, peak RSS ≤ 2× the text report's. */
 function listTargets(entry: ListsEntry | Skipped): Target[] {
@@ -379,7 +381,9 @@ export function renderMarkdown(results: BenchResults): string {
   if (lists) {
     out.push('### Lists of N Pods in one document (8 fixable findings per Pod)', '');
     out.push('| Form | N | size | parse floor | text report | JSON report | JSON ÷ text | JSON ÷ parse | report size text → JSON | fixes / notes | peak RSS text → JSON |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    const cell = (m: ListMeasure) => (m.status === 'measured' ? fmtMs(m.ms.median) : m.status === 'timeout' ? `over ${m.afterSeconds} s` : '–');
+    // CPU time, then wall time in brackets.
+    const cell = (m: ListMeasure) =>
+      m.status === 'measured' ? (m.cpuMs ? `${fmtMs(m.cpuMs.median)} (${fmtMs(m.ms.median)})` : fmtMs(m.ms.median)) : m.status === 'timeout' ? `over ${m.afterSeconds} s` : '–';
     const ratio = (a: ListMeasure, b: ListMeasure) => {
       const x = msOf(a);
       const y = msOf(b);
@@ -395,7 +399,8 @@ export function renderMarkdown(results: BenchResults): string {
     }
     out.push(
       '',
-      'Each List is one file in a child process of its own; smaller Lists get unrecorded warm-up runs first. The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. ' +
+      'Each List is one file in a child process of its own; smaller Lists get unrecorded warm-up runs first. Times are median CPU time (user + system, every thread of the process), wall time in brackets; ratios and exponents are of CPU time, which other work on the machine does not inflate as it does wall time. ' +
+        'The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. ' +
         'A run over the time cap (`--list-timeout`) is stopped and larger sizes of its form and report are not tried. Fixes / notes: findings with a verified fix / with a note (a caveat or why there is none).',
       '',
     );

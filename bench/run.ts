@@ -25,6 +25,7 @@ import { summarizeProfile } from './profile.js';
 import type { CpuProfile, ProfileSummary } from './profile.js';
 import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, ProbeReport, StageRequest, StageResult } from './protocol.js';
 import { evaluateTargets, renderMarkdown } from './report.js';
+import { timeOf } from './report.js';
 import type { ActionRunsEntry, ActionStageEntry, BenchResults, CliRun, DiffStageEntry, FilesStageEntry, ListFormEntry, ListMeasure, ListPoint, ListsEntry, ScalePoint, Skipped } from './report.js';
 import { perSecond, round, summarize } from './stats.js';
 
@@ -164,7 +165,7 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
         const timeoutMs = o.listTimeoutSeconds * 1000 * (o.listRuns + warmup) + 30_000;
         try {
           const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, warmup, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
-          point[kind] = { status: 'measured', ms: r.ms, peakRssMb: r.memory.peakMb, reportBytes: r.reportBytes ?? null };
+          point[kind] = { status: 'measured', ms: r.ms, ...(r.cpuMs ? { cpuMs: r.cpuMs } : {}), peakRssMb: r.memory.peakMb, reportBytes: r.reportBytes ?? null };
           if (kind === 'fixes') counts = r.counts;
           if (kind === 'fixes') reportBytes = r.reportBytes ?? null;
         } catch (error) {
@@ -176,8 +177,8 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
       rmSync(dir, { recursive: true, force: true });
       points.push({ n, bytes: Buffer.byteLength(text), ...point, counts, reportBytes });
     }
-    const fit = (kind: 'parse' | 'check' | 'fixes') =>
-      growthExponent(points.flatMap((p) => (p[kind].status === 'measured' ? [{ n: p.n, ms: p[kind].ms.median }] : [])));
+    // Fitted on CPU time: wall time on a machine shared with other work is noise.
+    const fit = (kind: 'parse' | 'check' | 'fixes') => growthExponent(points.flatMap((p) => (p[kind].status === 'measured' ? [{ n: p.n, ms: timeOf(p[kind]) }] : [])));
     forms.push({ form, points, exponent: { parse: fit('parse'), check: fit('check'), fixes: fit('fixes') } });
   }
   return { status: 'measured', forms };
