@@ -19096,6 +19096,8 @@ function computeFixes(request) {
     sharedOf = rendered.shared;
     let retry = false;
     const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
+    const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+    const dealtWith = /* @__PURE__ */ new Set();
     for (const group of groups) {
       const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
       const suggestion = toSuggestion(table, group, request.diff, bomBytes);
@@ -19106,12 +19108,14 @@ function computeFixes(request) {
       }
       retry = true;
       const pods2 = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods2].some((p) => dealtWith.has(p))) continue;
       if ([...pods2].some((p) => !collapsed.has(p))) {
         for (const p of pods2) collapsed.add(p);
       } else {
         for (const owner of groupOwners) refuse2(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
       }
-      break;
+      for (const p of pods2) dealtWith.add(p);
+      if (!apart) break;
     }
     if (retry) continue;
     const all = [...new Set(suggestionOf.values())];

@@ -46916,6 +46916,8 @@ function computeFixes(request2) {
     sharedOf = rendered.shared;
     let retry2 = false;
     const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
+    const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+    const dealtWith = /* @__PURE__ */ new Set();
     for (const group of groups2) {
       const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
       const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
@@ -46926,12 +46928,14 @@ function computeFixes(request2) {
       }
       retry2 = true;
       const pods2 = new Set(groupOwners.map((o) => o.podIndex));
+      if ([...pods2].some((p) => dealtWith.has(p))) continue;
       if ([...pods2].some((p) => !collapsed.has(p))) {
         for (const p of pods2) collapsed.add(p);
       } else {
         for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
       }
-      break;
+      for (const p of pods2) dealtWith.add(p);
+      if (!apart) break;
     }
     if (retry2) continue;
     const all = [...new Set(suggestionOf.values())];
