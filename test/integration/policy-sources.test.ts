@@ -121,6 +121,30 @@ describe('Kyverno validate.podSecurity rules', () => {
   });
 });
 
+describe('Kyverno PolicyExceptions and preconditions', () => {
+  it('honour the exceptions at the base commit, list what they exempt as ignored, and skip a rule whose preconditions do not hold', async () => {
+    const pr = await pullRequest('kyverno-exception');
+    const run = await runAction(emulator, pr);
+    expect(run.stderr).toBe('');
+    const report = run.reportJson as {
+      findings: { file: string; check: string; blocking: boolean; levelSource: { detail: string } }[];
+      ignored: { file: string; check: string; why: string[] }[];
+    };
+    // metrics-proxy: exempt from runAsNonRoot only; its capabilities still fail the rule, which names the exception.
+    expect(report.findings.map((f) => [f.file, f.check, f.blocking, f.levelSource.detail])).toEqual([
+      ['apps/metrics-proxy.yaml', 'capabilities_restricted', true, 'kyverno: ClusterPolicy/psa rule restricted (policies/psa.yaml:8); with PolicyException kyverno/metrics-proxy-root (policies/exceptions.yaml:20)'],
+    ]);
+    // node-agent: the DaemonSet is out of the generated rule altogether; ci-runner: the rule's precondition is false.
+    expect(report.ignored.filter((f) => f.file === 'apps/node-agent.yaml').map((f) => f.check).sort()).toEqual(['allowPrivilegeEscalation', 'capabilities_restricted', 'hostNamespaces', 'runAsNonRoot', 'seccompProfile_restricted']);
+    expect(report.ignored.find((f) => f.file === 'apps/metrics-proxy.yaml')?.why).toEqual(['PolicyException kyverno/metrics-proxy-root (policies/exceptions.yaml:20) exempts it from Kyverno ClusterPolicy/psa rule restricted']);
+    expect([...report.findings, ...report.ignored].some((f) => f.file === 'apps/ci-runner.yaml')).toBe(false);
+    expect(run.summary).toContain("2 PolicyExceptions honoured as Kyverno does when it runs with PolicyExceptions enabled (--enablePolicyException) in the exceptions' namespaces");
+    expect(run.summary).toContain('Kyverno podSecurity rule evaluated: ClusterPolicy/psa rule restricted (restricted:latest, Enforce)');
+    expect(checkRunsOf(pr)[0]).toMatchObject({ conclusion: 'failure' });
+    expect(run.outputs).toMatchObject({ blocking: '1' });
+  });
+});
+
 describe('hardening advice', () => {
   it('runs when the config enables it, never blocking except what it lists as blocking', async () => {
     const pr = await pullRequest('advice');

@@ -56,7 +56,13 @@ export interface ClusterReading {
   readonly notices: readonly SourceProblem[];
 }
 
-export function clusterSourcesOf(documents: readonly ManifestDocument[], options: SourceOptions): ClusterReading {
+export function clusterSourcesOf(all: readonly ManifestDocument[], options: SourceOptions): ClusterReading {
+  // A document may come twice (a changed file is also in the head tree that `diff` reads for Namespaces): read it once.
+  const seen = new Set<string>();
+  const documents = all.filter((d) => {
+    const key = `${d.file}\u0000${d.index}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   const problems: SourceProblem[] = [];
   const notices: SourceProblem[] = [];
   let admission: AdmissionConfig | null = null;

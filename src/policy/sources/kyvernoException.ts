@@ -73,6 +73,14 @@ export function kyvernoExceptionsOf(documents: readonly ManifestDocument[]): Exc
       const spec = obj(object.value, 'spec') ?? {};
       const name = `${str(metadata, 'namespace') || 'default'}/${str(metadata, 'name')}`;
       const line = locate(document.source, [...object.path, 'kind']).line;
+      // One object per name in a cluster: a document read twice counts once; two definitions, the first (which one is applied last cannot be known).
+      const twin = exceptions.find((e) => e.name === name);
+      if (twin) {
+        if (twin.file !== document.file || twin.line !== line) {
+          notices.push({ file: document.file, line, message: `PolicyException ${name} is also defined in ${twin.file}:${twin.line}; that one is used` });
+        }
+        continue;
+      }
       const match = matchOf(obj(spec, 'match'));
       const conditions = conditionsOf(spec.conditions);
       const onUser = [...(match.any ?? []), ...(match.all ?? [])].some((f) => f.onUser);

@@ -99,13 +99,6 @@ export function withKyverno(outcome: PolicyOutcome, verdicts: readonly KyvernoVe
     const policy: LevelVersion = { level: verdict.rule.level, version: verdict.rule.version };
     return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null, kyvernoRule: verdict.rule };
   };
-  const ignored = [...outcome.ignored];
-  for (const verdict of verdicts) {
-    for (const failure of verdict.excepted) {
-      const message = `${verdict.exceptions.map(exceptionLabel).join(', ')} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
-      ignored.push({ ...placed(verdict, failure, verdict.action === 'enforce' ? 'enforce' : 'warn'), why: [{ kind: 'kyverno-exception', message }] });
-    }
-  }
   for (const verdict of verdicts.filter((v) => v.action === 'enforce')) {
     for (const failure of verdict.failures) {
       if (blocked.has(failure.check)) continue;
@@ -119,6 +112,17 @@ export function withKyverno(outcome: PolicyOutcome, verdicts: readonly KyvernoVe
       if (blocked.has(failure.check) || warned.has(failure.check)) continue;
       warned.add(failure.check);
       warning.push(placed(verdict, failure, 'warn'));
+    }
+  }
+  // What an exception exempts is listed as ignored, once per check, unless the check is reported anyway (by the admission controller or another rule).
+  const ignored = [...outcome.ignored];
+  const reported = new Set([...blocking, ...warning, ...ignored].map((f) => f.failure.check));
+  for (const verdict of verdicts) {
+    for (const failure of verdict.excepted) {
+      if (reported.has(failure.check)) continue;
+      reported.add(failure.check);
+      const message = `${verdict.exceptions.map(exceptionLabel).join(', ')} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
+      ignored.push({ ...placed(verdict, failure, verdict.action === 'enforce' ? 'enforce' : 'warn'), why: [{ kind: 'kyverno-exception', message }] });
     }
   }
   return { ...outcome, blocking, warning, ignored, allowed: blocking.length === 0 };
