@@ -42968,6 +42968,13 @@ function kyvernoExceptionsOf(documents) {
       const spec = obj(object.value, "spec") ?? {};
       const name = `${str(metadata, "namespace") || "default"}/${str(metadata, "name")}`;
       const line = locate(document.source, [...object.path, "kind"]).line;
+      const twin = exceptions.find((e) => e.name === name);
+      if (twin) {
+        if (twin.file !== document.file || twin.line !== line) {
+          notices.push({ file: document.file, line, message: `PolicyException ${name} is also defined in ${twin.file}:${twin.line}; that one is used` });
+        }
+        continue;
+      }
       const match2 = matchOf(obj(spec, "match"));
       const conditions = conditionsOf(spec.conditions);
       const onUser = [...match2.any ?? [], ...match2.all ?? []].some((f) => f.onUser);
@@ -43021,7 +43028,12 @@ function parsePolicySources(text3) {
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
 }
-function clusterSourcesOf(documents, options) {
+function clusterSourcesOf(all, options) {
+  const seen = /* @__PURE__ */ new Set();
+  const documents = all.filter((d) => {
+    const key = `${d.file}\0${d.index}`;
+    return !seen.has(key) && seen.add(key) !== void 0;
+  });
   const problems = [];
   const notices = [];
   let admission = null;
@@ -43840,13 +43852,6 @@ function withKyverno(outcome, verdicts) {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
     return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null, kyvernoRule: verdict.rule };
   };
-  const ignored = [...outcome.ignored];
-  for (const verdict of verdicts) {
-    for (const failure of verdict.excepted) {
-      const message = `${verdict.exceptions.map(exceptionLabel).join(", ")} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
-      ignored.push({ ...placed2(verdict, failure, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
-    }
-  }
   for (const verdict of verdicts.filter((v) => v.action === "enforce")) {
     for (const failure of verdict.failures) {
       if (blocked.has(failure.check)) continue;
@@ -43860,6 +43865,16 @@ function withKyverno(outcome, verdicts) {
       if (blocked.has(failure.check) || warned.has(failure.check)) continue;
       warned.add(failure.check);
       warning2.push(placed2(verdict, failure, "warn"));
+    }
+  }
+  const ignored = [...outcome.ignored];
+  const reported = new Set([...blocking, ...warning2, ...ignored].map((f) => f.failure.check));
+  for (const verdict of verdicts) {
+    for (const failure of verdict.excepted) {
+      if (reported.has(failure.check)) continue;
+      reported.add(failure.check);
+      const message = `${verdict.exceptions.map(exceptionLabel).join(", ")} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
+      ignored.push({ ...placed2(verdict, failure, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
     }
   }
   return { ...outcome, blocking, warning: warning2, ignored, allowed: blocking.length === 0 };
