@@ -4,6 +4,7 @@
  * (it parses, uses only inputs and outputs the Action has, and checks out
  * the history wherever its triggers need it).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -57,6 +58,27 @@ describe('README workflows', () => {
     expect(quickStart.concurrency?.group).toContain('github.event.pull_request.number');
     expect(quickStart.concurrency?.['cancel-in-progress']).toBe(true);
     expect(Object.keys(quickStart.on)).toEqual(expect.arrayContaining(['pull_request', 'merge_group']));
+  });
+
+  it('every reference to the project on GitHub names the repository src/version.ts names', () => {
+    // Renaming the repository is one constant (actionRepository) and the files this test lists.
+    const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' })
+      .split('\0')
+      .filter((file) => file !== '' && !file.startsWith('dist/') && !file.startsWith('fixtures/pss-conformance/') && /\.(md|json|ya?ml|ts)$|^\.ci\//.test(file));
+    const found = new Map<string, string[]>();
+    for (const file of tracked) {
+      if (!existsSync(path.join(repoRoot, file))) continue;
+      for (const m of read(file).matchAll(/(?:github\.com|githubusercontent\.com)\/([\w.-]+\/pod-security-review)\b|uses: ([\w.-]+\/pod-security-review)@/g)) {
+        const named = m[1] ?? m[2]!;
+        found.set(named, [...(found.get(named) ?? []), file]);
+      }
+    }
+    // A stray name shows with the files that hold it.
+    expect(Object.fromEntries(found)).toEqual({ [actionRepository]: expect.any(Array) });
+    // It is found where users meet it: the package, the docs, the schema's id, the pre-commit hook, the sample config.
+    for (const file of ['package.json', 'README.md', 'SECURITY.md', 'CHANGELOG.md', '.pre-commit-hooks.yaml', 'schema/pod-security.schema.json', 'fixtures/policy/pod-security.yaml']) {
+      expect(found.get(actionRepository), file).toContain(file);
+    }
   });
 
   it('name the Action by the repository package.json points to', () => {
