@@ -130,11 +130,31 @@ async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude
   return parsed.config;
 }
 
+/**
+ * The policy config as the pull request leaves it, when it changes it: the
+ * run is judged by the base commit's, but what the change relaxes in it is
+ * a policy change. An invalid one is said in a notice (it would stop every
+ * run once merged).
+ */
+async function readHeadConfig(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, read: ConfigRead & { readonly headBlob: BlobRead | undefined }): Promise<{ config?: { config: PolicyConfig; path: string }; notices: string[] }> {
+  if (!reads(settings.sourceOptions, 'config')) return { notices: [] };
+  const workspace = io.env.GITHUB_WORKSPACE ?? '.';
+  const textOf = (blob: BlobRead | undefined) => (blob?.kind === 'text' ? blob.text : null);
+  const [base, head] = read.viaGit
+    ? [await io.gitFile(workspace, event.baseSha, settings.configPath), await io.gitFile(workspace, event.headSha, settings.configPath)]
+    : [textOf(read.blob), textOf(read.headBlob)];
+  if (base === head) return { notices: [] };
+  if (head === null) return { config: { config: defaultPolicyConfig, path: settings.configPath }, notices: [] };
+  const parsed = parsePolicyConfig(head, settings.configPath);
+  if (!parsed.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:\n${parsed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join('\n')}`] };
+  return { config: { config: parsed.config, path: settings.configPath }, notices: [] };
+}
+
 async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort) {
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   if (settings.source !== 'api') {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [] as string[], viaGit: true, configBlob: undefined, extraDocuments: [] as ManifestDocument[] };
+    if (local) return { changeSet: local, notices: [] as string[], viaGit: true, configBlob: undefined, headConfigBlob: undefined, extraDocuments: [] as ManifestDocument[] };
     if (settings.source === 'git') {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`,
@@ -144,8 +164,9 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   if (event.kind !== 'pull-request') {
     throw new ConfigurationError(`a ${event.eventName} event is checked from the local repository: check out with fetch-depth: 0 (or set source: git)`);
   }
-  // The config file at the base commit rides along in the contents' batched queries.
+  // The config file at the base commit (and at head, to review what the change does to it) rides along in the contents' batched queries.
   const config = { commit: event.baseSha, path: settings.configPath };
+  const headConfig = { commit: event.headSha, path: settings.configPath };
   // A pinned admission configuration is read at head, like the Namespace manifests.
   const admissionPath = settings.sourceOptions.admissionConfigPath;
   const admission = admissionPath ? [{ commit: event.headSha, path: admissionPath }] : [];
@@ -155,11 +176,12 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
     headSha: event.headSha,
     selection: settings.selection,
     maxBytes: settings.maxFileBytes,
-    alsoRead: [config, ...admission],
+    alsoRead: [config, headConfig, ...admission],
   });
   const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : undefined;
   const extraDocuments = admissionPath && admissionBlob?.kind === 'text' ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
-  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
+  const configBlob = api.extra.get(`${config.commit}:${config.path}`);
+  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob, headConfigBlob: api.extra.get(`${headConfig.commit}:${headConfig.path}`), extraDocuments };
 }
 
 /**
@@ -360,6 +382,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
+    const headConfig = await readHeadConfig(io, settings, event, { viaGit, blob: configBlob, headBlob: read.headConfigBlob });
+    notices.push(...headConfig.notices);
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
     notices.push(...relabelled.notices);
@@ -379,6 +403,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
         relabelledFiles: relabelled.files,
+        ...(headConfig.config ? { headConfig: headConfig.config } : {}),
         ...(config.render ? { render: config.render } : {}),
       },
       renderPort,

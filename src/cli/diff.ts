@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChangeSet, ChangedFile } from '../diff/types.js';
-import { readFileAt } from '../git/files.js';
+import { readFileAt, repositoryPath } from '../git/files.js';
 import { readNamespaceFiles, relabelledFilesCap } from '../git/namespaceWorkloads.js';
 import { relabelledNamespaces } from '../scope/relabelled.js';
 import type { FileSelection } from '../scope/select.js';
-import { defaultConfigPath, defaultPolicyConfig } from '../policy/config.js';
+import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
 import { reads } from '../policy/sources/cluster.js';
 import type { PolicyConfig } from '../policy/types.js';
 import { git, GitError } from '../git/run.js';
@@ -103,20 +103,25 @@ async function gitFailure(repository: string, base: string, head: string, error:
  * to the config takes effect once merged (said on stderr when the range
  * changes it). The path is relative to the working directory, like check's.
  */
-async function configAtBase(io: CliIO, explicit: string | undefined, commits: { base: string; head: string }): Promise<PolicyConfig> {
+async function configAtBase(io: CliIO, explicit: string | undefined, commits: { base: string; head: string }): Promise<{ base: PolicyConfig; head?: { config: PolicyConfig; path: string } }> {
   const file = explicit ?? defaultConfigPath;
   const inRepository = path.isAbsolute(file) ? path.relative(io.cwd, file) : file;
   const spec = `./${inRepository.split(path.sep).join('/')}`;
   const text = await readFileAt(io.cwd, commits.base, spec);
+  const headText = await readFileAt(io.cwd, commits.head, spec);
   const short = commits.base.slice(0, 12);
-  if (text !== await readFileAt(io.cwd, commits.head, spec)) {
-    io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged\n`);
+  if (text === null && explicit !== undefined) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
+  const base = text === null ? defaultPolicyConfig : parseConfigFile(text, file, ` (at the base commit ${short})`);
+  if (text === headText) return { base };
+  io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged\n`);
+  // What the change does to it is reviewed: a relaxation is a policy change.
+  const named = await repositoryPath(io.cwd, inRepository);
+  const head = headText === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(headText, named);
+  if (!head.ok) {
+    io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:\n${head.errors.map(formatConfigError).join('\n')}\n`);
+    return { base };
   }
-  if (text === null) {
-    if (explicit !== undefined) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
-    return defaultPolicyConfig;
-  }
-  return parseConfigFile(text, file, ` (at the base commit ${short})`);
+  return { base, head: { config: head.config, path: named } };
 }
 
 /**
@@ -168,13 +173,14 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   }
   const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
   const config = reads(options.sourceOptions, 'config') ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : undefined;
-  const policy = withChangeRules(contextFor(io, options, false, config), values['opt-outs'], values['policy-changes']);
+  const policy = withChangeRules(contextFor(io, options, false, config?.base), values['opt-outs'], values['policy-changes']);
   const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
   const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
   const relabelledFiles = await relabelledWorkloads(io, changeSet, headCommit, { policy, selection, maxBytes: options.maxBytes });
   const report = await evaluateWithRendering(changeSet, {
     policy,
     relabelledFiles,
+    ...(config?.head ? { headConfig: config.head } : {}),
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection,

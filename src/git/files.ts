@@ -1,4 +1,5 @@
 /** Single files of a commit, read from the object store (never from the working tree). */
+import { posix, sep } from 'node:path';
 import { git, GitError } from './run.js';
 
 /**
@@ -14,4 +15,10 @@ export async function readFileAt(repository: string, commit: string, path: strin
     if (error instanceof GitError) return null;
     throw error;
   }
+}
+
+/** A path relative to `repository` (the working directory) as the repository names it: from its top, with `/`. */
+export async function repositoryPath(repository: string, relative: string): Promise<string> {
+  const prefix = (await git(repository, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
+  return posix.normalize(posix.join(prefix, relative.split(sep).join('/')));
 }

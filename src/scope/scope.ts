@@ -40,11 +40,12 @@ import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/res
 import { evaluatePolicy } from '../policy/split.js';
 import { changeRules, relaxationsOf, reviewOptOuts, samePolicy, stricterPolicy } from '../policy/stricter.js';
 import type { OptOutsRule } from '../policy/stricter.js';
-import type { PolicyFinding, PolicySubject, ResolvedPolicy } from '../policy/types.js';
+import type { PolicyConfig, PolicyFinding, PolicySubject, ResolvedPolicy } from '../policy/types.js';
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { admissionRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
+import { configRelaxations } from './configChanges.js';
 import { namespaceRelaxations, workloadRelaxation } from './policyChanges.js';
 import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
@@ -71,6 +72,11 @@ export interface ScopeOptions {
    * their policy differs between base and head.
    */
   readonly relabelledFiles?: readonly ChangedFile[];
+  /**
+   * The policy config file as the change leaves it (the run is judged by
+   * `policy.config`, read at base): what it relaxes is reported (configChanges.ts).
+   */
+  readonly headConfig?: { readonly config: PolicyConfig; readonly path: string };
 }
 
 interface Loaded {
@@ -371,6 +377,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults, documents, rules.policyChanges, linesOf),
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults }, rules.policyChanges, linesOf),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf),
+    ...(options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf, path: options.headConfig.path }) : []),
     ...relaxations,
   );
   errors.push(...repository.problems);

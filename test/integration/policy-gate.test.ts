@@ -44,12 +44,18 @@ interface JsonReport {
 }
 
 /** `diff --base main` on a repository made of a base and a head tree. */
-async function diffJson(base: Record<string, string>, head: Record<string, string>, ...args: string[]) {
+async function diffRun(base: Record<string, string>, head: Record<string, string>, ...args: string[]) {
   const repo = makeRepo(tree(base), tree(head));
   temporary.push(repo);
   const run = await cli(repo, 'diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args);
-  expect(run.stderr).toBe('');
-  return { status: run.status, report: JSON.parse(run.stdout) as JsonReport };
+  return { status: run.status, stderr: run.stderr, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+/** The same, with nothing on stderr. */
+async function diffJson(base: Record<string, string>, head: Record<string, string>, ...args: string[]) {
+  const { status, stderr, report } = await diffRun(base, head, ...args);
+  expect(stderr).toBe('');
+  return { status, report };
 }
 
 afterAll(() => {
@@ -184,12 +190,38 @@ describe('item 2: a pull request cannot relax the policy that judges it (CLI dif
     expect(blockingChecks(JSON.parse(run.stdout) as JsonReport, 'api')).toEqual(['hostNamespaces']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('.github/pod-security.yaml is read at the base commit');
+    // What the change does to the config is itself a policy change, on its lines.
+    expect(relaxed(JSON.parse(run.stdout) as JsonReport)).toMatchObject([
+      { file: '.github/pod-security.yaml', line: 1, blocking: true, detail: 'level baseline:latest becomes privileged:latest; namespace shop becomes exempt' },
+    ]);
     // From a sub-folder, the path is relative to it, as check reads it.
     const nested = await cli(path.join(repo, 'deploy'), 'diff', '--base', 'main', '--format', 'json', '--config', '../.github/pod-security.yaml');
     expect(blockingChecks(JSON.parse(nested.stdout) as JsonReport, 'api')).toEqual(['hostNamespaces']);
     const added = await cli(repo, 'diff', '--base', 'main', '--config', 'ops/strict.yaml');
     expect(added.status).toBe(2);
     expect(added.stderr).toContain('--config ops/strict.yaml: not in the base commit');
+  });
+
+  it('reports what a change to the config relaxes, each on its line, and nothing for a tightening', async () => {
+    const config = '.github/pod-security.yaml';
+    const before = 'strict: true\nrules:\n  - match: {namespaces: [legacy]}\n    level: baseline\n  - match: {files: ["ops/**"]}\n    level: restricted\n';
+    const after = 'rules:\n  - match: {namespaces: [legacy]}\n    level: privileged\ndisable:\n  - checks: [hostPorts]\n    reason: ingress\nopt-outs: any\npolicy-changes: warn\nnamespace-labels: false\n';
+    const { status, report } = await diffRun({ [config]: before }, { [config]: after });
+    const [finding] = relaxed(report) as (JsonReport['findings'][number] & { detail: string; locations: { line: number }[] })[];
+    expect(finding).toMatchObject({ file: config, line: 1, blocking: true, reason: `the pull request relaxes the policy config ${config}` });
+    expect(finding!.detail.split('; ')).toEqual([
+      'disable[0] disables hostPorts',
+      'rules[0] lowers the enforce level of what it matches to privileged:latest',
+      'rules[1] (restricted:latest for what it matched) is removed',
+      'strict is no longer true',
+      'opt-outs base-only becomes any',
+      'policy-changes block becomes warn',
+      'namespace-labels becomes false: Namespace labels no longer judge',
+    ]);
+    expect(finding!.locations.map((l) => l.line)).toEqual([1, 2, 5, 7, 8, 9]);
+    expect(status).toBe(1);
+    const tightened = await diffRun({ [config]: after }, { [config]: before });
+    expect(relaxed(tightened.report)).toEqual([]);
   });
 
   it('reports a new Namespace labelled privileged', async () => {
@@ -466,6 +498,21 @@ describe('the Action', () => {
       expect(relaxedIn(run).map((f) => [f.file, f.blocking])).toEqual([['deploy/ns.yaml', false]]);
       // Still the stricter label: restricted at base.
       expect((run.reportJson as ActionReport).findings.filter((f) => f.name === 'agent' && f.blocking).map((f) => f.check)).toContain('runAsNonRoot');
+    });
+
+    it('comments on what the pull request relaxes in the config file, and still judges by the base one', async () => {
+      const pr = await pullRequest(
+        { '.github/pod-security.yaml': 'level: restricted\n', 'deploy/agent.yaml': deployment('agent', 'shop', { image: 'agent:1' }) },
+        { '.github/pod-security.yaml': 'level: privileged\n', 'deploy/agent.yaml': deployment('agent', 'shop', { image: 'agent:2' }) },
+      );
+      const run = await runAction(emulator, pr);
+      expect(run.stderr).toBe('');
+      expect(relaxedIn(run).map((f) => [f.file, f.line, f.blocking, f.detail])).toEqual([['.github/pod-security.yaml', 1, true, 'level restricted:latest becomes privileged:latest']]);
+      expect((run.reportJson as ActionReport).findings.filter((f) => f.name === 'agent' && f.blocking).map((f) => f.check)).toContain('runAsNonRoot');
+      const commented = emulator.state.reviews.filter((r) => r.pullNumber === pr.number).flatMap((r) => r.comments.map((c) => `${c.path}:${c.line}`));
+      expect(commented).toContain('.github/pod-security.yaml:1');
+      const local = await runAction(emulator, pr, { workspace: pr.gitDir, inputs: { source: 'git' } });
+      expect(relaxedIn(local).map((f) => [f.file, f.line])).toEqual([['.github/pod-security.yaml', 1]]);
     });
 
     it('reads the same from a checkout (source: git)', async () => {
