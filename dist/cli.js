@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap8 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap8 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar5.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep2 + (match2?.[1] ?? "");
+      return res + sep3 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13544,33 +13544,33 @@ var uncHost = (p) => {
   return h !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h : -1;
 };
 var walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith("."));
-var dotPortion = (f, start, end, dot, sep2) => {
+var dotPortion = (f, start, end, dot, sep3) => {
   for (let k = start; k < end; ) {
     if (f.charCodeAt(k) === 46) {
       if (!dot)
         return true;
       const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-      if (n >= end || isSep(f.charCodeAt(n), sep2))
+      if (n >= end || isSep(f.charCodeAt(n), sep3))
         return true;
     }
-    const s = nextSep(f, k, sep2);
+    const s = nextSep(f, k, sep3);
     if (s === -1)
       return false;
     k = s + 1;
-    while (k < end && isSep(f.charCodeAt(k), sep2))
+    while (k < end && isSep(f.charCodeAt(k), sep3))
       k++;
   }
   return false;
 };
-var isSep = (c, sep2) => sep2 === "/" ? c === 47 : sep2 === "\\" ? c === 92 : c === 47 || c === 92;
-var nextSep = (f, from, sep2) => {
-  if (sep2 !== "both")
-    return f.indexOf(sep2, from);
+var isSep = (c, sep3) => sep3 === "/" ? c === 47 : sep3 === "\\" ? c === 92 : c === 47 || c === 92;
+var nextSep = (f, from, sep3) => {
+  if (sep3 !== "both")
+    return f.indexOf(sep3, from);
   const s = f.indexOf("/", from);
   const b = f.indexOf("\\", from);
   return s === -1 ? b : b === -1 ? s : Math.min(s, b);
 };
-var lastSep = (f, from, sep2) => sep2 !== "both" ? f.lastIndexOf(sep2, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+var lastSep = (f, from, sep3) => sep3 !== "both" ? f.lastIndexOf(sep3, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
 var PENDING = {};
 var Minimatch = class {
   options;
@@ -13948,7 +13948,7 @@ var Minimatch = class {
   // level 2, this is only known if none of them are `.` or `..`, so
   // that the path does not change when it is resolved.
   #canMatch(f) {
-    const sep2 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
+    const sep3 = !this.isWindows || !f.includes("\\") ? "/" : f.includes("/") ? "both" : "\\";
     let ends = this.#endCheck ? 0 : -1;
     let last = "";
     let lastStart = 0;
@@ -13960,14 +13960,14 @@ var Minimatch = class {
       const p = row[row.length - 1];
       let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
       if (end && ends === 0) {
-        const i = lastSep(f, f.length, sep2);
+        const i = lastSep(f, f.length, sep3);
         lastStart = i + 1;
         last = f.slice(lastStart);
         if (last === "" && i >= 0) {
           let j = i;
-          while (j > 0 && isSep(f.charCodeAt(j - 1), sep2))
+          while (j > 0 && isSep(f.charCodeAt(j - 1), sep3))
             j--;
-          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep2) + 1;
+          prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep3) + 1;
           prev = f.slice(prevStart, j);
         }
         const resolves2 = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
@@ -13995,15 +13995,15 @@ var Minimatch = class {
       if (shape === "base" && end)
         return "yes";
       if (shape === "tail" && end) {
-        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep2)) {
+        if (this.#level2 && dotPortion(f, 0, tailStart, true, sep3)) {
           return "maybe";
         }
-        if (!dotPortion(f, 0, tailStart, dot, sep2))
+        if (!dotPortion(f, 0, tailStart, dot, sep3))
           return "yes";
         continue;
       }
       if (shape === "mid" || shape === "head") {
-        const m = this.#walk(f, row, shape === "head", dot, sep2);
+        const m = this.#walk(f, row, shape === "head", dot, sep3);
         if (m !== "no")
           return m;
         continue;
@@ -14059,19 +14059,19 @@ var Minimatch = class {
   // it must be able to walk the portions before that one, and there
   // must be a portion after it, which the ** after it can walk. At
   // level 2, this is only known if no portion is `.` or `..`.
-  #walk(f, row, head, dot, sep2) {
-    if (this.#level2 && dotPortion(f, 0, f.length, true, sep2))
+  #walk(f, row, head, dot, sep3) {
+    if (this.#level2 && dotPortion(f, 0, f.length, true, sep3))
       return "maybe";
     const x = row[head ? 0 : 1];
     let s = 0;
-    for (let e = nextSep(f, s, sep2); e !== -1; e = nextSep(f, s, sep2)) {
+    for (let e = nextSep(f, s, sep3); e !== -1; e = nextSep(f, s, sep3)) {
       let next = e + 1;
-      while (next < f.length && isSep(f.charCodeAt(next), sep2))
+      while (next < f.length && isSep(f.charCodeAt(next), sep3))
         next++;
       const hit = typeof x === "string" ? e - s === x.length && f.startsWith(x, s) : e > s && x.testUnchecked(f.slice(s, e));
-      if (hit && !dotPortion(f, next, f.length, dot, sep2))
+      if (hit && !dotPortion(f, next, f.length, dot, sep3))
         return "yes";
-      if (head || dotPortion(f, s, next, dot, sep2))
+      if (head || dotPortion(f, s, next, dot, sep3))
         return "no";
       s = next;
     }
@@ -21441,6 +21441,65 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
   return findings;
 }
 
+// src/scope/configChanges.ts
+var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+function defaultsOf(config, today2) {
+  const policy = resolvePolicy({ subject: noSubject, config, overrides: {}, today: today2 });
+  return { enforce: policy.enforce, warn: policy.warn };
+}
+function ruleLevels(rule, defaults2) {
+  const version4 = rule.version?.value;
+  return {
+    enforce: { level: rule.level?.value ?? defaults2.enforce.level, version: version4 ?? defaults2.enforce.version },
+    warn: { level: rule.warnLevel?.value ?? defaults2.warn.level, version: rule.warnVersion?.value ?? version4 ?? defaults2.warn.version }
+  };
+}
+var matchOf2 = (rule) => JSON.stringify([rule.namespaces, rule.files]);
+var scopeOf = (entry) => JSON.stringify([[...entry.checks].sort(), entry.namespaces, entry.files, entry.workloads, entry.images]);
+var optOutsRank = { none: 0, "base-only": 1, any: 2 };
+function configRelaxations(base, head, options) {
+  if (base.file === null && head.file === null) return [];
+  const file = head.file ?? options.path;
+  const what = [];
+  const places = [];
+  const add = (text2, at3) => {
+    what.push(text2);
+    places.push({ file, path: [], line: head.file !== null ? at3?.line ?? 1 : 1 });
+  };
+  const was = defaultsOf(base, options.today);
+  const is = defaultsOf(head, options.today);
+  if (isLaxer(is.enforce, was.enforce)) add(`level ${formatLevelVersion(was.enforce)} becomes ${formatLevelVersion(is.enforce)}`, head.level?.at ?? head.version?.at);
+  if (isLaxer(is.warn, was.warn)) add(`warn level ${formatLevelVersion(was.warn)} becomes ${formatLevelVersion(is.warn)}`, head.warnLevel?.at ?? head.warnVersion?.at ?? head.version?.at);
+  for (const key of ["namespaces", "runtimeClassNames"]) {
+    const before = new Set(base.exemptions[key].map((e) => e.value));
+    for (const entry of head.exemptions[key].filter((e) => !before.has(e.value))) add(`${key === "namespaces" ? "namespace" : "runtimeClassName"} ${entry.value} becomes exempt`, entry.at);
+  }
+  const disabled = new Set(base.disable.map(scopeOf));
+  for (const entry of head.disable.filter((e) => !disabled.has(scopeOf(e)))) add(`disable[${entry.index}] disables ${entry.checks.join(", ")}`, entry.at);
+  const baseRules = new Map(base.rules.map((r) => [matchOf2(r), r]));
+  for (const rule of head.rules) {
+    const before = baseRules.get(matchOf2(rule));
+    const from = before ? ruleLevels(before, was) : was;
+    const to = ruleLevels(rule, is);
+    const lowered = ["enforce", "warn"].filter((mode) => isLaxer(to[mode], from[mode]));
+    if (lowered.length > 0) add(`rules[${rule.index}] ${before ? "lowers" : "is new and lowers"} the ${lowered.join(" and ")} level of what it matches to ${lowered.map((m) => formatLevelVersion(to[m])).join(" and ")}`, rule.at);
+  }
+  const headRules = new Set(head.rules.map(matchOf2));
+  for (const rule of base.rules.filter((r) => !headRules.has(matchOf2(r)))) {
+    const levels2 = ruleLevels(rule, was);
+    if (isLaxer(is.enforce, levels2.enforce)) add(`rules[${rule.index}] (${formatLevelVersion(levels2.enforce)} for what it matched) is removed`, void 0);
+  }
+  if (base.strict?.value === true && head.strict?.value !== true) add("strict is no longer true", head.strict?.at);
+  const optOuts = (c) => optOutsRank[c.optOuts?.value ?? "base-only"];
+  if (optOuts(head) > optOuts(base)) add(`opt-outs ${base.optOuts?.value ?? "base-only"} becomes ${head.optOuts?.value ?? "base-only"}`, head.optOuts?.at);
+  if ((base.policyChanges?.value ?? "block") === "block" && head.policyChanges?.value === "warn") add("policy-changes block becomes warn", head.policyChanges.at);
+  if ((base.namespaceLabels?.value ?? true) && head.namespaceLabels?.value === false) add("namespace-labels becomes false: Namespace labels no longer judge", head.namespaceLabels.at);
+  if (what.length === 0) return [];
+  const subject2 = { file, apiVersion: "", kind: "config", namespace: null, name: file, reason: `the pull request relaxes the policy config ${file}` };
+  const source = { kind: "config-default", detail: base.file !== null ? `${base.file} at the base commit` : "the built-in defaults, as the config file is new" };
+  return [relaxationFinding(subject2, what, was.enforce, source, uniquePlaces(places), base.file !== null ? "modified" : "new", options.rule, options.linesOf)];
+}
+
 // src/scope/scope.ts
 function loadPods(path10, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
@@ -21507,7 +21566,7 @@ function sameRule(a, b) {
   const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
   return settings(a) === settings(b);
 }
-var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+var noSubject2 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
   const byName = /* @__PURE__ */ new Map();
   for (const pods of unmatchedBase.values()) {
@@ -21658,13 +21717,14 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject2, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
   const defaults2 = defaultsUnder(context);
   const documents = { base: changedBase, head: changedHead };
   findings.push(
     ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf2),
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
+    ...options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.headConfig.path }) : [],
     ...relaxations
   );
   errors.push(...repository.problems);
@@ -23204,6 +23264,7 @@ import path7 from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/git/files.ts
+import { posix, sep as sep2 } from "node:path";
 async function readFileAt(repository, commit, path10) {
   try {
     return (await git(repository, ["cat-file", "blob", `${commit}:${path10}`])).toString("utf8");
@@ -23211,6 +23272,10 @@ async function readFileAt(repository, commit, path10) {
     if (error instanceof GitError) return null;
     throw error;
   }
+}
+async function repositoryPath(repository, relative) {
+  const prefix2 = (await git(repository, ["rev-parse", "--show-prefix"])).toString("utf8").trim();
+  return posix.normalize(posix.join(prefix2, relative.split(sep2).join("/")));
 }
 
 // src/git/namespaceWorkloads.ts
@@ -23367,16 +23432,22 @@ async function configAtBase(io, explicit, commits) {
   const inRepository = path7.isAbsolute(file) ? path7.relative(io.cwd, file) : file;
   const spec = `./${inRepository.split(path7.sep).join("/")}`;
   const text2 = await readFileAt(io.cwd, commits.base, spec);
+  const headText = await readFileAt(io.cwd, commits.head, spec);
   const short = commits.base.slice(0, 12);
-  if (text2 !== await readFileAt(io.cwd, commits.head, spec)) {
-    io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged
+  if (text2 === null && explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
+  const base = text2 === null ? defaultPolicyConfig : parseConfigFile(text2, file, ` (at the base commit ${short})`);
+  if (text2 === headText) return { base };
+  io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged
 `);
+  const named = await repositoryPath(io.cwd, inRepository);
+  const head = headText === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(headText, named);
+  if (!head.ok) {
+    io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:
+${head.errors.map(formatConfigError).join("\n")}
+`);
+    return { base };
   }
-  if (text2 === null) {
-    if (explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
-    return defaultPolicyConfig;
-  }
-  return parseConfigFile(text2, file, ` (at the base commit ${short})`);
+  return { base, head: { config: head.config, path: named } };
 }
 async function relabelledWorkloads(io, changeSet, head, options) {
   const namespaces = relabelledNamespaces(changeSet, { policy: options.policy, selection: options.selection, load: { maxBytes: options.maxBytes } });
@@ -23421,13 +23492,14 @@ async function diffCommand(args, io) {
   }
   const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
   const config = reads(options.sourceOptions, "config") ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : void 0;
-  const policy = withChangeRules(contextFor(io, options, false, config), values["opt-outs"], values["policy-changes"]);
+  const policy = withChangeRules(contextFor(io, options, false, config?.base), values["opt-outs"], values["policy-changes"]);
   const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
   const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
   const relabelledFiles = await relabelledWorkloads(io, changeSet, headCommit, { policy, selection, maxBytes: options.maxBytes });
   const report = await evaluateWithRendering(changeSet, {
     policy,
     relabelledFiles,
+    ...config?.head ? { headConfig: config.head } : {},
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection,

@@ -48318,6 +48318,65 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
   return findings;
 }
 
+// src/scope/configChanges.ts
+var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+function defaultsOf(config, today) {
+  const policy = resolvePolicy({ subject: noSubject, config, overrides: {}, today });
+  return { enforce: policy.enforce, warn: policy.warn };
+}
+function ruleLevels(rule, defaults2) {
+  const version2 = rule.version?.value;
+  return {
+    enforce: { level: rule.level?.value ?? defaults2.enforce.level, version: version2 ?? defaults2.enforce.version },
+    warn: { level: rule.warnLevel?.value ?? defaults2.warn.level, version: rule.warnVersion?.value ?? version2 ?? defaults2.warn.version }
+  };
+}
+var matchOf2 = (rule) => JSON.stringify([rule.namespaces, rule.files]);
+var scopeOf = (entry) => JSON.stringify([[...entry.checks].sort(), entry.namespaces, entry.files, entry.workloads, entry.images]);
+var optOutsRank = { none: 0, "base-only": 1, any: 2 };
+function configRelaxations(base, head, options) {
+  if (base.file === null && head.file === null) return [];
+  const file = head.file ?? options.path;
+  const what = [];
+  const places = [];
+  const add = (text3, at3) => {
+    what.push(text3);
+    places.push({ file, path: [], line: head.file !== null ? at3?.line ?? 1 : 1 });
+  };
+  const was = defaultsOf(base, options.today);
+  const is = defaultsOf(head, options.today);
+  if (isLaxer(is.enforce, was.enforce)) add(`level ${formatLevelVersion(was.enforce)} becomes ${formatLevelVersion(is.enforce)}`, head.level?.at ?? head.version?.at);
+  if (isLaxer(is.warn, was.warn)) add(`warn level ${formatLevelVersion(was.warn)} becomes ${formatLevelVersion(is.warn)}`, head.warnLevel?.at ?? head.warnVersion?.at ?? head.version?.at);
+  for (const key of ["namespaces", "runtimeClassNames"]) {
+    const before = new Set(base.exemptions[key].map((e) => e.value));
+    for (const entry of head.exemptions[key].filter((e) => !before.has(e.value))) add(`${key === "namespaces" ? "namespace" : "runtimeClassName"} ${entry.value} becomes exempt`, entry.at);
+  }
+  const disabled = new Set(base.disable.map(scopeOf));
+  for (const entry of head.disable.filter((e) => !disabled.has(scopeOf(e)))) add(`disable[${entry.index}] disables ${entry.checks.join(", ")}`, entry.at);
+  const baseRules = new Map(base.rules.map((r) => [matchOf2(r), r]));
+  for (const rule of head.rules) {
+    const before = baseRules.get(matchOf2(rule));
+    const from = before ? ruleLevels(before, was) : was;
+    const to = ruleLevels(rule, is);
+    const lowered = ["enforce", "warn"].filter((mode) => isLaxer(to[mode], from[mode]));
+    if (lowered.length > 0) add(`rules[${rule.index}] ${before ? "lowers" : "is new and lowers"} the ${lowered.join(" and ")} level of what it matches to ${lowered.map((m) => formatLevelVersion(to[m])).join(" and ")}`, rule.at);
+  }
+  const headRules = new Set(head.rules.map(matchOf2));
+  for (const rule of base.rules.filter((r) => !headRules.has(matchOf2(r)))) {
+    const levels2 = ruleLevels(rule, was);
+    if (isLaxer(is.enforce, levels2.enforce)) add(`rules[${rule.index}] (${formatLevelVersion(levels2.enforce)} for what it matched) is removed`, void 0);
+  }
+  if (base.strict?.value === true && head.strict?.value !== true) add("strict is no longer true", head.strict?.at);
+  const optOuts = (c) => optOutsRank[c.optOuts?.value ?? "base-only"];
+  if (optOuts(head) > optOuts(base)) add(`opt-outs ${base.optOuts?.value ?? "base-only"} becomes ${head.optOuts?.value ?? "base-only"}`, head.optOuts?.at);
+  if ((base.policyChanges?.value ?? "block") === "block" && head.policyChanges?.value === "warn") add("policy-changes block becomes warn", head.policyChanges.at);
+  if ((base.namespaceLabels?.value ?? true) && head.namespaceLabels?.value === false) add("namespace-labels becomes false: Namespace labels no longer judge", head.namespaceLabels.at);
+  if (what.length === 0) return [];
+  const subject = { file, apiVersion: "", kind: "config", namespace: null, name: file, reason: `the pull request relaxes the policy config ${file}` };
+  const source = { kind: "config-default", detail: base.file !== null ? `${base.file} at the base commit` : "the built-in defaults, as the config file is new" };
+  return [relaxationFinding(subject, what, was.enforce, source, uniquePlaces(places), base.file !== null ? "modified" : "new", options.rule, options.linesOf)];
+}
+
 // src/scope/scope.ts
 init_select();
 function loadPods(path4, content, load) {
@@ -48385,7 +48444,7 @@ function sameRule(a, b) {
   const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
   return settings(a) === settings(b);
 }
-var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+var noSubject2 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
   const byName = /* @__PURE__ */ new Map();
   for (const pods of unmatchedBase.values()) {
@@ -48536,13 +48595,14 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject2, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
   const defaults2 = defaultsUnder(context);
   const documents = { base: changedBase, head: changedHead };
   findings.push(
     ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf2),
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
+    ...options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.headConfig.path }) : [],
     ...relaxations
   );
   errors.push(...repository.problems);
@@ -49235,11 +49295,23 @@ async function readPolicyConfig(io, settings, event, configRead) {
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
 }
+async function readHeadConfig(io, settings, event, read) {
+  if (!reads(settings.sourceOptions, "config")) return { notices: [] };
+  const workspace = io.env.GITHUB_WORKSPACE ?? ".";
+  const textOf2 = (blob) => blob?.kind === "text" ? blob.text : null;
+  const [base, head] = read.viaGit ? [await io.gitFile(workspace, event.baseSha, settings.configPath), await io.gitFile(workspace, event.headSha, settings.configPath)] : [textOf2(read.blob), textOf2(read.headBlob)];
+  if (base === head) return { notices: [] };
+  if (head === null) return { config: { config: defaultPolicyConfig, path: settings.configPath }, notices: [] };
+  const parsed2 = parsePolicyConfig(head, settings.configPath);
+  if (!parsed2.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
+${parsed2.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
+  return { config: { config: parsed2.config, path: settings.configPath }, notices: [] };
+}
 async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   if (settings.source !== "api") {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [], viaGit: true, configBlob: void 0, extraDocuments: [] };
+    if (local) return { changeSet: local, notices: [], viaGit: true, configBlob: void 0, headConfigBlob: void 0, extraDocuments: [] };
     if (settings.source === "git") {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`
@@ -49250,6 +49322,7 @@ async function changeSetFor(io, settings, event, github) {
     throw new ConfigurationError(`a ${event.eventName} event is checked from the local repository: check out with fetch-depth: 0 (or set source: git)`);
   }
   const config = { commit: event.baseSha, path: settings.configPath };
+  const headConfig = { commit: event.headSha, path: settings.configPath };
   const admissionPath = settings.sourceOptions.admissionConfigPath;
   const admission = admissionPath ? [{ commit: event.headSha, path: admissionPath }] : [];
   const api = await readApiChangeSet(github, {
@@ -49258,11 +49331,12 @@ async function changeSetFor(io, settings, event, github) {
     headSha: event.headSha,
     selection: settings.selection,
     maxBytes: settings.maxFileBytes,
-    alsoRead: [config, ...admission]
+    alsoRead: [config, headConfig, ...admission]
   });
   const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : void 0;
   const extraDocuments = admissionPath && admissionBlob?.kind === "text" ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
-  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob: api.extra.get(`${config.commit}:${config.path}`), extraDocuments };
+  const configBlob = api.extra.get(`${config.commit}:${config.path}`);
+  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob, headConfigBlob: api.extra.get(`${headConfig.commit}:${headConfig.path}`), extraDocuments };
 }
 function namespacesNotRead(report, labelsOn) {
   if (!labelsOn) return [];
@@ -49421,6 +49495,8 @@ async function run(given) {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
+    const headConfig = await readHeadConfig(io, settings, event, { viaGit, blob: configBlob, headBlob: read.headConfigBlob });
+    notices.push(...headConfig.notices);
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
     notices.push(...relabelled.notices);
@@ -49439,6 +49515,7 @@ async function run(given) {
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
         relabelledFiles: relabelled.files,
+        ...headConfig.config ? { headConfig: headConfig.config } : {},
         ...config.render ? { render: config.render } : {}
       },
       renderPort
