@@ -18,6 +18,7 @@ import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { helmLocator, sourceComments } from './helmMap.js';
 import { kustomizeLocator } from './kustomizeMap.js';
 import type { SourceHit } from './kustomizeMap.js';
+import { shownDir } from './paths.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 
 /** One rendering as the scope saw it: a changed file named `path` holding `text`. */
@@ -196,6 +197,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const origin: RenderedOrigin = {
       tool: root.tool,
       root: root.dir === '' ? '.' : root.dir,
+      ...(root.label !== shownDir(root.dir) ? { label: root.label } : {}),
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,

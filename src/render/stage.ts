@@ -22,7 +22,7 @@ import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
 import type { Rendering } from './mapReport.js';
 import { verifySuggestions } from './verify.js';
-import type { RenderOutput, RenderPort, RenderRoot, RenderedRoot } from './types.js';
+import type { RenderOutput, RenderPort, RenderRoot, RenderedOrigin, RenderedRoot } from './types.js';
 
 export type { RenderPort } from './types.js';
 
@@ -90,6 +90,23 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
 }
 
 /**
+ * A chart rendered once per values set (`ci-values`) gives the same
+ * finding, on the same source line, once per rendering wherever the
+ * values sets agree: it is one thing to fix, so it is reported once.
+ */
+function withoutRepeats<F extends { readonly rendered?: RenderedOrigin }>(findings: readonly F[]): F[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    if (finding.rendered === undefined) return true;
+    // The first rendering's name is kept (the chart's own values come first).
+    const key = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: undefined } });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * When a side's tree was listed only in part (GitHub's git trees API
  * truncates big trees), charts and overlays in the rest were not
  * discovered: a notice that leaves the run neutral, never a silent green,
@@ -125,7 +142,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  return { ...verified, errors: [...verified.errors, ...plan.problems, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...(truncated ? [truncated] : [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }
 
 /**
@@ -143,7 +160,7 @@ export async function checkRenderings(tools: RenderPort, options: RenderStageOpt
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   // A check knows no change: no status, no diff lines.
-  const findings = verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) }));
+  const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_: CheckReport = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems] };
   delete (report_ as { unchangedPodSpecs?: number }).unchangedPodSpecs;

@@ -68,6 +68,8 @@ export interface RenderedOrigin {
   readonly tool: RenderTool;
   /** The root's folder. */
   readonly root: string;
+  /** The rendering, as messages name it: the folder, or with the values file of a `ci-values` rendering (`charts/web (ci/port-values.yaml)`). */
+  readonly label?: string;
   /** The file the finding is placed on. */
   readonly sourceFile: string;
   readonly sourceLine: number;

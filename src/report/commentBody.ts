@@ -202,7 +202,7 @@ function provenance(findings: readonly ReviewFinding[]): string | null {
 function renderedFrom(findings: readonly ReviewFinding[]): string | null {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
-  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.root)}`));
+  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.label ?? r.root)}`));
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
   const line = `_Rendered by ${roots.join(', ')}._`;
   if (snippets.length === 0) return line;

@@ -39,7 +39,7 @@ export function renderSarif(findings: readonly Finding[], errors: readonly LoadP
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? 'error' : 'warning',
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ''}`) },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ''}`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } },
           })),

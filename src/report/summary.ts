@@ -65,7 +65,7 @@ export function summaryRows(findings: readonly ReviewFinding[]): ReviewFinding[]
 function statusOf(row: readonly ReviewFinding[]): string {
   const old = row.filter((f) => f.preexisting).length;
   const rendered = row[0]!.rendered;
-  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.root}\`` : ''}`;
+  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.label ?? rendered.root}\`` : ''}`;
 }
 
 function whatFails(row: readonly ReviewFinding[]): string {

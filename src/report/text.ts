@@ -37,7 +37,7 @@ function findingLine(f: Finding & { status?: string; preexisting?: boolean }): s
   const change = f.status === undefined ? '' : ` (${f.status}${f.preexisting ? ', already failing before' : ''})`;
   // The level is named when it is not the run's default enforced level.
   const level = f.mode === 'enforce' && !['namespace-label', 'config-rule', 'kyverno', 'admission-config'].includes(f.levelSource.kind) ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  const rendered = f.rendered === undefined ? '' : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? '' : ', no source line writes it'})`;
+  const rendered = f.rendered === undefined ? '' : ` (rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}${f.rendered.exact ? '' : ', no source line writes it'})`;
   return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}${rendered}`;
 }
 

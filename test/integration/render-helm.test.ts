@@ -115,6 +115,22 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
 });
 
 describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHelm() ? '' : missingTool('helm')}`, () => {
+  it('ci-values: one rendering per ci/*-values.yaml; a finding they share is reported once, one of their own names its values file', async () => {
+    const cwd = path.join(fixturesDir, 'render', 'helm-ci', 'head');
+    let stdout = '';
+    await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    const report = JSON.parse(stdout) as { findings: (JsonFinding & { rendered: { rendering?: string } })[]; podSpecs: unknown[] };
+    // values.yaml's hostNetwork: true is in all three renderings (values.yaml, + ci/a, + ci/b).
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.rendered.rendering])).toEqual([
+      ['charts/web/values.yaml', 9, 'hostNamespaces', undefined],
+      ['charts/web/ci/b-values.yaml', 3, 'privileged', 'charts/web (ci/b-values.yaml)'],
+    ]);
+    expect(report.podSpecs).toHaveLength(3);
+    let text = '';
+    await runCli(['check', '.', '--warn-level', 'privileged'], { cwd, stdout: (t) => (text += t), stderr: () => undefined });
+    expect(text).toContain('charts/web/ci/b-values.yaml:3: error: Deployment default/web-web: privileged (container "web" must not set securityContext.privileged=true) [privileged] (rendered by helm from charts/web (ci/b-values.yaml))');
+  });
+
   it('puts a value that comes from .Values on the values line, as diff and the Action do', async () => {
     const cwd = path.join(fixturesDir, 'render', 'helm-values', 'head');
     let stdout = '';
