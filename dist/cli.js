@@ -22164,6 +22164,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const origin = {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
+      ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,
@@ -22350,6 +22351,16 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   });
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
+function withoutRepeats(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((finding) => {
+    if (finding.rendered === void 0) return true;
+    const key = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: void 0 } });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
   if (sides.length === 0) return null;
@@ -22378,7 +22389,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  return { ...verified, errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
@@ -22388,7 +22399,7 @@ async function checkRenderings(tools, options) {
   const report = evaluateChangeSet(plan.changeSet, options);
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
-  const findings = verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) }));
+  const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));
   const podSpecs = verified.podSpecs.map(({ status: _status, previousFile: _previous, ...verdict }) => verdict);
   const report_ = { ...verified, findings, podSpecs, errors: [...verified.errors, ...plan.problems] };
   delete report_.unchangedPodSpecs;
@@ -22582,7 +22593,7 @@ function findingJson(f) {
     ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -22743,7 +22754,7 @@ function renderSarif(findings, errors, toolVersion) {
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ""}`) },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ""}`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
           })),
@@ -22810,7 +22821,7 @@ function position(f) {
 function findingLine(f) {
   const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
   const level3 = f.mode === "enforce" && !["namespace-label", "config-rule", "kyverno", "admission-config"].includes(f.levelSource.kind) ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
+  const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
   return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;

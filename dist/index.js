@@ -47142,7 +47142,7 @@ function summaryRows(findings) {
 function statusOf3(row) {
   const old = row.filter((f) => f.preexisting).length;
   const rendered = row[0].rendered;
-  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.root}\`` : ""}`;
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.label ?? rendered.root}\`` : ""}`;
 }
 function whatFails(row) {
   const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
@@ -47390,7 +47390,7 @@ function findingJson(f) {
     ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
     ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
     ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact } } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
     locations: f.locations.map((l) => ({
       path: l.path,
       line: l.line,
@@ -47580,7 +47580,7 @@ function provenance(findings) {
 function renderedFrom(findings) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
-  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.root)}`));
+  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.label ?? r.root)}`));
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
   const line = `_Rendered by ${roots.join(", ")}._`;
   if (snippets.length === 0) return line;
@@ -47848,7 +47848,7 @@ function renderSarif(findings, errors, toolVersion) {
         results: findings.map((f) => ({
           ruleId: f.check,
           level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.root}` : ""}`) },
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ""}`) },
           locations: f.locations.map((l) => ({
             physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
           })),
@@ -48944,6 +48944,7 @@ function kustomizeLocator(sources) {
 }
 
 // src/render/mapReport.ts
+init_paths();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
@@ -49053,6 +49054,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const origin = {
       tool: root.tool,
       root: root.dir === "" ? "." : root.dir,
+      ...root.label !== shownDir(root.dir) ? { label: root.label } : {},
       sourceFile: primary.at.file,
       sourceLine: primary.at.line,
       exact: primary.at.exact,
@@ -49240,6 +49242,16 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
   });
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
 }
+function withoutRepeats(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((finding) => {
+    if (finding.rendered === void 0) return true;
+    const key = JSON.stringify({ ...finding, rendered: { ...finding.rendered, label: void 0 } });
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
   if (sides.length === 0) return null;
@@ -49268,7 +49280,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
   const mapped = mapRenderedReport(report, plan.renderings, changeSet, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const truncated = truncationProblem(changeSet, port);
-  return { ...verified, errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
+  return { ...verified, findings: withoutRepeats(verified.findings), ignored: withoutRepeats(verified.ignored), errors: [...verified.errors, ...plan.problems, ...truncated ? [truncated] : []].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 // src/main.ts
