@@ -351,17 +351,22 @@ describe('the Action when GitHub truncates the pull request', () => {
 });
 
 describe('suggestions posted by the Action', () => {
-  it('apply to the head file and fix the findings of their comment, without breaking anything else', async () => {
+  // new-workload: suggestions on their splice; inherited-fix: a pod-level fix whose range reaches down to the container's line.
+  it.each([
+    ['new-workload', 'deploy/api.yaml'],
+    ['inherited-fix', 'deploy/web.yaml'],
+  ])('on %s apply to the head file and fix the findings of their comment, without breaking anything else', async (name, file) => {
     const { evaluateFiles } = await import('../../src/findings/evaluateFiles.js');
     const { policyContext } = await import('../../src/findings/policyContext.js');
-    const pr = await pullRequest('new-workload');
+    const pr = await pullRequest(name);
     await runAction(emulator, pr, { inputs: { level: 'restricted' } });
     const comments = reviewsOf(pr).flatMap((r) => r.comments);
     const withSuggestion = comments.filter((c) => /```+suggestion\n/.test(c.body));
     expect(withSuggestion.length).toBeGreaterThan(0);
-    const head = readFileSync(path.join(scenario('new-workload', 'head'), 'deploy/api.yaml'), 'utf8');
+    if (name === 'inherited-fix') expect(withSuggestion.map((c) => [c.startLine, c.line])).toEqual([[14, 18]]);
+    const head = readFileSync(path.join(scenario(name, 'head'), file), 'utf8');
     const evaluate = (text: string) =>
-      evaluateFiles([{ path: 'deploy/api.yaml', content: text }], { policy: policyContext('2026-01-01', { overrides: { level: 'restricted' } }) }).findings.map((f) => f.check);
+      evaluateFiles([{ path: file, content: text }], { policy: policyContext('2026-01-01', { overrides: { level: 'restricted' } }) }).findings.map((f) => f.check);
     const before = evaluate(head);
     for (const comment of withSuggestion) {
       const block = /(`{3,})suggestion\n([\s\S]*?)\1/.exec(comment.body)!;
@@ -375,32 +380,6 @@ describe('suggestions posted by the Action', () => {
       expect(before.length - after.length, `findings left after applying the suggestion at ${comment.line}`).toBeGreaterThanOrEqual(fixed);
       for (const check of after) expect(before).toContain(check);
     }
-  });
-});
-
-describe('the Action paces its writes to GitHub', () => {
-  it('spaces writes and GraphQL queries at least 1 s apart, as GitHub advises, unless POD_SECURITY_REVIEW_WRITE_INTERVAL_MS says otherwise', async () => {
-    const pr = await pullRequest('new-workload');
-    const paced = await runAction(emulator, pr, { writeInterval: 'github' });
-    expect(paced.stdout).not.toContain('POD_SECURITY_REVIEW_WRITE_INTERVAL_MS');
-    const writes = emulator.requests.filter((r) => r.method !== 'GET');
-    expect(writes.map((r) => r.route)).toEqual(expect.arrayContaining(['POST /graphql', 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'POST /repos/{owner}/{repo}/check-runs']));
-    // A floor, not a speed: a loaded machine only spaces them further. The
-    // client spaces the sending; arrival may come a few milliseconds closer.
-    const gaps = writes.slice(1).map((r, i) => r.receivedAt - writes[i]!.receivedAt);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
-    // Set explicitly, the spacing is replaced, and the log says so.
-    const unpaced = await runAction(emulator, pr, { writeInterval: 0 });
-    expect(unpaced.stdout).toContain('GitHub API writes are spaced 0 ms apart (POD_SECURITY_REVIEW_WRITE_INTERVAL_MS)');
-    expect(unpaced.outputs.conclusion).toBe(paced.outputs.conclusion);
-  });
-
-  it('fails with a clear message on a bad POD_SECURITY_REVIEW_WRITE_INTERVAL_MS', async () => {
-    const pr = await pullRequest('new-workload');
-    const run = await runAction(emulator, pr, { writeInterval: -5 });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain('::error::POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: "-5" is not a whole number of milliseconds from 0 to 999999');
-    expect(emulator.requests).toEqual([]);
   });
 });
 
