@@ -10,6 +10,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import { locate } from '../locate/locate.js';
+import { valueAt } from '../fixes/edits.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { AdmissionConfig } from '../policy/sources/admissionConfig.js';
 import { exceptionLabel, kyvernoSource } from '../policy/sources/kyverno.js';
@@ -19,7 +20,7 @@ import type { PolicyChangesRule } from '../policy/stricter.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { formatLevelVersion } from '../pss/levels.js';
 import { isObject, str } from '../pss/pod.js';
-import type { FieldPath, JsonValue, LevelVersion } from '../pss/types.js';
+import type { FieldPath, LevelVersion } from '../pss/types.js';
 import { relaxationFinding, uniquePlaces } from './policyChanges.js';
 import type { Place } from './policyChanges.js';
 import type { DiffFinding } from './types.js';
@@ -88,16 +89,6 @@ export function admissionRelaxations(
 
 const ruleKey = (r: KyvernoRule) => `${r.policyNamespace ?? ''}\u0000${r.policy}\u0000${r.ruleName}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** The value at a path of a decoded document. */
-function valueAt(value: JsonValue | undefined, path: FieldPath): JsonValue | undefined {
-  let at = value;
-  for (const segment of path) {
-    if (typeof segment === 'number') at = Array.isArray(at) ? at[segment] : undefined;
-    else at = isObject(at) ? at[segment] : undefined;
-  }
-  return at;
-}
 
 /** The line of the first of `paths` the rule's document has (else the rule's own line). */
 function placeOf(rule: KyvernoRule, documents: readonly ManifestDocument[], paths: readonly FieldPath[]): Place {

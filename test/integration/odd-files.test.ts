@@ -35,19 +35,25 @@ async function check(cwd: string, ...args: string[]) {
   return { status, stderr, report: JSON.parse(stdout) as { findings: { file: string; name: string }[]; errors: { file: string; message: string }[] } };
 }
 
+/** A pull request that adds `deploy/pod.yaml`, a link to a privileged Pod outside the repository. */
+function linkingTrees(): { base: string; head: string; secret: string } {
+  const base = folder();
+  const head = folder();
+  writeFileSync(path.join(base, 'README.md'), 'x\n');
+  writeFileSync(path.join(head, 'README.md'), 'x\n');
+  mkdirSync(path.join(head, 'deploy'));
+  // On the runner this would be a privileged Pod; the link must not make it count, nor hide it.
+  const secret = path.join(folder(), 'outside.yaml');
+  writeFileSync(secret, privileged('outside'));
+  symlinkSync(secret, path.join(head, 'deploy/pod.yaml'));
+  return { base, head, secret };
+}
+
 describe('symbolic links in a pull request (source: git)', () => {
   it('reports a link with its target and never reads through it', async () => {
     const emulator = await startEmulator();
     try {
-      const base = folder();
-      const head = folder();
-      writeFileSync(path.join(base, 'README.md'), 'x\n');
-      writeFileSync(path.join(head, 'README.md'), 'x\n');
-      mkdirSync(path.join(head, 'deploy'));
-      // On the runner this would be a privileged Pod; the link must not make it count, nor hide it.
-      const secret = path.join(folder(), 'outside.yaml');
-      writeFileSync(secret, privileged('outside'));
-      symlinkSync(secret, path.join(head, 'deploy/pod.yaml'));
+      const { base, head, secret } = linkingTrees();
       const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: base, headDir: head });
       const run = await runAction(emulator, pr, { workspace: pr.gitDir, inputs: { source: 'git' } });
       const [check] = emulator.state.checkRuns;
@@ -65,15 +71,8 @@ describe('symbolic links in a pull request (source: api)', () => {
   it('reports a link with its target, at the top or in a folder, instead of reading the target path as the file', async () => {
     const emulator = await startEmulator();
     try {
-      const base = folder();
-      const head = folder();
-      writeFileSync(path.join(base, 'README.md'), 'x\n');
-      writeFileSync(path.join(head, 'README.md'), 'x\n');
-      mkdirSync(path.join(head, 'deploy'));
+      const { base, head, secret } = linkingTrees();
       writeFileSync(path.join(head, 'deploy/web.yaml'), privileged('web'));
-      const secret = path.join(folder(), 'outside.yaml');
-      writeFileSync(secret, privileged('outside'));
-      symlinkSync(secret, path.join(head, 'deploy/pod.yaml'));
       symlinkSync('deploy/web.yaml', path.join(head, 'top.yaml'));
       const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: base, headDir: head });
       const run = await runAction(emulator, pr);
