@@ -384,7 +384,7 @@ describe('suggestions posted by the Action', () => {
 });
 
 describe('the Action spends few API requests', () => {
-  it('reads the contents of F changed manifests and the config in ⌈(2F + 1)/100⌉ GraphQL queries, and lists files 100 per page', async () => {
+  it('reads the contents of F changed manifests and the config (at base and head) in ⌈(2F + 2)/100⌉ GraphQL queries, and lists files 100 per page', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'psr-many-base-'));
     const head = mkdtempSync(path.join(tmpdir(), 'psr-many-head-'));
     temporary.push(base, head);
@@ -396,7 +396,7 @@ describe('the Action spends few API requests', () => {
     const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: base, headDir: head });
     await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
     const graphql = emulator.requests.filter((r) => r.route === 'POST /graphql').map((r) => r.graphql);
-    // ⌈(2 × 120 + 1)/100⌉ = 3 queries for base and head contents and the config file (and 1 for review threads).
+    // ⌈(2 × 120 + 2)/100⌉ = 3 queries for base and head contents and the config file at both (and 1 for review threads).
     expect(graphql.filter((g) => g === 'blobs')).toHaveLength(3);
     expect(graphql.filter((g) => g === 'reviewThreads')).toHaveLength(1);
     expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toHaveLength(2);
