@@ -21362,17 +21362,9 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf2) {
 }
 var ruleKey = (r) => `${r.policyNamespace ?? ""}\0${r.policy}\0${r.ruleName}`;
 var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-function valueAt3(value, path10) {
-  let at3 = value;
-  for (const segment of path10) {
-    if (typeof segment === "number") at3 = Array.isArray(at3) ? at3[segment] : void 0;
-    else at3 = isObject(at3) ? at3[segment] : void 0;
-  }
-  return at3;
-}
 function placeOf(rule, documents, paths) {
   const document = documents.find((d) => {
-    const value = valueAt3(d.value, rule.path);
+    const value = valueAt2(d.value, rule.path);
     return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
   });
   if (document) {
