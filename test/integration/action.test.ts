@@ -383,6 +383,32 @@ describe('suggestions posted by the Action', () => {
   });
 });
 
+describe('the Action paces its writes to GitHub', () => {
+  it('spaces writes and GraphQL queries at least 1 s apart, as GitHub advises, unless POD_SECURITY_REVIEW_WRITE_INTERVAL_MS says otherwise', async () => {
+    const pr = await pullRequest('new-workload');
+    const paced = await runAction(emulator, pr, { writeInterval: 'github' });
+    expect(paced.stdout).not.toContain('POD_SECURITY_REVIEW_WRITE_INTERVAL_MS');
+    const writes = emulator.requests.filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => r.route)).toEqual(expect.arrayContaining(['POST /graphql', 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'POST /repos/{owner}/{repo}/check-runs']));
+    // A floor, not a speed: a loaded machine only spaces them further. The
+    // client spaces the sending; arrival may come a few milliseconds closer.
+    const gaps = writes.slice(1).map((r, i) => r.receivedAt - writes[i]!.receivedAt);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950);
+    // Set explicitly, the spacing is replaced, and the log says so.
+    const unpaced = await runAction(emulator, pr, { writeInterval: 0 });
+    expect(unpaced.stdout).toContain('GitHub API writes are spaced 0 ms apart (POD_SECURITY_REVIEW_WRITE_INTERVAL_MS)');
+    expect(unpaced.outputs.conclusion).toBe(paced.outputs.conclusion);
+  });
+
+  it('fails with a clear message on a bad POD_SECURITY_REVIEW_WRITE_INTERVAL_MS', async () => {
+    const pr = await pullRequest('new-workload');
+    const run = await runAction(emulator, pr, { writeInterval: -5 });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('::error::POD_SECURITY_REVIEW_WRITE_INTERVAL_MS: "-5" is not a whole number of milliseconds from 0 to 999999');
+    expect(emulator.requests).toEqual([]);
+  });
+});
+
 describe('the Action spends few API requests', () => {
   it('reads the contents of F changed manifests and the config (at base and head) in ⌈(2F + 2)/100⌉ GraphQL queries, and lists files 100 per page', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'psr-many-base-'));
