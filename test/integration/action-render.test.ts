@@ -79,6 +79,16 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(run.outputs).toMatchObject({ violations: '1', blocking: '1', conclusion: 'failure' });
   });
 
+  it('an inline patch in the kustomization: the comment on the line inside the patch, with a verified suggestion', async () => {
+    const pr = await pullRequest('kustomize-inline');
+    const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }), inputs: { 'warn-level': 'privileged' } });
+    expect(run.stderr).toBe('');
+    const [review] = reviewsOf(pr);
+    expect(review!.comments.map((c) => [c.path, c.line])).toEqual([['overlays/prod/kustomization.yaml', 20]]);
+    expect(review!.comments[0]!.body).toContain('```suggestion\n                  privileged: false\n```');
+    expect(run.outputs).toMatchObject({ violations: '1', blocking: '1', conclusion: 'failure' });
+  });
+
   it('a change to a chart helper only (not a manifest file) re-renders the chart through the API', async () => {
     const pr = await pullRequest('helm-helpers');
     const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
