@@ -51,7 +51,8 @@ Options:
                        advice.automountServiceAccountToken); the config's advice key
                        turns them on too
   Edits that can stop a workload from working (privileged, hostNetwork, runAsUser 0,
-  runAsNonRoot) are listed after the report with a one-line caution.
+  runAsNonRoot, readOnlyRootFilesystem, no service account token) are listed after
+  the report with a one-line caution.
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
