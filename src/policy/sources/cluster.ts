@@ -12,6 +12,8 @@ import type { AdmissionConfig, SourceProblem } from './admissionConfig.js';
 import { kyvernoRulesOf, policyKey } from './kyverno.js';
 import type { KyvernoRule } from './kyverno.js';
 import { kyvernoExceptionsOf } from './kyvernoException.js';
+import type { KyvernoException } from './kyvernoException.js';
+import { matchWildcard } from '../patterns.js';
 
 export const policySourceNames = ['config', 'namespace-labels', 'kyverno', 'admission-config'] as const;
 export type PolicySourceName = (typeof policySourceNames)[number];
@@ -56,6 +58,36 @@ export interface ClusterReading {
   readonly notices: readonly SourceProblem[];
 }
 
+const controllers = new Set(['DaemonSet', 'Deployment', 'Job', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'CronJob']);
+
+/**
+ * What makes a PolicyException do nothing, said once: it names a policy the
+ * repository does not hold, or it matches controllers but names only the
+ * rule on Pods, not the rule Kyverno generates for them (`autogen-NAME`).
+ */
+function exceptionMistakes(exceptions: readonly KyvernoException[], rules: readonly KyvernoRule[]): SourceProblem[] {
+  const notices: SourceProblem[] = [];
+  for (const exception of exceptions) {
+    const kinds = [...(exception.match.any ?? []), ...(exception.match.all ?? [])].flatMap((f) => f.kinds ?? []).map((k) => k.split('/').pop() ?? k);
+    for (const target of exception.targets) {
+      const named = rules.filter((r) => policyKey(r) === target.policyName);
+      if (named.length === 0) {
+        notices.push({ file: exception.file, line: exception.line, message: `PolicyException ${exception.name} names policy ${target.policyName}, which has no podSecurity rule in the repository` });
+        continue;
+      }
+      const forControllers = kinds.filter((k) => controllers.has(k));
+      const onPodsOnly = (r: KyvernoRule) => [...(r.match.any ?? []), ...(r.match.all ?? [])].every((f) => (f.kinds ?? []).every((k) => (k.split('/').pop() ?? k) === 'Pod'));
+      const generated = named.filter((r) => onPodsOnly(r) && r.autogen.some((k) => forControllers.includes(k)));
+      const missed = generated.filter((r) => !target.ruleNames.some((n) => matchWildcard(`autogen-${r.ruleName}`, [n]) !== null || matchWildcard(`autogen-cronjob-${r.ruleName}`, [n]) !== null));
+      if (missed.length > 0 && forControllers.length > 0) {
+        const names = missed.map((r) => `autogen-${r.ruleName}`).join(', ');
+        notices.push({ file: exception.file, line: exception.line, message: `PolicyException ${exception.name} matches ${forControllers.join(', ')}, but for them Kyverno evaluates the rule it generates (${names}${forControllers.includes('CronJob') ? ', or autogen-cronjob-…' : ''}), which the exception does not name: it does not apply to them` });
+      }
+    }
+  }
+  return notices;
+}
+
 export function clusterSourcesOf(all: readonly ManifestDocument[], options: SourceOptions): ClusterReading {
   // A document may come twice (a changed file is also in the head tree that `diff` reads for Namespaces): read it once.
   const seen = new Set<string>();
@@ -85,5 +117,6 @@ export function clusterSourcesOf(all: readonly ManifestDocument[], options: Sour
     const naming = exceptions.exceptions.filter((e) => e.targets.some((t) => t.policyName === policyKey(rule)));
     return naming.length > 0 ? { ...rule, exceptions: naming } : rule;
   });
+  notices.push(...exceptionMistakes(exceptions.exceptions, kyverno.rules));
   return { cluster: { admission, kyverno: rules }, problems, notices };
 }

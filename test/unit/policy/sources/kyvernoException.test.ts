@@ -112,7 +112,12 @@ describe('PolicyException', () => {
       'policies/exception.yaml': exception(`  exceptions: [{policyName: psa, ruleNames: [${ruleNames}]}]\n  match: {any: [{resources: {kinds: [${kinds}], namespaces: [delta]}}]}\n`),
     });
     const deploymentBlock = kyvernoBlock;
-    expect(review(files('restricted', 'Pod, Deployment', 'Deployment')).findings).toEqual([deploymentBlock]);
+    const plain = review(files('restricted', 'Pod, Deployment', 'Deployment'));
+    expect(plain.findings).toEqual([deploymentBlock]);
+    // Said once, where the exception is: it would do nothing for the Deployment.
+    expect(plain.notices).toContain(
+      'policies/exception.yaml:2: PolicyException policy-exceptions/delta-exception matches Deployment, but for them Kyverno evaluates the rule it generates (autogen-restricted), which the exception does not name: it does not apply to them',
+    );
     expect(review(files('restricted, autogen-restricted', 'Pod', 'Deployment')).findings).toEqual([deploymentBlock]);
     expect(review(files('restricted, autogen-restricted', 'Pod, Deployment', 'Deployment')).findings).toEqual([]);
     expect(review(files('autogen-restricted', 'CronJob', 'CronJob')).findings).toEqual([deploymentBlock]);
@@ -127,6 +132,7 @@ describe('PolicyException', () => {
       'policies/exception.yaml': exception(`  exceptions: [{policyName: ${policyName}, ruleNames: [restricted]}]\n  match: {any: [{resources: {kinds: [Pod]}}]}\n`),
     });
     expect(review(files('psa')).findings).toEqual(['runAsNonRoot block: kyverno: Policy/psa rule restricted (policies/psa.yaml:6)']);
+    expect(review(files('psa')).notices).toContain('policies/exception.yaml:2: PolicyException policy-exceptions/delta-exception names policy psa, which has no podSecurity rule in the repository');
     expect(review(files('delta/psa')).findings).toEqual([]);
   });
 
