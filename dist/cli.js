@@ -16157,6 +16157,29 @@ function parsePolicySources(text2) {
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
 }
+var controllers = /* @__PURE__ */ new Set(["DaemonSet", "Deployment", "Job", "StatefulSet", "ReplicaSet", "ReplicationController", "CronJob"]);
+function exceptionMistakes(exceptions, rules) {
+  const notices = [];
+  for (const exception of exceptions) {
+    const kinds = [...exception.match.any ?? [], ...exception.match.all ?? []].flatMap((f) => f.kinds ?? []).map((k) => k.split("/").pop() ?? k);
+    for (const target of exception.targets) {
+      const named = rules.filter((r) => policyKey(r) === target.policyName);
+      if (named.length === 0) {
+        notices.push({ file: exception.file, line: exception.line, message: `PolicyException ${exception.name} names policy ${target.policyName}, which has no podSecurity rule in the repository` });
+        continue;
+      }
+      const forControllers = kinds.filter((k) => controllers.has(k));
+      const onPodsOnly = (r) => [...r.match.any ?? [], ...r.match.all ?? []].every((f) => (f.kinds ?? []).every((k) => (k.split("/").pop() ?? k) === "Pod"));
+      const generated = named.filter((r) => onPodsOnly(r) && r.autogen.some((k) => forControllers.includes(k)));
+      const missed = generated.filter((r) => !target.ruleNames.some((n) => matchWildcard(`autogen-${r.ruleName}`, [n]) !== null || matchWildcard(`autogen-cronjob-${r.ruleName}`, [n]) !== null));
+      if (missed.length > 0 && forControllers.length > 0) {
+        const names = missed.map((r) => `autogen-${r.ruleName}`).join(", ");
+        notices.push({ file: exception.file, line: exception.line, message: `PolicyException ${exception.name} matches ${forControllers.join(", ")}, but for them Kyverno evaluates the rule it generates (${names}${forControllers.includes("CronJob") ? ", or autogen-cronjob-\u2026" : ""}), which the exception does not name: it does not apply to them` });
+      }
+    }
+  }
+  return notices;
+}
 function clusterSourcesOf(all, options) {
   const seen = /* @__PURE__ */ new Set();
   const documents = all.filter((d) => {
@@ -16184,6 +16207,7 @@ function clusterSourcesOf(all, options) {
     const naming = exceptions.exceptions.filter((e) => e.targets.some((t) => t.policyName === policyKey(rule)));
     return naming.length > 0 ? { ...rule, exceptions: naming } : rule;
   });
+  notices.push(...exceptionMistakes(exceptions.exceptions, kyverno.rules));
   return { cluster: { admission, kyverno: rules }, problems, notices };
 }
 
@@ -23560,7 +23584,8 @@ Options:
                        advice.automountServiceAccountToken); the config's advice key
                        turns them on too
   Edits that can stop a workload from working (privileged, hostNetwork, runAsUser 0,
-  runAsNonRoot) are listed after the report with a one-line caution.
+  runAsNonRoot, readOnlyRootFilesystem, no service account token) are listed after
+  the report with a one-line caution.
 ${policyOptionsHelp}
 
 Exit status: 0 nothing blocks after fixing, 1 blocking violations remain, a file is
