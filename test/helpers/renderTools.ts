@@ -6,9 +6,13 @@
  * that needs a tool that is truly absent is skipped with the reason.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { makeRepo } from './gitRepo.js';
+import { fixturesDir } from './paths.js';
 
 /** Where .ci/run installs helm (PSR_HELM_DIR overrides, as in .ci/run). */
 export const helmCacheBin = path.join(process.env.PSR_HELM_DIR ?? path.join(homedir(), '.cache/pod-security-review/helm'), 'bin');
@@ -38,4 +42,28 @@ export const haveHelm = (): boolean => required('helm', runs('helm', ['version']
 /** The reason a test is skipped, shown in its name. */
 export function missingTool(name: string): string {
   return `(skipped: ${name} is not installed; .ci/run installs it)`;
+}
+
+/**
+ * `diff --base main --format json --warn-level privileged` on a render
+ * scenario (fixtures/render/NAME/{base,head} committed as a repository),
+ * as the render test files run it; `cleanUp` removes the repositories.
+ */
+export function renderScenarios<Report>(): { diff(scenario: string, ...args: string[]): Promise<{ status: number; report: Report }>; cleanUp(): void } {
+  const repos: string[] = [];
+  return {
+    async diff(scenario, ...args) {
+      const dir = path.join(fixturesDir, 'render', scenario);
+      const cwd = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
+      repos.push(cwd);
+      let stdout = '';
+      let stderr = '';
+      const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      expect(stderr).toBe('');
+      return { status, report: JSON.parse(stdout) as Report };
+    },
+    cleanUp() {
+      for (const dir of repos.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

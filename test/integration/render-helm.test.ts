@@ -6,20 +6,13 @@
  * dependency missing from charts/ is a notice naming it, never a fetch.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { makeRepo } from '../helpers/gitRepo.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { haveHelm, missingTool, useCachedHelm } from '../helpers/renderTools.js';
+import { haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const restorePath = useCachedHelm();
-const repos: string[] = [];
-afterAll(() => {
-  restorePath();
-  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
-});
 
 interface JsonFinding {
   file: string;
@@ -33,16 +26,17 @@ interface JsonFinding {
   rendered?: { tool: string; root: string; sourceFile: string; sourceLine: number; exact: boolean };
 }
 
-async function diff(scenario: string, ...args: string[]) {
-  const dir = path.join(fixturesDir, 'render', scenario);
-  const cwd = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-  repos.push(cwd);
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  expect(stderr).toBe('');
-  return { status, report: JSON.parse(stdout) as { findings: JsonFinding[]; errors: { file: string; kind: string; message: string }[]; podSpecs: { file: string; namespace: string | null; name: string; status: string }[] } };
+interface JsonReport {
+  findings: JsonFinding[];
+  errors: { file: string; kind: string; message: string }[];
+  podSpecs: { file: string; namespace: string | null; name: string; status: string }[];
 }
+
+const { diff, cleanUp } = renderScenarios<JsonReport>();
+afterAll(() => {
+  restorePath();
+  cleanUp();
+});
 
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
 

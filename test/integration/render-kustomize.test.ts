@@ -5,18 +5,14 @@
  * resource line that writes the value, and patches are never read as
  * manifests of their own.
  */
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { makeRepo } from '../helpers/gitRepo.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { haveKustomize, missingTool } from '../helpers/renderTools.js';
+import { haveKustomize, missingTool, renderScenarios } from '../helpers/renderTools.js';
 
-const repos: string[] = [];
-afterAll(() => {
-  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
-});
+const { diff, cleanUp } = renderScenarios<JsonReport>();
+afterAll(() => cleanUp());
 
 interface JsonFinding {
   file: string;
@@ -39,16 +35,6 @@ interface JsonReport {
   podSpecs: { file: string; name: string; status: string }[];
 }
 
-async function diff(scenario: string, ...args: string[]) {
-  const dir = path.join(fixturesDir, 'render', scenario);
-  const cwd = makeRepo(path.join(dir, 'base'), path.join(dir, 'head'));
-  repos.push(cwd);
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(['diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  expect(stderr).toBe('');
-  return { status, report: JSON.parse(stdout) as JsonReport };
-}
 
 const brief = (f: JsonFinding) => [f.file, f.line, f.namespace, f.name, f.check, f.status, f.preexisting];
 
