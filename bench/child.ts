@@ -232,7 +232,8 @@ async function actionStage(request: Extract<StageRequest, { kind: 'action' }>): 
       const commentsBefore = emulator.state.reviews.reduce((n, r) => n + r.comments.length, 0);
       const requestsBefore = emulator.requests.length;
       const start = performance.now();
-      const run = await runAction(emulator, pr, { inputs: request.inputs, node: wrapper });
+      // As in production: the throttling waits are part of what stage 5 measures (the tests run without them).
+      const run = await runAction(emulator, pr, { inputs: request.inputs, node: wrapper, writeInterval: 'github' });
       const wallMs = performance.now() - start;
       let probe: ProbeReport | null;
       try {
