@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers, all run by `npm test`:
+ * Four tiers, all run by `npm test`:
+ * - bench: the benchmark harness run whole on tiny inputs (a smoke test:
+ *   shapes, never times), one long test file in child processes;
  * - unit: pure code, in process, seconds (`npm run test:unit`, the inner loop);
  * - corpus: the suites that run over the whole upstream conformance corpus or
  *   every fixture text (CPU-bound: minutes on a loaded 2-core runner);
@@ -18,6 +20,12 @@ import { defineConfig } from 'vitest/config';
  * One worker per core: vitest's default leaves one core to itself, which on
  * a 2-core runner runs every test file one after the other while its own
  * process mostly waits.
+ *
+ * Vitest starts the projects' files in the order of the projects' names,
+ * then (on a fresh runner) the larger files first: the long files, bench and
+ * corpus, start first, and the many short unit files fill in at the end. The
+ * bench smoke test as a unit file started last and ran alone for its whole
+ * length (the last ~40 s of the suite on one core).
  *
  * Unit test files share their worker's modules (`isolate: false`): loading
  * the engine afresh for each of some 70 small files was a third of the unit
@@ -34,7 +42,7 @@ const corpusWide = [
   'test/unit/manifests/eventReader.test.ts',
 ];
 
-const unitFolders = ['test/unit', 'test/golden', 'test/bench'];
+const unitFolders = ['test/unit', 'test/golden'];
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -65,6 +73,8 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'unit-isolated', include: needIsolation, testTimeout: 60_000 } },
+      // The whole bench runs in the smoke test's beforeAll: about a minute idle, several on a loaded runner.
+      { extends: true, test: { name: 'bench', include: ['test/bench/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000 } },
       { extends: true, test: { name: 'corpus', include: corpusWide, testTimeout: 300_000 } },
       {
         extends: true,

@@ -41,7 +41,7 @@ describe('npm run bench', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     results = JSON.parse(readFileSync(out, 'utf8')) as BenchResults;
-  }, 300_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
