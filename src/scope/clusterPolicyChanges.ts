@@ -12,8 +12,9 @@ import type { DiffLines } from '../diff/lines.js';
 import { locate } from '../locate/locate.js';
 import { valueAt } from '../fixes/edits.js';
 import type { ManifestDocument } from '../manifests/types.js';
+import type { NamespaceIndex } from '../policy/namespaces.js';
 import type { AdmissionConfig } from '../policy/sources/admissionConfig.js';
-import { exceptionLabel, kyvernoSource } from '../policy/sources/kyverno.js';
+import { exceptionLabel, kyvernoSource, ruleMatches } from '../policy/sources/kyverno.js';
 import type { KyvernoRule } from '../policy/sources/kyverno.js';
 import { isLaxer } from '../policy/stricter.js';
 import type { PolicyChangesRule } from '../policy/stricter.js';
@@ -21,7 +22,7 @@ import type { ResolvedPolicy } from '../policy/types.js';
 import { formatLevelVersion } from '../pss/levels.js';
 import { isObject, str } from '../pss/pod.js';
 import type { FieldPath, LevelVersion } from '../pss/types.js';
-import { relaxationFinding, uniquePlaces } from './policyChanges.js';
+import { labelPlace, relaxationFinding, uniquePlaces } from './policyChanges.js';
 import type { Place } from './policyChanges.js';
 import type { DiffFinding } from './types.js';
 
@@ -173,6 +174,39 @@ export function kyvernoRelaxations(
     };
     const source = kyvernoSource({ ...before, atBase: true });
     findings.push(relaxationFinding(subject, what, { level: before.level, version: before.version }, source, uniquePlaces(places), 'modified', rule, linesOf));
+  }
+  return findings;
+}
+
+/**
+ * Namespaces whose labels the change alters so that a Kyverno rule's
+ * `namespaceSelector` no longer takes them: the rule stops judging their
+ * pods. Judged for a Pod with no labels of its own in the namespace (a rule
+ * that also selects on the workload is not worked out further).
+ */
+export function kyvernoNamespaceRelaxations(
+  rules: readonly KyvernoRule[],
+  namespaces: { readonly base: NamespaceIndex; readonly head: NamespaceIndex },
+  documents: { readonly head: readonly ManifestDocument[] },
+  rule: PolicyChangesRule,
+  linesOf: LinesOf,
+): DiffFinding[] {
+  const selecting = rules.filter((r) => [...(r.match.any ?? []), ...(r.match.all ?? [])].some((f) => f.namespaceSelector !== null));
+  if (selecting.length === 0) return [];
+  const findings: DiffFinding[] = [];
+  for (const [name, after] of namespaces.head.byName) {
+    const before = namespaces.base.byName.get(name);
+    if (!before || same(before.manifest.labels, after.manifest.labels)) continue;
+    const pod = (labels: Readonly<Record<string, string>>) => ({ kind: 'Pod', name: '', namespace: name, labels: {}, annotations: {}, namespaceLabels: labels });
+    const left = selecting.filter((r) => ruleMatches(r, pod(before.manifest.labels)) && !ruleMatches(r, pod(after.manifest.labels)));
+    if (left.length === 0) continue;
+    const what = left.map((r) => `Kyverno ${r.policy} rule ${r.ruleName} no longer selects it`);
+    const subject = { file: after.manifest.file, apiVersion: 'v1', kind: 'Namespace', namespace: null, name, reason: `the pull request relaxes the Kyverno rules that judge the pods of Namespace ${name}` };
+    const source = kyvernoSource({ ...left[0]!, atBase: true });
+    // On the first label that changed (a removed one: the labels).
+    const [b, a] = [before.manifest.labels, after.manifest.labels];
+    const changed = Object.keys(a).find((key) => a[key] !== b[key]) ?? '';
+    findings.push(relaxationFinding(subject, what, { level: left[0]!.level, version: left[0]!.version }, source, [labelPlace(after, documents.head, changed)], 'modified', rule, linesOf));
   }
   return findings;
 }

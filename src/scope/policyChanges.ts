@@ -83,7 +83,7 @@ export function relaxationFinding(
 }
 
 /** The line of a Namespace's label (or of its labels, or of the object) in the documents of its file. */
-function labelPlace(entry: NamespaceEntry, documents: readonly ManifestDocument[], label: string): Place {
+export function labelPlace(entry: NamespaceEntry, documents: readonly ManifestDocument[], label: string): Place {
   const { manifest } = entry;
   for (const document of documents) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;

@@ -44,7 +44,7 @@ import type { PolicyConfig, PolicyFinding, PolicySubject, ResolvedPolicy } from 
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
-import { admissionRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
+import { admissionRelaxations, kyvernoNamespaceRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
 import { configRelaxations } from './configChanges.js';
 import { namespaceRelaxations, workloadRelaxation } from './policyChanges.js';
 import { defaultSelection, selectsFile } from './select.js';
@@ -276,7 +276,10 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
   // Kyverno rules are evaluated as well as Pod Security Admission: a pod spec must pass the base commit's rules too.
-  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
+  // A rule the same at both commits judges alike, unless a Namespace's labels (its namespaceSelector) changed.
+  const labelsOf = (c: PolicyContext, name: string) => JSON.stringify(c.namespaces.byName.get(name)?.manifest.labels ?? null);
+  const relabelledAny = [...new Set([...context.namespaces.byName.keys(), ...baseContext.namespaces.byName.keys()])].some((name) => labelsOf(context, name) !== labelsOf(baseContext, name));
+  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => relabelledAny || !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
   const judging: PolicyContext = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
@@ -377,6 +380,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults, documents, rules.policyChanges, linesOf),
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults }, rules.policyChanges, linesOf),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf),
+    ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf),
     ...(options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf, path: options.headConfig.path }) : []),
     ...relaxations,
   );

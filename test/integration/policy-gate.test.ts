@@ -382,6 +382,20 @@ describe("items 2 and 6: the cluster's own policies are read at base too (CLI di
     expect(blockingChecks(removed.report, 'api')).toEqual(['hostNamespaces']);
   });
 
+  it("reports a Namespace relabelled out of a Kyverno rule's namespaceSelector, and judges its pods under the base labels", async () => {
+    const selecting = kyvernoPolicy().replace('              kinds: [Pod]\n', '              kinds: [Pod]\n              namespaceSelector:\n                matchLabels: {env: prod}\n');
+    const shop = (env: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    env: ${env}\n`;
+    const { status, report } = await diffJson(
+      { 'policies/psa.yaml': selecting, 'cluster/ns.yaml': shop('prod'), 'deploy/api.yaml': api },
+      { 'policies/psa.yaml': selecting, 'cluster/ns.yaml': shop('dev'), 'deploy/api.yaml': bumped },
+      '--level',
+      'privileged',
+    );
+    expect(relaxed(report)).toMatchObject([{ file: 'cluster/ns.yaml', line: 6, blocking: true, detail: 'Kyverno ClusterPolicy/psa rule baseline no longer selects it' }]);
+    expect(blockingChecks(report, 'api')).toEqual(['hostNamespaces']);
+    expect(status).toBe(1);
+  });
+
   it('says nothing of a change that tightens them', async () => {
     const { report } = await diffJson(
       { 'cluster/admission.yaml': admissionConfig({ enforce: 'privileged', namespaces: ['shop'] }), 'policies/psa.yaml': kyvernoPolicy({ action: 'Audit', exclude: ['Host Namespaces'] }) },
