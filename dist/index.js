@@ -48333,6 +48333,25 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
   }
   return findings;
 }
+function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf2) {
+  const selecting = rules.filter((r) => [...r.match.any ?? [], ...r.match.all ?? []].some((f) => f.namespaceSelector !== null));
+  if (selecting.length === 0) return [];
+  const findings = [];
+  for (const [name, after] of namespaces.head.byName) {
+    const before = namespaces.base.byName.get(name);
+    if (!before || same(before.manifest.labels, after.manifest.labels)) continue;
+    const pod = (labels) => ({ kind: "Pod", name: "", namespace: name, labels: {}, annotations: {}, namespaceLabels: labels });
+    const left = selecting.filter((r) => ruleMatches(r, pod(before.manifest.labels)) && !ruleMatches(r, pod(after.manifest.labels)));
+    if (left.length === 0) continue;
+    const what = left.map((r) => `Kyverno ${r.policy} rule ${r.ruleName} no longer selects it`);
+    const subject = { file: after.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name, reason: `the pull request relaxes the Kyverno rules that judge the pods of Namespace ${name}` };
+    const source = kyvernoSource({ ...left[0], atBase: true });
+    const [b, a] = [before.manifest.labels, after.manifest.labels];
+    const changed = Object.keys(a).find((key) => a[key] !== b[key]) ?? "";
+    findings.push(relaxationFinding(subject, what, { level: left[0].level, version: left[0].version }, source, [labelPlace(after, documents.head, changed)], "modified", rule, linesOf2));
+  }
+  return findings;
+}
 
 // src/scope/configChanges.ts
 var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
@@ -48531,7 +48550,9 @@ function evaluateChangeSet(changeSet, options) {
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
   const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
-  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
+  const labelsOf2 = (c, name) => JSON.stringify(c.namespaces.byName.get(name)?.manifest.labels ?? null);
+  const relabelledAny = [.../* @__PURE__ */ new Set([...context.namespaces.byName.keys(), ...baseContext.namespaces.byName.keys()])].some((name) => labelsOf2(context, name) !== labelsOf2(baseContext, name));
+  const baseKyverno = (baseContext.cluster?.kyverno ?? []).filter((b) => relabelledAny || !headKyverno.some((h) => sameRule(h, b))).map((rule) => ({ ...rule, atBase: true }));
   const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
@@ -48618,6 +48639,7 @@ function evaluateChangeSet(changeSet, options) {
     ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf2),
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
+    ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf2),
     ...options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.headConfig.path }) : [],
     ...relaxations
   );
