@@ -9,6 +9,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { resolved } from '../manifests/anchors.js';
 import { effectiveEntries } from '../manifests/decode.js';
+import type { Entry } from '../manifests/decode.js';
 import type { FieldPath } from '../pss/types.js';
 
 /** One step of a walk: the node at `path.slice(0, depth)`. */
@@ -32,6 +33,22 @@ export interface Walk {
   readonly depth: number;
 }
 
+/**
+ * Each map's effective entries, found once: every edit walks from the root,
+ * and a List's fixes walk its root and each item's maps many times over.
+ * Trees are never edited after loading (fixes are text splices).
+ */
+const entriesOf = new WeakMap<YAMLMap, ReadonlyMap<string, Entry>>();
+
+function entries(map: YAMLMap, doc: Document): ReadonlyMap<string, Entry> {
+  let found = entriesOf.get(map);
+  if (!found) {
+    found = effectiveEntries(map, doc);
+    entriesOf.set(map, found);
+  }
+  return found;
+}
+
 export function walk(doc: Document, path: FieldPath): Walk {
   const root = doc.contents as Node | null;
   const steps: Step[] = [{ node: resolve(doc, root), written: root, pair: null, parent: null, merged: false }];
@@ -39,7 +56,7 @@ export function walk(doc: Document, path: FieldPath): Walk {
   for (const segment of path) {
     let next: Step | undefined;
     if (typeof segment === 'string' && isMap(current)) {
-      const entry = effectiveEntries(current, doc).get(segment);
+      const entry = entries(current, doc).get(segment);
       if (entry) {
         const written = (entry.value ?? null) as Node | null;
         next = { node: resolve(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
