@@ -15,6 +15,8 @@ export interface Skipped {
 export interface FilesStageEntry {
   readonly status: 'measured';
   readonly ms: Summary;
+  /** CPU time of the same runs (absent in results from before it was recorded). */
+  readonly cpuMs?: Summary;
   readonly podSpecs: number;
   readonly podSpecsPerSecond: number;
   /** Median over stage 1's median, on the same files. */
@@ -215,6 +217,14 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     actual: json && parse ? `${fmtMs(json.wall.median)} = ${(json.wall.median / parse.ms.median).toFixed(2)}×, ${json.peakRssMb} MB` : 'not measured',
     met: json && parse && atReference ? json.wall.median <= 2 * parse.ms.median && json.peakRssMb < 400 : null,
   });
+  // Issue 14: the JSON report (fixes) within 1.5x the text report on the reference repository, in CPU time (stage 3 over stage 2).
+  const jsonOverText = check?.cpuMs && fixes?.cpuMs && check.cpuMs.median > 0 ? fixes.cpuMs.median / check.cpuMs.median : null;
+  targets.push({
+    target: `reference repository: JSON report vs text report, CPU time (stage 3 / stage 2)${size}`,
+    limit: '≤ 1.5×',
+    actual: jsonOverText === null ? 'not measured' : `${jsonOverText.toFixed(2)}× (${fmtMs(fixes!.cpuMs!.median)} / ${fmtMs(check!.cpuMs!.median)})`,
+    met: jsonOverText === null || !atReference ? null : jsonOverText <= 1.5,
+  });
   const scaling = measured<{ status: 'measured'; timeRatio: number; inputRatio: number }>(results.scaling);
   targets.push({
     target: 'scaling of stage 2 (time at the largest factor / time at 1×)',
@@ -327,6 +337,11 @@ export function renderMarkdown(results: BenchResults): string {
   }
   const before = [s.parse, s.check, s.fixes].map((e) => measured<FilesStageEntry>(e)?.rssBeforeMb).find((x) => x !== undefined);
   out.push('');
+  const cpu = (['parse', 'check', 'fixes'] as const).flatMap((k, i) => {
+    const m = measured<FilesStageEntry>(s[k]);
+    return m?.cpuMs ? [`stage ${i + 1} ${fmtMs(m.cpuMs.median)}`] : [];
+  });
+  if (cpu.length > 0) out.push(`CPU time (median, user + system, every thread of the child): ${cpu.join(', ')}.`, '');
   if (before !== undefined) out.push(`Peak RSS is each stage's own child process (process.resourceUsage().maxRSS), including about ${Math.round(before)} MB of Node, tsx, the modules and the input before the first run.`, '');
   if (diff) {
     out.push(

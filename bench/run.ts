@@ -86,6 +86,7 @@ function filesEntry(result: StageResult, parseMedian: number | null): FilesStage
   return {
     status: 'measured',
     ms: r.ms,
+    ...(r.cpuMs ? { cpuMs: r.cpuMs } : {}),
     podSpecs,
     podSpecsPerSecond: perSecond(podSpecs, r.ms.median),
     ratioToParse: parseMedian !== null && parseMedian > 0 ? round(r.ms.median / parseMedian, 2) : null,
