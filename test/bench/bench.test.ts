@@ -61,10 +61,10 @@ describe('npm run bench', () => {
 
   it('has stages 1 to 4 measured, with throughput, ratio and peak RSS', () => {
     for (const name of ['parse', 'check'] as const) {
-      expect(results.stages[name]).toMatchObject({ status: 'measured', ms: summary, podSpecs: 6, podSpecsPerSecond: expect.any(Number), ratioToParse: expect.any(Number), peakRssMb: expect.any(Number) });
+      expect(results.stages[name]).toMatchObject({ status: 'measured', ms: summary, cpuMs: summary, podSpecs: 6, podSpecsPerSecond: expect.any(Number), ratioToParse: expect.any(Number), peakRssMb: expect.any(Number) });
     }
     // Stage 3 is stage 2 with fixes.
-    expect(results.stages.fixes).toMatchObject({ status: 'measured', ms: summary, podSpecs: 6, counts: expect.objectContaining({ withFix: expect.any(Number) }) });
+    expect(results.stages.fixes).toMatchObject({ status: 'measured', ms: summary, cpuMs: summary, podSpecs: 6, counts: expect.objectContaining({ withFix: expect.any(Number) }) });
     expect(results.stages.diff).toMatchObject({ status: 'measured', git: summary, evaluate: summary, total: summary, parseFloor: summary, evaluatedPodSpecs: expect.any(Number), peakRssMb: expect.any(Number) });
   });
 
@@ -108,11 +108,12 @@ describe('npm run bench', () => {
       expect(results.lists.forms.map((f) => f.form)).toEqual(['yaml', 'json', 'anchored']);
       for (const { points, exponent } of results.lists.forms) {
         expect(points.map((p) => p.n)).toEqual([2, 3]);
-        for (const p of points) for (const m of [p.parse, p.check, p.fixes]) expect(m).toMatchObject({ status: 'measured', ms: summary, peakRssMb: expect.any(Number) });
+        for (const p of points) for (const m of [p.parse, p.check, p.fixes]) expect(m).toMatchObject({ status: 'measured', ms: summary, cpuMs: summary, peakRssMb: expect.any(Number) });
         expect(exponent.fixes).toEqual(expect.any(Number));
       }
     }
     expect(results.targets.length).toBeGreaterThan(0);
+    expect(results.targets.map((t) => t.target)).toContainEqual(expect.stringMatching(/^reference repository: JSON report vs text report, CPU time/));
     for (const target of results.targets) expect(target).toEqual({ target: expect.any(String), limit: expect.any(String), actual: expect.any(String), met: expect.toBeOneOf([true, false, null]) });
   });
 });
