@@ -7545,19 +7545,19 @@ function spend(budget, nodes, aliased) {
 function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ */ new Set()) {
   if (seen.has(map)) throw new DecodeError("an alias refers to a mapping that contains it", map);
   seen.add(map);
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   for (const pair2 of map.items) {
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
         spend(budget, source.items.length, true);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
+        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries2.set(key, { ...entry, merged: true });
       }
       continue;
     }
-    entries.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
+    entries2.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
   }
   seen.delete(map);
-  return entries;
+  return entries2;
 }
 function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
@@ -11363,11 +11363,11 @@ function seccompProfileBaselineV1_0(pod) {
   inspect(annotationKeyPod);
   for (const { name } of visitContainers(pod)) inspect(annotationKeyContainerPrefix + name);
   if (forbidden.size === 0) return null;
-  const entries = sortedSet(forbidden.keys());
+  const entries2 = sortedSet(forbidden.keys());
   return {
     reason: reason2,
-    detail: `forbidden ${plural("annotation", "annotations", entries.length)} ${entries.join(", ")}`,
-    paths: entries.map((entry) => forbidden.get(entry) ?? [])
+    detail: `forbidden ${plural("annotation", "annotations", entries2.length)} ${entries2.join(", ")}`,
+    paths: entries2.map((entry) => forbidden.get(entry) ?? [])
   };
 }
 function validType(type) {
@@ -11882,8 +11882,8 @@ function parseAdvice(reader, value) {
   const map = reader.map(value, path10, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries = reader.strings(map, key, path10, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
-    return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
+    const entries2 = reader.strings(map, key, path10, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    return [...new Set(entries2.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
 }
@@ -14915,10 +14915,10 @@ function exactName(kind) {
 function checkId(name) {
   return isCheckId(name) ? { ok: true } : { ok: false, message: unknownCheckText(name) };
 }
-function noDuplicates(reader, entries) {
+function noDuplicates(reader, entries2) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const entry of entries ?? []) {
+  for (const entry of entries2 ?? []) {
     if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
     else out.push(entry);
     seen.add(entry.value);
@@ -17222,8 +17222,8 @@ var fixSeLinuxOptions = (context) => ({
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path10) => path10.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
+  const entries2 = context.failure.paths.map((path10) => path10.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries2).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -17679,8 +17679,8 @@ function renderFlow(value, style, key, json = false) {
   const quote = json ? "double" : keyQuote(style, key);
   if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
-  const entries = Object.entries(value);
-  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+  const entries2 = Object.entries(value);
+  return `{${entries2.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
 }
 function renderFlowPair(key, value, style, json = false) {
   return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
@@ -17703,6 +17703,15 @@ function renderBlockValue(value, keyColumn2, style, key) {
 
 // src/fixes/walk.ts
 var import_yaml8 = __toESM(require_dist(), 1);
+var entriesOf = /* @__PURE__ */ new WeakMap();
+function entries(map, doc) {
+  let found = entriesOf.get(map);
+  if (!found) {
+    found = effectiveEntries(map, doc);
+    entriesOf.set(map, found);
+  }
+  return found;
+}
 function walk(doc, path10) {
   const root = doc.contents;
   const steps = [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }];
@@ -17710,7 +17719,7 @@ function walk(doc, path10) {
   for (const segment of path10) {
     let next;
     if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
-      const entry = effectiveEntries(current, doc).get(segment);
+      const entry = entries(current, doc).get(segment);
       if (entry) {
         const written = entry.value ?? null;
         next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
@@ -18071,10 +18080,10 @@ function fillSplices(context, op) {
     linesAt(context, afterLineOf(context.table, from), lines)
   ];
 }
-function insertSplice(context, map, entries, deletes) {
+function insertSplice(context, map, entries2, deletes) {
   const { style } = context;
   if (map.flow) {
-    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const rendered = Object.entries(entries2).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
     const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
     if (kept.length === 0) {
       if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
@@ -18091,7 +18100,7 @@ function insertSplice(context, map, entries, deletes) {
     return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
   }
   const column = keyColumn(context, map);
-  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const lines = Object.entries(entries2).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
   const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
@@ -18672,9 +18681,9 @@ function fixedOf(expectation, documentIndex) {
     byDocument = /* @__PURE__ */ new Map();
     for (const [key, checks2] of expectation.fixed) {
       const index = Number(key.slice(0, key.indexOf("|")));
-      const entries = byDocument.get(index) ?? [];
-      byDocument.set(index, entries);
-      entries.push([key, [...checks2].sort()]);
+      const entries2 = byDocument.get(index) ?? [];
+      byDocument.set(index, entries2);
+      entries2.push([key, [...checks2].sort()]);
     }
     fixedByDocument.set(expectation, byDocument);
   }
@@ -19399,8 +19408,8 @@ var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.
 function containerOfPath(pod, path10) {
   const [root, list4, index] = [path10[0], path10[1], path10[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
-    const entries = pod.spec[list4];
-    const entry = Array.isArray(entries) ? entries[index] : void 0;
+    const entries2 = pod.spec[list4];
+    const entry = Array.isArray(entries2) ? entries2[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
   if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
@@ -19766,21 +19775,21 @@ function readKustomization(file, source, paths) {
 // src/io/render/fsTree.ts
 var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walk2(root, directory, out) {
-  let entries;
+  let entries2;
   try {
-    entries = await readdir(directory, { withFileTypes: true });
+    entries2 = await readdir(directory, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const entry of entries) {
+  for (const entry of entries2) {
     const full = path2.join(directory, entry.name);
     if (entry.isDirectory() && !skipped.has(entry.name)) await walk2(root, full, out);
     else if (entry.isFile()) out.set(path2.relative(root, full).split(path2.sep).join("/"), full);
   }
 }
 async function filesIn(root, directory, out) {
-  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
+  const entries2 = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries2) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
 }
 var isKustomization = (file) => kustomizationNames.includes(file.slice(file.lastIndexOf("/") + 1));
 async function addReferences(cwd, listing, maxBytes) {
@@ -20889,7 +20898,7 @@ var zeroSha = /^0+$/;
 var statusOf = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
 function parseRaw(output) {
   const fields2 = output.split("\0");
-  const entries = [];
+  const entries2 = [];
   for (let i = 0; i < fields2.length; ) {
     const header = fields2[i++] ?? "";
     if (header === "") continue;
@@ -20899,7 +20908,7 @@ function parseRaw(output) {
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
-    entries.push({
+    entries2.push({
       status,
       path: second ?? first,
       ...second !== void 0 ? { previousPath: first } : {},
@@ -20909,7 +20918,7 @@ function parseRaw(output) {
       headType: typeOf2(headMode)
     });
   }
-  return entries;
+  return entries2;
 }
 async function readBlobs(repository, shas, maxBytes) {
   const result = /* @__PURE__ */ new Map();
@@ -20960,10 +20969,10 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
-  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
+  const entries2 = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const blobs = await readBlobs(repository, entries2.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries.map((entry) => {
+  const files = entries2.map((entry) => {
     const base = entry.baseType === "link" ? { kind: "absent" } : contentOf(entry.baseBlob);
     const head = entry.headType === "link" ? linkAt(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
@@ -22926,16 +22935,16 @@ function refuse(search, file, message) {
   search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
 }
 async function walk4(directory, search) {
-  let entries;
+  let entries2;
   try {
     search.searched.add(await realpath(directory));
-    entries = await readdir2(directory, { withFileTypes: true });
+    entries2 = await readdir2(directory, { withFileTypes: true });
   } catch (error) {
     refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
     return;
   }
-  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries) {
+  entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries2) {
     const full = path5.join(directory, entry.name);
     if (entry.isSymbolicLink()) await followLink(full, search);
     else if (entry.isDirectory()) {
@@ -23346,9 +23355,9 @@ async function readNamespaceFiles(repository, commit, request) {
   const wanted = paths.slice(0, request.maxFiles);
   const omitted = paths.slice(request.maxFiles).map((path10) => ({ path: path10, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
-  const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
+  const entries2 = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
+  for (const entry of entries2) {
     const [meta = "", path10 = ""] = entry.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
     if (mode.startsWith("100")) blobs.set(path10, sha);

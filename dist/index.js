@@ -7540,19 +7540,19 @@ function spend(budget, nodes, aliased) {
 function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ */ new Set()) {
   if (seen.has(map)) throw new DecodeError("an alias refers to a mapping that contains it", map);
   seen.add(map);
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   for (const pair2 of map.items) {
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
         spend(budget, source.items.length, true);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
+        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries2.set(key, { ...entry, merged: true });
       }
       continue;
     }
-    entries.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
+    entries2.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
   }
   seen.delete(map);
-  return entries;
+  return entries2;
 }
 function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
@@ -13880,7 +13880,7 @@ function typeOf(mode) {
 }
 function parseRaw(output) {
   const fields2 = output.split("\0");
-  const entries = [];
+  const entries2 = [];
   for (let i = 0; i < fields2.length; ) {
     const header = fields2[i++] ?? "";
     if (header === "") continue;
@@ -13890,7 +13890,7 @@ function parseRaw(output) {
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
-    entries.push({
+    entries2.push({
       status,
       path: second ?? first,
       ...second !== void 0 ? { previousPath: first } : {},
@@ -13900,7 +13900,7 @@ function parseRaw(output) {
       headType: typeOf(headMode)
     });
   }
-  return entries;
+  return entries2;
 }
 async function readBlobs(repository, shas, maxBytes) {
   const result = /* @__PURE__ */ new Map();
@@ -13951,10 +13951,10 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
-  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
+  const entries2 = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const blobs = await readBlobs(repository, entries2.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries.map((entry) => {
+  const files = entries2.map((entry) => {
     const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
     const head = entry.headType === "link" ? linkAt(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
@@ -14000,9 +14000,9 @@ async function readNamespaceFiles(repository, commit, request2) {
   const wanted = paths.slice(0, request2.maxFiles);
   const omitted = paths.slice(request2.maxFiles).map((path4) => ({ path: path4, reason: `over the limit of ${request2.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
-  const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
+  const entries2 = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
+  for (const entry of entries2) {
     const [meta = "", path4 = ""] = entry.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
     if (mode.startsWith("100")) blobs.set(path4, sha);
@@ -19007,7 +19007,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -20075,9 +20075,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -25123,11 +25123,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -40278,15 +40278,15 @@ function octokitPort(client) {
     async listTree(owner, repo, commit) {
       return call(async () => {
         const { data } = await client.rest.git.getTree({ owner, repo, tree_sha: commit, recursive: "true" });
-        const entries = data.tree.filter((e) => e.type !== "tree" && e.path !== void 0 && e.mode !== void 0 && e.sha !== void 0);
-        return { entries: entries.map((e) => ({ path: e.path, mode: e.mode, sha: e.sha })), truncated: data.truncated };
+        const entries2 = data.tree.filter((e) => e.type !== "tree" && e.path !== void 0 && e.mode !== void 0 && e.sha !== void 0);
+        return { entries: entries2.map((e) => ({ path: e.path, mode: e.mode, sha: e.sha })), truncated: data.truncated };
       });
     },
     async listPullFiles(pr) {
       return call(async () => {
         const { data: pull } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
-        const entries = await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-        const files = entries.map((entry) => ({
+        const entries2 = await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        const files = entries2.map((entry) => ({
           filename: entry.filename,
           status: entry.status,
           previousFilename: entry.previous_filename ?? null,
@@ -41393,11 +41393,11 @@ function seccompProfileBaselineV1_0(pod) {
   inspect(annotationKeyPod);
   for (const { name } of visitContainers(pod)) inspect(annotationKeyContainerPrefix + name);
   if (forbidden.size === 0) return null;
-  const entries = sortedSet(forbidden.keys());
+  const entries2 = sortedSet(forbidden.keys());
   return {
     reason: reason2,
-    detail: `forbidden ${plural("annotation", "annotations", entries.length)} ${entries.join(", ")}`,
-    paths: entries.map((entry) => forbidden.get(entry) ?? [])
+    detail: `forbidden ${plural("annotation", "annotations", entries2.length)} ${entries2.join(", ")}`,
+    paths: entries2.map((entry) => forbidden.get(entry) ?? [])
   };
 }
 function validType(type) {
@@ -41761,8 +41761,8 @@ function parseAdvice(reader, value) {
   const map = reader.map(value, path4, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries = reader.strings(map, key, path4, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
-    return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
+    const entries2 = reader.strings(map, key, path4, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    return [...new Set(entries2.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
 }
@@ -42159,10 +42159,10 @@ function exactName(kind) {
 function checkId(name) {
   return isCheckId(name) ? { ok: true } : { ok: false, message: unknownCheckText(name) };
 }
-function noDuplicates(reader, entries) {
+function noDuplicates(reader, entries2) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const entry of entries ?? []) {
+  for (const entry of entries2 ?? []) {
     if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
     else out.push(entry);
     seen.add(entry.value);
@@ -44019,8 +44019,8 @@ var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.
 function containerOfPath(pod, path4) {
   const [root, list3, index] = [path4[0], path4[1], path4[2]];
   if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
-    const entries = pod.spec[list3];
-    const entry = Array.isArray(entries) ? entries[index] : void 0;
+    const entries2 = pod.spec[list3];
+    const entry = Array.isArray(entries2) ? entries2[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
   if (root === "metadata" && list3 === "annotations" && typeof index === "string") {
@@ -44937,8 +44937,8 @@ var fixSeLinuxOptions = (context) => ({
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path4) => path4.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+  const entries2 = context.failure.paths.map((path4) => path4.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries2).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -45396,8 +45396,8 @@ function renderFlow(value, style, key, json = false) {
   const quote = json ? "double" : keyQuote(style, key);
   if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
-  const entries = Object.entries(value);
-  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+  const entries2 = Object.entries(value);
+  return `{${entries2.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
 }
 function renderFlowPair(key, value, style, json = false) {
   return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
@@ -45422,6 +45422,15 @@ function renderBlockValue(value, keyColumn2, style, key) {
 var import_yaml8 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
+var entriesOf = /* @__PURE__ */ new WeakMap();
+function entries(map, doc) {
+  let found = entriesOf.get(map);
+  if (!found) {
+    found = effectiveEntries(map, doc);
+    entriesOf.set(map, found);
+  }
+  return found;
+}
 function walk(doc, path4) {
   const root = doc.contents;
   const steps = [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }];
@@ -45429,7 +45438,7 @@ function walk(doc, path4) {
   for (const segment of path4) {
     let next;
     if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
-      const entry = effectiveEntries(current, doc).get(segment);
+      const entry = entries(current, doc).get(segment);
       if (entry) {
         const written = entry.value ?? null;
         next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
@@ -45790,10 +45799,10 @@ function fillSplices(context, op) {
     linesAt(context, afterLineOf(context.table, from), lines)
   ];
 }
-function insertSplice(context, map, entries, deletes) {
+function insertSplice(context, map, entries2, deletes) {
   const { style } = context;
   if (map.flow) {
-    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const rendered = Object.entries(entries2).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
     const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
     if (kept.length === 0) {
       if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
@@ -45810,7 +45819,7 @@ function insertSplice(context, map, entries, deletes) {
     return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
   }
   const column = keyColumn(context, map);
-  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const lines = Object.entries(entries2).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
   const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
@@ -46494,9 +46503,9 @@ function fixedOf(expectation, documentIndex) {
     byDocument = /* @__PURE__ */ new Map();
     for (const [key, checks2] of expectation.fixed) {
       const index = Number(key.slice(0, key.indexOf("|")));
-      const entries = byDocument.get(index) ?? [];
-      byDocument.set(index, entries);
-      entries.push([key, [...checks2].sort()]);
+      const entries2 = byDocument.get(index) ?? [];
+      byDocument.set(index, entries2);
+      entries2.push([key, [...checks2].sort()]);
     }
     fixedByDocument.set(expectation, byDocument);
   }
