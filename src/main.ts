@@ -210,14 +210,14 @@ async function relabelledWorkloads(io: ActionIO, settings: Settings, headSha: st
   if (names.length === 0) return { files: [], notices: [] };
   const list = `${names.length === 1 ? 'Namespace' : 'Namespaces'} ${names.map((n) => inlineCode(n)).join(', ')}`;
   if (!read.viaGit) {
-    return { files: [], notices: [`${list}: the pull request changes the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
+    return { files: [], notices: [`${list}: the pull request raises the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
   }
   const skip = new Set(read.changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
   const found = await io.gitNamespaceFiles(io.env.GITHUB_WORKSPACE ?? '.', headSha, { namespaces: names, skip, selection: settings.selection, maxBytes: settings.maxFileBytes, maxFiles: relabelledFilesCap });
   if (found.omitted.length === 0) return { files: found.files, notices: [] };
   const shown = found.omitted.slice(0, 10).map((o) => `${inlineCode(o.path)} (${o.reason})`);
   const more = found.omitted.length > shown.length ? `, and ${found.omitted.length - shown.length} more` : '';
-  return { files: found.files, notices: [`${list}: the pull request changes the pod-security labels; these files with workloads there were not re-evaluated: ${shown.join(', ')}${more}.`] };
+  return { files: found.files, notices: [`${list}: the pull request raises the pod-security labels; these files with workloads there were not re-evaluated: ${shown.join(', ')}${more}.`] };
 }
 
 /** The token's user when GitHub says, else GITHUB_TOKEN's: the bot whose markers count. */

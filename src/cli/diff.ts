@@ -135,7 +135,7 @@ async function relabelledWorkloads(io: CliIO, changeSet: ChangeSet, head: string
   const skip = new Set(changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
   const found = await readNamespaceFiles(io.cwd, head, { namespaces, skip, selection: options.selection, maxBytes: options.maxBytes, maxFiles: relabelledFilesCap });
   for (const { path: file, reason } of found.omitted) {
-    io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range changes the pod-security labels of ${namespaces.join(', ')} (${reason})\n`);
+    io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range raises the pod-security labels of ${namespaces.join(', ')} (${reason})\n`);
   }
   return found.files;
 }

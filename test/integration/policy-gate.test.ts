@@ -564,7 +564,7 @@ describe('the Action', () => {
       expect(checkRunOf(pr)?.annotations.filter((a) => a.annotation_level === 'failure').map((a) => [a.path, a.start_line])).toEqual([['deploy/api.yaml', 9]]);
       const api = await runAction(emulator, pr);
       expect(blocking(api)).toEqual([]);
-      expect(api.summary).toContain('Namespace `shop`: the pull request changes the pod-security labels, and without a local checkout only the changed files are read');
+      expect(api.summary).toContain('Namespace `shop`: the pull request raises the pod-security labels, and without a local checkout only the changed files are read');
     });
   });
 

@@ -81,13 +81,15 @@ describe('relabelledNamespaces', () => {
   });
   const policy = policyContext(today);
 
-  it('names Namespaces whose pod-security labels change, are added or removed with them, and not others', () => {
+  it('names Namespaces whose pod-security labels become stricter, added or removed with them, and not others', () => {
     const changeSet = {
       files: [
         file('a.yaml', ns('a', 'pod-security.kubernetes.io/enforce: privileged'), ns('a', 'pod-security.kubernetes.io/enforce: baseline')),
         file('b.yaml', ns('b', 'team: x'), ns('b', 'team: y')),
-        file('c.yaml', null, ns('c', 'pod-security.kubernetes.io/warn: restricted')),
-        file('d.yaml', ns('d', 'pod-security.kubernetes.io/enforce: restricted'), null),
+        file('c.yaml', null, ns('c', 'pod-security.kubernetes.io/enforce: restricted')),
+        file('same.yaml', null, ns('g', 'pod-security.kubernetes.io/warn: restricted')), // the run's default already
+        file('d.yaml', ns('d', 'pod-security.kubernetes.io/enforce: privileged'), null),
+        file('lowered.yaml', ns('f', 'pod-security.kubernetes.io/enforce: restricted'), ns('f', 'pod-security.kubernetes.io/enforce: baseline')),
         file('moved-from.yaml', ns('e', 'pod-security.kubernetes.io/enforce: baseline'), null),
         file('moved-to.yaml', null, ns('e', 'pod-security.kubernetes.io/enforce: baseline')),
       ],
