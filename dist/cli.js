@@ -23377,6 +23377,7 @@ async function readNamespaceFiles(repository, commit, request) {
 var relabelledFilesCap = 500;
 
 // src/scope/relabelled.ts
+var noSubject3 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path10, content, load) {
   if (content.kind !== "content") return [];
@@ -23395,7 +23396,13 @@ function relabelledNamespaces(changeSet, options) {
   const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
   const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
   const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
-  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {})).sort();
+  const run = resolvePolicy({ subject: noSubject3, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
+  const defaults2 = { enforce: run.enforce, warn: run.warn, audit: { level: "privileged", version: "latest" } };
+  const stricter2 = (name) => {
+    const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
+    return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
+  };
+  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
 }
 
 // src/io/render/git.ts
@@ -23513,7 +23520,7 @@ async function relabelledWorkloads(io, changeSet, head, options) {
   const skip = new Set(changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
   const found = await readNamespaceFiles(io.cwd, head, { namespaces, skip, selection: options.selection, maxBytes: options.maxBytes, maxFiles: relabelledFilesCap });
   for (const { path: file, reason: reason4 } of found.omitted) {
-    io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range changes the pod-security labels of ${namespaces.join(", ")} (${reason4})
+    io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range raises the pod-security labels of ${namespaces.join(", ")} (${reason4})
 `);
   }
   return found.files;

@@ -47062,6 +47062,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
 // src/scope/relabelled.ts
 init_load();
 init_select();
+var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path4, content, load) {
   if (content.kind !== "content") return [];
@@ -47080,7 +47081,13 @@ function relabelledNamespaces(changeSet, options) {
   const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
   const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
   const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
-  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {})).sort();
+  const run2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
+  const defaults2 = { enforce: run2.enforce, warn: run2.warn, audit: { level: "privileged", version: "latest" } };
+  const stricter2 = (name) => {
+    const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
+    return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
+  };
+  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
 }
 
 // src/main.ts
@@ -48363,9 +48370,9 @@ function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf
 }
 
 // src/scope/configChanges.ts
-var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+var noSubject2 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function defaultsOf(config, today) {
-  const policy = resolvePolicy({ subject: noSubject, config, overrides: {}, today });
+  const policy = resolvePolicy({ subject: noSubject2, config, overrides: {}, today });
   return { enforce: policy.enforce, warn: policy.warn };
 }
 function ruleLevels(rule, defaults2) {
@@ -48488,7 +48495,7 @@ function sameRule(a, b) {
   const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
   return settings(a) === settings(b);
 }
-var noSubject2 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+var noSubject3 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
   const byName = /* @__PURE__ */ new Map();
   for (const pods of unmatchedBase.values()) {
@@ -48641,7 +48648,7 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject2, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject3, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
   const defaults2 = defaultsUnder(context);
   const documents = { base: changedBase, head: changedHead };
   findings.push(
@@ -49411,14 +49418,14 @@ async function relabelledWorkloads(io, settings, headSha, read, policy) {
   if (names.length === 0) return { files: [], notices: [] };
   const list3 = `${names.length === 1 ? "Namespace" : "Namespaces"} ${names.map((n) => inlineCode(n)).join(", ")}`;
   if (!read.viaGit) {
-    return { files: [], notices: [`${list3}: the pull request changes the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
+    return { files: [], notices: [`${list3}: the pull request raises the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
   }
   const skip = new Set(read.changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
   const found = await io.gitNamespaceFiles(io.env.GITHUB_WORKSPACE ?? ".", headSha, { namespaces: names, skip, selection: settings.selection, maxBytes: settings.maxFileBytes, maxFiles: relabelledFilesCap });
   if (found.omitted.length === 0) return { files: found.files, notices: [] };
   const shown4 = found.omitted.slice(0, 10).map((o) => `${inlineCode(o.path)} (${o.reason})`);
   const more = found.omitted.length > shown4.length ? `, and ${found.omitted.length - shown4.length} more` : "";
-  return { files: found.files, notices: [`${list3}: the pull request changes the pod-security labels; these files with workloads there were not re-evaluated: ${shown4.join(", ")}${more}.`] };
+  return { files: found.files, notices: [`${list3}: the pull request raises the pod-security labels; these files with workloads there were not re-evaluated: ${shown4.join(", ")}${more}.`] };
 }
 async function ourLogin(github, warn) {
   try {
