@@ -303,16 +303,18 @@ function listUnitOf(text: string, document: ManifestDocument, part: Part, from: 
  * items are verified together after all, so that the reason is the one the
  * whole List gives.
  */
-function verifyListItems(
-  file: string,
-  text: string,
-  unit: ListUnit,
-  splices: readonly Splice[],
-  expectation: Expectation,
-  policyOf: PolicyOf,
-  verdicts: Map<string, string | null>,
-  work: (characters: number) => void,
-): string | null | undefined {
+/** What verifying one List document's items needs besides the splices and the expectation. */
+interface ListVerification {
+  readonly file: string;
+  readonly text: string;
+  readonly unit: ListUnit;
+  readonly policyOf: PolicyOf;
+  readonly verdicts: Map<string, string | null>;
+  readonly work: (characters: number) => void;
+}
+
+function verifyListItems(list: ListVerification, splices: readonly Splice[], expectation: Expectation): string | null | undefined {
+  const { text, unit } = list;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
   const spliceItems = splices.map((splice) => itemsOfSplice(layout, text, splice));
@@ -339,7 +341,7 @@ function verifyListItems(
     for (const [c, cluster] of apart.entries()) {
       const share = shares[c]!;
       const own: Expectation = { edits: new Map([[document.index, share.edits]]), fixed: share.fixed };
-      const reason = verifyKept(file, text, unit, cluster, share.splices, own, policyOf, verdicts, work);
+      const reason = verifyKept(list, cluster, share.splices, own);
       if (reason === undefined) return undefined;
       if (reason !== null) {
         failed = true;
@@ -348,7 +350,7 @@ function verifyListItems(
     }
     if (!failed) return null;
   }
-  return verifyKept(file, text, unit, kept, splices, expectation, policyOf, verdicts, work);
+  return verifyKept(list, kept, splices, expectation);
 }
 
 /**
@@ -378,17 +380,8 @@ function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: re
 }
 
 /** Verify the List with only the kept items (sorted), under a verdict kept by its text; undefined when the cut is in doubt. */
-function verifyKept(
-  file: string,
-  text: string,
-  unit: ListUnit,
-  kept: readonly number[],
-  splices: readonly Splice[],
-  expectation: Expectation,
-  policyOf: PolicyOf,
-  verdicts: Map<string, string | null>,
-  work: (characters: number) => void,
-): string | null | undefined {
+function verifyKept(list: ListVerification, kept: readonly number[], splices: readonly Splice[], expectation: Expectation): string | null | undefined {
+  const { file, text, unit, policyOf, verdicts, work } = list;
   const { document, layout } = unit;
   const small = listText(text, layout, kept, splices);
   if (small === null) return undefined;
@@ -534,7 +527,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     }
     for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? undefined : verifyListItems(file, text, unit, mine, expectation, policyOf, verdicts, work);
+      const listed = unit === null ? undefined : verifyListItems({ file, text, unit, policyOf, verdicts, work }, mine, expectation);
       if (listed !== undefined) {
         if (listed !== null) return listed;
         continue;
