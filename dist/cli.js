@@ -18730,7 +18730,8 @@ function listUnitOf(text2, document, part, from, to) {
   const layout = listLayout(document.source.layout, text2, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
-function verifyListItems(file, text2, unit, splices, expectation, policyOf, verdicts, work) {
+function verifyListItems(list4, splices, expectation) {
+  const { text: text2, unit } = list4;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
   const spliceItems = splices.map((splice) => itemsOfSplice(layout, text2, splice));
@@ -18755,7 +18756,7 @@ function verifyListItems(file, text2, unit, splices, expectation, policyOf, verd
     for (const [c, cluster] of apart.entries()) {
       const share = shares[c];
       const own2 = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
-      const reason4 = verifyKept(file, text2, unit, cluster, share.splices, own2, policyOf, verdicts, work);
+      const reason4 = verifyKept(list4, cluster, share.splices, own2);
       if (reason4 === void 0) return void 0;
       if (reason4 !== null) {
         failed = true;
@@ -18764,7 +18765,7 @@ function verifyListItems(file, text2, unit, splices, expectation, policyOf, verd
     }
     if (!failed) return null;
   }
-  return verifyKept(file, text2, unit, kept, splices, expectation, policyOf, verdicts, work);
+  return verifyKept(list4, kept, splices, expectation);
 }
 function clustersOf(layout, kept, spliceItems) {
   const parent = new Map(kept.map((item) => [item, item]));
@@ -18786,7 +18787,8 @@ function clustersOf(layout, kept, spliceItems) {
   }
   return [...clusters.values()];
 }
-function verifyKept(file, text2, unit, kept, splices, expectation, policyOf, verdicts, work) {
+function verifyKept(list4, kept, splices, expectation) {
+  const { file, text: text2, unit, policyOf, verdicts, work } = list4;
   const { document, layout } = unit;
   const small = listText(text2, layout, kept, splices);
   if (small === null) return void 0;
@@ -18902,7 +18904,7 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems(file, text2, unit, mine, expectation, policyOf, verdicts, work);
+      const listed = unit === null ? void 0 : verifyListItems({ file, text: text2, unit, policyOf, verdicts, work }, mine, expectation);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;

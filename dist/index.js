@@ -46552,7 +46552,8 @@ function listUnitOf(text3, document, part, from, to) {
   const layout = listLayout(document.source.layout, text3, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
-function verifyListItems(file, text3, unit, splices, expectation, policyOf, verdicts, work) {
+function verifyListItems(list3, splices, expectation) {
+  const { text: text3, unit } = list3;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
   const spliceItems = splices.map((splice) => itemsOfSplice(layout, text3, splice));
@@ -46577,7 +46578,7 @@ function verifyListItems(file, text3, unit, splices, expectation, policyOf, verd
     for (const [c, cluster] of apart.entries()) {
       const share = shares[c];
       const own2 = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
-      const reason4 = verifyKept(file, text3, unit, cluster, share.splices, own2, policyOf, verdicts, work);
+      const reason4 = verifyKept(list3, cluster, share.splices, own2);
       if (reason4 === void 0) return void 0;
       if (reason4 !== null) {
         failed = true;
@@ -46586,7 +46587,7 @@ function verifyListItems(file, text3, unit, splices, expectation, policyOf, verd
     }
     if (!failed) return null;
   }
-  return verifyKept(file, text3, unit, kept, splices, expectation, policyOf, verdicts, work);
+  return verifyKept(list3, kept, splices, expectation);
 }
 function clustersOf(layout, kept, spliceItems) {
   const parent = new Map(kept.map((item) => [item, item]));
@@ -46608,7 +46609,8 @@ function clustersOf(layout, kept, spliceItems) {
   }
   return [...clusters.values()];
 }
-function verifyKept(file, text3, unit, kept, splices, expectation, policyOf, verdicts, work) {
+function verifyKept(list3, kept, splices, expectation) {
+  const { file, text: text3, unit, policyOf, verdicts, work } = list3;
   const { document, layout } = unit;
   const small = listText(text3, layout, kept, splices);
   if (small === null) return void 0;
@@ -46724,7 +46726,7 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems(file, text3, unit, mine, expectation, policyOf, verdicts, work);
+      const listed = unit === null ? void 0 : verifyListItems({ file, text: text3, unit, policyOf, verdicts, work }, mine, expectation);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
