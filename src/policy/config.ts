@@ -97,7 +97,11 @@ export const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
 export const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
 export const matchKeys = ['namespaces', 'files'] as const;
 export const disableKeys = ['checks', 'namespaces', 'files', 'workloads', 'images', 'reason'] as const;
-export const renderKeys = ['charts'] as const;
+export const renderKeys = ['charts', 'timeout', 'max-output-size'] as const;
+/** `render.timeout`: seconds per run of a tool; past an hour a render is stuck, and Node's timers stop at about 24 days. */
+export const renderTimeoutBounds: NumberBounds = { unit: 'seconds', integer: false, above: 0, max: 3600 };
+/** `render.max-output-size`: bytes of output per run of a tool, held in memory, so at most 1 GiB. */
+export const renderOutputBounds: NumberBounds = { unit: 'bytes', integer: true, above: 0, max: 1024 * 1024 * 1024 };
 export const chartKeys = ['chart', 'release', 'namespace', 'values', 'ci-values'] as const;
 
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -208,6 +212,21 @@ export class Reader {
     return undefined;
   }
 
+  /**
+   * A number within bounds (`timeout: 30`). A quoted number or one with a
+   * unit (`"30"`, `30s`) is refused rather than guessed: the message says
+   * the form to write.
+   */
+  number(map: JsonObject, key: string, path: FieldPath, bounds: NumberBounds): Located<number> | undefined {
+    const value = this.present(map, key, path);
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && withinBounds(value, bounds)) return { value, at: this.at([...path, key]) };
+    const written = typeof value === 'number' ? String(value) : shown(value);
+    const hint = typeof value === 'string' ? ` (${describe(value)}: write the number alone, unquoted)` : '';
+    this.error([...path, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint}`);
+    return undefined;
+  }
+
   /** One of a few words. */
   oneOf<T extends string>(map: JsonObject, key: string, path: FieldPath, allowed: readonly T[]): Located<T> | undefined {
     const value = this.present(map, key, path);
@@ -284,6 +303,23 @@ export class Reader {
       warnVersion: this.version(map, 'warn-version', path),
     });
   }
+}
+
+/** The numbers a key takes: greater than `above`, at most `max`, whole or not (the schema is built from the same bounds). */
+export interface NumberBounds {
+  readonly unit: string;
+  readonly integer: boolean;
+  /** Exclusive lower bound. */
+  readonly above: number;
+  readonly max: number;
+}
+
+function withinBounds(value: number, bounds: NumberBounds): boolean {
+  return Number.isFinite(value) && value > bounds.above && value <= bounds.max && (!bounds.integer || Number.isInteger(value));
+}
+
+function boundsText(bounds: NumberBounds): string {
+  return `${bounds.integer ? 'a whole number' : 'a number'} of ${bounds.unit} greater than ${bounds.above} and at most ${bounds.max}`;
 }
 
 function dropUndefined<T extends object>(value: T): T {
@@ -411,7 +447,7 @@ function parseDisable(reader: Reader, value: JsonValue, index: number): DisableE
 
 const anyPath = (): PatternCheck => ({ ok: true });
 
-/** `render:` how charts are rendered (release name, namespace, values files, ci values). */
+/** `render:` how charts are rendered (release name, namespace, values files, ci values), and each tool's limits. */
 function parseRender(reader: Reader, value: JsonValue): RenderSettings | undefined {
   const map = reader.map(value, ['render'], renderKeys);
   if (!map) return undefined;
@@ -436,7 +472,9 @@ function parseRender(reader: Reader, value: JsonValue): RenderSettings | undefin
       }),
     ];
   });
-  return { charts };
+  const timeout = reader.number(map, 'timeout', ['render'], renderTimeoutBounds);
+  const maxOutputSize = reader.number(map, 'max-output-size', ['render'], renderOutputBounds);
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
 }
 
 /**

@@ -17,7 +17,8 @@ import { actionRepository, majorTag } from '../version.js';
 import { checkIds } from './checkIds.js';
 import { configurable } from './sources/adviceConfig.js';
 import type { adviceKeys } from './sources/adviceConfig.js';
-import type { chartKeys, disableKeys, exemptionKeys, matchKeys, renderKeys, ruleKeys, topLevelKeys } from './config.js';
+import { renderOutputBounds, renderTimeoutBounds } from './config.js';
+import type { NumberBounds, chartKeys, disableKeys, exemptionKeys, matchKeys, renderKeys, ruleKeys, topLevelKeys } from './config.js';
 
 type Schema = Record<string, unknown>;
 
@@ -32,6 +33,7 @@ const namePattern: Schema = { type: 'string', pattern: `^${globBase}[^/A-Z]+$` }
 const fileGlob: Schema = { type: 'string', pattern: `^${globBase}(?!/)(?!(.*/)?\\.\\.(/|$)).+$` };
 const imagePattern: Schema = { type: 'string', pattern: '^\\S+$' };
 const extraCheck: Schema = { type: 'string', enum: [...configurable] };
+const number = (bounds: NumberBounds, description: string): Schema => ({ type: bounds.integer ? 'integer' : 'number', exclusiveMinimum: bounds.above, maximum: bounds.max, description });
 const list = (items: Schema, description: string, extra: Schema = {}): Schema => ({ type: 'array', description, items, minItems: 1, ...extra });
 
 const modeProperties: Record<'level' | 'warn-level' | 'version' | 'warn-version', Schema> = {
@@ -120,7 +122,7 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
   },
   render: {
     type: 'object',
-    description: 'How Helm charts are rendered before their pod specs are checked.',
+    description: 'How Helm charts and Kustomize overlays are rendered before their pod specs are checked.',
     additionalProperties: false,
     properties: {
       charts: {
@@ -139,6 +141,8 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
           } satisfies Record<(typeof chartKeys)[number], Schema>,
         },
       },
+      timeout: number(renderTimeoutBounds, 'Seconds each run of helm or kustomize may take before it is stopped and reported as a render error. Default: 60.'),
+      'max-output-size': number(renderOutputBounds, 'Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB).'),
     } satisfies Record<(typeof renderKeys)[number], Schema>,
   },
 };

@@ -19,7 +19,7 @@ import type { Chart } from './chart.js';
 import { kustomizationIn, kustomizationNames, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, isInside, shownDir } from './paths.js';
-import type { HelmInvocation, RenderRoot, TreeSnapshot } from './types.js';
+import type { HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
 export interface ChartSettings {
@@ -37,9 +37,22 @@ export interface ChartSettings {
 
 export interface RenderSettings {
   readonly charts: readonly ChartSettings[];
+  /** Seconds each run of a tool may take (default 60). */
+  readonly timeout?: number;
+  /** Bytes of output each run of a tool may write (default 16 MiB). */
+  readonly maxOutputSize?: number;
 }
 
 export const defaultRenderSettings: RenderSettings = { charts: [] };
+
+export const defaultRenderLimits: RenderLimits = { timeoutMs: 60_000, maxOutputBytes: 16 * 1024 * 1024 };
+
+function limitsOf(settings: RenderSettings): RenderLimits {
+  return {
+    timeoutMs: settings.timeout === undefined ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1000),
+    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes,
+  };
+}
 
 export interface Discovery {
   /** The renderings to run, in path order. */
@@ -122,7 +135,7 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     });
 }
 
-function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, consumed: Set<string>): RenderRoot[] {
+function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, limits: RenderLimits, consumed: Set<string>): RenderRoot[] {
   const headK = kustomizationsOf(head);
   const baseK = base ? kustomizationsOf(base) : new Map<string, Kustomization>();
   for (const byDir of [headK, baseK]) {
@@ -141,7 +154,7 @@ function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: 
         : closure.helmCharts
           ? 'its `helmCharts` need Helm inflation, which is not run'
           : null;
-    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked });
+    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked, limits });
   }
   return roots;
 }
@@ -167,7 +180,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     });
     const sources = [...new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
-    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked };
+    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
     const ciDir = `${chart.dir === '' ? '' : `${chart.dir}/`}ci/`;
@@ -181,7 +194,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
 export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
-  const roots = [...kustomizeRoots(head, base, changed, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, limitsOf(settings), consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed };
 }

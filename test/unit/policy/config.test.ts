@@ -307,4 +307,23 @@ describe('parsePolicyConfig: render', () => {
       `${file}:5: render.charts[1].valuesFiles: unknown key "valuesFiles"; valid keys: chart, release, namespace, values, ci-values`,
     ]);
   });
+
+  it('reads the limits of each run of a tool: a timeout in seconds (fractions allowed) and an output size in bytes', () => {
+    expect(parse('render:\n  timeout: 0.5\n  max-output-size: 1_048_576\n').render).toEqual({ charts: [], timeout: 0.5, maxOutputSize: 1048576 });
+    expect(parse('render:\n  timeout: 120\n').render).toEqual({ charts: [], timeout: 120 });
+  });
+
+  it('refuses a limit that is not a number in bounds, naming the key, its line and the form to write', () => {
+    const seconds = 'must be a number of seconds greater than 0 and at most 3600';
+    const bytes = 'must be a whole number of bytes greater than 0 and at most 1073741824';
+    expect(brief('render:\n  timeout: 30s\n  max-output-size: "1024"\n')).toEqual([
+      `2: render.timeout: Invalid value: "30s": ${seconds} (a string: write the number alone, unquoted)`,
+      `3: render.max-output-size: Invalid value: "1024": ${bytes} (a string: write the number alone, unquoted)`,
+    ]);
+    expect(brief('render:\n  timeout: 0\n  max-output-size: 1.5\n')).toEqual([`2: render.timeout: Invalid value: 0: ${seconds}`, `3: render.max-output-size: Invalid value: 1.5: ${bytes}`]);
+    expect(brief('render:\n  timeout: 7200\n  max-output-size: -1\n')).toEqual([`2: render.timeout: Invalid value: 7200: ${seconds}`, `3: render.max-output-size: Invalid value: -1: ${bytes}`]);
+    expect(brief('render:\n  timeout: yes\n  max-output-size: [1]\n')).toEqual([`2: render.timeout: Invalid value: true: ${seconds}`, `3: render.max-output-size: Invalid value: [1]: ${bytes}`]);
+    expect(brief('render:\n  timeout:\n')).toEqual(['2: render.timeout: has no value; give one or remove the key']);
+    expect(brief('render:\n  time-out: 5\n')).toEqual(['2: render.time-out: unknown key "time-out" (did you mean "timeout"?); valid keys: charts, timeout, max-output-size']);
+  });
 });

@@ -58,6 +58,14 @@ describe('the config JSON Schema', () => {
     expect(schemaAccepts(sample), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it("accepts the README's render example, as the parser does, with the values it documents", () => {
+    const example = /```yaml\n(render:[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const parsed = parsePolicyConfig(example!, '.github/pod-security.yaml');
+    expect(parsed.ok && parsed.config.render).toMatchObject({ timeout: 60, maxOutputSize: 16 * 1024 * 1024 });
+    expect(schemaAccepts(example!), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it.each([
     ['an empty file', ''],
     ['only comments', '# nothing yet\n'],
@@ -66,6 +74,7 @@ describe('the config JSON Schema', () => {
     ['a disable without scope or reason', 'disable:\n  - checks: [seLinuxOptions, seLinuxOptions]\n'],
     ['a rule on files only', 'rules:\n  - match: {files: ["deploy/**"]}\n    warn-version: v1.30\n'],
     ['chart rendering settings', 'render:\n  charts:\n    - chart: charts/web\n      release: web\n      namespace: shop\n      values: [charts/web/values-prod.yaml]\n      ci-values: true\n'],
+    ['render limits', 'render:\n  timeout: 0.5\n  max-output-size: 100\n'],
     ['image patterns', 'disable:\n  - checks: [privileged]\n    images: ["registry.example/*:v1"]\n    reason: vendor agent\n'],
   ])('accepts what the parser accepts: %s', (_label, text) => {
     expect(parserAccepts(text)).toBe(true);
@@ -103,6 +112,11 @@ describe('the config JSON Schema', () => {
     ['a duplicate exemption', 'exemptions:\n  runtimeClassNames: [kata, kata]\n'],
     ['a chart without its folder', 'render:\n  charts:\n    - release: web\n'],
     ['an unknown chart setting', 'render:\n  charts:\n    - chart: charts/web\n      value: x.yaml\n'],
+    ['a timeout of zero', 'render:\n  timeout: 0\n'],
+    ['a timeout with a unit', 'render:\n  timeout: 30s\n'],
+    ['a timeout over an hour', 'render:\n  timeout: 3601\n'],
+    ['an output size in fractions of a byte', 'render:\n  max-output-size: 1.5\n'],
+    ['an output size as a string', 'render:\n  max-output-size: "1024"\n'],
     ['a list where a string is due', 'disable:\n  - checks: privileged\n'],
   ])('refuses what the parser refuses: %s', (_label, text) => {
     expect(parserAccepts(text)).toBe(false);
