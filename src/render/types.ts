@@ -26,6 +26,14 @@ export interface HelmInvocation {
   readonly valuesFiles: readonly string[];
 }
 
+/** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */
+export interface RenderLimits {
+  /** Milliseconds before the process is killed. */
+  readonly timeoutMs: number;
+  /** Bytes of standard output before the process is killed. */
+  readonly maxOutputBytes: number;
+}
+
 /** One rendering of a root: an overlay, or a chart with one set of values. */
 export interface RenderRoot {
   readonly tool: RenderTool;
@@ -42,6 +50,7 @@ export interface RenderRoot {
   readonly helm: HelmInvocation | null;
   /** Why the root is not rendered (a remote base, a missing chart dependency), or null. */
   readonly blocked: string | null;
+  readonly limits: RenderLimits;
 }
 
 /** What rendering one root at one commit gave. */

@@ -6,7 +6,8 @@
  * that needs a tool that is truly absent is skipped with the reason.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -66,4 +67,25 @@ export function renderScenarios<Report>(): { diff(scenario: string, ...args: str
       for (const dir of repos.splice(0)) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `check . --format json` on a copy of a render fixture's tree with this
+ * `.github/pod-security.yaml` (to try the config's render settings on the
+ * real tools); the copy is removed afterwards.
+ */
+export async function checkWithConfig<Report>(tree: string, config: string, ...args: string[]): Promise<{ status: number; report: Report }> {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-config-'));
+  try {
+    cpSync(path.join(fixturesDir, 'render', tree), cwd, { recursive: true });
+    mkdirSync(path.join(cwd, '.github'), { recursive: true });
+    writeFileSync(path.join(cwd, '.github', 'pod-security.yaml'), config);
+    let stdout = '';
+    let stderr = '';
+    const status = await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged', ...args], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    expect(stderr).toBe('');
+    return { status, report: JSON.parse(stdout) as Report };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }

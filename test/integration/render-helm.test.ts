@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
+import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const restorePath = useCachedHelm();
 
@@ -133,5 +133,13 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     const report = JSON.parse(stdout) as { findings: JsonFinding[] };
     // The template writes `hostNetwork: {{ .Values.hostNetwork }}` (line 17); values.yaml line 9 holds the true.
     expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered?.sourceFile])).toEqual([['charts/web/values.yaml', 9, 'web-web', 'hostNamespaces', 'charts/web/values.yaml']]);
+  });
+
+  it('stops helm at the config\'s render.max-output-size and reports it on the chart', async () => {
+    const { status, report } = await checkWithConfig<JsonReport>('helm-values/head', 'render:\n  max-output-size: 16\n');
+    expect(status).toBe(1);
+    expect(report.findings).toEqual([]);
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/web/Chart.yaml', 'render-failed']]);
+    expect(report.errors[0]!.message).toMatch(/^charts\/web could not be rendered: `helm template web charts\/web .*` failed \(its output went over the limit of 16 bytes; raise `render\.max-output-size`/);
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { haveKustomize, missingTool, renderScenarios } from '../helpers/renderTools.js';
+import { checkWithConfig, haveKustomize, missingTool, renderScenarios } from '../helpers/renderTools.js';
 
 const { diff, cleanUp } = renderScenarios<JsonReport>();
 afterAll(() => cleanUp());
@@ -154,5 +154,22 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(text).toContain('overlays/broken/kustomization.yaml: error: overlays/broken could not be rendered: `');
     expect(text).not.toContain('psr-render-');
     expect(text).toContain('overlays/remote/kustomization.yaml: error: overlays/remote not rendered: remote base');
+  });
+
+  it('honours the config\'s render.timeout and render.max-output-size, and names the limit hit and the key that raises it', async () => {
+    const small = await checkWithConfig<JsonReport>('kustomize-patch/head', 'render:\n  max-output-size: 10\n');
+    expect(small.status).toBe(1);
+    expect(small.report.findings).toEqual([]);
+    expect(small.report.errors.map((e) => [e.file, e.kind])).toEqual([['overlays/prod/kustomization.yaml', 'render-failed']]);
+    expect(small.report.errors[0]!.message).toMatch(
+      /^overlays\/prod could not be rendered: `(kubectl kustomize|kustomize build) overlays\/prod` failed \(its output went over the limit of 10 bytes; raise `render\.max-output-size` \(bytes\) in the config file if it is meant to be that large\)/,
+    );
+    const slow = await checkWithConfig<JsonReport>('kustomize-patch/head', 'render:\n  timeout: 0.001\n');
+    expect(slow.report.errors.map((e) => [e.file, e.kind])).toEqual([['overlays/prod/kustomization.yaml', 'render-failed']]);
+    expect(slow.report.errors[0]!.message).toContain('failed (timed out after 0.001 s; raise `render.timeout` (seconds) in the config file if it needs longer)');
+    // Limits large enough: the same tree renders, and its finding is back.
+    const roomy = await checkWithConfig<JsonReport>('kustomize-patch/head', 'render:\n  timeout: 120\n  max-output-size: 1048576\n');
+    expect(roomy.report.errors).toEqual([]);
+    expect(roomy.report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['overlays/prod/debug.yaml', 11, 'privileged']]);
   });
 });

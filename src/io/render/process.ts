@@ -5,20 +5,17 @@
  * outcome as a value.
  */
 import { spawn } from 'node:child_process';
+import type { RenderLimits } from '../../render/types.js';
 
-export interface ToolLimits {
-  /** Milliseconds before the process is killed. */
-  readonly timeoutMs: number;
-  /** Bytes of standard output before the process is killed. */
-  readonly maxOutputBytes: number;
-}
+export type ToolLimits = RenderLimits;
 
-export const defaultToolLimits: ToolLimits = { timeoutMs: 60_000, maxOutputBytes: 16 * 1024 * 1024 };
+/** Which limit stopped a tool, when one did. */
+export type LimitHit = 'timeout' | 'output';
 
 export type ToolResult =
   | { readonly kind: 'ok'; readonly stdout: string }
   | { readonly kind: 'not-found' }
-  | { readonly kind: 'failed'; readonly reason: string; readonly stderr: string };
+  | { readonly kind: 'failed'; readonly reason: string; readonly stderr: string; readonly limit?: LimitHit };
 
 /** An address nothing listens on: any HTTP(S) request through it fails at once. */
 const nowhere = 'http://127.0.0.1:9';
@@ -49,16 +46,16 @@ export function runTool(command: string, args: readonly string[], options: { cwd
     const err: Buffer[] = [];
     let outBytes = 0;
     let errBytes = 0;
-    let stopped: string | null = null;
-    const stop = (reason: string) => {
+    let stopped: { reason: string; limit: LimitHit } | null = null;
+    const stop = (reason: string, limit: LimitHit) => {
       if (stopped !== null) return;
-      stopped = reason;
+      stopped = { reason, limit };
       child.kill('SIGKILL');
     };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1000} s`), options.limits.timeoutMs);
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1000} s`, 'timeout'), options.limits.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, 'output');
       else out.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
@@ -73,7 +70,7 @@ export function runTool(command: string, args: readonly string[], options: { cwd
     child.on('close', (code) => {
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString('utf8');
-      if (stopped !== null) resolve({ kind: 'failed', reason: stopped, stderr });
+      if (stopped !== null) resolve({ kind: 'failed', reason: stopped.reason, stderr, limit: stopped.limit });
       else if (code === 0) resolve({ kind: 'ok', stdout: Buffer.concat(out).toString('utf8') });
       else resolve({ kind: 'failed', reason: `exit status ${code ?? 'unknown'}`, stderr });
     });

@@ -6,8 +6,6 @@
  * a suggestion.
  */
 import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
-import { defaultToolLimits } from './process.js';
-import type { ToolLimits } from './process.js';
 import { renderIn } from './tools.js';
 import { snapshotOf, writeTree } from './trees.js';
 import type { Snapshot, TreeReader } from './trees.js';
@@ -17,7 +15,6 @@ export interface RenderSides {
   /** The base commit; null renders head only (`check`). */
   readonly base: string | null;
   readonly head: string;
-  readonly limits?: ToolLimits;
 }
 
 export interface Renderer {
@@ -31,13 +28,13 @@ export interface Renderer {
 
 const decoder = new TextDecoder();
 
-async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: TreeReader, commit: string, paths: readonly string[], limits: ToolLimits, missing: Set<string>, edits?: ReadonlyMap<string, string>): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
+async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: TreeReader, commit: string, paths: readonly string[], missing: Set<string>, edits?: ReadonlyMap<string, string>): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: 'absent' }, files: new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits, missing), files };
+    return { output: await renderIn(root, tree.dir, missing), files };
   } finally {
     await tree.dispose();
   }
@@ -45,7 +42,6 @@ async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: T
 
 /** Read both sides' listings; null when the head commit is not readable. */
 export async function openRenderer(sides: RenderSides): Promise<Renderer | null> {
-  const limits = sides.limits ?? defaultToolLimits;
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
@@ -60,16 +56,16 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
           rendered.push({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, missing);
         // Nothing to compare with when head did not render.
-        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, limits, missing) : { output: { kind: 'absent' } as const };
+        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing) : { output: { kind: 'absent' } as const };
         const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits)).output;
     },
   };
 }

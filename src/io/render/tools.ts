@@ -10,12 +10,18 @@ import path from 'node:path';
 import { shownDir } from '../../render/paths.js';
 import type { RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
-import type { ToolLimits, ToolResult } from './process.js';
+import type { LimitHit, ToolLimits, ToolResult } from './process.js';
 
 interface Command {
   readonly command: string;
   readonly args: readonly string[];
 }
+
+/** What to do when a limit stopped a tool: the config key that raises it. */
+const raise: Record<LimitHit, string> = {
+  timeout: 'raise `render.timeout` (seconds) in the config file if it needs longer',
+  output: 'raise `render.max-output-size` (bytes) in the config file if it is meant to be that large',
+};
 
 /** The first lines of stderr, for a one-paragraph message. */
 function firstLines(stderr: string, count = 5): string {
@@ -58,7 +64,7 @@ async function runFirst(commands: readonly Command[], cwd: string, env: Record<s
  * commit). `missing`: the commands found missing so far in this run, not
  * looked for again.
  */
-export async function renderIn(root: RenderRoot, treeDir: string, limits: ToolLimits, missing: Set<string>): Promise<RenderOutput> {
+export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<string>): Promise<RenderOutput> {
   const home = path.join(treeDir, '.psr-home');
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -70,12 +76,12 @@ export async function renderIn(root: RenderRoot, treeDir: string, limits: ToolLi
     KUBECONFIG: path.join(home, 'no-kubeconfig'),
   });
   const commands = root.tool === 'kustomize' ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands, treeDir, env, limits, missing);
+  const ran = await runFirst(commands, treeDir, env, root.limits, missing);
   if (ran === null) return { kind: 'missing-tool', tool: root.tool === 'kustomize' ? 'kustomize (or kubectl)' : 'helm' };
   const { command, result } = ran;
   if (result.kind === 'ok') return { kind: 'rendered', text: result.stdout };
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? firstLines(result.stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.')) : '';
-  const reason = result.kind === 'failed' ? result.reason : 'not found';
+  const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}` };
 }

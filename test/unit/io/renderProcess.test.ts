@@ -7,12 +7,12 @@ const env = toolEnvironment('/tmp');
 describe('runTool', () => {
   it('stops a tool at its timeout and says so', async () => {
     const result = await runTool('sleep', ['30'], { cwd: '/tmp', env, limits: { timeoutMs: 200, maxOutputBytes: 1024 } });
-    expect(result).toEqual({ kind: 'failed', reason: 'timed out after 0.2 s', stderr: '' });
+    expect(result).toEqual({ kind: 'failed', reason: 'timed out after 0.2 s', stderr: '', limit: 'timeout' });
   });
 
   it('stops a tool whose output goes over the limit and says so', async () => {
     const result = await runTool('yes', [], { cwd: '/tmp', env, limits: { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 } });
-    expect(result).toEqual({ kind: 'failed', reason: 'its output went over the limit of 65536 bytes', stderr: '' });
+    expect(result).toEqual({ kind: 'failed', reason: 'its output went over the limit of 65536 bytes', stderr: '', limit: 'output' });
   });
 
   it('returns the output, the exit status with stderr, or not-found', async () => {
