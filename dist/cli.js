@@ -14731,7 +14731,9 @@ var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
-var renderKeys = ["charts"];
+var renderKeys = ["charts", "timeout", "max-output-size"];
+var renderTimeoutBounds = { unit: "seconds", integer: false, above: 0, max: 3600 };
+var renderOutputBounds = { unit: "bytes", integer: true, above: 0, max: 1024 * 1024 * 1024 };
 var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
 var dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -14826,6 +14828,20 @@ var Reader2 = class {
     this.error([...path10, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
+  /**
+   * A number within bounds (`timeout: 30`). A quoted number or one with a
+   * unit (`"30"`, `30s`) is refused rather than guessed: the message says
+   * the form to write.
+   */
+  number(map, key, path10, bounds) {
+    const value = this.present(map, key, path10);
+    if (value === void 0) return void 0;
+    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path10, key]) };
+    const written = typeof value === "number" ? String(value) : shown(value);
+    const hint2 = typeof value === "string" ? ` (${describe(value)}: write the number alone, unquoted)` : "";
+    this.error([...path10, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
+    return void 0;
+  }
   /** One of a few words. */
   oneOf(map, key, path10, allowed) {
     const value = this.present(map, key, path10);
@@ -14893,6 +14909,12 @@ var Reader2 = class {
     });
   }
 };
+function withinBounds(value, bounds) {
+  return Number.isFinite(value) && value > bounds.above && value <= bounds.max && (!bounds.integer || Number.isInteger(value));
+}
+function boundsText(bounds) {
+  return `${bounds.integer ? "a whole number" : "a number"} of ${bounds.unit} greater than ${bounds.above} and at most ${bounds.max}`;
+}
 function dropUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
@@ -15024,7 +15046,9 @@ function parseRender(reader, value) {
       })
     ];
   });
-  return { charts };
+  const timeout = reader.number(map, "timeout", ["render"], renderTimeoutBounds);
+  const maxOutputSize = reader.number(map, "max-output-size", ["render"], renderOutputBounds);
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
 }
 function parsePolicyConfig(text2, file) {
   const loaded = loadManifestFile(file, text2);
@@ -19845,9 +19869,12 @@ function fsTreeReader(cwd, args, maxBytes) {
   };
 }
 
+// src/io/render/tools.ts
+import { mkdir } from "node:fs/promises";
+import path3 from "node:path";
+
 // src/io/render/process.ts
 import { spawn } from "node:child_process";
-var defaultToolLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
 var nowhere = "http://127.0.0.1:9";
 function toolEnvironment(home, extra = {}) {
   return {
@@ -19874,15 +19901,15 @@ function runTool(command, args, options) {
     let outBytes = 0;
     let errBytes = 0;
     let stopped = null;
-    const stop = (reason4) => {
+    const stop = (reason4, limit) => {
       if (stopped !== null) return;
-      stopped = reason4;
+      stopped = { reason: reason4, limit };
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`), options.limits.timeoutMs);
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
     child.stdout.on("data", (chunk) => {
       outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
       else out.push(chunk);
     });
     child.stderr.on("data", (chunk) => {
@@ -19896,7 +19923,7 @@ function runTool(command, args, options) {
     child.on("close", (code) => {
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve4({ kind: "failed", reason: stopped, stderr });
+      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
       else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
       else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
     });
@@ -19904,8 +19931,10 @@ function runTool(command, args, options) {
 }
 
 // src/io/render/tools.ts
-import { mkdir } from "node:fs/promises";
-import path3 from "node:path";
+var raise = {
+  timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
+  output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
+};
 function firstLines(stderr, count2 = 5) {
   const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
   return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
@@ -19936,7 +19965,7 @@ async function runFirst(commands2, cwd, env, limits, missing) {
   }
   return null;
 }
-async function renderIn(root, treeDir, limits, missing) {
+async function renderIn(root, treeDir, missing) {
   const home = path3.join(treeDir, ".psr-home");
   await mkdir(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -19948,12 +19977,12 @@ async function renderIn(root, treeDir, limits, missing) {
     KUBECONFIG: path3.join(home, "no-kubeconfig")
   });
   const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands2, treeDir, env, limits, missing);
+  const ran = await runFirst(commands2, treeDir, env, root.limits, missing);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
-  const reason4 = result.kind === "failed" ? result.reason : "not found";
+  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}` };
 }
@@ -21017,6 +21046,13 @@ function readChart(file, source, files) {
 
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
+var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
+function limitsOf(settings) {
+  return {
+    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
+    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
+  };
+}
 var baseName = (path10) => path10.slice(path10.lastIndexOf("/") + 1);
 function discoveryReads(paths) {
   return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
@@ -21072,7 +21108,7 @@ function chartsOf(tree) {
     return { chart: readChart(path10, tree.texts.get(path10), inChart), files: inChart };
   });
 }
-function kustomizeRoots(head, base, changed, consumed) {
+function kustomizeRoots(head, base, changed, limits, consumed) {
   const headK = kustomizationsOf(head);
   const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
   for (const byDir of [headK, baseK]) {
@@ -21086,7 +21122,7 @@ function kustomizeRoots(head, base, changed, consumed) {
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
     const blocked = closure.remote.length > 0 ? `remote ${closure.remote.length === 1 ? "base" : "bases"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${closure.remote.length === 1 ? "is" : "are"} never fetched` : closure.helmCharts ? "its `helmCharts` need Helm inflation, which is not run" : null;
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked });
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked, limits });
   }
   return roots;
 }
@@ -21108,7 +21144,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked };
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
     const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
@@ -21121,7 +21157,7 @@ function helmRoots(head, base, changed, settings, consumed) {
 function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, limitsOf(settings), consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
@@ -21179,19 +21215,18 @@ async function writeTree(files) {
 
 // src/io/render/renderer.ts
 var decoder = new TextDecoder();
-async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
+async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path10, text2] of edits ?? []) files.set(path10, new TextEncoder().encode(text2));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits, missing), files };
+    return { output: await renderIn(root, tree.dir, missing), files };
   } finally {
     await tree.dispose();
   }
 }
 async function openRenderer(sides) {
-  const limits = sides.limits ?? defaultToolLimits;
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
@@ -21206,15 +21241,15 @@ async function openRenderer(sides) {
           rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, limits, missing) : { output: { kind: "absent" } };
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, missing);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing) : { output: { kind: "absent" } };
         const sources = new Map([...headSide.files].map(([path10, data]) => [path10, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits)).output;
     }
   };
 }
@@ -23408,8 +23443,8 @@ function relabelledNamespaces(changeSet, options) {
 }
 
 // src/io/render/git.ts
-async function gitRenderPort(repository, base, head, maxBytes, limits) {
-  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
+async function gitRenderPort(repository, base, head, maxBytes) {
+  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head });
 }
 
 // src/git/namespaces.ts
@@ -23735,6 +23770,7 @@ var namePattern = { type: "string", pattern: `^${globBase}[^/A-Z]+$` };
 var fileGlob = { type: "string", pattern: `^${globBase}(?!/)(?!(.*/)?\\.\\.(/|$)).+$` };
 var imagePattern = { type: "string", pattern: "^\\S+$" };
 var extraCheck = { type: "string", enum: [...configurable] };
+var number = (bounds, description) => ({ type: bounds.integer ? "integer" : "number", exclusiveMinimum: bounds.above, maximum: bounds.max, description });
 var list3 = (items, description, extra = {}) => ({ type: "array", description, items, minItems: 1, ...extra });
 var modeProperties = {
   level: { ...level2, description: "The enforced level: its violations block (failed check run, exit status 1). Default: baseline." },
@@ -23821,7 +23857,7 @@ var properties = {
   },
   render: {
     type: "object",
-    description: "How Helm charts are rendered before their pod specs are checked.",
+    description: "How Helm charts and Kustomize overlays are rendered before their pod specs are checked.",
     additionalProperties: false,
     properties: {
       charts: {
@@ -23839,7 +23875,9 @@ var properties = {
             "ci-values": { type: "boolean", description: "Also render with each of the chart's ci/*-values.yaml files." }
           }
         }
-      }
+      },
+      timeout: number(renderTimeoutBounds, "Seconds each run of helm or kustomize may take before it is stopped and reported as a render error. Default: 60."),
+      "max-output-size": number(renderOutputBounds, "Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB).")
     }
   }
 };

@@ -14216,6 +14216,12 @@ var init_kustomization = __esm({
 });
 
 // src/render/discover.ts
+function limitsOf(settings) {
+  return {
+    timeoutMs: settings.timeout === void 0 ? defaultRenderLimits.timeoutMs : Math.round(settings.timeout * 1e3),
+    maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
+  };
+}
 function discoveryReads(paths) {
   return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
 }
@@ -14270,7 +14276,7 @@ function chartsOf(tree) {
     return { chart: readChart(path4, tree.texts.get(path4), inChart), files: inChart };
   });
 }
-function kustomizeRoots(head, base, changed, consumed) {
+function kustomizeRoots(head, base, changed, limits, consumed) {
   const headK = kustomizationsOf(head);
   const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
   for (const byDir of [headK, baseK]) {
@@ -14284,7 +14290,7 @@ function kustomizeRoots(head, base, changed, consumed) {
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
     const blocked = closure.remote.length > 0 ? `remote ${closure.remote.length === 1 ? "base" : "bases"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${closure.remote.length === 1 ? "is" : "are"} never fetched` : closure.helmCharts ? "its `helmCharts` need Helm inflation, which is not run" : null;
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked });
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked, limits });
   }
   return roots;
 }
@@ -14306,7 +14312,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked };
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
     const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
@@ -14319,11 +14325,11 @@ function helmRoots(head, base, changed, settings, consumed) {
 function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, limitsOf(settings), consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
-var defaultRenderSettings, baseName;
+var defaultRenderSettings, defaultRenderLimits, baseName;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -14331,6 +14337,7 @@ var init_discover = __esm({
     init_kustomization();
     init_paths();
     defaultRenderSettings = { charts: [] };
+    defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
   }
 });
@@ -34088,15 +34095,15 @@ function runTool(command, args, options) {
     let outBytes = 0;
     let errBytes = 0;
     let stopped = null;
-    const stop = (reason4) => {
+    const stop = (reason4, limit) => {
       if (stopped !== null) return;
-      stopped = reason4;
+      stopped = { reason: reason4, limit };
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`), options.limits.timeoutMs);
+    const timer = setTimeout(() => stop(`timed out after ${options.limits.timeoutMs / 1e3} s`, "timeout"), options.limits.timeoutMs);
     child.stdout.on("data", (chunk) => {
       outBytes += chunk.length;
-      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`);
+      if (outBytes > options.limits.maxOutputBytes) stop(`its output went over the limit of ${options.limits.maxOutputBytes} bytes`, "output");
       else out.push(chunk);
     });
     child.stderr.on("data", (chunk) => {
@@ -34110,17 +34117,16 @@ function runTool(command, args, options) {
     child.on("close", (code) => {
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString("utf8");
-      if (stopped !== null) resolve4({ kind: "failed", reason: stopped, stderr });
+      if (stopped !== null) resolve4({ kind: "failed", reason: stopped.reason, stderr, limit: stopped.limit });
       else if (code === 0) resolve4({ kind: "ok", stdout: Buffer.concat(out).toString("utf8") });
       else resolve4({ kind: "failed", reason: `exit status ${code ?? "unknown"}`, stderr });
     });
   });
 }
-var defaultToolLimits, nowhere;
+var nowhere;
 var init_process = __esm({
   "src/io/render/process.ts"() {
     "use strict";
-    defaultToolLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     nowhere = "http://127.0.0.1:9";
   }
 });
@@ -34158,7 +34164,7 @@ async function runFirst(commands, cwd, env, limits, missing) {
   }
   return null;
 }
-async function renderIn(root, treeDir, limits, missing) {
+async function renderIn(root, treeDir, missing) {
   const home = path2.join(treeDir, ".psr-home");
   await mkdir2(home, { recursive: true });
   const env = toolEnvironment(home, {
@@ -34170,20 +34176,25 @@ async function renderIn(root, treeDir, limits, missing) {
     KUBECONFIG: path2.join(home, "no-kubeconfig")
   });
   const commands = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
-  const ran = await runFirst(commands, treeDir, env, limits, missing);
+  const ran = await runFirst(commands, treeDir, env, root.limits, missing);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
-  const reason4 = result.kind === "failed" ? result.reason : "not found";
+  const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}` };
 }
+var raise;
 var init_tools = __esm({
   "src/io/render/tools.ts"() {
     "use strict";
     init_paths();
     init_process();
+    raise = {
+      timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
+      output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
+    };
   }
 });
 
@@ -34250,19 +34261,18 @@ var init_trees = __esm({
 });
 
 // src/io/render/renderer.ts
-async function renderSide(root, snapshot, reader, commit, paths, limits, missing, edits) {
+async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path4, text3] of edits ?? []) files.set(path4, new TextEncoder().encode(text3));
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, limits, missing), files };
+    return { output: await renderIn(root, tree.dir, missing), files };
   } finally {
     await tree.dispose();
   }
 }
 async function openRenderer(sides) {
-  const limits = sides.limits ?? defaultToolLimits;
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
@@ -34277,15 +34287,15 @@ async function openRenderer(sides) {
           rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
           continue;
         }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, limits, missing) : { output: { kind: "absent" } };
+        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, missing);
+        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing) : { output: { kind: "absent" } };
         const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
         rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
       }
       return rendered;
     },
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, limits, missing, edits)).output;
+      return (await renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits)).output;
     }
   };
 }
@@ -34293,7 +34303,6 @@ var decoder;
 var init_renderer = __esm({
   "src/io/render/renderer.ts"() {
     "use strict";
-    init_process();
     init_tools();
     init_trees();
     decoder = new TextDecoder();
@@ -34301,8 +34310,8 @@ var init_renderer = __esm({
 });
 
 // src/io/render/git.ts
-async function gitRenderPort(repository, base, head, maxBytes, limits) {
-  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head, ...limits ? { limits } : {} });
+async function gitRenderPort(repository, base, head, maxBytes) {
+  return openRenderer({ reader: gitTreeReader(repository, maxBytes), base, head });
 }
 var init_git = __esm({
   "src/io/render/git.ts"() {
@@ -41975,7 +41984,9 @@ var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
-var renderKeys = ["charts"];
+var renderKeys = ["charts", "timeout", "max-output-size"];
+var renderTimeoutBounds = { unit: "seconds", integer: false, above: 0, max: 3600 };
+var renderOutputBounds = { unit: "bytes", integer: true, above: 0, max: 1024 * 1024 * 1024 };
 var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
 var dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 var dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -42070,6 +42081,20 @@ var Reader2 = class {
     this.error([...path4, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
+  /**
+   * A number within bounds (`timeout: 30`). A quoted number or one with a
+   * unit (`"30"`, `30s`) is refused rather than guessed: the message says
+   * the form to write.
+   */
+  number(map, key, path4, bounds) {
+    const value = this.present(map, key, path4);
+    if (value === void 0) return void 0;
+    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path4, key]) };
+    const written = typeof value === "number" ? String(value) : shown(value);
+    const hint2 = typeof value === "string" ? ` (${describe(value)}: write the number alone, unquoted)` : "";
+    this.error([...path4, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
+    return void 0;
+  }
   /** One of a few words. */
   oneOf(map, key, path4, allowed) {
     const value = this.present(map, key, path4);
@@ -42137,6 +42162,12 @@ var Reader2 = class {
     });
   }
 };
+function withinBounds(value, bounds) {
+  return Number.isFinite(value) && value > bounds.above && value <= bounds.max && (!bounds.integer || Number.isInteger(value));
+}
+function boundsText(bounds) {
+  return `${bounds.integer ? "a whole number" : "a number"} of ${bounds.unit} greater than ${bounds.above} and at most ${bounds.max}`;
+}
 function dropUndefined(value) {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== void 0));
 }
@@ -42268,7 +42299,9 @@ function parseRender(reader, value) {
       })
     ];
   });
-  return { charts };
+  const timeout = reader.number(map, "timeout", ["render"], renderTimeoutBounds);
+  const maxOutputSize = reader.number(map, "max-output-size", ["render"], renderOutputBounds);
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
 }
 function parsePolicyConfig(text3, file) {
   const loaded = loadManifestFile(file, text3);
