@@ -67,7 +67,7 @@ export interface ScopeOptions {
   readonly fixes?: boolean;
   /**
    * Files the change did not touch that hold pod specs in a Namespace whose
-   * pod-security labels it changes (relabelled.ts; read by the I/O layer at
+   * pod-security labels it makes stricter (relabelled.ts; read by the I/O layer at
    * head, the same at base): their pod specs are evaluated as modified where
    * their policy differs between base and head.
    */
@@ -258,9 +258,10 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   }
   // Files the change did not touch, in a Namespace it relabels: the same at both commits, so loaded once; their problems are not the change's.
   const relabelled = new Set<ChangedFile>();
-  const read = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  // Outside the files read here, base and head are taken to be the same (a file the selection excludes is not read at base).
+  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   for (const file of options.relabelledFiles ?? []) {
-    if (read.has(file.path) || file.head.kind !== 'content') continue;
+    if (changedPaths.has(file.path) || file.head.kind !== 'content') continue;
     const pods = loadPods(file.path, file.head, load).pods;
     heads.set(file, keyed(pods));
     bases.set(file, keyed(pods));
@@ -269,8 +270,6 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge; those at base, what the change may not lower.
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context: PolicyContext = repository.context;
-  // Outside the files read here, base and head are taken to be the same (a file the selection excludes is not read at base).
-  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
   // The base commit's Namespaces and cluster policies (PodSecurityConfiguration, Kyverno): what the change may not lower.
   const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
