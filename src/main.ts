@@ -22,6 +22,7 @@ import { defaultPolicies, policyContext } from './findings/policyContext.js';
 import type { PolicyContext } from './findings/policyContext.js';
 import { relabelledFilesCap } from './git/namespaceWorkloads.js';
 import type { NamespaceFiles, NamespaceFilesRequest } from './git/namespaceWorkloads.js';
+import { fileChange } from './scope/configChange.js';
 import { relabelledNamespaces } from './scope/relabelled.js';
 import { inlineCode } from './report/markdown.js';
 import { loadManifestFile } from './manifests/load.js';
@@ -131,23 +132,26 @@ async function readPolicyConfig(io: ActionIO, settings: Settings, event: Exclude
 }
 
 /**
- * The policy config as the pull request leaves it, when it changes it: the
- * run is judged by the base commit's, but what the change relaxes in it is
- * a policy change. An invalid one is said in a notice (it would stop every
- * run once merged).
+ * What the pull request does to the policy config, from its own diff (the
+ * merge base against head): the run is judged by the base commit's config,
+ * but what the change relaxes in it is a policy change. Outside the API's
+ * file selection the file is not in the diff, and its version at the base
+ * commit stands in for the merge base's. An invalid config at head is said
+ * in a notice (it would stop every run once merged).
  */
-async function readHeadConfig(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, read: ConfigRead & { readonly headBlob: BlobRead | undefined }): Promise<{ config?: { config: PolicyConfig; path: string }; notices: string[] }> {
+function configChangeOf(settings: Settings, changeSet: ChangeSet, read: { readonly blob: BlobRead | undefined; readonly headBlob: BlobRead | undefined }): { change?: { base: PolicyConfig; head: PolicyConfig; path: string }; notices: string[] } {
   if (!reads(settings.sourceOptions, 'config')) return { notices: [] };
-  const workspace = io.env.GITHUB_WORKSPACE ?? '.';
+  const path = settings.configPath;
   const textOf = (blob: BlobRead | undefined) => (blob?.kind === 'text' ? blob.text : null);
-  const [base, head] = read.viaGit
-    ? [await io.gitFile(workspace, event.baseSha, settings.configPath), await io.gitFile(workspace, event.headSha, settings.configPath)]
-    : [textOf(read.blob), textOf(read.headBlob)];
+  const change = fileChange(changeSet, path);
+  if (change.kind === 'unchanged') return { notices: [] };
+  const [base, head] = change.kind === 'changed' ? [change.base, change.head] : [textOf(read.blob), textOf(read.headBlob)];
   if (base === head) return { notices: [] };
-  if (head === null) return { config: { config: defaultPolicyConfig, path: settings.configPath }, notices: [] };
-  const parsed = parsePolicyConfig(head, settings.configPath);
-  if (!parsed.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:\n${parsed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join('\n')}`] };
-  return { config: { config: parsed.config, path: settings.configPath }, notices: [] };
+  const parse = (text: string | null) => (text === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(text, path));
+  const [before, after] = [parse(base), parse(head)];
+  if (!after.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:\n${after.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join('\n')}`] };
+  // Against an invalid config at the merge base there is nothing to compare: the base commit's judges.
+  return before.ok ? { change: { base: before.config, head: after.config, path }, notices: [] } : { notices: [] };
 }
 
 async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort) {
@@ -382,8 +386,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const headConfig = await readHeadConfig(io, settings, event, { viaGit, blob: configBlob, headBlob: read.headConfigBlob });
-    notices.push(...headConfig.notices);
+    const configChange = configChangeOf(settings, changeSet, { blob: configBlob, headBlob: read.headConfigBlob });
+    notices.push(...configChange.notices);
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
     notices.push(...relabelled.notices);
@@ -403,7 +407,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
         relabelledFiles: relabelled.files,
-        ...(headConfig.config ? { headConfig: headConfig.config } : {}),
+        ...(configChange.change ? { configChange: configChange.change } : {}),
         ...(config.render ? { render: config.render } : {}),
       },
       renderPort,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ChangeSet, ChangedFile } from '../diff/types.js';
 import { readFileAt, repositoryPath } from '../git/files.js';
 import { readNamespaceFiles, relabelledFilesCap } from '../git/namespaceWorkloads.js';
+import { fileChange } from '../scope/configChange.js';
 import { relabelledNamespaces } from '../scope/relabelled.js';
 import type { FileSelection } from '../scope/select.js';
 import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
@@ -103,25 +104,25 @@ async function gitFailure(repository: string, base: string, head: string, error:
  * to the config takes effect once merged (said on stderr when the range
  * changes it). The path is relative to the working directory, like check's.
  */
-async function configAtBase(io: CliIO, explicit: string | undefined, commits: { base: string; head: string }): Promise<{ base: PolicyConfig; head?: { config: PolicyConfig; path: string } }> {
+async function configAtBase(io: CliIO, explicit: string | undefined, base: string, changeSet: ChangeSet): Promise<{ base: PolicyConfig; change?: { base: PolicyConfig; head: PolicyConfig; path: string } }> {
   const file = explicit ?? defaultConfigPath;
   const inRepository = path.isAbsolute(file) ? path.relative(io.cwd, file) : file;
-  const spec = `./${inRepository.split(path.sep).join('/')}`;
-  const text = await readFileAt(io.cwd, commits.base, spec);
-  const headText = await readFileAt(io.cwd, commits.head, spec);
-  const short = commits.base.slice(0, 12);
+  const text = await readFileAt(io.cwd, base, `./${inRepository.split(path.sep).join('/')}`);
+  const short = base.slice(0, 12);
   if (text === null && explicit !== undefined) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
-  const base = text === null ? defaultPolicyConfig : parseConfigFile(text, file, ` (at the base commit ${short})`);
-  if (text === headText) return { base };
-  io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged\n`);
-  // What the change does to it is reviewed: a relaxation is a policy change.
+  const judging = text === null ? defaultPolicyConfig : parseConfigFile(text, file, ` (at the base commit ${short})`);
+  // What the range does to it (from the merge base) is reviewed: a relaxation is a policy change.
   const named = await repositoryPath(io.cwd, inRepository);
-  const head = headText === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(headText, named);
-  if (!head.ok) {
-    io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:\n${head.errors.map(formatConfigError).join('\n')}\n`);
-    return { base };
+  const change = fileChange(changeSet, named);
+  if (change.kind !== 'changed') return { base: judging };
+  io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged\n`);
+  const parse = (version: string | null) => (version === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(version, named));
+  const [before, after] = [parse(change.base), parse(change.head)];
+  if (!after.ok) {
+    io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:\n${after.errors.map(formatConfigError).join('\n')}\n`);
+    return { base: judging };
   }
-  return { base, head: { config: head.config, path: named } };
+  return before.ok ? { base: judging, change: { base: before.config, head: after.config, path: named } } : { base: judging };
 }
 
 /**
@@ -172,7 +173,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     throw error;
   }
   const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
-  const config = reads(options.sourceOptions, 'config') ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : undefined;
+  const config = reads(options.sourceOptions, 'config') ? await configAtBase(io, options.configPath, baseCommit, changeSet) : undefined;
   const policy = withChangeRules(contextFor(io, options, false, config?.base), values['opt-outs'], values['policy-changes']);
   const port = values.render === 'off' ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
   const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
@@ -180,7 +181,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const report = await evaluateWithRendering(changeSet, {
     policy,
     relabelledFiles,
-    ...(config?.head ? { headConfig: config.head } : {}),
+    ...(config?.change ? { configChange: config.change } : {}),
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection,

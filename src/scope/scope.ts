@@ -73,10 +73,12 @@ export interface ScopeOptions {
    */
   readonly relabelledFiles?: readonly ChangedFile[];
   /**
-   * The policy config file as the change leaves it (the run is judged by
-   * `policy.config`, read at base): what it relaxes is reported (configChanges.ts).
+   * The policy config file before and after the change (the merge base's
+   * and head's), when the change edits it: the run is judged by
+   * `policy.config` (the base commit's), and what the change relaxes is
+   * reported (configChanges.ts).
    */
-  readonly headConfig?: { readonly config: PolicyConfig; readonly path: string };
+  readonly configChange?: { readonly base: PolicyConfig; readonly head: PolicyConfig; readonly path: string };
 }
 
 interface Loaded {
@@ -380,7 +382,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults }, rules.policyChanges, linesOf),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf),
     ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf),
-    ...(options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf, path: options.headConfig.path }) : []),
+    ...(options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf, path: options.configChange.path }) : []),
     ...relaxations,
   );
   errors.push(...repository.problems);

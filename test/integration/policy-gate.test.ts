@@ -14,7 +14,7 @@ import { readNamespaceFiles } from '../../src/git/namespaceWorkloads.js';
 import { defaultSelection } from '../../src/scope/select.js';
 import { startEmulator } from '../helpers/github-emulator/index.js';
 import type { Emulator, PullRequestHandle } from '../helpers/github-emulator/index.js';
-import { makeRepo } from '../helpers/gitRepo.js';
+import { gitIn, makeRepo } from '../helpers/gitRepo.js';
 import { runAction } from '../helpers/runAction.js';
 
 const temporary: string[] = [];
@@ -222,6 +222,22 @@ describe('item 2: a pull request cannot relax the policy that judges it (CLI dif
     expect(status).toBe(1);
     const tightened = await diffRun({ [config]: after }, { [config]: before });
     expect(relaxed(tightened.report)).toEqual([]);
+  });
+
+  it('says nothing of the config when only the base branch changed it since the branch point', async () => {
+    const config = '.github/pod-security.yaml';
+    const repo = makeRepo(tree({ [config]: 'level: baseline\n', 'deploy/api.yaml': deployment('api', 'shop') }), tree({ [config]: 'level: baseline\n', 'deploy/api.yaml': deployment('api', 'shop', { image: 'nginx:2' }) }));
+    temporary.push(repo);
+    gitIn(repo, 'checkout', '--quiet', 'main');
+    writeFileSync(path.join(repo, config), 'level: restricted\n');
+    gitIn(repo, 'commit', '--quiet', '-am', 'tighten');
+    gitIn(repo, 'checkout', '--quiet', 'feature');
+    const run = await cli(repo, 'diff', '--base', 'main', '--format', 'json', '--warn-level', 'privileged');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(relaxed(report)).toEqual([]);
+    // Judged by the base branch as it is now.
+    expect(blockingChecks(report, 'api')).toEqual(expect.arrayContaining(['hostNamespaces', 'runAsNonRoot']));
+    expect(run.stderr).toBe('');
   });
 
   it('reports a new Namespace labelled privileged', async () => {
