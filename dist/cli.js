@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold2 === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text2[fold2]}\\`;
+            res += `${text3[fold2]}\\`;
           res += `
-${indent}${text2.slice(fold2 + 1, end2)}`;
+${indent}${text3.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -7425,8 +7425,8 @@ var nans = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN"]);
 var yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 var int64Min = -(2n ** 63n);
 var uint64Max = 2n ** 64n - 1n;
-function parseGoInteger(text2) {
-  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text2);
+function parseGoInteger(text3) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text3);
   if (!match2) return void 0;
   const [, sign, digits = ""] = match2;
   let magnitude;
@@ -7439,24 +7439,24 @@ function parseGoInteger(text2) {
   if (value >= int64Min && value <= uint64Max && !(sign !== "" && value > 2n ** 63n - 1n)) return value;
   return void 0;
 }
-function parseGoFloat(text2) {
-  const value = Number(text2);
+function parseGoFloat(text3) {
+  const value = Number(text3);
   return Number.isFinite(value) ? value : void 0;
 }
-function resolvePlainScalar(text2) {
-  if (nullWords.has(text2)) return { ok: true, value: null, kind: "null" };
-  if (trueWords.has(text2)) return { ok: true, value: true, kind: "bool" };
-  if (falseWords.has(text2)) return { ok: true, value: false, kind: "bool" };
-  if (infinities.has(text2) || nans.has(text2)) {
-    return { ok: false, message: `the value ${text2} cannot be represented in JSON` };
+function resolvePlainScalar(text3) {
+  if (nullWords.has(text3)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text3)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text3)) return { ok: true, value: false, kind: "bool" };
+  if (infinities.has(text3) || nans.has(text3)) {
+    return { ok: false, message: `the value ${text3} cannot be represented in JSON` };
   }
-  const first = text2[0] ?? "";
+  const first = text3[0] ?? "";
   if (first === ".") {
-    const value = yamlStyleFloat.test(text2) ? parseGoFloat(text2) : void 0;
-    return value === void 0 ? { ok: true, value: text2, kind: "str" } : { ok: true, value, kind: "float" };
+    const value = yamlStyleFloat.test(text3) ? parseGoFloat(text3) : void 0;
+    return value === void 0 ? { ok: true, value: text3, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain2 = text2.replaceAll("_", "");
+    const plain2 = text3.replaceAll("_", "");
     const integer = parseGoInteger(plain2);
     if (integer !== void 0) return { ok: true, value: Number(integer), kind: "int" };
     if (yamlStyleFloat.test(plain2)) {
@@ -7464,7 +7464,7 @@ function resolvePlainScalar(text2) {
       if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text2, kind: "str" };
+  return { ok: true, value: text3, kind: "str" };
 }
 var standardTags = /* @__PURE__ */ new Map([
   ["tag:yaml.org,2002:null", "null"],
@@ -7477,17 +7477,17 @@ var standardTags = /* @__PURE__ */ new Map([
 ]);
 var base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 var bytesAsText = new TextDecoder("utf-8");
-function resolveTaggedScalar(tag, text2) {
-  if (tag === "str" || tag === "timestamp") return { ok: true, value: text2, kind: "str" };
+function resolveTaggedScalar(tag, text3) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text3, kind: "str" };
   if (tag === "binary") {
-    const data = text2.replace(/[\r\n]/g, "");
+    const data = text3.replace(/[\r\n]/g, "");
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
-  const resolved2 = resolvePlainScalar(text2);
+  const resolved2 = resolvePlainScalar(text3);
   if (!resolved2.ok || resolved2.kind === tag) return resolved2;
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text2}\` as a !!${tag}` };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text3}\` as a !!${tag}` };
 }
 
 // src/manifests/decode.ts
@@ -7509,12 +7509,12 @@ var DecodeError = class {
   kind;
 };
 function scalarValue(node) {
-  const text2 = typeof node.value === "string" ? node.value : String(node.value);
+  const text3 = typeof node.value === "string" ? node.value : String(node.value);
   const plain2 = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain2 || tag !== void 0)) return text2;
-  const resolved2 = standard === void 0 ? resolvePlainScalar(text2) : resolveTaggedScalar(standard, text2);
+  if (standard === void 0 && (!plain2 || tag !== void 0)) return text3;
+  const resolved2 = standard === void 0 ? resolvePlainScalar(text3) : resolveTaggedScalar(standard, text3);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
@@ -7601,7 +7601,7 @@ function decodeDocument(doc) {
 
 // src/manifests/flowIndent.ts
 var isBlank = (c) => c === " " || c === "	";
-function reindentFlowContinuations(text2) {
+function reindentFlowContinuations(text3) {
   const pieces = [];
   const at3 = [];
   const inserted = [];
@@ -7612,13 +7612,13 @@ function reindentFlowContinuations(text2) {
   let openColumn = 0;
   let blockParentIndent = -1;
   let lineStart2 = 0;
-  while (lineStart2 < text2.length) {
-    let lineEnd = text2.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text2.length;
+  while (lineStart2 < text3.length) {
+    let lineEnd = text3.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text3.length;
     let i = lineStart2;
-    while (i < lineEnd && text2.charAt(i) === " ") i++;
+    while (i < lineEnd && text3.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text2.charAt(i) === "\r" || text2.charAt(i) === "	" && text2.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd || text3.charAt(i) === "\r" || text3.charAt(i) === "	" && text3.slice(i, lineEnd).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
         lineStart2 = lineEnd + 1;
@@ -7628,10 +7628,10 @@ function reindentFlowContinuations(text2) {
     }
     const inFlow = quote !== null || depth > 0;
     if (inFlow && !blankLine && indent <= openColumn) {
-      const marker = indent === 0 && (text2.startsWith("---", i) || text2.startsWith("...", i));
+      const marker = indent === 0 && (text3.startsWith("---", i) || text3.startsWith("...", i));
       if (!marker) {
         const add = openColumn + 1 - indent;
-        pieces.push(text2.slice(copied, lineStart2), " ".repeat(add));
+        pieces.push(text3.slice(copied, lineStart2), " ".repeat(add));
         copied = lineStart2;
         total += add;
         at3.push(lineStart2);
@@ -7640,18 +7640,18 @@ function reindentFlowContinuations(text2) {
     }
     let nodeStart = quote === null && depth === 0;
     for (; i < lineEnd; i++) {
-      const c = text2.charAt(i);
+      const c = text3.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
         else if (c === quote) {
-          if (quote === "'" && text2.charAt(i + 1) === "'") i++;
+          if (quote === "'" && text3.charAt(i + 1) === "'") i++;
           else quote = null;
         }
         continue;
       }
       if (isBlank(c)) continue;
-      if (c === "#" && (i === lineStart2 || isBlank(text2.charAt(i - 1)))) break;
-      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text2, i, lineStart2)))) {
+      if (c === "#" && (i === lineStart2 || isBlank(text3.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text3, i, lineStart2)))) {
         if (depth === 0) openColumn = i - lineStart2;
         quote = c;
         continue;
@@ -7670,13 +7670,13 @@ function reindentFlowContinuations(text2) {
         blockParentIndent = indent;
         break;
       }
-      const next = text2.charAt(i + 1);
+      const next = text3.charAt(i + 1);
       if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text2.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd && !isBlank(text3.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
@@ -7684,13 +7684,13 @@ function reindentFlowContinuations(text2) {
     lineStart2 = lineEnd + 1;
   }
   if (at3.length === 0) return null;
-  pieces.push(text2.slice(copied));
+  pieces.push(text3.slice(copied));
   return { text: pieces.join(""), at: at3, inserted };
 }
-function previousNonBlank(text2, i, lineStart2) {
+function previousNonBlank(text3, i, lineStart2) {
   let j = i - 1;
-  while (j >= lineStart2 && isBlank(text2.charAt(j))) j--;
-  return j < lineStart2 ? "," : text2.charAt(j);
+  while (j >= lineStart2 && isBlank(text3.charAt(j))) j--;
+  return j < lineStart2 ? "," : text3.charAt(j);
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
@@ -7714,8 +7714,8 @@ function originalOffset(reindented, offset) {
 // src/manifests/goyamlText.ts
 var goyamlBreaks = /\r(?!\n)|[\u0085\u2028\u2029]/;
 var bomAfterMarker = /^(---(?:[ \t][^\r\n]*)?)(\r?\n)\uFEFF/gm;
-function asGoyamlReads(text2) {
-  let out = text2;
+function asGoyamlReads(text3) {
+  let out = text3;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
   if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak2) => `${marker} ${lineBreak2}`);
   return out;
@@ -7724,17 +7724,17 @@ function asGoyamlReads(text2) {
 // src/manifests/jsonStream.ts
 var goSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 var jsonSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
-function readAsJson(text2) {
+function readAsJson(text3) {
   let i = 0;
-  while (i < text2.length && goSpace.test(text2.charAt(i))) i++;
-  return text2.charAt(i) === "{";
+  while (i < text3.length && goSpace.test(text3.charAt(i))) i++;
+  return text3.charAt(i) === "{";
 }
-function valueEnd(text2, from) {
+function valueEnd(text3, from) {
   let depth = 0;
-  for (let i = from; i < text2.length; i++) {
-    const c = text2.charAt(i);
+  for (let i = from; i < text3.length; i++) {
+    const c = text3.charAt(i);
     if (c === '"') {
-      for (i++; i < text2.length && text2.charAt(i) !== '"'; i++) if (text2.charAt(i) === "\\") i++;
+      for (i++; i < text3.length && text3.charAt(i) !== '"'; i++) if (text3.charAt(i) === "\\") i++;
     } else if (c === "{" || c === "[") {
       depth++;
     } else if (c === "}" || c === "]") {
@@ -7742,21 +7742,21 @@ function valueEnd(text2, from) {
       if (depth === 0) return i + 1;
     } else if (depth === 0) {
       let j = i;
-      while (j < text2.length && !jsonSpace(text2.charAt(j)) && !"{[".includes(text2.charAt(j))) j++;
+      while (j < text3.length && !jsonSpace(text3.charAt(j)) && !"{[".includes(text3.charAt(j))) j++;
       return j;
     }
   }
-  return text2.length;
+  return text3.length;
 }
-function jsonStreamError(text2) {
+function jsonStreamError(text3) {
   let i = 0;
   for (; ; ) {
-    while (jsonSpace(text2.charAt(i))) i++;
-    if (i >= text2.length) return null;
-    const end = valueEnd(text2, i);
+    while (jsonSpace(text3.charAt(i))) i++;
+    if (i >= text3.length) return null;
+    const end = valueEnd(text3, i);
     let value;
     try {
-      value = JSON.parse(text2.slice(i, end));
+      value = JSON.parse(text3.slice(i, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
@@ -10004,33 +10004,33 @@ var NestingTooDeep = class {
   }
   offset;
 };
-function readEventDocuments(text2, lineStarts) {
-  if (hasLoneCarriageReturn(text2) || hasLongLine(text2, lineStarts) || text2.includes("\uFEFF")) return null;
-  if (text2.includes("	") && tabIndent.test(text2)) return null;
-  if (indentedMarker.test(text2)) return null;
+function readEventDocuments(text3, lineStarts) {
+  if (hasLoneCarriageReturn(text3) || hasLongLine(text3, lineStarts) || text3.includes("\uFEFF")) return null;
+  if (text3.includes("	") && tabIndent.test(text3)) return null;
+  if (indentedMarker.test(text3)) return null;
   let events;
   try {
-    events = parseEvents(text2, { maxDepth: nestingLimit });
+    events = parseEvents(text3, { maxDepth: nestingLimit });
   } catch (caught) {
     if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
-    return new Reader(text2, events).documents();
+    return new Reader(text3, events).documents();
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
-function hasLoneCarriageReturn(text2) {
-  for (let i = text2.indexOf("\r"); i !== -1; i = text2.indexOf("\r", i + 1)) {
-    if (text2.charCodeAt(i + 1) !== 10) return true;
+function hasLoneCarriageReturn(text3) {
+  for (let i = text3.indexOf("\r"); i !== -1; i = text3.indexOf("\r", i + 1)) {
+    if (text3.charCodeAt(i + 1) !== 10) return true;
   }
   return false;
 }
-function hasLongLine(text2, lineStarts) {
+function hasLongLine(text3, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text2.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    if ((lineStarts[i + 1] ?? text3.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
@@ -10041,9 +10041,9 @@ var scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.
 var blankOnly = /^\s+$/;
 var block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 var Reader = class extends EventCursor {
-  constructor(text2, events) {
+  constructor(text3, events) {
     super(events);
-    this.text = text2;
+    this.text = text3;
   }
   text;
   documents() {
@@ -10128,10 +10128,10 @@ var Reader = class extends EventCursor {
   scalar(event) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     if (event.valueStart < 0) return null;
-    const text2 = getScalarValue(this.text, event);
-    if (block(event.style) && blankOnly.test(text2)) throw unsupported;
-    if (event.style !== SCALAR_STYLE.PLAIN) return text2;
-    const resolved2 = resolvePlainScalar(text2);
+    const text3 = getScalarValue(this.text, event);
+    if (block(event.style) && blankOnly.test(text3)) throw unsupported;
+    if (event.style !== SCALAR_STYLE.PLAIN) return text3;
+    const resolved2 = resolvePlainScalar(text3);
     if (!resolved2.ok) throw unsupported;
     return resolved2.value;
   }
@@ -10139,10 +10139,10 @@ var Reader = class extends EventCursor {
   key(event) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     const plain2 = event.style === SCALAR_STYLE.PLAIN;
-    const text2 = getScalarValue(this.text, event);
-    if (!plain2) return text2;
-    if (text2 === "<<") throw unsupported;
-    const resolved2 = resolvePlainScalar(text2);
+    const text3 = getScalarValue(this.text, event);
+    if (!plain2) return text3;
+    if (text3 === "<<") throw unsupported;
+    const resolved2 = resolvePlainScalar(text3);
     if (!resolved2.ok || resolved2.value === null) throw unsupported;
     return typeof resolved2.value === "string" ? resolved2.value : String(resolved2.value);
   }
@@ -10150,8 +10150,8 @@ var Reader = class extends EventCursor {
 
 // src/manifests/eventTree.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function treeFromEvents(text2, from, to, contentStart) {
-  const slice = text2.slice(from, to);
+function treeFromEvents(text3, from, to, contentStart) {
+  const slice = text3.slice(from, to);
   let events;
   try {
     events = parseEvents(slice, {});
@@ -10159,7 +10159,7 @@ function treeFromEvents(text2, from, to, contentStart) {
     return null;
   }
   try {
-    const root = new Builder(text2, from, slice, events).root();
+    const root = new Builder(text3, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml3.Document();
     doc.contents = root;
@@ -10173,9 +10173,9 @@ var isBlank2 = (c) => c === " " || c === "	";
 var isBreak = (c) => c === "\n" || c === "\r";
 var Builder = class extends EventCursor {
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-  constructor(text2, from, slice, events) {
+  constructor(text3, from, slice, events) {
     super(events);
-    this.text = text2;
+    this.text = text3;
     this.from = from;
     this.slice = slice;
   }
@@ -10320,22 +10320,22 @@ function rangeOf(node) {
 
 // src/manifests/segments.ts
 var breaks = "\n\r\u2028\u2029";
-var atLineStart = (text2, i) => i === 0 || breaks.includes(text2.charAt(i - 1));
-var endsMarker = (text2, i) => i >= text2.length || " 	".includes(text2.charAt(i)) || breaks.includes(text2.charAt(i));
-function* markers(text2, marker) {
-  for (let i = text2.indexOf(marker); i !== -1; i = text2.indexOf(marker, i + 1)) {
-    if (atLineStart(text2, i) && endsMarker(text2, i + marker.length)) yield i;
+var atLineStart = (text3, i) => i === 0 || breaks.includes(text3.charAt(i - 1));
+var endsMarker = (text3, i) => i >= text3.length || " 	".includes(text3.charAt(i)) || breaks.includes(text3.charAt(i));
+function* markers(text3, marker) {
+  for (let i = text3.indexOf(marker); i !== -1; i = text3.indexOf(marker, i + 1)) {
+    if (atLineStart(text3, i) && endsMarker(text3, i + marker.length)) yield i;
   }
 }
-function segmentStarts(text2) {
-  for (let i = text2.indexOf("%"); i !== -1; i = text2.indexOf("%", i + 1)) if (atLineStart(text2, i)) return null;
-  if (!markers(text2, "...").next().done) return null;
+function segmentStarts(text3) {
+  for (let i = text3.indexOf("%"); i !== -1; i = text3.indexOf("%", i + 1)) if (atLineStart(text3, i)) return null;
+  if (!markers(text3, "...").next().done) return null;
   const starts = [0];
-  for (const i of markers(text2, "---")) if (i > 0) starts.push(i);
+  for (const i of markers(text3, "---")) if (i > 0) starts.push(i);
   return starts;
 }
-function segmentText(text2, starts, k) {
-  return text2.slice(starts[k], starts[k + 1] ?? text2.length);
+function segmentText(text3, starts, k) {
+  return text3.slice(starts[k], starts[k + 1] ?? text3.length);
 }
 function segmentAt(starts, offset) {
   let low = 0;
@@ -10376,26 +10376,26 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   }
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
-  const text2 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text2 === decoded.text && readAsJson(text2)) {
-    const error = jsonStreamError(text2);
+  const text3 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  if (text3 === decoded.text && readAsJson(text3)) {
+    const error = jsonStreamError(text3);
     if (error) {
-      const action2 = actionLine(text2, 0, text2.length);
+      const action2 = actionLine(text3, 0, text3.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
-      return fail("malformed", message, problemLine(lineCounterOf(text2), error.offset, lastContentOffset(text2)));
+      return fail("malformed", message, problemLine(lineCounterOf(text3), error.offset, lastContentOffset(text3)));
     }
   }
-  const read = asGoyamlReads(text2);
+  const read = asGoyamlReads(text3);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text2);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text2) : fromEvents(file, read, byEvents);
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text3);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text3) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
-    return fail("too-large", tooDeep, lineCounterOf(text2).linePos(caught.offset).line);
+    return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
   }
-  return templateAction.test(text2) ? markTemplate(loaded, text2) : loaded;
+  return templateAction.test(text3) ? markTemplate(loaded, text3) : loaded;
 }
 function hasTemplateAction(value) {
   const stack = [value];
@@ -10420,19 +10420,19 @@ function hasTemplateAction(value) {
   return false;
 }
 var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
-function actionLine(text2, from, to) {
+function actionLine(text3, from, to) {
   const actions2 = new RegExp(templateAction.source, "g");
   actions2.lastIndex = from;
-  for (let match2 = actions2.exec(text2); match2 !== null && match2.index < to; match2 = actions2.exec(text2)) {
-    const lineStart2 = text2.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text2.slice(lineStart2, match2.index))) continue;
-    return text2.slice(0, match2.index).split("\n").length;
+  for (let match2 = actions2.exec(text3); match2 !== null && match2.index < to; match2 = actions2.exec(text3)) {
+    const lineStart2 = text3.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text3.slice(lineStart2, match2.index))) continue;
+    return text3.slice(0, match2.index).split("\n").length;
   }
   return null;
 }
-function markTemplate(loaded, text2) {
+function markTemplate(loaded, text3) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text2, 0, text2.length) : null;
+  const codeLine = broken.length > 0 ? actionLine(text3, 0, text3.length) : null;
   const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
   if (codeLine === null && templated === void 0) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
@@ -10441,7 +10441,7 @@ function markTemplate(loaded, text2) {
   } else if (templated !== void 0) {
     problems.push({
       file: loaded.file,
-      line: actionLine(text2, templated.source.start, templated.source.end) ?? templated.line,
+      line: actionLine(text3, templated.source.start, templated.source.end) ?? templated.line,
       kind: "template",
       message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
     });
@@ -10449,8 +10449,8 @@ function markTemplate(loaded, text2) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function parseYamlDocuments(text2) {
-  const parsed2 = (0, import_yaml4.parseAllDocuments)(text2, { ...yamlOptions, prettyErrors: false });
+function parseYamlDocuments(text3) {
+  const parsed2 = (0, import_yaml4.parseAllDocuments)(text3, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 var plainCollection = (name, collection) => ({
@@ -10459,7 +10459,7 @@ var plainCollection = (name, collection) => ({
   nodeClass: collection === "seq" ? import_yaml4.YAMLSeq : import_yaml4.YAMLMap,
   resolve: (value) => value
 });
-var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text2) => text2 });
+var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text3) => text3 });
 var customTags = [
   plainCollection("omap", "seq"),
   plainCollection("pairs", "seq"),
@@ -10467,23 +10467,23 @@ var customTags = [
   ...["binary", "timestamp", "bool", "int", "float", "null"].map(sourceText)
 ];
 var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
-function lineCounterOf(text2) {
+function lineCounterOf(text3) {
   const lineCounter = new import_yaml4.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
 function problemLine(lineCounter, offset, lastContent) {
   return lineCounter.linePos(Math.min(offset, lastContent)).line;
 }
-function lastContentOffset(text2) {
-  return Math.max(0, text2.trimEnd().length - 1);
+function lastContentOffset(text3) {
+  return Math.max(0, text3.trimEnd().length - 1);
 }
-function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
+function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parseYamlDocuments(text2);
+    parsed2 = parseYamlDocuments(text3);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -10524,10 +10524,10 @@ function loadWithYaml(file, text2, lineText2 = text2, reindented = null) {
   return { file, documents, problems };
 }
 var malformedCount = (loaded) => loaded.problems.filter((p) => p.kind === "malformed").length;
-function loadWithYamlReindenting(file, text2, lineText2) {
-  const first = loadWithYaml(file, text2, lineText2);
+function loadWithYamlReindenting(file, text3, lineText2) {
+  const first = loadWithYaml(file, text3, lineText2);
   if (malformedCount(first) === 0) return first;
-  const reindented = reindentFlowContinuations(text2);
+  const reindented = reindentFlowContinuations(text3);
   if (reindented === null) return first;
   const second = loadWithYaml(file, reindented.text, lineText2, reindented);
   return malformedCount(second) < malformedCount(first) ? second : first;
@@ -10542,18 +10542,18 @@ function mapOffsets(doc, map) {
     }
   });
 }
-function readByEvents(text2, lineText2 = text2) {
-  const starts = segmentStarts(text2);
+function readByEvents(text3, lineText2 = text3) {
+  const starts = segmentStarts(text3);
   if (starts === null) return null;
   const lineCounter = lineCounterOf(lineText2);
-  const read = readEventDocuments(text2, lineCounter.lineStarts);
+  const read = readEventDocuments(text3, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text2, { read, starts, lineCounter }) {
+function fromEvents(file, text3, { read, starts, lineCounter }) {
   const documents = read.map(({ index, value, place }) => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text2.length;
+    const end = starts[segment + 1] ?? text3.length;
     let tree;
     let layout;
     const source = {
@@ -10562,11 +10562,11 @@ function fromEvents(file, text2, { read, starts, lineCounter }) {
       start,
       end,
       get doc() {
-        tree ??= treeOfSegment(file, text2, segmentFrom(text2, starts, segment), end, start);
+        tree ??= treeOfSegment(file, text3, segmentFrom(text3, starts, segment), end, start);
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text2, segmentFrom(text2, starts, segment), end, start) ?? this.doc;
+        layout ??= treeFromEvents(text3, segmentFrom(text3, starts, segment), end, start) ?? this.doc;
         return layout;
       }
     };
@@ -10574,17 +10574,17 @@ function fromEvents(file, text2, { read, starts, lineCounter }) {
   });
   return { file, documents, problems: [] };
 }
-function segmentFrom(text2, starts, k) {
+function segmentFrom(text3, starts, k) {
   const from = starts[k] ?? 0;
-  if (k !== 1 || text2.startsWith("---")) return from;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text2.slice(0, from)) ? 0 : from;
+  if (k !== 1 || text3.startsWith("---")) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text3.slice(0, from)) ? 0 : from;
 }
-function treeOfSegment(file, text2, from, to, contentStart) {
+function treeOfSegment(file, text3, from, to, contentStart) {
   const parser = new import_yaml4.Parser();
   parser.offset = from;
   const composer = new import_yaml4.Composer(yamlOptions);
-  const until = to < text2.length ? to + 3 : to;
-  const trees = [...composer.compose(parser.parse(text2.slice(from, until)), true, until)];
+  const until = to < text3.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text3.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -10611,15 +10611,15 @@ function firstLine(message) {
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text2) {
-  if (levels.includes(text2)) return { ok: true, value: text2 };
+function parseLevel(text3) {
+  if (levels.includes(text3)) return { ok: true, value: text3 };
   return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
 var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
 var maxInt64 = 9223372036854775807n;
-function parseVersion(text2) {
-  if (text2 === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text2);
+function parseVersion(text3) {
+  if (text3 === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text3);
   if (match2?.[1] !== void 0) {
     const minor = BigInt(match2[1]);
     if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
@@ -11650,36 +11650,36 @@ function checksFor(level3, version4) {
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
-function isCheckId(text2) {
-  return known.has(text2);
+function isCheckId(text3) {
+  return known.has(text3);
 }
-function fold(text2) {
-  return text2.toLowerCase().replace(/[-_\s]/g, "");
+function fold(text3) {
+  return text3.toLowerCase().replace(/[-_\s]/g, "");
 }
-function suggestCheckIds(text2) {
-  const folded = fold(text2);
+function suggestCheckIds(text3) {
+  const folded = fold(text3);
   if (folded === "") return [];
   const exact = checkIds.find((id) => fold(id) === folded);
   if (exact) return [exact];
   const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
   if (stems.length > 0) return stems;
-  const near = closest(text2, checkIds);
+  const near = closest(text3, checkIds);
   return near ? [near] : [];
 }
-function unknownCheckText(text2) {
-  const suggestions = suggestCheckIds(text2);
+function unknownCheckText(text3) {
+  const suggestions = suggestCheckIds(text3);
   const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
   return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-function invalidCheckMessage(text2) {
-  return `${JSON.stringify(text2)}: ${unknownCheckText(text2)}`;
+function invalidCheckMessage(text3) {
+  return `${JSON.stringify(text3)}: ${unknownCheckText(text3)}`;
 }
-function closest(text2, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(text2.length / 4)));
+function closest(text3, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text3.length / 4)));
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(text2.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(text3.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -11709,8 +11709,8 @@ var optOutAnnotations = {
 };
 var knownAnnotations = Object.values(optOutAnnotations);
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text2) {
-  const match2 = isoDate.exec(text2);
+function isCalendarDate(text3) {
+  const match2 = isoDate.exec(text3);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -11765,8 +11765,8 @@ function readOptOut(annotations, place, context) {
   } else if (expiresText !== void 0 && expires === null) {
     status = "invalid-expires";
     message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text2 = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text2} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+    const text3 = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text3} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
   } else if (expires !== null && context.today >= expires) {
     status = "expired";
     message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
@@ -11840,10 +11840,10 @@ function formatFieldPath(path10) {
   }
   return out;
 }
-function parseFieldPath(text2) {
+function parseFieldPath(text3) {
   const path10 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
+  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
     if (match2[1] !== void 0) path10.push(Number(match2[1]));
     else if (match2[2] !== void 0) path10.push(JSON.parse(match2[2]));
     else if (match2[3] !== void 0) path10.push(match2[3]);
@@ -15050,8 +15050,8 @@ function parseRender(reader, value) {
   const maxOutputSize = reader.number(map, "max-output-size", ["render"], renderOutputBounds);
   return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
 }
-function parsePolicyConfig(text2, file) {
-  const loaded = loadManifestFile(file, text2);
+function parsePolicyConfig(text3, file) {
+  const loaded = loadManifestFile(file, text3);
   if (loaded.problems.length > 0) {
     return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
   }
@@ -15297,12 +15297,12 @@ function readConfiguration(document, value, path10) {
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
   const read = (key, parse3, set2) => {
-    const text2 = str(defaults2, key);
-    if (text2 === "") return;
-    const parsed2 = parse3(text2);
+    const text3 = str(defaults2, key);
+    if (text3 === "") return;
+    const parsed2 = parse3(text3);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
-    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text2)}: ${parsed2.error}` });
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text3)}: ${parsed2.error}` });
   };
   for (const mode of ["enforce", "audit", "warn"]) {
     read(modeKeys[mode].level, parseLevel, (level3, where2) => {
@@ -15413,8 +15413,8 @@ function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
 }
 function flagSource(name, value) {
-  const text2 = typeof value === "string" ? value : formatVersion(value);
-  return { kind: "flag", detail: `${name} ${text2}`, file: null, line: null };
+  const text3 = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text3}`, file: null, line: null };
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
@@ -15628,13 +15628,13 @@ var shifts = {
     ["request.object.metadata", "request.object.spec.jobTemplate.spec.template.metadata"]
   ]
 };
-function pathSegments(text2) {
+function pathSegments(text3) {
   const segments = [];
   const pattern = /\.?(?:([A-Za-z_][A-Za-z0-9_-]*)|"((?:[^"\\]|\\.)*)"|\[(\d+)\])/gy;
   let at3 = 0;
-  while (at3 < text2.length) {
+  while (at3 < text3.length) {
     pattern.lastIndex = at3;
-    const match2 = pattern.exec(text2);
+    const match2 = pattern.exec(text3);
     if (!match2) throw new Unknown();
     segments.push(match2[1] ?? (match2[3] !== void 0 ? Number(match2[3]) : JSON.parse(`"${match2[2] ?? ""}"`)));
     at3 = pattern.lastIndex;
@@ -15655,14 +15655,14 @@ function truthy(value) {
   if (isObject(value)) return Object.keys(value).length > 0;
   return true;
 }
-function term(text2, input) {
-  const literal2 = /^'((?:[^'\\]|\\.)*)'$/.exec(text2);
+function term(text3, input) {
+  const literal2 = /^'((?:[^'\\]|\\.)*)'$/.exec(text3);
   if (literal2) return (literal2[1] ?? "").replace(/\\'/g, "'");
-  const json = /^`(.*)`$/.exec(text2);
+  const json = /^`(.*)`$/.exec(text3);
   if (json) return JSON.parse(json[1] ?? "null");
-  if (text2 === "request.namespace") return input.namespace ?? "";
-  if (!text2.startsWith("request.object.") && text2 !== "request.object") throw new Unknown();
-  return lookup(input.object, pathSegments(text2.slice("request.object".length).replace(/^\./, "")));
+  if (text3 === "request.namespace") return input.namespace ?? "";
+  if (!text3.startsWith("request.object.") && text3 !== "request.object") throw new Unknown();
+  return lookup(input.object, pathSegments(text3.slice("request.object".length).replace(/^\./, "")));
 }
 function resolve2(value, input) {
   if (typeof value !== "string") return value;
@@ -16175,8 +16175,8 @@ function reads(options, source) {
 function readsClusterSources(options) {
   return reads(options, "admission-config") || reads(options, "kyverno");
 }
-function parsePolicySources(text2) {
-  const names = text2.split(/[\s,]+/).filter((n) => n !== "");
+function parsePolicySources(text3) {
+  const names = text3.split(/[\s,]+/).filter((n) => n !== "");
   const unknown = names.filter((n) => !policySourceNames.includes(n));
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
@@ -17348,16 +17348,16 @@ var guidance = {
   }
 };
 function noSafeFix(check, reason4) {
-  const { text: text2, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text2}
+  const { text: text3, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text3}
 
 ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
-  const { text: text2, example } = guidance[check];
+  const { text: text3, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
 
-${text2}
+${text3}
 
 ${illustrative(example)}`;
 }
@@ -17450,13 +17450,13 @@ var import_yaml9 = __toESM(require_dist(), 1);
 var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/fixes/text.ts
-function lineTable(text2) {
+function lineTable(text3) {
   const starts = [0];
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text2.endsWith("\n");
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text3.endsWith("\n");
   if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text2.indexOf("\n");
-  return { text: text2, starts, eol: firstBreak > 0 && text2[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+  const firstBreak = text3.indexOf("\n");
+  return { text: text3, starts, eol: firstBreak > 0 && text3[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
   let lo = 0;
@@ -17478,10 +17478,10 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length(text2, from, to) {
+function utf8Length(text3, from, to) {
   let bytes = 0;
   for (let i = from; i < to; i++) {
-    const unit = text2.charCodeAt(i);
+    const unit = text3.charCodeAt(i);
     bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
   }
   return bytes;
@@ -17511,9 +17511,9 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
-function lastContentBefore(text2, end, floor = 0) {
+function lastContentBefore(text3, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && /\s/.test(text2[i] ?? "")) i--;
+  while (i > floor && /\s/.test(text3[i] ?? "")) i--;
   return i;
 }
 function lineText(table, line) {
@@ -17525,14 +17525,14 @@ function lineText(table, line) {
 }
 var SpliceConflict = class extends Error {
 };
-function applySplices(text2, splices) {
+function applySplices(text3, splices) {
   let out = "";
   let at3 = 0;
   for (const splice of inOrder(splices)) {
-    out += text2.slice(at3, splice.start) + splice.insert;
+    out += text3.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text2.slice(at3);
+  return out + text3.slice(at3);
 }
 function inOrder(splices) {
   const ordered = splices.map((splice, order) => ({ splice, order })).sort(
@@ -17566,25 +17566,25 @@ function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
 }
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
-  const text2 = table.text;
+  const text3 = table.text;
   const firstLine2 = lineOf(table, Math.min(...splices.map((s) => s.start)));
   const from = lineStart(table, firstLine2);
   const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
-  const before = text2.slice(from, to);
+  const before = text3.slice(from, to);
   const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
   const shortest = Math.min(before.length, after.length);
   let prefix2 = 0;
   while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
-  if (prefix2 === shortest && before !== after) return changedLines(text2, applySplices(text2, splices), untouchedEnds(text2, splices));
+  if (prefix2 === shortest && before !== after) return changedLines(text3, applySplices(text3, splices), untouchedEnds(text3, splices));
   const change = changedLines(before, after, { prefix: prefix2, suffix: 0 });
   return change && { ...change, start: change.start + firstLine2 - 1, end: change.end + firstLine2 - 1 };
 }
-function untouchedEnds(text2, splices) {
+function untouchedEnds(text3, splices) {
   if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text2.length - Math.max(...splices.map((s) => s.end)) };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text3.length - Math.max(...splices.map((s) => s.end)) };
 }
-function splitWithBreaks(text2) {
-  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitWithBreaks(text3) {
+  return text3.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 // src/fixes/style.ts
@@ -17655,15 +17655,15 @@ function detectStyle(doc, table) {
     keys
   };
 }
-function plainSafe(text2) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text2)) return false;
-  const resolved2 = resolvePlainScalar(text2);
-  return resolved2.ok && resolved2.value === text2;
+function plainSafe(text3) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text3)) return false;
+  const resolved2 = resolvePlainScalar(text3);
+  return resolved2.ok && resolved2.value === text3;
 }
-function formatString(text2, quote) {
-  if (quote === "plain" && plainSafe(text2)) return text2;
-  if (quote === "single" && !text2.includes("'")) return `'${text2}'`;
-  return JSON.stringify(text2);
+function formatString(text3, quote) {
+  if (quote === "plain" && plainSafe(text3)) return text3;
+  if (quote === "single" && !text3.includes("'")) return `'${text3}'`;
+  return JSON.stringify(text3);
 }
 function formatBoolean(value, replacing) {
   const pairs = [
@@ -18049,10 +18049,10 @@ function pairEnd(pair2) {
   return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
-  const text2 = context.table.text;
+  const text3 = context.table.text;
   let i = rangeOf2(pair2.key)[1];
-  while (i < text2.length && (text2[i] === " " || text2[i] === "	")) i++;
-  if (text2[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  while (i < text3.length && (text3[i] === " " || text3[i] === "	")) i++;
+  if (text3[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -18064,9 +18064,9 @@ function keyColumn(context, map) {
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
-  const { text: text2, eol } = context.table;
+  const { text: text3, eol } = context.table;
   const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
-  if (at3 >= text2.length && !text2.endsWith("\n")) return { start: text2.length, end: text2.length, insert: eol + lines.join(eol), column };
+  if (at3 >= text3.length && !text3.endsWith("\n")) return { start: text3.length, end: text3.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
 }
 function lineLeader(context, offset) {
@@ -18232,13 +18232,13 @@ function deleteItemSplices(context, op, refilled) {
     if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
-  const text2 = context.table.text;
+  const text3 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text2[dash] ?? "")) dash--;
-    if (text2[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    while (dash >= 0 && /\s/.test(text3[dash] ?? "")) dash--;
+    if (text3[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
@@ -18385,10 +18385,10 @@ function rangeSuggestion(table, splices, change, bomBytes) {
   spliceOf.set(suggestion, { start, end, insert });
   return suggestion;
 }
-function applySuggestions(text2, suggestions) {
-  if (suggestions.length === 0) return text2;
-  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
-  return bom + applySuggestionsTo(lineTable(bom === "" ? text2 : text2.slice(1)), suggestions, bom === "" ? 0 : 3);
+function applySuggestions(text3, suggestions) {
+  if (suggestions.length === 0) return text3;
+  const bom = text3.startsWith("\uFEFF") ? "\uFEFF" : "";
+  return bom + applySuggestionsTo(lineTable(bom === "" ? text3 : text3.slice(1)), suggestions, bom === "" ? 0 : 3);
 }
 function applySuggestionsTo(table, suggestions, bomBytes = 0) {
   const ordered = suggestions.filter((s) => s.edit === void 0).sort((a, b) => a.startLine - b.startLine);
@@ -18412,12 +18412,12 @@ function suggestionSplice(table, suggestion, bomBytes = 0) {
   const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
   return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
 }
-function editSplice(text2, edit, bomBytes) {
+function editSplice(text3, edit, bomBytes) {
   const charAt = (byte) => {
     let bytes = bomBytes;
     let i = 0;
-    while (i < text2.length && bytes < byte) {
-      const code = text2.codePointAt(i) ?? 0;
+    while (i < text3.length && bytes < byte) {
+      const code = text3.codePointAt(i) ?? 0;
       bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
       i += code >= 65536 ? 2 : 1;
     }
@@ -18437,15 +18437,15 @@ function contentEnd2(node) {
   }
   return node.range?.[1] ?? 0;
 }
-function lineAfter(text2, offset, to) {
-  if (offset > 0 && text2.charCodeAt(offset - 1) === 10) return offset;
-  const next = text2.indexOf("\n", offset);
+function lineAfter(text3, offset, to) {
+  if (offset > 0 && text3.charCodeAt(offset - 1) === 10) return offset;
+  const next = text3.indexOf("\n", offset);
   return next === -1 || next >= to ? to : next + 1;
 }
-function lineStartOf(text2, offset) {
-  return text2.lastIndexOf("\n", offset - 1) + 1;
+function lineStartOf(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
 }
-function listLayout(doc, text2, from, to, itemCount) {
+function listLayout(doc, text3, from, to, itemCount) {
   const root = doc.contents;
   if (!(0, import_yaml10.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => (0, import_yaml10.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -18467,12 +18467,12 @@ function listLayout(doc, text2, from, to, itemCount) {
     }
   } else {
     const first = seq.range?.[0] ?? 0;
-    const start = lineStartOf(text2, first);
-    if (start < from || text2.slice(start, first).trim() !== "") return null;
+    const start = lineStartOf(text3, first);
+    if (start < from || text3.slice(start, first).trim() !== "") return null;
     dashColumn = first - start;
     let at3 = start;
     for (const node of nodes) {
-      const end = lineAfter(text2, contentEnd2(node), to);
+      const end = lineAfter(text3, contentEnd2(node), to);
       if (node.range[0] < at3 || end <= at3) return null;
       slotStart.push(at3);
       slotEnd.push(end);
@@ -18510,9 +18510,9 @@ function listLayout(doc, text2, from, to, itemCount) {
   if (crossing) return null;
   return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]), dashColumn };
 }
-function endsItemBefore(layout, text2, splice) {
+function endsItemBefore(layout, text3, splice) {
   const column = layout.dashColumn;
-  if (column === null || splice.start > 0 && text2.charCodeAt(splice.start - 1) !== 10) return false;
+  if (column === null || splice.start > 0 && text3.charCodeAt(splice.start - 1) !== 10) return false;
   if (splice.insert === "") return true;
   if (!splice.insert.endsWith("\n")) return false;
   return splice.insert.slice(0, -1).split("\n").every((line) => {
@@ -18521,7 +18521,7 @@ function endsItemBefore(layout, text2, splice) {
     return indent > column && indent < line.replace(/\r$/, "").length;
   });
 }
-function itemsOfSplice(layout, text2, splice) {
+function itemsOfSplice(layout, text3, splice) {
   const count2 = layout.slotStart.length;
   let low = 0;
   let high = count2;
@@ -18533,7 +18533,7 @@ function itemsOfSplice(layout, text2, splice) {
   const items = [];
   for (let i = low; i < count2 && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
   const [first] = items;
-  if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text2, splice)) return [first];
+  if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text3, splice)) return [first];
   return items;
 }
 function itemsToRead(layout, changed) {
@@ -18552,7 +18552,7 @@ function itemsToRead(layout, changed) {
   grow(read, changing, (i) => layout.dependencies[i] ?? []);
   return [...read].sort((a, b) => a - b);
 }
-function listText(text2, layout, kept, splices) {
+function listText(text3, layout, kept, splices) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
   let runStart = -1;
@@ -18573,7 +18573,7 @@ function listText(text2, layout, kept, splices) {
       inPiece[s] = true;
       mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
     });
-    return applySplices(text2.slice(piece.from, piece.to), mine);
+    return applySplices(text3.slice(piece.from, piece.to), mine);
   });
   if (inPiece.includes(false)) return null;
   const [prefix2, ...rest] = parts;
@@ -18649,8 +18649,8 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => 
   return { pods, invalid };
 }
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function partOf(file, text2, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text2, noLimit);
+function partOf(file, text3, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text3, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
@@ -18660,8 +18660,8 @@ function partOf(file, text2, policyOf, globalIndex) {
   };
   return { part, loaded };
 }
-function verifyPart(file, policyOf, baseline, text2, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text2, policyOf, baseline.globalIndex);
+function verifyPart(file, policyOf, baseline, text3, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text3, policyOf, baseline.globalIndex);
   if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
   for (const [index, value] of fixed2.documents) {
@@ -18729,11 +18729,11 @@ function changeKey(before, after) {
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
 var markerAhead = /^(?:---|\.\.\.|%)/;
-function mayMoveCut(text2, splice) {
-  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text2.slice(splice.start, splice.end))) return true;
-  const before = text2.charAt(splice.end - 1);
-  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text2.slice(splice.end, splice.end + 3))) {
-    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text2.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+function mayMoveCut(text3, splice) {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text3.slice(splice.start, splice.end))) return true;
+  const before = text3.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text3.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text3.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
     return !endsLine;
   }
   return false;
@@ -18742,7 +18742,7 @@ var verificationCounts = { items: 0, segments: 0, files: 0 };
 function itemOf(path10) {
   return path10[0] === "items" && typeof path10[1] === "number" ? path10[1] : null;
 }
-function listUnitOf(text2, document, part, from, to) {
+function listUnitOf(text3, document, part, from, to) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
@@ -18751,14 +18751,14 @@ function listUnitOf(text2, document, part, from, to) {
     if (item === null) return null;
     podsOfItem.set(item, [...podsOfItem.get(item) ?? [], [key, state]]);
   }
-  const layout = listLayout(document.source.layout, text2, from, to, value.items.length);
+  const layout = listLayout(document.source.layout, text3, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
 function verifyListItems(list4, splices, expectation) {
-  const { text: text2, unit } = list4;
+  const { text: text3, unit } = list4;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
-  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text2, splice));
+  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text3, splice));
   const editItems = edits.map((edit) => itemOf(edit.path));
   const fixedItems = [];
   for (const [key] of fixedOf(expectation, document.index)) {
@@ -18812,11 +18812,11 @@ function clustersOf(layout, kept, spliceItems) {
   return [...clusters.values()];
 }
 function verifyKept(list4, kept, splices, expectation) {
-  const { file, text: text2, unit, policyOf, verdicts, work } = list4;
+  const { file, text: text3, unit, policyOf, verdicts, work } = list4;
   const { document, layout } = unit;
-  const small = listText(text2, layout, kept, splices);
+  const small = listText(text3, layout, kept, splices);
   if (small === null) return void 0;
-  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text2, layout, kept, []) ?? "", small)}`;
+  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text3, layout, kept, []) ?? "", small)}`;
   const known2 = verdicts.get(key);
   if (known2 !== void 0) return known2;
   work(small.length);
@@ -18856,16 +18856,16 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
-function verifierOf(file, text2, policyOf, known2, options = {}) {
+function verifierOf(file, text3, policyOf, known2, options = {}) {
   const work = options.onWork ?? (() => void 0);
   let whole = null;
   const verifyWhole = (splices, expectation) => {
-    whole ??= partOf(file, text2, policyOf, (local) => local).part;
+    whole ??= partOf(file, text3, policyOf, (local) => local).part;
     verificationCounts.files++;
-    work(text2.length);
-    return verifyPart(file, policyOf, whole, applySplices(text2, splices), expectation);
+    work(text3.length);
+    return verifyPart(file, policyOf, whole, applySplices(text3, splices), expectation);
   };
-  const starts = segmentStarts(text2);
+  const starts = segmentStarts(text3);
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
@@ -18881,8 +18881,8 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     const [document] = documents;
     let part;
     if (document === void 0) {
-      part = partOf(file, segmentText(text2, starts, k), policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text2.length)) {
+      part = partOf(file, segmentText(text3, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text3.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -18901,17 +18901,17 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     if (options.byItem === false) return null;
     if (!lists.has(k)) {
       const [document] = knownIn.get(k) ?? [];
-      lists.set(k, document ? listUnitOf(text2, document, part, starts[k] ?? 0, starts[k + 1] ?? text2.length) : null);
+      lists.set(k, document ? listUnitOf(text3, document, part, starts[k] ?? 0, starts[k + 1] ?? text3.length) : null);
     }
     return lists.get(k) ?? null;
   };
   const verdicts = /* @__PURE__ */ new Map();
   return (splices, expectation) => {
-    if (splices.some((splice) => mayMoveCut(text2, splice))) return verifyWhole(splices, expectation);
+    if (splices.some((splice) => mayMoveCut(text3, splice))) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
-      if (splice.end > (starts[k + 1] ?? text2.length)) return verifyWhole(splices, expectation);
+      if (splice.end > (starts[k + 1] ?? text3.length)) return verifyWhole(splices, expectation);
       bySegment.set(k, [...bySegment.get(k) ?? [], splice]);
     }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
@@ -18928,14 +18928,14 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems({ file, text: text2, unit, policyOf, verdicts, work }, mine, expectation);
+      const listed = unit === null ? void 0 : verifyListItems({ file, text: text3, unit, policyOf, verdicts, work }, mine, expectation);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
       const from = starts[k] ?? 0;
-      const segment = segmentText(text2, starts, k);
+      const segment = segmentText(text3, starts, k);
       const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
       const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${changeKey(segment, fixedSegment)}`;
       let reason4 = verdicts.get(key);
@@ -18952,8 +18952,8 @@ function verifierOf(file, text2, policyOf, known2, options = {}) {
 }
 
 // src/fixes/fixFile.ts
-function fixWorkBudget(text2) {
-  return 1e6 + 50 * text2.length;
+function fixWorkBudget(text3) {
+  return 1e6 + 50 * text3.length;
 }
 function areaOf(path10) {
   const [root, second, third] = path10;
@@ -18970,9 +18970,9 @@ function writtenPod(document, templatePath) {
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
 function computeFixes(request) {
-  const text2 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
-  const bomBytes = text2 === request.text ? 0 : 3;
-  const table = lineTable(text2);
+  const text3 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
+  const bomBytes = text3 === request.text ? 0 : 3;
+  const table = lineTable(text3);
   const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request.pods.every((pod) => pod.failures.length === 0)) return none;
   const policies = /* @__PURE__ */ new Map();
@@ -18980,9 +18980,9 @@ function computeFixes(request) {
   const fallback = { level: request.level, version: request.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const budget = request.workBudget ?? fixWorkBudget(text2);
+  const budget = request.workBudget ?? fixWorkBudget(text3);
   let spent = 0;
-  const verifyText = verifierOf(request.file, text2, (key) => policies.get(key) ?? fallback, [...documents.values()], {
+  const verifyText = verifierOf(request.file, text3, (key) => policies.get(key) ?? fallback, [...documents.values()], {
     byItem: request.wholeDocuments !== true,
     onWork: (characters) => spent += characters
   });
@@ -19223,10 +19223,10 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text2, evaluations, findings, diff, selected = () => true, advice = []) {
+function fixFindings(file, text3, evaluations, findings, diff, selected = () => true, advice = []) {
   const adviceOf = (i) => advice[i] ?? [];
   const wantedAdvice = evaluations.map((_, i) => new Set(adviceOf(i).map((f) => f.check).filter((check) => isFixableAdvice(check) && selected(check))));
-  if (text2 === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i].size === 0)) {
+  if (text3 === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i].size === 0)) {
     return { findings, advice: evaluations.map((_, i) => adviceOf(i)), suggestions: [] };
   }
   const pods = evaluations.map((evaluation, i) => {
@@ -19241,7 +19241,7 @@ function fixFindings(file, text2, evaluations, findings, diff, selected = () => 
   });
   const isSelected = (check) => selected(check);
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text2, pods, level: first.level, version: first.version, diff });
+  const fixes = computeFixes({ file, text: text3, pods, level: first.level, version: first.version, diff });
   const withFix = (finding, fix) => fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
   return {
     suggestions: fixes.suggestions,
@@ -20831,9 +20831,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
+function splitLines(text3) {
+  const hasTrailingNl = text3.endsWith("\n");
+  const result = text3.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -20849,10 +20849,10 @@ function numberLines(hunk) {
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
     const marker = raw[0];
-    const text2 = raw.slice(1);
-    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text2 });
-    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text2 });
-    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text2 });
+    const text3 = raw.slice(1);
+    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text3 });
+    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text3 });
+    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text3 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -21059,11 +21059,11 @@ function discoveryReads(paths) {
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path10, text2] of tree.texts) {
+  for (const [path10, text3] of tree.texts) {
     if (!kustomizationNames.includes(baseName(path10))) continue;
     const dir = dirOf(path10);
     if (kustomizationIn(dir, tree.paths) !== path10) continue;
-    byDir.set(dir, readKustomization(path10, text2, tree.paths));
+    byDir.set(dir, readKustomization(path10, text3, tree.paths));
   }
   return byDir;
 }
@@ -21218,7 +21218,7 @@ var decoder = new TextDecoder();
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path10, text2] of edits ?? []) files.set(path10, new TextEncoder().encode(text2));
+  for (const [path10, text3] of edits ?? []) files.set(path10, new TextEncoder().encode(text3));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, missing), files };
@@ -21449,8 +21449,8 @@ var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
-  const add = (text2, ...paths) => {
-    what.push(text2);
+  const add = (text3, ...paths) => {
+    what.push(text3);
     places.push(placeOf(after, documents, paths));
   };
   const rule = after.path;
@@ -21543,8 +21543,8 @@ function configRelaxations(base, head, options) {
   const file = head.file ?? options.path;
   const what = [];
   const places = [];
-  const add = (text2, at3) => {
-    what.push(text2);
+  const add = (text3, at3) => {
+    what.push(text3);
     places.push({ file, path: [], line: head.file !== null ? at3?.line ?? 1 : 1 });
   };
   const was = defaultsOf(base, options.today);
@@ -21704,9 +21704,9 @@ function evaluateChangeSet(changeSet, options) {
     heads.set(file, keyed(head.pods));
   }
   const relabelled = /* @__PURE__ */ new Set();
-  const read = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   for (const file of options.relabelledFiles ?? []) {
-    if (read.has(file.path) || file.head.kind !== "content") continue;
+    if (changedPaths.has(file.path) || file.head.kind !== "content") continue;
     const pods = loadPods(file.path, file.head, load).pods;
     heads.set(file, keyed(pods));
     bases.set(file, keyed(pods));
@@ -21714,7 +21714,6 @@ function evaluateChangeSet(changeSet, options) {
   }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
-  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
   const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
@@ -21808,7 +21807,7 @@ function evaluateChangeSet(changeSet, options) {
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
     ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf2),
-    ...options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.headConfig.path }) : [],
+    ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.configChange.path }) : [],
     ...relaxations
   );
   errors.push(...repository.problems);
@@ -21853,9 +21852,9 @@ function dotTracker() {
     return dot;
   };
 }
-function linesOf(text2) {
+function linesOf(text3) {
   const dotOf = dotTracker();
-  return text2.split("\n").map((raw, i) => {
+  return text3.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
     const item = /^-(\s|$)/.test(body);
@@ -21875,11 +21874,11 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text2, dot) {
-  const match2 = valuesReference.exec(text2);
+function valuesPathIn(text3, dot) {
+  const match2 = valuesReference.exec(text3);
   if (match2) return match2[1].slice(1).split(".");
   if (dot === null) return null;
-  for (const used of text2.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  for (const used of text3.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
   return null;
 }
 function blockEnd(lines, from, indent, isItem) {
@@ -21951,8 +21950,8 @@ function walk3(lines, from, to, path10, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text2, path10, rendered) {
-  const lines = linesOf(text2);
+function findInTemplate(text3, path10, rendered) {
+  const lines = linesOf(text3);
   const found = walk3(lines, 0, lines.length, path10, 0, rendered, 1);
   return { line: found.line, exact: found.depth === path10.length, values: found.values };
 }
@@ -21987,9 +21986,9 @@ function translatePath(rendered, source, path10, keepIndexes, anyValue = false) 
 }
 
 // src/render/helmMap.ts
-function sourceComments(text2) {
+function sourceComments(text3) {
   const starts = [];
-  text2.split("\n").forEach((line, i) => {
+  text3.split("\n").forEach((line, i) => {
     const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
     if (match2) starts.push({ line: i + 1, path: match2[1] });
   });
@@ -22005,15 +22004,15 @@ function sourceComments(text2) {
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const values = sources.valuesFiles.flatMap((file) => {
-    const text2 = sources.texts.get(file);
-    const document = text2 === void 0 ? void 0 : loadManifestFile(file, text2).documents[0];
+    const text3 = sources.texts.get(file);
+    const document = text3 === void 0 ? void 0 : loadManifestFile(file, text3).documents[0];
     return document ? [{ file, document }] : [];
   });
   return (template, path10, rendered) => {
     const file = `${prefix2}${template}`;
-    const text2 = sources.texts.get(file);
-    if (text2 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text2, path10, rendered);
+    const text3 = sources.texts.get(file);
+    if (text3 === void 0) return { template: null, values: null };
+    const hit = findInTemplate(text3, path10, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
@@ -22086,9 +22085,9 @@ function inlineHit(file, inline, where2, fileLines, patchLines) {
 }
 function kustomizeLocator(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
-  for (const [file, text2] of sources.texts) {
+  for (const [file, text3] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
-    const k = readKustomization(file, text2, sources.paths);
+    const k = readKustomization(file, text3, sources.paths);
     kustomizations.set(k.dir, k);
   }
   const candidates = candidatesOf(sources.rootDir, kustomizations);
@@ -22097,16 +22096,16 @@ function kustomizeLocator(sources) {
     const key = candidate.inline ?? candidate.file;
     let documents = loaded.get(key);
     if (documents === void 0) {
-      const text2 = candidate.inline?.text ?? sources.texts.get(candidate.file);
-      documents = text2 === void 0 ? [] : loadManifestFile(candidate.file, text2).documents;
+      const text3 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text3 === void 0 ? [] : loadManifestFile(candidate.file, text3).documents;
       loaded.set(key, documents);
     }
     return documents;
   };
   const split = /* @__PURE__ */ new Map();
-  const linesOf2 = (text2) => {
-    let lines = split.get(text2);
-    if (lines === void 0) split.set(text2, lines = text2.split("\n"));
+  const linesOf2 = (text3) => {
+    let lines = split.get(text3);
+    if (lines === void 0) split.set(text3, lines = text3.split("\n"));
     return lines;
   };
   return (object, path10, anyValue = false) => {
@@ -22231,7 +22230,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path10, text2] of rendered.sources) sources.set(path10, text2);
+  for (const { rendered } of renderings.values()) for (const [path10, text3] of rendered.sources) sources.set(path10, text3);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
@@ -22332,19 +22331,19 @@ function editOf(document, lines, namespace) {
   }
   return null;
 }
-function placeInNamespace(text2, namespace) {
-  const { documents } = loadManifestFile("rendered.yaml", text2, { maxBytes: Number.MAX_SAFE_INTEGER });
-  const lines = text2.split("\n");
+function placeInNamespace(text3, namespace) {
+  const { documents } = loadManifestFile("rendered.yaml", text3, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const lines = text3.split("\n");
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
-  if (edits.length === 0) return text2;
+  if (edits.length === 0) return text3;
   for (const edit of edits.sort((a, b) => b.line - a.line)) edit.apply(lines);
   return lines.join("\n");
 }
 
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
-function failingChecks(text2, policy) {
-  const report = evaluateFiles([{ path: "rendered.yaml", content: text2 }], { policy });
+function failingChecks(text3, policy) {
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text3 }], { policy });
   const checks2 = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = objectKey(f);
@@ -22352,8 +22351,8 @@ function failingChecks(text2, policy) {
   }
   return checks2;
 }
-function replaceLine(text2, line, newLine) {
-  const lines = text2.split("\n");
+function replaceLine(text3, line, newLine) {
+  const lines = text3.split("\n");
   lines[line - 1] = newLine;
   return lines.join("\n");
 }
@@ -22365,8 +22364,8 @@ async function verifySuggestions(mapped, port, policy) {
     const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
     let outcome = outcomes.get(key);
     if (outcome === void 0) {
-      const text2 = mapped.sources.get(candidate.file);
-      outcome = text2 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text2, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      const text3 = mapped.sources.get(candidate.file);
+      outcome = text3 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text3, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -22604,8 +22603,8 @@ var red = (t) => `\x1B[31m${t}\x1B[39m`;
 var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
 var dim = (t) => `\x1B[2m${t}\x1B[22m`;
 var bold = (t) => `\x1B[1m${t}\x1B[22m`;
-function colourReport(text2) {
-  const lines = text2.replace(/\n$/, "").split("\n");
+function colourReport(text3) {
+  const lines = text3.replace(/\n$/, "").split("\n");
   return `${lines.map((line, i) => {
     if (i === lines.length - 1) return bold(line);
     if (/^[^\s:][^:]*(:\d+){0,2}: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
@@ -22626,10 +22625,10 @@ function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
   const mib = (n) => (n / MiB).toFixed(1);
   const draw = () => {
     const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
-    let text2 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
-    if (terminal.columns !== void 0 && terminal.columns > 1) text2 = text2.slice(0, terminal.columns - 1);
-    terminal.write(`\r${text2}${" ".repeat(Math.max(0, shown4 - text2.length))}`);
-    shown4 = text2.length;
+    let text3 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
+    if (terminal.columns !== void 0 && terminal.columns > 1) text3 = text3.slice(0, terminal.columns - 1);
+    terminal.write(`\r${text3}${" ".repeat(Math.max(0, shown4 - text3.length))}`);
+    shown4 = text3.length;
     last = terminal.now();
   };
   draw();
@@ -22810,11 +22809,11 @@ function fingerprint(finding) {
 }
 
 // src/report/markdown.ts
-function defuse(text2) {
-  return text2.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+function defuse(text3) {
+  return text3.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
 }
-function plainText(text2) {
-  return defuse(text2).replace(/[\r\n]+/g, " ");
+function plainText(text3) {
+  return defuse(text3).replace(/[\r\n]+/g, " ");
 }
 
 // src/report/sarif.ts
@@ -23142,16 +23141,16 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   --format F           text, json or sarif (SARIF 2.1.0, for code scanning) [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
-function level(flag, text2) {
-  if (text2 === void 0) return void 0;
-  const parsed2 = parseLevel(text2);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}${suggestLevel(text2)}`);
+function level(flag, text3) {
+  if (text3 === void 0) return void 0;
+  const parsed2 = parseLevel(text3);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text3)}: ${parsed2.error}${suggestLevel(text3)}`);
   return parsed2.value;
 }
-function version2(flag, text2) {
-  if (text2 === void 0) return void 0;
-  const parsed2 = parseVersion(text2);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text2)}: ${parsed2.error}${suggestVersion(text2)}`);
+function version2(flag, text3) {
+  if (text3 === void 0) return void 0;
+  const parsed2 = parseVersion(text3);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text3)}: ${parsed2.error}${suggestVersion(text3)}`);
   return parsed2.value;
 }
 function policyVersion(values) {
@@ -23221,8 +23220,8 @@ function loadPolicyConfig(cwd, explicit) {
   }
   return parseConfigFile(readFileSync(absolute, "utf8"), file);
 }
-function parseConfigFile(text2, file, where2 = "") {
-  const parsed2 = parsePolicyConfig(text2, file.split(path6.sep).join("/"));
+function parseConfigFile(text3, file, where2 = "") {
+  const parsed2 = parsePolicyConfig(text3, file.split(path6.sep).join("/"));
   if (!parsed2.ok) throw new UsageError(`invalid policy config${where2}:
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
@@ -23413,14 +23412,25 @@ async function readNamespaceFiles(repository, commit, request) {
 }
 var relabelledFilesCap = 500;
 
+// src/scope/configChange.ts
+var text2 = (content) => content.kind === "content" ? textOf(content.data) : null;
+function fileChange(changeSet, path10) {
+  const now = changeSet.files.find((f) => f.path === path10 && f.status !== "removed");
+  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path10 && f.status !== "added");
+  if (!now && !before) return changeSet.unselectedPaths?.includes(path10) ? { kind: "unread" } : { kind: "unchanged" };
+  const base = before ? text2(before.base) : null;
+  const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
+  return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
+}
+
 // src/scope/relabelled.ts
 var noSubject3 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path10, content, load) {
   if (content.kind !== "content") return [];
-  const text2 = textOf(content.data);
-  if (text2 === null || !mentionsNamespace.test(text2)) return [];
-  return [...loadManifestFile(path10, text2, load).documents];
+  const text3 = textOf(content.data);
+  if (text3 === null || !mentionsNamespace.test(text3)) return [];
+  return [...loadManifestFile(path10, text3, load).documents];
 }
 function sameLabels2(a, b) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -23529,27 +23539,27 @@ async function gitFailure(repository, base, head, error) {
   if (shallow) return `no merge base between ${base} and ${head}: the history is shallow; fetch more (git fetch --unshallow), or ${fetchHint}`;
   return `${error.message.split("\n")[0]} (base ${base}, head ${head})`;
 }
-async function configAtBase(io, explicit, commits) {
+async function configAtBase(io, explicit, base, changeSet) {
   const file = explicit ?? defaultConfigPath;
   const inRepository = path7.isAbsolute(file) ? path7.relative(io.cwd, file) : file;
-  const spec = `./${inRepository.split(path7.sep).join("/")}`;
-  const text2 = await readFileAt(io.cwd, commits.base, spec);
-  const headText = await readFileAt(io.cwd, commits.head, spec);
-  const short = commits.base.slice(0, 12);
-  if (text2 === null && explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
-  const base = text2 === null ? defaultPolicyConfig : parseConfigFile(text2, file, ` (at the base commit ${short})`);
-  if (text2 === headText) return { base };
+  const text3 = await readFileAt(io.cwd, base, `./${inRepository.split(path7.sep).join("/")}`);
+  const short = base.slice(0, 12);
+  if (text3 === null && explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
+  const judging = text3 === null ? defaultPolicyConfig : parseConfigFile(text3, file, ` (at the base commit ${short})`);
+  const named = await repositoryPath(io.cwd, inRepository);
+  const change = fileChange(changeSet, named);
+  if (change.kind !== "changed") return { base: judging };
   io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged
 `);
-  const named = await repositoryPath(io.cwd, inRepository);
-  const head = headText === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(headText, named);
-  if (!head.ok) {
+  const parse3 = (version4) => version4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(version4, named);
+  const [before, after] = [parse3(change.base), parse3(change.head)];
+  if (!after.ok) {
     io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:
-${head.errors.map(formatConfigError).join("\n")}
+${after.errors.map(formatConfigError).join("\n")}
 `);
-    return { base };
+    return { base: judging };
   }
-  return { base, head: { config: head.config, path: named } };
+  return before.ok ? { base: judging, change: { base: before.config, head: after.config, path: named } } : { base: judging };
 }
 async function relabelledWorkloads(io, changeSet, head, options) {
   const namespaces = relabelledNamespaces(changeSet, { policy: options.policy, selection: options.selection, load: { maxBytes: options.maxBytes } });
@@ -23593,7 +23603,7 @@ async function diffCommand(args, io) {
     throw error;
   }
   const [baseCommit, headCommit] = [await resolveCommit(io.cwd, values.base), await resolveCommit(io.cwd, values.head)];
-  const config = reads(options.sourceOptions, "config") ? await configAtBase(io, options.configPath, { base: baseCommit, head: headCommit }) : void 0;
+  const config = reads(options.sourceOptions, "config") ? await configAtBase(io, options.configPath, baseCommit, changeSet) : void 0;
   const policy = withChangeRules(contextFor(io, options, false, config?.base), values["opt-outs"], values["policy-changes"]);
   const port = values.render === "off" ? null : await gitRenderPort(io.cwd, await mergeBase(io.cwd, baseCommit, headCommit), headCommit, options.maxBytes);
   const selection = { include: values.include ?? defaultSelection.include, exclude: values.exclude ?? [] };
@@ -23601,7 +23611,7 @@ async function diffCommand(args, io) {
   const report = await evaluateWithRendering(changeSet, {
     policy,
     relabelledFiles,
-    ...config?.head ? { headConfig: config.head } : {},
+    ...config?.change ? { configChange: config.change } : {},
     headNamespaceDocuments: await readNamespaceDocuments(io.cwd, values.head, options.maxBytes),
     load: { maxBytes: options.maxBytes },
     selection,
@@ -23715,16 +23725,16 @@ async function fixCommand(args, io) {
   let diff = "";
   const changed = [];
   for (const file of collected.files) {
-    const text3 = textOf(file.content);
+    const text4 = textOf(file.content);
     const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
-    if (text3 === null || suggestions.length === 0) {
+    if (text4 === null || suggestions.length === 0) {
       after.push(file);
       continue;
     }
-    const fixed2 = applySuggestions(text3, suggestions);
+    const fixed2 = applySuggestions(text4, suggestions);
     after.push({ path: file.path, content: fixed2 });
     changed.push(file.path);
-    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text3, fixed2, void 0, void 0, { context: 3 });
+    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text4, fixed2, void 0, void 0, { context: 3 });
     else await writeFile2(path8.resolve(io.cwd, file.path), fixed2);
   }
   const rechecking = progressFor(after, io, "re-checking");
@@ -23740,7 +23750,7 @@ async function fixCommand(args, io) {
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
   const fixedCount = before.findings.length - remaining.findings.length;
-  const text2 = [
+  const text3 = [
     renderText(report, defaultPolicies(policy)).trimEnd(),
     ...notes,
     ...cautionLines,
@@ -23748,9 +23758,9 @@ async function fixCommand(args, io) {
   ].join("\n");
   if (values["dry-run"]) {
     io.stdout(diff);
-    io.stderr(`${text2}
+    io.stderr(`${text3}
 `);
-  } else io.stdout(`${text2}
+  } else io.stdout(`${text3}
 `);
   return emptyInputStatus("fix", collected.files.length, before.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? failureStatus(report, options.unchecked);
 }
@@ -24094,8 +24104,8 @@ if (isCheckWorker()) {
 } else {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: (text2) => process.stdout.write(text2),
-    stderr: (text2) => process.stderr.write(text2),
+    stdout: (text3) => process.stdout.write(text3),
+    stderr: (text3) => process.stderr.write(text3),
     tty: process.stdout.isTTY === true && process.stderr.isTTY === true,
     stderrTty: process.stderr.isTTY === true,
     ...process.stderr.columns === void 0 ? {} : { columns: process.stderr.columns },
@@ -24107,8 +24117,8 @@ if (isCheckWorker()) {
       process.exitCode = status;
     },
     (error) => {
-      const text2 = error instanceof Error ? error.stack ?? error.message : String(error);
-      process.stderr.write(`pod-security-review: internal error (please report it): ${text2}
+      const text3 = error instanceof Error ? error.stack ?? error.message : String(error);
+      process.stderr.write(`pod-security-review: internal error (please report it): ${text3}
 `);
       process.exitCode = 3;
     }

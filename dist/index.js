@@ -1015,14 +1015,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1039,14 +1039,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1063,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1080,12 +1080,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1100,39 +1100,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold2 === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text3[fold2]}\\`;
+            res += `${text4[fold2]}\\`;
           res += `
-${indent}${text3.slice(fold2 + 1, end2)}`;
+${indent}${text4.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -7419,8 +7419,8 @@ var init_anchors = __esm({
 });
 
 // src/manifests/scalars.ts
-function parseGoInteger(text3) {
-  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text3);
+function parseGoInteger(text4) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text4);
   if (!match2) return void 0;
   const [, sign, digits = ""] = match2;
   let magnitude;
@@ -7433,24 +7433,24 @@ function parseGoInteger(text3) {
   if (value >= int64Min && value <= uint64Max && !(sign !== "" && value > 2n ** 63n - 1n)) return value;
   return void 0;
 }
-function parseGoFloat(text3) {
-  const value = Number(text3);
+function parseGoFloat(text4) {
+  const value = Number(text4);
   return Number.isFinite(value) ? value : void 0;
 }
-function resolvePlainScalar(text3) {
-  if (nullWords.has(text3)) return { ok: true, value: null, kind: "null" };
-  if (trueWords.has(text3)) return { ok: true, value: true, kind: "bool" };
-  if (falseWords.has(text3)) return { ok: true, value: false, kind: "bool" };
-  if (infinities.has(text3) || nans.has(text3)) {
-    return { ok: false, message: `the value ${text3} cannot be represented in JSON` };
+function resolvePlainScalar(text4) {
+  if (nullWords.has(text4)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text4)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text4)) return { ok: true, value: false, kind: "bool" };
+  if (infinities.has(text4) || nans.has(text4)) {
+    return { ok: false, message: `the value ${text4} cannot be represented in JSON` };
   }
-  const first = text3[0] ?? "";
+  const first = text4[0] ?? "";
   if (first === ".") {
-    const value = yamlStyleFloat.test(text3) ? parseGoFloat(text3) : void 0;
-    return value === void 0 ? { ok: true, value: text3, kind: "str" } : { ok: true, value, kind: "float" };
+    const value = yamlStyleFloat.test(text4) ? parseGoFloat(text4) : void 0;
+    return value === void 0 ? { ok: true, value: text4, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain2 = text3.replaceAll("_", "");
+    const plain2 = text4.replaceAll("_", "");
     const integer2 = parseGoInteger(plain2);
     if (integer2 !== void 0) return { ok: true, value: Number(integer2), kind: "int" };
     if (yamlStyleFloat.test(plain2)) {
@@ -7458,19 +7458,19 @@ function resolvePlainScalar(text3) {
       if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text3, kind: "str" };
+  return { ok: true, value: text4, kind: "str" };
 }
-function resolveTaggedScalar(tag, text3) {
-  if (tag === "str" || tag === "timestamp") return { ok: true, value: text3, kind: "str" };
+function resolveTaggedScalar(tag, text4) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text4, kind: "str" };
   if (tag === "binary") {
-    const data = text3.replace(/[\r\n]/g, "");
+    const data = text4.replace(/[\r\n]/g, "");
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
-  const resolved2 = resolvePlainScalar(text3);
+  const resolved2 = resolvePlainScalar(text4);
   if (!resolved2.ok || resolved2.kind === tag) return resolved2;
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text3}\` as a !!${tag}` };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text4}\` as a !!${tag}` };
 }
 var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText;
 var init_scalars = __esm({
@@ -7505,12 +7505,12 @@ function allowedAliasRatio(decoded) {
   return 0.99 - 0.89 * (decoded - aliasRatioLow) / (aliasRatioHigh - aliasRatioLow);
 }
 function scalarValue(node) {
-  const text3 = typeof node.value === "string" ? node.value : String(node.value);
+  const text4 = typeof node.value === "string" ? node.value : String(node.value);
   const plain2 = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain2 || tag !== void 0)) return text3;
-  const resolved2 = standard === void 0 ? resolvePlainScalar(text3) : resolveTaggedScalar(standard, text3);
+  if (standard === void 0 && (!plain2 || tag !== void 0)) return text4;
+  const resolved2 = standard === void 0 ? resolvePlainScalar(text4) : resolveTaggedScalar(standard, text4);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
@@ -9854,33 +9854,33 @@ var init_eventCursor = __esm({
 });
 
 // src/manifests/eventReader.ts
-function readEventDocuments(text3, lineStarts) {
-  if (hasLoneCarriageReturn(text3) || hasLongLine(text3, lineStarts) || text3.includes("\uFEFF")) return null;
-  if (text3.includes("	") && tabIndent.test(text3)) return null;
-  if (indentedMarker.test(text3)) return null;
+function readEventDocuments(text4, lineStarts) {
+  if (hasLoneCarriageReturn(text4) || hasLongLine(text4, lineStarts) || text4.includes("\uFEFF")) return null;
+  if (text4.includes("	") && tabIndent.test(text4)) return null;
+  if (indentedMarker.test(text4)) return null;
   let events;
   try {
-    events = parseEvents(text3, { maxDepth: nestingLimit });
+    events = parseEvents(text4, { maxDepth: nestingLimit });
   } catch (caught) {
     if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
-    return new Reader(text3, events).documents();
+    return new Reader(text4, events).documents();
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
-function hasLoneCarriageReturn(text3) {
-  for (let i = text3.indexOf("\r"); i !== -1; i = text3.indexOf("\r", i + 1)) {
-    if (text3.charCodeAt(i + 1) !== 10) return true;
+function hasLoneCarriageReturn(text4) {
+  for (let i = text4.indexOf("\r"); i !== -1; i = text4.indexOf("\r", i + 1)) {
+    if (text4.charCodeAt(i + 1) !== 10) return true;
   }
   return false;
 }
-function hasLongLine(text3, lineStarts) {
+function hasLongLine(text4, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text3.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    if ((lineStarts[i + 1] ?? text4.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
@@ -9907,9 +9907,9 @@ var init_eventReader = __esm({
     blankOnly = /^\s+$/;
     block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
     Reader = class extends EventCursor {
-      constructor(text3, events) {
+      constructor(text4, events) {
         super(events);
-        this.text = text3;
+        this.text = text4;
       }
       text;
       documents() {
@@ -9994,10 +9994,10 @@ var init_eventReader = __esm({
       scalar(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         if (event.valueStart < 0) return null;
-        const text3 = getScalarValue(this.text, event);
-        if (block(event.style) && blankOnly.test(text3)) throw unsupported;
-        if (event.style !== SCALAR_STYLE.PLAIN) return text3;
-        const resolved2 = resolvePlainScalar(text3);
+        const text4 = getScalarValue(this.text, event);
+        if (block(event.style) && blankOnly.test(text4)) throw unsupported;
+        if (event.style !== SCALAR_STYLE.PLAIN) return text4;
+        const resolved2 = resolvePlainScalar(text4);
         if (!resolved2.ok) throw unsupported;
         return resolved2.value;
       }
@@ -10005,10 +10005,10 @@ var init_eventReader = __esm({
       key(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         const plain2 = event.style === SCALAR_STYLE.PLAIN;
-        const text3 = getScalarValue(this.text, event);
-        if (!plain2) return text3;
-        if (text3 === "<<") throw unsupported;
-        const resolved2 = resolvePlainScalar(text3);
+        const text4 = getScalarValue(this.text, event);
+        if (!plain2) return text4;
+        if (text4 === "<<") throw unsupported;
+        const resolved2 = resolvePlainScalar(text4);
         if (!resolved2.ok || resolved2.value === null) throw unsupported;
         return typeof resolved2.value === "string" ? resolved2.value : String(resolved2.value);
       }
@@ -10017,7 +10017,7 @@ var init_eventReader = __esm({
 });
 
 // src/manifests/flowIndent.ts
-function reindentFlowContinuations(text3) {
+function reindentFlowContinuations(text4) {
   const pieces = [];
   const at3 = [];
   const inserted = [];
@@ -10028,13 +10028,13 @@ function reindentFlowContinuations(text3) {
   let openColumn = 0;
   let blockParentIndent = -1;
   let lineStart2 = 0;
-  while (lineStart2 < text3.length) {
-    let lineEnd = text3.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text3.length;
+  while (lineStart2 < text4.length) {
+    let lineEnd = text4.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text4.length;
     let i = lineStart2;
-    while (i < lineEnd && text3.charAt(i) === " ") i++;
+    while (i < lineEnd && text4.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text3.charAt(i) === "\r" || text3.charAt(i) === "	" && text3.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd || text4.charAt(i) === "\r" || text4.charAt(i) === "	" && text4.slice(i, lineEnd).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
         lineStart2 = lineEnd + 1;
@@ -10044,10 +10044,10 @@ function reindentFlowContinuations(text3) {
     }
     const inFlow = quote !== null || depth > 0;
     if (inFlow && !blankLine && indent <= openColumn) {
-      const marker = indent === 0 && (text3.startsWith("---", i) || text3.startsWith("...", i));
+      const marker = indent === 0 && (text4.startsWith("---", i) || text4.startsWith("...", i));
       if (!marker) {
         const add = openColumn + 1 - indent;
-        pieces.push(text3.slice(copied, lineStart2), " ".repeat(add));
+        pieces.push(text4.slice(copied, lineStart2), " ".repeat(add));
         copied = lineStart2;
         total += add;
         at3.push(lineStart2);
@@ -10056,18 +10056,18 @@ function reindentFlowContinuations(text3) {
     }
     let nodeStart = quote === null && depth === 0;
     for (; i < lineEnd; i++) {
-      const c = text3.charAt(i);
+      const c = text4.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
         else if (c === quote) {
-          if (quote === "'" && text3.charAt(i + 1) === "'") i++;
+          if (quote === "'" && text4.charAt(i + 1) === "'") i++;
           else quote = null;
         }
         continue;
       }
       if (isBlank(c)) continue;
-      if (c === "#" && (i === lineStart2 || isBlank(text3.charAt(i - 1)))) break;
-      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text3, i, lineStart2)))) {
+      if (c === "#" && (i === lineStart2 || isBlank(text4.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text4, i, lineStart2)))) {
         if (depth === 0) openColumn = i - lineStart2;
         quote = c;
         continue;
@@ -10086,13 +10086,13 @@ function reindentFlowContinuations(text3) {
         blockParentIndent = indent;
         break;
       }
-      const next = text3.charAt(i + 1);
+      const next = text4.charAt(i + 1);
       if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text3.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd && !isBlank(text4.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
@@ -10100,13 +10100,13 @@ function reindentFlowContinuations(text3) {
     lineStart2 = lineEnd + 1;
   }
   if (at3.length === 0) return null;
-  pieces.push(text3.slice(copied));
+  pieces.push(text4.slice(copied));
   return { text: pieces.join(""), at: at3, inserted };
 }
-function previousNonBlank(text3, i, lineStart2) {
+function previousNonBlank(text4, i, lineStart2) {
   let j = i - 1;
-  while (j >= lineStart2 && isBlank(text3.charAt(j))) j--;
-  return j < lineStart2 ? "," : text3.charAt(j);
+  while (j >= lineStart2 && isBlank(text4.charAt(j))) j--;
+  return j < lineStart2 ? "," : text4.charAt(j);
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
@@ -10135,8 +10135,8 @@ var init_flowIndent = __esm({
 });
 
 // src/manifests/goyamlText.ts
-function asGoyamlReads(text3) {
-  let out = text3;
+function asGoyamlReads(text4) {
+  let out = text4;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
   if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak2) => `${marker} ${lineBreak2}`);
   return out;
@@ -10151,17 +10151,17 @@ var init_goyamlText = __esm({
 });
 
 // src/manifests/jsonStream.ts
-function readAsJson(text3) {
+function readAsJson(text4) {
   let i = 0;
-  while (i < text3.length && goSpace.test(text3.charAt(i))) i++;
-  return text3.charAt(i) === "{";
+  while (i < text4.length && goSpace.test(text4.charAt(i))) i++;
+  return text4.charAt(i) === "{";
 }
-function valueEnd(text3, from) {
+function valueEnd(text4, from) {
   let depth = 0;
-  for (let i = from; i < text3.length; i++) {
-    const c = text3.charAt(i);
+  for (let i = from; i < text4.length; i++) {
+    const c = text4.charAt(i);
     if (c === '"') {
-      for (i++; i < text3.length && text3.charAt(i) !== '"'; i++) if (text3.charAt(i) === "\\") i++;
+      for (i++; i < text4.length && text4.charAt(i) !== '"'; i++) if (text4.charAt(i) === "\\") i++;
     } else if (c === "{" || c === "[") {
       depth++;
     } else if (c === "}" || c === "]") {
@@ -10169,21 +10169,21 @@ function valueEnd(text3, from) {
       if (depth === 0) return i + 1;
     } else if (depth === 0) {
       let j = i;
-      while (j < text3.length && !jsonSpace(text3.charAt(j)) && !"{[".includes(text3.charAt(j))) j++;
+      while (j < text4.length && !jsonSpace(text4.charAt(j)) && !"{[".includes(text4.charAt(j))) j++;
       return j;
     }
   }
-  return text3.length;
+  return text4.length;
 }
-function jsonStreamError(text3) {
+function jsonStreamError(text4) {
   let i = 0;
   for (; ; ) {
-    while (jsonSpace(text3.charAt(i))) i++;
-    if (i >= text3.length) return null;
-    const end = valueEnd(text3, i);
+    while (jsonSpace(text4.charAt(i))) i++;
+    if (i >= text4.length) return null;
+    const end = valueEnd(text4, i);
     let value;
     try {
-      value = JSON.parse(text3.slice(i, end));
+      value = JSON.parse(text4.slice(i, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
@@ -10205,8 +10205,8 @@ var init_jsonStream = __esm({
 });
 
 // src/manifests/eventTree.ts
-function treeFromEvents(text3, from, to, contentStart) {
-  const slice = text3.slice(from, to);
+function treeFromEvents(text4, from, to, contentStart) {
+  const slice = text4.slice(from, to);
   let events;
   try {
     events = parseEvents(slice, {});
@@ -10214,7 +10214,7 @@ function treeFromEvents(text3, from, to, contentStart) {
     return null;
   }
   try {
-    const root = new Builder(text3, from, slice, events).root();
+    const root = new Builder(text4, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml4.Document();
     doc.contents = root;
@@ -10240,9 +10240,9 @@ var init_eventTree = __esm({
     isBreak = (c) => c === "\n" || c === "\r";
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-      constructor(text3, from, slice, events) {
+      constructor(text4, from, slice, events) {
         super(events);
-        this.text = text3;
+        this.text = text4;
         this.from = from;
         this.slice = slice;
       }
@@ -10383,20 +10383,20 @@ var init_eventTree = __esm({
 });
 
 // src/manifests/segments.ts
-function* markers(text3, marker) {
-  for (let i = text3.indexOf(marker); i !== -1; i = text3.indexOf(marker, i + 1)) {
-    if (atLineStart(text3, i) && endsMarker(text3, i + marker.length)) yield i;
+function* markers(text4, marker) {
+  for (let i = text4.indexOf(marker); i !== -1; i = text4.indexOf(marker, i + 1)) {
+    if (atLineStart(text4, i) && endsMarker(text4, i + marker.length)) yield i;
   }
 }
-function segmentStarts(text3) {
-  for (let i = text3.indexOf("%"); i !== -1; i = text3.indexOf("%", i + 1)) if (atLineStart(text3, i)) return null;
-  if (!markers(text3, "...").next().done) return null;
+function segmentStarts(text4) {
+  for (let i = text4.indexOf("%"); i !== -1; i = text4.indexOf("%", i + 1)) if (atLineStart(text4, i)) return null;
+  if (!markers(text4, "...").next().done) return null;
   const starts = [0];
-  for (const i of markers(text3, "---")) if (i > 0) starts.push(i);
+  for (const i of markers(text4, "---")) if (i > 0) starts.push(i);
   return starts;
 }
-function segmentText(text3, starts, k) {
-  return text3.slice(starts[k], starts[k + 1] ?? text3.length);
+function segmentText(text4, starts, k) {
+  return text4.slice(starts[k], starts[k + 1] ?? text4.length);
 }
 function segmentAt(starts, offset) {
   let low = 0;
@@ -10413,8 +10413,8 @@ var init_segments = __esm({
   "src/manifests/segments.ts"() {
     "use strict";
     breaks = "\n\r\u2028\u2029";
-    atLineStart = (text3, i) => i === 0 || breaks.includes(text3.charAt(i - 1));
-    endsMarker = (text3, i) => i >= text3.length || " 	".includes(text3.charAt(i)) || breaks.includes(text3.charAt(i));
+    atLineStart = (text4, i) => i === 0 || breaks.includes(text4.charAt(i - 1));
+    endsMarker = (text4, i) => i >= text4.length || " 	".includes(text4.charAt(i)) || breaks.includes(text4.charAt(i));
   }
 });
 
@@ -10443,26 +10443,26 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   }
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
-  const text3 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text3 === decoded.text && readAsJson(text3)) {
-    const error2 = jsonStreamError(text3);
+  const text4 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  if (text4 === decoded.text && readAsJson(text4)) {
+    const error2 = jsonStreamError(text4);
     if (error2) {
-      const action2 = actionLine(text3, 0, text3.length);
+      const action2 = actionLine(text4, 0, text4.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
-      return fail("malformed", message, problemLine(lineCounterOf(text3), error2.offset, lastContentOffset(text3)));
+      return fail("malformed", message, problemLine(lineCounterOf(text4), error2.offset, lastContentOffset(text4)));
     }
   }
-  const read = asGoyamlReads(text3);
+  const read = asGoyamlReads(text4);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text3);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text3) : fromEvents(file, read, byEvents);
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
-    return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
+    return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
   }
-  return templateAction.test(text3) ? markTemplate(loaded, text3) : loaded;
+  return templateAction.test(text4) ? markTemplate(loaded, text4) : loaded;
 }
 function hasTemplateAction(value) {
   const stack = [value];
@@ -10486,19 +10486,19 @@ function hasTemplateAction(value) {
   }
   return false;
 }
-function actionLine(text3, from, to) {
+function actionLine(text4, from, to) {
   const actions2 = new RegExp(templateAction.source, "g");
   actions2.lastIndex = from;
-  for (let match2 = actions2.exec(text3); match2 !== null && match2.index < to; match2 = actions2.exec(text3)) {
-    const lineStart2 = text3.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text3.slice(lineStart2, match2.index))) continue;
-    return text3.slice(0, match2.index).split("\n").length;
+  for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to; match2 = actions2.exec(text4)) {
+    const lineStart2 = text4.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text4.slice(lineStart2, match2.index))) continue;
+    return text4.slice(0, match2.index).split("\n").length;
   }
   return null;
 }
-function markTemplate(loaded, text3) {
+function markTemplate(loaded, text4) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text3, 0, text3.length) : null;
+  const codeLine = broken.length > 0 ? actionLine(text4, 0, text4.length) : null;
   const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
   if (codeLine === null && templated === void 0) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
@@ -10507,7 +10507,7 @@ function markTemplate(loaded, text3) {
   } else if (templated !== void 0) {
     problems.push({
       file: loaded.file,
-      line: actionLine(text3, templated.source.start, templated.source.end) ?? templated.line,
+      line: actionLine(text4, templated.source.start, templated.source.end) ?? templated.line,
       kind: "template",
       message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
     });
@@ -10515,27 +10515,27 @@ function markTemplate(loaded, text3) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function parseYamlDocuments(text3) {
-  const parsed2 = (0, import_yaml5.parseAllDocuments)(text3, { ...yamlOptions, prettyErrors: false });
+function parseYamlDocuments(text4) {
+  const parsed2 = (0, import_yaml5.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
-function lineCounterOf(text3) {
+function lineCounterOf(text4) {
   const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
 function problemLine(lineCounter, offset, lastContent) {
   return lineCounter.linePos(Math.min(offset, lastContent)).line;
 }
-function lastContentOffset(text3) {
-  return Math.max(0, text3.trimEnd().length - 1);
+function lastContentOffset(text4) {
+  return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parseYamlDocuments(text3);
+    parsed2 = parseYamlDocuments(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -10575,10 +10575,10 @@ function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
   });
   return { file, documents, problems };
 }
-function loadWithYamlReindenting(file, text3, lineText2) {
-  const first = loadWithYaml(file, text3, lineText2);
+function loadWithYamlReindenting(file, text4, lineText2) {
+  const first = loadWithYaml(file, text4, lineText2);
   if (malformedCount(first) === 0) return first;
-  const reindented = reindentFlowContinuations(text3);
+  const reindented = reindentFlowContinuations(text4);
   if (reindented === null) return first;
   const second = loadWithYaml(file, reindented.text, lineText2, reindented);
   return malformedCount(second) < malformedCount(first) ? second : first;
@@ -10593,18 +10593,18 @@ function mapOffsets(doc, map) {
     }
   });
 }
-function readByEvents(text3, lineText2 = text3) {
-  const starts = segmentStarts(text3);
+function readByEvents(text4, lineText2 = text4) {
+  const starts = segmentStarts(text4);
   if (starts === null) return null;
   const lineCounter = lineCounterOf(lineText2);
-  const read = readEventDocuments(text3, lineCounter.lineStarts);
+  const read = readEventDocuments(text4, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text3, { read, starts, lineCounter }) {
+function fromEvents(file, text4, { read, starts, lineCounter }) {
   const documents = read.map(({ index, value, place }) => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text3.length;
+    const end = starts[segment + 1] ?? text4.length;
     let tree;
     let layout;
     const source = {
@@ -10613,11 +10613,11 @@ function fromEvents(file, text3, { read, starts, lineCounter }) {
       start,
       end,
       get doc() {
-        tree ??= treeOfSegment(file, text3, segmentFrom(text3, starts, segment), end, start);
+        tree ??= treeOfSegment(file, text4, segmentFrom(text4, starts, segment), end, start);
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text3, segmentFrom(text3, starts, segment), end, start) ?? this.doc;
+        layout ??= treeFromEvents(text4, segmentFrom(text4, starts, segment), end, start) ?? this.doc;
         return layout;
       }
     };
@@ -10625,17 +10625,17 @@ function fromEvents(file, text3, { read, starts, lineCounter }) {
   });
   return { file, documents, problems: [] };
 }
-function segmentFrom(text3, starts, k) {
+function segmentFrom(text4, starts, k) {
   const from = starts[k] ?? 0;
-  if (k !== 1 || text3.startsWith("---")) return from;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text3.slice(0, from)) ? 0 : from;
+  if (k !== 1 || text4.startsWith("---")) return from;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from)) ? 0 : from;
 }
-function treeOfSegment(file, text3, from, to, contentStart) {
+function treeOfSegment(file, text4, from, to, contentStart) {
   const parser = new import_yaml5.Parser();
   parser.offset = from;
   const composer = new import_yaml5.Composer(yamlOptions);
-  const until = to < text3.length ? to + 3 : to;
-  const trees = [...composer.compose(parser.parse(text3.slice(from, until)), true, until)];
+  const until = to < text4.length ? to + 3 : to;
+  const trees = [...composer.compose(parser.parse(text4.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -10680,7 +10680,7 @@ var init_load = __esm({
       nodeClass: collection === "seq" ? import_yaml5.YAMLSeq : import_yaml5.YAMLMap,
       resolve: (value) => value
     });
-    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text3) => text3 });
+    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
     customTags = [
       plainCollection("omap", "seq"),
       plainCollection("pairs", "seq"),
@@ -13763,10 +13763,10 @@ function numberLines(hunk) {
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
     const marker = raw[0];
-    const text3 = raw.slice(1);
-    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text3 });
-    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text3 });
-    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text3 });
+    const text4 = raw.slice(1);
+    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text4 });
+    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text4 });
+    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text4 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -14107,7 +14107,7 @@ function kustomizationIn(dir, paths) {
 }
 function targetOf(value) {
   if (!isRecord2(value)) return null;
-  return { kind: text2(value.kind), name: text2(value.name) };
+  return { kind: text3(value.kind), name: text3(value.name) };
 }
 function inlinePatchReader(source) {
   let parsed2 = null;
@@ -14142,7 +14142,7 @@ function readKustomization(file, source, paths) {
   }
   const k = isRecord2(raw) ? raw : {};
   const reference = (value, filesAllowed) => {
-    const ref = text2(value);
+    const ref = text3(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path4 = joinPath(dir, ref);
@@ -14152,7 +14152,7 @@ function readKustomization(file, source, paths) {
     else missing.push(ref);
   };
   const file_ = (value, into) => {
-    const ref = text2(value);
+    const ref = text3(value);
     const path4 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
     if (path4 !== null && paths.has(path4)) into.push(path4);
   };
@@ -14162,13 +14162,13 @@ function readKustomization(file, source, paths) {
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord2(entry)) return;
-    const path4 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
-    if (path4 !== null && !paths.has(path4)) missing.push(text2(entry.path));
-    const inline = text2(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    const path4 = text3(entry.path) === null ? null : joinPath(dir, text3(entry.path));
+    if (path4 !== null && !paths.has(path4)) missing.push(text3(entry.path));
+    const inline = text3(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: false });
   });
   list2(k.patchesStrategicMerge).forEach((entry, i) => {
-    const ref = text2(entry);
+    const ref = text3(entry);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
     const path4 = ref !== null && !isInline ? joinPath(dir, ref) : null;
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
@@ -14176,8 +14176,8 @@ function readKustomization(file, source, paths) {
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord2(entry)) return;
-    const path4 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
-    const inline = text2(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    const path4 = text3(entry.path) === null ? null : joinPath(dir, text3(entry.path));
+    const inline = text3(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
@@ -14196,13 +14196,13 @@ function readKustomization(file, source, paths) {
     otherFiles,
     remote,
     missing,
-    namePrefix: text2(k.namePrefix) ?? "",
-    nameSuffix: text2(k.nameSuffix) ?? "",
+    namePrefix: text3(k.namePrefix) ?? "",
+    nameSuffix: text3(k.nameSuffix) ?? "",
     helmCharts: list2(k.helmCharts).length > 0,
     problem
   };
 }
-var import_yaml12, kustomizationNames, isRecord2, list2, text2;
+var import_yaml12, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
@@ -14211,7 +14211,7 @@ var init_kustomization = __esm({
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     list2 = (value) => Array.isArray(value) ? value : [];
-    text2 = (value) => typeof value === "string" ? value : null;
+    text3 = (value) => typeof value === "string" ? value : null;
   }
 });
 
@@ -14227,11 +14227,11 @@ function discoveryReads(paths) {
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path4, text3] of tree.texts) {
+  for (const [path4, text4] of tree.texts) {
     if (!kustomizationNames.includes(baseName(path4))) continue;
     const dir = dirOf(path4);
     if (kustomizationIn(dir, tree.paths) !== path4) continue;
-    byDir.set(dir, readKustomization(path4, text3, tree.paths));
+    byDir.set(dir, readKustomization(path4, text4, tree.paths));
   }
   return byDir;
 }
@@ -33785,8 +33785,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text3, addEOL = false) {
-        this._buffer += text3;
+      addRaw(text4, addEOL = false) {
+        this._buffer += text4;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -33882,10 +33882,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text3, level) {
+      addHeading(text4, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text3);
+        const element = this.wrap(allowedTag, text4);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -33914,9 +33914,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text3, cite) {
+      addQuote(text4, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text3, attrs);
+        const element = this.wrap("blockquote", text4, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -33927,8 +33927,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text3, href) {
-        const element = this.wrap("a", text3, { href });
+      addLink(text4, href) {
+        const element = this.wrap("a", text4, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -34264,7 +34264,7 @@ var init_trees = __esm({
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path4, text3] of edits ?? []) files.set(path4, new TextEncoder().encode(text3));
+  for (const [path4, text4] of edits ?? []) files.set(path4, new TextEncoder().encode(text4));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, missing), files };
@@ -35257,8 +35257,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text3, reviver) => {
-      return JSON.parse(text3, (key, value, context) => {
+    JSONParseV2 = (text4, reviver) => {
+      return JSON.parse(text4, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -35316,8 +35316,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text3) => {
-      return text3.replace(
+    serializeBigInts = (text4) => {
+      return text4.replace(
         stringsOrLargeNumbers,
         (match2, digits, fractional, exponential) => {
           const isString = match2[0] === '"';
@@ -35331,18 +35331,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text3, reviver) => {
-      if (!text3) return originalParse(text3, reviver);
+    JSONParse = (text4, reviver) => {
+      if (!text4) return originalParse(text4, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-        const serializedData = serializeBigInts(text3);
+        if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+        const serializedData = serializeBigInts(text4);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text3);
+          const serializedData = serializeBigInts(text4);
           const parsed2 = originalParse(serializedData);
           return applyReviverIteratively(parsed2, reviver);
         }
@@ -35510,12 +35510,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text4 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err) {
-      return text3;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -40457,7 +40457,7 @@ var init_octokitPort = __esm({
     blobsPerQuery = 100;
     graphqlTextLimit = 512e3;
     restRawLimit = 100 * 1024 * 1024;
-    literal2 = (text3) => JSON.stringify(text3);
+    literal2 = (text4) => JSON.stringify(text4);
     folderOf = (path4) => path4.slice(0, Math.max(0, path4.lastIndexOf("/")));
     isLinkMode = (mode) => mode === 40960 || mode === 12e4;
   }
@@ -40482,7 +40482,7 @@ function runnerIO() {
     input: (name) => getInput(name),
     env: process.env,
     readText: (path4) => readFile(path4, "utf8"),
-    writeText: (path4, text3) => writeFile3(path4, text3),
+    writeText: (path4, text4) => writeFile3(path4, text4),
     info: (message) => info(message),
     warning: (message) => warning(message),
     annotate: (level, message, where2) => {
@@ -40690,15 +40690,15 @@ function containerList(names) {
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text3) {
-  if (levels.includes(text3)) return { ok: true, value: text3 };
+function parseLevel(text4) {
+  if (levels.includes(text4)) return { ok: true, value: text4 };
   return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
 var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
 var maxInt64 = 9223372036854775807n;
-function parseVersion(text3) {
-  if (text3 === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text3);
+function parseVersion(text4) {
+  if (text4 === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text4);
   if (match2?.[1] !== void 0) {
     const minor = BigInt(match2[1]);
     if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
@@ -40726,10 +40726,10 @@ function formatFieldPath(path4) {
   }
   return out;
 }
-function parseFieldPath(text3) {
+function parseFieldPath(text4) {
   const path4 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
-  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
+  for (let match2 = pattern.exec(text4); match2 !== null; match2 = pattern.exec(text4)) {
     if (match2[1] !== void 0) path4.push(Number(match2[1]));
     else if (match2[2] !== void 0) path4.push(JSON.parse(match2[2]));
     else if (match2[3] !== void 0) path4.push(match2[3]);
@@ -41689,36 +41689,36 @@ function checksFor(level, version2) {
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
-function isCheckId(text3) {
-  return known.has(text3);
+function isCheckId(text4) {
+  return known.has(text4);
 }
-function fold(text3) {
-  return text3.toLowerCase().replace(/[-_\s]/g, "");
+function fold(text4) {
+  return text4.toLowerCase().replace(/[-_\s]/g, "");
 }
-function suggestCheckIds(text3) {
-  const folded = fold(text3);
+function suggestCheckIds(text4) {
+  const folded = fold(text4);
   if (folded === "") return [];
   const exact = checkIds.find((id) => fold(id) === folded);
   if (exact) return [exact];
   const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
   if (stems.length > 0) return stems;
-  const near = closest(text3, checkIds);
+  const near = closest(text4, checkIds);
   return near ? [near] : [];
 }
-function unknownCheckText(text3) {
-  const suggestions = suggestCheckIds(text3);
+function unknownCheckText(text4) {
+  const suggestions = suggestCheckIds(text4);
   const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
   return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-function invalidCheckMessage(text3) {
-  return `${JSON.stringify(text3)}: ${unknownCheckText(text3)}`;
+function invalidCheckMessage(text4) {
+  return `${JSON.stringify(text4)}: ${unknownCheckText(text4)}`;
 }
-function closest(text3, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(text3.length / 4)));
+function closest(text4, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text4.length / 4)));
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(text3.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(text4.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -42303,8 +42303,8 @@ function parseRender(reader, value) {
   const maxOutputSize = reader.number(map, "max-output-size", ["render"], renderOutputBounds);
   return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
 }
-function parsePolicyConfig(text3, file) {
-  const loaded = loadManifestFile(file, text3);
+function parsePolicyConfig(text4, file) {
+  const loaded = loadManifestFile(file, text4);
   if (loaded.problems.length > 0) {
     return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
   }
@@ -42401,12 +42401,12 @@ function readConfiguration(document, value, path4) {
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
   const read = (key, parse5, set2) => {
-    const text3 = str(defaults2, key);
-    if (text3 === "") return;
-    const parsed2 = parse5(text3);
+    const text4 = str(defaults2, key);
+    if (text4 === "") return;
+    const parsed2 = parse5(text4);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
-    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text3)}: ${parsed2.error}` });
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
   };
   for (const mode of ["enforce", "audit", "warn"]) {
     read(modeKeys[mode].level, parseLevel, (level, where2) => {
@@ -42508,13 +42508,13 @@ var shifts = {
     ["request.object.metadata", "request.object.spec.jobTemplate.spec.template.metadata"]
   ]
 };
-function pathSegments(text3) {
+function pathSegments(text4) {
   const segments = [];
   const pattern = /\.?(?:([A-Za-z_][A-Za-z0-9_-]*)|"((?:[^"\\]|\\.)*)"|\[(\d+)\])/gy;
   let at3 = 0;
-  while (at3 < text3.length) {
+  while (at3 < text4.length) {
     pattern.lastIndex = at3;
-    const match2 = pattern.exec(text3);
+    const match2 = pattern.exec(text4);
     if (!match2) throw new Unknown();
     segments.push(match2[1] ?? (match2[3] !== void 0 ? Number(match2[3]) : JSON.parse(`"${match2[2] ?? ""}"`)));
     at3 = pattern.lastIndex;
@@ -42535,14 +42535,14 @@ function truthy(value) {
   if (isObject(value)) return Object.keys(value).length > 0;
   return true;
 }
-function term(text3, input) {
-  const literal3 = /^'((?:[^'\\]|\\.)*)'$/.exec(text3);
+function term(text4, input) {
+  const literal3 = /^'((?:[^'\\]|\\.)*)'$/.exec(text4);
   if (literal3) return (literal3[1] ?? "").replace(/\\'/g, "'");
-  const json = /^`(.*)`$/.exec(text3);
+  const json = /^`(.*)`$/.exec(text4);
   if (json) return JSON.parse(json[1] ?? "null");
-  if (text3 === "request.namespace") return input.namespace ?? "";
-  if (!text3.startsWith("request.object.") && text3 !== "request.object") throw new Unknown();
-  return lookup(input.object, pathSegments(text3.slice("request.object".length).replace(/^\./, "")));
+  if (text4 === "request.namespace") return input.namespace ?? "";
+  if (!text4.startsWith("request.object.") && text4 !== "request.object") throw new Unknown();
+  return lookup(input.object, pathSegments(text4.slice("request.object".length).replace(/^\./, "")));
 }
 function resolve2(value, input) {
   if (typeof value !== "string") return value;
@@ -43055,8 +43055,8 @@ function reads(options, source) {
 function readsClusterSources(options) {
   return reads(options, "admission-config") || reads(options, "kyverno");
 }
-function parsePolicySources(text3) {
-  const names = text3.split(/[\s,]+/).filter((n) => n !== "");
+function parsePolicySources(text4) {
+  const names = text4.split(/[\s,]+/).filter((n) => n !== "");
   const unknown = names.filter((n) => !policySourceNames.includes(n));
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
@@ -43145,10 +43145,10 @@ function globs(inputs, name, fallback) {
   return list3.length > 0 ? list3 : fallback;
 }
 function optionalParsed(inputs, name, parse5) {
-  const text3 = inputs(name).trim();
-  if (text3 === "") return void 0;
-  const parsed2 = parse5(text3);
-  if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text3)}: ${parsed2.error}`);
+  const text4 = inputs(name).trim();
+  if (text4 === "") return void 0;
+  const parsed2 = parse5(text4);
+  if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text4)}: ${parsed2.error}`);
   return parsed2.value;
 }
 function optionalOneOf(inputs, name, allowed) {
@@ -43169,9 +43169,9 @@ var inputNames = {
   policyChanges: 'input "policy-changes"'
 };
 function sourceOptions(inputs) {
-  const text3 = inputs("policy-sources").trim();
-  const parsed2 = text3 === "" ? null : parsePolicySources(text3);
-  if (parsed2 && !parsed2.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text3)}: ${parsed2.error}`);
+  const text4 = inputs("policy-sources").trim();
+  const parsed2 = text4 === "" ? null : parsePolicySources(text4);
+  if (parsed2 && !parsed2.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text4)}: ${parsed2.error}`);
   const path4 = inputs("admission-config").trim();
   return { ...parsed2 ? { sources: parsed2.value } : {}, ...path4 !== "" ? { admissionConfigPath: path4 } : {} };
 }
@@ -43214,10 +43214,10 @@ function readSettings(inputs) {
 }
 var writeIntervalVariable = "POD_SECURITY_REVIEW_WRITE_INTERVAL_MS";
 function readWriteInterval(env) {
-  const text3 = env[writeIntervalVariable]?.trim() ?? "";
-  if (text3 === "") return void 0;
-  if (!/^\d{1,6}$/.test(text3)) throw new ConfigurationError(`${writeIntervalVariable}: ${JSON.stringify(text3)} is not a whole number of milliseconds from 0 to 999999`);
-  return Number(text3);
+  const text4 = env[writeIntervalVariable]?.trim() ?? "";
+  if (text4 === "") return void 0;
+  if (!/^\d{1,6}$/.test(text4)) throw new ConfigurationError(`${writeIntervalVariable}: ${JSON.stringify(text4)} is not a whole number of milliseconds from 0 to 999999`);
+  return Number(text4);
 }
 
 // src/diff/lines.ts
@@ -43285,18 +43285,18 @@ init_links();
 init_parse2();
 
 // src/report/markdown.ts
-function defuse(text3) {
-  return text3.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+function defuse(text4) {
+  return text4.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
 }
-function plainText(text3) {
-  return defuse(text3).replace(/[\r\n]+/g, " ");
+function plainText(text4) {
+  return defuse(text4).replace(/[\r\n]+/g, " ");
 }
 var inlineSyntax = /[\\`*_[\]~|]/g;
-function escapeText(text3) {
-  return defuse(text3).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
+function escapeText(text4) {
+  return defuse(text4).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
 }
-function inlineCode(text3) {
-  const content = defuse(text3).replace(/[\r\n]+/g, " ");
+function inlineCode(text4) {
+  const content = defuse(text4).replace(/[\r\n]+/g, " ");
   let longest = 0;
   for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
   const fence = "`".repeat(longest + 1);
@@ -43564,8 +43564,8 @@ var optOutAnnotations = {
 };
 var knownAnnotations = Object.values(optOutAnnotations);
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text3) {
-  const match2 = isoDate.exec(text3);
+function isCalendarDate(text4) {
+  const match2 = isoDate.exec(text4);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -43620,8 +43620,8 @@ function readOptOut(annotations, place, context) {
   } else if (expiresText !== void 0 && expires === null) {
     status = "invalid-expires";
     message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text3 = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text3} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+    const text4 = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text4} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
   } else if (expires !== null && context.today >= expires) {
     status = "expired";
     message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
@@ -43666,8 +43666,8 @@ function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
 }
 function flagSource(name, value) {
-  const text3 = typeof value === "string" ? value : formatVersion(value);
-  return { kind: "flag", detail: `${name} ${text3}`, file: null, line: null };
+  const text4 = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text4}`, file: null, line: null };
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
@@ -45072,16 +45072,16 @@ var guidance = {
   }
 };
 function noSafeFix(check, reason4) {
-  const { text: text3, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text3}
+  const { text: text4, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text4}
 
 ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
-  const { text: text3, example } = guidance[check];
+  const { text: text4, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
 
-${text3}
+${text4}
 
 ${illustrative(example)}`;
 }
@@ -45176,13 +45176,13 @@ var import_yaml7 = __toESM(require_dist(), 1);
 init_scalars();
 
 // src/fixes/text.ts
-function lineTable(text3) {
+function lineTable(text4) {
   const starts = [0];
-  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text3.endsWith("\n");
+  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text4.endsWith("\n");
   if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text3.indexOf("\n");
-  return { text: text3, starts, eol: firstBreak > 0 && text3[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+  const firstBreak = text4.indexOf("\n");
+  return { text: text4, starts, eol: firstBreak > 0 && text4[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
   let lo = 0;
@@ -45204,10 +45204,10 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length(text3, from, to) {
+function utf8Length(text4, from, to) {
   let bytes = 0;
   for (let i = from; i < to; i++) {
-    const unit = text3.charCodeAt(i);
+    const unit = text4.charCodeAt(i);
     bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
   }
   return bytes;
@@ -45237,9 +45237,9 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
-function lastContentBefore(text3, end, floor = 0) {
+function lastContentBefore(text4, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && /\s/.test(text3[i] ?? "")) i--;
+  while (i > floor && /\s/.test(text4[i] ?? "")) i--;
   return i;
 }
 function lineText(table, line) {
@@ -45251,14 +45251,14 @@ function lineText(table, line) {
 }
 var SpliceConflict = class extends Error {
 };
-function applySplices(text3, splices) {
+function applySplices(text4, splices) {
   let out = "";
   let at3 = 0;
   for (const splice of inOrder(splices)) {
-    out += text3.slice(at3, splice.start) + splice.insert;
+    out += text4.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text3.slice(at3);
+  return out + text4.slice(at3);
 }
 function inOrder(splices) {
   const ordered = splices.map((splice, order) => ({ splice, order })).sort(
@@ -45292,25 +45292,25 @@ function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
 }
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
-  const text3 = table.text;
+  const text4 = table.text;
   const firstLine2 = lineOf(table, Math.min(...splices.map((s) => s.start)));
   const from = lineStart(table, firstLine2);
   const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
-  const before = text3.slice(from, to);
+  const before = text4.slice(from, to);
   const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
   const shortest = Math.min(before.length, after.length);
   let prefix2 = 0;
   while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
-  if (prefix2 === shortest && before !== after) return changedLines(text3, applySplices(text3, splices), untouchedEnds(text3, splices));
+  if (prefix2 === shortest && before !== after) return changedLines(text4, applySplices(text4, splices), untouchedEnds(text4, splices));
   const change = changedLines(before, after, { prefix: prefix2, suffix: 0 });
   return change && { ...change, start: change.start + firstLine2 - 1, end: change.end + firstLine2 - 1 };
 }
-function untouchedEnds(text3, splices) {
+function untouchedEnds(text4, splices) {
   if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text3.length - Math.max(...splices.map((s) => s.end)) };
+  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text4.length - Math.max(...splices.map((s) => s.end)) };
 }
-function splitWithBreaks(text3) {
-  return text3.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitWithBreaks(text4) {
+  return text4.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
 // src/fixes/style.ts
@@ -45381,15 +45381,15 @@ function detectStyle(doc, table) {
     keys
   };
 }
-function plainSafe(text3) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text3)) return false;
-  const resolved2 = resolvePlainScalar(text3);
-  return resolved2.ok && resolved2.value === text3;
+function plainSafe(text4) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text4)) return false;
+  const resolved2 = resolvePlainScalar(text4);
+  return resolved2.ok && resolved2.value === text4;
 }
-function formatString(text3, quote) {
-  if (quote === "plain" && plainSafe(text3)) return text3;
-  if (quote === "single" && !text3.includes("'")) return `'${text3}'`;
-  return JSON.stringify(text3);
+function formatString(text4, quote) {
+  if (quote === "plain" && plainSafe(text4)) return text4;
+  if (quote === "single" && !text4.includes("'")) return `'${text4}'`;
+  return JSON.stringify(text4);
 }
 function formatBoolean(value, replacing) {
   const pairs = [
@@ -45777,10 +45777,10 @@ function pairEnd(pair2) {
   return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
-  const text3 = context.table.text;
+  const text4 = context.table.text;
   let i = rangeOf2(pair2.key)[1];
-  while (i < text3.length && (text3[i] === " " || text3[i] === "	")) i++;
-  if (text3[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  while (i < text4.length && (text4[i] === " " || text4[i] === "	")) i++;
+  if (text4[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -45792,9 +45792,9 @@ function keyColumn(context, map) {
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
-  const { text: text3, eol } = context.table;
+  const { text: text4, eol } = context.table;
   const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
-  if (at3 >= text3.length && !text3.endsWith("\n")) return { start: text3.length, end: text3.length, insert: eol + lines.join(eol), column };
+  if (at3 >= text4.length && !text4.endsWith("\n")) return { start: text4.length, end: text4.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
 }
 function lineLeader(context, offset) {
@@ -45960,13 +45960,13 @@ function deleteItemSplices(context, op, refilled) {
     if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
-  const text3 = context.table.text;
+  const text4 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text3[dash] ?? "")) dash--;
-    if (text3[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    while (dash >= 0 && /\s/.test(text4[dash] ?? "")) dash--;
+    if (text4[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
@@ -46126,12 +46126,12 @@ function suggestionSplice(table, suggestion, bomBytes = 0) {
   const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
   return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
 }
-function editSplice(text3, edit, bomBytes) {
+function editSplice(text4, edit, bomBytes) {
   const charAt = (byte) => {
     let bytes = bomBytes;
     let i = 0;
-    while (i < text3.length && bytes < byte) {
-      const code = text3.codePointAt(i) ?? 0;
+    while (i < text4.length && bytes < byte) {
+      const code = text4.codePointAt(i) ?? 0;
       bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
       i += code >= 65536 ? 2 : 1;
     }
@@ -46267,15 +46267,15 @@ function contentEnd2(node) {
   }
   return node.range?.[1] ?? 0;
 }
-function lineAfter(text3, offset, to) {
-  if (offset > 0 && text3.charCodeAt(offset - 1) === 10) return offset;
-  const next = text3.indexOf("\n", offset);
+function lineAfter(text4, offset, to) {
+  if (offset > 0 && text4.charCodeAt(offset - 1) === 10) return offset;
+  const next = text4.indexOf("\n", offset);
   return next === -1 || next >= to ? to : next + 1;
 }
-function lineStartOf(text3, offset) {
-  return text3.lastIndexOf("\n", offset - 1) + 1;
+function lineStartOf(text4, offset) {
+  return text4.lastIndexOf("\n", offset - 1) + 1;
 }
-function listLayout(doc, text3, from, to, itemCount) {
+function listLayout(doc, text4, from, to, itemCount) {
   const root = doc.contents;
   if (!(0, import_yaml10.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => (0, import_yaml10.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -46297,12 +46297,12 @@ function listLayout(doc, text3, from, to, itemCount) {
     }
   } else {
     const first = seq.range?.[0] ?? 0;
-    const start = lineStartOf(text3, first);
-    if (start < from || text3.slice(start, first).trim() !== "") return null;
+    const start = lineStartOf(text4, first);
+    if (start < from || text4.slice(start, first).trim() !== "") return null;
     dashColumn = first - start;
     let at3 = start;
     for (const node of nodes) {
-      const end = lineAfter(text3, contentEnd2(node), to);
+      const end = lineAfter(text4, contentEnd2(node), to);
       if (node.range[0] < at3 || end <= at3) return null;
       slotStart.push(at3);
       slotEnd.push(end);
@@ -46340,9 +46340,9 @@ function listLayout(doc, text3, from, to, itemCount) {
   if (crossing) return null;
   return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]), dashColumn };
 }
-function endsItemBefore(layout, text3, splice) {
+function endsItemBefore(layout, text4, splice) {
   const column = layout.dashColumn;
-  if (column === null || splice.start > 0 && text3.charCodeAt(splice.start - 1) !== 10) return false;
+  if (column === null || splice.start > 0 && text4.charCodeAt(splice.start - 1) !== 10) return false;
   if (splice.insert === "") return true;
   if (!splice.insert.endsWith("\n")) return false;
   return splice.insert.slice(0, -1).split("\n").every((line) => {
@@ -46351,7 +46351,7 @@ function endsItemBefore(layout, text3, splice) {
     return indent > column && indent < line.replace(/\r$/, "").length;
   });
 }
-function itemsOfSplice(layout, text3, splice) {
+function itemsOfSplice(layout, text4, splice) {
   const count = layout.slotStart.length;
   let low = 0;
   let high = count;
@@ -46363,7 +46363,7 @@ function itemsOfSplice(layout, text3, splice) {
   const items = [];
   for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
   const [first] = items;
-  if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text3, splice)) return [first];
+  if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text4, splice)) return [first];
   return items;
 }
 function itemsToRead(layout, changed) {
@@ -46382,7 +46382,7 @@ function itemsToRead(layout, changed) {
   grow(read, changing, (i) => layout.dependencies[i] ?? []);
   return [...read].sort((a, b) => a - b);
 }
-function listText(text3, layout, kept, splices) {
+function listText(text4, layout, kept, splices) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
   let runStart = -1;
@@ -46403,7 +46403,7 @@ function listText(text3, layout, kept, splices) {
       inPiece[s] = true;
       mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
     });
-    return applySplices(text3.slice(piece.from, piece.to), mine);
+    return applySplices(text4.slice(piece.from, piece.to), mine);
   });
   if (inPiece.includes(false)) return null;
   const [prefix2, ...rest] = parts;
@@ -46480,8 +46480,8 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => p
   return { pods, invalid };
 }
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-function partOf(file, text3, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text3, noLimit);
+function partOf(file, text4, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text4, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
@@ -46491,8 +46491,8 @@ function partOf(file, text3, policyOf, globalIndex) {
   };
   return { part, loaded };
 }
-function verifyPart(file, policyOf, baseline, text3, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text3, policyOf, baseline.globalIndex);
+function verifyPart(file, policyOf, baseline, text4, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text4, policyOf, baseline.globalIndex);
   if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
   for (const [index, value] of fixed2.documents) {
@@ -46560,11 +46560,11 @@ function changeKey(before, after) {
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
 var markerAhead = /^(?:---|\.\.\.|%)/;
-function mayMoveCut(text3, splice) {
-  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text3.slice(splice.start, splice.end))) return true;
-  const before = text3.charAt(splice.end - 1);
-  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text3.slice(splice.end, splice.end + 3))) {
-    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text3.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+function mayMoveCut(text4, splice) {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text4.slice(splice.start, splice.end))) return true;
+  const before = text4.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text4.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text4.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
     return !endsLine;
   }
   return false;
@@ -46573,7 +46573,7 @@ var verificationCounts = { items: 0, segments: 0, files: 0 };
 function itemOf(path4) {
   return path4[0] === "items" && typeof path4[1] === "number" ? path4[1] : null;
 }
-function listUnitOf(text3, document, part, from, to) {
+function listUnitOf(text4, document, part, from, to) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
@@ -46582,14 +46582,14 @@ function listUnitOf(text3, document, part, from, to) {
     if (item === null) return null;
     podsOfItem.set(item, [...podsOfItem.get(item) ?? [], [key, state]]);
   }
-  const layout = listLayout(document.source.layout, text3, from, to, value.items.length);
+  const layout = listLayout(document.source.layout, text4, from, to, value.items.length);
   return layout === null ? null : { document, layout, podsOfItem };
 }
 function verifyListItems(list3, splices, expectation) {
-  const { text: text3, unit } = list3;
+  const { text: text4, unit } = list3;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
-  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text3, splice));
+  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text4, splice));
   const editItems = edits.map((edit) => itemOf(edit.path));
   const fixedItems = [];
   for (const [key] of fixedOf(expectation, document.index)) {
@@ -46643,11 +46643,11 @@ function clustersOf(layout, kept, spliceItems) {
   return [...clusters.values()];
 }
 function verifyKept(list3, kept, splices, expectation) {
-  const { file, text: text3, unit, policyOf, verdicts, work } = list3;
+  const { file, text: text4, unit, policyOf, verdicts, work } = list3;
   const { document, layout } = unit;
-  const small = listText(text3, layout, kept, splices);
+  const small = listText(text4, layout, kept, splices);
   if (small === null) return void 0;
-  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text3, layout, kept, []) ?? "", small)}`;
+  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text4, layout, kept, []) ?? "", small)}`;
   const known2 = verdicts.get(key);
   if (known2 !== void 0) return known2;
   work(small.length);
@@ -46687,16 +46687,16 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
-function verifierOf(file, text3, policyOf, known2, options = {}) {
+function verifierOf(file, text4, policyOf, known2, options = {}) {
   const work = options.onWork ?? (() => void 0);
   let whole = null;
   const verifyWhole = (splices, expectation) => {
-    whole ??= partOf(file, text3, policyOf, (local) => local).part;
+    whole ??= partOf(file, text4, policyOf, (local) => local).part;
     verificationCounts.files++;
-    work(text3.length);
-    return verifyPart(file, policyOf, whole, applySplices(text3, splices), expectation);
+    work(text4.length);
+    return verifyPart(file, policyOf, whole, applySplices(text4, splices), expectation);
   };
-  const starts = segmentStarts(text3);
+  const starts = segmentStarts(text4);
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
@@ -46712,8 +46712,8 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
     const [document] = documents;
     let part;
     if (document === void 0) {
-      part = partOf(file, segmentText(text3, starts, k), policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text3.length)) {
+      part = partOf(file, segmentText(text4, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text4.length)) {
       const { pods, invalid } = podStates([document], policyOf, (index) => index);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -46732,17 +46732,17 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
     if (options.byItem === false) return null;
     if (!lists.has(k)) {
       const [document] = knownIn.get(k) ?? [];
-      lists.set(k, document ? listUnitOf(text3, document, part, starts[k] ?? 0, starts[k + 1] ?? text3.length) : null);
+      lists.set(k, document ? listUnitOf(text4, document, part, starts[k] ?? 0, starts[k + 1] ?? text4.length) : null);
     }
     return lists.get(k) ?? null;
   };
   const verdicts = /* @__PURE__ */ new Map();
   return (splices, expectation) => {
-    if (splices.some((splice) => mayMoveCut(text3, splice))) return verifyWhole(splices, expectation);
+    if (splices.some((splice) => mayMoveCut(text4, splice))) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
-      if (splice.end > (starts[k + 1] ?? text3.length)) return verifyWhole(splices, expectation);
+      if (splice.end > (starts[k + 1] ?? text4.length)) return verifyWhole(splices, expectation);
       bySegment.set(k, [...bySegment.get(k) ?? [], splice]);
     }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
@@ -46759,14 +46759,14 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems({ file, text: text3, unit, policyOf, verdicts, work }, mine, expectation);
+      const listed = unit === null ? void 0 : verifyListItems({ file, text: text4, unit, policyOf, verdicts, work }, mine, expectation);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
       const from = starts[k] ?? 0;
-      const segment = segmentText(text3, starts, k);
+      const segment = segmentText(text4, starts, k);
       const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
       const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${changeKey(segment, fixedSegment)}`;
       let reason4 = verdicts.get(key);
@@ -46784,8 +46784,8 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
 
 // src/fixes/fixFile.ts
 init_anchors();
-function fixWorkBudget(text3) {
-  return 1e6 + 50 * text3.length;
+function fixWorkBudget(text4) {
+  return 1e6 + 50 * text4.length;
 }
 function areaOf(path4) {
   const [root, second, third] = path4;
@@ -46802,9 +46802,9 @@ function writtenPod(document, templatePath) {
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
 function computeFixes(request2) {
-  const text3 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
-  const bomBytes = text3 === request2.text ? 0 : 3;
-  const table = lineTable(text3);
+  const text4 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
+  const bomBytes = text4 === request2.text ? 0 : 3;
+  const table = lineTable(text4);
   const none = { suggestions: [], pods: request2.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
   if (request2.pods.every((pod) => pod.failures.length === 0)) return none;
   const policies = /* @__PURE__ */ new Map();
@@ -46812,9 +46812,9 @@ function computeFixes(request2) {
   const fallback = { level: request2.level, version: request2.version };
   const documents = /* @__PURE__ */ new Map();
   for (const { source } of request2.pods) documents.set(source.document.index, source.document);
-  const budget = request2.workBudget ?? fixWorkBudget(text3);
+  const budget = request2.workBudget ?? fixWorkBudget(text4);
   let spent = 0;
-  const verifyText = verifierOf(request2.file, text3, (key) => policies.get(key) ?? fallback, [...documents.values()], {
+  const verifyText = verifierOf(request2.file, text4, (key) => policies.get(key) ?? fallback, [...documents.values()], {
     byItem: request2.wholeDocuments !== true,
     onWork: (characters) => spent += characters
   });
@@ -47056,10 +47056,10 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text3, evaluations, findings, diff, selected = () => true, advice = []) {
+function fixFindings(file, text4, evaluations, findings, diff, selected = () => true, advice = []) {
   const adviceOf = (i) => advice[i] ?? [];
   const wantedAdvice = evaluations.map((_, i) => new Set(adviceOf(i).map((f) => f.check).filter((check) => isFixableAdvice(check) && selected(check))));
-  if (text3 === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i].size === 0)) {
+  if (text4 === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i].size === 0)) {
     return { findings, advice: evaluations.map((_, i) => adviceOf(i)), suggestions: [] };
   }
   const pods = evaluations.map((evaluation, i) => {
@@ -47074,7 +47074,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
   });
   const isSelected = (check) => selected(check);
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text3, pods, level: first.level, version: first.version, diff });
+  const fixes = computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
   const withFix = (finding, fix) => fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
   return {
     suggestions: fixes.suggestions,
@@ -47094,6 +47094,17 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
   };
 }
 
+// src/scope/configChange.ts
+var text2 = (content) => content.kind === "content" ? textOf(content.data) : null;
+function fileChange(changeSet, path4) {
+  const now = changeSet.files.find((f) => f.path === path4 && f.status !== "removed");
+  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path4 && f.status !== "added");
+  if (!now && !before) return changeSet.unselectedPaths?.includes(path4) ? { kind: "unread" } : { kind: "unchanged" };
+  const base = before ? text2(before.base) : null;
+  const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
+  return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
+}
+
 // src/scope/relabelled.ts
 init_load();
 init_select();
@@ -47101,9 +47112,9 @@ var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotat
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path4, content, load) {
   if (content.kind !== "content") return [];
-  const text3 = textOf(content.data);
-  if (text3 === null || !mentionsNamespace.test(text3)) return [];
-  return [...loadManifestFile(path4, text3, load).documents];
+  const text4 = textOf(content.data);
+  if (text4 === null || !mentionsNamespace.test(text4)) return [];
+  return [...loadManifestFile(path4, text4, load).documents];
 }
 function sameLabels2(a, b) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -47191,8 +47202,8 @@ var checkTitles = {
 var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 
 // src/report/summary.ts
-var cell = (text3) => escapeText(text3);
-var codeCell = (text3) => inlineCode(text3).replaceAll("|", "\\|");
+var cell = (text4) => escapeText(text4);
+var codeCell = (text4) => inlineCode(text4).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
@@ -47274,25 +47285,25 @@ ${summaryMarkdown(input)}${more}`;
 
 // src/report/truncate.ts
 var encoder = new TextEncoder();
-function utf8Length2(text3) {
-  return encoder.encode(text3).length;
+function utf8Length2(text4) {
+  return encoder.encode(text4).length;
 }
-function truncateUtf8(text3, maxBytes, marker = "\n\n\u2026 (truncated)") {
-  if (utf8Length2(text3) <= maxBytes) return text3;
+function truncateUtf8(text4, maxBytes, marker = "\n\n\u2026 (truncated)") {
+  if (utf8Length2(text4) <= maxBytes) return text4;
   const budget = maxBytes - utf8Length2(marker);
   let bytes = 0;
   let end = 0;
-  for (const char of text3) {
+  for (const char of text4) {
     const size = utf8Length2(char);
     if (bytes + size > budget) break;
     bytes += size;
     end += char.length;
   }
-  return text3.slice(0, end) + marker;
+  return text4.slice(0, end) + marker;
 }
-function truncateChars(text3, maxChars, marker = "\n\n\u2026 (truncated)") {
-  const chars = [...text3];
-  if (chars.length <= maxChars) return text3;
+function truncateChars(text4, maxChars, marker = "\n\n\u2026 (truncated)") {
+  const chars = [...text4];
+  if (chars.length <= maxChars) return text4;
   return chars.slice(0, maxChars - [...marker].length).join("") + marker;
 }
 
@@ -47711,18 +47722,18 @@ function offendingLines(findings, lines) {
   const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
   return [...new Set(all)].sort((a, b) => a - b);
 }
-var indentOf = (text3) => text3.length - text3.trimStart().length;
+var indentOf = (text4) => text4.length - text4.trimStart().length;
 function withinBlockOf(field2, line, lines) {
   const first = lines.textOf(field2);
   if (first === void 0) return false;
   const indent = indentOf(first);
   const opensBlock = /:\s*(#.*)?$/.test(first);
   for (let l = field2 + 1; l <= line; l++) {
-    const text3 = lines.textOf(l);
-    if (text3 === void 0) return false;
-    const trimmed = text3.trimStart();
+    const text4 = lines.textOf(l);
+    if (text4 === void 0) return false;
+    const trimmed = text4.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indentOf(text3) > indent || opensBlock && indentOf(text3) === indent && trimmed.startsWith("- ")) continue;
+    if (indentOf(text4) > indent || opensBlock && indentOf(text4) === indent && trimmed.startsWith("- ")) continue;
     return false;
   }
   return true;
@@ -47732,9 +47743,9 @@ function widened(anchor, suggestion, start, end, lines) {
   const texts = (from, to) => {
     const out = [];
     for (let line = from; line <= to; line++) {
-      const text3 = lines.textOf(line);
-      if (text3 === void 0) return null;
-      out.push(`${text3}
+      const text4 = lines.textOf(line);
+      if (text4 === void 0) return null;
+      out.push(`${text4}
 `);
     }
     return out;
@@ -47853,14 +47864,14 @@ var annotationTitleChars = 255;
 var checkTitleChars = 255;
 var annotationCap = 1e3;
 var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
-function clampMarkdown(text3, maxBytes, note) {
-  if (utf8Length2(text3) <= maxBytes) return text3;
+function clampMarkdown(text4, maxBytes, note) {
+  if (utf8Length2(text4) <= maxBytes) return text4;
   const tail = `
 
 > [!WARNING]
 > ${note}
 `;
-  const cut = truncateUtf8(text3, maxBytes - utf8Length2(tail), "");
+  const cut = truncateUtf8(text4, maxBytes - utf8Length2(tail), "");
   const lastLine = cut.lastIndexOf("\n");
   return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
 }
@@ -47885,7 +47896,7 @@ function clampCheckRunText(output) {
   };
 }
 function fitSections(head, sections, rest, maxChars = commentChars) {
-  const length = (text3) => [...text3].length;
+  const length = (text4) => [...text4].length;
   const whole = [head, ...sections].join("\n\n");
   if (length(whole) <= maxChars) return whole;
   const parts = [head];
@@ -48331,8 +48342,8 @@ var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
-  const add = (text3, ...paths) => {
-    what.push(text3);
+  const add = (text4, ...paths) => {
+    what.push(text4);
     places.push(placeOf(after, documents, paths));
   };
   const rule = after.path;
@@ -48425,8 +48436,8 @@ function configRelaxations(base, head, options) {
   const file = head.file ?? options.path;
   const what = [];
   const places = [];
-  const add = (text3, at3) => {
-    what.push(text3);
+  const add = (text4, at3) => {
+    what.push(text4);
     places.push({ file, path: [], line: head.file !== null ? at3?.line ?? 1 : 1 });
   };
   const was = defaultsOf(base, options.today);
@@ -48587,9 +48598,9 @@ function evaluateChangeSet(changeSet, options) {
     heads.set(file, keyed(head.pods));
   }
   const relabelled = /* @__PURE__ */ new Set();
-  const read = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   for (const file of options.relabelledFiles ?? []) {
-    if (read.has(file.path) || file.head.kind !== "content") continue;
+    if (changedPaths.has(file.path) || file.head.kind !== "content") continue;
     const pods = loadPods(file.path, file.head, load).pods;
     heads.set(file, keyed(pods));
     bases.set(file, keyed(pods));
@@ -48597,7 +48608,6 @@ function evaluateChangeSet(changeSet, options) {
   }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
-  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
   const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
@@ -48691,7 +48701,7 @@ function evaluateChangeSet(changeSet, options) {
     ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
     ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
     ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf2),
-    ...options.headConfig ? configRelaxations(options.policy.config, options.headConfig.config, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.headConfig.path }) : [],
+    ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.configChange.path }) : [],
     ...relaxations
   );
   errors.push(...repository.problems);
@@ -48745,9 +48755,9 @@ function dotTracker() {
     return dot;
   };
 }
-function linesOf(text3) {
+function linesOf(text4) {
   const dotOf = dotTracker();
-  return text3.split("\n").map((raw, i) => {
+  return text4.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
     const item = /^-(\s|$)/.test(body);
@@ -48767,11 +48777,11 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text3, dot) {
-  const match2 = valuesReference.exec(text3);
+function valuesPathIn(text4, dot) {
+  const match2 = valuesReference.exec(text4);
   if (match2) return match2[1].slice(1).split(".");
   if (dot === null) return null;
-  for (const used of text3.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
   return null;
 }
 function blockEnd(lines, from, indent, isItem) {
@@ -48843,8 +48853,8 @@ function walk2(lines, from, to, path4, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text3, path4, rendered) {
-  const lines = linesOf(text3);
+function findInTemplate(text4, path4, rendered) {
+  const lines = linesOf(text4);
   const found = walk2(lines, 0, lines.length, path4, 0, rendered, 1);
   return { line: found.line, exact: found.depth === path4.length, values: found.values };
 }
@@ -48879,9 +48889,9 @@ function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
 }
 
 // src/render/helmMap.ts
-function sourceComments(text3) {
+function sourceComments(text4) {
   const starts = [];
-  text3.split("\n").forEach((line, i) => {
+  text4.split("\n").forEach((line, i) => {
     const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
     if (match2) starts.push({ line: i + 1, path: match2[1] });
   });
@@ -48897,15 +48907,15 @@ function sourceComments(text3) {
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const values = sources.valuesFiles.flatMap((file) => {
-    const text3 = sources.texts.get(file);
-    const document = text3 === void 0 ? void 0 : loadManifestFile(file, text3).documents[0];
+    const text4 = sources.texts.get(file);
+    const document = text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0];
     return document ? [{ file, document }] : [];
   });
   return (template, path4, rendered) => {
     const file = `${prefix2}${template}`;
-    const text3 = sources.texts.get(file);
-    if (text3 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text3, path4, rendered);
+    const text4 = sources.texts.get(file);
+    if (text4 === void 0) return { template: null, values: null };
+    const hit = findInTemplate(text4, path4, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
@@ -48980,9 +48990,9 @@ function inlineHit(file, inline, where2, fileLines, patchLines) {
 }
 function kustomizeLocator(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
-  for (const [file, text3] of sources.texts) {
+  for (const [file, text4] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
-    const k = readKustomization(file, text3, sources.paths);
+    const k = readKustomization(file, text4, sources.paths);
     kustomizations.set(k.dir, k);
   }
   const candidates = candidatesOf(sources.rootDir, kustomizations);
@@ -48991,16 +49001,16 @@ function kustomizeLocator(sources) {
     const key = candidate.inline ?? candidate.file;
     let documents = loaded.get(key);
     if (documents === void 0) {
-      const text3 = candidate.inline?.text ?? sources.texts.get(candidate.file);
-      documents = text3 === void 0 ? [] : loadManifestFile(candidate.file, text3).documents;
+      const text4 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text4 === void 0 ? [] : loadManifestFile(candidate.file, text4).documents;
       loaded.set(key, documents);
     }
     return documents;
   };
   const split = /* @__PURE__ */ new Map();
-  const linesOf2 = (text3) => {
-    let lines = split.get(text3);
-    if (lines === void 0) split.set(text3, lines = text3.split("\n"));
+  const linesOf2 = (text4) => {
+    let lines = split.get(text4);
+    if (lines === void 0) split.set(text4, lines = text4.split("\n"));
     return lines;
   };
   return (object, path4, anyValue = false) => {
@@ -49126,7 +49136,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path4, text3] of rendered.sources) sources.set(path4, text3);
+  for (const { rendered } of renderings.values()) for (const [path4, text4] of rendered.sources) sources.set(path4, text4);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
@@ -49228,19 +49238,19 @@ function editOf(document, lines, namespace) {
   }
   return null;
 }
-function placeInNamespace(text3, namespace) {
-  const { documents } = loadManifestFile("rendered.yaml", text3, { maxBytes: Number.MAX_SAFE_INTEGER });
-  const lines = text3.split("\n");
+function placeInNamespace(text4, namespace) {
+  const { documents } = loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const lines = text4.split("\n");
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
-  if (edits.length === 0) return text3;
+  if (edits.length === 0) return text4;
   for (const edit of edits.sort((a, b) => b.line - a.line)) edit.apply(lines);
   return lines.join("\n");
 }
 
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
-function failingChecks(text3, policy) {
-  const report = evaluateFiles([{ path: "rendered.yaml", content: text3 }], { policy });
+function failingChecks(text4, policy) {
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text4 }], { policy });
   const checks2 = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = objectKey(f);
@@ -49248,8 +49258,8 @@ function failingChecks(text3, policy) {
   }
   return checks2;
 }
-function replaceLine(text3, line, newLine) {
-  const lines = text3.split("\n");
+function replaceLine(text4, line, newLine) {
+  const lines = text4.split("\n");
   lines[line - 1] = newLine;
   return lines.join("\n");
 }
@@ -49261,8 +49271,8 @@ async function verifySuggestions(mapped, port, policy) {
     const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
     let outcome = outcomes.get(key);
     if (outcome === void 0) {
-      const text3 = mapped.sources.get(candidate.file);
-      outcome = text3 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text3, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      const text4 = mapped.sources.get(candidate.file);
+      outcome = text4 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text4, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -49380,33 +49390,35 @@ function asReviewFindings(report, settings) {
 async function readPolicyConfig(io, settings, event, configRead) {
   if (!reads(settings.sourceOptions, "config")) return defaultPolicyConfig;
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
-  let text3;
+  let text4;
   if (configRead.viaGit) {
-    text3 = await io.gitFile(workspace, event.baseSha, settings.configPath);
+    text4 = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
     if (configRead.blob?.kind === "link") throw new ConfigurationError(`input config: ${settings.configPath} is a symbolic link at the base commit (to ${configRead.blob.target}); links are not followed`);
-    text3 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
+    text4 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
   }
-  if (text3 === null) {
+  if (text4 === null) {
     if (settings.configExplicit) throw new ConfigurationError(`input config: ${settings.configPath} does not exist at the base commit ${event.baseSha.slice(0, 12)}`);
     return defaultPolicyConfig;
   }
-  const parsed2 = parsePolicyConfig(text3, settings.configPath);
+  const parsed2 = parsePolicyConfig(text4, settings.configPath);
   if (!parsed2.ok) throw new ConfigurationError(`invalid policy config (at the base commit):
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
 }
-async function readHeadConfig(io, settings, event, read) {
+function configChangeOf(settings, changeSet, read) {
   if (!reads(settings.sourceOptions, "config")) return { notices: [] };
-  const workspace = io.env.GITHUB_WORKSPACE ?? ".";
+  const path4 = settings.configPath;
   const textOf2 = (blob) => blob?.kind === "text" ? blob.text : null;
-  const [base, head] = read.viaGit ? [await io.gitFile(workspace, event.baseSha, settings.configPath), await io.gitFile(workspace, event.headSha, settings.configPath)] : [textOf2(read.blob), textOf2(read.headBlob)];
+  const change = fileChange(changeSet, path4);
+  if (change.kind === "unchanged") return { notices: [] };
+  const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf2(read.blob), textOf2(read.headBlob)];
   if (base === head) return { notices: [] };
-  if (head === null) return { config: { config: defaultPolicyConfig, path: settings.configPath }, notices: [] };
-  const parsed2 = parsePolicyConfig(head, settings.configPath);
-  if (!parsed2.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
-${parsed2.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
-  return { config: { config: parsed2.config, path: settings.configPath }, notices: [] };
+  const parse5 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path4);
+  const [before, after] = [parse5(base), parse5(head)];
+  if (!after.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
+${after.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
+  return before.ok ? { change: { base: before.config, head: after.config, path: path4 }, notices: [] } : { notices: [] };
 }
 async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
@@ -49596,8 +49608,8 @@ async function run(given) {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const headConfig = await readHeadConfig(io, settings, event, { viaGit, blob: configBlob, headBlob: read.headConfigBlob });
-    notices.push(...headConfig.notices);
+    const configChange = configChangeOf(settings, changeSet, { blob: configBlob, headBlob: read.headConfigBlob });
+    notices.push(...configChange.notices);
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
     notices.push(...relabelled.notices);
@@ -49616,7 +49628,7 @@ async function run(given) {
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
         relabelledFiles: relabelled.files,
-        ...headConfig.config ? { headConfig: headConfig.config } : {},
+        ...configChange.change ? { configChange: configChange.change } : {},
         ...config.render ? { render: config.render } : {}
       },
       renderPort
@@ -49699,8 +49711,8 @@ async function run(given) {
     let checkRunFailure = null;
     if (readOnly === null) {
       try {
-        const text3 = clampCheckRunText(output);
-        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text3, annotations: annotations.sent });
+        const text4 = clampCheckRunText(output);
+        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text4, annotations: annotations.sent });
         if (published.problem !== null) {
           io.warning(published.problem);
           await io.appendSummary(`> [!WARNING]
