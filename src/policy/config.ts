@@ -97,7 +97,8 @@ export const exemptionKeys = ['namespaces', 'runtimeClassNames'] as const;
 export const ruleKeys = ['match', 'level', 'warn-level', 'version', 'warn-version'] as const;
 export const matchKeys = ['namespaces', 'files'] as const;
 export const disableKeys = ['checks', 'namespaces', 'files', 'workloads', 'images', 'reason'] as const;
-export const renderKeys = ['charts', 'timeout', 'max-output-size'] as const;
+export const renderKeys = ['charts', 'timeout', 'max-output-size', 'kustomize'] as const;
+export const renderKustomizeKeys = ['helm'] as const;
 /** `render.timeout`: seconds per run of a tool; past an hour a render is stuck, and Node's timers stop at about 24 days. */
 export const renderTimeoutBounds: NumberBounds = { unit: 'seconds', integer: false, above: 0, max: 3600 };
 /** `render.max-output-size`: bytes of output per run of a tool, held in memory, so at most 1 GiB. */
@@ -474,7 +475,10 @@ function parseRender(reader: Reader, value: JsonValue): RenderSettings | undefin
   });
   const timeout = reader.number(map, 'timeout', ['render'], renderTimeoutBounds);
   const maxOutputSize = reader.number(map, 'max-output-size', ['render'], renderOutputBounds);
-  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
+  const kustomizeValue = reader.present(map, 'kustomize', ['render']);
+  const kustomize = kustomizeValue === undefined ? undefined : reader.map(kustomizeValue, ['render', 'kustomize'], renderKustomizeKeys);
+  const kustomizeHelm = kustomize ? reader.bool(kustomize, 'helm', ['render', 'kustomize']) : undefined;
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
 }
 
 /**

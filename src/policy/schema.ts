@@ -18,7 +18,7 @@ import { checkIds } from './checkIds.js';
 import { configurable } from './sources/adviceConfig.js';
 import type { adviceKeys } from './sources/adviceConfig.js';
 import { renderOutputBounds, renderTimeoutBounds } from './config.js';
-import type { NumberBounds, chartKeys, disableKeys, exemptionKeys, matchKeys, renderKeys, ruleKeys, topLevelKeys } from './config.js';
+import type { NumberBounds, chartKeys, renderKustomizeKeys, disableKeys, exemptionKeys, matchKeys, renderKeys, ruleKeys, topLevelKeys } from './config.js';
 
 type Schema = Record<string, unknown>;
 
@@ -142,6 +142,14 @@ const properties: Record<(typeof topLevelKeys)[number], Schema> = {
         },
       },
       timeout: number(renderTimeoutBounds, 'Seconds each run of helm or kustomize may take before it is stopped and reported as a render error. Default: 60.'),
+      kustomize: {
+        type: 'object',
+        description: 'How Kustomize overlays are rendered.',
+        additionalProperties: false,
+        properties: {
+          helm: { type: 'boolean', description: "Inflate helmCharts (kustomize --enable-helm with the helm on PATH), from charts in the repository only (helmGlobals.chartHome); a chart's repo is never pulled. Default: false: an overlay with helmCharts is reported as not rendered." },
+        } satisfies Record<(typeof renderKustomizeKeys)[number], Schema>,
+      },
       'max-output-size': number(renderOutputBounds, 'Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB).'),
     } satisfies Record<(typeof renderKeys)[number], Schema>,
   },

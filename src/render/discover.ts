@@ -41,6 +41,8 @@ export interface RenderSettings {
   readonly timeout?: number;
   /** Bytes of output each run of a tool may write (default 16 MiB). */
   readonly maxOutputSize?: number;
+  /** Run kustomize's Helm inflation (`helmCharts`, charts from the tree only); off by default. */
+  readonly kustomizeHelm?: boolean;
 }
 
 export const defaultRenderSettings: RenderSettings = { charts: [] };
@@ -72,6 +74,7 @@ interface Closure {
   readonly files: Set<string>;
   readonly remote: string[];
   readonly helmCharts: boolean;
+  readonly helmChartDirs: readonly string[];
 }
 
 function kustomizationsOf(tree: TreeSnapshot): Map<string, Kustomization> {
@@ -90,6 +93,7 @@ function closureOf(dir: string, byDir: ReadonlyMap<string, Kustomization>): Clos
   const files = new Set<string>();
   const remote: string[] = [];
   let helmCharts = false;
+  const helmChartDirs: string[] = [];
   const seen = new Set<string>();
   const visit = (at: string) => {
     const k = byDir.get(at);
@@ -100,10 +104,11 @@ function closureOf(dir: string, byDir: ReadonlyMap<string, Kustomization>): Clos
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
+    helmChartDirs.push(...k.helmChartDirs);
     for (const child of k.kustomizations) visit(child);
   };
   visit(dir);
-  return { files, remote, helmCharts };
+  return { files, remote, helmCharts, helmChartDirs };
 }
 
 /** The folders that are ancestors of a path, nearest first ('' last). */
@@ -135,7 +140,16 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     });
 }
 
-function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, limits: RenderLimits, consumed: Set<string>): RenderRoot[] {
+/** Why a kustomize root is not rendered, or null. */
+function kustomizeBlocked(closure: Closure, inflateHelm: boolean): string | null {
+  // Helm inflation first: with it off, the charts' repos are not even looked at.
+  if (closure.helmCharts && !inflateHelm) return 'its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)';
+  if (closure.remote.length === 0) return null;
+  const many = closure.remote.length > 1;
+  return `remote ${many ? 'bases' : 'base'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${many ? 'are' : 'is'} never fetched`;
+}
+
+function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
   const headK = kustomizationsOf(head);
   const baseK = base ? kustomizationsOf(base) : new Map<string, Kustomization>();
   for (const byDir of [headK, baseK]) {
@@ -148,23 +162,22 @@ function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: 
     const closure = closureOf(dir, headK);
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : new Set<string>();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const blocked =
-      closure.remote.length > 0
-        ? `remote ${closure.remote.length === 1 ? 'base' : 'bases'} ${closure.remote.map((r) => `\`${r}\``).join(', ')} ${closure.remote.length === 1 ? 'is' : 'are'} never fetched`
-        : closure.helmCharts
-          ? 'its `helmCharts` need Helm inflation, which is not run'
-          : null;
-    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked, limits });
+    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+    roots.push({ tool: 'kustomize', dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
   }
   return roots;
 }
 
 function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
   const roots: RenderRoot[] = [];
+  // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
+  const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
   for (const files of baseCharts.values()) for (const path of files) consumed.add(path);
   for (const { chart, files: inChart } of chartsOf(head)) {
     for (const path of inChart) consumed.add(path);
+    if (inflated.has(chart.dir)) continue;
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, '') === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path) => isInside(path, chart.dir) || values.includes(path));
@@ -180,7 +193,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     });
     const sources = [...new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
-    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked, limits: limitsOf(settings) };
+    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
     const ciDir = `${chart.dir === '' ? '' : `${chart.dir}/`}ci/`;
@@ -194,7 +207,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
 export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
-  const roots = [...kustomizeRoots(head, base, changed, limitsOf(settings), consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed };
 }

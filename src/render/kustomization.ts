@@ -6,7 +6,7 @@
  * (remote bases, Helm inflation).
  */
 import { isScalar, LineCounter, parse, parseDocument } from 'yaml';
-import { dirOf, joinPath } from './paths.js';
+import { dirOf, isInside, joinPath } from './paths.js';
 
 export const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
@@ -52,8 +52,10 @@ export interface Kustomization {
   readonly missing: readonly string[];
   readonly namePrefix: string;
   readonly nameSuffix: string;
-  /** `helmCharts`: Helm inflation, which we do not run. */
+  /** `helmCharts`: Helm inflation, run only when the config turns it on (`render.kustomize.helm`). */
   readonly helmCharts: boolean;
+  /** The folders of the charts `helmCharts` inflates from the tree (under `helmGlobals.chartHome`); their files are in `otherFiles`. */
+  readonly helmChartDirs: readonly string[];
   /** Why the file could not be read, or null. */
   readonly problem: string | null;
 }
@@ -179,6 +181,7 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
   for (const key of ['crds', 'configurations', 'replacements', 'generators', 'transformers', 'validators']) {
     for (const value of list(k[key])) file_(isRecord(value) ? value.path : value, otherFiles);
   }
+  const helmChartDirs = helmChartsOf(k, dir, paths, otherFiles, remote);
   return {
     file,
     dir,
@@ -191,6 +194,37 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
     namePrefix: text(k.namePrefix) ?? '',
     nameSuffix: text(k.nameSuffix) ?? '',
     helmCharts: list(k.helmCharts).length > 0,
+    helmChartDirs,
     problem,
   };
+}
+
+/**
+ * The charts `helmCharts` inflates, as kustomize finds them: in
+ * `helmGlobals.chartHome` (default `charts`), under `NAME-VERSION/` when
+ * the entry names a repo and a version, then the chart's name. A chart in
+ * the tree is read from there (its files and the entry's values files go
+ * to `otherFiles`); one that is not would be pulled from its repo, which is
+ * never done (`remote`).
+ */
+function helmChartsOf(k: Raw, dir: string, paths: ReadonlySet<string>, otherFiles: string[], remote: string[]): string[] {
+  const entries = list(k.helmCharts).filter(isRecord);
+  if (entries.length === 0) return [];
+  const home = joinPath(dir, text(isRecord(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? 'charts');
+  const dirs: string[] = [];
+  for (const entry of entries) {
+    const name = text(entry.name);
+    const repo = text(entry.repo);
+    const version = text(entry.version);
+    for (const value of [entry.valuesFile, ...list(entry.additionalValuesFiles)]) {
+      const ref = text(value);
+      const path = ref === null ? null : joinPath(dir, ref);
+      if (path !== null && paths.has(path)) otherFiles.push(path);
+    }
+    const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version !== null ? `${name}-${version}/${name}` : name);
+    if (chartDir !== null && paths.has(`${chartDir === '' ? '' : `${chartDir}/`}Chart.yaml`)) dirs.push(chartDir);
+    else if (repo !== null) remote.push(`${repo} (chart ${name ?? '?'})`);
+  }
+  if (dirs.length > 0) for (const path of paths) if (dirs.some((d) => isInside(path, d))) otherFiles.push(path);
+  return dirs;
 }

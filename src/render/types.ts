@@ -48,6 +48,8 @@ export interface RenderRoot {
   /** The same at base (empty when the root is new). */
   readonly baseSources: readonly string[];
   readonly helm: HelmInvocation | null;
+  /** A kustomize root whose `helmCharts` are inflated (`--enable-helm`): the config turned it on. */
+  readonly inflateHelm: boolean;
   /** Why the root is not rendered (a remote base, a missing chart dependency), or null. */
   readonly blocked: string | null;
   readonly limits: RenderLimits;

@@ -324,6 +324,13 @@ describe('parsePolicyConfig: render', () => {
     expect(brief('render:\n  timeout: 7200\n  max-output-size: -1\n')).toEqual([`2: render.timeout: Invalid value: 7200: ${seconds}`, `3: render.max-output-size: Invalid value: -1: ${bytes}`]);
     expect(brief('render:\n  timeout: yes\n  max-output-size: [1]\n')).toEqual([`2: render.timeout: Invalid value: true: ${seconds}`, `3: render.max-output-size: Invalid value: [1]: ${bytes}`]);
     expect(brief('render:\n  timeout:\n')).toEqual(['2: render.timeout: has no value; give one or remove the key']);
-    expect(brief('render:\n  time-out: 5\n')).toEqual(['2: render.time-out: unknown key "time-out" (did you mean "timeout"?); valid keys: charts, timeout, max-output-size']);
+    expect(brief('render:\n  time-out: 5\n')).toEqual(['2: render.time-out: unknown key "time-out" (did you mean "timeout"?); valid keys: charts, timeout, max-output-size, kustomize']);
+  });
+
+  it('reads the switch for kustomize\'s Helm inflation, off unless set, and names a mistake in it', () => {
+    expect(parse('render:\n  kustomize:\n    helm: true\n').render).toEqual({ charts: [], kustomizeHelm: true });
+    expect(parse('render:\n  kustomize: {}\n').render).toEqual({ charts: [] });
+    expect(brief('render:\n  kustomize:\n    helm: sometimes\n')).toEqual(['3: render.kustomize.helm: Invalid value: "sometimes": must be true or false']);
+    expect(brief('render:\n  kustomize:\n    enable-helm: true\n')).toEqual(['3: render.kustomize.enable-helm: unknown key "enable-helm"; valid keys: helm']);
   });
 });

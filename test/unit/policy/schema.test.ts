@@ -10,7 +10,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkIds } from '../../../src/policy/checkIds.js';
-import { chartKeys, disableKeys, exemptionKeys, matchKeys, parsePolicyConfig, renderKeys, ruleKeys, topLevelKeys } from '../../../src/policy/config.js';
+import { chartKeys, disableKeys, exemptionKeys, matchKeys, parsePolicyConfig, renderKeys, renderKustomizeKeys, ruleKeys, topLevelKeys } from '../../../src/policy/config.js';
 import { policyConfigSchema, policyConfigSchemaText, policyConfigSchemaUrl } from '../../../src/policy/schema.js';
 import { fixturesDir, repoRoot } from '../../helpers/paths.js';
 
@@ -43,6 +43,7 @@ describe('the config JSON Schema', () => {
     const render = top.render!.properties!;
     expect(Object.keys(render).sort()).toEqual([...renderKeys].sort());
     expect(Object.keys(render.charts!.items!.properties!).sort()).toEqual([...chartKeys].sort());
+    expect(Object.keys(render.kustomize!.properties!).sort()).toEqual([...renderKustomizeKeys].sort());
   });
 
   it('is where the README example and init point editors to', () => {
@@ -75,6 +76,7 @@ describe('the config JSON Schema', () => {
     ['a rule on files only', 'rules:\n  - match: {files: ["deploy/**"]}\n    warn-version: v1.30\n'],
     ['chart rendering settings', 'render:\n  charts:\n    - chart: charts/web\n      release: web\n      namespace: shop\n      values: [charts/web/values-prod.yaml]\n      ci-values: true\n'],
     ['render limits', 'render:\n  timeout: 0.5\n  max-output-size: 100\n'],
+    ['kustomize Helm inflation', 'render:\n  kustomize:\n    helm: true\n'],
     ['image patterns', 'disable:\n  - checks: [privileged]\n    images: ["registry.example/*:v1"]\n    reason: vendor agent\n'],
   ])('accepts what the parser accepts: %s', (_label, text) => {
     expect(parserAccepts(text)).toBe(true);
@@ -112,6 +114,8 @@ describe('the config JSON Schema', () => {
     ['a duplicate exemption', 'exemptions:\n  runtimeClassNames: [kata, kata]\n'],
     ['a chart without its folder', 'render:\n  charts:\n    - release: web\n'],
     ['an unknown chart setting', 'render:\n  charts:\n    - chart: charts/web\n      value: x.yaml\n'],
+    ['an unknown kustomize setting', 'render:\n  kustomize:\n    plugins: true\n'],
+    ['kustomize Helm inflation as a string', 'render:\n  kustomize:\n    helm: "on"\n'],
     ['a timeout of zero', 'render:\n  timeout: 0\n'],
     ['a timeout with a unit', 'render:\n  timeout: 30s\n'],
     ['a timeout over an hour', 'render:\n  timeout: 3601\n'],

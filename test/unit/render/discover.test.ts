@@ -94,4 +94,27 @@ describe('isRemote', () => {
   ])('%s → %s', (reference, remote) => {
     expect(isRemote(reference)).toBe(remote);
   });
+
+  it('Helm inflation: off by default; when on, the chart in chartHome and the values files are consumed, the chart is no root of its own, and a chart only in a repo is never pulled', () => {
+    const inflating = tree({
+      'apps/kustomization.yaml': 'helmGlobals: {chartHome: ../vendor}\nhelmCharts:\n  - name: web\n    valuesFile: web.yaml\n  - name: db\n    repo: https://charts.example\n    version: 1.0.0\n',
+      'apps/web.yaml': 'hostNetwork: true\n',
+      'vendor/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'vendor/web/templates/deployment.yaml': 'kind: Deployment\n',
+      'local/kustomization.yaml': 'helmCharts:\n  - name: api\n',
+      'local/charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+    });
+    const on = discoverRoots(inflating, null, ['apps/web.yaml', 'local/charts/api/Chart.yaml'], { charts: [], kustomizeHelm: true });
+    expect(on.roots.map((r) => [r.tool, r.label, r.inflateHelm, r.blocked])).toEqual([
+      ['kustomize', 'apps', true, 'remote base `https://charts.example (chart db)` is never fetched'],
+      ['kustomize', 'local', true, null],
+    ]);
+    expect(on.roots[1]!.sources).toEqual(['local/charts/api/Chart.yaml', 'local/kustomization.yaml']);
+    expect([...on.consumed].sort()).toEqual(['apps/kustomization.yaml', 'apps/web.yaml', 'local/charts/api/Chart.yaml', 'local/kustomization.yaml', 'vendor/web/Chart.yaml', 'vendor/web/templates/deployment.yaml']);
+    const off = discoverRoots(inflating, null, ['local/charts/api/Chart.yaml']);
+    expect(off.roots.map((r) => [r.tool, r.label, r.inflateHelm, r.blocked?.startsWith('its `helmCharts` need Helm inflation, which is off') ?? false])).toEqual([
+      ['kustomize', 'local', false, true],
+      ['helm', 'local/charts/api', false, false],
+    ]);
+  });
 });
