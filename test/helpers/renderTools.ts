@@ -31,6 +31,17 @@ export function useCachedHelm(): () => void {
   };
 }
 
+/**
+ * Where .ci/run installs kustomize v5.8.1 (PSR_KUSTOMIZE_DIR overrides): the
+ * first kustomize that runs helm v4 for Helm inflation; kubectl's bundled
+ * one (v5.5) refuses it. Put on PATH only by the tests of Helm inflation,
+ * so that the others keep rendering with kubectl's.
+ */
+export const kustomizeCacheBin = path.join(process.env.PSR_KUSTOMIZE_DIR ?? path.join(homedir(), '.cache/pod-security-review/kustomize'), 'bin');
+
+/** Whether the cached kustomize is there (CI: it must be). */
+export const haveKustomizeForHelm = (): boolean => required('kustomize v5.8.1 (in the cache of .ci/run)', existsSync(path.join(kustomizeCacheBin, 'kustomize')));
+
 /** CI sets PSR_REQUIRE_RENDER_TOOLS=1: there a missing tool is a failure, not a skip. */
 function required(name: string, found: boolean): boolean {
   if (!found && process.env.PSR_REQUIRE_RENDER_TOOLS === '1') throw new Error(`${name} is required here (PSR_REQUIRE_RENDER_TOOLS=1) but not found on PATH`);

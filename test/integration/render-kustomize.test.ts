@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
-import { checkWithConfig, haveKustomize, missingTool, renderScenarios } from '../helpers/renderTools.js';
+import { checkWithConfig, haveHelm, haveKustomize, haveKustomizeForHelm, kustomizeCacheBin, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const { diff, cleanUp } = renderScenarios<JsonReport>();
 afterAll(() => cleanUp());
@@ -171,5 +171,39 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     const roomy = await checkWithConfig<JsonReport>('kustomize-patch/head', 'render:\n  timeout: 120\n  max-output-size: 1048576\n');
     expect(roomy.report.errors).toEqual([]);
     expect(roomy.report.findings.map((f) => [f.file, f.line, f.check])).toEqual([['overlays/prod/debug.yaml', 11, 'privileged']]);
+  });
+});
+
+const restoreHelm = useCachedHelm();
+afterAll(() => restoreHelm());
+const inflationTools = haveHelm() && haveKustomizeForHelm();
+
+describe.skipIf(!inflationTools)(`Kustomize Helm inflation ${inflationTools ? '' : missingTool('helm or kustomize v5.8.1')}`, () => {
+  it('is off by default: an overlay with helmCharts is a notice naming it and the config key, and nothing is inflated', async () => {
+    const { status, report } = await checkWithConfig<JsonReport>('kustomize-helm/head', '');
+    expect(status).toBe(0);
+    expect(report.errors.map((e) => [e.file, e.kind, e.message])).toEqual([
+      [
+        'overlays/app/kustomization.yaml',
+        'not-rendered',
+        'overlays/app not rendered: its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)',
+      ],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('render.kustomize.helm: true inflates a chart kept beside the overlay, with its values file, through kustomize and the real helm', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = `${kustomizeCacheBin}${path.delimiter}${saved ?? ''}`;
+    try {
+      const { status, report } = await checkWithConfig<JsonReport>('kustomize-helm/head', 'render:\n  kustomize:\n    helm: true\n');
+      expect(report.errors).toEqual([]);
+      expect(status).toBe(1);
+      // web-values.yaml sets hostNetwork: true over the chart's false; the chart is rendered through the overlay only, not as a chart of its own.
+      expect(report.findings.map((f) => [f.file, f.name, f.check, f.rendered?.tool, f.rendered?.root])).toEqual([['overlays/app/kustomization.yaml', 'web-web', 'hostNamespaces', 'kustomize', 'overlays/app']]);
+      expect(report.podSpecs.map((p) => [p.file, p.name])).toEqual([['overlays/app/kustomization.yaml', 'web-web']]);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The rendering tools, run on a tree written to a temporary folder:
  * `kustomize build` (or `kubectl kustomize`) with its safe defaults (files
- * only under the root, no plugins, no exec functions, no Helm inflation),
+ * only under the root, no plugins, no exec functions, no Helm inflation
+ * unless the config turns it on),
  * and `helm template` with private, empty Helm homes (no repositories, no
  * plugins) and no cluster, so `lookup` finds nothing.
  */
-import { mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { shownDir } from '../../render/paths.js';
 import type { RenderOutput, RenderRoot } from '../../render/types.js';
@@ -33,12 +35,34 @@ function shown(command: Command): string {
   return [command.command, ...command.args].map((a) => (/^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
 }
 
-function kustomizeCommands(dir: string): Command[] {
+/** `kustomize build`, else `kubectl kustomize`; with Helm inflation, through the helm found on PATH. */
+export function kustomizeCommands(dir: string, helm: string | null): Command[] {
   const target = shownDir(dir);
+  const inflate = helm === null ? [] : ['--enable-helm', '--helm-command', helm];
   return [
-    { command: 'kustomize', args: ['build', target] },
-    { command: 'kubectl', args: ['kustomize', target] },
+    { command: 'kustomize', args: ['build', ...inflate, target] },
+    { command: 'kubectl', args: ['kustomize', ...inflate, target] },
   ];
+}
+
+/** An executable's path on PATH, or null. */
+async function onPath(name: string): Promise<string | null> {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir === '') continue;
+    const candidate = path.join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** kustomize before v5.8.1 checks for helm v3 and refuses v4; say what to do rather than leave its words alone. */
+function helmVersionHint(stderr: string): string {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? '\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)' : '';
 }
 
 function helmCommand(root: RenderRoot): Command {
@@ -75,7 +99,9 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
     HELM_PLUGINS: path.join(home, 'helm-plugins'),
     KUBECONFIG: path.join(home, 'no-kubeconfig'),
   });
-  const commands = root.tool === 'kustomize' ? kustomizeCommands(root.dir) : [helmCommand(root)];
+  const helm = root.inflateHelm ? await onPath('helm') : null;
+  if (root.inflateHelm && helm === null) return { kind: 'missing-tool', tool: 'helm (for its `helmCharts`)' };
+  const commands = root.tool === 'kustomize' ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
   const ran = await runFirst(commands, treeDir, env, root.limits, missing);
   if (ran === null) return { kind: 'missing-tool', tool: root.tool === 'kustomize' ? 'kustomize (or kubectl)' : 'helm' };
   const { command, result } = ran;
@@ -83,5 +109,6 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? firstLines(result.stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.')) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
-  return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}` };
+  const hint = result.kind === 'failed' && root.inflateHelm ? helmVersionHint(result.stderr) : '';
+  return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}${hint}` };
 }
