@@ -14731,7 +14731,8 @@ var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
-var renderKeys = ["charts", "timeout", "max-output-size"];
+var renderKeys = ["charts", "timeout", "max-output-size", "kustomize"];
+var renderKustomizeKeys = ["helm"];
 var renderTimeoutBounds = { unit: "seconds", integer: false, above: 0, max: 3600 };
 var renderOutputBounds = { unit: "bytes", integer: true, above: 0, max: 1024 * 1024 * 1024 };
 var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
@@ -15048,7 +15049,10 @@ function parseRender(reader, value) {
   });
   const timeout = reader.number(map, "timeout", ["render"], renderTimeoutBounds);
   const maxOutputSize = reader.number(map, "max-output-size", ["render"], renderOutputBounds);
-  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
+  const kustomizeValue = reader.present(map, "kustomize", ["render"]);
+  const kustomize = kustomizeValue === void 0 ? void 0 : reader.map(kustomizeValue, ["render", "kustomize"], renderKustomizeKeys);
+  const kustomizeHelm = kustomize ? reader.bool(kustomize, "helm", ["render", "kustomize"]) : void 0;
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
 }
 function parsePolicyConfig(text3, file) {
   const loaded = loadManifestFile(file, text3);
@@ -19782,6 +19786,7 @@ function readKustomization(file, source, paths) {
   for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
     for (const value of list2(k[key])) file_(isRecord(value) ? value.path : value, otherFiles);
   }
+  const helmChartDirs = helmChartsOf(k, dir, paths, otherFiles, remote);
   return {
     file,
     dir,
@@ -19794,8 +19799,32 @@ function readKustomization(file, source, paths) {
     namePrefix: text(k.namePrefix) ?? "",
     nameSuffix: text(k.nameSuffix) ?? "",
     helmCharts: list2(k.helmCharts).length > 0,
+    helmChartDirs,
     problem
   };
+}
+function helmChartsOf(k, dir, paths, otherFiles, remote) {
+  const entries2 = list2(k.helmCharts).filter(isRecord);
+  if (entries2.length === 0) return [];
+  const home = joinPath(dir, text(isRecord(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
+  const dirs = [];
+  for (const entry of entries2) {
+    const name = text(entry.name);
+    const repo = text(entry.repo);
+    const version4 = text(entry.version);
+    for (const value of [entry.valuesFile, ...list2(entry.additionalValuesFiles)]) {
+      const ref = text(value);
+      const path10 = ref === null ? null : joinPath(dir, ref);
+      if (path10 !== null && paths.has(path10)) otherFiles.push(path10);
+    }
+    const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version4 !== null ? `${name}-${version4}/${name}` : name);
+    if (chartDir !== null && paths.has(`${chartDir === "" ? "" : `${chartDir}/`}Chart.yaml`)) dirs.push(chartDir);
+    else if (repo !== null) remote.push(`${repo} (chart ${name ?? "?"})`);
+  }
+  if (dirs.length > 0) {
+    for (const path10 of paths) if (dirs.some((d) => isInside(path10, d))) otherFiles.push(path10);
+  }
+  return dirs;
 }
 
 // src/io/render/fsTree.ts
@@ -19870,7 +19899,8 @@ function fsTreeReader(cwd, args, maxBytes) {
 }
 
 // src/io/render/tools.ts
-import { mkdir } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/io/render/process.ts
@@ -19942,12 +19972,28 @@ function firstLines(stderr, count2 = 5) {
 function shown3(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
-function kustomizeCommands(dir) {
+function kustomizeCommands(dir, helm) {
   const target = shownDir(dir);
+  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
   return [
-    { command: "kustomize", args: ["build", target] },
-    { command: "kubectl", args: ["kustomize", target] }
+    { command: "kustomize", args: ["build", ...inflate, target] },
+    { command: "kubectl", args: ["kustomize", ...inflate, target] }
   ];
+}
+async function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(path3.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path3.join(dir, name);
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return null;
+}
+function helmVersionHint(stderr) {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? "\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)" : "";
 }
 function helmCommand(root) {
   const helm = root.helm;
@@ -19976,15 +20022,18 @@ async function renderIn(root, treeDir, missing) {
     HELM_PLUGINS: path3.join(home, "helm-plugins"),
     KUBECONFIG: path3.join(home, "no-kubeconfig")
   });
-  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
+  const helm = root.inflateHelm ? await onPath("helm") : null;
+  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
+  const commands2 = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
   const ran = await runFirst(commands2, treeDir, env, root.limits, missing);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
+  const hint2 = result.kind === "failed" && root.inflateHelm ? helmVersionHint(result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}` };
+${stderr}`}${hint2}` };
 }
 
 // src/io/render/trees.ts
@@ -21071,6 +21120,7 @@ function closureOf(dir, byDir) {
   const files = /* @__PURE__ */ new Set();
   const remote = [];
   let helmCharts = false;
+  const helmChartDirs = [];
   const seen = /* @__PURE__ */ new Set();
   const visit5 = (at3) => {
     const k = byDir.get(at3);
@@ -21081,10 +21131,11 @@ function closureOf(dir, byDir) {
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
+    helmChartDirs.push(...k.helmChartDirs);
     for (const child of k.kustomizations) visit5(child);
   };
   visit5(dir);
-  return { files, remote, helmCharts };
+  return { files, remote, helmCharts, helmChartDirs };
 }
 function ancestors(path10) {
   const out = [];
@@ -21108,7 +21159,13 @@ function chartsOf(tree) {
     return { chart: readChart(path10, tree.texts.get(path10), inChart), files: inChart };
   });
 }
-function kustomizeRoots(head, base, changed, limits, consumed) {
+function kustomizeBlocked(closure, inflateHelm) {
+  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
+  if (closure.remote.length === 0) return null;
+  const many = closure.remote.length > 1;
+  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
+}
+function kustomizeRoots(head, base, changed, settings, consumed) {
   const headK = kustomizationsOf(head);
   const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
   for (const byDir of [headK, baseK]) {
@@ -21121,17 +21178,20 @@ function kustomizeRoots(head, base, changed, limits, consumed) {
     const closure = closureOf(dir, headK);
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const blocked = closure.remote.length > 0 ? `remote ${closure.remote.length === 1 ? "base" : "bases"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${closure.remote.length === 1 ? "is" : "are"} never fetched` : closure.helmCharts ? "its `helmCharts` need Helm inflation, which is not run" : null;
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked, limits });
+    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
   }
   return roots;
 }
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
+  const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
   for (const files of baseCharts.values()) for (const path10 of files) consumed.add(path10);
   for (const { chart, files: inChart } of chartsOf(head)) {
     for (const path10 of inChart) consumed.add(path10);
+    if (inflated.has(chart.dir)) continue;
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path10) => isInside(path10, chart.dir) || values.includes(path10));
@@ -21144,7 +21204,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, limits: limitsOf(settings) };
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
     const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
@@ -21157,7 +21217,7 @@ function helmRoots(head, base, changed, settings, consumed) {
 function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, limitsOf(settings), consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
@@ -23887,6 +23947,14 @@ var properties = {
         }
       },
       timeout: number(renderTimeoutBounds, "Seconds each run of helm or kustomize may take before it is stopped and reported as a render error. Default: 60."),
+      kustomize: {
+        type: "object",
+        description: "How Kustomize overlays are rendered.",
+        additionalProperties: false,
+        properties: {
+          helm: { type: "boolean", description: "Inflate helmCharts (kustomize --enable-helm with the helm on PATH), from charts in the repository only (helmGlobals.chartHome); a chart's repo is never pulled. Default: false: an overlay with helmCharts is reported as not rendered." }
+        }
+      },
       "max-output-size": number(renderOutputBounds, "Bytes of output each run of helm or kustomize may write before it is stopped and reported as a render error. Default: 16777216 (16 MiB).")
     }
   }

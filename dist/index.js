@@ -14187,6 +14187,7 @@ function readKustomization(file, source, paths) {
   for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
     for (const value of list2(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
   }
+  const helmChartDirs = helmChartsOf(k, dir, paths, otherFiles, remote);
   return {
     file,
     dir,
@@ -14199,8 +14200,32 @@ function readKustomization(file, source, paths) {
     namePrefix: text3(k.namePrefix) ?? "",
     nameSuffix: text3(k.nameSuffix) ?? "",
     helmCharts: list2(k.helmCharts).length > 0,
+    helmChartDirs,
     problem
   };
+}
+function helmChartsOf(k, dir, paths, otherFiles, remote) {
+  const entries2 = list2(k.helmCharts).filter(isRecord2);
+  if (entries2.length === 0) return [];
+  const home = joinPath(dir, text3(isRecord2(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
+  const dirs = [];
+  for (const entry of entries2) {
+    const name = text3(entry.name);
+    const repo = text3(entry.repo);
+    const version2 = text3(entry.version);
+    for (const value of [entry.valuesFile, ...list2(entry.additionalValuesFiles)]) {
+      const ref = text3(value);
+      const path4 = ref === null ? null : joinPath(dir, ref);
+      if (path4 !== null && paths.has(path4)) otherFiles.push(path4);
+    }
+    const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version2 !== null ? `${name}-${version2}/${name}` : name);
+    if (chartDir !== null && paths.has(`${chartDir === "" ? "" : `${chartDir}/`}Chart.yaml`)) dirs.push(chartDir);
+    else if (repo !== null) remote.push(`${repo} (chart ${name ?? "?"})`);
+  }
+  if (dirs.length > 0) {
+    for (const path4 of paths) if (dirs.some((d) => isInside(path4, d))) otherFiles.push(path4);
+  }
+  return dirs;
 }
 var import_yaml12, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
@@ -14239,6 +14264,7 @@ function closureOf(dir, byDir) {
   const files = /* @__PURE__ */ new Set();
   const remote = [];
   let helmCharts = false;
+  const helmChartDirs = [];
   const seen = /* @__PURE__ */ new Set();
   const visit5 = (at3) => {
     const k = byDir.get(at3);
@@ -14249,10 +14275,11 @@ function closureOf(dir, byDir) {
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
+    helmChartDirs.push(...k.helmChartDirs);
     for (const child of k.kustomizations) visit5(child);
   };
   visit5(dir);
-  return { files, remote, helmCharts };
+  return { files, remote, helmCharts, helmChartDirs };
 }
 function ancestors(path4) {
   const out = [];
@@ -14276,7 +14303,13 @@ function chartsOf(tree) {
     return { chart: readChart(path4, tree.texts.get(path4), inChart), files: inChart };
   });
 }
-function kustomizeRoots(head, base, changed, limits, consumed) {
+function kustomizeBlocked(closure, inflateHelm) {
+  if (closure.helmCharts && !inflateHelm) return "its `helmCharts` need Helm inflation, which is off (set `render.kustomize.helm: true` in the config file to run it, with charts from the repository only)";
+  if (closure.remote.length === 0) return null;
+  const many = closure.remote.length > 1;
+  return `remote ${many ? "bases" : "base"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${many ? "are" : "is"} never fetched`;
+}
+function kustomizeRoots(head, base, changed, settings, consumed) {
   const headK = kustomizationsOf(head);
   const baseK = base ? kustomizationsOf(base) : /* @__PURE__ */ new Map();
   for (const byDir of [headK, baseK]) {
@@ -14289,17 +14322,20 @@ function kustomizeRoots(head, base, changed, limits, consumed) {
     const closure = closureOf(dir, headK);
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
-    const blocked = closure.remote.length > 0 ? `remote ${closure.remote.length === 1 ? "base" : "bases"} ${closure.remote.map((r) => `\`${r}\``).join(", ")} ${closure.remote.length === 1 ? "is" : "are"} never fetched` : closure.helmCharts ? "its `helmCharts` need Helm inflation, which is not run" : null;
-    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, blocked, limits });
+    const inflateHelm = closure.helmCharts && settings.kustomizeHelm === true;
+    const blocked = kustomizeBlocked(closure, settings.kustomizeHelm === true);
+    roots.push({ tool: "kustomize", dir, file: k.file, label: shownDir(dir), sources: [...closure.files].sort(), baseSources: [...before].sort(), helm: null, inflateHelm, blocked, limits: limitsOf(settings) });
   }
   return roots;
 }
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
+  const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
   for (const files of baseCharts.values()) for (const path4 of files) consumed.add(path4);
   for (const { chart, files: inChart } of chartsOf(head)) {
     for (const path4 of inChart) consumed.add(path4);
+    if (inflated.has(chart.dir)) continue;
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path4) => isInside(path4, chart.dir) || values.includes(path4));
@@ -14312,7 +14348,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, limits: limitsOf(settings) };
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
     const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
@@ -14325,7 +14361,7 @@ function helmRoots(head, base, changed, settings, consumed) {
 function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, limitsOf(settings), consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
@@ -20210,7 +20246,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -20285,7 +20321,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -20380,11 +20416,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -20407,10 +20443,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -20427,7 +20463,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -20607,7 +20643,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -20629,7 +20665,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -20665,13 +20701,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -34132,7 +34168,8 @@ var init_process = __esm({
 });
 
 // src/io/render/tools.ts
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { constants as constants3 } from "node:fs";
+import { access as access2, mkdir as mkdir2 } from "node:fs/promises";
 import path2 from "node:path";
 function firstLines(stderr, count = 5) {
   const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
@@ -34141,12 +34178,28 @@ function firstLines(stderr, count = 5) {
 function shown3(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
-function kustomizeCommands(dir) {
+function kustomizeCommands(dir, helm) {
   const target = shownDir(dir);
+  const inflate = helm === null ? [] : ["--enable-helm", "--helm-command", helm];
   return [
-    { command: "kustomize", args: ["build", target] },
-    { command: "kubectl", args: ["kustomize", target] }
+    { command: "kustomize", args: ["build", ...inflate, target] },
+    { command: "kubectl", args: ["kustomize", ...inflate, target] }
   ];
+}
+async function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(path2.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path2.join(dir, name);
+    try {
+      await access2(candidate, constants3.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return null;
+}
+function helmVersionHint(stderr) {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? "\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)" : "";
 }
 function helmCommand(root) {
   const helm = root.helm;
@@ -34175,15 +34228,18 @@ async function renderIn(root, treeDir, missing) {
     HELM_PLUGINS: path2.join(home, "helm-plugins"),
     KUBECONFIG: path2.join(home, "no-kubeconfig")
   });
-  const commands = root.tool === "kustomize" ? kustomizeCommands(root.dir) : [helmCommand(root)];
+  const helm = root.inflateHelm ? await onPath("helm") : null;
+  if (root.inflateHelm && helm === null) return { kind: "missing-tool", tool: "helm (for its `helmCharts`)" };
+  const commands = root.tool === "kustomize" ? kustomizeCommands(root.dir, helm) : [helmCommand(root)];
   const ran = await runFirst(commands, treeDir, env, root.limits, missing);
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
+  const hint2 = result.kind === "failed" && root.inflateHelm ? helmVersionHint(result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
-${stderr}`}` };
+${stderr}`}${hint2}` };
 }
 var raise;
 var init_tools = __esm({
@@ -41984,7 +42040,8 @@ var exemptionKeys = ["namespaces", "runtimeClassNames"];
 var ruleKeys = ["match", "level", "warn-level", "version", "warn-version"];
 var matchKeys = ["namespaces", "files"];
 var disableKeys = ["checks", "namespaces", "files", "workloads", "images", "reason"];
-var renderKeys = ["charts", "timeout", "max-output-size"];
+var renderKeys = ["charts", "timeout", "max-output-size", "kustomize"];
+var renderKustomizeKeys = ["helm"];
 var renderTimeoutBounds = { unit: "seconds", integer: false, above: 0, max: 3600 };
 var renderOutputBounds = { unit: "bytes", integer: true, above: 0, max: 1024 * 1024 * 1024 };
 var chartKeys = ["chart", "release", "namespace", "values", "ci-values"];
@@ -42301,7 +42358,10 @@ function parseRender(reader, value) {
   });
   const timeout = reader.number(map, "timeout", ["render"], renderTimeoutBounds);
   const maxOutputSize = reader.number(map, "max-output-size", ["render"], renderOutputBounds);
-  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value });
+  const kustomizeValue = reader.present(map, "kustomize", ["render"]);
+  const kustomize = kustomizeValue === void 0 ? void 0 : reader.map(kustomizeValue, ["render", "kustomize"], renderKustomizeKeys);
+  const kustomizeHelm = kustomize ? reader.bool(kustomize, "helm", ["render", "kustomize"]) : void 0;
+  return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
 }
 function parsePolicyConfig(text4, file) {
   const loaded = loadManifestFile(file, text4);
