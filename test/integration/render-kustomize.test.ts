@@ -156,6 +156,28 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(text).toContain('overlays/remote/kustomization.yaml: error: overlays/remote not rendered: remote base');
   });
 
+  it('a patch named alone is judged through the overlay that uses it, never as a Deployment of its own; a file no kustomization uses stays plain', async () => {
+    const run = async (cwd: string, ...args: string[]) => {
+      let stdout = '';
+      const status = await runCli(['check', ...args, '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      return { status, report: JSON.parse(stdout) as JsonReport };
+    };
+    const patchTree = path.join(fixturesDir, 'render', 'kustomize-patch', 'head');
+    const patch = await run(patchTree, 'overlays/prod/debug.yaml');
+    expect(patch.status).toBe(1);
+    // The overlay's prod-web in namespace shop, not the patch's bare `web` without a namespace.
+    expect(patch.report.findings.map((f) => [f.file, f.line, f.namespace, f.name, f.check, f.rendered?.root])).toEqual([['overlays/prod/debug.yaml', 11, 'shop', 'prod-web', 'privileged', 'overlays/prod']]);
+    expect(patch.report.podSpecs.map((p) => [p.file, p.name])).toEqual([['overlays/prod/kustomization.yaml', 'prod-web']]);
+    expect(patch.report.errors).toEqual([]);
+    // --render off: read as it is written, as before.
+    const off = await run(patchTree, 'overlays/prod/debug.yaml', '--render', 'off');
+    expect(off.report.findings.map((f) => [f.file, f.name, f.check])).toEqual([['overlays/prod/debug.yaml', 'web', 'privileged']]);
+    // A plain manifest beside overlays, which no kustomization uses.
+    const plain = await run(path.join(fixturesDir, 'render', 'kustomize-base', 'head'), 'deploy/job.yaml');
+    expect(plain.report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered])).toEqual([['deploy/job.yaml', 10, 'migrate', 'hostNamespaces', undefined]]);
+    expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
+  });
+
   it('honours the config\'s render.timeout and render.max-output-size, and names the limit hit and the key that raises it', async () => {
     const small = await checkWithConfig<JsonReport>('kustomize-patch/head', 'render:\n  max-output-size: 10\n');
     expect(small.status).toBe(1);

@@ -3,13 +3,14 @@
  * file under the folders given (not only manifests: templates, helpers and
  * values files are part of a chart), relative to the working directory,
  * and what their kustomizations reference outside them (`check
- * overlays/prod` renders with `../../base`). Links, .git and node_modules
+ * overlays/prod` renders with `../../base`), and for a file given alone the
+ * kustomizations above it that use it. Links, .git and node_modules
  * are not followed.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { kustomizationNames, readKustomization } from '../../render/kustomization.js';
-import { joinPath } from '../../render/paths.js';
+import { dirOf, joinPath } from '../../render/paths.js';
 import type { TreeReader } from './trees.js';
 
 const skipped = new Set(['.git', 'node_modules']);
@@ -65,6 +66,33 @@ async function addReferences(cwd: string, listing: Map<string, string>, maxBytes
   }
 }
 
+/**
+ * A file given alone (`check overlays/prod/debug.yaml`): the kustomizations
+ * in the folders above it, up to `cwd`, that use it directly (a resource, a
+ * patch, a generator's input) join the listing, so that it is judged through
+ * their rendering, as a patch is never a manifest of its own. Components
+ * are left out: they do not build alone, so such a file stays a plain one.
+ */
+async function addOwners(cwd: string, file: string, listing: Map<string, string>, maxBytes: number): Promise<void> {
+  for (let dir = dirOf(file); ; dir = dirOf(dir)) {
+    for (const name of kustomizationNames) {
+      const candidate = dir === '' ? name : `${dir}/${name}`;
+      const absolute = path.join(cwd, ...candidate.split('/'));
+      const info = await stat(absolute).catch(() => null);
+      if (info === null || !info.isFile()) continue;
+      // The first name found is the one kustomize reads, as kustomizationIn picks it.
+      if (info.size <= maxBytes) {
+        const text = await readFile(absolute, 'utf8');
+        const k = readKustomization(candidate, text, new Set([...listing.keys(), candidate]));
+        const uses = [...k.resourceFiles, ...k.otherFiles, ...k.patches.map((p) => p.path)].includes(file);
+        if (uses && !/^kind:\s*Component\s*$/m.test(text)) listing.set(candidate, absolute);
+      }
+      break;
+    }
+    if (dir === '') return;
+  }
+}
+
 /** The files under `args` (inside `cwd` only: a rendering reads its root's folder, never above the working directory). */
 export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: number): TreeReader {
   return {
@@ -76,7 +104,11 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
         const info = await stat(absolute).catch(() => null);
         if (info?.isDirectory()) await walk(cwd, absolute, listing);
-        else if (info?.isFile()) listing.set(relative.split(path.sep).join('/'), absolute);
+        else if (info?.isFile()) {
+          const file = relative.split(path.sep).join('/');
+          listing.set(file, absolute);
+          await addOwners(cwd, file, listing, maxBytes);
+        }
       }
       await addReferences(cwd, listing, maxBytes);
       return { files: listing, truncated: false };
