@@ -19869,6 +19869,24 @@ async function addReferences(cwd, listing, maxBytes) {
     }
   }
 }
+async function addOwners(cwd, file, listing, maxBytes) {
+  for (let dir = dirOf(file); ; dir = dirOf(dir)) {
+    for (const name of kustomizationNames) {
+      const candidate = dir === "" ? name : `${dir}/${name}`;
+      const absolute = path2.join(cwd, ...candidate.split("/"));
+      const info = await stat(absolute).catch(() => null);
+      if (info === null || !info.isFile()) continue;
+      if (info.size <= maxBytes) {
+        const text3 = await readFile(absolute, "utf8");
+        const k = readKustomization(candidate, text3, /* @__PURE__ */ new Set([...listing.keys(), candidate]));
+        const uses = [...k.resourceFiles, ...k.otherFiles, ...k.patches.map((p) => p.path)].includes(file);
+        if (uses && !/^kind:\s*Component\s*$/m.test(text3)) listing.set(candidate, absolute);
+      }
+      break;
+    }
+    if (dir === "") return;
+  }
+}
 function fsTreeReader(cwd, args, maxBytes) {
   return {
     async list() {
@@ -19879,7 +19897,11 @@ function fsTreeReader(cwd, args, maxBytes) {
         if (relative.startsWith("..") || path2.isAbsolute(relative)) continue;
         const info = await stat(absolute).catch(() => null);
         if (info?.isDirectory()) await walk2(cwd, absolute, listing);
-        else if (info?.isFile()) listing.set(relative.split(path2.sep).join("/"), absolute);
+        else if (info?.isFile()) {
+          const file = relative.split(path2.sep).join("/");
+          listing.set(file, absolute);
+          await addOwners(cwd, file, listing, maxBytes);
+        }
       }
       await addReferences(cwd, listing, maxBytes);
       return { files: listing, truncated: false };
