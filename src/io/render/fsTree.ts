@@ -66,6 +66,30 @@ async function addReferences(cwd: string, listing: Map<string, string>, maxBytes
   }
 }
 
+/** A folder's kustomization as read from disk (null: none, or too large to read). */
+interface FolderKustomization {
+  readonly file: string;
+  readonly absolute: string;
+  readonly text: string;
+}
+
+/** The kustomization of a folder, read once per run whatever the number of files given in it. */
+async function kustomizationOf(cwd: string, dir: string, maxBytes: number, memo: Map<string, FolderKustomization | null>): Promise<FolderKustomization | null> {
+  if (memo.has(dir)) return memo.get(dir)!;
+  let found: FolderKustomization | null = null;
+  for (const name of kustomizationNames) {
+    const file = dir === '' ? name : `${dir}/${name}`;
+    const absolute = path.join(cwd, ...file.split('/'));
+    const info = await stat(absolute).catch(() => null);
+    if (info === null || !info.isFile()) continue;
+    // The first name found is the one kustomize reads, as kustomizationIn picks it.
+    if (info.size <= maxBytes) found = { file, absolute, text: await readFile(absolute, 'utf8') };
+    break;
+  }
+  memo.set(dir, found);
+  return found;
+}
+
 /**
  * A file given alone (`check overlays/prod/debug.yaml`): the kustomizations
  * in the folders above it, up to `cwd`, that use it directly (a resource, a
@@ -73,21 +97,13 @@ async function addReferences(cwd: string, listing: Map<string, string>, maxBytes
  * their rendering, as a patch is never a manifest of its own. Components
  * are left out: they do not build alone, so such a file stays a plain one.
  */
-async function addOwners(cwd: string, file: string, listing: Map<string, string>, maxBytes: number): Promise<void> {
+async function addOwners(cwd: string, file: string, listing: Map<string, string>, maxBytes: number, memo: Map<string, FolderKustomization | null>): Promise<void> {
   for (let dir = dirOf(file); ; dir = dirOf(dir)) {
-    for (const name of kustomizationNames) {
-      const candidate = dir === '' ? name : `${dir}/${name}`;
-      const absolute = path.join(cwd, ...candidate.split('/'));
-      const info = await stat(absolute).catch(() => null);
-      if (info === null || !info.isFile()) continue;
-      // The first name found is the one kustomize reads, as kustomizationIn picks it.
-      if (info.size <= maxBytes) {
-        const text = await readFile(absolute, 'utf8');
-        const k = readKustomization(candidate, text, new Set([...listing.keys(), candidate]));
-        const uses = [...k.resourceFiles, ...k.otherFiles, ...k.patches.map((p) => p.path)].includes(file);
-        if (uses && !/^kind:\s*Component\s*$/m.test(text)) listing.set(candidate, absolute);
-      }
-      break;
+    const k = await kustomizationOf(cwd, dir, maxBytes, memo);
+    if (k !== null && !/^kind:\s*Component\s*$/m.test(k.text)) {
+      // Only the file matters here: its references resolve against it alone.
+      const read = readKustomization(k.file, k.text, new Set([file]));
+      if ([...read.resourceFiles, ...read.otherFiles, ...read.patches.map((p) => p.path)].includes(file)) listing.set(k.file, k.absolute);
     }
     if (dir === '') return;
   }
@@ -98,6 +114,7 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
   return {
     async list() {
       const listing = new Map<string, string>();
+      const kustomizations = new Map<string, FolderKustomization | null>();
       for (const arg of args) {
         const absolute = path.resolve(cwd, arg);
         const relative = path.relative(cwd, absolute);
@@ -107,7 +124,7 @@ export function fsTreeReader(cwd: string, args: readonly string[], maxBytes: num
         else if (info?.isFile()) {
           const file = relative.split(path.sep).join('/');
           listing.set(file, absolute);
-          await addOwners(cwd, file, listing, maxBytes);
+          await addOwners(cwd, file, listing, maxBytes, kustomizations);
         }
       }
       await addReferences(cwd, listing, maxBytes);
