@@ -19869,20 +19869,26 @@ async function addReferences(cwd, listing, maxBytes) {
     }
   }
 }
-async function addOwners(cwd, file, listing, maxBytes) {
+async function kustomizationOf(cwd, dir, maxBytes, memo) {
+  if (memo.has(dir)) return memo.get(dir);
+  let found = null;
+  for (const name of kustomizationNames) {
+    const file = dir === "" ? name : `${dir}/${name}`;
+    const absolute = path2.join(cwd, ...file.split("/"));
+    const info = await stat(absolute).catch(() => null);
+    if (info === null || !info.isFile()) continue;
+    if (info.size <= maxBytes) found = { file, absolute, text: await readFile(absolute, "utf8") };
+    break;
+  }
+  memo.set(dir, found);
+  return found;
+}
+async function addOwners(cwd, file, listing, maxBytes, memo) {
   for (let dir = dirOf(file); ; dir = dirOf(dir)) {
-    for (const name of kustomizationNames) {
-      const candidate = dir === "" ? name : `${dir}/${name}`;
-      const absolute = path2.join(cwd, ...candidate.split("/"));
-      const info = await stat(absolute).catch(() => null);
-      if (info === null || !info.isFile()) continue;
-      if (info.size <= maxBytes) {
-        const text3 = await readFile(absolute, "utf8");
-        const k = readKustomization(candidate, text3, /* @__PURE__ */ new Set([...listing.keys(), candidate]));
-        const uses = [...k.resourceFiles, ...k.otherFiles, ...k.patches.map((p) => p.path)].includes(file);
-        if (uses && !/^kind:\s*Component\s*$/m.test(text3)) listing.set(candidate, absolute);
-      }
-      break;
+    const k = await kustomizationOf(cwd, dir, maxBytes, memo);
+    if (k !== null && !/^kind:\s*Component\s*$/m.test(k.text)) {
+      const read = readKustomization(k.file, k.text, /* @__PURE__ */ new Set([file]));
+      if ([...read.resourceFiles, ...read.otherFiles, ...read.patches.map((p) => p.path)].includes(file)) listing.set(k.file, k.absolute);
     }
     if (dir === "") return;
   }
@@ -19891,6 +19897,7 @@ function fsTreeReader(cwd, args, maxBytes) {
   return {
     async list() {
       const listing = /* @__PURE__ */ new Map();
+      const kustomizations = /* @__PURE__ */ new Map();
       for (const arg of args) {
         const absolute = path2.resolve(cwd, arg);
         const relative = path2.relative(cwd, absolute);
@@ -19900,7 +19907,7 @@ function fsTreeReader(cwd, args, maxBytes) {
         else if (info?.isFile()) {
           const file = relative.split(path2.sep).join("/");
           listing.set(file, absolute);
-          await addOwners(cwd, file, listing, maxBytes);
+          await addOwners(cwd, file, listing, maxBytes, kustomizations);
         }
       }
       await addReferences(cwd, listing, maxBytes);
