@@ -109,6 +109,8 @@ interface Owner {
   readonly podPaths: readonly FieldPath[];
   accepted: boolean;
   note: string | null;
+  /** Values from a merge key are edited where the merged map defines them (see OwnedEdit.atSource). */
+  atSource: boolean;
 }
 
 /** Where an edit lands, for grouping: a container, the pod securityContext, metadata, volumes, other pod fields. */
@@ -175,6 +177,7 @@ export function computeFixes(request: FixRequest): FileFixes {
         podPaths,
         accepted: false,
         note: plan.kind === 'manual' ? plan.note : null,
+        atSource: false,
       };
       if (plan.kind === 'edits' && plan.edits.length === 0) owner.note = noSafeFix(failure.check, 'nothing to change in the manifest as written fixes it');
       owners.push(owner);
@@ -198,13 +201,13 @@ export function computeFixes(request: FixRequest): FileFixes {
   };
   const collapsed = new Set<number>();
   const render = (selected: readonly Owner[]): Rendered => {
-    const perDocument = new Map<number, Map<string, { edit: Edit; owners: Set<string>; areas: Set<string> }>>();
+    const perDocument = new Map<number, Map<string, { edit: Edit; owners: Set<string>; areas: Set<string>; atSource: boolean }>>();
     for (const owner of selected) {
       const edits = perDocument.get(owner.documentIndex) ?? new Map();
       perDocument.set(owner.documentIndex, edits);
       owner.edits.forEach((edit, i) => {
-        const key = editKey(edit);
-        const entry = edits.get(key) ?? { edit, owners: new Set<string>(), areas: new Set<string>() };
+        const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
+        const entry = edits.get(key) ?? { edit, owners: new Set<string>(), areas: new Set<string>(), atSource: owner.atSource };
         entry.owners.add(owner.id);
         entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : areaOf(owner.podPaths[i] ?? [])}`);
         edits.set(key, entry);
@@ -261,18 +264,34 @@ export function computeFixes(request: FixRequest): FileFixes {
       // Without aliases every node has one path to it, so one pod spec: no render needed to know.
       const document = documents.get(owner.documentIndex);
       if (!document || contextOf(document).anchors.size === 0) continue;
-      let rendered: Rendered;
-      try {
-        rendered = render([owner]);
-      } catch (error) {
-        if (error instanceof RenderError) continue;
-        throw error;
+      // A pod spec that merges the shared map (`<<: *spec`) would override the value in its own
+      // map; edited where the map defines it instead, its edit may be the very one of the map's owner.
+      let rendered = sharedEdit(owner);
+      if (rendered === null) {
+        owner.atSource = true;
+        rendered = sharedEdit(owner);
       }
-      if (!rendered.shared.has(owner.id)) continue;
+      if (rendered === null) {
+        owner.atSource = false;
+        continue;
+      }
       const key = `${owner.check}\u0000${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
       byEdit.set(key, [...(byEdit.get(key) ?? []), owner]);
     }
-    return [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
+    const groups = [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
+    const inGroups = new Set(groups.flat());
+    for (const owner of candidates) if (!inGroups.has(owner)) owner.atSource = false;
+    return groups;
+  };
+  /** The owner's edit rendered alone, when it changes a node shared by several places; else null. */
+  const sharedEdit = (owner: Owner): Rendered | null => {
+    try {
+      const rendered = render([owner]);
+      return rendered.shared.has(owner.id) ? rendered : null;
+    } catch (error) {
+      if (error instanceof RenderError) return null;
+      throw error;
+    }
   };
   /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
   const anchored = new Map<string, number>();
@@ -312,6 +331,14 @@ export function computeFixes(request: FixRequest): FileFixes {
         accepted.push(...group);
       } else for (const owner of group) refuse(owner, failure);
     }
+  }
+  // A pod spec that only joined an edit at the anchor through its merge key, when that edit did
+  // not stand, keeps its own fix (an override in its own map), tried with its pod spec's others.
+  for (const owner of grouped) {
+    if (!owner.atSource || owner.accepted) continue;
+    owner.atSource = false;
+    owner.note = null;
+    grouped.delete(owner);
   }
 
   // 3. Per pod spec, the other fixes: all together, or as many as verify, one by one.

@@ -27,6 +27,12 @@ export interface OwnedEdit {
   readonly owners: ReadonlySet<string>;
   /** Where it lands (a container, the pod's securityContext, …): edits of one area share a suggestion. */
   readonly areas: ReadonlySet<string>;
+  /**
+   * A value that comes from a merge key is written where the merged map
+   * defines it (for every map that merges it), not overridden here: used
+   * when every user of that map fails the same check (fixFile.ts).
+   */
+  readonly atSource?: boolean;
 }
 
 export interface OwnedSplice extends Splice {
@@ -289,7 +295,10 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
       const key = path[path.length - 1];
-      if (target.merged) {
+      if (target.merged && owned.atSource === true) {
+        // Edited where the merged map defines it: shared by everything that merges it (counting the merged step itself).
+        markShared(owned, sharedReason(walked, depth + 1, anchors));
+      } else if (target.merged) {
         // The value comes from a merge key: a key written after `<<` in this
         // map wins over the merged one, and leaves the shared map alone.
         if (!isMap(parentMap) || typeof key !== 'string') fail('the field comes from a merge key and cannot be overridden here', owned);

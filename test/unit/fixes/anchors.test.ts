@@ -171,6 +171,34 @@ describe('anchors, aliases and merge keys', () => {
     expect(fixed.text).toBe(`${text}      allowPrivilegeEscalation: false\n`);
   });
 
+  it('edits a merged value where the merged map defines it when every pod spec using that map fails the same check', () => {
+    // The bundled `anchors` scenario: `two` merges `one`'s pod spec and inherits hostIPC: true.
+    const text = lines(
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '- apiVersion: v1',
+      '  kind: Pod',
+      '  metadata: {name: one}',
+      '  spec: &spec',
+      '    hostIPC: true',
+      '    containers: [{name: app, image: x}]',
+      '- apiVersion: v1',
+      '  kind: Pod',
+      '  metadata: {name: two}',
+      '  spec:',
+      '    <<: *spec',
+      '    hostNetwork: false',
+    );
+    const fixed = fixText('anchors.yaml', text, { level: 'baseline', version: 'latest' });
+    const fixes = fixed.pods.map((pod) => pod.fixes.find((f) => f.check === 'hostNamespaces'));
+    // One edit, at the merged map, offered to both: not an override in `two`'s own map.
+    for (const fix of fixes) expect(fix?.fix).toEqual({ startLine: 8, endLine: 8, replacement: '    hostIPC: false\n', attachable: false });
+    expect(fixes[1]?.fixNote).toMatch(/it comes from a merge key \(<<\).*it fixes all 2 pod specs that use it/);
+    expect(fixed.text).toBe(text.replace('hostIPC: true', 'hostIPC: false'));
+    expect(fixText('anchors.yaml', fixed.text, { level: 'baseline', version: 'latest' }).pods.flatMap((p) => p.failures)).toEqual([]);
+  });
+
   it('does not remove a key that comes from a merge key', () => {
     const text = lines(
       'apiVersion: v1',
