@@ -264,17 +264,12 @@ export function computeFixes(request: FixRequest): FileFixes {
       // Without aliases every node has one path to it, so one pod spec: no render needed to know.
       const document = documents.get(owner.documentIndex);
       if (!document || contextOf(document).anchors.size === 0) continue;
-      // A pod spec that merges the shared map (`<<: *spec`) would override the value in its own
-      // map; edited where the map defines it instead, its edit may be the very one of the map's owner.
-      let rendered = sharedEdit(owner);
-      if (rendered === null) {
-        owner.atSource = true;
-        rendered = sharedEdit(owner);
-      }
-      if (rendered === null) {
-        owner.atSource = false;
-        continue;
-      }
+      // A pod spec that merges a shared map (`<<: *spec`) would override the value in its own map;
+      // rendered where the map defines it, its edit may be the very one of the map's other users.
+      // (Without a merged value in its way, the edit renders the same either way.)
+      owner.atSource = true;
+      const rendered = sharedEdit(owner);
+      if (rendered === null) continue;
       const key = `${owner.check}\u0000${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
       byEdit.set(key, [...(byEdit.get(key) ?? []), owner]);
     }
