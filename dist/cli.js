@@ -17970,7 +17970,9 @@ function renderEdits(context, edits) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
       const key = path10[path10.length - 1];
-      if (target.merged) {
+      if (target.merged && owned.atSource === true) {
+        markShared(owned, sharedReason(walked, depth + 1, anchors));
+      } else if (target.merged) {
         if (!(0, import_yaml9.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
         addInsert(parentMap, [key], value, owned);
@@ -19013,7 +19015,8 @@ function computeFixes(request) {
         edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
         podPaths,
         accepted: false,
-        note: plan.kind === "manual" ? plan.note : null
+        note: plan.kind === "manual" ? plan.note : null,
+        atSource: false
       };
       if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure.check, "nothing to change in the manifest as written fixes it");
       owners.push(owner);
@@ -19038,8 +19041,8 @@ function computeFixes(request) {
       const edits = perDocument.get(owner.documentIndex) ?? /* @__PURE__ */ new Map();
       perDocument.set(owner.documentIndex, edits);
       owner.edits.forEach((edit, i) => {
-        const key = editKey(edit);
-        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+        const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
+        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set(), atSource: owner.atSource };
         entry.owners.add(owner.id);
         entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
         edits.set(key, entry);
@@ -19089,18 +19092,25 @@ function computeFixes(request) {
     for (const owner of candidates) {
       const document = documents.get(owner.documentIndex);
       if (!document || contextOf(document).anchors.size === 0) continue;
-      let rendered;
-      try {
-        rendered = render([owner]);
-      } catch (error) {
-        if (error instanceof RenderError) continue;
-        throw error;
-      }
-      if (!rendered.shared.has(owner.id)) continue;
+      owner.atSource = true;
+      const rendered = sharedEdit(owner);
+      if (rendered === null) continue;
       const key = `${owner.check}\0${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
       byEdit.set(key, [...byEdit.get(key) ?? [], owner]);
     }
-    return [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
+    const groups = [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
+    const inGroups = new Set(groups.flat());
+    for (const owner of candidates) if (!inGroups.has(owner)) owner.atSource = false;
+    return groups;
+  };
+  const sharedEdit = (owner) => {
+    try {
+      const rendered = render([owner]);
+      return rendered.shared.has(owner.id) ? rendered : null;
+    } catch (error) {
+      if (error instanceof RenderError) return null;
+      throw error;
+    }
   };
   const anchored = /* @__PURE__ */ new Map();
   const refuse2 = (owner, failure) => {
@@ -19134,6 +19144,12 @@ function computeFixes(request) {
         accepted.push(...group);
       } else for (const owner of group) refuse2(owner, failure);
     }
+  }
+  for (const owner of grouped) {
+    if (!owner.atSource || owner.accepted) continue;
+    owner.atSource = false;
+    owner.note = null;
+    grouped.delete(owner);
   }
   for (const podOwners of byPod) {
     const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
