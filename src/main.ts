@@ -22,8 +22,8 @@ import { defaultPolicies, policyContext } from './findings/policyContext.js';
 import type { PolicyContext } from './findings/policyContext.js';
 import { relabelledFilesCap } from './git/namespaceWorkloads.js';
 import type { NamespaceFiles, NamespaceFilesRequest } from './git/namespaceWorkloads.js';
-import { fileChange } from './scope/configChange.js';
-import { relabelledNamespaces } from './scope/relabelled.js';
+import { configChange, fileChange } from './scope/configChange.js';
+import { changedPaths, relabelledNamespaces } from './scope/relabelled.js';
 import { inlineCode } from './report/markdown.js';
 import { loadManifestFile } from './manifests/load.js';
 import { failsRun } from './manifests/types.js';
@@ -146,12 +146,9 @@ function configChangeOf(settings: Settings, changeSet: ChangeSet, read: { readon
   const change = fileChange(changeSet, path);
   if (change.kind === 'unchanged') return { notices: [] };
   const [base, head] = change.kind === 'changed' ? [change.base, change.head] : [textOf(read.blob), textOf(read.headBlob)];
-  if (base === head) return { notices: [] };
-  const parse = (text: string | null) => (text === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(text, path));
-  const [before, after] = [parse(base), parse(head)];
-  if (!after.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:\n${after.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join('\n')}`] };
-  // Against an invalid config at the merge base there is nothing to compare: the base commit's judges.
-  return before.ok ? { change: { base: before.config, head: after.config, path }, notices: [] } : { notices: [] };
+  const reviewed = configChange(base, head, path);
+  if (reviewed.kind === 'invalid') return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:\n${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join('\n')}`] };
+  return reviewed.kind === 'changed' ? { change: reviewed, notices: [] } : { notices: [] };
 }
 
 async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<EventContext, { kind: 'ignored' }>, github: GitHubPort) {
@@ -216,7 +213,7 @@ async function relabelledWorkloads(io: ActionIO, settings: Settings, headSha: st
   if (!read.viaGit) {
     return { files: [], notices: [`${list}: the pull request raises the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
   }
-  const skip = new Set(read.changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const skip = changedPaths(read.changeSet.files);
   const found = await io.gitNamespaceFiles(io.env.GITHUB_WORKSPACE ?? '.', headSha, { namespaces: names, skip, selection: settings.selection, maxBytes: settings.maxFileBytes, maxFiles: relabelledFilesCap });
   if (found.omitted.length === 0) return { files: found.files, notices: [] };
   const shown = found.omitted.slice(0, 10).map((o) => `${inlineCode(o.path)} (${o.reason})`);

@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import type { ChangeSet, ChangedFile } from '../diff/types.js';
 import { readFileAt, repositoryPath } from '../git/files.js';
 import { readNamespaceFiles, relabelledFilesCap } from '../git/namespaceWorkloads.js';
-import { fileChange } from '../scope/configChange.js';
-import { relabelledNamespaces } from '../scope/relabelled.js';
+import { configChange, fileChange } from '../scope/configChange.js';
+import { changedPaths, relabelledNamespaces } from '../scope/relabelled.js';
 import type { FileSelection } from '../scope/select.js';
-import { defaultConfigPath, defaultPolicyConfig, formatConfigError, parsePolicyConfig } from '../policy/config.js';
+import { defaultConfigPath, defaultPolicyConfig, formatConfigError } from '../policy/config.js';
 import { reads } from '../policy/sources/cluster.js';
 import type { PolicyConfig } from '../policy/types.js';
 import { git, GitError } from '../git/run.js';
@@ -116,13 +116,11 @@ async function configAtBase(io: CliIO, explicit: string | undefined, base: strin
   const change = fileChange(changeSet, named);
   if (change.kind !== 'changed') return { base: judging };
   io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged\n`);
-  const parse = (version: string | null) => (version === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(version, named));
-  const [before, after] = [parse(change.base), parse(change.head)];
-  if (!after.ok) {
-    io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:\n${after.errors.map(formatConfigError).join('\n')}\n`);
-    return { base: judging };
+  const reviewed = configChange(change.base, change.head, named);
+  if (reviewed.kind === 'invalid') {
+    io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:\n${reviewed.errors.map(formatConfigError).join('\n')}\n`);
   }
-  return before.ok ? { base: judging, change: { base: before.config, head: after.config, path: named } } : { base: judging };
+  return reviewed.kind === 'changed' ? { base: judging, change: reviewed } : { base: judging };
 }
 
 /**
@@ -133,7 +131,7 @@ async function configAtBase(io: CliIO, explicit: string | undefined, base: strin
 async function relabelledWorkloads(io: CliIO, changeSet: ChangeSet, head: string, options: { policy: PolicyContext; selection: FileSelection; maxBytes: number }): Promise<readonly ChangedFile[]> {
   const namespaces = relabelledNamespaces(changeSet, { policy: options.policy, selection: options.selection, load: { maxBytes: options.maxBytes } });
   if (namespaces.length === 0) return [];
-  const skip = new Set(changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const skip = changedPaths(changeSet.files);
   const found = await readNamespaceFiles(io.cwd, head, { namespaces, skip, selection: options.selection, maxBytes: options.maxBytes, maxFiles: relabelledFilesCap });
   for (const { path: file, reason } of found.omitted) {
     io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range raises the pod-security labels of ${namespaces.join(', ')} (${reason})\n`);

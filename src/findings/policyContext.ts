@@ -10,7 +10,7 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { defaultPolicyConfig } from '../policy/config.js';
 import { emptyNamespaceIndex, indexNamespaces, namespacesFromDocument } from '../policy/namespaces.js';
 import type { NamespaceIndex } from '../policy/namespaces.js';
-import { annotationPath, namespaceLabelsOn, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
+import { annotationPath, namespaceLabelsOn, noSubject, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
 import { clusterSourcesOf, reads } from '../policy/sources/cluster.js';
 import type { ClusterSources, SourceOptions } from '../policy/sources/cluster.js';
 import type { KyvernoRule } from '../policy/sources/kyverno.js';
@@ -164,7 +164,7 @@ export function evaluatePodSpec(source: PodSpecSource, context: PolicyContext, p
  */
 export function defaultPolicies(context: PolicyContext, cluster: ClusterSources | undefined = context.cluster): { enforce: string; warn: string } {
   const policy = resolvePolicy({
-    subject: { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
+    subject: noSubject,
     config: context.config,
     overrides: context.overrides,
     today: context.today,

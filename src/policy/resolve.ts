@@ -219,6 +219,9 @@ export function namespaceLabelsOn(config: PolicyConfig, overrides: PolicyOverrid
   return overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
 }
 
+/** What resolution reads of no pod spec at all: the run's default levels. */
+export const noSubject: PolicySubject = { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+
 export function resolvePolicy(input: ResolveInput): ResolvedPolicy {
   const { subject, today } = input;
   const config = input.config ?? defaultPolicyConfig;

@@ -6,6 +6,8 @@
  */
 import type { ChangeSet, FileContent } from '../diff/types.js';
 import { textOf } from '../findings/fixes.js';
+import { defaultPolicyConfig, parsePolicyConfig } from '../policy/config.js';
+import type { ConfigError, PolicyConfig } from '../policy/types.js';
 
 export type FileChange =
   | { readonly kind: 'unchanged' }
@@ -25,4 +27,21 @@ export function fileChange(changeSet: ChangeSet, path: string): FileChange {
   // A copy leaves the original where it was.
   const head = now ? text(now.head) : before?.status === 'copied' ? base : null;
   return base === head ? { kind: 'unchanged' } : { kind: 'changed', base, head };
+}
+
+/** What a change does to the policy config, to be reviewed for relaxations. */
+export type ConfigChange =
+  /** Unchanged, or invalid at base: nothing to compare (the base commit's config judges). */
+  | { readonly kind: 'none' }
+  /** Invalid at head: it would stop every run once merged. */
+  | { readonly kind: 'invalid'; readonly errors: readonly ConfigError[] }
+  | { readonly kind: 'changed'; readonly base: PolicyConfig; readonly head: PolicyConfig; readonly path: string };
+
+/** The config's text at base and at head (null: absent, the built-in defaults), parsed for review. */
+export function configChange(base: string | null, head: string | null, path: string): ConfigChange {
+  if (base === head) return { kind: 'none' };
+  const parse = (text: string | null) => (text === null ? ({ ok: true, config: defaultPolicyConfig } as const) : parsePolicyConfig(text, path));
+  const [before, after] = [parse(base), parse(head)];
+  if (!after.ok) return { kind: 'invalid', errors: after.errors };
+  return before.ok ? { kind: 'changed', base: before.config, head: after.config, path } : { kind: 'none' };
 }

@@ -9,7 +9,7 @@
  * loosened, Namespace labels turned off.
  */
 import type { DiffLines } from '../diff/lines.js';
-import { resolvePolicy } from '../policy/resolve.js';
+import { noSubject, resolvePolicy } from '../policy/resolve.js';
 import { isLaxer } from '../policy/stricter.js';
 import type { OptOutsRule, PolicyChangesRule } from '../policy/stricter.js';
 import type { ConfigLocation, DisableEntry, PolicyConfig, PolicyRule } from '../policy/types.js';
@@ -18,8 +18,6 @@ import type { LevelVersion } from '../pss/types.js';
 import { relaxationFinding, uniquePlaces } from './policyChanges.js';
 import type { Place } from './policyChanges.js';
 import type { DiffFinding } from './types.js';
-
-const noSubject = { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 
 /** The config's own default levels (flags aside: they are the run's, not the change's). */
 function defaultsOf(config: PolicyConfig, today: string): { enforce: LevelVersion; warn: LevelVersion } {

@@ -19,13 +19,16 @@ import type { LoadOptions } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { policyToEvaluate } from '../policy/namespaces.js';
 import type { AdmissionPolicy } from '../policy/namespaces.js';
-import { resolvePolicy } from '../policy/resolve.js';
+import { noSubject, resolvePolicy } from '../policy/resolve.js';
 import { reads } from '../policy/sources/cluster.js';
 import { isLaxer } from '../policy/stricter.js';
 import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
 
-const noSubject = { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+/** Every path a change touches, at head and at base (a renamed file's old path too): files outside it are the same at both commits. */
+export function changedPaths(files: ChangeSet['files']): Set<string> {
+  return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+}
 
 const mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 

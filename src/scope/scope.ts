@@ -36,17 +36,18 @@ import type { NamespaceIndex } from '../policy/namespaces.js';
 import { changedPspFindings } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { optOutAnnotations } from '../policy/annotations.js';
-import { annotationPath, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
+import { annotationPath, noSubject, resolvePolicy, subjectFromPodSpec } from '../policy/resolve.js';
 import { evaluatePolicy } from '../policy/split.js';
 import { changeRules, relaxationsOf, reviewOptOuts, samePolicy, stricterPolicy } from '../policy/stricter.js';
 import type { OptOutsRule } from '../policy/stricter.js';
-import type { PolicyConfig, PolicyFinding, PolicySubject, ResolvedPolicy } from '../policy/types.js';
+import type { PolicyConfig, PolicyFinding, ResolvedPolicy } from '../policy/types.js';
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { admissionRelaxations, kyvernoNamespaceRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
 import { configRelaxations } from './configChanges.js';
 import { namespaceRelaxations, workloadRelaxation } from './policyChanges.js';
+import { changedPaths } from './relabelled.js';
 import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
 import type { DiffFinding, DiffPodSpecVerdict, DiffReport } from './types.js';
@@ -173,9 +174,6 @@ function sameRule(a: KyvernoRule, b: KyvernoRule): boolean {
   return settings(a) === settings(b);
 }
 
-/** What resolution reads of no pod spec at all: the run's default levels. */
-const noSubject: PolicySubject = { file: '', namespace: null, kind: '', name: '', workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
-
 /**
  * Head pod specs still unmatched, paired with an unmatched base one of the
  * same kind and name in another namespace (the same file first): a workload
@@ -261,9 +259,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Files the change did not touch, in a Namespace it relabels: the same at both commits, so loaded once; their problems are not the change's.
   const relabelled = new Set<ChangedFile>();
   // Outside the files read here, base and head are taken to be the same (a file the selection excludes is not read at base).
-  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const touched = changedPaths(files);
   for (const file of options.relabelledFiles ?? []) {
-    if (changedPaths.has(file.path) || file.head.kind !== 'content') continue;
+    if (touched.has(file.path) || file.head.kind !== 'content') continue;
     const pods = loadPods(file.path, file.head, load).pods;
     heads.set(file, keyed(pods));
     bases.set(file, keyed(pods));
@@ -272,7 +270,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // Namespaces (and the cluster's own policies) at head decide levels, as the cluster will after the merge; those at base, what the change may not lower.
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context: PolicyContext = repository.context;
-  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
+  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !touched.has(document.file));
   // The base commit's Namespaces and cluster policies (PodSecurityConfiguration, Kyverno): what the change may not lower.
   const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
