@@ -15488,6 +15488,7 @@ function disableApplies(entry, subject2) {
 function namespaceLabelsOn(config, overrides) {
   return overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
 }
+var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function resolvePolicy(input) {
   const { subject: subject2, today: today2 } = input;
   const config = input.config ?? defaultPolicyConfig;
@@ -19586,7 +19587,7 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
 }
 function defaultPolicies(context, cluster = context.cluster) {
   const policy = resolvePolicy({
-    subject: { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
+    subject: noSubject,
     config: context.config,
     overrides: context.overrides,
     today: context.today,
@@ -21259,8 +21260,8 @@ function helmRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
-function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
-  const changed = new Set(changedPaths);
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
+  const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
@@ -21628,7 +21629,6 @@ function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf
 }
 
 // src/scope/configChanges.ts
-var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function defaultsOf(config, today2) {
   const policy = resolvePolicy({ subject: noSubject, config, overrides: {}, today: today2 });
   return { enforce: policy.enforce, warn: policy.warn };
@@ -21684,6 +21684,37 @@ function configRelaxations(base, head, options) {
   const subject2 = { file, apiVersion: "", kind: "config", namespace: null, name: file, reason: `the pull request relaxes the policy config ${file}` };
   const source = { kind: "config-default", detail: base.file !== null ? `${base.file} at the base commit` : "the built-in defaults, as the config file is new" };
   return [relaxationFinding(subject2, what, was.enforce, source, uniquePlaces(places), base.file !== null ? "modified" : "new", options.rule, options.linesOf)];
+}
+
+// src/scope/relabelled.ts
+function changedPaths(files) {
+  return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+}
+var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
+function namespaceDocuments(path10, content, load) {
+  if (content.kind !== "content") return [];
+  const text3 = textOf(content.data);
+  if (text3 === null || !mentionsNamespace.test(text3)) return [];
+  return [...loadManifestFile(path10, text3, load).documents];
+}
+function sameLabels2(a, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
+function relabelledNamespaces(changeSet, options) {
+  if (!reads(options.policy.sourceOptions ?? {}, "namespace-labels")) return [];
+  const load = options.load ?? defaultLoadOptions;
+  const files = changeSet.files.filter((file) => file.rendered !== true && selectsFile(options.selection ?? defaultSelection, file));
+  const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
+  const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
+  const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
+  const run = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
+  const defaults2 = { enforce: run.enforce, warn: run.warn, audit: { level: "privileged", version: "latest" } };
+  const stricter2 = (name) => {
+    const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
+    return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
+  };
+  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
 }
 
 // src/scope/scope.ts
@@ -21752,7 +21783,6 @@ function sameRule(a, b) {
   const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
   return settings(a) === settings(b);
 }
-var noSubject2 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
   const byName = /* @__PURE__ */ new Map();
   for (const pods of unmatchedBase.values()) {
@@ -21809,9 +21839,9 @@ function evaluateChangeSet(changeSet, options) {
     heads.set(file, keyed(head.pods));
   }
   const relabelled = /* @__PURE__ */ new Set();
-  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const touched = changedPaths(files);
   for (const file of options.relabelledFiles ?? []) {
-    if (changedPaths.has(file.path) || file.head.kind !== "content") continue;
+    if (touched.has(file.path) || file.head.kind !== "content") continue;
     const pods = loadPods(file.path, file.head, load).pods;
     heads.set(file, keyed(pods));
     bases.set(file, keyed(pods));
@@ -21819,7 +21849,7 @@ function evaluateChangeSet(changeSet, options) {
   }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
-  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
+  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !touched.has(document.file));
   const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
   const labelsOf2 = (c, name) => JSON.stringify(c.namespaces.byName.get(name)?.manifest.labels ?? null);
@@ -21904,7 +21934,7 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject2, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
   const defaults2 = defaultsUnder(context);
   const documents = { base: changedBase, head: changedHead };
   findings.push(
@@ -23527,34 +23557,12 @@ function fileChange(changeSet, path10) {
   const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
   return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
 }
-
-// src/scope/relabelled.ts
-var noSubject3 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
-var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
-function namespaceDocuments(path10, content, load) {
-  if (content.kind !== "content") return [];
-  const text3 = textOf(content.data);
-  if (text3 === null || !mentionsNamespace.test(text3)) return [];
-  return [...loadManifestFile(path10, text3, load).documents];
-}
-function sameLabels2(a, b) {
-  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
-}
-function relabelledNamespaces(changeSet, options) {
-  if (!reads(options.policy.sourceOptions ?? {}, "namespace-labels")) return [];
-  const load = options.load ?? defaultLoadOptions;
-  const files = changeSet.files.filter((file) => file.rendered !== true && selectsFile(options.selection ?? defaultSelection, file));
-  const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
-  const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
-  const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
-  const run = resolvePolicy({ subject: noSubject3, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
-  const defaults2 = { enforce: run.enforce, warn: run.warn, audit: { level: "privileged", version: "latest" } };
-  const stricter2 = (name) => {
-    const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
-    return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
-  };
-  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
+function configChange(base, head, path10) {
+  if (base === head) return { kind: "none" };
+  const parse3 = (text3) => text3 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text3, path10);
+  const [before, after] = [parse3(base), parse3(head)];
+  if (!after.ok) return { kind: "invalid", errors: after.errors };
+  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path10 } : { kind: "none" };
 }
 
 // src/io/render/git.ts
@@ -23656,20 +23664,18 @@ async function configAtBase(io, explicit, base, changeSet) {
   if (change.kind !== "changed") return { base: judging };
   io.stderr(`pod-security-review diff: ${file} is read at the base commit ${short}; the change to it takes effect once merged
 `);
-  const parse3 = (version4) => version4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(version4, named);
-  const [before, after] = [parse3(change.base), parse3(change.head)];
-  if (!after.ok) {
+  const reviewed = configChange(change.base, change.head, named);
+  if (reviewed.kind === "invalid") {
     io.stderr(`pod-security-review diff: ${file} at --head is invalid, and would stop every run once merged:
-${after.errors.map(formatConfigError).join("\n")}
+${reviewed.errors.map(formatConfigError).join("\n")}
 `);
-    return { base: judging };
   }
-  return before.ok ? { base: judging, change: { base: before.config, head: after.config, path: named } } : { base: judging };
+  return reviewed.kind === "changed" ? { base: judging, change: reviewed } : { base: judging };
 }
 async function relabelledWorkloads(io, changeSet, head, options) {
   const namespaces = relabelledNamespaces(changeSet, { policy: options.policy, selection: options.selection, load: { maxBytes: options.maxBytes } });
   if (namespaces.length === 0) return [];
-  const skip = new Set(changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const skip = changedPaths(changeSet.files);
   const found = await readNamespaceFiles(io.cwd, head, { namespaces, skip, selection: options.selection, maxBytes: options.maxBytes, maxFiles: relabelledFilesCap });
   for (const { path: file, reason: reason4 } of found.omitted) {
     io.stderr(`pod-security-review diff: ${file}: not re-evaluated after the range raises the pod-security labels of ${namespaces.join(", ")} (${reason4})

@@ -14358,8 +14358,8 @@ function helmRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
-function discoverRoots(head, base, changedPaths, settings = defaultRenderSettings) {
-  const changed = new Set(changedPaths);
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
+  const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
   const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
@@ -43797,6 +43797,7 @@ function disableApplies(entry, subject) {
 function namespaceLabelsOn(config, overrides) {
   return overrides.namespaceLabels ?? config.namespaceLabels?.value ?? true;
 }
+var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function resolvePolicy(input) {
   const { subject, today } = input;
   const config = input.config ?? defaultPolicyConfig;
@@ -44244,7 +44245,7 @@ function evaluatePodSpec(source, context, policy = resolveFor(source, context)) 
 }
 function defaultPolicies(context, cluster = context.cluster) {
   const policy = resolvePolicy({
-    subject: { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] },
+    subject: noSubject,
     config: context.config,
     overrides: context.overrides,
     today: context.today,
@@ -47180,11 +47181,20 @@ function fileChange(changeSet, path4) {
   const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
   return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
 }
+function configChange(base, head, path4) {
+  if (base === head) return { kind: "none" };
+  const parse5 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path4);
+  const [before, after] = [parse5(base), parse5(head)];
+  if (!after.ok) return { kind: "invalid", errors: after.errors };
+  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
+}
 
 // src/scope/relabelled.ts
 init_load();
 init_select();
-var noSubject = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
+function changedPaths(files) {
+  return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+}
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path4, content, load) {
   if (content.kind !== "content") return [];
@@ -48492,9 +48502,8 @@ function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf
 }
 
 // src/scope/configChanges.ts
-var noSubject2 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function defaultsOf(config, today) {
-  const policy = resolvePolicy({ subject: noSubject2, config, overrides: {}, today });
+  const policy = resolvePolicy({ subject: noSubject, config, overrides: {}, today });
   return { enforce: policy.enforce, warn: policy.warn };
 }
 function ruleLevels(rule, defaults2) {
@@ -48617,7 +48626,6 @@ function sameRule(a, b) {
   const settings = (rule) => JSON.stringify({ ...rule, file: null, line: null, path: null });
   return settings(a) === settings(b);
 }
-var noSubject3 = { file: "", namespace: null, kind: "", name: "", workloadAnnotations: {}, templateAnnotations: null, runtimeClassName: null, images: [] };
 function matchNamespaceMoves(heads, unmatchedBase, matches2) {
   const byName = /* @__PURE__ */ new Map();
   for (const pods of unmatchedBase.values()) {
@@ -48674,9 +48682,9 @@ function evaluateChangeSet(changeSet, options) {
     heads.set(file, keyed(head.pods));
   }
   const relabelled = /* @__PURE__ */ new Set();
-  const changedPaths = new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+  const touched = changedPaths(files);
   for (const file of options.relabelledFiles ?? []) {
-    if (changedPaths.has(file.path) || file.head.kind !== "content") continue;
+    if (touched.has(file.path) || file.head.kind !== "content") continue;
     const pods = loadPods(file.path, file.head, load).pods;
     heads.set(file, keyed(pods));
     bases.set(file, keyed(pods));
@@ -48684,7 +48692,7 @@ function evaluateChangeSet(changeSet, options) {
   }
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
-  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !changedPaths.has(document.file));
+  const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !touched.has(document.file));
   const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
   const labelsOf2 = (c, name) => JSON.stringify(c.namespaces.byName.get(name)?.manifest.labels ?? null);
@@ -48769,7 +48777,7 @@ function evaluateChangeSet(changeSet, options) {
     findings.push(...fixed2.advice.flat());
   }
   findings.push(...pspDiffFindings(files, changedHead, changedBase, context));
-  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject3, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
+  const defaultsUnder = (c) => resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today, admission: c.cluster?.admission ?? null });
   const defaults2 = defaultsUnder(context);
   const documents = { base: changedBase, head: changedHead };
   findings.push(
@@ -49489,12 +49497,10 @@ function configChangeOf(settings, changeSet, read) {
   const change = fileChange(changeSet, path4);
   if (change.kind === "unchanged") return { notices: [] };
   const [base, head] = change.kind === "changed" ? [change.base, change.head] : [textOf2(read.blob), textOf2(read.headBlob)];
-  if (base === head) return { notices: [] };
-  const parse5 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path4);
-  const [before, after] = [parse5(base), parse5(head)];
-  if (!after.ok) return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
-${after.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
-  return before.ok ? { change: { base: before.config, head: after.config, path: path4 }, notices: [] } : { notices: [] };
+  const reviewed = configChange(base, head, path4);
+  if (reviewed.kind === "invalid") return { notices: [`The pull request leaves the policy config invalid; it would stop every run once merged:
+${reviewed.errors.map((e) => `> ${inlineCode(formatConfigError(e))}`).join("\n")}`] };
+  return reviewed.kind === "changed" ? { change: reviewed, notices: [] } : { notices: [] };
 }
 async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
@@ -49543,7 +49549,7 @@ async function relabelledWorkloads(io, settings, headSha, read, policy) {
   if (!read.viaGit) {
     return { files: [], notices: [`${list3}: the pull request raises the pod-security labels, and without a local checkout only the changed files are read, so workloads there in other files were not re-evaluated. Check out with fetch-depth: 0 to re-evaluate them.`] };
   }
-  const skip = new Set(read.changeSet.files.flatMap((f) => [f.path, f.previousPath ?? f.path]));
+  const skip = changedPaths(read.changeSet.files);
   const found = await io.gitNamespaceFiles(io.env.GITHUB_WORKSPACE ?? ".", headSha, { namespaces: names, skip, selection: settings.selection, maxBytes: settings.maxFileBytes, maxFiles: relabelledFilesCap });
   if (found.omitted.length === 0) return { files: found.files, notices: [] };
   const shown4 = found.omitted.slice(0, 10).map((o) => `${inlineCode(o.path)} (${o.reason})`);
@@ -49684,8 +49690,8 @@ async function run(given) {
     }
     const { changeSet, notices, viaGit, configBlob, extraDocuments } = read;
     const config = await readPolicyConfig(io, settings, event, { viaGit, blob: configBlob });
-    const configChange = configChangeOf(settings, changeSet, { blob: configBlob, headBlob: read.headConfigBlob });
-    notices.push(...configChange.notices);
+    const configChange2 = configChangeOf(settings, changeSet, { blob: configBlob, headBlob: read.headConfigBlob });
+    notices.push(...configChange2.notices);
     const context = policyContext(io.today(), { config, overrides: settings.overrides, sourceOptions: settings.sourceOptions, extraChecks: extraChecksFor(config.advice, false) });
     const relabelled = await relabelledWorkloads(io, settings, event.headSha, read, context);
     notices.push(...relabelled.notices);
@@ -49704,7 +49710,7 @@ async function run(given) {
         onlyNewViolations: settings.onlyNewViolations,
         fixes: settings.suggestions,
         relabelledFiles: relabelled.files,
-        ...configChange.change ? { configChange: configChange.change } : {},
+        ...configChange2.change ? { configChange: configChange2.change } : {},
         ...config.render ? { render: config.render } : {}
       },
       renderPort
