@@ -70,7 +70,7 @@ interface Owned {
   areas: Set<string>;
 }
 
-function own(target: Owned, from: OwnedEdit): void {
+function own(target: Owned, from: Pick<OwnedEdit, 'owners' | 'areas'>): void {
   for (const owner of from.owners) target.owners.add(owner);
   for (const area of from.areas) target.areas.add(area);
 }
@@ -349,6 +349,13 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
     return typeof anchor === 'string' && anchors.has(anchor);
   }
 
+  // A flow map whose every key goes and that gets new ones is written as one splice, the insertion's
+  // (insertSplice): it does the removals too, for their owners.
+  for (const [map, op] of pairDeletes) {
+    const insert = inserts.get(map);
+    if (insert && emptiedFlowMap(map, op)) own(insert, op);
+  }
+
   const splices: OwnedSplice[] = [];
   const emit = (op: Owned, splice: Splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
   const guard = (op: Owned, render: () => void) => {
@@ -474,21 +481,15 @@ function insertSplice(context: RenderContext, map: YAMLMap, entries: { [key: str
   const { style } = context;
   if (map.flow) {
     const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
-    const kept = map.items.filter((pair) => !deletes?.pairs.has(pair));
-    if (kept.length === 0) {
-      if (map.items.length > 0) throw new Unsupported('a flow map emptied and refilled');
+    if (map.items.length === 0) {
       const [start, end] = rangeOf(map);
       return { start, end, insert: `{${rendered.join(', ')}}` };
     }
+    if (deletes && emptiedFlowMap(map, deletes)) return refilledFlowMap(context, map, rendered);
     const last = map.items[map.items.length - 1] as Pair;
     if (deletes?.pairs.has(last)) throw new Unsupported('a flow map whose last key is removed and another added');
-    const lastKey = rangeOf(last.key as Node)[0];
-    // A flow map written one key per line (pretty-printed JSON) gets one more line.
-    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf(map)[0])) {
-      const pad = ' '.repeat(columnOf(context.table, lastKey));
-      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join('') };
-    }
-    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join('') };
+    const separator = flowSeparator(context, map, last);
+    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `${separator}${r}`).join('') };
   }
   const column = keyColumn(context, map);
   const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
@@ -500,6 +501,39 @@ function insertSplice(context: RenderContext, map: YAMLMap, entries: { [key: str
   const firstKey = rangeOf(map.items[0]?.key as Node)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+
+/** Whether the removals take every key of a flow map (which new keys may then refill). */
+function emptiedFlowMap(map: YAMLMap, deletes: DeletePairsOp): boolean {
+  return map.flow === true && map.items.length > 0 && map.items.every((pair) => deletes.pairs.has(pair));
+}
+
+/**
+ * What goes before a new pair of a flow map, after `pair`: `, ` on one line;
+ * a line break and the key's indentation where each key starts its own line
+ * (pretty-printed JSON), so the map gets one more such line.
+ */
+function flowSeparator(context: RenderContext, map: YAMLMap, pair: Pair): string {
+  const key = rangeOf(pair.key as Node)[0];
+  if (!/^\s*$/.test(lineLeader(context, key)) || lineOf(context.table, key) === lineOf(context.table, rangeOf(map)[0])) return ', ';
+  return `,${context.table.eol}${' '.repeat(columnOf(context.table, key))}`;
+}
+
+/**
+ * A flow map whose every key is removed and that gets new ones: its pairs,
+ * from the first key to the end of the last value, are replaced by the new
+ * ones in the same layout; the braces and what lies outside the pairs stay.
+ * (`{"add": ["NET_ADMIN"]}` → `{"drop": ["ALL"]}`: removing the keys first
+ * would leave `{}`, where the new keys could not be placed by their neighbours.)
+ */
+function refilledFlowMap(context: RenderContext, map: YAMLMap, rendered: readonly string[]): Splice {
+  const first = map.items[0] as Pair;
+  const last = map.items[map.items.length - 1] as Pair;
+  const start = rangeOf(first.key as Node)[0];
+  const end = pairEnd(last);
+  // A comment between the pairs would go with them, and verification cannot see a lost comment.
+  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported('a flow map emptied and refilled, with a comment inside');
+  return { start, end, insert: rendered.join(flowSeparator(context, map, last)) };
 }
 
 /** The last scalar of a node (the end of its text) is a block scalar with `+` chomping. */
@@ -573,8 +607,9 @@ function flowRemovals(items: readonly { start: number; end: number; removed: boo
 function deletePairSplices(context: RenderContext, op: DeletePairsOp, refilled: boolean): Splice[] {
   const map = op.map;
   if (map.flow) {
+    // Emptied and refilled: the insertion rewrites the pairs (refilledFlowMap).
+    if (refilled && emptiedFlowMap(map, op)) return [];
     const items = map.items.map((pair) => ({ start: rangeOf(pair.key as Node)[0], end: pairEnd(pair), removed: op.pairs.has(pair) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported('a flow map emptied and refilled');
     const [start, end] = rangeOf(map);
     return flowRemovals(items, [start, end], '{}');
   }

@@ -81,9 +81,12 @@ describe('verification by List item gives the fixes of whole-document verificati
 
 describe('the cost of verifying a List', () => {
   // YAML: one per Pod (its fixes, then its suggestion: the same text). Anchored: two per anchor (its fixes, grouped by check, then its suggestion).
+  // Single-line JSON: three per Pod (its fixes together, then its two suggestions, edits within the line that differ from all of them applied);
+  // all its fixes can be written, the capabilities one too, where a flow map loses its `add` and gets a `drop`.
   it.each([
     ['yaml', 30, 30],
     ['anchored', 30, 6],
+    ['json', 30, 90],
   ] as const)('is %s: %i Pods, %i item verifications; all the fixes verified together reuse their verdicts', (form, n, expected) => {
     const text = listOfPods(n, form);
     const pods = podsOf('list.yaml', text, 'restricted');
@@ -154,6 +157,17 @@ describe('a single-line JSON List', () => {
     const withFixes = JSON.stringify(fixed.pods.map((p) => p.fixes));
     const without = JSON.stringify(fixed.pods.map((p) => p.failures));
     expect(withFixes.length).toBeLessThan(3 * without.length);
+  });
+
+  it('gets every fix, the capabilities one too (a flow map emptied and refilled), and stays JSON', () => {
+    const text = listOfPods(12, 'json');
+    const fixed = fixText('list.json', text, { level: 'restricted', version: 'latest' });
+    const fixes = fixed.pods.flatMap((p) => p.fixes);
+    expect(fixes.filter((f) => f.check === 'capabilities_restricted')).toHaveLength(12);
+    for (const { check, fix } of fixes) expect(fix, check).not.toBeNull();
+    const list = JSON.parse(fixed.text) as { items: { spec: { containers: { securityContext?: unknown }[] } }[] };
+    for (const item of list.items) expect(item.spec.containers[0]?.securityContext).toEqual({ privileged: false, capabilities: { drop: ['ALL'] }, allowPrivilegeEscalation: false });
+    expect(podsOf('list.json', fixed.text, 'restricted').flatMap((pod) => pod.failures)).toEqual([]);
   });
 
   it('keeps a short line a suggestion of that line', () => {
