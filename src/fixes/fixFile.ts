@@ -237,17 +237,22 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     return { edits, fixed };
   };
-  /** Null when the owners' fixes verify together, else why not (and, for edits of shared nodes, what is shared). */
-  const attempt = (selected: readonly Owner[]): Refusal | null => {
-    let rendered: Rendered;
+  /** The owners' edits rendered together as splices in order, or why they cannot be written (known without verifying). */
+  const renderInOrder = (selected: readonly Owner[]): { rendered: Rendered } | { unwritable: Refusal } => {
     try {
-      rendered = render(selected);
+      const rendered = render(selected);
       inOrder(rendered.splices);
+      return { rendered };
     } catch (error) {
-      if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
-      if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
+      if (error instanceof RenderError) return { unwritable: { reason: error.message, shared: error.shared ? error.message : null } };
+      if (error instanceof SpliceConflict) return { unwritable: { reason: error.message, shared: null } };
       throw error;
     }
+  };
+  /** Null when the owners' fixes verify together, else why not (and, for edits of shared nodes, what is shared). */
+  const attempt = (selected: readonly Owner[], outcome = renderInOrder(selected)): Refusal | null => {
+    if ('unwritable' in outcome) return outcome.unwritable;
+    const { rendered } = outcome;
     const reason = verifyText(rendered.splices, expectationOf(selected));
     if (reason === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== undefined) ?? null;
@@ -336,11 +341,31 @@ export function computeFixes(request: FixRequest): FileFixes {
     grouped.delete(owner);
   }
 
-  // 3. Per pod spec, the other fixes: all together, or as many as verify, one by one.
+  /**
+   * The fixes that cannot be written even alone (a layout the renderer does
+   * not edit) are refused, with the reason they would get one by one; the
+   * others are left to try. Null when every fix can be written alone: then
+   * only their combination cannot, and each is tried one by one.
+   */
+  const withoutUnwritable = (candidates: readonly Owner[]): Owner[] | null => {
+    const writable: Owner[] = [];
+    for (const owner of candidates) {
+      const outcome = renderInOrder([owner]);
+      if ('unwritable' in outcome) refuse(owner, outcome.unwritable);
+      else writable.push(owner);
+    }
+    return writable.length < candidates.length ? writable : null;
+  };
+
+  // 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
+  // can be written alone, together (rendering needs no verification); else as many as verify, one by one.
   for (const podOwners of byPod) {
-    const candidates = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
-    if (candidates.length === 0 || overBudget(candidates)) continue;
-    if (attempt(candidates) === null) {
+    const all = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
+    if (all.length === 0 || overBudget(all)) continue;
+    const together = renderInOrder(all);
+    const candidates = 'unwritable' in together ? (withoutUnwritable(all) ?? all) : all;
+    if (candidates.length === 0) continue;
+    if (attempt(candidates, candidates === all ? together : undefined) === null) {
       for (const owner of candidates) owner.accepted = true;
       continue;
     }

@@ -99,6 +99,29 @@ describe('the cost of verifying a List', () => {
   });
 });
 
+describe('a fix that cannot be written, even alone', () => {
+  // Each Pod's procMount is a folded block scalar, which the renderer does not replace in place.
+  const item = (i: number) =>
+    ['- apiVersion: v1', '  kind: Pod', '  metadata:', `    name: p${i}`, '  spec:', '    hostNetwork: true', '    containers:', '    - name: app', '      image: x', '      securityContext:', '        privileged: true', '        procMount: >-', '          Unmasked'].join('\n');
+  const text = `apiVersion: v1\nkind: List\nitems:\n${Array.from({ length: 10 }, (_, i) => item(i)).join('\n')}\n`;
+
+  it('is refused without a verification, and the fixes beside it are verified together, not one by one', () => {
+    const pods = podsOf('list.yaml', text, 'restricted');
+    const before = verificationCounts.items;
+    const fixes = computeFixes({ file: 'list.yaml', text, pods, level: 'restricted', version: 'latest', diff: null });
+    for (const pod of fixes.pods) {
+      expect(pod.map((f) => f.check)).toContain('procMount_restricted');
+      for (const fix of pod) {
+        if (fix.check !== 'procMount_restricted') expect(fix.fix, fix.check).not.toBeNull();
+        else expect(fix).toMatchObject({ fix: null, fixNote: expect.stringMatching(/^No safe mechanical fix was found: the fix cannot be written in this layout \(a block scalar is not replaced in place\)\./) });
+      }
+    }
+    // Per Pod: its six other fixes together, then its two suggestions (the host network's line, the container's lines).
+    expect(fixes.suggestions).toHaveLength(20);
+    expect(verificationCounts.items - before).toBe(30);
+  });
+});
+
 describe('the items a splice touches', () => {
   const text = ['apiVersion: v1', 'kind: List', 'items:', '- kind: Pod', '  spec:', '    hostNetwork: true', '- kind: Pod', '  spec: {}', ''].join('\n');
   const loaded = loadManifestFile('list.yaml', text, { maxBytes: Number.MAX_SAFE_INTEGER });
