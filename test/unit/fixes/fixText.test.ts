@@ -18,6 +18,27 @@ interface Case {
   readonly after: string;
 }
 
+/** A Pod that passes restricted but for the capabilities line it ends with. */
+const podWithCapabilities = (line: string) =>
+  lines('apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}', '  containers:', '  - name: app', '    image: x', '    securityContext:', '      allowPrivilegeEscalation: false', line);
+
+/** The same as pretty-printed JSON, its capabilities one key per line. */
+const prettyJsonWithCapabilities = (line: string) =>
+  lines(
+    '{',
+    '  "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},',
+    '  "spec": {',
+    '    "securityContext": {"runAsNonRoot": true, "seccompProfile": {"type": "RuntimeDefault"}},',
+    '    "containers": [{"name": "app", "image": "x", "securityContext": {',
+    '      "allowPrivilegeEscalation": false,',
+    '      "capabilities": {',
+    line,
+    '      }',
+    '    }}]',
+    '  }',
+    '}',
+  );
+
 const cases: Case[] = [
   {
     name: 'flips a YAML 1.1 boolean in its own spelling, keeping the comment and its spacing',
@@ -443,32 +464,8 @@ const cases: Case[] = [
   },
   {
     name: 'refills a flow map whose every key goes: `add` becomes `drop: [ALL]`, the comment after it stays',
-    before: lines(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
-      '  containers:',
-      '  - name: app',
-      '    image: x',
-      '    securityContext:',
-      '      allowPrivilegeEscalation: false',
-      '      capabilities: {add: [NET_ADMIN, SYS_TIME]}   # for the VPN',
-    ),
-    after: lines(
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}',
-      '  containers:',
-      '  - name: app',
-      '    image: x',
-      '    securityContext:',
-      '      allowPrivilegeEscalation: false',
-      '      capabilities: {drop: [ALL]}   # for the VPN',
-    ),
+    before: podWithCapabilities('      capabilities: {add: [NET_ADMIN, SYS_TIME]}   # for the VPN'),
+    after: podWithCapabilities('      capabilities: {drop: [ALL]}   # for the VPN'),
   },
   {
     name: 'refills a flow map whose every key goes: `runAsUser: 0` becomes `runAsNonRoot: true`',
@@ -486,34 +483,8 @@ const cases: Case[] = [
   },
   {
     name: 'refills a flow map of pretty-printed JSON one key per line',
-    before: lines(
-      '{',
-      '  "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},',
-      '  "spec": {',
-      '    "securityContext": {"runAsNonRoot": true, "seccompProfile": {"type": "RuntimeDefault"}},',
-      '    "containers": [{"name": "app", "image": "x", "securityContext": {',
-      '      "allowPrivilegeEscalation": false,',
-      '      "capabilities": {',
-      '        "add": ["NET_ADMIN", "SYS_TIME"]',
-      '      }',
-      '    }}]',
-      '  }',
-      '}',
-    ),
-    after: lines(
-      '{',
-      '  "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},',
-      '  "spec": {',
-      '    "securityContext": {"runAsNonRoot": true, "seccompProfile": {"type": "RuntimeDefault"}},',
-      '    "containers": [{"name": "app", "image": "x", "securityContext": {',
-      '      "allowPrivilegeEscalation": false,',
-      '      "capabilities": {',
-      '        "drop": ["ALL"]',
-      '      }',
-      '    }}]',
-      '  }',
-      '}',
-    ),
+    before: prettyJsonWithCapabilities('        "add": ["NET_ADMIN", "SYS_TIME"]'),
+    after: prettyJsonWithCapabilities('        "drop": ["ALL"]'),
   },
 ];
 
