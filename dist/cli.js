@@ -18017,6 +18017,10 @@ function renderEdits(context, edits) {
     const anchor = node?.anchor;
     return typeof anchor === "string" && anchors.has(anchor);
   }
+  for (const [map, op] of pairDeletes) {
+    const insert = inserts.get(map);
+    if (insert && emptiedFlowMap(map, op)) own(insert, op);
+  }
   const splices = [];
   const emit = (op, splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
   const guard = (op, render) => {
@@ -18115,20 +18119,15 @@ function insertSplice(context, map, entries2, deletes) {
   const { style } = context;
   if (map.flow) {
     const rendered = Object.entries(entries2).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
-    const kept = map.items.filter((pair2) => !deletes?.pairs.has(pair2));
-    if (kept.length === 0) {
-      if (map.items.length > 0) throw new Unsupported2("a flow map emptied and refilled");
+    if (map.items.length === 0) {
       const [start, end] = rangeOf2(map);
       return { start, end, insert: `{${rendered.join(", ")}}` };
     }
+    if (deletes && emptiedFlowMap(map, deletes)) return refilledFlowMap(context, map, rendered);
     const last = map.items[map.items.length - 1];
     if (deletes?.pairs.has(last)) throw new Unsupported2("a flow map whose last key is removed and another added");
-    const lastKey = rangeOf2(last.key)[0];
-    if (/^\s*$/.test(lineLeader(context, lastKey)) && lineOf(context.table, lastKey) !== lineOf(context.table, rangeOf2(map)[0])) {
-      const pad = " ".repeat(columnOf(context.table, lastKey));
-      return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `,${context.table.eol}${pad}${r}`).join("") };
-    }
-    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `, ${r}`).join("") };
+    const separator = flowSeparator(context, map, last);
+    return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `${separator}${r}`).join("") };
   }
   const column = keyColumn(context, map);
   const lines = Object.entries(entries2).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
@@ -18137,6 +18136,22 @@ function insertSplice(context, map, entries2, deletes) {
   const firstKey = rangeOf2(map.items[0]?.key)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+function emptiedFlowMap(map, deletes) {
+  return map.flow === true && map.items.length > 0 && map.items.every((pair2) => deletes.pairs.has(pair2));
+}
+function flowSeparator(context, map, pair2) {
+  const key = rangeOf2(pair2.key)[0];
+  if (!/^\s*$/.test(lineLeader(context, key)) || lineOf(context.table, key) === lineOf(context.table, rangeOf2(map)[0])) return ", ";
+  return `,${context.table.eol}${" ".repeat(columnOf(context.table, key))}`;
+}
+function refilledFlowMap(context, map, rendered) {
+  const first = map.items[0];
+  const last = map.items[map.items.length - 1];
+  const start = rangeOf2(first.key)[0];
+  const end = pairEnd(last);
+  if (/(^|\s)#/.test(context.table.text.slice(start, end))) throw new Unsupported2("a flow map emptied and refilled, with a comment inside");
+  return { start, end, insert: rendered.join(flowSeparator(context, map, last)) };
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
@@ -18198,8 +18213,8 @@ function flowRemovals(items, whole, empty) {
 function deletePairSplices(context, op, refilled) {
   const map = op.map;
   if (map.flow) {
+    if (refilled && emptiedFlowMap(map, op)) return [];
     const items = map.items.map((pair2) => ({ start: rangeOf2(pair2.key)[0], end: pairEnd(pair2), removed: op.pairs.has(pair2) }));
-    if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow map emptied and refilled");
     const [start, end] = rangeOf2(map);
     return flowRemovals(items, [start, end], "{}");
   }
@@ -19073,16 +19088,20 @@ function computeFixes(request) {
     }
     return { edits, fixed: fixed2 };
   };
-  const attempt = (selected) => {
-    let rendered;
+  const renderInOrder = (selected) => {
     try {
-      rendered = render(selected);
+      const rendered = render(selected);
       inOrder(rendered.splices);
+      return { rendered };
     } catch (error) {
-      if (error instanceof RenderError) return { reason: error.message, shared: error.shared ? error.message : null };
-      if (error instanceof SpliceConflict) return { reason: error.message, shared: null };
+      if (error instanceof RenderError) return { unwritable: { reason: error.message, shared: error.shared ? error.message : null } };
+      if (error instanceof SpliceConflict) return { unwritable: { reason: error.message, shared: null } };
       throw error;
     }
+  };
+  const attempt = (selected, outcome = renderInOrder(selected)) => {
+    if ("unwritable" in outcome) return outcome.unwritable;
+    const { rendered } = outcome;
     const reason4 = verifyText(rendered.splices, expectationOf(selected));
     if (reason4 === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
@@ -19152,10 +19171,22 @@ function computeFixes(request) {
     owner.note = null;
     grouped.delete(owner);
   }
+  const withoutUnwritable = (candidates) => {
+    const writable = [];
+    for (const owner of candidates) {
+      const outcome = renderInOrder([owner]);
+      if ("unwritable" in outcome) refuse2(owner, outcome.unwritable);
+      else writable.push(owner);
+    }
+    return writable.length < candidates.length ? writable : null;
+  };
   for (const podOwners of byPod) {
-    const candidates = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
-    if (candidates.length === 0 || overBudget(candidates)) continue;
-    if (attempt(candidates) === null) {
+    const all = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
+    if (all.length === 0 || overBudget(all)) continue;
+    const together = renderInOrder(all);
+    const candidates = "unwritable" in together ? withoutUnwritable(all) ?? all : all;
+    if (candidates.length === 0) continue;
+    if (attempt(candidates, candidates === all ? together : void 0) === null) {
       for (const owner of candidates) owner.accepted = true;
       continue;
     }
