@@ -39,9 +39,17 @@ export function exists(root: JsonValue | undefined, path: FieldPath): boolean {
   return isObject(parent) && last !== undefined && Object.prototype.hasOwnProperty.call(parent, last);
 }
 
-/** Identity of an edit, so that two fixers proposing the same edit share it. */
+/** Each edit's key, made once: an edit is rendered, deduplicated and named in verdict keys many times over. */
+const editKeys = new WeakMap<Edit, string>();
+
+/** Identity of an edit, so that two fixers proposing the same edit share it. Edits are immutable, so the key is kept with the edit. */
 export function editKey(edit: Edit): string {
-  return JSON.stringify([edit.op, edit.path, 'value' in edit ? edit.value : null]);
+  let key = editKeys.get(edit);
+  if (key === undefined) {
+    key = JSON.stringify([edit.op, edit.path, 'value' in edit ? edit.value : null]);
+    editKeys.set(edit, key);
+  }
+  return key;
 }
 
 export function prefixEdit(prefix: FieldPath, edit: Edit): Edit {
@@ -64,8 +72,12 @@ export class EditError extends Error {}
  * original index. The document is left as it is: only the maps and lists on
  * the edited paths are copied (a whole copy per verification cost more than
  * the comparison), the rest is shared with it.
+ *
+ * With `depth`, `document` is the value at the first `depth` segments of
+ * every edit's path (one List item: `['items', 3]`), and the edits are
+ * applied below it, with the same errors as on the whole document.
  */
-export function applyEditsToJson(document: JsonValue, edits: readonly Edit[]): JsonValue {
+export function applyEditsToJson(document: JsonValue, edits: readonly Edit[], depth = 0): JsonValue {
   const copies = new Set<JsonValue>();
   /** A container of the result that may be written: a copy of the document's. */
   const writable = <T extends JsonObject | JsonValue[]>(container: T): T => {
@@ -77,8 +89,9 @@ export function applyEditsToJson(document: JsonValue, edits: readonly Edit[]): J
   const root: JsonValue = typeof document === 'object' && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
   const parentOf = (path: FieldPath, create: boolean): JsonObject | JsonValue[] => {
+    if (path.length <= depth) throw new Error(`the edit of ${JSON.stringify(path)} is not below depth ${depth}`);
     let current: JsonValue = root;
-    for (let i = 0; i < path.length - 1; i++) {
+    for (let i = depth; i < path.length - 1; i++) {
       const segment = path[i] as string | number;
       const holder = current as JsonObject & JsonValue[];
       let next: JsonValue | undefined = typeof segment === 'number' ? (Array.isArray(current) ? current[segment] : undefined) : isObject(current) ? current[segment] : undefined;
