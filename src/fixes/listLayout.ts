@@ -64,9 +64,10 @@ function lineStartOf(text: string, offset: number): number {
 /**
  * The layout of the List document `doc` (its segment is [from, to) of
  * `text`), whose decoded `items` has `itemCount` entries; null when it cannot
- * be cut safely.
+ * be cut safely. `aliases: false` says the document has none (the event
+ * reader read it): its tree need not be searched for them.
  */
-export function listLayout(doc: Document, text: string, from: number, to: number, itemCount: number): ListLayout | null {
+export function listLayout(doc: Document, text: string, from: number, to: number, itemCount: number, aliases = true): ListLayout | null {
   const root = doc.contents;
   if (!isMap(root) || root.anchor !== undefined || root.tag !== undefined) return null;
   // Exactly one plain `items` key, and no merge key that could bring another.
@@ -104,6 +105,15 @@ export function listLayout(doc: Document, text: string, from: number, to: number
     }
   }
 
+  const ties = aliases ? aliasTies(doc, slotStart, slotEnd) : { dependencies: nodes.map(() => none), users: nodes.map(() => none) };
+  if (ties === null) return null;
+  return { flow: seq.flow === true, from, to, slotStart, slotEnd, ...ties, dashColumn };
+}
+
+const none: readonly number[] = [];
+
+/** Which items alias into which (ListLayout's `dependencies` and `users`); null when an alias crosses between the items and the prefix or suffix. */
+function aliasTies(doc: Document, slotStart: readonly number[], slotEnd: readonly number[]): Pick<ListLayout, 'dependencies' | 'users'> | null {
   // Which slot holds an offset: -1 for the prefix or suffix.
   const slotOf = (offset: number): number => {
     let low = 0;
@@ -115,8 +125,8 @@ export function listLayout(doc: Document, text: string, from: number, to: number
     }
     return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
   };
-  const dependencies: Set<number>[] = nodes.map(() => new Set());
-  const users: Set<number>[] = nodes.map(() => new Set());
+  const dependencies: Set<number>[] = slotStart.map(() => new Set());
+  const users: Set<number>[] = slotStart.map(() => new Set());
   let crossing = false;
   visit(doc, {
     Alias(_, alias) {
@@ -134,8 +144,7 @@ export function listLayout(doc: Document, text: string, from: number, to: number
       }
     },
   });
-  if (crossing) return null;
-  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]), dashColumn };
+  return crossing ? null : { dependencies: dependencies.map((set) => [...set]), users: users.map((set) => [...set]) };
 }
 
 /**
