@@ -17,7 +17,7 @@ import type { FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '.
 import { adviceFailures } from '../policy/sources/advice.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs } from '../workloads/extract.js';
-import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
+import { applyEditsToJson, EditError, editKey, jsonEqual } from './edits.js';
 import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
 import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
@@ -102,6 +102,13 @@ export function apiRuleViolations(pod: PodInput): Set<string> {
   return found;
 }
 
+/** The pod specs of a part by pod key (a Map, or a baseline evaluated on demand). */
+interface PodStates {
+  readonly size: number;
+  keys(): IterableIterator<string>;
+  get(key: string): PodState | undefined;
+}
+
 /**
  * A part of the file verified on its own: the whole file, or one segment
  * (segments.ts). `globalIndex` maps a document's index within the part to
@@ -112,7 +119,13 @@ interface Part {
   readonly globalIndex: (local: number) => number;
   readonly documents: ReadonlyMap<number, JsonValue>;
   readonly problemKinds: readonly string[];
-  readonly pods: ReadonlyMap<string, PodState>;
+  readonly pods: PodStates;
+}
+
+function podStateOf(pod: PodInput, { level, version }: LevelVersion): PodState {
+  const failing = new Set<FixableCheck | AdviceCheckId>(evaluatePod(pod, level, version).failures.map((f) => f.check));
+  for (const advice of adviceFailures(pod)) failing.add(advice.check);
+  return { failing, apiRules: apiRuleViolations(pod) };
 }
 
 function podStates(
@@ -128,13 +141,50 @@ function podStates(
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
-      const { level, version } = policyOf(key);
-      const failing = new Set<FixableCheck | AdviceCheckId>(evaluatePod(source.pod, level, version).failures.map((f) => f.check));
-      for (const advice of adviceFailures(source.pod)) failing.add(advice.check);
-      pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
+      pods.set(key, podStateOf(source.pod, policyOf(key)));
     }
   }
   return { pods, invalid };
+}
+
+/**
+ * The pod states of a document as the check loaded it, each evaluated when
+ * first asked: a fix of one List item needs the baseline of that item's pod
+ * specs only, and most pod specs of a large List may need no fix at all.
+ */
+class Baseline implements PodStates {
+  private readonly sources = new Map<string, PodInput>();
+  private readonly states = new Map<string, PodState>();
+  readonly invalid: string[];
+
+  constructor(
+    document: ManifestDocument,
+    private readonly policyOf: PolicyOf,
+  ) {
+    const extraction = extractPodSpecs(document);
+    this.invalid = extraction.problems.map((p) => p.kind);
+    for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source.pod);
+  }
+
+  get size(): number {
+    return this.sources.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.sources.keys();
+  }
+
+  get(key: string): PodState | undefined {
+    let state = this.states.get(key);
+    if (state === undefined) {
+      const pod = this.sources.get(key);
+      if (pod === undefined) return undefined;
+      verificationCounts.baselines++;
+      state = podStateOf(pod, this.policyOf(key));
+      this.states.set(key, state);
+    }
+    return state;
+  }
 }
 
 /** Large enough that a fixed text is never refused for its size (the original was accepted). */
@@ -176,13 +226,16 @@ function verifyPart(file: string, policyOf: PolicyOf, baseline: Part, text: stri
 }
 
 /** Null when every pod spec of `before` is found in `after`, the fixed checks pass and nothing new fails; else why not. */
-function podsReason(before: ReadonlyMap<string, PodState>, after: ReadonlyMap<string, PodState>, expectation: Expectation): string | null {
-  for (const [key, was] of before) {
+function podsReason(before: PodStates, after: PodStates, expectation: Expectation): string | null {
+  for (const key of before.keys()) {
     const now = after.get(key);
     if (!now) return 'a pod spec is no longer found after the fix';
     for (const check of expectation.fixed.get(key) ?? []) {
       if (now.failing.has(check)) return `the check ${check} still fails after the fix`;
     }
+    // Nothing fails and no rule is broken: nothing can be new, so the baseline need not be evaluated.
+    if (now.failing.size === 0 && now.apiRules.size === 0) continue;
+    const was = before.get(key)!;
     for (const check of now.failing) {
       if (!was.failing.has(check)) return `the check ${check} would start failing`;
     }
@@ -219,11 +272,20 @@ function fixedOf(expectation: Expectation, documentIndex: number): readonly [str
   return byDocument.get(documentIndex) ?? [];
 }
 
-/** What an expectation asks of one document: part of the key under which a verdict is kept. */
+/**
+ * What an expectation asks of one document: part of the key under which a
+ * verdict is kept. Made of the edits' own keys (made once per edit) and the
+ * fixed checks by pod spec, in an order of their own; the separators are
+ * control characters, which the JSON inside never holds unescaped.
+ */
 function expectationKey(expectation: Expectation, documentIndex: number | null): string {
   if (documentIndex === null) return '';
-  const fixed = [...fixedOf(expectation, documentIndex)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed]);
+  const edits = (expectation.edits.get(documentIndex) ?? []).map(editKey).join('\u0001');
+  const fixed = fixedOf(expectation, documentIndex)
+    .map(([key, checks]) => `${key}\u0002${checks.join('\u0002')}`)
+    .sort()
+    .join('\u0001');
+  return `${edits}\u0003${fixed}`;
 }
 
 /**
@@ -262,15 +324,23 @@ function mayMoveCut(text: string, splice: Splice): boolean {
   return false;
 }
 
-/** How many verifications loaded List items alone, a document's segment, or the whole file (for tests and the bench). */
-export const verificationCounts = { items: 0, segments: 0, files: 0 };
+/**
+ * How many verifications loaded List items alone, a document's segment, or
+ * the whole file, and how many pod specs of a known document had their
+ * state before the fix evaluated (for tests and the bench).
+ */
+export const verificationCounts = { items: 0, segments: 0, files: 0, baselines: 0 };
 
 /** A List document verified item by item (listLayout.ts), with its pod specs' baseline by item. */
 interface ListUnit {
   readonly document: ManifestDocument;
   readonly layout: ListLayout;
-  /** Baseline states of the pod specs of each item. */
-  readonly podsOfItem: ReadonlyMap<number, readonly (readonly [string, PodState])[]>;
+  /** Baseline states of the document's pod specs. */
+  readonly baseline: PodStates;
+  /** The keys of the pod specs of each item. */
+  readonly podsOfItem: ReadonlyMap<number, readonly string[]>;
+  /** The item of each pod spec, by key (read once: expectations name them again and again). */
+  readonly itemOfPod: ReadonlyMap<string, number>;
 }
 
 /** The item of a document-relative path (`['items', 3, …]`), or null. */
@@ -278,17 +348,33 @@ function itemOf(path: FieldPath): number | null {
   return path[0] === 'items' && typeof path[1] === 'number' ? path[1] : null;
 }
 
+/** The item a pod key names (`4|["items",3]`), or null. */
+function itemOfKey(key: string): number | null {
+  return itemOf(JSON.parse(key.slice(key.indexOf('|') + 1)) as FieldPath);
+}
+
 function listUnitOf(text: string, document: ManifestDocument, part: Part, from: number, to: number): ListUnit | null {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
-  const podsOfItem = new Map<number, [string, PodState][]>();
-  for (const [key, state] of part.pods) {
-    const item = itemOf(JSON.parse(key.slice(key.indexOf('|') + 1)) as FieldPath);
+  const podsOfItem = new Map<number, string[]>();
+  const itemOfPod = new Map<string, number>();
+  for (const key of part.pods.keys()) {
+    const item = itemOfKey(key);
     if (item === null) return null;
-    podsOfItem.set(item, [...(podsOfItem.get(item) ?? []), [key, state]]);
+    itemOfPod.set(key, item);
+    const keys = podsOfItem.get(item);
+    if (keys) keys.push(key);
+    else podsOfItem.set(item, [key]);
   }
-  const layout = listLayout(document.source.layout, text, from, to, value.items.length);
-  return layout === null ? null : { document, layout, podsOfItem };
+  // A document the event reader read has no aliases: its items need not be searched for them.
+  const aliases = document.source.place === undefined;
+  const layout = listLayout(document.source.layout, text, from, to, value.items.length, aliases);
+  return layout === null ? null : { document, layout, baseline: part.pods, podsOfItem, itemOfPod };
+}
+
+/** The pod states of some pod specs of `states`, by their keys, in that order (each evaluated only when asked). */
+function statesOf(states: PodStates, keys: readonly string[]): PodStates {
+  return { size: keys.length, keys: () => keys.values(), get: (key) => states.get(key) };
 }
 
 /**
@@ -321,7 +407,7 @@ function verifyListItems(list: ListVerification, splices: readonly Splice[], exp
   const editItems = edits.map((edit) => itemOf(edit.path));
   const fixedItems: [string, number][] = [];
   for (const [key] of fixedOf(expectation, document.index)) {
-    const item = itemOf(JSON.parse(key.slice(key.indexOf('|') + 1)) as FieldPath);
+    const item = unit.itemOfPod.get(key) ?? itemOfKey(key);
     if (item === null) return undefined;
     fixedItems.push([key, item]);
   }
@@ -394,6 +480,72 @@ function verifyKept(list: ListVerification, kept: readonly number[], splices: re
   return reason;
 }
 
+/** What a List should decode to after the edits: its fields, and its kept items in order. */
+interface ExpectedList {
+  /** The document's fields (its `items` are not looked at). */
+  readonly fields: JsonObject;
+  /** `items[j]` is item `kept[j]` as the edits leave it (undefined when they removed it). */
+  readonly items: readonly (JsonValue | undefined)[];
+}
+
+/**
+ * The List `document` after `edits`, seen through its `kept` items; a
+ * string when that is not a List any more or the edits do not apply (why).
+ * Edits that all lie inside kept items are applied to those items alone (a
+ * copy of the whole `items` per verification made a fix cost the size of
+ * the List); any other edit, and any edit that fails, is applied to the
+ * whole document, which gives the reason as whole-document verification does.
+ */
+function expectedList(document: JsonValue, kept: readonly number[], edits: readonly Edit[]): ExpectedList | string {
+  const byItem = editsByItem(kept, edits);
+  if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
+    const original = document.items;
+    try {
+      return { fields: document, items: kept.map((item, j) => applyEditsToJson(original[item] ?? null, byItem[j] ?? [], 2)) };
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+    }
+  }
+  let expected: JsonValue = document;
+  if (edits.length > 0) {
+    try {
+      expected = applyEditsToJson(document, edits);
+    } catch (error) {
+      if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
+      throw error;
+    }
+  }
+  if (!isObject(expected) || !Array.isArray(expected.items)) return 'the fixed YAML would change more than the fixed fields';
+  const expectedItems = expected.items;
+  return { fields: expected, items: kept.map((item) => expectedItems[item]) };
+}
+
+/** The edits of each kept item (`[j]` for item `kept[j]`), when every edit lies inside a kept item; else null. */
+function editsByItem(kept: readonly number[], edits: readonly Edit[]): Edit[][] | null {
+  const byItem: Edit[][] = kept.map(() => []);
+  for (const edit of edits) {
+    const item = itemOf(edit.path);
+    const j = item === null || edit.path.length < 3 ? -1 : sortedIndex(kept, item);
+    if (j === -1) return null;
+    byItem[j]!.push(edit);
+  }
+  return byItem;
+}
+
+/** The index of `value` in the sorted `values`, or -1. */
+function sortedIndex(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = values[middle]!;
+    if (at === value) return middle;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 function verifySmallList(file: string, small: string, unit: ListUnit, kept: readonly number[], edits: readonly Edit[], expectation: Expectation, policyOf: PolicyOf): string | null {
   const { document } = unit;
   verificationCounts.items++;
@@ -402,29 +554,21 @@ function verifySmallList(file: string, small: string, unit: ListUnit, kept: read
   if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return 'the fixed YAML no longer loads as it did';
   const value = fixedDocument.value;
   if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept.length) return 'the fixed YAML would change more than the fixed fields';
-  let expected: JsonValue = document.value;
-  if (edits.length > 0) {
-    try {
-      expected = applyEditsToJson(document.value, edits);
-    } catch (error) {
-      if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
-      throw error;
-    }
-  }
-  if (!isObject(expected) || !Array.isArray(expected.items)) return 'the fixed YAML would change more than the fixed fields';
+  const expected = expectedList(document.value, kept, edits);
+  if (typeof expected === 'string') return expected;
   // Everything but the items, then each item kept: the items left out are unchanged by construction.
-  for (const field of new Set([...Object.keys(value), ...Object.keys(expected)])) {
-    if (field !== 'items' && !jsonEqual(value[field], expected[field])) return 'the fixed YAML would change more than the fixed fields';
+  const { fields, items: expectedItems } = expected;
+  for (const field of new Set([...Object.keys(value), ...Object.keys(fields)])) {
+    if (field !== 'items' && !jsonEqual(value[field], fields[field])) return 'the fixed YAML would change more than the fixed fields';
   }
-  const expectedItems = expected.items;
   const items = value.items;
-  if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return 'the fixed YAML would change more than the fixed fields';
+  if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return 'the fixed YAML would change more than the fixed fields';
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path) => {
     const item = itemOf(path);
     return item === null ? path : ['items', kept[item] ?? -1, ...path.slice(2)];
   });
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
-  const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
 
@@ -480,11 +624,11 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     if (document === undefined) {
       part = partOf(file, segmentText(text, starts, k), policyOf, (local) => -1 - local).part;
     } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text.length)) {
-      const { pods, invalid } = podStates([document], policyOf, (index) => index);
+      const pods = new Baseline(document, policyOf);
       part = {
         globalIndex: (local) => (local === 0 ? document.index : -1 - local),
         documents: new Map([[document.index, document.value]]),
-        problemKinds: invalid.sort(),
+        problemKinds: [...pods.invalid].sort(),
         pods,
       };
     } else {

@@ -1,0 +1,154 @@
+/**
+ * The shortcuts of verification by List item (verify.ts, listLayout.ts)
+ * give the verdicts of the slow path: the baseline of a pod spec evaluated
+ * only when a fixed one still fails something, the edits applied to the
+ * changed items alone, a List read by events not searched for aliases. Each
+ * verdict is compared with whole-document verification of the same splices
+ * and expectation, for fixes that stand and fixes that must be refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyEditsToJson, EditError, set } from '../../../src/fixes/edits.js';
+import { listLayout } from '../../../src/fixes/listLayout.js';
+import type { Splice } from '../../../src/fixes/text.js';
+import type { Edit, FixableCheck } from '../../../src/fixes/types.js';
+import { podKey, verificationCounts, verifierOf } from '../../../src/fixes/verify.js';
+import type { Expectation } from '../../../src/fixes/verify.js';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import type { JsonValue } from '../../../src/pss/types.js';
+
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+const noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
+
+/** A Pod as a List item; `hardened` passes every check and every advice check once its host network is off. */
+const item = (name: string, hardened = false) =>
+  hardened
+    ? [
+        '- apiVersion: v1',
+        '  kind: Pod',
+        `  metadata: {name: ${name}}`,
+        '  spec:',
+        '    hostNetwork: true',
+        '    automountServiceAccountToken: false',
+        '    securityContext: {runAsUser: 10001, runAsGroup: 10001}',
+        '    containers:',
+        '    - name: app',
+        `      image: x@sha256:${'0'.repeat(64)}`,
+        '      resources: {limits: {cpu: "1", memory: 1Gi}}',
+        '      securityContext: {readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}',
+      ]
+    : ['- apiVersion: v1', '  kind: Pod', `  metadata: {name: ${name}}`, '  spec:', '    hostNetwork: true', '    containers: [{name: app, image: x}]'];
+
+const text = lines('apiVersion: v1', 'kind: List', 'items:', ...item('a'), ...item('b'), ...item('c', true));
+const policyOf = () => ({ level: 'baseline' as const, version: 'latest' as const });
+
+/** A fresh verifier by item and one by whole document (the reference), each with its own verdicts. */
+function verifiers() {
+  const known = loadManifestFile('list.yaml', text, noLimit).documents;
+  return { byItem: verifierOf('list.yaml', text, policyOf, known), whole: verifierOf('list.yaml', text, policyOf, known, { byItem: false }) };
+}
+
+/** The offset of `what` after the item named `name`. */
+function at(name: string, what: string): number {
+  return text.indexOf(what, text.indexOf(`name: ${name}}`));
+}
+
+function replace(name: string, what: string, insert: string): Splice {
+  const start = at(name, what);
+  return { start, end: start + what.length, insert };
+}
+
+function expecting(item: number, edits: readonly Edit[], fixed: readonly FixableCheck[] = ['hostNamespaces']): Expectation {
+  return { edits: new Map([[0, edits]]), fixed: new Map([[podKey(0, ['items', item]), new Set(fixed)]]) };
+}
+
+const hostNetworkOff = (item: number) => set(['items', item, 'spec', 'hostNetwork'], false);
+
+/** The verdict by item, checked against the whole document's, and how many baselines it evaluated. */
+function verdict(splices: readonly Splice[], expectation: Expectation): { reason: string | null; baselines: number } {
+  const { byItem, whole } = verifiers();
+  const before = { ...verificationCounts };
+  const reason = byItem(splices, expectation);
+  const counted = { items: verificationCounts.items - before.items, baselines: verificationCounts.baselines - before.baselines };
+  expect(counted.items).toBe(1);
+  expect(reason).toBe(whole(splices, expectation));
+  return { reason, baselines: counted.baselines };
+}
+
+describe('verification by List item, against the whole document', () => {
+  it('evaluates the state before the fix of the fixed pod spec only, when it still fails something', () => {
+    // Pod b still fails advice checks (its image has no digest): its baseline says they are not new.
+    expect(verdict([replace('b', 'hostNetwork: true', 'hostNetwork: false')], expecting(1, [hostNetworkOff(1)]))).toEqual({ reason: null, baselines: 1 });
+  });
+
+  it('evaluates no baseline when the fixed pod spec fails nothing', () => {
+    expect(verdict([replace('c', 'hostNetwork: true', 'hostNetwork: false')], expecting(2, [hostNetworkOff(2)]))).toEqual({ reason: null, baselines: 0 });
+  });
+
+  it('refuses a fix that makes another check fail, as the whole document does', () => {
+    const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false'), replace('b', 'image: x}', 'image: x, securityContext: {privileged: true}}')];
+    const edits = [hostNetworkOff(1), set(['items', 1, 'spec', 'containers', 0, 'securityContext', 'privileged'], true)];
+    expect(verdict(splices, expecting(1, edits))).toEqual({ reason: 'the check privileged would start failing', baselines: 1 });
+  });
+
+  it('refuses a fix whose check still fails, evaluating no baseline', () => {
+    const splices = [replace('c', 'hostNetwork: true', 'hostNetwork: true\n    hostPID: true')];
+    const edits = [set(['items', 2, 'spec', 'hostPID'], true)];
+    expect(verdict(splices, expecting(2, edits))).toEqual({ reason: 'the check hostNamespaces still fails after the fix', baselines: 0 });
+  });
+
+  it('refuses a text that changes more than the edits say, with the edits applied to the item alone', () => {
+    const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false'), replace('b', 'image: x', 'image: z')];
+    expect(verdict(splices, expecting(1, [hostNetworkOff(1)])).reason).toBe('the fixed YAML would change more than the fixed fields');
+  });
+
+  it('refuses edits that do not apply, with the reason the whole document gives', () => {
+    const edits = [set(['items', 1, 'spec', 'hostNetwork', 'x'], false), set(['items', 1, 'spec', 'containers', 'y'], false)];
+    const { reason } = verdict([replace('b', 'hostNetwork: true', 'hostNetwork: false')], expecting(1, edits));
+    expect(reason).toBe('the edits do not apply to the document (no container at ["items",1,"spec","hostNetwork"])');
+  });
+
+  it('compares an edit beside the items on the whole document', () => {
+    const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false')];
+    expect(verdict(splices, expecting(1, [hostNetworkOff(1), set(['kind'], 'PodList')])).reason).toBe('the fixed YAML would change more than the fixed fields');
+  });
+});
+
+describe('edits applied below a path', () => {
+  const document = { items: [{ spec: { a: 1, list: [1, 2, 3] } }, { spec: 'scalar' }] } as JsonValue;
+  const edits: Edit[] = [set(['items', 0, 'spec', 'b'], true), { op: 'delete', path: ['items', 0, 'spec', 'list', 1] }, { op: 'append', path: ['items', 0, 'spec', 'more'], value: 'x' }];
+  const items = (value: JsonValue) => (value as { items: JsonValue[] }).items;
+
+  it('give the item the whole document gets', () => {
+    expect(applyEditsToJson(items(document)[0]!, edits, 2)).toEqual(items(applyEditsToJson(document, edits))[0]);
+  });
+
+  it('fail with the error of the whole document, which names the whole path', () => {
+    const wrong: Edit[] = [set(['items', 1, 'spec', 'x'], true)];
+    const message = (apply: () => unknown) => {
+      try {
+        apply();
+      } catch (error) {
+        return error instanceof EditError ? error.message : 'not an EditError';
+      }
+      return 'no error';
+    };
+    expect(message(() => applyEditsToJson(items(document)[1]!, wrong, 2))).toBe(message(() => applyEditsToJson(document, wrong)));
+    expect(message(() => applyEditsToJson(document, wrong))).toBe('no container at ["items",1,"spec"]');
+  });
+});
+
+describe('a List read by events', () => {
+  it('has no aliases, and its layout without searching for them is the one with', () => {
+    const loaded = loadManifestFile('list.yaml', text, noLimit);
+    const document = loaded.documents[0]!;
+    expect(document.source.place).toBeDefined();
+    const layout = (aliases: boolean) => listLayout(document.source.layout, text, 0, text.length, 3, aliases);
+    expect(layout(false)).toEqual(layout(true));
+    expect(layout(false)).not.toBeNull();
+  });
+
+  it('is not what a List with aliases is read as', () => {
+    const aliased = lines('apiVersion: v1', 'kind: List', 'items:', '- &pod {kind: Pod, spec: {containers: [{name: a, image: x}]}}', '- *pod');
+    expect(loadManifestFile('list.yaml', aliased, noLimit).documents[0]!.source.place).toBeUndefined();
+  });
+});
