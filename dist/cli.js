@@ -16969,8 +16969,14 @@ function exists(root, path10) {
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
+var editKeys = /* @__PURE__ */ new WeakMap();
 function editKey(edit) {
-  return JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
+  let key = editKeys.get(edit);
+  if (key === void 0) {
+    key = JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
+    editKeys.set(edit, key);
+  }
+  return key;
 }
 function prefixEdit(prefix2, edit) {
   return { ...edit, path: [...prefix2, ...edit.path] };
@@ -16984,7 +16990,7 @@ function toJson(value) {
 }
 var EditError = class extends Error {
 };
-function applyEditsToJson(document, edits) {
+function applyEditsToJson(document, edits, depth = 0) {
   const copies = /* @__PURE__ */ new Set();
   const writable = (container) => {
     if (copies.has(container)) return container;
@@ -16995,8 +17001,9 @@ function applyEditsToJson(document, edits) {
   const root = typeof document === "object" && document !== null ? writable(document) : document;
   const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
   const parentOf = (path10, create) => {
+    if (path10.length <= depth) throw new Error(`the edit of ${JSON.stringify(path10)} is not below depth ${depth}`);
     let current = root;
-    for (let i = 0; i < path10.length - 1; i++) {
+    for (let i = depth; i < path10.length - 1; i++) {
       const segment = path10[i];
       const holder = current;
       let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
@@ -18467,7 +18474,7 @@ function lineAfter(text3, offset, to) {
 function lineStartOf(text3, offset) {
   return text3.lastIndexOf("\n", offset - 1) + 1;
 }
-function listLayout(doc, text3, from, to, itemCount) {
+function listLayout(doc, text3, from, to, itemCount, aliases = true) {
   const root = doc.contents;
   if (!(0, import_yaml10.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => (0, import_yaml10.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -18501,6 +18508,12 @@ function listLayout(doc, text3, from, to, itemCount) {
       at3 = end;
     }
   }
+  const ties = aliases ? aliasTies(doc, slotStart, slotEnd) : { dependencies: nodes.map(() => none), users: nodes.map(() => none) };
+  if (ties === null) return null;
+  return { flow: seq.flow === true, from, to, slotStart, slotEnd, ...ties, dashColumn };
+}
+var none = [];
+function aliasTies(doc, slotStart, slotEnd) {
   const slotOf = (offset) => {
     let low = 0;
     let high = slotStart.length - 1;
@@ -18511,8 +18524,8 @@ function listLayout(doc, text3, from, to, itemCount) {
     }
     return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
   };
-  const dependencies = nodes.map(() => /* @__PURE__ */ new Set());
-  const users = nodes.map(() => /* @__PURE__ */ new Set());
+  const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
+  const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
   (0, import_yaml10.visit)(doc, {
     Alias(_, alias) {
@@ -18529,8 +18542,7 @@ function listLayout(doc, text3, from, to, itemCount) {
       }
     }
   });
-  if (crossing) return null;
-  return { flow: seq.flow === true, from, to, slotStart, slotEnd, dependencies: dependencies.map((s) => [...s]), users: users.map((s) => [...s]), dashColumn };
+  return crossing ? null : { dependencies: dependencies.map((set2) => [...set2]), users: users.map((set2) => [...set2]) };
 }
 function endsItemBefore(layout, text3, splice) {
   const column = layout.dashColumn;
@@ -18654,6 +18666,11 @@ function apiRuleViolations(pod) {
   }
   return found;
 }
+function podStateOf(pod, { level: level3, version: version4 }) {
+  const failing = new Set(evaluatePod(pod, level3, version4).failures.map((f) => f.check));
+  for (const advice of adviceFailures(pod)) failing.add(advice.check);
+  return { failing, apiRules: apiRuleViolations(pod) };
+}
 function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => path10) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
@@ -18662,14 +18679,40 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => 
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
-      const { level: level3, version: version4 } = policyOf(key);
-      const failing = new Set(evaluatePod(source.pod, level3, version4).failures.map((f) => f.check));
-      for (const advice of adviceFailures(source.pod)) failing.add(advice.check);
-      pods.set(key, { failing, apiRules: apiRuleViolations(source.pod) });
+      pods.set(key, podStateOf(source.pod, policyOf(key)));
     }
   }
   return { pods, invalid };
 }
+var Baseline = class {
+  constructor(document, policyOf) {
+    this.policyOf = policyOf;
+    const extraction = extractPodSpecs(document);
+    this.invalid = extraction.problems.map((p) => p.kind);
+    for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source.pod);
+  }
+  policyOf;
+  sources = /* @__PURE__ */ new Map();
+  states = /* @__PURE__ */ new Map();
+  invalid;
+  get size() {
+    return this.sources.size;
+  }
+  keys() {
+    return this.sources.keys();
+  }
+  get(key) {
+    let state = this.states.get(key);
+    if (state === void 0) {
+      const pod = this.sources.get(key);
+      if (pod === void 0) return void 0;
+      verificationCounts.baselines++;
+      state = podStateOf(pod, this.policyOf(key));
+      this.states.set(key, state);
+    }
+    return state;
+  }
+};
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 function partOf(file, text3, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text3, noLimit);
@@ -18704,12 +18747,14 @@ function verifyPart(file, policyOf, baseline, text3, expectation) {
   return podsReason(baseline.pods, fixed2.pods, expectation);
 }
 function podsReason(before, after, expectation) {
-  for (const [key, was] of before) {
+  for (const key of before.keys()) {
     const now = after.get(key);
     if (!now) return "a pod spec is no longer found after the fix";
     for (const check of expectation.fixed.get(key) ?? []) {
       if (now.failing.has(check)) return `the check ${check} still fails after the fix`;
     }
+    if (now.failing.size === 0 && now.apiRules.size === 0) continue;
+    const was = before.get(key);
     for (const check of now.failing) {
       if (!was.failing.has(check)) return `the check ${check} would start failing`;
     }
@@ -18737,8 +18782,9 @@ function fixedOf(expectation, documentIndex) {
 }
 function expectationKey(expectation, documentIndex) {
   if (documentIndex === null) return "";
-  const fixed2 = [...fixedOf(expectation, documentIndex)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return JSON.stringify([expectation.edits.get(documentIndex) ?? [], fixed2]);
+  const edits = (expectation.edits.get(documentIndex) ?? []).map(editKey).join("");
+  const fixed2 = fixedOf(expectation, documentIndex).map(([key, checks2]) => `${key}${checks2.join("")}`).sort().join("");
+  return `${edits}${fixed2}`;
 }
 function changeKey(before, after) {
   const shortest = Math.min(before.length, after.length);
@@ -18760,21 +18806,32 @@ function mayMoveCut(text3, splice) {
   }
   return false;
 }
-var verificationCounts = { items: 0, segments: 0, files: 0 };
+var verificationCounts = { items: 0, segments: 0, files: 0, baselines: 0 };
 function itemOf(path10) {
   return path10[0] === "items" && typeof path10[1] === "number" ? path10[1] : null;
+}
+function itemOfKey(key) {
+  return itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
 }
 function listUnitOf(text3, document, part, from, to) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
-  for (const [key, state] of part.pods) {
-    const item = itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
+  const itemOfPod = /* @__PURE__ */ new Map();
+  for (const key of part.pods.keys()) {
+    const item = itemOfKey(key);
     if (item === null) return null;
-    podsOfItem.set(item, [...podsOfItem.get(item) ?? [], [key, state]]);
+    itemOfPod.set(key, item);
+    const keys = podsOfItem.get(item);
+    if (keys) keys.push(key);
+    else podsOfItem.set(item, [key]);
   }
-  const layout = listLayout(document.source.layout, text3, from, to, value.items.length);
-  return layout === null ? null : { document, layout, podsOfItem };
+  const aliases = document.source.place === void 0;
+  const layout = listLayout(document.source.layout, text3, from, to, value.items.length, aliases);
+  return layout === null ? null : { document, layout, baseline: part.pods, podsOfItem, itemOfPod };
+}
+function statesOf(states, keys) {
+  return { size: keys.length, keys: () => keys.values(), get: (key) => states.get(key) };
 }
 function verifyListItems(list4, splices, expectation) {
   const { text: text3, unit } = list4;
@@ -18784,7 +18841,7 @@ function verifyListItems(list4, splices, expectation) {
   const editItems = edits.map((edit) => itemOf(edit.path));
   const fixedItems = [];
   for (const [key] of fixedOf(expectation, document.index)) {
-    const item = itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
+    const item = unit.itemOfPod.get(key) ?? itemOfKey(key);
     if (item === null) return void 0;
     fixedItems.push([key, item]);
   }
@@ -18846,6 +18903,51 @@ function verifyKept(list4, kept, splices, expectation) {
   verdicts.set(key, reason4);
   return reason4;
 }
+function expectedList(document, kept, edits) {
+  const byItem = editsByItem(kept, edits);
+  if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
+    const original = document.items;
+    try {
+      return { fields: document, items: kept.map((item, j) => applyEditsToJson(original[item] ?? null, byItem[j] ?? [], 2)) };
+    } catch (error) {
+      if (!(error instanceof EditError)) throw error;
+    }
+  }
+  let expected2 = document;
+  if (edits.length > 0) {
+    try {
+      expected2 = applyEditsToJson(document, edits);
+    } catch (error) {
+      if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
+      throw error;
+    }
+  }
+  if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
+  const expectedItems = expected2.items;
+  return { fields: expected2, items: kept.map((item) => expectedItems[item]) };
+}
+function editsByItem(kept, edits) {
+  const byItem = kept.map(() => []);
+  for (const edit of edits) {
+    const item = itemOf(edit.path);
+    const j = item === null || edit.path.length < 3 ? -1 : sortedIndex(kept, item);
+    if (j === -1) return null;
+    byItem[j].push(edit);
+  }
+  return byItem;
+}
+function sortedIndex(values, value) {
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    const at3 = values[middle];
+    if (at3 === value) return middle;
+    if (at3 < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
 function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
   const { document } = unit;
   verificationCounts.items++;
@@ -18854,28 +18956,20 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return "the fixed YAML no longer loads as it did";
   const value = fixedDocument.value;
   if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept.length) return "the fixed YAML would change more than the fixed fields";
-  let expected2 = document.value;
-  if (edits.length > 0) {
-    try {
-      expected2 = applyEditsToJson(document.value, edits);
-    } catch (error) {
-      if (error instanceof EditError) return `the edits do not apply to the document (${error.message})`;
-      throw error;
-    }
+  const expected2 = expectedList(document.value, kept, edits);
+  if (typeof expected2 === "string") return expected2;
+  const { fields: fields2, items: expectedItems } = expected2;
+  for (const field of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
+    if (field !== "items" && !jsonEqual(value[field], fields2[field])) return "the fixed YAML would change more than the fixed fields";
   }
-  if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
-  for (const field of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(expected2)])) {
-    if (field !== "items" && !jsonEqual(value[field], expected2[field])) return "the fixed YAML would change more than the fixed fields";
-  }
-  const expectedItems = expected2.items;
   const items = value.items;
-  if (kept.some((item, j) => !jsonEqual(items[j], expectedItems[item]))) return "the fixed YAML would change more than the fixed fields";
+  if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path10) => {
     const item = itemOf(path10);
     return item === null ? path10 : ["items", kept[item] ?? -1, ...path10.slice(2)];
   });
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
-  const before = new Map(kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
 function verifierOf(file, text3, policyOf, known2, options = {}) {
@@ -18905,11 +18999,11 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
     if (document === void 0) {
       part = partOf(file, segmentText(text3, starts, k), policyOf, (local) => -1 - local).part;
     } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text3.length)) {
-      const { pods, invalid } = podStates([document], policyOf, (index) => index);
+      const pods = new Baseline(document, policyOf);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
         documents: /* @__PURE__ */ new Map([[document.index, document.value]]),
-        problemKinds: invalid.sort(),
+        problemKinds: [...pods.invalid].sort(),
         pods
       };
     } else {
@@ -18995,8 +19089,8 @@ function computeFixes(request) {
   const text3 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
   const bomBytes = text3 === request.text ? 0 : 3;
   const table = lineTable(text3);
-  const none = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
-  if (request.pods.every((pod) => pod.failures.length === 0)) return none;
+  const none2 = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
+  if (request.pods.every((pod) => pod.failures.length === 0)) return none2;
   const policies = /* @__PURE__ */ new Map();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback = { level: request.level, version: request.version };
