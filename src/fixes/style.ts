@@ -5,8 +5,9 @@
  * (`key:\n- x`), flow or block collections for a given key, and how string
  * values are quoted.
  */
-import { isMap, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
+import { preorder } from '../manifests/preorder.js';
 import { resolvePlainScalar } from '../manifests/scalars.js';
 import type { NewValue } from './types.js';
 import { columnOf } from './text.js';
@@ -66,9 +67,8 @@ export function detectStyle(doc: Document, table: LineTable): DocumentStyle {
   const keys = new Map<string, KeyStyle>();
   const column = (node: Node | null | undefined): number | undefined => (node?.range ? columnOf(table, node.range[0]) : undefined);
 
-  visit(doc, {
-    Pair(_, pair, path) {
-      const parent = path[path.length - 1];
+  preorder(doc, {
+    pair(pair, parent) {
       if (!isScalar(pair.key)) return;
       const key = String(pair.key.value);
       const keyColumn = column(pair.key);

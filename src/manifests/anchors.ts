@@ -8,8 +8,9 @@
  * the same rule (an alias refers to the last node before it that carries its
  * anchor), and kept for the document's lifetime.
  */
-import { isAlias, isCollection, isScalar, visit } from 'yaml';
+import { isAlias } from 'yaml';
 import type { Alias, Document, Node } from 'yaml';
+import { preorder } from './preorder.js';
 
 interface AnchorTable {
   /** Each alias's target; undefined when no node before it carries its anchor. */
@@ -27,12 +28,12 @@ function tableOf(doc: Document): AnchorTable {
   const latest = new Map<string, Node>();
   const targets = new Map<Alias, Node | undefined>();
   const used = new Set<string>();
-  visit(doc, {
-    Node(_, node) {
+  preorder(doc, {
+    node(node) {
       if (isAlias(node)) {
         targets.set(node, latest.get(node.source));
         used.add(node.source);
-      } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+      } else if (node.anchor) {
         latest.set(node.anchor, node);
       }
     },
@@ -57,4 +58,18 @@ export function resolved(doc: Document, node: unknown): unknown {
 /** The anchors that some alias of the document refers to. */
 export function usedAnchors(doc: Document): ReadonlySet<string> {
   return tableOf(doc).used;
+}
+
+/** The used anchors of a document without aliases. */
+export const noAnchors: ReadonlySet<string> = new Set();
+
+/**
+ * usedAnchors of a document whose nodes lie in `text[start, end)`, known
+ * without walking it when it has no alias: an alias is written `*name` in
+ * its document's text, so without a `*` there is none (a JSON List, most
+ * YAML). A `*` elsewhere (in a string, a comment) only means the walk is done.
+ */
+export function usedAnchorsIn(doc: Document, text: string, start: number, end: number): ReadonlySet<string> {
+  const star = text.indexOf('*', start);
+  return star === -1 || star >= end ? noAnchors : usedAnchors(doc);
 }
