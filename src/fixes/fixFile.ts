@@ -33,7 +33,7 @@ import { inOrder, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation } from './verify.js';
-import { usedAnchors } from '../manifests/anchors.js';
+import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
 
 export { applySuggestions } from './suggestions.js';
 export type { FindingFix, Suggestion } from './types.js';
@@ -191,9 +191,9 @@ export function computeFixes(request: FixRequest): FileFixes {
     let context = contexts.get(document.index);
     if (!context) {
       // Built only for the documents that get edits: a tree can cost more than reading the file.
-      const doc = document.source.layout;
+      const { layout: doc, place, start, end } = document.source;
       // The event reader leaves documents with aliases to yaml: one it read has none to look for.
-      const anchors = document.source.place === undefined ? usedAnchors(doc) : new Set<string>();
+      const anchors = place === undefined ? usedAnchorsIn(doc, text, start, end) : noAnchors;
       context = { doc, table, style: detectStyle(doc, table), anchors };
       contexts.set(document.index, context);
     }
