@@ -59,10 +59,10 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection5(node) {
@@ -94,12 +94,12 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias6;
+    exports.isAlias = isAlias7;
     exports.isCollection = isCollection5;
     exports.isDocument = isDocument;
     exports.isMap = isMap8;
     exports.isNode = isNode;
-    exports.isPair = isPair4;
+    exports.isPair = isPair5;
     exports.isScalar = isScalar9;
     exports.isSeq = isSeq8;
   }
@@ -113,7 +113,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit5(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -122,9 +122,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit5.BREAK = BREAK;
-    visit5.SKIP = SKIP;
-    visit5.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path4) {
       const ctrl = callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -258,7 +258,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit5;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -268,7 +268,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit5 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -412,7 +412,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit5.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit5 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -450,7 +450,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit5.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -630,7 +630,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit5 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -656,7 +656,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit5.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5578,15 +5578,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit5(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit5.BREAK = BREAK;
-    visit5.SKIP = SKIP;
-    visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path4) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path4) => {
       let item = cst;
       for (const [field2, index] of path4) {
         const tok = item?.[field2];
@@ -5597,8 +5597,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path4) => {
-      const parent = visit5.itemAtPath(cst, path4.slice(0, -1));
+    visit3.parentCollection = (cst, path4) => {
+      const parent = visit3.itemAtPath(cst, path4.slice(0, -1));
       const field2 = path4[path4.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5629,7 +5629,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
-    exports.visit = visit5;
+    exports.visit = visit3;
   }
 });
 
@@ -7345,7 +7345,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit5 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
@@ -7373,8 +7373,35 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit5.visit;
-    exports.visitAsync = visit5.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// src/manifests/preorder.ts
+function preorder(doc, visitor) {
+  visitNode(doc.contents, visitor);
+}
+function visitNode(node, visitor) {
+  if ((0, import_yaml.isScalar)(node) || (0, import_yaml.isAlias)(node)) {
+    visitor.node?.(node);
+    return;
+  }
+  if (!(0, import_yaml.isCollection)(node)) return;
+  visitor.node?.(node);
+  for (const item of node.items) {
+    if ((0, import_yaml.isPair)(item)) {
+      visitor.pair?.(item, node);
+      visitNode(item.key, visitor);
+      visitNode(item.value, visitor);
+    } else visitNode(item, visitor);
+  }
+}
+var import_yaml;
+var init_preorder = __esm({
+  "src/manifests/preorder.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
   }
 });
 
@@ -7385,12 +7412,12 @@ function tableOf(doc) {
   const latest = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
   const used = /* @__PURE__ */ new Set();
-  (0, import_yaml.visit)(doc, {
-    Node(_, node) {
-      if ((0, import_yaml.isAlias)(node)) {
+  preorder(doc, {
+    node(node) {
+      if ((0, import_yaml2.isAlias)(node)) {
         targets.set(node, latest.get(node.source));
         used.add(node.source);
-      } else if (((0, import_yaml.isScalar)(node) || (0, import_yaml.isCollection)(node)) && node.anchor) {
+      } else if (node.anchor) {
         latest.set(node.anchor, node);
       }
     }
@@ -7404,17 +7431,23 @@ function aliasTarget(doc, alias) {
   return table.targets.has(alias) ? table.targets.get(alias) : alias.resolve(doc);
 }
 function resolved(doc, node) {
-  return (0, import_yaml.isAlias)(node) ? aliasTarget(doc, node) : node;
+  return (0, import_yaml2.isAlias)(node) ? aliasTarget(doc, node) : node;
 }
 function usedAnchors(doc) {
   return tableOf(doc).used;
 }
-var import_yaml, tables;
+function usedAnchorsIn(doc, text4, start, end) {
+  const star = text4.indexOf("*", start);
+  return star === -1 || star >= end ? noAnchors : usedAnchors(doc);
+}
+var import_yaml2, tables, noAnchors;
 var init_anchors = __esm({
   "src/manifests/anchors.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_preorder();
     tables = /* @__PURE__ */ new WeakMap();
+    noAnchors = /* @__PURE__ */ new Set();
   }
 });
 
@@ -7506,7 +7539,7 @@ function allowedAliasRatio(decoded) {
 }
 function scalarValue(node) {
   const text4 = typeof node.value === "string" ? node.value : String(node.value);
-  const plain2 = node.type === import_yaml2.Scalar.PLAIN || node.type === void 0;
+  const plain2 = node.type === import_yaml3.Scalar.PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
   if (standard === void 0 && (!plain2 || tag !== void 0)) return text4;
@@ -7516,7 +7549,7 @@ function scalarValue(node) {
 }
 function keyString(node, doc) {
   const target = resolved(doc, node);
-  if (!(0, import_yaml2.isScalar)(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
+  if (!(0, import_yaml3.isScalar)(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
   const value = scalarValue(target);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -7524,7 +7557,7 @@ function keyString(node, doc) {
   throw new DecodeError("a mapping key must not be null", target);
 }
 function isMergeKey(node) {
-  return (0, import_yaml2.isScalar)(node) && (node.type === import_yaml2.Scalar.PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
+  return (0, import_yaml3.isScalar)(node) && (node.type === import_yaml3.Scalar.PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
 }
 function setKey(out, key, value) {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -7558,11 +7591,11 @@ function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
   const asMap = (node) => {
     const target = resolved(doc, node);
-    if (!(0, import_yaml2.isMap)(target)) throw wantMap();
+    if (!(0, import_yaml3.isMap)(target)) throw wantMap();
     return target;
   };
-  if ((0, import_yaml2.isMap)(value) || (0, import_yaml2.isAlias)(value)) return [asMap(value)];
-  if ((0, import_yaml2.isSeq)(value)) return value.items.map(asMap).reverse();
+  if ((0, import_yaml3.isMap)(value) || (0, import_yaml3.isAlias)(value)) return [asMap(value)];
+  if ((0, import_yaml3.isSeq)(value)) return value.items.map(asMap).reverse();
   throw wantMap();
 }
 function decodeDocument(doc) {
@@ -7571,17 +7604,17 @@ function decodeDocument(doc) {
   const decode = (node, viaAlias) => {
     spend(budget, 1, viaAlias);
     if (node === null || node === void 0) return null;
-    if ((0, import_yaml2.isAlias)(node)) {
+    if ((0, import_yaml3.isAlias)(node)) {
       const target = aliasTarget(doc, node);
       if (target === void 0) throw new DecodeError(`unknown anchor ${node.source}`, node);
       if (decoding.has(target)) throw new DecodeError("an alias refers to a node that contains it", node);
       return decode(target, true);
     }
-    if ((0, import_yaml2.isScalar)(node)) return scalarValue(node);
+    if ((0, import_yaml3.isScalar)(node)) return scalarValue(node);
     decoding.add(node);
     try {
-      if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => decode(item, viaAlias));
-      if ((0, import_yaml2.isMap)(node)) {
+      if ((0, import_yaml3.isSeq)(node)) return node.items.map((item) => decode(item, viaAlias));
+      if ((0, import_yaml3.isMap)(node)) {
         const out = {};
         for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias || entry.merged));
         return out;
@@ -7593,11 +7626,11 @@ function decodeDocument(doc) {
   };
   return decode(doc.contents, false);
 }
-var import_yaml2, aliasRatioLow, aliasRatioHigh, DecodeError, freshBudget;
+var import_yaml3, aliasRatioLow, aliasRatioHigh, DecodeError, freshBudget;
 var init_decode = __esm({
   "src/manifests/decode.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_anchors();
     init_scalars();
     aliasRatioLow = 4e5;
@@ -8662,10 +8695,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair4 = false;
+    let isPair5 = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair4 = isExplicitPair = true;
+      isPair5 = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -8675,7 +8708,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair4 = true;
+      isPair5 = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -8685,11 +8718,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair4) {
+    } else if (isMapping && isPair5) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair4) {
+    else if (isPair5) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -10216,7 +10249,7 @@ function treeFromEvents(text4, from, to, contentStart) {
   try {
     const root = new Builder(text4, from, slice, events).root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml4.Document();
+    const doc = new import_yaml5.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -10229,12 +10262,12 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml4, isBlank2, isBreak, Builder;
+var import_yaml5, isBlank2, isBreak, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_eventCursor();
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
@@ -10271,18 +10304,18 @@ var init_eventTree = __esm({
         let end = start;
         let collection;
         if (event.type === EVENT_ID.MAPPING) {
-          const map = new import_yaml4.YAMLMap();
+          const map = new import_yaml5.YAMLMap();
           while (this.peek().type !== EVENT_ID.POP) {
             const keyEvent = this.take();
             if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
             const key = this.scalar(keyEvent, null);
             const value = this.node(rangeOf(key)[1]);
-            map.items.push(new import_yaml4.Pair(key, value));
+            map.items.push(new import_yaml5.Pair(key, value));
             end = rangeOf(value)[1];
           }
           collection = map;
         } else {
-          const seq = new import_yaml4.YAMLSeq();
+          const seq = new import_yaml5.YAMLSeq();
           while (this.peek().type !== EVENT_ID.POP) {
             const item = this.node(null);
             seq.items.push(item);
@@ -10308,20 +10341,20 @@ var init_eventTree = __esm({
           if (keyEnd === null) throw unsupported;
           let at3 = this.colonEnd(keyEnd);
           while (isBlank2(this.text[at3])) at3++;
-          scalar = new import_yaml4.Scalar("");
-          scalar.type = import_yaml4.Scalar.PLAIN;
+          scalar = new import_yaml5.Scalar("");
+          scalar.type = import_yaml5.Scalar.PLAIN;
           scalar.range = [at3, at3, at3];
           return scalar;
         }
-        scalar = new import_yaml4.Scalar(getScalarValue(this.slice, event));
+        scalar = new import_yaml5.Scalar(getScalarValue(this.slice, event));
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
-            scalar.type = import_yaml4.Scalar.PLAIN;
+            scalar.type = import_yaml5.Scalar.PLAIN;
             scalar.range = [valueStart, valueEnd2, valueEnd2];
             break;
           case SCALAR_STYLE.SINGLE_QUOTED:
           case SCALAR_STYLE.DOUBLE_QUOTED:
-            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml4.Scalar.QUOTE_SINGLE : import_yaml4.Scalar.QUOTE_DOUBLE;
+            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml5.Scalar.QUOTE_SINGLE : import_yaml5.Scalar.QUOTE_DOUBLE;
             scalar.range = [valueStart - 1, valueEnd2 + 1, valueEnd2 + 1];
             break;
           default: {
@@ -10329,7 +10362,7 @@ var init_eventTree = __esm({
             const header = this.skipSpace(this.colonEnd(keyEnd));
             if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported;
             const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd2 : this.lastContentLineEnd(valueStart, valueEnd2, event.indent);
-            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml4.Scalar.BLOCK_LITERAL : import_yaml4.Scalar.BLOCK_FOLDED;
+            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml5.Scalar.BLOCK_LITERAL : import_yaml5.Scalar.BLOCK_FOLDED;
             scalar.range = [header, end, end];
           }
         }
@@ -10516,11 +10549,11 @@ function markTemplate(loaded, text4) {
   return { ...loaded, problems };
 }
 function parseYamlDocuments(text4) {
-  const parsed2 = (0, import_yaml5.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
+  const parsed2 = (0, import_yaml6.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 function lineCounterOf(text4) {
-  const lineCounter = new import_yaml5.LineCounter();
+  const lineCounter = new import_yaml6.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -10587,7 +10620,7 @@ function mapOffsets(doc, map) {
   const mapRange = (range2) => range2.map(map);
   doc.range = mapRange(doc.range);
   for (const error2 of [...doc.errors, ...doc.warnings]) error2.pos = mapRange(error2.pos);
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml6.visit)(doc, {
     Node(_, node) {
       if (node.range) node.range = mapRange(node.range);
     }
@@ -10631,9 +10664,9 @@ function segmentFrom(text4, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from)) ? 0 : from;
 }
 function treeOfSegment(file, text4, from, to, contentStart) {
-  const parser = new import_yaml5.Parser();
+  const parser = new import_yaml6.Parser();
   parser.offset = from;
-  const composer = new import_yaml5.Composer(yamlOptions);
+  const composer = new import_yaml6.Composer(yamlOptions);
   const until = to < text4.length ? to + 3 : to;
   const trees = [...composer.compose(parser.parse(text4.slice(from, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
@@ -10643,11 +10676,11 @@ function treeOfSegment(file, text4, from, to, contentStart) {
   return tree;
 }
 function nodeDeeperThan(node, limit) {
-  if (!(0, import_yaml5.isCollection)(node)) return null;
+  if (!(0, import_yaml6.isCollection)(node)) return null;
   if (limit === 0) return node;
   for (const item of node.items) {
-    const child = (0, import_yaml5.isPair)(item) ? item.value : item;
-    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml5.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    const child = (0, import_yaml6.isPair)(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml6.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
     if (deep !== null) return deep;
   }
   return null;
@@ -10658,11 +10691,11 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml5, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
+var import_yaml6, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_decode();
     init_flowIndent();
     init_goyamlText();
@@ -10677,7 +10710,7 @@ var init_load = __esm({
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
-      nodeClass: collection === "seq" ? import_yaml5.YAMLSeq : import_yaml5.YAMLMap,
+      nodeClass: collection === "seq" ? import_yaml6.YAMLSeq : import_yaml6.YAMLMap,
       resolve: (value) => value
     });
     sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
@@ -14065,7 +14098,7 @@ function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml11.parse)(source);
+    raw = (0, import_yaml12.parse)(source);
   } catch {
   }
   const chart = isRecord(raw) ? raw : {};
@@ -14081,11 +14114,11 @@ function readChart(file, source, files) {
   }
   return { file, dir, name, missingDependencies };
 }
-var import_yaml11, isRecord;
+var import_yaml12, isRecord;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_paths();
     isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -14113,13 +14146,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml12.LineCounter();
-      parsed2 = { doc: (0, import_yaml12.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml13.LineCounter();
+      parsed2 = { doc: (0, import_yaml13.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml13.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -14136,7 +14169,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml12.parse)(source);
+    raw = (0, import_yaml13.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -14227,11 +14260,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml12, kustomizationNames, isRecord2, list2, text3;
+var import_yaml13, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -14266,7 +14299,7 @@ function closureOf(dir, byDir) {
   let helmCharts = false;
   const helmChartDirs = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit5 = (at3) => {
+  const visit3 = (at3) => {
     const k = byDir.get(at3);
     if (!k || seen.has(at3)) return;
     seen.add(at3);
@@ -14276,9 +14309,9 @@ function closureOf(dir, byDir) {
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
     helmChartDirs.push(...k.helmChartDirs);
-    for (const child of k.kustomizations) visit5(child);
+    for (const child of k.kustomizations) visit3(child);
   };
-  visit5(dir);
+  visit3(dir);
   return { files, remote, helmCharts, helmChartDirs };
 }
 function ancestors(path4) {
@@ -40625,10 +40658,10 @@ function uncheckedText(problems) {
 }
 
 // src/policy/config.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_eventReader();
@@ -40662,13 +40695,13 @@ function walkTree(source, path4, position) {
     node = resolved(doc, node);
     let next;
     let offset;
-    if (typeof segment === "string" && (0, import_yaml3.isMap)(node)) {
+    if (typeof segment === "string" && (0, import_yaml4.isMap)(node)) {
       const entry = effectiveEntries(node, doc).get(segment);
       if (entry) {
         next = entry.value;
         offset = entry.pair.key?.range?.[0];
       }
-    } else if (typeof segment === "number" && (0, import_yaml3.isSeq)(node)) {
+    } else if (typeof segment === "number" && (0, import_yaml4.isSeq)(node)) {
       next = node.items[segment];
       offset = next?.range?.[0];
     }
@@ -42258,15 +42291,15 @@ function noDuplicates(reader, entries2) {
   return out;
 }
 function duplicateKeys(reader, node, path4) {
-  if ((0, import_yaml6.isAlias)(node)) return;
-  if ((0, import_yaml6.isSeq)(node)) {
+  if ((0, import_yaml7.isAlias)(node)) return;
+  if ((0, import_yaml7.isSeq)(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
     return;
   }
-  if (!(0, import_yaml6.isMap)(node)) return;
+  if (!(0, import_yaml7.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml6.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml7.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -42417,18 +42450,18 @@ function parsePolicyConfig(text4, file) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit5 = (value, path4) => {
+  const visit3 = (value, path4) => {
     const kind = typeof value.kind === "string" ? value.kind : "";
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
     if (kind.endsWith("List") && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) visit5(item, [...path4, "items", index]);
+        if (isObject(item)) visit3(item, [...path4, "items", index]);
       });
       return;
     }
     out.push({ value, apiVersion, kind, path: path4 });
   };
-  if (isObject(document.value)) visit5(document.value, []);
+  if (isObject(document.value)) visit3(document.value, []);
   return out;
 }
 
@@ -43581,13 +43614,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path4, itemKind) => {
+  const visit3 = (value, path4, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit3(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -43611,7 +43644,7 @@ function namespacesFromDocument(document, lineOf2) {
     }
     if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path4, "metadata", "labels"]) });
   };
-  visit5(document.value, [], null);
+  visit3(document.value, [], null);
   return { namespaces, problems };
 }
 
@@ -44674,14 +44707,14 @@ function extractPodSpecs(document) {
       kind: "invalid"
     });
   };
-  const visit5 = (object, objectPath, inheritedKind, inheritedApiVersion) => {
+  const visit3 = (object, objectPath, inheritedKind, inheritedApiVersion) => {
     const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
     const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : inheritedApiVersion;
     if (kind === void 0 || apiVersion === void 0) return;
     if (kind.endsWith("List") && Array.isArray(object.items)) {
       const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
       object.items.forEach((item, index) => {
-        if (isObject(item)) visit5(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
       });
       return;
     }
@@ -44720,7 +44753,7 @@ function extractPodSpecs(document) {
       }
     });
   };
-  if (isObject(document.value)) visit5(document.value, []);
+  if (isObject(document.value)) visit3(document.value, []);
   return { pods, problems };
 }
 
@@ -45236,11 +45269,12 @@ function isFixableAdvice(check) {
 }
 
 // src/fixes/render.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 init_decode();
 
 // src/fixes/style.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
+init_preorder();
 init_scalars();
 
 // src/fixes/text.ts
@@ -45383,12 +45417,12 @@ function splitWithBreaks(text4) {
 
 // src/fixes/style.ts
 function quoteOf(scalar) {
-  if (scalar.type === import_yaml7.Scalar.QUOTE_DOUBLE) return "double";
-  if (scalar.type === import_yaml7.Scalar.QUOTE_SINGLE) return "single";
+  if (scalar.type === import_yaml8.Scalar.QUOTE_DOUBLE) return "double";
+  if (scalar.type === import_yaml8.Scalar.QUOTE_SINGLE) return "single";
   return "plain";
 }
 function isStringish(scalar) {
-  if (scalar.type !== import_yaml7.Scalar.PLAIN) return true;
+  if (scalar.type !== import_yaml8.Scalar.PLAIN) return true;
   const resolved2 = resolvePlainScalar(String(scalar.value));
   return resolved2.ok && typeof resolved2.value === "string";
 }
@@ -45411,31 +45445,30 @@ function detectStyle(doc, table) {
   const quotes = [];
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
-  (0, import_yaml7.visit)(doc, {
-    Pair(_, pair2, path4) {
-      const parent = path4[path4.length - 1];
-      if (!(0, import_yaml7.isScalar)(pair2.key)) return;
+  preorder(doc, {
+    pair(pair2, parent) {
+      if (!(0, import_yaml8.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
       const keyColumn2 = column(pair2.key);
-      const parentIsBlock = (0, import_yaml7.isMap)(parent) && !parent.flow;
+      const parentIsBlock = (0, import_yaml8.isMap)(parent) && !parent.flow;
       const value = pair2.value;
-      if ((0, import_yaml7.isScalar)(value)) {
+      if ((0, import_yaml8.isScalar)(value)) {
         if (value.value !== null && value.value !== "" && isStringish(value)) {
           quotes.push(quoteOf(value));
           if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
         }
         return;
       }
-      if (!((0, import_yaml7.isMap)(value) || (0, import_yaml7.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+      if (!((0, import_yaml8.isMap)(value) || (0, import_yaml8.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
       const firstItem = value.items[0];
-      const itemQuote = (0, import_yaml7.isSeq)(value) && (0, import_yaml7.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+      const itemQuote = (0, import_yaml8.isSeq)(value) && (0, import_yaml8.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
       if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
       if (value.flow || keyColumn2 === void 0) return;
-      if ((0, import_yaml7.isMap)(value) && (0, import_yaml7.isPair)(firstItem)) {
+      if ((0, import_yaml8.isMap)(value) && (0, import_yaml8.isPair)(firstItem)) {
         const childColumn = column(firstItem.key);
         if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
       }
-      if ((0, import_yaml7.isSeq)(value)) {
+      if ((0, import_yaml8.isSeq)(value)) {
         const dashColumn = column(value);
         if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
       }
@@ -45520,7 +45553,7 @@ function renderBlockValue(value, keyColumn2, style, key) {
 }
 
 // src/fixes/walk.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 var entriesOf = /* @__PURE__ */ new WeakMap();
@@ -45538,13 +45571,13 @@ function walk(doc, path4) {
   let current = steps[0]?.node ?? null;
   for (const segment of path4) {
     let next;
-    if (typeof segment === "string" && (0, import_yaml8.isMap)(current)) {
+    if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) {
       const entry = entries(current, doc).get(segment);
       if (entry) {
         const written = entry.value ?? null;
         next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
       }
-    } else if (typeof segment === "number" && (0, import_yaml8.isSeq)(current) && segment < current.items.length) {
+    } else if (typeof segment === "number" && (0, import_yaml9.isSeq)(current) && segment < current.items.length) {
       const written = current.items[segment] ?? null;
       next = { node: resolve3(doc, written), written, pair: null, parent: current, merged: false };
     }
@@ -45564,10 +45597,10 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if ((0, import_yaml8.isScalar)(node) || (0, import_yaml8.isAlias)(node)) return false;
-  if ((0, import_yaml8.isCollection)(node)) {
+  if ((0, import_yaml9.isScalar)(node) || (0, import_yaml9.isAlias)(node)) return false;
+  if ((0, import_yaml9.isCollection)(node)) {
     for (const item of node.items) {
-      const children = (0, import_yaml8.isMap)(node) ? [item.key, item.value] : [item];
+      const children = (0, import_yaml9.isMap)(node) ? [item.key, item.value] : [item];
       if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
     }
   }
@@ -45577,7 +45610,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i <= upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if ((0, import_yaml8.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
+    if ((0, import_yaml9.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
     if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   for (let i = 0; i < upTo; i++) {
@@ -45609,7 +45642,7 @@ function fresh() {
 }
 function isEmptyValue(node) {
   if (node === null) return true;
-  if (!(0, import_yaml9.isScalar)(node)) return false;
+  if (!(0, import_yaml10.isScalar)(node)) return false;
   try {
     return scalarValue(node) === null;
   } catch (error2) {
@@ -45655,7 +45688,7 @@ function fromTree(value) {
   return out;
 }
 function keyName(pair2) {
-  return (0, import_yaml9.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+  return (0, import_yaml10.isScalar)(pair2.key) ? String(pair2.key.value) : "";
 }
 function renderEdits(context, edits) {
   const { doc, anchors } = context;
@@ -45716,7 +45749,7 @@ function renderEdits(context, edits) {
       if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
-      if ((0, import_yaml9.isMap)(parent) && step.pair) {
+      if ((0, import_yaml10.isMap)(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
@@ -45724,7 +45757,7 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         own(op, owned);
-      } else if ((0, import_yaml9.isSeq)(parent) && typeof path4[path4.length - 1] === "number") {
+      } else if ((0, import_yaml10.isSeq)(parent) && typeof path4[path4.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
@@ -45736,7 +45769,7 @@ function renderEdits(context, edits) {
       continue;
     }
     if (edit.op === "append") {
-      if (!complete || !(0, import_yaml9.isSeq)(step.node)) {
+      if (!complete || !(0, import_yaml10.isSeq)(step.node)) {
         renderSet(walked, path4, [edit.value], owned);
         continue;
       }
@@ -45765,18 +45798,18 @@ function renderEdits(context, edits) {
       if (target.merged && owned.atSource === true) {
         markShared(owned, sharedReason(walked, depth + 1, anchors));
       } else if (target.merged) {
-        if (!(0, import_yaml9.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        if (!(0, import_yaml10.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
         addInsert(parentMap, [key], value, owned);
         return;
       }
       markShared(owned, sharedReason(walked, depth, anchors));
       if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
-      if (isEmptyValue(target.written) && target.pair && (0, import_yaml9.isMap)(target.parent)) {
+      if (isEmptyValue(target.written) && target.pair && (0, import_yaml10.isMap)(target.parent)) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if (((0, import_yaml9.isScalar)(target.written) || (0, import_yaml9.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if (((0, import_yaml10.isScalar)(target.written) || (0, import_yaml10.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -45792,13 +45825,13 @@ function renderEdits(context, edits) {
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
     const node = target.node;
-    if ((0, import_yaml9.isMap)(node)) {
-      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml9.isMap)(target.parent) && !target.parent.flow) {
+    if ((0, import_yaml10.isMap)(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml10.isMap)(target.parent) && !target.parent.flow) {
         addFill(target.pair, target.parent, keys, value, owned);
       } else addInsert(node, keys, value, owned);
       return;
     }
-    if (isEmptyValue(target.written) && target.pair && (0, import_yaml9.isMap)(target.parent)) {
+    if (isEmptyValue(target.written) && target.pair && (0, import_yaml10.isMap)(target.parent)) {
       addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
@@ -45837,9 +45870,9 @@ function rangeOf2(node) {
 }
 function contentEnd(node) {
   if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
-  if (((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if (((0, import_yaml10.isMap)(node) || (0, import_yaml10.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    if ((0, import_yaml9.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
+    if ((0, import_yaml10.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
     return contentEnd(last);
   }
   return rangeOf2(node)[1];
@@ -45858,7 +45891,7 @@ function colonEnd(context, pair2) {
   return i + 1;
 }
 function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.type === import_yaml9.Scalar.QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.type === import_yaml10.Scalar.QUOTE_DOUBLE);
 }
 function keyColumn(context, map) {
   const first = map.items[0];
@@ -45877,14 +45910,14 @@ function lineLeader(context, offset) {
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
   if (typeof op.value === "boolean") {
-    const original = (0, import_yaml9.isScalar)(op.node) && op.node.type === import_yaml9.Scalar.PLAIN ? String(op.node.value) : void 0;
+    const original = (0, import_yaml10.isScalar)(op.node) && op.node.type === import_yaml10.Scalar.PLAIN ? String(op.node.value) : void 0;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
-  if ((0, import_yaml9.isScalar)(op.node)) {
-    if (op.node.type === import_yaml9.Scalar.QUOTE_DOUBLE) quote = "double";
-    else if (op.node.type === import_yaml9.Scalar.QUOTE_SINGLE) quote = "single";
-    else if (op.node.type === import_yaml9.Scalar.PLAIN) quote = "plain";
+  if ((0, import_yaml10.isScalar)(op.node)) {
+    if (op.node.type === import_yaml10.Scalar.QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === import_yaml10.Scalar.QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === import_yaml10.Scalar.PLAIN) quote = "plain";
     else throw new Unsupported2("a block scalar is not replaced in place");
   }
   return { start, end, insert: formatString(op.value, quote) };
@@ -45946,18 +45979,18 @@ function refilledFlowMap(context, map, rendered) {
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
-  if (((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if (((0, import_yaml10.isMap)(node) || (0, import_yaml10.isSeq)(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    return endsWithKeptBlockScalar(context, (0, import_yaml9.isPair)(last) ? last.value ?? last.key : last);
+    return endsWithKeptBlockScalar(context, (0, import_yaml10.isPair)(last) ? last.value ?? last.key : last);
   }
-  if (!(0, import_yaml9.isScalar)(node) || node.type !== import_yaml9.Scalar.BLOCK_LITERAL && node.type !== import_yaml9.Scalar.BLOCK_FOLDED) return false;
+  if (!(0, import_yaml10.isScalar)(node) || node.type !== import_yaml10.Scalar.BLOCK_LITERAL && node.type !== import_yaml10.Scalar.BLOCK_FOLDED) return false;
   return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
 }
 function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => (0, import_yaml9.isScalar)(item));
-  if (!(0, import_yaml9.isScalar)(first)) return fallback;
-  if (first.type === import_yaml9.Scalar.QUOTE_DOUBLE) return "double";
-  if (first.type === import_yaml9.Scalar.QUOTE_SINGLE) return "single";
+  const first = seq.items.find((item) => (0, import_yaml10.isScalar)(item));
+  if (!(0, import_yaml10.isScalar)(first)) return fallback;
+  if (first.type === import_yaml10.Scalar.QUOTE_DOUBLE) return "double";
+  if (first.type === import_yaml10.Scalar.QUOTE_SINGLE) return "single";
   return "plain";
 }
 function appendSplice(context, op) {
@@ -46342,12 +46375,12 @@ function adviceFindings(source, settings) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 init_anchors();
 function contentEnd2(node) {
-  if ((0, import_yaml10.isCollection)(node) && !node.flow && node.items.length > 0) {
+  if ((0, import_yaml11.isCollection)(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    const tail = (0, import_yaml10.isMap)(node) ? last.value ?? last.key : last;
+    const tail = (0, import_yaml11.isMap)(node) ? last.value ?? last.key : last;
     if (tail) return contentEnd2(tail);
   }
   return node.range?.[1] ?? 0;
@@ -46362,12 +46395,12 @@ function lineStartOf(text4, offset) {
 }
 function listLayout(doc, text4, from, to, itemCount, aliases = true) {
   const root = doc.contents;
-  if (!(0, import_yaml10.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
-  const pairs = root.items.filter((pair3) => (0, import_yaml10.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
+  if (!(0, import_yaml11.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
+  const pairs = root.items.filter((pair3) => (0, import_yaml11.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
   const [pair2] = pairs;
-  if (pairs.length !== 1 || !pair2 || !(0, import_yaml10.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
+  if (pairs.length !== 1 || !pair2 || !(0, import_yaml11.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
   const seq = pair2.value;
-  if (!(0, import_yaml10.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
+  if (!(0, import_yaml11.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items;
   if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items;
@@ -46413,7 +46446,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml10.visit)(doc, {
+  (0, import_yaml11.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -47025,8 +47058,8 @@ function computeFixes(request2) {
   const contextOf = (document) => {
     let context = contexts.get(document.index);
     if (!context) {
-      const doc = document.source.layout;
-      const anchors = document.source.place === void 0 ? usedAnchors(doc) : /* @__PURE__ */ new Set();
+      const { layout: doc, place, start, end } = document.source;
+      const anchors = place === void 0 ? usedAnchorsIn(doc, text4, start, end) : noAnchors;
       context = { doc, table, style: detectStyle(doc, table), anchors };
       contexts.set(document.index, context);
     }
@@ -49157,7 +49190,7 @@ function nameMatches(rendered, written, chain) {
 function candidatesOf(rootDir, kustomizations) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit5 = (dir, above) => {
+  const visit3 = (dir, above) => {
     const k = kustomizations.get(dir);
     if (!k || seen.has(dir)) return;
     seen.add(dir);
@@ -49166,10 +49199,10 @@ function candidatesOf(rootDir, kustomizations) {
       if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
       else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
     }
-    for (const child of [...k.kustomizations].reverse()) visit5(child, chain);
+    for (const child of [...k.kustomizations].reverse()) visit3(child, chain);
     for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
   };
-  visit5(rootDir, []);
+  visit3(rootDir, []);
   return out;
 }
 function pointerTokens(pointer) {
