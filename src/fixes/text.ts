@@ -136,32 +136,57 @@ export class SpliceConflict extends Error {}
  * offset keep their given order.
  */
 export function applySplices(text: string, splices: readonly Splice[]): string {
+  return applySplicesWithin(text, 0, text.length, splices);
+}
+
+/**
+ * The new text of `text.slice(from, to)` once splices that all lie within it
+ * are applied: the splices keep their offsets in the whole text, so no
+ * rebased copy of each is made.
+ */
+export function applySplicesWithin(text: string, from: number, to: number, splices: readonly Splice[]): string {
   let out = '';
-  let at = 0;
+  let at = from;
   for (const splice of inOrder(splices)) {
     out += text.slice(at, splice.start) + splice.insert;
     at = splice.end;
   }
-  return out + text.slice(at);
+  return out + text.slice(at, to);
+}
+
+/** The first and last offsets splices touch, without an array of their offsets. */
+export function extentOf(splices: readonly Splice[]): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const splice of splices) {
+    if (splice.start < lo) lo = splice.start;
+    if (splice.end > hi) hi = splice.end;
+  }
+  return { lo, hi };
+}
+
+/** Which of two splices applies first: by offset, nested new lines (deeper column) first, else as given. */
+function compareSplices(a: Splice, aOrder: number, b: Splice, bOrder: number): number {
+  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1) || aOrder - bOrder;
 }
 
 /** The splices in the order they apply; throws SpliceConflict when two overlap. */
 export function inOrder(splices: readonly Splice[]): Splice[] {
-  const ordered = splices
-    .map((splice, order) => ({ splice, order }))
-    .sort(
-      (a, b) =>
-        a.splice.start - b.splice.start ||
-        a.splice.end - b.splice.end ||
-        (b.splice.column ?? -1) - (a.splice.column ?? -1) ||
-        a.order - b.order,
-    );
+  // Renderers mostly give splices in order already: then nothing needs sorting.
+  let sorted = true;
+  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1] as Splice, i - 1, splices[i] as Splice, i) < 0;
+  const ordered = sorted
+    ? [...splices]
+    : splices
+        .map((splice, order) => ({ splice, order }))
+        .sort((a, b) => compareSplices(a.splice, a.order, b.splice, b.order))
+        .map(({ splice }) => splice);
   let at = 0;
-  for (const { splice } of ordered) {
+  for (const splice of ordered) {
     if (splice.start < at) throw new SpliceConflict('two edits of the fix would overlap in the text');
     at = splice.end;
   }
-  return ordered.map(({ splice }) => splice);
+  return ordered;
 }
 
 /**
@@ -177,12 +202,70 @@ export interface LineChange {
 }
 
 export function changedLines(before: string, after: string, shared: SharedEnds = { prefix: 0, suffix: 0 }): LineChange | null {
-  if (before === after) return null;
+  return lineChange(before, after, shared, (windowStart) => {
+    let breaks = 0;
+    for (let at = before.indexOf('\n'); at !== -1 && at < windowStart; at = before.indexOf('\n', at + 1)) breaks++;
+    return breaks;
+  });
+}
+
+/**
+ * changedLines of the text and the text with these splices, read from the
+ * text and the new text of the lines the splices touch: a fix costs the size
+ * of what it changes, not of the file, even where the change could be placed
+ * further down (the new text repeats the lines after it).
+ */
+export function changedLinesOf(table: LineTable, splices: readonly Splice[]): LineChange | null {
+  if (splices.length === 0) return null;
+  const text = table.text;
+  const { lo, hi } = extentOf(splices);
+  const from = lineStart(table, lineOf(table, lo));
+  const to = lineStart(table, lineOf(table, hi) + 1);
+  const after = splicedText(text, from, to, applySplicesWithin(text, from, to, splices));
+  return lineChange(text, after, { prefix: lo, suffix: text.length - hi }, (windowStart) => breaksBefore(table, windowStart));
+}
+
+/** What lineChange reads of a new text: a string has all of it. */
+interface TextLike {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  slice(start: number, end: number): string;
+}
+
+/** A text with its [from, to) replaced by `middle`, read without being built: the file is long and the middle short. */
+function splicedText(text: string, from: number, to: number, middle: string): TextLike {
+  const shift = middle.length - (to - from);
+  const middleEnd = from + middle.length;
+  return {
+    length: text.length + shift,
+    charCodeAt: (i) => (i < from ? text.charCodeAt(i) : i < middleEnd ? middle.charCodeAt(i - from) : text.charCodeAt(i - shift)),
+    slice: (start, end) => {
+      let out = '';
+      if (start < from) out += text.slice(start, Math.min(end, from));
+      if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
+      if (end > middleEnd) out += text.slice(Math.max(start, middleEnd) - shift, end - shift);
+      return out;
+    },
+  };
+}
+
+/** How many line breaks precede an offset that starts a line (the line after a final newline included). */
+function breaksBefore(table: LineTable, offset: number): number {
+  if (offset >= table.text.length && table.finalNewline) return table.starts.length;
+  return lineOf(table, offset) - 1;
+}
+
+/**
+ * changedLines proper. `shared` must be true of the texts; `breaksBefore`
+ * counts the line breaks of `before` ahead of the window's start.
+ */
+function lineChange(before: string, after: TextLike, shared: SharedEnds, breaksBefore: (windowStart: number) => number): LineChange | null {
   // Only the window between the characters both texts share at the start and
   // at the end is split into lines: a file is long and a fix is a few lines.
   const shortest = Math.min(before.length, after.length);
   let prefixChars = Math.min(shared.prefix, shortest);
   while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
+  if (prefixChars === before.length && before.length === after.length) return null;
   let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
   while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
   // The window starts at the line holding the first difference: every line before it is shared.
@@ -192,8 +275,7 @@ export function changedLines(before: string, after: string, shared: SharedEnds =
   const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
   const a = splitWithBreaks(before.slice(windowStart, windowEnd));
   const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
-  let linesBefore = 0;
-  for (let at = before.indexOf('\n'); at !== -1 && at < windowStart; at = before.indexOf('\n', at + 1)) linesBefore++;
+  const linesBefore = breaksBefore(windowStart);
   // Within the window the first lines differ; compare lines with their line breaks, so a changed final newline counts.
   let suffix = 0;
   while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
@@ -201,39 +283,10 @@ export function changedLines(before: string, after: string, shared: SharedEnds =
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
 }
 
-/**
- * changedLines of the text and the text with these splices, computed on the
- * lines the splices touch: a fix costs the size of what it changes, not of
- * the file. The only case where the lines around could matter (the new text
- * repeats all of the window's old lines after the first change, so the
- * change could be placed further down) is computed on the whole text.
- */
-export function changedLinesOf(table: LineTable, splices: readonly Splice[]): LineChange | null {
-  if (splices.length === 0) return null;
-  const text = table.text;
-  const firstLine = lineOf(table, Math.min(...splices.map((s) => s.start)));
-  const from = lineStart(table, firstLine);
-  const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
-  const before = text.slice(from, to);
-  const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
-  const shortest = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  if (prefix === shortest && before !== after) return changedLines(text, applySplices(text, splices), untouchedEnds(text, splices));
-  const change = changedLines(before, after, { prefix, suffix: 0 });
-  return change && { ...change, start: change.start + firstLine - 1, end: change.end + firstLine - 1 };
-}
-
 /** Characters two texts are known to share at the start and at the end (at least), so that changedLines need not compare them. */
 export interface SharedEnds {
   readonly prefix: number;
   readonly suffix: number;
-}
-
-/** What splices leave untouched of a text: everything before the first and after the last. */
-export function untouchedEnds(text: string, splices: readonly Splice[]): SharedEnds {
-  if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text.length - Math.max(...splices.map((s) => s.end)) };
 }
 
 /** The lines of a text, each with its line break (the last may have none). */

@@ -4,8 +4,8 @@
  * every line, the obvious algorithm kept here as the reference.
  */
 import { describe, expect, it } from 'vitest';
-import { changedLines } from '../../../src/fixes/text.js';
-import type { LineChange } from '../../../src/fixes/text.js';
+import { applySplices, changedLines, changedLinesOf, lineTable } from '../../../src/fixes/text.js';
+import type { LineChange, Splice } from '../../../src/fixes/text.js';
 
 function reference(before: string, after: string): LineChange | null {
   if (before === after) return null;
@@ -67,5 +67,50 @@ describe('changedLines', () => {
     const after = before.replace('line 500\n', 'line 500\n  inserted\n').replace('line 700\n', '');
     expect(changedLines(before, after)).toEqual(reference(before, after));
     expect(changedLines(before, after)?.start).toBe(502);
+  });
+});
+
+/** Texts of few distinct lines and non-overlapping splices on them that often write a copy of a neighbouring line. */
+function* splicedCases(count: number): Generator<[string, Splice[]]> {
+  let seed = 4242;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    // The high bits: the low bits of this generator repeat with a short period.
+    return (seed >>> 8) % n;
+  };
+  const pieces = ['a\n', 'b\n', '  c: 1\n', '\n', 'a\r\n', '- x\n', 'a', 'c: 2'];
+  for (let i = 0; i < count; i++) {
+    const text = Array.from({ length: next(9) }, () => pieces[next(pieces.length)]).join('');
+    const splices: Splice[] = [];
+    let at = 0;
+    for (let n = next(4); n > 0 && at <= text.length; n--) {
+      const start = at + next(text.length - at + 1);
+      const end = start + next(Math.min(4, text.length - start) + 1);
+      const insert = Array.from({ length: next(3) }, () => pieces[next(pieces.length)]).join('');
+      splices.push({ start, end, insert });
+      // Two insertions at one offset apply in their given order.
+      at = end + (next(3) === 0 ? 0 : 1);
+    }
+    yield [text, splices];
+  }
+}
+
+describe('changedLinesOf', () => {
+  it('agrees with changedLines of the whole texts, on 20,000 generated splice sets', () => {
+    let changed = 0;
+    for (const [text, splices] of splicedCases(20_000)) {
+      const expected = reference(text, applySplices(text, splices));
+      if (expected) changed++;
+      expect(changedLinesOf(lineTable(text), splices), JSON.stringify([text, splices])).toEqual(expected);
+    }
+    expect(changed).toBeGreaterThan(10_000);
+  });
+
+  it('places an inserted copy of the following lines where the whole texts do, far from the splice', () => {
+    const text = `head\n${'- x\n'.repeat(50)}tail\n`;
+    const splices = [{ start: 5, end: 5, insert: '- x\n' }];
+    const change = changedLinesOf(lineTable(text), splices);
+    expect(change).toEqual(reference(text, applySplices(text, splices)));
+    expect(change?.start).toBe(52);
   });
 });
