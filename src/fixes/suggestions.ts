@@ -12,7 +12,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import type { OwnedSplice } from './render.js';
-import { applySplices, byteOffset, changedLinesOf, lineLength, lineOf, lineStart, lineTable, lineText } from './text.js';
+import { applySplices, applySplicesWithin, byteOffset, changedLinesOf, extentOf, lineLength, lineOf, lineStart, lineTable, lineText } from './text.js';
 import type { LineChange, LineTable, Splice } from './text.js';
 import { longLine } from './types.js';
 import type { Suggestion } from './types.js';
@@ -40,7 +40,7 @@ class UnionFind {
 
 /** Whether a change touches a line too long to repeat in a suggestion (old or new). */
 function touchesLongLine(table: LineTable, change: LineChange): boolean {
-  for (let line = change.start; line <= change.end; line++) if (lineText(table, line).length > longLine) return true;
+  for (let line = change.start; line <= change.end; line++) if (lineLength(table, line) > longLine) return true;
   return change.lines.some((line) => line.length > longLine);
 }
 
@@ -51,14 +51,9 @@ function touchesLongLine(table: LineTable, change: LineChange): boolean {
  * Null when that is not so, and the lines must be compared.
  */
 function withinLongLine(table: LineTable, splices: readonly Splice[]): { line: number; lo: number; hi: number } | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const splice of splices) {
-    if (splice.insert.includes('\n')) return null;
-    lo = Math.min(lo, splice.start);
-    hi = Math.max(hi, splice.end);
-  }
   if (splices.length === 0) return null;
+  for (const splice of splices) if (splice.insert.includes('\n')) return null;
+  const { lo, hi } = extentOf(splices);
   const line = lineOf(table, lo);
   if (lineLength(table, line) <= longLine || hi > lineStart(table, line) + lineLength(table, line)) return null;
   return { line, lo, hi };
@@ -66,8 +61,15 @@ function withinLongLine(table: LineTable, splices: readonly Splice[]): { line: n
 
 /** Whether splices within [lo, hi) change the text. */
 function changesText(table: LineTable, splices: readonly Splice[], lo: number, hi: number): boolean {
-  const before = table.text.slice(lo, hi);
-  return applySplices(before, splices.map((s) => ({ ...s, start: s.start - lo, end: s.end - lo }))) !== before;
+  return applySplicesWithin(table.text, lo, hi, splices) !== table.text.slice(lo, hi);
+}
+
+/** Where a group lies: the text it may occupy, and the lines it changes when they are not one long line. */
+interface Placement {
+  /** Offsets [lo, hi]; null when the group changes nothing. */
+  readonly range: { lo: number; hi: number } | null;
+  /** changedLinesOf the group, when it was needed to place it. */
+  readonly change?: LineChange | null;
 }
 
 /**
@@ -75,47 +77,71 @@ function changesText(table: LineTable, splices: readonly Splice[], lo: number, h
  * changes (or both anchor candidates of an insertion), or, on a line too
  * long for a suggestion, just the characters its splices replace.
  */
-function span(table: LineTable, splices: readonly OwnedSplice[]): { lo: number; hi: number } | null {
+function place(table: LineTable, splices: readonly OwnedSplice[]): Placement {
   const long = withinLongLine(table, splices);
-  if (long) return changesText(table, splices, long.lo, long.hi) ? { lo: long.lo, hi: long.hi } : null;
+  if (long) return { range: changesText(table, splices, long.lo, long.hi) ? { lo: long.lo, hi: long.hi } : null };
   const change = changedLinesOf(table, splices);
-  if (!change) return null;
-  if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
+  if (!change) return { range: null, change };
+  if (touchesLongLine(table, change)) return { range: extentOf(splices), change };
   const lines = change.end >= change.start ? { lo: change.start, hi: change.end } : { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
   // Lines that overlap or touch merge: the end is where the line after the last one starts.
-  return { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) };
+  return { range: { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) }, change };
+}
+
+/** The lines each group of groupSplices changes, found while grouping it (for the table it was grouped on). */
+const changeOf = new WeakMap<Group, { readonly table: LineTable; readonly change: LineChange | null }>();
+
+/** Union splices that share an owner or an area, each key's splices with the first that has it. */
+function unionShared(sets: UnionFind, splices: readonly OwnedSplice[]): void {
+  const firstWithOwner = new Map<string, number>();
+  const firstWithArea = new Map<string, number>();
+  const join = (firstWith: Map<string, number>, key: string, index: number) => {
+    const first = firstWith.get(key);
+    if (first === undefined) firstWith.set(key, index);
+    else sets.union(first, index);
+  };
+  splices.forEach((splice, index) => {
+    for (const owner of splice.owners) join(firstWithOwner, owner, index);
+    for (const area of splice.areas) join(firstWithArea, area, index);
+  });
+}
+
+/** The indices of the splices in each set, sets in the order of their first splice. */
+function membersOf(sets: UnionFind, count: number): Map<number, number[]> {
+  const members = new Map<number, number[]>();
+  for (let index = 0; index < count; index++) {
+    const root = sets.find(index);
+    const list = members.get(root);
+    if (list) list.push(index);
+    else members.set(root, [index]);
+  }
+  return members;
 }
 
 export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]): Group[] {
   const sets = new UnionFind(splices.length);
-  const firstWith = new Map<string, number>();
-  splices.forEach((splice, index) => {
-    for (const key of [...[...splice.owners].map((o) => `owner:${o}`), ...[...splice.areas].map((a) => `area:${a}`)]) {
-      const first = firstWith.get(key);
-      if (first === undefined) firstWith.set(key, index);
-      else sets.union(first, index);
-    }
-  });
+  unionShared(sets, splices);
   // Merge groups whose lines overlap or touch, until none do. A group that
-  // did not change keeps its span: it is computed once per set of members.
-  const spanOf = new Map<string, { lo: number; hi: number } | null>();
-  const memberSpan = (indices: readonly number[]) => {
+  // did not change keeps its place: it is computed once per set of members.
+  const placed = new Map<string, Placement>();
+  const placeOf = (indices: readonly number[]): Placement => {
     const key = indices.join(',');
-    if (!spanOf.has(key)) spanOf.set(key, span(table, indices.map((i) => splices[i] as OwnedSplice)));
-    return spanOf.get(key) ?? null;
+    let found = placed.get(key);
+    if (!found) {
+      found = place(table, indices.map((i) => splices[i] as OwnedSplice));
+      placed.set(key, found);
+    }
+    return found;
   };
+  let members: Map<number, number[]>;
   for (;;) {
-    const members = new Map<number, number[]>();
-    splices.forEach((_, index) => {
-      const root = sets.find(index);
-      const list = members.get(root) ?? [];
-      members.set(root, list);
-      list.push(index);
-    });
-    const spans = [...members.entries()]
-      .map(([root, indices]) => ({ root, range: memberSpan(indices) }))
-      .filter((entry): entry is { root: number; range: { lo: number; hi: number } } => entry.range !== null)
-      .sort((a, b) => a.range.lo - b.range.lo);
+    members = membersOf(sets, splices.length);
+    const spans: { root: number; range: { lo: number; hi: number } }[] = [];
+    for (const [root, indices] of members) {
+      const range = placeOf(indices).range;
+      if (range !== null) spans.push({ root, range });
+    }
+    spans.sort((a, b) => a.range.lo - b.range.lo);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
@@ -127,17 +153,15 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     }
     if (!merged) break;
   }
-  const groups = new Map<number, OwnedSplice[]>();
-  splices.forEach((splice, index) => {
-    const root = sets.find(index);
-    const list = groups.get(root) ?? [];
-    groups.set(root, list);
-    list.push(splice);
+  return [...members.values()].map((indices) => {
+    const groupSplices = indices.map((i) => splices[i] as OwnedSplice);
+    const owners = new Set<string>();
+    for (const splice of groupSplices) for (const owner of splice.owners) owners.add(owner);
+    const group: Group = { splices: groupSplices, owners };
+    const change = placeOf(indices).change;
+    if (change !== undefined) changeOf.set(group, { table, change });
+    return group;
   });
-  return [...groups.values()].map((members) => ({
-    splices: members,
-    owners: new Set(members.flatMap((s) => [...s.owners])),
-  }));
 }
 
 /**
@@ -148,7 +172,8 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
 export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | null, bomBytes = 0): Suggestion | null {
   const long = withinLongLine(table, group.splices);
   if (long) return changesText(table, group.splices, long.lo, long.hi) ? rangeSuggestion(table, group.splices, { start: long.line, end: long.line }, bomBytes) : null;
-  const change = changedLinesOf(table, group.splices);
+  const known = changeOf.get(group);
+  const change = known?.table === table ? known.change : changedLinesOf(table, group.splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
   const lineCount = table.starts.length;
@@ -181,9 +206,8 @@ const spliceOf = new WeakMap<Suggestion, Splice>();
 
 /** A fix on a long line: the characters its splices span, replaced; the line is not repeated. */
 function rangeSuggestion(table: LineTable, splices: readonly Splice[], change: Pick<LineChange, 'start' | 'end'>, bomBytes: number): Suggestion {
-  const start = Math.min(...splices.map((s) => s.start));
-  const end = Math.max(...splices.map((s) => s.end));
-  const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
+  const { lo: start, hi: end } = extentOf(splices);
+  const insert = applySplicesWithin(table.text, start, end, splices);
   const byteStart = bomBytes + byteOffset(table, start);
   const suggestion: Suggestion = {
     startLine: change.start,
