@@ -357,24 +357,31 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
   }
 
   const splices: OwnedSplice[] = [];
-  const emit = (op: Owned, splice: Splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
-  const guard = (op: Owned, render: () => void) => {
-    try {
-      render();
-    } catch (error) {
-      // Anything else is a bug, and fails loudly.
-      if (error instanceof Unsupported) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, op.owners);
-      throw error;
-    }
+  // The op being written: a layout the renderer does not edit fails its owners' fixes alone.
+  let current: Owned | null = null;
+  const emit = (op: Owned, made: Splice | readonly Splice[]) => {
+    if (!Array.isArray(made)) splices.push(ownedSplice(made as Splice, op));
+    else for (const splice of made as readonly Splice[]) splices.push(ownedSplice(splice, op));
   };
-
-  for (const op of scalars.values()) guard(op, () => emit(op, scalarSplice(context, op)));
-  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
-  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map))));
-  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
-  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
-  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
+  try {
+    for (const op of scalars.values()) emit((current = op), scalarSplice(context, op));
+    for (const op of fills.values()) emit((current = op), fillSplices(context, op));
+    for (const op of inserts.values()) emit((current = op), insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map)));
+    for (const op of appends.values()) emit((current = op), appendSplice(context, op));
+    for (const op of pairDeletes.values()) emit((current = op), deletePairSplices(context, op, inserts.has(op.map)));
+    for (const op of itemDeletes.values()) emit((current = op), deleteItemSplices(context, op, appends.has(op.seq)));
+  } catch (error) {
+    // Anything else is a bug, and fails loudly.
+    if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, current.owners);
+    throw error;
+  }
   return { splices, shared };
+}
+
+/** A splice with its owners, built field by field: spreading every splice costs more than rendering it. */
+function ownedSplice(splice: Splice, op: Owned): OwnedSplice {
+  const { start, end, insert, column } = splice;
+  return column === undefined ? { start, end, insert, owners: op.owners, areas: op.areas } : { start, end, insert, column, owners: op.owners, areas: op.areas };
 }
 
 /* ---------------------------------------------------------------------- */
