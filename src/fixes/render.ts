@@ -172,7 +172,39 @@ export interface Rendered {
   readonly splices: OwnedSplice[];
   /** Owners whose edits touch a node shared with another place, and why. */
   readonly shared: ReadonlyMap<string, string>;
+  /**
+   * Where the splices of each kind of change end in `splices` (new scalars,
+   * filled keys, new keys, appended items, removed keys, removed items: the
+   * order renderEdits writes them in), so that renderings merge (mergeRendered).
+   */
+  readonly kindEnds: readonly number[];
 }
+
+/**
+ * Renderings of edits on disjoint nodes of one document, merged into the
+ * very rendering renderEdits gives for all their edits at once, in the
+ * order of the parts: its splices come kind by kind, each kind in the
+ * order of the edits. With no node shared (no alias in the document), the
+ * pod specs of a document are such parts: each renders once and is merged.
+ */
+export function mergeRendered(parts: readonly Rendered[]): Rendered {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const splices: OwnedSplice[] = [];
+  const kindEnds: number[] = [];
+  for (let kind = 0; kind < kindCount; kind++) {
+    for (const part of parts) {
+      const end = part.kindEnds[kind] ?? 0;
+      for (let i = kind === 0 ? 0 : (part.kindEnds[kind - 1] ?? 0); i < end; i++) splices.push(part.splices[i] as OwnedSplice);
+    }
+    kindEnds.push(splices.length);
+  }
+  const shared = new Map<string, string>();
+  for (const part of parts) for (const [owner, reason] of part.shared) if (!shared.has(owner)) shared.set(owner, reason);
+  return { splices, shared, kindEnds };
+}
+
+/** The kinds of change renderEdits writes, one after the other. */
+const kindCount = 6;
 
 export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[]): Rendered {
   const { doc, anchors } = context;
@@ -363,19 +395,26 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
     if (!Array.isArray(made)) splices.push(ownedSplice(made as Splice, op));
     else for (const splice of made as readonly Splice[]) splices.push(ownedSplice(splice, op));
   };
+  const kindEnds: number[] = [];
   try {
     for (const op of scalars.values()) emit((current = op), scalarSplice(context, op));
+    kindEnds.push(splices.length);
     for (const op of fills.values()) emit((current = op), fillSplices(context, op));
+    kindEnds.push(splices.length);
     for (const op of inserts.values()) emit((current = op), insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map)));
+    kindEnds.push(splices.length);
     for (const op of appends.values()) emit((current = op), appendSplice(context, op));
+    kindEnds.push(splices.length);
     for (const op of pairDeletes.values()) emit((current = op), deletePairSplices(context, op, inserts.has(op.map)));
+    kindEnds.push(splices.length);
     for (const op of itemDeletes.values()) emit((current = op), deleteItemSplices(context, op, appends.has(op.seq)));
+    kindEnds.push(splices.length);
   } catch (error) {
     // Anything else is a bug, and fails loudly.
     if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, current.owners);
     throw error;
   }
-  return { splices, shared };
+  return { splices, shared, kindEnds };
 }
 
 /** A splice with its owners, built field by field: spreading every splice costs more than rendering it. */
