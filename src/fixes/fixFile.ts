@@ -25,7 +25,7 @@ import type { PodSpecSource } from '../workloads/extract.js';
 import { editKey, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
 import { anchorCaveat, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
-import { RenderError, renderEdits } from './render.js';
+import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
 import { applySuggestions, groupSplices, suggestionSplice, toSuggestion } from './suggestions.js';
@@ -71,6 +71,12 @@ export interface FixRequest {
    * Default: fixWorkBudget(text). `fix` passes Infinity.
    */
   readonly workBudget?: number;
+  /**
+   * Render each pod spec's fixes once and reuse the rendering while they do
+   * not change (in documents without aliases). False renders every set of
+   * fixes anew: the reference the reuse is tested against. Default: true.
+   */
+  readonly reuseRenders?: boolean;
 }
 
 /**
@@ -129,6 +135,29 @@ function writtenPod(document: JsonValue, templatePath: FieldPath): PodInput {
   const template = valueAt(document, templatePath) ?? null;
   const holder = isObject(template) ? template : undefined;
   return { metadata: obj(holder, 'metadata') ?? {}, spec: obj(holder, 'spec') ?? {} };
+}
+
+/** How often computeFixes rendered a pod spec's (or a document's) edits, and reused a pod spec's rendering: for tests. */
+export const renderCounts = { rendered: 0, reused: 0 };
+
+/**
+ * A document's owners as runs of one pod spec each, or null when a pod
+ * spec's owners are not all together: merged renderings follow the order
+ * of the parts, which must be the order of the edits.
+ */
+function podRuns(documentOwners: readonly Owner[]): Owner[][] | null {
+  const runs: Owner[][] = [];
+  const seen = new Set<number>();
+  for (const owner of documentOwners) {
+    const run = runs[runs.length - 1];
+    if (run?.[0]?.podIndex === owner.podIndex) run.push(owner);
+    else if (seen.has(owner.podIndex)) return null;
+    else {
+      seen.add(owner.podIndex);
+      runs.push([owner]);
+    }
+  }
+  return runs;
 }
 
 export function computeFixes(request: FixRequest): FileFixes {
@@ -200,11 +229,10 @@ export function computeFixes(request: FixRequest): FileFixes {
     return context;
   };
   const collapsed = new Set<number>();
-  const render = (selected: readonly Owner[]): Rendered => {
-    const perDocument = new Map<number, Map<string, { edit: Edit; owners: Set<string>; areas: Set<string>; atSource: boolean }>>();
+  /** Each owner's edits, keyed to merge equal edits of several owners, with who needs them and where they land. */
+  const ownedEdits = (selected: readonly Owner[]): OwnedEdit[] => {
+    const edits = new Map<string, { edit: Edit; owners: Set<string>; areas: Set<string>; atSource: boolean }>();
     for (const owner of selected) {
-      const edits = perDocument.get(owner.documentIndex) ?? new Map();
-      perDocument.set(owner.documentIndex, edits);
       owner.edits.forEach((edit, i) => {
         const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
         const entry = edits.get(key) ?? { edit, owners: new Set<string>(), areas: new Set<string>(), atSource: owner.atSource };
@@ -213,12 +241,55 @@ export function computeFixes(request: FixRequest): FileFixes {
         edits.set(key, entry);
       });
     }
+    return [...edits.values()];
+  };
+  /**
+   * Each pod spec's last rendering, in a document with no alias: its nodes
+   * are its own, so its rendering is the same alone or with the others.
+   * Step 4 renders every accepted fix of the file, round after round; a pod
+   * spec whose fixes did not change since step 3 (most) is not rendered again.
+   */
+  const podRenders = new Map<number, { readonly key: string; readonly rendered: Rendered }>();
+  const renderPod = (context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered => {
+    const key = `${collapsed.has(podIndex) ? 'all' : 'areas'}:${podOwners.map((o) => o.id).join(',')}`;
+    const known = podRenders.get(podIndex);
+    if (known?.key === key) {
+      renderCounts.reused++;
+      return known.rendered;
+    }
+    renderCounts.rendered++;
+    const rendered = renderEdits(context, ownedEdits(podOwners));
+    podRenders.set(podIndex, { key, rendered });
+    return rendered;
+  };
+  /** The owners' edits in one document: per pod spec and merged where no node is shared, else all at once. */
+  const renderDocument = (context: RenderContext, documentOwners: readonly Owner[]): Rendered => {
+    const pods = podRuns(documentOwners);
+    if (request.reuseRenders === false || context.anchors.size > 0 || pods === null) {
+      renderCounts.rendered++;
+      return renderEdits(context, ownedEdits(documentOwners));
+    }
+    try {
+      return mergeRendered(pods.map((podOwners) => renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
+    } catch (error) {
+      // The error of rendering them all at once names the owners that give up (step 4 drops them).
+      if (error instanceof RenderError && pods.length > 1) return renderEdits(context, ownedEdits(documentOwners));
+      throw error;
+    }
+  };
+  const render = (selected: readonly Owner[]): Pick<Rendered, 'splices' | 'shared'> => {
+    const perDocument = new Map<number, Owner[]>();
+    for (const owner of selected) {
+      const documentOwners = perDocument.get(owner.documentIndex);
+      if (documentOwners) documentOwners.push(owner);
+      else perDocument.set(owner.documentIndex, [owner]);
+    }
     const splices: OwnedSplice[] = [];
     const shared = new Map<string, string>();
-    for (const [documentIndex, edits] of perDocument) {
+    for (const [documentIndex, documentOwners] of perDocument) {
       const document = documents.get(documentIndex);
       if (!document) continue;
-      const rendered = renderEdits(contextOf(document), [...edits.values()] as OwnedEdit[]);
+      const rendered = renderDocument(contextOf(document), documentOwners);
       splices.push(...rendered.splices);
       for (const [owner, reason] of rendered.shared) shared.set(owner, reason);
     }
@@ -238,7 +309,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     return { edits, fixed };
   };
   /** The owners' edits rendered together as splices in order, or why they cannot be written (known without verifying). */
-  const renderInOrder = (selected: readonly Owner[]): { rendered: Rendered } | { unwritable: Refusal } => {
+  const renderInOrder = (selected: readonly Owner[]): { rendered: ReturnType<typeof render> } | { unwritable: Refusal } => {
     try {
       const rendered = render(selected);
       inOrder(rendered.splices);
@@ -284,7 +355,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     return groups;
   };
   /** The owner's edit rendered alone, when it changes a node shared by several places; else null. */
-  const sharedEdit = (owner: Owner): Rendered | null => {
+  const sharedEdit = (owner: Owner): ReturnType<typeof render> | null => {
     try {
       const rendered = render([owner]);
       return rendered.shared.has(owner.id) ? rendered : null;
@@ -386,7 +457,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     const selected = owners.filter((o) => o.accepted);
     suggestionOf = new Map();
     if (selected.length === 0) break;
-    let rendered: Rendered;
+    let rendered: ReturnType<typeof render>;
     let groups: ReturnType<typeof groupSplices>;
     try {
       rendered = render(selected);
