@@ -9925,7 +9925,7 @@ var init_eventReader = __esm({
     init_decode();
     init_eventCursor();
     init_scalars();
-    placeOffset = (place) => typeof place === "number" ? place : place.at;
+    placeOffset = (place2) => typeof place2 === "number" ? place2 : place2.at;
     nestingLimit = 500;
     NestingTooDeep = class {
       constructor(offset) {
@@ -9959,8 +9959,8 @@ var init_eventReader = __esm({
             this.next++;
             if (this.take().type !== EVENT_ID.POP) throw unsupported;
           } else {
-            const place = this.placeOfItem(content);
-            const value = this.node(place);
+            const place2 = this.placeOfItem(content);
+            const value = this.node(place2);
             if (this.take().type !== EVENT_ID.POP) throw unsupported;
             if (value !== null) out.push({ index, value, place: this.lastPlace });
           }
@@ -10634,15 +10634,15 @@ function readByEvents(text4, lineText2 = text4) {
   return read === null ? null : { read, starts, lineCounter };
 }
 function fromEvents(file, text4, { read, starts, lineCounter }) {
-  const documents = read.map(({ index, value, place }) => {
-    const start = placeOffset(place);
+  const documents = read.map(({ index, value, place: place2 }) => {
+    const start = placeOffset(place2);
     const segment = segmentAt(starts, start);
     const end = starts[segment + 1] ?? text4.length;
     let tree;
     let layout;
     const source = {
       lineCounter,
-      place,
+      place: place2,
       start,
       end,
       get doc() {
@@ -40674,16 +40674,16 @@ function locate(source, path4) {
   return source.place === void 0 ? walkTree(source, path4, position) : walkPlaces(source.place, path4, position);
 }
 function walkPlaces(root, path4, position) {
-  let place = root;
+  let place2 = root;
   let anchor = placeOffset(root);
   for (const segment of path4) {
-    const children = typeof place === "number" ? void 0 : place.children;
+    const children = typeof place2 === "number" ? void 0 : place2.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
     else if (typeof segment === "number" && Array.isArray(children)) next = children[segment];
     if (next === void 0) return position(anchor, false);
     anchor = placeOffset(next);
-    place = next;
+    place2 = next;
   }
   return position(anchor, true);
 }
@@ -43666,13 +43666,13 @@ function isCalendarDate(text4) {
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   return day <= days;
 }
-function placeName(place, kind) {
-  return place === "template" ? `the pod template of the ${kind}` : `the ${kind}`;
+function placeName(place2, kind) {
+  return place2 === "template" ? `the pod template of the ${kind}` : `the ${kind}`;
 }
-function readOptOut(annotations, place, context) {
+function readOptOut(annotations, place2, context) {
   const problems = [];
-  const where2 = placeName(place, context.kind);
-  const problem = (kind, annotation, message2) => problems.push({ kind, place, annotation, message: `${annotation} on ${where2}: ${message2}` });
+  const where2 = placeName(place2, context.kind);
+  const problem = (kind, annotation, message2) => problems.push({ kind, place: place2, annotation, message: `${annotation} on ${where2}: ${message2}` });
   for (const key of Object.keys(annotations)) {
     if (key.startsWith(annotationPrefix2) && !knownAnnotations.includes(key)) {
       problem("unknown-annotation", key, `unknown annotation; valid: ${knownAnnotations.join(", ")}`);
@@ -43694,7 +43694,7 @@ function readOptOut(annotations, place, context) {
   if (context.strict) {
     const message2 = `not honoured: ${context.strict} disallows annotation opt-outs`;
     problem("strict", optOutAnnotations.ignore, message2);
-    return { optOuts: [{ place, checks: checks2, reason: reason4, expires, status: "strict", message: message2 }], problems };
+    return { optOuts: [{ place: place2, checks: checks2, reason: reason4, expires, status: "strict", message: message2 }], problems };
   }
   for (const name of names.filter((n) => !isCheckId(n))) problem("invalid-check", optOutAnnotations.ignore, invalidCheckMessage(name));
   if (names.length === 0) {
@@ -43722,7 +43722,7 @@ function readOptOut(annotations, place, context) {
   } else if (expires !== null) {
     message += ` (until ${expires})`;
   }
-  return { optOuts: [{ place, checks: checks2, reason: reason4, expires, status, message }], problems };
+  return { optOuts: [{ place: place2, checks: checks2, reason: reason4, expires, status, message }], problems };
 }
 
 // src/policy/resolve.ts
@@ -43896,8 +43896,8 @@ function resolvePolicy(input) {
   const problems = [];
   const places = [["workload", subject.workloadAnnotations]];
   if (subject.templateAnnotations) places.push(["template", subject.templateAnnotations]);
-  for (const [place, annotations] of places) {
-    const reading = readOptOut(annotations, place, { kind: subject.kind, today, strict: strictWhere });
+  for (const [place2, annotations] of places) {
+    const reading = readOptOut(annotations, place2, { kind: subject.kind, today, strict: strictWhere });
     optOuts.push(...reading.optOuts);
     problems.push(...reading.problems);
   }
@@ -43945,8 +43945,8 @@ function subjectFromPodSpec(source, file = source.document.file) {
     images: visitContainers(source.pod).map((c) => str(c.container, "image"))
   };
 }
-function annotationPath(source, place, annotation) {
-  const base = place === "template" ? source.templatePath : source.objectPath;
+function annotationPath(source, place2, annotation) {
+  const base = place2 === "template" ? source.templatePath : source.objectPath;
   return [...base, "metadata", "annotations", annotation];
 }
 
@@ -44112,7 +44112,7 @@ function splitEvaluations(pod, policy, evaluations) {
   const warning2 = [];
   const ignored = [];
   const preview = [];
-  const place = (mode, lv, levelSource, failure, into) => {
+  const place2 = (mode, lv, levelSource, failure, into) => {
     const finding = { mode, policy: lv, levelSource, failure, optOut: unhonouredOptOut(failure.check, policy) };
     const why = ignoreCauses(failure, pod, policy);
     if (why.length > 0) ignored.push({ ...finding, why });
@@ -44128,14 +44128,14 @@ function splitEvaluations(pod, policy, evaluations) {
     for (const failure of evaluation?.failures ?? []) {
       if (reported.has(failure.check)) continue;
       reported.add(failure.check);
-      place(mode, lv, source, failure, into);
+      place2(mode, lv, source, failure, into);
     }
   }
   if (policy.preview && evaluations.preview) {
     const failingToday = new Set(evaluations.enforce.failures.map((f) => f.check));
     const lv = { level: policy.enforce.level, version: policy.preview.version };
     for (const failure of evaluations.preview.failures) {
-      if (!failingToday.has(failure.check)) place("preview", lv, policy.preview.source, failure, preview);
+      if (!failingToday.has(failure.check)) place2("preview", lv, policy.preview.source, failure, preview);
     }
   }
   return { evaluations, blocking, warning: warning2, ignored, preview, allowed: blocking.length === 0 };
@@ -45354,30 +45354,73 @@ function lineText(table, line) {
 var SpliceConflict = class extends Error {
 };
 function applySplices(text4, splices) {
+  return applySplicesWithin(text4, 0, text4.length, splices);
+}
+function applySplicesWithin(text4, from, to, splices) {
   let out = "";
-  let at3 = 0;
+  let at3 = from;
   for (const splice of inOrder(splices)) {
     out += text4.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text4.slice(at3);
+  return out + text4.slice(at3, to);
+}
+function extentOf(splices) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const splice of splices) {
+    if (splice.start < lo) lo = splice.start;
+    if (splice.end > hi) hi = splice.end;
+  }
+  return { lo, hi };
+}
+function compareSplices(a, aOrder, b, bOrder) {
+  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1) || aOrder - bOrder;
 }
 function inOrder(splices) {
-  const ordered = splices.map((splice, order) => ({ splice, order })).sort(
-    (a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || (b.splice.column ?? -1) - (a.splice.column ?? -1) || a.order - b.order
-  );
+  let sorted = true;
+  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1], i - 1, splices[i], i) < 0;
+  const ordered = sorted ? [...splices] : splices.map((splice, order) => ({ splice, order })).sort((a, b) => compareSplices(a.splice, a.order, b.splice, b.order)).map(({ splice }) => splice);
   let at3 = 0;
-  for (const { splice } of ordered) {
+  for (const splice of ordered) {
     if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
     at3 = splice.end;
   }
-  return ordered.map(({ splice }) => splice);
+  return ordered;
 }
-function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
-  if (before === after) return null;
+function changedLinesOf(table, splices) {
+  if (splices.length === 0) return null;
+  const text4 = table.text;
+  const { lo, hi } = extentOf(splices);
+  const from = lineStart(table, lineOf(table, lo));
+  const to = lineStart(table, lineOf(table, hi) + 1);
+  const after = splicedText(text4, from, to, applySplicesWithin(text4, from, to, splices));
+  return lineChange(text4, after, { prefix: lo, suffix: text4.length - hi }, (windowStart) => breaksBefore(table, windowStart));
+}
+function splicedText(text4, from, to, middle) {
+  const shift = middle.length - (to - from);
+  const middleEnd = from + middle.length;
+  return {
+    length: text4.length + shift,
+    charCodeAt: (i) => i < from ? text4.charCodeAt(i) : i < middleEnd ? middle.charCodeAt(i - from) : text4.charCodeAt(i - shift),
+    slice: (start, end) => {
+      let out = "";
+      if (start < from) out += text4.slice(start, Math.min(end, from));
+      if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
+      if (end > middleEnd) out += text4.slice(Math.max(start, middleEnd) - shift, end - shift);
+      return out;
+    }
+  };
+}
+function breaksBefore(table, offset) {
+  if (offset >= table.text.length && table.finalNewline) return table.starts.length;
+  return lineOf(table, offset) - 1;
+}
+function lineChange(before, after, shared, breaksBefore2) {
   const shortest = Math.min(before.length, after.length);
   let prefixChars = Math.min(shared.prefix, shortest);
   while (prefixChars < shortest && before.charCodeAt(prefixChars) === after.charCodeAt(prefixChars)) prefixChars++;
+  if (prefixChars === before.length && before.length === after.length) return null;
   let suffixChars = Math.min(shared.suffix, shortest - prefixChars);
   while (suffixChars < shortest - prefixChars && before.charCodeAt(before.length - 1 - suffixChars) === after.charCodeAt(after.length - 1 - suffixChars)) suffixChars++;
   const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
@@ -45385,31 +45428,11 @@ function changedLines(before, after, shared = { prefix: 0, suffix: 0 }) {
   const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
   const a = splitWithBreaks(before.slice(windowStart, windowEnd));
   const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
-  let linesBefore = 0;
-  for (let at3 = before.indexOf("\n"); at3 !== -1 && at3 < windowStart; at3 = before.indexOf("\n", at3 + 1)) linesBefore++;
+  const linesBefore = breaksBefore2(windowStart);
   let suffix = 0;
   while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
-}
-function changedLinesOf(table, splices) {
-  if (splices.length === 0) return null;
-  const text4 = table.text;
-  const firstLine2 = lineOf(table, Math.min(...splices.map((s) => s.start)));
-  const from = lineStart(table, firstLine2);
-  const to = lineStart(table, lineOf(table, Math.max(...splices.map((s) => s.end))) + 1);
-  const before = text4.slice(from, to);
-  const after = applySplices(before, splices.map((s) => ({ ...s, start: s.start - from, end: s.end - from })));
-  const shortest = Math.min(before.length, after.length);
-  let prefix2 = 0;
-  while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
-  if (prefix2 === shortest && before !== after) return changedLines(text4, applySplices(text4, splices), untouchedEnds(text4, splices));
-  const change = changedLines(before, after, { prefix: prefix2, suffix: 0 });
-  return change && { ...change, start: change.start + firstLine2 - 1, end: change.end + firstLine2 - 1 };
-}
-function untouchedEnds(text4, splices) {
-  if (splices.length === 0) return { prefix: 0, suffix: 0 };
-  return { prefix: Math.min(...splices.map((s) => s.start)), suffix: text4.length - Math.max(...splices.map((s) => s.end)) };
 }
 function splitWithBreaks(text4) {
   return text4.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -45690,6 +45713,22 @@ function fromTree(value) {
 function keyName(pair2) {
   return (0, import_yaml10.isScalar)(pair2.key) ? String(pair2.key.value) : "";
 }
+function mergeRendered(parts) {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const splices = [];
+  const kindEnds = [];
+  for (let kind = 0; kind < kindCount; kind++) {
+    for (const part of parts) {
+      const end = part.kindEnds[kind] ?? 0;
+      for (let i = kind === 0 ? 0 : part.kindEnds[kind - 1] ?? 0; i < end; i++) splices.push(part.splices[i]);
+    }
+    kindEnds.push(splices.length);
+  }
+  const shared = /* @__PURE__ */ new Map();
+  for (const part of parts) for (const [owner, reason4] of part.shared) if (!shared.has(owner)) shared.set(owner, reason4);
+  return { splices, shared, kindEnds };
+}
+var kindCount = 6;
 function renderEdits(context, edits) {
   const { doc, anchors } = context;
   const shared = /* @__PURE__ */ new Map();
@@ -45846,22 +45885,34 @@ function renderEdits(context, edits) {
     if (insert && emptiedFlowMap(map, op)) own(insert, op);
   }
   const splices = [];
-  const emit = (op, splice) => splices.push({ ...splice, owners: op.owners, areas: op.areas });
-  const guard = (op, render) => {
-    try {
-      render();
-    } catch (error2) {
-      if (error2 instanceof Unsupported2) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, op.owners);
-      throw error2;
-    }
+  let current = null;
+  const emit = (op, made) => {
+    if (!Array.isArray(made)) splices.push(ownedSplice(made, op));
+    else for (const splice of made) splices.push(ownedSplice(splice, op));
   };
-  for (const op of scalars2.values()) guard(op, () => emit(op, scalarSplice(context, op)));
-  for (const op of fills.values()) guard(op, () => fillSplices(context, op).forEach((s) => emit(op, s)));
-  for (const op of inserts.values()) guard(op, () => emit(op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map))));
-  for (const op of appends.values()) guard(op, () => emit(op, appendSplice(context, op)));
-  for (const op of pairDeletes.values()) guard(op, () => deletePairSplices(context, op, inserts.has(op.map)).forEach((s) => emit(op, s)));
-  for (const op of itemDeletes.values()) guard(op, () => deleteItemSplices(context, op, appends.has(op.seq)).forEach((s) => emit(op, s)));
-  return { splices, shared };
+  const kindEnds = [];
+  try {
+    for (const op of scalars2.values()) emit(current = op, scalarSplice(context, op));
+    kindEnds.push(splices.length);
+    for (const op of fills.values()) emit(current = op, fillSplices(context, op));
+    kindEnds.push(splices.length);
+    for (const op of inserts.values()) emit(current = op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map)));
+    kindEnds.push(splices.length);
+    for (const op of appends.values()) emit(current = op, appendSplice(context, op));
+    kindEnds.push(splices.length);
+    for (const op of pairDeletes.values()) emit(current = op, deletePairSplices(context, op, inserts.has(op.map)));
+    kindEnds.push(splices.length);
+    for (const op of itemDeletes.values()) emit(current = op, deleteItemSplices(context, op, appends.has(op.seq)));
+    kindEnds.push(splices.length);
+  } catch (error2) {
+    if (error2 instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, current.owners);
+    throw error2;
+  }
+  return { splices, shared, kindEnds };
+}
+function ownedSplice(splice, op) {
+  const { start, end, insert, column } = splice;
+  return column === void 0 ? { start, end, insert, owners: op.owners, areas: op.areas } : { start, end, insert, column, owners: op.owners, areas: op.areas };
 }
 function rangeOf2(node) {
   const range2 = node?.range;
@@ -46111,60 +46162,75 @@ var UnionFind = class {
   }
 };
 function touchesLongLine(table, change) {
-  for (let line = change.start; line <= change.end; line++) if (lineText(table, line).length > longLine) return true;
+  for (let line = change.start; line <= change.end; line++) if (lineLength(table, line) > longLine) return true;
   return change.lines.some((line) => line.length > longLine);
 }
 function withinLongLine(table, splices) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const splice of splices) {
-    if (splice.insert.includes("\n")) return null;
-    lo = Math.min(lo, splice.start);
-    hi = Math.max(hi, splice.end);
-  }
   if (splices.length === 0) return null;
+  for (const splice of splices) if (splice.insert.includes("\n")) return null;
+  const { lo, hi } = extentOf(splices);
   const line = lineOf(table, lo);
   if (lineLength(table, line) <= longLine || hi > lineStart(table, line) + lineLength(table, line)) return null;
   return { line, lo, hi };
 }
 function changesText(table, splices, lo, hi) {
-  const before = table.text.slice(lo, hi);
-  return applySplices(before, splices.map((s) => ({ ...s, start: s.start - lo, end: s.end - lo }))) !== before;
+  return applySplicesWithin(table.text, lo, hi, splices) !== table.text.slice(lo, hi);
 }
-function span(table, splices) {
+function place(table, splices) {
   const long = withinLongLine(table, splices);
-  if (long) return changesText(table, splices, long.lo, long.hi) ? { lo: long.lo, hi: long.hi } : null;
+  if (long) return { range: changesText(table, splices, long.lo, long.hi) ? { lo: long.lo, hi: long.hi } : null };
   const change = changedLinesOf(table, splices);
-  if (!change) return null;
-  if (touchesLongLine(table, change)) return { lo: Math.min(...splices.map((s) => s.start)), hi: Math.max(...splices.map((s) => s.end)) };
+  if (!change) return { range: null, change };
+  if (touchesLongLine(table, change)) return { range: extentOf(splices), change };
   const lines = change.end >= change.start ? { lo: change.start, hi: change.end } : { lo: Math.max(1, change.start - 1), hi: Math.min(table.starts.length, change.start) };
-  return { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) };
+  return { range: { lo: lineStart(table, lines.lo), hi: lineStart(table, lines.hi + 1) }, change };
+}
+var changeOf = /* @__PURE__ */ new WeakMap();
+function unionShared(sets, splices) {
+  const firstWithOwner = /* @__PURE__ */ new Map();
+  const firstWithArea = /* @__PURE__ */ new Map();
+  const join = (firstWith, key, index) => {
+    const first = firstWith.get(key);
+    if (first === void 0) firstWith.set(key, index);
+    else sets.union(first, index);
+  };
+  splices.forEach((splice, index) => {
+    for (const owner of splice.owners) join(firstWithOwner, owner, index);
+    for (const area of splice.areas) join(firstWithArea, area, index);
+  });
+}
+function membersOf(sets, count) {
+  const members = /* @__PURE__ */ new Map();
+  for (let index = 0; index < count; index++) {
+    const root = sets.find(index);
+    const list3 = members.get(root);
+    if (list3) list3.push(index);
+    else members.set(root, [index]);
+  }
+  return members;
 }
 function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
-  const firstWith = /* @__PURE__ */ new Map();
-  splices.forEach((splice, index) => {
-    for (const key of [...[...splice.owners].map((o) => `owner:${o}`), ...[...splice.areas].map((a) => `area:${a}`)]) {
-      const first = firstWith.get(key);
-      if (first === void 0) firstWith.set(key, index);
-      else sets.union(first, index);
-    }
-  });
-  const spanOf = /* @__PURE__ */ new Map();
-  const memberSpan = (indices) => {
+  unionShared(sets, splices);
+  const placed2 = /* @__PURE__ */ new Map();
+  const placeOf2 = (indices) => {
     const key = indices.join(",");
-    if (!spanOf.has(key)) spanOf.set(key, span(table, indices.map((i) => splices[i])));
-    return spanOf.get(key) ?? null;
+    let found = placed2.get(key);
+    if (!found) {
+      found = place(table, indices.map((i) => splices[i]));
+      placed2.set(key, found);
+    }
+    return found;
   };
+  let members;
   for (; ; ) {
-    const members = /* @__PURE__ */ new Map();
-    splices.forEach((_, index) => {
-      const root = sets.find(index);
-      const list3 = members.get(root) ?? [];
-      members.set(root, list3);
-      list3.push(index);
-    });
-    const spans = [...members.entries()].map(([root, indices]) => ({ root, range: memberSpan(indices) })).filter((entry) => entry.range !== null).sort((a, b) => a.range.lo - b.range.lo);
+    members = membersOf(sets, splices.length);
+    const spans = [];
+    for (const [root, indices] of members) {
+      const range2 = placeOf2(indices).range;
+      if (range2 !== null) spans.push({ root, range: range2 });
+    }
+    spans.sort((a, b) => a.range.lo - b.range.lo);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
@@ -46176,22 +46242,21 @@ function groupSplices(table, splices) {
     }
     if (!merged) break;
   }
-  const groups2 = /* @__PURE__ */ new Map();
-  splices.forEach((splice, index) => {
-    const root = sets.find(index);
-    const list3 = groups2.get(root) ?? [];
-    groups2.set(root, list3);
-    list3.push(splice);
+  return [...members.values()].map((indices) => {
+    const groupSplices2 = indices.map((i) => splices[i]);
+    const owners = /* @__PURE__ */ new Set();
+    for (const splice of groupSplices2) for (const owner of splice.owners) owners.add(owner);
+    const group = { splices: groupSplices2, owners };
+    const change = placeOf2(indices).change;
+    if (change !== void 0) changeOf.set(group, { table, change });
+    return group;
   });
-  return [...groups2.values()].map((members) => ({
-    splices: members,
-    owners: new Set(members.flatMap((s) => [...s.owners]))
-  }));
 }
 function toSuggestion(table, group, diff, bomBytes = 0) {
   const long = withinLongLine(table, group.splices);
   if (long) return changesText(table, group.splices, long.lo, long.hi) ? rangeSuggestion(table, group.splices, { start: long.line, end: long.line }, bomBytes) : null;
-  const change = changedLinesOf(table, group.splices);
+  const known2 = changeOf.get(group);
+  const change = known2?.table === table ? known2.change : changedLinesOf(table, group.splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
   const lineCount = table.starts.length;
@@ -46217,9 +46282,8 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
-  const start = Math.min(...splices.map((s) => s.start));
-  const end = Math.max(...splices.map((s) => s.end));
-  const insert = applySplices(table.text.slice(start, end), splices.map((s) => ({ ...s, start: s.start - start, end: s.end - start })));
+  const { lo: start, hi: end } = extentOf(splices);
+  const insert = applySplicesWithin(table.text, start, end, splices);
   const byteStart = bomBytes + byteOffset(table, start);
   const suggestion = {
     startLine: change.start,
@@ -47006,6 +47070,21 @@ function writtenPod(document, templatePath) {
   const holder = isObject(template) ? template : void 0;
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
+var renderCounts = { rendered: 0, reused: 0 };
+function podRuns(documentOwners) {
+  const runs = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const owner of documentOwners) {
+    const run2 = runs[runs.length - 1];
+    if (run2?.[0]?.podIndex === owner.podIndex) run2.push(owner);
+    else if (seen.has(owner.podIndex)) return null;
+    else {
+      seen.add(owner.podIndex);
+      runs.push([owner]);
+    }
+  }
+  return runs;
+}
 function computeFixes(request2) {
   const text4 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
   const bomBytes = text4 === request2.text ? 0 : 3;
@@ -47058,19 +47137,17 @@ function computeFixes(request2) {
   const contextOf = (document) => {
     let context = contexts.get(document.index);
     if (!context) {
-      const { layout: doc, place, start, end } = document.source;
-      const anchors = place === void 0 ? usedAnchorsIn(doc, text4, start, end) : noAnchors;
+      const { layout: doc, place: place2, start, end } = document.source;
+      const anchors = place2 === void 0 ? usedAnchorsIn(doc, text4, start, end) : noAnchors;
       context = { doc, table, style: detectStyle(doc, table), anchors };
       contexts.set(document.index, context);
     }
     return context;
   };
   const collapsed = /* @__PURE__ */ new Set();
-  const render = (selected) => {
-    const perDocument = /* @__PURE__ */ new Map();
+  const ownedEdits = (selected) => {
+    const edits = /* @__PURE__ */ new Map();
     for (const owner of selected) {
-      const edits = perDocument.get(owner.documentIndex) ?? /* @__PURE__ */ new Map();
-      perDocument.set(owner.documentIndex, edits);
       owner.edits.forEach((edit, i) => {
         const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
         const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set(), atSource: owner.atSource };
@@ -47079,12 +47156,47 @@ function computeFixes(request2) {
         edits.set(key, entry);
       });
     }
+    return [...edits.values()];
+  };
+  const podRenders = /* @__PURE__ */ new Map();
+  const renderPod = (context, podIndex, podOwners) => {
+    const key = `${collapsed.has(podIndex) ? "all" : "areas"}:${podOwners.map((o) => o.id).join(",")}`;
+    const known2 = podRenders.get(podIndex);
+    if (known2?.key === key) {
+      renderCounts.reused++;
+      return known2.rendered;
+    }
+    renderCounts.rendered++;
+    const rendered = renderEdits(context, ownedEdits(podOwners));
+    podRenders.set(podIndex, { key, rendered });
+    return rendered;
+  };
+  const renderDocument = (context, documentOwners) => {
+    const pods2 = podRuns(documentOwners);
+    if (request2.reuseRenders === false || context.anchors.size > 0 || pods2 === null) {
+      renderCounts.rendered++;
+      return renderEdits(context, ownedEdits(documentOwners));
+    }
+    try {
+      return mergeRendered(pods2.map((podOwners) => renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
+    } catch (error2) {
+      if (error2 instanceof RenderError && pods2.length > 1) return renderEdits(context, ownedEdits(documentOwners));
+      throw error2;
+    }
+  };
+  const render = (selected) => {
+    const perDocument = /* @__PURE__ */ new Map();
+    for (const owner of selected) {
+      const documentOwners = perDocument.get(owner.documentIndex);
+      if (documentOwners) documentOwners.push(owner);
+      else perDocument.set(owner.documentIndex, [owner]);
+    }
     const splices = [];
     const shared = /* @__PURE__ */ new Map();
-    for (const [documentIndex, edits] of perDocument) {
+    for (const [documentIndex, documentOwners] of perDocument) {
       const document = documents.get(documentIndex);
       if (!document) continue;
-      const rendered = renderEdits(contextOf(document), [...edits.values()]);
+      const rendered = renderDocument(contextOf(document), documentOwners);
       splices.push(...rendered.splices);
       for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
     }
@@ -49290,10 +49402,10 @@ var isObject4 = (value) => typeof value === "object" && value !== null && !Array
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
   const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
-  let place;
+  let place2;
   if (root.tool === "kustomize") {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
-    place = (document, fieldPath, _renderedLine, ancestor) => {
+    place2 = (document, fieldPath, _renderedLine, ancestor) => {
       const value = document.value;
       const metadata = isObject4(value) ? value.metadata : void 0;
       const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
@@ -49305,7 +49417,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
     const templateOf = sourceComments(rendering.text);
-    place = (document, fieldPath, renderedLine) => {
+    place2 = (document, fieldPath, renderedLine) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
       const hits = locator(template, fieldPath, document.value);
@@ -49313,7 +49425,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
       return chosen === null ? null : { ...chosen, exact: true };
     };
   }
-  return { rendering, documents, lines: rendering.text.split("\n"), place };
+  return { rendering, documents, lines: rendering.text.split("\n"), place: place2 };
 }
 function presentPart(value, path4) {
   let at3 = value;
