@@ -1,7 +1,7 @@
 /**
  * The shortcuts of verification by List item (verify.ts, listLayout.ts)
- * give the verdicts of the slow path: the baseline of a pod spec evaluated
- * only when a fixed one still fails something, the edits applied to the
+ * give the verdicts of the slow path: a pod spec's checks before the fix
+ * run only for the checks that still fail after it, the edits applied to the
  * changed items alone, a List read by events not searched for aliases. Each
  * verdict is compared with whole-document verification of the same splices
  * and expectation, for fixes that stand and fixes that must be refused.
@@ -9,12 +9,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyEditsToJson, EditError, set } from '../../../src/fixes/edits.js';
 import { listLayout } from '../../../src/fixes/listLayout.js';
+import { applySplices } from '../../../src/fixes/text.js';
 import type { Splice } from '../../../src/fixes/text.js';
 import type { Edit, FixableCheck } from '../../../src/fixes/types.js';
 import { podKey, verificationCounts, verifierOf } from '../../../src/fixes/verify.js';
 import type { Expectation } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
+import { adviceFailures } from '../../../src/policy/sources/advice.js';
+import { evaluatePod } from '../../../src/pss/evaluate.js';
 import type { JsonValue } from '../../../src/pss/types.js';
+import { extractPodSpecs } from '../../../src/workloads/extract.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 const noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
@@ -63,37 +67,52 @@ function expecting(item: number, edits: readonly Edit[], fixed: readonly Fixable
 
 const hostNetworkOff = (item: number) => set(['items', item, 'spec', 'hostNetwork'], false);
 
-/** The verdict by item, checked against the whole document's, and how many baselines it evaluated. */
-function verdict(splices: readonly Splice[], expectation: Expectation): { reason: string | null; baselines: number } {
+/** The verdict by item, checked against the whole document's, and how many checks it ran on pod specs as they were. */
+function verdict(splices: readonly Splice[], expectation: Expectation): { reason: string | null; baselineChecks: number } {
   const { byItem, whole } = verifiers();
   const before = { ...verificationCounts };
   const reason = byItem(splices, expectation);
-  const counted = { items: verificationCounts.items - before.items, baselines: verificationCounts.baselines - before.baselines };
+  const counted = { items: verificationCounts.items - before.items, baselineChecks: verificationCounts.baselineChecks - before.baselineChecks };
   expect(counted.items).toBe(1);
   expect(reason).toBe(whole(splices, expectation));
-  return { reason, baselines: counted.baselines };
+  return { reason, baselineChecks: counted.baselineChecks };
+}
+
+/** The checks and advice checks pod `item` of the spliced text fails. */
+function failingAfter(splices: readonly Splice[], item: number): string[] {
+  const fixed = applySplices(text, splices);
+  const source = extractPodSpecs(loadManifestFile('list.yaml', fixed, noLimit).documents[0]!).pods[item]!;
+  return [...evaluatePod(source.pod, 'baseline', 'latest').failures, ...adviceFailures(source.pod)].map((f) => f.check);
 }
 
 describe('verification by List item, against the whole document', () => {
-  it('evaluates the state before the fix of the fixed pod spec only, when it still fails something', () => {
-    // Pod b still fails advice checks (its image has no digest): its baseline says they are not new.
-    expect(verdict([replace('b', 'hostNetwork: true', 'hostNetwork: false')], expecting(1, [hostNetworkOff(1)]))).toEqual({ reason: null, baselines: 1 });
+  it('runs on the pod spec as it was only the checks it still fails', () => {
+    // Pod b still fails advice checks (its image has no digest): as it was, it failed them too.
+    const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false')];
+    const still = failingAfter(splices, 1);
+    expect(still).toContain('advice.imageDigest');
+    expect(still).not.toContain('hostNamespaces');
+    expect(verdict(splices, expecting(1, [hostNetworkOff(1)]))).toEqual({ reason: null, baselineChecks: still.length });
   });
 
-  it('evaluates no baseline when the fixed pod spec fails nothing', () => {
-    expect(verdict([replace('c', 'hostNetwork: true', 'hostNetwork: false')], expecting(2, [hostNetworkOff(2)]))).toEqual({ reason: null, baselines: 0 });
+  it('runs no check on the pod spec as it was when the fixed one fails nothing', () => {
+    const splices = [replace('c', 'hostNetwork: true', 'hostNetwork: false')];
+    expect(failingAfter(splices, 2)).toEqual([]);
+    expect(verdict(splices, expecting(2, [hostNetworkOff(2)]))).toEqual({ reason: null, baselineChecks: 0 });
   });
 
   it('refuses a fix that makes another check fail, as the whole document does', () => {
     const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false'), replace('b', 'image: x}', 'image: x, securityContext: {privileged: true}}')];
     const edits = [hostNetworkOff(1), set(['items', 1, 'spec', 'containers', 0, 'securityContext', 'privileged'], true)];
-    expect(verdict(splices, expecting(1, edits))).toEqual({ reason: 'the check privileged would start failing', baselines: 1 });
+    // The first check that fails now is the new one: nothing more is asked of the pod spec as it was.
+    expect(failingAfter(splices, 1)[0]).toBe('privileged');
+    expect(verdict(splices, expecting(1, edits))).toEqual({ reason: 'the check privileged would start failing', baselineChecks: 1 });
   });
 
-  it('refuses a fix whose check still fails, evaluating no baseline', () => {
+  it('refuses a fix whose check still fails, running no check on the pod spec as it was', () => {
     const splices = [replace('c', 'hostNetwork: true', 'hostNetwork: true\n    hostPID: true')];
     const edits = [set(['items', 2, 'spec', 'hostPID'], true)];
-    expect(verdict(splices, expecting(2, edits))).toEqual({ reason: 'the check hostNamespaces still fails after the fix', baselines: 0 });
+    expect(verdict(splices, expecting(2, edits))).toEqual({ reason: 'the check hostNamespaces still fails after the fix', baselineChecks: 0 });
   });
 
   it('refuses a text that changes more than the edits say, with the edits applied to the item alone', () => {
