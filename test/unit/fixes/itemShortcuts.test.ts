@@ -46,9 +46,9 @@ const text = lines('apiVersion: v1', 'kind: List', 'items:', ...item('a'), ...it
 const policyOf = () => ({ level: 'baseline' as const, version: 'latest' as const });
 
 /** A fresh verifier by item and one by whole document (the reference), each with its own verdicts. */
-function verifiers() {
-  const known = loadManifestFile('list.yaml', text, noLimit).documents;
-  return { byItem: verifierOf('list.yaml', text, policyOf, known), whole: verifierOf('list.yaml', text, policyOf, known, { byItem: false }) };
+function verifiers(of: string = text) {
+  const known = loadManifestFile('list.yaml', of, noLimit).documents;
+  return { byItem: verifierOf('list.yaml', of, policyOf, known), whole: verifierOf('list.yaml', of, policyOf, known, { byItem: false }) };
 }
 
 /** The offset of `what` after the item named `name`. */
@@ -68,8 +68,8 @@ function expecting(item: number, edits: readonly Edit[], fixed: readonly Fixable
 const hostNetworkOff = (item: number) => set(['items', item, 'spec', 'hostNetwork'], false);
 
 /** The verdict by item, checked against the whole document's, and how many checks it ran on pod specs as they were. */
-function verdict(splices: readonly Splice[], expectation: Expectation): { reason: string | null; baselineChecks: number } {
-  const { byItem, whole } = verifiers();
+function verdict(splices: readonly Splice[], expectation: Expectation, of: string = text): { reason: string | null; baselineChecks: number } {
+  const { byItem, whole } = verifiers(of);
   const before = { ...verificationCounts };
   const reason = byItem(splices, expectation);
   const counted = { items: verificationCounts.items - before.items, baselineChecks: verificationCounts.baselineChecks - before.baselineChecks };
@@ -129,6 +129,28 @@ describe('verification by List item, against the whole document', () => {
   it('compares an edit beside the items on the whole document', () => {
     const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false')];
     expect(verdict(splices, expecting(1, [hostNetworkOff(1), set(['kind'], 'PodList')])).reason).toBe('the fixed YAML would change more than the fixed fields');
+  });
+});
+
+describe('verification of List items tied by an alias, read by `yaml` alone', () => {
+  const aliased = lines('apiVersion: v1', 'kind: List', 'items:', '- &pod', '  apiVersion: v1', ...item('a').slice(1), '- *pod');
+  const start = aliased.indexOf('hostNetwork: true');
+  const splices = [{ start, end: start + 'hostNetwork: true'.length, insert: 'hostNetwork: false' }];
+  const both: Expectation = {
+    edits: new Map([[0, [hostNetworkOff(0), hostNetworkOff(1)]]]),
+    fixed: new Map([0, 1].map((i) => [podKey(0, ['items', i]), new Set<FixableCheck>(['hostNamespaces'])])),
+  };
+
+  it('is a List the event reader leaves to `yaml`', () => {
+    expect(loadManifestFile('list.yaml', aliased, noLimit).documents[0]!.source.place).toBeUndefined();
+  });
+
+  it('accepts an edit at the anchor that every user expects', () => {
+    expect(verdict(splices, both, aliased).reason).toBeNull();
+  });
+
+  it("refuses it when only the anchor's own item expects it", () => {
+    expect(verdict(splices, expecting(0, [hostNetworkOff(0)]), aliased).reason).toBe('the fixed YAML would change more than the fixed fields');
   });
 });
 
