@@ -17,25 +17,19 @@ import { detectStyle } from '../../../src/fixes/style.js';
 import { lineTable } from '../../../src/fixes/text.js';
 import type { Edit } from '../../../src/fixes/types.js';
 import type * as VerifyModule from '../../../src/fixes/verify.js';
-import type { Expectation, Verifier } from '../../../src/fixes/verify.js';
+import type { Expectation } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
 import type { Level } from '../../../src/pss/types.js';
 import { extractPodSpecs } from '../../../src/workloads/extract.js';
 import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
+import type { Refusal } from '../../helpers/refusingVerifier.js';
 
-/** Null to let the real verifier decide, else the reason to refuse with. */
-const wrapper = vi.hoisted(() => ({ refuse: null as ((expectation: Expectation) => string | null) | null }));
+const wrapper = vi.hoisted(() => ({ refuse: null as Refusal | null }));
 
 vi.mock('../../../src/fixes/verify.js', async (importOriginal) => {
-  const real = await importOriginal<typeof VerifyModule>();
-  return {
-    ...real,
-    verifierOf: (...args: Parameters<typeof real.verifierOf>): Verifier => {
-      const verify = real.verifierOf(...args);
-      return (splices, expectation) => wrapper.refuse?.(expectation) ?? verify(splices, expectation);
-    },
-  };
+  const { withRefusals } = await import('../../helpers/refusingVerifier.js');
+  return withRefusals(await importOriginal<typeof VerifyModule>(), (splices, expectation) => wrapper.refuse?.(splices, expectation) ?? null);
 });
 
 beforeEach(() => {
@@ -103,7 +97,7 @@ describe("a pod spec's fixes are rendered once", () => {
     const n = 12;
     // Every third Pod refuses its suggestions alone (they merge), every sixth also merged (they go).
     const podOf = (expectation: Expectation) => Number(/"items",(\d+)/.exec([...expectation.fixed.keys()][0] ?? '')?.[1] ?? -1);
-    wrapper.refuse = (expectation) => {
+    wrapper.refuse = (_, expectation) => {
       const pod = podOf(expectation);
       if (pod % 3 !== 0 || expectation.fixed.size !== 1) return null;
       const checks = [...expectation.fixed.values()][0]?.size ?? 0;

@@ -13,29 +13,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
 import type * as VerifyModule from '../../../src/fixes/verify.js';
-import type { Expectation, Verifier } from '../../../src/fixes/verify.js';
-import type { Splice } from '../../../src/fixes/text.js';
+import type { Expectation } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
 import { extractPodSpecs } from '../../../src/workloads/extract.js';
-
-/** Null to let the real verifier decide, else the reason to refuse with. */
-type Refusal = (splices: readonly Splice[], expectation: Expectation) => string | null;
+import type { Refusal } from '../../helpers/refusingVerifier.js';
 
 const wrapper = vi.hoisted(() => ({ refuse: null as Refusal | null, calls: 0 }));
 
 vi.mock('../../../src/fixes/verify.js', async (importOriginal) => {
-  const real = await importOriginal<typeof VerifyModule>();
-  return {
-    ...real,
-    verifierOf: (...args: Parameters<typeof real.verifierOf>): Verifier => {
-      const verify = real.verifierOf(...args);
-      return (splices, expectation) => {
-        wrapper.calls++;
-        return wrapper.refuse?.(splices, expectation) ?? verify(splices, expectation);
-      };
-    },
-  };
+  const { withRefusals } = await import('../../helpers/refusingVerifier.js');
+  return withRefusals(await importOriginal<typeof VerifyModule>(), (splices, expectation) => {
+    wrapper.calls++;
+    return wrapper.refuse?.(splices, expectation) ?? null;
+  });
 });
 
 /** A List of Pods that fail hostNamespaces and privileged at baseline, on lines far apart: two suggestions each. */
