@@ -108,22 +108,43 @@ interface Owner {
   readonly check: FixableCheck;
   readonly documentIndex: number;
   readonly podKey: string;
-  readonly plan: FixPlan;
+  readonly plan: PlanSummary;
   /** Edits with paths relative to the document. */
   readonly edits: readonly Edit[];
-  /** Pod-relative paths of the edits, for grouping by area. */
-  readonly podPaths: readonly FieldPath[];
+  /** Where each edit lands (areaOf), for grouping. */
+  readonly areas: readonly string[];
   accepted: boolean;
   note: string | null;
   /** Values from a merge key are edited where the merged map defines them (see OwnedEdit.atSource). */
   atSource: boolean;
 }
 
+/**
+ * A plan as an owner keeps it: its edits are kept once, with document
+ * paths (Owner.edits); a List of thousands of pod specs holds every owner
+ * until its suggestions are made.
+ */
+type PlanSummary = Exclude<FixPlan, { kind: 'edits' }> | { readonly kind: 'edits'; readonly caveat?: string };
+
+const editsPlan: PlanSummary = { kind: 'edits' };
+
+function summaryOf(plan: FixPlan): PlanSummary {
+  if (plan.kind !== 'edits') return plan;
+  return plan.caveat === undefined ? editsPlan : { kind: 'edits', caveat: plan.caveat };
+}
+
+/** Container areas by name, written once per list and index (every owner of a List names one). */
+const containerAreas = new Map<string, string>();
+
 /** Where an edit lands, for grouping: a container, the pod securityContext, metadata, volumes, other pod fields. */
 function areaOf(path: FieldPath): string {
   const [root, second, third] = path;
   if (root === 'spec' && typeof second === 'string' && (containerListKeys as readonly string[]).includes(second) && typeof third === 'number') {
-    return `${second}[${third}]`;
+    const area = `${second}[${third}]`;
+    const known = containerAreas.get(area);
+    if (known !== undefined) return known;
+    containerAreas.set(area, area);
+    return area;
   }
   if (root === 'metadata') return 'metadata';
   if (root === 'spec' && (second === 'securityContext' || second === 'volumes')) return second;
@@ -192,18 +213,18 @@ export function computeFixes(request: FixRequest): FileFixes {
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
     const written = writtenPod(source.document.value, source.templatePath);
     const { level, version } = policy ?? fallback;
+    const key = podKey(source.document.index, source.objectPath);
     failures.forEach((failure, failureIndex) => {
       const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version });
-      const podPaths = plan.kind === 'edits' ? plan.edits.map((e) => e.path) : [];
       const owner: Owner = {
         id: `${podIndex}/${failureIndex}`,
         podIndex,
         check: failure.check,
         documentIndex: source.document.index,
-        podKey: podKey(source.document.index, source.objectPath),
-        plan,
+        podKey: key,
+        plan: summaryOf(plan),
         edits: plan.kind === 'edits' ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-        podPaths,
+        areas: plan.kind === 'edits' ? plan.edits.map((e) => areaOf(e.path)) : [],
         accepted: false,
         note: plan.kind === 'manual' ? plan.note : null,
         atSource: false,
@@ -237,7 +258,7 @@ export function computeFixes(request: FixRequest): FileFixes {
         const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
         const entry = edits.get(key) ?? { edit, owners: new Set<string>(), areas: new Set<string>(), atSource: owner.atSource };
         entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : areaOf(owner.podPaths[i] ?? [])}`);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : (owner.areas[i] ?? 'spec')}`);
         edits.set(key, entry);
       });
     }
