@@ -49,7 +49,20 @@ export function treeFromEvents(text: string, from: number, to: number, contentSt
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
 
+/**
+ * The fix engine keeps a document's tree while it fixes it: for a List of
+ * thousands of Pods, most of what the tree holds. Two things keep it small:
+ * each collection's items are an array of exactly their number (an array
+ * grown by push keeps room for 16 more), and a short scalar's text is kept
+ * once however often it is written (the same keys and values in every Pod).
+ */
+const internedLength = 24;
+
 class Builder extends EventCursor {
+  /** Items of the collections being built, innermost last; each collection takes its own off the end. */
+  private readonly pending: unknown[] = [];
+  private readonly texts = new Map<string, string>();
+
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
   constructor(
     private readonly text: string,
@@ -82,6 +95,7 @@ class Builder extends EventCursor {
     const flow = event.style === COLLECTION_STYLE.FLOW;
     let end = start;
     let collection: YAMLMap | YAMLSeq;
+    const mark = this.pending.length;
     if (event.type === EVENT_ID.MAPPING) {
       const map = new YAMLMap();
       while (this.peek().type !== EVENT_ID.POP) {
@@ -89,17 +103,19 @@ class Builder extends EventCursor {
         if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
         const key = this.scalar(keyEvent, null);
         const value = this.node(rangeOf(key)[1]);
-        map.items.push(new Pair(key, value));
+        this.pending.push(new Pair(key, value));
         end = rangeOf(value)[1];
       }
+      map.items = this.pending.splice(mark) as Pair[];
       collection = map;
     } else {
       const seq = new YAMLSeq();
       while (this.peek().type !== EVENT_ID.POP) {
         const item = this.node(null);
-        seq.items.push(item);
+        this.pending.push(item);
         end = rangeOf(item)[1];
       }
+      seq.items = this.pending.splice(mark);
       collection = seq;
     }
     this.next++;
@@ -128,7 +144,7 @@ class Builder extends EventCursor {
       scalar.range = [at, at, at];
       return scalar;
     }
-    scalar = new Scalar(getScalarValue(this.slice, event));
+    scalar = new Scalar(this.kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = Scalar.PLAIN;
@@ -150,6 +166,15 @@ class Builder extends EventCursor {
       }
     }
     return scalar;
+  }
+
+  /** The one copy of a short text (see internedLength). */
+  private kept(text: string): string {
+    if (text.length > internedLength) return text;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
   }
 
   /** Just after the `:` that follows a key on its line. */
