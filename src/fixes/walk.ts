@@ -8,7 +8,7 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { resolved } from '../manifests/anchors.js';
-import { effectiveEntries } from '../manifests/decode.js';
+import { effectiveEntries, plainKeys } from '../manifests/decode.js';
 import type { Entry } from '../manifests/decode.js';
 import type { FieldPath } from '../pss/types.js';
 
@@ -34,19 +34,26 @@ export interface Walk {
 }
 
 /**
- * Each map's effective entries, found once: every edit walks from the root,
- * and a List's fixes walk its root and each item's maps many times over.
- * Trees are never edited after loading (fixes are text splices).
+ * How each map's keys are looked up, found once: every edit walks from the
+ * root, and a List's fixes walk its root and each item's maps many times
+ * over. A small map without merge keys keeps only its keys by position (a
+ * List of thousands of Pods has tens of thousands of such maps, kept while
+ * it is fixed); others keep their effective entries, looked up in constant
+ * time. Trees are never edited after loading (fixes are text splices).
  */
-const entriesOf = new WeakMap<YAMLMap, ReadonlyMap<string, Entry>>();
+const keysOf = new WeakMap<YAMLMap, readonly string[] | ReadonlyMap<string, Entry>>();
+const smallMap = 16;
 
-function entries(map: YAMLMap, doc: Document): ReadonlyMap<string, Entry> {
-  let found = entriesOf.get(map);
-  if (!found) {
-    found = effectiveEntries(map, doc);
-    entriesOf.set(map, found);
+function entryOf(map: YAMLMap, doc: Document, key: string): Entry | undefined {
+  let keys = keysOf.get(map);
+  if (!keys) {
+    keys = (map.items.length <= smallMap ? plainKeys(map, doc) : null) ?? effectiveEntries(map, doc);
+    keysOf.set(map, keys);
   }
-  return found;
+  if (!Array.isArray(keys)) return (keys as ReadonlyMap<string, Entry>).get(key);
+  // Like the decoder: the last of duplicate keys wins.
+  const pair = map.items[keys.lastIndexOf(key)];
+  return pair && { pair, value: pair.value, merged: false };
 }
 
 export function walk(doc: Document, path: FieldPath): Walk {
@@ -56,7 +63,7 @@ export function walk(doc: Document, path: FieldPath): Walk {
   for (const segment of path) {
     let next: Step | undefined;
     if (typeof segment === 'string' && isMap(current)) {
-      const entry = entries(current, doc).get(segment);
+      const entry = entryOf(current, doc, segment);
       if (entry) {
         const written = (entry.value ?? null) as Node | null;
         next = { node: resolve(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };

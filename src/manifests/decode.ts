@@ -133,6 +133,17 @@ export function effectiveEntries(map: YAMLMap, doc: Document, budget: Budget = f
   return entries;
 }
 
+/**
+ * The keys of a map that has no merge key, by position, as the decoder reads
+ * them (a key's entry is its last pair); null for a map with a merge key,
+ * whose entries come from elsewhere too (effectiveEntries). Cheaper to keep
+ * than the entries: the fix engine keeps one per map of a document it edits.
+ */
+export function plainKeys(map: YAMLMap, doc: Document): string[] | null {
+  if (map.items.some((pair) => isMergeKey(pair.key))) return null;
+  return map.items.map((pair) => keyString(pair.key, doc));
+}
+
 /** The maps a merge key copies, in the order they must be applied (later ones win). */
 function mergeSources(value: unknown, doc: Document): YAMLMap[] {
   const wantMap = () => new DecodeError('map merge requires map or sequence of maps as the value', (value ?? null) as Node | null);
