@@ -7573,19 +7573,23 @@ function spend(budget, nodes, aliased) {
 function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ */ new Set()) {
   if (seen.has(map)) throw new DecodeError("an alias refers to a mapping that contains it", map);
   seen.add(map);
-  const entries2 = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Map();
   for (const pair2 of map.items) {
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
         spend(budget, source.items.length, true);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries2.set(key, { ...entry, merged: true });
+        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
       }
       continue;
     }
-    entries2.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
+    entries.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
   }
   seen.delete(map);
-  return entries2;
+  return entries;
+}
+function plainKeys(map, doc) {
+  if (map.items.some((pair2) => isMergeKey(pair2.key))) return null;
+  return map.items.map((pair2) => keyString(pair2.key, doc));
 }
 function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
@@ -10199,6 +10203,7 @@ function treeFromEvents(text3, from, to, contentStart) {
 }
 var isBlank2 = (c) => c === " " || c === "	";
 var isBreak = (c) => c === "\n" || c === "\r";
+var internedLength = 24;
 var Builder = class extends EventCursor {
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
   constructor(text3, from, slice, events) {
@@ -10210,6 +10215,9 @@ var Builder = class extends EventCursor {
   text;
   from;
   slice;
+  /** Items of the collections being built, innermost last; each collection takes its own off the end. */
+  pending = [];
+  texts = /* @__PURE__ */ new Map();
   /** The content of the segment's one non-empty document. */
   root() {
     while (this.next < this.events.length) {
@@ -10231,6 +10239,7 @@ var Builder = class extends EventCursor {
     const flow = event.style === COLLECTION_STYLE.FLOW;
     let end = start;
     let collection;
+    const mark = this.pending.length;
     if (event.type === EVENT_ID.MAPPING) {
       const map = new import_yaml4.YAMLMap();
       while (this.peek().type !== EVENT_ID.POP) {
@@ -10238,17 +10247,19 @@ var Builder = class extends EventCursor {
         if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
         const key = this.scalar(keyEvent, null);
         const value = this.node(rangeOf(key)[1]);
-        map.items.push(new import_yaml4.Pair(key, value));
+        this.pending.push(new import_yaml4.Pair(key, value));
         end = rangeOf(value)[1];
       }
+      map.items = this.pending.splice(mark);
       collection = map;
     } else {
       const seq = new import_yaml4.YAMLSeq();
       while (this.peek().type !== EVENT_ID.POP) {
         const item = this.node(null);
-        seq.items.push(item);
+        this.pending.push(item);
         end = rangeOf(item)[1];
       }
+      seq.items = this.pending.splice(mark);
       collection = seq;
     }
     this.next++;
@@ -10274,7 +10285,7 @@ var Builder = class extends EventCursor {
       scalar.range = [at3, at3, at3];
       return scalar;
     }
-    scalar = new import_yaml4.Scalar(getScalarValue(this.slice, event));
+    scalar = new import_yaml4.Scalar(this.kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = import_yaml4.Scalar.PLAIN;
@@ -10295,6 +10306,14 @@ var Builder = class extends EventCursor {
       }
     }
     return scalar;
+  }
+  /** The one copy of a short text (see internedLength). */
+  kept(text3) {
+    if (text3.length > internedLength) return text3;
+    const known2 = this.texts.get(text3);
+    if (known2 !== void 0) return known2;
+    this.texts.set(text3, text3);
+    return text3;
   }
   /** Just after the `:` that follows a key on its line. */
   colonEnd(keyEnd) {
@@ -11391,11 +11410,11 @@ function seccompProfileBaselineV1_0(pod) {
   inspect(annotationKeyPod);
   for (const { name } of visitContainers(pod)) inspect(annotationKeyContainerPrefix + name);
   if (forbidden.size === 0) return null;
-  const entries2 = sortedSet(forbidden.keys());
+  const entries = sortedSet(forbidden.keys());
   return {
     reason: reason2,
-    detail: `forbidden ${plural("annotation", "annotations", entries2.length)} ${entries2.join(", ")}`,
-    paths: entries2.map((entry) => forbidden.get(entry) ?? [])
+    detail: `forbidden ${plural("annotation", "annotations", entries.length)} ${entries.join(", ")}`,
+    paths: entries.map((entry) => forbidden.get(entry) ?? [])
   };
 }
 function validType(type) {
@@ -11910,8 +11929,8 @@ function parseAdvice(reader, value) {
   const map = reader.map(value, path10, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries2 = reader.strings(map, key, path10, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
-    return [...new Set(entries2.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
+    const entries = reader.strings(map, key, path10, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
 }
@@ -14966,10 +14985,10 @@ function exactName(kind) {
 function checkId(name) {
   return isCheckId(name) ? { ok: true } : { ok: false, message: unknownCheckText(name) };
 }
-function noDuplicates(reader, entries2) {
+function noDuplicates(reader, entries) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const entry of entries2 ?? []) {
+  for (const entry of entries ?? []) {
     if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
     else out.push(entry);
     seen.add(entry.value);
@@ -17286,8 +17305,8 @@ var fixSeLinuxOptions = (context) => ({
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries2 = context.failure.paths.map((path10) => path10.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries2).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
+  const entries = context.failure.paths.map((path10) => path10.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -17765,8 +17784,8 @@ function renderFlow(value, style, key, json = false) {
   const quote = json ? "double" : keyQuote(style, key);
   if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
-  const entries2 = Object.entries(value);
-  return `{${entries2.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+  const entries = Object.entries(value);
+  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
 }
 function renderFlowPair(key, value, style, json = false) {
   return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
@@ -17789,14 +17808,17 @@ function renderBlockValue(value, keyColumn2, style, key) {
 
 // src/fixes/walk.ts
 var import_yaml9 = __toESM(require_dist(), 1);
-var entriesOf = /* @__PURE__ */ new WeakMap();
-function entries(map, doc) {
-  let found = entriesOf.get(map);
-  if (!found) {
-    found = effectiveEntries(map, doc);
-    entriesOf.set(map, found);
+var keysOf = /* @__PURE__ */ new WeakMap();
+var smallMap = 16;
+function entryOf(map, doc, key) {
+  let keys = keysOf.get(map);
+  if (!keys) {
+    keys = (map.items.length <= smallMap ? plainKeys(map, doc) : null) ?? effectiveEntries(map, doc);
+    keysOf.set(map, keys);
   }
-  return found;
+  if (!Array.isArray(keys)) return keys.get(key);
+  const pair2 = map.items[keys.lastIndexOf(key)];
+  return pair2 && { pair: pair2, value: pair2.value, merged: false };
 }
 function walk(doc, path10) {
   const root = doc.contents;
@@ -17805,7 +17827,7 @@ function walk(doc, path10) {
   for (const segment of path10) {
     let next;
     if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) {
-      const entry = entries(current, doc).get(segment);
+      const entry = entryOf(current, doc, segment);
       if (entry) {
         const written = entry.value ?? null;
         next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
@@ -18200,10 +18222,10 @@ function fillSplices(context, op) {
     linesAt(context, afterLineOf(context.table, from), lines)
   ];
 }
-function insertSplice(context, map, entries2, deletes) {
+function insertSplice(context, map, entries, deletes) {
   const { style } = context;
   if (map.flow) {
-    const rendered = Object.entries(entries2).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
     if (map.items.length === 0) {
       const [start, end] = rangeOf2(map);
       return { start, end, insert: `{${rendered.join(", ")}}` };
@@ -18215,7 +18237,7 @@ function insertSplice(context, map, entries2, deletes) {
     return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `${separator}${r}`).join("") };
   }
   const column = keyColumn(context, map);
-  const lines = Object.entries(entries2).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
   const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
@@ -18905,9 +18927,9 @@ function fixedOf(expectation, documentIndex) {
     byDocument = /* @__PURE__ */ new Map();
     for (const [key, checks2] of expectation.fixed) {
       const index = Number(key.slice(0, key.indexOf("|")));
-      const entries2 = byDocument.get(index) ?? [];
-      byDocument.set(index, entries2);
-      entries2.push([key, [...checks2].sort()]);
+      const entries = byDocument.get(index) ?? [];
+      byDocument.set(index, entries);
+      entries.push([key, [...checks2].sort()]);
     }
     fixedByDocument.set(expectation, byDocument);
   }
@@ -19204,10 +19226,20 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
 function fixWorkBudget(text3) {
   return 1e6 + 50 * text3.length;
 }
+var editsPlan = { kind: "edits" };
+function summaryOf(plan) {
+  if (plan.kind !== "edits") return plan;
+  return plan.caveat === void 0 ? editsPlan : { kind: "edits", caveat: plan.caveat };
+}
+var containerAreas = /* @__PURE__ */ new Map();
 function areaOf(path10) {
   const [root, second, third] = path10;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
-    return `${second}[${third}]`;
+    const area = `${second}[${third}]`;
+    const known2 = containerAreas.get(area);
+    if (known2 !== void 0) return known2;
+    containerAreas.set(area, area);
+    return area;
   }
   if (root === "metadata") return "metadata";
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
@@ -19260,18 +19292,18 @@ function computeFixes(request) {
   request.pods.forEach(({ source, failures, policy }, podIndex) => {
     const written = writtenPod(source.document.value, source.templatePath);
     const { level: level3, version: version4 } = policy ?? fallback;
+    const key = podKey(source.document.index, source.objectPath);
     failures.forEach((failure, failureIndex) => {
       const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
-      const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
       const owner = {
         id: `${podIndex}/${failureIndex}`,
         podIndex,
         check: failure.check,
         documentIndex: source.document.index,
-        podKey: podKey(source.document.index, source.objectPath),
-        plan,
+        podKey: key,
+        plan: summaryOf(plan),
         edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-        podPaths,
+        areas: plan.kind === "edits" ? plan.edits.map((e) => areaOf(e.path)) : [],
         accepted: false,
         note: plan.kind === "manual" ? plan.note : null,
         atSource: false
@@ -19300,7 +19332,7 @@ function computeFixes(request) {
         const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
         const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set(), atSource: owner.atSource };
         entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`);
         edits.set(key, entry);
       });
     }
@@ -19761,8 +19793,8 @@ var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.
 function containerOfPath(pod, path10) {
   const [root, list4, index] = [path10[0], path10[1], path10[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
-    const entries2 = pod.spec[list4];
-    const entry = Array.isArray(entries2) ? entries2[index] : void 0;
+    const entries = pod.spec[list4];
+    const entry = Array.isArray(entries) ? entries[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
   if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
@@ -20127,11 +20159,11 @@ function readKustomization(file, source, paths) {
   };
 }
 function helmChartsOf(k, dir, paths, otherFiles, remote) {
-  const entries2 = list2(k.helmCharts).filter(isRecord);
-  if (entries2.length === 0) return [];
+  const entries = list2(k.helmCharts).filter(isRecord);
+  if (entries.length === 0) return [];
   const home = joinPath(dir, text(isRecord(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
-  for (const entry of entries2) {
+  for (const entry of entries) {
     const name = text(entry.name);
     const repo = text(entry.repo);
     const version4 = text(entry.version);
@@ -20153,21 +20185,21 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
 // src/io/render/fsTree.ts
 var skipped = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walk2(root, directory, out) {
-  let entries2;
+  let entries;
   try {
-    entries2 = await readdir(directory, { withFileTypes: true });
+    entries = await readdir(directory, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const entry of entries2) {
+  for (const entry of entries) {
     const full = path2.join(directory, entry.name);
     if (entry.isDirectory() && !skipped.has(entry.name)) await walk2(root, full, out);
     else if (entry.isFile()) out.set(path2.relative(root, full).split(path2.sep).join("/"), full);
   }
 }
 async function filesIn(root, directory, out) {
-  const entries2 = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries2) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
+  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
 }
 var isKustomization = (file) => kustomizationNames.includes(file.slice(file.lastIndexOf("/") + 1));
 async function addReferences(cwd, listing, maxBytes) {
@@ -21330,7 +21362,7 @@ var zeroSha = /^0+$/;
 var statusOf = { A: "added", M: "modified", R: "renamed", C: "copied", D: "removed", T: "modified" };
 function parseRaw(output) {
   const fields2 = output.split("\0");
-  const entries2 = [];
+  const entries = [];
   for (let i = 0; i < fields2.length; ) {
     const header = fields2[i++] ?? "";
     if (header === "") continue;
@@ -21340,7 +21372,7 @@ function parseRaw(output) {
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
-    entries2.push({
+    entries.push({
       status,
       path: second ?? first,
       ...second !== void 0 ? { previousPath: first } : {},
@@ -21350,7 +21382,7 @@ function parseRaw(output) {
       headType: typeOf2(headMode)
     });
   }
-  return entries2;
+  return entries;
 }
 async function readBlobs(repository, shas, maxBytes) {
   const result = /* @__PURE__ */ new Map();
@@ -21401,10 +21433,10 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries2 = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
-  const blobs = await readBlobs(repository, entries2.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
+  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries2.map((entry) => {
+  const files = entries.map((entry) => {
     const base = entry.baseType === "link" ? { kind: "absent" } : contentOf(entry.baseBlob);
     const head = entry.headType === "link" ? linkAt(contentOf(entry.headBlob)) : contentOf(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
@@ -23412,16 +23444,16 @@ function refuse(search, file, message) {
   search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
 }
 async function walk4(directory, search) {
-  let entries2;
+  let entries;
   try {
     search.searched.add(await realpath(directory));
-    entries2 = await readdir2(directory, { withFileTypes: true });
+    entries = await readdir2(directory, { withFileTypes: true });
   } catch (error) {
     refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
     return;
   }
-  entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const entry of entries2) {
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const entry of entries) {
     const full = path5.join(directory, entry.name);
     if (entry.isSymbolicLink()) await followLink(full, search);
     else if (entry.isDirectory()) {
@@ -23832,9 +23864,9 @@ async function readNamespaceFiles(repository, commit, request) {
   const wanted = paths.slice(0, request.maxFiles);
   const omitted = paths.slice(request.maxFiles).map((path10) => ({ path: path10, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
-  const entries2 = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
+  const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of entries2) {
+  for (const entry of entries) {
     const [meta = "", path10 = ""] = entry.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
     if (mode.startsWith("100")) blobs.set(path10, sha);

@@ -7573,19 +7573,23 @@ function spend(budget, nodes, aliased) {
 function effectiveEntries(map, doc, budget = freshBudget(), seen = /* @__PURE__ */ new Set()) {
   if (seen.has(map)) throw new DecodeError("an alias refers to a mapping that contains it", map);
   seen.add(map);
-  const entries2 = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Map();
   for (const pair2 of map.items) {
     if (isMergeKey(pair2.key)) {
       for (const source of mergeSources(pair2.value, doc)) {
         spend(budget, source.items.length, true);
-        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries2.set(key, { ...entry, merged: true });
+        for (const [key, entry] of effectiveEntries(source, doc, budget, seen)) entries.set(key, { ...entry, merged: true });
       }
       continue;
     }
-    entries2.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
+    entries.set(keyString(pair2.key, doc), { pair: pair2, value: pair2.value, merged: false });
   }
   seen.delete(map);
-  return entries2;
+  return entries;
+}
+function plainKeys(map, doc) {
+  if (map.items.some((pair2) => isMergeKey(pair2.key))) return null;
+  return map.items.map((pair2) => keyString(pair2.key, doc));
 }
 function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
@@ -10262,7 +10266,7 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml5, isBlank2, isBreak, Builder;
+var import_yaml5, isBlank2, isBreak, internedLength, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
@@ -10271,6 +10275,7 @@ var init_eventTree = __esm({
     init_eventCursor();
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
+    internedLength = 24;
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
       constructor(text4, from, slice, events) {
@@ -10282,6 +10287,9 @@ var init_eventTree = __esm({
       text;
       from;
       slice;
+      /** Items of the collections being built, innermost last; each collection takes its own off the end. */
+      pending = [];
+      texts = /* @__PURE__ */ new Map();
       /** The content of the segment's one non-empty document. */
       root() {
         while (this.next < this.events.length) {
@@ -10303,6 +10311,7 @@ var init_eventTree = __esm({
         const flow = event.style === COLLECTION_STYLE.FLOW;
         let end = start;
         let collection;
+        const mark = this.pending.length;
         if (event.type === EVENT_ID.MAPPING) {
           const map = new import_yaml5.YAMLMap();
           while (this.peek().type !== EVENT_ID.POP) {
@@ -10310,17 +10319,19 @@ var init_eventTree = __esm({
             if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
             const key = this.scalar(keyEvent, null);
             const value = this.node(rangeOf(key)[1]);
-            map.items.push(new import_yaml5.Pair(key, value));
+            this.pending.push(new import_yaml5.Pair(key, value));
             end = rangeOf(value)[1];
           }
+          map.items = this.pending.splice(mark);
           collection = map;
         } else {
           const seq = new import_yaml5.YAMLSeq();
           while (this.peek().type !== EVENT_ID.POP) {
             const item = this.node(null);
-            seq.items.push(item);
+            this.pending.push(item);
             end = rangeOf(item)[1];
           }
+          seq.items = this.pending.splice(mark);
           collection = seq;
         }
         this.next++;
@@ -10346,7 +10357,7 @@ var init_eventTree = __esm({
           scalar.range = [at3, at3, at3];
           return scalar;
         }
-        scalar = new import_yaml5.Scalar(getScalarValue(this.slice, event));
+        scalar = new import_yaml5.Scalar(this.kept(getScalarValue(this.slice, event)));
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
             scalar.type = import_yaml5.Scalar.PLAIN;
@@ -10367,6 +10378,14 @@ var init_eventTree = __esm({
           }
         }
         return scalar;
+      }
+      /** The one copy of a short text (see internedLength). */
+      kept(text4) {
+        if (text4.length > internedLength) return text4;
+        const known2 = this.texts.get(text4);
+        if (known2 !== void 0) return known2;
+        this.texts.set(text4, text4);
+        return text4;
       }
       /** Just after the `:` that follows a key on its line. */
       colonEnd(keyEnd) {
@@ -13913,7 +13932,7 @@ function typeOf(mode) {
 }
 function parseRaw(output) {
   const fields2 = output.split("\0");
-  const entries2 = [];
+  const entries = [];
   for (let i = 0; i < fields2.length; ) {
     const header = fields2[i++] ?? "";
     if (header === "") continue;
@@ -13923,7 +13942,7 @@ function parseRaw(output) {
     const first = fields2[i++] ?? "";
     const second = letter === "R" || letter === "C" ? fields2[i++] ?? "" : void 0;
     if (!status) continue;
-    entries2.push({
+    entries.push({
       status,
       path: second ?? first,
       ...second !== void 0 ? { previousPath: first } : {},
@@ -13933,7 +13952,7 @@ function parseRaw(output) {
       headType: typeOf(headMode)
     });
   }
-  return entries2;
+  return entries;
 }
 async function readBlobs(repository, shas, maxBytes) {
   const result = /* @__PURE__ */ new Map();
@@ -13984,10 +14003,10 @@ async function readGitChangeSet(range2) {
     const key = patch.headPath ?? patch.basePath;
     if (key !== null) hunksByPath.set(key, patch.hunks);
   }
-  const entries2 = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
-  const blobs = await readBlobs(repository, entries2.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
+  const entries = raw.filter((entry) => entry.baseType !== "other" && entry.headType !== "other");
+  const blobs = await readBlobs(repository, entries.flatMap((e) => [e.baseBlob, e.headBlob].filter((s) => s !== null)), maxBytes);
   const contentOf2 = (sha) => sha === null ? { kind: "absent" } : blobs.get(sha) ?? { kind: "unavailable", reason: "the blob could not be read" };
-  const files = entries2.map((entry) => {
+  const files = entries.map((entry) => {
     const base = entry.baseType === "link" ? { kind: "absent" } : contentOf2(entry.baseBlob);
     const head = entry.headType === "link" ? linkAt(contentOf2(entry.headBlob)) : contentOf2(entry.headBlob);
     const hunks = hunksByPath.get(entry.path) ?? [];
@@ -14033,9 +14052,9 @@ async function readNamespaceFiles(repository, commit, request2) {
   const wanted = paths.slice(0, request2.maxFiles);
   const omitted = paths.slice(request2.maxFiles).map((path4) => ({ path: path4, reason: `over the limit of ${request2.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
-  const entries2 = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
+  const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
-  for (const entry of entries2) {
+  for (const entry of entries) {
     const [meta = "", path4 = ""] = entry.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
     if (mode.startsWith("100")) blobs.set(path4, sha);
@@ -14238,11 +14257,11 @@ function readKustomization(file, source, paths) {
   };
 }
 function helmChartsOf(k, dir, paths, otherFiles, remote) {
-  const entries2 = list2(k.helmCharts).filter(isRecord2);
-  if (entries2.length === 0) return [];
+  const entries = list2(k.helmCharts).filter(isRecord2);
+  if (entries.length === 0) return [];
   const home = joinPath(dir, text3(isRecord2(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
-  for (const entry of entries2) {
+  for (const entry of entries) {
     const name = text3(entry.name);
     const repo = text3(entry.repo);
     const version2 = text3(entry.version);
@@ -19083,7 +19102,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries2() {
+          value: function entries() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -20151,9 +20170,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries2 = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries2) {
+                  for (const [name, value2] of entries) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -25199,11 +25218,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries2 = [];
+      const entries = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries2.push([clone[index], clone[index + 1]]);
+        entries.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries2);
+      return Object.fromEntries(entries);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -40376,15 +40395,15 @@ function octokitPort(client) {
     async listTree(owner, repo, commit) {
       return call(async () => {
         const { data } = await client.rest.git.getTree({ owner, repo, tree_sha: commit, recursive: "true" });
-        const entries2 = data.tree.filter((e) => e.type !== "tree" && e.path !== void 0 && e.mode !== void 0 && e.sha !== void 0);
-        return { entries: entries2.map((e) => ({ path: e.path, mode: e.mode, sha: e.sha })), truncated: data.truncated };
+        const entries = data.tree.filter((e) => e.type !== "tree" && e.path !== void 0 && e.mode !== void 0 && e.sha !== void 0);
+        return { entries: entries.map((e) => ({ path: e.path, mode: e.mode, sha: e.sha })), truncated: data.truncated };
       });
     },
     async listPullFiles(pr) {
       return call(async () => {
         const { data: pull } = await client.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
-        const entries2 = await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-        const files = entries2.map((entry) => ({
+        const entries = await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+        const files = entries.map((entry) => ({
           filename: entry.filename,
           status: entry.status,
           previousFilename: entry.previous_filename ?? null,
@@ -41491,11 +41510,11 @@ function seccompProfileBaselineV1_0(pod) {
   inspect(annotationKeyPod);
   for (const { name } of visitContainers(pod)) inspect(annotationKeyContainerPrefix + name);
   if (forbidden.size === 0) return null;
-  const entries2 = sortedSet(forbidden.keys());
+  const entries = sortedSet(forbidden.keys());
   return {
     reason: reason2,
-    detail: `forbidden ${plural("annotation", "annotations", entries2.length)} ${entries2.join(", ")}`,
-    paths: entries2.map((entry) => forbidden.get(entry) ?? [])
+    detail: `forbidden ${plural("annotation", "annotations", entries.length)} ${entries.join(", ")}`,
+    paths: entries.map((entry) => forbidden.get(entry) ?? [])
   };
 }
 function validType(type) {
@@ -41859,8 +41878,8 @@ function parseAdvice(reader, value) {
   const map = reader.map(value, path4, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries2 = reader.strings(map, key, path4, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
-    return [...new Set(entries2.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
+    const entries = reader.strings(map, key, path4, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
 }
@@ -42280,10 +42299,10 @@ function exactName(kind) {
 function checkId(name) {
   return isCheckId(name) ? { ok: true } : { ok: false, message: unknownCheckText(name) };
 }
-function noDuplicates(reader, entries2) {
+function noDuplicates(reader, entries) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  for (const entry of entries2 ?? []) {
+  for (const entry of entries ?? []) {
     if (seen.has(entry.value)) reader.errors.push({ ...entry.at, message: `Duplicate value: ${goQuote(entry.value)}` });
     else out.push(entry);
     seen.add(entry.value);
@@ -44146,8 +44165,8 @@ var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.
 function containerOfPath(pod, path4) {
   const [root, list3, index] = [path4[0], path4[1], path4[2]];
   if (root === "spec" && typeof list3 === "string" && containerListKeys.includes(list3) && typeof index === "number") {
-    const entries2 = pod.spec[list3];
-    const entry = Array.isArray(entries2) ? entries2[index] : void 0;
+    const entries = pod.spec[list3];
+    const entry = Array.isArray(entries) ? entries[index] : void 0;
     return isObject(entry) ? str(entry, "name") : null;
   }
   if (root === "metadata" && list3 === "annotations" && typeof index === "string") {
@@ -45071,8 +45090,8 @@ var fixSeLinuxOptions = (context) => ({
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries2 = context.failure.paths.map((path4) => path4.slice(0, -1));
-  return { kind: "edits", edits: [...byList(entries2).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
+  const entries = context.failure.paths.map((path4) => path4.slice(0, -1));
+  return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
 };
 
 // src/fixes/notes.ts
@@ -45553,8 +45572,8 @@ function renderFlow(value, style, key, json = false) {
   const quote = json ? "double" : keyQuote(style, key);
   if (typeof value === "boolean" || typeof value === "string") return formatScalar(value, quote);
   if (Array.isArray(value)) return `[${value.map((item) => formatString(item, quote)).join(", ")}]`;
-  const entries2 = Object.entries(value);
-  return `{${entries2.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
+  const entries = Object.entries(value);
+  return `{${entries.map(([k, v]) => renderFlowPair(k, v, style, json)).join(", ")}}`;
 }
 function renderFlowPair(key, value, style, json = false) {
   return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
@@ -45579,14 +45598,17 @@ function renderBlockValue(value, keyColumn2, style, key) {
 var import_yaml9 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
-var entriesOf = /* @__PURE__ */ new WeakMap();
-function entries(map, doc) {
-  let found = entriesOf.get(map);
-  if (!found) {
-    found = effectiveEntries(map, doc);
-    entriesOf.set(map, found);
+var keysOf = /* @__PURE__ */ new WeakMap();
+var smallMap = 16;
+function entryOf(map, doc, key) {
+  let keys = keysOf.get(map);
+  if (!keys) {
+    keys = (map.items.length <= smallMap ? plainKeys(map, doc) : null) ?? effectiveEntries(map, doc);
+    keysOf.set(map, keys);
   }
-  return found;
+  if (!Array.isArray(keys)) return keys.get(key);
+  const pair2 = map.items[keys.lastIndexOf(key)];
+  return pair2 && { pair: pair2, value: pair2.value, merged: false };
 }
 function walk(doc, path4) {
   const root = doc.contents;
@@ -45595,7 +45617,7 @@ function walk(doc, path4) {
   for (const segment of path4) {
     let next;
     if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) {
-      const entry = entries(current, doc).get(segment);
+      const entry = entryOf(current, doc, segment);
       if (entry) {
         const written = entry.value ?? null;
         next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
@@ -45990,10 +46012,10 @@ function fillSplices(context, op) {
     linesAt(context, afterLineOf(context.table, from), lines)
   ];
 }
-function insertSplice(context, map, entries2, deletes) {
+function insertSplice(context, map, entries, deletes) {
   const { style } = context;
   if (map.flow) {
-    const rendered = Object.entries(entries2).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
+    const rendered = Object.entries(entries).map(([k, v]) => renderFlowPair(k, v, style, quotesKeys(map)));
     if (map.items.length === 0) {
       const [start, end] = rangeOf2(map);
       return { start, end, insert: `{${rendered.join(", ")}}` };
@@ -46005,7 +46027,7 @@ function insertSplice(context, map, entries2, deletes) {
     return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `${separator}${r}`).join("") };
   }
   const column = keyColumn(context, map);
-  const lines = Object.entries(entries2).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
   const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
@@ -46798,9 +46820,9 @@ function fixedOf(expectation, documentIndex) {
     byDocument = /* @__PURE__ */ new Map();
     for (const [key, checks2] of expectation.fixed) {
       const index = Number(key.slice(0, key.indexOf("|")));
-      const entries2 = byDocument.get(index) ?? [];
-      byDocument.set(index, entries2);
-      entries2.push([key, [...checks2].sort()]);
+      const entries = byDocument.get(index) ?? [];
+      byDocument.set(index, entries);
+      entries.push([key, [...checks2].sort()]);
     }
     fixedByDocument.set(expectation, byDocument);
   }
@@ -47098,10 +47120,20 @@ init_anchors();
 function fixWorkBudget(text4) {
   return 1e6 + 50 * text4.length;
 }
+var editsPlan = { kind: "edits" };
+function summaryOf(plan) {
+  if (plan.kind !== "edits") return plan;
+  return plan.caveat === void 0 ? editsPlan : { kind: "edits", caveat: plan.caveat };
+}
+var containerAreas = /* @__PURE__ */ new Map();
 function areaOf(path4) {
   const [root, second, third] = path4;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
-    return `${second}[${third}]`;
+    const area = `${second}[${third}]`;
+    const known2 = containerAreas.get(area);
+    if (known2 !== void 0) return known2;
+    containerAreas.set(area, area);
+    return area;
   }
   if (root === "metadata") return "metadata";
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
@@ -47154,18 +47186,18 @@ function computeFixes(request2) {
   request2.pods.forEach(({ source, failures, policy }, podIndex) => {
     const written = writtenPod(source.document.value, source.templatePath);
     const { level, version: version2 } = policy ?? fallback;
+    const key = podKey(source.document.index, source.objectPath);
     failures.forEach((failure, failureIndex) => {
       const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version: version2 });
-      const podPaths = plan.kind === "edits" ? plan.edits.map((e) => e.path) : [];
       const owner = {
         id: `${podIndex}/${failureIndex}`,
         podIndex,
         check: failure.check,
         documentIndex: source.document.index,
-        podKey: podKey(source.document.index, source.objectPath),
-        plan,
+        podKey: key,
+        plan: summaryOf(plan),
         edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-        podPaths,
+        areas: plan.kind === "edits" ? plan.edits.map((e) => areaOf(e.path)) : [],
         accepted: false,
         note: plan.kind === "manual" ? plan.note : null,
         atSource: false
@@ -47194,7 +47226,7 @@ function computeFixes(request2) {
         const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
         const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set(), atSource: owner.atSource };
         entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : areaOf(owner.podPaths[i] ?? [])}`);
+        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`);
         edits.set(key, entry);
       });
     }
