@@ -15,7 +15,7 @@ import { DecodeError, scalarValue } from '../manifests/decode.js';
 import type { FieldPath } from '../pss/types.js';
 import { formatBoolean, formatString, prefersFlow, renderBlockPair, renderBlockValue, renderFlow, renderFlowPair } from './style.js';
 import type { DocumentStyle } from './style.js';
-import { afterLineOf, columnOf, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
+import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
 import type { LineTable, Splice } from './text.js';
 import type { Edit, NewValue } from './types.js';
 import { definesUsedAnchor, sharedReason, walk } from './walk.js';
@@ -703,7 +703,7 @@ function deleteItemSplices(context: RenderContext, op: DeleteItemsOp, refilled: 
     if (!op.indices.has(index)) return;
     // The item's dash: the last non-blank character before the item.
     let dash = rangeOf(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text[dash] ?? '')) dash--;
+    while (dash >= 0 && isBlankAt(text, dash)) dash--;
     if (text[dash] !== '-' || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported('a list item that does not start its line');
     splices.push(wholeLines(context, dash, node, rangeOf(node)[1]));
   });

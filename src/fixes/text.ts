@@ -116,8 +116,15 @@ export function lineBreakOf(table: LineTable, offset: number): number {
 /** Offset of the last non-whitespace character before `end` (or `floor` when there is none). */
 export function lastContentBefore(text: string, end: number, floor = 0): number {
   let i = end - 1;
-  while (i > floor && /\s/.test(text[i] ?? '')) i--;
+  while (i > floor && isBlankAt(text, i)) i--;
   return i;
+}
+
+/** Whether the character at an offset is white space as /\s/ sees it, without a one-character string for ASCII. */
+export function isBlankAt(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(text[offset] ?? '');
 }
 
 /** The text of a 1-based line without its line break ('' past the last line). */
