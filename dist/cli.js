@@ -17572,8 +17572,13 @@ function lineBreakOf(table, offset) {
 }
 function lastContentBefore(text3, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && /\s/.test(text3[i] ?? "")) i--;
+  while (i > floor && isBlankAt(text3, i)) i--;
   return i;
+}
+function isBlankAt(text3, offset) {
+  const code = text3.charCodeAt(offset);
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return /\s/.test(text3[offset] ?? "");
 }
 function lineText(table, line) {
   const start = lineStart(table, line);
@@ -18366,7 +18371,7 @@ function deleteItemSplices(context, op, refilled) {
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && /\s/.test(text3[dash] ?? "")) dash--;
+    while (dash >= 0 && isBlankAt(text3, dash)) dash--;
     if (text3[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
