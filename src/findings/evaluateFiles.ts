@@ -102,7 +102,9 @@ export function namespacePass(files: readonly SourceFile[], options: CheckOption
 export function evaluateFile(file: SourceFile, documents: readonly ManifestDocument[] | undefined, context: PolicyContext, options: CheckOptions): FileResult {
   const errors: LoadProblem[] = [];
   if (documents === undefined) {
-    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    // Its fixes are computed next, on trees built from the events of this read.
+    const load = options.load ?? defaultLoadOptions;
+    const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
   }

@@ -46,6 +46,8 @@ export const placeOffset = (place: Place): number => (typeof place === 'number' 
 export interface EventDocument {
   /** 0-based position of the document in its file (empty documents count). */
   readonly index: number;
+  /** Where the document's events start in the file's (EventRead.events): its layout tree can be built from them. */
+  readonly firstEvent: number;
   readonly value: JsonValue;
   readonly place: Place;
 }
@@ -62,12 +64,18 @@ export class NestingTooDeep {
   constructor(readonly offset: number) {}
 }
 
+/** What the event reader read of a file: its documents, and the events they were read from. */
+export interface EventRead {
+  readonly documents: EventDocument[];
+  readonly events: readonly Event[];
+}
+
 /**
  * The decoded documents of a file, or null when the `yaml` path must read it.
  * The caller has cut the stream (segments.ts: no `...` markers, no directives)
  * and gives the offsets where its lines start.
  */
-export function readEventDocuments(text: string, lineStarts: readonly number[]): EventDocument[] | null {
+export function readEventDocuments(text: string, lineStarts: readonly number[]): EventRead | null {
   // `yaml` reads a byte-order mark inside the text as a marker, js-yaml as a character.
   if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes('\uFEFF')) return null;
   // `yaml` refuses a tab that indents a line; js-yaml lets some through (a root scalar after one).
@@ -82,7 +90,7 @@ export function readEventDocuments(text: string, lineStarts: readonly number[]):
     return null; // a syntax error: the yaml path reports it
   }
   try {
-    return new Reader(text, events).documents();
+    return { documents: new Reader(text, events).documents(), events };
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
@@ -129,6 +137,7 @@ class Reader extends EventCursor {
     const out: EventDocument[] = [];
     let index = 0;
     while (this.next < this.events.length) {
+      const firstEvent = this.next;
       const start = this.take();
       if (start.type !== EVENT_ID.DOCUMENT) throw unsupported;
       if (start.directives.length > 0) throw unsupported;
@@ -144,7 +153,7 @@ class Reader extends EventCursor {
         const value = this.node(place);
         if (this.take().type !== EVENT_ID.POP) throw unsupported;
         // Like the yaml path: a document of only comments or an empty node is skipped.
-        if (value !== null) out.push({ index, value, place: this.lastPlace });
+        if (value !== null) out.push({ index, firstEvent, value, place: this.lastPlace });
       }
       index++;
     }

@@ -34,8 +34,22 @@ export function treeFromEvents(text: string, from: number, to: number, contentSt
   } catch {
     return null;
   }
+  return build(new Builder(text, from, slice, events), contentStart);
+}
+
+/**
+ * The same tree from the events of the whole text, which the event reader
+ * has already read (a document's events are the same read alone or in its
+ * stream: the stream is cut where a document starts, segments.ts), starting
+ * at the document's first event: no second read of the text.
+ */
+export function treeFromStreamEvents(text: string, events: readonly Event[], firstEvent: number, contentStart: number): Document | null {
+  return build(new Builder(text, 0, text, events, firstEvent), contentStart);
+}
+
+function build(builder: Builder, contentStart: number): Document | null {
   try {
-    const root = new Builder(text, from, slice, events).root();
+    const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new Document();
     doc.contents = root;
@@ -69,8 +83,10 @@ class Builder extends EventCursor {
     private readonly from: number,
     private readonly slice: string,
     events: readonly Event[],
+    first = 0,
   ) {
     super(events);
+    this.next = first;
   }
 
   /** The content of the segment's one non-empty document. */

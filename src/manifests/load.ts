@@ -14,9 +14,9 @@ import type { Reindented } from './flowIndent.js';
 import { asGoyamlReads } from './goyamlText.js';
 import { jsonStreamError, readAsJson } from './jsonStream.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
-import { treeFromEvents } from './eventTree.js';
+import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
-import type { EventDocument } from './eventReader.js';
+import type { EventRead } from './eventReader.js';
 import type { JsonValue } from '../pss/types.js';
 import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
 
@@ -25,6 +25,13 @@ export interface LoadOptions {
   readonly maxBytes: number;
   /** False reads with `yaml` only (the reference the event reader is tested against). Default: true. */
   readonly eventReader?: boolean;
+  /**
+   * Keep the event reader's events with the documents, for their layout
+   * trees (SourceDocument.layout), so that a file the fix engine edits is not
+   * read twice. Only for a file whose fixes are computed soon after it is
+   * loaded: the events cost about as much memory as the file's tree. Default: false.
+   */
+  readonly keepEvents?: boolean;
 }
 
 export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
@@ -93,7 +100,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   let loaded: LoadedFile;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
@@ -310,7 +317,7 @@ function mapOffsets(doc: Document.Parsed, map: (offset: number) => number): void
 
 /** What the event reader read of a text, with the cut and the lines its documents need. */
 export interface ReadByEvents {
-  readonly read: readonly EventDocument[];
+  readonly read: EventRead;
   readonly starts: readonly number[];
   readonly lineCounter: LineCounter;
 }
@@ -334,8 +341,10 @@ export function readByEvents(text: string, lineText: string = text): ReadByEvent
  * from its own segment of the stream (a `---` at column 0 always starts a
  * document): `layout` from the segment's events, `doc` by `yaml`.
  */
-function fromEvents(file: string, text: string, { read, starts, lineCounter }: ReadByEvents): LoadedFile {
-  const documents = read.map(({ index, value, place }): ManifestDocument => {
+function fromEvents(file: string, text: string, { read, starts, lineCounter }: ReadByEvents, keepEvents: boolean): LoadedFile {
+  // Held only by the documents' layout getters, and let go with them.
+  const events = keepEvents ? read.events : null;
+  const documents = read.documents.map(({ index, firstEvent, value, place }): ManifestDocument => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
     const end = starts[segment + 1] ?? text.length;
@@ -351,7 +360,8 @@ function fromEvents(file: string, text: string, { read, starts, lineCounter }: R
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text, segmentFrom(text, starts, segment), end, start) ?? this.doc;
+        layout ??=
+          (events === null ? treeFromEvents(text, segmentFrom(text, starts, segment), end, start) : treeFromStreamEvents(text, events, firstEvent, start)) ?? this.doc;
         return layout;
       },
     };

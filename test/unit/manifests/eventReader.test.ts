@@ -77,7 +77,7 @@ function layoutShape(node: unknown): unknown {
 }
 
 /** Documents whose layout tree was built from events, and documents compared. */
-const layouts = { fromEvents: 0, documents: 0 };
+const layouts = { fromEvents: 0, documents: 0, kept: 0, keptFromEvents: 0 };
 
 /** 'events' when the event reader read the text (and agreed), 'yaml' when it gave the text back. */
 function compare(name: string, text: string): 'events' | 'yaml' {
@@ -99,6 +99,16 @@ function compare(name: string, text: string): 'events' | 'yaml' {
     expect(layoutShape(layout), `${name}: layout of document ${document.index}\n${text}`).toEqual(layoutShape(other.source.doc));
     expect(decodeDocument(layout)).toEqual(document.value);
     expect(document.source.start).toBe(other.source.start);
+  });
+  // Built from the events of the first read (as `check --format json` loads), the layout is the one built from the segment.
+  const kept = loadManifestFile(name, text, { maxBytes: unlimited, keepEvents: true });
+  kept.documents.forEach((document, i) => {
+    const { layout, doc } = fast.documents[i]!.source;
+    layouts.kept++;
+    if (document.source.layout !== document.source.doc) layouts.keptFromEvents++;
+    // (Read alone, a segment nesting deeper than js-yaml's default depth is left to yaml; the first read allows more.)
+    if (layout !== doc) expect(document.source.layout !== document.source.doc, `${name}: layout of document ${document.index} from kept events`).toBe(true);
+    expect(layoutShape(document.source.layout), `${name}: layout of document ${document.index} from kept events\n${text}`).toEqual(layoutShape(layout));
   });
   return 'events';
 }
@@ -173,6 +183,9 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
     const used = generated.map(({ name, text }) => compare(name, text));
     expect(used.every((u) => u === 'events')).toBe(true);
     expect(layouts.fromEvents - before.fromEvents).toBe(layouts.documents - before.documents);
+    // Every layout was also built from the first read's events, not left to yaml.
+    expect(layouts.keptFromEvents - before.keptFromEvents).toBe(layouts.kept - before.kept);
+    expect(layouts.kept - before.kept).toBe(layouts.documents - before.documents);
   });
 
   it.each(Object.entries(edgeCases))('on the edge case %s', (name, text) => {
