@@ -10048,7 +10048,7 @@ function readEventDocuments(text3, lineStarts) {
     return null;
   }
   try {
-    return new Reader(text3, events).documents();
+    return { documents: new Reader(text3, events).documents(), events };
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
@@ -10082,6 +10082,7 @@ var Reader = class extends EventCursor {
     const out = [];
     let index = 0;
     while (this.next < this.events.length) {
+      const firstEvent = this.next;
       const start = this.take();
       if (start.type !== EVENT_ID.DOCUMENT) throw unsupported;
       if (start.directives.length > 0) throw unsupported;
@@ -10095,7 +10096,7 @@ var Reader = class extends EventCursor {
         const place2 = this.placeOfItem(content);
         const value = this.node(place2);
         if (this.take().type !== EVENT_ID.POP) throw unsupported;
-        if (value !== null) out.push({ index, value, place: this.lastPlace });
+        if (value !== null) out.push({ index, firstEvent, value, place: this.lastPlace });
       }
       index++;
     }
@@ -10190,8 +10191,14 @@ function treeFromEvents(text3, from, to, contentStart) {
   } catch {
     return null;
   }
+  return build(new Builder(text3, from, slice, events), contentStart);
+}
+function treeFromStreamEvents(text3, events, firstEvent, contentStart) {
+  return build(new Builder(text3, 0, text3, events, firstEvent), contentStart);
+}
+function build(builder, contentStart) {
   try {
-    const root = new Builder(text3, from, slice, events).root();
+    const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml4.Document();
     doc.contents = root;
@@ -10206,11 +10213,12 @@ var isBreak = (c) => c === "\n" || c === "\r";
 var internedLength = 24;
 var Builder = class extends EventCursor {
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-  constructor(text3, from, slice, events) {
+  constructor(text3, from, slice, events, first = 0) {
     super(events);
     this.text = text3;
     this.from = from;
     this.slice = slice;
+    this.next = first;
   }
   text;
   from;
@@ -10437,7 +10445,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text3);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text3) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text3) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
@@ -10596,8 +10604,9 @@ function readByEvents(text3, lineText2 = text3) {
   const read = readEventDocuments(text3, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text3, { read, starts, lineCounter }) {
-  const documents = read.map(({ index, value, place: place2 }) => {
+function fromEvents(file, text3, { read, starts, lineCounter }, keepEvents) {
+  const events = keepEvents ? read.events : null;
+  const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
     const start = placeOffset(place2);
     const segment = segmentAt(starts, start);
     const end = starts[segment + 1] ?? text3.length;
@@ -10613,7 +10622,7 @@ function fromEvents(file, text3, { read, starts, lineCounter }) {
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text3, segmentFrom(text3, starts, segment), end, start) ?? this.doc;
+        layout ??= (events === null ? treeFromEvents(text3, segmentFrom(text3, starts, segment), end, start) : treeFromStreamEvents(text3, events, firstEvent, start)) ?? this.doc;
         return layout;
       }
     };
@@ -12647,14 +12656,14 @@ var pair = (toks) => {
   });
   return pairs;
 };
-var build = (toks, pairs, start, end, top) => {
+var build2 = (toks, pairs, start, end, top) => {
   let seq = [];
   const alts = [seq];
   for (let i = start; i < end; i++) {
     const tok = toks[i];
     const close = pairs.get(i);
     if (tok.t === "open" && close !== void 0) {
-      const sub = build(toks, pairs, i + 1, close, false);
+      const sub = build2(toks, pairs, i + 1, close, false);
       seq.push({ t: "ext", type: tok.type, alts: sub });
       i = close;
     } else if (tok.t === "bar" && !top) {
@@ -13106,7 +13115,7 @@ var Matcher = class {
     this.#form = n === true ? "NFC" : n || void 0;
     const literal2 = /^[?*+@]\(\)$/.test(pattern);
     const toks = tokenize(pattern, nocase, noext || literal2, this.#form, options.rangeMark);
-    let [items] = build(toks, pair(toks), 0, toks.length, true);
+    let [items] = build2(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
       items = normalize(items, this.#form);
     const [start, size] = compile(items, nocase);
@@ -19966,7 +19975,8 @@ function namespacePass(files, options) {
 function evaluateFile(file, documents, context, options) {
   const errors = [];
   if (documents === void 0) {
-    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    const load = options.load ?? defaultLoadOptions;
+    const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
   }

@@ -9903,7 +9903,7 @@ function readEventDocuments(text4, lineStarts) {
     return null;
   }
   try {
-    return new Reader(text4, events).documents();
+    return { documents: new Reader(text4, events).documents(), events };
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
@@ -9953,6 +9953,7 @@ var init_eventReader = __esm({
         const out = [];
         let index = 0;
         while (this.next < this.events.length) {
+          const firstEvent = this.next;
           const start = this.take();
           if (start.type !== EVENT_ID.DOCUMENT) throw unsupported;
           if (start.directives.length > 0) throw unsupported;
@@ -9966,7 +9967,7 @@ var init_eventReader = __esm({
             const place2 = this.placeOfItem(content);
             const value = this.node(place2);
             if (this.take().type !== EVENT_ID.POP) throw unsupported;
-            if (value !== null) out.push({ index, value, place: this.lastPlace });
+            if (value !== null) out.push({ index, firstEvent, value, place: this.lastPlace });
           }
           index++;
         }
@@ -10250,8 +10251,14 @@ function treeFromEvents(text4, from, to, contentStart) {
   } catch {
     return null;
   }
+  return build(new Builder(text4, from, slice, events), contentStart);
+}
+function treeFromStreamEvents(text4, events, firstEvent, contentStart) {
+  return build(new Builder(text4, 0, text4, events, firstEvent), contentStart);
+}
+function build(builder, contentStart) {
   try {
-    const root = new Builder(text4, from, slice, events).root();
+    const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
     const doc = new import_yaml5.Document();
     doc.contents = root;
@@ -10278,11 +10285,12 @@ var init_eventTree = __esm({
     internedLength = 24;
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-      constructor(text4, from, slice, events) {
+      constructor(text4, from, slice, events, first = 0) {
         super(events);
         this.text = text4;
         this.from = from;
         this.slice = slice;
+        this.next = first;
       }
       text;
       from;
@@ -10509,7 +10517,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   let loaded;
   try {
     const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
@@ -10652,8 +10660,9 @@ function readByEvents(text4, lineText2 = text4) {
   const read = readEventDocuments(text4, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text4, { read, starts, lineCounter }) {
-  const documents = read.map(({ index, value, place: place2 }) => {
+function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
+  const events = keepEvents ? read.events : null;
+  const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
     const start = placeOffset(place2);
     const segment = segmentAt(starts, start);
     const end = starts[segment + 1] ?? text4.length;
@@ -10669,7 +10678,7 @@ function fromEvents(file, text4, { read, starts, lineCounter }) {
         return tree;
       },
       get layout() {
-        layout ??= treeFromEvents(text4, segmentFrom(text4, starts, segment), end, start) ?? this.doc;
+        layout ??= (events === null ? treeFromEvents(text4, segmentFrom(text4, starts, segment), end, start) : treeFromStreamEvents(text4, events, firstEvent, start)) ?? this.doc;
         return layout;
       }
     };
@@ -11304,7 +11313,7 @@ var init_parse_class = __esm({
 });
 
 // node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
-var MATCH, extTypes, lit, reEscape, newFoldRe, foldCache, foldRe, litMatch, tokenize, pair, build, normalize, compile, show, State, sameState, marks, Sim, stateKey, DFA_BUDGET, Dfa, linear, testLinear, lengths, itemLengths, hasAffix, slashOrSurrogate, surrogate, codePoints, noSlash, Matcher;
+var MATCH, extTypes, lit, reEscape, newFoldRe, foldCache, foldRe, litMatch, tokenize, pair, build2, normalize, compile, show, State, sameState, marks, Sim, stateKey, DFA_BUDGET, Dfa, linear, testLinear, lengths, itemLengths, hasAffix, slashOrSurrogate, surrogate, codePoints, noSlash, Matcher;
 var init_esm3 = __esm({
   "node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js"() {
     init_numeric_range();
@@ -11391,14 +11400,14 @@ var init_esm3 = __esm({
       });
       return pairs;
     };
-    build = (toks, pairs, start, end, top) => {
+    build2 = (toks, pairs, start, end, top) => {
       let seq = [];
       const alts = [seq];
       for (let i = start; i < end; i++) {
         const tok = toks[i];
         const close = pairs.get(i);
         if (tok.t === "open" && close !== void 0) {
-          const sub = build(toks, pairs, i + 1, close, false);
+          const sub = build2(toks, pairs, i + 1, close, false);
           seq.push({ t: "ext", type: tok.type, alts: sub });
           i = close;
         } else if (tok.t === "bar" && !top) {
@@ -11850,7 +11859,7 @@ var init_esm3 = __esm({
         this.#form = n === true ? "NFC" : n || void 0;
         const literal3 = /^[?*+@]\(\)$/.test(pattern);
         const toks = tokenize(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
-        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        let [items] = build2(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
           items = normalize(items, this.#form);
         const [start, size] = compile(items, nocase);
@@ -48561,7 +48570,8 @@ function namespacePass(files, options) {
 function evaluateFile(file, documents, context, options) {
   const errors = [];
   if (documents === void 0) {
-    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    const load = options.load ?? defaultLoadOptions;
+    const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
   }
