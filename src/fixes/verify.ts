@@ -567,7 +567,12 @@ function expectedList(document: JsonValue, kept: readonly number[], edits: reado
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
-      return { fields: document, items: kept.map((item, j) => applyEditsToJson(original[item] ?? null, byItem[j] ?? [], 2)) };
+      const items = kept.map((item, j) => {
+        const mine = byItem[j] ?? [];
+        // An item kept only to be read (an alias user's anchor, a fixed check without an edit) is as it was.
+        return mine.length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, mine, 2);
+      });
+      return { fields: document, items };
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
     }
