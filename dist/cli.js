@@ -18883,6 +18883,9 @@ var Baseline = class {
 };
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 var noLimitByYaml = { ...noLimit, eventReader: false };
+function tiedByAlias(layout, kept) {
+  return kept.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
+}
 function partOf(file, text3, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text3, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
@@ -19077,7 +19080,11 @@ function expectedList(document, kept, edits) {
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
-      return { fields: document, items: kept.map((item, j) => applyEditsToJson(original[item] ?? null, byItem[j] ?? [], 2)) };
+      const items = kept.map((item, j) => {
+        const mine = byItem[j] ?? [];
+        return mine.length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, mine, 2);
+      });
+      return { fields: document, items };
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
     }
@@ -19120,7 +19127,7 @@ function sortedIndex(values, value) {
 function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
   const { document } = unit;
   verificationCounts.items++;
-  const loaded = loadManifestFile(file, small, document.source.place === void 0 ? noLimitByYaml : noLimit);
+  const loaded = loadManifestFile(file, small, tiedByAlias(unit.layout, kept) ? noLimitByYaml : noLimit);
   const [fixedDocument] = loaded.documents;
   if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return "the fixed YAML no longer loads as it did";
   const value = fixedDocument.value;
