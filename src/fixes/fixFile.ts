@@ -33,6 +33,7 @@ import { inOrder, lineTable, SpliceConflict } from './text.js';
 import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation } from './verify.js';
+import { walk } from './walk.js';
 import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
 
 export { applySuggestions } from './suggestions.js';
@@ -158,8 +159,12 @@ function writtenPod(document: JsonValue, templatePath: FieldPath): PodInput {
   return { metadata: obj(holder, 'metadata') ?? {}, spec: obj(holder, 'spec') ?? {} };
 }
 
-/** How often computeFixes rendered a pod spec's (or a document's) edits, and reused a pod spec's rendering: for tests. */
-export const renderCounts = { rendered: 0, reused: 0 };
+/**
+ * How often computeFixes rendered a pod spec's (or a document's) edits,
+ * reused a pod spec's rendering, and knew a shared edit from an alike one
+ * (step 2): for tests.
+ */
+export const renderCounts = { rendered: 0, reused: 0, alike: 0 };
 
 /**
  * A document's owners as runs of one pod spec each, or null when a pod
@@ -365,15 +370,44 @@ export function computeFixes(request: FixRequest): FileFixes {
       // rendered where the map defines it, its edit may be the very one of the map's other users.
       // (Without a merged value in its way, the edit renders the same either way.)
       owner.atSource = true;
-      const rendered = sharedEdit(owner);
-      if (rendered === null) continue;
-      const key = `${owner.check}\u0000${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
+      const key = sharedEditKey(owner);
+      if (key === null) continue;
       byEdit.set(key, [...(byEdit.get(key) ?? []), owner]);
     }
     const groups = [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
     const inGroups = new Set(groups.flat());
     for (const owner of candidates) if (!inGroups.has(owner)) owner.atSource = false;
     return groups;
+  };
+  /**
+   * Each template node's shared edits, by check and edits below it: List
+   * items that alias one anchored pod are one template node, and the same
+   * fix of each renders the very same splices.
+   */
+  const sharedEdits = new Map<unknown, Map<string, string | null>>();
+  /** The owner's check and edit rendered alone, when it changes a node shared by several places; else null. */
+  const sharedEditKey = (owner: Owner): string | null => {
+    const templatePath = request.pods[owner.podIndex]?.source.templatePath;
+    const document = documents.get(owner.documentIndex);
+    const walked = document && templatePath && request.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : undefined;
+    const template = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth]?.node : undefined;
+    if (!walked || !template) return renderedEditKey(owner);
+    const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), 'value' in edit ? edit.value : null]));
+    const edits = `${owner.check}\u0000${below.join('\u0000')}`;
+    const alike = sharedEdits.get(template) ?? new Map<string, string | null>();
+    sharedEdits.set(template, alike);
+    const known = alike.get(edits);
+    if (known !== undefined) {
+      renderCounts.alike++;
+      return known;
+    }
+    const key = renderedEditKey(owner);
+    alike.set(edits, key);
+    return key;
+  };
+  const renderedEditKey = (owner: Owner): string | null => {
+    const rendered = sharedEdit(owner);
+    return rendered === null ? null : `${owner.check}\u0000${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
   };
   /** The owner's edit rendered alone, when it changes a node shared by several places; else null. */
   const sharedEdit = (owner: Owner): ReturnType<typeof render> | null => {

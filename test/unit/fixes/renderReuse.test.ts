@@ -4,7 +4,9 @@
  * document without aliases. The reuse is taken, and it gives the very
  * fixes of rendering every set of fixes anew (`reuseRenders: false`): on
  * every fixture, on the benchmark generator's files and Lists, and through
- * the last step's rounds, where suggestions are merged and dropped.
+ * the last step's rounds, where suggestions are merged and dropped. And
+ * List items that alias one anchored pod render a fix once between them
+ * when step 2 looks for the fixes they share.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -41,10 +43,10 @@ function both(name: string, text: string, level: Level) {
   const loaded = loadManifestFile(name, text, { maxBytes: Number.MAX_SAFE_INTEGER });
   const pods: PodFailures[] = loaded.documents.flatMap((document) => extractPodSpecs(document).pods.map((source) => ({ source, failures: evaluatePod(source.pod, level, 'latest').failures })));
   const request = { file: name, text, pods, level, version: 'latest' as const, diff: null };
-  const run = (reuseRenders: boolean): { fixes: FileFixes; rendered: number; reused: number } => {
+  const run = (reuseRenders: boolean): { fixes: FileFixes; rendered: number; reused: number; alike: number } => {
     const before = { ...renderCounts };
     const fixes = computeFixes({ ...request, reuseRenders });
-    return { fixes, rendered: renderCounts.rendered - before.rendered, reused: renderCounts.reused - before.reused };
+    return { fixes, rendered: renderCounts.rendered - before.rendered, reused: renderCounts.reused - before.reused, alike: renderCounts.alike - before.alike };
   };
   return { pods, reusing: run(true), anew: run(false) };
 }
@@ -91,6 +93,19 @@ describe("a pod spec's fixes are rendered once", () => {
     const { reusing, anew } = both('list.yaml', listOfPods(10, 'anchored'), 'restricted');
     expect(reusing.reused).toBe(0);
     expect(reusing.fixes).toEqual(anew.fixes);
+  });
+
+  it('once per anchored pod, for the List items that alias it, to find the fixes they share', () => {
+    // Two anchored pods, each aliased by nine more items: 20 pod specs, 2 template nodes.
+    const { pods, reusing, anew } = both('list.yaml', listOfPods(20, 'anchored'), 'restricted');
+    expect(pods).toHaveLength(20);
+    const owners = pods.reduce((sum, pod) => sum + pod.failures.length, 0);
+    expect(reusing.fixes).toEqual(anew.fixes);
+    expect(reusing.fixes.suggestions.length).toBeGreaterThan(0);
+    // Every fix of an item that aliases a pod is known from the anchored pod's own.
+    expect(reusing.alike).toBe((owners * 18) / 20);
+    expect(anew.alike).toBe(0);
+    expect(reusing.rendered).toBe(anew.rendered - reusing.alike);
   });
 
   it('renders again a pod spec whose suggestions were merged or dropped, and gives the same fixes', () => {
