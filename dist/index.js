@@ -47165,7 +47165,7 @@ function writtenPod(document, templatePath) {
   const holder = isObject(template) ? template : void 0;
   return { metadata: obj(holder, "metadata") ?? {}, spec: obj(holder, "spec") ?? {} };
 }
-var renderCounts = { rendered: 0, reused: 0 };
+var renderCounts = { rendered: 0, reused: 0, alike: 0 };
 function podRuns(documentOwners) {
   const runs = [];
   const seen = /* @__PURE__ */ new Set();
@@ -47335,15 +47335,38 @@ function computeFixes(request2) {
       const document = documents.get(owner.documentIndex);
       if (!document || contextOf(document).anchors.size === 0) continue;
       owner.atSource = true;
-      const rendered = sharedEdit(owner);
-      if (rendered === null) continue;
-      const key = `${owner.check}\0${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
+      const key = sharedEditKey(owner);
+      if (key === null) continue;
       byEdit.set(key, [...byEdit.get(key) ?? [], owner]);
     }
     const groups2 = [...byEdit.values()].filter((group) => new Set(group.map((o) => o.podIndex)).size > 1);
     const inGroups = new Set(groups2.flat());
     for (const owner of candidates) if (!inGroups.has(owner)) owner.atSource = false;
     return groups2;
+  };
+  const sharedEdits = /* @__PURE__ */ new Map();
+  const sharedEditKey = (owner) => {
+    const templatePath = request2.pods[owner.podIndex]?.source.templatePath;
+    const document = documents.get(owner.documentIndex);
+    const walked = document && templatePath && request2.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : void 0;
+    const template = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth]?.node : void 0;
+    if (!walked || !template) return renderedEditKey(owner);
+    const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), "value" in edit ? edit.value : null]));
+    const edits = `${owner.check}\0${below.join("\0")}`;
+    const alike = sharedEdits.get(template) ?? /* @__PURE__ */ new Map();
+    sharedEdits.set(template, alike);
+    const known2 = alike.get(edits);
+    if (known2 !== void 0) {
+      renderCounts.alike++;
+      return known2;
+    }
+    const key = renderedEditKey(owner);
+    alike.set(edits, key);
+    return key;
+  };
+  const renderedEditKey = (owner) => {
+    const rendered = sharedEdit(owner);
+    return rendered === null ? null : `${owner.check}\0${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
   };
   const sharedEdit = (owner) => {
     try {
