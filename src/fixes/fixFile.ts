@@ -382,7 +382,8 @@ export function computeFixes(request: FixRequest): FileFixes {
   /**
    * Each template node's shared edits, by check and edits below it: List
    * items that alias one anchored pod are one template node, and the same
-   * fix of each renders the very same splices.
+   * fix of each renders the very same splices (a template under a key, as
+   * a workload's, is left out: an edit that empties it writes at its key).
    */
   const sharedEdits = new Map<unknown, Map<string, string | null>>();
   /** The owner's check and edit rendered alone, when it changes a node shared by several places; else null. */
@@ -390,7 +391,9 @@ export function computeFixes(request: FixRequest): FileFixes {
     const templatePath = request.pods[owner.podIndex]?.source.templatePath;
     const document = documents.get(owner.documentIndex);
     const walked = document && templatePath && request.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : undefined;
-    const template = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth]?.node : undefined;
+    const step = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth] : undefined;
+    // A template that is a List item (no key of its own): nothing above it differs in how its edits render.
+    const template = step?.pair === null ? step.node : null;
     if (!walked || !template) return renderedEditKey(owner);
     const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), 'value' in edit ? edit.value : null]));
     const edits = `${owner.check}\u0000${below.join('\u0000')}`;

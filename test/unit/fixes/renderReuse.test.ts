@@ -108,6 +108,18 @@ describe("a pod spec's fixes are rendered once", () => {
     expect(reusing.rendered).toBe(anew.rendered - reusing.alike);
   });
 
+  it('not for a template under a key, which an edit could write at', () => {
+    const deployment = (i: number, template: string) =>
+      `- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: d-${i}\n  spec:\n    selector: {matchLabels: {app: web}}\n    template: ${template}\n`;
+    const pod = `&tmpl\n      metadata:\n        labels: {app: web}\n      spec:\n        hostNetwork: true\n        containers:\n        - name: app\n          image: app:1\n`;
+    const text = `apiVersion: v1\nkind: List\nitems:\n${deployment(0, pod)}${deployment(1, '*tmpl')}${deployment(2, '*tmpl')}`;
+    const { pods, reusing, anew } = both('list.yaml', text, 'restricted');
+    expect(pods).toHaveLength(3);
+    expect(reusing.alike).toBe(0);
+    expect(reusing.fixes).toEqual(anew.fixes);
+    expect(reusing.fixes.pods.flat().some((fix) => fix.fix !== null)).toBe(true);
+  });
+
   it('renders again a pod spec whose suggestions were merged or dropped, and gives the same fixes', () => {
     const n = 12;
     // Every third Pod refuses its suggestions alone (they merge), every sixth also merged (they go).
