@@ -19455,7 +19455,8 @@ function computeFixes(request) {
     const templatePath = request.pods[owner.podIndex]?.source.templatePath;
     const document = documents.get(owner.documentIndex);
     const walked = document && templatePath && request.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : void 0;
-    const template = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth]?.node : void 0;
+    const step = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth] : void 0;
+    const template = step?.pair === null ? step.node : null;
     if (!walked || !template) return renderedEditKey(owner);
     const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), "value" in edit ? edit.value : null]));
     const edits = `${owner.check}\0${below.join("\0")}`;

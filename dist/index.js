@@ -47349,7 +47349,8 @@ function computeFixes(request2) {
     const templatePath = request2.pods[owner.podIndex]?.source.templatePath;
     const document = documents.get(owner.documentIndex);
     const walked = document && templatePath && request2.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : void 0;
-    const template = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth]?.node : void 0;
+    const step = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth] : void 0;
+    const template = step?.pair === null ? step.node : null;
     if (!walked || !template) return renderedEditKey(owner);
     const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), "value" in edit ? edit.value : null]));
     const edits = `${owner.check}\0${below.join("\0")}`;
