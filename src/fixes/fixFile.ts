@@ -429,46 +429,53 @@ export function computeFixes(request: FixRequest): FileFixes {
     owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
   };
 
-  // 2. Fixes that edit one node for several pod specs (an anchor that List
-  // items alias) are tried together: the edit at the anchor stands when every
-  // user fails the same check and the fix verifies for all of them.
-  // Like the fixes of one pod spec: all the anchor's fixes together, or as many as verify, one check at a time.
-  const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0));
-  const grouped = new Set(anchorGroups.flat());
-  const byUsers = new Map<string, Owner[][]>();
-  for (const group of anchorGroups) {
-    const users = [...new Set(group.map((o) => o.podIndex))].sort((a, b) => a - b).join(',');
-    byUsers.set(users, [...(byUsers.get(users) ?? []), group]);
-  }
-  const accept = (group: readonly Owner[]) => {
-    for (const owner of group) {
-      owner.accepted = true;
-      anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+  /**
+   * 2. Fixes that edit one node for several pod specs (an anchor that List
+   * items alias) are tried together: the edit at the anchor stands when every
+   * user fails the same check and the fix verifies for all of them.
+   * Like the fixes of one pod spec: all the anchor's fixes together, or as
+   * many as verify, one check at a time. Returns the owners step 3 leaves
+   * alone (fixed, or refused, at an anchor).
+   */
+  const fixAtAnchors = (): ReadonlySet<Owner> => {
+    const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0));
+    const grouped = new Set(anchorGroups.flat());
+    const byUsers = new Map<string, Owner[][]>();
+    for (const group of anchorGroups) {
+      const users = [...new Set(group.map((o) => o.podIndex))].sort((a, b) => a - b).join(',');
+      byUsers.set(users, [...(byUsers.get(users) ?? []), group]);
     }
+    const accept = (group: readonly Owner[]) => {
+      for (const owner of group) {
+        owner.accepted = true;
+        anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+      }
+    };
+    for (const groups of byUsers.values()) {
+      if (overBudget(groups.flat())) continue;
+      if (attempt(groups.flat()) === null) {
+        groups.forEach(accept);
+        continue;
+      }
+      const accepted: Owner[] = [];
+      for (const group of groups) {
+        const failure = attempt([...accepted, ...group]);
+        if (failure === null) {
+          accept(group);
+          accepted.push(...group);
+        } else for (const owner of group) refuse(owner, failure);
+      }
+    }
+    // A pod spec that only joined an edit at the anchor through its merge key, when that edit did
+    // not stand, keeps its own fix (an override in its own map), tried with its pod spec's others.
+    for (const owner of grouped) {
+      if (!owner.atSource || owner.accepted) continue;
+      owner.atSource = false;
+      owner.note = null;
+      grouped.delete(owner);
+    }
+    return grouped;
   };
-  for (const groups of byUsers.values()) {
-    if (overBudget(groups.flat())) continue;
-    if (attempt(groups.flat()) === null) {
-      groups.forEach(accept);
-      continue;
-    }
-    const accepted: Owner[] = [];
-    for (const group of groups) {
-      const failure = attempt([...accepted, ...group]);
-      if (failure === null) {
-        accept(group);
-        accepted.push(...group);
-      } else for (const owner of group) refuse(owner, failure);
-    }
-  }
-  // A pod spec that only joined an edit at the anchor through its merge key, when that edit did
-  // not stand, keeps its own fix (an override in its own map), tried with its pod spec's others.
-  for (const owner of grouped) {
-    if (!owner.atSource || owner.accepted) continue;
-    owner.atSource = false;
-    owner.note = null;
-    grouped.delete(owner);
-  }
 
   /**
    * The fixes that cannot be written even alone (a layout the renderer does
@@ -486,92 +493,106 @@ export function computeFixes(request: FixRequest): FileFixes {
     return writable.length < candidates.length ? writable : null;
   };
 
-  // 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
-  // can be written alone, together (rendering needs no verification); else as many as verify, one by one.
-  for (const podOwners of byPod) {
-    const all = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
-    if (all.length === 0 || overBudget(all)) continue;
-    const together = renderInOrder(all);
-    const candidates = 'unwritable' in together ? (withoutUnwritable(all) ?? all) : all;
-    if (candidates.length === 0) continue;
-    if (attempt(candidates, candidates === all ? together : undefined) === null) {
-      for (const owner of candidates) owner.accepted = true;
-      continue;
-    }
-    const accepted: Owner[] = [];
-    for (const owner of candidates) {
-      const failure = attempt([...accepted, owner]);
-      if (failure === null) {
-        owner.accepted = true;
-        accepted.push(owner);
-      } else refuse(owner, failure);
-    }
-  }
-
-  // 4. Suggestions, each verified alone and all together.
-  let suggestionOf = new Map<string, Suggestion>();
-  let sharedOf: ReadonlyMap<string, string> = new Map();
-  for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
-    const selected = owners.filter((o) => o.accepted);
-    suggestionOf = new Map();
-    if (selected.length === 0) break;
-    let rendered: ReturnType<typeof render>;
-    let groups: ReturnType<typeof groupSplices>;
-    try {
-      rendered = render(selected);
-      groups = groupSplices(table, rendered.splices);
-    } catch (error) {
-      // Fixes of different pod specs that verified apart but collide together (a shared node): drop them.
-      if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
-      const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
-      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
-      continue;
-    }
-    sharedOf = rendered.shared;
-    let retry = false;
-    const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
-    // Without aliases, a group's verdict depends on its own pod specs alone: every
-    // failing group is dealt with in this round (a pod spec once per round, its
-    // other groups wait for the next), so the rounds stay few however many fail.
-    // With aliases an edit at an anchor changes several pod specs: one at a time.
-    const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
-    const dealtWith = new Set<number>();
-    for (const group of groups) {
-      // In the order of `selected`, as the expectation of all of them lists their edits.
-      const groupOwners = [...group.owners]
-        .flatMap((id) => byId.get(id) ?? [])
-        .sort((a, b) => a.order - b.order)
-        .map(({ owner }) => owner);
-      const suggestion = toSuggestion(table, group, request.diff, bomBytes);
-      const reason =
-        suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
-      if (reason === null && suggestion) {
-        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+  /**
+   * 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
+   * can be written alone, together (rendering needs no verification); else as many as verify, one by one.
+   */
+  const fixEachPodSpec = (grouped: ReadonlySet<Owner>) => {
+    for (const podOwners of byPod) {
+      const all = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
+      if (all.length === 0 || overBudget(all)) continue;
+      const together = renderInOrder(all);
+      const candidates = 'unwritable' in together ? (withoutUnwritable(all) ?? all) : all;
+      if (candidates.length === 0) continue;
+      if (attempt(candidates, candidates === all ? together : undefined) === null) {
+        for (const owner of candidates) owner.accepted = true;
         continue;
       }
-      retry = true;
-      const pods = new Set(groupOwners.map((o) => o.podIndex));
-      if ([...pods].some((p) => dealtWith.has(p))) continue;
-      if ([...pods].some((p) => !collapsed.has(p))) {
-        // A suggestion that only works with another one of its pod spec: make them one.
-        for (const p of pods) collapsed.add(p);
-      } else {
-        // Only this group's fixes go: the verified suggestions of the other groups stay.
-        for (const owner of groupOwners) refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
+      const accepted: Owner[] = [];
+      for (const owner of candidates) {
+        const failure = attempt([...accepted, owner]);
+        if (failure === null) {
+          owner.accepted = true;
+          accepted.push(owner);
+        } else refuse(owner, failure);
       }
-      for (const p of pods) dealtWith.add(p);
-      if (!apart) break;
     }
-    if (retry) continue;
-    const all = [...new Set(suggestionOf.values())];
-    const reason = verifyText(
-      all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
-      expectationOf(selected),
-    );
-    if (reason === null) break;
-    for (const owner of selected) refuse(owner, { reason, shared: null });
-  }
+  };
 
+  /**
+   * 4. Suggestions, each verified alone and all together: a suggestion that
+   * does not verify alone is made one with its pod spec's others, then goes;
+   * when all of them together do not verify, they all go. Returns each
+   * owner's suggestion, and the owners whose edit changes a shared node.
+   */
+  const suggest = (): { suggestionOf: ReadonlyMap<string, Suggestion>; sharedOf: ReadonlyMap<string, string> } => {
+    let suggestionOf = new Map<string, Suggestion>();
+    let sharedOf: ReadonlyMap<string, string> = new Map();
+    for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
+      const selected = owners.filter((o) => o.accepted);
+      suggestionOf = new Map();
+      if (selected.length === 0) break;
+      let rendered: ReturnType<typeof render>;
+      let groups: ReturnType<typeof groupSplices>;
+      try {
+        rendered = render(selected);
+        groups = groupSplices(table, rendered.splices);
+      } catch (error) {
+        // Fixes of different pod specs that verified apart but collide together (a shared node): drop them.
+        if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
+        const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
+        for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
+        continue;
+      }
+      sharedOf = rendered.shared;
+      let retry = false;
+      const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
+      // Without aliases, a group's verdict depends on its own pod specs alone: every
+      // failing group is dealt with in this round (a pod spec once per round, its
+      // other groups wait for the next), so the rounds stay few however many fail.
+      // With aliases an edit at an anchor changes several pod specs: one at a time.
+      const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+      const dealtWith = new Set<number>();
+      for (const group of groups) {
+        // In the order of `selected`, as the expectation of all of them lists their edits.
+        const groupOwners = [...group.owners]
+          .flatMap((id) => byId.get(id) ?? [])
+          .sort((a, b) => a.order - b.order)
+          .map(({ owner }) => owner);
+        const suggestion = toSuggestion(table, group, request.diff, bomBytes);
+        const reason =
+          suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
+        if (reason === null && suggestion) {
+          for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+          continue;
+        }
+        retry = true;
+        const pods = new Set(groupOwners.map((o) => o.podIndex));
+        if ([...pods].some((p) => dealtWith.has(p))) continue;
+        if ([...pods].some((p) => !collapsed.has(p))) {
+          // A suggestion that only works with another one of its pod spec: make them one.
+          for (const p of pods) collapsed.add(p);
+        } else {
+          // Only this group's fixes go: the verified suggestions of the other groups stay.
+          for (const owner of groupOwners) refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
+        }
+        for (const p of pods) dealtWith.add(p);
+        if (!apart) break;
+      }
+      if (retry) continue;
+      const all = [...new Set(suggestionOf.values())];
+      const reason = verifyText(
+        all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
+        expectationOf(selected),
+      );
+      if (reason === null) break;
+      for (const owner of selected) refuse(owner, { reason, shared: null });
+    }
+    return { suggestionOf, sharedOf };
+  };
+
+  fixEachPodSpec(fixAtAnchors());
+  const { suggestionOf, sharedOf } = suggest();
   const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
   const pods = request.pods.map((pod, podIndex) =>
     (byPod[podIndex] ?? []).map((owner): FindingFix => {
