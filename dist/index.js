@@ -47383,40 +47383,43 @@ function computeFixes(request2) {
     owner.accepted = false;
     owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
   };
-  const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
-  const grouped = new Set(anchorGroups.flat());
-  const byUsers = /* @__PURE__ */ new Map();
-  for (const group of anchorGroups) {
-    const users = [...new Set(group.map((o) => o.podIndex))].sort((a, b) => a - b).join(",");
-    byUsers.set(users, [...byUsers.get(users) ?? [], group]);
-  }
-  const accept = (group) => {
-    for (const owner of group) {
-      owner.accepted = true;
-      anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+  const fixAtAnchors = () => {
+    const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
+    const grouped = new Set(anchorGroups.flat());
+    const byUsers = /* @__PURE__ */ new Map();
+    for (const group of anchorGroups) {
+      const users = [...new Set(group.map((o) => o.podIndex))].sort((a, b) => a - b).join(",");
+      byUsers.set(users, [...byUsers.get(users) ?? [], group]);
     }
+    const accept = (group) => {
+      for (const owner of group) {
+        owner.accepted = true;
+        anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+      }
+    };
+    for (const groups2 of byUsers.values()) {
+      if (overBudget(groups2.flat())) continue;
+      if (attempt(groups2.flat()) === null) {
+        groups2.forEach(accept);
+        continue;
+      }
+      const accepted = [];
+      for (const group of groups2) {
+        const failure = attempt([...accepted, ...group]);
+        if (failure === null) {
+          accept(group);
+          accepted.push(...group);
+        } else for (const owner of group) refuse(owner, failure);
+      }
+    }
+    for (const owner of grouped) {
+      if (!owner.atSource || owner.accepted) continue;
+      owner.atSource = false;
+      owner.note = null;
+      grouped.delete(owner);
+    }
+    return grouped;
   };
-  for (const groups2 of byUsers.values()) {
-    if (overBudget(groups2.flat())) continue;
-    if (attempt(groups2.flat()) === null) {
-      groups2.forEach(accept);
-      continue;
-    }
-    const accepted = [];
-    for (const group of groups2) {
-      const failure = attempt([...accepted, ...group]);
-      if (failure === null) {
-        accept(group);
-        accepted.push(...group);
-      } else for (const owner of group) refuse(owner, failure);
-    }
-  }
-  for (const owner of grouped) {
-    if (!owner.atSource || owner.accepted) continue;
-    owner.atSource = false;
-    owner.note = null;
-    grouped.delete(owner);
-  }
   const withoutUnwritable = (candidates) => {
     const writable = [];
     for (const owner of candidates) {
@@ -47426,75 +47429,82 @@ function computeFixes(request2) {
     }
     return writable.length < candidates.length ? writable : null;
   };
-  for (const podOwners of byPod) {
-    const all = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
-    if (all.length === 0 || overBudget(all)) continue;
-    const together = renderInOrder(all);
-    const candidates = "unwritable" in together ? withoutUnwritable(all) ?? all : all;
-    if (candidates.length === 0) continue;
-    if (attempt(candidates, candidates === all ? together : void 0) === null) {
-      for (const owner of candidates) owner.accepted = true;
-      continue;
-    }
-    const accepted = [];
-    for (const owner of candidates) {
-      const failure = attempt([...accepted, owner]);
-      if (failure === null) {
-        owner.accepted = true;
-        accepted.push(owner);
-      } else refuse(owner, failure);
-    }
-  }
-  let suggestionOf = /* @__PURE__ */ new Map();
-  let sharedOf = /* @__PURE__ */ new Map();
-  for (let round = 0; round <= owners.length + request2.pods.length + 1; round++) {
-    const selected = owners.filter((o) => o.accepted);
-    suggestionOf = /* @__PURE__ */ new Map();
-    if (selected.length === 0) break;
-    let rendered;
-    let groups2;
-    try {
-      rendered = render(selected);
-      groups2 = groupSplices(table, rendered.splices);
-    } catch (error2) {
-      if (!(error2 instanceof RenderError || error2 instanceof SpliceConflict)) throw error2;
-      const involved = error2 instanceof RenderError ? error2.owners : new Set(selected.map((o) => o.id));
-      for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error2.message, shared: null });
-      continue;
-    }
-    sharedOf = rendered.shared;
-    let retry2 = false;
-    const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
-    const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
-    const dealtWith = /* @__PURE__ */ new Set();
-    for (const group of groups2) {
-      const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
-      const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
-      const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
-      if (reason5 === null && suggestion) {
-        for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
+  const fixEachPodSpec = (grouped) => {
+    for (const podOwners of byPod) {
+      const all = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
+      if (all.length === 0 || overBudget(all)) continue;
+      const together = renderInOrder(all);
+      const candidates = "unwritable" in together ? withoutUnwritable(all) ?? all : all;
+      if (candidates.length === 0) continue;
+      if (attempt(candidates, candidates === all ? together : void 0) === null) {
+        for (const owner of candidates) owner.accepted = true;
         continue;
       }
-      retry2 = true;
-      const pods2 = new Set(groupOwners.map((o) => o.podIndex));
-      if ([...pods2].some((p) => dealtWith.has(p))) continue;
-      if ([...pods2].some((p) => !collapsed.has(p))) {
-        for (const p of pods2) collapsed.add(p);
-      } else {
-        for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+      const accepted = [];
+      for (const owner of candidates) {
+        const failure = attempt([...accepted, owner]);
+        if (failure === null) {
+          owner.accepted = true;
+          accepted.push(owner);
+        } else refuse(owner, failure);
       }
-      for (const p of pods2) dealtWith.add(p);
-      if (!apart) break;
     }
-    if (retry2) continue;
-    const all = [...new Set(suggestionOf.values())];
-    const reason4 = verifyText(
-      all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
-      expectationOf(selected)
-    );
-    if (reason4 === null) break;
-    for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
-  }
+  };
+  const suggest = () => {
+    let suggestionOf2 = /* @__PURE__ */ new Map();
+    let sharedOf2 = /* @__PURE__ */ new Map();
+    for (let round = 0; round <= owners.length + request2.pods.length + 1; round++) {
+      const selected = owners.filter((o) => o.accepted);
+      suggestionOf2 = /* @__PURE__ */ new Map();
+      if (selected.length === 0) break;
+      let rendered;
+      let groups2;
+      try {
+        rendered = render(selected);
+        groups2 = groupSplices(table, rendered.splices);
+      } catch (error2) {
+        if (!(error2 instanceof RenderError || error2 instanceof SpliceConflict)) throw error2;
+        const involved = error2 instanceof RenderError ? error2.owners : new Set(selected.map((o) => o.id));
+        for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error2.message, shared: null });
+        continue;
+      }
+      sharedOf2 = rendered.shared;
+      let retry2 = false;
+      const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
+      const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+      const dealtWith = /* @__PURE__ */ new Set();
+      for (const group of groups2) {
+        const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
+        const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
+        const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
+        if (reason5 === null && suggestion) {
+          for (const owner of groupOwners) suggestionOf2.set(owner.id, suggestion);
+          continue;
+        }
+        retry2 = true;
+        const pods2 = new Set(groupOwners.map((o) => o.podIndex));
+        if ([...pods2].some((p) => dealtWith.has(p))) continue;
+        if ([...pods2].some((p) => !collapsed.has(p))) {
+          for (const p of pods2) collapsed.add(p);
+        } else {
+          for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+        }
+        for (const p of pods2) dealtWith.add(p);
+        if (!apart) break;
+      }
+      if (retry2) continue;
+      const all = [...new Set(suggestionOf2.values())];
+      const reason4 = verifyText(
+        all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
+        expectationOf(selected)
+      );
+      if (reason4 === null) break;
+      for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
+    }
+    return { suggestionOf: suggestionOf2, sharedOf: sharedOf2 };
+  };
+  fixEachPodSpec(fixAtAnchors());
+  const { suggestionOf, sharedOf } = suggest();
   const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
   const pods = request2.pods.map(
     (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
