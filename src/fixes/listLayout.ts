@@ -23,6 +23,7 @@ import type { Document, Node } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
 import { applySplices } from './text.js';
 import type { Splice } from './text.js';
+import { lastAtMost } from '../sortedSearch.js';
 
 export interface ListLayout {
   readonly flow: boolean;
@@ -116,14 +117,8 @@ const none: readonly number[] = [];
 function aliasTies(doc: Document, slotStart: readonly number[], slotEnd: readonly number[]): Pick<ListLayout, 'dependencies' | 'users'> | null {
   // Which slot holds an offset: -1 for the prefix or suffix.
   const slotOf = (offset: number): number => {
-    let low = 0;
-    let high = slotStart.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((slotStart[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
+    const slot = lastAtMost(slotStart.length, (i) => slotStart[i] ?? 0, offset);
+    return slot >= 0 && offset < (slotEnd[slot] ?? 0) ? slot : -1;
   };
   const dependencies: Set<number>[] = slotStart.map(() => new Set());
   const users: Set<number>[] = slotStart.map(() => new Set());
@@ -176,16 +171,10 @@ function endsItemBefore(layout: ListLayout, text: string, splice: Splice): boole
  */
 export function itemsOfSplice(layout: ListLayout, text: string, splice: Splice): number[] {
   const count = layout.slotStart.length;
-  // The first slot that ends at or after the splice's start (slots are in text order).
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
-    else high = middle;
-  }
+  // The first slot that ends at or after the splice's start (slots are in text order): the one after the last that ends before it.
+  const from = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
   const items: number[] = [];
-  for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
+  for (let i = from; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
   const [first] = items;
   if (items.length === 2 && first !== undefined && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text, splice)) return [first];
   return items;

@@ -6,6 +6,7 @@
  * text at offsets taken from the YAML parser, so every byte outside the
  * splices stays as it was (comments, blank lines, CRLF, odd indentation).
  */
+import { lastAtMost } from '../sortedSearch.js';
 
 /** Replace `text.slice(start, end)` with `insert`. Offsets are in the text the parser saw. */
 export interface Splice {
@@ -44,14 +45,7 @@ export function lineTable(text: string): LineTable {
 
 /** 1-based line of an offset. */
 export function lineOf(table: LineTable, offset: number): number {
-  let lo = 0;
-  let hi = table.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return Math.max(0, lastAtMost(table.starts.length, (i) => table.starts[i] ?? 0, offset)) + 1;
 }
 
 /** Offset where a 1-based line starts; the text length for the line after the last. */

@@ -25,6 +25,7 @@ import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js'
 import { applySplices } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
+import { lastAtMost } from '../sortedSearch.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -609,16 +610,8 @@ function editsByItem(kept: readonly number[], edits: readonly Edit[]): Edit[][] 
 
 /** The index of `value` in the sorted `values`, or -1. */
 function sortedIndex(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = values[middle]!;
-    if (at === value) return middle;
-    if (at < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
+  return values[index] === value ? index : -1;
 }
 
 function verifySmallList(file: string, small: string, unit: ListUnit, kept: readonly number[], edits: readonly Edit[], expectation: Expectation, policyOf: PolicyOf): string | null {

@@ -19,6 +19,7 @@
  * so no value changes), the text is read again, and every offset is mapped
  * back to the file's own. One scan of the text, one more parse.
  */
+import { lastAtMost } from '../sortedSearch.js';
 
 /** The indented text, and where blanks were inserted (offsets in the original text, counts). */
 export interface Reindented {
@@ -144,19 +145,7 @@ function previousNonBlank(text: string, i: number, lineStart: number): string {
 export function originalOffset(reindented: Reindented, offset: number): number {
   const { at, inserted } = reindented;
   // The last insertion whose blanks start at or before `offset` in the indented text.
-  let low = 0;
-  let high = at.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const start = (at[middle] ?? 0) + (middle > 0 ? (inserted[middle - 1] ?? 0) : 0);
-    if (start <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
+  const found = lastAtMost(at.length, (i) => (at[i] ?? 0) + (i > 0 ? (inserted[i - 1] ?? 0) : 0), offset);
   if (found < 0) return offset;
   return Math.max(at[found] ?? 0, offset - (inserted[found] ?? 0));
 }

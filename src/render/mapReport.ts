@@ -20,6 +20,7 @@ import { kustomizeLocator } from './kustomizeMap.js';
 import type { SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
+import { lastAtMost } from '../sortedSearch.js';
 
 /** One rendering as the scope saw it: a changed file named `path` holding `text`. */
 export interface Rendering {
@@ -115,17 +116,7 @@ function presentPart(value: JsonValue, path: FieldPath): FieldPath {
 
 /** The document a rendered line belongs to (documents are in line order): a binary search, so many findings cost no more than linear. */
 function documentAt(documents: readonly ManifestDocument[], line: number): ManifestDocument | undefined {
-  let low = 0;
-  let high = documents.length - 1;
-  let found: ManifestDocument | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (documents[middle]!.line <= line) {
-      found = documents[middle];
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+  return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
 }
 
 /** The rendered lines around a field: shown when no source line is certain. */
