@@ -7631,6 +7631,21 @@ function decodeDocument(doc) {
   return decode(doc.contents, false);
 }
 
+// src/sortedSearch.ts
+function lastAtMost(count2, keyAt, value) {
+  let low = 0;
+  let high = count2 - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (keyAt(middle) <= value) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
 // src/manifests/flowIndent.ts
 var isBlank = (c) => c === " " || c === "	";
 function reindentFlowContinuations(text3) {
@@ -7726,19 +7741,7 @@ function previousNonBlank(text3, i, lineStart2) {
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
-  let low = 0;
-  let high = at3.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    const start = (at3[middle] ?? 0) + (middle > 0 ? inserted[middle - 1] ?? 0 : 0);
-    if (start <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
+  const found = lastAtMost(at3.length, (i) => (at3[i] ?? 0) + (i > 0 ? inserted[i - 1] ?? 0 : 0), offset);
   if (found < 0) return offset;
   return Math.max(at3[found] ?? 0, offset - (inserted[found] ?? 0));
 }
@@ -10393,14 +10396,7 @@ function segmentText(text3, starts, k) {
   return text3.slice(starts[k], starts[k + 1] ?? text3.length);
 }
 function segmentAt(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, lastAtMost(starts.length, (k) => starts[k] ?? 0, offset));
 }
 
 // src/manifests/load.ts
@@ -17527,14 +17523,7 @@ function lineTable(text3) {
   return { text: text3, starts, eol: firstBreak > 0 && text3[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
-  let lo = 0;
-  let hi = table.starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return Math.max(0, lastAtMost(table.starts.length, (i) => table.starts[i] ?? 0, offset)) + 1;
 }
 function lineStart(table, line) {
   return table.starts[line - 1] ?? table.text.length;
@@ -18642,14 +18631,8 @@ function listLayout(doc, text3, from, to, itemCount, aliases = true) {
 var none = [];
 function aliasTies(doc, slotStart, slotEnd) {
   const slotOf = (offset) => {
-    let low = 0;
-    let high = slotStart.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((slotStart[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
+    const slot = lastAtMost(slotStart.length, (i) => slotStart[i] ?? 0, offset);
+    return slot >= 0 && offset < (slotEnd[slot] ?? 0) ? slot : -1;
   };
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
@@ -18684,15 +18667,9 @@ function endsItemBefore(layout, text3, splice) {
 }
 function itemsOfSplice(layout, text3, splice) {
   const count2 = layout.slotStart.length;
-  let low = 0;
-  let high = count2;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
-    else high = middle;
-  }
+  const from = lastAtMost(count2, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
   const items = [];
-  for (let i = low; i < count2 && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
+  for (let i = from; i < count2 && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
   const [first] = items;
   if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text3, splice)) return [first];
   return items;
@@ -19113,16 +19090,8 @@ function editsByItem(kept, edits) {
   return byItem;
 }
 function sortedIndex(values, value) {
-  let low = 0;
-  let high = values.length - 1;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    const at3 = values[middle];
-    if (at3 === value) return middle;
-    if (at3 < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
+  return values[index] === value ? index : -1;
 }
 function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
   const { document } = unit;
@@ -22707,17 +22676,7 @@ function presentPart(value, path10) {
   return path10.slice(0, length);
 }
 function documentAt(documents, line) {
-  let low = 0;
-  let high = documents.length - 1;
-  let found;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (documents[middle].line <= line) {
-      found = documents[middle];
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+  return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
 }
 function snippetAt(lines, line) {
   return lines.slice(Math.max(0, line - 3), line + 2).join("\n");

@@ -10054,6 +10054,26 @@ var init_eventReader = __esm({
   }
 });
 
+// src/sortedSearch.ts
+function lastAtMost(count, keyAt, value) {
+  let low = 0;
+  let high = count - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (keyAt(middle) <= value) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+var init_sortedSearch = __esm({
+  "src/sortedSearch.ts"() {
+    "use strict";
+  }
+});
+
 // src/manifests/flowIndent.ts
 function reindentFlowContinuations(text4) {
   const pieces = [];
@@ -10148,19 +10168,7 @@ function previousNonBlank(text4, i, lineStart2) {
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
-  let low = 0;
-  let high = at3.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    const start = (at3[middle] ?? 0) + (middle > 0 ? inserted[middle - 1] ?? 0 : 0);
-    if (start <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
+  const found = lastAtMost(at3.length, (i) => (at3[i] ?? 0) + (i > 0 ? inserted[i - 1] ?? 0 : 0), offset);
   if (found < 0) return offset;
   return Math.max(at3[found] ?? 0, offset - (inserted[found] ?? 0));
 }
@@ -10168,6 +10176,7 @@ var isBlank;
 var init_flowIndent = __esm({
   "src/manifests/flowIndent.ts"() {
     "use strict";
+    init_sortedSearch();
     isBlank = (c) => c === " " || c === "	";
   }
 });
@@ -10459,19 +10468,13 @@ function segmentText(text4, starts, k) {
   return text4.slice(starts[k], starts[k + 1] ?? text4.length);
 }
 function segmentAt(starts, offset) {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = low + high + 1 >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return Math.max(0, lastAtMost(starts.length, (k) => starts[k] ?? 0, offset));
 }
 var breaks, atLineStart, endsMarker;
 var init_segments = __esm({
   "src/manifests/segments.ts"() {
     "use strict";
+    init_sortedSearch();
     breaks = "\n\r\u2028\u2029";
     atLineStart = (text4, i) => i === 0 || breaks.includes(text4.charAt(i - 1));
     endsMarker = (text4, i) => i >= text4.length || " 	".includes(text4.charAt(i)) || breaks.includes(text4.charAt(i));
@@ -45306,6 +45309,7 @@ init_preorder();
 init_scalars();
 
 // src/fixes/text.ts
+init_sortedSearch();
 function lineTable(text4) {
   const starts = [0];
   for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
@@ -45315,14 +45319,7 @@ function lineTable(text4) {
   return { text: text4, starts, eol: firstBreak > 0 && text4[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
-  let lo = 0;
-  let hi = table.starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if ((table.starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return Math.max(0, lastAtMost(table.starts.length, (i) => table.starts[i] ?? 0, offset)) + 1;
 }
 function lineStart(table, line) {
   return table.starts[line - 1] ?? table.text.length;
@@ -46477,6 +46474,7 @@ function adviceFindings(source, settings) {
 // src/fixes/listLayout.ts
 var import_yaml11 = __toESM(require_dist(), 1);
 init_anchors();
+init_sortedSearch();
 function contentEnd2(node) {
   if ((0, import_yaml11.isCollection)(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
@@ -46534,14 +46532,8 @@ function listLayout(doc, text4, from, to, itemCount, aliases = true) {
 var none = [];
 function aliasTies(doc, slotStart, slotEnd) {
   const slotOf = (offset) => {
-    let low = 0;
-    let high = slotStart.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((slotStart[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return offset >= (slotStart[low] ?? 0) && offset < (slotEnd[low] ?? 0) ? low : -1;
+    const slot = lastAtMost(slotStart.length, (i) => slotStart[i] ?? 0, offset);
+    return slot >= 0 && offset < (slotEnd[slot] ?? 0) ? slot : -1;
   };
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
@@ -46576,15 +46568,9 @@ function endsItemBefore(layout, text4, splice) {
 }
 function itemsOfSplice(layout, text4, splice) {
   const count = layout.slotStart.length;
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = low + high >> 1;
-    if ((layout.slotEnd[middle] ?? 0) < splice.start) low = middle + 1;
-    else high = middle;
-  }
+  const from = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
   const items = [];
-  for (let i = low; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
+  for (let i = from; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
   const [first] = items;
   if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text4, splice)) return [first];
   return items;
@@ -46636,6 +46622,7 @@ function listText(text4, layout, kept, splices) {
 
 // src/fixes/verify.ts
 init_segments();
+init_sortedSearch();
 function podKey(documentIndex, objectPath) {
   return `${documentIndex}|${JSON.stringify(objectPath)}`;
 }
@@ -47006,16 +46993,8 @@ function editsByItem(kept, edits) {
   return byItem;
 }
 function sortedIndex(values, value) {
-  let low = 0;
-  let high = values.length - 1;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    const at3 = values[middle];
-    if (at3 === value) return middle;
-    if (at3 < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
+  return values[index] === value ? index : -1;
 }
 function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
   const { document } = unit;
@@ -49528,6 +49507,7 @@ function kustomizeLocator(sources) {
 
 // src/render/mapReport.ts
 init_paths();
+init_sortedSearch();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
@@ -49568,17 +49548,7 @@ function presentPart(value, path4) {
   return path4.slice(0, length);
 }
 function documentAt(documents, line) {
-  let low = 0;
-  let high = documents.length - 1;
-  let found;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (documents[middle].line <= line) {
-      found = documents[middle];
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+  return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
 }
 function snippetAt(lines, line) {
   return lines.slice(Math.max(0, line - 3), line + 2).join("\n");
