@@ -186,6 +186,22 @@ function podRuns(documentOwners: readonly Owner[]): Owner[][] | null {
   return runs;
 }
 
+/**
+ * The owners named by `ids`, in their order of selection: a loop, as every
+ * group of a file (thousands in a List) takes it once per round.
+ */
+function inSelectionOrder(ids: Iterable<string>, byId: ReadonlyMap<string, { readonly owner: Owner; readonly order: number }>): Owner[] {
+  const found: { readonly owner: Owner; readonly order: number }[] = [];
+  for (const id of ids) {
+    const entry = byId.get(id);
+    if (entry !== undefined) found.push(entry);
+  }
+  found.sort((a, b) => a.order - b.order);
+  const ordered: Owner[] = [];
+  for (const { owner } of found) ordered.push(owner);
+  return ordered;
+}
+
 export function computeFixes(request: FixRequest): FileFixes {
   const text = request.text.startsWith('\uFEFF') ? request.text.slice(1) : request.text;
   // A fix within a long line names its bytes in the file, the byte-order mark's three included.
@@ -555,10 +571,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       const dealtWith = new Set<number>();
       for (const group of groups) {
         // In the order of `selected`, as the expectation of all of them lists their edits.
-        const groupOwners = [...group.owners]
-          .flatMap((id) => byId.get(id) ?? [])
-          .sort((a, b) => a.order - b.order)
-          .map(({ owner }) => owner);
+        const groupOwners = inSelectionOrder(group.owners, byId);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
         const reason =
           suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));

@@ -193,15 +193,21 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
     !(c.end >= lineCount && !table.finalNewline);
   const chosen = candidates.find(attachable) ?? candidates[0];
   if (!chosen) return null;
-  return {
+  const suggestion: Suggestion = {
     startLine: chosen.start,
     endLine: chosen.end,
     replacement: chosen.lines.map((line) => `${line}\n`).join(''),
     attachable: attachable(chosen),
   };
+  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines));
+  return suggestion;
 }
 
-/** The splice each range suggestion was made from: verifying it needs no conversion from bytes. */
+/**
+ * The splice each suggestion was made from: verifying it (alone, then with
+ * the others) needs neither its replacement split into lines again nor a
+ * range suggestion's bytes turned back into characters.
+ */
 const spliceOf = new WeakMap<Suggestion, Splice>();
 
 /** A fix on a long line: the characters its splices span, replaced; the line is not repeated. */
@@ -252,15 +258,18 @@ export function suggestionSplice(table: LineTable, suggestion: Suggestion, bomBy
   const made = spliceOf.get(suggestion);
   if (made) return made;
   if (suggestion.edit) return editSplice(table.text, suggestion.edit, bomBytes);
+  const replacement = suggestion.replacement === '' || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
+  return linesSplice(table, suggestion.startLine, suggestion.endLine, replacement);
+}
+
+/** Lines [startLine, endLine] replaced by `lines`, with the file's line ending (and no final one where the file has none). */
+function linesSplice(table: LineTable, startLine: number, endLine: number, lines: readonly string[]): Splice {
   // An empty text has no line a suggestion could replace.
   const lineCount = table.text === '' ? 0 : table.starts.length;
-  if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
-    throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
-  }
-  const replacement = suggestion.replacement === '' || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, '').split('\n');
-  const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
-  const insert = replacement.map((line, i) => (i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
-  return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
+  if (endLine < startLine || startLine < 1 || endLine > lineCount) throw new Error(`suggestion for lines ${startLine}-${endLine} overlaps another or is outside the file`);
+  const keepsFinalBreak = endLine < lineCount || table.finalNewline;
+  const insert = lines.map((line, i) => (i < lines.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
+  return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
 
 /** A byte-range edit as a splice: its UTF-8 offsets (counted with the BOM) turned into offsets in the text. */

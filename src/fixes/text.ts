@@ -222,7 +222,7 @@ export function changedLinesOf(table: LineTable, splices: readonly Splice[]): Li
   const { lo, hi } = extentOf(splices);
   const from = lineStart(table, lineOf(table, lo));
   const to = lineStart(table, lineOf(table, hi) + 1);
-  const after = splicedText(text, from, to, applySplicesWithin(text, from, to, splices));
+  const after = new SplicedText(text, from, to, applySplicesWithin(text, from, to, splices));
   return lineChange(text, after, { prefix: lo, suffix: text.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
 
@@ -233,21 +233,40 @@ interface TextLike {
   slice(start: number, end: number): string;
 }
 
-/** A text with its [from, to) replaced by `middle`, read without being built: the file is long and the middle short. */
-function splicedText(text: string, from: number, to: number, middle: string): TextLike {
-  const shift = middle.length - (to - from);
-  const middleEnd = from + middle.length;
-  return {
-    length: text.length + shift,
-    charCodeAt: (i) => (i < from ? text.charCodeAt(i) : i < middleEnd ? middle.charCodeAt(i - from) : text.charCodeAt(i - shift)),
-    slice: (start, end) => {
-      let out = '';
-      if (start < from) out += text.slice(start, Math.min(end, from));
-      if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
-      if (end > middleEnd) out += text.slice(Math.max(start, middleEnd) - shift, end - shift);
-      return out;
-    },
-  };
+/**
+ * A text with its [from, to) replaced by `middle`, read without being built:
+ * the file is long and the middle short. A class, not an object of closures:
+ * every group of suggestions of a file makes one.
+ */
+class SplicedText implements TextLike {
+  readonly length: number;
+  private readonly shift: number;
+  private readonly middleEnd: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    to: number,
+    private readonly middle: string,
+  ) {
+    this.shift = middle.length - (to - from);
+    this.middleEnd = from + middle.length;
+    this.length = text.length + this.shift;
+  }
+
+  charCodeAt(i: number): number {
+    if (i < this.from) return this.text.charCodeAt(i);
+    return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
+  }
+
+  slice(start: number, end: number): string {
+    const { text, from, middle, middleEnd, shift } = this;
+    let out = '';
+    if (start < from) out += text.slice(start, Math.min(end, from));
+    if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
+    if (end > middleEnd) out += text.slice(Math.max(start, middleEnd) - shift, end - shift);
+    return out;
+  }
 }
 
 /** How many line breaks precede an offset that starts a line (the line after a final newline included). */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../../src/diff/lines.js';
 import { fixText } from '../../../src/fixes/fixFile.js';
 import type { OwnedSplice } from '../../../src/fixes/render.js';
-import { applySuggestions, groupSplices, toSuggestion } from '../../../src/fixes/suggestions.js';
+import { applySuggestions, groupSplices, suggestionSplice, toSuggestion } from '../../../src/fixes/suggestions.js';
 import { changedLines, lineTable } from '../../../src/fixes/text.js';
 
 const splice = (start: number, end: number, insert: string, owner: string, area: string): OwnedSplice => ({
@@ -84,6 +84,32 @@ describe('anchor lines of an insertion', () => {
   it('is not attachable when neither is', () => {
     expect(toSuggestion(table, group, diffLines([hunk(6, 1)]))).toEqual({ startLine: 3, endLine: 3, replacement: 'l3\nnew\n', attachable: false });
     expect(toSuggestion(table, group, null)).toMatchObject({ attachable: false });
+  });
+});
+
+describe('the splice of a suggestion', () => {
+  // CRLF, a last line without a line break, and a replacement, an insertion and a removal of lines.
+  const text = 'a: 1\r\nb: 2\r\nc: 3\r\nd: 4';
+  const table = lineTable(text);
+  const at = (line: number) => table.starts[line - 1] ?? 0;
+  const groups = [
+    [splice(at(2), at(2) + 4, 'b: 5', 'f1', 'x')],
+    [splice(at(3), at(3), 'x: 1\r\ny: 2\r\n', 'f2', 'y')],
+    [splice(at(4) - 2, text.length, '', 'f3', 'z')],
+    [splice(at(1), at(1) + 4, 'a: 2', 'f4', 'w'), splice(text.length, text.length, '\r\ne: 5', 'f4', 'w')],
+  ];
+
+  it("is the one toSuggestion made it from, and the one its replacement gives (what a suggestion made elsewhere gets)", () => {
+    for (const splices of groups) {
+      const suggestion = toSuggestion(table, { splices, owners: new Set(splices.flatMap((s) => [...s.owners])) }, null);
+      expect(suggestion).not.toBeNull();
+      const made = suggestionSplice(table, suggestion!);
+      // Taken: the same splice object each time; a copy of the suggestion is converted from its replacement.
+      expect(suggestionSplice(table, suggestion!)).toBe(made);
+      const copy = { ...suggestion! };
+      expect(suggestionSplice(table, copy)).not.toBe(made);
+      expect(suggestionSplice(table, copy)).toEqual(made);
+    }
   });
 });
 
