@@ -60,6 +60,38 @@ function build(builder: Builder, contentStart: number): Document | null {
   }
 }
 
+/**
+ * Each node is made from a node of its kind that `yaml` built once (its
+ * prototype), not by `yaml`'s constructors: they define every node's kind
+ * with Object.defineProperty, which cost as much as the rest of the tree.
+ * To `yaml` and to the engine such a node is one of its kind: the type
+ * guards (isMap, isScalar, …) read the kind through the prototype,
+ * `instanceof` holds, methods work, and its own fields are the ones the
+ * constructor sets (a collection's `items`, a scalar's `value`, a pair's
+ * `key` and `value`); the `schema` of a collection is undefined, as it is
+ * for `new YAMLMap()`.
+ */
+const prototypes = { scalar: new Scalar(null), pair: new Pair(null), map: new YAMLMap(), seq: new YAMLSeq() };
+
+function newScalar(value: string): Scalar {
+  const scalar = Object.create(prototypes.scalar) as Scalar;
+  scalar.value = value;
+  return scalar;
+}
+
+function newPair(key: Scalar, value: Node): Pair {
+  const pair = Object.create(prototypes.pair) as Pair;
+  pair.key = key;
+  pair.value = value;
+  return pair;
+}
+
+function newCollection<T extends YAMLMap | YAMLSeq>(prototype: T, items: T['items']): T {
+  const collection = Object.create(prototype) as T;
+  collection.items = items;
+  return collection;
+}
+
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
 
@@ -113,26 +145,22 @@ class Builder extends EventCursor {
     let collection: YAMLMap | YAMLSeq;
     const mark = this.pending.length;
     if (event.type === EVENT_ID.MAPPING) {
-      const map = new YAMLMap();
       while (this.peek().type !== EVENT_ID.POP) {
         const keyEvent = this.take();
         if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
         const key = this.scalar(keyEvent, null);
         const value = this.node(rangeOf(key)[1]);
-        this.pending.push(new Pair(key, value));
+        this.pending.push(newPair(key, value));
         end = rangeOf(value)[1];
       }
-      map.items = this.pending.splice(mark) as Pair[];
-      collection = map;
+      collection = newCollection(prototypes.map, this.pending.splice(mark) as Pair[]);
     } else {
-      const seq = new YAMLSeq();
       while (this.peek().type !== EVENT_ID.POP) {
         const item = this.node(null);
         this.pending.push(item);
         end = rangeOf(item)[1];
       }
-      seq.items = this.pending.splice(mark);
-      collection = seq;
+      collection = newCollection(prototypes.seq, this.pending.splice(mark));
     }
     this.next++;
     if (flow) {
@@ -155,12 +183,12 @@ class Builder extends EventCursor {
       if (keyEnd === null) throw unsupported;
       let at = this.colonEnd(keyEnd);
       while (isBlank(this.text[at])) at++;
-      scalar = new Scalar('');
+      scalar = newScalar('');
       scalar.type = Scalar.PLAIN;
       scalar.range = [at, at, at];
       return scalar;
     }
-    scalar = new Scalar(this.kept(getScalarValue(this.slice, event)));
+    scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = Scalar.PLAIN;

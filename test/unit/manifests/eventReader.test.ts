@@ -8,11 +8,13 @@
  * refuses).
  */
 import { describe, expect, it } from 'vitest';
-import { isAlias, isDocument, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document } from 'yaml';
 import { createRng } from '../../../bench/prng.js';
 import { locate } from '../../../src/locate/locate.js';
 import { decodeDocument } from '../../../src/manifests/decode.js';
 import { loadManifestFile, readByEvents } from '../../../src/manifests/load.js';
+import { preorder } from '../../../src/manifests/preorder.js';
 import type { LoadedFile, ManifestDocument } from '../../../src/manifests/types.js';
 import type { FieldPath, JsonValue } from '../../../src/pss/types.js';
 import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
@@ -201,6 +203,36 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
       expect(fromEvents(name), name).toBe(true);
     }
     for (const name of ['emptyBlockScalar', 'keyWithoutColon']) expect(fromEvents(name), name).toBe(false);
+  });
+
+  it("makes the layout's nodes without yaml's constructors, and yaml reads them as its own", () => {
+    /** Each node and pair of a tree with its class, and whether it carries its kind itself (as yaml's constructors make it do). */
+    const nodesOf = (doc: Document) => {
+      const nodes: { node: object; kind: string; own: boolean }[] = [];
+      const add = (node: object) => {
+        const kind = isScalar(node) ? 'scalar' : isMap(node) ? 'map' : isSeq(node) ? 'seq' : isPair(node) ? 'pair' : 'other';
+        const classes = { scalar: Scalar, map: YAMLMap, seq: YAMLSeq, pair: Pair, other: Object };
+        expect(node instanceof classes[kind as keyof typeof classes], kind).toBe(true);
+        nodes.push({ node, kind, own: Object.getOwnPropertySymbols(node).length > 0 });
+      };
+      preorder(doc, { node: add, pair: add });
+      return nodes;
+    };
+    const texts = ['blockScalars', 'flowCollections', 'flowEnds', 'emptyValues2', 'comments', 'json'].map((name) => edgeCases[name]!);
+    for (const text of [...texts, ...generated.slice(0, 10).map((g) => g.text)]) {
+      for (const document of loadManifestFile('layout.yaml', text, { maxBytes: unlimited, keepEvents: true }).documents) {
+        const { layout, doc } = document.source;
+        expect(layout).not.toBe(doc);
+        const nodes = nodesOf(layout);
+        // Every kind is there, and none carries its kind itself: each was made from its kind's prototype.
+        expect(new Set(nodes.map((n) => n.kind))).toEqual(new Set(['scalar', 'map', 'pair', ...(nodes.some((n) => n.kind === 'seq') ? ['seq'] : [])]));
+        expect(nodes.filter((n) => n.own)).toEqual([]);
+        expect(nodesOf(doc).every((n) => n.own)).toBe(true);
+        // yaml's own reading of them (every value a string, as its failsafe schema reads the text) is that of its own tree.
+        const failsafe = parseDocument(text.slice(document.source.start, document.source.end), { schema: 'failsafe' });
+        expect(layout.toJS()).toEqual(failsafe.toJS());
+      }
+    }
   });
 
   it('reads the plain edge cases itself and leaves the rest to yaml', () => {
