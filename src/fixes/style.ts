@@ -46,24 +46,34 @@ function isStringish(scalar: Scalar): boolean {
   return resolved.ok && typeof resolved.value === 'string';
 }
 
-function mostCommon<T>(values: readonly T[], fallback: T): T {
-  const counts = new Map<T, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = fallback;
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount) {
-      best = value;
-      bestCount = count;
-    }
+/**
+ * How often each value was seen, counted as it is seen (a document has
+ * thousands of scalars): the most common wins, the first seen of equals.
+ */
+class Tally<T> {
+  private readonly counts = new Map<T, number>();
+
+  add(value: T): void {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
   }
-  return best;
+
+  mostCommon(fallback: T): T {
+    let best = fallback;
+    let bestCount = 0;
+    for (const [value, count] of this.counts) {
+      if (count > bestCount) {
+        best = value;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
 }
 
 export function detectStyle(doc: Document, table: LineTable): DocumentStyle {
-  const indents: number[] = [];
-  const sequenceIndents: number[] = [];
-  const quotes: Quote[] = [];
+  const indents = new Tally<number>();
+  const sequenceIndents = new Tally<number>();
+  const quotes = new Tally<Quote>();
   const keys = new Map<string, KeyStyle>();
   const column = (node: Node | null | undefined): number | undefined => (node?.range ? columnOf(table, node.range[0]) : undefined);
 
@@ -71,12 +81,11 @@ export function detectStyle(doc: Document, table: LineTable): DocumentStyle {
     pair(pair, parent) {
       if (!isScalar(pair.key)) return;
       const key = String(pair.key.value);
-      const keyColumn = column(pair.key);
       const parentIsBlock = isMap(parent) && !(parent as YAMLMap).flow;
       const value = pair.value;
       if (isScalar(value)) {
         if (value.value !== null && value.value !== '' && isStringish(value)) {
-          quotes.push(quoteOf(value));
+          quotes.add(quoteOf(value));
           if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
         }
         return;
@@ -85,23 +94,26 @@ export function detectStyle(doc: Document, table: LineTable): DocumentStyle {
       if (!(isMap(value) || isSeq(value)) || !parentIsBlock || value.items.length === 0) return;
       const firstItem = value.items[0];
       const itemQuote = isSeq(value) && isScalar(firstItem) ? quoteOf(firstItem) : undefined;
-      if (!keys.has(key) || keys.get(key)?.flow === undefined) keys.set(key, { flow: value.flow === true, ...(itemQuote ? { quote: itemQuote } : {}) });
-      if (value.flow || keyColumn === undefined) return;
+      if (keys.get(key)?.flow === undefined) keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
+      if (value.flow) return;
+      // Only block collections tell indentation: the key's column is found for them alone.
+      const keyColumn = column(pair.key);
+      if (keyColumn === undefined) return;
       if (isMap(value) && isPair(firstItem)) {
         const childColumn = column(firstItem.key as Node | null);
-        if (childColumn !== undefined && childColumn > keyColumn) indents.push(childColumn - keyColumn);
+        if (childColumn !== undefined && childColumn > keyColumn) indents.add(childColumn - keyColumn);
       }
       if (isSeq(value)) {
         const dashColumn = column(value);
-        if (dashColumn !== undefined && dashColumn >= keyColumn) sequenceIndents.push(dashColumn - keyColumn);
+        if (dashColumn !== undefined && dashColumn >= keyColumn) sequenceIndents.add(dashColumn - keyColumn);
       }
     },
   });
-  const indent = mostCommon(indents, 2);
+  const indent = indents.mostCommon(2);
   return {
     indent,
-    sequenceIndent: mostCommon(sequenceIndents, indent),
-    quote: mostCommon(quotes, 'plain'),
+    sequenceIndent: sequenceIndents.mostCommon(indent),
+    quote: quotes.mostCommon('plain'),
     keys,
   };
 }
