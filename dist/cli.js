@@ -10211,6 +10211,23 @@ function build(builder, contentStart) {
     throw caught;
   }
 }
+var prototypes = { scalar: new import_yaml4.Scalar(null), pair: new import_yaml4.Pair(null), map: new import_yaml4.YAMLMap(), seq: new import_yaml4.YAMLSeq() };
+function newScalar(value) {
+  const scalar = Object.create(prototypes.scalar);
+  scalar.value = value;
+  return scalar;
+}
+function newPair(key, value) {
+  const pair2 = Object.create(prototypes.pair);
+  pair2.key = key;
+  pair2.value = value;
+  return pair2;
+}
+function newCollection(prototype, items) {
+  const collection = Object.create(prototype);
+  collection.items = items;
+  return collection;
+}
 var isBlank2 = (c) => c === " " || c === "	";
 var isBreak = (c) => c === "\n" || c === "\r";
 var internedLength = 24;
@@ -10252,26 +10269,22 @@ var Builder = class extends EventCursor {
     let collection;
     const mark = this.pending.length;
     if (event.type === EVENT_ID.MAPPING) {
-      const map = new import_yaml4.YAMLMap();
       while (this.peek().type !== EVENT_ID.POP) {
         const keyEvent = this.take();
         if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
         const key = this.scalar(keyEvent, null);
         const value = this.node(rangeOf(key)[1]);
-        this.pending.push(new import_yaml4.Pair(key, value));
+        this.pending.push(newPair(key, value));
         end = rangeOf(value)[1];
       }
-      map.items = this.pending.splice(mark);
-      collection = map;
+      collection = newCollection(prototypes.map, this.pending.splice(mark));
     } else {
-      const seq = new import_yaml4.YAMLSeq();
       while (this.peek().type !== EVENT_ID.POP) {
         const item = this.node(null);
         this.pending.push(item);
         end = rangeOf(item)[1];
       }
-      seq.items = this.pending.splice(mark);
-      collection = seq;
+      collection = newCollection(prototypes.seq, this.pending.splice(mark));
     }
     this.next++;
     if (flow) {
@@ -10291,12 +10304,12 @@ var Builder = class extends EventCursor {
       if (keyEnd === null) throw unsupported;
       let at3 = this.colonEnd(keyEnd);
       while (isBlank2(this.text[at3])) at3++;
-      scalar = new import_yaml4.Scalar("");
+      scalar = newScalar("");
       scalar.type = import_yaml4.Scalar.PLAIN;
       scalar.range = [at3, at3, at3];
       return scalar;
     }
-    scalar = new import_yaml4.Scalar(this.kept(getScalarValue(this.slice, event)));
+    scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = import_yaml4.Scalar.PLAIN;
@@ -17628,24 +17641,37 @@ function changedLinesOf(table, splices) {
   const { lo, hi } = extentOf(splices);
   const from = lineStart(table, lineOf(table, lo));
   const to = lineStart(table, lineOf(table, hi) + 1);
-  const after = splicedText(text3, from, to, applySplicesWithin(text3, from, to, splices));
+  const after = new SplicedText(text3, from, to, applySplicesWithin(text3, from, to, splices));
   return lineChange(text3, after, { prefix: lo, suffix: text3.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
-function splicedText(text3, from, to, middle) {
-  const shift = middle.length - (to - from);
-  const middleEnd = from + middle.length;
-  return {
-    length: text3.length + shift,
-    charCodeAt: (i) => i < from ? text3.charCodeAt(i) : i < middleEnd ? middle.charCodeAt(i - from) : text3.charCodeAt(i - shift),
-    slice: (start, end) => {
-      let out = "";
-      if (start < from) out += text3.slice(start, Math.min(end, from));
-      if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
-      if (end > middleEnd) out += text3.slice(Math.max(start, middleEnd) - shift, end - shift);
-      return out;
-    }
-  };
-}
+var SplicedText = class {
+  constructor(text3, from, to, middle) {
+    this.text = text3;
+    this.from = from;
+    this.middle = middle;
+    this.shift = middle.length - (to - from);
+    this.middleEnd = from + middle.length;
+    this.length = text3.length + this.shift;
+  }
+  text;
+  from;
+  middle;
+  length;
+  shift;
+  middleEnd;
+  charCodeAt(i) {
+    if (i < this.from) return this.text.charCodeAt(i);
+    return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
+  }
+  slice(start, end) {
+    const { text: text3, from, middle, middleEnd, shift } = this;
+    let out = "";
+    if (start < from) out += text3.slice(start, Math.min(end, from));
+    if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
+    if (end > middleEnd) out += text3.slice(Math.max(start, middleEnd) - shift, end - shift);
+    return out;
+  }
+};
 function breaksBefore(table, offset) {
   if (offset >= table.text.length && table.finalNewline) return table.starts.length;
   return lineOf(table, offset) - 1;
@@ -17683,35 +17709,38 @@ function isStringish(scalar) {
   const resolved2 = resolvePlainScalar(String(scalar.value));
   return resolved2.ok && typeof resolved2.value === "string";
 }
-function mostCommon(values, fallback) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = fallback;
-  let bestCount = 0;
-  for (const [value, count2] of counts) {
-    if (count2 > bestCount) {
-      best = value;
-      bestCount = count2;
-    }
+var Tally = class {
+  counts = /* @__PURE__ */ new Map();
+  add(value) {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
   }
-  return best;
-}
+  mostCommon(fallback) {
+    let best = fallback;
+    let bestCount = 0;
+    for (const [value, count2] of this.counts) {
+      if (count2 > bestCount) {
+        best = value;
+        bestCount = count2;
+      }
+    }
+    return best;
+  }
+};
 function detectStyle(doc, table) {
-  const indents = [];
-  const sequenceIndents = [];
-  const quotes = [];
+  const indents = new Tally();
+  const sequenceIndents = new Tally();
+  const quotes = new Tally();
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   preorder(doc, {
     pair(pair2, parent) {
       if (!(0, import_yaml8.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
-      const keyColumn2 = column(pair2.key);
       const parentIsBlock = (0, import_yaml8.isMap)(parent) && !parent.flow;
       const value = pair2.value;
       if ((0, import_yaml8.isScalar)(value)) {
         if (value.value !== null && value.value !== "" && isStringish(value)) {
-          quotes.push(quoteOf(value));
+          quotes.add(quoteOf(value));
           if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
         }
         return;
@@ -17719,23 +17748,25 @@ function detectStyle(doc, table) {
       if (!((0, import_yaml8.isMap)(value) || (0, import_yaml8.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
       const firstItem = value.items[0];
       const itemQuote = (0, import_yaml8.isSeq)(value) && (0, import_yaml8.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
-      if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
-      if (value.flow || keyColumn2 === void 0) return;
+      if (keys.get(key)?.flow === void 0) keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
+      if (value.flow) return;
+      const keyColumn2 = column(pair2.key);
+      if (keyColumn2 === void 0) return;
       if ((0, import_yaml8.isMap)(value) && (0, import_yaml8.isPair)(firstItem)) {
         const childColumn = column(firstItem.key);
-        if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
+        if (childColumn !== void 0 && childColumn > keyColumn2) indents.add(childColumn - keyColumn2);
       }
       if ((0, import_yaml8.isSeq)(value)) {
         const dashColumn = column(value);
-        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
+        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.add(dashColumn - keyColumn2);
       }
     }
   });
-  const indent = mostCommon(indents, 2);
+  const indent = indents.mostCommon(2);
   return {
     indent,
-    sequenceIndent: mostCommon(sequenceIndents, indent),
-    quote: mostCommon(quotes, "plain"),
+    sequenceIndent: sequenceIndents.mostCommon(indent),
+    quote: quotes.mostCommon("plain"),
     keys
   };
 }
@@ -18507,13 +18538,15 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
   !(c.end >= lineCount && !table.finalNewline);
   const chosen = candidates.find(attachable) ?? candidates[0];
   if (!chosen) return null;
-  return {
+  const suggestion = {
     startLine: chosen.start,
     endLine: chosen.end,
     replacement: chosen.lines.map((line) => `${line}
 `).join(""),
     attachable: attachable(chosen)
   };
+  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines));
+  return suggestion;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -18548,14 +18581,15 @@ function suggestionSplice(table, suggestion, bomBytes = 0) {
   const made = spliceOf.get(suggestion);
   if (made) return made;
   if (suggestion.edit) return editSplice(table.text, suggestion.edit, bomBytes);
-  const lineCount = table.text === "" ? 0 : table.starts.length;
-  if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
-    throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
-  }
   const replacement = suggestion.replacement === "" || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-  const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
-  const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
-  return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
+  return linesSplice(table, suggestion.startLine, suggestion.endLine, replacement);
+}
+function linesSplice(table, startLine, endLine, lines) {
+  const lineCount = table.text === "" ? 0 : table.starts.length;
+  if (endLine < startLine || startLine < 1 || endLine > lineCount) throw new Error(`suggestion for lines ${startLine}-${endLine} overlaps another or is outside the file`);
+  const keepsFinalBreak = endLine < lineCount || table.finalNewline;
+  const insert = lines.map((line, i) => i < lines.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
+  return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
 function editSplice(text3, edit, bomBytes) {
   const charAt = (byte) => {
@@ -19255,6 +19289,17 @@ function podRuns(documentOwners) {
   }
   return runs;
 }
+function inSelectionOrder(ids, byId) {
+  const found = [];
+  for (const id of ids) {
+    const entry = byId.get(id);
+    if (entry !== void 0) found.push(entry);
+  }
+  found.sort((a, b) => a.order - b.order);
+  const ordered = [];
+  for (const { owner } of found) ordered.push(owner);
+  return ordered;
+}
 function computeFixes(request) {
   const text3 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
   const bomBytes = text3 === request.text ? 0 : 3;
@@ -19549,7 +19594,7 @@ function computeFixes(request) {
       const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups) {
-        const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
+        const groupOwners = inSelectionOrder(group.owners, byId);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
         const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
         if (reason5 === null && suggestion) {

@@ -10277,18 +10277,35 @@ function build(builder, contentStart) {
     throw caught;
   }
 }
+function newScalar(value) {
+  const scalar = Object.create(prototypes.scalar);
+  scalar.value = value;
+  return scalar;
+}
+function newPair(key, value) {
+  const pair2 = Object.create(prototypes.pair);
+  pair2.key = key;
+  pair2.value = value;
+  return pair2;
+}
+function newCollection(prototype, items) {
+  const collection = Object.create(prototype);
+  collection.items = items;
+  return collection;
+}
 function rangeOf(node) {
   const range2 = node.range;
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml5, isBlank2, isBreak, internedLength, Builder;
+var import_yaml5, prototypes, isBlank2, isBreak, internedLength, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
     import_yaml5 = __toESM(require_dist(), 1);
     init_eventCursor();
+    prototypes = { scalar: new import_yaml5.Scalar(null), pair: new import_yaml5.Pair(null), map: new import_yaml5.YAMLMap(), seq: new import_yaml5.YAMLSeq() };
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     internedLength = 24;
@@ -10330,26 +10347,22 @@ var init_eventTree = __esm({
         let collection;
         const mark = this.pending.length;
         if (event.type === EVENT_ID.MAPPING) {
-          const map = new import_yaml5.YAMLMap();
           while (this.peek().type !== EVENT_ID.POP) {
             const keyEvent = this.take();
             if (keyEvent.type !== EVENT_ID.SCALAR || keyEvent.valueStart < 0) throw unsupported;
             const key = this.scalar(keyEvent, null);
             const value = this.node(rangeOf(key)[1]);
-            this.pending.push(new import_yaml5.Pair(key, value));
+            this.pending.push(newPair(key, value));
             end = rangeOf(value)[1];
           }
-          map.items = this.pending.splice(mark);
-          collection = map;
+          collection = newCollection(prototypes.map, this.pending.splice(mark));
         } else {
-          const seq = new import_yaml5.YAMLSeq();
           while (this.peek().type !== EVENT_ID.POP) {
             const item = this.node(null);
             this.pending.push(item);
             end = rangeOf(item)[1];
           }
-          seq.items = this.pending.splice(mark);
-          collection = seq;
+          collection = newCollection(prototypes.seq, this.pending.splice(mark));
         }
         this.next++;
         if (flow) {
@@ -10369,12 +10382,12 @@ var init_eventTree = __esm({
           if (keyEnd === null) throw unsupported;
           let at3 = this.colonEnd(keyEnd);
           while (isBlank2(this.text[at3])) at3++;
-          scalar = new import_yaml5.Scalar("");
+          scalar = newScalar("");
           scalar.type = import_yaml5.Scalar.PLAIN;
           scalar.range = [at3, at3, at3];
           return scalar;
         }
-        scalar = new import_yaml5.Scalar(this.kept(getScalarValue(this.slice, event)));
+        scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
             scalar.type = import_yaml5.Scalar.PLAIN;
@@ -45424,24 +45437,37 @@ function changedLinesOf(table, splices) {
   const { lo, hi } = extentOf(splices);
   const from = lineStart(table, lineOf(table, lo));
   const to = lineStart(table, lineOf(table, hi) + 1);
-  const after = splicedText(text4, from, to, applySplicesWithin(text4, from, to, splices));
+  const after = new SplicedText(text4, from, to, applySplicesWithin(text4, from, to, splices));
   return lineChange(text4, after, { prefix: lo, suffix: text4.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
-function splicedText(text4, from, to, middle) {
-  const shift = middle.length - (to - from);
-  const middleEnd = from + middle.length;
-  return {
-    length: text4.length + shift,
-    charCodeAt: (i) => i < from ? text4.charCodeAt(i) : i < middleEnd ? middle.charCodeAt(i - from) : text4.charCodeAt(i - shift),
-    slice: (start, end) => {
-      let out = "";
-      if (start < from) out += text4.slice(start, Math.min(end, from));
-      if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
-      if (end > middleEnd) out += text4.slice(Math.max(start, middleEnd) - shift, end - shift);
-      return out;
-    }
-  };
-}
+var SplicedText = class {
+  constructor(text4, from, to, middle) {
+    this.text = text4;
+    this.from = from;
+    this.middle = middle;
+    this.shift = middle.length - (to - from);
+    this.middleEnd = from + middle.length;
+    this.length = text4.length + this.shift;
+  }
+  text;
+  from;
+  middle;
+  length;
+  shift;
+  middleEnd;
+  charCodeAt(i) {
+    if (i < this.from) return this.text.charCodeAt(i);
+    return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
+  }
+  slice(start, end) {
+    const { text: text4, from, middle, middleEnd, shift } = this;
+    let out = "";
+    if (start < from) out += text4.slice(start, Math.min(end, from));
+    if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
+    if (end > middleEnd) out += text4.slice(Math.max(start, middleEnd) - shift, end - shift);
+    return out;
+  }
+};
 function breaksBefore(table, offset) {
   if (offset >= table.text.length && table.finalNewline) return table.starts.length;
   return lineOf(table, offset) - 1;
@@ -45479,35 +45505,38 @@ function isStringish(scalar) {
   const resolved2 = resolvePlainScalar(String(scalar.value));
   return resolved2.ok && typeof resolved2.value === "string";
 }
-function mostCommon(values, fallback) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = fallback;
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount) {
-      best = value;
-      bestCount = count;
-    }
+var Tally = class {
+  counts = /* @__PURE__ */ new Map();
+  add(value) {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
   }
-  return best;
-}
+  mostCommon(fallback) {
+    let best = fallback;
+    let bestCount = 0;
+    for (const [value, count] of this.counts) {
+      if (count > bestCount) {
+        best = value;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+};
 function detectStyle(doc, table) {
-  const indents = [];
-  const sequenceIndents = [];
-  const quotes = [];
+  const indents = new Tally();
+  const sequenceIndents = new Tally();
+  const quotes = new Tally();
   const keys = /* @__PURE__ */ new Map();
   const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
   preorder(doc, {
     pair(pair2, parent) {
       if (!(0, import_yaml8.isScalar)(pair2.key)) return;
       const key = String(pair2.key.value);
-      const keyColumn2 = column(pair2.key);
       const parentIsBlock = (0, import_yaml8.isMap)(parent) && !parent.flow;
       const value = pair2.value;
       if ((0, import_yaml8.isScalar)(value)) {
         if (value.value !== null && value.value !== "" && isStringish(value)) {
-          quotes.push(quoteOf(value));
+          quotes.add(quoteOf(value));
           if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
         }
         return;
@@ -45515,23 +45544,25 @@ function detectStyle(doc, table) {
       if (!((0, import_yaml8.isMap)(value) || (0, import_yaml8.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
       const firstItem = value.items[0];
       const itemQuote = (0, import_yaml8.isSeq)(value) && (0, import_yaml8.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
-      if (!keys.has(key) || keys.get(key)?.flow === void 0) keys.set(key, { flow: value.flow === true, ...itemQuote ? { quote: itemQuote } : {} });
-      if (value.flow || keyColumn2 === void 0) return;
+      if (keys.get(key)?.flow === void 0) keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
+      if (value.flow) return;
+      const keyColumn2 = column(pair2.key);
+      if (keyColumn2 === void 0) return;
       if ((0, import_yaml8.isMap)(value) && (0, import_yaml8.isPair)(firstItem)) {
         const childColumn = column(firstItem.key);
-        if (childColumn !== void 0 && childColumn > keyColumn2) indents.push(childColumn - keyColumn2);
+        if (childColumn !== void 0 && childColumn > keyColumn2) indents.add(childColumn - keyColumn2);
       }
       if ((0, import_yaml8.isSeq)(value)) {
         const dashColumn = column(value);
-        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.push(dashColumn - keyColumn2);
+        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.add(dashColumn - keyColumn2);
       }
     }
   });
-  const indent = mostCommon(indents, 2);
+  const indent = indents.mostCommon(2);
   return {
     indent,
-    sequenceIndent: mostCommon(sequenceIndents, indent),
-    quote: mostCommon(quotes, "plain"),
+    sequenceIndent: sequenceIndents.mostCommon(indent),
+    quote: quotes.mostCommon("plain"),
     keys
   };
 }
@@ -46305,13 +46336,15 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
   !(c.end >= lineCount && !table.finalNewline);
   const chosen = candidates.find(attachable) ?? candidates[0];
   if (!chosen) return null;
-  return {
+  const suggestion = {
     startLine: chosen.start,
     endLine: chosen.end,
     replacement: chosen.lines.map((line) => `${line}
 `).join(""),
     attachable: attachable(chosen)
   };
+  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines));
+  return suggestion;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -46332,14 +46365,15 @@ function suggestionSplice(table, suggestion, bomBytes = 0) {
   const made = spliceOf.get(suggestion);
   if (made) return made;
   if (suggestion.edit) return editSplice(table.text, suggestion.edit, bomBytes);
-  const lineCount = table.text === "" ? 0 : table.starts.length;
-  if (suggestion.endLine < suggestion.startLine || suggestion.startLine < 1 || suggestion.endLine > lineCount) {
-    throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
-  }
   const replacement = suggestion.replacement === "" || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
-  const keepsFinalBreak = suggestion.endLine < lineCount || table.finalNewline;
-  const insert = replacement.map((line, i) => i < replacement.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
-  return { start: lineStart(table, suggestion.startLine), end: lineStart(table, suggestion.endLine + 1), insert };
+  return linesSplice(table, suggestion.startLine, suggestion.endLine, replacement);
+}
+function linesSplice(table, startLine, endLine, lines) {
+  const lineCount = table.text === "" ? 0 : table.starts.length;
+  if (endLine < startLine || startLine < 1 || endLine > lineCount) throw new Error(`suggestion for lines ${startLine}-${endLine} overlaps another or is outside the file`);
+  const keepsFinalBreak = endLine < lineCount || table.finalNewline;
+  const insert = lines.map((line, i) => i < lines.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
+  return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
 function editSplice(text4, edit, bomBytes) {
   const charAt = (byte) => {
@@ -47159,6 +47193,17 @@ function podRuns(documentOwners) {
   }
   return runs;
 }
+function inSelectionOrder(ids, byId) {
+  const found = [];
+  for (const id of ids) {
+    const entry = byId.get(id);
+    if (entry !== void 0) found.push(entry);
+  }
+  found.sort((a, b) => a.order - b.order);
+  const ordered = [];
+  for (const { owner } of found) ordered.push(owner);
+  return ordered;
+}
 function computeFixes(request2) {
   const text4 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
   const bomBytes = text4 === request2.text ? 0 : 3;
@@ -47453,7 +47498,7 @@ function computeFixes(request2) {
       const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups2) {
-        const groupOwners = [...group.owners].flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.order - b.order).map(({ owner }) => owner);
+        const groupOwners = inSelectionOrder(group.owners, byId);
         const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
         const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
         if (reason5 === null && suggestion) {
