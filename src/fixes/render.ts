@@ -13,12 +13,13 @@ import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { DecodeError, scalarValue } from '../manifests/decode.js';
 import type { FieldPath } from '../pss/types.js';
-import { formatBoolean, formatString, prefersFlow, renderBlockPair, renderBlockValue, renderFlow, renderFlowPair } from './style.js';
+import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair } from './style.js';
 import type { DocumentStyle } from './style.js';
 import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
 import type { LineTable, Splice } from './text.js';
 import type { Edit, NewValue } from './types.js';
 import { definesUsedAnchor, sharedReason, walk } from './walk.js';
+import type { Walk } from './walk.js';
 
 /** An edit with a path relative to the document, and who needs it. */
 export interface OwnedEdit {
@@ -316,7 +317,7 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
     renderSet(walked, path, edit.value, owned);
   }
 
-  function renderSet(walked: ReturnType<typeof walk>, path: FieldPath, value: NewValue, owned: OwnedEdit): void {
+  function renderSet(walked: Walk, path: FieldPath, value: NewValue, owned: OwnedEdit): void {
     const depth = walked.depth;
     const complete = depth === path.length;
     const step = walked.steps[depth];
@@ -538,15 +539,24 @@ function insertSplice(context: RenderContext, map: YAMLMap, entries: { [key: str
     return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `${separator}${r}`).join('') };
   }
   const column = keyColumn(context, map);
-  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
+  const lines = renderBlockPairs(entries, column, style);
   // New keys go after the last key, unless its value ends with a block
   // scalar that keeps its trailing blank lines (`|+`): lines written after
   // its text would cut them off. Then after an earlier key, or before the first.
-  const after = [...map.items].reverse().find((pair) => !endsWithKeptBlockScalar(context, pair.value as Node | null));
+  const after = lastPairWithout(map, (pair) => endsWithKeptBlockScalar(context, pair.value as Node | null));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf(after.key as Node)[0])), lines);
   const firstKey = rangeOf(map.items[0]?.key as Node)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+
+/** The last pair of a map that `excluded` does not exclude. */
+function lastPairWithout(map: YAMLMap, excluded: (pair: Pair) => boolean): Pair | undefined {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair = map.items[i] as Pair;
+    if (!excluded(pair)) return pair;
+  }
+  return undefined;
 }
 
 /** Whether the removals take every key of a flow map (which new keys may then refill). */

@@ -160,13 +160,21 @@ function formatScalar(value: boolean | string, quote: Quote): string {
   return typeof value === 'boolean' ? formatBoolean(value) : formatString(value, quote);
 }
 
-/** Keys written alike: a new `drop` list looks like the `add` list beside it. */
-const siblings: Readonly<Record<string, string>> = { add: 'drop', drop: 'add' };
+/**
+ * Keys written alike: a new `drop` list looks like the `add` list beside it.
+ * A Map, as any key is looked up (an object would answer `constructor` too).
+ */
+const siblings: ReadonlyMap<string, string> = new Map([
+  ['add', 'drop'],
+  ['drop', 'add'],
+]);
 
 function keyStyle(style: DocumentStyle, key: string | undefined): KeyStyle | undefined {
   if (key === undefined) return undefined;
-  const sibling = siblings[key];
-  return style.keys.get(key) ?? (sibling !== undefined ? style.keys.get(sibling) : undefined);
+  const own = style.keys.get(key);
+  if (own !== undefined) return own;
+  const sibling = siblings.get(key);
+  return sibling !== undefined ? style.keys.get(sibling) : undefined;
 }
 
 function keyQuote(style: DocumentStyle, key: string | undefined): Quote {
@@ -205,7 +213,9 @@ export function renderBlockPair(key: string, value: NewValue, column: number, st
   if (typeof value === 'boolean' || typeof value === 'string') return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
   const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
   if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
-  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
+  const lines = [`${pad}${key}:`];
+  for (const line of renderBlockValue(value, column, style, key)) lines.push(line);
+  return lines;
 }
 
 /** The lines of a block collection that is the value of a key at `keyColumn`. */
@@ -215,5 +225,12 @@ export function renderBlockValue(value: NewValue, keyColumn: number, style: Docu
     return (value as readonly string[]).map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
   }
   if (typeof value === 'boolean' || typeof value === 'string') throw new Error('a scalar is not a block collection');
-  return Object.entries(value as { readonly [key: string]: NewValue }).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn + style.indent, style));
+  return renderBlockPairs(value as { readonly [key: string]: NewValue }, keyColumn + style.indent, style);
+}
+
+/** The lines of the pairs of a map in block style at a column (a loop: flatMap is slow, and every new key is written so). */
+export function renderBlockPairs(entries: { readonly [key: string]: NewValue }, column: number, style: DocumentStyle): string[] {
+  const lines: string[] = [];
+  for (const key of Object.keys(entries)) for (const line of renderBlockPair(key, entries[key] as NewValue, column, style)) lines.push(line);
+  return lines;
 }
