@@ -58,9 +58,32 @@ function entryOf(map: YAMLMap, doc: Document, key: string): Entry | undefined {
 
 export function walk(doc: Document, path: FieldPath): Walk {
   const root = doc.contents as Node | null;
-  const steps: Step[] = [{ node: resolve(doc, root), written: root, pair: null, parent: null, merged: false }];
-  let current = steps[0]?.node ?? null;
-  for (const segment of path) {
+  return walkOn(doc, path, [{ node: resolve(doc, root), written: root, pair: null, parent: null, merged: false }]);
+}
+
+/** A walk and the path it walked. */
+export interface Walked {
+  readonly path: FieldPath;
+  readonly walked: Walk;
+}
+
+/**
+ * walk(), taking the steps of an earlier walk of the same document as far
+ * as both paths agree (trees are never edited): the edits of a pod spec all
+ * start with its template's path, and each would walk it from the root.
+ */
+export function walkAfter(doc: Document, path: FieldPath, earlier: Walked | null): Walk {
+  if (earlier === null) return walk(doc, path);
+  let shared = 0;
+  while (shared < path.length && shared < earlier.walked.depth && path[shared] === earlier.path[shared]) shared++;
+  return walkOn(doc, path, earlier.walked.steps.slice(0, shared + 1));
+}
+
+/** A walk of `path` on from the steps of its first `steps.length - 1` segments. */
+function walkOn(doc: Document, path: FieldPath, steps: Step[]): Walk {
+  let current = steps[steps.length - 1]?.node ?? null;
+  for (let i = steps.length - 1; i < path.length; i++) {
+    const segment = path[i];
     let next: Step | undefined;
     if (typeof segment === 'string' && isMap(current)) {
       const entry = entryOf(current, doc, segment);
