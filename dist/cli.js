@@ -17802,11 +17802,16 @@ function formatBoolean(value, replacing) {
 function formatScalar(value, quote) {
   return typeof value === "boolean" ? formatBoolean(value) : formatString(value, quote);
 }
-var siblings = { add: "drop", drop: "add" };
+var siblings = /* @__PURE__ */ new Map([
+  ["add", "drop"],
+  ["drop", "add"]
+]);
 function keyStyle(style, key) {
   if (key === void 0) return void 0;
-  const sibling = siblings[key];
-  return style.keys.get(key) ?? (sibling !== void 0 ? style.keys.get(sibling) : void 0);
+  const own2 = style.keys.get(key);
+  if (own2 !== void 0) return own2;
+  const sibling = siblings.get(key);
+  return sibling !== void 0 ? style.keys.get(sibling) : void 0;
 }
 function keyQuote(style, key) {
   return keyStyle(style, key)?.quote ?? style.quote;
@@ -17829,7 +17834,9 @@ function renderBlockPair(key, value, column, style) {
   if (typeof value === "boolean" || typeof value === "string") return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
   const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
   if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
-  return [`${pad}${key}:`, ...renderBlockValue(value, column, style, key)];
+  const lines = [`${pad}${key}:`];
+  for (const line of renderBlockValue(value, column, style, key)) lines.push(line);
+  return lines;
 }
 function renderBlockValue(value, keyColumn2, style, key) {
   if (Array.isArray(value)) {
@@ -17837,7 +17844,12 @@ function renderBlockValue(value, keyColumn2, style, key) {
     return value.map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
   }
   if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
-  return Object.entries(value).flatMap(([k, v]) => renderBlockPair(k, v, keyColumn2 + style.indent, style));
+  return renderBlockPairs(value, keyColumn2 + style.indent, style);
+}
+function renderBlockPairs(entries, column, style) {
+  const lines = [];
+  for (const key of Object.keys(entries)) for (const line of renderBlockPair(key, entries[key], column, style)) lines.push(line);
+  return lines;
 }
 
 // src/fixes/walk.ts
@@ -17856,9 +17868,18 @@ function entryOf(map, doc, key) {
 }
 function walk(doc, path10) {
   const root = doc.contents;
-  const steps = [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }];
-  let current = steps[0]?.node ?? null;
-  for (const segment of path10) {
+  return walkOn(doc, path10, [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }]);
+}
+function walkAfter(doc, path10, earlier) {
+  if (earlier === null) return walk(doc, path10);
+  let shared = 0;
+  while (shared < path10.length && shared < earlier.walked.depth && path10[shared] === earlier.path[shared]) shared++;
+  return walkOn(doc, path10, earlier.walked.steps.slice(0, shared + 1));
+}
+function walkOn(doc, path10, steps) {
+  let current = steps[steps.length - 1]?.node ?? null;
+  for (let i = steps.length - 1; i < path10.length; i++) {
+    const segment = path10[i];
     let next;
     if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) {
       const entry = entryOf(current, doc, segment);
@@ -18039,10 +18060,12 @@ function renderEdits(context, edits) {
     }
     own(op, edit);
   };
+  let previous = null;
   for (const owned of edits) {
     const { edit } = owned;
     const path10 = edit.path;
-    const walked = walk(doc, path10);
+    const walked = walkAfter(doc, path10, previous);
+    previous = { path: path10, walked };
     const complete = walked.depth === path10.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
@@ -18271,12 +18294,19 @@ function insertSplice(context, map, entries, deletes) {
     return { start: pairEnd(last), end: pairEnd(last), insert: rendered.map((r) => `${separator}${r}`).join("") };
   }
   const column = keyColumn(context, map);
-  const lines = Object.entries(entries).flatMap(([k, v]) => renderBlockPair(k, v, column, style));
-  const after = [...map.items].reverse().find((pair2) => !endsWithKeptBlockScalar(context, pair2.value));
+  const lines = renderBlockPairs(entries, column, style);
+  const after = lastPairWithout(map, (pair2) => endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
   if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
+}
+function lastPairWithout(map, excluded) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const pair2 = map.items[i];
+    if (!excluded(pair2)) return pair2;
+  }
+  return void 0;
 }
 function emptiedFlowMap(map, deletes) {
   return map.flow === true && map.items.length > 0 && map.items.every((pair2) => deletes.pairs.has(pair2));
