@@ -78,6 +78,13 @@ export interface FixRequest {
    * fixes anew: the reference the reuse is tested against. Default: true.
    */
   readonly reuseRenders?: boolean;
+  /**
+   * Verify a fix by reading only the fragments it rewrites (fragments.ts)
+   * when they prove what the fixed document decodes to. False reads every
+   * fixed document or List item whole: the reference the fragments are
+   * tested against. Default: true.
+   */
+  readonly fragments?: boolean;
 }
 
 /**
@@ -219,6 +226,7 @@ export function computeFixes(request: FixRequest): FileFixes {
   let spent = 0;
   const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()], {
     byItem: request.wholeDocuments !== true,
+    fragments: request.fragments !== false,
     onWork: (characters) => (spent += characters),
   });
   /** Past the budget, the owners not yet tried get no fix and say so. */

@@ -26,6 +26,7 @@ import { applySplices } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
+import { provedByFragments } from './fragments.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -397,10 +398,11 @@ function mayMoveCut(text: string, splice: Splice): boolean {
 
 /**
  * How many verifications loaded List items alone, a document's segment, or
- * the whole file, and how many checks were run on pod specs of known
- * documents as they were before a fix (for tests and the bench).
+ * the whole file, how many of the first two read only the fragments their
+ * fixes rewrite (fragments.ts), and how many checks were run on pod specs of
+ * known documents as they were before a fix (for tests and the bench).
  */
-export const verificationCounts = { items: 0, segments: 0, files: 0, baselineChecks: 0 };
+export const verificationCounts = { items: 0, segments: 0, files: 0, fragments: 0, baselineChecks: 0 };
 
 /** A List document verified item by item (listLayout.ts), with its pod specs' baseline by item. */
 interface ListUnit {
@@ -468,6 +470,8 @@ interface ListVerification {
   readonly policyOf: PolicyOf;
   readonly verdicts: Map<string, string | null>;
   readonly work: (characters: number) => void;
+  /** Whether fixed items may be read through their fragments (VerifierOptions.fragments). */
+  readonly fragments: boolean;
 }
 
 function verifyListItems(list: ListVerification, splices: readonly Splice[], expectation: Expectation): string | null | undefined {
@@ -546,9 +550,28 @@ function verifyKept(list: ListVerification, kept: readonly number[], splices: re
   const known = verdicts.get(key);
   if (known !== undefined) return known;
   work(small.length);
-  const reason = verifySmallList(file, small, unit, kept, expectation.edits.get(document.index) ?? [], expectation, policyOf);
+  const edits = expectation.edits.get(document.index) ?? [];
+  const byFragments = list.fragments ? itemsByFragments(list, kept, splices, edits, expectation) : undefined;
+  // Null is a verdict (the fix passes): only undefined reads the small List whole.
+  const reason = byFragments !== undefined ? byFragments : verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason);
   return reason;
+}
+
+/**
+ * The kept items verified through the fragments their splices rewrite
+ * (fragments.ts), when those prove what the List decodes to; else undefined,
+ * and the small List is read whole (which also says why a fix fails).
+ */
+function itemsByFragments(list: ListVerification, kept: readonly number[], splices: readonly Splice[], edits: readonly Edit[], expectation: Expectation): string | null | undefined {
+  const { document } = list.unit;
+  if (!provedByFragments(list.text, document, splices, edits)) return undefined;
+  const expected = expectedList(document.value, kept, edits);
+  if (typeof expected === 'string' || expected.items.includes(undefined)) return undefined;
+  verificationCounts.items++;
+  verificationCounts.fragments++;
+  const items = expected.items as JsonValue[];
+  return itemsReason({ ...document, value: { ...expected.fields, items } }, list.unit, kept, expectation, list.policyOf);
 }
 
 /** What a List should decode to after the edits: its fields, and its kept items in order. */
@@ -631,6 +654,12 @@ function verifySmallList(file: string, small: string, unit: ListUnit, kept: read
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return 'the fixed YAML would change more than the fixed fields';
+  return itemsReason(fixedDocument, unit, kept, expectation, policyOf);
+}
+
+/** Null when the kept items of a fixed List (its `items` are those alone, in order) pass, else why not. */
+function itemsReason(fixedDocument: ManifestDocument, unit: ListUnit, kept: readonly number[], expectation: Expectation, policyOf: PolicyOf): string | null {
+  const { document } = unit;
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path) => {
     const item = itemOf(path);
     return item === null ? path : ['items', kept[item] ?? -1, ...path.slice(2)];
@@ -638,6 +667,22 @@ function verifySmallList(file: string, small: string, unit: ListUnit, kept: read
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
   const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
+}
+
+/**
+ * A known document's segment verified through the fragments its splices
+ * rewrite (fragments.ts), when those prove what it decodes to; else
+ * undefined, and the segment is read whole (which also says why a fix fails).
+ */
+function documentByFragments(text: string, document: ManifestDocument, part: Part, splices: readonly Splice[], expectation: Expectation, policyOf: PolicyOf): string | null | undefined {
+  const edits = expectation.edits.get(document.index) ?? [];
+  if (part.problemKinds.length > 0 || !provedByFragments(text, document, splices, edits)) return undefined;
+  verificationCounts.fragments++;
+  // The fragments applied every edit already: it applies to the whole document.
+  const value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
+  const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index);
+  if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
+  return podsReason(part.pods, pods, expectation);
 }
 
 /**
@@ -659,12 +704,15 @@ function verifySmallList(file: string, small: string, unit: ListUnit, kept: read
 export interface VerifierOptions {
   /** False verifies whole documents, never List items alone (the reference in tests). Default: true. */
   readonly byItem?: boolean;
+  /** False reads every fixed document or List item whole, never through the fragments its fixes rewrite (the reference in tests). Default: true. */
+  readonly fragments?: boolean;
   /** Told the size of every text loaded to verify a fix: the work the fix engine's budget counts. */
   readonly onWork?: (characters: number) => void;
 }
 
 export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[], options: VerifierOptions = {}): Verifier {
   const work = options.onWork ?? (() => undefined);
+  const fragments = options.fragments !== false;
   let whole: Part | null = null;
   const verifyWhole: Verifier = (splices, expectation) => {
     whole ??= partOf(file, text, policyOf, (local) => local).part;
@@ -739,7 +787,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     }
     for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? undefined : verifyListItems({ file, text, unit, policyOf, verdicts, work }, mine, expectation);
+      const listed = unit === null ? undefined : verifyListItems({ file, text, unit, policyOf, verdicts, work, fragments }, mine, expectation);
       if (listed !== undefined) {
         if (listed !== null) return listed;
         continue;
@@ -753,7 +801,9 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       if (reason === undefined) {
         verificationCounts.segments++;
         work(fixedSegment.length);
-        reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        reason = fragments && document ? documentByFragments(text, document, part, mine, expectation, policyOf) : undefined;
+        // Null is a verdict (the fix passes): only undefined reads the segment whole.
+        if (reason === undefined) reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason);
       }
       if (reason !== null) return reason;

@@ -5,7 +5,7 @@
  * the items of a single-line JSON List, which the event reader gave back
  * whole for its long line but reads item by item. The loader is wrapped to
  * record what it was asked; the fixes are those of whole-document
- * verification.
+ * verification. Items are read whole here (`fragments: false`).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { listOfPods } from '../../../bench/lists.js';
@@ -38,7 +38,8 @@ function podsOf(text: string): PodFailures[] {
 
 /** The fixed texts of List items loaded while fixing `text` by item, and the fixes (checked against whole-document verification). */
 function itemLoads(text: string): { byYaml: number; byChoice: number } {
-  const request = { file: 'list', text, pods: podsOf(text), level: 'restricted' as const, version: 'latest' as const, diff: null };
+  // Items read whole: a YAML List's fixes are otherwise proven through their fragments (fragments.test.ts), with no load at all.
+  const request = { file: 'list', text, pods: podsOf(text), level: 'restricted' as const, version: 'latest' as const, diff: null, fragments: false };
   loads.length = 0;
   const byItem = computeFixes(request);
   const items = loads.filter((load) => load.text !== text);

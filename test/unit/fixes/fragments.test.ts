@@ -1,0 +1,202 @@
+/**
+ * Fixed documents read through the fragments their fixes rewrite
+ * (src/fixes/fragments.ts). What the fragments say a fixed document decodes
+ * to is what loading the whole fixed text gives: on the splices of every fix
+ * the engine verifies (every fixture, the benchmark generator's files and
+ * Lists), and on thousands of seeded splices that no fix would write. The
+ * fix engine gives the very same fixes and notes with and without them, and
+ * it takes them.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createRng } from '../../../bench/prng.js';
+import { listOfPods } from '../../../bench/lists.js';
+import { computeFixes } from '../../../src/fixes/fixFile.js';
+import type { PodFailures } from '../../../src/fixes/fixFile.js';
+import { fixedValueByFragments } from '../../../src/fixes/fragments.js';
+import { jsonEqual } from '../../../src/fixes/edits.js';
+import { applySplices } from '../../../src/fixes/text.js';
+import type { Splice } from '../../../src/fixes/text.js';
+import type * as VerifyModule from '../../../src/fixes/verify.js';
+import { verificationCounts } from '../../../src/fixes/verify.js';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import type { ManifestDocument } from '../../../src/manifests/types.js';
+import { evaluatePod } from '../../../src/pss/evaluate.js';
+import type { Level } from '../../../src/pss/types.js';
+import { extractPodSpecs } from '../../../src/workloads/extract.js';
+import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
+
+/** Every set of splices the fix engine asks its verifier about, with the text they apply to. */
+const asked = vi.hoisted(() => ({ calls: [] as { text: string; splices: readonly Splice[] }[], recording: false }));
+
+vi.mock('../../../src/fixes/verify.js', async (importOriginal) => {
+  const real = await importOriginal<typeof VerifyModule>();
+  return {
+    ...real,
+    verifierOf: (...args: Parameters<typeof real.verifierOf>) => {
+      const verify = real.verifierOf(...args);
+      const text = args[1];
+      return (splices: readonly Splice[], expectation: VerifyModule.Expectation) => {
+        if (asked.recording) asked.calls.push({ text, splices });
+        return verify(splices, expectation);
+      };
+    },
+  };
+});
+
+const noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
+
+/** The documents a fix engine would be given: read by events, keeping them for the layout trees. */
+function documentsOf(text: string): readonly ManifestDocument[] {
+  return loadManifestFile('f.yaml', text, { ...noLimit, keepEvents: true }).documents;
+}
+
+/**
+ * Compare the fragments' answer for `document` under `splices` (its own
+ * splices only) with a whole reading of the fixed text; true when the
+ * fragments answered.
+ */
+function agrees(text: string, document: ManifestDocument, splices: readonly Splice[], where: string): boolean {
+  const mine = splices.filter((splice) => splice.start >= document.source.start && splice.end <= document.source.end);
+  if (mine.length === 0) return false;
+  const byFragments = fixedValueByFragments(text, document, mine);
+  if (byFragments === null) return false;
+  const fixedText = applySplices(text, mine);
+  const whole = loadManifestFile('f.yaml', fixedText, noLimit);
+  const original = loadManifestFile('f.yaml', text, noLimit);
+  const context = `${where}\n--- splices ${JSON.stringify(mine)}\n--- fixed text\n${fixedText}`;
+  expect(whole.problems, context).toEqual([]);
+  expect(whole.documents.map((d) => d.index), context).toEqual(original.documents.map((d) => d.index));
+  const fixed = whole.documents.find((d) => d.index === document.index);
+  expect(jsonEqual(fixed?.value, byFragments), `${context}\n--- whole\n${JSON.stringify(fixed?.value)}\n--- fragments\n${JSON.stringify(byFragments)}`).toBe(true);
+  return true;
+}
+
+function podFailures(text: string, level: Level): PodFailures[] {
+  return documentsOf(text).flatMap((document) => extractPodSpecs(document).pods.map((source) => ({ source, failures: evaluatePod(source.pod, level, 'latest').failures })));
+}
+
+const fixtures = fixtureTexts();
+const generated = generatedTexts({ seed: 7, files: 30, docsPerFile: 6, changedFiles: 8 });
+const lists = [listOfPods(12, 'yaml'), listOfPods(12, 'json'), listOfPods(6, 'anchored')].map((text, i) => ({ name: `list ${i}`, text }));
+const corpus = [...fixtures, ...generated, ...lists];
+
+describe('a fixed document read through its fragments', () => {
+  it('decodes as the whole fixed text does, for every fix the engine verifies', () => {
+    let answered = 0;
+    for (const { name, text } of corpus) {
+      for (const level of ['baseline', 'restricted'] as const) {
+        const pods = podFailures(text, level);
+        if (pods.every((pod) => pod.failures.length === 0)) continue;
+        asked.calls = [];
+        asked.recording = true;
+        try {
+          computeFixes({ file: name, text, pods, level, version: 'latest', diff: null });
+        } finally {
+          asked.recording = false;
+        }
+        const documents = documentsOf(text);
+        for (const call of asked.calls) for (const document of documents) if (agrees(call.text, document, call.splices, `${name} (${level})`)) answered++;
+      }
+    }
+    // Most fixes are proven by their fragments: the comparison ran on them.
+    expect(answered).toBeGreaterThan(500);
+  });
+
+  it('decodes as the whole fixed text does, or does not answer, for seeded splices no fix would write', () => {
+    const rng = createRng(Number(process.env.FRAGMENT_SEED ?? 2026));
+    const pool = [...fixtures.filter(({ name }) => !name.startsWith('pss-conformance')), ...generated.slice(0, 20), ...lists.slice(0, 1), ...edgeCases];
+    const count = Number(process.env.FRAGMENT_SPLICES ?? 3000);
+    let answered = 0;
+    for (let n = 0; n < count; n++) {
+      const { name, text } = rng.pick(pool);
+      const documents = documentsOf(text);
+      if (documents.length === 0) continue;
+      const disjoint: Splice[] = [];
+      for (const splice of Array.from({ length: rng.int(1, 3) }, () => seededSplice(text, rng)).sort((a, b) => a.start - b.start)) {
+        if (disjoint.every((kept) => splice.start >= kept.end)) disjoint.push(splice);
+      }
+      for (const document of documents) if (agrees(text, document, disjoint, `${name} (seeded ${n})`)) answered++;
+    }
+    // Many seeded splices are proven, not only refused: the comparison ran on them.
+    expect(answered).toBeGreaterThan(count / 10);
+  });
+
+  it('refuses what it cannot prove: a mapping left empty, a key written twice, keep chomping, a template, a line less indented after the fragment', () => {
+    const text = 'kind: Pod\nspec:\n  securityContext:\n    runAsUser: 1\n  containers:\n  - name: a\n    image: x\n';
+    const [document] = documentsOf(text);
+    const at = (needle: string) => text.indexOf(needle);
+    const lineOf = (needle: string) => ({ start: at(needle), end: text.indexOf('\n', at(needle)) + 1 });
+    const refused = (splices: Splice[]) => expect(fixedValueByFragments(text, document!, splices), JSON.stringify(splices)).toBeNull();
+    refused([{ ...lineOf('    runAsUser'), insert: '' }]);
+    refused([{ start: at('  containers'), end: at('  containers'), insert: '  securityContext:\n    runAsUser: 2\n' }]);
+    refused([{ start: at('  containers'), end: at('  containers'), insert: '  note: |+\n    kept\n' }]);
+    refused([{ start: at('  containers'), end: at('  containers'), insert: '  note: "{{ .Values.x }}"\n' }]);
+    refused([{ start: text.length, end: text.length, insert: '  hostNetwork: true\n    extra: 1\n' }]);
+    // And proves what it can: a new entry of the pod spec, a changed value, a new entry of the container.
+    const proven = fixedValueByFragments(text, document!, [
+      { start: at('  containers'), end: at('  containers'), insert: '  hostPID: false\n' },
+      { start: at('1\n'), end: at('1\n') + 1, insert: '1000' },
+      { start: text.length, end: text.length, insert: '    securityContext:\n      privileged: false\n' },
+    ]);
+    expect(proven).toEqual({
+      kind: 'Pod',
+      spec: { securityContext: { runAsUser: 1000 }, hostPID: false, containers: [{ name: 'a', image: 'x', securityContext: { privileged: false } }] },
+    });
+  });
+
+  it('gives the fix engine the very fixes and notes of whole readings, and is taken', () => {
+    let taken = 0;
+    for (const { name, text } of [...fixtures.filter((_, i) => i % 3 === 0), ...generated, ...lists]) {
+      const pods = podFailures(text, 'restricted');
+      if (pods.every((pod) => pod.failures.length === 0)) continue;
+      const request = { file: name, text, pods, level: 'restricted' as const, version: 'latest' as const, diff: null };
+      const before = verificationCounts.fragments;
+      const withFragments = computeFixes(request);
+      taken += verificationCounts.fragments - before;
+      expect(withFragments, name).toEqual(computeFixes({ ...request, fragments: false }));
+    }
+    expect(taken).toBeGreaterThan(100);
+  });
+});
+
+/** Shapes around the places fixes write to: sequences of mappings, indentless sequences, comments, CRLF, block scalars. */
+const edgeCases = [
+  {
+    name: 'indentless',
+    text: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n    # a comment\n    env:\n    - name: A\n      value: "1"\n  - name: b\n    image: y\n# at column 0\n  hostNetwork: true\n',
+  },
+  { name: 'crlf', text: 'kind: Pod\r\nspec:\r\n  containers:\r\n    - name: a\r\n      image: x\r\n  volumes:\r\n    - name: v\r\n      hostPath:\r\n        path: /x\r\n' },
+  {
+    name: 'block scalars',
+    text: 'kind: Pod\nspec:\n  containers:\n  - name: a\n    command:\n    - sh\n    - -c\n    - |\n      echo a\n\n      echo b\n    args: >-\n      folded\n      text\n  hostIPC: false\n',
+  },
+  { name: 'nested sequences', text: 'kind: Pod\nspec:\n  containers:\n  - - name: a\n      image: x\n  - name: b\n    ports:\n    - containerPort: 1\n      protocol: TCP\n' },
+];
+
+/** A splice of the kinds fixes write and of the kinds they never do, at random places. */
+function seededSplice(text: string, rng: ReturnType<typeof createRng>): Splice {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (i + 1 < text.length) lineStarts.push(i + 1);
+  const lineStart = rng.pick(lineStarts);
+  const lineEnd = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
+  const indent = ' '.repeat(rng.int(0, 12));
+  const lines = ['key: value', 'runAsNonRoot: true', '- item', 'nested:', '  inner: 1', '# comment', '', 'securityContext:\n  privileged: false', 'k: |', 'k: |+', 'k: "a', "k: 'x'", 'k: [a, b]', 'k: {a: 1}', '---', 'k: *a', 'k: &a 1', '<<: {a: 1}', 'k: !!str 1', 'k:\n- x'];
+  const newLines = Array.from({ length: rng.int(1, 3) }, () => indent + rng.pick(lines)).join('\n');
+  const at = rng.int(0, Math.max(0, text.length - 1));
+  switch (rng.int(0, 6)) {
+    case 0:
+      return { start: lineStart, end: lineStart, insert: `${newLines}\n` };
+    case 1:
+      return { start: lineEnd, end: lineEnd, insert: `\n${newLines}` };
+    case 2:
+      return { start: lineStart, end: Math.min(text.length, lineEnd + 1), insert: '' };
+    case 3:
+      return { start: lineStart, end: Math.min(text.length, lineEnd + 1), insert: `${newLines}\n` };
+    case 4:
+      return { start: lineStart, end: Math.min(text.length, lineEnd + 1), insert: `${text.slice(lineStart, lineEnd + 1)}${newLines}\n` };
+    case 5:
+      return { start: at, end: at, insert: rng.pick([' ', '  ', ':', ': ', '-', '- ', '#', '"', "'", '\n', '[', '{', '|', 'x', '0', '\r']) };
+    default:
+      return { start: at, end: Math.min(text.length, at + rng.int(1, 4)), insert: rng.pick(['', 'true', 'false', '1', 'x']) };
+  }
+}
