@@ -94,8 +94,8 @@ export function fixedValueByFragments(text: string, document: ManifestDocument, 
   const read = readFragments(text, document, splices);
   if (read === null) return null;
   let root: JsonValue = document.value;
-  for (const { region, fixed, before } of read) {
-    root = replaceAt(root, region.map.path, 0, (old) => {
+  for (const { map, fixed, before } of read) {
+    root = replaceAt(root, map.path, 0, (old) => {
       const out: JsonObject = { ...(old as JsonObject) };
       for (const key of before) delete out[key];
       return Object.assign(out, fixed);
@@ -112,14 +112,14 @@ function replaceAt(value: JsonValue, path: FieldPath, depth: number, change: (ol
   return copy;
 }
 
-/** A region read after the fix: the keys of the entries it held, and the entries it holds now. */
-interface ReadRegion {
-  readonly region: Region;
-  readonly before: ReadonlySet<string>;
+/** A mapping read after the fix through its runs: the keys of the entries they held, and the entries they hold now. */
+interface ReadMap {
+  readonly map: MapView;
+  readonly before: Set<string>;
   readonly fixed: JsonObject;
 }
 
-function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): ReadRegion[] | null {
+function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): ReadMap[] | null {
   const { place, layout, end: documentEnd } = document.source;
   // Only what the event reader read: no anchors, aliases, merge keys or tags anywhere in the document.
   if (place === undefined || splices.length === 0) return null;
@@ -136,13 +136,30 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
   const texts = merged.map((region) => fragmentTexts(text, region));
-  const read: ReadRegion[] = [];
+  const byMap = new Map<YAMLMap, ReadMap>();
   for (const r of texts.keys()) {
-    const fragment = readRegion(text, texts, r, documentEnd);
-    if (fragment === null) return null;
-    read.push(fragment);
+    const { map, lo, hi } = texts[r]!.region;
+    const fixed = readRegion(text, texts, r, documentEnd);
+    if (fixed === null) return null;
+    let read = byMap.get(map.node);
+    if (read === undefined) {
+      read = { map, before: new Set(), fixed: {} };
+      byMap.set(map.node, read);
+    }
+    // The old entries are known by their keys (the reader's places name them): they are not read again.
+    for (const key of map.keys.slice(lo, hi)) read.before.add(key);
+    for (const [key, value] of Object.entries(fixed)) {
+      if (Object.hasOwn(read.fixed, key)) return null;
+      read.fixed[key] = value;
+    }
   }
-  return read;
+  for (const { map, before, fixed } of byMap.values()) {
+    const written = Object.keys(fixed);
+    // A key written twice counts once, and which one depends on their order; a mapping with no entries left reads as null.
+    if (written.some((key) => !before.has(key) && Object.hasOwn(map.value, key))) return null;
+    if (map.keys.length - before.size + written.length === 0) return null;
+  }
+  return [...byMap.values()];
 }
 
 /**
@@ -221,12 +238,12 @@ function inTextOrder(regions: readonly Region[], splices: readonly Splice[]): bo
   return true;
 }
 
-/** Each region's edits below it; false when an edit lies outside every region or the fixed entries differ from the edited ones. */
-function matchesEdits(read: readonly ReadRegion[], edits: readonly Edit[]): boolean {
+/** Each mapping's edits below it; false when an edit lies outside every rewritten entry or the fixed entries differ from the edited ones. */
+function matchesEdits(read: readonly ReadMap[], edits: readonly Edit[]): boolean {
   const mine: Edit[][] = read.map(() => []);
   for (const edit of edits) {
-    const r = read.findIndex(({ region, before, fixed }) => {
-      const path = region.map.path;
+    const r = read.findIndex(({ map, before, fixed }) => {
+      const path = map.path;
       if (edit.path.length <= path.length || !path.every((segment, i) => edit.path[i] === segment)) return false;
       const key = edit.path[path.length];
       return typeof key === 'string' && (before.has(key) || Object.hasOwn(fixed, key));
@@ -234,17 +251,17 @@ function matchesEdits(read: readonly ReadRegion[], edits: readonly Edit[]): bool
     if (r === -1) return false;
     mine[r]!.push(edit);
   }
-  return read.every(({ region, before, fixed }, r) => {
-    const old = region.map.value;
+  return read.every(({ map, before, fixed }, r) => {
+    const old = map.value;
     let expected: JsonValue;
     try {
-      expected = mine[r]!.length === 0 ? old : applyEditsToJson(old, mine[r]!, region.map.path.length);
+      expected = mine[r]!.length === 0 ? old : applyEditsToJson(old, mine[r]!, map.path.length);
     } catch (error) {
       if (error instanceof EditError) return false;
       throw error;
     }
     if (!isObject(expected)) return false;
-    // Entries outside the region are the old ones (no edit reaches them); those inside are what the fragment reads now.
+    // Entries outside the runs are the old ones (no edit reaches them); those inside are what the fragments read now.
     let count = 0;
     for (const key of Object.keys(old)) {
       if (before.has(key)) continue;
@@ -410,25 +427,26 @@ function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined,
 }
 
 /**
- * The regions to read: one run of entries per mapping (from the first entry
- * any splice touches to the last, so that each mapping is read once), and a
- * run that lies inside an entry of another run folded into it. In text
- * order, deeper mappings first at one offset (their new lines come first:
- * text.ts orders splices so). Null when two runs would overlap otherwise.
+ * The regions to read: runs of one mapping that meet or overlap joined into
+ * one, and a run that lies inside an entry of another run folded into it.
+ * In text order, deeper mappings first at one offset (their new lines come
+ * first: text.ts orders splices so). Null when two runs would overlap
+ * otherwise.
  */
 function mergeRegions(regions: readonly Region[]): Region[] | null {
-  const byMap = new Map<YAMLMap, Region>();
-  for (const region of regions) {
-    const run = byMap.get(region.map.node);
-    if (run === undefined) {
-      byMap.set(region.map.node, { ...region, splices: [...region.splices] });
+  const byMap = new Map<YAMLMap, Region[]>();
+  for (const region of [...regions].sort((a, b) => a.lo - b.lo)) {
+    const runs = byMap.get(region.map.node) ?? [];
+    byMap.set(region.map.node, runs);
+    const last = runs[runs.length - 1];
+    if (last !== undefined && region.lo <= last.hi) {
+      last.hi = Math.max(last.hi, region.hi);
+      last.splices.push(...region.splices);
     } else {
-      run.lo = Math.min(run.lo, region.lo);
-      run.hi = Math.max(run.hi, region.hi);
-      run.splices.push(...region.splices);
+      runs.push({ ...region, splices: [...region.splices] });
     }
   }
-  const runs = [...byMap.values()];
+  const runs = [...byMap.values()].flat();
   const outermost = runs.filter((run) => !runs.some((outer) => holds(outer, run)));
   for (const run of runs) {
     if (outermost.includes(run)) continue;
@@ -479,7 +497,8 @@ function fragmentTexts(text: string, region: Region): FragmentTexts {
   };
 }
 
-function readRegion(text: string, texts: readonly FragmentTexts[], r: number, documentEnd: number): ReadRegion | null {
+/** What a region's fixed text decodes to alone, when it reads as it would in place; else null. */
+function readRegion(text: string, texts: readonly FragmentTexts[], r: number, documentEnd: number): JsonObject | null {
   const { region, fixed: fixedText, dashesKept } = texts[r]!;
   const { map } = region;
   if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
@@ -491,15 +510,7 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   const column = firstContentColumn(fixedText);
   if (column !== null && column !== map.column) return null;
   if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column)) return null;
-  const fixed = readAlone(fixedText, map.path.length);
-  if (fixed === null) return null;
-  // The old entries are known by their keys (the reader's places name them): they are not read again.
-  const before = new Set(map.keys.slice(region.lo, region.hi));
-  const written = Object.keys(fixed);
-  // A key written twice counts once, and which one depends on their order; a mapping with no entries left reads as null.
-  if (written.some((key) => !before.has(key) && Object.hasOwn(map.value, key))) return null;
-  if (map.keys.length - before.size + written.length === 0) return null;
-  return { region, before, fixed };
+  return readAlone(fixedText, map.path.length);
 }
 
 /**
