@@ -125,7 +125,8 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   if (place === undefined || splices.length === 0) return null;
   const root = layout.contents;
   if (!root) return null;
-  const moved = sameText(text, splices, atLineStarts(text, splices.map((splice) => narrowed(text, splice))));
+  const lineWise = atLineStarts(text, splices.map((splice) => narrowed(text, splice)));
+  const moved = sameText(text, splices, lineWise && lineWise.flatMap(byIndentation));
   if (moved === null) return null;
   const regions: Region[] = [];
   for (const splice of moved) {
@@ -202,12 +203,42 @@ function atLineStarts(text: string, splices: readonly Splice[]): Splice[] | null
 }
 
 /**
+ * New lines for mappings at several depths (a container's `securityContext`,
+ * then the pod's, written at one offset where both mappings end) as one
+ * splice per depth, each starting at a line less indented than the one
+ * before: each then belongs to a mapping of its own.
+ */
+function byIndentation(splice: Splice): Splice[] {
+  const { start, end, insert } = splice;
+  if (start !== end || !insert.endsWith('\n')) return [splice];
+  const parts: Splice[] = [];
+  let partStart = 0;
+  let partColumn: number | null = null;
+  for (let at = 0; at < insert.length; ) {
+    const lineEnd = insert.indexOf('\n', at) + 1;
+    const line = insert.slice(at, lineEnd - 1);
+    if (!blankOrComment.test(line)) {
+      const column = line.length - line.trimStart().length;
+      if (partColumn !== null && column < partColumn) {
+        parts.push({ ...splice, insert: insert.slice(partStart, at), column: partColumn });
+        partStart = at;
+      }
+      if (partColumn === null || column < partColumn) partColumn = column;
+    }
+    at = lineEnd;
+  }
+  if (parts.length === 0) return [splice];
+  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? undefined });
+  return parts;
+}
+
+/**
  * The narrowed and moved splices when, applied together, they write what the
  * given ones write (splices at one offset apply in an order of their own,
  * which moving one could change); else null.
  */
 function sameText(text: string, given: readonly Splice[], changed: Splice[] | null): Splice[] | null {
-  if (changed === null || given.length < 2 || changed.every((splice, i) => splice === given[i])) return changed;
+  if (changed === null || (given.length < 2 && changed.length === 1) || (changed.length === given.length && changed.every((splice, i) => splice === given[i]))) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {
