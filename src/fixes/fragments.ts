@@ -34,10 +34,11 @@
  * compares, on the fixes of every fixture and on thousands of seeded splices
  * that no fix would write.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { Scalar, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from '../manifests/eventReader.js';
 import type { Branch, Place } from '../manifests/eventReader.js';
+import { readAsJson } from '../manifests/jsonStream.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
@@ -62,6 +63,11 @@ interface MapView {
   readonly column: number;
   /** Just after the `- ` indicators before its first key, when it opens a sequence item (they are blanked when it is read alone); else its first line's start. */
   readonly dashesEnd: number;
+  /**
+   * A flow mapping (`{…}`): its entries are `key: value` pairs, each with the
+   * comma after it, `end` is its closing brace, and it has no column.
+   */
+  readonly flow: boolean;
 }
 
 /** A run of entries [lo, hi) of one mapping that some splices rewrite (lo = hi: new entries between two). */
@@ -121,16 +127,18 @@ interface ReadMap {
 
 function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): ReadMap[] | null {
   const { place, layout, end: documentEnd } = document.source;
-  // Only what the event reader read: no anchors, aliases, merge keys or tags anywhere in the document.
-  if (place === undefined || splices.length === 0) return null;
-  const root = layout.contents;
-  if (!root) return null;
+  const root = layout.contents as Node | null;
+  if (!root || splices.length === 0) return null;
+  // What the event reader read has no anchors, aliases, merge keys or tags; nor has a JSON file (kubectl reads it strictly).
+  const json = readAsJson(text);
+  if (place === undefined && !(json && isMap(root) && root.flow)) return null;
+  const reading: Reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const lineWise = atLineStarts(text, splices.map((splice) => narrowed(text, splice)));
   const moved = sameText(text, splices, lineWise && lineWise.flatMap(byIndentation));
   if (moved === null) return null;
   const regions: Region[] = [];
   for (const splice of moved) {
-    const region = regionIn(text, root as Node, place, document.value, [], splice);
+    const region = regionIn(text, root, place, document.value, [], splice);
     if (region === null) return null;
     regions.push(region);
   }
@@ -140,7 +148,7 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   const byMap = new Map<YAMLMap, ReadMap>();
   for (const r of texts.keys()) {
     const { map, lo, hi } = texts[r]!.region;
-    const fixed = readRegion(text, texts, r, documentEnd);
+    const fixed = readRegion(text, texts, r, documentEnd, reading);
     if (fixed === null) return null;
     let read = byMap.get(map.node);
     if (read === undefined) {
@@ -363,7 +371,8 @@ function mapView(text: string, node: YAMLMap, place: Place | undefined, value: J
 }
 
 function newMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, path: FieldPath): MapView | null {
-  if (node.flow || node.items.length === 0 || !isObject(value ?? null)) return null;
+  if (node.items.length === 0 || !isObject(value ?? null)) return null;
+  if (node.flow) return flowMapView(text, node, place, value as JsonObject, path);
   const keys = keysOf(node, place);
   if (keys === null || Object.keys(value as JsonObject).length !== keys.length) return null;
   const pairs = node.items as Pair[];
@@ -387,7 +396,27 @@ function newMapView(text: string, node: YAMLMap, place: Place | undefined, value
   const last = pairs[pairs.length - 1]!;
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
   if (lastEnd === null) return null;
-  return { node, path, value: value as JsonObject, keys, spanStarts, end: lineEndAfter(text, lastEnd), column, dashesEnd };
+  return { node, path, value: value as JsonObject, keys, spanStarts, end: lineEndAfter(text, lastEnd), column, dashesEnd, flow: false };
+}
+
+/** A flow mapping's view: entries from key to key (the comma after each included), up to its closing brace. */
+function flowMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonObject, path: FieldPath): MapView | null {
+  // Without the reader's places (a JSON file `yaml` read), keys are JSON strings: a quoted key is its own decoded key.
+  const keys = place !== undefined ? keysOf(node, place) : quotedKeys(node);
+  if (keys === null || Object.keys(value).length !== keys.length) return null;
+  const spanStarts = (node.items as Pair[]).map((pair) => (pair.key as Node).range![0]);
+  const end = (node.range?.[1] ?? 0) - 1;
+  if (text.charAt(end) !== '}' || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1]!)) return null;
+  return { node, path, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0]!, flow: true };
+}
+
+function quotedKeys(node: YAMLMap): string[] | null {
+  const keys: string[] = [];
+  for (const pair of node.items as Pair[]) {
+    if (!isScalar(pair.key) || pair.key.type !== Scalar.QUOTE_DOUBLE || typeof pair.key.value !== 'string') return null;
+    keys.push(pair.key.value);
+  }
+  return new Set(keys).size === keys.length ? keys : null;
 }
 
 /** The indentation of the first line of `lines` that is not blank or a comment, or null. */
@@ -412,6 +441,7 @@ function regionIn(text: string, node: Node, place: Place | undefined, value: Jso
   if (!isMap(node)) return null;
   const map = mapView(text, node, place, value, path);
   if (map === null) return null;
+  if (map.flow) return flowRegionIn(text, map, place, splice);
   const { spanStarts, end, column, dashesEnd } = map;
   const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
@@ -435,8 +465,37 @@ function regionIn(text: string, node: Node, place: Place | undefined, value: Jso
   if (hi === lo + 1) {
     const key = map.keys[lo]!;
     const child = (node.items[lo] as Pair).value as Node | null;
+    // A flow value in a block mapping is read with its entry (a flow collection's lines are not the block's).
     const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], [...path, key], splice) : null;
     if (inner !== null) return inner;
+  }
+  return { map, lo, hi, splices: [splice] };
+}
+
+/**
+ * The region of a splice in a flow mapping: the entries it touches, or a
+ * region inside the one entry whose value (a flow mapping, or a flow
+ * sequence of them) holds it. New text at a key's start belongs to the entry
+ * before (it follows that entry's comma); at the closing brace, to the last.
+ */
+function flowRegionIn(text: string, map: MapView, place: Place | undefined, splice: Splice): Region | null {
+  const { spanStarts, end, keys } = map;
+  const n = spanStarts.length;
+  const { start, end: spliceEnd } = splice;
+  if (start < spanStarts[0]! || spliceEnd > end) return null;
+  const at = (offset: number) => lastAtMost(n, (i) => spanStarts[i]!, offset);
+  const lo = start === spliceEnd && start > spanStarts[0]! && (start === end || spanStarts.includes(start)) ? at(start - 1) : at(start);
+  const hi = (start === spliceEnd ? lo : at(spliceEnd - 1)) + 1;
+  if (lo < 0 || lo >= n) return null;
+  if (hi === lo + 1) {
+    const key = keys[lo]!;
+    const child = (map.node.items[lo] as Pair).value as Node | null;
+    const range = child?.range;
+    // Strictly inside the value's brackets: its own entries hold the splice.
+    if (child && range && (isMap(child) || isSeq(child)) && child.flow && start > range[0] && spliceEnd < range[1]) {
+      const inner = regionIn(text, child, childPlace(place, key), map.value[key], [...map.path, key], splice);
+      if (inner !== null) return inner;
+    }
   }
   return { map, lo, hi, splices: [splice] };
 }
@@ -447,12 +506,14 @@ function childPlace(place: Place | undefined, key: string | number): Place | und
   return typeof key === 'number' ? (Array.isArray(children) ? children[key] : undefined) : Array.isArray(children) ? undefined : children.get(key);
 }
 
-/** The region of a splice inside one item of a block sequence (a mapping), or null. */
+/** The region of a splice inside one item of a sequence (a mapping), or null. */
 function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, path: FieldPath, splice: Splice): Region | null {
-  if (node.flow || !Array.isArray(value) || value.length !== node.items.length) return null;
+  if (!Array.isArray(value) || value.length !== node.items.length) return null;
   const items = node.items as Node[];
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
   const item = items[j];
+  // A flow item holds the splice only inside its braces.
+  if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === undefined || !isMap(item)) return null;
   return regionIn(text, item, childPlace(place, j), value[j], [...path, j], splice);
 }
@@ -528,10 +589,17 @@ function fragmentTexts(text: string, region: Region): FragmentTexts {
   };
 }
 
+/** How the document is read: as JSON (kubectl reads a file that starts with `{` strictly), and whether its root is a flow collection. */
+interface Reading {
+  readonly json: boolean;
+  readonly flowRoot: boolean;
+}
+
 /** What a region's fixed text decodes to alone, when it reads as it would in place; else null. */
-function readRegion(text: string, texts: readonly FragmentTexts[], r: number, documentEnd: number): JsonObject | null {
+function readRegion(text: string, texts: readonly FragmentTexts[], r: number, documentEnd: number, reading: Reading): JsonObject | null {
   const { region, fixed: fixedText, dashesKept } = texts[r]!;
   const { map } = region;
+  if (map.flow) return readFlowRun(fixedText, region, reading);
   if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
   // kubectl reads a file that starts with `{` as JSON.
   if (fixedText.trimStart().startsWith('{')) return null;
@@ -542,6 +610,34 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   if (column !== null && column !== map.column) return null;
   if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column)) return null;
   return readAlone(fixedText, map.path.length);
+}
+
+const trailingComma = /,[ \t\r\n]*$/;
+
+/**
+ * What a run of a flow mapping's entries decodes to, read alone between
+ * braces. Flow content is read the same anywhere on its line; over several
+ * lines it is only when no block indentation bounds it (the document is a
+ * flow collection). The comma that parts the run from the next entry must
+ * still be there (and none before the closing brace), and a JSON file must
+ * stay JSON.
+ */
+function readFlowRun(fixedText: string, region: Region, reading: Reading): JsonObject | null {
+  if (rewritten.test(fixedText) || fixedText.includes(templateStart)) return null;
+  if (!reading.flowRoot && /[\r\n]/.test(fixedText)) return null;
+  const comma = trailingComma.exec(fixedText);
+  if ((comma !== null) !== (region.hi < region.map.keys.length)) return null;
+  const members = comma === null ? fixedText : fixedText.slice(0, comma.index);
+  if (members.trim() === '') return null;
+  const fragment = `{${members}}`;
+  if (reading.json) {
+    try {
+      JSON.parse(fragment);
+    } catch {
+      return null;
+    }
+  }
+  return readAlone(fragment, region.map.path.length);
 }
 
 /**
