@@ -31,13 +31,13 @@ var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+var __copyProps = (to2, from2, except, desc) => {
+  if (from2 && typeof from2 === "object" || typeof from2 === "function") {
+    for (let key of __getOwnPropNames(from2))
+      if (!__hasOwnProp.call(to2, key) && key !== except)
+        __defProp(to2, key, { get: () => from2[key], enumerable: !(desc = __getOwnPropDesc(from2, key)) || desc.enumerable });
   }
-  return to;
+  return to2;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
@@ -61,11 +61,11 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection5(node) {
+    var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection6(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar9(node) || isCollection5(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar10(node) || isCollection6(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -95,13 +95,13 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias7;
-    exports.isCollection = isCollection5;
+    exports.isCollection = isCollection6;
     exports.isDocument = isDocument;
-    exports.isMap = isMap8;
+    exports.isMap = isMap9;
     exports.isNode = isNode;
     exports.isPair = isPair5;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq8;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq9;
   }
 });
 
@@ -751,7 +751,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar5 = class extends Node.NodeBase {
+    var Scalar6 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -763,12 +763,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar5.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar5.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar5.PLAIN = "PLAIN";
-    Scalar5.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar5.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar5;
+    Scalar6.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar6.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar6.PLAIN = "PLAIN";
+    Scalar6.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar6.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar6;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -779,7 +779,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -824,7 +824,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar5.Scalar(value);
+          const node2 = new Scalar6.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -835,7 +835,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar5.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar6.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1148,7 +1148,7 @@ ${indent}${text4.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1291,7 +1291,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar5.Scalar.BLOCK_FOLDED ? false : type === Scalar5.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar6.Scalar.BLOCK_FOLDED ? false : type === Scalar6.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -1346,7 +1346,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar5.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar6.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1369,7 +1369,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar5.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar6.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1394,20 +1394,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar6.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar5.Scalar.QUOTE_DOUBLE;
+          type = Scalar6.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar5.Scalar.BLOCK_FOLDED:
-          case Scalar5.Scalar.BLOCK_LITERAL:
+          case Scalar6.Scalar.BLOCK_FOLDED:
+          case Scalar6.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar5.Scalar.QUOTE_DOUBLE:
+          case Scalar6.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar5.Scalar.QUOTE_SINGLE:
+          case Scalar6.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar5.Scalar.PLAIN:
+          case Scalar6.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1556,7 +1556,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar5.Scalar.BLOCK_FOLDED || key.type === Scalar5.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar6.Scalar.BLOCK_FOLDED || key.type === Scalar6.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1711,19 +1711,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar5.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar6.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar5.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar6.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2030,7 +2030,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2097,7 +2097,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar5.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar6.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2195,7 +2195,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq3 = class extends Collection2.Collection {
       static get tagName() {
@@ -2252,7 +2252,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar5.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar6.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2348,14 +2348,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar5.Scalar(null),
+      createNode: () => new Scalar6.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar5.Scalar(null),
+      resolve: () => new Scalar6.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2366,13 +2366,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar5.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar6.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2417,7 +2417,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2445,7 +2445,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar5.Scalar(parseFloat(str2));
+        const node = new Scalar6.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2536,7 +2536,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2553,7 +2553,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar5.Scalar(null),
+        createNode: () => new Scalar6.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2604,7 +2604,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2648,15 +2648,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar5.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar6.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar6.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar5.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar6.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2671,7 +2671,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2682,7 +2682,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair2.Pair(new Scalar5.Scalar(null));
+            const pair2 = item.items[0] || new Pair2.Pair(new Scalar6.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2825,7 +2825,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2837,7 +2837,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar5.Scalar(true),
+      resolve: () => new Scalar6.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2845,7 +2845,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar5.Scalar(false),
+      resolve: () => new Scalar6.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2857,7 +2857,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2885,7 +2885,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar5.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar6.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap8 = fc.start.source === "{";
-      const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap9 = fc.start.source === "{";
+      const fcName = isMap9 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap9 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap9 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep3 && !props.found) {
+        if (!isMap9 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap8 && !props.found && ctx.options.strict) {
+            if (!isMap9 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap8) {
+          if (isMap9) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap8 ? "}" : "]";
+      const expectedEnd = isMap9 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4393,7 +4393,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4442,7 +4442,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar5.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar6.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4457,13 +4457,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar5.Scalar.BLOCK_FOLDED : Scalar5.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar6.Scalar.BLOCK_FOLDED : Scalar6.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4525,7 +4525,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar5.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar6.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4640,7 +4640,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4649,15 +4649,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar5.Scalar.PLAIN;
+          _type = Scalar6.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar5.Scalar.QUOTE_SINGLE;
+          _type = Scalar6.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar5.Scalar.QUOTE_DOUBLE;
+          _type = Scalar6.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4862,7 +4862,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4880,11 +4880,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar5.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar6.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar5.Scalar(value);
+        scalar = new Scalar6.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5644,8 +5644,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection5 = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection6 = (token) => !!token && "items" in token;
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5728,8 +5728,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection5;
-    exports.isScalar = isScalar9;
+    exports.isCollection = isCollection6;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7337,7 +7337,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar5 = require_Scalar();
+    var Scalar6 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
@@ -7362,7 +7362,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair2.Pair;
-    exports.Scalar = Scalar5.Scalar;
+    exports.Scalar = Scalar6.Scalar;
     exports.YAMLMap = YAMLMap3.YAMLMap;
     exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
@@ -10102,8 +10102,8 @@ function reindentFlowContinuations(text4) {
     }
     const inFlow = quote !== null || depth > 0;
     if (inFlow && !blankLine && indent <= openColumn) {
-      const marker = indent === 0 && (text4.startsWith("---", i) || text4.startsWith("...", i));
-      if (!marker) {
+      const marker2 = indent === 0 && (text4.startsWith("---", i) || text4.startsWith("...", i));
+      if (!marker2) {
         const add = openColumn + 1 - indent;
         pieces.push(text4.slice(copied, lineStart2), " ".repeat(add));
         copied = lineStart2;
@@ -10185,7 +10185,7 @@ var init_flowIndent = __esm({
 function asGoyamlReads(text4) {
   let out = text4;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
-  if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker, lineBreak2) => `${marker} ${lineBreak2}`);
+  if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker2, lineBreak2) => `${marker2} ${lineBreak2}`);
   return out;
 }
 var goyamlBreaks, bomAfterMarker;
@@ -10203,9 +10203,9 @@ function readAsJson(text4) {
   while (i < text4.length && goSpace.test(text4.charAt(i))) i++;
   return text4.charAt(i) === "{";
 }
-function valueEnd(text4, from) {
+function valueEnd(text4, from2) {
   let depth = 0;
-  for (let i = from; i < text4.length; i++) {
+  for (let i = from2; i < text4.length; i++) {
     const c = text4.charAt(i);
     if (c === '"') {
       for (i++; i < text4.length && text4.charAt(i) !== '"'; i++) if (text4.charAt(i) === "\\") i++;
@@ -10252,15 +10252,15 @@ var init_jsonStream = __esm({
 });
 
 // src/manifests/eventTree.ts
-function treeFromEvents(text4, from, to, contentStart) {
-  const slice = text4.slice(from, to);
+function treeFromEvents(text4, from2, to2, contentStart) {
+  const slice = text4.slice(from2, to2);
   let events;
   try {
     events = parseEvents(slice, {});
   } catch {
     return null;
   }
-  return build(new Builder(text4, from, slice, events), contentStart);
+  return build(new Builder(text4, from2, slice, events), contentStart);
 }
 function treeFromStreamEvents(text4, events, firstEvent, contentStart) {
   return build(new Builder(text4, 0, text4, events, firstEvent), contentStart);
@@ -10311,10 +10311,10 @@ var init_eventTree = __esm({
     internedLength = 24;
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-      constructor(text4, from, slice, events, first = 0) {
+      constructor(text4, from2, slice, events, first = 0) {
         super(events);
         this.text = text4;
-        this.from = from;
+        this.from = from2;
         this.slice = slice;
         this.next = first;
       }
@@ -10425,8 +10425,8 @@ var init_eventTree = __esm({
         return at3 + 1;
       }
       /** The next offset that is not a blank, a line break or a comment. */
-      skipSpace(from) {
-        let at3 = from;
+      skipSpace(from2) {
+        let at3 = from2;
         for (; ; ) {
           const c = this.text[at3];
           if (isBlank2(c) || isBreak(c)) at3++;
@@ -10435,8 +10435,8 @@ var init_eventTree = __esm({
         }
       }
       /** Just after a flow collection's closing bracket, from the end of its last item. */
-      closing(from, bracket) {
-        let at3 = this.skipSpace(from);
+      closing(from2, bracket) {
+        let at3 = this.skipSpace(from2);
         while (this.text[at3] === ",") at3 = this.skipSpace(at3 + 1);
         if (this.text[at3] !== bracket) throw unsupported;
         return at3 + 1;
@@ -10465,9 +10465,9 @@ var init_eventTree = __esm({
 });
 
 // src/manifests/segments.ts
-function* markers(text4, marker) {
-  for (let i = text4.indexOf(marker); i !== -1; i = text4.indexOf(marker, i + 1)) {
-    if (atLineStart(text4, i) && endsMarker(text4, i + marker.length)) yield i;
+function* markers(text4, marker2) {
+  for (let i = text4.indexOf(marker2); i !== -1; i = text4.indexOf(marker2, i + 1)) {
+    if (atLineStart(text4, i) && endsMarker(text4, i + marker2.length)) yield i;
   }
 }
 function segmentStarts(text4) {
@@ -10562,10 +10562,10 @@ function hasTemplateAction(value) {
   }
   return false;
 }
-function actionLine(text4, from, to) {
+function actionLine(text4, from2, to2) {
   const actions2 = new RegExp(templateAction.source, "g");
-  actions2.lastIndex = from;
-  for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to; match2 = actions2.exec(text4)) {
+  actions2.lastIndex = from2;
+  for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to2; match2 = actions2.exec(text4)) {
     const lineStart2 = text4.lastIndexOf("\n", match2.index - 1) + 1;
     if (/(?:^|\s)#/.test(text4.slice(lineStart2, match2.index))) continue;
     return text4.slice(0, match2.index).split("\n").length;
@@ -10703,16 +10703,16 @@ function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
   return { file, documents, problems: [] };
 }
 function segmentFrom(text4, starts, k) {
-  const from = starts[k] ?? 0;
-  if (k !== 1 || text4.startsWith("---")) return from;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from)) ? 0 : from;
+  const from2 = starts[k] ?? 0;
+  if (k !== 1 || text4.startsWith("---")) return from2;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from2)) ? 0 : from2;
 }
-function treeOfSegment(file, text4, from, to, contentStart) {
+function treeOfSegment(file, text4, from2, to2, contentStart) {
   const parser = new import_yaml6.Parser();
-  parser.offset = from;
+  parser.offset = from2;
   const composer = new import_yaml6.Composer(yamlOptions);
-  const until = to < text4.length ? to + 3 : to;
-  const trees = [...composer.compose(parser.parse(text4.slice(from, until)), true, until)];
+  const until = to2 < text4.length ? to2 + 3 : to2;
+  const trees = [...composer.compose(parser.parse(text4.slice(from2, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -12404,14 +12404,14 @@ var init_esm4 = __esm({
       return false;
     };
     isSep = (c, sep3) => sep3 === "/" ? c === 47 : sep3 === "\\" ? c === 92 : c === 47 || c === 92;
-    nextSep = (f, from, sep3) => {
+    nextSep = (f, from2, sep3) => {
       if (sep3 !== "both")
-        return f.indexOf(sep3, from);
-      const s = f.indexOf("/", from);
-      const b = f.indexOf("\\", from);
+        return f.indexOf(sep3, from2);
+      const s = f.indexOf("/", from2);
+      const b = f.indexOf("\\", from2);
       return s === -1 ? b : b === -1 ? s : Math.min(s, b);
     };
-    lastSep = (f, from, sep3) => sep3 !== "both" ? f.lastIndexOf(sep3, from) : Math.max(f.lastIndexOf("/", from), f.lastIndexOf("\\", from));
+    lastSep = (f, from2, sep3) => sep3 !== "both" ? f.lastIndexOf(sep3, from2) : Math.max(f.lastIndexOf("/", from2), f.lastIndexOf("\\", from2));
     PENDING = {};
     Minimatch = class {
       options;
@@ -13839,11 +13839,11 @@ function numberLines(hunk) {
   let baseLine = hunk.oldStart;
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
-    const marker = raw[0];
+    const marker2 = raw[0];
     const text4 = raw.slice(1);
-    if (marker === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text4 });
-    else if (marker === "+") lines.push({ kind: "added", headLine: headLine++, text: text4 });
-    else if (marker === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text4 });
+    if (marker2 === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text4 });
+    else if (marker2 === "+") lines.push({ kind: "added", headLine: headLine++, text: text4 });
+    else if (marker2 === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text4 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -14142,7 +14142,7 @@ function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml12.parse)(source);
+    raw = (0, import_yaml13.parse)(source);
   } catch {
   }
   const chart = isRecord(raw) ? raw : {};
@@ -14158,11 +14158,11 @@ function readChart(file, source, files) {
   }
   return { file, dir, name, missingDependencies };
 }
-var import_yaml12, isRecord;
+var import_yaml13, isRecord;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_paths();
     isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -14190,13 +14190,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml13.LineCounter();
-      parsed2 = { doc: (0, import_yaml13.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml14.LineCounter();
+      parsed2 = { doc: (0, import_yaml14.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml13.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml14.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -14213,7 +14213,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml13.parse)(source);
+    raw = (0, import_yaml14.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -14304,11 +14304,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml13, kustomizationNames, isRecord2, list2, text3;
+var import_yaml14, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -40634,13 +40634,13 @@ function runnerIO() {
     gitFile: (workspace, commit, path4) => readFileAt(workspace, commit, path4),
     gitNamespaceDocuments: (workspace, commit, maxBytes) => readNamespaceDocuments(workspace, commit, maxBytes),
     gitNamespaceFiles: (workspace, commit, request2) => readNamespaceFiles(workspace, commit, request2),
-    renderPort: async (from, base, head, maxBytes) => {
-      if (from.kind === "git") {
-        if (!await hasCommits(from.workspace, [base, head])) return null;
-        return gitRenderPort(from.workspace, await mergeBase(from.workspace, base, head), head, maxBytes);
+    renderPort: async (from2, base, head, maxBytes) => {
+      if (from2.kind === "git") {
+        if (!await hasCommits(from2.workspace, [base, head])) return null;
+        return gitRenderPort(from2.workspace, await mergeBase(from2.workspace, base, head), head, maxBytes);
       }
-      const reader = apiTreeReader(from.github, from.owner, from.repo);
-      return openRenderer({ reader, base: await from.github.mergeBase(from.owner, from.repo, base, head), head });
+      const reader = apiTreeReader(from2.github, from2.owner, from2.repo);
+      return openRenderer({ reader, base: await from2.github.mergeBase(from2.owner, from2.repo, base, head), head });
     },
     today: () => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   };
@@ -42687,7 +42687,7 @@ function resolve2(value, input) {
   const whole = /^\s*\{\{\s*(.*?)\s*\}\}\s*$/s.exec(value);
   if (!whole || (whole[1] ?? "").includes("{{")) throw new Unknown();
   let expression = whole[1] ?? "";
-  for (const [from, to] of shifts[input.shape]) expression = expression.split(from).join(to);
+  for (const [from2, to2] of shifts[input.shape]) expression = expression.split(from2).join(to2);
   const terms = expression.split("||").map((t) => t.trim());
   if (terms.some((t) => t === "" || /[()&!<>=@|]/.test(t.replace(/'(?:[^'\\]|\\.)*'|`[^`]*`/g, "")))) throw new Unknown();
   let result = null;
@@ -43178,8 +43178,8 @@ function namesRule(exception, policyKey2, ruleName) {
   return exception.targets.some((t) => t.policyName === policyKey2 && t.ruleNames.some((pattern) => matchWildcard(ruleName, [pattern]) !== null));
 }
 function exceptionApplies(exception, subject, object) {
-  const holds = (filters, every) => filters !== null && filters.length > 0 && (every ? filters.every((f) => filterHolds(f, subject, [], false)) : filters.some((f) => filterHolds(f, subject, [], false)));
-  const matched = exception.match.any !== null ? holds(exception.match.any, false) : holds(exception.match.all, true);
+  const holds2 = (filters, every) => filters !== null && filters.length > 0 && (every ? filters.every((f) => filterHolds(f, subject, [], false)) : filters.some((f) => filterHolds(f, subject, [], false)));
+  const matched = exception.match.any !== null ? holds2(exception.match.any, false) : holds2(exception.match.all, true);
   if (!matched) return false;
   return exception.conditions === null || conditionsHold(exception.conditions, { object, namespace: subject.namespace, shape: "object" }) === true;
 }
@@ -45344,9 +45344,9 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length(text4, from, to) {
+function utf8Length(text4, from2, to2) {
   let bytes = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = from2; i < to2; i++) {
     const unit = text4.charCodeAt(i);
     bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
   }
@@ -45399,14 +45399,14 @@ var SpliceConflict = class extends Error {
 function applySplices(text4, splices) {
   return applySplicesWithin(text4, 0, text4.length, splices);
 }
-function applySplicesWithin(text4, from, to, splices) {
+function applySplicesWithin(text4, from2, to2, splices) {
   let out = "";
-  let at3 = from;
+  let at3 = from2;
   for (const splice of inOrder(splices)) {
     out += text4.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text4.slice(at3, to);
+  return out + text4.slice(at3, to2);
 }
 function extentOf(splices) {
   let lo = Infinity;
@@ -45435,18 +45435,18 @@ function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
   const text4 = table.text;
   const { lo, hi } = extentOf(splices);
-  const from = lineStart(table, lineOf(table, lo));
-  const to = lineStart(table, lineOf(table, hi) + 1);
-  const after = new SplicedText(text4, from, to, applySplicesWithin(text4, from, to, splices));
+  const from2 = lineStart(table, lineOf(table, lo));
+  const to2 = lineStart(table, lineOf(table, hi) + 1);
+  const after = new SplicedText(text4, from2, to2, applySplicesWithin(text4, from2, to2, splices));
   return lineChange(text4, after, { prefix: lo, suffix: text4.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
 var SplicedText = class {
-  constructor(text4, from, to, middle) {
+  constructor(text4, from2, to2, middle) {
     this.text = text4;
-    this.from = from;
+    this.from = from2;
     this.middle = middle;
-    this.shift = middle.length - (to - from);
-    this.middleEnd = from + middle.length;
+    this.shift = middle.length - (to2 - from2);
+    this.middleEnd = from2 + middle.length;
     this.length = text4.length + this.shift;
   }
   text;
@@ -45460,10 +45460,10 @@ var SplicedText = class {
     return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
   }
   slice(start, end) {
-    const { text: text4, from, middle, middleEnd, shift } = this;
+    const { text: text4, from: from2, middle, middleEnd, shift } = this;
     let out = "";
-    if (start < from) out += text4.slice(start, Math.min(end, from));
-    if (end > from && start < middleEnd) out += middle.slice(Math.max(start, from) - from, Math.min(end, middleEnd) - from);
+    if (start < from2) out += text4.slice(start, Math.min(end, from2));
+    if (end > from2 && start < middleEnd) out += middle.slice(Math.max(start, from2) - from2, Math.min(end, middleEnd) - from2);
     if (end > middleEnd) out += text4.slice(Math.max(start, middleEnd) - shift, end - shift);
     return out;
   }
@@ -45741,9 +45741,9 @@ var RenderError = class extends Error {
 };
 var Unsupported2 = class extends Error {
 };
-function own(target, from) {
-  for (const owner of from.owners) target.owners.add(owner);
-  for (const area of from.areas) target.areas.add(area);
+function own(target, from2) {
+  for (const owner of from2.owners) target.owners.add(owner);
+  for (const area of from2.areas) target.areas.add(area);
 }
 function fresh() {
   return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
@@ -46064,17 +46064,17 @@ function fillSplices(context, op) {
   const { style } = context;
   const value = op.value ?? fromTree(op.tree);
   const key = keyName(op.pair);
-  const from = colonEnd(context, op.pair);
+  const from2 = colonEnd(context, op.pair);
   const written = op.pair.value;
-  const [valueStart, valueEnd2] = written ? rangeOf2(written) : [from, from];
-  const to = valueEnd2 > valueStart ? Math.max(from, valueEnd2) : from;
+  const [valueStart, valueEnd2] = written ? rangeOf2(written) : [from2, from2];
+  const to2 = valueEnd2 > valueStart ? Math.max(from2, valueEnd2) : from2;
   const inline = op.parent.flow || typeof value === "boolean" || typeof value === "string" || prefersFlow(style, key);
-  if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
+  if (inline) return [{ start: from2, end: to2, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf2(op.pair.key)[0]);
   const lines = renderBlockValue(value, column, style, key);
   return [
-    ...to > from ? [{ start: from, end: to, insert: "" }] : [],
-    linesAt(context, afterLineOf(context.table, from), lines)
+    ...to2 > from2 ? [{ start: from2, end: to2, insert: "" }] : [],
+    linesAt(context, afterLineOf(context.table, from2), lines)
   ];
 }
 function insertSplice(context, map, entries, deletes) {
@@ -46547,15 +46547,15 @@ function contentEnd2(node) {
   }
   return node.range?.[1] ?? 0;
 }
-function lineAfter(text4, offset, to) {
+function lineAfter(text4, offset, to2) {
   if (offset > 0 && text4.charCodeAt(offset - 1) === 10) return offset;
   const next = text4.indexOf("\n", offset);
-  return next === -1 || next >= to ? to : next + 1;
+  return next === -1 || next >= to2 ? to2 : next + 1;
 }
 function lineStartOf(text4, offset) {
   return text4.lastIndexOf("\n", offset - 1) + 1;
 }
-function listLayout(doc, text4, from, to, itemCount, aliases = true) {
+function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
   if (!(0, import_yaml11.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => (0, import_yaml11.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -46578,11 +46578,11 @@ function listLayout(doc, text4, from, to, itemCount, aliases = true) {
   } else {
     const first = seq.range?.[0] ?? 0;
     const start = lineStartOf(text4, first);
-    if (start < from || text4.slice(start, first).trim() !== "") return null;
+    if (start < from2 || text4.slice(start, first).trim() !== "") return null;
     dashColumn = first - start;
     let at3 = start;
     for (const node of nodes) {
-      const end = lineAfter(text4, contentEnd2(node), to);
+      const end = lineAfter(text4, contentEnd2(node), to2);
       if (node.range[0] < at3 || end <= at3) return null;
       slotStart.push(at3);
       slotEnd.push(end);
@@ -46591,7 +46591,7 @@ function listLayout(doc, text4, from, to, itemCount, aliases = true) {
   }
   const ties = aliases ? aliasTies(doc, slotStart, slotEnd) : { dependencies: nodes.map(() => none), users: nodes.map(() => none) };
   if (ties === null) return null;
-  return { flow: seq.flow === true, from, to, slotStart, slotEnd, ...ties, dashColumn };
+  return { flow: seq.flow === true, from: from2, to: to2, slotStart, slotEnd, ...ties, dashColumn };
 }
 var none = [];
 function aliasTies(doc, slotStart, slotEnd) {
@@ -46632,17 +46632,17 @@ function endsItemBefore(layout, text4, splice) {
 }
 function itemsOfSplice(layout, text4, splice) {
   const count = layout.slotStart.length;
-  const from = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
+  const from2 = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
   const items = [];
-  for (let i = from; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
+  for (let i = from2; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
   const [first] = items;
   if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text4, splice)) return [first];
   return items;
 }
 function itemsToRead(layout, changed) {
   const changing = /* @__PURE__ */ new Set();
-  const grow = (set2, from, next) => {
-    const queue = [...from];
+  const grow = (set2, from2, next) => {
+    const queue = [...from2];
     while (queue.length > 0) {
       const i = queue.pop();
       if (set2.has(i)) continue;
@@ -46687,6 +46687,448 @@ function listText(text4, layout, kept, splices) {
 // src/fixes/verify.ts
 init_segments();
 init_sortedSearch();
+
+// src/fixes/fragments.ts
+var import_yaml12 = __toESM(require_dist(), 1);
+init_eventReader();
+init_jsonStream();
+init_sortedSearch();
+var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
+var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
+function provedByFragments(text4, document, splices, edits) {
+  const read = readFragments(text4, document, splices);
+  return read !== null && matchesEdits(read, edits);
+}
+function readFragments(text4, document, splices) {
+  const { place: place2, layout, end: documentEnd } = document.source;
+  const root = layout.contents;
+  if (!root || splices.length === 0) return null;
+  const json = readAsJson(text4);
+  if (place2 === void 0 && !(json && (0, import_yaml12.isMap)(root) && root.flow)) return null;
+  const reading = { json, flowRoot: (0, import_yaml12.isCollection)(root) && root.flow === true };
+  const lineWise = atLineStarts(text4, splices.map((splice) => narrowed(text4, splice)));
+  const moved = sameText(text4, splices, lineWise && lineWise.flatMap(byIndentation));
+  if (moved === null) return null;
+  const regions = [];
+  for (const splice of moved) {
+    const region = regionIn(text4, root, place2, document.value, [], splice);
+    if (region === null) return null;
+    regions.push(region);
+  }
+  const merged = mergeRegions(regions);
+  if (merged === null || !inTextOrder(merged, moved)) return null;
+  const texts = merged.map((region) => fragmentTexts(text4, region));
+  const byMap = /* @__PURE__ */ new Map();
+  for (const r of texts.keys()) {
+    const { map, lo, hi } = texts[r].region;
+    const fixed2 = readRegion(text4, texts, r, documentEnd, reading);
+    if (fixed2 === null) return null;
+    let read = byMap.get(map.node);
+    if (read === void 0) {
+      read = { map, before: /* @__PURE__ */ new Set(), fixed: {} };
+      byMap.set(map.node, read);
+    }
+    for (const key of map.keys.slice(lo, hi)) read.before.add(key);
+    for (const [key, value] of Object.entries(fixed2)) {
+      if (Object.hasOwn(read.fixed, key)) return null;
+      read.fixed[key] = value;
+    }
+  }
+  for (const { map, before, fixed: fixed2 } of byMap.values()) {
+    const written = Object.keys(fixed2);
+    if (written.some((key) => !before.has(key) && Object.hasOwn(map.value, key))) return null;
+    if (map.keys.length - before.size + written.length === 0) return null;
+  }
+  return [...byMap.values()];
+}
+function narrowed(text4, splice) {
+  const { start, end, insert } = splice;
+  const most = Math.min(end - start, insert.length);
+  let head = 0;
+  while (head < most && text4.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < most - head && text4.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
+  if (head === 0 && tail === 0) return splice;
+  return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
+}
+function atLineStarts(text4, splices) {
+  const moves = [];
+  const out = splices.map((splice) => {
+    if (splice.start !== splice.end) return splice;
+    const eol = text4.startsWith("\r\n", splice.start) ? "\r\n" : text4.startsWith("\n", splice.start) ? "\n" : null;
+    if (eol === null || !splice.insert.startsWith(eol)) return splice;
+    const at3 = splice.start + eol.length;
+    moves.push([splice.start, at3]);
+    return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
+  });
+  if (moves.length === 0) return out;
+  const stayed = splices.filter((splice, index) => out[index] === splice);
+  if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
+  return out;
+}
+function byIndentation(splice) {
+  const { start, end, insert } = splice;
+  if (start !== end || !insert.endsWith("\n")) return [splice];
+  const parts = [];
+  let partStart = 0;
+  let partColumn = null;
+  for (let at3 = 0; at3 < insert.length; ) {
+    const lineEnd = insert.indexOf("\n", at3) + 1;
+    const line = insert.slice(at3, lineEnd - 1);
+    if (!blankOrComment.test(line)) {
+      const column = line.length - line.trimStart().length;
+      if (partColumn !== null && column < partColumn) {
+        parts.push({ ...splice, insert: insert.slice(partStart, at3), column: partColumn });
+        partStart = at3;
+      }
+      if (partColumn === null || column < partColumn) partColumn = column;
+    }
+    at3 = lineEnd;
+  }
+  if (parts.length === 0) return [splice];
+  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
+  return parts;
+}
+function sameText(text4, given, changed) {
+  if (changed === null || given.length < 2 && changed.length === 1 || changed.length === given.length && changed.every((splice, i) => splice === given[i])) return changed;
+  const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
+  const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
+  try {
+    return applySplicesWithin(text4, lo, hi, given) === applySplicesWithin(text4, lo, hi, changed) ? changed : null;
+  } catch (caught) {
+    if (caught instanceof SpliceConflict) return null;
+    throw caught;
+  }
+}
+function inTextOrder(regions, splices) {
+  const order = new Map(inOrder(splices).map((splice, i) => [splice, i]));
+  const rank = (splice) => order.get(splice);
+  for (const region of regions) region.splices.sort((a, b) => rank(a) - rank(b));
+  for (let i = 1; i < regions.length; i++) {
+    const [before, after] = [regions[i - 1], regions[i]];
+    const at3 = to(before);
+    if (from(after) !== at3) continue;
+    const last = before.splices.filter((splice) => splice.start === at3).map(rank);
+    const first = after.splices.filter((splice) => splice.start === at3).map(rank);
+    if (last.length > 0 && first.length > 0 && Math.max(...last) > Math.min(...first)) return false;
+  }
+  return true;
+}
+function matchesEdits(read, edits) {
+  const mine = read.map(() => []);
+  for (const edit of edits) {
+    const r = read.findIndex(({ map, before, fixed: fixed2 }) => {
+      const path4 = map.path;
+      if (edit.path.length <= path4.length || !path4.every((segment, i) => edit.path[i] === segment)) return false;
+      const key = edit.path[path4.length];
+      return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
+    });
+    if (r === -1) return false;
+    mine[r].push(edit);
+  }
+  return read.every(({ map, before, fixed: fixed2 }, r) => {
+    const old = map.value;
+    let expected2;
+    try {
+      expected2 = mine[r].length === 0 ? old : applyEditsToJson(old, mine[r], map.path.length);
+    } catch (error2) {
+      if (error2 instanceof EditError) return false;
+      throw error2;
+    }
+    if (!isObject(expected2)) return false;
+    let count = 0;
+    for (const key of Object.keys(old)) {
+      if (before.has(key)) continue;
+      if (expected2[key] !== old[key] && !jsonEqual(expected2[key], old[key])) return false;
+      count++;
+    }
+    for (const [key, value] of Object.entries(fixed2)) {
+      if (!jsonEqual(expected2[key], value)) return false;
+      count++;
+    }
+    return Object.keys(expected2).filter((key) => expected2[key] !== void 0).length === count;
+  });
+}
+function keysOf2(node, place2) {
+  if (place2 === void 0 || typeof place2 === "number" || Array.isArray(place2.children)) return null;
+  const children = place2.children;
+  if (children.size !== node.items.length) return null;
+  const byOffset = /* @__PURE__ */ new Map();
+  for (const [key, child] of children) byOffset.set(childKeyOffset(child), key);
+  const keys = [];
+  for (const pair2 of node.items) {
+    const key = (0, import_yaml12.isScalar)(pair2.key) ? byOffset.get(pair2.key.range?.[0] ?? -1) : void 0;
+    if (key === void 0) return null;
+    keys.push(key);
+  }
+  return keys;
+}
+var childKeyOffset = (child) => placeOffset(child);
+var lineStartOf2 = (text4, offset) => text4.lastIndexOf("\n", offset - 1) + 1;
+function lineEndAfter(text4, offset) {
+  if (offset === 0 || text4.charCodeAt(offset - 1) === 10) return offset;
+  const newline = text4.indexOf("\n", offset);
+  return newline === -1 ? text4.length : newline + 1;
+}
+function nodeEnd(node) {
+  const range2 = node?.range;
+  return range2 ? range2[1] : null;
+}
+var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
+var dashPrefix = /^[ ]*(?:-[ ]+)+$/;
+var views = /* @__PURE__ */ new WeakMap();
+function mapView(text4, node, place2, value, path4) {
+  let view = views.get(node);
+  if (view === void 0) {
+    view = newMapView(text4, node, place2, value, path4);
+    views.set(node, view);
+  }
+  return view;
+}
+function newMapView(text4, node, place2, value, path4) {
+  if (node.items.length === 0 || !isObject(value ?? null)) return null;
+  if (node.flow) return flowMapView(text4, node, place2, value, path4);
+  const keys = keysOf2(node, place2);
+  if (keys === null || Object.keys(value).length !== keys.length) return null;
+  const pairs = node.items;
+  const spanStarts = [];
+  let column = -1;
+  let dashesEnd = -1;
+  for (const [i, pair2] of pairs.entries()) {
+    const keyStart = pair2.key.range[0];
+    const lineStart2 = lineStartOf2(text4, keyStart);
+    const prefix2 = text4.slice(lineStart2, keyStart);
+    if (i === 0) {
+      column = keyStart - lineStart2;
+      if (/^[ ]*$/.test(prefix2)) dashesEnd = lineStart2;
+      else if (dashPrefix.test(prefix2)) dashesEnd = keyStart;
+      else return null;
+    } else if (keyStart - lineStart2 !== column || !/^[ ]*$/.test(prefix2)) {
+      return null;
+    }
+    spanStarts.push(lineStart2);
+  }
+  const last = pairs[pairs.length - 1];
+  const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
+  if (lastEnd === null) return null;
+  return { node, path: path4, value, keys, spanStarts, end: lineEndAfter(text4, lastEnd), column, dashesEnd, flow: false };
+}
+function flowMapView(text4, node, place2, value, path4) {
+  const keys = place2 !== void 0 ? keysOf2(node, place2) : quotedKeys(node);
+  if (keys === null || Object.keys(value).length !== keys.length) return null;
+  const spanStarts = node.items.map((pair2) => pair2.key.range[0]);
+  const end = (node.range?.[1] ?? 0) - 1;
+  if (text4.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
+  return { node, path: path4, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
+}
+function quotedKeys(node) {
+  const keys = [];
+  for (const pair2 of node.items) {
+    if (!(0, import_yaml12.isScalar)(pair2.key) || pair2.key.type !== import_yaml12.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
+    keys.push(pair2.key.value);
+  }
+  return new Set(keys).size === keys.length ? keys : null;
+}
+function firstContentColumn(lines, start = 0, limit = lines.length) {
+  let at3 = start;
+  while (at3 < limit) {
+    const newline = lines.indexOf("\n", at3);
+    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
+    const line = lines.slice(at3, lineEnd);
+    if (!blankOrComment.test(line)) return line.length - line.trimStart().length;
+    at3 = lineEnd + 1;
+  }
+  return null;
+}
+function regionIn(text4, node, place2, value, path4, splice) {
+  if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text4, node, place2, value, path4, splice);
+  if (!(0, import_yaml12.isMap)(node)) return null;
+  const map = mapView(text4, node, place2, value, path4);
+  if (map === null) return null;
+  if (map.flow) return flowRegionIn(text4, map, place2, splice);
+  const { spanStarts, end, column, dashesEnd } = map;
+  const n = spanStarts.length;
+  const { start, end: spliceEnd } = splice;
+  if (start < spanStarts[0] || spliceEnd > end) return null;
+  if (start < dashesEnd) return null;
+  if (start === spliceEnd) {
+    const boundary = start === end ? n : spanStarts.indexOf(start);
+    if (boundary !== -1 && splice.insert.endsWith("\n")) {
+      const insertColumn = firstContentColumn(splice.insert);
+      if (insertColumn === column && !(boundary === 0 && dashesEnd > spanStarts[0])) return { map, lo: boundary, hi: boundary, splices: [splice] };
+      if (insertColumn !== null && insertColumn < column) return null;
+    }
+  }
+  const at3 = (offset) => lastAtMost(n, (i) => spanStarts[i], offset);
+  const lo = start === spliceEnd && start > spanStarts[0] && spanStarts.includes(start) ? at3(start - 1) : at3(start);
+  const hi = (start === spliceEnd ? lo : at3(spliceEnd - 1)) + 1;
+  if (lo < 0 || lo >= n) return null;
+  if (hi === lo + 1) {
+    const key = map.keys[lo];
+    const child = node.items[lo].value;
+    const inner = child && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], [...path4, key], splice) : null;
+    if (inner !== null) return inner;
+  }
+  return { map, lo, hi, splices: [splice] };
+}
+function flowRegionIn(text4, map, place2, splice) {
+  const { spanStarts, end, keys } = map;
+  const n = spanStarts.length;
+  const { start, end: spliceEnd } = splice;
+  if (start < spanStarts[0] || spliceEnd > end) return null;
+  const at3 = (offset) => lastAtMost(n, (i) => spanStarts[i], offset);
+  const lo = start === spliceEnd && start > spanStarts[0] && (start === end || spanStarts.includes(start)) ? at3(start - 1) : at3(start);
+  const hi = (start === spliceEnd ? lo : at3(spliceEnd - 1)) + 1;
+  if (lo < 0 || lo >= n) return null;
+  if (hi === lo + 1) {
+    const key = keys[lo];
+    const child = map.node.items[lo].value;
+    const range2 = child?.range;
+    if (child && range2 && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
+      const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], [...map.path, key], splice);
+      if (inner !== null) return inner;
+    }
+  }
+  return { map, lo, hi, splices: [splice] };
+}
+function childPlace(place2, key) {
+  if (place2 === void 0 || typeof place2 === "number") return void 0;
+  const children = place2.children;
+  return typeof key === "number" ? Array.isArray(children) ? children[key] : void 0 : Array.isArray(children) ? void 0 : children.get(key);
+}
+function regionInSequence(text4, node, place2, value, path4, splice) {
+  if (!Array.isArray(value) || value.length !== node.items.length) return null;
+  const items = node.items;
+  const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
+  const item = items[j];
+  if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
+  if (item === void 0 || !(0, import_yaml12.isMap)(item)) return null;
+  return regionIn(text4, item, childPlace(place2, j), value[j], [...path4, j], splice);
+}
+function mergeRegions(regions) {
+  const byMap = /* @__PURE__ */ new Map();
+  for (const region of [...regions].sort((a, b) => a.lo - b.lo)) {
+    const runs2 = byMap.get(region.map.node) ?? [];
+    byMap.set(region.map.node, runs2);
+    const last = runs2[runs2.length - 1];
+    if (last !== void 0 && region.lo <= last.hi) {
+      last.hi = Math.max(last.hi, region.hi);
+      last.splices.push(...region.splices);
+    } else {
+      runs2.push({ ...region, splices: [...region.splices] });
+    }
+  }
+  const runs = [...byMap.values()].flat();
+  const outermost = runs.filter((run2) => !runs.some((outer) => holds(outer, run2)));
+  for (const run2 of runs) {
+    if (outermost.includes(run2)) continue;
+    outermost.find((outer) => holds(outer, run2)).splices.push(...run2.splices);
+  }
+  outermost.sort((a, b) => from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b));
+  for (let i = 1; i < outermost.length; i++) if (from(outermost[i]) < to(outermost[i - 1])) return null;
+  return outermost;
+}
+function holds(outer, inner) {
+  const path4 = outer.map.path;
+  if (inner.map.path.length <= path4.length || !path4.every((segment, i) => inner.map.path[i] === segment)) return false;
+  const index = outer.map.keys.indexOf(inner.map.path[path4.length]);
+  return index >= outer.lo && index < outer.hi;
+}
+var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
+var blockHeader = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
+var templateStart = "{{";
+var marker = /(?:^|\n)(?:---|\.\.\.|%)/;
+function fragmentTexts(text4, region) {
+  const start = from(region);
+  const end = to(region);
+  const dashesEnd = region.lo === 0 ? region.map.dashesEnd : start;
+  const blanks = " ".repeat(dashesEnd - start);
+  return {
+    region,
+    fixed: blanks + applySplicesWithin(text4, dashesEnd, end, region.splices),
+    dashesKept: region.splices.every((splice) => splice.start >= dashesEnd)
+  };
+}
+function readRegion(text4, texts, r, documentEnd, reading) {
+  const { region, fixed: fixedText, dashesKept } = texts[r];
+  const { map } = region;
+  if (map.flow) return readFlowRun(fixedText, region, reading);
+  if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
+  if (fixedText.trimStart().startsWith("{")) return null;
+  const end = to(region);
+  if (fixedText !== "" && !fixedText.endsWith("\n") && end < text4.length) return null;
+  const column = firstContentColumn(fixedText);
+  if (column !== null && column !== map.column) return null;
+  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column)) return null;
+  return readAlone(fixedText, map.path.length);
+}
+var trailingComma = /,[ \t\r\n]*$/;
+function readFlowRun(fixedText, region, reading) {
+  if (rewritten.test(fixedText) || fixedText.includes(templateStart)) return null;
+  if (!reading.flowRoot && /[\r\n]/.test(fixedText)) return null;
+  const comma = trailingComma.exec(fixedText);
+  if (comma !== null !== region.hi < region.map.keys.length) return null;
+  const members = comma === null ? fixedText : fixedText.slice(0, comma.index);
+  if (members.trim() === "") return null;
+  const fragment = `{${members}}`;
+  if (reading.json) {
+    try {
+      JSON.parse(fragment);
+    } catch {
+      return null;
+    }
+  }
+  return readAlone(fragment, region.map.path.length);
+}
+function endsBefore(text4, end, texts, r, documentEnd, column) {
+  let at3 = end;
+  for (let next = r + 1; next < texts.length; next++) {
+    const region = texts[next].region;
+    if (from(region) !== at3) break;
+    const first2 = firstContentColumn(texts[next].fixed);
+    if (first2 !== null) return first2 < column;
+    at3 = to(region);
+  }
+  const first = firstContentColumn(text4, at3, Math.min(documentEnd, text4.length));
+  return first === null || first < column;
+}
+var readCache = /* @__PURE__ */ new Map();
+var readCacheLimit = 4096;
+var cachedLength = 2048;
+function readAlone(fragment, depth) {
+  let read = readCache.get(fragment);
+  if (read === void 0) {
+    read = readMapping(fragment);
+    if (fragment.length <= cachedLength) {
+      if (readCache.size >= readCacheLimit) readCache.clear();
+      readCache.set(fragment, read);
+    }
+  }
+  return read === null || depth + read.depth + 2 > nestingLimit ? null : read.value;
+}
+function readMapping(fragment) {
+  if (firstContentColumn(fragment) === null) return { value: {}, depth: 0 };
+  const lineStarts = [0];
+  for (let i = fragment.indexOf("\n"); i !== -1; i = fragment.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  let read;
+  try {
+    read = readEventDocuments(fragment, lineStarts);
+  } catch (caught) {
+    if (caught instanceof NestingTooDeep) return null;
+    throw caught;
+  }
+  if (read === null || read.documents.length !== 1) return null;
+  const value = read.documents[0].value;
+  return isObject(value) ? { value, depth: depthOf(value) } : null;
+}
+function depthOf(value) {
+  if (value === null || typeof value !== "object") return 0;
+  let deepest = 0;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) deepest = Math.max(deepest, depthOf(child ?? null));
+  return deepest + 1;
+}
+
+// src/fixes/verify.ts
 function podKey(documentIndex, objectPath) {
   return `${documentIndex}|${JSON.stringify(objectPath)}`;
 }
@@ -46922,14 +47364,14 @@ function mayMoveCut(text4, splice) {
   }
   return false;
 }
-var verificationCounts = { items: 0, segments: 0, files: 0, baselineChecks: 0 };
+var verificationCounts = { items: 0, segments: 0, files: 0, fragments: 0, baselineChecks: 0 };
 function itemOf(path4) {
   return path4[0] === "items" && typeof path4[1] === "number" ? path4[1] : null;
 }
 function itemOfKey(key) {
   return itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
 }
-function listUnitOf(text4, document, part, from, to) {
+function listUnitOf(text4, document, part, from2, to2) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
@@ -46943,7 +47385,7 @@ function listUnitOf(text4, document, part, from, to) {
     else podsOfItem.set(item, [key]);
   }
   const aliases = document.source.place === void 0;
-  const layout = listLayout(document.source.layout, text4, from, to, value.items.length, aliases);
+  const layout = listLayout(document.source.layout, text4, from2, to2, value.items.length, aliases);
   return layout === null ? null : { document, layout, baseline: part.pods, podsOfItem, itemOfPod };
 }
 function statesOf(states, keys) {
@@ -47015,9 +47457,21 @@ function verifyKept(list3, kept, splices, expectation) {
   const known2 = verdicts.get(key);
   if (known2 !== void 0) return known2;
   work(small.length);
-  const reason4 = verifySmallList(file, small, unit, kept, expectation.edits.get(document.index) ?? [], expectation, policyOf);
+  const edits = expectation.edits.get(document.index) ?? [];
+  const byFragments = list3.fragments ? itemsByFragments(list3, kept, splices, edits, expectation) : void 0;
+  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
+}
+function itemsByFragments(list3, kept, splices, edits, expectation) {
+  const { document } = list3.unit;
+  if (!provedByFragments(list3.text, document, splices, edits)) return void 0;
+  const expected2 = expectedList(document.value, kept, edits);
+  if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
+  verificationCounts.items++;
+  verificationCounts.fragments++;
+  const items = expected2.items;
+  return itemsReason({ ...document, value: { ...expected2.fields, items } }, list3.unit, kept, expectation, list3.policyOf);
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
@@ -47076,6 +47530,10 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   }
   const items = value.items;
   if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
+  return itemsReason(fixedDocument, unit, kept, expectation, policyOf);
+}
+function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
+  const { document } = unit;
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path4) => {
     const item = itemOf(path4);
     return item === null ? path4 : ["items", kept[item] ?? -1, ...path4.slice(2)];
@@ -47084,8 +47542,18 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
   const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
+function documentByFragments(text4, document, part, splices, expectation, policyOf) {
+  const edits = expectation.edits.get(document.index) ?? [];
+  if (part.problemKinds.length > 0 || !provedByFragments(text4, document, splices, edits)) return void 0;
+  verificationCounts.fragments++;
+  const value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
+  const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index);
+  if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
+  return podsReason(part.pods, pods, expectation);
+}
 function verifierOf(file, text4, policyOf, known2, options = {}) {
   const work = options.onWork ?? (() => void 0);
+  const fragments = options.fragments !== false;
   let whole = null;
   const verifyWhole = (splices, expectation) => {
     whole ??= partOf(file, text4, policyOf, (local) => local).part;
@@ -47156,21 +47624,22 @@ function verifierOf(file, text4, policyOf, known2, options = {}) {
     }
     for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
       const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems({ file, text: text4, unit, policyOf, verdicts, work }, mine, expectation);
+      const listed = unit === null ? void 0 : verifyListItems({ file, text: text4, unit, policyOf, verdicts, work, fragments }, mine, expectation);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const from = starts[k] ?? 0;
+      const from2 = starts[k] ?? 0;
       const segment = segmentText(text4, starts, k);
-      const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
+      const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from2, end: splice.end - from2 })));
       const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${changeKey(segment, fixedSegment)}`;
       let reason4 = verdicts.get(key);
       if (reason4 === void 0) {
         verificationCounts.segments++;
         work(fixedSegment.length);
-        reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        reason4 = fragments && document ? documentByFragments(text4, document, part, mine, expectation, policyOf) : void 0;
+        if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
         verdicts.set(key, reason4);
       }
       if (reason4 !== null) return reason4;
@@ -47249,6 +47718,7 @@ function computeFixes(request2) {
   let spent = 0;
   const verifyText = verifierOf(request2.file, text4, (key) => policies.get(key) ?? fallback, [...documents.values()], {
     byItem: request2.wholeDocuments !== true,
+    fragments: request2.fragments !== false,
     onWork: (characters) => spent += characters
   });
   const overBudget = (selected) => {
@@ -47827,9 +48297,9 @@ var encoder = new TextEncoder();
 function utf8Length2(text4) {
   return encoder.encode(text4).length;
 }
-function truncateUtf8(text4, maxBytes, marker = "\n\n\u2026 (truncated)") {
+function truncateUtf8(text4, maxBytes, marker2 = "\n\n\u2026 (truncated)") {
   if (utf8Length2(text4) <= maxBytes) return text4;
-  const budget = maxBytes - utf8Length2(marker);
+  const budget = maxBytes - utf8Length2(marker2);
   let bytes = 0;
   let end = 0;
   for (const char of text4) {
@@ -47838,12 +48308,12 @@ function truncateUtf8(text4, maxBytes, marker = "\n\n\u2026 (truncated)") {
     bytes += size;
     end += char.length;
   }
-  return text4.slice(0, end) + marker;
+  return text4.slice(0, end) + marker2;
 }
-function truncateChars(text4, maxChars, marker = "\n\n\u2026 (truncated)") {
+function truncateChars(text4, maxChars, marker2 = "\n\n\u2026 (truncated)") {
   const chars = [...text4];
   if (chars.length <= maxChars) return text4;
-  return chars.slice(0, maxChars - [...marker].length).join("") + marker;
+  return chars.slice(0, maxChars - [...marker2].length).join("") + marker2;
 }
 
 // src/report/checkRun.ts
@@ -48234,12 +48704,12 @@ function commentBody(findings, suggestion, docs = readmeDocs) {
   } else parts.push(...withoutSuggestion(findings));
   const where2 = provenance(findings);
   if (where2 !== null) parts.push(where2);
-  const from = renderedFrom(findings);
-  if (from !== null) parts.push(from);
-  const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
-  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
+  const from2 = renderedFrom(findings);
+  if (from2 !== null) parts.push(from2);
+  const marker2 = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
 
-${marker}`;
+${marker2}`;
 }
 function problemCommentBody(problems) {
   const file = problems[0].file;
@@ -48249,10 +48719,10 @@ function problemCommentBody(problems) {
     unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
     "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
   ];
-  const marker = fingerprintMarker(unique(problems.map(problemFingerprint)));
-  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker.length - 2)}
+  const marker2 = fingerprintMarker(unique(problems.map(problemFingerprint)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
 
-${marker}`;
+${marker2}`;
 }
 
 // src/report/placement.ts
@@ -48279,9 +48749,9 @@ function withinBlockOf(field2, line, lines) {
 }
 function widened(anchor, suggestion, start, end, lines) {
   if (suggestion.replacement === null) return null;
-  const texts = (from, to) => {
+  const texts = (from2, to2) => {
     const out = [];
-    for (let line = from; line <= to; line++) {
+    for (let line = from2; line <= to2; line++) {
       const text4 = lines.textOf(line);
       if (text4 === void 0) return null;
       out.push(`${text4}
@@ -48992,10 +49462,10 @@ function configRelaxations(base, head, options) {
   const baseRules = new Map(base.rules.map((r) => [matchOf2(r), r]));
   for (const rule of head.rules) {
     const before = baseRules.get(matchOf2(rule));
-    const from = before ? ruleLevels(before, was) : was;
-    const to = ruleLevels(rule, is);
-    const lowered = ["enforce", "warn"].filter((mode) => isLaxer(to[mode], from[mode]));
-    if (lowered.length > 0) add(`rules[${rule.index}] ${before ? "lowers" : "is new and lowers"} the ${lowered.join(" and ")} level of what it matches to ${lowered.map((m) => formatLevelVersion(to[m])).join(" and ")}`, rule.at);
+    const from2 = before ? ruleLevels(before, was) : was;
+    const to2 = ruleLevels(rule, is);
+    const lowered = ["enforce", "warn"].filter((mode) => isLaxer(to2[mode], from2[mode]));
+    if (lowered.length > 0) add(`rules[${rule.index}] ${before ? "lowers" : "is new and lowers"} the ${lowered.join(" and ")} level of what it matches to ${lowered.map((m) => formatLevelVersion(to2[m])).join(" and ")}`, rule.at);
   }
   const headRules = new Set(head.rules.map(matchOf2));
   for (const rule of base.rules.filter((r) => !headRules.has(matchOf2(r)))) {
@@ -49322,8 +49792,8 @@ function valuesPathIn(text4, dot) {
   for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
   return null;
 }
-function blockEnd(lines, from, indent, isItem) {
-  let i = from;
+function blockEnd(lines, from2, indent, isItem) {
+  let i = from2;
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (line.transparent) continue;
@@ -49333,15 +49803,15 @@ function blockEnd(lines, from, indent, isItem) {
   }
   return i;
 }
-function valuesInBlock(lines, from, to) {
-  const own2 = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
-  for (let i = from; i < to; i++) {
+function valuesInBlock(lines, from2, to2) {
+  const own2 = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  for (let i = from2; i < to2; i++) {
     const path4 = valuesPathIn(lines[i].body, lines[i].dot);
     if (path4 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path4;
   }
   return null;
 }
-function walk2(lines, from, to, path4, depth, rendered, parentLine) {
+function walk2(lines, from2, to2, path4, depth, rendered, parentLine) {
   if (depth === path4.length) return { line: parentLine, depth, values: null };
   const segment = path4[depth];
   let best = { line: parentLine, depth, values: null };
@@ -49351,7 +49821,7 @@ function walk2(lines, from, to, path4, depth, rendered, parentLine) {
   if (typeof segment === "number") {
     const items = [];
     let itemIndent = -1;
-    for (let i = from; i < to; i++) {
+    for (let i = from2; i < to2; i++) {
       const line = lines[i];
       if (!line.item) continue;
       if (itemIndent < 0) itemIndent = line.indent;
@@ -49368,7 +49838,7 @@ function walk2(lines, from, to, path4, depth, rendered, parentLine) {
     return best;
   }
   let indent = -1;
-  for (let i = from; i < to; i++) {
+  for (let i = from2; i < to2; i++) {
     const line = lines[i];
     if (line.transparent) continue;
     if (indent < 0) indent = line.indent;
@@ -49456,12 +49926,12 @@ function helmLocator(sources) {
     const hit = findInTemplate(text4, path4, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
-    const { key, from } = hit.values;
-    const renderedPart = valueAt2(rendered, path4.slice(0, from));
+    const { key, from: from2 } = hit.values;
+    const renderedPart = valueAt2(rendered, path4.slice(0, from2));
     for (const { file: valuesFile, document } of [...values].reverse()) {
       const part = valueAt2(document.value, key);
       if (part === void 0 || renderedPart === void 0) continue;
-      const inside = translatePath(renderedPart, part, path4.slice(from), true);
+      const inside = translatePath(renderedPart, part, path4.slice(from2), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
