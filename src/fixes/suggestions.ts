@@ -123,22 +123,22 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
   unionShared(sets, splices);
   // Merge groups whose lines overlap or touch, until none do. A group that
   // did not change keeps its place: it is computed once per set of members.
-  const placed = new Map<string, Placement>();
-  const placeOf = (indices: readonly number[]): Placement => {
-    const key = indices.join(',');
-    let found = placed.get(key);
-    if (!found) {
-      found = place(table, indices.map((i) => splices[i] as OwnedSplice));
-      placed.set(key, found);
-    }
-    return found;
+  // Sets only grow, and a set that joins another stops being a root, so a
+  // root with as many members as when it was placed has the same members.
+  const placed = new Map<number, { readonly size: number; readonly placement: Placement }>();
+  const placeOf = (root: number, indices: readonly number[]): Placement => {
+    const known = placed.get(root);
+    if (known?.size === indices.length) return known.placement;
+    const placement = place(table, indices.map((i) => splices[i] as OwnedSplice));
+    placed.set(root, { size: indices.length, placement });
+    return placement;
   };
   let members: Map<number, number[]>;
   for (;;) {
     members = membersOf(sets, splices.length);
     const spans: { root: number; range: { lo: number; hi: number } }[] = [];
     for (const [root, indices] of members) {
-      const range = placeOf(indices).range;
+      const range = placeOf(root, indices).range;
       if (range !== null) spans.push({ root, range });
     }
     spans.sort((a, b) => a.range.lo - b.range.lo);
@@ -153,12 +153,12 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     }
     if (!merged) break;
   }
-  return [...members.values()].map((indices) => {
+  return [...members].map(([root, indices]) => {
     const groupSplices = indices.map((i) => splices[i] as OwnedSplice);
     const owners = new Set<string>();
     for (const splice of groupSplices) for (const owner of splice.owners) owners.add(owner);
     const group: Group = { splices: groupSplices, owners };
-    const change = placeOf(indices).change;
+    const change = placeOf(root, indices).change;
     if (change !== undefined) changeOf.set(group, { table, change });
     return group;
   });
