@@ -46307,21 +46307,19 @@ function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
   unionShared(sets, splices);
   const placed2 = /* @__PURE__ */ new Map();
-  const placeOf2 = (indices) => {
-    const key = indices.join(",");
-    let found = placed2.get(key);
-    if (!found) {
-      found = place(table, indices.map((i) => splices[i]));
-      placed2.set(key, found);
-    }
-    return found;
+  const placeOf2 = (root, indices) => {
+    const known2 = placed2.get(root);
+    if (known2?.size === indices.length) return known2.placement;
+    const placement = place(table, indices.map((i) => splices[i]));
+    placed2.set(root, { size: indices.length, placement });
+    return placement;
   };
   let members;
   for (; ; ) {
     members = membersOf(sets, splices.length);
     const spans = [];
     for (const [root, indices] of members) {
-      const range2 = placeOf2(indices).range;
+      const range2 = placeOf2(root, indices).range;
       if (range2 !== null) spans.push({ root, range: range2 });
     }
     spans.sort((a, b) => a.range.lo - b.range.lo);
@@ -46336,12 +46334,12 @@ function groupSplices(table, splices) {
     }
     if (!merged) break;
   }
-  return [...members.values()].map((indices) => {
+  return [...members].map(([root, indices]) => {
     const groupSplices2 = indices.map((i) => splices[i]);
     const owners = /* @__PURE__ */ new Set();
     for (const splice of groupSplices2) for (const owner of splice.owners) owners.add(owner);
     const group = { splices: groupSplices2, owners };
-    const change = placeOf2(indices).change;
+    const change = placeOf2(root, indices).change;
     if (change !== void 0) changeOf.set(group, { table, change });
     return group;
   });
