@@ -479,9 +479,16 @@ function keyColumn(context: RenderContext, map: YAMLMap): number {
 /** New lines inserted at the start of a line (or at the end of a file without a final newline). */
 function linesAt(context: RenderContext, at: number, lines: readonly string[]): Splice {
   const { text, eol } = context.table;
-  const column = /^ */.exec(lines[0] ?? '')?.[0].length ?? 0;
+  const column = leadingSpaces(lines[0] ?? '');
   if (at >= text.length && !text.endsWith('\n')) return { start: text.length, end: text.length, insert: eol + lines.join(eol), column };
-  return { start: at, end: at, insert: lines.map((line) => line + eol).join(''), column };
+  return { start: at, end: at, insert: lines.length === 0 ? '' : lines.join(eol) + eol, column };
+}
+
+/** How many spaces a line starts with (every new line is written so: a loop, not a regular expression). */
+function leadingSpaces(line: string): number {
+  let count = 0;
+  while (line.charCodeAt(count) === 32) count++;
+  return count;
 }
 
 /** The text before an offset on its line (blanks only when the offset starts the line's content). */
