@@ -299,7 +299,8 @@ function lineChange(before: string, after: TextLike, shared: SharedEnds, breaksB
   // Within the window the first lines differ; compare lines with their line breaks, so a changed final newline counts.
   let suffix = 0;
   while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ''));
+  const lines: string[] = [];
+  for (let i = 0; i < b.length - suffix; i++) lines.push(withoutBreak(b[i] as string));
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
 }
 
@@ -309,7 +310,24 @@ export interface SharedEnds {
   readonly suffix: number;
 }
 
-/** The lines of a text, each with its line break (the last may have none). */
+/**
+ * The lines of a text, each with its line break (the last may have none).
+ * Found with indexOf, not a regular expression: every group of suggestions
+ * of a file splits its lines so.
+ */
 function splitWithBreaks(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines: string[] = [];
+  let start = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+    lines.push(text.slice(start, at + 1));
+    start = at + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+
+/** A line without its line break (`\n` or `\r\n`); a `\r` not before a `\n` stays. */
+function withoutBreak(line: string): string {
+  if (!line.endsWith('\n')) return line;
+  return line.slice(0, line.endsWith('\r\n') ? -2 : -1);
 }
