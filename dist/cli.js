@@ -17691,11 +17691,23 @@ function lineChange(before, after, shared, breaksBefore2) {
   const linesBefore = breaksBefore2(windowStart);
   let suffix = 0;
   while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines = b.slice(0, b.length - suffix).map((line) => line.replace(/\r?\n$/, ""));
+  const lines = [];
+  for (let i = 0; i < b.length - suffix; i++) lines.push(withoutBreak(b[i]));
   return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
 }
 function splitWithBreaks(text3) {
-  return text3.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const lines = [];
+  let start = 0;
+  for (let at3 = text3.indexOf("\n"); at3 !== -1; at3 = text3.indexOf("\n", start)) {
+    lines.push(text3.slice(start, at3 + 1));
+    start = at3 + 1;
+  }
+  if (start < text3.length) lines.push(text3.slice(start));
+  return lines;
+}
+function withoutBreak(line) {
+  if (!line.endsWith("\n")) return line;
+  return line.slice(0, line.endsWith("\r\n") ? -2 : -1);
 }
 
 // src/fixes/style.ts
@@ -18240,9 +18252,14 @@ function keyColumn(context, map) {
 }
 function linesAt(context, at3, lines) {
   const { text: text3, eol } = context.table;
-  const column = /^ */.exec(lines[0] ?? "")?.[0].length ?? 0;
+  const column = leadingSpaces(lines[0] ?? "");
   if (at3 >= text3.length && !text3.endsWith("\n")) return { start: text3.length, end: text3.length, insert: eol + lines.join(eol), column };
-  return { start: at3, end: at3, insert: lines.map((line) => line + eol).join(""), column };
+  return { start: at3, end: at3, insert: lines.length === 0 ? "" : lines.join(eol) + eol, column };
+}
+function leadingSpaces(line) {
+  let count2 = 0;
+  while (line.charCodeAt(count2) === 32) count2++;
+  return count2;
 }
 function lineLeader(context, offset) {
   return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
