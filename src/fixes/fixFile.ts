@@ -214,8 +214,8 @@ export function computeFixes(request: FixRequest): FileFixes {
   // A fix within a long line names its bytes in the file, the byte-order mark's three included.
   const bomBytes = text === request.text ? 0 : 3;
   const table = lineTable(text);
-  const none: FileFixes = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
-  if (request.pods.every((pod) => pod.failures.length === 0)) return none;
+  // Without failures there is nothing to fix (and no fix to build for each failure first).
+  if (request.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request.pods.map(() => []) };
   const policies = new Map<string, LevelVersion>();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback: LevelVersion = { level: request.level, version: request.version };
