@@ -19813,8 +19813,7 @@ function computeFixes(request) {
   const text3 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
   const bomBytes = text3 === request.text ? 0 : 3;
   const table = lineTable(text3);
-  const none2 = { suggestions: [], pods: request.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
-  if (request.pods.every((pod) => pod.failures.length === 0)) return none2;
+  if (request.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request.pods.map(() => []) };
   const policies = /* @__PURE__ */ new Map();
   for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback = { level: request.level, version: request.version };

@@ -47722,8 +47722,7 @@ function computeFixes(request2) {
   const text4 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
   const bomBytes = text4 === request2.text ? 0 : 3;
   const table = lineTable(text4);
-  const none2 = { suggestions: [], pods: request2.pods.map((pod) => pod.failures.map((f) => ({ check: f.check, fix: null, fixNote: null }))) };
-  if (request2.pods.every((pod) => pod.failures.length === 0)) return none2;
+  if (request2.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request2.pods.map(() => []) };
   const policies = /* @__PURE__ */ new Map();
   for (const pod of request2.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
   const fallback = { level: request2.level, version: request2.version };
