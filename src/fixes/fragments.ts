@@ -138,7 +138,7 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   if (moved === null) return null;
   const regions: Region[] = [];
   for (const splice of moved) {
-    const region = regionIn(text, root, place, document.value, [], splice);
+    const region = regionIn(text, root, place, document.value, null, splice);
     if (region === null) return null;
     regions.push(region);
   }
@@ -361,10 +361,25 @@ const dashPrefix = /^[ ]*(?:-[ ]+)+$/;
  */
 const views = new WeakMap<YAMLMap, MapView | null>();
 
-function mapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, path: FieldPath): MapView | null {
+/**
+ * Where a node lies in its document, as a chain to the root: walking down to
+ * a splice copies no path, and a mapping's path is made once, with its view.
+ */
+interface PathLink {
+  readonly parent: PathLink | null;
+  readonly segment: string | number;
+}
+
+function pathOf(link: PathLink | null): FieldPath {
+  const path: (string | number)[] = [];
+  for (let at = link; at !== null; at = at.parent) path.push(at.segment);
+  return path.reverse();
+}
+
+function mapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null): MapView | null {
   let view = views.get(node);
   if (view === undefined) {
-    view = newMapView(text, node, place, value, path);
+    view = newMapView(text, node, place, value, pathOf(link));
     views.set(node, view);
   }
   return view;
@@ -436,12 +451,12 @@ function firstContentColumn(lines: string, start = 0, limit = lines.length): num
  * The region of one splice under `node`: the deepest block mapping whose
  * entries hold it, or null when no mapping at or under `node` does.
  */
-function regionIn(text: string, node: Node, place: Place | undefined, value: JsonValue | undefined, path: FieldPath, splice: Splice): Region | null {
-  if (isSeq(node)) return regionInSequence(text, node, place, value, path, splice);
+function regionIn(text: string, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
+  if (isSeq(node)) return regionInSequence(text, node, place, value, link, splice);
   if (!isMap(node)) return null;
-  const map = mapView(text, node, place, value, path);
+  const map = mapView(text, node, place, value, link);
   if (map === null) return null;
-  if (map.flow) return flowRegionIn(text, map, place, splice);
+  if (map.flow) return flowRegionIn(text, map, place, link, splice);
   const { spanStarts, end, column, dashesEnd } = map;
   const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
@@ -458,15 +473,14 @@ function regionIn(text: string, node: Node, place: Place | undefined, value: Jso
     }
   }
   // The entries the splice touches: an insertion at a boundary belongs to the entry before it.
-  const at = (offset: number) => lastAtMost(n, (i) => spanStarts[i]!, offset);
-  const lo = start === spliceEnd && start > spanStarts[0]! && spanStarts.includes(start) ? at(start - 1) : at(start);
-  const hi = (start === spliceEnd ? lo : at(spliceEnd - 1)) + 1;
+  const lo = start === spliceEnd && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
   if (lo < 0 || lo >= n) return null;
   if (hi === lo + 1) {
     const key = map.keys[lo]!;
     const child = (node.items[lo] as Pair).value as Node | null;
     // A flow value in a block mapping is read with its entry (a flow collection's lines are not the block's).
-    const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], [...path, key], splice) : null;
+    const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
@@ -478,14 +492,13 @@ function regionIn(text: string, node: Node, place: Place | undefined, value: Jso
  * sequence of them) holds it. New text at a key's start belongs to the entry
  * before (it follows that entry's comma); at the closing brace, to the last.
  */
-function flowRegionIn(text: string, map: MapView, place: Place | undefined, splice: Splice): Region | null {
+function flowRegionIn(text: string, map: MapView, place: Place | undefined, link: PathLink | null, splice: Splice): Region | null {
   const { spanStarts, end, keys } = map;
   const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0]! || spliceEnd > end) return null;
-  const at = (offset: number) => lastAtMost(n, (i) => spanStarts[i]!, offset);
-  const lo = start === spliceEnd && start > spanStarts[0]! && (start === end || spanStarts.includes(start)) ? at(start - 1) : at(start);
-  const hi = (start === spliceEnd ? lo : at(spliceEnd - 1)) + 1;
+  const lo = start === spliceEnd && start > spanStarts[0]! && (start === end || spanStarts.includes(start)) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
   if (lo < 0 || lo >= n) return null;
   if (hi === lo + 1) {
     const key = keys[lo]!;
@@ -493,11 +506,16 @@ function flowRegionIn(text: string, map: MapView, place: Place | undefined, spli
     const range = child?.range;
     // Strictly inside the value's brackets: its own entries hold the splice.
     if (child && range && (isMap(child) || isSeq(child)) && child.flow && start > range[0] && spliceEnd < range[1]) {
-      const inner = regionIn(text, child, childPlace(place, key), map.value[key], [...map.path, key], splice);
+      const inner = regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
   }
   return { map, lo, hi, splices: [splice] };
+}
+
+/** The last entry whose span starts at or before `offset` (-1 for none). */
+function entryAt(spanStarts: readonly number[], offset: number): number {
+  return lastAtMost(spanStarts.length, (i) => spanStarts[i]!, offset);
 }
 
 function childPlace(place: Place | undefined, key: string | number): Place | undefined {
@@ -507,7 +525,7 @@ function childPlace(place: Place | undefined, key: string | number): Place | und
 }
 
 /** The region of a splice inside one item of a sequence (a mapping), or null. */
-function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, path: FieldPath, splice: Splice): Region | null {
+function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
   if (!Array.isArray(value) || value.length !== node.items.length) return null;
   const items = node.items as Node[];
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
@@ -515,7 +533,7 @@ function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined,
   // A flow item holds the splice only inside its braces.
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === undefined || !isMap(item)) return null;
-  return regionIn(text, item, childPlace(place, j), value[j], [...path, j], splice);
+  return regionIn(text, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice);
 }
 
 /**
