@@ -18,7 +18,7 @@ import type { FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '.
 import { adviceFailures } from '../policy/sources/advice.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs } from '../workloads/extract.js';
-import { applyEditsToJson, EditError, editKey, jsonEqual } from './edits.js';
+import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
 import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
 import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
@@ -196,12 +196,25 @@ function podStates(
 ): { pods: Map<string, PodState>; invalid: string[] } {
   const pods = new Map<string, PodState>();
   const invalid: string[] = [];
+  // List items that alias one anchored pod decode to one shared template: it is evaluated once per kind and policy.
+  const shared = new Map<JsonValue, { kind: string; policy: LevelVersion; state: PodState }[]>();
   for (const document of documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
-      pods.set(key, podStateOf(source.pod, policyOf(key)));
+      const policy = policyOf(key);
+      const template = valueAt(document.value, source.templatePath);
+      const alike = typeof template === 'object' && template !== null ? (shared.get(template) ?? []) : null;
+      let state = alike?.find((known) => known.kind === source.kind && known.policy.level === policy.level && known.policy.version === policy.version)?.state;
+      if (state === undefined) {
+        state = podStateOf(source.pod, policy);
+        if (alike !== null) {
+          alike.push({ kind: source.kind, policy, state });
+          shared.set(template!, alike);
+        }
+      }
+      pods.set(key, state);
     }
   }
   return { pods, invalid };
