@@ -46726,7 +46726,7 @@ function readFragments(text4, document, splices) {
   if (moved === null) return null;
   const regions = [];
   for (const splice of moved) {
-    const region = regionIn(text4, root, place2, document.value, [], splice);
+    const region = regionIn(text4, root, place2, document.value, null, splice);
     if (region === null) return null;
     regions.push(region);
   }
@@ -46892,10 +46892,15 @@ function nodeEnd(node) {
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
 var dashPrefix = /^[ ]*(?:-[ ]+)+$/;
 var views = /* @__PURE__ */ new WeakMap();
-function mapView(text4, node, place2, value, path4) {
+function pathOf(link) {
+  const path4 = [];
+  for (let at3 = link; at3 !== null; at3 = at3.parent) path4.push(at3.segment);
+  return path4.reverse();
+}
+function mapView(text4, node, place2, value, link) {
   let view = views.get(node);
   if (view === void 0) {
-    view = newMapView(text4, node, place2, value, path4);
+    view = newMapView(text4, node, place2, value, pathOf(link));
     views.set(node, view);
   }
   return view;
@@ -46955,12 +46960,12 @@ function firstContentColumn(lines, start = 0, limit = lines.length) {
   }
   return null;
 }
-function regionIn(text4, node, place2, value, path4, splice) {
-  if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text4, node, place2, value, path4, splice);
+function regionIn(text4, node, place2, value, link, splice) {
+  if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice);
   if (!(0, import_yaml12.isMap)(node)) return null;
-  const map = mapView(text4, node, place2, value, path4);
+  const map = mapView(text4, node, place2, value, link);
   if (map === null) return null;
-  if (map.flow) return flowRegionIn(text4, map, place2, splice);
+  if (map.flow) return flowRegionIn(text4, map, place2, link, splice);
   const { spanStarts, end, column, dashesEnd } = map;
   const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
@@ -46974,51 +46979,52 @@ function regionIn(text4, node, place2, value, path4, splice) {
       if (insertColumn !== null && insertColumn < column) return null;
     }
   }
-  const at3 = (offset) => lastAtMost(n, (i) => spanStarts[i], offset);
-  const lo = start === spliceEnd && start > spanStarts[0] && spanStarts.includes(start) ? at3(start - 1) : at3(start);
-  const hi = (start === spliceEnd ? lo : at3(spliceEnd - 1)) + 1;
+  const lo = start === spliceEnd && start > spanStarts[0] && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
   if (lo < 0 || lo >= n) return null;
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    const inner = child && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], [...path4, key], splice) : null;
+    const inner = child && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
 }
-function flowRegionIn(text4, map, place2, splice) {
+function flowRegionIn(text4, map, place2, link, splice) {
   const { spanStarts, end, keys } = map;
   const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0] || spliceEnd > end) return null;
-  const at3 = (offset) => lastAtMost(n, (i) => spanStarts[i], offset);
-  const lo = start === spliceEnd && start > spanStarts[0] && (start === end || spanStarts.includes(start)) ? at3(start - 1) : at3(start);
-  const hi = (start === spliceEnd ? lo : at3(spliceEnd - 1)) + 1;
+  const lo = start === spliceEnd && start > spanStarts[0] && (start === end || spanStarts.includes(start)) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
   if (lo < 0 || lo >= n) return null;
   if (hi === lo + 1) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
     const range2 = child?.range;
     if (child && range2 && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
-      const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], [...map.path, key], splice);
+      const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
   }
   return { map, lo, hi, splices: [splice] };
+}
+function entryAt(spanStarts, offset) {
+  return lastAtMost(spanStarts.length, (i) => spanStarts[i], offset);
 }
 function childPlace(place2, key) {
   if (place2 === void 0 || typeof place2 === "number") return void 0;
   const children = place2.children;
   return typeof key === "number" ? Array.isArray(children) ? children[key] : void 0 : Array.isArray(children) ? void 0 : children.get(key);
 }
-function regionInSequence(text4, node, place2, value, path4, splice) {
+function regionInSequence(text4, node, place2, value, link, splice) {
   if (!Array.isArray(value) || value.length !== node.items.length) return null;
   const items = node.items;
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
   const item = items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === void 0 || !(0, import_yaml12.isMap)(item)) return null;
-  return regionIn(text4, item, childPlace(place2, j), value[j], [...path4, j], splice);
+  return regionIn(text4, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice);
 }
 function mergeRegions(regions) {
   const byMap = /* @__PURE__ */ new Map();
@@ -47244,12 +47250,24 @@ var LazyState = class {
 function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => path4) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
+  const shared = /* @__PURE__ */ new Map();
   for (const document of documents) {
     const extraction = extractPodSpecs(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
-      pods.set(key, podStateOf(source.pod, policyOf(key)));
+      const policy = policyOf(key);
+      const template = valueAt2(document.value, source.templatePath);
+      const alike = typeof template === "object" && template !== null ? shared.get(template) ?? [] : null;
+      let state = alike?.find((known2) => known2.kind === source.kind && known2.policy.level === policy.level && known2.policy.version === policy.version)?.state;
+      if (state === void 0) {
+        state = podStateOf(source.pod, policy);
+        if (alike !== null) {
+          alike.push({ kind: source.kind, policy, state });
+          shared.set(template, alike);
+        }
+      }
+      pods.set(key, state);
     }
   }
   return { pods, invalid };
