@@ -125,10 +125,17 @@ interface ReadMap {
   readonly fixed: JsonObject;
 }
 
+/**
+ * Past this many splices in one verification (all fixes of a large document
+ * that is not read item by item), the document is read whole: matching
+ * splices and regions with one another costs their number squared.
+ */
+const spliceLimit = 256;
+
 function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): ReadMap[] | null {
   const { place, layout, end: documentEnd } = document.source;
   const root = layout.contents as Node | null;
-  if (!root || splices.length === 0) return null;
+  if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   // What the event reader read has no anchors, aliases, merge keys or tags; nor has a JSON file (kubectl reads it strictly).
   const json = readAsJson(text);
   if (place === undefined && !(json && isMap(root) && root.flow)) return null;

@@ -152,6 +152,20 @@ describe('a fixed document read through its fragments', () => {
     });
   });
 
+  it('leaves a verification of very many splices to a whole reading (matching them costs their number squared)', () => {
+    const text = `kind: ConfigMap\ndata:\n${Array.from({ length: 300 }, (_, i) => `  k${i}: a\n`).join('')}`;
+    const [document] = documentsOf(text);
+    const splices = Array.from({ length: 300 }, (_, i) => {
+      const at = text.indexOf(`k${i}: a`) + `k${i}: `.length;
+      return { start: at, end: at + 1, insert: 'b' };
+    });
+    expect(fixedValueByFragments(text, document!, splices)).toBeNull();
+    expect(fixedValueByFragments(text, document!, splices.slice(0, 256))).toEqual({
+      kind: 'ConfigMap',
+      data: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i < 256 ? 'b' : 'a'])),
+    });
+  });
+
   it('gives the fix engine the very fixes and notes of whole readings, and is taken', () => {
     let taken = 0;
     for (const { name, text } of [...fixtures.filter((_, i) => i % 3 === 0), ...generated, ...lists]) {
