@@ -18806,10 +18806,11 @@ function provedByFragments(text3, document, splices, edits) {
   const read = readFragments(text3, document, splices);
   return read !== null && matchesEdits(read, edits);
 }
+var spliceLimit = 256;
 function readFragments(text3, document, splices) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
-  if (!root || splices.length === 0) return null;
+  if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text3);
   if (place2 === void 0 && !(json && (0, import_yaml12.isMap)(root) && root.flow)) return null;
   const reading = { json, flowRoot: (0, import_yaml12.isCollection)(root) && root.flow === true };

@@ -46714,10 +46714,11 @@ function provedByFragments(text4, document, splices, edits) {
   const read = readFragments(text4, document, splices);
   return read !== null && matchesEdits(read, edits);
 }
+var spliceLimit = 256;
 function readFragments(text4, document, splices) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
-  if (!root || splices.length === 0) return null;
+  if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text4);
   if (place2 === void 0 && !(json && (0, import_yaml12.isMap)(root) && root.flow)) return null;
   const reading = { json, flowRoot: (0, import_yaml12.isCollection)(root) && root.flow === true };
