@@ -28,7 +28,12 @@
  * (relative to the parent) or keep chomping (which reaches past the
  * fragment), duplicate keys, a mapping left with no entries (it would read
  * as null), document markers, characters that goyamlText.ts rewrites, and
- * template actions.
+ * template actions. Blank and comment lines are nothing read alone, but in
+ * the document they follow a value: those before the fragment's first key
+ * follow the entry before it, those after a run that ends its mapping
+ * follow the run's last value, and a block scalar there takes a comment or a
+ * line of spaces more indented than its key as content (a kept one, blank
+ * lines too); such lines are refused.
  *
  * test/unit/fixes/fragments.test.ts loads every fixed text whole and
  * compares, on the fixes of every fixture and on thousands of seeded splices
@@ -40,6 +45,7 @@ import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from '.
 import type { Branch, Place } from '../manifests/eventReader.js';
 import { readAsJson } from '../manifests/jsonStream.js';
 import type { ManifestDocument } from '../manifests/types.js';
+import { setKey } from '../manifests/decode.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { lastAtMost } from '../sortedSearch.js';
@@ -104,7 +110,9 @@ export function fixedValueByFragments(text: string, document: ManifestDocument, 
     root = replaceAt(root, map.path, 0, (old) => {
       const out: JsonObject = { ...(old as JsonObject) };
       for (const key of before) delete out[key];
-      return Object.assign(out, fixed);
+      // setKey: a `__proto__` entry is a key like any other (Object.assign would set the prototype).
+      for (const [key, value] of Object.entries(fixed)) setKey(out, key, value!);
+      return out;
     });
   }
   return root;
@@ -166,7 +174,7 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
     for (const key of map.keys.slice(lo, hi)) read.before.add(key);
     for (const [key, value] of Object.entries(fixed)) {
       if (Object.hasOwn(read.fixed, key)) return null;
-      read.fixed[key] = value;
+      setKey(read.fixed, key, value!);
     }
   }
   for (const { map, before, fixed } of byMap.values()) {
@@ -628,13 +636,48 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
   // kubectl reads a file that starts with `{` as JSON.
   if (fixedText.trimStart().startsWith('{')) return null;
+  // The fragment starts a line: new entries at the end of a text with no final newline would join its last line, unless they start with a line break.
+  const start = from(region);
+  if (start > 0 && text.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   // The fragment ends a line, as the old one did: nothing after it joins its last line.
   const end = to(region);
   if (fixedText !== '' && !fixedText.endsWith('\n') && end < text.length) return null;
   const column = firstContentColumn(fixedText);
   if (column !== null && column !== map.column) return null;
+  if (region.lo > 0 && !quietAfterValue(fixedText, 0, fixedText.length, map.column, keptBefore(text, region))) return null;
   if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column)) return null;
   return readAlone(fixedText, map.path.length);
+}
+
+/** A block scalar header with keep chomping (`|+`, `>2+`, `|+2`). */
+const keepHeader = /[|>][1-9]?\+/;
+
+/** Whether the entry before a region, as the document has it, may hold a block scalar that keeps its trailing blank lines. */
+function keptBefore(text: string, region: Region): boolean {
+  return keepHeader.test(text.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
+}
+
+/**
+ * Whether the blank and comment lines from `start` up to the first content
+ * line read, in the document, as nothing but blank lines and comments. They
+ * follow the value of the entry before: a block scalar there takes a comment
+ * or a line of spaces more indented than its key as a line of its own
+ * content, and, when it keeps its trailing lines (`kept`), blank lines too.
+ * Read alone they are nothing, so they must be nothing in place as well.
+ */
+function quietAfterValue(lines: string, start: number, limit: number, column: number, kept: boolean): boolean {
+  let at = start;
+  while (at < limit) {
+    const newline = lines.indexOf('\n', at);
+    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
+    const line = lines.slice(at, lineEnd);
+    if (!blankOrComment.test(line)) return true;
+    const indent = line.length - line.trimStart().length;
+    const blank = line.trim() === '';
+    if ((blank ? line.replace(/\r$/, '').length : indent) > column || (blank && kept)) return false;
+    at = lineEnd + 1;
+  }
+  return true;
 }
 
 const trailingComma = /,[ \t\r\n]*$/;
@@ -668,18 +711,24 @@ function readFlowRun(fixedText: string, region: Region, reading: Reading): JsonO
 /**
  * Whether the first line after a region that ends its mapping, in the fixed
  * text (regions that start right there come first), is less indented than
- * the mapping's keys, or there is none before the document ends.
+ * the mapping's keys, or there is none before the document ends; and the
+ * blank and comment lines before it are no more indented than the keys.
  */
 function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], r: number, documentEnd: number, column: number): boolean {
   let at = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next]!.region;
     if (from(region) !== at) break;
-    const first = firstContentColumn(texts[next]!.fixed);
+    const fixed = texts[next]!.fixed;
+    if (!quietAfterValue(fixed, 0, fixed.length, column, false)) return false;
+    const first = firstContentColumn(fixed);
     if (first !== null) return first < column;
     at = to(region);
   }
-  const first = firstContentColumn(text, at, Math.min(documentEnd, text.length));
+  const limit = Math.min(documentEnd, text.length);
+  // The region's last value may now be a block scalar (kept ones are refused): the lines after it must not become its content.
+  if (!quietAfterValue(text, at, limit, column, false)) return false;
+  const first = firstContentColumn(text, at, limit);
   return first === null || first < column;
 }
 

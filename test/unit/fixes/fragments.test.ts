@@ -13,16 +13,13 @@ import { listOfPods } from '../../../bench/lists.js';
 import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
 import { fixedValueByFragments } from '../../../src/fixes/fragments.js';
-import { jsonEqual } from '../../../src/fixes/edits.js';
-import { applySplices } from '../../../src/fixes/text.js';
 import type { Splice } from '../../../src/fixes/text.js';
 import type * as VerifyModule from '../../../src/fixes/verify.js';
 import { verificationCounts } from '../../../src/fixes/verify.js';
-import { loadManifestFile } from '../../../src/manifests/load.js';
-import type { ManifestDocument } from '../../../src/manifests/types.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
 import type { Level } from '../../../src/pss/types.js';
 import { extractPodSpecs } from '../../../src/workloads/extract.js';
+import { agrees, documentsOf } from '../../helpers/fragmentAgreement.js';
 import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
 
 /** Every set of splices the fix engine asks its verifier about, with the text they apply to. */
@@ -42,34 +39,6 @@ vi.mock('../../../src/fixes/verify.js', async (importOriginal) => {
     },
   };
 });
-
-const noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
-
-/** The documents a fix engine would be given: read by events, keeping them for the layout trees. */
-function documentsOf(text: string): readonly ManifestDocument[] {
-  return loadManifestFile('f.yaml', text, { ...noLimit, keepEvents: true }).documents;
-}
-
-/**
- * Compare the fragments' answer for `document` under `splices` (its own
- * splices only) with a whole reading of the fixed text; true when the
- * fragments answered.
- */
-function agrees(text: string, document: ManifestDocument, splices: readonly Splice[], where: string): boolean {
-  const mine = splices.filter((splice) => splice.start >= document.source.start && splice.end <= document.source.end);
-  if (mine.length === 0) return false;
-  const byFragments = fixedValueByFragments(text, document, mine);
-  if (byFragments === null) return false;
-  const fixedText = applySplices(text, mine);
-  const whole = loadManifestFile('f.yaml', fixedText, noLimit);
-  const original = loadManifestFile('f.yaml', text, noLimit);
-  const context = `${where}\n--- splices ${JSON.stringify(mine)}\n--- fixed text\n${fixedText}`;
-  expect(whole.problems, context).toEqual([]);
-  expect(whole.documents.map((d) => d.index), context).toEqual(original.documents.map((d) => d.index));
-  const fixed = whole.documents.find((d) => d.index === document.index);
-  expect(jsonEqual(fixed?.value, byFragments), `${context}\n--- whole\n${JSON.stringify(fixed?.value)}\n--- fragments\n${JSON.stringify(byFragments)}`).toBe(true);
-  return true;
-}
 
 function podFailures(text: string, level: Level): PodFailures[] {
   return documentsOf(text).flatMap((document) => extractPodSpecs(document).pods.map((source) => ({ source, failures: evaluatePod(source.pod, level, 'latest').failures })));
