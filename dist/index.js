@@ -46707,6 +46707,7 @@ init_sortedSearch();
 var import_yaml12 = __toESM(require_dist(), 1);
 init_eventReader();
 init_jsonStream();
+init_decode();
 init_sortedSearch();
 var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
 var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
@@ -46747,7 +46748,7 @@ function readFragments(text4, document, splices) {
     for (const key of map.keys.slice(lo, hi)) read.before.add(key);
     for (const [key, value] of Object.entries(fixed2)) {
       if (Object.hasOwn(read.fixed, key)) return null;
-      read.fixed[key] = value;
+      setKey(read.fixed, key, value);
     }
   }
   for (const { map, before, fixed: fixed2 } of byMap.values()) {
@@ -47077,12 +47078,33 @@ function readRegion(text4, texts, r, documentEnd, reading) {
   if (map.flow) return readFlowRun(fixedText, region, reading);
   if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
   if (fixedText.trimStart().startsWith("{")) return null;
+  const start = from(region);
+  if (start > 0 && text4.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
   if (fixedText !== "" && !fixedText.endsWith("\n") && end < text4.length) return null;
   const column = firstContentColumn(fixedText);
   if (column !== null && column !== map.column) return null;
+  if (region.lo > 0 && !quietAfterValue(fixedText, 0, fixedText.length, map.column, keptBefore(text4, region))) return null;
   if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column)) return null;
   return readAlone(fixedText, map.path.length);
+}
+var keepHeader = /[|>][1-9]?\+/;
+function keptBefore(text4, region) {
+  return keepHeader.test(text4.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
+}
+function quietAfterValue(lines, start, limit, column, kept) {
+  let at3 = start;
+  while (at3 < limit) {
+    const newline = lines.indexOf("\n", at3);
+    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
+    const line = lines.slice(at3, lineEnd);
+    if (!blankOrComment.test(line)) return true;
+    const indent = line.length - line.trimStart().length;
+    const blank = line.trim() === "";
+    if ((blank ? line.replace(/\r$/, "").length : indent) > column || blank && kept) return false;
+    at3 = lineEnd + 1;
+  }
+  return true;
 }
 var trailingComma = /,[ \t\r\n]*$/;
 function readFlowRun(fixedText, region, reading) {
@@ -47107,11 +47129,15 @@ function endsBefore(text4, end, texts, r, documentEnd, column) {
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
     if (from(region) !== at3) break;
-    const first2 = firstContentColumn(texts[next].fixed);
+    const fixed2 = texts[next].fixed;
+    if (!quietAfterValue(fixed2, 0, fixed2.length, column, false)) return false;
+    const first2 = firstContentColumn(fixed2);
     if (first2 !== null) return first2 < column;
     at3 = to(region);
   }
-  const first = firstContentColumn(text4, at3, Math.min(documentEnd, text4.length));
+  const limit = Math.min(documentEnd, text4.length);
+  if (!quietAfterValue(text4, at3, limit, column, false)) return false;
+  const first = firstContentColumn(text4, at3, limit);
   return first === null || first < column;
 }
 var readCache = /* @__PURE__ */ new Map();
