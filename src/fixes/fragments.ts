@@ -645,7 +645,9 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   const column = firstContentColumn(fixedText);
   if (column !== null && column !== map.column) return null;
   if (region.lo > 0 && !quietAfterValue(fixedText, 0, fixedText.length, map.column, keptBefore(text, region))) return null;
-  if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column)) return null;
+  // With no entry left in the fragment, the lines after it follow the value of the entry before it.
+  const keptLast = column === null && keptBefore(text, region);
+  if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
 
@@ -712,22 +714,23 @@ function readFlowRun(fixedText: string, region: Region, reading: Reading): JsonO
  * Whether the first line after a region that ends its mapping, in the fixed
  * text (regions that start right there come first), is less indented than
  * the mapping's keys, or there is none before the document ends; and the
- * blank and comment lines before it are no more indented than the keys.
+ * blank and comment lines before it are no more indented than the keys (and
+ * none is blank when `kept`: the value before them keeps its trailing lines).
  */
-function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], r: number, documentEnd: number, column: number): boolean {
+function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], r: number, documentEnd: number, column: number, kept: boolean): boolean {
   let at = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next]!.region;
     if (from(region) !== at) break;
     const fixed = texts[next]!.fixed;
-    if (!quietAfterValue(fixed, 0, fixed.length, column, false)) return false;
+    if (!quietAfterValue(fixed, 0, fixed.length, column, kept)) return false;
     const first = firstContentColumn(fixed);
     if (first !== null) return first < column;
     at = to(region);
   }
   const limit = Math.min(documentEnd, text.length);
-  // The region's last value may now be a block scalar (kept ones are refused): the lines after it must not become its content.
-  if (!quietAfterValue(text, at, limit, column, false)) return false;
+  // The region's last value may now be a block scalar (kept ones are refused in it): the lines after it must not become its content.
+  if (!quietAfterValue(text, at, limit, column, kept)) return false;
   const first = firstContentColumn(text, at, limit);
   return first === null || first < column;
 }

@@ -44,6 +44,8 @@ const cases: Case[] = [
   { name: 'a deeper comment after the mapping becomes content of a new block scalar', text: pod('  k: 1\n    # c\nstatus: {}\n'), splices: replace('k: 1', 'k: |\n    new') },
   { name: 'a line of spaces after the mapping becomes content of a new block scalar', text: pod('  k: 1\n      \nstatus: {}\n'), splices: replace('k: 1', 'k: |\n    new') },
   { name: 'a deeper comment at the start of the next region', text: 'kind: Pod\nspec:\n  c:\n    k: 1\n  d: 2\n', splices: (text) => [...replace('k: 1', 'k: |\n      new')(text), ...before('  d:', '      # c\n  e: 3\n')(text)] },
+  // Counterexample (fixed, seed 6): with the last entry deleted, the blank lines after the mapping follow a kept block scalar before it.
+  { name: 'the last entry deleted after a kept block scalar', text: pod('  a: |+\n    text\n  b: 1\n\nstatus: {}\n'), splices: replace('  b: 1\n', '') },
   // Counterexample (fixed): at the end of a text with no final newline, new entries would join its last line.
   { name: 'new entries at the end of a text without a final newline', text: pod('  a: 1'), splices: atEnd('  b: 2\n') },
   { name: 'new entries at the end of a text without a final newline, after a line break', text: pod('  a: 1'), splices: atEnd('\n  b: 2\n') },
