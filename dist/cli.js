@@ -19176,7 +19176,8 @@ function readRegion(text3, texts, r, documentEnd, reading) {
   const column = firstContentColumn(fixedText);
   if (column !== null && column !== map.column) return null;
   if (region.lo > 0 && !quietAfterValue(fixedText, 0, fixedText.length, map.column, keptBefore(text3, region))) return null;
-  if (end === map.end && !endsBefore(text3, end, texts, r, documentEnd, map.column)) return null;
+  const keptLast = column === null && keptBefore(text3, region);
+  if (end === map.end && !endsBefore(text3, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
 var keepHeader = /[|>][1-9]?\+/;
@@ -19215,19 +19216,19 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text3, end, texts, r, documentEnd, column) {
+function endsBefore(text3, end, texts, r, documentEnd, column, kept) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
     if (from(region) !== at3) break;
     const fixed2 = texts[next].fixed;
-    if (!quietAfterValue(fixed2, 0, fixed2.length, column, false)) return false;
+    if (!quietAfterValue(fixed2, 0, fixed2.length, column, kept)) return false;
     const first2 = firstContentColumn(fixed2);
     if (first2 !== null) return first2 < column;
     at3 = to(region);
   }
   const limit = Math.min(documentEnd, text3.length);
-  if (!quietAfterValue(text3, at3, limit, column, false)) return false;
+  if (!quietAfterValue(text3, at3, limit, column, kept)) return false;
   const first = firstContentColumn(text3, at3, limit);
   return first === null || first < column;
 }
