@@ -99,6 +99,9 @@ const cases: Case[] = [
   { name: 'an empty value followed by an indentless sequence', text: pod('  a: 1\n  b: 2\n'), splices: replace('a: 1', 'a:\n  - x') },
   { name: 'two items rewritten side by side', text: pod('  c:\n  - name: a\n  - name: b\n'), splices: (text) => [...replace('name: a', 'name: a\n    x: 1')(text), ...replace('name: b', 'name: b\n    x: 2')(text)] },
   { name: 'a new entry after the last item', text: pod('  c:\n  - name: a\n    image: x\n'), splices: atEnd('    securityContext:\n      privileged: false\n') },
+  { name: 'a new first key after the dash', text: pod('  containers:\n  - name: a\n    image: x\n'), splices: replace('name: a', 'n: 1\n    name: a') },
+  { name: 'the first key moved below the dash', text: pod('  containers:\n  - name: a\n    image: x\n'), splices: replace('name: a', '\n    name: a') },
+  { name: 'a block scalar with an indicator in a compact mapping, then entries', text: 'kind: List\nitems:\n- a: |1\n   x\n', splices: atEnd('  # c\n  n: 1\n') },
   // Empty values.
   { name: 'an empty value before a new entry', text: pod('  a:\n  b: 2\n'), splices: before('  b:', '  n: 1\n') },
   { name: 'a value emptied', text: pod('  a:\n    x: 1\n  b: 2\n'), splices: replace('    x: 1\n', '') },
@@ -149,6 +152,14 @@ const cases: Case[] = [
   { name: 'a flow mapping item given a key without value', text: pod('  c:\n  - {name: a, image: x}\n'), splices: replace('image: x', 'image') },
   { name: 'a flow mapping item given a quoted key', text: pod('  c:\n  - {name: a, image: x}\n'), splices: replace('image: x', '"image": x, "a": 1') },
   { name: 'a flow value of a block mapping', text: pod('  c: {name: a, image: x}\n'), splices: replace('image: x', 'image: y') },
+  // A YAML document whose root is a flow collection over several lines (a file that starts with `{` is JSON).
+  ...['# c\n{kind: Pod,\nspec: {a: 1,\nb: 2}}\n', '[{kind: Pod,\nspec: {a: 1,\nb: 2}}]\n', '--- {kind: Pod,\n  spec: {a: 1,\n  b: 2}}\n'].flatMap((text) =>
+    ['---', '...', '%YAML', '#', '- ', '\t'].flatMap((start): Case[] => [
+      { name: `a flow root ${JSON.stringify(text.slice(0, 4))}: ${start} before a member`, text, splices: replace('b: 2', `${start} b: 2`) },
+      { name: `a flow root ${JSON.stringify(text.slice(0, 4))}: ${start} starting a line`, text, splices: replace('b: 2', `b: 2,\n${start} c: 3`) },
+      { name: `a flow root ${JSON.stringify(text.slice(0, 4))}: ${start} in a quoted value`, text, splices: replace('b: 2', `b: "x\n${start} c"`) },
+    ]),
+  ),
   // JSON.
   ...jsonCases(),
 ];
@@ -211,7 +222,9 @@ describe('the fragments under attack', () => {
       const text = seededDocument(rng.fork(`document ${n}`));
       const documents = documentsOf(text);
       if (documents.length === 0) continue;
-      const splices = Array.from({ length: rng.int(1, 3) }, () => edgeSplice(text, rng)).sort((a, b) => a.start - b.start);
+      // Half the time all splices go around one line, so that their regions meet.
+      const focus = rng.chance(0.5) ? rng.int(0, text.length) : undefined;
+      const splices = Array.from({ length: rng.int(1, 3) }, () => edgeSplice(text, rng, focus)).sort((a, b) => a.start - b.start);
       const disjoint = splices.filter((splice, i) => splices.slice(0, i).every((kept) => splice.start >= kept.end || (splice.start === splice.end && splice.start === kept.start && kept.start === kept.end)));
       for (const document of documents) if (agrees(text, document, disjoint, `seeded ${n}`)) answered++;
     }
@@ -287,11 +300,18 @@ function seededDocument(rng: Rng): string {
   return text;
 }
 
-/** A splice at an edge: new lines at a line start (with comments, blank lines or spaces before them), a line deleted, a value rewritten, text at the very end. */
-function edgeSplice(text: string, rng: Rng): Splice {
+/**
+ * A splice at an edge: new lines at a line start (with comments, blank lines
+ * or spaces before them), a line deleted, a value rewritten, the line before
+ * rewritten, text at the very end. Near `focus` when given.
+ */
+function edgeSplice(text: string, rng: Rng, focus?: number): Splice {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineStart = rng.pick(lineStarts);
+  const near = focus === undefined ? -1 : lineStarts.findIndex((start) => start > focus) - 1;
+  const index = near >= 0 ? Math.min(lineStarts.length - 1, near + rng.int(0, 1)) : rng.int(0, lineStarts.length - 1);
+  const lineStart = lineStarts[index]!;
+  const previousStart = lineStarts[Math.max(0, index - 1)]!;
   const next = text.indexOf('\n', lineStart);
   const lineEnd = next === -1 ? text.length : next + 1;
   const line = text.slice(lineStart, lineEnd);
@@ -301,11 +321,14 @@ function edgeSplice(text: string, rng: Rng): Splice {
   const entry = () => `${' '.repeat(rng.chance(0.8) ? column : rng.int(0, column + 4))}${rng.pick(keys)}: ${rng.pick(['1', '|', '|\n' + ' '.repeat(column + 2) + 'x', '>-\n' + ' '.repeat(column + 4) + 'y', '{a: 1}', 'x\n' + ' '.repeat(column + 2) + 'y', ''])}`;
   const newLines = () => [...Array.from({ length: rng.int(0, 2) }, quiet), ...Array.from({ length: rng.int(1, 2) }, entry)].join(eol) + eol;
   const colon = line.indexOf(': ');
-  switch (rng.int(0, 6)) {
+  switch (rng.int(0, 7)) {
     case 0:
       return { start: lineStart, end: lineStart, insert: newLines() };
     case 1:
       return { start: lineStart, end: lineEnd, insert: '' };
+    case 7:
+      // The line before rewritten or deleted: a splice that ends where another may start.
+      return { start: previousStart, end: lineStart, insert: rng.chance(0.5) ? '' : newLines() };
     case 2:
       return { start: lineStart, end: lineStart, insert: quiet() + eol };
     case 3:
