@@ -1,0 +1,304 @@
+/**
+ * Where the splices of a verification lie in a document's layout tree: for
+ * each, the deepest mapping whose entries hold it, as a run of entries
+ * (fragments.ts reads each run alone). Block mappings are read by whole
+ * lines, flow mappings by entries with their commas.
+ */
+import { Scalar, isMap, isScalar, isSeq } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { placeOffset } from '../manifests/eventReader.js';
+import type { Branch, Place } from '../manifests/eventReader.js';
+import { isObject } from '../pss/pod.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import { lastAtMost } from '../sortedSearch.js';
+import { firstContentColumn, lineEndAfter, lineStartOf } from './fragmentLines.js';
+import { inOrder } from './text.js';
+import type { Splice } from './text.js';
+
+/** One block mapping of the document, as the layout tree and the decoded value both see it. */
+export interface MapView {
+  readonly node: YAMLMap;
+  readonly path: FieldPath;
+  readonly value: JsonObject;
+  /** The decoded key of each entry, in the layout's order. */
+  readonly keys: readonly string[];
+  /** Where each entry's first line starts (the line of its key). */
+  readonly spanStarts: readonly number[];
+  /** Just after the mapping's last line. */
+  readonly end: number;
+  /** The column of its keys. */
+  readonly column: number;
+  /** Just after the `- ` indicators before its first key, when it opens a sequence item (they are blanked when it is read alone); else its first line's start. */
+  readonly dashesEnd: number;
+  /**
+   * A flow mapping (`{…}`): its entries are `key: value` pairs, each with the
+   * comma after it, `end` is its closing brace, and it has no column.
+   */
+  readonly flow: boolean;
+}
+
+/** A run of entries [lo, hi) of one mapping that some splices rewrite (lo = hi: new entries between two). */
+export interface Region {
+  readonly map: MapView;
+  lo: number;
+  hi: number;
+  readonly splices: Splice[];
+}
+
+export const from = (region: Region) => region.map.spanStarts[region.lo] ?? region.map.end;
+export const to = (region: Region) => region.map.spanStarts[region.hi] ?? region.map.end;
+
+/** The decoded key of each entry of a block mapping, through the reader's places (offset of each key); null when they do not line up one to one. */
+function keysOf(node: YAMLMap, place: Place | undefined): string[] | null {
+  if (place === undefined || typeof place === 'number' || Array.isArray(place.children)) return null;
+  const children = place.children as Map<string, Place>;
+  if (children.size !== node.items.length) return null; // a duplicate key
+  const byOffset = new Map<number, string>();
+  for (const [key, child] of children) byOffset.set(childKeyOffset(child), key);
+  const keys: string[] = [];
+  for (const pair of node.items as Pair[]) {
+    const key = isScalar(pair.key) ? byOffset.get(pair.key.range?.[0] ?? -1) : undefined;
+    if (key === undefined) return null;
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** A mapping entry's place is where its key starts (eventReader.ts). */
+const childKeyOffset = (child: Place): number => placeOffset(child);
+
+function nodeEnd(node: unknown): number | null {
+  const range = (node as Node | null)?.range;
+  return range ? range[1] : null;
+}
+
+const dashPrefix = /^[ ]*(?:-[ ]+)+$/;
+
+/**
+ * Each mapping's view, made once: a document's fixes are verified together,
+ * then a suggestion at a time, and the same mappings hold them. A layout node
+ * belongs to one document of one text, so its view never changes.
+ */
+const views = new WeakMap<YAMLMap, MapView | null>();
+
+/**
+ * Where a node lies in its document, as a chain to the root: walking down to
+ * a splice copies no path, and a mapping's path is made once, with its view.
+ */
+interface PathLink {
+  readonly parent: PathLink | null;
+  readonly segment: string | number;
+}
+
+function pathOf(link: PathLink | null): FieldPath {
+  const path: (string | number)[] = [];
+  for (let at = link; at !== null; at = at.parent) path.push(at.segment);
+  return path.reverse();
+}
+
+function mapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null): MapView | null {
+  let view = views.get(node);
+  if (view === undefined) {
+    view = newMapView(text, node, place, value, pathOf(link));
+    views.set(node, view);
+  }
+  return view;
+}
+
+function newMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, path: FieldPath): MapView | null {
+  if (node.items.length === 0 || !isObject(value ?? null)) return null;
+  if (node.flow) return flowMapView(text, node, place, value as JsonObject, path);
+  const keys = keysOf(node, place);
+  if (keys === null || Object.keys(value as JsonObject).length !== keys.length) return null;
+  const pairs = node.items as Pair[];
+  const spanStarts: number[] = [];
+  let column = -1;
+  let dashesEnd = -1;
+  for (const [i, pair] of pairs.entries()) {
+    const keyStart = (pair.key as Node).range![0];
+    const lineStart = lineStartOf(text, keyStart);
+    const prefix = text.slice(lineStart, keyStart);
+    if (i === 0) {
+      column = keyStart - lineStart;
+      if (/^[ ]*$/.test(prefix)) dashesEnd = lineStart;
+      else if (dashPrefix.test(prefix)) dashesEnd = keyStart;
+      else return null;
+    } else if (keyStart - lineStart !== column || !/^[ ]*$/.test(prefix)) {
+      return null;
+    }
+    spanStarts.push(lineStart);
+  }
+  const last = pairs[pairs.length - 1]!;
+  const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
+  if (lastEnd === null) return null;
+  return { node, path, value: value as JsonObject, keys, spanStarts, end: lineEndAfter(text, lastEnd), column, dashesEnd, flow: false };
+}
+
+/** A flow mapping's view: entries from key to key (the comma after each included), up to its closing brace. */
+function flowMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonObject, path: FieldPath): MapView | null {
+  // Without the reader's places (a JSON file `yaml` read), keys are JSON strings: a quoted key is its own decoded key.
+  const keys = place !== undefined ? keysOf(node, place) : quotedKeys(node);
+  if (keys === null || Object.keys(value).length !== keys.length) return null;
+  const spanStarts = (node.items as Pair[]).map((pair) => (pair.key as Node).range![0]);
+  const end = (node.range?.[1] ?? 0) - 1;
+  if (text.charAt(end) !== '}' || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1]!)) return null;
+  return { node, path, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0]!, flow: true };
+}
+
+function quotedKeys(node: YAMLMap): string[] | null {
+  const keys: string[] = [];
+  for (const pair of node.items as Pair[]) {
+    if (!isScalar(pair.key) || pair.key.type !== Scalar.QUOTE_DOUBLE || typeof pair.key.value !== 'string') return null;
+    keys.push(pair.key.value);
+  }
+  return new Set(keys).size === keys.length ? keys : null;
+}
+
+/**
+ * The region of one splice under `node`: the deepest block mapping whose
+ * entries hold it, or null when no mapping at or under `node` does.
+ */
+export function regionIn(text: string, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
+  if (isSeq(node)) return regionInSequence(text, node, place, value, link, splice);
+  if (!isMap(node)) return null;
+  const map = mapView(text, node, place, value, link);
+  if (map === null) return null;
+  if (map.flow) return flowRegionIn(text, map, place, link, splice);
+  const { spanStarts, end, column, dashesEnd } = map;
+  const n = spanStarts.length;
+  const { start, end: spliceEnd } = splice;
+  if (start < spanStarts[0]! || spliceEnd > end) return null;
+  // Nothing may rewrite the `- ` that opens the mapping's sequence item.
+  if (start < dashesEnd) return null;
+  if (start === spliceEnd) {
+    // New lines at an entry boundary, at the keys' column: new entries between two.
+    const boundary = start === end ? n : spanStarts.indexOf(start);
+    if (boundary !== -1 && splice.insert.endsWith('\n')) {
+      const insertColumn = firstContentColumn(splice.insert);
+      if (insertColumn === column && !(boundary === 0 && dashesEnd > spanStarts[0]!)) return { map, lo: boundary, hi: boundary, splices: [splice] };
+      if (insertColumn !== null && insertColumn < column) return null;
+    }
+  }
+  // The entries the splice touches: an insertion at a boundary belongs to the entry before it.
+  const lo = start === spliceEnd && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
+  if (lo < 0 || lo >= n) return null;
+  if (hi === lo + 1) {
+    const key = map.keys[lo]!;
+    const child = (node.items[lo] as Pair).value as Node | null;
+    // A flow value in a block mapping is read with its entry (a flow collection's lines are not the block's).
+    const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice) : null;
+    if (inner !== null) return inner;
+  }
+  return { map, lo, hi, splices: [splice] };
+}
+
+/**
+ * The region of a splice in a flow mapping: the entries it touches, or a
+ * region inside the one entry whose value (a flow mapping, or a flow
+ * sequence of them) holds it. New text at a key's start belongs to the entry
+ * before (it follows that entry's comma); at the closing brace, to the last.
+ */
+function flowRegionIn(text: string, map: MapView, place: Place | undefined, link: PathLink | null, splice: Splice): Region | null {
+  const { spanStarts, end, keys } = map;
+  const n = spanStarts.length;
+  const { start, end: spliceEnd } = splice;
+  if (start < spanStarts[0]! || spliceEnd > end) return null;
+  const lo = start === spliceEnd && start > spanStarts[0]! && (start === end || spanStarts.includes(start)) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
+  if (lo < 0 || lo >= n) return null;
+  if (hi === lo + 1) {
+    const key = keys[lo]!;
+    const child = (map.node.items[lo] as Pair).value as Node | null;
+    const range = child?.range;
+    // Strictly inside the value's brackets: its own entries hold the splice.
+    if (child && range && (isMap(child) || isSeq(child)) && child.flow && start > range[0] && spliceEnd < range[1]) {
+      const inner = regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice);
+      if (inner !== null) return inner;
+    }
+  }
+  return { map, lo, hi, splices: [splice] };
+}
+
+/** The last entry whose span starts at or before `offset` (-1 for none). */
+function entryAt(spanStarts: readonly number[], offset: number): number {
+  return lastAtMost(spanStarts.length, (i) => spanStarts[i]!, offset);
+}
+
+function childPlace(place: Place | undefined, key: string | number): Place | undefined {
+  if (place === undefined || typeof place === 'number') return undefined;
+  const children = (place as Branch).children;
+  return typeof key === 'number' ? (Array.isArray(children) ? children[key] : undefined) : Array.isArray(children) ? undefined : children.get(key);
+}
+
+/** The region of a splice inside one item of a sequence (a mapping), or null. */
+function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
+  if (!Array.isArray(value) || value.length !== node.items.length) return null;
+  const items = node.items as Node[];
+  const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
+  const item = items[j];
+  // A flow item holds the splice only inside its braces.
+  if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
+  if (item === undefined || !isMap(item)) return null;
+  return regionIn(text, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice);
+}
+
+/**
+ * The regions to read: runs of one mapping that meet or overlap joined into
+ * one, and a run that lies inside an entry of another run folded into it.
+ * In text order, deeper mappings first at one offset (their new lines come
+ * first: text.ts orders splices so). Null when two runs would overlap
+ * otherwise.
+ */
+export function mergeRegions(regions: readonly Region[]): Region[] | null {
+  const byMap = new Map<YAMLMap, Region[]>();
+  for (const region of [...regions].sort((a, b) => a.lo - b.lo)) {
+    const runs = byMap.get(region.map.node) ?? [];
+    byMap.set(region.map.node, runs);
+    const last = runs[runs.length - 1];
+    if (last !== undefined && region.lo <= last.hi) {
+      last.hi = Math.max(last.hi, region.hi);
+      last.splices.push(...region.splices);
+    } else {
+      runs.push({ ...region, splices: [...region.splices] });
+    }
+  }
+  const runs = [...byMap.values()].flat();
+  const outermost = runs.filter((run) => !runs.some((outer) => holds(outer, run)));
+  for (const run of runs) {
+    if (outermost.includes(run)) continue;
+    // `holds` is transitive: the outermost run that holds a run holds what it holds.
+    outermost.find((outer) => holds(outer, run))!.splices.push(...run.splices);
+  }
+  outermost.sort((a, b) => from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b));
+  for (let i = 1; i < outermost.length; i++) if (from(outermost[i]!) < to(outermost[i - 1]!)) return null;
+  return outermost;
+}
+
+/** Whether `inner`'s mapping lies inside one of the entries of `outer`'s run. */
+function holds(outer: Region, inner: Region): boolean {
+  const path = outer.map.path;
+  if (inner.map.path.length <= path.length || !path.every((segment, i) => inner.map.path[i] === segment)) return false;
+  const index = outer.map.keys.indexOf(inner.map.path[path.length] as string);
+  return index >= outer.lo && index < outer.hi;
+}
+
+/**
+ * Whether the regions, read one after the other, hold the splices in the
+ * order they apply: each region's splices sorted so, and where two regions
+ * meet, the first one's new lines there come first.
+ */
+export function inTextOrder(regions: readonly Region[], splices: readonly Splice[]): boolean {
+  const order = new Map(inOrder(splices).map((splice, i) => [splice, i]));
+  const rank = (splice: Splice) => order.get(splice)!;
+  for (const region of regions) region.splices.sort((a, b) => rank(a) - rank(b));
+  for (let i = 1; i < regions.length; i++) {
+    const [before, after] = [regions[i - 1]!, regions[i]!];
+    const at = to(before);
+    if (from(after) !== at) continue;
+    const last = before.splices.filter((splice) => splice.start === at).map(rank);
+    const first = after.splices.filter((splice) => splice.start === at).map(rank);
+    if (last.length > 0 && first.length > 0 && Math.max(...last) > Math.min(...first)) return false;
+  }
+  return true;
+}

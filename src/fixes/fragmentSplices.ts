@@ -1,0 +1,104 @@
+/**
+ * The splices of a verification, reshaped so that each one lies within the
+ * entries of one mapping (fragmentRegions.ts), writing the same text:
+ * suggestions rewrite whole lines, most of which a fix leaves alone.
+ */
+import { blankOrComment } from './fragmentLines.js';
+import { applySplicesWithin, extentOf, SpliceConflict } from './text.js';
+import type { Splice } from './text.js';
+
+/**
+ * The splices narrowed, new lines moved after the line break they were
+ * written before, and lines for mappings at several depths cut apart; null
+ * when, together, they would not write what the given splices write.
+ */
+export function lineWise(text: string, splices: readonly Splice[]): Splice[] | null {
+  const moved = atLineStarts(text, splices.map((splice) => narrowed(text, splice)));
+  return sameText(text, splices, moved && moved.flatMap(byIndentation));
+}
+
+/**
+ * A splice without the text it writes back as it was, at either end: a
+ * suggestion rewrites whole lines, most of which a fix leaves alone (the
+ * line before new entries, say), and the fragment is what changes.
+ */
+function narrowed(text: string, splice: Splice): Splice {
+  const { start, end, insert } = splice;
+  const most = Math.min(end - start, insert.length);
+  let head = 0;
+  while (head < most && text.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < most - head && text.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
+  if (head === 0 && tail === 0) return splice;
+  return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
+}
+
+/**
+ * The splices with new lines written at the end of a line (before its line
+ * break) written after the break instead: the same text, and lines that
+ * start a line, as the regions need. Null when a moved splice would land
+ * beside another one (their order could change).
+ */
+function atLineStarts(text: string, splices: readonly Splice[]): Splice[] | null {
+  const moves: [number, number][] = [];
+  const out = splices.map((splice) => {
+    if (splice.start !== splice.end) return splice;
+    const eol = text.startsWith('\r\n', splice.start) ? '\r\n' : text.startsWith('\n', splice.start) ? '\n' : null;
+    if (eol === null || !splice.insert.startsWith(eol)) return splice;
+    const at = splice.start + eol.length;
+    moves.push([splice.start, at]);
+    return { ...splice, start: at, end: at, insert: splice.insert.slice(eol.length) + eol };
+  });
+  if (moves.length === 0) return out;
+  // A splice that stays where it was must not meet one that moved: their order could change.
+  const stayed = splices.filter((splice, index) => out[index] === splice);
+  if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
+  return out;
+}
+
+/**
+ * New lines for mappings at several depths (a container's `securityContext`,
+ * then the pod's, written at one offset where both mappings end) as one
+ * splice per depth, each starting at a line less indented than the one
+ * before: each then belongs to a mapping of its own.
+ */
+function byIndentation(splice: Splice): Splice[] {
+  const { start, end, insert } = splice;
+  if (start !== end || !insert.endsWith('\n')) return [splice];
+  const parts: Splice[] = [];
+  let partStart = 0;
+  let partColumn: number | null = null;
+  for (let at = 0; at < insert.length; ) {
+    const lineEnd = insert.indexOf('\n', at) + 1;
+    const line = insert.slice(at, lineEnd - 1);
+    if (!blankOrComment.test(line)) {
+      const column = line.length - line.trimStart().length;
+      if (partColumn !== null && column < partColumn) {
+        parts.push({ ...splice, insert: insert.slice(partStart, at), column: partColumn });
+        partStart = at;
+      }
+      if (partColumn === null || column < partColumn) partColumn = column;
+    }
+    at = lineEnd;
+  }
+  if (parts.length === 0) return [splice];
+  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? undefined });
+  return parts;
+}
+
+/**
+ * The narrowed and moved splices when, applied together, they write what the
+ * given ones write (splices at one offset apply in an order of their own,
+ * which moving one could change); else null.
+ */
+function sameText(text: string, given: readonly Splice[], changed: Splice[] | null): Splice[] | null {
+  if (changed === null || (given.length < 2 && changed.length === 1) || (changed.length === given.length && changed.every((splice, i) => splice === given[i]))) return changed;
+  const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
+  const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
+  try {
+    return applySplicesWithin(text, lo, hi, given) === applySplicesWithin(text, lo, hi, changed) ? changed : null;
+  } catch (caught) {
+    if (caught instanceof SpliceConflict) return null;
+    throw caught;
+  }
+}
