@@ -50,7 +50,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias7;
     exports.isCollection = isCollection6;
     exports.isDocument = isDocument;
-    exports.isMap = isMap9;
+    exports.isMap = isMap10;
     exports.isNode = isNode;
     exports.isPair = isPair5;
     exports.isScalar = isScalar10;
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap9 = fc.start.source === "{";
-      const fcName = isMap9 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap9 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap10 = fc.start.source === "{";
+      const fcName = isMap10 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap10 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap9 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap10 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap9 && !sep3 && !props.found) {
+        if (!isMap10 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap9 && !props.found && ctx.options.strict) {
+            if (!isMap10 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap9) {
+          if (isMap10) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap9 ? "}" : "]";
+      const expectedEnd = isMap10 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -18799,164 +18799,32 @@ function listText(text3, layout, kept, splices) {
 }
 
 // src/fixes/fragments.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+
+// src/fixes/fragmentLines.ts
+var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
+var lineStartOf2 = (text3, offset) => text3.lastIndexOf("\n", offset - 1) + 1;
+function lineEndAfter(text3, offset) {
+  if (offset === 0 || text3.charCodeAt(offset - 1) === 10) return offset;
+  const newline = text3.indexOf("\n", offset);
+  return newline === -1 ? text3.length : newline + 1;
+}
+function firstContentColumn(lines, start = 0, limit = lines.length) {
+  let at3 = start;
+  while (at3 < limit) {
+    const newline = lines.indexOf("\n", at3);
+    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
+    const line = lines.slice(at3, lineEnd);
+    if (!blankOrComment.test(line)) return line.length - line.trimStart().length;
+    at3 = lineEnd + 1;
+  }
+  return null;
+}
+
+// src/fixes/fragmentRegions.ts
 var import_yaml12 = __toESM(require_dist(), 1);
 var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
 var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
-function provedByFragments(text3, document, splices, edits) {
-  const read = readFragments(text3, document, splices);
-  return read !== null && matchesEdits(read, edits);
-}
-var spliceLimit = 256;
-function readFragments(text3, document, splices) {
-  const { place: place2, layout, end: documentEnd } = document.source;
-  const root = layout.contents;
-  if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
-  const json = readAsJson(text3);
-  if (place2 === void 0 && !(json && (0, import_yaml12.isMap)(root) && root.flow)) return null;
-  const reading = { json, flowRoot: (0, import_yaml12.isCollection)(root) && root.flow === true };
-  const lineWise = atLineStarts(text3, splices.map((splice) => narrowed(text3, splice)));
-  const moved = sameText(text3, splices, lineWise && lineWise.flatMap(byIndentation));
-  if (moved === null) return null;
-  const regions = [];
-  for (const splice of moved) {
-    const region = regionIn(text3, root, place2, document.value, null, splice);
-    if (region === null) return null;
-    regions.push(region);
-  }
-  const merged = mergeRegions(regions);
-  if (merged === null || !inTextOrder(merged, moved)) return null;
-  const texts = merged.map((region) => fragmentTexts(text3, region));
-  const byMap = /* @__PURE__ */ new Map();
-  for (const r of texts.keys()) {
-    const { map, lo, hi } = texts[r].region;
-    const fixed2 = readRegion(text3, texts, r, documentEnd, reading);
-    if (fixed2 === null) return null;
-    let read = byMap.get(map.node);
-    if (read === void 0) {
-      read = { map, before: /* @__PURE__ */ new Set(), fixed: {} };
-      byMap.set(map.node, read);
-    }
-    for (const key of map.keys.slice(lo, hi)) read.before.add(key);
-    for (const [key, value] of Object.entries(fixed2)) {
-      if (Object.hasOwn(read.fixed, key)) return null;
-      setKey(read.fixed, key, value);
-    }
-  }
-  for (const { map, before, fixed: fixed2 } of byMap.values()) {
-    const written = Object.keys(fixed2);
-    if (written.some((key) => !before.has(key) && Object.hasOwn(map.value, key))) return null;
-    if (map.keys.length - before.size + written.length === 0) return null;
-  }
-  return [...byMap.values()];
-}
-function narrowed(text3, splice) {
-  const { start, end, insert } = splice;
-  const most = Math.min(end - start, insert.length);
-  let head = 0;
-  while (head < most && text3.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
-  let tail = 0;
-  while (tail < most - head && text3.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
-  if (head === 0 && tail === 0) return splice;
-  return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
-}
-function atLineStarts(text3, splices) {
-  const moves = [];
-  const out = splices.map((splice) => {
-    if (splice.start !== splice.end) return splice;
-    const eol = text3.startsWith("\r\n", splice.start) ? "\r\n" : text3.startsWith("\n", splice.start) ? "\n" : null;
-    if (eol === null || !splice.insert.startsWith(eol)) return splice;
-    const at3 = splice.start + eol.length;
-    moves.push([splice.start, at3]);
-    return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
-  });
-  if (moves.length === 0) return out;
-  const stayed = splices.filter((splice, index) => out[index] === splice);
-  if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
-  return out;
-}
-function byIndentation(splice) {
-  const { start, end, insert } = splice;
-  if (start !== end || !insert.endsWith("\n")) return [splice];
-  const parts = [];
-  let partStart = 0;
-  let partColumn = null;
-  for (let at3 = 0; at3 < insert.length; ) {
-    const lineEnd = insert.indexOf("\n", at3) + 1;
-    const line = insert.slice(at3, lineEnd - 1);
-    if (!blankOrComment.test(line)) {
-      const column = line.length - line.trimStart().length;
-      if (partColumn !== null && column < partColumn) {
-        parts.push({ ...splice, insert: insert.slice(partStart, at3), column: partColumn });
-        partStart = at3;
-      }
-      if (partColumn === null || column < partColumn) partColumn = column;
-    }
-    at3 = lineEnd;
-  }
-  if (parts.length === 0) return [splice];
-  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
-  return parts;
-}
-function sameText(text3, given, changed) {
-  if (changed === null || given.length < 2 && changed.length === 1 || changed.length === given.length && changed.every((splice, i) => splice === given[i])) return changed;
-  const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
-  const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
-  try {
-    return applySplicesWithin(text3, lo, hi, given) === applySplicesWithin(text3, lo, hi, changed) ? changed : null;
-  } catch (caught) {
-    if (caught instanceof SpliceConflict) return null;
-    throw caught;
-  }
-}
-function inTextOrder(regions, splices) {
-  const order = new Map(inOrder(splices).map((splice, i) => [splice, i]));
-  const rank = (splice) => order.get(splice);
-  for (const region of regions) region.splices.sort((a, b) => rank(a) - rank(b));
-  for (let i = 1; i < regions.length; i++) {
-    const [before, after] = [regions[i - 1], regions[i]];
-    const at3 = to(before);
-    if (from(after) !== at3) continue;
-    const last = before.splices.filter((splice) => splice.start === at3).map(rank);
-    const first = after.splices.filter((splice) => splice.start === at3).map(rank);
-    if (last.length > 0 && first.length > 0 && Math.max(...last) > Math.min(...first)) return false;
-  }
-  return true;
-}
-function matchesEdits(read, edits) {
-  const mine = read.map(() => []);
-  for (const edit of edits) {
-    const r = read.findIndex(({ map, before, fixed: fixed2 }) => {
-      const path10 = map.path;
-      if (edit.path.length <= path10.length || !path10.every((segment, i) => edit.path[i] === segment)) return false;
-      const key = edit.path[path10.length];
-      return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
-    });
-    if (r === -1) return false;
-    mine[r].push(edit);
-  }
-  return read.every(({ map, before, fixed: fixed2 }, r) => {
-    const old = map.value;
-    let expected2;
-    try {
-      expected2 = mine[r].length === 0 ? old : applyEditsToJson(old, mine[r], map.path.length);
-    } catch (error) {
-      if (error instanceof EditError) return false;
-      throw error;
-    }
-    if (!isObject(expected2)) return false;
-    let count2 = 0;
-    for (const key of Object.keys(old)) {
-      if (before.has(key)) continue;
-      if (expected2[key] !== old[key] && !jsonEqual(expected2[key], old[key])) return false;
-      count2++;
-    }
-    for (const [key, value] of Object.entries(fixed2)) {
-      if (!jsonEqual(expected2[key], value)) return false;
-      count2++;
-    }
-    return Object.keys(expected2).filter((key) => expected2[key] !== void 0).length === count2;
-  });
-}
 function keysOf2(node, place2) {
   if (place2 === void 0 || typeof place2 === "number" || Array.isArray(place2.children)) return null;
   const children = place2.children;
@@ -18972,17 +18840,10 @@ function keysOf2(node, place2) {
   return keys;
 }
 var childKeyOffset = (child) => placeOffset(child);
-var lineStartOf2 = (text3, offset) => text3.lastIndexOf("\n", offset - 1) + 1;
-function lineEndAfter(text3, offset) {
-  if (offset === 0 || text3.charCodeAt(offset - 1) === 10) return offset;
-  const newline = text3.indexOf("\n", offset);
-  return newline === -1 ? text3.length : newline + 1;
-}
 function nodeEnd(node) {
   const range2 = node?.range;
   return range2 ? range2[1] : null;
 }
-var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
 var dashPrefix = /^[ ]*(?:-[ ]+)+$/;
 var views = /* @__PURE__ */ new WeakMap();
 function pathOf(link) {
@@ -19041,17 +18902,6 @@ function quotedKeys(node) {
     keys.push(pair2.key.value);
   }
   return new Set(keys).size === keys.length ? keys : null;
-}
-function firstContentColumn(lines, start = 0, limit = lines.length) {
-  let at3 = start;
-  while (at3 < limit) {
-    const newline = lines.indexOf("\n", at3);
-    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
-    const line = lines.slice(at3, lineEnd);
-    if (!blankOrComment.test(line)) return line.length - line.trimStart().length;
-    at3 = lineEnd + 1;
-  }
-  return null;
 }
 function regionIn(text3, node, place2, value, link, splice) {
   if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text3, node, place2, value, link, splice);
@@ -19147,6 +18997,168 @@ function holds(outer, inner) {
   if (inner.map.path.length <= path10.length || !path10.every((segment, i) => inner.map.path[i] === segment)) return false;
   const index = outer.map.keys.indexOf(inner.map.path[path10.length]);
   return index >= outer.lo && index < outer.hi;
+}
+function inTextOrder(regions, splices) {
+  const order = new Map(inOrder(splices).map((splice, i) => [splice, i]));
+  const rank = (splice) => order.get(splice);
+  for (const region of regions) region.splices.sort((a, b) => rank(a) - rank(b));
+  for (let i = 1; i < regions.length; i++) {
+    const [before, after] = [regions[i - 1], regions[i]];
+    const at3 = to(before);
+    if (from(after) !== at3) continue;
+    const last = before.splices.filter((splice) => splice.start === at3).map(rank);
+    const first = after.splices.filter((splice) => splice.start === at3).map(rank);
+    if (last.length > 0 && first.length > 0 && Math.max(...last) > Math.min(...first)) return false;
+  }
+  return true;
+}
+
+// src/fixes/fragmentSplices.ts
+function lineWise(text3, splices) {
+  const moved = atLineStarts(text3, splices.map((splice) => narrowed(text3, splice)));
+  return sameText(text3, splices, moved && moved.flatMap(byIndentation));
+}
+function narrowed(text3, splice) {
+  const { start, end, insert } = splice;
+  const most = Math.min(end - start, insert.length);
+  let head = 0;
+  while (head < most && text3.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < most - head && text3.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
+  if (head === 0 && tail === 0) return splice;
+  return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
+}
+function atLineStarts(text3, splices) {
+  const moves = [];
+  const out = splices.map((splice) => {
+    if (splice.start !== splice.end) return splice;
+    const eol = text3.startsWith("\r\n", splice.start) ? "\r\n" : text3.startsWith("\n", splice.start) ? "\n" : null;
+    if (eol === null || !splice.insert.startsWith(eol)) return splice;
+    const at3 = splice.start + eol.length;
+    moves.push([splice.start, at3]);
+    return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
+  });
+  if (moves.length === 0) return out;
+  const stayed = splices.filter((splice, index) => out[index] === splice);
+  if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
+  return out;
+}
+function byIndentation(splice) {
+  const { start, end, insert } = splice;
+  if (start !== end || !insert.endsWith("\n")) return [splice];
+  const parts = [];
+  let partStart = 0;
+  let partColumn = null;
+  for (let at3 = 0; at3 < insert.length; ) {
+    const lineEnd = insert.indexOf("\n", at3) + 1;
+    const line = insert.slice(at3, lineEnd - 1);
+    if (!blankOrComment.test(line)) {
+      const column = line.length - line.trimStart().length;
+      if (partColumn !== null && column < partColumn) {
+        parts.push({ ...splice, insert: insert.slice(partStart, at3), column: partColumn });
+        partStart = at3;
+      }
+      if (partColumn === null || column < partColumn) partColumn = column;
+    }
+    at3 = lineEnd;
+  }
+  if (parts.length === 0) return [splice];
+  parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
+  return parts;
+}
+function sameText(text3, given, changed) {
+  if (changed === null || given.length < 2 && changed.length === 1 || changed.length === given.length && changed.every((splice, i) => splice === given[i])) return changed;
+  const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
+  const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
+  try {
+    return applySplicesWithin(text3, lo, hi, given) === applySplicesWithin(text3, lo, hi, changed) ? changed : null;
+  } catch (caught) {
+    if (caught instanceof SpliceConflict) return null;
+    throw caught;
+  }
+}
+
+// src/fixes/fragments.ts
+function provedByFragments(text3, document, splices, edits) {
+  const read = readFragments(text3, document, splices);
+  return read !== null && matchesEdits(read, edits);
+}
+var spliceLimit = 256;
+function readFragments(text3, document, splices) {
+  const { place: place2, layout, end: documentEnd } = document.source;
+  const root = layout.contents;
+  if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
+  const json = readAsJson(text3);
+  if (place2 === void 0 && !(json && (0, import_yaml13.isMap)(root) && root.flow)) return null;
+  const reading = { json, flowRoot: (0, import_yaml13.isCollection)(root) && root.flow === true };
+  const moved = lineWise(text3, splices);
+  if (moved === null) return null;
+  const regions = [];
+  for (const splice of moved) {
+    const region = regionIn(text3, root, place2, document.value, null, splice);
+    if (region === null) return null;
+    regions.push(region);
+  }
+  const merged = mergeRegions(regions);
+  if (merged === null || !inTextOrder(merged, moved)) return null;
+  const texts = merged.map((region) => fragmentTexts(text3, region));
+  const byMap = /* @__PURE__ */ new Map();
+  for (const r of texts.keys()) {
+    const { map, lo, hi } = texts[r].region;
+    const fixed2 = readRegion(text3, texts, r, documentEnd, reading);
+    if (fixed2 === null) return null;
+    let read = byMap.get(map.node);
+    if (read === void 0) {
+      read = { map, before: /* @__PURE__ */ new Set(), fixed: {} };
+      byMap.set(map.node, read);
+    }
+    for (const key of map.keys.slice(lo, hi)) read.before.add(key);
+    for (const [key, value] of Object.entries(fixed2)) {
+      if (Object.hasOwn(read.fixed, key)) return null;
+      setKey(read.fixed, key, value);
+    }
+  }
+  for (const { map, before, fixed: fixed2 } of byMap.values()) {
+    const written = Object.keys(fixed2);
+    if (written.some((key) => !before.has(key) && Object.hasOwn(map.value, key))) return null;
+    if (map.keys.length - before.size + written.length === 0) return null;
+  }
+  return [...byMap.values()];
+}
+function matchesEdits(read, edits) {
+  const mine = read.map(() => []);
+  for (const edit of edits) {
+    const r = read.findIndex(({ map, before, fixed: fixed2 }) => {
+      const path10 = map.path;
+      if (edit.path.length <= path10.length || !path10.every((segment, i) => edit.path[i] === segment)) return false;
+      const key = edit.path[path10.length];
+      return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
+    });
+    if (r === -1) return false;
+    mine[r].push(edit);
+  }
+  return read.every(({ map, before, fixed: fixed2 }, r) => {
+    const old = map.value;
+    let expected2;
+    try {
+      expected2 = mine[r].length === 0 ? old : applyEditsToJson(old, mine[r], map.path.length);
+    } catch (error) {
+      if (error instanceof EditError) return false;
+      throw error;
+    }
+    if (!isObject(expected2)) return false;
+    let count2 = 0;
+    for (const key of Object.keys(old)) {
+      if (before.has(key)) continue;
+      if (expected2[key] !== old[key] && !jsonEqual(expected2[key], old[key])) return false;
+      count2++;
+    }
+    for (const [key, value] of Object.entries(fixed2)) {
+      if (!jsonEqual(expected2[key], value)) return false;
+      count2++;
+    }
+    return Object.keys(expected2).filter((key) => expected2[key] !== void 0).length === count2;
+  });
 }
 var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
 var blockHeader = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
@@ -20639,7 +20651,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/render/kustomization.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
 function dirOf(path10) {
@@ -20691,13 +20703,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml13.LineCounter();
-      parsed2 = { doc: (0, import_yaml13.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml14.LineCounter();
+      parsed2 = { doc: (0, import_yaml14.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml13.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml14.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -20714,7 +20726,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml13.parse)(source);
+    raw = (0, import_yaml14.parse)(source);
   } catch (error) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
@@ -22078,13 +22090,13 @@ async function readGitChangeSet(range2) {
 }
 
 // src/render/chart.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml14.parse)(source);
+    raw = (0, import_yaml15.parse)(source);
   } catch {
   }
   const chart = isRecord2(raw) ? raw : {};
