@@ -14,7 +14,7 @@ import type { Splice } from './text.js';
  */
 export function lineWise(text: string, splices: readonly Splice[]): Splice[] | null {
   const moved = atLineStarts(text, splices.map((splice) => narrowed(text, splice)));
-  return sameText(text, splices, moved && moved.flatMap(byIndentation));
+  return sameText(text, splices, moved && moved.flatMap((splice) => byIndentation(text, splice)));
 }
 
 /**
@@ -27,6 +27,8 @@ function narrowed(text: string, splice: Splice): Splice {
   const most = Math.min(end - start, insert.length);
   let head = 0;
   while (head < most && text.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  // What stays of a line's indentation goes with the change: the change then starts its line.
+  while (head > 0 && text.charCodeAt(start + head - 1) === 32) head--;
   let tail = 0;
   while (tail < most - head && text.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
   if (head === 0 && tail === 0) return splice;
@@ -60,21 +62,26 @@ function atLineStarts(text: string, splices: readonly Splice[]): Splice[] | null
  * New lines for mappings at several depths (a container's `securityContext`,
  * then the pod's, written at one offset where both mappings end) as one
  * splice per depth, each starting at a line less indented than the one
- * before: each then belongs to a mapping of its own.
+ * before: each then belongs to a mapping of its own. A splice that also
+ * replaces text from a line's start keeps the replacement in its last part;
+ * the parts before it are new lines written just before.
  */
-function byIndentation(splice: Splice): Splice[] {
+function byIndentation(text: string, splice: Splice): Splice[] {
   const { start, end, insert } = splice;
-  if (start !== end || !insert.endsWith('\n')) return [splice];
+  const atLineStart = start === 0 || text.charCodeAt(start - 1) === 10;
+  if (start === end ? !insert.endsWith('\n') : !atLineStart) return [splice];
   const parts: Splice[] = [];
   let partStart = 0;
   let partColumn: number | null = null;
   for (let at = 0; at < insert.length; ) {
-    const lineEnd = insert.indexOf('\n', at) + 1;
-    const line = insert.slice(at, lineEnd - 1);
+    // A replacement's last line may have no line break.
+    const newline = insert.indexOf('\n', at);
+    const lineEnd = newline === -1 ? insert.length : newline + 1;
+    const line = insert.slice(at, newline === -1 ? insert.length : newline);
     if (!blankOrComment.test(line)) {
       const column = line.length - line.trimStart().length;
       if (partColumn !== null && column < partColumn) {
-        parts.push({ ...splice, insert: insert.slice(partStart, at), column: partColumn });
+        parts.push({ ...splice, end: start, insert: insert.slice(partStart, at), column: partColumn });
         partStart = at;
       }
       if (partColumn === null || column < partColumn) partColumn = column;
