@@ -19016,13 +19016,14 @@ function inTextOrder(regions, splices) {
 // src/fixes/fragmentSplices.ts
 function lineWise(text3, splices) {
   const moved = atLineStarts(text3, splices.map((splice) => narrowed(text3, splice)));
-  return sameText(text3, splices, moved && moved.flatMap(byIndentation));
+  return sameText(text3, splices, moved && moved.flatMap((splice) => byIndentation(text3, splice)));
 }
 function narrowed(text3, splice) {
   const { start, end, insert } = splice;
   const most = Math.min(end - start, insert.length);
   let head = 0;
   while (head < most && text3.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  while (head > 0 && text3.charCodeAt(start + head - 1) === 32) head--;
   let tail = 0;
   while (tail < most - head && text3.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
   if (head === 0 && tail === 0) return splice;
@@ -19043,19 +19044,21 @@ function atLineStarts(text3, splices) {
   if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
   return out;
 }
-function byIndentation(splice) {
+function byIndentation(text3, splice) {
   const { start, end, insert } = splice;
-  if (start !== end || !insert.endsWith("\n")) return [splice];
+  const atLineStart2 = start === 0 || text3.charCodeAt(start - 1) === 10;
+  if (start === end ? !insert.endsWith("\n") : !atLineStart2) return [splice];
   const parts = [];
   let partStart = 0;
   let partColumn = null;
   for (let at3 = 0; at3 < insert.length; ) {
-    const lineEnd = insert.indexOf("\n", at3) + 1;
-    const line = insert.slice(at3, lineEnd - 1);
+    const newline = insert.indexOf("\n", at3);
+    const lineEnd = newline === -1 ? insert.length : newline + 1;
+    const line = insert.slice(at3, newline === -1 ? insert.length : newline);
     if (!blankOrComment.test(line)) {
       const column = line.length - line.trimStart().length;
       if (partColumn !== null && column < partColumn) {
-        parts.push({ ...splice, insert: insert.slice(partStart, at3), column: partColumn });
+        parts.push({ ...splice, end: start, insert: insert.slice(partStart, at3), column: partColumn });
         partStart = at3;
       }
       if (partColumn === null || column < partColumn) partColumn = column;
