@@ -1,12 +1,10 @@
 /**
- * Lines as the fragments see them (fragments.ts): where a line starts and
- * ends, and which lines hold nothing but blanks or a comment.
+ * Lines as the fragments see them (fragments.ts): where a line ends, and
+ * which lines hold nothing but blanks or a comment.
  */
 
 /** A line of spaces, or of a comment after spaces (a `\r` before its `\n` allowed). */
 export const blankOrComment = /^[ ]*(?:#.*)?\r?$/;
-
-export const lineStartOf = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 
 /** Just after the line that holds `offset - 1` (offset itself when a line starts there). */
 export function lineEndAfter(text: string, offset: number): number {

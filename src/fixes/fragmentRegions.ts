@@ -11,8 +11,8 @@ import type { Branch, Place } from '../manifests/eventReader.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { lastAtMost } from '../sortedSearch.js';
-import { firstContentColumn, lineEndAfter, lineStartOf } from './fragmentLines.js';
-import { inOrder } from './text.js';
+import { firstContentColumn, lineEndAfter } from './fragmentLines.js';
+import { inOrder, lineStartOf } from './text.js';
 import type { Splice } from './text.js';
 
 /** One block mapping of the document, as the layout tree and the decoded value both see it. */
@@ -165,24 +165,22 @@ export function regionIn(text: string, node: Node, place: Place | undefined, val
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text, map, place, link, splice);
   const { spanStarts, end, column, dashesEnd } = map;
-  const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0]! || spliceEnd > end) return null;
   // Nothing may rewrite the `- ` that opens the mapping's sequence item.
   if (start < dashesEnd) return null;
   if (start === spliceEnd) {
     // New lines at an entry boundary, at the keys' column: new entries between two.
-    const boundary = start === end ? n : spanStarts.indexOf(start);
+    const boundary = start === end ? spanStarts.length : spanStarts.indexOf(start);
     if (boundary !== -1 && splice.insert.endsWith('\n')) {
       const insertColumn = firstContentColumn(splice.insert);
-      if (insertColumn === column && !(boundary === 0 && dashesEnd > spanStarts[0]!)) return { map, lo: boundary, hi: boundary, splices: [splice] };
+      if (insertColumn === column) return { map, lo: boundary, hi: boundary, splices: [splice] };
       if (insertColumn !== null && insertColumn < column) return null;
     }
   }
-  // The entries the splice touches: an insertion at a boundary belongs to the entry before it.
-  const lo = start === spliceEnd && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
-  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
-  if (lo < 0 || lo >= n) return null;
+  const touched = touchedEntries(spanStarts, splice);
+  if (touched === null) return null;
+  const { lo, hi } = touched;
   if (hi === lo + 1) {
     const key = map.keys[lo]!;
     const child = (node.items[lo] as Pair).value as Node | null;
@@ -201,12 +199,11 @@ export function regionIn(text: string, node: Node, place: Place | undefined, val
  */
 function flowRegionIn(text: string, map: MapView, place: Place | undefined, link: PathLink | null, splice: Splice): Region | null {
   const { spanStarts, end, keys } = map;
-  const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0]! || spliceEnd > end) return null;
-  const lo = start === spliceEnd && start > spanStarts[0]! && (start === end || spanStarts.includes(start)) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
-  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
-  if (lo < 0 || lo >= n) return null;
+  const touched = touchedEntries(spanStarts, splice);
+  if (touched === null) return null;
+  const { lo, hi } = touched;
   if (hi === lo + 1) {
     const key = keys[lo]!;
     const child = (map.node.items[lo] as Pair).value as Node | null;
@@ -218,6 +215,18 @@ function flowRegionIn(text: string, map: MapView, place: Place | undefined, link
     }
   }
   return { map, lo, hi, splices: [splice] };
+}
+
+/**
+ * The entries [lo, hi) a splice touches, by where their spans start: new
+ * text at an entry's start belongs to the entry before it (it ends that
+ * entry's span); at the mapping's end, to the last entry. Null when none.
+ */
+function touchedEntries(spanStarts: readonly number[], splice: Splice): { lo: number; hi: number } | null {
+  const { start, end } = splice;
+  const lo = start === end && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === end ? lo : entryAt(spanStarts, end - 1)) + 1;
+  return lo < 0 || lo >= spanStarts.length ? null : { lo, hi };
 }
 
 /** The last entry whose span starts at or before `offset` (-1 for none). */

@@ -57,7 +57,7 @@ import { blankOrComment, firstContentColumn } from './fragmentLines.js';
 import { from, inTextOrder, mergeRegions, regionIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
 import { lineWise } from './fragmentSplices.js';
-import { applySplicesWithin } from './text.js';
+import { applySplicesWithin, lineTable } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit } from './types.js';
 
@@ -248,11 +248,12 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   // The fragment ends a line, as the old one did: nothing after it joins its last line.
   const end = to(region);
   if (fixedText !== '' && !fixedText.endsWith('\n') && end < text.length) return null;
-  const column = firstContentColumn(fixedText);
-  if (column !== null && column !== map.column) return null;
-  if (region.lo > 0 && !quietAfterValue(fixedText, 0, fixedText.length, map.column, keptBefore(text, region))) return null;
+  const kept = keptBefore(text, region);
+  // Blank and comment lines before the first key follow the entry before (none when the run starts its mapping).
+  const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
+  if (column === false || (column !== null && column !== map.column)) return null;
   // With no entry left in the fragment, the lines after it follow the value of the entry before it.
-  const keptLast = column === null && keptBefore(text, region);
+  const keptLast = column === null && kept;
   if (end === map.end && !endsBefore(text, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
@@ -266,26 +267,28 @@ function keptBefore(text: string, region: Region): boolean {
 }
 
 /**
- * Whether the blank and comment lines from `start` up to the first content
- * line read, in the document, as nothing but blank lines and comments. They
- * follow the value of the entry before: a block scalar there takes a comment
- * or a line of spaces more indented than its key as a line of its own
- * content, and, when it keeps its trailing lines (`kept`), blank lines too.
- * Read alone they are nothing, so they must be nothing in place as well.
+ * The indentation of the first content line from `start` (null when there
+ * is none), as firstContentColumn gives it; false when a blank or comment
+ * line before it would not read, in the document, as nothing. Those lines
+ * follow the value of the entry before: a block scalar there takes a
+ * comment or a line of spaces more indented than its key (`column`) as a
+ * line of its own content, and, when it keeps its trailing lines (`kept`),
+ * blank lines too. Read alone they are nothing, so they must be nothing in
+ * place as well.
  */
-function quietAfterValue(lines: string, start: number, limit: number, column: number, kept: boolean): boolean {
+function columnAfterQuiet(lines: string, start: number, limit: number, column: number, kept: boolean): number | null | false {
   let at = start;
   while (at < limit) {
     const newline = lines.indexOf('\n', at);
     const lineEnd = newline === -1 || newline >= limit ? limit : newline;
     const line = lines.slice(at, lineEnd);
-    if (!blankOrComment.test(line)) return true;
     const indent = line.length - line.trimStart().length;
+    if (!blankOrComment.test(line)) return indent;
     const blank = line.trim() === '';
     if ((blank ? line.replace(/\r$/, '').length : indent) > column || (blank && kept)) return false;
     at = lineEnd + 1;
   }
-  return true;
+  return null;
 }
 
 const trailingComma = /,[ \t\r\n]*$/;
@@ -329,16 +332,14 @@ function endsBefore(text: string, end: number, texts: readonly FragmentTexts[], 
     const region = texts[next]!.region;
     if (from(region) !== at) break;
     const fixed = texts[next]!.fixed;
-    if (!quietAfterValue(fixed, 0, fixed.length, column, kept)) return false;
-    const first = firstContentColumn(fixed);
-    if (first !== null) return first < column;
+    const first = columnAfterQuiet(fixed, 0, fixed.length, column, kept);
+    if (first !== null) return first !== false && first < column;
     at = to(region);
   }
   const limit = Math.min(documentEnd, text.length);
   // The region's last value may now be a block scalar (kept ones are refused in it): the lines after it must not become its content.
-  if (!quietAfterValue(text, at, limit, column, kept)) return false;
-  const first = firstContentColumn(text, at, limit);
-  return first === null || first < column;
+  const first = columnAfterQuiet(text, at, limit, column, kept);
+  return first !== false && (first === null || first < column);
 }
 
 /**
@@ -368,11 +369,9 @@ function readAlone(fragment: string, depth: number): JsonObject | null {
 
 function readMapping(fragment: string): { value: JsonObject; depth: number } | null {
   if (firstContentColumn(fragment) === null) return { value: {}, depth: 0 };
-  const lineStarts = [0];
-  for (let i = fragment.indexOf('\n'); i !== -1; i = fragment.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   let read;
   try {
-    read = readEventDocuments(fragment, lineStarts);
+    read = readEventDocuments(fragment, lineTable(fragment).starts);
   } catch (caught) {
     if (caught instanceof NestingTooDeep) return null;
     throw caught;

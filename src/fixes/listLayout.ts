@@ -21,7 +21,7 @@
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
-import { applySplices } from './text.js';
+import { applySplices, lineStartOf } from './text.js';
 import type { Splice } from './text.js';
 import { lastAtMost } from '../sortedSearch.js';
 
@@ -56,10 +56,6 @@ function lineAfter(text: string, offset: number, to: number): number {
   if (offset > 0 && text.charCodeAt(offset - 1) === 10) return offset;
   const next = text.indexOf('\n', offset);
   return next === -1 || next >= to ? to : next + 1;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /**

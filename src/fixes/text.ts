@@ -22,6 +22,11 @@ export interface Splice {
   readonly column?: number;
 }
 
+/** Where the line that holds `offset` starts. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 /** The start offset of every line, and the line ending the file uses. */
 export interface LineTable {
   readonly text: string;
