@@ -17527,6 +17527,9 @@ var import_yaml10 = __toESM(require_dist(), 1);
 var import_yaml8 = __toESM(require_dist(), 1);
 
 // src/fixes/text.ts
+function lineStartOf(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
+}
 function lineTable(text3) {
   const starts = [0];
   for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
@@ -18666,9 +18669,6 @@ function lineAfter(text3, offset, to2) {
   const next = text3.indexOf("\n", offset);
   return next === -1 || next >= to2 ? to2 : next + 1;
 }
-function lineStartOf(text3, offset) {
-  return text3.lastIndexOf("\n", offset - 1) + 1;
-}
 function listLayout(doc, text3, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
   if (!(0, import_yaml11.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
@@ -18803,7 +18803,6 @@ var import_yaml13 = __toESM(require_dist(), 1);
 
 // src/fixes/fragmentLines.ts
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
-var lineStartOf2 = (text3, offset) => text3.lastIndexOf("\n", offset - 1) + 1;
 function lineEndAfter(text3, offset) {
   if (offset === 0 || text3.charCodeAt(offset - 1) === 10) return offset;
   const newline = text3.indexOf("\n", offset);
@@ -18870,7 +18869,7 @@ function newMapView(text3, node, place2, value, path10) {
   let dashesEnd = -1;
   for (const [i, pair2] of pairs.entries()) {
     const keyStart = pair2.key.range[0];
-    const lineStart2 = lineStartOf2(text3, keyStart);
+    const lineStart2 = lineStartOf(text3, keyStart);
     const prefix2 = text3.slice(lineStart2, keyStart);
     if (i === 0) {
       column = keyStart - lineStart2;
@@ -18910,21 +18909,20 @@ function regionIn(text3, node, place2, value, link, splice) {
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text3, map, place2, link, splice);
   const { spanStarts, end, column, dashesEnd } = map;
-  const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0] || spliceEnd > end) return null;
   if (start < dashesEnd) return null;
   if (start === spliceEnd) {
-    const boundary = start === end ? n : spanStarts.indexOf(start);
+    const boundary = start === end ? spanStarts.length : spanStarts.indexOf(start);
     if (boundary !== -1 && splice.insert.endsWith("\n")) {
       const insertColumn = firstContentColumn(splice.insert);
-      if (insertColumn === column && !(boundary === 0 && dashesEnd > spanStarts[0])) return { map, lo: boundary, hi: boundary, splices: [splice] };
+      if (insertColumn === column) return { map, lo: boundary, hi: boundary, splices: [splice] };
       if (insertColumn !== null && insertColumn < column) return null;
     }
   }
-  const lo = start === spliceEnd && start > spanStarts[0] && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
-  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
-  if (lo < 0 || lo >= n) return null;
+  const touched = touchedEntries(spanStarts, splice);
+  if (touched === null) return null;
+  const { lo, hi } = touched;
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
@@ -18935,12 +18933,11 @@ function regionIn(text3, node, place2, value, link, splice) {
 }
 function flowRegionIn(text3, map, place2, link, splice) {
   const { spanStarts, end, keys } = map;
-  const n = spanStarts.length;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0] || spliceEnd > end) return null;
-  const lo = start === spliceEnd && start > spanStarts[0] && (start === end || spanStarts.includes(start)) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
-  const hi = (start === spliceEnd ? lo : entryAt(spanStarts, spliceEnd - 1)) + 1;
-  if (lo < 0 || lo >= n) return null;
+  const touched = touchedEntries(spanStarts, splice);
+  if (touched === null) return null;
+  const { lo, hi } = touched;
   if (hi === lo + 1) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
@@ -18951,6 +18948,12 @@ function flowRegionIn(text3, map, place2, link, splice) {
     }
   }
   return { map, lo, hi, splices: [splice] };
+}
+function touchedEntries(spanStarts, splice) {
+  const { start, end } = splice;
+  const lo = start === end && start > spanStarts[0] && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const hi = (start === end ? lo : entryAt(spanStarts, end - 1)) + 1;
+  return lo < 0 || lo >= spanStarts.length ? null : { lo, hi };
 }
 function entryAt(spanStarts, offset) {
   return lastAtMost(spanStarts.length, (i) => spanStarts[i], offset);
@@ -19188,10 +19191,10 @@ function readRegion(text3, texts, r, documentEnd, reading) {
   if (start > 0 && text3.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
   if (fixedText !== "" && !fixedText.endsWith("\n") && end < text3.length) return null;
-  const column = firstContentColumn(fixedText);
-  if (column !== null && column !== map.column) return null;
-  if (region.lo > 0 && !quietAfterValue(fixedText, 0, fixedText.length, map.column, keptBefore(text3, region))) return null;
-  const keptLast = column === null && keptBefore(text3, region);
+  const kept = keptBefore(text3, region);
+  const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
+  if (column === false || column !== null && column !== map.column) return null;
+  const keptLast = column === null && kept;
   if (end === map.end && !endsBefore(text3, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
@@ -19199,19 +19202,19 @@ var keepHeader = /[|>][1-9]?\+/;
 function keptBefore(text3, region) {
   return keepHeader.test(text3.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
 }
-function quietAfterValue(lines, start, limit, column, kept) {
+function columnAfterQuiet(lines, start, limit, column, kept) {
   let at3 = start;
   while (at3 < limit) {
     const newline = lines.indexOf("\n", at3);
     const lineEnd = newline === -1 || newline >= limit ? limit : newline;
     const line = lines.slice(at3, lineEnd);
-    if (!blankOrComment.test(line)) return true;
     const indent = line.length - line.trimStart().length;
+    if (!blankOrComment.test(line)) return indent;
     const blank = line.trim() === "";
     if ((blank ? line.replace(/\r$/, "").length : indent) > column || blank && kept) return false;
     at3 = lineEnd + 1;
   }
-  return true;
+  return null;
 }
 var trailingComma = /,[ \t\r\n]*$/;
 function readFlowRun(fixedText, region, reading) {
@@ -19237,15 +19240,13 @@ function endsBefore(text3, end, texts, r, documentEnd, column, kept) {
     const region = texts[next].region;
     if (from(region) !== at3) break;
     const fixed2 = texts[next].fixed;
-    if (!quietAfterValue(fixed2, 0, fixed2.length, column, kept)) return false;
-    const first2 = firstContentColumn(fixed2);
-    if (first2 !== null) return first2 < column;
+    const first2 = columnAfterQuiet(fixed2, 0, fixed2.length, column, kept);
+    if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
   const limit = Math.min(documentEnd, text3.length);
-  if (!quietAfterValue(text3, at3, limit, column, kept)) return false;
-  const first = firstContentColumn(text3, at3, limit);
-  return first === null || first < column;
+  const first = columnAfterQuiet(text3, at3, limit, column, kept);
+  return first !== false && (first === null || first < column);
 }
 var readCache = /* @__PURE__ */ new Map();
 var readCacheLimit = 4096;
@@ -19263,11 +19264,9 @@ function readAlone(fragment, depth) {
 }
 function readMapping(fragment) {
   if (firstContentColumn(fragment) === null) return { value: {}, depth: 0 };
-  const lineStarts = [0];
-  for (let i = fragment.indexOf("\n"); i !== -1; i = fragment.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   let read;
   try {
-    read = readEventDocuments(fragment, lineStarts);
+    read = readEventDocuments(fragment, lineTable(fragment).starts);
   } catch (caught) {
     if (caught instanceof NestingTooDeep) return null;
     throw caught;
