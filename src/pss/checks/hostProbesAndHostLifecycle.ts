@@ -17,12 +17,22 @@ const probes = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const lifecycleHandlers = ['postStart', 'preStop'] as const;
 const actions = ['httpGet', 'tcpSocket'] as const;
 
-/** The non-empty hosts of a probe or lifecycle handler, with their paths. */
-function badHosts(handler: JsonObject | undefined, handlerPath: FieldPath): { host: string; path: FieldPath }[] {
+/** Where each handler sits in a container, with how to read it: constants, so that a container that passes allocates nothing. */
+const handlers: readonly { readonly at: FieldPath; readonly of: (container: JsonObject) => JsonObject | undefined }[] = [
+  ...probes.map((probe) => ({ at: [probe], of: (container: JsonObject) => obj(container, probe) })),
+  ...lifecycleHandlers.map((handler) => ({ at: ['lifecycle', handler], of: (container: JsonObject) => obj(obj(container, 'lifecycle'), handler) })),
+];
+
+/** The non-empty hosts of a container's probes and lifecycle handlers, in that order, with their paths. */
+function badHosts(container: JsonObject, containerPath: FieldPath): { host: string; path: FieldPath }[] {
   const found: { host: string; path: FieldPath }[] = [];
-  for (const action of actions) {
-    const host = str(obj(handler, action), 'host');
-    if (host !== '') found.push({ host, path: at(handlerPath, action, 'host') });
+  for (const handler of handlers) {
+    const object = handler.of(container);
+    if (object === undefined) continue;
+    for (const action of actions) {
+      const host = str(obj(object, action), 'host');
+      if (host !== '') found.push({ host, path: at(containerPath, ...handler.at, action, 'host') });
+    }
   }
   return found;
 }
@@ -32,12 +42,7 @@ function hostProbesAndHostLifecycleV1_34(pod: PodInput): Violation | null {
   const hosts: string[] = [];
   const paths: FieldPath[] = [];
   for (const { name, container, path } of visitContainers(pod)) {
-    const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path, probe))),
-      ...lifecycleHandlers.flatMap((handler) =>
-        badHosts(obj(obj(container, 'lifecycle'), handler), at(path, 'lifecycle', handler)),
-      ),
-    ];
+    const found = badHosts(container, path);
     if (found.length === 0) continue;
     bad.push(name);
     for (const { host, path: hostPath } of found) {
