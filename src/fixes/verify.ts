@@ -15,7 +15,8 @@ import { evaluatePod } from '../pss/evaluate.js';
 import { checksFor } from '../pss/registry.js';
 import { isObject, list, obj, optBool, str, visitContainers } from '../pss/pod.js';
 import type { FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '../pss/types.js';
-import { adviceFailures } from '../policy/sources/advice.js';
+import { failingAdvice } from '../policy/sources/advice.js';
+import { adviceCheckIds } from '../policy/sources/extraChecks.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
@@ -146,20 +147,25 @@ interface Part<State extends Before = Before> {
 
 function podStateOf(pod: PodInput, { level, version }: LevelVersion): PodState {
   const failing = new Set<StateCheck>(evaluatePod(pod, level, version).failures.map((f) => f.check));
-  for (const advice of adviceFailures(pod)) failing.add(advice.check);
+  // Which advice checks fail is all a verdict reads: their details are not built.
+  for (const check of failingAdvice(pod)) failing.add(check);
   return new PodState(failing, apiRuleViolations(pod));
 }
 
 const isAdvice = (check: StateCheck): check is AdviceCheckId => check.startsWith('advice.');
 
 /**
- * A pod spec as the check loaded it, evaluated one check at a time, when a
- * fixed text still fails that check: after a fix, most checks pass, and the
- * few that still fail (an image without a digest) are all that must be
- * known of before. Each check runs as evaluatePod and adviceFailures run it.
+ * A pod spec as the check loaded it, evaluated when a fixed text still fails
+ * a check: after a fix, most upstream checks pass, and the few that still
+ * fail are all that must be known of before, one at a time, as evaluatePod
+ * runs them. The advice checks a fix does not address (an image without a
+ * digest) still fail after every fix of the pod spec: which of them failed
+ * before is decided once, all together (failingAdvice, which builds no
+ * detail), and read by every fix.
  */
 class LazyState implements Before {
   private readonly checks = new Map<StateCheck, boolean>();
+  private advice: ReadonlySet<StateCheck> | undefined;
   private rules: ReadonlySet<string> | undefined;
 
   constructor(
@@ -168,10 +174,17 @@ class LazyState implements Before {
   ) {}
 
   failed(check: StateCheck): boolean {
+    if (isAdvice(check)) {
+      if (this.advice === undefined) {
+        verificationCounts.baselineChecks += adviceCheckIds.length;
+        this.advice = new Set(failingAdvice(this.pod));
+      }
+      return this.advice.has(check);
+    }
     let failed = this.checks.get(check);
     if (failed === undefined) {
       verificationCounts.baselineChecks++;
-      failed = isAdvice(check) ? adviceFailures(this.pod, (id) => id === check).length > 0 : this.failsUpstream(check);
+      failed = this.failsUpstream(check);
       this.checks.set(check, failed);
     }
     return failed;
@@ -222,7 +235,7 @@ function podStates(
 
 /**
  * The pod states of a document as the check loaded it, each evaluated when
- * first asked, a check at a time (LazyState): a fix of one List item needs
+ * first asked, and only as far as asked (LazyState): a fix of one List item needs
  * the baseline of that item's pod specs only, and most pod specs of a large
  * List may need no fix at all.
  */

@@ -16,6 +16,7 @@ import { podKey, verificationCounts, verifierOf } from '../../../src/fixes/verif
 import type { Expectation } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { adviceFailures } from '../../../src/policy/sources/advice.js';
+import { adviceCheckIds } from '../../../src/policy/sources/extraChecks.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
 import type { JsonValue } from '../../../src/pss/types.js';
 import { extractPodSpecs } from '../../../src/workloads/extract.js';
@@ -86,13 +87,29 @@ function failingAfter(splices: readonly Splice[], item: number): string[] {
 }
 
 describe('verification by List item, against the whole document', () => {
-  it('runs on the pod spec as it was only the checks it still fails', () => {
+  it('runs on the pod spec as it was only the upstream checks it still fails, and the advice checks once', () => {
     // Pod b still fails advice checks (its image has no digest): as it was, it failed them too.
     const splices = [replace('b', 'hostNetwork: true', 'hostNetwork: false')];
     const still = failingAfter(splices, 1);
     expect(still).toContain('advice.imageDigest');
     expect(still).not.toContain('hostNamespaces');
-    expect(verdict(splices, expecting(1, [hostNetworkOff(1)]))).toEqual({ reason: null, baselineChecks: still.length });
+    const upstream = still.filter((check) => !check.startsWith('advice.'));
+    expect(verdict(splices, expecting(1, [hostNetworkOff(1)]))).toEqual({ reason: null, baselineChecks: upstream.length + adviceCheckIds.length });
+  });
+
+  it('decides the advice checks of a pod spec as it was once, for every fix of it', () => {
+    const { byItem, whole } = verifiers();
+    const fixes: [Splice[], Expectation][] = [
+      [[replace('b', 'hostNetwork: true', 'hostNetwork: false')], expecting(1, [hostNetworkOff(1)])],
+      [[replace('b', 'hostNetwork: true', 'hostNetwork: false\n    automountServiceAccountToken: false')], expecting(1, [hostNetworkOff(1), set(['items', 1, 'spec', 'automountServiceAccountToken'], false)])],
+    ];
+    const before = verificationCounts.baselineChecks;
+    const reasons = fixes.map(([splices, expectation]) => byItem(splices, expectation));
+    const checksRun = verificationCounts.baselineChecks - before;
+    expect(reasons).toEqual([null, null]);
+    expect(reasons).toEqual(fixes.map(([splices, expectation]) => whole(splices, expectation)));
+    // Both fixes leave pod b failing advice checks, and no upstream check.
+    expect(checksRun).toBe(adviceCheckIds.length);
   });
 
   it('runs no check on the pod spec as it was when the fixed one fails nothing', () => {
