@@ -18,7 +18,7 @@ import type { FieldPath, JsonValue, JsonObject, LevelVersion, PodInput } from '.
 import { failingAdvice } from '../policy/sources/advice.js';
 import { adviceCheckIds } from '../policy/sources/extraChecks.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
-import { extractPodSpecs } from '../workloads/extract.js';
+import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
 import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
 import type { ListLayout } from './listLayout.js';
@@ -212,7 +212,7 @@ function podStates(
   // List items that alias one anchored pod decode to one shared template: it is evaluated once per kind and policy.
   const shared = new Map<JsonValue, { kind: string; policy: LevelVersion; state: PodState }[]>();
   for (const document of documents) {
-    const extraction = extractPodSpecs(document);
+    const extraction = extractPodSpecsAfresh(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
@@ -248,6 +248,7 @@ class Baseline implements PodStates {
     document: ManifestDocument,
     private readonly policyOf: PolicyOf,
   ) {
+    // The check extracted this very document: its extraction is read, not made again.
     const extraction = extractPodSpecs(document);
     this.invalid = extraction.problems.map((p) => p.kind);
     for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source.pod);

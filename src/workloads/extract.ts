@@ -60,7 +60,30 @@ function withDecodedAnnotations(metadata: JsonObject): JsonObject {
   return { ...metadata, annotations: decoded };
 }
 
+/**
+ * Extractions by document. A loaded document is never changed and
+ * extraction depends on it alone, so a document's extraction is made once:
+ * the check extracts every document, and the fix verifier's baseline reads
+ * the same documents as the check loaded them.
+ */
+const extractions = new WeakMap<ManifestDocument, Extraction>();
+
+/** The pod specs of a document, made once per document (the result is shared: never change it). */
 export function extractPodSpecs(document: ManifestDocument): Extraction {
+  let extraction = extractions.get(document);
+  if (extraction === undefined) {
+    extraction = extractPodSpecsAfresh(document);
+    extractions.set(document, extraction);
+  }
+  return extraction;
+}
+
+/**
+ * The pod specs of a document read only once (a fixed text being verified):
+ * as extractPodSpecs, but not kept, for the thousands of short-lived
+ * documents a file's fixes are verified on.
+ */
+export function extractPodSpecsAfresh(document: ManifestDocument): Extraction {
   const pods: PodSpecSource[] = [];
   const problems: LoadProblem[] = [];
 

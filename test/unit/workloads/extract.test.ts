@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifestFile } from '../../../src/manifests/load.js';
-import { extractPodSpecs } from '../../../src/workloads/extract.js';
+import { extractPodSpecs, extractPodSpecsAfresh } from '../../../src/workloads/extract.js';
 
 function extract(text: string) {
   const loaded = loadManifestFile('w.yaml', text);
@@ -89,5 +89,24 @@ describe('extractPodSpecs', () => {
   it('reports annotation values that are not strings', () => {
     const loaded = loadManifestFile('t.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    enabled: yes\nspec: {}\n');
     expect(extractPodSpecs(loaded.documents[0]!).problems).toMatchObject([{ line: 5, message: expect.stringContaining('metadata.annotations.enabled: expected a string, found the boolean true') }]);
+  });
+
+  it('is made once per document, and equals a fresh extraction', () => {
+    const items = [
+      '- {apiVersion: v1, kind: Pod, metadata: {name: a}, spec: {containers: [{name: c, image: x, ports: [{hostPort: "80"}]}]}}',
+      '- {apiVersion: apps/v1, kind: Deployment, metadata: {name: b}, spec: {template: {spec: {containers: [{name: app, image: nginx}]}}}}',
+    ];
+    const loaded = loadManifestFile('t.yaml', `apiVersion: v1\nkind: List\nitems:\n${items.join('\n')}\n`);
+    const [document] = loaded.documents;
+    const extraction = extractPodSpecs(document!);
+    expect(extraction.pods.map((p) => p.name)).toEqual(['b']);
+    expect(extraction.problems).toHaveLength(1);
+    // The verifier's baseline reads the check's extraction of the same document.
+    expect(extractPodSpecs(document!)).toBe(extraction);
+    const fresh = extractPodSpecsAfresh(document!);
+    expect(fresh).not.toBe(extraction);
+    expect(fresh).toEqual(extraction);
+    // A copy of the document (as verification makes of a fixed one) is another document.
+    expect(extractPodSpecs({ ...document! })).not.toBe(extraction);
   });
 });
