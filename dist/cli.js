@@ -11075,11 +11075,19 @@ var hostPorts = {
 var probes = ["livenessProbe", "readinessProbe", "startupProbe"];
 var lifecycleHandlers = ["postStart", "preStop"];
 var actions = ["httpGet", "tcpSocket"];
-function badHosts(handler, handlerPath) {
+var handlers = [
+  ...probes.map((probe) => ({ at: [probe], of: (container) => obj(container, probe) })),
+  ...lifecycleHandlers.map((handler) => ({ at: ["lifecycle", handler], of: (container) => obj(obj(container, "lifecycle"), handler) }))
+];
+function badHosts(container, containerPath) {
   const found = [];
-  for (const action2 of actions) {
-    const host = str(obj(handler, action2), "host");
-    if (host !== "") found.push({ host, path: at(handlerPath, action2, "host") });
+  for (const handler of handlers) {
+    const object = handler.of(container);
+    if (object === void 0) continue;
+    for (const action2 of actions) {
+      const host = str(obj(object, action2), "host");
+      if (host !== "") found.push({ host, path: at(containerPath, ...handler.at, action2, "host") });
+    }
   }
   return found;
 }
@@ -11088,12 +11096,7 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const hosts = [];
   const paths = [];
   for (const { name, container, path: path10 } of visitContainers(pod)) {
-    const found = [
-      ...probes.flatMap((probe) => badHosts(obj(container, probe), at(path10, probe))),
-      ...lifecycleHandlers.flatMap(
-        (handler) => badHosts(obj(obj(container, "lifecycle"), handler), at(path10, "lifecycle", handler))
-      )
-    ];
+    const found = badHosts(container, path10);
     if (found.length === 0) continue;
     bad.push(name);
     for (const { host, path: hostPath } of found) {
@@ -15870,7 +15873,7 @@ function valueAt(pod, path10) {
 }
 var shown2 = (value) => value === void 0 || value === null || value === "" || typeof value === "object" ? [] : [String(value)];
 var isContainerList = (segment) => segment === "containers" || segment === "initContainers" || segment === "ephemeralContainers";
-function kyvernoPaths(failure, pod) {
+function kyvernoPaths(failure2, pod) {
   const required = {
     runAsNonRoot: { field: ["securityContext", "runAsNonRoot"], covers: (p) => valueAt(p, ["spec", "securityContext", "runAsNonRoot"]) === true },
     seccompProfile_restricted: {
@@ -15878,9 +15881,9 @@ function kyvernoPaths(failure, pod) {
       covers: (p) => ["RuntimeDefault", "Localhost"].includes(String(valueAt(p, ["spec", "securityContext", "seccompProfile", "type"])))
     }
   };
-  const rule = required[failure.check];
-  if (!rule || rule.covers(pod)) return failure.paths;
-  const paths = [...failure.paths];
+  const rule = required[failure2.check];
+  if (!rule || rule.covers(pod)) return failure2.paths;
+  const paths = [...failure2.paths];
   const seen = new Set(paths.map((p) => p.join(".")));
   for (const key of ["initContainers", "containers", "ephemeralContainers"]) {
     list(pod.spec, key).forEach((container, index) => {
@@ -15892,10 +15895,10 @@ function kyvernoPaths(failure, pod) {
   }
   return paths;
 }
-function fieldErrors(failure, pod) {
+function fieldErrors(failure2, pod) {
   const errors = /* @__PURE__ */ new Map();
-  for (const original of kyvernoPaths(failure, pod)) {
-    const path10 = failure.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+  for (const original of kyvernoPaths(failure2, pod)) {
+    const path10 = failure2.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
     let fieldPath = path10;
     let badValues;
     const last = path10[path10.length - 1];
@@ -15960,11 +15963,11 @@ function evaluatePodSecurityRule(pod, level3, version4, excludes) {
   }
   const kept = [];
   const excluded = [];
-  for (const failure of failures) {
-    const standing = remaining.get(failure.check) ?? [];
-    const original = fieldErrors(failure, pod).length;
-    if (original > 0 && standing.length === 0) excluded.push(failure.check);
-    else kept.push(failure);
+  for (const failure2 of failures) {
+    const standing = remaining.get(failure2.check) ?? [];
+    const original = fieldErrors(failure2, pod).length;
+    if (original > 0 && standing.length === 0) excluded.push(failure2.check);
+    else kept.push(failure2);
   }
   return { failures: kept, excluded };
 }
@@ -16307,77 +16310,147 @@ function clusterSourcesOf(all, options) {
 
 // src/policy/sources/advice.ts
 var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
-function perContainer(pod, bad) {
+var adviceContainerLists = ["initContainers", "containers"];
+function someContainerBreaks(pod, rule) {
+  for (const key of adviceContainerLists) {
+    for (const entry of list(pod.spec, key)) {
+      if (isObject(entry) && rule(entry, pod) !== null) return true;
+    }
+  }
+  return false;
+}
+function containersBreaking(pod, rule) {
   const names = [];
   const paths = [];
   for (const { name, container, path: path10 } of visitContainers(pod)) {
     if (path10[1] === "ephemeralContainers") continue;
-    const at3 = bad(container, path10);
-    if (at3) {
+    const field = rule(container, pod);
+    if (field) {
       names.push(name);
-      paths.push(at3);
+      paths.push([...path10, ...field]);
     }
   }
   return { names, paths };
 }
+function unmet(requirement, pod) {
+  return requirement.of === "pod" ? requirement.unmet(pod) : someContainerBreaks(pod, requirement.rule);
+}
+var securityContextOf = (container) => obj(container, "securityContext");
+var readOnlyRootFilesystemField = ["securityContext", "readOnlyRootFilesystem"];
+var capabilitiesAddField = ["securityContext", "capabilities", "add"];
+var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
+var imageField = ["image"];
+var limitsField = ["resources", "limits"];
+function highId(key) {
+  const field = ["securityContext", key];
+  return {
+    of: "containers",
+    rule: (container, pod) => {
+      const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
+      return value !== void 0 && value > 1e4 ? null : field;
+    },
+    detail: (containers) => `${containers} should run with ${key} above 10000`
+  };
+}
 var checks = {
-  "advice.readOnlyRootFilesystem": (pod) => {
-    if (str(obj(pod.spec, "os"), "name") === "windows") return null;
-    const { names, paths } = perContainer(pod, (c, path10) => optBool(obj(c, "securityContext"), "readOnlyRootFilesystem") === true ? null : [...path10, "securityContext", "readOnlyRootFilesystem"]);
-    return names.length === 0 ? null : { check: "advice.readOnlyRootFilesystem", reason: "writable root file system", detail: `${containerNames(names)} should set securityContext.readOnlyRootFilesystem=true`, paths };
-  },
-  "advice.automountServiceAccountToken": (pod) => optBool(pod.spec, "automountServiceAccountToken") === false ? null : {
-    check: "advice.automountServiceAccountToken",
-    reason: "service account token mounted",
-    detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API",
-    paths: [["spec", "automountServiceAccountToken"]]
-  },
-  "advice.highUid": (pod) => {
-    const podContext = obj(pod.spec, "securityContext");
-    const low = [];
-    const paths = [];
-    for (const key of ["runAsUser", "runAsGroup"]) {
-      const podValue = optInt(podContext, key);
-      const { names, paths: containerPaths } = perContainer(pod, (c, path10) => {
-        const value = optInt(obj(c, "securityContext"), key) ?? podValue;
-        return value !== void 0 && value > 1e4 ? null : [...path10, "securityContext", key];
-      });
-      if (names.length > 0) {
-        low.push(`${containerNames(names)} should run with ${key} above 10000`);
-        paths.push(...containerPaths);
+  "advice.readOnlyRootFilesystem": {
+    reason: "writable root file system",
+    // The API server refuses readOnlyRootFilesystem in a Windows pod: advice it could not follow is noise.
+    appliesTo: (pod) => str(obj(pod.spec, "os"), "name") !== "windows",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => optBool(securityContextOf(container), "readOnlyRootFilesystem") === true ? null : readOnlyRootFilesystemField,
+        detail: (containers) => `${containers} should set securityContext.readOnlyRootFilesystem=true`
       }
-    }
-    return low.length === 0 ? null : { check: "advice.highUid", reason: "UID or GID not above 10000", detail: low.join("; "), paths };
+    ]
   },
-  "advice.dropNetRaw": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path10) => {
-      const capabilities = obj(obj(c, "securityContext"), "capabilities");
-      const drop = list(capabilities, "drop");
-      const adds = list(capabilities, "add").includes("NET_RAW");
-      return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : [...path10, "securityContext", "capabilities", adds ? "add" : "drop"];
-    });
-    return names.length === 0 ? null : { check: "advice.dropNetRaw", reason: "NET_RAW not dropped", detail: `${containerNames(names)} should drop NET_RAW (or ALL) and not add it`, paths };
+  "advice.automountServiceAccountToken": {
+    reason: "service account token mounted",
+    requirements: [
+      {
+        of: "pod",
+        unmet: (pod) => optBool(pod.spec, "automountServiceAccountToken") !== false,
+        path: ["spec", "automountServiceAccountToken"],
+        detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API"
+      }
+    ]
   },
-  "advice.imageDigest": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path10) => /@sha256:[0-9a-f]{64}$/.test(str(c, "image")) ? null : [...path10, "image"]);
-    return names.length === 0 ? null : { check: "advice.imageDigest", reason: "image not pinned by digest", detail: `${containerNames(names)} should name the image by digest (image@sha256:\u2026)`, paths };
+  "advice.highUid": { reason: "UID or GID not above 10000", requirements: [highId("runAsUser"), highId("runAsGroup")] },
+  "advice.dropNetRaw": {
+    reason: "NET_RAW not dropped",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => {
+          const capabilities = obj(securityContextOf(container), "capabilities");
+          const drop = list(capabilities, "drop");
+          const adds = list(capabilities, "add").includes("NET_RAW");
+          return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : adds ? capabilitiesAddField : capabilitiesDropField;
+        },
+        detail: (containers) => `${containers} should drop NET_RAW (or ALL) and not add it`
+      }
+    ]
   },
-  "advice.resourceLimits": (pod) => {
-    const { names, paths } = perContainer(pod, (c, path10) => {
-      const limits = obj(obj(c, "resources"), "limits");
-      return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : [...path10, "resources", "limits"];
-    });
-    return names.length === 0 ? null : { check: "advice.resourceLimits", reason: "no resource limits", detail: `${containerNames(names)} should set resources.limits.cpu and memory`, paths };
+  "advice.imageDigest": {
+    reason: "image not pinned by digest",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => /@sha256:[0-9a-f]{64}$/.test(str(container, "image")) ? null : imageField,
+        detail: (containers) => `${containers} should name the image by digest (image@sha256:\u2026)`
+      }
+    ]
+  },
+  "advice.resourceLimits": {
+    reason: "no resource limits",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => {
+          const limits = obj(obj(container, "resources"), "limits");
+          return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : limitsField;
+        },
+        detail: (containers) => `${containers} should set resources.limits.cpu and memory`
+      }
+    ]
   }
 };
+var checkEntries = Object.entries(checks);
+function fails(check, pod) {
+  return (check.appliesTo?.(pod) ?? true) && check.requirements.some((requirement) => unmet(requirement, pod));
+}
+function failure(id, check, pod) {
+  if (check.appliesTo && !check.appliesTo(pod)) return null;
+  const details = [];
+  const paths = [];
+  for (const requirement of check.requirements) {
+    if (requirement.of === "pod") {
+      if (!requirement.unmet(pod)) continue;
+      details.push(requirement.detail);
+      paths.push(requirement.path);
+      continue;
+    }
+    const breaking = containersBreaking(pod, requirement.rule);
+    if (breaking.names.length === 0) continue;
+    details.push(requirement.detail(containerNames(breaking.names)));
+    paths.push(...breaking.paths);
+  }
+  return details.length === 0 ? null : { check: id, reason: check.reason, detail: details.join("; "), paths };
+}
 function adviceFailures(pod, enabled = () => true) {
   const failures = [];
-  for (const [id, check] of Object.entries(checks)) {
+  for (const [id, check] of checkEntries) {
     if (!enabled(id)) continue;
-    const advice = check(pod);
+    const advice = failure(id, check, pod);
     if (advice) failures.push(advice);
   }
   return failures;
+}
+function failingAdvice(pod) {
+  const failing = [];
+  for (const [id, check] of checkEntries) if (fails(check, pod)) failing.push(id);
+  return failing;
 }
 function adviceFindings(source, settings) {
   const findings = [];
@@ -16925,7 +16998,16 @@ function withDecodedAnnotations(metadata) {
   const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
   return { ...metadata, annotations: decoded };
 }
+var extractions = /* @__PURE__ */ new WeakMap();
 function extractPodSpecs(document) {
+  let extraction = extractions.get(document);
+  if (extraction === void 0) {
+    extraction = extractPodSpecsAfresh(document);
+    extractions.set(document, extraction);
+  }
+  return extraction;
+}
+function extractPodSpecsAfresh(document) {
   const pods = [];
   const problems = [];
   const invalid = (path10, message) => {
@@ -17177,7 +17259,7 @@ function isWrittenObject(value) {
 }
 
 // src/fixes/fixers/allowPrivilegeEscalation.ts
-var fixAllowPrivilegeEscalation = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+var fixAllowPrivilegeEscalation = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, false) });
 
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
@@ -17241,14 +17323,14 @@ var fixHostProbesAndHostLifecycle = (context) => ({
 });
 
 // src/fixes/fixers/privileged.ts
-var fixPrivileged = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, false) });
+var fixPrivileged = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, false) });
 
 // src/fixes/fixers/procMount.ts
-var fixProcMount = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, "Default") });
+var fixProcMount = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, "Default") });
 
 // src/fixes/fixers/readOnlyRootFilesystem.ts
 var readOnlyRootFilesystemCaveat = "A process that writes outside its volumes (temporary files, caches, PID files) then fails: mount an `emptyDir` volume where it writes, such as `/tmp`.";
-var fixReadOnlyRootFilesystem = ({ failure }) => ({ kind: "edits", edits: setEach(failure.paths, true), caveat: readOnlyRootFilesystemCaveat });
+var fixReadOnlyRootFilesystem = ({ failure: failure2 }) => ({ kind: "edits", edits: setEach(failure2.paths, true), caveat: readOnlyRootFilesystemCaveat });
 
 // src/fixes/fixers/runAsNonRoot.ts
 var nonRootCaveat = "The image must then run as a non-root user (a numeric USER in the image, or a non-zero `runAsUser`): the kubelet refuses to start a container that would run as root.";
@@ -17485,9 +17567,9 @@ var fixHostPathVolumes = (context) => ({ kind: "manual", note: volumeNote("hostP
 var fixRestrictedVolumes = (context) => ({ kind: "manual", note: volumeNote("restrictedVolumes", volumes(context)) });
 
 // src/fixes/fixers/windowsHostProcess.ts
-var fixWindowsHostProcess = ({ failure }) => ({
+var fixWindowsHostProcess = ({ failure: failure2 }) => ({
   kind: "edits",
-  edits: setEach(failure.paths, false),
+  edits: setEach(failure2.paths, false),
   caveat: "The containers then run as normal Windows containers, without access to the node."
 });
 
@@ -19349,7 +19431,7 @@ function apiRuleViolations(pod) {
 }
 function podStateOf(pod, { level: level3, version: version4 }) {
   const failing = new Set(evaluatePod(pod, level3, version4).failures.map((f) => f.check));
-  for (const advice of adviceFailures(pod)) failing.add(advice.check);
+  for (const check of failingAdvice(pod)) failing.add(check);
   return new PodState(failing, apiRuleViolations(pod));
 }
 var isAdvice = (check) => check.startsWith("advice.");
@@ -19361,12 +19443,20 @@ var LazyState = class {
   pod;
   policy;
   checks = /* @__PURE__ */ new Map();
+  advice;
   rules;
   failed(check) {
+    if (isAdvice(check)) {
+      if (this.advice === void 0) {
+        verificationCounts.baselineChecks += adviceCheckIds.length;
+        this.advice = new Set(failingAdvice(this.pod));
+      }
+      return this.advice.has(check);
+    }
     let failed = this.checks.get(check);
     if (failed === void 0) {
       verificationCounts.baselineChecks++;
-      failed = isAdvice(check) ? adviceFailures(this.pod, (id) => id === check).length > 0 : this.failsUpstream(check);
+      failed = this.failsUpstream(check);
       this.checks.set(check, failed);
     }
     return failed;
@@ -19385,7 +19475,7 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => 
   const invalid = [];
   const shared = /* @__PURE__ */ new Map();
   for (const document of documents) {
-    const extraction = extractPodSpecs(document);
+    const extraction = extractPodSpecsAfresh(document);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
@@ -19896,12 +19986,12 @@ function computeFixes(request) {
     const written = writtenPod(source.document.value, source.templatePath);
     const { level: level3, version: version4 } = policy ?? fallback;
     const key = podKey(source.document.index, source.objectPath);
-    failures.forEach((failure, failureIndex) => {
-      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
+    failures.forEach((failure2, failureIndex) => {
+      const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
       const owner = {
         id: `${podIndex}/${failureIndex}`,
         podIndex,
-        check: failure.check,
+        check: failure2.check,
         documentIndex: source.document.index,
         podKey: key,
         plan: summaryOf(plan),
@@ -19911,7 +20001,7 @@ function computeFixes(request) {
         note: plan.kind === "manual" ? plan.note : null,
         atSource: false
       };
-      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure.check, "nothing to change in the manifest as written fixes it");
+      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure2.check, "nothing to change in the manifest as written fixes it");
       owners.push(owner);
       byPod[podIndex]?.push(owner);
     });
@@ -20067,9 +20157,9 @@ function computeFixes(request) {
     }
   };
   const anchored = /* @__PURE__ */ new Map();
-  const refuse2 = (owner, failure) => {
+  const refuse2 = (owner, failure2) => {
     owner.accepted = false;
-    owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
+    owner.note = failure2.shared !== null ? sharedNode(owner.check, failure2.shared) : noSafeFix(owner.check, failure2.reason);
   };
   const fixAtAnchors = () => {
     const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
@@ -20093,11 +20183,11 @@ function computeFixes(request) {
       }
       const accepted = [];
       for (const group of groups) {
-        const failure = attempt([...accepted, ...group]);
-        if (failure === null) {
+        const failure2 = attempt([...accepted, ...group]);
+        if (failure2 === null) {
           accept(group);
           accepted.push(...group);
-        } else for (const owner of group) refuse2(owner, failure);
+        } else for (const owner of group) refuse2(owner, failure2);
       }
     }
     for (const owner of grouped) {
@@ -20130,11 +20220,11 @@ function computeFixes(request) {
       }
       const accepted = [];
       for (const owner of candidates) {
-        const failure = attempt([...accepted, owner]);
-        if (failure === null) {
+        const failure2 = attempt([...accepted, owner]);
+        if (failure2 === null) {
           owner.accepted = true;
           accepted.push(owner);
-        } else refuse2(owner, failure);
+        } else refuse2(owner, failure2);
       }
     }
   };
@@ -20226,7 +20316,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
     return { findings, advice: evaluations.map((_, i) => adviceOf(i)), suggestions: [] };
   }
   const pods = evaluations.map((evaluation, i) => {
-    const upstream = [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure) => selected(failure.check));
+    const upstream = [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure2) => selected(failure2.check));
     const advised = adviceFailures(evaluation.source.pod, (id) => wantedAdvice[i].has(id));
     return {
       source: evaluation.source,
@@ -20250,7 +20340,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
     // The advice failures follow the upstream ones, one per check.
     advice: evaluations.map(
       (_, i) => adviceOf(i).map((finding) => {
-        const k = pods[i].failures.findIndex((failure, index) => index >= pods[i].upstream && failure.check === finding.check);
+        const k = pods[i].failures.findIndex((failure2, index) => index >= pods[i].upstream && failure2.check === finding.check);
         return withFix(finding, k < 0 ? void 0 : fixes.pods[i]?.[k]);
       })
     )
@@ -20306,33 +20396,33 @@ function withKyverno(outcome, verdicts) {
   let warning = [...outcome.warning];
   const blocked = new Set(blocking.map((f) => f.failure.check));
   const warned = new Set(warning.map((f) => f.failure.check));
-  const placed2 = (verdict, failure, mode) => {
+  const placed2 = (verdict, failure2, mode) => {
     const policy = { level: verdict.rule.level, version: verdict.rule.version };
-    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure, optOut: null, kyvernoRule: verdict.rule };
+    return { mode, policy, levelSource: kyvernoSource(verdict.rule, verdict), failure: failure2, optOut: null, kyvernoRule: verdict.rule };
   };
   for (const verdict of verdicts.filter((v) => v.action === "enforce")) {
-    for (const failure of verdict.failures) {
-      if (blocked.has(failure.check)) continue;
-      blocked.add(failure.check);
-      warning = warning.filter((f) => f.failure.check !== failure.check);
-      blocking.push(placed2(verdict, failure, "enforce"));
+    for (const failure2 of verdict.failures) {
+      if (blocked.has(failure2.check)) continue;
+      blocked.add(failure2.check);
+      warning = warning.filter((f) => f.failure.check !== failure2.check);
+      blocking.push(placed2(verdict, failure2, "enforce"));
     }
   }
   for (const verdict of verdicts.filter((v) => v.action === "audit")) {
-    for (const failure of verdict.failures) {
-      if (blocked.has(failure.check) || warned.has(failure.check)) continue;
-      warned.add(failure.check);
-      warning.push(placed2(verdict, failure, "warn"));
+    for (const failure2 of verdict.failures) {
+      if (blocked.has(failure2.check) || warned.has(failure2.check)) continue;
+      warned.add(failure2.check);
+      warning.push(placed2(verdict, failure2, "warn"));
     }
   }
   const ignored = [...outcome.ignored];
   const reported = new Set([...blocking, ...warning, ...ignored].map((f) => f.failure.check));
   for (const verdict of verdicts) {
-    for (const failure of verdict.excepted) {
-      if (reported.has(failure.check)) continue;
-      reported.add(failure.check);
+    for (const failure2 of verdict.excepted) {
+      if (reported.has(failure2.check)) continue;
+      reported.add(failure2.check);
       const message = `${verdict.exceptions.map(exceptionLabel).join(", ")} exempts it from Kyverno ${verdict.rule.policy} rule ${verdict.rule.ruleName}`;
-      ignored.push({ ...placed2(verdict, failure, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
+      ignored.push({ ...placed2(verdict, failure2, verdict.action === "enforce" ? "enforce" : "warn"), why: [{ kind: "kyverno-exception", message }] });
     }
   }
   return { ...outcome, blocking, warning, ignored, allowed: blocking.length === 0 };
@@ -20357,10 +20447,10 @@ function evaluatePolicy(pod, policy) {
     preview: policy.preview ? at3({ level: policy.enforce.level, version: policy.preview.version }) : null
   });
 }
-function imagesConcerned(failure, pod) {
-  if (failure.paths.length === 0) return null;
+function imagesConcerned(failure2, pod) {
+  if (failure2.paths.length === 0) return null;
   const images = [];
-  for (const path10 of failure.paths) {
+  for (const path10 of failure2.paths) {
     const [root, key, index] = path10;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
@@ -20369,13 +20459,13 @@ function imagesConcerned(failure, pod) {
   }
   return images;
 }
-function ignoreCauses(failure, pod, policy) {
+function ignoreCauses(failure2, pod, policy) {
   const causes = [];
   if (policy.exemption) causes.push({ kind: "exemption", exemption: policy.exemption, message: policy.exemption.message });
   for (const disabled of policy.disabled) {
-    if (disabled.check !== failure.check) continue;
+    if (disabled.check !== failure2.check) continue;
     if (disabled.images) {
-      const images = imagesConcerned(failure, pod);
+      const images = imagesConcerned(failure2, pod);
       if (!images?.every((image) => matchImage(image, disabled.images ?? []) !== null)) continue;
     }
     const scope = disabled.images ? ` for images ${disabled.images.join(", ")}` : "";
@@ -20384,7 +20474,7 @@ function ignoreCauses(failure, pod, policy) {
     causes.push({ kind: "disabled", disabled, message });
   }
   for (const optOut of policy.optOuts) {
-    if (optOut.status === "honoured" && optOut.checks.includes(failure.check)) causes.push({ kind: "annotation", optOut, message: optOut.message });
+    if (optOut.status === "honoured" && optOut.checks.includes(failure2.check)) causes.push({ kind: "annotation", optOut, message: optOut.message });
   }
   return causes;
 }
@@ -20396,9 +20486,9 @@ function splitEvaluations(pod, policy, evaluations) {
   const warning = [];
   const ignored = [];
   const preview = [];
-  const place2 = (mode, lv, levelSource, failure, into) => {
-    const finding = { mode, policy: lv, levelSource, failure, optOut: unhonouredOptOut(failure.check, policy) };
-    const why = ignoreCauses(failure, pod, policy);
+  const place2 = (mode, lv, levelSource, failure2, into) => {
+    const finding = { mode, policy: lv, levelSource, failure: failure2, optOut: unhonouredOptOut(failure2.check, policy) };
+    const why = ignoreCauses(failure2, pod, policy);
     if (why.length > 0) ignored.push({ ...finding, why });
     else into.push(finding);
   };
@@ -20409,17 +20499,17 @@ function splitEvaluations(pod, policy, evaluations) {
   ];
   if (policy.audit && policy.auditSource) modes.push(["audit", policy.audit, policy.auditSource, evaluations.audit, warning]);
   for (const [mode, lv, source, evaluation, into] of modes) {
-    for (const failure of evaluation?.failures ?? []) {
-      if (reported.has(failure.check)) continue;
-      reported.add(failure.check);
-      place2(mode, lv, source, failure, into);
+    for (const failure2 of evaluation?.failures ?? []) {
+      if (reported.has(failure2.check)) continue;
+      reported.add(failure2.check);
+      place2(mode, lv, source, failure2, into);
     }
   }
   if (policy.preview && evaluations.preview) {
     const failingToday = new Set(evaluations.enforce.failures.map((f) => f.check));
     const lv = { level: policy.enforce.level, version: policy.preview.version };
-    for (const failure of evaluations.preview.failures) {
-      if (!failingToday.has(failure.check)) place2("preview", lv, policy.preview.source, failure, preview);
+    for (const failure2 of evaluations.preview.failures) {
+      if (!failingToday.has(failure2.check)) place2("preview", lv, policy.preview.source, failure2, preview);
     }
   }
   return { evaluations, blocking, warning, ignored, preview, allowed: blocking.length === 0 };
@@ -20444,8 +20534,8 @@ function describeLevelSource(source) {
   return source.detail;
 }
 function toFinding(source, placed2) {
-  const { failure } = placed2;
-  const locations = failure.paths.map((podPath) => {
+  const { failure: failure2 } = placed2;
+  const locations = failure2.paths.map((podPath) => {
     const documentPath = [...source.templatePath, ...podPath];
     const where2 = locate(source.document.source, documentPath);
     return {
@@ -20456,8 +20546,8 @@ function toFinding(source, placed2) {
       container: containerOfPath(source.pod, podPath)
     };
   }).sort((a, b) => a.line - b.line || a.column - b.column);
-  const containers = [...new Set(failure.paths.map((p) => containerOfPath(source.pod, p)).filter((c) => c !== null))];
-  const podLevel = failure.paths.some((p) => containerOfPath(source.pod, p) === null);
+  const containers = [...new Set(failure2.paths.map((p) => containerOfPath(source.pod, p)).filter((c) => c !== null))];
+  const podLevel = failure2.paths.some((p) => containerOfPath(source.pod, p) === null);
   return {
     file: source.document.file,
     apiVersion: source.apiVersion,
@@ -20466,9 +20556,9 @@ function toFinding(source, placed2) {
     name: source.name,
     container: containers.length === 1 && !podLevel ? containers[0] ?? null : null,
     containers,
-    check: failure.check,
-    reason: failure.reason,
-    detail: failure.detail,
+    check: failure2.check,
+    reason: failure2.reason,
+    detail: failure2.detail,
     level: placed2.policy.level,
     version: formatVersion(placed2.policy.version),
     line: locations[0]?.line ?? source.document.line,
@@ -22731,13 +22821,13 @@ function deepEqual(a, b) {
 function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
-function subjects(failure, pod) {
-  return new Set(failure.paths.map((path10) => containerOfPath(pod, path10) ?? ""));
+function subjects(failure2, pod) {
+  return new Set(failure2.paths.map((path10) => containerOfPath(pod, path10) ?? ""));
 }
-function isPreexisting(failure, head, base) {
+function isPreexisting(failure2, head, base) {
   if (!base) return false;
-  const was = new Set(base.failures.filter((f) => f.check === failure.check).flatMap((f) => [...subjects(f, base.pod)]));
-  return was.size > 0 && [...subjects(failure, head)].every((subject2) => was.has(subject2));
+  const was = new Set(base.failures.filter((f) => f.check === failure2.check).flatMap((f) => [...subjects(f, base.pod)]));
+  return was.size > 0 && [...subjects(failure2, head)].every((subject2) => was.has(subject2));
 }
 function kyvernoPreexisting(placed2, pod, base, namespaces) {
   const rule = placed2.kyvernoRule;
