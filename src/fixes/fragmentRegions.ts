@@ -5,7 +5,8 @@
  * lines, flow mappings by entries with their commas.
  */
 import { Scalar, isMap, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { DecodeError, plainKeys } from '../manifests/decode.js';
 import { placeOffset } from '../manifests/eventReader.js';
 import type { Branch, Place } from '../manifests/eventReader.js';
 import { isObject } from '../pss/pod.js';
@@ -48,8 +49,13 @@ export interface Region {
 export const from = (region: Region) => region.map.spanStarts[region.lo] ?? region.map.end;
 export const to = (region: Region) => region.map.spanStarts[region.hi] ?? region.map.end;
 
-/** The decoded key of each entry of a block mapping, through the reader's places (offset of each key); null when they do not line up one to one. */
-function keysOf(node: YAMLMap, place: Place | undefined): string[] | null {
+/**
+ * The decoded key of each entry of a block mapping, through the reader's
+ * places (offset of each key), or, for a document `yaml` read (`doc`), as
+ * the decoder reads its keys; null when they do not line up one to one.
+ */
+function keysOf(node: YAMLMap, place: Place | undefined, doc: Document | null): string[] | null {
+  if (place === undefined && doc !== null) return decodedKeys(node, doc);
   if (place === undefined || typeof place === 'number' || Array.isArray(place.children)) return null;
   const children = place.children as Map<string, Place>;
   if (children.size !== node.items.length) return null; // a duplicate key
@@ -62,6 +68,18 @@ function keysOf(node: YAMLMap, place: Place | undefined): string[] | null {
     keys.push(key);
   }
   return keys;
+}
+
+/** The keys of a mapping of a document `yaml` read, when none is a merge key and none is written twice. */
+function decodedKeys(node: YAMLMap, doc: Document): string[] | null {
+  let keys: string[] | null;
+  try {
+    keys = plainKeys(node, doc);
+  } catch (error) {
+    if (error instanceof DecodeError) return null;
+    throw error;
+  }
+  return keys !== null && new Set(keys).size === keys.length ? keys : null;
 }
 
 /** A mapping entry's place is where its key starts (eventReader.ts). */
@@ -96,19 +114,20 @@ function pathOf(link: PathLink | null): FieldPath {
   return path.reverse();
 }
 
-function mapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null): MapView | null {
+function mapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, doc: Document | null): MapView | null {
   let view = views.get(node);
   if (view === undefined) {
-    view = newMapView(text, node, place, value, pathOf(link));
+    view = newMapView(text, node, place, value, pathOf(link), doc);
     views.set(node, view);
   }
   return view;
 }
 
-function newMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, path: FieldPath): MapView | null {
+function newMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, path: FieldPath, doc: Document | null): MapView | null {
   if (node.items.length === 0 || !isObject(value ?? null)) return null;
-  if (node.flow) return flowMapView(text, node, place, value as JsonObject, path);
-  const keys = keysOf(node, place);
+  // A document `yaml` read is read by fragments only in its block mappings (itemAliases.ts).
+  if (node.flow) return doc === null ? flowMapView(text, node, place, value as JsonObject, path) : null;
+  const keys = keysOf(node, place, doc);
   if (keys === null || Object.keys(value as JsonObject).length !== keys.length) return null;
   const pairs = node.items as Pair[];
   const spanStarts: number[] = [];
@@ -137,7 +156,7 @@ function newMapView(text: string, node: YAMLMap, place: Place | undefined, value
 /** A flow mapping's view: entries from key to key (the comma after each included), up to its closing brace. */
 function flowMapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonObject, path: FieldPath): MapView | null {
   // Without the reader's places (a JSON file `yaml` read), keys are JSON strings: a quoted key is its own decoded key.
-  const keys = place !== undefined ? keysOf(node, place) : quotedKeys(node);
+  const keys = place !== undefined ? keysOf(node, place, null) : quotedKeys(node);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const spanStarts = (node.items as Pair[]).map((pair) => (pair.key as Node).range![0]);
   const end = (node.range?.[1] ?? 0) - 1;
@@ -156,12 +175,13 @@ function quotedKeys(node: YAMLMap): string[] | null {
 
 /**
  * The region of one splice under `node`: the deepest block mapping whose
- * entries hold it, or null when no mapping at or under `node` does.
+ * entries hold it, or null when no mapping at or under `node` does. `doc`
+ * is the document when `yaml` read it (no places: keys are decoded from it).
  */
-export function regionIn(text: string, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
-  if (isSeq(node)) return regionInSequence(text, node, place, value, link, splice);
+export function regionIn(text: string, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice, doc: Document | null = null): Region | null {
+  if (isSeq(node)) return regionInSequence(text, node, place, value, link, splice, doc);
   if (!isMap(node)) return null;
-  const map = mapView(text, node, place, value, link);
+  const map = mapView(text, node, place, value, link, doc);
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text, map, place, link, splice);
   const { spanStarts, end, column, dashesEnd } = map;
@@ -185,7 +205,7 @@ export function regionIn(text: string, node: Node, place: Place | undefined, val
     const key = map.keys[lo]!;
     const child = (node.items[lo] as Pair).value as Node | null;
     // A flow value in a block mapping is read with its entry (a flow collection's lines are not the block's).
-    const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice) : null;
+    const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
@@ -241,7 +261,7 @@ function childPlace(place: Place | undefined, key: string | number): Place | und
 }
 
 /** The region of a splice inside one item of a sequence (a mapping), or null. */
-function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
+function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice, doc: Document | null): Region | null {
   if (!Array.isArray(value) || value.length !== node.items.length) return null;
   const items = node.items as Node[];
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
@@ -249,7 +269,7 @@ function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined,
   // A flow item holds the splice only inside its braces.
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === undefined || !isMap(item)) return null;
-  return regionIn(text, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice);
+  return regionIn(text, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice, doc);
 }
 
 /**

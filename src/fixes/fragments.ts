@@ -23,7 +23,10 @@
  * are the same entries in both readings. Nothing in the document refers to
  * them from afar: only documents the event reader read are read this way,
  * and it reads no anchors, aliases, merge keys, tags or directives (the
- * fragment is refused if it has one). What else could tell the readings
+ * fragment is refused if it has one). The one exception is a List whose
+ * anchors and aliases are all whole items (itemAliases.ts): there a run
+ * inside an anchored item reaches that item and its alias items, and
+ * listItemsByFragments gives them all. What else could tell the readings
  * apart is refused too: block scalar headers with an indentation indicator
  * (relative to the parent) or keep chomping (which reaches past the
  * fragment), duplicate keys, a mapping left with no entries (it would read
@@ -57,6 +60,7 @@ import { blankOrComment, firstContentColumn } from './fragmentLines.js';
 import { from, inTextOrder, mergeRegions, regionIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
 import { lineWise } from './fragmentSplices.js';
+import { itemAliases } from './itemAliases.js';
 import { applySplicesWithin, lineTable } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit } from './types.js';
@@ -68,7 +72,8 @@ import type { Edit } from './types.js';
  * fixed document whole, which also says why a fix fails.
  */
 export function provedByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], edits: readonly Edit[]): boolean {
-  const read = readFragments(text, document, splices);
+  // Edits name each place they change: alias items, which change with their anchored items, are left to listItemsByFragments.
+  const read = readFragments(text, document, splices, false);
   return read !== null && matchesEdits(read, edits);
 }
 
@@ -77,17 +82,15 @@ export function provedByFragments(text: string, document: ManifestDocument, spli
  * else null. For tests, which compare it with a reading of the whole text.
  */
 export function fixedValueByFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): JsonValue | null {
-  const read = readFragments(text, document, splices);
+  const read = readFragments(text, document, splices, true);
   if (read === null) return null;
   let root: JsonValue = document.value;
-  for (const { map, fixed, before } of read) {
-    root = replaceAt(root, map.path, 0, (old) => {
-      const out: JsonObject = { ...(old as JsonObject) };
-      for (const key of before) delete out[key];
-      // setKey: a `__proto__` entry is a key like any other (Object.assign would set the prototype).
-      for (const [key, value] of Object.entries(fixed)) setKey(out, key, value!);
-      return out;
-    });
+  for (const { map, fixed, before } of read) root = replaceAt(root, map.path, 0, (old) => withEntries(old as JsonObject, before, fixed));
+  // In a List whose items alias whole items, an alias item is what its anchored item now is.
+  const aliases = document.source.place === undefined ? itemAliases(document.source.layout) : null;
+  if (aliases !== null && isObject(root) && Array.isArray(root.items)) {
+    const items = root.items;
+    root = { ...root, items: items.map((item, i) => items[aliases.sourceOf[i] ?? i] ?? item) };
   }
   return root;
 }
@@ -114,20 +117,23 @@ interface ReadMap {
  */
 const spliceLimit = 256;
 
-function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): ReadMap[] | null {
+/** The runs the splices rewrite, read alone; `aliasedItems` admits a List whose items alias whole items (the caller carries each change to the alias items). */
+function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[], aliasedItems: boolean): ReadMap[] | null {
   const { place, layout, end: documentEnd } = document.source;
   const root = layout.contents as Node | null;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   // What the event reader read has no anchors, aliases, merge keys or tags; nor has a JSON file (kubectl reads it strictly).
   const json = readAsJson(text);
-  if (place === undefined && !(json && isMap(root) && root.flow)) return null;
+  // Of the documents `yaml` read, a List whose items alias whole items only (itemAliases.ts): its changes stay within items.
+  const aliased = aliasedItems && place === undefined && !json && itemAliases(layout) !== null;
+  if (place === undefined && !(json && isMap(root) && root.flow) && !aliased) return null;
   const reading: Reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text, splices);
   if (moved === null) return null;
   const regions: Region[] = [];
   for (const splice of moved) {
-    const region = regionIn(text, root, place, document.value, null, splice);
-    if (region === null) return null;
+    const region = regionIn(text, root, place, document.value, null, splice, aliased ? layout : null);
+    if (region === null || (aliased && !inAnItem(region.map.path))) return null;
     regions.push(region);
   }
   const merged = mergeRegions(regions);
@@ -157,6 +163,54 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
     if (map.keys.length - before.size + written.length === 0) return null;
   }
   return [...byMap.values()];
+}
+
+/** Whether a path lies in an item of a List (`items[i]` or below). */
+function inAnItem(path: FieldPath): boolean {
+  return path.length >= 2 && path[0] === 'items' && typeof path[1] === 'number';
+}
+
+/**
+ * What the `kept` items of a List decode to after the splices, proven by
+ * reading only the entries they rewrite, for a List that `yaml` read whose
+ * items alias whole items only (itemAliases.ts); else null. An alias item
+ * decodes to what its anchored item now decodes to (the very same value),
+ * and every item a change reaches must be kept: the rest of the document is
+ * unchanged by construction. The caller compares these with the expected items.
+ */
+export function listItemsByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], kept: readonly number[]): JsonValue[] | null {
+  const aliases = document.source.place === undefined ? itemAliases(document.source.layout) : null;
+  const items = isObject(document.value) ? document.value.items : undefined;
+  if (aliases === null || !Array.isArray(items)) return null;
+  const read = readFragments(text, document, splices, true);
+  if (read === null) return null;
+  const byItem = new Map<number, ReadMap[]>();
+  for (const map of read) {
+    const item = map.map.path[1] as number;
+    byItem.set(item, [...(byItem.get(item) ?? []), map]);
+  }
+  const keeps = new Set(kept);
+  const fixed = new Map<number, JsonValue>();
+  for (const [item, maps] of byItem) {
+    if (!keeps.has(item) || (aliases.usersOf[item] ?? []).some((user) => !keeps.has(user))) return null;
+    let value = items[item] ?? null;
+    // The maps' paths are the document's: each replaces its entries within the item.
+    for (const { map, before, fixed: entries } of maps) value = replaceAt(value, map.path, 2, (old) => withEntries(old as JsonObject, before, entries));
+    fixed.set(item, value);
+  }
+  return kept.map((item) => {
+    const source = aliases.sourceOf[item] ?? item;
+    return fixed.get(source) ?? items[source] ?? null;
+  });
+}
+
+/** A mapping with the entries a run held replaced by those it holds now. */
+function withEntries(old: JsonObject, before: ReadonlySet<string>, entries: JsonObject): JsonObject {
+  const out: JsonObject = { ...old };
+  for (const key of before) delete out[key];
+  // setKey: a `__proto__` entry is a key like any other (Object.assign would set the prototype).
+  for (const [key, value] of Object.entries(entries)) setKey(out, key, value!);
+  return out;
 }
 
 /** Each mapping's edits below it; false when an edit lies outside every rewritten entry or the fixed entries differ from the edited ones. */

@@ -9,6 +9,7 @@
  * - no API-server validation rule that a fix could trip is newly broken
  *   (e.g. `allowPrivilegeEscalation: false` with `privileged: true`).
  */
+import { allowedAliasRatio } from '../manifests/decode.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { LoadedFile, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
@@ -19,7 +20,7 @@ import { failingAdvice } from '../policy/sources/advice.js';
 import { adviceCheckIds } from '../policy/sources/extraChecks.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
-import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
+import { applyEditsToJson, EditError, editKey, jsonEqual, toJson, valueAt } from './edits.js';
 import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
 import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
@@ -27,7 +28,8 @@ import { applySplices } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
-import { provedByFragments } from './fragments.js';
+import { listItemsByFragments, provedByFragments } from './fragments.js';
+import { itemAliases } from './itemAliases.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -592,6 +594,7 @@ function verifyKept(list: ListVerification, kept: readonly number[], splices: re
  */
 function itemsByFragments(list: ListVerification, kept: readonly number[], splices: readonly Splice[], edits: readonly Edit[], expectation: Expectation): string | null | undefined {
   const { document } = list.unit;
+  if (document.source.place === undefined && itemAliases(document.source.layout) !== null) return aliasedItemsByFragments(list, kept, splices, edits, expectation);
   if (!provedByFragments(list.text, document, splices, edits)) return undefined;
   const expected = expectedList(document.value, kept, edits);
   if (typeof expected === 'string' || expected.items.includes(undefined)) return undefined;
@@ -599,6 +602,108 @@ function itemsByFragments(list: ListVerification, kept: readonly number[], splic
   verificationCounts.fragments++;
   const items = expected.items as JsonValue[];
   return itemsReason({ ...document, value: { ...expected.fields, items } }, list.unit, kept, expectation, list.policyOf);
+}
+
+/**
+ * itemsByFragments for a List whose items alias whole items (itemAliases.ts):
+ * the fragments give what each kept item decodes to now (an alias item the
+ * very value of its anchored item, so that its pod spec is evaluated once),
+ * and each must be the item as the edits leave it. Edits outside the items
+ * are left to the whole reading.
+ */
+function aliasedItemsByFragments(list: ListVerification, kept: readonly number[], splices: readonly Splice[], edits: readonly Edit[], expectation: Expectation): string | null | undefined {
+  const { document } = list.unit;
+  const byItem = editsByItem(kept, edits);
+  const original = isObject(document.value) ? document.value.items : undefined;
+  if (byItem === null || !Array.isArray(original)) return undefined;
+  const items = listItemsByFragments(list.text, document, splices, kept);
+  if (items === null) return undefined;
+  const { sourceOf } = itemAliases(document.source.layout)!;
+  // Where each kept item's source item is among the kept ones (an item is its own source).
+  const keptAt = new Map(kept.map((item, j) => [item, j]));
+  const expected: (JsonValue | undefined)[] = [];
+  for (const [j, item] of kept.entries()) {
+    const s = keptAt.get(sourceOf[item] ?? item) ?? j;
+    // An alias item with its anchored item's edits is as that item is after them: neither applied nor compared again.
+    if (s < j && items[j] === items[s] && sameEditsBelowItems(byItem[j]!, byItem[s]!)) {
+      expected.push(expected[s]);
+      continue;
+    }
+    let value: JsonValue | undefined;
+    try {
+      value = byItem[j]!.length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, byItem[j]!, 2);
+    } catch (error) {
+      if (error instanceof EditError) return undefined;
+      throw error;
+    }
+    if (value === undefined || (items[j] !== value && !jsonEqual(items[j], value))) return undefined;
+    expected.push(value);
+  }
+  if (mayExceedAliasBudget(document.value as JsonObject, items, kept, sourceOf)) return undefined;
+  verificationCounts.items++;
+  verificationCounts.fragments++;
+  return itemsReason({ ...document, value: { ...(document.value as JsonObject), items } }, list.unit, kept, expectation, list.policyOf);
+}
+
+/** Whether two items' edits (paths from the document) are the same below the item, in the same order. */
+function sameEditsBelowItems(a: readonly Edit[], b: readonly Edit[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((edit, i) => {
+      const other = b[i]!;
+      if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
+      for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
+      return !('value' in edit) || ('value' in other && jsonEqual(toJson(edit.value), toJson(other.value)));
+    })
+  );
+}
+
+/**
+ * Whether reading the kept items as a small List (verifySmallList) could
+ * stop at the decoder's alias budget (decode.ts): a fix that grows an
+ * anchored item grows every alias of it. The decoder counts one node per
+ * value, an alias item one of its own and then its anchored item's nodes as
+ * aliased, and stops once more than 100 nodes are aliased, more than 1,000
+ * decoded, and the share aliased exceeds allowedAliasRatio. That share rises
+ * only while an alias item is decoded, so it is checked at the end of each,
+ * with the fields before the items left out, the 1,000 ignored and the
+ * lowest allowed share taken (at everything the small List decodes): never
+ * less strict than the decoder.
+ */
+function mayExceedAliasBudget(fields: JsonObject, items: readonly JsonValue[], kept: readonly number[], sourceOf: readonly number[]): boolean {
+  const counts = items.map(nodeCount);
+  let total = 2;
+  for (const [key, value] of Object.entries(fields)) if (key !== 'items') total += nodeCount(value ?? null);
+  counts.forEach((count, j) => (total += count + (sourceOf[kept[j]!] !== kept[j] ? 1 : 0)));
+  const allowed = allowedAliasRatio(total);
+  // The List and its `items`.
+  let decoded = 2;
+  let aliased = 0;
+  for (const [j, item] of kept.entries()) {
+    const count = counts[j]!;
+    if (sourceOf[item] === item) {
+      decoded += count;
+      continue;
+    }
+    decoded += 1 + count;
+    aliased += count;
+    if (aliased > 100 && aliased / decoded > allowed) return true;
+  }
+  return false;
+}
+
+/** Values the decoder reads to make a JSON value (itself and every value below it; keys are not counted), kept per object. */
+const nodeCounts = new WeakMap<object, number>();
+
+function nodeCount(value: JsonValue): number {
+  if (value === null || typeof value !== 'object') return 1;
+  let count = nodeCounts.get(value);
+  if (count === undefined) {
+    count = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) count += nodeCount(child ?? null);
+    nodeCounts.set(value, count);
+  }
+  return count;
 }
 
 /** What a List should decode to after the edits: its fields, and its kept items in order. */

@@ -31,7 +31,8 @@ const aliasRatioLow = 400_000;
 const aliasRatioHigh = 4_000_000;
 
 /** The share of decoded nodes that may come from aliases, after `decoded` nodes. */
-function allowedAliasRatio(decoded: number): number {
+/** The share of a document's nodes that may come from aliases once `decoded` nodes are decoded (goyaml's rule); never rises with `decoded`. */
+export function allowedAliasRatio(decoded: number): number {
   if (decoded <= aliasRatioLow) return 0.99;
   if (decoded >= aliasRatioHigh) return 0.1;
   return 0.99 - (0.89 * (decoded - aliasRatioLow)) / (aliasRatioHigh - aliasRatioLow);

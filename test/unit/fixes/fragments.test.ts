@@ -12,7 +12,7 @@ import { createRng } from '../../../bench/prng.js';
 import { listOfPods } from '../../../bench/lists.js';
 import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
-import { fixedValueByFragments } from '../../../src/fixes/fragments.js';
+import { fixedValueByFragments, listItemsByFragments } from '../../../src/fixes/fragments.js';
 import type { Splice } from '../../../src/fixes/text.js';
 import type * as VerifyModule from '../../../src/fixes/verify.js';
 import { verificationCounts } from '../../../src/fixes/verify.js';
@@ -73,7 +73,7 @@ describe('a fixed document read through its fragments', () => {
 
   it('decodes as the whole fixed text does, or does not answer, for seeded splices no fix would write', () => {
     const rng = createRng(Number(process.env.FRAGMENT_SEED ?? 2026));
-    const pool = [...fixtures.filter(({ name }) => !name.startsWith('pss-conformance')), ...generated.slice(0, 20), ...lists.slice(0, 2), ...edgeCases];
+    const pool = [...fixtures.filter(({ name }) => !name.startsWith('pss-conformance')), ...generated.slice(0, 20), ...lists, ...edgeCases, ...aliasedLists];
     const jsonPool = pool.filter(({ text }) => text.startsWith('{'));
     const count = Number(process.env.FRAGMENT_SPLICES ?? 3000);
     let answered = 0;
@@ -121,6 +121,43 @@ describe('a fixed document read through its fragments', () => {
     });
   });
 
+  it('reads a List whose items alias whole items: an alias item becomes what its anchored item becomes', () => {
+    const rng = createRng(Number(process.env.FRAGMENT_SEED ?? 2026) + 1);
+    const count = Number(process.env.FRAGMENT_SPLICES ?? 3000) / 3;
+    let answered = 0;
+    for (let n = 0; n < count; n++) {
+      const { name, text } = rng.pick(aliasedLists);
+      const [document] = documentsOf(text);
+      const splice = seededSplice(text, rng);
+      if (document && agrees(text, document, [splice], `${name} (seeded ${n})`)) answered++;
+    }
+    expect(answered).toBeGreaterThan(count / 10);
+    // The anchored item's change reaches its alias items, and nothing else.
+    const text = 'kind: List\nitems:\n- &p\n  kind: Pod\n  spec:\n    hostPID: true\n- *p\n- kind: Pod\n  spec: {}\n';
+    const [document] = documentsOf(text);
+    const at = text.indexOf('true');
+    const splice = { start: at, end: at + 4, insert: 'false' };
+    const fixed = { kind: 'Pod', spec: { hostPID: false } };
+    expect(fixedValueByFragments(text, document!, [splice])).toEqual({ kind: 'List', items: [fixed, fixed, { kind: 'Pod', spec: {} }] });
+    expect(listItemsByFragments(text, document!, [splice], [0, 1])).toEqual([fixed, fixed]);
+    // An alias item left out of the items read would change unseen: not proven.
+    expect(listItemsByFragments(text, document!, [splice], [0])).toBeNull();
+  });
+
+  it('refuses a List whose anchors or aliases are not all whole items', () => {
+    const splice = (text: string) => ({ start: text.indexOf('true'), end: text.indexOf('true') + 4, insert: 'false' });
+    for (const text of [
+      'kind: List\nitems:\n- kind: Pod\n  spec: &s\n    hostPID: true\n- kind: Pod\n  spec: *s\n',
+      'kind: List\nitems:\n- &p\n  kind: Pod\n  spec:\n    hostPID: true\n- *p\n- &p\n  kind: Pod\n- *p\n',
+      'kind: List\nitems:\n- &p\n  kind: Pod\n  spec:\n    hostPID: true\n    <<: {hostIPC: true}\n- *p\n',
+      'kind: List\nitems:\n- &p kind: Pod\n  spec:\n    hostPID: true\n- *p\n',
+      'kind: List\nmetadata: &m {}\nitems:\n- kind: Pod\n  metadata: *m\n  spec:\n    hostPID: true\n',
+    ]) {
+      const [document] = documentsOf(text);
+      expect(fixedValueByFragments(text, document!, [splice(text)]), text).toBeNull();
+    }
+  });
+
   it('leaves a verification of very many splices to a whole reading (matching them costs their number squared)', () => {
     const text = `kind: ConfigMap\ndata:\n${Array.from({ length: 300 }, (_, i) => `  k${i}: a\n`).join('')}`;
     const [document] = documentsOf(text);
@@ -166,6 +203,15 @@ const edgeCases = [
     text: `${JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { hostNetwork: true, containers: [{ name: 'a', image: 'x', securityContext: { privileged: true } }] } }, null, 2)}\n`,
   },
   { name: 'nested sequences', text: 'kind: Pod\nspec:\n  containers:\n  - - name: a\n      image: x\n  - name: b\n    ports:\n    - containerPort: 1\n      protocol: TCP\n' },
+];
+
+/** Lists whose items alias whole items (src/fixes/itemAliases.ts), with the shapes fixes write around. */
+const aliasedLists = [
+  { name: 'anchored list', text: listOfPods(23, 'anchored') },
+  {
+    name: 'anchored items with comments and block scalars',
+    text: 'apiVersion: v1\nkind: List\nitems:\n- &a\n  kind: Pod\n  metadata:\n    name: a # named\n  spec:\n    containers:\n    - name: c\n      image: x\n      command:\n      - |\n        echo\n\n    # between\n    hostNetwork: true\n- *a\n- kind: Pod\n  spec:\n    hostIPC: true\n- &b\n  kind: Pod\n  spec:\n    containers:\n    - name: d\n      image: y\n      securityContext:\n        privileged: true\n- *b\n- *a\n',
+  },
 ];
 
 /** A splice of the kinds fixes write in JSON and of the kinds they never do, at random places: before a key, a brace, a bracket, a comma. */

@@ -169,6 +169,28 @@ describe('verification of List items tied by an alias, read by `yaml` alone', ()
   it("refuses it when only the anchor's own item expects it", () => {
     expect(verdict(splices, expecting(0, [hostNetworkOff(0)]), aliased).reason).toBe('the fixed YAML would change more than the fixed fields');
   });
+
+  it('reads the items through the fragments the fix rewrites, unless their aliases would reach the alias budget', () => {
+    const before = verificationCounts.fragments;
+    expect(verdict(splices, both, aliased).reason).toBeNull();
+    expect(verificationCounts.fragments - before).toBe(1);
+    // 200 aliases of a Pod of 189 values: 98.98% of the values come from aliases, just under goyaml's 99%.
+    const env = Array.from({ length: 60 }, (_, i) => `      - {name: E${i}, value: v}`);
+    const users = Array.from({ length: 200 }, () => '- *pod');
+    const heavy = lines('kind: List', 'items:', '- &pod', '  kind: Pod', '  spec:', '    hostNetwork: true', '    containers:', '    - name: app', '      image: x', '      env:', ...env, ...users);
+    expect(loadManifestFile('list.yaml', heavy, noLimit).problems).toEqual([]);
+    // Ten more values in the anchored Pod: over 99% in the fixed List, which no longer loads.
+    const at = heavy.indexOf('    containers:');
+    const grow = [{ start: at, end: at, insert: '    extra: [a, b, c, d, e, f, g, h, i, j]\n' }];
+    const extra = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const all: Expectation = { edits: new Map([[0, Array.from({ length: 201 }, (_, i) => set(['items', i, 'spec', 'extra'], extra))]]), fixed: new Map() };
+    const { byItem, whole } = verifiers(heavy);
+    const fragments = verificationCounts.fragments;
+    const reason = byItem(grow, all);
+    expect(verificationCounts.fragments).toBe(fragments);
+    expect(reason).toBe('the fixed YAML no longer loads as it did');
+    expect(whole(grow, all)).toBe(reason);
+  });
 });
 
 describe('edits applied below a path', () => {

@@ -1,0 +1,82 @@
+/**
+ * A `List` whose items share whole Pods through anchors and aliases
+ * (`- &pod0 …` then `- *pod0`, the shape of a generated bundle), seen as
+ * which item each item is a copy of.
+ *
+ * Fragments (fragments.ts) prove a fix by reading only the entries it
+ * rewrites, which needs to know every place that a rewritten entry reaches.
+ * In general an alias can refer into any node, and a merge key copies a map
+ * into another, so the event reader's documents (which have neither) are
+ * the only ones read that way. This module recognises the one shape where
+ * the places are still plain to see: every anchor is on an item of `items`,
+ * every alias is an item of `items`, and no anchor name is used twice. Then
+ * an alias item decodes to exactly what its anchored item decodes to, and a
+ * change inside the anchored item reaches that item and its alias items,
+ * nothing else.
+ */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, YAMLSeq } from 'yaml';
+import { aliasTarget } from '../manifests/anchors.js';
+import { preorder } from '../manifests/preorder.js';
+
+export interface ItemAliases {
+  /** The item each item decodes as: its own index, or the index of the anchored item it aliases. */
+  readonly sourceOf: readonly number[];
+  /** The alias items of each anchored item (empty for the others). */
+  readonly usersOf: readonly (readonly number[])[];
+}
+
+const known = new WeakMap<Document, ItemAliases | null>();
+
+/** The item aliases of a List document, or null when its anchors and aliases are not all whole items (or it is no List). */
+export function itemAliases(doc: Document): ItemAliases | null {
+  let aliases = known.get(doc);
+  if (aliases === undefined) {
+    aliases = findItemAliases(doc);
+    known.set(doc, aliases);
+  }
+  return aliases;
+}
+
+function itemsOf(doc: Document): YAMLSeq | null {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow || root.anchor !== undefined) return null;
+  const pairs = root.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'items');
+  const items = pairs.length === 1 ? pairs[0]!.value : null;
+  return isSeq(items) && !items.flow && items.anchor === undefined ? items : null;
+}
+
+function findItemAliases(doc: Document): ItemAliases | null {
+  const seq = itemsOf(doc);
+  if (seq === null) return null;
+  const indexOf = new Map<unknown, number>();
+  seq.items.forEach((item, i) => indexOf.set(item, i));
+  const sourceOf = seq.items.map((_, i) => i);
+  const usersOf: number[][] = seq.items.map(() => []);
+  const anchors = new Set<string>();
+  let plain = true;
+  preorder(doc, {
+    node(node: Node) {
+      if (!plain) return;
+      const item = indexOf.get(node);
+      if (isAlias(node)) {
+        // An alias anywhere but as a whole item, or of something but a whole earlier item, is not this shape.
+        const target = aliasTarget(doc, node);
+        const source = target === undefined ? undefined : indexOf.get(target);
+        if (item === undefined || source === undefined || source >= item) plain = false;
+        else {
+          sourceOf[item] = source;
+          usersOf[source]!.push(item);
+        }
+      } else if (node.anchor !== undefined) {
+        // An anchor on anything but an item, or a name given twice (an alias takes the latest).
+        if (item === undefined || anchors.has(node.anchor)) plain = false;
+        anchors.add(node.anchor);
+      } else if (isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === '<<')) {
+        // A merge key copies a map into another (even an inline one): left to the whole reading.
+        plain = false;
+      }
+    },
+  });
+  return plain ? { sourceOf, usersOf } : null;
+}
