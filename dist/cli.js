@@ -48,12 +48,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap11 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar11 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection6(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar10(node) || isCollection6(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar11(node) || isCollection6(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -83,14 +83,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias7;
+    exports.isAlias = isAlias8;
     exports.isCollection = isCollection6;
     exports.isDocument = isDocument;
-    exports.isMap = isMap10;
+    exports.isMap = isMap11;
     exports.isNode = isNode;
     exports.isPair = isPair5;
-    exports.isScalar = isScalar10;
-    exports.isSeq = isSeq9;
+    exports.isScalar = isScalar11;
+    exports.isSeq = isSeq10;
   }
 });
 
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap10 = fc.start.source === "{";
-      const fcName = isMap10 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap10 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap11 = fc.start.source === "{";
+      const fcName = isMap11 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap11 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap10 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap10 && !sep3 && !props.found) {
+        if (!isMap11 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap10 && !props.found && ctx.options.strict) {
+            if (!isMap11 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap10) {
+          if (isMap11) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap10 ? "}" : "]";
+      const expectedEnd = isMap11 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5634,7 +5634,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection6 = (token) => !!token && "items" in token;
-    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5718,7 +5718,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection6;
-    exports.isScalar = isScalar10;
+    exports.isScalar = isScalar11;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -10334,8 +10334,8 @@ var Builder = class extends EventCursor {
   /** The one copy of a short text (see internedLength). */
   kept(text3) {
     if (text3.length > internedLength) return text3;
-    const known2 = this.texts.get(text3);
-    if (known2 !== void 0) return known2;
+    const known3 = this.texts.get(text3);
+    if (known3 !== void 0) return known3;
     this.texts.set(text3, text3);
     return text3;
   }
@@ -18612,8 +18612,8 @@ function groupSplices(table, splices) {
   unionShared(sets, splices);
   const placed2 = /* @__PURE__ */ new Map();
   const placeOf2 = (root, indices) => {
-    const known2 = placed2.get(root);
-    if (known2?.size === indices.length) return known2.placement;
+    const known3 = placed2.get(root);
+    if (known3?.size === indices.length) return known3.placement;
     const placement = place(table, indices.map((i) => splices[i]));
     placed2.set(root, { size: indices.length, placement });
     return placement;
@@ -18651,8 +18651,8 @@ function groupSplices(table, splices) {
 function toSuggestion(table, group, diff, bomBytes = 0) {
   const long = withinLongLine(table, group.splices);
   if (long) return changesText(table, group.splices, long.lo, long.hi) ? rangeSuggestion(table, group.splices, { start: long.line, end: long.line }, bomBytes) : null;
-  const known2 = changeOf.get(group);
-  const change = known2?.table === table ? known2.change : changedLinesOf(table, group.splices);
+  const known3 = changeOf.get(group);
+  const change = known3?.table === table ? known3.change : changedLinesOf(table, group.splices);
   if (!change) return null;
   if (touchesLongLine(table, change)) return rangeSuggestion(table, group.splices, change, bomBytes);
   const lineCount = table.starts.length;
@@ -18881,7 +18881,7 @@ function listText(text3, layout, kept, splices) {
 }
 
 // src/fixes/fragments.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml14 = __toESM(require_dist(), 1);
 
 // src/fixes/fragmentLines.ts
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
@@ -18906,7 +18906,8 @@ function firstContentColumn(lines, start = 0, limit = lines.length) {
 var import_yaml12 = __toESM(require_dist(), 1);
 var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
 var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
-function keysOf2(node, place2) {
+function keysOf2(node, place2, doc) {
+  if (place2 === void 0 && doc !== null) return decodedKeys(node, doc);
   if (place2 === void 0 || typeof place2 === "number" || Array.isArray(place2.children)) return null;
   const children = place2.children;
   if (children.size !== node.items.length) return null;
@@ -18920,6 +18921,16 @@ function keysOf2(node, place2) {
   }
   return keys;
 }
+function decodedKeys(node, doc) {
+  let keys;
+  try {
+    keys = plainKeys(node, doc);
+  } catch (error) {
+    if (error instanceof DecodeError) return null;
+    throw error;
+  }
+  return keys !== null && new Set(keys).size === keys.length ? keys : null;
+}
 var childKeyOffset = (child) => placeOffset(child);
 function nodeEnd(node) {
   const range2 = node?.range;
@@ -18932,18 +18943,18 @@ function pathOf(link) {
   for (let at3 = link; at3 !== null; at3 = at3.parent) path10.push(at3.segment);
   return path10.reverse();
 }
-function mapView(text3, node, place2, value, link) {
+function mapView(text3, node, place2, value, link, doc) {
   let view = views.get(node);
   if (view === void 0) {
-    view = newMapView(text3, node, place2, value, pathOf(link));
+    view = newMapView(text3, node, place2, value, pathOf(link), doc);
     views.set(node, view);
   }
   return view;
 }
-function newMapView(text3, node, place2, value, path10) {
+function newMapView(text3, node, place2, value, path10, doc) {
   if (node.items.length === 0 || !isObject(value ?? null)) return null;
-  if (node.flow) return flowMapView(text3, node, place2, value, path10);
-  const keys = keysOf2(node, place2);
+  if (node.flow) return doc === null ? flowMapView(text3, node, place2, value, path10) : null;
+  const keys = keysOf2(node, place2, doc);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const pairs = node.items;
   const spanStarts = [];
@@ -18969,7 +18980,7 @@ function newMapView(text3, node, place2, value, path10) {
   return { node, path: path10, value, keys, spanStarts, end: lineEndAfter(text3, lastEnd), column, dashesEnd, flow: false };
 }
 function flowMapView(text3, node, place2, value, path10) {
-  const keys = place2 !== void 0 ? keysOf2(node, place2) : quotedKeys(node);
+  const keys = place2 !== void 0 ? keysOf2(node, place2, null) : quotedKeys(node);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const spanStarts = node.items.map((pair2) => pair2.key.range[0]);
   const end = (node.range?.[1] ?? 0) - 1;
@@ -18984,10 +18995,10 @@ function quotedKeys(node) {
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
-function regionIn(text3, node, place2, value, link, splice) {
-  if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text3, node, place2, value, link, splice);
+function regionIn(text3, node, place2, value, link, splice, doc = null) {
+  if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text3, node, place2, value, link, splice, doc);
   if (!(0, import_yaml12.isMap)(node)) return null;
-  const map = mapView(text3, node, place2, value, link);
+  const map = mapView(text3, node, place2, value, link, doc);
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text3, map, place2, link, splice);
   const { spanStarts, end, column, dashesEnd } = map;
@@ -19008,7 +19019,7 @@ function regionIn(text3, node, place2, value, link, splice) {
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    const inner = child && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && !child.flow ? regionIn(text3, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice) : null;
+    const inner = child && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && !child.flow ? regionIn(text3, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
@@ -19045,14 +19056,14 @@ function childPlace(place2, key) {
   const children = place2.children;
   return typeof key === "number" ? Array.isArray(children) ? children[key] : void 0 : Array.isArray(children) ? void 0 : children.get(key);
 }
-function regionInSequence(text3, node, place2, value, link, splice) {
+function regionInSequence(text3, node, place2, value, link, splice, doc) {
   if (!Array.isArray(value) || value.length !== node.items.length) return null;
   const items = node.items;
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
   const item = items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === void 0 || !(0, import_yaml12.isMap)(item)) return null;
-  return regionIn(text3, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice);
+  return regionIn(text3, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice, doc);
 }
 function mergeRegions(regions) {
   const byMap = /* @__PURE__ */ new Map();
@@ -19166,25 +19177,83 @@ function sameText(text3, given, changed) {
   }
 }
 
+// src/fixes/itemAliases.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var known2 = /* @__PURE__ */ new WeakMap();
+function itemAliases(doc) {
+  let aliases = known2.get(doc);
+  if (aliases === void 0) {
+    aliases = findItemAliases(doc);
+    known2.set(doc, aliases);
+  }
+  return aliases;
+}
+function itemsOf(doc) {
+  const root = doc.contents;
+  if (!(0, import_yaml13.isMap)(root) || root.flow || root.anchor !== void 0) return null;
+  const pairs = root.items.filter((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "items");
+  const items = pairs.length === 1 ? pairs[0].value : null;
+  return (0, import_yaml13.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
+}
+function findItemAliases(doc) {
+  const seq = itemsOf(doc);
+  if (seq === null) return null;
+  const indexOf = /* @__PURE__ */ new Map();
+  seq.items.forEach((item, i) => indexOf.set(item, i));
+  const sourceOf = seq.items.map((_, i) => i);
+  const usersOf = seq.items.map(() => []);
+  const anchors = /* @__PURE__ */ new Set();
+  let plain2 = true;
+  preorder(doc, {
+    node(node) {
+      if (!plain2) return;
+      const item = indexOf.get(node);
+      if ((0, import_yaml13.isAlias)(node)) {
+        const target = aliasTarget(doc, node);
+        const source = target === void 0 ? void 0 : indexOf.get(target);
+        if (item === void 0 || source === void 0 || source >= item) plain2 = false;
+        else {
+          sourceOf[item] = source;
+          usersOf[source].push(item);
+        }
+      } else if (node.anchor !== void 0) {
+        if (item === void 0 || anchors.has(node.anchor)) plain2 = false;
+        anchors.add(node.anchor);
+      } else if ((0, import_yaml13.isMap)(node) && node.items.some((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "<<")) {
+        plain2 = false;
+      }
+    }
+  });
+  return plain2 ? { sourceOf, usersOf } : null;
+}
+
 // src/fixes/fragments.ts
 function provedByFragments(text3, document, splices, edits) {
-  const read = readFragments(text3, document, splices);
+  const read = readFragments(text3, document, splices, false);
   return read !== null && matchesEdits(read, edits);
 }
+function replaceAt(value, path10, depth, change) {
+  if (depth === path10.length) return change(value);
+  const segment = path10[depth];
+  const copy = Array.isArray(value) ? [...value] : { ...value };
+  copy[segment] = replaceAt(copy[segment] ?? null, path10, depth + 1, change);
+  return copy;
+}
 var spliceLimit = 256;
-function readFragments(text3, document, splices) {
+function readFragments(text3, document, splices, aliasedItems) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text3);
-  if (place2 === void 0 && !(json && (0, import_yaml13.isMap)(root) && root.flow)) return null;
-  const reading = { json, flowRoot: (0, import_yaml13.isCollection)(root) && root.flow === true };
+  const aliased = aliasedItems && place2 === void 0 && !json && itemAliases(layout) !== null;
+  if (place2 === void 0 && !(json && (0, import_yaml14.isMap)(root) && root.flow) && !aliased) return null;
+  const reading = { json, flowRoot: (0, import_yaml14.isCollection)(root) && root.flow === true };
   const moved = lineWise(text3, splices);
   if (moved === null) return null;
   const regions = [];
   for (const splice of moved) {
-    const region = regionIn(text3, root, place2, document.value, null, splice);
-    if (region === null) return null;
+    const region = regionIn(text3, root, place2, document.value, null, splice, aliased ? layout : null);
+    if (region === null || aliased && !inAnItem(region.map.path)) return null;
     regions.push(region);
   }
   const merged = mergeRegions(regions);
@@ -19212,6 +19281,39 @@ function readFragments(text3, document, splices) {
     if (map.keys.length - before.size + written.length === 0) return null;
   }
   return [...byMap.values()];
+}
+function inAnItem(path10) {
+  return path10.length >= 2 && path10[0] === "items" && typeof path10[1] === "number";
+}
+function listItemsByFragments(text3, document, splices, kept) {
+  const aliases = document.source.place === void 0 ? itemAliases(document.source.layout) : null;
+  const items = isObject(document.value) ? document.value.items : void 0;
+  if (aliases === null || !Array.isArray(items)) return null;
+  const read = readFragments(text3, document, splices, true);
+  if (read === null) return null;
+  const byItem = /* @__PURE__ */ new Map();
+  for (const map of read) {
+    const item = map.map.path[1];
+    byItem.set(item, [...byItem.get(item) ?? [], map]);
+  }
+  const keeps = new Set(kept);
+  const fixed2 = /* @__PURE__ */ new Map();
+  for (const [item, maps] of byItem) {
+    if (!keeps.has(item) || (aliases.usersOf[item] ?? []).some((user) => !keeps.has(user))) return null;
+    let value = items[item] ?? null;
+    for (const { map, before, fixed: entries } of maps) value = replaceAt(value, map.path, 2, (old) => withEntries(old, before, entries));
+    fixed2.set(item, value);
+  }
+  return kept.map((item) => {
+    const source = aliases.sourceOf[item] ?? item;
+    return fixed2.get(source) ?? items[source] ?? null;
+  });
+}
+function withEntries(old, before, entries) {
+  const out = { ...old };
+  for (const key of before) delete out[key];
+  for (const [key, value] of Object.entries(entries)) setKey(out, key, value);
+  return out;
 }
 function matchesEdits(read, edits) {
   const mine = read.map(() => []);
@@ -19482,7 +19584,7 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => 
       const policy = policyOf(key);
       const template = valueAt2(document.value, source.templatePath);
       const alike = typeof template === "object" && template !== null ? shared.get(template) ?? [] : null;
-      let state = alike?.find((known2) => known2.kind === source.kind && known2.policy.level === policy.level && known2.policy.version === policy.version)?.state;
+      let state = alike?.find((known3) => known3.kind === source.kind && known3.policy.level === policy.level && known3.policy.version === policy.version)?.state;
       if (state === void 0) {
         state = podStateOf(source.pod, policy);
         if (alike !== null) {
@@ -19710,8 +19812,8 @@ function verifyKept(list4, kept, splices, expectation) {
   const small = listText(text3, layout, kept, splices);
   if (small === null) return void 0;
   const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text3, layout, kept, []) ?? "", small)}`;
-  const known2 = verdicts.get(key);
-  if (known2 !== void 0) return known2;
+  const known3 = verdicts.get(key);
+  if (known3 !== void 0) return known3;
   work(small.length);
   const edits = expectation.edits.get(document.index) ?? [];
   const byFragments = list4.fragments ? itemsByFragments(list4, kept, splices, edits, expectation) : void 0;
@@ -19721,6 +19823,7 @@ function verifyKept(list4, kept, splices, expectation) {
 }
 function itemsByFragments(list4, kept, splices, edits, expectation) {
   const { document } = list4.unit;
+  if (document.source.place === void 0 && itemAliases(document.source.layout) !== null) return aliasedItemsByFragments(list4, kept, splices, edits, expectation);
   if (!provedByFragments(list4.text, document, splices, edits)) return void 0;
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
@@ -19728,6 +19831,76 @@ function itemsByFragments(list4, kept, splices, edits, expectation) {
   verificationCounts.fragments++;
   const items = expected2.items;
   return itemsReason({ ...document, value: { ...expected2.fields, items } }, list4.unit, kept, expectation, list4.policyOf);
+}
+function aliasedItemsByFragments(list4, kept, splices, edits, expectation) {
+  const { document } = list4.unit;
+  const byItem = editsByItem(kept, edits);
+  const original = isObject(document.value) ? document.value.items : void 0;
+  if (byItem === null || !Array.isArray(original)) return void 0;
+  const items = listItemsByFragments(list4.text, document, splices, kept);
+  if (items === null) return void 0;
+  const { sourceOf } = itemAliases(document.source.layout);
+  const keptAt = new Map(kept.map((item, j) => [item, j]));
+  const expected2 = [];
+  for (const [j, item] of kept.entries()) {
+    const s = keptAt.get(sourceOf[item] ?? item) ?? j;
+    if (s < j && items[j] === items[s] && sameEditsBelowItems(byItem[j], byItem[s])) {
+      expected2.push(expected2[s]);
+      continue;
+    }
+    let value;
+    try {
+      value = byItem[j].length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, byItem[j], 2);
+    } catch (error) {
+      if (error instanceof EditError) return void 0;
+      throw error;
+    }
+    if (value === void 0 || items[j] !== value && !jsonEqual(items[j], value)) return void 0;
+    expected2.push(value);
+  }
+  if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
+  verificationCounts.items++;
+  verificationCounts.fragments++;
+  return itemsReason({ ...document, value: { ...document.value, items } }, list4.unit, kept, expectation, list4.policyOf);
+}
+function sameEditsBelowItems(a, b) {
+  return a.length === b.length && a.every((edit, i) => {
+    const other = b[i];
+    if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
+    for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
+    return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
+  });
+}
+function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
+  const counts = items.map(nodeCount);
+  let total = 2;
+  for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
+  counts.forEach((count2, j) => total += count2 + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
+  const allowed = allowedAliasRatio(total);
+  let decoded = 2;
+  let aliased = 0;
+  for (const [j, item] of kept.entries()) {
+    const count2 = counts[j];
+    if (sourceOf[item] === item) {
+      decoded += count2;
+      continue;
+    }
+    decoded += 1 + count2;
+    aliased += count2;
+    if (aliased > 100 && aliased / decoded > allowed) return true;
+  }
+  return false;
+}
+var nodeCounts = /* @__PURE__ */ new WeakMap();
+function nodeCount(value) {
+  if (value === null || typeof value !== "object") return 1;
+  let count2 = nodeCounts.get(value);
+  if (count2 === void 0) {
+    count2 = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) count2 += nodeCount(child ?? null);
+    nodeCounts.set(value, count2);
+  }
+  return count2;
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
@@ -19807,7 +19980,7 @@ function documentByFragments(text3, document, part, splices, expectation, policy
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   return podsReason(part.pods, pods, expectation);
 }
-function verifierOf(file, text3, policyOf, known2, options = {}) {
+function verifierOf(file, text3, policyOf, known3, options = {}) {
   const work = options.onWork ?? (() => void 0);
   const fragments = options.fragments !== false;
   let whole = null;
@@ -19821,7 +19994,7 @@ function verifierOf(file, text3, policyOf, known2, options = {}) {
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
-  for (const document of known2) {
+  for (const document of known3) {
     const k = segmentAt(starts, document.source.start);
     segmentOf.set(document.index, k);
     knownIn.set(k, [...knownIn.get(k) ?? [], document]);
@@ -19918,8 +20091,8 @@ function areaOf(path10) {
   const [root, second, third] = path10;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     const area = `${second}[${third}]`;
-    const known2 = containerAreas.get(area);
-    if (known2 !== void 0) return known2;
+    const known3 = containerAreas.get(area);
+    if (known3 !== void 0) return known3;
     containerAreas.set(area, area);
     return area;
   }
@@ -20034,10 +20207,10 @@ function computeFixes(request) {
   const podRenders = /* @__PURE__ */ new Map();
   const renderPod = (context, podIndex, podOwners) => {
     const key = `${collapsed.has(podIndex) ? "all" : "areas"}:${podOwners.map((o) => o.id).join(",")}`;
-    const known2 = podRenders.get(podIndex);
-    if (known2?.key === key) {
+    const known3 = podRenders.get(podIndex);
+    if (known3?.key === key) {
       renderCounts.reused++;
-      return known2.rendered;
+      return known3.rendered;
     }
     renderCounts.rendered++;
     const rendered = renderEdits(context, ownedEdits(podOwners));
@@ -20134,10 +20307,10 @@ function computeFixes(request) {
     const edits = `${owner.check}\0${below.join("\0")}`;
     const alike = sharedEdits.get(template) ?? /* @__PURE__ */ new Map();
     sharedEdits.set(template, alike);
-    const known2 = alike.get(edits);
-    if (known2 !== void 0) {
+    const known3 = alike.get(edits);
+    if (known3 !== void 0) {
       renderCounts.alike++;
-      return known2;
+      return known3;
     }
     const key = renderedEditKey(owner);
     alike.set(edits, key);
@@ -20743,7 +20916,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/render/kustomization.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml15 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
 function dirOf(path10) {
@@ -20795,13 +20968,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml14.LineCounter();
-      parsed2 = { doc: (0, import_yaml14.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml15.LineCounter();
+      parsed2 = { doc: (0, import_yaml15.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml14.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml15.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -20818,7 +20991,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml14.parse)(source);
+    raw = (0, import_yaml15.parse)(source);
   } catch (error) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
@@ -22182,13 +22355,13 @@ async function readGitChangeSet(range2) {
 }
 
 // src/render/chart.ts
-var import_yaml15 = __toESM(require_dist(), 1);
+var import_yaml16 = __toESM(require_dist(), 1);
 var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml15.parse)(source);
+    raw = (0, import_yaml16.parse)(source);
   } catch {
   }
   const chart = isRecord2(raw) ? raw : {};
