@@ -59,6 +59,15 @@ function keysOf(node: YAMLMap, place: Place | undefined, doc: Document | null): 
   if (place === undefined || typeof place === 'number' || Array.isArray(place.children)) return null;
   const children = place.children as Map<string, Place>;
   if (children.size !== node.items.length) return null; // a duplicate key
+  // The reader enters keys in the order it reads them: they line up with the entries, unless a key came twice.
+  const inOrder: string[] = [];
+  const pairs = node.items as Pair[];
+  for (const [key, child] of children) {
+    const pair = pairs[inOrder.length]!;
+    if (!isScalar(pair.key) || pair.key.range?.[0] !== childKeyOffset(child)) break;
+    inOrder.push(key);
+  }
+  if (inOrder.length === pairs.length) return inOrder;
   const byOffset = new Map<number, string>();
   for (const [key, child] of children) byOffset.set(childKeyOffset(child), key);
   const keys: string[] = [];

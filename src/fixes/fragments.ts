@@ -261,6 +261,10 @@ const blockHeader = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
 const templateStart = '{{';
 /** A document marker or directive at the start of a line: it would cut the stream (segments.ts). */
 const marker = /(?:^|\n)(?:---|\.\.\.|%)/;
+/** Any of the four above (a template action's `{{` too), found in one scan of a block fragment. */
+const refusedInBlock = new RegExp(`${rewritten.source}|${blockHeader.source}|${marker.source}|\\{\\{`);
+/** kubectl reads a text that starts with `{` as JSON. */
+const startsAsJson = /^\s*\{/;
 
 /** A region's text after the fix, read alone: the `- ` before the first key blanked (it is the sequence's, and leaves the key at its column). */
 interface FragmentTexts {
@@ -293,9 +297,9 @@ function readRegion(text: string, texts: readonly FragmentTexts[], r: number, do
   const { region, fixed: fixedText, dashesKept } = texts[r]!;
   const { map } = region;
   if (map.flow) return readFlowRun(fixedText, region, reading);
-  if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
+  if (!dashesKept || refusedInBlock.test(fixedText)) return null;
   // kubectl reads a file that starts with `{` as JSON.
-  if (fixedText.trimStart().startsWith('{')) return null;
+  if (startsAsJson.test(fixedText)) return null;
   // The fragment starts a line: new entries at the end of a text with no final newline would join its last line, unless they start with a line break.
   const start = from(region);
   if (start > 0 && text.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
