@@ -18911,6 +18911,14 @@ function keysOf2(node, place2, doc) {
   if (place2 === void 0 || typeof place2 === "number" || Array.isArray(place2.children)) return null;
   const children = place2.children;
   if (children.size !== node.items.length) return null;
+  const inOrder2 = [];
+  const pairs = node.items;
+  for (const [key, child] of children) {
+    const pair2 = pairs[inOrder2.length];
+    if (!(0, import_yaml12.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) break;
+    inOrder2.push(key);
+  }
+  if (inOrder2.length === pairs.length) return inOrder2;
   const byOffset = /* @__PURE__ */ new Map();
   for (const [key, child] of children) byOffset.set(childKeyOffset(child), key);
   const keys = [];
@@ -19354,6 +19362,8 @@ var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
 var blockHeader = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
 var templateStart = "{{";
 var marker = /(?:^|\n)(?:---|\.\.\.|%)/;
+var refusedInBlock = new RegExp(`${rewritten.source}|${blockHeader.source}|${marker.source}|\\{\\{`);
+var startsAsJson = /^\s*\{/;
 function fragmentTexts(text3, region) {
   const start = from(region);
   const end = to(region);
@@ -19369,8 +19379,8 @@ function readRegion(text3, texts, r, documentEnd, reading) {
   const { region, fixed: fixedText, dashesKept } = texts[r];
   const { map } = region;
   if (map.flow) return readFlowRun(fixedText, region, reading);
-  if (!dashesKept || rewritten.test(fixedText) || blockHeader.test(fixedText) || marker.test(fixedText) || fixedText.includes(templateStart)) return null;
-  if (fixedText.trimStart().startsWith("{")) return null;
+  if (!dashesKept || refusedInBlock.test(fixedText)) return null;
+  if (startsAsJson.test(fixedText)) return null;
   const start = from(region);
   if (start > 0 && text3.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
