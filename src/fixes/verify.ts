@@ -20,6 +20,7 @@ import { failingAdvice } from '../policy/sources/advice.js';
 import { adviceCheckIds } from '../policy/sources/extraChecks.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
+import type { PodSpecSource } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, editKey, jsonEqual, toJson, valueAt } from './edits.js';
 import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
 import type { ListLayout } from './listLayout.js';
@@ -132,6 +133,8 @@ interface PodStates<State extends Before = Before> {
   readonly size: number;
   keys(): IterableIterator<string>;
   get(key: string): State | undefined;
+  /** The pod spec as the check extracted it, when known (a baseline's): its object validated without error. */
+  source?(key: string): PodSpecSource | undefined;
 }
 
 /**
@@ -203,18 +206,26 @@ class LazyState implements Before {
   }
 }
 
+/**
+ * The fixed documents' pod specs by pod key, evaluated whole, and the kinds
+ * of their extraction problems. With `originals` (the baseline), what a fix
+ * left as it was in an object that validated is not validated again.
+ */
 function podStates(
   documents: readonly ManifestDocument[],
   policyOf: PolicyOf,
   globalIndex: (local: number) => number,
   objectPathOf: (path: FieldPath) => FieldPath = (path) => path,
+  originals?: PodStates,
 ): { pods: Map<string, PodState>; invalid: string[] } {
   const pods = new Map<string, PodState>();
   const invalid: string[] = [];
+  const sourceOf = originals?.source?.bind(originals);
   // List items that alias one anchored pod decode to one shared template: it is evaluated once per kind and policy.
   const shared = new Map<JsonValue, { kind: string; policy: LevelVersion; state: PodState }[]>();
   for (const document of documents) {
-    const extraction = extractPodSpecsAfresh(document);
+    const originalOf = sourceOf && ((path: FieldPath) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path))));
+    const extraction = extractPodSpecsAfresh(document, originalOf);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
@@ -242,7 +253,7 @@ function podStates(
  * List may need no fix at all.
  */
 class Baseline implements PodStates {
-  private readonly sources = new Map<string, PodInput>();
+  private readonly sources = new Map<string, PodSpecSource>();
   private readonly states = new Map<string, LazyState>();
   readonly invalid: string[];
 
@@ -253,7 +264,7 @@ class Baseline implements PodStates {
     // The check extracted this very document: its extraction is read, not made again.
     const extraction = extractPodSpecs(document);
     this.invalid = extraction.problems.map((p) => p.kind);
-    for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source.pod);
+    for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source);
   }
 
   get size(): number {
@@ -267,12 +278,16 @@ class Baseline implements PodStates {
   get(key: string): LazyState | undefined {
     let state = this.states.get(key);
     if (state === undefined) {
-      const pod = this.sources.get(key);
-      if (pod === undefined) return undefined;
-      state = new LazyState(pod, this.policyOf(key));
+      const source = this.sources.get(key);
+      if (source === undefined) return undefined;
+      state = new LazyState(source.pod, this.policyOf(key));
       this.states.set(key, state);
     }
     return state;
+  }
+
+  source(key: string): PodSpecSource | undefined {
+    return this.sources.get(key);
   }
 }
 
@@ -792,10 +807,11 @@ function verifySmallList(file: string, small: string, unit: ListUnit, kept: read
 /** Null when the kept items of a fixed List (its `items` are those alone, in order) pass, else why not. */
 function itemsReason(fixedDocument: ManifestDocument, unit: ListUnit, kept: readonly number[], expectation: Expectation, policyOf: PolicyOf): string | null {
   const { document } = unit;
-  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path) => {
+  const objectPathOf = (path: FieldPath) => {
     const item = itemOf(path);
     return item === null ? path : ['items', kept[item] ?? -1, ...path.slice(2)];
-  });
+  };
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
   const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
@@ -812,7 +828,7 @@ function documentByFragments(text: string, document: ManifestDocument, part: Par
   verificationCounts.fragments++;
   // The fragments applied every edit already: it applies to the whole document.
   const value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
-  const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index);
+  const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, undefined, part.pods);
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
   return podsReason(part.pods, pods, expectation);
 }

@@ -79,11 +79,19 @@ export function extractPodSpecs(document: ManifestDocument): Extraction {
 }
 
 /**
+ * For a fixed document: the pod spec found in the original document at the
+ * original of an object path, if any. Found means its object validated
+ * without error; when it is of the same apiVersion and kind, whatever the
+ * fix left as it was (the very same values) is not validated again.
+ */
+export type OriginalPodSpec = (objectPath: FieldPath) => PodSpecSource | undefined;
+
+/**
  * The pod specs of a document read only once (a fixed text being verified):
  * as extractPodSpecs, but not kept, for the thousands of short-lived
  * documents a file's fixes are verified on.
  */
-export function extractPodSpecsAfresh(document: ManifestDocument): Extraction {
+export function extractPodSpecsAfresh(document: ManifestDocument, originalOf?: OriginalPodSpec): Extraction {
   const pods: PodSpecSource[] = [];
   const problems: LoadProblem[] = [];
 
@@ -130,7 +138,9 @@ export function extractPodSpecsAfresh(document: ManifestDocument): Extraction {
     const templatePath = [...objectPath, ...workload.template];
 
     // The whole object, as the API server decodes it: a wrong type anywhere makes it refuse the object.
-    const errors = validateObject(object, workload.kind, objectPath);
+    const original = originalOf?.(objectPath);
+    const valid = original !== undefined && original.apiVersion === apiVersion && original.kind === kind ? at(original.document.value, original.objectPath) : undefined;
+    const errors = validateObject(object, workload.kind, objectPath, valid);
     for (const error of errors) invalid(error.path, error.message);
     if (errors.length > 0) return;
 

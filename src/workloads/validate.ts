@@ -114,10 +114,16 @@ function hint(type: FieldType, value: JsonValue): string {
   return '';
 }
 
-/** `path` is the value's path, extended and restored in place (copied only into an error): the walk is a hot path. */
-function validate(value: JsonValue | undefined, type: FieldType, path: (string | number)[], errors: FieldTypeError[]): void {
+/**
+ * `path` is the value's path, extended and restored in place (copied only
+ * into an error): the walk is a hot path. `valid` is the value at the same
+ * path of an object known to validate without error under the same type,
+ * or undefined: where the value is that very value (a fix leaves all but
+ * the fields it edits as they were), nothing can be found in it.
+ */
+function validate(value: JsonValue | undefined, type: FieldType, path: (string | number)[], errors: FieldTypeError[], valid: JsonValue | undefined): void {
   // Absent and null are always acceptable: they read as the zero value.
-  if (value === undefined || value === null) return;
+  if (value === undefined || value === null || value === valid) return;
   if (!matches(type, value)) {
     errors.push({ path: [...path], message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` });
     return;
@@ -125,29 +131,38 @@ function validate(value: JsonValue | undefined, type: FieldType, path: (string |
   if (typeof type === 'string') return;
   if ('list' in type) {
     const items = value as JsonValue[];
+    const validItems = Array.isArray(valid) ? valid : undefined;
     for (let index = 0; index < items.length; index++) {
       path.push(index);
-      validate(items[index], type.list, path, errors);
+      validate(items[index], type.list, path, errors, validItems?.[index]);
       path.pop();
     }
     return;
   }
   const fields = 'object' in type ? apiTypes[type.object] : undefined;
+  const validFields = isObject(valid) ? valid : undefined;
   for (const [key, item] of Object.entries(value as Record<string, JsonValue | undefined>)) {
     // Unknown fields are ignored, as the decoder ignores them (`constructor` and `__proto__` too).
     if (fields !== undefined && !Object.hasOwn(fields, key)) continue;
     path.push(key);
-    validate(item, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors);
+    const validItem = validFields !== undefined && Object.hasOwn(validFields, key) ? validFields[key] : undefined;
+    validate(item, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors, validItem);
     path.pop();
   }
 }
 
-/** The type errors of an object of a kind that carries a pod spec (its kind name: Pod, Deployment, …). */
-export function validateObject(value: JsonValue, kind: string, path: FieldPath = []): FieldTypeError[] {
+/**
+ * The type errors of an object of a kind that carries a pod spec (its kind
+ * name: Pod, Deployment, …). `valid`, when given, is an object of the same
+ * kind that validates without error: the parts of `value` that are the very
+ * same values (===) as at the same path in it are not walked again, as
+ * they cannot hold an error (a field's type depends only on its path).
+ */
+export function validateObject(value: JsonValue, kind: string, path: FieldPath = [], valid?: JsonValue): FieldTypeError[] {
   const root = kindTypes[kind];
   if (root === undefined) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors: FieldTypeError[] = [];
-  validate(value, typeOf(root), [...path], errors);
+  validate(value, typeOf(root), [...path], errors, valid);
   return errors;
 }
 
