@@ -44623,8 +44623,8 @@ function hint(type, value) {
   }
   return "";
 }
-function validate2(value, type, path4, errors) {
-  if (value === void 0 || value === null) return;
+function validate2(value, type, path4, errors, valid) {
+  if (value === void 0 || value === null || value === valid) return;
   if (!matches(type, value)) {
     errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
     return;
@@ -44632,26 +44632,29 @@ function validate2(value, type, path4, errors) {
   if (typeof type === "string") return;
   if ("list" in type) {
     const items = value;
+    const validItems = Array.isArray(valid) ? valid : void 0;
     for (let index = 0; index < items.length; index++) {
       path4.push(index);
-      validate2(items[index], type.list, path4, errors);
+      validate2(items[index], type.list, path4, errors, validItems?.[index]);
       path4.pop();
     }
     return;
   }
   const fields2 = "object" in type ? apiTypes[type.object] : void 0;
+  const validFields = isObject(valid) ? valid : void 0;
   for (const [key, item] of Object.entries(value)) {
     if (fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
     path4.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors);
+    const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
+    validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
     path4.pop();
   }
 }
-function validateObject(value, kind, path4 = []) {
+function validateObject(value, kind, path4 = [], valid) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  validate2(value, typeOf2(root), [...path4], errors);
+  validate2(value, typeOf2(root), [...path4], errors, valid);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -44752,7 +44755,7 @@ function extractPodSpecs(document) {
   }
   return extraction;
 }
-function extractPodSpecsAfresh(document) {
+function extractPodSpecsAfresh(document, originalOf) {
   const pods = [];
   const problems = [];
   const invalid = (path4, message) => {
@@ -44790,7 +44793,9 @@ function extractPodSpecsAfresh(document) {
     const template = at2(object, workload.template);
     if (!isObject(template)) return;
     const templatePath = [...objectPath, ...workload.template];
-    const errors = validateObject(object, workload.kind, objectPath);
+    const original = originalOf?.(objectPath);
+    const valid = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
+    const errors = validateObject(object, workload.kind, objectPath, valid);
     for (const error2 of errors) invalid(error2.path, error2.message);
     if (errors.length > 0) return;
     const metadata = obj(object, "metadata");
@@ -47496,12 +47501,14 @@ var LazyState = class {
     return active !== void 0 && Boolean(active.implementation.evaluate(this.pod));
   }
 };
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => path4) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => path4, originals) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
+  const sourceOf = originals?.source?.bind(originals);
   const shared = /* @__PURE__ */ new Map();
   for (const document of documents) {
-    const extraction = extractPodSpecsAfresh(document);
+    const originalOf = sourceOf && ((path4) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path4))));
+    const extraction = extractPodSpecsAfresh(document, originalOf);
     invalid.push(...extraction.problems.map((p) => p.kind));
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
@@ -47526,7 +47533,7 @@ var Baseline = class {
     this.policyOf = policyOf;
     const extraction = extractPodSpecs(document);
     this.invalid = extraction.problems.map((p) => p.kind);
-    for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source.pod);
+    for (const source of extraction.pods) this.sources.set(podKey(document.index, source.objectPath), source);
   }
   policyOf;
   sources = /* @__PURE__ */ new Map();
@@ -47541,12 +47548,15 @@ var Baseline = class {
   get(key) {
     let state = this.states.get(key);
     if (state === void 0) {
-      const pod = this.sources.get(key);
-      if (pod === void 0) return void 0;
-      state = new LazyState(pod, this.policyOf(key));
+      const source = this.sources.get(key);
+      if (source === void 0) return void 0;
+      state = new LazyState(source.pod, this.policyOf(key));
       this.states.set(key, state);
     }
     return state;
+  }
+  source(key) {
+    return this.sources.get(key);
   }
 };
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
@@ -47887,10 +47897,11 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
 }
 function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const { document } = unit;
-  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, (path4) => {
+  const objectPathOf = (path4) => {
     const item = itemOf(path4);
     return item === null ? path4 : ["items", kept[item] ?? -1, ...path4.slice(2)];
-  });
+  };
+  const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
@@ -47900,7 +47911,7 @@ function documentByFragments(text4, document, part, splices, expectation, policy
   if (part.problemKinds.length > 0 || !provedByFragments(text4, document, splices, edits)) return void 0;
   verificationCounts.fragments++;
   const value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
-  const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index);
+  const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   return podsReason(part.pods, pods, expectation);
 }
