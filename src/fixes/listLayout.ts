@@ -21,7 +21,9 @@
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
-import { applySplices, lineStartOf } from './text.js';
+import { CutText } from './cutText.js';
+import type { Piece } from './cutText.js';
+import { lineStartOf } from './text.js';
 import type { Splice } from './text.js';
 import { lastAtMost } from '../sortedSearch.js';
 
@@ -199,36 +201,22 @@ export function itemsToRead(layout: ListLayout, changed: Iterable<number>): numb
 }
 
 /**
- * The text of the smaller List holding only the `kept` items (sorted), with
- * the splices applied; null when a splice lies outside the prefix, the
- * suffix and the kept items (between flow items, or in an item not kept).
+ * The smaller List holding only the `kept` items (sorted): the prefix, each
+ * run of consecutive kept items as one piece (so a splice on a boundary
+ * between them lands once), and the suffix. Flow runs are joined by commas.
  */
-export function listText(text: string, layout: ListLayout, kept: readonly number[], splices: readonly Splice[]): string | null {
+export function listCut(text: string, layout: ListLayout, kept: readonly number[]): CutText {
   const last = layout.slotStart.length - 1;
-  // Runs of consecutive kept items are cut as one piece, so a splice on a boundary between them lands once.
-  const pieces: { from: number; to: number }[] = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
+  const pieces: Piece[] = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from, lead: '' }];
   let runStart = -1;
   kept.forEach((i, k) => {
     if (runStart === -1) runStart = i;
     const next = kept[k + 1];
     if (next !== i + 1) {
-      pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0 });
+      pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0, lead: pieces.length > 1 && layout.flow ? ',' : '' });
       runStart = -1;
     }
   });
-  pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to });
-  const inPiece = splices.map(() => false);
-  const parts = pieces.map((piece) => {
-    const mine: Splice[] = [];
-    splices.forEach((splice, s) => {
-      if (inPiece[s] || splice.start < piece.from || splice.end > piece.to) return;
-      inPiece[s] = true;
-      mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
-    });
-    return applySplices(text.slice(piece.from, piece.to), mine);
-  });
-  if (inPiece.includes(false)) return null;
-  const [prefix, ...rest] = parts;
-  const suffix = rest.pop() ?? '';
-  return (prefix ?? '') + rest.join(layout.flow ? ',' : '') + suffix;
+  pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to, lead: '' });
+  return new CutText(text, pieces);
 }

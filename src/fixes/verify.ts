@@ -22,7 +22,9 @@ import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, editKey, jsonEqual, toJson, valueAt } from './edits.js';
-import { itemsOfSplice, itemsToRead, listLayout, listText } from './listLayout.js';
+import { itemsOfSplice, itemsToRead, listCut, listLayout } from './listLayout.js';
+import { CutText } from './cutText.js';
+import type { CutChange } from './cutText.js';
 import type { ListLayout } from './listLayout.js';
 import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js';
 import { applySplices } from './text.js';
@@ -371,9 +373,9 @@ function podsReason(before: PodStates, after: PodStates<PodState>, expectation: 
 export type Verifier = (splices: readonly Splice[], expectation: Expectation) => string | null;
 
 /** An expectation's fixed checks by document index, found once per expectation (verifying all fixes together asks it of every document). */
-const fixedByDocument = new WeakMap<Expectation, Map<number, [string, FixableCheck[]][]>>();
+const fixedByDocument = new WeakMap<Expectation, Map<number, [string, ReadonlySet<FixableCheck>][]>>();
 
-function fixedOf(expectation: Expectation, documentIndex: number): readonly [string, FixableCheck[]][] {
+function fixedOf(expectation: Expectation, documentIndex: number): readonly (readonly [string, ReadonlySet<FixableCheck>])[] {
   let byDocument = fixedByDocument.get(expectation);
   if (!byDocument) {
     byDocument = new Map();
@@ -381,7 +383,7 @@ function fixedOf(expectation: Expectation, documentIndex: number): readonly [str
       const index = Number(key.slice(0, key.indexOf('|')));
       const entries = byDocument.get(index) ?? [];
       byDocument.set(index, entries);
-      entries.push([key, [...checks].sort()]);
+      entries.push([key, checks]);
     }
     fixedByDocument.set(expectation, byDocument);
   }
@@ -389,36 +391,70 @@ function fixedOf(expectation: Expectation, documentIndex: number): readonly [str
 }
 
 /**
- * What an expectation asks of one document: part of the key under which a
- * verdict is kept. Made of the edits' own keys (made once per edit) and the
- * fixed checks by pod spec, in an order of their own; the separators are
- * control characters, which the JSON inside never holds unescaped.
+ * A verifier's verdicts, each kept under the change its fixed text makes
+ * (CutText.change) and what the expectation asks of the document: the same
+ * fixed text under the same expectation is verified once.
+ *
+ * Keys name what they repeat by short numbers: each edit's key, pod key and
+ * check. Spelled out with the JSON of every edit, a key is kilobytes to
+ * join, hash and keep with its verdict, on every lookup; and most lookups
+ * find a verdict (a suggestion is the fixed text its pod spec's fixes made).
  */
-function expectationKey(expectation: Expectation, documentIndex: number | null): string {
-  if (documentIndex === null) return '';
-  const edits = (expectation.edits.get(documentIndex) ?? []).map(editKey).join('\u0001');
-  const fixed = fixedOf(expectation, documentIndex)
-    .map(([key, checks]) => `${key}\u0002${checks.join('\u0002')}`)
-    .sort()
-    .join('\u0001');
-  return `${edits}\u0003${fixed}`;
+class Verdicts {
+  private readonly byKey = new Map<string, string | null>();
+  private readonly names = new Map<string, number>();
+  /** Checks numbered apart, from 0: a set of them is named by its bits. */
+  private readonly checkBits = new Map<FixableCheck, number>();
+
+  get(key: string): string | null | undefined {
+    return this.byKey.get(key);
+  }
+
+  set(key: string, reason: string | null): void {
+    this.byKey.set(key, reason);
+  }
+
+  /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
+  expectationKey(expectation: Expectation, documentIndex: number | null): string {
+    if (documentIndex === null) return '';
+    let key = '';
+    for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.nameOf(editKey(edit))},`;
+    const fixed = fixedOf(expectation, documentIndex);
+    const pods = fixed.map(([podKey, checks]) => [this.nameOf(podKey), checks] as const);
+    if (pods.length > 1) pods.sort((a, b) => a[0] - b[0]);
+    for (const [pod, checks] of pods) key += `;${pod}=${this.checksName(checks)}`;
+    return key;
+  }
+
+  private nameOf(text: string): number {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      name = this.names.size;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+
+  /** A set of checks by the bits of their numbers (32 to a word): the same set gives the same words, in whatever order it was filled. */
+  private checksName(checks: ReadonlySet<FixableCheck>): string {
+    const words: number[] = [];
+    for (const check of checks) {
+      let bit = this.checkBits.get(check);
+      if (bit === undefined) {
+        bit = this.checkBits.size;
+        this.checkBits.set(check, bit);
+      }
+      words[bit >> 5] = (words[bit >> 5] ?? 0) | (1 << (bit & 31));
+    }
+    return words.join('.');
+  }
 }
 
-/**
- * A verdict's key names the fixed text by what differs from the text it was
- * made from (which the rest of the key names): the same text under the same
- * expectation gets the same verdict however its splices were cut (a pod
- * spec's fixes, then the suggestion that carries them), and a file's
- * verdicts stay the size of its fixes (a key with the fixed text made memory
- * grow with fixes × file size).
- */
-function changeKey(before: string, after: string): string {
-  const shortest = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return `${prefix}:${before.length - suffix}:${after.slice(prefix, after.length - suffix)}`;
+/** The change a segment's splices make to it (bySegment put in it only splices that lie in it). */
+function segmentChange(segment: CutText, splices: readonly Splice[]): CutChange {
+  const change = segment.change(splices);
+  if (change === null) throw new Error('a splice lies outside its segment');
+  return change;
 }
 
 const lineBreak = /[\n\r\u2028\u2029]/;
@@ -512,7 +548,7 @@ interface ListVerification {
   readonly text: string;
   readonly unit: ListUnit;
   readonly policyOf: PolicyOf;
-  readonly verdicts: Map<string, string | null>;
+  readonly verdicts: Verdicts;
   readonly work: (characters: number) => void;
   /** Whether fixed items may be read through their fragments (VerifierOptions.fragments). */
   readonly fragments: boolean;
@@ -588,16 +624,17 @@ function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: re
 function verifyKept(list: ListVerification, kept: readonly number[], splices: readonly Splice[], expectation: Expectation): string | null | undefined {
   const { file, text, unit, policyOf, verdicts, work } = list;
   const { document, layout } = unit;
-  const small = listText(text, layout, kept, splices);
-  if (small === null) return undefined;
-  const key = `list ${document.index}\u0000${expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${changeKey(listText(text, layout, kept, []) ?? '', small)}`;
+  const cut = listCut(text, layout, kept);
+  const change = cut.change(splices);
+  if (change === null) return undefined;
+  const key = `list ${document.index}\u0000${verdicts.expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${change.key}`;
   const known = verdicts.get(key);
   if (known !== undefined) return known;
-  work(small.length);
+  work(change.length);
   const edits = expectation.edits.get(document.index) ?? [];
   const byFragments = list.fragments ? itemsByFragments(list, kept, splices, edits, expectation) : undefined;
-  // Null is a verdict (the fix passes): only undefined reads the small List whole.
-  const reason = byFragments !== undefined ? byFragments : verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
+  // Null is a verdict (the fix passes): only undefined reads the small List whole (built only now: change() placed its splices).
+  const reason = byFragments !== undefined ? byFragments : verifySmallList(file, cut.apply(splices) ?? '', unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason);
   return reason;
 }
@@ -910,7 +947,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     }
     return lists.get(k) ?? null;
   };
-  const verdicts = new Map<string, string | null>();
+  const verdicts = new Verdicts();
 
   return (splices, expectation) => {
     if (splices.some((splice) => mayMoveCut(text, splice))) return verifyWhole(splices, expectation);
@@ -941,17 +978,16 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const from = starts[k] ?? 0;
-      const segment = segmentText(text, starts, k);
-      const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from, end: splice.end - from })));
-      const key = `${k}\u0000${expectationKey(expectation, document?.index ?? null)}\u0000${changeKey(segment, fixedSegment)}`;
+      const segment = new CutText(text, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text.length, lead: '' }]);
+      const change = segmentChange(segment, mine);
+      const key = `${k}\u0000${verdicts.expectationKey(expectation, document?.index ?? null)}\u0000${change.key}`;
       let reason = verdicts.get(key);
       if (reason === undefined) {
         verificationCounts.segments++;
-        work(fixedSegment.length);
+        work(change.length);
         reason = fragments && document ? documentByFragments(text, document, part, mine, expectation, policyOf) : undefined;
-        // Null is a verdict (the fix passes): only undefined reads the segment whole.
-        if (reason === undefined) reason = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        // Null is a verdict (the fix passes): only undefined reads the segment whole, built only now.
+        if (reason === undefined) reason = verifyPart(file, policyOf, part, segment.apply(mine) ?? '', expectation);
         verdicts.set(key, reason);
       }
       if (reason !== null) return reason;
