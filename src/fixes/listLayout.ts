@@ -152,14 +152,25 @@ function endsItemBefore(layout: ListLayout, text: string, splice: Splice): boole
   if (column === null || (splice.start > 0 && text.charCodeAt(splice.start - 1) !== 10)) return false;
   if (splice.insert === '') return true;
   if (!splice.insert.endsWith('\n')) return false;
-  return splice.insert
-    .slice(0, -1)
-    .split('\n')
-    .every((line) => {
-      let indent = 0;
-      while (line.charCodeAt(indent) === 32) indent++;
-      return indent > column && indent < line.replace(/\r$/, '').length;
-    });
+  return everyLineDeeper(splice.insert, column);
+}
+
+/**
+ * Whether each line of `lines` (which end with a line break) is indented
+ * deeper than `column` and holds more than its indentation (a `\r` before
+ * the break aside). Read in place: suggestions that end at an item's
+ * boundary ask it of every line they write.
+ */
+function everyLineDeeper(lines: string, column: number): boolean {
+  for (let at = 0; at < lines.length; ) {
+    const end = lines.indexOf('\n', at);
+    let indent = 0;
+    while (lines.charCodeAt(at + indent) === 32) indent++;
+    const length = (lines.charCodeAt(end - 1) === 13 && end > at ? end - 1 : end) - at;
+    if (indent <= column || indent >= length) return false;
+    at = end + 1;
+  }
+  return true;
 }
 
 /**

@@ -610,12 +610,17 @@ function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: re
   const union = (a: number, b: number) => {
     if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
   };
-  for (const items of spliceItems) for (const item of items.slice(1)) union(items[0] ?? item, item);
-  for (const item of kept) for (const other of [...(layout.users[item] ?? []), ...(layout.dependencies[item] ?? [])]) union(item, other);
+  for (const items of spliceItems) for (const item of items) union(items[0] ?? item, item);
+  for (const item of kept) {
+    for (const other of layout.users[item] ?? []) union(item, other);
+    for (const other of layout.dependencies[item] ?? []) union(item, other);
+  }
   const clusters = new Map<number, number[]>();
   for (const item of kept) {
     const root = find(item);
-    clusters.set(root, [...(clusters.get(root) ?? []), item]);
+    const cluster = clusters.get(root);
+    if (cluster) cluster.push(item);
+    else clusters.set(root, [item]);
   }
   return [...clusters.values()];
 }
@@ -956,7 +961,9 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
       if (splice.end > (starts[k + 1] ?? text.length)) return verifyWhole(splices, expectation);
-      bySegment.set(k, [...(bySegment.get(k) ?? []), splice]);
+      const mine = bySegment.get(k);
+      if (mine) mine.push(splice);
+      else bySegment.set(k, [splice]);
     }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf('|'))))];
     for (const index of documentIndexes) {
