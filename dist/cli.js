@@ -18743,6 +18743,134 @@ function editSplice(text3, edit, bomBytes) {
 
 // src/fixes/listLayout.ts
 var import_yaml11 = __toESM(require_dist(), 1);
+
+// src/fixes/cutText.ts
+var CutText = class {
+  /** `pieces` are in text order and do not overlap (they may touch). */
+  constructor(text3, pieces) {
+    this.text = text3;
+    this.pieces = pieces;
+    let at3 = 0;
+    for (const piece of pieces) {
+      this.leadAt.push(at3);
+      this.shift.push(at3 + piece.lead.length - piece.from);
+      at3 += piece.lead.length + piece.to - piece.from;
+    }
+    this.length = at3;
+  }
+  text;
+  pieces;
+  /** Where each piece's lead starts in the cut text; the piece itself follows its lead. */
+  leadAt = [];
+  /** Each piece's offset in the cut text less its offset in the text. */
+  shift = [];
+  length;
+  /** The cut text with the splices applied; null when one lies in no piece. */
+  apply(splices) {
+    const ordered = this.ordered(splices);
+    return ordered === null ? null : this.build(0, this.length, ordered);
+  }
+  /**
+   * The change the splices make, and the fixed text's length; null when a
+   * splice lies in no piece. The change is named by what differs once the
+   * common prefix and suffix are trimmed: `prefix:end:middle` (the middle of
+   * the fixed text replaces the cut text from `prefix` to `end`).
+   *
+   * A verdict's key names the fixed text so, with the cut text named by the
+   * rest of the key: the same text under the same expectation gets the same
+   * verdict however its splices were cut (a pod spec's fixes, then the
+   * suggestion that carries them), and a file's verdicts stay the size of its
+   * fixes (a key with the fixed text made memory grow with fixes × file
+   * size). Only the span the splices cover is built, and the common prefix
+   * and suffix are found by reading on from its ends.
+   */
+  change(splices) {
+    const ordered = this.ordered(splices);
+    if (ordered === null) return null;
+    const before = this.length;
+    const first = ordered[0];
+    const last = ordered[ordered.length - 1];
+    const start = first ? first.start + this.shiftOf(first) : before;
+    const end = last ? last.end + this.shiftOf(last) : before;
+    const middle = this.build(start, end, ordered);
+    const after = before - (end - start) + middle.length;
+    const fixedCode = (i) => i < start ? this.code(i) : i < start + middle.length ? middle.charCodeAt(i - start) : this.code(i - after + before);
+    const shortest = Math.min(before, after);
+    let prefix2 = start;
+    while (prefix2 < shortest && this.code(prefix2) === fixedCode(prefix2)) prefix2++;
+    let suffix = Math.min(before - end, shortest - prefix2);
+    while (suffix < shortest - prefix2 && this.code(before - 1 - suffix) === fixedCode(after - 1 - suffix)) suffix++;
+    return { key: `${prefix2}:${before - suffix}:${this.fixedSlice(prefix2, after - suffix, start, middle, after)}`, length: after };
+  }
+  /**
+   * The splices in the order they apply; null when one lies in no piece.
+   * Ordered on the larger text, so that two insertions where a piece ends
+   * and the next starts keep their pieces' order. Splices that overlap throw
+   * SpliceConflict as applying them piece by piece would (two in different
+   * pieces cannot overlap), even when another lies in no piece.
+   */
+  ordered(splices) {
+    let placed2 = 0;
+    for (const splice of splices) if (this.pieceOf(splice) !== -1) placed2++;
+    if (placed2 === splices.length) return inOrder(splices);
+    inOrder(splices.filter((splice) => this.pieceOf(splice) !== -1));
+    return null;
+  }
+  /** What moves a placed splice's offsets onto the cut text. */
+  shiftOf(splice) {
+    return this.shift[this.pieceOf(splice)] ?? 0;
+  }
+  /** The first piece that holds the splice, or -1. Pieces' ends do not decrease: it is the first that ends at or after the splice's end. */
+  pieceOf(splice) {
+    const p = lastAtMost(this.pieces.length, (i) => this.pieces[i]?.to ?? 0, splice.end - 1) + 1;
+    const piece = this.pieces[p];
+    return piece !== void 0 && piece.from <= splice.start && splice.end <= piece.to ? p : -1;
+  }
+  /** The cut text's character code at `offset`. */
+  code(offset) {
+    const p = lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset);
+    const piece = this.pieces[p];
+    const inPiece = offset - (this.leadAt[p] ?? 0) - piece.lead.length;
+    return inPiece < 0 ? piece.lead.charCodeAt(inPiece + piece.lead.length) : this.text.charCodeAt(piece.from + inPiece);
+  }
+  /** The cut text from `from` to `to`. */
+  slice(from2, to2) {
+    let out = "";
+    for (let p = Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, from2)); p < this.pieces.length; p++) {
+      const leadAt = this.leadAt[p] ?? 0;
+      if (leadAt >= to2) break;
+      const piece = this.pieces[p];
+      const bodyAt = leadAt + piece.lead.length;
+      if (from2 < bodyAt) out += piece.lead.slice(Math.max(0, from2 - leadAt), to2 - leadAt);
+      const bodyFrom = Math.max(from2, bodyAt);
+      const bodyTo = Math.min(to2, bodyAt + piece.to - piece.from);
+      if (bodyFrom < bodyTo) out += this.text.slice(piece.from + bodyFrom - bodyAt, piece.from + bodyTo - bodyAt);
+    }
+    return out;
+  }
+  /** The cut text from `from` to `to` with the splices (in order, all in pieces and inside that span) applied. */
+  build(from2, to2, ordered) {
+    let out = "";
+    let at3 = from2;
+    for (const splice of ordered) {
+      const shift = this.shiftOf(splice);
+      out += this.slice(at3, splice.start + shift) + splice.insert;
+      at3 = splice.end + shift;
+    }
+    return out + this.slice(at3, to2);
+  }
+  /** The fixed text from `from` to `to`: the cut text before `start` and after the middle, the middle between. */
+  fixedSlice(from2, to2, start, middle, after) {
+    const shift = this.length - after;
+    const head = from2 < start ? this.slice(from2, Math.min(to2, start)) : "";
+    const body = middle.slice(Math.max(0, from2 - start), Math.max(0, to2 - start));
+    const tailFrom = Math.max(from2, start + middle.length);
+    const tail = to2 > tailFrom ? this.slice(tailFrom + shift, to2 + shift) : "";
+    return head + body + tail;
+  }
+};
+
+// src/fixes/listLayout.ts
 function contentEnd2(node) {
   if ((0, import_yaml11.isCollection)(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
@@ -18825,11 +18953,18 @@ function endsItemBefore(layout, text3, splice) {
   if (column === null || splice.start > 0 && text3.charCodeAt(splice.start - 1) !== 10) return false;
   if (splice.insert === "") return true;
   if (!splice.insert.endsWith("\n")) return false;
-  return splice.insert.slice(0, -1).split("\n").every((line) => {
+  return everyLineDeeper(splice.insert, column);
+}
+function everyLineDeeper(lines, column) {
+  for (let at3 = 0; at3 < lines.length; ) {
+    const end = lines.indexOf("\n", at3);
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    return indent > column && indent < line.replace(/\r$/, "").length;
-  });
+    while (lines.charCodeAt(at3 + indent) === 32) indent++;
+    const length = (lines.charCodeAt(end - 1) === 13 && end > at3 ? end - 1 : end) - at3;
+    if (indent <= column || indent >= length) return false;
+    at3 = end + 1;
+  }
+  return true;
 }
 function itemsOfSplice(layout, text3, splice) {
   const count2 = layout.slotStart.length;
@@ -18856,33 +18991,20 @@ function itemsToRead(layout, changed) {
   grow(read, changing, (i) => layout.dependencies[i] ?? []);
   return [...read].sort((a, b) => a - b);
 }
-function listText(text3, layout, kept, splices) {
+function listCut(text3, layout, kept) {
   const last = layout.slotStart.length - 1;
-  const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from }];
+  const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from, lead: "" }];
   let runStart = -1;
   kept.forEach((i, k) => {
     if (runStart === -1) runStart = i;
     const next = kept[k + 1];
     if (next !== i + 1) {
-      pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0 });
+      pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0, lead: pieces.length > 1 && layout.flow ? "," : "" });
       runStart = -1;
     }
   });
-  pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to });
-  const inPiece = splices.map(() => false);
-  const parts = pieces.map((piece) => {
-    const mine = [];
-    splices.forEach((splice, s) => {
-      if (inPiece[s] || splice.start < piece.from || splice.end > piece.to) return;
-      inPiece[s] = true;
-      mine.push({ ...splice, start: splice.start - piece.from, end: splice.end - piece.from });
-    });
-    return applySplices(text3.slice(piece.from, piece.to), mine);
-  });
-  if (inPiece.includes(false)) return null;
-  const [prefix2, ...rest] = parts;
-  const suffix = rest.pop() ?? "";
-  return (prefix2 ?? "") + rest.join(layout.flow ? "," : "") + suffix;
+  pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to, lead: "" });
+  return new CutText(text3, pieces);
 }
 
 // src/fixes/fragments.ts
@@ -19710,25 +19832,60 @@ function fixedOf(expectation, documentIndex) {
       const index = Number(key.slice(0, key.indexOf("|")));
       const entries = byDocument.get(index) ?? [];
       byDocument.set(index, entries);
-      entries.push([key, [...checks2].sort()]);
+      entries.push([key, checks2]);
     }
     fixedByDocument.set(expectation, byDocument);
   }
   return byDocument.get(documentIndex) ?? [];
 }
-function expectationKey(expectation, documentIndex) {
-  if (documentIndex === null) return "";
-  const edits = (expectation.edits.get(documentIndex) ?? []).map(editKey).join("");
-  const fixed2 = fixedOf(expectation, documentIndex).map(([key, checks2]) => `${key}${checks2.join("")}`).sort().join("");
-  return `${edits}${fixed2}`;
-}
-function changeKey(before, after) {
-  const shortest = Math.min(before.length, after.length);
-  let prefix2 = 0;
-  while (prefix2 < shortest && before.charCodeAt(prefix2) === after.charCodeAt(prefix2)) prefix2++;
-  let suffix = 0;
-  while (suffix < shortest - prefix2 && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return `${prefix2}:${before.length - suffix}:${after.slice(prefix2, after.length - suffix)}`;
+var Verdicts = class {
+  byKey = /* @__PURE__ */ new Map();
+  names = /* @__PURE__ */ new Map();
+  /** Checks numbered apart, from 0: a set of them is named by its bits. */
+  checkBits = /* @__PURE__ */ new Map();
+  get(key) {
+    return this.byKey.get(key);
+  }
+  set(key, reason4) {
+    this.byKey.set(key, reason4);
+  }
+  /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
+  expectationKey(expectation, documentIndex) {
+    if (documentIndex === null) return "";
+    let key = "";
+    for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.nameOf(editKey(edit))},`;
+    const fixed2 = fixedOf(expectation, documentIndex);
+    const pods = fixed2.map(([podKey2, checks2]) => [this.nameOf(podKey2), checks2]);
+    if (pods.length > 1) pods.sort((a, b) => a[0] - b[0]);
+    for (const [pod, checks2] of pods) key += `;${pod}=${this.checksName(checks2)}`;
+    return key;
+  }
+  nameOf(text3) {
+    let name = this.names.get(text3);
+    if (name === void 0) {
+      name = this.names.size;
+      this.names.set(text3, name);
+    }
+    return name;
+  }
+  /** A set of checks by the bits of their numbers (32 to a word): the same set gives the same words, in whatever order it was filled. */
+  checksName(checks2) {
+    const words = [];
+    for (const check of checks2) {
+      let bit = this.checkBits.get(check);
+      if (bit === void 0) {
+        bit = this.checkBits.size;
+        this.checkBits.set(check, bit);
+      }
+      words[bit >> 5] = (words[bit >> 5] ?? 0) | 1 << (bit & 31);
+    }
+    return words.join(".");
+  }
+};
+function segmentChange(segment, splices) {
+  const change = segment.change(splices);
+  if (change === null) throw new Error("a splice lies outside its segment");
+  return change;
 }
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
@@ -19817,27 +19974,33 @@ function clustersOf(layout, kept, spliceItems) {
   const union = (a, b) => {
     if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
   };
-  for (const items of spliceItems) for (const item of items.slice(1)) union(items[0] ?? item, item);
-  for (const item of kept) for (const other of [...layout.users[item] ?? [], ...layout.dependencies[item] ?? []]) union(item, other);
+  for (const items of spliceItems) for (const item of items) union(items[0] ?? item, item);
+  for (const item of kept) {
+    for (const other of layout.users[item] ?? []) union(item, other);
+    for (const other of layout.dependencies[item] ?? []) union(item, other);
+  }
   const clusters = /* @__PURE__ */ new Map();
   for (const item of kept) {
     const root = find(item);
-    clusters.set(root, [...clusters.get(root) ?? [], item]);
+    const cluster = clusters.get(root);
+    if (cluster) cluster.push(item);
+    else clusters.set(root, [item]);
   }
   return [...clusters.values()];
 }
 function verifyKept(list4, kept, splices, expectation) {
   const { file, text: text3, unit, policyOf, verdicts, work } = list4;
   const { document, layout } = unit;
-  const small = listText(text3, layout, kept, splices);
-  if (small === null) return void 0;
-  const key = `list ${document.index}\0${expectationKey(expectation, document.index)}\0${kept.join(",")}\0${changeKey(listText(text3, layout, kept, []) ?? "", small)}`;
+  const cut = listCut(text3, layout, kept);
+  const change = cut.change(splices);
+  if (change === null) return void 0;
+  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept.join(",")}\0${change.key}`;
   const known3 = verdicts.get(key);
   if (known3 !== void 0) return known3;
-  work(small.length);
+  work(change.length);
   const edits = expectation.edits.get(document.index) ?? [];
   const byFragments = list4.fragments ? itemsByFragments(list4, kept, splices, edits, expectation) : void 0;
-  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, small, unit, kept, edits, expectation, policyOf);
+  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, cut.apply(splices) ?? "", unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
 }
@@ -20051,14 +20214,16 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
     }
     return lists.get(k) ?? null;
   };
-  const verdicts = /* @__PURE__ */ new Map();
+  const verdicts = new Verdicts();
   return (splices, expectation) => {
     if (splices.some((splice) => mayMoveCut(text3, splice))) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
       if (splice.end > (starts[k + 1] ?? text3.length)) return verifyWhole(splices, expectation);
-      bySegment.set(k, [...bySegment.get(k) ?? [], splice]);
+      const mine = bySegment.get(k);
+      if (mine) mine.push(splice);
+      else bySegment.set(k, [splice]);
     }
     const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
     for (const index of documentIndexes) {
@@ -20080,16 +20245,15 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const from2 = starts[k] ?? 0;
-      const segment = segmentText(text3, starts, k);
-      const fixedSegment = applySplices(segment, mine.map((splice) => ({ ...splice, start: splice.start - from2, end: splice.end - from2 })));
-      const key = `${k}\0${expectationKey(expectation, document?.index ?? null)}\0${changeKey(segment, fixedSegment)}`;
+      const segment = new CutText(text3, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text3.length, lead: "" }]);
+      const change = segmentChange(segment, mine);
+      const key = `${k}\0${verdicts.expectationKey(expectation, document?.index ?? null)}\0${change.key}`;
       let reason4 = verdicts.get(key);
       if (reason4 === void 0) {
         verificationCounts.segments++;
-        work(fixedSegment.length);
+        work(change.length);
         reason4 = fragments && document ? documentByFragments(text3, document, part, mine, expectation, policyOf) : void 0;
-        if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, fixedSegment, expectation);
+        if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, segment.apply(mine) ?? "", expectation);
         verdicts.set(key, reason4);
       }
       if (reason4 !== null) return reason4;
