@@ -119,16 +119,21 @@ export class CutText {
 
   /** The cut text's character code at `offset`. */
   private code(offset: number): number {
-    const p = lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset);
+    const p = this.pieceAt(offset);
+    const inText = offset - (this.shift[p] ?? 0);
     const piece = this.pieces[p]!;
-    const inPiece = offset - (this.leadAt[p] ?? 0) - piece.lead.length;
-    return inPiece < 0 ? piece.lead.charCodeAt(inPiece + piece.lead.length) : this.text.charCodeAt(piece.from + inPiece);
+    return inText < piece.from ? piece.lead.charCodeAt(offset - (this.leadAt[p] ?? 0)) : this.text.charCodeAt(inText);
+  }
+
+  /** The piece (with its lead) that holds cut-text offset `offset`: the last that starts at or before it. */
+  private pieceAt(offset: number): number {
+    return Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset));
   }
 
   /** The cut text from `from` to `to`. */
   private slice(from: number, to: number): string {
     let out = '';
-    for (let p = Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, from)); p < this.pieces.length; p++) {
+    for (let p = this.pieceAt(from); p < this.pieces.length; p++) {
       const leadAt = this.leadAt[p] ?? 0;
       if (leadAt >= to) break;
       const piece = this.pieces[p]!;
@@ -155,11 +160,11 @@ export class CutText {
 
   /** The fixed text from `from` to `to`: the cut text before `start` and after the middle, the middle between. */
   private fixedSlice(from: number, to: number, start: number, middle: string, after: number): string {
-    const shift = this.length - after;
+    const toCut = this.length - after;
     const head = from < start ? this.slice(from, Math.min(to, start)) : '';
     const body = middle.slice(Math.max(0, from - start), Math.max(0, to - start));
     const tailFrom = Math.max(from, start + middle.length);
-    const tail = to > tailFrom ? this.slice(tailFrom + shift, to + shift) : '';
+    const tail = to > tailFrom ? this.slice(tailFrom + toCut, to + toCut) : '';
     return head + body + tail;
   }
 }
