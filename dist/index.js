@@ -46730,15 +46730,19 @@ var CutText = class {
   }
   /** The cut text's character code at `offset`. */
   code(offset) {
-    const p = lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset);
+    const p = this.pieceAt(offset);
+    const inText = offset - (this.shift[p] ?? 0);
     const piece = this.pieces[p];
-    const inPiece = offset - (this.leadAt[p] ?? 0) - piece.lead.length;
-    return inPiece < 0 ? piece.lead.charCodeAt(inPiece + piece.lead.length) : this.text.charCodeAt(piece.from + inPiece);
+    return inText < piece.from ? piece.lead.charCodeAt(offset - (this.leadAt[p] ?? 0)) : this.text.charCodeAt(inText);
+  }
+  /** The piece (with its lead) that holds cut-text offset `offset`: the last that starts at or before it. */
+  pieceAt(offset) {
+    return Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset));
   }
   /** The cut text from `from` to `to`. */
   slice(from2, to2) {
     let out = "";
-    for (let p = Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, from2)); p < this.pieces.length; p++) {
+    for (let p = this.pieceAt(from2); p < this.pieces.length; p++) {
       const leadAt = this.leadAt[p] ?? 0;
       if (leadAt >= to2) break;
       const piece = this.pieces[p];
@@ -46763,11 +46767,11 @@ var CutText = class {
   }
   /** The fixed text from `from` to `to`: the cut text before `start` and after the middle, the middle between. */
   fixedSlice(from2, to2, start, middle, after) {
-    const shift = this.length - after;
+    const toCut = this.length - after;
     const head = from2 < start ? this.slice(from2, Math.min(to2, start)) : "";
     const body = middle.slice(Math.max(0, from2 - start), Math.max(0, to2 - start));
     const tailFrom = Math.max(from2, start + middle.length);
-    const tail = to2 > tailFrom ? this.slice(tailFrom + shift, to2 + shift) : "";
+    const tail = to2 > tailFrom ? this.slice(tailFrom + toCut, to2 + toCut) : "";
     return head + body + tail;
   }
 };
