@@ -9,7 +9,9 @@
  * into another, so the event reader's documents (which have neither) are
  * the only ones read that way. This module recognises the one shape where
  * the places are still plain to see: every anchor is on an item of `items`,
- * every alias is an item of `items`, and no anchor name is used twice. Then
+ * every alias is an item of `items`, no anchor name is used twice, and no
+ * mapping or sequence carries a tag (which could change how its entries
+ * decode, as no tag in an event reader's document can). Then
  * an alias item decodes to exactly what its anchored item decodes to, and a
  * change inside the anchored item reaches that item and its alias items,
  * nothing else.
@@ -72,10 +74,10 @@ function findItemAliases(doc: Document): ItemAliases | null {
         // An anchor on anything but an item, or a name given twice (an alias takes the latest).
         if (item === undefined || anchors.has(node.anchor)) plain = false;
         anchors.add(node.anchor);
-      } else if (isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === '<<')) {
-        // A merge key copies a map into another (even an inline one): left to the whole reading.
-        plain = false;
       }
+      if ((isMap(node) || isSeq(node)) && node.tag !== undefined) plain = false;
+      // A merge key copies a map into another (even an inline one): left to the whole reading.
+      if (isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === '<<')) plain = false;
     },
   });
   return plain ? { sourceOf, usersOf } : null;

@@ -151,6 +151,9 @@ describe('a fixed document read through its fragments', () => {
       'kind: List\nitems:\n- &p\n  kind: Pod\n  spec:\n    hostPID: true\n- *p\n- &p\n  kind: Pod\n- *p\n',
       'kind: List\nitems:\n- &p\n  kind: Pod\n  spec:\n    hostPID: true\n    <<: {hostIPC: true}\n- *p\n',
       'kind: List\nitems:\n- &p kind: Pod\n  spec:\n    hostPID: true\n- *p\n',
+      'kind: List\nitems:\n- &p\n  kind: Pod\n  <<: {metadata: {}}\n  spec:\n    hostPID: true\n- *p\n',
+      'kind: List\nitems:\n- &p !!map\n  kind: Pod\n  spec:\n    hostPID: true\n- *p\n',
+      'kind: List\nitems:\n- &p\n  kind: Pod\n  spec: !!map\n    hostPID: true\n- *p\n',
       'kind: List\nmetadata: &m {}\nitems:\n- kind: Pod\n  metadata: *m\n  spec:\n    hostPID: true\n',
     ]) {
       const [document] = documentsOf(text);
