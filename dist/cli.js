@@ -19358,9 +19358,9 @@ function findItemAliases(doc) {
       } else if (node.anchor !== void 0) {
         if (item === void 0 || anchors.has(node.anchor)) plain2 = false;
         anchors.add(node.anchor);
-      } else if ((0, import_yaml13.isMap)(node) && node.items.some((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "<<")) {
-        plain2 = false;
       }
+      if (((0, import_yaml13.isMap)(node) || (0, import_yaml13.isSeq)(node)) && node.tag !== void 0) plain2 = false;
+      if ((0, import_yaml13.isMap)(node) && node.items.some((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
     }
   });
   return plain2 ? { sourceOf, usersOf } : null;
