@@ -12,7 +12,7 @@ import { readsClusterSources } from '../policy/sources/cluster.js';
 import { adviceFindings } from '../policy/sources/advice.js';
 import { pspFindingsOf } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
-import { extractPodSpecs } from '../workloads/extract.js';
+import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import { fixFindings, textOf } from './fixes.js';
 import { evaluatePodSpec, repositoryPolicy } from './policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from './policyContext.js';
@@ -110,7 +110,8 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
   }
   const evaluations: PodSpecEvaluation[] = [];
   for (const document of documents) {
-    const extraction = extractPodSpecs(document);
+    // Kept with the document only when fixes follow: their verifier reads it again (a text report would hold every file's until the end).
+    const extraction = options.fixes === true ? extractPodSpecs(document) : extractPodSpecsAfresh(document);
     errors.push(...extraction.problems);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
