@@ -49674,7 +49674,7 @@ function evaluateFile(file, documents, context, options) {
   }
   const evaluations = [];
   for (const document of documents) {
-    const extraction = extractPodSpecs(document);
+    const extraction = options.fixes === true ? extractPodSpecs(document) : extractPodSpecsAfresh(document);
     errors.push(...extraction.problems);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
