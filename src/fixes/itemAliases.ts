@@ -14,12 +14,17 @@
  * decode, as no tag in an event reader's document can). Then
  * an alias item decodes to exactly what its anchored item decodes to, and a
  * change inside the anchored item reaches that item and its alias items,
- * nothing else.
+ * nothing else. The helpers at the end serve verify.ts when it verifies
+ * such a List's items through their fragments.
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLSeq } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
+import { allowedAliasRatio } from '../manifests/decode.js';
 import { preorder } from '../manifests/preorder.js';
+import type { JsonObject, JsonValue } from '../pss/types.js';
+import { jsonEqual, toJson } from './edits.js';
+import type { Edit } from './types.js';
 
 export interface ItemAliases {
   /** The item each item decodes as: its own index, or the index of the anchored item it aliases. */
@@ -81,4 +86,65 @@ function findItemAliases(doc: Document): ItemAliases | null {
     },
   });
   return plain ? { sourceOf, usersOf } : null;
+}
+
+/** Whether two items' edits (paths from the document) are the same below the item, in the same order. */
+export function sameEditsBelowItems(a: readonly Edit[], b: readonly Edit[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((edit, i) => {
+      const other = b[i]!;
+      if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
+      for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
+      return !('value' in edit) || ('value' in other && jsonEqual(toJson(edit.value), toJson(other.value)));
+    })
+  );
+}
+
+/**
+ * Whether reading the kept items as a small List (verifySmallList in
+ * verify.ts) could stop at the decoder's alias budget (decode.ts): a fix
+ * that grows an anchored item grows every alias of it. The decoder counts
+ * one node per value, an alias item one of its own and then its anchored
+ * item's nodes as aliased, and stops once more than 100 nodes are aliased,
+ * more than 1,000 decoded, and the share aliased exceeds allowedAliasRatio.
+ * That share rises only while an alias item is decoded, so it is checked at
+ * the end of each, with the fields before the items left out, the 1,000
+ * ignored and the lowest allowed share taken (at everything the small List
+ * decodes): never less strict than the decoder.
+ */
+export function mayExceedAliasBudget(fields: JsonObject, items: readonly JsonValue[], kept: readonly number[], sourceOf: readonly number[]): boolean {
+  const counts = items.map(nodeCount);
+  let total = 2;
+  for (const [key, value] of Object.entries(fields)) if (key !== 'items') total += nodeCount(value ?? null);
+  counts.forEach((count, j) => (total += count + (sourceOf[kept[j]!] !== kept[j] ? 1 : 0)));
+  const allowed = allowedAliasRatio(total);
+  // The List and its `items`.
+  let decoded = 2;
+  let aliased = 0;
+  for (const [j, item] of kept.entries()) {
+    const count = counts[j]!;
+    if (sourceOf[item] === item) {
+      decoded += count;
+      continue;
+    }
+    decoded += 1 + count;
+    aliased += count;
+    if (aliased > 100 && aliased / decoded > allowed) return true;
+  }
+  return false;
+}
+
+/** Values the decoder reads to make a JSON value (itself and every value below it; keys are not counted), kept per object. */
+const nodeCounts = new WeakMap<object, number>();
+
+function nodeCount(value: JsonValue): number {
+  if (value === null || typeof value !== 'object') return 1;
+  let count = nodeCounts.get(value);
+  if (count === undefined) {
+    count = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) count += nodeCount(child ?? null);
+    nodeCounts.set(value, count);
+  }
+  return count;
 }

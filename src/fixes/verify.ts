@@ -9,7 +9,6 @@
  * - no API-server validation rule that a fix could trip is newly broken
  *   (e.g. `allowPrivilegeEscalation: false` with `privileged: true`).
  */
-import { allowedAliasRatio } from '../manifests/decode.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { LoadedFile, ManifestDocument } from '../manifests/types.js';
 import { evaluatePod } from '../pss/evaluate.js';
@@ -21,7 +20,7 @@ import { adviceCheckIds } from '../policy/sources/extraChecks.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
-import { applyEditsToJson, EditError, editKey, jsonEqual, toJson, valueAt } from './edits.js';
+import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
 import { itemsOfSplice, itemsToRead, listCut, listLayout } from './listLayout.js';
 import { CutText } from './cutText.js';
 import type { CutChange } from './cutText.js';
@@ -32,7 +31,7 @@ import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { listItemsByFragments, provedByFragments } from './fragments.js';
-import { itemAliases } from './itemAliases.js';
+import { itemAliases, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -700,67 +699,6 @@ function aliasedItemsByFragments(list: ListVerification, kept: readonly number[]
   verificationCounts.items++;
   verificationCounts.fragments++;
   return itemsReason({ ...document, value: { ...(document.value as JsonObject), items } }, list.unit, kept, expectation, list.policyOf);
-}
-
-/** Whether two items' edits (paths from the document) are the same below the item, in the same order. */
-function sameEditsBelowItems(a: readonly Edit[], b: readonly Edit[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((edit, i) => {
-      const other = b[i]!;
-      if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
-      for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
-      return !('value' in edit) || ('value' in other && jsonEqual(toJson(edit.value), toJson(other.value)));
-    })
-  );
-}
-
-/**
- * Whether reading the kept items as a small List (verifySmallList) could
- * stop at the decoder's alias budget (decode.ts): a fix that grows an
- * anchored item grows every alias of it. The decoder counts one node per
- * value, an alias item one of its own and then its anchored item's nodes as
- * aliased, and stops once more than 100 nodes are aliased, more than 1,000
- * decoded, and the share aliased exceeds allowedAliasRatio. That share rises
- * only while an alias item is decoded, so it is checked at the end of each,
- * with the fields before the items left out, the 1,000 ignored and the
- * lowest allowed share taken (at everything the small List decodes): never
- * less strict than the decoder.
- */
-function mayExceedAliasBudget(fields: JsonObject, items: readonly JsonValue[], kept: readonly number[], sourceOf: readonly number[]): boolean {
-  const counts = items.map(nodeCount);
-  let total = 2;
-  for (const [key, value] of Object.entries(fields)) if (key !== 'items') total += nodeCount(value ?? null);
-  counts.forEach((count, j) => (total += count + (sourceOf[kept[j]!] !== kept[j] ? 1 : 0)));
-  const allowed = allowedAliasRatio(total);
-  // The List and its `items`.
-  let decoded = 2;
-  let aliased = 0;
-  for (const [j, item] of kept.entries()) {
-    const count = counts[j]!;
-    if (sourceOf[item] === item) {
-      decoded += count;
-      continue;
-    }
-    decoded += 1 + count;
-    aliased += count;
-    if (aliased > 100 && aliased / decoded > allowed) return true;
-  }
-  return false;
-}
-
-/** Values the decoder reads to make a JSON value (itself and every value below it; keys are not counted), kept per object. */
-const nodeCounts = new WeakMap<object, number>();
-
-function nodeCount(value: JsonValue): number {
-  if (value === null || typeof value !== 'object') return 1;
-  let count = nodeCounts.get(value);
-  if (count === undefined) {
-    count = 1;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) count += nodeCount(child ?? null);
-    nodeCounts.set(value, count);
-  }
-  return count;
 }
 
 /** What a List should decode to after the edits: its fields, and its kept items in order. */
