@@ -19365,6 +19365,45 @@ function findItemAliases(doc) {
   });
   return plain2 ? { sourceOf, usersOf } : null;
 }
+function sameEditsBelowItems(a, b) {
+  return a.length === b.length && a.every((edit, i) => {
+    const other = b[i];
+    if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
+    for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
+    return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
+  });
+}
+function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
+  const counts = items.map(nodeCount);
+  let total = 2;
+  for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
+  counts.forEach((count2, j) => total += count2 + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
+  const allowed = allowedAliasRatio(total);
+  let decoded = 2;
+  let aliased = 0;
+  for (const [j, item] of kept.entries()) {
+    const count2 = counts[j];
+    if (sourceOf[item] === item) {
+      decoded += count2;
+      continue;
+    }
+    decoded += 1 + count2;
+    aliased += count2;
+    if (aliased > 100 && aliased / decoded > allowed) return true;
+  }
+  return false;
+}
+var nodeCounts = /* @__PURE__ */ new WeakMap();
+function nodeCount(value) {
+  if (value === null || typeof value !== "object") return 1;
+  let count2 = nodeCounts.get(value);
+  if (count2 === void 0) {
+    count2 = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) count2 += nodeCount(child ?? null);
+    nodeCounts.set(value, count2);
+  }
+  return count2;
+}
 
 // src/fixes/fragments.ts
 function provedByFragments(text3, document, splices, edits) {
@@ -20049,45 +20088,6 @@ function aliasedItemsByFragments(list4, kept, splices, edits, expectation) {
   verificationCounts.items++;
   verificationCounts.fragments++;
   return itemsReason({ ...document, value: { ...document.value, items } }, list4.unit, kept, expectation, list4.policyOf);
-}
-function sameEditsBelowItems(a, b) {
-  return a.length === b.length && a.every((edit, i) => {
-    const other = b[i];
-    if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
-    for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
-    return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
-  });
-}
-function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
-  const counts = items.map(nodeCount);
-  let total = 2;
-  for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
-  counts.forEach((count2, j) => total += count2 + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
-  const allowed = allowedAliasRatio(total);
-  let decoded = 2;
-  let aliased = 0;
-  for (const [j, item] of kept.entries()) {
-    const count2 = counts[j];
-    if (sourceOf[item] === item) {
-      decoded += count2;
-      continue;
-    }
-    decoded += 1 + count2;
-    aliased += count2;
-    if (aliased > 100 && aliased / decoded > allowed) return true;
-  }
-  return false;
-}
-var nodeCounts = /* @__PURE__ */ new WeakMap();
-function nodeCount(value) {
-  if (value === null || typeof value !== "object") return 1;
-  let count2 = nodeCounts.get(value);
-  if (count2 === void 0) {
-    count2 = 1;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) count2 += nodeCount(child ?? null);
-    nodeCounts.set(value, count2);
-  }
-  return count2;
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);

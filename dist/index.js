@@ -46456,7 +46456,6 @@ function editSplice(text4, edit, bomBytes) {
 }
 
 // src/fixes/verify.ts
-init_decode();
 init_load();
 
 // src/policy/sources/advice.ts
@@ -47232,6 +47231,7 @@ function sameText(text4, given, changed) {
 // src/fixes/itemAliases.ts
 var import_yaml13 = __toESM(require_dist(), 1);
 init_anchors();
+init_decode();
 init_preorder();
 var known2 = /* @__PURE__ */ new WeakMap();
 function itemAliases(doc) {
@@ -47279,6 +47279,45 @@ function findItemAliases(doc) {
     }
   });
   return plain2 ? { sourceOf, usersOf } : null;
+}
+function sameEditsBelowItems(a, b) {
+  return a.length === b.length && a.every((edit, i) => {
+    const other = b[i];
+    if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
+    for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
+    return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
+  });
+}
+function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
+  const counts = items.map(nodeCount);
+  let total = 2;
+  for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
+  counts.forEach((count, j) => total += count + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
+  const allowed = allowedAliasRatio(total);
+  let decoded = 2;
+  let aliased = 0;
+  for (const [j, item] of kept.entries()) {
+    const count = counts[j];
+    if (sourceOf[item] === item) {
+      decoded += count;
+      continue;
+    }
+    decoded += 1 + count;
+    aliased += count;
+    if (aliased > 100 && aliased / decoded > allowed) return true;
+  }
+  return false;
+}
+var nodeCounts = /* @__PURE__ */ new WeakMap();
+function nodeCount(value) {
+  if (value === null || typeof value !== "object") return 1;
+  let count = nodeCounts.get(value);
+  if (count === void 0) {
+    count = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) count += nodeCount(child ?? null);
+    nodeCounts.set(value, count);
+  }
+  return count;
 }
 
 // src/fixes/fragments.ts
@@ -47964,45 +48003,6 @@ function aliasedItemsByFragments(list3, kept, splices, edits, expectation) {
   verificationCounts.items++;
   verificationCounts.fragments++;
   return itemsReason({ ...document, value: { ...document.value, items } }, list3.unit, kept, expectation, list3.policyOf);
-}
-function sameEditsBelowItems(a, b) {
-  return a.length === b.length && a.every((edit, i) => {
-    const other = b[i];
-    if (edit.op !== other.op || edit.path.length !== other.path.length) return false;
-    for (let k = 2; k < edit.path.length; k++) if (edit.path[k] !== other.path[k]) return false;
-    return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
-  });
-}
-function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
-  const counts = items.map(nodeCount);
-  let total = 2;
-  for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
-  counts.forEach((count, j) => total += count + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
-  const allowed = allowedAliasRatio(total);
-  let decoded = 2;
-  let aliased = 0;
-  for (const [j, item] of kept.entries()) {
-    const count = counts[j];
-    if (sourceOf[item] === item) {
-      decoded += count;
-      continue;
-    }
-    decoded += 1 + count;
-    aliased += count;
-    if (aliased > 100 && aliased / decoded > allowed) return true;
-  }
-  return false;
-}
-var nodeCounts = /* @__PURE__ */ new WeakMap();
-function nodeCount(value) {
-  if (value === null || typeof value !== "object") return 1;
-  let count = nodeCounts.get(value);
-  if (count === void 0) {
-    count = 1;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) count += nodeCount(child ?? null);
-    nodeCounts.set(value, count);
-  }
-  return count;
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
