@@ -60,7 +60,7 @@ import { blankOrComment, firstContentColumn } from './fragmentLines.js';
 import { from, inTextOrder, mergeRegions, regionIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
 import { lineWise } from './fragmentSplices.js';
-import { itemAliases } from './itemAliases.js';
+import { itemAliasesOf } from './itemAliases.js';
 import { applySplicesWithin, lineTable } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit } from './types.js';
@@ -87,7 +87,7 @@ export function fixedValueByFragments(text: string, document: ManifestDocument, 
   let root: JsonValue = document.value;
   for (const { map, fixed, before } of read) root = replaceAt(root, map.path, 0, (old) => withEntries(old as JsonObject, before, fixed));
   // In a List whose items alias whole items, an alias item is what its anchored item now is.
-  const aliases = document.source.place === undefined ? itemAliases(document.source.layout) : null;
+  const aliases = itemAliasesOf(document);
   if (aliases !== null && isObject(root) && Array.isArray(root.items)) {
     const items = root.items;
     root = { ...root, items: items.map((item, i) => items[aliases.sourceOf[i] ?? i] ?? item) };
@@ -125,7 +125,7 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   // What the event reader read has no anchors, aliases, merge keys or tags; nor has a JSON file (kubectl reads it strictly).
   const json = readAsJson(text);
   // Of the documents `yaml` read, a List whose items alias whole items only (itemAliases.ts): its changes stay within items.
-  const aliased = aliasedItems && place === undefined && !json && itemAliases(layout) !== null;
+  const aliased = aliasedItems && itemAliasesOf(document) !== null;
   if (place === undefined && !(json && isMap(root) && root.flow) && !aliased) return null;
   const reading: Reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text, splices);
@@ -179,7 +179,7 @@ function inAnItem(path: FieldPath): boolean {
  * unchanged by construction. The caller compares these with the expected items.
  */
 export function listItemsByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], kept: readonly number[]): JsonValue[] | null {
-  const aliases = document.source.place === undefined ? itemAliases(document.source.layout) : null;
+  const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : undefined;
   if (aliases === null || !Array.isArray(items)) return null;
   const read = readFragments(text, document, splices, true);

@@ -22,6 +22,7 @@ import type { Document, Node, YAMLSeq } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
 import { allowedAliasRatio } from '../manifests/decode.js';
 import { preorder } from '../manifests/preorder.js';
+import type { ManifestDocument } from '../manifests/types.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 import { jsonEqual, toJson } from './edits.js';
 import type { Edit } from './types.js';
@@ -34,6 +35,15 @@ export interface ItemAliases {
 }
 
 const known = new WeakMap<Document, ItemAliases | null>();
+
+/**
+ * The item aliases of a loaded document: only a document `yaml` read can
+ * have any (the event reader reads no alias), and only a block List has
+ * them as whole items (a JSON file's root is a flow mapping).
+ */
+export function itemAliasesOf(document: ManifestDocument): ItemAliases | null {
+  return document.source.place === undefined ? itemAliases(document.source.layout) : null;
+}
 
 /** The item aliases of a List document, or null when its anchors and aliases are not all whole items (or it is no List). */
 export function itemAliases(doc: Document): ItemAliases | null {

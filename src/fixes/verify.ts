@@ -31,7 +31,8 @@ import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { listItemsByFragments, provedByFragments } from './fragments.js';
-import { itemAliases, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
+import { itemAliasesOf, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
+import type { ItemAliases } from './itemAliases.js';
 
 /** A pod spec's identity across re-loads: its document and its object path. */
 export function podKey(documentIndex: number, objectPath: readonly (string | number)[]): string {
@@ -650,7 +651,8 @@ function verifyKept(list: ListVerification, kept: readonly number[], splices: re
  */
 function itemsByFragments(list: ListVerification, kept: readonly number[], splices: readonly Splice[], edits: readonly Edit[], expectation: Expectation): string | null | undefined {
   const { document } = list.unit;
-  if (document.source.place === undefined && itemAliases(document.source.layout) !== null) return aliasedItemsByFragments(list, kept, splices, edits, expectation);
+  const aliases = itemAliasesOf(document);
+  if (aliases !== null) return aliasedItemsByFragments(list, aliases, kept, splices, edits, expectation);
   if (!provedByFragments(list.text, document, splices, edits)) return undefined;
   const expected = expectedList(document.value, kept, edits);
   if (typeof expected === 'string' || expected.items.includes(undefined)) return undefined;
@@ -667,14 +669,20 @@ function itemsByFragments(list: ListVerification, kept: readonly number[], splic
  * and each must be the item as the edits leave it. Edits outside the items
  * are left to the whole reading.
  */
-function aliasedItemsByFragments(list: ListVerification, kept: readonly number[], splices: readonly Splice[], edits: readonly Edit[], expectation: Expectation): string | null | undefined {
+function aliasedItemsByFragments(
+  list: ListVerification,
+  { sourceOf }: ItemAliases,
+  kept: readonly number[],
+  splices: readonly Splice[],
+  edits: readonly Edit[],
+  expectation: Expectation,
+): string | null | undefined {
   const { document } = list.unit;
   const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : undefined;
   if (byItem === null || !Array.isArray(original)) return undefined;
   const items = listItemsByFragments(list.text, document, splices, kept);
   if (items === null) return undefined;
-  const { sourceOf } = itemAliases(document.source.layout)!;
   // Where each kept item's source item is among the kept ones (an item is its own source).
   const keptAt = new Map(kept.map((item, j) => [item, j]));
   const expected: (JsonValue | undefined)[] = [];
