@@ -84,8 +84,7 @@ export function provedByFragments(text: string, document: ManifestDocument, spli
 export function fixedValueByFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): JsonValue | null {
   const read = readFragments(text, document, splices, true);
   if (read === null) return null;
-  let root: JsonValue = document.value;
-  for (const { map, fixed, before } of read) root = replaceAt(root, map.path, 0, (old) => withEntries(old as JsonObject, before, fixed));
+  let root = withReadMaps(document.value, read, 0);
   // In a List whose items alias whole items, an alias item is what its anchored item now is.
   const aliases = itemAliasesOf(document);
   if (aliases !== null && isObject(root) && Array.isArray(root.items)) {
@@ -193,15 +192,20 @@ export function listItemsByFragments(text: string, document: ManifestDocument, s
   const fixed = new Map<number, JsonValue>();
   for (const [item, maps] of byItem) {
     if (!keeps.has(item) || (aliases.usersOf[item] ?? []).some((user) => !keeps.has(user))) return null;
-    let value = items[item] ?? null;
     // The maps' paths are the document's: each replaces its entries within the item.
-    for (const { map, before, fixed: entries } of maps) value = replaceAt(value, map.path, 2, (old) => withEntries(old as JsonObject, before, entries));
-    fixed.set(item, value);
+    fixed.set(item, withReadMaps(items[item] ?? null, maps, 2));
   }
   return kept.map((item) => {
     const source = aliases.sourceOf[item] ?? item;
     return fixed.get(source) ?? items[source] ?? null;
   });
+}
+
+/** `value` (at `depth` of the document) with each mapping below it as its runs read now. */
+function withReadMaps(value: JsonValue, read: readonly ReadMap[], depth: number): JsonValue {
+  let out = value;
+  for (const { map, before, fixed } of read) out = replaceAt(out, map.path, depth, (old) => withEntries(old as JsonObject, before, fixed));
+  return out;
 }
 
 /** A mapping with the entries a run held replaced by those it holds now. */
@@ -240,7 +244,7 @@ function matchesEdits(read: readonly ReadMap[], edits: readonly Edit[]): boolean
     let count = 0;
     for (const key of Object.keys(old)) {
       if (before.has(key)) continue;
-      if (expected[key] !== old[key] && !jsonEqual(expected[key], old[key])) return false;
+      if (!jsonEqual(expected[key], old[key])) return false;
       count++;
     }
     for (const [key, value] of Object.entries(fixed)) {

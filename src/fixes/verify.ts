@@ -695,12 +695,12 @@ function aliasedItemsByFragments(
     }
     let value: JsonValue | undefined;
     try {
-      value = byItem[j]!.length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, byItem[j]!, 2);
+      value = editedItem(original, item, byItem[j]!);
     } catch (error) {
       if (error instanceof EditError) return undefined;
       throw error;
     }
-    if (value === undefined || (items[j] !== value && !jsonEqual(items[j], value))) return undefined;
+    if (value === undefined || !jsonEqual(items[j], value)) return undefined;
     expected.push(value);
   }
   if (mayExceedAliasBudget(document.value as JsonObject, items, kept, sourceOf)) return undefined;
@@ -730,11 +730,8 @@ function expectedList(document: JsonValue, kept: readonly number[], edits: reado
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
-      const items = kept.map((item, j) => {
-        const mine = byItem[j] ?? [];
-        // An item kept only to be read (an alias user's anchor, a fixed check without an edit) is as it was.
-        return mine.length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, mine, 2);
-      });
+      // An item kept only to be read (an alias user's anchor, a fixed check without an edit) is as it was.
+      const items = kept.map((item, j) => editedItem(original, item, byItem[j] ?? []));
       return { fields: document, items };
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
@@ -752,6 +749,11 @@ function expectedList(document: JsonValue, kept: readonly number[], edits: reado
   if (!isObject(expected) || !Array.isArray(expected.items)) return 'the fixed YAML would change more than the fixed fields';
   const expectedItems = expected.items;
   return { fields: expected, items: kept.map((item) => expectedItems[item]) };
+}
+
+/** Item `item` of `items` as its own edits leave it (it as it is, without any). Throws EditError. */
+function editedItem(items: readonly JsonValue[], item: number, edits: readonly Edit[]): JsonValue | undefined {
+  return edits.length === 0 ? items[item] : applyEditsToJson(items[item] ?? null, edits, 2);
 }
 
 /** The edits of each kept item (`[j]` for item `kept[j]`), when every edit lies inside a kept item; else null. */
