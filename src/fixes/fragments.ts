@@ -56,7 +56,7 @@ import { setKey } from '../manifests/decode.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
-import { blankOrComment, firstContentColumn } from './fragmentLines.js';
+import { contentColumnAfter, firstContentColumn } from './fragmentLines.js';
 import { from, inTextOrder, mergeRegions, regionIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
 import { lineWise } from './fragmentSplices.js';
@@ -339,18 +339,10 @@ function keptBefore(text: string, region: Region): boolean {
  * place as well.
  */
 function columnAfterQuiet(lines: string, start: number, limit: number, column: number, kept: boolean): number | null | false {
-  let at = start;
-  while (at < limit) {
-    const newline = lines.indexOf('\n', at);
-    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
-    const line = lines.slice(at, lineEnd);
-    const indent = line.length - line.trimStart().length;
-    if (!blankOrComment.test(line)) return indent;
+  return contentColumnAfter(lines, start, limit, (line, indent) => {
     const blank = line.trim() === '';
-    if ((blank ? line.replace(/\r$/, '').length : indent) > column || (blank && kept)) return false;
-    at = lineEnd + 1;
-  }
-  return null;
+    return (blank ? line.replace(/\r$/, '').length : indent) <= column && !(blank && kept);
+  });
 }
 
 const trailingComma = /,[ \t\r\n]*$/;
