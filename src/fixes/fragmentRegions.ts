@@ -59,21 +59,12 @@ function keysOf(node: YAMLMap, place: Place | undefined, doc: Document | null): 
   if (place === undefined || typeof place === 'number' || Array.isArray(place.children)) return null;
   const children = place.children as Map<string, Place>;
   if (children.size !== node.items.length) return null; // a duplicate key
-  // The reader enters keys in the order it reads them: they line up with the entries, unless a key came twice.
-  const inOrder: string[] = [];
+  // The reader enters keys in the order it reads them, as the entries stand: each must start where its entry's key does.
+  const keys: string[] = [];
   const pairs = node.items as Pair[];
   for (const [key, child] of children) {
-    const pair = pairs[inOrder.length]!;
-    if (!isScalar(pair.key) || pair.key.range?.[0] !== childKeyOffset(child)) break;
-    inOrder.push(key);
-  }
-  if (inOrder.length === pairs.length) return inOrder;
-  const byOffset = new Map<number, string>();
-  for (const [key, child] of children) byOffset.set(childKeyOffset(child), key);
-  const keys: string[] = [];
-  for (const pair of node.items as Pair[]) {
-    const key = isScalar(pair.key) ? byOffset.get(pair.key.range?.[0] ?? -1) : undefined;
-    if (key === undefined) return null;
+    const pair = pairs[keys.length]!;
+    if (!isScalar(pair.key) || pair.key.range?.[0] !== childKeyOffset(child)) return null;
     keys.push(key);
   }
   return keys;
