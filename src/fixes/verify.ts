@@ -656,10 +656,14 @@ function itemsByFragments(list: ListVerification, kept: readonly number[], splic
   if (!provedByFragments(list.text, document, splices, edits)) return undefined;
   const expected = expectedList(document.value, kept, edits);
   if (typeof expected === 'string' || expected.items.includes(undefined)) return undefined;
+  return readItemsReason(list, expected.fields, expected.items as JsonValue[], kept, expectation);
+}
+
+/** itemsReason on the kept items the fragments proved, counted as a verification by fragments. */
+function readItemsReason(list: ListVerification, fields: JsonObject, items: JsonValue[], kept: readonly number[], expectation: Expectation): string | null {
   verificationCounts.items++;
   verificationCounts.fragments++;
-  const items = expected.items as JsonValue[];
-  return itemsReason({ ...document, value: { ...expected.fields, items } }, list.unit, kept, expectation, list.policyOf);
+  return itemsReason({ ...list.unit.document, value: { ...fields, items } }, list.unit, kept, expectation, list.policyOf);
 }
 
 /**
@@ -704,9 +708,7 @@ function aliasedItemsByFragments(
     expected.push(value);
   }
   if (mayExceedAliasBudget(document.value as JsonObject, items, kept, sourceOf)) return undefined;
-  verificationCounts.items++;
-  verificationCounts.fragments++;
-  return itemsReason({ ...document, value: { ...(document.value as JsonObject), items } }, list.unit, kept, expectation, list.policyOf);
+  return readItemsReason(list, document.value as JsonObject, items, kept, expectation);
 }
 
 /** What a List should decode to after the edits: its fields, and its kept items in order. */
