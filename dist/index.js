@@ -46931,12 +46931,18 @@ function lineEndAfter(text4, offset) {
   return newline === -1 ? text4.length : newline + 1;
 }
 function firstContentColumn(lines, start = 0, limit = lines.length) {
+  const column = contentColumnAfter(lines, start, limit, () => true);
+  return column === false ? null : column;
+}
+function contentColumnAfter(lines, start, limit, quiet) {
   let at3 = start;
   while (at3 < limit) {
     const newline = lines.indexOf("\n", at3);
     const lineEnd = newline === -1 || newline >= limit ? limit : newline;
     const line = lines.slice(at3, lineEnd);
-    if (!blankOrComment.test(line)) return line.length - line.trimStart().length;
+    const indent = line.length - line.trimStart().length;
+    if (!blankOrComment.test(line)) return indent;
+    if (!quiet(line, indent)) return false;
     at3 = lineEnd + 1;
   }
   return null;
@@ -46954,20 +46960,11 @@ function keysOf2(node, place2, doc) {
   if (place2 === void 0 || typeof place2 === "number" || Array.isArray(place2.children)) return null;
   const children = place2.children;
   if (children.size !== node.items.length) return null;
-  const inOrder2 = [];
+  const keys = [];
   const pairs = node.items;
   for (const [key, child] of children) {
-    const pair2 = pairs[inOrder2.length];
-    if (!(0, import_yaml12.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) break;
-    inOrder2.push(key);
-  }
-  if (inOrder2.length === pairs.length) return inOrder2;
-  const byOffset = /* @__PURE__ */ new Map();
-  for (const [key, child] of children) byOffset.set(childKeyOffset(child), key);
-  const keys = [];
-  for (const pair2 of node.items) {
-    const key = (0, import_yaml12.isScalar)(pair2.key) ? byOffset.get(pair2.key.range?.[0] ?? -1) : void 0;
-    if (key === void 0) return null;
+    const pair2 = pairs[keys.length];
+    if (!(0, import_yaml12.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
     keys.push(key);
   }
   return keys;
@@ -47234,6 +47231,9 @@ init_anchors();
 init_decode();
 init_preorder();
 var known2 = /* @__PURE__ */ new WeakMap();
+function itemAliasesOf(document) {
+  return document.source.place === void 0 ? itemAliases(document.source.layout) : null;
+}
 function itemAliases(doc) {
   let aliases = known2.get(doc);
   if (aliases === void 0) {
@@ -47338,7 +47338,7 @@ function readFragments(text4, document, splices, aliasedItems) {
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text4);
-  const aliased = aliasedItems && place2 === void 0 && !json && itemAliases(layout) !== null;
+  const aliased = aliasedItems && itemAliasesOf(document) !== null;
   if (place2 === void 0 && !(json && (0, import_yaml14.isMap)(root) && root.flow) && !aliased) return null;
   const reading = { json, flowRoot: (0, import_yaml14.isCollection)(root) && root.flow === true };
   const moved = lineWise(text4, splices);
@@ -47379,7 +47379,7 @@ function inAnItem(path4) {
   return path4.length >= 2 && path4[0] === "items" && typeof path4[1] === "number";
 }
 function listItemsByFragments(text4, document, splices, kept) {
-  const aliases = document.source.place === void 0 ? itemAliases(document.source.layout) : null;
+  const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
   const read = readFragments(text4, document, splices, true);
@@ -47393,14 +47393,17 @@ function listItemsByFragments(text4, document, splices, kept) {
   const fixed2 = /* @__PURE__ */ new Map();
   for (const [item, maps] of byItem) {
     if (!keeps.has(item) || (aliases.usersOf[item] ?? []).some((user) => !keeps.has(user))) return null;
-    let value = items[item] ?? null;
-    for (const { map, before, fixed: entries } of maps) value = replaceAt(value, map.path, 2, (old) => withEntries(old, before, entries));
-    fixed2.set(item, value);
+    fixed2.set(item, withReadMaps(items[item] ?? null, maps, 2));
   }
   return kept.map((item) => {
     const source = aliases.sourceOf[item] ?? item;
     return fixed2.get(source) ?? items[source] ?? null;
   });
+}
+function withReadMaps(value, read, depth) {
+  let out = value;
+  for (const { map, before, fixed: fixed2 } of read) out = replaceAt(out, map.path, depth, (old) => withEntries(old, before, fixed2));
+  return out;
 }
 function withEntries(old, before, entries) {
   const out = { ...old };
@@ -47433,7 +47436,7 @@ function matchesEdits(read, edits) {
     let count = 0;
     for (const key of Object.keys(old)) {
       if (before.has(key)) continue;
-      if (expected2[key] !== old[key] && !jsonEqual(expected2[key], old[key])) return false;
+      if (!jsonEqual(expected2[key], old[key])) return false;
       count++;
     }
     for (const [key, value] of Object.entries(fixed2)) {
@@ -47482,18 +47485,10 @@ function keptBefore(text4, region) {
   return keepHeader.test(text4.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
 }
 function columnAfterQuiet(lines, start, limit, column, kept) {
-  let at3 = start;
-  while (at3 < limit) {
-    const newline = lines.indexOf("\n", at3);
-    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
-    const line = lines.slice(at3, lineEnd);
-    const indent = line.length - line.trimStart().length;
-    if (!blankOrComment.test(line)) return indent;
+  return contentColumnAfter(lines, start, limit, (line, indent) => {
     const blank = line.trim() === "";
-    if ((blank ? line.replace(/\r$/, "").length : indent) > column || blank && kept) return false;
-    at3 = lineEnd + 1;
-  }
-  return null;
+    return (blank ? line.replace(/\r$/, "").length : indent) <= column && !(blank && kept);
+  });
 }
 var trailingComma = /,[ \t\r\n]*$/;
 function readFlowRun(fixedText, region, reading) {
@@ -47964,23 +47959,25 @@ function verifyKept(list3, kept, splices, expectation) {
 }
 function itemsByFragments(list3, kept, splices, edits, expectation) {
   const { document } = list3.unit;
-  if (document.source.place === void 0 && itemAliases(document.source.layout) !== null) return aliasedItemsByFragments(list3, kept, splices, edits, expectation);
+  const aliases = itemAliasesOf(document);
+  if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept, splices, edits, expectation);
   if (!provedByFragments(list3.text, document, splices, edits)) return void 0;
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
+  return readItemsReason(list3, expected2.fields, expected2.items, kept, expectation);
+}
+function readItemsReason(list3, fields2, items, kept, expectation) {
   verificationCounts.items++;
   verificationCounts.fragments++;
-  const items = expected2.items;
-  return itemsReason({ ...document, value: { ...expected2.fields, items } }, list3.unit, kept, expectation, list3.policyOf);
+  return itemsReason({ ...list3.unit.document, value: { ...fields2, items } }, list3.unit, kept, expectation, list3.policyOf);
 }
-function aliasedItemsByFragments(list3, kept, splices, edits, expectation) {
+function aliasedItemsByFragments(list3, { sourceOf }, kept, splices, edits, expectation) {
   const { document } = list3.unit;
   const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : void 0;
   if (byItem === null || !Array.isArray(original)) return void 0;
   const items = listItemsByFragments(list3.text, document, splices, kept);
   if (items === null) return void 0;
-  const { sourceOf } = itemAliases(document.source.layout);
   const keptAt = new Map(kept.map((item, j) => [item, j]));
   const expected2 = [];
   for (const [j, item] of kept.entries()) {
@@ -47991,28 +47988,23 @@ function aliasedItemsByFragments(list3, kept, splices, edits, expectation) {
     }
     let value;
     try {
-      value = byItem[j].length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, byItem[j], 2);
+      value = editedItem(original, item, byItem[j]);
     } catch (error2) {
       if (error2 instanceof EditError) return void 0;
       throw error2;
     }
-    if (value === void 0 || items[j] !== value && !jsonEqual(items[j], value)) return void 0;
+    if (value === void 0 || !jsonEqual(items[j], value)) return void 0;
     expected2.push(value);
   }
   if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
-  verificationCounts.items++;
-  verificationCounts.fragments++;
-  return itemsReason({ ...document, value: { ...document.value, items } }, list3.unit, kept, expectation, list3.policyOf);
+  return readItemsReason(list3, document.value, items, kept, expectation);
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
-      const items = kept.map((item, j) => {
-        const mine = byItem[j] ?? [];
-        return mine.length === 0 ? original[item] : applyEditsToJson(original[item] ?? null, mine, 2);
-      });
+      const items = kept.map((item, j) => editedItem(original, item, byItem[j] ?? []));
       return { fields: document, items };
     } catch (error2) {
       if (!(error2 instanceof EditError)) throw error2;
@@ -48030,6 +48022,9 @@ function expectedList(document, kept, edits) {
   if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
   const expectedItems = expected2.items;
   return { fields: expected2, items: kept.map((item) => expectedItems[item]) };
+}
+function editedItem(items, item, edits) {
+  return edits.length === 0 ? items[item] : applyEditsToJson(items[item] ?? null, edits, 2);
 }
 function editsByItem(kept, edits) {
   const byItem = kept.map(() => []);
