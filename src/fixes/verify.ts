@@ -403,6 +403,8 @@ function fixedOf(expectation: Expectation, documentIndex: number): readonly (rea
 class Verdicts {
   private readonly byKey = new Map<string, string | null>();
   private readonly names = new Map<string, number>();
+  /** Each edit object's name: an owner's edits are the same objects in every expectation that names them. */
+  private readonly editNames = new WeakMap<Edit, number>();
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   private readonly checkBits = new Map<FixableCheck, number>();
 
@@ -418,12 +420,22 @@ class Verdicts {
   expectationKey(expectation: Expectation, documentIndex: number | null): string {
     if (documentIndex === null) return '';
     let key = '';
-    for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.nameOf(editKey(edit))},`;
+    for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.editName(edit)},`;
     const fixed = fixedOf(expectation, documentIndex);
     const pods = fixed.map(([podKey, checks]) => [this.nameOf(podKey), checks] as const);
     if (pods.length > 1) pods.sort((a, b) => a[0] - b[0]);
     for (const [pod, checks] of pods) key += `;${pod}=${this.checksName(checks)}`;
     return key;
+  }
+
+  /** An edit's name: equal edits, one object or several, get one name. */
+  private editName(edit: Edit): number {
+    let name = this.editNames.get(edit);
+    if (name === undefined) {
+      name = this.nameOf(editKey(edit));
+      this.editNames.set(edit, name);
+    }
+    return name;
   }
 
   private nameOf(text: string): number {
