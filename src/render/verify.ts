@@ -47,9 +47,11 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     }
     return outcome;
   };
-  for (const candidate of mapped.candidates) {
+  // Every rendering asked for at once: the port runs as many side by side as it can.
+  const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
+  for (const [c, candidate] of mapped.candidates.entries()) {
     const finding = findings[candidate.finding]!;
-    const after = await verify(candidate);
+    const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label = candidate.rendering.rendered.root.label;
     if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));

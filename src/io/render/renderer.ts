@@ -5,6 +5,8 @@
  * the pure stage. Also renders a root again with one file edited, to verify
  * a suggestion.
  */
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
 import { renderIn } from './tools.js';
 import { snapshotOf, writeTree } from './trees.js';
@@ -15,6 +17,8 @@ export interface RenderSides {
   /** The base commit; null renders head only (`check`). */
   readonly base: string | null;
   readonly head: string;
+  /** How many tools may run at once (default: one per core). */
+  readonly concurrency?: number;
 }
 
 export interface Renderer {
@@ -40,32 +44,33 @@ async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: T
   }
 }
 
-/** Read both sides' listings; null when the head commit is not readable. */
+/**
+ * Read both sides' listings; null when the head commit is not readable.
+ * Each rendering runs its tool in a process of its own, so renderings run
+ * side by side, as many at once as `concurrency`: a repository of overlays,
+ * or a chart whose suggestions are each rendered again, takes a fraction of
+ * the time on a runner's cores. Results keep the order of the roots.
+ */
 export async function openRenderer(sides: RenderSides): Promise<Renderer | null> {
   const head = await snapshotOf(sides.reader, sides.head);
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
   const missing = new Set<string>();
+  const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
+  const renderRoot = async (root: RenderRoot): Promise<RenderedRoot> => {
+    if (root.blocked !== null) return { root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() };
+    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
+    // Nothing to compare with when head did not render.
+    const baseSide = headSide.output.kind === 'rendered' ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing)) : { output: { kind: 'absent' } as const };
+    const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
+    return { root, base: baseSide.output, head: headSide.output, sources };
+  };
   return {
     head: head.tree,
     base: base?.tree ?? null,
-    async render(roots) {
-      const rendered: RenderedRoot[] = [];
-      for (const root of roots) {
-        if (root.blocked !== null) {
-          rendered.push({ root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() });
-          continue;
-        }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, missing);
-        // Nothing to compare with when head did not render.
-        const baseSide = headSide.output.kind === 'rendered' ? await renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing) : { output: { kind: 'absent' } as const };
-        const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
-        rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
-      }
-      return rendered;
-    },
+    render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits)).output;
+      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits))).output;
     },
   };
 }

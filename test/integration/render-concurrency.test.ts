@@ -1,0 +1,59 @@
+/**
+ * Renderings run side by side (one tool process per core by default): with
+ * the real `kubectl kustomize` (or `kustomize build`), several overlays
+ * rendered at once give each overlay its own output, in the order of the
+ * roots, exactly as one at a time.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fsTreeReader } from '../../src/io/render/fsTree.js';
+import { openRenderer } from '../../src/io/render/renderer.js';
+import { defaultLoadOptions } from '../../src/manifests/load.js';
+import { discoverRoots } from '../../src/render/discover.js';
+import type { RenderedRoot } from '../../src/render/types.js';
+import { haveKustomize, missingTool } from '../helpers/renderTools.js';
+
+const overlays = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
+
+/** A tree of independent overlays, each rendering one Deployment named after it. */
+function overlayTree(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'psr-render-concurrency-'));
+  for (const name of overlays) {
+    const dir = path.join(root, 'overlays', name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'kustomization.yaml'), `namePrefix: ${name}-\nresources:\n  - deployment.yaml\n`);
+    writeFileSync(
+      path.join(dir, 'deployment.yaml'),
+      ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      containers:', '        - name: app', `          image: registry.example.com/${name}:1`, ''].join('\n'),
+    );
+  }
+  return root;
+}
+
+/** Each root's label with what its head rendered. */
+async function renderAll(tree: string, concurrency: number): Promise<[string, RenderedRoot['head']][]> {
+  const port = await openRenderer({ reader: fsTreeReader(tree, ['.'], defaultLoadOptions.maxBytes), base: null, head: '', concurrency });
+  if (port === null) throw new Error('the tree was not readable');
+  const { roots } = discoverRoots(port.head, null, port.head.paths);
+  return (await port.render(roots)).map((rendered) => [rendered.root.label, rendered.head]);
+}
+
+describe.skipIf(!haveKustomize())(`renderings side by side ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
+  const tree = overlayTree();
+  afterAll(() => rmSync(tree, { recursive: true, force: true }));
+
+  it('gives each overlay its own output, in the order of the roots, as one at a time does', async () => {
+    const together = await renderAll(tree, overlays.length);
+    const alone = await renderAll(tree, 1);
+    expect(together.map(([label]) => label)).toEqual(overlays.map((name) => `overlays/${name}`));
+    together.forEach(([, head], i) => {
+      expect(head.kind).toBe('rendered');
+      const text = head.kind === 'rendered' ? head.text : '';
+      expect(text).toContain(`name: ${overlays[i]}-web`);
+      expect(text).toContain(`image: registry.example.com/${overlays[i]}:1`);
+    });
+    expect(together).toEqual(alone);
+  });
+});
