@@ -632,9 +632,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit3 = require_visit();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -748,10 +748,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar6 = class extends Node.NodeBase {
+    var Scalar6 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -854,7 +854,7 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node = require_Node();
+    var Node2 = require_Node();
     function collectionFromPath(schema, path4, value) {
       let v = value;
       for (let i = path4.length - 1; i >= 0; --i) {
@@ -878,7 +878,7 @@ var require_Collection = __commonJS({
       });
     }
     var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
-    var Collection2 = class extends Node.NodeBase {
+    var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -34181,6 +34181,185 @@ var init_api = __esm({
   }
 });
 
+// node_modules/yocto-queue/index.js
+var Node, Queue;
+var init_yocto_queue = __esm({
+  "node_modules/yocto-queue/index.js"() {
+    Node = class {
+      value;
+      next;
+      constructor(value) {
+        this.value = value;
+      }
+    };
+    Queue = class {
+      #head;
+      #tail;
+      #size;
+      constructor() {
+        this.clear();
+      }
+      enqueue(value) {
+        const node = new Node(value);
+        if (this.#head) {
+          this.#tail.next = node;
+          this.#tail = node;
+        } else {
+          this.#head = node;
+          this.#tail = node;
+        }
+        this.#size++;
+      }
+      dequeue() {
+        const current = this.#head;
+        if (!current) {
+          return;
+        }
+        this.#head = this.#head.next;
+        this.#size--;
+        if (!this.#head) {
+          this.#tail = void 0;
+        }
+        return current.value;
+      }
+      peek() {
+        if (!this.#head) {
+          return;
+        }
+        return this.#head.value;
+      }
+      clear() {
+        this.#head = void 0;
+        this.#tail = void 0;
+        this.#size = 0;
+      }
+      get size() {
+        return this.#size;
+      }
+      *[Symbol.iterator]() {
+        let current = this.#head;
+        while (current) {
+          yield current.value;
+          current = current.next;
+        }
+      }
+      *drain() {
+        while (this.#head) {
+          yield this.dequeue();
+        }
+      }
+    };
+  }
+});
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run2 = async (function_, resolve4, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve4(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve4, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run2.bind(void 0, function_, resolve4, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve4, reject) => {
+    enqueue(function_, resolve4, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises3 = [];
+        try {
+          Array.from(iterable, (value, index) => {
+            const promise = generator(function_, value, index);
+            promises3.push(promise);
+            return promise;
+          });
+        } catch (error2) {
+          for (const promise of promises3) {
+            promise.catch(() => {
+            });
+          }
+          throw error2;
+        }
+        return Promise.all(promises3);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+var init_p_limit = __esm({
+  "node_modules/p-limit/index.js"() {
+    init_yocto_queue();
+  }
+});
+
 // src/io/render/process.ts
 import { spawn as spawn2 } from "node:child_process";
 function toolEnvironment(home, extra = {}) {
@@ -34394,6 +34573,7 @@ var init_trees = __esm({
 });
 
 // src/io/render/renderer.ts
+import { availableParallelism } from "node:os";
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
@@ -34410,25 +34590,20 @@ async function openRenderer(sides) {
   if (head === null) return null;
   const base = sides.base === null ? null : await snapshotOf(sides.reader, sides.base);
   const missing = /* @__PURE__ */ new Set();
+  const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
+  const renderRoot = async (root) => {
+    if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
+    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
+    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing)) : { output: { kind: "absent" } };
+    const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
+    return { root, base: baseSide.output, head: headSide.output, sources };
+  };
   return {
     head: head.tree,
     base: base?.tree ?? null,
-    async render(roots) {
-      const rendered = [];
-      for (const root of roots) {
-        if (root.blocked !== null) {
-          rendered.push({ root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() });
-          continue;
-        }
-        const headSide = await renderSide(root, head, sides.reader, sides.head, root.sources, missing);
-        const baseSide = headSide.output.kind === "rendered" ? await renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing) : { output: { kind: "absent" } };
-        const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
-        rendered.push({ root, base: baseSide.output, head: headSide.output, sources });
-      }
-      return rendered;
-    },
+    render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits)).output;
+      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits))).output;
     }
   };
 }
@@ -34436,6 +34611,7 @@ var decoder;
 var init_renderer = __esm({
   "src/io/render/renderer.ts"() {
     "use strict";
+    init_p_limit();
     init_tools();
     init_trees();
     decoder = new TextDecoder();
@@ -47794,6 +47970,8 @@ function fixedOf(expectation, documentIndex) {
 var Verdicts = class {
   byKey = /* @__PURE__ */ new Map();
   names = /* @__PURE__ */ new Map();
+  /** Each edit object's name: an owner's edits are the same objects in every expectation that names them. */
+  editNames = /* @__PURE__ */ new WeakMap();
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   checkBits = /* @__PURE__ */ new Map();
   get(key) {
@@ -47806,12 +47984,21 @@ var Verdicts = class {
   expectationKey(expectation, documentIndex) {
     if (documentIndex === null) return "";
     let key = "";
-    for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.nameOf(editKey(edit))},`;
+    for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.editName(edit)},`;
     const fixed2 = fixedOf(expectation, documentIndex);
     const pods = fixed2.map(([podKey2, checks2]) => [this.nameOf(podKey2), checks2]);
     if (pods.length > 1) pods.sort((a, b) => a[0] - b[0]);
     for (const [pod, checks2] of pods) key += `;${pod}=${this.checksName(checks2)}`;
     return key;
+  }
+  /** An edit's name: equal edits, one object or several, get one name. */
+  editName(edit) {
+    let name = this.editNames.get(edit);
+    if (name === void 0) {
+      name = this.nameOf(editKey(edit));
+      this.editNames.set(edit, name);
+    }
+    return name;
   }
   nameOf(text4) {
     let name = this.names.get(text4);
@@ -50803,9 +50990,10 @@ async function verifySuggestions(mapped, port, policy) {
     }
     return outcome;
   };
-  for (const candidate of mapped.candidates) {
+  const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
+  for (const [c, candidate] of mapped.candidates.entries()) {
     const finding = findings[candidate.finding];
-    const after = await verify(candidate);
+    const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label = candidate.rendering.rendered.root.label;
     if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
