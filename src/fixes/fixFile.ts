@@ -279,16 +279,25 @@ export function computeFixes(request: FixRequest): FileFixes {
     return context;
   };
   const collapsed = new Set<number>();
-  /** Each owner's edits, keyed to merge equal edits of several owners, with who needs them and where they land. */
+  /**
+   * Each owner's edits, keyed to merge equal edits of several owners, with who needs them and where they land.
+   * An edit of one owner (most) shares that owner's set, and edits landing in one area share its set: every pod
+   * spec's fixes are rendered, and sets made per edit were much of rendering's garbage.
+   */
   const ownedEdits = (selected: readonly Owner[]): OwnedEdit[] => {
-    const edits = new Map<string, { edit: Edit; owners: Set<string>; areas: Set<string>; atSource: boolean }>();
+    const edits = new Map<string, OwnedEdit>();
+    const areaSets = new Map<string, ReadonlySet<string>>();
     for (const owner of selected) {
+      const owners: ReadonlySet<string> = new Set([owner.id]);
       owner.edits.forEach((edit, i) => {
         const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
-        const entry = edits.get(key) ?? { edit, owners: new Set<string>(), areas: new Set<string>(), atSource: owner.atSource };
-        entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : (owner.areas[i] ?? 'spec')}`);
-        edits.set(key, entry);
+        const area = `${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : (owner.areas[i] ?? 'spec')}`;
+        const known = edits.get(key);
+        if (known === undefined) {
+          let areas = areaSets.get(area);
+          if (areas === undefined) areaSets.set(area, (areas = new Set([area])));
+          edits.set(key, { edit, owners, areas, atSource: owner.atSource });
+        } else edits.set(key, { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, area]) });
       });
     }
     return [...edits.values()];

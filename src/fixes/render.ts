@@ -66,18 +66,30 @@ export interface RenderContext {
 /** New content to write under a map: keys to leaf values or to more new keys. */
 type Tree = Map<string, NewValue | Tree>;
 
+/** Who a splice is for: the findings it fixes, and where it lands. */
+type Ownership = Pick<OwnedEdit, 'owners' | 'areas'>;
+
+/**
+ * An op knows the edits it was made from; their owners and areas are united
+ * only when its splices are written, and only when they differ: most ops
+ * come from one edit (or from edits of one owner), whose sets its splices
+ * then share instead of copying them (a List renders thousands of ops).
+ */
 interface Owned {
-  owners: Set<string>;
-  areas: Set<string>;
+  readonly from: OwnedEdit[];
 }
 
-function own(target: Owned, from: Pick<OwnedEdit, 'owners' | 'areas'>): void {
-  for (const owner of from.owners) target.owners.add(owner);
-  for (const area of from.areas) target.areas.add(area);
-}
-
-function fresh(): Owned {
-  return { owners: new Set(), areas: new Set() };
+function ownershipOf(op: Owned): Ownership {
+  const first = op.from[0];
+  if (first === undefined) return { owners: new Set(), areas: new Set() };
+  if (op.from.every((edit) => edit.owners === first.owners && edit.areas === first.areas)) return first;
+  const owners = new Set<string>();
+  const areas = new Set<string>();
+  for (const edit of op.from) {
+    for (const owner of edit.owners) owners.add(owner);
+    for (const area of edit.areas) areas.add(area);
+  }
+  return { owners, areas };
 }
 
 interface ScalarOp extends Owned {
@@ -237,16 +249,16 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
   const addInsert = (map: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit) => {
     let op = inserts.get(map);
     if (!op) {
-      op = { map, tree: new Map(), ...fresh() };
+      op = { map, tree: new Map(), from: [] };
       inserts.set(map, op);
     }
     addToTree(op.tree, keys, value, edit.owners);
-    own(op, edit);
+    op.from.push(edit);
   };
   const addFill = (pair: Pair, parent: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit) => {
     let op = fills.get(pair);
     if (!op) {
-      op = { pair, parent, tree: new Map(), ...fresh() };
+      op = { pair, parent, tree: new Map(), from: [] };
       fills.set(pair, op);
     }
     if (keys.length === 0) {
@@ -257,7 +269,7 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
       if (op.value !== undefined) fail('two fixes disagree about a value', edit);
       addToTree(op.tree, keys, value, edit.owners);
     }
-    own(op, edit);
+    op.from.push(edit);
   };
 
   // The edits of a pod spec share its template's path: each walk goes on from the last one's steps.
@@ -283,19 +295,19 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
       if (isMap(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
-          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: new Set(), ...fresh() };
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: new Set(), from: [] };
           pairDeletes.set(parent, op);
         }
         op.pairs.add(step.pair);
-        own(op, owned);
+        op.from.push(owned);
       } else if (isSeq(parent) && typeof path[path.length - 1] === 'number') {
         let op = itemDeletes.get(parent);
         if (!op) {
-          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: new Set(), ...fresh() };
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: new Set(), from: [] };
           itemDeletes.set(parent, op);
         }
         op.indices.add(path[path.length - 1] as number);
-        own(op, owned);
+        op.from.push(owned);
       } else fail('the field to remove is not a map key or list item', owned);
       continue;
     }
@@ -309,11 +321,11 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
       let op = appends.get(step.node);
       if (!op) {
-        op = { seq: step.node, items: [], ...fresh() };
+        op = { seq: step.node, items: [], from: [] };
         appends.set(step.node, op);
       }
       if (!op.items.includes(edit.value)) op.items.push(edit.value);
-      own(op, owned);
+      op.from.push(owned);
       continue;
     }
 
@@ -352,9 +364,9 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
         const node = target.written as Node;
         const existing = scalars.get(node);
         if (existing && existing.value !== value) fail('two fixes write different values here', owned);
-        const op = existing ?? { node, value, ...fresh() };
+        const op = existing ?? { node, value, from: [] };
         scalars.set(node, op);
-        own(op, owned);
+        op.from.push(owned);
         return;
       }
       fail('the field has a value this fix cannot replace', owned);
@@ -389,15 +401,16 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
   // (insertSplice): it does the removals too, for their owners.
   for (const [map, op] of pairDeletes) {
     const insert = inserts.get(map);
-    if (insert && emptiedFlowMap(map, op)) own(insert, op);
+    if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
   }
 
   const splices: OwnedSplice[] = [];
   // The op being written: a layout the renderer does not edit fails its owners' fixes alone.
   let current: Owned | null = null;
   const emit = (op: Owned, made: Splice | readonly Splice[]) => {
-    if (!Array.isArray(made)) splices.push(ownedSplice(made as Splice, op));
-    else for (const splice of made as readonly Splice[]) splices.push(ownedSplice(splice, op));
+    const ownership = ownershipOf(op);
+    if (!Array.isArray(made)) splices.push(ownedSplice(made as Splice, ownership));
+    else for (const splice of made as readonly Splice[]) splices.push(ownedSplice(splice, ownership));
   };
   const kindEnds: number[] = [];
   try {
@@ -415,16 +428,16 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
     kindEnds.push(splices.length);
   } catch (error) {
     // Anything else is a bug, and fails loudly.
-    if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, current.owners);
+    if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, ownershipOf(current).owners);
     throw error;
   }
   return { splices, shared, kindEnds };
 }
 
 /** A splice with its owners, built field by field: spreading every splice costs more than rendering it. */
-function ownedSplice(splice: Splice, op: Owned): OwnedSplice {
+function ownedSplice(splice: Splice, { owners, areas }: Ownership): OwnedSplice {
   const { start, end, insert, column } = splice;
-  return column === undefined ? { start, end, insert, owners: op.owners, areas: op.areas } : { start, end, insert, column, owners: op.owners, areas: op.areas };
+  return column === undefined ? { start, end, insert, owners, areas } : { start, end, insert, column, owners, areas };
 }
 
 /* ---------------------------------------------------------------------- */
