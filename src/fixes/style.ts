@@ -131,27 +131,31 @@ export function formatString(text: string, quote: Quote): string {
   return JSON.stringify(text);
 }
 
+/** YAML 1.1's spellings of true and false, by family (made once: every boolean a fix writes looks here). */
+const booleanSpellings: readonly (readonly [string, string])[] = [
+  ['true', 'false'],
+  ['True', 'False'],
+  ['TRUE', 'FALSE'],
+  ['yes', 'no'],
+  ['Yes', 'No'],
+  ['YES', 'NO'],
+  ['on', 'off'],
+  ['On', 'Off'],
+  ['ON', 'OFF'],
+  ['y', 'n'],
+  ['Y', 'N'],
+];
+
 /**
  * A boolean written in the spelling family of the one it replaces (`yes` →
  * `no`, `True` → `False`), since YAML 1.1 reads them all; `true`/`false`
  * otherwise.
  */
 export function formatBoolean(value: boolean, replacing?: string): string {
-  const pairs: [string, string][] = [
-    ['true', 'false'],
-    ['True', 'False'],
-    ['TRUE', 'FALSE'],
-    ['yes', 'no'],
-    ['Yes', 'No'],
-    ['YES', 'NO'],
-    ['on', 'off'],
-    ['On', 'Off'],
-    ['ON', 'OFF'],
-    ['y', 'n'],
-    ['Y', 'N'],
-  ];
-  for (const [t, f] of pairs) {
-    if (replacing === t || replacing === f) return value ? t : f;
+  if (replacing !== undefined) {
+    for (const [t, f] of booleanSpellings) {
+      if (replacing === t || replacing === f) return value ? t : f;
+    }
   }
   return value ? 'true' : 'false';
 }
