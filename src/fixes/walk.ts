@@ -136,6 +136,8 @@ export function sharedReason(walked: Walk, upTo: number, anchors: ReadonlySet<st
     if (isAlias(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
     if (step.merged && i < upTo) return 'it comes from a merge key (<<), which copies a map defined elsewhere';
   }
+  // No anchor used (most documents): no node is shared that way, and every edit asks.
+  if (anchors.size === 0) return null;
   for (let i = 0; i < upTo; i++) {
     const node = walked.steps[i]?.node ?? null;
     const anchor = (node as { anchor?: string } | null)?.anchor;
