@@ -193,6 +193,11 @@ function podRuns(documentOwners: readonly Owner[]): Owner[][] | null {
   return runs;
 }
 
+/** The same owners in the same order (compared one by one: a pod spec's rendering is looked up every round). */
+function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
+  return a.length === b.length && a.every((owner, i) => owner === b[i]);
+}
+
 /**
  * The owners named by `ids`, in their order of selection: a loop, as every
  * group of a file (thousands in a List) takes it once per round.
@@ -308,17 +313,16 @@ export function computeFixes(request: FixRequest): FileFixes {
    * Step 4 renders every accepted fix of the file, round after round; a pod
    * spec whose fixes did not change since step 3 (most) is not rendered again.
    */
-  const podRenders = new Map<number, { readonly key: string; readonly rendered: Rendered }>();
+  const podRenders = new Map<number, { readonly collapsed: boolean; readonly owners: readonly Owner[]; readonly rendered: Rendered }>();
   const renderPod = (context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered => {
-    const key = `${collapsed.has(podIndex) ? 'all' : 'areas'}:${podOwners.map((o) => o.id).join(',')}`;
     const known = podRenders.get(podIndex);
-    if (known?.key === key) {
+    if (known !== undefined && known.collapsed === collapsed.has(podIndex) && sameOwners(known.owners, podOwners)) {
       renderCounts.reused++;
       return known.rendered;
     }
     renderCounts.rendered++;
     const rendered = renderEdits(context, ownedEdits(podOwners));
-    podRenders.set(podIndex, { key, rendered });
+    podRenders.set(podIndex, { collapsed: collapsed.has(podIndex), owners: podOwners, rendered });
     return rendered;
   };
   /** The owners' edits in one document: per pod spec and merged where no node is shared, else all at once. */
