@@ -18,8 +18,8 @@ import type { DocumentStyle } from './style.js';
 import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
 import type { LineTable, Splice } from './text.js';
 import type { Edit, NewValue } from './types.js';
-import { definesUsedAnchor, sharedReason, walkAfter } from './walk.js';
-import type { Walk, Walked } from './walk.js';
+import { definesUsedAnchor, sharedReason, Walker } from './walk.js';
+import type { Walk } from './walk.js';
 
 /** An edit with a path relative to the document, and who needs it. */
 export interface OwnedEdit {
@@ -273,12 +273,11 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
   };
 
   // The edits of a pod spec share its template's path: each walk goes on from the last one's steps.
-  let previous: Walked | null = null;
+  const walker = new Walker(doc);
   for (const owned of edits) {
     const { edit } = owned;
     const path = edit.path;
-    const walked = walkAfter(doc, path, previous);
-    previous = { path, walked };
+    const walked = walker.walk(path);
     const complete = walked.depth === path.length;
     const target = walked.steps[walked.depth];
     if (!target) fail('the field could not be found', owned);

@@ -44,62 +44,81 @@ export interface Walk {
 const keysOf = new WeakMap<YAMLMap, readonly string[] | ReadonlyMap<string, Entry>>();
 const smallMap = 16;
 
-function entryOf(map: YAMLMap, doc: Document, key: string): Entry | undefined {
+/** The step to a map's value at `key`, or undefined when the map has no such key. */
+function mapStep(map: YAMLMap, doc: Document, key: string): Step | undefined {
   let keys = keysOf.get(map);
   if (!keys) {
     keys = (map.items.length <= smallMap ? plainKeys(map, doc) : null) ?? effectiveEntries(map, doc);
     keysOf.set(map, keys);
   }
-  if (!Array.isArray(keys)) return (keys as ReadonlyMap<string, Entry>).get(key);
+  if (!Array.isArray(keys)) {
+    const entry = (keys as ReadonlyMap<string, Entry>).get(key);
+    return entry && valueStep(doc, entry.value as Node | null, entry.pair, map, entry.merged);
+  }
   // Like the decoder: the last of duplicate keys wins.
   const pair = map.items[keys.lastIndexOf(key)];
-  return pair && { pair, value: pair.value, merged: false };
+  return pair && valueStep(doc, pair.value as Node | null, pair, map, false);
+}
+
+function valueStep(doc: Document, value: Node | null | undefined, pair: Pair | null, parent: YAMLMap | YAMLSeq, merged: boolean): Step {
+  const written = value ?? null;
+  return { node: resolve(doc, written), written, pair, parent, merged };
 }
 
 export function walk(doc: Document, path: FieldPath): Walk {
-  const root = doc.contents as Node | null;
-  return walkOn(doc, path, [{ node: resolve(doc, root), written: root, pair: null, parent: null, merged: false }]);
+  const steps = [rootStep(doc)];
+  walkOn(doc, path, steps);
+  return { steps, depth: steps.length - 1 };
 }
 
-/** A walk and the path it walked. */
-export interface Walked {
-  readonly path: FieldPath;
-  readonly walked: Walk;
+function rootStep(doc: Document): Step {
+  const root = doc.contents as Node | null;
+  return { node: resolve(doc, root), written: root, pair: null, parent: null, merged: false };
 }
 
 /**
- * walk(), taking the steps of an earlier walk of the same document as far
- * as both paths agree (trees are never edited): the edits of a pod spec all
- * start with its template's path, and each would walk it from the root.
+ * Walks of one document's paths one after the other, each going on from the
+ * steps of the walk before it as far as both paths agree (trees are never
+ * edited): the edits of a pod spec all start with its template's path, and
+ * each would walk it from the root. The steps are kept in one array, cut
+ * back and walked on: a walk it gives holds until the next one.
  */
-export function walkAfter(doc: Document, path: FieldPath, earlier: Walked | null): Walk {
-  if (earlier === null) return walk(doc, path);
-  let shared = 0;
-  while (shared < path.length && shared < earlier.walked.depth && path[shared] === earlier.path[shared]) shared++;
-  return walkOn(doc, path, earlier.walked.steps.slice(0, shared + 1));
+export class Walker implements Walk {
+  readonly steps: Step[];
+  private path: FieldPath = [];
+
+  constructor(private readonly doc: Document) {
+    this.steps = [rootStep(doc)];
+  }
+
+  get depth(): number {
+    return this.steps.length - 1;
+  }
+
+  walk(path: FieldPath): Walk {
+    let shared = 0;
+    while (shared < path.length && shared < this.depth && path[shared] === this.path[shared]) shared++;
+    this.steps.length = shared + 1;
+    walkOn(this.doc, path, this.steps);
+    this.path = path;
+    return this;
+  }
 }
 
-/** A walk of `path` on from the steps of its first `steps.length - 1` segments. */
-function walkOn(doc: Document, path: FieldPath, steps: Step[]): Walk {
+/** Walk `path` on from the steps of its first `steps.length - 1` segments, adding a step for each segment found. */
+function walkOn(doc: Document, path: FieldPath, steps: Step[]): void {
   let current = steps[steps.length - 1]?.node ?? null;
   for (let i = steps.length - 1; i < path.length; i++) {
     const segment = path[i];
     let next: Step | undefined;
-    if (typeof segment === 'string' && isMap(current)) {
-      const entry = entryOf(current, doc, segment);
-      if (entry) {
-        const written = (entry.value ?? null) as Node | null;
-        next = { node: resolve(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
-      }
-    } else if (typeof segment === 'number' && isSeq(current) && segment < current.items.length) {
-      const written = (current.items[segment] ?? null) as Node | null;
-      next = { node: resolve(doc, written), written, pair: null, parent: current, merged: false };
+    if (typeof segment === 'string' && isMap(current)) next = mapStep(current, doc, segment);
+    else if (typeof segment === 'number' && isSeq(current) && segment < current.items.length) {
+      next = valueStep(doc, current.items[segment] as Node | null, null, current, false);
     }
     if (!next) break;
     steps.push(next);
     current = next.node;
   }
-  return { steps, depth: steps.length - 1 };
 }
 
 function resolve(doc: Document, node: Node | null): Node | null {

@@ -1,6 +1,6 @@
 /**
  * renderEdits walks each edit's path on from the previous edit's walk
- * (walkAfter): the steps the two paths share are taken from the earlier
+ * (Walker): the steps the two paths share are taken from the earlier
  * walk, and the walk is the one a walk from the root gives, on every
  * fixture and generated file (anchors, merge keys and duplicate keys
  * included), for paths that share any prefix, that stop where the earlier
@@ -9,8 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { listOfPods } from '../../../bench/lists.js';
-import { walk, walkAfter } from '../../../src/fixes/walk.js';
-import type { Walk, Walked } from '../../../src/fixes/walk.js';
+import { walk, Walker } from '../../../src/fixes/walk.js';
+import type { Step, Walk } from '../../../src/fixes/walk.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import type { FieldPath, JsonValue } from '../../../src/pss/types.js';
 import { fixtureTexts, generatedTexts } from '../../helpers/manifestTexts.js';
@@ -42,18 +42,20 @@ function differences(path: FieldPath, a: Walk, b: Walk): string[] {
 function walkInTurn(doc: Document, paths: readonly FieldPath[]): { differ: string[]; reused: number } {
   const differ: string[] = [];
   let reused = 0;
-  let earlier: Walked | null = null;
+  const walker = new Walker(doc);
+  // The earlier walk's path and steps, as they were (the walker walks on in place).
+  let earlier: { path: FieldPath; steps: Step[]; depth: number } | null = null;
   for (const path of paths) {
-    const walked = walkAfter(doc, path, earlier);
+    const walked = walker.walk(path);
     differ.push(...differences(path, walked, walk(doc, path)));
     if (earlier !== null) {
       // The steps of the shared prefix are the earlier walk's very steps.
-      for (let i = 1; i <= walked.depth && i <= earlier.walked.depth && path[i - 1] === earlier.path[i - 1]; i++) {
-        if (walked.steps[i] === earlier.walked.steps[i]) reused++;
+      for (let i = 1; i <= walked.depth && i <= earlier.depth && path[i - 1] === earlier.path[i - 1]; i++) {
+        if (walked.steps[i] === earlier.steps[i]) reused++;
         else differ.push(`${JSON.stringify(path)}: step ${i} walked again`);
       }
     }
-    earlier = { path, walked };
+    earlier = { path, steps: [...walked.steps], depth: walked.depth };
   }
   return { differ, reused };
 }
