@@ -294,7 +294,8 @@ export function computeFixes(request: FixRequest): FileFixes {
     const areaSets = new Map<string, ReadonlySet<string>>();
     for (const owner of selected) {
       const owners: ReadonlySet<string> = new Set([owner.id]);
-      owner.edits.forEach((edit, i) => {
+      for (let i = 0; i < owner.edits.length; i++) {
+        const edit = owner.edits[i] as Edit;
         const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
         const area = `${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : (owner.areas[i] ?? 'spec')}`;
         const known = edits.get(key);
@@ -303,7 +304,7 @@ export function computeFixes(request: FixRequest): FileFixes {
           if (areas === undefined) areaSets.set(area, (areas = new Set([area])));
           edits.set(key, { edit, owners, areas, atSource: owner.atSource });
         } else edits.set(key, { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, area]) });
-      });
+      }
     }
     return [...edits.values()];
   };
