@@ -11992,16 +11992,16 @@ function reviewOptOuts(head, base, rule) {
   const optOuts = [];
   const added = [];
   for (const optOut of head) {
-    const fresh2 = optOut.status === "honoured" ? optOut.checks.filter((c) => !atBaseChecks.has(c)) : [];
-    if (fresh2.length === 0) {
+    const fresh = optOut.status === "honoured" ? optOut.checks.filter((c) => !atBaseChecks.has(c)) : [];
+    if (fresh.length === 0) {
       optOuts.push(optOut);
       continue;
     }
     const kept = optOut.checks.filter((c) => atBaseChecks.has(c));
     if (kept.length > 0) optOuts.push({ ...optOut, checks: kept });
     const message = `not honoured: the pull request adds this opt-out, and opt-outs: base-only honours only those already at the base commit`;
-    optOuts.push({ ...optOut, checks: fresh2, status: "added", message });
-    added.push({ optOut, checks: fresh2 });
+    optOuts.push({ ...optOut, checks: fresh, status: "added", message });
+    added.push({ optOut, checks: fresh });
   }
   return { optOuts, added };
 }
@@ -17365,9 +17365,9 @@ var fixRunAsUser = (context) => {
     edits.push(remove(path10));
     const securityContextPath = path10.slice(0, -1);
     const securityContext = valueAt2(context.pod, securityContextPath);
-    const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
+    const own = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
-    const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
+    const inForce = isPodLevel ? own === true : own === true || own === void 0 && podNonRoot;
     if (!inForce) edits.push(set([...securityContextPath, "runAsNonRoot"], true));
   }
   return { kind: "edits", edits, caveat: nonRootCaveat };
@@ -17882,22 +17882,24 @@ function formatString(text3, quote) {
   if (quote === "single" && !text3.includes("'")) return `'${text3}'`;
   return JSON.stringify(text3);
 }
+var booleanSpellings = [
+  ["true", "false"],
+  ["True", "False"],
+  ["TRUE", "FALSE"],
+  ["yes", "no"],
+  ["Yes", "No"],
+  ["YES", "NO"],
+  ["on", "off"],
+  ["On", "Off"],
+  ["ON", "OFF"],
+  ["y", "n"],
+  ["Y", "N"]
+];
 function formatBoolean(value, replacing) {
-  const pairs = [
-    ["true", "false"],
-    ["True", "False"],
-    ["TRUE", "FALSE"],
-    ["yes", "no"],
-    ["Yes", "No"],
-    ["YES", "NO"],
-    ["on", "off"],
-    ["On", "Off"],
-    ["ON", "OFF"],
-    ["y", "n"],
-    ["Y", "N"]
-  ];
-  for (const [t, f] of pairs) {
-    if (replacing === t || replacing === f) return value ? t : f;
+  if (replacing !== void 0) {
+    for (const [t, f] of booleanSpellings) {
+      if (replacing === t || replacing === f) return value ? t : f;
+    }
   }
   return value ? "true" : "false";
 }
@@ -17910,8 +17912,8 @@ var siblings = /* @__PURE__ */ new Map([
 ]);
 function keyStyle(style, key) {
   if (key === void 0) return void 0;
-  const own2 = style.keys.get(key);
-  if (own2 !== void 0) return own2;
+  const own = style.keys.get(key);
+  if (own !== void 0) return own;
   const sibling = siblings.get(key);
   return sibling !== void 0 ? style.keys.get(sibling) : void 0;
 }
@@ -17958,46 +17960,65 @@ function renderBlockPairs(entries, column, style) {
 var import_yaml9 = __toESM(require_dist(), 1);
 var keysOf = /* @__PURE__ */ new WeakMap();
 var smallMap = 16;
-function entryOf(map, doc, key) {
+function mapStep(map, doc, key) {
   let keys = keysOf.get(map);
   if (!keys) {
     keys = (map.items.length <= smallMap ? plainKeys(map, doc) : null) ?? effectiveEntries(map, doc);
     keysOf.set(map, keys);
   }
-  if (!Array.isArray(keys)) return keys.get(key);
+  if (!Array.isArray(keys)) {
+    const entry = keys.get(key);
+    return entry && valueStep(doc, entry.value, entry.pair, map, entry.merged);
+  }
   const pair2 = map.items[keys.lastIndexOf(key)];
-  return pair2 && { pair: pair2, value: pair2.value, merged: false };
+  return pair2 && valueStep(doc, pair2.value, pair2, map, false);
+}
+function valueStep(doc, value, pair2, parent, merged) {
+  const written = value ?? null;
+  return { node: resolve3(doc, written), written, pair: pair2, parent, merged };
 }
 function walk(doc, path10) {
+  const steps = [rootStep(doc)];
+  walkOn(doc, path10, steps);
+  return { steps, depth: steps.length - 1 };
+}
+function rootStep(doc) {
   const root = doc.contents;
-  return walkOn(doc, path10, [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }]);
+  return { node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false };
 }
-function walkAfter(doc, path10, earlier) {
-  if (earlier === null) return walk(doc, path10);
-  let shared = 0;
-  while (shared < path10.length && shared < earlier.walked.depth && path10[shared] === earlier.path[shared]) shared++;
-  return walkOn(doc, path10, earlier.walked.steps.slice(0, shared + 1));
-}
+var Walker = class {
+  constructor(doc) {
+    this.doc = doc;
+    this.steps = [rootStep(doc)];
+  }
+  doc;
+  steps;
+  path = [];
+  get depth() {
+    return this.steps.length - 1;
+  }
+  walk(path10) {
+    let shared = 0;
+    while (shared < path10.length && shared < this.depth && path10[shared] === this.path[shared]) shared++;
+    this.steps.length = shared + 1;
+    walkOn(this.doc, path10, this.steps);
+    this.path = path10;
+    return this;
+  }
+};
 function walkOn(doc, path10, steps) {
   let current = steps[steps.length - 1]?.node ?? null;
   for (let i = steps.length - 1; i < path10.length; i++) {
     const segment = path10[i];
     let next;
-    if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) {
-      const entry = entryOf(current, doc, segment);
-      if (entry) {
-        const written = entry.value ?? null;
-        next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
-      }
-    } else if (typeof segment === "number" && (0, import_yaml9.isSeq)(current) && segment < current.items.length) {
-      const written = current.items[segment] ?? null;
-      next = { node: resolve3(doc, written), written, pair: null, parent: current, merged: false };
+    if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) next = mapStep(current, doc, segment);
+    else if (typeof segment === "number" && (0, import_yaml9.isSeq)(current) && segment < current.items.length) {
+      next = valueStep(doc, current.items[segment], null, current, false);
     }
     if (!next) break;
     steps.push(next);
     current = next.node;
   }
-  return { steps, depth: steps.length - 1 };
 }
 function resolve3(doc, node) {
   return resolved(doc, node) ?? null;
@@ -18025,6 +18046,7 @@ function sharedReason(walked, upTo, anchors) {
     if ((0, import_yaml9.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
     if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
+  if (anchors.size === 0) return null;
   for (let i = 0; i < upTo; i++) {
     const node = walked.steps[i]?.node ?? null;
     const anchor = node?.anchor;
@@ -18045,12 +18067,17 @@ var RenderError = class extends Error {
 };
 var Unsupported2 = class extends Error {
 };
-function own(target, from2) {
-  for (const owner of from2.owners) target.owners.add(owner);
-  for (const area of from2.areas) target.areas.add(area);
-}
-function fresh() {
-  return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+function ownershipOf(op) {
+  const first = op.from[0];
+  if (first === void 0) return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+  if (op.from.every((edit) => edit.owners === first.owners && edit.areas === first.areas)) return first;
+  const owners = /* @__PURE__ */ new Set();
+  const areas = /* @__PURE__ */ new Set();
+  for (const edit of op.from) {
+    for (const owner of edit.owners) owners.add(owner);
+    for (const area of edit.areas) areas.add(area);
+  }
+  return { owners, areas };
 }
 function isEmptyValue(node) {
   if (node === null) return true;
@@ -18140,16 +18167,16 @@ function renderEdits(context, edits) {
   const addInsert = (map, keys, value, edit) => {
     let op = inserts.get(map);
     if (!op) {
-      op = { map, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      op = { map, tree: /* @__PURE__ */ new Map(), from: [] };
       inserts.set(map, op);
     }
     addToTree(op.tree, keys, value, edit.owners);
-    own(op, edit);
+    op.from.push(edit);
   };
   const addFill = (pair2, parent, keys, value, edit) => {
     let op = fills.get(pair2);
     if (!op) {
-      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), from: [] };
       fills.set(pair2, op);
     }
     if (keys.length === 0) {
@@ -18160,14 +18187,13 @@ function renderEdits(context, edits) {
       if (op.value !== void 0) fail("two fixes disagree about a value", edit);
       addToTree(op.tree, keys, value, edit.owners);
     }
-    own(op, edit);
+    op.from.push(edit);
   };
-  let previous = null;
+  const walker = new Walker(doc);
   for (const owned of edits) {
     const { edit } = owned;
     const path10 = edit.path;
-    const walked = walkAfter(doc, path10, previous);
-    previous = { path: path10, walked };
+    const walked = walker.walk(path10);
     const complete = walked.depth === path10.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
@@ -18182,19 +18208,19 @@ function renderEdits(context, edits) {
       if ((0, import_yaml10.isMap)(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
-          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), from: [] };
           pairDeletes.set(parent, op);
         }
         op.pairs.add(step.pair);
-        own(op, owned);
+        op.from.push(owned);
       } else if ((0, import_yaml10.isSeq)(parent) && typeof path10[path10.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
-          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
           itemDeletes.set(parent, op);
         }
         op.indices.add(path10[path10.length - 1]);
-        own(op, owned);
+        op.from.push(owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
@@ -18206,11 +18232,11 @@ function renderEdits(context, edits) {
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
       let op = appends.get(step.node);
       if (!op) {
-        op = { seq: step.node, items: [], ...fresh() };
+        op = { seq: step.node, items: [], from: [] };
         appends.set(step.node, op);
       }
       if (!op.items.includes(edit.value)) op.items.push(edit.value);
-      own(op, owned);
+      op.from.push(owned);
       continue;
     }
     renderSet(walked, path10, edit.value, owned);
@@ -18243,9 +18269,9 @@ function renderEdits(context, edits) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
-        const op = existing ?? { node: node2, value, ...fresh() };
+        const op = existing ?? { node: node2, value, from: [] };
         scalars2.set(node2, op);
-        own(op, owned);
+        op.from.push(owned);
         return;
       }
       fail("the field has a value this fix cannot replace", owned);
@@ -18273,13 +18299,14 @@ function renderEdits(context, edits) {
   }
   for (const [map, op] of pairDeletes) {
     const insert = inserts.get(map);
-    if (insert && emptiedFlowMap(map, op)) own(insert, op);
+    if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
   }
   const splices = [];
   let current = null;
   const emit = (op, made) => {
-    if (!Array.isArray(made)) splices.push(ownedSplice(made, op));
-    else for (const splice of made) splices.push(ownedSplice(splice, op));
+    const ownership = ownershipOf(op);
+    if (!Array.isArray(made)) splices.push(ownedSplice(made, ownership));
+    else for (const splice of made) splices.push(ownedSplice(splice, ownership));
   };
   const kindEnds = [];
   try {
@@ -18296,14 +18323,14 @@ function renderEdits(context, edits) {
     for (const op of itemDeletes.values()) emit(current = op, deleteItemSplices(context, op, appends.has(op.seq)));
     kindEnds.push(splices.length);
   } catch (error) {
-    if (error instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, current.owners);
+    if (error instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, ownershipOf(current).owners);
     throw error;
   }
   return { splices, shared, kindEnds };
 }
-function ownedSplice(splice, op) {
+function ownedSplice(splice, { owners, areas }) {
   const { start, end, insert, column } = splice;
-  return column === void 0 ? { start, end, insert, owners: op.owners, areas: op.areas } : { start, end, insert, column, owners: op.owners, areas: op.areas };
+  return column === void 0 ? { start, end, insert, owners, areas } : { start, end, insert, column, owners, areas };
 }
 function rangeOf2(node) {
   const range2 = node?.range;
@@ -20000,8 +20027,8 @@ function verifyListItems(list4, splices, expectation) {
     let failed = false;
     for (const [c, cluster] of apart.entries()) {
       const share = shares[c];
-      const own2 = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
-      const reason4 = verifyKept(list4, cluster, share.splices, own2);
+      const own = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
+      const reason4 = verifyKept(list4, cluster, share.splices, own);
       if (reason4 === void 0) return void 0;
       if (reason4 !== null) {
         failed = true;
@@ -20315,6 +20342,9 @@ function podRuns(documentOwners) {
   }
   return runs;
 }
+function sameOwners(a, b) {
+  return a.length === b.length && a.every((owner, i) => owner === b[i]);
+}
 function inSelectionOrder(ids, byId) {
   const found = [];
   for (const id of ids) {
@@ -20388,28 +20418,33 @@ function computeFixes(request) {
   const collapsed = /* @__PURE__ */ new Set();
   const ownedEdits = (selected) => {
     const edits = /* @__PURE__ */ new Map();
+    const areaSets = /* @__PURE__ */ new Map();
     for (const owner of selected) {
-      owner.edits.forEach((edit, i) => {
+      const owners2 = /* @__PURE__ */ new Set([owner.id]);
+      for (let i = 0; i < owner.edits.length; i++) {
+        const edit = owner.edits[i];
         const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
-        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set(), atSource: owner.atSource };
-        entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`);
-        edits.set(key, entry);
-      });
+        const area = `${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`;
+        const known3 = edits.get(key);
+        if (known3 === void 0) {
+          let areas = areaSets.get(area);
+          if (areas === void 0) areaSets.set(area, areas = /* @__PURE__ */ new Set([area]));
+          edits.set(key, { edit, owners: owners2, areas, atSource: owner.atSource });
+        } else edits.set(key, { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, area]) });
+      }
     }
     return [...edits.values()];
   };
   const podRenders = /* @__PURE__ */ new Map();
   const renderPod = (context, podIndex, podOwners) => {
-    const key = `${collapsed.has(podIndex) ? "all" : "areas"}:${podOwners.map((o) => o.id).join(",")}`;
     const known3 = podRenders.get(podIndex);
-    if (known3?.key === key) {
+    if (known3 !== void 0 && known3.collapsed === collapsed.has(podIndex) && sameOwners(known3.owners, podOwners)) {
       renderCounts.reused++;
       return known3.rendered;
     }
     renderCounts.rendered++;
     const rendered = renderEdits(context, ownedEdits(podOwners));
-    podRenders.set(podIndex, { key, rendered });
+    podRenders.set(podIndex, { collapsed: collapsed.has(podIndex), owners: podOwners, rendered });
     return rendered;
   };
   const renderDocument = (context, documentOwners) => {
@@ -23629,10 +23664,10 @@ function blockEnd(lines, from2, indent, isItem) {
   return i;
 }
 function valuesInBlock(lines, from2, to2) {
-  const own2 = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from2; i < to2; i++) {
     const path10 = valuesPathIn(lines[i].body, lines[i].dot);
-    if (path10 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path10;
+    if (path10 !== null && lines[i].indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path10;
   }
   return null;
 }

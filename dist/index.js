@@ -42124,16 +42124,16 @@ function reviewOptOuts(head, base, rule) {
   const optOuts = [];
   const added = [];
   for (const optOut of head) {
-    const fresh2 = optOut.status === "honoured" ? optOut.checks.filter((c) => !atBaseChecks.has(c)) : [];
-    if (fresh2.length === 0) {
+    const fresh = optOut.status === "honoured" ? optOut.checks.filter((c) => !atBaseChecks.has(c)) : [];
+    if (fresh.length === 0) {
       optOuts.push(optOut);
       continue;
     }
     const kept = optOut.checks.filter((c) => atBaseChecks.has(c));
     if (kept.length > 0) optOuts.push({ ...optOut, checks: kept });
     const message = `not honoured: the pull request adds this opt-out, and opt-outs: base-only honours only those already at the base commit`;
-    optOuts.push({ ...optOut, checks: fresh2, status: "added", message });
-    added.push({ optOut, checks: fresh2 });
+    optOuts.push({ ...optOut, checks: fresh, status: "added", message });
+    added.push({ optOut, checks: fresh });
   }
   return { optOuts, added };
 }
@@ -45263,9 +45263,9 @@ var fixRunAsUser = (context) => {
     edits.push(remove(path4));
     const securityContextPath = path4.slice(0, -1);
     const securityContext = valueAt2(context.pod, securityContextPath);
-    const own2 = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
+    const own = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
-    const inForce = isPodLevel ? own2 === true : own2 === true || own2 === void 0 && podNonRoot;
+    const inForce = isPodLevel ? own === true : own === true || own === void 0 && podNonRoot;
     if (!inForce) edits.push(set([...securityContextPath, "runAsNonRoot"], true));
   }
   return { kind: "edits", edits, caveat: nonRootCaveat };
@@ -45784,22 +45784,24 @@ function formatString(text4, quote) {
   if (quote === "single" && !text4.includes("'")) return `'${text4}'`;
   return JSON.stringify(text4);
 }
+var booleanSpellings = [
+  ["true", "false"],
+  ["True", "False"],
+  ["TRUE", "FALSE"],
+  ["yes", "no"],
+  ["Yes", "No"],
+  ["YES", "NO"],
+  ["on", "off"],
+  ["On", "Off"],
+  ["ON", "OFF"],
+  ["y", "n"],
+  ["Y", "N"]
+];
 function formatBoolean(value, replacing) {
-  const pairs = [
-    ["true", "false"],
-    ["True", "False"],
-    ["TRUE", "FALSE"],
-    ["yes", "no"],
-    ["Yes", "No"],
-    ["YES", "NO"],
-    ["on", "off"],
-    ["On", "Off"],
-    ["ON", "OFF"],
-    ["y", "n"],
-    ["Y", "N"]
-  ];
-  for (const [t, f] of pairs) {
-    if (replacing === t || replacing === f) return value ? t : f;
+  if (replacing !== void 0) {
+    for (const [t, f] of booleanSpellings) {
+      if (replacing === t || replacing === f) return value ? t : f;
+    }
   }
   return value ? "true" : "false";
 }
@@ -45812,8 +45814,8 @@ var siblings = /* @__PURE__ */ new Map([
 ]);
 function keyStyle(style, key) {
   if (key === void 0) return void 0;
-  const own2 = style.keys.get(key);
-  if (own2 !== void 0) return own2;
+  const own = style.keys.get(key);
+  if (own !== void 0) return own;
   const sibling = siblings.get(key);
   return sibling !== void 0 ? style.keys.get(sibling) : void 0;
 }
@@ -45862,46 +45864,65 @@ init_anchors();
 init_decode();
 var keysOf = /* @__PURE__ */ new WeakMap();
 var smallMap = 16;
-function entryOf(map, doc, key) {
+function mapStep(map, doc, key) {
   let keys = keysOf.get(map);
   if (!keys) {
     keys = (map.items.length <= smallMap ? plainKeys(map, doc) : null) ?? effectiveEntries(map, doc);
     keysOf.set(map, keys);
   }
-  if (!Array.isArray(keys)) return keys.get(key);
+  if (!Array.isArray(keys)) {
+    const entry = keys.get(key);
+    return entry && valueStep(doc, entry.value, entry.pair, map, entry.merged);
+  }
   const pair2 = map.items[keys.lastIndexOf(key)];
-  return pair2 && { pair: pair2, value: pair2.value, merged: false };
+  return pair2 && valueStep(doc, pair2.value, pair2, map, false);
+}
+function valueStep(doc, value, pair2, parent, merged) {
+  const written = value ?? null;
+  return { node: resolve3(doc, written), written, pair: pair2, parent, merged };
 }
 function walk(doc, path4) {
+  const steps = [rootStep(doc)];
+  walkOn(doc, path4, steps);
+  return { steps, depth: steps.length - 1 };
+}
+function rootStep(doc) {
   const root = doc.contents;
-  return walkOn(doc, path4, [{ node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false }]);
+  return { node: resolve3(doc, root), written: root, pair: null, parent: null, merged: false };
 }
-function walkAfter(doc, path4, earlier) {
-  if (earlier === null) return walk(doc, path4);
-  let shared = 0;
-  while (shared < path4.length && shared < earlier.walked.depth && path4[shared] === earlier.path[shared]) shared++;
-  return walkOn(doc, path4, earlier.walked.steps.slice(0, shared + 1));
-}
+var Walker = class {
+  constructor(doc) {
+    this.doc = doc;
+    this.steps = [rootStep(doc)];
+  }
+  doc;
+  steps;
+  path = [];
+  get depth() {
+    return this.steps.length - 1;
+  }
+  walk(path4) {
+    let shared = 0;
+    while (shared < path4.length && shared < this.depth && path4[shared] === this.path[shared]) shared++;
+    this.steps.length = shared + 1;
+    walkOn(this.doc, path4, this.steps);
+    this.path = path4;
+    return this;
+  }
+};
 function walkOn(doc, path4, steps) {
   let current = steps[steps.length - 1]?.node ?? null;
   for (let i = steps.length - 1; i < path4.length; i++) {
     const segment = path4[i];
     let next;
-    if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) {
-      const entry = entryOf(current, doc, segment);
-      if (entry) {
-        const written = entry.value ?? null;
-        next = { node: resolve3(doc, written), written, pair: entry.pair, parent: current, merged: entry.merged };
-      }
-    } else if (typeof segment === "number" && (0, import_yaml9.isSeq)(current) && segment < current.items.length) {
-      const written = current.items[segment] ?? null;
-      next = { node: resolve3(doc, written), written, pair: null, parent: current, merged: false };
+    if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) next = mapStep(current, doc, segment);
+    else if (typeof segment === "number" && (0, import_yaml9.isSeq)(current) && segment < current.items.length) {
+      next = valueStep(doc, current.items[segment], null, current, false);
     }
     if (!next) break;
     steps.push(next);
     current = next.node;
   }
-  return { steps, depth: steps.length - 1 };
 }
 function resolve3(doc, node) {
   return resolved(doc, node) ?? null;
@@ -45929,6 +45950,7 @@ function sharedReason(walked, upTo, anchors) {
     if ((0, import_yaml9.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
     if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
+  if (anchors.size === 0) return null;
   for (let i = 0; i < upTo; i++) {
     const node = walked.steps[i]?.node ?? null;
     const anchor = node?.anchor;
@@ -45949,12 +45971,17 @@ var RenderError = class extends Error {
 };
 var Unsupported2 = class extends Error {
 };
-function own(target, from2) {
-  for (const owner of from2.owners) target.owners.add(owner);
-  for (const area of from2.areas) target.areas.add(area);
-}
-function fresh() {
-  return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+function ownershipOf(op) {
+  const first = op.from[0];
+  if (first === void 0) return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
+  if (op.from.every((edit) => edit.owners === first.owners && edit.areas === first.areas)) return first;
+  const owners = /* @__PURE__ */ new Set();
+  const areas = /* @__PURE__ */ new Set();
+  for (const edit of op.from) {
+    for (const owner of edit.owners) owners.add(owner);
+    for (const area of edit.areas) areas.add(area);
+  }
+  return { owners, areas };
 }
 function isEmptyValue(node) {
   if (node === null) return true;
@@ -46044,16 +46071,16 @@ function renderEdits(context, edits) {
   const addInsert = (map, keys, value, edit) => {
     let op = inserts.get(map);
     if (!op) {
-      op = { map, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      op = { map, tree: /* @__PURE__ */ new Map(), from: [] };
       inserts.set(map, op);
     }
     addToTree(op.tree, keys, value, edit.owners);
-    own(op, edit);
+    op.from.push(edit);
   };
   const addFill = (pair2, parent, keys, value, edit) => {
     let op = fills.get(pair2);
     if (!op) {
-      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), ...fresh() };
+      op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), from: [] };
       fills.set(pair2, op);
     }
     if (keys.length === 0) {
@@ -46064,14 +46091,13 @@ function renderEdits(context, edits) {
       if (op.value !== void 0) fail("two fixes disagree about a value", edit);
       addToTree(op.tree, keys, value, edit.owners);
     }
-    own(op, edit);
+    op.from.push(edit);
   };
-  let previous = null;
+  const walker = new Walker(doc);
   for (const owned of edits) {
     const { edit } = owned;
     const path4 = edit.path;
-    const walked = walkAfter(doc, path4, previous);
-    previous = { path: path4, walked };
+    const walked = walker.walk(path4);
     const complete = walked.depth === path4.length;
     const target = walked.steps[walked.depth];
     if (!target) fail("the field could not be found", owned);
@@ -46086,19 +46112,19 @@ function renderEdits(context, edits) {
       if ((0, import_yaml10.isMap)(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
-          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), ...fresh() };
+          op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), from: [] };
           pairDeletes.set(parent, op);
         }
         op.pairs.add(step.pair);
-        own(op, owned);
+        op.from.push(owned);
       } else if ((0, import_yaml10.isSeq)(parent) && typeof path4[path4.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
-          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), ...fresh() };
+          op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
           itemDeletes.set(parent, op);
         }
         op.indices.add(path4[path4.length - 1]);
-        own(op, owned);
+        op.from.push(owned);
       } else fail("the field to remove is not a map key or list item", owned);
       continue;
     }
@@ -46110,11 +46136,11 @@ function renderEdits(context, edits) {
       markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
       let op = appends.get(step.node);
       if (!op) {
-        op = { seq: step.node, items: [], ...fresh() };
+        op = { seq: step.node, items: [], from: [] };
         appends.set(step.node, op);
       }
       if (!op.items.includes(edit.value)) op.items.push(edit.value);
-      own(op, owned);
+      op.from.push(owned);
       continue;
     }
     renderSet(walked, path4, edit.value, owned);
@@ -46147,9 +46173,9 @@ function renderEdits(context, edits) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
-        const op = existing ?? { node: node2, value, ...fresh() };
+        const op = existing ?? { node: node2, value, from: [] };
         scalars2.set(node2, op);
-        own(op, owned);
+        op.from.push(owned);
         return;
       }
       fail("the field has a value this fix cannot replace", owned);
@@ -46177,13 +46203,14 @@ function renderEdits(context, edits) {
   }
   for (const [map, op] of pairDeletes) {
     const insert = inserts.get(map);
-    if (insert && emptiedFlowMap(map, op)) own(insert, op);
+    if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
   }
   const splices = [];
   let current = null;
   const emit = (op, made) => {
-    if (!Array.isArray(made)) splices.push(ownedSplice(made, op));
-    else for (const splice of made) splices.push(ownedSplice(splice, op));
+    const ownership = ownershipOf(op);
+    if (!Array.isArray(made)) splices.push(ownedSplice(made, ownership));
+    else for (const splice of made) splices.push(ownedSplice(splice, ownership));
   };
   const kindEnds = [];
   try {
@@ -46200,14 +46227,14 @@ function renderEdits(context, edits) {
     for (const op of itemDeletes.values()) emit(current = op, deleteItemSplices(context, op, appends.has(op.seq)));
     kindEnds.push(splices.length);
   } catch (error2) {
-    if (error2 instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, current.owners);
+    if (error2 instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, ownershipOf(current).owners);
     throw error2;
   }
   return { splices, shared, kindEnds };
 }
-function ownedSplice(splice, op) {
+function ownedSplice(splice, { owners, areas }) {
   const { start, end, insert, column } = splice;
-  return column === void 0 ? { start, end, insert, owners: op.owners, areas: op.areas } : { start, end, insert, column, owners: op.owners, areas: op.areas };
+  return column === void 0 ? { start, end, insert, owners, areas } : { start, end, insert, column, owners, areas };
 }
 function rangeOf2(node) {
   const range2 = node?.range;
@@ -48091,8 +48118,8 @@ function verifyListItems(list3, splices, expectation) {
     let failed = false;
     for (const [c, cluster] of apart.entries()) {
       const share = shares[c];
-      const own2 = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
-      const reason4 = verifyKept(list3, cluster, share.splices, own2);
+      const own = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
+      const reason4 = verifyKept(list3, cluster, share.splices, own);
       if (reason4 === void 0) return void 0;
       if (reason4 !== null) {
         failed = true;
@@ -48407,6 +48434,9 @@ function podRuns(documentOwners) {
   }
   return runs;
 }
+function sameOwners(a, b) {
+  return a.length === b.length && a.every((owner, i) => owner === b[i]);
+}
 function inSelectionOrder(ids, byId) {
   const found = [];
   for (const id of ids) {
@@ -48480,28 +48510,33 @@ function computeFixes(request2) {
   const collapsed = /* @__PURE__ */ new Set();
   const ownedEdits = (selected) => {
     const edits = /* @__PURE__ */ new Map();
+    const areaSets = /* @__PURE__ */ new Map();
     for (const owner of selected) {
-      owner.edits.forEach((edit, i) => {
+      const owners2 = /* @__PURE__ */ new Set([owner.id]);
+      for (let i = 0; i < owner.edits.length; i++) {
+        const edit = owner.edits[i];
         const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
-        const entry = edits.get(key) ?? { edit, owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set(), atSource: owner.atSource };
-        entry.owners.add(owner.id);
-        entry.areas.add(`${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`);
-        edits.set(key, entry);
-      });
+        const area = `${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`;
+        const known3 = edits.get(key);
+        if (known3 === void 0) {
+          let areas = areaSets.get(area);
+          if (areas === void 0) areaSets.set(area, areas = /* @__PURE__ */ new Set([area]));
+          edits.set(key, { edit, owners: owners2, areas, atSource: owner.atSource });
+        } else edits.set(key, { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, area]) });
+      }
     }
     return [...edits.values()];
   };
   const podRenders = /* @__PURE__ */ new Map();
   const renderPod = (context, podIndex, podOwners) => {
-    const key = `${collapsed.has(podIndex) ? "all" : "areas"}:${podOwners.map((o) => o.id).join(",")}`;
     const known3 = podRenders.get(podIndex);
-    if (known3?.key === key) {
+    if (known3 !== void 0 && known3.collapsed === collapsed.has(podIndex) && sameOwners(known3.owners, podOwners)) {
       renderCounts.reused++;
       return known3.rendered;
     }
     renderCounts.rendered++;
     const rendered = renderEdits(context, ownedEdits(podOwners));
-    podRenders.set(podIndex, { key, rendered });
+    podRenders.set(podIndex, { collapsed: collapsed.has(podIndex), owners: podOwners, rendered });
     return rendered;
   };
   const renderDocument = (context, documentOwners) => {
@@ -50518,10 +50553,10 @@ function blockEnd(lines, from2, indent, isItem) {
   return i;
 }
 function valuesInBlock(lines, from2, to2) {
-  const own2 = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
+  const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from2; i < to2; i++) {
     const path4 = valuesPathIn(lines[i].body, lines[i].dot);
-    if (path4 !== null && lines[i].indent <= own2 && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path4;
+    if (path4 !== null && lines[i].indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path4;
   }
   return null;
 }
