@@ -55,7 +55,7 @@ import type { ManifestDocument } from '../manifests/types.js';
 import { setKey } from '../manifests/decode.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { applyEditsToJson, EditError, jsonEqual } from './edits.js';
+import { jsonEqual } from './edits.js';
 import { contentColumnAfter, firstContentColumn } from './fragmentLines.js';
 import { from, inTextOrder, mergeRegions, regionIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
@@ -66,15 +66,23 @@ import type { Splice } from './text.js';
 import type { Edit } from './types.js';
 
 /**
- * Whether the splices turn `document` into exactly its value with `edits`
- * applied (paths relative to the document), proven by reading only the
- * entries they rewrite. False means "not proven here": the caller reads the
- * fixed document whole, which also says why a fix fails.
+ * What the document holds at a path once the edits apply, as the caller
+ * computed it for the evaluation that follows; undefined where the caller
+ * does not know it (nothing is proved there).
  */
-export function provedByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], edits: readonly Edit[]): boolean {
+export type ExpectedAt = (path: FieldPath) => JsonValue | undefined;
+
+/**
+ * Whether the splices turn `document` into exactly its value with `edits`
+ * applied (paths relative to the document; `expectedAt` gives that value),
+ * proven by reading only the entries they rewrite. False means "not proven
+ * here": the caller reads the fixed document whole, which also says why a
+ * fix fails.
+ */
+export function provedByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], edits: readonly Edit[], expectedAt: ExpectedAt): boolean {
   // Edits name each place they change: alias items, which change with their anchored items, are left to listItemsByFragments.
   const read = readFragments(text, document, splices, false);
-  return read !== null && matchesEdits(read, edits);
+  return read !== null && matchesEdits(read, edits, expectedAt);
 }
 
 /**
@@ -217,42 +225,34 @@ function withEntries(old: JsonObject, before: ReadonlySet<string>, entries: Json
   return out;
 }
 
-/** Each mapping's edits below it; false when an edit lies outside every rewritten entry or the fixed entries differ from the edited ones. */
-function matchesEdits(read: readonly ReadMap[], edits: readonly Edit[]): boolean {
-  const mine: Edit[][] = read.map(() => []);
-  for (const edit of edits) {
-    const r = read.findIndex(({ map, before, fixed }) => {
-      const path = map.path;
-      if (edit.path.length <= path.length || !path.every((segment, i) => edit.path[i] === segment)) return false;
-      const key = edit.path[path.length];
-      return typeof key === 'string' && (before.has(key) || Object.hasOwn(fixed, key));
-    });
-    if (r === -1) return false;
-    mine[r]!.push(edit);
-  }
-  return read.every(({ map, before, fixed }, r) => {
-    const old = map.value;
-    let expected: JsonValue;
-    try {
-      expected = mine[r]!.length === 0 ? old : applyEditsToJson(old, mine[r]!, map.path.length);
-    } catch (error) {
-      if (error instanceof EditError) return false;
-      throw error;
-    }
+/**
+ * Whether the mappings read hold, in their runs, exactly the entries the
+ * edits leave there. Every edit must lie in a rewritten entry of a mapping
+ * read: then nothing outside the runs changes, for no run lies inside an
+ * entry of another (mergeRegions folded those), so an edit that reaches an
+ * entry outside one mapping's runs lies in a run of a mapping below it,
+ * which is compared in turn. The edits were applied once, by the caller, for
+ * the evaluation that follows (`expectedAt`): they are not applied again here.
+ */
+function matchesEdits(read: readonly ReadMap[], edits: readonly Edit[], expectedAt: ExpectedAt): boolean {
+  for (const edit of edits) if (!read.some((map) => inRun(map, edit.path))) return false;
+  return read.every(({ map, before, fixed }) => {
+    const expected = expectedAt(map.path);
     if (!isObject(expected)) return false;
-    // Entries outside the runs are the old ones (no edit reaches them); those inside are what the fragments read now.
-    let count = 0;
-    for (const key of Object.keys(old)) {
-      if (before.has(key)) continue;
-      if (!jsonEqual(expected[key], old[key])) return false;
-      count++;
-    }
-    for (const [key, value] of Object.entries(fixed)) {
-      if (!jsonEqual(expected[key], value)) return false;
-      count++;
-    }
-    return Object.keys(expected).filter((key) => expected[key] !== undefined).length === count;
+    // An entry the run held and no longer holds must be gone; those it holds now must be the expected ones.
+    for (const key of before) if (!Object.hasOwn(fixed, key) && expected[key] !== undefined) return false;
+    for (const key of Object.keys(fixed)) if (!jsonEqual(expected[key], fixed[key])) return false;
+    return true;
   });
+}
+
+/** Whether a path lies in one of the entries a mapping's runs held or hold now. */
+function inRun({ map, before, fixed }: ReadMap, path: FieldPath): boolean {
+  const at = map.path;
+  if (path.length <= at.length) return false;
+  for (let i = 0; i < at.length; i++) if (path[i] !== at[i]) return false;
+  const key = path[at.length];
+  return typeof key === 'string' && (before.has(key) || Object.hasOwn(fixed, key));
 }
 
 // ---------------------------------------------------------------------------

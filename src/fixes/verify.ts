@@ -665,9 +665,9 @@ function itemsByFragments(list: ListVerification, kept: readonly number[], splic
   const { document } = list.unit;
   const aliases = itemAliasesOf(document);
   if (aliases !== null) return aliasedItemsByFragments(list, aliases, kept, splices, edits, expectation);
-  if (!provedByFragments(list.text, document, splices, edits)) return undefined;
   const expected = expectedList(document.value, kept, edits);
   if (typeof expected === 'string' || expected.items.includes(undefined)) return undefined;
+  if (!provedByFragments(list.text, document, splices, edits, (path) => expectedInList(expected, kept, path))) return undefined;
   return readItemsReason(list, expected.fields, expected.items as JsonValue[], kept, expectation);
 }
 
@@ -729,6 +729,22 @@ interface ExpectedList {
   readonly fields: JsonObject;
   /** `items[j]` is item `kept[j]` as the edits leave it (undefined when they removed it). */
   readonly items: readonly (JsonValue | undefined)[];
+  /** Whether `fields` is the whole document after the edits (else the edits lie in kept items, and `fields.items` are the old ones). */
+  readonly whole: boolean;
+}
+
+/**
+ * What a List holds at `path` after the edits, as `expected` has it:
+ * within a kept item, that item as the edits leave it; elsewhere the
+ * fields, except above the items when only the kept items were edited
+ * (the fields hold the old items: not known here).
+ */
+function expectedInList(expected: ExpectedList, kept: readonly number[], path: FieldPath): JsonValue | undefined {
+  const item = itemOf(path);
+  if (item === null) return expected.whole || (path.length > 0 && path[0] !== 'items') ? valueAt(expected.fields, path) : undefined;
+  const j = sortedIndex(kept, item);
+  if (j === -1) return undefined;
+  return valueAt(expected.items[j], path.slice(2));
 }
 
 /**
@@ -746,7 +762,7 @@ function expectedList(document: JsonValue, kept: readonly number[], edits: reado
     try {
       // An item kept only to be read (an alias user's anchor, a fixed check without an edit) is as it was.
       const items = kept.map((item, j) => editedItem(original, item, byItem[j] ?? []));
-      return { fields: document, items };
+      return { fields: document, items, whole: false };
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
     }
@@ -762,7 +778,7 @@ function expectedList(document: JsonValue, kept: readonly number[], edits: reado
   }
   if (!isObject(expected) || !Array.isArray(expected.items)) return 'the fixed YAML would change more than the fixed fields';
   const expectedItems = expected.items;
-  return { fields: expected, items: kept.map((item) => expectedItems[item]) };
+  return { fields: expected, items: kept.map((item) => expectedItems[item]), whole: true };
 }
 
 /** Item `item` of `items` as its own edits leave it (it as it is, without any). Throws EditError. */
@@ -828,10 +844,17 @@ function itemsReason(fixedDocument: ManifestDocument, unit: ListUnit, kept: read
  */
 function documentByFragments(text: string, document: ManifestDocument, part: Part, splices: readonly Splice[], expectation: Expectation, policyOf: PolicyOf): string | null | undefined {
   const edits = expectation.edits.get(document.index) ?? [];
-  if (part.problemKinds.length > 0 || !provedByFragments(text, document, splices, edits)) return undefined;
+  if (part.problemKinds.length > 0) return undefined;
+  let value: JsonValue;
+  try {
+    value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
+  } catch (error) {
+    // The whole reading says why.
+    if (error instanceof EditError) return undefined;
+    throw error;
+  }
+  if (!provedByFragments(text, document, splices, edits, (path) => valueAt(value, path))) return undefined;
   verificationCounts.fragments++;
-  // The fragments applied every edit already: it applies to the whole document.
-  const value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, undefined, part.pods);
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
   return podsReason(part.pods, pods, expectation);

@@ -12,8 +12,10 @@ import { createRng } from '../../../bench/prng.js';
 import { listOfPods } from '../../../bench/lists.js';
 import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
-import { fixedValueByFragments, listItemsByFragments } from '../../../src/fixes/fragments.js';
+import { applyEditsToJson, remove, set, valueAt } from '../../../src/fixes/edits.js';
+import { fixedValueByFragments, listItemsByFragments, provedByFragments } from '../../../src/fixes/fragments.js';
 import type { Splice } from '../../../src/fixes/text.js';
+import type { Edit } from '../../../src/fixes/types.js';
 import type * as VerifyModule from '../../../src/fixes/verify.js';
 import { verificationCounts } from '../../../src/fixes/verify.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
@@ -119,6 +121,29 @@ describe('a fixed document read through its fragments', () => {
       kind: 'Pod',
       spec: { securityContext: { runAsUser: 1000 }, hostPID: false, containers: [{ name: 'a', image: 'x', securityContext: { privileged: false } }] },
     });
+  });
+
+  it('proves the edits only when every one lies in a rewritten entry and the entries read are the edited ones', () => {
+    const text = 'kind: Pod\nspec:\n  a:\n    x: 1\n  b: true\n  c: 1\n';
+    const [document] = documentsOf(text);
+    const at = (needle: string) => text.indexOf(needle);
+    const bFalse = { start: at('true'), end: at('true') + 4, insert: 'false' };
+    const newZ = { start: at('  b:'), end: at('  b:'), insert: '    z: true\n' };
+    const dropC = { start: at('  c:'), end: text.length, insert: '' };
+    const proved = (splices: Splice[], edits: Edit[], known = true) => {
+      const expected = applyEditsToJson(document!.value, edits);
+      return provedByFragments(text, document!, splices, edits, (path) => (known ? valueAt(expected, path) : undefined));
+    };
+    expect(proved([bFalse], [set(['spec', 'b'], false)])).toBe(true);
+    expect(proved([bFalse], [set(['spec', 'b'], 'false')])).toBe(false); // a string, not the boolean the text now holds
+    expect(proved([bFalse], [set(['spec', 'b'], false), set(['spec', 'c'], true)])).toBe(false); // an edit no splice wrote
+    expect(proved([bFalse, dropC], [set(['spec', 'b'], false)])).toBe(false); // an entry gone that the edits keep
+    expect(proved([dropC], [remove(['spec', 'c'])])).toBe(true);
+    expect(proved([dropC], [remove(['spec', 'c'])], false)).toBe(false); // nothing is proved where the caller does not know the value
+    // An entry outside the pod spec's run (`a`) changed by an edit that lies in the run of the mapping below it.
+    expect(proved([newZ, dropC], [remove(['spec', 'c']), set(['spec', 'a', 'z'], true)])).toBe(true);
+    expect(proved([newZ, dropC], [remove(['spec', 'c']), set(['spec', 'a', 'z'], false)])).toBe(false);
+    expect(proved([newZ, dropC], [remove(['spec', 'c'])])).toBe(false);
   });
 
   it('reads a List whose items alias whole items: an alias item becomes what its anchored item becomes', () => {
