@@ -19433,9 +19433,9 @@ function nodeCount(value) {
 }
 
 // src/fixes/fragments.ts
-function provedByFragments(text3, document, splices, edits) {
+function provedByFragments(text3, document, splices, edits, expectedAt) {
   const read = readFragments(text3, document, splices, false);
-  return read !== null && matchesEdits(read, edits);
+  return read !== null && matchesEdits(read, edits, expectedAt);
 }
 function replaceAt(value, path10, depth, change) {
   if (depth === path10.length) return change(value);
@@ -19523,40 +19523,22 @@ function withEntries(old, before, entries) {
   for (const [key, value] of Object.entries(entries)) setKey(out, key, value);
   return out;
 }
-function matchesEdits(read, edits) {
-  const mine = read.map(() => []);
-  for (const edit of edits) {
-    const r = read.findIndex(({ map, before, fixed: fixed2 }) => {
-      const path10 = map.path;
-      if (edit.path.length <= path10.length || !path10.every((segment, i) => edit.path[i] === segment)) return false;
-      const key = edit.path[path10.length];
-      return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
-    });
-    if (r === -1) return false;
-    mine[r].push(edit);
-  }
-  return read.every(({ map, before, fixed: fixed2 }, r) => {
-    const old = map.value;
-    let expected2;
-    try {
-      expected2 = mine[r].length === 0 ? old : applyEditsToJson(old, mine[r], map.path.length);
-    } catch (error) {
-      if (error instanceof EditError) return false;
-      throw error;
-    }
+function matchesEdits(read, edits, expectedAt) {
+  for (const edit of edits) if (!read.some((map) => inRun(map, edit.path))) return false;
+  return read.every(({ map, before, fixed: fixed2 }) => {
+    const expected2 = expectedAt(map.path);
     if (!isObject(expected2)) return false;
-    let count2 = 0;
-    for (const key of Object.keys(old)) {
-      if (before.has(key)) continue;
-      if (!jsonEqual(expected2[key], old[key])) return false;
-      count2++;
-    }
-    for (const [key, value] of Object.entries(fixed2)) {
-      if (!jsonEqual(expected2[key], value)) return false;
-      count2++;
-    }
-    return Object.keys(expected2).filter((key) => expected2[key] !== void 0).length === count2;
+    for (const key of before) if (!Object.hasOwn(fixed2, key) && expected2[key] !== void 0) return false;
+    for (const key of Object.keys(fixed2)) if (!jsonEqual(expected2[key], fixed2[key])) return false;
+    return true;
   });
+}
+function inRun({ map, before, fixed: fixed2 }, path10) {
+  const at3 = map.path;
+  if (path10.length <= at3.length) return false;
+  for (let i = 0; i < at3.length; i++) if (path10[i] !== at3[i]) return false;
+  const key = path10[at3.length];
+  return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
 }
 var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
 var blockHeader = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
@@ -20084,9 +20066,9 @@ function itemsByFragments(list4, kept, splices, edits, expectation) {
   const { document } = list4.unit;
   const aliases = itemAliasesOf(document);
   if (aliases !== null) return aliasedItemsByFragments(list4, aliases, kept, splices, edits, expectation);
-  if (!provedByFragments(list4.text, document, splices, edits)) return void 0;
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
+  if (!provedByFragments(list4.text, document, splices, edits, (path10) => expectedInList(expected2, kept, path10))) return void 0;
   return readItemsReason(list4, expected2.fields, expected2.items, kept, expectation);
 }
 function readItemsReason(list4, fields2, items, kept, expectation) {
@@ -20122,13 +20104,20 @@ function aliasedItemsByFragments(list4, { sourceOf }, kept, splices, edits, expe
   if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
   return readItemsReason(list4, document.value, items, kept, expectation);
 }
+function expectedInList(expected2, kept, path10) {
+  const item = itemOf(path10);
+  if (item === null) return expected2.whole || path10.length > 0 && path10[0] !== "items" ? valueAt2(expected2.fields, path10) : void 0;
+  const j = sortedIndex(kept, item);
+  if (j === -1) return void 0;
+  return valueAt2(expected2.items[j], path10.slice(2));
+}
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
       const items = kept.map((item, j) => editedItem(original, item, byItem[j] ?? []));
-      return { fields: document, items };
+      return { fields: document, items, whole: false };
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
     }
@@ -20144,7 +20133,7 @@ function expectedList(document, kept, edits) {
   }
   if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
   const expectedItems = expected2.items;
-  return { fields: expected2, items: kept.map((item) => expectedItems[item]) };
+  return { fields: expected2, items: kept.map((item) => expectedItems[item]), whole: true };
 }
 function editedItem(items, item, edits) {
   return edits.length === 0 ? items[item] : applyEditsToJson(items[item] ?? null, edits, 2);
@@ -20194,9 +20183,16 @@ function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
 }
 function documentByFragments(text3, document, part, splices, expectation, policyOf) {
   const edits = expectation.edits.get(document.index) ?? [];
-  if (part.problemKinds.length > 0 || !provedByFragments(text3, document, splices, edits)) return void 0;
+  if (part.problemKinds.length > 0) return void 0;
+  let value;
+  try {
+    value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
+  } catch (error) {
+    if (error instanceof EditError) return void 0;
+    throw error;
+  }
+  if (!provedByFragments(text3, document, splices, edits, (path10) => valueAt2(value, path10))) return void 0;
   verificationCounts.fragments++;
-  const value = edits.length === 0 ? document.value : applyEditsToJson(document.value, edits);
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   return podsReason(part.pods, pods, expectation);
