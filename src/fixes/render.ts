@@ -13,7 +13,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { DecodeError, scalarValue } from '../manifests/decode.js';
 import type { FieldPath } from '../pss/types.js';
-import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair } from './style.js';
+import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair, spaces } from './style.js';
 import type { DocumentStyle } from './style.js';
 import { afterLineOf, columnOf, isBlankAt, lastContentBefore, lineBreakOf, lineOf, lineStart } from './text.js';
 import type { LineTable, Splice } from './text.js';
@@ -594,7 +594,7 @@ function emptiedFlowMap(map: YAMLMap, deletes: DeletePairsOp): boolean {
 function flowSeparator(context: RenderContext, map: YAMLMap, pair: Pair): string {
   const key = rangeOf(pair.key as Node)[0];
   if (!/^\s*$/.test(lineLeader(context, key)) || lineOf(context.table, key) === lineOf(context.table, rangeOf(map)[0])) return ', ';
-  return `,${context.table.eol}${' '.repeat(columnOf(context.table, key))}`;
+  return `,${context.table.eol}${spaces(columnOf(context.table, key))}`;
 }
 
 /**
@@ -647,7 +647,7 @@ function appendSplice(context: RenderContext, op: AppendOp): Splice {
   }
   const [dash] = rangeOf(seq);
   if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported('a list that does not start its line');
-  const pad = ' '.repeat(columnOf(context.table, dash));
+  const pad = spaces(columnOf(context.table, dash));
   return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
 }
 

@@ -208,33 +208,63 @@ export function renderFlowPair(key: string, value: NewValue, style: DocumentStyl
   return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
 }
 
-/**
- * `key: value` in block style at a column, as lines without line breaks.
- * Collections follow the document's choice for that key (flow or block).
+/** Spaces that indent a line to a column, made once per column (every line a fix writes starts with some). */
+const indentations: string[] = [];
+
+export function spaces(column: number): string {
+  if (column >= 64) return ' '.repeat(column);
+  let indentation = indentations[column];
+  if (indentation === undefined) indentations[column] = indentation = ' '.repeat(column);
+  return indentation;
+}
+
+/*
+ * Block style is written into one array of lines (without line breaks) that
+ * each level of a nested value adds to: every new key is written so.
  */
-export function renderBlockPair(key: string, value: NewValue, column: number, style: DocumentStyle): string[] {
-  const pad = ' '.repeat(column);
-  if (typeof value === 'boolean' || typeof value === 'string') return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
+
+/** `key: value` in block style at a column. Collections follow the document's choice for that key (flow or block). */
+function addBlockPair(lines: string[], key: string, value: NewValue, column: number, style: DocumentStyle): void {
+  const pad = spaces(column);
+  if (typeof value === 'boolean' || typeof value === 'string') {
+    lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
+    return;
+  }
   const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
-  const lines = [`${pad}${key}:`];
-  for (const line of renderBlockValue(value, column, style, key)) lines.push(line);
-  return lines;
+  if (keyStyle(style, key)?.flow === true || isEmpty) {
+    lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
+    return;
+  }
+  lines.push(`${pad}${key}:`);
+  addBlockValue(lines, value, column, style, key);
+}
+
+/** The lines of a block collection that is the value of a key at `keyColumn`. */
+function addBlockValue(lines: string[], value: NewValue, keyColumn: number, style: DocumentStyle, key?: string): void {
+  if (Array.isArray(value)) {
+    const pad = spaces(keyColumn + style.sequenceIndent);
+    for (const item of value as readonly string[]) lines.push(`${pad}- ${formatString(item, keyQuote(style, key))}`);
+    return;
+  }
+  if (typeof value === 'boolean' || typeof value === 'string') throw new Error('a scalar is not a block collection');
+  addBlockPairs(lines, value as { readonly [key: string]: NewValue }, keyColumn + style.indent, style);
+}
+
+/** The pairs of a map in block style at a column. */
+function addBlockPairs(lines: string[], entries: { readonly [key: string]: NewValue }, column: number, style: DocumentStyle): void {
+  for (const key of Object.keys(entries)) addBlockPair(lines, key, entries[key] as NewValue, column, style);
 }
 
 /** The lines of a block collection that is the value of a key at `keyColumn`. */
 export function renderBlockValue(value: NewValue, keyColumn: number, style: DocumentStyle, key?: string): string[] {
-  if (Array.isArray(value)) {
-    const pad = ' '.repeat(keyColumn + style.sequenceIndent);
-    return (value as readonly string[]).map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
-  }
-  if (typeof value === 'boolean' || typeof value === 'string') throw new Error('a scalar is not a block collection');
-  return renderBlockPairs(value as { readonly [key: string]: NewValue }, keyColumn + style.indent, style);
+  const lines: string[] = [];
+  addBlockValue(lines, value, keyColumn, style, key);
+  return lines;
 }
 
-/** The lines of the pairs of a map in block style at a column (a loop: flatMap is slow, and every new key is written so). */
+/** The lines of the pairs of a map in block style at a column. */
 export function renderBlockPairs(entries: { readonly [key: string]: NewValue }, column: number, style: DocumentStyle): string[] {
   const lines: string[] = [];
-  for (const key of Object.keys(entries)) for (const line of renderBlockPair(key, entries[key] as NewValue, column, style)) lines.push(line);
+  addBlockPairs(lines, entries, column, style);
   return lines;
 }
