@@ -348,13 +348,18 @@ export function computeFixes(request: FixRequest): FileFixes {
       if (documentOwners) documentOwners.push(owner);
       else perDocument.set(owner.documentIndex, [owner]);
     }
-    const splices: OwnedSplice[] = [];
-    const shared = new Map<string, string>();
+    const renderings: Rendered[] = [];
     for (const [documentIndex, documentOwners] of perDocument) {
       const document = documents.get(documentIndex);
-      if (!document) continue;
-      const rendered = renderDocument(contextOf(document), documentOwners);
-      splices.push(...rendered.splices);
+      if (document) renderings.push(renderDocument(contextOf(document), documentOwners));
+    }
+    // One document (a List, most files): its rendering as it is, not copied splice by splice.
+    const [only] = renderings;
+    if (renderings.length === 1 && only) return only;
+    const splices: OwnedSplice[] = [];
+    const shared = new Map<string, string>();
+    for (const rendered of renderings) {
+      for (const splice of rendered.splices) splices.push(splice);
       for (const [owner, reason] of rendered.shared) shared.set(owner, reason);
     }
     return { splices, shared };

@@ -182,7 +182,7 @@ function keyName(pair: Pair): string {
 }
 
 export interface Rendered {
-  readonly splices: OwnedSplice[];
+  readonly splices: readonly OwnedSplice[];
   /** Owners whose edits touch a node shared with another place, and why. */
   readonly shared: ReadonlyMap<string, string>;
   /**
@@ -221,7 +221,8 @@ const kindCount = 6;
 
 export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[]): Rendered {
   const { doc, anchors } = context;
-  const shared = new Map<string, string>();
+  // Made at the first shared node: most renderings have none, and each is kept while its pod spec's fixes stand.
+  let shared: Map<string, string> | null = null;
   const scalars = new Map<Node, ScalarOp>();
   const inserts = new Map<YAMLMap, InsertOp>();
   const fills = new Map<Pair, FillOp>();
@@ -243,6 +244,7 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
    */
   const markShared = (edit: OwnedEdit, reason: string | null) => {
     if (reason === null) return;
+    shared ??= new Map();
     for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason);
   };
 
@@ -430,8 +432,10 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
     if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, ownershipOf(current).owners);
     throw error;
   }
-  return { splices, shared, kindEnds };
+  return { splices, shared: shared ?? nothingShared, kindEnds };
 }
+
+const nothingShared: ReadonlyMap<string, string> = new Map();
 
 /** A splice with its owners, built field by field: spreading every splice costs more than rendering it. */
 function ownedSplice(splice: Splice, { owners, areas }: Ownership): OwnedSplice {
