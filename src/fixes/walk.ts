@@ -55,9 +55,12 @@ function mapStep(map: YAMLMap, doc: Document, key: string): Step | undefined {
     const entry = (keys as ReadonlyMap<string, Entry>).get(key);
     return entry && valueStep(doc, entry.value as Node | null, entry.pair, map, entry.merged);
   }
-  // Like the decoder: the last of duplicate keys wins.
-  const pair = map.items[keys.lastIndexOf(key)];
-  return pair && valueStep(doc, pair.value as Node | null, pair, map, false);
+  // Like the decoder: the last of duplicate keys wins. (A loop: lastIndexOf took a fifth of rendering.)
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const pair = map.items[i];
+    if (keys[i] === key && pair) return valueStep(doc, pair.value as Node | null, pair, map, false);
+  }
+  return undefined;
 }
 
 function valueStep(doc: Document, value: Node | null | undefined, pair: Pair | null, parent: YAMLMap | YAMLSeq, merged: boolean): Step {
@@ -96,8 +99,10 @@ export class Walker implements Walk {
   }
 
   walk(path: FieldPath): Walk {
+    const earlier = this.path;
+    const most = Math.min(path.length, this.depth);
     let shared = 0;
-    while (shared < path.length && shared < this.depth && path[shared] === this.path[shared]) shared++;
+    while (shared < most && path[shared] === earlier[shared]) shared++;
     this.steps.length = shared + 1;
     walkOn(this.doc, path, this.steps);
     this.path = path;
