@@ -69,6 +69,12 @@ type Tree = Map<string, NewValue | Tree>;
 /** Who a splice is for: the findings it fixes, and where it lands. */
 type Ownership = Pick<OwnedEdit, 'owners' | 'areas'>;
 
+/** Whether every edit has the very sets of `first` (edits of one owner in one area). */
+function sameOwnership(edits: readonly OwnedEdit[], first: Ownership): boolean {
+  for (const edit of edits) if (edit.owners !== first.owners || edit.areas !== first.areas) return false;
+  return true;
+}
+
 /**
  * An op knows the edits it was made from; their owners and areas are united
  * only when its splices are written, and only when they differ: most ops
@@ -82,7 +88,7 @@ interface Owned {
 function ownershipOf(op: Owned): Ownership {
   const first = op.from[0];
   if (first === undefined) return { owners: new Set(), areas: new Set() };
-  if (op.from.every((edit) => edit.owners === first.owners && edit.areas === first.areas)) return first;
+  if (op.from.length === 1 || sameOwnership(op.from, first)) return first;
   const owners = new Set<string>();
   const areas = new Set<string>();
   for (const edit of op.from) {
