@@ -17933,26 +17933,47 @@ function renderFlow(value, style, key, json = false) {
 function renderFlowPair(key, value, style, json = false) {
   return `${json ? JSON.stringify(key) : key}: ${renderFlow(value, style, key, json)}`;
 }
-function renderBlockPair(key, value, column, style) {
-  const pad = " ".repeat(column);
-  if (typeof value === "boolean" || typeof value === "string") return [`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`];
-  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty) return [`${pad}${key}: ${renderFlow(value, style, key)}`];
-  const lines = [`${pad}${key}:`];
-  for (const line of renderBlockValue(value, column, style, key)) lines.push(line);
-  return lines;
+var indentations = [];
+function spaces(column) {
+  if (column >= 64) return " ".repeat(column);
+  let indentation = indentations[column];
+  if (indentation === void 0) indentations[column] = indentation = " ".repeat(column);
+  return indentation;
 }
-function renderBlockValue(value, keyColumn2, style, key) {
+function addBlockPair(lines, key, value, column, style) {
+  const pad = spaces(column);
+  if (typeof value === "boolean" || typeof value === "string") {
+    lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
+    return;
+  }
+  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty) {
+    lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
+    return;
+  }
+  lines.push(`${pad}${key}:`);
+  addBlockValue(lines, value, column, style, key);
+}
+function addBlockValue(lines, value, keyColumn2, style, key) {
   if (Array.isArray(value)) {
-    const pad = " ".repeat(keyColumn2 + style.sequenceIndent);
-    return value.map((item) => `${pad}- ${formatString(item, keyQuote(style, key))}`);
+    const pad = spaces(keyColumn2 + style.sequenceIndent);
+    for (const item of value) lines.push(`${pad}- ${formatString(item, keyQuote(style, key))}`);
+    return;
   }
   if (typeof value === "boolean" || typeof value === "string") throw new Error("a scalar is not a block collection");
-  return renderBlockPairs(value, keyColumn2 + style.indent, style);
+  addBlockPairs(lines, value, keyColumn2 + style.indent, style);
+}
+function addBlockPairs(lines, entries, column, style) {
+  for (const key of Object.keys(entries)) addBlockPair(lines, key, entries[key], column, style);
+}
+function renderBlockValue(value, keyColumn2, style, key) {
+  const lines = [];
+  addBlockValue(lines, value, keyColumn2, style, key);
+  return lines;
 }
 function renderBlockPairs(entries, column, style) {
   const lines = [];
-  for (const key of Object.keys(entries)) for (const line of renderBlockPair(key, entries[key], column, style)) lines.push(line);
+  addBlockPairs(lines, entries, column, style);
   return lines;
 }
 
@@ -17970,8 +17991,11 @@ function mapStep(map, doc, key) {
     const entry = keys.get(key);
     return entry && valueStep(doc, entry.value, entry.pair, map, entry.merged);
   }
-  const pair2 = map.items[keys.lastIndexOf(key)];
-  return pair2 && valueStep(doc, pair2.value, pair2, map, false);
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const pair2 = map.items[i];
+    if (keys[i] === key && pair2) return valueStep(doc, pair2.value, pair2, map, false);
+  }
+  return void 0;
 }
 function valueStep(doc, value, pair2, parent, merged) {
   const written = value ?? null;
@@ -17998,8 +18022,10 @@ var Walker = class {
     return this.steps.length - 1;
   }
   walk(path10) {
+    const earlier = this.path;
+    const most = Math.min(path10.length, this.depth);
     let shared = 0;
-    while (shared < path10.length && shared < this.depth && path10[shared] === this.path[shared]) shared++;
+    while (shared < most && path10[shared] === earlier[shared]) shared++;
     this.steps.length = shared + 1;
     walkOn(this.doc, path10, this.steps);
     this.path = path10;
@@ -18067,10 +18093,14 @@ var RenderError = class extends Error {
 };
 var Unsupported2 = class extends Error {
 };
+function sameOwnership(edits, first) {
+  for (const edit of edits) if (edit.owners !== first.owners || edit.areas !== first.areas) return false;
+  return true;
+}
 function ownershipOf(op) {
   const first = op.from[0];
   if (first === void 0) return { owners: /* @__PURE__ */ new Set(), areas: /* @__PURE__ */ new Set() };
-  if (op.from.every((edit) => edit.owners === first.owners && edit.areas === first.areas)) return first;
+  if (op.from.length === 1 || sameOwnership(op.from, first)) return first;
   const owners = /* @__PURE__ */ new Set();
   const areas = /* @__PURE__ */ new Set();
   for (const edit of op.from) {
@@ -18147,7 +18177,7 @@ function mergeRendered(parts) {
 var kindCount = 6;
 function renderEdits(context, edits) {
   const { doc, anchors } = context;
-  const shared = /* @__PURE__ */ new Map();
+  let shared = null;
   const scalars2 = /* @__PURE__ */ new Map();
   const inserts = /* @__PURE__ */ new Map();
   const fills = /* @__PURE__ */ new Map();
@@ -18162,6 +18192,7 @@ function renderEdits(context, edits) {
   };
   const markShared = (edit, reason4) => {
     if (reason4 === null) return;
+    shared ??= /* @__PURE__ */ new Map();
     for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason4);
   };
   const addInsert = (map, keys, value, edit) => {
@@ -18326,8 +18357,9 @@ function renderEdits(context, edits) {
     if (error instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, ownershipOf(current).owners);
     throw error;
   }
-  return { splices, shared, kindEnds };
+  return { splices, shared: shared ?? nothingShared, kindEnds };
 }
+var nothingShared = /* @__PURE__ */ new Map();
 function ownedSplice(splice, { owners, areas }) {
   const { start, end, insert, column } = splice;
   return column === void 0 ? { start, end, insert, owners, areas } : { start, end, insert, column, owners, areas };
@@ -18448,7 +18480,7 @@ function emptiedFlowMap(map, deletes) {
 function flowSeparator(context, map, pair2) {
   const key = rangeOf2(pair2.key)[0];
   if (!/^\s*$/.test(lineLeader(context, key)) || lineOf(context.table, key) === lineOf(context.table, rangeOf2(map)[0])) return ", ";
-  return `,${context.table.eol}${" ".repeat(columnOf(context.table, key))}`;
+  return `,${context.table.eol}${spaces(columnOf(context.table, key))}`;
 }
 function refilledFlowMap(context, map, rendered) {
   const first = map.items[0];
@@ -18487,7 +18519,7 @@ function appendSplice(context, op) {
   }
   const [dash] = rangeOf2(seq);
   if (!/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list that does not start its line");
-  const pad = " ".repeat(columnOf(context.table, dash));
+  const pad = spaces(columnOf(context.table, dash));
   return linesAt(context, afterLineOf(context.table, lastChar(context, seq, dash)), items.map((item) => `${pad}- ${item}`));
 }
 function wholeLines(context, start, node, fallbackEnd) {
@@ -20463,13 +20495,17 @@ function computeFixes(request) {
       if (documentOwners) documentOwners.push(owner);
       else perDocument.set(owner.documentIndex, [owner]);
     }
-    const splices = [];
-    const shared = /* @__PURE__ */ new Map();
+    const renderings = [];
     for (const [documentIndex, documentOwners] of perDocument) {
       const document = documents.get(documentIndex);
-      if (!document) continue;
-      const rendered = renderDocument(contextOf(document), documentOwners);
-      splices.push(...rendered.splices);
+      if (document) renderings.push(renderDocument(contextOf(document), documentOwners));
+    }
+    const [only] = renderings;
+    if (renderings.length === 1 && only) return only;
+    const splices = [];
+    const shared = /* @__PURE__ */ new Map();
+    for (const rendered of renderings) {
+      for (const splice of rendered.splices) splices.push(splice);
       for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
     }
     return { splices, shared };
