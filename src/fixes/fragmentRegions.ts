@@ -198,9 +198,9 @@ export function regionIn(text: string, node: Node, place: Place | undefined, val
       if (insertColumn !== null && insertColumn < column) return null;
     }
   }
-  const touched = touchedEntries(spanStarts, splice);
-  if (touched === null) return null;
-  const { lo, hi } = touched;
+  const lo = firstTouched(spanStarts, splice);
+  if (lo < 0) return null;
+  const hi = touchedEnd(spanStarts, splice, lo);
   if (hi === lo + 1) {
     const key = map.keys[lo]!;
     const child = (node.items[lo] as Pair).value as Node | null;
@@ -221,9 +221,9 @@ function flowRegionIn(text: string, map: MapView, place: Place | undefined, link
   const { spanStarts, end, keys } = map;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0]! || spliceEnd > end) return null;
-  const touched = touchedEntries(spanStarts, splice);
-  if (touched === null) return null;
-  const { lo, hi } = touched;
+  const lo = firstTouched(spanStarts, splice);
+  if (lo < 0) return null;
+  const hi = touchedEnd(spanStarts, splice, lo);
   if (hi === lo + 1) {
     const key = keys[lo]!;
     const child = (map.node.items[lo] as Pair).value as Node | null;
@@ -238,15 +238,18 @@ function flowRegionIn(text: string, map: MapView, place: Place | undefined, link
 }
 
 /**
- * The entries [lo, hi) a splice touches, by where their spans start: new
- * text at an entry's start belongs to the entry before it (it ends that
- * entry's span); at the mapping's end, to the last entry. Null when none.
+ * The first entry a splice touches, by where the spans start: new text at
+ * an entry's start belongs to the entry before it (it ends that entry's
+ * span); at the mapping's end, to the last entry. -1 for none.
  */
-function touchedEntries(spanStarts: readonly number[], splice: Splice): { lo: number; hi: number } | null {
+function firstTouched(spanStarts: readonly number[], splice: Splice): number {
   const { start, end } = splice;
-  const lo = start === end && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
-  const hi = (start === end ? lo : entryAt(spanStarts, end - 1)) + 1;
-  return lo < 0 || lo >= spanStarts.length ? null : { lo, hi };
+  return start === end && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+}
+
+/** Just after the last entry a splice touches, the first being `lo`. */
+function touchedEnd(spanStarts: readonly number[], splice: Splice, lo: number): number {
+  return (splice.start === splice.end ? lo : entryAt(spanStarts, splice.end - 1)) + 1;
 }
 
 /** The last entry whose span starts at or before `offset` (-1 for none). */
@@ -277,19 +280,24 @@ function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined,
  * one, and a run that lies inside an entry of another run folded into it.
  * In text order, deeper mappings first at one offset (their new lines come
  * first: text.ts orders splices so). Null when two runs would overlap
- * otherwise.
+ * otherwise. The regions are the caller's, made for this verification: they
+ * are joined in place, not copied.
  */
-export function mergeRegions(regions: readonly Region[]): Region[] | null {
+export function mergeRegions(regions: Region[]): Region[] | null {
+  if (regions.length === 1) return regions;
   const byMap = new Map<YAMLMap, Region[]>();
-  for (const region of [...regions].sort((a, b) => a.lo - b.lo)) {
-    const runs = byMap.get(region.map.node) ?? [];
-    byMap.set(region.map.node, runs);
+  for (const region of sortSmall(regions, (a, b) => a.lo - b.lo)) {
+    let runs = byMap.get(region.map.node);
+    if (runs === undefined) {
+      runs = [];
+      byMap.set(region.map.node, runs);
+    }
     const last = runs[runs.length - 1];
     if (last !== undefined && region.lo <= last.hi) {
       last.hi = Math.max(last.hi, region.hi);
-      last.splices.push(...region.splices);
+      for (const splice of region.splices) last.splices.push(splice);
     } else {
-      runs.push({ ...region, splices: [...region.splices] });
+      runs.push(region);
     }
   }
   const runs = [...byMap.values()].flat();
@@ -297,7 +305,8 @@ export function mergeRegions(regions: readonly Region[]): Region[] | null {
   for (const run of runs) {
     if (outermost.includes(run)) continue;
     // `holds` is transitive: the outermost run that holds a run holds what it holds.
-    outermost.find((outer) => holds(outer, run))!.splices.push(...run.splices);
+    const outer = outermost.find((candidate) => holds(candidate, run))!;
+    for (const splice of run.splices) outer.splices.push(splice);
   }
   outermost.sort((a, b) => from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b));
   for (let i = 1; i < outermost.length; i++) if (from(outermost[i]!) < to(outermost[i - 1]!)) return null;
@@ -318,16 +327,46 @@ function holds(outer: Region, inner: Region): boolean {
  * meet, the first one's new lines there come first.
  */
 export function inTextOrder(regions: readonly Region[], splices: readonly Splice[]): boolean {
-  const order = new Map(inOrder(splices).map((splice, i) => [splice, i]));
+  // One splice is in order (and overlaps nothing).
+  if (splices.length === 1) return true;
+  const ordered = inOrder(splices);
+  const order = new Map<Splice, number>();
+  for (let i = 0; i < ordered.length; i++) order.set(ordered[i]!, i);
   const rank = (splice: Splice) => order.get(splice)!;
-  for (const region of regions) region.splices.sort((a, b) => rank(a) - rank(b));
+  for (const region of regions) sortSmall(region.splices, (a, b) => rank(a) - rank(b));
   for (let i = 1; i < regions.length; i++) {
-    const [before, after] = [regions[i - 1]!, regions[i]!];
+    const before = regions[i - 1]!;
+    const after = regions[i]!;
     const at = to(before);
-    if (from(after) !== at) continue;
-    const last = before.splices.filter((splice) => splice.start === at).map(rank);
-    const first = after.splices.filter((splice) => splice.start === at).map(rank);
-    if (last.length > 0 && first.length > 0 && Math.max(...last) > Math.min(...first)) return false;
+    if (from(after) === at && lastRankAt(before.splices, at, rank) > firstRankAt(after.splices, at, rank)) return false;
   }
   return true;
+}
+
+/** The latest rank among the splices at `at` (-Infinity for none). */
+function lastRankAt(splices: readonly Splice[], at: number, rank: (splice: Splice) => number): number {
+  let last = -Infinity;
+  for (const splice of splices) if (splice.start === at) last = Math.max(last, rank(splice));
+  return last;
+}
+
+/** The earliest rank among the splices at `at` (Infinity for none). */
+function firstRankAt(splices: readonly Splice[], at: number, rank: (splice: Splice) => number): number {
+  let first = Infinity;
+  for (const splice of splices) if (splice.start === at) first = Math.min(first, rank(splice));
+  return first;
+}
+
+/**
+ * `array` sorted in place, stably, by insertion: a verification has a few
+ * regions and splices, and Array.prototype.sort copies each array it sorts.
+ */
+function sortSmall<T>(array: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < array.length; i++) {
+    const item = array[i]!;
+    let j = i;
+    for (; j > 0 && compare(array[j - 1]!, item) > 0; j--) array[j] = array[j - 1]!;
+    array[j] = item;
+  }
+  return array;
 }

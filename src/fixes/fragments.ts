@@ -157,10 +157,10 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
       byMap.set(map.node, read);
     }
     // The old entries are known by their keys (the reader's places name them): they are not read again.
-    for (const key of map.keys.slice(lo, hi)) read.before.add(key);
-    for (const [key, value] of Object.entries(fixed)) {
+    for (let i = lo; i < hi; i++) read.before.add(map.keys[i]!);
+    for (const key of Object.keys(fixed)) {
       if (Object.hasOwn(read.fixed, key)) return null;
-      setKey(read.fixed, key, value!);
+      setKey(read.fixed, key, fixed[key]!);
     }
   }
   for (const { map, before, fixed } of byMap.values()) {
@@ -235,15 +235,20 @@ function withEntries(old: JsonObject, before: ReadonlySet<string>, entries: Json
  * the evaluation that follows (`expectedAt`): they are not applied again here.
  */
 function matchesEdits(read: readonly ReadMap[], edits: readonly Edit[], expectedAt: ExpectedAt): boolean {
-  for (const edit of edits) if (!read.some((map) => inRun(map, edit.path))) return false;
-  return read.every(({ map, before, fixed }) => {
+  for (const edit of edits) if (!inSomeRun(read, edit.path)) return false;
+  for (const { map, before, fixed } of read) {
     const expected = expectedAt(map.path);
     if (!isObject(expected)) return false;
     // An entry the run held and no longer holds must be gone; those it holds now must be the expected ones.
     for (const key of before) if (!Object.hasOwn(fixed, key) && expected[key] !== undefined) return false;
-    for (const key of Object.keys(fixed)) if (!jsonEqual(expected[key], fixed[key])) return false;
-    return true;
-  });
+    for (const key in fixed) if (!jsonEqual(expected[key], fixed[key])) return false;
+  }
+  return true;
+}
+
+function inSomeRun(read: readonly ReadMap[], path: FieldPath): boolean {
+  for (const map of read) if (inRun(map, path)) return true;
+  return false;
 }
 
 /** Whether a path lies in one of the entries a mapping's runs held or hold now. */
