@@ -13,8 +13,49 @@ import type { Splice } from './text.js';
  * when, together, they would not write what the given splices write.
  */
 export function lineWise(text: string, splices: readonly Splice[]): Splice[] | null {
+  const split = splices.flatMap((splice) => byKeptLines(text, splice));
+  // Split apart, the new lines could land beside another splice's in another order: then the splices are reshaped whole.
+  if (split.length !== splices.length || split.some((splice, i) => splice !== splices[i])) {
+    const reshaped = reshape(text, splices, split);
+    if (reshaped !== null) return reshaped;
+  }
+  return reshape(text, splices, splices);
+}
+
+function reshape(text: string, given: readonly Splice[], splices: readonly Splice[]): Splice[] | null {
   const moved = atLineStarts(text, splices.map((splice) => narrowed(text, splice)));
-  return sameText(text, splices, moved && moved.flatMap((splice) => byIndentation(text, splice)));
+  return sameText(text, given, moved && moved.flatMap((splice) => byIndentation(text, splice)));
+}
+
+/**
+ * A splice that rewrites whole lines and writes each of them again, in
+ * order, among new ones, as the new lines inserted between the kept ones. A
+ * suggestion that adds a `securityContext` to two containers rewrites every
+ * line from the first to the second: split, each part lies in the
+ * container it adds to (not in the pod spec's `containers` entry), and
+ * reads as the very text the pod's combined verification read. Else the
+ * splice itself.
+ */
+function byKeptLines(text: string, splice: Splice): Splice[] {
+  const { start, end, insert } = splice;
+  const wholeLines = end > start && (start === 0 || text.charCodeAt(start - 1) === 10) && text.charCodeAt(end - 1) === 10 && insert.endsWith('\n');
+  if (!wholeLines || splice.column !== undefined) return [splice];
+  const parts: Splice[] = [];
+  // Where the new lines not yet placed start, in `insert`.
+  let from = 0;
+  for (let line = start; line < end; ) {
+    const lineEnd = text.indexOf('\n', line) + 1;
+    const kept = text.slice(line, lineEnd);
+    let at = from;
+    // At line starts of `insert` only (it ends with a line break: each search finds one).
+    while (at < insert.length && !insert.startsWith(kept, at)) at = insert.indexOf('\n', at) + 1;
+    if (at >= insert.length) return [splice];
+    if (at > from) parts.push({ ...splice, start: line, end: line, insert: insert.slice(from, at) });
+    from = at + kept.length;
+    line = lineEnd;
+  }
+  if (from < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from) });
+  return parts.length > 0 ? parts : [splice];
 }
 
 /**

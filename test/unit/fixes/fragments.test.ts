@@ -14,6 +14,7 @@ import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
 import { applyEditsToJson, remove, set, valueAt } from '../../../src/fixes/edits.js';
 import { fixedValueByFragments, listItemsByFragments, provedByFragments } from '../../../src/fixes/fragments.js';
+import { lineWise } from '../../../src/fixes/fragmentSplices.js';
 import type { Splice } from '../../../src/fixes/text.js';
 import type { Edit } from '../../../src/fixes/types.js';
 import type * as VerifyModule from '../../../src/fixes/verify.js';
@@ -144,6 +145,25 @@ describe('a fixed document read through its fragments', () => {
     expect(proved([newZ, dropC], [remove(['spec', 'c']), set(['spec', 'a', 'z'], true)])).toBe(true);
     expect(proved([newZ, dropC], [remove(['spec', 'c']), set(['spec', 'a', 'z'], false)])).toBe(false);
     expect(proved([newZ, dropC], [remove(['spec', 'c'])])).toBe(false);
+  });
+
+  it('splits a suggestion that rewrites the lines between two new blocks into the new blocks alone', () => {
+    const text = 'kind: Pod\nspec:\n  containers:\n  - name: a\n    image: x\n  - name: b\n    image: y\n  hostPID: true\n';
+    const [document] = documentsOf(text);
+    const from = text.indexOf('  - name: b');
+    const to = text.indexOf('  hostPID');
+    const block = '    securityContext:\n      privileged: false\n';
+    const rewritten = { start: from, end: to, insert: `${block}${text.slice(from, to)}${block}` };
+    // Each new block lies in its container: read as the pod's combined verification reads them.
+    expect(lineWise(text, [rewritten])).toEqual([
+      { start: from, end: from, insert: block },
+      { start: to, end: to, insert: block },
+    ]);
+    expect(agrees(text, document!, [rewritten], 'two new blocks')).toBe(true);
+    // A line not written again as it was: the lines are rewritten, not split around it.
+    const changed = { ...rewritten, insert: rewritten.insert.replace('image: y', 'image: z') };
+    expect(lineWise(text, [changed])?.some((splice) => splice.end > splice.start)).toBe(true);
+    expect(agrees(text, document!, [changed], 'a changed line')).toBe(true);
   });
 
   it('reads a List whose items alias whole items: an alias item becomes what its anchored item becomes', () => {
