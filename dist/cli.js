@@ -19208,9 +19208,9 @@ function regionIn(text3, node, place2, value, link, splice, doc = null) {
       if (insertColumn !== null && insertColumn < column) return null;
     }
   }
-  const touched = touchedEntries(spanStarts, splice);
-  if (touched === null) return null;
-  const { lo, hi } = touched;
+  const lo = firstTouched(spanStarts, splice);
+  if (lo < 0) return null;
+  const hi = touchedEnd(spanStarts, splice, lo);
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
@@ -19223,9 +19223,9 @@ function flowRegionIn(text3, map, place2, link, splice) {
   const { spanStarts, end, keys } = map;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0] || spliceEnd > end) return null;
-  const touched = touchedEntries(spanStarts, splice);
-  if (touched === null) return null;
-  const { lo, hi } = touched;
+  const lo = firstTouched(spanStarts, splice);
+  if (lo < 0) return null;
+  const hi = touchedEnd(spanStarts, splice, lo);
   if (hi === lo + 1) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
@@ -19237,11 +19237,12 @@ function flowRegionIn(text3, map, place2, link, splice) {
   }
   return { map, lo, hi, splices: [splice] };
 }
-function touchedEntries(spanStarts, splice) {
+function firstTouched(spanStarts, splice) {
   const { start, end } = splice;
-  const lo = start === end && start > spanStarts[0] && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
-  const hi = (start === end ? lo : entryAt(spanStarts, end - 1)) + 1;
-  return lo < 0 || lo >= spanStarts.length ? null : { lo, hi };
+  return start === end && start > spanStarts[0] && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+}
+function touchedEnd(spanStarts, splice, lo) {
+  return (splice.start === splice.end ? lo : entryAt(spanStarts, splice.end - 1)) + 1;
 }
 function entryAt(spanStarts, offset) {
   return lastAtMost(spanStarts.length, (i) => spanStarts[i], offset);
@@ -19261,23 +19262,28 @@ function regionInSequence(text3, node, place2, value, link, splice, doc) {
   return regionIn(text3, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice, doc);
 }
 function mergeRegions(regions) {
+  if (regions.length === 1) return regions;
   const byMap = /* @__PURE__ */ new Map();
-  for (const region of [...regions].sort((a, b) => a.lo - b.lo)) {
-    const runs2 = byMap.get(region.map.node) ?? [];
-    byMap.set(region.map.node, runs2);
+  for (const region of sortSmall(regions, (a, b) => a.lo - b.lo)) {
+    let runs2 = byMap.get(region.map.node);
+    if (runs2 === void 0) {
+      runs2 = [];
+      byMap.set(region.map.node, runs2);
+    }
     const last = runs2[runs2.length - 1];
     if (last !== void 0 && region.lo <= last.hi) {
       last.hi = Math.max(last.hi, region.hi);
-      last.splices.push(...region.splices);
+      for (const splice of region.splices) last.splices.push(splice);
     } else {
-      runs2.push({ ...region, splices: [...region.splices] });
+      runs2.push(region);
     }
   }
   const runs = [...byMap.values()].flat();
   const outermost = runs.filter((run) => !runs.some((outer) => holds(outer, run)));
   for (const run of runs) {
     if (outermost.includes(run)) continue;
-    outermost.find((outer) => holds(outer, run)).splices.push(...run.splices);
+    const outer = outermost.find((candidate) => holds(candidate, run));
+    for (const splice of run.splices) outer.splices.push(splice);
   }
   outermost.sort((a, b) => from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b));
   for (let i = 1; i < outermost.length; i++) if (from(outermost[i]) < to(outermost[i - 1])) return null;
@@ -19290,24 +19296,71 @@ function holds(outer, inner) {
   return index >= outer.lo && index < outer.hi;
 }
 function inTextOrder(regions, splices) {
-  const order = new Map(inOrder(splices).map((splice, i) => [splice, i]));
+  if (splices.length === 1) return true;
+  const ordered = inOrder(splices);
+  const order = /* @__PURE__ */ new Map();
+  for (let i = 0; i < ordered.length; i++) order.set(ordered[i], i);
   const rank = (splice) => order.get(splice);
-  for (const region of regions) region.splices.sort((a, b) => rank(a) - rank(b));
+  for (const region of regions) sortSmall(region.splices, (a, b) => rank(a) - rank(b));
   for (let i = 1; i < regions.length; i++) {
-    const [before, after] = [regions[i - 1], regions[i]];
+    const before = regions[i - 1];
+    const after = regions[i];
     const at3 = to(before);
-    if (from(after) !== at3) continue;
-    const last = before.splices.filter((splice) => splice.start === at3).map(rank);
-    const first = after.splices.filter((splice) => splice.start === at3).map(rank);
-    if (last.length > 0 && first.length > 0 && Math.max(...last) > Math.min(...first)) return false;
+    if (from(after) === at3 && lastRankAt(before.splices, at3, rank) > firstRankAt(after.splices, at3, rank)) return false;
   }
   return true;
+}
+function lastRankAt(splices, at3, rank) {
+  let last = -Infinity;
+  for (const splice of splices) if (splice.start === at3) last = Math.max(last, rank(splice));
+  return last;
+}
+function firstRankAt(splices, at3, rank) {
+  let first = Infinity;
+  for (const splice of splices) if (splice.start === at3) first = Math.min(first, rank(splice));
+  return first;
+}
+function sortSmall(array, compare) {
+  for (let i = 1; i < array.length; i++) {
+    const item = array[i];
+    let j = i;
+    for (; j > 0 && compare(array[j - 1], item) > 0; j--) array[j] = array[j - 1];
+    array[j] = item;
+  }
+  return array;
 }
 
 // src/fixes/fragmentSplices.ts
 function lineWise(text3, splices) {
+  const split = splices.flatMap((splice) => byKeptLines(text3, splice));
+  if (split.length !== splices.length || split.some((splice, i) => splice !== splices[i])) {
+    const reshaped = reshape(text3, splices, split);
+    if (reshaped !== null) return reshaped;
+  }
+  return reshape(text3, splices, splices);
+}
+function reshape(text3, given, splices) {
   const moved = atLineStarts(text3, splices.map((splice) => narrowed(text3, splice)));
-  return sameText(text3, splices, moved && moved.flatMap((splice) => byIndentation(text3, splice)));
+  return sameText(text3, given, moved && moved.flatMap((splice) => byIndentation(text3, splice)));
+}
+function byKeptLines(text3, splice) {
+  const { start, end, insert } = splice;
+  const wholeLines2 = end > start && (start === 0 || text3.charCodeAt(start - 1) === 10) && text3.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
+  if (!wholeLines2 || splice.column !== void 0) return [splice];
+  const parts = [];
+  let from2 = 0;
+  for (let line = start; line < end; ) {
+    const lineEnd = text3.indexOf("\n", line) + 1;
+    const kept = text3.slice(line, lineEnd);
+    let at3 = from2;
+    while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
+    if (at3 >= insert.length) return [splice];
+    if (at3 > from2) parts.push({ ...splice, start: line, end: line, insert: insert.slice(from2, at3) });
+    from2 = at3 + kept.length;
+    line = lineEnd;
+  }
+  if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
+  return parts.length > 0 ? parts : [splice];
 }
 function narrowed(text3, splice) {
   const { start, end, insert } = splice;
@@ -19506,10 +19559,10 @@ function readFragments(text3, document, splices, aliasedItems) {
       read = { map, before: /* @__PURE__ */ new Set(), fixed: {} };
       byMap.set(map.node, read);
     }
-    for (const key of map.keys.slice(lo, hi)) read.before.add(key);
-    for (const [key, value] of Object.entries(fixed2)) {
+    for (let i = lo; i < hi; i++) read.before.add(map.keys[i]);
+    for (const key of Object.keys(fixed2)) {
       if (Object.hasOwn(read.fixed, key)) return null;
-      setKey(read.fixed, key, value);
+      setKey(read.fixed, key, fixed2[key]);
     }
   }
   for (const { map, before, fixed: fixed2 } of byMap.values()) {
@@ -19556,14 +19609,18 @@ function withEntries(old, before, entries) {
   return out;
 }
 function matchesEdits(read, edits, expectedAt) {
-  for (const edit of edits) if (!read.some((map) => inRun(map, edit.path))) return false;
-  return read.every(({ map, before, fixed: fixed2 }) => {
+  for (const edit of edits) if (!inSomeRun(read, edit.path)) return false;
+  for (const { map, before, fixed: fixed2 } of read) {
     const expected2 = expectedAt(map.path);
     if (!isObject(expected2)) return false;
     for (const key of before) if (!Object.hasOwn(fixed2, key) && expected2[key] !== void 0) return false;
-    for (const key of Object.keys(fixed2)) if (!jsonEqual(expected2[key], fixed2[key])) return false;
-    return true;
-  });
+    for (const key in fixed2) if (!jsonEqual(expected2[key], fixed2[key])) return false;
+  }
+  return true;
+}
+function inSomeRun(read, path10) {
+  for (const map of read) if (inRun(map, path10)) return true;
+  return false;
 }
 function inRun({ map, before, fixed: fixed2 }, path10) {
   const at3 = map.path;
