@@ -152,13 +152,14 @@ export function definesUsedAnchor(node: Node | null, anchors: ReadonlySet<string
 
 /** Why an edit at a walk's nodes would change another place, or null when it would not. */
 export function sharedReason(walked: Walk, upTo: number, anchors: ReadonlySet<string>): string | null {
-  for (let i = 1; i <= upTo; i++) {
+  // The step at `upTo` may itself be an alias (replacing the reference
+  // changes only this place) or merged: only the steps above it count.
+  for (let i = 1; i < upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    // The last step of a replaced value may itself be an alias: replacing the
-    // reference changes only this place. Anything below an alias is shared.
-    if (isAlias(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
-    if (step.merged && i < upTo) return 'it comes from a merge key (<<), which copies a map defined elsewhere';
+    // Anything below an alias is shared.
+    if (isAlias(step.written)) return `it is reached through the alias *${step.written.source}`;
+    if (step.merged) return 'it comes from a merge key (<<), which copies a map defined elsewhere';
   }
   // No anchor used (most documents): no node is shared that way, and every edit asks.
   if (anchors.size === 0) return null;
