@@ -45970,11 +45970,11 @@ function definesUsedAnchor(node, anchors) {
   return false;
 }
 function sharedReason(walked, upTo, anchors) {
-  for (let i = 1; i <= upTo; i++) {
+  for (let i = 1; i < upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if ((0, import_yaml9.isAlias)(step.written) && i < upTo) return `it is reached through the alias *${step.written.source}`;
-    if (step.merged && i < upTo) return "it comes from a merge key (<<), which copies a map defined elsewhere";
+    if ((0, import_yaml9.isAlias)(step.written)) return `it is reached through the alias *${step.written.source}`;
+    if (step.merged) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   if (anchors.size === 0) return null;
   for (let i = 0; i < upTo; i++) {
