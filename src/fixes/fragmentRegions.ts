@@ -92,6 +92,13 @@ function nodeEnd(node: unknown): number | null {
 
 const dashPrefix = /^[ ]*(?:-[ ]+)+$/;
 
+/** The start of the line that holds `offset` when only spaces come before it there; else null. */
+function indentedLineStart(text: string, offset: number): number | null {
+  let at = offset;
+  while (at > 0 && text.charCodeAt(at - 1) === 32) at--;
+  return at === 0 || text.charCodeAt(at - 1) === 10 ? at : null;
+}
+
 /**
  * Each mapping's view, made once: a document's fixes are verified together,
  * then a suggestion at a time, and the same mappings hold them. A layout node
@@ -133,19 +140,21 @@ function newMapView(text: string, node: YAMLMap, place: Place | undefined, value
   const spanStarts: number[] = [];
   let column = -1;
   let dashesEnd = -1;
-  for (const [i, pair] of pairs.entries()) {
-    const keyStart = (pair.key as Node).range![0];
-    const lineStart = lineStartOf(text, keyStart);
-    const prefix = text.slice(lineStart, keyStart);
+  for (let i = 0; i < pairs.length; i++) {
+    const keyStart = (pairs[i]!.key as Node).range![0];
+    const indented = indentedLineStart(text, keyStart);
     if (i === 0) {
+      const lineStart = indented ?? lineStartOf(text, keyStart);
       column = keyStart - lineStart;
-      if (/^[ ]*$/.test(prefix)) dashesEnd = lineStart;
-      else if (dashPrefix.test(prefix)) dashesEnd = keyStart;
+      if (indented !== null) dashesEnd = lineStart;
+      else if (dashPrefix.test(text.slice(lineStart, keyStart))) dashesEnd = keyStart;
       else return null;
-    } else if (keyStart - lineStart !== column || !/^[ ]*$/.test(prefix)) {
+      spanStarts.push(lineStart);
+    } else if (indented === null || keyStart - indented !== column) {
       return null;
+    } else {
+      spanStarts.push(indented);
     }
-    spanStarts.push(lineStart);
   }
   const last = pairs[pairs.length - 1]!;
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
