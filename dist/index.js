@@ -47220,6 +47220,11 @@ function nodeEnd(node) {
   return range2 ? range2[1] : null;
 }
 var dashPrefix = /^[ ]*(?:-[ ]+)+$/;
+function indentedLineStart(text4, offset) {
+  let at3 = offset;
+  while (at3 > 0 && text4.charCodeAt(at3 - 1) === 32) at3--;
+  return at3 === 0 || text4.charCodeAt(at3 - 1) === 10 ? at3 : null;
+}
 var views = /* @__PURE__ */ new WeakMap();
 function pathOf(link) {
   const path4 = [];
@@ -47243,19 +47248,21 @@ function newMapView(text4, node, place2, value, path4, doc) {
   const spanStarts = [];
   let column = -1;
   let dashesEnd = -1;
-  for (const [i, pair2] of pairs.entries()) {
-    const keyStart = pair2.key.range[0];
-    const lineStart2 = lineStartOf(text4, keyStart);
-    const prefix2 = text4.slice(lineStart2, keyStart);
+  for (let i = 0; i < pairs.length; i++) {
+    const keyStart = pairs[i].key.range[0];
+    const indented = indentedLineStart(text4, keyStart);
     if (i === 0) {
+      const lineStart2 = indented ?? lineStartOf(text4, keyStart);
       column = keyStart - lineStart2;
-      if (/^[ ]*$/.test(prefix2)) dashesEnd = lineStart2;
-      else if (dashPrefix.test(prefix2)) dashesEnd = keyStart;
+      if (indented !== null) dashesEnd = lineStart2;
+      else if (dashPrefix.test(text4.slice(lineStart2, keyStart))) dashesEnd = keyStart;
       else return null;
-    } else if (keyStart - lineStart2 !== column || !/^[ ]*$/.test(prefix2)) {
+      spanStarts.push(lineStart2);
+    } else if (indented === null || keyStart - indented !== column) {
       return null;
+    } else {
+      spanStarts.push(indented);
     }
-    spanStarts.push(lineStart2);
   }
   const last = pairs[pairs.length - 1];
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
