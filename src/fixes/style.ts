@@ -6,8 +6,7 @@
  * values are quoted.
  */
 import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document, Node, YAMLMap } from 'yaml';
-import { preorder } from '../manifests/preorder.js';
+import type { Document, Node, Pair } from 'yaml';
 import { resolvePlainScalar } from '../manifests/scalars.js';
 import type { NewValue } from './types.js';
 import { columnOf } from './text.js';
@@ -71,51 +70,87 @@ class Tally<T> {
 }
 
 export function detectStyle(doc: Document, table: LineTable): DocumentStyle {
-  const indents = new Tally<number>();
-  const sequenceIndents = new Tally<number>();
-  const quotes = new Tally<Quote>();
-  const keys = new Map<string, KeyStyle>();
-  const column = (node: Node | null | undefined): number | undefined => (node?.range ? columnOf(table, node.range[0]) : undefined);
+  const reader = new StyleReader(table);
+  reader.node(doc.contents);
+  return reader.style();
+}
 
-  preorder(doc, {
-    pair(pair, parent) {
-      if (!isScalar(pair.key)) return;
-      const key = String(pair.key.value);
-      const parentIsBlock = isMap(parent) && !(parent as YAMLMap).flow;
-      const value = pair.value;
-      if (isScalar(value)) {
-        if (value.value !== null && value.value !== '' && isStringish(value)) {
-          quotes.add(quoteOf(value));
-          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
-        }
-        return;
+/**
+ * What a document's pairs say about its style, read pair by pair in
+ * preorder (preorder.ts's order: a pair, the pairs of its key, then those of
+ * its value). Its own walk, as it tells each pair's key and value apart once
+ * for both reading and walking on: the style of a List of thousands of Pods
+ * is read before any of their fixes is written.
+ */
+class StyleReader {
+  private readonly indents = new Tally<number>();
+  private readonly sequenceIndents = new Tally<number>();
+  private readonly quotes = new Tally<Quote>();
+  private readonly keys = new Map<string, KeyStyle>();
+
+  constructor(private readonly table: LineTable) {}
+
+  style(): DocumentStyle {
+    const indent = this.indents.mostCommon(2);
+    return { indent, sequenceIndent: this.sequenceIndents.mostCommon(indent), quote: this.quotes.mostCommon('plain'), keys: this.keys };
+  }
+
+  /** The pairs under a node (scalars and aliases hold none; aliases are not followed). */
+  node(node: unknown): void {
+    if (isMap(node)) {
+      const block = !node.flow;
+      for (const pair of node.items) this.pair(pair, block);
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) this.pair(item, false);
+        else this.node(item);
       }
-      // An empty `{}` or `[]` says nothing about how the document writes collections.
-      if (!(isMap(value) || isSeq(value)) || !parentIsBlock || value.items.length === 0) return;
-      const firstItem = value.items[0];
-      const itemQuote = isSeq(value) && isScalar(firstItem) ? quoteOf(firstItem) : undefined;
-      if (keys.get(key)?.flow === undefined) keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
-      if (value.flow) return;
-      // Only block collections tell indentation: the key's column is found for them alone.
-      const keyColumn = column(pair.key);
-      if (keyColumn === undefined) return;
-      if (isMap(value) && isPair(firstItem)) {
-        const childColumn = column(firstItem.key as Node | null);
-        if (childColumn !== undefined && childColumn > keyColumn) indents.add(childColumn - keyColumn);
-      }
-      if (isSeq(value)) {
-        const dashColumn = column(value);
-        if (dashColumn !== undefined && dashColumn >= keyColumn) sequenceIndents.add(dashColumn - keyColumn);
-      }
-    },
-  });
-  const indent = indents.mostCommon(2);
-  return {
-    indent,
-    sequenceIndent: sequenceIndents.mostCommon(indent),
-    quote: quotes.mostCommon('plain'),
-    keys,
-  };
+    }
+  }
+
+  /** A pair of a block map (`parentIsBlock`) or of a flow map or sequence, then the pairs of its key and value. */
+  private pair(pair: Pair, parentIsBlock: boolean): void {
+    const { key, value } = pair;
+    if (isScalar(value)) {
+      if (isScalar(key)) this.scalarValue(String(key.value), value, parentIsBlock);
+      else this.node(key);
+      return;
+    }
+    if (isScalar(key)) this.collectionValue(key, value, parentIsBlock);
+    else this.node(key);
+    this.node(value);
+  }
+
+  private scalarValue(key: string, value: Scalar, parentIsBlock: boolean): void {
+    if (value.value === null || value.value === '' || !isStringish(value)) return;
+    this.quotes.add(quoteOf(value));
+    if (parentIsBlock && !this.keys.has(key)) this.keys.set(key, { quote: quoteOf(value) });
+  }
+
+  private collectionValue(keyNode: Scalar, value: unknown, parentIsBlock: boolean): void {
+    // An empty `{}` or `[]` says nothing about how the document writes collections.
+    if (!(isMap(value) || isSeq(value)) || !parentIsBlock || value.items.length === 0) return;
+    const key = String(keyNode.value);
+    const firstItem = value.items[0];
+    const itemQuote = isSeq(value) && isScalar(firstItem) ? quoteOf(firstItem) : undefined;
+    if (this.keys.get(key)?.flow === undefined) this.keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
+    if (value.flow) return;
+    // Only block collections tell indentation: the key's column is found for them alone.
+    const keyColumn = this.column(keyNode);
+    if (keyColumn === undefined) return;
+    if (isMap(value) && isPair(firstItem)) {
+      const childColumn = this.column(firstItem.key as Node | null);
+      if (childColumn !== undefined && childColumn > keyColumn) this.indents.add(childColumn - keyColumn);
+    }
+    if (isSeq(value)) {
+      const dashColumn = this.column(value);
+      if (dashColumn !== undefined && dashColumn >= keyColumn) this.sequenceIndents.add(dashColumn - keyColumn);
+    }
+  }
+
+  private column(node: Node | null | undefined): number | undefined {
+    return node?.range ? columnOf(this.table, node.range[0]) : undefined;
+  }
 }
 
 /** A plain scalar that needs no quotes and reads back as the same string. */
