@@ -45511,7 +45511,6 @@ init_decode();
 
 // src/fixes/style.ts
 var import_yaml8 = __toESM(require_dist(), 1);
-init_preorder();
 init_scalars();
 
 // src/fixes/text.ts
@@ -45731,49 +45730,74 @@ var Tally = class {
   }
 };
 function detectStyle(doc, table) {
-  const indents = new Tally();
-  const sequenceIndents = new Tally();
-  const quotes = new Tally();
-  const keys = /* @__PURE__ */ new Map();
-  const column = (node) => node?.range ? columnOf(table, node.range[0]) : void 0;
-  preorder(doc, {
-    pair(pair2, parent) {
-      if (!(0, import_yaml8.isScalar)(pair2.key)) return;
-      const key = String(pair2.key.value);
-      const parentIsBlock = (0, import_yaml8.isMap)(parent) && !parent.flow;
-      const value = pair2.value;
-      if ((0, import_yaml8.isScalar)(value)) {
-        if (value.value !== null && value.value !== "" && isStringish(value)) {
-          quotes.add(quoteOf(value));
-          if (parentIsBlock && !keys.has(key)) keys.set(key, { quote: quoteOf(value) });
-        }
-        return;
-      }
-      if (!((0, import_yaml8.isMap)(value) || (0, import_yaml8.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
-      const firstItem = value.items[0];
-      const itemQuote = (0, import_yaml8.isSeq)(value) && (0, import_yaml8.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
-      if (keys.get(key)?.flow === void 0) keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
-      if (value.flow) return;
-      const keyColumn2 = column(pair2.key);
-      if (keyColumn2 === void 0) return;
-      if ((0, import_yaml8.isMap)(value) && (0, import_yaml8.isPair)(firstItem)) {
-        const childColumn = column(firstItem.key);
-        if (childColumn !== void 0 && childColumn > keyColumn2) indents.add(childColumn - keyColumn2);
-      }
-      if ((0, import_yaml8.isSeq)(value)) {
-        const dashColumn = column(value);
-        if (dashColumn !== void 0 && dashColumn >= keyColumn2) sequenceIndents.add(dashColumn - keyColumn2);
+  const reader = new StyleReader(table);
+  reader.node(doc.contents);
+  return reader.style();
+}
+var StyleReader = class {
+  constructor(table) {
+    this.table = table;
+  }
+  table;
+  indents = new Tally();
+  sequenceIndents = new Tally();
+  quotes = new Tally();
+  keys = /* @__PURE__ */ new Map();
+  style() {
+    const indent = this.indents.mostCommon(2);
+    return { indent, sequenceIndent: this.sequenceIndents.mostCommon(indent), quote: this.quotes.mostCommon("plain"), keys: this.keys };
+  }
+  /** The pairs under a node (scalars and aliases hold none; aliases are not followed). */
+  node(node) {
+    if ((0, import_yaml8.isMap)(node)) {
+      const block2 = !node.flow;
+      for (const pair2 of node.items) this.pair(pair2, block2);
+    } else if ((0, import_yaml8.isSeq)(node)) {
+      for (const item of node.items) {
+        if ((0, import_yaml8.isPair)(item)) this.pair(item, false);
+        else this.node(item);
       }
     }
-  });
-  const indent = indents.mostCommon(2);
-  return {
-    indent,
-    sequenceIndent: sequenceIndents.mostCommon(indent),
-    quote: quotes.mostCommon("plain"),
-    keys
-  };
-}
+  }
+  /** A pair of a block map (`parentIsBlock`) or of a flow map or sequence, then the pairs of its key and value. */
+  pair(pair2, parentIsBlock) {
+    const { key, value } = pair2;
+    if ((0, import_yaml8.isScalar)(value)) {
+      if ((0, import_yaml8.isScalar)(key)) this.scalarValue(String(key.value), value, parentIsBlock);
+      else this.node(key);
+      return;
+    }
+    if ((0, import_yaml8.isScalar)(key)) this.collectionValue(key, value, parentIsBlock);
+    else this.node(key);
+    this.node(value);
+  }
+  scalarValue(key, value, parentIsBlock) {
+    if (value.value === null || value.value === "" || !isStringish(value)) return;
+    this.quotes.add(quoteOf(value));
+    if (parentIsBlock && !this.keys.has(key)) this.keys.set(key, { quote: quoteOf(value) });
+  }
+  collectionValue(keyNode, value, parentIsBlock) {
+    if (!((0, import_yaml8.isMap)(value) || (0, import_yaml8.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+    const key = String(keyNode.value);
+    const firstItem = value.items[0];
+    const itemQuote = (0, import_yaml8.isSeq)(value) && (0, import_yaml8.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+    if (this.keys.get(key)?.flow === void 0) this.keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
+    if (value.flow) return;
+    const keyColumn2 = this.column(keyNode);
+    if (keyColumn2 === void 0) return;
+    if ((0, import_yaml8.isMap)(value) && (0, import_yaml8.isPair)(firstItem)) {
+      const childColumn = this.column(firstItem.key);
+      if (childColumn !== void 0 && childColumn > keyColumn2) this.indents.add(childColumn - keyColumn2);
+    }
+    if ((0, import_yaml8.isSeq)(value)) {
+      const dashColumn = this.column(value);
+      if (dashColumn !== void 0 && dashColumn >= keyColumn2) this.sequenceIndents.add(dashColumn - keyColumn2);
+    }
+  }
+  column(node) {
+    return node?.range ? columnOf(this.table, node.range[0]) : void 0;
+  }
+};
 function plainSafe(text4) {
   if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text4)) return false;
   const resolved2 = resolvePlainScalar(text4);
