@@ -291,19 +291,25 @@ export function computeFixes(request: FixRequest): FileFixes {
    */
   const ownedEdits = (selected: readonly Owner[]): OwnedEdit[] => {
     const edits = new Map<string, OwnedEdit>();
-    const areaSets = new Map<string, ReadonlySet<string>>();
+    // By pod spec, then by area (areaOf's strings, made once): an area's name is written once per call.
+    const areaSets = new Map<number, Map<string, ReadonlySet<string>>>();
+    const areasOf = (podIndex: number, area: string): ReadonlySet<string> => {
+      let byArea = areaSets.get(podIndex);
+      if (byArea === undefined) areaSets.set(podIndex, (byArea = new Map()));
+      let areas = byArea.get(area);
+      if (areas === undefined) byArea.set(area, (areas = new Set([`${podIndex}|${area}`])));
+      return areas;
+    };
     for (const owner of selected) {
       const owners: ReadonlySet<string> = new Set([owner.id]);
+      const all = collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i] as Edit;
         const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
-        const area = `${owner.podIndex}|${collapsed.has(owner.podIndex) ? 'all' : (owner.areas[i] ?? 'spec')}`;
+        const areas = areasOf(owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
         const known = edits.get(key);
-        if (known === undefined) {
-          let areas = areaSets.get(area);
-          if (areas === undefined) areaSets.set(area, (areas = new Set([area])));
-          edits.set(key, { edit, owners, areas, atSource: owner.atSource });
-        } else edits.set(key, { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, area]) });
+        if (known === undefined) edits.set(key, { edit, owners, areas, atSource: owner.atSource });
+        else edits.set(key, { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, ...areas]) });
       }
     }
     return [...edits.values()];
