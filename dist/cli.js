@@ -20536,18 +20536,23 @@ function computeFixes(request) {
   const ownedEdits = (selected) => {
     const edits = /* @__PURE__ */ new Map();
     const areaSets = /* @__PURE__ */ new Map();
+    const areasOf = (podIndex, area) => {
+      let byArea = areaSets.get(podIndex);
+      if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
+      let areas = byArea.get(area);
+      if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([`${podIndex}|${area}`]));
+      return areas;
+    };
     for (const owner of selected) {
       const owners2 = /* @__PURE__ */ new Set([owner.id]);
+      const all = collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
         const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
-        const area = `${owner.podIndex}|${collapsed.has(owner.podIndex) ? "all" : owner.areas[i] ?? "spec"}`;
+        const areas = areasOf(owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
         const known3 = edits.get(key);
-        if (known3 === void 0) {
-          let areas = areaSets.get(area);
-          if (areas === void 0) areaSets.set(area, areas = /* @__PURE__ */ new Set([area]));
-          edits.set(key, { edit, owners: owners2, areas, atSource: owner.atSource });
-        } else edits.set(key, { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, area]) });
+        if (known3 === void 0) edits.set(key, { edit, owners: owners2, areas, atSource: owner.atSource });
+        else edits.set(key, { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, ...areas]) });
       }
     }
     return [...edits.values()];
