@@ -30,20 +30,6 @@ import { round, summarize } from './stats.js';
 const gc = (globalThis as { gc?: () => void }).gc;
 const log = (message: string) => process.stderr.write(`  [${process.pid}] ${message}\n`);
 
-/**
- * A full collection before a stage's runs, so that what loading its input
- * left behind is not collected during them; never between runs. A forced
- * full collection frees the previous run's objects and with them the object
- * shapes (maps) that V8's optimized code was specialized on: that code is
- * thrown away (about 1,100 deoptimizations per run of the 100-Pod List), and
- * each run was timed while compiling again, which no single run of the CLI
- * or the Action does. Runs after the first pay for their own garbage as a
- * long run does, when the collector gets to it.
- */
-function collectBefore(): void {
-  gc?.();
-}
-
 function readTree(root: string): SourceFile[] {
   const files: SourceFile[] = [];
   const walk = (dir: string) => {
@@ -76,15 +62,11 @@ function parseFloor(contents: readonly (Uint8Array | string)[]): number {
   return documents;
 }
 
-/**
- * Wall times of `runs` runs; their CPU times (the process's, GC threads
- * included) go to `cpu` when given. With `collectFirst`, garbage is
- * collected once, before the first run, never between runs (collectBefore).
- */
-async function repeat(runs: number, label: string, body: () => unknown, cpu?: number[], collectFirst = true): Promise<number[]> {
+/** Wall times of `runs` runs; their CPU times (the process's, GC threads included) go to `cpu` when given. */
+async function repeat(runs: number, label: string, body: () => unknown, cpu?: number[]): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    if (i === 0 && collectFirst) collectBefore();
+    gc?.();
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     await body();
@@ -128,8 +110,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   const cpu: number[] = [];
   let report: ReturnType<typeof evaluateFiles> | undefined;
   if (request.kind === 'parse') {
-    const warmup = request.warmup ?? 0;
-    if (warmup > 0) await repeat(warmup, 'parse warm-up', () => parseFloor(files.map((f) => f.content)));
+    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, 'parse warm-up', () => parseFloor(files.map((f) => f.content)));
     samples = await repeat(
       request.runs,
       'parse',
@@ -137,14 +118,12 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
         counts.documents = parseFloor(files.map((f) => f.content));
       },
       cpu,
-      warmup === 0,
     );
   } else {
     // Stage 3 is stage 2 with fixes, as `check --format json` runs it.
     const pass = () => evaluateFiles(files, { policy, fixes: request.kind === 'fixes' });
     const once = request.profile === undefined ? pass : profiled(pass, request.profile);
-    const warmup = request.warmup ?? 0;
-    if (warmup > 0) await repeat(warmup, `${request.kind} warm-up`, pass);
+    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, pass);
     samples = await repeat(
       request.runs,
       request.kind,
@@ -152,7 +131,6 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
         report = await once();
       },
       cpu,
-      warmup === 0,
     );
     // Counted outside the timed runs.
     if (report !== undefined) {
@@ -189,7 +167,7 @@ async function diffStage(request: Extract<StageRequest, { kind: 'diff' }>): Prom
   const before = rssNowMb();
   let contents: (Uint8Array | string)[] = [];
   for (let i = 0; i < request.runs; i++) {
-    if (i === 0) collectBefore();
+    gc?.();
     const start = performance.now();
     const changeSet = await readGitChangeSet({ repository: request.repo, base: request.base, head: request.head, maxBytes });
     const namespaces = await readNamespaceDocuments(request.repo, request.head, maxBytes);
