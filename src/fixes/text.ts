@@ -171,22 +171,18 @@ export function extentOf(splices: readonly Splice[]): { lo: number; hi: number }
   return { lo, hi };
 }
 
-/** Which of two splices applies first: by offset, nested new lines (deeper column) first, else as given. */
-function compareSplices(a: Splice, aOrder: number, b: Splice, bOrder: number): number {
-  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1) || aOrder - bOrder;
+/** Which of two splices applies first: by offset, nested new lines (deeper column) first; 0 leaves them as given. */
+function compareSplices(a: Splice, b: Splice): number {
+  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1);
 }
 
 /** The splices in the order they apply; throws SpliceConflict when two overlap. */
 export function inOrder(splices: readonly Splice[]): Splice[] {
   // Renderers mostly give splices in order already: then nothing needs sorting.
   let sorted = true;
-  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1] as Splice, i - 1, splices[i] as Splice, i) < 0;
-  const ordered = sorted
-    ? [...splices]
-    : splices
-        .map((splice, order) => ({ splice, order }))
-        .sort((a, b) => compareSplices(a.splice, a.order, b.splice, b.order))
-        .map(({ splice }) => splice);
+  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1] as Splice, splices[i] as Splice) <= 0;
+  // The sort is stable: splices that compare equal keep their given order, with no copy of each that remembers it.
+  const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
   let at = 0;
   for (const splice of ordered) {
     if (splice.start < at) throw new SpliceConflict('two edits of the fix would overlap in the text');
@@ -298,15 +294,40 @@ function lineChange(before: string, after: TextLike, shared: SharedEnds, breaksB
   // It ends where the shared end has a whole line, line break before it included.
   const breakInSuffix = before.indexOf('\n', before.length - suffixChars);
   const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
-  const a = splitWithBreaks(before.slice(windowStart, windowEnd));
-  const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
+  // Within the window the first lines differ. Lines the windows share at
+  // their ends are compared where they lie, with their line breaks (so a
+  // changed final newline counts), not split out of both windows first.
+  const shift = after.length - before.length;
+  let beforeEnd = windowEnd;
+  let afterEnd = windowEnd + shift;
+  while (beforeEnd > windowStart && afterEnd > windowStart) {
+    const lineLength = beforeEnd - lineStartBefore(before, windowStart, beforeEnd);
+    if (lineLength !== afterEnd - lineStartBefore(after, windowStart, afterEnd) || !sameText(before, beforeEnd - lineLength, after, afterEnd - lineLength, lineLength)) break;
+    beforeEnd -= lineLength;
+    afterEnd -= lineLength;
+  }
   const linesBefore = breaksBefore(windowStart);
-  // Within the window the first lines differ; compare lines with their line breaks, so a changed final newline counts.
-  let suffix = 0;
-  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines: string[] = [];
-  for (let i = 0; i < b.length - suffix; i++) lines.push(withoutBreak(b[i] as string));
-  return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
+  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(after.slice(windowStart, afterEnd)) };
+}
+
+/** Where the line that ends at `end` starts, not before `floor` (a line ends after its line break, or at the window's end). */
+function lineStartBefore(text: TextLike, floor: number, end: number): number {
+  let at = end - 1;
+  while (at > floor && text.charCodeAt(at - 1) !== 10) at--;
+  return at;
+}
+
+/** Whether `length` characters of two texts, from `aFrom` and `bFrom`, are the same. */
+function sameText(a: TextLike, aFrom: number, b: TextLike, bFrom: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
+/** How many lines text[from, to) holds: one per line break, and one for a last line without one. */
+function linesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return to > from && text.charCodeAt(to - 1) !== 10 ? count + 1 : count;
 }
 
 /** Characters two texts are known to share at the start and at the end (at least), so that changedLines need not compare them. */
@@ -316,23 +337,18 @@ export interface SharedEnds {
 }
 
 /**
- * The lines of a text, each with its line break (the last may have none).
- * Found with indexOf, not a regular expression: every group of suggestions
- * of a file splits its lines so.
+ * The lines of a text without their line breaks (`\n` or `\r\n`; a `\r`
+ * not before a `\n` stays), and no empty line after a final one. Found
+ * with indexOf, not a regular expression: every group of suggestions of a
+ * file takes its new lines so.
  */
-function splitWithBreaks(text: string): string[] {
+function linesOf(text: string): string[] {
   const lines: string[] = [];
   let start = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
-    lines.push(text.slice(start, at + 1));
+    lines.push(text.slice(start, at > start && text.charCodeAt(at - 1) === 13 ? at - 1 : at));
     start = at + 1;
   }
   if (start < text.length) lines.push(text.slice(start));
   return lines;
-}
-
-/** A line without its line break (`\n` or `\r\n`); a `\r` not before a `\n` stays. */
-function withoutBreak(line: string): string {
-  if (!line.endsWith('\n')) return line;
-  return line.slice(0, line.endsWith('\r\n') ? -2 : -1);
 }
