@@ -9,9 +9,9 @@
  * Edits on the same map are combined first, so two fixes that both need a
  * new `securityContext` create one.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { DecodeError, scalarValue } from '../manifests/decode.js';
+import { BLOCK_FOLDED, BLOCK_LITERAL, isAlias, isMap, isPair, isScalar, isSeq, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE } from '../manifests/yamlKinds.js';
 import type { FieldPath } from '../pss/types.js';
 import { formatBoolean, formatString, prefersFlow, renderBlockPairs, renderBlockValue, renderFlow, renderFlowPair, spaces } from './style.js';
 import type { DocumentStyle } from './style.js';
@@ -489,7 +489,7 @@ function colonEnd(context: RenderContext, pair: Pair): number {
 
 /** A map whose keys are all double-quoted is written as JSON: new keys and strings are quoted the same way. */
 function quotesKeys(map: YAMLMap): boolean {
-  return map.items.length > 0 && map.items.every((pair) => isScalar(pair.key) && pair.key.type === Scalar.QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair) => isScalar(pair.key) && pair.key.type === QUOTE_DOUBLE);
 }
 
 function keyColumn(context: RenderContext, map: YAMLMap): number {
@@ -524,14 +524,14 @@ function lineLeader(context: RenderContext, offset: number): string {
 function scalarSplice(context: RenderContext, op: ScalarOp): Splice {
   const [start, end] = rangeOf(op.node);
   if (typeof op.value === 'boolean') {
-    const original = isScalar(op.node) && op.node.type === Scalar.PLAIN ? String(op.node.value) : undefined;
+    const original = isScalar(op.node) && op.node.type === PLAIN ? String(op.node.value) : undefined;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
   if (isScalar(op.node)) {
-    if (op.node.type === Scalar.QUOTE_DOUBLE) quote = 'double';
-    else if (op.node.type === Scalar.QUOTE_SINGLE) quote = 'single';
-    else if (op.node.type === Scalar.PLAIN) quote = 'plain';
+    if (op.node.type === QUOTE_DOUBLE) quote = 'double';
+    else if (op.node.type === QUOTE_SINGLE) quote = 'single';
+    else if (op.node.type === PLAIN) quote = 'plain';
     else throw new Unsupported('a block scalar is not replaced in place');
   }
   return { start, end, insert: formatString(op.value, quote) };
@@ -631,15 +631,15 @@ function endsWithKeptBlockScalar(context: RenderContext, node: Node | null | und
     const last = node.items[node.items.length - 1];
     return endsWithKeptBlockScalar(context, isPair(last) ? ((last.value ?? last.key) as Node | null) : (last as Node | null));
   }
-  if (!isScalar(node) || (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED)) return false;
+  if (!isScalar(node) || (node.type !== BLOCK_LITERAL && node.type !== BLOCK_FOLDED)) return false;
   return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf(node)[0]));
 }
 
 function quoteOfItems(seq: YAMLSeq, fallback: 'plain' | 'double' | 'single'): 'plain' | 'double' | 'single' {
   const first = seq.items.find((item) => isScalar(item));
   if (!isScalar(first)) return fallback;
-  if (first.type === Scalar.QUOTE_DOUBLE) return 'double';
-  if (first.type === Scalar.QUOTE_SINGLE) return 'single';
+  if (first.type === QUOTE_DOUBLE) return 'double';
+  if (first.type === QUOTE_SINGLE) return 'single';
   return 'plain';
 }
 

@@ -5,11 +5,11 @@
  * (`key:\n- x`), flow or block collections for a given key, and how string
  * values are quoted.
  */
-import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
-import { resolvePlainScalar } from '../manifests/scalars.js';
+import type { Document, Node, Pair, Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE } from '../manifests/yamlKinds.js';
+import { plainIsString, resolvePlainScalar } from '../manifests/scalars.js';
 import type { NewValue } from './types.js';
-import { columnOf } from './text.js';
+import { lineStartOf } from './text.js';
 import type { LineTable } from './text.js';
 
 type Quote = 'plain' | 'double' | 'single';
@@ -33,16 +33,14 @@ export interface DocumentStyle {
 }
 
 function quoteOf(scalar: Scalar): Quote {
-  if (scalar.type === Scalar.QUOTE_DOUBLE) return 'double';
-  if (scalar.type === Scalar.QUOTE_SINGLE) return 'single';
+  if (scalar.type === QUOTE_DOUBLE) return 'double';
+  if (scalar.type === QUOTE_SINGLE) return 'single';
   return 'plain';
 }
 
 /** A plain scalar that reads as a string (not a number, boolean or null). */
 function isStringish(scalar: Scalar): boolean {
-  if (scalar.type !== Scalar.PLAIN) return true;
-  const resolved = resolvePlainScalar(String(scalar.value));
-  return resolved.ok && typeof resolved.value === 'string';
+  return scalar.type !== PLAIN || plainIsString(String(scalar.value));
 }
 
 /**
@@ -148,8 +146,9 @@ class StyleReader {
     }
   }
 
+  /** A node's column, from the line break before it: a key is a few characters into its line, and a file has many lines to search. */
   private column(node: Node | null | undefined): number | undefined {
-    return node?.range ? columnOf(this.table, node.range[0]) : undefined;
+    return node?.range ? node.range[0] - lineStartOf(this.table.text, node.range[0]) : undefined;
   }
 }
 

@@ -5,11 +5,11 @@
  * a merge key is shared with another place, and so is a node whose anchor
  * some alias uses. Editing it would change every user.
  */
-import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { resolved } from '../manifests/anchors.js';
 import { effectiveEntries, plainKeys } from '../manifests/decode.js';
 import type { Entry } from '../manifests/decode.js';
+import { isAlias, isCollection, isMap, isScalar, isSeq } from '../manifests/yamlKinds.js';
 import type { FieldPath } from '../pss/types.js';
 
 /** One step of a walk: the node at `path.slice(0, depth)`. */

@@ -20,6 +20,7 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { EventCursor, Unsupported, unsupported } from './eventCursor.js';
+import { BLOCK_FOLDED, BLOCK_LITERAL, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE } from './yamlKinds.js';
 
 /**
  * The tree of the document in `text.slice(from, to)` (one segment of the
@@ -184,19 +185,19 @@ class Builder extends EventCursor {
       let at = this.colonEnd(keyEnd);
       while (isBlank(this.text[at])) at++;
       scalar = newScalar('');
-      scalar.type = Scalar.PLAIN;
+      scalar.type = PLAIN;
       scalar.range = [at, at, at];
       return scalar;
     }
     scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
-        scalar.type = Scalar.PLAIN;
+        scalar.type = PLAIN;
         scalar.range = [valueStart, valueEnd, valueEnd];
         break;
       case SCALAR_STYLE.SINGLE_QUOTED:
       case SCALAR_STYLE.DOUBLE_QUOTED:
-        scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+        scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? QUOTE_SINGLE : QUOTE_DOUBLE;
         scalar.range = [valueStart - 1, valueEnd + 1, valueEnd + 1];
         break;
       default: {
@@ -205,7 +206,7 @@ class Builder extends EventCursor {
         const header = this.skipSpace(this.colonEnd(keyEnd));
         if (this.text[header] !== '|' && this.text[header] !== '>') throw unsupported;
         const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd : this.lastContentLineEnd(valueStart, valueEnd, event.indent);
-        scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+        scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? BLOCK_LITERAL : BLOCK_FOLDED;
         scalar.range = [header, end, end];
       }
     }

@@ -114,3 +114,21 @@ export function resolveTaggedScalar(tag: ScalarKind | 'binary' | 'timestamp', te
   if (tag === 'float' && resolved.kind === 'int') return { ok: true, value: resolved.value, kind: 'float' };
   return { ok: false, message: `cannot decode !!${resolved.kind} \`${text}\` as a !!${tag}` };
 }
+
+/**
+ * The first characters of the plain texts that read as something other
+ * than a string (resolvePlainScalar): the null, true and false words,
+ * infinities, NaN and numbers. By char code, as most texts are looked up.
+ */
+const notOnlyStringStarts = new Set([...'~nNyYtTfFoO.+-0123456789'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a plain scalar reads as a string, resolved only when its first
+ * character leaves a doubt: the fix engine asks of every plain value of a
+ * document it edits (style.ts), and most are names and words.
+ */
+export function plainIsString(text: string): boolean {
+  if (text !== '' && !notOnlyStringStarts.has(text.charCodeAt(0))) return true;
+  const resolved = resolvePlainScalar(text);
+  return resolved.ok && typeof resolved.value === 'string';
+}

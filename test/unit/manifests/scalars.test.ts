@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePlainScalar, resolveTaggedScalar } from '../../../src/manifests/scalars.js';
+import { plainIsString, resolvePlainScalar, resolveTaggedScalar } from '../../../src/manifests/scalars.js';
 
 // The real kubectl is the oracle in test/integration/kubectl-decoding.test.ts;
 // this table documents the rules one by one.
@@ -52,5 +52,33 @@ describe('goyaml.v2 types of scalars, for tags', () => {
     ['binary', 'aGVsbG8', '!!binary value contains invalid base64 data'],
   ] as const)('!!%s %j is refused: %s', (tag, text, message) => {
     expect(resolveTaggedScalar(tag, text)).toEqual({ ok: false, message });
+  });
+});
+
+describe('plainIsString', () => {
+  /** What it shortens: resolving the text and looking at what it reads as. */
+  const resolvesToString = (text: string) => {
+    const resolved = resolvePlainScalar(text);
+    return resolved.ok && typeof resolved.value === 'string';
+  };
+
+  it('agrees with resolving every text made of the characters that start a word or a number, and others', () => {
+    const alphabet = [...'~nNyYtTfFoOuUlLeEsSaArR.+-0123456789xXbB_iI :#aZ/é'];
+    let texts = [''];
+    const all: string[] = [''];
+    // Every text of up to 3 characters, and every word the rules name.
+    for (let length = 1; length <= 3; length++) {
+      texts = texts.flatMap((text) => alphabet.map((c) => text + c));
+      for (const text of texts) all.push(text);
+    }
+    all.push('null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'yes', 'Yes', 'YES', 'off', 'Off', 'OFF', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '0x1F', '1_000', '1e400', 'nginx', 'RuntimeDefault', 'ALL');
+    let strings = 0;
+    for (const text of all) {
+      expect(plainIsString(text), JSON.stringify(text)).toBe(resolvesToString(text));
+      if (resolvesToString(text)) strings++;
+    }
+    // Both answers are well represented.
+    expect(strings).toBeGreaterThan(1000);
+    expect(all.length - strings).toBeGreaterThan(100);
   });
 });
