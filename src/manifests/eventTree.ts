@@ -102,13 +102,28 @@ const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
  * each collection's items are an array of exactly their number (an array
  * grown by push keeps room for 16 more), and a short scalar's text is kept
  * once however often it is written (the same keys and values in every Pod).
+ * The short texts are kept for every tree, not per tree: a repository of
+ * small documents grew a table per document (a sixth of their trees'
+ * allocation), for the same few hundred keys and values. Cleared when full,
+ * as a file may hold ever new short texts (names, hashes).
  */
 const internedLength = 24;
+const internedMost = 8192;
+const interned = new Map<string, string>();
+
+/** The one copy of a short text (see internedLength). */
+function kept(text: string): string {
+  if (text.length > internedLength) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size >= internedMost) interned.clear();
+  interned.set(text, text);
+  return text;
+}
 
 class Builder extends EventCursor {
   /** Items of the collections being built, innermost last; each collection takes its own off the end. */
   private readonly pending: unknown[] = [];
-  private readonly texts = new Map<string, string>();
 
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
   constructor(
@@ -189,7 +204,7 @@ class Builder extends EventCursor {
       scalar.range = [at, at, at];
       return scalar;
     }
-    scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
+    scalar = newScalar(kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = PLAIN;
@@ -211,15 +226,6 @@ class Builder extends EventCursor {
       }
     }
     return scalar;
-  }
-
-  /** The one copy of a short text (see internedLength). */
-  private kept(text: string): string {
-    if (text.length > internedLength) return text;
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    this.texts.set(text, text);
-    return text;
   }
 
   /** Just after the `:` that follows a key on its line. */
