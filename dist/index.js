@@ -59,12 +59,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap11 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar11 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection6(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar11(node) || isCollection6(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar9(node) || isCollection6(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -94,14 +94,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias8;
+    exports.isAlias = isAlias7;
     exports.isCollection = isCollection6;
     exports.isDocument = isDocument;
-    exports.isMap = isMap11;
+    exports.isMap = isMap9;
     exports.isNode = isNode;
-    exports.isPair = isPair5;
-    exports.isScalar = isScalar11;
-    exports.isSeq = isSeq10;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar9;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -279,10 +279,10 @@ var require_directives = __commonJS({
     };
     var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
-      constructor(yaml, tags) {
+      constructor(yaml2, tags) {
         this.docStart = null;
         this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml2);
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
@@ -751,7 +751,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar6 = class extends Node2.NodeBase {
+    var Scalar5 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -763,12 +763,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar6.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar6.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar6.PLAIN = "PLAIN";
-    Scalar6.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar6.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar6;
+    Scalar5.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar5.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar5.PLAIN = "PLAIN";
+    Scalar5.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar5.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar5;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -779,7 +779,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -824,7 +824,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar6.Scalar(value);
+          const node2 = new Scalar5.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -835,7 +835,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar6.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar5.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1148,7 +1148,7 @@ ${indent}${text4.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1291,7 +1291,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar6.Scalar.BLOCK_FOLDED ? false : type === Scalar6.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar5.Scalar.BLOCK_FOLDED ? false : type === Scalar5.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -1346,7 +1346,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar6.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar5.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1369,7 +1369,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar6.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar5.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1394,20 +1394,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar6.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar6.Scalar.QUOTE_DOUBLE;
+          type = Scalar5.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar6.Scalar.BLOCK_FOLDED:
-          case Scalar6.Scalar.BLOCK_LITERAL:
+          case Scalar5.Scalar.BLOCK_FOLDED:
+          case Scalar5.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar6.Scalar.QUOTE_DOUBLE:
+          case Scalar5.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar6.Scalar.QUOTE_SINGLE:
+          case Scalar5.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar6.Scalar.PLAIN:
+          case Scalar5.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1556,7 +1556,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar6.Scalar.BLOCK_FOLDED || key.type === Scalar6.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar5.Scalar.BLOCK_FOLDED || key.type === Scalar5.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1711,19 +1711,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar6.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar5.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar6.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar5.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2030,7 +2030,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2097,7 +2097,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar6.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar5.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2195,7 +2195,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq3 = class extends Collection2.Collection {
       static get tagName() {
@@ -2252,7 +2252,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar6.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar5.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2348,14 +2348,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar6.Scalar(null),
+      createNode: () => new Scalar5.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar6.Scalar(null),
+      resolve: () => new Scalar5.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2366,13 +2366,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar6.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar5.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2417,7 +2417,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2445,7 +2445,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar6.Scalar(parseFloat(str2));
+        const node = new Scalar5.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2536,7 +2536,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2553,7 +2553,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar6.Scalar(null),
+        createNode: () => new Scalar5.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2604,7 +2604,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2648,15 +2648,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar6.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar6.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar5.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar6.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar5.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2671,7 +2671,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2682,7 +2682,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair2.Pair(new Scalar6.Scalar(null));
+            const pair2 = item.items[0] || new Pair2.Pair(new Scalar5.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2825,7 +2825,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2837,7 +2837,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar6.Scalar(true),
+      resolve: () => new Scalar5.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2845,7 +2845,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar6.Scalar(false),
+      resolve: () => new Scalar5.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2857,7 +2857,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2885,7 +2885,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar6.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar5.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap11 = fc.start.source === "{";
-      const fcName = isMap11 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap11 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap9 = fc.start.source === "{";
+      const fcName = isMap9 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap9 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap11 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap9 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap11 && !sep3 && !props.found) {
+        if (!isMap9 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap11 && !props.found && ctx.options.strict) {
+            if (!isMap9 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap11) {
+          if (isMap9) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap11 ? "}" : "]";
+      const expectedEnd = isMap9 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4393,7 +4393,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4442,7 +4442,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar6.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar5.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4457,13 +4457,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar6.Scalar.BLOCK_FOLDED : Scalar6.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar5.Scalar.BLOCK_FOLDED : Scalar5.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4525,7 +4525,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar6.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar5.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4640,7 +4640,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4649,15 +4649,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar6.Scalar.PLAIN;
+          _type = Scalar5.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar6.Scalar.QUOTE_SINGLE;
+          _type = Scalar5.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar6.Scalar.QUOTE_DOUBLE;
+          _type = Scalar5.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4862,7 +4862,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4880,11 +4880,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar6.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar5.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar6.Scalar(value);
+        scalar = new Scalar5.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5645,7 +5645,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection6 = (token) => !!token && "items" in token;
-    var isScalar11 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5729,7 +5729,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection6;
-    exports.isScalar = isScalar11;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7337,7 +7337,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar6 = require_Scalar();
+    var Scalar5 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
@@ -7362,7 +7362,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair2.Pair;
-    exports.Scalar = Scalar6.Scalar;
+    exports.Scalar = Scalar5.Scalar;
     exports.YAMLMap = YAMLMap3.YAMLMap;
     exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
@@ -7505,7 +7505,12 @@ function resolveTaggedScalar(tag, text4) {
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
   return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text4}\` as a !!${tag}` };
 }
-var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText;
+function plainIsString(text4) {
+  if (text4 !== "" && !notOnlyStringStarts.has(text4.charCodeAt(0))) return true;
+  const resolved2 = resolvePlainScalar(text4);
+  return resolved2.ok && typeof resolved2.value === "string";
+}
+var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText, notOnlyStringStarts;
 var init_scalars = __esm({
   "src/manifests/scalars.ts"() {
     "use strict";
@@ -7528,6 +7533,7 @@ var init_scalars = __esm({
     ]);
     base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
     bytesAsText = new TextDecoder("utf-8");
+    notOnlyStringStarts = new Set([..."~nNyYtTfFoO.+-0123456789"].map((c) => c.charCodeAt(0)));
   }
 });
 
@@ -8699,10 +8705,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair5 = false;
+    let isPair4 = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair5 = isExplicitPair = true;
+      isPair4 = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -8712,7 +8718,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair5 = true;
+      isPair4 = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -8722,11 +8728,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair5) {
+    } else if (isMapping && isPair4) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair5) {
+    else if (isPair4) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -10251,6 +10257,17 @@ var init_jsonStream = __esm({
   }
 });
 
+// src/manifests/yamlKinds.ts
+var yaml, isAlias4, isCollection2, isMap3, isPair2, isScalar3, isSeq3, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED;
+var init_yamlKinds = __esm({
+  "src/manifests/yamlKinds.ts"() {
+    "use strict";
+    yaml = __toESM(require_dist(), 1);
+    ({ isAlias: isAlias4, isCollection: isCollection2, isMap: isMap3, isPair: isPair2, isScalar: isScalar3, isSeq: isSeq3 } = yaml);
+    ({ PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar);
+  }
+});
+
 // src/manifests/eventTree.ts
 function treeFromEvents(text4, from2, to2, contentStart) {
   const slice = text4.slice(from2, to2);
@@ -10293,22 +10310,33 @@ function newCollection(prototype, items) {
   collection.items = items;
   return collection;
 }
+function kept(text4) {
+  if (text4.length > internedLength) return text4;
+  const known3 = interned.get(text4);
+  if (known3 !== void 0) return known3;
+  if (interned.size >= internedMost) interned.clear();
+  interned.set(text4, text4);
+  return text4;
+}
 function rangeOf(node) {
   const range2 = node.range;
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml5, prototypes, isBlank2, isBreak, internedLength, Builder;
+var import_yaml5, prototypes, isBlank2, isBreak, internedLength, internedMost, interned, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
     import_yaml5 = __toESM(require_dist(), 1);
     init_eventCursor();
+    init_yamlKinds();
     prototypes = { scalar: new import_yaml5.Scalar(null), pair: new import_yaml5.Pair(null), map: new import_yaml5.YAMLMap(), seq: new import_yaml5.YAMLSeq() };
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     internedLength = 24;
+    internedMost = 8192;
+    interned = /* @__PURE__ */ new Map();
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
       constructor(text4, from2, slice, events, first = 0) {
@@ -10323,7 +10351,6 @@ var init_eventTree = __esm({
       slice;
       /** Items of the collections being built, innermost last; each collection takes its own off the end. */
       pending = [];
-      texts = /* @__PURE__ */ new Map();
       /** The content of the segment's one non-empty document. */
       root() {
         while (this.next < this.events.length) {
@@ -10383,19 +10410,19 @@ var init_eventTree = __esm({
           let at3 = this.colonEnd(keyEnd);
           while (isBlank2(this.text[at3])) at3++;
           scalar = newScalar("");
-          scalar.type = import_yaml5.Scalar.PLAIN;
+          scalar.type = PLAIN;
           scalar.range = [at3, at3, at3];
           return scalar;
         }
-        scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
+        scalar = newScalar(kept(getScalarValue(this.slice, event)));
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
-            scalar.type = import_yaml5.Scalar.PLAIN;
+            scalar.type = PLAIN;
             scalar.range = [valueStart, valueEnd2, valueEnd2];
             break;
           case SCALAR_STYLE.SINGLE_QUOTED:
           case SCALAR_STYLE.DOUBLE_QUOTED:
-            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? import_yaml5.Scalar.QUOTE_SINGLE : import_yaml5.Scalar.QUOTE_DOUBLE;
+            scalar.type = event.style === SCALAR_STYLE.SINGLE_QUOTED ? QUOTE_SINGLE : QUOTE_DOUBLE;
             scalar.range = [valueStart - 1, valueEnd2 + 1, valueEnd2 + 1];
             break;
           default: {
@@ -10403,19 +10430,11 @@ var init_eventTree = __esm({
             const header = this.skipSpace(this.colonEnd(keyEnd));
             if (this.text[header] !== "|" && this.text[header] !== ">") throw unsupported;
             const end = event.chomping === CHOMPING_MODE.KEEP ? valueEnd2 : this.lastContentLineEnd(valueStart, valueEnd2, event.indent);
-            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? import_yaml5.Scalar.BLOCK_LITERAL : import_yaml5.Scalar.BLOCK_FOLDED;
+            scalar.type = event.style === SCALAR_STYLE.LITERAL_BLOCK ? BLOCK_LITERAL : BLOCK_FOLDED;
             scalar.range = [header, end, end];
           }
         }
         return scalar;
-      }
-      /** The one copy of a short text (see internedLength). */
-      kept(text4) {
-        if (text4.length > internedLength) return text4;
-        const known3 = this.texts.get(text4);
-        if (known3 !== void 0) return known3;
-        this.texts.set(text4, text4);
-        return text4;
       }
       /** Just after the `:` that follows a key on its line. */
       colonEnd(keyEnd) {
@@ -14142,7 +14161,7 @@ function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml15.parse)(source);
+    raw = (0, import_yaml12.parse)(source);
   } catch {
   }
   const chart = isRecord(raw) ? raw : {};
@@ -14158,11 +14177,11 @@ function readChart(file, source, files) {
   }
   return { file, dir, name, missingDependencies };
 }
-var import_yaml15, isRecord;
+var import_yaml12, isRecord;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml15 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_paths();
     isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -14190,13 +14209,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml16.LineCounter();
-      parsed2 = { doc: (0, import_yaml16.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml13.LineCounter();
+      parsed2 = { doc: (0, import_yaml13.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml16.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml13.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -14213,7 +14232,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml16.parse)(source);
+    raw = (0, import_yaml13.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -14304,11 +14323,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml16, kustomizationNames, isRecord2, list2, text3;
+var import_yaml13, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml16 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -42129,8 +42148,8 @@ function reviewOptOuts(head, base, rule) {
       optOuts.push(optOut);
       continue;
     }
-    const kept = optOut.checks.filter((c) => atBaseChecks.has(c));
-    if (kept.length > 0) optOuts.push({ ...optOut, checks: kept });
+    const kept2 = optOut.checks.filter((c) => atBaseChecks.has(c));
+    if (kept2.length > 0) optOuts.push({ ...optOut, checks: kept2 });
     const message = `not honoured: the pull request adds this opt-out, and opt-outs: base-only honours only those already at the base commit`;
     optOuts.push({ ...optOut, checks: fresh, status: "added", message });
     added.push({ optOut, checks: fresh });
@@ -43084,15 +43103,15 @@ function evaluatePodSecurityRule(pod, level, version2, excludes) {
       }
     }
   }
-  const kept = [];
+  const kept2 = [];
   const excluded = [];
   for (const failure2 of failures) {
     const standing = remaining.get(failure2.check) ?? [];
     const original = fieldErrors(failure2, pod).length;
     if (original > 0 && standing.length === 0) excluded.push(failure2.check);
-    else kept.push(failure2);
+    else kept2.push(failure2);
   }
-  return { failures: kept, excluded };
+  return { failures: kept2, excluded };
 }
 
 // src/policy/sources/kyverno.ts
@@ -45313,12 +45332,12 @@ var fixSysctls = (context) => {
 };
 
 // src/fixes/notes.ts
-function illustrative(yaml) {
+function illustrative(yaml2) {
   return [
     "Illustrative example, not applicable as-is:",
     "```yaml",
     "# Illustrative only: adapt the names and values before using it.",
-    yaml.trimEnd(),
+    yaml2.trimEnd(),
     "```"
   ].join("\n");
 }
@@ -45506,11 +45525,11 @@ function isFixableAdvice(check) {
 }
 
 // src/fixes/render.ts
-var import_yaml10 = __toESM(require_dist(), 1);
 init_decode();
+init_yamlKinds();
 
 // src/fixes/style.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+init_yamlKinds();
 init_scalars();
 
 // src/fixes/text.ts
@@ -45612,13 +45631,13 @@ function extentOf(splices) {
   }
   return { lo, hi };
 }
-function compareSplices(a, aOrder, b, bOrder) {
-  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1) || aOrder - bOrder;
+function compareSplices(a, b) {
+  return a.start - b.start || a.end - b.end || (b.column ?? -1) - (a.column ?? -1);
 }
 function inOrder(splices) {
   let sorted = true;
-  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1], i - 1, splices[i], i) < 0;
-  const ordered = sorted ? [...splices] : splices.map((splice, order) => ({ splice, order })).sort((a, b) => compareSplices(a.splice, a.order, b.splice, b.order)).map(({ splice }) => splice);
+  for (let i = 1; i < splices.length && sorted; i++) sorted = compareSplices(splices[i - 1], splices[i]) <= 0;
+  const ordered = sorted ? [...splices] : [...splices].sort(compareSplices);
   let at3 = 0;
   for (const splice of ordered) {
     if (splice.start < at3) throw new SpliceConflict("two edits of the fix would overlap in the text");
@@ -45677,40 +45696,51 @@ function lineChange(before, after, shared, breaksBefore2) {
   const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
   const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
   const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
-  const a = splitWithBreaks(before.slice(windowStart, windowEnd));
-  const b = splitWithBreaks(after.slice(windowStart, windowEnd + after.length - before.length));
+  const shift = after.length - before.length;
+  let beforeEnd = windowEnd;
+  let afterEnd = windowEnd + shift;
+  while (beforeEnd > windowStart && afterEnd > windowStart) {
+    const lineLength2 = beforeEnd - lineStartBefore(before, windowStart, beforeEnd);
+    if (lineLength2 !== afterEnd - lineStartBefore(after, windowStart, afterEnd) || !sameText(before, beforeEnd - lineLength2, after, afterEnd - lineLength2, lineLength2)) break;
+    beforeEnd -= lineLength2;
+    afterEnd -= lineLength2;
+  }
   const linesBefore = breaksBefore2(windowStart);
-  let suffix = 0;
-  while (suffix < a.length && suffix < b.length && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const lines = [];
-  for (let i = 0; i < b.length - suffix; i++) lines.push(withoutBreak(b[i]));
-  return { start: linesBefore + 1, end: linesBefore + a.length - suffix, lines };
+  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(after.slice(windowStart, afterEnd)) };
 }
-function splitWithBreaks(text4) {
+function lineStartBefore(text4, floor, end) {
+  let at3 = end - 1;
+  while (at3 > floor && text4.charCodeAt(at3 - 1) !== 10) at3--;
+  return at3;
+}
+function sameText(a, aFrom, b, bFrom, length) {
+  for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+function linesIn(text4, from2, to2) {
+  let count = 0;
+  for (let at3 = text4.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text4.indexOf("\n", at3 + 1)) count++;
+  return to2 > from2 && text4.charCodeAt(to2 - 1) !== 10 ? count + 1 : count;
+}
+function linesOf(text4) {
   const lines = [];
   let start = 0;
   for (let at3 = text4.indexOf("\n"); at3 !== -1; at3 = text4.indexOf("\n", start)) {
-    lines.push(text4.slice(start, at3 + 1));
+    lines.push(text4.slice(start, at3 > start && text4.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
     start = at3 + 1;
   }
   if (start < text4.length) lines.push(text4.slice(start));
   return lines;
 }
-function withoutBreak(line) {
-  if (!line.endsWith("\n")) return line;
-  return line.slice(0, line.endsWith("\r\n") ? -2 : -1);
-}
 
 // src/fixes/style.ts
 function quoteOf(scalar) {
-  if (scalar.type === import_yaml8.Scalar.QUOTE_DOUBLE) return "double";
-  if (scalar.type === import_yaml8.Scalar.QUOTE_SINGLE) return "single";
+  if (scalar.type === QUOTE_DOUBLE) return "double";
+  if (scalar.type === QUOTE_SINGLE) return "single";
   return "plain";
 }
 function isStringish(scalar) {
-  if (scalar.type !== import_yaml8.Scalar.PLAIN) return true;
-  const resolved2 = resolvePlainScalar(String(scalar.value));
-  return resolved2.ok && typeof resolved2.value === "string";
+  return scalar.type !== PLAIN || plainIsString(String(scalar.value));
 }
 var Tally = class {
   counts = /* @__PURE__ */ new Map();
@@ -45749,12 +45779,12 @@ var StyleReader = class {
   }
   /** The pairs under a node (scalars and aliases hold none; aliases are not followed). */
   node(node) {
-    if ((0, import_yaml8.isMap)(node)) {
+    if (isMap3(node)) {
       const block2 = !node.flow;
       for (const pair2 of node.items) this.pair(pair2, block2);
-    } else if ((0, import_yaml8.isSeq)(node)) {
+    } else if (isSeq3(node)) {
       for (const item of node.items) {
-        if ((0, import_yaml8.isPair)(item)) this.pair(item, false);
+        if (isPair2(item)) this.pair(item, false);
         else this.node(item);
       }
     }
@@ -45762,12 +45792,12 @@ var StyleReader = class {
   /** A pair of a block map (`parentIsBlock`) or of a flow map or sequence, then the pairs of its key and value. */
   pair(pair2, parentIsBlock) {
     const { key, value } = pair2;
-    if ((0, import_yaml8.isScalar)(value)) {
-      if ((0, import_yaml8.isScalar)(key)) this.scalarValue(String(key.value), value, parentIsBlock);
+    if (isScalar3(value)) {
+      if (isScalar3(key)) this.scalarValue(String(key.value), value, parentIsBlock);
       else this.node(key);
       return;
     }
-    if ((0, import_yaml8.isScalar)(key)) this.collectionValue(key, value, parentIsBlock);
+    if (isScalar3(key)) this.collectionValue(key, value, parentIsBlock);
     else this.node(key);
     this.node(value);
   }
@@ -45777,25 +45807,26 @@ var StyleReader = class {
     if (parentIsBlock && !this.keys.has(key)) this.keys.set(key, { quote: quoteOf(value) });
   }
   collectionValue(keyNode, value, parentIsBlock) {
-    if (!((0, import_yaml8.isMap)(value) || (0, import_yaml8.isSeq)(value)) || !parentIsBlock || value.items.length === 0) return;
+    if (!(isMap3(value) || isSeq3(value)) || !parentIsBlock || value.items.length === 0) return;
     const key = String(keyNode.value);
     const firstItem = value.items[0];
-    const itemQuote = (0, import_yaml8.isSeq)(value) && (0, import_yaml8.isScalar)(firstItem) ? quoteOf(firstItem) : void 0;
+    const itemQuote = isSeq3(value) && isScalar3(firstItem) ? quoteOf(firstItem) : void 0;
     if (this.keys.get(key)?.flow === void 0) this.keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
     if (value.flow) return;
     const keyColumn2 = this.column(keyNode);
     if (keyColumn2 === void 0) return;
-    if ((0, import_yaml8.isMap)(value) && (0, import_yaml8.isPair)(firstItem)) {
+    if (isMap3(value) && isPair2(firstItem)) {
       const childColumn = this.column(firstItem.key);
       if (childColumn !== void 0 && childColumn > keyColumn2) this.indents.add(childColumn - keyColumn2);
     }
-    if ((0, import_yaml8.isSeq)(value)) {
+    if (isSeq3(value)) {
       const dashColumn = this.column(value);
       if (dashColumn !== void 0 && dashColumn >= keyColumn2) this.sequenceIndents.add(dashColumn - keyColumn2);
     }
   }
+  /** A node's column, from the line break before it: a key is a few characters into its line, and a file has many lines to search. */
   column(node) {
-    return node?.range ? columnOf(this.table, node.range[0]) : void 0;
+    return node?.range ? node.range[0] - lineStartOf(this.table.text, node.range[0]) : void 0;
   }
 };
 function plainSafe(text4) {
@@ -45904,9 +45935,9 @@ function renderBlockPairs(entries, column, style) {
 }
 
 // src/fixes/walk.ts
-var import_yaml9 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
+init_yamlKinds();
 var keysOf = /* @__PURE__ */ new WeakMap();
 var smallMap = 16;
 function mapStep(map, doc, key) {
@@ -45965,8 +45996,8 @@ function walkOn(doc, path4, steps) {
   for (let i = steps.length - 1; i < path4.length; i++) {
     const segment = path4[i];
     let next;
-    if (typeof segment === "string" && (0, import_yaml9.isMap)(current)) next = mapStep(current, doc, segment);
-    else if (typeof segment === "number" && (0, import_yaml9.isSeq)(current) && segment < current.items.length) {
+    if (typeof segment === "string" && isMap3(current)) next = mapStep(current, doc, segment);
+    else if (typeof segment === "number" && isSeq3(current) && segment < current.items.length) {
       next = valueStep(doc, current.items[segment], null, current, false);
     }
     if (!next) break;
@@ -45984,10 +46015,10 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if ((0, import_yaml9.isScalar)(node) || (0, import_yaml9.isAlias)(node)) return false;
-  if ((0, import_yaml9.isCollection)(node)) {
+  if (isScalar3(node) || isAlias4(node)) return false;
+  if (isCollection2(node)) {
     for (const item of node.items) {
-      const children = (0, import_yaml9.isMap)(node) ? [item.key, item.value] : [item];
+      const children = isMap3(node) ? [item.key, item.value] : [item];
       if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
     }
   }
@@ -45997,7 +46028,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i < upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if ((0, import_yaml9.isAlias)(step.written)) return `it is reached through the alias *${step.written.source}`;
+    if (isAlias4(step.written)) return `it is reached through the alias *${step.written.source}`;
     if (step.merged) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   if (anchors.size === 0) return null;
@@ -46039,7 +46070,7 @@ function ownershipOf(op) {
 }
 function isEmptyValue(node) {
   if (node === null) return true;
-  if (!(0, import_yaml10.isScalar)(node)) return false;
+  if (!isScalar3(node)) return false;
   try {
     return scalarValue(node) === null;
   } catch (error2) {
@@ -46085,7 +46116,7 @@ function fromTree(value) {
   return out;
 }
 function keyName(pair2) {
-  return (0, import_yaml10.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+  return isScalar3(pair2.key) ? String(pair2.key.value) : "";
 }
 function mergeRendered(parts) {
   if (parts.length === 1 && parts[0]) return parts[0];
@@ -46164,7 +46195,7 @@ function renderEdits(context, edits) {
       if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
-      if ((0, import_yaml10.isMap)(parent) && step.pair) {
+      if (isMap3(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), from: [] };
@@ -46172,7 +46203,7 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
-      } else if ((0, import_yaml10.isSeq)(parent) && typeof path4[path4.length - 1] === "number") {
+      } else if (isSeq3(parent) && typeof path4[path4.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
@@ -46184,7 +46215,7 @@ function renderEdits(context, edits) {
       continue;
     }
     if (edit.op === "append") {
-      if (!complete || !(0, import_yaml10.isSeq)(step.node)) {
+      if (!complete || !isSeq3(step.node)) {
         renderSet(walked, path4, [edit.value], owned);
         continue;
       }
@@ -46213,18 +46244,18 @@ function renderEdits(context, edits) {
       if (target.merged && owned.atSource === true) {
         markShared(owned, sharedReason(walked, depth + 1, anchors));
       } else if (target.merged) {
-        if (!(0, import_yaml10.isMap)(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        if (!isMap3(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
         addInsert(parentMap, [key], value, owned);
         return;
       }
       markShared(owned, sharedReason(walked, depth, anchors));
       if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
-      if (isEmptyValue(target.written) && target.pair && (0, import_yaml10.isMap)(target.parent)) {
+      if (isEmptyValue(target.written) && target.pair && isMap3(target.parent)) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if (((0, import_yaml10.isScalar)(target.written) || (0, import_yaml10.isAlias)(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if ((isScalar3(target.written) || isAlias4(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -46240,13 +46271,13 @@ function renderEdits(context, edits) {
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
     const node = target.node;
-    if ((0, import_yaml10.isMap)(node)) {
-      if (node.flow && node.items.length === 0 && target.pair && (0, import_yaml10.isMap)(target.parent) && !target.parent.flow) {
+    if (isMap3(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && isMap3(target.parent) && !target.parent.flow) {
         addFill(target.pair, target.parent, keys, value, owned);
       } else addInsert(node, keys, value, owned);
       return;
     }
-    if (isEmptyValue(target.written) && target.pair && (0, import_yaml10.isMap)(target.parent)) {
+    if (isEmptyValue(target.written) && target.pair && isMap3(target.parent)) {
       addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
@@ -46299,9 +46330,9 @@ function rangeOf2(node) {
 }
 function contentEnd(node) {
   if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
-  if (((0, import_yaml10.isMap)(node) || (0, import_yaml10.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if ((isMap3(node) || isSeq3(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    if ((0, import_yaml10.isPair)(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
+    if (isPair2(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
     return contentEnd(last);
   }
   return rangeOf2(node)[1];
@@ -46320,7 +46351,7 @@ function colonEnd(context, pair2) {
   return i + 1;
 }
 function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.type === import_yaml10.Scalar.QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair2) => isScalar3(pair2.key) && pair2.key.type === QUOTE_DOUBLE);
 }
 function keyColumn(context, map) {
   const first = map.items[0];
@@ -46344,14 +46375,14 @@ function lineLeader(context, offset) {
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
   if (typeof op.value === "boolean") {
-    const original = (0, import_yaml10.isScalar)(op.node) && op.node.type === import_yaml10.Scalar.PLAIN ? String(op.node.value) : void 0;
+    const original = isScalar3(op.node) && op.node.type === PLAIN ? String(op.node.value) : void 0;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
-  if ((0, import_yaml10.isScalar)(op.node)) {
-    if (op.node.type === import_yaml10.Scalar.QUOTE_DOUBLE) quote = "double";
-    else if (op.node.type === import_yaml10.Scalar.QUOTE_SINGLE) quote = "single";
-    else if (op.node.type === import_yaml10.Scalar.PLAIN) quote = "plain";
+  if (isScalar3(op.node)) {
+    if (op.node.type === QUOTE_DOUBLE) quote = "double";
+    else if (op.node.type === QUOTE_SINGLE) quote = "single";
+    else if (op.node.type === PLAIN) quote = "plain";
     else throw new Unsupported2("a block scalar is not replaced in place");
   }
   return { start, end, insert: formatString(op.value, quote) };
@@ -46420,18 +46451,18 @@ function refilledFlowMap(context, map, rendered) {
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
-  if (((0, import_yaml10.isMap)(node) || (0, import_yaml10.isSeq)(node)) && !node.flow && node.items.length > 0) {
+  if ((isMap3(node) || isSeq3(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    return endsWithKeptBlockScalar(context, (0, import_yaml10.isPair)(last) ? last.value ?? last.key : last);
+    return endsWithKeptBlockScalar(context, isPair2(last) ? last.value ?? last.key : last);
   }
-  if (!(0, import_yaml10.isScalar)(node) || node.type !== import_yaml10.Scalar.BLOCK_LITERAL && node.type !== import_yaml10.Scalar.BLOCK_FOLDED) return false;
+  if (!isScalar3(node) || node.type !== BLOCK_LITERAL && node.type !== BLOCK_FOLDED) return false;
   return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
 }
 function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => (0, import_yaml10.isScalar)(item));
-  if (!(0, import_yaml10.isScalar)(first)) return fallback;
-  if (first.type === import_yaml10.Scalar.QUOTE_DOUBLE) return "double";
-  if (first.type === import_yaml10.Scalar.QUOTE_SINGLE) return "single";
+  const first = seq.items.find((item) => isScalar3(item));
+  if (!isScalar3(first)) return fallback;
+  if (first.type === QUOTE_DOUBLE) return "double";
+  if (first.type === QUOTE_SINGLE) return "single";
   return "plain";
 }
 function appendSplice(context, op) {
@@ -46900,7 +46931,7 @@ function adviceFindings(source, settings) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_anchors();
 
 // src/fixes/cutText.ts
@@ -47037,9 +47068,9 @@ var CutText = class {
 // src/fixes/listLayout.ts
 init_sortedSearch();
 function contentEnd2(node) {
-  if ((0, import_yaml11.isCollection)(node) && !node.flow && node.items.length > 0) {
+  if ((0, import_yaml8.isCollection)(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    const tail = (0, import_yaml11.isMap)(node) ? last.value ?? last.key : last;
+    const tail = (0, import_yaml8.isMap)(node) ? last.value ?? last.key : last;
     if (tail) return contentEnd2(tail);
   }
   return node.range?.[1] ?? 0;
@@ -47051,12 +47082,12 @@ function lineAfter(text4, offset, to2) {
 }
 function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
-  if (!(0, import_yaml11.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
-  const pairs = root.items.filter((pair3) => (0, import_yaml11.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
+  if (!(0, import_yaml8.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
+  const pairs = root.items.filter((pair3) => (0, import_yaml8.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
   const [pair2] = pairs;
-  if (pairs.length !== 1 || !pair2 || !(0, import_yaml11.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
+  if (pairs.length !== 1 || !pair2 || !(0, import_yaml8.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
   const seq = pair2.value;
-  if (!(0, import_yaml11.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
+  if (!(0, import_yaml8.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items;
   if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items;
@@ -47096,7 +47127,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml11.visit)(doc, {
+  (0, import_yaml8.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -47156,13 +47187,13 @@ function itemsToRead(layout, changed) {
   grow(read, changing, (i) => layout.dependencies[i] ?? []);
   return [...read].sort((a, b) => a - b);
 }
-function listCut(text4, layout, kept) {
+function listCut(text4, layout, kept2) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from, lead: "" }];
   let runStart = -1;
-  kept.forEach((i, k) => {
+  kept2.forEach((i, k) => {
     if (runStart === -1) runStart = i;
-    const next = kept[k + 1];
+    const next = kept2[k + 1];
     if (next !== i + 1) {
       pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0, lead: pieces.length > 1 && layout.flow ? "," : "" });
       runStart = -1;
@@ -47177,7 +47208,7 @@ init_segments();
 init_sortedSearch();
 
 // src/fixes/fragments.ts
-var import_yaml14 = __toESM(require_dist(), 1);
+var import_yaml11 = __toESM(require_dist(), 1);
 init_eventReader();
 init_jsonStream();
 init_decode();
@@ -47208,7 +47239,7 @@ function contentColumnAfter(lines, start, limit, quiet) {
 }
 
 // src/fixes/fragmentRegions.ts
-var import_yaml12 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_decode();
 init_eventReader();
 init_sortedSearch();
@@ -47223,7 +47254,7 @@ function keysOf2(node, place2, doc) {
   const pairs = node.items;
   for (const [key, child] of children) {
     const pair2 = pairs[keys.length];
-    if (!(0, import_yaml12.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
+    if (!(0, import_yaml9.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
     keys.push(key);
   }
   return keys;
@@ -47304,14 +47335,14 @@ function flowMapView(text4, node, place2, value, path4) {
 function quotedKeys(node) {
   const keys = [];
   for (const pair2 of node.items) {
-    if (!(0, import_yaml12.isScalar)(pair2.key) || pair2.key.type !== import_yaml12.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
+    if (!(0, import_yaml9.isScalar)(pair2.key) || pair2.key.type !== import_yaml9.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
     keys.push(pair2.key.value);
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
 function regionIn(text4, node, place2, value, link, splice, doc = null) {
-  if ((0, import_yaml12.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
-  if (!(0, import_yaml12.isMap)(node)) return null;
+  if ((0, import_yaml9.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
+  if (!(0, import_yaml9.isMap)(node)) return null;
   const map = mapView(text4, node, place2, value, link, doc);
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text4, map, place2, link, splice);
@@ -47333,7 +47364,7 @@ function regionIn(text4, node, place2, value, link, splice, doc = null) {
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    const inner = child && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
+    const inner = child && ((0, import_yaml9.isMap)(child) || (0, import_yaml9.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
@@ -47349,7 +47380,7 @@ function flowRegionIn(text4, map, place2, link, splice) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
     const range2 = child?.range;
-    if (child && range2 && ((0, import_yaml12.isMap)(child) || (0, import_yaml12.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
+    if (child && range2 && ((0, import_yaml9.isMap)(child) || (0, import_yaml9.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
       const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
@@ -47377,7 +47408,7 @@ function regionInSequence(text4, node, place2, value, link, splice, doc) {
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
   const item = items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
-  if (item === void 0 || !(0, import_yaml12.isMap)(item)) return null;
+  if (item === void 0 || !(0, import_yaml9.isMap)(item)) return null;
   return regionIn(text4, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice, doc);
 }
 function mergeRegions(regions) {
@@ -47460,7 +47491,7 @@ function lineWise(text4, splices) {
 }
 function reshape(text4, given, splices) {
   const moved = atLineStarts(text4, splices.map((splice) => narrowed(text4, splice)));
-  return sameText(text4, given, moved && moved.flatMap((splice) => byIndentation(text4, splice)));
+  return sameText2(text4, given, moved && moved.flatMap((splice) => byIndentation(text4, splice)));
 }
 function byKeptLines(text4, splice) {
   const { start, end, insert } = splice;
@@ -47470,12 +47501,12 @@ function byKeptLines(text4, splice) {
   let from2 = 0;
   for (let line = start; line < end; ) {
     const lineEnd = text4.indexOf("\n", line) + 1;
-    const kept = text4.slice(line, lineEnd);
+    const kept2 = text4.slice(line, lineEnd);
     let at3 = from2;
-    while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
+    while (at3 < insert.length && !insert.startsWith(kept2, at3)) at3 = insert.indexOf("\n", at3) + 1;
     if (at3 >= insert.length) return [splice];
     if (at3 > from2) parts.push({ ...splice, start: line, end: line, insert: insert.slice(from2, at3) });
-    from2 = at3 + kept.length;
+    from2 = at3 + kept2.length;
     line = lineEnd;
   }
   if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
@@ -47532,7 +47563,7 @@ function byIndentation(text4, splice) {
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
   return parts;
 }
-function sameText(text4, given, changed) {
+function sameText2(text4, given, changed) {
   if (changed === null || given.length < 2 && changed.length === 1 || changed.length === given.length && changed.every((splice, i) => splice === given[i])) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
@@ -47545,7 +47576,7 @@ function sameText(text4, given, changed) {
 }
 
 // src/fixes/itemAliases.ts
-var import_yaml13 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_preorder();
@@ -47563,10 +47594,10 @@ function itemAliases(doc) {
 }
 function itemsOf(doc) {
   const root = doc.contents;
-  if (!(0, import_yaml13.isMap)(root) || root.flow || root.anchor !== void 0) return null;
-  const pairs = root.items.filter((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "items");
+  if (!(0, import_yaml10.isMap)(root) || root.flow || root.anchor !== void 0) return null;
+  const pairs = root.items.filter((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.value === "items");
   const items = pairs.length === 1 ? pairs[0].value : null;
-  return (0, import_yaml13.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
+  return (0, import_yaml10.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
 }
 function findItemAliases(doc) {
   const seq = itemsOf(doc);
@@ -47581,7 +47612,7 @@ function findItemAliases(doc) {
     node(node) {
       if (!plain2) return;
       const item = indexOf.get(node);
-      if ((0, import_yaml13.isAlias)(node)) {
+      if ((0, import_yaml10.isAlias)(node)) {
         const target = aliasTarget(doc, node);
         const source = target === void 0 ? void 0 : indexOf.get(target);
         if (item === void 0 || source === void 0 || source >= item) plain2 = false;
@@ -47593,8 +47624,8 @@ function findItemAliases(doc) {
         if (item === void 0 || anchors.has(node.anchor)) plain2 = false;
         anchors.add(node.anchor);
       }
-      if (((0, import_yaml13.isMap)(node) || (0, import_yaml13.isSeq)(node)) && node.tag !== void 0) plain2 = false;
-      if ((0, import_yaml13.isMap)(node) && node.items.some((pair2) => (0, import_yaml13.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
+      if (((0, import_yaml10.isMap)(node) || (0, import_yaml10.isSeq)(node)) && node.tag !== void 0) plain2 = false;
+      if ((0, import_yaml10.isMap)(node) && node.items.some((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
     }
   });
   return plain2 ? { sourceOf, usersOf } : null;
@@ -47607,15 +47638,15 @@ function sameEditsBelowItems(a, b) {
     return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
   });
 }
-function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
+function mayExceedAliasBudget(fields2, items, kept2, sourceOf) {
   const counts = items.map(nodeCount);
   let total = 2;
   for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
-  counts.forEach((count, j) => total += count + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
+  counts.forEach((count, j) => total += count + (sourceOf[kept2[j]] !== kept2[j] ? 1 : 0));
   const allowed = allowedAliasRatio(total);
   let decoded = 2;
   let aliased = 0;
-  for (const [j, item] of kept.entries()) {
+  for (const [j, item] of kept2.entries()) {
     const count = counts[j];
     if (sourceOf[item] === item) {
       decoded += count;
@@ -47658,8 +47689,8 @@ function readFragments(text4, document, splices, aliasedItems) {
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text4);
   const aliased = aliasedItems && itemAliasesOf(document) !== null;
-  if (place2 === void 0 && !(json && (0, import_yaml14.isMap)(root) && root.flow) && !aliased) return null;
-  const reading = { json, flowRoot: (0, import_yaml14.isCollection)(root) && root.flow === true };
+  if (place2 === void 0 && !(json && (0, import_yaml11.isMap)(root) && root.flow) && !aliased) return null;
+  const reading = { json, flowRoot: (0, import_yaml11.isCollection)(root) && root.flow === true };
   const moved = lineWise(text4, splices);
   if (moved === null) return null;
   const regions = [];
@@ -47697,7 +47728,7 @@ function readFragments(text4, document, splices, aliasedItems) {
 function inAnItem(path4) {
   return path4.length >= 2 && path4[0] === "items" && typeof path4[1] === "number";
 }
-function listItemsByFragments(text4, document, splices, kept) {
+function listItemsByFragments(text4, document, splices, kept2) {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
@@ -47708,13 +47739,13 @@ function listItemsByFragments(text4, document, splices, kept) {
     const item = map.map.path[1];
     byItem.set(item, [...byItem.get(item) ?? [], map]);
   }
-  const keeps = new Set(kept);
+  const keeps = new Set(kept2);
   const fixed2 = /* @__PURE__ */ new Map();
   for (const [item, maps] of byItem) {
     if (!keeps.has(item) || (aliases.usersOf[item] ?? []).some((user) => !keeps.has(user))) return null;
     fixed2.set(item, withReadMaps(items[item] ?? null, maps, 2));
   }
-  return kept.map((item) => {
+  return kept2.map((item) => {
     const source = aliases.sourceOf[item] ?? item;
     return fixed2.get(source) ?? items[source] ?? null;
   });
@@ -47778,10 +47809,10 @@ function readRegion(text4, texts, r, documentEnd, reading) {
   if (start > 0 && text4.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
   if (fixedText !== "" && !fixedText.endsWith("\n") && end < text4.length) return null;
-  const kept = keptBefore(text4, region);
-  const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
+  const kept2 = keptBefore(text4, region);
+  const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept2) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
-  const keptLast = column === null && kept;
+  const keptLast = column === null && kept2;
   if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
@@ -47789,10 +47820,10 @@ var keepHeader = /[|>][1-9]?\+/;
 function keptBefore(text4, region) {
   return keepHeader.test(text4.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
 }
-function columnAfterQuiet(lines, start, limit, column, kept) {
+function columnAfterQuiet(lines, start, limit, column, kept2) {
   return contentColumnAfter(lines, start, limit, (line, indent) => {
     const blank = line.trim() === "";
-    return (blank ? line.replace(/\r$/, "").length : indent) <= column && !(blank && kept);
+    return (blank ? line.replace(/\r$/, "").length : indent) <= column && !(blank && kept2);
   });
 }
 var trailingComma = /,[ \t\r\n]*$/;
@@ -47813,18 +47844,18 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
+function endsBefore(text4, end, texts, r, documentEnd, column, kept2) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
     if (from(region) !== at3) break;
     const fixed2 = texts[next].fixed;
-    const first2 = columnAfterQuiet(fixed2, 0, fixed2.length, column, kept);
+    const first2 = columnAfterQuiet(fixed2, 0, fixed2.length, column, kept2);
     if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
   const limit = Math.min(documentEnd, text4.length);
-  const first = columnAfterQuiet(text4, at3, limit, column, kept);
+  const first = columnAfterQuiet(text4, at3, limit, column, kept2);
   return first !== false && (first === null || first < column);
 }
 var readCache = /* @__PURE__ */ new Map();
@@ -48027,8 +48058,8 @@ var Baseline = class {
 };
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 var noLimitByYaml = { ...noLimit, eventReader: false };
-function tiedByAlias(layout, kept) {
-  return kept.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
+function tiedByAlias(layout, kept2) {
+  return kept2.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
 }
 function partOf(file, text4, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text4, noLimit);
@@ -48209,8 +48240,8 @@ function verifyListItems(list3, splices, expectation) {
   }
   const changed = /* @__PURE__ */ new Set([...spliceItems.flat(), ...fixedItems.map(([, item]) => item)]);
   for (const item of editItems) if (item !== null) changed.add(item);
-  const kept = itemsToRead(layout, changed);
-  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  const kept2 = itemsToRead(layout, changed);
+  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept2] : clustersOf(layout, kept2, spliceItems);
   if (apart.length > 1) {
     const clusterOf = new Map(apart.flatMap((cluster, c) => cluster.map((item) => [item, c])));
     const shares = apart.map(() => ({ splices: [], edits: [], fixed: /* @__PURE__ */ new Map() }));
@@ -48230,10 +48261,10 @@ function verifyListItems(list3, splices, expectation) {
     }
     if (!failed) return null;
   }
-  return verifyKept(list3, kept, splices, expectation);
+  return verifyKept(list3, kept2, splices, expectation);
 }
-function clustersOf(layout, kept, spliceItems) {
-  const parent = new Map(kept.map((item) => [item, item]));
+function clustersOf(layout, kept2, spliceItems) {
+  const parent = new Map(kept2.map((item) => [item, item]));
   const find = (item) => {
     let root = item;
     while (parent.get(root) !== root) root = parent.get(root) ?? root;
@@ -48244,12 +48275,12 @@ function clustersOf(layout, kept, spliceItems) {
     if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
   };
   for (const items of spliceItems) for (const item of items) union(items[0] ?? item, item);
-  for (const item of kept) {
+  for (const item of kept2) {
     for (const other of layout.users[item] ?? []) union(item, other);
     for (const other of layout.dependencies[item] ?? []) union(item, other);
   }
   const clusters = /* @__PURE__ */ new Map();
-  for (const item of kept) {
+  for (const item of kept2) {
     const root = find(item);
     const cluster = clusters.get(root);
     if (cluster) cluster.push(item);
@@ -48257,46 +48288,46 @@ function clustersOf(layout, kept, spliceItems) {
   }
   return [...clusters.values()];
 }
-function verifyKept(list3, kept, splices, expectation) {
+function verifyKept(list3, kept2, splices, expectation) {
   const { file, text: text4, unit, policyOf, verdicts, work } = list3;
   const { document, layout } = unit;
-  const cut = listCut(text4, layout, kept);
+  const cut = listCut(text4, layout, kept2);
   const change = cut.change(splices);
   if (change === null) return void 0;
-  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept.join(",")}\0${change.key}`;
+  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept2.join(",")}\0${change.key}`;
   const known3 = verdicts.get(key);
   if (known3 !== void 0) return known3;
   work(change.length);
   const edits = expectation.edits.get(document.index) ?? [];
-  const byFragments = list3.fragments ? itemsByFragments(list3, kept, splices, edits, expectation) : void 0;
-  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, cut.apply(splices) ?? "", unit, kept, edits, expectation, policyOf);
+  const byFragments = list3.fragments ? itemsByFragments(list3, kept2, splices, edits, expectation) : void 0;
+  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, cut.apply(splices) ?? "", unit, kept2, edits, expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
 }
-function itemsByFragments(list3, kept, splices, edits, expectation) {
+function itemsByFragments(list3, kept2, splices, edits, expectation) {
   const { document } = list3.unit;
   const aliases = itemAliasesOf(document);
-  if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept, splices, edits, expectation);
-  const expected2 = expectedList(document.value, kept, edits);
+  if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept2, splices, edits, expectation);
+  const expected2 = expectedList(document.value, kept2, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept, path4))) return void 0;
-  return readItemsReason(list3, expected2.fields, expected2.items, kept, expectation);
+  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept2, path4))) return void 0;
+  return readItemsReason(list3, expected2.fields, expected2.items, kept2, expectation);
 }
-function readItemsReason(list3, fields2, items, kept, expectation) {
+function readItemsReason(list3, fields2, items, kept2, expectation) {
   verificationCounts.items++;
   verificationCounts.fragments++;
-  return itemsReason({ ...list3.unit.document, value: { ...fields2, items } }, list3.unit, kept, expectation, list3.policyOf);
+  return itemsReason({ ...list3.unit.document, value: { ...fields2, items } }, list3.unit, kept2, expectation, list3.policyOf);
 }
-function aliasedItemsByFragments(list3, { sourceOf }, kept, splices, edits, expectation) {
+function aliasedItemsByFragments(list3, { sourceOf }, kept2, splices, edits, expectation) {
   const { document } = list3.unit;
-  const byItem = editsByItem(kept, edits);
+  const byItem = editsByItem(kept2, edits);
   const original = isObject(document.value) ? document.value.items : void 0;
   if (byItem === null || !Array.isArray(original)) return void 0;
-  const items = listItemsByFragments(list3.text, document, splices, kept);
+  const items = listItemsByFragments(list3.text, document, splices, kept2);
   if (items === null) return void 0;
-  const keptAt = new Map(kept.map((item, j) => [item, j]));
+  const keptAt = new Map(kept2.map((item, j) => [item, j]));
   const expected2 = [];
-  for (const [j, item] of kept.entries()) {
+  for (const [j, item] of kept2.entries()) {
     const s = keptAt.get(sourceOf[item] ?? item) ?? j;
     if (s < j && items[j] === items[s] && sameEditsBelowItems(byItem[j], byItem[s])) {
       expected2.push(expected2[s]);
@@ -48312,22 +48343,22 @@ function aliasedItemsByFragments(list3, { sourceOf }, kept, splices, edits, expe
     if (value === void 0 || !jsonEqual(items[j], value)) return void 0;
     expected2.push(value);
   }
-  if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
-  return readItemsReason(list3, document.value, items, kept, expectation);
+  if (mayExceedAliasBudget(document.value, items, kept2, sourceOf)) return void 0;
+  return readItemsReason(list3, document.value, items, kept2, expectation);
 }
-function expectedInList(expected2, kept, path4) {
+function expectedInList(expected2, kept2, path4) {
   const item = itemOf(path4);
   if (item === null) return expected2.whole || path4.length > 0 && path4[0] !== "items" ? valueAt2(expected2.fields, path4) : void 0;
-  const j = sortedIndex(kept, item);
+  const j = sortedIndex(kept2, item);
   if (j === -1) return void 0;
   return valueAt2(expected2.items[j], path4.slice(2));
 }
-function expectedList(document, kept, edits) {
-  const byItem = editsByItem(kept, edits);
+function expectedList(document, kept2, edits) {
+  const byItem = editsByItem(kept2, edits);
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
-      const items = kept.map((item, j) => editedItem(original, item, byItem[j] ?? []));
+      const items = kept2.map((item, j) => editedItem(original, item, byItem[j] ?? []));
       return { fields: document, items, whole: false };
     } catch (error2) {
       if (!(error2 instanceof EditError)) throw error2;
@@ -48344,16 +48375,16 @@ function expectedList(document, kept, edits) {
   }
   if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
   const expectedItems = expected2.items;
-  return { fields: expected2, items: kept.map((item) => expectedItems[item]), whole: true };
+  return { fields: expected2, items: kept2.map((item) => expectedItems[item]), whole: true };
 }
 function editedItem(items, item, edits) {
   return edits.length === 0 ? items[item] : applyEditsToJson(items[item] ?? null, edits, 2);
 }
-function editsByItem(kept, edits) {
-  const byItem = kept.map(() => []);
+function editsByItem(kept2, edits) {
+  const byItem = kept2.map(() => []);
   for (const edit of edits) {
     const item = itemOf(edit.path);
-    const j = item === null || edit.path.length < 3 ? -1 : sortedIndex(kept, item);
+    const j = item === null || edit.path.length < 3 ? -1 : sortedIndex(kept2, item);
     if (j === -1) return null;
     byItem[j].push(edit);
   }
@@ -48363,33 +48394,33 @@ function sortedIndex(values, value) {
   const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
   return values[index] === value ? index : -1;
 }
-function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
+function verifySmallList(file, small, unit, kept2, edits, expectation, policyOf) {
   const { document } = unit;
   verificationCounts.items++;
-  const loaded = loadManifestFile(file, small, tiedByAlias(unit.layout, kept) ? noLimitByYaml : noLimit);
+  const loaded = loadManifestFile(file, small, tiedByAlias(unit.layout, kept2) ? noLimitByYaml : noLimit);
   const [fixedDocument] = loaded.documents;
   if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return "the fixed YAML no longer loads as it did";
   const value = fixedDocument.value;
-  if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept.length) return "the fixed YAML would change more than the fixed fields";
-  const expected2 = expectedList(document.value, kept, edits);
+  if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept2.length) return "the fixed YAML would change more than the fixed fields";
+  const expected2 = expectedList(document.value, kept2, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
   for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
     if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
-  if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
-  return itemsReason(fixedDocument, unit, kept, expectation, policyOf);
+  if (kept2.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
+  return itemsReason(fixedDocument, unit, kept2, expectation, policyOf);
 }
-function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
+function itemsReason(fixedDocument, unit, kept2, expectation, policyOf) {
   const { document } = unit;
   const objectPathOf = (path4) => {
     const item = itemOf(path4);
-    return item === null ? path4 : ["items", kept[item] ?? -1, ...path4.slice(2)];
+    return item === null ? path4 : ["items", kept2[item] ?? -1, ...path4.slice(2)];
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
-  const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  const before = statesOf(unit.baseline, kept2.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
 function documentByFragments(text4, document, part, splices, expectation, policyOf) {
@@ -50064,9 +50095,9 @@ init_load();
 
 // src/scope/policyChanges.ts
 var approval = "Revert the relaxation, or have someone who may lower the bar approve it: a repository admin merges past the check, or the config at the base commit sets `policy-changes: warn`.";
-function relaxationFinding(subject, what, bar, source, places, status, rule, linesOf2) {
+function relaxationFinding(subject, what, bar, source, places, status, rule, linesOf3) {
   const blocking = rule === "block";
-  const locations = places.map((p) => ({ path: formatFieldPath(p.path), line: p.line, column: 1, exact: true, container: null, inDiff: linesOf2(p.file)?.has(p.line) ?? false })).sort((a, b) => a.line - b.line);
+  const locations = places.map((p) => ({ path: formatFieldPath(p.path), line: p.line, column: 1, exact: true, container: null, inDiff: linesOf3(p.file)?.has(p.line) ?? false })).sort((a, b) => a.line - b.line);
   const { reason: reason4, ...about } = subject;
   return {
     ...about,
@@ -50100,7 +50131,7 @@ function labelPlace(entry, documents, label) {
   }
   return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
 }
-function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf2) {
+function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf3) {
   const admission = { ...defaults2, audit: { level: "privileged", version: "latest" } };
   const findings = [];
   for (const name of /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()])) {
@@ -50124,7 +50155,7 @@ function namespaceRelaxations(base, head, defaults2, documents, rule, linesOf2) 
     const where2 = after ? places : [labelPlace(before, documents.base, namespaceLabels.enforce)];
     const subject = { file: entry.manifest.file, apiVersion: "v1", kind: "Namespace", namespace: null, name };
     const source = { kind: "namespace-label", detail: before ? `Namespace ${name}'s labels at the base commit (${before.manifest.file}:${before.manifest.line})` : "the run's default levels, as the Namespace is new" };
-    findings.push(relaxationFinding(subject, what, was.enforce, source, uniquePlaces(where2), before ? "modified" : "new", rule, linesOf2));
+    findings.push(relaxationFinding(subject, what, was.enforce, source, uniquePlaces(where2), before ? "modified" : "new", rule, linesOf3));
   }
   return findings;
 }
@@ -50137,7 +50168,7 @@ function uniquePlaces(places) {
     return true;
   });
 }
-function workloadRelaxation(r, rule, linesOf2) {
+function workloadRelaxation(r, rule, linesOf3) {
   const { pod, base } = r;
   const what = [...r.moved];
   const places = [];
@@ -50158,7 +50189,7 @@ function workloadRelaxation(r, rule, linesOf2) {
   if (what.length === 0) return null;
   const subject = { file: pod.document.file, apiVersion: pod.apiVersion, kind: pod.kind, namespace: pod.namespace, name: pod.name };
   const source = { kind: r.basePolicy.levelSource.kind, detail: `${r.basePolicy.levelSource.detail} (the policy before the change)` };
-  return relaxationFinding(subject, what, r.basePolicy.enforce, source, uniquePlaces(places), r.status, rule, linesOf2);
+  return relaxationFinding(subject, what, r.basePolicy.enforce, source, uniquePlaces(places), r.status, rule, linesOf3);
 }
 
 // src/scope/clusterPolicyChanges.ts
@@ -50167,7 +50198,7 @@ var exemptionKinds = [
   ["runtimeClassNames", "runtimeClass"],
   ["usernames", "username"]
 ];
-function admissionRelaxations(base, head, defaults2, rule, linesOf2) {
+function admissionRelaxations(base, head, defaults2, rule, linesOf3) {
   const config = head ?? base;
   if (config === null) return [];
   const what = [];
@@ -50205,7 +50236,7 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf2) {
     kind: "admission-config",
     detail: base ? `the PodSecurityConfiguration at the base commit (${base.file}:${base.line})` : "the run's default levels, as the PodSecurityConfiguration is new"
   };
-  return [relaxationFinding(subject, what, defaults2.base.enforce, source, uniquePlaces(places), base ? "modified" : "new", rule, linesOf2)];
+  return [relaxationFinding(subject, what, defaults2.base.enforce, source, uniquePlaces(places), base ? "modified" : "new", rule, linesOf3)];
 }
 var ruleKey = (r) => `${r.policyNamespace ?? ""}\0${r.policy}\0${r.ruleName}`;
 var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -50258,7 +50289,7 @@ function ruleRelaxations(before, after, documents) {
   if (dropped.length > 0) add(`it no longer covers ${dropped.join(", ")} (autogen)`, [...policy, "metadata", "annotations"]);
   return { what, places };
 }
-function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
+function kyvernoRelaxations(base, head, documents, rule, linesOf3) {
   const byKey = new Map(head.map((r) => [ruleKey(r), r]));
   const findings = [];
   for (const before of base) {
@@ -50275,11 +50306,11 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf2) {
       reason: `the pull request relaxes Kyverno ${before.policy} rule ${before.ruleName}`
     };
     const source = kyvernoSource({ ...before, atBase: true });
-    findings.push(relaxationFinding(subject, what, { level: before.level, version: before.version }, source, uniquePlaces(places), "modified", rule, linesOf2));
+    findings.push(relaxationFinding(subject, what, { level: before.level, version: before.version }, source, uniquePlaces(places), "modified", rule, linesOf3));
   }
   return findings;
 }
-function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf2) {
+function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf3) {
   const selecting = rules.filter((r) => [...r.match.any ?? [], ...r.match.all ?? []].some((f) => f.namespaceSelector !== null));
   if (selecting.length === 0) return [];
   const findings = [];
@@ -50294,7 +50325,7 @@ function kyvernoNamespaceRelaxations(rules, namespaces, documents, rule, linesOf
     const source = kyvernoSource({ ...left[0], atBase: true });
     const [b, a] = [before.manifest.labels, after.manifest.labels];
     const changed = Object.keys(a).find((key) => a[key] !== b[key]) ?? "";
-    findings.push(relaxationFinding(subject, what, { level: left[0].level, version: left[0].version }, source, [labelPlace(after, documents.head, changed)], "modified", rule, linesOf2));
+    findings.push(relaxationFinding(subject, what, { level: left[0].level, version: left[0].version }, source, [labelPlace(after, documents.head, changed)], "modified", rule, linesOf3));
   }
   return findings;
 }
@@ -50499,7 +50530,7 @@ function evaluateChangeSet(changeSet, options) {
   const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
-  const linesOf2 = (path4) => linesByFile.get(path4);
+  const linesOf3 = (path4) => linesByFile.get(path4);
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -50546,7 +50577,7 @@ function evaluateChangeSet(changeSet, options) {
       const status = base ? "modified" : "new";
       const policy = judged.policy;
       const evaluated = evaluatePodSpec(pod, judging, policy);
-      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, exemptRuntimeClass: judged.exemptRuntimeClass, status }, rules.policyChanges, linesOf2);
+      const relaxed = workloadRelaxation({ pod, base, basePolicy: judged.base, moved: judged.moved, addedOptOuts: judged.addedOptOuts, exemptRuntimeClass: judged.exemptRuntimeClass, status }, rules.policyChanges, linesOf3);
       if (relaxed) relaxations.push(relaxed);
       const baseOutcome = base ? evaluatePolicy(base.pod, judged.changed ? judged.base : policy) : null;
       const baseFailures = baseOutcome ? [baseOutcome.evaluations.enforce, baseOutcome.evaluations.warn, baseOutcome.evaluations.audit, baseOutcome.evaluations.preview].flatMap((e) => e?.failures ?? []) : [];
@@ -50579,11 +50610,11 @@ function evaluateChangeSet(changeSet, options) {
   const defaults2 = defaultsUnder(context);
   const documents = { base: changedBase, head: changedHead };
   findings.push(
-    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf2),
-    ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf2),
-    ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf2),
-    ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf2),
-    ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf2, path: options.configChange.path }) : [],
+    ...namespaceRelaxations(baseContext.namespaces, context.namespaces, defaults2, documents, rules.policyChanges, linesOf3),
+    ...admissionRelaxations(baseContext.cluster?.admission ?? null, context.cluster?.admission ?? null, { base: defaultsUnder(baseContext), head: defaults2 }, rules.policyChanges, linesOf3),
+    ...kyvernoRelaxations(baseContext.cluster?.kyverno ?? [], headKyverno, documents, rules.policyChanges, linesOf3),
+    ...kyvernoNamespaceRelaxations(headKyverno, { base: baseContext.namespaces, head: context.namespaces }, documents, rules.policyChanges, linesOf3),
+    ...options.configChange ? configRelaxations(options.configChange.base, options.configChange.head, { today: options.policy.today, rule: rules.policyChanges, linesOf: linesOf3, path: options.configChange.path }) : [],
     ...relaxations
   );
   errors.push(...repository.problems);
@@ -50637,7 +50668,7 @@ function dotTracker() {
     return dot;
   };
 }
-function linesOf(text4) {
+function linesOf2(text4) {
   const dotOf = dotTracker();
   return text4.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
@@ -50736,7 +50767,7 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine) {
   return best;
 }
 function findInTemplate(text4, path4, rendered) {
-  const lines = linesOf(text4);
+  const lines = linesOf2(text4);
   const found = walk2(lines, 0, lines.length, path4, 0, rendered, 1);
   return { line: found.line, exact: found.depth === path4.length, values: found.values };
 }
@@ -50890,7 +50921,7 @@ function kustomizeLocator(sources) {
     return documents;
   };
   const split = /* @__PURE__ */ new Map();
-  const linesOf2 = (text4) => {
+  const linesOf3 = (text4) => {
     let lines = split.get(text4);
     if (lines === void 0) split.set(text4, lines = text4.split("\n"));
     return lines;
@@ -50917,7 +50948,7 @@ function kustomizeLocator(sources) {
         const where2 = locate(document.source, found);
         if (!where2.exact) continue;
         if (candidate.inline === null) return { file: candidate.file, line: where2.line, column: where2.column };
-        return inlineHit(candidate.file, candidate.inline, where2, linesOf2(sources.texts.get(candidate.file) ?? ""), linesOf2(candidate.inline.text));
+        return inlineHit(candidate.file, candidate.inline, where2, linesOf3(sources.texts.get(candidate.file) ?? ""), linesOf3(candidate.inline.text));
       }
     }
     return null;
@@ -50989,7 +51020,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
   const diffs = /* @__PURE__ */ new Map();
-  const linesIn = (file) => {
+  const linesIn2 = (file) => {
     let lines = diffs.get(file);
     if (lines === void 0) {
       lines = diffLines(hunks.get(file) ?? null);
@@ -51021,7 +51052,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       return { location, at: hit ?? fallback };
     });
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
-    const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn(p.at.file).has(p.at.line) }));
+    const locations = placed2.filter((p) => p.at.file === primary.at.file).map((p) => ({ ...p.location, line: p.at.line, column: p.at.column, exact: p.location.exact && p.at.exact, inDiff: linesIn2(p.at.file).has(p.at.line) }));
     const renderedLine = primary.location?.line ?? finding.line;
     const origin = {
       tool: root.tool,
@@ -51074,7 +51105,7 @@ ${fix.replacement}\`\`\``;
     },
     candidates,
     sources,
-    inDiff: (file, line) => linesIn(file).has(line)
+    inDiff: (file, line) => linesIn2(file).has(line)
   };
 }
 
