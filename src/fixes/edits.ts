@@ -79,64 +79,93 @@ export class EditError extends Error {}
  */
 export function applyEditsToJson(document: JsonValue, edits: readonly Edit[], depth = 0): JsonValue {
   const copies = new Set<JsonValue>();
-  /** A container of the result that may be written: a copy of the document's. */
-  const writable = <T extends JsonObject | JsonValue[]>(container: T): T => {
-    if (copies.has(container)) return container;
-    const copy = (Array.isArray(container) ? [...container] : { ...container }) as T;
-    copies.add(copy);
-    return copy;
-  };
-  const root: JsonValue = typeof document === 'object' && document !== null ? writable(document) : document;
-  const unique = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path: FieldPath, create: boolean): JsonObject | JsonValue[] => {
-    if (path.length <= depth) throw new Error(`the edit of ${JSON.stringify(path)} is not below depth ${depth}`);
-    let current: JsonValue = root;
-    for (let i = depth; i < path.length - 1; i++) {
-      const segment = path[i] as string | number;
-      const holder = current as JsonObject & JsonValue[];
-      let next: JsonValue | undefined = typeof segment === 'number' ? (Array.isArray(current) ? current[segment] : undefined) : isObject(current) ? current[segment] : undefined;
-      if ((next === undefined || next === null) && create && typeof segment === 'string' && isObject(current)) {
-        next = {};
-        copies.add(next);
-      }
-      if (next === undefined || next === null || typeof next !== 'object') throw new EditError(`no container at ${JSON.stringify(path.slice(0, i + 1))}`);
-      next = writable(next);
-      holder[segment] = next;
-      current = next;
-    }
-    if (typeof current !== 'object' || current === null) throw new EditError(`no container for ${JSON.stringify(path)}`);
-    return current;
-  };
-
-  for (const edit of unique.filter((e) => e.op === 'set')) {
-    const parent = parentOf(edit.path, true);
+  const root: JsonValue = typeof document === 'object' && document !== null ? writableCopy(document, copies) : document;
+  const { sets, deletions, appends } = byOperation(edits);
+  for (const edit of sets) {
+    const parent = parentOf(root, edit.path, depth, true, copies);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== 'string' || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
     parent[last] = toJson((edit as { value: NewValue }).value);
   }
   // Remove list items from the highest index down, so the original indices stay valid.
-  const deletions = unique
-    .filter((e) => e.op === 'delete')
-    .sort((a, b) => {
-      const ia = a.path[a.path.length - 1];
-      const ib = b.path[b.path.length - 1];
-      return (typeof ib === 'number' ? ib : -1) - (typeof ia === 'number' ? ia : -1);
-    });
+  if (deletions.length > 1) deletions.sort((a, b) => lastIndex(b) - lastIndex(a));
   for (const edit of deletions) {
-    const parent = parentOf(edit.path, false);
+    const parent = parentOf(root, edit.path, depth, false, copies);
     const last = edit.path[edit.path.length - 1];
     if (typeof last === 'number' && Array.isArray(parent)) parent.splice(last, 1);
     else if (typeof last === 'string' && !Array.isArray(parent)) delete parent[last];
     else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
   }
-  for (const edit of unique.filter((e) => e.op === 'append')) {
-    const parent = parentOf(edit.path, true);
+  for (const edit of appends) {
+    const parent = parentOf(root, edit.path, depth, true, copies);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== 'string' || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
     const list = parent[last];
     parent[last] = Array.isArray(list) ? [...list, (edit as { value: string }).value] : [(edit as { value: string }).value];
   }
   return root;
+}
+
+/**
+ * The edits by operation, identical ones once (the first of them), each in
+ * its order. Verification applies a pod spec's few edits thousands of times
+ * over: one pass, and a set of keys only when there are two to compare.
+ */
+function byOperation(edits: readonly Edit[]): { sets: Edit[]; deletions: Edit[]; appends: Edit[] } {
+  const sets: Edit[] = [];
+  const deletions: Edit[] = [];
+  const appends: Edit[] = [];
+  const seen = edits.length > 1 ? new Set<string>() : null;
+  for (const edit of edits) {
+    if (seen !== null) {
+      const key = editKey(edit);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    if (edit.op === 'set') sets.push(edit);
+    else if (edit.op === 'delete') deletions.push(edit);
+    else if (edit.op === 'append') appends.push(edit);
+  }
+  return { sets, deletions, appends };
+}
+
+/** The list index a deletion removes, or -1 for a map key (removed last, after every list item). */
+function lastIndex(edit: Edit): number {
+  const last = edit.path[edit.path.length - 1];
+  return typeof last === 'number' ? last : -1;
+}
+
+/** A container of the result that may be written: a copy of the document's, made once (`copies` holds the result's own). */
+function writableCopy<T extends JsonObject | JsonValue[]>(container: T, copies: Set<JsonValue>): T {
+  if (copies.has(container)) return container;
+  const copy = (Array.isArray(container) ? [...container] : { ...container }) as T;
+  copies.add(copy);
+  return copy;
+}
+
+/**
+ * The container an edit's path ends in, copied (with every container on the
+ * way) into the result; with `create`, missing maps on the way are made.
+ * Throws EditError when the path leads through something else.
+ */
+function parentOf(root: JsonValue, path: FieldPath, depth: number, create: boolean, copies: Set<JsonValue>): JsonObject | JsonValue[] {
+  if (path.length <= depth) throw new Error(`the edit of ${JSON.stringify(path)} is not below depth ${depth}`);
+  let current: JsonValue = root;
+  for (let i = depth; i < path.length - 1; i++) {
+    const segment = path[i] as string | number;
+    const holder = current as JsonObject & JsonValue[];
+    let next: JsonValue | undefined = typeof segment === 'number' ? (Array.isArray(current) ? current[segment] : undefined) : isObject(current) ? current[segment] : undefined;
+    if ((next === undefined || next === null) && create && typeof segment === 'string' && isObject(current)) {
+      next = {};
+      copies.add(next);
+    }
+    if (next === undefined || next === null || typeof next !== 'object') throw new EditError(`no container at ${JSON.stringify(path.slice(0, i + 1))}`);
+    next = writableCopy(next, copies);
+    holder[segment] = next;
+    current = next;
+  }
+  if (typeof current !== 'object' || current === null) throw new EditError(`no container for ${JSON.stringify(path)}`);
+  return current;
 }
 
 /** Structural equality of decoded JSON (object key order does not matter). */
