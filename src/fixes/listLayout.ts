@@ -179,14 +179,27 @@ function everyLineDeeper(lines: string, column: number): boolean {
  * (endsItemBefore).
  */
 export function itemsOfSplice(layout: ListLayout, text: string, splice: Splice): number[] {
+  const [from, to] = touchedItems(layout, text, splice);
+  const items: number[] = [];
+  for (let i = from; i < to; i++) items.push(i);
+  return items;
+}
+
+/** The one item a splice lies in or touches (itemsOfSplice), or -1 when it touches none or several: asked of every splice of most fixes, with no array. */
+export function itemOfSplice(layout: ListLayout, text: string, splice: Splice): number {
+  const [from, to] = touchedItems(layout, text, splice);
+  return to - from === 1 ? from : -1;
+}
+
+/** The items a splice lies in or touches, as the range [from, to) of their indexes. */
+function touchedItems(layout: ListLayout, text: string, splice: Splice): readonly [number, number] {
   const count = layout.slotStart.length;
   // The first slot that ends at or after the splice's start (slots are in text order): the one after the last that ends before it.
   const from = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
-  const items: number[] = [];
-  for (let i = from; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
-  const [first] = items;
-  if (items.length === 2 && first !== undefined && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text, splice)) return [first];
-  return items;
+  let to = from;
+  while (to < count && (layout.slotStart[to] ?? 0) <= splice.end) to++;
+  if (to - from === 2 && splice.end === layout.slotEnd[from] && endsItemBefore(layout, text, splice)) return [from, from + 1];
+  return [from, to];
 }
 
 /**

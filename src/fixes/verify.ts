@@ -21,7 +21,7 @@ import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
-import { itemsOfSplice, itemsToRead, listCut, listLayout } from './listLayout.js';
+import { itemOfSplice, itemsOfSplice, itemsToRead, listCut, listLayout } from './listLayout.js';
 import { CutText } from './cutText.js';
 import type { CutChange } from './cutText.js';
 import type { ListLayout } from './listLayout.js';
@@ -224,16 +224,24 @@ function podStates(
   const invalid: string[] = [];
   const sourceOf = originals?.source?.bind(originals);
   // List items that alias one anchored pod decode to one shared template: it is evaluated once per kind and policy.
-  const shared = new Map<JsonValue, { kind: string; policy: LevelVersion; state: PodState }[]>();
+  type Alike = { kind: string; policy: LevelVersion; state: PodState }[];
+  let shared: Map<JsonValue, Alike> | undefined;
   for (const document of documents) {
     const originalOf = sourceOf && ((path: FieldPath) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path))));
     const extraction = extractPodSpecsAfresh(document, originalOf);
-    invalid.push(...extraction.problems.map((p) => p.kind));
+    for (const problem of extraction.problems) invalid.push(problem.kind);
+    // A lone pod spec (a document of one workload, the usual verification) shares its template with none.
+    const alone = documents.length === 1 && extraction.pods.length === 1;
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
       const policy = policyOf(key);
+      if (alone) {
+        pods.set(key, podStateOf(source.pod, policy));
+        continue;
+      }
       const template = valueAt(document.value, source.templatePath);
-      const alike = typeof template === 'object' && template !== null ? (shared.get(template) ?? []) : null;
+      shared ??= new Map();
+      const alike: Alike | null = typeof template === 'object' && template !== null ? (shared.get(template) ?? []) : null;
       let state = alike?.find((known) => known.kind === source.kind && known.policy.level === policy.level && known.policy.version === policy.version)?.state;
       if (state === undefined) {
         state = podStateOf(source.pod, policy);
@@ -380,7 +388,7 @@ function fixedOf(expectation: Expectation, documentIndex: number): readonly (rea
   if (!byDocument) {
     byDocument = new Map();
     for (const [key, checks] of expectation.fixed) {
-      const index = Number(key.slice(0, key.indexOf('|')));
+      const index = documentIndexOfKey(key);
       const entries = byDocument.get(index) ?? [];
       byDocument.set(index, entries);
       entries.push([key, checks]);
@@ -388,6 +396,11 @@ function fixedOf(expectation: Expectation, documentIndex: number): readonly (rea
     fixedByDocument.set(expectation, byDocument);
   }
   return byDocument.get(documentIndex) ?? [];
+}
+
+/** The document index a pod key names (`4|["items",3]` names 4), read without cutting the key: expectations name their pod keys on every verification. */
+function documentIndexOfKey(key: string): number {
+  return Number.parseInt(key, 10);
 }
 
 /**
@@ -422,8 +435,13 @@ class Verdicts {
     let key = '';
     for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.editName(edit)},`;
     const fixed = fixedOf(expectation, documentIndex);
+    // Most expectations fix one pod spec of a document: named without sorting.
+    if (fixed.length === 1) {
+      const [podKey, checks] = fixed[0]!;
+      return `${key};${this.nameOf(podKey)}=${this.checksName(checks)}`;
+    }
     const pods = fixed.map(([podKey, checks]) => [this.nameOf(podKey), checks] as const);
-    if (pods.length > 1) pods.sort((a, b) => a[0] - b[0]);
+    pods.sort((a, b) => a[0] - b[0]);
     for (const [pod, checks] of pods) key += `;${pod}=${this.checksName(checks)}`;
     return key;
   }
@@ -447,18 +465,27 @@ class Verdicts {
     return name;
   }
 
-  /** A set of checks by the bits of their numbers (32 to a word): the same set gives the same words, in whatever order it was filled. */
+  /**
+   * A set of checks by the bits of their numbers (32 to a word): the same set
+   * gives the same words, in whatever order it was filled. A file's checks
+   * rarely number more than 32: the first word is kept apart, with no array.
+   */
   private checksName(checks: ReadonlySet<FixableCheck>): string {
-    const words: number[] = [];
+    let first = 0;
+    let more: number[] | undefined;
     for (const check of checks) {
       let bit = this.checkBits.get(check);
       if (bit === undefined) {
         bit = this.checkBits.size;
         this.checkBits.set(check, bit);
       }
-      words[bit >> 5] = (words[bit >> 5] ?? 0) | (1 << (bit & 31));
+      if (bit < 32) first |= 1 << bit;
+      else {
+        more ??= [];
+        more[(bit >> 5) - 1] = (more[(bit >> 5) - 1] ?? 0) | (1 << (bit & 31));
+      }
     }
-    return words.join('.');
+    return more === undefined ? `${first}` : `${first}.${more.join('.')}`;
   }
 }
 
@@ -542,18 +569,6 @@ function statesOf(states: PodStates, keys: readonly string[]): PodStates {
   return { size: keys.length, keys: () => keys.values(), get: (key) => states.get(key) };
 }
 
-/**
- * Verify the splices of one List document on the items they change (and the
- * items that alias those) alone; undefined when the cut is in doubt, and the
- * whole document must be verified instead.
- *
- * Items that no splice and no alias ties together are verified apart, each
- * with its own part of the expectation: all fixes of a file together cost
- * the verifications of its pod specs' fixes (the same texts, so known
- * verdicts), not a reading of the whole List. When one of them fails, the
- * items are verified together after all, so that the reason is the one the
- * whole List gives.
- */
 /** What verifying one List document's items needs besides the splices and the expectation. */
 interface ListVerification {
   readonly file: string;
@@ -566,10 +581,24 @@ interface ListVerification {
   readonly fragments: boolean;
 }
 
+/**
+ * Verify the splices of one List document on the items they change (and the
+ * items that alias those) alone; undefined when the cut is in doubt, and the
+ * whole document must be verified instead.
+ *
+ * Items that no splice and no alias ties together are verified apart, each
+ * with its own part of the expectation: all fixes of a file together cost
+ * the verifications of its pod specs' fixes (the same texts, so known
+ * verdicts), not a reading of the whole List. When one of them fails, the
+ * items are verified together after all, so that the reason is the one the
+ * whole List gives.
+ */
 function verifyListItems(list: ListVerification, splices: readonly Splice[], expectation: Expectation): string | null | undefined {
   const { text, unit } = list;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
+  const sole = soleItem(list, splices, edits, expectation);
+  if (sole !== -1) return verifyKept(list, [sole], splices, expectation);
   const spliceItems = splices.map((splice) => itemsOfSplice(layout, text, splice));
   const editItems = edits.map((edit) => itemOf(edit.path));
   const fixedItems: [string, number][] = [];
@@ -604,6 +633,28 @@ function verifyListItems(list: ListVerification, splices: readonly Splice[], exp
     if (!failed) return null;
   }
   return verifyKept(list, kept, splices, expectation);
+}
+
+/**
+ * The one item that every splice, edit and fixed pod spec lies in, when no
+ * alias ties it to another (most verifications: a pod spec's fixes, then its
+ * suggestion); else -1. Then the item is all there is to read, and
+ * verifyListItems needs none of its sets and groups to know it.
+ */
+function soleItem({ text, unit }: ListVerification, splices: readonly Splice[], edits: readonly Edit[], expectation: Expectation): number {
+  const { layout } = unit;
+  let sole: number | null = -1;
+  for (const splice of splices) if ((sole = sameItem(sole, itemOfSplice(layout, text, splice))) === null) return -1;
+  for (const edit of edits) if ((sole = sameItem(sole, itemOf(edit.path))) === null) return -1;
+  for (const [key] of fixedOf(expectation, unit.document.index)) if ((sole = sameItem(sole, unit.itemOfPod.get(key))) === null) return -1;
+  const tied = sole !== -1 && ((layout.users[sole]?.length ?? 0) > 0 || (layout.dependencies[sole]?.length ?? 0) > 0);
+  return tied ? -1 : sole;
+}
+
+/** The sole item once `item` is seen too (`sole` -1: none seen yet), or null when `item` is no item or another one. */
+function sameItem(sole: number, item: number | null | undefined): number | null {
+  if (item === null || item === undefined || item < 0) return null;
+  return sole === -1 || sole === item ? item : null;
 }
 
 /**
@@ -928,16 +979,29 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     parts.set(k, part);
     return part;
   };
-  const lists = new Map<number, ListUnit | null>();
-  const listUnit = (k: number, part: Part): ListUnit | null => {
-    if (options.byItem === false) return null;
-    if (!lists.has(k)) {
-      const [document] = knownIn.get(k) ?? [];
-      lists.set(k, document ? listUnitOf(text, document, part, starts[k] ?? 0, starts[k + 1] ?? text.length) : null);
-    }
-    return lists.get(k) ?? null;
-  };
   const verdicts = new Verdicts();
+  // Segment k's List and what verifying its items needs, made once: most calls hit a known verdict.
+  const lists = new Map<number, ListVerification | null>();
+  const listVerification = (k: number, part: Part): ListVerification | null => {
+    if (options.byItem === false) return null;
+    let list = lists.get(k);
+    if (list === undefined) {
+      const [document] = knownIn.get(k) ?? [];
+      const unit = document ? listUnitOf(text, document, part, starts[k] ?? 0, starts[k + 1] ?? text.length) : null;
+      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments };
+      lists.set(k, list);
+    }
+    return list;
+  };
+  const segmentCuts = new Map<number, CutText>();
+  const segmentCut = (k: number): CutText => {
+    let cut = segmentCuts.get(k);
+    if (cut === undefined) {
+      cut = new CutText(text, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text.length, lead: '' }]);
+      segmentCuts.set(k, cut);
+    }
+    return cut;
+  };
 
   return (splices, expectation) => {
     if (splices.some((splice) => mayMoveCut(text, splice))) return verifyWhole(splices, expectation);
@@ -950,27 +1014,28 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       if (mine) mine.push(splice);
       else bySegment.set(k, [splice]);
     }
-    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf('|'))))];
-    for (const index of documentIndexes) {
+    // Every document the expectation names is verified, spliced or not (an edit that changed nothing must be caught).
+    const named = (index: number): boolean => {
       const k = segmentOf.get(index);
-      if (k === undefined) return verifyWhole(splices, expectation);
+      if (k === undefined) return false;
       if (!bySegment.has(k)) bySegment.set(k, []);
-    }
-    const checks: { k: number; part: Part; splices: readonly Splice[] }[] = [];
-    for (const [k, mine] of bySegment) {
-      const part = segmentPart(k);
-      if (part === null) return verifyWhole(splices, expectation);
-      checks.push({ k, part, splices: mine });
-    }
-    for (const { k, part, splices: mine } of checks.sort((a, b) => a.k - b.k)) {
-      const unit = listUnit(k, part);
-      const listed = unit === null ? undefined : verifyListItems({ file, text, unit, policyOf, verdicts, work, fragments }, mine, expectation);
+      return true;
+    };
+    for (const index of expectation.edits.keys()) if (!named(index)) return verifyWhole(splices, expectation);
+    for (const key of expectation.fixed.keys()) if (!named(documentIndexOfKey(key))) return verifyWhole(splices, expectation);
+    for (const k of bySegment.keys()) if (segmentPart(k) === null) return verifyWhole(splices, expectation);
+    const segments = bySegment.size === 1 ? bySegment.keys() : [...bySegment.keys()].sort((a, b) => a - b);
+    for (const k of segments) {
+      const part = segmentPart(k)!;
+      const mine = bySegment.get(k)!;
+      const list = listVerification(k, part);
+      const listed = list === null ? undefined : verifyListItems(list, mine, expectation);
       if (listed !== undefined) {
         if (listed !== null) return listed;
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const segment = new CutText(text, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text.length, lead: '' }]);
+      const segment = segmentCut(k);
       const change = segmentChange(segment, mine);
       const key = `${k}\u0000${verdicts.expectationKey(expectation, document?.index ?? null)}\u0000${change.key}`;
       let reason = verdicts.get(key);
