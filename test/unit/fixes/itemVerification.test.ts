@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { listForms, listOfPods } from '../../../bench/lists.js';
 import { applySuggestions, computeFixes, fixText } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
-import { itemsOfSplice, listLayout } from '../../../src/fixes/listLayout.js';
+import { itemOfSplice, itemsOfSplice, listLayout } from '../../../src/fixes/listLayout.js';
 import { verificationCounts } from '../../../src/fixes/verify.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { evaluatePod } from '../../../src/pss/evaluate.js';
@@ -144,6 +144,24 @@ describe('the items a splice touches', () => {
     expect(itemsOfSplice(layout, text, { start: boundary - 5, end: boundary, insert: 'false\n' })).toEqual([0, 1]);
     // Inside one item, one item.
     expect(itemsOfSplice(layout, text, { start: boundary + 2, end: boundary + 6, insert: 'kind' })).toEqual([1]);
+  });
+
+  it('itemOfSplice names the one item a splice touches, and -1 when it touches none or both', () => {
+    const last = text.indexOf('    hostNetwork');
+    const splices = [
+      { start: boundary, end: boundary, insert: '    hostPID: false\n' },
+      { start: last, end: boundary, insert: '' },
+      { start: boundary, end: boundary, insert: '- kind: Pod\n' },
+      { start: boundary - 5, end: boundary, insert: 'false\n' },
+      { start: boundary + 2, end: boundary + 6, insert: 'kind' },
+      // In the List's prefix, before every item.
+      { start: 0, end: 0, insert: '# a comment\n' },
+    ];
+    expect(splices.map((splice) => itemOfSplice(layout, text, splice))).toEqual([0, 0, -1, -1, 1, -1]);
+    for (const splice of splices) {
+      const items = itemsOfSplice(layout, text, splice);
+      expect(itemOfSplice(layout, text, splice)).toBe(items.length === 1 ? items[0] : -1);
+    }
   });
 });
 
