@@ -45061,59 +45061,76 @@ var EditError = class extends Error {
 };
 function applyEditsToJson(document, edits, depth = 0) {
   const copies = /* @__PURE__ */ new Set();
-  const writable = (container) => {
-    if (copies.has(container)) return container;
-    const copy = Array.isArray(container) ? [...container] : { ...container };
-    copies.add(copy);
-    return copy;
-  };
-  const root = typeof document === "object" && document !== null ? writable(document) : document;
-  const unique2 = [...new Map(edits.map((edit) => [editKey(edit), edit])).values()];
-  const parentOf = (path4, create) => {
-    if (path4.length <= depth) throw new Error(`the edit of ${JSON.stringify(path4)} is not below depth ${depth}`);
-    let current = root;
-    for (let i = depth; i < path4.length - 1; i++) {
-      const segment = path4[i];
-      const holder = current;
-      let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
-      if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
-        next = {};
-        copies.add(next);
-      }
-      if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path4.slice(0, i + 1))}`);
-      next = writable(next);
-      holder[segment] = next;
-      current = next;
-    }
-    if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path4)}`);
-    return current;
-  };
-  for (const edit of unique2.filter((e) => e.op === "set")) {
-    const parent = parentOf(edit.path, true);
+  const root = typeof document === "object" && document !== null ? writableCopy(document, copies) : document;
+  const { sets, deletions, appends } = byOperation(edits);
+  for (const edit of sets) {
+    const parent = parentOf(root, edit.path, depth, true, copies);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
     parent[last] = toJson(edit.value);
   }
-  const deletions = unique2.filter((e) => e.op === "delete").sort((a, b) => {
-    const ia = a.path[a.path.length - 1];
-    const ib = b.path[b.path.length - 1];
-    return (typeof ib === "number" ? ib : -1) - (typeof ia === "number" ? ia : -1);
-  });
+  if (deletions.length > 1) deletions.sort((a, b) => lastIndex(b) - lastIndex(a));
   for (const edit of deletions) {
-    const parent = parentOf(edit.path, false);
+    const parent = parentOf(root, edit.path, depth, false, copies);
     const last = edit.path[edit.path.length - 1];
     if (typeof last === "number" && Array.isArray(parent)) parent.splice(last, 1);
     else if (typeof last === "string" && !Array.isArray(parent)) delete parent[last];
     else throw new EditError(`cannot delete ${JSON.stringify(edit.path)}`);
   }
-  for (const edit of unique2.filter((e) => e.op === "append")) {
-    const parent = parentOf(edit.path, true);
+  for (const edit of appends) {
+    const parent = parentOf(root, edit.path, depth, true, copies);
     const last = edit.path[edit.path.length - 1];
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot append to ${JSON.stringify(edit.path)}`);
     const list3 = parent[last];
     parent[last] = Array.isArray(list3) ? [...list3, edit.value] : [edit.value];
   }
   return root;
+}
+function byOperation(edits) {
+  const sets = [];
+  const deletions = [];
+  const appends = [];
+  const seen = edits.length > 1 ? /* @__PURE__ */ new Set() : null;
+  for (const edit of edits) {
+    if (seen !== null) {
+      const key = editKey(edit);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    if (edit.op === "set") sets.push(edit);
+    else if (edit.op === "delete") deletions.push(edit);
+    else if (edit.op === "append") appends.push(edit);
+  }
+  return { sets, deletions, appends };
+}
+function lastIndex(edit) {
+  const last = edit.path[edit.path.length - 1];
+  return typeof last === "number" ? last : -1;
+}
+function writableCopy(container, copies) {
+  if (copies.has(container)) return container;
+  const copy = Array.isArray(container) ? [...container] : { ...container };
+  copies.add(copy);
+  return copy;
+}
+function parentOf(root, path4, depth, create, copies) {
+  if (path4.length <= depth) throw new Error(`the edit of ${JSON.stringify(path4)} is not below depth ${depth}`);
+  let current = root;
+  for (let i = depth; i < path4.length - 1; i++) {
+    const segment = path4[i];
+    const holder = current;
+    let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
+    if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
+      next = {};
+      copies.add(next);
+    }
+    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path4.slice(0, i + 1))}`);
+    next = writableCopy(next, copies);
+    holder[segment] = next;
+    current = next;
+  }
+  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path4)}`);
+  return current;
 }
 function jsonEqual(a, b) {
   if (a === b) return true;
@@ -47163,13 +47180,22 @@ function everyLineDeeper(lines, column) {
   return true;
 }
 function itemsOfSplice(layout, text4, splice) {
+  const [from2, to2] = touchedItems(layout, text4, splice);
+  const items = [];
+  for (let i = from2; i < to2; i++) items.push(i);
+  return items;
+}
+function itemOfSplice(layout, text4, splice) {
+  const [from2, to2] = touchedItems(layout, text4, splice);
+  return to2 - from2 === 1 ? from2 : -1;
+}
+function touchedItems(layout, text4, splice) {
   const count = layout.slotStart.length;
   const from2 = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
-  const items = [];
-  for (let i = from2; i < count && (layout.slotStart[i] ?? 0) <= splice.end; i++) items.push(i);
-  const [first] = items;
-  if (items.length === 2 && first !== void 0 && splice.end === layout.slotEnd[first] && endsItemBefore(layout, text4, splice)) return [first];
-  return items;
+  let to2 = from2;
+  while (to2 < count && (layout.slotStart[to2] ?? 0) <= splice.end) to2++;
+  if (to2 - from2 === 2 && splice.end === layout.slotEnd[from2] && endsItemBefore(layout, text4, splice)) return [from2, from2 + 1];
+  return [from2, to2];
 }
 function itemsToRead(layout, changed) {
   const changing = /* @__PURE__ */ new Set();
@@ -48002,15 +48028,21 @@ function podStates(documents, policyOf, globalIndex, objectPathOf = (path4) => p
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   const sourceOf = originals?.source?.bind(originals);
-  const shared = /* @__PURE__ */ new Map();
+  let shared;
   for (const document of documents) {
     const originalOf = sourceOf && ((path4) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path4))));
     const extraction = extractPodSpecsAfresh(document, originalOf);
-    invalid.push(...extraction.problems.map((p) => p.kind));
+    for (const problem of extraction.problems) invalid.push(problem.kind);
+    const alone = documents.length === 1 && extraction.pods.length === 1;
     for (const source of extraction.pods) {
       const key = podKey(globalIndex(document.index), objectPathOf(source.objectPath));
       const policy = policyOf(key);
+      if (alone) {
+        pods.set(key, podStateOf(source.pod, policy));
+        continue;
+      }
       const template = valueAt2(document.value, source.templatePath);
+      shared ??= /* @__PURE__ */ new Map();
       const alike = typeof template === "object" && template !== null ? shared.get(template) ?? [] : null;
       let state = alike?.find((known3) => known3.kind === source.kind && known3.policy.level === policy.level && known3.policy.version === policy.version)?.state;
       if (state === void 0) {
@@ -48118,7 +48150,7 @@ function fixedOf(expectation, documentIndex) {
   if (!byDocument) {
     byDocument = /* @__PURE__ */ new Map();
     for (const [key, checks2] of expectation.fixed) {
-      const index = Number(key.slice(0, key.indexOf("|")));
+      const index = documentIndexOfKey(key);
       const entries = byDocument.get(index) ?? [];
       byDocument.set(index, entries);
       entries.push([key, checks2]);
@@ -48126,6 +48158,9 @@ function fixedOf(expectation, documentIndex) {
     fixedByDocument.set(expectation, byDocument);
   }
   return byDocument.get(documentIndex) ?? [];
+}
+function documentIndexOfKey(key) {
+  return Number.parseInt(key, 10);
 }
 var Verdicts = class {
   byKey = /* @__PURE__ */ new Map();
@@ -48146,8 +48181,12 @@ var Verdicts = class {
     let key = "";
     for (const edit of expectation.edits.get(documentIndex) ?? []) key += `${this.editName(edit)},`;
     const fixed2 = fixedOf(expectation, documentIndex);
+    if (fixed2.length === 1) {
+      const [podKey2, checks2] = fixed2[0];
+      return `${key};${this.nameOf(podKey2)}=${this.checksName(checks2)}`;
+    }
     const pods = fixed2.map(([podKey2, checks2]) => [this.nameOf(podKey2), checks2]);
-    if (pods.length > 1) pods.sort((a, b) => a[0] - b[0]);
+    pods.sort((a, b) => a[0] - b[0]);
     for (const [pod, checks2] of pods) key += `;${pod}=${this.checksName(checks2)}`;
     return key;
   }
@@ -48168,18 +48207,27 @@ var Verdicts = class {
     }
     return name;
   }
-  /** A set of checks by the bits of their numbers (32 to a word): the same set gives the same words, in whatever order it was filled. */
+  /**
+   * A set of checks by the bits of their numbers (32 to a word): the same set
+   * gives the same words, in whatever order it was filled. A file's checks
+   * rarely number more than 32: the first word is kept apart, with no array.
+   */
   checksName(checks2) {
-    const words = [];
+    let first = 0;
+    let more;
     for (const check of checks2) {
       let bit = this.checkBits.get(check);
       if (bit === void 0) {
         bit = this.checkBits.size;
         this.checkBits.set(check, bit);
       }
-      words[bit >> 5] = (words[bit >> 5] ?? 0) | 1 << (bit & 31);
+      if (bit < 32) first |= 1 << bit;
+      else {
+        more ??= [];
+        more[(bit >> 5) - 1] = (more[(bit >> 5) - 1] ?? 0) | 1 << (bit & 31);
+      }
     }
-    return words.join(".");
+    return more === void 0 ? `${first}` : `${first}.${more.join(".")}`;
   }
 };
 function segmentChange(segment, splices) {
@@ -48230,6 +48278,8 @@ function verifyListItems(list3, splices, expectation) {
   const { text: text4, unit } = list3;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
+  const sole = soleItem(list3, splices, edits, expectation);
+  if (sole !== -1) return verifyKept(list3, [sole], splices, expectation);
   const spliceItems = splices.map((splice) => itemsOfSplice(layout, text4, splice));
   const editItems = edits.map((edit) => itemOf(edit.path));
   const fixedItems = [];
@@ -48262,6 +48312,19 @@ function verifyListItems(list3, splices, expectation) {
     if (!failed) return null;
   }
   return verifyKept(list3, kept2, splices, expectation);
+}
+function soleItem({ text: text4, unit }, splices, edits, expectation) {
+  const { layout } = unit;
+  let sole = -1;
+  for (const splice of splices) if ((sole = sameItem(sole, itemOfSplice(layout, text4, splice))) === null) return -1;
+  for (const edit of edits) if ((sole = sameItem(sole, itemOf(edit.path))) === null) return -1;
+  for (const [key] of fixedOf(expectation, unit.document.index)) if ((sole = sameItem(sole, unit.itemOfPod.get(key))) === null) return -1;
+  const tied = sole !== -1 && ((layout.users[sole]?.length ?? 0) > 0 || (layout.dependencies[sole]?.length ?? 0) > 0);
+  return tied ? -1 : sole;
+}
+function sameItem(sole, item) {
+  if (item === null || item === void 0 || item < 0) return null;
+  return sole === -1 || sole === item ? item : null;
 }
 function clustersOf(layout, kept2, spliceItems) {
   const parent = new Map(kept2.map((item) => [item, item]));
@@ -48480,16 +48543,28 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
     parts.set(k, part);
     return part;
   };
-  const lists = /* @__PURE__ */ new Map();
-  const listUnit = (k, part) => {
-    if (options.byItem === false) return null;
-    if (!lists.has(k)) {
-      const [document] = knownIn.get(k) ?? [];
-      lists.set(k, document ? listUnitOf(text4, document, part, starts[k] ?? 0, starts[k + 1] ?? text4.length) : null);
-    }
-    return lists.get(k) ?? null;
-  };
   const verdicts = new Verdicts();
+  const lists = /* @__PURE__ */ new Map();
+  const listVerification = (k, part) => {
+    if (options.byItem === false) return null;
+    let list3 = lists.get(k);
+    if (list3 === void 0) {
+      const [document] = knownIn.get(k) ?? [];
+      const unit = document ? listUnitOf(text4, document, part, starts[k] ?? 0, starts[k + 1] ?? text4.length) : null;
+      list3 = unit === null ? null : { file, text: text4, unit, policyOf, verdicts, work, fragments };
+      lists.set(k, list3);
+    }
+    return list3;
+  };
+  const segmentCuts = /* @__PURE__ */ new Map();
+  const segmentCut = (k) => {
+    let cut = segmentCuts.get(k);
+    if (cut === void 0) {
+      cut = new CutText(text4, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text4.length, lead: "" }]);
+      segmentCuts.set(k, cut);
+    }
+    return cut;
+  };
   return (splices, expectation) => {
     if (splices.some((splice) => mayMoveCut(text4, splice))) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
@@ -48500,27 +48575,27 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
       if (mine) mine.push(splice);
       else bySegment.set(k, [splice]);
     }
-    const documentIndexes = [...expectation.edits.keys(), ...[...expectation.fixed.keys()].map((key) => Number(key.slice(0, key.indexOf("|"))))];
-    for (const index of documentIndexes) {
+    const named = (index) => {
       const k = segmentOf.get(index);
-      if (k === void 0) return verifyWhole(splices, expectation);
+      if (k === void 0) return false;
       if (!bySegment.has(k)) bySegment.set(k, []);
-    }
-    const checks2 = [];
-    for (const [k, mine] of bySegment) {
+      return true;
+    };
+    for (const index of expectation.edits.keys()) if (!named(index)) return verifyWhole(splices, expectation);
+    for (const key of expectation.fixed.keys()) if (!named(documentIndexOfKey(key))) return verifyWhole(splices, expectation);
+    for (const k of bySegment.keys()) if (segmentPart(k) === null) return verifyWhole(splices, expectation);
+    const segments = bySegment.size === 1 ? bySegment.keys() : [...bySegment.keys()].sort((a, b) => a - b);
+    for (const k of segments) {
       const part = segmentPart(k);
-      if (part === null) return verifyWhole(splices, expectation);
-      checks2.push({ k, part, splices: mine });
-    }
-    for (const { k, part, splices: mine } of checks2.sort((a, b) => a.k - b.k)) {
-      const unit = listUnit(k, part);
-      const listed = unit === null ? void 0 : verifyListItems({ file, text: text4, unit, policyOf, verdicts, work, fragments }, mine, expectation);
+      const mine = bySegment.get(k);
+      const list3 = listVerification(k, part);
+      const listed = list3 === null ? void 0 : verifyListItems(list3, mine, expectation);
       if (listed !== void 0) {
         if (listed !== null) return listed;
         continue;
       }
       const [document] = knownIn.get(k) ?? [];
-      const segment = new CutText(text4, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text4.length, lead: "" }]);
+      const segment = segmentCut(k);
       const change = segmentChange(segment, mine);
       const key = `${k}\0${verdicts.expectationKey(expectation, document?.index ?? null)}\0${change.key}`;
       let reason4 = verdicts.get(key);
