@@ -20,7 +20,7 @@ import { adviceCheckIds } from '../policy/sources/extraChecks.js';
 import type { AdviceCheckId } from '../policy/sources/extraChecks.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
-import { applyEditsToJson, EditError, editKey, jsonEqual, valueAt } from './edits.js';
+import { applyEditsToJson, EditError, jsonEqual, valueAt } from './edits.js';
 import { itemOfSplice, itemsOfSplice, itemsToRead, listCut, listLayout } from './listLayout.js';
 import { CutText } from './cutText.js';
 import type { CutChange } from './cutText.js';
@@ -408,7 +408,7 @@ function documentIndexOfKey(key: string): number {
  * (CutText.change) and what the expectation asks of the document: the same
  * fixed text under the same expectation is verified once.
  *
- * Keys name what they repeat by short numbers: each edit's key, pod key and
+ * Keys name what they repeat by short numbers: each edit object, pod key and
  * check. Spelled out with the JSON of every edit, a key is kilobytes to
  * join, hash and keep with its verdict, on every lookup; and most lookups
  * find a verdict (a suggestion is the fixed text its pod spec's fixes made).
@@ -418,6 +418,7 @@ class Verdicts {
   private readonly names = new Map<string, number>();
   /** Each edit object's name: an owner's edits are the same objects in every expectation that names them. */
   private readonly editNames = new WeakMap<Edit, number>();
+  private editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   private readonly checkBits = new Map<FixableCheck, number>();
 
@@ -446,11 +447,16 @@ class Verdicts {
     return key;
   }
 
-  /** An edit's name: equal edits, one object or several, get one name. */
+  /**
+   * An edit object's name. Two equal edit objects get two names: at worst
+   * one text is verified twice, never given another's verdict. Naming by
+   * content (the edit's JSON) cost one JSON.stringify per edit and verifier,
+   * and every expectation that names an edit again names the same object.
+   */
   private editName(edit: Edit): number {
     let name = this.editNames.get(edit);
     if (name === undefined) {
-      name = this.nameOf(editKey(edit));
+      name = this.editCount++;
       this.editNames.set(edit, name);
     }
     return name;
