@@ -82,20 +82,12 @@ export interface Expectation {
  */
 export function apiRuleViolations(pod: PodInput): Set<string> {
   const found = new Set<string>();
-  const profileRules = (where: string, securityContext: JsonObject | undefined) => {
-    for (const key of ['seccompProfile', 'appArmorProfile']) {
-      const profile = obj(securityContext, key);
-      if (!profile) continue;
-      const localhost = str(profile, 'localhostProfile') !== '';
-      if (localhost !== (str(profile, 'type') === 'Localhost')) found.add(`${where}: ${key}.localhostProfile must be set exactly when type is Localhost`);
-    }
-  };
   const podSecurityContext = obj(pod.spec, 'securityContext');
-  profileRules('pod', podSecurityContext);
+  addProfileRules(found, undefined, podSecurityContext);
   let hostProcess = optBool(obj(podSecurityContext, 'windowsOptions'), 'hostProcess') === true;
   for (const { name, container } of visitContainers(pod)) {
     const securityContext = obj(container, 'securityContext');
-    profileRules(`container ${name}`, securityContext);
+    addProfileRules(found, name, securityContext);
     if (optBool(obj(securityContext, 'windowsOptions'), 'hostProcess') === true) hostProcess = true;
     if (optBool(securityContext, 'allowPrivilegeEscalation') !== false) continue;
     if (optBool(securityContext, 'privileged') === true) found.add(`container ${name}: allowPrivilegeEscalation false with privileged true`);
@@ -106,28 +98,48 @@ export function apiRuleViolations(pod: PodInput): Set<string> {
   // A pod that declares `os.name: windows` must not set Linux-only fields (checked
   // at versions before the Windows exemptions, fixes could add them).
   if (str(obj(pod.spec, 'os'), 'name') === 'windows') {
-    const linuxOnly = (where: string, securityContext: JsonObject | undefined, fields: readonly string[]) => {
-      for (const field of fields) {
-        if (securityContext?.[field] !== undefined && securityContext[field] !== null) found.add(`${where}: a Windows pod cannot set securityContext.${field}`);
-      }
-    };
-    linuxOnly('pod', podSecurityContext, ['seLinuxOptions', 'seccompProfile', 'appArmorProfile', 'runAsUser', 'runAsGroup', 'sysctls']);
-    for (const { name, container } of visitContainers(pod)) {
-      linuxOnly(`container ${name}`, obj(container, 'securityContext'), [
-        'seLinuxOptions',
-        'seccompProfile',
-        'appArmorProfile',
-        'capabilities',
-        'privileged',
-        'allowPrivilegeEscalation',
-        'procMount',
-        'readOnlyRootFilesystem',
-        'runAsUser',
-        'runAsGroup',
-      ]);
-    }
+    addLinuxOnly(found, undefined, podSecurityContext, linuxOnlyPodFields);
+    for (const { name, container } of visitContainers(pod)) addLinuxOnly(found, name, obj(container, 'securityContext'), linuxOnlyContainerFields);
   }
   return found;
+}
+
+// Every fixed pod spec is asked these rules: the lists and helpers are made once, and a rule's place is spelled only when it is broken.
+const profileKeys = ['seccompProfile', 'appArmorProfile'] as const;
+const linuxOnlyPodFields = ['seLinuxOptions', 'seccompProfile', 'appArmorProfile', 'runAsUser', 'runAsGroup', 'sysctls'] as const;
+const linuxOnlyContainerFields = [
+  'seLinuxOptions',
+  'seccompProfile',
+  'appArmorProfile',
+  'capabilities',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'procMount',
+  'readOnlyRootFilesystem',
+  'runAsUser',
+  'runAsGroup',
+] as const;
+
+/** Where a rule is broken: the pod (no container name) or a container. */
+function placeOf(container: string | undefined): string {
+  return container === undefined ? 'pod' : `container ${container}`;
+}
+
+/** A profile's `localhostProfile` must be set exactly when its type is Localhost. */
+function addProfileRules(found: Set<string>, container: string | undefined, securityContext: JsonObject | undefined): void {
+  for (const key of profileKeys) {
+    const profile = obj(securityContext, key);
+    if (!profile) continue;
+    const localhost = str(profile, 'localhostProfile') !== '';
+    if (localhost !== (str(profile, 'type') === 'Localhost')) found.add(`${placeOf(container)}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+  }
+}
+
+/** A Windows pod's security context must leave the Linux-only fields unset. */
+function addLinuxOnly(found: Set<string>, container: string | undefined, securityContext: JsonObject | undefined, fields: readonly string[]): void {
+  for (const field of fields) {
+    if (securityContext?.[field] !== undefined && securityContext[field] !== null) found.add(`${placeOf(container)}: a Windows pod cannot set securityContext.${field}`);
+  }
 }
 
 /** The pod specs of a part by pod key (a Map, or a baseline evaluated on demand). */
@@ -153,7 +165,8 @@ interface Part<State extends Before = Before> {
 }
 
 function podStateOf(pod: PodInput, { level, version }: LevelVersion): PodState {
-  const failing = new Set<StateCheck>(evaluatePod(pod, level, version).failures.map((f) => f.check));
+  const failing = new Set<StateCheck>();
+  for (const failure of evaluatePod(pod, level, version).failures) failing.add(failure.check);
   // Which advice checks fail is all a verdict reads: their details are not built.
   for (const check of failingAdvice(pod)) failing.add(check);
   return new PodState(failing, apiRuleViolations(pod));
