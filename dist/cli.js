@@ -18736,7 +18736,7 @@ function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
   unionShared(sets, splices);
   const placed2 = /* @__PURE__ */ new Map();
-  const placeOf2 = (root, indices) => {
+  const placeOf3 = (root, indices) => {
     const known3 = placed2.get(root);
     if (known3?.size === indices.length) return known3.placement;
     const placement = place(table, indices.map((i) => splices[i]));
@@ -18748,7 +18748,7 @@ function groupSplices(table, splices) {
     members = membersOf(sets, splices.length);
     const spans = [];
     for (const [root, indices] of members) {
-      const range2 = placeOf2(root, indices).range;
+      const range2 = placeOf3(root, indices).range;
       if (range2 !== null) spans.push({ root, range: range2 });
     }
     spans.sort((a, b) => a.range.lo - b.range.lo);
@@ -18768,7 +18768,7 @@ function groupSplices(table, splices) {
     const owners = /* @__PURE__ */ new Set();
     for (const splice of groupSplices2) for (const owner of splice.owners) owners.add(owner);
     const group = { splices: groupSplices2, owners };
-    const change = placeOf2(root, indices).change;
+    const change = placeOf3(root, indices).change;
     if (change !== void 0) changeOf.set(group, { table, change });
     return group;
   });
@@ -19836,20 +19836,12 @@ var PodState = class {
 };
 function apiRuleViolations(pod) {
   const found = /* @__PURE__ */ new Set();
-  const profileRules = (where2, securityContext) => {
-    for (const key of ["seccompProfile", "appArmorProfile"]) {
-      const profile = obj(securityContext, key);
-      if (!profile) continue;
-      const localhost = str(profile, "localhostProfile") !== "";
-      if (localhost !== (str(profile, "type") === "Localhost")) found.add(`${where2}: ${key}.localhostProfile must be set exactly when type is Localhost`);
-    }
-  };
   const podSecurityContext = obj(pod.spec, "securityContext");
-  profileRules("pod", podSecurityContext);
+  addProfileRules(found, void 0, podSecurityContext);
   let hostProcess2 = optBool(obj(podSecurityContext, "windowsOptions"), "hostProcess") === true;
   for (const { name, container } of visitContainers(pod)) {
     const securityContext = obj(container, "securityContext");
-    profileRules(`container ${name}`, securityContext);
+    addProfileRules(found, name, securityContext);
     if (optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true) hostProcess2 = true;
     if (optBool(securityContext, "allowPrivilegeEscalation") !== false) continue;
     if (optBool(securityContext, "privileged") === true) found.add(`container ${name}: allowPrivilegeEscalation false with privileged true`);
@@ -19858,31 +19850,44 @@ function apiRuleViolations(pod) {
   }
   if (hostProcess2 && pod.spec.hostNetwork !== true) found.add("pod: hostProcess requires hostNetwork");
   if (str(obj(pod.spec, "os"), "name") === "windows") {
-    const linuxOnly = (where2, securityContext, fields2) => {
-      for (const field of fields2) {
-        if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${where2}: a Windows pod cannot set securityContext.${field}`);
-      }
-    };
-    linuxOnly("pod", podSecurityContext, ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"]);
-    for (const { name, container } of visitContainers(pod)) {
-      linuxOnly(`container ${name}`, obj(container, "securityContext"), [
-        "seLinuxOptions",
-        "seccompProfile",
-        "appArmorProfile",
-        "capabilities",
-        "privileged",
-        "allowPrivilegeEscalation",
-        "procMount",
-        "readOnlyRootFilesystem",
-        "runAsUser",
-        "runAsGroup"
-      ]);
-    }
+    addLinuxOnly(found, void 0, podSecurityContext, linuxOnlyPodFields);
+    for (const { name, container } of visitContainers(pod)) addLinuxOnly(found, name, obj(container, "securityContext"), linuxOnlyContainerFields);
   }
   return found;
 }
+var profileKeys = ["seccompProfile", "appArmorProfile"];
+var linuxOnlyPodFields = ["seLinuxOptions", "seccompProfile", "appArmorProfile", "runAsUser", "runAsGroup", "sysctls"];
+var linuxOnlyContainerFields = [
+  "seLinuxOptions",
+  "seccompProfile",
+  "appArmorProfile",
+  "capabilities",
+  "privileged",
+  "allowPrivilegeEscalation",
+  "procMount",
+  "readOnlyRootFilesystem",
+  "runAsUser",
+  "runAsGroup"
+];
+function placeOf(container) {
+  return container === void 0 ? "pod" : `container ${container}`;
+}
+function addProfileRules(found, container, securityContext) {
+  for (const key of profileKeys) {
+    const profile = obj(securityContext, key);
+    if (!profile) continue;
+    const localhost = str(profile, "localhostProfile") !== "";
+    if (localhost !== (str(profile, "type") === "Localhost")) found.add(`${placeOf(container)}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+  }
+}
+function addLinuxOnly(found, container, securityContext, fields2) {
+  for (const field of fields2) {
+    if (securityContext?.[field] !== void 0 && securityContext[field] !== null) found.add(`${placeOf(container)}: a Windows pod cannot set securityContext.${field}`);
+  }
+}
 function podStateOf(pod, { level: level3, version: version4 }) {
-  const failing = new Set(evaluatePod(pod, level3, version4).failures.map((f) => f.check));
+  const failing = /* @__PURE__ */ new Set();
+  for (const failure2 of evaluatePod(pod, level3, version4).failures) failing.add(failure2.check);
   for (const check of failingAdvice(pod)) failing.add(check);
   return new PodState(failing, apiRuleViolations(pod));
 }
@@ -20065,6 +20070,7 @@ var Verdicts = class {
   names = /* @__PURE__ */ new Map();
   /** Each edit object's name: an owner's edits are the same objects in every expectation that names them. */
   editNames = /* @__PURE__ */ new WeakMap();
+  editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   checkBits = /* @__PURE__ */ new Map();
   get(key) {
@@ -20088,11 +20094,16 @@ var Verdicts = class {
     for (const [pod, checks2] of pods) key += `;${pod}=${this.checksName(checks2)}`;
     return key;
   }
-  /** An edit's name: equal edits, one object or several, get one name. */
+  /**
+   * An edit object's name. Two equal edit objects get two names: at worst
+   * one text is verified twice, never given another's verdict. Naming by
+   * content (the edit's JSON) cost one JSON.stringify per edit and verifier,
+   * and every expectation that names an edit again names the same object.
+   */
   editName(edit) {
     let name = this.editNames.get(edit);
     if (name === void 0) {
-      name = this.nameOf(editKey(edit));
+      name = this.editCount++;
       this.editNames.set(edit, name);
     }
     return name;
@@ -23394,7 +23405,7 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf3) {
 }
 var ruleKey = (r) => `${r.policyNamespace ?? ""}\0${r.policy}\0${r.ruleName}`;
 var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-function placeOf(rule, documents, paths) {
+function placeOf2(rule, documents, paths) {
   const document = documents.find((d) => {
     const value = valueAt2(d.value, rule.path);
     return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
@@ -23413,7 +23424,7 @@ function ruleRelaxations(before, after, documents) {
   const places = [];
   const add = (text3, ...paths) => {
     what.push(text3);
-    places.push(placeOf(after, documents, paths));
+    places.push(placeOf2(after, documents, paths));
   };
   const rule = after.path;
   const policy = rule.slice(0, -3);
@@ -23448,7 +23459,7 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf3) {
   const findings = [];
   for (const before of base) {
     const after = byKey.get(ruleKey(before));
-    const { what, places } = after ? ruleRelaxations(before, after, documents.head) : { what: [`rule ${before.ruleName} is removed`], places: [placeOf(before, documents.base, [[...before.path, "name"]])] };
+    const { what, places } = after ? ruleRelaxations(before, after, documents.head) : { what: [`rule ${before.ruleName} is removed`], places: [placeOf2(before, documents.base, [[...before.path, "name"]])] };
     if (what.length === 0) continue;
     const [kind = "", name = ""] = before.policy.split("/");
     const subject2 = {
