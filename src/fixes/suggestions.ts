@@ -193,14 +193,17 @@ export function toSuggestion(table: LineTable, group: Group, diff: DiffLines | n
     !(c.end >= lineCount && !table.finalNewline);
   const chosen = candidates.find(attachable) ?? candidates[0];
   if (!chosen) return null;
-  const suggestion: Suggestion = {
-    startLine: chosen.start,
-    endLine: chosen.end,
-    replacement: chosen.lines.map((line) => `${line}\n`).join(''),
-    attachable: attachable(chosen),
-  };
-  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines));
+  const replacement = joinLines(chosen.lines, '\n', true);
+  const suggestion: Suggestion = { startLine: chosen.start, endLine: chosen.end, replacement, attachable: attachable(chosen) };
+  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines, replacement));
   return suggestion;
+}
+
+/** Lines each followed by `eol`, the last one only when `finalBreak`: one string, not one per line first. */
+function joinLines(lines: readonly string[], eol: string, finalBreak: boolean): string {
+  if (lines.length === 0) return '';
+  const joined = lines.join(eol);
+  return finalBreak ? joined + eol : joined;
 }
 
 /**
@@ -262,13 +265,17 @@ export function suggestionSplice(table: LineTable, suggestion: Suggestion, bomBy
   return linesSplice(table, suggestion.startLine, suggestion.endLine, replacement);
 }
 
-/** Lines [startLine, endLine] replaced by `lines`, with the file's line ending (and no final one where the file has none). */
-function linesSplice(table: LineTable, startLine: number, endLine: number, lines: readonly string[]): Splice {
+/**
+ * Lines [startLine, endLine] replaced by `lines`, with the file's line ending
+ * (and no final one where the file has none). `replacement`, the lines each
+ * with `\n`, is that very text in most files, and is then used as it is.
+ */
+function linesSplice(table: LineTable, startLine: number, endLine: number, lines: readonly string[], replacement?: string): Splice {
   // An empty text has no line a suggestion could replace.
   const lineCount = table.text === '' ? 0 : table.starts.length;
   if (endLine < startLine || startLine < 1 || endLine > lineCount) throw new Error(`suggestion for lines ${startLine}-${endLine} overlaps another or is outside the file`);
   const keepsFinalBreak = endLine < lineCount || table.finalNewline;
-  const insert = lines.map((line, i) => (i < lines.length - 1 || keepsFinalBreak ? line + table.eol : line)).join('');
+  const insert = replacement !== undefined && keepsFinalBreak && table.eol === '\n' ? replacement : joinLines(lines, table.eol, keepsFinalBreak);
   return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
 

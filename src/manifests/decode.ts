@@ -20,10 +20,10 @@
  * exhausting memory; a `List` of a few anchored Pods aliased a thousand
  * times decodes as it does in the cluster.
  */
-import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { aliasTarget, resolved as resolvedNode } from './anchors.js';
-import { resolvePlainScalar, resolveTaggedScalar, standardTags } from './scalars.js';
+import { resolvePlainScalar, resolveTaggedScalar, standardTags, surelyString } from './scalars.js';
+import { isAlias, isMap, isScalar, isSeq, PLAIN } from './yamlKinds.js';
 import type { JsonObject, JsonValue } from '../pss/types.js';
 
 /** goyaml.v2's bounds on alias expansion (decode.go: allowedAliasRatio). */
@@ -50,12 +50,14 @@ export class DecodeError {
 /** The scalar value of a node as goyaml.v2 reads it. Throws DecodeError. */
 export function scalarValue(node: Scalar): null | boolean | number | string {
   const text = typeof node.value === 'string' ? node.value : String(node.value);
-  const plain = node.type === Scalar.PLAIN || node.type === undefined;
+  const plain = node.type === PLAIN || node.type === undefined;
   const tag = node.tag;
   // A standard tag decides, whatever the quoting: `!!bool "true"` is true.
   const standard = tag === undefined ? undefined : standardTags.get(tag);
   // Untagged quoted and block scalars are strings. Custom tags (`!foo x`) keep the text.
   if (standard === undefined && (!plain || tag !== undefined)) return text;
+  // Most plain texts are words that read as themselves: no resolution (and no result object) for them.
+  if (standard === undefined && surelyString(text)) return text;
   const resolved = standard === undefined ? resolvePlainScalar(text) : resolveTaggedScalar(standard, text);
   if (!resolved.ok) throw new DecodeError(resolved.message, node);
   return resolved.value;
@@ -73,7 +75,7 @@ function keyString(node: unknown, doc: Document): string {
 }
 
 function isMergeKey(node: unknown): boolean {
-  return isScalar(node) && (node.type === Scalar.PLAIN || node.type === undefined) && node.value === '<<' && node.tag === undefined;
+  return isScalar(node) && (node.type === PLAIN || node.type === undefined) && node.value === '<<' && node.tag === undefined;
 }
 
 /**

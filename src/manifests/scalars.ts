@@ -123,12 +123,21 @@ export function resolveTaggedScalar(tag: ScalarKind | 'binary' | 'timestamp', te
 const notOnlyStringStarts = new Set([...'~nNyYtTfFoO.+-0123456789'].map((c) => c.charCodeAt(0)));
 
 /**
+ * Whether a plain scalar reads as its own text, known from its first
+ * character alone: no null, boolean or number starts with it. Most texts
+ * are names and words, and need not be resolved.
+ */
+export function surelyString(text: string): boolean {
+  return text !== '' && !notOnlyStringStarts.has(text.charCodeAt(0));
+}
+
+/**
  * Whether a plain scalar reads as a string, resolved only when its first
  * character leaves a doubt: the fix engine asks of every plain value of a
- * document it edits (style.ts), and most are names and words.
+ * document it edits (style.ts).
  */
 export function plainIsString(text: string): boolean {
-  if (text !== '' && !notOnlyStringStarts.has(text.charCodeAt(0))) return true;
+  if (surelyString(text)) return true;
   const resolved = resolvePlainScalar(text);
   return resolved.ok && typeof resolved.value === 'string';
 }

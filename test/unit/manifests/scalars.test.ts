@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainIsString, resolvePlainScalar, resolveTaggedScalar } from '../../../src/manifests/scalars.js';
+import { plainIsString, resolvePlainScalar, resolveTaggedScalar, surelyString } from '../../../src/manifests/scalars.js';
 
 // The real kubectl is the oracle in test/integration/kubectl-decoding.test.ts;
 // this table documents the rules one by one.
@@ -55,7 +55,7 @@ describe('goyaml.v2 types of scalars, for tags', () => {
   });
 });
 
-describe('plainIsString', () => {
+describe('plainIsString and surelyString', () => {
   /** What it shortens: resolving the text and looking at what it reads as. */
   const resolvesToString = (text: string) => {
     const resolved = resolvePlainScalar(text);
@@ -75,10 +75,13 @@ describe('plainIsString', () => {
     let strings = 0;
     for (const text of all) {
       expect(plainIsString(text), JSON.stringify(text)).toBe(resolvesToString(text));
+      // What it knows from the first character is so.
+      if (surelyString(text)) expect(resolvePlainScalar(text), JSON.stringify(text)).toEqual({ ok: true, value: text, kind: 'str' });
       if (resolvesToString(text)) strings++;
     }
     // Both answers are well represented.
     expect(strings).toBeGreaterThan(1000);
     expect(all.length - strings).toBeGreaterThan(100);
+    expect(all.filter(surelyString).length).toBeGreaterThan(1000);
   });
 });
