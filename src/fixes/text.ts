@@ -297,28 +297,28 @@ function lineChange(before: string, after: TextLike, shared: SharedEnds, breaksB
   // Within the window the first lines differ. Lines the windows share at
   // their ends are compared where they lie, with their line breaks (so a
   // changed final newline counts), not split out of both windows first.
-  const shift = after.length - before.length;
+  const afterWindow = after.slice(windowStart, windowEnd + after.length - before.length);
   let beforeEnd = windowEnd;
-  let afterEnd = windowEnd + shift;
-  while (beforeEnd > windowStart && afterEnd > windowStart) {
+  let afterEnd = afterWindow.length;
+  while (beforeEnd > windowStart && afterEnd > 0) {
     const lineLength = beforeEnd - lineStartBefore(before, windowStart, beforeEnd);
-    if (lineLength !== afterEnd - lineStartBefore(after, windowStart, afterEnd) || !sameText(before, beforeEnd - lineLength, after, afterEnd - lineLength, lineLength)) break;
+    if (lineLength !== afterEnd - lineStartBefore(afterWindow, 0, afterEnd) || !sameText(before, beforeEnd - lineLength, afterWindow, afterEnd - lineLength, lineLength)) break;
     beforeEnd -= lineLength;
     afterEnd -= lineLength;
   }
   const linesBefore = breaksBefore(windowStart);
-  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(after.slice(windowStart, afterEnd)) };
+  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(afterWindow, afterEnd) };
 }
 
 /** Where the line that ends at `end` starts, not before `floor` (a line ends after its line break, or at the window's end). */
-function lineStartBefore(text: TextLike, floor: number, end: number): number {
+function lineStartBefore(text: string, floor: number, end: number): number {
   let at = end - 1;
   while (at > floor && text.charCodeAt(at - 1) !== 10) at--;
   return at;
 }
 
 /** Whether `length` characters of two texts, from `aFrom` and `bFrom`, are the same. */
-function sameText(a: TextLike, aFrom: number, b: TextLike, bFrom: number, length: number): boolean {
+function sameText(a: string, aFrom: number, b: string, bFrom: number, length: number): boolean {
   for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
   return true;
 }
@@ -337,18 +337,18 @@ export interface SharedEnds {
 }
 
 /**
- * The lines of a text without their line breaks (`\n` or `\r\n`; a `\r`
- * not before a `\n` stays), and no empty line after a final one. Found
- * with indexOf, not a regular expression: every group of suggestions of a
- * file takes its new lines so.
+ * The lines of text[0, end) without their line breaks (`\n` or `\r\n`; a
+ * `\r` not before a `\n` stays), and no empty line after a final one.
+ * Found with indexOf, not a regular expression: every group of suggestions
+ * of a file takes its new lines so.
  */
-function linesOf(text: string): string[] {
+function linesOf(text: string, end: number): string[] {
   const lines: string[] = [];
   let start = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', start)) {
     lines.push(text.slice(start, at > start && text.charCodeAt(at - 1) === 13 ? at - 1 : at));
     start = at + 1;
   }
-  if (start < text.length) lines.push(text.slice(start));
+  if (start < end) lines.push(text.slice(start, end));
   return lines;
 }
