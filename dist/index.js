@@ -59,12 +59,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection6(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar9(node) || isCollection6(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection6(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -94,14 +94,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias7;
+    exports.isAlias = isAlias6;
     exports.isCollection = isCollection6;
     exports.isDocument = isDocument;
-    exports.isMap = isMap9;
+    exports.isMap = isMap8;
     exports.isNode = isNode;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq8;
+    exports.isScalar = isScalar8;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -751,7 +751,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar5 = class extends Node2.NodeBase {
+    var Scalar4 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -763,12 +763,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar5.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar5.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar5.PLAIN = "PLAIN";
-    Scalar5.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar5.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar5;
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -779,7 +779,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -824,7 +824,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar5.Scalar(value);
+          const node2 = new Scalar4.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -835,7 +835,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar5.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1148,7 +1148,7 @@ ${indent}${text4.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1291,7 +1291,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar5.Scalar.BLOCK_FOLDED ? false : type === Scalar5.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -1346,7 +1346,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar5.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1369,7 +1369,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar5.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1394,20 +1394,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar5.Scalar.QUOTE_DOUBLE;
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar5.Scalar.BLOCK_FOLDED:
-          case Scalar5.Scalar.BLOCK_LITERAL:
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar5.Scalar.QUOTE_DOUBLE:
+          case Scalar4.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar5.Scalar.QUOTE_SINGLE:
+          case Scalar4.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar5.Scalar.PLAIN:
+          case Scalar4.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1556,7 +1556,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar5.Scalar.BLOCK_FOLDED || key.type === Scalar5.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1711,19 +1711,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar5.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar5.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2030,7 +2030,7 @@ var require_YAMLMap = __commonJS({
     var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2097,7 +2097,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar5.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2195,7 +2195,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq3 = class extends Collection2.Collection {
       static get tagName() {
@@ -2252,7 +2252,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar5.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2348,14 +2348,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar5.Scalar(null),
+      createNode: () => new Scalar4.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar5.Scalar(null),
+      resolve: () => new Scalar4.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2366,13 +2366,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar5.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar4.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2417,7 +2417,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2445,7 +2445,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar5.Scalar(parseFloat(str2));
+        const node = new Scalar4.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2536,7 +2536,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2553,7 +2553,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar5.Scalar(null),
+        createNode: () => new Scalar4.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2604,7 +2604,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2648,15 +2648,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar5.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar5.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar5.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2671,7 +2671,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2682,7 +2682,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair2.Pair(new Scalar5.Scalar(null));
+            const pair2 = item.items[0] || new Pair2.Pair(new Scalar4.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2825,7 +2825,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2837,7 +2837,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar5.Scalar(true),
+      resolve: () => new Scalar4.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2845,7 +2845,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar5.Scalar(false),
+      resolve: () => new Scalar4.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2857,7 +2857,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2885,7 +2885,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar5.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar4.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap9 = fc.start.source === "{";
-      const fcName = isMap9 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap9 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap9 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap9 && !sep3 && !props.found) {
+        if (!isMap8 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap9 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap9) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap9 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4393,7 +4393,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4442,7 +4442,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar5.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4457,13 +4457,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar5.Scalar.BLOCK_FOLDED : Scalar5.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4525,7 +4525,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar5.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4640,7 +4640,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4649,15 +4649,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar5.Scalar.PLAIN;
+          _type = Scalar4.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar5.Scalar.QUOTE_SINGLE;
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar5.Scalar.QUOTE_DOUBLE;
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4862,7 +4862,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4880,11 +4880,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar5.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar5.Scalar(value);
+        scalar = new Scalar4.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5645,7 +5645,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection6 = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5729,7 +5729,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection6;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar8;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7337,7 +7337,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar5 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
@@ -7362,7 +7362,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair2.Pair;
-    exports.Scalar = Scalar5.Scalar;
+    exports.Scalar = Scalar4.Scalar;
     exports.YAMLMap = YAMLMap3.YAMLMap;
     exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
@@ -7505,8 +7505,11 @@ function resolveTaggedScalar(tag, text4) {
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
   return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text4}\` as a !!${tag}` };
 }
+function surelyString(text4) {
+  return text4 !== "" && !notOnlyStringStarts.has(text4.charCodeAt(0));
+}
 function plainIsString(text4) {
-  if (text4 !== "" && !notOnlyStringStarts.has(text4.charCodeAt(0))) return true;
+  if (surelyString(text4)) return true;
   const resolved2 = resolvePlainScalar(text4);
   return resolved2.ok && typeof resolved2.value === "string";
 }
@@ -7537,6 +7540,17 @@ var init_scalars = __esm({
   }
 });
 
+// src/manifests/yamlKinds.ts
+var yaml, isAlias3, isCollection2, isMap, isPair2, isScalar2, isSeq, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED;
+var init_yamlKinds = __esm({
+  "src/manifests/yamlKinds.ts"() {
+    "use strict";
+    yaml = __toESM(require_dist(), 1);
+    ({ isAlias: isAlias3, isCollection: isCollection2, isMap, isPair: isPair2, isScalar: isScalar2, isSeq } = yaml);
+    ({ PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar);
+  }
+});
+
 // src/manifests/decode.ts
 function allowedAliasRatio(decoded) {
   if (decoded <= aliasRatioLow) return 0.99;
@@ -7545,17 +7559,18 @@ function allowedAliasRatio(decoded) {
 }
 function scalarValue(node) {
   const text4 = typeof node.value === "string" ? node.value : String(node.value);
-  const plain2 = node.type === import_yaml3.Scalar.PLAIN || node.type === void 0;
+  const plain2 = node.type === PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
   if (standard === void 0 && (!plain2 || tag !== void 0)) return text4;
+  if (standard === void 0 && surelyString(text4)) return text4;
   const resolved2 = standard === void 0 ? resolvePlainScalar(text4) : resolveTaggedScalar(standard, text4);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
 function keyString(node, doc) {
   const target = resolved(doc, node);
-  if (!(0, import_yaml3.isScalar)(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
+  if (!isScalar2(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
   const value = scalarValue(target);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -7563,7 +7578,7 @@ function keyString(node, doc) {
   throw new DecodeError("a mapping key must not be null", target);
 }
 function isMergeKey(node) {
-  return (0, import_yaml3.isScalar)(node) && (node.type === import_yaml3.Scalar.PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
+  return isScalar2(node) && (node.type === PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
 }
 function setKey(out, key, value) {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -7601,11 +7616,11 @@ function mergeSources(value, doc) {
   const wantMap = () => new DecodeError("map merge requires map or sequence of maps as the value", value ?? null);
   const asMap = (node) => {
     const target = resolved(doc, node);
-    if (!(0, import_yaml3.isMap)(target)) throw wantMap();
+    if (!isMap(target)) throw wantMap();
     return target;
   };
-  if ((0, import_yaml3.isMap)(value) || (0, import_yaml3.isAlias)(value)) return [asMap(value)];
-  if ((0, import_yaml3.isSeq)(value)) return value.items.map(asMap).reverse();
+  if (isMap(value) || isAlias3(value)) return [asMap(value)];
+  if (isSeq(value)) return value.items.map(asMap).reverse();
   throw wantMap();
 }
 function decodeDocument(doc) {
@@ -7614,17 +7629,17 @@ function decodeDocument(doc) {
   const decode = (node, viaAlias) => {
     spend(budget, 1, viaAlias);
     if (node === null || node === void 0) return null;
-    if ((0, import_yaml3.isAlias)(node)) {
+    if (isAlias3(node)) {
       const target = aliasTarget(doc, node);
       if (target === void 0) throw new DecodeError(`unknown anchor ${node.source}`, node);
       if (decoding.has(target)) throw new DecodeError("an alias refers to a node that contains it", node);
       return decode(target, true);
     }
-    if ((0, import_yaml3.isScalar)(node)) return scalarValue(node);
+    if (isScalar2(node)) return scalarValue(node);
     decoding.add(node);
     try {
-      if ((0, import_yaml3.isSeq)(node)) return node.items.map((item) => decode(item, viaAlias));
-      if ((0, import_yaml3.isMap)(node)) {
+      if (isSeq(node)) return node.items.map((item) => decode(item, viaAlias));
+      if (isMap(node)) {
         const out = {};
         for (const [key, entry] of effectiveEntries(node, doc, budget)) setKey(out, key, decode(entry.value, viaAlias || entry.merged));
         return out;
@@ -7636,13 +7651,13 @@ function decodeDocument(doc) {
   };
   return decode(doc.contents, false);
 }
-var import_yaml3, aliasRatioLow, aliasRatioHigh, DecodeError, freshBudget;
+var aliasRatioLow, aliasRatioHigh, DecodeError, freshBudget;
 var init_decode = __esm({
   "src/manifests/decode.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
     init_anchors();
     init_scalars();
+    init_yamlKinds();
     aliasRatioLow = 4e5;
     aliasRatioHigh = 4e6;
     DecodeError = class {
@@ -10257,17 +10272,6 @@ var init_jsonStream = __esm({
   }
 });
 
-// src/manifests/yamlKinds.ts
-var yaml, isAlias4, isCollection2, isMap3, isPair2, isScalar3, isSeq3, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED;
-var init_yamlKinds = __esm({
-  "src/manifests/yamlKinds.ts"() {
-    "use strict";
-    yaml = __toESM(require_dist(), 1);
-    ({ isAlias: isAlias4, isCollection: isCollection2, isMap: isMap3, isPair: isPair2, isScalar: isScalar3, isSeq: isSeq3 } = yaml);
-    ({ PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar);
-  }
-});
-
 // src/manifests/eventTree.ts
 function treeFromEvents(text4, from2, to2, contentStart) {
   const slice = text4.slice(from2, to2);
@@ -10286,7 +10290,7 @@ function build(builder, contentStart) {
   try {
     const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml5.Document();
+    const doc = new import_yaml4.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -10323,15 +10327,15 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml5, prototypes, isBlank2, isBreak, internedLength, internedMost, interned, Builder;
+var import_yaml4, prototypes, isBlank2, isBreak, internedLength, internedMost, interned, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_eventCursor();
     init_yamlKinds();
-    prototypes = { scalar: new import_yaml5.Scalar(null), pair: new import_yaml5.Pair(null), map: new import_yaml5.YAMLMap(), seq: new import_yaml5.YAMLSeq() };
+    prototypes = { scalar: new import_yaml4.Scalar(null), pair: new import_yaml4.Pair(null), map: new import_yaml4.YAMLMap(), seq: new import_yaml4.YAMLSeq() };
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     internedLength = 24;
@@ -10611,11 +10615,11 @@ function markTemplate(loaded, text4) {
   return { ...loaded, problems };
 }
 function parseYamlDocuments(text4) {
-  const parsed2 = (0, import_yaml6.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
+  const parsed2 = (0, import_yaml5.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 function lineCounterOf(text4) {
-  const lineCounter = new import_yaml6.LineCounter();
+  const lineCounter = new import_yaml5.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -10682,7 +10686,7 @@ function mapOffsets(doc, map) {
   const mapRange = (range2) => range2.map(map);
   doc.range = mapRange(doc.range);
   for (const error2 of [...doc.errors, ...doc.warnings]) error2.pos = mapRange(error2.pos);
-  (0, import_yaml6.visit)(doc, {
+  (0, import_yaml5.visit)(doc, {
     Node(_, node) {
       if (node.range) node.range = mapRange(node.range);
     }
@@ -10727,9 +10731,9 @@ function segmentFrom(text4, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from2)) ? 0 : from2;
 }
 function treeOfSegment(file, text4, from2, to2, contentStart) {
-  const parser = new import_yaml6.Parser();
+  const parser = new import_yaml5.Parser();
   parser.offset = from2;
-  const composer = new import_yaml6.Composer(yamlOptions);
+  const composer = new import_yaml5.Composer(yamlOptions);
   const until = to2 < text4.length ? to2 + 3 : to2;
   const trees = [...composer.compose(parser.parse(text4.slice(from2, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
@@ -10739,11 +10743,11 @@ function treeOfSegment(file, text4, from2, to2, contentStart) {
   return tree;
 }
 function nodeDeeperThan(node, limit) {
-  if (!(0, import_yaml6.isCollection)(node)) return null;
+  if (!(0, import_yaml5.isCollection)(node)) return null;
   if (limit === 0) return node;
   for (const item of node.items) {
-    const child = (0, import_yaml6.isPair)(item) ? item.value : item;
-    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml6.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    const child = (0, import_yaml5.isPair)(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml5.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
     if (deep !== null) return deep;
   }
   return null;
@@ -10754,11 +10758,11 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml6, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
+var import_yaml5, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_decode();
     init_flowIndent();
     init_goyamlText();
@@ -10773,7 +10777,7 @@ var init_load = __esm({
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
-      nodeClass: collection === "seq" ? import_yaml6.YAMLSeq : import_yaml6.YAMLMap,
+      nodeClass: collection === "seq" ? import_yaml5.YAMLSeq : import_yaml5.YAMLMap,
       resolve: (value) => value
     });
     sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
@@ -14161,7 +14165,7 @@ function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml12.parse)(source);
+    raw = (0, import_yaml11.parse)(source);
   } catch {
   }
   const chart = isRecord(raw) ? raw : {};
@@ -14177,11 +14181,11 @@ function readChart(file, source, files) {
   }
   return { file, dir, name, missingDependencies };
 }
-var import_yaml12, isRecord;
+var import_yaml11, isRecord;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_paths();
     isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -14209,13 +14213,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml13.LineCounter();
-      parsed2 = { doc: (0, import_yaml13.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml12.LineCounter();
+      parsed2 = { doc: (0, import_yaml12.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml13.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -14232,7 +14236,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml13.parse)(source);
+    raw = (0, import_yaml12.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -14323,11 +14327,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml13, kustomizationNames, isRecord2, list2, text3;
+var import_yaml12, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -40897,10 +40901,10 @@ function uncheckedText(problems) {
 }
 
 // src/policy/config.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_eventReader();
@@ -40934,13 +40938,13 @@ function walkTree(source, path4, position) {
     node = resolved(doc, node);
     let next;
     let offset;
-    if (typeof segment === "string" && (0, import_yaml4.isMap)(node)) {
+    if (typeof segment === "string" && (0, import_yaml3.isMap)(node)) {
       const entry = effectiveEntries(node, doc).get(segment);
       if (entry) {
         next = entry.value;
         offset = entry.pair.key?.range?.[0];
       }
-    } else if (typeof segment === "number" && (0, import_yaml4.isSeq)(node)) {
+    } else if (typeof segment === "number" && (0, import_yaml3.isSeq)(node)) {
       next = node.items[segment];
       offset = next?.range?.[0];
     }
@@ -42533,15 +42537,15 @@ function noDuplicates(reader, entries) {
   return out;
 }
 function duplicateKeys(reader, node, path4) {
-  if ((0, import_yaml7.isAlias)(node)) return;
-  if ((0, import_yaml7.isSeq)(node)) {
+  if ((0, import_yaml6.isAlias)(node)) return;
+  if ((0, import_yaml6.isSeq)(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
     return;
   }
-  if (!(0, import_yaml7.isMap)(node)) return;
+  if (!(0, import_yaml6.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml7.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml6.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -45713,17 +45717,17 @@ function lineChange(before, after, shared, breaksBefore2) {
   const windowStart = prefixChars === 0 ? 0 : before.lastIndexOf("\n", prefixChars - 1) + 1;
   const breakInSuffix = before.indexOf("\n", before.length - suffixChars);
   const windowEnd = breakInSuffix === -1 ? before.length : breakInSuffix + 1;
-  const shift = after.length - before.length;
+  const afterWindow = after.slice(windowStart, windowEnd + after.length - before.length);
   let beforeEnd = windowEnd;
-  let afterEnd = windowEnd + shift;
-  while (beforeEnd > windowStart && afterEnd > windowStart) {
+  let afterEnd = afterWindow.length;
+  while (beforeEnd > windowStart && afterEnd > 0) {
     const lineLength2 = beforeEnd - lineStartBefore(before, windowStart, beforeEnd);
-    if (lineLength2 !== afterEnd - lineStartBefore(after, windowStart, afterEnd) || !sameText(before, beforeEnd - lineLength2, after, afterEnd - lineLength2, lineLength2)) break;
+    if (lineLength2 !== afterEnd - lineStartBefore(afterWindow, 0, afterEnd) || !sameText(before, beforeEnd - lineLength2, afterWindow, afterEnd - lineLength2, lineLength2)) break;
     beforeEnd -= lineLength2;
     afterEnd -= lineLength2;
   }
   const linesBefore = breaksBefore2(windowStart);
-  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(after.slice(windowStart, afterEnd)) };
+  return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(afterWindow, afterEnd) };
 }
 function lineStartBefore(text4, floor, end) {
   let at3 = end - 1;
@@ -45739,14 +45743,14 @@ function linesIn(text4, from2, to2) {
   for (let at3 = text4.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text4.indexOf("\n", at3 + 1)) count++;
   return to2 > from2 && text4.charCodeAt(to2 - 1) !== 10 ? count + 1 : count;
 }
-function linesOf(text4) {
+function linesOf(text4, end) {
   const lines = [];
   let start = 0;
-  for (let at3 = text4.indexOf("\n"); at3 !== -1; at3 = text4.indexOf("\n", start)) {
+  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text4.indexOf("\n", start)) {
     lines.push(text4.slice(start, at3 > start && text4.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
     start = at3 + 1;
   }
-  if (start < text4.length) lines.push(text4.slice(start));
+  if (start < end) lines.push(text4.slice(start, end));
   return lines;
 }
 
@@ -45796,10 +45800,10 @@ var StyleReader = class {
   }
   /** The pairs under a node (scalars and aliases hold none; aliases are not followed). */
   node(node) {
-    if (isMap3(node)) {
+    if (isMap(node)) {
       const block2 = !node.flow;
       for (const pair2 of node.items) this.pair(pair2, block2);
-    } else if (isSeq3(node)) {
+    } else if (isSeq(node)) {
       for (const item of node.items) {
         if (isPair2(item)) this.pair(item, false);
         else this.node(item);
@@ -45809,12 +45813,12 @@ var StyleReader = class {
   /** A pair of a block map (`parentIsBlock`) or of a flow map or sequence, then the pairs of its key and value. */
   pair(pair2, parentIsBlock) {
     const { key, value } = pair2;
-    if (isScalar3(value)) {
-      if (isScalar3(key)) this.scalarValue(String(key.value), value, parentIsBlock);
+    if (isScalar2(value)) {
+      if (isScalar2(key)) this.scalarValue(String(key.value), value, parentIsBlock);
       else this.node(key);
       return;
     }
-    if (isScalar3(key)) this.collectionValue(key, value, parentIsBlock);
+    if (isScalar2(key)) this.collectionValue(key, value, parentIsBlock);
     else this.node(key);
     this.node(value);
   }
@@ -45824,19 +45828,19 @@ var StyleReader = class {
     if (parentIsBlock && !this.keys.has(key)) this.keys.set(key, { quote: quoteOf(value) });
   }
   collectionValue(keyNode, value, parentIsBlock) {
-    if (!(isMap3(value) || isSeq3(value)) || !parentIsBlock || value.items.length === 0) return;
+    if (!(isMap(value) || isSeq(value)) || !parentIsBlock || value.items.length === 0) return;
     const key = String(keyNode.value);
     const firstItem = value.items[0];
-    const itemQuote = isSeq3(value) && isScalar3(firstItem) ? quoteOf(firstItem) : void 0;
+    const itemQuote = isSeq(value) && isScalar2(firstItem) ? quoteOf(firstItem) : void 0;
     if (this.keys.get(key)?.flow === void 0) this.keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
     if (value.flow) return;
     const keyColumn2 = this.column(keyNode);
     if (keyColumn2 === void 0) return;
-    if (isMap3(value) && isPair2(firstItem)) {
+    if (isMap(value) && isPair2(firstItem)) {
       const childColumn = this.column(firstItem.key);
       if (childColumn !== void 0 && childColumn > keyColumn2) this.indents.add(childColumn - keyColumn2);
     }
-    if (isSeq3(value)) {
+    if (isSeq(value)) {
       const dashColumn = this.column(value);
       if (dashColumn !== void 0 && dashColumn >= keyColumn2) this.sequenceIndents.add(dashColumn - keyColumn2);
     }
@@ -46013,8 +46017,8 @@ function walkOn(doc, path4, steps) {
   for (let i = steps.length - 1; i < path4.length; i++) {
     const segment = path4[i];
     let next;
-    if (typeof segment === "string" && isMap3(current)) next = mapStep(current, doc, segment);
-    else if (typeof segment === "number" && isSeq3(current) && segment < current.items.length) {
+    if (typeof segment === "string" && isMap(current)) next = mapStep(current, doc, segment);
+    else if (typeof segment === "number" && isSeq(current) && segment < current.items.length) {
       next = valueStep(doc, current.items[segment], null, current, false);
     }
     if (!next) break;
@@ -46032,10 +46036,10 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if (isScalar3(node) || isAlias4(node)) return false;
+  if (isScalar2(node) || isAlias3(node)) return false;
   if (isCollection2(node)) {
     for (const item of node.items) {
-      const children = isMap3(node) ? [item.key, item.value] : [item];
+      const children = isMap(node) ? [item.key, item.value] : [item];
       if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
     }
   }
@@ -46045,7 +46049,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i < upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if (isAlias4(step.written)) return `it is reached through the alias *${step.written.source}`;
+    if (isAlias3(step.written)) return `it is reached through the alias *${step.written.source}`;
     if (step.merged) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   if (anchors.size === 0) return null;
@@ -46087,7 +46091,7 @@ function ownershipOf(op) {
 }
 function isEmptyValue(node) {
   if (node === null) return true;
-  if (!isScalar3(node)) return false;
+  if (!isScalar2(node)) return false;
   try {
     return scalarValue(node) === null;
   } catch (error2) {
@@ -46133,7 +46137,7 @@ function fromTree(value) {
   return out;
 }
 function keyName(pair2) {
-  return isScalar3(pair2.key) ? String(pair2.key.value) : "";
+  return isScalar2(pair2.key) ? String(pair2.key.value) : "";
 }
 function mergeRendered(parts) {
   if (parts.length === 1 && parts[0]) return parts[0];
@@ -46212,7 +46216,7 @@ function renderEdits(context, edits) {
       if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
-      if (isMap3(parent) && step.pair) {
+      if (isMap(parent) && step.pair) {
         let op = pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), from: [] };
@@ -46220,7 +46224,7 @@ function renderEdits(context, edits) {
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
-      } else if (isSeq3(parent) && typeof path4[path4.length - 1] === "number") {
+      } else if (isSeq(parent) && typeof path4[path4.length - 1] === "number") {
         let op = itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
@@ -46232,7 +46236,7 @@ function renderEdits(context, edits) {
       continue;
     }
     if (edit.op === "append") {
-      if (!complete || !isSeq3(step.node)) {
+      if (!complete || !isSeq(step.node)) {
         renderSet(walked, path4, [edit.value], owned);
         continue;
       }
@@ -46261,18 +46265,18 @@ function renderEdits(context, edits) {
       if (target.merged && owned.atSource === true) {
         markShared(owned, sharedReason(walked, depth + 1, anchors));
       } else if (target.merged) {
-        if (!isMap3(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
+        if (!isMap(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
         markShared(owned, sharedReason(walked, depth, anchors));
         addInsert(parentMap, [key], value, owned);
         return;
       }
       markShared(owned, sharedReason(walked, depth, anchors));
       if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
-      if (isEmptyValue(target.written) && target.pair && isMap3(target.parent)) {
+      if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if ((isScalar3(target.written) || isAlias4(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if ((isScalar2(target.written) || isAlias3(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -46288,13 +46292,13 @@ function renderEdits(context, edits) {
     const keys = rest;
     markShared(owned, sharedReason(walked, depth + 1, anchors));
     const node = target.node;
-    if (isMap3(node)) {
-      if (node.flow && node.items.length === 0 && target.pair && isMap3(target.parent) && !target.parent.flow) {
+    if (isMap(node)) {
+      if (node.flow && node.items.length === 0 && target.pair && isMap(target.parent) && !target.parent.flow) {
         addFill(target.pair, target.parent, keys, value, owned);
       } else addInsert(node, keys, value, owned);
       return;
     }
-    if (isEmptyValue(target.written) && target.pair && isMap3(target.parent)) {
+    if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
       addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
@@ -46347,7 +46351,7 @@ function rangeOf2(node) {
 }
 function contentEnd(node) {
   if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
-  if ((isMap3(node) || isSeq3(node)) && !node.flow && node.items.length > 0) {
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
     if (isPair2(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
     return contentEnd(last);
@@ -46368,7 +46372,7 @@ function colonEnd(context, pair2) {
   return i + 1;
 }
 function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => isScalar3(pair2.key) && pair2.key.type === QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair2) => isScalar2(pair2.key) && pair2.key.type === QUOTE_DOUBLE);
 }
 function keyColumn(context, map) {
   const first = map.items[0];
@@ -46392,11 +46396,11 @@ function lineLeader(context, offset) {
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
   if (typeof op.value === "boolean") {
-    const original = isScalar3(op.node) && op.node.type === PLAIN ? String(op.node.value) : void 0;
+    const original = isScalar2(op.node) && op.node.type === PLAIN ? String(op.node.value) : void 0;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
-  if (isScalar3(op.node)) {
+  if (isScalar2(op.node)) {
     if (op.node.type === QUOTE_DOUBLE) quote = "double";
     else if (op.node.type === QUOTE_SINGLE) quote = "single";
     else if (op.node.type === PLAIN) quote = "plain";
@@ -46468,16 +46472,16 @@ function refilledFlowMap(context, map, rendered) {
 }
 function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
-  if ((isMap3(node) || isSeq3(node)) && !node.flow && node.items.length > 0) {
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
     return endsWithKeptBlockScalar(context, isPair2(last) ? last.value ?? last.key : last);
   }
-  if (!isScalar3(node) || node.type !== BLOCK_LITERAL && node.type !== BLOCK_FOLDED) return false;
+  if (!isScalar2(node) || node.type !== BLOCK_LITERAL && node.type !== BLOCK_FOLDED) return false;
   return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
 }
 function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => isScalar3(item));
-  if (!isScalar3(first)) return fallback;
+  const first = seq.items.find((item) => isScalar2(item));
+  if (!isScalar2(first)) return fallback;
   if (first.type === QUOTE_DOUBLE) return "double";
   if (first.type === QUOTE_SINGLE) return "single";
   return "plain";
@@ -46708,15 +46712,15 @@ function toSuggestion(table, group, diff, bomBytes = 0) {
   !(c.end >= lineCount && !table.finalNewline);
   const chosen = candidates.find(attachable) ?? candidates[0];
   if (!chosen) return null;
-  const suggestion = {
-    startLine: chosen.start,
-    endLine: chosen.end,
-    replacement: chosen.lines.map((line) => `${line}
-`).join(""),
-    attachable: attachable(chosen)
-  };
-  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines));
+  const replacement = joinLines(chosen.lines, "\n", true);
+  const suggestion = { startLine: chosen.start, endLine: chosen.end, replacement, attachable: attachable(chosen) };
+  spliceOf.set(suggestion, linesSplice(table, chosen.start, chosen.end, chosen.lines, replacement));
   return suggestion;
+}
+function joinLines(lines, eol, finalBreak) {
+  if (lines.length === 0) return "";
+  const joined = lines.join(eol);
+  return finalBreak ? joined + eol : joined;
 }
 var spliceOf = /* @__PURE__ */ new WeakMap();
 function rangeSuggestion(table, splices, change, bomBytes) {
@@ -46740,11 +46744,11 @@ function suggestionSplice(table, suggestion, bomBytes = 0) {
   const replacement = suggestion.replacement === "" || suggestion.replacement === null ? [] : suggestion.replacement.replace(/\n$/, "").split("\n");
   return linesSplice(table, suggestion.startLine, suggestion.endLine, replacement);
 }
-function linesSplice(table, startLine, endLine, lines) {
+function linesSplice(table, startLine, endLine, lines, replacement) {
   const lineCount = table.text === "" ? 0 : table.starts.length;
   if (endLine < startLine || startLine < 1 || endLine > lineCount) throw new Error(`suggestion for lines ${startLine}-${endLine} overlaps another or is outside the file`);
   const keepsFinalBreak = endLine < lineCount || table.finalNewline;
-  const insert = lines.map((line, i) => i < lines.length - 1 || keepsFinalBreak ? line + table.eol : line).join("");
+  const insert = replacement !== void 0 && keepsFinalBreak && table.eol === "\n" ? replacement : joinLines(lines, table.eol, keepsFinalBreak);
   return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
 function editSplice(text4, edit, bomBytes) {
@@ -46948,7 +46952,7 @@ function adviceFindings(source, settings) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_anchors();
 
 // src/fixes/cutText.ts
@@ -47085,9 +47089,9 @@ var CutText = class {
 // src/fixes/listLayout.ts
 init_sortedSearch();
 function contentEnd2(node) {
-  if ((0, import_yaml8.isCollection)(node) && !node.flow && node.items.length > 0) {
+  if ((0, import_yaml7.isCollection)(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    const tail = (0, import_yaml8.isMap)(node) ? last.value ?? last.key : last;
+    const tail = (0, import_yaml7.isMap)(node) ? last.value ?? last.key : last;
     if (tail) return contentEnd2(tail);
   }
   return node.range?.[1] ?? 0;
@@ -47099,12 +47103,12 @@ function lineAfter(text4, offset, to2) {
 }
 function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
-  if (!(0, import_yaml8.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
-  const pairs = root.items.filter((pair3) => (0, import_yaml8.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
+  if (!(0, import_yaml7.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
+  const pairs = root.items.filter((pair3) => (0, import_yaml7.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
   const [pair2] = pairs;
-  if (pairs.length !== 1 || !pair2 || !(0, import_yaml8.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
+  if (pairs.length !== 1 || !pair2 || !(0, import_yaml7.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
   const seq = pair2.value;
-  if (!(0, import_yaml8.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
+  if (!(0, import_yaml7.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items;
   if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items;
@@ -47144,7 +47148,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml8.visit)(doc, {
+  (0, import_yaml7.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -47234,7 +47238,7 @@ init_segments();
 init_sortedSearch();
 
 // src/fixes/fragments.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml10 = __toESM(require_dist(), 1);
 init_eventReader();
 init_jsonStream();
 init_decode();
@@ -47265,7 +47269,7 @@ function contentColumnAfter(lines, start, limit, quiet) {
 }
 
 // src/fixes/fragmentRegions.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_decode();
 init_eventReader();
 init_sortedSearch();
@@ -47280,7 +47284,7 @@ function keysOf2(node, place2, doc) {
   const pairs = node.items;
   for (const [key, child] of children) {
     const pair2 = pairs[keys.length];
-    if (!(0, import_yaml9.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
+    if (!(0, import_yaml8.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
     keys.push(key);
   }
   return keys;
@@ -47361,14 +47365,14 @@ function flowMapView(text4, node, place2, value, path4) {
 function quotedKeys(node) {
   const keys = [];
   for (const pair2 of node.items) {
-    if (!(0, import_yaml9.isScalar)(pair2.key) || pair2.key.type !== import_yaml9.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
+    if (!(0, import_yaml8.isScalar)(pair2.key) || pair2.key.type !== import_yaml8.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
     keys.push(pair2.key.value);
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
 function regionIn(text4, node, place2, value, link, splice, doc = null) {
-  if ((0, import_yaml9.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
-  if (!(0, import_yaml9.isMap)(node)) return null;
+  if ((0, import_yaml8.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
+  if (!(0, import_yaml8.isMap)(node)) return null;
   const map = mapView(text4, node, place2, value, link, doc);
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text4, map, place2, link, splice);
@@ -47390,7 +47394,7 @@ function regionIn(text4, node, place2, value, link, splice, doc = null) {
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    const inner = child && ((0, import_yaml9.isMap)(child) || (0, import_yaml9.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
+    const inner = child && ((0, import_yaml8.isMap)(child) || (0, import_yaml8.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
@@ -47406,7 +47410,7 @@ function flowRegionIn(text4, map, place2, link, splice) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
     const range2 = child?.range;
-    if (child && range2 && ((0, import_yaml9.isMap)(child) || (0, import_yaml9.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
+    if (child && range2 && ((0, import_yaml8.isMap)(child) || (0, import_yaml8.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
       const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
@@ -47434,7 +47438,7 @@ function regionInSequence(text4, node, place2, value, link, splice, doc) {
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
   const item = items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
-  if (item === void 0 || !(0, import_yaml9.isMap)(item)) return null;
+  if (item === void 0 || !(0, import_yaml8.isMap)(item)) return null;
   return regionIn(text4, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice, doc);
 }
 function mergeRegions(regions) {
@@ -47602,7 +47606,7 @@ function sameText2(text4, given, changed) {
 }
 
 // src/fixes/itemAliases.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_preorder();
@@ -47620,10 +47624,10 @@ function itemAliases(doc) {
 }
 function itemsOf(doc) {
   const root = doc.contents;
-  if (!(0, import_yaml10.isMap)(root) || root.flow || root.anchor !== void 0) return null;
-  const pairs = root.items.filter((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.value === "items");
+  if (!(0, import_yaml9.isMap)(root) || root.flow || root.anchor !== void 0) return null;
+  const pairs = root.items.filter((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "items");
   const items = pairs.length === 1 ? pairs[0].value : null;
-  return (0, import_yaml10.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
+  return (0, import_yaml9.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
 }
 function findItemAliases(doc) {
   const seq = itemsOf(doc);
@@ -47638,7 +47642,7 @@ function findItemAliases(doc) {
     node(node) {
       if (!plain2) return;
       const item = indexOf.get(node);
-      if ((0, import_yaml10.isAlias)(node)) {
+      if ((0, import_yaml9.isAlias)(node)) {
         const target = aliasTarget(doc, node);
         const source = target === void 0 ? void 0 : indexOf.get(target);
         if (item === void 0 || source === void 0 || source >= item) plain2 = false;
@@ -47650,8 +47654,8 @@ function findItemAliases(doc) {
         if (item === void 0 || anchors.has(node.anchor)) plain2 = false;
         anchors.add(node.anchor);
       }
-      if (((0, import_yaml10.isMap)(node) || (0, import_yaml10.isSeq)(node)) && node.tag !== void 0) plain2 = false;
-      if ((0, import_yaml10.isMap)(node) && node.items.some((pair2) => (0, import_yaml10.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
+      if (((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) && node.tag !== void 0) plain2 = false;
+      if ((0, import_yaml9.isMap)(node) && node.items.some((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
     }
   });
   return plain2 ? { sourceOf, usersOf } : null;
@@ -47715,8 +47719,8 @@ function readFragments(text4, document, splices, aliasedItems) {
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text4);
   const aliased = aliasedItems && itemAliasesOf(document) !== null;
-  if (place2 === void 0 && !(json && (0, import_yaml11.isMap)(root) && root.flow) && !aliased) return null;
-  const reading = { json, flowRoot: (0, import_yaml11.isCollection)(root) && root.flow === true };
+  if (place2 === void 0 && !(json && (0, import_yaml10.isMap)(root) && root.flow) && !aliased) return null;
+  const reading = { json, flowRoot: (0, import_yaml10.isCollection)(root) && root.flow === true };
   const moved = lineWise(text4, splices);
   if (moved === null) return null;
   const regions = [];
