@@ -168,16 +168,33 @@ function parentOf(root: JsonValue, path: FieldPath, depth: number, create: boole
   return current;
 }
 
-/** Structural equality of decoded JSON (object key order does not matter). */
+/**
+ * Structural equality of decoded JSON (object key order does not matter; a
+ * key whose value is undefined counts as absent). Verification compares
+ * every fixed item or document with its expectation: nothing is allocated.
+ */
 export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  if (isObject(a ?? null) && isObject(b ?? null)) {
-    const ao = a as JsonObject;
-    const bo = b as JsonObject;
-    const keys = Object.keys(ao).filter((k) => ao[k] !== undefined);
-    const otherKeys = Object.keys(bo).filter((k) => bo[k] !== undefined);
-    return keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
   }
-  return false;
+  if (!isObject(a ?? null) || !isObject(b ?? null)) return false;
+  const ao = a as JsonObject;
+  const bo = b as JsonObject;
+  let keys = 0;
+  for (const key in ao) {
+    if (!Object.hasOwn(ao, key) || ao[key] === undefined) continue;
+    if (!Object.hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
+    keys++;
+  }
+  return keys === definedKeys(bo);
+}
+
+/** How many own keys of `object` have a value. */
+function definedKeys(object: JsonObject): number {
+  let count = 0;
+  for (const key in object) if (Object.hasOwn(object, key) && object[key] !== undefined) count++;
+  return count;
 }

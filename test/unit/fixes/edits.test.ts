@@ -4,7 +4,7 @@
  * copies along the edited paths) throws.
  */
 import { describe, expect, it } from 'vitest';
-import { append, applyEditsToJson, EditError, remove, set } from '../../../src/fixes/edits.js';
+import { append, applyEditsToJson, EditError, jsonEqual, remove, set } from '../../../src/fixes/edits.js';
 import type { JsonValue } from '../../../src/pss/types.js';
 
 function frozen<T extends JsonValue>(value: T): T {
@@ -75,5 +75,36 @@ describe('applyEditsToJson', () => {
     expect(() => applyEditsToJson(pod(), [set(['spec', 'hostPID', 'x'], true)])).toThrow(EditError);
     expect(() => applyEditsToJson(pod(), [remove(['spec', 'missing', 'x'])])).toThrow(EditError);
     expect(() => applyEditsToJson(pod(), [set(['spec', 'volumes', 0], 'x')])).toThrow(EditError);
+  });
+});
+
+describe('jsonEqual', () => {
+  it('compares objects whatever their key order, a key with an undefined value as absent', () => {
+    expect(jsonEqual({ a: 1, b: [true, null] }, { b: [true, null], a: 1 })).toBe(true);
+    expect(jsonEqual({ a: 1, b: undefined } as unknown as JsonValue, { a: 1 })).toBe(true);
+    expect(jsonEqual({ a: 1 }, { a: 1, b: undefined } as unknown as JsonValue)).toBe(true);
+    expect(jsonEqual({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(jsonEqual({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(jsonEqual({ a: { b: 'x' } }, { a: { b: 'y' } })).toBe(false);
+  });
+
+  it('tells arrays, objects, null and scalars apart, and compares arrays in order', () => {
+    expect(jsonEqual([1, 2], [1, 2])).toBe(true);
+    expect(jsonEqual([1, 2], [2, 1])).toBe(false);
+    expect(jsonEqual([1], [1, 1])).toBe(false);
+    expect(jsonEqual([], {})).toBe(false);
+    expect(jsonEqual({}, [])).toBe(false);
+    expect(jsonEqual({}, null)).toBe(false);
+    expect(jsonEqual(null, {})).toBe(false);
+    expect(jsonEqual({ a: 1 }, undefined)).toBe(false);
+    expect(jsonEqual('1', 1)).toBe(false);
+    expect(jsonEqual(undefined, undefined)).toBe(true);
+  });
+
+  it('reads own keys only', () => {
+    const inherited = Object.create({ a: 1 }) as JsonValue;
+    expect(jsonEqual(inherited, {})).toBe(true);
+    expect(jsonEqual({}, inherited)).toBe(true);
+    expect(jsonEqual(inherited, { a: 1 })).toBe(false);
   });
 });
