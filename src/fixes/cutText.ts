@@ -34,6 +34,9 @@ export class CutText {
   /** Each piece's offset in the cut text less its offset in the text. */
   private readonly shift: number[] = [];
   readonly length: number;
+  // The keys the binary searches read, made once: change() looks up a piece per character it compares.
+  private readonly leadStart = (i: number): number => this.leadAt[i] ?? 0;
+  private readonly pieceEnd = (i: number): number => this.pieces[i]?.to ?? 0;
 
   /** `pieces` are in text order and do not overlap (they may touch). */
   constructor(
@@ -80,13 +83,12 @@ export class CutText {
     const end = last ? last.end + this.shiftOf(last) : before;
     const middle = this.build(start, end, ordered);
     const after = before - (end - start) + middle.length;
-    const fixedCode = (i: number): number => (i < start ? this.code(i) : i < start + middle.length ? middle.charCodeAt(i - start) : this.code(i - after + before));
     const shortest = Math.min(before, after);
     // Both texts agree up to the first splice, and from the last one on.
     let prefix = start;
-    while (prefix < shortest && this.code(prefix) === fixedCode(prefix)) prefix++;
+    while (prefix < shortest && this.code(prefix) === this.fixedCode(prefix, start, middle, after)) prefix++;
     let suffix = Math.min(before - end, shortest - prefix);
-    while (suffix < shortest - prefix && this.code(before - 1 - suffix) === fixedCode(after - 1 - suffix)) suffix++;
+    while (suffix < shortest - prefix && this.code(before - 1 - suffix) === this.fixedCode(after - 1 - suffix, start, middle, after)) suffix++;
     return { key: `${prefix}:${before - suffix}:${this.fixedSlice(prefix, after - suffix, start, middle, after)}`, length: after };
   }
 
@@ -112,9 +114,16 @@ export class CutText {
 
   /** The first piece that holds the splice, or -1. Pieces' ends do not decrease: it is the first that ends at or after the splice's end. */
   private pieceOf(splice: Splice): number {
-    const p = lastAtMost(this.pieces.length, (i) => this.pieces[i]?.to ?? 0, splice.end - 1) + 1;
+    const p = lastAtMost(this.pieces.length, this.pieceEnd, splice.end - 1) + 1;
     const piece = this.pieces[p];
     return piece !== undefined && piece.from <= splice.start && splice.end <= piece.to ? p : -1;
+  }
+
+  /** The fixed text's character code at `offset`: the cut text before `start` and after the middle, the middle between. */
+  private fixedCode(offset: number, start: number, middle: string, after: number): number {
+    if (offset < start) return this.code(offset);
+    if (offset < start + middle.length) return middle.charCodeAt(offset - start);
+    return this.code(offset - after + this.length);
   }
 
   /** The cut text's character code at `offset`. */
@@ -127,7 +136,7 @@ export class CutText {
 
   /** The piece (with its lead) that holds cut-text offset `offset`: the last that starts at or before it. */
   private pieceAt(offset: number): number {
-    return Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset));
+    return Math.max(0, lastAtMost(this.leadAt.length, this.leadStart, offset));
   }
 
   /** The cut text from `from` to `to`. */
