@@ -397,6 +397,11 @@ export type Verifier = (splices: readonly Splice[], expectation: Expectation) =>
 const fixedByDocument = new WeakMap<Expectation, Map<number, [string, ReadonlySet<FixableCheck>][]>>();
 
 function fixedOf(expectation: Expectation, documentIndex: number): readonly (readonly [string, ReadonlySet<FixableCheck>])[] {
+  // One pod spec fixed (most verifications): read as it is, with no index made.
+  if (expectation.fixed.size === 1) {
+    for (const entry of expectation.fixed) if (documentIndexOfKey(entry[0]) === documentIndex) return [entry];
+    return [];
+  }
   let byDocument = fixedByDocument.get(expectation);
   if (!byDocument) {
     byDocument = new Map();
@@ -598,6 +603,8 @@ interface ListVerification {
   readonly work: (characters: number) => void;
   /** Whether fixed items may be read through their fragments (VerifierOptions.fragments). */
   readonly fragments: boolean;
+  /** The List cut to each item verified alone (cutOf). */
+  readonly itemCuts: Map<number, CutText>;
 }
 
 /**
@@ -707,11 +714,23 @@ function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: re
   return [...clusters.values()];
 }
 
+/** The List cut to the kept items; one item's cut is kept for the lookups that follow its verification (its suggestion, then all suggestions together). */
+function cutOf(list: ListVerification, kept: readonly number[]): CutText {
+  const [item] = kept;
+  if (kept.length !== 1 || item === undefined) return listCut(list.text, list.unit.layout, kept);
+  let cut = list.itemCuts.get(item);
+  if (cut === undefined) {
+    cut = listCut(list.text, list.unit.layout, kept);
+    list.itemCuts.set(item, cut);
+  }
+  return cut;
+}
+
 /** Verify the List with only the kept items (sorted), under a verdict kept by its text; undefined when the cut is in doubt. */
 function verifyKept(list: ListVerification, kept: readonly number[], splices: readonly Splice[], expectation: Expectation): string | null | undefined {
-  const { file, text, unit, policyOf, verdicts, work } = list;
-  const { document, layout } = unit;
-  const cut = listCut(text, layout, kept);
+  const { file, unit, policyOf, verdicts, work } = list;
+  const { document } = unit;
+  const cut = cutOf(list, kept);
   const change = cut.change(splices);
   if (change === null) return undefined;
   const key = `list ${document.index}\u0000${verdicts.expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${change.key}`;
@@ -1007,7 +1026,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     if (list === undefined) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text, document, part, starts[k] ?? 0, starts[k + 1] ?? text.length) : null;
-      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments };
+      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments, itemCuts: new Map() };
       lists.set(k, list);
     }
     return list;
