@@ -17230,15 +17230,26 @@ function parentOf(root, path10, depth, create, copies) {
 }
 function jsonEqual(a, b) {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  if (isObject(a ?? null) && isObject(b ?? null)) {
-    const ao = a;
-    const bo = b;
-    const keys = Object.keys(ao).filter((k) => ao[k] !== void 0);
-    const otherKeys = Object.keys(bo).filter((k) => bo[k] !== void 0);
-    return keys.length === otherKeys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
   }
-  return false;
+  if (!isObject(a ?? null) || !isObject(b ?? null)) return false;
+  const ao = a;
+  const bo = b;
+  let keys = 0;
+  for (const key in ao) {
+    if (!Object.hasOwn(ao, key) || ao[key] === void 0) continue;
+    if (!Object.hasOwn(bo, key) || !jsonEqual(ao[key], bo[key])) return false;
+    keys++;
+  }
+  return keys === definedKeys(bo);
+}
+function definedKeys(object) {
+  let count2 = 0;
+  for (const key in object) if (Object.hasOwn(object, key) && object[key] !== void 0) count2++;
+  return count2;
 }
 
 // src/fixes/fixers/common.ts
@@ -18884,6 +18895,9 @@ var CutText = class {
   /** Each piece's offset in the cut text less its offset in the text. */
   shift = [];
   length;
+  // The keys the binary searches read, made once: change() looks up a piece per character it compares.
+  leadStart = (i) => this.leadAt[i] ?? 0;
+  pieceEnd = (i) => this.pieces[i]?.to ?? 0;
   /** The cut text with the splices applied; null when one lies in no piece. */
   apply(splices) {
     const ordered = this.ordered(splices);
@@ -18913,12 +18927,11 @@ var CutText = class {
     const end = last ? last.end + this.shiftOf(last) : before;
     const middle = this.build(start, end, ordered);
     const after = before - (end - start) + middle.length;
-    const fixedCode = (i) => i < start ? this.code(i) : i < start + middle.length ? middle.charCodeAt(i - start) : this.code(i - after + before);
     const shortest = Math.min(before, after);
     let prefix2 = start;
-    while (prefix2 < shortest && this.code(prefix2) === fixedCode(prefix2)) prefix2++;
+    while (prefix2 < shortest && this.code(prefix2) === this.fixedCode(prefix2, start, middle, after)) prefix2++;
     let suffix = Math.min(before - end, shortest - prefix2);
-    while (suffix < shortest - prefix2 && this.code(before - 1 - suffix) === fixedCode(after - 1 - suffix)) suffix++;
+    while (suffix < shortest - prefix2 && this.code(before - 1 - suffix) === this.fixedCode(after - 1 - suffix, start, middle, after)) suffix++;
     return { key: `${prefix2}:${before - suffix}:${this.fixedSlice(prefix2, after - suffix, start, middle, after)}`, length: after };
   }
   /**
@@ -18941,9 +18954,15 @@ var CutText = class {
   }
   /** The first piece that holds the splice, or -1. Pieces' ends do not decrease: it is the first that ends at or after the splice's end. */
   pieceOf(splice) {
-    const p = lastAtMost(this.pieces.length, (i) => this.pieces[i]?.to ?? 0, splice.end - 1) + 1;
+    const p = lastAtMost(this.pieces.length, this.pieceEnd, splice.end - 1) + 1;
     const piece = this.pieces[p];
     return piece !== void 0 && piece.from <= splice.start && splice.end <= piece.to ? p : -1;
+  }
+  /** The fixed text's character code at `offset`: the cut text before `start` and after the middle, the middle between. */
+  fixedCode(offset, start, middle, after) {
+    if (offset < start) return this.code(offset);
+    if (offset < start + middle.length) return middle.charCodeAt(offset - start);
+    return this.code(offset - after + this.length);
   }
   /** The cut text's character code at `offset`. */
   code(offset) {
@@ -18954,7 +18973,7 @@ var CutText = class {
   }
   /** The piece (with its lead) that holds cut-text offset `offset`: the last that starts at or before it. */
   pieceAt(offset) {
-    return Math.max(0, lastAtMost(this.leadAt.length, (i) => this.leadAt[i] ?? 0, offset));
+    return Math.max(0, lastAtMost(this.leadAt.length, this.leadStart, offset));
   }
   /** The cut text from `from` to `to`. */
   slice(from2, to2) {
@@ -20048,6 +20067,10 @@ function podsReason(before, after, expectation) {
 }
 var fixedByDocument = /* @__PURE__ */ new WeakMap();
 function fixedOf(expectation, documentIndex) {
+  if (expectation.fixed.size === 1) {
+    for (const entry of expectation.fixed) if (documentIndexOfKey(entry[0]) === documentIndex) return [entry];
+    return [];
+  }
   let byDocument = fixedByDocument.get(expectation);
   if (!byDocument) {
     byDocument = /* @__PURE__ */ new Map();
@@ -20259,10 +20282,20 @@ function clustersOf(layout, kept2, spliceItems) {
   }
   return [...clusters.values()];
 }
+function cutOf(list4, kept2) {
+  const [item] = kept2;
+  if (kept2.length !== 1 || item === void 0) return listCut(list4.text, list4.unit.layout, kept2);
+  let cut = list4.itemCuts.get(item);
+  if (cut === void 0) {
+    cut = listCut(list4.text, list4.unit.layout, kept2);
+    list4.itemCuts.set(item, cut);
+  }
+  return cut;
+}
 function verifyKept(list4, kept2, splices, expectation) {
-  const { file, text: text3, unit, policyOf, verdicts, work } = list4;
-  const { document, layout } = unit;
-  const cut = listCut(text3, layout, kept2);
+  const { file, unit, policyOf, verdicts, work } = list4;
+  const { document } = unit;
+  const cut = cutOf(list4, kept2);
   const change = cut.change(splices);
   if (change === null) return void 0;
   const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept2.join(",")}\0${change.key}`;
@@ -20459,7 +20492,7 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
     if (list4 === void 0) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text3, document, part, starts[k] ?? 0, starts[k + 1] ?? text3.length) : null;
-      list4 = unit === null ? null : { file, text: text3, unit, policyOf, verdicts, work, fragments };
+      list4 = unit === null ? null : { file, text: text3, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map() };
       lists.set(k, list4);
     }
     return list4;
