@@ -112,6 +112,8 @@ interface Refusal {
 
 interface Owner {
   readonly id: string;
+  /** Its place among the file's owners: the order owners are selected in (each round selects them in this order). */
+  readonly index: number;
   readonly podIndex: number;
   readonly check: FixableCheck;
   readonly documentIndex: number;
@@ -141,18 +143,16 @@ function summaryOf(plan: FixPlan): PlanSummary {
   return plan.caveat === undefined ? editsPlan : { kind: 'edits', caveat: plan.caveat };
 }
 
-/** Container areas by name, written once per list and index (every owner of a List names one). */
-const containerAreas = new Map<string, string>();
+/** Container areas by list and index, each name written once (every owner of a List names one). */
+const containerAreas = new Map<string, string[]>();
 
 /** Where an edit lands, for grouping: a container, the pod securityContext, metadata, volumes, other pod fields. */
 function areaOf(path: FieldPath): string {
   const [root, second, third] = path;
   if (root === 'spec' && typeof second === 'string' && (containerListKeys as readonly string[]).includes(second) && typeof third === 'number') {
-    const area = `${second}[${third}]`;
-    const known = containerAreas.get(area);
-    if (known !== undefined) return known;
-    containerAreas.set(area, area);
-    return area;
+    let byIndex = containerAreas.get(second);
+    if (byIndex === undefined) containerAreas.set(second, (byIndex = []));
+    return (byIndex[third] ??= `${second}[${third}]`);
   }
   if (root === 'metadata') return 'metadata';
   if (root === 'spec' && (second === 'securityContext' || second === 'volumes')) return second;
@@ -202,16 +202,13 @@ function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
  * The owners named by `ids`, in their order of selection: a loop, as every
  * group of a file (thousands in a List) takes it once per round.
  */
-function inSelectionOrder(ids: Iterable<string>, byId: ReadonlyMap<string, { readonly owner: Owner; readonly order: number }>): Owner[] {
-  const found: { readonly owner: Owner; readonly order: number }[] = [];
+function inSelectionOrder(ids: Iterable<string>, byId: ReadonlyMap<string, Owner>): Owner[] {
+  const found: Owner[] = [];
   for (const id of ids) {
-    const entry = byId.get(id);
-    if (entry !== undefined) found.push(entry);
+    const owner = byId.get(id);
+    if (owner !== undefined) found.push(owner);
   }
-  found.sort((a, b) => a.order - b.order);
-  const ordered: Owner[] = [];
-  for (const { owner } of found) ordered.push(owner);
-  return ordered;
+  return found.sort((a, b) => a.index - b.index);
 }
 
 export function computeFixes(request: FixRequest): FileFixes {
@@ -252,6 +249,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version });
       const owner: Owner = {
         id: `${podIndex}/${failureIndex}`,
+        index: owners.length,
         podIndex,
         check: failure.check,
         documentIndex: source.document.index,
@@ -268,6 +266,8 @@ export function computeFixes(request: FixRequest): FileFixes {
       byPod[podIndex]?.push(owner);
     });
   });
+  // Splices name their owners by id (every group of every round looks them up).
+  const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
 
   // Rendering needs each document's nodes with their source ranges, its style and its anchors.
   const contexts = new Map<number, RenderContext>();
@@ -595,7 +595,6 @@ export function computeFixes(request: FixRequest): FileFixes {
       }
       sharedOf = rendered.shared;
       let retry = false;
-      const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
       // Without aliases, a group's verdict depends on its own pod specs alone: every
       // failing group is dealt with in this round (a pod spec once per round, its
       // other groups wait for the next), so the rounds stay few however many fail.
@@ -604,7 +603,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       const dealtWith = new Set<number>();
       for (const group of groups) {
         // In the order of `selected`, as the expectation of all of them lists their edits.
-        const groupOwners = inSelectionOrder(group.owners, byId);
+        const groupOwners = inSelectionOrder(group.owners, ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
         const reason =
           suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
