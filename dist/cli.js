@@ -20566,11 +20566,9 @@ var containerAreas = /* @__PURE__ */ new Map();
 function areaOf(path10) {
   const [root, second, third] = path10;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
-    const area = `${second}[${third}]`;
-    const known3 = containerAreas.get(area);
-    if (known3 !== void 0) return known3;
-    containerAreas.set(area, area);
-    return area;
+    let byIndex = containerAreas.get(second);
+    if (byIndex === void 0) containerAreas.set(second, byIndex = []);
+    return byIndex[third] ??= `${second}[${third}]`;
   }
   if (root === "metadata") return "metadata";
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
@@ -20602,13 +20600,10 @@ function sameOwners(a, b) {
 function inSelectionOrder(ids, byId) {
   const found = [];
   for (const id of ids) {
-    const entry = byId.get(id);
-    if (entry !== void 0) found.push(entry);
+    const owner = byId.get(id);
+    if (owner !== void 0) found.push(owner);
   }
-  found.sort((a, b) => a.order - b.order);
-  const ordered = [];
-  for (const { owner } of found) ordered.push(owner);
-  return ordered;
+  return found.sort((a, b) => a.index - b.index);
 }
 function computeFixes(request) {
   const text3 = request.text.startsWith("\uFEFF") ? request.text.slice(1) : request.text;
@@ -20642,6 +20637,7 @@ function computeFixes(request) {
       const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level: level3, version: version4 });
       const owner = {
         id: `${podIndex}/${failureIndex}`,
+        index: owners.length,
         podIndex,
         check: failure2.check,
         documentIndex: source.document.index,
@@ -20658,6 +20654,7 @@ function computeFixes(request) {
       byPod[podIndex]?.push(owner);
     });
   });
+  const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
   const contexts = /* @__PURE__ */ new Map();
   const contextOf = (document) => {
     let context = contexts.get(document.index);
@@ -20914,11 +20911,10 @@ function computeFixes(request) {
       }
       sharedOf2 = rendered.shared;
       let retry = false;
-      const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
       const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups) {
-        const groupOwners = inSelectionOrder(group.owners, byId);
+        const groupOwners = inSelectionOrder(group.owners, ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
         const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
         if (reason5 === null && suggestion) {

@@ -48674,11 +48674,9 @@ var containerAreas = /* @__PURE__ */ new Map();
 function areaOf(path4) {
   const [root, second, third] = path4;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
-    const area = `${second}[${third}]`;
-    const known3 = containerAreas.get(area);
-    if (known3 !== void 0) return known3;
-    containerAreas.set(area, area);
-    return area;
+    let byIndex = containerAreas.get(second);
+    if (byIndex === void 0) containerAreas.set(second, byIndex = []);
+    return byIndex[third] ??= `${second}[${third}]`;
   }
   if (root === "metadata") return "metadata";
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
@@ -48710,13 +48708,10 @@ function sameOwners(a, b) {
 function inSelectionOrder(ids, byId) {
   const found = [];
   for (const id of ids) {
-    const entry = byId.get(id);
-    if (entry !== void 0) found.push(entry);
+    const owner = byId.get(id);
+    if (owner !== void 0) found.push(owner);
   }
-  found.sort((a, b) => a.order - b.order);
-  const ordered = [];
-  for (const { owner } of found) ordered.push(owner);
-  return ordered;
+  return found.sort((a, b) => a.index - b.index);
 }
 function computeFixes(request2) {
   const text4 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
@@ -48750,6 +48745,7 @@ function computeFixes(request2) {
       const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level, version: version2 });
       const owner = {
         id: `${podIndex}/${failureIndex}`,
+        index: owners.length,
         podIndex,
         check: failure2.check,
         documentIndex: source.document.index,
@@ -48766,6 +48762,7 @@ function computeFixes(request2) {
       byPod[podIndex]?.push(owner);
     });
   });
+  const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
   const contexts = /* @__PURE__ */ new Map();
   const contextOf = (document) => {
     let context = contexts.get(document.index);
@@ -49022,11 +49019,10 @@ function computeFixes(request2) {
       }
       sharedOf2 = rendered.shared;
       let retry2 = false;
-      const byId = new Map(selected.map((owner, order) => [owner.id, { owner, order }]));
       const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups2) {
-        const groupOwners = inSelectionOrder(group.owners, byId);
+        const groupOwners = inSelectionOrder(group.owners, ownerById);
         const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
         const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
         if (reason5 === null && suggestion) {
