@@ -153,27 +153,30 @@ function sameValue(a: NewValue | Tree, b: NewValue | Tree): boolean {
 
 /** Add `value` at `keys` under a tree; a different value already there is a conflict. */
 function addToTree(tree: Tree, keys: readonly string[], value: NewValue, owners: ReadonlySet<string>): void {
-  const [first, ...rest] = keys;
-  if (first === undefined) throw new RenderError('nothing to add', owners);
-  const existing = tree.get(first);
-  if (rest.length === 0) {
-    const added = treeOf(value);
-    if (existing instanceof Map && added instanceof Map) {
-      // Two fixes adding keys to the same new map: one map with both.
-      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
-      return;
+  const last = keys.length - 1;
+  if (last < 0) throw new RenderError('nothing to add', owners);
+  // Down to the map of the last key, making the maps missing on the way (a loop: every new key of a fix comes here).
+  let under = tree;
+  for (let i = 0; i < last; i++) {
+    const key = keys[i] as string;
+    let child = under.get(key);
+    if (child === undefined) {
+      child = new Map();
+      under.set(key, child);
     }
-    if (existing !== undefined && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
-    tree.set(first, added);
+    if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${key}`, owners);
+    under = child;
+  }
+  const key = keys[last] as string;
+  const existing = under.get(key);
+  const added = treeOf(value);
+  if (existing instanceof Map && added instanceof Map) {
+    // Two fixes adding keys to the same new map: one map with both.
+    for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
     return;
   }
-  let child = existing;
-  if (child === undefined) {
-    child = new Map();
-    tree.set(first, child);
-  }
-  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
-  addToTree(child, rest, value, owners);
+  if (existing !== undefined && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${key}`, owners);
+  under.set(key, added);
 }
 
 function fromTree(value: NewValue | Tree): NewValue {
