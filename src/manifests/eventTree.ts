@@ -117,8 +117,19 @@ function kept(text: string): string {
   const known = interned.get(text);
   if (known !== undefined) return known;
   if (interned.size >= internedMost) interned.clear();
-  interned.set(text, text);
-  return text;
+  const own = ownCopy(text);
+  interned.set(own, own);
+  return own;
+}
+
+/**
+ * A text that holds its characters itself. A text read from a file may be
+ * a view into the whole file (V8 keeps longer substrings so), and the table,
+ * kept from file to file, would keep each file it saw alive. A property
+ * name is such a copy, made once per text (engines keep one of each name).
+ */
+function ownCopy(text: string): string {
+  return Object.keys({ [text]: 0 })[0] ?? text;
 }
 
 class Builder extends EventCursor {
