@@ -10319,8 +10319,12 @@ function kept(text4) {
   const known3 = interned.get(text4);
   if (known3 !== void 0) return known3;
   if (interned.size >= internedMost) interned.clear();
-  interned.set(text4, text4);
-  return text4;
+  const own = ownCopy(text4);
+  interned.set(own, own);
+  return own;
+}
+function ownCopy(text4) {
+  return Object.keys({ [text4]: 0 })[0] ?? text4;
 }
 function rangeOf(node) {
   const range2 = node.range;
@@ -46120,26 +46124,28 @@ function sameValue(a, b) {
   return JSON.stringify(fromTree(a)) === JSON.stringify(fromTree(b));
 }
 function addToTree(tree, keys, value, owners) {
-  const [first, ...rest] = keys;
-  if (first === void 0) throw new RenderError("nothing to add", owners);
-  const existing = tree.get(first);
-  if (rest.length === 0) {
-    const added = treeOf(value);
-    if (existing instanceof Map && added instanceof Map) {
-      for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
-      return;
+  const last = keys.length - 1;
+  if (last < 0) throw new RenderError("nothing to add", owners);
+  let under = tree;
+  for (let i = 0; i < last; i++) {
+    const key2 = keys[i];
+    let child = under.get(key2);
+    if (child === void 0) {
+      child = /* @__PURE__ */ new Map();
+      under.set(key2, child);
     }
-    if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${first}`, owners);
-    tree.set(first, added);
+    if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${key2}`, owners);
+    under = child;
+  }
+  const key = keys[last];
+  const existing = under.get(key);
+  const added = treeOf(value);
+  if (existing instanceof Map && added instanceof Map) {
+    for (const [k, v] of added) addToTree(existing, [k], fromTree(v), owners);
     return;
   }
-  let child = existing;
-  if (child === void 0) {
-    child = /* @__PURE__ */ new Map();
-    tree.set(first, child);
-  }
-  if (!(child instanceof Map)) throw new RenderError(`two fixes disagree about ${first}`, owners);
-  addToTree(child, rest, value, owners);
+  if (existing !== void 0 && !sameValue(existing, added)) throw new RenderError(`two fixes write different values at ${key}`, owners);
+  under.set(key, added);
 }
 function fromTree(value) {
   if (!(value instanceof Map)) return value;
