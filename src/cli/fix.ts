@@ -20,6 +20,7 @@ import { createTwoFilesPatch } from 'diff';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
 import { progressFor } from './progress.js';
 import type { SourceFile } from '../findings/evaluateFiles.js';
+import type { Finding } from '../findings/types.js';
 import { textOf } from '../findings/fixes.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { applySuggestions } from '../fixes/fixFile.js';
@@ -135,9 +136,17 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const notes = report.findings.map((f) =>
     !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split('\n')[0]}` : null,
   ).filter((n): n is string => n !== null);
-  // What the applied edits can break, once per file.
-  const cautionLines = [...new Set(before.findings.filter((f) => f.fix && changed.includes(f.file)).map((f) => f.file))].flatMap((file) => {
-    const caution = cautionFor(before.findings.filter((f) => f.file === file && f.fix).map((f) => f.check));
+  // What the applied edits can break, once per file (the fixed checks gathered in one pass: a run may change thousands of files).
+  const changedFiles = new Set(changed);
+  const fixedChecks = new Map<string, Finding['check'][]>();
+  for (const f of before.findings) {
+    if (!f.fix || !changedFiles.has(f.file)) continue;
+    const checks = fixedChecks.get(f.file);
+    if (checks) checks.push(f.check);
+    else fixedChecks.set(f.file, [f.check]);
+  }
+  const cautionLines = [...fixedChecks].flatMap(([file, checks]) => {
+    const caution = cautionFor(checks);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
   const fixedCount = before.findings.length - remaining.findings.length;
