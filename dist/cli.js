@@ -25748,8 +25748,16 @@ async function fixCommand(args, io) {
   const notes = report.findings.map(
     (f) => !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}` : null
   ).filter((n) => n !== null);
-  const cautionLines = [...new Set(before.findings.filter((f) => f.fix && changed.includes(f.file)).map((f) => f.file))].flatMap((file) => {
-    const caution = cautionFor(before.findings.filter((f) => f.file === file && f.fix).map((f) => f.check));
+  const changedFiles = new Set(changed);
+  const fixedChecks = /* @__PURE__ */ new Map();
+  for (const f of before.findings) {
+    if (!f.fix || !changedFiles.has(f.file)) continue;
+    const checks2 = fixedChecks.get(f.file);
+    if (checks2) checks2.push(f.check);
+    else fixedChecks.set(f.file, [f.check]);
+  }
+  const cautionLines = [...fixedChecks].flatMap(([file, checks2]) => {
+    const caution = cautionFor(checks2);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
   const fixedCount = before.findings.length - remaining.findings.length;
