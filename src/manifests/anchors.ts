@@ -8,9 +8,9 @@
  * the same rule (an alias refers to the last node before it that carries its
  * anchor), and kept for the document's lifetime.
  */
-import { isAlias } from 'yaml';
 import type { Alias, Document, Node } from 'yaml';
 import { preorder } from './preorder.js';
+import { isAlias } from './yamlKinds.js';
 
 interface AnchorTable {
   /** Each alias's target; undefined when no node before it carries its anchor. */
