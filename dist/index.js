@@ -59,7 +59,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -94,7 +94,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias6;
+    exports.isAlias = isAlias5;
     exports.isCollection = isCollection6;
     exports.isDocument = isDocument;
     exports.isMap = isMap8;
@@ -7405,6 +7405,17 @@ var init_preorder = __esm({
   }
 });
 
+// src/manifests/yamlKinds.ts
+var yaml, isAlias2, isCollection2, isMap, isPair2, isScalar2, isSeq, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED;
+var init_yamlKinds = __esm({
+  "src/manifests/yamlKinds.ts"() {
+    "use strict";
+    yaml = __toESM(require_dist(), 1);
+    ({ isAlias: isAlias2, isCollection: isCollection2, isMap, isPair: isPair2, isScalar: isScalar2, isSeq } = yaml);
+    ({ PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar);
+  }
+});
+
 // src/manifests/anchors.ts
 function tableOf(doc) {
   let table = tables.get(doc);
@@ -7414,7 +7425,7 @@ function tableOf(doc) {
   const used = /* @__PURE__ */ new Set();
   preorder(doc, {
     node(node) {
-      if ((0, import_yaml2.isAlias)(node)) {
+      if (isAlias2(node)) {
         targets.set(node, latest.get(node.source));
         used.add(node.source);
       } else if (node.anchor) {
@@ -7431,7 +7442,7 @@ function aliasTarget(doc, alias) {
   return table.targets.has(alias) ? table.targets.get(alias) : alias.resolve(doc);
 }
 function resolved(doc, node) {
-  return (0, import_yaml2.isAlias)(node) ? aliasTarget(doc, node) : node;
+  return isAlias2(node) ? aliasTarget(doc, node) : node;
 }
 function usedAnchors(doc) {
   return tableOf(doc).used;
@@ -7440,12 +7451,12 @@ function usedAnchorsIn(doc, text4, start, end) {
   const star = text4.indexOf("*", start);
   return star === -1 || star >= end ? noAnchors : usedAnchors(doc);
 }
-var import_yaml2, tables, noAnchors;
+var tables, noAnchors;
 var init_anchors = __esm({
   "src/manifests/anchors.ts"() {
     "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
     init_preorder();
+    init_yamlKinds();
     tables = /* @__PURE__ */ new WeakMap();
     noAnchors = /* @__PURE__ */ new Set();
   }
@@ -7540,17 +7551,6 @@ var init_scalars = __esm({
   }
 });
 
-// src/manifests/yamlKinds.ts
-var yaml, isAlias3, isCollection2, isMap, isPair2, isScalar2, isSeq, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED;
-var init_yamlKinds = __esm({
-  "src/manifests/yamlKinds.ts"() {
-    "use strict";
-    yaml = __toESM(require_dist(), 1);
-    ({ isAlias: isAlias3, isCollection: isCollection2, isMap, isPair: isPair2, isScalar: isScalar2, isSeq } = yaml);
-    ({ PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar);
-  }
-});
-
 // src/manifests/decode.ts
 function allowedAliasRatio(decoded) {
   if (decoded <= aliasRatioLow) return 0.99;
@@ -7619,7 +7619,7 @@ function mergeSources(value, doc) {
     if (!isMap(target)) throw wantMap();
     return target;
   };
-  if (isMap(value) || isAlias3(value)) return [asMap(value)];
+  if (isMap(value) || isAlias2(value)) return [asMap(value)];
   if (isSeq(value)) return value.items.map(asMap).reverse();
   throw wantMap();
 }
@@ -7629,7 +7629,7 @@ function decodeDocument(doc) {
   const decode = (node, viaAlias) => {
     spend(budget, 1, viaAlias);
     if (node === null || node === void 0) return null;
-    if (isAlias3(node)) {
+    if (isAlias2(node)) {
       const target = aliasTarget(doc, node);
       if (target === void 0) throw new DecodeError(`unknown anchor ${node.source}`, node);
       if (decoding.has(target)) throw new DecodeError("an alias refers to a node that contains it", node);
@@ -10290,7 +10290,7 @@ function build(builder, contentStart) {
   try {
     const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml4.Document();
+    const doc = new import_yaml3.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -10331,15 +10331,15 @@ function rangeOf(node) {
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml4, prototypes, isBlank2, isBreak, internedLength, internedMost, interned, Builder;
+var import_yaml3, prototypes, isBlank2, isBreak, internedLength, internedMost, interned, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
     init_js_yaml();
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml3 = __toESM(require_dist(), 1);
     init_eventCursor();
     init_yamlKinds();
-    prototypes = { scalar: new import_yaml4.Scalar(null), pair: new import_yaml4.Pair(null), map: new import_yaml4.YAMLMap(), seq: new import_yaml4.YAMLSeq() };
+    prototypes = { scalar: new import_yaml3.Scalar(null), pair: new import_yaml3.Pair(null), map: new import_yaml3.YAMLMap(), seq: new import_yaml3.YAMLSeq() };
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     internedLength = 24;
@@ -10619,11 +10619,11 @@ function markTemplate(loaded, text4) {
   return { ...loaded, problems };
 }
 function parseYamlDocuments(text4) {
-  const parsed2 = (0, import_yaml5.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
+  const parsed2 = (0, import_yaml4.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 function lineCounterOf(text4) {
-  const lineCounter = new import_yaml5.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -10690,7 +10690,7 @@ function mapOffsets(doc, map) {
   const mapRange = (range2) => range2.map(map);
   doc.range = mapRange(doc.range);
   for (const error2 of [...doc.errors, ...doc.warnings]) error2.pos = mapRange(error2.pos);
-  (0, import_yaml5.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Node(_, node) {
       if (node.range) node.range = mapRange(node.range);
     }
@@ -10735,9 +10735,9 @@ function segmentFrom(text4, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from2)) ? 0 : from2;
 }
 function treeOfSegment(file, text4, from2, to2, contentStart) {
-  const parser = new import_yaml5.Parser();
+  const parser = new import_yaml4.Parser();
   parser.offset = from2;
-  const composer = new import_yaml5.Composer(yamlOptions);
+  const composer = new import_yaml4.Composer(yamlOptions);
   const until = to2 < text4.length ? to2 + 3 : to2;
   const trees = [...composer.compose(parser.parse(text4.slice(from2, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
@@ -10747,11 +10747,11 @@ function treeOfSegment(file, text4, from2, to2, contentStart) {
   return tree;
 }
 function nodeDeeperThan(node, limit) {
-  if (!(0, import_yaml5.isCollection)(node)) return null;
+  if (!(0, import_yaml4.isCollection)(node)) return null;
   if (limit === 0) return node;
   for (const item of node.items) {
-    const child = (0, import_yaml5.isPair)(item) ? item.value : item;
-    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml5.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    const child = (0, import_yaml4.isPair)(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml4.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
     if (deep !== null) return deep;
   }
   return null;
@@ -10762,11 +10762,11 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml5, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
+var import_yaml4, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_decode();
     init_flowIndent();
     init_goyamlText();
@@ -10781,7 +10781,7 @@ var init_load = __esm({
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
       collection,
-      nodeClass: collection === "seq" ? import_yaml5.YAMLSeq : import_yaml5.YAMLMap,
+      nodeClass: collection === "seq" ? import_yaml4.YAMLSeq : import_yaml4.YAMLMap,
       resolve: (value) => value
     });
     sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
@@ -14169,7 +14169,7 @@ function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml11.parse)(source);
+    raw = (0, import_yaml10.parse)(source);
   } catch {
   }
   const chart = isRecord(raw) ? raw : {};
@@ -14185,11 +14185,11 @@ function readChart(file, source, files) {
   }
   return { file, dir, name, missingDependencies };
 }
-var import_yaml11, isRecord;
+var import_yaml10, isRecord;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_paths();
     isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
@@ -14217,13 +14217,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml12.LineCounter();
-      parsed2 = { doc: (0, import_yaml12.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml11.LineCounter();
+      parsed2 = { doc: (0, import_yaml11.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml12.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!(0, import_yaml11.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -14240,7 +14240,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml12.parse)(source);
+    raw = (0, import_yaml11.parse)(source);
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
@@ -14331,11 +14331,11 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml12, kustomizationNames, isRecord2, list2, text3;
+var import_yaml11, kustomizationNames, isRecord2, list2, text3;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -40905,10 +40905,10 @@ function uncheckedText(problems) {
 }
 
 // src/policy/config.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // src/locate/locate.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_eventReader();
@@ -40942,13 +40942,13 @@ function walkTree(source, path4, position) {
     node = resolved(doc, node);
     let next;
     let offset;
-    if (typeof segment === "string" && (0, import_yaml3.isMap)(node)) {
+    if (typeof segment === "string" && (0, import_yaml2.isMap)(node)) {
       const entry = effectiveEntries(node, doc).get(segment);
       if (entry) {
         next = entry.value;
         offset = entry.pair.key?.range?.[0];
       }
-    } else if (typeof segment === "number" && (0, import_yaml3.isSeq)(node)) {
+    } else if (typeof segment === "number" && (0, import_yaml2.isSeq)(node)) {
       next = node.items[segment];
       offset = next?.range?.[0];
     }
@@ -42541,15 +42541,15 @@ function noDuplicates(reader, entries) {
   return out;
 }
 function duplicateKeys(reader, node, path4) {
-  if ((0, import_yaml6.isAlias)(node)) return;
-  if ((0, import_yaml6.isSeq)(node)) {
+  if ((0, import_yaml5.isAlias)(node)) return;
+  if ((0, import_yaml5.isSeq)(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path4, index]));
     return;
   }
-  if (!(0, import_yaml6.isMap)(node)) return;
+  if (!(0, import_yaml5.isMap)(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml6.isScalar)(pair2.key)) continue;
+    if (!(0, import_yaml5.isScalar)(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -46051,7 +46051,7 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if (isScalar2(node) || isAlias3(node)) return false;
+  if (isScalar2(node) || isAlias2(node)) return false;
   if (isCollection2(node)) {
     for (const item of node.items) {
       const children = isMap(node) ? [item.key, item.value] : [item];
@@ -46064,7 +46064,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i < upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if (isAlias3(step.written)) return `it is reached through the alias *${step.written.source}`;
+    if (isAlias2(step.written)) return `it is reached through the alias *${step.written.source}`;
     if (step.merged) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   if (anchors.size === 0) return null;
@@ -46293,7 +46293,7 @@ function renderEdits(context, edits) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if ((isScalar2(target.written) || isAlias3(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if ((isScalar2(target.written) || isAlias2(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -46969,7 +46969,7 @@ function adviceFindings(source, settings) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 init_anchors();
 
 // src/fixes/cutText.ts
@@ -47114,9 +47114,9 @@ var CutText = class {
 // src/fixes/listLayout.ts
 init_sortedSearch();
 function contentEnd2(node) {
-  if ((0, import_yaml7.isCollection)(node) && !node.flow && node.items.length > 0) {
+  if ((0, import_yaml6.isCollection)(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    const tail = (0, import_yaml7.isMap)(node) ? last.value ?? last.key : last;
+    const tail = (0, import_yaml6.isMap)(node) ? last.value ?? last.key : last;
     if (tail) return contentEnd2(tail);
   }
   return node.range?.[1] ?? 0;
@@ -47128,12 +47128,12 @@ function lineAfter(text4, offset, to2) {
 }
 function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
-  if (!(0, import_yaml7.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
-  const pairs = root.items.filter((pair3) => (0, import_yaml7.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
+  if (!(0, import_yaml6.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
+  const pairs = root.items.filter((pair3) => (0, import_yaml6.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
   const [pair2] = pairs;
-  if (pairs.length !== 1 || !pair2 || !(0, import_yaml7.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
+  if (pairs.length !== 1 || !pair2 || !(0, import_yaml6.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
   const seq = pair2.value;
-  if (!(0, import_yaml7.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
+  if (!(0, import_yaml6.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items;
   if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items;
@@ -47173,7 +47173,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml7.visit)(doc, {
+  (0, import_yaml6.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -47263,7 +47263,7 @@ init_segments();
 init_sortedSearch();
 
 // src/fixes/fragments.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 init_eventReader();
 init_jsonStream();
 init_decode();
@@ -47294,7 +47294,7 @@ function contentColumnAfter(lines, start, limit, quiet) {
 }
 
 // src/fixes/fragmentRegions.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 init_decode();
 init_eventReader();
 init_sortedSearch();
@@ -47309,7 +47309,7 @@ function keysOf2(node, place2, doc) {
   const pairs = node.items;
   for (const [key, child] of children) {
     const pair2 = pairs[keys.length];
-    if (!(0, import_yaml8.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
+    if (!(0, import_yaml7.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
     keys.push(key);
   }
   return keys;
@@ -47390,14 +47390,14 @@ function flowMapView(text4, node, place2, value, path4) {
 function quotedKeys(node) {
   const keys = [];
   for (const pair2 of node.items) {
-    if (!(0, import_yaml8.isScalar)(pair2.key) || pair2.key.type !== import_yaml8.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
+    if (!(0, import_yaml7.isScalar)(pair2.key) || pair2.key.type !== import_yaml7.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
     keys.push(pair2.key.value);
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
 function regionIn(text4, node, place2, value, link, splice, doc = null) {
-  if ((0, import_yaml8.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
-  if (!(0, import_yaml8.isMap)(node)) return null;
+  if ((0, import_yaml7.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
+  if (!(0, import_yaml7.isMap)(node)) return null;
   const map = mapView(text4, node, place2, value, link, doc);
   if (map === null) return null;
   if (map.flow) return flowRegionIn(text4, map, place2, link, splice);
@@ -47419,7 +47419,7 @@ function regionIn(text4, node, place2, value, link, splice, doc = null) {
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    const inner = child && ((0, import_yaml8.isMap)(child) || (0, import_yaml8.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
+    const inner = child && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
     if (inner !== null) return inner;
   }
   return { map, lo, hi, splices: [splice] };
@@ -47435,7 +47435,7 @@ function flowRegionIn(text4, map, place2, link, splice) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
     const range2 = child?.range;
-    if (child && range2 && ((0, import_yaml8.isMap)(child) || (0, import_yaml8.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
+    if (child && range2 && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
       const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
@@ -47463,7 +47463,7 @@ function regionInSequence(text4, node, place2, value, link, splice, doc) {
   const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
   const item = items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
-  if (item === void 0 || !(0, import_yaml8.isMap)(item)) return null;
+  if (item === void 0 || !(0, import_yaml7.isMap)(item)) return null;
   return regionIn(text4, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice, doc);
 }
 function mergeRegions(regions) {
@@ -47631,7 +47631,7 @@ function sameText2(text4, given, changed) {
 }
 
 // src/fixes/itemAliases.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 init_anchors();
 init_decode();
 init_preorder();
@@ -47649,10 +47649,10 @@ function itemAliases(doc) {
 }
 function itemsOf(doc) {
   const root = doc.contents;
-  if (!(0, import_yaml9.isMap)(root) || root.flow || root.anchor !== void 0) return null;
-  const pairs = root.items.filter((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "items");
+  if (!(0, import_yaml8.isMap)(root) || root.flow || root.anchor !== void 0) return null;
+  const pairs = root.items.filter((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.value === "items");
   const items = pairs.length === 1 ? pairs[0].value : null;
-  return (0, import_yaml9.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
+  return (0, import_yaml8.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
 }
 function findItemAliases(doc) {
   const seq = itemsOf(doc);
@@ -47667,7 +47667,7 @@ function findItemAliases(doc) {
     node(node) {
       if (!plain2) return;
       const item = indexOf.get(node);
-      if ((0, import_yaml9.isAlias)(node)) {
+      if ((0, import_yaml8.isAlias)(node)) {
         const target = aliasTarget(doc, node);
         const source = target === void 0 ? void 0 : indexOf.get(target);
         if (item === void 0 || source === void 0 || source >= item) plain2 = false;
@@ -47679,8 +47679,8 @@ function findItemAliases(doc) {
         if (item === void 0 || anchors.has(node.anchor)) plain2 = false;
         anchors.add(node.anchor);
       }
-      if (((0, import_yaml9.isMap)(node) || (0, import_yaml9.isSeq)(node)) && node.tag !== void 0) plain2 = false;
-      if ((0, import_yaml9.isMap)(node) && node.items.some((pair2) => (0, import_yaml9.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
+      if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && node.tag !== void 0) plain2 = false;
+      if ((0, import_yaml8.isMap)(node) && node.items.some((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
     }
   });
   return plain2 ? { sourceOf, usersOf } : null;
@@ -47744,8 +47744,8 @@ function readFragments(text4, document, splices, aliasedItems) {
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text4);
   const aliased = aliasedItems && itemAliasesOf(document) !== null;
-  if (place2 === void 0 && !(json && (0, import_yaml10.isMap)(root) && root.flow) && !aliased) return null;
-  const reading = { json, flowRoot: (0, import_yaml10.isCollection)(root) && root.flow === true };
+  if (place2 === void 0 && !(json && (0, import_yaml9.isMap)(root) && root.flow) && !aliased) return null;
+  const reading = { json, flowRoot: (0, import_yaml9.isCollection)(root) && root.flow === true };
   const moved = lineWise(text4, splices);
   if (moved === null) return null;
   const regions = [];
