@@ -4,7 +4,7 @@
  * (fragments.ts reads each run alone). Block mappings are read by whole
  * lines, flow mappings by entries with their commas.
  */
-import { Scalar, isMap, isScalar, isSeq } from 'yaml';
+import { Scalar, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { DecodeError, plainKeys } from '../manifests/decode.js';
 import { placeOffset } from '../manifests/eventReader.js';
@@ -183,24 +183,153 @@ function quotedKeys(node: YAMLMap): string[] | null {
 }
 
 /**
- * The region of one splice under `node`: the deepest block mapping whose
- * entries hold it, or null when no mapping at or under `node` does. `doc`
- * is the document when `yaml` read it (no places: keys are decoded from it).
+ * The region of each splice under the document's root `root` (null when one
+ * has none), as `regionIn` finds them one by one from the root. `doc` is the
+ * document when `yaml` read it (no places: keys are decoded from it).
+ *
+ * The splices of a verification mostly lie in one container or pod spec, as
+ * do those of the verifications of one document that follow (its fixes
+ * together, then a suggestion at a time), and descending from the root to
+ * each costs as much as the rest of locating it: each starts from the
+ * deepest collection of the previous descent under the same root that
+ * leads to it too (a finger, see `Frame`).
  */
-export function regionIn(text: string, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice, doc: Document | null = null): Region | null {
-  if (isSeq(node)) return regionInSequence(text, node, place, value, link, splice, doc);
+export function regionsIn(text: string, root: Node, place: Place | undefined, value: JsonValue | undefined, splices: readonly Splice[], doc: Document | null = null): Region[] | null {
+  const descent: Descent = { text, doc, trail: trailUnder(root, place, value) };
+  const { trail } = descent;
+  const regions: Region[] = [];
+  for (const splice of splices) {
+    const region = trail === null ? regionIn(descent, root, place, value, null, splice) : regionFromTrail(descent, trail, root, place, value, splice);
+    if (region === null) return null;
+    regions.push(region);
+  }
+  return regions;
+}
+
+/**
+ * The trail of the last descent under each block root. A layout node belongs
+ * to one document, as its views do; a trail is only taken up again from the
+ * same place and value.
+ */
+const trails = new WeakMap<Node, Frame[]>();
+
+/** The trail to start from under `root`; null for a flow root (block collections hold none that regionIn enters: flow ones are descended into from the root). */
+function trailUnder(root: Node, place: Place | undefined, value: JsonValue | undefined): Frame[] | null {
+  if (!isCollection(root) || root.flow) return null;
+  let trail = trails.get(root);
+  const first = trail?.[0];
+  if (trail === undefined || (first !== undefined && (first.place !== place || first.value !== value))) {
+    trail = [];
+    trails.set(root, trail);
+  }
+  return trail;
+}
+
+/** What a descent shares at every level: the text, the document `yaml` read (or null), and where it records its block levels (null: nowhere). */
+interface Descent {
+  readonly text: string;
+  readonly doc: Document | null;
+  readonly trail: Frame[] | null;
+}
+
+/**
+ * One block collection a descent went through, with what regionIn was
+ * given for it, and the entry or item it went on into. Each frame of a trail
+ * is the child `next` of the one before, the first the root; the last one's
+ * child may have no frame (the descent stopped there, or it is a flow
+ * collection, which regionIn enters anew each time).
+ */
+interface Frame {
+  readonly node: YAMLMap | YAMLSeq;
+  readonly place: Place | undefined;
+  readonly value: JsonValue | undefined;
+  readonly link: PathLink | null;
+  /** The mapping's view (null for a sequence). */
+  readonly view: MapView | null;
+  next: number;
+}
+
+/**
+ * The region of a splice as regionIn finds it from the root, the descent
+ * starting at the deepest frame of the trail that the root's descent would
+ * reach too. Where that finds nothing, the root's descent would have found
+ * the entry of the nearest mapping above that it went through.
+ */
+function regionFromTrail(descent: Descent, trail: Frame[], root: Node, place: Place | undefined, value: JsonValue | undefined, splice: Splice): Region | null {
+  let k = 0;
+  while (k + 1 < trail.length && leadsOn(trail[k]!, splice)) k++;
+  const start = trail[k];
+  trail.length = k;
+  // The frame's mapping view is at hand: no need to look it up again.
+  const region =
+    start === undefined
+      ? regionIn(descent, root, place, value, null, splice)
+      : start.view !== null
+        ? regionInBlock(descent, start.view, start.place, start.value, start.link, splice)
+        : regionIn(descent, start.node, start.place, start.value, start.link, splice);
+  if (region !== null) return region;
+  for (let i = k - 1; i >= 0; i--) {
+    const { view, next } = trail[i]!;
+    if (view !== null) return { map: view, lo: next, hi: next + 1, splices: [splice] };
+  }
+  return null;
+}
+
+/**
+ * Whether regionIn, at a frame, goes on into the same entry or item as
+ * before for this splice: regionIn's own steps, for a block mapping whose
+ * entry `next` holds a block collection (the frame went on into it). A
+ * splice within one entry's span, past the `- ` that opens the mapping,
+ * touches that entry alone; new text at the entry's start belongs to the
+ * entry before (or opens new entries), and new lines at its end (where the
+ * next entry starts) open new entries unless they are more indented than
+ * the keys.
+ */
+function leadsOn(frame: Frame, splice: Splice): boolean {
+  const { view, next } = frame;
+  if (view === null) return itemAt(frame.node as YAMLSeq, splice) === next;
+  const { spanStarts, end, dashesEnd, column } = view;
+  const { start, end: spliceEnd, insert } = splice;
+  const entryStart = spanStarts[next]!;
+  const entryEnd = spanStarts[next + 1] ?? end;
+  if (start < dashesEnd || start < entryStart || spliceEnd > entryEnd) return false;
+  if (start !== spliceEnd) return true;
+  if (start === entryStart) return false;
+  if (start < entryEnd || !insert.endsWith('\n')) return true;
+  const insertColumn = firstContentColumn(insert);
+  return insertColumn === null || insertColumn > column;
+}
+
+/** The item of a sequence whose range starts last at or before a splice's start (-1 for none). */
+function itemAt(node: YAMLSeq, splice: Splice): number {
+  const items = node.items as Node[];
+  return lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
+}
+
+/**
+ * The region of one splice under `node`: the deepest block mapping whose
+ * entries hold it, or null when no mapping at or under `node` does. Each
+ * block collection it enters is recorded in the descent's trail.
+ */
+function regionIn(descent: Descent, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
+  if (isSeq(node)) return regionInSequence(descent, node, place, value, link, splice);
   if (!isMap(node)) return null;
+  const { text, doc } = descent;
   const map = mapView(text, node, place, value, link, doc);
   if (map === null) return null;
-  if (map.flow) return flowRegionIn(text, map, place, link, splice);
-  const { spanStarts, end, column, dashesEnd } = map;
+  return map.flow ? flowRegionIn(descent, map, place, link, splice) : regionInBlock(descent, map, place, value, link, splice);
+}
+
+/** regionIn in a block mapping, given its view. */
+function regionInBlock(descent: Descent, map: MapView, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
+  const { node, spanStarts, end, column, dashesEnd } = map;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0]! || spliceEnd > end) return null;
   // Nothing may rewrite the `- ` that opens the mapping's sequence item.
   if (start < dashesEnd) return null;
   if (start === spliceEnd) {
     // New lines at an entry boundary, at the keys' column: new entries between two.
-    const boundary = start === end ? spanStarts.length : spanStarts.indexOf(start);
+    const boundary = start === end ? spanStarts.length : indexOfStart(spanStarts, start);
     if (boundary !== -1 && splice.insert.endsWith('\n')) {
       const insertColumn = firstContentColumn(splice.insert);
       if (insertColumn === column) return { map, lo: boundary, hi: boundary, splices: [splice] };
@@ -214,8 +343,11 @@ export function regionIn(text: string, node: Node, place: Place | undefined, val
     const key = map.keys[lo]!;
     const child = (node.items[lo] as Pair).value as Node | null;
     // A flow value in a block mapping is read with its entry (a flow collection's lines are not the block's).
-    const inner = child && (isMap(child) || isSeq(child)) && !child.flow ? regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
-    if (inner !== null) return inner;
+    if (child && (isMap(child) || isSeq(child)) && !child.flow) {
+      descent.trail?.push({ node, place, value, link, view: map, next: lo });
+      const inner = regionIn(descent, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice);
+      if (inner !== null) return inner;
+    }
   }
   return { map, lo, hi, splices: [splice] };
 }
@@ -226,7 +358,7 @@ export function regionIn(text: string, node: Node, place: Place | undefined, val
  * sequence of them) holds it. New text at a key's start belongs to the entry
  * before (it follows that entry's comma); at the closing brace, to the last.
  */
-function flowRegionIn(text: string, map: MapView, place: Place | undefined, link: PathLink | null, splice: Splice): Region | null {
+function flowRegionIn(descent: Descent, map: MapView, place: Place | undefined, link: PathLink | null, splice: Splice): Region | null {
   const { spanStarts, end, keys } = map;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0]! || spliceEnd > end) return null;
@@ -239,7 +371,7 @@ function flowRegionIn(text: string, map: MapView, place: Place | undefined, link
     const range = child?.range;
     // Strictly inside the value's brackets: its own entries hold the splice.
     if (child && range && (isMap(child) || isSeq(child)) && child.flow && start > range[0] && spliceEnd < range[1]) {
-      const inner = regionIn(text, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice);
+      const inner = regionIn(descent, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
   }
@@ -253,7 +385,14 @@ function flowRegionIn(text: string, map: MapView, place: Place | undefined, link
  */
 function firstTouched(spanStarts: readonly number[], splice: Splice): number {
   const { start, end } = splice;
-  return start === end && start > spanStarts[0]! && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const at = entryAt(spanStarts, start);
+  return start === end && at > 0 && spanStarts[at] === start ? at - 1 : at;
+}
+
+/** The entry whose span starts at `offset`, or -1 (spans start in increasing order). */
+function indexOfStart(spanStarts: readonly number[], offset: number): number {
+  const at = entryAt(spanStarts, offset);
+  return at >= 0 && spanStarts[at] === offset ? at : -1;
 }
 
 /** Just after the last entry a splice touches, the first being `lo`. */
@@ -273,15 +412,15 @@ function childPlace(place: Place | undefined, key: string | number): Place | und
 }
 
 /** The region of a splice inside one item of a sequence (a mapping), or null. */
-function regionInSequence(text: string, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice, doc: Document | null): Region | null {
+function regionInSequence(descent: Descent, node: YAMLSeq, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
   if (!Array.isArray(value) || value.length !== node.items.length) return null;
-  const items = node.items as Node[];
-  const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
-  const item = items[j];
+  const j = itemAt(node, splice);
+  const item = node.items[j] as Node | undefined;
   // A flow item holds the splice only inside its braces.
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === undefined || !isMap(item)) return null;
-  return regionIn(text, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice, doc);
+  if (!node.flow) descent.trail?.push({ node, place, value, link, view: null, next: j });
+  return regionIn(descent, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice);
 }
 
 /**

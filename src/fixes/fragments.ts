@@ -57,7 +57,7 @@ import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { jsonEqual } from './edits.js';
 import { contentColumnAfter, firstContentColumn } from './fragmentLines.js';
-import { from, inTextOrder, mergeRegions, regionIn, to } from './fragmentRegions.js';
+import { from, inTextOrder, mergeRegions, regionsIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
 import { lineWise } from './fragmentSplices.js';
 import { itemAliasesOf } from './itemAliases.js';
@@ -137,12 +137,8 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   const reading: Reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text, splices);
   if (moved === null) return null;
-  const regions: Region[] = [];
-  for (const splice of moved) {
-    const region = regionIn(text, root, place, document.value, null, splice, aliased ? layout : null);
-    if (region === null || (aliased && !inAnItem(region.map.path))) return null;
-    regions.push(region);
-  }
+  const regions = regionsIn(text, root, place, document.value, moved, aliased ? layout : null);
+  if (regions === null || (aliased && !regions.every((region) => inAnItem(region.map.path)))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
   const texts = merged.map((region) => fragmentTexts(text, region));
