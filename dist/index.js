@@ -65,7 +65,7 @@ var require_identity = __commonJS({
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection6(node) {
+    function isCollection7(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection6(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection7(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -95,7 +95,7 @@ var require_identity = __commonJS({
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias5;
-    exports.isCollection = isCollection6;
+    exports.isCollection = isCollection7;
     exports.isDocument = isDocument;
     exports.isMap = isMap8;
     exports.isNode = isNode;
@@ -5644,7 +5644,7 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection6 = (token) => !!token && "items" in token;
+    var isCollection7 = (token) => !!token && "items" in token;
     var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
@@ -5728,7 +5728,7 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection6;
+    exports.isCollection = isCollection7;
     exports.isScalar = isScalar8;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
@@ -47395,18 +47395,74 @@ function quotedKeys(node) {
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
-function regionIn(text4, node, place2, value, link, splice, doc = null) {
-  if ((0, import_yaml7.isSeq)(node)) return regionInSequence(text4, node, place2, value, link, splice, doc);
+function regionsIn(text4, root, place2, value, splices, doc = null) {
+  const descent = { text: text4, doc, trail: trailUnder(root, place2, value) };
+  const { trail } = descent;
+  const regions = [];
+  for (const splice of splices) {
+    const region = trail === null ? regionIn(descent, root, place2, value, null, splice) : regionFromTrail(descent, trail, root, place2, value, splice);
+    if (region === null) return null;
+    regions.push(region);
+  }
+  return regions;
+}
+var trails = /* @__PURE__ */ new WeakMap();
+function trailUnder(root, place2, value) {
+  if (!(0, import_yaml7.isCollection)(root) || root.flow) return null;
+  let trail = trails.get(root);
+  const first = trail?.[0];
+  if (trail === void 0 || first !== void 0 && (first.place !== place2 || first.value !== value)) {
+    trail = [];
+    trails.set(root, trail);
+  }
+  return trail;
+}
+function regionFromTrail(descent, trail, root, place2, value, splice) {
+  let k = 0;
+  while (k + 1 < trail.length && leadsOn(trail[k], splice)) k++;
+  const start = trail[k];
+  trail.length = k;
+  const region = start === void 0 ? regionIn(descent, root, place2, value, null, splice) : start.view !== null ? regionInBlock(descent, start.view, start.place, start.value, start.link, splice) : regionIn(descent, start.node, start.place, start.value, start.link, splice);
+  if (region !== null) return region;
+  for (let i = k - 1; i >= 0; i--) {
+    const { view, next } = trail[i];
+    if (view !== null) return { map: view, lo: next, hi: next + 1, splices: [splice] };
+  }
+  return null;
+}
+function leadsOn(frame, splice) {
+  const { view, next } = frame;
+  if (view === null) return itemAt(frame.node, splice) === next;
+  const { spanStarts, end, dashesEnd, column } = view;
+  const { start, end: spliceEnd, insert } = splice;
+  const entryStart = spanStarts[next];
+  const entryEnd = spanStarts[next + 1] ?? end;
+  if (start < dashesEnd || start < entryStart || spliceEnd > entryEnd) return false;
+  if (start !== spliceEnd) return true;
+  if (start === entryStart) return false;
+  if (start < entryEnd || !insert.endsWith("\n")) return true;
+  const insertColumn = firstContentColumn(insert);
+  return insertColumn === null || insertColumn > column;
+}
+function itemAt(node, splice) {
+  const items = node.items;
+  return lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
+}
+function regionIn(descent, node, place2, value, link, splice) {
+  if ((0, import_yaml7.isSeq)(node)) return regionInSequence(descent, node, place2, value, link, splice);
   if (!(0, import_yaml7.isMap)(node)) return null;
+  const { text: text4, doc } = descent;
   const map = mapView(text4, node, place2, value, link, doc);
   if (map === null) return null;
-  if (map.flow) return flowRegionIn(text4, map, place2, link, splice);
-  const { spanStarts, end, column, dashesEnd } = map;
+  return map.flow ? flowRegionIn(descent, map, place2, link, splice) : regionInBlock(descent, map, place2, value, link, splice);
+}
+function regionInBlock(descent, map, place2, value, link, splice) {
+  const { node, spanStarts, end, column, dashesEnd } = map;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0] || spliceEnd > end) return null;
   if (start < dashesEnd) return null;
   if (start === spliceEnd) {
-    const boundary = start === end ? spanStarts.length : spanStarts.indexOf(start);
+    const boundary = start === end ? spanStarts.length : indexOfStart(spanStarts, start);
     if (boundary !== -1 && splice.insert.endsWith("\n")) {
       const insertColumn = firstContentColumn(splice.insert);
       if (insertColumn === column) return { map, lo: boundary, hi: boundary, splices: [splice] };
@@ -47419,12 +47475,15 @@ function regionIn(text4, node, place2, value, link, splice, doc = null) {
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    const inner = child && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && !child.flow ? regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice, doc) : null;
-    if (inner !== null) return inner;
+    if (child && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && !child.flow) {
+      descent.trail?.push({ node, place: place2, value, link, view: map, next: lo });
+      const inner = regionIn(descent, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
+      if (inner !== null) return inner;
+    }
   }
   return { map, lo, hi, splices: [splice] };
 }
-function flowRegionIn(text4, map, place2, link, splice) {
+function flowRegionIn(descent, map, place2, link, splice) {
   const { spanStarts, end, keys } = map;
   const { start, end: spliceEnd } = splice;
   if (start < spanStarts[0] || spliceEnd > end) return null;
@@ -47436,7 +47495,7 @@ function flowRegionIn(text4, map, place2, link, splice) {
     const child = map.node.items[lo].value;
     const range2 = child?.range;
     if (child && range2 && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
-      const inner = regionIn(text4, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
+      const inner = regionIn(descent, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
   }
@@ -47444,7 +47503,12 @@ function flowRegionIn(text4, map, place2, link, splice) {
 }
 function firstTouched(spanStarts, splice) {
   const { start, end } = splice;
-  return start === end && start > spanStarts[0] && spanStarts.includes(start) ? entryAt(spanStarts, start - 1) : entryAt(spanStarts, start);
+  const at3 = entryAt(spanStarts, start);
+  return start === end && at3 > 0 && spanStarts[at3] === start ? at3 - 1 : at3;
+}
+function indexOfStart(spanStarts, offset) {
+  const at3 = entryAt(spanStarts, offset);
+  return at3 >= 0 && spanStarts[at3] === offset ? at3 : -1;
 }
 function touchedEnd(spanStarts, splice, lo) {
   return (splice.start === splice.end ? lo : entryAt(spanStarts, splice.end - 1)) + 1;
@@ -47457,14 +47521,14 @@ function childPlace(place2, key) {
   const children = place2.children;
   return typeof key === "number" ? Array.isArray(children) ? children[key] : void 0 : Array.isArray(children) ? void 0 : children.get(key);
 }
-function regionInSequence(text4, node, place2, value, link, splice, doc) {
+function regionInSequence(descent, node, place2, value, link, splice) {
   if (!Array.isArray(value) || value.length !== node.items.length) return null;
-  const items = node.items;
-  const j = lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
-  const item = items[j];
+  const j = itemAt(node, splice);
+  const item = node.items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === void 0 || !(0, import_yaml7.isMap)(item)) return null;
-  return regionIn(text4, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice, doc);
+  if (!node.flow) descent.trail?.push({ node, place: place2, value, link, view: null, next: j });
+  return regionIn(descent, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice);
 }
 function mergeRegions(regions) {
   if (regions.length === 1) return regions;
@@ -47748,12 +47812,8 @@ function readFragments(text4, document, splices, aliasedItems) {
   const reading = { json, flowRoot: (0, import_yaml9.isCollection)(root) && root.flow === true };
   const moved = lineWise(text4, splices);
   if (moved === null) return null;
-  const regions = [];
-  for (const splice of moved) {
-    const region = regionIn(text4, root, place2, document.value, null, splice, aliased ? layout : null);
-    if (region === null || aliased && !inAnItem(region.map.path)) return null;
-    regions.push(region);
-  }
+  const regions = regionsIn(text4, root, place2, document.value, moved, aliased ? layout : null);
+  if (regions === null || aliased && !regions.every((region) => inAnItem(region.map.path))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
   const texts = merged.map((region) => fragmentTexts(text4, region));
