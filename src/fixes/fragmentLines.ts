@@ -29,11 +29,42 @@ export function contentColumnAfter(lines: string, start: number, limit: number, 
   while (at < limit) {
     const newline = lines.indexOf('\n', at);
     const lineEnd = newline === -1 || newline >= limit ? limit : newline;
+    const indent = contentIndent(lines, at, lineEnd);
+    if (indent !== null) return indent;
     const line = lines.slice(at, lineEnd);
-    const indent = line.length - line.trimStart().length;
-    if (!blankOrComment.test(line)) return indent;
-    if (!quiet(line, indent)) return false;
+    if (!quiet(line, indentOf(line))) return false;
     at = lineEnd + 1;
   }
   return null;
+}
+
+/** The whitespace before a line's first other character, as trimStart counts it (all of a blank line). */
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * The indentation of the line [from, to) of `lines` (no line break in it),
+ * as indentOf counts it, when it is not blank or a comment (blankOrComment);
+ * null when it is. Fragments test every line they read or write so: this
+ * reads the characters in place, and cuts the line out only when a
+ * character other than a space or a printable ASCII one starts it.
+ */
+export function contentIndent(lines: string, from: number, to: number): number | null {
+  let at = from;
+  while (at < to && lines.charCodeAt(at) === 32) at++;
+  if (at === to || (at === to - 1 && lines.charCodeAt(at) === 13)) return null;
+  const first = lines.charCodeAt(at);
+  if (first === 35 && isCommentRest(lines, at + 1, to)) return null;
+  // `#` and the rest of printable ASCII are no whitespace: the spaces are the indentation.
+  if (first > 32 && first < 127) return at - from;
+  const line = lines.slice(from, to);
+  return blankOrComment.test(line) ? null : indentOf(line);
+}
+
+/** Whether [from, to) can follow a comment's `#` in blankOrComment: `.` takes no line terminator, and a `\r` may end it. */
+function isCommentRest(lines: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = lines.charCodeAt(at);
+    if ((code === 13 && at !== to - 1) || code === 0x2028 || code === 0x2029) return false;
+  }
+  return true;
 }

@@ -3,7 +3,7 @@
  * entries of one mapping (fragmentRegions.ts), writing the same text:
  * suggestions rewrite whole lines, most of which a fix leaves alone.
  */
-import { blankOrComment } from './fragmentLines.js';
+import { contentIndent } from './fragmentLines.js';
 import { applySplicesWithin, extentOf, SpliceConflict } from './text.js';
 import type { Splice } from './text.js';
 
@@ -118,9 +118,8 @@ function byIndentation(text: string, splice: Splice): Splice[] {
     // A replacement's last line may have no line break.
     const newline = insert.indexOf('\n', at);
     const lineEnd = newline === -1 ? insert.length : newline + 1;
-    const line = insert.slice(at, newline === -1 ? insert.length : newline);
-    if (!blankOrComment.test(line)) {
-      const column = line.length - line.trimStart().length;
+    const column = contentIndent(insert, at, newline === -1 ? insert.length : newline);
+    if (column !== null) {
       if (partColumn !== null && column < partColumn) {
         parts.push({ ...splice, end: start, insert: insert.slice(partStart, at), column: partColumn });
         partStart = at;
