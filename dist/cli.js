@@ -9410,7 +9410,7 @@ function readBlockScalar(state, parentIndent, props) {
   if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
   else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
-  let contentIndent = detectedIndent ? indent : -1;
+  let contentIndent2 = detectedIndent ? indent : -1;
   let maxLeadingIndent = 0;
   const valueStart = state.position;
   let valueEnd2 = state.position;
@@ -9420,14 +9420,14 @@ function readBlockScalar(state, parentIndent, props) {
     while (state.input.charCodeAt(linePosition + column) === 32) column++;
     const first = state.input.charCodeAt(linePosition + column);
     if (first === 0) {
-      if (contentIndent >= 0) {
-        if (column > contentIndent) valueEnd2 = linePosition + column;
+      if (contentIndent2 >= 0) {
+        if (column > contentIndent2) valueEnd2 = linePosition + column;
       } else if (column > 0) valueEnd2 = linePosition + column;
       break;
     }
     if (testDocumentBoundary(state)) break;
-    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
-    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+    if (!detectedIndent && contentIndent2 === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+    if (!detectedIndent && contentIndent2 === -1 && !isEol(first)) {
       if (first === 9 && column < parentIndent) {
         state.position = linePosition + column;
         throwError(state, "tab characters must not be used in indentation");
@@ -9437,13 +9437,13 @@ function readBlockScalar(state, parentIndent, props) {
         throwError(state, "bad indentation of a mapping entry");
       }
     }
-    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+    if (contentIndent2 === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
       state.lineIndent = column;
       state.position = linePosition + column;
       break;
     }
-    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
-    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent2 === -1) contentIndent2 = column;
+    const requiredIndent = contentIndent2 === -1 ? parentIndent + 1 : contentIndent2;
     if (first !== 0 && !isEol(first) && column < requiredIndent) {
       state.lineIndent = column;
       state.position = linePosition + column;
@@ -9457,7 +9457,7 @@ function readBlockScalar(state, parentIndent, props) {
     }
   }
   checkPrintable(state, valueStart, valueEnd2);
-  addScalarEvent(state, valueStart, valueEnd2, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  addScalarEvent(state, valueStart, valueEnd2, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent2);
   return true;
 }
 function canStartPlainScalar(state, nodeContext) {
@@ -19180,13 +19180,31 @@ function contentColumnAfter(lines, start, limit, quiet) {
   while (at3 < limit) {
     const newline = lines.indexOf("\n", at3);
     const lineEnd = newline === -1 || newline >= limit ? limit : newline;
+    const indent = contentIndent(lines, at3, lineEnd);
+    if (indent !== null) return indent;
     const line = lines.slice(at3, lineEnd);
-    const indent = line.length - line.trimStart().length;
-    if (!blankOrComment.test(line)) return indent;
-    if (!quiet(line, indent)) return false;
+    if (!quiet(line, indentOf(line))) return false;
     at3 = lineEnd + 1;
   }
   return null;
+}
+var indentOf = (line) => line.length - line.trimStart().length;
+function contentIndent(lines, from2, to2) {
+  let at3 = from2;
+  while (at3 < to2 && lines.charCodeAt(at3) === 32) at3++;
+  if (at3 === to2 || at3 === to2 - 1 && lines.charCodeAt(at3) === 13) return null;
+  const first = lines.charCodeAt(at3);
+  if (first === 35 && isCommentRest(lines, at3 + 1, to2)) return null;
+  if (first > 32 && first < 127) return at3 - from2;
+  const line = lines.slice(from2, to2);
+  return blankOrComment.test(line) ? null : indentOf(line);
+}
+function isCommentRest(lines, from2, to2) {
+  for (let at3 = from2; at3 < to2; at3++) {
+    const code = lines.charCodeAt(at3);
+    if (code === 13 && at3 !== to2 - 1 || code === 8232 || code === 8233) return false;
+  }
+  return true;
 }
 
 // src/fixes/fragmentRegions.ts
@@ -19560,9 +19578,8 @@ function byIndentation(text3, splice) {
   for (let at3 = 0; at3 < insert.length; ) {
     const newline = insert.indexOf("\n", at3);
     const lineEnd = newline === -1 ? insert.length : newline + 1;
-    const line = insert.slice(at3, newline === -1 ? insert.length : newline);
-    if (!blankOrComment.test(line)) {
-      const column = line.length - line.trimStart().length;
+    const column = contentIndent(insert, at3, newline === -1 ? insert.length : newline);
+    if (column !== null) {
       if (partColumn !== null && column < partColumn) {
         parts.push({ ...splice, end: start, insert: insert.slice(partStart, at3), column: partColumn });
         partStart = at3;
