@@ -100,13 +100,6 @@ function indentedLineStart(text: string, offset: number): number | null {
 }
 
 /**
- * Each mapping's view, made once: a document's fixes are verified together,
- * then a suggestion at a time, and the same mappings hold them. A layout node
- * belongs to one document of one text, so its view never changes.
- */
-const views = new WeakMap<YAMLMap, MapView | null>();
-
-/**
  * Where a node lies in its document, as a chain to the root: walking down to
  * a splice copies no path, and a mapping's path is made once, with its view.
  */
@@ -121,10 +114,11 @@ function pathOf(link: PathLink | null): FieldPath {
   return path.reverse();
 }
 
-function mapView(text: string, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, doc: Document | null): MapView | null {
+function mapView(descent: Descent, node: YAMLMap, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null): MapView | null {
+  const { views } = descent.kept;
   let view = views.get(node);
   if (view === undefined) {
-    view = newMapView(text, node, place, value, pathOf(link), doc);
+    view = newMapView(descent.text, node, place, value, pathOf(link), descent.doc);
     views.set(node, view);
   }
   return view;
@@ -195,7 +189,8 @@ function quotedKeys(node: YAMLMap): string[] | null {
  * leads to it too (a finger, see `Frame`).
  */
 export function regionsIn(text: string, root: Node, place: Place | undefined, value: JsonValue | undefined, splices: readonly Splice[], doc: Document | null = null): Region[] | null {
-  const descent: Descent = { text, doc, trail: trailUnder(root, place, value) };
+  const kept = keptUnder(root, place, value);
+  const descent: Descent = { text, doc, kept, trail: kept.trail };
   const { trail } = descent;
   const regions: Region[] = [];
   for (const splice of splices) {
@@ -207,28 +202,38 @@ export function regionsIn(text: string, root: Node, place: Place | undefined, va
 }
 
 /**
- * The trail of the last descent under each block root. A layout node belongs
- * to one document, as its views do; a trail is only taken up again from the
- * same place and value.
+ * What is kept under a document's root between verifications (its fixes
+ * together, then a suggestion at a time): each mapping's view, made once,
+ * and the trail of the last descent (null under a flow root: block
+ * collections hold none that regionIn enters, and flow ones are descended
+ * into from the root). A layout node belongs to one document of one text,
+ * so its view never changes; one map per document keeps each lookup among
+ * the few mappings its fixes reach.
  */
-const trails = new WeakMap<Node, Frame[]>();
-
-/** The trail to start from under `root`; null for a flow root (block collections hold none that regionIn enters: flow ones are descended into from the root). */
-function trailUnder(root: Node, place: Place | undefined, value: JsonValue | undefined): Frame[] | null {
-  if (!isCollection(root) || root.flow) return null;
-  let trail = trails.get(root);
-  const first = trail?.[0];
-  if (trail === undefined || (first !== undefined && (first.place !== place || first.value !== value))) {
-    trail = [];
-    trails.set(root, trail);
-  }
-  return trail;
+interface Kept {
+  readonly views: Map<YAMLMap, MapView | null>;
+  trail: Frame[] | null;
 }
 
-/** What a descent shares at every level: the text, the document `yaml` read (or null), and where it records its block levels (null: nowhere). */
+const kepts = new WeakMap<Node, Kept>();
+
+/** What is kept under `root`; its trail is only taken up again from the same place and value. */
+function keptUnder(root: Node, place: Place | undefined, value: JsonValue | undefined): Kept {
+  let kept = kepts.get(root);
+  if (kept === undefined) {
+    kept = { views: new Map(), trail: null };
+    kepts.set(root, kept);
+  }
+  const first = kept.trail?.[0];
+  if (isCollection(root) && !root.flow && (kept.trail === null || (first !== undefined && (first.place !== place || first.value !== value)))) kept.trail = [];
+  return kept;
+}
+
+/** What a descent shares at every level: the text, the document `yaml` read (or null), what is kept under its root, and where it records its block levels (null: nowhere). */
 interface Descent {
   readonly text: string;
   readonly doc: Document | null;
+  readonly kept: Kept;
   readonly trail: Frame[] | null;
 }
 
@@ -314,8 +319,7 @@ function itemAt(node: YAMLSeq, splice: Splice): number {
 function regionIn(descent: Descent, node: Node, place: Place | undefined, value: JsonValue | undefined, link: PathLink | null, splice: Splice): Region | null {
   if (isSeq(node)) return regionInSequence(descent, node, place, value, link, splice);
   if (!isMap(node)) return null;
-  const { text, doc } = descent;
-  const map = mapView(text, node, place, value, link, doc);
+  const map = mapView(descent, node, place, value, link);
   if (map === null) return null;
   return map.flow ? flowRegionIn(descent, map, place, link, splice) : regionInBlock(descent, map, place, value, link, splice);
 }
