@@ -19246,16 +19246,16 @@ function indentedLineStart(text3, offset) {
   while (at3 > 0 && text3.charCodeAt(at3 - 1) === 32) at3--;
   return at3 === 0 || text3.charCodeAt(at3 - 1) === 10 ? at3 : null;
 }
-var views = /* @__PURE__ */ new WeakMap();
 function pathOf(link) {
   const path10 = [];
   for (let at3 = link; at3 !== null; at3 = at3.parent) path10.push(at3.segment);
   return path10.reverse();
 }
-function mapView(text3, node, place2, value, link, doc) {
+function mapView(descent, node, place2, value, link) {
+  const { views } = descent.kept;
   let view = views.get(node);
   if (view === void 0) {
-    view = newMapView(text3, node, place2, value, pathOf(link), doc);
+    view = newMapView(descent.text, node, place2, value, pathOf(link), descent.doc);
     views.set(node, view);
   }
   return view;
@@ -19307,7 +19307,8 @@ function quotedKeys(node) {
   return new Set(keys).size === keys.length ? keys : null;
 }
 function regionsIn(text3, root, place2, value, splices, doc = null) {
-  const descent = { text: text3, doc, trail: trailUnder(root, place2, value) };
+  const kept2 = keptUnder(root, place2, value);
+  const descent = { text: text3, doc, kept: kept2, trail: kept2.trail };
   const { trail } = descent;
   const regions = [];
   for (const splice of splices) {
@@ -19317,16 +19318,16 @@ function regionsIn(text3, root, place2, value, splices, doc = null) {
   }
   return regions;
 }
-var trails = /* @__PURE__ */ new WeakMap();
-function trailUnder(root, place2, value) {
-  if (!(0, import_yaml7.isCollection)(root) || root.flow) return null;
-  let trail = trails.get(root);
-  const first = trail?.[0];
-  if (trail === void 0 || first !== void 0 && (first.place !== place2 || first.value !== value)) {
-    trail = [];
-    trails.set(root, trail);
+var kepts = /* @__PURE__ */ new WeakMap();
+function keptUnder(root, place2, value) {
+  let kept2 = kepts.get(root);
+  if (kept2 === void 0) {
+    kept2 = { views: /* @__PURE__ */ new Map(), trail: null };
+    kepts.set(root, kept2);
   }
-  return trail;
+  const first = kept2.trail?.[0];
+  if ((0, import_yaml7.isCollection)(root) && !root.flow && (kept2.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept2.trail = [];
+  return kept2;
 }
 function regionFromTrail(descent, trail, root, place2, value, splice) {
   let k = 0;
@@ -19362,8 +19363,7 @@ function itemAt(node, splice) {
 function regionIn(descent, node, place2, value, link, splice) {
   if ((0, import_yaml7.isSeq)(node)) return regionInSequence(descent, node, place2, value, link, splice);
   if (!(0, import_yaml7.isMap)(node)) return null;
-  const { text: text3, doc } = descent;
-  const map = mapView(text3, node, place2, value, link, doc);
+  const map = mapView(descent, node, place2, value, link);
   if (map === null) return null;
   return map.flow ? flowRegionIn(descent, map, place2, link, splice) : regionInBlock(descent, map, place2, value, link, splice);
 }
