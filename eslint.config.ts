@@ -39,6 +39,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'yaml',
+              importNames: ['isAlias', 'isCollection', 'isMap', 'isPair', 'isScalar', 'isSeq'],
+              message: "Take yaml's guards from src/manifests/yamlKinds.ts: the bundle reaches each named import of yaml through a getter, on every call.",
+            },
+          ],
           patterns: [
             { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'process'], message: 'The pure core does no I/O: take values, return values.' },
             { group: ['@actions/*', '@octokit/*'], message: 'GitHub I/O belongs in src/github or src/index.ts.' },

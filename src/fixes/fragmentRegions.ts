@@ -4,7 +4,7 @@
  * (fragments.ts reads each run alone). Block mappings are read by whole
  * lines, flow mappings by entries with their commas.
  */
-import { Scalar, isCollection, isMap, isScalar, isSeq } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, QUOTE_DOUBLE } from '../manifests/yamlKinds.js';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { DecodeError, plainKeys } from '../manifests/decode.js';
 import { placeOffset } from '../manifests/eventReader.js';
@@ -170,7 +170,7 @@ function flowMapView(text: string, node: YAMLMap, place: Place | undefined, valu
 function quotedKeys(node: YAMLMap): string[] | null {
   const keys: string[] = [];
   for (const pair of node.items as Pair[]) {
-    if (!isScalar(pair.key) || pair.key.type !== Scalar.QUOTE_DOUBLE || typeof pair.key.value !== 'string') return null;
+    if (!isScalar(pair.key) || pair.key.type !== QUOTE_DOUBLE || typeof pair.key.value !== 'string') return null;
     keys.push(pair.key.value);
   }
   return new Set(keys).size === keys.length ? keys : null;

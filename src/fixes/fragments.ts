@@ -47,7 +47,7 @@
  * compares, on the fixes of every fixture and on thousands of seeded splices
  * that no fix would write.
  */
-import { isCollection, isMap } from 'yaml';
+import { isCollection, isMap } from '../manifests/yamlKinds.js';
 import type { Node, YAMLMap } from 'yaml';
 import { NestingTooDeep, nestingLimit, readEventDocuments } from '../manifests/eventReader.js';
 import { readAsJson } from '../manifests/jsonStream.js';

@@ -17,7 +17,7 @@
  * nothing else. The helpers at the end serve verify.ts when it verifies
  * such a List's items through their fragments.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from '../manifests/yamlKinds.js';
 import type { Document, Node, YAMLSeq } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
 import { allowedAliasRatio } from '../manifests/decode.js';

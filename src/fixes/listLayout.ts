@@ -18,7 +18,8 @@
  * and the items, duplicate `items` keys, anchors on flow items, a merge key
  * at the root) gives null: the caller verifies the whole document instead.
  */
-import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import { visit } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq } from '../manifests/yamlKinds.js';
 import type { Document, Node } from 'yaml';
 import { aliasTarget } from '../manifests/anchors.js';
 import { CutText } from './cutText.js';

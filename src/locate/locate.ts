@@ -7,7 +7,7 @@
  * existing ancestor: the container entry for a container field, the
  * `securityContext:` key when that exists, the pod `spec:` for a pod field.
  */
-import { isMap, isSeq } from 'yaml';
+import { isMap, isSeq } from '../manifests/yamlKinds.js';
 import type { Node } from 'yaml';
 import { resolved } from '../manifests/anchors.js';
 import { effectiveEntries } from '../manifests/decode.js';

@@ -6,7 +6,8 @@
  * only template actions in the YAML itself make one, never comments),
  * malformed YAML, alias bombs. One broken document does not hide the others.
  */
-import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, isCollection, isPair, parseAllDocuments, visit } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLMap, YAMLSeq, parseAllDocuments, visit } from 'yaml';
+import { isCollection, isPair } from './yamlKinds.js';
 import type { Document, Node } from 'yaml';
 import { DecodeError, decodeDocument } from './decode.js';
 import { originalOffset, reindentFlowContinuations } from './flowIndent.js';

@@ -7,7 +7,7 @@
  * pair it enters; the readers here only need a pair's parent, and walking a
  * 1,000-Pod List that way cost more than the work done at each node.
  */
-import { isAlias, isCollection, isPair, isScalar } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar } from './yamlKinds.js';
 import type { Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 
 export interface PreorderVisitor {

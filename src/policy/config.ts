@@ -31,7 +31,7 @@
  * a typo that silently fell back to a default would make the check pass
  * where the author meant it to block.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from '../manifests/yamlKinds.js';
 import type { Node } from 'yaml';
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';

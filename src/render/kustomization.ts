@@ -5,7 +5,8 @@
  * the names patches and findings are matched by, and what we refuse to run
  * (remote bases, Helm inflation).
  */
-import { isScalar, LineCounter, parse, parseDocument } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
+import { isScalar } from '../manifests/yamlKinds.js';
 import { dirOf, isInside, joinPath } from './paths.js';
 
 export const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
