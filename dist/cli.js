@@ -48,13 +48,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection7(node) {
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection7(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -83,14 +83,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias5;
-    exports.isCollection = isCollection7;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap8;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair4;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq7;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -740,7 +740,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar4 = class extends Node2.NodeBase {
+    var Scalar3 = class extends Node2.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -752,12 +752,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar4.PLAIN = "PLAIN";
-    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar4;
+    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar3.PLAIN = "PLAIN";
+    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar3;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -768,7 +768,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -813,7 +813,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar4.Scalar(value);
+          const node2 = new Scalar3.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -824,7 +824,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1137,7 +1137,7 @@ ${indent}${text3.slice(fold2 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1280,7 +1280,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -1335,7 +1335,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1358,7 +1358,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1383,20 +1383,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar4.Scalar.QUOTE_DOUBLE;
+          type = Scalar3.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar4.Scalar.BLOCK_FOLDED:
-          case Scalar4.Scalar.BLOCK_LITERAL:
+          case Scalar3.Scalar.BLOCK_FOLDED:
+          case Scalar3.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar4.Scalar.QUOTE_DOUBLE:
+          case Scalar3.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar4.Scalar.QUOTE_SINGLE:
+          case Scalar3.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar4.Scalar.PLAIN:
+          case Scalar3.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1545,7 +1545,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1560,7 +1560,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1700,19 +1700,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2019,7 +2019,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2086,7 +2086,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2184,7 +2184,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq3 = class extends Collection.Collection {
       static get tagName() {
@@ -2241,7 +2241,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2337,14 +2337,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar4.Scalar(null),
+      createNode: () => new Scalar3.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar4.Scalar(null),
+      resolve: () => new Scalar3.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2355,13 +2355,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar4.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar3.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2406,7 +2406,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar4.Scalar(parseFloat(str2));
+        const node = new Scalar3.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2525,7 +2525,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2542,7 +2542,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar4.Scalar(null),
+        createNode: () => new Scalar3.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2593,7 +2593,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2637,15 +2637,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2660,7 +2660,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2671,7 +2671,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair2.Pair(new Scalar4.Scalar(null));
+            const pair2 = item.items[0] || new Pair2.Pair(new Scalar3.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -2814,7 +2814,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2826,7 +2826,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar4.Scalar(true),
+      resolve: () => new Scalar3.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2834,7 +2834,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar4.Scalar(false),
+      resolve: () => new Scalar3.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2846,7 +2846,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar4.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar3.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap8 = fc.start.source === "{";
-      const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep3 && !props.found) {
+        if (!isMap2 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap8 && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap8) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap8 ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4382,7 +4382,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4431,7 +4431,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4446,13 +4446,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4514,7 +4514,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
           value += sep3 + indent.slice(trimIndent) + content;
           sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4629,7 +4629,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4638,15 +4638,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar4.Scalar.PLAIN;
+          _type = Scalar3.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar4.Scalar.QUOTE_SINGLE;
+          _type = Scalar3.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar4.Scalar.QUOTE_DOUBLE;
+          _type = Scalar3.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4851,7 +4851,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4869,11 +4869,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar4.Scalar(value);
+        scalar = new Scalar3.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -5633,8 +5633,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection7 = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,8 +5717,8 @@ var require_cst = __commonJS({
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection7;
-    exports.isScalar = isScalar8;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7326,7 +7326,7 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair2 = require_Pair();
-    var Scalar4 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLMap3 = require_YAMLMap();
     var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
@@ -7351,7 +7351,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair2.Pair;
-    exports.Scalar = Scalar4.Scalar;
+    exports.Scalar = Scalar3.Scalar;
     exports.YAMLMap = YAMLMap3.YAMLMap;
     exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
@@ -7377,33 +7377,32 @@ import { availableParallelism as availableParallelism2 } from "node:os";
 import { parseArgs } from "node:util";
 
 // src/manifests/load.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/manifests/yamlKinds.ts
+var yaml = __toESM(require_dist(), 1);
+var { isAlias, isCollection, isMap, isPair, isScalar, isSeq } = yaml;
+var { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar;
 
 // src/manifests/preorder.ts
-var import_yaml = __toESM(require_dist(), 1);
 function preorder(doc, visitor) {
   visitNode(doc.contents, visitor);
 }
 function visitNode(node, visitor) {
-  if ((0, import_yaml.isScalar)(node) || (0, import_yaml.isAlias)(node)) {
+  if (isScalar(node) || isAlias(node)) {
     visitor.node?.(node);
     return;
   }
-  if (!(0, import_yaml.isCollection)(node)) return;
+  if (!isCollection(node)) return;
   visitor.node?.(node);
   for (const item of node.items) {
-    if ((0, import_yaml.isPair)(item)) {
+    if (isPair(item)) {
       visitor.pair?.(item, node);
       visitNode(item.key, visitor);
       visitNode(item.value, visitor);
     } else visitNode(item, visitor);
   }
 }
-
-// src/manifests/yamlKinds.ts
-var yaml = __toESM(require_dist(), 1);
-var { isAlias: isAlias2, isCollection: isCollection2, isMap, isPair: isPair2, isScalar: isScalar2, isSeq } = yaml;
-var { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED } = yaml.Scalar;
 
 // src/manifests/anchors.ts
 var tables = /* @__PURE__ */ new WeakMap();
@@ -7415,7 +7414,7 @@ function tableOf(doc) {
   const used = /* @__PURE__ */ new Set();
   preorder(doc, {
     node(node) {
-      if (isAlias2(node)) {
+      if (isAlias(node)) {
         targets.set(node, latest.get(node.source));
         used.add(node.source);
       } else if (node.anchor) {
@@ -7432,7 +7431,7 @@ function aliasTarget(doc, alias) {
   return table.targets.has(alias) ? table.targets.get(alias) : alias.resolve(doc);
 }
 function resolved(doc, node) {
-  return isAlias2(node) ? aliasTarget(doc, node) : node;
+  return isAlias(node) ? aliasTarget(doc, node) : node;
 }
 function usedAnchors(doc) {
   return tableOf(doc).used;
@@ -7557,7 +7556,7 @@ function scalarValue(node) {
 }
 function keyString(node, doc) {
   const target = resolved(doc, node);
-  if (!isScalar2(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
+  if (!isScalar(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
   const value = scalarValue(target);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -7565,7 +7564,7 @@ function keyString(node, doc) {
   throw new DecodeError("a mapping key must not be null", target);
 }
 function isMergeKey(node) {
-  return isScalar2(node) && (node.type === PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
+  return isScalar(node) && (node.type === PLAIN || node.type === void 0) && node.value === "<<" && node.tag === void 0;
 }
 function setKey(out, key, value) {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -7607,7 +7606,7 @@ function mergeSources(value, doc) {
     if (!isMap(target)) throw wantMap();
     return target;
   };
-  if (isMap(value) || isAlias2(value)) return [asMap(value)];
+  if (isMap(value) || isAlias(value)) return [asMap(value)];
   if (isSeq(value)) return value.items.map(asMap).reverse();
   throw wantMap();
 }
@@ -7617,13 +7616,13 @@ function decodeDocument(doc) {
   const decode = (node, viaAlias) => {
     spend(budget, 1, viaAlias);
     if (node === null || node === void 0) return null;
-    if (isAlias2(node)) {
+    if (isAlias(node)) {
       const target = aliasTarget(doc, node);
       if (target === void 0) throw new DecodeError(`unknown anchor ${node.source}`, node);
       if (decoding.has(target)) throw new DecodeError("an alias refers to a node that contains it", node);
       return decode(target, true);
     }
-    if (isScalar2(node)) return scalarValue(node);
+    if (isScalar(node)) return scalarValue(node);
     decoding.add(node);
     try {
       if (isSeq(node)) return node.items.map((item) => decode(item, viaAlias));
@@ -9534,10 +9533,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair4 = false;
+    let isPair2 = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair4 = isExplicitPair = true;
+      isPair2 = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -9547,7 +9546,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair4 = true;
+      isPair2 = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -9557,11 +9556,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair4) {
+    } else if (isMapping && isPair2) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair4) {
+    else if (isPair2) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -10194,7 +10193,7 @@ var Reader = class extends EventCursor {
 };
 
 // src/manifests/eventTree.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 function treeFromEvents(text3, from2, to2, contentStart) {
   const slice = text3.slice(from2, to2);
   let events;
@@ -10212,7 +10211,7 @@ function build(builder, contentStart) {
   try {
     const root = builder.root();
     if (root.range?.[0] !== contentStart) return null;
-    const doc = new import_yaml2.Document();
+    const doc = new import_yaml.Document();
     doc.contents = root;
     return doc;
   } catch (caught) {
@@ -10220,7 +10219,7 @@ function build(builder, contentStart) {
     throw caught;
   }
 }
-var prototypes = { scalar: new import_yaml2.Scalar(null), pair: new import_yaml2.Pair(null), map: new import_yaml2.YAMLMap(), seq: new import_yaml2.YAMLSeq() };
+var prototypes = { scalar: new import_yaml.Scalar(null), pair: new import_yaml.Pair(null), map: new import_yaml.YAMLMap(), seq: new import_yaml.YAMLSeq() };
 function newScalar(value) {
   const scalar = Object.create(prototypes.scalar);
   scalar.value = value;
@@ -10528,13 +10527,13 @@ function markTemplate(loaded, text3) {
   return { ...loaded, problems };
 }
 function parseYamlDocuments(text3) {
-  const parsed2 = (0, import_yaml3.parseAllDocuments)(text3, { ...yamlOptions, prettyErrors: false });
+  const parsed2 = (0, import_yaml2.parseAllDocuments)(text3, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 var plainCollection = (name, collection) => ({
   tag: `tag:yaml.org,2002:${name}`,
   collection,
-  nodeClass: collection === "seq" ? import_yaml3.YAMLSeq : import_yaml3.YAMLMap,
+  nodeClass: collection === "seq" ? import_yaml2.YAMLSeq : import_yaml2.YAMLMap,
   resolve: (value) => value
 });
 var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text3) => text3 });
@@ -10546,7 +10545,7 @@ var customTags = [
 ];
 var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
 function lineCounterOf(text3) {
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml2.LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
@@ -10614,7 +10613,7 @@ function mapOffsets(doc, map) {
   const mapRange = (range2) => range2.map(map);
   doc.range = mapRange(doc.range);
   for (const error of [...doc.errors, ...doc.warnings]) error.pos = mapRange(error.pos);
-  (0, import_yaml3.visit)(doc, {
+  (0, import_yaml2.visit)(doc, {
     Node(_, node) {
       if (node.range) node.range = mapRange(node.range);
     }
@@ -10659,9 +10658,9 @@ function segmentFrom(text3, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text3.slice(0, from2)) ? 0 : from2;
 }
 function treeOfSegment(file, text3, from2, to2, contentStart) {
-  const parser = new import_yaml3.Parser();
+  const parser = new import_yaml2.Parser();
   parser.offset = from2;
-  const composer = new import_yaml3.Composer(yamlOptions);
+  const composer = new import_yaml2.Composer(yamlOptions);
   const until = to2 < text3.length ? to2 + 3 : to2;
   const trees = [...composer.compose(parser.parse(text3.slice(from2, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
@@ -10671,11 +10670,11 @@ function treeOfSegment(file, text3, from2, to2, contentStart) {
   return tree;
 }
 function nodeDeeperThan(node, limit) {
-  if (!(0, import_yaml3.isCollection)(node)) return null;
+  if (!isCollection(node)) return null;
   if (limit === 0) return node;
   for (const item of node.items) {
-    const child = (0, import_yaml3.isPair)(item) ? item.value : item;
-    const deep = nodeDeeperThan(child, limit - 1) ?? ((0, import_yaml3.isPair)(item) ? nodeDeeperThan(item.key, limit - 1) : null);
+    const child = isPair(item) ? item.value : item;
+    const deep = nodeDeeperThan(child, limit - 1) ?? (isPair(item) ? nodeDeeperThan(item.key, limit - 1) : null);
     if (deep !== null) return deep;
   }
   return null;
@@ -11859,11 +11858,7 @@ function readOptOut(annotations, place2, context) {
   return { optOuts: [{ place: place2, checks: checks2, reason: reason4, expires, status, message }], problems };
 }
 
-// src/policy/config.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-
 // src/locate/locate.ts
-var import_yaml4 = __toESM(require_dist(), 1);
 function locate(source, path10) {
   const { lineCounter } = source;
   const position2 = (offset, exact) => {
@@ -11894,13 +11889,13 @@ function walkTree(source, path10, position2) {
     node = resolved(doc, node);
     let next;
     let offset;
-    if (typeof segment === "string" && (0, import_yaml4.isMap)(node)) {
+    if (typeof segment === "string" && isMap(node)) {
       const entry = effectiveEntries(node, doc).get(segment);
       if (entry) {
         next = entry.value;
         offset = entry.pair.key?.range?.[0];
       }
-    } else if (typeof segment === "number" && (0, import_yaml4.isSeq)(node)) {
+    } else if (typeof segment === "number" && isSeq(node)) {
       next = node.items[segment];
       offset = next?.range?.[0];
     }
@@ -15031,15 +15026,15 @@ function noDuplicates(reader, entries) {
   return out;
 }
 function duplicateKeys(reader, node, path10) {
-  if ((0, import_yaml5.isAlias)(node)) return;
-  if ((0, import_yaml5.isSeq)(node)) {
+  if (isAlias(node)) return;
+  if (isSeq(node)) {
     node.items.forEach((item, index) => duplicateKeys(reader, item, [...path10, index]));
     return;
   }
-  if (!(0, import_yaml5.isMap)(node)) return;
+  if (!isMap(node)) return;
   const seen = /* @__PURE__ */ new Set();
   for (const pair2 of node.items) {
-    if (!(0, import_yaml5.isScalar)(pair2.key)) continue;
+    if (!isScalar(pair2.key)) continue;
     const key = String(pair2.key.value);
     if (key === "<<") continue;
     if (seen.has(key)) {
@@ -17900,7 +17895,7 @@ var StyleReader = class {
       for (const pair2 of node.items) this.pair(pair2, block2);
     } else if (isSeq(node)) {
       for (const item of node.items) {
-        if (isPair2(item)) this.pair(item, false);
+        if (isPair(item)) this.pair(item, false);
         else this.node(item);
       }
     }
@@ -17908,12 +17903,12 @@ var StyleReader = class {
   /** A pair of a block map (`parentIsBlock`) or of a flow map or sequence, then the pairs of its key and value. */
   pair(pair2, parentIsBlock) {
     const { key, value } = pair2;
-    if (isScalar2(value)) {
-      if (isScalar2(key)) this.scalarValue(String(key.value), value, parentIsBlock);
+    if (isScalar(value)) {
+      if (isScalar(key)) this.scalarValue(String(key.value), value, parentIsBlock);
       else this.node(key);
       return;
     }
-    if (isScalar2(key)) this.collectionValue(key, value, parentIsBlock);
+    if (isScalar(key)) this.collectionValue(key, value, parentIsBlock);
     else this.node(key);
     this.node(value);
   }
@@ -17926,12 +17921,12 @@ var StyleReader = class {
     if (!(isMap(value) || isSeq(value)) || !parentIsBlock || value.items.length === 0) return;
     const key = String(keyNode.value);
     const firstItem = value.items[0];
-    const itemQuote = isSeq(value) && isScalar2(firstItem) ? quoteOf(firstItem) : void 0;
+    const itemQuote = isSeq(value) && isScalar(firstItem) ? quoteOf(firstItem) : void 0;
     if (this.keys.get(key)?.flow === void 0) this.keys.set(key, itemQuote ? { flow: value.flow === true, quote: itemQuote } : { flow: value.flow === true });
     if (value.flow) return;
     const keyColumn2 = this.column(keyNode);
     if (keyColumn2 === void 0) return;
-    if (isMap(value) && isPair2(firstItem)) {
+    if (isMap(value) && isPair(firstItem)) {
       const childColumn = this.column(firstItem.key);
       if (childColumn !== void 0 && childColumn > keyColumn2) this.indents.add(childColumn - keyColumn2);
     }
@@ -18128,8 +18123,8 @@ function isShared(node, anchors) {
 function definesUsedAnchor(node, anchors) {
   if (node === null) return false;
   if (isShared(node, anchors)) return true;
-  if (isScalar2(node) || isAlias2(node)) return false;
-  if (isCollection2(node)) {
+  if (isScalar(node) || isAlias(node)) return false;
+  if (isCollection(node)) {
     for (const item of node.items) {
       const children = isMap(node) ? [item.key, item.value] : [item];
       if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
@@ -18141,7 +18136,7 @@ function sharedReason(walked, upTo, anchors) {
   for (let i = 1; i < upTo; i++) {
     const step = walked.steps[i];
     if (!step) break;
-    if (isAlias2(step.written)) return `it is reached through the alias *${step.written.source}`;
+    if (isAlias(step.written)) return `it is reached through the alias *${step.written.source}`;
     if (step.merged) return "it comes from a merge key (<<), which copies a map defined elsewhere";
   }
   if (anchors.size === 0) return null;
@@ -18183,7 +18178,7 @@ function ownershipOf(op) {
 }
 function isEmptyValue(node) {
   if (node === null) return true;
-  if (!isScalar2(node)) return false;
+  if (!isScalar(node)) return false;
   try {
     return scalarValue(node) === null;
   } catch (error) {
@@ -18231,7 +18226,7 @@ function fromTree(value) {
   return out;
 }
 function keyName(pair2) {
-  return isScalar2(pair2.key) ? String(pair2.key.value) : "";
+  return isScalar(pair2.key) ? String(pair2.key.value) : "";
 }
 function mergeRendered(parts) {
   if (parts.length === 1 && parts[0]) return parts[0];
@@ -18370,7 +18365,7 @@ function renderEdits(context, edits) {
         addFill(target.pair, target.parent, [], value, owned);
         return;
       }
-      if ((isScalar2(target.written) || isAlias2(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
+      if ((isScalar(target.written) || isAlias(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
         const existing = scalars2.get(node2);
         if (existing && existing.value !== value) fail("two fixes write different values here", owned);
@@ -18447,7 +18442,7 @@ function contentEnd(node) {
   if (node === null || node === void 0) throw new Unsupported2("an empty node has no content");
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    if (isPair2(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
+    if (isPair(last)) return last.value !== null && last.value !== void 0 ? contentEnd(last.value) : rangeOf2(last.key)[1];
     return contentEnd(last);
   }
   return rangeOf2(node)[1];
@@ -18466,7 +18461,7 @@ function colonEnd(context, pair2) {
   return i + 1;
 }
 function quotesKeys(map) {
-  return map.items.length > 0 && map.items.every((pair2) => isScalar2(pair2.key) && pair2.key.type === QUOTE_DOUBLE);
+  return map.items.length > 0 && map.items.every((pair2) => isScalar(pair2.key) && pair2.key.type === QUOTE_DOUBLE);
 }
 function keyColumn(context, map) {
   const first = map.items[0];
@@ -18490,11 +18485,11 @@ function lineLeader(context, offset) {
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
   if (typeof op.value === "boolean") {
-    const original = isScalar2(op.node) && op.node.type === PLAIN ? String(op.node.value) : void 0;
+    const original = isScalar(op.node) && op.node.type === PLAIN ? String(op.node.value) : void 0;
     return { start, end, insert: formatBoolean(op.value, original) };
   }
   let quote = context.style.quote;
-  if (isScalar2(op.node)) {
+  if (isScalar(op.node)) {
     if (op.node.type === QUOTE_DOUBLE) quote = "double";
     else if (op.node.type === QUOTE_SINGLE) quote = "single";
     else if (op.node.type === PLAIN) quote = "plain";
@@ -18568,14 +18563,14 @@ function endsWithKeptBlockScalar(context, node) {
   if (node === null || node === void 0) return false;
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    return endsWithKeptBlockScalar(context, isPair2(last) ? last.value ?? last.key : last);
+    return endsWithKeptBlockScalar(context, isPair(last) ? last.value ?? last.key : last);
   }
-  if (!isScalar2(node) || node.type !== BLOCK_LITERAL && node.type !== BLOCK_FOLDED) return false;
+  if (!isScalar(node) || node.type !== BLOCK_LITERAL && node.type !== BLOCK_FOLDED) return false;
   return /^[|>](\d?\+|\+\d?)/.test(context.table.text.slice(rangeOf2(node)[0]));
 }
 function quoteOfItems(seq, fallback) {
-  const first = seq.items.find((item) => isScalar2(item));
-  if (!isScalar2(first)) return fallback;
+  const first = seq.items.find((item) => isScalar(item));
+  if (!isScalar(first)) return fallback;
   if (first.type === QUOTE_DOUBLE) return "double";
   if (first.type === QUOTE_SINGLE) return "single";
   return "plain";
@@ -18875,7 +18870,7 @@ function editSplice(text3, edit, bomBytes) {
 }
 
 // src/fixes/listLayout.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/fixes/cutText.ts
 var CutText = class {
@@ -19017,9 +19012,9 @@ var CutText = class {
 
 // src/fixes/listLayout.ts
 function contentEnd2(node) {
-  if ((0, import_yaml6.isCollection)(node) && !node.flow && node.items.length > 0) {
+  if (isCollection(node) && !node.flow && node.items.length > 0) {
     const last = node.items[node.items.length - 1];
-    const tail = (0, import_yaml6.isMap)(node) ? last.value ?? last.key : last;
+    const tail = isMap(node) ? last.value ?? last.key : last;
     if (tail) return contentEnd2(tail);
   }
   return node.range?.[1] ?? 0;
@@ -19031,12 +19026,12 @@ function lineAfter(text3, offset, to2) {
 }
 function listLayout(doc, text3, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
-  if (!(0, import_yaml6.isMap)(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
-  const pairs = root.items.filter((pair3) => (0, import_yaml6.isScalar)(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
+  if (!isMap(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
+  const pairs = root.items.filter((pair3) => isScalar(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
   const [pair2] = pairs;
-  if (pairs.length !== 1 || !pair2 || !(0, import_yaml6.isScalar)(pair2.key) || pair2.key.value !== "items") return null;
+  if (pairs.length !== 1 || !pair2 || !isScalar(pair2.key) || pair2.key.value !== "items") return null;
   const seq = pair2.value;
-  if (!(0, import_yaml6.isSeq)(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
+  if (!isSeq(seq) || seq.anchor !== void 0 || seq.tag !== void 0 || seq.items.length !== itemCount || itemCount === 0) return null;
   const items = seq.items;
   if (items.some((item) => item === null || !item.range)) return null;
   const nodes = items;
@@ -19076,7 +19071,7 @@ function aliasTies(doc, slotStart, slotEnd) {
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
   const users = slotStart.map(() => /* @__PURE__ */ new Set());
   let crossing = false;
-  (0, import_yaml6.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Alias(_, alias) {
       const target = aliasTarget(doc, alias);
       const user = slotOf(alias.range?.[0] ?? -1);
@@ -19161,9 +19156,6 @@ function listCut(text3, layout, kept2) {
   return new CutText(text3, pieces);
 }
 
-// src/fixes/fragments.ts
-var import_yaml9 = __toESM(require_dist(), 1);
-
 // src/fixes/fragmentLines.ts
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
 function lineEndAfter(text3, offset) {
@@ -19208,7 +19200,6 @@ function isCommentRest(lines, from2, to2) {
 }
 
 // src/fixes/fragmentRegions.ts
-var import_yaml7 = __toESM(require_dist(), 1);
 var from = (region) => region.map.spanStarts[region.lo] ?? region.map.end;
 var to = (region) => region.map.spanStarts[region.hi] ?? region.map.end;
 function keysOf2(node, place2, doc) {
@@ -19220,7 +19211,7 @@ function keysOf2(node, place2, doc) {
   const pairs = node.items;
   for (const [key, child] of children) {
     const pair2 = pairs[keys.length];
-    if (!(0, import_yaml7.isScalar)(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
+    if (!isScalar(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
     keys.push(key);
   }
   return keys;
@@ -19301,7 +19292,7 @@ function flowMapView(text3, node, place2, value, path10) {
 function quotedKeys(node) {
   const keys = [];
   for (const pair2 of node.items) {
-    if (!(0, import_yaml7.isScalar)(pair2.key) || pair2.key.type !== import_yaml7.Scalar.QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
+    if (!isScalar(pair2.key) || pair2.key.type !== QUOTE_DOUBLE || typeof pair2.key.value !== "string") return null;
     keys.push(pair2.key.value);
   }
   return new Set(keys).size === keys.length ? keys : null;
@@ -19326,7 +19317,7 @@ function keptUnder(root, place2, value) {
     kepts.set(root, kept2);
   }
   const first = kept2.trail?.[0];
-  if ((0, import_yaml7.isCollection)(root) && !root.flow && (kept2.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept2.trail = [];
+  if (isCollection(root) && !root.flow && (kept2.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept2.trail = [];
   return kept2;
 }
 function regionFromTrail(descent, trail, root, place2, value, splice) {
@@ -19361,8 +19352,8 @@ function itemAt(node, splice) {
   return lastAtMost(items.length, (i) => items[i]?.range?.[0] ?? Infinity, splice.start);
 }
 function regionIn(descent, node, place2, value, link, splice) {
-  if ((0, import_yaml7.isSeq)(node)) return regionInSequence(descent, node, place2, value, link, splice);
-  if (!(0, import_yaml7.isMap)(node)) return null;
+  if (isSeq(node)) return regionInSequence(descent, node, place2, value, link, splice);
+  if (!isMap(node)) return null;
   const map = mapView(descent, node, place2, value, link);
   if (map === null) return null;
   return map.flow ? flowRegionIn(descent, map, place2, link, splice) : regionInBlock(descent, map, place2, value, link, splice);
@@ -19386,7 +19377,7 @@ function regionInBlock(descent, map, place2, value, link, splice) {
   if (hi === lo + 1) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
-    if (child && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && !child.flow) {
+    if (child && (isMap(child) || isSeq(child)) && !child.flow) {
       descent.trail?.push({ node, place: place2, value, link, view: map, next: lo });
       const inner = regionIn(descent, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
@@ -19405,7 +19396,7 @@ function flowRegionIn(descent, map, place2, link, splice) {
     const key = keys[lo];
     const child = map.node.items[lo].value;
     const range2 = child?.range;
-    if (child && range2 && ((0, import_yaml7.isMap)(child) || (0, import_yaml7.isSeq)(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
+    if (child && range2 && (isMap(child) || isSeq(child)) && child.flow && start > range2[0] && spliceEnd < range2[1]) {
       const inner = regionIn(descent, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
@@ -19437,7 +19428,7 @@ function regionInSequence(descent, node, place2, value, link, splice) {
   const j = itemAt(node, splice);
   const item = node.items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
-  if (item === void 0 || !(0, import_yaml7.isMap)(item)) return null;
+  if (item === void 0 || !isMap(item)) return null;
   if (!node.flow) descent.trail?.push({ node, place: place2, value, link, view: null, next: j });
   return regionIn(descent, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice);
 }
@@ -19605,7 +19596,6 @@ function sameText2(text3, given, changed) {
 }
 
 // src/fixes/itemAliases.ts
-var import_yaml8 = __toESM(require_dist(), 1);
 var known2 = /* @__PURE__ */ new WeakMap();
 function itemAliasesOf(document) {
   return document.source.place === void 0 ? itemAliases(document.source.layout) : null;
@@ -19620,10 +19610,10 @@ function itemAliases(doc) {
 }
 function itemsOf(doc) {
   const root = doc.contents;
-  if (!(0, import_yaml8.isMap)(root) || root.flow || root.anchor !== void 0) return null;
-  const pairs = root.items.filter((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.value === "items");
+  if (!isMap(root) || root.flow || root.anchor !== void 0) return null;
+  const pairs = root.items.filter((pair2) => isScalar(pair2.key) && pair2.key.value === "items");
   const items = pairs.length === 1 ? pairs[0].value : null;
-  return (0, import_yaml8.isSeq)(items) && !items.flow && items.anchor === void 0 ? items : null;
+  return isSeq(items) && !items.flow && items.anchor === void 0 ? items : null;
 }
 function findItemAliases(doc) {
   const seq = itemsOf(doc);
@@ -19638,7 +19628,7 @@ function findItemAliases(doc) {
     node(node) {
       if (!plain2) return;
       const item = indexOf.get(node);
-      if ((0, import_yaml8.isAlias)(node)) {
+      if (isAlias(node)) {
         const target = aliasTarget(doc, node);
         const source = target === void 0 ? void 0 : indexOf.get(target);
         if (item === void 0 || source === void 0 || source >= item) plain2 = false;
@@ -19650,8 +19640,8 @@ function findItemAliases(doc) {
         if (item === void 0 || anchors.has(node.anchor)) plain2 = false;
         anchors.add(node.anchor);
       }
-      if (((0, import_yaml8.isMap)(node) || (0, import_yaml8.isSeq)(node)) && node.tag !== void 0) plain2 = false;
-      if ((0, import_yaml8.isMap)(node) && node.items.some((pair2) => (0, import_yaml8.isScalar)(pair2.key) && pair2.key.value === "<<")) plain2 = false;
+      if ((isMap(node) || isSeq(node)) && node.tag !== void 0) plain2 = false;
+      if (isMap(node) && node.items.some((pair2) => isScalar(pair2.key) && pair2.key.value === "<<")) plain2 = false;
     }
   });
   return plain2 ? { sourceOf, usersOf } : null;
@@ -19715,8 +19705,8 @@ function readFragments(text3, document, splices, aliasedItems) {
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text3);
   const aliased = aliasedItems && itemAliasesOf(document) !== null;
-  if (place2 === void 0 && !(json && (0, import_yaml9.isMap)(root) && root.flow) && !aliased) return null;
-  const reading = { json, flowRoot: (0, import_yaml9.isCollection)(root) && root.flow === true };
+  if (place2 === void 0 && !(json && isMap(root) && root.flow) && !aliased) return null;
+  const reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text3, splices);
   if (moved === null) return null;
   const regions = regionsIn(text3, root, place2, document.value, moved, aliased ? layout : null);
@@ -21485,7 +21475,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/render/kustomization.ts
-var import_yaml10 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
 function dirOf(path10) {
@@ -21537,13 +21527,13 @@ function inlinePatchReader(source) {
   let parsed2 = null;
   return (at3, entry) => {
     if (parsed2 === null) {
-      const lines2 = new import_yaml10.LineCounter();
-      parsed2 = { doc: (0, import_yaml10.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
+      const lines2 = new import_yaml4.LineCounter();
+      parsed2 = { doc: (0, import_yaml4.parseDocument)(source, { lineCounter: lines2 }), lines: lines2 };
     }
     const { doc, lines } = parsed2;
     const node = doc.getIn(at3, true);
     const item = doc.getIn(entry, true);
-    if (!(0, import_yaml10.isScalar)(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
+    if (!isScalar(node) || typeof node.value !== "string" || node.range === void 0 || node.range === null) return null;
     const entryLine = lines.linePos(item?.range?.[0] ?? node.range[0]).line;
     const firstLine2 = node.type === "BLOCK_LITERAL" ? lines.linePos(node.range[0]).line + 1 : null;
     return { text: node.value, firstLine: firstLine2, entryLine };
@@ -21560,7 +21550,7 @@ function readKustomization(file, source, paths) {
   let raw;
   let problem = null;
   try {
-    raw = (0, import_yaml10.parse)(source);
+    raw = (0, import_yaml4.parse)(source);
   } catch (error) {
     problem = `not valid YAML: ${error.message.split("\n")[0] ?? ""}`;
   }
@@ -23096,13 +23086,13 @@ async function readGitChangeSet(range2) {
 }
 
 // src/render/chart.ts
-var import_yaml11 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function readChart(file, source, files) {
   const dir = dirOf(file);
   let raw = null;
   try {
-    raw = (0, import_yaml11.parse)(source);
+    raw = (0, import_yaml5.parse)(source);
   } catch {
   }
   const chart = isRecord2(raw) ? raw : {};
