@@ -100,41 +100,25 @@ const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
  * The fix engine keeps a document's tree while it fixes it: for a List of
  * thousands of Pods, most of what the tree holds. Two things keep it small:
  * each collection's items are an array of exactly their number (an array
- * grown by push keeps room for 16 more), and a short scalar's text is kept
- * once however often it is written (the same keys and values in every Pod).
- * The short texts are kept for every tree, not per tree: a repository of
- * small documents grew a table per document (a sixth of their trees'
- * allocation), for the same few hundred keys and values. Cleared when full,
- * as a file may hold ever new short texts (names, hashes).
+ * grown by push keeps room for 16 more), and in a large tree a short
+ * scalar's text is kept once however often it is written (the same keys and
+ * values in every Pod).
+ *
+ * The table is the tree's own, and only a tree past a thousand scalars
+ * makes one: a repository of small documents would pay a lookup for every
+ * scalar (and a table per tree, or copies of the texts for a table shared
+ * by all trees so that it would not keep their files alive) to save nothing.
+ * The texts may be views into the file: the tree never outlives its file.
  */
 const internedLength = 24;
-const internedMost = 8192;
-const interned = new Map<string, string>();
-
-/** The one copy of a short text (see internedLength). */
-function kept(text: string): string {
-  if (text.length > internedLength) return text;
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  if (interned.size >= internedMost) interned.clear();
-  const own = ownCopy(text);
-  interned.set(own, own);
-  return own;
-}
-
-/**
- * A text that holds its characters itself. A text read from a file may be
- * a view into the whole file (V8 keeps longer substrings so), and the table,
- * kept from file to file, would keep each file it saw alive. A property
- * name is such a copy, made once per text (engines keep one of each name).
- */
-function ownCopy(text: string): string {
-  return Object.keys({ [text]: 0 })[0] ?? text;
-}
+const internAfter = 1024;
 
 class Builder extends EventCursor {
   /** Items of the collections being built, innermost last; each collection takes its own off the end. */
   private readonly pending: unknown[] = [];
+  /** Scalars built so far, and the table of short texts once there are many (see internAfter). */
+  private scalars = 0;
+  private interned: Map<string, string> | null = null;
 
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
   constructor(
@@ -215,7 +199,7 @@ class Builder extends EventCursor {
       scalar.range = [at, at, at];
       return scalar;
     }
-    scalar = newScalar(kept(getScalarValue(this.slice, event)));
+    scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
     switch (event.style) {
       case SCALAR_STYLE.PLAIN:
         scalar.type = PLAIN;
@@ -237,6 +221,19 @@ class Builder extends EventCursor {
       }
     }
     return scalar;
+  }
+
+  /** The tree's one copy of a short text, in a large tree (see internAfter). */
+  private kept(text: string): string {
+    if (this.interned === null) {
+      if (++this.scalars < internAfter) return text;
+      this.interned = new Map();
+    }
+    if (text.length > internedLength) return text;
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    this.interned.set(text, text);
+    return text;
   }
 
   /** Just after the `:` that follows a key on its line. */
