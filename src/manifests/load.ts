@@ -343,8 +343,8 @@ export function readByEvents(text: string, lineText: string = text): ReadByEvent
  * document): `layout` from the segment's events, `doc` by `yaml`.
  */
 function fromEvents(file: string, text: string, { read, starts, lineCounter }: ReadByEvents, keepEvents: boolean): LoadedFile {
-  // Held only by the documents' layout getters, and let go with them.
-  const events = keepEvents ? read.events : null;
+  // Held only by the documents' layout getters, and let go with them or when released.
+  let events = keepEvents ? read.events : null;
   const documents = read.documents.map(({ index, firstEvent, value, place }): ManifestDocument => {
     const start = placeOffset(place);
     const segment = segmentAt(starts, start);
@@ -368,7 +368,7 @@ function fromEvents(file: string, text: string, { read, starts, lineCounter }: R
     };
     return { file, index, line: lineCounter.linePos(start).line, value, source };
   });
-  return { file, documents, problems: [] };
+  return { file, documents, problems: [], ...(events === null ? {} : { releaseEvents: () => (events = null) }) };
 }
 
 /**

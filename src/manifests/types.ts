@@ -93,4 +93,10 @@ export interface LoadedFile {
   readonly file: string;
   readonly documents: readonly ManifestDocument[];
   readonly problems: readonly LoadProblem[];
+  /**
+   * Let go of the events kept for the documents' layouts (LoadOptions.keepEvents)
+   * once the caller has the layouts it needs: a layout built later reads its
+   * document's segment again. Absent when no events were kept.
+   */
+  readonly releaseEvents?: () => void;
 }
