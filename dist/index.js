@@ -10313,24 +10313,12 @@ function newCollection(prototype, items) {
   collection.items = items;
   return collection;
 }
-function kept(text4) {
-  if (text4.length > internedLength) return text4;
-  const known3 = interned.get(text4);
-  if (known3 !== void 0) return known3;
-  if (interned.size >= internedMost) interned.clear();
-  const own = ownCopy(text4);
-  interned.set(own, own);
-  return own;
-}
-function ownCopy(text4) {
-  return Object.keys({ [text4]: 0 })[0] ?? text4;
-}
 function rangeOf(node) {
   const range2 = node.range;
   if (!range2) throw unsupported;
   return range2;
 }
-var import_yaml, prototypes, isBlank2, isBreak, internedLength, internedMost, interned, Builder;
+var import_yaml, prototypes, isBlank2, isBreak, internedLength, internAfter, Builder;
 var init_eventTree = __esm({
   "src/manifests/eventTree.ts"() {
     "use strict";
@@ -10342,8 +10330,7 @@ var init_eventTree = __esm({
     isBlank2 = (c) => c === " " || c === "	";
     isBreak = (c) => c === "\n" || c === "\r";
     internedLength = 24;
-    internedMost = 8192;
-    interned = /* @__PURE__ */ new Map();
+    internAfter = 1024;
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
       constructor(text4, from2, slice, events, first = 0) {
@@ -10358,6 +10345,9 @@ var init_eventTree = __esm({
       slice;
       /** Items of the collections being built, innermost last; each collection takes its own off the end. */
       pending = [];
+      /** Scalars built so far, and the table of short texts once there are many (see internAfter). */
+      scalars = 0;
+      interned = null;
       /** The content of the segment's one non-empty document. */
       root() {
         while (this.next < this.events.length) {
@@ -10421,7 +10411,7 @@ var init_eventTree = __esm({
           scalar.range = [at3, at3, at3];
           return scalar;
         }
-        scalar = newScalar(kept(getScalarValue(this.slice, event)));
+        scalar = newScalar(this.kept(getScalarValue(this.slice, event)));
         switch (event.style) {
           case SCALAR_STYLE.PLAIN:
             scalar.type = PLAIN;
@@ -10442,6 +10432,18 @@ var init_eventTree = __esm({
           }
         }
         return scalar;
+      }
+      /** The tree's one copy of a short text, in a large tree (see internAfter). */
+      kept(text4) {
+        if (this.interned === null) {
+          if (++this.scalars < internAfter) return text4;
+          this.interned = /* @__PURE__ */ new Map();
+        }
+        if (text4.length > internedLength) return text4;
+        const known3 = this.interned.get(text4);
+        if (known3 !== void 0) return known3;
+        this.interned.set(text4, text4);
+        return text4;
       }
       /** Just after the `:` that follows a key on its line. */
       colonEnd(keyEnd) {
@@ -10703,7 +10705,7 @@ function readByEvents(text4, lineText2 = text4) {
   return read === null ? null : { read, starts, lineCounter };
 }
 function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
-  const events = keepEvents ? read.events : null;
+  let events = keepEvents ? read.events : null;
   const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
     const start = placeOffset(place2);
     const segment = segmentAt(starts, start);
@@ -10726,7 +10728,7 @@ function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
     };
     return { file, index, line: lineCounter.linePos(start).line, value, source };
   });
-  return { file, documents, problems: [] };
+  return { file, documents, problems: [], ...events === null ? {} : { releaseEvents: () => events = null } };
 }
 function segmentFrom(text4, starts, k) {
   const from2 = starts[k] ?? 0;
@@ -42157,8 +42159,8 @@ function reviewOptOuts(head, base, rule) {
       optOuts.push(optOut);
       continue;
     }
-    const kept2 = optOut.checks.filter((c) => atBaseChecks.has(c));
-    if (kept2.length > 0) optOuts.push({ ...optOut, checks: kept2 });
+    const kept = optOut.checks.filter((c) => atBaseChecks.has(c));
+    if (kept.length > 0) optOuts.push({ ...optOut, checks: kept });
     const message = `not honoured: the pull request adds this opt-out, and opt-outs: base-only honours only those already at the base commit`;
     optOuts.push({ ...optOut, checks: fresh, status: "added", message });
     added.push({ optOut, checks: fresh });
@@ -43112,15 +43114,15 @@ function evaluatePodSecurityRule(pod, level, version2, excludes) {
       }
     }
   }
-  const kept2 = [];
+  const kept = [];
   const excluded = [];
   for (const failure2 of failures) {
     const standing = remaining.get(failure2.check) ?? [];
     const original = fieldErrors(failure2, pod).length;
     if (original > 0 && standing.length === 0) excluded.push(failure2.check);
-    else kept2.push(failure2);
+    else kept.push(failure2);
   }
-  return { failures: kept2, excluded };
+  return { failures: kept, excluded };
 }
 
 // src/policy/sources/kyverno.ts
@@ -47244,13 +47246,13 @@ function itemsToRead(layout, changed) {
   grow(read, changing, (i) => layout.dependencies[i] ?? []);
   return [...read].sort((a, b) => a - b);
 }
-function listCut(text4, layout, kept2) {
+function listCut(text4, layout, kept) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from, lead: "" }];
   let runStart = -1;
-  kept2.forEach((i, k) => {
+  kept.forEach((i, k) => {
     if (runStart === -1) runStart = i;
-    const next = kept2[k + 1];
+    const next = kept[k + 1];
     if (next !== i + 1) {
       pieces.push({ from: layout.slotStart[runStart] ?? 0, to: layout.slotEnd[i] ?? 0, lead: pieces.length > 1 && layout.flow ? "," : "" });
       runStart = -1;
@@ -47416,8 +47418,8 @@ function quotedKeys(node) {
   return new Set(keys).size === keys.length ? keys : null;
 }
 function regionsIn(text4, root, place2, value, splices, doc = null) {
-  const kept2 = keptUnder(root, place2, value);
-  const descent = { text: text4, doc, kept: kept2, trail: kept2.trail };
+  const kept = keptUnder(root, place2, value);
+  const descent = { text: text4, doc, kept, trail: kept.trail };
   const { trail } = descent;
   const regions = [];
   for (const splice of splices) {
@@ -47429,14 +47431,14 @@ function regionsIn(text4, root, place2, value, splices, doc = null) {
 }
 var kepts = /* @__PURE__ */ new WeakMap();
 function keptUnder(root, place2, value) {
-  let kept2 = kepts.get(root);
-  if (kept2 === void 0) {
-    kept2 = { views: /* @__PURE__ */ new Map(), trail: null };
-    kepts.set(root, kept2);
+  let kept = kepts.get(root);
+  if (kept === void 0) {
+    kept = { views: /* @__PURE__ */ new Map(), trail: null };
+    kepts.set(root, kept);
   }
-  const first = kept2.trail?.[0];
-  if (isCollection(root) && !root.flow && (kept2.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept2.trail = [];
-  return kept2;
+  const first = kept.trail?.[0];
+  if (isCollection(root) && !root.flow && (kept.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept.trail = [];
+  return kept;
 }
 function regionFromTrail(descent, trail, root, place2, value, splice) {
   let k = 0;
@@ -47640,12 +47642,12 @@ function byKeptLines(text4, splice) {
   let from2 = 0;
   for (let line = start; line < end; ) {
     const lineEnd = text4.indexOf("\n", line) + 1;
-    const kept2 = text4.slice(line, lineEnd);
+    const kept = text4.slice(line, lineEnd);
     let at3 = from2;
-    while (at3 < insert.length && !insert.startsWith(kept2, at3)) at3 = insert.indexOf("\n", at3) + 1;
+    while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
     if (at3 >= insert.length) return [splice];
     if (at3 > from2) parts.push({ ...splice, start: line, end: line, insert: insert.slice(from2, at3) });
-    from2 = at3 + kept2.length;
+    from2 = at3 + kept.length;
     line = lineEnd;
   }
   if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
@@ -47776,15 +47778,15 @@ function sameEditsBelowItems(a, b) {
     return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
   });
 }
-function mayExceedAliasBudget(fields2, items, kept2, sourceOf) {
+function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
   const counts = items.map(nodeCount);
   let total = 2;
   for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
-  counts.forEach((count, j) => total += count + (sourceOf[kept2[j]] !== kept2[j] ? 1 : 0));
+  counts.forEach((count, j) => total += count + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
   const allowed = allowedAliasRatio(total);
   let decoded = 2;
   let aliased = 0;
-  for (const [j, item] of kept2.entries()) {
+  for (const [j, item] of kept.entries()) {
     const count = counts[j];
     if (sourceOf[item] === item) {
       decoded += count;
@@ -47862,7 +47864,7 @@ function readFragments(text4, document, splices, aliasedItems) {
 function inAnItem(path4) {
   return path4.length >= 2 && path4[0] === "items" && typeof path4[1] === "number";
 }
-function listItemsByFragments(text4, document, splices, kept2) {
+function listItemsByFragments(text4, document, splices, kept) {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
@@ -47873,13 +47875,13 @@ function listItemsByFragments(text4, document, splices, kept2) {
     const item = map.map.path[1];
     byItem.set(item, [...byItem.get(item) ?? [], map]);
   }
-  const keeps = new Set(kept2);
+  const keeps = new Set(kept);
   const fixed2 = /* @__PURE__ */ new Map();
   for (const [item, maps] of byItem) {
     if (!keeps.has(item) || (aliases.usersOf[item] ?? []).some((user) => !keeps.has(user))) return null;
     fixed2.set(item, withReadMaps(items[item] ?? null, maps, 2));
   }
-  return kept2.map((item) => {
+  return kept.map((item) => {
     const source = aliases.sourceOf[item] ?? item;
     return fixed2.get(source) ?? items[source] ?? null;
   });
@@ -47943,10 +47945,10 @@ function readRegion(text4, texts, r, documentEnd, reading) {
   if (start > 0 && text4.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
   if (fixedText !== "" && !fixedText.endsWith("\n") && end < text4.length) return null;
-  const kept2 = keptBefore(text4, region);
-  const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept2) : firstContentColumn(fixedText);
+  const kept = keptBefore(text4, region);
+  const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
-  const keptLast = column === null && kept2;
+  const keptLast = column === null && kept;
   if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
@@ -47954,10 +47956,10 @@ var keepHeader = /[|>][1-9]?\+/;
 function keptBefore(text4, region) {
   return keepHeader.test(text4.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
 }
-function columnAfterQuiet(lines, start, limit, column, kept2) {
+function columnAfterQuiet(lines, start, limit, column, kept) {
   return contentColumnAfter(lines, start, limit, (line, indent) => {
     const blank = line.trim() === "";
-    return (blank ? line.replace(/\r$/, "").length : indent) <= column && !(blank && kept2);
+    return (blank ? line.replace(/\r$/, "").length : indent) <= column && !(blank && kept);
   });
 }
 var trailingComma = /,[ \t\r\n]*$/;
@@ -47978,18 +47980,18 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text4, end, texts, r, documentEnd, column, kept2) {
+function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
     if (from(region) !== at3) break;
     const fixed2 = texts[next].fixed;
-    const first2 = columnAfterQuiet(fixed2, 0, fixed2.length, column, kept2);
+    const first2 = columnAfterQuiet(fixed2, 0, fixed2.length, column, kept);
     if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
   const limit = Math.min(documentEnd, text4.length);
-  const first = columnAfterQuiet(text4, at3, limit, column, kept2);
+  const first = columnAfterQuiet(text4, at3, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
 var readCache = /* @__PURE__ */ new Map();
@@ -48203,8 +48205,8 @@ var Baseline = class {
 };
 var noLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
 var noLimitByYaml = { ...noLimit, eventReader: false };
-function tiedByAlias(layout, kept2) {
-  return kept2.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
+function tiedByAlias(layout, kept) {
+  return kept.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
 }
 function partOf(file, text4, policyOf, globalIndex) {
   const loaded = loadManifestFile(file, text4, noLimit);
@@ -48413,8 +48415,8 @@ function verifyListItems(list3, splices, expectation) {
   }
   const changed = /* @__PURE__ */ new Set([...spliceItems.flat(), ...fixedItems.map(([, item]) => item)]);
   for (const item of editItems) if (item !== null) changed.add(item);
-  const kept2 = itemsToRead(layout, changed);
-  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept2] : clustersOf(layout, kept2, spliceItems);
+  const kept = itemsToRead(layout, changed);
+  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
   if (apart.length > 1) {
     const clusterOf = new Map(apart.flatMap((cluster, c) => cluster.map((item) => [item, c])));
     const shares = apart.map(() => ({ splices: [], edits: [], fixed: /* @__PURE__ */ new Map() }));
@@ -48434,7 +48436,7 @@ function verifyListItems(list3, splices, expectation) {
     }
     if (!failed) return null;
   }
-  return verifyKept(list3, kept2, splices, expectation);
+  return verifyKept(list3, kept, splices, expectation);
 }
 function soleItem({ text: text4, unit }, splices, edits, expectation) {
   const { layout } = unit;
@@ -48449,8 +48451,8 @@ function sameItem(sole, item) {
   if (item === null || item === void 0 || item < 0) return null;
   return sole === -1 || sole === item ? item : null;
 }
-function clustersOf(layout, kept2, spliceItems) {
-  const parent = new Map(kept2.map((item) => [item, item]));
+function clustersOf(layout, kept, spliceItems) {
+  const parent = new Map(kept.map((item) => [item, item]));
   const find = (item) => {
     let root = item;
     while (parent.get(root) !== root) root = parent.get(root) ?? root;
@@ -48461,12 +48463,12 @@ function clustersOf(layout, kept2, spliceItems) {
     if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
   };
   for (const items of spliceItems) for (const item of items) union(items[0] ?? item, item);
-  for (const item of kept2) {
+  for (const item of kept) {
     for (const other of layout.users[item] ?? []) union(item, other);
     for (const other of layout.dependencies[item] ?? []) union(item, other);
   }
   const clusters = /* @__PURE__ */ new Map();
-  for (const item of kept2) {
+  for (const item of kept) {
     const root = find(item);
     const cluster = clusters.get(root);
     if (cluster) cluster.push(item);
@@ -48474,56 +48476,56 @@ function clustersOf(layout, kept2, spliceItems) {
   }
   return [...clusters.values()];
 }
-function cutOf(list3, kept2) {
-  const [item] = kept2;
-  if (kept2.length !== 1 || item === void 0) return listCut(list3.text, list3.unit.layout, kept2);
+function cutOf(list3, kept) {
+  const [item] = kept;
+  if (kept.length !== 1 || item === void 0) return listCut(list3.text, list3.unit.layout, kept);
   let cut = list3.itemCuts.get(item);
   if (cut === void 0) {
-    cut = listCut(list3.text, list3.unit.layout, kept2);
+    cut = listCut(list3.text, list3.unit.layout, kept);
     list3.itemCuts.set(item, cut);
   }
   return cut;
 }
-function verifyKept(list3, kept2, splices, expectation) {
+function verifyKept(list3, kept, splices, expectation) {
   const { file, unit, policyOf, verdicts, work } = list3;
   const { document } = unit;
-  const cut = cutOf(list3, kept2);
+  const cut = cutOf(list3, kept);
   const change = cut.change(splices);
   if (change === null) return void 0;
-  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept2.join(",")}\0${change.key}`;
+  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept.join(",")}\0${change.key}`;
   const known3 = verdicts.get(key);
   if (known3 !== void 0) return known3;
   work(change.length);
   const edits = expectation.edits.get(document.index) ?? [];
-  const byFragments = list3.fragments ? itemsByFragments(list3, kept2, splices, edits, expectation) : void 0;
-  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, cut.apply(splices) ?? "", unit, kept2, edits, expectation, policyOf);
+  const byFragments = list3.fragments ? itemsByFragments(list3, kept, splices, edits, expectation) : void 0;
+  const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, cut.apply(splices) ?? "", unit, kept, edits, expectation, policyOf);
   verdicts.set(key, reason4);
   return reason4;
 }
-function itemsByFragments(list3, kept2, splices, edits, expectation) {
+function itemsByFragments(list3, kept, splices, edits, expectation) {
   const { document } = list3.unit;
   const aliases = itemAliasesOf(document);
-  if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept2, splices, edits, expectation);
-  const expected2 = expectedList(document.value, kept2, edits);
+  if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept, splices, edits, expectation);
+  const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept2, path4))) return void 0;
-  return readItemsReason(list3, expected2.fields, expected2.items, kept2, expectation);
+  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept, path4))) return void 0;
+  return readItemsReason(list3, expected2.fields, expected2.items, kept, expectation);
 }
-function readItemsReason(list3, fields2, items, kept2, expectation) {
+function readItemsReason(list3, fields2, items, kept, expectation) {
   verificationCounts.items++;
   verificationCounts.fragments++;
-  return itemsReason({ ...list3.unit.document, value: { ...fields2, items } }, list3.unit, kept2, expectation, list3.policyOf);
+  return itemsReason({ ...list3.unit.document, value: { ...fields2, items } }, list3.unit, kept, expectation, list3.policyOf);
 }
-function aliasedItemsByFragments(list3, { sourceOf }, kept2, splices, edits, expectation) {
+function aliasedItemsByFragments(list3, { sourceOf }, kept, splices, edits, expectation) {
   const { document } = list3.unit;
-  const byItem = editsByItem(kept2, edits);
+  const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : void 0;
   if (byItem === null || !Array.isArray(original)) return void 0;
-  const items = listItemsByFragments(list3.text, document, splices, kept2);
+  const items = listItemsByFragments(list3.text, document, splices, kept);
   if (items === null) return void 0;
-  const keptAt = new Map(kept2.map((item, j) => [item, j]));
+  const keptAt = new Map(kept.map((item, j) => [item, j]));
   const expected2 = [];
-  for (const [j, item] of kept2.entries()) {
+  for (const [j, item] of kept.entries()) {
     const s = keptAt.get(sourceOf[item] ?? item) ?? j;
     if (s < j && items[j] === items[s] && sameEditsBelowItems(byItem[j], byItem[s])) {
       expected2.push(expected2[s]);
@@ -48539,22 +48541,22 @@ function aliasedItemsByFragments(list3, { sourceOf }, kept2, splices, edits, exp
     if (value === void 0 || !jsonEqual(items[j], value)) return void 0;
     expected2.push(value);
   }
-  if (mayExceedAliasBudget(document.value, items, kept2, sourceOf)) return void 0;
-  return readItemsReason(list3, document.value, items, kept2, expectation);
+  if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
+  return readItemsReason(list3, document.value, items, kept, expectation);
 }
-function expectedInList(expected2, kept2, path4) {
+function expectedInList(expected2, kept, path4) {
   const item = itemOf(path4);
   if (item === null) return expected2.whole || path4.length > 0 && path4[0] !== "items" ? valueAt2(expected2.fields, path4) : void 0;
-  const j = sortedIndex(kept2, item);
+  const j = sortedIndex(kept, item);
   if (j === -1) return void 0;
   return valueAt2(expected2.items[j], path4.slice(2));
 }
-function expectedList(document, kept2, edits) {
-  const byItem = editsByItem(kept2, edits);
+function expectedList(document, kept, edits) {
+  const byItem = editsByItem(kept, edits);
   if (byItem !== null && isObject(document) && Array.isArray(document.items)) {
     const original = document.items;
     try {
-      const items = kept2.map((item, j) => editedItem(original, item, byItem[j] ?? []));
+      const items = kept.map((item, j) => editedItem(original, item, byItem[j] ?? []));
       return { fields: document, items, whole: false };
     } catch (error2) {
       if (!(error2 instanceof EditError)) throw error2;
@@ -48571,16 +48573,16 @@ function expectedList(document, kept2, edits) {
   }
   if (!isObject(expected2) || !Array.isArray(expected2.items)) return "the fixed YAML would change more than the fixed fields";
   const expectedItems = expected2.items;
-  return { fields: expected2, items: kept2.map((item) => expectedItems[item]), whole: true };
+  return { fields: expected2, items: kept.map((item) => expectedItems[item]), whole: true };
 }
 function editedItem(items, item, edits) {
   return edits.length === 0 ? items[item] : applyEditsToJson(items[item] ?? null, edits, 2);
 }
-function editsByItem(kept2, edits) {
-  const byItem = kept2.map(() => []);
+function editsByItem(kept, edits) {
+  const byItem = kept.map(() => []);
   for (const edit of edits) {
     const item = itemOf(edit.path);
-    const j = item === null || edit.path.length < 3 ? -1 : sortedIndex(kept2, item);
+    const j = item === null || edit.path.length < 3 ? -1 : sortedIndex(kept, item);
     if (j === -1) return null;
     byItem[j].push(edit);
   }
@@ -48590,33 +48592,33 @@ function sortedIndex(values, value) {
   const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
   return values[index] === value ? index : -1;
 }
-function verifySmallList(file, small, unit, kept2, edits, expectation, policyOf) {
+function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
   const { document } = unit;
   verificationCounts.items++;
-  const loaded = loadManifestFile(file, small, tiedByAlias(unit.layout, kept2) ? noLimitByYaml : noLimit);
+  const loaded = loadManifestFile(file, small, tiedByAlias(unit.layout, kept) ? noLimitByYaml : noLimit);
   const [fixedDocument] = loaded.documents;
   if (loaded.problems.length > 0 || loaded.documents.length !== 1 || !fixedDocument) return "the fixed YAML no longer loads as it did";
   const value = fixedDocument.value;
-  if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept2.length) return "the fixed YAML would change more than the fixed fields";
-  const expected2 = expectedList(document.value, kept2, edits);
+  if (!isObject(value) || !Array.isArray(value.items) || value.items.length !== kept.length) return "the fixed YAML would change more than the fixed fields";
+  const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string") return expected2;
   const { fields: fields2, items: expectedItems } = expected2;
   for (const field2 of /* @__PURE__ */ new Set([...Object.keys(value), ...Object.keys(fields2)])) {
     if (field2 !== "items" && !jsonEqual(value[field2], fields2[field2])) return "the fixed YAML would change more than the fixed fields";
   }
   const items = value.items;
-  if (kept2.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
-  return itemsReason(fixedDocument, unit, kept2, expectation, policyOf);
+  if (kept.some((_, j) => !jsonEqual(items[j], expectedItems[j]))) return "the fixed YAML would change more than the fixed fields";
+  return itemsReason(fixedDocument, unit, kept, expectation, policyOf);
 }
-function itemsReason(fixedDocument, unit, kept2, expectation, policyOf) {
+function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const { document } = unit;
   const objectPathOf = (path4) => {
     const item = itemOf(path4);
-    return item === null ? path4 : ["items", kept2[item] ?? -1, ...path4.slice(2)];
+    return item === null ? path4 : ["items", kept[item] ?? -1, ...path4.slice(2)];
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
-  const before = statesOf(unit.baseline, kept2.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
   return podsReason(before, pods, expectation);
 }
 function documentByFragments(text4, document, part, splices, expectation, policyOf) {
@@ -50241,13 +50243,21 @@ function namespacePass(files, options) {
   errors.push(...repository.problems);
   return { context: repository.context, early, errors, notices: repository.notices };
 }
+function layoutsThenRelease(evaluations, hasFindings, releaseEvents) {
+  evaluations.forEach((evaluation, i) => {
+    if (hasFindings(i)) void evaluation.source.document.source.layout;
+  });
+  releaseEvents();
+}
 function evaluateFile(file, documents, context, options) {
   const errors = [];
+  let releaseEvents;
   if (documents === void 0) {
     const load = options.load ?? defaultLoadOptions;
     const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
+    releaseEvents = loaded.releaseEvents;
   }
   const evaluations = [];
   for (const document of documents) {
@@ -50257,6 +50267,7 @@ function evaluateFile(file, documents, context, options) {
   }
   const perPod = evaluations.map((e) => e.findings);
   const advice = evaluations.map((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks));
+  if (releaseEvents !== void 0) layoutsThenRelease(evaluations, (i) => perPod[i].length + advice[i].length > 0, releaseEvents);
   const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
