@@ -52,6 +52,13 @@ export function editKey(edit: Edit): string {
   return key;
 }
 
+/** The same operation on the same path with an equal value (as JSON: whatever its maps' key order). */
+export function sameEdit(a: Edit, b: Edit): boolean {
+  if (a.op !== b.op || a.path.length !== b.path.length) return false;
+  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  return jsonEqual('value' in a ? (a.value as JsonValue) : null, 'value' in b ? (b.value as JsonValue) : null);
+}
+
 export function prefixEdit(prefix: FieldPath, edit: Edit): Edit {
   return { ...edit, path: [...prefix, ...edit.path] };
 }

@@ -22,7 +22,7 @@ import { containerListKeys, isObject, obj } from '../pss/pod.js';
 import type { CheckFailure, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
-import { editKey, prefixEdit, valueAt } from './edits.js';
+import { prefixEdit, sameEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
 import { anchorCaveat, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
@@ -290,7 +290,8 @@ export function computeFixes(request: FixRequest): FileFixes {
    * spec's fixes are rendered, and sets made per edit were much of rendering's garbage.
    */
   const ownedEdits = (selected: readonly Owner[]): OwnedEdit[] => {
-    const edits = new Map<string, OwnedEdit>();
+    const edits: OwnedEdit[] = [];
+    const byPath = new Map<string, number[]>();
     // By pod spec, then by area (areaOf's strings, made once): an area's name is written once per call.
     const areaSets = new Map<number, Map<string, ReadonlySet<string>>>();
     const areasOf = (podIndex: number, area: string): ReadonlySet<string> => {
@@ -305,14 +306,22 @@ export function computeFixes(request: FixRequest): FileFixes {
       const all = collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i] as Edit;
-        const key = `${editKey(edit)}${owner.atSource ? ' at source' : ''}`;
         const areas = areasOf(owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
-        const known = edits.get(key);
-        if (known === undefined) edits.set(key, { edit, owners, areas, atSource: owner.atSource });
-        else edits.set(key, { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, ...areas]) });
+        // Looked up by path (most edits of a render have their own), then compared whole.
+        const path = edit.path.join('\u0000');
+        const alike = byPath.get(path);
+        const k = alike?.find((j) => edits[j]!.atSource === owner.atSource && sameEdit(edits[j]!.edit, edit));
+        if (k === undefined) {
+          if (alike === undefined) byPath.set(path, [edits.length]);
+          else alike.push(edits.length);
+          edits.push({ edit, owners, areas, atSource: owner.atSource });
+          continue;
+        }
+        const known = edits[k]!;
+        edits[k] = { ...known, owners: new Set([...known.owners, owner.id]), areas: new Set([...known.areas, ...areas]) };
       }
     }
-    return [...edits.values()];
+    return edits;
   };
   /**
    * Each pod spec's last rendering, in a document with no alias: its nodes

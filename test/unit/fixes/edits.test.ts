@@ -4,7 +4,7 @@
  * copies along the edited paths) throws.
  */
 import { describe, expect, it } from 'vitest';
-import { append, applyEditsToJson, EditError, jsonEqual, remove, set } from '../../../src/fixes/edits.js';
+import { append, applyEditsToJson, EditError, jsonEqual, remove, sameEdit, set } from '../../../src/fixes/edits.js';
 import type { JsonValue } from '../../../src/pss/types.js';
 
 function frozen<T extends JsonValue>(value: T): T {
@@ -106,5 +106,23 @@ describe('jsonEqual', () => {
     expect(jsonEqual(inherited, {})).toBe(true);
     expect(jsonEqual({}, inherited)).toBe(true);
     expect(jsonEqual(inherited, { a: 1 })).toBe(false);
+  });
+});
+
+describe('sameEdit', () => {
+  it('is the same operation on the same path with an equal value, whatever the objects and key order', () => {
+    const path = ['spec', 'containers', 0, 'securityContext'];
+    expect(sameEdit(set([...path], { a: true, b: ['x'] }), set([...path], { b: ['x'], a: true }))).toBe(true);
+    expect(sameEdit(remove([...path]), remove([...path]))).toBe(true);
+    expect(sameEdit(append(['a', 'b'], 'x'), append(['a', 'b'], 'x'))).toBe(true);
+  });
+
+  it('tells operations, paths (an index from a key) and values apart', () => {
+    expect(sameEdit(set(['a', 0], 'x'), set(['a', '0'], 'x'))).toBe(false);
+    expect(sameEdit(set(['a', 'b'], 'x'), set(['a', 'b', 'c'], 'x'))).toBe(false);
+    expect(sameEdit(set(['a', 'b'], 'x'), set(['a', 'c'], 'x'))).toBe(false);
+    expect(sameEdit(set(['a', 'b'], 'x'), append(['a', 'b'], 'x'))).toBe(false);
+    expect(sameEdit(set(['a', 'b'], ['x']), set(['a', 'b'], ['x', 'y']))).toBe(false);
+    expect(sameEdit(set(['a', 'b'], false), remove(['a', 'b']))).toBe(false);
   });
 });
