@@ -141,9 +141,12 @@ function validate(value: JsonValue | undefined, type: FieldType, path: (string |
   }
   const fields = 'object' in type ? apiTypes[type.object] : undefined;
   const validFields = isObject(valid) ? valid : undefined;
-  for (const [key, item] of Object.entries(value as Record<string, JsonValue | undefined>)) {
+  const object = value as Record<string, JsonValue | undefined>;
+  // A loop over the keys, not Object.entries: every object of every pod spec is walked, and the pairs were garbage.
+  for (const key in object) {
     // Unknown fields are ignored, as the decoder ignores them (`constructor` and `__proto__` too).
-    if (fields !== undefined && !Object.hasOwn(fields, key)) continue;
+    if (!Object.hasOwn(object, key) || (fields !== undefined && !Object.hasOwn(fields, key))) continue;
+    const item = object[key];
     path.push(key);
     const validItem = validFields !== undefined && Object.hasOwn(validFields, key) ? validFields[key] : undefined;
     validate(item, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors, validItem);
