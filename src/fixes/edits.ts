@@ -39,19 +39,6 @@ export function exists(root: JsonValue | undefined, path: FieldPath): boolean {
   return isObject(parent) && last !== undefined && Object.prototype.hasOwnProperty.call(parent, last);
 }
 
-/** Each edit's key, made once: an edit is rendered, deduplicated and named in verdict keys many times over. */
-const editKeys = new WeakMap<Edit, string>();
-
-/** Identity of an edit, so that two fixers proposing the same edit share it. Edits are immutable, so the key is kept with the edit. */
-export function editKey(edit: Edit): string {
-  let key = editKeys.get(edit);
-  if (key === undefined) {
-    key = JSON.stringify([edit.op, edit.path, 'value' in edit ? edit.value : null]);
-    editKeys.set(edit, key);
-  }
-  return key;
-}
-
 /** The same operation on the same path with an equal value (as JSON: whatever its maps' key order). */
 export function sameEdit(a: Edit, b: Edit): boolean {
   if (a.op !== b.op || a.path.length !== b.path.length) return false;
@@ -116,18 +103,21 @@ export function applyEditsToJson(document: JsonValue, edits: readonly Edit[], de
 /**
  * The edits by operation, identical ones once (the first of them), each in
  * its order. Verification applies a pod spec's few edits thousands of times
- * over: one pass, and a set of keys only when there are two to compare.
+ * over: one pass, and a table of paths only when there are two to compare.
  */
 function byOperation(edits: readonly Edit[]): { sets: Edit[]; deletions: Edit[]; appends: Edit[] } {
   const sets: Edit[] = [];
   const deletions: Edit[] = [];
   const appends: Edit[] = [];
-  const seen = edits.length > 1 ? new Set<string>() : null;
+  // Edits met so far by joined path (most have their own), compared whole.
+  const seen = edits.length > 1 ? new Map<string, Edit[]>() : null;
   for (const edit of edits) {
     if (seen !== null) {
-      const key = editKey(edit);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const path = edit.path.join('\u0000');
+      const alike = seen.get(path);
+      if (alike === undefined) seen.set(path, [edit]);
+      else if (alike.some((known) => sameEdit(known, edit))) continue;
+      else alike.push(edit);
     }
     if (edit.op === 'set') sets.push(edit);
     else if (edit.op === 'delete') deletions.push(edit);
