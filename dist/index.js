@@ -44848,8 +44848,10 @@ function validate2(value, type, path4, errors, valid) {
   }
   const fields2 = "object" in type ? apiTypes[type.object] : void 0;
   const validFields = isObject(valid) ? valid : void 0;
-  for (const [key, item] of Object.entries(value)) {
-    if (fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
+  const object = value;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
+    const item = object[key];
     path4.push(key);
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
     validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
@@ -45049,14 +45051,10 @@ function exists(root, path4) {
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
-var editKeys = /* @__PURE__ */ new WeakMap();
-function editKey(edit) {
-  let key = editKeys.get(edit);
-  if (key === void 0) {
-    key = JSON.stringify([edit.op, edit.path, "value" in edit ? edit.value : null]);
-    editKeys.set(edit, key);
-  }
-  return key;
+function sameEdit(a, b) {
+  if (a.op !== b.op || a.path.length !== b.path.length) return false;
+  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
 function prefixEdit(prefix2, edit) {
   return { ...edit, path: [...prefix2, ...edit.path] };
@@ -45101,12 +45099,14 @@ function byOperation(edits) {
   const sets = [];
   const deletions = [];
   const appends = [];
-  const seen = edits.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const seen = edits.length > 1 ? /* @__PURE__ */ new Map() : null;
   for (const edit of edits) {
     if (seen !== null) {
-      const key = editKey(edit);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const path4 = edit.path.join("\0");
+      const alike = seen.get(path4);
+      if (alike === void 0) seen.set(path4, [edit]);
+      else if (alike.some((known3) => sameEdit(known3, edit))) continue;
+      else alike.push(edit);
     }
     if (edit.op === "set") sets.push(edit);
     else if (edit.op === "delete") deletions.push(edit);
@@ -48863,7 +48863,8 @@ function computeFixes(request2) {
   };
   const collapsed = /* @__PURE__ */ new Set();
   const ownedEdits = (selected) => {
-    const edits = /* @__PURE__ */ new Map();
+    const edits = [];
+    const byPath = /* @__PURE__ */ new Map();
     const areaSets = /* @__PURE__ */ new Map();
     const areasOf = (podIndex, area) => {
       let byArea = areaSets.get(podIndex);
@@ -48877,14 +48878,21 @@ function computeFixes(request2) {
       const all = collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
-        const key = `${editKey(edit)}${owner.atSource ? " at source" : ""}`;
         const areas = areasOf(owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
-        const known3 = edits.get(key);
-        if (known3 === void 0) edits.set(key, { edit, owners: owners2, areas, atSource: owner.atSource });
-        else edits.set(key, { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, ...areas]) });
+        const path4 = edit.path.join("\0");
+        const alike = byPath.get(path4);
+        const k = alike?.find((j) => edits[j].atSource === owner.atSource && sameEdit(edits[j].edit, edit));
+        if (k === void 0) {
+          if (alike === void 0) byPath.set(path4, [edits.length]);
+          else alike.push(edits.length);
+          edits.push({ edit, owners: owners2, areas, atSource: owner.atSource });
+          continue;
+        }
+        const known3 = edits[k];
+        edits[k] = { ...known3, owners: /* @__PURE__ */ new Set([...known3.owners, owner.id]), areas: /* @__PURE__ */ new Set([...known3.areas, ...areas]) };
       }
     }
-    return [...edits.values()];
+    return edits;
   };
   const podRenders = /* @__PURE__ */ new Map();
   const renderPod = (context, podIndex, podOwners) => {
