@@ -46,6 +46,30 @@ export function sameEdit(a: Edit, b: Edit): boolean {
   return jsonEqual('value' in a ? (a.value as JsonValue) : null, 'value' in b ? (b.value as JsonValue) : null);
 }
 
+/**
+ * Entries found again by their edit: by joined path first (most edits of a
+ * pod spec have their own), then compared whole (sameEdit). Cheaper than a
+ * key per edit, which every render and every verification would make.
+ */
+export class EditIndex<T> {
+  private readonly byPath = new Map<string, T[]>();
+
+  constructor(private readonly editOf: (entry: T) => Edit) {}
+
+  /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
+  findOrAdd(edit: Edit, entry: T, also: (known: T) => boolean = () => true): T | undefined {
+    const path = edit.path.join('\u0000');
+    const alike = this.byPath.get(path);
+    if (alike === undefined) {
+      this.byPath.set(path, [entry]);
+      return undefined;
+    }
+    const known = alike.find((candidate) => also(candidate) && sameEdit(this.editOf(candidate), edit));
+    if (known === undefined) alike.push(entry);
+    return known;
+  }
+}
+
 export function prefixEdit(prefix: FieldPath, edit: Edit): Edit {
   return { ...edit, path: [...prefix, ...edit.path] };
 }
@@ -103,22 +127,15 @@ export function applyEditsToJson(document: JsonValue, edits: readonly Edit[], de
 /**
  * The edits by operation, identical ones once (the first of them), each in
  * its order. Verification applies a pod spec's few edits thousands of times
- * over: one pass, and a table of paths only when there are two to compare.
+ * over: one pass, and an index only when there are two to compare.
  */
 function byOperation(edits: readonly Edit[]): { sets: Edit[]; deletions: Edit[]; appends: Edit[] } {
   const sets: Edit[] = [];
   const deletions: Edit[] = [];
   const appends: Edit[] = [];
-  // Edits met so far by joined path (most have their own), compared whole.
-  const seen = edits.length > 1 ? new Map<string, Edit[]>() : null;
+  const seen = edits.length > 1 ? new EditIndex<Edit>((edit) => edit) : null;
   for (const edit of edits) {
-    if (seen !== null) {
-      const path = edit.path.join('\u0000');
-      const alike = seen.get(path);
-      if (alike === undefined) seen.set(path, [edit]);
-      else if (alike.some((known) => sameEdit(known, edit))) continue;
-      else alike.push(edit);
-    }
+    if (seen?.findOrAdd(edit, edit) !== undefined) continue;
     if (edit.op === 'set') sets.push(edit);
     else if (edit.op === 'delete') deletions.push(edit);
     else if (edit.op === 'append') appends.push(edit);

@@ -22,7 +22,7 @@ import { containerListKeys, isObject, obj } from '../pss/pod.js';
 import type { CheckFailure, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { PodSpecSource } from '../workloads/extract.js';
-import { prefixEdit, sameEdit, valueAt } from './edits.js';
+import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
 import { anchorCaveat, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
@@ -291,7 +291,7 @@ export function computeFixes(request: FixRequest): FileFixes {
    */
   const ownedEdits = (selected: readonly Owner[]): OwnedEdit[] => {
     const edits: OwnedEdit[] = [];
-    const byPath = new Map<string, number[]>();
+    const index = new EditIndex<number>((k) => edits[k]!.edit);
     // By pod spec, then by area (areaOf's strings, made once): an area's name is written once per call.
     const areaSets = new Map<number, Map<string, ReadonlySet<string>>>();
     const areasOf = (podIndex: number, area: string): ReadonlySet<string> => {
@@ -307,13 +307,8 @@ export function computeFixes(request: FixRequest): FileFixes {
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i] as Edit;
         const areas = areasOf(owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
-        // Looked up by path (most edits of a render have their own), then compared whole.
-        const path = edit.path.join('\u0000');
-        const alike = byPath.get(path);
-        const k = alike?.find((j) => edits[j]!.atSource === owner.atSource && sameEdit(edits[j]!.edit, edit));
+        const k = index.findOrAdd(edit, edits.length, (j) => edits[j]!.atSource === owner.atSource);
         if (k === undefined) {
-          if (alike === undefined) byPath.set(path, [edits.length]);
-          else alike.push(edits.length);
           edits.push({ edit, owners, areas, atSource: owner.atSource });
           continue;
         }

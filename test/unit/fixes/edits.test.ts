@@ -4,7 +4,7 @@
  * copies along the edited paths) throws.
  */
 import { describe, expect, it } from 'vitest';
-import { append, applyEditsToJson, EditError, jsonEqual, remove, sameEdit, set } from '../../../src/fixes/edits.js';
+import { append, applyEditsToJson, EditError, EditIndex, jsonEqual, remove, sameEdit, set } from '../../../src/fixes/edits.js';
 import type { JsonValue } from '../../../src/pss/types.js';
 
 function frozen<T extends JsonValue>(value: T): T {
@@ -124,5 +124,24 @@ describe('sameEdit', () => {
     expect(sameEdit(set(['a', 'b'], 'x'), append(['a', 'b'], 'x'))).toBe(false);
     expect(sameEdit(set(['a', 'b'], ['x']), set(['a', 'b'], ['x', 'y']))).toBe(false);
     expect(sameEdit(set(['a', 'b'], false), remove(['a', 'b']))).toBe(false);
+  });
+});
+
+describe('EditIndex', () => {
+  it('gives the entry of an equal edit that the filter accepts, and adds the others', () => {
+    const index = new EditIndex<{ id: string; edit: ReturnType<typeof set>; atSource: boolean }>((entry) => entry.edit);
+    const a = { id: 'a', edit: set(['x', 0, 'y'], true), atSource: false };
+    expect(index.findOrAdd(a.edit, a)).toBeUndefined();
+    // Equal (another object), found; an index and a key of the same spelling are not one path.
+    expect(index.findOrAdd(set(['x', 0, 'y'], true), { ...a, id: 'b' })).toBe(a);
+    const c = { id: 'c', edit: set(['x', '0', 'y'], true), atSource: false };
+    expect(index.findOrAdd(c.edit, c)).toBeUndefined();
+    expect(index.findOrAdd(set(['x', '0', 'y'], true), { ...c, id: 'd' })).toBe(c);
+    // Refused by the filter: added beside the other, then found itself.
+    const e = { id: 'e', edit: set(['x', 0, 'y'], true), atSource: true };
+    expect(index.findOrAdd(e.edit, e, (known) => known.atSource)).toBeUndefined();
+    expect(index.findOrAdd(e.edit, { ...e, id: 'f' }, (known) => known.atSource)).toBe(e);
+    // Another value on the same path is another edit.
+    expect(index.findOrAdd(set(['x', 0, 'y'], false), { ...a, id: 'g' })).toBeUndefined();
   });
 });
