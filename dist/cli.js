@@ -17139,6 +17139,25 @@ function sameEdit(a, b) {
   for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
+var EditIndex = class {
+  constructor(editOf2) {
+    this.editOf = editOf2;
+  }
+  editOf;
+  byPath = /* @__PURE__ */ new Map();
+  /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
+  findOrAdd(edit, entry, also = () => true) {
+    const path10 = edit.path.join("\0");
+    const alike = this.byPath.get(path10);
+    if (alike === void 0) {
+      this.byPath.set(path10, [entry]);
+      return void 0;
+    }
+    const known3 = alike.find((candidate) => also(candidate) && sameEdit(this.editOf(candidate), edit));
+    if (known3 === void 0) alike.push(entry);
+    return known3;
+  }
+};
 function prefixEdit(prefix2, edit) {
   return { ...edit, path: [...prefix2, ...edit.path] };
 }
@@ -17182,15 +17201,9 @@ function byOperation(edits) {
   const sets = [];
   const deletions = [];
   const appends = [];
-  const seen = edits.length > 1 ? /* @__PURE__ */ new Map() : null;
+  const seen = edits.length > 1 ? new EditIndex((edit) => edit) : null;
   for (const edit of edits) {
-    if (seen !== null) {
-      const path10 = edit.path.join("\0");
-      const alike = seen.get(path10);
-      if (alike === void 0) seen.set(path10, [edit]);
-      else if (alike.some((known3) => sameEdit(known3, edit))) continue;
-      else alike.push(edit);
-    }
+    if (seen?.findOrAdd(edit, edit) !== void 0) continue;
     if (edit.op === "set") sets.push(edit);
     else if (edit.op === "delete") deletions.push(edit);
     else if (edit.op === "append") appends.push(edit);
@@ -20741,7 +20754,7 @@ function computeFixes(request) {
   const collapsed = /* @__PURE__ */ new Set();
   const ownedEdits = (selected) => {
     const edits = [];
-    const byPath = /* @__PURE__ */ new Map();
+    const index = new EditIndex((k) => edits[k].edit);
     const areaSets = /* @__PURE__ */ new Map();
     const areasOf = (podIndex, area) => {
       let byArea = areaSets.get(podIndex);
@@ -20756,12 +20769,8 @@ function computeFixes(request) {
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
         const areas = areasOf(owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
-        const path10 = edit.path.join("\0");
-        const alike = byPath.get(path10);
-        const k = alike?.find((j) => edits[j].atSource === owner.atSource && sameEdit(edits[j].edit, edit));
+        const k = index.findOrAdd(edit, edits.length, (j) => edits[j].atSource === owner.atSource);
         if (k === void 0) {
-          if (alike === void 0) byPath.set(path10, [edits.length]);
-          else alike.push(edits.length);
           edits.push({ edit, owners: owners2, areas, atSource: owner.atSource });
           continue;
         }
