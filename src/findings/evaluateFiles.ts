@@ -102,7 +102,7 @@ export function namespacePass(files: readonly SourceFile[], options: CheckOption
  * Builds the layout trees of the documents whose pod specs have findings
  * (the ones the fix engine edits) while the file's events are at hand, then
  * lets the events go. Held through the fix work, they were copied by every
- * young-generation collection during it: a quarter of what survived one in
+ * young-generation collection during it: about a third of what survived one in
  * the reference repository's JSON report.
  */
 function layoutsThenRelease(evaluations: readonly PodSpecEvaluation[], hasFindings: (i: number) => boolean, releaseEvents: () => void): void {
