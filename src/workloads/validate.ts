@@ -147,8 +147,10 @@ function validate(value: JsonValue | undefined, type: FieldType, path: (string |
     // Unknown fields are ignored, as the decoder ignores them (`constructor` and `__proto__` too).
     if (!Object.hasOwn(object, key) || (fields !== undefined && !Object.hasOwn(fields, key))) continue;
     const item = object[key];
-    path.push(key);
     const validItem = validFields !== undefined && Object.hasOwn(validFields, key) ? validFields[key] : undefined;
+    // What validate would pass at once (a fix's verification meets mostly fields it left as they were): no type looked up.
+    if (item === undefined || item === null || item === validItem) continue;
+    path.push(key);
     validate(item, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors, validItem);
     path.pop();
   }
