@@ -16912,8 +16912,9 @@ function validate2(value, type, path10, errors, valid) {
   for (const key in object) {
     if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
     const item = object[key];
-    path10.push(key);
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
+    if (item === void 0 || item === null || item === validItem) continue;
+    path10.push(key);
     validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path10, errors, validItem);
     path10.pop();
   }

@@ -44852,8 +44852,9 @@ function validate2(value, type, path4, errors, valid) {
   for (const key in object) {
     if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
     const item = object[key];
-    path4.push(key);
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
+    if (item === void 0 || item === null || item === validItem) continue;
+    path4.push(key);
     validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
     path4.pop();
   }
