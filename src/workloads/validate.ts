@@ -115,15 +115,21 @@ function hint(type: FieldType, value: JsonValue): string {
 }
 
 /**
+ * Whether a value can hold no error: absent and null are always acceptable
+ * (they read as the zero value), and so is the very value at the same path
+ * of an object known to validate (a fix leaves all but the fields it edits
+ * as they were). Asked before a value is walked, so that neither its path
+ * is extended nor its type looked up.
+ */
+const nothingToFind = (value: JsonValue | undefined, valid: JsonValue | undefined): boolean => value === undefined || value === null || value === valid;
+
+/**
  * `path` is the value's path, extended and restored in place (copied only
  * into an error): the walk is a hot path. `valid` is the value at the same
  * path of an object known to validate without error under the same type,
- * or undefined: where the value is that very value (a fix leaves all but
- * the fields it edits as they were), nothing can be found in it.
+ * or undefined. The caller has asked nothingToFind first.
  */
-function validate(value: JsonValue | undefined, type: FieldType, path: (string | number)[], errors: FieldTypeError[], valid: JsonValue | undefined): void {
-  // Absent and null are always acceptable: they read as the zero value.
-  if (value === undefined || value === null || value === valid) return;
+function validate(value: JsonValue, type: FieldType, path: (string | number)[], errors: FieldTypeError[], valid: JsonValue | undefined): void {
   if (!matches(type, value)) {
     errors.push({ path: [...path], message: `expected ${expected(type)}, found ${describe(value)}${hint(type, value)}` });
     return;
@@ -133,8 +139,11 @@ function validate(value: JsonValue | undefined, type: FieldType, path: (string |
     const items = value as JsonValue[];
     const validItems = Array.isArray(valid) ? valid : undefined;
     for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      const validItem = validItems?.[index];
+      if (nothingToFind(item, validItem)) continue;
       path.push(index);
-      validate(items[index], type.list, path, errors, validItems?.[index]);
+      validate(item!, type.list, path, errors, validItem);
       path.pop();
     }
     return;
@@ -148,10 +157,9 @@ function validate(value: JsonValue | undefined, type: FieldType, path: (string |
     if (!Object.hasOwn(object, key) || (fields !== undefined && !Object.hasOwn(fields, key))) continue;
     const item = object[key];
     const validItem = validFields !== undefined && Object.hasOwn(validFields, key) ? validFields[key] : undefined;
-    // What validate would pass at once (a fix's verification meets mostly fields it left as they were): no type looked up.
-    if (item === undefined || item === null || item === validItem) continue;
+    if (nothingToFind(item, validItem)) continue;
     path.push(key);
-    validate(item, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors, validItem);
+    validate(item!, fields === undefined ? (type as { map: FieldType }).map : typeOf(fields[key]!), path, errors, validItem);
     path.pop();
   }
 }
@@ -167,7 +175,7 @@ export function validateObject(value: JsonValue, kind: string, path: FieldPath =
   const root = kindTypes[kind];
   if (root === undefined) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors: FieldTypeError[] = [];
-  validate(value, typeOf(root), [...path], errors, valid);
+  if (!nothingToFind(value, valid)) validate(value, typeOf(root), [...path], errors, valid);
   return errors;
 }
 
