@@ -190,8 +190,8 @@ function quotedKeys(node: YAMLMap): string[] | null {
  */
 export function regionsIn(text: string, root: Node, place: Place | undefined, value: JsonValue | undefined, splices: readonly Splice[], doc: Document | null = null): Region[] | null {
   const kept = keptUnder(root, place, value);
-  const descent: Descent = { text, doc, kept, trail: kept.trail };
-  const { trail } = descent;
+  const descent: Descent = { text, doc, kept };
+  const { trail } = kept;
   const regions: Region[] = [];
   for (const splice of splices) {
     const region = trail === null ? regionIn(descent, root, place, value, null, splice) : regionFromTrail(descent, trail, root, place, value, splice);
@@ -229,12 +229,11 @@ function keptUnder(root: Node, place: Place | undefined, value: JsonValue | unde
   return kept;
 }
 
-/** What a descent shares at every level: the text, the document `yaml` read (or null), what is kept under its root, and where it records its block levels (null: nowhere). */
+/** What a descent shares at every level: the text, the document `yaml` read (or null), and what is kept under its root (its views, and the trail where it records its block levels; a null trail records nothing). */
 interface Descent {
   readonly text: string;
   readonly doc: Document | null;
   readonly kept: Kept;
-  readonly trail: Frame[] | null;
 }
 
 /**
@@ -348,7 +347,7 @@ function regionInBlock(descent: Descent, map: MapView, place: Place | undefined,
     const child = (node.items[lo] as Pair).value as Node | null;
     // A flow value in a block mapping is read with its entry (a flow collection's lines are not the block's).
     if (child && (isMap(child) || isSeq(child)) && !child.flow) {
-      descent.trail?.push({ node, place, value, link, view: map, next: lo });
+      descent.kept.trail?.push({ node, place, value, link, view: map, next: lo });
       const inner = regionIn(descent, child, childPlace(place, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
@@ -423,7 +422,7 @@ function regionInSequence(descent: Descent, node: YAMLSeq, place: Place | undefi
   // A flow item holds the splice only inside its braces.
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === undefined || !isMap(item)) return null;
-  if (!node.flow) descent.trail?.push({ node, place, value, link, view: null, next: j });
+  if (!node.flow) descent.kept.trail?.push({ node, place, value, link, view: null, next: j });
   return regionIn(descent, item, childPlace(place, j), value[j], { parent: link, segment: j }, splice);
 }
 
