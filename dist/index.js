@@ -44829,8 +44829,8 @@ function hint(type, value) {
   }
   return "";
 }
+var nothingToFind = (value, valid) => value === void 0 || value === null || value === valid;
 function validate2(value, type, path4, errors, valid) {
-  if (value === void 0 || value === null || value === valid) return;
   if (!matches(type, value)) {
     errors.push({ path: [...path4], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
     return;
@@ -44840,8 +44840,11 @@ function validate2(value, type, path4, errors, valid) {
     const items = value;
     const validItems = Array.isArray(valid) ? valid : void 0;
     for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      const validItem = validItems?.[index];
+      if (nothingToFind(item, validItem)) continue;
       path4.push(index);
-      validate2(items[index], type.list, path4, errors, validItems?.[index]);
+      validate2(item, type.list, path4, errors, validItem);
       path4.pop();
     }
     return;
@@ -44853,7 +44856,7 @@ function validate2(value, type, path4, errors, valid) {
     if (!Object.hasOwn(object, key) || fields2 !== void 0 && !Object.hasOwn(fields2, key)) continue;
     const item = object[key];
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
-    if (item === void 0 || item === null || item === validItem) continue;
+    if (nothingToFind(item, validItem)) continue;
     path4.push(key);
     validate2(item, fields2 === void 0 ? type.map : typeOf2(fields2[key]), path4, errors, validItem);
     path4.pop();
@@ -44863,7 +44866,7 @@ function validateObject(value, kind, path4 = [], valid) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  validate2(value, typeOf2(root), [...path4], errors, valid);
+  if (!nothingToFind(value, valid)) validate2(value, typeOf2(root), [...path4], errors, valid);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -47433,8 +47436,8 @@ function quotedKeys(node) {
 }
 function regionsIn(text4, root, place2, value, splices, doc = null) {
   const kept = keptUnder(root, place2, value);
-  const descent = { text: text4, doc, kept, trail: kept.trail };
-  const { trail } = descent;
+  const descent = { text: text4, doc, kept };
+  const { trail } = kept;
   const regions = [];
   for (const splice of splices) {
     const region = trail === null ? regionIn(descent, root, place2, value, null, splice) : regionFromTrail(descent, trail, root, place2, value, splice);
@@ -47512,7 +47515,7 @@ function regionInBlock(descent, map, place2, value, link, splice) {
     const key = map.keys[lo];
     const child = node.items[lo].value;
     if (child && (isMap(child) || isSeq(child)) && !child.flow) {
-      descent.trail?.push({ node, place: place2, value, link, view: map, next: lo });
+      descent.kept.trail?.push({ node, place: place2, value, link, view: map, next: lo });
       const inner = regionIn(descent, child, childPlace(place2, key), map.value[key], { parent: link, segment: key }, splice);
       if (inner !== null) return inner;
     }
@@ -47563,7 +47566,7 @@ function regionInSequence(descent, node, place2, value, link, splice) {
   const item = node.items[j];
   if (node.flow && !(item?.range && splice.start > item.range[0] && splice.end < item.range[1])) return null;
   if (item === void 0 || !isMap(item)) return null;
-  if (!node.flow) descent.trail?.push({ node, place: place2, value, link, view: null, next: j });
+  if (!node.flow) descent.kept.trail?.push({ node, place: place2, value, link, view: null, next: j });
   return regionIn(descent, item, childPlace(place2, j), value[j], { parent: link, segment: j }, splice);
 }
 function mergeRegions(regions) {
