@@ -42,31 +42,53 @@ export function exists(root: JsonValue | undefined, path: FieldPath): boolean {
 /** The same operation on the same path with an equal value (as JSON: whatever its maps' key order). */
 export function sameEdit(a: Edit, b: Edit): boolean {
   if (a.op !== b.op || a.path.length !== b.path.length) return false;
-  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  // From the end: the edits of one pod spec share their first segments and differ in their last.
+  for (let i = a.path.length - 1; i >= 0; i--) if (a.path[i] !== b.path[i]) return false;
   return jsonEqual('value' in a ? (a.value as JsonValue) : null, 'value' in b ? (b.value as JsonValue) : null);
 }
 
+/** Up to this many entries, an EditIndex compares each edit with all of them (a pod spec's fixes: a few edits). */
+const fewEdits = 16;
+
+const anyEntry = (): boolean => true;
+
 /**
- * Entries found again by their edit: by joined path first (most edits of a
- * pod spec have their own), then compared whole (sameEdit). Cheaper than a
- * key per edit, which every render and every verification would make.
+ * Entries found again by their edit. A few are compared one by one (most
+ * indexes hold one pod spec's edits, and every render and verification
+ * makes one); past `fewEdits`, by joined path first (edits of many pod
+ * specs have paths of their own), then compared whole (sameEdit).
  */
 export class EditIndex<T> {
+  private few: { readonly edit: Edit; readonly entry: T }[] | null = [];
   private readonly byPath = new Map<string, T[]>();
 
   constructor(private readonly editOf: (entry: T) => Edit) {}
 
   /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
-  findOrAdd(edit: Edit, entry: T, also: (known: T) => boolean = () => true): T | undefined {
-    const path = edit.path.join('\u0000');
-    const alike = this.byPath.get(path);
-    if (alike === undefined) {
-      this.byPath.set(path, [entry]);
-      return undefined;
+  findOrAdd(edit: Edit, entry: T, also: (known: T) => boolean = anyEntry): T | undefined {
+    const few = this.few;
+    if (few !== null) {
+      for (const known of few) if (also(known.entry) && sameEdit(known.edit, edit)) return known.entry;
+      if (few.length < fewEdits) {
+        few.push({ edit, entry });
+        return undefined;
+      }
+      // Too many to compare one by one: index them by path from now on.
+      this.few = null;
+      for (const known of few) this.alike(known.edit).push(known.entry);
     }
+    const alike = this.alike(edit);
     const known = alike.find((candidate) => also(candidate) && sameEdit(this.editOf(candidate), edit));
     if (known === undefined) alike.push(entry);
     return known;
+  }
+
+  /** The entries whose edit has the path of `edit`. */
+  private alike(edit: Edit): T[] {
+    const path = edit.path.join('\u0000');
+    let alike = this.byPath.get(path);
+    if (alike === undefined) this.byPath.set(path, (alike = []));
+    return alike;
   }
 }
 

@@ -144,4 +144,23 @@ describe('EditIndex', () => {
     // Another value on the same path is another edit.
     expect(index.findOrAdd(set(['x', 0, 'y'], false), { ...a, id: 'g' })).toBeUndefined();
   });
+
+  it('finds every edit it holds, before and after it holds too many to compare one by one', () => {
+    type Entry = { id: number; edit: ReturnType<typeof set>; value: boolean };
+    const index = new EditIndex<Entry>((entry) => entry.edit);
+    const added: Entry[] = [];
+    for (let id = 0; id < 40; id++) {
+      // Pairs of edits on one path with different values, and paths that differ in their first segment only.
+      const value = id % 4 < 2;
+      const entry = { id, edit: set([id % 2 === 0 ? 'a' : 'b', Math.floor(id / 4), 'c'], value), value };
+      expect(index.findOrAdd(entry.edit, entry), `entry ${id}`).toBeUndefined();
+      added.push(entry);
+      for (const known of added) expect(index.findOrAdd(set([...known.edit.path], known.value), { ...known, id: -1 })).toBe(known);
+    }
+    // Among equal edits, the first the filter accepts.
+    const twin = { id: 40, edit: set(['a', 0, 'c'], true), value: true };
+    expect(index.findOrAdd(twin.edit, twin, (known) => known.id !== 0)).toBeUndefined();
+    expect(index.findOrAdd(twin.edit, { ...twin, id: -1 })).toBe(added[0]);
+    expect(index.findOrAdd(twin.edit, { ...twin, id: -1 }, (known) => known.id !== 0)).toBe(twin);
+  });
 });
