@@ -33,7 +33,7 @@ export type StageRequest =
 export interface Memory {
   /** RSS once the modules and the input are loaded, before the first run. */
   readonly beforeMb: number;
-  /** process.resourceUsage().maxRSS of the child at the end. */
+  /** process.resourceUsage().maxRSS of the child at the end of its first run (a cold run's peak; stages that run no pass in the child: at the end). */
   readonly peakMb: number;
 }
 
