@@ -229,124 +229,155 @@ export function mergeRendered(parts: readonly Rendered[]): Rendered {
 const kindCount = 6;
 
 export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[]): Rendered {
-  const { doc, anchors } = context;
-  // Made at the first shared node: most renderings have none, and each is kept while its pod spec's fixes stand.
-  let shared: Map<string, string> | null = null;
-  const scalars = new Map<Node, ScalarOp>();
-  const inserts = new Map<YAMLMap, InsertOp>();
-  const fills = new Map<Pair, FillOp>();
-  const appends = new Map<YAMLSeq, AppendOp>();
-  const pairDeletes = new Map<YAMLMap, DeletePairsOp>();
-  const itemDeletes = new Map<YAMLSeq, DeleteItemsOp>();
+  return new EditRenderer(context).render(edits);
+}
 
-  const fail = (message: string, edit: OwnedEdit): never => {
+/**
+ * One rendering of edits: each edit becomes an op on the node it lands in
+ * (ops on one node merge), then each op its splices. A class, not closures
+ * made per call: every pod spec's fixes are rendered, and V8 lets the
+ * optimized code of closures that are gone go at a major collection, so
+ * closures made per rendering were compiled again and again.
+ */
+class EditRenderer {
+  private readonly anchors: ReadonlySet<string>;
+  // Made at the first shared node: most renderings have none, and each is kept while its pod spec's fixes stand.
+  private shared: Map<string, string> | null = null;
+  private readonly scalars = new Map<Node, ScalarOp>();
+  private readonly inserts = new Map<YAMLMap, InsertOp>();
+  private readonly fills = new Map<Pair, FillOp>();
+  private readonly appends = new Map<YAMLSeq, AppendOp>();
+  private readonly pairDeletes = new Map<YAMLMap, DeletePairsOp>();
+  private readonly itemDeletes = new Map<YAMLSeq, DeleteItemsOp>();
+  private readonly splices: OwnedSplice[] = [];
+
+  constructor(private readonly context: RenderContext) {
+    this.anchors = context.anchors;
+  }
+
+  render(edits: readonly OwnedEdit[]): Rendered {
+    // The edits of a pod spec share its template's path: each walk goes on from the last one's steps.
+    const walker = new Walker(this.context.doc);
+    for (const owned of edits) this.add(walker.walk(owned.edit.path), owned);
+    // A flow map whose every key goes and that gets new ones is written as one splice, the insertion's
+    // (insertSplice): it does the removals too, for their owners.
+    for (const [map, op] of this.pairDeletes) {
+      const insert = this.inserts.get(map);
+      if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
+    }
+    const kindEnds = this.write();
+    return { splices: this.splices, shared: this.shared ?? nothingShared, kindEnds };
+  }
+
+  private fail(message: string, edit: OwnedEdit): never {
     throw new RenderError(message, edit.owners);
-  };
-  const failShared = (message: string, edit: OwnedEdit): never => {
+  }
+
+  private failShared(message: string, edit: OwnedEdit): never {
     throw new RenderError(message, edit.owners, true);
-  };
+  }
+
   /**
    * A node shared with another place (an anchor some alias uses, a value
    * reached through an alias or a merge key) is edited where it is defined,
    * which changes every user. That is only kept if verification proves the
    * other users unchanged (e.g. they override the value), so remember why.
    */
-  const markShared = (edit: OwnedEdit, reason: string | null) => {
+  private markShared(edit: OwnedEdit, reason: string | null): void {
     if (reason === null) return;
-    shared ??= new Map();
-    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason);
-  };
+    this.shared ??= new Map();
+    for (const owner of edit.owners) if (!this.shared.has(owner)) this.shared.set(owner, reason);
+  }
 
-  const addInsert = (map: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit) => {
-    let op = inserts.get(map);
+  private addInsert(map: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit): void {
+    let op = this.inserts.get(map);
     if (!op) {
       op = { map, tree: new Map(), from: [] };
-      inserts.set(map, op);
+      this.inserts.set(map, op);
     }
     addToTree(op.tree, keys, value, edit.owners);
     op.from.push(edit);
-  };
-  const addFill = (pair: Pair, parent: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit) => {
-    let op = fills.get(pair);
+  }
+
+  private addFill(pair: Pair, parent: YAMLMap, keys: readonly string[], value: NewValue, edit: OwnedEdit): void {
+    let op = this.fills.get(pair);
     if (!op) {
       op = { pair, parent, tree: new Map(), from: [] };
-      fills.set(pair, op);
+      this.fills.set(pair, op);
     }
     if (keys.length === 0) {
-      if (op.value !== undefined && !sameValue(op.value, value)) fail('two fixes write different values here', edit);
-      if (op.tree.size > 0) fail('two fixes disagree about a value', edit);
+      if (op.value !== undefined && !sameValue(op.value, value)) this.fail('two fixes write different values here', edit);
+      if (op.tree.size > 0) this.fail('two fixes disagree about a value', edit);
       op.value = value;
     } else {
-      if (op.value !== undefined) fail('two fixes disagree about a value', edit);
+      if (op.value !== undefined) this.fail('two fixes disagree about a value', edit);
       addToTree(op.tree, keys, value, edit.owners);
     }
     op.from.push(edit);
-  };
+  }
 
-  // The edits of a pod spec share its template's path: each walk goes on from the last one's steps.
-  const walker = new Walker(doc);
-  for (const owned of edits) {
+  /** One edit, walked to where it lands, as an op. */
+  private add(walked: Walk, owned: OwnedEdit): void {
     const { edit } = owned;
     const path = edit.path;
-    const walked = walker.walk(path);
     const complete = walked.depth === path.length;
     const target = walked.steps[walked.depth];
-    if (!target) fail('the field could not be found', owned);
+    if (!target) this.fail('the field could not be found', owned);
     const step = target as NonNullable<typeof target>;
 
     if (edit.op === 'delete') {
-      if (!complete) fail(`the field to remove does not exist`, owned);
+      if (!complete) this.fail(`the field to remove does not exist`, owned);
       // The key lives in the map that holds it: editing inside the chain up to that map.
-      markShared(owned, sharedReason(walked, walked.depth, anchors));
-      if (step.merged) failShared('the field to remove comes from a merge key (<<), which copies a map defined elsewhere', owned);
-      if (definesUsedAnchor(step.written, anchors)) failShared('the field to remove defines an anchor that an alias uses', owned);
+      this.markShared(owned, sharedReason(walked, walked.depth, this.anchors));
+      if (step.merged) this.failShared('the field to remove comes from a merge key (<<), which copies a map defined elsewhere', owned);
+      if (definesUsedAnchor(step.written, this.anchors)) this.failShared('the field to remove defines an anchor that an alias uses', owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
       if (isMap(parent) && step.pair) {
-        let op = pairDeletes.get(parent);
+        let op = this.pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: new Set(), from: [] };
-          pairDeletes.set(parent, op);
+          this.pairDeletes.set(parent, op);
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
       } else if (isSeq(parent) && typeof path[path.length - 1] === 'number') {
-        let op = itemDeletes.get(parent);
+        let op = this.itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: new Set(), from: [] };
-          itemDeletes.set(parent, op);
+          this.itemDeletes.set(parent, op);
         }
         op.indices.add(path[path.length - 1] as number);
         op.from.push(owned);
-      } else fail('the field to remove is not a map key or list item', owned);
-      continue;
+      } else this.fail('the field to remove is not a map key or list item', owned);
+      return;
     }
 
     if (edit.op === 'append') {
       if (!complete || !isSeq(step.node)) {
         // No list yet: the same as writing a one-item list.
-        renderSet(walked, path, [edit.value], owned);
-        continue;
+        this.renderSet(walked, path, [edit.value], owned);
+        return;
       }
-      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
-      let op = appends.get(step.node);
+      this.markShared(owned, sharedReason(walked, walked.depth + 1, this.anchors));
+      let op = this.appends.get(step.node);
       if (!op) {
         op = { seq: step.node, items: [], from: [] };
-        appends.set(step.node, op);
+        this.appends.set(step.node, op);
       }
       if (!op.items.includes(edit.value)) op.items.push(edit.value);
       op.from.push(owned);
-      continue;
+      return;
     }
 
-    renderSet(walked, path, edit.value, owned);
+    this.renderSet(walked, path, edit.value, owned);
   }
 
-  function renderSet(walked: Walk, path: FieldPath, value: NewValue, owned: OwnedEdit): void {
+  private renderSet(walked: Walk, path: FieldPath, value: NewValue, owned: OwnedEdit): void {
     const depth = walked.depth;
     const complete = depth === path.length;
     const step = walked.steps[depth];
-    if (!step) fail('the field could not be found', owned);
+    if (!step) this.fail('the field could not be found', owned);
     const target = step as NonNullable<typeof step>;
 
     if (complete) {
@@ -355,93 +386,90 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
       const key = path[path.length - 1];
       if (target.merged && owned.atSource === true) {
         // Edited where the merged map defines it: shared by everything that merges it (counting the merged step itself).
-        markShared(owned, sharedReason(walked, depth + 1, anchors));
+        this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
       } else if (target.merged) {
         // The value comes from a merge key: a key written after `<<` in this
         // map wins over the merged one, and leaves the shared map alone.
-        if (!isMap(parentMap) || typeof key !== 'string') fail('the field comes from a merge key and cannot be overridden here', owned);
-        markShared(owned, sharedReason(walked, depth, anchors));
-        addInsert(parentMap as YAMLMap, [key as string], value, owned);
+        if (!isMap(parentMap) || typeof key !== 'string') this.fail('the field comes from a merge key and cannot be overridden here', owned);
+        this.markShared(owned, sharedReason(walked, depth, this.anchors));
+        this.addInsert(parentMap as YAMLMap, [key as string], value, owned);
         return;
       }
-      markShared(owned, sharedReason(walked, depth, anchors));
-      if (isShared(target.written)) markShared(owned, `the value carries the anchor &${(target.written as { anchor?: string }).anchor ?? ''}, which an alias also uses`);
+      this.markShared(owned, sharedReason(walked, depth, this.anchors));
+      if (this.isShared(target.written)) this.markShared(owned, `the value carries the anchor &${(target.written as { anchor?: string }).anchor ?? ''}, which an alias also uses`);
       if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
-        addFill(target.pair, target.parent, [], value, owned);
+        this.addFill(target.pair, target.parent, [], value, owned);
         return;
       }
       if ((isScalar(target.written) || isAlias(target.written)) && (typeof value === 'boolean' || typeof value === 'string')) {
         const node = target.written as Node;
-        const existing = scalars.get(node);
-        if (existing && existing.value !== value) fail('two fixes write different values here', owned);
+        const existing = this.scalars.get(node);
+        if (existing && existing.value !== value) this.fail('two fixes write different values here', owned);
         const op = existing ?? { node, value, from: [] };
-        scalars.set(node, op);
+        this.scalars.set(node, op);
         op.from.push(owned);
         return;
       }
-      fail('the field has a value this fix cannot replace', owned);
+      this.fail('the field has a value this fix cannot replace', owned);
     }
 
     // Part of the path is missing: write it under the deepest node that exists.
     const rest = path.slice(depth);
-    if (rest.some((segment) => typeof segment !== 'string')) fail('a list item to write into does not exist', owned);
+    if (rest.some((segment) => typeof segment !== 'string')) this.fail('a list item to write into does not exist', owned);
     const keys = rest as string[];
-    markShared(owned, sharedReason(walked, depth + 1, anchors));
+    this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
     const node = target.node;
     if (isMap(node)) {
       // An empty `{}` under a block key becomes a block map, like its neighbours.
       if (node.flow && node.items.length === 0 && target.pair && isMap(target.parent) && !target.parent.flow) {
-        addFill(target.pair, target.parent, keys, value, owned);
-      } else addInsert(node, keys, value, owned);
+        this.addFill(target.pair, target.parent, keys, value, owned);
+      } else this.addInsert(node, keys, value, owned);
       return;
     }
     if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
-      addFill(target.pair, target.parent, keys, value, owned);
+      this.addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
-    fail('the place to write is not a map', owned);
+    this.fail('the place to write is not a map', owned);
   }
 
-  function isShared(node: Node | null | undefined): boolean {
+  private isShared(node: Node | null | undefined): boolean {
     const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
-    return typeof anchor === 'string' && anchors.has(anchor);
+    return typeof anchor === 'string' && this.anchors.has(anchor);
   }
 
-  // A flow map whose every key goes and that gets new ones is written as one splice, the insertion's
-  // (insertSplice): it does the removals too, for their owners.
-  for (const [map, op] of pairDeletes) {
-    const insert = inserts.get(map);
-    if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
+  /** Every op's splices, kind after kind; returns where each kind's splices end. */
+  private write(): number[] {
+    const { context, splices, inserts, appends, pairDeletes } = this;
+    const kindEnds: number[] = [];
+    // The op being written: a layout the renderer does not edit fails its owners' fixes alone.
+    let current: Owned | null = null;
+    try {
+      for (const op of this.scalars.values()) this.emit((current = op), scalarSplice(context, op));
+      kindEnds.push(splices.length);
+      for (const op of this.fills.values()) this.emit((current = op), fillSplices(context, op));
+      kindEnds.push(splices.length);
+      for (const op of inserts.values()) this.emit((current = op), insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map)));
+      kindEnds.push(splices.length);
+      for (const op of appends.values()) this.emit((current = op), appendSplice(context, op));
+      kindEnds.push(splices.length);
+      for (const op of pairDeletes.values()) this.emit((current = op), deletePairSplices(context, op, inserts.has(op.map)));
+      kindEnds.push(splices.length);
+      for (const op of this.itemDeletes.values()) this.emit((current = op), deleteItemSplices(context, op, appends.has(op.seq)));
+      kindEnds.push(splices.length);
+    } catch (error) {
+      // Anything else is a bug, and fails loudly.
+      if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, ownershipOf(current).owners);
+      throw error;
+    }
+    return kindEnds;
   }
 
-  const splices: OwnedSplice[] = [];
-  // The op being written: a layout the renderer does not edit fails its owners' fixes alone.
-  let current: Owned | null = null;
-  const emit = (op: Owned, made: Splice | readonly Splice[]) => {
+  private emit(op: Owned, made: Splice | readonly Splice[]): void {
     const ownership = ownershipOf(op);
-    if (!Array.isArray(made)) splices.push(ownedSplice(made as Splice, ownership));
-    else for (const splice of made as readonly Splice[]) splices.push(ownedSplice(splice, ownership));
-  };
-  const kindEnds: number[] = [];
-  try {
-    for (const op of scalars.values()) emit((current = op), scalarSplice(context, op));
-    kindEnds.push(splices.length);
-    for (const op of fills.values()) emit((current = op), fillSplices(context, op));
-    kindEnds.push(splices.length);
-    for (const op of inserts.values()) emit((current = op), insertSplice(context, op.map, fromTree(op.tree) as { [key: string]: NewValue }, pairDeletes.get(op.map)));
-    kindEnds.push(splices.length);
-    for (const op of appends.values()) emit((current = op), appendSplice(context, op));
-    kindEnds.push(splices.length);
-    for (const op of pairDeletes.values()) emit((current = op), deletePairSplices(context, op, inserts.has(op.map)));
-    kindEnds.push(splices.length);
-    for (const op of itemDeletes.values()) emit((current = op), deleteItemSplices(context, op, appends.has(op.seq)));
-    kindEnds.push(splices.length);
-  } catch (error) {
-    // Anything else is a bug, and fails loudly.
-    if (error instanceof Unsupported && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error.message})`, ownershipOf(current).owners);
-    throw error;
+    if (!Array.isArray(made)) this.splices.push(ownedSplice(made as Splice, ownership));
+    else for (const splice of made as readonly Splice[]) this.splices.push(ownedSplice(splice, ownership));
   }
-  return { splices, shared: shared ?? nothingShared, kindEnds };
 }
 
 const nothingShared: ReadonlyMap<string, string> = new Map();
