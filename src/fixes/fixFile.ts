@@ -30,9 +30,10 @@ import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.j
 import { detectStyle } from './style.js';
 import { applySuggestions, groupSplices, suggestionSplice, toSuggestion } from './suggestions.js';
 import { inOrder, lineTable, SpliceConflict } from './text.js';
+import type { LineTable } from './text.js';
 import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } from './types.js';
 import { podKey, verifierOf } from './verify.js';
-import type { Expectation } from './verify.js';
+import type { Expectation, Verifier } from './verify.js';
 import { walk } from './walk.js';
 import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
 
@@ -212,84 +213,128 @@ function inSelectionOrder(ids: Iterable<string>, byId: ReadonlyMap<string, Owner
 }
 
 export function computeFixes(request: FixRequest): FileFixes {
-  const text = request.text.startsWith('\uFEFF') ? request.text.slice(1) : request.text;
-  // A fix within a long line names its bytes in the file, the byte-order mark's three included.
-  const bomBytes = text === request.text ? 0 : 3;
-  const table = lineTable(text);
   // Without failures there is nothing to fix (and no fix to build for each failure first).
   if (request.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request.pods.map(() => []) };
-  const policies = new Map<string, LevelVersion>();
-  for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
-  const fallback: LevelVersion = { level: request.level, version: request.version };
-  // The documents that hold pod specs: the verifier knows them as the check loaded them, and only they get edits.
-  const documents = new Map<number, ManifestDocument>();
-  for (const { source } of request.pods) documents.set(source.document.index, source.document);
-  const budget = request.workBudget ?? fixWorkBudget(text);
-  let spent = 0;
-  const verifyText = verifierOf(request.file, text, (key) => policies.get(key) ?? fallback, [...documents.values()], {
-    byItem: request.wholeDocuments !== true,
-    fragments: request.fragments !== false,
-    onWork: (characters) => (spent += characters),
-  });
-  /** Past the budget, the owners not yet tried get no fix and say so. */
-  const overBudget = (selected: readonly Owner[]): boolean => {
-    if (spent <= budget) return false;
-    for (const owner of selected) owner.note = notComputed(budget);
-    return true;
-  };
+  const fixer = new FileFixer(request);
+  fixer.fixEachPodSpec(fixer.fixAtAnchors());
+  return fixer.results(fixer.suggest());
+}
 
-  // 1. Plans.
-  const owners: Owner[] = [];
-  const byPod: Owner[][] = request.pods.map(() => []);
-  request.pods.forEach(({ source, failures, policy }, podIndex) => {
-    const written = writtenPod(source.document.value, source.templatePath);
-    const { level, version } = policy ?? fallback;
-    const key = podKey(source.document.index, source.objectPath);
-    failures.forEach((failure, failureIndex) => {
-      const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version });
-      const owner: Owner = {
-        id: `${podIndex}/${failureIndex}`,
-        index: owners.length,
-        podIndex,
-        check: failure.check,
-        documentIndex: source.document.index,
-        podKey: key,
-        plan: summaryOf(plan),
-        edits: plan.kind === 'edits' ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-        areas: plan.kind === 'edits' ? plan.edits.map((e) => areaOf(e.path)) : [],
-        accepted: false,
-        note: plan.kind === 'manual' ? plan.note : null,
-        atSource: false,
-      };
-      if (plan.kind === 'edits' && plan.edits.length === 0) owner.note = noSafeFix(failure.check, 'nothing to change in the manifest as written fixes it');
-      owners.push(owner);
-      byPod[podIndex]?.push(owner);
+/**
+ * The fix work of one file, step by step (see the top of this module). A
+ * class, not closures made per file: V8 lets the optimized code of closures
+ * that are gone go at a major collection, so the closures computeFixes made
+ * for each file were compiled again after every one, on V8's compiler
+ * threads, for as long as the run went on.
+ */
+class FileFixer {
+  private readonly text: string;
+  /** A fix within a long line names its bytes in the file, the byte-order mark's three included. */
+  private readonly bomBytes: number;
+  private readonly table: LineTable;
+  /** The documents that hold pod specs: the verifier knows them as the check loaded them, and only they get edits. */
+  private readonly documents = new Map<number, ManifestDocument>();
+  private readonly budget: number;
+  private spent = 0;
+  private readonly verifyText: Verifier;
+  private readonly owners: Owner[] = [];
+  private readonly byPod: Owner[][];
+  /** Splices name their owners by id (every group of every round looks them up). */
+  private readonly ownerById: ReadonlyMap<string, Owner>;
+  /** Rendering needs each document's nodes with their source ranges, its style and its anchors. */
+  private readonly contexts = new Map<number, RenderContext>();
+  private readonly collapsed = new Set<number>();
+  /**
+   * Each pod spec's last rendering, in a document with no alias: its nodes
+   * are its own, so its rendering is the same alone or with the others.
+   * Step 4 renders every accepted fix of the file, round after round; a pod
+   * spec whose fixes did not change since step 3 (most) is not rendered again.
+   */
+  private readonly podRenders = new Map<number, { readonly collapsed: boolean; readonly owners: readonly Owner[]; readonly rendered: Rendered }>();
+  /**
+   * Each template node's shared edits, by check and edits below it: List
+   * items that alias one anchored pod are one template node, and the same
+   * fix of each renders the very same splices (a template under a key, as
+   * a workload's, is left out: an edit that empties it writes at its key).
+   */
+  private readonly sharedEdits = new Map<unknown, Map<string, string | null>>();
+  /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
+  private readonly anchored = new Map<string, number>();
+
+  constructor(private readonly request: FixRequest) {
+    this.text = request.text.startsWith('\uFEFF') ? request.text.slice(1) : request.text;
+    this.bomBytes = this.text === request.text ? 0 : 3;
+    this.table = lineTable(this.text);
+    const policies = new Map<string, LevelVersion>();
+    for (const pod of request.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
+    const fallback: LevelVersion = { level: request.level, version: request.version };
+    for (const { source } of request.pods) this.documents.set(source.document.index, source.document);
+    this.budget = request.workBudget ?? fixWorkBudget(this.text);
+    this.verifyText = verifierOf(request.file, this.text, (key) => policies.get(key) ?? fallback, [...this.documents.values()], {
+      byItem: request.wholeDocuments !== true,
+      fragments: request.fragments !== false,
+      onWork: (characters) => (this.spent += characters),
     });
-  });
-  // Splices name their owners by id (every group of every round looks them up).
-  const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
+    this.byPod = request.pods.map(() => []);
+    this.plan(fallback);
+    this.ownerById = new Map(this.owners.map((owner) => [owner.id, owner]));
+  }
 
-  // Rendering needs each document's nodes with their source ranges, its style and its anchors.
-  const contexts = new Map<number, RenderContext>();
-  const contextOf = (document: ManifestDocument): RenderContext => {
-    let context = contexts.get(document.index);
+  /** 1. Plans: each failure's fixer proposes edits (or says why not). */
+  private plan(fallback: LevelVersion): void {
+    this.request.pods.forEach(({ source, failures, policy }, podIndex) => {
+      const written = writtenPod(source.document.value, source.templatePath);
+      const { level, version } = policy ?? fallback;
+      const key = podKey(source.document.index, source.objectPath);
+      failures.forEach((failure, failureIndex) => {
+        const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version });
+        const owner: Owner = {
+          id: `${podIndex}/${failureIndex}`,
+          index: this.owners.length,
+          podIndex,
+          check: failure.check,
+          documentIndex: source.document.index,
+          podKey: key,
+          plan: summaryOf(plan),
+          edits: plan.kind === 'edits' ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
+          areas: plan.kind === 'edits' ? plan.edits.map((e) => areaOf(e.path)) : [],
+          accepted: false,
+          note: plan.kind === 'manual' ? plan.note : null,
+          atSource: false,
+        };
+        if (plan.kind === 'edits' && plan.edits.length === 0) owner.note = noSafeFix(failure.check, 'nothing to change in the manifest as written fixes it');
+        this.owners.push(owner);
+        this.byPod[podIndex]?.push(owner);
+      });
+    });
+  }
+
+  /** Past the budget, the owners not yet tried get no fix and say so. */
+  private overBudget(selected: readonly Owner[]): boolean {
+    if (this.spent <= this.budget) return false;
+    for (const owner of selected) owner.note = notComputed(this.budget);
+    return true;
+  }
+
+  private contextOf(document: ManifestDocument): RenderContext {
+    let context = this.contexts.get(document.index);
     if (!context) {
       // Built only for the documents that get edits: a tree can cost more than reading the file.
       const { layout: doc, place, start, end } = document.source;
       // The event reader leaves documents with aliases to yaml: one it read has none to look for.
-      const anchors = place === undefined ? usedAnchorsIn(doc, text, start, end) : noAnchors;
-      context = { doc, table, style: detectStyle(doc, table), anchors };
-      contexts.set(document.index, context);
+      const anchors = place === undefined ? usedAnchorsIn(doc, this.text, start, end) : noAnchors;
+      context = { doc, table: this.table, style: detectStyle(doc, this.table), anchors };
+      this.contexts.set(document.index, context);
     }
     return context;
-  };
-  const collapsed = new Set<number>();
+  }
+
   /**
    * Each owner's edits, keyed to merge equal edits of several owners, with who needs them and where they land.
    * An edit of one owner (most) shares that owner's set, and edits landing in one area share its set: every pod
    * spec's fixes are rendered, and sets made per edit were much of rendering's garbage.
    */
-  const ownedEdits = (selected: readonly Owner[]): OwnedEdit[] => {
+  private ownedEdits(selected: readonly Owner[]): OwnedEdit[] {
     const edits: OwnedEdit[] = [];
     const index = new EditIndex<number>((k) => edits[k]!.edit);
     // By pod spec, then by area (areaOf's strings, made once): an area's name is written once per call.
@@ -303,7 +348,7 @@ export function computeFixes(request: FixRequest): FileFixes {
     };
     for (const owner of selected) {
       const owners: ReadonlySet<string> = new Set([owner.id]);
-      const all = collapsed.has(owner.podIndex);
+      const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i] as Edit;
         const areas = areasOf(owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
@@ -317,41 +362,38 @@ export function computeFixes(request: FixRequest): FileFixes {
       }
     }
     return edits;
-  };
-  /**
-   * Each pod spec's last rendering, in a document with no alias: its nodes
-   * are its own, so its rendering is the same alone or with the others.
-   * Step 4 renders every accepted fix of the file, round after round; a pod
-   * spec whose fixes did not change since step 3 (most) is not rendered again.
-   */
-  const podRenders = new Map<number, { readonly collapsed: boolean; readonly owners: readonly Owner[]; readonly rendered: Rendered }>();
-  const renderPod = (context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered => {
-    const known = podRenders.get(podIndex);
-    if (known !== undefined && known.collapsed === collapsed.has(podIndex) && sameOwners(known.owners, podOwners)) {
+  }
+
+  private renderPod(context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered {
+    const known = this.podRenders.get(podIndex);
+    const collapsed = this.collapsed.has(podIndex);
+    if (known !== undefined && known.collapsed === collapsed && sameOwners(known.owners, podOwners)) {
       renderCounts.reused++;
       return known.rendered;
     }
     renderCounts.rendered++;
-    const rendered = renderEdits(context, ownedEdits(podOwners));
-    podRenders.set(podIndex, { collapsed: collapsed.has(podIndex), owners: podOwners, rendered });
+    const rendered = renderEdits(context, this.ownedEdits(podOwners));
+    this.podRenders.set(podIndex, { collapsed, owners: podOwners, rendered });
     return rendered;
-  };
+  }
+
   /** The owners' edits in one document: per pod spec and merged where no node is shared, else all at once. */
-  const renderDocument = (context: RenderContext, documentOwners: readonly Owner[]): Rendered => {
+  private renderDocument(context: RenderContext, documentOwners: readonly Owner[]): Rendered {
     const pods = podRuns(documentOwners);
-    if (request.reuseRenders === false || context.anchors.size > 0 || pods === null) {
+    if (this.request.reuseRenders === false || context.anchors.size > 0 || pods === null) {
       renderCounts.rendered++;
-      return renderEdits(context, ownedEdits(documentOwners));
+      return renderEdits(context, this.ownedEdits(documentOwners));
     }
     try {
-      return mergeRendered(pods.map((podOwners) => renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
+      return mergeRendered(pods.map((podOwners) => this.renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
     } catch (error) {
       // The error of rendering them all at once names the owners that give up (step 4 drops them).
-      if (error instanceof RenderError && pods.length > 1) return renderEdits(context, ownedEdits(documentOwners));
+      if (error instanceof RenderError && pods.length > 1) return renderEdits(context, this.ownedEdits(documentOwners));
       throw error;
     }
-  };
-  const render = (selected: readonly Owner[]): Pick<Rendered, 'splices' | 'shared'> => {
+  }
+
+  private render(selected: readonly Owner[]): Pick<Rendered, 'splices' | 'shared'> {
     const perDocument = new Map<number, Owner[]>();
     for (const owner of selected) {
       const documentOwners = perDocument.get(owner.documentIndex);
@@ -360,8 +402,8 @@ export function computeFixes(request: FixRequest): FileFixes {
     }
     const renderings: Rendered[] = [];
     for (const [documentIndex, documentOwners] of perDocument) {
-      const document = documents.get(documentIndex);
-      if (document) renderings.push(renderDocument(contextOf(document), documentOwners));
+      const document = this.documents.get(documentIndex);
+      if (document) renderings.push(this.renderDocument(this.contextOf(document), documentOwners));
     }
     // One document (a List, most files): its rendering as it is, not copied splice by splice.
     const [only] = renderings;
@@ -373,8 +415,9 @@ export function computeFixes(request: FixRequest): FileFixes {
       for (const [owner, reason] of rendered.shared) shared.set(owner, reason);
     }
     return { splices, shared };
-  };
-  const expectationOf = (selected: readonly Owner[]): Expectation => {
+  }
+
+  private expectationOf(selected: readonly Owner[]): Expectation {
     const edits = new Map<number, Edit[]>();
     const fixed = new Map<string, Set<FixableCheck>>();
     for (const owner of selected) {
@@ -386,11 +429,12 @@ export function computeFixes(request: FixRequest): FileFixes {
       checks.add(owner.check);
     }
     return { edits, fixed };
-  };
+  }
+
   /** The owners' edits rendered together as splices in order, or why they cannot be written (known without verifying). */
-  const renderInOrder = (selected: readonly Owner[]): { rendered: ReturnType<typeof render> } | { unwritable: Refusal } => {
+  private renderInOrder(selected: readonly Owner[]): { rendered: Pick<Rendered, 'splices' | 'shared'> } | { unwritable: Refusal } {
     try {
-      const rendered = render(selected);
+      const rendered = this.render(selected);
       inOrder(rendered.splices);
       return { rendered };
     } catch (error) {
@@ -398,32 +442,34 @@ export function computeFixes(request: FixRequest): FileFixes {
       if (error instanceof SpliceConflict) return { unwritable: { reason: error.message, shared: null } };
       throw error;
     }
-  };
+  }
+
   /** Null when the owners' fixes verify together, else why not (and, for edits of shared nodes, what is shared). */
-  const attempt = (selected: readonly Owner[], outcome = renderInOrder(selected)): Refusal | null => {
+  private attempt(selected: readonly Owner[], outcome = this.renderInOrder(selected)): Refusal | null {
     if ('unwritable' in outcome) return outcome.unwritable;
     const { rendered } = outcome;
-    const reason = verifyText(rendered.splices, expectationOf(selected));
+    const reason = this.verifyText(rendered.splices, this.expectationOf(selected));
     if (reason === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== undefined) ?? null;
     return { reason, shared };
-  };
+  }
+
   /**
    * The owners whose edit, rendered alone, is the very same splice as that of
    * an owner of another pod spec and the same check: one node shared by
    * several pod specs. Grouped by that splice; owners left alone are not listed.
    */
-  const acrossPodSpecs = (candidates: readonly Owner[]): Owner[][] => {
+  private acrossPodSpecs(candidates: readonly Owner[]): Owner[][] {
     const byEdit = new Map<string, Owner[]>();
     for (const owner of candidates) {
       // Without aliases every node has one path to it, so one pod spec: no render needed to know.
-      const document = documents.get(owner.documentIndex);
-      if (!document || contextOf(document).anchors.size === 0) continue;
+      const document = this.documents.get(owner.documentIndex);
+      if (!document || this.contextOf(document).anchors.size === 0) continue;
       // A pod spec that merges a shared map (`<<: *spec`) would override the value in its own map;
       // rendered where the map defines it, its edit may be the very one of the map's other users.
       // (Without a merged value in its way, the edit renders the same either way.)
       owner.atSource = true;
-      const key = sharedEditKey(owner);
+      const key = this.sharedEditKey(owner);
       if (key === null) continue;
       byEdit.set(key, [...(byEdit.get(key) ?? []), owner]);
     }
@@ -431,56 +477,51 @@ export function computeFixes(request: FixRequest): FileFixes {
     const inGroups = new Set(groups.flat());
     for (const owner of candidates) if (!inGroups.has(owner)) owner.atSource = false;
     return groups;
-  };
-  /**
-   * Each template node's shared edits, by check and edits below it: List
-   * items that alias one anchored pod are one template node, and the same
-   * fix of each renders the very same splices (a template under a key, as
-   * a workload's, is left out: an edit that empties it writes at its key).
-   */
-  const sharedEdits = new Map<unknown, Map<string, string | null>>();
+  }
+
   /** The owner's check and edit rendered alone, when it changes a node shared by several places; else null. */
-  const sharedEditKey = (owner: Owner): string | null => {
-    const templatePath = request.pods[owner.podIndex]?.source.templatePath;
-    const document = documents.get(owner.documentIndex);
-    const walked = document && templatePath && request.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : undefined;
+  private sharedEditKey(owner: Owner): string | null {
+    const templatePath = this.request.pods[owner.podIndex]?.source.templatePath;
+    const document = this.documents.get(owner.documentIndex);
+    const walked = document && templatePath && this.request.reuseRenders !== false ? walk(this.contextOf(document).doc, templatePath) : undefined;
     const step = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth] : undefined;
     // A template that is a List item (no key of its own): nothing above it differs in how its edits render.
     const template = step?.pair === null ? step.node : null;
-    if (!walked || !template) return renderedEditKey(owner);
+    if (!walked || !template) return this.renderedEditKey(owner);
     const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), 'value' in edit ? edit.value : null]));
     const edits = `${owner.check}\u0000${below.join('\u0000')}`;
-    const alike = sharedEdits.get(template) ?? new Map<string, string | null>();
-    sharedEdits.set(template, alike);
+    const alike = this.sharedEdits.get(template) ?? new Map<string, string | null>();
+    this.sharedEdits.set(template, alike);
     const known = alike.get(edits);
     if (known !== undefined) {
       renderCounts.alike++;
       return known;
     }
-    const key = renderedEditKey(owner);
+    const key = this.renderedEditKey(owner);
     alike.set(edits, key);
     return key;
-  };
-  const renderedEditKey = (owner: Owner): string | null => {
-    const rendered = sharedEdit(owner);
+  }
+
+  private renderedEditKey(owner: Owner): string | null {
+    const rendered = this.sharedEdit(owner);
     return rendered === null ? null : `${owner.check}\u0000${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
-  };
+  }
+
   /** The owner's edit rendered alone, when it changes a node shared by several places; else null. */
-  const sharedEdit = (owner: Owner): ReturnType<typeof render> | null => {
+  private sharedEdit(owner: Owner): Pick<Rendered, 'splices' | 'shared'> | null {
     try {
-      const rendered = render([owner]);
+      const rendered = this.render([owner]);
       return rendered.shared.has(owner.id) ? rendered : null;
     } catch (error) {
       if (error instanceof RenderError) return null;
       throw error;
     }
-  };
-  /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
-  const anchored = new Map<string, number>();
-  const refuse = (owner: Owner, failure: Refusal) => {
+  }
+
+  private refuse(owner: Owner, failure: Refusal): void {
     owner.accepted = false;
     owner.note = failure.shared !== null ? sharedNode(owner.check, failure.shared) : noSafeFix(owner.check, failure.reason);
-  };
+  }
 
   /**
    * 2. Fixes that edit one node for several pod specs (an anchor that List
@@ -490,8 +531,8 @@ export function computeFixes(request: FixRequest): FileFixes {
    * many as verify, one check at a time. Returns the owners step 3 leaves
    * alone (fixed, or refused, at an anchor).
    */
-  const fixAtAnchors = (): ReadonlySet<Owner> => {
-    const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0));
+  fixAtAnchors(): ReadonlySet<Owner> {
+    const anchorGroups = this.acrossPodSpecs(this.owners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0));
     const grouped = new Set(anchorGroups.flat());
     const byUsers = new Map<string, Owner[][]>();
     for (const group of anchorGroups) {
@@ -501,22 +542,22 @@ export function computeFixes(request: FixRequest): FileFixes {
     const accept = (group: readonly Owner[]) => {
       for (const owner of group) {
         owner.accepted = true;
-        anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+        this.anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
       }
     };
     for (const groups of byUsers.values()) {
-      if (overBudget(groups.flat())) continue;
-      if (attempt(groups.flat()) === null) {
+      if (this.overBudget(groups.flat())) continue;
+      if (this.attempt(groups.flat()) === null) {
         groups.forEach(accept);
         continue;
       }
       const accepted: Owner[] = [];
       for (const group of groups) {
-        const failure = attempt([...accepted, ...group]);
+        const failure = this.attempt([...accepted, ...group]);
         if (failure === null) {
           accept(group);
           accepted.push(...group);
-        } else for (const owner of group) refuse(owner, failure);
+        } else for (const owner of group) this.refuse(owner, failure);
       }
     }
     // A pod spec that only joined an edit at the anchor through its merge key, when that edit did
@@ -528,7 +569,7 @@ export function computeFixes(request: FixRequest): FileFixes {
       grouped.delete(owner);
     }
     return grouped;
-  };
+  }
 
   /**
    * The fixes that cannot be written even alone (a layout the renderer does
@@ -536,41 +577,41 @@ export function computeFixes(request: FixRequest): FileFixes {
    * others are left to try. Null when every fix can be written alone: then
    * only their combination cannot, and each is tried one by one.
    */
-  const withoutUnwritable = (candidates: readonly Owner[]): Owner[] | null => {
+  private withoutUnwritable(candidates: readonly Owner[]): Owner[] | null {
     const writable: Owner[] = [];
     for (const owner of candidates) {
-      const outcome = renderInOrder([owner]);
-      if ('unwritable' in outcome) refuse(owner, outcome.unwritable);
+      const outcome = this.renderInOrder([owner]);
+      if ('unwritable' in outcome) this.refuse(owner, outcome.unwritable);
       else writable.push(owner);
     }
     return writable.length < candidates.length ? writable : null;
-  };
+  }
 
   /**
    * 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
    * can be written alone, together (rendering needs no verification); else as many as verify, one by one.
    */
-  const fixEachPodSpec = (grouped: ReadonlySet<Owner>) => {
-    for (const podOwners of byPod) {
+  fixEachPodSpec(grouped: ReadonlySet<Owner>): void {
+    for (const podOwners of this.byPod) {
       const all = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
-      if (all.length === 0 || overBudget(all)) continue;
-      const together = renderInOrder(all);
-      const candidates = 'unwritable' in together ? (withoutUnwritable(all) ?? all) : all;
+      if (all.length === 0 || this.overBudget(all)) continue;
+      const together = this.renderInOrder(all);
+      const candidates = 'unwritable' in together ? (this.withoutUnwritable(all) ?? all) : all;
       if (candidates.length === 0) continue;
-      if (attempt(candidates, candidates === all ? together : undefined) === null) {
+      if (this.attempt(candidates, candidates === all ? together : undefined) === null) {
         for (const owner of candidates) owner.accepted = true;
         continue;
       }
       const accepted: Owner[] = [];
       for (const owner of candidates) {
-        const failure = attempt([...accepted, owner]);
+        const failure = this.attempt([...accepted, owner]);
         if (failure === null) {
           owner.accepted = true;
           accepted.push(owner);
-        } else refuse(owner, failure);
+        } else this.refuse(owner, failure);
       }
     }
-  };
+  }
 
   /**
    * 4. Suggestions, each verified alone and all together: a suggestion that
@@ -578,23 +619,24 @@ export function computeFixes(request: FixRequest): FileFixes {
    * when all of them together do not verify, they all go. Returns each
    * owner's suggestion, and the owners whose edit changes a shared node.
    */
-  const suggest = (): { suggestionOf: ReadonlyMap<string, Suggestion>; sharedOf: ReadonlyMap<string, string> } => {
+  suggest(): Suggested {
+    const { request, table, bomBytes, owners, collapsed } = this;
     let suggestionOf = new Map<string, Suggestion>();
     let sharedOf: ReadonlyMap<string, string> = new Map();
     for (let round = 0; round <= owners.length + request.pods.length + 1; round++) {
       const selected = owners.filter((o) => o.accepted);
       suggestionOf = new Map();
       if (selected.length === 0) break;
-      let rendered: ReturnType<typeof render>;
+      let rendered: Pick<Rendered, 'splices' | 'shared'>;
       let groups: ReturnType<typeof groupSplices>;
       try {
-        rendered = render(selected);
+        rendered = this.render(selected);
         groups = groupSplices(table, rendered.splices);
       } catch (error) {
         // Fixes of different pod specs that verified apart but collide together (a shared node): drop them.
         if (!(error instanceof RenderError || error instanceof SpliceConflict)) throw error;
         const involved = error instanceof RenderError ? error.owners : new Set(selected.map((o) => o.id));
-        for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error.message, shared: null });
+        for (const owner of selected) if (involved.has(owner.id)) this.refuse(owner, { reason: error.message, shared: null });
         continue;
       }
       sharedOf = rendered.shared;
@@ -603,14 +645,14 @@ export function computeFixes(request: FixRequest): FileFixes {
       // failing group is dealt with in this round (a pod spec once per round, its
       // other groups wait for the next), so the rounds stay few however many fail.
       // With aliases an edit at an anchor changes several pod specs: one at a time.
-      const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+      const apart = [...this.contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = new Set<number>();
       for (const group of groups) {
         // In the order of `selected`, as the expectation of all of them lists their edits.
-        const groupOwners = inSelectionOrder(group.owners, ownerById);
+        const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request.diff, bomBytes);
         const reason =
-          suggestion === null ? 'the fix changes nothing in the text' : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
+          suggestion === null ? 'the fix changes nothing in the text' : this.verifyText([suggestionSplice(table, suggestion, bomBytes)], this.expectationOf(groupOwners));
         if (reason === null && suggestion) {
           for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
           continue;
@@ -623,41 +665,48 @@ export function computeFixes(request: FixRequest): FileFixes {
           for (const p of pods) collapsed.add(p);
         } else {
           // Only this group's fixes go: the verified suggestions of the other groups stay.
-          for (const owner of groupOwners) refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
+          for (const owner of groupOwners) this.refuse(owner, { reason: reason ?? 'the fix did not verify', shared: null });
         }
         for (const p of pods) dealtWith.add(p);
         if (!apart) break;
       }
       if (retry) continue;
       const all = [...new Set(suggestionOf.values())];
-      const reason = verifyText(
+      const reason = this.verifyText(
         all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
-        expectationOf(selected),
+        this.expectationOf(selected),
       );
       if (reason === null) break;
-      for (const owner of selected) refuse(owner, { reason, shared: null });
+      for (const owner of selected) this.refuse(owner, { reason, shared: null });
     }
     return { suggestionOf, sharedOf };
-  };
+  }
 
-  fixEachPodSpec(fixAtAnchors());
-  const { suggestionOf, sharedOf } = suggest();
-  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
-  const pods = request.pods.map((pod, podIndex) =>
-    (byPod[podIndex] ?? []).map((owner): FindingFix => {
-      const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
-      const shared = sharedOf.get(owner.id);
-      const users = anchored.get(owner.id);
-      const caveats = [
-        ...(suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : []),
-        ...(owner.plan.kind === 'edits' && owner.plan.caveat ? [owner.plan.caveat] : []),
-        ...(shared ? [users === undefined ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []),
-      ];
-      const note = suggestion ? (caveats.length > 0 ? caveats.join(' ') : null) : (owner.note ?? noSafeFix(owner.check, 'the fix did not verify'));
-      return { check: owner.check, fix: suggestion, fixNote: note };
-    }),
-  );
-  return { suggestions, pods };
+  /** Every suggestion of the file, and each failure's fix or note. */
+  results({ suggestionOf, sharedOf }: Suggested): FileFixes {
+    const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
+    const pods = this.request.pods.map((pod, podIndex) =>
+      (this.byPod[podIndex] ?? []).map((owner): FindingFix => {
+        const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
+        const shared = sharedOf.get(owner.id);
+        const users = this.anchored.get(owner.id);
+        const caveats = [
+          ...(suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : []),
+          ...(owner.plan.kind === 'edits' && owner.plan.caveat ? [owner.plan.caveat] : []),
+          ...(shared ? [users === undefined ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []),
+        ];
+        const note = suggestion ? (caveats.length > 0 ? caveats.join(' ') : null) : (owner.note ?? noSafeFix(owner.check, 'the fix did not verify'));
+        return { check: owner.check, fix: suggestion, fixNote: note };
+      }),
+    );
+    return { suggestions, pods };
+  }
+}
+
+/** Step 4's outcome: each owner's suggestion, and the owners whose edit changes a shared node. */
+interface Suggested {
+  readonly suggestionOf: ReadonlyMap<string, Suggestion>;
+  readonly sharedOf: ReadonlyMap<string, string>;
 }
 
 /** A file after `fix`: its new text, and what was fixed and what was not. */
