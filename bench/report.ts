@@ -414,7 +414,7 @@ export function renderMarkdown(results: BenchResults): string {
     }
     out.push(
       '',
-      'Each List is one file in a child process of its own; smaller Lists get unrecorded warm-up runs first. Times are median CPU time (user + system, every thread of the process), wall time in brackets; ratios and exponents are of CPU time, which other work on the machine does not inflate as it does wall time. ' +
+      'Each List is one file in a child process of its own; smaller Lists get unrecorded warm-up runs first, as many Pods in all as the largest List holds (up to 1,000 runs), so that every size is timed with compiled code. Times are median CPU time (user + system, every thread of the process), wall time in brackets; ratios and exponents are of CPU time, which other work on the machine does not inflate as it does wall time. ' +
         'The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. ' +
         'A run over the time cap (`--list-timeout`) is stopped and larger sizes of its form and report are not tried. Fixes / notes: findings with a verified fix / with a note (a caveat or why there is none).',
       '',
