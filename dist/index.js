@@ -44968,66 +44968,66 @@ function extractPodSpecs(document) {
   return extraction;
 }
 function extractPodSpecsAfresh(document, originalOf) {
-  const pods = [];
-  const problems = [];
-  const invalid = (path4, message) => {
-    problems.push({
-      file: document.file,
-      line: locate(document.source, path4).line,
-      message: `${formatFieldPath(path4)}: ${message}; the API server would reject this object`,
-      kind: "invalid"
+  const extraction = { document, originalOf, pods: [], problems: [] };
+  if (isObject(document.value)) visitObject(extraction, document.value, []);
+  return { pods: extraction.pods, problems: extraction.problems };
+}
+function invalidObject({ document, problems }, path4, message) {
+  problems.push({
+    file: document.file,
+    line: locate(document.source, path4).line,
+    message: `${formatFieldPath(path4)}: ${message}; the API server would reject this object`,
+    kind: "invalid"
+  });
+}
+function visitObject(extraction, object, objectPath, inheritedKind, inheritedApiVersion) {
+  const { document, originalOf, pods, problems } = extraction;
+  const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
+  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : inheritedApiVersion;
+  if (kind === void 0 || apiVersion === void 0) return;
+  if (kind.endsWith("List") && Array.isArray(object.items)) {
+    const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
+    object.items.forEach((item, index) => {
+      if (isObject(item)) visitObject(extraction, item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
     });
-  };
-  const visit3 = (object, objectPath, inheritedKind, inheritedApiVersion) => {
-    const kind = typeof object.kind === "string" ? object.kind : inheritedKind;
-    const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : inheritedApiVersion;
-    if (kind === void 0 || apiVersion === void 0) return;
-    if (kind.endsWith("List") && Array.isArray(object.items)) {
-      const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-      object.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
+    return;
+  }
+  const workload = findWorkloadKind(apiVersion, kind);
+  if (!workload) {
+    const home = misplacedWorkloadKind(apiVersion, kind);
+    if (home !== void 0) {
+      problems.push({
+        file: document.file,
+        line: locate(document.source, [...objectPath, "apiVersion"]).line,
+        message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked`,
+        kind: "wrong-group"
       });
-      return;
     }
-    const workload = findWorkloadKind(apiVersion, kind);
-    if (!workload) {
-      const home = misplacedWorkloadKind(apiVersion, kind);
-      if (home !== void 0) {
-        problems.push({
-          file: document.file,
-          line: locate(document.source, [...objectPath, "apiVersion"]).line,
-          message: `kind ${kind} is not served by apiVersion ${apiVersion} (it is in ${home}); the API server would refuse this object, and it was not checked`,
-          kind: "wrong-group"
-        });
-      }
-      return;
+    return;
+  }
+  const template = at2(object, workload.template);
+  if (!isObject(template)) return;
+  const templatePath = [...objectPath, ...workload.template];
+  const original = originalOf?.(objectPath);
+  const valid = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
+  const errors = validateObject(object, workload.kind, objectPath, valid);
+  for (const error2 of errors) invalidObject(extraction, error2.path, error2.message);
+  if (errors.length > 0) return;
+  const metadata = obj(object, "metadata");
+  const namespace = metadata?.namespace;
+  pods.push({
+    document,
+    apiVersion,
+    kind,
+    namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
+    name: str(metadata, "name"),
+    objectPath,
+    templatePath,
+    pod: {
+      metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
+      spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
     }
-    const template = at2(object, workload.template);
-    if (!isObject(template)) return;
-    const templatePath = [...objectPath, ...workload.template];
-    const original = originalOf?.(objectPath);
-    const valid = original !== void 0 && original.apiVersion === apiVersion && original.kind === kind ? at2(original.document.value, original.objectPath) : void 0;
-    const errors = validateObject(object, workload.kind, objectPath, valid);
-    for (const error2 of errors) invalid(error2.path, error2.message);
-    if (errors.length > 0) return;
-    const metadata = obj(object, "metadata");
-    const namespace = metadata?.namespace;
-    pods.push({
-      document,
-      apiVersion,
-      kind,
-      namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
-      name: str(metadata, "name"),
-      objectPath,
-      templatePath,
-      pod: {
-        metadata: withDecodedAnnotations(obj(template, "metadata") ?? {}),
-        spec: applyApiServerDefaults(obj(template, "spec") ?? {}, workload.kind === "Pod")
-      }
-    });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
-  return { pods, problems };
+  });
 }
 
 // src/fixes/edits.ts
@@ -45057,26 +45057,41 @@ function exists(root, path4) {
 }
 function sameEdit(a, b) {
   if (a.op !== b.op || a.path.length !== b.path.length) return false;
-  for (let i = 0; i < a.path.length; i++) if (a.path[i] !== b.path[i]) return false;
+  for (let i = a.path.length - 1; i >= 0; i--) if (a.path[i] !== b.path[i]) return false;
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
+var fewEdits = 16;
+var anyEntry = () => true;
 var EditIndex = class {
   constructor(editOf2) {
     this.editOf = editOf2;
   }
   editOf;
+  few = [];
   byPath = /* @__PURE__ */ new Map();
   /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
-  findOrAdd(edit, entry, also = () => true) {
-    const path4 = edit.path.join("\0");
-    const alike = this.byPath.get(path4);
-    if (alike === void 0) {
-      this.byPath.set(path4, [entry]);
-      return void 0;
+  findOrAdd(edit, entry, also = anyEntry) {
+    const few = this.few;
+    if (few !== null) {
+      for (const known4 of few) if (also(known4.entry) && sameEdit(known4.edit, edit)) return known4.entry;
+      if (few.length < fewEdits) {
+        few.push({ edit, entry });
+        return void 0;
+      }
+      this.few = null;
+      for (const known4 of few) this.alike(known4.edit).push(known4.entry);
     }
+    const alike = this.alike(edit);
     const known3 = alike.find((candidate) => also(candidate) && sameEdit(this.editOf(candidate), edit));
     if (known3 === void 0) alike.push(entry);
     return known3;
+  }
+  /** The entries whose edit has the path of `edit`. */
+  alike(edit) {
+    const path4 = edit.path.join("\0");
+    let alike = this.byPath.get(path4);
+    if (alike === void 0) this.byPath.set(path4, alike = []);
+    return alike;
   }
 };
 function prefixEdit(prefix2, edit) {
@@ -46193,189 +46208,213 @@ function mergeRendered(parts) {
 }
 var kindCount = 6;
 function renderEdits(context, edits) {
-  const { doc, anchors } = context;
-  let shared = null;
-  const scalars2 = /* @__PURE__ */ new Map();
-  const inserts = /* @__PURE__ */ new Map();
-  const fills = /* @__PURE__ */ new Map();
-  const appends = /* @__PURE__ */ new Map();
-  const pairDeletes = /* @__PURE__ */ new Map();
-  const itemDeletes = /* @__PURE__ */ new Map();
-  const fail = (message, edit) => {
+  return new EditRenderer(context).render(edits);
+}
+var EditRenderer = class {
+  constructor(context) {
+    this.context = context;
+    this.anchors = context.anchors;
+  }
+  context;
+  anchors;
+  // Made at the first shared node: most renderings have none, and each is kept while its pod spec's fixes stand.
+  shared = null;
+  scalars = /* @__PURE__ */ new Map();
+  inserts = /* @__PURE__ */ new Map();
+  fills = /* @__PURE__ */ new Map();
+  appends = /* @__PURE__ */ new Map();
+  pairDeletes = /* @__PURE__ */ new Map();
+  itemDeletes = /* @__PURE__ */ new Map();
+  splices = [];
+  render(edits) {
+    const walker = new Walker(this.context.doc);
+    for (const owned of edits) this.add(walker.walk(owned.edit.path), owned);
+    for (const [map, op] of this.pairDeletes) {
+      const insert = this.inserts.get(map);
+      if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
+    }
+    const kindEnds = this.write();
+    return { splices: this.splices, shared: this.shared ?? nothingShared, kindEnds };
+  }
+  fail(message, edit) {
     throw new RenderError(message, edit.owners);
-  };
-  const failShared = (message, edit) => {
+  }
+  failShared(message, edit) {
     throw new RenderError(message, edit.owners, true);
-  };
-  const markShared = (edit, reason4) => {
+  }
+  /**
+   * A node shared with another place (an anchor some alias uses, a value
+   * reached through an alias or a merge key) is edited where it is defined,
+   * which changes every user. That is only kept if verification proves the
+   * other users unchanged (e.g. they override the value), so remember why.
+   */
+  markShared(edit, reason4) {
     if (reason4 === null) return;
-    shared ??= /* @__PURE__ */ new Map();
-    for (const owner of edit.owners) if (!shared.has(owner)) shared.set(owner, reason4);
-  };
-  const addInsert = (map, keys, value, edit) => {
-    let op = inserts.get(map);
+    this.shared ??= /* @__PURE__ */ new Map();
+    for (const owner of edit.owners) if (!this.shared.has(owner)) this.shared.set(owner, reason4);
+  }
+  addInsert(map, keys, value, edit) {
+    let op = this.inserts.get(map);
     if (!op) {
       op = { map, tree: /* @__PURE__ */ new Map(), from: [] };
-      inserts.set(map, op);
+      this.inserts.set(map, op);
     }
     addToTree(op.tree, keys, value, edit.owners);
     op.from.push(edit);
-  };
-  const addFill = (pair2, parent, keys, value, edit) => {
-    let op = fills.get(pair2);
+  }
+  addFill(pair2, parent, keys, value, edit) {
+    let op = this.fills.get(pair2);
     if (!op) {
       op = { pair: pair2, parent, tree: /* @__PURE__ */ new Map(), from: [] };
-      fills.set(pair2, op);
+      this.fills.set(pair2, op);
     }
     if (keys.length === 0) {
-      if (op.value !== void 0 && !sameValue(op.value, value)) fail("two fixes write different values here", edit);
-      if (op.tree.size > 0) fail("two fixes disagree about a value", edit);
+      if (op.value !== void 0 && !sameValue(op.value, value)) this.fail("two fixes write different values here", edit);
+      if (op.tree.size > 0) this.fail("two fixes disagree about a value", edit);
       op.value = value;
     } else {
-      if (op.value !== void 0) fail("two fixes disagree about a value", edit);
+      if (op.value !== void 0) this.fail("two fixes disagree about a value", edit);
       addToTree(op.tree, keys, value, edit.owners);
     }
     op.from.push(edit);
-  };
-  const walker = new Walker(doc);
-  for (const owned of edits) {
+  }
+  /** One edit, walked to where it lands, as an op. */
+  add(walked, owned) {
     const { edit } = owned;
     const path4 = edit.path;
-    const walked = walker.walk(path4);
     const complete = walked.depth === path4.length;
     const target = walked.steps[walked.depth];
-    if (!target) fail("the field could not be found", owned);
+    if (!target) this.fail("the field could not be found", owned);
     const step = target;
     if (edit.op === "delete") {
-      if (!complete) fail(`the field to remove does not exist`, owned);
-      markShared(owned, sharedReason(walked, walked.depth, anchors));
-      if (step.merged) failShared("the field to remove comes from a merge key (<<), which copies a map defined elsewhere", owned);
-      if (definesUsedAnchor(step.written, anchors)) failShared("the field to remove defines an anchor that an alias uses", owned);
+      if (!complete) this.fail(`the field to remove does not exist`, owned);
+      this.markShared(owned, sharedReason(walked, walked.depth, this.anchors));
+      if (step.merged) this.failShared("the field to remove comes from a merge key (<<), which copies a map defined elsewhere", owned);
+      if (definesUsedAnchor(step.written, this.anchors)) this.failShared("the field to remove defines an anchor that an alias uses", owned);
       const parent = step.parent;
       const parentStep = walked.steps[walked.depth - 1];
       if (isMap(parent) && step.pair) {
-        let op = pairDeletes.get(parent);
+        let op = this.pairDeletes.get(parent);
         if (!op) {
           op = { map: parent, parentPair: parentStep?.pair ?? null, pairs: /* @__PURE__ */ new Set(), from: [] };
-          pairDeletes.set(parent, op);
+          this.pairDeletes.set(parent, op);
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
       } else if (isSeq(parent) && typeof path4[path4.length - 1] === "number") {
-        let op = itemDeletes.get(parent);
+        let op = this.itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
-          itemDeletes.set(parent, op);
+          this.itemDeletes.set(parent, op);
         }
         op.indices.add(path4[path4.length - 1]);
         op.from.push(owned);
-      } else fail("the field to remove is not a map key or list item", owned);
-      continue;
+      } else this.fail("the field to remove is not a map key or list item", owned);
+      return;
     }
     if (edit.op === "append") {
       if (!complete || !isSeq(step.node)) {
-        renderSet(walked, path4, [edit.value], owned);
-        continue;
+        this.renderSet(walked, path4, [edit.value], owned);
+        return;
       }
-      markShared(owned, sharedReason(walked, walked.depth + 1, anchors));
-      let op = appends.get(step.node);
+      this.markShared(owned, sharedReason(walked, walked.depth + 1, this.anchors));
+      let op = this.appends.get(step.node);
       if (!op) {
         op = { seq: step.node, items: [], from: [] };
-        appends.set(step.node, op);
+        this.appends.set(step.node, op);
       }
       if (!op.items.includes(edit.value)) op.items.push(edit.value);
       op.from.push(owned);
-      continue;
+      return;
     }
-    renderSet(walked, path4, edit.value, owned);
+    this.renderSet(walked, path4, edit.value, owned);
   }
-  function renderSet(walked, path4, value, owned) {
+  renderSet(walked, path4, value, owned) {
     const depth = walked.depth;
     const complete = depth === path4.length;
     const step = walked.steps[depth];
-    if (!step) fail("the field could not be found", owned);
+    if (!step) this.fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
       const key = path4[path4.length - 1];
       if (target.merged && owned.atSource === true) {
-        markShared(owned, sharedReason(walked, depth + 1, anchors));
+        this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
       } else if (target.merged) {
-        if (!isMap(parentMap) || typeof key !== "string") fail("the field comes from a merge key and cannot be overridden here", owned);
-        markShared(owned, sharedReason(walked, depth, anchors));
-        addInsert(parentMap, [key], value, owned);
+        if (!isMap(parentMap) || typeof key !== "string") this.fail("the field comes from a merge key and cannot be overridden here", owned);
+        this.markShared(owned, sharedReason(walked, depth, this.anchors));
+        this.addInsert(parentMap, [key], value, owned);
         return;
       }
-      markShared(owned, sharedReason(walked, depth, anchors));
-      if (isShared2(target.written)) markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
+      this.markShared(owned, sharedReason(walked, depth, this.anchors));
+      if (this.isShared(target.written)) this.markShared(owned, `the value carries the anchor &${target.written.anchor ?? ""}, which an alias also uses`);
       if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
-        addFill(target.pair, target.parent, [], value, owned);
+        this.addFill(target.pair, target.parent, [], value, owned);
         return;
       }
       if ((isScalar(target.written) || isAlias(target.written)) && (typeof value === "boolean" || typeof value === "string")) {
         const node2 = target.written;
-        const existing = scalars2.get(node2);
-        if (existing && existing.value !== value) fail("two fixes write different values here", owned);
+        const existing = this.scalars.get(node2);
+        if (existing && existing.value !== value) this.fail("two fixes write different values here", owned);
         const op = existing ?? { node: node2, value, from: [] };
-        scalars2.set(node2, op);
+        this.scalars.set(node2, op);
         op.from.push(owned);
         return;
       }
-      fail("the field has a value this fix cannot replace", owned);
+      this.fail("the field has a value this fix cannot replace", owned);
     }
     const rest = path4.slice(depth);
-    if (rest.some((segment) => typeof segment !== "string")) fail("a list item to write into does not exist", owned);
+    if (rest.some((segment) => typeof segment !== "string")) this.fail("a list item to write into does not exist", owned);
     const keys = rest;
-    markShared(owned, sharedReason(walked, depth + 1, anchors));
+    this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
     const node = target.node;
     if (isMap(node)) {
       if (node.flow && node.items.length === 0 && target.pair && isMap(target.parent) && !target.parent.flow) {
-        addFill(target.pair, target.parent, keys, value, owned);
-      } else addInsert(node, keys, value, owned);
+        this.addFill(target.pair, target.parent, keys, value, owned);
+      } else this.addInsert(node, keys, value, owned);
       return;
     }
     if (isEmptyValue(target.written) && target.pair && isMap(target.parent)) {
-      addFill(target.pair, target.parent, keys, value, owned);
+      this.addFill(target.pair, target.parent, keys, value, owned);
       return;
     }
-    fail("the place to write is not a map", owned);
+    this.fail("the place to write is not a map", owned);
   }
-  function isShared2(node) {
+  isShared(node) {
     const anchor = node?.anchor;
-    return typeof anchor === "string" && anchors.has(anchor);
+    return typeof anchor === "string" && this.anchors.has(anchor);
   }
-  for (const [map, op] of pairDeletes) {
-    const insert = inserts.get(map);
-    if (insert && emptiedFlowMap(map, op)) insert.from.push(...op.from);
+  /** Every op's splices, kind after kind; returns where each kind's splices end. */
+  write() {
+    const { context, splices, inserts, appends, pairDeletes } = this;
+    const kindEnds = [];
+    let current = null;
+    try {
+      for (const op of this.scalars.values()) this.emit(current = op, scalarSplice(context, op));
+      kindEnds.push(splices.length);
+      for (const op of this.fills.values()) this.emit(current = op, fillSplices(context, op));
+      kindEnds.push(splices.length);
+      for (const op of inserts.values()) this.emit(current = op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map)));
+      kindEnds.push(splices.length);
+      for (const op of appends.values()) this.emit(current = op, appendSplice(context, op));
+      kindEnds.push(splices.length);
+      for (const op of pairDeletes.values()) this.emit(current = op, deletePairSplices(context, op, inserts.has(op.map)));
+      kindEnds.push(splices.length);
+      for (const op of this.itemDeletes.values()) this.emit(current = op, deleteItemSplices(context, op, appends.has(op.seq)));
+      kindEnds.push(splices.length);
+    } catch (error2) {
+      if (error2 instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, ownershipOf(current).owners);
+      throw error2;
+    }
+    return kindEnds;
   }
-  const splices = [];
-  let current = null;
-  const emit = (op, made) => {
+  emit(op, made) {
     const ownership = ownershipOf(op);
-    if (!Array.isArray(made)) splices.push(ownedSplice(made, ownership));
-    else for (const splice of made) splices.push(ownedSplice(splice, ownership));
-  };
-  const kindEnds = [];
-  try {
-    for (const op of scalars2.values()) emit(current = op, scalarSplice(context, op));
-    kindEnds.push(splices.length);
-    for (const op of fills.values()) emit(current = op, fillSplices(context, op));
-    kindEnds.push(splices.length);
-    for (const op of inserts.values()) emit(current = op, insertSplice(context, op.map, fromTree(op.tree), pairDeletes.get(op.map)));
-    kindEnds.push(splices.length);
-    for (const op of appends.values()) emit(current = op, appendSplice(context, op));
-    kindEnds.push(splices.length);
-    for (const op of pairDeletes.values()) emit(current = op, deletePairSplices(context, op, inserts.has(op.map)));
-    kindEnds.push(splices.length);
-    for (const op of itemDeletes.values()) emit(current = op, deleteItemSplices(context, op, appends.has(op.seq)));
-    kindEnds.push(splices.length);
-  } catch (error2) {
-    if (error2 instanceof Unsupported2 && current !== null) throw new RenderError(`the fix cannot be written in this layout (${error2.message})`, ownershipOf(current).owners);
-    throw error2;
+    if (!Array.isArray(made)) this.splices.push(ownedSplice(made, ownership));
+    else for (const splice of made) this.splices.push(ownedSplice(splice, ownership));
   }
-  return { splices, shared: shared ?? nothingShared, kindEnds };
-}
+};
 var nothingShared = /* @__PURE__ */ new Map();
 function ownedSplice(splice, { owners, areas }) {
   const { start, end, insert, column } = splice;
@@ -48818,68 +48857,114 @@ function inSelectionOrder(ids, byId) {
   return found.sort((a, b) => a.index - b.index);
 }
 function computeFixes(request2) {
-  const text4 = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
-  const bomBytes = text4 === request2.text ? 0 : 3;
-  const table = lineTable(text4);
   if (request2.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request2.pods.map(() => []) };
-  const policies = /* @__PURE__ */ new Map();
-  for (const pod of request2.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
-  const fallback = { level: request2.level, version: request2.version };
-  const documents = /* @__PURE__ */ new Map();
-  for (const { source } of request2.pods) documents.set(source.document.index, source.document);
-  const budget = request2.workBudget ?? fixWorkBudget(text4);
-  let spent = 0;
-  const verifyText = verifierOf(request2.file, text4, (key) => policies.get(key) ?? fallback, [...documents.values()], {
-    byItem: request2.wholeDocuments !== true,
-    fragments: request2.fragments !== false,
-    onWork: (characters) => spent += characters
-  });
-  const overBudget = (selected) => {
-    if (spent <= budget) return false;
-    for (const owner of selected) owner.note = notComputed(budget);
-    return true;
-  };
-  const owners = [];
-  const byPod = request2.pods.map(() => []);
-  request2.pods.forEach(({ source, failures, policy }, podIndex) => {
-    const written = writtenPod(source.document.value, source.templatePath);
-    const { level, version: version2 } = policy ?? fallback;
-    const key = podKey(source.document.index, source.objectPath);
-    failures.forEach((failure2, failureIndex) => {
-      const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level, version: version2 });
-      const owner = {
-        id: `${podIndex}/${failureIndex}`,
-        index: owners.length,
-        podIndex,
-        check: failure2.check,
-        documentIndex: source.document.index,
-        podKey: key,
-        plan: summaryOf(plan),
-        edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-        areas: plan.kind === "edits" ? plan.edits.map((e) => areaOf(e.path)) : [],
-        accepted: false,
-        note: plan.kind === "manual" ? plan.note : null,
-        atSource: false
-      };
-      if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure2.check, "nothing to change in the manifest as written fixes it");
-      owners.push(owner);
-      byPod[podIndex]?.push(owner);
+  const fixer = new FileFixer(request2);
+  fixer.fixEachPodSpec(fixer.fixAtAnchors());
+  return fixer.results(fixer.suggest());
+}
+var FileFixer = class {
+  constructor(request2) {
+    this.request = request2;
+    this.text = request2.text.startsWith("\uFEFF") ? request2.text.slice(1) : request2.text;
+    this.bomBytes = this.text === request2.text ? 0 : 3;
+    this.table = lineTable(this.text);
+    const policies = /* @__PURE__ */ new Map();
+    for (const pod of request2.pods) if (pod.policy) policies.set(podKey(pod.source.document.index, pod.source.objectPath), pod.policy);
+    const fallback = { level: request2.level, version: request2.version };
+    for (const { source } of request2.pods) this.documents.set(source.document.index, source.document);
+    this.budget = request2.workBudget ?? fixWorkBudget(this.text);
+    this.verifyText = verifierOf(request2.file, this.text, (key) => policies.get(key) ?? fallback, [...this.documents.values()], {
+      byItem: request2.wholeDocuments !== true,
+      fragments: request2.fragments !== false,
+      onWork: (characters) => this.spent += characters
     });
-  });
-  const ownerById = new Map(owners.map((owner) => [owner.id, owner]));
-  const contexts = /* @__PURE__ */ new Map();
-  const contextOf = (document) => {
-    let context = contexts.get(document.index);
+    this.byPod = request2.pods.map(() => []);
+    this.plan(fallback);
+    this.ownerById = new Map(this.owners.map((owner) => [owner.id, owner]));
+  }
+  request;
+  text;
+  /** A fix within a long line names its bytes in the file, the byte-order mark's three included. */
+  bomBytes;
+  table;
+  /** The documents that hold pod specs: the verifier knows them as the check loaded them, and only they get edits. */
+  documents = /* @__PURE__ */ new Map();
+  budget;
+  spent = 0;
+  verifyText;
+  owners = [];
+  byPod;
+  /** Splices name their owners by id (every group of every round looks them up). */
+  ownerById;
+  /** Rendering needs each document's nodes with their source ranges, its style and its anchors. */
+  contexts = /* @__PURE__ */ new Map();
+  collapsed = /* @__PURE__ */ new Set();
+  /**
+   * Each pod spec's last rendering, in a document with no alias: its nodes
+   * are its own, so its rendering is the same alone or with the others.
+   * Step 4 renders every accepted fix of the file, round after round; a pod
+   * spec whose fixes did not change since step 3 (most) is not rendered again.
+   */
+  podRenders = /* @__PURE__ */ new Map();
+  /**
+   * Each template node's shared edits, by check and edits below it: List
+   * items that alias one anchored pod are one template node, and the same
+   * fix of each renders the very same splices (a template under a key, as
+   * a workload's, is left out: an edit that empties it writes at its key).
+   */
+  sharedEdits = /* @__PURE__ */ new Map();
+  /** Owners fixed by an edit at an anchor, with the number of pod specs it fixes. */
+  anchored = /* @__PURE__ */ new Map();
+  /** 1. Plans: each failure's fixer proposes edits (or says why not). */
+  plan(fallback) {
+    this.request.pods.forEach(({ source, failures, policy }, podIndex) => {
+      const written = writtenPod(source.document.value, source.templatePath);
+      const { level, version: version2 } = policy ?? fallback;
+      const key = podKey(source.document.index, source.objectPath);
+      failures.forEach((failure2, failureIndex) => {
+        const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level, version: version2 });
+        const owner = {
+          id: `${podIndex}/${failureIndex}`,
+          index: this.owners.length,
+          podIndex,
+          check: failure2.check,
+          documentIndex: source.document.index,
+          podKey: key,
+          plan: summaryOf(plan),
+          edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
+          areas: plan.kind === "edits" ? plan.edits.map((e) => areaOf(e.path)) : [],
+          accepted: false,
+          note: plan.kind === "manual" ? plan.note : null,
+          atSource: false
+        };
+        if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure2.check, "nothing to change in the manifest as written fixes it");
+        this.owners.push(owner);
+        this.byPod[podIndex]?.push(owner);
+      });
+    });
+  }
+  /** Past the budget, the owners not yet tried get no fix and say so. */
+  overBudget(selected) {
+    if (this.spent <= this.budget) return false;
+    for (const owner of selected) owner.note = notComputed(this.budget);
+    return true;
+  }
+  contextOf(document) {
+    let context = this.contexts.get(document.index);
     if (!context) {
       const { layout: doc, place: place2, start, end } = document.source;
-      const anchors = place2 === void 0 ? usedAnchorsIn(doc, text4, start, end) : noAnchors;
-      context = { doc, table, style: detectStyle(doc, table), anchors };
-      contexts.set(document.index, context);
+      const anchors = place2 === void 0 ? usedAnchorsIn(doc, this.text, start, end) : noAnchors;
+      context = { doc, table: this.table, style: detectStyle(doc, this.table), anchors };
+      this.contexts.set(document.index, context);
     }
     return context;
-  };
-  const collapsed = /* @__PURE__ */ new Set();
-  const ownedEdits = (selected) => {
+  }
+  /**
+   * Each owner's edits, keyed to merge equal edits of several owners, with who needs them and where they land.
+   * An edit of one owner (most) shares that owner's set, and edits landing in one area share its set: every pod
+   * spec's fixes are rendered, and sets made per edit were much of rendering's garbage.
+   */
+  ownedEdits(selected) {
     const edits = [];
     const index = new EditIndex((k) => edits[k].edit);
     const areaSets = /* @__PURE__ */ new Map();
@@ -48891,14 +48976,14 @@ function computeFixes(request2) {
       return areas;
     };
     for (const owner of selected) {
-      const owners2 = /* @__PURE__ */ new Set([owner.id]);
-      const all = collapsed.has(owner.podIndex);
+      const owners = /* @__PURE__ */ new Set([owner.id]);
+      const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
         const areas = areasOf(owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
         const k = index.findOrAdd(edit, edits.length, (j) => edits[j].atSource === owner.atSource);
         if (k === void 0) {
-          edits.push({ edit, owners: owners2, areas, atSource: owner.atSource });
+          edits.push({ edit, owners, areas, atSource: owner.atSource });
           continue;
         }
         const known3 = edits[k];
@@ -48906,33 +48991,34 @@ function computeFixes(request2) {
       }
     }
     return edits;
-  };
-  const podRenders = /* @__PURE__ */ new Map();
-  const renderPod = (context, podIndex, podOwners) => {
-    const known3 = podRenders.get(podIndex);
-    if (known3 !== void 0 && known3.collapsed === collapsed.has(podIndex) && sameOwners(known3.owners, podOwners)) {
+  }
+  renderPod(context, podIndex, podOwners) {
+    const known3 = this.podRenders.get(podIndex);
+    const collapsed = this.collapsed.has(podIndex);
+    if (known3 !== void 0 && known3.collapsed === collapsed && sameOwners(known3.owners, podOwners)) {
       renderCounts.reused++;
       return known3.rendered;
     }
     renderCounts.rendered++;
-    const rendered = renderEdits(context, ownedEdits(podOwners));
-    podRenders.set(podIndex, { collapsed: collapsed.has(podIndex), owners: podOwners, rendered });
+    const rendered = renderEdits(context, this.ownedEdits(podOwners));
+    this.podRenders.set(podIndex, { collapsed, owners: podOwners, rendered });
     return rendered;
-  };
-  const renderDocument = (context, documentOwners) => {
-    const pods2 = podRuns(documentOwners);
-    if (request2.reuseRenders === false || context.anchors.size > 0 || pods2 === null) {
+  }
+  /** The owners' edits in one document: per pod spec and merged where no node is shared, else all at once. */
+  renderDocument(context, documentOwners) {
+    const pods = podRuns(documentOwners);
+    if (this.request.reuseRenders === false || context.anchors.size > 0 || pods === null) {
       renderCounts.rendered++;
-      return renderEdits(context, ownedEdits(documentOwners));
+      return renderEdits(context, this.ownedEdits(documentOwners));
     }
     try {
-      return mergeRendered(pods2.map((podOwners) => renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
+      return mergeRendered(pods.map((podOwners) => this.renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
     } catch (error2) {
-      if (error2 instanceof RenderError && pods2.length > 1) return renderEdits(context, ownedEdits(documentOwners));
+      if (error2 instanceof RenderError && pods.length > 1) return renderEdits(context, this.ownedEdits(documentOwners));
       throw error2;
     }
-  };
-  const render = (selected) => {
+  }
+  render(selected) {
     const perDocument = /* @__PURE__ */ new Map();
     for (const owner of selected) {
       const documentOwners = perDocument.get(owner.documentIndex);
@@ -48941,8 +49027,8 @@ function computeFixes(request2) {
     }
     const renderings = [];
     for (const [documentIndex, documentOwners] of perDocument) {
-      const document = documents.get(documentIndex);
-      if (document) renderings.push(renderDocument(contextOf(document), documentOwners));
+      const document = this.documents.get(documentIndex);
+      if (document) renderings.push(this.renderDocument(this.contextOf(document), documentOwners));
     }
     const [only] = renderings;
     if (renderings.length === 1 && only) return only;
@@ -48953,8 +49039,8 @@ function computeFixes(request2) {
       for (const [owner, reason4] of rendered.shared) shared.set(owner, reason4);
     }
     return { splices, shared };
-  };
-  const expectationOf = (selected) => {
+  }
+  expectationOf(selected) {
     const edits = /* @__PURE__ */ new Map();
     const fixed2 = /* @__PURE__ */ new Map();
     for (const owner of selected) {
@@ -48966,10 +49052,11 @@ function computeFixes(request2) {
       checks2.add(owner.check);
     }
     return { edits, fixed: fixed2 };
-  };
-  const renderInOrder = (selected) => {
+  }
+  /** The owners' edits rendered together as splices in order, or why they cannot be written (known without verifying). */
+  renderInOrder(selected) {
     try {
-      const rendered = render(selected);
+      const rendered = this.render(selected);
       inOrder(rendered.splices);
       return { rendered };
     } catch (error2) {
@@ -48977,22 +49064,28 @@ function computeFixes(request2) {
       if (error2 instanceof SpliceConflict) return { unwritable: { reason: error2.message, shared: null } };
       throw error2;
     }
-  };
-  const attempt = (selected, outcome = renderInOrder(selected)) => {
+  }
+  /** Null when the owners' fixes verify together, else why not (and, for edits of shared nodes, what is shared). */
+  attempt(selected, outcome = this.renderInOrder(selected)) {
     if ("unwritable" in outcome) return outcome.unwritable;
     const { rendered } = outcome;
-    const reason4 = verifyText(rendered.splices, expectationOf(selected));
+    const reason4 = this.verifyText(rendered.splices, this.expectationOf(selected));
     if (reason4 === null) return null;
     const shared = selected.map((o) => rendered.shared.get(o.id)).find((r) => r !== void 0) ?? null;
     return { reason: reason4, shared };
-  };
-  const acrossPodSpecs = (candidates) => {
+  }
+  /**
+   * The owners whose edit, rendered alone, is the very same splice as that of
+   * an owner of another pod spec and the same check: one node shared by
+   * several pod specs. Grouped by that splice; owners left alone are not listed.
+   */
+  acrossPodSpecs(candidates) {
     const byEdit = /* @__PURE__ */ new Map();
     for (const owner of candidates) {
-      const document = documents.get(owner.documentIndex);
-      if (!document || contextOf(document).anchors.size === 0) continue;
+      const document = this.documents.get(owner.documentIndex);
+      if (!document || this.contextOf(document).anchors.size === 0) continue;
       owner.atSource = true;
-      const key = sharedEditKey(owner);
+      const key = this.sharedEditKey(owner);
       if (key === null) continue;
       byEdit.set(key, [...byEdit.get(key) ?? [], owner]);
     }
@@ -49000,48 +49093,56 @@ function computeFixes(request2) {
     const inGroups = new Set(groups2.flat());
     for (const owner of candidates) if (!inGroups.has(owner)) owner.atSource = false;
     return groups2;
-  };
-  const sharedEdits = /* @__PURE__ */ new Map();
-  const sharedEditKey = (owner) => {
-    const templatePath = request2.pods[owner.podIndex]?.source.templatePath;
-    const document = documents.get(owner.documentIndex);
-    const walked = document && templatePath && request2.reuseRenders !== false ? walk(contextOf(document).doc, templatePath) : void 0;
+  }
+  /** The owner's check and edit rendered alone, when it changes a node shared by several places; else null. */
+  sharedEditKey(owner) {
+    const templatePath = this.request.pods[owner.podIndex]?.source.templatePath;
+    const document = this.documents.get(owner.documentIndex);
+    const walked = document && templatePath && this.request.reuseRenders !== false ? walk(this.contextOf(document).doc, templatePath) : void 0;
     const step = walked && walked.depth === templatePath?.length ? walked.steps[walked.depth] : void 0;
     const template = step?.pair === null ? step.node : null;
-    if (!walked || !template) return renderedEditKey(owner);
+    if (!walked || !template) return this.renderedEditKey(owner);
     const below = owner.edits.map((edit) => JSON.stringify([edit.op, edit.path.slice(walked.depth), "value" in edit ? edit.value : null]));
     const edits = `${owner.check}\0${below.join("\0")}`;
-    const alike = sharedEdits.get(template) ?? /* @__PURE__ */ new Map();
-    sharedEdits.set(template, alike);
+    const alike = this.sharedEdits.get(template) ?? /* @__PURE__ */ new Map();
+    this.sharedEdits.set(template, alike);
     const known3 = alike.get(edits);
     if (known3 !== void 0) {
       renderCounts.alike++;
       return known3;
     }
-    const key = renderedEditKey(owner);
+    const key = this.renderedEditKey(owner);
     alike.set(edits, key);
     return key;
-  };
-  const renderedEditKey = (owner) => {
-    const rendered = sharedEdit(owner);
+  }
+  renderedEditKey(owner) {
+    const rendered = this.sharedEdit(owner);
     return rendered === null ? null : `${owner.check}\0${JSON.stringify(inOrder(rendered.splices).map((s) => [s.start, s.end, s.insert]))}`;
-  };
-  const sharedEdit = (owner) => {
+  }
+  /** The owner's edit rendered alone, when it changes a node shared by several places; else null. */
+  sharedEdit(owner) {
     try {
-      const rendered = render([owner]);
+      const rendered = this.render([owner]);
       return rendered.shared.has(owner.id) ? rendered : null;
     } catch (error2) {
       if (error2 instanceof RenderError) return null;
       throw error2;
     }
-  };
-  const anchored = /* @__PURE__ */ new Map();
-  const refuse = (owner, failure2) => {
+  }
+  refuse(owner, failure2) {
     owner.accepted = false;
     owner.note = failure2.shared !== null ? sharedNode(owner.check, failure2.shared) : noSafeFix(owner.check, failure2.reason);
-  };
-  const fixAtAnchors = () => {
-    const anchorGroups = acrossPodSpecs(owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
+  }
+  /**
+   * 2. Fixes that edit one node for several pod specs (an anchor that List
+   * items alias) are tried together: the edit at the anchor stands when every
+   * user fails the same check and the fix verifies for all of them.
+   * Like the fixes of one pod spec: all the anchor's fixes together, or as
+   * many as verify, one check at a time. Returns the owners step 3 leaves
+   * alone (fixed, or refused, at an anchor).
+   */
+  fixAtAnchors() {
+    const anchorGroups = this.acrossPodSpecs(this.owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
     const grouped = new Set(anchorGroups.flat());
     const byUsers = /* @__PURE__ */ new Map();
     for (const group of anchorGroups) {
@@ -49051,22 +49152,22 @@ function computeFixes(request2) {
     const accept = (group) => {
       for (const owner of group) {
         owner.accepted = true;
-        anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
+        this.anchored.set(owner.id, new Set(group.map((o) => o.podIndex)).size);
       }
     };
     for (const groups2 of byUsers.values()) {
-      if (overBudget(groups2.flat())) continue;
-      if (attempt(groups2.flat()) === null) {
+      if (this.overBudget(groups2.flat())) continue;
+      if (this.attempt(groups2.flat()) === null) {
         groups2.forEach(accept);
         continue;
       }
       const accepted = [];
       for (const group of groups2) {
-        const failure2 = attempt([...accepted, ...group]);
+        const failure2 = this.attempt([...accepted, ...group]);
         if (failure2 === null) {
           accept(group);
           accepted.push(...group);
-        } else for (const owner of group) refuse(owner, failure2);
+        } else for (const owner of group) this.refuse(owner, failure2);
       }
     }
     for (const owner of grouped) {
@@ -49076,108 +49177,126 @@ function computeFixes(request2) {
       grouped.delete(owner);
     }
     return grouped;
-  };
-  const withoutUnwritable = (candidates) => {
+  }
+  /**
+   * The fixes that cannot be written even alone (a layout the renderer does
+   * not edit) are refused, with the reason they would get one by one; the
+   * others are left to try. Null when every fix can be written alone: then
+   * only their combination cannot, and each is tried one by one.
+   */
+  withoutUnwritable(candidates) {
     const writable = [];
     for (const owner of candidates) {
-      const outcome = renderInOrder([owner]);
-      if ("unwritable" in outcome) refuse(owner, outcome.unwritable);
+      const outcome = this.renderInOrder([owner]);
+      if ("unwritable" in outcome) this.refuse(owner, outcome.unwritable);
       else writable.push(owner);
     }
     return writable.length < candidates.length ? writable : null;
-  };
-  const fixEachPodSpec = (grouped) => {
-    for (const podOwners of byPod) {
+  }
+  /**
+   * 3. Per pod spec, the other fixes: all together; if they cannot be written together, those that
+   * can be written alone, together (rendering needs no verification); else as many as verify, one by one.
+   */
+  fixEachPodSpec(grouped) {
+    for (const podOwners of this.byPod) {
       const all = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
-      if (all.length === 0 || overBudget(all)) continue;
-      const together = renderInOrder(all);
-      const candidates = "unwritable" in together ? withoutUnwritable(all) ?? all : all;
+      if (all.length === 0 || this.overBudget(all)) continue;
+      const together = this.renderInOrder(all);
+      const candidates = "unwritable" in together ? this.withoutUnwritable(all) ?? all : all;
       if (candidates.length === 0) continue;
-      if (attempt(candidates, candidates === all ? together : void 0) === null) {
+      if (this.attempt(candidates, candidates === all ? together : void 0) === null) {
         for (const owner of candidates) owner.accepted = true;
         continue;
       }
       const accepted = [];
       for (const owner of candidates) {
-        const failure2 = attempt([...accepted, owner]);
+        const failure2 = this.attempt([...accepted, owner]);
         if (failure2 === null) {
           owner.accepted = true;
           accepted.push(owner);
-        } else refuse(owner, failure2);
+        } else this.refuse(owner, failure2);
       }
     }
-  };
-  const suggest = () => {
-    let suggestionOf2 = /* @__PURE__ */ new Map();
-    let sharedOf2 = /* @__PURE__ */ new Map();
+  }
+  /**
+   * 4. Suggestions, each verified alone and all together: a suggestion that
+   * does not verify alone is made one with its pod spec's others, then goes;
+   * when all of them together do not verify, they all go. Returns each
+   * owner's suggestion, and the owners whose edit changes a shared node.
+   */
+  suggest() {
+    const { request: request2, table, bomBytes, owners, collapsed } = this;
+    let suggestionOf = /* @__PURE__ */ new Map();
+    let sharedOf = /* @__PURE__ */ new Map();
     for (let round = 0; round <= owners.length + request2.pods.length + 1; round++) {
       const selected = owners.filter((o) => o.accepted);
-      suggestionOf2 = /* @__PURE__ */ new Map();
+      suggestionOf = /* @__PURE__ */ new Map();
       if (selected.length === 0) break;
       let rendered;
       let groups2;
       try {
-        rendered = render(selected);
+        rendered = this.render(selected);
         groups2 = groupSplices(table, rendered.splices);
       } catch (error2) {
         if (!(error2 instanceof RenderError || error2 instanceof SpliceConflict)) throw error2;
         const involved = error2 instanceof RenderError ? error2.owners : new Set(selected.map((o) => o.id));
-        for (const owner of selected) if (involved.has(owner.id)) refuse(owner, { reason: error2.message, shared: null });
+        for (const owner of selected) if (involved.has(owner.id)) this.refuse(owner, { reason: error2.message, shared: null });
         continue;
       }
-      sharedOf2 = rendered.shared;
+      sharedOf = rendered.shared;
       let retry2 = false;
-      const apart = [...contexts.values()].every((context) => context.anchors.size === 0);
+      const apart = [...this.contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups2) {
-        const groupOwners = inSelectionOrder(group.owners, ownerById);
+        const groupOwners = inSelectionOrder(group.owners, this.ownerById);
         const suggestion = toSuggestion(table, group, request2.diff, bomBytes);
-        const reason5 = suggestion === null ? "the fix changes nothing in the text" : verifyText([suggestionSplice(table, suggestion, bomBytes)], expectationOf(groupOwners));
+        const reason5 = suggestion === null ? "the fix changes nothing in the text" : this.verifyText([suggestionSplice(table, suggestion, bomBytes)], this.expectationOf(groupOwners));
         if (reason5 === null && suggestion) {
-          for (const owner of groupOwners) suggestionOf2.set(owner.id, suggestion);
+          for (const owner of groupOwners) suggestionOf.set(owner.id, suggestion);
           continue;
         }
         retry2 = true;
-        const pods2 = new Set(groupOwners.map((o) => o.podIndex));
-        if ([...pods2].some((p) => dealtWith.has(p))) continue;
-        if ([...pods2].some((p) => !collapsed.has(p))) {
-          for (const p of pods2) collapsed.add(p);
+        const pods = new Set(groupOwners.map((o) => o.podIndex));
+        if ([...pods].some((p) => dealtWith.has(p))) continue;
+        if ([...pods].some((p) => !collapsed.has(p))) {
+          for (const p of pods) collapsed.add(p);
         } else {
-          for (const owner of groupOwners) refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
+          for (const owner of groupOwners) this.refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
         }
-        for (const p of pods2) dealtWith.add(p);
+        for (const p of pods) dealtWith.add(p);
         if (!apart) break;
       }
       if (retry2) continue;
-      const all = [...new Set(suggestionOf2.values())];
-      const reason4 = verifyText(
+      const all = [...new Set(suggestionOf.values())];
+      const reason4 = this.verifyText(
         all.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)),
-        expectationOf(selected)
+        this.expectationOf(selected)
       );
       if (reason4 === null) break;
-      for (const owner of selected) refuse(owner, { reason: reason4, shared: null });
+      for (const owner of selected) this.refuse(owner, { reason: reason4, shared: null });
     }
-    return { suggestionOf: suggestionOf2, sharedOf: sharedOf2 };
-  };
-  fixEachPodSpec(fixAtAnchors());
-  const { suggestionOf, sharedOf } = suggest();
-  const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
-  const pods = request2.pods.map(
-    (pod, podIndex) => (byPod[podIndex] ?? []).map((owner) => {
-      const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
-      const shared = sharedOf.get(owner.id);
-      const users = anchored.get(owner.id);
-      const caveats = [
-        ...suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : [],
-        ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
-        ...shared ? [users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []
-      ];
-      const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
-      return { check: owner.check, fix: suggestion, fixNote: note };
-    })
-  );
-  return { suggestions, pods };
-}
+    return { suggestionOf, sharedOf };
+  }
+  /** Every suggestion of the file, and each failure's fix or note. */
+  results({ suggestionOf, sharedOf }) {
+    const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
+    const pods = this.request.pods.map(
+      (pod, podIndex) => (this.byPod[podIndex] ?? []).map((owner) => {
+        const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
+        const shared = sharedOf.get(owner.id);
+        const users = this.anchored.get(owner.id);
+        const caveats = [
+          ...suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : [],
+          ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
+          ...shared ? [users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []
+        ];
+        const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
+        return { check: owner.check, fix: suggestion, fixNote: note };
+      })
+    );
+    return { suggestions, pods };
+  }
+};
 
 // src/findings/fixes.ts
 init_load();
