@@ -7,8 +7,9 @@
  * It fixes exactly what `check` reports as blocking or warning, under the
  * same policy (config file, namespace labels, flags), with the suggestions a
  * pull-request review would offer, applied together; ignored findings are
- * left alone. Afterwards the files are checked again and what is left is
- * printed like `check` prints it, with why each was not fixed.
+ * left alone. Afterwards the files are checked again, and fixed again while
+ * that finds fixes (one fix can wait for another: see applyRound); what is
+ * left is printed like `check` prints it, with why each was not fixed.
  *
  * With --dry-run the diff goes to stdout and the report to stderr (so the
  * diff can be piped to `git apply`).
@@ -78,6 +79,31 @@ function checkSelection(only: readonly string[] | undefined, skip: readonly stri
   return (check) => (included ? included.has(check) : !(excluded?.has(check) ?? false));
 }
 
+/** Rounds of fixes at most (each checks every file again; most runs need one, a shared anchor two). */
+const maxRounds = 5;
+
+/**
+ * One round: every file with suggestions gets them all (one file's never
+ * overlap: the engine makes them so), and the checks they fix are noted per
+ * file. Null when no finding has a suggestion.
+ */
+function applyRound(files: readonly SourceFile[], findings: readonly Finding[], fixedChecks: Map<string, Finding['check'][]>): SourceFile[] | null {
+  const suggestionsOf = new Map<string, Set<Suggestion>>();
+  for (const finding of findings) {
+    if (!finding.fix) continue;
+    suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? new Set()).add(finding.fix));
+    const checks = fixedChecks.get(finding.file);
+    if (checks) checks.push(finding.check);
+    else fixedChecks.set(finding.file, [finding.check]);
+  }
+  if (suggestionsOf.size === 0) return null;
+  return files.map((file) => {
+    const text = textOf(file.content);
+    const suggestions = [...(suggestionsOf.get(file.path) ?? [])].sort((a, b) => a.startLine - b.startLine);
+    return text === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text, suggestions) };
+  });
+}
+
 export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -104,48 +130,42 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
   fixing?.end();
 
-  // One file's suggestions never overlap (the engine makes them so): apply them all.
-  const suggestionsOf = new Map<string, Set<Suggestion>>();
-  for (const finding of before.findings) {
-    if (finding.fix) suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? new Set()).add(finding.fix));
-  }
-  const after: SourceFile[] = [];
-  let diff = '';
-  const changed: string[] = [];
-  for (const file of collected.files) {
-    const text = textOf(file.content);
-    const suggestions = [...(suggestionsOf.get(file.path) ?? [])].sort((a, b) => a.startLine - b.startLine);
-    if (text === null || suggestions.length === 0) {
-      after.push(file);
-      continue;
-    }
-    const fixed = applySuggestions(text, suggestions);
-    after.push({ path: file.path, content: fixed });
-    changed.push(file.path);
-    if (values['dry-run']) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text, fixed, undefined, undefined, { context: 3 });
-    else await writeFile(path.resolve(io.cwd, file.path), fixed);
+  // Each round applies every suggestion, then checks the files again. A fix can wait for another: an
+  // edit at an anchor its users share is only safe once each of them has its own value, which the
+  // first round may have just written. So what is left is fixed again while it gets suggestions.
+  const original = new Map(collected.files.map((file) => [file.path, textOf(file.content)]));
+  const fixedChecks = new Map<string, Finding['check'][]>();
+  let files: readonly SourceFile[] = collected.files;
+  let remaining = before;
+  for (let round = 0; round < maxRounds; round++) {
+    const applied = applyRound(files, remaining.findings, fixedChecks);
+    if (applied === null) break;
+    files = applied;
+    // What is left, checked again, with why it was not fixed.
+    const rechecking = progressFor(files, io, 're-checking');
+    remaining = evaluateFiles(files, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
+    rechecking?.end();
   }
 
-  // What is left, checked again, with why it was not fixed.
-  const rechecking = progressFor(after, io, 're-checking');
-  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
-  rechecking?.end();
+  let diff = '';
+  const changed: string[] = [];
+  for (const file of files) {
+    const was = original.get(file.path) ?? null;
+    const now = typeof file.content === 'string' ? file.content : null;
+    if (was === null || now === null || now === was) continue;
+    changed.push(file.path);
+    if (values['dry-run']) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, was, now, undefined, undefined, { context: 3 });
+    else await writeFile(path.resolve(io.cwd, file.path), now);
+  }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   // Checks without a fixer (advice.imageDigest, psp.removed) are reported as they are, with no note.
   const fixable = (check: string): check is FixableCheck => isCheckId(check) || isFixableAdvice(check);
   const notes = report.findings.map((f) =>
     !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split('\n')[0]}` : null,
   ).filter((n): n is string => n !== null);
-  // What the applied edits can break, once per file (the fixed checks gathered in one pass: a run may change thousands of files).
+  // What the applied edits can break, once per file (the fixed checks gathered as the rounds applied them).
   const changedFiles = new Set(changed);
-  const fixedChecks = new Map<string, Finding['check'][]>();
-  for (const f of before.findings) {
-    if (!f.fix || !changedFiles.has(f.file)) continue;
-    const checks = fixedChecks.get(f.file);
-    if (checks) checks.push(f.check);
-    else fixedChecks.set(f.file, [f.check]);
-  }
-  const cautionLines = [...fixedChecks].flatMap(([file, checks]) => {
+  const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks]) => {
     const caution = cautionFor(checks);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });

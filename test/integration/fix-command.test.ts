@@ -49,6 +49,22 @@ describe('pod-security-review fix', () => {
     expect((await fix('--level', 'restricted', 'migrate.yaml', 'web.yaml', 'crlf.yaml')).stdout).toContain('fixed 0 findings in 0 files');
   });
 
+  it('fixes again what the first fixes made safe to fix (an anchor once its users have their own values)', async () => {
+    // Two Deployments share a pod spec through an anchor and a merge key. The first round gives the
+    // second its own securityContext; only then may the anchored one get it too, for the first.
+    cpSync(path.join(fixturesDir, 'scenarios', 'anchors', 'head', 'shared.yaml'), path.join(dir, 'shared.yaml'));
+    const { status, stdout } = await fix('--level', 'restricted', 'shared.yaml');
+    expect(stdout).not.toContain('not fixed');
+    expect(stdout).toContain('2 pod specs checked, 0 violating (0 blocking findings, 0 warnings)');
+    expect(stdout).toMatch(/^fixed 10 findings in 1 file: shared\.yaml$/m);
+    expect(status).toBe(0);
+    const fixed = read('shared.yaml');
+    // The first pod spec's own values are written under the anchor, the second's under its merge key.
+    expect(fixed).toContain('      spec: &spec\n        hostIPC: false\n');
+    expect(fixed.match(/runAsNonRoot: true/g)).toHaveLength(2);
+    expect((await fix('--level', 'restricted', 'shared.yaml')).stdout).toContain('fixed 0 findings in 0 files');
+  });
+
   it('leaves what needs a decision, says why, and exits 1', async () => {
     const { status, stdout } = await fix('--level', 'restricted', 'log-agent.yaml');
     expect(status).toBe(1);
