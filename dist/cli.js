@@ -25910,6 +25910,23 @@ function checkSelection(only, skip) {
   if (included && excluded) throw new UsageError("--only and --skip: give one");
   return (check) => included ? included.has(check) : !(excluded?.has(check) ?? false);
 }
+var maxRounds = 5;
+function applyRound(files, findings, fixedChecks) {
+  const suggestionsOf = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!finding.fix) continue;
+    suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? /* @__PURE__ */ new Set()).add(finding.fix));
+    const checks2 = fixedChecks.get(finding.file);
+    if (checks2) checks2.push(finding.check);
+    else fixedChecks.set(finding.file, [finding.check]);
+  }
+  if (suggestionsOf.size === 0) return null;
+  return files.map((file) => {
+    const text3 = textOf(file.content);
+    const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
+    return text3 === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text3, suggestions) };
+  });
+}
 async function fixCommand(args, io) {
   const { values, positionals } = parseArgs3({
     args,
@@ -25935,43 +25952,35 @@ async function fixCommand(args, io) {
   const fixing = progressFor(collected.files, io, "fixing");
   const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
   fixing?.end();
-  const suggestionsOf = /* @__PURE__ */ new Map();
-  for (const finding of before.findings) {
-    if (finding.fix) suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? /* @__PURE__ */ new Set()).add(finding.fix));
+  const original = new Map(collected.files.map((file) => [file.path, textOf(file.content)]));
+  const fixedChecks = /* @__PURE__ */ new Map();
+  let files = collected.files;
+  let remaining = before;
+  for (let round = 0; round < maxRounds; round++) {
+    const applied = applyRound(files, remaining.findings, fixedChecks);
+    if (applied === null) break;
+    files = applied;
+    const rechecking = progressFor(files, io, "re-checking");
+    remaining = evaluateFiles(files, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
+    rechecking?.end();
   }
-  const after = [];
   let diff = "";
   const changed = [];
-  for (const file of collected.files) {
-    const text4 = textOf(file.content);
-    const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
-    if (text4 === null || suggestions.length === 0) {
-      after.push(file);
-      continue;
-    }
-    const fixed2 = applySuggestions(text4, suggestions);
-    after.push({ path: file.path, content: fixed2 });
+  for (const file of files) {
+    const was = original.get(file.path) ?? null;
+    const now = typeof file.content === "string" ? file.content : null;
+    if (was === null || now === null || now === was) continue;
     changed.push(file.path);
-    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, text4, fixed2, void 0, void 0, { context: 3 });
-    else await writeFile2(path8.resolve(io.cwd, file.path), fixed2);
+    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, was, now, void 0, void 0, { context: 3 });
+    else await writeFile2(path8.resolve(io.cwd, file.path), now);
   }
-  const rechecking = progressFor(after, io, "re-checking");
-  const remaining = evaluateFiles(after, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
-  rechecking?.end();
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
   const notes = report.findings.map(
     (f) => !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}` : null
   ).filter((n) => n !== null);
   const changedFiles = new Set(changed);
-  const fixedChecks = /* @__PURE__ */ new Map();
-  for (const f of before.findings) {
-    if (!f.fix || !changedFiles.has(f.file)) continue;
-    const checks2 = fixedChecks.get(f.file);
-    if (checks2) checks2.push(f.check);
-    else fixedChecks.set(f.file, [f.check]);
-  }
-  const cautionLines = [...fixedChecks].flatMap(([file, checks2]) => {
+  const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks2]) => {
     const caution = cautionFor(checks2);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
