@@ -29,13 +29,10 @@ import { round, summarize } from './stats.js';
 
 /**
  * A major collection between runs, so that a run does not pay for the
- * garbage of the one before. Not the bare `gc()`: that is V8's testing
- * collection, which also lets go of the hidden classes of objects that are
- * gone, and with them the optimized code that expects them. Every run after
- * it compiled the fix engine's hot functions again (about 180 of them on a
- * List of 1,000 Pods, most of its CPU time on V8's compiler threads): a cost
- * that neither a CLI run (compiled once) nor a long one (its classes stay in
- * use) pays again and again.
+ * garbage of the one before. Not the bare `gc()`, V8's testing collection:
+ * it also drops the hidden classes of objects that are gone and the
+ * optimized code that expects them, so every run compiled the hot functions
+ * again (bench/README.md).
  */
 const gcOptions = { type: 'major' } as const;
 const exposedGc = (globalThis as { gc?: (options?: typeof gcOptions) => void }).gc;
@@ -102,7 +99,6 @@ async function repeat(runs: number, label: string, body: () => unknown, cpu?: nu
   }
   return samples;
 }
-
 
 /** Run `body` under the V8 sampling profiler (the last run's profile is written to `out`). */
 function profiled<T>(body: () => T, out: string): () => Promise<T> {

@@ -36,13 +36,13 @@ const cliScript = path.join(repoRoot, 'dist', 'cli.js');
 
 let requestCounter = 0;
 
-/** Run one stage in a child process: `node --expose-gc --import tsx bench/child.ts`. */
 /** The most warm-up runs of a List size (N = 10 takes 499 at the default sizes, a few seconds). */
 const maxListWarmup = 1000;
 
 /** A stage child stopped at its time cap (the lists stage: a quadratic engine would take hours). */
 class StageTimeout extends Error {}
 
+/** Run one stage in a child process: `node --expose-gc --import tsx bench/child.ts`. */
 async function runStage(work: string, request: StageRequest, timeoutMs?: number): Promise<StageResult> {
   const id = ++requestCounter;
   const requestPath = path.join(work, `request-${id}.json`);
