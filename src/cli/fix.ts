@@ -133,7 +133,6 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   // Each round applies every suggestion, then checks the files again. A fix can wait for another: an
   // edit at an anchor its users share is only safe once each of them has its own value, which the
   // first round may have just written. So what is left is fixed again while it gets suggestions.
-  const original = new Map(collected.files.map((file) => [file.path, textOf(file.content)]));
   const fixedChecks = new Map<string, Finding['check'][]>();
   let files: readonly SourceFile[] = collected.files;
   let remaining = before;
@@ -149,10 +148,11 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
 
   let diff = '';
   const changed: string[] = [];
-  for (const file of files) {
-    const was = original.get(file.path) ?? null;
-    const now = typeof file.content === 'string' ? file.content : null;
-    if (was === null || now === null || now === was) continue;
+  // A round hands on the very file it did not change: only the others are decoded again, for their diff.
+  for (const [i, file] of files.entries()) {
+    const was = file === collected.files[i] ? null : textOf(collected.files[i]!.content);
+    const now = file.content;
+    if (was === null || typeof now !== 'string') continue;
     changed.push(file.path);
     if (values['dry-run']) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, was, now, undefined, undefined, { context: 3 });
     else await writeFile(path.resolve(io.cwd, file.path), now);
