@@ -105,6 +105,9 @@ export interface FileFixes {
   readonly pods: readonly (readonly FindingFix[])[];
 }
 
+/** The splices of a set of owners' edits, and the owners whose edit changes a shared node. */
+type Rendering = Pick<Rendered, 'splices' | 'shared'>;
+
 /** Why a fix was withdrawn; `shared` says what is shared when the edit touched a shared node. */
 interface Refusal {
   readonly reason: string;
@@ -393,7 +396,7 @@ class FileFixer {
     }
   }
 
-  private render(selected: readonly Owner[]): Pick<Rendered, 'splices' | 'shared'> {
+  private render(selected: readonly Owner[]): Rendering {
     const perDocument = new Map<number, Owner[]>();
     for (const owner of selected) {
       const documentOwners = perDocument.get(owner.documentIndex);
@@ -432,7 +435,7 @@ class FileFixer {
   }
 
   /** The owners' edits rendered together as splices in order, or why they cannot be written (known without verifying). */
-  private renderInOrder(selected: readonly Owner[]): { rendered: Pick<Rendered, 'splices' | 'shared'> } | { unwritable: Refusal } {
+  private renderInOrder(selected: readonly Owner[]): { rendered: Rendering } | { unwritable: Refusal } {
     try {
       const rendered = this.render(selected);
       inOrder(rendered.splices);
@@ -508,7 +511,7 @@ class FileFixer {
   }
 
   /** The owner's edit rendered alone, when it changes a node shared by several places; else null. */
-  private sharedEdit(owner: Owner): Pick<Rendered, 'splices' | 'shared'> | null {
+  private sharedEdit(owner: Owner): Rendering | null {
     try {
       const rendered = this.render([owner]);
       return rendered.shared.has(owner.id) ? rendered : null;
@@ -627,7 +630,7 @@ class FileFixer {
       const selected = owners.filter((o) => o.accepted);
       suggestionOf = new Map();
       if (selected.length === 0) break;
-      let rendered: Pick<Rendered, 'splices' | 'shared'>;
+      let rendered: Rendering;
       let groups: ReturnType<typeof groupSplices>;
       try {
         rendered = this.render(selected);

@@ -235,9 +235,8 @@ export function renderEdits(context: RenderContext, edits: readonly OwnedEdit[])
 /**
  * One rendering of edits: each edit becomes an op on the node it lands in
  * (ops on one node merge), then each op its splices. A class, not closures
- * made per call: every pod spec's fixes are rendered, and V8 lets the
- * optimized code of closures that are gone go at a major collection, so
- * closures made per rendering were compiled again and again.
+ * made per call: every pod spec's fixes are rendered, and a closure's
+ * optimized code goes with it (see FileFixer in fixFile.ts).
  */
 class EditRenderer {
   private readonly anchors: ReadonlySet<string>;
