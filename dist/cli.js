@@ -25952,7 +25952,6 @@ async function fixCommand(args, io) {
   const fixing = progressFor(collected.files, io, "fixing");
   const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
   fixing?.end();
-  const original = new Map(collected.files.map((file) => [file.path, textOf(file.content)]));
   const fixedChecks = /* @__PURE__ */ new Map();
   let files = collected.files;
   let remaining = before;
@@ -25966,10 +25965,10 @@ async function fixCommand(args, io) {
   }
   let diff = "";
   const changed = [];
-  for (const file of files) {
-    const was = original.get(file.path) ?? null;
-    const now = typeof file.content === "string" ? file.content : null;
-    if (was === null || now === null || now === was) continue;
+  for (const [i, file] of files.entries()) {
+    const was = file === collected.files[i] ? null : textOf(collected.files[i].content);
+    const now = file.content;
+    if (was === null || typeof now !== "string") continue;
     changed.push(file.path);
     if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, was, now, void 0, void 0, { context: 3 });
     else await writeFile2(path8.resolve(io.cwd, file.path), now);
