@@ -104,6 +104,16 @@ function applyRound(files: readonly SourceFile[], findings: readonly Finding[], 
   });
 }
 
+/**
+ * A file's name in the diff's headers, as git writes it: `a/` or `b/` and
+ * the path, an absolute one (a file outside the working directory) without
+ * its leading slash (`a//tmp/x.yaml` is a path neither git apply nor patch
+ * takes; `a/tmp/x.yaml` applies from the root).
+ */
+function patchPath(side: 'a' | 'b', file: string): string {
+  return `${side}/${file.replace(/^\/+/, '')}`;
+}
+
 export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -154,7 +164,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     const now = file.content;
     if (was === null || typeof now !== 'string') continue;
     changed.push(file.path);
-    if (values['dry-run']) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, was, now, undefined, undefined, { context: 3 });
+    if (values['dry-run']) diff += createTwoFilesPatch(patchPath('a', file.path), patchPath('b', file.path), was, now, undefined, undefined, { context: 3 });
     else await writeFile(path.resolve(io.cwd, file.path), now);
   }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };

@@ -108,6 +108,24 @@ describe('pod-security-review fix', () => {
     expect(patched).not.toBe(before);
   });
 
+  it('names a file outside the working directory in the diff as git does, so that the diff applies from the root', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'psr-fix-outside-'));
+    try {
+      const file = path.join(outside, 'log-agent.yaml');
+      cpSync(path.join(dir, 'log-agent.yaml'), file);
+      const { stdout } = await fix('--level', 'restricted', '--dry-run', file);
+      const shown = file.slice(1);
+      expect(stdout).toContain(`\n--- a/${shown}\n+++ b/${shown}\n@@ `);
+      writeFileSync(path.join(dir, 'fix.patch'), stdout);
+      const applied = spawnSync('git', ['apply', '-p1', path.join(dir, 'fix.patch')], { cwd: '/', encoding: 'utf8' });
+      expect(applied.stderr).toBe('');
+      expect(applied.status).toBe(0);
+      expect(readFileSync(file, 'utf8')).toContain('allowPrivilegeEscalation: false');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('fixes the mechanical advice with --advice (or the config), alone with --only, with its caution', async () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: x\n    securityContext:\n      privileged: true\n';
     writeFileSync(path.join(dir, 'advice.yaml'), text);
