@@ -24,8 +24,8 @@ import type { Emulator, PullRequestHandle } from '../test/helpers/github-emulato
 import { runAction } from '../test/helpers/runAction.js';
 import { endpointOf } from './economy.js';
 import { tsxLoader } from './options.js';
-import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, Memory, ProbeReport, StageRequest, StageResult } from './protocol.js';
-import { round, summarize } from './stats.js';
+import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, Memory, PairResult, ProbeReport, StageRequest, StageResult } from './protocol.js';
+import { medianOf, round, summarize } from './stats.js';
 
 /**
  * A major collection between runs, so that a run does not pay for the
@@ -81,10 +81,12 @@ const rssNowMb = () => round(process.memoryUsage().rss / 1024 / 1024);
  */
 let firstRunPeakMb: number | null = null;
 const afterRun = () => (firstRunPeakMb ??= round(process.resourceUsage().maxRSS / 1024));
+/** After a warm-up on another input (StageRequest.warmupTree): its runs are not the input's first. */
+const afterOtherInput = () => undefined;
 const peakMb = () => firstRunPeakMb ?? round(process.resourceUsage().maxRSS / 1024);
 
 /** Wall times of `runs` runs; their CPU times (the process's, GC threads included) go to `cpu` when given. */
-async function repeat(runs: number, label: string, body: () => unknown, cpu?: number[]): Promise<number[]> {
+async function repeat(runs: number, label: string, body: () => unknown, cpu?: number[], ran: () => unknown = afterRun): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     gc?.();
@@ -92,7 +94,7 @@ async function repeat(runs: number, label: string, body: () => unknown, cpu?: nu
     const start = performance.now();
     await body();
     samples.push(performance.now() - start);
-    afterRun();
+    ran();
     const used = process.cpuUsage(cpuStart);
     cpu?.push((used.user + used.system) / 1000);
     log(`${label} run ${i + 1}/${runs}: ${round(samples[i]!)} ms, CPU ${round((used.user + used.system) / 1000)} ms`);
@@ -121,6 +123,8 @@ function profiled<T>(body: () => T, out: string): () => Promise<T> {
 
 async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'check' | 'fixes' }>): Promise<StageResult> {
   const files = readTree(request.tree);
+  const warmFiles = request.warmupTree === undefined ? files : readTree(request.warmupTree);
+  const warmedOn = request.warmupTree === undefined ? afterRun : afterOtherInput;
   const input = { files: files.length, bytes: files.reduce((sum, f) => sum + contentBytes(f.content), 0) };
   const policy = policyContext(request.today);
   const counts: Record<string, number> = {};
@@ -129,7 +133,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   const cpu: number[] = [];
   let report: ReturnType<typeof evaluateFiles> | undefined;
   if (request.kind === 'parse') {
-    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, 'parse warm-up', () => parseFloor(files.map((f) => f.content)));
+    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, 'parse warm-up', () => parseFloor(warmFiles.map((f) => f.content)), undefined, warmedOn);
     samples = await repeat(
       request.runs,
       'parse',
@@ -140,9 +144,10 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
     );
   } else {
     // Stage 3 is stage 2 with fixes, as `check --format json` runs it.
-    const pass = () => evaluateFiles(files, { policy, fixes: request.kind === 'fixes' });
+    const passOn = (input: readonly SourceFile[]) => () => evaluateFiles(input, { policy, fixes: request.kind === 'fixes' });
+    const pass = passOn(files);
     const once = request.profile === undefined ? pass : profiled(pass, request.profile);
-    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, pass);
+    if ((request.warmup ?? 0) > 0) await repeat(request.warmup ?? 0, `${request.kind} warm-up`, passOn(warmFiles), undefined, warmedOn);
     samples = await repeat(
       request.runs,
       request.kind,
@@ -174,6 +179,52 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   }
   const result: FilesResult = { kind: request.kind, ms: summarize(samples), cpuMs: summarize(cpu), memory, input, counts, ...(reportBytes !== undefined ? { reportBytes } : {}) };
   return result;
+}
+
+/** CPU time of one run of `body` (user + system, every thread), after a major collection. */
+function cpuOf(body: () => unknown): number {
+  gc?.();
+  const start = process.cpuUsage();
+  body();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The text and the JSON report in turns (which goes first alternates), so
+ * that both are timed under the same state of the machine: the ratio of
+ * each pair is taken, and their median reported.
+ */
+async function pairStage(request: Extract<StageRequest, { kind: 'pair' }>): Promise<PairResult> {
+  const files = readTree(request.tree);
+  const warmFiles = request.warmupTree === undefined ? files : readTree(request.warmupTree);
+  const policy = policyContext(request.today);
+  const report = (input: readonly SourceFile[], fixes: boolean) => () => evaluateFiles(input, { policy, fixes });
+  for (let i = 0; i < request.warmup; i++) {
+    report(warmFiles, false)();
+    report(warmFiles, true)();
+  }
+  const check: number[] = [];
+  const fixes: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < request.runs; i++) {
+    // Which report goes first alternates: neither always runs right after the other.
+    let text: number;
+    let json: number;
+    if (i % 2 === 0) {
+      text = cpuOf(report(files, false));
+      json = cpuOf(report(files, true));
+    } else {
+      json = cpuOf(report(files, true));
+      text = cpuOf(report(files, false));
+    }
+    check.push(text);
+    fixes.push(json);
+    ratios.push(round(json / text, 2));
+    log(`pair ${i + 1}/${request.runs}: text ${round(text)} ms, JSON ${round(json)} ms CPU (${ratios[i]}×)`);
+  }
+  const ratio = round(medianOf([...ratios].sort((a, b) => a - b)), 2);
+  return { kind: 'pair', checkCpuMs: summarize(check), fixesCpuMs: summarize(fixes), ratios, ratio };
 }
 
 async function diffStage(request: Extract<StageRequest, { kind: 'diff' }>): Promise<DiffResult> {
@@ -309,6 +360,9 @@ async function main(): Promise<void> {
     case 'check':
     case 'fixes':
       result = await filesStage(request);
+      break;
+    case 'pair':
+      result = await pairStage(request);
       break;
     case 'diff':
       result = await diffStage(request);

@@ -12,11 +12,33 @@ export type StageRequest =
       readonly runs: number;
       /** Runs before the measured ones, not recorded (JIT warm-up, for the scaling series). */
       readonly warmup?: number;
+      /**
+       * The input the warm-up runs read, when not `tree`: a smaller one of the
+       * same form, so that a large input is timed with compiled code after a
+       * few seconds of warm-up (the peak RSS is then taken at the end of the
+       * first measured run).
+       */
+      readonly warmupTree?: string;
       readonly today: string;
       /** Write a CPU profile of the (last) run here (check and fixes only). */
       readonly profile?: string;
       /** Also render the report (text for check, JSON for fixes, as the CLI would) and give its size. */
       readonly reportBytes?: boolean;
+    }
+  | {
+      /**
+       * The text report (check) and the JSON report (check + fixes) on the
+       * same input, pass for pass in turns, after warm-up runs of both: their
+       * ratio under the same state of the machine, which moves by as much as
+       * 2× within minutes (each report's own child times it apart).
+       */
+      readonly kind: 'pair';
+      readonly tree: string;
+      /** Pairs of runs measured. */
+      readonly runs: number;
+      readonly warmup: number;
+      readonly warmupTree?: string;
+      readonly today: string;
     }
   | { readonly kind: 'diff'; readonly repo: string; readonly base: string; readonly head: string; readonly runs: number; readonly fixRuns: number; readonly today: string }
   | {
@@ -47,6 +69,16 @@ export interface FilesResult {
   readonly counts: Readonly<Record<string, number>>;
   /** The rendered report's size in bytes (text for check, JSON for fixes), when asked for. */
   readonly reportBytes?: number;
+}
+
+export interface PairResult {
+  readonly kind: 'pair';
+  /** CPU time of each report's runs (user + system, all of the process's threads). */
+  readonly checkCpuMs: Summary;
+  readonly fixesCpuMs: Summary;
+  /** The JSON report's CPU time over the text report's, pair by pair, and their median. */
+  readonly ratios: readonly number[];
+  readonly ratio: number;
 }
 
 export interface DiffResult {
@@ -107,4 +139,4 @@ export interface ActionResult {
   readonly memory: Memory;
 }
 
-export type StageResult = FilesResult | DiffResult | ActionResult;
+export type StageResult = FilesResult | PairResult | DiffResult | ActionResult;

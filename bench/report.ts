@@ -112,6 +112,12 @@ export interface ListPoint {
   /** The JSON report's counts (findings, withFix, withFixNote, …). */
   readonly counts: Readonly<Record<string, number>>;
   readonly reportBytes: number | null;
+  /**
+   * The JSON report's CPU time over the text report's, measured pair by pair
+   * in one child that runs both in turns (StageRequest 'pair'), and their
+   * median; null when not measured (absent in results from before it was).
+   */
+  readonly paired?: { readonly ratio: number; readonly ratios: readonly number[] } | null;
 }
 
 export interface ListFormEntry {
@@ -242,17 +248,25 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
 export const timeOf = (m: Extract<ListMeasure, { status: 'measured' }>): number => (m.cpuMs ?? m.ms).median;
 const msOf = (m: ListMeasure): number | null => (m.status === 'measured' ? timeOf(m) : null);
 
+/**
+ * The JSON report's time over the text report's: as the two reports measured
+ * in turns in one child give it, else from their own children's medians
+ * (results from before the pairs were measured).
+ */
+function jsonToText(p: ListPoint): number | null {
+  if (p.paired) return p.paired.ratio;
+  const json = msOf(p.fixes);
+  const text = msOf(p.check);
+  return json !== null && text !== null && text > 0 ? json / text : null;
+}
+
 /** The lists stage's targets: JSON ≤ 3× text at every N, exponent ≤ 1.1, peak RSS ≤ 2× the text report's. */
 function listTargets(entry: ListsEntry | Skipped): Target[] {
   const lists = measured<ListsEntry>(entry);
   if (!lists) return [{ target: 'Lists of N Pods: JSON report vs text report', limit: '≤ 3× at every N', actual: 'not measured', met: null }];
   const targets: Target[] = [];
   for (const { form, points, exponent } of lists.forms) {
-    const ratios = points.map((p) => {
-      const json = msOf(p.fixes);
-      const text = msOf(p.check);
-      return { n: p.n, ratio: json !== null && text !== null && text > 0 ? json / text : null, timeout: p.fixes.status !== 'measured' };
-    });
+    const ratios = points.map((p) => ({ n: p.n, ratio: jsonToText(p), timeout: p.fixes.status !== 'measured' }));
     const worst = Math.max(...ratios.map((r) => r.ratio ?? 0));
     const incomplete = ratios.some((r) => r.timeout);
     targets.push({
@@ -395,7 +409,10 @@ export function renderMarkdown(results: BenchResults): string {
   const lists = measured<ListsEntry>(results.lists);
   if (lists) {
     out.push('### Lists of N Pods in one document (8 fixable findings per Pod)', '');
-    out.push('| Form | N | size | parse floor | text report | JSON report | JSON ÷ text | JSON ÷ parse | report size text → JSON | fixes / notes | peak RSS text → JSON |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    out.push(
+      '| Form | N | size | parse floor | text report | JSON report | JSON ÷ text, in turns (apart) | JSON ÷ parse | report size text → JSON | fixes / notes | peak RSS text → JSON |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     // CPU time, then wall time in brackets.
     const cell = (m: ListMeasure) =>
       m.status === 'measured' ? (m.cpuMs ? `${fmtMs(m.cpuMs.median)} (${fmtMs(m.ms.median)})` : fmtMs(m.ms.median)) : m.status === 'timeout' ? `over ${m.afterSeconds} s` : '–';
@@ -408,13 +425,15 @@ export function renderMarkdown(results: BenchResults): string {
     const rss = (m: ListMeasure) => (m.status === 'measured' ? `${Math.round(m.peakRssMb)}` : '–');
     for (const { form, points, exponent } of lists.forms) {
       for (const p of points) {
-        out.push(row([form, thousands(p.n), kib(p.bytes), cell(p.parse), cell(p.check), cell(p.fixes), ratio(p.fixes, p.check), ratio(p.fixes, p.parse), `${size(p.check)} → ${size(p.fixes)}`, `${p.counts.withFix ?? '–'} / ${p.counts.withFixNote ?? '–'}`, `${rss(p.check)} → ${rss(p.fixes)} MB`]));
+        const inTurns = p.paired ? `${p.paired.ratio.toFixed(1)}× (${ratio(p.fixes, p.check)})` : ratio(p.fixes, p.check);
+        out.push(row([form, thousands(p.n), kib(p.bytes), cell(p.parse), cell(p.check), cell(p.fixes), inTurns, ratio(p.fixes, p.parse), `${size(p.check)} → ${size(p.fixes)}`, `${p.counts.withFix ?? '–'} / ${p.counts.withFixNote ?? '–'}`, `${rss(p.check)} → ${rss(p.fixes)} MB`]));
       }
       out.push(row([`${form}: growth exponent over N`, '', '', String(exponent.parse ?? '–'), String(exponent.check ?? '–'), String(exponent.fixes ?? '–'), '', '', '', '', '']));
     }
     out.push(
       '',
-      'Each List is one file in a child process of its own; smaller Lists get unrecorded warm-up runs first, as many Pods in all as the largest List holds (up to 1,000 runs), so that every size is timed with compiled code. Times are median CPU time (user + system, every thread of the process), wall time in brackets; ratios and exponents are of CPU time, which other work on the machine does not inflate as it does wall time. ' +
+      'Each List is one file in a child process of its own; each gets unrecorded warm-up runs first, as many Pods in all as the largest List holds (up to 1,000 runs; a List of more than 100 Pods warms up on one of 100), so that every size is timed with compiled code. Times are median CPU time (user + system, every thread of the process), wall time in brackets; ratios and exponents are of CPU time, which other work on the machine does not inflate as it does wall time. ' +
+        "JSON ÷ text is the median of 2 × `--list-runs` − 1 pairs of runs of both reports in one more child, in turns, after the same warm-up: a machine's speed can move by as much as 2× within minutes, and the reports' own children time them minutes apart (their ratio in brackets). The targets read the ratio in turns. " +
         'The growth exponent is the least-squares slope of log(time) over log(N): 1 is linear, 2 quadratic. ' +
         'A run over the time cap (`--list-timeout`) is stopped and larger sizes of its form and report are not tried. Fixes / notes: findings with a verified fix / with a note (a caveat or why there is none).',
       '',

@@ -23,7 +23,7 @@ import { benchDir, parseOptions, repoRoot, tsxLoader, usage } from './options.js
 import type { BenchOptions, StageName } from './options.js';
 import { summarizeProfile } from './profile.js';
 import type { CpuProfile, ProfileSummary } from './profile.js';
-import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, ProbeReport, StageRequest, StageResult } from './protocol.js';
+import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, PairResult, ProbeReport, StageRequest, StageResult } from './protocol.js';
 import { evaluateTargets, renderMarkdown } from './report.js';
 import { timeOf } from './report.js';
 import type { ActionRunsEntry, ActionStageEntry, BenchResults, CliRun, DiffStageEntry, FilesStageEntry, ListFormEntry, ListMeasure, ListPoint, ListsEntry, ScalePoint, Skipped } from './report.js';
@@ -38,6 +38,14 @@ let requestCounter = 0;
 
 /** The most warm-up runs of a List size (N = 10 takes 499 at the default sizes, a few seconds). */
 const maxListWarmup = 1000;
+
+/**
+ * Lists of more Pods warm up on a List of this many Pods of the same form:
+ * warmed up on themselves, the largest got no warm-up run at all (one of its
+ * three timed runs was the cold one), and N = 1,000 got four, after which
+ * V8 was still compiling the fix engine (bench/README.md).
+ */
+const warmupListSize = 100;
 
 /** A stage child stopped at its time cap (the lists stage: a quadratic engine would take hours). */
 class StageTimeout extends Error {}
@@ -143,16 +151,51 @@ function generate(label: string, dir: string, spec: Parameters<typeof generateRe
 }
 
 /**
+ * The warm-up runs of a List of `n` Pods (not recorded), so that every List
+ * is timed with optimized code, as in the scaling stage: as many Pods as the
+ * largest List holds. Five runs were not enough at N = 10: the fix engine,
+ * most of the JSON report's code, was still in V8's interpreter (26 ms a run
+ * there, 4 ms once compiled). A larger List warms up on a small one of its
+ * form (`warmupDir`): the same code, in runs that cost little.
+ */
+function listWarmup(n: number, largest: number, warmupDir: string): { readonly warmup: number; readonly warmupTree?: string } {
+  if (n > warmupListSize) return { warmup: Math.min(maxListWarmup, Math.ceil(largest / warmupListSize)), warmupTree: warmupDir };
+  return { warmup: Math.min(maxListWarmup, Math.ceil(largest / n) - 1) };
+}
+
+/** Pairs of runs of the text and the JSON report in one child (StageRequest 'pair'); null when over the time cap. */
+async function measurePair(work: string, o: BenchOptions, dir: string, warm: ReturnType<typeof listWarmup>): Promise<ListPoint['paired']> {
+  progress(`lists: ${path.basename(dir)}, text and JSON in turns`);
+  // An odd number of pairs has a middle one; each pair runs both reports after both warmed up.
+  const runs = 2 * o.listRuns - 1;
+  const timeoutMs = o.listTimeoutSeconds * 1000 * 2 * (runs + warm.warmup) + 30_000;
+  try {
+    const r = (await runStage(work, { kind: 'pair', tree: dir, runs, ...warm, today: o.today }, timeoutMs)) as PairResult;
+    return { ratio: r.ratio, ratios: r.ratios };
+  } catch (error) {
+    if (error instanceof StageTimeout) return null;
+    throw error;
+  }
+}
+
+/**
  * The lists stage: for each form and size, the parse floor, the text report
  * (check) and the JSON report (check + fixes) on a file holding one List of
- * N Pods, each in a child of its own. A run over the time cap is stopped,
- * recorded as such, and larger sizes of that form and report are skipped.
+ * N Pods, each in a child of its own, then both reports in turns in one more
+ * child, for their ratio. A run over the time cap is stopped, recorded as
+ * such, and larger sizes of that form and report are skipped.
  */
 async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> {
   const forms: ListFormEntry[] = [];
+  const largest = Math.max(...o.listSizes);
   for (const form of listForms) {
     const points: ListPoint[] = [];
     const stopped = new Set<'parse' | 'check' | 'fixes'>();
+    const warmupDir = path.join(work, `list-${form}-warmup`);
+    if (largest > warmupListSize) {
+      mkdirSync(warmupDir, { recursive: true });
+      writeFileSync(path.join(warmupDir, form === 'json' ? 'list.json' : 'list.yaml'), listOfPods(warmupListSize, form));
+    }
     for (const n of o.listSizes) {
       const dir = path.join(work, `list-${form}-${n}`);
       mkdirSync(dir, { recursive: true });
@@ -164,13 +207,10 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
       for (const kind of ['parse', 'check', 'fixes'] as const) {
         if (stopped.has(kind)) continue;
         progress(`lists: ${form}, N = ${n}, ${kind}`);
-        // Warm-up runs (not recorded) so that small Lists are timed with optimized code too, as in the scaling
-        // stage: as many Pods as the largest List holds. Five runs were not enough at N = 10: the fix engine,
-        // most of the JSON report's code, was still in V8's interpreter (26 ms a run there, 4 ms once compiled).
-        const warmup = Math.min(maxListWarmup, Math.ceil(Math.max(...o.listSizes) / n) - 1);
-        const timeoutMs = o.listTimeoutSeconds * 1000 * (o.listRuns + warmup) + 30_000;
+        const warm = listWarmup(n, largest, warmupDir);
+        const timeoutMs = o.listTimeoutSeconds * 1000 * (o.listRuns + warm.warmup) + 30_000;
         try {
-          const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, warmup, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
+          const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, ...warm, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
           point[kind] = { status: 'measured', ms: r.ms, ...(r.cpuMs ? { cpuMs: r.cpuMs } : {}), peakRssMb: r.memory.peakMb, reportBytes: r.reportBytes ?? null };
           if (kind === 'fixes') counts = r.counts;
           if (kind === 'fixes') reportBytes = r.reportBytes ?? null;
@@ -180,9 +220,11 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
           stopped.add(kind);
         }
       }
+      const paired = point.check.status === 'measured' && point.fixes.status === 'measured' ? await measurePair(work, o, dir, listWarmup(n, largest, warmupDir)) : null;
       rmSync(dir, { recursive: true, force: true });
-      points.push({ n, bytes: Buffer.byteLength(text), ...point, counts, reportBytes });
+      points.push({ n, bytes: Buffer.byteLength(text), ...point, counts, reportBytes, paired });
     }
+    rmSync(warmupDir, { recursive: true, force: true });
     // Fitted on CPU time: wall time on a machine shared with other work is noise.
     const fit = (kind: 'parse' | 'check' | 'fixes') => growthExponent(points.flatMap((p) => (p[kind].status === 'measured' ? [{ n: p.n, ms: timeOf(p[kind]) }] : [])));
     forms.push({ form, points, exponent: { parse: fit('parse'), check: fit('check'), fixes: fit('fixes') } });

@@ -12,9 +12,13 @@ export interface Summary {
 export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) throw new Error('no samples to summarize');
   const sorted = [...samples].sort((a, b) => a - b);
+  return { median: round(medianOf(sorted)), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), runs: samples.map(round) };
+}
+
+/** The median of sorted values (the mean of the two middle ones for an even count). */
+export function medianOf(sorted: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), runs: samples.map(round) };
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** Milliseconds (or megabytes) to 0.1. */
