@@ -25927,6 +25927,9 @@ function applyRound(files, findings, fixedChecks) {
     return text3 === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text3, suggestions) };
   });
 }
+function patchPath(side, file) {
+  return `${side}/${file.replace(/^\/+/, "")}`;
+}
 async function fixCommand(args, io) {
   const { values, positionals } = parseArgs3({
     args,
@@ -25970,7 +25973,7 @@ async function fixCommand(args, io) {
     const now = file.content;
     if (was === null || typeof now !== "string") continue;
     changed.push(file.path);
-    if (values["dry-run"]) diff += createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, was, now, void 0, void 0, { context: 3 });
+    if (values["dry-run"]) diff += createTwoFilesPatch(patchPath("a", file.path), patchPath("b", file.path), was, now, void 0, void 0, { context: 3 });
     else await writeFile2(path8.resolve(io.cwd, file.path), now);
   }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
