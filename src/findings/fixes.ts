@@ -8,6 +8,7 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import { computeFixes } from '../fixes/fixFile.js';
+import type { PodFailures } from '../fixes/fixFile.js';
 import { decodeContent } from '../manifests/load.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FindingFix, FixableCheck, FixFailure, Suggestion } from '../fixes/types.js';
@@ -53,40 +54,69 @@ export function fixFindings<F extends Finding>(
   selected: (check: FixableCheck) => boolean = () => true,
   advice: readonly (readonly F[])[] = [],
 ): FixedFindings<F> {
-  const adviceOf = (i: number) => advice[i] ?? [];
-  const wantedAdvice = evaluations.map((_, i) => new Set(adviceOf(i).map((f) => f.check).filter((check) => isFixableAdvice(check) && selected(check))));
-  if (text === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i]!.size === 0)) {
-    return { findings, advice: evaluations.map((_, i) => adviceOf(i)), suggestions: [] };
+  // Loops, not callbacks: a callback made per file is compiled again after each major collection (see FileFixer).
+  const advices: (readonly F[])[] = [];
+  const wantedAdvice: Set<string>[] = [];
+  let fixable = false;
+  for (let i = 0; i < evaluations.length; i++) {
+    const podAdvice = advice[i] ?? [];
+    advices.push(podAdvice);
+    const wanted = new Set<string>();
+    for (const finding of podAdvice) if (isFixableAdvice(finding.check) && selected(finding.check)) wanted.add(finding.check);
+    wantedAdvice.push(wanted);
+    const { blocking, warning } = evaluations[i]!.outcome;
+    if (blocking.length + warning.length > 0 || wanted.size > 0) fixable = true;
   }
-  const pods = evaluations.map((evaluation, i) => {
-    const upstream = [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed) => placed.failure).filter((failure) => selected(failure.check));
-    const advised = adviceFailures(evaluation.source.pod, (id) => wantedAdvice[i]!.has(id));
-    return {
-      source: evaluation.source,
-      failures: [...upstream, ...advised] as FixFailure[],
-      policy: stricter(evaluation.policy.enforce, evaluation.policy.warn),
-      upstream: upstream.length,
-    };
-  });
-  const isSelected = (check: Finding['check']) => selected(check as FixableCheck);
+  if (text === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  const pods: (PodFailures & { readonly policy: LevelVersion; readonly upstream: number })[] = [];
+  for (let i = 0; i < evaluations.length; i++) {
+    const evaluation = evaluations[i]!;
+    const upstream: FixFailure[] = [];
+    for (const placed of [...evaluation.outcome.blocking, ...evaluation.outcome.warning]) if (selected(placed.failure.check)) upstream.push(placed.failure);
+    const wanted = wantedAdvice[i]!;
+    const advised = adviceFailures(evaluation.source.pod, wanted.has.bind(wanted));
+    pods.push({ source: evaluation.source, failures: [...upstream, ...advised] as FixFailure[], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
+  }
   const first = pods[0]!.policy;
   const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
-  const withFix = (finding: F, fix: FindingFix | undefined): F => (fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding);
-  return {
-    suggestions: fixes.suggestions,
-    findings: findings.map((podFindings, i) =>
-      podFindings.map((finding, j) => {
-        // The fixes are those of the selected failures, in order: skip the others when counting.
-        const k = podFindings.slice(0, j).filter((f) => isSelected(f.check)).length;
-        return withFix(finding, isSelected(finding.check) && k < pods[i]!.upstream ? fixes.pods[i]?.[k] : undefined);
-      }),
-    ),
-    // The advice failures follow the upstream ones, one per check.
-    advice: evaluations.map((_, i) =>
-      adviceOf(i).map((finding) => {
-        const k = pods[i]!.failures.findIndex((failure, index) => index >= pods[i]!.upstream && failure.check === finding.check);
-        return withFix(finding, k < 0 ? undefined : fixes.pods[i]?.[k]);
-      }),
-    ),
-  };
+  const fixedFindings: F[][] = [];
+  for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i]!, fixes.pods[i] ?? [], pods[i]!.upstream, selected));
+  const fixedAdvice: F[][] = [];
+  for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i]!, fixes.pods[i] ?? [], pods[i]!.failures, pods[i]!.upstream));
+  return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
+}
+
+/** A pod spec's findings with the fixes of its selected upstream failures, in order: the others are skipped when counting. */
+function withUpstreamFixes<F extends Finding>(podFindings: readonly F[], podFixes: readonly FindingFix[], upstream: number, selected: (check: FixableCheck) => boolean): F[] {
+  const out: F[] = [];
+  let k = 0;
+  for (const finding of podFindings) {
+    if (!selected(finding.check as FixableCheck)) {
+      out.push(finding);
+      continue;
+    }
+    out.push(withFix(finding, k < upstream ? podFixes[k] : undefined));
+    k++;
+  }
+  return out;
+}
+
+/** A pod spec's advice findings with their fixes: the advice failures follow the upstream ones, one per check. */
+function withAdviceFixes<F extends Finding>(podAdvice: readonly F[], podFixes: readonly FindingFix[], failures: readonly FixFailure[], upstream: number): F[] {
+  const out: F[] = [];
+  for (const finding of podAdvice) {
+    let k = -1;
+    for (let index = upstream; index < failures.length; index++) {
+      if (failures[index]!.check === finding.check) {
+        k = index;
+        break;
+      }
+    }
+    out.push(withFix(finding, k < 0 ? undefined : podFixes[k]));
+  }
+  return out;
+}
+
+function withFix<F extends Finding>(finding: F, fix: FindingFix | undefined): F {
+  return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
 }

@@ -163,6 +163,20 @@ function areaOf(path: FieldPath): string {
   return 'spec';
 }
 
+/** A plan's edits with paths relative to the document (theirs are relative to the pod template). */
+function documentEdits(templatePath: FieldPath, edits: readonly Edit[]): Edit[] {
+  const prefixed: Edit[] = [];
+  for (const edit of edits) prefixed.push(prefixEdit(templatePath, edit));
+  return prefixed;
+}
+
+/** Where each edit lands (areaOf). */
+function areasOf(edits: readonly Edit[]): string[] {
+  const areas: string[] = [];
+  for (const edit of edits) areas.push(areaOf(edit.path));
+  return areas;
+}
+
 /** The pod template as written: what edits can touch (the checks saw it defaulted). */
 function writtenPod(document: JsonValue, templatePath: FieldPath): PodInput {
   const template = valueAt(document, templatePath) ?? null;
@@ -199,7 +213,9 @@ function podRuns(documentOwners: readonly Owner[]): Owner[][] | null {
 
 /** The same owners in the same order (compared one by one: a pod spec's rendering is looked up every round). */
 function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
-  return a.length === b.length && a.every((owner, i) => owner === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -212,7 +228,18 @@ function inSelectionOrder(ids: Iterable<string>, byId: ReadonlyMap<string, Owner
     const owner = byId.get(id);
     if (owner !== undefined) found.push(owner);
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found.sort(bySelection);
+}
+
+function bySelection(a: Owner, b: Owner): number {
+  return a.index - b.index;
+}
+
+/** Owners with edits to try (not those whose fixer wrote a note instead), and not among `left`. */
+function withEdits(owners: readonly Owner[], left?: ReadonlySet<Owner>): Owner[] {
+  const found: Owner[] = [];
+  for (const owner of owners) if (owner.plan.kind === 'edits' && owner.edits.length > 0 && !left?.has(owner)) found.push(owner);
+  return found;
 }
 
 export function computeFixes(request: FixRequest): FileFixes {
@@ -285,11 +312,13 @@ class FileFixer {
 
   /** 1. Plans: each failure's fixer proposes edits (or says why not). */
   private plan(fallback: LevelVersion): void {
-    this.request.pods.forEach(({ source, failures, policy }, podIndex) => {
+    for (let podIndex = 0; podIndex < this.request.pods.length; podIndex++) {
+      const { source, failures, policy } = this.request.pods[podIndex]!;
       const written = writtenPod(source.document.value, source.templatePath);
       const { level, version } = policy ?? fallback;
       const key = podKey(source.document.index, source.objectPath);
-      failures.forEach((failure, failureIndex) => {
+      for (let failureIndex = 0; failureIndex < failures.length; failureIndex++) {
+        const failure = failures[failureIndex]!;
         const plan = fixers[failure.check]({ failure, pod: source.pod, written, kind: source.kind, level, version });
         const owner: Owner = {
           id: `${podIndex}/${failureIndex}`,
@@ -299,8 +328,8 @@ class FileFixer {
           documentIndex: source.document.index,
           podKey: key,
           plan: summaryOf(plan),
-          edits: plan.kind === 'edits' ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-          areas: plan.kind === 'edits' ? plan.edits.map((e) => areaOf(e.path)) : [],
+          edits: plan.kind === 'edits' ? documentEdits(source.templatePath, plan.edits) : [],
+          areas: plan.kind === 'edits' ? areasOf(plan.edits) : [],
           accepted: false,
           note: plan.kind === 'manual' ? plan.note : null,
           atSource: false,
@@ -308,8 +337,8 @@ class FileFixer {
         if (plan.kind === 'edits' && plan.edits.length === 0) owner.note = noSafeFix(failure.check, 'nothing to change in the manifest as written fixes it');
         this.owners.push(owner);
         this.byPod[podIndex]?.push(owner);
-      });
-    });
+      }
+    }
   }
 
   /** Past the budget, the owners not yet tried get no fix and say so. */
@@ -388,7 +417,9 @@ class FileFixer {
       return renderEdits(context, this.ownedEdits(documentOwners));
     }
     try {
-      return mergeRendered(pods.map((podOwners) => this.renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
+      const parts: Rendered[] = [];
+      for (const podOwners of pods) parts.push(this.renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners));
+      return mergeRendered(parts);
     } catch (error) {
       // The error of rendering them all at once names the owners that give up (step 4 drops them).
       if (error instanceof RenderError && pods.length > 1) return renderEdits(context, this.ownedEdits(documentOwners));
@@ -535,7 +566,7 @@ class FileFixer {
    * alone (fixed, or refused, at an anchor).
    */
   fixAtAnchors(): ReadonlySet<Owner> {
-    const anchorGroups = this.acrossPodSpecs(this.owners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0));
+    const anchorGroups = this.acrossPodSpecs(withEdits(this.owners));
     const grouped = new Set(anchorGroups.flat());
     const byUsers = new Map<string, Owner[][]>();
     for (const group of anchorGroups) {
@@ -596,7 +627,7 @@ class FileFixer {
    */
   fixEachPodSpec(grouped: ReadonlySet<Owner>): void {
     for (const podOwners of this.byPod) {
-      const all = podOwners.filter((o) => o.plan.kind === 'edits' && o.edits.length > 0 && !grouped.has(o));
+      const all = withEdits(podOwners, grouped);
       if (all.length === 0 || this.overBudget(all)) continue;
       const together = this.renderInOrder(all);
       const candidates = 'unwritable' in together ? (this.withoutUnwritable(all) ?? all) : all;
@@ -686,24 +717,34 @@ class FileFixer {
   }
 
   /** Every suggestion of the file, and each failure's fix or note. */
-  results({ suggestionOf, sharedOf }: Suggested): FileFixes {
-    const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
-    const pods = this.request.pods.map((pod, podIndex) =>
-      (this.byPod[podIndex] ?? []).map((owner): FindingFix => {
-        const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
-        const shared = sharedOf.get(owner.id);
-        const users = this.anchored.get(owner.id);
-        const caveats = [
-          ...(suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : []),
-          ...(owner.plan.kind === 'edits' && owner.plan.caveat ? [owner.plan.caveat] : []),
-          ...(shared ? [users === undefined ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []),
-        ];
-        const note = suggestion ? (caveats.length > 0 ? caveats.join(' ') : null) : (owner.note ?? noSafeFix(owner.check, 'the fix did not verify'));
-        return { check: owner.check, fix: suggestion, fixNote: note };
-      }),
-    );
+  results(suggested: Suggested): FileFixes {
+    const suggestions = [...new Set(suggested.suggestionOf.values())].sort(bySuggestionPlace);
+    const pods: FindingFix[][] = [];
+    for (const podOwners of this.byPod) {
+      const fixes: FindingFix[] = [];
+      for (const owner of podOwners) fixes.push(this.fixOf(owner, suggested));
+      pods.push(fixes);
+    }
     return { suggestions, pods };
   }
+
+  /** An owner's suggestion, with its caveats, or why it has none. */
+  private fixOf(owner: Owner, { suggestionOf, sharedOf }: Suggested): FindingFix {
+    const suggestion = owner.accepted ? (suggestionOf.get(owner.id) ?? null) : null;
+    const shared = sharedOf.get(owner.id);
+    const users = this.anchored.get(owner.id);
+    const caveats: string[] = [];
+    if (suggestion?.edit) caveats.push(longLineNote(suggestion.edit, suggestion.startLine));
+    if (owner.plan.kind === 'edits' && owner.plan.caveat) caveats.push(owner.plan.caveat);
+    if (shared) caveats.push(users === undefined ? sharedCaveat(shared) : anchorCaveat(shared, users));
+    const note = suggestion ? (caveats.length > 0 ? caveats.join(' ') : null) : (owner.note ?? noSafeFix(owner.check, 'the fix did not verify'));
+    return { check: owner.check, fix: suggestion, fixNote: note };
+  }
+}
+
+/** Suggestions by line, then (within a long line) by where their edit starts. */
+function bySuggestionPlace(a: Suggestion, b: Suggestion): number {
+  return a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0);
 }
 
 /** Step 4's outcome: each owner's suggestion, and the owners whose edit changes a shared node. */

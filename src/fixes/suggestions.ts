@@ -153,15 +153,21 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     }
     if (!merged) break;
   }
-  return [...members].map(([root, indices]) => {
-    const groupSplices = indices.map((i) => splices[i] as OwnedSplice);
+  const groups: Group[] = [];
+  for (const [root, indices] of members) {
+    const groupSplices: OwnedSplice[] = [];
     const owners = new Set<string>();
-    for (const splice of groupSplices) for (const owner of splice.owners) owners.add(owner);
+    for (const i of indices) {
+      const splice = splices[i]!;
+      groupSplices.push(splice);
+      for (const owner of splice.owners) owners.add(owner);
+    }
     const group: Group = { splices: groupSplices, owners };
     const change = placeOf(root, indices).change;
     if (change !== undefined) changeOf.set(group, { table, change });
-    return group;
-  });
+    groups.push(group);
+  }
+  return groups;
 }
 
 /**

@@ -625,25 +625,34 @@ function verifyListItems(list: ListVerification, splices: readonly Splice[], exp
   const edits = expectation.edits.get(document.index) ?? [];
   const sole = soleItem(list, splices, edits, expectation);
   if (sole !== -1) return verifyKept(list, [sole], splices, expectation);
-  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text, splice));
-  const editItems = edits.map((edit) => itemOf(edit.path));
+  // Loops, not callbacks: a callback made per call is compiled again after each major collection (see FileFixer).
+  const spliceItems: (readonly number[])[] = [];
+  for (const splice of splices) spliceItems.push(itemsOfSplice(layout, text, splice));
+  const editItems: (number | null)[] = [];
+  for (const edit of edits) editItems.push(itemOf(edit.path));
   const fixedItems: [string, number][] = [];
   for (const [key] of fixedOf(expectation, document.index)) {
     const item = unit.itemOfPod.get(key) ?? itemOfKey(key);
     if (item === null) return undefined;
     fixedItems.push([key, item]);
   }
-  const changed = new Set<number>([...spliceItems.flat(), ...fixedItems.map(([, item]) => item)]);
+  const changed = new Set<number>();
+  for (const items of spliceItems) for (const item of items) changed.add(item);
+  for (const [, item] of fixedItems) changed.add(item);
   for (const item of editItems) if (item !== null) changed.add(item);
   const kept = itemsToRead(layout, changed);
   // A splice outside the items (the prefix or suffix) or an edit of a field beside them concerns every item.
-  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  const apart = spliceItems.some(isEmpty) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
   if (apart.length > 1) {
     // Each cluster's share of the splices and of the expectation, in their order.
-    const clusterOf = new Map(apart.flatMap((cluster, c) => cluster.map((item) => [item, c] as const)));
-    const shares = apart.map(() => ({ splices: [] as Splice[], edits: [] as Edit[], fixed: new Map<string, ReadonlySet<FixableCheck>>() }));
-    splices.forEach((splice, s) => shares[clusterOf.get(spliceItems[s]?.[0] ?? -1) ?? -1]?.splices.push(splice));
-    edits.forEach((edit, e) => shares[clusterOf.get(editItems[e] ?? -1) ?? -1]?.edits.push(edit));
+    const clusterOf = new Map<number, number>();
+    const shares: { splices: Splice[]; edits: Edit[]; fixed: Map<string, ReadonlySet<FixableCheck>> }[] = [];
+    for (let c = 0; c < apart.length; c++) {
+      for (const item of apart[c]!) clusterOf.set(item, c);
+      shares.push({ splices: [], edits: [], fixed: new Map() });
+    }
+    for (let i = 0; i < splices.length; i++) shares[clusterOf.get(spliceItems[i]?.[0] ?? -1) ?? -1]?.splices.push(splices[i]!);
+    for (let i = 0; i < edits.length; i++) shares[clusterOf.get(editItems[i] ?? -1) ?? -1]?.edits.push(edits[i]!);
     for (const [key, item] of fixedItems) shares[clusterOf.get(item) ?? -1]?.fixed.set(key, expectation.fixed.get(key) ?? new Set());
     let failed = false;
     for (const [c, cluster] of apart.entries()) {
@@ -659,6 +668,10 @@ function verifyListItems(list: ListVerification, splices: readonly Splice[], exp
     if (!failed) return null;
   }
   return verifyKept(list, kept, splices, expectation);
+}
+
+function isEmpty(items: readonly number[]): boolean {
+  return items.length === 0;
 }
 
 /**
@@ -974,6 +987,14 @@ export interface VerifierOptions {
   readonly onWork?: (characters: number) => void;
 }
 
+/** Adds the segment of document `index` to those to verify; false when the document is not known (then the whole file is verified). */
+function addSegmentOf(index: number, segmentOf: ReadonlyMap<number, number>, bySegment: Map<number, Splice[]>): boolean {
+  const k = segmentOf.get(index);
+  if (k === undefined) return false;
+  if (!bySegment.has(k)) bySegment.set(k, []);
+  return true;
+}
+
 export function verifierOf(file: string, text: string, policyOf: PolicyOf, known: readonly ManifestDocument[], options: VerifierOptions = {}): Verifier {
   const work = options.onWork ?? (() => undefined);
   const fragments = options.fragments !== false;
@@ -1042,7 +1063,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
   };
 
   return (splices, expectation) => {
-    if (splices.some((splice) => mayMoveCut(text, splice))) return verifyWhole(splices, expectation);
+    for (const splice of splices) if (mayMoveCut(text, splice)) return verifyWhole(splices, expectation);
     // A splice belongs to the segment of the character before it: an insertion before a `---` ends the previous document.
     const bySegment = new Map<number, Splice[]>();
     for (const splice of splices) {
@@ -1053,14 +1074,8 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       else bySegment.set(k, [splice]);
     }
     // Every document the expectation names is verified, spliced or not (an edit that changed nothing must be caught).
-    const named = (index: number): boolean => {
-      const k = segmentOf.get(index);
-      if (k === undefined) return false;
-      if (!bySegment.has(k)) bySegment.set(k, []);
-      return true;
-    };
-    for (const index of expectation.edits.keys()) if (!named(index)) return verifyWhole(splices, expectation);
-    for (const key of expectation.fixed.keys()) if (!named(documentIndexOfKey(key))) return verifyWhole(splices, expectation);
+    for (const index of expectation.edits.keys()) if (!addSegmentOf(index, segmentOf, bySegment)) return verifyWhole(splices, expectation);
+    for (const key of expectation.fixed.keys()) if (!addSegmentOf(documentIndexOfKey(key), segmentOf, bySegment)) return verifyWhole(splices, expectation);
     for (const k of bySegment.keys()) if (segmentPart(k) === null) return verifyWhole(splices, expectation);
     const segments = bySegment.size === 1 ? bySegment.keys() : [...bySegment.keys()].sort((a, b) => a - b);
     for (const k of segments) {
