@@ -21,3 +21,22 @@ export function lastAtMost(count: number, keyAt: (index: number) => number, valu
   }
   return found;
 }
+
+/**
+ * lastAtMost over keys held in an array: no function to look each one up
+ * (one made per call, as `(i) => keys[i]`, is compiled again after each
+ * major collection, and the hottest searches are of arrays).
+ */
+export function lastAtMostIn(keys: readonly number[], value: number): number {
+  let low = 0;
+  let high = keys.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (keys[middle]! <= value) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}

@@ -10,7 +10,7 @@
  * So the change is named from the splices and the span they cover, without
  * building the cut text or the fixed text whole.
  */
-import { lastAtMost } from '../sortedSearch.js';
+import { lastAtMostIn } from '../sortedSearch.js';
 import { inOrder } from './text.js';
 import type { Splice } from './text.js';
 
@@ -33,10 +33,9 @@ export class CutText {
   private readonly leadAt: number[] = [];
   /** Each piece's offset in the cut text less its offset in the text. */
   private readonly shift: number[] = [];
+  /** Where each piece ends in the text (the binary search of pieceOf reads them). */
+  private readonly pieceEnds: number[] = [];
   readonly length: number;
-  // The keys the binary searches read, made once: change() looks up a piece per character it compares.
-  private readonly leadStart = (i: number): number => this.leadAt[i] ?? 0;
-  private readonly pieceEnd = (i: number): number => this.pieces[i]?.to ?? 0;
 
   /** `pieces` are in text order and do not overlap (they may touch). */
   constructor(
@@ -46,6 +45,7 @@ export class CutText {
     let at = 0;
     for (const piece of pieces) {
       this.leadAt.push(at);
+      this.pieceEnds.push(piece.to);
       this.shift.push(at + piece.lead.length - piece.from);
       at += piece.lead.length + piece.to - piece.from;
     }
@@ -114,7 +114,7 @@ export class CutText {
 
   /** The first piece that holds the splice, or -1. Pieces' ends do not decrease: it is the first that ends at or after the splice's end. */
   private pieceOf(splice: Splice): number {
-    const p = lastAtMost(this.pieces.length, this.pieceEnd, splice.end - 1) + 1;
+    const p = lastAtMostIn(this.pieceEnds, splice.end - 1) + 1;
     const piece = this.pieces[p];
     return piece !== undefined && piece.from <= splice.start && splice.end <= piece.to ? p : -1;
   }
@@ -136,7 +136,7 @@ export class CutText {
 
   /** The piece (with its lead) that holds cut-text offset `offset`: the last that starts at or before it. */
   private pieceAt(offset: number): number {
-    return Math.max(0, lastAtMost(this.leadAt.length, this.leadStart, offset));
+    return Math.max(0, lastAtMostIn(this.leadAt, offset));
   }
 
   /** The cut text from `from` to `to`. */

@@ -128,7 +128,7 @@ export function applyEditsToJson(document: JsonValue, edits: readonly Edit[], de
     parent[last] = toJson((edit as { value: NewValue }).value);
   }
   // Remove list items from the highest index down, so the original indices stay valid.
-  if (deletions.length > 1) deletions.sort((a, b) => lastIndex(b) - lastIndex(a));
+  if (deletions.length > 1) deletions.sort(byLastIndexDown);
   for (const edit of deletions) {
     const parent = parentOf(root, edit.path, depth, false, copies);
     const last = edit.path[edit.path.length - 1];
@@ -166,6 +166,10 @@ function byOperation(edits: readonly Edit[]): { sets: Edit[]; deletions: Edit[];
 }
 
 /** The list index a deletion removes, or -1 for a map key (removed last, after every list item). */
+function byLastIndexDown(a: Edit, b: Edit): number {
+  return lastIndex(b) - lastIndex(a);
+}
+
 function lastIndex(edit: Edit): number {
   const last = edit.path[edit.path.length - 1];
   return typeof last === 'number' ? last : -1;

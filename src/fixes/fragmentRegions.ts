@@ -11,7 +11,7 @@ import { placeOffset } from '../manifests/eventReader.js';
 import type { Branch, Place } from '../manifests/eventReader.js';
 import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
-import { lastAtMost } from '../sortedSearch.js';
+import { lastAtMost, lastAtMostIn } from '../sortedSearch.js';
 import { firstContentColumn, lineEndAfter } from './fragmentLines.js';
 import { inOrder, lineStartOf } from './text.js';
 import type { Splice } from './text.js';
@@ -405,7 +405,7 @@ function touchedEnd(spanStarts: readonly number[], splice: Splice, lo: number): 
 
 /** The last entry whose span starts at or before `offset` (-1 for none). */
 function entryAt(spanStarts: readonly number[], offset: number): number {
-  return lastAtMost(spanStarts.length, (i) => spanStarts[i]!, offset);
+  return lastAtMostIn(spanStarts, offset);
 }
 
 function childPlace(place: Place | undefined, key: string | number): Place | undefined {
@@ -437,7 +437,7 @@ function regionInSequence(descent: Descent, node: YAMLSeq, place: Place | undefi
 export function mergeRegions(regions: Region[]): Region[] | null {
   if (regions.length === 1) return regions;
   const byMap = new Map<YAMLMap, Region[]>();
-  for (const region of sortSmall(regions, (a, b) => a.lo - b.lo)) {
+  for (const region of sortSmall(regions, byFirstEntry)) {
     let runs = byMap.get(region.map.node);
     if (runs === undefined) {
       runs = [];
@@ -452,16 +452,32 @@ export function mergeRegions(regions: Region[]): Region[] | null {
     }
   }
   const runs = [...byMap.values()].flat();
-  const outermost = runs.filter((run) => !runs.some((outer) => holds(outer, run)));
+  const outermost: Region[] = [];
+  for (const run of runs) if (holderOf(runs, run) === undefined) outermost.push(run);
   for (const run of runs) {
     if (outermost.includes(run)) continue;
     // `holds` is transitive: the outermost run that holds a run holds what it holds.
-    const outer = outermost.find((candidate) => holds(candidate, run))!;
+    const outer = holderOf(outermost, run)!;
     for (const splice of run.splices) outer.splices.push(splice);
   }
-  outermost.sort((a, b) => from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b));
+  outermost.sort(inReadingOrder);
   for (let i = 1; i < outermost.length; i++) if (from(outermost[i]!) < to(outermost[i - 1]!)) return null;
   return outermost;
+}
+
+function byFirstEntry(a: Region, b: Region): number {
+  return a.lo - b.lo;
+}
+
+/** Regions in text order, the deeper mapping's first at one offset. */
+function inReadingOrder(a: Region, b: Region): number {
+  return from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b);
+}
+
+/** The first of `runs` that holds `run` (holds), or undefined. */
+function holderOf(runs: readonly Region[], run: Region): Region | undefined {
+  for (const outer of runs) if (holds(outer, run)) return outer;
+  return undefined;
 }
 
 /** Whether `inner`'s mapping lies inside one of the entries of `outer`'s run. */
@@ -483,29 +499,39 @@ export function inTextOrder(regions: readonly Region[], splices: readonly Splice
   const ordered = inOrder(splices);
   const order = new Map<Splice, number>();
   for (let i = 0; i < ordered.length; i++) order.set(ordered[i]!, i);
-  const rank = (splice: Splice) => order.get(splice)!;
-  for (const region of regions) sortSmall(region.splices, (a, b) => rank(a) - rank(b));
+  for (const region of regions) sortByRank(region.splices, order);
   for (let i = 1; i < regions.length; i++) {
     const before = regions[i - 1]!;
     const after = regions[i]!;
     const at = to(before);
-    if (from(after) === at && lastRankAt(before.splices, at, rank) > firstRankAt(after.splices, at, rank)) return false;
+    if (from(after) === at && lastRankAt(before.splices, at, order) > firstRankAt(after.splices, at, order)) return false;
   }
   return true;
 }
 
 /** The latest rank among the splices at `at` (-Infinity for none). */
-function lastRankAt(splices: readonly Splice[], at: number, rank: (splice: Splice) => number): number {
+function lastRankAt(splices: readonly Splice[], at: number, order: ReadonlyMap<Splice, number>): number {
   let last = -Infinity;
-  for (const splice of splices) if (splice.start === at) last = Math.max(last, rank(splice));
+  for (const splice of splices) if (splice.start === at) last = Math.max(last, order.get(splice)!);
   return last;
 }
 
 /** The earliest rank among the splices at `at` (Infinity for none). */
-function firstRankAt(splices: readonly Splice[], at: number, rank: (splice: Splice) => number): number {
+function firstRankAt(splices: readonly Splice[], at: number, order: ReadonlyMap<Splice, number>): number {
   let first = Infinity;
-  for (const splice of splices) if (splice.start === at) first = Math.min(first, rank(splice));
+  for (const splice of splices) if (splice.start === at) first = Math.min(first, order.get(splice)!);
   return first;
+}
+
+/** Splices sorted in place by their rank in `order`, by insertion (as sortSmall, with no comparator made per call). */
+function sortByRank(splices: Splice[], order: ReadonlyMap<Splice, number>): void {
+  for (let i = 1; i < splices.length; i++) {
+    const splice = splices[i]!;
+    const rank = order.get(splice)!;
+    let j = i;
+    for (; j > 0 && order.get(splices[j - 1]!)! > rank; j--) splices[j] = splices[j - 1]!;
+    splices[j] = splice;
+  }
 }
 
 /**

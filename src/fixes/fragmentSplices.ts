@@ -13,9 +13,11 @@ import type { Splice } from './text.js';
  * when, together, they would not write what the given splices write.
  */
 export function lineWise(text: string, splices: readonly Splice[]): Splice[] | null {
-  const split = splices.flatMap((splice) => byKeptLines(text, splice));
+  // Loops, not callbacks: a callback made per call is compiled again after each major collection (see FileFixer).
+  const split: Splice[] = [];
+  for (const splice of splices) for (const part of byKeptLines(text, splice)) split.push(part);
   // Split apart, the new lines could land beside another splice's in another order: then the splices are reshaped whole.
-  if (split.length !== splices.length || split.some((splice, i) => splice !== splices[i])) {
+  if (!sameSplices(split, splices)) {
     const reshaped = reshape(text, splices, split);
     if (reshaped !== null) return reshaped;
   }
@@ -23,8 +25,13 @@ export function lineWise(text: string, splices: readonly Splice[]): Splice[] | n
 }
 
 function reshape(text: string, given: readonly Splice[], splices: readonly Splice[]): Splice[] | null {
-  const moved = atLineStarts(text, splices.map((splice) => narrowed(text, splice)));
-  return sameText(text, given, moved && moved.flatMap((splice) => byIndentation(text, splice)));
+  const narrow: Splice[] = [];
+  for (const splice of splices) narrow.push(narrowed(text, splice));
+  const moved = atLineStarts(text, narrow);
+  if (moved === null) return null;
+  const parts: Splice[] = [];
+  for (const splice of moved) for (const part of byIndentation(text, splice)) parts.push(part);
+  return sameText(text, given, parts);
 }
 
 /**
@@ -83,20 +90,34 @@ function narrowed(text: string, splice: Splice): Splice {
  * beside another one (their order could change).
  */
 function atLineStarts(text: string, splices: readonly Splice[]): Splice[] | null {
-  const moves: [number, number][] = [];
-  const out = splices.map((splice) => {
-    if (splice.start !== splice.end) return splice;
-    const eol = text.startsWith('\r\n', splice.start) ? '\r\n' : text.startsWith('\n', splice.start) ? '\n' : null;
-    if (eol === null || !splice.insert.startsWith(eol)) return splice;
-    const at = splice.start + eol.length;
-    moves.push([splice.start, at]);
-    return { ...splice, start: at, end: at, insert: splice.insert.slice(eol.length) + eol };
-  });
-  if (moves.length === 0) return out;
+  const out: Splice[] = [];
+  let movedAny = false;
+  for (const splice of splices) {
+    const moved = afterLineBreak(text, splice);
+    if (moved !== splice) movedAny = true;
+    out.push(moved);
+  }
+  if (!movedAny) return out;
   // A splice that stays where it was must not meet one that moved: their order could change.
-  const stayed = splices.filter((splice, index) => out[index] === splice);
-  if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
+  for (let i = 0; i < splices.length; i++) {
+    const stayed = splices[i]!;
+    if (out[i] !== stayed) continue;
+    for (let j = 0; j < splices.length; j++) {
+      const was = splices[j]!.start;
+      const now = out[j]!.start;
+      if (out[j] !== splices[j] && stayed.start <= now && stayed.end >= was) return null;
+    }
+  }
   return out;
+}
+
+/** An insertion of new lines written at the end of a line (before its line break) written after the break; any other splice as it is. */
+function afterLineBreak(text: string, splice: Splice): Splice {
+  if (splice.start !== splice.end) return splice;
+  const eol = text.startsWith('\r\n', splice.start) ? '\r\n' : text.startsWith('\n', splice.start) ? '\n' : null;
+  if (eol === null || !splice.insert.startsWith(eol)) return splice;
+  const at = splice.start + eol.length;
+  return { ...splice, start: at, end: at, insert: splice.insert.slice(eol.length) + eol };
 }
 
 /**
@@ -138,8 +159,15 @@ function byIndentation(text: string, splice: Splice): Splice[] {
  * given ones write (splices at one offset apply in an order of their own,
  * which moving one could change); else null.
  */
+/** The very same splice objects, in the same order. */
+function sameSplices(a: readonly Splice[], b: readonly Splice[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function sameText(text: string, given: readonly Splice[], changed: Splice[] | null): Splice[] | null {
-  if (changed === null || (given.length < 2 && changed.length === 1) || (changed.length === given.length && changed.every((splice, i) => splice === given[i]))) return changed;
+  if (changed === null || (given.length < 2 && changed.length === 1) || sameSplices(changed, given)) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {

@@ -26,7 +26,7 @@ import { CutText } from './cutText.js';
 import type { Piece } from './cutText.js';
 import { lineStartOf } from './text.js';
 import type { Splice } from './text.js';
-import { lastAtMost } from '../sortedSearch.js';
+import { lastAtMostIn } from '../sortedSearch.js';
 
 export interface ListLayout {
   readonly flow: boolean;
@@ -116,7 +116,7 @@ const none: readonly number[] = [];
 function aliasTies(doc: Document, slotStart: readonly number[], slotEnd: readonly number[]): Pick<ListLayout, 'dependencies' | 'users'> | null {
   // Which slot holds an offset: -1 for the prefix or suffix.
   const slotOf = (offset: number): number => {
-    const slot = lastAtMost(slotStart.length, (i) => slotStart[i] ?? 0, offset);
+    const slot = lastAtMostIn(slotStart, offset);
     return slot >= 0 && offset < (slotEnd[slot] ?? 0) ? slot : -1;
   };
   const dependencies: Set<number>[] = slotStart.map(() => new Set());
@@ -196,7 +196,7 @@ export function itemOfSplice(layout: ListLayout, text: string, splice: Splice): 
 function touchedItems(layout: ListLayout, text: string, splice: Splice): readonly [number, number] {
   const count = layout.slotStart.length;
   // The first slot that ends at or after the splice's start (slots are in text order): the one after the last that ends before it.
-  const from = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
+  const from = lastAtMostIn(layout.slotEnd, splice.start - 1) + 1;
   let to = from;
   while (to < count && (layout.slotStart[to] ?? 0) <= splice.end) to++;
   if (to - from === 2 && splice.end === layout.slotEnd[from] && endsItemBefore(layout, text, splice)) return [from, from + 1];
@@ -210,19 +210,25 @@ function touchedItems(layout: ListLayout, text: string, splice: Splice): readonl
  */
 export function itemsToRead(layout: ListLayout, changed: Iterable<number>): number[] {
   const changing = new Set<number>();
-  const grow = (set: Set<number>, from: Iterable<number>, next: (i: number) => readonly number[]) => {
-    const queue = [...from];
-    while (queue.length > 0) {
-      const i = queue.pop()!;
-      if (set.has(i)) continue;
-      set.add(i);
-      queue.push(...next(i));
-    }
-  };
-  grow(changing, changed, (i) => layout.users[i] ?? []);
+  grow(changing, changed, layout.users);
   const read = new Set<number>();
-  grow(read, changing, (i) => layout.dependencies[i] ?? []);
-  return [...read].sort((a, b) => a - b);
+  grow(read, changing, layout.dependencies);
+  return [...read].sort(ascending);
+}
+
+/** `set` with the items of `from`, and every item `ties` names of an item in it, in turn. */
+function grow(set: Set<number>, from: Iterable<number>, ties: readonly (readonly number[] | undefined)[]): void {
+  const queue = [...from];
+  while (queue.length > 0) {
+    const i = queue.pop()!;
+    if (set.has(i)) continue;
+    set.add(i);
+    for (const tied of ties[i] ?? []) queue.push(tied);
+  }
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 /**

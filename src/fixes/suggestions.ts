@@ -25,7 +25,8 @@ export interface Group {
 class UnionFind {
   private readonly parent: number[];
   constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
+    this.parent = [];
+    for (let i = 0; i < size; i++) this.parent.push(i);
   }
   find(i: number): number {
     let root = i;
@@ -95,15 +96,35 @@ const changeOf = new WeakMap<Group, { readonly table: LineTable; readonly change
 function unionShared(sets: UnionFind, splices: readonly OwnedSplice[]): void {
   const firstWithOwner = new Map<string, number>();
   const firstWithArea = new Map<string, number>();
-  const join = (firstWith: Map<string, number>, key: string, index: number) => {
-    const first = firstWith.get(key);
-    if (first === undefined) firstWith.set(key, index);
-    else sets.union(first, index);
-  };
-  splices.forEach((splice, index) => {
-    for (const owner of splice.owners) join(firstWithOwner, owner, index);
-    for (const area of splice.areas) join(firstWithArea, area, index);
-  });
+  for (let index = 0; index < splices.length; index++) {
+    const splice = splices[index]!;
+    for (const owner of splice.owners) joinFirst(sets, firstWithOwner, owner, index);
+    for (const area of splice.areas) joinFirst(sets, firstWithArea, area, index);
+  }
+}
+
+/** Union splice `index` with the first splice that has `key` (or make it that first one). */
+function joinFirst(sets: UnionFind, firstWith: Map<string, number>, key: string, index: number): void {
+  const first = firstWith.get(key);
+  if (first === undefined) firstWith.set(key, index);
+  else sets.union(first, index);
+}
+
+/** A set's placement, computed once per set of members (see groupSplices). */
+type Placed = Map<number, { readonly size: number; readonly placement: Placement }>;
+
+function placeOf(placed: Placed, table: LineTable, splices: readonly OwnedSplice[], root: number, indices: readonly number[]): Placement {
+  const known = placed.get(root);
+  if (known?.size === indices.length) return known.placement;
+  const members: OwnedSplice[] = [];
+  for (const i of indices) members.push(splices[i]!);
+  const placement = place(table, members);
+  placed.set(root, { size: indices.length, placement });
+  return placement;
+}
+
+function bySpanStart(a: { readonly range: { readonly lo: number } }, b: { readonly range: { readonly lo: number } }): number {
+  return a.range.lo - b.range.lo;
 }
 
 /** The indices of the splices in each set, sets in the order of their first splice. */
@@ -125,23 +146,16 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
   // did not change keeps its place: it is computed once per set of members.
   // Sets only grow, and a set that joins another stops being a root, so a
   // root with as many members as when it was placed has the same members.
-  const placed = new Map<number, { readonly size: number; readonly placement: Placement }>();
-  const placeOf = (root: number, indices: readonly number[]): Placement => {
-    const known = placed.get(root);
-    if (known?.size === indices.length) return known.placement;
-    const placement = place(table, indices.map((i) => splices[i] as OwnedSplice));
-    placed.set(root, { size: indices.length, placement });
-    return placement;
-  };
+  const placed: Placed = new Map();
   let members: Map<number, number[]>;
   for (;;) {
     members = membersOf(sets, splices.length);
     const spans: { root: number; range: { lo: number; hi: number } }[] = [];
     for (const [root, indices] of members) {
-      const range = placeOf(root, indices).range;
+      const range = placeOf(placed, table, splices, root, indices).range;
       if (range !== null) spans.push({ root, range });
     }
-    spans.sort((a, b) => a.range.lo - b.range.lo);
+    spans.sort(bySpanStart);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
@@ -163,7 +177,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
       for (const owner of splice.owners) owners.add(owner);
     }
     const group: Group = { splices: groupSplices, owners };
-    const change = placeOf(root, indices).change;
+    const change = placeOf(placed, table, splices, root, indices).change;
     if (change !== undefined) changeOf.set(group, { table, change });
     groups.push(group);
   }

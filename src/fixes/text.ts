@@ -6,7 +6,7 @@
  * text at offsets taken from the YAML parser, so every byte outside the
  * splices stays as it was (comments, blank lines, CRLF, odd indentation).
  */
-import { lastAtMost } from '../sortedSearch.js';
+import { lastAtMostIn } from '../sortedSearch.js';
 
 /** Replace `text.slice(start, end)` with `insert`. Offsets are in the text the parser saw. */
 export interface Splice {
@@ -50,7 +50,7 @@ export function lineTable(text: string): LineTable {
 
 /** 1-based line of an offset. */
 export function lineOf(table: LineTable, offset: number): number {
-  return Math.max(0, lastAtMost(table.starts.length, (i) => table.starts[i] ?? 0, offset)) + 1;
+  return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
 }
 
 /** Offset where a 1-based line starts; the text length for the line after the last. */

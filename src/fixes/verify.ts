@@ -29,7 +29,7 @@ import { segmentAt, segmentStarts, segmentText } from '../manifests/segments.js'
 import { applySplices } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
-import { lastAtMost } from '../sortedSearch.js';
+import { lastAtMostIn } from '../sortedSearch.js';
 import { listItemsByFragments, provedByFragments } from './fragments.js';
 import { itemAliasesOf, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
 import type { ItemAliases } from './itemAliases.js';
@@ -590,7 +590,27 @@ function listUnitOf(text: string, document: ManifestDocument, part: Part, from: 
 
 /** The pod states of some pod specs of `states`, by their keys, in that order (each evaluated only when asked). */
 function statesOf(states: PodStates, keys: readonly string[]): PodStates {
-  return { size: keys.length, keys: () => keys.values(), get: (key) => states.get(key) };
+  return new SomeStates(states, keys);
+}
+
+/** statesOf's states: a class, not an object of closures made per verification (see FileFixer). */
+class SomeStates implements PodStates {
+  constructor(
+    private readonly states: PodStates,
+    private readonly some: readonly string[],
+  ) {}
+
+  get size(): number {
+    return this.some.length;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.some.values();
+  }
+
+  get(key: string): Before | undefined {
+    return this.states.get(key);
+  }
 }
 
 /** What verifying one List document's items needs besides the splices and the expectation. */
@@ -702,29 +722,34 @@ function sameItem(sole: number, item: number | null | undefined): number | null 
  * in the order of their first item, each sorted.
  */
 function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: readonly (readonly number[])[]): number[][] {
-  const parent = new Map(kept.map((item) => [item, item]));
-  const find = (item: number): number => {
-    let root = item;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(item, root);
-    return root;
-  };
-  const union = (a: number, b: number) => {
-    if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
-  };
-  for (const items of spliceItems) for (const item of items) union(items[0] ?? item, item);
+  const parent = new Map<number, number>();
+  for (const item of kept) parent.set(item, item);
+  for (const items of spliceItems) for (const item of items) joinClusters(parent, items[0] ?? item, item);
   for (const item of kept) {
-    for (const other of layout.users[item] ?? []) union(item, other);
-    for (const other of layout.dependencies[item] ?? []) union(item, other);
+    for (const other of layout.users[item] ?? []) joinClusters(parent, item, other);
+    for (const other of layout.dependencies[item] ?? []) joinClusters(parent, item, other);
   }
   const clusters = new Map<number, number[]>();
   for (const item of kept) {
-    const root = find(item);
+    const root = clusterRoot(parent, item);
     const cluster = clusters.get(root);
     if (cluster) cluster.push(item);
     else clusters.set(root, [item]);
   }
   return [...clusters.values()];
+}
+
+/** The root of an item's cluster (clustersOf), its path shortened on the way. */
+function clusterRoot(parent: Map<number, number>, item: number): number {
+  let root = item;
+  while (parent.get(root) !== root) root = parent.get(root) ?? root;
+  parent.set(item, root);
+  return root;
+}
+
+/** One cluster of the two items' clusters, when both are kept. */
+function joinClusters(parent: Map<number, number>, a: number, b: number): void {
+  if (parent.has(a) && parent.has(b)) parent.set(clusterRoot(parent, a), clusterRoot(parent, b));
 }
 
 /** The List cut to the kept items; one item's cut is kept for the lookups that follow its verification (its suggestion, then all suggestions together). */
@@ -902,7 +927,7 @@ function editsByItem(kept: readonly number[], edits: readonly Edit[]): Edit[][] 
 
 /** The index of `value` in the sorted `values`, or -1. */
 function sortedIndex(values: readonly number[], value: number): number {
-  const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
+  const index = lastAtMostIn(values, value);
   return values[index] === value ? index : -1;
 }
 
@@ -935,7 +960,9 @@ function itemsReason(fixedDocument: ManifestDocument, unit: ListUnit, kept: read
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
-  const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  const keys: string[] = [];
+  for (const item of kept) for (const key of unit.podsOfItem.get(item) ?? []) keys.push(key);
+  const before = statesOf(unit.baseline, keys);
   return podsReason(before, pods, expectation);
 }
 

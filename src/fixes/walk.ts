@@ -143,8 +143,9 @@ export function definesUsedAnchor(node: Node | null, anchors: ReadonlySet<string
   if (isScalar(node) || isAlias(node)) return false;
   if (isCollection(node)) {
     for (const item of node.items) {
-      const children = isMap(node) ? [(item as Pair).key as Node | null, (item as Pair).value as Node | null] : [item as Node | null];
-      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
+      if (isMap(node)) {
+        if (definesUsedAnchor((item as Pair).key as Node | null, anchors) || definesUsedAnchor((item as Pair).value as Node | null, anchors)) return true;
+      } else if (definesUsedAnchor(item as Node | null, anchors)) return true;
     }
   }
   return false;

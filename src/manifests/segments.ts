@@ -8,7 +8,7 @@
  * `%TAG`) reach into the next document and `...` lets a document begin
  * without a marker, so a stream with either is not cut at all.
  */
-import { lastAtMost } from '../sortedSearch.js';
+import { lastAtMostIn } from '../sortedSearch.js';
 
 /** A line break as a multiline `^` sees one (JavaScript's line terminators). */
 const breaks = '\n\r\u2028\u2029';
@@ -45,5 +45,5 @@ export function segmentText(text: string, starts: readonly number[], k: number):
 
 /** The segment holding `offset`. */
 export function segmentAt(starts: readonly number[], offset: number): number {
-  return Math.max(0, lastAtMost(starts.length, (k) => starts[k] ?? 0, offset));
+  return Math.max(0, lastAtMostIn(starts, offset));
 }

@@ -9,8 +9,11 @@ import { append, set } from '../edits.js';
 import { byList, removeItems, writtenAt } from './common.js';
 
 function removeForbiddenAdds(context: Parameters<Fixer>[0]): Edit[] {
-  const adds = context.failure.paths.filter((path) => typeof path[path.length - 1] === 'number');
-  return [...byList(adds).values()].flatMap(({ list, indices }) => removeItems(context, list, indices));
+  const adds: FieldPath[] = [];
+  for (const path of context.failure.paths) if (typeof path[path.length - 1] === 'number') adds.push(path);
+  const edits: Edit[] = [];
+  for (const { list, indices } of byList(adds).values()) for (const edit of removeItems(context, list, indices)) edits.push(edit);
+  return edits;
 }
 
 export const fixCapabilitiesBaseline: Fixer = (context) => ({ kind: 'edits', edits: removeForbiddenAdds(context) });
