@@ -52,6 +52,17 @@ const fewEdits = 16;
 
 const anyEntry = (): boolean => true;
 
+interface IndexedEdit<T> {
+  readonly edit: Edit;
+  readonly entry: T;
+}
+
+/** The entry of the first of `indexed` whose edit equals `edit` and that `also` accepts (a loop: no callback made per lookup). */
+function firstEqual<T>(indexed: readonly IndexedEdit<T>[], edit: Edit, also: (known: T) => boolean): T | undefined {
+  for (const known of indexed) if (also(known.entry) && sameEdit(known.edit, edit)) return known.entry;
+  return undefined;
+}
+
 /**
  * Entries found again by their edit. A few are compared one by one (most
  * indexes hold one pod spec's edits, and every render and verification
@@ -59,32 +70,31 @@ const anyEntry = (): boolean => true;
  * specs have paths of their own), then compared whole (sameEdit).
  */
 export class EditIndex<T> {
-  private few: { readonly edit: Edit; readonly entry: T }[] | null = [];
-  private readonly byPath = new Map<string, T[]>();
-
-  constructor(private readonly editOf: (entry: T) => Edit) {}
+  private few: IndexedEdit<T>[] | null = [];
+  private readonly byPath = new Map<string, IndexedEdit<T>[]>();
 
   /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
   findOrAdd(edit: Edit, entry: T, also: (known: T) => boolean = anyEntry): T | undefined {
     const few = this.few;
     if (few !== null) {
-      for (const known of few) if (also(known.entry) && sameEdit(known.edit, edit)) return known.entry;
+      const known = firstEqual(few, edit, also);
+      if (known !== undefined) return known;
       if (few.length < fewEdits) {
         few.push({ edit, entry });
         return undefined;
       }
       // Too many to compare one by one: index them by path from now on.
       this.few = null;
-      for (const known of few) this.alike(known.edit).push(known.entry);
+      for (const indexed of few) this.alike(indexed.edit).push(indexed);
     }
     const alike = this.alike(edit);
-    const known = alike.find((candidate) => also(candidate) && sameEdit(this.editOf(candidate), edit));
-    if (known === undefined) alike.push(entry);
+    const known = firstEqual(alike, edit, also);
+    if (known === undefined) alike.push({ edit, entry });
     return known;
   }
 
   /** The entries whose edit has the path of `edit`. */
-  private alike(edit: Edit): T[] {
+  private alike(edit: Edit): IndexedEdit<T>[] {
     const path = edit.path.join('\u0000');
     let alike = this.byPath.get(path);
     if (alike === undefined) this.byPath.set(path, (alike = []));
@@ -155,7 +165,7 @@ function byOperation(edits: readonly Edit[]): { sets: Edit[]; deletions: Edit[];
   const sets: Edit[] = [];
   const deletions: Edit[] = [];
   const appends: Edit[] = [];
-  const seen = edits.length > 1 ? new EditIndex<Edit>((edit) => edit) : null;
+  const seen = edits.length > 1 ? new EditIndex<Edit>() : null;
   for (const edit of edits) {
     if (seen?.findOrAdd(edit, edit) !== undefined) continue;
     if (edit.op === 'set') sets.push(edit);

@@ -163,6 +163,15 @@ function areaOf(path: FieldPath): string {
   return 'spec';
 }
 
+/** The set naming one area of one pod spec, made once per ownedEdits call. */
+function areaSetOf(areaSets: Map<number, Map<string, ReadonlySet<string>>>, podIndex: number, area: string): ReadonlySet<string> {
+  let byArea = areaSets.get(podIndex);
+  if (byArea === undefined) areaSets.set(podIndex, (byArea = new Map()));
+  let areas = byArea.get(area);
+  if (areas === undefined) byArea.set(area, (areas = new Set([`${podIndex}|${area}`])));
+  return areas;
+}
+
 /** A plan's edits with paths relative to the document (theirs are relative to the pod template). */
 function documentEdits(templatePath: FieldPath, edits: readonly Edit[]): Edit[] {
   const prefixed: Edit[] = [];
@@ -368,23 +377,18 @@ class FileFixer {
    */
   private ownedEdits(selected: readonly Owner[]): OwnedEdit[] {
     const edits: OwnedEdit[] = [];
-    const index = new EditIndex<number>((k) => edits[k]!.edit);
+    // An edit written where a merged value is defined is another edit than the same one written in place: an index for each.
+    const inPlace = new EditIndex<number>();
+    const atSource = new EditIndex<number>();
     // By pod spec, then by area (areaOf's strings, made once): an area's name is written once per call.
     const areaSets = new Map<number, Map<string, ReadonlySet<string>>>();
-    const areasOf = (podIndex: number, area: string): ReadonlySet<string> => {
-      let byArea = areaSets.get(podIndex);
-      if (byArea === undefined) areaSets.set(podIndex, (byArea = new Map()));
-      let areas = byArea.get(area);
-      if (areas === undefined) byArea.set(area, (areas = new Set([`${podIndex}|${area}`])));
-      return areas;
-    };
     for (const owner of selected) {
       const owners: ReadonlySet<string> = new Set([owner.id]);
       const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i] as Edit;
-        const areas = areasOf(owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
-        const k = index.findOrAdd(edit, edits.length, (j) => edits[j]!.atSource === owner.atSource);
+        const areas = areaSetOf(areaSets, owner.podIndex, all ? 'all' : (owner.areas[i] ?? 'spec'));
+        const k = (owner.atSource ? atSource : inPlace).findOrAdd(edit, edits.length);
         if (k === undefined) {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
           continue;

@@ -129,7 +129,7 @@ describe('sameEdit', () => {
 
 describe('EditIndex', () => {
   it('gives the entry of an equal edit that the filter accepts, and adds the others', () => {
-    const index = new EditIndex<{ id: string; edit: ReturnType<typeof set>; atSource: boolean }>((entry) => entry.edit);
+    const index = new EditIndex<{ id: string; edit: ReturnType<typeof set>; atSource: boolean }>();
     const a = { id: 'a', edit: set(['x', 0, 'y'], true), atSource: false };
     expect(index.findOrAdd(a.edit, a)).toBeUndefined();
     // Equal (another object), found; an index and a key of the same spelling are not one path.
@@ -147,7 +147,7 @@ describe('EditIndex', () => {
 
   it('finds every edit it holds, before and after it holds too many to compare one by one', () => {
     type Entry = { id: number; edit: ReturnType<typeof set>; value: boolean };
-    const index = new EditIndex<Entry>((entry) => entry.edit);
+    const index = new EditIndex<Entry>();
     const added: Entry[] = [];
     for (let id = 0; id < 40; id++) {
       // Pairs of edits on one path with different values, and paths that differ in their first segment only.
