@@ -5740,7 +5740,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5818,7 +5818,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5917,7 +5917,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5925,7 +5925,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5933,7 +5933,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5997,7 +5997,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6039,7 +6039,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6102,7 +6102,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6184,10 +6184,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6254,7 +6254,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6273,7 +6273,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -10088,6 +10088,19 @@ function lastAtMost(count, keyAt, value) {
   }
   return found;
 }
+function lastAtMostIn(keys, value) {
+  let low = 0;
+  let high = keys.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (keys[middle] <= value) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
 var init_sortedSearch = __esm({
   "src/sortedSearch.ts"() {
     "use strict";
@@ -10509,7 +10522,7 @@ function segmentText(text4, starts, k) {
   return text4.slice(starts[k], starts[k + 1] ?? text4.length);
 }
 function segmentAt(starts, offset) {
-  return Math.max(0, lastAtMost(starts.length, (k) => starts[k] ?? 0, offset));
+  return Math.max(0, lastAtMostIn(starts, offset));
 }
 var breaks, atLineStart, endsMarker;
 var init_segments = __esm({
@@ -45062,28 +45075,29 @@ function sameEdit(a, b) {
 }
 var fewEdits = 16;
 var anyEntry = () => true;
+function firstEqual(indexed, edit, also) {
+  for (const known3 of indexed) if (also(known3.entry) && sameEdit(known3.edit, edit)) return known3.entry;
+  return void 0;
+}
 var EditIndex = class {
-  constructor(editOf2) {
-    this.editOf = editOf2;
-  }
-  editOf;
   few = [];
   byPath = /* @__PURE__ */ new Map();
   /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
   findOrAdd(edit, entry, also = anyEntry) {
     const few = this.few;
     if (few !== null) {
-      for (const known4 of few) if (also(known4.entry) && sameEdit(known4.edit, edit)) return known4.entry;
+      const known4 = firstEqual(few, edit, also);
+      if (known4 !== void 0) return known4;
       if (few.length < fewEdits) {
         few.push({ edit, entry });
         return void 0;
       }
       this.few = null;
-      for (const known4 of few) this.alike(known4.edit).push(known4.entry);
+      for (const indexed of few) this.alike(indexed.edit).push(indexed);
     }
     const alike = this.alike(edit);
-    const known3 = alike.find((candidate) => also(candidate) && sameEdit(this.editOf(candidate), edit));
-    if (known3 === void 0) alike.push(entry);
+    const known3 = firstEqual(alike, edit, also);
+    if (known3 === void 0) alike.push({ edit, entry });
     return known3;
   }
   /** The entries whose edit has the path of `edit`. */
@@ -45116,7 +45130,7 @@ function applyEditsToJson(document, edits, depth = 0) {
     if (typeof last !== "string" || Array.isArray(parent)) throw new EditError(`cannot set ${JSON.stringify(edit.path)}`);
     parent[last] = toJson(edit.value);
   }
-  if (deletions.length > 1) deletions.sort((a, b) => lastIndex(b) - lastIndex(a));
+  if (deletions.length > 1) deletions.sort(byLastIndexDown);
   for (const edit of deletions) {
     const parent = parentOf(root, edit.path, depth, false, copies);
     const last = edit.path[edit.path.length - 1];
@@ -45137,7 +45151,7 @@ function byOperation(edits) {
   const sets = [];
   const deletions = [];
   const appends = [];
-  const seen = edits.length > 1 ? new EditIndex((edit) => edit) : null;
+  const seen = edits.length > 1 ? new EditIndex() : null;
   for (const edit of edits) {
     if (seen?.findOrAdd(edit, edit) !== void 0) continue;
     if (edit.op === "set") sets.push(edit);
@@ -45145,6 +45159,9 @@ function byOperation(edits) {
     else if (edit.op === "append") appends.push(edit);
   }
   return { sets, deletions, appends };
+}
+function byLastIndexDown(a, b) {
+  return lastIndex(b) - lastIndex(a);
 }
 function lastIndex(edit) {
   const last = edit.path[edit.path.length - 1];
@@ -45270,8 +45287,11 @@ var fixAutomountServiceAccountToken = () => ({ kind: "edits", edits: [set(["spec
 
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
-  const adds = context.failure.paths.filter((path4) => typeof path4[path4.length - 1] === "number");
-  return [...byList(adds).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices));
+  const adds = [];
+  for (const path4 of context.failure.paths) if (typeof path4[path4.length - 1] === "number") adds.push(path4);
+  const edits = [];
+  for (const { list: list3, indices } of byList(adds).values()) for (const edit of removeItems(context, list3, indices)) edits.push(edit);
+  return edits;
 }
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
@@ -45617,7 +45637,7 @@ function lineTable(text4) {
   return { text: text4, starts, eol: firstBreak > 0 && text4[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
-  return Math.max(0, lastAtMost(table.starts.length, (i) => table.starts[i] ?? 0, offset)) + 1;
+  return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
 }
 function lineStart(table, line) {
   return table.starts[line - 1] ?? table.text.length;
@@ -45974,8 +45994,8 @@ function addBlockPair(lines, key, value, column, style) {
     lines.push(`${pad}${key}: ${formatScalar(value, keyQuote(style, key))}`);
     return;
   }
-  const isEmpty = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
-  if (keyStyle(style, key)?.flow === true || isEmpty) {
+  const isEmpty2 = Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (keyStyle(style, key)?.flow === true || isEmpty2) {
     lines.push(`${pad}${key}: ${renderFlow(value, style, key)}`);
     return;
   }
@@ -46089,8 +46109,9 @@ function definesUsedAnchor(node, anchors) {
   if (isScalar(node) || isAlias(node)) return false;
   if (isCollection(node)) {
     for (const item of node.items) {
-      const children = isMap(node) ? [item.key, item.value] : [item];
-      if (children.some((child) => definesUsedAnchor(child, anchors))) return true;
+      if (isMap(node)) {
+        if (definesUsedAnchor(item.key, anchors) || definesUsedAnchor(item.value, anchors)) return true;
+      } else if (definesUsedAnchor(item, anchors)) return true;
     }
   }
   return false;
@@ -46667,7 +46688,8 @@ var longLine = 1e3;
 var UnionFind = class {
   parent;
   constructor(size) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
+    this.parent = [];
+    for (let i = 0; i < size; i++) this.parent.push(i);
   }
   find(i) {
     let root = i;
@@ -46707,15 +46729,28 @@ var changeOf = /* @__PURE__ */ new WeakMap();
 function unionShared(sets, splices) {
   const firstWithOwner = /* @__PURE__ */ new Map();
   const firstWithArea = /* @__PURE__ */ new Map();
-  const join = (firstWith, key, index) => {
-    const first = firstWith.get(key);
-    if (first === void 0) firstWith.set(key, index);
-    else sets.union(first, index);
-  };
-  splices.forEach((splice, index) => {
-    for (const owner of splice.owners) join(firstWithOwner, owner, index);
-    for (const area of splice.areas) join(firstWithArea, area, index);
-  });
+  for (let index = 0; index < splices.length; index++) {
+    const splice = splices[index];
+    for (const owner of splice.owners) joinFirst(sets, firstWithOwner, owner, index);
+    for (const area of splice.areas) joinFirst(sets, firstWithArea, area, index);
+  }
+}
+function joinFirst(sets, firstWith, key, index) {
+  const first = firstWith.get(key);
+  if (first === void 0) firstWith.set(key, index);
+  else sets.union(first, index);
+}
+function placeOf(placed2, table, splices, root, indices) {
+  const known3 = placed2.get(root);
+  if (known3?.size === indices.length) return known3.placement;
+  const members = [];
+  for (const i of indices) members.push(splices[i]);
+  const placement = place(table, members);
+  placed2.set(root, { size: indices.length, placement });
+  return placement;
+}
+function bySpanStart(a, b) {
+  return a.range.lo - b.range.lo;
 }
 function membersOf(sets, count) {
   const members = /* @__PURE__ */ new Map();
@@ -46731,22 +46766,15 @@ function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
   unionShared(sets, splices);
   const placed2 = /* @__PURE__ */ new Map();
-  const placeOf3 = (root, indices) => {
-    const known3 = placed2.get(root);
-    if (known3?.size === indices.length) return known3.placement;
-    const placement = place(table, indices.map((i) => splices[i]));
-    placed2.set(root, { size: indices.length, placement });
-    return placement;
-  };
   let members;
   for (; ; ) {
     members = membersOf(sets, splices.length);
     const spans = [];
     for (const [root, indices] of members) {
-      const range2 = placeOf3(root, indices).range;
+      const range2 = placeOf(placed2, table, splices, root, indices).range;
       if (range2 !== null) spans.push({ root, range: range2 });
     }
-    spans.sort((a, b) => a.range.lo - b.range.lo);
+    spans.sort(bySpanStart);
     let merged = false;
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
@@ -46758,15 +46786,21 @@ function groupSplices(table, splices) {
     }
     if (!merged) break;
   }
-  return [...members].map(([root, indices]) => {
-    const groupSplices2 = indices.map((i) => splices[i]);
+  const groups2 = [];
+  for (const [root, indices] of members) {
+    const groupSplices2 = [];
     const owners = /* @__PURE__ */ new Set();
-    for (const splice of groupSplices2) for (const owner of splice.owners) owners.add(owner);
+    for (const i of indices) {
+      const splice = splices[i];
+      groupSplices2.push(splice);
+      for (const owner of splice.owners) owners.add(owner);
+    }
     const group = { splices: groupSplices2, owners };
-    const change = placeOf3(root, indices).change;
+    const change = placeOf(placed2, table, splices, root, indices).change;
     if (change !== void 0) changeOf.set(group, { table, change });
-    return group;
-  });
+    groups2.push(group);
+  }
+  return groups2;
 }
 function toSuggestion(table, group, diff, bomBytes = 0) {
   const long = withinLongLine(table, group.splices);
@@ -47042,6 +47076,7 @@ var CutText = class {
     let at3 = 0;
     for (const piece of pieces) {
       this.leadAt.push(at3);
+      this.pieceEnds.push(piece.to);
       this.shift.push(at3 + piece.lead.length - piece.from);
       at3 += piece.lead.length + piece.to - piece.from;
     }
@@ -47053,10 +47088,9 @@ var CutText = class {
   leadAt = [];
   /** Each piece's offset in the cut text less its offset in the text. */
   shift = [];
+  /** Where each piece ends in the text (the binary search of pieceOf reads them). */
+  pieceEnds = [];
   length;
-  // The keys the binary searches read, made once: change() looks up a piece per character it compares.
-  leadStart = (i) => this.leadAt[i] ?? 0;
-  pieceEnd = (i) => this.pieces[i]?.to ?? 0;
   /** The cut text with the splices applied; null when one lies in no piece. */
   apply(splices) {
     const ordered = this.ordered(splices);
@@ -47113,7 +47147,7 @@ var CutText = class {
   }
   /** The first piece that holds the splice, or -1. Pieces' ends do not decrease: it is the first that ends at or after the splice's end. */
   pieceOf(splice) {
-    const p = lastAtMost(this.pieces.length, this.pieceEnd, splice.end - 1) + 1;
+    const p = lastAtMostIn(this.pieceEnds, splice.end - 1) + 1;
     const piece = this.pieces[p];
     return piece !== void 0 && piece.from <= splice.start && splice.end <= piece.to ? p : -1;
   }
@@ -47132,7 +47166,7 @@ var CutText = class {
   }
   /** The piece (with its lead) that holds cut-text offset `offset`: the last that starts at or before it. */
   pieceAt(offset) {
-    return Math.max(0, lastAtMost(this.leadAt.length, this.leadStart, offset));
+    return Math.max(0, lastAtMostIn(this.leadAt, offset));
   }
   /** The cut text from `from` to `to`. */
   slice(from2, to2) {
@@ -47227,7 +47261,7 @@ function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
 var none = [];
 function aliasTies(doc, slotStart, slotEnd) {
   const slotOf = (offset) => {
-    const slot = lastAtMost(slotStart.length, (i) => slotStart[i] ?? 0, offset);
+    const slot = lastAtMostIn(slotStart, offset);
     return slot >= 0 && offset < (slotEnd[slot] ?? 0) ? slot : -1;
   };
   const dependencies = slotStart.map(() => /* @__PURE__ */ new Set());
@@ -47280,7 +47314,7 @@ function itemOfSplice(layout, text4, splice) {
 }
 function touchedItems(layout, text4, splice) {
   const count = layout.slotStart.length;
-  const from2 = lastAtMost(count, (i) => layout.slotEnd[i] ?? 0, splice.start - 1) + 1;
+  const from2 = lastAtMostIn(layout.slotEnd, splice.start - 1) + 1;
   let to2 = from2;
   while (to2 < count && (layout.slotStart[to2] ?? 0) <= splice.end) to2++;
   if (to2 - from2 === 2 && splice.end === layout.slotEnd[from2] && endsItemBefore(layout, text4, splice)) return [from2, from2 + 1];
@@ -47288,19 +47322,22 @@ function touchedItems(layout, text4, splice) {
 }
 function itemsToRead(layout, changed) {
   const changing = /* @__PURE__ */ new Set();
-  const grow = (set2, from2, next) => {
-    const queue = [...from2];
-    while (queue.length > 0) {
-      const i = queue.pop();
-      if (set2.has(i)) continue;
-      set2.add(i);
-      queue.push(...next(i));
-    }
-  };
-  grow(changing, changed, (i) => layout.users[i] ?? []);
+  grow(changing, changed, layout.users);
   const read = /* @__PURE__ */ new Set();
-  grow(read, changing, (i) => layout.dependencies[i] ?? []);
-  return [...read].sort((a, b) => a - b);
+  grow(read, changing, layout.dependencies);
+  return [...read].sort(ascending);
+}
+function grow(set2, from2, ties) {
+  const queue = [...from2];
+  while (queue.length > 0) {
+    const i = queue.pop();
+    if (set2.has(i)) continue;
+    set2.add(i);
+    for (const tied of ties[i] ?? []) queue.push(tied);
+  }
+}
+function ascending(a, b) {
+  return a - b;
 }
 function listCut(text4, layout, kept) {
   const last = layout.slotStart.length - 1;
@@ -47592,7 +47629,7 @@ function touchedEnd(spanStarts, splice, lo) {
   return (splice.start === splice.end ? lo : entryAt(spanStarts, splice.end - 1)) + 1;
 }
 function entryAt(spanStarts, offset) {
-  return lastAtMost(spanStarts.length, (i) => spanStarts[i], offset);
+  return lastAtMostIn(spanStarts, offset);
 }
 function childPlace(place2, key) {
   if (place2 === void 0 || typeof place2 === "number") return void 0;
@@ -47611,7 +47648,7 @@ function regionInSequence(descent, node, place2, value, link, splice) {
 function mergeRegions(regions) {
   if (regions.length === 1) return regions;
   const byMap = /* @__PURE__ */ new Map();
-  for (const region of sortSmall(regions, (a, b) => a.lo - b.lo)) {
+  for (const region of sortSmall(regions, byFirstEntry)) {
     let runs2 = byMap.get(region.map.node);
     if (runs2 === void 0) {
       runs2 = [];
@@ -47626,15 +47663,26 @@ function mergeRegions(regions) {
     }
   }
   const runs = [...byMap.values()].flat();
-  const outermost = runs.filter((run2) => !runs.some((outer) => holds(outer, run2)));
+  const outermost = [];
+  for (const run2 of runs) if (holderOf(runs, run2) === void 0) outermost.push(run2);
   for (const run2 of runs) {
     if (outermost.includes(run2)) continue;
-    const outer = outermost.find((candidate) => holds(candidate, run2));
+    const outer = holderOf(outermost, run2);
     for (const splice of run2.splices) outer.splices.push(splice);
   }
-  outermost.sort((a, b) => from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b));
+  outermost.sort(inReadingOrder);
   for (let i = 1; i < outermost.length; i++) if (from(outermost[i]) < to(outermost[i - 1])) return null;
   return outermost;
+}
+function byFirstEntry(a, b) {
+  return a.lo - b.lo;
+}
+function inReadingOrder(a, b) {
+  return from(a) - from(b) || b.map.path.length - a.map.path.length || to(a) - to(b);
+}
+function holderOf(runs, run2) {
+  for (const outer of runs) if (holds(outer, run2)) return outer;
+  return void 0;
 }
 function holds(outer, inner) {
   const path4 = outer.map.path;
@@ -47647,25 +47695,33 @@ function inTextOrder(regions, splices) {
   const ordered = inOrder(splices);
   const order = /* @__PURE__ */ new Map();
   for (let i = 0; i < ordered.length; i++) order.set(ordered[i], i);
-  const rank = (splice) => order.get(splice);
-  for (const region of regions) sortSmall(region.splices, (a, b) => rank(a) - rank(b));
+  for (const region of regions) sortByRank(region.splices, order);
   for (let i = 1; i < regions.length; i++) {
     const before = regions[i - 1];
     const after = regions[i];
     const at3 = to(before);
-    if (from(after) === at3 && lastRankAt(before.splices, at3, rank) > firstRankAt(after.splices, at3, rank)) return false;
+    if (from(after) === at3 && lastRankAt(before.splices, at3, order) > firstRankAt(after.splices, at3, order)) return false;
   }
   return true;
 }
-function lastRankAt(splices, at3, rank) {
+function lastRankAt(splices, at3, order) {
   let last = -Infinity;
-  for (const splice of splices) if (splice.start === at3) last = Math.max(last, rank(splice));
+  for (const splice of splices) if (splice.start === at3) last = Math.max(last, order.get(splice));
   return last;
 }
-function firstRankAt(splices, at3, rank) {
+function firstRankAt(splices, at3, order) {
   let first = Infinity;
-  for (const splice of splices) if (splice.start === at3) first = Math.min(first, rank(splice));
+  for (const splice of splices) if (splice.start === at3) first = Math.min(first, order.get(splice));
   return first;
+}
+function sortByRank(splices, order) {
+  for (let i = 1; i < splices.length; i++) {
+    const splice = splices[i];
+    const rank = order.get(splice);
+    let j = i;
+    for (; j > 0 && order.get(splices[j - 1]) > rank; j--) splices[j] = splices[j - 1];
+    splices[j] = splice;
+  }
 }
 function sortSmall(array, compare) {
   for (let i = 1; i < array.length; i++) {
@@ -47679,16 +47735,22 @@ function sortSmall(array, compare) {
 
 // src/fixes/fragmentSplices.ts
 function lineWise(text4, splices) {
-  const split = splices.flatMap((splice) => byKeptLines(text4, splice));
-  if (split.length !== splices.length || split.some((splice, i) => splice !== splices[i])) {
+  const split = [];
+  for (const splice of splices) for (const part of byKeptLines(text4, splice)) split.push(part);
+  if (!sameSplices(split, splices)) {
     const reshaped = reshape(text4, splices, split);
     if (reshaped !== null) return reshaped;
   }
   return reshape(text4, splices, splices);
 }
 function reshape(text4, given, splices) {
-  const moved = atLineStarts(text4, splices.map((splice) => narrowed(text4, splice)));
-  return sameText2(text4, given, moved && moved.flatMap((splice) => byIndentation(text4, splice)));
+  const narrow = [];
+  for (const splice of splices) narrow.push(narrowed(text4, splice));
+  const moved = atLineStarts(text4, narrow);
+  if (moved === null) return null;
+  const parts = [];
+  for (const splice of moved) for (const part of byIndentation(text4, splice)) parts.push(part);
+  return sameText2(text4, given, parts);
 }
 function byKeptLines(text4, splice) {
   const { start, end, insert } = splice;
@@ -47721,19 +47783,31 @@ function narrowed(text4, splice) {
   return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
 }
 function atLineStarts(text4, splices) {
-  const moves = [];
-  const out = splices.map((splice) => {
-    if (splice.start !== splice.end) return splice;
-    const eol = text4.startsWith("\r\n", splice.start) ? "\r\n" : text4.startsWith("\n", splice.start) ? "\n" : null;
-    if (eol === null || !splice.insert.startsWith(eol)) return splice;
-    const at3 = splice.start + eol.length;
-    moves.push([splice.start, at3]);
-    return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
-  });
-  if (moves.length === 0) return out;
-  const stayed = splices.filter((splice, index) => out[index] === splice);
-  if (stayed.some((splice) => moves.some(([was, now]) => splice.start <= now && splice.end >= was))) return null;
+  const out = [];
+  let movedAny = false;
+  for (const splice of splices) {
+    const moved = afterLineBreak(text4, splice);
+    if (moved !== splice) movedAny = true;
+    out.push(moved);
+  }
+  if (!movedAny) return out;
+  for (let i = 0; i < splices.length; i++) {
+    const stayed = splices[i];
+    if (out[i] !== stayed) continue;
+    for (let j = 0; j < splices.length; j++) {
+      const was = splices[j].start;
+      const now = out[j].start;
+      if (out[j] !== splices[j] && stayed.start <= now && stayed.end >= was) return null;
+    }
+  }
   return out;
+}
+function afterLineBreak(text4, splice) {
+  if (splice.start !== splice.end) return splice;
+  const eol = text4.startsWith("\r\n", splice.start) ? "\r\n" : text4.startsWith("\n", splice.start) ? "\n" : null;
+  if (eol === null || !splice.insert.startsWith(eol)) return splice;
+  const at3 = splice.start + eol.length;
+  return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
 }
 function byIndentation(text4, splice) {
   const { start, end, insert } = splice;
@@ -47759,8 +47833,13 @@ function byIndentation(text4, splice) {
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
   return parts;
 }
+function sameSplices(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 function sameText2(text4, given, changed) {
-  if (changed === null || given.length < 2 && changed.length === 1 || changed.length === given.length && changed.every((splice, i) => splice === given[i])) return changed;
+  if (changed === null || given.length < 2 && changed.length === 1 || sameSplices(changed, given)) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {
@@ -48137,7 +48216,7 @@ var linuxOnlyContainerFields = [
   "runAsUser",
   "runAsGroup"
 ];
-function placeOf(container) {
+function placeOf2(container) {
   return container === void 0 ? "pod" : `container ${container}`;
 }
 function addProfileRules(found, container, securityContext) {
@@ -48145,12 +48224,12 @@ function addProfileRules(found, container, securityContext) {
     const profile = obj(securityContext, key);
     if (!profile) continue;
     const localhost = str(profile, "localhostProfile") !== "";
-    if (localhost !== (str(profile, "type") === "Localhost")) found.add(`${placeOf(container)}: ${key}.localhostProfile must be set exactly when type is Localhost`);
+    if (localhost !== (str(profile, "type") === "Localhost")) found.add(`${placeOf2(container)}: ${key}.localhostProfile must be set exactly when type is Localhost`);
   }
 }
 function addLinuxOnly(found, container, securityContext, fields2) {
   for (const field2 of fields2) {
-    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf(container)}: a Windows pod cannot set securityContext.${field2}`);
+    if (securityContext?.[field2] !== void 0 && securityContext[field2] !== null) found.add(`${placeOf2(container)}: a Windows pod cannot set securityContext.${field2}`);
   }
 }
 function podStateOf(pod, { level, version: version2 }) {
@@ -48453,31 +48532,56 @@ function listUnitOf(text4, document, part, from2, to2) {
   return layout === null ? null : { document, layout, baseline: part.pods, podsOfItem, itemOfPod };
 }
 function statesOf(states, keys) {
-  return { size: keys.length, keys: () => keys.values(), get: (key) => states.get(key) };
+  return new SomeStates(states, keys);
 }
+var SomeStates = class {
+  constructor(states, some) {
+    this.states = states;
+    this.some = some;
+  }
+  states;
+  some;
+  get size() {
+    return this.some.length;
+  }
+  keys() {
+    return this.some.values();
+  }
+  get(key) {
+    return this.states.get(key);
+  }
+};
 function verifyListItems(list3, splices, expectation) {
   const { text: text4, unit } = list3;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
   const sole = soleItem(list3, splices, edits, expectation);
   if (sole !== -1) return verifyKept(list3, [sole], splices, expectation);
-  const spliceItems = splices.map((splice) => itemsOfSplice(layout, text4, splice));
-  const editItems = edits.map((edit) => itemOf(edit.path));
+  const spliceItems = [];
+  for (const splice of splices) spliceItems.push(itemsOfSplice(layout, text4, splice));
+  const editItems = [];
+  for (const edit of edits) editItems.push(itemOf(edit.path));
   const fixedItems = [];
   for (const [key] of fixedOf(expectation, document.index)) {
     const item = unit.itemOfPod.get(key) ?? itemOfKey(key);
     if (item === null) return void 0;
     fixedItems.push([key, item]);
   }
-  const changed = /* @__PURE__ */ new Set([...spliceItems.flat(), ...fixedItems.map(([, item]) => item)]);
+  const changed = /* @__PURE__ */ new Set();
+  for (const items of spliceItems) for (const item of items) changed.add(item);
+  for (const [, item] of fixedItems) changed.add(item);
   for (const item of editItems) if (item !== null) changed.add(item);
   const kept = itemsToRead(layout, changed);
-  const apart = spliceItems.some((items) => items.length === 0) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  const apart = spliceItems.some(isEmpty) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
   if (apart.length > 1) {
-    const clusterOf = new Map(apart.flatMap((cluster, c) => cluster.map((item) => [item, c])));
-    const shares = apart.map(() => ({ splices: [], edits: [], fixed: /* @__PURE__ */ new Map() }));
-    splices.forEach((splice, s) => shares[clusterOf.get(spliceItems[s]?.[0] ?? -1) ?? -1]?.splices.push(splice));
-    edits.forEach((edit, e) => shares[clusterOf.get(editItems[e] ?? -1) ?? -1]?.edits.push(edit));
+    const clusterOf = /* @__PURE__ */ new Map();
+    const shares = [];
+    for (let c = 0; c < apart.length; c++) {
+      for (const item of apart[c]) clusterOf.set(item, c);
+      shares.push({ splices: [], edits: [], fixed: /* @__PURE__ */ new Map() });
+    }
+    for (let i = 0; i < splices.length; i++) shares[clusterOf.get(spliceItems[i]?.[0] ?? -1) ?? -1]?.splices.push(splices[i]);
+    for (let i = 0; i < edits.length; i++) shares[clusterOf.get(editItems[i] ?? -1) ?? -1]?.edits.push(edits[i]);
     for (const [key, item] of fixedItems) shares[clusterOf.get(item) ?? -1]?.fixed.set(key, expectation.fixed.get(key) ?? /* @__PURE__ */ new Set());
     let failed = false;
     for (const [c, cluster] of apart.entries()) {
@@ -48494,6 +48598,9 @@ function verifyListItems(list3, splices, expectation) {
   }
   return verifyKept(list3, kept, splices, expectation);
 }
+function isEmpty(items) {
+  return items.length === 0;
+}
 function soleItem({ text: text4, unit }, splices, edits, expectation) {
   const { layout } = unit;
   let sole = -1;
@@ -48508,29 +48615,30 @@ function sameItem(sole, item) {
   return sole === -1 || sole === item ? item : null;
 }
 function clustersOf(layout, kept, spliceItems) {
-  const parent = new Map(kept.map((item) => [item, item]));
-  const find = (item) => {
-    let root = item;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(item, root);
-    return root;
-  };
-  const union = (a, b) => {
-    if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
-  };
-  for (const items of spliceItems) for (const item of items) union(items[0] ?? item, item);
+  const parent = /* @__PURE__ */ new Map();
+  for (const item of kept) parent.set(item, item);
+  for (const items of spliceItems) for (const item of items) joinClusters(parent, items[0] ?? item, item);
   for (const item of kept) {
-    for (const other of layout.users[item] ?? []) union(item, other);
-    for (const other of layout.dependencies[item] ?? []) union(item, other);
+    for (const other of layout.users[item] ?? []) joinClusters(parent, item, other);
+    for (const other of layout.dependencies[item] ?? []) joinClusters(parent, item, other);
   }
   const clusters = /* @__PURE__ */ new Map();
   for (const item of kept) {
-    const root = find(item);
+    const root = clusterRoot(parent, item);
     const cluster = clusters.get(root);
     if (cluster) cluster.push(item);
     else clusters.set(root, [item]);
   }
   return [...clusters.values()];
+}
+function clusterRoot(parent, item) {
+  let root = item;
+  while (parent.get(root) !== root) root = parent.get(root) ?? root;
+  parent.set(item, root);
+  return root;
+}
+function joinClusters(parent, a, b) {
+  if (parent.has(a) && parent.has(b)) parent.set(clusterRoot(parent, a), clusterRoot(parent, b));
 }
 function cutOf(list3, kept) {
   const [item] = kept;
@@ -48645,7 +48753,7 @@ function editsByItem(kept, edits) {
   return byItem;
 }
 function sortedIndex(values, value) {
-  const index = lastAtMost(values.length, (i) => values[i] ?? 0, value);
+  const index = lastAtMostIn(values, value);
   return values[index] === value ? index : -1;
 }
 function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) {
@@ -48674,7 +48782,9 @@ function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
-  const before = statesOf(unit.baseline, kept.flatMap((item) => unit.podsOfItem.get(item) ?? []));
+  const keys = [];
+  for (const item of kept) for (const key of unit.podsOfItem.get(item) ?? []) keys.push(key);
+  const before = statesOf(unit.baseline, keys);
   return podsReason(before, pods, expectation);
 }
 function documentByFragments(text4, document, part, splices, expectation, policyOf) {
@@ -48692,6 +48802,12 @@ function documentByFragments(text4, document, part, splices, expectation, policy
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
   return podsReason(part.pods, pods, expectation);
+}
+function addSegmentOf(index, segmentOf, bySegment) {
+  const k = segmentOf.get(index);
+  if (k === void 0) return false;
+  if (!bySegment.has(k)) bySegment.set(k, []);
+  return true;
 }
 function verifierOf(file, text4, policyOf, known3, options = {}) {
   const work = options.onWork ?? (() => void 0);
@@ -48757,7 +48873,7 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
     return cut;
   };
   return (splices, expectation) => {
-    if (splices.some((splice) => mayMoveCut(text4, splice))) return verifyWhole(splices, expectation);
+    for (const splice of splices) if (mayMoveCut(text4, splice)) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
@@ -48766,14 +48882,8 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
       if (mine) mine.push(splice);
       else bySegment.set(k, [splice]);
     }
-    const named = (index) => {
-      const k = segmentOf.get(index);
-      if (k === void 0) return false;
-      if (!bySegment.has(k)) bySegment.set(k, []);
-      return true;
-    };
-    for (const index of expectation.edits.keys()) if (!named(index)) return verifyWhole(splices, expectation);
-    for (const key of expectation.fixed.keys()) if (!named(documentIndexOfKey(key))) return verifyWhole(splices, expectation);
+    for (const index of expectation.edits.keys()) if (!addSegmentOf(index, segmentOf, bySegment)) return verifyWhole(splices, expectation);
+    for (const key of expectation.fixed.keys()) if (!addSegmentOf(documentIndexOfKey(key), segmentOf, bySegment)) return verifyWhole(splices, expectation);
     for (const k of bySegment.keys()) if (segmentPart(k) === null) return verifyWhole(splices, expectation);
     const segments = bySegment.size === 1 ? bySegment.keys() : [...bySegment.keys()].sort((a, b) => a - b);
     for (const k of segments) {
@@ -48825,6 +48935,23 @@ function areaOf(path4) {
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;
   return "spec";
 }
+function areaSetOf(areaSets, podIndex, area) {
+  let byArea = areaSets.get(podIndex);
+  if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
+  let areas = byArea.get(area);
+  if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([`${podIndex}|${area}`]));
+  return areas;
+}
+function documentEdits(templatePath, edits) {
+  const prefixed = [];
+  for (const edit of edits) prefixed.push(prefixEdit(templatePath, edit));
+  return prefixed;
+}
+function areasOf(edits) {
+  const areas = [];
+  for (const edit of edits) areas.push(areaOf(edit.path));
+  return areas;
+}
 function writtenPod(document, templatePath) {
   const template = valueAt2(document, templatePath) ?? null;
   const holder = isObject(template) ? template : void 0;
@@ -48846,7 +48973,9 @@ function podRuns(documentOwners) {
   return runs;
 }
 function sameOwners(a, b) {
-  return a.length === b.length && a.every((owner, i) => owner === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 function inSelectionOrder(ids, byId) {
   const found = [];
@@ -48854,7 +48983,15 @@ function inSelectionOrder(ids, byId) {
     const owner = byId.get(id);
     if (owner !== void 0) found.push(owner);
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found.sort(bySelection);
+}
+function bySelection(a, b) {
+  return a.index - b.index;
+}
+function withEdits(owners, left) {
+  const found = [];
+  for (const owner of owners) if (owner.plan.kind === "edits" && owner.edits.length > 0 && !left?.has(owner)) found.push(owner);
+  return found;
 }
 function computeFixes(request2) {
   if (request2.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request2.pods.map(() => []) };
@@ -48917,11 +49054,13 @@ var FileFixer = class {
   anchored = /* @__PURE__ */ new Map();
   /** 1. Plans: each failure's fixer proposes edits (or says why not). */
   plan(fallback) {
-    this.request.pods.forEach(({ source, failures, policy }, podIndex) => {
+    for (let podIndex = 0; podIndex < this.request.pods.length; podIndex++) {
+      const { source, failures, policy } = this.request.pods[podIndex];
       const written = writtenPod(source.document.value, source.templatePath);
       const { level, version: version2 } = policy ?? fallback;
       const key = podKey(source.document.index, source.objectPath);
-      failures.forEach((failure2, failureIndex) => {
+      for (let failureIndex = 0; failureIndex < failures.length; failureIndex++) {
+        const failure2 = failures[failureIndex];
         const plan = fixers[failure2.check]({ failure: failure2, pod: source.pod, written, kind: source.kind, level, version: version2 });
         const owner = {
           id: `${podIndex}/${failureIndex}`,
@@ -48931,8 +49070,8 @@ var FileFixer = class {
           documentIndex: source.document.index,
           podKey: key,
           plan: summaryOf(plan),
-          edits: plan.kind === "edits" ? plan.edits.map((e) => prefixEdit(source.templatePath, e)) : [],
-          areas: plan.kind === "edits" ? plan.edits.map((e) => areaOf(e.path)) : [],
+          edits: plan.kind === "edits" ? documentEdits(source.templatePath, plan.edits) : [],
+          areas: plan.kind === "edits" ? areasOf(plan.edits) : [],
           accepted: false,
           note: plan.kind === "manual" ? plan.note : null,
           atSource: false
@@ -48940,8 +49079,8 @@ var FileFixer = class {
         if (plan.kind === "edits" && plan.edits.length === 0) owner.note = noSafeFix(failure2.check, "nothing to change in the manifest as written fixes it");
         this.owners.push(owner);
         this.byPod[podIndex]?.push(owner);
-      });
-    });
+      }
+    }
   }
   /** Past the budget, the owners not yet tried get no fix and say so. */
   overBudget(selected) {
@@ -48966,22 +49105,16 @@ var FileFixer = class {
    */
   ownedEdits(selected) {
     const edits = [];
-    const index = new EditIndex((k) => edits[k].edit);
+    const inPlace = new EditIndex();
+    const atSource = new EditIndex();
     const areaSets = /* @__PURE__ */ new Map();
-    const areasOf = (podIndex, area) => {
-      let byArea = areaSets.get(podIndex);
-      if (byArea === void 0) areaSets.set(podIndex, byArea = /* @__PURE__ */ new Map());
-      let areas = byArea.get(area);
-      if (areas === void 0) byArea.set(area, areas = /* @__PURE__ */ new Set([`${podIndex}|${area}`]));
-      return areas;
-    };
     for (const owner of selected) {
       const owners = /* @__PURE__ */ new Set([owner.id]);
       const all = this.collapsed.has(owner.podIndex);
       for (let i = 0; i < owner.edits.length; i++) {
         const edit = owner.edits[i];
-        const areas = areasOf(owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
-        const k = index.findOrAdd(edit, edits.length, (j) => edits[j].atSource === owner.atSource);
+        const areas = areaSetOf(areaSets, owner.podIndex, all ? "all" : owner.areas[i] ?? "spec");
+        const k = (owner.atSource ? atSource : inPlace).findOrAdd(edit, edits.length);
         if (k === void 0) {
           edits.push({ edit, owners, areas, atSource: owner.atSource });
           continue;
@@ -49012,7 +49145,9 @@ var FileFixer = class {
       return renderEdits(context, this.ownedEdits(documentOwners));
     }
     try {
-      return mergeRendered(pods.map((podOwners) => this.renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners)));
+      const parts = [];
+      for (const podOwners of pods) parts.push(this.renderPod(context, podOwners[0]?.podIndex ?? -1, podOwners));
+      return mergeRendered(parts);
     } catch (error2) {
       if (error2 instanceof RenderError && pods.length > 1) return renderEdits(context, this.ownedEdits(documentOwners));
       throw error2;
@@ -49044,9 +49179,9 @@ var FileFixer = class {
     const edits = /* @__PURE__ */ new Map();
     const fixed2 = /* @__PURE__ */ new Map();
     for (const owner of selected) {
-      const documentEdits = edits.get(owner.documentIndex) ?? [];
-      edits.set(owner.documentIndex, documentEdits);
-      documentEdits.push(...owner.edits);
+      const documentEdits2 = edits.get(owner.documentIndex) ?? [];
+      edits.set(owner.documentIndex, documentEdits2);
+      documentEdits2.push(...owner.edits);
       const checks2 = fixed2.get(owner.podKey) ?? /* @__PURE__ */ new Set();
       fixed2.set(owner.podKey, checks2);
       checks2.add(owner.check);
@@ -49142,7 +49277,7 @@ var FileFixer = class {
    * alone (fixed, or refused, at an anchor).
    */
   fixAtAnchors() {
-    const anchorGroups = this.acrossPodSpecs(this.owners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0));
+    const anchorGroups = this.acrossPodSpecs(withEdits(this.owners));
     const grouped = new Set(anchorGroups.flat());
     const byUsers = /* @__PURE__ */ new Map();
     for (const group of anchorGroups) {
@@ -49199,7 +49334,7 @@ var FileFixer = class {
    */
   fixEachPodSpec(grouped) {
     for (const podOwners of this.byPod) {
-      const all = podOwners.filter((o) => o.plan.kind === "edits" && o.edits.length > 0 && !grouped.has(o));
+      const all = withEdits(podOwners, grouped);
       if (all.length === 0 || this.overBudget(all)) continue;
       const together = this.renderInOrder(all);
       const candidates = "unwritable" in together ? this.withoutUnwritable(all) ?? all : all;
@@ -49278,25 +49413,32 @@ var FileFixer = class {
     return { suggestionOf, sharedOf };
   }
   /** Every suggestion of the file, and each failure's fix or note. */
-  results({ suggestionOf, sharedOf }) {
-    const suggestions = [...new Set(suggestionOf.values())].sort((a, b) => a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0));
-    const pods = this.request.pods.map(
-      (pod, podIndex) => (this.byPod[podIndex] ?? []).map((owner) => {
-        const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
-        const shared = sharedOf.get(owner.id);
-        const users = this.anchored.get(owner.id);
-        const caveats = [
-          ...suggestion?.edit ? [longLineNote(suggestion.edit, suggestion.startLine)] : [],
-          ...owner.plan.kind === "edits" && owner.plan.caveat ? [owner.plan.caveat] : [],
-          ...shared ? [users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users)] : []
-        ];
-        const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
-        return { check: owner.check, fix: suggestion, fixNote: note };
-      })
-    );
+  results(suggested) {
+    const suggestions = [...new Set(suggested.suggestionOf.values())].sort(bySuggestionPlace);
+    const pods = [];
+    for (const podOwners of this.byPod) {
+      const fixes = [];
+      for (const owner of podOwners) fixes.push(this.fixOf(owner, suggested));
+      pods.push(fixes);
+    }
     return { suggestions, pods };
   }
+  /** An owner's suggestion, with its caveats, or why it has none. */
+  fixOf(owner, { suggestionOf, sharedOf }) {
+    const suggestion = owner.accepted ? suggestionOf.get(owner.id) ?? null : null;
+    const shared = sharedOf.get(owner.id);
+    const users = this.anchored.get(owner.id);
+    const caveats = [];
+    if (suggestion?.edit) caveats.push(longLineNote(suggestion.edit, suggestion.startLine));
+    if (owner.plan.kind === "edits" && owner.plan.caveat) caveats.push(owner.plan.caveat);
+    if (shared) caveats.push(users === void 0 ? sharedCaveat(shared) : anchorCaveat(shared, users));
+    const note = suggestion ? caveats.length > 0 ? caveats.join(" ") : null : owner.note ?? noSafeFix(owner.check, "the fix did not verify");
+    return { check: owner.check, fix: suggestion, fixNote: note };
+  }
 };
+function bySuggestionPlace(a, b) {
+  return a.startLine - b.startLine || (a.edit?.start ?? 0) - (b.edit?.start ?? 0);
+}
 
 // src/findings/fixes.ts
 init_load();
@@ -49308,41 +49450,65 @@ function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
 function fixFindings(file, text4, evaluations, findings, diff, selected = () => true, advice = []) {
-  const adviceOf = (i) => advice[i] ?? [];
-  const wantedAdvice = evaluations.map((_, i) => new Set(adviceOf(i).map((f) => f.check).filter((check) => isFixableAdvice(check) && selected(check))));
-  if (text4 === null || evaluations.every((e, i) => e.outcome.blocking.length + e.outcome.warning.length === 0 && wantedAdvice[i].size === 0)) {
-    return { findings, advice: evaluations.map((_, i) => adviceOf(i)), suggestions: [] };
+  const advices = [];
+  const wantedAdvice = [];
+  let fixable = false;
+  for (let i = 0; i < evaluations.length; i++) {
+    const podAdvice = advice[i] ?? [];
+    advices.push(podAdvice);
+    const wanted = /* @__PURE__ */ new Set();
+    for (const finding of podAdvice) if (isFixableAdvice(finding.check) && selected(finding.check)) wanted.add(finding.check);
+    wantedAdvice.push(wanted);
+    const { blocking, warning: warning2 } = evaluations[i].outcome;
+    if (blocking.length + warning2.length > 0 || wanted.size > 0) fixable = true;
   }
-  const pods = evaluations.map((evaluation, i) => {
-    const upstream = [...evaluation.outcome.blocking, ...evaluation.outcome.warning].map((placed2) => placed2.failure).filter((failure2) => selected(failure2.check));
-    const advised = adviceFailures(evaluation.source.pod, (id) => wantedAdvice[i].has(id));
-    return {
-      source: evaluation.source,
-      failures: [...upstream, ...advised],
-      policy: stricter(evaluation.policy.enforce, evaluation.policy.warn),
-      upstream: upstream.length
-    };
-  });
-  const isSelected = (check) => selected(check);
+  if (text4 === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  const pods = [];
+  for (let i = 0; i < evaluations.length; i++) {
+    const evaluation = evaluations[i];
+    const upstream = [];
+    for (const placed2 of [...evaluation.outcome.blocking, ...evaluation.outcome.warning]) if (selected(placed2.failure.check)) upstream.push(placed2.failure);
+    const wanted = wantedAdvice[i];
+    const advised = adviceFailures(evaluation.source.pod, wanted.has.bind(wanted));
+    pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
+  }
   const first = pods[0].policy;
   const fixes = computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
-  const withFix = (finding, fix) => fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
-  return {
-    suggestions: fixes.suggestions,
-    findings: findings.map(
-      (podFindings, i) => podFindings.map((finding, j) => {
-        const k = podFindings.slice(0, j).filter((f) => isSelected(f.check)).length;
-        return withFix(finding, isSelected(finding.check) && k < pods[i].upstream ? fixes.pods[i]?.[k] : void 0);
-      })
-    ),
-    // The advice failures follow the upstream ones, one per check.
-    advice: evaluations.map(
-      (_, i) => adviceOf(i).map((finding) => {
-        const k = pods[i].failures.findIndex((failure2, index) => index >= pods[i].upstream && failure2.check === finding.check);
-        return withFix(finding, k < 0 ? void 0 : fixes.pods[i]?.[k]);
-      })
-    )
-  };
+  const fixedFindings = [];
+  for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
+  const fixedAdvice = [];
+  for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i], fixes.pods[i] ?? [], pods[i].failures, pods[i].upstream));
+  return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
+}
+function withUpstreamFixes(podFindings, podFixes, upstream, selected) {
+  const out = [];
+  let k = 0;
+  for (const finding of podFindings) {
+    if (!selected(finding.check)) {
+      out.push(finding);
+      continue;
+    }
+    out.push(withFix(finding, k < upstream ? podFixes[k] : void 0));
+    k++;
+  }
+  return out;
+}
+function withAdviceFixes(podAdvice, podFixes, failures, upstream) {
+  const out = [];
+  for (const finding of podAdvice) {
+    let k = -1;
+    for (let index = upstream; index < failures.length; index++) {
+      if (failures[index].check === finding.check) {
+        k = index;
+        break;
+      }
+    }
+    out.push(withFix(finding, k < 0 ? void 0 : podFixes[k]));
+  }
+  return out;
+}
+function withFix(finding, fix) {
+  return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
 }
 
 // src/scope/configChange.ts
@@ -50595,7 +50761,7 @@ function admissionRelaxations(base, head, defaults2, rule, linesOf3) {
 }
 var ruleKey = (r) => `${r.policyNamespace ?? ""}\0${r.policy}\0${r.ruleName}`;
 var same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-function placeOf2(rule, documents, paths) {
+function placeOf3(rule, documents, paths) {
   const document = documents.find((d) => {
     const value = valueAt2(d.value, rule.path);
     return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
@@ -50614,7 +50780,7 @@ function ruleRelaxations(before, after, documents) {
   const places = [];
   const add = (text4, ...paths) => {
     what.push(text4);
-    places.push(placeOf2(after, documents, paths));
+    places.push(placeOf3(after, documents, paths));
   };
   const rule = after.path;
   const policy = rule.slice(0, -3);
@@ -50649,7 +50815,7 @@ function kyvernoRelaxations(base, head, documents, rule, linesOf3) {
   const findings = [];
   for (const before of base) {
     const after = byKey.get(ruleKey(before));
-    const { what, places } = after ? ruleRelaxations(before, after, documents.head) : { what: [`rule ${before.ruleName} is removed`], places: [placeOf2(before, documents.base, [[...before.path, "name"]])] };
+    const { what, places } = after ? ruleRelaxations(before, after, documents.head) : { what: [`rule ${before.ruleName} is removed`], places: [placeOf3(before, documents.base, [[...before.path, "name"]])] };
     if (what.length === 0) continue;
     const [kind = "", name = ""] = before.policy.split("/");
     const subject = {
