@@ -105,10 +105,11 @@ export function namespacePass(files: readonly SourceFile[], options: CheckOption
  * young-generation collection during it: about a third of what survived one in
  * the reference repository's JSON report.
  */
-function layoutsThenRelease(evaluations: readonly PodSpecEvaluation[], hasFindings: (i: number) => boolean, releaseEvents: () => void): void {
-  evaluations.forEach((evaluation, i) => {
-    if (hasFindings(i)) void evaluation.source.document.source.layout;
-  });
+function layoutsThenRelease(evaluations: readonly PodSpecEvaluation[], advice: readonly (readonly Finding[])[], releaseEvents: () => void): void {
+  for (let i = 0; i < evaluations.length; i++) {
+    const evaluation = evaluations[i]!;
+    if (evaluation.findings.length + (advice[i]?.length ?? 0) > 0) void evaluation.source.document.source.layout;
+  }
   releaseEvents();
 }
 
@@ -131,9 +132,20 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
     errors.push(...extraction.problems);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
-  const perPod = evaluations.map((e) => e.findings);
-  const advice = evaluations.map((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks));
-  if (releaseEvents !== undefined) layoutsThenRelease(evaluations, (i) => perPod[i]!.length + advice[i]!.length > 0, releaseEvents);
+  // Loops, not callbacks: a callback made per file is compiled again after each major collection (see FileFixer).
+  const perPod: (readonly Finding[])[] = [];
+  const advice: Finding[][] = [];
+  const ignored: IgnoredFinding[] = [];
+  const policyProblems: PolicyProblemReport[] = [];
+  const podSpecs: PodSpecVerdict[] = [];
+  for (const evaluation of evaluations) {
+    perPod.push(evaluation.findings);
+    advice.push(adviceFindings(evaluation.source, context.extraChecks ?? defaultExtraChecks));
+    for (const finding of evaluation.ignored) ignored.push(finding);
+    for (const problem of evaluation.problems) policyProblems.push(problem);
+    podSpecs.push(evaluation.verdict);
+  }
+  if (releaseEvents !== undefined) layoutsThenRelease(evaluations, advice, releaseEvents);
   const fixed = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
@@ -141,9 +153,9 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
       ...fixed.advice.flat(),
       ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks),
     ],
-    ignored: evaluations.flatMap((e) => e.ignored),
-    policyProblems: evaluations.flatMap((e) => e.problems),
-    podSpecs: evaluations.map((e) => e.verdict),
+    ignored,
+    policyProblems,
+    podSpecs,
     errors,
   };
 }

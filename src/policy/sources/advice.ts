@@ -218,7 +218,7 @@ export function failingAdvice(pod: PodInput): AdviceCheckId[] {
 /** The enabled advice checks' findings for one pod spec, in the order of adviceFailures. */
 export function adviceFindings(source: PodSpecSource, settings: ExtraChecks): Finding[] {
   const findings: Finding[] = [];
-  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
+  for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
     const locations: FindingLocation[] = advice.paths

@@ -17,17 +17,24 @@ export interface DocumentObject {
 
 export function objectsOf(document: ManifestDocument): DocumentObject[] {
   const out: DocumentObject[] = [];
-  const visit = (value: JsonObject, path: FieldPath) => {
-    const kind = typeof value.kind === 'string' ? value.kind : '';
-    const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
-    if (kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => {
-        if (isObject(item)) visit(item, [...path, 'items', index]);
-      });
-      return;
-    }
-    out.push({ value, apiVersion, kind, path });
-  };
-  if (isObject(document.value)) visit(document.value, []);
+  if (isObject(document.value)) visit(out, document.value, []);
   return out;
+}
+
+/**
+ * An object, or each item of a List, into `out`. A function of the module,
+ * not a closure made per document: a closure's optimized code goes at each
+ * major collection, and every document of every file is visited.
+ */
+function visit(out: DocumentObject[], value: JsonObject, path: FieldPath): void {
+  const kind = typeof value.kind === 'string' ? value.kind : '';
+  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
+  if (kind.endsWith('List') && Array.isArray(value.items)) {
+    for (let index = 0; index < value.items.length; index++) {
+      const item = value.items[index];
+      if (isObject(item)) visit(out, item, [...path, 'items', index]);
+    }
+    return;
+  }
+  out.push({ value, apiVersion, kind, path });
 }
