@@ -102,7 +102,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -111,9 +111,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path10) {
       const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -247,7 +247,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -257,7 +257,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -401,7 +401,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -428,7 +428,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -619,7 +619,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -645,7 +645,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5567,15 +5567,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path10) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path10) => {
       let item = cst;
       for (const [field, index] of path10) {
         const tok = item?.[field];
@@ -5586,8 +5586,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path10) => {
-      const parent = visit3.itemAtPath(cst, path10.slice(0, -1));
+    visit4.parentCollection = (cst, path10) => {
+      const parent = visit4.itemAtPath(cst, path10.slice(0, -1));
       const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5618,7 +5618,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -7334,7 +7334,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
@@ -7362,8 +7362,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -15312,13 +15312,13 @@ function fallbackText(label2) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit3 = (value, path10, itemKind) => {
+  const visit4 = (value, path10, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit3(item, [...path10, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit4(item, [...path10, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -15342,26 +15342,27 @@ function namespacesFromDocument(document, lineOf2) {
     }
     if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path10, "metadata", "labels"]) });
   };
-  visit3(document.value, [], null);
+  visit4(document.value, [], null);
   return { namespaces, problems };
 }
 
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit3 = (value, path10) => {
-    const kind = typeof value.kind === "string" ? value.kind : "";
-    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
-    if (kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path10, "items", index]);
-      });
-      return;
-    }
-    out.push({ value, apiVersion, kind, path: path10 });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
+  if (isObject(document.value)) visit2(out, document.value, []);
   return out;
+}
+function visit2(out, value, path10) {
+  const kind = typeof value.kind === "string" ? value.kind : "";
+  const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+  if (kind.endsWith("List") && Array.isArray(value.items)) {
+    for (let index = 0; index < value.items.length; index++) {
+      const item = value.items[index];
+      if (isObject(item)) visit2(out, item, [...path10, "items", index]);
+    }
+    return;
+  }
+  out.push({ value, apiVersion, kind, path: path10 });
 }
 
 // src/policy/sources/admissionConfig.ts
@@ -16478,7 +16479,7 @@ function failingAdvice(pod) {
 }
 function adviceFindings(source, settings) {
   const findings = [];
-  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
+  for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
     const locations = advice.paths.map((podPath) => {
@@ -21725,10 +21726,11 @@ function namespacePass(files, options) {
   errors.push(...repository.problems);
   return { context: repository.context, early, errors, notices: repository.notices };
 }
-function layoutsThenRelease(evaluations, hasFindings, releaseEvents) {
-  evaluations.forEach((evaluation, i) => {
-    if (hasFindings(i)) void evaluation.source.document.source.layout;
-  });
+function layoutsThenRelease(evaluations, advice, releaseEvents) {
+  for (let i = 0; i < evaluations.length; i++) {
+    const evaluation = evaluations[i];
+    if (evaluation.findings.length + (advice[i]?.length ?? 0) > 0) void evaluation.source.document.source.layout;
+  }
   releaseEvents();
 }
 function evaluateFile(file, documents, context, options) {
@@ -21747,9 +21749,19 @@ function evaluateFile(file, documents, context, options) {
     errors.push(...extraction.problems);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
-  const perPod = evaluations.map((e) => e.findings);
-  const advice = evaluations.map((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks));
-  if (releaseEvents !== void 0) layoutsThenRelease(evaluations, (i) => perPod[i].length + advice[i].length > 0, releaseEvents);
+  const perPod = [];
+  const advice = [];
+  const ignored = [];
+  const policyProblems = [];
+  const podSpecs = [];
+  for (const evaluation of evaluations) {
+    perPod.push(evaluation.findings);
+    advice.push(adviceFindings(evaluation.source, context.extraChecks ?? defaultExtraChecks));
+    for (const finding of evaluation.ignored) ignored.push(finding);
+    for (const problem of evaluation.problems) policyProblems.push(problem);
+    podSpecs.push(evaluation.verdict);
+  }
+  if (releaseEvents !== void 0) layoutsThenRelease(evaluations, advice, releaseEvents);
   const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
@@ -21757,9 +21769,9 @@ function evaluateFile(file, documents, context, options) {
       ...fixed2.advice.flat(),
       ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)
     ],
-    ignored: evaluations.flatMap((e) => e.ignored),
-    policyProblems: evaluations.flatMap((e) => e.problems),
-    podSpecs: evaluations.map((e) => e.verdict),
+    ignored,
+    policyProblems,
+    podSpecs,
     errors
   };
 }
@@ -23455,7 +23467,7 @@ function closureOf(dir, byDir) {
   let helmCharts = false;
   const helmChartDirs = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit3 = (at3) => {
+  const visit4 = (at3) => {
     const k = byDir.get(at3);
     if (!k || seen.has(at3)) return;
     seen.add(at3);
@@ -23465,9 +23477,9 @@ function closureOf(dir, byDir) {
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
     helmChartDirs.push(...k.helmChartDirs);
-    for (const child of k.kustomizations) visit3(child);
+    for (const child of k.kustomizations) visit4(child);
   };
-  visit3(dir);
+  visit4(dir);
   return { files, remote, helmCharts, helmChartDirs };
 }
 function ancestors(path10) {
@@ -24460,7 +24472,7 @@ function nameMatches(rendered, written, chain) {
 function candidatesOf(rootDir, kustomizations) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit3 = (dir, above) => {
+  const visit4 = (dir, above) => {
     const k = kustomizations.get(dir);
     if (!k || seen.has(dir)) return;
     seen.add(dir);
@@ -24469,10 +24481,10 @@ function candidatesOf(rootDir, kustomizations) {
       if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
       else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
     }
-    for (const child of [...k.kustomizations].reverse()) visit3(child, chain);
+    for (const child of [...k.kustomizations].reverse()) visit4(child, chain);
     for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
   };
-  visit3(rootDir, []);
+  visit4(rootDir, []);
   return out;
 }
 function pointerTokens(pointer) {

@@ -113,7 +113,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -122,9 +122,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key, node, visitor, path4) {
       const ctrl = callVisitor(key, node, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -258,7 +258,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -268,7 +268,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -412,7 +412,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -439,7 +439,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -450,7 +450,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -630,7 +630,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -656,7 +656,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5578,15 +5578,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path4) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path4) => {
       let item = cst;
       for (const [field2, index] of path4) {
         const tok = item?.[field2];
@@ -5597,8 +5597,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path4) => {
-      const parent = visit3.itemAtPath(cst, path4.slice(0, -1));
+    visit4.parentCollection = (cst, path4) => {
+      const parent = visit4.itemAtPath(cst, path4.slice(0, -1));
       const field2 = path4[path4.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -5629,7 +5629,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -7345,7 +7345,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema3.Schema;
@@ -7373,8 +7373,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -14386,7 +14386,7 @@ function closureOf(dir, byDir) {
   let helmCharts = false;
   const helmChartDirs = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit3 = (at3) => {
+  const visit4 = (at3) => {
     const k = byDir.get(at3);
     if (!k || seen.has(at3)) return;
     seen.add(at3);
@@ -14396,9 +14396,9 @@ function closureOf(dir, byDir) {
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
     helmChartDirs.push(...k.helmChartDirs);
-    for (const child of k.kustomizations) visit3(child);
+    for (const child of k.kustomizations) visit4(child);
   };
-  visit3(dir);
+  visit4(dir);
   return { files, remote, helmCharts, helmChartDirs };
 }
 function ancestors(path4) {
@@ -42716,19 +42716,20 @@ function parsePolicyConfig(text4, file) {
 // src/policy/sources/objects.ts
 function objectsOf(document) {
   const out = [];
-  const visit3 = (value, path4) => {
-    const kind = typeof value.kind === "string" ? value.kind : "";
-    const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
-    if (kind.endsWith("List") && Array.isArray(value.items)) {
-      value.items.forEach((item, index) => {
-        if (isObject(item)) visit3(item, [...path4, "items", index]);
-      });
-      return;
-    }
-    out.push({ value, apiVersion, kind, path: path4 });
-  };
-  if (isObject(document.value)) visit3(document.value, []);
+  if (isObject(document.value)) visit2(out, document.value, []);
   return out;
+}
+function visit2(out, value, path4) {
+  const kind = typeof value.kind === "string" ? value.kind : "";
+  const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
+  if (kind.endsWith("List") && Array.isArray(value.items)) {
+    for (let index = 0; index < value.items.length; index++) {
+      const item = value.items[index];
+      if (isObject(item)) visit2(out, item, [...path4, "items", index]);
+    }
+    return;
+  }
+  out.push({ value, apiVersion, kind, path: path4 });
 }
 
 // src/policy/sources/admissionConfig.ts
@@ -43880,13 +43881,13 @@ function fallbackText(label) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit3 = (value, path4, itemKind) => {
+  const visit4 = (value, path4, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit3(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit4(item, [...path4, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -43910,7 +43911,7 @@ function namespacesFromDocument(document, lineOf2) {
     }
     if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path4, "metadata", "labels"]) });
   };
-  visit3(document.value, [], null);
+  visit4(document.value, [], null);
   return { namespaces, problems };
 }
 
@@ -47025,7 +47026,7 @@ function failingAdvice(pod) {
 }
 function adviceFindings(source, settings) {
   const findings = [];
-  for (const advice of adviceFailures(source.pod, (id) => settings.enabled.has(id))) {
+  for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
     const locations = advice.paths.map((podPath) => {
@@ -50549,10 +50550,11 @@ function namespacePass(files, options) {
   errors.push(...repository.problems);
   return { context: repository.context, early, errors, notices: repository.notices };
 }
-function layoutsThenRelease(evaluations, hasFindings, releaseEvents) {
-  evaluations.forEach((evaluation, i) => {
-    if (hasFindings(i)) void evaluation.source.document.source.layout;
-  });
+function layoutsThenRelease(evaluations, advice, releaseEvents) {
+  for (let i = 0; i < evaluations.length; i++) {
+    const evaluation = evaluations[i];
+    if (evaluation.findings.length + (advice[i]?.length ?? 0) > 0) void evaluation.source.document.source.layout;
+  }
   releaseEvents();
 }
 function evaluateFile(file, documents, context, options) {
@@ -50571,9 +50573,19 @@ function evaluateFile(file, documents, context, options) {
     errors.push(...extraction.problems);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
-  const perPod = evaluations.map((e) => e.findings);
-  const advice = evaluations.map((e) => adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks));
-  if (releaseEvents !== void 0) layoutsThenRelease(evaluations, (i) => perPod[i].length + advice[i].length > 0, releaseEvents);
+  const perPod = [];
+  const advice = [];
+  const ignored = [];
+  const policyProblems = [];
+  const podSpecs = [];
+  for (const evaluation of evaluations) {
+    perPod.push(evaluation.findings);
+    advice.push(adviceFindings(evaluation.source, context.extraChecks ?? defaultExtraChecks));
+    for (const finding of evaluation.ignored) ignored.push(finding);
+    for (const problem of evaluation.problems) policyProblems.push(problem);
+    podSpecs.push(evaluation.verdict);
+  }
+  if (releaseEvents !== void 0) layoutsThenRelease(evaluations, advice, releaseEvents);
   const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
@@ -50581,9 +50593,9 @@ function evaluateFile(file, documents, context, options) {
       ...fixed2.advice.flat(),
       ...pspFindingsOf(documents, context.extraChecks ?? defaultExtraChecks)
     ],
-    ignored: evaluations.flatMap((e) => e.ignored),
-    policyProblems: evaluations.flatMap((e) => e.problems),
-    podSpecs: evaluations.map((e) => e.verdict),
+    ignored,
+    policyProblems,
+    podSpecs,
     errors
   };
 }
@@ -51382,7 +51394,7 @@ function nameMatches(rendered, written, chain) {
 function candidatesOf(rootDir, kustomizations) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit3 = (dir, above) => {
+  const visit4 = (dir, above) => {
     const k = kustomizations.get(dir);
     if (!k || seen.has(dir)) return;
     seen.add(dir);
@@ -51391,10 +51403,10 @@ function candidatesOf(rootDir, kustomizations) {
       if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
       else if (patch.inline !== null) out.push({ file: k.file, role: "patch", patch, inline: patch.inline, chain });
     }
-    for (const child of [...k.kustomizations].reverse()) visit3(child, chain);
+    for (const child of [...k.kustomizations].reverse()) visit4(child, chain);
     for (const file of [...k.resourceFiles].reverse()) out.push({ file, role: "resource", patch: null, inline: null, chain });
   };
-  visit3(rootDir, []);
+  visit4(rootDir, []);
   return out;
 }
 function pointerTokens(pointer) {
