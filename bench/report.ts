@@ -148,6 +148,12 @@ export interface BenchResults {
     readonly diff: DiffStageEntry | Skipped;
     readonly action: ActionStageEntry | Skipped;
   };
+  /**
+   * Stages 2 and 3 in turns in one child (StageRequest 'pair'), for their
+   * ratio under the same state of the machine (absent in results from
+   * before it was measured).
+   */
+  readonly referencePair?: { readonly status: 'measured'; readonly ratio: number; readonly ratios: readonly number[] } | Skipped;
   readonly coldStart: { readonly status: 'measured'; readonly cli: Summary; readonly nodeBaseline: Summary } | Skipped;
   /** `node dist/cli.js check --format text|json .` on the reference base tree, wall time seen by the spawner. */
   readonly cli: { readonly status: 'measured'; readonly podSpecs: number; readonly text: CliRun; readonly json: CliRun } | Skipped;
@@ -223,12 +229,16 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): Target[
     actual: json && parse ? `${fmtMs(json.wall.median)} = ${(json.wall.median / parse.ms.median).toFixed(2)}×, ${json.peakRssMb} MB` : 'not measured',
     met: json && parse && atReference ? json.wall.median <= 2 * parse.ms.median && json.peakRssMb < 400 : null,
   });
-  // Issue 14: the JSON report (fixes) within 1.5x the text report on the reference repository, in CPU time (stage 3 over stage 2).
-  const jsonOverText = check?.cpuMs && fixes?.cpuMs && check.cpuMs.median > 0 ? fixes.cpuMs.median / check.cpuMs.median : null;
+  // Issue 14: the JSON report (fixes) within 1.5x the text report on the reference repository, in CPU time (stage 3 over stage 2):
+  // as both timed in turns in one child give it, else from the stages' own children (timed minutes apart).
+  const apart = check?.cpuMs && fixes?.cpuMs && check.cpuMs.median > 0 ? fixes.cpuMs.median / check.cpuMs.median : null;
+  const pair = measured<Extract<NonNullable<BenchResults['referencePair']>, { status: 'measured' }>>(results.referencePair ?? { status: 'skipped', reason: '' });
+  const jsonOverText = pair?.ratio ?? apart;
+  const apartText = apart === null ? '' : `${apart.toFixed(2)}× (${fmtMs(fixes!.cpuMs!.median)} / ${fmtMs(check!.cpuMs!.median)})`;
   targets.push({
     target: `reference repository: JSON report vs text report, CPU time (stage 3 / stage 2)${size}`,
     limit: '≤ 1.5×',
-    actual: jsonOverText === null ? 'not measured' : `${jsonOverText.toFixed(2)}× (${fmtMs(fixes!.cpuMs!.median)} / ${fmtMs(check!.cpuMs!.median)})`,
+    actual: jsonOverText === null ? 'not measured' : pair ? `${pair.ratio.toFixed(2)}× in turns${apart === null ? '' : `; apart ${apartText}`}` : apartText,
     met: jsonOverText === null || !atReference ? null : jsonOverText <= 1.5,
   });
   const scaling = measured<{ status: 'measured'; timeRatio: number; inputRatio: number }>(results.scaling);
@@ -356,6 +366,8 @@ export function renderMarkdown(results: BenchResults): string {
     return m?.cpuMs ? [`stage ${i + 1} ${fmtMs(m.cpuMs.median)}`] : [];
   });
   if (cpu.length > 0) out.push(`CPU time (median, user + system, every thread of the child): ${cpu.join(', ')}.`, '');
+  const pair = results.referencePair?.status === 'measured' ? results.referencePair : null;
+  if (pair) out.push(`Stages 2 and 3 in turns in one child, stage 3 over stage 2 in CPU time, pair by pair: ${pair.ratios.map((r) => `${r}×`).join(', ')} (median ${pair.ratio}×; the targets read it).`, '');
   if (before !== undefined) out.push(`Peak RSS is each stage's own child process (process.resourceUsage().maxRSS), including about ${Math.round(before)} MB of Node, tsx, the modules and the input before the first run.`, '');
   if (diff) {
     out.push(

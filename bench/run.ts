@@ -289,6 +289,15 @@ async function main(): Promise<number> {
       progress('stage 3: check + fixes');
       stages.fixes = await guard('stage 3', async () => filesEntry(await runStage(work, { kind: 'fixes', tree: baseTree, runs: o.fixRuns, today: o.today }), parseMedian));
     }
+    // Stages 2 and 3 in turns, for their ratio (the lists stage does the same per List; bench/README.md).
+    let referencePair: BenchResults['referencePair'] = { status: 'skipped', reason: 'needs stages 2 and 3' };
+    if (stages.check.status === 'measured' && stages.fixes.status === 'measured') {
+      progress('stages 2 and 3 in turns');
+      referencePair = await guard('stages 2 and 3 in turns', async () => {
+        const r = (await runStage(work, { kind: 'pair', tree: baseTree, runs: o.fixRuns, warmup: 1, today: o.today })) as PairResult;
+        return { status: 'measured' as const, ratio: r.ratio, ratios: r.ratios };
+      });
+    }
     if (want('diff')) {
       progress('stage 4: diff');
       stages.diff = await guard('stage 4', async (): Promise<DiffStageEntry> => {
@@ -430,6 +439,7 @@ async function main(): Promise<number> {
         pullRequest: pullRequest ? { base: pullRequest.stats, head: pullRequest.headStats } : null,
       },
       stages,
+      referencePair,
       coldStart,
       cli,
       scaling,
