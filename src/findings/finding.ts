@@ -30,23 +30,26 @@ export function describeLevelSource(source: LevelSource): string {
   return source.detail;
 }
 
+function byPlace(a: FindingLocation, b: FindingLocation): number {
+  return a.line - b.line || a.column - b.column;
+}
+
 export function toFinding(source: PodSpecSource, placed: PolicyFinding): Finding {
   const { failure } = placed;
-  const locations: FindingLocation[] = failure.paths
-    .map((podPath) => {
-      const documentPath = [...source.templatePath, ...podPath];
-      const where = locate(source.document.source, documentPath);
-      return {
-        path: formatFieldPath(documentPath),
-        line: where.line,
-        column: where.column,
-        exact: where.exact,
-        container: containerOfPath(source.pod, podPath),
-      };
-    })
-    .sort((a, b) => a.line - b.line || a.column - b.column);
-  const containers = [...new Set(failure.paths.map((p) => containerOfPath(source.pod, p)).filter((c): c is string => c !== null))];
-  const podLevel = failure.paths.some((p) => containerOfPath(source.pod, p) === null);
+  // Loops, not callbacks: every finding comes this way, and a callback made per call is compiled again after each major collection.
+  const locations: FindingLocation[] = [];
+  const named = new Set<string>();
+  let podLevel = false;
+  for (const podPath of failure.paths) {
+    const documentPath = [...source.templatePath, ...podPath];
+    const where = locate(source.document.source, documentPath);
+    const container = containerOfPath(source.pod, podPath);
+    locations.push({ path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container });
+    if (container === null) podLevel = true;
+    else named.add(container);
+  }
+  locations.sort(byPlace);
+  const containers = [...named];
   return {
     file: source.document.file,
     apiVersion: source.apiVersion,

@@ -18,29 +18,44 @@ import { fieldsOf } from './validate.js';
 /** The VolumeSource fields of the API (inline in core/v1.Volume, next to its name). */
 const volumeSources = fieldsOf('core/v1.Volume').filter((field) => field !== 'name');
 
+// Loops, not callbacks: every extraction defaults its pod spec, and the fix engine extracts each fixed one
+// again; a callback made per call is compiled again after each major collection (see fixes/fixFile.ts).
+
 function withDefaultVolumes(spec: JsonObject): JsonValue[] | undefined {
   const volumes = spec.volumes;
   if (!Array.isArray(volumes)) return undefined;
-  return volumes.map((volume) => {
-    if (!isObject(volume)) return volume;
-    // A null source is a nil pointer in Go: no source.
-    const hasSource = volumeSources.some((key) => volume[key] !== null && volume[key] !== undefined);
-    return hasSource ? volume : { ...volume, emptyDir: {} };
-  });
+  const out: JsonValue[] = [];
+  for (const volume of volumes) out.push(!isObject(volume) || hasSource(volume) ? volume : { ...volume, emptyDir: {} });
+  return out;
+}
+
+/** Whether a volume names a source (a null one is a nil pointer in Go: no source). */
+function hasSource(volume: JsonObject): boolean {
+  for (const key of volumeSources) if (volume[key] !== null && volume[key] !== undefined) return true;
+  return false;
 }
 
 function withHostNetworkPorts(containers: JsonValue | undefined): JsonValue | undefined {
   if (!Array.isArray(containers)) return containers;
-  return containers.map((container) => {
-    if (!isObject(container) || !Array.isArray(container.ports)) return container;
-    const ports = container.ports.map((port) => {
-      if (!isObject(port)) return port;
-      const hostPort = port.hostPort;
-      if (hostPort !== undefined && hostPort !== null && hostPort !== 0) return port;
-      return { ...port, hostPort: port.containerPort ?? 0 };
-    });
-    return { ...container, ports };
-  });
+  const out: JsonValue[] = [];
+  for (const container of containers) {
+    if (!isObject(container) || !Array.isArray(container.ports)) {
+      out.push(container);
+      continue;
+    }
+    const ports: JsonValue[] = [];
+    for (const port of container.ports) ports.push(withHostPort(port));
+    out.push({ ...container, ports });
+  }
+  return out;
+}
+
+/** A port without a host port gets its container port as its host port. */
+function withHostPort(port: JsonValue): JsonValue {
+  if (!isObject(port)) return port;
+  const hostPort = port.hostPort;
+  if (hostPort !== undefined && hostPort !== null && hostPort !== 0) return port;
+  return { ...port, hostPort: port.containerPort ?? 0 };
 }
 
 export function applyApiServerDefaults(spec: JsonObject, isPod: boolean): JsonObject {

@@ -128,9 +128,10 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
   // `kind: List` and typed lists (`DeploymentList`) hold objects in `items`.
   if (kind.endsWith('List') && Array.isArray(object.items)) {
     const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-    object.items.forEach((item, index) => {
+    for (let index = 0; index < object.items.length; index++) {
+      const item = object.items[index];
       if (isObject(item)) visitObject(extraction, item, [...objectPath, 'items', index], itemKind, itemKind ? apiVersion : undefined);
-    });
+    }
     return;
   }
 
