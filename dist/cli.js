@@ -16954,24 +16954,33 @@ var volumeSources = fieldsOf("core/v1.Volume").filter((field) => field !== "name
 function withDefaultVolumes(spec) {
   const volumes2 = spec.volumes;
   if (!Array.isArray(volumes2)) return void 0;
-  return volumes2.map((volume) => {
-    if (!isObject(volume)) return volume;
-    const hasSource = volumeSources.some((key) => volume[key] !== null && volume[key] !== void 0);
-    return hasSource ? volume : { ...volume, emptyDir: {} };
-  });
+  const out = [];
+  for (const volume of volumes2) out.push(!isObject(volume) || hasSource(volume) ? volume : { ...volume, emptyDir: {} });
+  return out;
+}
+function hasSource(volume) {
+  for (const key of volumeSources) if (volume[key] !== null && volume[key] !== void 0) return true;
+  return false;
 }
 function withHostNetworkPorts(containers) {
   if (!Array.isArray(containers)) return containers;
-  return containers.map((container) => {
-    if (!isObject(container) || !Array.isArray(container.ports)) return container;
-    const ports = container.ports.map((port) => {
-      if (!isObject(port)) return port;
-      const hostPort = port.hostPort;
-      if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
-      return { ...port, hostPort: port.containerPort ?? 0 };
-    });
-    return { ...container, ports };
-  });
+  const out = [];
+  for (const container of containers) {
+    if (!isObject(container) || !Array.isArray(container.ports)) {
+      out.push(container);
+      continue;
+    }
+    const ports = [];
+    for (const port of container.ports) ports.push(withHostPort(port));
+    out.push({ ...container, ports });
+  }
+  return out;
+}
+function withHostPort(port) {
+  if (!isObject(port)) return port;
+  const hostPort = port.hostPort;
+  if (hostPort !== void 0 && hostPort !== null && hostPort !== 0) return port;
+  return { ...port, hostPort: port.containerPort ?? 0 };
 }
 function applyApiServerDefaults(spec, isPod) {
   const out = { ...spec };
@@ -17061,9 +17070,10 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   if (kind === void 0 || apiVersion === void 0) return;
   if (kind.endsWith("List") && Array.isArray(object.items)) {
     const itemKind = kind === "List" ? void 0 : kind.slice(0, -"List".length);
-    object.items.forEach((item, index) => {
+    for (let index = 0; index < object.items.length; index++) {
+      const item = object.items[index];
       if (isObject(item)) visitObject(extraction, item, [...objectPath, "items", index], itemKind, itemKind ? apiVersion : void 0);
-    });
+    }
     return;
   }
   const workload = findWorkloadKind(apiVersion, kind);
@@ -21574,21 +21584,24 @@ function containerOfPath(pod, path10) {
 function describeLevelSource(source) {
   return source.detail;
 }
+function byPlace(a, b) {
+  return a.line - b.line || a.column - b.column;
+}
 function toFinding(source, placed2) {
   const { failure: failure2 } = placed2;
-  const locations = failure2.paths.map((podPath) => {
+  const locations = [];
+  const named = /* @__PURE__ */ new Set();
+  let podLevel = false;
+  for (const podPath of failure2.paths) {
     const documentPath = [...source.templatePath, ...podPath];
     const where2 = locate(source.document.source, documentPath);
-    return {
-      path: formatFieldPath(documentPath),
-      line: where2.line,
-      column: where2.column,
-      exact: where2.exact,
-      container: containerOfPath(source.pod, podPath)
-    };
-  }).sort((a, b) => a.line - b.line || a.column - b.column);
-  const containers = [...new Set(failure2.paths.map((p) => containerOfPath(source.pod, p)).filter((c) => c !== null))];
-  const podLevel = failure2.paths.some((p) => containerOfPath(source.pod, p) === null);
+    const container = containerOfPath(source.pod, podPath);
+    locations.push({ path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container });
+    if (container === null) podLevel = true;
+    else named.add(container);
+  }
+  locations.sort(byPlace);
+  const containers = [...named];
   return {
     file: source.document.file,
     apiVersion: source.apiVersion,
