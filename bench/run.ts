@@ -204,10 +204,10 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
       const point: Record<'parse' | 'check' | 'fixes', ListMeasure> = { parse: { status: 'skipped' }, check: { status: 'skipped' }, fixes: { status: 'skipped' } };
       let counts: Readonly<Record<string, number>> = {};
       let reportBytes: number | null = null;
+      const warm = listWarmup(n, largest, warmupDir);
       for (const kind of ['parse', 'check', 'fixes'] as const) {
         if (stopped.has(kind)) continue;
         progress(`lists: ${form}, N = ${n}, ${kind}`);
-        const warm = listWarmup(n, largest, warmupDir);
         const timeoutMs = o.listTimeoutSeconds * 1000 * (o.listRuns + warm.warmup) + 30_000;
         try {
           const r = (await runStage(work, { kind, tree: dir, runs: o.listRuns, ...warm, today: o.today, reportBytes: kind !== 'parse' }, timeoutMs)) as FilesResult;
@@ -220,7 +220,7 @@ async function measureLists(work: string, o: BenchOptions): Promise<ListsEntry> 
           stopped.add(kind);
         }
       }
-      const paired = point.check.status === 'measured' && point.fixes.status === 'measured' ? await measurePair(work, o, dir, listWarmup(n, largest, warmupDir)) : null;
+      const paired = point.check.status === 'measured' && point.fixes.status === 'measured' ? await measurePair(work, o, dir, warm) : null;
       rmSync(dir, { recursive: true, force: true });
       points.push({ n, bytes: Buffer.byteLength(text), ...point, counts, reportBytes, paired });
     }
