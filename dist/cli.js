@@ -25375,7 +25375,7 @@ function renderReport(format, report, header) {
 }
 
 // src/cli/options.ts
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import path6 from "node:path";
 
 // src/findings/unchecked.ts
@@ -25387,7 +25387,7 @@ function problemsVerdict(problems, unchecked) {
 }
 
 // src/io/files.ts
-import { readdir as readdir2, readFile as readFile2, readlink, realpath, stat as stat2 } from "node:fs/promises";
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path5 from "node:path";
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -25403,11 +25403,11 @@ function kindOf(info) {
 function refuse(search, file, message) {
   search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: "unreadable", message });
 }
-async function walk4(directory, search) {
+function walk4(directory, search) {
   let entries;
   try {
-    search.searched.add(await realpath(directory));
-    entries = await readdir2(directory, { withFileTypes: true });
+    search.searched.add(realpathSync(directory));
+    entries = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     refuse(search, directory, `cannot read this folder (${error.message}); the files in it were not checked`);
     return;
@@ -25415,24 +25415,24 @@ async function walk4(directory, search) {
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry of entries) {
     const full = path5.join(directory, entry.name);
-    if (entry.isSymbolicLink()) await followLink(full, search);
+    if (entry.isSymbolicLink()) followLink(full, search);
     else if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk4(full, search);
+      if (!skippedDirectories.has(entry.name)) walk4(full, search);
     } else if (isManifestName(entry.name)) {
       if (entry.isFile()) search.paths.push(full);
       else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
     }
   }
 }
-async function followLink(link, search) {
+function followLink(link, search) {
   const name = path5.basename(link);
   let target;
   let resolved2;
   let info;
   try {
-    target = await readlink(link);
-    resolved2 = await realpath(link);
-    info = await stat2(resolved2);
+    target = readlinkSync(link);
+    resolved2 = realpathSync(link);
+    info = statSync(resolved2);
   } catch (error) {
     if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${error.message}); it was not checked`);
     return;
@@ -25443,37 +25443,37 @@ async function followLink(link, search) {
     return;
   }
   if (info.isDirectory()) {
-    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) await walk4(link, search);
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved2)) walk4(link, search);
   } else if (info.isFile()) search.paths.push(link);
   else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
 }
-async function collectFiles(args, cwd, maxBytes) {
+function collectFiles(args, cwd, maxBytes) {
   const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
   const folders = [];
   for (const arg of args) {
     const absolute = path5.resolve(cwd, arg);
     let info;
     try {
-      info = await stat2(absolute);
+      info = statSync(absolute);
     } catch {
       return { missing: arg };
     }
     if (info.isDirectory()) {
       folders.push(absolute);
-      search.roots.push(await realpath(absolute));
+      search.roots.push(realpathSync(absolute));
     } else search.paths.push(absolute);
   }
-  for (const folder of folders) await walk4(folder, search);
+  for (const folder of folders) walk4(folder, search);
   const files = [];
   const problems = search.problems;
   const seen = /* @__PURE__ */ new Set();
   for (const absolute of search.paths) {
     const shown4 = displayPath(absolute, cwd);
     try {
-      const real = await realpath(absolute);
+      const real = realpathSync(absolute);
       if (seen.has(real)) continue;
       seen.add(real);
-      const info = await stat2(real);
+      const info = statSync(real);
       if (!info.isFile()) {
         problems.push({ file: shown4, line: null, kind: "unreadable", message: `is ${kindOf(info)}, not a file; it was not read` });
         continue;
@@ -25483,7 +25483,7 @@ async function collectFiles(args, cwd, maxBytes) {
         problems.push({ file: shown4, line: null, kind: "too-large", message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
         continue;
       }
-      files.push({ path: shown4, content: await readFile2(absolute) });
+      files.push({ path: shown4, content: readFileSync(absolute) });
     } catch (error) {
       problems.push({ file: shown4, line: null, kind: "unreadable", message: `cannot read: ${error.message}` });
     }
@@ -25651,7 +25651,7 @@ function loadPolicyConfig(cwd, explicit) {
     if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
     return defaultPolicyConfig;
   }
-  return parseConfigFile(readFileSync(absolute, "utf8"), file);
+  return parseConfigFile(readFileSync2(absolute, "utf8"), file);
 }
 function parseConfigFile(text3, file, where2 = "") {
   const parsed2 = parsePolicyConfig(text3, file.split(path6.sep).join("/"));
@@ -25679,7 +25679,7 @@ function emptyInputStatus(command, files, podSpecs, problems, allowEmpty, io) {
 }
 async function filesOfPaths(positionals, io, maxBytes, verb) {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
-  const collected = await collectFiles(positionals, io.cwd, maxBytes);
+  const collected = collectFiles(positionals, io.cwd, maxBytes);
   if ("missing" in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
   return collected;
 }

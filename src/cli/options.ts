@@ -265,7 +265,7 @@ export function emptyInputStatus(command: string, files: number, podSpecs: numbe
 /** The manifest files named by a command's PATH arguments (`verb` says what the command does to them). */
 export async function filesOfPaths(positionals: readonly string[], io: CliIO, maxBytes: number, verb: string): Promise<CollectedFiles> {
   if (positionals.length === 0) throw new UsageError(`no PATH given: name the manifest files or folders to ${verb}`);
-  const collected = await collectFiles(positionals, io.cwd, maxBytes);
+  const collected = collectFiles(positionals, io.cwd, maxBytes);
   if ('missing' in collected) throw new UsageError(`${collected.missing}: no such file or directory`);
   return collected;
 }

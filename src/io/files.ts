@@ -4,8 +4,13 @@
  * others (it becomes a problem value). An unreadable folder, a FIFO or a
  * device, a link out of the folders given: each is a problem naming it,
  * never an internal error and never a read that does not end.
+ *
+ * Synchronous: the CLI has nothing else to do while it reads, and the
+ * promise of each of a thousand files, one after the other, spent half a
+ * second waiting on the file system's thread pool (read in turn, they take
+ * a few tens of ms).
  */
-import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../findings/evaluateFiles.js';
 import type { LoadProblem } from '../manifests/types.js';
@@ -47,11 +52,11 @@ function refuse(search: Search, file: string, message: string): void {
   search.problems.push({ file: displayPath(file, search.cwd), line: null, kind: 'unreadable', message });
 }
 
-async function walk(directory: string, search: Search): Promise<void> {
+function walk(directory: string, search: Search): void {
   let entries;
   try {
-    search.searched.add(await realpath(directory));
-    entries = await readdir(directory, { withFileTypes: true });
+    search.searched.add(realpathSync(directory));
+    entries = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     refuse(search, directory, `cannot read this folder (${(error as Error).message}); the files in it were not checked`);
     return;
@@ -59,9 +64,9 @@ async function walk(directory: string, search: Search): Promise<void> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
-    if (entry.isSymbolicLink()) await followLink(full, search);
+    if (entry.isSymbolicLink()) followLink(full, search);
     else if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) await walk(full, search);
+      if (!skippedDirectories.has(entry.name)) walk(full, search);
     } else if (isManifestName(entry.name)) {
       if (entry.isFile()) search.paths.push(full);
       else refuse(search, full, `is ${kindOf(entry)}, not a file; it was not read`);
@@ -74,15 +79,15 @@ async function walk(directory: string, search: Search): Promise<void> {
  * given (never out of them: a link to /etc or ~ is not read), and a folder
  * already searched is not searched again (a link to a parent is no loop).
  */
-async function followLink(link: string, search: Search): Promise<void> {
+function followLink(link: string, search: Search): void {
   const name = path.basename(link);
   let target: string;
   let resolved: string;
   let info;
   try {
-    target = await readlink(link);
-    resolved = await realpath(link);
-    info = await stat(resolved);
+    target = readlinkSync(link);
+    resolved = realpathSync(link);
+    info = statSync(resolved);
   } catch (error) {
     if (isManifestName(name)) refuse(search, link, `is a symbolic link that cannot be followed (${(error as Error).message}); it was not checked`);
     return;
@@ -93,7 +98,7 @@ async function followLink(link: string, search: Search): Promise<void> {
     return;
   }
   if (info.isDirectory()) {
-    if (!skippedDirectories.has(name) && !search.searched.has(resolved)) await walk(link, search);
+    if (!skippedDirectories.has(name) && !search.searched.has(resolved)) walk(link, search);
   } else if (info.isFile()) search.paths.push(link);
   else refuse(search, link, `is a link to ${kindOf(info)}, not a file; it was not read`);
 }
@@ -103,27 +108,23 @@ async function followLink(link: string, search: Search): Promise<void> {
  * searched for *.yaml, *.yml and *.json. A missing path is an error the
  * caller reports as a usage error.
  */
-export async function collectFiles(
-  args: readonly string[],
-  cwd: string,
-  maxBytes: number,
-): Promise<CollectedFiles | { missing: string }> {
+export function collectFiles(args: readonly string[], cwd: string, maxBytes: number): CollectedFiles | { missing: string } {
   const search: Search = { cwd, roots: [], searched: new Set(), paths: [], problems: [] };
   const folders: string[] = [];
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg);
     let info;
     try {
-      info = await stat(absolute);
+      info = statSync(absolute);
     } catch {
       return { missing: arg };
     }
     if (info.isDirectory()) {
       folders.push(absolute);
-      (search.roots as string[]).push(await realpath(absolute));
+      (search.roots as string[]).push(realpathSync(absolute));
     } else search.paths.push(absolute);
   }
-  for (const folder of folders) await walk(folder, search);
+  for (const folder of folders) walk(folder, search);
   const files: SourceFile[] = [];
   const problems: LoadProblem[] = search.problems;
   // One file reached by two paths (a link inside the folders) is read once.
@@ -131,10 +132,10 @@ export async function collectFiles(
   for (const absolute of search.paths) {
     const shown = displayPath(absolute, cwd);
     try {
-      const real = await realpath(absolute);
+      const real = realpathSync(absolute);
       if (seen.has(real)) continue;
       seen.add(real);
-      const info = await stat(real);
+      const info = statSync(real);
       if (!info.isFile()) {
         problems.push({ file: shown, line: null, kind: 'unreadable', message: `is ${kindOf(info)}, not a file; it was not read` });
         continue;
@@ -145,7 +146,7 @@ export async function collectFiles(
         problems.push({ file: shown, line: null, kind: 'too-large', message: `file is ${size} bytes, over the limit of ${maxBytes} bytes; it was not checked` });
         continue;
       }
-      files.push({ path: shown, content: await readFile(absolute) });
+      files.push({ path: shown, content: readFileSync(absolute) });
     } catch (error) {
       problems.push({ file: shown, line: null, kind: 'unreadable', message: `cannot read: ${(error as Error).message}` });
     }
