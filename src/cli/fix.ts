@@ -82,6 +82,14 @@ function checkSelection(only: readonly string[] | undefined, skip: readonly stri
 /** Rounds of fixes at most (each checks every file again; most runs need one, a shared anchor two). */
 const maxRounds = 5;
 
+/** Files named on the summary line: the first few, then how many more (a fix of a whole repository is one line, not thousands of names). */
+const namedFilesShown = 10;
+
+function namedFiles(files: readonly string[]): string {
+  if (files.length <= namedFilesShown) return files.join(', ');
+  return `${files.slice(0, namedFilesShown).join(', ')} and ${files.length - namedFilesShown} more`;
+}
+
 /**
  * One round: every file with suggestions gets them all (one file's never
  * overlap: the engine makes them so), and the checks they fix are noted per
@@ -184,7 +192,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     renderText(report, defaultPolicies(policy)).trimEnd(),
     ...notes,
     ...cautionLines,
-    `${values['dry-run'] ? 'would fix' : 'fixed'} ${fixedCount} ${fixedCount === 1 ? 'finding' : 'findings'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}${changed.length > 0 ? `: ${changed.join(', ')}` : ''}`,
+    `${values['dry-run'] ? 'would fix' : 'fixed'} ${fixedCount} ${fixedCount === 1 ? 'finding' : 'findings'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}${changed.length > 0 ? `: ${namedFiles(changed)}` : ''}`,
   ].join('\n');
   if (values['dry-run']) {
     io.stdout(diff);

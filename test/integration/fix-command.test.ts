@@ -49,6 +49,16 @@ describe('pod-security-review fix', () => {
     expect((await fix('--level', 'restricted', 'migrate.yaml', 'web.yaml', 'crlf.yaml')).stdout).toContain('fixed 0 findings in 0 files');
   });
 
+  it('names ten changed files on its last line, then how many more', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `migrate-${String(i).padStart(2, '0')}.yaml`);
+    for (const name of names) cpSync(path.join(fixturesDir, 'examples', 'migrate.yaml'), path.join(dir, name));
+    const { stdout } = await fix('--level', 'restricted', ...names);
+    const last = stdout.trimEnd().split('\n').at(-1);
+    expect(last).toBe(`fixed 60 findings in 12 files: ${names.slice(0, 10).join(', ')} and 2 more`);
+    const fixed = readFileSync(path.join(fixturesDir, 'fixes', 'expected', 'examples__migrate.restricted-latest.yaml'), 'utf8');
+    for (const name of names) expect(read(name)).toBe(fixed);
+  });
+
   it('fixes again what the first fixes made safe to fix (an anchor once its users have their own values)', async () => {
     // Two Deployments share a pod spec through an anchor and a merge key. The first round gives the
     // second its own securityContext; only then may the anchored one get it too, for the first.
