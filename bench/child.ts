@@ -28,11 +28,13 @@ import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, Memory, P
 import { medianOf, round, summarize } from './stats.js';
 
 /**
- * A major collection between runs, so that a run does not pay for the
- * garbage of the one before. Not the bare `gc()`, V8's testing collection:
+ * A collection between runs. Not the bare `gc()`, V8's testing collection:
  * it also drops the hidden classes of objects that are gone and the
  * optimized code that expects them, so every run compiled the hot functions
- * again (bench/README.md).
+ * again (bench/README.md). Node 20's V8 takes `{ type: 'major' }` for a
+ * minor collection (`--trace-gc` prints a scavenge): a run starts with an
+ * empty young generation, and the older garbage of the runs before is left
+ * to V8's own major collections, as in a long run.
  */
 const gcOptions = { type: 'major' } as const;
 const exposedGc = (globalThis as { gc?: (options?: typeof gcOptions) => void }).gc;
