@@ -63,10 +63,16 @@ export function scalarValue(node: Scalar): null | boolean | number | string {
   return resolved.value;
 }
 
+/**
+ * A flow mapping as a key is what an unquoted `{{placeholder}}` reads as (a
+ * mapping inside a mapping): kubectl refuses it too, and the hint says why.
+ */
+const flowMapKey = 'a mapping key must be a scalar (an unquoted `{{ … }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)';
+
 /** sigs.k8s.io/yaml's conversion of a YAML key to a JSON object key. */
 function keyString(node: unknown, doc: Document): string {
   const target = resolvedNode(doc, node);
-  if (!isScalar(target)) throw new DecodeError('a mapping key must be a scalar', (target ?? null) as Node | null);
+  if (!isScalar(target)) throw new DecodeError(isMap(target) && target.flow ? flowMapKey : 'a mapping key must be a scalar', (target ?? null) as Node | null);
   const value = scalarValue(target);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';

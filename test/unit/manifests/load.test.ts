@@ -104,6 +104,21 @@ describe('loadManifestFile', () => {
     expect(loaded.documents).toHaveLength(1);
   });
 
+  it('says what an unquoted {{placeholder}} value reads as when it breaks the file', () => {
+    const loaded = loadManifestFile('secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: config\ndata:\n  config: {{config_data}}\n');
+    expect(loaded.documents).toEqual([]);
+    expect(loaded.problems).toEqual([
+      {
+        file: 'secret.yaml',
+        line: 6,
+        kind: 'invalid',
+        message: 'a mapping key must be a scalar (an unquoted `{{ … }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)',
+      },
+    ]);
+    // Another key that is no scalar keeps the plain message.
+    expect(loadManifestFile('seq.yaml', '? [a, b]\n: c\n').problems).toMatchObject([{ kind: 'invalid', message: 'a mapping key must be a scalar' }]);
+  });
+
   it('stops an alias bomb with a problem instead of exhausting memory', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
