@@ -7554,9 +7554,10 @@ function scalarValue(node) {
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
+var flowMapKey = "a mapping key must be a scalar (an unquoted `{{ \u2026 }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)";
 function keyString(node, doc) {
   const target = resolved(doc, node);
-  if (!isScalar(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
+  if (!isScalar(target)) throw new DecodeError(isMap(target) && target.flow ? flowMapKey : "a mapping key must be a scalar", target ?? null);
   const value = scalarValue(target);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -22318,15 +22319,35 @@ function runTool(command, args, options) {
   });
 }
 
+// src/io/render/toolStderr.ts
+var klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
+var commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+function readableStderr(stderr, treeDir, count2 = 5) {
+  const lines = [];
+  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
+    const line = withoutKlogHeader(raw.trimEnd());
+    if (line !== "") lines.push(line);
+  }
+  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
+}
+function withoutKlogHeader(line) {
+  const header = klogHeader.exec(line);
+  if (header === null) return line;
+  const rest = line.slice(header[0].length);
+  const failed = commandFailed.exec(rest);
+  if (failed === null) return rest;
+  try {
+    return `Error: ${JSON.parse(failed[1])}`;
+  } catch {
+    return rest;
+  }
+}
+
 // src/io/render/tools.ts
 var raise = {
   timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
   output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"
 };
-function firstLines(stderr, count2 = 5) {
-  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
-  return lines.slice(0, count2).join("\n") + (lines.length > count2 ? "\n\u2026" : "");
-}
 function shown3(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
@@ -22387,7 +22408,7 @@ async function renderIn(root, treeDir, missing) {
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
+  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
   const hint2 = result.kind === "failed" && root.inflateHelm ? helmVersionHint(result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
@@ -26102,6 +26123,11 @@ function checkSelection(only, skip) {
   return (check) => included ? included.has(check) : !(excluded?.has(check) ?? false);
 }
 var maxRounds = 5;
+var namedFilesShown = 10;
+function namedFiles(files) {
+  if (files.length <= namedFilesShown) return files.join(", ");
+  return `${files.slice(0, namedFilesShown).join(", ")} and ${files.length - namedFilesShown} more`;
+}
 function applyRound(files, findings, fixedChecks) {
   const suggestionsOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -26182,7 +26208,7 @@ async function fixCommand(args, io) {
     renderText(report, defaultPolicies(policy)).trimEnd(),
     ...notes,
     ...cautionLines,
-    `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${changed.join(", ")}` : ""}`
+    `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${namedFiles(changed)}` : ""}`
   ].join("\n");
   if (values["dry-run"]) {
     io.stdout(diff);

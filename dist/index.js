@@ -7569,7 +7569,7 @@ function scalarValue(node) {
 }
 function keyString(node, doc) {
   const target = resolved(doc, node);
-  if (!isScalar(target)) throw new DecodeError("a mapping key must be a scalar", target ?? null);
+  if (!isScalar(target)) throw new DecodeError(isMap(target) && target.flow ? flowMapKey : "a mapping key must be a scalar", target ?? null);
   const value = scalarValue(target);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -7650,7 +7650,7 @@ function decodeDocument(doc) {
   };
   return decode(doc.contents, false);
 }
-var aliasRatioLow, aliasRatioHigh, DecodeError, freshBudget;
+var aliasRatioLow, aliasRatioHigh, DecodeError, flowMapKey, freshBudget;
 var init_decode = __esm({
   "src/manifests/decode.ts"() {
     "use strict";
@@ -7669,6 +7669,7 @@ var init_decode = __esm({
       node;
       kind;
     };
+    flowMapKey = "a mapping key must be a scalar (an unquoted `{{ \u2026 }}` reads as a YAML flow mapping: quote a template placeholder, or render the template first)";
     freshBudget = () => ({ decoded: 0, aliased: 0 });
   }
 });
@@ -34466,14 +34467,40 @@ var init_process = __esm({
   }
 });
 
+// src/io/render/toolStderr.ts
+function readableStderr(stderr, treeDir, count = 5) {
+  const lines = [];
+  for (const raw of stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".").split("\n")) {
+    const line = withoutKlogHeader(raw.trimEnd());
+    if (line !== "") lines.push(line);
+  }
+  return lines.slice(0, count).join("\n") + (lines.length > count ? "\n\u2026" : "");
+}
+function withoutKlogHeader(line) {
+  const header = klogHeader.exec(line);
+  if (header === null) return line;
+  const rest = line.slice(header[0].length);
+  const failed = commandFailed.exec(rest);
+  if (failed === null) return rest;
+  try {
+    return `Error: ${JSON.parse(failed[1])}`;
+  } catch {
+    return rest;
+  }
+}
+var klogHeader, commandFailed;
+var init_toolStderr = __esm({
+  "src/io/render/toolStderr.ts"() {
+    "use strict";
+    klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
+    commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+  }
+});
+
 // src/io/render/tools.ts
 import { constants as constants3 } from "node:fs";
 import { access as access2, mkdir as mkdir2 } from "node:fs/promises";
 import path2 from "node:path";
-function firstLines(stderr, count = 5) {
-  const lines = stderr.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "");
-  return lines.slice(0, count).join("\n") + (lines.length > count ? "\n\u2026" : "");
-}
 function shown3(command) {
   return [command.command, ...command.args].map((a) => /^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a)).join(" ");
 }
@@ -34534,7 +34561,7 @@ async function renderIn(root, treeDir, missing) {
   if (ran === null) return { kind: "missing-tool", tool: root.tool === "kustomize" ? "kustomize (or kubectl)" : "helm" };
   const { command, result } = ran;
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
-  const stderr = result.kind === "failed" ? firstLines(result.stderr.replaceAll(`${treeDir}/`, "").replaceAll(treeDir, ".")) : "";
+  const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
   const hint2 = result.kind === "failed" && root.inflateHelm ? helmVersionHint(result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
@@ -34546,6 +34573,7 @@ var init_tools = __esm({
     "use strict";
     init_paths();
     init_process();
+    init_toolStderr();
     raise = {
       timeout: "raise `render.timeout` (seconds) in the config file if it needs longer",
       output: "raise `render.max-output-size` (bytes) in the config file if it is meant to be that large"

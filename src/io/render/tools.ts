@@ -13,6 +13,7 @@ import { shownDir } from '../../render/paths.js';
 import type { RenderOutput, RenderRoot } from '../../render/types.js';
 import { runTool, toolEnvironment } from './process.js';
 import type { LimitHit, ToolLimits, ToolResult } from './process.js';
+import { readableStderr } from './toolStderr.js';
 
 interface Command {
   readonly command: string;
@@ -24,12 +25,6 @@ const raise: Record<LimitHit, string> = {
   timeout: 'raise `render.timeout` (seconds) in the config file if it needs longer',
   output: 'raise `render.max-output-size` (bytes) in the config file if it is meant to be that large',
 };
-
-/** The first lines of stderr, for a one-paragraph message. */
-function firstLines(stderr: string, count = 5): string {
-  const lines = stderr.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
-  return lines.slice(0, count).join('\n') + (lines.length > count ? '\n…' : '');
-}
 
 function shown(command: Command): string {
   return [command.command, ...command.args].map((a) => (/^[\w./:=@-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
@@ -107,7 +102,7 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   const { command, result } = ran;
   if (result.kind === 'ok') return { kind: 'rendered', text: result.stdout };
   // Paths in the temporary folder are shown relative to the repository.
-  const stderr = result.kind === 'failed' ? firstLines(result.stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.')) : '';
+  const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
   const hint = result.kind === 'failed' && root.inflateHelm ? helmVersionHint(result.stderr) : '';
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}${hint}` };

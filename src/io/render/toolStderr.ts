@@ -1,0 +1,39 @@
+/**
+ * A rendering tool's stderr as a message shows it: the first few lines, the
+ * temporary tree's paths relative to the repository, and kubectl's log
+ * headers taken off. `kubectl kustomize` reports a failure as a klog line
+ * (`E1204 20:16:34.752729   25487 run.go:72] "command failed"
+ * err="…"`): its time and process ID would make every run's message
+ * differ, so that the Action would see a new problem on each run, and the
+ * error itself is quoted. It is shown as `kustomize build` shows it,
+ * `Error: …`.
+ */
+
+/** A klog header: severity, date, time, thread ID, file:line. */
+const klogHeader = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+:\d+\] /;
+/** klog's structured failure: the message, then the error as a Go-quoted string. */
+const commandFailed = /^"command failed" err=("(?:[^"\\]|\\.)*")$/;
+
+/** The first lines of a tool's stderr, readable in one paragraph. */
+export function readableStderr(stderr: string, treeDir: string, count = 5): string {
+  const lines: string[] = [];
+  for (const raw of stderr.replaceAll(`${treeDir}/`, '').replaceAll(treeDir, '.').split('\n')) {
+    const line = withoutKlogHeader(raw.trimEnd());
+    if (line !== '') lines.push(line);
+  }
+  return lines.slice(0, count).join('\n') + (lines.length > count ? '\n…' : '');
+}
+
+function withoutKlogHeader(line: string): string {
+  const header = klogHeader.exec(line);
+  if (header === null) return line;
+  const rest = line.slice(header[0].length);
+  const failed = commandFailed.exec(rest);
+  if (failed === null) return rest;
+  try {
+    // Go's %q of an ASCII or UTF-8 string reads as a JSON string but for a few escapes JSON lacks (\a, \v, \x..).
+    return `Error: ${JSON.parse(failed[1]!) as string}`;
+  } catch {
+    return rest;
+  }
+}
