@@ -2,7 +2,9 @@
  * Which Kustomize overlays and Helm charts a change set affects (pure).
  *
  * - A kustomization is a root when no other kustomization uses it (as a
- *   resource, base or component); it is affected when a changed file is in
+ *   resource, base or component) and it is no Component (`kind: Component`
+ *   is built only inside the kustomizations that take it in: alone, its
+ *   patches have nothing to patch); it is affected when a changed file is in
  *   its closure (its own file, resources, patches, generator inputs, and
  *   those of the kustomizations it uses, transitively), at head or at base.
  *   A changed base thus affects every overlay that uses it.
@@ -158,7 +160,7 @@ function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: 
   const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
   const roots: RenderRoot[] = [];
   for (const [dir, k] of headK) {
-    if (used.has(dir)) continue;
+    if (used.has(dir) || k.component) continue;
     const closure = closureOf(dir, headK);
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : new Set<string>();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;

@@ -53,6 +53,8 @@ export interface Kustomization {
   readonly missing: readonly string[];
   readonly namePrefix: string;
   readonly nameSuffix: string;
+  /** `kind: Component`: a piece other kustomizations take in (`components:`), never built on its own. */
+  readonly component: boolean;
   /** `helmCharts`: Helm inflation, run only when the config turns it on (`render.kustomize.helm`). */
   readonly helmCharts: boolean;
   /** The folders of the charts `helmCharts` inflates from the tree (under `helmGlobals.chartHome`); their files are in `otherFiles`. */
@@ -194,6 +196,7 @@ export function readKustomization(file: string, source: string, paths: ReadonlyS
     missing,
     namePrefix: text(k.namePrefix) ?? '',
     nameSuffix: text(k.nameSuffix) ?? '',
+    component: text(k.kind) === 'Component',
     helmCharts: list(k.helmCharts).length > 0,
     helmChartDirs,
     problem,

@@ -43,6 +43,19 @@ describe('discoverRoots', () => {
     expect(roots(['overlays/dev/settings.env'])).toEqual([['kustomize', 'overlays/dev', false]]);
   });
 
+  it('never renders a Component on its own, even one no kustomization takes in', () => {
+    const withUnused = tree({
+      'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'base/deployment.yaml': 'kind: Deployment\n',
+      'components/unused/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: patch.yaml\n',
+      'components/unused/patch.yaml': 'kind: Deployment\n',
+    });
+    const found = discoverRoots(withUnused, withUnused, ['components/unused/patch.yaml', 'components/unused/kustomization.yaml', 'base/deployment.yaml']);
+    expect(found.roots.map((r) => r.label)).toEqual(['base']);
+    // Its patch names a Deployment but is no Deployment: it stays consumed, never a plain manifest.
+    expect(found.consumed.has('components/unused/patch.yaml')).toBe(true);
+  });
+
   it('a remote base blocks the overlay; a dependency missing from charts/ blocks the chart, naming it', () => {
     expect(roots(['overlays/edge/kustomization.yaml'])).toEqual([['kustomize', 'overlays/edge', true]]);
     const [chart] = discoverRoots(repo, repo, ['charts/web/values.yaml']).roots;
