@@ -33,6 +33,13 @@ export interface LoadOptions {
    * loaded: the events cost about as much memory as the file's tree. Default: false.
    */
   readonly keepEvents?: boolean;
+  /**
+   * The text is a tool's output, a chart's or an overlay's rendering: final
+   * (nothing renders it again), so template actions in it are data, such as
+   * the sidecar templates istio's chart keeps in a ConfigMap, and never make
+   * it a template. Default: false.
+   */
+  readonly rendered?: boolean;
 }
 
 export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
@@ -107,7 +114,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
   }
   // Most files have no template action at all: one scan of the text decides.
-  return templateAction.test(text) ? markTemplate(loaded, text) : loaded;
+  return options.rendered !== true && templateAction.test(text) ? markTemplate(loaded, text) : loaded;
 }
 
 /** Whether a decoded document has a template action in one of its keys or string values (comments are not in it). */

@@ -245,12 +245,14 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const changedBase: ManifestDocument[] = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
+    // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts).
+    const fileLoad = file.rendered === true ? { ...load, rendered: true } : load;
     // Problems at base do not matter: its pod specs simply count as absent.
-    const base = loadPods(basePath, file.base, load);
+    const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
     changedBase.push(...base.documents);
     if (file.status === 'removed') continue;
-    const head = loadPods(file.path, file.head, load);
+    const head = loadPods(file.path, file.head, fileLoad);
     errors.push(...head.problems);
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);

@@ -6,6 +6,8 @@
  * dependency missing from charts/ is a notice naming it, never a fetch.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -141,5 +143,25 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(report.findings).toEqual([]);
     expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/web/Chart.yaml', 'render-failed']]);
     expect(report.errors[0]!.message).toMatch(/^charts\/web could not be rendered: `helm template web charts\/web .*` failed \(its output went over the limit of 16 bytes; raise `render\.max-output-size`/);
+  });
+
+  it('reads template actions in a rendering as the data they are (a chart that ships a template in a ConfigMap)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-data-'));
+    try {
+      mkdirSync(path.join(cwd, 'charts/mesh/templates'), { recursive: true });
+      writeFileSync(path.join(cwd, 'charts/mesh/Chart.yaml'), 'apiVersion: v2\nname: mesh\nversion: 1.0.0\n');
+      // Helm writes the inner action out as text: the rendered ConfigMap holds `{{ .Values.image }}` as data.
+      const injector = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: injector\ndata:\n  sidecar: {{ "{{ .Values.image }}" | quote }}\n';
+      writeFileSync(path.join(cwd, 'charts/mesh/templates/injector.yaml'), injector);
+      // The same ConfigMap as a plain file is a template: nothing renders it here.
+      mkdirSync(path.join(cwd, 'deploy'));
+      writeFileSync(path.join(cwd, 'deploy/injector.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: injector\ndata:\n  sidecar: "{{ .Values.image }}"\n');
+      let stdout = '';
+      await runCli(['check', '.', '--format', 'json', '--allow-empty'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['deploy/injector.yaml', 'template']]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadManifestFile } from '../../../src/manifests/load.js';
+import { defaultLoadOptions, loadManifestFile } from '../../../src/manifests/load.js';
 import { listOfPods } from '../../../bench/lists.js';
 
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: nginx\n';
@@ -80,6 +80,14 @@ describe('loadManifestFile', () => {
     expect(loaded.problems).toEqual([
       { file: 't.yaml', line: 8, kind: 'template', message: expect.stringContaining('only its literal settings were checked') },
     ]);
+  });
+
+  it("reads a rendering's template actions as data: nothing renders a tool's output again", () => {
+    const text = `${pod}    securityContext: {privileged: "{{ .Values.x }}"}\n`;
+    expect(loadManifestFile('t.yaml', text).problems).toMatchObject([{ kind: 'template' }]);
+    const rendered = loadManifestFile('t.yaml', text, { ...defaultLoadOptions, rendered: true });
+    expect(rendered.problems).toEqual([]);
+    expect(rendered.documents).toHaveLength(1);
   });
 
   it('keeps the documents that parse beside a template document, with one template problem for the file', () => {
