@@ -10580,7 +10580,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
   }
-  return templateAction.test(text4) ? markTemplate(loaded, text4) : loaded;
+  return options.rendered !== true && templateAction.test(text4) ? markTemplate(loaded, text4) : loaded;
 }
 function hasTemplateAction(value) {
   const stack = [value];
@@ -14319,6 +14319,7 @@ function readKustomization(file, source, paths) {
     missing,
     namePrefix: text3(k.namePrefix) ?? "",
     nameSuffix: text3(k.nameSuffix) ?? "",
+    component: text3(k.kind) === "Component",
     helmCharts: list2(k.helmCharts).length > 0,
     helmChartDirs,
     problem
@@ -14439,7 +14440,7 @@ function kustomizeRoots(head, base, changed, settings, consumed) {
   const used = new Set([...headK.values()].flatMap((k) => k.kustomizations));
   const roots = [];
   for (const [dir, k] of headK) {
-    if (used.has(dir)) continue;
+    if (used.has(dir) || k.component) continue;
     const closure = closureOf(dir, headK);
     const before = baseK.has(dir) ? closureOf(dir, baseK).files : /* @__PURE__ */ new Set();
     if (![...closure.files, ...before].some((file) => changed.has(file))) continue;
@@ -51074,11 +51075,12 @@ function evaluateChangeSet(changeSet, options) {
   const changedBase = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    const base = loadPods(basePath, file.base, load);
+    const fileLoad = file.rendered === true ? { ...load, rendered: true } : load;
+    const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
     changedBase.push(...base.documents);
     if (file.status === "removed") continue;
-    const head = loadPods(file.path, file.head, load);
+    const head = loadPods(file.path, file.head, fileLoad);
     errors.push(...head.problems);
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
