@@ -17,6 +17,7 @@ import { jsonStreamError, readAsJson } from './jsonStream.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
+import { templateAction, usesUndeclaredVariable } from './templateActions.js';
 import type { EventRead } from './eventReader.js';
 import type { JsonValue } from '../pss/types.js';
 import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
@@ -43,15 +44,6 @@ export interface LoadOptions {
 }
 
 export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
-
-/**
- * Go template actions as Helm charts write them: `{{ .Values.x }}`,
- * `{{- if … }}`, `{{ include … }}`, template comments. Plain `{{name}}`
- * placeholders (Argo Workflows, Prometheus rules) are valid YAML strings and
- * are not templates for this purpose.
- */
-const templateAction =
-  /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
 
 // ignoreBOM: the BOM is kept, so that `fix` writes a file back as it was; the loader drops it below.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -96,7 +88,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     const error = jsonStreamError(text);
     if (error) {
       // A template that opens with `{{` is not JSON for its actions' sake.
-      const action = actionLine(text, 0, text.length);
+      const action = usesUndeclaredVariable(text) ? null : actionLine(text, 0, text.length);
       if (action !== null) return fail('template', templateMessage, action);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail('malformed', message, problemLine(lineCounterOf(text), error.offset, lastContentOffset(text)));
@@ -114,7 +106,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
   }
   // Most files have no template action at all: one scan of the text decides.
-  return options.rendered !== true && templateAction.test(text) ? markTemplate(loaded, text) : loaded;
+  return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text) : loaded;
 }
 
 /** Whether a decoded document has a template action in one of its keys or string values (comments are not in it). */

@@ -90,6 +90,27 @@ describe('loadManifestFile', () => {
     expect(rendered.documents).toHaveLength(1);
   });
 
+  it("checks Prometheus alerting rules as written: their {{ $labels.x }} is Prometheus's template, which no Go renderer could parse", () => {
+    const rule = [
+      'apiVersion: monitoring.coreos.com/v1',
+      'kind: PrometheusRule',
+      'metadata: {name: node}',
+      'spec:',
+      '  groups:',
+      '  - name: node',
+      '    rules:',
+      '    - alert: NodeDown',
+      '      annotations:',
+      '        description: "{{ $labels.instance }} is down ({{ $value | humanize }})"',
+      '',
+    ].join('\n');
+    expect(loadManifestFile('rule.yaml', rule).problems).toEqual([]);
+    // Unquoted, such an action breaks the YAML: malformed, as kubectl would say, not a template.
+    expect(loadManifestFile('broken.yaml', rule.replace('"{{ $labels.instance }} is down ({{ $value | humanize }})"', '{{ $labels.instance }}')).problems).toMatchObject([{ kind: 'invalid' }]);
+    // Declared in the file (a YAML comment is text to Go), the variables are a Go template's again.
+    expect(loadManifestFile('chart.yaml', `# {{ $labels := .Values.labels }}{{ $value := 1 }}\n${rule}`).problems).toMatchObject([{ kind: 'template', line: 11 }]);
+  });
+
   it('keeps the documents that parse beside a template document, with one template problem for the file', () => {
     const loaded = loadManifestFile('mixed.yaml', `${pod}---\nmetadata:\n  name: {{ include "x" . }}\n---\n{{- if .Values.y }}\n${pod}{{- end }}\n`);
     expect(loaded.documents.map((d) => d.line)).toEqual([1]);
