@@ -10441,9 +10441,55 @@ function segmentAt(starts, offset) {
   return Math.max(0, lastAtMostIn(starts, offset));
 }
 
+// src/manifests/templateActions.ts
+var templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
+function usesUndeclaredVariable(text3) {
+  if (!text3.includes("$")) return false;
+  const used = /* @__PURE__ */ new Set();
+  const declared = /* @__PURE__ */ new Set();
+  for (let open = text3.indexOf("{{"); open !== -1; open = text3.indexOf("{{", open)) open = scanAction(text3, open + 2, used, declared);
+  for (const name of used) if (!declared.has(name)) return true;
+  return false;
+}
+var wordChar = /\w/;
+function scanAction(text3, from2, used, declared) {
+  let at3 = from2;
+  const comment = /^-?\s*\/\*/.exec(text3.slice(at3, at3 + 8));
+  if (comment !== null) {
+    const end = text3.indexOf("*/", at3 + comment[0].length);
+    return end === -1 ? text3.length : end + 2;
+  }
+  const names = [];
+  while (at3 < text3.length) {
+    const c = text3[at3];
+    if (c === "}" && text3[at3 + 1] === "}") return at3 + 2;
+    if (c === '"' || c === "'") at3 = afterQuoted(text3, at3, c);
+    else if (c === "`") {
+      const end = text3.indexOf("`", at3 + 1);
+      at3 = end === -1 ? text3.length : end + 1;
+    } else if (c === "$") {
+      let end = at3 + 1;
+      while (end < text3.length && wordChar.test(text3[end])) end++;
+      if (end > at3 + 1) {
+        const name = text3.slice(at3 + 1, end);
+        names.push(name);
+        const rest = /^\s*(?:,\s*\$\w+\s*)?:?=(?!=)/.exec(text3.slice(end, end + 64));
+        if (rest !== null) declared.add(name);
+        else used.add(name);
+      }
+      at3 = end;
+    } else at3++;
+  }
+  return at3;
+}
+function afterQuoted(text3, at3, quote) {
+  let i = at3 + 1;
+  while (i < text3.length && text3[i] !== quote && text3[i] !== "\n") i += text3[i] === "\\" ? 2 : 1;
+  return i + 1;
+}
+
 // src/manifests/load.ts
 var defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
-var templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function contentBytes(content) {
   return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
@@ -10473,7 +10519,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (text3 === decoded.text && readAsJson(text3)) {
     const error = jsonStreamError(text3);
     if (error) {
-      const action2 = actionLine(text3, 0, text3.length);
+      const action2 = usesUndeclaredVariable(text3) ? null : actionLine(text3, 0, text3.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text3), error.offset, lastContentOffset(text3)));
@@ -10488,7 +10534,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
   }
-  return options.rendered !== true && templateAction.test(text3) ? markTemplate(loaded, text3) : loaded;
+  return options.rendered !== true && templateAction.test(text3) && !usesUndeclaredVariable(text3) ? markTemplate(loaded, text3) : loaded;
 }
 function hasTemplateAction(value) {
   const stack = [value];

@@ -10536,6 +10536,59 @@ var init_segments = __esm({
   }
 });
 
+// src/manifests/templateActions.ts
+function usesUndeclaredVariable(text4) {
+  if (!text4.includes("$")) return false;
+  const used = /* @__PURE__ */ new Set();
+  const declared = /* @__PURE__ */ new Set();
+  for (let open2 = text4.indexOf("{{"); open2 !== -1; open2 = text4.indexOf("{{", open2)) open2 = scanAction(text4, open2 + 2, used, declared);
+  for (const name of used) if (!declared.has(name)) return true;
+  return false;
+}
+function scanAction(text4, from2, used, declared) {
+  let at3 = from2;
+  const comment = /^-?\s*\/\*/.exec(text4.slice(at3, at3 + 8));
+  if (comment !== null) {
+    const end = text4.indexOf("*/", at3 + comment[0].length);
+    return end === -1 ? text4.length : end + 2;
+  }
+  const names = [];
+  while (at3 < text4.length) {
+    const c = text4[at3];
+    if (c === "}" && text4[at3 + 1] === "}") return at3 + 2;
+    if (c === '"' || c === "'") at3 = afterQuoted(text4, at3, c);
+    else if (c === "`") {
+      const end = text4.indexOf("`", at3 + 1);
+      at3 = end === -1 ? text4.length : end + 1;
+    } else if (c === "$") {
+      let end = at3 + 1;
+      while (end < text4.length && wordChar.test(text4[end])) end++;
+      if (end > at3 + 1) {
+        const name = text4.slice(at3 + 1, end);
+        names.push(name);
+        const rest = /^\s*(?:,\s*\$\w+\s*)?:?=(?!=)/.exec(text4.slice(end, end + 64));
+        if (rest !== null) declared.add(name);
+        else used.add(name);
+      }
+      at3 = end;
+    } else at3++;
+  }
+  return at3;
+}
+function afterQuoted(text4, at3, quote) {
+  let i = at3 + 1;
+  while (i < text4.length && text4[i] !== quote && text4[i] !== "\n") i += text4[i] === "\\" ? 2 : 1;
+  return i + 1;
+}
+var templateAction, wordChar;
+var init_templateActions = __esm({
+  "src/manifests/templateActions.ts"() {
+    "use strict";
+    templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
+    wordChar = /\w/;
+  }
+});
+
 // src/manifests/load.ts
 function contentBytes(content) {
   return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
@@ -10565,7 +10618,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (text4 === decoded.text && readAsJson(text4)) {
     const error2 = jsonStreamError(text4);
     if (error2) {
-      const action2 = actionLine(text4, 0, text4.length);
+      const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
       return fail("malformed", message, problemLine(lineCounterOf(text4), error2.offset, lastContentOffset(text4)));
@@ -10580,7 +10633,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
   }
-  return options.rendered !== true && templateAction.test(text4) ? markTemplate(loaded, text4) : loaded;
+  return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4) : loaded;
 }
 function hasTemplateAction(value) {
   const stack = [value];
@@ -10777,7 +10830,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml2, defaultLoadOptions, templateAction, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
+var import_yaml2, defaultLoadOptions, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -10790,8 +10843,8 @@ var init_load = __esm({
     init_eventReader();
     init_eventTree();
     init_segments();
+    init_templateActions();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
-    templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     plainCollection = (name, collection) => ({
