@@ -16,21 +16,30 @@ export interface Chart {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** `files`: the paths inside the chart's folder. */
-export function readChart(file: string, source: string, files: readonly string[]): Chart {
-  const dir = dirOf(file);
-  let raw: unknown = null;
+/** A YAML text's top-level mapping, or {} (helm names the problem when it renders). */
+function mappingOf(source: string | undefined): Record<string, unknown> {
   try {
-    raw = parse(source);
+    const raw: unknown = source === undefined ? null : parse(source);
+    return isRecord(raw) ? raw : {};
   } catch {
-    // helm names the problem when it renders: keep the folder's name here.
+    return {};
   }
-  const chart = isRecord(raw) ? raw : {};
+}
+
+/**
+ * `files`: the paths inside the chart's folder; `requirements`: its
+ * requirements.yaml, where a chart of apiVersion v1 (Helm 2's) declares its
+ * dependencies, as helm still reads them.
+ */
+export function readChart(file: string, source: string, files: readonly string[], requirements?: string): Chart {
+  const dir = dirOf(file);
+  const chart = mappingOf(source);
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === 'string' && chart.name !== '' ? chart.name : (dir.split('/').pop() ?? 'chart');
   const vendored = `${dir === '' ? '' : `${dir}/`}charts/`;
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const missingDependencies: string[] = [];
-  for (const dependency of Array.isArray(chart.dependencies) ? chart.dependencies : []) {
+  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord(dependency) || typeof dependency.name !== 'string') continue;
     const dep = dependency.name;
     // A dependency is vendored as charts/<name>/Chart.yaml or charts/<name>-<version>.tgz.

@@ -67,9 +67,12 @@ export interface Discovery {
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-/** The files discovery reads from a tree: kustomization files and Chart.yaml files. */
+/** The files a chart's dependencies are declared in: Chart.yaml, or requirements.yaml for a chart of apiVersion v1. */
+const chartFileNames = ['Chart.yaml', 'requirements.yaml'];
+
+/** The files discovery reads from a tree: kustomization files and the charts' Chart.yaml and requirements.yaml files. */
 export function discoveryReads(paths: Iterable<string>): string[] {
-  return [...paths].filter((p) => (kustomizationNames as readonly string[]).includes(baseName(p)) || baseName(p) === 'Chart.yaml');
+  return [...paths].filter((p) => (kustomizationNames as readonly string[]).includes(baseName(p)) || chartFileNames.includes(baseName(p)));
 }
 
 interface Closure {
@@ -138,7 +141,8 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     .filter((path) => roots.has(dirOf(path)))
     .map((path) => {
       const inChart = files.get(dirOf(path))!;
-      return { chart: readChart(path, tree.texts.get(path)!, inChart), files: inChart };
+      const requirements = tree.texts.get(`${dirOf(path) === '' ? '' : `${dirOf(path)}/`}requirements.yaml`);
+      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements), files: inChart };
     });
 }
 

@@ -12,7 +12,7 @@ export type RenderTool = 'kustomize' | 'helm';
 export interface TreeSnapshot {
   /** Every file path (forward slashes, relative to the repository root). */
   readonly paths: ReadonlySet<string>;
-  /** The texts of the files discovery reads: kustomization files and Chart.yaml files (see `discoveryReads`). */
+  /** The texts of the files discovery reads: kustomization files and the charts' Chart.yaml and requirements.yaml (see `discoveryReads`). */
   readonly texts: ReadonlyMap<string, string>;
   /** Set when the source listed only part of the tree (GitHub's git trees API truncates big trees): `paths` then misses files. */
   readonly truncated?: boolean;

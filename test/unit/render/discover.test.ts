@@ -43,6 +43,20 @@ describe('discoverRoots', () => {
     expect(roots(['overlays/dev/settings.env'])).toEqual([['kustomize', 'overlays/dev', false]]);
   });
 
+  it("reads a Helm 2 chart's dependencies from its requirements.yaml", () => {
+    const files = {
+      'redis-ha/Chart.yaml': 'name: redis-ha\nversion: 2.0\n',
+      'redis-ha/requirements.yaml': 'dependencies:\n- name: redis-ha\n  version: 4.35.10\n  repository: https://charts.example\n',
+      'redis-ha/values.yaml': 'x: 1\n',
+    };
+    const legacy = tree(files);
+    const [chart] = discoverRoots(legacy, legacy, ['redis-ha/values.yaml']).roots;
+    expect(chart!.blocked).toBe('dependency `redis-ha 4.35.10` is not vendored in `charts/` (run `helm dependency build` and commit it); dependencies are never fetched');
+    // Vendored, it renders.
+    const vendored = tree({ ...files, 'redis-ha/charts/redis-ha-4.35.10.tgz': '' });
+    expect(discoverRoots(vendored, vendored, ['redis-ha/values.yaml']).roots[0]!.blocked).toBeNull();
+  });
+
   it('never renders a Component on its own, even one no kustomization takes in', () => {
     const withUnused = tree({
       'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
