@@ -23498,19 +23498,23 @@ async function readGitChangeSet(range2) {
 // src/render/chart.ts
 var import_yaml5 = __toESM(require_dist(), 1);
 var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function readChart(file, source, files) {
-  const dir = dirOf(file);
-  let raw = null;
+function mappingOf(source) {
   try {
-    raw = (0, import_yaml5.parse)(source);
+    const raw = source === void 0 ? null : (0, import_yaml5.parse)(source);
+    return isRecord2(raw) ? raw : {};
   } catch {
+    return {};
   }
-  const chart = isRecord2(raw) ? raw : {};
+}
+function readChart(file, source, files, requirements) {
+  const dir = dirOf(file);
+  const chart = mappingOf(source);
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
   const vendored = `${dir === "" ? "" : `${dir}/`}charts/`;
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const missingDependencies = [];
-  for (const dependency of Array.isArray(chart.dependencies) ? chart.dependencies : []) {
+  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
@@ -23529,8 +23533,9 @@ function limitsOf(settings) {
   };
 }
 var baseName = (path10) => path10.slice(path10.lastIndexOf("/") + 1);
+var chartFileNames = ["Chart.yaml", "requirements.yaml"];
 function discoveryReads(paths) {
-  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
+  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || chartFileNames.includes(baseName(p)));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -23582,7 +23587,8 @@ function chartsOf(tree) {
   }
   return chartFiles.filter((path10) => roots.has(dirOf(path10))).map((path10) => {
     const inChart = files.get(dirOf(path10));
-    return { chart: readChart(path10, tree.texts.get(path10), inChart), files: inChart };
+    const requirements = tree.texts.get(`${dirOf(path10) === "" ? "" : `${dirOf(path10)}/`}requirements.yaml`);
+    return { chart: readChart(path10, tree.texts.get(path10), inChart, requirements), files: inChart };
   });
 }
 function kustomizeBlocked(closure, inflateHelm) {

@@ -14234,19 +14234,23 @@ var init_paths = __esm({
 });
 
 // src/render/chart.ts
-function readChart(file, source, files) {
-  const dir = dirOf(file);
-  let raw = null;
+function mappingOf(source) {
   try {
-    raw = (0, import_yaml4.parse)(source);
+    const raw = source === void 0 ? null : (0, import_yaml4.parse)(source);
+    return isRecord(raw) ? raw : {};
   } catch {
+    return {};
   }
-  const chart = isRecord(raw) ? raw : {};
+}
+function readChart(file, source, files, requirements) {
+  const dir = dirOf(file);
+  const chart = mappingOf(source);
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
   const vendored = `${dir === "" ? "" : `${dir}/`}charts/`;
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const missingDependencies = [];
-  for (const dependency of Array.isArray(chart.dependencies) ? chart.dependencies : []) {
+  for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
@@ -14423,7 +14427,7 @@ function limitsOf(settings) {
   };
 }
 function discoveryReads(paths) {
-  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || baseName(p) === "Chart.yaml");
+  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || chartFileNames.includes(baseName(p)));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -14475,7 +14479,8 @@ function chartsOf(tree) {
   }
   return chartFiles.filter((path4) => roots.has(dirOf(path4))).map((path4) => {
     const inChart = files.get(dirOf(path4));
-    return { chart: readChart(path4, tree.texts.get(path4), inChart), files: inChart };
+    const requirements = tree.texts.get(`${dirOf(path4) === "" ? "" : `${dirOf(path4)}/`}requirements.yaml`);
+    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements), files: inChart };
   });
 }
 function kustomizeBlocked(closure, inflateHelm) {
@@ -14540,7 +14545,7 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
-var defaultRenderSettings, defaultRenderLimits, baseName;
+var defaultRenderSettings, defaultRenderLimits, baseName, chartFileNames;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -14550,6 +14555,7 @@ var init_discover = __esm({
     defaultRenderSettings = { charts: [] };
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
+    chartFileNames = ["Chart.yaml", "requirements.yaml"];
   }
 });
 
