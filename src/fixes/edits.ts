@@ -175,11 +175,12 @@ function byOperation(edits: readonly Edit[]): { sets: Edit[]; deletions: Edit[];
   return { sets, deletions, appends };
 }
 
-/** The list index a deletion removes, or -1 for a map key (removed last, after every list item). */
+/** Deletions from the highest list index down. */
 function byLastIndexDown(a: Edit, b: Edit): number {
   return lastIndex(b) - lastIndex(a);
 }
 
+/** The list index a deletion removes, or -1 for a map key (removed last, after every list item). */
 function lastIndex(edit: Edit): number {
   const last = edit.path[edit.path.length - 1];
   return typeof last === 'number' ? last : -1;

@@ -35,6 +35,7 @@ import type { Edit, FindingFix, FixableCheck, FixFailure, FixPlan, Suggestion } 
 import { podKey, verifierOf } from './verify.js';
 import type { Expectation, Verifier } from './verify.js';
 import { walk } from './walk.js';
+import { sameItems } from './sameItems.js';
 import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
 
 export { applySuggestions } from './suggestions.js';
@@ -220,13 +221,6 @@ function podRuns(documentOwners: readonly Owner[]): Owner[][] | null {
   return runs;
 }
 
-/** The same owners in the same order (compared one by one: a pod spec's rendering is looked up every round). */
-function sameOwners(a: readonly Owner[], b: readonly Owner[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The owners named by `ids`, in their order of selection: a loop, as every
  * group of a file (thousands in a List) takes it once per round.
@@ -403,7 +397,7 @@ class FileFixer {
   private renderPod(context: RenderContext, podIndex: number, podOwners: readonly Owner[]): Rendered {
     const known = this.podRenders.get(podIndex);
     const collapsed = this.collapsed.has(podIndex);
-    if (known !== undefined && known.collapsed === collapsed && sameOwners(known.owners, podOwners)) {
+    if (known !== undefined && known.collapsed === collapsed && sameItems(known.owners, podOwners)) {
       renderCounts.reused++;
       return known.rendered;
     }

@@ -6,6 +6,7 @@
 import { contentIndent } from './fragmentLines.js';
 import { applySplicesWithin, extentOf, SpliceConflict } from './text.js';
 import type { Splice } from './text.js';
+import { sameItems } from './sameItems.js';
 
 /**
  * The splices narrowed, new lines moved after the line break they were
@@ -17,7 +18,7 @@ export function lineWise(text: string, splices: readonly Splice[]): Splice[] | n
   const split: Splice[] = [];
   for (const splice of splices) for (const part of byKeptLines(text, splice)) split.push(part);
   // Split apart, the new lines could land beside another splice's in another order: then the splices are reshaped whole.
-  if (!sameSplices(split, splices)) {
+  if (!sameItems(split, splices)) {
     const reshaped = reshape(text, splices, split);
     if (reshaped !== null) return reshaped;
   }
@@ -159,15 +160,8 @@ function byIndentation(text: string, splice: Splice): Splice[] {
  * given ones write (splices at one offset apply in an order of their own,
  * which moving one could change); else null.
  */
-/** The very same splice objects, in the same order. */
-function sameSplices(a: readonly Splice[], b: readonly Splice[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function sameText(text: string, given: readonly Splice[], changed: Splice[] | null): Splice[] | null {
-  if (changed === null || (given.length < 2 && changed.length === 1) || sameSplices(changed, given)) return changed;
+  if (changed === null || (given.length < 2 && changed.length === 1) || sameItems(changed, given)) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {
