@@ -16,27 +16,11 @@ import { applySplices, applySplicesWithin, byteOffset, changedLinesOf, extentOf,
 import type { LineChange, LineTable, Splice } from './text.js';
 import { longLine } from './types.js';
 import type { Suggestion } from './types.js';
+import { UnionFind } from './unionFind.js';
 
 export interface Group {
   readonly splices: readonly OwnedSplice[];
   readonly owners: ReadonlySet<string>;
-}
-
-class UnionFind {
-  private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = [];
-    for (let i = 0; i < size; i++) this.parent.push(i);
-  }
-  find(i: number): number {
-    let root = i;
-    while (this.parent[root] !== root) root = this.parent[root] ?? root;
-    this.parent[i] = root;
-    return root;
-  }
-  union(a: number, b: number): void {
-    this.parent[this.find(a)] = this.find(b);
-  }
 }
 
 /** Whether a change touches a line too long to repeat in a suggestion (old or new). */

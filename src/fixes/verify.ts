@@ -30,6 +30,7 @@ import { applySplices } from './text.js';
 import type { Splice } from './text.js';
 import type { Edit, FixableCheck } from './types.js';
 import { lastAtMostIn } from '../sortedSearch.js';
+import { UnionFind } from './unionFind.js';
 import { listItemsByFragments, provedByFragments } from './fragments.js';
 import { itemAliasesOf, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
 import type { ItemAliases } from './itemAliases.js';
@@ -722,34 +723,28 @@ function sameItem(sole: number, item: number | null | undefined): number | null 
  * in the order of their first item, each sorted.
  */
 function clustersOf(layout: ListLayout, kept: readonly number[], spliceItems: readonly (readonly number[])[]): number[][] {
-  const parent = new Map<number, number>();
-  for (const item of kept) parent.set(item, item);
-  for (const items of spliceItems) for (const item of items) joinClusters(parent, items[0] ?? item, item);
+  // Sets of positions in `kept`, which is sorted.
+  const sets = new UnionFind(kept.length);
+  for (const items of spliceItems) for (const item of items) joinKept(sets, kept, items[0] ?? item, item);
   for (const item of kept) {
-    for (const other of layout.users[item] ?? []) joinClusters(parent, item, other);
-    for (const other of layout.dependencies[item] ?? []) joinClusters(parent, item, other);
+    for (const other of layout.users[item] ?? []) joinKept(sets, kept, item, other);
+    for (const other of layout.dependencies[item] ?? []) joinKept(sets, kept, item, other);
   }
   const clusters = new Map<number, number[]>();
-  for (const item of kept) {
-    const root = clusterRoot(parent, item);
+  for (let j = 0; j < kept.length; j++) {
+    const root = sets.find(j);
     const cluster = clusters.get(root);
-    if (cluster) cluster.push(item);
-    else clusters.set(root, [item]);
+    if (cluster) cluster.push(kept[j]!);
+    else clusters.set(root, [kept[j]!]);
   }
   return [...clusters.values()];
 }
 
-/** The root of an item's cluster (clustersOf), its path shortened on the way. */
-function clusterRoot(parent: Map<number, number>, item: number): number {
-  let root = item;
-  while (parent.get(root) !== root) root = parent.get(root) ?? root;
-  parent.set(item, root);
-  return root;
-}
-
-/** One cluster of the two items' clusters, when both are kept. */
-function joinClusters(parent: Map<number, number>, a: number, b: number): void {
-  if (parent.has(a) && parent.has(b)) parent.set(clusterRoot(parent, a), clusterRoot(parent, b));
+/** One cluster of the clusters of items `a` and `b`, when both are kept. */
+function joinKept(sets: UnionFind, kept: readonly number[], a: number, b: number): void {
+  const i = sortedIndex(kept, a);
+  const j = sortedIndex(kept, b);
+  if (i !== -1 && j !== -1) sets.union(i, j);
 }
 
 /** The List cut to the kept items; one item's cut is kept for the lookups that follow its verification (its suggestion, then all suggestions together). */
