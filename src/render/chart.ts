@@ -4,7 +4,7 @@
  * since we render without fetching anything.
  */
 import { parse } from 'yaml';
-import { dirOf } from './paths.js';
+import { dirOf, inDir } from './paths.js';
 
 export interface Chart {
   readonly file: string;
@@ -36,7 +36,7 @@ export function readChart(file: string, source: string, files: readonly string[]
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === 'string' && chart.name !== '' ? chart.name : (dir.split('/').pop() ?? 'chart');
-  const vendored = `${dir === '' ? '' : `${dir}/`}charts/`;
+  const vendored = inDir(dir, 'charts/');
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const missingDependencies: string[] = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {

@@ -20,7 +20,7 @@ import { readChart } from './chart.js';
 import type { Chart } from './chart.js';
 import { kustomizationIn, kustomizationNames, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
-import { dirOf, isInside, shownDir } from './paths.js';
+import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import type { HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
 
 /** How one chart is rendered (the config file's `render.charts` entries). */
@@ -141,7 +141,7 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     .filter((path) => roots.has(dirOf(path)))
     .map((path) => {
       const inChart = files.get(dirOf(path))!;
-      const requirements = tree.texts.get(`${dirOf(path) === '' ? '' : `${dirOf(path)}/`}requirements.yaml`);
+      const requirements = tree.texts.get(inDir(dirOf(path), 'requirements.yaml'));
       return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements), files: inChart };
     });
 }
@@ -202,7 +202,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
-    const ciDir = `${chart.dir === '' ? '' : `${chart.dir}/`}ci/`;
+    const ciDir = inDir(chart.dir, 'ci/');
     for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort()) {
       roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === '' ? 0 : 1))})`, helm: invocation([ci]) });
     }

@@ -7,7 +7,7 @@
  */
 import { LineCounter, parse, parseDocument } from 'yaml';
 import { isScalar } from '../manifests/yamlKinds.js';
-import { dirOf, isInside, joinPath } from './paths.js';
+import { dirOf, inDir, isInside, joinPath } from './paths.js';
 
 export const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
@@ -226,7 +226,7 @@ function helmChartsOf(k: Raw, dir: string, paths: ReadonlySet<string>, otherFile
       if (path !== null && paths.has(path)) otherFiles.push(path);
     }
     const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version !== null ? `${name}-${version}/${name}` : name);
-    if (chartDir !== null && paths.has(`${chartDir === '' ? '' : `${chartDir}/`}Chart.yaml`)) dirs.push(chartDir);
+    if (chartDir !== null && paths.has(inDir(chartDir, 'Chart.yaml'))) dirs.push(chartDir);
     else if (repo !== null) remote.push(`${repo} (chart ${name ?? '?'})`);
   }
   if (dirs.length > 0) for (const path of paths) if (dirs.some((d) => isInside(path, d))) otherFiles.push(path);

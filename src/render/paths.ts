@@ -20,6 +20,11 @@ export function joinPath(dir: string, reference: string): string | null {
   return parts.join('/');
 }
 
+/** The path of `name` inside `dir` ('' for the repository root). */
+export function inDir(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
 /** Whether `path` is `dir` itself or inside it. */
 export function isInside(path: string, dir: string): boolean {
   return dir === '' || path === dir || path.startsWith(`${dir}/`);
