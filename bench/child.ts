@@ -183,7 +183,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   return result;
 }
 
-/** CPU time of one run of `body` (user + system, every thread), after a major collection. */
+/** CPU time of one run of `body` (user + system, every thread), after the collection between runs (gc, above). */
 function cpuOf(body: () => unknown): number {
   gc?.();
   const start = process.cpuUsage();
