@@ -18813,23 +18813,26 @@ function deleteItemSplices(context, op, refilled) {
 // src/fixes/types.ts
 var longLine = 1e3;
 
-// src/fixes/suggestions.ts
+// src/fixes/unionFind.ts
 var UnionFind = class {
-  parent;
+  parent = [];
   constructor(size) {
-    this.parent = [];
     for (let i = 0; i < size; i++) this.parent.push(i);
   }
+  /** The root of `i`'s set. */
   find(i) {
     let root = i;
     while (this.parent[root] !== root) root = this.parent[root] ?? root;
     this.parent[i] = root;
     return root;
   }
+  /** One set of the sets of `a` and `b`. */
   union(a, b) {
     this.parent[this.find(a)] = this.find(b);
   }
 };
+
+// src/fixes/suggestions.ts
 function touchesLongLine(table, change) {
   for (let line = change.start; line <= change.end; line++) if (lineLength(table, line) > longLine) return true;
   return change.lines.some((line) => line.length > longLine);
@@ -19673,11 +19676,18 @@ function sortSmall(array, compare) {
   return array;
 }
 
+// src/fixes/sameItems.ts
+function sameItems(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 // src/fixes/fragmentSplices.ts
 function lineWise(text3, splices) {
   const split = [];
   for (const splice of splices) for (const part of byKeptLines(text3, splice)) split.push(part);
-  if (!sameSplices(split, splices)) {
+  if (!sameItems(split, splices)) {
     const reshaped = reshape(text3, splices, split);
     if (reshaped !== null) return reshaped;
   }
@@ -19773,13 +19783,8 @@ function byIndentation(text3, splice) {
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
   return parts;
 }
-function sameSplices(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 function sameText2(text3, given, changed) {
-  if (changed === null || given.length < 2 && changed.length === 1 || sameSplices(changed, given)) return changed;
+  if (changed === null || given.length < 2 && changed.length === 1 || sameItems(changed, given)) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {
@@ -20551,30 +20556,25 @@ function sameItem(sole, item) {
   return sole === -1 || sole === item ? item : null;
 }
 function clustersOf(layout, kept, spliceItems) {
-  const parent = /* @__PURE__ */ new Map();
-  for (const item of kept) parent.set(item, item);
-  for (const items of spliceItems) for (const item of items) joinClusters(parent, items[0] ?? item, item);
+  const sets = new UnionFind(kept.length);
+  for (const items of spliceItems) for (const item of items) joinKept(sets, kept, items[0] ?? item, item);
   for (const item of kept) {
-    for (const other of layout.users[item] ?? []) joinClusters(parent, item, other);
-    for (const other of layout.dependencies[item] ?? []) joinClusters(parent, item, other);
+    for (const other of layout.users[item] ?? []) joinKept(sets, kept, item, other);
+    for (const other of layout.dependencies[item] ?? []) joinKept(sets, kept, item, other);
   }
   const clusters = /* @__PURE__ */ new Map();
-  for (const item of kept) {
-    const root = clusterRoot(parent, item);
+  for (let j = 0; j < kept.length; j++) {
+    const root = sets.find(j);
     const cluster = clusters.get(root);
-    if (cluster) cluster.push(item);
-    else clusters.set(root, [item]);
+    if (cluster) cluster.push(kept[j]);
+    else clusters.set(root, [kept[j]]);
   }
   return [...clusters.values()];
 }
-function clusterRoot(parent, item) {
-  let root = item;
-  while (parent.get(root) !== root) root = parent.get(root) ?? root;
-  parent.set(item, root);
-  return root;
-}
-function joinClusters(parent, a, b) {
-  if (parent.has(a) && parent.has(b)) parent.set(clusterRoot(parent, a), clusterRoot(parent, b));
+function joinKept(sets, kept, a, b) {
+  const i = sortedIndex(kept, a);
+  const j = sortedIndex(kept, b);
+  if (i !== -1 && j !== -1) sets.union(i, j);
 }
 function cutOf(list4, kept) {
   const [item] = kept;
@@ -20907,11 +20907,6 @@ function podRuns(documentOwners) {
   }
   return runs;
 }
-function sameOwners(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 function inSelectionOrder(ids, byId) {
   const found = [];
   for (const id of ids) {
@@ -21063,7 +21058,7 @@ var FileFixer = class {
   renderPod(context, podIndex, podOwners) {
     const known3 = this.podRenders.get(podIndex);
     const collapsed = this.collapsed.has(podIndex);
-    if (known3 !== void 0 && known3.collapsed === collapsed && sameOwners(known3.owners, podOwners)) {
+    if (known3 !== void 0 && known3.collapsed === collapsed && sameItems(known3.owners, podOwners)) {
       renderCounts.reused++;
       return known3.rendered;
     }
@@ -21883,6 +21878,9 @@ function joinPath(dir, reference) {
   }
   return parts.join("/");
 }
+function inDir(dir, name) {
+  return dir === "" ? name : `${dir}/${name}`;
+}
 function isInside(path10, dir) {
   return dir === "" || path10 === dir || path10.startsWith(`${dir}/`);
 }
@@ -22023,7 +22021,7 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
       if (path10 !== null && paths.has(path10)) otherFiles.push(path10);
     }
     const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version4 !== null ? `${name}-${version4}/${name}` : name);
-    if (chartDir !== null && paths.has(`${chartDir === "" ? "" : `${chartDir}/`}Chart.yaml`)) dirs.push(chartDir);
+    if (chartDir !== null && paths.has(inDir(chartDir, "Chart.yaml"))) dirs.push(chartDir);
     else if (repo !== null) remote.push(`${repo} (chart ${name ?? "?"})`);
   }
   if (dirs.length > 0) {
@@ -23511,7 +23509,7 @@ function readChart(file, source, files, requirements) {
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
-  const vendored = `${dir === "" ? "" : `${dir}/`}charts/`;
+  const vendored = inDir(dir, "charts/");
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
   const missingDependencies = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
@@ -23587,7 +23585,7 @@ function chartsOf(tree) {
   }
   return chartFiles.filter((path10) => roots.has(dirOf(path10))).map((path10) => {
     const inChart = files.get(dirOf(path10));
-    const requirements = tree.texts.get(`${dirOf(path10) === "" ? "" : `${dirOf(path10)}/`}requirements.yaml`);
+    const requirements = tree.texts.get(inDir(dirOf(path10), "requirements.yaml"));
     return { chart: readChart(path10, tree.texts.get(path10), inChart, requirements), files: inChart };
   });
 }
@@ -23639,7 +23637,7 @@ function helmRoots(head, base, changed, settings, consumed) {
     const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
     if (!config?.ciValues) continue;
-    const ciDir = `${chart.dir === "" ? "" : `${chart.dir}/`}ci/`;
+    const ciDir = inDir(chart.dir, "ci/");
     for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort()) {
       roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === "" ? 0 : 1))})`, helm: invocation([ci]) });
     }
