@@ -37,14 +37,16 @@ function byPlace(a: FindingLocation, b: FindingLocation): number {
 export function toFinding(source: PodSpecSource, placed: PolicyFinding): Finding {
   const { failure } = placed;
   // Loops, not callbacks: every finding comes this way, and a callback made per call is compiled again after each major collection.
-  const locations: FindingLocation[] = [];
+  // Of its final length: findings are kept to the end of the run.
+  const locations = new Array<FindingLocation>(failure.paths.length);
   const named = new Set<string>();
   let podLevel = false;
-  for (const podPath of failure.paths) {
-    const documentPath = [...source.templatePath, ...podPath];
+  for (let i = 0; i < failure.paths.length; i++) {
+    const podPath = failure.paths[i]!;
+    const documentPath = source.templatePath.concat(podPath);
     const where = locate(source.document.source, documentPath);
     const container = containerOfPath(source.pod, podPath);
-    locations.push({ path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container });
+    locations[i] = { path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container };
     if (container === null) podLevel = true;
     else named.add(container);
   }

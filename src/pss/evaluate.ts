@@ -4,16 +4,25 @@
  */
 import { formatLevelVersion } from './levels.js';
 import { checksFor } from './registry.js';
-import type { CheckFailure, Evaluation, Level, LevelVersion, PodInput, Version } from './types.js';
+import type { CheckFailure, CheckId, Evaluation, Level, LevelVersion, PodInput, Version, Violation } from './types.js';
 
 export function evaluatePod(pod: PodInput, level: Level, version: Version): Evaluation {
   const failures: CheckFailure[] = [];
   // Every check runs; nothing short-circuits (the message lists them all).
   for (const check of checksFor(level, version)) {
     const violation = check.implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
+    if (violation) failures.push(failureOf(check.id, violation));
   }
   return { allowed: failures.length === 0, failures };
+}
+
+/**
+ * A check's violation as a failure. Its paths are copied to their length: a
+ * check pushes them one by one (which leaves room for more), and findings
+ * keep them to the end of the run.
+ */
+export function failureOf(check: CheckId, violation: Violation): CheckFailure {
+  return { check, reason: violation.reason, detail: violation.detail, paths: violation.paths.slice() };
 }
 
 /** `reason (detail), reason (detail), …` in evaluation order (spec §3.1). */

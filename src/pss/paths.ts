@@ -9,13 +9,15 @@ const identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
  * identifiers (annotation keys) are bracketed: `metadata.annotations["a.b/c"]`.
  */
 export function formatFieldPath(path: FieldPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (identifier.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+  // Joined, not added up: a string made by `+=` is a chain of pieces, and findings keep their paths.
+  const parts = new Array<string>(path.length);
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    if (typeof segment === 'number') parts[i] = `[${segment}]`;
+    else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
+    else parts[i] = `[${JSON.stringify(segment)}]`;
   }
-  return out;
+  return parts.join('');
 }
 
 /** The inverse of formatFieldPath: `spec.containers[1]["a.b"]` → `['spec','containers',1,'a.b']`. */

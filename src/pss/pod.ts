@@ -88,5 +88,5 @@ export function usesUserNamespace(pod: PodInput): boolean {
 
 /** Append segments to a path. */
 export function at(path: FieldPath, ...segments: FieldPath): FieldPath {
-  return [...path, ...segments];
+  return path.concat(segments);
 }

@@ -23,6 +23,7 @@
  * unset allowPrivilegeEscalation in a securityContext; none for a field
  * that must be set.
  */
+import { failureOf } from '../../pss/evaluate.js';
 import { allChecks, effectiveMinor } from '../../pss/registry.js';
 import { isObject, list, str } from '../../pss/pod.js';
 import type { CheckFailure, CheckId, FieldPath, JsonObject, JsonValue, Level, PodInput, Version } from '../../pss/types.js';
@@ -80,7 +81,7 @@ function kyvernoFailures(pod: PodInput, level: Level, version: Version): CheckFa
     if (!first) continue;
     const implementation = rest.reduce((chosen, next) => (next.minVersion <= minor && chosen.minVersion < next.minVersion ? next : chosen), first);
     const violation = implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
+    if (violation) failures.push(failureOf(check.id, violation));
   }
   return failures;
 }
