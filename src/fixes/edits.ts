@@ -103,7 +103,8 @@ export class EditIndex<T> {
 }
 
 export function prefixEdit(prefix: FieldPath, edit: Edit): Edit {
-  return { ...edit, path: [...prefix, ...edit.path] };
+  // concat, not spreads: a path of exact length (an owner keeps its edits until its suggestion is made).
+  return { ...edit, path: prefix.concat(edit.path) };
 }
 
 export function toJson(value: NewValue): JsonValue {

@@ -175,15 +175,16 @@ function areaSetOf(areaSets: Map<number, Map<string, ReadonlySet<string>>>, podI
 
 /** A plan's edits with paths relative to the document (theirs are relative to the pod template). */
 function documentEdits(templatePath: FieldPath, edits: readonly Edit[]): Edit[] {
-  const prefixed: Edit[] = [];
-  for (const edit of edits) prefixed.push(prefixEdit(templatePath, edit));
+  // Of their final length, as areasOf's: an owner keeps both until the file's suggestions are made.
+  const prefixed = new Array<Edit>(edits.length);
+  for (let i = 0; i < edits.length; i++) prefixed[i] = prefixEdit(templatePath, edits[i]!);
   return prefixed;
 }
 
 /** Where each edit lands (areaOf). */
 function areasOf(edits: readonly Edit[]): string[] {
-  const areas: string[] = [];
-  for (const edit of edits) areas.push(areaOf(edit.path));
+  const areas = new Array<string>(edits.length);
+  for (let i = 0; i < edits.length; i++) areas[i] = areaOf(edits[i]!.path);
   return areas;
 }
 

@@ -60,12 +60,14 @@ function keysOf(node: YAMLMap, place: Place | undefined, doc: Document | null): 
   const children = place.children as Map<string, Place>;
   if (children.size !== node.items.length) return null; // a duplicate key
   // The reader enters keys in the order it reads them, as the entries stand: each must start where its entry's key does.
-  const keys: string[] = [];
+  // Arrays of their final length: a view is kept as long as its document (see mapView).
+  const keys = new Array<string>(children.size);
   const pairs = node.items as Pair[];
+  let i = 0;
   for (const [key, child] of children) {
-    const pair = pairs[keys.length]!;
+    const pair = pairs[i]!;
     if (!isScalar(pair.key) || pair.key.range?.[0] !== childKeyOffset(child)) return null;
-    keys.push(key);
+    keys[i++] = key;
   }
   return keys;
 }
@@ -131,7 +133,7 @@ function newMapView(text: string, node: YAMLMap, place: Place | undefined, value
   const keys = keysOf(node, place, doc);
   if (keys === null || Object.keys(value as JsonObject).length !== keys.length) return null;
   const pairs = node.items as Pair[];
-  const spanStarts: number[] = [];
+  const spanStarts = new Array<number>(pairs.length);
   let column = -1;
   let dashesEnd = -1;
   for (let i = 0; i < pairs.length; i++) {
@@ -143,11 +145,11 @@ function newMapView(text: string, node: YAMLMap, place: Place | undefined, value
       if (indented !== null) dashesEnd = lineStart;
       else if (dashPrefix.test(text.slice(lineStart, keyStart))) dashesEnd = keyStart;
       else return null;
-      spanStarts.push(lineStart);
+      spanStarts[i] = lineStart;
     } else if (indented === null || keyStart - indented !== column) {
       return null;
     } else {
-      spanStarts.push(indented);
+      spanStarts[i] = indented;
     }
   }
   const last = pairs[pairs.length - 1]!;
