@@ -10825,7 +10825,7 @@ function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
 function at(path10, ...segments) {
-  return [...path10, ...segments];
+  return path10.concat(segments);
 }
 
 // src/pss/format.ts
@@ -11971,13 +11971,14 @@ function walkTree(source, path10, position2) {
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatFieldPath(path10) {
-  let out = "";
-  for (const segment of path10) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (identifier.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+  const parts = new Array(path10.length);
+  for (let i = 0; i < path10.length; i++) {
+    const segment = path10[i];
+    if (typeof segment === "number") parts[i] = `[${segment}]`;
+    else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
+    else parts[i] = `[${JSON.stringify(segment)}]`;
   }
-  return out;
+  return parts.join("");
 }
 function parseFieldPath(text3) {
   const path10 = [];
@@ -15900,6 +15901,32 @@ function unevaluable(conditions) {
   return [...conditions.any ?? [], ...conditions.all ?? []].filter((c) => !operators.has(c.operator) || !readable(c.key) || !readable(c.value)).map((c) => `${typeof c.key === "string" ? c.key : JSON.stringify(c.key)} ${c.operator || "(no operator)"}`);
 }
 
+// src/pss/evaluate.ts
+function evaluatePod(pod, level3, version4) {
+  const failures = [];
+  for (const check of checksFor(level3, version4)) {
+    const violation = check.implementation.evaluate(pod);
+    if (violation) failures.push(failureOf(check.id, violation));
+  }
+  return { allowed: failures.length === 0, failures };
+}
+function failureOf(check, violation) {
+  return { check, reason: violation.reason, detail: violation.detail, paths: violation.paths.slice() };
+}
+function detailString(failures) {
+  return failures.map((f) => {
+    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
+    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
+  }).join(", ");
+}
+function enforceMessage(podName, policy, failures) {
+  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
+  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+function warnMessage(policy, failures) {
+  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
+}
+
 // src/policy/sources/kyvernoEvaluate.ts
 var controlChecks = {
   Capabilities: ["capabilities_baseline", "capabilities_restricted"],
@@ -15931,7 +15958,7 @@ function kyvernoFailures(pod, level3, version4) {
     if (!first) continue;
     const implementation = rest.reduce((chosen, next) => next.minVersion <= minor && chosen.minVersion < next.minVersion ? next : chosen, first);
     const violation = implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
+    if (violation) failures.push(failureOf(check.id, violation));
   }
   return failures;
 }
@@ -17161,29 +17188,6 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   });
 }
 
-// src/pss/evaluate.ts
-function evaluatePod(pod, level3, version4) {
-  const failures = [];
-  for (const check of checksFor(level3, version4)) {
-    const violation = check.implementation.evaluate(pod);
-    if (violation) failures.push({ check: check.id, ...violation });
-  }
-  return { allowed: failures.length === 0, failures };
-}
-function detailString(failures) {
-  return failures.map((f) => {
-    const reason4 = f.reason === "" ? "unknown forbidden reason" : f.reason;
-    return f.detail === "" ? reason4 : `${reason4} (${f.detail})`;
-  }).join(", ");
-}
-function enforceMessage(podName, policy, failures) {
-  const subject2 = podName === "" ? "pods" : `pods "${podName}"`;
-  return `${subject2} is forbidden: violates PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
-}
-function warnMessage(policy, failures) {
-  return `would violate PodSecurity "${formatLevelVersion(policy)}": ${detailString(failures)}`;
-}
-
 // src/fixes/edits.ts
 function set(path10, value) {
   return { op: "set", path: path10, value };
@@ -17250,7 +17254,7 @@ var EditIndex = class {
   }
 };
 function prefixEdit(prefix2, edit) {
-  return { ...edit, path: [...prefix2, ...edit.path] };
+  return { ...edit, path: prefix2.concat(edit.path) };
 }
 function toJson(value) {
   if (typeof value === "boolean" || typeof value === "string") return value;
@@ -19363,12 +19367,13 @@ function keysOf2(node, place2, doc) {
   if (place2 === void 0 || typeof place2 === "number" || Array.isArray(place2.children)) return null;
   const children = place2.children;
   if (children.size !== node.items.length) return null;
-  const keys = [];
+  const keys = new Array(children.size);
   const pairs = node.items;
+  let i = 0;
   for (const [key, child] of children) {
-    const pair2 = pairs[keys.length];
+    const pair2 = pairs[i];
     if (!isScalar(pair2.key) || pair2.key.range?.[0] !== childKeyOffset(child)) return null;
-    keys.push(key);
+    keys[i++] = key;
   }
   return keys;
 }
@@ -19413,7 +19418,7 @@ function newMapView(text3, node, place2, value, path10, doc) {
   const keys = keysOf2(node, place2, doc);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const pairs = node.items;
-  const spanStarts = [];
+  const spanStarts = new Array(pairs.length);
   let column = -1;
   let dashesEnd = -1;
   for (let i = 0; i < pairs.length; i++) {
@@ -19425,11 +19430,11 @@ function newMapView(text3, node, place2, value, path10, doc) {
       if (indented !== null) dashesEnd = lineStart2;
       else if (dashPrefix.test(text3.slice(lineStart2, keyStart))) dashesEnd = keyStart;
       else return null;
-      spanStarts.push(lineStart2);
+      spanStarts[i] = lineStart2;
     } else if (indented === null || keyStart - indented !== column) {
       return null;
     } else {
-      spanStarts.push(indented);
+      spanStarts[i] = indented;
     }
   }
   const last = pairs[pairs.length - 1];
@@ -20878,13 +20883,13 @@ function areaSetOf(areaSets, podIndex, area) {
   return areas;
 }
 function documentEdits(templatePath, edits) {
-  const prefixed = [];
-  for (const edit of edits) prefixed.push(prefixEdit(templatePath, edit));
+  const prefixed = new Array(edits.length);
+  for (let i = 0; i < edits.length; i++) prefixed[i] = prefixEdit(templatePath, edits[i]);
   return prefixed;
 }
 function areasOf(edits) {
-  const areas = [];
-  for (const edit of edits) areas.push(areaOf(edit.path));
+  const areas = new Array(edits.length);
+  for (let i = 0; i < edits.length; i++) areas[i] = areaOf(edits[i].path);
   return areas;
 }
 function writtenPod(document, templatePath) {
@@ -21631,14 +21636,15 @@ function byPlace(a, b) {
 }
 function toFinding(source, placed2) {
   const { failure: failure2 } = placed2;
-  const locations = [];
+  const locations = new Array(failure2.paths.length);
   const named = /* @__PURE__ */ new Set();
   let podLevel = false;
-  for (const podPath of failure2.paths) {
-    const documentPath = [...source.templatePath, ...podPath];
+  for (let i = 0; i < failure2.paths.length; i++) {
+    const podPath = failure2.paths[i];
+    const documentPath = source.templatePath.concat(podPath);
     const where2 = locate(source.document.source, documentPath);
     const container = containerOfPath(source.pod, podPath);
-    locations.push({ path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container });
+    locations[i] = { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
     if (container === null) podLevel = true;
     else named.add(container);
   }
