@@ -61,20 +61,31 @@ function withDecodedAnnotations(metadata: JsonObject): JsonObject {
 }
 
 /**
- * Extractions by document. A loaded document is never changed and
- * extraction depends on it alone, so a document's extraction is made once:
- * the check extracts every document, and the fix verifier's baseline reads
- * the same documents as the check loaded them.
+ * A loaded document is never changed and extraction depends on it alone, so
+ * a document's extraction is made once: the check extracts every document,
+ * and the fix verifier's baseline reads the same documents as the check
+ * loaded them.
+ *
+ * The extraction is kept on the document itself, under a key of this
+ * module's own, not in a WeakMap: its pod specs refer to their document, and
+ * V8's young-generation collections keep a WeakMap entry whose value refers
+ * to its key (only a full collection frees such a cycle). Every file's
+ * documents, layouts and extractions then lived on, copied by each of those
+ * collections, until the next full one: in the reference repository's JSON
+ * report, most of what they copied. It is not enumerable: a copy of the
+ * document (`{ ...document, value }`, as verification makes of a fixed one)
+ * is another document, with an extraction of its own.
  */
-const extractions = new WeakMap<ManifestDocument, Extraction>();
+const extractionOf = Symbol('extraction');
+
+type Extracted = ManifestDocument & { readonly [extractionOf]?: Extraction };
 
 /** The pod specs of a document, made once per document (the result is shared: never change it). */
 export function extractPodSpecs(document: ManifestDocument): Extraction {
-  let extraction = extractions.get(document);
-  if (extraction === undefined) {
-    extraction = extractPodSpecsAfresh(document);
-    extractions.set(document, extraction);
-  }
+  const known = (document as Extracted)[extractionOf];
+  if (known !== undefined) return known;
+  const extraction = extractPodSpecsAfresh(document);
+  Object.defineProperty(document, extractionOf, { value: extraction });
   return extraction;
 }
 
