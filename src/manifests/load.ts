@@ -18,7 +18,8 @@ import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from '.
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
 import { templateAction, usesUndeclaredVariable } from './templateActions.js';
-import type { EventRead } from './eventReader.js';
+import type { EventRead, Place } from './eventReader.js';
+import type { Event } from 'js-yaml';
 import type { JsonValue } from '../pss/types.js';
 import type { LoadProblem, LoadedFile, ManifestDocument, SourceDocument } from './types.js';
 
@@ -342,32 +343,63 @@ export function readByEvents(text: string, lineText: string = text): ReadByEvent
  * document): `layout` from the segment's events, `doc` by `yaml`.
  */
 function fromEvents(file: string, text: string, { read, starts, lineCounter }: ReadByEvents, keepEvents: boolean): LoadedFile {
-  // Held only by the documents' layout getters, and let go with them or when released.
-  let events = keepEvents ? read.events : null;
+  // Held only by the documents' sources, and let go with them or when released.
+  const stream: EventStream = { file, text, starts, events: keepEvents ? read.events : null };
   const documents = read.documents.map(({ index, firstEvent, value, place }): ManifestDocument => {
-    const start = placeOffset(place);
-    const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text.length;
-    let tree: Document | undefined;
-    let layout: Document | undefined;
-    const source: SourceDocument = {
-      lineCounter,
-      place,
-      start,
-      end,
-      get doc() {
-        tree ??= treeOfSegment(file, text, segmentFrom(text, starts, segment), end, start);
-        return tree;
-      },
-      get layout() {
-        layout ??=
-          (events === null ? treeFromEvents(text, segmentFrom(text, starts, segment), end, start) : treeFromStreamEvents(text, events, firstEvent, start)) ?? this.doc;
-        return layout;
-      },
-    };
-    return { file, index, line: lineCounter.linePos(start).line, value, source };
+    const source = new EventSourceDocument(stream, lineCounter, place, firstEvent);
+    return { file, index, line: lineCounter.linePos(source.start).line, value, source };
   });
-  return { file, documents, problems: [], ...(events === null ? {} : { releaseEvents: () => (events = null) }) };
+  return { file, documents, problems: [], ...(keepEvents ? { releaseEvents: () => (stream.events = null) } : {}) };
+}
+
+/** What the documents of one text the event reader read share: the text, its cut into segments, and its events while they are kept. */
+interface EventStream {
+  readonly file: string;
+  readonly text: string;
+  readonly starts: readonly number[];
+  events: readonly Event[] | null;
+}
+
+/**
+ * The source of a document the event reader read, with its trees built on
+ * first use. A class, not an object literal with getters: V8 keeps each such
+ * literal's getters in the old generation from the start, so whatever they
+ * hold (the trees, the events, the text) outlived the document through every
+ * young-generation collection until a full one. In the reference
+ * repository's JSON report, which builds a layout for most documents, that
+ * was most of what those collections copied.
+ */
+class EventSourceDocument implements SourceDocument {
+  readonly start: number;
+  readonly end: number;
+  private readonly segment: number;
+  private docTree: Document | undefined;
+  private layoutTree: Document | undefined;
+
+  constructor(
+    private readonly stream: EventStream,
+    readonly lineCounter: LineCounter,
+    readonly place: Place,
+    private readonly firstEvent: number,
+  ) {
+    this.start = placeOffset(place);
+    this.segment = segmentAt(stream.starts, this.start);
+    this.end = stream.starts[this.segment + 1] ?? stream.text.length;
+  }
+
+  get doc(): Document {
+    const { file, text, starts } = this.stream;
+    this.docTree ??= treeOfSegment(file, text, segmentFrom(text, starts, this.segment), this.end, this.start);
+    return this.docTree;
+  }
+
+  get layout(): Document {
+    const { text, starts, events } = this.stream;
+    this.layoutTree ??=
+      (events === null ? treeFromEvents(text, segmentFrom(text, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text, events, this.firstEvent, this.start)) ??
+      this.doc;
+    return this.layoutTree;
+  }
 }
 
 /**
