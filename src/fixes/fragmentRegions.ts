@@ -181,7 +181,8 @@ function quotedKeys(node: YAMLMap): string[] | null {
 /**
  * The region of each splice under the document's root `root` (null when one
  * has none), as `regionIn` finds them one by one from the root. `doc` is the
- * document when `yaml` read it (no places: keys are decoded from it).
+ * document when `yaml` read it (no places: keys are decoded from it);
+ * `memory` is what the verifications of the file keep (FragmentMemory).
  *
  * The splices of a verification mostly lie in one container or pod spec, as
  * do those of the verifications of one document that follow (its fixes
@@ -190,8 +191,16 @@ function quotedKeys(node: YAMLMap): string[] | null {
  * deepest collection of the previous descent under the same root that
  * leads to it too (a finger, see `Frame`).
  */
-export function regionsIn(text: string, root: Node, place: Place | undefined, value: JsonValue | undefined, splices: readonly Splice[], doc: Document | null = null): Region[] | null {
-  const kept = keptUnder(root, place, value);
+export function regionsIn(
+  text: string,
+  memory: FragmentMemory,
+  root: Node,
+  place: Place | undefined,
+  value: JsonValue | undefined,
+  splices: readonly Splice[],
+  doc: Document | null = null,
+): Region[] | null {
+  const kept = memory.under(root, place, value);
   const descent: Descent = { text, doc, kept };
   const { trail } = kept;
   const regions: Region[] = [];
@@ -217,18 +226,28 @@ interface Kept {
   trail: Frame[] | null;
 }
 
-const kepts = new WeakMap<Node, Kept>();
+/**
+ * What the verifications of one file keep under each root they read (Kept),
+ * let go with the file's verifier. Not a WeakMap of the module's, keyed by
+ * the root: what it keeps holds the root, and V8's young-generation
+ * collections keep such an entry, and every layout tree it holds, until a
+ * full collection (in the reference repository's JSON report, a third of
+ * what they copied).
+ */
+export class FragmentMemory {
+  private readonly kept = new Map<Node, Kept>();
 
-/** What is kept under `root`; its trail is only taken up again from the same place and value. */
-function keptUnder(root: Node, place: Place | undefined, value: JsonValue | undefined): Kept {
-  let kept = kepts.get(root);
-  if (kept === undefined) {
-    kept = { views: new Map(), trail: null };
-    kepts.set(root, kept);
+  /** What is kept under `root`; its trail is only taken up again from the same place and value. */
+  under(root: Node, place: Place | undefined, value: JsonValue | undefined): Kept {
+    let kept = this.kept.get(root);
+    if (kept === undefined) {
+      kept = { views: new Map(), trail: null };
+      this.kept.set(root, kept);
+    }
+    const first = kept.trail?.[0];
+    if (isCollection(root) && !root.flow && (kept.trail === null || (first !== undefined && (first.place !== place || first.value !== value)))) kept.trail = [];
+    return kept;
   }
-  const first = kept.trail?.[0];
-  if (isCollection(root) && !root.flow && (kept.trail === null || (first !== undefined && (first.place !== place || first.value !== value)))) kept.trail = [];
-  return kept;
 }
 
 /** What a descent shares at every level: the text, the document `yaml` read (or null), and what is kept under its root (its views, and the trail where it records its block levels; a null trail records nothing). */

@@ -57,7 +57,7 @@ import { isObject } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { jsonEqual } from './edits.js';
 import { contentColumnAfter, firstContentColumn } from './fragmentLines.js';
-import { from, inTextOrder, mergeRegions, regionsIn, to } from './fragmentRegions.js';
+import { FragmentMemory, from, inTextOrder, mergeRegions, regionsIn, to } from './fragmentRegions.js';
 import type { MapView, Region } from './fragmentRegions.js';
 import { lineWise } from './fragmentSplices.js';
 import { itemAliasesOf } from './itemAliases.js';
@@ -79,9 +79,16 @@ export type ExpectedAt = (path: FieldPath) => JsonValue | undefined;
  * here": the caller reads the fixed document whole, which also says why a
  * fix fails.
  */
-export function provedByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], edits: readonly Edit[], expectedAt: ExpectedAt): boolean {
+export function provedByFragments(
+  text: string,
+  document: ManifestDocument,
+  splices: readonly Splice[],
+  edits: readonly Edit[],
+  expectedAt: ExpectedAt,
+  memory: FragmentMemory,
+): boolean {
   // Edits name each place they change: alias items, which change with their anchored items, are left to listItemsByFragments.
-  const read = readFragments(text, document, splices, false);
+  const read = readFragments(text, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
 
@@ -89,8 +96,8 @@ export function provedByFragments(text: string, document: ManifestDocument, spli
  * The value the fixed document decodes to, when the fragments prove it;
  * else null. For tests, which compare it with a reading of the whole text.
  */
-export function fixedValueByFragments(text: string, document: ManifestDocument, splices: readonly Splice[]): JsonValue | null {
-  const read = readFragments(text, document, splices, true);
+export function fixedValueByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], memory = new FragmentMemory()): JsonValue | null {
+  const read = readFragments(text, document, splices, true, memory);
   if (read === null) return null;
   let root = withReadMaps(document.value, read, 0);
   // In a List whose items alias whole items, an alias item is what its anchored item now is.
@@ -125,7 +132,7 @@ interface ReadMap {
 const spliceLimit = 256;
 
 /** The runs the splices rewrite, read alone; `aliasedItems` admits a List whose items alias whole items (the caller carries each change to the alias items). */
-function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[], aliasedItems: boolean): ReadMap[] | null {
+function readFragments(text: string, document: ManifestDocument, splices: readonly Splice[], aliasedItems: boolean, memory: FragmentMemory): ReadMap[] | null {
   const { place, layout, end: documentEnd } = document.source;
   const root = layout.contents as Node | null;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
@@ -137,7 +144,7 @@ function readFragments(text: string, document: ManifestDocument, splices: readon
   const reading: Reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text, splices);
   if (moved === null) return null;
-  const regions = regionsIn(text, root, place, document.value, moved, aliased ? layout : null);
+  const regions = regionsIn(text, memory, root, place, document.value, moved, aliased ? layout : null);
   if (regions === null || (aliased && !regions.every((region) => inAnItem(region.map.path)))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
@@ -181,11 +188,17 @@ function inAnItem(path: FieldPath): boolean {
  * and every item a change reaches must be kept: the rest of the document is
  * unchanged by construction. The caller compares these with the expected items.
  */
-export function listItemsByFragments(text: string, document: ManifestDocument, splices: readonly Splice[], kept: readonly number[]): JsonValue[] | null {
+export function listItemsByFragments(
+  text: string,
+  document: ManifestDocument,
+  splices: readonly Splice[],
+  kept: readonly number[],
+  memory: FragmentMemory,
+): JsonValue[] | null {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : undefined;
   if (aliases === null || !Array.isArray(items)) return null;
-  const read = readFragments(text, document, splices, true);
+  const read = readFragments(text, document, splices, true, memory);
   if (read === null) return null;
   const byItem = new Map<number, ReadMap[]>();
   for (const map of read) {

@@ -32,6 +32,7 @@ import type { Edit, FixableCheck } from './types.js';
 import { lastAtMostIn } from '../sortedSearch.js';
 import { UnionFind } from './unionFind.js';
 import { listItemsByFragments, provedByFragments } from './fragments.js';
+import { FragmentMemory } from './fragmentRegions.js';
 import { itemAliasesOf, mayExceedAliasBudget, sameEditsBelowItems } from './itemAliases.js';
 import type { ItemAliases } from './itemAliases.js';
 
@@ -626,6 +627,8 @@ interface ListVerification {
   readonly fragments: boolean;
   /** The List cut to each item verified alone (cutOf). */
   readonly itemCuts: Map<number, CutText>;
+  /** What the file's verifications by fragments keep (the verifier's). */
+  readonly memory: FragmentMemory;
 }
 
 /**
@@ -789,7 +792,7 @@ function itemsByFragments(list: ListVerification, kept: readonly number[], splic
   if (aliases !== null) return aliasedItemsByFragments(list, aliases, kept, splices, edits, expectation);
   const expected = expectedList(document.value, kept, edits);
   if (typeof expected === 'string' || expected.items.includes(undefined)) return undefined;
-  if (!provedByFragments(list.text, document, splices, edits, (path) => expectedInList(expected, kept, path))) return undefined;
+  if (!provedByFragments(list.text, document, splices, edits, (path) => expectedInList(expected, kept, path), list.memory)) return undefined;
   return readItemsReason(list, expected.fields, expected.items as JsonValue[], kept, expectation);
 }
 
@@ -819,7 +822,7 @@ function aliasedItemsByFragments(
   const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : undefined;
   if (byItem === null || !Array.isArray(original)) return undefined;
-  const items = listItemsByFragments(list.text, document, splices, kept);
+  const items = listItemsByFragments(list.text, document, splices, kept, list.memory);
   if (items === null) return undefined;
   // Where each kept item's source item is among the kept ones (an item is its own source).
   const keptAt = new Map(kept.map((item, j) => [item, j]));
@@ -966,7 +969,15 @@ function itemsReason(fixedDocument: ManifestDocument, unit: ListUnit, kept: read
  * rewrite (fragments.ts), when those prove what it decodes to; else
  * undefined, and the segment is read whole (which also says why a fix fails).
  */
-function documentByFragments(text: string, document: ManifestDocument, part: Part, splices: readonly Splice[], expectation: Expectation, policyOf: PolicyOf): string | null | undefined {
+function documentByFragments(
+  text: string,
+  document: ManifestDocument,
+  part: Part,
+  splices: readonly Splice[],
+  expectation: Expectation,
+  policyOf: PolicyOf,
+  memory: FragmentMemory,
+): string | null | undefined {
   const edits = expectation.edits.get(document.index) ?? [];
   if (part.problemKinds.length > 0) return undefined;
   let value: JsonValue;
@@ -977,7 +988,7 @@ function documentByFragments(text: string, document: ManifestDocument, part: Par
     if (error instanceof EditError) return undefined;
     throw error;
   }
-  if (!provedByFragments(text, document, splices, edits, (path) => valueAt(value, path))) return undefined;
+  if (!provedByFragments(text, document, splices, edits, (path) => valueAt(value, path), memory)) return undefined;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, undefined, part.pods);
   if (invalid.length > 0) return 'the fixed YAML no longer loads as it did';
@@ -1061,6 +1072,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     return part;
   };
   const verdicts = new Verdicts();
+  const memory = new FragmentMemory();
   // Segment k's List and what verifying its items needs, made once: most calls hit a known verdict.
   const lists = new Map<number, ListVerification | null>();
   const listVerification = (k: number, part: Part): ListVerification | null => {
@@ -1069,7 +1081,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
     if (list === undefined) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text, document, part, starts[k] ?? 0, starts[k + 1] ?? text.length) : null;
-      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments, itemCuts: new Map() };
+      list = unit === null ? null : { file, text, unit, policyOf, verdicts, work, fragments, itemCuts: new Map(), memory };
       lists.set(k, list);
     }
     return list;
@@ -1117,7 +1129,7 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       if (reason === undefined) {
         verificationCounts.segments++;
         work(change.length);
-        reason = fragments && document ? documentByFragments(text, document, part, mine, expectation, policyOf) : undefined;
+        reason = fragments && document ? documentByFragments(text, document, part, mine, expectation, policyOf, memory) : undefined;
         // Null is a verdict (the fix passes): only undefined reads the segment whole, built only now.
         if (reason === undefined) reason = verifyPart(file, policyOf, part, segment.apply(mine) ?? '', expectation);
         verdicts.set(key, reason);

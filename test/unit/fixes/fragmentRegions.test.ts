@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Node } from 'yaml';
 import { createRng } from '../../../bench/prng.js';
 import { listOfPods } from '../../../bench/lists.js';
-import { regionsIn } from '../../../src/fixes/fragmentRegions.js';
+import { FragmentMemory, regionsIn } from '../../../src/fixes/fragmentRegions.js';
 import type { Region } from '../../../src/fixes/fragmentRegions.js';
 import type { Splice } from '../../../src/fixes/text.js';
 import type { ManifestDocument } from '../../../src/manifests/types.js';
@@ -19,9 +19,14 @@ import { fixtureTexts } from '../../helpers/manifestTexts.js';
 
 type Rng = ReturnType<typeof createRng>;
 
+/** Each document's memory, as a file's verifier keeps one: descents go on from the trail of the one before. */
+const memories = new WeakMap<ManifestDocument, FragmentMemory>();
+
 function regionsOf(text: string, document: ManifestDocument, splices: readonly Splice[]): Region[] | null {
   const { layout, place } = document.source;
-  return regionsIn(text, layout.contents as Node, place, document.value, splices);
+  let memory = memories.get(document);
+  if (memory === undefined) memories.set(document, (memory = new FragmentMemory()));
+  return regionsIn(text, memory, layout.contents as Node, place, document.value, splices);
 }
 
 /** A splice somewhere in [start, end): at a line's start or end, inside a line, or over a few lines. */

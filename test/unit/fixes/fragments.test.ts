@@ -13,6 +13,7 @@ import { listOfPods } from '../../../bench/lists.js';
 import { computeFixes } from '../../../src/fixes/fixFile.js';
 import type { PodFailures } from '../../../src/fixes/fixFile.js';
 import { applyEditsToJson, remove, set, valueAt } from '../../../src/fixes/edits.js';
+import { FragmentMemory } from '../../../src/fixes/fragmentRegions.js';
 import { fixedValueByFragments, listItemsByFragments, provedByFragments } from '../../../src/fixes/fragments.js';
 import { lineWise } from '../../../src/fixes/fragmentSplices.js';
 import type { Splice } from '../../../src/fixes/text.js';
@@ -133,7 +134,7 @@ describe('a fixed document read through its fragments', () => {
     const dropC = { start: at('  c:'), end: text.length, insert: '' };
     const proved = (splices: Splice[], edits: Edit[], known = true) => {
       const expected = applyEditsToJson(document!.value, edits);
-      return provedByFragments(text, document!, splices, edits, (path) => (known ? valueAt(expected, path) : undefined));
+      return provedByFragments(text, document!, splices, edits, (path) => (known ? valueAt(expected, path) : undefined), new FragmentMemory());
     };
     expect(proved([bFalse], [set(['spec', 'b'], false)])).toBe(true);
     expect(proved([bFalse], [set(['spec', 'b'], 'false')])).toBe(false); // a string, not the boolean the text now holds
@@ -184,9 +185,9 @@ describe('a fixed document read through its fragments', () => {
     const splice = { start: at, end: at + 4, insert: 'false' };
     const fixed = { kind: 'Pod', spec: { hostPID: false } };
     expect(fixedValueByFragments(text, document!, [splice])).toEqual({ kind: 'List', items: [fixed, fixed, { kind: 'Pod', spec: {} }] });
-    expect(listItemsByFragments(text, document!, [splice], [0, 1])).toEqual([fixed, fixed]);
+    expect(listItemsByFragments(text, document!, [splice], [0, 1], new FragmentMemory())).toEqual([fixed, fixed]);
     // An alias item left out of the items read would change unseen: not proven.
-    expect(listItemsByFragments(text, document!, [splice], [0])).toBeNull();
+    expect(listItemsByFragments(text, document!, [splice], [0], new FragmentMemory())).toBeNull();
   });
 
   it('refuses a List whose anchors or aliases are not all whole items', () => {
