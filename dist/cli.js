@@ -10689,31 +10689,43 @@ function readByEvents(text3, lineText2 = text3) {
   return read === null ? null : { read, starts, lineCounter };
 }
 function fromEvents(file, text3, { read, starts, lineCounter }, keepEvents) {
-  let events = keepEvents ? read.events : null;
+  const stream = { file, text: text3, starts, events: keepEvents ? read.events : null };
   const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
-    const start = placeOffset(place2);
-    const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text3.length;
-    let tree;
-    let layout;
-    const source = {
-      lineCounter,
-      place: place2,
-      start,
-      end,
-      get doc() {
-        tree ??= treeOfSegment(file, text3, segmentFrom(text3, starts, segment), end, start);
-        return tree;
-      },
-      get layout() {
-        layout ??= (events === null ? treeFromEvents(text3, segmentFrom(text3, starts, segment), end, start) : treeFromStreamEvents(text3, events, firstEvent, start)) ?? this.doc;
-        return layout;
-      }
-    };
-    return { file, index, line: lineCounter.linePos(start).line, value, source };
+    const source = new EventSourceDocument(stream, lineCounter, place2, firstEvent);
+    return { file, index, line: lineCounter.linePos(source.start).line, value, source };
   });
-  return { file, documents, problems: [], ...events === null ? {} : { releaseEvents: () => events = null } };
+  return { file, documents, problems: [], ...keepEvents ? { releaseEvents: () => stream.events = null } : {} };
 }
+var EventSourceDocument = class {
+  constructor(stream, lineCounter, place2, firstEvent) {
+    this.stream = stream;
+    this.lineCounter = lineCounter;
+    this.place = place2;
+    this.firstEvent = firstEvent;
+    this.start = placeOffset(place2);
+    this.segment = segmentAt(stream.starts, this.start);
+    this.end = stream.starts[this.segment + 1] ?? stream.text.length;
+  }
+  stream;
+  lineCounter;
+  place;
+  firstEvent;
+  start;
+  end;
+  segment;
+  docTree;
+  layoutTree;
+  get doc() {
+    const { file, text: text3, starts } = this.stream;
+    this.docTree ??= treeOfSegment(file, text3, segmentFrom(text3, starts, this.segment), this.end, this.start);
+    return this.docTree;
+  }
+  get layout() {
+    const { text: text3, starts, events } = this.stream;
+    this.layoutTree ??= (events === null ? treeFromEvents(text3, segmentFrom(text3, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text3, events, this.firstEvent, this.start)) ?? this.doc;
+    return this.layoutTree;
+  }
+};
 function segmentFrom(text3, starts, k) {
   const from2 = starts[k] ?? 0;
   if (k !== 1 || text3.startsWith("---")) return from2;
@@ -17115,13 +17127,12 @@ function withDecodedAnnotations(metadata) {
   const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
   return { ...metadata, annotations: decoded };
 }
-var extractions = /* @__PURE__ */ new WeakMap();
+var extractionOf = /* @__PURE__ */ Symbol("extraction");
 function extractPodSpecs(document) {
-  let extraction = extractions.get(document);
-  if (extraction === void 0) {
-    extraction = extractPodSpecsAfresh(document);
-    extractions.set(document, extraction);
-  }
+  const known3 = document[extractionOf];
+  if (known3 !== void 0) return known3;
+  const extraction = extractPodSpecsAfresh(document);
+  Object.defineProperty(document, extractionOf, { value: extraction });
   return extraction;
 }
 function extractPodSpecsAfresh(document, originalOf) {
@@ -19458,8 +19469,8 @@ function quotedKeys(node) {
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
-function regionsIn(text3, root, place2, value, splices, doc = null) {
-  const kept = keptUnder(root, place2, value);
+function regionsIn(text3, memory, root, place2, value, splices, doc = null) {
+  const kept = memory.under(root, place2, value);
   const descent = { text: text3, doc, kept };
   const { trail } = kept;
   const regions = [];
@@ -19470,17 +19481,20 @@ function regionsIn(text3, root, place2, value, splices, doc = null) {
   }
   return regions;
 }
-var kepts = /* @__PURE__ */ new WeakMap();
-function keptUnder(root, place2, value) {
-  let kept = kepts.get(root);
-  if (kept === void 0) {
-    kept = { views: /* @__PURE__ */ new Map(), trail: null };
-    kepts.set(root, kept);
+var FragmentMemory = class {
+  kept = /* @__PURE__ */ new Map();
+  /** What is kept under `root`; its trail is only taken up again from the same place and value. */
+  under(root, place2, value) {
+    let kept = this.kept.get(root);
+    if (kept === void 0) {
+      kept = { views: /* @__PURE__ */ new Map(), trail: null };
+      this.kept.set(root, kept);
+    }
+    const first = kept.trail?.[0];
+    if (isCollection(root) && !root.flow && (kept.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept.trail = [];
+    return kept;
   }
-  const first = kept.trail?.[0];
-  if (isCollection(root) && !root.flow && (kept.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept.trail = [];
-  return kept;
-}
+};
 function regionFromTrail(descent, trail, root, place2, value, splice) {
   let k = 0;
   while (k + 1 < trail.length && leadsOn(trail[k], splice)) k++;
@@ -19892,8 +19906,8 @@ function nodeCount(value) {
 }
 
 // src/fixes/fragments.ts
-function provedByFragments(text3, document, splices, edits, expectedAt) {
-  const read = readFragments(text3, document, splices, false);
+function provedByFragments(text3, document, splices, edits, expectedAt, memory) {
+  const read = readFragments(text3, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
 function replaceAt(value, path10, depth, change) {
@@ -19904,7 +19918,7 @@ function replaceAt(value, path10, depth, change) {
   return copy;
 }
 var spliceLimit = 256;
-function readFragments(text3, document, splices, aliasedItems) {
+function readFragments(text3, document, splices, aliasedItems, memory) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
@@ -19914,7 +19928,7 @@ function readFragments(text3, document, splices, aliasedItems) {
   const reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text3, splices);
   if (moved === null) return null;
-  const regions = regionsIn(text3, root, place2, document.value, moved, aliased ? layout : null);
+  const regions = regionsIn(text3, memory, root, place2, document.value, moved, aliased ? layout : null);
   if (regions === null || aliased && !regions.every((region) => inAnItem(region.map.path))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
@@ -19945,11 +19959,11 @@ function readFragments(text3, document, splices, aliasedItems) {
 function inAnItem(path10) {
   return path10.length >= 2 && path10[0] === "items" && typeof path10[1] === "number";
 }
-function listItemsByFragments(text3, document, splices, kept) {
+function listItemsByFragments(text3, document, splices, kept, memory) {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
-  const read = readFragments(text3, document, splices, true);
+  const read = readFragments(text3, document, splices, true, memory);
   if (read === null) return null;
   const byItem = /* @__PURE__ */ new Map();
   for (const map of read) {
@@ -20613,7 +20627,7 @@ function itemsByFragments(list4, kept, splices, edits, expectation) {
   if (aliases !== null) return aliasedItemsByFragments(list4, aliases, kept, splices, edits, expectation);
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list4.text, document, splices, edits, (path10) => expectedInList(expected2, kept, path10))) return void 0;
+  if (!provedByFragments(list4.text, document, splices, edits, (path10) => expectedInList(expected2, kept, path10), list4.memory)) return void 0;
   return readItemsReason(list4, expected2.fields, expected2.items, kept, expectation);
 }
 function readItemsReason(list4, fields2, items, kept, expectation) {
@@ -20626,7 +20640,7 @@ function aliasedItemsByFragments(list4, { sourceOf }, kept, splices, edits, expe
   const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : void 0;
   if (byItem === null || !Array.isArray(original)) return void 0;
-  const items = listItemsByFragments(list4.text, document, splices, kept);
+  const items = listItemsByFragments(list4.text, document, splices, kept, list4.memory);
   if (items === null) return void 0;
   const keptAt = new Map(kept.map((item, j) => [item, j]));
   const expected2 = [];
@@ -20728,7 +20742,7 @@ function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const before = statesOf(unit.baseline, keys);
   return podsReason(before, pods, expectation);
 }
-function documentByFragments(text3, document, part, splices, expectation, policyOf) {
+function documentByFragments(text3, document, part, splices, expectation, policyOf, memory) {
   const edits = expectation.edits.get(document.index) ?? [];
   if (part.problemKinds.length > 0) return void 0;
   let value;
@@ -20738,7 +20752,7 @@ function documentByFragments(text3, document, part, splices, expectation, policy
     if (error instanceof EditError) return void 0;
     throw error;
   }
-  if (!provedByFragments(text3, document, splices, edits, (path10) => valueAt2(value, path10))) return void 0;
+  if (!provedByFragments(text3, document, splices, edits, (path10) => valueAt2(value, path10), memory)) return void 0;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -20792,6 +20806,7 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
     return part;
   };
   const verdicts = new Verdicts();
+  const memory = new FragmentMemory();
   const lists = /* @__PURE__ */ new Map();
   const listVerification = (k, part) => {
     if (options.byItem === false) return null;
@@ -20799,7 +20814,7 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
     if (list4 === void 0) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text3, document, part, starts[k] ?? 0, starts[k + 1] ?? text3.length) : null;
-      list4 = unit === null ? null : { file, text: text3, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map() };
+      list4 = unit === null ? null : { file, text: text3, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
       lists.set(k, list4);
     }
     return list4;
@@ -20844,7 +20859,7 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
       if (reason4 === void 0) {
         verificationCounts.segments++;
         work(change.length);
-        reason4 = fragments && document ? documentByFragments(text3, document, part, mine, expectation, policyOf) : void 0;
+        reason4 = fragments && document ? documentByFragments(text3, document, part, mine, expectation, policyOf, memory) : void 0;
         if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, segment.apply(mine) ?? "", expectation);
         verdicts.set(key, reason4);
       }

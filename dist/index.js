@@ -10772,30 +10772,12 @@ function readByEvents(text4, lineText2 = text4) {
   return read === null ? null : { read, starts, lineCounter };
 }
 function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
-  let events = keepEvents ? read.events : null;
+  const stream = { file, text: text4, starts, events: keepEvents ? read.events : null };
   const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
-    const start = placeOffset(place2);
-    const segment = segmentAt(starts, start);
-    const end = starts[segment + 1] ?? text4.length;
-    let tree;
-    let layout;
-    const source = {
-      lineCounter,
-      place: place2,
-      start,
-      end,
-      get doc() {
-        tree ??= treeOfSegment(file, text4, segmentFrom(text4, starts, segment), end, start);
-        return tree;
-      },
-      get layout() {
-        layout ??= (events === null ? treeFromEvents(text4, segmentFrom(text4, starts, segment), end, start) : treeFromStreamEvents(text4, events, firstEvent, start)) ?? this.doc;
-        return layout;
-      }
-    };
-    return { file, index, line: lineCounter.linePos(start).line, value, source };
+    const source = new EventSourceDocument(stream, lineCounter, place2, firstEvent);
+    return { file, index, line: lineCounter.linePos(source.start).line, value, source };
   });
-  return { file, documents, problems: [], ...events === null ? {} : { releaseEvents: () => events = null } };
+  return { file, documents, problems: [], ...keepEvents ? { releaseEvents: () => stream.events = null } : {} };
 }
 function segmentFrom(text4, starts, k) {
   const from2 = starts[k] ?? 0;
@@ -10830,7 +10812,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml2, defaultLoadOptions, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, tooDeep;
+var import_yaml2, defaultLoadOptions, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -10862,6 +10844,36 @@ var init_load = __esm({
     ];
     yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
     malformedCount = (loaded) => loaded.problems.filter((p) => p.kind === "malformed").length;
+    EventSourceDocument = class {
+      constructor(stream, lineCounter, place2, firstEvent) {
+        this.stream = stream;
+        this.lineCounter = lineCounter;
+        this.place = place2;
+        this.firstEvent = firstEvent;
+        this.start = placeOffset(place2);
+        this.segment = segmentAt(stream.starts, this.start);
+        this.end = stream.starts[this.segment + 1] ?? stream.text.length;
+      }
+      stream;
+      lineCounter;
+      place;
+      firstEvent;
+      start;
+      end;
+      segment;
+      docTree;
+      layoutTree;
+      get doc() {
+        const { file, text: text4, starts } = this.stream;
+        this.docTree ??= treeOfSegment(file, text4, segmentFrom(text4, starts, this.segment), this.end, this.start);
+        return this.docTree;
+      }
+      get layout() {
+        const { text: text4, starts, events } = this.stream;
+        this.layoutTree ??= (events === null ? treeFromEvents(text4, segmentFrom(text4, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text4, events, this.firstEvent, this.start)) ?? this.doc;
+        return this.layoutTree;
+      }
+    };
     tooDeep = `collections nest deeper than ${nestingLimit} levels, the most this reader reads (kubectl reads up to 10000); it was not checked`;
   }
 });
@@ -45080,13 +45092,12 @@ function withDecodedAnnotations(metadata) {
   const decoded = Object.fromEntries(Object.entries(annotations).map(([key, value]) => [key, value ?? ""]));
   return { ...metadata, annotations: decoded };
 }
-var extractions = /* @__PURE__ */ new WeakMap();
+var extractionOf = /* @__PURE__ */ Symbol("extraction");
 function extractPodSpecs(document) {
-  let extraction = extractions.get(document);
-  if (extraction === void 0) {
-    extraction = extractPodSpecsAfresh(document);
-    extractions.set(document, extraction);
-  }
+  const known3 = document[extractionOf];
+  if (known3 !== void 0) return known3;
+  const extraction = extractPodSpecsAfresh(document);
+  Object.defineProperty(document, extractionOf, { value: extraction });
   return extraction;
 }
 function extractPodSpecsAfresh(document, originalOf) {
@@ -47624,8 +47635,8 @@ function quotedKeys(node) {
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
-function regionsIn(text4, root, place2, value, splices, doc = null) {
-  const kept = keptUnder(root, place2, value);
+function regionsIn(text4, memory, root, place2, value, splices, doc = null) {
+  const kept = memory.under(root, place2, value);
   const descent = { text: text4, doc, kept };
   const { trail } = kept;
   const regions = [];
@@ -47636,17 +47647,20 @@ function regionsIn(text4, root, place2, value, splices, doc = null) {
   }
   return regions;
 }
-var kepts = /* @__PURE__ */ new WeakMap();
-function keptUnder(root, place2, value) {
-  let kept = kepts.get(root);
-  if (kept === void 0) {
-    kept = { views: /* @__PURE__ */ new Map(), trail: null };
-    kepts.set(root, kept);
+var FragmentMemory = class {
+  kept = /* @__PURE__ */ new Map();
+  /** What is kept under `root`; its trail is only taken up again from the same place and value. */
+  under(root, place2, value) {
+    let kept = this.kept.get(root);
+    if (kept === void 0) {
+      kept = { views: /* @__PURE__ */ new Map(), trail: null };
+      this.kept.set(root, kept);
+    }
+    const first = kept.trail?.[0];
+    if (isCollection(root) && !root.flow && (kept.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept.trail = [];
+    return kept;
   }
-  const first = kept.trail?.[0];
-  if (isCollection(root) && !root.flow && (kept.trail === null || first !== void 0 && (first.place !== place2 || first.value !== value))) kept.trail = [];
-  return kept;
-}
+};
 function regionFromTrail(descent, trail, root, place2, value, splice) {
   let k = 0;
   while (k + 1 < trail.length && leadsOn(trail[k], splice)) k++;
@@ -48062,8 +48076,8 @@ function nodeCount(value) {
 }
 
 // src/fixes/fragments.ts
-function provedByFragments(text4, document, splices, edits, expectedAt) {
-  const read = readFragments(text4, document, splices, false);
+function provedByFragments(text4, document, splices, edits, expectedAt, memory) {
+  const read = readFragments(text4, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
 function replaceAt(value, path4, depth, change) {
@@ -48074,7 +48088,7 @@ function replaceAt(value, path4, depth, change) {
   return copy;
 }
 var spliceLimit = 256;
-function readFragments(text4, document, splices, aliasedItems) {
+function readFragments(text4, document, splices, aliasedItems, memory) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
@@ -48084,7 +48098,7 @@ function readFragments(text4, document, splices, aliasedItems) {
   const reading = { json, flowRoot: isCollection(root) && root.flow === true };
   const moved = lineWise(text4, splices);
   if (moved === null) return null;
-  const regions = regionsIn(text4, root, place2, document.value, moved, aliased ? layout : null);
+  const regions = regionsIn(text4, memory, root, place2, document.value, moved, aliased ? layout : null);
   if (regions === null || aliased && !regions.every((region) => inAnItem(region.map.path))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
@@ -48115,11 +48129,11 @@ function readFragments(text4, document, splices, aliasedItems) {
 function inAnItem(path4) {
   return path4.length >= 2 && path4[0] === "items" && typeof path4[1] === "number";
 }
-function listItemsByFragments(text4, document, splices, kept) {
+function listItemsByFragments(text4, document, splices, kept, memory) {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
-  const read = readFragments(text4, document, splices, true);
+  const read = readFragments(text4, document, splices, true, memory);
   if (read === null) return null;
   const byItem = /* @__PURE__ */ new Map();
   for (const map of read) {
@@ -48783,7 +48797,7 @@ function itemsByFragments(list3, kept, splices, edits, expectation) {
   if (aliases !== null) return aliasedItemsByFragments(list3, aliases, kept, splices, edits, expectation);
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept, path4))) return void 0;
+  if (!provedByFragments(list3.text, document, splices, edits, (path4) => expectedInList(expected2, kept, path4), list3.memory)) return void 0;
   return readItemsReason(list3, expected2.fields, expected2.items, kept, expectation);
 }
 function readItemsReason(list3, fields2, items, kept, expectation) {
@@ -48796,7 +48810,7 @@ function aliasedItemsByFragments(list3, { sourceOf }, kept, splices, edits, expe
   const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : void 0;
   if (byItem === null || !Array.isArray(original)) return void 0;
-  const items = listItemsByFragments(list3.text, document, splices, kept);
+  const items = listItemsByFragments(list3.text, document, splices, kept, list3.memory);
   if (items === null) return void 0;
   const keptAt = new Map(kept.map((item, j) => [item, j]));
   const expected2 = [];
@@ -48898,7 +48912,7 @@ function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const before = statesOf(unit.baseline, keys);
   return podsReason(before, pods, expectation);
 }
-function documentByFragments(text4, document, part, splices, expectation, policyOf) {
+function documentByFragments(text4, document, part, splices, expectation, policyOf, memory) {
   const edits = expectation.edits.get(document.index) ?? [];
   if (part.problemKinds.length > 0) return void 0;
   let value;
@@ -48908,7 +48922,7 @@ function documentByFragments(text4, document, part, splices, expectation, policy
     if (error2 instanceof EditError) return void 0;
     throw error2;
   }
-  if (!provedByFragments(text4, document, splices, edits, (path4) => valueAt2(value, path4))) return void 0;
+  if (!provedByFragments(text4, document, splices, edits, (path4) => valueAt2(value, path4), memory)) return void 0;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -48962,6 +48976,7 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
     return part;
   };
   const verdicts = new Verdicts();
+  const memory = new FragmentMemory();
   const lists = /* @__PURE__ */ new Map();
   const listVerification = (k, part) => {
     if (options.byItem === false) return null;
@@ -48969,7 +48984,7 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
     if (list3 === void 0) {
       const [document] = knownIn.get(k) ?? [];
       const unit = document ? listUnitOf(text4, document, part, starts[k] ?? 0, starts[k + 1] ?? text4.length) : null;
-      list3 = unit === null ? null : { file, text: text4, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map() };
+      list3 = unit === null ? null : { file, text: text4, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
       lists.set(k, list3);
     }
     return list3;
@@ -49014,7 +49029,7 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
       if (reason4 === void 0) {
         verificationCounts.segments++;
         work(change.length);
-        reason4 = fragments && document ? documentByFragments(text4, document, part, mine, expectation, policyOf) : void 0;
+        reason4 = fragments && document ? documentByFragments(text4, document, part, mine, expectation, policyOf, memory) : void 0;
         if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, segment.apply(mine) ?? "", expectation);
         verdicts.set(key, reason4);
       }
