@@ -1,4 +1,5 @@
 /** Turning a failed check of a pod spec into a Finding placed in its file. */
+import { detached } from '../manifests/detached.js';
 import { locate } from '../locate/locate.js';
 import type { LevelSource, PolicyFinding } from '../policy/types.js';
 import { formatVersion } from '../pss/levels.js';
@@ -16,7 +17,8 @@ export function containerOfPath(pod: PodInput, path: FieldPath): string | null {
   if (root === 'spec' && typeof list === 'string' && (containerListKeys as readonly string[]).includes(list) && typeof index === 'number') {
     const entries = pod.spec[list];
     const entry = Array.isArray(entries) ? entries[index] : undefined;
-    return isObject(entry) ? str(entry, 'name') : null;
+    // A finding keeps it to the end of the run: a copy, not a view of the file's text.
+    return isObject(entry) ? detached(str(entry, 'name')) : null;
   }
   if (root === 'metadata' && list === 'annotations' && typeof index === 'string') {
     const prefix = containerAnnotationPrefixes.find((p) => index.startsWith(p));

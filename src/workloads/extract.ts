@@ -10,6 +10,7 @@
  * YAML that is none of our business.
  */
 import { locate } from '../locate/locate.js';
+import { detached } from '../manifests/detached.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { formatFieldPath } from '../pss/paths.js';
 import { isObject, obj, str } from '../pss/pod.js';
@@ -174,12 +175,13 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
 
   const metadata = obj(object, 'metadata');
   const namespace = metadata?.namespace;
+  // Findings and verdicts keep these to the end of the run: copies, not views of the file's text.
   pods.push({
     document,
-    apiVersion,
-    kind,
-    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : null,
-    name: str(metadata, 'name'),
+    apiVersion: detached(apiVersion),
+    kind: detached(kind),
+    namespace: typeof namespace === 'string' && namespace !== '' ? detached(namespace) : null,
+    name: detached(str(metadata, 'name')),
     objectPath,
     templatePath,
     pod: {

@@ -5,6 +5,7 @@
  * `check --advice`) and block only when the config says so.
  */
 import type { Finding, FindingLocation } from '../../findings/types.js';
+import { detached } from '../../manifests/detached.js';
 import { locate } from '../../locate/locate.js';
 import { formatFieldPath } from '../../pss/paths.js';
 import { isObject, list, obj, optBool, optInt, str, visitContainers } from '../../pss/pod.js';
@@ -223,9 +224,9 @@ export function adviceFindings(source: PodSpecSource, settings: ExtraChecks): Fi
     const blocking = settings.blocking.has(id);
     const locations: FindingLocation[] = advice.paths
       .map((podPath) => {
-        const documentPath = [...source.templatePath, ...podPath];
+        const documentPath = source.templatePath.concat(podPath);
         const where = locate(source.document.source, documentPath);
-        const container = podPath[1] === 'containers' || podPath[1] === 'initContainers' ? str(list(source.pod.spec, String(podPath[1]))[podPath[2] as number] as never, 'name') : null;
+        const container = podPath[1] === 'containers' || podPath[1] === 'initContainers' ? detached(str(list(source.pod.spec, String(podPath[1]))[podPath[2] as number] as never, 'name')) : null;
         return { path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container };
       })
       .sort((a, b) => a.line - b.line || a.column - b.column);
