@@ -16419,6 +16419,12 @@ function clusterSourcesOf(all, options) {
   return { cluster: { admission, kyverno: rules }, problems, notices };
 }
 
+// src/manifests/detached.ts
+var shortestView = 13;
+function detached(value) {
+  return value.length < shortestView ? value : ` ${value}`.slice(1);
+}
+
 // src/policy/sources/advice.ts
 var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
 var adviceContainerLists = ["initContainers", "containers"];
@@ -16569,9 +16575,9 @@ function adviceFindings(source, settings) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
     const locations = advice.paths.map((podPath) => {
-      const documentPath = [...source.templatePath, ...podPath];
+      const documentPath = source.templatePath.concat(podPath);
       const where2 = locate(source.document.source, documentPath);
-      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name") : null;
+      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? detached(str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name")) : null;
       return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
     }).sort((a, b) => a.line - b.line || a.column - b.column);
     const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
@@ -17186,10 +17192,10 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   const namespace = metadata?.namespace;
   pods.push({
     document,
-    apiVersion,
-    kind,
-    namespace: typeof namespace === "string" && namespace !== "" ? namespace : null,
-    name: str(metadata, "name"),
+    apiVersion: detached(apiVersion),
+    kind: detached(kind),
+    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    name: detached(str(metadata, "name")),
     objectPath,
     templatePath,
     pod: {
@@ -21635,7 +21641,7 @@ function containerOfPath(pod, path10) {
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
     const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
-    return isObject(entry) ? str(entry, "name") : null;
+    return isObject(entry) ? detached(str(entry, "name")) : null;
   }
   if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
     const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
