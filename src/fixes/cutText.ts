@@ -22,9 +22,11 @@ export interface Piece {
   readonly lead: string;
 }
 
-/** The change splices make to a cut text: its name (CutText.change) and the length of the fixed text. */
+/** The change splices make to a cut text (CutText.change): where it lies, the text it writes there, and the length of the fixed text. */
 export interface CutChange {
-  readonly key: string;
+  /** `prefix:end`: the cut text from `prefix` to `end` is replaced. */
+  readonly where: string;
+  readonly text: string;
   readonly length: number;
 }
 
@@ -61,8 +63,8 @@ export class CutText {
   /**
    * The change the splices make, and the fixed text's length; null when a
    * splice lies in no piece. The change is named by what differs once the
-   * common prefix and suffix are trimmed: `prefix:end:middle` (the middle of
-   * the fixed text replaces the cut text from `prefix` to `end`).
+   * common prefix and suffix are trimmed: where (`prefix:end`) and what (the
+   * middle of the fixed text, which replaces the cut text from `prefix` to `end`).
    *
    * A verdict's key names the fixed text so, with the cut text named by the
    * rest of the key: the same text under the same expectation gets the same
@@ -89,7 +91,7 @@ export class CutText {
     while (prefix < shortest && this.code(prefix) === this.fixedCode(prefix, start, middle, after)) prefix++;
     let suffix = Math.min(before - end, shortest - prefix);
     while (suffix < shortest - prefix && this.code(before - 1 - suffix) === this.fixedCode(after - 1 - suffix, start, middle, after)) suffix++;
-    return { key: `${prefix}:${before - suffix}:${this.fixedSlice(prefix, after - suffix, start, middle, after)}`, length: after };
+    return { where: `${prefix}:${before - suffix}`, text: this.fixedSlice(prefix, after - suffix, start, middle, after), length: after };
   }
 
   /**

@@ -426,7 +426,9 @@ function documentIndexOfKey(key: string): number {
 /**
  * A verifier's verdicts, each kept under the change its fixed text makes
  * (CutText.change) and what the expectation asks of the document: the same
- * fixed text under the same expectation is verified once.
+ * fixed text under the same expectation is verified once. The text a change
+ * writes is a key of its own, below the rest: joined into one key, hundreds
+ * of characters were copied into a new string to be hashed on every lookup.
  *
  * Keys name what they repeat by short numbers: each edit object, pod key and
  * check. Spelled out with the JSON of every edit, a key is kilobytes to
@@ -434,20 +436,26 @@ function documentIndexOfKey(key: string): number {
  * find a verdict (a suggestion is the fixed text its pod spec's fixes made).
  */
 class Verdicts {
-  private readonly byKey = new Map<string, string | null>();
+  private readonly byKey = new Map<string, Map<string, string | null>>();
   private readonly names = new Map<string, number>();
-  /** Each edit object's name: an owner's edits are the same objects in every expectation that names them. */
-  private readonly editNames = new WeakMap<Edit, number>();
+  /**
+   * Each edit object's name: an owner's edits are the same objects in every
+   * expectation that names them. A Map, not a WeakMap: the owners keep their
+   * edits as long as the file's verifier lives, and a Map finds them faster.
+   */
+  private readonly editNames = new Map<Edit, number>();
   private editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   private readonly checkBits = new Map<FixableCheck, number>();
 
-  get(key: string): string | null | undefined {
-    return this.byKey.get(key);
+  get(key: string, text: string): string | null | undefined {
+    return this.byKey.get(key)?.get(text);
   }
 
-  set(key: string, reason: string | null): void {
-    this.byKey.set(key, reason);
+  set(key: string, text: string, reason: string | null): void {
+    let byText = this.byKey.get(key);
+    if (byText === undefined) this.byKey.set(key, (byText = new Map()));
+    byText.set(text, reason);
   }
 
   /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
@@ -769,15 +777,15 @@ function verifyKept(list: ListVerification, kept: readonly number[], splices: re
   const cut = cutOf(list, kept);
   const change = cut.change(splices);
   if (change === null) return undefined;
-  const key = `list ${document.index}\u0000${verdicts.expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${change.key}`;
-  const known = verdicts.get(key);
+  const key = `list ${document.index}\u0000${verdicts.expectationKey(expectation, document.index)}\u0000${kept.join(',')}\u0000${change.where}`;
+  const known = verdicts.get(key, change.text);
   if (known !== undefined) return known;
   work(change.length);
   const edits = expectation.edits.get(document.index) ?? [];
   const byFragments = list.fragments ? itemsByFragments(list, kept, splices, edits, expectation) : undefined;
   // Null is a verdict (the fix passes): only undefined reads the small List whole (built only now: change() placed its splices).
   const reason = byFragments !== undefined ? byFragments : verifySmallList(file, cut.apply(splices) ?? '', unit, kept, edits, expectation, policyOf);
-  verdicts.set(key, reason);
+  verdicts.set(key, change.text, reason);
   return reason;
 }
 
@@ -1124,15 +1132,15 @@ export function verifierOf(file: string, text: string, policyOf: PolicyOf, known
       const [document] = knownIn.get(k) ?? [];
       const segment = segmentCut(k);
       const change = segmentChange(segment, mine);
-      const key = `${k}\u0000${verdicts.expectationKey(expectation, document?.index ?? null)}\u0000${change.key}`;
-      let reason = verdicts.get(key);
+      const key = `${k}\u0000${verdicts.expectationKey(expectation, document?.index ?? null)}\u0000${change.where}`;
+      let reason = verdicts.get(key, change.text);
       if (reason === undefined) {
         verificationCounts.segments++;
         work(change.length);
         reason = fragments && document ? documentByFragments(text, document, part, mine, expectation, policyOf, memory) : undefined;
         // Null is a verdict (the fix passes): only undefined reads the segment whole, built only now.
         if (reason === undefined) reason = verifyPart(file, policyOf, part, segment.apply(mine) ?? '', expectation);
-        verdicts.set(key, reason);
+        verdicts.set(key, change.text, reason);
       }
       if (reason !== null) return reason;
     }

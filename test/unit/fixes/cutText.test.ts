@@ -13,13 +13,13 @@ import { applySplices, SpliceConflict } from '../../../src/fixes/text.js';
 import type { Splice } from '../../../src/fixes/text.js';
 
 /** The change from `before` to `after` with the common prefix and suffix trimmed, read off both texts. */
-function changeKey(before: string, after: string): string {
+function changeOf(before: string, after: string): { where: string; text: string } {
   const shortest = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return `${prefix}:${before.length - suffix}:${after.slice(prefix, after.length - suffix)}`;
+  return { where: `${prefix}:${before.length - suffix}`, text: after.slice(prefix, after.length - suffix) };
 }
 
 /** The cut text with the splices applied, piece by piece: each splice in the first piece that holds it. */
@@ -38,10 +38,10 @@ function reference(text: string, pieces: readonly Piece[], splices: readonly Spl
 }
 
 /** What a verdict was keyed by before: the change between the two texts built whole. */
-function referenceChange(text: string, pieces: readonly Piece[], splices: readonly Splice[]): { key: string; length: number } | null {
+function referenceChange(text: string, pieces: readonly Piece[], splices: readonly Splice[]): { where: string; text: string; length: number } | null {
   const after = reference(text, pieces, splices);
   if (after === null) return null;
-  return { key: changeKey(reference(text, pieces, []) ?? '', after), length: after.length };
+  return { ...changeOf(reference(text, pieces, []) ?? '', after), length: after.length };
 }
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
@@ -104,7 +104,7 @@ describe('CutText', () => {
   it('builds the pieces with their splices and names no change when there is none', () => {
     expect(cut.apply([])).toBe('abcdef,klmnop');
     expect(cut.apply([{ start: 11, end: 12, insert: 'L' }])).toBe('abcdef,kLmnop');
-    expect(cut.change([])).toEqual({ key: '13:13:', length: 13 });
+    expect(cut.change([])).toEqual({ where: '13:13', text: '', length: 13 });
   });
 
   it('gives one name to one fixed text however the splices are cut', () => {
@@ -113,14 +113,14 @@ describe('CutText', () => {
       { start: 3, end: 4, insert: 'Y' },
     ]);
     const together = cut.change([{ start: 0, end: 5, insert: 'aXcYe' }]);
-    expect(apart).toEqual({ key: '1:4:XcY', length: 13 });
+    expect(apart).toEqual({ where: '1:4', text: 'XcY', length: 13 });
     expect(together).toEqual(apart);
     // Across pieces: each keeps its own splice, and the comma between stays.
     const across = cut.change([
       { start: 5, end: 6, insert: 'F' },
       { start: 10, end: 11, insert: 'K' },
     ]);
-    expect(across).toEqual({ key: '5:8:F,K', length: 13 });
+    expect(across).toEqual({ where: '5:8', text: 'F,K', length: 13 });
     expect(cut.change([{ start: 5, end: 6, insert: 'F' }, { start: 10, end: 11, insert: 'K' }].reverse())).toEqual(across);
   });
 
@@ -133,7 +133,8 @@ describe('CutText', () => {
       { start: 2, end: 2, insert: 'b' },
       { start: 2, end: 2, insert: 'a' },
     ]);
-    expect(ab?.key).not.toBe(ba?.key);
+    expect(ab?.where).toBe(ba?.where);
+    expect(ab?.text).not.toBe(ba?.text);
     expect(ab).toEqual(cut.change([{ start: 2, end: 2, insert: 'ab' }]));
     // Deeper new lines go first at one offset, as the fixed text has them.
     expect(cut.change([{ start: 2, end: 2, insert: 'a' }, { start: 2, end: 2, insert: 'b', column: 4 }])).toEqual(ba);
@@ -141,8 +142,8 @@ describe('CutText', () => {
 
   it('reads on past the splices for what did not change', () => {
     // Inserting `cd` before `cd`: the change is named after the text that is the same.
-    expect(cut.change([{ start: 2, end: 2, insert: 'cd' }])).toEqual({ key: '4:4:cd', length: 15 });
-    expect(changeKey('abcdef,klmnop', 'abcdcdef,klmnop')).toBe('4:4:cd');
+    expect(cut.change([{ start: 2, end: 2, insert: 'cd' }])).toEqual({ where: '4:4', text: 'cd', length: 15 });
+    expect(changeOf('abcdef,klmnop', 'abcdcdef,klmnop')).toEqual({ where: '4:4', text: 'cd' });
   });
 
   it('refuses a splice outside the pieces, and throws on overlapping ones as applying them would', () => {
