@@ -47229,8 +47229,8 @@ var CutText = class {
   /**
    * The change the splices make, and the fixed text's length; null when a
    * splice lies in no piece. The change is named by what differs once the
-   * common prefix and suffix are trimmed: `prefix:end:middle` (the middle of
-   * the fixed text replaces the cut text from `prefix` to `end`).
+   * common prefix and suffix are trimmed: where (`prefix:end`) and what (the
+   * middle of the fixed text, which replaces the cut text from `prefix` to `end`).
    *
    * A verdict's key names the fixed text so, with the cut text named by the
    * rest of the key: the same text under the same expectation gets the same
@@ -47255,7 +47255,7 @@ var CutText = class {
     while (prefix2 < shortest && this.code(prefix2) === this.fixedCode(prefix2, start, middle, after)) prefix2++;
     let suffix = Math.min(before - end, shortest - prefix2);
     while (suffix < shortest - prefix2 && this.code(before - 1 - suffix) === this.fixedCode(after - 1 - suffix, start, middle, after)) suffix++;
-    return { key: `${prefix2}:${before - suffix}:${this.fixedSlice(prefix2, after - suffix, start, middle, after)}`, length: after };
+    return { where: `${prefix2}:${before - suffix}`, text: this.fixedSlice(prefix2, after - suffix, start, middle, after), length: after };
   }
   /**
    * The splices in the order they apply; null when one lies in no piece.
@@ -48555,16 +48555,22 @@ function documentIndexOfKey(key) {
 var Verdicts = class {
   byKey = /* @__PURE__ */ new Map();
   names = /* @__PURE__ */ new Map();
-  /** Each edit object's name: an owner's edits are the same objects in every expectation that names them. */
-  editNames = /* @__PURE__ */ new WeakMap();
+  /**
+   * Each edit object's name: an owner's edits are the same objects in every
+   * expectation that names them. A Map, not a WeakMap: the owners keep their
+   * edits as long as the file's verifier lives, and a Map finds them faster.
+   */
+  editNames = /* @__PURE__ */ new Map();
   editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   checkBits = /* @__PURE__ */ new Map();
-  get(key) {
-    return this.byKey.get(key);
+  get(key, text4) {
+    return this.byKey.get(key)?.get(text4);
   }
-  set(key, reason4) {
-    this.byKey.set(key, reason4);
+  set(key, text4, reason4) {
+    let byText = this.byKey.get(key);
+    if (byText === void 0) this.byKey.set(key, byText = /* @__PURE__ */ new Map());
+    byText.set(text4, reason4);
   }
   /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
   expectationKey(expectation, documentIndex) {
@@ -48787,14 +48793,14 @@ function verifyKept(list3, kept, splices, expectation) {
   const cut = cutOf(list3, kept);
   const change = cut.change(splices);
   if (change === null) return void 0;
-  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept.join(",")}\0${change.key}`;
-  const known3 = verdicts.get(key);
+  const key = `list ${document.index}\0${verdicts.expectationKey(expectation, document.index)}\0${kept.join(",")}\0${change.where}`;
+  const known3 = verdicts.get(key, change.text);
   if (known3 !== void 0) return known3;
   work(change.length);
   const edits = expectation.edits.get(document.index) ?? [];
   const byFragments = list3.fragments ? itemsByFragments(list3, kept, splices, edits, expectation) : void 0;
   const reason4 = byFragments !== void 0 ? byFragments : verifySmallList(file, cut.apply(splices) ?? "", unit, kept, edits, expectation, policyOf);
-  verdicts.set(key, reason4);
+  verdicts.set(key, change.text, reason4);
   return reason4;
 }
 function itemsByFragments(list3, kept, splices, edits, expectation) {
@@ -49030,14 +49036,14 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
       const [document] = knownIn.get(k) ?? [];
       const segment = segmentCut(k);
       const change = segmentChange(segment, mine);
-      const key = `${k}\0${verdicts.expectationKey(expectation, document?.index ?? null)}\0${change.key}`;
-      let reason4 = verdicts.get(key);
+      const key = `${k}\0${verdicts.expectationKey(expectation, document?.index ?? null)}\0${change.where}`;
+      let reason4 = verdicts.get(key, change.text);
       if (reason4 === void 0) {
         verificationCounts.segments++;
         work(change.length);
         reason4 = fragments && document ? documentByFragments(text4, document, part, mine, expectation, policyOf, memory) : void 0;
         if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, segment.apply(mine) ?? "", expectation);
-        verdicts.set(key, reason4);
+        verdicts.set(key, change.text, reason4);
       }
       if (reason4 !== null) return reason4;
     }
