@@ -32,7 +32,15 @@ export function describeLevelSource(source: LevelSource): string {
   return source.detail;
 }
 
-function byPlace(a: FindingLocation, b: FindingLocation): number {
+/** Where a finding's pod-relative path lies in its document, and the container it concerns. */
+export function locationOf(source: PodSpecSource, podPath: FieldPath): FindingLocation {
+  const documentPath = source.templatePath.concat(podPath);
+  const where = locate(source.document.source, documentPath);
+  return { path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container: containerOfPath(source.pod, podPath) };
+}
+
+/** Locations in the order of the text. */
+export function byPlace(a: FindingLocation, b: FindingLocation): number {
   return a.line - b.line || a.column - b.column;
 }
 
@@ -44,13 +52,10 @@ export function toFinding(source: PodSpecSource, placed: PolicyFinding): Finding
   const named = new Set<string>();
   let podLevel = false;
   for (let i = 0; i < failure.paths.length; i++) {
-    const podPath = failure.paths[i]!;
-    const documentPath = source.templatePath.concat(podPath);
-    const where = locate(source.document.source, documentPath);
-    const container = containerOfPath(source.pod, podPath);
-    locations[i] = { path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container };
-    if (container === null) podLevel = true;
-    else named.add(container);
+    const location = locationOf(source, failure.paths[i]!);
+    locations[i] = location;
+    if (location.container === null) podLevel = true;
+    else named.add(location.container);
   }
   locations.sort(byPlace);
   const containers = [...named];

@@ -5,9 +5,7 @@
  * `check --advice`) and block only when the config says so.
  */
 import type { Finding, FindingLocation } from '../../findings/types.js';
-import { detached } from '../../manifests/detached.js';
-import { locate } from '../../locate/locate.js';
-import { formatFieldPath } from '../../pss/paths.js';
+import { byPlace, locationOf } from '../../findings/finding.js';
 import { isObject, list, obj, optBool, optInt, str, visitContainers } from '../../pss/pod.js';
 import type { FieldPath, JsonObject, PodInput } from '../../pss/types.js';
 import type { PodSpecSource } from '../../workloads/extract.js';
@@ -222,14 +220,7 @@ export function adviceFindings(source: PodSpecSource, settings: ExtraChecks): Fi
   for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
-    const locations: FindingLocation[] = advice.paths
-      .map((podPath) => {
-        const documentPath = source.templatePath.concat(podPath);
-        const where = locate(source.document.source, documentPath);
-        const container = podPath[1] === 'containers' || podPath[1] === 'initContainers' ? detached(str(list(source.pod.spec, String(podPath[1]))[podPath[2] as number] as never, 'name')) : null;
-        return { path: formatFieldPath(documentPath), line: where.line, column: where.column, exact: where.exact, container };
-      })
-      .sort((a, b) => a.line - b.line || a.column - b.column);
+    const locations: FindingLocation[] = advice.paths.map((podPath) => locationOf(source, podPath)).sort(byPlace);
     const containers = [...new Set(locations.map((l) => l.container).filter((c): c is string => c !== null))];
     findings.push({
       file: source.document.file,
