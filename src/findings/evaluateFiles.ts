@@ -116,11 +116,13 @@ function layoutsThenRelease(evaluations: readonly PodSpecEvaluation[], advice: r
 /** One file under the run's policy context; `documents` when the namespace pass already loaded it. */
 export function evaluateFile(file: SourceFile, documents: readonly ManifestDocument[] | undefined, context: PolicyContext, options: CheckOptions): FileResult {
   const errors: LoadProblem[] = [];
+  // The fix engine reads the file's text too: decoded once, for both (a string is loaded as it is).
+  const text = options.fixes === true ? textOf(file.content) : null;
   let releaseEvents: (() => void) | undefined;
   if (documents === undefined) {
     // Its fixes are computed next, on trees built from the events of this read.
     const load = options.load ?? defaultLoadOptions;
-    const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
+    const loaded = loadManifestFile(file.path, text ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
     releaseEvents = loaded.releaseEvents;
@@ -146,7 +148,7 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
     podSpecs.push(evaluation.verdict);
   }
   if (releaseEvents !== undefined) layoutsThenRelease(evaluations, advice, releaseEvents);
-  const fixed = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
+  const fixed = options.fixes ? fixFindings(file.path, text, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
       ...fixed.findings.flat(),
