@@ -16425,6 +16425,69 @@ function detached(value) {
   return value.length < shortestView ? value : ` ${value}`.slice(1);
 }
 
+// src/findings/finding.ts
+var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
+function containerOfPath(pod, path10) {
+  const [root, list4, index] = [path10[0], path10[1], path10[2]];
+  if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
+    const entries = pod.spec[list4];
+    const entry = Array.isArray(entries) ? entries[index] : void 0;
+    return isObject(entry) ? detached(str(entry, "name")) : null;
+  }
+  if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
+    const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
+    if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
+  }
+  return null;
+}
+function describeLevelSource(source) {
+  return source.detail;
+}
+function locationOf(source, podPath) {
+  const documentPath = source.templatePath.concat(podPath);
+  const where2 = locate(source.document.source, documentPath);
+  return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container: containerOfPath(source.pod, podPath) };
+}
+function byPlace(a, b) {
+  return a.line - b.line || a.column - b.column;
+}
+function toFinding(source, placed2) {
+  const { failure: failure2 } = placed2;
+  const locations = new Array(failure2.paths.length);
+  const named = /* @__PURE__ */ new Set();
+  let podLevel = false;
+  for (let i = 0; i < failure2.paths.length; i++) {
+    const location = locationOf(source, failure2.paths[i]);
+    locations[i] = location;
+    if (location.container === null) podLevel = true;
+    else named.add(location.container);
+  }
+  locations.sort(byPlace);
+  const containers = [...named];
+  return {
+    file: source.document.file,
+    apiVersion: source.apiVersion,
+    kind: source.kind,
+    namespace: source.namespace,
+    name: source.name,
+    container: containers.length === 1 && !podLevel ? containers[0] ?? null : null,
+    containers,
+    check: failure2.check,
+    reason: failure2.reason,
+    detail: failure2.detail,
+    level: placed2.policy.level,
+    version: formatVersion(placed2.policy.version),
+    line: locations[0]?.line ?? source.document.line,
+    locations,
+    mode: placed2.mode,
+    blocking: placed2.mode === "enforce",
+    levelSource: { kind: placed2.levelSource.kind, detail: describeLevelSource(placed2.levelSource) },
+    optOutNote: placed2.optOut ? placed2.optOut.message : null,
+    fix: null,
+    fixNote: null
+  };
+}
+
 // src/policy/sources/advice.ts
 var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
 var adviceContainerLists = ["initContainers", "containers"];
@@ -16574,12 +16637,7 @@ function adviceFindings(source, settings) {
   for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
-    const locations = advice.paths.map((podPath) => {
-      const documentPath = source.templatePath.concat(podPath);
-      const where2 = locate(source.document.source, documentPath);
-      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? detached(str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name")) : null;
-      return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
-    }).sort((a, b) => a.line - b.line || a.column - b.column);
+    const locations = advice.paths.map((podPath) => locationOf(source, podPath)).sort(byPlace);
     const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
     findings.push({
       file: source.document.file,
@@ -21640,67 +21698,6 @@ function splitEvaluations(pod, policy, evaluations) {
   return { evaluations, blocking, warning, ignored, preview, allowed: blocking.length === 0 };
 }
 
-// src/findings/finding.ts
-var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path10) {
-  const [root, list4, index] = [path10[0], path10[1], path10[2]];
-  if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
-    const entries = pod.spec[list4];
-    const entry = Array.isArray(entries) ? entries[index] : void 0;
-    return isObject(entry) ? detached(str(entry, "name")) : null;
-  }
-  if (root === "metadata" && list4 === "annotations" && typeof index === "string") {
-    const prefix2 = containerAnnotationPrefixes.find((p) => index.startsWith(p));
-    if (prefix2 !== void 0 && index.length > prefix2.length) return index.slice(prefix2.length);
-  }
-  return null;
-}
-function describeLevelSource(source) {
-  return source.detail;
-}
-function byPlace(a, b) {
-  return a.line - b.line || a.column - b.column;
-}
-function toFinding(source, placed2) {
-  const { failure: failure2 } = placed2;
-  const locations = new Array(failure2.paths.length);
-  const named = /* @__PURE__ */ new Set();
-  let podLevel = false;
-  for (let i = 0; i < failure2.paths.length; i++) {
-    const podPath = failure2.paths[i];
-    const documentPath = source.templatePath.concat(podPath);
-    const where2 = locate(source.document.source, documentPath);
-    const container = containerOfPath(source.pod, podPath);
-    locations[i] = { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
-    if (container === null) podLevel = true;
-    else named.add(container);
-  }
-  locations.sort(byPlace);
-  const containers = [...named];
-  return {
-    file: source.document.file,
-    apiVersion: source.apiVersion,
-    kind: source.kind,
-    namespace: source.namespace,
-    name: source.name,
-    container: containers.length === 1 && !podLevel ? containers[0] ?? null : null,
-    containers,
-    check: failure2.check,
-    reason: failure2.reason,
-    detail: failure2.detail,
-    level: placed2.policy.level,
-    version: formatVersion(placed2.policy.version),
-    line: locations[0]?.line ?? source.document.line,
-    locations,
-    mode: placed2.mode,
-    blocking: placed2.mode === "enforce",
-    levelSource: { kind: placed2.levelSource.kind, detail: describeLevelSource(placed2.levelSource) },
-    optOutNote: placed2.optOut ? placed2.optOut.message : null,
-    fix: null,
-    fixNote: null
-  };
-}
-
 // src/findings/policyContext.ts
 function policyContext(today2, parts = {}) {
   return {
@@ -21823,10 +21820,11 @@ function layoutsThenRelease(evaluations, advice, releaseEvents) {
 }
 function evaluateFile(file, documents, context, options) {
   const errors = [];
+  const text3 = options.fixes === true ? textOf(file.content) : null;
   let releaseEvents;
   if (documents === void 0) {
     const load = options.load ?? defaultLoadOptions;
-    const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
+    const loaded = loadManifestFile(file.path, text3 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
     releaseEvents = loaded.releaseEvents;
@@ -21850,7 +21848,7 @@ function evaluateFile(file, documents, context, options) {
     podSpecs.push(evaluation.verdict);
   }
   if (releaseEvents !== void 0) layoutsThenRelease(evaluations, advice, releaseEvents);
-  const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
+  const fixed2 = options.fixes ? fixFindings(file.path, text3, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
       ...fixed2.findings.flat(),

@@ -44539,6 +44539,11 @@ function containerOfPath(pod, path4) {
 function describeLevelSource(source) {
   return source.detail;
 }
+function locationOf(source, podPath) {
+  const documentPath = source.templatePath.concat(podPath);
+  const where2 = locate(source.document.source, documentPath);
+  return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container: containerOfPath(source.pod, podPath) };
+}
 function byPlace(a, b) {
   return a.line - b.line || a.column - b.column;
 }
@@ -44548,13 +44553,10 @@ function toFinding(source, placed2) {
   const named = /* @__PURE__ */ new Set();
   let podLevel = false;
   for (let i = 0; i < failure2.paths.length; i++) {
-    const podPath = failure2.paths[i];
-    const documentPath = source.templatePath.concat(podPath);
-    const where2 = locate(source.document.source, documentPath);
-    const container = containerOfPath(source.pod, podPath);
-    locations[i] = { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
-    if (container === null) podLevel = true;
-    else named.add(container);
+    const location = locationOf(source, failure2.paths[i]);
+    locations[i] = location;
+    if (location.container === null) podLevel = true;
+    else named.add(location.container);
   }
   locations.sort(byPlace);
   const containers = [...named];
@@ -47158,12 +47160,7 @@ function adviceFindings(source, settings) {
   for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
     const id = advice.check;
     const blocking = settings.blocking.has(id);
-    const locations = advice.paths.map((podPath) => {
-      const documentPath = source.templatePath.concat(podPath);
-      const where2 = locate(source.document.source, documentPath);
-      const container = podPath[1] === "containers" || podPath[1] === "initContainers" ? detached(str(list(source.pod.spec, String(podPath[1]))[podPath[2]], "name")) : null;
-      return { path: formatFieldPath(documentPath), line: where2.line, column: where2.column, exact: where2.exact, container };
-    }).sort((a, b) => a.line - b.line || a.column - b.column);
+    const locations = advice.paths.map((podPath) => locationOf(source, podPath)).sort(byPlace);
     const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
     findings.push({
       file: source.document.file,
@@ -50691,10 +50688,11 @@ function layoutsThenRelease(evaluations, advice, releaseEvents) {
 }
 function evaluateFile(file, documents, context, options) {
   const errors = [];
+  const text4 = options.fixes === true ? textOf(file.content) : null;
   let releaseEvents;
   if (documents === void 0) {
     const load = options.load ?? defaultLoadOptions;
-    const loaded = loadManifestFile(file.path, file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
+    const loaded = loadManifestFile(file.path, text4 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
     releaseEvents = loaded.releaseEvents;
@@ -50718,7 +50716,7 @@ function evaluateFile(file, documents, context, options) {
     podSpecs.push(evaluation.verdict);
   }
   if (releaseEvents !== void 0) layoutsThenRelease(evaluations, advice, releaseEvents);
-  const fixed2 = options.fixes ? fixFindings(file.path, textOf(file.content), evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
+  const fixed2 = options.fixes ? fixFindings(file.path, text4, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
       ...fixed2.findings.flat(),
