@@ -31,6 +31,9 @@ const common: BuildOptions = {
   // Worktrees may link node_modules to another checkout's: keep the paths the
   // bundle names (in its module comments) those of a plain install.
   preserveSymlinks: true,
+  // jsonc-parser's `main` is a UMD module whose factory requires its parts by
+  // relative paths esbuild cannot follow: bundle its ES module build instead.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 const action = await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
 const cli = await build({

@@ -14,6 +14,7 @@ import { originalOffset, reindentFlowContinuations } from './flowIndent.js';
 import type { Reindented } from './flowIndent.js';
 import { asGoyamlReads } from './goyamlText.js';
 import { jsonStreamError, readAsJson } from './jsonStream.js';
+import { isJsoncConfiguration } from './jsonc.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
 import { segmentAt, segmentStarts } from './segments.js';
@@ -91,6 +92,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
       // A template that opens with `{{` is not JSON for its actions' sake.
       const action = usesUndeclaredVariable(text) ? null : actionLine(text, 0, text.length);
       if (action !== null) return fail('template', templateMessage, action);
+      if (isJsoncConfiguration(file, text)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
       return fail('malformed', message, problemLine(lineCounterOf(text), error.offset, lastContentOffset(text)));
     }
@@ -106,8 +108,15 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
   }
+  // A `.json` file that opens with a comment (or a byte-order mark) is read as YAML, which refuses JSONC too.
+  if (loaded.problems.some((problem) => problem.kind === 'malformed') && isJsoncConfiguration(file, text)) return noManifest(file);
   // Most files have no template action at all: one scan of the text decides.
   return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text) : loaded;
+}
+
+/** A file that holds no Kubernetes object: nothing to check and nothing to report. */
+function noManifest(file: string): LoadedFile {
+  return { file, documents: [], problems: [] };
 }
 
 /** Whether a decoded document has a template action in one of its keys or string values (comments are not in it). */

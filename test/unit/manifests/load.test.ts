@@ -37,6 +37,38 @@ describe('loadManifestFile', () => {
     expect(loadManifestFile('json.json', '{"kind": "Pod",\n\n').problems).toMatchObject([{ kind: 'malformed', line: 1 }]);
   });
 
+  describe('JSON with comments or trailing commas (JSONC)', () => {
+    const tsconfig = '{\n  // strict, always\n  "compilerOptions": { "strict": true, },\n}\n';
+    const settings = '/* the editor */\n{\n  "editor.tabSize": 2,\n}\n';
+
+    it.each([
+      ['tsconfig.json', tsconfig],
+      ['.vscode/settings.json', settings],
+      ['.devcontainer/devcontainer.JSON', '{\n  "image": "node:24", // the base\n  "features": [ "a", ],\n}\n'],
+    ])('a configuration file (%s) that holds no Kubernetes object is not a manifest: nothing is reported', (file, text) => {
+      expect(loadManifestFile(file, text)).toEqual({ file, documents: [], problems: [] });
+    });
+
+    it('one with a byte-order mark, which kubectl reads as YAML, is not reported either', () => {
+      expect(loadManifestFile('bom.json', `\uFEFF${tsconfig}`).problems).toEqual([]);
+      expect(loadManifestFile('bom.json', `\uFEFF${settings}`).problems).toEqual([]);
+    });
+
+    it('a manifest with a comment stays malformed, as kubectl reads it, with strict JSON\'s message', () => {
+      const pod = '{\n  // the pod\n  "apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}\n}\n';
+      expect(loadManifestFile('pod.json', pod).problems).toMatchObject([{ kind: 'malformed', line: 2, message: expect.stringMatching(/^not valid JSON /) }]);
+      // `kind` alone, or in an item of a list, is enough to keep the report.
+      expect(loadManifestFile('k.json', '{"kind": "Pod",}\n').problems).toMatchObject([{ kind: 'malformed' }]);
+      expect(loadManifestFile('l.json', '// pods\n[{"apiVersion": "v1"}]\n').problems).toMatchObject([{ kind: 'malformed' }]);
+    });
+
+    it('only a file named .json is read so, and only when it reads as one JSONC value', () => {
+      expect(loadManifestFile('tsconfig.yaml', tsconfig).problems).toMatchObject([{ kind: 'malformed' }]);
+      expect(loadManifestFile('two.json', '{"a": 1}\n{"b": 2,}\n').problems).toMatchObject([{ kind: 'malformed' }]);
+      expect(loadManifestFile('open.json', '{\n  "a": 1 // no closing brace\n').problems).toMatchObject([{ kind: 'malformed', line: 2 }]);
+    });
+  });
+
   it('refuses binary content', () => {
     const bytes = new Uint8Array([0x61, 0x3a, 0x20, 0x00, 0x62]);
     expect(loadManifestFile('b.yaml', bytes).problems).toEqual([
