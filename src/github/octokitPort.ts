@@ -76,6 +76,8 @@ const isLinkMode = (mode: number) => mode === 0o120000 || mode === 120000;
 
 export function octokitPort(client: GitHubClient): GitHubPort {
   let viewer: Promise<string> | undefined;
+  /** Merge bases asked for, by `owner/repo base...head`: the change set and the rendering stage both need the pull request's. */
+  const mergeBases = new Map<string, Promise<string>>();
 
   /** A file over GraphQL's text limit, read raw through REST (up to 100 MB); why not, when it cannot be. */
   async function readLarge(owner: string, repo: string, request: BlobRequest, bytes: number, maxBytes: number): Promise<BlobRead> {
@@ -123,12 +125,20 @@ export function octokitPort(client: GitHubClient): GitHubPort {
       });
     },
 
-    async mergeBase(owner: string, repo: string, base: string, head: string): Promise<string> {
-      return call(async () => {
-        // per_page=1 keeps the answer small: only merge_base_commit is needed.
-        const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
-        return data.merge_base_commit.sha;
-      });
+    mergeBase(owner: string, repo: string, base: string, head: string): Promise<string> {
+      const key = `${owner}/${repo} ${base}...${head}`;
+      let known = mergeBases.get(key);
+      if (known === undefined) {
+        known = call(async () => {
+          // per_page=1 keeps the answer small: only merge_base_commit is needed.
+          const { data } = await client.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+          return data.merge_base_commit.sha;
+        });
+        // A failure is not kept: the next caller asks again.
+        known.catch(() => mergeBases.delete(key));
+        mergeBases.set(key, known);
+      }
+      return known;
     },
 
     async readBlobs(owner: string, repo: string, requests: readonly BlobRequest[], maxBytes = Number.POSITIVE_INFINITY, links = false): Promise<Map<string, BlobRead>> {

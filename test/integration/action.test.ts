@@ -430,5 +430,7 @@ describe('the Action spends few API requests', () => {
     expect(emulator.calls('GET /repos/{owner}/{repo}/pulls/{pull_number}/files')).toHaveLength(2);
     expect(emulator.calls('POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews')).toHaveLength(1);
     expect(emulator.calls('POST /repos/{owner}/{repo}/check-runs')).toHaveLength(1);
+    // The merge base is asked once, though the change set and the rendering stage both need it.
+    expect(emulator.calls('GET /repos/{owner}/{repo}/compare/{basehead}')).toHaveLength(1);
   });
 });
