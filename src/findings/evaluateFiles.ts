@@ -13,6 +13,7 @@ import { adviceFindings } from '../policy/sources/advice.js';
 import { pspFindingsOf } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
+import { podLoadOptions } from '../workloads/podFree.js';
 import { fixFindings, textOf } from './fixes.js';
 import { evaluatePodSpec, repositoryPolicy } from './policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from './policyContext.js';
@@ -89,7 +90,7 @@ export function namespacePass(files: readonly SourceFile[], options: CheckOption
   const wanted = namespaceLabelsOn(options.policy.config, options.policy.overrides) || readsClusterSources(options.policy.sourceOptions ?? {});
   files.forEach((file, i) => {
     if (!wanted || !mayHoldNamespace(file.content)) return;
-    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    const loaded = loadManifestFile(file.path, file.content, podLoadOptions(options.load ?? defaultLoadOptions));
     errors.push(...loaded.problems);
     early.set(i, loaded.documents);
   });
@@ -121,7 +122,7 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
   let releaseEvents: (() => void) | undefined;
   if (documents === undefined) {
     // Its fixes are computed next, on trees built from the events of this read.
-    const load = options.load ?? defaultLoadOptions;
+    const load = podLoadOptions(options.load ?? defaultLoadOptions);
     const loaded = loadManifestFile(file.path, text ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;

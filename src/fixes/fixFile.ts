@@ -21,6 +21,7 @@ import { evaluatePod } from '../pss/evaluate.js';
 import { containerListKeys, isObject, obj } from '../pss/pod.js';
 import type { CheckFailure, FieldPath, JsonValue, Level, LevelVersion, PodInput, Version } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
+import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
@@ -774,7 +775,7 @@ export interface FixTextOptions {
  * The returned text has every verified suggestion applied.
  */
 export function fixText(file: string, text: string, options: FixTextOptions): FixedFile {
-  const loaded = loadManifestFile(file, text, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const loaded = loadManifestFile(file, text, podLoadOptions({ maxBytes: Number.MAX_SAFE_INTEGER }));
   const problems: LoadProblem[] = [...loaded.problems];
   const pods: (Omit<PodFailures, 'failures'> & { readonly failures: readonly CheckFailure[] })[] = [];
   for (const document of loaded.documents) {

@@ -43,6 +43,13 @@ export interface LoadOptions {
    * it a template. Default: false.
    */
   readonly rendered?: boolean;
+  /**
+   * Whether a decoded document holds no pod spec whatever its values say (an
+   * object of a kind without a pod template): template actions in its values
+   * do not make the file a template (workloads/podFree.ts, which the
+   * evaluating callers pass). Default: any document may hold one.
+   */
+  readonly podFree?: (value: JsonValue) => boolean;
 }
 
 export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
@@ -111,7 +118,7 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   // A `.json` file that opens with a comment (or a byte-order mark) is read as YAML, which refuses JSONC too.
   if (loaded.problems.some((problem) => problem.kind === 'malformed') && isJsoncConfiguration(file, text)) return noManifest(file);
   // Most files have no template action at all: one scan of the text decides.
-  return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text) : loaded;
+  return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text, options.podFree) : loaded;
 }
 
 /** A file that holds no Kubernetes object: nothing to check and nothing to report. */
@@ -171,10 +178,11 @@ function actionLine(text: string, from: number, to: number): number | null {
  * actions outside its comments are the template's syntax: one template
  * problem stands for them.
  */
-function markTemplate(loaded: LoadedFile, text: string): LoadedFile {
+function markTemplate(loaded: LoadedFile, text: string, podFree: ((value: JsonValue) => boolean) | undefined): LoadedFile {
   const broken = loaded.problems.filter((p) => p.kind === 'malformed' || p.kind === 'invalid');
   const codeLine = broken.length > 0 ? actionLine(text, 0, text.length) : null;
-  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  // A file that parses is a template for the documents whose actions could reach a pod spec.
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value) && podFree?.(d.value) !== true);
   if (codeLine === null && templated === undefined) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
   if (codeLine !== null) {

@@ -43,6 +43,7 @@ import type { OptOutsRule } from '../policy/stricter.js';
 import type { PolicyConfig, PolicyFinding, ResolvedPolicy } from '../policy/types.js';
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
+import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { admissionRelaxations, kyvernoNamespaceRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
 import { configRelaxations } from './configChanges.js';
@@ -91,7 +92,7 @@ interface Loaded {
 function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded {
   if (content.kind === 'absent') return { pods: [], documents: [], problems: [] };
   if (content.kind === 'unavailable') return { pods: [], documents: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }] };
-  const loaded = loadManifestFile(path, content.data, load);
+  const loaded = loadManifestFile(path, content.data, podLoadOptions(load));
   const pods: PodSpecSource[] = [];
   const problems: LoadProblem[] = [...loaded.problems];
   for (const document of loaded.documents) {
