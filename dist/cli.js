@@ -11410,7 +11410,7 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
   }
   if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text3)) return noManifest(file);
-  return options.rendered !== true && templateAction.test(text3) && !usesUndeclaredVariable(text3) ? markTemplate(loaded, text3) : loaded;
+  return options.rendered !== true && templateAction.test(text3) && !usesUndeclaredVariable(text3) ? markTemplate(loaded, text3, options.podFree) : loaded;
 }
 function noManifest(file) {
   return { file, documents: [], problems: [] };
@@ -11448,10 +11448,10 @@ function actionLine(text3, from2, to2) {
   }
   return null;
 }
-function markTemplate(loaded, text3) {
+function markTemplate(loaded, text3, podFree) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
   const codeLine = broken.length > 0 ? actionLine(text3, 0, text3.length) : null;
-  const templated = loaded.documents.find((d) => hasTemplateAction(d.value));
+  const templated = loaded.documents.find((d) => hasTemplateAction(d.value) && podFree?.(d.value) !== true);
   if (codeLine === null && templated === void 0) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
   if (codeLine !== null) {
@@ -18142,6 +18142,18 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   });
 }
 
+// src/workloads/podFree.ts
+function holdsNoPodSpec(value) {
+  if (!isObject(value)) return false;
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== "string" || typeof kind !== "string") return false;
+  if (templateAction.test(apiVersion) || templateAction.test(kind) || kind.endsWith("List")) return false;
+  return findWorkloadKind(apiVersion, kind) === void 0 && misplacedWorkloadKind(apiVersion, kind) === void 0;
+}
+function podLoadOptions(load) {
+  return { ...load, podFree: holdsNoPodSpec };
+}
+
 // src/fixes/edits.ts
 function set(path10, value) {
   return { op: "set", path: path10, value };
@@ -22682,7 +22694,7 @@ function namespacePass(files, options) {
   const wanted = namespaceLabelsOn(options.policy.config, options.policy.overrides) || readsClusterSources(options.policy.sourceOptions ?? {});
   files.forEach((file, i) => {
     if (!wanted || !mayHoldNamespace(file.content)) return;
-    const loaded = loadManifestFile(file.path, file.content, options.load ?? defaultLoadOptions);
+    const loaded = loadManifestFile(file.path, file.content, podLoadOptions(options.load ?? defaultLoadOptions));
     errors.push(...loaded.problems);
     early.set(i, loaded.documents);
   });
@@ -22702,7 +22714,7 @@ function evaluateFile(file, documents, context, options) {
   const text3 = options.fixes === true ? textOf(file.content) : null;
   let releaseEvents;
   if (documents === void 0) {
-    const load = options.load ?? defaultLoadOptions;
+    const load = podLoadOptions(options.load ?? defaultLoadOptions);
     const loaded = loadManifestFile(file.path, text3 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
@@ -25010,7 +25022,7 @@ function relabelledNamespaces(changeSet, options) {
 function loadPods(path10, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path10, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path10, content.data, load);
+  const loaded = loadManifestFile(path10, content.data, podLoadOptions(load));
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
