@@ -50,16 +50,14 @@ export function sameEdit(a: Edit, b: Edit): boolean {
 /** Up to this many entries, an EditIndex compares each edit with all of them (a pod spec's fixes: a few edits). */
 const fewEdits = 16;
 
-const anyEntry = (): boolean => true;
-
 interface IndexedEdit<T> {
   readonly edit: Edit;
   readonly entry: T;
 }
 
-/** The entry of the first of `indexed` whose edit equals `edit` and that `also` accepts (a loop: no callback made per lookup). */
-function firstEqual<T>(indexed: readonly IndexedEdit<T>[], edit: Edit, also: (known: T) => boolean): T | undefined {
-  for (const known of indexed) if (also(known.entry) && sameEdit(known.edit, edit)) return known.entry;
+/** The entry of the first of `indexed` whose edit equals `edit`. */
+function firstEqual<T>(indexed: readonly IndexedEdit<T>[], edit: Edit): T | undefined {
+  for (const known of indexed) if (sameEdit(known.edit, edit)) return known.entry;
   return undefined;
 }
 
@@ -73,11 +71,11 @@ export class EditIndex<T> {
   private few: IndexedEdit<T>[] | null = [];
   private readonly byPath = new Map<string, IndexedEdit<T>[]>();
 
-  /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
-  findOrAdd(edit: Edit, entry: T, also: (known: T) => boolean = anyEntry): T | undefined {
+  /** The entry of an equal edit, if one was added; else undefined, and `entry` is added. */
+  findOrAdd(edit: Edit, entry: T): T | undefined {
     const few = this.few;
     if (few !== null) {
-      const known = firstEqual(few, edit, also);
+      const known = firstEqual(few, edit);
       if (known !== undefined) return known;
       if (few.length < fewEdits) {
         few.push({ edit, entry });
@@ -88,7 +86,7 @@ export class EditIndex<T> {
       for (const indexed of few) this.alike(indexed.edit).push(indexed);
     }
     const alike = this.alike(edit);
-    const known = firstEqual(alike, edit, also);
+    const known = firstEqual(alike, edit);
     if (known === undefined) alike.push({ edit, entry });
     return known;
   }

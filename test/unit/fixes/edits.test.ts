@@ -128,19 +128,15 @@ describe('sameEdit', () => {
 });
 
 describe('EditIndex', () => {
-  it('gives the entry of an equal edit that the filter accepts, and adds the others', () => {
-    const index = new EditIndex<{ id: string; edit: ReturnType<typeof set>; atSource: boolean }>();
-    const a = { id: 'a', edit: set(['x', 0, 'y'], true), atSource: false };
+  it('gives the entry of an equal edit, and adds the others', () => {
+    const index = new EditIndex<{ id: string; edit: ReturnType<typeof set> }>();
+    const a = { id: 'a', edit: set(['x', 0, 'y'], true) };
     expect(index.findOrAdd(a.edit, a)).toBeUndefined();
     // Equal (another object), found; an index and a key of the same spelling are not one path.
     expect(index.findOrAdd(set(['x', 0, 'y'], true), { ...a, id: 'b' })).toBe(a);
-    const c = { id: 'c', edit: set(['x', '0', 'y'], true), atSource: false };
+    const c = { id: 'c', edit: set(['x', '0', 'y'], true) };
     expect(index.findOrAdd(c.edit, c)).toBeUndefined();
     expect(index.findOrAdd(set(['x', '0', 'y'], true), { ...c, id: 'd' })).toBe(c);
-    // Refused by the filter: added beside the other, then found itself.
-    const e = { id: 'e', edit: set(['x', 0, 'y'], true), atSource: true };
-    expect(index.findOrAdd(e.edit, e, (known) => known.atSource)).toBeUndefined();
-    expect(index.findOrAdd(e.edit, { ...e, id: 'f' }, (known) => known.atSource)).toBe(e);
     // Another value on the same path is another edit.
     expect(index.findOrAdd(set(['x', 0, 'y'], false), { ...a, id: 'g' })).toBeUndefined();
   });
@@ -157,10 +153,7 @@ describe('EditIndex', () => {
       added.push(entry);
       for (const known of added) expect(index.findOrAdd(set([...known.edit.path], known.value), { ...known, id: -1 })).toBe(known);
     }
-    // Among equal edits, the first the filter accepts.
-    const twin = { id: 40, edit: set(['a', 0, 'c'], true), value: true };
-    expect(index.findOrAdd(twin.edit, twin, (known) => known.id !== 0)).toBeUndefined();
-    expect(index.findOrAdd(twin.edit, { ...twin, id: -1 })).toBe(added[0]);
-    expect(index.findOrAdd(twin.edit, { ...twin, id: -1 }, (known) => known.id !== 0)).toBe(twin);
+    // An equal edit is the first one added.
+    expect(index.findOrAdd(set(['a', 0, 'c'], true), { id: 40, edit: set(['a', 0, 'c'], true), value: true })).toBe(added[0]);
   });
 });
