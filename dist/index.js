@@ -46152,19 +46152,18 @@ function sameEdit(a, b) {
   return jsonEqual("value" in a ? a.value : null, "value" in b ? b.value : null);
 }
 var fewEdits = 16;
-var anyEntry = () => true;
-function firstEqual(indexed, edit, also) {
-  for (const known3 of indexed) if (also(known3.entry) && sameEdit(known3.edit, edit)) return known3.entry;
+function firstEqual(indexed, edit) {
+  for (const known3 of indexed) if (sameEdit(known3.edit, edit)) return known3.entry;
   return void 0;
 }
 var EditIndex = class {
   few = [];
   byPath = /* @__PURE__ */ new Map();
-  /** The entry of an equal edit that `also` accepts, if one was added; else undefined, and `entry` is added. */
-  findOrAdd(edit, entry, also = anyEntry) {
+  /** The entry of an equal edit, if one was added; else undefined, and `entry` is added. */
+  findOrAdd(edit, entry) {
     const few = this.few;
     if (few !== null) {
-      const known4 = firstEqual(few, edit, also);
+      const known4 = firstEqual(few, edit);
       if (known4 !== void 0) return known4;
       if (few.length < fewEdits) {
         few.push({ edit, entry });
@@ -46174,7 +46173,7 @@ var EditIndex = class {
       for (const indexed of few) this.alike(indexed.edit).push(indexed);
     }
     const alike = this.alike(edit);
-    const known3 = firstEqual(alike, edit, also);
+    const known3 = firstEqual(alike, edit);
     if (known3 === void 0) alike.push({ edit, entry });
     return known3;
   }
