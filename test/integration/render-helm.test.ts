@@ -145,17 +145,19 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(report.errors[0]!.message).toMatch(/^charts\/web could not be rendered: `helm template web charts\/web .*` failed \(its output went over the limit of 16 bytes; raise `render\.max-output-size`/);
   });
 
-  it('reads template actions in a rendering as the data they are (a chart that ships a template in a ConfigMap)', async () => {
+  it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-data-'));
     try {
       mkdirSync(path.join(cwd, 'charts/mesh/templates'), { recursive: true });
       writeFileSync(path.join(cwd, 'charts/mesh/Chart.yaml'), 'apiVersion: v2\nname: mesh\nversion: 1.0.0\n');
-      // Helm writes the inner action out as text: the rendered ConfigMap holds `{{ .Values.image }}` as data.
-      const injector = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: injector\ndata:\n  sidecar: {{ "{{ .Values.image }}" | quote }}\n';
-      writeFileSync(path.join(cwd, 'charts/mesh/templates/injector.yaml'), injector);
-      // The same ConfigMap as a plain file is a template: nothing renders it here.
+      const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
+      // Helm writes the inner action out as text: the rendered Pod holds `{{ .Values.image }}` as data.
+      writeFileSync(path.join(cwd, 'charts/mesh/templates/injector.yaml'), pod('{{ "{{ .Values.image }}" | quote }}'));
+      // The same Pod as a plain file is a template: nothing renders it here, and rendered it could differ.
       mkdirSync(path.join(cwd, 'deploy'));
-      writeFileSync(path.join(cwd, 'deploy/injector.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: injector\ndata:\n  sidecar: "{{ .Values.image }}"\n');
+      writeFileSync(path.join(cwd, 'deploy/injector.yaml'), pod('"{{ .Values.image }}"'));
+      // A ConfigMap's actions cannot make a pod, however they are rendered: it is checked as written.
+      writeFileSync(path.join(cwd, 'deploy/templates.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: templates\ndata:\n  sidecar: "{{ .Values.image }}"\n');
       let stdout = '';
       await runCli(['check', '.', '--format', 'json', '--allow-empty'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
       const report = JSON.parse(stdout) as JsonReport;
