@@ -13,6 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { evaluateFiles } from '../src/findings/evaluateFiles.js';
 import type { SourceFile } from '../src/findings/evaluateFiles.js';
 import { policyContext } from '../src/findings/policyContext.js';
+import { defaultUnchecked } from '../src/findings/unchecked.js';
 import { readGitChangeSet } from '../src/git/changeSet.js';
 import { readNamespaceDocuments } from '../src/git/namespaces.js';
 import { contentBytes, defaultLoadOptions } from '../src/manifests/load.js';
@@ -177,7 +178,7 @@ async function filesStage(request: Extract<StageRequest, { kind: 'parse' | 'chec
   let reportBytes: number | undefined;
   if (request.reportBytes === true && report !== undefined) {
     const header = { enforce: 'baseline:latest', warn: 'restricted:latest' };
-    reportBytes = Buffer.byteLength(request.kind === 'fixes' ? renderJson(report, header) : renderText(report, header));
+    reportBytes = Buffer.byteLength(request.kind === 'fixes' ? renderJson(report, header) : renderText(report, header, defaultUnchecked));
   }
   const result: FilesResult = { kind: request.kind, ms: summarize(samples), cpuMs: summarize(cpu), memory, input, counts, ...(reportBytes !== undefined ? { reportBytes } : {}) };
   return result;

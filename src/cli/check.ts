@@ -123,7 +123,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   progress?.end();
   const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
-  const output = renderReport(options.format, report, header);
+  const output = renderReport(options.format, report, header, options.unchecked);
   io.stdout(options.format === 'text' && colours(io) ? colourReport(output) : output);
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);

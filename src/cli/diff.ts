@@ -189,6 +189,6 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     render: policy.config.render,
   }, port);
   const header = defaultPolicies(policy, report.cluster);
-  io.stdout(renderReport(options.format, report, header));
+  io.stdout(renderReport(options.format, report, header, options.unchecked));
   return failureStatus(report, options.unchecked);
 }

@@ -189,7 +189,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   });
   const fixedCount = before.findings.length - remaining.findings.length;
   const text = [
-    renderText(report, defaultPolicies(policy)).trimEnd(),
+    renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,
     ...cautionLines,
     `${values['dry-run'] ? 'would fix' : 'fixed'} ${fixedCount} ${fixedCount === 1 ? 'finding' : 'findings'} in ${changed.length} ${changed.length === 1 ? 'file' : 'files'}${changed.length > 0 ? `: ${namedFiles(changed)}` : ''}`,

@@ -1,4 +1,5 @@
 /** The report a command prints, in the format its --format names. */
+import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { renderJson } from '../report/json.js';
 import type { PolicyHeader, ReportLike } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
@@ -7,13 +8,14 @@ import { version } from '../version.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
-export function renderReport(format: ReportFormat, report: ReportLike, header: PolicyHeader): string {
+/** `unchecked` says whether a file not checked fails the run: the text report calls it an error then, a note otherwise. */
+export function renderReport(format: ReportFormat, report: ReportLike, header: PolicyHeader, unchecked: UncheckedPolicy): string {
   switch (format) {
     case 'json':
       return renderJson(report, header);
     case 'sarif':
       return renderSarif(report.findings, report.errors, version);
     case 'text':
-      return renderText(report, header);
+      return renderText(report, header, unchecked);
   }
 }

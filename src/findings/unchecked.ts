@@ -21,6 +21,16 @@ export const uncheckedPolicies: readonly UncheckedPolicy[] = ['neutral', 'failur
 
 export const defaultUnchecked: UncheckedPolicy = 'neutral';
 
+/**
+ * How a file problem is shown (text report, check run annotations): input
+ * the cluster would reject too is an error; a file not checked is a notice,
+ * an error when `unchecked: failure` makes it fail; the rest are warnings.
+ */
+export function problemSeverity(problem: Pick<LoadProblem, 'kind'>, unchecked: UncheckedPolicy): 'error' | 'warning' | 'notice' {
+  if (failsRun(problem) || (isUnchecked(problem) && unchecked === 'failure')) return 'error';
+  return isUnchecked(problem) ? 'notice' : 'warning';
+}
+
 /** What the file problems alone make of the verdict (warnings about checked files count for nothing). */
 export function problemsVerdict(problems: readonly Pick<LoadProblem, 'kind'>[], unchecked: UncheckedPolicy): 'success' | 'neutral' | 'failure' {
   if (problems.some(failsRun)) return 'failure';

@@ -3,9 +3,9 @@
  * branch protection reads: `failure` blocks a merge; `success` and
  * `neutral` do not.
  */
-import { defaultUnchecked, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
+import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
-import { failsRun, isUnchecked, isWarning } from '../manifests/types.js';
+import { failsRun, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { renderedFixWords } from './renderedFix.js';
@@ -75,8 +75,10 @@ function byLine<T>(items: readonly T[], where: (item: T) => { file: string; line
 }
 
 /** A file that fails the check is a failure; one not checked, a notice unless `unchecked: failure` makes it fail. */
-const problemLevel = (e: LoadProblem, unchecked: UncheckedPolicy): Annotation['annotation_level'] =>
-  failsRun(e) || (isUnchecked(e) && unchecked === 'failure') ? 'failure' : isUnchecked(e) ? 'notice' : 'warning';
+const problemLevel = (e: LoadProblem, unchecked: UncheckedPolicy): Annotation['annotation_level'] => {
+  const severity = problemSeverity(e, unchecked);
+  return severity === 'error' ? 'failure' : severity;
+};
 
 /**
  * Annotations complement the inline comments: a finding or a failing file

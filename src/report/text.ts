@@ -4,10 +4,13 @@
  * problem matcher (problem-matcher.json) can jump to it: blocking findings
  * are errors; warnings, audit warnings, upgrade previews, ignored findings,
  * notes and policy problems are marked as such; then file problems
- * (`file:line: error|warning:`, no column) and a one-line summary.
+ * (`file:line: error|warning|note:`, no column: a file not checked is a
+ * note, as it is a notice in the check run, unless `--unchecked failure`
+ * makes it fail) and a one-line summary.
  */
 import type { Finding } from '../findings/types.js';
-import { isWarning } from '../manifests/types.js';
+import { problemSeverity } from '../findings/unchecked.js';
+import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
@@ -43,14 +46,17 @@ function findingLine(f: Finding & { status?: string; preexisting?: boolean }): s
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function renderText(report: ReportLike, header: PolicyHeader): string {
+/** A file problem's word: what it does to the run, as the check run's annotation levels say. */
+const problemWords = { error: 'error', warning: 'warning', notice: 'note' } as const;
+
+export function renderText(report: ReportLike, header: PolicyHeader, unchecked: UncheckedPolicy): string {
   const lines: string[] = [];
   for (const f of report.findings) lines.push(findingLine(f));
   for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
   // A policy problem (an opt-out that does not count) fails nothing by itself: the finding it meant to silence still does.
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${isWarning(e) ? 'warning' : 'error'}: ${e.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [

@@ -151,10 +151,13 @@ describe('pod-security-review check', () => {
     expect(stdout).toContain('(0 blocking findings, 5 warnings)');
   });
 
-  it('treats a template alone as a notice, not a failure', async () => {
+  it('treats a template alone as a notice, not a failure, unless --unchecked failure makes it one', async () => {
     const { status, stdout } = await cli('check', 'fixtures/manifests/helm-template.yaml');
     expect(status).toBe(0);
-    expect(stdout).toContain('helm-template.yaml:4: error: looks like a Go/Helm template');
+    expect(stdout).toContain('helm-template.yaml:4: note: looks like a Go/Helm template');
+    const strict = await cli('check', '--unchecked', 'failure', 'fixtures/manifests/helm-template.yaml');
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('helm-template.yaml:4: error: looks like a Go/Helm template');
   });
 
   it('honours the version', async () => {

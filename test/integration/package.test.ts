@@ -133,14 +133,19 @@ function annotate(line: string): { severity: string; file: string; line: string 
 }
 
 describe('problem matcher', () => {
-  it('annotates every finding and file problem of the text report (file:line:column: error|warning: message) with its severity, and nothing else', async () => {
-    let stdout = '';
-    const io = { cwd: repoRoot, stdout: (t: string) => (stdout += t), stderr: () => {} };
+  it('annotates every finding and file problem of the text report (file:line:column: error|warning|note: message) with its severity, and nothing else', async () => {
     const upgrade = 'fixtures/pss-conformance/baseline/v1.34/fail/hostprobesandhostlifecycle0.yaml';
-    await runCli(['check', '--version', 'v1.33', '--preview-version', 'latest', 'fixtures/examples', 'fixtures/manifests', upgrade], io);
-    const lines = stdout.trimEnd().split('\n');
-    const summary = lines.pop()!;
-    expect(annotate(summary)).toBe(null);
+    const lines: string[] = [];
+    // Files not checked are notes, and errors when --unchecked failure makes them fail the run.
+    for (const unchecked of ['neutral', 'failure']) {
+      let stdout = '';
+      const io = { cwd: repoRoot, stdout: (t: string) => (stdout += t), stderr: () => {} };
+      await runCli(['check', '--version', 'v1.33', '--preview-version', 'latest', '--unchecked', unchecked, 'fixtures/examples', 'fixtures/manifests', upgrade], io);
+      const report = stdout.trimEnd().split('\n');
+      const summary = report.pop()!;
+      expect(annotate(summary)).toBe(null);
+      lines.push(...report);
+    }
     const seen = new Set<string>();
     for (const line of lines) {
       const annotation = annotate(line);
@@ -148,13 +153,13 @@ describe('problem matcher', () => {
       const { file, line: lineNumber, column } = annotation!;
       const position = [file, lineNumber, column].filter((part) => part !== undefined).join(':');
       // The runner's file, line and column are the text's, and the word after them is the severity.
-      const word = /^(error|warning|audit warning|upgrade preview): /.exec(line.slice(position.length + 2))?.[1];
+      const word = /^(error|warning|audit warning|upgrade preview|note): /.exec(line.slice(position.length + 2))?.[1];
       expect(line.startsWith(`${position}: `), line).toBe(true);
-      expect(annotation!.severity, line).toBe(word === 'error' ? 'error' : word === 'upgrade preview' ? 'notice' : word === undefined ? 'none' : 'warning');
+      expect(annotation!.severity, line).toBe(word === 'error' ? 'error' : word === 'upgrade preview' || word === 'note' ? 'notice' : word === undefined ? 'none' : 'warning');
       seen.add(`${annotation!.severity}${lineNumber === undefined ? ' (file)' : column === undefined ? ' (line)' : ' (line:column)'}`);
     }
     // Findings carry their field's column; file problems their line, or only the file.
-    expect([...seen].sort()).toEqual(['error (file)', 'error (line)', 'error (line:column)', 'notice (line:column)', 'warning (line:column)']);
+    expect([...seen].sort()).toEqual(['error (file)', 'error (line)', 'error (line:column)', 'notice (file)', 'notice (line)', 'notice (line:column)', 'warning (line:column)']);
   });
 
   it('reads the severities the text report uses for notes, policy problems and file warnings', () => {
@@ -163,6 +168,7 @@ describe('problem matcher', () => {
     expect(annotate('deploy/a.yaml:3:5: audit warning: Deployment shop/a: x')).toMatchObject({ severity: 'warning', column: '5' });
     expect(annotate('cluster/admission.yaml:15: note: exemptions.usernames are not known here')).toMatchObject({ severity: 'notice', line: '15' });
     expect(annotate('deploy/a.yaml: warning: a Namespace defined twice')).toMatchObject({ severity: 'warning', file: 'deploy/a.yaml', line: undefined });
+    expect(annotate('deploy/big.yaml: note: file is 5000000 bytes, over the limit')).toMatchObject({ severity: 'notice', file: 'deploy/big.yaml', line: undefined });
     expect(annotate('deploy/a.yaml:4:3: ignored: Deployment shop/a: x [privileged]: disabled')).toBe(null);
   });
 });

@@ -113,9 +113,10 @@ describe('item 1: template detection cannot hide a manifest (CLI)', () => {
     const dir = tree({ 'chart/templates/deployment.yaml': helmTemplate });
     const neutral = await cli(dir, 'check', 'chart');
     expect(neutral.status).toBe(0);
-    expect(neutral.stdout).toContain('chart/templates/deployment.yaml:4: error: looks like a Go/Helm template');
+    expect(neutral.stdout).toContain('chart/templates/deployment.yaml:4: note: looks like a Go/Helm template');
     const strict = await cli(dir, 'check', '--unchecked', 'failure', 'chart');
     expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('chart/templates/deployment.yaml:4: error: looks like a Go/Helm template');
     const bad = await cli(dir, 'check', '--unchecked', 'maybe', 'chart');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--unchecked "maybe": must be one of neutral, failure, success');
