@@ -26314,6 +26314,18 @@ ${why}
   };
 }
 
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemSeverity(problem, unchecked) {
+  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
+  return isUnchecked(problem) ? "notice" : "warning";
+}
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
+
 // src/report/text.ts
 function subject(f) {
   const ns = f.namespace === null ? "" : `${f.namespace}/`;
@@ -26335,13 +26347,14 @@ function findingLine(f) {
   return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-function renderText(report, header) {
+var problemWords = { error: "error", warning: "warning", notice: "note" };
+function renderText(report, header, unchecked) {
   const lines = [];
   for (const f of report.findings) lines.push(findingLine(f));
   for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${isWarning(e) ? "warning" : "error"}: ${e.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${e.message}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [
@@ -26357,28 +26370,20 @@ function renderText(report, header) {
 }
 
 // src/cli/reportFormat.ts
-function renderReport(format2, report, header) {
+function renderReport(format2, report, header, unchecked) {
   switch (format2) {
     case "json":
       return renderJson(report, header);
     case "sarif":
       return renderSarif(report.findings, report.errors, version);
     case "text":
-      return renderText(report, header);
+      return renderText(report, header, unchecked);
   }
 }
 
 // src/cli/options.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import path6 from "node:path";
-
-// src/findings/unchecked.ts
-var uncheckedPolicies = ["neutral", "failure", "success"];
-var defaultUnchecked = "neutral";
-function problemsVerdict(problems, unchecked) {
-  if (problems.some(failsRun)) return "failure";
-  return problems.some(isUnchecked) ? unchecked : "success";
-}
 
 // src/io/files.ts
 import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
@@ -26764,7 +26769,7 @@ async function checkCommand(args, io) {
   progress?.end();
   const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
-  const output = renderReport(options.format, report, header);
+  const output = renderReport(options.format, report, header, options.unchecked);
   io.stdout(options.format === "text" && colours(io) ? colourReport(output) : output);
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
@@ -27024,7 +27029,7 @@ async function diffCommand(args, io) {
     render: policy.config.render
   }, port);
   const header = defaultPolicies(policy, report.cluster);
-  io.stdout(renderReport(options.format, report, header));
+  io.stdout(renderReport(options.format, report, header, options.unchecked));
   return failureStatus(report, options.unchecked);
 }
 
@@ -27178,7 +27183,7 @@ async function fixCommand(args, io) {
   });
   const fixedCount = before.findings.length - remaining.findings.length;
   const text3 = [
-    renderText(report, defaultPolicies(policy)).trimEnd(),
+    renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,
     ...cautionLines,
     `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${namedFiles(changed)}` : ""}`

@@ -41936,6 +41936,10 @@ function failsRun(problem) {
 // src/findings/unchecked.ts
 var uncheckedPolicies = ["neutral", "failure", "success"];
 var defaultUnchecked = "neutral";
+function problemSeverity(problem, unchecked) {
+  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
+  return isUnchecked(problem) ? "notice" : "warning";
+}
 function problemsVerdict(problems, unchecked) {
   if (problems.some(failsRun)) return "failure";
   return problems.some(isUnchecked) ? unchecked : "success";
@@ -50842,7 +50846,10 @@ function byLine(items, where2) {
   }
   return [...groups2.values()];
 }
-var problemLevel = (e, unchecked) => failsRun(e) || isUnchecked(e) && unchecked === "failure" ? "failure" : isUnchecked(e) ? "notice" : "warning";
+var problemLevel = (e, unchecked) => {
+  const severity2 = problemSeverity(e, unchecked);
+  return severity2 === "error" ? "failure" : severity2;
+};
 function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecked) {
   const findingAnnotations = byLine(
     findings.filter((f) => !commented?.findings.has(f)),
