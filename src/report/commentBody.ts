@@ -202,12 +202,15 @@ function provenance(findings: readonly ReviewFinding[]): string | null {
 function renderedFrom(findings: readonly ReviewFinding[]): string | null {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
-  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.label ?? r.root)}`));
+  // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
+  const byTool = new Map<string, string[]>();
+  for (const r of rendered) byTool.set(r.tool, unique([...(byTool.get(r.tool) ?? []), inlineCode(r.label ?? r.root)]));
+  const roots = [...byTool].map(([tool, names]) => `${tool} from ${names.join(', ')}`);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
-  const line = `_Rendered by ${roots.join(', ')}._`;
+  const line = `_Rendered by ${roots.join('; ')}._`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join('\n'));
-  return [`<details><summary>Rendered by ${roots.join(', ')}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
+  return [`<details><summary>Rendered by ${roots.join('; ')}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
 }
 
 /**

@@ -22,6 +22,13 @@ describe('rendered findings', () => {
     expect(body).toContain('```yaml\n      containers:\n        - name: web\n          image: web:1\n```');
   });
 
+  it('a comment on a line several roots render names each tool once, with its roots', () => {
+    const overlay = (root: string) =>
+      reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null } });
+    expect(commentBody([overlay('app/overlays/prod'), overlay('app/overlays/staging')], null)).toContain('_Rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`._');
+    expect(commentBody([exact, overlay('app/overlays/prod')], null)).toContain('_Rendered by helm from `charts/web`; kustomize from `app/overlays/prod`._');
+  });
+
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
     const json = JSON.parse(renderJson({ findings: [uncertain], ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' })) as { findings: { rendered: unknown }[] };
     expect(json.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
