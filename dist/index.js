@@ -51177,12 +51177,14 @@ function provenance(findings) {
 function renderedFrom(findings) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
-  const roots = unique(rendered.map((r) => `${r.tool} from ${inlineCode(r.label ?? r.root)}`));
+  const byTool = /* @__PURE__ */ new Map();
+  for (const r of rendered) byTool.set(r.tool, unique([...byTool.get(r.tool) ?? [], inlineCode(r.label ?? r.root)]));
+  const roots = [...byTool].map(([tool, names]) => `${tool} from ${names.join(", ")}`);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const line = `_Rendered by ${roots.join(", ")}._`;
+  const line = `_Rendered by ${roots.join("; ")}._`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join("\n"));
-  return [`<details><summary>Rendered by ${roots.join(", ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
+  return [`<details><summary>Rendered by ${roots.join("; ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
 ${snippet}
 ${fence}`), "</details>"].join("\n");
 }
