@@ -246,8 +246,10 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const changedBase: ManifestDocument[] = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts).
-    const fileLoad = file.rendered === true ? { ...load, rendered: true } : load;
+    // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts). Its size was bounded when
+    // the tool wrote it (render.max-output-size): max-file-size is for the files a repository holds, each of
+    // which the rendering read within it, and a rendering of many (all the CRDs of an operator) may be larger.
+    const fileLoad = file.rendered === true ? { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER } : load;
     // Problems at base do not matter: its pod specs simply count as absent.
     const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));

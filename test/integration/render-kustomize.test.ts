@@ -179,6 +179,17 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
   });
 
+  it('checks a rendering larger than --max-file-size: the tool\'s output is bounded by render.max-output-size, each file it read by --max-file-size', async () => {
+    // Each file of the overlay is under 300 bytes; its rendering is 327.
+    const cwd = path.join(fixturesDir, 'render', 'kustomize-patch', 'head');
+    let stdout = '';
+    const status = await runCli(['check', '.', '--max-file-size', '300', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((f) => [f.file, f.line, f.name, f.check])).toEqual([['overlays/prod/debug.yaml', 11, 'prod-web', 'privileged']]);
+  });
+
   it('honours the config\'s render.timeout and render.max-output-size, and names the limit hit and the key that raises it', async () => {
     const small = await checkWithConfig<JsonReport>('kustomize-patch/head', 'render:\n  max-output-size: 10\n');
     expect(small.status).toBe(1);
