@@ -156,7 +156,7 @@ export async function checkRenderings(tools: RenderPort, options: RenderStageOpt
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, options);
+  const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   // A check knows no change: no status, no diff lines.

@@ -81,6 +81,15 @@ export interface ScopeOptions {
    * reported (configChanges.ts).
    */
   readonly configChange?: { readonly base: PolicyConfig; readonly head: PolicyConfig; readonly path: string };
+  /**
+   * The change set is no change: `check` renders the charts and overlays of
+   * a tree once, as files added to nothing. Each pod spec is judged by the
+   * policy at head alone, as `check` judges plain files (its Namespace's
+   * labels, all its opt-outs), and no policy is reported relaxed: read as a
+   * change, a Namespace a rendering holds lowered the run's default levels
+   * (a blocking finding), and its pods were judged at those defaults.
+   */
+  readonly noBase?: boolean;
 }
 
 interface Loaded {
@@ -216,6 +225,12 @@ interface Judged {
   readonly exemptRuntimeClass: string | null;
 }
 
+/** A pod spec of a change set that is no change (ScopeOptions.noBase): its policy at head, nothing relaxed. */
+function judgedAtHead(pod: PodSpecSource, context: PolicyContext): Judged {
+  const head = resolveFor(pod, context);
+  return { policy: head, base: head, changed: false, moved: [], addedOptOuts: [], exemptRuntimeClass: null };
+}
+
 function judge(pod: PodSpecSource, base: PodSpecSource | null, context: PolicyContext, baseContext: PolicyContext, rule: OptOutsRule): Judged {
   const head = resolveFor(pod, context);
   const before = base ? resolveFor(base, baseContext) : resolveFor(pod, baseContext, { ...subjectFromPodSpec(pod), workloadAnnotations: {}, templateAnnotations: null });
@@ -277,7 +292,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const context: PolicyContext = repository.context;
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !touched.has(document.file));
   // The base commit's Namespaces and cluster policies (PodSecurityConfiguration, Kyverno): what the change may not lower.
-  const baseContext: PolicyContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const baseContext: PolicyContext = options.noBase === true ? context : repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
   // Kyverno rules are evaluated as well as Pod Security Admission: a pod spec must pass the base commit's rules too.
   // A rule the same at both commits judges alike, unless a Namespace's labels (its namespaceSelector) changed.
@@ -329,7 +344,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     const fileFindings: DiffFinding[][] = [];
     for (const pod of headPods.values()) {
       const base = matches.get(pod) ?? null;
-      const judged = judge(pod, base, context, baseContext, rules.optOuts);
+      const judged = options.noBase === true ? judgedAtHead(pod, context) : judge(pod, base, context, baseContext, rules.optOuts);
       if (relabelled.has(file)) {
         // Outside the change: judged anew only where the change makes its policy stricter (a relaxation judges it as before, under the base policy).
         if (samePolicy(judged.policy, judged.base)) continue;

@@ -5,6 +5,8 @@
  * resource line that writes the value, and patches are never read as
  * manifests of their own.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
@@ -177,6 +179,29 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     const plain = await run(path.join(fixturesDir, 'render', 'kustomize-base', 'head'), 'deploy/job.yaml');
     expect(plain.report.findings.map((f) => [f.file, f.line, f.name, f.check, f.rendered])).toEqual([['deploy/job.yaml', 10, 'migrate', 'hostNamespaces', undefined]]);
     expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
+  });
+
+  it('a Namespace an overlay renders is read for its labels, never as a pull request lowering them: check knows no change', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-namespace-'));
+    try {
+      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources:\n- namespace.yaml\n- pod.yaml\n');
+      writeFileSync(path.join(cwd, 'namespace.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: monitoring\n  labels:\n    pod-security.kubernetes.io/warn: privileged\n');
+      writeFileSync(path.join(cwd, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\n  namespace: monitoring\nspec:\n  containers: [{name: agent, image: agent:1}]\n');
+      const run = async (...args: string[]) => {
+        let stdout = '';
+        const status = await runCli(['check', '.', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+        return { status, report: JSON.parse(stdout) as JsonReport };
+      };
+      const rendered = await run();
+      const plain = await run('--render', 'off');
+      expect(rendered.status).toBe(0);
+      // The Namespace's warn level applies to its Pod, as it does to the plain files: no restricted warnings, and no finding of its own.
+      expect(rendered.report.findings).toEqual([]);
+      expect(plain.report.findings).toEqual([]);
+      expect(rendered.report.podSpecs.map((p) => p.name)).toEqual(['agent']);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('checks a rendering larger than --max-file-size: the tool\'s output is bounded by render.max-output-size, each file it read by --max-file-size', async () => {
