@@ -6,9 +6,11 @@
  * Other programs write Go templates into Kubernetes objects that are applied
  * as they are, their actions left for those programs: an Argo CD
  * ApplicationSet's `{{ .path.basename }}`, the alert texts of a
- * PrometheusRule or an AlertmanagerConfig. Whatever renders those actions,
- * if anything does, an object of a kind without a pod template cannot
- * become a pod spec, so there is nothing more to check by rendering it.
+ * PrometheusRule or an AlertmanagerConfig, or YAML that is no Kubernetes
+ * object at all (an Alertmanager configuration). Whatever renders those
+ * actions, if anything does, an object of a kind without a pod template, or
+ * with no kind, cannot become a pod spec, so there is nothing more to check
+ * by rendering it.
  */
 import type { LoadOptions } from '../manifests/load.js';
 import { templateAction } from '../manifests/templateActions.js';
@@ -18,13 +20,16 @@ import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
 
 /**
  * Whether a decoded document is an object that holds no pod spec whatever
- * its values say: its apiVersion and kind are written out (no template
- * action in either) and name no pod workload (in its group or misplaced),
- * and it is no List (whose items could be workloads).
+ * its values say: it has neither apiVersion nor kind (no Kubernetes object:
+ * extraction finds nothing in it, and an action could not add a key without
+ * breaking the YAML), or both are written out (no template action in
+ * either) and name no pod workload (in its group or misplaced), and it is
+ * no List (whose items could be workloads).
  */
 export function holdsNoPodSpec(value: JsonValue): boolean {
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
+  if (apiVersion === undefined && kind === undefined) return true;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return false;
   if (templateAction.test(apiVersion) || templateAction.test(kind) || kind.endsWith('List')) return false;
   return findWorkloadKind(apiVersion, kind) === undefined && misplacedWorkloadKind(apiVersion, kind) === undefined;

@@ -35,6 +35,7 @@ describe('holdsNoPodSpec', () => {
     ['an ApplicationSet', { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet' }],
     ['a ConfigMap', { apiVersion: 'v1', kind: 'ConfigMap' }],
     ['a custom resource named like a workload, in its own group', { apiVersion: 'example.com/v1', kind: 'Job' }],
+    ['YAML that is no Kubernetes object (an Alertmanager configuration)', { route: { receiver: 'slack' }, receivers: [{ name: 'slack' }] }],
   ])('is true of %s', (_name, value) => {
     expect(holdsNoPodSpec(value)).toBe(true);
   });
@@ -47,6 +48,7 @@ describe('holdsNoPodSpec', () => {
     ['a kind a template writes', { apiVersion: 'apps/v1', kind: '{{ .Values.kind }}' }],
     ['an apiVersion a template writes', { apiVersion: '{{ .Values.group }}/v1', kind: 'ConfigMap' }],
     ['an object without a kind', { apiVersion: 'v1' }],
+    ['an object whose kind is not a string (an unquoted action reads as a map)', { apiVersion: 'apps/v1', kind: { '{ .Values.kind }': null } }],
     ['something else than an object', ['kind', 'ConfigMap']],
   ])('is false of %s', (_name, value) => {
     expect(holdsNoPodSpec(value)).toBe(false);
@@ -55,6 +57,8 @@ describe('holdsNoPodSpec', () => {
 
 describe('template actions in objects that hold no pod spec', () => {
   it('leave the file a manifest when every document with actions holds no pod spec', () => {
+    const alertmanager = lines('route: {receiver: slack}', 'receivers:', '- name: slack', '  slack_configs:', "  - title: '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}'");
+    expect(loadManifestFile('alertmanager.yaml', alertmanager, podLoadOptions(defaultLoadOptions)).problems).toEqual([]);
     expect(loadManifestFile('appset.yaml', applicationSet, podLoadOptions(defaultLoadOptions)).problems).toEqual([]);
     expect(loadManifestFile('mixed.yaml', `${alerts}---\n${deployment('nginx:1')}`, podLoadOptions(defaultLoadOptions)).problems).toEqual([]);
     // Without the workloads' rule, the loader knows no kinds: any action makes a template.
