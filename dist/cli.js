@@ -18146,6 +18146,7 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
 function holdsNoPodSpec(value) {
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
+  if (apiVersion === void 0 && kind === void 0) return true;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return false;
   if (templateAction.test(apiVersion) || templateAction.test(kind) || kind.endsWith("List")) return false;
   return findWorkloadKind(apiVersion, kind) === void 0 && misplacedWorkloadKind(apiVersion, kind) === void 0;
@@ -25102,6 +25103,10 @@ function matchNamespaceMoves(heads, unmatchedBase, matches2) {
     }
   }
 }
+function judgedAtHead(pod, context) {
+  const head = resolveFor(pod, context);
+  return { policy: head, base: head, changed: false, moved: [], addedOptOuts: [], exemptRuntimeClass: null };
+}
 function judge(pod, base, context, baseContext, rule) {
   const head = resolveFor(pod, context);
   const before = base ? resolveFor(base, baseContext) : resolveFor(pod, baseContext, { ...subjectFromPodSpec(pod), workloadAnnotations: {}, templateAnnotations: null });
@@ -25128,7 +25133,7 @@ function evaluateChangeSet(changeSet, options) {
   const changedBase = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    const fileLoad = file.rendered === true ? { ...load, rendered: true } : load;
+    const fileLoad = file.rendered === true ? { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER } : load;
     const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
     changedBase.push(...base.documents);
@@ -25151,7 +25156,7 @@ function evaluateChangeSet(changeSet, options) {
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !touched.has(document.file));
-  const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const baseContext = options.noBase === true ? context : repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
   const labelsOf2 = (c, name) => JSON.stringify(c.namespaces.byName.get(name)?.manifest.labels ?? null);
   const relabelledAny = [.../* @__PURE__ */ new Set([...context.namespaces.byName.keys(), ...baseContext.namespaces.byName.keys()])].some((name) => labelsOf2(context, name) !== labelsOf2(baseContext, name));
@@ -25196,7 +25201,7 @@ function evaluateChangeSet(changeSet, options) {
     const fileFindings = [];
     for (const pod of headPods.values()) {
       const base = matches2.get(pod) ?? null;
-      const judged = judge(pod, base, context, baseContext, rules.optOuts);
+      const judged = options.noBase === true ? judgedAtHead(pod, context) : judge(pod, base, context, baseContext, rules.optOuts);
       if (relabelled.has(file)) {
         if (samePolicy(judged.policy, judged.base)) continue;
       } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
@@ -25906,7 +25911,7 @@ async function checkRenderings(tools, options) {
   const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
-  const report = evaluateChangeSet(plan.changeSet, options);
+  const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
   const mapped = mapRenderedReport(report, plan.renderings, null, port.head.paths);
   const verified = options.fixes ? await verifySuggestions(mapped, port, options.policy) : mapped.report;
   const findings = withoutRepeats(verified.findings.map(({ status: _status, preexisting: _preexisting, locations, ...finding }) => ({ ...finding, locations: locations.map(({ inDiff: _inDiff, ...location }) => location) })));

@@ -46117,6 +46117,7 @@ init_templateActions();
 function holdsNoPodSpec(value) {
   if (!isObject(value)) return false;
   const { apiVersion, kind } = value;
+  if (apiVersion === void 0 && kind === void 0) return true;
   if (typeof apiVersion !== "string" || typeof kind !== "string") return false;
   if (templateAction.test(apiVersion) || templateAction.test(kind) || kind.endsWith("List")) return false;
   return findWorkloadKind(apiVersion, kind) === void 0 && misplacedWorkloadKind(apiVersion, kind) === void 0;
@@ -52094,6 +52095,10 @@ function matchNamespaceMoves(heads, unmatchedBase, matches2) {
     }
   }
 }
+function judgedAtHead(pod, context) {
+  const head = resolveFor(pod, context);
+  return { policy: head, base: head, changed: false, moved: [], addedOptOuts: [], exemptRuntimeClass: null };
+}
 function judge(pod, base, context, baseContext, rule) {
   const head = resolveFor(pod, context);
   const before = base ? resolveFor(base, baseContext) : resolveFor(pod, baseContext, { ...subjectFromPodSpec(pod), workloadAnnotations: {}, templateAnnotations: null });
@@ -52120,7 +52125,7 @@ function evaluateChangeSet(changeSet, options) {
   const changedBase = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    const fileLoad = file.rendered === true ? { ...load, rendered: true } : load;
+    const fileLoad = file.rendered === true ? { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER } : load;
     const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
     changedBase.push(...base.documents);
@@ -52143,7 +52148,7 @@ function evaluateChangeSet(changeSet, options) {
   const repository = repositoryPolicy(headDocuments, options.policy);
   const context = repository.context;
   const unchangedDocuments = (options.headNamespaceDocuments ?? []).filter((document) => !touched.has(document.file));
-  const baseContext = repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
+  const baseContext = options.noBase === true ? context : repositoryPolicy([...unchangedDocuments, ...changedBase], options.policy).context;
   const headKyverno = context.cluster?.kyverno ?? [];
   const labelsOf2 = (c, name) => JSON.stringify(c.namespaces.byName.get(name)?.manifest.labels ?? null);
   const relabelledAny = [.../* @__PURE__ */ new Set([...context.namespaces.byName.keys(), ...baseContext.namespaces.byName.keys()])].some((name) => labelsOf2(context, name) !== labelsOf2(baseContext, name));
@@ -52188,7 +52193,7 @@ function evaluateChangeSet(changeSet, options) {
     const fileFindings = [];
     for (const pod of headPods.values()) {
       const base = matches2.get(pod) ?? null;
-      const judged = judge(pod, base, context, baseContext, rules.optOuts);
+      const judged = options.noBase === true ? judgedAtHead(pod, context) : judge(pod, base, context, baseContext, rules.optOuts);
       if (relabelled.has(file)) {
         if (samePolicy(judged.policy, judged.base)) continue;
       } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
