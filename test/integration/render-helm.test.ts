@@ -145,6 +145,25 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(report.errors[0]!.message).toMatch(/^charts\/web could not be rendered: `helm template web charts\/web .*` failed \(its output went over the limit of 16 bytes; raise `render\.max-output-size`/);
   });
 
+  it('says how to give a chart the values its templates require, when its own values.yaml does not set them', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-required-'));
+    try {
+      mkdirSync(path.join(cwd, 'charts/db/templates'), { recursive: true });
+      writeFileSync(path.join(cwd, 'charts/db/Chart.yaml'), 'apiVersion: v2\nname: db\nversion: 1.0.0\n');
+      writeFileSync(path.join(cwd, 'charts/db/values.yaml'), 'password: ""\n');
+      writeFileSync(path.join(cwd, 'charts/db/templates/secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {{ required "password is required" .Values.password | quote }}\n');
+      let stdout = '';
+      const status = await runCli(['check', '.', '--format', 'json', '--allow-empty'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      expect(status).toBe(1);
+      const report = JSON.parse(stdout) as JsonReport;
+      expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/db/Chart.yaml', 'render-failed']]);
+      expect(report.errors[0]!.message).toContain('password is required');
+      expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: name a values file for it under `render\.charts` in the config file, \.github\/pod-security\.yaml\)$/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-data-'));
     try {

@@ -60,6 +60,14 @@ function helmVersionHint(stderr: string): string {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? '\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)' : '';
 }
 
+/**
+ * A chart whose templates stop on a value its values.yaml leaves out (`required`, `fail`: helm's "execution
+ * error"): its rendering is only ever meant to run with values of the user's, which the config file names.
+ */
+function chartValuesHint(stderr: string): string {
+  return /execution error at/i.test(stderr) ? '\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)' : '';
+}
+
 function helmCommand(root: RenderRoot): Command {
   const helm = root.helm!;
   return {
@@ -104,6 +112,6 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
-  const hint = result.kind === 'failed' && root.inflateHelm ? helmVersionHint(result.stderr) : '';
+  const hint = result.kind !== 'failed' ? '' : root.inflateHelm ? helmVersionHint(result.stderr) : root.tool === 'helm' ? chartValuesHint(result.stderr) : '';
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}${hint}` };
 }
