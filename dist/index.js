@@ -35530,6 +35530,9 @@ async function onPath(name) {
 function helmVersionHint(stderr) {
   return /requires helm V3|helm version -c --short/i.test(stderr) ? "\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)" : "";
 }
+function chartValuesHint(stderr) {
+  return /execution error at/i.test(stderr) ? "\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)" : "";
+}
 function helmCommand(root) {
   const helm = root.helm;
   return {
@@ -35566,7 +35569,7 @@ async function renderIn(root, treeDir, missing) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind === "failed" && root.inflateHelm ? helmVersionHint(result.stderr) : "";
+  const hint2 = result.kind !== "failed" ? "" : root.inflateHelm ? helmVersionHint(result.stderr) : root.tool === "helm" ? chartValuesHint(result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}${hint2}` };
 }
