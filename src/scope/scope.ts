@@ -98,10 +98,11 @@ interface Loaded {
   readonly problems: LoadProblem[];
 }
 
+/** `load` holds the workloads' template rule already (podLoadOptions): evaluateChangeSet makes it once. */
 function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded {
   if (content.kind === 'absent') return { pods: [], documents: [], problems: [] };
   if (content.kind === 'unavailable') return { pods: [], documents: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }] };
-  const loaded = loadManifestFile(path, content.data, podLoadOptions(load));
+  const loaded = loadManifestFile(path, content.data, load);
   const pods: PodSpecSource[] = [];
   const problems: LoadProblem[] = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -247,7 +248,11 @@ function judge(pod: PodSpecSource, base: PodSpecSource | null, context: PolicyCo
 }
 
 export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): DiffReport {
-  const load = options.load ?? defaultLoadOptions;
+  const load = podLoadOptions(options.load ?? defaultLoadOptions);
+  // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts). Its size was bounded when
+  // the tool wrote it (render.max-output-size): max-file-size is for the files a repository holds, each of
+  // which the rendering read within it, and a rendering of many (all the CRDs of an operator) may be larger.
+  const renderedLoad: LoadOptions = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
   const selection = options.selection ?? defaultSelection;
   const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors: LoadProblem[] = [];
@@ -261,10 +266,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   const changedBase: ManifestDocument[] = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    // A chart's or overlay's rendering is final: `{{ }}` in it is data (load.ts). Its size was bounded when
-    // the tool wrote it (render.max-output-size): max-file-size is for the files a repository holds, each of
-    // which the rendering read within it, and a rendering of many (all the CRDs of an operator) may be larger.
-    const fileLoad = file.rendered === true ? { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER } : load;
+    const fileLoad = file.rendered === true ? renderedLoad : load;
     // Problems at base do not matter: its pod specs simply count as absent.
     const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
