@@ -93,11 +93,23 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 const nameOf = (f: ReviewFinding) => inlineCode(`${f.namespace === null ? '' : `${f.namespace}/`}${f.name === '' ? '(unnamed)' : f.name}`);
 const workloadOf = (f: ReviewFinding) => `${f.kind} ${nameOf(f)}`;
 
+/** Names grouped under a key (a kind, a tool), each once, keys and names in the order first seen. */
+function namesBy<T>(items: readonly T[], keyOf: (item: T) => string, named: (item: T) => string): [string, string[]][] {
+  const byKey = new Map<string, Set<string>>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let names = byKey.get(key);
+    if (names === undefined) byKey.set(key, (names = new Set()));
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
+
 /** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`". */
 function workloadsOf(findings: readonly ReviewFinding[]): string {
-  const byKind = new Map<string, string[]>();
-  for (const f of findings) byKind.set(f.kind, unique([...(byKind.get(f.kind) ?? []), nameOf(f)]));
-  return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`).join(', ');
+  return namesBy(findings, (f) => f.kind, nameOf)
+    .map(([kind, names]) => `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`)
+    .join(', ');
 }
 
 /** Who fails: one container, the containers of one workload, or the workloads. */
@@ -203,9 +215,7 @@ function renderedFrom(findings: readonly ReviewFinding[]): string | null {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
   // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
-  const byTool = new Map<string, string[]>();
-  for (const r of rendered) byTool.set(r.tool, unique([...(byTool.get(r.tool) ?? []), inlineCode(r.label ?? r.root)]));
-  const roots = [...byTool].map(([tool, names]) => `${tool} from ${names.join(', ')}`);
+  const roots = namesBy(rendered, (r) => r.tool, (r) => inlineCode(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(', ')}`);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
   const line = `_Rendered by ${roots.join('; ')}._`;
   if (snippets.length === 0) return line;
