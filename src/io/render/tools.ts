@@ -68,6 +68,12 @@ function chartValuesHint(stderr: string): string {
   return /execution error at/i.test(stderr) ? '\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)' : '';
 }
 
+/** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
+function hintFor(root: RenderRoot, stderr: string): string {
+  if (root.inflateHelm) return helmVersionHint(stderr);
+  return root.tool === 'helm' ? chartValuesHint(stderr) : '';
+}
+
 function helmCommand(root: RenderRoot): Command {
   const helm = root.helm!;
   return {
@@ -112,6 +118,6 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
-  const hint = result.kind !== 'failed' ? '' : root.inflateHelm ? helmVersionHint(result.stderr) : root.tool === 'helm' ? chartValuesHint(result.stderr) : '';
+  const hint = result.kind === 'failed' ? hintFor(root, result.stderr) : '';
   return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}${hint}` };
 }

@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../../../src/findings/evaluateFiles.js';
 import { policyContext } from '../../../src/findings/policyContext.js';
 import { fixText } from '../../../src/fixes/fixFile.js';
-import { loadManifestFile } from '../../../src/manifests/load.js';
+import { defaultLoadOptions, loadManifestFile } from '../../../src/manifests/load.js';
 import { evaluateChangeSet } from '../../../src/scope/scope.js';
 import { holdsNoPodSpec, podLoadOptions } from '../../../src/workloads/podFree.js';
-import { defaultLoadOptions } from '../../../src/manifests/load.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
