@@ -23344,6 +23344,10 @@ function helmVersionHint(stderr) {
 function chartValuesHint(stderr) {
   return /execution error at/i.test(stderr) ? "\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)" : "";
 }
+function hintFor(root, stderr) {
+  if (root.inflateHelm) return helmVersionHint(stderr);
+  return root.tool === "helm" ? chartValuesHint(stderr) : "";
+}
 function helmCommand(root) {
   const helm = root.helm;
   return {
@@ -23380,7 +23384,7 @@ async function renderIn(root, treeDir, missing) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind !== "failed" ? "" : root.inflateHelm ? helmVersionHint(result.stderr) : root.tool === "helm" ? chartValuesHint(result.stderr) : "";
+  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}${hint2}` };
 }
@@ -25025,7 +25029,7 @@ function relabelledNamespaces(changeSet, options) {
 function loadPods(path10, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path10, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path10, content.data, podLoadOptions(load));
+  const loaded = loadManifestFile(path10, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -25125,7 +25129,8 @@ function judge(pod, base, context, baseContext, rule) {
   };
 }
 function evaluateChangeSet(changeSet, options) {
-  const load = options.load ?? defaultLoadOptions;
+  const load = podLoadOptions(options.load ?? defaultLoadOptions);
+  const renderedLoad = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
   const selection = options.selection ?? defaultSelection;
   const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors = [];
@@ -25136,7 +25141,7 @@ function evaluateChangeSet(changeSet, options) {
   const changedBase = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    const fileLoad = file.rendered === true ? { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER } : load;
+    const fileLoad = file.rendered === true ? renderedLoad : load;
     const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
     changedBase.push(...base.documents);

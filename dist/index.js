@@ -35533,6 +35533,10 @@ function helmVersionHint(stderr) {
 function chartValuesHint(stderr) {
   return /execution error at/i.test(stderr) ? "\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)" : "";
 }
+function hintFor(root, stderr) {
+  if (root.inflateHelm) return helmVersionHint(stderr);
+  return root.tool === "helm" ? chartValuesHint(stderr) : "";
+}
 function helmCommand(root) {
   const helm = root.helm;
   return {
@@ -35569,7 +35573,7 @@ async function renderIn(root, treeDir, missing) {
   if (result.kind === "ok") return { kind: "rendered", text: result.stdout };
   const stderr = result.kind === "failed" ? readableStderr(result.stderr, treeDir) : "";
   const reason4 = result.kind === "failed" ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ""}` : "not found";
-  const hint2 = result.kind !== "failed" ? "" : root.inflateHelm ? helmVersionHint(result.stderr) : root.tool === "helm" ? chartValuesHint(result.stderr) : "";
+  const hint2 = result.kind === "failed" ? hintFor(root, result.stderr) : "";
   return { kind: "failed", message: `\`${shown3(command)}\` failed (${reason4})${stderr === "" ? "" : `:
 ${stderr}`}${hint2}` };
 }
@@ -51112,10 +51116,18 @@ function cautionFor(checks2) {
 var unique = (items) => [...new Set(items)];
 var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
 var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
+function namesBy(items, keyOf2, named) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    let names = byKey.get(key);
+    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
 function workloadsOf(findings) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const f of findings) byKind.set(f.kind, unique([...byKind.get(f.kind) ?? [], nameOf(f)]));
-  return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
+  return namesBy(findings, (f) => f.kind, nameOf).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
 }
 function subjectOf(findings) {
   const workloads = unique(findings.map(workloadOf3));
@@ -51181,9 +51193,7 @@ function provenance(findings) {
 function renderedFrom(findings) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
-  const byTool = /* @__PURE__ */ new Map();
-  for (const r of rendered) byTool.set(r.tool, unique([...byTool.get(r.tool) ?? [], inlineCode(r.label ?? r.root)]));
-  const roots = [...byTool].map(([tool, names]) => `${tool} from ${names.join(", ")}`);
+  const roots = namesBy(rendered, (r) => r.tool, (r) => inlineCode(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
   const line = `_Rendered by ${roots.join("; ")}._`;
   if (snippets.length === 0) return line;
@@ -52017,7 +52027,7 @@ init_select();
 function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path4, content.data, podLoadOptions(load));
+  const loaded = loadManifestFile(path4, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
   for (const document of loaded.documents) {
@@ -52117,7 +52127,8 @@ function judge(pod, base, context, baseContext, rule) {
   };
 }
 function evaluateChangeSet(changeSet, options) {
-  const load = options.load ?? defaultLoadOptions;
+  const load = podLoadOptions(options.load ?? defaultLoadOptions);
+  const renderedLoad = { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER };
   const selection = options.selection ?? defaultSelection;
   const files = changeSet.files.filter((file) => file.rendered === true || selectsFile(selection, file));
   const errors = [];
@@ -52128,7 +52139,7 @@ function evaluateChangeSet(changeSet, options) {
   const changedBase = [];
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
-    const fileLoad = file.rendered === true ? { ...load, rendered: true, maxBytes: Number.MAX_SAFE_INTEGER } : load;
+    const fileLoad = file.rendered === true ? renderedLoad : load;
     const base = loadPods(basePath, file.base, fileLoad);
     bases.set(file, keyed(base.pods));
     changedBase.push(...base.documents);
