@@ -133,6 +133,7 @@ export function evaluateFile(file: SourceFile, documents: readonly ManifestDocum
     // Kept with the document only when fixes follow: their verifier reads it again (a text report would hold every file's until the end).
     const extraction = options.fixes === true ? extractPodSpecs(document) : extractPodSpecsAfresh(document);
     errors.push(...extraction.problems);
+    for (const chart of extraction.charts) errors.push(chart.problem);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   // Loops, not callbacks: a callback made per file is compiled again after each major collection (see FileFixer).

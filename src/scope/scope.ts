@@ -44,7 +44,7 @@ import type { PolicyConfig, PolicyFinding, ResolvedPolicy } from '../policy/type
 import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { podLoadOptions } from '../workloads/podFree.js';
-import type { PodSpecSource } from '../workloads/extract.js';
+import type { ChartInstall, PodSpecSource } from '../workloads/extract.js';
 import { admissionRelaxations, kyvernoNamespaceRelaxations, kyvernoRelaxations } from './clusterPolicyChanges.js';
 import { configRelaxations } from './configChanges.js';
 import { namespaceRelaxations, workloadRelaxation } from './policyChanges.js';
@@ -96,21 +96,37 @@ interface Loaded {
   readonly pods: PodSpecSource[];
   readonly documents: ManifestDocument[];
   readonly problems: LoadProblem[];
+  readonly charts: ChartInstall[];
 }
 
 /** `load` holds the workloads' template rule already (podLoadOptions): evaluateChangeSet makes it once. */
 function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded {
-  if (content.kind === 'absent') return { pods: [], documents: [], problems: [] };
-  if (content.kind === 'unavailable') return { pods: [], documents: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }] };
+  if (content.kind === 'absent') return { pods: [], documents: [], problems: [], charts: [] };
+  if (content.kind === 'unavailable') return { pods: [], documents: [], problems: [{ file: path, line: null, kind: 'unreadable', message: content.reason }], charts: [] };
   const loaded = loadManifestFile(path, content.data, load);
   const pods: PodSpecSource[] = [];
   const problems: LoadProblem[] = [...loaded.problems];
+  const charts: ChartInstall[] = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     pods.push(...extraction.pods);
     problems.push(...extraction.problems);
+    charts.push(...extraction.charts);
   }
-  return { pods, documents: [...loaded.documents], problems };
+  return { pods, documents: [...loaded.documents], problems, charts };
+}
+
+/**
+ * The chart installs at head that the change adds or edits (a values
+ * change, a new chart version): each is a file problem, as the pod specs
+ * it makes are not checked. One the change left as it was is not the
+ * change's, like an unchanged pod spec.
+ */
+function changedCharts(head: readonly ChartInstall[], base: readonly ChartInstall[]): LoadProblem[] {
+  const identity = (chart: ChartInstall) => `${chart.kind}\u0000${chart.namespace ?? ''}\u0000${chart.name}`;
+  const atBase = new Map<string, ChartInstall[]>();
+  for (const chart of base) atBase.set(identity(chart), [...(atBase.get(identity(chart)) ?? []), chart]);
+  return head.filter((chart) => !(atBase.get(identity(chart)) ?? []).some((known) => deepEqual(known.object, chart.object))).map((chart) => chart.problem);
 }
 
 /** Identity keys, with an occurrence number for repeated ones (e.g. unnamed pods). */
@@ -273,7 +289,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     changedBase.push(...base.documents);
     if (file.status === 'removed') continue;
     const head = loadPods(file.path, file.head, fileLoad);
-    errors.push(...head.problems);
+    errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));

@@ -16,6 +16,8 @@ import { formatFieldPath } from '../pss/paths.js';
 import { isObject, obj, str } from '../pss/pod.js';
 import type { FieldPath, JsonObject, JsonValue, PodInput } from '../pss/types.js';
 import { applyApiServerDefaults } from './defaults.js';
+import { chartMessage, chartReferenceOf } from './charts.js';
+import type { ChartReference } from './charts.js';
 import { findWorkloadKind, misplacedWorkloadKind } from './kinds.js';
 import { validateObject } from './validate.js';
 
@@ -35,10 +37,27 @@ export interface PodSpecSource {
   readonly pod: PodInput;
 }
 
+/**
+ * An object that has a GitOps controller install a Helm chart (charts.ts):
+ * its pod specs are made in the cluster, so it is reported as not checked.
+ */
+export interface ChartInstall {
+  readonly kind: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  /** The object as written: a change compares it with the base's. */
+  readonly object: JsonObject;
+  readonly problem: LoadProblem;
+}
+
 export interface Extraction {
   readonly pods: readonly PodSpecSource[];
   readonly problems: readonly LoadProblem[];
+  readonly charts: readonly ChartInstall[];
 }
+
+/** Most documents install no chart: they share one empty list. */
+const noCharts: readonly ChartInstall[] = [];
 
 function at(value: JsonValue | undefined, path: FieldPath): JsonValue | undefined {
   let current = value;
@@ -104,9 +123,9 @@ export type OriginalPodSpec = (objectPath: FieldPath) => PodSpecSource | undefin
  * documents a file's fixes are verified on.
  */
 export function extractPodSpecsAfresh(document: ManifestDocument, originalOf?: OriginalPodSpec): Extraction {
-  const extraction: Extracting = { document, originalOf, pods: [], problems: [] };
+  const extraction: Extracting = { document, originalOf, pods: [], problems: [], charts: null };
   if (isObject(document.value)) visitObject(extraction, document.value, []);
-  return { pods: extraction.pods, problems: extraction.problems };
+  return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
 }
 
 /**
@@ -120,6 +139,20 @@ interface Extracting {
   readonly originalOf: OriginalPodSpec | undefined;
   readonly pods: PodSpecSource[];
   readonly problems: LoadProblem[];
+  charts: ChartInstall[] | null;
+}
+
+function chartInstall(document: ManifestDocument, object: JsonObject, objectPath: FieldPath, kind: string, chart: ChartReference): ChartInstall {
+  const metadata = obj(object, 'metadata');
+  const namespace = metadata?.namespace;
+  const name = str(metadata, 'name');
+  return {
+    kind: detached(kind),
+    namespace: typeof namespace === 'string' && namespace !== '' ? detached(namespace) : null,
+    name: detached(name),
+    object,
+    problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: 'not-rendered' },
+  };
 }
 
 function invalidObject({ document, problems }: Extracting, path: FieldPath, message: string): void {
@@ -149,6 +182,8 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
 
   const workload = findWorkloadKind(apiVersion, kind);
   if (!workload) {
+    const chart = chartReferenceOf(apiVersion, kind, object);
+    if (chart !== null) (extraction.charts ??= []).push(chartInstall(document, object, objectPath, kind, chart));
     const home = misplacedWorkloadKind(apiVersion, kind);
     if (home !== undefined) {
       problems.push({
