@@ -1,5 +1,6 @@
 /** `pod-security-review check`: every pod spec in the given files and folders. */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateFiles, sortProblems } from '../findings/evaluateFiles.js';
 import { notComputedLead } from '../fixes/notes.js';
@@ -10,6 +11,8 @@ import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
+import type { LoadProblem } from '../manifests/types.js';
+import { kustomizationNames } from '../render/kustomization.js';
 import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
@@ -121,13 +124,35 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const advance = progress?.advance;
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
-  const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  const problems = port ? [...collected.problems, ...rootsOutside(files)] : collected.problems;
+  const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header, options.unchecked);
   io.stdout(options.format === 'text' && colours(io) ? colourReport(output) : output);
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
+}
+
+/**
+ * Charts and overlays are rendered within the working directory only
+ * (fsTree.ts), and files outside it are shown by their absolute paths: a
+ * chart or overlay found there is read as plain files, its templates
+ * reported as templates. Said once per root, with what renders it.
+ */
+function rootsOutside(files: readonly SourceFile[]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const { path: file } of files) {
+    const name = path.basename(file);
+    if (!path.isAbsolute(file) || (name !== 'Chart.yaml' && !(kustomizationNames as readonly string[]).includes(name))) continue;
+    problems.push({
+      file,
+      line: null,
+      kind: 'not-rendered',
+      message: `${path.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`check\` from a folder that holds it`,
+    });
+  }
+  return problems;
 }
 
 /** Said once per run (on stderr) when some file's fixes ran past their work budget: the findings are whole, some fixes were not computed. */

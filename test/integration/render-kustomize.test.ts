@@ -159,6 +159,15 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(text).toContain('overlays/remote/kustomization.yaml: note: overlays/remote not rendered: remote base');
   });
 
+  it('names an overlay outside the working directory as not rendered, rather than leaving its patch to pass for a manifest unexplained', async () => {
+    const overlay = path.join(fixturesDir, 'render', 'kustomize-patch', 'head', 'overlays', 'prod');
+    let text = '';
+    await runCli(['check', overlay, '--warn-level', 'privileged'], { cwd: path.join(fixturesDir, 'manifests'), stdout: (t) => (text += t), stderr: () => undefined });
+    expect(text).toContain(
+      `${overlay}/kustomization.yaml: note: ${overlay} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`check\` from a folder that holds it\n`,
+    );
+  });
+
   it('a patch named alone is judged through the overlay that uses it, never as a Deployment of its own; a file no kustomization uses stays plain', async () => {
     const run = async (cwd: string, ...args: string[]) => {
       let stdout = '';
