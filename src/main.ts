@@ -486,7 +486,7 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     const jsonPath = `${io.env.RUNNER_TEMP ?? '.'}/pod-security-review.json`;
     const sarifPath = `${io.env.RUNNER_TEMP ?? '.'}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
-    await io.writeText(sarifPath, renderSarif(findings, report.errors, toolVersion));
+    await io.writeText(sarifPath, renderSarif(findings, report.errors, toolVersion, settings.unchecked));
     const knownReadOnly: string | null = readOnly;
     const summaryText = jobSummary(settings.checkName, output.title, summaryInput(knownReadOnly !== null ? [knownReadOnly] : []), checkRunText(findings, inline));
     await io.appendSummary(clampMarkdown(summaryText, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));

@@ -8,13 +8,13 @@ import { version } from '../version.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 
-/** `unchecked` says whether a file not checked fails the run: the text report calls it an error then, a note otherwise. */
+/** `unchecked` says whether a file not checked fails the run: the text and SARIF reports call it an error then, a note otherwise. */
 export function renderReport(format: ReportFormat, report: ReportLike, header: PolicyHeader, unchecked: UncheckedPolicy): string {
   switch (format) {
     case 'json':
       return renderJson(report, header);
     case 'sarif':
-      return renderSarif(report.findings, report.errors, version);
+      return renderSarif(report.findings, report.errors, version, unchecked);
     case 'text':
       return renderText(report, header, unchecked);
   }

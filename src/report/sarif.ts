@@ -4,7 +4,8 @@
  * code scanning shows a reader (a title, why it matters, help, a link) and
  * a `security-severity`, which is how code scanning ranks security alerts.
  */
-import { isUnchecked } from '../manifests/types.js';
+import { defaultUnchecked, problemSeverity } from '../findings/unchecked.js';
+import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { LoadProblem } from '../manifests/types.js';
 import type { Finding } from '../findings/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
@@ -20,7 +21,14 @@ import { plainText } from './markdown.js';
  */
 const severity = { blocking: '8.0', standard: '5.0', advisory: '3.0' } as const;
 
-export function renderSarif(findings: readonly Finding[], errors: readonly LoadProblem[], toolVersion: string): string {
+/** SARIF's name for each severity of a file problem (problemSeverity: the check run's and the text report's). */
+const notificationLevels = { error: 'error', warning: 'warning', notice: 'note' } as const;
+
+/**
+ * `unchecked` says whether a file not checked fails the run: its
+ * notification is an error then, a note otherwise, as in the check run.
+ */
+export function renderSarif(findings: readonly Finding[], errors: readonly LoadProblem[], toolVersion: string, unchecked: UncheckedPolicy = defaultUnchecked): string {
   const checks = [...new Set(findings.map((f) => f.check))].sort() as FindingCheck[];
   const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
   const sarif = {
@@ -50,7 +58,7 @@ export function renderSarif(findings: readonly Finding[], errors: readonly LoadP
           {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
-              level: isUnchecked(e) ? 'note' : 'warning',
+              level: notificationLevels[problemSeverity(e, unchecked)],
               message: { text: plainText(e.message) },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...(e.line === null ? {} : { region: { startLine: e.line } }) } }],
             })),

@@ -8,6 +8,9 @@ import { planReview } from '../../../src/report/reviewPlan.js';
 import { renderSarif } from '../../../src/report/sarif.js';
 import { truncateChars, truncateUtf8, utf8Length } from '../../../src/report/truncate.js';
 import { reviewFinding } from '../../helpers/findings.js';
+import { problemSeverity } from '../../../src/findings/unchecked.js';
+import type { UncheckedPolicy } from '../../../src/findings/unchecked.js';
+import type { LoadProblem } from '../../../src/manifests/types.js';
 
 describe('truncation', () => {
   it('cuts by UTF-8 bytes without splitting a character', () => {
@@ -265,6 +268,19 @@ describe('SARIF', () => {
     expect(rules.hostPorts.properties['security-severity']).toBe('5.0');
     expect(rules.hostPorts.defaultConfiguration.level).toBe('warning');
     expect(rules['advice.imageDigest'].properties).toEqual({ tags: ['security', 'kubernetes'], 'security-severity': '3.0' });
+  });
+
+  it('calls each file problem what the check run calls it: input the cluster refuses an error, a file not checked a note (an error when it fails the run)', () => {
+    const problems: LoadProblem[] = [
+      { file: 'broken.yaml', line: 3, kind: 'malformed', message: 'malformed YAML' },
+      { file: 'chart/templates/web.yaml', line: 1, kind: 'template', message: 'looks like a template' },
+      { file: 'dup.yaml', line: null, kind: 'namespace-conflict', message: 'defined twice' },
+    ];
+    const levels = (unchecked?: UncheckedPolicy) =>
+      (JSON.parse(renderSarif([], problems, '0.1.0', unchecked)).runs[0].invocations[0].toolExecutionNotifications as { level: string }[]).map((n) => n.level);
+    expect(levels()).toEqual(['error', 'note', 'warning']);
+    expect(levels('failure')).toEqual(['error', 'error', 'warning']);
+    expect(problems.map((p) => problemSeverity(p, 'failure'))).toEqual(['error', 'error', 'warning']);
   });
 });
 
