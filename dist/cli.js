@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
+        i = consumeMoreIndentedLines(text4, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text4[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text3[i + 1]) {
+          switch (text4[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
+            i = consumeMoreIndentedLines(text4, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text4[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text4[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+        const end2 = folds[i2 + 1] || text4.length;
         if (fold2 === 0)
           res = `
-${indent}${text3.slice(0, end2)}`;
+${indent}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text3[fold2]}\\`;
+            res += `${text4[fold2]}\\`;
           res += `
-${indent}${text3.slice(fold2 + 1, end2)}`;
+${indent}${text4.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
+    function consumeMoreIndentedLines(text4, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text3[++i];
+          ch = text4[++i];
         } else {
           do {
-            ch = text3[++i];
+            ch = text4[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path10) => {
+    visit5.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path10) => {
-      const parent = visit5.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit5.parentCollection = (cst, path11) => {
+      const parent = visit5.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit5;
   }
@@ -7374,6 +7374,7 @@ var majorTag = "v1";
 
 // src/cli/check.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
+import path7 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/manifests/load.ts
@@ -7437,8 +7438,8 @@ function usedAnchors(doc) {
   return tableOf(doc).used;
 }
 var noAnchors = /* @__PURE__ */ new Set();
-function usedAnchorsIn(doc, text3, start, end) {
-  const star = text3.indexOf("*", start);
+function usedAnchorsIn(doc, text4, start, end) {
+  const star = text4.indexOf("*", start);
   return star === -1 || star >= end ? noAnchors : usedAnchors(doc);
 }
 
@@ -7451,8 +7452,8 @@ var nans = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN"]);
 var yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 var int64Min = -(2n ** 63n);
 var uint64Max = 2n ** 64n - 1n;
-function parseGoInteger(text3) {
-  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text3);
+function parseGoInteger(text4) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text4);
   if (!match2) return void 0;
   const [, sign, digits = ""] = match2;
   let magnitude;
@@ -7465,24 +7466,24 @@ function parseGoInteger(text3) {
   if (value >= int64Min && value <= uint64Max && !(sign !== "" && value > 2n ** 63n - 1n)) return value;
   return void 0;
 }
-function parseGoFloat(text3) {
-  const value = Number(text3);
+function parseGoFloat(text4) {
+  const value = Number(text4);
   return Number.isFinite(value) ? value : void 0;
 }
-function resolvePlainScalar(text3) {
-  if (nullWords.has(text3)) return { ok: true, value: null, kind: "null" };
-  if (trueWords.has(text3)) return { ok: true, value: true, kind: "bool" };
-  if (falseWords.has(text3)) return { ok: true, value: false, kind: "bool" };
-  if (infinities.has(text3) || nans.has(text3)) {
-    return { ok: false, message: `the value ${text3} cannot be represented in JSON` };
+function resolvePlainScalar(text4) {
+  if (nullWords.has(text4)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text4)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text4)) return { ok: true, value: false, kind: "bool" };
+  if (infinities.has(text4) || nans.has(text4)) {
+    return { ok: false, message: `the value ${text4} cannot be represented in JSON` };
   }
-  const first = text3[0] ?? "";
+  const first = text4[0] ?? "";
   if (first === ".") {
-    const value = yamlStyleFloat.test(text3) ? parseGoFloat(text3) : void 0;
-    return value === void 0 ? { ok: true, value: text3, kind: "str" } : { ok: true, value, kind: "float" };
+    const value = yamlStyleFloat.test(text4) ? parseGoFloat(text4) : void 0;
+    return value === void 0 ? { ok: true, value: text4, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain2 = text3.replaceAll("_", "");
+    const plain2 = text4.replaceAll("_", "");
     const integer = parseGoInteger(plain2);
     if (integer !== void 0) return { ok: true, value: Number(integer), kind: "int" };
     if (yamlStyleFloat.test(plain2)) {
@@ -7490,7 +7491,7 @@ function resolvePlainScalar(text3) {
       if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text3, kind: "str" };
+  return { ok: true, value: text4, kind: "str" };
 }
 var standardTags = /* @__PURE__ */ new Map([
   ["tag:yaml.org,2002:null", "null"],
@@ -7503,25 +7504,25 @@ var standardTags = /* @__PURE__ */ new Map([
 ]);
 var base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 var bytesAsText = new TextDecoder("utf-8");
-function resolveTaggedScalar(tag, text3) {
-  if (tag === "str" || tag === "timestamp") return { ok: true, value: text3, kind: "str" };
+function resolveTaggedScalar(tag, text4) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text4, kind: "str" };
   if (tag === "binary") {
-    const data = text3.replace(/[\r\n]/g, "");
+    const data = text4.replace(/[\r\n]/g, "");
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
-  const resolved2 = resolvePlainScalar(text3);
+  const resolved2 = resolvePlainScalar(text4);
   if (!resolved2.ok || resolved2.kind === tag) return resolved2;
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text3}\` as a !!${tag}` };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text4}\` as a !!${tag}` };
 }
 var notOnlyStringStarts = new Set([..."~nNyYtTfFoO.+-0123456789"].map((c) => c.charCodeAt(0)));
-function surelyString(text3) {
-  return text3 !== "" && !notOnlyStringStarts.has(text3.charCodeAt(0));
+function surelyString(text4) {
+  return text4 !== "" && !notOnlyStringStarts.has(text4.charCodeAt(0));
 }
-function plainIsString(text3) {
-  if (surelyString(text3)) return true;
-  const resolved2 = resolvePlainScalar(text3);
+function plainIsString(text4) {
+  if (surelyString(text4)) return true;
+  const resolved2 = resolvePlainScalar(text4);
   return resolved2.ok && typeof resolved2.value === "string";
 }
 
@@ -7544,13 +7545,13 @@ var DecodeError = class {
   kind;
 };
 function scalarValue(node) {
-  const text3 = typeof node.value === "string" ? node.value : String(node.value);
+  const text4 = typeof node.value === "string" ? node.value : String(node.value);
   const plain2 = node.type === PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain2 || tag !== void 0)) return text3;
-  if (standard === void 0 && surelyString(text3)) return text3;
-  const resolved2 = standard === void 0 ? resolvePlainScalar(text3) : resolveTaggedScalar(standard, text3);
+  if (standard === void 0 && (!plain2 || tag !== void 0)) return text4;
+  if (standard === void 0 && surelyString(text4)) return text4;
+  const resolved2 = standard === void 0 ? resolvePlainScalar(text4) : resolveTaggedScalar(standard, text4);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
@@ -7670,7 +7671,7 @@ function lastAtMostIn(keys, value) {
 
 // src/manifests/flowIndent.ts
 var isBlank = (c) => c === " " || c === "	";
-function reindentFlowContinuations(text3) {
+function reindentFlowContinuations(text4) {
   const pieces = [];
   const at3 = [];
   const inserted = [];
@@ -7681,13 +7682,13 @@ function reindentFlowContinuations(text3) {
   let openColumn = 0;
   let blockParentIndent = -1;
   let lineStart2 = 0;
-  while (lineStart2 < text3.length) {
-    let lineEnd = text3.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text3.length;
+  while (lineStart2 < text4.length) {
+    let lineEnd = text4.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text4.length;
     let i = lineStart2;
-    while (i < lineEnd && text3.charAt(i) === " ") i++;
+    while (i < lineEnd && text4.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text3.charAt(i) === "\r" || text3.charAt(i) === "	" && text3.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd || text4.charAt(i) === "\r" || text4.charAt(i) === "	" && text4.slice(i, lineEnd).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
         lineStart2 = lineEnd + 1;
@@ -7697,10 +7698,10 @@ function reindentFlowContinuations(text3) {
     }
     const inFlow = quote !== null || depth > 0;
     if (inFlow && !blankLine && indent <= openColumn) {
-      const marker2 = indent === 0 && (text3.startsWith("---", i) || text3.startsWith("...", i));
+      const marker2 = indent === 0 && (text4.startsWith("---", i) || text4.startsWith("...", i));
       if (!marker2) {
         const add = openColumn + 1 - indent;
-        pieces.push(text3.slice(copied, lineStart2), " ".repeat(add));
+        pieces.push(text4.slice(copied, lineStart2), " ".repeat(add));
         copied = lineStart2;
         total += add;
         at3.push(lineStart2);
@@ -7709,18 +7710,18 @@ function reindentFlowContinuations(text3) {
     }
     let nodeStart = quote === null && depth === 0;
     for (; i < lineEnd; i++) {
-      const c = text3.charAt(i);
+      const c = text4.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
         else if (c === quote) {
-          if (quote === "'" && text3.charAt(i + 1) === "'") i++;
+          if (quote === "'" && text4.charAt(i + 1) === "'") i++;
           else quote = null;
         }
         continue;
       }
       if (isBlank(c)) continue;
-      if (c === "#" && (i === lineStart2 || isBlank(text3.charAt(i - 1)))) break;
-      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text3, i, lineStart2)))) {
+      if (c === "#" && (i === lineStart2 || isBlank(text4.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text4, i, lineStart2)))) {
         if (depth === 0) openColumn = i - lineStart2;
         quote = c;
         continue;
@@ -7739,13 +7740,13 @@ function reindentFlowContinuations(text3) {
         blockParentIndent = indent;
         break;
       }
-      const next = text3.charAt(i + 1);
+      const next = text4.charAt(i + 1);
       if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text3.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd && !isBlank(text4.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
@@ -7753,13 +7754,13 @@ function reindentFlowContinuations(text3) {
     lineStart2 = lineEnd + 1;
   }
   if (at3.length === 0) return null;
-  pieces.push(text3.slice(copied));
+  pieces.push(text4.slice(copied));
   return { text: pieces.join(""), at: at3, inserted };
 }
-function previousNonBlank(text3, i, lineStart2) {
+function previousNonBlank(text4, i, lineStart2) {
   let j = i - 1;
-  while (j >= lineStart2 && isBlank(text3.charAt(j))) j--;
-  return j < lineStart2 ? "," : text3.charAt(j);
+  while (j >= lineStart2 && isBlank(text4.charAt(j))) j--;
+  return j < lineStart2 ? "," : text4.charAt(j);
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
@@ -7771,8 +7772,8 @@ function originalOffset(reindented, offset) {
 // src/manifests/goyamlText.ts
 var goyamlBreaks = /\r(?!\n)|[\u0085\u2028\u2029]/;
 var bomAfterMarker = /^(---(?:[ \t][^\r\n]*)?)(\r?\n)\uFEFF/gm;
-function asGoyamlReads(text3) {
-  let out = text3;
+function asGoyamlReads(text4) {
+  let out = text4;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
   if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker2, lineBreak2) => `${marker2} ${lineBreak2}`);
   return out;
@@ -7781,17 +7782,17 @@ function asGoyamlReads(text3) {
 // src/manifests/jsonStream.ts
 var goSpace = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 var jsonSpace = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
-function readAsJson(text3) {
+function readAsJson(text4) {
   let i = 0;
-  while (i < text3.length && goSpace.test(text3.charAt(i))) i++;
-  return text3.charAt(i) === "{";
+  while (i < text4.length && goSpace.test(text4.charAt(i))) i++;
+  return text4.charAt(i) === "{";
 }
-function valueEnd(text3, from2) {
+function valueEnd(text4, from2) {
   let depth = 0;
-  for (let i = from2; i < text3.length; i++) {
-    const c = text3.charAt(i);
+  for (let i = from2; i < text4.length; i++) {
+    const c = text4.charAt(i);
     if (c === '"') {
-      for (i++; i < text3.length && text3.charAt(i) !== '"'; i++) if (text3.charAt(i) === "\\") i++;
+      for (i++; i < text4.length && text4.charAt(i) !== '"'; i++) if (text4.charAt(i) === "\\") i++;
     } else if (c === "{" || c === "[") {
       depth++;
     } else if (c === "}" || c === "]") {
@@ -7799,21 +7800,21 @@ function valueEnd(text3, from2) {
       if (depth === 0) return i + 1;
     } else if (depth === 0) {
       let j = i;
-      while (j < text3.length && !jsonSpace(text3.charAt(j)) && !"{[".includes(text3.charAt(j))) j++;
+      while (j < text4.length && !jsonSpace(text4.charAt(j)) && !"{[".includes(text4.charAt(j))) j++;
       return j;
     }
   }
-  return text3.length;
+  return text4.length;
 }
-function jsonStreamError(text3) {
+function jsonStreamError(text4) {
   let i = 0;
   for (; ; ) {
-    while (jsonSpace(text3.charAt(i))) i++;
-    if (i >= text3.length) return null;
-    const end = valueEnd(text3, i);
+    while (jsonSpace(text4.charAt(i))) i++;
+    if (i >= text4.length) return null;
+    const end = valueEnd(text4, i);
     let value;
     try {
-      value = JSON.parse(text3.slice(i, end));
+      value = JSON.parse(text4.slice(i, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
@@ -7827,14 +7828,14 @@ function jsonStreamError(text3) {
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text3, ignoreTrivia = false) {
-  const len = text3.length;
+function createScanner(text4, ignoreTrivia = false) {
+  const len = text4.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count2 || !exact) {
-      let ch = text3.charCodeAt(pos);
+      let ch = text4.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -7861,35 +7862,35 @@ function createScanner(text3, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text3.charCodeAt(pos) === 48) {
+    if (text4.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
+    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text3.substring(start, pos);
+        return text4.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
+    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
+      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
         pos++;
-        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -7897,30 +7898,30 @@ function createScanner(text3, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text3.substring(start, end);
+    return text4.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text3.substring(start, pos);
+        result += text4.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text3.charCodeAt(pos);
+      const ch = text4.charCodeAt(pos);
       if (ch === 34) {
-        result += text3.substring(start, pos);
+        result += text4.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text3.substring(start, pos);
+        result += text4.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text3.charCodeAt(pos++);
+        const ch2 = text4.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -7962,7 +7963,7 @@ function createScanner(text3, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text3.substring(start, pos);
+          result += text4.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -7983,19 +7984,19 @@ function createScanner(text3, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text3.charCodeAt(pos);
+    let code = text4.charCodeAt(pos);
     if (isWhiteSpace(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text3.charCodeAt(pos);
+        code = text4.charCodeAt(pos);
       } while (isWhiteSpace(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text3.charCodeAt(pos) === 10) {
+      if (code === 13 && text4.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -8031,31 +8032,31 @@ function createScanner(text3, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text3.charCodeAt(pos + 1) === 47) {
+        if (text4.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text3.charCodeAt(pos))) {
+            if (isLineBreak(text4.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text3.substring(start, pos);
+          value = text4.substring(start, pos);
           return token = 12;
         }
-        if (text3.charCodeAt(pos + 1) === 42) {
+        if (text4.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text3.charCodeAt(pos);
-            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
+            const ch = text4.charCodeAt(pos);
+            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text3.charCodeAt(pos) === 10) {
+              if (ch === 13 && text4.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -8066,7 +8067,7 @@ function createScanner(text3, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text3.substring(start, pos);
+          value = text4.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -8076,7 +8077,7 @@ function createScanner(text3, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -8098,10 +8099,10 @@ function createScanner(text3, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text3.charCodeAt(pos);
+          code = text4.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text3.substring(tokenOffset, pos);
+          value = text4.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -8284,7 +8285,7 @@ var ParseOptions;
     allowTrailingComma: false
   };
 })(ParseOptions || (ParseOptions = {}));
-function parse(text3, errors = [], options = ParseOptions.DEFAULT) {
+function parse(text4, errors = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -8324,11 +8325,11 @@ function parse(text3, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text3, visitor, options);
+  visit(text4, visitor, options);
   return currentParent[0];
 }
-function visit(text3, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text3, false);
+function visit(text4, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text4, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -8689,10 +8690,10 @@ var ParseErrorCode;
 var jsoncOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false };
 var jsonName = /\.json$/i;
 var jsoncStart = /^\s*(?:\{|\[|\/\/|\/\*)/;
-function isJsoncConfiguration(file, text3) {
-  if (!jsonName.test(file) || !jsoncStart.test(text3)) return false;
+function isJsoncConfiguration(file, text4) {
+  if (!jsonName.test(file) || !jsoncStart.test(text4)) return false;
   const errors = [];
-  const value = parse2(text3, errors, jsoncOptions);
+  const value = parse2(text4, errors, jsoncOptions);
   return errors.length === 0 && !namesAnObject(value);
 }
 function namesAnObject(value) {
@@ -10935,33 +10936,33 @@ var NestingTooDeep = class {
   }
   offset;
 };
-function readEventDocuments(text3, lineStarts) {
-  if (hasLoneCarriageReturn(text3) || hasLongLine(text3, lineStarts) || text3.includes("\uFEFF")) return null;
-  if (text3.includes("	") && tabIndent.test(text3)) return null;
-  if (indentedMarker.test(text3)) return null;
+function readEventDocuments(text4, lineStarts) {
+  if (hasLoneCarriageReturn(text4) || hasLongLine(text4, lineStarts) || text4.includes("\uFEFF")) return null;
+  if (text4.includes("	") && tabIndent.test(text4)) return null;
+  if (indentedMarker.test(text4)) return null;
   let events;
   try {
-    events = parseEvents(text3, { maxDepth: nestingLimit });
+    events = parseEvents(text4, { maxDepth: nestingLimit });
   } catch (caught) {
     if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
-    return { documents: new Reader(text3, events).documents(), events };
+    return { documents: new Reader(text4, events).documents(), events };
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
-function hasLoneCarriageReturn(text3) {
-  for (let i = text3.indexOf("\r"); i !== -1; i = text3.indexOf("\r", i + 1)) {
-    if (text3.charCodeAt(i + 1) !== 10) return true;
+function hasLoneCarriageReturn(text4) {
+  for (let i = text4.indexOf("\r"); i !== -1; i = text4.indexOf("\r", i + 1)) {
+    if (text4.charCodeAt(i + 1) !== 10) return true;
   }
   return false;
 }
-function hasLongLine(text3, lineStarts) {
+function hasLongLine(text4, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text3.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    if ((lineStarts[i + 1] ?? text4.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
@@ -10972,9 +10973,9 @@ var scalarStart = (event) => quoted(event.style) ? event.valueStart - 1 : event.
 var blankOnly = /^\s+$/;
 var block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
 var Reader = class extends EventCursor {
-  constructor(text3, events) {
+  constructor(text4, events) {
     super(events);
-    this.text = text3;
+    this.text = text4;
   }
   text;
   documents() {
@@ -11060,10 +11061,10 @@ var Reader = class extends EventCursor {
   scalar(event) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     if (event.valueStart < 0) return null;
-    const text3 = getScalarValue(this.text, event);
-    if (block(event.style) && blankOnly.test(text3)) throw unsupported;
-    if (event.style !== SCALAR_STYLE.PLAIN) return text3;
-    const resolved2 = resolvePlainScalar(text3);
+    const text4 = getScalarValue(this.text, event);
+    if (block(event.style) && blankOnly.test(text4)) throw unsupported;
+    if (event.style !== SCALAR_STYLE.PLAIN) return text4;
+    const resolved2 = resolvePlainScalar(text4);
     if (!resolved2.ok) throw unsupported;
     return resolved2.value;
   }
@@ -11071,10 +11072,10 @@ var Reader = class extends EventCursor {
   key(event) {
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
     const plain2 = event.style === SCALAR_STYLE.PLAIN;
-    const text3 = getScalarValue(this.text, event);
-    if (!plain2) return text3;
-    if (text3 === "<<") throw unsupported;
-    const resolved2 = resolvePlainScalar(text3);
+    const text4 = getScalarValue(this.text, event);
+    if (!plain2) return text4;
+    if (text4 === "<<") throw unsupported;
+    const resolved2 = resolvePlainScalar(text4);
     if (!resolved2.ok || resolved2.value === null) throw unsupported;
     return typeof resolved2.value === "string" ? resolved2.value : String(resolved2.value);
   }
@@ -11082,18 +11083,18 @@ var Reader = class extends EventCursor {
 
 // src/manifests/eventTree.ts
 var import_yaml = __toESM(require_dist(), 1);
-function treeFromEvents(text3, from2, to2, contentStart) {
-  const slice = text3.slice(from2, to2);
+function treeFromEvents(text4, from2, to2, contentStart) {
+  const slice = text4.slice(from2, to2);
   let events;
   try {
     events = parseEvents(slice, {});
   } catch {
     return null;
   }
-  return build(new Builder(text3, from2, slice, events), contentStart);
+  return build(new Builder(text4, from2, slice, events), contentStart);
 }
-function treeFromStreamEvents(text3, events, firstEvent, contentStart) {
-  return build(new Builder(text3, 0, text3, events, firstEvent), contentStart);
+function treeFromStreamEvents(text4, events, firstEvent, contentStart) {
+  return build(new Builder(text4, 0, text4, events, firstEvent), contentStart);
 }
 function build(builder, contentStart) {
   try {
@@ -11130,9 +11131,9 @@ var internedLength = 24;
 var internAfter = 1024;
 var Builder = class extends EventCursor {
   /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-  constructor(text3, from2, slice, events, first = 0) {
+  constructor(text4, from2, slice, events, first = 0) {
     super(events);
-    this.text = text3;
+    this.text = text4;
     this.from = from2;
     this.slice = slice;
     this.next = first;
@@ -11231,16 +11232,16 @@ var Builder = class extends EventCursor {
     return scalar;
   }
   /** The tree's one copy of a short text, in a large tree (see internAfter). */
-  kept(text3) {
+  kept(text4) {
     if (this.interned === null) {
-      if (++this.scalars < internAfter) return text3;
+      if (++this.scalars < internAfter) return text4;
       this.interned = /* @__PURE__ */ new Map();
     }
-    if (text3.length > internedLength) return text3;
-    const known3 = this.interned.get(text3);
+    if (text4.length > internedLength) return text4;
+    const known3 = this.interned.get(text4);
     if (known3 !== void 0) return known3;
-    this.interned.set(text3, text3);
-    return text3;
+    this.interned.set(text4, text4);
+    return text4;
   }
   /** Just after the `:` that follows a key on its line. */
   colonEnd(keyEnd) {
@@ -11294,22 +11295,22 @@ function rangeOf(node) {
 
 // src/manifests/segments.ts
 var breaks = "\n\r\u2028\u2029";
-var atLineStart = (text3, i) => i === 0 || breaks.includes(text3.charAt(i - 1));
-var endsMarker = (text3, i) => i >= text3.length || " 	".includes(text3.charAt(i)) || breaks.includes(text3.charAt(i));
-function* markers(text3, marker2) {
-  for (let i = text3.indexOf(marker2); i !== -1; i = text3.indexOf(marker2, i + 1)) {
-    if (atLineStart(text3, i) && endsMarker(text3, i + marker2.length)) yield i;
+var atLineStart = (text4, i) => i === 0 || breaks.includes(text4.charAt(i - 1));
+var endsMarker = (text4, i) => i >= text4.length || " 	".includes(text4.charAt(i)) || breaks.includes(text4.charAt(i));
+function* markers(text4, marker2) {
+  for (let i = text4.indexOf(marker2); i !== -1; i = text4.indexOf(marker2, i + 1)) {
+    if (atLineStart(text4, i) && endsMarker(text4, i + marker2.length)) yield i;
   }
 }
-function segmentStarts(text3) {
-  for (let i = text3.indexOf("%"); i !== -1; i = text3.indexOf("%", i + 1)) if (atLineStart(text3, i)) return null;
-  if (!markers(text3, "...").next().done) return null;
+function segmentStarts(text4) {
+  for (let i = text4.indexOf("%"); i !== -1; i = text4.indexOf("%", i + 1)) if (atLineStart(text4, i)) return null;
+  if (!markers(text4, "...").next().done) return null;
   const starts = [0];
-  for (const i of markers(text3, "---")) if (i > 0) starts.push(i);
+  for (const i of markers(text4, "---")) if (i > 0) starts.push(i);
   return starts;
 }
-function segmentText(text3, starts, k) {
-  return text3.slice(starts[k], starts[k + 1] ?? text3.length);
+function segmentText(text4, starts, k) {
+  return text4.slice(starts[k], starts[k + 1] ?? text4.length);
 }
 function segmentAt(starts, offset) {
   return Math.max(0, lastAtMostIn(starts, offset));
@@ -11317,37 +11318,37 @@ function segmentAt(starts, offset) {
 
 // src/manifests/templateActions.ts
 var templateAction = /\{\{-?\s*(?:[.$]|\/\*|(?:if|else|end|range|with|define|template|block|include|tpl|toYaml|printf|required|default|quote|lookup)\b)/;
-function usesUndeclaredVariable(text3) {
-  if (!text3.includes("$")) return false;
+function usesUndeclaredVariable(text4) {
+  if (!text4.includes("$")) return false;
   const used = /* @__PURE__ */ new Set();
   const declared = /* @__PURE__ */ new Set();
-  for (let open = text3.indexOf("{{"); open !== -1; open = text3.indexOf("{{", open)) open = scanAction(text3, open + 2, used, declared);
+  for (let open = text4.indexOf("{{"); open !== -1; open = text4.indexOf("{{", open)) open = scanAction(text4, open + 2, used, declared);
   for (const name of used) if (!declared.has(name)) return true;
   return false;
 }
 var wordChar = /\w/;
-function scanAction(text3, from2, used, declared) {
+function scanAction(text4, from2, used, declared) {
   let at3 = from2;
-  const comment = /^-?\s*\/\*/.exec(text3.slice(at3, at3 + 8));
+  const comment = /^-?\s*\/\*/.exec(text4.slice(at3, at3 + 8));
   if (comment !== null) {
-    const end = text3.indexOf("*/", at3 + comment[0].length);
-    return end === -1 ? text3.length : end + 2;
+    const end = text4.indexOf("*/", at3 + comment[0].length);
+    return end === -1 ? text4.length : end + 2;
   }
   const names = [];
-  while (at3 < text3.length) {
-    const c = text3[at3];
-    if (c === "}" && text3[at3 + 1] === "}") return at3 + 2;
-    if (c === '"' || c === "'") at3 = afterQuoted(text3, at3, c);
+  while (at3 < text4.length) {
+    const c = text4[at3];
+    if (c === "}" && text4[at3 + 1] === "}") return at3 + 2;
+    if (c === '"' || c === "'") at3 = afterQuoted(text4, at3, c);
     else if (c === "`") {
-      const end = text3.indexOf("`", at3 + 1);
-      at3 = end === -1 ? text3.length : end + 1;
+      const end = text4.indexOf("`", at3 + 1);
+      at3 = end === -1 ? text4.length : end + 1;
     } else if (c === "$") {
       let end = at3 + 1;
-      while (end < text3.length && wordChar.test(text3[end])) end++;
+      while (end < text4.length && wordChar.test(text4[end])) end++;
       if (end > at3 + 1) {
-        const name = text3.slice(at3 + 1, end);
+        const name = text4.slice(at3 + 1, end);
         names.push(name);
-        const rest = /^\s*(?:,\s*\$\w+\s*)?:?=(?!=)/.exec(text3.slice(end, end + 64));
+        const rest = /^\s*(?:,\s*\$\w+\s*)?:?=(?!=)/.exec(text4.slice(end, end + 64));
         if (rest !== null) declared.add(name);
         else used.add(name);
       }
@@ -11356,9 +11357,9 @@ function scanAction(text3, from2, used, declared) {
   }
   return at3;
 }
-function afterQuoted(text3, at3, quote) {
+function afterQuoted(text4, at3, quote) {
   let i = at3 + 1;
-  while (i < text3.length && text3[i] !== quote && text3[i] !== "\n") i += text3[i] === "\\" ? 2 : 1;
+  while (i < text4.length && text4[i] !== quote && text4[i] !== "\n") i += text4[i] === "\\" ? 2 : 1;
   return i + 1;
 }
 
@@ -11389,28 +11390,28 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   }
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
-  const text3 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text3 === decoded.text && readAsJson(text3)) {
-    const error = jsonStreamError(text3);
+  const text4 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  if (text4 === decoded.text && readAsJson(text4)) {
+    const error = jsonStreamError(text4);
     if (error) {
-      const action2 = usesUndeclaredVariable(text3) ? null : actionLine(text3, 0, text3.length);
+      const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
-      if (isJsoncConfiguration(file, text3)) return noManifest(file);
+      if (isJsoncConfiguration(file, text4)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error.message}`;
-      return fail("malformed", message, problemLine(lineCounterOf(text3), error.offset, lastContentOffset(text3)));
+      return fail("malformed", message, problemLine(lineCounterOf(text4), error.offset, lastContentOffset(text4)));
     }
   }
-  const read = asGoyamlReads(text3);
+  const read = asGoyamlReads(text4);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text3);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text3) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
-    return fail("too-large", tooDeep, lineCounterOf(text3).linePos(caught.offset).line);
+    return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
   }
-  if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text3)) return noManifest(file);
-  return options.rendered !== true && templateAction.test(text3) && !usesUndeclaredVariable(text3) ? markTemplate(loaded, text3, options.podFree) : loaded;
+  if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text4)) return noManifest(file);
+  return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4, options.podFree) : loaded;
 }
 function noManifest(file) {
   return { file, documents: [], problems: [] };
@@ -11438,19 +11439,19 @@ function hasTemplateAction(value) {
   return false;
 }
 var templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
-function actionLine(text3, from2, to2) {
+function actionLine(text4, from2, to2) {
   const actions2 = new RegExp(templateAction.source, "g");
   actions2.lastIndex = from2;
-  for (let match2 = actions2.exec(text3); match2 !== null && match2.index < to2; match2 = actions2.exec(text3)) {
-    const lineStart2 = text3.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text3.slice(lineStart2, match2.index))) continue;
-    return text3.slice(0, match2.index).split("\n").length;
+  for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to2; match2 = actions2.exec(text4)) {
+    const lineStart2 = text4.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text4.slice(lineStart2, match2.index))) continue;
+    return text4.slice(0, match2.index).split("\n").length;
   }
   return null;
 }
-function markTemplate(loaded, text3, podFree) {
+function markTemplate(loaded, text4, podFree) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text3, 0, text3.length) : null;
+  const codeLine = broken.length > 0 ? actionLine(text4, 0, text4.length) : null;
   const templated = loaded.documents.find((d) => hasTemplateAction(d.value) && podFree?.(d.value) !== true);
   if (codeLine === null && templated === void 0) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
@@ -11459,7 +11460,7 @@ function markTemplate(loaded, text3, podFree) {
   } else if (templated !== void 0) {
     problems.push({
       file: loaded.file,
-      line: actionLine(text3, templated.source.start, templated.source.end) ?? templated.line,
+      line: actionLine(text4, templated.source.start, templated.source.end) ?? templated.line,
       kind: "template",
       message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
     });
@@ -11467,8 +11468,8 @@ function markTemplate(loaded, text3, podFree) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function parseYamlDocuments(text3) {
-  const parsed2 = (0, import_yaml2.parseAllDocuments)(text3, { ...yamlOptions, prettyErrors: false });
+function parseYamlDocuments(text4) {
+  const parsed2 = (0, import_yaml2.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
 var plainCollection = (name, collection) => ({
@@ -11477,7 +11478,7 @@ var plainCollection = (name, collection) => ({
   nodeClass: collection === "seq" ? import_yaml2.YAMLSeq : import_yaml2.YAMLMap,
   resolve: (value) => value
 });
-var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text3) => text3 });
+var sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
 var customTags = [
   plainCollection("omap", "seq"),
   plainCollection("pairs", "seq"),
@@ -11485,23 +11486,23 @@ var customTags = [
   ...["binary", "timestamp", "bool", "int", "float", "null"].map(sourceText)
 ];
 var yamlOptions = { schema: "failsafe", uniqueKeys: false, merge: false, customTags };
-function lineCounterOf(text3) {
+function lineCounterOf(text4) {
   const lineCounter = new import_yaml2.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
 function problemLine(lineCounter, offset, lastContent) {
   return lineCounter.linePos(Math.min(offset, lastContent)).line;
 }
-function lastContentOffset(text3) {
-  return Math.max(0, text3.trimEnd().length - 1);
+function lastContentOffset(text4) {
+  return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parseYamlDocuments(text3);
+    parsed2 = parseYamlDocuments(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -11542,10 +11543,10 @@ function loadWithYaml(file, text3, lineText2 = text3, reindented = null) {
   return { file, documents, problems };
 }
 var malformedCount = (loaded) => loaded.problems.filter((p) => p.kind === "malformed").length;
-function loadWithYamlReindenting(file, text3, lineText2) {
-  const first = loadWithYaml(file, text3, lineText2);
+function loadWithYamlReindenting(file, text4, lineText2) {
+  const first = loadWithYaml(file, text4, lineText2);
   if (malformedCount(first) === 0) return first;
-  const reindented = reindentFlowContinuations(text3);
+  const reindented = reindentFlowContinuations(text4);
   if (reindented === null) return first;
   const second = loadWithYaml(file, reindented.text, lineText2, reindented);
   return malformedCount(second) < malformedCount(first) ? second : first;
@@ -11560,15 +11561,15 @@ function mapOffsets(doc, map) {
     }
   });
 }
-function readByEvents(text3, lineText2 = text3) {
-  const starts = segmentStarts(text3);
+function readByEvents(text4, lineText2 = text4) {
+  const starts = segmentStarts(text4);
   if (starts === null) return null;
   const lineCounter = lineCounterOf(lineText2);
-  const read = readEventDocuments(text3, lineCounter.lineStarts);
+  const read = readEventDocuments(text4, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text3, { read, starts, lineCounter }, keepEvents) {
-  const stream = { file, text: text3, starts, events: keepEvents ? read.events : null };
+function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
+  const stream = { file, text: text4, starts, events: keepEvents ? read.events : null };
   const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
     const source = new EventSourceDocument(stream, lineCounter, place2, firstEvent);
     return { file, index, line: lineCounter.linePos(source.start).line, value, source };
@@ -11595,27 +11596,27 @@ var EventSourceDocument = class {
   docTree;
   layoutTree;
   get doc() {
-    const { file, text: text3, starts } = this.stream;
-    this.docTree ??= treeOfSegment(file, text3, segmentFrom(text3, starts, this.segment), this.end, this.start);
+    const { file, text: text4, starts } = this.stream;
+    this.docTree ??= treeOfSegment(file, text4, segmentFrom(text4, starts, this.segment), this.end, this.start);
     return this.docTree;
   }
   get layout() {
-    const { text: text3, starts, events } = this.stream;
-    this.layoutTree ??= (events === null ? treeFromEvents(text3, segmentFrom(text3, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text3, events, this.firstEvent, this.start)) ?? this.doc;
+    const { text: text4, starts, events } = this.stream;
+    this.layoutTree ??= (events === null ? treeFromEvents(text4, segmentFrom(text4, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text4, events, this.firstEvent, this.start)) ?? this.doc;
     return this.layoutTree;
   }
 };
-function segmentFrom(text3, starts, k) {
+function segmentFrom(text4, starts, k) {
   const from2 = starts[k] ?? 0;
-  if (k !== 1 || text3.startsWith("---")) return from2;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text3.slice(0, from2)) ? 0 : from2;
+  if (k !== 1 || text4.startsWith("---")) return from2;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from2)) ? 0 : from2;
 }
-function treeOfSegment(file, text3, from2, to2, contentStart) {
+function treeOfSegment(file, text4, from2, to2, contentStart) {
   const parser = new import_yaml2.Parser();
   parser.offset = from2;
   const composer = new import_yaml2.Composer(yamlOptions);
-  const until = to2 < text3.length ? to2 + 3 : to2;
-  const trees = [...composer.compose(parser.parse(text3.slice(from2, until)), true, until)];
+  const until = to2 < text4.length ? to2 + 3 : to2;
+  const trees = [...composer.compose(parser.parse(text4.slice(from2, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -11642,15 +11643,15 @@ function firstLine(message) {
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text3) {
-  if (levels.includes(text3)) return { ok: true, value: text3 };
+function parseLevel(text4) {
+  if (levels.includes(text4)) return { ok: true, value: text4 };
   return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
 var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
 var maxInt64 = 9223372036854775807n;
-function parseVersion(text3) {
-  if (text3 === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text3);
+function parseVersion(text4) {
+  if (text4 === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text4);
   if (match2?.[1] !== void 0) {
     const minor = BigInt(match2[1]);
     if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
@@ -11715,8 +11716,8 @@ function isWindowsPod(pod) {
 function usesUserNamespace(pod) {
   return optBool(pod.spec, "hostUsers") === false;
 }
-function at(path10, ...segments) {
-  return path10.concat(segments);
+function at(path11, ...segments) {
+  return path11.concat(segments);
 }
 
 // src/pss/format.ts
@@ -11785,10 +11786,10 @@ function containerList(names) {
 function allowPrivilegeEscalationV1_8(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "allowPrivilegeEscalation") !== false) {
       bad.push(name);
-      paths.push(at(path10, "securityContext", "allowPrivilegeEscalation"));
+      paths.push(at(path11, "securityContext", "allowPrivilegeEscalation"));
     }
   }
   if (bad.length === 0) return null;
@@ -11830,12 +11831,12 @@ function appArmorProfileV1_0(pod) {
     paths.push(["spec", "securityContext", "appArmorProfile", "type"]);
   }
   const badContainers = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "appArmorProfile");
     if (profile && !allowedProfileType(str(profile, "type"))) {
       badContainers.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path10, "securityContext", "appArmorProfile", "type"));
+      paths.push(at(path11, "securityContext", "appArmorProfile", "type"));
     }
   }
   const annotations = obj(pod.metadata, "annotations");
@@ -11876,7 +11877,7 @@ function capabilitiesBaselineV1_0(pod) {
   const bad = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
     let containerIsBad = false;
     list(capabilities, "add").forEach((entry, index) => {
@@ -11884,7 +11885,7 @@ function capabilitiesBaselineV1_0(pod) {
       if (!allowedV1_0.has(capability)) {
         containerIsBad = true;
         forbidden.push(capability);
-        paths.push(at(path10, "securityContext", "capabilities", "add", index));
+        paths.push(at(path11, "securityContext", "capabilities", "add", index));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -11908,9 +11909,9 @@ function capabilitiesRestrictedV1_22(pod) {
   const addingForbidden = [];
   const forbidden = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const capabilities = obj(obj(container, "securityContext"), "capabilities");
-    const capabilitiesPath = at(path10, "securityContext", "capabilities");
+    const capabilitiesPath = at(path11, "securityContext", "capabilities");
     if (!capabilities) {
       missingDropAll.push(name);
       paths.push(at(capabilitiesPath, "drop"));
@@ -12005,7 +12006,7 @@ function hostPortsV1_0(pod) {
   const bad = [];
   const ports = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     let containerIsBad = false;
     list(container, "ports").forEach((port, index) => {
       if (!isObject(port)) return;
@@ -12013,7 +12014,7 @@ function hostPortsV1_0(pod) {
       if (hostPort !== 0) {
         containerIsBad = true;
         ports.push(String(hostPort));
-        paths.push(at(path10, "ports", index, "hostPort"));
+        paths.push(at(path11, "ports", index, "hostPort"));
       }
     });
     if (containerIsBad) bad.push(name);
@@ -12061,8 +12062,8 @@ function hostProbesAndHostLifecycleV1_34(pod) {
   const bad = [];
   const hosts = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
-    const found = badHosts(container, path10);
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
+    const found = badHosts(container, path11);
     if (found.length === 0) continue;
     bad.push(name);
     for (const { host, path: hostPath } of found) {
@@ -12094,10 +12095,10 @@ var hostProbesAndHostLifecycle = {
 function privilegedV1_0(pod) {
   const bad = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (optBool(obj(container, "securityContext"), "privileged") === true) {
       bad.push(name);
-      paths.push(at(path10, "securityContext", "privileged"));
+      paths.push(at(path11, "securityContext", "privileged"));
     }
   }
   if (bad.length === 0) return null;
@@ -12118,12 +12119,12 @@ function procMountStrict(pod) {
   const bad = [];
   const values = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const value = obj(container, "securityContext")?.["procMount"];
     if (typeof value !== "string" || value === "Default") continue;
     bad.push(name);
     values.push(value);
-    paths.push(at(path10, "securityContext", "procMount"));
+    paths.push(at(path11, "securityContext", "procMount"));
   }
   if (bad.length === 0) return null;
   return {
@@ -12240,14 +12241,14 @@ function runAsNonRootV1_0(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
     if (value === false) {
       explicitlyBad.push(name);
-      explicitPaths.push(at(path10, "securityContext", "runAsNonRoot"));
+      explicitPaths.push(at(path11, "securityContext", "runAsNonRoot"));
     } else if (value === void 0 && !podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path10, "securityContext", "runAsNonRoot"));
+      implicitPaths.push(at(path11, "securityContext", "runAsNonRoot"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -12285,10 +12286,10 @@ function runAsUserV1_23(pod) {
   const podIsBad = optInt(obj(pod.spec, "securityContext"), "runAsUser") === 0;
   if (podIsBad) paths.push(["spec", "securityContext", "runAsUser"]);
   const bad = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (optInt(obj(container, "securityContext"), "runAsUser") === 0) {
       bad.push(name);
-      paths.push(at(path10, "securityContext", "runAsUser"));
+      paths.push(at(path11, "securityContext", "runAsUser"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -12345,9 +12346,9 @@ function seLinuxOptionsWith(pod, allowedTypes) {
     podIsBad = !judge2(podOptions, ["spec", "securityContext", "seLinuxOptions"]);
   }
   const bad = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const options = obj(obj(container, "securityContext"), "seLinuxOptions");
-    if (options !== void 0 && !judge2(options, at(path10, "securityContext", "seLinuxOptions"))) {
+    if (options !== void 0 && !judge2(options, at(path11, "securityContext", "seLinuxOptions"))) {
       bad.push(name);
     }
   }
@@ -12418,12 +12419,12 @@ function seccompProfileBaselineV1_19(pod) {
     paths.push(["spec", "securityContext", "seccompProfile", "type"]);
   }
   const bad = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0 && !validType(str(profile, "type"))) {
       bad.push(name);
       badValues.push(str(profile, "type"));
-      paths.push(at(path10, "securityContext", "seccompProfile", "type"));
+      paths.push(at(path11, "securityContext", "seccompProfile", "type"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -12466,18 +12467,18 @@ function seccompProfileRestrictedV1_19(pod) {
   const explicitlyBad = [];
   const implicitlyBad = [];
   const implicitPaths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     const profile = obj(obj(container, "securityContext"), "seccompProfile");
     if (profile !== void 0) {
       const type = str(profile, "type");
       if (!validType2(type)) {
         explicitlyBad.push(name);
         badValues.push(type);
-        explicitPaths.push(at(path10, "securityContext", "seccompProfile", "type"));
+        explicitPaths.push(at(path11, "securityContext", "seccompProfile", "type"));
       }
     } else if (!podCovers) {
       implicitlyBad.push(name);
-      implicitPaths.push(at(path10, "securityContext", "seccompProfile", "type"));
+      implicitPaths.push(at(path11, "securityContext", "seccompProfile", "type"));
     }
   }
   if (podIsBad || explicitlyBad.length > 0) {
@@ -12580,10 +12581,10 @@ function windowsHostProcessV1_0(pod) {
   const podIsBad = hostProcess(obj(pod.spec, "securityContext"));
   if (podIsBad) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
   const bad = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
     if (hostProcess(obj(container, "securityContext"))) {
       bad.push(name);
-      paths.push(at(path10, "securityContext", "windowsOptions", "hostProcess"));
+      paths.push(at(path11, "securityContext", "windowsOptions", "hostProcess"));
     }
   }
   if (!podIsBad && bad.length === 0) return null;
@@ -12684,36 +12685,36 @@ function checksFor(level3, version4) {
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
-function isCheckId(text3) {
-  return known.has(text3);
+function isCheckId(text4) {
+  return known.has(text4);
 }
-function fold(text3) {
-  return text3.toLowerCase().replace(/[-_\s]/g, "");
+function fold(text4) {
+  return text4.toLowerCase().replace(/[-_\s]/g, "");
 }
-function suggestCheckIds(text3) {
-  const folded = fold(text3);
+function suggestCheckIds(text4) {
+  const folded = fold(text4);
   if (folded === "") return [];
   const exact = checkIds.find((id) => fold(id) === folded);
   if (exact) return [exact];
   const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
   if (stems.length > 0) return stems;
-  const near = closest(text3, checkIds);
+  const near = closest(text4, checkIds);
   return near ? [near] : [];
 }
-function unknownCheckText(text3) {
-  const suggestions = suggestCheckIds(text3);
+function unknownCheckText(text4) {
+  const suggestions = suggestCheckIds(text4);
   const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
   return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-function invalidCheckMessage(text3) {
-  return `${JSON.stringify(text3)}: ${unknownCheckText(text3)}`;
+function invalidCheckMessage(text4) {
+  return `${JSON.stringify(text4)}: ${unknownCheckText(text4)}`;
 }
-function closest(text3, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(text3.length / 4)));
+function closest(text4, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text4.length / 4)));
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(text3.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(text4.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -12743,8 +12744,8 @@ var optOutAnnotations = {
 };
 var knownAnnotations = Object.values(optOutAnnotations);
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text3) {
-  const match2 = isoDate.exec(text3);
+function isCalendarDate(text4) {
+  const match2 = isoDate.exec(text4);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -12799,8 +12800,8 @@ function readOptOut(annotations, place2, context) {
   } else if (expiresText !== void 0 && expires === null) {
     status = "invalid-expires";
     message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text3 = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text3} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+    const text4 = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text4} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
   } else if (expires !== null && context.today >= expires) {
     status = "expired";
     message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
@@ -12812,18 +12813,18 @@ function readOptOut(annotations, place2, context) {
 }
 
 // src/locate/locate.ts
-function locate(source, path10) {
+function locate(source, path11) {
   const { lineCounter } = source;
   const position2 = (offset, exact) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, exact };
   };
-  return source.place === void 0 ? walkTree(source, path10, position2) : walkPlaces(source.place, path10, position2);
+  return source.place === void 0 ? walkTree(source, path11, position2) : walkPlaces(source.place, path11, position2);
 }
-function walkPlaces(root, path10, position2) {
+function walkPlaces(root, path11, position2) {
   let place2 = root;
   let anchor = placeOffset(root);
-  for (const segment of path10) {
+  for (const segment of path11) {
     const children = typeof place2 === "number" ? void 0 : place2.children;
     let next;
     if (typeof segment === "string" && children instanceof Map) next = children.get(segment);
@@ -12834,11 +12835,11 @@ function walkPlaces(root, path10, position2) {
   }
   return position2(anchor, true);
 }
-function walkTree(source, path10, position2) {
+function walkTree(source, path11, position2) {
   const { doc } = source;
   let node = doc.contents;
   let anchor = doc.contents?.range?.[0] ?? 0;
-  for (const segment of path10) {
+  for (const segment of path11) {
     node = resolved(doc, node);
     let next;
     let offset;
@@ -12861,25 +12862,25 @@ function walkTree(source, path10, position2) {
 
 // src/pss/paths.ts
 var identifier = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatFieldPath(path10) {
-  const parts = new Array(path10.length);
-  for (let i = 0; i < path10.length; i++) {
-    const segment = path10[i];
+function formatFieldPath(path11) {
+  const parts = new Array(path11.length);
+  for (let i = 0; i < path11.length; i++) {
+    const segment = path11[i];
     if (typeof segment === "number") parts[i] = `[${segment}]`;
     else if (identifier.test(segment)) parts[i] = i === 0 ? segment : `.${segment}`;
     else parts[i] = `[${JSON.stringify(segment)}]`;
   }
   return parts.join("");
 }
-function parseFieldPath(text3) {
-  const path10 = [];
+function parseFieldPath(text4) {
+  const path11 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
-  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-    if (match2[1] !== void 0) path10.push(Number(match2[1]));
-    else if (match2[2] !== void 0) path10.push(JSON.parse(match2[2]));
-    else if (match2[3] !== void 0) path10.push(match2[3]);
+  for (let match2 = pattern.exec(text4); match2 !== null; match2 = pattern.exec(text4)) {
+    if (match2[1] !== void 0) path11.push(Number(match2[1]));
+    else if (match2[2] !== void 0) path11.push(JSON.parse(match2[2]));
+    else if (match2[3] !== void 0) path11.push(match2[3]);
   }
-  return path10;
+  return path11;
 }
 
 // src/policy/sources/extraChecks.ts
@@ -12909,11 +12910,11 @@ var extraWhyItMatters = {
 var configurable = ["all", pspCheckId, ...adviceCheckIds];
 var adviceKeys = ["enable", "disable", "blocking"];
 function parseAdvice(reader, value) {
-  const path10 = ["advice"];
-  const map = reader.map(value, path10, adviceKeys);
+  const path11 = ["advice"];
+  const map = reader.map(value, path11, adviceKeys);
   if (!map) return void 0;
   const ids = (key) => {
-    const entries = reader.strings(map, key, path10, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
+    const entries = reader.strings(map, key, path11, (item) => configurable.includes(item) ? { ok: true } : { ok: false, message: `unknown check; valid: ${configurable.join(", ")}` }, true) ?? [];
     return [...new Set(entries.flatMap((e) => e.value === "all" ? [...adviceCheckIds] : [e.value]))];
   };
   return { enable: ids("enable"), disable: ids("disable"), blocking: ids("blocking") };
@@ -15697,8 +15698,8 @@ function checkImagePattern(pattern) {
   if (/\s/.test(pattern)) return { ok: false, message: "must not contain spaces" };
   return { ok: true };
 }
-function normalisePath(path10) {
-  let out = path10;
+function normalisePath(path11) {
+  let out = path11;
   while (out.startsWith("./")) out = out.slice(2);
   return out;
 }
@@ -15711,8 +15712,8 @@ function matcher(pattern) {
   }
   return m;
 }
-function matchFile(path10, patterns) {
-  const normalised = normalisePath(path10);
+function matchFile(path11, patterns) {
+  const normalised = normalisePath(path11);
   return patterns.find((p) => matcher(normalisePath(p)).match(normalised)) ?? null;
 }
 function matchName(name, patterns) {
@@ -15791,26 +15792,26 @@ var Reader2 = class {
   file;
   source;
   errors = [];
-  line(path10) {
-    return locate(this.source, path10).line;
+  line(path11) {
+    return locate(this.source, path11).line;
   }
-  at(path10) {
-    return { file: this.file, line: this.line(path10), key: formatFieldPath(path10) };
+  at(path11) {
+    return { file: this.file, line: this.line(path11), key: formatFieldPath(path11) };
   }
-  error(path10, message) {
-    this.errors.push({ file: this.file, line: this.line(path10), key: formatFieldPath(path10), message });
+  error(path11, message) {
+    this.errors.push({ file: this.file, line: this.line(path11), key: formatFieldPath(path11), message });
   }
   /** A mapping with only the allowed keys; unknown keys are errors, with a hint when one is close. */
-  map(value, path10, allowed) {
+  map(value, path11, allowed) {
     if (!isObject(value)) {
-      this.error(path10, `must be a mapping (key: value), not ${describe(value)}`);
+      this.error(path11, `must be a mapping (key: value), not ${describe(value)}`);
       return void 0;
     }
     for (const key of Object.keys(value)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed) ?? allowed.find((k) => k.replace(/-/g, "").toLowerCase() === key.replace(/[-_]/g, "").toLowerCase());
       const hint2 = near ? ` (did you mean "${near}"?)` : "";
-      this.error([...path10, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
+      this.error([...path11, key], `unknown key "${key}"${hint2}; valid keys: ${allowed.join(", ")}`);
     }
     return value;
   }
@@ -15819,45 +15820,45 @@ var Reader2 = class {
    * value (`level:`) is an error rather than "use the default": it is
    * usually a half-finished edit.
    */
-  present(map, key, path10) {
+  present(map, key, path11) {
     if (!(key in map)) return void 0;
     const value = map[key];
     if (value === null || value === void 0) {
-      this.error([...path10, key], "has no value; give one or remove the key");
+      this.error([...path11, key], "has no value; give one or remove the key");
       return void 0;
     }
     return value;
   }
-  level(map, key, path10) {
-    const value = this.present(map, key, path10);
+  level(map, key, path11) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseLevel(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path10, key]) };
-      this.error([...path10, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path11, key]) };
+      this.error([...path11, key], `Invalid value: ${goQuote(value)}: ${parsed2.error}`);
       return void 0;
     }
-    this.error([...path10, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
+    this.error([...path11, key], `Invalid value: ${shown(value)} (${describe(value)}): ${levelError}`);
     return void 0;
   }
-  version(map, key, path10) {
-    const value = this.present(map, key, path10);
+  version(map, key, path11) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
     if (typeof value === "string") {
       const parsed2 = parseVersion(value);
-      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path10, key]) };
-      this.error([...path10, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
+      if (parsed2.ok) return { value: parsed2.value, at: this.at([...path11, key]) };
+      this.error([...path11, key], `Invalid value: ${shown(value)}: ${parsed2.error}`);
       return void 0;
     }
     const hint2 = typeof value === "number" ? ' (a number: write versions as the string "v1.N")' : ` (${describe(value)})`;
-    this.error([...path10, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
+    this.error([...path11, key], `Invalid value: ${shown(value)}${hint2}: ${versionError}`);
     return void 0;
   }
-  bool(map, key, path10) {
-    const value = this.present(map, key, path10);
+  bool(map, key, path11) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
-    if (typeof value === "boolean") return { value, at: this.at([...path10, key]) };
-    this.error([...path10, key], `Invalid value: ${shown(value)}: must be true or false`);
+    if (typeof value === "boolean") return { value, at: this.at([...path11, key]) };
+    this.error([...path11, key], `Invalid value: ${shown(value)}: must be true or false`);
     return void 0;
   }
   /**
@@ -15865,28 +15866,28 @@ var Reader2 = class {
    * unit (`"30"`, `30s`) is refused rather than guessed: the message says
    * the form to write.
    */
-  number(map, key, path10, bounds) {
-    const value = this.present(map, key, path10);
+  number(map, key, path11, bounds) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
-    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path10, key]) };
+    if (typeof value === "number" && withinBounds(value, bounds)) return { value, at: this.at([...path11, key]) };
     const written = typeof value === "number" ? String(value) : shown(value);
     const hint2 = typeof value === "string" ? ` (${describe(value)}: write the number alone, unquoted)` : "";
-    this.error([...path10, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
+    this.error([...path11, key], `Invalid value: ${written}: must be ${boundsText(bounds)}${hint2}`);
     return void 0;
   }
   /** One of a few words. */
-  oneOf(map, key, path10, allowed) {
-    const value = this.present(map, key, path10);
+  oneOf(map, key, path11, allowed) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path10, key]) };
-    this.error([...path10, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
+    if (typeof value === "string" && allowed.includes(value)) return { value, at: this.at([...path11, key]) };
+    this.error([...path11, key], `Invalid value: ${shown(value)}: must be one of ${allowed.join(", ")}`);
     return void 0;
   }
-  string(map, key, path10) {
-    const value = this.present(map, key, path10);
+  string(map, key, path11) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
-    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path10, key]) };
-    this.error([...path10, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
+    if (typeof value === "string" && value.trim() !== "") return { value, at: this.at([...path11, key]) };
+    this.error([...path11, key], typeof value === "string" ? "must not be empty" : `must be a string, not ${describe(value)}`);
     return void 0;
   }
   /**
@@ -15895,10 +15896,10 @@ var Reader2 = class {
    * everything?). The valid items are returned even when others are not, so
    * that checks across items (duplicates) still run; the errors decide.
    */
-  strings(map, key, path10, check, allowEmpty) {
-    const value = this.present(map, key, path10);
+  strings(map, key, path11, check, allowEmpty) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
-    const listPath = [...path10, key];
+    const listPath = [...path11, key];
     if (!Array.isArray(value)) {
       this.error(listPath, `must be a list, not ${describe(value)} (write [${typeof value === "string" ? value : "\u2026"}])`);
       return void 0;
@@ -15925,19 +15926,19 @@ var Reader2 = class {
     return out;
   }
   /** A list of maps. */
-  list(map, key, path10) {
-    const value = this.present(map, key, path10);
+  list(map, key, path11) {
+    const value = this.present(map, key, path11);
     if (value === void 0) return void 0;
     if (Array.isArray(value)) return value;
-    this.error([...path10, key], `must be a list, not ${describe(value)}`);
+    this.error([...path11, key], `must be a list, not ${describe(value)}`);
     return void 0;
   }
-  modeSettings(map, path10) {
+  modeSettings(map, path11) {
     return dropUndefined({
-      level: this.level(map, "level", path10),
-      warnLevel: this.level(map, "warn-level", path10),
-      version: this.version(map, "version", path10),
-      warnVersion: this.version(map, "warn-version", path10)
+      level: this.level(map, "level", path11),
+      warnLevel: this.level(map, "warn-level", path11),
+      version: this.version(map, "version", path11),
+      warnVersion: this.version(map, "warn-version", path11)
     });
   }
 };
@@ -15979,10 +15980,10 @@ function noDuplicates(reader, entries) {
   }
   return out;
 }
-function duplicateKeys(reader, node, path10) {
+function duplicateKeys(reader, node, path11) {
   if (isAlias(node)) return;
   if (isSeq(node)) {
-    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path10, index]));
+    node.items.forEach((item, index) => duplicateKeys(reader, item, [...path11, index]));
     return;
   }
   if (!isMap(node)) return;
@@ -15993,26 +15994,26 @@ function duplicateKeys(reader, node, path10) {
     if (key === "<<") continue;
     if (seen.has(key)) {
       const range2 = pair2.key.range;
-      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path10);
-      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path10, key]), message: `duplicate key "${key}"; write each key once` });
+      const line = range2 ? reader.source.lineCounter.linePos(range2[0]).line : reader.line(path11);
+      reader.errors.push({ file: reader.file, line, key: formatFieldPath([...path11, key]), message: `duplicate key "${key}"; write each key once` });
     }
     seen.add(key);
-    duplicateKeys(reader, pair2.value, [...path10, key]);
+    duplicateKeys(reader, pair2.value, [...path11, key]);
   }
 }
 function parseRule(reader, value, index) {
-  const path10 = ["rules", index];
+  const path11 = ["rules", index];
   const before = reader.errors.length;
-  const map = reader.map(value, path10, ruleKeys);
+  const map = reader.map(value, path11, ruleKeys);
   if (!map) return void 0;
   let namespaces = null;
   let files = null;
   if (!("match" in map)) {
-    reader.error(path10, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
+    reader.error(path11, 'missing key "match" (with namespaces and/or files); a rule without conditions would be the top-level settings');
   }
-  const matchValue = reader.present(map, "match", path10);
+  const matchValue = reader.present(map, "match", path11);
   if (matchValue !== void 0) {
-    const matchPath = [...path10, "match"];
+    const matchPath = [...path11, "match"];
     const match2 = reader.map(matchValue, matchPath, matchKeys);
     if (match2) {
       namespaces = reader.strings(match2, "namespaces", matchPath, checkNamePattern, false)?.map((e) => e.value) ?? null;
@@ -16020,31 +16021,31 @@ function parseRule(reader, value, index) {
       if (!("namespaces" in match2) && !("files" in match2)) reader.error(matchPath, "must have namespaces and/or files");
     }
   }
-  const settings = reader.modeSettings(map, path10);
+  const settings = reader.modeSettings(map, path11);
   if (reader.errors.length > before) return void 0;
   if (Object.keys(settings).length === 0) {
-    reader.error(path10, "sets nothing: give level, warn-level, version or warn-version");
+    reader.error(path11, "sets nothing: give level, warn-level, version or warn-version");
     return void 0;
   }
-  return { ...settings, index, at: reader.at(path10), namespaces, files };
+  return { ...settings, index, at: reader.at(path11), namespaces, files };
 }
 function parseDisable(reader, value, index) {
-  const path10 = ["disable", index];
-  const map = reader.map(value, path10, disableKeys);
+  const path11 = ["disable", index];
+  const map = reader.map(value, path11, disableKeys);
   if (!map) return void 0;
   const before = reader.errors.length;
-  if (!("checks" in map)) reader.error(path10, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
-  const checks2 = reader.strings(map, "checks", path10, checkId, false);
-  const scope = (key, check) => reader.strings(map, key, path10, check, false)?.map((e) => e.value) ?? null;
+  if (!("checks" in map)) reader.error(path11, 'missing key "checks" (the check IDs to disable, e.g. [hostPorts])');
+  const checks2 = reader.strings(map, "checks", path11, checkId, false);
+  const scope = (key, check) => reader.strings(map, key, path11, check, false)?.map((e) => e.value) ?? null;
   const namespaces = scope("namespaces", checkNamePattern);
   const files = scope("files", checkFileGlob);
   const workloads = scope("workloads", checkNamePattern);
   const images = scope("images", checkImagePattern);
-  const reason4 = reader.string(map, "reason", path10);
+  const reason4 = reader.string(map, "reason", path11);
   if (reader.errors.length > before || !checks2) return void 0;
   return {
     index,
-    at: reader.at(path10),
+    at: reader.at(path11),
     checks: [...new Set(checks2.map((c) => c.value))],
     namespaces,
     files,
@@ -16058,15 +16059,15 @@ function parseRender(reader, value) {
   const map = reader.map(value, ["render"], renderKeys);
   if (!map) return void 0;
   const charts = (reader.list(map, "charts", ["render"]) ?? []).flatMap((entry, index) => {
-    const path10 = ["render", "charts", index];
-    const chart = reader.map(entry, path10, chartKeys);
+    const path11 = ["render", "charts", index];
+    const chart = reader.map(entry, path11, chartKeys);
     if (!chart) return [];
-    if (!("chart" in chart)) reader.error(path10, `missing key "chart" (the chart's folder, e.g. charts/web)`);
-    const folder = reader.string(chart, "chart", path10);
-    const release = reader.string(chart, "release", path10);
-    const namespace = reader.string(chart, "namespace", path10);
-    const values = reader.strings(chart, "values", path10, anyPath, true);
-    const ciValues = reader.bool(chart, "ci-values", path10);
+    if (!("chart" in chart)) reader.error(path11, `missing key "chart" (the chart's folder, e.g. charts/web)`);
+    const folder = reader.string(chart, "chart", path11);
+    const release = reader.string(chart, "release", path11);
+    const namespace = reader.string(chart, "namespace", path11);
+    const values = reader.strings(chart, "values", path11, anyPath, true);
+    const ciValues = reader.bool(chart, "ci-values", path11);
     if (!folder) return [];
     return [
       dropUndefined({
@@ -16085,8 +16086,8 @@ function parseRender(reader, value) {
   const kustomizeHelm = kustomize ? reader.bool(kustomize, "helm", ["render", "kustomize"]) : void 0;
   return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
 }
-function parsePolicyConfig(text3, file) {
-  const loaded = loadManifestFile(file, text3);
+function parsePolicyConfig(text4, file) {
+  const loaded = loadManifestFile(file, text4);
   if (loaded.problems.length > 0) {
     return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
   }
@@ -16113,10 +16114,10 @@ function parsePolicyConfig(text3, file) {
   if (exemptionsValue !== void 0) {
     const map = reader.map(exemptionsValue, ["exemptions"], exemptionKeys);
     if (map) {
-      const path10 = ["exemptions"];
+      const path11 = ["exemptions"];
       exemptions = {
-        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path10, exactName("namespace"), true)),
-        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path10, exactName("runtimeClass"), true))
+        namespaces: noDuplicates(reader, reader.strings(map, "namespaces", path11, exactName("namespace"), true)),
+        runtimeClassNames: noDuplicates(reader, reader.strings(map, "runtimeClassNames", path11, exactName("runtimeClass"), true))
       };
     }
   }
@@ -16251,13 +16252,13 @@ function fallbackText(label2) {
 function namespacesFromDocument(document, lineOf2) {
   const namespaces = [];
   const problems = [];
-  const visit5 = (value, path10, itemKind) => {
+  const visit5 = (value, path11, itemKind) => {
     if (!isObject(value)) return;
     const kind = typeof value.kind === "string" ? value.kind : itemKind;
     const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : itemKind ? "v1" : void 0;
     if ((kind === "List" || kind === "NamespaceList") && Array.isArray(value.items)) {
       const items = value.items;
-      items.forEach((item, index) => visit5(item, [...path10, "items", index], kind === "NamespaceList" ? "Namespace" : null));
+      items.forEach((item, index) => visit5(item, [...path11, "items", index], kind === "NamespaceList" ? "Namespace" : null));
       return;
     }
     if (kind !== "Namespace" || apiVersion !== "v1") return;
@@ -16275,11 +16276,11 @@ function namespacesFromDocument(document, lineOf2) {
       const type = Array.isArray(labelValue) ? "a list" : typeof labelValue;
       problems.push({
         file: document.file,
-        path: [...path10, "metadata", "labels", key],
+        path: [...path11, "metadata", "labels", key],
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path10, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path11, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -16291,17 +16292,17 @@ function objectsOf(document) {
   if (isObject(document.value)) visit3(out, document.value, []);
   return out;
 }
-function visit3(out, value, path10) {
+function visit3(out, value, path11) {
   const kind = typeof value.kind === "string" ? value.kind : "";
   const apiVersion = typeof value.apiVersion === "string" ? value.apiVersion : "";
   if (kind.endsWith("List") && Array.isArray(value.items)) {
     for (let index = 0; index < value.items.length; index++) {
       const item = value.items[index];
-      if (isObject(item)) visit3(out, item, [...path10, "items", index]);
+      if (isObject(item)) visit3(out, item, [...path11, "items", index]);
     }
     return;
   }
-  out.push({ value, apiVersion, kind, path: path10 });
+  out.push({ value, apiVersion, kind, path: path11 });
 }
 
 // src/policy/sources/admissionConfig.ts
@@ -16315,8 +16316,8 @@ function configurationsOf(document) {
     list(object.value, "plugins").forEach((plugin, index) => {
       if (!isObject(plugin) || str(plugin, "name") !== "PodSecurity") return;
       const configuration = obj(plugin, "configuration");
-      const path10 = [...object.path, "plugins", index, "configuration"];
-      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path10 });
+      const path11 = [...object.path, "plugins", index, "configuration"];
+      if (configuration && str(configuration, "kind") === "PodSecurityConfiguration") out.push({ value: configuration, path: path11 });
     });
   }
   return out;
@@ -16326,19 +16327,19 @@ var modeKeys = {
   audit: { level: "audit", version: "audit-version" },
   warn: { level: "warn", version: "warn-version" }
 };
-function readConfiguration(document, value, path10) {
+function readConfiguration(document, value, path11) {
   const problems = [];
-  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path10, ...sub]).line, key });
+  const at3 = (sub, key) => ({ file: document.file, line: locate(document.source, [...path11, ...sub]).line, key });
   const defaults2 = obj(value, "defaults") ?? {};
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
   const read = (key, parse5, set2) => {
-    const text3 = str(defaults2, key);
-    if (text3 === "") return;
-    const parsed2 = parse5(text3);
+    const text4 = str(defaults2, key);
+    if (text4 === "") return;
+    const parsed2 = parse5(text4);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
-    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text3)}: ${parsed2.error}` });
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
   };
   for (const mode of ["enforce", "audit", "warn"]) {
     read(modeKeys[mode].level, parseLevel, (level3, where2) => {
@@ -16355,7 +16356,7 @@ function readConfiguration(document, value, path10) {
     (entry, index) => typeof entry === "string" && entry !== "" ? [{ value: entry, at: at3(["exemptions", key, index], `exemptions.${key}[${index}]`) }] : []
   );
   if (problems.length > 0) {
-    const line = locate(document.source, [...path10, "kind"]).line;
+    const line = locate(document.source, [...path11, "kind"]).line;
     problems.push({ file: document.file, line, message: "the API server would refuse to start with this PodSecurityConfiguration; it is not used" });
     return { ok: false, problems };
   }
@@ -16363,19 +16364,19 @@ function readConfiguration(document, value, path10) {
     ok: true,
     config: {
       file: document.file,
-      line: locate(document.source, [...path10, "kind"]).line,
+      line: locate(document.source, [...path11, "kind"]).line,
       defaults: policy,
       written,
       exemptions: { namespaces: names("namespaces"), runtimeClassNames: names("runtimeClasses"), usernames: names("usernames") }
     }
   };
 }
-function findAdmissionConfig(documents, path10) {
+function findAdmissionConfig(documents, path11) {
   const problems = [];
   const notices = [];
   let config = null;
   for (const document of documents) {
-    if (path10 !== null && document.file !== path10) continue;
+    if (path11 !== null && document.file !== path11) continue;
     for (const { value, path: objectPath } of configurationsOf(document)) {
       const reading = readConfiguration(document, value, objectPath);
       if (!reading.ok) {
@@ -16449,8 +16450,8 @@ function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
 }
 function flagSource(name, value) {
-  const text3 = typeof value === "string" ? value : formatVersion(value);
-  return { kind: "flag", detail: `${name} ${text3}`, file: null, line: null };
+  const text4 = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text4}`, file: null, line: null };
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
@@ -16665,13 +16666,13 @@ var shifts = {
     ["request.object.metadata", "request.object.spec.jobTemplate.spec.template.metadata"]
   ]
 };
-function pathSegments(text3) {
+function pathSegments(text4) {
   const segments = [];
   const pattern = /\.?(?:([A-Za-z_][A-Za-z0-9_-]*)|"((?:[^"\\]|\\.)*)"|\[(\d+)\])/gy;
   let at3 = 0;
-  while (at3 < text3.length) {
+  while (at3 < text4.length) {
     pattern.lastIndex = at3;
-    const match2 = pattern.exec(text3);
+    const match2 = pattern.exec(text4);
     if (!match2) throw new Unknown();
     segments.push(match2[1] ?? (match2[3] !== void 0 ? Number(match2[3]) : JSON.parse(`"${match2[2] ?? ""}"`)));
     at3 = pattern.lastIndex;
@@ -16692,14 +16693,14 @@ function truthy(value) {
   if (isObject(value)) return Object.keys(value).length > 0;
   return true;
 }
-function term(text3, input) {
-  const literal2 = /^'((?:[^'\\]|\\.)*)'$/.exec(text3);
+function term(text4, input) {
+  const literal2 = /^'((?:[^'\\]|\\.)*)'$/.exec(text4);
   if (literal2) return (literal2[1] ?? "").replace(/\\'/g, "'");
-  const json = /^`(.*)`$/.exec(text3);
+  const json = /^`(.*)`$/.exec(text4);
   if (json) return JSON.parse(json[1] ?? "null");
-  if (text3 === "request.namespace") return input.namespace ?? "";
-  if (!text3.startsWith("request.object.") && text3 !== "request.object") throw new Unknown();
-  return lookup(input.object, pathSegments(text3.slice("request.object".length).replace(/^\./, "")));
+  if (text4 === "request.namespace") return input.namespace ?? "";
+  if (!text4.startsWith("request.object.") && text4 !== "request.object") throw new Unknown();
+  return lookup(input.object, pathSegments(text4.slice("request.object".length).replace(/^\./, "")));
 }
 function resolve2(value, input) {
   if (typeof value !== "string") return value;
@@ -16853,9 +16854,9 @@ function kyvernoFailures(pod, level3, version4) {
   }
   return failures;
 }
-function valueAt(pod, path10) {
+function valueAt(pod, path11) {
   let value = { metadata: pod.metadata, spec: pod.spec };
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") value = Array.isArray(value) ? value[segment] : void 0;
     else value = isObject(value) ? value[segment] : void 0;
   }
@@ -16879,8 +16880,8 @@ function kyvernoPaths(failure2, pod) {
     list(pod.spec, key).forEach((container, index) => {
       const unsetPath = rule.field.length === 2 ? ["spec", key, index, ...rule.field] : ["spec", key, index, "securityContext", "seccompProfile"];
       const unset = (valueAt(pod, unsetPath) ?? null) === null;
-      const path10 = ["spec", key, index, ...rule.field];
-      if (isObject(container) && unset && !seen.has(path10.join("."))) paths.push(path10);
+      const path11 = ["spec", key, index, ...rule.field];
+      if (isObject(container) && unset && !seen.has(path11.join("."))) paths.push(path11);
     });
   }
   return paths;
@@ -16888,25 +16889,25 @@ function kyvernoPaths(failure2, pod) {
 function fieldErrors(failure2, pod) {
   const errors = /* @__PURE__ */ new Map();
   for (const original of kyvernoPaths(failure2, pod)) {
-    const path10 = failure2.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
-    let fieldPath = path10;
+    const path11 = failure2.check === "restrictedVolumes" && original.length === 3 ? [...original, "unknown"] : original;
+    let fieldPath = path11;
     let badValues;
-    const last = path10[path10.length - 1];
-    const parent = path10[path10.length - 2];
+    const last = path11[path11.length - 1];
+    const parent = path11[path11.length - 2];
     if (typeof last === "number" && (parent === "add" || parent === "drop")) {
-      fieldPath = path10.slice(0, -1);
-      badValues = shown2(valueAt(pod, path10));
+      fieldPath = path11.slice(0, -1);
+      badValues = shown2(valueAt(pod, path11));
     } else if (last === "drop") {
-      const drop = valueAt(pod, path10);
+      const drop = valueAt(pod, path11);
       badValues = Array.isArray(drop) ? [...new Set(drop.map((d) => typeof d === "string" ? d : ""))].sort() : [];
     } else if (last === "hostPath") {
-      badValues = shown2(valueAt(pod, [...path10, "path"]));
+      badValues = shown2(valueAt(pod, [...path11, "path"]));
     } else if (last === "allowPrivilegeEscalation") {
-      const securityContext = valueAt(pod, path10.slice(0, -1));
-      const value = valueAt(pod, path10);
+      const securityContext = valueAt(pod, path11.slice(0, -1));
+      const value = valueAt(pod, path11);
       badValues = isObject(securityContext) && (value === void 0 || value === null) ? ["nil"] : shown2(value);
     } else {
-      badValues = shown2(valueAt(pod, path10));
+      badValues = shown2(valueAt(pod, path11));
     }
     const containerLevel = fieldPath[0] === "spec" && isContainerList(fieldPath[1]) && typeof fieldPath[2] === "number";
     const container = containerLevel ? str(list(pod.spec, fieldPath[1])[fieldPath[2]], "name") : null;
@@ -17015,7 +17016,7 @@ function kyvernoRulesOf(documents) {
   for (const document of documents) {
     for (const object of objectsOf(document)) {
       if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
-      const lineOf2 = (path10) => locate(document.source, [...object.path, ...path10]).line;
+      const lineOf2 = (path11) => locate(document.source, [...object.path, ...path11]).line;
       const metadata = obj(object.value, "metadata");
       const spec = obj(object.value, "spec") ?? {};
       const policy = `${object.kind}/${str(metadata, "name")}`;
@@ -17238,8 +17239,8 @@ function reads(options, source) {
 function readsClusterSources(options) {
   return reads(options, "admission-config") || reads(options, "kyverno");
 }
-function parsePolicySources(text3) {
-  const names = text3.split(/[\s,]+/).filter((n) => n !== "");
+function parsePolicySources(text4) {
+  const names = text4.split(/[\s,]+/).filter((n) => n !== "");
   const unknown = names.filter((n) => !policySourceNames.includes(n));
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
@@ -17277,13 +17278,13 @@ function clusterSourcesOf(all, options) {
   const notices = [];
   let admission = null;
   if (reads(options, "admission-config")) {
-    const path10 = options.admissionConfigPath ?? null;
-    const found = findAdmissionConfig(documents, path10);
+    const path11 = options.admissionConfigPath ?? null;
+    const found = findAdmissionConfig(documents, path11);
     admission = found.config;
     problems.push(...found.problems);
     notices.push(...found.notices);
-    if (path10 !== null && found.config === null && found.problems.length === 0) {
-      problems.push({ file: path10, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
+    if (path11 !== null && found.config === null && found.problems.length === 0) {
+      problems.push({ file: path11, line: 1, message: "holds no PodSecurityConfiguration (alone or in an AdmissionConfiguration), or is not there; the built-in defaults apply" });
     }
   }
   const kyverno = reads(options, "kyverno") ? kyvernoRulesOf(documents) : { rules: [], notices: [] };
@@ -17306,8 +17307,8 @@ function detached(value) {
 
 // src/findings/finding.ts
 var containerAnnotationPrefixes = ["container.apparmor.security.beta.kubernetes.io/", "container.seccomp.security.alpha.kubernetes.io/"];
-function containerOfPath(pod, path10) {
-  const [root, list4, index] = [path10[0], path10[1], path10[2]];
+function containerOfPath(pod, path11) {
+  const [root, list4, index] = [path11[0], path11[1], path11[2]];
   if (root === "spec" && typeof list4 === "string" && containerListKeys.includes(list4) && typeof index === "number") {
     const entries = pod.spec[list4];
     const entry = Array.isArray(entries) ? entries[index] : void 0;
@@ -17381,12 +17382,12 @@ function someContainerBreaks(pod, rule) {
 function containersBreaking(pod, rule) {
   const names = [];
   const paths = [];
-  for (const { name, container, path: path10 } of visitContainers(pod)) {
-    if (path10[1] === "ephemeralContainers") continue;
+  for (const { name, container, path: path11 } of visitContainers(pod)) {
+    if (path11[1] === "ephemeralContainers") continue;
     const field = rule(container, pod);
     if (field) {
       names.push(name);
-      paths.push([...path10, ...field]);
+      paths.push([...path11, ...field]);
     }
   }
   return { names, paths };
@@ -17933,9 +17934,9 @@ function hint(type, value) {
   return "";
 }
 var nothingToFind = (value, valid) => value === void 0 || value === null || value === valid;
-function validate2(value, type, path10, errors, valid) {
+function validate2(value, type, path11, errors, valid) {
   if (!matches(type, value)) {
-    errors.push({ path: [...path10], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
+    errors.push({ path: [...path11], message: `expected ${expected(type)}, found ${describe2(value)}${hint(type, value)}` });
     return;
   }
   if (typeof type === "string") return;
@@ -17946,9 +17947,9 @@ function validate2(value, type, path10, errors, valid) {
       const item = items[index];
       const validItem = validItems?.[index];
       if (nothingToFind(item, validItem)) continue;
-      path10.push(index);
-      validate2(item, type.list, path10, errors, validItem);
-      path10.pop();
+      path11.push(index);
+      validate2(item, type.list, path11, errors, validItem);
+      path11.pop();
     }
     return;
   }
@@ -17960,16 +17961,16 @@ function validate2(value, type, path10, errors, valid) {
     const item = object[key];
     const validItem = validFields !== void 0 && Object.hasOwn(validFields, key) ? validFields[key] : void 0;
     if (nothingToFind(item, validItem)) continue;
-    path10.push(key);
-    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path10, errors, validItem);
-    path10.pop();
+    path11.push(key);
+    validate2(item, fields2 === void 0 ? type.map : typeOf(fields2[key]), path11, errors, validItem);
+    path11.pop();
   }
 }
-function validateObject(value, kind, path10 = [], valid) {
+function validateObject(value, kind, path11 = [], valid) {
   const root = kindTypes[kind];
   if (root === void 0) throw new Error(`apiTypes: no type for kind ${kind}`);
   const errors = [];
-  if (!nothingToFind(value, valid)) validate2(value, typeOf(root), [...path10], errors, valid);
+  if (!nothingToFind(value, valid)) validate2(value, typeOf(root), [...path11], errors, valid);
   return errors;
 }
 function fieldsOf(typeName) {
@@ -18055,10 +18056,57 @@ function findWorkloadKind(apiVersion, kind) {
   return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
 }
 
+// src/workloads/charts.ts
+var text = (value) => typeof value === "string" && value !== "" ? value : null;
+function chartReferenceOf(apiVersion, kind, object) {
+  const group = apiGroup(apiVersion);
+  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
+  if (group !== "argoproj.io") return null;
+  if (kind === "Application") return argoChart(object.spec, ["spec"]);
+  if (kind === "ApplicationSet") {
+    const template = isObject(object.spec) ? object.spec.template : void 0;
+    return argoChart(isObject(template) ? template.spec : void 0, ["spec", "template", "spec"]);
+  }
+  return null;
+}
+function helmReleaseChart(object) {
+  const spec = isObject(object.spec) ? object.spec : {};
+  const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
+  if (chartRef !== null) {
+    const source2 = [text(chartRef.kind), text(chartRef.name)].filter((part) => part !== null).join(" ");
+    return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
+  }
+  const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  const name = text(template?.chart);
+  if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
+  const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
+  const source = sourceRef === null ? "" : [text(sourceRef.kind), text(sourceRef.name)].filter((part) => part !== null).join(" ");
+  return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
+}
+function argoChart(spec, specPath) {
+  if (!isObject(spec)) return null;
+  const sources = [[spec.source, [...specPath, "source"]]];
+  if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
+  for (const [source, path11] of sources) {
+    if (!isObject(source)) continue;
+    const repository = text(source.repoURL);
+    const chart = text(source.chart);
+    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path11, "chart"] };
+    const at3 = text(source.path);
+    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path11, "helm"] };
+  }
+  return null;
+}
+function chartMessage(kind, name, reference) {
+  const chart = reference.chart === null ? "its chart" : `its chart (${reference.chart})`;
+  return `${kind} ${name || "(unnamed)"} not rendered: ${reference.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
+}
+
 // src/workloads/extract.ts
-function at2(value, path10) {
+var noCharts = [];
+function at2(value, path11) {
   let current = value;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
   }
@@ -18079,15 +18127,27 @@ function extractPodSpecs(document) {
   return extraction;
 }
 function extractPodSpecsAfresh(document, originalOf) {
-  const extraction = { document, originalOf, pods: [], problems: [] };
+  const extraction = { document, originalOf, pods: [], problems: [], charts: null };
   if (isObject(document.value)) visitObject(extraction, document.value, []);
-  return { pods: extraction.pods, problems: extraction.problems };
+  return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
 }
-function invalidObject({ document, problems }, path10, message) {
+function chartInstall(document, object, objectPath, kind, chart) {
+  const metadata = obj(object, "metadata");
+  const namespace = metadata?.namespace;
+  const name = str(metadata, "name");
+  return {
+    kind: detached(kind),
+    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    name: detached(name),
+    object,
+    problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
+  };
+}
+function invalidObject({ document, problems }, path11, message) {
   problems.push({
     file: document.file,
-    line: locate(document.source, path10).line,
-    message: `${formatFieldPath(path10)}: ${message}; the API server would reject this object`,
+    line: locate(document.source, path11).line,
+    message: `${formatFieldPath(path11)}: ${message}; the API server would reject this object`,
     kind: "invalid"
   });
 }
@@ -18106,6 +18166,8 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   }
   const workload = findWorkloadKind(apiVersion, kind);
   if (!workload) {
+    const chart = chartReferenceOf(apiVersion, kind, object);
+    if (chart !== null) (extraction.charts ??= []).push(chartInstall(document, object, objectPath, kind, chart));
     const home = misplacedWorkloadKind(apiVersion, kind);
     if (home !== void 0) {
       problems.push({
@@ -18156,27 +18218,27 @@ function podLoadOptions(load) {
 }
 
 // src/fixes/edits.ts
-function set(path10, value) {
-  return { op: "set", path: path10, value };
+function set(path11, value) {
+  return { op: "set", path: path11, value };
 }
-function remove(path10) {
-  return { op: "delete", path: path10 };
+function remove(path11) {
+  return { op: "delete", path: path11 };
 }
-function append(path10, value) {
-  return { op: "append", path: path10, value };
+function append(path11, value) {
+  return { op: "append", path: path11, value };
 }
-function valueAt2(root, path10) {
+function valueAt2(root, path11) {
   let current = root;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") current = Array.isArray(current) ? current[segment] : void 0;
     else current = isObject(current) ? current[segment] : void 0;
     if (current === void 0) return void 0;
   }
   return current;
 }
-function exists(root, path10) {
-  const parent = valueAt2(root, path10.slice(0, -1));
-  const last = path10[path10.length - 1];
+function exists(root, path11) {
+  const parent = valueAt2(root, path11.slice(0, -1));
+  const last = path11[path11.length - 1];
   if (typeof last === "number") return Array.isArray(parent) && last < parent.length;
   return isObject(parent) && last !== void 0 && Object.prototype.hasOwnProperty.call(parent, last);
 }
@@ -18213,9 +18275,9 @@ var EditIndex = class {
   }
   /** The entries whose edit has the path of `edit`. */
   alike(edit) {
-    const path10 = edit.path.join("\0");
-    let alike = this.byPath.get(path10);
-    if (alike === void 0) this.byPath.set(path10, alike = []);
+    const path11 = edit.path.join("\0");
+    let alike = this.byPath.get(path11);
+    if (alike === void 0) this.byPath.set(path11, alike = []);
     return alike;
   }
 };
@@ -18284,23 +18346,23 @@ function writableCopy(container, copies) {
   copies.add(copy);
   return copy;
 }
-function parentOf(root, path10, depth, create, copies) {
-  if (path10.length <= depth) throw new Error(`the edit of ${JSON.stringify(path10)} is not below depth ${depth}`);
+function parentOf(root, path11, depth, create, copies) {
+  if (path11.length <= depth) throw new Error(`the edit of ${JSON.stringify(path11)} is not below depth ${depth}`);
   let current = root;
-  for (let i = depth; i < path10.length - 1; i++) {
-    const segment = path10[i];
+  for (let i = depth; i < path11.length - 1; i++) {
+    const segment = path11[i];
     const holder = current;
     let next = typeof segment === "number" ? Array.isArray(current) ? current[segment] : void 0 : isObject(current) ? current[segment] : void 0;
     if ((next === void 0 || next === null) && create && typeof segment === "string" && isObject(current)) {
       next = {};
       copies.add(next);
     }
-    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path10.slice(0, i + 1))}`);
+    if (next === void 0 || next === null || typeof next !== "object") throw new EditError(`no container at ${JSON.stringify(path11.slice(0, i + 1))}`);
     next = writableCopy(next, copies);
     holder[segment] = next;
     current = next;
   }
-  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path10)}`);
+  if (typeof current !== "object" || current === null) throw new EditError(`no container for ${JSON.stringify(path11)}`);
   return current;
 }
 function jsonEqual(a, b) {
@@ -18328,14 +18390,14 @@ function definedKeys(object) {
 }
 
 // src/fixes/fixers/common.ts
-function writtenAt(context, path10) {
-  return valueAt2(context.written, path10);
+function writtenAt(context, path11) {
+  return valueAt2(context.written, path11);
 }
-function writtenHas(context, path10) {
-  return exists(context.written, path10);
+function writtenHas(context, path11) {
+  return exists(context.written, path11);
 }
 function setEach(paths, value) {
-  return paths.map((path10) => set(path10, value));
+  return paths.map((path11) => set(path11, value));
 }
 function runtimeDefaultProfile(context, typePath) {
   const profilePath = typePath.slice(0, -1);
@@ -18352,10 +18414,10 @@ function removeItems(context, listPath, indices) {
 }
 function byList(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const path10 of paths) {
-    const index = path10[path10.length - 1];
+  for (const path11 of paths) {
+    const index = path11[path11.length - 1];
     if (typeof index !== "number") continue;
-    const list4 = path10.slice(0, -1);
+    const list4 = path11.slice(0, -1);
     const key = JSON.stringify(list4);
     const group = groups.get(key) ?? { list: list4, indices: [] };
     group.indices.push(index);
@@ -18367,8 +18429,8 @@ function hostProcessPaths(pod) {
   const paths = [];
   const isOn = (securityContext) => optBool(obj(securityContext, "windowsOptions"), "hostProcess") === true;
   if (isOn(obj(pod.spec, "securityContext"))) paths.push(["spec", "securityContext", "windowsOptions", "hostProcess"]);
-  for (const { container, path: path10 } of visitContainers(pod)) {
-    if (isOn(obj(container, "securityContext"))) paths.push([...path10, "securityContext", "windowsOptions", "hostProcess"]);
+  for (const { container, path: path11 } of visitContainers(pod)) {
+    if (isOn(obj(container, "securityContext"))) paths.push([...path11, "securityContext", "windowsOptions", "hostProcess"]);
   }
   return paths;
 }
@@ -18385,9 +18447,9 @@ var fixAllowPrivilegeEscalation = ({ failure: failure2 }) => ({ kind: "edits", e
 // src/fixes/fixers/appArmorProfile.ts
 var fixAppArmorProfile = (context) => {
   const edits = [];
-  for (const path10 of context.failure.paths) {
-    if (path10[0] === "metadata") edits.push(set(path10, "runtime/default"));
-    else edits.push(...runtimeDefaultProfile(context, path10));
+  for (const path11 of context.failure.paths) {
+    if (path11[0] === "metadata") edits.push(set(path11, "runtime/default"));
+    else edits.push(...runtimeDefaultProfile(context, path11));
   }
   return { kind: "edits", edits };
 };
@@ -18399,7 +18461,7 @@ var fixAutomountServiceAccountToken = () => ({ kind: "edits", edits: [set(["spec
 // src/fixes/fixers/capabilities.ts
 function removeForbiddenAdds(context) {
   const adds = [];
-  for (const path10 of context.failure.paths) if (typeof path10[path10.length - 1] === "number") adds.push(path10);
+  for (const path11 of context.failure.paths) if (typeof path11[path11.length - 1] === "number") adds.push(path11);
   const edits = [];
   for (const { list: list4, indices } of byList(adds).values()) for (const edit of removeItems(context, list4, indices)) edits.push(edit);
   return edits;
@@ -18407,10 +18469,10 @@ function removeForbiddenAdds(context) {
 var fixCapabilitiesBaseline = (context) => ({ kind: "edits", edits: removeForbiddenAdds(context) });
 var fixCapabilitiesRestricted = (context) => {
   const edits = removeForbiddenAdds(context);
-  const drops = context.failure.paths.filter((path10) => path10[path10.length - 1] === "drop");
-  for (const path10 of drops) {
-    if (Array.isArray(writtenAt(context, path10))) edits.push(append(path10, "ALL"));
-    else edits.push(set(path10, ["ALL"]));
+  const drops = context.failure.paths.filter((path11) => path11[path11.length - 1] === "drop");
+  for (const path11 of drops) {
+    if (Array.isArray(writtenAt(context, path11))) edits.push(append(path11, "ALL"));
+    else edits.push(set(path11, ["ALL"]));
   }
   return {
     kind: "edits",
@@ -18422,9 +18484,9 @@ var fixCapabilitiesRestricted = (context) => {
 // src/fixes/fixers/hostNamespaces.ts
 var fixHostNamespaces = (context) => {
   const edits = [];
-  for (const path10 of context.failure.paths) {
-    if (path10[0] === "spec" && path10[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
-    else edits.push(...setEach([path10], false));
+  for (const path11 of context.failure.paths) {
+    if (path11[0] === "spec" && path11[1] === "hostNetwork") edits.push(...hostNetworkOff(context));
+    else edits.push(...setEach([path11], false));
   }
   return {
     kind: "edits",
@@ -18435,7 +18497,7 @@ var fixHostNamespaces = (context) => {
 
 // src/fixes/fixers/hostPorts.ts
 var fixHostPorts = (context) => {
-  const edits = context.failure.paths.filter((path10) => writtenHas(context, path10)).map((path10) => remove(path10));
+  const edits = context.failure.paths.filter((path11) => writtenHas(context, path11)).map((path11) => remove(path11));
   if (context.kind === "Pod" && writtenAt(context, ["spec", "hostNetwork"]) === true) edits.push(...hostNetworkOff(context));
   return { kind: "edits", edits, caveat: "Publish the port through a Service (ClusterIP, NodePort or LoadBalancer) if clients reached it on the node." };
 };
@@ -18443,7 +18505,7 @@ var fixHostPorts = (context) => {
 // src/fixes/fixers/hostProbesAndHostLifecycle.ts
 var fixHostProbesAndHostLifecycle = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path10) => writtenHas(context, path10)).map((path10) => remove(path10))
+  edits: context.failure.paths.filter((path11) => writtenHas(context, path11)).map((path11) => remove(path11))
 });
 
 // src/fixes/fixers/privileged.ts
@@ -18467,9 +18529,9 @@ var fixRunAsNonRoot = (context) => {
     podValue = true;
   }
   let unset = false;
-  for (const { container, path: path10 } of visitContainers(context.pod)) {
+  for (const { container, path: path11 } of visitContainers(context.pod)) {
     const value = optBool(obj(container, "securityContext"), "runAsNonRoot");
-    if (value === false) edits.push(set([...path10, "securityContext", "runAsNonRoot"], true));
+    if (value === false) edits.push(set([...path11, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
   if (unset && podValue !== true) edits.push(set(podPath, true));
@@ -18479,10 +18541,10 @@ var fixRunAsNonRoot = (context) => {
 // src/fixes/fixers/runAsUser.ts
 var fixRunAsUser = (context) => {
   const edits = [];
-  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path10) => path10.length === 3 && path10[1] === "securityContext");
-  for (const path10 of context.failure.paths) {
-    edits.push(remove(path10));
-    const securityContextPath = path10.slice(0, -1);
+  const podNonRoot = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot") === true || context.failure.paths.some((path11) => path11.length === 3 && path11[1] === "securityContext");
+  for (const path11 of context.failure.paths) {
+    edits.push(remove(path11));
+    const securityContextPath = path11.slice(0, -1);
     const securityContext = valueAt2(context.pod, securityContextPath);
     const own = isWrittenObject(securityContext) ? optBool(securityContext, "runAsNonRoot") : void 0;
     const isPodLevel = securityContextPath.length === 2;
@@ -18495,9 +18557,9 @@ var fixRunAsUser = (context) => {
 // src/fixes/fixers/seccompProfile.ts
 function fixPresent(context) {
   const edits = [];
-  for (const path10 of context.failure.paths) {
-    if (path10[0] === "metadata") edits.push(set(path10, "runtime/default"));
-    else if (isWrittenObject(writtenAt(context, path10.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path10));
+  for (const path11 of context.failure.paths) {
+    if (path11[0] === "metadata") edits.push(set(path11, "runtime/default"));
+    else if (isWrittenObject(writtenAt(context, path11.slice(0, -1)))) edits.push(...runtimeDefaultProfile(context, path11));
   }
   return edits;
 }
@@ -18508,15 +18570,15 @@ var fixSeccompProfileRestricted = (context) => {
   const podCovers = podProfile !== void 0;
   const containers = visitContainers(context.pod);
   const uncovered = [];
-  for (const { container, path: path10 } of containers) {
+  for (const { container, path: path11 } of containers) {
     if (obj(obj(container, "securityContext"), "seccompProfile") === void 0 && !podCovers) {
-      uncovered.push([...path10, "securityContext", "seccompProfile", "type"]);
+      uncovered.push([...path11, "securityContext", "seccompProfile", "type"]);
     }
   }
   if (uncovered.length > 0 && uncovered.length === containers.length) {
     edits.push(set(["spec", "securityContext", "seccompProfile", "type"], "RuntimeDefault"));
   } else {
-    for (const path10 of uncovered) edits.push(set(path10, "RuntimeDefault"));
+    for (const path11 of uncovered) edits.push(set(path11, "RuntimeDefault"));
   }
   return { kind: "edits", edits };
 };
@@ -18524,12 +18586,12 @@ var fixSeccompProfileRestricted = (context) => {
 // src/fixes/fixers/seLinuxOptions.ts
 var fixSeLinuxOptions = (context) => ({
   kind: "edits",
-  edits: context.failure.paths.filter((path10) => writtenHas(context, path10)).map((path10) => remove(path10))
+  edits: context.failure.paths.filter((path11) => writtenHas(context, path11)).map((path11) => remove(path11))
 });
 
 // src/fixes/fixers/sysctls.ts
 var fixSysctls = (context) => {
-  const entries = context.failure.paths.map((path10) => path10.slice(0, -1));
+  const entries = context.failure.paths.map((path11) => path11.slice(0, -1));
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list4, indices }) => removeItems(context, list4, indices)) };
 };
 
@@ -18631,16 +18693,16 @@ var guidance = {
   }
 };
 function noSafeFix(check, reason4) {
-  const { text: text3, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text3}
+  const { text: text4, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text4}
 
 ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
-  const { text: text3, example } = guidance[check];
+  const { text: text4, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
 
-${text3}
+${text4}
 
 ${illustrative(example)}`;
 }
@@ -18680,10 +18742,10 @@ ${illustrative(example)}`;
 
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
-  return context.failure.paths.map((path10) => {
-    const volume = writtenAt(context, path10.slice(0, 3));
+  return context.failure.paths.map((path11) => {
+    const volume = writtenAt(context, path11.slice(0, 3));
     const name = isObject(volume ?? null) && typeof volume.name === "string" ? String(volume.name) : "";
-    const type = typeof path10[3] === "string" ? path10[3] : "unknown";
+    const type = typeof path11[3] === "string" ? path11[3] : "unknown";
     return { name, type };
   });
 }
@@ -18727,16 +18789,16 @@ function isFixableAdvice(check) {
 }
 
 // src/fixes/text.ts
-function lineStartOf(text3, offset) {
-  return text3.lastIndexOf("\n", offset - 1) + 1;
+function lineStartOf(text4, offset) {
+  return text4.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineTable(text3) {
+function lineTable(text4) {
   const starts = [0];
-  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text3.endsWith("\n");
+  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text4.endsWith("\n");
   if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text3.indexOf("\n");
-  return { text: text3, starts, eol: firstBreak > 0 && text3[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+  const firstBreak = text4.indexOf("\n");
+  return { text: text4, starts, eol: firstBreak > 0 && text4[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
   return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
@@ -18751,10 +18813,10 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length(text3, from2, to2) {
+function utf8Length(text4, from2, to2) {
   let bytes = 0;
   for (let i = from2; i < to2; i++) {
-    const unit = text3.charCodeAt(i);
+    const unit = text4.charCodeAt(i);
     bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
   }
   return bytes;
@@ -18784,15 +18846,15 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
-function lastContentBefore(text3, end, floor = 0) {
+function lastContentBefore(text4, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && isBlankAt(text3, i)) i--;
+  while (i > floor && isBlankAt(text4, i)) i--;
   return i;
 }
-function isBlankAt(text3, offset) {
-  const code = text3.charCodeAt(offset);
+function isBlankAt(text4, offset) {
+  const code = text4.charCodeAt(offset);
   if (code < 128) return code === 32 || code >= 9 && code <= 13;
-  return /\s/.test(text3[offset] ?? "");
+  return /\s/.test(text4[offset] ?? "");
 }
 function lineText(table, line) {
   const start = lineStart(table, line);
@@ -18803,17 +18865,17 @@ function lineText(table, line) {
 }
 var SpliceConflict = class extends Error {
 };
-function applySplices(text3, splices) {
-  return applySplicesWithin(text3, 0, text3.length, splices);
+function applySplices(text4, splices) {
+  return applySplicesWithin(text4, 0, text4.length, splices);
 }
-function applySplicesWithin(text3, from2, to2, splices) {
+function applySplicesWithin(text4, from2, to2, splices) {
   let out = "";
   let at3 = from2;
   for (const splice of inOrder(splices)) {
-    out += text3.slice(at3, splice.start) + splice.insert;
+    out += text4.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text3.slice(at3, to2);
+  return out + text4.slice(at3, to2);
 }
 function extentOf(splices) {
   let lo = Infinity;
@@ -18840,21 +18902,21 @@ function inOrder(splices) {
 }
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
-  const text3 = table.text;
+  const text4 = table.text;
   const { lo, hi } = extentOf(splices);
   const from2 = lineStart(table, lineOf(table, lo));
   const to2 = lineStart(table, lineOf(table, hi) + 1);
-  const after = new SplicedText(text3, from2, to2, applySplicesWithin(text3, from2, to2, splices));
-  return lineChange(text3, after, { prefix: lo, suffix: text3.length - hi }, (windowStart) => breaksBefore(table, windowStart));
+  const after = new SplicedText(text4, from2, to2, applySplicesWithin(text4, from2, to2, splices));
+  return lineChange(text4, after, { prefix: lo, suffix: text4.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
 var SplicedText = class {
-  constructor(text3, from2, to2, middle) {
-    this.text = text3;
+  constructor(text4, from2, to2, middle) {
+    this.text = text4;
     this.from = from2;
     this.middle = middle;
     this.shift = middle.length - (to2 - from2);
     this.middleEnd = from2 + middle.length;
-    this.length = text3.length + this.shift;
+    this.length = text4.length + this.shift;
   }
   text;
   from;
@@ -18867,11 +18929,11 @@ var SplicedText = class {
     return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
   }
   slice(start, end) {
-    const { text: text3, from: from2, middle, middleEnd, shift } = this;
+    const { text: text4, from: from2, middle, middleEnd, shift } = this;
     let out = "";
-    if (start < from2) out += text3.slice(start, Math.min(end, from2));
+    if (start < from2) out += text4.slice(start, Math.min(end, from2));
     if (end > from2 && start < middleEnd) out += middle.slice(Math.max(start, from2) - from2, Math.min(end, middleEnd) - from2);
-    if (end > middleEnd) out += text3.slice(Math.max(start, middleEnd) - shift, end - shift);
+    if (end > middleEnd) out += text4.slice(Math.max(start, middleEnd) - shift, end - shift);
     return out;
   }
 };
@@ -18901,28 +18963,28 @@ function lineChange(before, after, shared, breaksBefore2) {
   const linesBefore = breaksBefore2(windowStart);
   return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(afterWindow, afterEnd) };
 }
-function lineStartBefore(text3, floor, end) {
+function lineStartBefore(text4, floor, end) {
   let at3 = end - 1;
-  while (at3 > floor && text3.charCodeAt(at3 - 1) !== 10) at3--;
+  while (at3 > floor && text4.charCodeAt(at3 - 1) !== 10) at3--;
   return at3;
 }
 function sameText(a, aFrom, b, bFrom, length) {
   for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
   return true;
 }
-function linesIn(text3, from2, to2) {
+function linesIn(text4, from2, to2) {
   let count2 = 0;
-  for (let at3 = text3.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text3.indexOf("\n", at3 + 1)) count2++;
-  return to2 > from2 && text3.charCodeAt(to2 - 1) !== 10 ? count2 + 1 : count2;
+  for (let at3 = text4.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text4.indexOf("\n", at3 + 1)) count2++;
+  return to2 > from2 && text4.charCodeAt(to2 - 1) !== 10 ? count2 + 1 : count2;
 }
-function linesOf(text3, end) {
+function linesOf(text4, end) {
   const lines = [];
   let start = 0;
-  for (let at3 = text3.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text3.indexOf("\n", start)) {
-    lines.push(text3.slice(start, at3 > start && text3.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
+  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text4.indexOf("\n", start)) {
+    lines.push(text4.slice(start, at3 > start && text4.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
     start = at3 + 1;
   }
-  if (start < end) lines.push(text3.slice(start, end));
+  if (start < end) lines.push(text4.slice(start, end));
   return lines;
 }
 
@@ -19022,15 +19084,15 @@ var StyleReader = class {
     return node?.range ? node.range[0] - lineStartOf(this.table.text, node.range[0]) : void 0;
   }
 };
-function plainSafe(text3) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text3)) return false;
-  const resolved2 = resolvePlainScalar(text3);
-  return resolved2.ok && resolved2.value === text3;
+function plainSafe(text4) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text4)) return false;
+  const resolved2 = resolvePlainScalar(text4);
+  return resolved2.ok && resolved2.value === text4;
 }
-function formatString(text3, quote) {
-  if (quote === "plain" && plainSafe(text3)) return text3;
-  if (quote === "single" && !text3.includes("'")) return `'${text3}'`;
-  return JSON.stringify(text3);
+function formatString(text4, quote) {
+  if (quote === "plain" && plainSafe(text4)) return text4;
+  if (quote === "single" && !text4.includes("'")) return `'${text4}'`;
+  return JSON.stringify(text4);
 }
 var booleanSpellings = [
   ["true", "false"],
@@ -19150,9 +19212,9 @@ function valueStep(doc, value, pair2, parent, merged) {
   const written = value ?? null;
   return { node: resolve3(doc, written), written, pair: pair2, parent, merged };
 }
-function walk(doc, path10) {
+function walk(doc, path11) {
   const steps = [rootStep(doc)];
-  walkOn(doc, path10, steps);
+  walkOn(doc, path11, steps);
   return { steps, depth: steps.length - 1 };
 }
 function rootStep(doc) {
@@ -19170,21 +19232,21 @@ var Walker = class {
   get depth() {
     return this.steps.length - 1;
   }
-  walk(path10) {
+  walk(path11) {
     const earlier = this.path;
-    const most = Math.min(path10.length, this.depth);
+    const most = Math.min(path11.length, this.depth);
     let shared = 0;
-    while (shared < most && path10[shared] === earlier[shared]) shared++;
+    while (shared < most && path11[shared] === earlier[shared]) shared++;
     this.steps.length = shared + 1;
-    walkOn(this.doc, path10, this.steps);
-    this.path = path10;
+    walkOn(this.doc, path11, this.steps);
+    this.path = path11;
     return this;
   }
 };
-function walkOn(doc, path10, steps) {
+function walkOn(doc, path11, steps) {
   let current = steps[steps.length - 1]?.node ?? null;
-  for (let i = steps.length - 1; i < path10.length; i++) {
-    const segment = path10[i];
+  for (let i = steps.length - 1; i < path11.length; i++) {
+    const segment = path11[i];
     let next;
     if (typeof segment === "string" && isMap(current)) next = mapStep(current, doc, segment);
     else if (typeof segment === "number" && isSeq(current) && segment < current.items.length) {
@@ -19401,8 +19463,8 @@ var EditRenderer = class {
   /** One edit, walked to where it lands, as an op. */
   add(walked, owned) {
     const { edit } = owned;
-    const path10 = edit.path;
-    const complete = walked.depth === path10.length;
+    const path11 = edit.path;
+    const complete = walked.depth === path11.length;
     const target = walked.steps[walked.depth];
     if (!target) this.fail("the field could not be found", owned);
     const step = target;
@@ -19421,20 +19483,20 @@ var EditRenderer = class {
         }
         op.pairs.add(step.pair);
         op.from.push(owned);
-      } else if (isSeq(parent) && typeof path10[path10.length - 1] === "number") {
+      } else if (isSeq(parent) && typeof path11[path11.length - 1] === "number") {
         let op = this.itemDeletes.get(parent);
         if (!op) {
           op = { seq: parent, parentPair: parentStep?.pair ?? null, indices: /* @__PURE__ */ new Set(), from: [] };
           this.itemDeletes.set(parent, op);
         }
-        op.indices.add(path10[path10.length - 1]);
+        op.indices.add(path11[path11.length - 1]);
         op.from.push(owned);
       } else this.fail("the field to remove is not a map key or list item", owned);
       return;
     }
     if (edit.op === "append") {
       if (!complete || !isSeq(step.node)) {
-        this.renderSet(walked, path10, [edit.value], owned);
+        this.renderSet(walked, path11, [edit.value], owned);
         return;
       }
       this.markShared(owned, sharedReason(walked, walked.depth + 1, this.anchors));
@@ -19447,18 +19509,18 @@ var EditRenderer = class {
       op.from.push(owned);
       return;
     }
-    this.renderSet(walked, path10, edit.value, owned);
+    this.renderSet(walked, path11, edit.value, owned);
   }
-  renderSet(walked, path10, value, owned) {
+  renderSet(walked, path11, value, owned) {
     const depth = walked.depth;
-    const complete = depth === path10.length;
+    const complete = depth === path11.length;
     const step = walked.steps[depth];
     if (!step) this.fail("the field could not be found", owned);
     const target = step;
     if (complete) {
       const parentStep = walked.steps[depth - 1];
       const parentMap = parentStep?.node;
-      const key = path10[path10.length - 1];
+      const key = path11[path11.length - 1];
       if (target.merged && owned.atSource === true) {
         this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
       } else if (target.merged) {
@@ -19484,7 +19546,7 @@ var EditRenderer = class {
       }
       this.fail("the field has a value this fix cannot replace", owned);
     }
-    const rest = path10.slice(depth);
+    const rest = path11.slice(depth);
     if (rest.some((segment) => typeof segment !== "string")) this.fail("a list item to write into does not exist", owned);
     const keys = rest;
     this.markShared(owned, sharedReason(walked, depth + 1, this.anchors));
@@ -19561,10 +19623,10 @@ function pairEnd(pair2) {
   return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
-  const text3 = context.table.text;
+  const text4 = context.table.text;
   let i = rangeOf2(pair2.key)[1];
-  while (i < text3.length && (text3[i] === " " || text3[i] === "	")) i++;
-  if (text3[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  while (i < text4.length && (text4[i] === " " || text4[i] === "	")) i++;
+  if (text4[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -19576,9 +19638,9 @@ function keyColumn(context, map) {
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
-  const { text: text3, eol } = context.table;
+  const { text: text4, eol } = context.table;
   const column = leadingSpaces(lines[0] ?? "");
-  if (at3 >= text3.length && !text3.endsWith("\n")) return { start: text3.length, end: text3.length, insert: eol + lines.join(eol), column };
+  if (at3 >= text4.length && !text4.endsWith("\n")) return { start: text4.length, end: text4.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.length === 0 ? "" : lines.join(eol) + eol, column };
 }
 function leadingSpaces(line) {
@@ -19767,13 +19829,13 @@ function deleteItemSplices(context, op, refilled) {
     if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
-  const text3 = context.table.text;
+  const text4 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && isBlankAt(text3, dash)) dash--;
-    if (text3[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    while (dash >= 0 && isBlankAt(text4, dash)) dash--;
+    if (text4[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
@@ -19949,10 +20011,10 @@ function rangeSuggestion(table, splices, change, bomBytes) {
   spliceOf.set(suggestion, { start, end, insert });
   return suggestion;
 }
-function applySuggestions(text3, suggestions) {
-  if (suggestions.length === 0) return text3;
-  const bom = text3.startsWith("\uFEFF") ? "\uFEFF" : "";
-  return bom + applySuggestionsTo(lineTable(bom === "" ? text3 : text3.slice(1)), suggestions, bom === "" ? 0 : 3);
+function applySuggestions(text4, suggestions) {
+  if (suggestions.length === 0) return text4;
+  const bom = text4.startsWith("\uFEFF") ? "\uFEFF" : "";
+  return bom + applySuggestionsTo(lineTable(bom === "" ? text4 : text4.slice(1)), suggestions, bom === "" ? 0 : 3);
 }
 function applySuggestionsTo(table, suggestions, bomBytes = 0) {
   const ordered = suggestions.filter((s) => s.edit === void 0).sort((a, b) => a.startLine - b.startLine);
@@ -19977,12 +20039,12 @@ function linesSplice(table, startLine, endLine, lines, replacement) {
   const insert = replacement !== void 0 && keepsFinalBreak && table.eol === "\n" ? replacement : joinLines(lines, table.eol, keepsFinalBreak);
   return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
-function editSplice(text3, edit, bomBytes) {
+function editSplice(text4, edit, bomBytes) {
   const charAt = (byte) => {
     let bytes = bomBytes;
     let i = 0;
-    while (i < text3.length && bytes < byte) {
-      const code = text3.codePointAt(i) ?? 0;
+    while (i < text4.length && bytes < byte) {
+      const code = text4.codePointAt(i) ?? 0;
       bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
       i += code >= 65536 ? 2 : 1;
     }
@@ -19998,8 +20060,8 @@ var import_yaml3 = __toESM(require_dist(), 1);
 // src/fixes/cutText.ts
 var CutText = class {
   /** `pieces` are in text order and do not overlap (they may touch). */
-  constructor(text3, pieces) {
-    this.text = text3;
+  constructor(text4, pieces) {
+    this.text = text4;
     this.pieces = pieces;
     let at3 = 0;
     for (const piece of pieces) {
@@ -20142,12 +20204,12 @@ function contentEnd2(node) {
   }
   return node.range?.[1] ?? 0;
 }
-function lineAfter(text3, offset, to2) {
-  if (offset > 0 && text3.charCodeAt(offset - 1) === 10) return offset;
-  const next = text3.indexOf("\n", offset);
+function lineAfter(text4, offset, to2) {
+  if (offset > 0 && text4.charCodeAt(offset - 1) === 10) return offset;
+  const next = text4.indexOf("\n", offset);
   return next === -1 || next >= to2 ? to2 : next + 1;
 }
-function listLayout(doc, text3, from2, to2, itemCount, aliases = true) {
+function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
   if (!isMap(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => isScalar(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -20169,12 +20231,12 @@ function listLayout(doc, text3, from2, to2, itemCount, aliases = true) {
     }
   } else {
     const first = seq.range?.[0] ?? 0;
-    const start = lineStartOf(text3, first);
-    if (start < from2 || text3.slice(start, first).trim() !== "") return null;
+    const start = lineStartOf(text4, first);
+    if (start < from2 || text4.slice(start, first).trim() !== "") return null;
     dashColumn = first - start;
     let at3 = start;
     for (const node of nodes) {
-      const end = lineAfter(text3, contentEnd2(node), to2);
+      const end = lineAfter(text4, contentEnd2(node), to2);
       if (node.range[0] < at3 || end <= at3) return null;
       slotStart.push(at3);
       slotEnd.push(end);
@@ -20211,9 +20273,9 @@ function aliasTies(doc, slotStart, slotEnd) {
   });
   return crossing ? null : { dependencies: dependencies.map((set2) => [...set2]), users: users.map((set2) => [...set2]) };
 }
-function endsItemBefore(layout, text3, splice) {
+function endsItemBefore(layout, text4, splice) {
   const column = layout.dashColumn;
-  if (column === null || splice.start > 0 && text3.charCodeAt(splice.start - 1) !== 10) return false;
+  if (column === null || splice.start > 0 && text4.charCodeAt(splice.start - 1) !== 10) return false;
   if (splice.insert === "") return true;
   if (!splice.insert.endsWith("\n")) return false;
   return everyLineDeeper(splice.insert, column);
@@ -20229,22 +20291,22 @@ function everyLineDeeper(lines, column) {
   }
   return true;
 }
-function itemsOfSplice(layout, text3, splice) {
-  const [from2, to2] = touchedItems(layout, text3, splice);
+function itemsOfSplice(layout, text4, splice) {
+  const [from2, to2] = touchedItems(layout, text4, splice);
   const items = [];
   for (let i = from2; i < to2; i++) items.push(i);
   return items;
 }
-function itemOfSplice(layout, text3, splice) {
-  const [from2, to2] = touchedItems(layout, text3, splice);
+function itemOfSplice(layout, text4, splice) {
+  const [from2, to2] = touchedItems(layout, text4, splice);
   return to2 - from2 === 1 ? from2 : -1;
 }
-function touchedItems(layout, text3, splice) {
+function touchedItems(layout, text4, splice) {
   const count2 = layout.slotStart.length;
   const from2 = lastAtMostIn(layout.slotEnd, splice.start - 1) + 1;
   let to2 = from2;
   while (to2 < count2 && (layout.slotStart[to2] ?? 0) <= splice.end) to2++;
-  if (to2 - from2 === 2 && splice.end === layout.slotEnd[from2] && endsItemBefore(layout, text3, splice)) return [from2, from2 + 1];
+  if (to2 - from2 === 2 && splice.end === layout.slotEnd[from2] && endsItemBefore(layout, text4, splice)) return [from2, from2 + 1];
   return [from2, to2];
 }
 function itemsToRead(layout, changed) {
@@ -20266,7 +20328,7 @@ function grow(set2, from2, ties) {
 function ascending(a, b) {
   return a - b;
 }
-function listCut(text3, layout, kept) {
+function listCut(text4, layout, kept) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from, lead: "" }];
   let runStart = -1;
@@ -20279,15 +20341,15 @@ function listCut(text3, layout, kept) {
     }
   });
   pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to, lead: "" });
-  return new CutText(text3, pieces);
+  return new CutText(text4, pieces);
 }
 
 // src/fixes/fragmentLines.ts
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
-function lineEndAfter(text3, offset) {
-  if (offset === 0 || text3.charCodeAt(offset - 1) === 10) return offset;
-  const newline = text3.indexOf("\n", offset);
-  return newline === -1 ? text3.length : newline + 1;
+function lineEndAfter(text4, offset) {
+  if (offset === 0 || text4.charCodeAt(offset - 1) === 10) return offset;
+  const newline = text4.indexOf("\n", offset);
+  return newline === -1 ? text4.length : newline + 1;
 }
 function firstContentColumn(lines, start = 0, limit = lines.length) {
   const column = contentColumnAfter(lines, start, limit, () => true);
@@ -20359,15 +20421,15 @@ function nodeEnd(node) {
   return range2 ? range2[1] : null;
 }
 var dashPrefix = /^[ ]*(?:-[ ]+)+$/;
-function indentedLineStart(text3, offset) {
+function indentedLineStart(text4, offset) {
   let at3 = offset;
-  while (at3 > 0 && text3.charCodeAt(at3 - 1) === 32) at3--;
-  return at3 === 0 || text3.charCodeAt(at3 - 1) === 10 ? at3 : null;
+  while (at3 > 0 && text4.charCodeAt(at3 - 1) === 32) at3--;
+  return at3 === 0 || text4.charCodeAt(at3 - 1) === 10 ? at3 : null;
 }
 function pathOf(link) {
-  const path10 = [];
-  for (let at3 = link; at3 !== null; at3 = at3.parent) path10.push(at3.segment);
-  return path10.reverse();
+  const path11 = [];
+  for (let at3 = link; at3 !== null; at3 = at3.parent) path11.push(at3.segment);
+  return path11.reverse();
 }
 function mapView(descent, node, place2, value, link) {
   const { views } = descent.kept;
@@ -20378,9 +20440,9 @@ function mapView(descent, node, place2, value, link) {
   }
   return view;
 }
-function newMapView(text3, node, place2, value, path10, doc) {
+function newMapView(text4, node, place2, value, path11, doc) {
   if (node.items.length === 0 || !isObject(value ?? null)) return null;
-  if (node.flow) return doc === null ? flowMapView(text3, node, place2, value, path10) : null;
+  if (node.flow) return doc === null ? flowMapView(text4, node, place2, value, path11) : null;
   const keys = keysOf2(node, place2, doc);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const pairs = node.items;
@@ -20389,12 +20451,12 @@ function newMapView(text3, node, place2, value, path10, doc) {
   let dashesEnd = -1;
   for (let i = 0; i < pairs.length; i++) {
     const keyStart = pairs[i].key.range[0];
-    const indented = indentedLineStart(text3, keyStart);
+    const indented = indentedLineStart(text4, keyStart);
     if (i === 0) {
-      const lineStart2 = indented ?? lineStartOf(text3, keyStart);
+      const lineStart2 = indented ?? lineStartOf(text4, keyStart);
       column = keyStart - lineStart2;
       if (indented !== null) dashesEnd = lineStart2;
-      else if (dashPrefix.test(text3.slice(lineStart2, keyStart))) dashesEnd = keyStart;
+      else if (dashPrefix.test(text4.slice(lineStart2, keyStart))) dashesEnd = keyStart;
       else return null;
       spanStarts[i] = lineStart2;
     } else if (indented === null || keyStart - indented !== column) {
@@ -20406,15 +20468,15 @@ function newMapView(text3, node, place2, value, path10, doc) {
   const last = pairs[pairs.length - 1];
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
   if (lastEnd === null) return null;
-  return { node, path: path10, value, keys, spanStarts, end: lineEndAfter(text3, lastEnd), column, dashesEnd, flow: false };
+  return { node, path: path11, value, keys, spanStarts, end: lineEndAfter(text4, lastEnd), column, dashesEnd, flow: false };
 }
-function flowMapView(text3, node, place2, value, path10) {
+function flowMapView(text4, node, place2, value, path11) {
   const keys = place2 !== void 0 ? keysOf2(node, place2, null) : quotedKeys(node);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const spanStarts = node.items.map((pair2) => pair2.key.range[0]);
   const end = (node.range?.[1] ?? 0) - 1;
-  if (text3.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
-  return { node, path: path10, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
+  if (text4.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
+  return { node, path: path11, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
 }
 function quotedKeys(node) {
   const keys = [];
@@ -20424,9 +20486,9 @@ function quotedKeys(node) {
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
-function regionsIn(text3, memory, root, place2, value, splices, doc = null) {
+function regionsIn(text4, memory, root, place2, value, splices, doc = null) {
   const kept = memory.under(root, place2, value);
-  const descent = { text: text3, doc, kept };
+  const descent = { text: text4, doc, kept };
   const { trail } = kept;
   const regions = [];
   for (const splice of splices) {
@@ -20602,9 +20664,9 @@ function holderOf(runs, run) {
   return void 0;
 }
 function holds(outer, inner) {
-  const path10 = outer.map.path;
-  if (inner.map.path.length <= path10.length || !path10.every((segment, i) => inner.map.path[i] === segment)) return false;
-  const index = outer.map.keys.indexOf(inner.map.path[path10.length]);
+  const path11 = outer.map.path;
+  if (inner.map.path.length <= path11.length || !path11.every((segment, i) => inner.map.path[i] === segment)) return false;
+  const index = outer.map.keys.indexOf(inner.map.path[path11.length]);
   return index >= outer.lo && index < outer.hi;
 }
 function inTextOrder(regions, splices) {
@@ -20658,33 +20720,33 @@ function sameItems(a, b) {
 }
 
 // src/fixes/fragmentSplices.ts
-function lineWise(text3, splices) {
+function lineWise(text4, splices) {
   const split = [];
-  for (const splice of splices) for (const part of byKeptLines(text3, splice)) split.push(part);
+  for (const splice of splices) for (const part of byKeptLines(text4, splice)) split.push(part);
   if (!sameItems(split, splices)) {
-    const reshaped = reshape(text3, splices, split);
+    const reshaped = reshape(text4, splices, split);
     if (reshaped !== null) return reshaped;
   }
-  return reshape(text3, splices, splices);
+  return reshape(text4, splices, splices);
 }
-function reshape(text3, given, splices) {
+function reshape(text4, given, splices) {
   const narrow = [];
-  for (const splice of splices) narrow.push(narrowed(text3, splice));
-  const moved = atLineStarts(text3, narrow);
+  for (const splice of splices) narrow.push(narrowed(text4, splice));
+  const moved = atLineStarts(text4, narrow);
   if (moved === null) return null;
   const parts = [];
-  for (const splice of moved) for (const part of byIndentation(text3, splice)) parts.push(part);
-  return sameText2(text3, given, parts);
+  for (const splice of moved) for (const part of byIndentation(text4, splice)) parts.push(part);
+  return sameText2(text4, given, parts);
 }
-function byKeptLines(text3, splice) {
+function byKeptLines(text4, splice) {
   const { start, end, insert } = splice;
-  const wholeLines2 = end > start && (start === 0 || text3.charCodeAt(start - 1) === 10) && text3.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
+  const wholeLines2 = end > start && (start === 0 || text4.charCodeAt(start - 1) === 10) && text4.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
   if (!wholeLines2 || splice.column !== void 0) return [splice];
   const parts = [];
   let from2 = 0;
   for (let line = start; line < end; ) {
-    const lineEnd = text3.indexOf("\n", line) + 1;
-    const kept = text3.slice(line, lineEnd);
+    const lineEnd = text4.indexOf("\n", line) + 1;
+    const kept = text4.slice(line, lineEnd);
     let at3 = from2;
     while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
     if (at3 >= insert.length) return [splice];
@@ -20695,22 +20757,22 @@ function byKeptLines(text3, splice) {
   if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
   return parts.length > 0 ? parts : [splice];
 }
-function narrowed(text3, splice) {
+function narrowed(text4, splice) {
   const { start, end, insert } = splice;
   const most = Math.min(end - start, insert.length);
   let head = 0;
-  while (head < most && text3.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
-  while (head > 0 && text3.charCodeAt(start + head - 1) === 32) head--;
+  while (head < most && text4.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  while (head > 0 && text4.charCodeAt(start + head - 1) === 32) head--;
   let tail = 0;
-  while (tail < most - head && text3.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
+  while (tail < most - head && text4.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
   if (head === 0 && tail === 0) return splice;
   return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
 }
-function atLineStarts(text3, splices) {
+function atLineStarts(text4, splices) {
   const out = [];
   let movedAny = false;
   for (const splice of splices) {
-    const moved = afterLineBreak(text3, splice);
+    const moved = afterLineBreak(text4, splice);
     if (moved !== splice) movedAny = true;
     out.push(moved);
   }
@@ -20726,16 +20788,16 @@ function atLineStarts(text3, splices) {
   }
   return out;
 }
-function afterLineBreak(text3, splice) {
+function afterLineBreak(text4, splice) {
   if (splice.start !== splice.end) return splice;
-  const eol = text3.startsWith("\r\n", splice.start) ? "\r\n" : text3.startsWith("\n", splice.start) ? "\n" : null;
+  const eol = text4.startsWith("\r\n", splice.start) ? "\r\n" : text4.startsWith("\n", splice.start) ? "\n" : null;
   if (eol === null || !splice.insert.startsWith(eol)) return splice;
   const at3 = splice.start + eol.length;
   return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
 }
-function byIndentation(text3, splice) {
+function byIndentation(text4, splice) {
   const { start, end, insert } = splice;
-  const atLineStart2 = start === 0 || text3.charCodeAt(start - 1) === 10;
+  const atLineStart2 = start === 0 || text4.charCodeAt(start - 1) === 10;
   if (start === end ? !insert.endsWith("\n") : !atLineStart2) return [splice];
   const parts = [];
   let partStart = 0;
@@ -20757,12 +20819,12 @@ function byIndentation(text3, splice) {
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
   return parts;
 }
-function sameText2(text3, given, changed) {
+function sameText2(text4, given, changed) {
   if (changed === null || given.length < 2 && changed.length === 1 || sameItems(changed, given)) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {
-    return applySplicesWithin(text3, lo, hi, given) === applySplicesWithin(text3, lo, hi, changed) ? changed : null;
+    return applySplicesWithin(text4, lo, hi, given) === applySplicesWithin(text4, lo, hi, changed) ? changed : null;
   } catch (caught) {
     if (caught instanceof SpliceConflict) return null;
     throw caught;
@@ -20861,37 +20923,37 @@ function nodeCount(value) {
 }
 
 // src/fixes/fragments.ts
-function provedByFragments(text3, document, splices, edits, expectedAt, memory) {
-  const read = readFragments(text3, document, splices, false, memory);
+function provedByFragments(text4, document, splices, edits, expectedAt, memory) {
+  const read = readFragments(text4, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
-function replaceAt(value, path10, depth, change) {
-  if (depth === path10.length) return change(value);
-  const segment = path10[depth];
+function replaceAt(value, path11, depth, change) {
+  if (depth === path11.length) return change(value);
+  const segment = path11[depth];
   const copy = Array.isArray(value) ? [...value] : { ...value };
-  copy[segment] = replaceAt(copy[segment] ?? null, path10, depth + 1, change);
+  copy[segment] = replaceAt(copy[segment] ?? null, path11, depth + 1, change);
   return copy;
 }
 var spliceLimit = 256;
-function readFragments(text3, document, splices, aliasedItems, memory) {
+function readFragments(text4, document, splices, aliasedItems, memory) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
-  const json = readAsJson(text3);
+  const json = readAsJson(text4);
   const aliased = aliasedItems && itemAliasesOf(document) !== null;
   if (place2 === void 0 && !(json && isMap(root) && root.flow) && !aliased) return null;
   const reading = { json, flowRoot: isCollection(root) && root.flow === true };
-  const moved = lineWise(text3, splices);
+  const moved = lineWise(text4, splices);
   if (moved === null) return null;
-  const regions = regionsIn(text3, memory, root, place2, document.value, moved, aliased ? layout : null);
+  const regions = regionsIn(text4, memory, root, place2, document.value, moved, aliased ? layout : null);
   if (regions === null || aliased && !regions.every((region) => inAnItem(region.map.path))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
-  const texts = merged.map((region) => fragmentTexts(text3, region));
+  const texts = merged.map((region) => fragmentTexts(text4, region));
   const byMap = /* @__PURE__ */ new Map();
   for (const r of texts.keys()) {
     const { map, lo, hi } = texts[r].region;
-    const fixed2 = readRegion(text3, texts, r, documentEnd, reading);
+    const fixed2 = readRegion(text4, texts, r, documentEnd, reading);
     if (fixed2 === null) return null;
     let read = byMap.get(map.node);
     if (read === void 0) {
@@ -20911,14 +20973,14 @@ function readFragments(text3, document, splices, aliasedItems, memory) {
   }
   return [...byMap.values()];
 }
-function inAnItem(path10) {
-  return path10.length >= 2 && path10[0] === "items" && typeof path10[1] === "number";
+function inAnItem(path11) {
+  return path11.length >= 2 && path11[0] === "items" && typeof path11[1] === "number";
 }
-function listItemsByFragments(text3, document, splices, kept, memory) {
+function listItemsByFragments(text4, document, splices, kept, memory) {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
-  const read = readFragments(text3, document, splices, true, memory);
+  const read = readFragments(text4, document, splices, true, memory);
   if (read === null) return null;
   const byItem = /* @__PURE__ */ new Map();
   for (const map of read) {
@@ -20957,15 +21019,15 @@ function matchesEdits(read, edits, expectedAt) {
   }
   return true;
 }
-function inSomeRun(read, path10) {
-  for (const map of read) if (inRun(map, path10)) return true;
+function inSomeRun(read, path11) {
+  for (const map of read) if (inRun(map, path11)) return true;
   return false;
 }
-function inRun({ map, before, fixed: fixed2 }, path10) {
+function inRun({ map, before, fixed: fixed2 }, path11) {
   const at3 = map.path;
-  if (path10.length <= at3.length) return false;
-  for (let i = 0; i < at3.length; i++) if (path10[i] !== at3[i]) return false;
-  const key = path10[at3.length];
+  if (path11.length <= at3.length) return false;
+  for (let i = 0; i < at3.length; i++) if (path11[i] !== at3[i]) return false;
+  const key = path11[at3.length];
   return typeof key === "string" && (before.has(key) || Object.hasOwn(fixed2, key));
 }
 var rewritten = /[\u0085\u2028\u2029\uFEFF]|\r(?!\n)/;
@@ -20974,37 +21036,37 @@ var templateStart = "{{";
 var marker = /(?:^|\n)(?:---|\.\.\.|%)/;
 var refusedInBlock = new RegExp(`${rewritten.source}|${blockHeader.source}|${marker.source}|\\{\\{`);
 var startsAsJson = /^\s*\{/;
-function fragmentTexts(text3, region) {
+function fragmentTexts(text4, region) {
   const start = from(region);
   const end = to(region);
   const dashesEnd = region.lo === 0 ? region.map.dashesEnd : start;
   const blanks = " ".repeat(dashesEnd - start);
   return {
     region,
-    fixed: blanks + applySplicesWithin(text3, dashesEnd, end, region.splices),
+    fixed: blanks + applySplicesWithin(text4, dashesEnd, end, region.splices),
     dashesKept: region.splices.every((splice) => splice.start >= dashesEnd)
   };
 }
-function readRegion(text3, texts, r, documentEnd, reading) {
+function readRegion(text4, texts, r, documentEnd, reading) {
   const { region, fixed: fixedText, dashesKept } = texts[r];
   const { map } = region;
   if (map.flow) return readFlowRun(fixedText, region, reading);
   if (!dashesKept || refusedInBlock.test(fixedText)) return null;
   if (startsAsJson.test(fixedText)) return null;
   const start = from(region);
-  if (start > 0 && text3.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
+  if (start > 0 && text4.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
-  if (fixedText !== "" && !fixedText.endsWith("\n") && end < text3.length) return null;
-  const kept = keptBefore(text3, region);
+  if (fixedText !== "" && !fixedText.endsWith("\n") && end < text4.length) return null;
+  const kept = keptBefore(text4, region);
   const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
   const keptLast = column === null && kept;
-  if (end === map.end && !endsBefore(text3, end, texts, r, documentEnd, map.column, keptLast)) return null;
+  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
 var keepHeader = /[|>][1-9]?\+/;
-function keptBefore(text3, region) {
-  return keepHeader.test(text3.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
+function keptBefore(text4, region) {
+  return keepHeader.test(text4.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
 }
 function columnAfterQuiet(lines, start, limit, column, kept) {
   return contentColumnAfter(lines, start, limit, (line, indent) => {
@@ -21030,7 +21092,7 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text3, end, texts, r, documentEnd, column, kept) {
+function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
@@ -21040,8 +21102,8 @@ function endsBefore(text3, end, texts, r, documentEnd, column, kept) {
     if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
-  const limit = Math.min(documentEnd, text3.length);
-  const first = columnAfterQuiet(text3, at3, limit, column, kept);
+  const limit = Math.min(documentEnd, text4.length);
+  const first = columnAfterQuiet(text4, at3, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
 var readCache = /* @__PURE__ */ new Map();
@@ -21189,13 +21251,13 @@ var LazyState = class {
     return active !== void 0 && Boolean(active.implementation.evaluate(this.pod));
   }
 };
-function podStates(documents, policyOf, globalIndex, objectPathOf = (path10) => path10, originals) {
+function podStates(documents, policyOf, globalIndex, objectPathOf = (path11) => path11, originals) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
   const sourceOf = originals?.source?.bind(originals);
   let shared;
   for (const document of documents) {
-    const originalOf = sourceOf && ((path10) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path10))));
+    const originalOf = sourceOf && ((path11) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path11))));
     const extraction = extractPodSpecsAfresh(document, originalOf);
     for (const problem of extraction.problems) invalid.push(problem.kind);
     const alone = documents.length === 1 && extraction.pods.length === 1;
@@ -21258,8 +21320,8 @@ var noLimitByYaml = { ...noLimit, eventReader: false };
 function tiedByAlias(layout, kept) {
   return kept.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
 }
-function partOf(file, text3, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text3, noLimit);
+function partOf(file, text4, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text4, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
@@ -21269,8 +21331,8 @@ function partOf(file, text3, policyOf, globalIndex) {
   };
   return { part, loaded };
 }
-function verifyPart(file, policyOf, baseline, text3, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text3, policyOf, baseline.globalIndex);
+function verifyPart(file, policyOf, baseline, text4, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text4, policyOf, baseline.globalIndex);
   if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
   for (const [index, value] of fixed2.documents) {
@@ -21343,13 +21405,13 @@ var Verdicts = class {
   editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   checkBits = /* @__PURE__ */ new Map();
-  get(key, text3) {
-    return this.byKey.get(key)?.get(text3);
+  get(key, text4) {
+    return this.byKey.get(key)?.get(text4);
   }
-  set(key, text3, reason4) {
+  set(key, text4, reason4) {
     let byText = this.byKey.get(key);
     if (byText === void 0) this.byKey.set(key, byText = /* @__PURE__ */ new Map());
-    byText.set(text3, reason4);
+    byText.set(text4, reason4);
   }
   /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
   expectationKey(expectation, documentIndex) {
@@ -21380,11 +21442,11 @@ var Verdicts = class {
     }
     return name;
   }
-  nameOf(text3) {
-    let name = this.names.get(text3);
+  nameOf(text4) {
+    let name = this.names.get(text4);
     if (name === void 0) {
       name = this.names.size;
-      this.names.set(text3, name);
+      this.names.set(text4, name);
     }
     return name;
   }
@@ -21419,23 +21481,23 @@ function segmentChange(segment, splices) {
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
 var markerAhead = /^(?:---|\.\.\.|%)/;
-function mayMoveCut(text3, splice) {
-  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text3.slice(splice.start, splice.end))) return true;
-  const before = text3.charAt(splice.end - 1);
-  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text3.slice(splice.end, splice.end + 3))) {
-    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text3.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+function mayMoveCut(text4, splice) {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text4.slice(splice.start, splice.end))) return true;
+  const before = text4.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text4.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text4.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
     return !endsLine;
   }
   return false;
 }
 var verificationCounts = { items: 0, segments: 0, files: 0, fragments: 0, baselineChecks: 0 };
-function itemOf(path10) {
-  return path10[0] === "items" && typeof path10[1] === "number" ? path10[1] : null;
+function itemOf(path11) {
+  return path11[0] === "items" && typeof path11[1] === "number" ? path11[1] : null;
 }
 function itemOfKey(key) {
   return itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
 }
-function listUnitOf(text3, document, part, from2, to2) {
+function listUnitOf(text4, document, part, from2, to2) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
@@ -21449,7 +21511,7 @@ function listUnitOf(text3, document, part, from2, to2) {
     else podsOfItem.set(item, [key]);
   }
   const aliases = document.source.place === void 0;
-  const layout = listLayout(document.source.layout, text3, from2, to2, value.items.length, aliases);
+  const layout = listLayout(document.source.layout, text4, from2, to2, value.items.length, aliases);
   return layout === null ? null : { document, layout, baseline: part.pods, podsOfItem, itemOfPod };
 }
 function statesOf(states, keys) {
@@ -21473,13 +21535,13 @@ var SomeStates = class {
   }
 };
 function verifyListItems(list4, splices, expectation) {
-  const { text: text3, unit } = list4;
+  const { text: text4, unit } = list4;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
   const sole = soleItem(list4, splices, edits, expectation);
   if (sole !== -1) return verifyKept(list4, [sole], splices, expectation);
   const spliceItems = [];
-  for (const splice of splices) spliceItems.push(itemsOfSplice(layout, text3, splice));
+  for (const splice of splices) spliceItems.push(itemsOfSplice(layout, text4, splice));
   const editItems = [];
   for (const edit of edits) editItems.push(itemOf(edit.path));
   const fixedItems = [];
@@ -21522,10 +21584,10 @@ function verifyListItems(list4, splices, expectation) {
 function isEmpty(items) {
   return items.length === 0;
 }
-function soleItem({ text: text3, unit }, splices, edits, expectation) {
+function soleItem({ text: text4, unit }, splices, edits, expectation) {
   const { layout } = unit;
   let sole = -1;
-  for (const splice of splices) if ((sole = sameItem(sole, itemOfSplice(layout, text3, splice))) === null) return -1;
+  for (const splice of splices) if ((sole = sameItem(sole, itemOfSplice(layout, text4, splice))) === null) return -1;
   for (const edit of edits) if ((sole = sameItem(sole, itemOf(edit.path))) === null) return -1;
   for (const [key] of fixedOf(expectation, unit.document.index)) if ((sole = sameItem(sole, unit.itemOfPod.get(key))) === null) return -1;
   const tied = sole !== -1 && ((layout.users[sole]?.length ?? 0) > 0 || (layout.dependencies[sole]?.length ?? 0) > 0);
@@ -21588,7 +21650,7 @@ function itemsByFragments(list4, kept, splices, edits, expectation) {
   if (aliases !== null) return aliasedItemsByFragments(list4, aliases, kept, splices, edits, expectation);
   const expected2 = expectedList(document.value, kept, edits);
   if (typeof expected2 === "string" || expected2.items.includes(void 0)) return void 0;
-  if (!provedByFragments(list4.text, document, splices, edits, (path10) => expectedInList(expected2, kept, path10), list4.memory)) return void 0;
+  if (!provedByFragments(list4.text, document, splices, edits, (path11) => expectedInList(expected2, kept, path11), list4.memory)) return void 0;
   return readItemsReason(list4, expected2.fields, expected2.items, kept, expectation);
 }
 function readItemsReason(list4, fields2, items, kept, expectation) {
@@ -21624,12 +21686,12 @@ function aliasedItemsByFragments(list4, { sourceOf }, kept, splices, edits, expe
   if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
   return readItemsReason(list4, document.value, items, kept, expectation);
 }
-function expectedInList(expected2, kept, path10) {
-  const item = itemOf(path10);
-  if (item === null) return expected2.whole || path10.length > 0 && path10[0] !== "items" ? valueAt2(expected2.fields, path10) : void 0;
+function expectedInList(expected2, kept, path11) {
+  const item = itemOf(path11);
+  if (item === null) return expected2.whole || path11.length > 0 && path11[0] !== "items" ? valueAt2(expected2.fields, path11) : void 0;
   const j = sortedIndex(kept, item);
   if (j === -1) return void 0;
-  return valueAt2(expected2.items[j], path10.slice(2));
+  return valueAt2(expected2.items[j], path11.slice(2));
 }
 function expectedList(document, kept, edits) {
   const byItem = editsByItem(kept, edits);
@@ -21692,9 +21754,9 @@ function verifySmallList(file, small, unit, kept, edits, expectation, policyOf) 
 }
 function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const { document } = unit;
-  const objectPathOf = (path10) => {
-    const item = itemOf(path10);
-    return item === null ? path10 : ["items", kept[item] ?? -1, ...path10.slice(2)];
+  const objectPathOf = (path11) => {
+    const item = itemOf(path11);
+    return item === null ? path11 : ["items", kept[item] ?? -1, ...path11.slice(2)];
   };
   const { pods, invalid } = podStates([fixedDocument], policyOf, () => document.index, objectPathOf, unit.baseline);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -21703,7 +21765,7 @@ function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const before = statesOf(unit.baseline, keys);
   return podsReason(before, pods, expectation);
 }
-function documentByFragments(text3, document, part, splices, expectation, policyOf, memory) {
+function documentByFragments(text4, document, part, splices, expectation, policyOf, memory) {
   const edits = expectation.edits.get(document.index) ?? [];
   if (part.problemKinds.length > 0) return void 0;
   let value;
@@ -21713,7 +21775,7 @@ function documentByFragments(text3, document, part, splices, expectation, policy
     if (error instanceof EditError) return void 0;
     throw error;
   }
-  if (!provedByFragments(text3, document, splices, edits, (path10) => valueAt2(value, path10), memory)) return void 0;
+  if (!provedByFragments(text4, document, splices, edits, (path11) => valueAt2(value, path11), memory)) return void 0;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -21725,17 +21787,17 @@ function addSegmentOf(index, segmentOf, bySegment) {
   if (!bySegment.has(k)) bySegment.set(k, []);
   return true;
 }
-function verifierOf(file, text3, policyOf, known3, options = {}) {
+function verifierOf(file, text4, policyOf, known3, options = {}) {
   const work = options.onWork ?? (() => void 0);
   const fragments = options.fragments !== false;
   let whole = null;
   const verifyWhole = (splices, expectation) => {
-    whole ??= partOf(file, text3, policyOf, (local) => local).part;
+    whole ??= partOf(file, text4, policyOf, (local) => local).part;
     verificationCounts.files++;
-    work(text3.length);
-    return verifyPart(file, policyOf, whole, applySplices(text3, splices), expectation);
+    work(text4.length);
+    return verifyPart(file, policyOf, whole, applySplices(text4, splices), expectation);
   };
-  const starts = segmentStarts(text3);
+  const starts = segmentStarts(text4);
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
@@ -21751,8 +21813,8 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
     const [document] = documents;
     let part;
     if (document === void 0) {
-      part = partOf(file, segmentText(text3, starts, k), policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text3.length)) {
+      part = partOf(file, segmentText(text4, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text4.length)) {
       const pods = new Baseline(document, policyOf);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -21774,8 +21836,8 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
     let list4 = lists.get(k);
     if (list4 === void 0) {
       const [document] = knownIn.get(k) ?? [];
-      const unit = document ? listUnitOf(text3, document, part, starts[k] ?? 0, starts[k + 1] ?? text3.length) : null;
-      list4 = unit === null ? null : { file, text: text3, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
+      const unit = document ? listUnitOf(text4, document, part, starts[k] ?? 0, starts[k + 1] ?? text4.length) : null;
+      list4 = unit === null ? null : { file, text: text4, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
       lists.set(k, list4);
     }
     return list4;
@@ -21784,17 +21846,17 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
   const segmentCut = (k) => {
     let cut = segmentCuts.get(k);
     if (cut === void 0) {
-      cut = new CutText(text3, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text3.length, lead: "" }]);
+      cut = new CutText(text4, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text4.length, lead: "" }]);
       segmentCuts.set(k, cut);
     }
     return cut;
   };
   return (splices, expectation) => {
-    for (const splice of splices) if (mayMoveCut(text3, splice)) return verifyWhole(splices, expectation);
+    for (const splice of splices) if (mayMoveCut(text4, splice)) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
-      if (splice.end > (starts[k + 1] ?? text3.length)) return verifyWhole(splices, expectation);
+      if (splice.end > (starts[k + 1] ?? text4.length)) return verifyWhole(splices, expectation);
       const mine = bySegment.get(k);
       if (mine) mine.push(splice);
       else bySegment.set(k, [splice]);
@@ -21820,7 +21882,7 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
       if (reason4 === void 0) {
         verificationCounts.segments++;
         work(change.length);
-        reason4 = fragments && document ? documentByFragments(text3, document, part, mine, expectation, policyOf, memory) : void 0;
+        reason4 = fragments && document ? documentByFragments(text4, document, part, mine, expectation, policyOf, memory) : void 0;
         if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, segment.apply(mine) ?? "", expectation);
         verdicts.set(key, change.text, reason4);
       }
@@ -21831,8 +21893,8 @@ function verifierOf(file, text3, policyOf, known3, options = {}) {
 }
 
 // src/fixes/fixFile.ts
-function fixWorkBudget(text3) {
-  return 1e6 + 50 * text3.length;
+function fixWorkBudget(text4) {
+  return 1e6 + 50 * text4.length;
 }
 var editsPlan = { kind: "edits" };
 function summaryOf(plan) {
@@ -21840,8 +21902,8 @@ function summaryOf(plan) {
   return plan.caveat === void 0 ? editsPlan : { kind: "edits", caveat: plan.caveat };
 }
 var containerAreas = /* @__PURE__ */ new Map();
-function areaOf(path10) {
-  const [root, second, third] = path10;
+function areaOf(path11) {
+  const [root, second, third] = path11;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
@@ -22359,7 +22421,7 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text3, evaluations, findings, diff, selected = () => true, advice = []) {
+function fixFindings(file, text4, evaluations, findings, diff, selected = () => true, advice = []) {
   const advices = [];
   const wantedAdvice = [];
   let fixable = false;
@@ -22372,7 +22434,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
     const { blocking, warning } = evaluations[i].outcome;
     if (blocking.length + warning.length > 0 || wanted.size > 0) fixable = true;
   }
-  if (text3 === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  if (text4 === null || !fixable) return { findings, advice: advices, suggestions: [] };
   const pods = [];
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i];
@@ -22383,7 +22445,7 @@ function fixFindings(file, text3, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text3, pods, level: first.level, version: first.version, diff });
+  const fixes = computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
@@ -22524,8 +22586,8 @@ function evaluatePolicy(pod, policy) {
 function imagesConcerned(failure2, pod) {
   if (failure2.paths.length === 0) return null;
   const images = [];
-  for (const path10 of failure2.paths) {
-    const [root, key, index] = path10;
+  for (const path11 of failure2.paths) {
+    const [root, key, index] = path11;
     if (root !== "spec" || typeof index !== "number" || !containerListKeys.includes(key)) return null;
     const container = list(pod.spec, key)[index];
     if (!isObject(container)) return null;
@@ -22613,7 +22675,7 @@ function namespaceIndexOf(documents, context) {
   const manifests = [];
   const problems = [];
   for (const document of documents) {
-    const extraction = namespacesFromDocument(document, (path10) => locate(document.source, path10).line);
+    const extraction = namespacesFromDocument(document, (path11) => locate(document.source, path11).line);
     manifests.push(...extraction.namespaces);
     for (const p of extraction.problems) problems.push({ file: p.file, line: locate(document.source, p.path).line, kind: "invalid", message: p.message });
   }
@@ -22711,11 +22773,11 @@ function layoutsThenRelease(evaluations, advice, releaseEvents) {
 }
 function evaluateFile(file, documents, context, options) {
   const errors = [];
-  const text3 = options.fixes === true ? textOf(file.content) : null;
+  const text4 = options.fixes === true ? textOf(file.content) : null;
   let releaseEvents;
   if (documents === void 0) {
     const load = podLoadOptions(options.load ?? defaultLoadOptions);
-    const loaded = loadManifestFile(file.path, text3 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
+    const loaded = loadManifestFile(file.path, text4 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
     releaseEvents = loaded.releaseEvents;
@@ -22724,6 +22786,7 @@ function evaluateFile(file, documents, context, options) {
   for (const document of documents) {
     const extraction = options.fixes === true ? extractPodSpecs(document) : extractPodSpecsAfresh(document);
     errors.push(...extraction.problems);
+    for (const chart of extraction.charts) errors.push(chart.problem);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = [];
@@ -22739,7 +22802,7 @@ function evaluateFile(file, documents, context, options) {
     podSpecs.push(evaluation.verdict);
   }
   if (releaseEvents !== void 0) layoutsThenRelease(evaluations, advice, releaseEvents);
-  const fixed2 = options.fixes ? fixFindings(file.path, text3, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
+  const fixed2 = options.fixes ? fixFindings(file.path, text4, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
       ...fixed2.findings.flat(),
@@ -22784,9 +22847,9 @@ import path2 from "node:path";
 var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/render/paths.ts
-function dirOf(path10) {
-  const slash = path10.lastIndexOf("/");
-  return slash < 0 ? "" : path10.slice(0, slash);
+function dirOf(path11) {
+  const slash = path11.lastIndexOf("/");
+  return slash < 0 ? "" : path11.slice(0, slash);
 }
 function joinPath(dir, reference) {
   if (reference.startsWith("/")) return null;
@@ -22803,8 +22866,8 @@ function joinPath(dir, reference) {
 function inDir(dir, name) {
   return dir === "" ? name : `${dir}/${name}`;
 }
-function isInside(path10, dir) {
-  return dir === "" || path10 === dir || path10.startsWith(`${dir}/`);
+function isInside(path11, dir) {
+  return dir === "" || path11 === dir || path11.startsWith(`${dir}/`);
 }
 function shownDir(dir) {
   return dir === "" ? "." : dir;
@@ -22814,7 +22877,7 @@ function shownDir(dir) {
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var list2 = (value) => Array.isArray(value) ? value : [];
-var text = (value) => typeof value === "string" ? value : null;
+var text2 = (value) => typeof value === "string" ? value : null;
 function isRemote(reference) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
   if (reference.includes("?ref=") || reference.includes("//")) return true;
@@ -22830,7 +22893,7 @@ function kustomizationIn(dir, paths) {
 }
 function targetOf(value) {
   if (!isRecord(value)) return null;
-  return { kind: text(value.kind), name: text(value.name) };
+  return { kind: text2(value.kind), name: text2(value.name) };
 }
 function inlinePatchReader(source) {
   let parsed2 = null;
@@ -22865,19 +22928,19 @@ function readKustomization(file, source, paths) {
   }
   const k = isRecord(raw) ? raw : {};
   const reference = (value, filesAllowed) => {
-    const ref = text(value);
+    const ref = text2(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
-    const path10 = joinPath(dir, ref);
-    if (path10 === null) return void missing.push(ref);
-    if (kustomizationIn(path10, paths) !== null) kustomizations.push(path10);
-    else if (filesAllowed && paths.has(path10)) resourceFiles.push(path10);
+    const path11 = joinPath(dir, ref);
+    if (path11 === null) return void missing.push(ref);
+    if (kustomizationIn(path11, paths) !== null) kustomizations.push(path11);
+    else if (filesAllowed && paths.has(path11)) resourceFiles.push(path11);
     else missing.push(ref);
   };
   const file_ = (value, into) => {
-    const ref = text(value);
-    const path10 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
-    if (path10 !== null && paths.has(path10)) into.push(path10);
+    const ref = text2(value);
+    const path11 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
+    if (path11 !== null && paths.has(path11)) into.push(path11);
   };
   for (const value of list2(k.resources)) reference(value, true);
   for (const value of list2(k.bases)) reference(value, false);
@@ -22885,23 +22948,23 @@ function readKustomization(file, source, paths) {
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord(entry)) return;
-    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    if (path10 !== null && !paths.has(path10)) missing.push(text(entry.path));
-    const inline = text(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
-    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: false });
+    const path11 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
+    if (path11 !== null && !paths.has(path11)) missing.push(text2(entry.path));
+    const inline = text2(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry.target), json6902: false });
   });
   list2(k.patchesStrategicMerge).forEach((entry, i) => {
-    const ref = text(entry);
+    const ref = text2(entry);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
-    const path10 = ref !== null && !isInline ? joinPath(dir, ref) : null;
+    const path11 = ref !== null && !isInline ? joinPath(dir, ref) : null;
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
-    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: null, json6902: false });
+    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord(entry)) return;
-    const path10 = text(entry.path) === null ? null : joinPath(dir, text(entry.path));
-    const inline = text(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
-    patches.push({ path: path10 !== null && paths.has(path10) ? path10 : null, inline, target: targetOf(entry.target), json6902: true });
+    const path11 = text2(entry.path) === null ? null : joinPath(dir, text2(entry.path));
+    const inline = text2(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    patches.push({ path: path11 !== null && paths.has(path11) ? path11 : null, inline, target: targetOf(entry.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
     if (!isRecord(generator)) continue;
@@ -22920,9 +22983,9 @@ function readKustomization(file, source, paths) {
     otherFiles,
     remote,
     missing,
-    namePrefix: text(k.namePrefix) ?? "",
-    nameSuffix: text(k.nameSuffix) ?? "",
-    component: text(k.kind) === "Component",
+    namePrefix: text2(k.namePrefix) ?? "",
+    nameSuffix: text2(k.nameSuffix) ?? "",
+    component: text2(k.kind) === "Component",
     helmCharts: list2(k.helmCharts).length > 0,
     helmChartDirs,
     problem
@@ -22931,23 +22994,23 @@ function readKustomization(file, source, paths) {
 function helmChartsOf(k, dir, paths, otherFiles, remote) {
   const entries = list2(k.helmCharts).filter(isRecord);
   if (entries.length === 0) return [];
-  const home = joinPath(dir, text(isRecord(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
+  const home = joinPath(dir, text2(isRecord(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
   for (const entry of entries) {
-    const name = text(entry.name);
-    const repo = text(entry.repo);
-    const version4 = text(entry.version);
+    const name = text2(entry.name);
+    const repo = text2(entry.repo);
+    const version4 = text2(entry.version);
     for (const value of [entry.valuesFile, ...list2(entry.additionalValuesFiles)]) {
-      const ref = text(value);
-      const path10 = ref === null ? null : joinPath(dir, ref);
-      if (path10 !== null && paths.has(path10)) otherFiles.push(path10);
+      const ref = text2(value);
+      const path11 = ref === null ? null : joinPath(dir, ref);
+      if (path11 !== null && paths.has(path11)) otherFiles.push(path11);
     }
     const chartDir = name === null || home === null ? null : joinPath(home, repo !== null && version4 !== null ? `${name}-${version4}/${name}` : name);
     if (chartDir !== null && paths.has(inDir(chartDir, "Chart.yaml"))) dirs.push(chartDir);
     else if (repo !== null) remote.push(`${repo} (chart ${name ?? "?"})`);
   }
   if (dirs.length > 0) {
-    for (const path10 of paths) if (dirs.some((d) => isInside(path10, d))) otherFiles.push(path10);
+    for (const path11 of paths) if (dirs.some((d) => isInside(path11, d))) otherFiles.push(path11);
   }
   return dirs;
 }
@@ -23499,16 +23562,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path10, added, removed, oldPosInc, options) {
-    const last = path10.lastComponent;
+  addToPath(path11, added, removed, oldPosInc, options) {
+    const last = path11.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path11.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path10.oldPos + oldPosInc,
+        oldPos: path11.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -24233,9 +24296,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text3) {
-  const hasTrailingNl = text3.endsWith("\n");
-  const result = text3.split("\n").map((line) => line + "\n");
+function splitLines(text4) {
+  const hasTrailingNl = text4.endsWith("\n");
+  const result = text4.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -24251,10 +24314,10 @@ function numberLines(hunk) {
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
     const marker2 = raw[0];
-    const text3 = raw.slice(1);
-    if (marker2 === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text3 });
-    else if (marker2 === "+") lines.push({ kind: "added", headLine: headLine++, text: text3 });
-    else if (marker2 === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text3 });
+    const text4 = raw.slice(1);
+    if (marker2 === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text4 });
+    else if (marker2 === "+") lines.push({ kind: "added", headLine: headLine++, text: text4 });
+    else if (marker2 === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text4 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -24459,18 +24522,18 @@ function limitsOf(settings) {
     maxOutputBytes: settings.maxOutputSize ?? defaultRenderLimits.maxOutputBytes
   };
 }
-var baseName = (path10) => path10.slice(path10.lastIndexOf("/") + 1);
+var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
 var chartFileNames = ["Chart.yaml", "requirements.yaml"];
 function discoveryReads(paths) {
   return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || chartFileNames.includes(baseName(p)));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path10, text3] of tree.texts) {
-    if (!kustomizationNames.includes(baseName(path10))) continue;
-    const dir = dirOf(path10);
-    if (kustomizationIn(dir, tree.paths) !== path10) continue;
-    byDir.set(dir, readKustomization(path10, text3, tree.paths));
+  for (const [path11, text4] of tree.texts) {
+    if (!kustomizationNames.includes(baseName(path11))) continue;
+    const dir = dirOf(path11);
+    if (kustomizationIn(dir, tree.paths) !== path11) continue;
+    byDir.set(dir, readKustomization(path11, text4, tree.paths));
   }
   return byDir;
 }
@@ -24485,7 +24548,7 @@ function closureOf(dir, byDir) {
     if (!k || seen.has(at3)) return;
     seen.add(at3);
     files.add(k.file);
-    for (const path10 of [...k.resourceFiles, ...k.otherFiles]) files.add(path10);
+    for (const path11 of [...k.resourceFiles, ...k.otherFiles]) files.add(path11);
     for (const patch of k.patches) if (patch.path !== null) files.add(patch.path);
     remote.push(...k.remote);
     helmCharts ||= k.helmCharts;
@@ -24495,27 +24558,27 @@ function closureOf(dir, byDir) {
   visit5(dir);
   return { files, remote, helmCharts, helmChartDirs };
 }
-function ancestors(path10) {
+function ancestors(path11) {
   const out = [];
-  for (let dir = dirOf(path10); ; dir = dirOf(dir)) {
+  for (let dir = dirOf(path11); ; dir = dirOf(dir)) {
     out.push(dir);
     if (dir === "") return out;
   }
 }
 function chartsOf(tree) {
-  const chartFiles = [...tree.texts.keys()].filter((path10) => baseName(path10) === "Chart.yaml");
+  const chartFiles = [...tree.texts.keys()].filter((path11) => baseName(path11) === "Chart.yaml");
   const dirs = new Set(chartFiles.map(dirOf));
   const vendored = (dir) => ancestors(dir).some((a) => baseName(a) === "charts" && dirs.has(dirOf(a)) && a !== "");
   const roots = new Set([...dirs].filter((dir) => !vendored(dir)));
   const files = new Map([...roots].map((dir) => [dir, []]));
-  for (const path10 of tree.paths) {
-    const owner = ancestors(path10).find((dir) => roots.has(dir));
-    if (owner !== void 0) files.get(owner).push(path10);
+  for (const path11 of tree.paths) {
+    const owner = ancestors(path11).find((dir) => roots.has(dir));
+    if (owner !== void 0) files.get(owner).push(path11);
   }
-  return chartFiles.filter((path10) => roots.has(dirOf(path10))).map((path10) => {
-    const inChart = files.get(dirOf(path10));
-    const requirements = tree.texts.get(inDir(dirOf(path10), "requirements.yaml"));
-    return { chart: readChart(path10, tree.texts.get(path10), inChart, requirements), files: inChart };
+  return chartFiles.filter((path11) => roots.has(dirOf(path11))).map((path11) => {
+    const inChart = files.get(dirOf(path11));
+    const requirements = tree.texts.get(inDir(dirOf(path11), "requirements.yaml"));
+    return { chart: readChart(path11, tree.texts.get(path11), inChart, requirements), files: inChart };
   });
 }
 function kustomizeBlocked(closure, inflateHelm) {
@@ -24547,13 +24610,13 @@ function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
   const baseCharts = new Map((base ? chartsOf(base) : []).map(({ chart, files }) => [chart.dir, files]));
-  for (const files of baseCharts.values()) for (const path10 of files) consumed.add(path10);
+  for (const files of baseCharts.values()) for (const path11 of files) consumed.add(path11);
   for (const { chart, files: inChart } of chartsOf(head)) {
-    for (const path10 of inChart) consumed.add(path10);
+    for (const path11 of inChart) consumed.add(path11);
     if (inflated.has(chart.dir)) continue;
     const config = settings.charts.find((c) => c.chart.replace(/\/+$/, "") === chart.dir);
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
-    const touched = [...changed].some((path10) => isInside(path10, chart.dir) || values.includes(path10));
+    const touched = [...changed].some((path11) => isInside(path11, chart.dir) || values.includes(path11));
     if (!touched) continue;
     const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
     const invocation = (extra) => ({
@@ -24637,7 +24700,7 @@ var decoder = new TextDecoder();
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path10, text3] of edits ?? []) files.set(path10, new TextEncoder().encode(text3));
+  for (const [path11, text4] of edits ?? []) files.set(path11, new TextEncoder().encode(text4));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, missing), files };
@@ -24655,7 +24718,7 @@ async function openRenderer(sides) {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
     const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing)) : { output: { kind: "absent" } };
-    const sources = new Map([...headSide.files].map(([path10, data]) => [path10, decoder.decode(data)]));
+    const sources = new Map([...headSide.files].map(([path11, data]) => [path11, decoder.decode(data)]));
     return { root, base: baseSide.output, head: headSide.output, sources };
   };
   return {
@@ -24670,8 +24733,8 @@ async function openRenderer(sides) {
 
 // src/scope/select.ts
 var defaultSelection = { include: ["**/*.yaml", "**/*.yml", "**/*.json"], exclude: [] };
-function selectsPath(selection, path10) {
-  const matches2 = (pattern) => minimatch(path10, pattern, { dot: true });
+function selectsPath(selection, path11) {
+  const matches2 = (pattern) => minimatch(path11, pattern, { dot: true });
   return selection.include.some(matches2) && !selection.exclude.some(matches2);
 }
 function selectsFile(selection, file) {
@@ -24732,8 +24795,8 @@ function labelPlace(entry, documents, label2) {
     if (document.file !== manifest.file || !isObject(document.value)) continue;
     if (document.value.kind !== "Namespace" || str(obj(document.value, "metadata"), "name") !== manifest.name) continue;
     const labels = obj(obj(document.value, "metadata"), "labels") ?? {};
-    const path10 = label2 in labels ? ["metadata", "labels", label2] : ["metadata", "labels"];
-    return { file: manifest.file, path: path10, line: locate(document.source, path10).line };
+    const path11 = label2 in labels ? ["metadata", "labels", label2] : ["metadata", "labels"];
+    return { file: manifest.file, path: path11, line: locate(document.source, path11).line };
   }
   return { file: manifest.file, path: ["metadata", "labels"], line: manifest.line };
 }
@@ -24778,7 +24841,7 @@ function workloadRelaxation(r, rule, linesOf3) {
   const { pod, base } = r;
   const what = [...r.moved];
   const places = [];
-  const at3 = (path10) => ({ file: pod.document.file, path: path10, line: locate(pod.document.source, path10).line });
+  const at3 = (path11) => ({ file: pod.document.file, path: path11, line: locate(pod.document.source, path11).line });
   if (r.moved.length > 0 && base) {
     const movedWhere = base.namespace !== pod.namespace ? "namespace" : "name";
     places.push(at3([...pod.objectPath, "metadata", movedWhere]));
@@ -24852,9 +24915,9 @@ function placeOf3(rule, documents, paths) {
     return d.file === rule.file && isObject(value) && str(value, "name") === rule.ruleName;
   });
   if (document) {
-    for (const path10 of paths) {
-      const found = locate(document.source, path10);
-      if (found.exact) return { file: rule.file, path: path10, line: found.line };
+    for (const path11 of paths) {
+      const found = locate(document.source, path11);
+      if (found.exact) return { file: rule.file, path: path11, line: found.line };
     }
   }
   return { file: rule.file, path: rule.path, line: rule.line };
@@ -24863,8 +24926,8 @@ var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
-  const add = (text3, ...paths) => {
-    what.push(text3);
+  const add = (text4, ...paths) => {
+    what.push(text4);
     places.push(placeOf3(after, documents, paths));
   };
   const rule = after.path;
@@ -24956,8 +25019,8 @@ function configRelaxations(base, head, options) {
   const file = head.file ?? options.path;
   const what = [];
   const places = [];
-  const add = (text3, at3) => {
-    what.push(text3);
+  const add = (text4, at3) => {
+    what.push(text4);
     places.push({ file, path: [], line: head.file !== null ? at3?.line ?? 1 : 1 });
   };
   const was = defaultsOf(base, options.today);
@@ -24999,11 +25062,11 @@ function changedPaths(files) {
   return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
 }
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
-function namespaceDocuments(path10, content, load) {
+function namespaceDocuments(path11, content, load) {
   if (content.kind !== "content") return [];
-  const text3 = textOf(content.data);
-  if (text3 === null || !mentionsNamespace.test(text3)) return [];
-  return [...loadManifestFile(path10, text3, load).documents];
+  const text4 = textOf(content.data);
+  if (text4 === null || !mentionsNamespace.test(text4)) return [];
+  return [...loadManifestFile(path11, text4, load).documents];
 }
 function sameLabels2(a, b) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -25026,18 +25089,26 @@ function relabelledNamespaces(changeSet, options) {
 }
 
 // src/scope/scope.ts
-function loadPods(path10, content, load) {
-  if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path10, line: null, kind: "unreadable", message: content.reason }] };
-  const loaded = loadManifestFile(path10, content.data, load);
+function loadPods(path11, content, load) {
+  if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path11, line: null, kind: "unreadable", message: content.reason }], charts: [] };
+  const loaded = loadManifestFile(path11, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
+  const charts = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     pods.push(...extraction.pods);
     problems.push(...extraction.problems);
+    charts.push(...extraction.charts);
   }
-  return { pods, documents: [...loaded.documents], problems };
+  return { pods, documents: [...loaded.documents], problems, charts };
+}
+function changedCharts(head, base) {
+  const identity = (chart) => `${chart.kind}\0${chart.namespace ?? ""}\0${chart.name}`;
+  const atBase2 = /* @__PURE__ */ new Map();
+  for (const chart of base) atBase2.set(identity(chart), [...atBase2.get(identity(chart)) ?? [], chart]);
+  return head.filter((chart) => !(atBase2.get(identity(chart)) ?? []).some((known3) => deepEqual(known3.object, chart.object))).map((chart) => chart.problem);
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
@@ -25064,7 +25135,7 @@ function samePod(a, b) {
   return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure2, pod) {
-  return new Set(failure2.paths.map((path10) => containerOfPath(pod, path10) ?? ""));
+  return new Set(failure2.paths.map((path11) => containerOfPath(pod, path11) ?? ""));
 }
 function isPreexisting(failure2, head, base) {
   if (!base) return false;
@@ -25147,7 +25218,7 @@ function evaluateChangeSet(changeSet, options) {
     changedBase.push(...base.documents);
     if (file.status === "removed") continue;
     const head = loadPods(file.path, file.head, fileLoad);
-    errors.push(...head.problems);
+    errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
@@ -25172,7 +25243,7 @@ function evaluateChangeSet(changeSet, options) {
   const judging = baseKyverno.length > 0 ? { ...context, kyvernoAtBase: { rules: baseKyverno, namespaces: baseContext.namespaces } } : context;
   const rules = changeRules(options.policy.config, options.policy.overrides);
   const linesByFile = new Map(files.map((file) => [file.path, diffLines2(file.hunks)]));
-  const linesOf3 = (path10) => linesByFile.get(path10);
+  const linesOf3 = (path11) => linesByFile.get(path11);
   const matches2 = /* @__PURE__ */ new Map();
   const unmatchedBase = /* @__PURE__ */ new Map();
   for (const [file, headPods] of heads) {
@@ -25301,9 +25372,9 @@ function dotTracker() {
     return dot;
   };
 }
-function linesOf2(text3) {
+function linesOf2(text4) {
   const dotOf = dotTracker();
-  return text3.split("\n").map((raw, i) => {
+  return text4.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
     const item = /^-(\s|$)/.test(body);
@@ -25323,11 +25394,11 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text3, dot) {
-  const match2 = valuesReference.exec(text3);
+function valuesPathIn(text4, dot) {
+  const match2 = valuesReference.exec(text4);
   if (match2) return match2[1].slice(1).split(".");
   if (dot === null) return null;
-  for (const used of text3.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
   return null;
 }
 function blockEnd(lines, from2, indent, isItem) {
@@ -25344,14 +25415,14 @@ function blockEnd(lines, from2, indent, isItem) {
 function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from2; i < to2; i++) {
-    const path10 = valuesPathIn(lines[i].body, lines[i].dot);
-    if (path10 !== null && lines[i].indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path10;
+    const path11 = valuesPathIn(lines[i].body, lines[i].dot);
+    if (path11 !== null && lines[i].indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path11;
   }
   return null;
 }
-function walk3(lines, from2, to2, path10, depth, rendered, parentLine) {
-  if (depth === path10.length) return { line: parentLine, depth, values: null };
-  const segment = path10[depth];
+function walk3(lines, from2, to2, path11, depth, rendered, parentLine) {
+  if (depth === path11.length) return { line: parentLine, depth, values: null };
+  const segment = path11[depth];
   let best = { line: parentLine, depth, values: null };
   const consider = (w) => {
     if (w.depth > best.depth || w.values !== null && best.values === null && w.depth === best.depth) best = w;
@@ -25372,7 +25443,7 @@ function walk3(lines, from2, to2, path10, depth, rendered, parentLine) {
     if (chosen < 0) return best;
     const at3 = items[chosen];
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk3(lines, at3, end, path10, depth + 1, item, lines[at3].number));
+    consider(walk3(lines, at3, end, path11, depth + 1, item, lines[at3].number));
     return best;
   }
   let indent = -1;
@@ -25385,12 +25456,12 @@ function walk3(lines, from2, to2, path10, depth, rendered, parentLine) {
     if (key === null || key.key !== segment) continue;
     const child = typeof rendered === "object" && rendered !== null && !Array.isArray(rendered) ? rendered[segment] : void 0;
     const end = blockEnd(lines, i + 1, line.indent, false);
-    if (depth === path10.length - 1 || key.value !== "") {
-      const values = valuesPathIn(key.value, line.dot) ?? (depth === path10.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
+    if (depth === path11.length - 1 || key.value !== "") {
+      const values = valuesPathIn(key.value, line.dot) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
-      if (depth === path10.length - 1) continue;
+      if (depth === path11.length - 1) continue;
     }
-    const deeper = walk3(lines, i + 1, end, path10, depth + 1, child, line.number);
+    const deeper = walk3(lines, i + 1, end, path11, depth + 1, child, line.number);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
@@ -25399,10 +25470,10 @@ function walk3(lines, from2, to2, path10, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text3, path10, rendered) {
-  const lines = linesOf2(text3);
-  const found = walk3(lines, 0, lines.length, path10, 0, rendered, 1);
-  return { line: found.line, exact: found.depth === path10.length, values: found.values };
+function findInTemplate(text4, path11, rendered) {
+  const lines = linesOf2(text4);
+  const found = walk3(lines, 0, lines.length, path11, 0, rendered, 1);
+  return { line: found.line, exact: found.depth === path11.length, values: found.values };
 }
 
 // src/render/walk.ts
@@ -25410,11 +25481,11 @@ var isObject2 = (value) => typeof value === "object" && value !== null && !Array
 function sameValue2(a, b) {
   return a !== void 0 && b !== void 0 && JSON.stringify(a) === JSON.stringify(b);
 }
-function translatePath(rendered, source, path10, keepIndexes, anyValue = false) {
+function translatePath(rendered, source, path11, keepIndexes, anyValue = false) {
   const out = [];
   let r = rendered;
   let s = source;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(s)) return null;
       const item = r[segment];
@@ -25435,9 +25506,9 @@ function translatePath(rendered, source, path10, keepIndexes, anyValue = false) 
 }
 
 // src/render/helmMap.ts
-function sourceComments(text3) {
+function sourceComments(text4) {
   const starts = [];
-  text3.split("\n").forEach((line, i) => {
+  text4.split("\n").forEach((line, i) => {
     const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
     if (match2) starts.push({ line: i + 1, path: match2[1] });
   });
@@ -25453,23 +25524,23 @@ function sourceComments(text3) {
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const values = sources.valuesFiles.flatMap((file) => {
-    const text3 = sources.texts.get(file);
-    const document = text3 === void 0 ? void 0 : loadManifestFile(file, text3).documents[0];
+    const text4 = sources.texts.get(file);
+    const document = text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0];
     return document ? [{ file, document }] : [];
   });
-  return (template, path10, rendered) => {
+  return (template, path11, rendered) => {
     const file = `${prefix2}${template}`;
-    const text3 = sources.texts.get(file);
-    if (text3 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text3, path10, rendered);
+    const text4 = sources.texts.get(file);
+    if (text4 === void 0) return { template: null, values: null };
+    const hit = findInTemplate(text4, path11, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
-    const renderedPart = valueAt2(rendered, path10.slice(0, from2));
+    const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const { file: valuesFile, document } of [...values].reverse()) {
       const part = valueAt2(document.value, key);
       if (part === void 0 || renderedPart === void 0) continue;
-      const inside = translatePath(renderedPart, part, path10.slice(from2), true);
+      const inside = translatePath(renderedPart, part, path11.slice(from2), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
@@ -25510,18 +25581,18 @@ function candidatesOf(rootDir, kustomizations) {
 function pointerTokens(pointer) {
   return pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
-function inOperations(document, object, path10, anyValue) {
+function inOperations(document, object, path11, anyValue) {
   const operations = document.value;
   if (!Array.isArray(operations)) return null;
   for (let i = operations.length - 1; i >= 0; i--) {
     const op = operations[i];
     if (!isObject3(op) || op.op !== "add" && op.op !== "replace" || typeof op.path !== "string" || !("value" in op)) continue;
     const tokens = pointerTokens(op.path);
-    if (tokens.length > path10.length) continue;
-    const prefixMatches = tokens.every((token, t) => token === String(path10[t]) || token === "-" && t === tokens.length - 1 && typeof path10[t] === "number");
+    if (tokens.length > path11.length) continue;
+    const prefixMatches = tokens.every((token, t) => token === String(path11[t]) || token === "-" && t === tokens.length - 1 && typeof path11[t] === "number");
     if (!prefixMatches) continue;
-    const rest = path10.slice(tokens.length);
-    const inside = translatePath(valueAt2(object.value, path10.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
+    const rest = path11.slice(tokens.length);
+    const inside = translatePath(valueAt2(object.value, path11.slice(0, tokens.length)) ?? null, op.value ?? null, rest, true, anyValue);
     if (inside !== null) return [i, "value", ...inside];
   }
   return null;
@@ -25534,9 +25605,9 @@ function inlineHit(file, inline, where2, fileLines, patchLines) {
 }
 function kustomizeLocator(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
-  for (const [file, text3] of sources.texts) {
+  for (const [file, text4] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
-    const k = readKustomization(file, text3, sources.paths);
+    const k = readKustomization(file, text4, sources.paths);
     kustomizations.set(k.dir, k);
   }
   const candidates = candidatesOf(sources.rootDir, kustomizations);
@@ -25545,19 +25616,19 @@ function kustomizeLocator(sources) {
     const key = candidate.inline ?? candidate.file;
     let documents = loaded.get(key);
     if (documents === void 0) {
-      const text3 = candidate.inline?.text ?? sources.texts.get(candidate.file);
-      documents = text3 === void 0 ? [] : loadManifestFile(candidate.file, text3).documents;
+      const text4 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text4 === void 0 ? [] : loadManifestFile(candidate.file, text4).documents;
       loaded.set(key, documents);
     }
     return documents;
   };
   const split = /* @__PURE__ */ new Map();
-  const linesOf3 = (text3) => {
-    let lines = split.get(text3);
-    if (lines === void 0) split.set(text3, lines = text3.split("\n"));
+  const linesOf3 = (text4) => {
+    let lines = split.get(text4);
+    if (lines === void 0) split.set(text4, lines = text4.split("\n"));
     return lines;
   };
-  return (object, path10, anyValue = false) => {
+  return (object, path11, anyValue = false) => {
     for (const candidate of candidates) {
       const target = candidate.patch?.target ?? null;
       if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
@@ -25565,7 +25636,7 @@ function kustomizeLocator(sources) {
         let found;
         if (Array.isArray(document.value)) {
           if (target === null) continue;
-          found = inOperations(document, object, path10, anyValue);
+          found = inOperations(document, object, path11, anyValue);
         } else {
           const value = document.value;
           if (!isObject3(value)) continue;
@@ -25573,7 +25644,7 @@ function kustomizeLocator(sources) {
           const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
           const sameObject = target !== null || value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain);
           if (!sameObject) continue;
-          found = translatePath(object.value, value, path10, candidate.role === "resource", anyValue);
+          found = translatePath(object.value, value, path11, candidate.role === "resource", anyValue);
         }
         if (found === null) continue;
         const where2 = locate(document.source, found);
@@ -25588,9 +25659,9 @@ function kustomizeLocator(sources) {
 
 // src/render/mapReport.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function indexRendering(path10, rendering, headPaths, changed) {
+function indexRendering(path11, rendering, headPaths, changed) {
   const { root, sources } = rendering.rendered;
-  const documents = loadManifestFile(path10, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
+  const documents = loadManifestFile(path11, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
   if (root.tool === "kustomize") {
     const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
@@ -25616,15 +25687,15 @@ function indexRendering(path10, rendering, headPaths, changed) {
   }
   return { rendering, documents, lines: rendering.text.split("\n"), place: place2 };
 }
-function presentPart(value, path10) {
+function presentPart(value, path11) {
   let at3 = value;
   let length = 0;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (typeof segment === "number" ? !Array.isArray(at3) || segment >= at3.length : !isObject4(at3) || !(segment in at3)) break;
     at3 = typeof segment === "number" ? at3[segment] : at3[segment];
     length++;
   }
-  return path10.slice(0, length);
+  return path11.slice(0, length);
 }
 function documentAt(documents, line) {
   return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
@@ -25658,26 +25729,26 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return lines;
   };
   const indexes = /* @__PURE__ */ new Map();
-  const indexOf = (path10) => {
-    const rendering = renderings.get(path10);
+  const indexOf = (path11) => {
+    const rendering = renderings.get(path11);
     if (rendering === void 0) return null;
-    let index = indexes.get(path10);
+    let index = indexes.get(path11);
     if (index === void 0) {
-      index = indexRendering(path10, rendering, headPaths, changed);
-      indexes.set(path10, index);
+      index = indexRendering(path11, rendering, headPaths, changed);
+      indexes.set(path11, index);
     }
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path10, text3] of rendered.sources) sources.set(path10, text3);
+  for (const { rendered } of renderings.values()) for (const [path11, text4] of rendered.sources) sources.set(path11, text4);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
     const placed2 = finding.locations.map((location) => {
       const document = documentAt(index.documents, location.line);
-      const path10 = document === void 0 ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
-      const hit = document !== void 0 && path10.length > 0 ? index.place(document, path10, location.line, !location.exact) : null;
+      const path11 = document === void 0 ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
+      const hit = document !== void 0 && path11.length > 0 ? index.place(document, path11, location.line, !location.exact) : null;
       return { location, at: hit ?? fallback };
     });
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
@@ -25770,19 +25841,19 @@ function editOf(document, lines, namespace) {
   }
   return null;
 }
-function placeInNamespace(text3, namespace) {
-  const { documents } = loadManifestFile("rendered.yaml", text3, { maxBytes: Number.MAX_SAFE_INTEGER });
-  const lines = text3.split("\n");
+function placeInNamespace(text4, namespace) {
+  const { documents } = loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const lines = text4.split("\n");
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
-  if (edits.length === 0) return text3;
+  if (edits.length === 0) return text4;
   for (const edit of edits.sort((a, b) => b.line - a.line)) edit.apply(lines);
   return lines.join("\n");
 }
 
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
-function failingChecks(text3, policy) {
-  const report = evaluateFiles([{ path: "rendered.yaml", content: text3 }], { policy });
+function failingChecks(text4, policy) {
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text4 }], { policy });
   const checks2 = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = objectKey(f);
@@ -25790,8 +25861,8 @@ function failingChecks(text3, policy) {
   }
   return checks2;
 }
-function replaceLine(text3, line, newLine) {
-  const lines = text3.split("\n");
+function replaceLine(text4, line, newLine) {
+  const lines = text4.split("\n");
   lines[line - 1] = newLine;
   return lines.join("\n");
 }
@@ -25803,8 +25874,8 @@ async function verifySuggestions(mapped, port, policy) {
     const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
     let outcome = outcomes.get(key);
     if (outcome === void 0) {
-      const text3 = mapped.sources.get(candidate.file);
-      outcome = text3 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text3, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      const text4 = mapped.sources.get(candidate.file);
+      outcome = text4 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text4, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -25860,10 +25931,10 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
     }
-    const path10 = `${r.root.file}#rendering-${i + 1}`;
-    renderings.set(path10, { rendered: r, text: r.head.text });
+    const path11 = `${r.root.file}#rendering-${i + 1}`;
+    renderings.set(path11, { rendered: r, text: r.head.text });
     files.push({
-      path: path10,
+      path: path11,
       status: r.base.kind === "rendered" ? "modified" : "added",
       // A base that is absent or did not render: every head pod spec is new.
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
@@ -25888,8 +25959,8 @@ function truncationProblem(changeSet, port) {
   const sides = [port.base?.truncated === true ? "base" : null, port.head.truncated === true ? "head" : null].filter((side) => side !== null);
   if (sides.length === 0) return null;
   const atHead = [...changeSet.files.filter((f) => f.status !== "removed").map((f) => f.path), ...changeSet.unselectedPaths ?? []];
-  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path10) => !port.head.paths.has(path10)).sort() : [];
-  const shown4 = unlisted.slice(0, 5).map((path10) => `\`${path10}\``);
+  const unlisted = port.head.truncated === true ? [...new Set(atHead)].filter((path11) => !port.head.paths.has(path11)).sort() : [];
+  const shown4 = unlisted.slice(0, 5).map((path11) => `\`${path11}\``);
   const names = unlisted.length === 0 ? "" : `; changed files not in the listing: ${shown4.join(", ")}${unlisted.length > shown4.length ? ` and ${unlisted.length - shown4.length} more` : ""}`;
   const trees = sides.length === 2 ? "the base and head commits' trees" : `the ${sides[0]} commit's tree`;
   return {
@@ -26043,8 +26114,8 @@ var red = (t) => `\x1B[31m${t}\x1B[39m`;
 var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
 var dim = (t) => `\x1B[2m${t}\x1B[22m`;
 var bold = (t) => `\x1B[1m${t}\x1B[22m`;
-function colourReport(text3) {
-  const lines = text3.replace(/\n$/, "").split("\n");
+function colourReport(text4) {
+  const lines = text4.replace(/\n$/, "").split("\n");
   return `${lines.map((line, i) => {
     if (i === lines.length - 1) return bold(line);
     if (/^[^\s:][^:]*(:\d+){0,2}: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
@@ -26065,10 +26136,10 @@ function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
   const mib = (n) => (n / MiB).toFixed(1);
   const draw = () => {
     const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
-    let text3 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
-    if (terminal.columns !== void 0 && terminal.columns > 1) text3 = text3.slice(0, terminal.columns - 1);
-    terminal.write(`\r${text3}${" ".repeat(Math.max(0, shown4 - text3.length))}`);
-    shown4 = text3.length;
+    let text4 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
+    if (terminal.columns !== void 0 && terminal.columns > 1) text4 = text4.slice(0, terminal.columns - 1);
+    terminal.write(`\r${text4}${" ".repeat(Math.max(0, shown4 - text4.length))}`);
+    shown4 = text4.length;
     last = terminal.now();
   };
   draw();
@@ -26164,6 +26235,18 @@ function failsRun(problem) {
   return !isUnchecked(problem) && !isWarning(problem);
 }
 
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemSeverity(problem, unchecked) {
+  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
+  return isUnchecked(problem) ? "notice" : "warning";
+}
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
+
 // src/report/explanations.ts
 var whyItMatters = {
   ...extraWhyItMatters,
@@ -26249,16 +26332,17 @@ function fingerprint(finding) {
 }
 
 // src/report/markdown.ts
-function defuse(text3) {
-  return text3.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+function defuse(text4) {
+  return text4.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
 }
-function plainText(text3) {
-  return defuse(text3).replace(/[\r\n]+/g, " ");
+function plainText(text4) {
+  return defuse(text4).replace(/[\r\n]+/g, " ");
 }
 
 // src/report/sarif.ts
 var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
-function renderSarif(findings, errors, toolVersion) {
+var notificationLevels = { error: "error", warning: "warning", notice: "note" };
+function renderSarif(findings, errors, toolVersion, unchecked = defaultUnchecked) {
   const checks2 = [...new Set(findings.map((f) => f.check))].sort();
   const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
   const sarif = {
@@ -26288,7 +26372,7 @@ function renderSarif(findings, errors, toolVersion) {
           {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
-              level: isUnchecked(e) ? "note" : "warning",
+              level: notificationLevels[problemSeverity(e, unchecked)],
               message: { text: plainText(e.message) },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
             }))
@@ -26325,18 +26409,6 @@ ${why}
       "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
     }
   };
-}
-
-// src/findings/unchecked.ts
-var uncheckedPolicies = ["neutral", "failure", "success"];
-var defaultUnchecked = "neutral";
-function problemSeverity(problem, unchecked) {
-  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
-  return isUnchecked(problem) ? "notice" : "warning";
-}
-function problemsVerdict(problems, unchecked) {
-  if (problems.some(failsRun)) return "failure";
-  return problems.some(isUnchecked) ? unchecked : "success";
 }
 
 // src/report/text.ts
@@ -26388,7 +26460,7 @@ function renderReport(format2, report, header, unchecked) {
     case "json":
       return renderJson(report, header);
     case "sarif":
-      return renderSarif(report.findings, report.errors, version);
+      return renderSarif(report.findings, report.errors, version, unchecked);
     case "text":
       return renderText(report, header, unchecked);
   }
@@ -26586,16 +26658,16 @@ var policyOptionsHelp = `  --level L            enforced level, its violations f
   --format F           text, json or sarif (SARIF 2.1.0, for code scanning) [default: text]
   --max-file-size N    skip files larger than N bytes [default: ${defaultLoadOptions.maxBytes}]
   -h, --help           show this help`;
-function level(flag, text3) {
-  if (text3 === void 0) return void 0;
-  const parsed2 = parseLevel(text3);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text3)}: ${parsed2.error}${suggestLevel(text3)}`);
+function level(flag, text4) {
+  if (text4 === void 0) return void 0;
+  const parsed2 = parseLevel(text4);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text4)}: ${parsed2.error}${suggestLevel(text4)}`);
   return parsed2.value;
 }
-function version2(flag, text3) {
-  if (text3 === void 0) return void 0;
-  const parsed2 = parseVersion(text3);
-  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text3)}: ${parsed2.error}${suggestVersion(text3)}`);
+function version2(flag, text4) {
+  if (text4 === void 0) return void 0;
+  const parsed2 = parseVersion(text4);
+  if (!parsed2.ok) throw new UsageError(`${flag} ${JSON.stringify(text4)}: ${parsed2.error}${suggestVersion(text4)}`);
   return parsed2.value;
 }
 function policyVersion(values) {
@@ -26665,8 +26737,8 @@ function loadPolicyConfig(cwd, explicit) {
   }
   return parseConfigFile(readFileSync2(absolute, "utf8"), file);
 }
-function parseConfigFile(text3, file, where2 = "") {
-  const parsed2 = parsePolicyConfig(text3, file.split(path6.sep).join("/"));
+function parseConfigFile(text4, file, where2 = "") {
+  const parsed2 = parsePolicyConfig(text4, file.split(path6.sep).join("/"));
   if (!parsed2.ok) throw new UsageError(`invalid policy config${where2}:
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
@@ -26780,13 +26852,28 @@ async function checkCommand(args, io) {
   const advance = progress?.advance;
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
-  const report = rendered ? mergeReports(evaluated, rendered.report, collected.problems) : { ...evaluated, errors: [...collected.problems, ...evaluated.errors] };
+  const problems = port ? [...collected.problems, ...rootsOutside(files)] : collected.problems;
+  const report = rendered ? mergeReports(evaluated, rendered.report, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header, options.unchecked);
   io.stdout(options.format === "text" && colours(io) ? colourReport(output) : output);
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
+}
+function rootsOutside(files) {
+  const problems = [];
+  for (const { path: file } of files) {
+    const name = path7.basename(file);
+    if (!path7.isAbsolute(file) || name !== "Chart.yaml" && !kustomizationNames.includes(name)) continue;
+    problems.push({
+      file,
+      line: null,
+      kind: "not-rendered",
+      message: `${path7.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`check\` from a folder that holds it`
+    });
+  }
+  return problems;
 }
 function notComputedNotice(report, io) {
   const skipped2 = report.findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
@@ -26799,14 +26886,14 @@ function notComputedNotice(report, io) {
 }
 
 // src/cli/diff.ts
-import path7 from "node:path";
+import path8 from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/git/files.ts
 import { posix, sep as sep2 } from "node:path";
-async function readFileAt(repository, commit, path10) {
+async function readFileAt(repository, commit, path11) {
   try {
-    return (await git(repository, ["cat-file", "blob", `${commit}:${path10}`])).toString("utf8");
+    return (await git(repository, ["cat-file", "blob", `${commit}:${path11}`])).toString("utf8");
   } catch (error) {
     if (error instanceof GitError) return null;
     throw error;
@@ -26834,45 +26921,45 @@ async function readNamespaceFiles(repository, commit, request) {
   const pattern = `namespace["']?[[:space:]]*:[[:space:]]*["']?(${names.join("|")})["']?([[:space:],}]|$)`;
   const paths = (await grep(repository, commit, pattern)).filter((p) => !request.skip.has(p) && selectsPath(request.selection, p)).sort();
   const wanted = paths.slice(0, request.maxFiles);
-  const omitted = paths.slice(request.maxFiles).map((path10) => ({ path: path10, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
+  const omitted = paths.slice(request.maxFiles).map((path11) => ({ path: path11, reason: `over the limit of ${request.maxFiles} files read for relabelled namespaces` }));
   if (wanted.length === 0) return { files: [], omitted };
   const entries = (await git(repository, ["ls-tree", "-z", "--full-tree", commit, "--", ...wanted])).toString("utf8").split("\0").filter((e) => e !== "");
   const blobs = /* @__PURE__ */ new Map();
   for (const entry of entries) {
-    const [meta = "", path10 = ""] = entry.split("	");
+    const [meta = "", path11 = ""] = entry.split("	");
     const [mode = "", , sha = ""] = meta.split(" ");
-    if (mode.startsWith("100")) blobs.set(path10, sha);
+    if (mode.startsWith("100")) blobs.set(path11, sha);
   }
   const contents = await readBlobs(repository, [...blobs.values()], request.maxBytes);
   const files = [];
-  for (const [path10, sha] of blobs) {
+  for (const [path11, sha] of blobs) {
     const content = contents.get(sha);
     if (content?.kind !== "content") {
-      omitted.push({ path: path10, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
+      omitted.push({ path: path11, reason: content?.kind === "unavailable" ? content.reason : "could not be read" });
       continue;
     }
-    files.push({ path: path10, status: "modified", base: content, head: content, hunks: [] });
+    files.push({ path: path11, status: "modified", base: content, head: content, hunks: [] });
   }
   return { files, omitted };
 }
 var relabelledFilesCap = 500;
 
 // src/scope/configChange.ts
-var text2 = (content) => content.kind === "content" ? textOf(content.data) : null;
-function fileChange(changeSet, path10) {
-  const now = changeSet.files.find((f) => f.path === path10 && f.status !== "removed");
-  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path10 && f.status !== "added");
-  if (!now && !before) return changeSet.unselectedPaths?.includes(path10) ? { kind: "unread" } : { kind: "unchanged" };
-  const base = before ? text2(before.base) : null;
-  const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
+var text3 = (content) => content.kind === "content" ? textOf(content.data) : null;
+function fileChange(changeSet, path11) {
+  const now = changeSet.files.find((f) => f.path === path11 && f.status !== "removed");
+  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path11 && f.status !== "added");
+  if (!now && !before) return changeSet.unselectedPaths?.includes(path11) ? { kind: "unread" } : { kind: "unchanged" };
+  const base = before ? text3(before.base) : null;
+  const head = now ? text3(now.head) : before?.status === "copied" ? base : null;
   return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
 }
-function configChange(base, head, path10) {
+function configChange(base, head, path11) {
   if (base === head) return { kind: "none" };
-  const parse5 = (text3) => text3 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text3, path10);
+  const parse5 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path11);
   const [before, after] = [parse5(base), parse5(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
-  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path10 } : { kind: "none" };
+  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path11 } : { kind: "none" };
 }
 
 // src/io/render/git.ts
@@ -26964,11 +27051,11 @@ async function gitFailure(repository, base, head, error) {
 }
 async function configAtBase(io, explicit, base, changeSet) {
   const file = explicit ?? defaultConfigPath;
-  const inRepository = path7.isAbsolute(file) ? path7.relative(io.cwd, file) : file;
-  const text3 = await readFileAt(io.cwd, base, `./${inRepository.split(path7.sep).join("/")}`);
+  const inRepository = path8.isAbsolute(file) ? path8.relative(io.cwd, file) : file;
+  const text4 = await readFileAt(io.cwd, base, `./${inRepository.split(path8.sep).join("/")}`);
   const short = base.slice(0, 12);
-  if (text3 === null && explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
-  const judging = text3 === null ? defaultPolicyConfig : parseConfigFile(text3, file, ` (at the base commit ${short})`);
+  if (text4 === null && explicit !== void 0) throw new UsageError(`--config ${explicit}: not in the base commit ${short} (the config is read there, as the Action does)`);
+  const judging = text4 === null ? defaultPolicyConfig : parseConfigFile(text4, file, ` (at the base commit ${short})`);
   const named = await repositoryPath(io.cwd, inRepository);
   const change = fileChange(changeSet, named);
   if (change.kind !== "changed") return { base: judging };
@@ -27048,7 +27135,7 @@ async function diffCommand(args, io) {
 
 // src/cli/fix.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
 // src/report/truncate.ts
@@ -27130,9 +27217,9 @@ function applyRound(files, findings, fixedChecks) {
   }
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {
-    const text3 = textOf(file.content);
+    const text4 = textOf(file.content);
     const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
-    return text3 === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text3, suggestions) };
+    return text4 === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text4, suggestions) };
   });
 }
 function patchPath(side, file) {
@@ -27182,7 +27269,7 @@ async function fixCommand(args, io) {
     if (was === null || typeof now !== "string") continue;
     changed.push(file.path);
     if (values["dry-run"]) diff += createTwoFilesPatch(patchPath("a", file.path), patchPath("b", file.path), was, now, void 0, void 0, { context: 3 });
-    else await writeFile2(path8.resolve(io.cwd, file.path), now);
+    else await writeFile2(path9.resolve(io.cwd, file.path), now);
   }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
@@ -27195,7 +27282,7 @@ async function fixCommand(args, io) {
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
   const fixedCount = before.findings.length - remaining.findings.length;
-  const text3 = [
+  const text4 = [
     renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,
     ...cautionLines,
@@ -27203,9 +27290,9 @@ async function fixCommand(args, io) {
   ].join("\n");
   if (values["dry-run"]) {
     io.stdout(diff);
-    io.stderr(`${text3}
+    io.stderr(`${text4}
 `);
-  } else io.stdout(`${text3}
+  } else io.stdout(`${text4}
 `);
   return emptyInputStatus("fix", collected.files.length, before.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? failureStatus(report, options.unchecked);
 }
@@ -27213,7 +27300,7 @@ async function fixCommand(args, io) {
 // src/cli/init.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/policy/schema.ts
@@ -27456,22 +27543,22 @@ async function initCommand(args, io) {
   if (positionals.length > 1) throw new UsageError("init takes one directory at most");
   const level3 = parseLevel(values.level);
   if (!level3.ok) throw new UsageError(`--level: ${JSON.stringify(values.level)} ${level3.error}`);
-  const root = path9.resolve(io.cwd, positionals[0] ?? ".");
+  const root = path10.resolve(io.cwd, positionals[0] ?? ".");
   const files = [
     { name: defaultConfigPath, text: configTemplate(level3.value) },
     { name: workflowPath, text: workflowTemplate() }
   ];
-  const existing = files.filter((f) => existsSync2(path9.join(root, f.name)));
+  const existing = files.filter((f) => existsSync2(path10.join(root, f.name)));
   if (existing.length > 0 && !values.force) {
     io.stderr(`pod-security-review init: ${existing.map((f) => f.name).join(" and ")} already ${existing.length === 1 ? "exists" : "exist"}; nothing written (--force overwrites)
 `);
     return 1;
   }
   for (const file of files) {
-    const full = path9.join(root, file.name);
-    await mkdir3(path9.dirname(full), { recursive: true });
+    const full = path10.join(root, file.name);
+    await mkdir3(path10.dirname(full), { recursive: true });
     await writeFile3(full, file.text);
-    io.stdout(`wrote ${path9.relative(io.cwd, full) || full}
+    io.stdout(`wrote ${path10.relative(io.cwd, full) || full}
 `);
   }
   io.stdout(
@@ -27557,8 +27644,8 @@ if (isCheckWorker()) {
 } else {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: (text3) => process.stdout.write(text3),
-    stderr: (text3) => process.stderr.write(text3),
+    stdout: (text4) => process.stdout.write(text4),
+    stderr: (text4) => process.stderr.write(text4),
     tty: process.stdout.isTTY === true && process.stderr.isTTY === true,
     stderrTty: process.stderr.isTTY === true,
     ...process.stderr.columns === void 0 ? {} : { columns: process.stderr.columns },
@@ -27570,8 +27657,8 @@ if (isCheckWorker()) {
       process.exitCode = status;
     },
     (error) => {
-      const text3 = error instanceof Error ? error.stack ?? error.message : String(error);
-      process.stderr.write(`pod-security-review: internal error (please report it): ${text3}
+      const text4 = error instanceof Error ? error.stack ?? error.message : String(error);
+      process.stderr.write(`pod-security-review: internal error (please report it): ${text4}
 `);
       process.exitCode = 3;
     }

@@ -1015,14 +1015,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1039,14 +1039,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1063,12 +1063,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1080,12 +1080,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1100,39 +1100,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold2 === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text4[fold2]}\\`;
+            res += `${text5[fold2]}\\`;
           res += `
-${indent}${text4.slice(fold2 + 1, end2)}`;
+${indent}${text5.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -7446,8 +7446,8 @@ function resolved(doc, node) {
 function usedAnchors(doc) {
   return tableOf(doc).used;
 }
-function usedAnchorsIn(doc, text4, start, end) {
-  const star = text4.indexOf("*", start);
+function usedAnchorsIn(doc, text5, start, end) {
+  const star = text5.indexOf("*", start);
   return star === -1 || star >= end ? noAnchors : usedAnchors(doc);
 }
 var tables, noAnchors;
@@ -7462,8 +7462,8 @@ var init_anchors = __esm({
 });
 
 // src/manifests/scalars.ts
-function parseGoInteger(text4) {
-  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text4);
+function parseGoInteger(text5) {
+  const match2 = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(text5);
   if (!match2) return void 0;
   const [, sign, digits = ""] = match2;
   let magnitude;
@@ -7476,24 +7476,24 @@ function parseGoInteger(text4) {
   if (value >= int64Min && value <= uint64Max && !(sign !== "" && value > 2n ** 63n - 1n)) return value;
   return void 0;
 }
-function parseGoFloat(text4) {
-  const value = Number(text4);
+function parseGoFloat(text5) {
+  const value = Number(text5);
   return Number.isFinite(value) ? value : void 0;
 }
-function resolvePlainScalar(text4) {
-  if (nullWords.has(text4)) return { ok: true, value: null, kind: "null" };
-  if (trueWords.has(text4)) return { ok: true, value: true, kind: "bool" };
-  if (falseWords.has(text4)) return { ok: true, value: false, kind: "bool" };
-  if (infinities.has(text4) || nans.has(text4)) {
-    return { ok: false, message: `the value ${text4} cannot be represented in JSON` };
+function resolvePlainScalar(text5) {
+  if (nullWords.has(text5)) return { ok: true, value: null, kind: "null" };
+  if (trueWords.has(text5)) return { ok: true, value: true, kind: "bool" };
+  if (falseWords.has(text5)) return { ok: true, value: false, kind: "bool" };
+  if (infinities.has(text5) || nans.has(text5)) {
+    return { ok: false, message: `the value ${text5} cannot be represented in JSON` };
   }
-  const first = text4[0] ?? "";
+  const first = text5[0] ?? "";
   if (first === ".") {
-    const value = yamlStyleFloat.test(text4) ? parseGoFloat(text4) : void 0;
-    return value === void 0 ? { ok: true, value: text4, kind: "str" } : { ok: true, value, kind: "float" };
+    const value = yamlStyleFloat.test(text5) ? parseGoFloat(text5) : void 0;
+    return value === void 0 ? { ok: true, value: text5, kind: "str" } : { ok: true, value, kind: "float" };
   }
   if (/[0-9+-]/.test(first)) {
-    const plain2 = text4.replaceAll("_", "");
+    const plain2 = text5.replaceAll("_", "");
     const integer2 = parseGoInteger(plain2);
     if (integer2 !== void 0) return { ok: true, value: Number(integer2), kind: "int" };
     if (yamlStyleFloat.test(plain2)) {
@@ -7501,26 +7501,26 @@ function resolvePlainScalar(text4) {
       if (value !== void 0) return { ok: true, value, kind: "float" };
     }
   }
-  return { ok: true, value: text4, kind: "str" };
+  return { ok: true, value: text5, kind: "str" };
 }
-function resolveTaggedScalar(tag, text4) {
-  if (tag === "str" || tag === "timestamp") return { ok: true, value: text4, kind: "str" };
+function resolveTaggedScalar(tag, text5) {
+  if (tag === "str" || tag === "timestamp") return { ok: true, value: text5, kind: "str" };
   if (tag === "binary") {
-    const data = text4.replace(/[\r\n]/g, "");
+    const data = text5.replace(/[\r\n]/g, "");
     if (!base64.test(data)) return { ok: false, message: "!!binary value contains invalid base64 data" };
     return { ok: true, value: bytesAsText.decode(Buffer.from(data, "base64")), kind: "str" };
   }
-  const resolved2 = resolvePlainScalar(text4);
+  const resolved2 = resolvePlainScalar(text5);
   if (!resolved2.ok || resolved2.kind === tag) return resolved2;
   if (tag === "float" && resolved2.kind === "int") return { ok: true, value: resolved2.value, kind: "float" };
-  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text4}\` as a !!${tag}` };
+  return { ok: false, message: `cannot decode !!${resolved2.kind} \`${text5}\` as a !!${tag}` };
 }
-function surelyString(text4) {
-  return text4 !== "" && !notOnlyStringStarts.has(text4.charCodeAt(0));
+function surelyString(text5) {
+  return text5 !== "" && !notOnlyStringStarts.has(text5.charCodeAt(0));
 }
-function plainIsString(text4) {
-  if (surelyString(text4)) return true;
-  const resolved2 = resolvePlainScalar(text4);
+function plainIsString(text5) {
+  if (surelyString(text5)) return true;
+  const resolved2 = resolvePlainScalar(text5);
   return resolved2.ok && typeof resolved2.value === "string";
 }
 var nullWords, trueWords, falseWords, infinities, nans, yamlStyleFloat, int64Min, uint64Max, standardTags, base64, bytesAsText, notOnlyStringStarts;
@@ -7557,13 +7557,13 @@ function allowedAliasRatio(decoded) {
   return 0.99 - 0.89 * (decoded - aliasRatioLow) / (aliasRatioHigh - aliasRatioLow);
 }
 function scalarValue(node) {
-  const text4 = typeof node.value === "string" ? node.value : String(node.value);
+  const text5 = typeof node.value === "string" ? node.value : String(node.value);
   const plain2 = node.type === PLAIN || node.type === void 0;
   const tag = node.tag;
   const standard = tag === void 0 ? void 0 : standardTags.get(tag);
-  if (standard === void 0 && (!plain2 || tag !== void 0)) return text4;
-  if (standard === void 0 && surelyString(text4)) return text4;
-  const resolved2 = standard === void 0 ? resolvePlainScalar(text4) : resolveTaggedScalar(standard, text4);
+  if (standard === void 0 && (!plain2 || tag !== void 0)) return text5;
+  if (standard === void 0 && surelyString(text5)) return text5;
+  const resolved2 = standard === void 0 ? resolvePlainScalar(text5) : resolveTaggedScalar(standard, text5);
   if (!resolved2.ok) throw new DecodeError(resolved2.message, node);
   return resolved2.value;
 }
@@ -9912,33 +9912,33 @@ var init_eventCursor = __esm({
 });
 
 // src/manifests/eventReader.ts
-function readEventDocuments(text4, lineStarts) {
-  if (hasLoneCarriageReturn(text4) || hasLongLine(text4, lineStarts) || text4.includes("\uFEFF")) return null;
-  if (text4.includes("	") && tabIndent.test(text4)) return null;
-  if (indentedMarker.test(text4)) return null;
+function readEventDocuments(text5, lineStarts) {
+  if (hasLoneCarriageReturn(text5) || hasLongLine(text5, lineStarts) || text5.includes("\uFEFF")) return null;
+  if (text5.includes("	") && tabIndent.test(text5)) return null;
+  if (indentedMarker.test(text5)) return null;
   let events;
   try {
-    events = parseEvents(text4, { maxDepth: nestingLimit });
+    events = parseEvents(text5, { maxDepth: nestingLimit });
   } catch (caught) {
     if (caught instanceof YAMLException && caught.reason.includes("maxDepth")) throw new NestingTooDeep(caught.mark?.position ?? 0);
     return null;
   }
   try {
-    return { documents: new Reader(text4, events).documents(), events };
+    return { documents: new Reader(text5, events).documents(), events };
   } catch (caught) {
     if (caught instanceof Unsupported) return null;
     throw caught;
   }
 }
-function hasLoneCarriageReturn(text4) {
-  for (let i = text4.indexOf("\r"); i !== -1; i = text4.indexOf("\r", i + 1)) {
-    if (text4.charCodeAt(i + 1) !== 10) return true;
+function hasLoneCarriageReturn(text5) {
+  for (let i = text5.indexOf("\r"); i !== -1; i = text5.indexOf("\r", i + 1)) {
+    if (text5.charCodeAt(i + 1) !== 10) return true;
   }
   return false;
 }
-function hasLongLine(text4, lineStarts) {
+function hasLongLine(text5, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text4.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    if ((lineStarts[i + 1] ?? text5.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
   }
   return false;
 }
@@ -9965,9 +9965,9 @@ var init_eventReader = __esm({
     blankOnly = /^\s+$/;
     block = (style) => style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK;
     Reader = class extends EventCursor {
-      constructor(text4, events) {
+      constructor(text5, events) {
         super(events);
-        this.text = text4;
+        this.text = text5;
       }
       text;
       documents() {
@@ -10053,10 +10053,10 @@ var init_eventReader = __esm({
       scalar(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         if (event.valueStart < 0) return null;
-        const text4 = getScalarValue(this.text, event);
-        if (block(event.style) && blankOnly.test(text4)) throw unsupported;
-        if (event.style !== SCALAR_STYLE.PLAIN) return text4;
-        const resolved2 = resolvePlainScalar(text4);
+        const text5 = getScalarValue(this.text, event);
+        if (block(event.style) && blankOnly.test(text5)) throw unsupported;
+        if (event.style !== SCALAR_STYLE.PLAIN) return text5;
+        const resolved2 = resolvePlainScalar(text5);
         if (!resolved2.ok) throw unsupported;
         return resolved2.value;
       }
@@ -10064,10 +10064,10 @@ var init_eventReader = __esm({
       key(event) {
         if (event.anchorStart >= 0 || event.tagStart >= 0) throw unsupported;
         const plain2 = event.style === SCALAR_STYLE.PLAIN;
-        const text4 = getScalarValue(this.text, event);
-        if (!plain2) return text4;
-        if (text4 === "<<") throw unsupported;
-        const resolved2 = resolvePlainScalar(text4);
+        const text5 = getScalarValue(this.text, event);
+        if (!plain2) return text5;
+        if (text5 === "<<") throw unsupported;
+        const resolved2 = resolvePlainScalar(text5);
         if (!resolved2.ok || resolved2.value === null) throw unsupported;
         return typeof resolved2.value === "string" ? resolved2.value : String(resolved2.value);
       }
@@ -10109,7 +10109,7 @@ var init_sortedSearch = __esm({
 });
 
 // src/manifests/flowIndent.ts
-function reindentFlowContinuations(text4) {
+function reindentFlowContinuations(text5) {
   const pieces = [];
   const at3 = [];
   const inserted = [];
@@ -10120,13 +10120,13 @@ function reindentFlowContinuations(text4) {
   let openColumn = 0;
   let blockParentIndent = -1;
   let lineStart2 = 0;
-  while (lineStart2 < text4.length) {
-    let lineEnd = text4.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text4.length;
+  while (lineStart2 < text5.length) {
+    let lineEnd = text5.indexOf("\n", lineStart2);
+    if (lineEnd === -1) lineEnd = text5.length;
     let i = lineStart2;
-    while (i < lineEnd && text4.charAt(i) === " ") i++;
+    while (i < lineEnd && text5.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text4.charAt(i) === "\r" || text4.charAt(i) === "	" && text4.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd || text5.charAt(i) === "\r" || text5.charAt(i) === "	" && text5.slice(i, lineEnd).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
         lineStart2 = lineEnd + 1;
@@ -10136,10 +10136,10 @@ function reindentFlowContinuations(text4) {
     }
     const inFlow = quote !== null || depth > 0;
     if (inFlow && !blankLine && indent <= openColumn) {
-      const marker2 = indent === 0 && (text4.startsWith("---", i) || text4.startsWith("...", i));
+      const marker2 = indent === 0 && (text5.startsWith("---", i) || text5.startsWith("...", i));
       if (!marker2) {
         const add = openColumn + 1 - indent;
-        pieces.push(text4.slice(copied, lineStart2), " ".repeat(add));
+        pieces.push(text5.slice(copied, lineStart2), " ".repeat(add));
         copied = lineStart2;
         total += add;
         at3.push(lineStart2);
@@ -10148,18 +10148,18 @@ function reindentFlowContinuations(text4) {
     }
     let nodeStart = quote === null && depth === 0;
     for (; i < lineEnd; i++) {
-      const c = text4.charAt(i);
+      const c = text5.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
         else if (c === quote) {
-          if (quote === "'" && text4.charAt(i + 1) === "'") i++;
+          if (quote === "'" && text5.charAt(i + 1) === "'") i++;
           else quote = null;
         }
         continue;
       }
       if (isBlank(c)) continue;
-      if (c === "#" && (i === lineStart2 || isBlank(text4.charAt(i - 1)))) break;
-      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text4, i, lineStart2)))) {
+      if (c === "#" && (i === lineStart2 || isBlank(text5.charAt(i - 1)))) break;
+      if ((c === '"' || c === "'") && (nodeStart || depth > 0 && /[[{,:]/.test(previousNonBlank(text5, i, lineStart2)))) {
         if (depth === 0) openColumn = i - lineStart2;
         quote = c;
         continue;
@@ -10178,13 +10178,13 @@ function reindentFlowContinuations(text4) {
         blockParentIndent = indent;
         break;
       }
-      const next = text4.charAt(i + 1);
+      const next = text5.charAt(i + 1);
       if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text4.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd && !isBlank(text5.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
@@ -10192,13 +10192,13 @@ function reindentFlowContinuations(text4) {
     lineStart2 = lineEnd + 1;
   }
   if (at3.length === 0) return null;
-  pieces.push(text4.slice(copied));
+  pieces.push(text5.slice(copied));
   return { text: pieces.join(""), at: at3, inserted };
 }
-function previousNonBlank(text4, i, lineStart2) {
+function previousNonBlank(text5, i, lineStart2) {
   let j = i - 1;
-  while (j >= lineStart2 && isBlank(text4.charAt(j))) j--;
-  return j < lineStart2 ? "," : text4.charAt(j);
+  while (j >= lineStart2 && isBlank(text5.charAt(j))) j--;
+  return j < lineStart2 ? "," : text5.charAt(j);
 }
 function originalOffset(reindented, offset) {
   const { at: at3, inserted } = reindented;
@@ -10216,8 +10216,8 @@ var init_flowIndent = __esm({
 });
 
 // src/manifests/goyamlText.ts
-function asGoyamlReads(text4) {
-  let out = text4;
+function asGoyamlReads(text5) {
+  let out = text5;
   if (goyamlBreaks.test(out)) out = out.replace(/\r(?!\n)|[\u0085\u2028\u2029]/g, "\n");
   if (out.includes("\uFEFF")) out = out.replace(bomAfterMarker, (_, marker2, lineBreak2) => `${marker2} ${lineBreak2}`);
   return out;
@@ -10232,17 +10232,17 @@ var init_goyamlText = __esm({
 });
 
 // src/manifests/jsonStream.ts
-function readAsJson(text4) {
+function readAsJson(text5) {
   let i = 0;
-  while (i < text4.length && goSpace.test(text4.charAt(i))) i++;
-  return text4.charAt(i) === "{";
+  while (i < text5.length && goSpace.test(text5.charAt(i))) i++;
+  return text5.charAt(i) === "{";
 }
-function valueEnd(text4, from2) {
+function valueEnd(text5, from2) {
   let depth = 0;
-  for (let i = from2; i < text4.length; i++) {
-    const c = text4.charAt(i);
+  for (let i = from2; i < text5.length; i++) {
+    const c = text5.charAt(i);
     if (c === '"') {
-      for (i++; i < text4.length && text4.charAt(i) !== '"'; i++) if (text4.charAt(i) === "\\") i++;
+      for (i++; i < text5.length && text5.charAt(i) !== '"'; i++) if (text5.charAt(i) === "\\") i++;
     } else if (c === "{" || c === "[") {
       depth++;
     } else if (c === "}" || c === "]") {
@@ -10250,21 +10250,21 @@ function valueEnd(text4, from2) {
       if (depth === 0) return i + 1;
     } else if (depth === 0) {
       let j = i;
-      while (j < text4.length && !jsonSpace(text4.charAt(j)) && !"{[".includes(text4.charAt(j))) j++;
+      while (j < text5.length && !jsonSpace(text5.charAt(j)) && !"{[".includes(text5.charAt(j))) j++;
       return j;
     }
   }
-  return text4.length;
+  return text5.length;
 }
-function jsonStreamError(text4) {
+function jsonStreamError(text5) {
   let i = 0;
   for (; ; ) {
-    while (jsonSpace(text4.charAt(i))) i++;
-    if (i >= text4.length) return null;
-    const end = valueEnd(text4, i);
+    while (jsonSpace(text5.charAt(i))) i++;
+    if (i >= text5.length) return null;
+    const end = valueEnd(text5, i);
     let value;
     try {
-      value = JSON.parse(text4.slice(i, end));
+      value = JSON.parse(text5.slice(i, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
@@ -10286,14 +10286,14 @@ var init_jsonStream = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text4, ignoreTrivia = false) {
-  const len = text4.length;
+function createScanner(text5, ignoreTrivia = false) {
+  const len = text5.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text4.charCodeAt(pos);
+      let ch = text5.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -10320,35 +10320,35 @@ function createScanner(text4, ignoreTrivia = false) {
   }
   function scanNumber() {
     let start = pos;
-    if (text4.charCodeAt(pos) === 48) {
+    if (text5.charCodeAt(pos) === 48) {
       pos++;
     } else {
       pos++;
-      while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+      while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
         pos++;
       }
     }
-    if (pos < text4.length && text4.charCodeAt(pos) === 46) {
+    if (pos < text5.length && text5.charCodeAt(pos) === 46) {
       pos++;
-      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
         pos++;
-        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
           pos++;
         }
       } else {
         scanError = 3;
-        return text4.substring(start, pos);
+        return text5.substring(start, pos);
       }
     }
     let end = pos;
-    if (pos < text4.length && (text4.charCodeAt(pos) === 69 || text4.charCodeAt(pos) === 101)) {
+    if (pos < text5.length && (text5.charCodeAt(pos) === 69 || text5.charCodeAt(pos) === 101)) {
       pos++;
-      if (pos < text4.length && text4.charCodeAt(pos) === 43 || text4.charCodeAt(pos) === 45) {
+      if (pos < text5.length && text5.charCodeAt(pos) === 43 || text5.charCodeAt(pos) === 45) {
         pos++;
       }
-      if (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+      if (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
         pos++;
-        while (pos < text4.length && isDigit(text4.charCodeAt(pos))) {
+        while (pos < text5.length && isDigit(text5.charCodeAt(pos))) {
           pos++;
         }
         end = pos;
@@ -10356,30 +10356,30 @@ function createScanner(text4, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text4.substring(start, end);
+    return text5.substring(start, end);
   }
   function scanString() {
     let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text4.substring(start, pos);
+        result += text5.substring(start, pos);
         scanError = 2;
         break;
       }
-      const ch = text4.charCodeAt(pos);
+      const ch = text5.charCodeAt(pos);
       if (ch === 34) {
-        result += text4.substring(start, pos);
+        result += text5.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text4.substring(start, pos);
+        result += text5.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
           break;
         }
-        const ch2 = text4.charCodeAt(pos++);
+        const ch2 = text5.charCodeAt(pos++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -10421,7 +10421,7 @@ function createScanner(text4, ignoreTrivia = false) {
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text4.substring(start, pos);
+          result += text5.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -10442,19 +10442,19 @@ function createScanner(text4, ignoreTrivia = false) {
       tokenOffset = len;
       return token = 17;
     }
-    let code = text4.charCodeAt(pos);
+    let code = text5.charCodeAt(pos);
     if (isWhiteSpace2(code)) {
       do {
         pos++;
         value += String.fromCharCode(code);
-        code = text4.charCodeAt(pos);
+        code = text5.charCodeAt(pos);
       } while (isWhiteSpace2(code));
       return token = 15;
     }
     if (isLineBreak(code)) {
       pos++;
       value += String.fromCharCode(code);
-      if (code === 13 && text4.charCodeAt(pos) === 10) {
+      if (code === 13 && text5.charCodeAt(pos) === 10) {
         pos++;
         value += "\n";
       }
@@ -10490,31 +10490,31 @@ function createScanner(text4, ignoreTrivia = false) {
       // comments
       case 47:
         const start = pos - 1;
-        if (text4.charCodeAt(pos + 1) === 47) {
+        if (text5.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
-            if (isLineBreak(text4.charCodeAt(pos))) {
+            if (isLineBreak(text5.charCodeAt(pos))) {
               break;
             }
             pos++;
           }
-          value = text4.substring(start, pos);
+          value = text5.substring(start, pos);
           return token = 12;
         }
-        if (text4.charCodeAt(pos + 1) === 42) {
+        if (text5.charCodeAt(pos + 1) === 42) {
           pos += 2;
           const safeLength = len - 1;
           let commentClosed = false;
           while (pos < safeLength) {
-            const ch = text4.charCodeAt(pos);
-            if (ch === 42 && text4.charCodeAt(pos + 1) === 47) {
+            const ch = text5.charCodeAt(pos);
+            if (ch === 42 && text5.charCodeAt(pos + 1) === 47) {
               pos += 2;
               commentClosed = true;
               break;
             }
             pos++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text4.charCodeAt(pos) === 10) {
+              if (ch === 13 && text5.charCodeAt(pos) === 10) {
                 pos++;
               }
               lineNumber++;
@@ -10525,7 +10525,7 @@ function createScanner(text4, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text4.substring(start, pos);
+          value = text5.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -10535,7 +10535,7 @@ function createScanner(text4, ignoreTrivia = false) {
       case 45:
         value += String.fromCharCode(code);
         pos++;
-        if (pos === len || !isDigit(text4.charCodeAt(pos))) {
+        if (pos === len || !isDigit(text5.charCodeAt(pos))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -10557,10 +10557,10 @@ function createScanner(text4, ignoreTrivia = false) {
       default:
         while (pos < len && isUnknownContentCharacter(code)) {
           pos++;
-          code = text4.charCodeAt(pos);
+          code = text5.charCodeAt(pos);
         }
         if (tokenOffset !== pos) {
-          value = text4.substring(tokenOffset, pos);
+          value = text5.substring(tokenOffset, pos);
           switch (value) {
             case "true":
               return token = 8;
@@ -10756,7 +10756,7 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parse(text4, errors = [], options = ParseOptions.DEFAULT) {
+function parse(text5, errors = [], options = ParseOptions.DEFAULT) {
   let currentProperty = null;
   let currentParent = [];
   const previousParents = [];
@@ -10796,11 +10796,11 @@ function parse(text4, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error: error2, offset, length });
     }
   };
-  visit(text4, visitor, options);
+  visit(text5, visitor, options);
   return currentParent[0];
 }
-function visit(text4, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text4, false);
+function visit(text5, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text5, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -11186,10 +11186,10 @@ var init_main = __esm({
 });
 
 // src/manifests/jsonc.ts
-function isJsoncConfiguration(file, text4) {
-  if (!jsonName.test(file) || !jsoncStart.test(text4)) return false;
+function isJsoncConfiguration(file, text5) {
+  if (!jsonName.test(file) || !jsoncStart.test(text5)) return false;
   const errors = [];
-  const value = parse2(text4, errors, jsoncOptions);
+  const value = parse2(text5, errors, jsoncOptions);
   return errors.length === 0 && !namesAnObject(value);
 }
 function namesAnObject(value) {
@@ -11208,18 +11208,18 @@ var init_jsonc = __esm({
 });
 
 // src/manifests/eventTree.ts
-function treeFromEvents(text4, from2, to2, contentStart) {
-  const slice = text4.slice(from2, to2);
+function treeFromEvents(text5, from2, to2, contentStart) {
+  const slice = text5.slice(from2, to2);
   let events;
   try {
     events = parseEvents(slice, {});
   } catch {
     return null;
   }
-  return build(new Builder(text4, from2, slice, events), contentStart);
+  return build(new Builder(text5, from2, slice, events), contentStart);
 }
-function treeFromStreamEvents(text4, events, firstEvent, contentStart) {
-  return build(new Builder(text4, 0, text4, events, firstEvent), contentStart);
+function treeFromStreamEvents(text5, events, firstEvent, contentStart) {
+  return build(new Builder(text5, 0, text5, events, firstEvent), contentStart);
 }
 function build(builder, contentStart) {
   try {
@@ -11269,9 +11269,9 @@ var init_eventTree = __esm({
     internAfter = 1024;
     Builder = class extends EventCursor {
       /** `text` is the whole file, `slice` the segment the events were read from, which starts at `from`. */
-      constructor(text4, from2, slice, events, first = 0) {
+      constructor(text5, from2, slice, events, first = 0) {
         super(events);
-        this.text = text4;
+        this.text = text5;
         this.from = from2;
         this.slice = slice;
         this.next = first;
@@ -11370,16 +11370,16 @@ var init_eventTree = __esm({
         return scalar;
       }
       /** The tree's one copy of a short text, in a large tree (see internAfter). */
-      kept(text4) {
+      kept(text5) {
         if (this.interned === null) {
-          if (++this.scalars < internAfter) return text4;
+          if (++this.scalars < internAfter) return text5;
           this.interned = /* @__PURE__ */ new Map();
         }
-        if (text4.length > internedLength) return text4;
-        const known3 = this.interned.get(text4);
+        if (text5.length > internedLength) return text5;
+        const known3 = this.interned.get(text5);
         if (known3 !== void 0) return known3;
-        this.interned.set(text4, text4);
-        return text4;
+        this.interned.set(text5, text5);
+        return text5;
       }
       /** Just after the `:` that follows a key on its line. */
       colonEnd(keyEnd) {
@@ -11429,20 +11429,20 @@ var init_eventTree = __esm({
 });
 
 // src/manifests/segments.ts
-function* markers(text4, marker2) {
-  for (let i = text4.indexOf(marker2); i !== -1; i = text4.indexOf(marker2, i + 1)) {
-    if (atLineStart(text4, i) && endsMarker(text4, i + marker2.length)) yield i;
+function* markers(text5, marker2) {
+  for (let i = text5.indexOf(marker2); i !== -1; i = text5.indexOf(marker2, i + 1)) {
+    if (atLineStart(text5, i) && endsMarker(text5, i + marker2.length)) yield i;
   }
 }
-function segmentStarts(text4) {
-  for (let i = text4.indexOf("%"); i !== -1; i = text4.indexOf("%", i + 1)) if (atLineStart(text4, i)) return null;
-  if (!markers(text4, "...").next().done) return null;
+function segmentStarts(text5) {
+  for (let i = text5.indexOf("%"); i !== -1; i = text5.indexOf("%", i + 1)) if (atLineStart(text5, i)) return null;
+  if (!markers(text5, "...").next().done) return null;
   const starts = [0];
-  for (const i of markers(text4, "---")) if (i > 0) starts.push(i);
+  for (const i of markers(text5, "---")) if (i > 0) starts.push(i);
   return starts;
 }
-function segmentText(text4, starts, k) {
-  return text4.slice(starts[k], starts[k + 1] ?? text4.length);
+function segmentText(text5, starts, k) {
+  return text5.slice(starts[k], starts[k + 1] ?? text5.length);
 }
 function segmentAt(starts, offset) {
   return Math.max(0, lastAtMostIn(starts, offset));
@@ -11453,42 +11453,42 @@ var init_segments = __esm({
     "use strict";
     init_sortedSearch();
     breaks = "\n\r\u2028\u2029";
-    atLineStart = (text4, i) => i === 0 || breaks.includes(text4.charAt(i - 1));
-    endsMarker = (text4, i) => i >= text4.length || " 	".includes(text4.charAt(i)) || breaks.includes(text4.charAt(i));
+    atLineStart = (text5, i) => i === 0 || breaks.includes(text5.charAt(i - 1));
+    endsMarker = (text5, i) => i >= text5.length || " 	".includes(text5.charAt(i)) || breaks.includes(text5.charAt(i));
   }
 });
 
 // src/manifests/templateActions.ts
-function usesUndeclaredVariable(text4) {
-  if (!text4.includes("$")) return false;
+function usesUndeclaredVariable(text5) {
+  if (!text5.includes("$")) return false;
   const used = /* @__PURE__ */ new Set();
   const declared = /* @__PURE__ */ new Set();
-  for (let open2 = text4.indexOf("{{"); open2 !== -1; open2 = text4.indexOf("{{", open2)) open2 = scanAction(text4, open2 + 2, used, declared);
+  for (let open2 = text5.indexOf("{{"); open2 !== -1; open2 = text5.indexOf("{{", open2)) open2 = scanAction(text5, open2 + 2, used, declared);
   for (const name of used) if (!declared.has(name)) return true;
   return false;
 }
-function scanAction(text4, from2, used, declared) {
+function scanAction(text5, from2, used, declared) {
   let at3 = from2;
-  const comment = /^-?\s*\/\*/.exec(text4.slice(at3, at3 + 8));
+  const comment = /^-?\s*\/\*/.exec(text5.slice(at3, at3 + 8));
   if (comment !== null) {
-    const end = text4.indexOf("*/", at3 + comment[0].length);
-    return end === -1 ? text4.length : end + 2;
+    const end = text5.indexOf("*/", at3 + comment[0].length);
+    return end === -1 ? text5.length : end + 2;
   }
   const names = [];
-  while (at3 < text4.length) {
-    const c = text4[at3];
-    if (c === "}" && text4[at3 + 1] === "}") return at3 + 2;
-    if (c === '"' || c === "'") at3 = afterQuoted(text4, at3, c);
+  while (at3 < text5.length) {
+    const c = text5[at3];
+    if (c === "}" && text5[at3 + 1] === "}") return at3 + 2;
+    if (c === '"' || c === "'") at3 = afterQuoted(text5, at3, c);
     else if (c === "`") {
-      const end = text4.indexOf("`", at3 + 1);
-      at3 = end === -1 ? text4.length : end + 1;
+      const end = text5.indexOf("`", at3 + 1);
+      at3 = end === -1 ? text5.length : end + 1;
     } else if (c === "$") {
       let end = at3 + 1;
-      while (end < text4.length && wordChar.test(text4[end])) end++;
+      while (end < text5.length && wordChar.test(text5[end])) end++;
       if (end > at3 + 1) {
-        const name = text4.slice(at3 + 1, end);
+        const name = text5.slice(at3 + 1, end);
         names.push(name);
-        const rest = /^\s*(?:,\s*\$\w+\s*)?:?=(?!=)/.exec(text4.slice(end, end + 64));
+        const rest = /^\s*(?:,\s*\$\w+\s*)?:?=(?!=)/.exec(text5.slice(end, end + 64));
         if (rest !== null) declared.add(name);
         else used.add(name);
       }
@@ -11497,9 +11497,9 @@ function scanAction(text4, from2, used, declared) {
   }
   return at3;
 }
-function afterQuoted(text4, at3, quote) {
+function afterQuoted(text5, at3, quote) {
   let i = at3 + 1;
-  while (i < text4.length && text4[i] !== quote && text4[i] !== "\n") i += text4[i] === "\\" ? 2 : 1;
+  while (i < text5.length && text5[i] !== quote && text5[i] !== "\n") i += text5[i] === "\\" ? 2 : 1;
   return i + 1;
 }
 var templateAction, wordChar;
@@ -11536,28 +11536,28 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   }
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
-  const text4 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text4 === decoded.text && readAsJson(text4)) {
-    const error2 = jsonStreamError(text4);
+  const text5 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  if (text5 === decoded.text && readAsJson(text5)) {
+    const error2 = jsonStreamError(text5);
     if (error2) {
-      const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
+      const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
-      if (isJsoncConfiguration(file, text4)) return noManifest(file);
+      if (isJsoncConfiguration(file, text5)) return noManifest(file);
       const message = `not valid JSON (kubectl reads a file that starts with "{" as JSON): ${error2.message}`;
-      return fail("malformed", message, problemLine(lineCounterOf(text4), error2.offset, lastContentOffset(text4)));
+      return fail("malformed", message, problemLine(lineCounterOf(text5), error2.offset, lastContentOffset(text5)));
     }
   }
-  const read = asGoyamlReads(text4);
+  const read = asGoyamlReads(text5);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const byEvents = options.eventReader === false ? null : readByEvents(read, text5);
+    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text5) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
-    return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
+    return fail("too-large", tooDeep, lineCounterOf(text5).linePos(caught.offset).line);
   }
-  if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text4)) return noManifest(file);
-  return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4, options.podFree) : loaded;
+  if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text5)) return noManifest(file);
+  return options.rendered !== true && templateAction.test(text5) && !usesUndeclaredVariable(text5) ? markTemplate(loaded, text5, options.podFree) : loaded;
 }
 function noManifest(file) {
   return { file, documents: [], problems: [] };
@@ -11584,19 +11584,19 @@ function hasTemplateAction(value) {
   }
   return false;
 }
-function actionLine(text4, from2, to2) {
+function actionLine(text5, from2, to2) {
   const actions2 = new RegExp(templateAction.source, "g");
   actions2.lastIndex = from2;
-  for (let match2 = actions2.exec(text4); match2 !== null && match2.index < to2; match2 = actions2.exec(text4)) {
-    const lineStart2 = text4.lastIndexOf("\n", match2.index - 1) + 1;
-    if (/(?:^|\s)#/.test(text4.slice(lineStart2, match2.index))) continue;
-    return text4.slice(0, match2.index).split("\n").length;
+  for (let match2 = actions2.exec(text5); match2 !== null && match2.index < to2; match2 = actions2.exec(text5)) {
+    const lineStart2 = text5.lastIndexOf("\n", match2.index - 1) + 1;
+    if (/(?:^|\s)#/.test(text5.slice(lineStart2, match2.index))) continue;
+    return text5.slice(0, match2.index).split("\n").length;
   }
   return null;
 }
-function markTemplate(loaded, text4, podFree) {
+function markTemplate(loaded, text5, podFree) {
   const broken = loaded.problems.filter((p) => p.kind === "malformed" || p.kind === "invalid");
-  const codeLine = broken.length > 0 ? actionLine(text4, 0, text4.length) : null;
+  const codeLine = broken.length > 0 ? actionLine(text5, 0, text5.length) : null;
   const templated = loaded.documents.find((d) => hasTemplateAction(d.value) && podFree?.(d.value) !== true);
   if (codeLine === null && templated === void 0) return loaded;
   const problems = codeLine === null ? [...loaded.problems] : loaded.problems.filter((p) => !broken.includes(p));
@@ -11605,7 +11605,7 @@ function markTemplate(loaded, text4, podFree) {
   } else if (templated !== void 0) {
     problems.push({
       file: loaded.file,
-      line: actionLine(text4, templated.source.start, templated.source.end) ?? templated.line,
+      line: actionLine(text5, templated.source.start, templated.source.end) ?? templated.line,
       kind: "template",
       message: "has Go/Helm template actions ({{ \u2026 }}) in its values: only its literal settings were checked; render it (e.g. `helm template`) to check it whole"
     });
@@ -11613,27 +11613,27 @@ function markTemplate(loaded, text4, podFree) {
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...loaded, problems };
 }
-function parseYamlDocuments(text4) {
-  const parsed2 = (0, import_yaml2.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
+function parseYamlDocuments(text5) {
+  const parsed2 = (0, import_yaml2.parseAllDocuments)(text5, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
-function lineCounterOf(text4) {
+function lineCounterOf(text5) {
   const lineCounter = new import_yaml2.LineCounter();
   lineCounter.addNewLine(0);
-  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  for (let i = text5.indexOf("\n"); i !== -1; i = text5.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
   return lineCounter;
 }
 function problemLine(lineCounter, offset, lastContent) {
   return lineCounter.linePos(Math.min(offset, lastContent)).line;
 }
-function lastContentOffset(text4) {
-  return Math.max(0, text4.trimEnd().length - 1);
+function lastContentOffset(text5) {
+  return Math.max(0, text5.trimEnd().length - 1);
 }
-function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
+function loadWithYaml(file, text5, lineText2 = text5, reindented = null) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parseYamlDocuments(text4);
+    parsed2 = parseYamlDocuments(text5);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -11673,10 +11673,10 @@ function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
   });
   return { file, documents, problems };
 }
-function loadWithYamlReindenting(file, text4, lineText2) {
-  const first = loadWithYaml(file, text4, lineText2);
+function loadWithYamlReindenting(file, text5, lineText2) {
+  const first = loadWithYaml(file, text5, lineText2);
   if (malformedCount(first) === 0) return first;
-  const reindented = reindentFlowContinuations(text4);
+  const reindented = reindentFlowContinuations(text5);
   if (reindented === null) return first;
   const second = loadWithYaml(file, reindented.text, lineText2, reindented);
   return malformedCount(second) < malformedCount(first) ? second : first;
@@ -11691,32 +11691,32 @@ function mapOffsets(doc, map) {
     }
   });
 }
-function readByEvents(text4, lineText2 = text4) {
-  const starts = segmentStarts(text4);
+function readByEvents(text5, lineText2 = text5) {
+  const starts = segmentStarts(text5);
   if (starts === null) return null;
   const lineCounter = lineCounterOf(lineText2);
-  const read = readEventDocuments(text4, lineCounter.lineStarts);
+  const read = readEventDocuments(text5, lineCounter.lineStarts);
   return read === null ? null : { read, starts, lineCounter };
 }
-function fromEvents(file, text4, { read, starts, lineCounter }, keepEvents) {
-  const stream = { file, text: text4, starts, events: keepEvents ? read.events : null };
+function fromEvents(file, text5, { read, starts, lineCounter }, keepEvents) {
+  const stream = { file, text: text5, starts, events: keepEvents ? read.events : null };
   const documents = read.documents.map(({ index, firstEvent, value, place: place2 }) => {
     const source = new EventSourceDocument(stream, lineCounter, place2, firstEvent);
     return { file, index, line: lineCounter.linePos(source.start).line, value, source };
   });
   return { file, documents, problems: [], ...keepEvents ? { releaseEvents: () => stream.events = null } : {} };
 }
-function segmentFrom(text4, starts, k) {
+function segmentFrom(text5, starts, k) {
   const from2 = starts[k] ?? 0;
-  if (k !== 1 || text4.startsWith("---")) return from2;
-  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from2)) ? 0 : from2;
+  if (k !== 1 || text5.startsWith("---")) return from2;
+  return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text5.slice(0, from2)) ? 0 : from2;
 }
-function treeOfSegment(file, text4, from2, to2, contentStart) {
+function treeOfSegment(file, text5, from2, to2, contentStart) {
   const parser = new import_yaml2.Parser();
   parser.offset = from2;
   const composer = new import_yaml2.Composer(yamlOptions);
-  const until = to2 < text4.length ? to2 + 3 : to2;
-  const trees = [...composer.compose(parser.parse(text4.slice(from2, until)), true, until)];
+  const until = to2 < text5.length ? to2 + 3 : to2;
+  const trees = [...composer.compose(parser.parse(text5.slice(from2, until)), true, until)];
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -11763,7 +11763,7 @@ var init_load = __esm({
       nodeClass: collection === "seq" ? import_yaml2.YAMLSeq : import_yaml2.YAMLMap,
       resolve: (value) => value
     });
-    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text4) => text4 });
+    sourceText = (name) => ({ tag: `tag:yaml.org,2002:${name}`, resolve: (text5) => text5 });
     customTags = [
       plainCollection("omap", "seq"),
       plainCollection("pairs", "seq"),
@@ -11792,13 +11792,13 @@ var init_load = __esm({
       docTree;
       layoutTree;
       get doc() {
-        const { file, text: text4, starts } = this.stream;
-        this.docTree ??= treeOfSegment(file, text4, segmentFrom(text4, starts, this.segment), this.end, this.start);
+        const { file, text: text5, starts } = this.stream;
+        this.docTree ??= treeOfSegment(file, text5, segmentFrom(text5, starts, this.segment), this.end, this.start);
         return this.docTree;
       }
       get layout() {
-        const { text: text4, starts, events } = this.stream;
-        this.layoutTree ??= (events === null ? treeFromEvents(text4, segmentFrom(text4, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text4, events, this.firstEvent, this.start)) ?? this.doc;
+        const { text: text5, starts, events } = this.stream;
+        this.layoutTree ??= (events === null ? treeFromEvents(text5, segmentFrom(text5, starts, this.segment), this.end, this.start) : treeFromStreamEvents(text5, events, this.firstEvent, this.start)) ?? this.doc;
         return this.layoutTree;
       }
     };
@@ -14876,10 +14876,10 @@ function numberLines(hunk) {
   let headLine = hunk.newStart;
   for (const raw of hunk.lines) {
     const marker2 = raw[0];
-    const text4 = raw.slice(1);
-    if (marker2 === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text4 });
-    else if (marker2 === "+") lines.push({ kind: "added", headLine: headLine++, text: text4 });
-    else if (marker2 === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text4 });
+    const text5 = raw.slice(1);
+    if (marker2 === " ") lines.push({ kind: "context", baseLine: baseLine++, headLine: headLine++, text: text5 });
+    else if (marker2 === "+") lines.push({ kind: "added", headLine: headLine++, text: text5 });
+    else if (marker2 === "-") lines.push({ kind: "removed", baseLine: baseLine++, text: text5 });
   }
   return {
     baseStart: hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart,
@@ -15227,7 +15227,7 @@ function kustomizationIn(dir, paths) {
 }
 function targetOf(value) {
   if (!isRecord2(value)) return null;
-  return { kind: text3(value.kind), name: text3(value.name) };
+  return { kind: text4(value.kind), name: text4(value.name) };
 }
 function inlinePatchReader(source) {
   let parsed2 = null;
@@ -15262,7 +15262,7 @@ function readKustomization(file, source, paths) {
   }
   const k = isRecord2(raw) ? raw : {};
   const reference = (value, filesAllowed) => {
-    const ref = text3(value);
+    const ref = text4(value);
     if (ref === null) return;
     if (isRemote(ref)) return void remote.push(ref);
     const path4 = joinPath(dir, ref);
@@ -15272,7 +15272,7 @@ function readKustomization(file, source, paths) {
     else missing.push(ref);
   };
   const file_ = (value, into) => {
-    const ref = text3(value);
+    const ref = text4(value);
     const path4 = ref === null ? null : joinPath(dir, ref.replace(/^[^=]*=/, ""));
     if (path4 !== null && paths.has(path4)) into.push(path4);
   };
@@ -15282,13 +15282,13 @@ function readKustomization(file, source, paths) {
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
     if (!isRecord2(entry)) return;
-    const path4 = text3(entry.path) === null ? null : joinPath(dir, text3(entry.path));
-    if (path4 !== null && !paths.has(path4)) missing.push(text3(entry.path));
-    const inline = text3(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
+    const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
+    if (path4 !== null && !paths.has(path4)) missing.push(text4(entry.path));
+    const inline = text4(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: false });
   });
   list2(k.patchesStrategicMerge).forEach((entry, i) => {
-    const ref = text3(entry);
+    const ref = text4(entry);
     const isInline = ref !== null && (ref.includes("\n") || ref.includes(": "));
     const path4 = ref !== null && !isInline ? joinPath(dir, ref) : null;
     const inline = isInline ? inlinePatch(["patchesStrategicMerge", i], ["patchesStrategicMerge", i]) : null;
@@ -15296,8 +15296,8 @@ function readKustomization(file, source, paths) {
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
     if (!isRecord2(entry)) return;
-    const path4 = text3(entry.path) === null ? null : joinPath(dir, text3(entry.path));
-    const inline = text3(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
+    const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
+    const inline = text4(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
@@ -15317,9 +15317,9 @@ function readKustomization(file, source, paths) {
     otherFiles,
     remote,
     missing,
-    namePrefix: text3(k.namePrefix) ?? "",
-    nameSuffix: text3(k.nameSuffix) ?? "",
-    component: text3(k.kind) === "Component",
+    namePrefix: text4(k.namePrefix) ?? "",
+    nameSuffix: text4(k.nameSuffix) ?? "",
+    component: text4(k.kind) === "Component",
     helmCharts: list2(k.helmCharts).length > 0,
     helmChartDirs,
     problem
@@ -15328,14 +15328,14 @@ function readKustomization(file, source, paths) {
 function helmChartsOf(k, dir, paths, otherFiles, remote) {
   const entries = list2(k.helmCharts).filter(isRecord2);
   if (entries.length === 0) return [];
-  const home = joinPath(dir, text3(isRecord2(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
+  const home = joinPath(dir, text4(isRecord2(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
   for (const entry of entries) {
-    const name = text3(entry.name);
-    const repo = text3(entry.repo);
-    const version2 = text3(entry.version);
+    const name = text4(entry.name);
+    const repo = text4(entry.repo);
+    const version2 = text4(entry.version);
     for (const value of [entry.valuesFile, ...list2(entry.additionalValuesFiles)]) {
-      const ref = text3(value);
+      const ref = text4(value);
       const path4 = ref === null ? null : joinPath(dir, ref);
       if (path4 !== null && paths.has(path4)) otherFiles.push(path4);
     }
@@ -15348,7 +15348,7 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml5, kustomizationNames, isRecord2, list2, text3;
+var import_yaml5, kustomizationNames, isRecord2, list2, text4;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
@@ -15358,7 +15358,7 @@ var init_kustomization = __esm({
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
     isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     list2 = (value) => Array.isArray(value) ? value : [];
-    text3 = (value) => typeof value === "string" ? value : null;
+    text4 = (value) => typeof value === "string" ? value : null;
   }
 });
 
@@ -15374,11 +15374,11 @@ function discoveryReads(paths) {
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const [path4, text4] of tree.texts) {
+  for (const [path4, text5] of tree.texts) {
     if (!kustomizationNames.includes(baseName(path4))) continue;
     const dir = dirOf(path4);
     if (kustomizationIn(dir, tree.paths) !== path4) continue;
-    byDir.set(dir, readKustomization(path4, text4, tree.paths));
+    byDir.set(dir, readKustomization(path4, text5, tree.paths));
   }
   return byDir;
 }
@@ -34945,8 +34945,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text4, addEOL = false) {
-        this._buffer += text4;
+      addRaw(text5, addEOL = false) {
+        this._buffer += text5;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -35042,10 +35042,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text4, level) {
+      addHeading(text5, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text4);
+        const element = this.wrap(allowedTag, text5);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -35074,9 +35074,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text4, cite) {
+      addQuote(text5, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text4, attrs);
+        const element = this.wrap("blockquote", text5, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -35087,8 +35087,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text4, href) {
-        const element = this.wrap("a", text4, { href });
+      addLink(text5, href) {
+        const element = this.wrap("a", text5, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -35658,7 +35658,7 @@ import { availableParallelism } from "node:os";
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
-  for (const [path4, text4] of edits ?? []) files.set(path4, new TextEncoder().encode(text4));
+  for (const [path4, text5] of edits ?? []) files.set(path4, new TextEncoder().encode(text5));
   const tree = await writeTree(files);
   try {
     return { output: await renderIn(root, tree.dir, missing), files };
@@ -36647,8 +36647,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text4, reviver) => {
-      return JSON.parse(text4, (key, value, context) => {
+    JSONParseV2 = (text5, reviver) => {
+      return JSON.parse(text5, (key, value, context) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -36706,8 +36706,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text4) => {
-      return text4.replace(
+    serializeBigInts = (text5) => {
+      return text5.replace(
         stringsOrLargeNumbers,
         (match2, digits, fractional, exponential) => {
           const isString = match2[0] === '"';
@@ -36721,18 +36721,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text4, reviver) => {
-      if (!text4) return originalParse(text4, reviver);
+    JSONParse = (text5, reviver) => {
+      if (!text5) return originalParse(text5, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
-        const serializedData = serializeBigInts(text4);
+        if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
+        const serializedData = serializeBigInts(text5);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text4);
+          const serializedData = serializeBigInts(text5);
           const parsed2 = originalParse(serializedData);
           return applyReviverIteratively(parsed2, reviver);
         }
@@ -36900,12 +36900,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse6(contentType);
   if (isJSONResponse(mimetype)) {
-    let text4 = "";
+    let text5 = "";
     try {
-      text4 = await response.text();
-      return JSONParse(text4);
+      text5 = await response.text();
+      return JSONParse(text5);
     } catch (err) {
-      return text4;
+      return text5;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -41855,7 +41855,7 @@ var init_octokitPort = __esm({
     blobsPerQuery = 100;
     graphqlTextLimit = 512e3;
     restRawLimit = 100 * 1024 * 1024;
-    literal2 = (text4) => JSON.stringify(text4);
+    literal2 = (text5) => JSON.stringify(text5);
     folderOf = (path4) => path4.slice(0, Math.max(0, path4.lastIndexOf("/")));
     isLinkMode = (mode) => mode === 40960 || mode === 12e4;
   }
@@ -41880,7 +41880,7 @@ function runnerIO() {
     input: (name) => getInput(name),
     env: process.env,
     readText: (path4) => readFile(path4, "utf8"),
-    writeText: (path4, text4) => writeFile3(path4, text4),
+    writeText: (path4, text5) => writeFile3(path4, text5),
     info: (message) => info(message),
     warning: (message) => warning(message),
     annotate: (level, message, where2) => {
@@ -42092,15 +42092,15 @@ function containerList(names) {
 
 // src/pss/levels.ts
 var levels = ["privileged", "baseline", "restricted"];
-function parseLevel(text4) {
-  if (levels.includes(text4)) return { ok: true, value: text4 };
+function parseLevel(text5) {
+  if (levels.includes(text5)) return { ok: true, value: text5 };
   return { ok: false, error: "must be one of privileged, baseline, restricted", fallback: "restricted" };
 }
 var versionPattern = /^v1\.(0|[1-9][0-9]*)$/;
 var maxInt64 = 9223372036854775807n;
-function parseVersion(text4) {
-  if (text4 === "latest") return { ok: true, value: "latest" };
-  const match2 = versionPattern.exec(text4);
+function parseVersion(text5) {
+  if (text5 === "latest") return { ok: true, value: "latest" };
+  const match2 = versionPattern.exec(text5);
   if (match2?.[1] !== void 0) {
     const minor = BigInt(match2[1]);
     if (minor <= maxInt64) return { ok: true, value: minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : minor };
@@ -42129,10 +42129,10 @@ function formatFieldPath(path4) {
   }
   return parts.join("");
 }
-function parseFieldPath(text4) {
+function parseFieldPath(text5) {
   const path4 = [];
   const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[]+)/g;
-  for (let match2 = pattern.exec(text4); match2 !== null; match2 = pattern.exec(text4)) {
+  for (let match2 = pattern.exec(text5); match2 !== null; match2 = pattern.exec(text5)) {
     if (match2[1] !== void 0) path4.push(Number(match2[1]));
     else if (match2[2] !== void 0) path4.push(JSON.parse(match2[2]));
     else if (match2[3] !== void 0) path4.push(match2[3]);
@@ -43095,36 +43095,36 @@ function checksFor(level, version2) {
 // src/policy/checkIds.ts
 var checkIds = allChecks.map((check) => check.id).sort(compareBytes);
 var known = new Set(checkIds);
-function isCheckId(text4) {
-  return known.has(text4);
+function isCheckId(text5) {
+  return known.has(text5);
 }
-function fold(text4) {
-  return text4.toLowerCase().replace(/[-_\s]/g, "");
+function fold(text5) {
+  return text5.toLowerCase().replace(/[-_\s]/g, "");
 }
-function suggestCheckIds(text4) {
-  const folded = fold(text4);
+function suggestCheckIds(text5) {
+  const folded = fold(text5);
   if (folded === "") return [];
   const exact = checkIds.find((id) => fold(id) === folded);
   if (exact) return [exact];
   const stems = checkIds.filter((id) => fold(id).startsWith(folded) && /^(baseline|restricted)$/.test(fold(id).slice(folded.length)));
   if (stems.length > 0) return stems;
-  const near = closest(text4, checkIds);
+  const near = closest(text5, checkIds);
   return near ? [near] : [];
 }
-function unknownCheckText(text4) {
-  const suggestions = suggestCheckIds(text4);
+function unknownCheckText(text5) {
+  const suggestions = suggestCheckIds(text5);
   const hint2 = suggestions.length > 0 ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(" or ")}?)` : "";
   return `unknown check${hint2}; valid checks: ${checkIds.join(", ")}`;
 }
-function invalidCheckMessage(text4) {
-  return `${JSON.stringify(text4)}: ${unknownCheckText(text4)}`;
+function invalidCheckMessage(text5) {
+  return `${JSON.stringify(text5)}: ${unknownCheckText(text5)}`;
 }
-function closest(text4, candidates) {
-  const limit = Math.max(1, Math.min(3, Math.floor(text4.length / 4)));
+function closest(text5, candidates) {
+  const limit = Math.max(1, Math.min(3, Math.floor(text5.length / 4)));
   let best = null;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(text4.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(text5.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -43713,8 +43713,8 @@ function parseRender(reader, value) {
   const kustomizeHelm = kustomize ? reader.bool(kustomize, "helm", ["render", "kustomize"]) : void 0;
   return dropUndefined({ charts, timeout: timeout?.value, maxOutputSize: maxOutputSize?.value, kustomizeHelm: kustomizeHelm?.value });
 }
-function parsePolicyConfig(text4, file) {
-  const loaded = loadManifestFile(file, text4);
+function parsePolicyConfig(text5, file) {
+  const loaded = loadManifestFile(file, text5);
   if (loaded.problems.length > 0) {
     return { ok: false, errors: loaded.problems.map((p) => ({ file, line: p.line ?? 1, key: "(file)", message: p.message })) };
   }
@@ -43812,12 +43812,12 @@ function readConfiguration(document, value, path4) {
   const policy = { enforce: { level: "privileged", version: "latest" }, audit: { level: "privileged", version: "latest" }, warn: { level: "privileged", version: "latest" } };
   const written = { enforce: {}, audit: {}, warn: {} };
   const read = (key, parse7, set2) => {
-    const text4 = str(defaults2, key);
-    if (text4 === "") return;
-    const parsed2 = parse7(text4);
+    const text5 = str(defaults2, key);
+    if (text5 === "") return;
+    const parsed2 = parse7(text5);
     const where2 = at3(["defaults", key], `defaults.${key}`);
     if (parsed2.ok) set2(parsed2.value, where2);
-    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text4)}: ${parsed2.error}` });
+    else problems.push({ file: document.file, line: where2.line, message: `defaults.${key}: Invalid value: ${JSON.stringify(text5)}: ${parsed2.error}` });
   };
   for (const mode of ["enforce", "audit", "warn"]) {
     read(modeKeys[mode].level, parseLevel, (level, where2) => {
@@ -43919,13 +43919,13 @@ var shifts = {
     ["request.object.metadata", "request.object.spec.jobTemplate.spec.template.metadata"]
   ]
 };
-function pathSegments(text4) {
+function pathSegments(text5) {
   const segments = [];
   const pattern = /\.?(?:([A-Za-z_][A-Za-z0-9_-]*)|"((?:[^"\\]|\\.)*)"|\[(\d+)\])/gy;
   let at3 = 0;
-  while (at3 < text4.length) {
+  while (at3 < text5.length) {
     pattern.lastIndex = at3;
-    const match2 = pattern.exec(text4);
+    const match2 = pattern.exec(text5);
     if (!match2) throw new Unknown();
     segments.push(match2[1] ?? (match2[3] !== void 0 ? Number(match2[3]) : JSON.parse(`"${match2[2] ?? ""}"`)));
     at3 = pattern.lastIndex;
@@ -43946,14 +43946,14 @@ function truthy(value) {
   if (isObject(value)) return Object.keys(value).length > 0;
   return true;
 }
-function term(text4, input) {
-  const literal3 = /^'((?:[^'\\]|\\.)*)'$/.exec(text4);
+function term(text5, input) {
+  const literal3 = /^'((?:[^'\\]|\\.)*)'$/.exec(text5);
   if (literal3) return (literal3[1] ?? "").replace(/\\'/g, "'");
-  const json = /^`(.*)`$/.exec(text4);
+  const json = /^`(.*)`$/.exec(text5);
   if (json) return JSON.parse(json[1] ?? "null");
-  if (text4 === "request.namespace") return input.namespace ?? "";
-  if (!text4.startsWith("request.object.") && text4 !== "request.object") throw new Unknown();
-  return lookup(input.object, pathSegments(text4.slice("request.object".length).replace(/^\./, "")));
+  if (text5 === "request.namespace") return input.namespace ?? "";
+  if (!text5.startsWith("request.object.") && text5 !== "request.object") throw new Unknown();
+  return lookup(input.object, pathSegments(text5.slice("request.object".length).replace(/^\./, "")));
 }
 function resolve2(value, input) {
   if (typeof value !== "string") return value;
@@ -44492,8 +44492,8 @@ function reads(options, source) {
 function readsClusterSources(options) {
   return reads(options, "admission-config") || reads(options, "kyverno");
 }
-function parsePolicySources(text4) {
-  const names = text4.split(/[\s,]+/).filter((n) => n !== "");
+function parsePolicySources(text5) {
+  const names = text5.split(/[\s,]+/).filter((n) => n !== "");
   const unknown = names.filter((n) => !policySourceNames.includes(n));
   if (unknown.length > 0) return { ok: false, error: `unknown policy source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; valid: ${policySourceNames.join(", ")}` };
   return { ok: true, value: new Set(names) };
@@ -44582,10 +44582,10 @@ function globs(inputs, name, fallback) {
   return list3.length > 0 ? list3 : fallback;
 }
 function optionalParsed(inputs, name, parse7) {
-  const text4 = inputs(name).trim();
-  if (text4 === "") return void 0;
-  const parsed2 = parse7(text4);
-  if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text4)}: ${parsed2.error}`);
+  const text5 = inputs(name).trim();
+  if (text5 === "") return void 0;
+  const parsed2 = parse7(text5);
+  if (!parsed2.ok) throw new ConfigurationError(`input ${name}: ${JSON.stringify(text5)}: ${parsed2.error}`);
   return parsed2.value;
 }
 function optionalOneOf(inputs, name, allowed) {
@@ -44606,9 +44606,9 @@ var inputNames = {
   policyChanges: 'input "policy-changes"'
 };
 function sourceOptions(inputs) {
-  const text4 = inputs("policy-sources").trim();
-  const parsed2 = text4 === "" ? null : parsePolicySources(text4);
-  if (parsed2 && !parsed2.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text4)}: ${parsed2.error}`);
+  const text5 = inputs("policy-sources").trim();
+  const parsed2 = text5 === "" ? null : parsePolicySources(text5);
+  if (parsed2 && !parsed2.ok) throw new ConfigurationError(`input policy-sources: ${JSON.stringify(text5)}: ${parsed2.error}`);
   const path4 = inputs("admission-config").trim();
   return { ...parsed2 ? { sources: parsed2.value } : {}, ...path4 !== "" ? { admissionConfigPath: path4 } : {} };
 }
@@ -44651,10 +44651,10 @@ function readSettings(inputs) {
 }
 var writeIntervalVariable = "POD_SECURITY_REVIEW_WRITE_INTERVAL_MS";
 function readWriteInterval(env) {
-  const text4 = env[writeIntervalVariable]?.trim() ?? "";
-  if (text4 === "") return void 0;
-  if (!/^\d{1,6}$/.test(text4)) throw new ConfigurationError(`${writeIntervalVariable}: ${JSON.stringify(text4)} is not a whole number of milliseconds from 0 to 999999`);
-  return Number(text4);
+  const text5 = env[writeIntervalVariable]?.trim() ?? "";
+  if (text5 === "") return void 0;
+  if (!/^\d{1,6}$/.test(text5)) throw new ConfigurationError(`${writeIntervalVariable}: ${JSON.stringify(text5)} is not a whole number of milliseconds from 0 to 999999`);
+  return Number(text5);
 }
 
 // src/diff/lines.ts
@@ -44722,18 +44722,18 @@ init_links();
 init_parse2();
 
 // src/report/markdown.ts
-function defuse(text4) {
-  return text4.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+function defuse(text5) {
+  return text5.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
 }
-function plainText(text4) {
-  return defuse(text4).replace(/[\r\n]+/g, " ");
+function plainText(text5) {
+  return defuse(text5).replace(/[\r\n]+/g, " ");
 }
 var inlineSyntax = /[\\`*_[\]~|]/g;
-function escapeText(text4) {
-  return defuse(text4).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
+function escapeText(text5) {
+  return defuse(text5).replace(/[\r\n]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(inlineSyntax, (c) => `\\${c}`);
 }
-function inlineCode(text4) {
-  const content = defuse(text4).replace(/[\r\n]+/g, " ");
+function inlineCode(text5) {
+  const content = defuse(text5).replace(/[\r\n]+/g, " ");
   let longest = 0;
   for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
   const fence = "`".repeat(longest + 1);
@@ -45001,8 +45001,8 @@ var optOutAnnotations = {
 };
 var knownAnnotations = Object.values(optOutAnnotations);
 var isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDate(text4) {
-  const match2 = isoDate.exec(text4);
+function isCalendarDate(text5) {
+  const match2 = isoDate.exec(text5);
   if (!match2) return false;
   const [year, month, day] = [Number(match2[1]), Number(match2[2]), Number(match2[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -45057,8 +45057,8 @@ function readOptOut(annotations, place2, context) {
   } else if (expiresText !== void 0 && expires === null) {
     status = "invalid-expires";
     message = `not honoured: ${optOutAnnotations.expires} ${JSON.stringify(expiresText)} on ${where2} is not a date YYYY-MM-DD`;
-    const text4 = JSON.stringify(expiresText);
-    problem("invalid-expires", optOutAnnotations.expires, `${text4} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
+    const text5 = JSON.stringify(expiresText);
+    problem("invalid-expires", optOutAnnotations.expires, `${text5} is not a date written YYYY-MM-DD; the opt-out is not honoured`);
   } else if (expires !== null && context.today >= expires) {
     status = "expired";
     message = `the opt-out on ${where2} expired on ${expires} (reason was: ${reason4})`;
@@ -45103,8 +45103,8 @@ function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
 }
 function flagSource(name, value) {
-  const text4 = typeof value === "string" ? value : formatVersion(value);
-  return { kind: "flag", detail: `${name} ${text4}`, file: null, line: null };
+  const text5 = typeof value === "string" ? value : formatVersion(value);
+  return { kind: "flag", detail: `${name} ${text5}`, file: null, line: null };
 }
 function ruleSource(rule) {
   return { kind: "config-rule", detail: `${rule.at.key} in ${where(rule.at)}`, file: rule.at.file, line: rule.at.line };
@@ -46032,7 +46032,54 @@ function findWorkloadKind(apiVersion, kind) {
   return workloadKinds.find((w) => w.kind === kind && w.groups.includes(group));
 }
 
+// src/workloads/charts.ts
+var text2 = (value) => typeof value === "string" && value !== "" ? value : null;
+function chartReferenceOf(apiVersion, kind, object) {
+  const group = apiGroup(apiVersion);
+  if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
+  if (group !== "argoproj.io") return null;
+  if (kind === "Application") return argoChart(object.spec, ["spec"]);
+  if (kind === "ApplicationSet") {
+    const template = isObject(object.spec) ? object.spec.template : void 0;
+    return argoChart(isObject(template) ? template.spec : void 0, ["spec", "template", "spec"]);
+  }
+  return null;
+}
+function helmReleaseChart(object) {
+  const spec = isObject(object.spec) ? object.spec : {};
+  const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
+  if (chartRef !== null) {
+    const source2 = [text2(chartRef.kind), text2(chartRef.name)].filter((part) => part !== null).join(" ");
+    return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
+  }
+  const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
+  const name = text2(template?.chart);
+  if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
+  const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
+  const source = sourceRef === null ? "" : [text2(sourceRef.kind), text2(sourceRef.name)].filter((part) => part !== null).join(" ");
+  return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
+}
+function argoChart(spec, specPath) {
+  if (!isObject(spec)) return null;
+  const sources = [[spec.source, [...specPath, "source"]]];
+  if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
+  for (const [source, path4] of sources) {
+    if (!isObject(source)) continue;
+    const repository = text2(source.repoURL);
+    const chart = text2(source.chart);
+    if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
+    const at3 = text2(source.path);
+    if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
+  }
+  return null;
+}
+function chartMessage(kind, name, reference) {
+  const chart = reference.chart === null ? "its chart" : `its chart (${reference.chart})`;
+  return `${kind} ${name || "(unnamed)"} not rendered: ${reference.controller} renders ${chart} with its values in the cluster, so the pod specs it makes are not checked here`;
+}
+
 // src/workloads/extract.ts
+var noCharts = [];
 function at2(value, path4) {
   let current = value;
   for (const segment of path4) {
@@ -46056,9 +46103,21 @@ function extractPodSpecs(document) {
   return extraction;
 }
 function extractPodSpecsAfresh(document, originalOf) {
-  const extraction = { document, originalOf, pods: [], problems: [] };
+  const extraction = { document, originalOf, pods: [], problems: [], charts: null };
   if (isObject(document.value)) visitObject(extraction, document.value, []);
-  return { pods: extraction.pods, problems: extraction.problems };
+  return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
+}
+function chartInstall(document, object, objectPath, kind, chart) {
+  const metadata = obj(object, "metadata");
+  const namespace = metadata?.namespace;
+  const name = str(metadata, "name");
+  return {
+    kind: detached(kind),
+    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    name: detached(name),
+    object,
+    problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
+  };
 }
 function invalidObject({ document, problems }, path4, message) {
   problems.push({
@@ -46083,6 +46142,8 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   }
   const workload = findWorkloadKind(apiVersion, kind);
   if (!workload) {
+    const chart = chartReferenceOf(apiVersion, kind, object);
+    if (chart !== null) (extraction.charts ??= []).push(chartInstall(document, object, objectPath, kind, chart));
     const home = misplacedWorkloadKind(apiVersion, kind);
     if (home !== void 0) {
       problems.push({
@@ -46609,16 +46670,16 @@ var guidance = {
   }
 };
 function noSafeFix(check, reason4) {
-  const { text: text4, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text4}
+  const { text: text5, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text5}
 
 ${illustrative(example)}`;
 }
 function sharedNode(check, reason4) {
-  const { text: text4, example } = guidance[check];
+  const { text: text5, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
 
-${text4}
+${text5}
 
 ${illustrative(example)}`;
 }
@@ -46714,16 +46775,16 @@ init_scalars();
 
 // src/fixes/text.ts
 init_sortedSearch();
-function lineStartOf(text4, offset) {
-  return text4.lastIndexOf("\n", offset - 1) + 1;
+function lineStartOf(text5, offset) {
+  return text5.lastIndexOf("\n", offset - 1) + 1;
 }
-function lineTable(text4) {
+function lineTable(text5) {
   const starts = [0];
-  for (let i = text4.indexOf("\n"); i !== -1; i = text4.indexOf("\n", i + 1)) starts.push(i + 1);
-  const finalNewline = text4.endsWith("\n");
+  for (let i = text5.indexOf("\n"); i !== -1; i = text5.indexOf("\n", i + 1)) starts.push(i + 1);
+  const finalNewline = text5.endsWith("\n");
   if (finalNewline && starts.length > 1) starts.pop();
-  const firstBreak = text4.indexOf("\n");
-  return { text: text4, starts, eol: firstBreak > 0 && text4[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
+  const firstBreak = text5.indexOf("\n");
+  return { text: text5, starts, eol: firstBreak > 0 && text5[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
 function lineOf(table, offset) {
   return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
@@ -46738,10 +46799,10 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length(text4, from2, to2) {
+function utf8Length(text5, from2, to2) {
   let bytes = 0;
   for (let i = from2; i < to2; i++) {
-    const unit = text4.charCodeAt(i);
+    const unit = text5.charCodeAt(i);
     bytes += unit < 128 ? 1 : unit < 2048 || unit >= 55296 && unit <= 57343 ? 2 : 3;
   }
   return bytes;
@@ -46771,15 +46832,15 @@ function lineBreakOf(table, offset) {
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
   return end;
 }
-function lastContentBefore(text4, end, floor = 0) {
+function lastContentBefore(text5, end, floor = 0) {
   let i = end - 1;
-  while (i > floor && isBlankAt(text4, i)) i--;
+  while (i > floor && isBlankAt(text5, i)) i--;
   return i;
 }
-function isBlankAt(text4, offset) {
-  const code = text4.charCodeAt(offset);
+function isBlankAt(text5, offset) {
+  const code = text5.charCodeAt(offset);
   if (code < 128) return code === 32 || code >= 9 && code <= 13;
-  return /\s/.test(text4[offset] ?? "");
+  return /\s/.test(text5[offset] ?? "");
 }
 function lineText(table, line) {
   const start = lineStart(table, line);
@@ -46790,17 +46851,17 @@ function lineText(table, line) {
 }
 var SpliceConflict = class extends Error {
 };
-function applySplices(text4, splices) {
-  return applySplicesWithin(text4, 0, text4.length, splices);
+function applySplices(text5, splices) {
+  return applySplicesWithin(text5, 0, text5.length, splices);
 }
-function applySplicesWithin(text4, from2, to2, splices) {
+function applySplicesWithin(text5, from2, to2, splices) {
   let out = "";
   let at3 = from2;
   for (const splice of inOrder(splices)) {
-    out += text4.slice(at3, splice.start) + splice.insert;
+    out += text5.slice(at3, splice.start) + splice.insert;
     at3 = splice.end;
   }
-  return out + text4.slice(at3, to2);
+  return out + text5.slice(at3, to2);
 }
 function extentOf(splices) {
   let lo = Infinity;
@@ -46827,21 +46888,21 @@ function inOrder(splices) {
 }
 function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
-  const text4 = table.text;
+  const text5 = table.text;
   const { lo, hi } = extentOf(splices);
   const from2 = lineStart(table, lineOf(table, lo));
   const to2 = lineStart(table, lineOf(table, hi) + 1);
-  const after = new SplicedText(text4, from2, to2, applySplicesWithin(text4, from2, to2, splices));
-  return lineChange(text4, after, { prefix: lo, suffix: text4.length - hi }, (windowStart) => breaksBefore(table, windowStart));
+  const after = new SplicedText(text5, from2, to2, applySplicesWithin(text5, from2, to2, splices));
+  return lineChange(text5, after, { prefix: lo, suffix: text5.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
 var SplicedText = class {
-  constructor(text4, from2, to2, middle) {
-    this.text = text4;
+  constructor(text5, from2, to2, middle) {
+    this.text = text5;
     this.from = from2;
     this.middle = middle;
     this.shift = middle.length - (to2 - from2);
     this.middleEnd = from2 + middle.length;
-    this.length = text4.length + this.shift;
+    this.length = text5.length + this.shift;
   }
   text;
   from;
@@ -46854,11 +46915,11 @@ var SplicedText = class {
     return i < this.middleEnd ? this.middle.charCodeAt(i - this.from) : this.text.charCodeAt(i - this.shift);
   }
   slice(start, end) {
-    const { text: text4, from: from2, middle, middleEnd, shift } = this;
+    const { text: text5, from: from2, middle, middleEnd, shift } = this;
     let out = "";
-    if (start < from2) out += text4.slice(start, Math.min(end, from2));
+    if (start < from2) out += text5.slice(start, Math.min(end, from2));
     if (end > from2 && start < middleEnd) out += middle.slice(Math.max(start, from2) - from2, Math.min(end, middleEnd) - from2);
-    if (end > middleEnd) out += text4.slice(Math.max(start, middleEnd) - shift, end - shift);
+    if (end > middleEnd) out += text5.slice(Math.max(start, middleEnd) - shift, end - shift);
     return out;
   }
 };
@@ -46888,28 +46949,28 @@ function lineChange(before, after, shared, breaksBefore2) {
   const linesBefore = breaksBefore2(windowStart);
   return { start: linesBefore + 1, end: linesBefore + linesIn(before, windowStart, beforeEnd), lines: linesOf(afterWindow, afterEnd) };
 }
-function lineStartBefore(text4, floor, end) {
+function lineStartBefore(text5, floor, end) {
   let at3 = end - 1;
-  while (at3 > floor && text4.charCodeAt(at3 - 1) !== 10) at3--;
+  while (at3 > floor && text5.charCodeAt(at3 - 1) !== 10) at3--;
   return at3;
 }
 function sameText(a, aFrom, b, bFrom, length) {
   for (let i = 0; i < length; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
   return true;
 }
-function linesIn(text4, from2, to2) {
+function linesIn(text5, from2, to2) {
   let count = 0;
-  for (let at3 = text4.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text4.indexOf("\n", at3 + 1)) count++;
-  return to2 > from2 && text4.charCodeAt(to2 - 1) !== 10 ? count + 1 : count;
+  for (let at3 = text5.indexOf("\n", from2); at3 !== -1 && at3 < to2; at3 = text5.indexOf("\n", at3 + 1)) count++;
+  return to2 > from2 && text5.charCodeAt(to2 - 1) !== 10 ? count + 1 : count;
 }
-function linesOf(text4, end) {
+function linesOf(text5, end) {
   const lines = [];
   let start = 0;
-  for (let at3 = text4.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text4.indexOf("\n", start)) {
-    lines.push(text4.slice(start, at3 > start && text4.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
+  for (let at3 = text5.indexOf("\n"); at3 !== -1 && at3 < end; at3 = text5.indexOf("\n", start)) {
+    lines.push(text5.slice(start, at3 > start && text5.charCodeAt(at3 - 1) === 13 ? at3 - 1 : at3));
     start = at3 + 1;
   }
-  if (start < end) lines.push(text4.slice(start, end));
+  if (start < end) lines.push(text5.slice(start, end));
   return lines;
 }
 
@@ -47009,15 +47070,15 @@ var StyleReader = class {
     return node?.range ? node.range[0] - lineStartOf(this.table.text, node.range[0]) : void 0;
   }
 };
-function plainSafe(text4) {
-  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text4)) return false;
-  const resolved2 = resolvePlainScalar(text4);
-  return resolved2.ok && resolved2.value === text4;
+function plainSafe(text5) {
+  if (!/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(text5)) return false;
+  const resolved2 = resolvePlainScalar(text5);
+  return resolved2.ok && resolved2.value === text5;
 }
-function formatString(text4, quote) {
-  if (quote === "plain" && plainSafe(text4)) return text4;
-  if (quote === "single" && !text4.includes("'")) return `'${text4}'`;
-  return JSON.stringify(text4);
+function formatString(text5, quote) {
+  if (quote === "plain" && plainSafe(text5)) return text5;
+  if (quote === "single" && !text5.includes("'")) return `'${text5}'`;
+  return JSON.stringify(text5);
 }
 var booleanSpellings = [
   ["true", "false"],
@@ -47551,10 +47612,10 @@ function pairEnd(pair2) {
   return pair2.value !== null && pair2.value !== void 0 ? contentEnd(pair2.value) : rangeOf2(pair2.key)[1];
 }
 function colonEnd(context, pair2) {
-  const text4 = context.table.text;
+  const text5 = context.table.text;
   let i = rangeOf2(pair2.key)[1];
-  while (i < text4.length && (text4[i] === " " || text4[i] === "	")) i++;
-  if (text4[i] !== ":") throw new Unsupported2("a key without a colon on its line");
+  while (i < text5.length && (text5[i] === " " || text5[i] === "	")) i++;
+  if (text5[i] !== ":") throw new Unsupported2("a key without a colon on its line");
   return i + 1;
 }
 function quotesKeys(map) {
@@ -47566,9 +47627,9 @@ function keyColumn(context, map) {
   return columnOf(context.table, rangeOf2(first.key)[0]);
 }
 function linesAt(context, at3, lines) {
-  const { text: text4, eol } = context.table;
+  const { text: text5, eol } = context.table;
   const column = leadingSpaces(lines[0] ?? "");
-  if (at3 >= text4.length && !text4.endsWith("\n")) return { start: text4.length, end: text4.length, insert: eol + lines.join(eol), column };
+  if (at3 >= text5.length && !text5.endsWith("\n")) return { start: text5.length, end: text5.length, insert: eol + lines.join(eol), column };
   return { start: at3, end: at3, insert: lines.length === 0 ? "" : lines.join(eol) + eol, column };
 }
 function leadingSpaces(line) {
@@ -47757,13 +47818,13 @@ function deleteItemSplices(context, op, refilled) {
     if (refilled && items.every((i) => i.removed)) throw new Unsupported2("a flow list emptied and refilled");
     return flowRemovals(items, [rangeOf2(seq)[0], rangeOf2(seq)[1]], "[]");
   }
-  const text4 = context.table.text;
+  const text5 = context.table.text;
   const splices = [];
   nodes.forEach((node, index) => {
     if (!op.indices.has(index)) return;
     let dash = rangeOf2(node)[0] - 1;
-    while (dash >= 0 && isBlankAt(text4, dash)) dash--;
-    if (text4[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
+    while (dash >= 0 && isBlankAt(text5, dash)) dash--;
+    if (text5[dash] !== "-" || !/^\s*$/.test(lineLeader(context, dash))) throw new Unsupported2("a list item that does not start its line");
     splices.push(wholeLines(context, dash, node, rangeOf2(node)[1]));
   });
   if (op.indices.size === nodes.length && !refilled) splices.push(emptied(context, op.parentPair, "[]"));
@@ -47953,12 +48014,12 @@ function linesSplice(table, startLine, endLine, lines, replacement) {
   const insert = replacement !== void 0 && keepsFinalBreak && table.eol === "\n" ? replacement : joinLines(lines, table.eol, keepsFinalBreak);
   return { start: lineStart(table, startLine), end: lineStart(table, endLine + 1), insert };
 }
-function editSplice(text4, edit, bomBytes) {
+function editSplice(text5, edit, bomBytes) {
   const charAt = (byte) => {
     let bytes = bomBytes;
     let i = 0;
-    while (i < text4.length && bytes < byte) {
-      const code = text4.codePointAt(i) ?? 0;
+    while (i < text5.length && bytes < byte) {
+      const code = text5.codePointAt(i) ?? 0;
       bytes += code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
       i += code >= 65536 ? 2 : 1;
     }
@@ -48157,8 +48218,8 @@ init_anchors();
 init_sortedSearch();
 var CutText = class {
   /** `pieces` are in text order and do not overlap (they may touch). */
-  constructor(text4, pieces) {
-    this.text = text4;
+  constructor(text5, pieces) {
+    this.text = text5;
     this.pieces = pieces;
     let at3 = 0;
     for (const piece of pieces) {
@@ -48302,12 +48363,12 @@ function contentEnd2(node) {
   }
   return node.range?.[1] ?? 0;
 }
-function lineAfter(text4, offset, to2) {
-  if (offset > 0 && text4.charCodeAt(offset - 1) === 10) return offset;
-  const next = text4.indexOf("\n", offset);
+function lineAfter(text5, offset, to2) {
+  if (offset > 0 && text5.charCodeAt(offset - 1) === 10) return offset;
+  const next = text5.indexOf("\n", offset);
   return next === -1 || next >= to2 ? to2 : next + 1;
 }
-function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
+function listLayout(doc, text5, from2, to2, itemCount, aliases = true) {
   const root = doc.contents;
   if (!isMap(root) || root.anchor !== void 0 || root.tag !== void 0) return null;
   const pairs = root.items.filter((pair3) => isScalar(pair3.key) && (pair3.key.value === "items" || pair3.key.value === "<<"));
@@ -48329,12 +48390,12 @@ function listLayout(doc, text4, from2, to2, itemCount, aliases = true) {
     }
   } else {
     const first = seq.range?.[0] ?? 0;
-    const start = lineStartOf(text4, first);
-    if (start < from2 || text4.slice(start, first).trim() !== "") return null;
+    const start = lineStartOf(text5, first);
+    if (start < from2 || text5.slice(start, first).trim() !== "") return null;
     dashColumn = first - start;
     let at3 = start;
     for (const node of nodes) {
-      const end = lineAfter(text4, contentEnd2(node), to2);
+      const end = lineAfter(text5, contentEnd2(node), to2);
       if (node.range[0] < at3 || end <= at3) return null;
       slotStart.push(at3);
       slotEnd.push(end);
@@ -48371,9 +48432,9 @@ function aliasTies(doc, slotStart, slotEnd) {
   });
   return crossing ? null : { dependencies: dependencies.map((set2) => [...set2]), users: users.map((set2) => [...set2]) };
 }
-function endsItemBefore(layout, text4, splice) {
+function endsItemBefore(layout, text5, splice) {
   const column = layout.dashColumn;
-  if (column === null || splice.start > 0 && text4.charCodeAt(splice.start - 1) !== 10) return false;
+  if (column === null || splice.start > 0 && text5.charCodeAt(splice.start - 1) !== 10) return false;
   if (splice.insert === "") return true;
   if (!splice.insert.endsWith("\n")) return false;
   return everyLineDeeper(splice.insert, column);
@@ -48389,22 +48450,22 @@ function everyLineDeeper(lines, column) {
   }
   return true;
 }
-function itemsOfSplice(layout, text4, splice) {
-  const [from2, to2] = touchedItems(layout, text4, splice);
+function itemsOfSplice(layout, text5, splice) {
+  const [from2, to2] = touchedItems(layout, text5, splice);
   const items = [];
   for (let i = from2; i < to2; i++) items.push(i);
   return items;
 }
-function itemOfSplice(layout, text4, splice) {
-  const [from2, to2] = touchedItems(layout, text4, splice);
+function itemOfSplice(layout, text5, splice) {
+  const [from2, to2] = touchedItems(layout, text5, splice);
   return to2 - from2 === 1 ? from2 : -1;
 }
-function touchedItems(layout, text4, splice) {
+function touchedItems(layout, text5, splice) {
   const count = layout.slotStart.length;
   const from2 = lastAtMostIn(layout.slotEnd, splice.start - 1) + 1;
   let to2 = from2;
   while (to2 < count && (layout.slotStart[to2] ?? 0) <= splice.end) to2++;
-  if (to2 - from2 === 2 && splice.end === layout.slotEnd[from2] && endsItemBefore(layout, text4, splice)) return [from2, from2 + 1];
+  if (to2 - from2 === 2 && splice.end === layout.slotEnd[from2] && endsItemBefore(layout, text5, splice)) return [from2, from2 + 1];
   return [from2, to2];
 }
 function itemsToRead(layout, changed) {
@@ -48426,7 +48487,7 @@ function grow(set2, from2, ties) {
 function ascending(a, b) {
   return a - b;
 }
-function listCut(text4, layout, kept) {
+function listCut(text5, layout, kept) {
   const last = layout.slotStart.length - 1;
   const pieces = [{ from: layout.from, to: layout.slotStart[0] ?? layout.from, lead: "" }];
   let runStart = -1;
@@ -48439,7 +48500,7 @@ function listCut(text4, layout, kept) {
     }
   });
   pieces.push({ from: layout.slotEnd[last] ?? layout.to, to: layout.to, lead: "" });
-  return new CutText(text4, pieces);
+  return new CutText(text5, pieces);
 }
 
 // src/fixes/verify.ts
@@ -48454,10 +48515,10 @@ init_decode();
 
 // src/fixes/fragmentLines.ts
 var blankOrComment = /^[ ]*(?:#.*)?\r?$/;
-function lineEndAfter(text4, offset) {
-  if (offset === 0 || text4.charCodeAt(offset - 1) === 10) return offset;
-  const newline = text4.indexOf("\n", offset);
-  return newline === -1 ? text4.length : newline + 1;
+function lineEndAfter(text5, offset) {
+  if (offset === 0 || text5.charCodeAt(offset - 1) === 10) return offset;
+  const newline = text5.indexOf("\n", offset);
+  return newline === -1 ? text5.length : newline + 1;
 }
 function firstContentColumn(lines, start = 0, limit = lines.length) {
   const column = contentColumnAfter(lines, start, limit, () => true);
@@ -48533,10 +48594,10 @@ function nodeEnd(node) {
   return range2 ? range2[1] : null;
 }
 var dashPrefix = /^[ ]*(?:-[ ]+)+$/;
-function indentedLineStart(text4, offset) {
+function indentedLineStart(text5, offset) {
   let at3 = offset;
-  while (at3 > 0 && text4.charCodeAt(at3 - 1) === 32) at3--;
-  return at3 === 0 || text4.charCodeAt(at3 - 1) === 10 ? at3 : null;
+  while (at3 > 0 && text5.charCodeAt(at3 - 1) === 32) at3--;
+  return at3 === 0 || text5.charCodeAt(at3 - 1) === 10 ? at3 : null;
 }
 function pathOf(link) {
   const path4 = [];
@@ -48552,9 +48613,9 @@ function mapView(descent, node, place2, value, link) {
   }
   return view;
 }
-function newMapView(text4, node, place2, value, path4, doc) {
+function newMapView(text5, node, place2, value, path4, doc) {
   if (node.items.length === 0 || !isObject(value ?? null)) return null;
-  if (node.flow) return doc === null ? flowMapView(text4, node, place2, value, path4) : null;
+  if (node.flow) return doc === null ? flowMapView(text5, node, place2, value, path4) : null;
   const keys = keysOf2(node, place2, doc);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const pairs = node.items;
@@ -48563,12 +48624,12 @@ function newMapView(text4, node, place2, value, path4, doc) {
   let dashesEnd = -1;
   for (let i = 0; i < pairs.length; i++) {
     const keyStart = pairs[i].key.range[0];
-    const indented = indentedLineStart(text4, keyStart);
+    const indented = indentedLineStart(text5, keyStart);
     if (i === 0) {
-      const lineStart2 = indented ?? lineStartOf(text4, keyStart);
+      const lineStart2 = indented ?? lineStartOf(text5, keyStart);
       column = keyStart - lineStart2;
       if (indented !== null) dashesEnd = lineStart2;
-      else if (dashPrefix.test(text4.slice(lineStart2, keyStart))) dashesEnd = keyStart;
+      else if (dashPrefix.test(text5.slice(lineStart2, keyStart))) dashesEnd = keyStart;
       else return null;
       spanStarts[i] = lineStart2;
     } else if (indented === null || keyStart - indented !== column) {
@@ -48580,14 +48641,14 @@ function newMapView(text4, node, place2, value, path4, doc) {
   const last = pairs[pairs.length - 1];
   const lastEnd = nodeEnd(last.value) ?? nodeEnd(last.key);
   if (lastEnd === null) return null;
-  return { node, path: path4, value, keys, spanStarts, end: lineEndAfter(text4, lastEnd), column, dashesEnd, flow: false };
+  return { node, path: path4, value, keys, spanStarts, end: lineEndAfter(text5, lastEnd), column, dashesEnd, flow: false };
 }
-function flowMapView(text4, node, place2, value, path4) {
+function flowMapView(text5, node, place2, value, path4) {
   const keys = place2 !== void 0 ? keysOf2(node, place2, null) : quotedKeys(node);
   if (keys === null || Object.keys(value).length !== keys.length) return null;
   const spanStarts = node.items.map((pair2) => pair2.key.range[0]);
   const end = (node.range?.[1] ?? 0) - 1;
-  if (text4.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
+  if (text5.charAt(end) !== "}" || spanStarts.some((start, i) => i > 0 && start <= spanStarts[i - 1])) return null;
   return { node, path: path4, value, keys, spanStarts, end, column: -1, dashesEnd: spanStarts[0], flow: true };
 }
 function quotedKeys(node) {
@@ -48598,9 +48659,9 @@ function quotedKeys(node) {
   }
   return new Set(keys).size === keys.length ? keys : null;
 }
-function regionsIn(text4, memory, root, place2, value, splices, doc = null) {
+function regionsIn(text5, memory, root, place2, value, splices, doc = null) {
   const kept = memory.under(root, place2, value);
-  const descent = { text: text4, doc, kept };
+  const descent = { text: text5, doc, kept };
   const { trail } = kept;
   const regions = [];
   for (const splice of splices) {
@@ -48832,33 +48893,33 @@ function sameItems(a, b) {
 }
 
 // src/fixes/fragmentSplices.ts
-function lineWise(text4, splices) {
+function lineWise(text5, splices) {
   const split = [];
-  for (const splice of splices) for (const part of byKeptLines(text4, splice)) split.push(part);
+  for (const splice of splices) for (const part of byKeptLines(text5, splice)) split.push(part);
   if (!sameItems(split, splices)) {
-    const reshaped = reshape(text4, splices, split);
+    const reshaped = reshape(text5, splices, split);
     if (reshaped !== null) return reshaped;
   }
-  return reshape(text4, splices, splices);
+  return reshape(text5, splices, splices);
 }
-function reshape(text4, given, splices) {
+function reshape(text5, given, splices) {
   const narrow = [];
-  for (const splice of splices) narrow.push(narrowed(text4, splice));
-  const moved = atLineStarts(text4, narrow);
+  for (const splice of splices) narrow.push(narrowed(text5, splice));
+  const moved = atLineStarts(text5, narrow);
   if (moved === null) return null;
   const parts = [];
-  for (const splice of moved) for (const part of byIndentation(text4, splice)) parts.push(part);
-  return sameText2(text4, given, parts);
+  for (const splice of moved) for (const part of byIndentation(text5, splice)) parts.push(part);
+  return sameText2(text5, given, parts);
 }
-function byKeptLines(text4, splice) {
+function byKeptLines(text5, splice) {
   const { start, end, insert } = splice;
-  const wholeLines2 = end > start && (start === 0 || text4.charCodeAt(start - 1) === 10) && text4.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
+  const wholeLines2 = end > start && (start === 0 || text5.charCodeAt(start - 1) === 10) && text5.charCodeAt(end - 1) === 10 && insert.endsWith("\n");
   if (!wholeLines2 || splice.column !== void 0) return [splice];
   const parts = [];
   let from2 = 0;
   for (let line = start; line < end; ) {
-    const lineEnd = text4.indexOf("\n", line) + 1;
-    const kept = text4.slice(line, lineEnd);
+    const lineEnd = text5.indexOf("\n", line) + 1;
+    const kept = text5.slice(line, lineEnd);
     let at3 = from2;
     while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
     if (at3 >= insert.length) return [splice];
@@ -48869,22 +48930,22 @@ function byKeptLines(text4, splice) {
   if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
   return parts.length > 0 ? parts : [splice];
 }
-function narrowed(text4, splice) {
+function narrowed(text5, splice) {
   const { start, end, insert } = splice;
   const most = Math.min(end - start, insert.length);
   let head = 0;
-  while (head < most && text4.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
-  while (head > 0 && text4.charCodeAt(start + head - 1) === 32) head--;
+  while (head < most && text5.charCodeAt(start + head) === insert.charCodeAt(head)) head++;
+  while (head > 0 && text5.charCodeAt(start + head - 1) === 32) head--;
   let tail = 0;
-  while (tail < most - head && text4.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
+  while (tail < most - head && text5.charCodeAt(end - 1 - tail) === insert.charCodeAt(insert.length - 1 - tail)) tail++;
   if (head === 0 && tail === 0) return splice;
   return { ...splice, start: start + head, end: end - tail, insert: insert.slice(head, insert.length - tail) };
 }
-function atLineStarts(text4, splices) {
+function atLineStarts(text5, splices) {
   const out = [];
   let movedAny = false;
   for (const splice of splices) {
-    const moved = afterLineBreak(text4, splice);
+    const moved = afterLineBreak(text5, splice);
     if (moved !== splice) movedAny = true;
     out.push(moved);
   }
@@ -48900,16 +48961,16 @@ function atLineStarts(text4, splices) {
   }
   return out;
 }
-function afterLineBreak(text4, splice) {
+function afterLineBreak(text5, splice) {
   if (splice.start !== splice.end) return splice;
-  const eol = text4.startsWith("\r\n", splice.start) ? "\r\n" : text4.startsWith("\n", splice.start) ? "\n" : null;
+  const eol = text5.startsWith("\r\n", splice.start) ? "\r\n" : text5.startsWith("\n", splice.start) ? "\n" : null;
   if (eol === null || !splice.insert.startsWith(eol)) return splice;
   const at3 = splice.start + eol.length;
   return { ...splice, start: at3, end: at3, insert: splice.insert.slice(eol.length) + eol };
 }
-function byIndentation(text4, splice) {
+function byIndentation(text5, splice) {
   const { start, end, insert } = splice;
-  const atLineStart2 = start === 0 || text4.charCodeAt(start - 1) === 10;
+  const atLineStart2 = start === 0 || text5.charCodeAt(start - 1) === 10;
   if (start === end ? !insert.endsWith("\n") : !atLineStart2) return [splice];
   const parts = [];
   let partStart = 0;
@@ -48931,12 +48992,12 @@ function byIndentation(text4, splice) {
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
   return parts;
 }
-function sameText2(text4, given, changed) {
+function sameText2(text5, given, changed) {
   if (changed === null || given.length < 2 && changed.length === 1 || sameItems(changed, given)) return changed;
   const lo = Math.min(extentOf(given).lo, extentOf(changed).lo);
   const hi = Math.max(extentOf(given).hi, extentOf(changed).hi);
   try {
-    return applySplicesWithin(text4, lo, hi, given) === applySplicesWithin(text4, lo, hi, changed) ? changed : null;
+    return applySplicesWithin(text5, lo, hi, given) === applySplicesWithin(text5, lo, hi, changed) ? changed : null;
   } catch (caught) {
     if (caught instanceof SpliceConflict) return null;
     throw caught;
@@ -49039,8 +49100,8 @@ function nodeCount(value) {
 }
 
 // src/fixes/fragments.ts
-function provedByFragments(text4, document, splices, edits, expectedAt, memory) {
-  const read = readFragments(text4, document, splices, false, memory);
+function provedByFragments(text5, document, splices, edits, expectedAt, memory) {
+  const read = readFragments(text5, document, splices, false, memory);
   return read !== null && matchesEdits(read, edits, expectedAt);
 }
 function replaceAt(value, path4, depth, change) {
@@ -49051,25 +49112,25 @@ function replaceAt(value, path4, depth, change) {
   return copy;
 }
 var spliceLimit = 256;
-function readFragments(text4, document, splices, aliasedItems, memory) {
+function readFragments(text5, document, splices, aliasedItems, memory) {
   const { place: place2, layout, end: documentEnd } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
-  const json = readAsJson(text4);
+  const json = readAsJson(text5);
   const aliased = aliasedItems && itemAliasesOf(document) !== null;
   if (place2 === void 0 && !(json && isMap(root) && root.flow) && !aliased) return null;
   const reading = { json, flowRoot: isCollection(root) && root.flow === true };
-  const moved = lineWise(text4, splices);
+  const moved = lineWise(text5, splices);
   if (moved === null) return null;
-  const regions = regionsIn(text4, memory, root, place2, document.value, moved, aliased ? layout : null);
+  const regions = regionsIn(text5, memory, root, place2, document.value, moved, aliased ? layout : null);
   if (regions === null || aliased && !regions.every((region) => inAnItem(region.map.path))) return null;
   const merged = mergeRegions(regions);
   if (merged === null || !inTextOrder(merged, moved)) return null;
-  const texts = merged.map((region) => fragmentTexts(text4, region));
+  const texts = merged.map((region) => fragmentTexts(text5, region));
   const byMap = /* @__PURE__ */ new Map();
   for (const r of texts.keys()) {
     const { map, lo, hi } = texts[r].region;
-    const fixed2 = readRegion(text4, texts, r, documentEnd, reading);
+    const fixed2 = readRegion(text5, texts, r, documentEnd, reading);
     if (fixed2 === null) return null;
     let read = byMap.get(map.node);
     if (read === void 0) {
@@ -49092,11 +49153,11 @@ function readFragments(text4, document, splices, aliasedItems, memory) {
 function inAnItem(path4) {
   return path4.length >= 2 && path4[0] === "items" && typeof path4[1] === "number";
 }
-function listItemsByFragments(text4, document, splices, kept, memory) {
+function listItemsByFragments(text5, document, splices, kept, memory) {
   const aliases = itemAliasesOf(document);
   const items = isObject(document.value) ? document.value.items : void 0;
   if (aliases === null || !Array.isArray(items)) return null;
-  const read = readFragments(text4, document, splices, true, memory);
+  const read = readFragments(text5, document, splices, true, memory);
   if (read === null) return null;
   const byItem = /* @__PURE__ */ new Map();
   for (const map of read) {
@@ -49152,37 +49213,37 @@ var templateStart = "{{";
 var marker = /(?:^|\n)(?:---|\.\.\.|%)/;
 var refusedInBlock = new RegExp(`${rewritten.source}|${blockHeader.source}|${marker.source}|\\{\\{`);
 var startsAsJson = /^\s*\{/;
-function fragmentTexts(text4, region) {
+function fragmentTexts(text5, region) {
   const start = from(region);
   const end = to(region);
   const dashesEnd = region.lo === 0 ? region.map.dashesEnd : start;
   const blanks = " ".repeat(dashesEnd - start);
   return {
     region,
-    fixed: blanks + applySplicesWithin(text4, dashesEnd, end, region.splices),
+    fixed: blanks + applySplicesWithin(text5, dashesEnd, end, region.splices),
     dashesKept: region.splices.every((splice) => splice.start >= dashesEnd)
   };
 }
-function readRegion(text4, texts, r, documentEnd, reading) {
+function readRegion(text5, texts, r, documentEnd, reading) {
   const { region, fixed: fixedText, dashesKept } = texts[r];
   const { map } = region;
   if (map.flow) return readFlowRun(fixedText, region, reading);
   if (!dashesKept || refusedInBlock.test(fixedText)) return null;
   if (startsAsJson.test(fixedText)) return null;
   const start = from(region);
-  if (start > 0 && text4.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
+  if (start > 0 && text5.charCodeAt(start - 1) !== 10 && !/^\r?\n/.test(fixedText)) return null;
   const end = to(region);
-  if (fixedText !== "" && !fixedText.endsWith("\n") && end < text4.length) return null;
-  const kept = keptBefore(text4, region);
+  if (fixedText !== "" && !fixedText.endsWith("\n") && end < text5.length) return null;
+  const kept = keptBefore(text5, region);
   const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
   const keptLast = column === null && kept;
-  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column, keptLast)) return null;
+  if (end === map.end && !endsBefore(text5, end, texts, r, documentEnd, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
 var keepHeader = /[|>][1-9]?\+/;
-function keptBefore(text4, region) {
-  return keepHeader.test(text4.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
+function keptBefore(text5, region) {
+  return keepHeader.test(text5.slice(region.map.spanStarts[region.lo - 1] ?? from(region), from(region)));
 }
 function columnAfterQuiet(lines, start, limit, column, kept) {
   return contentColumnAfter(lines, start, limit, (line, indent) => {
@@ -49208,7 +49269,7 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
+function endsBefore(text5, end, texts, r, documentEnd, column, kept) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
@@ -49218,8 +49279,8 @@ function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
     if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
-  const limit = Math.min(documentEnd, text4.length);
-  const first = columnAfterQuiet(text4, at3, limit, column, kept);
+  const limit = Math.min(documentEnd, text5.length);
+  const first = columnAfterQuiet(text5, at3, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
 var readCache = /* @__PURE__ */ new Map();
@@ -49436,8 +49497,8 @@ var noLimitByYaml = { ...noLimit, eventReader: false };
 function tiedByAlias(layout, kept) {
   return kept.some((item) => (layout.users[item]?.length ?? 0) > 0 || (layout.dependencies[item]?.length ?? 0) > 0);
 }
-function partOf(file, text4, policyOf, globalIndex) {
-  const loaded = loadManifestFile(file, text4, noLimit);
+function partOf(file, text5, policyOf, globalIndex) {
+  const loaded = loadManifestFile(file, text5, noLimit);
   const { pods, invalid } = podStates(loaded.documents, policyOf, globalIndex);
   const part = {
     globalIndex,
@@ -49447,8 +49508,8 @@ function partOf(file, text4, policyOf, globalIndex) {
   };
   return { part, loaded };
 }
-function verifyPart(file, policyOf, baseline, text4, expectation) {
-  const { part: fixed2, loaded } = partOf(file, text4, policyOf, baseline.globalIndex);
+function verifyPart(file, policyOf, baseline, text5, expectation) {
+  const { part: fixed2, loaded } = partOf(file, text5, policyOf, baseline.globalIndex);
   if (JSON.stringify(fixed2.problemKinds) !== JSON.stringify(baseline.problemKinds)) return "the fixed YAML no longer loads as it did";
   if (loaded.documents.length !== baseline.documents.size) return "the fixed YAML has a different number of documents";
   for (const [index, value] of fixed2.documents) {
@@ -49521,13 +49582,13 @@ var Verdicts = class {
   editCount = 0;
   /** Checks numbered apart, from 0: a set of them is named by its bits. */
   checkBits = /* @__PURE__ */ new Map();
-  get(key, text4) {
-    return this.byKey.get(key)?.get(text4);
+  get(key, text5) {
+    return this.byKey.get(key)?.get(text5);
   }
-  set(key, text4, reason4) {
+  set(key, text5, reason4) {
     let byText = this.byKey.get(key);
     if (byText === void 0) this.byKey.set(key, byText = /* @__PURE__ */ new Map());
-    byText.set(text4, reason4);
+    byText.set(text5, reason4);
   }
   /** What an expectation asks of one document, as part of a key: its edits in order, and the fixed checks by pod spec in an order of their own. */
   expectationKey(expectation, documentIndex) {
@@ -49558,11 +49619,11 @@ var Verdicts = class {
     }
     return name;
   }
-  nameOf(text4) {
-    let name = this.names.get(text4);
+  nameOf(text5) {
+    let name = this.names.get(text5);
     if (name === void 0) {
       name = this.names.size;
-      this.names.set(text4, name);
+      this.names.set(text5, name);
     }
     return name;
   }
@@ -49597,11 +49658,11 @@ function segmentChange(segment, splices) {
 var lineBreak = /[\n\r\u2028\u2029]/;
 var markerAfterBreak = /(?:^|[\n\r\u2028\u2029])(?:---|\.\.\.|%)/;
 var markerAhead = /^(?:---|\.\.\.|%)/;
-function mayMoveCut(text4, splice) {
-  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text4.slice(splice.start, splice.end))) return true;
-  const before = text4.charAt(splice.end - 1);
-  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text4.slice(splice.end, splice.end + 3))) {
-    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text4.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
+function mayMoveCut(text5, splice) {
+  if (markerAfterBreak.test(splice.insert) || markerAfterBreak.test(text5.slice(splice.start, splice.end))) return true;
+  const before = text5.charAt(splice.end - 1);
+  if ((splice.end === 0 || lineBreak.test(before)) && markerAhead.test(text5.slice(splice.end, splice.end + 3))) {
+    const endsLine = splice.insert === "" ? splice.start === 0 || lineBreak.test(text5.charAt(splice.start - 1)) : lineBreak.test(splice.insert.charAt(splice.insert.length - 1));
     return !endsLine;
   }
   return false;
@@ -49613,7 +49674,7 @@ function itemOf(path4) {
 function itemOfKey(key) {
   return itemOf(JSON.parse(key.slice(key.indexOf("|") + 1)));
 }
-function listUnitOf(text4, document, part, from2, to2) {
+function listUnitOf(text5, document, part, from2, to2) {
   const value = document.value;
   if (!isObject(value) || !Array.isArray(value.items) || part.problemKinds.length > 0) return null;
   const podsOfItem = /* @__PURE__ */ new Map();
@@ -49627,7 +49688,7 @@ function listUnitOf(text4, document, part, from2, to2) {
     else podsOfItem.set(item, [key]);
   }
   const aliases = document.source.place === void 0;
-  const layout = listLayout(document.source.layout, text4, from2, to2, value.items.length, aliases);
+  const layout = listLayout(document.source.layout, text5, from2, to2, value.items.length, aliases);
   return layout === null ? null : { document, layout, baseline: part.pods, podsOfItem, itemOfPod };
 }
 function statesOf(states, keys) {
@@ -49651,13 +49712,13 @@ var SomeStates = class {
   }
 };
 function verifyListItems(list3, splices, expectation) {
-  const { text: text4, unit } = list3;
+  const { text: text5, unit } = list3;
   const { document, layout } = unit;
   const edits = expectation.edits.get(document.index) ?? [];
   const sole = soleItem(list3, splices, edits, expectation);
   if (sole !== -1) return verifyKept(list3, [sole], splices, expectation);
   const spliceItems = [];
-  for (const splice of splices) spliceItems.push(itemsOfSplice(layout, text4, splice));
+  for (const splice of splices) spliceItems.push(itemsOfSplice(layout, text5, splice));
   const editItems = [];
   for (const edit of edits) editItems.push(itemOf(edit.path));
   const fixedItems = [];
@@ -49700,10 +49761,10 @@ function verifyListItems(list3, splices, expectation) {
 function isEmpty(items) {
   return items.length === 0;
 }
-function soleItem({ text: text4, unit }, splices, edits, expectation) {
+function soleItem({ text: text5, unit }, splices, edits, expectation) {
   const { layout } = unit;
   let sole = -1;
-  for (const splice of splices) if ((sole = sameItem(sole, itemOfSplice(layout, text4, splice))) === null) return -1;
+  for (const splice of splices) if ((sole = sameItem(sole, itemOfSplice(layout, text5, splice))) === null) return -1;
   for (const edit of edits) if ((sole = sameItem(sole, itemOf(edit.path))) === null) return -1;
   for (const [key] of fixedOf(expectation, unit.document.index)) if ((sole = sameItem(sole, unit.itemOfPod.get(key))) === null) return -1;
   const tied = sole !== -1 && ((layout.users[sole]?.length ?? 0) > 0 || (layout.dependencies[sole]?.length ?? 0) > 0);
@@ -49881,7 +49942,7 @@ function itemsReason(fixedDocument, unit, kept, expectation, policyOf) {
   const before = statesOf(unit.baseline, keys);
   return podsReason(before, pods, expectation);
 }
-function documentByFragments(text4, document, part, splices, expectation, policyOf, memory) {
+function documentByFragments(text5, document, part, splices, expectation, policyOf, memory) {
   const edits = expectation.edits.get(document.index) ?? [];
   if (part.problemKinds.length > 0) return void 0;
   let value;
@@ -49891,7 +49952,7 @@ function documentByFragments(text4, document, part, splices, expectation, policy
     if (error2 instanceof EditError) return void 0;
     throw error2;
   }
-  if (!provedByFragments(text4, document, splices, edits, (path4) => valueAt2(value, path4), memory)) return void 0;
+  if (!provedByFragments(text5, document, splices, edits, (path4) => valueAt2(value, path4), memory)) return void 0;
   verificationCounts.fragments++;
   const { pods, invalid } = podStates([{ ...document, value }], policyOf, (index) => index, void 0, part.pods);
   if (invalid.length > 0) return "the fixed YAML no longer loads as it did";
@@ -49903,17 +49964,17 @@ function addSegmentOf(index, segmentOf, bySegment) {
   if (!bySegment.has(k)) bySegment.set(k, []);
   return true;
 }
-function verifierOf(file, text4, policyOf, known3, options = {}) {
+function verifierOf(file, text5, policyOf, known3, options = {}) {
   const work = options.onWork ?? (() => void 0);
   const fragments = options.fragments !== false;
   let whole = null;
   const verifyWhole = (splices, expectation) => {
-    whole ??= partOf(file, text4, policyOf, (local) => local).part;
+    whole ??= partOf(file, text5, policyOf, (local) => local).part;
     verificationCounts.files++;
-    work(text4.length);
-    return verifyPart(file, policyOf, whole, applySplices(text4, splices), expectation);
+    work(text5.length);
+    return verifyPart(file, policyOf, whole, applySplices(text5, splices), expectation);
   };
-  const starts = segmentStarts(text4);
+  const starts = segmentStarts(text5);
   if (starts === null) return verifyWhole;
   const segmentOf = /* @__PURE__ */ new Map();
   const knownIn = /* @__PURE__ */ new Map();
@@ -49929,8 +49990,8 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
     const [document] = documents;
     let part;
     if (document === void 0) {
-      part = partOf(file, segmentText(text4, starts, k), policyOf, (local) => -1 - local).part;
-    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text4.length)) {
+      part = partOf(file, segmentText(text5, starts, k), policyOf, (local) => -1 - local).part;
+    } else if (documents.length === 1 && document.source.end <= (starts[k + 1] ?? text5.length)) {
       const pods = new Baseline(document, policyOf);
       part = {
         globalIndex: (local) => local === 0 ? document.index : -1 - local,
@@ -49952,8 +50013,8 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
     let list3 = lists.get(k);
     if (list3 === void 0) {
       const [document] = knownIn.get(k) ?? [];
-      const unit = document ? listUnitOf(text4, document, part, starts[k] ?? 0, starts[k + 1] ?? text4.length) : null;
-      list3 = unit === null ? null : { file, text: text4, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
+      const unit = document ? listUnitOf(text5, document, part, starts[k] ?? 0, starts[k + 1] ?? text5.length) : null;
+      list3 = unit === null ? null : { file, text: text5, unit, policyOf, verdicts, work, fragments, itemCuts: /* @__PURE__ */ new Map(), memory };
       lists.set(k, list3);
     }
     return list3;
@@ -49962,17 +50023,17 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
   const segmentCut = (k) => {
     let cut = segmentCuts.get(k);
     if (cut === void 0) {
-      cut = new CutText(text4, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text4.length, lead: "" }]);
+      cut = new CutText(text5, [{ from: starts[k] ?? 0, to: starts[k + 1] ?? text5.length, lead: "" }]);
       segmentCuts.set(k, cut);
     }
     return cut;
   };
   return (splices, expectation) => {
-    for (const splice of splices) if (mayMoveCut(text4, splice)) return verifyWhole(splices, expectation);
+    for (const splice of splices) if (mayMoveCut(text5, splice)) return verifyWhole(splices, expectation);
     const bySegment = /* @__PURE__ */ new Map();
     for (const splice of splices) {
       const k = splice.start > 0 ? segmentAt(starts, splice.start - 1) : 0;
-      if (splice.end > (starts[k + 1] ?? text4.length)) return verifyWhole(splices, expectation);
+      if (splice.end > (starts[k + 1] ?? text5.length)) return verifyWhole(splices, expectation);
       const mine = bySegment.get(k);
       if (mine) mine.push(splice);
       else bySegment.set(k, [splice]);
@@ -49998,7 +50059,7 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
       if (reason4 === void 0) {
         verificationCounts.segments++;
         work(change.length);
-        reason4 = fragments && document ? documentByFragments(text4, document, part, mine, expectation, policyOf, memory) : void 0;
+        reason4 = fragments && document ? documentByFragments(text5, document, part, mine, expectation, policyOf, memory) : void 0;
         if (reason4 === void 0) reason4 = verifyPart(file, policyOf, part, segment.apply(mine) ?? "", expectation);
         verdicts.set(key, change.text, reason4);
       }
@@ -50010,8 +50071,8 @@ function verifierOf(file, text4, policyOf, known3, options = {}) {
 
 // src/fixes/fixFile.ts
 init_anchors();
-function fixWorkBudget(text4) {
-  return 1e6 + 50 * text4.length;
+function fixWorkBudget(text5) {
+  return 1e6 + 50 * text5.length;
 }
 var editsPlan = { kind: "edits" };
 function summaryOf(plan) {
@@ -50539,7 +50600,7 @@ function textOf(content) {
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
-function fixFindings(file, text4, evaluations, findings, diff, selected = () => true, advice = []) {
+function fixFindings(file, text5, evaluations, findings, diff, selected = () => true, advice = []) {
   const advices = [];
   const wantedAdvice = [];
   let fixable = false;
@@ -50552,7 +50613,7 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
     const { blocking, warning: warning2 } = evaluations[i].outcome;
     if (blocking.length + warning2.length > 0 || wanted.size > 0) fixable = true;
   }
-  if (text4 === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  if (text5 === null || !fixable) return { findings, advice: advices, suggestions: [] };
   const pods = [];
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i];
@@ -50563,7 +50624,7 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
+  const fixes = computeFixes({ file, text: text5, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
@@ -50602,18 +50663,18 @@ function withFix(finding, fix) {
 }
 
 // src/scope/configChange.ts
-var text2 = (content) => content.kind === "content" ? textOf(content.data) : null;
+var text3 = (content) => content.kind === "content" ? textOf(content.data) : null;
 function fileChange(changeSet, path4) {
   const now = changeSet.files.find((f) => f.path === path4 && f.status !== "removed");
   const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path4 && f.status !== "added");
   if (!now && !before) return changeSet.unselectedPaths?.includes(path4) ? { kind: "unread" } : { kind: "unchanged" };
-  const base = before ? text2(before.base) : null;
-  const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
+  const base = before ? text3(before.base) : null;
+  const head = now ? text3(now.head) : before?.status === "copied" ? base : null;
   return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
 }
 function configChange(base, head, path4) {
   if (base === head) return { kind: "none" };
-  const parse7 = (text4) => text4 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text4, path4);
+  const parse7 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
   const [before, after] = [parse7(base), parse7(head)];
   if (!after.ok) return { kind: "invalid", errors: after.errors };
   return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
@@ -50628,9 +50689,9 @@ function changedPaths(files) {
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path4, content, load) {
   if (content.kind !== "content") return [];
-  const text4 = textOf(content.data);
-  if (text4 === null || !mentionsNamespace.test(text4)) return [];
-  return [...loadManifestFile(path4, text4, load).documents];
+  const text5 = textOf(content.data);
+  if (text5 === null || !mentionsNamespace.test(text5)) return [];
+  return [...loadManifestFile(path4, text5, load).documents];
 }
 function sameLabels2(a, b) {
   const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -50718,8 +50779,8 @@ var checkTitles = {
 var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 
 // src/report/summary.ts
-var cell = (text4) => escapeText(text4);
-var codeCell = (text4) => inlineCode(text4).replaceAll("|", "\\|");
+var cell = (text5) => escapeText(text5);
+var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
@@ -50801,25 +50862,25 @@ ${summaryMarkdown(input)}${more}`;
 
 // src/report/truncate.ts
 var encoder = new TextEncoder();
-function utf8Length2(text4) {
-  return encoder.encode(text4).length;
+function utf8Length2(text5) {
+  return encoder.encode(text5).length;
 }
-function truncateUtf8(text4, maxBytes, marker2 = "\n\n\u2026 (truncated)") {
-  if (utf8Length2(text4) <= maxBytes) return text4;
+function truncateUtf8(text5, maxBytes, marker2 = "\n\n\u2026 (truncated)") {
+  if (utf8Length2(text5) <= maxBytes) return text5;
   const budget = maxBytes - utf8Length2(marker2);
   let bytes = 0;
   let end = 0;
-  for (const char of text4) {
+  for (const char of text5) {
     const size = utf8Length2(char);
     if (bytes + size > budget) break;
     bytes += size;
     end += char.length;
   }
-  return text4.slice(0, end) + marker2;
+  return text5.slice(0, end) + marker2;
 }
-function truncateChars(text4, maxChars, marker2 = "\n\n\u2026 (truncated)") {
-  const chars = [...text4];
-  if (chars.length <= maxChars) return text4;
+function truncateChars(text5, maxChars, marker2 = "\n\n\u2026 (truncated)") {
+  const chars = [...text5];
+  if (chars.length <= maxChars) return text5;
   return chars.slice(0, maxChars - [...marker2].length).join("") + marker2;
 }
 
@@ -51249,18 +51310,18 @@ function offendingLines(findings, lines) {
   const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
   return [...new Set(all)].sort((a, b) => a - b);
 }
-var indentOf2 = (text4) => text4.length - text4.trimStart().length;
+var indentOf2 = (text5) => text5.length - text5.trimStart().length;
 function withinBlockOf(field2, line, lines) {
   const first = lines.textOf(field2);
   if (first === void 0) return false;
   const indent = indentOf2(first);
   const opensBlock = /:\s*(#.*)?$/.test(first);
   for (let l = field2 + 1; l <= line; l++) {
-    const text4 = lines.textOf(l);
-    if (text4 === void 0) return false;
-    const trimmed = text4.trimStart();
+    const text5 = lines.textOf(l);
+    if (text5 === void 0) return false;
+    const trimmed = text5.trimStart();
     if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indentOf2(text4) > indent || opensBlock && indentOf2(text4) === indent && trimmed.startsWith("- ")) continue;
+    if (indentOf2(text5) > indent || opensBlock && indentOf2(text5) === indent && trimmed.startsWith("- ")) continue;
     return false;
   }
   return true;
@@ -51270,9 +51331,9 @@ function widened(anchor, suggestion, start, end, lines) {
   const texts = (from2, to2) => {
     const out = [];
     for (let line = from2; line <= to2; line++) {
-      const text4 = lines.textOf(line);
-      if (text4 === void 0) return null;
-      out.push(`${text4}
+      const text5 = lines.textOf(line);
+      if (text5 === void 0) return null;
+      out.push(`${text5}
 `);
     }
     return out;
@@ -51391,14 +51452,14 @@ var annotationTitleChars = 255;
 var checkTitleChars = 255;
 var annotationCap = 1e3;
 var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
-function clampMarkdown(text4, maxBytes, note) {
-  if (utf8Length2(text4) <= maxBytes) return text4;
+function clampMarkdown(text5, maxBytes, note) {
+  if (utf8Length2(text5) <= maxBytes) return text5;
   const tail = `
 
 > [!WARNING]
 > ${note}
 `;
-  const cut = truncateUtf8(text4, maxBytes - utf8Length2(tail), "");
+  const cut = truncateUtf8(text5, maxBytes - utf8Length2(tail), "");
   const lastLine = cut.lastIndexOf("\n");
   return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
 }
@@ -51423,7 +51484,7 @@ function clampCheckRunText(output) {
   };
 }
 function fitSections(head, sections, rest, maxChars = commentChars) {
-  const length = (text4) => [...text4].length;
+  const length = (text5) => [...text5].length;
   const whole = [head, ...sections].join("\n\n");
   if (length(whole) <= maxChars) return whole;
   const parts = [head];
@@ -51442,7 +51503,8 @@ function fitSections(head, sections, rest, maxChars = commentChars) {
 
 // src/report/sarif.ts
 var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
-function renderSarif(findings, errors, toolVersion) {
+var notificationLevels = { error: "error", warning: "warning", notice: "note" };
+function renderSarif(findings, errors, toolVersion, unchecked = defaultUnchecked) {
   const checks2 = [...new Set(findings.map((f) => f.check))].sort();
   const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
   const sarif = {
@@ -51472,7 +51534,7 @@ function renderSarif(findings, errors, toolVersion) {
           {
             executionSuccessful: true,
             toolExecutionNotifications: errors.map((e) => ({
-              level: isUnchecked(e) ? "note" : "warning",
+              level: notificationLevels[problemSeverity(e, unchecked)],
               message: { text: plainText(e.message) },
               locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
             }))
@@ -51659,11 +51721,11 @@ function layoutsThenRelease(evaluations, advice, releaseEvents) {
 }
 function evaluateFile(file, documents, context, options) {
   const errors = [];
-  const text4 = options.fixes === true ? textOf(file.content) : null;
+  const text5 = options.fixes === true ? textOf(file.content) : null;
   let releaseEvents;
   if (documents === void 0) {
     const load = podLoadOptions(options.load ?? defaultLoadOptions);
-    const loaded = loadManifestFile(file.path, text4 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
+    const loaded = loadManifestFile(file.path, text5 ?? file.content, options.fixes === true ? { ...load, keepEvents: true } : load);
     errors.push(...loaded.problems);
     documents = loaded.documents;
     releaseEvents = loaded.releaseEvents;
@@ -51672,6 +51734,7 @@ function evaluateFile(file, documents, context, options) {
   for (const document of documents) {
     const extraction = options.fixes === true ? extractPodSpecs(document) : extractPodSpecsAfresh(document);
     errors.push(...extraction.problems);
+    for (const chart of extraction.charts) errors.push(chart.problem);
     for (const source of extraction.pods) evaluations.push(evaluatePodSpec(source, context));
   }
   const perPod = [];
@@ -51687,7 +51750,7 @@ function evaluateFile(file, documents, context, options) {
     podSpecs.push(evaluation.verdict);
   }
   if (releaseEvents !== void 0) layoutsThenRelease(evaluations, advice, releaseEvents);
-  const fixed2 = options.fixes ? fixFindings(file.path, text4, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
+  const fixed2 = options.fixes ? fixFindings(file.path, text5, evaluations, perPod, null, options.fixChecks, advice) : { findings: perPod, advice };
   return {
     findings: [
       ...fixed2.findings.flat(),
@@ -51891,8 +51954,8 @@ var formatAction = (action2) => action2 === "enforce" ? "Enforce" : "Audit";
 function ruleRelaxations(before, after, documents) {
   const what = [];
   const places = [];
-  const add = (text4, ...paths) => {
-    what.push(text4);
+  const add = (text5, ...paths) => {
+    what.push(text5);
     places.push(placeOf3(after, documents, paths));
   };
   const rule = after.path;
@@ -51984,8 +52047,8 @@ function configRelaxations(base, head, options) {
   const file = head.file ?? options.path;
   const what = [];
   const places = [];
-  const add = (text4, at3) => {
-    what.push(text4);
+  const add = (text5, at3) => {
+    what.push(text5);
     places.push({ file, path: [], line: head.file !== null ? at3?.line ?? 1 : 1 });
   };
   const was = defaultsOf(base, options.today);
@@ -52025,17 +52088,25 @@ function configRelaxations(base, head, options) {
 // src/scope/scope.ts
 init_select();
 function loadPods(path4, content, load) {
-  if (content.kind === "absent") return { pods: [], documents: [], problems: [] };
-  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }] };
+  if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
+  if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }], charts: [] };
   const loaded = loadManifestFile(path4, content.data, load);
   const pods = [];
   const problems = [...loaded.problems];
+  const charts = [];
   for (const document of loaded.documents) {
     const extraction = extractPodSpecs(document);
     pods.push(...extraction.pods);
     problems.push(...extraction.problems);
+    charts.push(...extraction.charts);
   }
-  return { pods, documents: [...loaded.documents], problems };
+  return { pods, documents: [...loaded.documents], problems, charts };
+}
+function changedCharts(head, base) {
+  const identity = (chart) => `${chart.kind}\0${chart.namespace ?? ""}\0${chart.name}`;
+  const atBase2 = /* @__PURE__ */ new Map();
+  for (const chart of base) atBase2.set(identity(chart), [...atBase2.get(identity(chart)) ?? [], chart]);
+  return head.filter((chart) => !(atBase2.get(identity(chart)) ?? []).some((known3) => deepEqual(known3.object, chart.object))).map((chart) => chart.problem);
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
@@ -52145,7 +52216,7 @@ function evaluateChangeSet(changeSet, options) {
     changedBase.push(...base.documents);
     if (file.status === "removed") continue;
     const head = loadPods(file.path, file.head, fileLoad);
-    errors.push(...head.problems);
+    errors.push(...head.problems, ...changedCharts(head.charts, base.charts));
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
@@ -52308,9 +52379,9 @@ function dotTracker() {
     return dot;
   };
 }
-function linesOf2(text4) {
+function linesOf2(text5) {
   const dotOf = dotTracker();
-  return text4.split("\n").map((raw, i) => {
+  return text5.split("\n").map((raw, i) => {
     const indent = raw.length - raw.trimStart().length;
     let body = raw.trimStart();
     const item = /^-(\s|$)/.test(body);
@@ -52330,11 +52401,11 @@ function keyOf(line) {
   const key = match2[1].replace(/^["']|["']$/g, "");
   return { key, value: (match2[2] ?? "").trim() };
 }
-function valuesPathIn(text4, dot) {
-  const match2 = valuesReference.exec(text4);
+function valuesPathIn(text5, dot) {
+  const match2 = valuesReference.exec(text5);
   if (match2) return match2[1].slice(1).split(".");
   if (dot === null) return null;
-  for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  for (const used of text5.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
   return null;
 }
 function blockEnd(lines, from2, indent, isItem) {
@@ -52406,8 +52477,8 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine) {
   }
   return best;
 }
-function findInTemplate(text4, path4, rendered) {
-  const lines = linesOf2(text4);
+function findInTemplate(text5, path4, rendered) {
+  const lines = linesOf2(text5);
   const found = walk2(lines, 0, lines.length, path4, 0, rendered, 1);
   return { line: found.line, exact: found.depth === path4.length, values: found.values };
 }
@@ -52442,9 +52513,9 @@ function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
 }
 
 // src/render/helmMap.ts
-function sourceComments(text4) {
+function sourceComments(text5) {
   const starts = [];
-  text4.split("\n").forEach((line, i) => {
+  text5.split("\n").forEach((line, i) => {
     const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
     if (match2) starts.push({ line: i + 1, path: match2[1] });
   });
@@ -52460,15 +52531,15 @@ function sourceComments(text4) {
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const values = sources.valuesFiles.flatMap((file) => {
-    const text4 = sources.texts.get(file);
-    const document = text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0];
+    const text5 = sources.texts.get(file);
+    const document = text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0];
     return document ? [{ file, document }] : [];
   });
   return (template, path4, rendered) => {
     const file = `${prefix2}${template}`;
-    const text4 = sources.texts.get(file);
-    if (text4 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text4, path4, rendered);
+    const text5 = sources.texts.get(file);
+    if (text5 === void 0) return { template: null, values: null };
+    const hit = findInTemplate(text5, path4, rendered);
     const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
@@ -52543,9 +52614,9 @@ function inlineHit(file, inline, where2, fileLines, patchLines) {
 }
 function kustomizeLocator(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
-  for (const [file, text4] of sources.texts) {
+  for (const [file, text5] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
-    const k = readKustomization(file, text4, sources.paths);
+    const k = readKustomization(file, text5, sources.paths);
     kustomizations.set(k.dir, k);
   }
   const candidates = candidatesOf(sources.rootDir, kustomizations);
@@ -52554,16 +52625,16 @@ function kustomizeLocator(sources) {
     const key = candidate.inline ?? candidate.file;
     let documents = loaded.get(key);
     if (documents === void 0) {
-      const text4 = candidate.inline?.text ?? sources.texts.get(candidate.file);
-      documents = text4 === void 0 ? [] : loadManifestFile(candidate.file, text4).documents;
+      const text5 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+      documents = text5 === void 0 ? [] : loadManifestFile(candidate.file, text5).documents;
       loaded.set(key, documents);
     }
     return documents;
   };
   const split = /* @__PURE__ */ new Map();
-  const linesOf3 = (text4) => {
-    let lines = split.get(text4);
-    if (lines === void 0) split.set(text4, lines = text4.split("\n"));
+  const linesOf3 = (text5) => {
+    let lines = split.get(text5);
+    if (lines === void 0) split.set(text5, lines = text5.split("\n"));
     return lines;
   };
   return (object, path4, anyValue = false) => {
@@ -52680,7 +52751,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     return index;
   };
   const sources = /* @__PURE__ */ new Map();
-  for (const { rendered } of renderings.values()) for (const [path4, text4] of rendered.sources) sources.set(path4, text4);
+  for (const { rendered } of renderings.values()) for (const [path4, text5] of rendered.sources) sources.set(path4, text5);
   const candidates = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
@@ -52782,19 +52853,19 @@ function editOf(document, lines, namespace) {
   }
   return null;
 }
-function placeInNamespace(text4, namespace) {
-  const { documents } = loadManifestFile("rendered.yaml", text4, { maxBytes: Number.MAX_SAFE_INTEGER });
-  const lines = text4.split("\n");
+function placeInNamespace(text5, namespace) {
+  const { documents } = loadManifestFile("rendered.yaml", text5, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const lines = text5.split("\n");
   const edits = documents.map((document) => editOf(document, lines, namespace)).filter((edit) => edit !== null);
-  if (edits.length === 0) return text4;
+  if (edits.length === 0) return text5;
   for (const edit of edits.sort((a, b) => b.line - a.line)) edit.apply(lines);
   return lines.join("\n");
 }
 
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
-function failingChecks(text4, policy) {
-  const report = evaluateFiles([{ path: "rendered.yaml", content: text4 }], { policy });
+function failingChecks(text5, policy) {
+  const report = evaluateFiles([{ path: "rendered.yaml", content: text5 }], { policy });
   const checks2 = /* @__PURE__ */ new Map();
   for (const f of report.findings) {
     const key = objectKey(f);
@@ -52802,8 +52873,8 @@ function failingChecks(text4, policy) {
   }
   return checks2;
 }
-function replaceLine(text4, line, newLine) {
-  const lines = text4.split("\n");
+function replaceLine(text5, line, newLine) {
+  const lines = text5.split("\n");
   lines[line - 1] = newLine;
   return lines.join("\n");
 }
@@ -52815,8 +52886,8 @@ async function verifySuggestions(mapped, port, policy) {
     const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
     let outcome = outcomes.get(key);
     if (outcome === void 0) {
-      const text4 = mapped.sources.get(candidate.file);
-      outcome = text4 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text4, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      const text5 = mapped.sources.get(candidate.file);
+      outcome = text5 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text5, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -52935,18 +53006,18 @@ function asReviewFindings(report, settings) {
 async function readPolicyConfig(io, settings, event, configRead) {
   if (!reads(settings.sourceOptions, "config")) return defaultPolicyConfig;
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
-  let text4;
+  let text5;
   if (configRead.viaGit) {
-    text4 = await io.gitFile(workspace, event.baseSha, settings.configPath);
+    text5 = await io.gitFile(workspace, event.baseSha, settings.configPath);
   } else {
     if (configRead.blob?.kind === "link") throw new ConfigurationError(`input config: ${settings.configPath} is a symbolic link at the base commit (to ${configRead.blob.target}); links are not followed`);
-    text4 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
+    text5 = configRead.blob?.kind === "text" ? configRead.blob.text : null;
   }
-  if (text4 === null) {
+  if (text5 === null) {
     if (settings.configExplicit) throw new ConfigurationError(`input config: ${settings.configPath} does not exist at the base commit ${event.baseSha.slice(0, 12)}`);
     return defaultPolicyConfig;
   }
-  const parsed2 = parsePolicyConfig(text4, settings.configPath);
+  const parsed2 = parsePolicyConfig(text5, settings.configPath);
   if (!parsed2.ok) throw new ConfigurationError(`invalid policy config (at the base commit):
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
@@ -53242,7 +53313,7 @@ async function run(given) {
     const jsonPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.json`;
     const sarifPath = `${io.env.RUNNER_TEMP ?? "."}/pod-security-review.sarif`;
     await io.writeText(jsonPath, renderJson({ ...report, findings }, header));
-    await io.writeText(sarifPath, renderSarif(findings, report.errors, version));
+    await io.writeText(sarifPath, renderSarif(findings, report.errors, version, settings.unchecked));
     const knownReadOnly = readOnly;
     const summaryText = jobSummary(settings.checkName, output.title, summaryInput(knownReadOnly !== null ? [knownReadOnly] : []), checkRunText(findings, inline));
     await io.appendSummary(clampMarkdown(summaryText, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
@@ -53254,8 +53325,8 @@ async function run(given) {
     let checkRunFailure = null;
     if (readOnly === null) {
       try {
-        const text4 = clampCheckRunText(output);
-        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text4, annotations: annotations.sent });
+        const text5 = clampCheckRunText(output);
+        const published = await github.publishCheckRun(owner, repo, { name: settings.checkName, headSha: event.headSha, conclusion: output.conclusion, ...text5, annotations: annotations.sent });
         if (published.problem !== null) {
           io.warning(published.problem);
           await io.appendSummary(`> [!WARNING]
