@@ -33,6 +33,7 @@ import { escapeText, inlineCode } from './markdown.js';
 import { renderedFixWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
+import { namesBy } from './namesBy.js';
 
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
@@ -92,18 +93,6 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 const nameOf = (f: ReviewFinding) => inlineCode(`${f.namespace === null ? '' : `${f.namespace}/`}${f.name === '' ? '(unnamed)' : f.name}`);
 const workloadOf = (f: ReviewFinding) => `${f.kind} ${nameOf(f)}`;
-
-/** Names grouped under a key (a kind, a tool), each once, keys and names in the order first seen. */
-function namesBy<T>(items: readonly T[], keyOf: (item: T) => string, named: (item: T) => string): [string, string[]][] {
-  const byKey = new Map<string, Set<string>>();
-  for (const item of items) {
-    const key = keyOf(item);
-    let names = byKey.get(key);
-    if (names === undefined) byKey.set(key, (names = new Set()));
-    names.add(named(item));
-  }
-  return [...byKey].map(([key, names]) => [key, [...names]]);
-}
 
 /** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`". */
 function workloadsOf(findings: readonly ReviewFinding[]): string {

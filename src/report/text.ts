@@ -12,6 +12,7 @@ import type { Finding } from '../findings/types.js';
 import { problemSeverity } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
+import { namesBy } from './namesBy.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
   const ns = f.namespace === null ? '' : `${f.namespace}/`;
@@ -35,13 +36,46 @@ function position(f: Finding): string {
   return `${f.file}:${f.line}${column}`;
 }
 
-function findingLine(f: Finding & { status?: string; preexisting?: boolean }): string {
+type ReportedFinding = Finding & { status?: string; preexisting?: boolean };
+
+/** A finding's line up to where it says what rendered it. */
+function findingText(f: ReportedFinding): string {
   // In a diff, say whether the change made the pod spec and whether the violation is old.
   const change = f.status === undefined ? '' : ` (${f.status}${f.preexisting ? ', already failing before' : ''})`;
   // The level is named when it is not the run's default enforced level.
   const level = f.mode === 'enforce' && !['namespace-label', 'config-rule', 'kyverno', 'admission-config'].includes(f.levelSource.kind) ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  const rendered = f.rendered === undefined ? '' : ` (rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}${f.rendered.exact ? '' : ', no source line writes it'})`;
-  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}${rendered}`;
+  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}`;
+}
+
+/**
+ * One line per finding, except that the findings of several renderings on
+ * one source line (overlays that share a base, each rendering the same
+ * Deployment) that read alike are one line naming every rendering, each
+ * tool once: the line a reader fixes once, as a review comments on it once.
+ */
+function findingLines(findings: readonly ReportedFinding[]): string[] {
+  const renderingsOf = new Map<string, NonNullable<Finding['rendered']>[]>();
+  const lines: string[] = [];
+  for (const f of findings) {
+    const text = findingText(f);
+    if (f.rendered === undefined) {
+      lines.push(text);
+      continue;
+    }
+    const key = `${text}\u0000${f.rendered.exact}`;
+    const renderings = renderingsOf.get(key);
+    if (renderings !== undefined) renderings.push(f.rendered);
+    else {
+      renderingsOf.set(key, [f.rendered]);
+      lines.push(key);
+    }
+  }
+  return lines.map((line) => {
+    const renderings = renderingsOf.get(line);
+    if (renderings === undefined) return line;
+    const roots = namesBy(renderings, (r) => r.tool, (r) => r.label ?? r.root).map(([tool, names]) => `${tool} from ${names.join(', ')}`);
+    return `${line.slice(0, line.lastIndexOf('\u0000'))} (rendered by ${roots.join('; ')}${renderings[0]!.exact ? '' : ', no source line writes it'})`;
+  });
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -51,7 +85,7 @@ const problemWords = { error: 'error', warning: 'warning', notice: 'note' } as c
 
 export function renderText(report: ReportLike, header: PolicyHeader, unchecked: UncheckedPolicy): string {
   const lines: string[] = [];
-  for (const f of report.findings) lines.push(findingLine(f));
+  lines.push(...findingLines(report.findings));
   for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join('; ')}`);
   // A policy problem (an opt-out that does not count) fails nothing by itself: the finding it meant to silence still does.
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);

@@ -4,6 +4,7 @@ import { checkRunText } from '../../../src/report/checkRun.js';
 import { commentBody } from '../../../src/report/commentBody.js';
 import { renderJson } from '../../../src/report/json.js';
 import { renderSarif } from '../../../src/report/sarif.js';
+import { renderText } from '../../../src/report/text.js';
 import { reviewFinding } from '../../helpers/findings.js';
 
 const exact = reviewFinding({ file: 'charts/web/values.yaml', line: 9, rendered: { tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/values.yaml', sourceLine: 9, exact: true, snippet: null } });
@@ -27,6 +28,27 @@ describe('rendered findings', () => {
       reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null } });
     expect(commentBody([overlay('app/overlays/prod'), overlay('app/overlays/staging')], null)).toContain('_Rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`._');
     expect(commentBody([exact, overlay('app/overlays/prod')], null)).toContain('_Rendered by helm from `charts/web`; kustomize from `app/overlays/prod`._');
+  });
+
+  it('the text report gives a line several roots render one line, naming each tool once with its roots', () => {
+    const overlay = (root: string, exact = true) =>
+      reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact, snippet: null } });
+    const other = reviewFinding({ file: 'app/base/deployment.yaml', line: 12, check: 'hostPorts', rendered: overlay('app/overlays/prod').rendered });
+    const text = renderText(
+      { findings: [overlay('app/overlays/prod'), other, overlay('app/overlays/staging'), exact, overlay('app/overlays/dev', false)], ignored: [], policyProblems: [], errors: [], podSpecs: [] },
+      { enforce: 'baseline:latest', warn: 'restricted:latest' },
+      'neutral',
+    );
+    const lines = text.trimEnd().split('\n');
+    // One line per source line, check and wording; the summary still counts every finding.
+    expect(lines.map((line) => line.replace(/^.*\[(\w+)\]/, '[$1]'))).toEqual([
+      '[privileged] (rendered by kustomize from app/overlays/prod, app/overlays/staging)',
+      '[hostPorts] (rendered by kustomize from app/overlays/prod)',
+      '[privileged] (rendered by helm from charts/web)',
+      '[privileged] (rendered by kustomize from app/overlays/dev, no source line writes it)',
+      expect.stringContaining('(5 blocking findings, 0 warnings)'),
+    ]);
+    expect(lines[0]).toMatch(/^app\/base\/deployment\.yaml:12: error: Deployment shop\/web \(new\): privileged \(/);
   });
 
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
