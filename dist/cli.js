@@ -26411,6 +26411,18 @@ ${why}
   };
 }
 
+// src/report/namesBy.ts
+function namesBy(items, keyOf2, named) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    let names = byKey.get(key);
+    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
+
 // src/report/text.ts
 function subject(f) {
   const ns = f.namespace === null ? "" : `${f.namespace}/`;
@@ -26425,17 +26437,40 @@ function position(f) {
   const column = f.rendered === void 0 && first !== void 0 && first.line === f.line ? `:${first.column}` : "";
   return `${f.file}:${f.line}${column}`;
 }
-function findingLine(f) {
+function findingText(f) {
   const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
   const level3 = f.mode === "enforce" && !["namespace-label", "config-rule", "kyverno", "admission-config"].includes(f.levelSource.kind) ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  const rendered = f.rendered === void 0 ? "" : ` (rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}${f.rendered.exact ? "" : ", no source line writes it"})`;
-  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}${rendered}`;
+  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}`;
+}
+function findingLines(findings) {
+  const renderingsOf = /* @__PURE__ */ new Map();
+  const lines = [];
+  for (const f of findings) {
+    const text4 = findingText(f);
+    if (f.rendered === void 0) {
+      lines.push(text4);
+      continue;
+    }
+    const key = `${text4}\0${f.rendered.exact}`;
+    const renderings = renderingsOf.get(key);
+    if (renderings !== void 0) renderings.push(f.rendered);
+    else {
+      renderingsOf.set(key, [f.rendered]);
+      lines.push(key);
+    }
+  }
+  return lines.map((line) => {
+    const renderings = renderingsOf.get(line);
+    if (renderings === void 0) return line;
+    const roots = namesBy(renderings, (r) => r.tool, (r) => r.label ?? r.root).map(([tool, names]) => `${tool} from ${names.join(", ")}`);
+    return `${line.slice(0, line.lastIndexOf("\0"))} (rendered by ${roots.join("; ")}${renderings[0].exact ? "" : ", no source line writes it"})`;
+  });
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var problemWords = { error: "error", warning: "warning", notice: "note" };
 function renderText(report, header, unchecked) {
   const lines = [];
-  for (const f of report.findings) lines.push(findingLine(f));
+  lines.push(...findingLines(report.findings));
   for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);

@@ -51142,6 +51142,18 @@ var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
 var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
 
+// src/report/namesBy.ts
+function namesBy(items, keyOf2, named) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    let names = byKey.get(key);
+    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
+
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
 var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
@@ -51177,16 +51189,6 @@ function cautionFor(checks2) {
 var unique = (items) => [...new Set(items)];
 var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
 var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
-function namesBy(items, keyOf2, named) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    let names = byKey.get(key);
-    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
-    names.add(named(item));
-  }
-  return [...byKey].map(([key, names]) => [key, [...names]]);
-}
 function workloadsOf(findings) {
   return namesBy(findings, (f) => f.kind, nameOf).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
 }
