@@ -8,7 +8,8 @@
  */
 import type { DiffLines } from '../diff/lines.js';
 import { computeFixes } from '../fixes/fixFile.js';
-import type { PodFailures } from '../fixes/fixFile.js';
+import type { FileFixes, PodFailures } from '../fixes/fixFile.js';
+import { notUtf8 } from '../fixes/notes.js';
 import { decodeContent } from '../manifests/load.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FindingFix, FixableCheck, FixFailure, Suggestion } from '../fixes/types.js';
@@ -18,10 +19,15 @@ import type { LevelVersion } from '../pss/types.js';
 import type { PodSpecEvaluation } from './policyContext.js';
 import type { Finding } from './types.js';
 
-/** The text of a file, or null when it is not text (the loader has already said why). */
+/**
+ * The text of a file as its bytes are written, or null when it is not text
+ * (the loader has already said why) or not UTF-8 as written (UTF-16, bytes
+ * that are not UTF-8: the loader reads them as kubectl does, but a fix is
+ * written back into the text byte for byte, so such a file gets none).
+ */
 export function textOf(content: Uint8Array | string): string | null {
   const decoded = decodeContent(content);
-  return 'text' in decoded ? decoded.text : null;
+  return 'text' in decoded && decoded.exact ? decoded.text : null;
 }
 
 function stricter(a: LevelVersion, b: LevelVersion): LevelVersion {
@@ -67,7 +73,7 @@ export function fixFindings<F extends Finding>(
     const { blocking, warning } = evaluations[i]!.outcome;
     if (blocking.length + warning.length > 0 || wanted.size > 0) fixable = true;
   }
-  if (text === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  if (!fixable) return { findings, advice: advices, suggestions: [] };
   const pods: (PodFailures & { readonly policy: LevelVersion; readonly upstream: number })[] = [];
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i]!;
@@ -78,12 +84,17 @@ export function fixFindings<F extends Finding>(
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised] as FixFailure[], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0]!.policy;
-  const fixes = computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  const fixes = text === null ? notWritable(pods) : computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
   const fixedFindings: F[][] = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i]!, fixes.pods[i] ?? [], pods[i]!.upstream, selected));
   const fixedAdvice: F[][] = [];
   for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i]!, fixes.pods[i] ?? [], pods[i]!.failures, pods[i]!.upstream));
   return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
+}
+
+/** The fixes of a file that is read but not UTF-8 as written (textOf): none, each failure with a note that says why. */
+function notWritable(pods: readonly PodFailures[]): FileFixes {
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure) => ({ check: failure.check, fix: null, fixNote: notUtf8(failure.check) }))) };
 }
 
 /** A pod spec's findings with the fixes of its selected upstream failures, in order: the others are skipped when counting. */

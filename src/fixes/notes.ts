@@ -112,6 +112,11 @@ export function noSafeFix(check: FixableCheck, reason: string): string {
   return `No safe mechanical fix was found: ${reason}. ${text}\n\n${illustrative(example)}`;
 }
 
+/** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */
+export function notUtf8(check: FixableCheck): string {
+  return noSafeFix(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');
+}
+
 /**
  * A note for a fix that would have to edit a node shared with other places
  * (anchors, aliases, merge keys). Its first paragraph, the same for every

@@ -56,6 +56,11 @@ export const defaultLoadOptions: LoadOptions = { maxBytes: 4 * 1024 * 1024 };
 
 // ignoreBOM: the BOM is kept, so that `fix` writes a file back as it was; the loader drops it below.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// A byte sequence that is not UTF-8 reads as U+FFFD, a truncated one once, as kubectl reads it (its test: api-server-decoding).
+const replacing = new TextDecoder('utf-8', { ignoreBOM: true });
+// These drop their byte-order mark, as kubectl's reader does.
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
 
 /** A file's size in bytes (a string counts as its UTF-8 encoding). */
 export function contentBytes(content: Uint8Array | string): number {
@@ -63,19 +68,39 @@ export function contentBytes(content: Uint8Array | string): number {
 }
 
 /**
- * A file's content as text, or why it is not text. The one rule for every
- * reader (the loader, the fix engine, `fix`): like git, a file with a NUL
- * byte is binary, and so is one that is not UTF-8. A leading BOM is kept.
+ * A file's content as text, or why it is not text, read as kubectl reads a
+ * file (cli-runtime's FileVisitor: golang.org/x/text's BOMOverride over a
+ * UTF-8 decoder): UTF-16 with a byte-order mark is decoded, and bytes that
+ * are not valid UTF-8 read as U+FFFD, so a Latin-1 comment does not hide
+ * the pod spec below it. A file with a NUL byte (not UTF-16) is
+ * binary, like git's rule, and a NUL character is one kubectl refuses too.
+ * A leading UTF-8 BOM is kept.
+ *
+ * `exact` says the text is the file's bytes as they are (UTF-8): only then
+ * can a fix be written back into it, byte for byte elsewhere.
  */
-export function decodeContent(content: Uint8Array | string): { readonly text: string } | { readonly binary: string } {
-  if (typeof content === 'string') return { text: content };
-  if (content.includes(0)) return { binary: 'binary file (it contains NUL bytes); it was not checked' };
+export function decodeContent(content: Uint8Array | string): { readonly text: string; readonly exact: boolean } | { readonly binary: string } {
+  if (typeof content === 'string') return { text: content, exact: true };
+  const utf16 = content[0] === 0xff && content[1] === 0xfe ? utf16le : content[0] === 0xfe && content[1] === 0xff ? utf16be : null;
+  if (utf16 !== null) {
+    const text = utf16.decode(content);
+    return text.includes('\0') ? binaryFile : { text, exact: false };
+  }
+  if (content.includes(0)) return binaryFile;
   try {
-    return { text: utf8.decode(content) };
+    return { text: utf8.decode(content), exact: true };
   } catch {
-    return { binary: 'file is not UTF-8 text; it was not checked' };
+    return { text: replacing.decode(content), exact: false };
   }
 }
+
+/** A file's text as kubectl reads it (decodeContent), or null when it is not text: for reading, never for writing back. */
+export function textToRead(content: Uint8Array | string): string | null {
+  const decoded = decodeContent(content);
+  return 'text' in decoded ? decoded.text : null;
+}
+
+const binaryFile = { binary: 'binary file (it contains NUL bytes); it was not checked' } as const;
 
 export function loadManifestFile(file: string, content: Uint8Array | string, options: LoadOptions = defaultLoadOptions): LoadedFile {
   const fail = (kind: LoadProblem['kind'], message: string, line: number | null = null): LoadedFile => ({

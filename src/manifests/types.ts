@@ -11,7 +11,7 @@ export type ProblemKind =
   | 'malformed' // not valid YAML or JSON
   | 'invalid' // valid YAML that the API server would reject (a field of the wrong type, …)
   | 'template' // a Go/Helm template: must be rendered first
-  | 'binary' // not UTF-8 text
+  | 'binary' // a NUL byte (UTF-16 without a byte-order mark among them)
   | 'too-large' // over the size limit
   | 'alias-bomb' // aliases that expand without bound
   | 'unreadable' // the file could not be read

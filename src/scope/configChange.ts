@@ -5,7 +5,7 @@
  * have moved on since the pull request branched.
  */
 import type { ChangeSet, FileContent } from '../diff/types.js';
-import { textOf } from '../findings/fixes.js';
+import { textToRead } from '../manifests/load.js';
 import { defaultPolicyConfig, parsePolicyConfig } from '../policy/config.js';
 import type { ConfigError, PolicyConfig } from '../policy/types.js';
 
@@ -15,7 +15,7 @@ export type FileChange =
   /** Changed, but the source did not read it (outside the API's file selection). */
   | { readonly kind: 'unread' };
 
-const text = (content: FileContent) => (content.kind === 'content' ? textOf(content.data) : null);
+const text = (content: FileContent) => (content.kind === 'content' ? textToRead(content.data) : null);
 
 export function fileChange(changeSet: ChangeSet, path: string): FileChange {
   // At head: the file now at the path (renamed there: it was not there before).

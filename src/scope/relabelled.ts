@@ -13,8 +13,7 @@
 import type { ChangeSet, FileContent } from '../diff/types.js';
 import { namespaceIndexOf } from '../findings/policyContext.js';
 import type { PolicyContext } from '../findings/policyContext.js';
-import { textOf } from '../findings/fixes.js';
-import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
+import { defaultLoadOptions, loadManifestFile, textToRead } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import { policyToEvaluate } from '../policy/namespaces.js';
@@ -34,7 +33,7 @@ const mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 
 function namespaceDocuments(path: string, content: FileContent, load: LoadOptions): ManifestDocument[] {
   if (content.kind !== 'content') return [];
-  const text = textOf(content.data);
+  const text = textToRead(content.data);
   if (text === null || !mentionsNamespace.test(text)) return [];
   return [...loadManifestFile(path, text, load).documents];
 }

@@ -179,6 +179,39 @@ describe('class 6: a byte-order mark at the start of a later document', () => {
   });
 });
 
+describe('encodings kubectl reads: UTF-16 with a byte-order mark, and bytes that are not UTF-8', () => {
+  const privileged = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  annotations: {note: "NOTE"}\nspec:\n  hostPID: true\n  containers: [{name: a, image: b}]\n';
+  const utf16le = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const utf16be = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+  /** The manifest with `bytes` written raw where NOTE is, and after a comment of them. */
+  const withBytes = (bytes: readonly number[]) => {
+    const [before, after] = privileged.split('NOTE') as [string, string];
+    return new Uint8Array(Buffer.concat([Buffer.from('# caf'), Buffer.from(bytes), Buffer.from(`\n${before}`), Buffer.from(bytes), Buffer.from(after)]));
+  };
+
+  it.each([
+    ['UTF-16, little endian, YAML', utf16le(privileged)],
+    ['UTF-16, big endian, YAML', utf16be(privileged)],
+    ['UTF-16, two documents', utf16le(`${header}spec: {}\n---\n${privileged}`)],
+    ['UTF-16, JSON', utf16le(JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { hostPID: true, containers: [{ name: 'a', image: 'b' }] } }))],
+    ['a Latin-1 é', withBytes([0xe9])],
+    ['a sequence cut short (one U+FFFD for both bytes)', withBytes([0xe2, 0x82])],
+    ['a surrogate, an overlong form and a code point past U+10FFFF', withBytes([0xed, 0xa0, 0x80, 0xc0, 0xaf, 0xf4, 0x90, 0x80, 0x80])],
+    ['lone continuation bytes', withBytes([0x80, 0xbf])],
+  ])('%s: decoded as kubectl decodes it, and its Pod is checked', async (_name, bytes) => {
+    expectKubectlAgrees(bytes);
+    const { report } = await check(writeCase(bytes), '--level', 'baseline');
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.blocking).map((f) => f.check)).toEqual(['hostNamespaces']);
+  });
+
+  it('a fix is not written into such a file: each finding says why', async () => {
+    const { report } = await check(writeCase(utf16le(privileged)), '--level', 'baseline');
+    expect((report.findings[0] as unknown as { fix: unknown; fixNote: string }).fix).toBeNull();
+    expect((report.findings[0] as unknown as { fixNote: string }).fixNote).toMatch(/^No safe mechanical fix was found: the file is not UTF-8 as written \(it is UTF-16/);
+  });
+});
+
 describe('class 7: tags and odd scalars', () => {
   const container = (fields: string) => `${header}spec:\n  containers:\n  - name: a\n    image: b\n    ${fields}\n`;
 

@@ -76,9 +76,24 @@ describe('loadManifestFile', () => {
     ]);
   });
 
-  it('refuses content that is not UTF-8', () => {
-    const problems = loadManifestFile('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9])).problems;
-    expect(problems).toMatchObject([{ kind: 'binary', message: 'file is not UTF-8 text; it was not checked' }]);
+  it('reads bytes that are not UTF-8 as U+FFFD, as kubectl reads the file', () => {
+    // A Latin-1 é; a three-byte sequence cut short (one U+FFFD, as kubectl has it); a lone continuation byte.
+    const loaded = loadManifestFile('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x2c, 0xe2, 0x82, 0x2c, 0x80]));
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.documents.map((d) => d.value)).toEqual([{ a: '\uFFFD,\uFFFD,\uFFFD' }]);
+  });
+
+  it('reads UTF-16 with a byte-order mark, little or big endian, as kubectl does', () => {
+    const text = 'kind: Pod\nmetadata: {name: p}\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le.subarray(2)).swap16();
+    for (const bytes of [le, Buffer.concat([Buffer.from([0xfe, 0xff]), be])]) {
+      const loaded = loadManifestFile('utf16.yaml', new Uint8Array(bytes));
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.documents.map((d) => [d.line, d.value])).toEqual([[1, { kind: 'Pod', metadata: { name: 'p' } }]]);
+    }
+    // Without the mark, its NUL bytes make it binary, as for git (kubectl refuses the control characters).
+    expect(loadManifestFile('utf16.yaml', new Uint8Array(Buffer.from(text, 'utf16le'))).problems).toMatchObject([{ kind: 'binary' }]);
   });
 
   it('refuses files over the size limit without parsing them', () => {
