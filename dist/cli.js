@@ -11366,18 +11366,31 @@ function afterQuoted(text4, at3, quote) {
 // src/manifests/load.ts
 var defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var replacing = new TextDecoder("utf-8", { ignoreBOM: true });
+var utf16le = new TextDecoder("utf-16le");
+var utf16be = new TextDecoder("utf-16be");
 function contentBytes(content) {
   return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
 }
 function decodeContent(content) {
-  if (typeof content === "string") return { text: content };
-  if (content.includes(0)) return { binary: "binary file (it contains NUL bytes); it was not checked" };
+  if (typeof content === "string") return { text: content, exact: true };
+  const utf16 = content[0] === 255 && content[1] === 254 ? utf16le : content[0] === 254 && content[1] === 255 ? utf16be : null;
+  if (utf16 !== null) {
+    const text4 = utf16.decode(content);
+    return text4.includes("\0") ? binaryFile : { text: text4, exact: false };
+  }
+  if (content.includes(0)) return binaryFile;
   try {
-    return { text: utf8.decode(content) };
+    return { text: utf8.decode(content), exact: true };
   } catch {
-    return { binary: "file is not UTF-8 text; it was not checked" };
+    return { text: replacing.decode(content), exact: false };
   }
 }
+function textToRead(content) {
+  const decoded = decodeContent(content);
+  return "text" in decoded ? decoded.text : null;
+}
+var binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
 function loadManifestFile(file, content, options = defaultLoadOptions) {
   const fail = (kind, message, line = null) => ({
     file,
@@ -18698,6 +18711,9 @@ function noSafeFix(check, reason4) {
 
 ${illustrative(example)}`;
 }
+function notUtf8(check) {
+  return noSafeFix(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
+}
 function sharedNode(check, reason4) {
   const { text: text4, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
@@ -19107,10 +19123,10 @@ var booleanSpellings = [
   ["y", "n"],
   ["Y", "N"]
 ];
-function formatBoolean(value, replacing) {
-  if (replacing !== void 0) {
+function formatBoolean(value, replacing2) {
+  if (replacing2 !== void 0) {
     for (const [t, f] of booleanSpellings) {
-      if (replacing === t || replacing === f) return value ? t : f;
+      if (replacing2 === t || replacing2 === f) return value ? t : f;
     }
   }
   return value ? "true" : "false";
@@ -22416,7 +22432,7 @@ function bySuggestionPlace(a, b) {
 // src/findings/fixes.ts
 function textOf(content) {
   const decoded = decodeContent(content);
-  return "text" in decoded ? decoded.text : null;
+  return "text" in decoded && decoded.exact ? decoded.text : null;
 }
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
@@ -22434,7 +22450,7 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
     const { blocking, warning } = evaluations[i].outcome;
     if (blocking.length + warning.length > 0 || wanted.size > 0) fixable = true;
   }
-  if (text4 === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  if (!fixable) return { findings, advice: advices, suggestions: [] };
   const pods = [];
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i];
@@ -22445,12 +22461,15 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
+  const fixes = text4 === null ? notWritable(pods) : computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
   for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i], fixes.pods[i] ?? [], pods[i].failures, pods[i].upstream));
   return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
+}
+function notWritable(pods) {
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: notUtf8(failure2.check) }))) };
 }
 function withUpstreamFixes(podFindings, podFixes, upstream, selected) {
   const out = [];
@@ -25064,7 +25083,7 @@ function changedPaths(files) {
 var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
 function namespaceDocuments(path11, content, load) {
   if (content.kind !== "content") return [];
-  const text4 = textOf(content.data);
+  const text4 = textToRead(content.data);
   if (text4 === null || !mentionsNamespace.test(text4)) return [];
   return [...loadManifestFile(path11, text4, load).documents];
 }
@@ -26980,7 +26999,7 @@ async function readNamespaceFiles(repository, commit, request) {
 var relabelledFilesCap = 500;
 
 // src/scope/configChange.ts
-var text3 = (content) => content.kind === "content" ? textOf(content.data) : null;
+var text3 = (content) => content.kind === "content" ? textToRead(content.data) : null;
 function fileChange(changeSet, path11) {
   const now = changeSet.files.find((f) => f.path === path11 && f.status !== "removed");
   const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path11 && f.status !== "added");

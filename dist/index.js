@@ -11516,13 +11516,22 @@ function contentBytes(content) {
   return typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
 }
 function decodeContent(content) {
-  if (typeof content === "string") return { text: content };
-  if (content.includes(0)) return { binary: "binary file (it contains NUL bytes); it was not checked" };
-  try {
-    return { text: utf8.decode(content) };
-  } catch {
-    return { binary: "file is not UTF-8 text; it was not checked" };
+  if (typeof content === "string") return { text: content, exact: true };
+  const utf16 = content[0] === 255 && content[1] === 254 ? utf16le : content[0] === 254 && content[1] === 255 ? utf16be : null;
+  if (utf16 !== null) {
+    const text5 = utf16.decode(content);
+    return text5.includes("\0") ? binaryFile : { text: text5, exact: false };
   }
+  if (content.includes(0)) return binaryFile;
+  try {
+    return { text: utf8.decode(content), exact: true };
+  } catch {
+    return { text: replacing.decode(content), exact: false };
+  }
+}
+function textToRead(content) {
+  const decoded = decodeContent(content);
+  return "text" in decoded ? decoded.text : null;
 }
 function loadManifestFile(file, content, options = defaultLoadOptions) {
   const fail = (kind, message, line = null) => ({
@@ -11739,7 +11748,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml2, defaultLoadOptions, utf8, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep;
+var import_yaml2, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -11756,6 +11765,10 @@ var init_load = __esm({
     init_templateActions();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    replacing = new TextDecoder("utf-8", { ignoreBOM: true });
+    utf16le = new TextDecoder("utf-16le");
+    utf16be = new TextDecoder("utf-16be");
+    binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
     templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
@@ -45623,8 +45636,1359 @@ function defaultPolicies(context, cluster = context.cluster) {
 // src/main.ts
 init_namespaceWorkloads();
 
-// src/fixes/fixFile.ts
+// src/scope/configChange.ts
 init_load();
+var text2 = (content) => content.kind === "content" ? textToRead(content.data) : null;
+function fileChange(changeSet, path4) {
+  const now = changeSet.files.find((f) => f.path === path4 && f.status !== "removed");
+  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path4 && f.status !== "added");
+  if (!now && !before) return changeSet.unselectedPaths?.includes(path4) ? { kind: "unread" } : { kind: "unchanged" };
+  const base = before ? text2(before.base) : null;
+  const head = now ? text2(now.head) : before?.status === "copied" ? base : null;
+  return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
+}
+function configChange(base, head, path4) {
+  if (base === head) return { kind: "none" };
+  const parse7 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
+  const [before, after] = [parse7(base), parse7(head)];
+  if (!after.ok) return { kind: "invalid", errors: after.errors };
+  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
+}
+
+// src/scope/relabelled.ts
+init_load();
+init_select();
+function changedPaths(files) {
+  return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
+}
+var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
+function namespaceDocuments(path4, content, load) {
+  if (content.kind !== "content") return [];
+  const text5 = textToRead(content.data);
+  if (text5 === null || !mentionsNamespace.test(text5)) return [];
+  return [...loadManifestFile(path4, text5, load).documents];
+}
+function sameLabels2(a, b) {
+  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
+function relabelledNamespaces(changeSet, options) {
+  if (!reads(options.policy.sourceOptions ?? {}, "namespace-labels")) return [];
+  const load = options.load ?? defaultLoadOptions;
+  const files = changeSet.files.filter((file) => file.rendered !== true && selectsFile(options.selection ?? defaultSelection, file));
+  const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
+  const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
+  const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
+  const run2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
+  const defaults2 = { enforce: run2.enforce, warn: run2.warn, audit: { level: "privileged", version: "latest" } };
+  const stricter2 = (name) => {
+    const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
+    return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
+  };
+  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
+}
+
+// src/main.ts
+init_load();
+
+// src/report/renderedFix.ts
+function renderedFixWords(f) {
+  if (f.rendered === void 0 || f.fix === null) return null;
+  const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
+  const replacement = f.fix.replacement;
+  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
+}
+
+// src/report/explanations.ts
+var whyItMatters = {
+  ...extraWhyItMatters,
+  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
+  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
+  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
+  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
+  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
+  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
+  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
+  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
+  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
+  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
+  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
+  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
+  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
+  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
+};
+var checkTitles = {
+  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
+  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
+  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
+  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
+  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
+  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
+  hostPorts: { control: "Host Ports", problem: "host port" },
+  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
+  privileged: { control: "Privileged Containers", problem: "privileged container" },
+  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
+  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
+  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
+  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
+  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
+  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
+  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
+  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
+  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
+  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
+  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
+  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
+  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
+  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
+  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
+  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
+  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
+};
+var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
+
+// src/report/summary.ts
+var cell = (text5) => escapeText(text5);
+var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
+var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
+var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+function countsLine(input) {
+  const blocking = input.findings.filter((f) => f.blocking).length;
+  const warnings = input.findings.length - blocking;
+  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
+  const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
+  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
+  if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
+  return `${severities.join(" \xB7 ")} \u2014 ${plural2(input.podSpecs, "new or modified pod spec", "new or modified pod specs")} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
+}
+function summaryRows(findings) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
+    const key = [f.file, f.kind, f.namespace ?? "", f.name, fix].join("\0");
+    rows.set(key, [...rows.get(key) ?? [], f]);
+  }
+  return [...rows.values()];
+}
+function statusOf3(row) {
+  const old = row.filter((f) => f.preexisting).length;
+  const rendered = row[0].rendered;
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.label ?? rendered.root}\`` : ""}`;
+}
+function whatFails(row) {
+  const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
+  const other = [...new Set(row.filter((f) => !f.blocking).map((f) => checkTitles[f.check].problem))].filter((p) => !blocking.includes(p));
+  return [...blocking.length > 0 ? [`\u274C ${blocking.join(", ")}`] : [], ...other.length > 0 ? [`\u26A0\uFE0F ${other.join(", ")}`] : []].join("; ");
+}
+function summaryMarkdown(input) {
+  const lines = [countsLine(input), ""];
+  for (const notice2 of input.notices) lines.push(`> [!NOTE]
+> ${notice2}`, "");
+  if (input.findings.length > 0) {
+    lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
+    for (const row of summaryRows(input.findings)) {
+      const first = row.reduce((a, b) => b.line < a.line ? b : a);
+      const location = codeCell(`${first.file}:${first.line}`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
+    }
+    lines.push("");
+  }
+  if (input.ignored.length > 0) {
+    lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
+    for (const f of input.ignored) {
+      const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
+    }
+    lines.push("");
+  }
+  if (input.policyProblems.length > 0) {
+    lines.push("**Opt-out annotations that do not count**", "");
+    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
+    lines.push("");
+  }
+  const sections = [
+    { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
+    { title: "**Files that could not be checked**", problems: input.errors.filter((e) => !isWarning(e)) }
+  ];
+  for (const { title, problems } of sections) {
+    if (problems.length === 0) continue;
+    lines.push(title, "", ...problems.map(problemLine2), "");
+  }
+  return lines.join("\n");
+}
+function jobSummary(checkName, title, input, detail) {
+  const more = input.findings.length === 0 ? "" : `
+<details><summary>Every finding in full</summary>
+
+${detail}
+</details>
+`;
+  return `## ${checkName}: ${title}
+
+${summaryMarkdown(input)}${more}`;
+}
+
+// src/report/truncate.ts
+var encoder = new TextEncoder();
+function utf8Length(text5) {
+  return encoder.encode(text5).length;
+}
+function truncateUtf8(text5, maxBytes, marker2 = "\n\n\u2026 (truncated)") {
+  if (utf8Length(text5) <= maxBytes) return text5;
+  const budget = maxBytes - utf8Length(marker2);
+  let bytes = 0;
+  let end = 0;
+  for (const char of text5) {
+    const size = utf8Length(char);
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text5.slice(0, end) + marker2;
+}
+function truncateChars(text5, maxChars, marker2 = "\n\n\u2026 (truncated)") {
+  const chars = [...text5];
+  if (chars.length <= maxChars) return text5;
+  return chars.slice(0, maxChars - [...marker2].length).join("") + marker2;
+}
+
+// src/report/checkRun.ts
+var maxOutputBytes = 65535;
+function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
+  const fromProblems = problemsVerdict(errors, unchecked);
+  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
+  return fromProblems;
+}
+function titleOf(findings, errors, checked) {
+  const blocking = findings.filter((f) => f.blocking).length;
+  const parts = [];
+  if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
+  if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
+  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
+  const notChecked = uncheckedText(errors);
+  if (notChecked !== "") parts.push(notChecked);
+  const warnings = errors.filter(isWarning).length;
+  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
+  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
+  return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
+}
+var levelRank2 = { notice: 0, warning: 1, failure: 2 };
+function byLine(items, where2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const { file, line } = where2(item);
+    const key = `${file}\0${line}`;
+    groups2.set(key, [...groups2.get(key) ?? [], item]);
+  }
+  return [...groups2.values()];
+}
+var problemLevel = (e, unchecked) => {
+  const severity2 = problemSeverity(e, unchecked);
+  return severity2 === "error" ? "failure" : severity2;
+};
+function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecked) {
+  const findingAnnotations = byLine(
+    findings.filter((f) => !commented?.findings.has(f)),
+    (f) => ({ file: f.file, line: f.line })
+  ).map((group) => {
+    const first = group[0];
+    const checks2 = [...new Set(group.map((f) => f.check))];
+    const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`));
+    return {
+      path: first.file,
+      start_line: first.line,
+      end_line: first.line,
+      annotation_level: group.some((f) => f.blocking) ? "failure" : "warning",
+      title: checks2.length === 1 ? `Pod Security: ${checkTitles[checks2[0]].control}` : `Pod Security: ${checks2.length} checks`,
+      message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ""}${f.reason} (${f.detail}) [${f.check}]`).join("\n")
+    };
+  });
+  const problemAnnotations = byLine(
+    errors.filter((e) => !commented?.problems.has(e)),
+    (e) => ({ file: e.file, line: e.line ?? 1 })
+  ).map((group) => {
+    const level = group.map((e) => problemLevel(e, unchecked)).reduce((a, b) => levelRank2[b] > levelRank2[a] ? b : a);
+    return {
+      path: group[0].file,
+      start_line: group[0].line ?? 1,
+      end_line: group[0].line ?? 1,
+      annotation_level: level,
+      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
+      message: [...new Set(group.map((e) => e.message))].join("\n")
+    };
+  });
+  return [...findingAnnotations, ...problemAnnotations];
+}
+var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
+function fixWords(f, commented) {
+  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
+  const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
+  return first === "" ? "no suggestion" : first;
+}
+function checkRunText(findings, inline) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`)}`;
+    groups2.set(key, [...groups2.get(key) ?? [], f]);
+  }
+  const lines = [];
+  for (const [heading, group] of groups2) {
+    lines.push(heading, "");
+    for (const f of group) {
+      const status = `${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`;
+      lines.push(
+        `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`
+      );
+      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+function checkRunOutput(input, mode, unchecked = defaultUnchecked, commented) {
+  return {
+    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
+    title: titleOf(input.findings, input.errors, input.podSpecs),
+    summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
+    text: truncateUtf8(checkRunText(input.findings, input.inline), maxOutputBytes),
+    annotations: annotationsOf2(input.findings, input.errors, commented, unchecked)
+  };
+}
+
+// src/report/fingerprint.ts
+var markerPrefix = "<!-- pod-security-review:";
+var markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*) -->/g;
+var fixedMarker = "<!-- pod-security-review-fixed -->";
+var encoder2 = new TextEncoder();
+function identityOf(finding) {
+  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
+}
+function base64url(bytes) {
+  return Buffer.from(bytes).toString("base64url");
+}
+function fnv1a64(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  const out = new Uint8Array(8);
+  for (let i = 7; i >= 0; i--) {
+    out[i] = Number(hash & 0xffn);
+    hash >>= 8n;
+  }
+  return out;
+}
+function fingerprint(finding) {
+  return base64url(fnv1a64(encoder2.encode(identityOf(finding))));
+}
+function problemFingerprint(problem) {
+  return base64url(fnv1a64(encoder2.encode(["problem", problem.file, problem.kind].join("\0"))));
+}
+function legacyFingerprint(finding) {
+  return base64url(encoder2.encode(identityOf(finding)));
+}
+function fingerprintMarker(ids) {
+  return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
+}
+function readFingerprints(body) {
+  const lines = body.trimEnd().split("\n");
+  const ids = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    const match2 = [...line.matchAll(markerPatternAll)][0];
+    if (match2 === void 0 || match2[0] !== line) break;
+    ids.unshift(match2[1].split(" "));
+  }
+  return ids.flat();
+}
+
+// src/report/json.ts
+function findingJson(f) {
+  return {
+    file: f.file,
+    line: f.line,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    container: f.container,
+    containers: f.containers,
+    check: f.check,
+    reason: f.reason,
+    detail: f.detail,
+    level: f.level,
+    version: f.version,
+    mode: f.mode,
+    blocking: f.blocking,
+    levelSource: f.levelSource,
+    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
+    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
+    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
+    locations: f.locations.map((l) => ({
+      path: l.path,
+      line: l.line,
+      column: l.column,
+      exact: l.exact,
+      container: l.container,
+      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
+    }))
+  };
+}
+function renderJson(report, header) {
+  const body = {
+    policy: header.enforce,
+    warnPolicy: header.warn,
+    summary: {
+      podSpecs: report.podSpecs.length,
+      denied: report.podSpecs.filter((p) => !p.allowed).length,
+      findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.blocking).length,
+      ignored: report.ignored.length,
+      errors: report.errors.length,
+      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
+    },
+    findings: report.findings.map(findingJson),
+    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
+    policyProblems: report.policyProblems,
+    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
+    podSpecs: report.podSpecs,
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+
+// src/report/reviewBody.ts
+var reviewMarker = "<!-- pod-security-review-review -->";
+var maxListedBlockers = 50;
+var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+function severityCounts(findings, errors) {
+  const blocking = findings.filter((f) => f.blocking).length;
+  const failing = errors.filter(failsRun).length;
+  const parts = [`${blocking} blocking`, plural3(findings.length - blocking, "warning", "warnings")];
+  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
+  return parts.join(", ");
+}
+function reviewBody({ plan, findings, errors, policy, links }) {
+  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
+  const commentedProblems = new Set(plan.commentedProblems);
+  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
+  const blockers = [
+    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${f.detail})`)}`),
+    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
+  ];
+  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
+  if (blockers.length > 0) {
+    lines.push("", `> [!CAUTION]
+> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
+    lines.push(...blockers.slice(0, maxListedBlockers));
+    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
+  }
+  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
+  return lines.join("\n");
+}
+function blobLink(serverUrl, owner, repo, sha) {
+  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
+  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
+  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
+}
+function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
+  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
+}
+
+// src/fixes/notes.ts
+function illustrative(yaml2) {
+  return [
+    "Illustrative example, not applicable as-is:",
+    "```yaml",
+    "# Illustrative only: adapt the names and values before using it.",
+    yaml2.trimEnd(),
+    "```"
+  ].join("\n");
+}
+var guidance = {
+  allowPrivilegeEscalation: {
+    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
+    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
+  },
+  appArmorProfile: {
+    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
+    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
+  },
+  capabilities_baseline: {
+    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
+    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
+  },
+  capabilities_restricted: {
+    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
+    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
+  },
+  hostNamespaces: {
+    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
+    // Names all three fields: the example must fit whichever namespace the finding is about.
+    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
+  },
+  hostPathVolumes: {
+    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
+    example: "volumes:\n- name: data\n  emptyDir: {}"
+  },
+  hostPorts: {
+    text: "Remove `hostPort` and publish the port through a Service instead.",
+    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
+  },
+  hostProbesAndHostLifecycle: {
+    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
+    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
+  },
+  privileged: {
+    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
+    example: "securityContext:\n  privileged: false"
+  },
+  procMount: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  procMount_restricted: {
+    text: "Remove `securityContext.procMount` or set it to `Default`.",
+    example: "securityContext:\n  procMount: Default"
+  },
+  restrictedVolumes: {
+    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
+    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
+  },
+  runAsNonRoot: {
+    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
+    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
+  },
+  runAsUser: {
+    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
+    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
+  },
+  seLinuxOptions: {
+    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
+    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
+  },
+  seccompProfile_baseline: {
+    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
+    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
+  },
+  seccompProfile_restricted: {
+    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
+    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
+  },
+  sysctls: {
+    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
+    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
+  },
+  windowsHostProcess: {
+    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
+    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
+  },
+  "advice.readOnlyRootFilesystem": {
+    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
+    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
+  },
+  "advice.automountServiceAccountToken": {
+    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
+    example: "spec:\n  automountServiceAccountToken: false"
+  }
+};
+function noSafeFix(check, reason4) {
+  const { text: text5, example } = guidance[check];
+  return `No safe mechanical fix was found: ${reason4}. ${text5}
+
+${illustrative(example)}`;
+}
+function notUtf8(check) {
+  return noSafeFix(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
+}
+function sharedNode(check, reason4) {
+  const { text: text5, example } = guidance[check];
+  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
+
+${text5}
+
+${illustrative(example)}`;
+}
+var sharedCaveatLead = "The edit is made where the value is defined";
+function sharedCaveat(reason4) {
+  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
+}
+var notComputedLead = "not computed:";
+function notComputed(budget) {
+  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
+}
+function longLineNote(edit, line) {
+  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
+}
+function anchorCaveat(reason4, podSpecs) {
+  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
+}
+function volumeNote(check, volumes2) {
+  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
+  const first = volumes2[0]?.name ?? "data";
+  const hostPath = volumes2.some((v) => v.type === "hostPath");
+  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
+  const options = [
+    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
+    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
+    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
+    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
+  ];
+  const example = `volumes:
+- name: ${first}
+  persistentVolumeClaim:
+    claimName: ${first}-data   # a claim you create for this data`;
+  return `${options.join("\n")}
+
+${illustrative(example)}`;
+}
+
+// src/version.ts
+var version = "0.1.0";
+var actionRepository = "pod-security-review/pod-security-review";
+
+// src/report/checkDocs.ts
+var readmeUrl = `https://github.com/${actionRepository}`;
+var checksSectionUrl = `${readmeUrl}#the-checks`;
+var documentedChecks = Object.keys(checkTitles);
+var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
+var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
+
+// src/report/namesBy.ts
+function namesBy(items, keyOf2, named) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    let names = byKey.get(key);
+    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
+
+// src/report/commentBody.ts
+var maxCommentChars = 65536;
+var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
+function fenceFor(content) {
+  let longest = 0;
+  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
+  return "`".repeat(Math.max(3, longest + 1));
+}
+function suggestionBlock(suggestion) {
+  if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
+  const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
+  const fence = fenceFor(content);
+  if (suggestion.replacement === "") return `${fence}suggestion
+${fence}`;
+  return `${fence}suggestion
+${content}
+${fence}`;
+}
+var cautions = {
+  privileged: "the container loses device and kernel access",
+  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
+  runAsUser: "the container no longer runs as UID 0",
+  runAsNonRoot: "the image must run as a non-root user, or the container will not start",
+  hostPorts: "clients must reach the port through a Service",
+  windowsHostProcess: "the containers lose access to the node",
+  "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
+  "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
+};
+function cautionFor(checks2) {
+  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
+  return parts.length === 0 ? null : `${parts.join("; ")}.`;
+}
+var unique = (items) => [...new Set(items)];
+var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
+var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
+function workloadsOf(findings) {
+  return namesBy(findings, (f) => f.kind, nameOf).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
+}
+function subjectOf(findings) {
+  const workloads = unique(findings.map(workloadOf3));
+  const containers = unique(findings.flatMap((f) => f.containers));
+  const podLevel = findings.some((f) => f.containers.length === 0);
+  if (workloads.length === 1) {
+    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
+    return workloads[0];
+  }
+  return workloadsOf(findings);
+}
+function headline(findings, docs) {
+  const checks2 = unique(findings.map((f) => f.check));
+  const levels2 = unique(findings.map((f) => f.level));
+  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs.of(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs.all}) fail`;
+  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
+  const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
+  const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
+  return `**${subjectOf(findings)}: ${what}** (${severity2}${old})`;
+}
+function bullets(findings, suggested) {
+  const checks2 = unique(findings.map((f) => f.check));
+  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
+  const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
+  return checks2.map((check) => {
+    const of = findings.filter((f) => f.check === check);
+    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
+    const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
+    return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
+  });
+}
+function withoutSuggestion(findings) {
+  const reasons = [];
+  const guidance2 = [];
+  const examples = [];
+  for (const f of findings) {
+    if (f.fix !== null) continue;
+    const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
+    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
+    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
+  }
+  const fixed2 = findings.find((f) => f.fix !== null);
+  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
+  const single = unique(findings.map((f) => f.check)).length === 1;
+  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
+  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
+  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
+  return [heading, ...todo].filter((p) => p !== "");
+}
+var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
+function provenance(findings) {
+  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
+  const workloads = unique(findings.map(workloadOf3));
+  if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
+  const bySource = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords2[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
+    bySource.set(source, [...bySource.get(source) ?? [], f]);
+  }
+  const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
+  return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
+}
+function renderedFrom(findings) {
+  const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
+  if (rendered.length === 0) return null;
+  const roots = namesBy(rendered, (r) => r.tool, (r) => inlineCode(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`);
+  const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
+  const line = `_Rendered by ${roots.join("; ")}._`;
+  if (snippets.length === 0) return line;
+  const fence = fenceFor(snippets.join("\n"));
+  return [`<details><summary>Rendered by ${roots.join("; ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
+${snippet}
+${fence}`), "</details>"].join("\n");
+}
+function sharedCaveats(notes) {
+  const byConsequence = /* @__PURE__ */ new Map();
+  for (const note of unique(notes)) {
+    const parts = new RegExp(`^${sharedCaveatLead} \\((.*?)\\); (.*)$`, "s").exec(note);
+    const [reason4, consequence] = parts ? [parts[1], parts[2]] : [null, note];
+    byConsequence.set(consequence, [...byConsequence.get(consequence) ?? [], ...reason4 === null ? [] : [reason4]]);
+  }
+  return [...byConsequence].map(([consequence, reasons]) => reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join("; ")}); ${consequence}`);
+}
+function commentBody(findings, suggestion, docs = readmeDocs) {
+  const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
+  const parts = [`> [!${alert}]
+> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
+  if (suggestion) {
+    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
+    const shared = sharedCaveats(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
+    parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
+  } else parts.push(...withoutSuggestion(findings));
+  const where2 = provenance(findings);
+  if (where2 !== null) parts.push(where2);
+  const from2 = renderedFrom(findings);
+  if (from2 !== null) parts.push(from2);
+  const marker2 = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
+
+${marker2}`;
+}
+function problemCommentBody(problems) {
+  const file = problems[0].file;
+  const parts = [
+    `> [!CAUTION]
+> **${inlineCode(file)} could not be checked** (blocking)`,
+    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
+    "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
+  ];
+  const marker2 = fingerprintMarker(unique(problems.map(problemFingerprint)));
+  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
+
+${marker2}`;
+}
+
+// src/report/placement.ts
+var maxRepeatedLines = 6;
+function offendingLines(findings, lines) {
+  const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
+  return [...new Set(all)].sort((a, b) => a - b);
+}
+var indentOf = (text5) => text5.length - text5.trimStart().length;
+function withinBlockOf(field2, line, lines) {
+  const first = lines.textOf(field2);
+  if (first === void 0) return false;
+  const indent = indentOf(first);
+  const opensBlock = /:\s*(#.*)?$/.test(first);
+  for (let l = field2 + 1; l <= line; l++) {
+    const text5 = lines.textOf(l);
+    if (text5 === void 0) return false;
+    const trimmed = text5.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (indentOf(text5) > indent || opensBlock && indentOf(text5) === indent && trimmed.startsWith("- ")) continue;
+    return false;
+  }
+  return true;
+}
+function widened(anchor, suggestion, start, end, lines) {
+  if (suggestion.replacement === null) return null;
+  const texts = (from2, to2) => {
+    const out = [];
+    for (let line = from2; line <= to2; line++) {
+      const text5 = lines.textOf(line);
+      if (text5 === void 0) return null;
+      out.push(`${text5}
+`);
+    }
+    return out;
+  };
+  const before = texts(start, anchor.start - 1);
+  const after = texts(anchor.end + 1, end);
+  if (before === null || after === null) return null;
+  const replacement = `${before.join("")}${suggestion.replacement}${after.join("")}`;
+  return { ...anchor, start, end, suggestion: { ...suggestion, startLine: start, endLine: end, replacement } };
+}
+function placeOnOffendingFields(groups2, diffLinesOf) {
+  const placed2 = groups2.map((g) => g.anchor);
+  const overlapsAnother = (index, start, end) => placed2.some((other, i) => i !== index && other.suggestion !== null && other.path === placed2[index].path && other.start <= end && start <= other.end);
+  const order = placed2.map((_, i) => i).sort((a, b) => placed2[a].path < placed2[b].path ? -1 : placed2[a].path > placed2[b].path ? 1 : placed2[a].start - placed2[b].start);
+  for (const index of order) {
+    const anchor = placed2[index];
+    const suggestion = anchor.suggestion;
+    if (suggestion === null) continue;
+    const lines = diffLinesOf(anchor.path);
+    const fields2 = offendingLines(groups2[index].findings, lines);
+    if (fields2.length === 0 || fields2.some((line) => line >= anchor.start && line <= anchor.end)) continue;
+    const after = fields2.find((line) => line > anchor.end);
+    const before = fields2.filter((line) => line < anchor.start).at(-1);
+    const candidates = [
+      ...after === void 0 ? [] : [[anchor.start, after]],
+      ...before === void 0 || withinBlockOf(before, anchor.start, lines) ? [] : [[before, anchor.end]]
+    ];
+    for (const [start, end] of candidates) {
+      if (end - start - (anchor.end - anchor.start) > maxRepeatedLines || !lines.spansOneHunk(start, end) || overlapsAnother(index, start, end)) continue;
+      const wider = widened(anchor, suggestion, start, end, lines);
+      if (wider === null) continue;
+      placed2[index] = wider;
+      break;
+    }
+  }
+  return placed2;
+}
+
+// src/report/reviewPlan.ts
+function anchorOf(finding, lines) {
+  const fix = finding.fix;
+  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
+    return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
+  }
+  const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
+  const best = inDiff.find((l) => l.exact) ?? inDiff[0];
+  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
+}
+function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
+  const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
+  const posted = new Set(existing.flatMap((c) => c.fingerprints));
+  const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
+  const current = /* @__PURE__ */ new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
+  const alreadyCommented = [];
+  const outsideDiff = [];
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (isPosted(finding)) {
+      alreadyCommented.push(finding);
+      continue;
+    }
+    const anchor = anchorOf(finding, diffLinesOf(finding.file));
+    if (!anchor) {
+      outsideDiff.push(finding);
+      continue;
+    }
+    const key = `${anchor.path}\0${anchor.start}\0${anchor.end}`;
+    const group = groups2.get(key);
+    if (group) group.findings.push(finding);
+    else groups2.set(key, { anchor, findings: [finding] });
+  }
+  const commentedProblems = [];
+  const problemGroups = /* @__PURE__ */ new Map();
+  for (const problem of problems.filter(failsRun)) {
+    if (posted.has(problemFingerprint(problem))) {
+      commentedProblems.push(problem);
+      continue;
+    }
+    if (problem.line === null || !diffLinesOf(problem.file).has(problem.line)) continue;
+    const key = `${problem.file}\0${problem.line}`;
+    const group = problemGroups.get(key) ?? { anchor: { path: problem.file, start: problem.line, end: problem.line, suggestion: null }, problems: [] };
+    group.problems.push(problem);
+    problemGroups.set(key, group);
+  }
+  const ordered = [...[...groups2.values()].map((g) => ({ ...g, problems: [] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] }))].sort(
+    (a, b) => Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
+  );
+  const overflow = [];
+  const posting = [];
+  for (const group of ordered) {
+    if (posting.length >= cap) overflow.push(...group.findings);
+    else posting.push(group);
+  }
+  const anchors = placeOnOffendingFields(posting, diffLinesOf);
+  const comments = posting.map(({ findings: group, problems: failing }, i) => {
+    const anchor = anchors[i];
+    commentedProblems.push(...failing);
+    return {
+      path: anchor.path,
+      line: anchor.end,
+      startLine: anchor.start < anchor.end ? anchor.start : null,
+      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
+      findings: group,
+      problems: failing
+    };
+  });
+  const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
+  return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2, commentedProblems };
+}
+
+// src/report/limits.ts
+var commentChars = 65536;
+var checkOutputBytes = 65535;
+var annotationTextBytes = 64 * 1024;
+var annotationTitleChars = 255;
+var checkTitleChars = 255;
+var annotationCap = 1e3;
+var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
+function clampMarkdown(text5, maxBytes, note) {
+  if (utf8Length(text5) <= maxBytes) return text5;
+  const tail = `
+
+> [!WARNING]
+> ${note}
+`;
+  const cut = truncateUtf8(text5, maxBytes - utf8Length(tail), "");
+  const lastLine = cut.lastIndexOf("\n");
+  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
+}
+function clampAnnotation(annotation) {
+  return {
+    ...annotation,
+    title: truncateChars(annotation.title, annotationTitleChars, "\u2026"),
+    message: truncateUtf8(annotation.message, annotationTextBytes, "\u2026 (truncated)")
+  };
+}
+var levelRank3 = { failure: 0, warning: 1, notice: 2 };
+function capAnnotations(annotations, cap = annotationCap) {
+  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank3[x.a.annotation_level] - levelRank3[y.a.annotation_level] || x.i - y.i);
+  const sent = ordered.slice(0, cap).map(({ a }) => clampAnnotation(a));
+  return { sent, left: Math.max(annotations.length - cap, 0) };
+}
+function clampCheckRunText(output) {
+  return {
+    title: truncateChars(output.title, checkTitleChars, "\u2026"),
+    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything."),
+    ...output.text !== void 0 && output.text !== "" ? { text: clampMarkdown(output.text, checkOutputBytes, "The details were cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.") } : {}
+  };
+}
+function fitSections(head, sections, rest, maxChars = commentChars) {
+  const length = (text5) => [...text5].length;
+  const whole = [head, ...sections].join("\n\n");
+  if (length(whole) <= maxChars) return whole;
+  const parts = [head];
+  let used = length(head);
+  for (const [i, section] of sections.entries()) {
+    const tail = rest(sections.length - i);
+    if (used + 2 + length(section) + 2 + length(tail) > maxChars) {
+      parts.push(tail);
+      return truncateChars(parts.join("\n\n"), maxChars);
+    }
+    parts.push(section);
+    used += 2 + length(section);
+  }
+  return truncateChars(parts.join("\n\n"), maxChars);
+}
+
+// src/report/sarif.ts
+var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
+var notificationLevels = { error: "error", warning: "warning", notice: "note" };
+function renderSarif(findings, errors, toolVersion, unchecked = defaultUnchecked) {
+  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
+  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "pod-security-review",
+            version: toolVersion,
+            informationUri: standardsUrl,
+            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
+          }
+        },
+        results: findings.map((f) => ({
+          ruleId: f.check,
+          level: f.blocking ? "error" : "warning",
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ""}`) },
+          locations: f.locations.map((l) => ({
+            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
+          })),
+          partialFingerprints: { podSecurityReview: fingerprint(f) },
+          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
+        })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: errors.map((e) => ({
+              level: notificationLevels[problemSeverity(e, unchecked)],
+              message: { text: plainText(e.message) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
+            }))
+          }
+        ]
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function sarifRule(id, blocking) {
+  const { control, problem } = checkTitles[id];
+  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
+  const helpUri = checkDocsUrl(id);
+  const why = whyItMatters[id];
+  return {
+    id,
+    name: control,
+    shortDescription: { text: `${control}: ${problem}` },
+    fullDescription: { text: why },
+    help: {
+      text: `${why} See ${helpUri}`,
+      markdown: `**${control}** (\`${id}\`): ${problem}.
+
+${why}
+
+[Read more](${helpUri})`
+    },
+    helpUri,
+    defaultConfiguration: { level: blocking ? "error" : "warning" },
+    properties: {
+      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
+      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
+    }
+  };
+}
+
+// src/render/stage.ts
+init_select();
+init_select();
+
+// src/findings/evaluateFiles.ts
+init_load();
+
+// src/policy/sources/advice.ts
+var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
+var adviceContainerLists = ["initContainers", "containers"];
+function someContainerBreaks(pod, rule) {
+  for (const key of adviceContainerLists) {
+    for (const entry of list(pod.spec, key)) {
+      if (isObject(entry) && rule(entry, pod) !== null) return true;
+    }
+  }
+  return false;
+}
+function containersBreaking(pod, rule) {
+  const names = [];
+  const paths = [];
+  for (const { name, container, path: path4 } of visitContainers(pod)) {
+    if (path4[1] === "ephemeralContainers") continue;
+    const field2 = rule(container, pod);
+    if (field2) {
+      names.push(name);
+      paths.push([...path4, ...field2]);
+    }
+  }
+  return { names, paths };
+}
+function unmet(requirement, pod) {
+  return requirement.of === "pod" ? requirement.unmet(pod) : someContainerBreaks(pod, requirement.rule);
+}
+var securityContextOf = (container) => obj(container, "securityContext");
+var readOnlyRootFilesystemField = ["securityContext", "readOnlyRootFilesystem"];
+var capabilitiesAddField = ["securityContext", "capabilities", "add"];
+var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
+var imageField = ["image"];
+var limitsField = ["resources", "limits"];
+function highId(key) {
+  const field2 = ["securityContext", key];
+  return {
+    of: "containers",
+    rule: (container, pod) => {
+      const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
+      return value !== void 0 && value > 1e4 ? null : field2;
+    },
+    detail: (containers) => `${containers} should run with ${key} above 10000`
+  };
+}
+var checks = {
+  "advice.readOnlyRootFilesystem": {
+    reason: "writable root file system",
+    // The API server refuses readOnlyRootFilesystem in a Windows pod: advice it could not follow is noise.
+    appliesTo: (pod) => str(obj(pod.spec, "os"), "name") !== "windows",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => optBool(securityContextOf(container), "readOnlyRootFilesystem") === true ? null : readOnlyRootFilesystemField,
+        detail: (containers) => `${containers} should set securityContext.readOnlyRootFilesystem=true`
+      }
+    ]
+  },
+  "advice.automountServiceAccountToken": {
+    reason: "service account token mounted",
+    requirements: [
+      {
+        of: "pod",
+        unmet: (pod) => optBool(pod.spec, "automountServiceAccountToken") !== false,
+        path: ["spec", "automountServiceAccountToken"],
+        detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API"
+      }
+    ]
+  },
+  "advice.highUid": { reason: "UID or GID not above 10000", requirements: [highId("runAsUser"), highId("runAsGroup")] },
+  "advice.dropNetRaw": {
+    reason: "NET_RAW not dropped",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => {
+          const capabilities = obj(securityContextOf(container), "capabilities");
+          const drop = list(capabilities, "drop");
+          const adds = list(capabilities, "add").includes("NET_RAW");
+          return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : adds ? capabilitiesAddField : capabilitiesDropField;
+        },
+        detail: (containers) => `${containers} should drop NET_RAW (or ALL) and not add it`
+      }
+    ]
+  },
+  "advice.imageDigest": {
+    reason: "image not pinned by digest",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => /@sha256:[0-9a-f]{64}$/.test(str(container, "image")) ? null : imageField,
+        detail: (containers) => `${containers} should name the image by digest (image@sha256:\u2026)`
+      }
+    ]
+  },
+  "advice.resourceLimits": {
+    reason: "no resource limits",
+    requirements: [
+      {
+        of: "containers",
+        rule: (container) => {
+          const limits = obj(obj(container, "resources"), "limits");
+          return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : limitsField;
+        },
+        detail: (containers) => `${containers} should set resources.limits.cpu and memory`
+      }
+    ]
+  }
+};
+var checkEntries = Object.entries(checks);
+function fails(check, pod) {
+  return (check.appliesTo?.(pod) ?? true) && check.requirements.some((requirement) => unmet(requirement, pod));
+}
+function failure(id, check, pod) {
+  if (check.appliesTo && !check.appliesTo(pod)) return null;
+  const details = [];
+  const paths = [];
+  for (const requirement of check.requirements) {
+    if (requirement.of === "pod") {
+      if (!requirement.unmet(pod)) continue;
+      details.push(requirement.detail);
+      paths.push(requirement.path);
+      continue;
+    }
+    const breaking = containersBreaking(pod, requirement.rule);
+    if (breaking.names.length === 0) continue;
+    details.push(requirement.detail(containerNames(breaking.names)));
+    paths.push(...breaking.paths);
+  }
+  return details.length === 0 ? null : { check: id, reason: check.reason, detail: details.join("; "), paths };
+}
+function adviceFailures(pod, enabled = () => true) {
+  const failures = [];
+  for (const [id, check] of checkEntries) {
+    if (!enabled(id)) continue;
+    const advice = failure(id, check, pod);
+    if (advice) failures.push(advice);
+  }
+  return failures;
+}
+function failingAdvice(pod) {
+  const failing = [];
+  for (const [id, check] of checkEntries) if (fails(check, pod)) failing.push(id);
+  return failing;
+}
+function adviceFindings(source, settings) {
+  const findings = [];
+  for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
+    const id = advice.check;
+    const blocking = settings.blocking.has(id);
+    const locations = advice.paths.map((podPath) => locationOf(source, podPath)).sort(byPlace);
+    const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
+    findings.push({
+      file: source.document.file,
+      apiVersion: source.apiVersion,
+      kind: source.kind,
+      namespace: source.namespace,
+      name: source.name,
+      container: containers.length === 1 ? containers[0] ?? null : null,
+      containers,
+      check: advice.check,
+      reason: advice.reason,
+      detail: advice.detail,
+      level: "restricted",
+      version: "latest",
+      line: locations[0]?.line ?? source.document.line,
+      locations,
+      mode: blocking ? "enforce" : "warn",
+      blocking,
+      levelSource: { kind: "advisory", detail: `hardening advice ${advice.check}${blocking ? ", blocking by the config" : ""}` },
+      optOutNote: null,
+      fix: null,
+      fixNote: null
+    });
+  }
+  return findings;
+}
+
+// src/policy/sources/psp.ts
+var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
+var baselineCapabilities = allowedV1_0;
+var restrictedVolumes2 = new Set(allowedVolumeSources);
+var baselineSeLinuxTypes = allowedTypesV1_31;
+var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
+var safeSysctls = allowedV1_37;
+var strings4 = (value) => value.map((v) => typeof v === "string" ? v : "");
+function mapPodSecurityPolicy(spec, annotations) {
+  const baseline = [];
+  const restricted = [];
+  if (bool(spec, "privileged")) baseline.push("privileged: true");
+  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
+  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
+  const capabilities = [...strings4(list(spec, "allowedCapabilities")), ...strings4(list(spec, "defaultAddCapabilities"))];
+  const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
+  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
+  else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
+  if (!strings4(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
+  const volumes2 = strings4(list(spec, "volumes"));
+  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
+  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
+  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
+  const seLinux = obj(spec, "seLinux");
+  const seLinuxOptions2 = obj(seLinux, "seLinuxOptions");
+  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
+    baseline.push("seLinux options with a custom user, role or type");
+  }
+  const procMounts = strings4(list(spec, "allowedProcMountTypes"));
+  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
+  const unsafeSysctls = strings4(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
+  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
+  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
+  const runAsUser2 = obj(spec, "runAsUser");
+  const rule = str(runAsUser2, "rule");
+  const ranges = list(runAsUser2, "ranges").filter(isObject);
+  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
+  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
+  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
+  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
+  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
+  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
+  const level = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
+  return { level, beyondBaseline: baseline, beyondRestricted: level === "restricted" ? [] : restricted };
+}
+function replacementLabels(level) {
+  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level}`, "    pod-security.kubernetes.io/enforce-version: latest"];
+  if (level !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
+  return lines.join("\n");
+}
+function podSecurityPolicies(document) {
+  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
+    const metadata = obj(o.value, "metadata");
+    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
+    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
+  });
+}
+function pspFinding(file, psp, blocking) {
+  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
+  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
+  return {
+    file,
+    apiVersion: psp.apiVersion,
+    kind: "PodSecurityPolicy",
+    namespace: null,
+    name: psp.name,
+    container: null,
+    containers: [],
+    check: pspCheckId,
+    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
+    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
+    level: mapping.level,
+    version: "latest",
+    line: psp.kindLine,
+    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
+    mode: blocking ? "enforce" : "warn",
+    blocking,
+    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
+    optOutNote: null,
+    fix: null,
+    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
+
+\`\`\`yaml
+${replacementLabels(mapping.level)}
+\`\`\``
+  };
+}
+function pspFindingsOf(documents, checks2) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
+  const blocking = checks2.blocking.has(pspCheckId);
+  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
+}
+function changedPspFindings(head, base, checks2, same2) {
+  if (!checks2.enabled.has(pspCheckId)) return [];
+  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
+  const blocking = checks2.blocking.has(pspCheckId);
+  return head.flatMap(
+    (document) => podSecurityPolicies(document).flatMap((psp) => {
+      const old = before.get(psp.name);
+      if (old && same2(old.spec, psp.spec) && same2(old.annotations, psp.annotations)) return [];
+      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
+    })
+  );
+}
+
+// src/policy/sources/settings.ts
+var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
 // src/workloads/validate.ts
 init_scalars();
@@ -46033,7 +47397,7 @@ function findWorkloadKind(apiVersion, kind) {
 }
 
 // src/workloads/charts.ts
-var text2 = (value) => typeof value === "string" && value !== "" ? value : null;
+var text3 = (value) => typeof value === "string" && value !== "" ? value : null;
 function chartReferenceOf(apiVersion, kind, object) {
   const group = apiGroup(apiVersion);
   if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
@@ -46049,14 +47413,14 @@ function helmReleaseChart(object) {
   const spec = isObject(object.spec) ? object.spec : {};
   const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
   if (chartRef !== null) {
-    const source2 = [text2(chartRef.kind), text2(chartRef.name)].filter((part) => part !== null).join(" ");
+    const source2 = [text3(chartRef.kind), text3(chartRef.name)].filter((part) => part !== null).join(" ");
     return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
   }
   const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
-  const name = text2(template?.chart);
+  const name = text3(template?.chart);
   if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
   const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
-  const source = sourceRef === null ? "" : [text2(sourceRef.kind), text2(sourceRef.name)].filter((part) => part !== null).join(" ");
+  const source = sourceRef === null ? "" : [text3(sourceRef.kind), text3(sourceRef.name)].filter((part) => part !== null).join(" ");
   return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
 }
 function argoChart(spec, specPath) {
@@ -46065,10 +47429,10 @@ function argoChart(spec, specPath) {
   if (Array.isArray(spec.sources)) spec.sources.forEach((source, index) => sources.push([source, [...specPath, "sources", index]]));
   for (const [source, path4] of sources) {
     if (!isObject(source)) continue;
-    const repository = text2(source.repoURL);
-    const chart = text2(source.chart);
+    const repository = text3(source.repoURL);
+    const chart = text3(source.chart);
     if (chart !== null) return { controller: "Argo CD", chart: repository === null ? chart : `${chart} from ${repository}`, path: [...path4, "chart"] };
-    const at3 = text2(source.path);
+    const at3 = text3(source.path);
     if (isObject(source.helm)) return { controller: "Argo CD", chart: at3 === null ? null : `at ${at3}${repository === null ? "" : ` of ${repository}`}`, path: [...path4, "helm"] };
   }
   return null;
@@ -46193,6 +47557,9 @@ function holdsNoPodSpec(value) {
 function podLoadOptions(load) {
   return { ...load, podFree: holdsNoPodSpec };
 }
+
+// src/fixes/fixFile.ts
+init_load();
 
 // src/fixes/edits.ts
 function set(path4, value) {
@@ -46572,151 +47939,6 @@ var fixSysctls = (context) => {
   return { kind: "edits", edits: [...byList(entries).values()].flatMap(({ list: list3, indices }) => removeItems(context, list3, indices)) };
 };
 
-// src/fixes/notes.ts
-function illustrative(yaml2) {
-  return [
-    "Illustrative example, not applicable as-is:",
-    "```yaml",
-    "# Illustrative only: adapt the names and values before using it.",
-    yaml2.trimEnd(),
-    "```"
-  ].join("\n");
-}
-var guidance = {
-  allowPrivilegeEscalation: {
-    text: "Set `securityContext.allowPrivilegeEscalation: false` in every container named in the finding.",
-    example: "containers:\n- name: app\n  securityContext:\n    allowPrivilegeEscalation: false"
-  },
-  appArmorProfile: {
-    text: "Use the runtime's default AppArmor profile (`appArmorProfile.type: RuntimeDefault`, or the annotation value `runtime/default`), or a profile loaded on the nodes (`Localhost`).",
-    example: "securityContext:\n  appArmorProfile:\n    type: RuntimeDefault"
-  },
-  capabilities_baseline: {
-    text: "Remove the capabilities outside the baseline set from `securityContext.capabilities.add`.",
-    example: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]'
-  },
-  capabilities_restricted: {
-    text: "Drop every capability and add back at most `NET_BIND_SERVICE`.",
-    example: 'securityContext:\n  capabilities:\n    drop: ["ALL"]\n    add: ["NET_BIND_SERVICE"]   # only if the process binds a port below 1024'
-  },
-  hostNamespaces: {
-    text: "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to `false`). A workload that really needs the node's namespaces (a node agent) cannot meet this level: run it in a namespace labelled with a less strict Pod Security level.",
-    // Names all three fields: the example must fit whichever namespace the finding is about.
-    example: "spec:\n  hostNetwork: false\n  hostPID: false\n  hostIPC: false"
-  },
-  hostPathVolumes: {
-    text: "Replace the hostPath volume with a volume type that does not expose the node's file system.",
-    example: "volumes:\n- name: data\n  emptyDir: {}"
-  },
-  hostPorts: {
-    text: "Remove `hostPort` and publish the port through a Service instead.",
-    example: "ports:\n- containerPort: 8080   # reach it through a Service, not the node's port"
-  },
-  hostProbesAndHostLifecycle: {
-    text: "Remove `host` from the probe or lifecycle handler: it then targets the pod's own IP address.",
-    example: "livenessProbe:\n  httpGet:\n    path: /healthz\n    port: 8080"
-  },
-  privileged: {
-    text: "Remove `securityContext.privileged` or set it to `false`; grant only the capabilities the process needs.",
-    example: "securityContext:\n  privileged: false"
-  },
-  procMount: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  procMount_restricted: {
-    text: "Remove `securityContext.procMount` or set it to `Default`.",
-    example: "securityContext:\n  procMount: Default"
-  },
-  restrictedVolumes: {
-    text: "Use one of the allowed volume types: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected, secret.",
-    example: "volumes:\n- name: data\n  persistentVolumeClaim:\n    claimName: data"
-  },
-  runAsNonRoot: {
-    text: "Set `securityContext.runAsNonRoot: true` (at pod level it covers every container) and make sure the image runs as a non-root user.",
-    example: "spec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001   # a UID the image supports"
-  },
-  runAsUser: {
-    text: "Remove `runAsUser: 0`, or set a non-zero UID that the image supports, and set `runAsNonRoot: true`.",
-    example: "securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001   # a UID the image supports"
-  },
-  seLinuxOptions: {
-    text: "Remove `seLinuxOptions.user` and `.role`, and any `type` other than container_t, container_init_t, container_kvm_t (or container_engine_t from v1.31).",
-    example: 'securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"'
-  },
-  seccompProfile_baseline: {
-    text: "Use the runtime's default seccomp profile (`seccompProfile.type: RuntimeDefault`, or the annotation value `runtime/default`) or a `Localhost` profile.",
-    example: "securityContext:\n  seccompProfile:\n    type: RuntimeDefault"
-  },
-  seccompProfile_restricted: {
-    text: "Set `securityContext.seccompProfile.type` to `RuntimeDefault` (or `Localhost`), at pod level to cover every container.",
-    example: "spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault"
-  },
-  sysctls: {
-    text: "Remove the sysctls outside the safe set; a workload that needs them cannot meet this level.",
-    example: 'securityContext:\n  sysctls:\n  - name: net.ipv4.ip_local_port_range\n    value: "32768 60999"'
-  },
-  windowsHostProcess: {
-    text: "Remove `windowsOptions.hostProcess` or set it to `false`: HostProcess containers need the privileged level.",
-    example: "securityContext:\n  windowsOptions:\n    hostProcess: false"
-  },
-  "advice.readOnlyRootFilesystem": {
-    text: "Set `securityContext.readOnlyRootFilesystem: true` in every container named in the finding, and mount an `emptyDir` volume where the process writes.",
-    example: "containers:\n- name: app\n  securityContext:\n    readOnlyRootFilesystem: true\n  volumeMounts:\n  - name: tmp\n    mountPath: /tmp\nvolumes:\n- name: tmp\n  emptyDir: {}"
-  },
-  "advice.automountServiceAccountToken": {
-    text: "Set `automountServiceAccountToken: false` in the pod spec unless the pod calls the Kubernetes API.",
-    example: "spec:\n  automountServiceAccountToken: false"
-  }
-};
-function noSafeFix(check, reason4) {
-  const { text: text5, example } = guidance[check];
-  return `No safe mechanical fix was found: ${reason4}. ${text5}
-
-${illustrative(example)}`;
-}
-function sharedNode(check, reason4) {
-  const { text: text5, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
-
-${text5}
-
-${illustrative(example)}`;
-}
-var sharedCaveatLead = "The edit is made where the value is defined";
-function sharedCaveat(reason4) {
-  return `${sharedCaveatLead} (${reason4}); the other places that use it were checked and do not change.`;
-}
-var notComputedLead = "not computed:";
-function notComputed(budget) {
-  return `${notComputedLead} the file's work budget for fixes (${budget.toLocaleString("en-US")} characters verified) ran out before this finding; the finding itself is complete. \`pod-security-review fix\` has no budget and computes it.`;
-}
-function longLineNote(edit, line) {
-  return `Line ${line} is too long to repeat in a suggestion: the fix replaces bytes ${edit.start}\u2013${edit.end} of the file (\`fix.edit\` in the JSON report; \`pod-security-review fix\` applies it).`;
-}
-function anchorCaveat(reason4, podSpecs) {
-  return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
-}
-function volumeNote(check, volumes2) {
-  const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
-  const first = volumes2[0]?.name ?? "data";
-  const hostPath = volumes2.some((v) => v.type === "hostPath");
-  const allowed = check === "hostPathVolumes" ? "any volume type other than hostPath" : "configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret";
-  const options = [
-    `No suggestion: replacing ${volumes2.length === 1 ? "volume" : "volumes"} ${list3} needs a choice only you can make. Options:`,
-    `- keep the data in the cluster with a volume type the level allows (${allowed}): a persistentVolumeClaim for durable data, emptyDir for scratch space, configMap or secret for configuration;`,
-    ...hostPath || check === "restrictedVolumes" ? ["- for network or cloud storage, mount it through a PersistentVolume and a persistentVolumeClaim, or a CSI driver, instead of the in-line volume source;"] : [],
-    "- if the pod really needs the node's files or this storage in-line (a node agent, a log collector), it cannot meet this level: run it in a namespace labelled with a less strict Pod Security level."
-  ];
-  const example = `volumes:
-- name: ${first}
-  persistentVolumeClaim:
-    claimName: ${first}-data   # a claim you create for this data`;
-  return `${options.join("\n")}
-
-${illustrative(example)}`;
-}
-
 // src/fixes/fixers/volumes.ts
 function volumes(context) {
   return context.failure.paths.map((path4) => {
@@ -46799,7 +48021,7 @@ function lineLength(table, line) {
   if (end > start && table.text.charCodeAt(end - 1) === 13) end--;
   return end - start;
 }
-function utf8Length(text5, from2, to2) {
+function utf8Length2(text5, from2, to2) {
   let bytes = 0;
   for (let i = from2; i < to2; i++) {
     const unit = text5.charCodeAt(i);
@@ -46813,11 +48035,11 @@ function byteOffset(table, offset) {
   let marks2 = byteMarks.get(table);
   if (!marks2) {
     marks2 = [0];
-    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length(table.text, at3, at3 + byteMarkEvery));
+    for (let at3 = 0; at3 + byteMarkEvery <= table.text.length; at3 += byteMarkEvery) marks2.push((marks2[marks2.length - 1] ?? 0) + utf8Length2(table.text, at3, at3 + byteMarkEvery));
     byteMarks.set(table, marks2);
   }
   const mark = Math.min(Math.floor(offset / byteMarkEvery), marks2.length - 1);
-  return (marks2[mark] ?? 0) + utf8Length(table.text, mark * byteMarkEvery, offset);
+  return (marks2[mark] ?? 0) + utf8Length2(table.text, mark * byteMarkEvery, offset);
 }
 function columnOf(table, offset) {
   return offset - lineStart(table, lineOf(table, offset));
@@ -47093,10 +48315,10 @@ var booleanSpellings = [
   ["y", "n"],
   ["Y", "N"]
 ];
-function formatBoolean(value, replacing) {
-  if (replacing !== void 0) {
+function formatBoolean(value, replacing2) {
+  if (replacing2 !== void 0) {
     for (const [t, f] of booleanSpellings) {
-      if (replacing === t || replacing === f) return value ? t : f;
+      if (replacing2 === t || replacing2 === f) return value ? t : f;
     }
   }
   return value ? "true" : "false";
@@ -48032,183 +49254,6 @@ function editSplice(text5, edit, bomBytes) {
 // src/fixes/verify.ts
 init_load();
 
-// src/policy/sources/advice.ts
-var containerNames = (names) => `${names.length === 1 ? "container" : "containers"} ${names.map((n) => JSON.stringify(n)).join(", ")}`;
-var adviceContainerLists = ["initContainers", "containers"];
-function someContainerBreaks(pod, rule) {
-  for (const key of adviceContainerLists) {
-    for (const entry of list(pod.spec, key)) {
-      if (isObject(entry) && rule(entry, pod) !== null) return true;
-    }
-  }
-  return false;
-}
-function containersBreaking(pod, rule) {
-  const names = [];
-  const paths = [];
-  for (const { name, container, path: path4 } of visitContainers(pod)) {
-    if (path4[1] === "ephemeralContainers") continue;
-    const field2 = rule(container, pod);
-    if (field2) {
-      names.push(name);
-      paths.push([...path4, ...field2]);
-    }
-  }
-  return { names, paths };
-}
-function unmet(requirement, pod) {
-  return requirement.of === "pod" ? requirement.unmet(pod) : someContainerBreaks(pod, requirement.rule);
-}
-var securityContextOf = (container) => obj(container, "securityContext");
-var readOnlyRootFilesystemField = ["securityContext", "readOnlyRootFilesystem"];
-var capabilitiesAddField = ["securityContext", "capabilities", "add"];
-var capabilitiesDropField = ["securityContext", "capabilities", "drop"];
-var imageField = ["image"];
-var limitsField = ["resources", "limits"];
-function highId(key) {
-  const field2 = ["securityContext", key];
-  return {
-    of: "containers",
-    rule: (container, pod) => {
-      const value = optInt(securityContextOf(container), key) ?? optInt(obj(pod.spec, "securityContext"), key);
-      return value !== void 0 && value > 1e4 ? null : field2;
-    },
-    detail: (containers) => `${containers} should run with ${key} above 10000`
-  };
-}
-var checks = {
-  "advice.readOnlyRootFilesystem": {
-    reason: "writable root file system",
-    // The API server refuses readOnlyRootFilesystem in a Windows pod: advice it could not follow is noise.
-    appliesTo: (pod) => str(obj(pod.spec, "os"), "name") !== "windows",
-    requirements: [
-      {
-        of: "containers",
-        rule: (container) => optBool(securityContextOf(container), "readOnlyRootFilesystem") === true ? null : readOnlyRootFilesystemField,
-        detail: (containers) => `${containers} should set securityContext.readOnlyRootFilesystem=true`
-      }
-    ]
-  },
-  "advice.automountServiceAccountToken": {
-    reason: "service account token mounted",
-    requirements: [
-      {
-        of: "pod",
-        unmet: (pod) => optBool(pod.spec, "automountServiceAccountToken") !== false,
-        path: ["spec", "automountServiceAccountToken"],
-        detail: "pod should set automountServiceAccountToken=false unless it calls the Kubernetes API"
-      }
-    ]
-  },
-  "advice.highUid": { reason: "UID or GID not above 10000", requirements: [highId("runAsUser"), highId("runAsGroup")] },
-  "advice.dropNetRaw": {
-    reason: "NET_RAW not dropped",
-    requirements: [
-      {
-        of: "containers",
-        rule: (container) => {
-          const capabilities = obj(securityContextOf(container), "capabilities");
-          const drop = list(capabilities, "drop");
-          const adds = list(capabilities, "add").includes("NET_RAW");
-          return !adds && (drop.includes("ALL") || drop.includes("NET_RAW")) ? null : adds ? capabilitiesAddField : capabilitiesDropField;
-        },
-        detail: (containers) => `${containers} should drop NET_RAW (or ALL) and not add it`
-      }
-    ]
-  },
-  "advice.imageDigest": {
-    reason: "image not pinned by digest",
-    requirements: [
-      {
-        of: "containers",
-        rule: (container) => /@sha256:[0-9a-f]{64}$/.test(str(container, "image")) ? null : imageField,
-        detail: (containers) => `${containers} should name the image by digest (image@sha256:\u2026)`
-      }
-    ]
-  },
-  "advice.resourceLimits": {
-    reason: "no resource limits",
-    requirements: [
-      {
-        of: "containers",
-        rule: (container) => {
-          const limits = obj(obj(container, "resources"), "limits");
-          return isObject(limits) && limits.cpu !== void 0 && limits.memory !== void 0 ? null : limitsField;
-        },
-        detail: (containers) => `${containers} should set resources.limits.cpu and memory`
-      }
-    ]
-  }
-};
-var checkEntries = Object.entries(checks);
-function fails(check, pod) {
-  return (check.appliesTo?.(pod) ?? true) && check.requirements.some((requirement) => unmet(requirement, pod));
-}
-function failure(id, check, pod) {
-  if (check.appliesTo && !check.appliesTo(pod)) return null;
-  const details = [];
-  const paths = [];
-  for (const requirement of check.requirements) {
-    if (requirement.of === "pod") {
-      if (!requirement.unmet(pod)) continue;
-      details.push(requirement.detail);
-      paths.push(requirement.path);
-      continue;
-    }
-    const breaking = containersBreaking(pod, requirement.rule);
-    if (breaking.names.length === 0) continue;
-    details.push(requirement.detail(containerNames(breaking.names)));
-    paths.push(...breaking.paths);
-  }
-  return details.length === 0 ? null : { check: id, reason: check.reason, detail: details.join("; "), paths };
-}
-function adviceFailures(pod, enabled = () => true) {
-  const failures = [];
-  for (const [id, check] of checkEntries) {
-    if (!enabled(id)) continue;
-    const advice = failure(id, check, pod);
-    if (advice) failures.push(advice);
-  }
-  return failures;
-}
-function failingAdvice(pod) {
-  const failing = [];
-  for (const [id, check] of checkEntries) if (fails(check, pod)) failing.push(id);
-  return failing;
-}
-function adviceFindings(source, settings) {
-  const findings = [];
-  for (const advice of adviceFailures(source.pod, settings.enabled.has.bind(settings.enabled))) {
-    const id = advice.check;
-    const blocking = settings.blocking.has(id);
-    const locations = advice.paths.map((podPath) => locationOf(source, podPath)).sort(byPlace);
-    const containers = [...new Set(locations.map((l) => l.container).filter((c) => c !== null))];
-    findings.push({
-      file: source.document.file,
-      apiVersion: source.apiVersion,
-      kind: source.kind,
-      namespace: source.namespace,
-      name: source.name,
-      container: containers.length === 1 ? containers[0] ?? null : null,
-      containers,
-      check: advice.check,
-      reason: advice.reason,
-      detail: advice.detail,
-      level: "restricted",
-      version: "latest",
-      line: locations[0]?.line ?? source.document.line,
-      locations,
-      mode: blocking ? "enforce" : "warn",
-      blocking,
-      levelSource: { kind: "advisory", detail: `hardening advice ${advice.check}${blocking ? ", blocking by the config" : ""}` },
-      optOutNote: null,
-      fix: null,
-      fixNote: null
-    });
-  }
-  return findings;
-}
-
 // src/fixes/listLayout.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 init_yamlKinds();
@@ -48532,12 +49577,12 @@ function contentColumnAfter(lines, start, limit, quiet) {
     const indent = contentIndent(lines, at3, lineEnd);
     if (indent !== null) return indent;
     const line = lines.slice(at3, lineEnd);
-    if (!quiet(line, indentOf(line))) return false;
+    if (!quiet(line, indentOf2(line))) return false;
     at3 = lineEnd + 1;
   }
   return null;
 }
-var indentOf = (line) => line.length - line.trimStart().length;
+var indentOf2 = (line) => line.length - line.trimStart().length;
 function contentIndent(lines, from2, to2) {
   let at3 = from2;
   while (at3 < to2 && lines.charCodeAt(at3) === 32) at3++;
@@ -48546,7 +49591,7 @@ function contentIndent(lines, from2, to2) {
   if (first === 35 && isCommentRest(lines, at3 + 1, to2)) return null;
   if (first > 32 && first < 127) return at3 - from2;
   const line = lines.slice(from2, to2);
-  return blankOrComment.test(line) ? null : indentOf(line);
+  return blankOrComment.test(line) ? null : indentOf2(line);
 }
 function isCommentRest(lines, from2, to2) {
   for (let at3 = from2; at3 < to2; at3++) {
@@ -50595,7 +51640,7 @@ function bySuggestionPlace(a, b) {
 init_load();
 function textOf(content) {
   const decoded = decodeContent(content);
-  return "text" in decoded ? decoded.text : null;
+  return "text" in decoded && decoded.exact ? decoded.text : null;
 }
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
@@ -50613,7 +51658,7 @@ function fixFindings(file, text5, evaluations, findings, diff, selected = () => 
     const { blocking, warning: warning2 } = evaluations[i].outcome;
     if (blocking.length + warning2.length > 0 || wanted.size > 0) fixable = true;
   }
-  if (text5 === null || !fixable) return { findings, advice: advices, suggestions: [] };
+  if (!fixable) return { findings, advice: advices, suggestions: [] };
   const pods = [];
   for (let i = 0; i < evaluations.length; i++) {
     const evaluation = evaluations[i];
@@ -50624,12 +51669,15 @@ function fixFindings(file, text5, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = computeFixes({ file, text: text5, pods, level: first.level, version: first.version, diff });
+  const fixes = text5 === null ? notWritable(pods) : computeFixes({ file, text: text5, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
   for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i], fixes.pods[i] ?? [], pods[i].failures, pods[i].upstream));
   return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
+}
+function notWritable(pods) {
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: notUtf8(failure2.check) }))) };
 }
 function withUpstreamFixes(podFindings, podFixes, upstream, selected) {
   const out = [];
@@ -50661,1034 +51709,6 @@ function withAdviceFixes(podAdvice, podFixes, failures, upstream) {
 function withFix(finding, fix) {
   return fix ? { ...finding, fix: fix.fix, fixNote: fix.fixNote } : finding;
 }
-
-// src/scope/configChange.ts
-var text3 = (content) => content.kind === "content" ? textOf(content.data) : null;
-function fileChange(changeSet, path4) {
-  const now = changeSet.files.find((f) => f.path === path4 && f.status !== "removed");
-  const before = changeSet.files.find((f) => (f.previousPath ?? f.path) === path4 && f.status !== "added");
-  if (!now && !before) return changeSet.unselectedPaths?.includes(path4) ? { kind: "unread" } : { kind: "unchanged" };
-  const base = before ? text3(before.base) : null;
-  const head = now ? text3(now.head) : before?.status === "copied" ? base : null;
-  return base === head ? { kind: "unchanged" } : { kind: "changed", base, head };
-}
-function configChange(base, head, path4) {
-  if (base === head) return { kind: "none" };
-  const parse7 = (text5) => text5 === null ? { ok: true, config: defaultPolicyConfig } : parsePolicyConfig(text5, path4);
-  const [before, after] = [parse7(base), parse7(head)];
-  if (!after.ok) return { kind: "invalid", errors: after.errors };
-  return before.ok ? { kind: "changed", base: before.config, head: after.config, path: path4 } : { kind: "none" };
-}
-
-// src/scope/relabelled.ts
-init_load();
-init_select();
-function changedPaths(files) {
-  return new Set(files.flatMap((file) => [file.path, file.previousPath ?? file.path]));
-}
-var mentionsNamespace = /kind["']?\s*:\s*["']?Namespace\b/;
-function namespaceDocuments(path4, content, load) {
-  if (content.kind !== "content") return [];
-  const text5 = textOf(content.data);
-  if (text5 === null || !mentionsNamespace.test(text5)) return [];
-  return [...loadManifestFile(path4, text5, load).documents];
-}
-function sameLabels2(a, b) {
-  const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((key) => a[key] === b[key]);
-}
-function relabelledNamespaces(changeSet, options) {
-  if (!reads(options.policy.sourceOptions ?? {}, "namespace-labels")) return [];
-  const load = options.load ?? defaultLoadOptions;
-  const files = changeSet.files.filter((file) => file.rendered !== true && selectsFile(options.selection ?? defaultSelection, file));
-  const base = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.previousPath ?? file.path, file.base, load)), options.policy).index;
-  const head = namespaceIndexOf(files.flatMap((file) => namespaceDocuments(file.path, file.head, load)), options.policy).index;
-  const names = /* @__PURE__ */ new Set([...base.byName.keys(), ...head.byName.keys()]);
-  const run2 = resolvePolicy({ subject: noSubject, config: options.policy.config, overrides: options.policy.overrides, today: options.policy.today });
-  const defaults2 = { enforce: run2.enforce, warn: run2.warn, audit: { level: "privileged", version: "latest" } };
-  const stricter2 = (name) => {
-    const [was, is] = [base, head].map((index) => policyToEvaluate(index.byName.get(name)?.podSecurityLabels ?? {}, defaults2).policy);
-    return ["enforce", "warn", "audit"].some((mode) => isLaxer(was[mode], is[mode]));
-  };
-  return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
-}
-
-// src/main.ts
-init_load();
-
-// src/report/renderedFix.ts
-function renderedFixWords(f) {
-  if (f.rendered === void 0 || f.fix === null) return null;
-  const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
-  const replacement = f.fix.replacement;
-  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
-}
-
-// src/report/explanations.ts
-var whyItMatters = {
-  ...extraWhyItMatters,
-  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
-  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
-  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
-  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
-  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
-  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
-  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
-  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
-  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
-  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
-  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
-  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
-  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
-  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
-  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
-  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
-  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
-};
-var checkTitles = {
-  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
-  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
-  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
-  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
-  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
-  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
-  hostPorts: { control: "Host Ports", problem: "host port" },
-  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
-  privileged: { control: "Privileged Containers", problem: "privileged container" },
-  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
-  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
-  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
-  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
-  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
-  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
-  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
-  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
-  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
-  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
-  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
-  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
-  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
-  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
-  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
-  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
-  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
-  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
-};
-var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
-
-// src/report/summary.ts
-var cell = (text5) => escapeText(text5);
-var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
-var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
-var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-function countsLine(input) {
-  const blocking = input.findings.filter((f) => f.blocking).length;
-  const warnings = input.findings.length - blocking;
-  const notChecked = input.errors.filter((e) => !isWarning(e)).length;
-  const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
-  if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
-  if (input.ignored.length > 0) severities.push(`${input.ignored.length} ignored by the policy`);
-  return `${severities.join(" \xB7 ")} \u2014 ${plural2(input.podSpecs, "new or modified pod spec", "new or modified pod specs")} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
-}
-function summaryRows(findings) {
-  const rows = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
-    const key = [f.file, f.kind, f.namespace ?? "", f.name, fix].join("\0");
-    rows.set(key, [...rows.get(key) ?? [], f]);
-  }
-  return [...rows.values()];
-}
-function statusOf3(row) {
-  const old = row.filter((f) => f.preexisting).length;
-  const rendered = row[0].rendered;
-  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.label ?? rendered.root}\`` : ""}`;
-}
-function whatFails(row) {
-  const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
-  const other = [...new Set(row.filter((f) => !f.blocking).map((f) => checkTitles[f.check].problem))].filter((p) => !blocking.includes(p));
-  return [...blocking.length > 0 ? [`\u274C ${blocking.join(", ")}`] : [], ...other.length > 0 ? [`\u26A0\uFE0F ${other.join(", ")}`] : []].join("; ");
-}
-function summaryMarkdown(input) {
-  const lines = [countsLine(input), ""];
-  for (const notice2 of input.notices) lines.push(`> [!NOTE]
-> ${notice2}`, "");
-  if (input.findings.length > 0) {
-    lines.push("| Location | Workload | What fails | Status |", "| --- | --- | --- | --- |");
-    for (const row of summaryRows(input.findings)) {
-      const first = row.reduce((a, b) => b.line < a.line ? b : a);
-      const location = codeCell(`${first.file}:${first.line}`);
-      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
-    }
-    lines.push("");
-  }
-  if (input.ignored.length > 0) {
-    lines.push("**Ignored by the policy**", "", "| File | Workload | Check | Why |", "| --- | --- | --- | --- |");
-    for (const f of input.ignored) {
-      const workload = `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-      lines.push(`| ${codeCell(`${f.file}:${f.line}`)} | ${cell(workload)} | \`${f.check}\` | ${cell(f.why.join("; "))} |`);
-    }
-    lines.push("");
-  }
-  if (input.policyProblems.length > 0) {
-    lines.push("**Opt-out annotations that do not count**", "");
-    for (const p of input.policyProblems) lines.push(`- ${codeCell(`${p.file}:${p.line}`)} (${cell(`${p.kind} ${p.name}`)}): ${cell(p.message)}`);
-    lines.push("");
-  }
-  const sections = [
-    { title: "**Manifest warnings**", problems: input.errors.filter(isWarning) },
-    { title: "**Files that could not be checked**", problems: input.errors.filter((e) => !isWarning(e)) }
-  ];
-  for (const { title, problems } of sections) {
-    if (problems.length === 0) continue;
-    lines.push(title, "", ...problems.map(problemLine2), "");
-  }
-  return lines.join("\n");
-}
-function jobSummary(checkName, title, input, detail) {
-  const more = input.findings.length === 0 ? "" : `
-<details><summary>Every finding in full</summary>
-
-${detail}
-</details>
-`;
-  return `## ${checkName}: ${title}
-
-${summaryMarkdown(input)}${more}`;
-}
-
-// src/report/truncate.ts
-var encoder = new TextEncoder();
-function utf8Length2(text5) {
-  return encoder.encode(text5).length;
-}
-function truncateUtf8(text5, maxBytes, marker2 = "\n\n\u2026 (truncated)") {
-  if (utf8Length2(text5) <= maxBytes) return text5;
-  const budget = maxBytes - utf8Length2(marker2);
-  let bytes = 0;
-  let end = 0;
-  for (const char of text5) {
-    const size = utf8Length2(char);
-    if (bytes + size > budget) break;
-    bytes += size;
-    end += char.length;
-  }
-  return text5.slice(0, end) + marker2;
-}
-function truncateChars(text5, maxChars, marker2 = "\n\n\u2026 (truncated)") {
-  const chars = [...text5];
-  if (chars.length <= maxChars) return text5;
-  return chars.slice(0, maxChars - [...marker2].length).join("") + marker2;
-}
-
-// src/report/checkRun.ts
-var maxOutputBytes = 65535;
-function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
-  const fromProblems = problemsVerdict(errors, unchecked);
-  if (findings.some((f) => f.blocking) || fromProblems === "failure") return mode === "warn" ? "neutral" : "failure";
-  return fromProblems;
-}
-function titleOf(findings, errors, checked) {
-  const blocking = findings.filter((f) => f.blocking).length;
-  const parts = [];
-  if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
-  if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
-  const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
-  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
-  const notChecked = uncheckedText(errors);
-  if (notChecked !== "") parts.push(notChecked);
-  const warnings = errors.filter(isWarning).length;
-  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? "manifest warning" : "manifest warnings"}`);
-  if (notChecked !== "" && checked === 0 && findings.length === 0) return `Nothing checked: ${parts.join(", ")}`;
-  return parts.length === 0 ? "No Pod Security violations" : parts.join(", ");
-}
-var levelRank2 = { notice: 0, warning: 1, failure: 2 };
-function byLine(items, where2) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const { file, line } = where2(item);
-    const key = `${file}\0${line}`;
-    groups2.set(key, [...groups2.get(key) ?? [], item]);
-  }
-  return [...groups2.values()];
-}
-var problemLevel = (e, unchecked) => {
-  const severity2 = problemSeverity(e, unchecked);
-  return severity2 === "error" ? "failure" : severity2;
-};
-function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecked) {
-  const findingAnnotations = byLine(
-    findings.filter((f) => !commented?.findings.has(f)),
-    (f) => ({ file: f.file, line: f.line })
-  ).map((group) => {
-    const first = group[0];
-    const checks2 = [...new Set(group.map((f) => f.check))];
-    const workloads = new Set(group.map((f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`));
-    return {
-      path: first.file,
-      start_line: first.line,
-      end_line: first.line,
-      annotation_level: group.some((f) => f.blocking) ? "failure" : "warning",
-      title: checks2.length === 1 ? `Pod Security: ${checkTitles[checks2[0]].control}` : `Pod Security: ${checks2.length} checks`,
-      message: group.map((f) => `${workloads.size > 1 ? `${f.kind} ${f.name}: ` : ""}${f.reason} (${f.detail}) [${f.check}]`).join("\n")
-    };
-  });
-  const problemAnnotations = byLine(
-    errors.filter((e) => !commented?.problems.has(e)),
-    (e) => ({ file: e.file, line: e.line ?? 1 })
-  ).map((group) => {
-    const level = group.map((e) => problemLevel(e, unchecked)).reduce((a, b) => levelRank2[b] > levelRank2[a] ? b : a);
-    return {
-      path: group[0].file,
-      start_line: group[0].line ?? 1,
-      end_line: group[0].line ?? 1,
-      annotation_level: level,
-      title: level === "failure" ? "Pod Security: file not checked" : isWarning(group[0]) ? "Pod Security: manifest warning" : "Pod Security: file not checked",
-      message: [...new Set(group.map((e) => e.message))].join("\n")
-    };
-  });
-  return [...findingAnnotations, ...problemAnnotations];
-}
-var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
-function fixWords(f, commented) {
-  if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
-  const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
-  return first === "" ? "no suggestion" : first;
-}
-function checkRunText(findings, inline) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`)}`;
-    groups2.set(key, [...groups2.get(key) ?? [], f]);
-  }
-  const lines = [];
-  for (const [heading, group] of groups2) {
-    lines.push(heading, "");
-    for (const f of group) {
-      const status = `${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`;
-      lines.push(
-        `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
-        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`
-      );
-      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
-    }
-    lines.push("");
-  }
-  return lines.join("\n");
-}
-function checkRunOutput(input, mode, unchecked = defaultUnchecked, commented) {
-  return {
-    conclusion: conclusionOf(input.findings, input.errors, mode, unchecked),
-    title: titleOf(input.findings, input.errors, input.podSpecs),
-    summary: truncateUtf8(summaryMarkdown(input), maxOutputBytes),
-    text: truncateUtf8(checkRunText(input.findings, input.inline), maxOutputBytes),
-    annotations: annotationsOf2(input.findings, input.errors, commented, unchecked)
-  };
-}
-
-// src/report/fingerprint.ts
-var markerPrefix = "<!-- pod-security-review:";
-var markerPatternAll = /<!-- pod-security-review:([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)*) -->/g;
-var fixedMarker = "<!-- pod-security-review-fixed -->";
-var encoder2 = new TextEncoder();
-function identityOf(finding) {
-  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
-}
-function base64url(bytes) {
-  return Buffer.from(bytes).toString("base64url");
-}
-function fnv1a64(bytes) {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  const out = new Uint8Array(8);
-  for (let i = 7; i >= 0; i--) {
-    out[i] = Number(hash & 0xffn);
-    hash >>= 8n;
-  }
-  return out;
-}
-function fingerprint(finding) {
-  return base64url(fnv1a64(encoder2.encode(identityOf(finding))));
-}
-function problemFingerprint(problem) {
-  return base64url(fnv1a64(encoder2.encode(["problem", problem.file, problem.kind].join("\0"))));
-}
-function legacyFingerprint(finding) {
-  return base64url(encoder2.encode(identityOf(finding)));
-}
-function fingerprintMarker(ids) {
-  return `${markerPrefix}${typeof ids === "string" ? ids : ids.join(" ")} -->`;
-}
-function readFingerprints(body) {
-  const lines = body.trimEnd().split("\n");
-  const ids = [];
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].trim();
-    const match2 = [...line.matchAll(markerPatternAll)][0];
-    if (match2 === void 0 || match2[0] !== line) break;
-    ids.unshift(match2[1].split(" "));
-  }
-  return ids.flat();
-}
-
-// src/report/json.ts
-function findingJson(f) {
-  return {
-    file: f.file,
-    line: f.line,
-    apiVersion: f.apiVersion,
-    kind: f.kind,
-    namespace: f.namespace,
-    name: f.name,
-    container: f.container,
-    containers: f.containers,
-    check: f.check,
-    reason: f.reason,
-    detail: f.detail,
-    level: f.level,
-    version: f.version,
-    mode: f.mode,
-    blocking: f.blocking,
-    levelSource: f.levelSource,
-    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
-    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
-    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
-    locations: f.locations.map((l) => ({
-      path: l.path,
-      line: l.line,
-      column: l.column,
-      exact: l.exact,
-      container: l.container,
-      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
-    }))
-  };
-}
-function renderJson(report, header) {
-  const body = {
-    policy: header.enforce,
-    warnPolicy: header.warn,
-    summary: {
-      podSpecs: report.podSpecs.length,
-      denied: report.podSpecs.filter((p) => !p.allowed).length,
-      findings: report.findings.length,
-      blocking: report.findings.filter((f) => f.blocking).length,
-      ignored: report.ignored.length,
-      errors: report.errors.length,
-      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
-    },
-    findings: report.findings.map(findingJson),
-    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
-    policyProblems: report.policyProblems,
-    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs,
-    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
-  };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-
-// src/report/reviewBody.ts
-var reviewMarker = "<!-- pod-security-review-review -->";
-var maxListedBlockers = 50;
-var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
-function severityCounts(findings, errors) {
-  const blocking = findings.filter((f) => f.blocking).length;
-  const failing = errors.filter(failsRun).length;
-  const parts = [`${blocking} blocking`, plural3(findings.length - blocking, "warning", "warnings")];
-  if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
-  return parts.join(", ");
-}
-function reviewBody({ plan, findings, errors, policy, links }) {
-  const inline = /* @__PURE__ */ new Set([...plan.comments.flatMap((c) => c.findings), ...plan.alreadyCommented]);
-  const commentedProblems = new Set(plan.commentedProblems);
-  const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
-  const blockers = [
-    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${f.detail})`)}`),
-    ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
-  ];
-  const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
-  if (blockers.length > 0) {
-    lines.push("", `> [!CAUTION]
-> ${plural3(blockers.length, "blocker has", "blockers have")} no inline comment (outside the diff, or over the comment limit):`, "");
-    lines.push(...blockers.slice(0, maxListedBlockers));
-    if (blockers.length > maxListedBlockers) lines.push(`- \u2026 and ${blockers.length - maxListedBlockers} more in the check run`);
-  }
-  lines.push("", `${severityCounts(findings, errors)}. [Every finding is in the check run](${links.checks}).`, "", reviewMarker);
-  return lines.join("\n");
-}
-function blobLink(serverUrl, owner, repo, sha) {
-  const base = `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}`;
-  const encodePath = (path4) => path4.split("/").map(encodeURIComponent).join("/");
-  return (path4, line) => `${base}/blob/${sha}/${encodePath(path4)}${line === null ? "" : `#L${line}`}`;
-}
-function githubLinks(serverUrl, owner, repo, pullNumber, headSha) {
-  return { blob: blobLink(serverUrl, owner, repo, headSha), checks: `${serverUrl.replace(/\/$/, "")}/${owner}/${repo}/pull/${pullNumber}/checks` };
-}
-
-// src/version.ts
-var version = "0.1.0";
-var actionRepository = "pod-security-review/pod-security-review";
-
-// src/report/checkDocs.ts
-var readmeUrl = `https://github.com/${actionRepository}`;
-var checksSectionUrl = `${readmeUrl}#the-checks`;
-var documentedChecks = Object.keys(checkTitles);
-var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
-var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
-var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
-
-// src/report/namesBy.ts
-function namesBy(items, keyOf2, named) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    let names = byKey.get(key);
-    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
-    names.add(named(item));
-  }
-  return [...byKey].map(([key, names]) => [key, [...names]]);
-}
-
-// src/report/commentBody.ts
-var maxCommentChars = 65536;
-var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
-function fenceFor(content) {
-  let longest = 0;
-  for (const match2 of content.matchAll(/`+/g)) longest = Math.max(longest, match2[0].length);
-  return "`".repeat(Math.max(3, longest + 1));
-}
-function suggestionBlock(suggestion) {
-  if (suggestion.replacement === null) throw new Error(`the fix of lines ${suggestion.startLine}-${suggestion.endLine} is an edit within a long line, not a suggestion`);
-  const content = suggestion.replacement.replace(/\r\n/g, "\n").replace(/\n$/, "");
-  const fence = fenceFor(content);
-  if (suggestion.replacement === "") return `${fence}suggestion
-${fence}`;
-  return `${fence}suggestion
-${content}
-${fence}`;
-}
-var cautions = {
-  privileged: "the container loses device and kernel access",
-  hostNamespaces: "the pod no longer sees the node's network, processes or IPC",
-  runAsUser: "the container no longer runs as UID 0",
-  runAsNonRoot: "the image must run as a non-root user, or the container will not start",
-  hostPorts: "clients must reach the port through a Service",
-  windowsHostProcess: "the containers lose access to the node",
-  "advice.readOnlyRootFilesystem": "a process that writes outside its volumes fails (mount an emptyDir where it writes)",
-  "advice.automountServiceAccountToken": "the pod can no longer call the Kubernetes API"
-};
-function cautionFor(checks2) {
-  const parts = [...new Set(checks2)].map((c) => cautions[c]).filter((c) => c !== void 0);
-  return parts.length === 0 ? null : `${parts.join("; ")}.`;
-}
-var unique = (items) => [...new Set(items)];
-var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
-var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
-function workloadsOf(findings) {
-  return namesBy(findings, (f) => f.kind, nameOf).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
-}
-function subjectOf(findings) {
-  const workloads = unique(findings.map(workloadOf3));
-  const containers = unique(findings.flatMap((f) => f.containers));
-  const podLevel = findings.some((f) => f.containers.length === 0);
-  if (workloads.length === 1) {
-    if (containers.length === 1 && !podLevel) return `Container ${inlineCode(containers[0])}`;
-    return workloads[0];
-  }
-  return workloadsOf(findings);
-}
-function headline(findings, docs) {
-  const checks2 = unique(findings.map((f) => f.check));
-  const levels2 = unique(findings.map((f) => f.level));
-  const what = checks2.length === 1 ? `[${checkTitles[checks2[0]].problem}](${docs.of(checks2[0])})` : `${checks2.length} ${levels2.length === 1 ? `${levels2[0]} ` : ""}[checks](${docs.all}) fail`;
-  const blockingChecks = unique(findings.filter((f) => f.blocking).map((f) => f.check));
-  const severity2 = blockingChecks.length === 0 ? findings.every((f) => f.mode === "preview") ? "upgrade preview, not blocking" : "not blocking" : blockingChecks.length < checks2.length ? `${blockingChecks.length} blocking` : "blocking";
-  const old = findings.every((f) => f.preexisting) ? ", already failing before this change" : "";
-  return `**${subjectOf(findings)}: ${what}** (${severity2}${old})`;
-}
-function bullets(findings, suggested) {
-  const checks2 = unique(findings.map((f) => f.check));
-  const mixed = unique(findings.map((f) => f.blocking)).length > 1;
-  const someOld = findings.some((f) => f.preexisting) && !findings.every((f) => f.preexisting);
-  return checks2.map((check) => {
-    const of = findings.filter((f) => f.check === check);
-    const messages = unique(of.map((f) => escapeText(suggested && /\bmust (not )?set\b/.test(f.detail) ? f.reason : `${f.reason} (${f.detail})`)));
-    const marks2 = [...mixed && of.some((f) => f.blocking) ? ["blocking"] : [], ...someOld && of.every((f) => f.preexisting) ? ["already failing before"] : []];
-    return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
-  });
-}
-function withoutSuggestion(findings) {
-  const reasons = [];
-  const guidance2 = [];
-  const examples = [];
-  for (const f of findings) {
-    if (f.fix !== null) continue;
-    const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
-    if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
-    for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
-  }
-  const fixed2 = findings.find((f) => f.fix !== null);
-  if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
-  const single = unique(findings.map((f) => f.check)).length === 1;
-  const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
-  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
-  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
-  return [heading, ...todo].filter((p) => p !== "");
-}
-var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
-function provenance(findings) {
-  const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
-  const workloads = unique(findings.map(workloadOf3));
-  if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
-  const bySource = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const source = `(${f.status}): \`${f.level}:${f.version}\`, the ${modeWords2[f.mode]}, from ${escapeText(f.levelSource.detail)}.`;
-    bySource.set(source, [...bySource.get(source) ?? [], f]);
-  }
-  const lines = [...bySource].map(([source, of]) => `${workloadsOf(of)} ${source}`);
-  return ["<details><summary>Where the level comes from</summary>", "", ...lines, ...notes, "</details>"].join("\n");
-}
-function renderedFrom(findings) {
-  const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
-  if (rendered.length === 0) return null;
-  const roots = namesBy(rendered, (r) => r.tool, (r) => inlineCode(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`);
-  const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const line = `_Rendered by ${roots.join("; ")}._`;
-  if (snippets.length === 0) return line;
-  const fence = fenceFor(snippets.join("\n"));
-  return [`<details><summary>Rendered by ${roots.join("; ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
-${snippet}
-${fence}`), "</details>"].join("\n");
-}
-function sharedCaveats(notes) {
-  const byConsequence = /* @__PURE__ */ new Map();
-  for (const note of unique(notes)) {
-    const parts = new RegExp(`^${sharedCaveatLead} \\((.*?)\\); (.*)$`, "s").exec(note);
-    const [reason4, consequence] = parts ? [parts[1], parts[2]] : [null, note];
-    byConsequence.set(consequence, [...byConsequence.get(consequence) ?? [], ...reason4 === null ? [] : [reason4]]);
-  }
-  return [...byConsequence].map(([consequence, reasons]) => reasons.length === 0 ? consequence : `${sharedCaveatLead} (${unique(reasons).join("; ")}); ${consequence}`);
-}
-function commentBody(findings, suggestion, docs = readmeDocs) {
-  const alert = findings.some((f) => f.blocking) ? "CAUTION" : "WARNING";
-  const parts = [`> [!${alert}]
-> ${headline(findings, docs)}`, bullets(findings, suggestion !== null).join("\n")];
-  if (suggestion) {
-    const caution = cautionFor(findings.filter((f) => f.fix !== null).map((f) => f.check));
-    const shared = sharedCaveats(findings.map((f) => f.fixNote ?? "").filter((n) => n.includes(sharedCaveatLead)).map((n) => n.slice(n.indexOf(sharedCaveatLead))));
-    parts.push([suggestionBlock(suggestion), ...caution ? [`**Caution:** ${caution}`] : [], ...shared].join("\n"));
-  } else parts.push(...withoutSuggestion(findings));
-  const where2 = provenance(findings);
-  if (where2 !== null) parts.push(where2);
-  const from2 = renderedFrom(findings);
-  if (from2 !== null) parts.push(from2);
-  const marker2 = fingerprintMarker(findings.map((f) => fingerprint(f)));
-  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
-
-${marker2}`;
-}
-function problemCommentBody(problems) {
-  const file = problems[0].file;
-  const parts = [
-    `> [!CAUTION]
-> **${inlineCode(file)} could not be checked** (blocking)`,
-    unique(problems.map((p) => `- ${escapeText(p.message)}`)).join("\n"),
-    "The check fails until the file can be read as Kubernetes manifests: none of its pod specs were evaluated."
-  ];
-  const marker2 = fingerprintMarker(unique(problems.map(problemFingerprint)));
-  return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
-
-${marker2}`;
-}
-
-// src/report/placement.ts
-var maxRepeatedLines = 6;
-function offendingLines(findings, lines) {
-  const all = findings.flatMap((f) => f.locations.filter((l) => l.inDiff && lines.has(l.line)).map((l) => l.line));
-  return [...new Set(all)].sort((a, b) => a - b);
-}
-var indentOf2 = (text5) => text5.length - text5.trimStart().length;
-function withinBlockOf(field2, line, lines) {
-  const first = lines.textOf(field2);
-  if (first === void 0) return false;
-  const indent = indentOf2(first);
-  const opensBlock = /:\s*(#.*)?$/.test(first);
-  for (let l = field2 + 1; l <= line; l++) {
-    const text5 = lines.textOf(l);
-    if (text5 === void 0) return false;
-    const trimmed = text5.trimStart();
-    if (trimmed === "" || trimmed.startsWith("#")) continue;
-    if (indentOf2(text5) > indent || opensBlock && indentOf2(text5) === indent && trimmed.startsWith("- ")) continue;
-    return false;
-  }
-  return true;
-}
-function widened(anchor, suggestion, start, end, lines) {
-  if (suggestion.replacement === null) return null;
-  const texts = (from2, to2) => {
-    const out = [];
-    for (let line = from2; line <= to2; line++) {
-      const text5 = lines.textOf(line);
-      if (text5 === void 0) return null;
-      out.push(`${text5}
-`);
-    }
-    return out;
-  };
-  const before = texts(start, anchor.start - 1);
-  const after = texts(anchor.end + 1, end);
-  if (before === null || after === null) return null;
-  const replacement = `${before.join("")}${suggestion.replacement}${after.join("")}`;
-  return { ...anchor, start, end, suggestion: { ...suggestion, startLine: start, endLine: end, replacement } };
-}
-function placeOnOffendingFields(groups2, diffLinesOf) {
-  const placed2 = groups2.map((g) => g.anchor);
-  const overlapsAnother = (index, start, end) => placed2.some((other, i) => i !== index && other.suggestion !== null && other.path === placed2[index].path && other.start <= end && start <= other.end);
-  const order = placed2.map((_, i) => i).sort((a, b) => placed2[a].path < placed2[b].path ? -1 : placed2[a].path > placed2[b].path ? 1 : placed2[a].start - placed2[b].start);
-  for (const index of order) {
-    const anchor = placed2[index];
-    const suggestion = anchor.suggestion;
-    if (suggestion === null) continue;
-    const lines = diffLinesOf(anchor.path);
-    const fields2 = offendingLines(groups2[index].findings, lines);
-    if (fields2.length === 0 || fields2.some((line) => line >= anchor.start && line <= anchor.end)) continue;
-    const after = fields2.find((line) => line > anchor.end);
-    const before = fields2.filter((line) => line < anchor.start).at(-1);
-    const candidates = [
-      ...after === void 0 ? [] : [[anchor.start, after]],
-      ...before === void 0 || withinBlockOf(before, anchor.start, lines) ? [] : [[before, anchor.end]]
-    ];
-    for (const [start, end] of candidates) {
-      if (end - start - (anchor.end - anchor.start) > maxRepeatedLines || !lines.spansOneHunk(start, end) || overlapsAnother(index, start, end)) continue;
-      const wider = widened(anchor, suggestion, start, end, lines);
-      if (wider === null) continue;
-      placed2[index] = wider;
-      break;
-    }
-  }
-  return placed2;
-}
-
-// src/report/reviewPlan.ts
-function anchorOf(finding, lines) {
-  const fix = finding.fix;
-  if (fix?.attachable && lines.spansOneHunk(fix.startLine, fix.endLine)) {
-    return { path: finding.file, start: fix.startLine, end: fix.endLine, suggestion: fix };
-  }
-  const inDiff = finding.locations.filter((l) => l.inDiff && lines.has(l.line));
-  const best = inDiff.find((l) => l.exact) ?? inDiff[0];
-  return best ? { path: finding.file, start: best.line, end: best.line, suggestion: null } : null;
-}
-function planReview(findings, diffLinesOf, existing, maxComments, headSha = null, problems = []) {
-  const cap = headSha !== null && existing.some((c) => c.commitId === headSha) ? 0 : maxComments;
-  const posted = new Set(existing.flatMap((c) => c.fingerprints));
-  const isPosted = (f) => posted.has(fingerprint(f)) || posted.has(legacyFingerprint(f));
-  const current = /* @__PURE__ */ new Set([...findings.flatMap((f) => [fingerprint(f), legacyFingerprint(f)]), ...problems.map(problemFingerprint)]);
-  const alreadyCommented = [];
-  const outsideDiff = [];
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (isPosted(finding)) {
-      alreadyCommented.push(finding);
-      continue;
-    }
-    const anchor = anchorOf(finding, diffLinesOf(finding.file));
-    if (!anchor) {
-      outsideDiff.push(finding);
-      continue;
-    }
-    const key = `${anchor.path}\0${anchor.start}\0${anchor.end}`;
-    const group = groups2.get(key);
-    if (group) group.findings.push(finding);
-    else groups2.set(key, { anchor, findings: [finding] });
-  }
-  const commentedProblems = [];
-  const problemGroups = /* @__PURE__ */ new Map();
-  for (const problem of problems.filter(failsRun)) {
-    if (posted.has(problemFingerprint(problem))) {
-      commentedProblems.push(problem);
-      continue;
-    }
-    if (problem.line === null || !diffLinesOf(problem.file).has(problem.line)) continue;
-    const key = `${problem.file}\0${problem.line}`;
-    const group = problemGroups.get(key) ?? { anchor: { path: problem.file, start: problem.line, end: problem.line, suggestion: null }, problems: [] };
-    group.problems.push(problem);
-    problemGroups.set(key, group);
-  }
-  const ordered = [...[...groups2.values()].map((g) => ({ ...g, problems: [] })), ...[...problemGroups.values()].map((g) => ({ ...g, findings: [] }))].sort(
-    (a, b) => Number(b.problems.length > 0 || b.findings.some((f) => f.blocking)) - Number(a.problems.length > 0 || a.findings.some((f) => f.blocking)) || (a.anchor.path < b.anchor.path ? -1 : a.anchor.path > b.anchor.path ? 1 : a.anchor.start - b.anchor.start)
-  );
-  const overflow = [];
-  const posting = [];
-  for (const group of ordered) {
-    if (posting.length >= cap) overflow.push(...group.findings);
-    else posting.push(group);
-  }
-  const anchors = placeOnOffendingFields(posting, diffLinesOf);
-  const comments = posting.map(({ findings: group, problems: failing }, i) => {
-    const anchor = anchors[i];
-    commentedProblems.push(...failing);
-    return {
-      path: anchor.path,
-      line: anchor.end,
-      startLine: anchor.start < anchor.end ? anchor.start : null,
-      body: failing.length > 0 ? problemCommentBody(failing) : commentBody(group, anchor.suggestion),
-      findings: group,
-      problems: failing
-    };
-  });
-  const fixed2 = existing.filter((c) => !c.resolved && !c.markedFixed && c.fingerprints.length > 0 && c.fingerprints.every((id) => !current.has(id)));
-  return { comments, alreadyCommented, overflow, outsideDiff, fixed: fixed2, commentedProblems };
-}
-
-// src/report/limits.ts
-var commentChars = 65536;
-var checkOutputBytes = 65535;
-var annotationTextBytes = 64 * 1024;
-var annotationTitleChars = 255;
-var checkTitleChars = 255;
-var annotationCap = 1e3;
-var jobSummaryBytes = 1024 * 1024 - 16 * 1024;
-function clampMarkdown(text5, maxBytes, note) {
-  if (utf8Length2(text5) <= maxBytes) return text5;
-  const tail = `
-
-> [!WARNING]
-> ${note}
-`;
-  const cut = truncateUtf8(text5, maxBytes - utf8Length2(tail), "");
-  const lastLine = cut.lastIndexOf("\n");
-  return `${lastLine > 0 ? cut.slice(0, lastLine) : cut}${tail}`;
-}
-function clampAnnotation(annotation) {
-  return {
-    ...annotation,
-    title: truncateChars(annotation.title, annotationTitleChars, "\u2026"),
-    message: truncateUtf8(annotation.message, annotationTextBytes, "\u2026 (truncated)")
-  };
-}
-var levelRank3 = { failure: 0, warning: 1, notice: 2 };
-function capAnnotations(annotations, cap = annotationCap) {
-  const ordered = annotations.map((a, i) => ({ a, i })).sort((x, y) => levelRank3[x.a.annotation_level] - levelRank3[y.a.annotation_level] || x.i - y.i);
-  const sent = ordered.slice(0, cap).map(({ a }) => clampAnnotation(a));
-  return { sent, left: Math.max(annotations.length - cap, 0) };
-}
-function clampCheckRunText(output) {
-  return {
-    title: truncateChars(output.title, checkTitleChars, "\u2026"),
-    summary: clampMarkdown(output.summary, checkOutputBytes, "The summary was cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything."),
-    ...output.text !== void 0 && output.text !== "" ? { text: clampMarkdown(output.text, checkOutputBytes, "The details were cut at GitHub\u2019s 65,535-byte limit; the job summary and the JSON report have everything.") } : {}
-  };
-}
-function fitSections(head, sections, rest, maxChars = commentChars) {
-  const length = (text5) => [...text5].length;
-  const whole = [head, ...sections].join("\n\n");
-  if (length(whole) <= maxChars) return whole;
-  const parts = [head];
-  let used = length(head);
-  for (const [i, section] of sections.entries()) {
-    const tail = rest(sections.length - i);
-    if (used + 2 + length(section) + 2 + length(tail) > maxChars) {
-      parts.push(tail);
-      return truncateChars(parts.join("\n\n"), maxChars);
-    }
-    parts.push(section);
-    used += 2 + length(section);
-  }
-  return truncateChars(parts.join("\n\n"), maxChars);
-}
-
-// src/report/sarif.ts
-var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
-var notificationLevels = { error: "error", warning: "warning", notice: "note" };
-function renderSarif(findings, errors, toolVersion, unchecked = defaultUnchecked) {
-  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
-  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "pod-security-review",
-            version: toolVersion,
-            informationUri: standardsUrl,
-            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
-          }
-        },
-        results: findings.map((f) => ({
-          ruleId: f.check,
-          level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ""}`) },
-          locations: f.locations.map((l) => ({
-            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
-          })),
-          partialFingerprints: { podSecurityReview: fingerprint(f) },
-          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
-        })),
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: errors.map((e) => ({
-              level: notificationLevels[problemSeverity(e, unchecked)],
-              message: { text: plainText(e.message) },
-              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
-            }))
-          }
-        ]
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-function sarifRule(id, blocking) {
-  const { control, problem } = checkTitles[id];
-  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
-  const helpUri = checkDocsUrl(id);
-  const why = whyItMatters[id];
-  return {
-    id,
-    name: control,
-    shortDescription: { text: `${control}: ${problem}` },
-    fullDescription: { text: why },
-    help: {
-      text: `${why} See ${helpUri}`,
-      markdown: `**${control}** (\`${id}\`): ${problem}.
-
-${why}
-
-[Read more](${helpUri})`
-    },
-    helpUri,
-    defaultConfiguration: { level: blocking ? "error" : "warning" },
-    properties: {
-      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
-      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
-    }
-  };
-}
-
-// src/render/stage.ts
-init_select();
-init_select();
-
-// src/findings/evaluateFiles.ts
-init_load();
-
-// src/policy/sources/psp.ts
-var pspApiVersions = /* @__PURE__ */ new Set(["policy/v1beta1", "extensions/v1beta1"]);
-var baselineCapabilities = allowedV1_0;
-var restrictedVolumes2 = new Set(allowedVolumeSources);
-var baselineSeLinuxTypes = allowedTypesV1_31;
-var restrictedSeccomp = /^(runtime\/default|docker\/default|localhost\/.+)$/;
-var safeSysctls = allowedV1_37;
-var strings4 = (value) => value.map((v) => typeof v === "string" ? v : "");
-function mapPodSecurityPolicy(spec, annotations) {
-  const baseline = [];
-  const restricted = [];
-  if (bool(spec, "privileged")) baseline.push("privileged: true");
-  for (const key of ["hostNetwork", "hostPID", "hostIPC"]) if (bool(spec, key)) baseline.push(`${key}: true`);
-  if (list(spec, "hostPorts").length > 0) baseline.push("hostPorts");
-  const capabilities = [...strings4(list(spec, "allowedCapabilities")), ...strings4(list(spec, "defaultAddCapabilities"))];
-  const extraCapabilities = [...new Set(capabilities.filter((c) => !baselineCapabilities.has(c)))];
-  if (extraCapabilities.length > 0) baseline.push(`allowedCapabilities ${extraCapabilities.join(", ")}`);
-  else if (capabilities.some((c) => c !== "NET_BIND_SERVICE")) restricted.push("allowedCapabilities beyond NET_BIND_SERVICE");
-  if (!strings4(list(spec, "requiredDropCapabilities")).includes("ALL")) restricted.push("requiredDropCapabilities without ALL");
-  const volumes2 = strings4(list(spec, "volumes"));
-  if (volumes2.includes("*") || volumes2.includes("hostPath")) baseline.push(`volumes ${volumes2.includes("*") ? "*" : "hostPath"}`);
-  const otherVolumes = volumes2.filter((v) => !restrictedVolumes2.has(v) && v !== "*" && v !== "hostPath");
-  if (otherVolumes.length > 0 || volumes2.includes("*") || volumes2.includes("hostPath")) restricted.push(`volume types beyond ${allowedVolumeSources.join(", ")}`);
-  const seLinux = obj(spec, "seLinux");
-  const seLinuxOptions2 = obj(seLinux, "seLinuxOptions");
-  if (str(seLinux, "rule") === "MustRunAs" && (str(seLinuxOptions2, "user") !== "" || str(seLinuxOptions2, "role") !== "" || !baselineSeLinuxTypes.has(str(seLinuxOptions2, "type")))) {
-    baseline.push("seLinux options with a custom user, role or type");
-  }
-  const procMounts = strings4(list(spec, "allowedProcMountTypes"));
-  if (procMounts.some((t) => t !== "Default")) baseline.push("allowedProcMountTypes Unmasked");
-  const unsafeSysctls = strings4(list(spec, "allowedUnsafeSysctls")).filter((s) => !safeSysctls.has(s));
-  if (unsafeSysctls.length > 0) baseline.push(`allowedUnsafeSysctls ${unsafeSysctls.join(", ")}`);
-  if (spec.allowPrivilegeEscalation !== false) restricted.push("allowPrivilegeEscalation not false");
-  const runAsUser2 = obj(spec, "runAsUser");
-  const rule = str(runAsUser2, "rule");
-  const ranges = list(runAsUser2, "ranges").filter(isObject);
-  const nonRoot = rule === "MustRunAsNonRoot" || rule === "MustRunAs" && ranges.length > 0 && ranges.every((r) => typeof r.min === "number" && r.min > 0);
-  if (!nonRoot) restricted.push(`runAsUser rule ${rule === "" ? "(none)" : rule} allows root`);
-  const seccomp = annotations["seccomp.security.alpha.kubernetes.io/allowedProfileNames"];
-  const profiles = seccomp === void 0 ? [] : seccomp.split(",").map((p) => p.trim());
-  if (profiles.includes("unconfined")) baseline.push("seccomp profile unconfined");
-  if (profiles.length === 0 || !profiles.every((p) => restrictedSeccomp.test(p))) restricted.push("seccomp profiles other than runtime/default or localhost/*");
-  const level = baseline.length > 0 ? "privileged" : restricted.length > 0 ? "baseline" : "restricted";
-  return { level, beyondBaseline: baseline, beyondRestricted: level === "restricted" ? [] : restricted };
-}
-function replacementLabels(level) {
-  const lines = ["metadata:", "  labels:", `    pod-security.kubernetes.io/enforce: ${level}`, "    pod-security.kubernetes.io/enforce-version: latest"];
-  if (level !== "restricted") lines.push("    pod-security.kubernetes.io/warn: restricted", "    pod-security.kubernetes.io/warn-version: latest");
-  return lines.join("\n");
-}
-function podSecurityPolicies(document) {
-  return objectsOf(document).filter((o) => o.kind === "PodSecurityPolicy" && pspApiVersions.has(o.apiVersion)).map((o) => {
-    const metadata = obj(o.value, "metadata");
-    const annotations = Object.fromEntries(Object.entries(obj(metadata, "annotations") ?? {}).filter((e) => typeof e[1] === "string"));
-    return { name: str(metadata, "name"), apiVersion: o.apiVersion, spec: obj(o.value, "spec") ?? {}, annotations, kindLine: locate(document.source, [...o.path, "kind"]).line };
-  });
-}
-function pspFinding(file, psp, blocking) {
-  const mapping = mapPodSecurityPolicy(psp.spec, psp.annotations);
-  const why = mapping.level === "privileged" ? ` (it allows ${mapping.beyondBaseline.join("; ")})` : mapping.level === "baseline" ? ` (restricted would forbid ${mapping.beyondRestricted.join("; ")})` : "";
-  return {
-    file,
-    apiVersion: psp.apiVersion,
-    kind: "PodSecurityPolicy",
-    namespace: null,
-    name: psp.name,
-    container: null,
-    containers: [],
-    check: pspCheckId,
-    reason: "PodSecurityPolicy was removed in Kubernetes v1.25",
-    detail: `no current cluster enforces it; the closest Pod Security level is ${mapping.level}${why}`,
-    level: mapping.level,
-    version: "latest",
-    line: psp.kindLine,
-    locations: [{ path: "kind", line: psp.kindLine, column: 1, exact: true, container: null }],
-    mode: blocking ? "enforce" : "warn",
-    blocking,
-    levelSource: { kind: "advisory", detail: `the settings of PodSecurityPolicy ${psp.name}, mapped to the Pod Security Standards` },
-    optOutNote: null,
-    fix: null,
-    fixNote: `Delete it and label the namespaces whose pods it admitted instead:
-
-\`\`\`yaml
-${replacementLabels(mapping.level)}
-\`\`\``
-  };
-}
-function pspFindingsOf(documents, checks2) {
-  if (!checks2.enabled.has(pspCheckId)) return [];
-  const blocking = checks2.blocking.has(pspCheckId);
-  return documents.flatMap((document) => podSecurityPolicies(document).map((psp) => pspFinding(document.file, psp, blocking)));
-}
-function changedPspFindings(head, base, checks2, same2) {
-  if (!checks2.enabled.has(pspCheckId)) return [];
-  const before = new Map(base.flatMap((document) => podSecurityPolicies(document).map((psp) => [psp.name, psp])));
-  const blocking = checks2.blocking.has(pspCheckId);
-  return head.flatMap(
-    (document) => podSecurityPolicies(document).flatMap((psp) => {
-      const old = before.get(psp.name);
-      if (old && same2(old.spec, psp.spec) && same2(old.annotations, psp.annotations)) return [];
-      return [{ finding: pspFinding(document.file, psp, blocking), status: old ? "modified" : "new" }];
-    })
-  );
-}
-
-// src/policy/sources/settings.ts
-var defaultExtraChecks = { enabled: /* @__PURE__ */ new Set([pspCheckId]), blocking: /* @__PURE__ */ new Set() };
 
 // src/findings/evaluateFiles.ts
 function sortProblems(problems) {
