@@ -17,6 +17,7 @@ import { jsonStreamError, readAsJson } from './jsonStream.js';
 import { isJsoncConfiguration } from './jsonc.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
+import { kubectlCutError } from './separators.js';
 import { segmentAt, segmentStarts } from './segments.js';
 import { templateAction, usesUndeclaredVariable } from './templateActions.js';
 import type { EventRead, Place } from './eventReader.js';
@@ -140,6 +141,9 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
   }
+  // Lines that kubectl refuses while cutting the file into documents, which a YAML reader accepts (when it refuses one, it says why).
+  const cut = loaded.problems.some((problem) => problem.kind === 'malformed') ? null : kubectlCutError(text);
+  if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: 'malformed', message: cut.message }] };
   // A `.json` file that opens with a comment (or a byte-order mark) is read as YAML, which refuses JSONC too.
   if (loaded.problems.some((problem) => problem.kind === 'malformed') && isJsoncConfiguration(file, text)) return noManifest(file);
   // Most files have no template action at all: one scan of the text decides.

@@ -179,6 +179,29 @@ describe('class 6: a byte-order mark at the start of a later document', () => {
   });
 });
 
+describe('lines kubectl refuses while it cuts a file into documents, which a YAML reader accepts', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  hostPID: true\n  containers: [{name: a, image: b}]\n';
+  it.each([
+    ['a tag after ---', `--- !!map\n${pod}`, 1, 'invalid document separator "--- !!map"'],
+    ['a flow mapping after ---', `${header}spec: {}\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n`, 6, 'invalid document separator "--- {apiVersion'],
+    ['a %YAML directive', `%YAML 1.1\n---\n${pod}`, 1, 'a YAML directive'],
+    ['a %TAG directive after a comment', `# pods\n%TAG !e! tag:example.com,2000:\n---\n${pod}`, 2, 'a YAML directive'],
+  ])('%s: malformed, at its line', (_name, text, line, message) => {
+    const theirs = kubectl(writeCase(text));
+    expect(theirs.ok).toBe(false);
+    expect(loadManifestFile('case.yaml', text).problems).toEqual([{ file: 'case.yaml', line, kind: 'malformed', message: expect.stringContaining(message) }]);
+  });
+
+  it.each([
+    ['blanks after ---', `---  \t\n${pod}`],
+    ['a comment after ---', `--- # the pod\n${pod}`],
+    ['--- with CRLF', `---\r\n${pod.replaceAll('\n', '\r\n')}`],
+    ['a %TAG directive after a document end (kubectl reads the first document of each piece)', `${pod}...\n%TAG !e! tag:example.com,2000:\n---\n${pod}`],
+  ])('%s: read as kubectl reads it', (_name, text) => {
+    expectKubectlAgrees(text);
+  });
+});
+
 describe('encodings kubectl reads: UTF-16 with a byte-order mark, and bytes that are not UTF-8', () => {
   const privileged = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  annotations: {note: "NOTE"}\nspec:\n  hostPID: true\n  containers: [{name: a, image: b}]\n';
   const utf16le = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));

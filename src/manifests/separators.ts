@@ -1,0 +1,76 @@
+/**
+ * kubectl cuts a file into documents before any YAML is read
+ * (apimachinery's YAMLReader): at each line that starts with `---`, and it
+ * refuses such a line when anything but blanks or a comment follows
+ * (`--- !!map`, `--- {a: 1}`, `----`, even within a quoted value). A
+ * directive (`%YAML 1.1`) that opens a piece is then left without its
+ * document, which goyaml refuses ("did not find expected <document
+ * start>"). A YAML reader accepts both,
+ * so the file is refused here, as the cluster never sees its objects.
+ */
+
+/** The first line kubectl refuses while cutting `text` into documents (1-based), with why; null when it cuts it cleanly. */
+export function kubectlCutError(text: string): { readonly line: number; readonly message: string } | null {
+  const separator = badSeparator(text);
+  const directive = directiveAt(text);
+  const at = separator === null ? directive : directive === null ? separator : Math.min(separator, directive);
+  if (at === null) return null;
+  const line = lineOf(text, at);
+  if (at === directive) {
+    return { line, message: 'a YAML directive: kubectl cuts a file into documents at each line that starts with --- before reading any, so the directive is left alone, which it refuses (did not find expected <document start>)' };
+  }
+  const marker = text.slice(at, lineEnd(text, at)).trim();
+  return { line, message: `invalid document separator "${marker}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
+}
+
+/** Where the first line that starts with `---` and goes on with more than blanks or a comment starts, or null. */
+function badSeparator(text: string): number | null {
+  // kubectl reads lines as they end with \n (a \r before it is trimmed with the blanks).
+  for (let at = text.indexOf('---'); at !== -1; at = text.indexOf('---', at + 3)) {
+    if (at > 0 && text.charCodeAt(at - 1) !== 0x0a) continue;
+    // Most markers end their line: nothing to read after them.
+    const next = text.charCodeAt(at + 3);
+    if (next === 0x0a || next === 0x0d || Number.isNaN(next)) continue;
+    const rest = text.slice(at + 3, lineEnd(text, at)).trim();
+    // An action (`--- {{ .x }}`) is a template's to render, not kubectl's to read.
+    if (rest !== '' && !rest.startsWith('#') && !rest.includes('{{')) return at;
+  }
+  return null;
+}
+
+/**
+ * Where the first `%YAML` or `%TAG` directive that opens one of kubectl's
+ * pieces starts (only blanks and comments before it since the last cut), or
+ * null. One after a document's `...` end is left unread: kubectl decodes the
+ * first document of each piece.
+ */
+function directiveAt(text: string): number | null {
+  for (let at = text.startsWith('%') ? 0 : text.indexOf('\n%'); at !== -1; at = text.indexOf('\n%', at + 1)) {
+    const start = text.charCodeAt(at) === 0x0a ? at + 1 : at;
+    if (/^%(?:YAML|TAG)[ \t]/.test(text.slice(start, start + 6)) && opensPiece(text, start)) return start;
+  }
+  return null;
+}
+
+/** Whether only blank and comment lines lie between the line at `start` and the start of the file or the last line that starts with `---`. */
+function opensPiece(text: string, start: number): boolean {
+  for (let end = start - 1; end >= 0; ) {
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(lineStart, end).trim();
+    if (text.startsWith('---', lineStart)) return true;
+    if (line !== '' && !line.startsWith('#')) return false;
+    end = lineStart - 1;
+  }
+  return true;
+}
+
+function lineEnd(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end === -1 ? text.length : end;
+}
+
+function lineOf(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
