@@ -7683,15 +7683,15 @@ function reindentFlowContinuations(text4) {
   let blockParentIndent = -1;
   let lineStart2 = 0;
   while (lineStart2 < text4.length) {
-    let lineEnd = text4.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text4.length;
+    let lineEnd2 = text4.indexOf("\n", lineStart2);
+    if (lineEnd2 === -1) lineEnd2 = text4.length;
     let i = lineStart2;
-    while (i < lineEnd && text4.charAt(i) === " ") i++;
+    while (i < lineEnd2 && text4.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text4.charAt(i) === "\r" || text4.charAt(i) === "	" && text4.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd2 || text4.charAt(i) === "\r" || text4.charAt(i) === "	" && text4.slice(i, lineEnd2).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
-        lineStart2 = lineEnd + 1;
+        lineStart2 = lineEnd2 + 1;
         continue;
       }
       blockParentIndent = -1;
@@ -7709,7 +7709,7 @@ function reindentFlowContinuations(text4) {
       }
     }
     let nodeStart = quote === null && depth === 0;
-    for (; i < lineEnd; i++) {
+    for (; i < lineEnd2; i++) {
       const c = text4.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
@@ -7741,17 +7741,17 @@ function reindentFlowContinuations(text4) {
         break;
       }
       const next = text4.charAt(i + 1);
-      if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
+      if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd2 || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text4.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd2 && !isBlank(text4.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
     }
-    lineStart2 = lineEnd + 1;
+    lineStart2 = lineEnd2 + 1;
   }
   if (at3.length === 0) return null;
   pieces.push(text4.slice(copied));
@@ -9536,7 +9536,7 @@ var DEFAULT_SNIPPET_OPTIONS = {
   linesBefore: 3,
   linesAfter: 2
 };
-function getLine(buffer, lineStart2, lineEnd, position2, maxLineLength) {
+function getLine(buffer, lineStart2, lineEnd2, position2, maxLineLength) {
   let head = "";
   let tail = "";
   const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
@@ -9544,12 +9544,12 @@ function getLine(buffer, lineStart2, lineEnd, position2, maxLineLength) {
     head = " ... ";
     lineStart2 = position2 - maxHalfLength + head.length;
   }
-  if (lineEnd - position2 > maxHalfLength) {
+  if (lineEnd2 - position2 > maxHalfLength) {
     tail = " ...";
-    lineEnd = position2 + maxHalfLength - tail.length;
+    lineEnd2 = position2 + maxHalfLength - tail.length;
   }
   return {
-    str: head + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
+    str: head + buffer.slice(lineStart2, lineEnd2).replace(/\t/g, "\u2192") + tail,
     pos: position2 - lineStart2 + head.length
   };
 }
@@ -10813,10 +10813,10 @@ function tryLongOrMultilineAsBlock(layout) {
   let position2 = 0;
   let shouldFold = false;
   while (position2 <= value.length) {
-    let lineEnd = value.length;
+    let lineEnd2 = value.length;
     const nextLineBreak = value.indexOf("\n", position2);
-    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position2, lineEnd);
+    if (nextLineBreak !== -1) lineEnd2 = nextLineBreak;
+    const line = value.slice(position2, lineEnd2);
     if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
     if (nextLineBreak === -1) break;
     position2 = nextLineBreak + 1;
@@ -11278,10 +11278,10 @@ var Builder = class extends EventCursor {
     let lineStart2 = valueStart;
     while (lineStart2 < valueEnd2) {
       const newline = this.text.indexOf("\n", lineStart2);
-      const lineEnd = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
-      const contentEnd3 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
-      if (contentEnd3 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
-      lineStart2 = lineEnd + 1;
+      const lineEnd2 = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
+      const contentEnd3 = this.text[lineEnd2 - 1] === "\r" ? lineEnd2 - 1 : lineEnd2;
+      if (contentEnd3 - lineStart2 > indent) end = lineEnd2 < this.text.length && this.text[lineEnd2] === "\n" ? lineEnd2 + 1 : lineEnd2;
+      lineStart2 = lineEnd2 + 1;
     }
     if (end < 0) throw unsupported;
     return end;
@@ -11291,6 +11291,56 @@ function rangeOf(node) {
   const range2 = node.range;
   if (!range2) throw unsupported;
   return range2;
+}
+
+// src/manifests/separators.ts
+function kubectlCutError(text4) {
+  const separator = badSeparator(text4);
+  const directive = directiveAt(text4);
+  const at3 = separator === null ? directive : directive === null ? separator : Math.min(separator, directive);
+  if (at3 === null) return null;
+  const line = lineOf(text4, at3);
+  if (at3 === directive) {
+    return { line, message: "a YAML directive: kubectl cuts a file into documents at each line that starts with --- before reading any, so the directive is left alone, which it refuses (did not find expected <document start>)" };
+  }
+  const marker2 = text4.slice(at3, lineEnd(text4, at3)).trim();
+  return { line, message: `invalid document separator "${marker2}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
+}
+function badSeparator(text4) {
+  for (let at3 = text4.indexOf("---"); at3 !== -1; at3 = text4.indexOf("---", at3 + 3)) {
+    if (at3 > 0 && text4.charCodeAt(at3 - 1) !== 10) continue;
+    const next = text4.charCodeAt(at3 + 3);
+    if (next === 10 || next === 13 || Number.isNaN(next)) continue;
+    const rest = text4.slice(at3 + 3, lineEnd(text4, at3)).trim();
+    if (rest !== "" && !rest.startsWith("#") && !rest.includes("{{")) return at3;
+  }
+  return null;
+}
+function directiveAt(text4) {
+  for (let at3 = text4.startsWith("%") ? 0 : text4.indexOf("\n%"); at3 !== -1; at3 = text4.indexOf("\n%", at3 + 1)) {
+    const start = text4.charCodeAt(at3) === 10 ? at3 + 1 : at3;
+    if (/^%(?:YAML|TAG)[ \t]/.test(text4.slice(start, start + 6)) && opensPiece(text4, start)) return start;
+  }
+  return null;
+}
+function opensPiece(text4, start) {
+  for (let end = start - 1; end >= 0; ) {
+    const lineStart2 = text4.lastIndexOf("\n", end - 1) + 1;
+    const line = text4.slice(lineStart2, end).trim();
+    if (text4.startsWith("---", lineStart2)) return true;
+    if (line !== "" && !line.startsWith("#")) return false;
+    end = lineStart2 - 1;
+  }
+  return true;
+}
+function lineEnd(text4, at3) {
+  const end = text4.indexOf("\n", at3);
+  return end === -1 ? text4.length : end;
+}
+function lineOf(text4, at3) {
+  let line = 1;
+  for (let i = text4.indexOf("\n"); i !== -1 && i < at3; i = text4.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 // src/manifests/segments.ts
@@ -11423,6 +11473,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
   }
+  const cut = loaded.problems.some((problem) => problem.kind === "malformed") ? null : kubectlCutError(text4);
+  if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
   if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text4)) return noManifest(file);
   return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4, options.podFree) : loaded;
 }
@@ -11522,13 +11574,13 @@ function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
     const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error)}`;
     return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? "too-large" : "malformed" }] };
   }
-  const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
+  const lineOf3 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   let lastContent;
   const problemLineOf = (offset) => problemLine(lineCounter, offset, lastContent ??= lastContentOffset(lineText2));
   const documents = [];
   const problems = [];
   parsed2.forEach((doc, index) => {
-    const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
+    const startLine = lineOf3(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error = doc.errors[0];
     if (error) {
       const message = malformedMessage(error.message);
@@ -11538,7 +11590,7 @@ function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
     if (doc.contents === null) return;
     const deep = nodeDeeperThan(doc.contents, nestingLimit);
     if (deep !== null) {
-      problems.push({ file, line: lineOf2(deep.range?.[0]) ?? startLine, message: tooDeep, kind: "too-large" });
+      problems.push({ file, line: lineOf3(deep.range?.[0]) ?? startLine, message: tooDeep, kind: "too-large" });
       return;
     }
     try {
@@ -11549,7 +11601,7 @@ function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
-      const line = lineOf2(node?.range?.[0]) ?? startLine;
+      const line = lineOf3(node?.range?.[0]) ?? startLine;
       problems.push({ file, line, message: caught.message, kind: caught.kind === "alias-bomb" ? "alias-bomb" : "invalid" });
     }
   });
@@ -16262,7 +16314,7 @@ function fallbackText(label2) {
   if (label2 === namespaceLabels.audit || label2 === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
   return "uses latest instead";
 }
-function namespacesFromDocument(document, lineOf2) {
+function namespacesFromDocument(document, lineOf3) {
   const namespaces = [];
   const problems = [];
   const visit5 = (value, path11, itemKind) => {
@@ -16293,7 +16345,7 @@ function namespacesFromDocument(document, lineOf2) {
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path11, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path11, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -17029,7 +17081,7 @@ function kyvernoRulesOf(documents) {
   for (const document of documents) {
     for (const object of objectsOf(document)) {
       if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
-      const lineOf2 = (path11) => locate(document.source, [...object.path, ...path11]).line;
+      const lineOf3 = (path11) => locate(document.source, [...object.path, ...path11]).line;
       const metadata = obj(object.value, "metadata");
       const spec = obj(object.value, "spec") ?? {};
       const policy = `${object.kind}/${str(metadata, "name")}`;
@@ -17047,7 +17099,7 @@ function kyvernoRulesOf(documents) {
           others.push(`${ruleName} (${describeOtherRule(value)})`);
           return;
         }
-        const line = lineOf2(["spec", "rules", index]);
+        const line = lineOf3(["spec", "rules", index]);
         const level3 = parseLevel(str(podSecurity, "level"));
         const version4 = parseVersion(str(podSecurity, "version") || "latest");
         if (!level3.ok || !version4.ok) {
@@ -17102,7 +17154,7 @@ function kyvernoRulesOf(documents) {
       if (others.length > 0) {
         notices.push({
           file: document.file,
-          line: lineOf2(["kind"]),
+          line: lineOf3(["kind"]),
           message: `${policy}: ${others.length === 1 ? "rule" : "rules"} ${others.join(", ")} not evaluated (only validate.podSecurity rules are)`
         });
       }
@@ -18816,7 +18868,7 @@ function lineTable(text4) {
   const firstBreak = text4.indexOf("\n");
   return { text: text4, starts, eol: firstBreak > 0 && text4[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
-function lineOf(table, offset) {
+function lineOf2(table, offset) {
   return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
 }
 function lineStart(table, line) {
@@ -18850,13 +18902,13 @@ function byteOffset(table, offset) {
   return (marks2[mark] ?? 0) + utf8Length(table.text, mark * byteMarkEvery, offset);
 }
 function columnOf(table, offset) {
-  return offset - lineStart(table, lineOf(table, offset));
+  return offset - lineStart(table, lineOf2(table, offset));
 }
 function afterLineOf(table, offset) {
-  return lineStart(table, lineOf(table, offset) + 1);
+  return lineStart(table, lineOf2(table, offset) + 1);
 }
 function lineBreakOf(table, offset) {
-  const next = lineStart(table, lineOf(table, offset) + 1);
+  const next = lineStart(table, lineOf2(table, offset) + 1);
   let end = next;
   if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
@@ -18920,8 +18972,8 @@ function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
   const text4 = table.text;
   const { lo, hi } = extentOf(splices);
-  const from2 = lineStart(table, lineOf(table, lo));
-  const to2 = lineStart(table, lineOf(table, hi) + 1);
+  const from2 = lineStart(table, lineOf2(table, lo));
+  const to2 = lineStart(table, lineOf2(table, hi) + 1);
   const after = new SplicedText(text4, from2, to2, applySplicesWithin(text4, from2, to2, splices));
   return lineChange(text4, after, { prefix: lo, suffix: text4.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
@@ -18955,7 +19007,7 @@ var SplicedText = class {
 };
 function breaksBefore(table, offset) {
   if (offset >= table.text.length && table.finalNewline) return table.starts.length;
-  return lineOf(table, offset) - 1;
+  return lineOf2(table, offset) - 1;
 }
 function lineChange(before, after, shared, breaksBefore2) {
   const shortest = Math.min(before.length, after.length);
@@ -19665,7 +19717,7 @@ function leadingSpaces(line) {
   return count2;
 }
 function lineLeader(context, offset) {
-  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
+  return context.table.text.slice(lineStart(context.table, lineOf2(context.table, offset)), offset);
 }
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
@@ -19718,7 +19770,7 @@ function insertSplice(context, map, entries, deletes) {
   const after = lastPairWithout(map, (pair2) => endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
-  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
+  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf2(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
 }
 function lastPairWithout(map, excluded) {
@@ -19733,7 +19785,7 @@ function emptiedFlowMap(map, deletes) {
 }
 function flowSeparator(context, map, pair2) {
   const key = rangeOf2(pair2.key)[0];
-  if (!/^\s*$/.test(lineLeader(context, key)) || lineOf(context.table, key) === lineOf(context.table, rangeOf2(map)[0])) return ", ";
+  if (!/^\s*$/.test(lineLeader(context, key)) || lineOf2(context.table, key) === lineOf2(context.table, rangeOf2(map)[0])) return ", ";
   return `,${context.table.eol}${spaces(columnOf(context.table, key))}`;
 }
 function refilledFlowMap(context, map, rendered) {
@@ -19779,7 +19831,7 @@ function appendSplice(context, op) {
 function wholeLines(context, start, node, fallbackEnd) {
   const { table } = context;
   const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
-  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
+  return { start: lineStart(table, lineOf2(table, start)), end: afterLineOf(table, last), insert: "" };
 }
 function emptied(context, parentPair, empty) {
   if (!parentPair) throw new Unsupported2("a collection emptied outside a map");
@@ -19889,7 +19941,7 @@ function withinLongLine(table, splices) {
   if (splices.length === 0) return null;
   for (const splice of splices) if (splice.insert.includes("\n")) return null;
   const { lo, hi } = extentOf(splices);
-  const line = lineOf(table, lo);
+  const line = lineOf2(table, lo);
   if (lineLength(table, line) <= longLine || hi > lineStart(table, line) + lineLength(table, line)) return null;
   return { line, lo, hi };
 }
@@ -20375,12 +20427,12 @@ function contentColumnAfter(lines, start, limit, quiet) {
   let at3 = start;
   while (at3 < limit) {
     const newline = lines.indexOf("\n", at3);
-    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
-    const indent = contentIndent(lines, at3, lineEnd);
+    const lineEnd2 = newline === -1 || newline >= limit ? limit : newline;
+    const indent = contentIndent(lines, at3, lineEnd2);
     if (indent !== null) return indent;
-    const line = lines.slice(at3, lineEnd);
+    const line = lines.slice(at3, lineEnd2);
     if (!quiet(line, indentOf(line))) return false;
-    at3 = lineEnd + 1;
+    at3 = lineEnd2 + 1;
   }
   return null;
 }
@@ -20761,14 +20813,14 @@ function byKeptLines(text4, splice) {
   const parts = [];
   let from2 = 0;
   for (let line = start; line < end; ) {
-    const lineEnd = text4.indexOf("\n", line) + 1;
-    const kept = text4.slice(line, lineEnd);
+    const lineEnd2 = text4.indexOf("\n", line) + 1;
+    const kept = text4.slice(line, lineEnd2);
     let at3 = from2;
     while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
     if (at3 >= insert.length) return [splice];
     if (at3 > from2) parts.push({ ...splice, start: line, end: line, insert: insert.slice(from2, at3) });
     from2 = at3 + kept.length;
-    line = lineEnd;
+    line = lineEnd2;
   }
   if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
   return parts.length > 0 ? parts : [splice];
@@ -20820,7 +20872,7 @@ function byIndentation(text4, splice) {
   let partColumn = null;
   for (let at3 = 0; at3 < insert.length; ) {
     const newline = insert.indexOf("\n", at3);
-    const lineEnd = newline === -1 ? insert.length : newline + 1;
+    const lineEnd2 = newline === -1 ? insert.length : newline + 1;
     const column = contentIndent(insert, at3, newline === -1 ? insert.length : newline);
     if (column !== null) {
       if (partColumn !== null && column < partColumn) {
@@ -20829,7 +20881,7 @@ function byIndentation(text4, splice) {
       }
       if (partColumn === null || column < partColumn) partColumn = column;
     }
-    at3 = lineEnd;
+    at3 = lineEnd2;
   }
   if (parts.length === 0) return [splice];
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });

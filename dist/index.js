@@ -7946,7 +7946,7 @@ function normalizeKey(key) {
   if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
   return String(key);
 }
-function getLine(buffer, lineStart2, lineEnd, position, maxLineLength) {
+function getLine(buffer, lineStart2, lineEnd2, position, maxLineLength) {
   let head = "";
   let tail = "";
   const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
@@ -7954,12 +7954,12 @@ function getLine(buffer, lineStart2, lineEnd, position, maxLineLength) {
     head = " ... ";
     lineStart2 = position - maxHalfLength + head.length;
   }
-  if (lineEnd - position > maxHalfLength) {
+  if (lineEnd2 - position > maxHalfLength) {
     tail = " ...";
-    lineEnd = position + maxHalfLength - tail.length;
+    lineEnd2 = position + maxHalfLength - tail.length;
   }
   return {
-    str: head + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
+    str: head + buffer.slice(lineStart2, lineEnd2).replace(/\t/g, "\u2192") + tail,
     pos: position - lineStart2 + head.length
   };
 }
@@ -9098,10 +9098,10 @@ function tryLongOrMultilineAsBlock(layout) {
   let position = 0;
   let shouldFold = false;
   while (position <= value.length) {
-    let lineEnd = value.length;
+    let lineEnd2 = value.length;
     const nextLineBreak = value.indexOf("\n", position);
-    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position, lineEnd);
+    if (nextLineBreak !== -1) lineEnd2 = nextLineBreak;
+    const line = value.slice(position, lineEnd2);
     if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
     if (nextLineBreak === -1) break;
     position = nextLineBreak + 1;
@@ -10121,15 +10121,15 @@ function reindentFlowContinuations(text5) {
   let blockParentIndent = -1;
   let lineStart2 = 0;
   while (lineStart2 < text5.length) {
-    let lineEnd = text5.indexOf("\n", lineStart2);
-    if (lineEnd === -1) lineEnd = text5.length;
+    let lineEnd2 = text5.indexOf("\n", lineStart2);
+    if (lineEnd2 === -1) lineEnd2 = text5.length;
     let i = lineStart2;
-    while (i < lineEnd && text5.charAt(i) === " ") i++;
+    while (i < lineEnd2 && text5.charAt(i) === " ") i++;
     const indent = i - lineStart2;
-    const blankLine = i >= lineEnd || text5.charAt(i) === "\r" || text5.charAt(i) === "	" && text5.slice(i, lineEnd).trim() === "";
+    const blankLine = i >= lineEnd2 || text5.charAt(i) === "\r" || text5.charAt(i) === "	" && text5.slice(i, lineEnd2).trim() === "";
     if (blockParentIndent >= 0) {
       if (blankLine || indent > blockParentIndent) {
-        lineStart2 = lineEnd + 1;
+        lineStart2 = lineEnd2 + 1;
         continue;
       }
       blockParentIndent = -1;
@@ -10147,7 +10147,7 @@ function reindentFlowContinuations(text5) {
       }
     }
     let nodeStart = quote === null && depth === 0;
-    for (; i < lineEnd; i++) {
+    for (; i < lineEnd2; i++) {
       const c = text5.charAt(i);
       if (quote !== null) {
         if (quote === '"' && c === "\\") i++;
@@ -10179,17 +10179,17 @@ function reindentFlowContinuations(text5) {
         break;
       }
       const next = text5.charAt(i + 1);
-      if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd || next === "\r")) {
+      if ((c === "-" || c === "?" || c === ":") && (isBlank(next) || i + 1 >= lineEnd2 || next === "\r")) {
         nodeStart = true;
         continue;
       }
       if ((c === "&" || c === "!") && nodeStart) {
-        while (i + 1 < lineEnd && !isBlank(text5.charAt(i + 1))) i++;
+        while (i + 1 < lineEnd2 && !isBlank(text5.charAt(i + 1))) i++;
         continue;
       }
       nodeStart = false;
     }
-    lineStart2 = lineEnd + 1;
+    lineStart2 = lineEnd2 + 1;
   }
   if (at3.length === 0) return null;
   pieces.push(text5.slice(copied));
@@ -11416,15 +11416,70 @@ var init_eventTree = __esm({
         let lineStart2 = valueStart;
         while (lineStart2 < valueEnd2) {
           const newline = this.text.indexOf("\n", lineStart2);
-          const lineEnd = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
-          const contentEnd3 = this.text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
-          if (contentEnd3 - lineStart2 > indent) end = lineEnd < this.text.length && this.text[lineEnd] === "\n" ? lineEnd + 1 : lineEnd;
-          lineStart2 = lineEnd + 1;
+          const lineEnd2 = newline === -1 || newline >= valueEnd2 ? valueEnd2 : newline;
+          const contentEnd3 = this.text[lineEnd2 - 1] === "\r" ? lineEnd2 - 1 : lineEnd2;
+          if (contentEnd3 - lineStart2 > indent) end = lineEnd2 < this.text.length && this.text[lineEnd2] === "\n" ? lineEnd2 + 1 : lineEnd2;
+          lineStart2 = lineEnd2 + 1;
         }
         if (end < 0) throw unsupported;
         return end;
       }
     };
+  }
+});
+
+// src/manifests/separators.ts
+function kubectlCutError(text5) {
+  const separator = badSeparator(text5);
+  const directive = directiveAt(text5);
+  const at3 = separator === null ? directive : directive === null ? separator : Math.min(separator, directive);
+  if (at3 === null) return null;
+  const line = lineOf(text5, at3);
+  if (at3 === directive) {
+    return { line, message: "a YAML directive: kubectl cuts a file into documents at each line that starts with --- before reading any, so the directive is left alone, which it refuses (did not find expected <document start>)" };
+  }
+  const marker2 = text5.slice(at3, lineEnd(text5, at3)).trim();
+  return { line, message: `invalid document separator "${marker2}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
+}
+function badSeparator(text5) {
+  for (let at3 = text5.indexOf("---"); at3 !== -1; at3 = text5.indexOf("---", at3 + 3)) {
+    if (at3 > 0 && text5.charCodeAt(at3 - 1) !== 10) continue;
+    const next = text5.charCodeAt(at3 + 3);
+    if (next === 10 || next === 13 || Number.isNaN(next)) continue;
+    const rest = text5.slice(at3 + 3, lineEnd(text5, at3)).trim();
+    if (rest !== "" && !rest.startsWith("#") && !rest.includes("{{")) return at3;
+  }
+  return null;
+}
+function directiveAt(text5) {
+  for (let at3 = text5.startsWith("%") ? 0 : text5.indexOf("\n%"); at3 !== -1; at3 = text5.indexOf("\n%", at3 + 1)) {
+    const start = text5.charCodeAt(at3) === 10 ? at3 + 1 : at3;
+    if (/^%(?:YAML|TAG)[ \t]/.test(text5.slice(start, start + 6)) && opensPiece(text5, start)) return start;
+  }
+  return null;
+}
+function opensPiece(text5, start) {
+  for (let end = start - 1; end >= 0; ) {
+    const lineStart2 = text5.lastIndexOf("\n", end - 1) + 1;
+    const line = text5.slice(lineStart2, end).trim();
+    if (text5.startsWith("---", lineStart2)) return true;
+    if (line !== "" && !line.startsWith("#")) return false;
+    end = lineStart2 - 1;
+  }
+  return true;
+}
+function lineEnd(text5, at3) {
+  const end = text5.indexOf("\n", at3);
+  return end === -1 ? text5.length : end;
+}
+function lineOf(text5, at3) {
+  let line = 1;
+  for (let i = text5.indexOf("\n"); i !== -1 && i < at3; i = text5.indexOf("\n", i + 1)) line++;
+  return line;
+}
+var init_separators = __esm({
+  "src/manifests/separators.ts"() {
+    "use strict";
   }
 });
 
@@ -11565,6 +11620,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text5).linePos(caught.offset).line);
   }
+  const cut = loaded.problems.some((problem) => problem.kind === "malformed") ? null : kubectlCutError(text5);
+  if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
   if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text5)) return noManifest(file);
   return options.rendered !== true && templateAction.test(text5) && !usesUndeclaredVariable(text5) ? markTemplate(loaded, text5, options.podFree) : loaded;
 }
@@ -11649,13 +11706,13 @@ function loadWithYaml(file, text5, lineText2 = text5, reindented = null) {
     const message = tooDeepToParse ? tooDeep : `cannot parse: ${String(error2)}`;
     return { file, documents: [], problems: [{ file, line: null, message, kind: tooDeepToParse ? "too-large" : "malformed" }] };
   }
-  const lineOf2 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
+  const lineOf3 = (offset) => offset === void 0 ? null : lineCounter.linePos(offset).line;
   let lastContent;
   const problemLineOf = (offset) => problemLine(lineCounter, offset, lastContent ??= lastContentOffset(lineText2));
   const documents = [];
   const problems = [];
   parsed2.forEach((doc, index) => {
-    const startLine = lineOf2(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
+    const startLine = lineOf3(doc.contents?.range[0] ?? doc.range[0]) ?? 1;
     const error2 = doc.errors[0];
     if (error2) {
       const message = malformedMessage(error2.message);
@@ -11665,7 +11722,7 @@ function loadWithYaml(file, text5, lineText2 = text5, reindented = null) {
     if (doc.contents === null) return;
     const deep = nodeDeeperThan(doc.contents, nestingLimit);
     if (deep !== null) {
-      problems.push({ file, line: lineOf2(deep.range?.[0]) ?? startLine, message: tooDeep, kind: "too-large" });
+      problems.push({ file, line: lineOf3(deep.range?.[0]) ?? startLine, message: tooDeep, kind: "too-large" });
       return;
     }
     try {
@@ -11676,7 +11733,7 @@ function loadWithYaml(file, text5, lineText2 = text5, reindented = null) {
     } catch (caught) {
       if (!(caught instanceof DecodeError)) throw caught;
       const node = caught.node;
-      const line = lineOf2(node?.range?.[0]) ?? startLine;
+      const line = lineOf3(node?.range?.[0]) ?? startLine;
       problems.push({ file, line, message: caught.message, kind: caught.kind === "alias-bomb" ? "alias-bomb" : "invalid" });
     }
   });
@@ -11761,6 +11818,7 @@ var init_load = __esm({
     init_jsonc();
     init_eventReader();
     init_eventTree();
+    init_separators();
     init_segments();
     init_templateActions();
     defaultLoadOptions = { maxBytes: 4 * 1024 * 1024 };
@@ -44282,7 +44340,7 @@ function kyvernoRulesOf(documents) {
   for (const document of documents) {
     for (const object of objectsOf(document)) {
       if (object.kind !== "ClusterPolicy" && object.kind !== "Policy" || !kyvernoApiVersions.has(object.apiVersion)) continue;
-      const lineOf2 = (path4) => locate(document.source, [...object.path, ...path4]).line;
+      const lineOf3 = (path4) => locate(document.source, [...object.path, ...path4]).line;
       const metadata = obj(object.value, "metadata");
       const spec = obj(object.value, "spec") ?? {};
       const policy = `${object.kind}/${str(metadata, "name")}`;
@@ -44300,7 +44358,7 @@ function kyvernoRulesOf(documents) {
           others.push(`${ruleName} (${describeOtherRule(value)})`);
           return;
         }
-        const line = lineOf2(["spec", "rules", index]);
+        const line = lineOf3(["spec", "rules", index]);
         const level = parseLevel(str(podSecurity, "level"));
         const version2 = parseVersion(str(podSecurity, "version") || "latest");
         if (!level.ok || !version2.ok) {
@@ -44355,7 +44413,7 @@ function kyvernoRulesOf(documents) {
       if (others.length > 0) {
         notices.push({
           file: document.file,
-          line: lineOf2(["kind"]),
+          line: lineOf3(["kind"]),
           message: `${policy}: ${others.length === 1 ? "rule" : "rules"} ${others.join(", ")} not evaluated (only validate.podSecurity rules are)`
         });
       }
@@ -44968,7 +45026,7 @@ function fallbackText(label) {
   if (label === namespaceLabels.audit || label === namespaceLabels.warn) return "uses privileged instead (nothing is reported)";
   return "uses latest instead";
 }
-function namespacesFromDocument(document, lineOf2) {
+function namespacesFromDocument(document, lineOf3) {
   const namespaces = [];
   const problems = [];
   const visit5 = (value, path4, itemKind) => {
@@ -44999,7 +45057,7 @@ function namespacesFromDocument(document, lineOf2) {
         message: `metadata.labels[${key}]: must be a string, not ${type} (quote it); the API server would reject this Namespace`
       });
     }
-    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf2([...path4, "metadata", "labels"]) });
+    if (valid) namespaces.push({ name, labels: decoded, file: document.file, line: lineOf3([...path4, "metadata", "labels"]) });
   };
   visit5(document.value, [], null);
   return { namespaces, problems };
@@ -48008,7 +48066,7 @@ function lineTable(text5) {
   const firstBreak = text5.indexOf("\n");
   return { text: text5, starts, eol: firstBreak > 0 && text5[firstBreak - 1] === "\r" ? "\r\n" : "\n", finalNewline };
 }
-function lineOf(table, offset) {
+function lineOf2(table, offset) {
   return Math.max(0, lastAtMostIn(table.starts, offset)) + 1;
 }
 function lineStart(table, line) {
@@ -48042,13 +48100,13 @@ function byteOffset(table, offset) {
   return (marks2[mark] ?? 0) + utf8Length2(table.text, mark * byteMarkEvery, offset);
 }
 function columnOf(table, offset) {
-  return offset - lineStart(table, lineOf(table, offset));
+  return offset - lineStart(table, lineOf2(table, offset));
 }
 function afterLineOf(table, offset) {
-  return lineStart(table, lineOf(table, offset) + 1);
+  return lineStart(table, lineOf2(table, offset) + 1);
 }
 function lineBreakOf(table, offset) {
-  const next = lineStart(table, lineOf(table, offset) + 1);
+  const next = lineStart(table, lineOf2(table, offset) + 1);
   let end = next;
   if (end > 0 && table.text[end - 1] === "\n" && end > offset) end--;
   if (end > 0 && table.text[end - 1] === "\r" && end > offset) end--;
@@ -48112,8 +48170,8 @@ function changedLinesOf(table, splices) {
   if (splices.length === 0) return null;
   const text5 = table.text;
   const { lo, hi } = extentOf(splices);
-  const from2 = lineStart(table, lineOf(table, lo));
-  const to2 = lineStart(table, lineOf(table, hi) + 1);
+  const from2 = lineStart(table, lineOf2(table, lo));
+  const to2 = lineStart(table, lineOf2(table, hi) + 1);
   const after = new SplicedText(text5, from2, to2, applySplicesWithin(text5, from2, to2, splices));
   return lineChange(text5, after, { prefix: lo, suffix: text5.length - hi }, (windowStart) => breaksBefore(table, windowStart));
 }
@@ -48147,7 +48205,7 @@ var SplicedText = class {
 };
 function breaksBefore(table, offset) {
   if (offset >= table.text.length && table.finalNewline) return table.starts.length;
-  return lineOf(table, offset) - 1;
+  return lineOf2(table, offset) - 1;
 }
 function lineChange(before, after, shared, breaksBefore2) {
   const shortest = Math.min(before.length, after.length);
@@ -48860,7 +48918,7 @@ function leadingSpaces(line) {
   return count;
 }
 function lineLeader(context, offset) {
-  return context.table.text.slice(lineStart(context.table, lineOf(context.table, offset)), offset);
+  return context.table.text.slice(lineStart(context.table, lineOf2(context.table, offset)), offset);
 }
 function scalarSplice(context, op) {
   const [start, end] = rangeOf2(op.node);
@@ -48913,7 +48971,7 @@ function insertSplice(context, map, entries, deletes) {
   const after = lastPairWithout(map, (pair2) => endsWithKeptBlockScalar(context, pair2.value));
   if (after) return linesAt(context, afterLineOf(context.table, lastContentBefore(context.table.text, pairEnd(after), rangeOf2(after.key)[0])), lines);
   const firstKey = rangeOf2(map.items[0]?.key)[0];
-  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf(context.table, firstKey)), lines);
+  if (/^\s*$/.test(lineLeader(context, firstKey))) return linesAt(context, lineStart(context.table, lineOf2(context.table, firstKey)), lines);
   return linesAt(context, afterLineOf(context.table, lastChar(context, map, firstKey)), lines);
 }
 function lastPairWithout(map, excluded) {
@@ -48928,7 +48986,7 @@ function emptiedFlowMap(map, deletes) {
 }
 function flowSeparator(context, map, pair2) {
   const key = rangeOf2(pair2.key)[0];
-  if (!/^\s*$/.test(lineLeader(context, key)) || lineOf(context.table, key) === lineOf(context.table, rangeOf2(map)[0])) return ", ";
+  if (!/^\s*$/.test(lineLeader(context, key)) || lineOf2(context.table, key) === lineOf2(context.table, rangeOf2(map)[0])) return ", ";
   return `,${context.table.eol}${spaces(columnOf(context.table, key))}`;
 }
 function refilledFlowMap(context, map, rendered) {
@@ -48974,7 +49032,7 @@ function appendSplice(context, op) {
 function wholeLines(context, start, node, fallbackEnd) {
   const { table } = context;
   const last = node ? lastChar(context, node, start) : lastContentBefore(table.text, fallbackEnd, start);
-  return { start: lineStart(table, lineOf(table, start)), end: afterLineOf(table, last), insert: "" };
+  return { start: lineStart(table, lineOf2(table, start)), end: afterLineOf(table, last), insert: "" };
 }
 function emptied(context, parentPair, empty) {
   if (!parentPair) throw new Unsupported2("a collection emptied outside a map");
@@ -49084,7 +49142,7 @@ function withinLongLine(table, splices) {
   if (splices.length === 0) return null;
   for (const splice of splices) if (splice.insert.includes("\n")) return null;
   const { lo, hi } = extentOf(splices);
-  const line = lineOf(table, lo);
+  const line = lineOf2(table, lo);
   if (lineLength(table, line) <= longLine || hi > lineStart(table, line) + lineLength(table, line)) return null;
   return { line, lo, hi };
 }
@@ -49573,12 +49631,12 @@ function contentColumnAfter(lines, start, limit, quiet) {
   let at3 = start;
   while (at3 < limit) {
     const newline = lines.indexOf("\n", at3);
-    const lineEnd = newline === -1 || newline >= limit ? limit : newline;
-    const indent = contentIndent(lines, at3, lineEnd);
+    const lineEnd2 = newline === -1 || newline >= limit ? limit : newline;
+    const indent = contentIndent(lines, at3, lineEnd2);
     if (indent !== null) return indent;
-    const line = lines.slice(at3, lineEnd);
+    const line = lines.slice(at3, lineEnd2);
     if (!quiet(line, indentOf2(line))) return false;
-    at3 = lineEnd + 1;
+    at3 = lineEnd2 + 1;
   }
   return null;
 }
@@ -49963,14 +50021,14 @@ function byKeptLines(text5, splice) {
   const parts = [];
   let from2 = 0;
   for (let line = start; line < end; ) {
-    const lineEnd = text5.indexOf("\n", line) + 1;
-    const kept = text5.slice(line, lineEnd);
+    const lineEnd2 = text5.indexOf("\n", line) + 1;
+    const kept = text5.slice(line, lineEnd2);
     let at3 = from2;
     while (at3 < insert.length && !insert.startsWith(kept, at3)) at3 = insert.indexOf("\n", at3) + 1;
     if (at3 >= insert.length) return [splice];
     if (at3 > from2) parts.push({ ...splice, start: line, end: line, insert: insert.slice(from2, at3) });
     from2 = at3 + kept.length;
-    line = lineEnd;
+    line = lineEnd2;
   }
   if (from2 < insert.length) parts.push({ ...splice, start: end, end, insert: insert.slice(from2) });
   return parts.length > 0 ? parts : [splice];
@@ -50022,7 +50080,7 @@ function byIndentation(text5, splice) {
   let partColumn = null;
   for (let at3 = 0; at3 < insert.length; ) {
     const newline = insert.indexOf("\n", at3);
-    const lineEnd = newline === -1 ? insert.length : newline + 1;
+    const lineEnd2 = newline === -1 ? insert.length : newline + 1;
     const column = contentIndent(insert, at3, newline === -1 ? insert.length : newline);
     if (column !== null) {
       if (partColumn !== null && column < partColumn) {
@@ -50031,7 +50089,7 @@ function byIndentation(text5, splice) {
       }
       if (partColumn === null || column < partColumn) partColumn = column;
     }
-    at3 = lineEnd;
+    at3 = lineEnd2;
   }
   if (parts.length === 0) return [splice];
   parts.push({ ...splice, insert: insert.slice(partStart), column: partColumn ?? void 0 });
