@@ -1,6 +1,5 @@
 /** Relaxations of the config file and the cluster's own policies, and relabelled Namespaces (pure; end to end in test/integration/policy-gate.test.ts). */
 import { describe, expect, it } from 'vitest';
-import type { ChangedFile } from '../../../src/diff/types.js';
 import { policyContext } from '../../../src/findings/policyContext.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
 import { defaultPolicyConfig, parsePolicyConfig } from '../../../src/policy/config.js';
@@ -10,6 +9,7 @@ import type { AdmissionConfig } from '../../../src/policy/sources/admissionConfi
 import { admissionRelaxations } from '../../../src/scope/clusterPolicyChanges.js';
 import { configRelaxations } from '../../../src/scope/configChanges.js';
 import { relabelledNamespaces } from '../../../src/scope/relabelled.js';
+import { changedFile } from '../../helpers/changedFile.js';
 
 const today = '2026-01-01';
 const noLines = () => undefined;
@@ -72,13 +72,7 @@ describe('admissionRelaxations', () => {
 
 describe('relabelledNamespaces', () => {
   const ns = (name: string, labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels: {${labels}}\n`;
-  const file = (path: string, base: string | null, head: string | null): ChangedFile => ({
-    path,
-    status: base === null ? 'added' : head === null ? 'removed' : 'modified',
-    base: base === null ? { kind: 'absent' } : { kind: 'content', data: base },
-    head: head === null ? { kind: 'absent' } : { kind: 'content', data: head },
-    hunks: [],
-  });
+  const file = changedFile;
   const policy = policyContext(today);
 
   it('names Namespaces whose pod-security labels become stricter, added or removed with them, and not others', () => {

@@ -8,6 +8,7 @@ import { evaluateFiles } from '../../../src/findings/evaluateFiles.js';
 import { policyContext } from '../../../src/findings/policyContext.js';
 import { problemsVerdict } from '../../../src/findings/unchecked.js';
 import type { ChangedFile } from '../../../src/diff/types.js';
+import { changedFile } from '../../helpers/changedFile.js';
 import { evaluateChangeSet } from '../../../src/scope/scope.js';
 import { chartReferenceOf } from '../../../src/workloads/charts.js';
 import type { JsonObject } from '../../../src/pss/types.js';
@@ -98,18 +99,11 @@ describe('a chart a controller installs', () => {
   });
 
   it('is a problem of `diff` when the change adds or edits it, not when it only shares a file with the change', () => {
-    const changed = (path: string, base: string | null, head: string | null): ChangedFile => ({
-      path,
-      status: base === null ? 'added' : head === null ? 'removed' : 'modified',
-      base: base === null ? { kind: 'absent' } : { kind: 'content', data: base },
-      head: head === null ? { kind: 'absent' } : { kind: 'content', data: head },
-      hunks: [],
-    });
     const problems = (file: ChangedFile) => evaluateChangeSet({ files: [file] }, { policy }).errors.map((e) => [e.file, e.line, e.kind]);
     const release = helmRelease('replicaCount: 2');
-    expect(problems(changed('release.yaml', null, release))).toEqual([['release.yaml', 9, 'not-rendered']]);
-    expect(problems(changed('release.yaml', release, helmRelease('securityContext: {privileged: true}')))).toEqual([['release.yaml', 9, 'not-rendered']]);
-    expect(problems(changed('release.yaml', `${release}---\n${configMap('info')}`, `${release}---\n${configMap('debug')}`))).toEqual([]);
-    expect(problems(changed('release.yaml', release, null))).toEqual([]);
+    expect(problems(changedFile('release.yaml', null, release))).toEqual([['release.yaml', 9, 'not-rendered']]);
+    expect(problems(changedFile('release.yaml', release, helmRelease('securityContext: {privileged: true}')))).toEqual([['release.yaml', 9, 'not-rendered']]);
+    expect(problems(changedFile('release.yaml', `${release}---\n${configMap('info')}`, `${release}---\n${configMap('debug')}`))).toEqual([]);
+    expect(problems(changedFile('release.yaml', release, null))).toEqual([]);
   });
 });
