@@ -27,6 +27,9 @@ export interface ChartReference {
 
 const text = (value: JsonValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
+/** A Flux object reference as a reader names it, `HelmRepository podinfo`; '' when it names nothing. */
+const referenceName = (reference: JsonObject): string => [text(reference.kind), text(reference.name)].filter((part) => part !== null).join(' ');
+
 /** The chart an object has a controller install, or null when it installs none. */
 export function chartReferenceOf(apiVersion: string, kind: string, object: JsonObject): ChartReference | null {
   const group = apiGroup(apiVersion);
@@ -45,14 +48,14 @@ function helmReleaseChart(object: JsonObject): ChartReference {
   const spec = isObject(object.spec) ? object.spec : {};
   const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
   if (chartRef !== null) {
-    const source = [text(chartRef.kind), text(chartRef.name)].filter((part) => part !== null).join(' ');
+    const source = referenceName(chartRef);
     return { controller: 'Flux', chart: source === '' ? null : source, path: ['spec', 'chartRef'] };
   }
   const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   const name = text(template?.chart);
   if (template === null || name === null) return { controller: 'Flux', chart: null, path: isObject(spec.chart) ? ['spec', 'chart'] : ['kind'] };
   const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
-  const source = sourceRef === null ? '' : [text(sourceRef.kind), text(sourceRef.name)].filter((part) => part !== null).join(' ');
+  const source = sourceRef === null ? '' : referenceName(sourceRef);
   return { controller: 'Flux', chart: source === '' ? name : `${name} from ${source}`, path: ['spec', 'chart', 'spec', 'chart'] };
 }
 
