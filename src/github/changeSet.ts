@@ -30,6 +30,7 @@ function contentOf(read: BlobRead | undefined, maxBytes: number, side: 'base' | 
   if (read === undefined || read.kind === 'absent') return { kind: 'absent' };
   if (read.kind === 'link') return side === 'head' ? linkContent(read.target) : { kind: 'absent' };
   if (read.kind === 'binary') return { kind: 'content', data: new Uint8Array([0]) }; // the loader names it binary
+  if (read.kind === 'bytes') return { kind: 'content', data: read.data };
   if (read.kind === 'too-large') return { kind: 'unavailable', reason: read.reason };
   if (Buffer.byteLength(read.text) > maxBytes) {
     return { kind: 'unavailable', reason: `file is ${Buffer.byteLength(read.text)} bytes, over the limit of ${maxBytes} bytes; it was not checked` };

@@ -62,6 +62,7 @@ interface BlobNode {
   text: string | null;
   isBinary: boolean | null;
   byteSize: number;
+  oid: string;
 }
 
 interface TreeNode {
@@ -91,6 +92,24 @@ export function octokitPort(client: GitHubClient): GitHubPort {
     } catch (error) {
       const failure = asGitHubError(error);
       return { kind: 'too-large', bytes, reason: `file is ${bytes} bytes, over GitHub's GraphQL limit of ${graphqlTextLimit}, and the contents API answered ${failure.status} (${failure.message}); it was not checked` };
+    }
+  }
+
+  /**
+   * A blob GitHub calls binary, as bytes through the git blobs API (up to
+   * 100 MB): a chart's vendored dependency (`charts/redis-1.2.3.tgz`) that
+   * helm needs, or a manifest in UTF-16, which the loader reads as kubectl
+   * does. Still binary when GitHub does not give it.
+   */
+  async function readBinary(owner: string, repo: string, node: BlobNode, maxBytes: number): Promise<BlobRead> {
+    if (node.byteSize > maxBytes || node.byteSize > restRawLimit) {
+      return { kind: 'too-large', bytes: node.byteSize, reason: `file is ${node.byteSize} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
+    }
+    try {
+      const { data } = await client.rest.git.getBlob({ owner, repo, file_sha: node.oid });
+      return data.encoding === 'base64' ? { kind: 'bytes', data: new Uint8Array(Buffer.from(data.content, 'base64')) } : { kind: 'binary' };
+    } catch {
+      return { kind: 'binary' };
     }
   }
 
@@ -147,7 +166,7 @@ export function octokitPort(client: GitHubClient): GitHubPort {
         const batch = requests.slice(start, start + blobsPerQuery);
         const folders = links ? [...new Set(batch.map((r) => `${r.commit}:${folderOf(r.path)}`))] : [];
         const fields = [
-          ...batch.map((r, i) => `f${i}: object(expression: ${literal(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize } }`),
+          ...batch.map((r, i) => `f${i}: object(expression: ${literal(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize oid } }`),
           ...folders.map((folder, j) => `d${j}: object(expression: ${literal(folder)}) { ... on Tree { entries { name mode } } }`),
         ].join('\n    ');
         const query = `query($owner: String!, $repo: String!) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
@@ -159,7 +178,7 @@ export function octokitPort(client: GitHubClient): GitHubPort {
           const mode = modes.get(`${request.commit}:${folderOf(request.path)}`)?.get(request.path.slice(request.path.lastIndexOf('/') + 1));
           if (node === null) result.set(key, { kind: 'absent' });
           else if (mode !== undefined && isLinkMode(mode)) result.set(key, { kind: 'link', target: node.text ?? '(unknown)' });
-          else if (node.isBinary) result.set(key, { kind: 'binary' });
+          else if (node.isBinary) result.set(key, await readBinary(owner, repo, node, maxBytes));
           else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, await readLarge(owner, repo, request, node.byteSize, maxBytes));
           else result.set(key, { kind: 'text', text: node.text });
         }

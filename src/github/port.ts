@@ -30,6 +30,9 @@ export type BlobRead =
   /** A symbolic link (mode 120000), when asked for: the path it points to, never what is there. */
   | { readonly kind: 'link'; readonly target: string }
   | { readonly kind: 'absent' }
+  /** Bytes of a blob GitHub calls binary (a chart's vendored .tgz, a manifest in UTF-16): the reader decides what they are. */
+  | { readonly kind: 'bytes'; readonly data: Uint8Array }
+  /** Binary, and its bytes could not be read. */
   | { readonly kind: 'binary' }
   | { readonly kind: 'too-large'; readonly bytes: number; readonly reason: string };
 

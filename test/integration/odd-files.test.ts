@@ -90,6 +90,34 @@ describe('symbolic links in a pull request (source: api)', () => {
   });
 });
 
+describe('files GitHub calls binary (source: api)', () => {
+  it('reads a manifest in UTF-16 through the git blobs API and checks it as kubectl reads it; a binary file stays not checked', async () => {
+    const emulator = await startEmulator();
+    try {
+      const base = folder();
+      const head = folder();
+      writeFileSync(path.join(base, 'README.md'), 'x\n');
+      writeFileSync(path.join(head, 'README.md'), 'x\n');
+      mkdirSync(path.join(head, 'deploy'));
+      // What Windows PowerShell 5 writes for `kubectl get -o yaml > pod.yaml`: UTF-16 with a byte-order mark.
+      writeFileSync(path.join(head, 'deploy/pod.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(privileged('windows'), 'utf16le')]));
+      writeFileSync(path.join(head, 'deploy/blob.yaml'), Buffer.from([0x61, 0x3a, 0x00, 0x01]));
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: 1, baseDir: base, headDir: head });
+      const run = await runAction(emulator, pr);
+      expect(run.stderr).toBe('');
+      const report = run.reportJson as { findings: { file: string; check: string; blocking: boolean }[]; errors: { file: string; kind: string }[] };
+      expect(report.findings.filter((f) => f.blocking).map((f) => [f.file, f.check])).toEqual([['deploy/pod.yaml', 'privileged']]);
+      expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['deploy/blob.yaml', 'binary']]);
+      // GraphQL says both are binary; their bytes come from the git blobs API, one request each.
+      expect(emulator.calls('GET /repos/{owner}/{repo}/git/blobs/{file_sha}')).toHaveLength(2);
+      expect(emulator.unexpectedRequests()).toEqual([]);
+      expect(emulator.problems).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe('the CLI on links and odd files', () => {
   it('follows links inside the folders given, once, reports links out of them, and never loops', async () => {
     const outside = folder();

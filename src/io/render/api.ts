@@ -21,6 +21,8 @@ export function apiTreeReader(github: GitHubPort, owner: string, repo: string): 
       for (const path of wanted) {
         const blob = blobs.get(`${commit}:${path}`);
         if (blob?.kind === 'text') files.set(path, new TextEncoder().encode(blob.text));
+        // A vendored dependency (`charts/redis-1.2.3.tgz`) is one helm cannot render the chart without.
+        else if (blob?.kind === 'bytes') files.set(path, blob.data);
       }
       return files;
     },

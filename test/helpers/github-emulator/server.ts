@@ -1019,6 +1019,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
   }
 
+  /** `GET …/git/blobs/{sha}`: a blob's bytes, base64 in lines of 60 characters as GitHub sends them. */
+  async function getBlob(ctx: Context): Promise<Reply> {
+    const sha = str(ctx.params, 'file_sha') ?? '';
+    const [obj] = /^[0-9a-f]{40}$/.test(sha) ? await readObjects(ctx.repo.gitDir, [sha]) : [];
+    if (!obj || obj.type !== 'blob') return notFound(ctx, 'no such blob');
+    const content = (obj.content.toString('base64').match(/.{1,60}/g) ?? []).map((line) => `${line}\n`).join('');
+    return {
+      status: 200,
+      json: { sha: obj.sha, node_id: `B_${Buffer.from(obj.sha).toString('base64url').slice(0, 20)}`, size: obj.size, url: `${apiRepoUrl(ctx.repo)}/git/blobs/${obj.sha}`, content, encoding: 'base64' },
+    };
+  }
+
   /** `GET …/compare/{base}...{head}`: the merge base and the commits, from real git (files are not listed). */
   async function compareCommits(ctx: Context): Promise<Reply> {
     const basehead = str(ctx.params, 'basehead') ?? '';
@@ -1076,6 +1088,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const routes: readonly Route[] = [
     { method: 'GET', template: '/repos/{owner}/{repo}/compare/{basehead}', scope: 'contents', level: 'read', handle: compareCommits },
     { method: 'GET', template: '/repos/{owner}/{repo}/git/trees/{tree_sha}', scope: 'contents', level: 'read', handle: getTree },
+    { method: 'GET', template: '/repos/{owner}/{repo}/git/blobs/{file_sha}', scope: 'contents', level: 'read', handle: getBlob },
     { method: 'GET', template: '/repos/{owner}/{repo}/commits/{ref}/check-runs', scope: 'checks', level: 'read', handle: listCheckRunsForRef },
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}', scope: 'pull_requests', level: 'read', handle: getPull },
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/files', scope: 'pull_requests', level: 'read', handle: listFiles },
