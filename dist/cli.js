@@ -18123,6 +18123,7 @@ function findWorkloadKind(apiVersion, kind) {
 
 // src/workloads/charts.ts
 var text = (value) => typeof value === "string" && value !== "" ? value : null;
+var referenceName = (reference) => [text(reference.kind), text(reference.name)].filter((part) => part !== null).join(" ");
 function chartReferenceOf(apiVersion, kind, object) {
   const group = apiGroup(apiVersion);
   if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
@@ -18138,14 +18139,14 @@ function helmReleaseChart(object) {
   const spec = isObject(object.spec) ? object.spec : {};
   const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
   if (chartRef !== null) {
-    const source2 = [text(chartRef.kind), text(chartRef.name)].filter((part) => part !== null).join(" ");
+    const source2 = referenceName(chartRef);
     return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
   }
   const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   const name = text(template?.chart);
   if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
   const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
-  const source = sourceRef === null ? "" : [text(sourceRef.kind), text(sourceRef.name)].filter((part) => part !== null).join(" ");
+  const source = sourceRef === null ? "" : referenceName(sourceRef);
   return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
 }
 function argoChart(spec, specPath) {

@@ -35288,6 +35288,7 @@ function apiTreeReader(github, owner, repo) {
       for (const path4 of wanted) {
         const blob = blobs.get(`${commit}:${path4}`);
         if (blob?.kind === "text") files.set(path4, new TextEncoder().encode(blob.text));
+        else if (blob?.kind === "bytes") files.set(path4, blob.data);
       }
       return files;
     }
@@ -41738,6 +41739,17 @@ function octokitPort(client) {
       return { kind: "too-large", bytes, reason: `file is ${bytes} bytes, over GitHub's GraphQL limit of ${graphqlTextLimit}, and the contents API answered ${failure2.status} (${failure2.message}); it was not checked` };
     }
   }
+  async function readBinary(owner, repo, node, maxBytes) {
+    if (node.byteSize > maxBytes || node.byteSize > restRawLimit) {
+      return { kind: "too-large", bytes: node.byteSize, reason: `file is ${node.byteSize} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
+    }
+    try {
+      const { data } = await client.rest.git.getBlob({ owner, repo, file_sha: node.oid });
+      return data.encoding === "base64" ? { kind: "bytes", data: new Uint8Array(Buffer.from(data.content, "base64")) } : { kind: "binary" };
+    } catch {
+      return { kind: "binary" };
+    }
+  }
   return {
     viewerLogin() {
       viewer ??= call(async () => {
@@ -41785,7 +41797,7 @@ function octokitPort(client) {
         const batch = requests.slice(start, start + blobsPerQuery);
         const folders = links ? [...new Set(batch.map((r) => `${r.commit}:${folderOf(r.path)}`))] : [];
         const fields2 = [
-          ...batch.map((r, i) => `f${i}: object(expression: ${literal2(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize } }`),
+          ...batch.map((r, i) => `f${i}: object(expression: ${literal2(`${r.commit}:${r.path}`)}) { ... on Blob { text isBinary byteSize oid } }`),
           ...folders.map((folder, j) => `d${j}: object(expression: ${literal2(folder)}) { ... on Tree { entries { name mode } } }`)
         ].join("\n    ");
         const query = `query($owner: String!, $repo: String!) {
@@ -41801,7 +41813,7 @@ function octokitPort(client) {
           const mode = modes.get(`${request2.commit}:${folderOf(request2.path)}`)?.get(request2.path.slice(request2.path.lastIndexOf("/") + 1));
           if (node === null) result.set(key, { kind: "absent" });
           else if (mode !== void 0 && isLinkMode(mode)) result.set(key, { kind: "link", target: node.text ?? "(unknown)" });
-          else if (node.isBinary) result.set(key, { kind: "binary" });
+          else if (node.isBinary) result.set(key, await readBinary(owner, repo, node, maxBytes));
           else if (node.text === null || node.byteSize > graphqlTextLimit) result.set(key, await readLarge(owner, repo, request2, node.byteSize, maxBytes));
           else result.set(key, { kind: "text", text: node.text });
         }
@@ -44828,6 +44840,7 @@ function contentOf(read, maxBytes, side) {
   if (read === void 0 || read.kind === "absent") return { kind: "absent" };
   if (read.kind === "link") return side === "head" ? linkContent(read.target) : { kind: "absent" };
   if (read.kind === "binary") return { kind: "content", data: new Uint8Array([0]) };
+  if (read.kind === "bytes") return { kind: "content", data: read.data };
   if (read.kind === "too-large") return { kind: "unavailable", reason: read.reason };
   if (Buffer.byteLength(read.text) > maxBytes) {
     return { kind: "unavailable", reason: `file is ${Buffer.byteLength(read.text)} bytes, over the limit of ${maxBytes} bytes; it was not checked` };
@@ -47456,6 +47469,7 @@ function findWorkloadKind(apiVersion, kind) {
 
 // src/workloads/charts.ts
 var text3 = (value) => typeof value === "string" && value !== "" ? value : null;
+var referenceName = (reference) => [text3(reference.kind), text3(reference.name)].filter((part) => part !== null).join(" ");
 function chartReferenceOf(apiVersion, kind, object) {
   const group = apiGroup(apiVersion);
   if (group === "helm.toolkit.fluxcd.io" && kind === "HelmRelease") return helmReleaseChart(object);
@@ -47471,14 +47485,14 @@ function helmReleaseChart(object) {
   const spec = isObject(object.spec) ? object.spec : {};
   const chartRef = isObject(spec.chartRef) ? spec.chartRef : null;
   if (chartRef !== null) {
-    const source2 = [text3(chartRef.kind), text3(chartRef.name)].filter((part) => part !== null).join(" ");
+    const source2 = referenceName(chartRef);
     return { controller: "Flux", chart: source2 === "" ? null : source2, path: ["spec", "chartRef"] };
   }
   const template = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : null;
   const name = text3(template?.chart);
   if (template === null || name === null) return { controller: "Flux", chart: null, path: isObject(spec.chart) ? ["spec", "chart"] : ["kind"] };
   const sourceRef = isObject(template.sourceRef) ? template.sourceRef : null;
-  const source = sourceRef === null ? "" : [text3(sourceRef.kind), text3(sourceRef.name)].filter((part) => part !== null).join(" ");
+  const source = sourceRef === null ? "" : referenceName(sourceRef);
   return { controller: "Flux", chart: source === "" ? name : `${name} from ${source}`, path: ["spec", "chart", "spec", "chart"] };
 }
 function argoChart(spec, specPath) {
