@@ -37,6 +37,8 @@ export interface EconomyInput {
   readonly existingComments: number;
   /** Review threads already on the pull request when the run started. */
   readonly existingThreads: number;
+  /** B: files GitHub's GraphQL calls binary (a chart's vendored .tgz, a manifest in UTF-16), whose bytes are read through git/blobs. */
+  readonly binaryBlobs: number;
 }
 
 export interface EconomyTerm {
@@ -110,6 +112,14 @@ export function economy(input: EconomyInput, byEndpoint: Readonly<Record<string,
       achievedFormula: '2 (base and head, read through the API without a checkout)',
       predicted: 2,
     }),
+    term({
+      term: 'files GitHub calls binary, read as bytes',
+      endpoints: ['GET /git/blobs/{file_sha}'],
+      targetFormula: null,
+      target: null,
+      achievedFormula: 'B (a chart\'s vendored .tgz, a manifest in UTF-16: one each)',
+      predicted: input.binaryBlobs,
+    }),
     term({ term: 'review', endpoints: ['POST /pulls/{pull_number}/reviews'], targetFormula: '1', target: 1, achievedFormula: '[C > 0] (no review when nothing is new)', predicted: input.comments > 0 ? 1 : 0 }),
     term({
       term: 'check run',
@@ -136,7 +146,7 @@ export function economy(input: EconomyInput, byEndpoint: Readonly<Record<string,
     terms,
     targetFormula: '1 (PR) + ⌈F/100⌉ (files) + ⌈F/50⌉ (contents) + 1 (review) + 1 + ⌈A/50⌉ (check run) + reads for idempotence',
     achievedFormula:
-      `1 (PR) + ⌈F/100⌉ (files) + 1 (merge base) + ⌈(R + 1)/${blobsPerQuery}⌉ (contents + config) + 1 + ⌈K/100⌉ + ⌈T/100⌉ (idempotence reads: the token's login, then at least 1 each) + 2 (file lists, for rendering) + [C > 0] (review) + max(1, ⌈A/50⌉) (check run)`,
+      `1 (PR) + ⌈F/100⌉ (files) + 1 (merge base) + ⌈(R + 1)/${blobsPerQuery}⌉ (contents + config) + 1 + ⌈K/100⌉ + ⌈T/100⌉ (idempotence reads: the token's login, then at least 1 each) + 2 (file lists, for rendering) + B (files GitHub calls binary) + [C > 0] (review) + max(1, ⌈A/50⌉) (check run)`,
     target: sum(terms.map((t) => t.target)),
     predicted: sum(terms.map((t) => t.predicted)),
     actual: sum(terms.map((t) => t.actual)) + sum(Object.values(unaccounted)),

@@ -395,7 +395,7 @@ export function renderMarkdown(results: BenchResults): string {
     for (const [label, e] of [['First run', a], ['Re-run', action.rerun]] as const) {
       const eco = e.economy;
       const v = eco.input;
-      out.push(`**${label}** (F = ${v.files} files: ${v.added} added, ${v.removed} removed; C = ${v.comments} comments; A = ${v.annotations} annotations; K = ${v.existingComments} comments and T = ${v.existingThreads} threads already there):`, '');
+      out.push(`**${label}** (F = ${v.files} files: ${v.added} added, ${v.removed} removed; C = ${v.comments} comments; A = ${v.annotations} annotations; K = ${v.existingComments} comments and T = ${v.existingThreads} threads already there; B = ${v.binaryBlobs} files GitHub calls binary):`, '');
       out.push('| Term | target | achieved formula | predicted | actual |', '| --- | ---: | --- | ---: | ---: |');
       for (const t of eco.terms) out.push(row([t.term, t.targetFormula === null ? '–' : `${t.targetFormula} = ${t.target}`, t.achievedFormula, t.predicted, t.actual === t.predicted ? String(t.actual) : `**${t.actual}**`]));
       for (const [endpoint, n] of Object.entries(eco.unaccounted)) out.push(row([`unaccounted \`${endpoint}\``, '–', '–', 0, `**${n}**`]));

@@ -128,7 +128,7 @@ function actionRuns(runs: readonly ActionRunMeasure[], pr: ActionResult['pr'], e
     conclusion: first.conclusion,
     exitStatus: first.exitStatus,
     economy: economy(
-      { files: pr.files, added: pr.added, removed: pr.removed, comments: first.reviewComments, annotations: first.annotations, existingComments: existing.comments, existingThreads: existing.threads },
+      { files: pr.files, added: pr.added, removed: pr.removed, comments: first.reviewComments, annotations: first.annotations, existingComments: existing.comments, existingThreads: existing.threads, binaryBlobs: 0 /* the generator writes text only */ },
       byEndpoint,
     ),
   };
