@@ -3,7 +3,8 @@
  * line when the value comes from `.Values` (pure). `helm template` heads
  * each document with `# Source: <chart>/templates/x.yaml`; the field is
  * found in that template by its key path (templateLines.ts), then in the
- * values files, the last that defines the key winning, as in helm.
+ * values files, the last that defines the key winning, as in helm (and a
+ * subchart's values under its name in the charts above it).
  */
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -44,13 +45,38 @@ export interface HelmSources {
   readonly texts: ReadonlyMap<string, string>;
 }
 
+/**
+ * Where a template's values are defined, the values file helm reads last
+ * first, each with the key prefix the template's `.Values` keys take in it.
+ * A subchart's template (`charts/redis/templates/x.yaml`, nested or not)
+ * reads its values under its name in the charts above it, which override
+ * its own `values.yaml`: the root chart's values files (`redis.x`), then
+ * each chart between, then its own (`x`).
+ */
+function valuesChain(sources: HelmSources, template: string): { readonly file: string; readonly keyPrefix: readonly string[] }[] {
+  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
+  const names: string[] = [];
+  const parts = template.split('/');
+  for (let i = 0; parts[i] === 'charts' && i + 2 < parts.length; i += 2) names.push(parts[i + 1]!);
+  const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
+  for (let depth = 1; depth <= names.length; depth++) {
+    const dir = names.slice(0, depth).map((name) => `charts/${name}`).join('/');
+    chain.push({ file: `${prefix}${dir}/values.yaml`, keyPrefix: names.slice(depth) });
+  }
+  return chain;
+}
+
 export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue) => HelmHits {
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
-  const values = sources.valuesFiles.flatMap((file) => {
-    const text = sources.texts.get(file);
-    const document: ManifestDocument | undefined = text === undefined ? undefined : loadManifestFile(file, text).documents[0];
-    return document ? [{ file, document }] : [];
-  });
+  // Each values file read once, when a template first takes a value from it.
+  const documents = new Map<string, ManifestDocument | undefined>();
+  const documentOf = (file: string): ManifestDocument | undefined => {
+    if (!documents.has(file)) {
+      const text = sources.texts.get(file);
+      documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]);
+    }
+    return documents.get(file);
+  };
   return (template, path, rendered) => {
     const file = `${prefix}${template}`;
     const text = sources.texts.get(file);
@@ -60,13 +86,14 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));
-    for (const { file: valuesFile, document } of [...values].reverse()) {
-      const part = valueAt(document.value, key);
-      if (part === undefined || renderedPart === undefined) continue;
+    for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+      const document = documentOf(valuesFile);
+      const part = document === undefined ? undefined : valueAt(document.value, [...keyPrefix, ...key]);
+      if (document === undefined || part === undefined || renderedPart === undefined) continue;
       // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
       const inside = translatePath(renderedPart, part, path.slice(from), true);
       if (inside === null) continue;
-      const where = locate(document.source, [...key, ...inside]);
+      const where = locate(document.source, [...keyPrefix, ...key, ...inside]);
       if (where.exact) return { template: templateHit, values: { file: valuesFile, line: where.line, column: where.column } };
     }
     return { template: templateHit, values: null };

@@ -7,7 +7,7 @@
  * suggestion on values.yaml verified by rendering again.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -91,29 +91,41 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     expect(run.outputs).toMatchObject({ violations: '1', blocking: '1', conclusion: 'failure' });
   });
 
-  it('a chart whose dependency is vendored as a .tgz renders through the API: GitHub calls the archive binary, its bytes come from the git blobs API', async () => {
+  /** A pull request that turns hostNetwork on in a subchart through the parent's values (`sub.hostNetwork`), the subchart vendored as a folder or as the archive `helm dependency build` leaves. */
+  function vendoredChart(trees: string, archive: boolean): { base: string; head: string } {
+    const sub = path.join(trees, 'sub');
+    mkdirSync(path.join(sub, 'templates'), { recursive: true });
+    writeFileSync(path.join(sub, 'Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 0.1.0\n');
+    writeFileSync(path.join(sub, 'values.yaml'), 'hostNetwork: false\n');
+    writeFileSync(path.join(sub, 'templates/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-sub\nspec:\n  hostNetwork: {{ .Values.hostNetwork }}\n  containers: [{name: sub, image: sub:1}]\n');
+    for (const [side, hostNetwork] of [['base', false], ['head', true]] as const) {
+      const chart = path.join(trees, side, 'charts/web');
+      mkdirSync(path.join(chart, 'charts'), { recursive: true });
+      if (archive) execFileSync('helm', ['package', sub, '--destination', path.join(chart, 'charts')], { stdio: 'ignore' });
+      else cpSync(sub, path.join(chart, 'charts/sub'), { recursive: true });
+      writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n  repository: https://charts.example.com\n');
+      writeFileSync(path.join(chart, 'values.yaml'), `sub:\n  hostNetwork: ${hostNetwork}\n`);
+    }
+    return { base: path.join(trees, 'base'), head: path.join(trees, 'head') };
+  }
+
+  it.each([
+    // GitHub calls the archive binary: its bytes come from the git blobs API. Its templates are not read, so no line is certain.
+    ['as a .tgz', true, ['charts/web/Chart.yaml', 1]],
+    // The parent's values line that sets the subchart's value, where the pull request changed it.
+    ['as a folder', false, ['charts/web/values.yaml', 2]],
+  ] as const)('a chart whose dependency is vendored %s renders through the API', async (_name, archive, place) => {
     const trees = mkdtempSync(path.join(tmpdir(), 'psr-vendored-'));
     try {
-      // The dependency, packaged as `helm dependency build` leaves it in charts/.
-      const sub = path.join(trees, 'sub');
-      mkdirSync(path.join(sub, 'templates'), { recursive: true });
-      writeFileSync(path.join(sub, 'Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 0.1.0\n');
-      writeFileSync(path.join(sub, 'values.yaml'), 'hostNetwork: false\n');
-      writeFileSync(path.join(sub, 'templates/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-sub\nspec:\n  hostNetwork: {{ .Values.hostNetwork }}\n  containers: [{name: sub, image: sub:1}]\n');
-      for (const [side, hostNetwork] of [['base', false], ['head', true]] as const) {
-        const chart = path.join(trees, side, 'charts/web');
-        mkdirSync(path.join(chart, 'charts'), { recursive: true });
-        execFileSync('helm', ['package', sub, '--destination', path.join(chart, 'charts')], { stdio: 'ignore' });
-        writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n  repository: https://charts.example.com\n');
-        writeFileSync(path.join(chart, 'values.yaml'), `sub:\n  hostNetwork: ${hostNetwork}\n`);
-      }
-      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(trees, 'base'), headDir: path.join(trees, 'head') });
+      const { base, head } = vendoredChart(trees, archive);
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: base, headDir: head });
       const run = await runAction(emulator, pr, { eventName: 'pull_request_target', payload: pullRequestEvent(pr, { action: 'synchronize', apiUrl: emulator.url }), inputs: { 'warn-level': 'privileged' } });
       expect(run.stderr).toBe('');
-      const report = run.reportJson as { findings: { name: string; check: string; blocking: boolean }[]; errors: unknown[] };
+      const report = run.reportJson as { findings: { file: string; line: number; name: string; check: string; blocking: boolean }[]; errors: unknown[] };
       expect(report.errors).toEqual([]);
-      expect(report.findings.map((f) => [f.name, f.check, f.blocking])).toEqual([['web-sub', 'hostNamespaces', true]]);
-      expect(emulator.calls('GET /repos/{owner}/{repo}/git/blobs/{file_sha}').length).toBeGreaterThan(0);
+      expect(report.findings.map((f) => [f.file, f.line, f.name, f.check, f.blocking])).toEqual([[...place, 'web-sub', 'hostNamespaces', true]]);
+      expect(emulator.calls('GET /repos/{owner}/{repo}/git/blobs/{file_sha}').length > 0).toBe(archive);
+      if (!archive) expect(reviewsOf(pr)[0]!.comments[0]!.body).toContain('```suggestion\n  hostNetwork: false\n```');
     } finally {
       rmSync(trees, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { kustomizeLocator } from '../../../src/render/kustomizeMap.js';
 import { literalEdit } from '../../../src/render/mapReport.js';
-import { sourceComments } from '../../../src/render/helmMap.js';
+import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { findInTemplate } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
@@ -42,6 +42,30 @@ describe('findInTemplate', () => {
     ['spec.template.spec.hostPID', { line: 11, exact: false, values: null }],
   ])('%s', (path, hit) => {
     expect(findInTemplate(template, parseFieldPath(path), rendered)).toEqual(hit);
+  });
+});
+
+describe('helmLocator: a subchart takes its values under its name in the charts above it', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: {{ .Values.hostNetwork }}\n';
+  const texts = new Map([
+    ['web/charts/cache/templates/pod.yaml', pod],
+    ['web/charts/cache/values.yaml', 'hostNetwork: false\n'],
+    ['web/charts/cache/charts/agent/templates/pod.yaml', pod],
+    ['web/charts/cache/charts/agent/values.yaml', 'hostNetwork: true\n'],
+    ['web/values.yaml', 'image: web:1\ncache:\n  hostNetwork: true\n'],
+    ['web/prod.yaml', 'cache:\n  agent:\n    hostNetwork: true\n'],
+  ]);
+  const locate = helmLocator({ chartDir: 'web', valuesFiles: ['web/values.yaml', 'web/prod.yaml'], texts });
+  const at = (template: string, hostNetwork: boolean) => locate(template, ['spec', 'hostNetwork'], { spec: { hostNetwork } }).values;
+
+  it('the root chart\'s values override the subchart\'s own, on the line that sets the rendered value', () => {
+    expect(at('charts/cache/templates/pod.yaml', true)).toEqual({ file: 'web/values.yaml', line: 3, column: 3 });
+    // A rendered value no file above sets is the subchart's own.
+    expect(at('charts/cache/templates/pod.yaml', false)).toEqual({ file: 'web/charts/cache/values.yaml', line: 1, column: 1 });
+  });
+
+  it('a subchart of a subchart: the last values file given, under both names, before the charts between', () => {
+    expect(at('charts/cache/charts/agent/templates/pod.yaml', true)).toEqual({ file: 'web/prod.yaml', line: 3, column: 5 });
   });
 });
 
