@@ -52622,13 +52622,28 @@ function sourceComments(text5) {
     return found;
   };
 }
+function valuesChain(sources, template) {
+  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+  const names = [];
+  const parts = template.split("/");
+  for (let i = 0; parts[i] === "charts" && i + 2 < parts.length; i += 2) names.push(parts[i + 1]);
+  const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
+  for (let depth = 1; depth <= names.length; depth++) {
+    const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
+    chain.push({ file: `${prefix2}${dir}/values.yaml`, keyPrefix: names.slice(depth) });
+  }
+  return chain;
+}
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
-  const values = sources.valuesFiles.flatMap((file) => {
-    const text5 = sources.texts.get(file);
-    const document = text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0];
-    return document ? [{ file, document }] : [];
-  });
+  const documents = /* @__PURE__ */ new Map();
+  const documentOf = (file) => {
+    if (!documents.has(file)) {
+      const text5 = sources.texts.get(file);
+      documents.set(file, text5 === void 0 ? void 0 : loadManifestFile(file, text5).documents[0]);
+    }
+    return documents.get(file);
+  };
   return (template, path4, rendered) => {
     const file = `${prefix2}${template}`;
     const text5 = sources.texts.get(file);
@@ -52638,12 +52653,13 @@ function helmLocator(sources) {
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
-    for (const { file: valuesFile, document } of [...values].reverse()) {
-      const part = valueAt2(document.value, key);
-      if (part === void 0 || renderedPart === void 0) continue;
+    for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+      const document = documentOf(valuesFile);
+      const part = document === void 0 ? void 0 : valueAt2(document.value, [...keyPrefix, ...key]);
+      if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
       const inside = translatePath(renderedPart, part, path4.slice(from2), true);
       if (inside === null) continue;
-      const where2 = locate(document.source, [...key, ...inside]);
+      const where2 = locate(document.source, [...keyPrefix, ...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
     }
     return { template: templateHit, values: null };
