@@ -2,10 +2,9 @@
  * kubectl cuts a file into documents before any YAML is read
  * (apimachinery's YAMLReader): at each line that starts with `---`, and it
  * refuses such a line when anything but blanks or a comment follows
- * (`--- !!map`, `--- {a: 1}`, `----`, even within a quoted value). A
- * directive (`%YAML 1.1`) that opens a piece is then left without its
- * document, which goyaml refuses ("did not find expected <document
- * start>"). A YAML reader accepts both,
+ * (`--- !!map`, `--- {a: 1}`, `----`). A directive (`%YAML 1.1`) that
+ * opens a piece is then left without its document, which goyaml refuses
+ * ("did not find expected <document start>"). A YAML reader accepts both,
  * so the file is refused here, as the cluster never sees its objects.
  */
 
