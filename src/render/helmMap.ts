@@ -43,6 +43,8 @@ export interface HelmSources {
   /** Values files in helm's order: the chart's values.yaml, then each --values. */
   readonly valuesFiles: readonly string[];
   readonly texts: ReadonlyMap<string, string>;
+  /** Texts inside vendored dependency archives (io/render/archives.ts): a subchart's template is read there, but no line in it is one to point at. */
+  readonly archived?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -79,10 +81,11 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
   };
   return (template, path, rendered) => {
     const file = `${prefix}${template}`;
-    const text = sources.texts.get(file);
+    const own = sources.texts.get(file);
+    const text = own ?? sources.archived?.get(file);
     if (text === undefined) return { template: null, values: null };
     const hit = findInTemplate(text, path, rendered);
-    const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
+    const templateHit = hit.exact && own !== undefined ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));

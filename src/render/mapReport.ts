@@ -69,7 +69,7 @@ interface RenderingIndex {
 
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
 function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlySet<string>, changed: ReadonlySet<string> | null): RenderingIndex {
-  const { root, sources } = rendering.rendered;
+  const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place: RenderingIndex['place'];
   if (root.tool === 'kustomize') {
@@ -84,7 +84,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     };
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
-    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources });
+    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}) });
     const templateOf = sourceComments(rendering.text);
     place = (document, fieldPath, renderedLine) => {
       const template = templateOf(renderedLine);

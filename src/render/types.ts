@@ -72,6 +72,8 @@ export interface RenderedRoot {
   readonly head: RenderOutput;
   /** Head texts of the files the rendering read that may hold a field's value (resources, patches, templates, values). */
   readonly sources: ReadonlyMap<string, string>;
+  /** Head texts inside the charts' vendored dependency archives, by the paths they would have unpacked (io/render/archives.ts): read, never pointed at. */
+  readonly archived?: ReadonlyMap<string, string>;
 }
 
 /** Where a rendered finding came from: the JSON report's `rendered` field. */

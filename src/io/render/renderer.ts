@@ -11,6 +11,7 @@ import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../..
 import { renderIn } from './tools.js';
 import { snapshotOf, writeTree } from './trees.js';
 import type { Snapshot, TreeReader } from './trees.js';
+import { chartArchiveTexts, isChartArchive } from './archives.js';
 
 export interface RenderSides {
   readonly reader: TreeReader;
@@ -63,7 +64,9 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     // Nothing to compare with when head did not render.
     const baseSide = headSide.output.kind === 'rendered' ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing)) : { output: { kind: 'absent' } as const };
     const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
-    return { root, base: baseSide.output, head: headSide.output, sources };
+    const archived = new Map<string, string>();
+    for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
+    return { root, base: baseSide.output, head: headSide.output, sources, ...(archived.size > 0 ? { archived } : {}) };
   };
   return {
     head: head.tree,
