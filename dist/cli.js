@@ -24767,6 +24767,221 @@ async function writeTree(files) {
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
+// src/io/render/archives.ts
+import { gunzipSync } from "node:zlib";
+
+// node_modules/nanotar/dist/index.mjs
+var tarItemTypeMap = {
+  // Standard
+  "0": "file",
+  // Regular file
+  "1": "hardLink",
+  // Hard link (meta)
+  "2": "symbolicLink",
+  // Symbolic link (meta)
+  "3": "characterDevice",
+  // Character device (meta)
+  "4": "blockDevice",
+  // Block device (meta)
+  "5": "directory",
+  // Directory (meta)
+  "6": "fifo",
+  // Named pipe (FIFO) (meta)
+  "7": "contiguousFile",
+  // Contiguous file (rarely used, mostly for older systems)
+  // Extended headers
+  "g": "globalExtendedHeader",
+  // Global extended header (meta)
+  "x": "extendedHeader",
+  // Extended header for the next file (meta)
+  // GNU tar
+  "D": "gnuDirectory",
+  // GNU directory metadata (meta)
+  "I": "gnuInodeMetadata",
+  // GNU inode metadata
+  "K": "gnuLongLinkName",
+  // GNU long link name
+  "L": "gnuLongFileName",
+  // GNU long file name
+  "N": "gnuOldLongFileName",
+  // GNU long file name (old)
+  "M": "gnuMultiVolume",
+  // Multi-volume archive entry
+  "S": "gnuSparseFile",
+  // Sparse file (for files with holes)
+  "E": "gnuExtendedSparse",
+  // Extended sparse file (used in GNU tar for large sparse files)
+  // Solaris tar
+  "A": "solarisAcl",
+  // Solaris access control list
+  "V": "solarisVolumeLabel",
+  // Solaris volume label (meta)
+  "X": "solarisOldExtendedHeader"
+  // Deprecated extended header format (meta)
+};
+function parseTar(data, opts) {
+  const buffer = data.buffer || data;
+  const files = [];
+  let offset = 0;
+  let nextExtendedHeader;
+  let globalExtendedHeader;
+  while (offset < buffer.byteLength - 512) {
+    let name = _readString(buffer, offset, 100);
+    if (name.length === 0) {
+      break;
+    }
+    if (nextExtendedHeader) {
+      const longName = nextExtendedHeader.path || nextExtendedHeader.linkpath;
+      if (longName) {
+        name = longName;
+      }
+    }
+    const mode = _readString(buffer, offset + 100, 8).trim();
+    const uid = Number.parseInt(_readString(buffer, offset + 108, 8));
+    const gid = Number.parseInt(_readString(buffer, offset + 116, 8));
+    const size = _readNumber(buffer, offset + 124, 12);
+    const seek = 512 + 512 * Math.trunc(size / 512) + (size % 512 ? 512 : 0);
+    const mtime = _readNumber(buffer, offset + 136, 12);
+    const _type = _readString(buffer, offset + 156, 1) || "0";
+    const type = tarItemTypeMap[_type] || _type;
+    switch (type) {
+      // Extended headers for next entry
+      case "extendedHeader":
+      case "globalExtendedHeader": {
+        const headers = _parseExtendedHeaders(
+          new Uint8Array(buffer, offset + 512, size)
+        );
+        if (type === "extendedHeader") {
+          nextExtendedHeader = headers;
+        } else {
+          nextExtendedHeader = void 0;
+          globalExtendedHeader = {
+            ...globalExtendedHeader,
+            ...headers
+          };
+        }
+        offset += seek;
+        continue;
+      }
+      // GNU tar long file names
+      case "gnuLongFileName":
+      case "gnuOldLongFileName":
+      case "gnuLongLinkName": {
+        nextExtendedHeader = { path: _readString(buffer, offset + 512, size) };
+        offset += seek;
+        continue;
+      }
+    }
+    const user = _readString(buffer, offset + 265, 32);
+    const group = _readString(buffer, offset + 297, 32);
+    name = _sanitizePath(name);
+    const meta = {
+      name,
+      type,
+      size,
+      attrs: {
+        ...globalExtendedHeader,
+        ...nextExtendedHeader,
+        mode,
+        uid,
+        gid,
+        mtime,
+        user,
+        group
+      }
+    };
+    nextExtendedHeader = void 0;
+    if (opts?.filter && !opts.filter(meta)) {
+      offset += seek;
+      continue;
+    }
+    if (opts?.metaOnly) {
+      files.push(meta);
+      offset += seek;
+      continue;
+    }
+    const data2 = size === 0 ? void 0 : new Uint8Array(buffer, offset + 512, size);
+    files.push({
+      ...meta,
+      data: data2,
+      get text() {
+        return new TextDecoder().decode(this.data);
+      }
+    });
+    offset += seek;
+  }
+  return files;
+}
+function _sanitizePath(path11) {
+  let normalized = path11.replace(/\\/g, "/");
+  normalized = normalized.replace(/^[a-zA-Z]:\//, "");
+  normalized = normalized.replace(/^\/+/, "");
+  const hasLeadingDotSlash = normalized.startsWith("./");
+  const parts = normalized.split("/");
+  const resolved2 = [];
+  for (const part of parts) {
+    if (part === "..") {
+      resolved2.pop();
+    } else if (part !== "." && part !== "") {
+      resolved2.push(part);
+    }
+  }
+  let result = resolved2.join("/");
+  if (hasLeadingDotSlash && !result.startsWith("./")) {
+    result = "./" + result;
+  }
+  if (path11.endsWith("/") && !result.endsWith("/")) {
+    result += "/";
+  }
+  return result;
+}
+function _readString(buffer, offset, size) {
+  const view = new Uint8Array(buffer, offset, size);
+  const i = view.indexOf(0);
+  const td = new TextDecoder();
+  return td.decode(i === -1 ? view : view.slice(0, i));
+}
+function _readNumber(buffer, offset, size) {
+  const view = new Uint8Array(buffer, offset, size);
+  let str2 = "";
+  for (let i = 0; i < size; i++) {
+    str2 += String.fromCodePoint(view[i]);
+  }
+  return Number.parseInt(str2, 8);
+}
+function _parseExtendedHeaders(data) {
+  const dataStr = new TextDecoder().decode(data);
+  const headers = {};
+  for (const line of dataStr.split("\n")) {
+    const s = line.split(" ")[1]?.split("=");
+    if (s) {
+      headers[s[0]] = s[1];
+    }
+  }
+  return headers;
+}
+
+// src/io/render/archives.ts
+function isChartArchive(path11) {
+  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(path11);
+}
+function chartArchiveTexts(path11, data) {
+  const texts = /* @__PURE__ */ new Map();
+  const folder = path11.slice(0, path11.lastIndexOf("/"));
+  let entries;
+  try {
+    entries = parseTar(gunzipSync(data));
+  } catch {
+    return texts;
+  }
+  for (const entry of entries) {
+    const parts = entry.name.split("/");
+    if (entry.type !== "file" || parts.length < 2 || parts.includes("..") || !/\.(?:ya?ml|tpl|json)$/.test(entry.name)) continue;
+    texts.set(`${folder}/${entry.name}`, entry.text);
+  }
+  return texts;
+}
+
 // src/io/render/renderer.ts
 var decoder = new TextDecoder();
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
@@ -24791,7 +25006,9 @@ async function openRenderer(sides) {
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
     const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing)) : { output: { kind: "absent" } };
     const sources = new Map([...headSide.files].map(([path11, data]) => [path11, decoder.decode(data)]));
-    return { root, base: baseSide.output, head: headSide.output, sources };
+    const archived = /* @__PURE__ */ new Map();
+    for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
+    return { root, base: baseSide.output, head: headSide.output, sources, ...archived.size > 0 ? { archived } : {} };
   };
   return {
     head: head.tree,
@@ -25617,10 +25834,11 @@ function helmLocator(sources) {
   };
   return (template, path11, rendered) => {
     const file = `${prefix2}${template}`;
-    const text4 = sources.texts.get(file);
+    const own = sources.texts.get(file);
+    const text4 = own ?? sources.archived?.get(file);
     if (text4 === void 0) return { template: null, values: null };
     const hit = findInTemplate(text4, path11, rendered);
-    const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
+    const templateHit = hit.exact && own !== void 0 ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
@@ -25748,7 +25966,7 @@ function kustomizeLocator(sources) {
 // src/render/mapReport.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function indexRendering(path11, rendering, headPaths, changed) {
-  const { root, sources } = rendering.rendered;
+  const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path11, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
   if (root.tool === "kustomize") {
@@ -25763,7 +25981,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
     };
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
-    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
+    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
     const templateOf = sourceComments(rendering.text);
     place2 = (document, fieldPath, renderedLine) => {
       const template = templateOf(renderedLine);

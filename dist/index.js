@@ -28056,7 +28056,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -28199,8 +28199,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -28216,7 +28216,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -28349,7 +28349,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -28417,7 +28417,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -31087,7 +31087,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -31614,7 +31614,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -35725,6 +35725,230 @@ var init_trees = __esm({
   }
 });
 
+// node_modules/nanotar/dist/index.mjs
+function parseTar(data, opts) {
+  const buffer = data.buffer || data;
+  const files = [];
+  let offset = 0;
+  let nextExtendedHeader;
+  let globalExtendedHeader;
+  while (offset < buffer.byteLength - 512) {
+    let name = _readString(buffer, offset, 100);
+    if (name.length === 0) {
+      break;
+    }
+    if (nextExtendedHeader) {
+      const longName = nextExtendedHeader.path || nextExtendedHeader.linkpath;
+      if (longName) {
+        name = longName;
+      }
+    }
+    const mode = _readString(buffer, offset + 100, 8).trim();
+    const uid = Number.parseInt(_readString(buffer, offset + 108, 8));
+    const gid = Number.parseInt(_readString(buffer, offset + 116, 8));
+    const size = _readNumber(buffer, offset + 124, 12);
+    const seek = 512 + 512 * Math.trunc(size / 512) + (size % 512 ? 512 : 0);
+    const mtime = _readNumber(buffer, offset + 136, 12);
+    const _type = _readString(buffer, offset + 156, 1) || "0";
+    const type = tarItemTypeMap[_type] || _type;
+    switch (type) {
+      // Extended headers for next entry
+      case "extendedHeader":
+      case "globalExtendedHeader": {
+        const headers = _parseExtendedHeaders(
+          new Uint8Array(buffer, offset + 512, size)
+        );
+        if (type === "extendedHeader") {
+          nextExtendedHeader = headers;
+        } else {
+          nextExtendedHeader = void 0;
+          globalExtendedHeader = {
+            ...globalExtendedHeader,
+            ...headers
+          };
+        }
+        offset += seek;
+        continue;
+      }
+      // GNU tar long file names
+      case "gnuLongFileName":
+      case "gnuOldLongFileName":
+      case "gnuLongLinkName": {
+        nextExtendedHeader = { path: _readString(buffer, offset + 512, size) };
+        offset += seek;
+        continue;
+      }
+    }
+    const user = _readString(buffer, offset + 265, 32);
+    const group = _readString(buffer, offset + 297, 32);
+    name = _sanitizePath(name);
+    const meta = {
+      name,
+      type,
+      size,
+      attrs: {
+        ...globalExtendedHeader,
+        ...nextExtendedHeader,
+        mode,
+        uid,
+        gid,
+        mtime,
+        user,
+        group
+      }
+    };
+    nextExtendedHeader = void 0;
+    if (opts?.filter && !opts.filter(meta)) {
+      offset += seek;
+      continue;
+    }
+    if (opts?.metaOnly) {
+      files.push(meta);
+      offset += seek;
+      continue;
+    }
+    const data2 = size === 0 ? void 0 : new Uint8Array(buffer, offset + 512, size);
+    files.push({
+      ...meta,
+      data: data2,
+      get text() {
+        return new TextDecoder().decode(this.data);
+      }
+    });
+    offset += seek;
+  }
+  return files;
+}
+function _sanitizePath(path4) {
+  let normalized = path4.replace(/\\/g, "/");
+  normalized = normalized.replace(/^[a-zA-Z]:\//, "");
+  normalized = normalized.replace(/^\/+/, "");
+  const hasLeadingDotSlash = normalized.startsWith("./");
+  const parts = normalized.split("/");
+  const resolved2 = [];
+  for (const part of parts) {
+    if (part === "..") {
+      resolved2.pop();
+    } else if (part !== "." && part !== "") {
+      resolved2.push(part);
+    }
+  }
+  let result = resolved2.join("/");
+  if (hasLeadingDotSlash && !result.startsWith("./")) {
+    result = "./" + result;
+  }
+  if (path4.endsWith("/") && !result.endsWith("/")) {
+    result += "/";
+  }
+  return result;
+}
+function _readString(buffer, offset, size) {
+  const view = new Uint8Array(buffer, offset, size);
+  const i = view.indexOf(0);
+  const td = new TextDecoder();
+  return td.decode(i === -1 ? view : view.slice(0, i));
+}
+function _readNumber(buffer, offset, size) {
+  const view = new Uint8Array(buffer, offset, size);
+  let str2 = "";
+  for (let i = 0; i < size; i++) {
+    str2 += String.fromCodePoint(view[i]);
+  }
+  return Number.parseInt(str2, 8);
+}
+function _parseExtendedHeaders(data) {
+  const dataStr = new TextDecoder().decode(data);
+  const headers = {};
+  for (const line of dataStr.split("\n")) {
+    const s = line.split(" ")[1]?.split("=");
+    if (s) {
+      headers[s[0]] = s[1];
+    }
+  }
+  return headers;
+}
+var tarItemTypeMap;
+var init_dist = __esm({
+  "node_modules/nanotar/dist/index.mjs"() {
+    tarItemTypeMap = {
+      // Standard
+      "0": "file",
+      // Regular file
+      "1": "hardLink",
+      // Hard link (meta)
+      "2": "symbolicLink",
+      // Symbolic link (meta)
+      "3": "characterDevice",
+      // Character device (meta)
+      "4": "blockDevice",
+      // Block device (meta)
+      "5": "directory",
+      // Directory (meta)
+      "6": "fifo",
+      // Named pipe (FIFO) (meta)
+      "7": "contiguousFile",
+      // Contiguous file (rarely used, mostly for older systems)
+      // Extended headers
+      "g": "globalExtendedHeader",
+      // Global extended header (meta)
+      "x": "extendedHeader",
+      // Extended header for the next file (meta)
+      // GNU tar
+      "D": "gnuDirectory",
+      // GNU directory metadata (meta)
+      "I": "gnuInodeMetadata",
+      // GNU inode metadata
+      "K": "gnuLongLinkName",
+      // GNU long link name
+      "L": "gnuLongFileName",
+      // GNU long file name
+      "N": "gnuOldLongFileName",
+      // GNU long file name (old)
+      "M": "gnuMultiVolume",
+      // Multi-volume archive entry
+      "S": "gnuSparseFile",
+      // Sparse file (for files with holes)
+      "E": "gnuExtendedSparse",
+      // Extended sparse file (used in GNU tar for large sparse files)
+      // Solaris tar
+      "A": "solarisAcl",
+      // Solaris access control list
+      "V": "solarisVolumeLabel",
+      // Solaris volume label (meta)
+      "X": "solarisOldExtendedHeader"
+      // Deprecated extended header format (meta)
+    };
+  }
+});
+
+// src/io/render/archives.ts
+import { gunzipSync } from "node:zlib";
+function isChartArchive(path4) {
+  return /(?:^|\/)charts\/[^/]+\.tgz$/.test(path4);
+}
+function chartArchiveTexts(path4, data) {
+  const texts = /* @__PURE__ */ new Map();
+  const folder = path4.slice(0, path4.lastIndexOf("/"));
+  let entries;
+  try {
+    entries = parseTar(gunzipSync(data));
+  } catch {
+    return texts;
+  }
+  for (const entry of entries) {
+    const parts = entry.name.split("/");
+    if (entry.type !== "file" || parts.length < 2 || parts.includes("..") || !/\.(?:ya?ml|tpl|json)$/.test(entry.name)) continue;
+    texts.set(`${folder}/${entry.name}`, entry.text);
+  }
+  return texts;
+}
+var init_archives = __esm({
+  "src/io/render/archives.ts"() {
+    "use strict";
+    init_dist();
+  }
+});
+
 // src/io/render/renderer.ts
 import { availableParallelism } from "node:os";
 async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
@@ -35749,7 +35973,9 @@ async function openRenderer(sides) {
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
     const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing)) : { output: { kind: "absent" } };
     const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
-    return { root, base: baseSide.output, head: headSide.output, sources };
+    const archived = /* @__PURE__ */ new Map();
+    for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
+    return { root, base: baseSide.output, head: headSide.output, sources, ...archived.size > 0 ? { archived } : {} };
   };
   return {
     head: head.tree,
@@ -35767,6 +35993,7 @@ var init_renderer = __esm({
     init_p_limit();
     init_tools();
     init_trees();
+    init_archives();
     decoder = new TextDecoder();
   }
 });
@@ -36429,7 +36656,7 @@ function unescapeQuotedPairs(str2, start, end) {
   return result + str2.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
-var init_dist = __esm({
+var init_dist2 = __esm({
   "node_modules/content-type/dist/index.js"() {
     SP = 32;
     HTAB = 9;
@@ -37036,7 +37263,7 @@ var init_dist_bundle2 = __esm({
   "node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
     init_universal_user_agent();
-    init_dist();
+    init_dist2();
     init_json_with_bigint();
     init_dist_src();
     VERSION2 = "10.0.16";
@@ -52646,10 +52873,11 @@ function helmLocator(sources) {
   };
   return (template, path4, rendered) => {
     const file = `${prefix2}${template}`;
-    const text5 = sources.texts.get(file);
+    const own = sources.texts.get(file);
+    const text5 = own ?? sources.archived?.get(file);
     if (text5 === void 0) return { template: null, values: null };
     const hit = findInTemplate(text5, path4, rendered);
-    const templateHit = hit.exact ? { file, line: hit.line, column: 1 } : null;
+    const templateHit = hit.exact && own !== void 0 ? { file, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
@@ -52781,7 +53009,7 @@ init_paths();
 init_sortedSearch();
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function indexRendering(path4, rendering, headPaths, changed) {
-  const { root, sources } = rendering.rendered;
+  const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
   if (root.tool === "kustomize") {
@@ -52796,7 +53024,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
     };
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
-    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
+    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
     const templateOf = sourceComments(rendering.text);
     place2 = (document, fieldPath, renderedLine) => {
       const template = templateOf(renderedLine);
