@@ -10,6 +10,13 @@ import { isCheckWorker, serveCheckWorker } from './io/checkWorkers.js';
 if (isCheckWorker()) {
   serveCheckWorker();
 } else {
+  // A reader that stops early (`check . | head`) closes the pipe: the rest of the report has nowhere
+  // to go, which is no error of ours. End quietly, with the run's status when it is known, else as a
+  // process killed by SIGPIPE would (128 + 13).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 141);
+  });
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),

@@ -211,6 +211,21 @@ describe.each(nodeBinaries().map((n) => [n.version, n.path] as const))('the comm
   it('exits 2 on a usage error', () => {
     expect(run('check', '--level', 'nope', '.').status).toBe(2);
   });
+
+  it('ends quietly, with the run\'s status, when its reader stops early (`check . | head -1`)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'psr-pipe-'));
+    try {
+      // A report far larger than a pipe's buffer, of which the reader takes one line.
+      const pods = Array.from({ length: 400 }, (_, i) => `- {apiVersion: v1, kind: Pod, metadata: {name: p${i}}, spec: {hostPID: true, containers: [{name: a, image: b}]}}`);
+      writeFileSync(path.join(dir, 'list.yaml'), `apiVersion: v1\nkind: List\nitems:\n${pods.join('\n')}\n`);
+      const shell = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(node)} ${JSON.stringify(path.join(repoRoot, 'dist/cli.js'))} check --render off list.yaml | head -1`], { cwd: dir, encoding: 'utf8' });
+      expect(shell.stdout).toMatch(/^list\.yaml:4:\d+: error: Pod p0: host namespaces/);
+      expect(shell.stderr).toBe('');
+      expect(shell.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('pod-security-review check with a policy config', () => {
