@@ -27983,6 +27983,10 @@ function parseArgsMessage(error, commandUsage) {
 if (isCheckWorker()) {
   serveCheckWorker();
 } else {
+  process.stdout.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(typeof process.exitCode === "number" ? process.exitCode : 141);
+  });
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text4) => process.stdout.write(text4),
