@@ -91,12 +91,14 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     const renderedPart = valueAt(rendered, path.slice(0, from));
     for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
       const document = documentOf(valuesFile);
-      const part = document === undefined ? undefined : valueAt(document.value, [...keyPrefix, ...key]);
+      // `global` is shared by every chart: a subchart's `.Values.global.x` is `global.x` in each file, under no name.
+      const under = key[0] === 'global' ? [] : keyPrefix;
+      const part = document === undefined ? undefined : valueAt(document.value, [...under, ...key]);
       if (document === undefined || part === undefined || renderedPart === undefined) continue;
       // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
       const inside = translatePath(renderedPart, part, path.slice(from), true);
       if (inside === null) continue;
-      const where = locate(document.source, [...keyPrefix, ...key, ...inside]);
+      const where = locate(document.source, [...under, ...key, ...inside]);
       if (where.exact) return { template: templateHit, values: { file: valuesFile, line: where.line, column: where.column } };
     }
     return { template: templateHit, values: null };

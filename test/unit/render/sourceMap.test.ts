@@ -64,6 +64,19 @@ describe('helmLocator: a subchart takes its values under its name in the charts 
     expect(at('charts/cache/templates/pod.yaml', false)).toEqual({ file: 'web/charts/cache/values.yaml', line: 1, column: 1 });
   });
 
+  it('a global value is read at `global` in every file, under no chart\'s name', () => {
+    const globalPod = 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: {{ .Values.global.hostNetwork }}\n';
+    const withGlobal = helmLocator({
+      chartDir: 'web',
+      valuesFiles: ['web/values.yaml'],
+      texts: new Map([
+        ['web/charts/cache/templates/pod.yaml', globalPod],
+        ['web/values.yaml', 'global:\n  hostNetwork: true\ncache:\n  global:\n    hostNetwork: false\n'],
+      ]),
+    });
+    expect(withGlobal('charts/cache/templates/pod.yaml', ['spec', 'hostNetwork'], { spec: { hostNetwork: true } }).values).toEqual({ file: 'web/values.yaml', line: 2, column: 3 });
+  });
+
   it('a subchart of a subchart: the last values file given, under both names, before the charts between', () => {
     expect(at('charts/cache/charts/agent/templates/pod.yaml', true)).toEqual({ file: 'web/prod.yaml', line: 3, column: 5 });
   });
