@@ -25844,11 +25844,12 @@ function helmLocator(sources) {
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
       const document = documentOf(valuesFile);
-      const part = document === void 0 ? void 0 : valueAt2(document.value, [...keyPrefix, ...key]);
+      const under = key[0] === "global" ? [] : keyPrefix;
+      const part = document === void 0 ? void 0 : valueAt2(document.value, [...under, ...key]);
       if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
       const inside = translatePath(renderedPart, part, path11.slice(from2), true);
       if (inside === null) continue;
-      const where2 = locate(document.source, [...keyPrefix, ...key, ...inside]);
+      const where2 = locate(document.source, [...under, ...key, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
     }
     return { template: templateHit, values: null };
