@@ -123,16 +123,21 @@ function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded
  * change's, like an unchanged pod spec.
  */
 function changedCharts(head: readonly ChartInstall[], base: readonly ChartInstall[]): LoadProblem[] {
-  const identity = (chart: ChartInstall) => `${chart.kind}\u0000${chart.namespace ?? ''}\u0000${chart.name}`;
-  const atBase = new Map<string, ChartInstall[]>();
-  for (const chart of base) atBase.set(identity(chart), [...(atBase.get(identity(chart)) ?? []), chart]);
-  return head.filter((chart) => !(atBase.get(identity(chart)) ?? []).some((known) => deepEqual(known.object, chart.object))).map((chart) => chart.problem);
+  const atBase = keyed(base);
+  return [...keyed(head)].filter(([key, chart]) => !deepEqual(atBase.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
+}
+
+/** An object's identity: its kind, namespace and name. */
+interface Identified {
+  readonly kind: string;
+  readonly namespace: string | null;
+  readonly name: string;
 }
 
 /** Identity keys, with an occurrence number for repeated ones (e.g. unnamed pods). */
-function keyed(pods: readonly PodSpecSource[]): Map<string, PodSpecSource> {
+function keyed<T extends Identified>(pods: readonly T[]): Map<string, T> {
   const seen = new Map<string, number>();
-  const byKey = new Map<string, PodSpecSource>();
+  const byKey = new Map<string, T>();
   for (const pod of pods) {
     const identity = `${pod.kind}\u0000${pod.namespace ?? ''}\u0000${pod.name}`;
     const n = seen.get(identity) ?? 0;

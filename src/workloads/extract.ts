@@ -142,13 +142,21 @@ interface Extracting {
   charts: ChartInstall[] | null;
 }
 
+/**
+ * An object's own namespace, null when not set. Findings and verdicts keep it
+ * (and the name) to the end of the run: copies, not views of the file's text.
+ */
+function namespaceOf(metadata: JsonObject | undefined): string | null {
+  const namespace = metadata?.namespace;
+  return typeof namespace === 'string' && namespace !== '' ? detached(namespace) : null;
+}
+
 function chartInstall(document: ManifestDocument, object: JsonObject, objectPath: FieldPath, kind: string, chart: ChartReference): ChartInstall {
   const metadata = obj(object, 'metadata');
-  const namespace = metadata?.namespace;
   const name = str(metadata, 'name');
   return {
     kind: detached(kind),
-    namespace: typeof namespace === 'string' && namespace !== '' ? detached(namespace) : null,
+    namespace: namespaceOf(metadata),
     name: detached(name),
     object,
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: 'not-rendered' },
@@ -209,13 +217,12 @@ function visitObject(extraction: Extracting, object: JsonObject, objectPath: Fie
   if (errors.length > 0) return;
 
   const metadata = obj(object, 'metadata');
-  const namespace = metadata?.namespace;
   // Findings and verdicts keep these to the end of the run: copies, not views of the file's text.
   pods.push({
     document,
     apiVersion: detached(apiVersion),
     kind: detached(kind),
-    namespace: typeof namespace === 'string' && namespace !== '' ? detached(namespace) : null,
+    namespace: namespaceOf(metadata),
     name: detached(str(metadata, 'name')),
     objectPath,
     templatePath,
