@@ -12,7 +12,7 @@ import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { kustomizationNames } from '../render/kustomization.js';
+import { isKustomizationFile } from '../render/kustomization.js';
 import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
@@ -143,8 +143,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
 function rootsOutside(files: readonly SourceFile[]): LoadProblem[] {
   const problems: LoadProblem[] = [];
   for (const { path: file } of files) {
-    const name = path.basename(file);
-    if (!path.isAbsolute(file) || (name !== 'Chart.yaml' && !(kustomizationNames as readonly string[]).includes(name))) continue;
+    if (!path.isAbsolute(file) || (path.basename(file) !== 'Chart.yaml' && !isKustomizationFile(file))) continue;
     problems.push({
       file,
       line: null,

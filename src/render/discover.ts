@@ -18,7 +18,7 @@
  */
 import { readChart } from './chart.js';
 import type { Chart } from './chart.js';
-import { kustomizationIn, kustomizationNames, readKustomization } from './kustomization.js';
+import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
 import type { HelmInvocation, RenderLimits, RenderRoot, TreeSnapshot } from './types.js';
@@ -72,7 +72,7 @@ const chartFileNames = ['Chart.yaml', 'requirements.yaml'];
 
 /** The files discovery reads from a tree: kustomization files and the charts' Chart.yaml and requirements.yaml files. */
 export function discoveryReads(paths: Iterable<string>): string[] {
-  return [...paths].filter((p) => (kustomizationNames as readonly string[]).includes(baseName(p)) || chartFileNames.includes(baseName(p)));
+  return [...paths].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)));
 }
 
 interface Closure {
@@ -85,7 +85,7 @@ interface Closure {
 function kustomizationsOf(tree: TreeSnapshot): Map<string, Kustomization> {
   const byDir = new Map<string, Kustomization>();
   for (const [path, text] of tree.texts) {
-    if (!(kustomizationNames as readonly string[]).includes(baseName(path))) continue;
+    if (!isKustomizationFile(path)) continue;
     const dir = dirOf(path);
     // The file kustomize itself would pick when a folder has several.
     if (kustomizationIn(dir, tree.paths) !== path) continue;

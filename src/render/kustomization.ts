@@ -11,6 +11,11 @@ import { dirOf, inDir, isInside, joinPath } from './paths.js';
 
 export const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
+/** Whether a path (`/`-separated) names a kustomization file. */
+export function isKustomizationFile(path: string): boolean {
+  return (kustomizationNames as readonly string[]).includes(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** What a patch is matched to: the object it names itself, or the kustomization's `target`. */
 export interface PatchTarget {
   readonly kind: string | null;

@@ -9,7 +9,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { kustomizationNames, readKustomization } from '../../render/kustomization.js';
+import { isKustomizationFile, kustomizationNames, readKustomization } from '../../render/kustomization.js';
 import { dirOf, joinPath } from '../../render/paths.js';
 import type { TreeReader } from './trees.js';
 
@@ -35,8 +35,6 @@ async function filesIn(root: string, directory: string, out: Map<string, string>
   for (const entry of entries) if (entry.isFile()) out.set(path.relative(root, path.join(directory, entry.name)).split(path.sep).join('/'), path.join(directory, entry.name));
 }
 
-const isKustomization = (file: string) => (kustomizationNames as readonly string[]).includes(file.slice(file.lastIndexOf('/') + 1));
-
 /**
  * Add what the listed kustomizations reference but the listing lacks (a
  * base beside the overlay given), transitively: a referenced folder's own
@@ -46,7 +44,7 @@ const isKustomization = (file: string) => (kustomizationNames as readonly string
 async function addReferences(cwd: string, listing: Map<string, string>, maxBytes: number): Promise<void> {
   const done = new Set<string>();
   for (;;) {
-    const pending = [...listing.keys()].filter((file) => isKustomization(file) && !done.has(file));
+    const pending = [...listing.keys()].filter((file) => isKustomizationFile(file) && !done.has(file));
     if (pending.length === 0) return;
     for (const file of pending) {
       done.add(file);
