@@ -141,11 +141,12 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
   }
-  // Lines that kubectl refuses while cutting the file into documents, which a YAML reader accepts (when it refuses one, it says why).
-  const cut = loaded.problems.some((problem) => problem.kind === 'malformed') ? null : kubectlCutError(text);
-  if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: 'malformed', message: cut.message }] };
+  const malformed = loaded.problems.some((problem) => problem.kind === 'malformed');
   // A `.json` file that opens with a comment (or a byte-order mark) is read as YAML, which refuses JSONC too.
-  if (loaded.problems.some((problem) => problem.kind === 'malformed') && isJsoncConfiguration(file, text)) return noManifest(file);
+  if (malformed && isJsoncConfiguration(file, text)) return noManifest(file);
+  // Lines that kubectl refuses while cutting the file into documents, which a YAML reader accepts (when it refuses one, it says why).
+  const cut = malformed ? null : kubectlCutError(text);
+  if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: 'malformed', message: cut.message }] };
   // Most files have no template action at all: one scan of the text decides.
   return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text, options.podFree) : loaded;
 }
