@@ -80,11 +80,16 @@ export function octokitPort(client: GitHubClient): GitHubPort {
   /** Merge bases asked for, by `owner/repo base...head`: the change set and the rendering stage both need the pull request's. */
   const mergeBases = new Map<string, Promise<string>>();
 
+  /** A file read through REST (up to 100 MB) that is over that limit or `maxBytes`: why it is not; else null. */
+  function overRestLimit(bytes: number, maxBytes: number): BlobRead | null {
+    if (bytes <= maxBytes && bytes <= restRawLimit) return null;
+    return { kind: 'too-large', bytes, reason: `file is ${bytes} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
+  }
+
   /** A file over GraphQL's text limit, read raw through REST (up to 100 MB); why not, when it cannot be. */
   async function readLarge(owner: string, repo: string, request: BlobRequest, bytes: number, maxBytes: number): Promise<BlobRead> {
-    if (bytes > maxBytes || bytes > restRawLimit) {
-      return { kind: 'too-large', bytes, reason: `file is ${bytes} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
-    }
+    const over = overRestLimit(bytes, maxBytes);
+    if (over !== null) return over;
     try {
       const { data } = await client.rest.repos.getContent({ owner, repo, path: request.path, ref: request.commit, mediaType: { format: 'raw' } });
       if (typeof data === 'string') return { kind: 'text', text: data };
@@ -102,9 +107,8 @@ export function octokitPort(client: GitHubClient): GitHubPort {
    * does. Still binary when GitHub does not give it.
    */
   async function readBinary(owner: string, repo: string, node: BlobNode, maxBytes: number): Promise<BlobRead> {
-    if (node.byteSize > maxBytes || node.byteSize > restRawLimit) {
-      return { kind: 'too-large', bytes: node.byteSize, reason: `file is ${node.byteSize} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
-    }
+    const over = overRestLimit(node.byteSize, maxBytes);
+    if (over !== null) return over;
     try {
       const { data } = await client.rest.git.getBlob({ owner, repo, file_sha: node.oid });
       return data.encoding === 'base64' ? { kind: 'bytes', data: new Uint8Array(Buffer.from(data.content, 'base64')) } : { kind: 'binary' };
