@@ -33,7 +33,7 @@ import { escapeText, inlineCode } from './markdown.js';
 import { renderedFixWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
-import { namesBy } from './namesBy.js';
+import { namesBy, rootsByTool } from './namesBy.js';
 
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
@@ -204,12 +204,12 @@ function renderedFrom(findings: readonly ReviewFinding[]): string | null {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== undefined);
   if (rendered.length === 0) return null;
   // Each tool named once, as workloads are by kind: overlays that share a base often fail on its one line together.
-  const roots = namesBy(rendered, (r) => r.tool, (r) => inlineCode(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(', ')}`);
+  const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s): s is string => s !== null));
-  const line = `_Rendered by ${roots.join('; ')}._`;
+  const line = `_Rendered by ${roots}._`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join('\n'));
-  return [`<details><summary>Rendered by ${roots.join('; ')}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
+  return [`<details><summary>Rendered by ${roots}: no line here writes the value; the rendered manifest reads</summary>`, '', ...snippets.map((snippet) => `${fence}yaml\n${snippet}\n${fence}`), '</details>'].join('\n');
 }
 
 /**

@@ -9,3 +9,10 @@ export function namesBy<T>(items: readonly T[], keyOf: (item: T) => string, name
   }
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
+
+/** The renderings of some findings as a reader names them: each tool once, with its roots (`helm from a; kustomize from b, c`). */
+export function rootsByTool(rendered: readonly { readonly tool: string; readonly root: string; readonly label?: string }[], named: (root: string) => string = (root) => root): string {
+  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root))
+    .map(([tool, names]) => `${tool} from ${names.join(', ')}`)
+    .join('; ');
+}

@@ -12,7 +12,7 @@ import type { Finding } from '../findings/types.js';
 import { problemSeverity } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
-import { namesBy } from './namesBy.js';
+import { rootsByTool } from './namesBy.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
   const ns = f.namespace === null ? '' : `${f.namespace}/`;
@@ -54,28 +54,27 @@ function findingText(f: ReportedFinding): string {
  * tool once: the line a reader fixes once, as a review comments on it once.
  */
 function findingLines(findings: readonly ReportedFinding[]): string[] {
-  const renderingsOf = new Map<string, NonNullable<Finding['rendered']>[]>();
-  const lines: string[] = [];
+  type Line = { readonly text: string; readonly renderings: NonNullable<Finding['rendered']>[] | null };
+  const lines: Line[] = [];
+  const alike = new Map<string, Line>();
   for (const f of findings) {
     const text = findingText(f);
     if (f.rendered === undefined) {
-      lines.push(text);
+      lines.push({ text, renderings: null });
       continue;
     }
     const key = `${text}\u0000${f.rendered.exact}`;
-    const renderings = renderingsOf.get(key);
-    if (renderings !== undefined) renderings.push(f.rendered);
+    const known = alike.get(key);
+    if (known !== undefined) known.renderings!.push(f.rendered);
     else {
-      renderingsOf.set(key, [f.rendered]);
-      lines.push(key);
+      const line = { text, renderings: [f.rendered] };
+      alike.set(key, line);
+      lines.push(line);
     }
   }
-  return lines.map((line) => {
-    const renderings = renderingsOf.get(line);
-    if (renderings === undefined) return line;
-    const roots = namesBy(renderings, (r) => r.tool, (r) => r.label ?? r.root).map(([tool, names]) => `${tool} from ${names.join(', ')}`);
-    return `${line.slice(0, line.lastIndexOf('\u0000'))} (rendered by ${roots.join('; ')}${renderings[0]!.exact ? '' : ', no source line writes it'})`;
-  });
+  return lines.map(({ text, renderings }) =>
+    renderings === null ? text : `${text} (rendered by ${rootsByTool(renderings)}${renderings[0]!.exact ? '' : ', no source line writes it'})`,
+  );
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
