@@ -3,7 +3,7 @@
  * files → documents → (Namespace manifests for the policy) → pod specs →
  * evaluation under the policy → findings with lines.
  */
-import { defaultLoadOptions, loadManifestFile } from '../manifests/load.js';
+import { defaultLoadOptions, loadManifestFile, textOf } from '../manifests/load.js';
 import type { LoadOptions } from '../manifests/load.js';
 import type { FixableCheck } from '../fixes/types.js';
 import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
@@ -14,7 +14,7 @@ import { pspFindingsOf } from '../policy/sources/psp.js';
 import { defaultExtraChecks } from '../policy/sources/settings.js';
 import { extractPodSpecs, extractPodSpecsAfresh } from '../workloads/extract.js';
 import { podLoadOptions } from '../workloads/podFree.js';
-import { fixFindings, textOf } from './fixes.js';
+import { fixFindings } from './fixes.js';
 import { evaluatePodSpec, repositoryPolicy } from './policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from './policyContext.js';
 import type { Finding, IgnoredFinding, PodSpecVerdict, PolicyProblemReport, Report, ReportNotice } from './types.js';

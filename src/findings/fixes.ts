@@ -10,7 +10,6 @@ import type { DiffLines } from '../diff/lines.js';
 import { computeFixes } from '../fixes/fixFile.js';
 import type { FileFixes, PodFailures } from '../fixes/fixFile.js';
 import { notUtf8 } from '../fixes/notes.js';
-import { decodeContent } from '../manifests/load.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FindingFix, FixableCheck, FixFailure, Suggestion } from '../fixes/types.js';
 import { adviceFailures } from '../policy/sources/advice.js';
@@ -18,17 +17,6 @@ import { levelRank } from '../pss/levels.js';
 import type { LevelVersion } from '../pss/types.js';
 import type { PodSpecEvaluation } from './policyContext.js';
 import type { Finding } from './types.js';
-
-/**
- * The text of a file as its bytes are written, or null when it is not text
- * (the loader has already said why) or not UTF-8 as written (UTF-16, bytes
- * that are not UTF-8: the loader reads them as kubectl does, but a fix is
- * written back into the text byte for byte, so such a file gets none).
- */
-export function textOf(content: Uint8Array | string): string | null {
-  const decoded = decodeContent(content);
-  return 'text' in decoded && decoded.exact ? decoded.text : null;
-}
 
 function stricter(a: LevelVersion, b: LevelVersion): LevelVersion {
   return levelRank(b.level) > levelRank(a.level) ? b : a;

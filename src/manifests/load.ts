@@ -101,6 +101,17 @@ export function textToRead(content: Uint8Array | string): string | null {
   return 'text' in decoded ? decoded.text : null;
 }
 
+/**
+ * A file's text as its bytes are written, for a fix to be written into, or
+ * null when it is not text (the loader has already said why) or not UTF-8 as
+ * written (UTF-16, bytes that are not UTF-8: read as kubectl reads them, but
+ * a fix is written back byte for byte, so such a file gets none).
+ */
+export function textOf(content: Uint8Array | string): string | null {
+  const decoded = decodeContent(content);
+  return 'text' in decoded && decoded.exact ? decoded.text : null;
+}
+
 const binaryFile = { binary: 'binary file (it contains NUL bytes); it was not checked' } as const;
 
 export function loadManifestFile(file: string, content: Uint8Array | string, options: LoadOptions = defaultLoadOptions): LoadedFile {
