@@ -11440,6 +11440,10 @@ function textToRead(content) {
   const decoded = decodeContent(content);
   return "text" in decoded ? decoded.text : null;
 }
+function textOf(content) {
+  const decoded = decodeContent(content);
+  return "text" in decoded && decoded.exact ? decoded.text : null;
+}
 var binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
 function loadManifestFile(file, content, options = defaultLoadOptions) {
   const fail = (kind, message, line = null) => ({
@@ -11473,9 +11477,10 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
   }
-  const cut = loaded.problems.some((problem) => problem.kind === "malformed") ? null : kubectlCutError(text4);
+  const malformed = loaded.problems.some((problem) => problem.kind === "malformed");
+  if (malformed && isJsoncConfiguration(file, text4)) return noManifest(file);
+  const cut = malformed ? null : kubectlCutError(text4);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
-  if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text4)) return noManifest(file);
   return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4, options.podFree) : loaded;
 }
 function noManifest(file) {
@@ -18197,13 +18202,16 @@ function extractPodSpecsAfresh(document, originalOf) {
   if (isObject(document.value)) visitObject(extraction, document.value, []);
   return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
 }
+function namespaceOf(metadata) {
+  const namespace = metadata?.namespace;
+  return typeof namespace === "string" && namespace !== "" ? detached(namespace) : null;
+}
 function chartInstall(document, object, objectPath, kind, chart) {
   const metadata = obj(object, "metadata");
-  const namespace = metadata?.namespace;
   const name = str(metadata, "name");
   return {
     kind: detached(kind),
-    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    namespace: namespaceOf(metadata),
     name: detached(name),
     object,
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
@@ -18254,12 +18262,11 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   for (const error of errors) invalidObject(extraction, error.path, error.message);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
-  const namespace = metadata?.namespace;
   pods.push({
     document,
     apiVersion: detached(apiVersion),
     kind: detached(kind),
-    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    namespace: namespaceOf(metadata),
     name: detached(str(metadata, "name")),
     objectPath,
     templatePath,
@@ -22483,10 +22490,6 @@ function bySuggestionPlace(a, b) {
 }
 
 // src/findings/fixes.ts
-function textOf(content) {
-  const decoded = decodeContent(content);
-  return "text" in decoded && decoded.exact ? decoded.text : null;
-}
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
@@ -22947,6 +22950,9 @@ function shownDir(dir) {
 
 // src/render/kustomization.ts
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isKustomizationFile(path11) {
+  return kustomizationNames.includes(path11.slice(path11.lastIndexOf("/") + 1));
+}
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var list2 = (value) => Array.isArray(value) ? value : [];
 var text2 = (value) => typeof value === "string" ? value : null;
@@ -23106,11 +23112,10 @@ async function filesIn(root, directory, out) {
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) if (entry.isFile()) out.set(path2.relative(root, path2.join(directory, entry.name)).split(path2.sep).join("/"), path2.join(directory, entry.name));
 }
-var isKustomization = (file) => kustomizationNames.includes(file.slice(file.lastIndexOf("/") + 1));
 async function addReferences(cwd, listing, maxBytes) {
   const done = /* @__PURE__ */ new Set();
   for (; ; ) {
-    const pending = [...listing.keys()].filter((file) => isKustomization(file) && !done.has(file));
+    const pending = [...listing.keys()].filter((file) => isKustomizationFile(file) && !done.has(file));
     if (pending.length === 0) return;
     for (const file of pending) {
       done.add(file);
@@ -24597,12 +24602,12 @@ function limitsOf(settings) {
 var baseName = (path11) => path11.slice(path11.lastIndexOf("/") + 1);
 var chartFileNames = ["Chart.yaml", "requirements.yaml"];
 function discoveryReads(paths) {
-  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || chartFileNames.includes(baseName(p)));
+  return [...paths].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
   for (const [path11, text4] of tree.texts) {
-    if (!kustomizationNames.includes(baseName(path11))) continue;
+    if (!isKustomizationFile(path11)) continue;
     const dir = dirOf(path11);
     if (kustomizationIn(dir, tree.paths) !== path11) continue;
     byDir.set(dir, readKustomization(path11, text4, tree.paths));
@@ -25394,10 +25399,8 @@ function loadPods(path11, content, load) {
   return { pods, documents: [...loaded.documents], problems, charts };
 }
 function changedCharts(head, base) {
-  const identity = (chart) => `${chart.kind}\0${chart.namespace ?? ""}\0${chart.name}`;
-  const atBase2 = /* @__PURE__ */ new Map();
-  for (const chart of base) atBase2.set(identity(chart), [...atBase2.get(identity(chart)) ?? [], chart]);
-  return head.filter((chart) => !(atBase2.get(identity(chart)) ?? []).some((known3) => deepEqual(known3.object, chart.object))).map((chart) => chart.problem);
+  const atBase2 = keyed(base);
+  return [...keyed(head)].filter(([key, chart]) => !deepEqual(atBase2.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
@@ -26729,6 +26732,9 @@ function namesBy(items, keyOf2, named) {
   }
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
+function rootsByTool(rendered, named = (root) => root) {
+  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
+}
 
 // src/report/text.ts
 function subject(f) {
@@ -26750,28 +26756,26 @@ function findingText(f) {
   return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}`;
 }
 function findingLines(findings) {
-  const renderingsOf = /* @__PURE__ */ new Map();
   const lines = [];
+  const alike = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const text4 = findingText(f);
     if (f.rendered === void 0) {
-      lines.push(text4);
+      lines.push({ text: text4, renderings: null });
       continue;
     }
     const key = `${text4}\0${f.rendered.exact}`;
-    const renderings = renderingsOf.get(key);
-    if (renderings !== void 0) renderings.push(f.rendered);
+    const known3 = alike.get(key);
+    if (known3 !== void 0) known3.renderings.push(f.rendered);
     else {
-      renderingsOf.set(key, [f.rendered]);
-      lines.push(key);
+      const line = { text: text4, renderings: [f.rendered] };
+      alike.set(key, line);
+      lines.push(line);
     }
   }
-  return lines.map((line) => {
-    const renderings = renderingsOf.get(line);
-    if (renderings === void 0) return line;
-    const roots = namesBy(renderings, (r) => r.tool, (r) => r.label ?? r.root).map(([tool, names]) => `${tool} from ${names.join(", ")}`);
-    return `${line.slice(0, line.lastIndexOf("\0"))} (rendered by ${roots.join("; ")}${renderings[0].exact ? "" : ", no source line writes it"})`;
-  });
+  return lines.map(
+    ({ text: text4, renderings }) => renderings === null ? text4 : `${text4} (rendered by ${rootsByTool(renderings)}${renderings[0].exact ? "" : ", no source line writes it"})`
+  );
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var problemWords = { error: "error", warning: "warning", notice: "note" };
@@ -27206,8 +27210,7 @@ async function checkCommand(args, io) {
 function rootsOutside(files) {
   const problems = [];
   for (const { path: file } of files) {
-    const name = path7.basename(file);
-    if (!path7.isAbsolute(file) || name !== "Chart.yaml" && !kustomizationNames.includes(name)) continue;
+    if (!path7.isAbsolute(file) || path7.basename(file) !== "Chart.yaml" && !isKustomizationFile(file)) continue;
     problems.push({
       file,
       line: null,

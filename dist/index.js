@@ -11588,6 +11588,10 @@ function textToRead(content) {
   const decoded = decodeContent(content);
   return "text" in decoded ? decoded.text : null;
 }
+function textOf(content) {
+  const decoded = decodeContent(content);
+  return "text" in decoded && decoded.exact ? decoded.text : null;
+}
 function loadManifestFile(file, content, options = defaultLoadOptions) {
   const fail = (kind, message, line = null) => ({
     file,
@@ -11620,9 +11624,10 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text5).linePos(caught.offset).line);
   }
-  const cut = loaded.problems.some((problem) => problem.kind === "malformed") ? null : kubectlCutError(text5);
+  const malformed = loaded.problems.some((problem) => problem.kind === "malformed");
+  if (malformed && isJsoncConfiguration(file, text5)) return noManifest(file);
+  const cut = malformed ? null : kubectlCutError(text5);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
-  if (loaded.problems.some((problem) => problem.kind === "malformed") && isJsoncConfiguration(file, text5)) return noManifest(file);
   return options.rendered !== true && templateAction.test(text5) && !usesUndeclaredVariable(text5) ? markTemplate(loaded, text5, options.podFree) : loaded;
 }
 function noManifest(file) {
@@ -15283,6 +15288,9 @@ var init_chart = __esm({
 });
 
 // src/render/kustomization.ts
+function isKustomizationFile(path4) {
+  return kustomizationNames.includes(path4.slice(path4.lastIndexOf("/") + 1));
+}
 function isRemote(reference) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^[\w.-]+@[\w.-]+:/.test(reference)) return true;
   if (reference.includes("?ref=") || reference.includes("//")) return true;
@@ -15441,12 +15449,12 @@ function limitsOf(settings) {
   };
 }
 function discoveryReads(paths) {
-  return [...paths].filter((p) => kustomizationNames.includes(baseName(p)) || chartFileNames.includes(baseName(p)));
+  return [...paths].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
   for (const [path4, text5] of tree.texts) {
-    if (!kustomizationNames.includes(baseName(path4))) continue;
+    if (!isKustomizationFile(path4)) continue;
     const dir = dirOf(path4);
     if (kustomizationIn(dir, tree.paths) !== path4) continue;
     byDir.set(dir, readKustomization(path4, text5, tree.paths));
@@ -41953,10 +41961,13 @@ async function safeWrite(write, landed) {
 function octokitPort(client) {
   let viewer;
   const mergeBases = /* @__PURE__ */ new Map();
+  function overRestLimit(bytes, maxBytes) {
+    if (bytes <= maxBytes && bytes <= restRawLimit) return null;
+    return { kind: "too-large", bytes, reason: `file is ${bytes} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
+  }
   async function readLarge(owner, repo, request2, bytes, maxBytes) {
-    if (bytes > maxBytes || bytes > restRawLimit) {
-      return { kind: "too-large", bytes, reason: `file is ${bytes} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
-    }
+    const over = overRestLimit(bytes, maxBytes);
+    if (over !== null) return over;
     try {
       const { data } = await client.rest.repos.getContent({ owner, repo, path: request2.path, ref: request2.commit, mediaType: { format: "raw" } });
       if (typeof data === "string") return { kind: "text", text: data };
@@ -41967,9 +41978,8 @@ function octokitPort(client) {
     }
   }
   async function readBinary(owner, repo, node, maxBytes) {
-    if (node.byteSize > maxBytes || node.byteSize > restRawLimit) {
-      return { kind: "too-large", bytes: node.byteSize, reason: `file is ${node.byteSize} bytes, over the limit of ${Math.min(maxBytes, restRawLimit)} bytes; it was not checked` };
-    }
+    const over = overRestLimit(node.byteSize, maxBytes);
+    if (over !== null) return over;
     try {
       const { data } = await client.rest.git.getBlob({ owner, repo, file_sha: node.oid });
       return data.encoding === "base64" ? { kind: "bytes", data: new Uint8Array(Buffer.from(data.content, "base64")) } : { kind: "binary" };
@@ -46574,6 +46584,9 @@ function namesBy(items, keyOf2, named) {
   }
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
+function rootsByTool(rendered, named = (root) => root) {
+  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
+}
 
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
@@ -46677,12 +46690,12 @@ function provenance(findings) {
 function renderedFrom(findings) {
   const rendered = findings.map((f) => f.rendered).filter((r) => r !== void 0);
   if (rendered.length === 0) return null;
-  const roots = namesBy(rendered, (r) => r.tool, (r) => inlineCode(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`);
+  const roots = rootsByTool(rendered, inlineCode);
   const snippets = unique(rendered.map((r) => r.snippet).filter((s) => s !== null));
-  const line = `_Rendered by ${roots.join("; ")}._`;
+  const line = `_Rendered by ${roots}._`;
   if (snippets.length === 0) return line;
   const fence = fenceFor(snippets.join("\n"));
-  return [`<details><summary>Rendered by ${roots.join("; ")}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
+  return [`<details><summary>Rendered by ${roots}: no line here writes the value; the rendered manifest reads</summary>`, "", ...snippets.map((snippet) => `${fence}yaml
 ${snippet}
 ${fence}`), "</details>"].join("\n");
 }
@@ -47770,13 +47783,16 @@ function extractPodSpecsAfresh(document, originalOf) {
   if (isObject(document.value)) visitObject(extraction, document.value, []);
   return { pods: extraction.pods, problems: extraction.problems, charts: extraction.charts ?? noCharts };
 }
+function namespaceOf(metadata) {
+  const namespace = metadata?.namespace;
+  return typeof namespace === "string" && namespace !== "" ? detached(namespace) : null;
+}
 function chartInstall(document, object, objectPath, kind, chart) {
   const metadata = obj(object, "metadata");
-  const namespace = metadata?.namespace;
   const name = str(metadata, "name");
   return {
     kind: detached(kind),
-    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    namespace: namespaceOf(metadata),
     name: detached(name),
     object,
     problem: { file: document.file, line: locate(document.source, [...objectPath, ...chart.path]).line, message: chartMessage(kind, name, chart), kind: "not-rendered" }
@@ -47827,12 +47843,11 @@ function visitObject(extraction, object, objectPath, inheritedKind, inheritedApi
   for (const error2 of errors) invalidObject(extraction, error2.path, error2.message);
   if (errors.length > 0) return;
   const metadata = obj(object, "metadata");
-  const namespace = metadata?.namespace;
   pods.push({
     document,
     apiVersion: detached(apiVersion),
     kind: detached(kind),
-    namespace: typeof namespace === "string" && namespace !== "" ? detached(namespace) : null,
+    namespace: namespaceOf(metadata),
     name: detached(str(metadata, "name")),
     objectPath,
     templatePath,
@@ -51936,11 +51951,6 @@ function bySuggestionPlace(a, b) {
 }
 
 // src/findings/fixes.ts
-init_load();
-function textOf(content) {
-  const decoded = decodeContent(content);
-  return "text" in decoded && decoded.exact ? decoded.text : null;
-}
 function stricter(a, b) {
   return levelRank(b.level) > levelRank(a.level) ? b : a;
 }
@@ -52424,10 +52434,8 @@ function loadPods(path4, content, load) {
   return { pods, documents: [...loaded.documents], problems, charts };
 }
 function changedCharts(head, base) {
-  const identity = (chart) => `${chart.kind}\0${chart.namespace ?? ""}\0${chart.name}`;
-  const atBase2 = /* @__PURE__ */ new Map();
-  for (const chart of base) atBase2.set(identity(chart), [...atBase2.get(identity(chart)) ?? [], chart]);
-  return head.filter((chart) => !(atBase2.get(identity(chart)) ?? []).some((known3) => deepEqual(known3.object, chart.object))).map((chart) => chart.problem);
+  const atBase2 = keyed(base);
+  return [...keyed(head)].filter(([key, chart]) => !deepEqual(atBase2.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
