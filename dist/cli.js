@@ -8702,6 +8702,25 @@ function namesAnObject(value) {
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
+var __defProp2 = Object.defineProperty;
+var __defProps = Object.defineProperties;
+var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
+var __getOwnPropSymbols = Object.getOwnPropertySymbols;
+var __hasOwnProp2 = Object.prototype.hasOwnProperty;
+var __propIsEnum = Object.prototype.propertyIsEnumerable;
+var __defNormalProp = (obj2, key, value) => key in obj2 ? __defProp2(obj2, key, { enumerable: true, configurable: true, writable: true, value }) : obj2[key] = value;
+var __spreadValues = (a, b) => {
+  for (var prop in b ||= {})
+    if (__hasOwnProp2.call(b, prop))
+      __defNormalProp(a, prop, b[prop]);
+  if (__getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(b)) {
+      if (__propIsEnum.call(b, prop))
+        __defNormalProp(a, prop, b[prop]);
+    }
+  return a;
+};
+var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -9456,19 +9475,17 @@ var YAML11_SCHEMA = new Schema([
   pairsTag,
   setTag
 ]);
-var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
-  ...intYaml11Tag,
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags(__spreadProps(__spreadValues({}, intYaml11Tag), {
   resolve: (source, isExplicit, tagName) => {
     const result = intYaml11Tag.resolve(source, isExplicit, tagName);
     return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
   }
-}, {
-  ...floatYaml11Tag,
+}), __spreadProps(__spreadValues({}, floatYaml11Tag), {
   resolve: (source, isExplicit, tagName) => {
     const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
     return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
   }
-});
+}));
 var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
   create: () => /* @__PURE__ */ new Map(),
   addPair: (container, key, value) => {
@@ -9558,10 +9575,7 @@ function padStart(string, max) {
 }
 function makeSnippet(mark, options) {
   if (!mark.buffer) return null;
-  const opts = {
-    ...DEFAULT_SNIPPET_OPTIONS,
-    ...options
-  };
+  const opts = __spreadValues(__spreadValues({}, DEFAULT_SNIPPET_OPTIONS), options);
   const re = /\r?\n|\r|\0/g;
   const lineStarts = [0];
   const lineEnds = [];
@@ -10731,9 +10745,7 @@ function readDocument(state) {
 }
 function parseEvents(input, options) {
   const length = input.length;
-  const state = {
-    ...DEFAULT_PARSER_OPTIONS,
-    ...options,
+  const state = __spreadProps(__spreadValues(__spreadValues({}, DEFAULT_PARSER_OPTIONS), options), {
     input: `${input}\0`,
     length,
     position: 0,
@@ -10745,7 +10757,7 @@ function parseEvents(input, options) {
     directives: [],
     tagHandlers: /* @__PURE__ */ Object.create(null),
     events: []
-  };
+  });
   const nullpos = input.indexOf("\0");
   if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
   while (state.position < state.length) {
@@ -10759,10 +10771,7 @@ function parseEvents(input, options) {
   }
   return state.events;
 }
-var DEFAULT_LOAD_OPTIONS = {
-  ...DEFAULT_PARSER_OPTIONS,
-  ...DEFAULT_CONSTRUCTOR_OPTIONS
-};
+var DEFAULT_LOAD_OPTIONS = __spreadValues(__spreadValues({}, DEFAULT_PARSER_OPTIONS), DEFAULT_CONSTRUCTOR_OPTIONS);
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
 }
@@ -10876,8 +10885,7 @@ var DEFAULT_PRESENTER_OPTIONS = {
   scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
   tagBeforeAnchor: false
 };
-var DEFAULT_DUMP_OPTIONS = {
-  ...DEFAULT_PRESENTER_OPTIONS,
+var DEFAULT_DUMP_OPTIONS = __spreadProps(__spreadValues({}, DEFAULT_PRESENTER_OPTIONS), {
   schema: DUMP_SCHEMA,
   skipInvalid: false,
   noRefs: false,
@@ -10885,7 +10893,7 @@ var DEFAULT_DUMP_OPTIONS = {
   sortKeys: false,
   transform: () => {
   }
-};
+});
 var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
 var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
 var EVENT_MAPPING = EVENT_ID.MAPPING;

@@ -29,6 +29,17 @@ describe('package.json', () => {
     expect(readFileSync(path.join(repoRoot, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
+  it("bundles js-yaml's parser with its state made without an object spread (scripts/bundle.ts says why)", () => {
+    for (const bundle of ['dist/cli.js', 'dist/index.js']) {
+      const text = readFileSync(path.join(repoRoot, bundle), 'utf8');
+      const start = text.indexOf('function parseEvents(');
+      expect(start, bundle).toBeGreaterThan(-1);
+      const state = text.slice(start, text.indexOf('while (state.position', start));
+      expect(state).toContain('DEFAULT_PARSER_OPTIONS');
+      expect(state).not.toMatch(/\.\.\.\s*DEFAULT_PARSER_OPTIONS/);
+    }
+  });
+
   it('.nvmrc pins a Node version every locked package supports', () => {
     const nvmrc = readFileSync(path.join(repoRoot, '.nvmrc'), 'utf8').trim();
     expect(nvmrc).toMatch(/^\d+(\.\d+\.\d+)?$/);
