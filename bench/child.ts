@@ -1,6 +1,7 @@
 /**
  * One benchmark stage in a process of its own (spawned by bench/run.ts):
- * `node --expose-gc --import tsx bench/child.ts REQUEST.json RESULT.json`.
+ * `node --expose-gc --import tsx --import bench/jsYamlAsBundled.ts bench/child.ts
+ * REQUEST.json RESULT.json`.
  * Loads its input before timing, runs the stage the requested number of
  * times (the first run is the cold one; the median is reported), and writes
  * its StageResult, peak RSS included.

@@ -31,6 +31,8 @@ import { perSecond, round, summarize } from './stats.js';
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 const childScript = path.join(benchDir, 'child.ts');
+/** Preloaded into each child: js-yaml as the bundles inline it (jsYamlAsBundled.ts). */
+const jsYamlAsBundled = pathToFileURL(path.join(benchDir, 'jsYamlAsBundled.ts')).href;
 const probeScript = path.join(benchDir, 'action-probe.ts');
 const cliScript = path.join(repoRoot, 'dist', 'cli.js');
 
@@ -50,7 +52,7 @@ const warmupListSize = 100;
 /** A stage child stopped at its time cap (the lists stage: a quadratic engine would take hours). */
 class StageTimeout extends Error {}
 
-/** Run one stage in a child process: `node --expose-gc --import tsx bench/child.ts`. */
+/** Run one stage in a child process: `node --expose-gc --import tsx --import bench/jsYamlAsBundled.ts bench/child.ts`. */
 async function runStage(work: string, request: StageRequest, timeoutMs?: number): Promise<StageResult> {
   const id = ++requestCounter;
   const requestPath = path.join(work, `request-${id}.json`);
@@ -59,7 +61,7 @@ async function runStage(work: string, request: StageRequest, timeoutMs?: number)
   let timedOut = false;
   const status = await new Promise<number | null>((resolve, reject) => {
     // The child's stdout goes to our stderr: stdout carries only the report.
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', childScript, requestPath, resultPath], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', jsYamlAsBundled, childScript, requestPath, resultPath], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
     const timer =
       timeoutMs === undefined
         ? undefined

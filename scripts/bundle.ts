@@ -8,32 +8,22 @@
 // The bundles carry code of the packages they inline, whose licences ask for
 // their notices to travel with it: NOTICE lists each bundled package with its
 // licence text (the bundles themselves keep no legal comments).
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 import type { BuildOptions, Metafile, Plugin } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { jsYamlModule, lowerSpreads } from './jsYamlSpreads.js';
 
 // Some bundled dependencies are CommonJS and call require() on Node built-ins;
 // an ESM bundle has no require, so give it one.
 const banner = "import { createRequire as __psrCreateRequire } from 'node:module';\nconst require = __psrCreateRequire(import.meta.url);";
 
-// js-yaml's parseEvents, which reads every manifest, makes its parser state as
-// `{ ...defaults, ...options, input, ... }`. Node 20's V8 gives an object made
-// by a spread followed by more properties a new hidden class on every call once
-// the function has type feedback (from its ninth call), so from then on every
-// file deoptimized the whole parser: `check` of the benchmark's 1,000 files took
-// 2.3 s on Node 20, and 1.6 s with the spread written out. V8 12 (Node 22)
-// fixed it. The CLI runs on the Node a user has, so js-yaml's spreads are
-// lowered to assignments in both bundles; the rest of the code keeps its
-// spreads: lowered everywhere, the JSON report took 10% longer on Node 24.
+// Node 20 deoptimized js-yaml's parser on every file: see jsYamlSpreads.ts.
 const lowerJsYamlSpreads: Plugin = {
   name: 'lower-js-yaml-spreads',
   setup(bundle) {
-    bundle.onLoad({ filter: /[\\/]node_modules[\\/]js-yaml[\\/].*\.mjs$/ }, async (args) => {
-      const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'js', format: 'esm', supported: { 'object-rest-spread': false } });
-      return { contents: code, loader: 'js' };
-    });
+    bundle.onLoad({ filter: jsYamlModule }, async (args) => ({ contents: await lowerSpreads(readFileSync(args.path, 'utf8')), loader: 'js' }));
   },
 };
 
