@@ -17,7 +17,7 @@ import { jsonStreamError, readAsJson } from './jsonStream.js';
 import { isJsoncConfiguration } from './jsonc.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
-import { kubectlCutError } from './separators.js';
+import { documentsKubectlSkips, kubectlCutError } from './separators.js';
 import { segmentAt, segmentStarts } from './segments.js';
 import { templateAction, usesUndeclaredVariable } from './templateActions.js';
 import type { EventRead, Place } from './eventReader.js';
@@ -158,9 +158,27 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   // Lines that kubectl refuses while cutting the file into documents, which a YAML reader accepts (when it refuses one, it says why).
   const cut = malformed ? null : kubectlCutError(text);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: 'malformed', message: cut.message }] };
+  else if (!malformed) loaded = withoutSkippedDocuments(loaded, text);
   // Most files have no template action at all: one scan of the text decides.
   return options.rendered !== true && templateAction.test(text) && !usesUndeclaredVariable(text) ? markTemplate(loaded, text, options.podFree) : loaded;
 }
+
+/** The file without the documents kubectl never reads (separators.ts), each named by a warning. */
+function withoutSkippedDocuments(loaded: LoadedFile, text: string): LoadedFile {
+  const skipped = documentsKubectlSkips(text, loaded.documents);
+  if (skipped.length === 0) return loaded;
+  const problems: LoadProblem[] = [...loaded.problems];
+  for (const i of skipped) {
+    const { file, line } = loaded.documents[i]!;
+    problems.push({ file, line, kind: 'skipped-document', message: skippedMessage });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const unread = new Set(skipped);
+  return { ...loaded, documents: loaded.documents.filter((_, i) => !unread.has(i)), problems };
+}
+
+const skippedMessage =
+  'kubectl never applies this document: it follows a document end (...) with no --- line, and kubectl (like kustomize) reads only the first document between --- lines; it was not checked (start it with --- to apply it)';
 
 /** A file that holds no Kubernetes object: nothing to check and nothing to report. */
 function noManifest(file: string): LoadedFile {

@@ -2,24 +2,75 @@
  * kubectl cuts a file into documents before any YAML is read
  * (apimachinery's YAMLReader): at each line that starts with `---`, and it
  * refuses such a line when anything but blanks or a comment follows
- * (`--- !!map`, `--- {a: 1}`, `----`). A directive (`%YAML 1.1`) that
- * opens a piece is then left without its document, which goyaml refuses
- * ("did not find expected <document start>"). A YAML reader accepts both,
- * so the file is refused here, as the cluster never sees its objects.
+ * (`--- !!map`, `--- {a: 1}`, `----`). It then decodes the first YAML
+ * document of each piece only (goyaml's Unmarshal): a document that follows
+ * a document end (`...`) with no `---` line before it is never applied, and
+ * a piece that opens with a directive (`%YAML 1.1`) or a document end is
+ * refused ("did not find expected <document start>", "did not find expected
+ * node content"). A YAML reader reads them all, so those documents are set
+ * aside, and those files refused, here: the cluster never sees them.
+ * `kubectl kustomize` reads a file the same way.
  */
+import { lastAtMostIn } from '../sortedSearch.js';
 
 /** The first line kubectl refuses while cutting `text` into documents (1-based), with why; null when it cuts it cleanly. */
 export function kubectlCutError(text: string): { readonly line: number; readonly message: string } | null {
   const separator = badSeparator(text);
   const directive = directiveAt(text);
-  const at = separator === null ? directive : directive === null ? separator : Math.min(separator, directive);
-  if (at === null) return null;
+  const end = endOpeningPiece(text);
+  const at = Math.min(separator ?? Infinity, directive ?? Infinity, end ?? Infinity);
+  if (at === Infinity) return null;
   const line = lineOf(text, at);
   if (at === directive) {
     return { line, message: 'a YAML directive: kubectl cuts a file into documents at each line that starts with --- before reading any, so the directive is left alone, which it refuses (did not find expected <document start>)' };
   }
+  if (at === end) {
+    return { line, message: 'a document end (...) with no document before it: kubectl cuts a file into documents at each line that starts with --- before reading any, and refuses a piece that ends before it starts (did not find expected node content)' };
+  }
   const marker = text.slice(at, lineEnd(text, at)).trim();
   return { line, message: `invalid document separator "${marker}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
+}
+
+/**
+ * The documents kubectl never reads, by their place in `documents`: those
+ * that start after a document end (`...`) in the piece their `---` line
+ * (or the start of the file) opens, their content starting at
+ * `source.start`. Most files have no document end: one search decides.
+ */
+export function documentsKubectlSkips(text: string, documents: readonly { readonly source: { readonly start: number } }[]): number[] {
+  const ends = markerLines(text, documentEnd);
+  if (ends.length === 0) return [];
+  const cuts = markerLines(text, '---');
+  const skipped: number[] = [];
+  for (let i = 0; i < documents.length; i++) {
+    const start = documents[i]!.source.start;
+    const piece = cuts[lastAtMostIn(cuts, start)] ?? 0;
+    const end = ends[lastAtMostIn(ends, start - 1)];
+    if (end !== undefined && end >= piece) skipped.push(i);
+  }
+  return skipped;
+}
+
+const documentEnd = '...';
+
+/** Where each line that starts with `marker` (followed by the end of the line or a blank) starts, in order. */
+function markerLines(text: string, marker: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + marker.length)) {
+    if ((at === 0 || text.charCodeAt(at - 1) === 0x0a) && endsMarker(text.charCodeAt(at + marker.length))) found.push(at);
+  }
+  return found;
+}
+
+/** Whether the character after a marker ends it: the end of the text or of the line, or a blank. */
+function endsMarker(code: number): boolean {
+  return Number.isNaN(code) || code === 0x0a || code === 0x0d || code === 0x20 || code === 0x09;
+}
+
+/** Where the first document end (`...`) that opens one of kubectl's pieces starts (only blanks and comments before it since the last cut), or null. */
+function endOpeningPiece(text: string): number | null {
+  for (const at of markerLines(text, documentEnd)) if (opensPiece(text, at)) return at;
+  return null;
 }
 
 /** Where the first line that starts with `---` and goes on with more than blanks or a comment starts, or null. */

@@ -18,13 +18,14 @@ export type ProblemKind =
   // Warnings about files that were checked: reported, never failing the run.
   | 'namespace-conflict' // a Namespace defined twice with different pod-security labels
   | 'wrong-group' // a pod kind in an API group that does not serve it (the API server refuses the object)
+  | 'skipped-document' // a document kubectl never reads (after a document end `...` with no `---`): not checked
   // Charts and overlays (src/render).
   | 'not-rendered' // not rendered (tool missing, remote base, missing dependency): not checked, never failing, never a silent green
   | 'render-failed' // its rendering failed at head
   | 'base-not-rendered'; // its rendering failed at base only: every pod spec it renders at head is judged as new
 
 /** Kinds that are warnings about a checked file, not a file that could not be checked. */
-const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'base-not-rendered']);
+const warningKinds: ReadonlySet<ProblemKind> = new Set(['namespace-conflict', 'wrong-group', 'skipped-document', 'base-not-rendered']);
 
 export function isWarning(problem: { readonly kind: string }): boolean {
   return warningKinds.has(problem.kind as ProblemKind);

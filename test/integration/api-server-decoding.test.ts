@@ -186,6 +186,8 @@ describe('lines kubectl refuses while it cuts a file into documents, which a YAM
     ['a flow mapping after ---', `${header}spec: {}\n--- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n`, 6, 'invalid document separator "--- {apiVersion'],
     ['a %YAML directive', `%YAML 1.1\n---\n${pod}`, 1, 'a YAML directive'],
     ['a %TAG directive after a comment', `# pods\n%TAG !e! tag:example.com,2000:\n---\n${pod}`, 2, 'a YAML directive'],
+    ['a document end that opens the file', `...\n${pod}`, 1, 'a document end (...) with no document before it'],
+    ['a document end after --- and a comment', `${pod}---\n# nothing\n...\n`, 9, 'a document end (...) with no document before it'],
   ])('%s: malformed, at its line', (_name, text, line, message) => {
     const theirs = kubectl(writeCase(text));
     expect(theirs.ok).toBe(false);
@@ -199,6 +201,27 @@ describe('lines kubectl refuses while it cuts a file into documents, which a YAM
     ['a %TAG directive after a document end (kubectl reads the first document of each piece)', `${pod}...\n%TAG !e! tag:example.com,2000:\n---\n${pod}`],
   ])('%s: read as kubectl reads it', (_name, text) => {
     expectKubectlAgrees(text);
+  });
+});
+
+describe('documents kubectl never reads: after a document end (...) with no --- line', () => {
+  const pod = (name: string, spec: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n${spec}  containers: [{name: a, image: b}]\n`;
+
+  it.each([
+    ['a document after ...', `${pod('one', '')}...\n${pod('two', '  hostPID: true\n')}`, 7],
+    ['after ... and a comment, then a third piece that --- opens', `${pod('one', '')}... # end\n# more\n${pod('two', '  hostPID: true\n')}---\n${pod('three', '')}`, 8],
+  ])('%s: kubectl sends only the others, and so do we: the document is not checked, and a warning says why', async (_name, text, line) => {
+    const file = writeCase(text);
+    const theirs = kubectl(file);
+    expect(theirs.ok, theirs.ok ? '' : theirs.error).toBe(true);
+    const names = theirs.ok ? theirs.objects.map((o) => (o.metadata as JsonObject).name) : [];
+    expect(names).not.toContain('two');
+    const { status, report } = await check(file, '--level', 'baseline');
+    expect(report.podSpecs.map((p) => p.name)).toEqual(names);
+    expect(report.findings.filter((f) => f.blocking)).toEqual([]);
+    expect(report.errors).toEqual([{ file: expect.stringContaining(path.basename(file)), line, kind: 'skipped-document', message: expect.stringContaining('kubectl never applies this document') }]);
+    // A warning about a checked file: it does not fail the run.
+    expect(status).toBe(0);
   });
 });
 
