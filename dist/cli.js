@@ -11305,14 +11305,46 @@ function rangeOf(node) {
 function kubectlCutError(text4) {
   const separator = badSeparator(text4);
   const directive = directiveAt(text4);
-  const at3 = separator === null ? directive : directive === null ? separator : Math.min(separator, directive);
-  if (at3 === null) return null;
+  const end = endOpeningPiece(text4);
+  const at3 = Math.min(separator ?? Infinity, directive ?? Infinity, end ?? Infinity);
+  if (at3 === Infinity) return null;
   const line = lineOf(text4, at3);
   if (at3 === directive) {
     return { line, message: "a YAML directive: kubectl cuts a file into documents at each line that starts with --- before reading any, so the directive is left alone, which it refuses (did not find expected <document start>)" };
   }
+  if (at3 === end) {
+    return { line, message: "a document end (...) with no document before it: kubectl cuts a file into documents at each line that starts with --- before reading any, and refuses a piece that ends before it starts (did not find expected node content)" };
+  }
   const marker2 = text4.slice(at3, lineEnd(text4, at3)).trim();
   return { line, message: `invalid document separator "${marker2}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
+}
+function documentsKubectlSkips(text4, documents) {
+  const ends = markerLines(text4, documentEnd);
+  if (ends.length === 0) return [];
+  const cuts = markerLines(text4, "---");
+  const skipped2 = [];
+  for (let i = 0; i < documents.length; i++) {
+    const start = documents[i].source.start;
+    const piece = cuts[lastAtMostIn(cuts, start)] ?? 0;
+    const end = ends[lastAtMostIn(ends, start - 1)];
+    if (end !== void 0 && end >= piece) skipped2.push(i);
+  }
+  return skipped2;
+}
+var documentEnd = "...";
+function markerLines(text4, marker2) {
+  const found = [];
+  for (let at3 = text4.indexOf(marker2); at3 !== -1; at3 = text4.indexOf(marker2, at3 + marker2.length)) {
+    if ((at3 === 0 || text4.charCodeAt(at3 - 1) === 10) && endsMarker(text4.charCodeAt(at3 + marker2.length))) found.push(at3);
+  }
+  return found;
+}
+function endsMarker(code) {
+  return Number.isNaN(code) || code === 10 || code === 13 || code === 32 || code === 9;
+}
+function endOpeningPiece(text4) {
+  for (const at3 of markerLines(text4, documentEnd)) if (opensPiece(text4, at3)) return at3;
+  return null;
 }
 function badSeparator(text4) {
   for (let at3 = text4.indexOf("---"); at3 !== -1; at3 = text4.indexOf("---", at3 + 3)) {
@@ -11354,10 +11386,10 @@ function lineOf(text4, at3) {
 // src/manifests/segments.ts
 var breaks = "\n\r\u2028\u2029";
 var atLineStart = (text4, i) => i === 0 || breaks.includes(text4.charAt(i - 1));
-var endsMarker = (text4, i) => i >= text4.length || " 	".includes(text4.charAt(i)) || breaks.includes(text4.charAt(i));
+var endsMarker2 = (text4, i) => i >= text4.length || " 	".includes(text4.charAt(i)) || breaks.includes(text4.charAt(i));
 function* markers(text4, marker2) {
   for (let i = text4.indexOf(marker2); i !== -1; i = text4.indexOf(marker2, i + 1)) {
-    if (atLineStart(text4, i) && endsMarker(text4, i + marker2.length)) yield i;
+    if (atLineStart(text4, i) && endsMarker2(text4, i + marker2.length)) yield i;
   }
 }
 function segmentStarts(text4) {
@@ -11489,8 +11521,22 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (malformed && isJsoncConfiguration(file, text4)) return noManifest(file);
   const cut = malformed ? null : kubectlCutError(text4);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
+  else if (!malformed) loaded = withoutSkippedDocuments(loaded, text4);
   return options.rendered !== true && templateAction.test(text4) && !usesUndeclaredVariable(text4) ? markTemplate(loaded, text4, options.podFree) : loaded;
 }
+function withoutSkippedDocuments(loaded, text4) {
+  const skipped2 = documentsKubectlSkips(text4, loaded.documents);
+  if (skipped2.length === 0) return loaded;
+  const problems = [...loaded.problems];
+  for (const i of skipped2) {
+    const { file, line } = loaded.documents[i];
+    problems.push({ file, line, kind: "skipped-document", message: skippedMessage });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const unread = new Set(skipped2);
+  return { ...loaded, documents: loaded.documents.filter((_, i) => !unread.has(i)), problems };
+}
+var skippedMessage = "kubectl never applies this document: it follows a document end (...) with no --- line, and kubectl (like kustomize) reads only the first document between --- lines; it was not checked (start it with --- to apply it)";
 function noManifest(file) {
   return { file, documents: [], problems: [] };
 }
@@ -21020,7 +21066,7 @@ function replaceAt(value, path11, depth, change) {
 }
 var spliceLimit = 256;
 function readFragments(text4, document, splices, aliasedItems, memory) {
-  const { place: place2, layout, end: documentEnd } = document.source;
+  const { place: place2, layout, end: documentEnd2 } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text4);
@@ -21037,7 +21083,7 @@ function readFragments(text4, document, splices, aliasedItems, memory) {
   const byMap = /* @__PURE__ */ new Map();
   for (const r of texts.keys()) {
     const { map, lo, hi } = texts[r].region;
-    const fixed2 = readRegion(text4, texts, r, documentEnd, reading);
+    const fixed2 = readRegion(text4, texts, r, documentEnd2, reading);
     if (fixed2 === null) return null;
     let read = byMap.get(map.node);
     if (read === void 0) {
@@ -21131,7 +21177,7 @@ function fragmentTexts(text4, region) {
     dashesKept: region.splices.every((splice) => splice.start >= dashesEnd)
   };
 }
-function readRegion(text4, texts, r, documentEnd, reading) {
+function readRegion(text4, texts, r, documentEnd2, reading) {
   const { region, fixed: fixedText, dashesKept } = texts[r];
   const { map } = region;
   if (map.flow) return readFlowRun(fixedText, region, reading);
@@ -21145,7 +21191,7 @@ function readRegion(text4, texts, r, documentEnd, reading) {
   const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
   const keptLast = column === null && kept;
-  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd, map.column, keptLast)) return null;
+  if (end === map.end && !endsBefore(text4, end, texts, r, documentEnd2, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
 var keepHeader = /[|>][1-9]?\+/;
@@ -21176,7 +21222,7 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
+function endsBefore(text4, end, texts, r, documentEnd2, column, kept) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
@@ -21186,7 +21232,7 @@ function endsBefore(text4, end, texts, r, documentEnd, column, kept) {
     if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
-  const limit = Math.min(documentEnd, text4.length);
+  const limit = Math.min(documentEnd2, text4.length);
   const first = columnAfterQuiet(text4, at3, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
@@ -26541,7 +26587,7 @@ function renderJson(report, header) {
 }
 
 // src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "base-not-rendered"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }

@@ -11440,14 +11440,45 @@ var init_eventTree = __esm({
 function kubectlCutError(text5) {
   const separator = badSeparator(text5);
   const directive = directiveAt(text5);
-  const at3 = separator === null ? directive : directive === null ? separator : Math.min(separator, directive);
-  if (at3 === null) return null;
+  const end = endOpeningPiece(text5);
+  const at3 = Math.min(separator ?? Infinity, directive ?? Infinity, end ?? Infinity);
+  if (at3 === Infinity) return null;
   const line = lineOf(text5, at3);
   if (at3 === directive) {
     return { line, message: "a YAML directive: kubectl cuts a file into documents at each line that starts with --- before reading any, so the directive is left alone, which it refuses (did not find expected <document start>)" };
   }
+  if (at3 === end) {
+    return { line, message: "a document end (...) with no document before it: kubectl cuts a file into documents at each line that starts with --- before reading any, and refuses a piece that ends before it starts (did not find expected node content)" };
+  }
   const marker2 = text5.slice(at3, lineEnd(text5, at3)).trim();
   return { line, message: `invalid document separator "${marker2}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
+}
+function documentsKubectlSkips(text5, documents) {
+  const ends = markerLines(text5, documentEnd);
+  if (ends.length === 0) return [];
+  const cuts = markerLines(text5, "---");
+  const skipped = [];
+  for (let i = 0; i < documents.length; i++) {
+    const start = documents[i].source.start;
+    const piece = cuts[lastAtMostIn(cuts, start)] ?? 0;
+    const end = ends[lastAtMostIn(ends, start - 1)];
+    if (end !== void 0 && end >= piece) skipped.push(i);
+  }
+  return skipped;
+}
+function markerLines(text5, marker2) {
+  const found = [];
+  for (let at3 = text5.indexOf(marker2); at3 !== -1; at3 = text5.indexOf(marker2, at3 + marker2.length)) {
+    if ((at3 === 0 || text5.charCodeAt(at3 - 1) === 10) && endsMarker(text5.charCodeAt(at3 + marker2.length))) found.push(at3);
+  }
+  return found;
+}
+function endsMarker(code) {
+  return Number.isNaN(code) || code === 10 || code === 13 || code === 32 || code === 9;
+}
+function endOpeningPiece(text5) {
+  for (const at3 of markerLines(text5, documentEnd)) if (opensPiece(text5, at3)) return at3;
+  return null;
 }
 function badSeparator(text5) {
   for (let at3 = text5.indexOf("---"); at3 !== -1; at3 = text5.indexOf("---", at3 + 3)) {
@@ -11485,16 +11516,19 @@ function lineOf(text5, at3) {
   for (let i = text5.indexOf("\n"); i !== -1 && i < at3; i = text5.indexOf("\n", i + 1)) line++;
   return line;
 }
+var documentEnd;
 var init_separators = __esm({
   "src/manifests/separators.ts"() {
     "use strict";
+    init_sortedSearch();
+    documentEnd = "...";
   }
 });
 
 // src/manifests/segments.ts
 function* markers(text5, marker2) {
   for (let i = text5.indexOf(marker2); i !== -1; i = text5.indexOf(marker2, i + 1)) {
-    if (atLineStart(text5, i) && endsMarker(text5, i + marker2.length)) yield i;
+    if (atLineStart(text5, i) && endsMarker2(text5, i + marker2.length)) yield i;
   }
 }
 function segmentStarts(text5) {
@@ -11510,14 +11544,14 @@ function segmentText(text5, starts, k) {
 function segmentAt(starts, offset) {
   return Math.max(0, lastAtMostIn(starts, offset));
 }
-var breaks, atLineStart, endsMarker;
+var breaks, atLineStart, endsMarker2;
 var init_segments = __esm({
   "src/manifests/segments.ts"() {
     "use strict";
     init_sortedSearch();
     breaks = "\n\r\u2028\u2029";
     atLineStart = (text5, i) => i === 0 || breaks.includes(text5.charAt(i - 1));
-    endsMarker = (text5, i) => i >= text5.length || " 	".includes(text5.charAt(i)) || breaks.includes(text5.charAt(i));
+    endsMarker2 = (text5, i) => i >= text5.length || " 	".includes(text5.charAt(i)) || breaks.includes(text5.charAt(i));
   }
 });
 
@@ -11636,7 +11670,20 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if (malformed && isJsoncConfiguration(file, text5)) return noManifest(file);
   const cut = malformed ? null : kubectlCutError(text5);
   if (cut !== null) loaded = { ...loaded, problems: [...loaded.problems, { file, line: cut.line, kind: "malformed", message: cut.message }] };
+  else if (!malformed) loaded = withoutSkippedDocuments(loaded, text5);
   return options.rendered !== true && templateAction.test(text5) && !usesUndeclaredVariable(text5) ? markTemplate(loaded, text5, options.podFree) : loaded;
+}
+function withoutSkippedDocuments(loaded, text5) {
+  const skipped = documentsKubectlSkips(text5, loaded.documents);
+  if (skipped.length === 0) return loaded;
+  const problems = [...loaded.problems];
+  for (const i of skipped) {
+    const { file, line } = loaded.documents[i];
+    problems.push({ file, line, kind: "skipped-document", message: skippedMessage });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const unread = new Set(skipped);
+  return { ...loaded, documents: loaded.documents.filter((_, i) => !unread.has(i)), problems };
 }
 function noManifest(file) {
   return { file, documents: [], problems: [] };
@@ -11818,7 +11865,7 @@ function malformedMessage(message) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
-var import_yaml2, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep;
+var import_yaml2, defaultLoadOptions, utf8, replacing, utf16le, utf16be, binaryFile, skippedMessage, templateMessage, plainCollection, sourceText, customTags, yamlOptions, malformedCount, EventSourceDocument, tooDeep;
 var init_load = __esm({
   "src/manifests/load.ts"() {
     "use strict";
@@ -11840,6 +11887,7 @@ var init_load = __esm({
     utf16le = new TextDecoder("utf-16le");
     utf16be = new TextDecoder("utf-16be");
     binaryFile = { binary: "binary file (it contains NUL bytes); it was not checked" };
+    skippedMessage = "kubectl never applies this document: it follows a document end (...) with no --- line, and kubectl (like kustomize) reads only the first document between --- lines; it was not checked (start it with --- to apply it)";
     templateMessage = "looks like a Go/Helm template ({{ \u2026 }}); render it first (e.g. `helm template`) and check the output";
     plainCollection = (name, collection) => ({
       tag: `tag:yaml.org,2002:${name}`,
@@ -42256,7 +42304,7 @@ var init_actionIO = __esm({
 });
 
 // src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "base-not-rendered"]);
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered"]);
 function isWarning(problem) {
   return warningKinds.has(problem.kind);
 }
@@ -50480,7 +50528,7 @@ function replaceAt(value, path4, depth, change) {
 }
 var spliceLimit = 256;
 function readFragments(text5, document, splices, aliasedItems, memory) {
-  const { place: place2, layout, end: documentEnd } = document.source;
+  const { place: place2, layout, end: documentEnd2 } = document.source;
   const root = layout.contents;
   if (!root || splices.length === 0 || splices.length > spliceLimit) return null;
   const json = readAsJson(text5);
@@ -50497,7 +50545,7 @@ function readFragments(text5, document, splices, aliasedItems, memory) {
   const byMap = /* @__PURE__ */ new Map();
   for (const r of texts.keys()) {
     const { map, lo, hi } = texts[r].region;
-    const fixed2 = readRegion(text5, texts, r, documentEnd, reading);
+    const fixed2 = readRegion(text5, texts, r, documentEnd2, reading);
     if (fixed2 === null) return null;
     let read = byMap.get(map.node);
     if (read === void 0) {
@@ -50591,7 +50639,7 @@ function fragmentTexts(text5, region) {
     dashesKept: region.splices.every((splice) => splice.start >= dashesEnd)
   };
 }
-function readRegion(text5, texts, r, documentEnd, reading) {
+function readRegion(text5, texts, r, documentEnd2, reading) {
   const { region, fixed: fixedText, dashesKept } = texts[r];
   const { map } = region;
   if (map.flow) return readFlowRun(fixedText, region, reading);
@@ -50605,7 +50653,7 @@ function readRegion(text5, texts, r, documentEnd, reading) {
   const column = region.lo > 0 ? columnAfterQuiet(fixedText, 0, fixedText.length, map.column, kept) : firstContentColumn(fixedText);
   if (column === false || column !== null && column !== map.column) return null;
   const keptLast = column === null && kept;
-  if (end === map.end && !endsBefore(text5, end, texts, r, documentEnd, map.column, keptLast)) return null;
+  if (end === map.end && !endsBefore(text5, end, texts, r, documentEnd2, map.column, keptLast)) return null;
   return readAlone(fixedText, map.path.length);
 }
 var keepHeader = /[|>][1-9]?\+/;
@@ -50636,7 +50684,7 @@ function readFlowRun(fixedText, region, reading) {
   }
   return readAlone(fragment, region.map.path.length);
 }
-function endsBefore(text5, end, texts, r, documentEnd, column, kept) {
+function endsBefore(text5, end, texts, r, documentEnd2, column, kept) {
   let at3 = end;
   for (let next = r + 1; next < texts.length; next++) {
     const region = texts[next].region;
@@ -50646,7 +50694,7 @@ function endsBefore(text5, end, texts, r, documentEnd, column, kept) {
     if (first2 !== null) return first2 !== false && first2 < column;
     at3 = to(region);
   }
-  const limit = Math.min(documentEnd, text5.length);
+  const limit = Math.min(documentEnd2, text5.length);
   const first = columnAfterQuiet(text5, at3, limit, column, kept);
   return first !== false && (first === null || first < column);
 }
