@@ -7,8 +7,8 @@
  * one hunk.
  */
 import type { DiffLines } from '../diff/lines.js';
-import { computeFixes } from '../fixes/fixFile.js';
-import type { FileFixes, PodFailures } from '../fixes/fixFile.js';
+import { computeFixes, withoutFixes } from '../fixes/fixFile.js';
+import type { PodFailures } from '../fixes/fixFile.js';
 import { notUtf8 } from '../fixes/notes.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FindingFix, FixableCheck, FixFailure, Suggestion } from '../fixes/types.js';
@@ -72,17 +72,13 @@ export function fixFindings<F extends Finding>(
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised] as FixFailure[], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0]!.policy;
-  const fixes = text === null ? notWritable(pods) : computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
+  // A file read but not UTF-8 as written (textOf) gets no fix: each failure has a note that says why.
+  const fixes = text === null ? withoutFixes(pods, notUtf8) : computeFixes({ file, text, pods, level: first.level, version: first.version, diff });
   const fixedFindings: F[][] = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i]!, fixes.pods[i] ?? [], pods[i]!.upstream, selected));
   const fixedAdvice: F[][] = [];
   for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i]!, fixes.pods[i] ?? [], pods[i]!.failures, pods[i]!.upstream));
   return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
-}
-
-/** The fixes of a file that is read but not UTF-8 as written (textOf): none, each failure with a note that says why. */
-function notWritable(pods: readonly PodFailures[]): FileFixes {
-  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure) => ({ check: failure.check, fix: null, fixNote: notUtf8(failure.check) }))) };
 }
 
 /** A pod spec's findings with the fixes of its selected upstream failures, in order: the others are skipped when counting. */

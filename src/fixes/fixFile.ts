@@ -25,7 +25,7 @@ import { podLoadOptions } from '../workloads/podFree.js';
 import type { PodSpecSource } from '../workloads/extract.js';
 import { EditIndex, prefixEdit, valueAt } from './edits.js';
 import { fixers } from './fixers/index.js';
-import { anchorCaveat, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
+import { anchorCaveat, inJsonStream, longLineNote, noSafeFix, notComputed, sharedCaveat, sharedNode } from './notes.js';
 import { mergeRendered, RenderError, renderEdits } from './render.js';
 import type { OwnedEdit, OwnedSplice, RenderContext, Rendered } from './render.js';
 import { detectStyle } from './style.js';
@@ -38,6 +38,7 @@ import type { Expectation, Verifier } from './verify.js';
 import { walk } from './walk.js';
 import { sameItems } from './sameItems.js';
 import { noAnchors, usedAnchorsIn } from '../manifests/anchors.js';
+import { isJsonStream } from '../manifests/jsonStream.js';
 
 export { applySuggestions } from './suggestions.js';
 export type { FindingFix, Suggestion } from './types.js';
@@ -250,9 +251,16 @@ function withEdits(owners: readonly Owner[], left?: ReadonlySet<Owner>): Owner[]
 export function computeFixes(request: FixRequest): FileFixes {
   // Without failures there is nothing to fix (and no fix to build for each failure first).
   if (request.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request.pods.map(() => []) };
+  // Objects one per line would share suggestions that touch (suggestions.ts), and one segment for the verifier.
+  if (isJsonStream(request.text)) return withoutFixes(request.pods, inJsonStream);
   const fixer = new FileFixer(request);
   fixer.fixEachPodSpec(fixer.fixAtAnchors());
   return fixer.results(fixer.suggest());
+}
+
+/** No fix for any failure of the pod specs, each with the note `why` gives for its check. */
+export function withoutFixes(pods: readonly Pick<PodFailures, 'failures'>[], why: (check: FixableCheck) => string): FileFixes {
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure) => ({ check: failure.check, fix: null, fixNote: why(failure.check) }))) };
 }
 
 /**

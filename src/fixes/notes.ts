@@ -117,6 +117,11 @@ export function notUtf8(check: FixableCheck): string {
   return noSafeFix(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');
 }
 
+/** Said instead of a fix in a file of several JSON objects one after another (kubectl reads each), whose fixes are not written. */
+export function inJsonStream(check: FixableCheck): string {
+  return noSafeFix(check, 'the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one');
+}
+
 /**
  * A note for a fix that would have to edit a node shared with other places
  * (anchors, aliases, merge keys). Its first paragraph, the same for every

@@ -5,7 +5,9 @@
  * YAML reader would take the text for a string or a flow mapping and check
  * nothing. Such a file must therefore be JSON, object after object; the
  * YAML readers still read it (for valid JSON they give the same values) and
- * place its fields.
+ * place its fields, each object as a document of its own (load.ts): kubectl
+ * reads objects one after another, with only spaces between them, where
+ * YAML needs a `---` line.
  */
 
 /** Where the text stops being a JSON stream, and why; null when it is one (or is not JSON to kubectl). */
@@ -51,24 +53,37 @@ function valueEnd(text: string, from: number): number {
   return text.length;
 }
 
+/** Where each top-level value of a text kubectl reads as JSON starts and ends, in order (each value as valueEnd bounds it). */
+export function jsonValueRanges(text: string): (readonly [number, number])[] {
+  const ranges: (readonly [number, number])[] = [];
+  for (let i = 0; ; ) {
+    while (jsonSpace(text.charAt(i))) i++;
+    if (i >= text.length) return ranges;
+    const end = valueEnd(text, i);
+    ranges.push([i, end]);
+    i = end;
+  }
+}
+
+/** Whether kubectl reads this text as several JSON objects one after another. */
+export function isJsonStream(text: string): boolean {
+  return readAsJson(text) && jsonValueRanges(text).length > 1;
+}
+
 /** Check a text kubectl reads as JSON: each value must parse and be an object. */
 export function jsonStreamError(text: string): JsonStreamError | null {
-  let i = 0;
-  for (;;) {
-    while (jsonSpace(text.charAt(i))) i++;
-    if (i >= text.length) return null;
-    const end = valueEnd(text, i);
+  for (const [start, end] of jsonValueRanges(text)) {
     let value: unknown;
     try {
-      value = JSON.parse(text.slice(i, end));
+      value = JSON.parse(text.slice(start, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at = /position (\d+)/.exec(message);
-      return { offset: i + (at ? Number(at[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, '') };
+      return { offset: start + (at ? Number(at[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, '') };
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { offset: i, message: `expected an object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}` };
+      return { offset: start, message: `expected an object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}` };
     }
-    i = end;
   }
+  return null;
 }

@@ -13,7 +13,7 @@ import { DecodeError, decodeDocument } from './decode.js';
 import { originalOffset, reindentFlowContinuations } from './flowIndent.js';
 import type { Reindented } from './flowIndent.js';
 import { asGoyamlReads } from './goyamlText.js';
-import { jsonStreamError, readAsJson } from './jsonStream.js';
+import { jsonStreamError, jsonValueRanges, readAsJson } from './jsonStream.js';
 import { isJsoncConfiguration } from './jsonc.js';
 import { NestingTooDeep, nestingLimit, placeOffset, readEventDocuments } from './eventReader.js';
 import { treeFromEvents, treeFromStreamEvents } from './eventTree.js';
@@ -130,7 +130,8 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   const text = decoded.text.startsWith('\uFEFF') ? decoded.text.slice(1) : decoded.text;
 
   // A BOM makes kubectl read the file as YAML; otherwise a leading `{` makes it JSON, strictly.
-  if (text === decoded.text && readAsJson(text)) {
+  const json = text === decoded.text && readAsJson(text);
+  if (json) {
     const error = jsonStreamError(text);
     if (error) {
       // A template that opens with `{{` is not JSON for its actions' sake.
@@ -146,8 +147,10 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   const read = asGoyamlReads(text);
   let loaded: LoadedFile;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const values = json ? jsonValueRanges(text) : null;
+    const byEvents = options.eventReader === false || (values !== null && values.length > 1) ? null : readByEvents(read, text);
+    if (values !== null && values.length > 1) loaded = loadWithYaml(file, read, text, null, (readText) => jsonValueDocuments(readText, values));
+    else loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
@@ -269,6 +272,22 @@ function parseYamlDocuments(text: string): Document.Parsed[] {
 }
 
 /**
+ * The documents of a JSON stream of several objects (jsonStream.ts), each
+ * parsed alone with the offsets it has in the whole text: kubectl reads
+ * `{…}{…}` and `{…}` lines as one object after another, which a YAML reader
+ * refuses as one document.
+ */
+function jsonValueDocuments(text: string, values: readonly (readonly [number, number])[]): Document.Parsed[] {
+  const documents: Document.Parsed[] = [];
+  for (const [start, end] of values) {
+    const parser = new Parser();
+    parser.offset = start;
+    for (const document of new Composer(yamlOptions).compose(parser.parse(text.slice(start, end)), true, end)) documents.push(document);
+  }
+  return documents;
+}
+
+/**
  * goyaml reads a tagged collection as the plain collection it is (`env:
  * !!omap [...]` is a list) and leaves every scalar to decode.ts: these tags
  * keep `yaml` from building its own classes (pairs, sets, dates, bytes).
@@ -316,11 +335,17 @@ function lastContentOffset(text: string): number {
  * The reference path: every YAML feature, and the wording and line of every
  * problem. `text` is read, `lineText` (of the same length) gives the lines.
  */
-function loadWithYaml(file: string, text: string, lineText: string = text, reindented: Reindented | null = null): LoadedFile {
+function loadWithYaml(
+  file: string,
+  text: string,
+  lineText: string = text,
+  reindented: Reindented | null = null,
+  parse: (text: string) => Document.Parsed[] = parseYamlDocuments,
+): LoadedFile {
   const lineCounter = lineCounterOf(lineText);
   let parsed: Document.Parsed[];
   try {
-    parsed = parseYamlDocuments(text);
+    parsed = parse(text);
     if (reindented) for (const doc of parsed) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;

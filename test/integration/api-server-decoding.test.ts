@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { fixText } from '../../src/fixes/fixFile.js';
 import { loadManifestFile } from '../../src/manifests/load.js';
 import type { JsonObject, JsonValue } from '../../src/pss/types.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -316,6 +317,39 @@ describe('class 7: tags and odd scalars', () => {
     const file = writeCase(text, 'json');
     expect(kubectl(file).ok).toBe(false);
     expect(loadManifestFile(file, text).problems).toMatchObject([{ kind: 'malformed' }]);
+  });
+
+  describe('a stream of JSON objects, which kubectl reads one after another', () => {
+    const pod = (name: string, spec: object = {}) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { ...spec, containers: [{ name: 'a', image: 'b' }] } });
+    const pretty = (name: string, spec: object = {}) => JSON.stringify(JSON.parse(pod(name, spec)), null, 2);
+
+    it.each([
+      ['one object per line', `${pod('one')}\n${pod('two', { hostPID: true })}\n`],
+      ['objects with nothing between them', `${pod('one')}${pod('two', { hostPID: true })}`],
+      ['pretty-printed objects, blanks and tabs between them', `${pretty('one')}\n\n\t ${pretty('two', { hostPID: true })}\n${pod('three')}`],
+    ])('%s: decoded as kubectl decodes them, each a document', (_name, text) => {
+      expectKubectlAgrees(text);
+    });
+
+    it('each object is checked, with its findings on its own line', async () => {
+      const file = writeCase(`${pod('one')}\n${pod('two', { hostPID: true })}\n`, 'json');
+      const { status, report } = await check(file, '--level', 'baseline');
+      expect(report.errors).toEqual([]);
+      expect(report.podSpecs.map((p) => p.name)).toEqual(['one', 'two']);
+      const hostPID = report.findings.filter((f) => f.blocking);
+      expect(hostPID).toMatchObject([{ check: 'hostNamespaces', line: 2 }]);
+      expect(status).toBe(1);
+    });
+
+    it('fix leaves such a file as it is, each finding with a note that says why and how to get a fix (objects one per line would share one suggestion)', () => {
+      const text = `${pod('one')}\n${pod('two', { hostPID: true })}\n`;
+      const fixed = fixText('stream.json', text, { level: 'restricted', version: 'latest' });
+      expect(fixed.problems).toEqual([]);
+      expect(fixed.text).toBe(text);
+      const fixes = fixed.pods.flatMap((p) => p.fixes);
+      expect(fixes.length).toBe(9);
+      for (const fix of fixes) expect(fix).toMatchObject({ fix: null, fixNote: expect.stringContaining('several JSON objects one after another') });
+    });
   });
 
   it('valid JSON, and YAML that merely contains braces later, still read as before', () => {
