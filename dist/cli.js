@@ -7806,25 +7806,34 @@ function valueEnd(text4, from2) {
   }
   return text4.length;
 }
-function jsonStreamError(text4) {
-  let i = 0;
-  for (; ; ) {
+function jsonValueRanges(text4) {
+  const ranges = [];
+  for (let i = 0; ; ) {
     while (jsonSpace(text4.charAt(i))) i++;
-    if (i >= text4.length) return null;
+    if (i >= text4.length) return ranges;
     const end = valueEnd(text4, i);
+    ranges.push([i, end]);
+    i = end;
+  }
+}
+function isJsonStream(text4) {
+  return readAsJson(text4) && jsonValueRanges(text4).length > 1;
+}
+function jsonStreamError(text4) {
+  for (const [start, end] of jsonValueRanges(text4)) {
     let value;
     try {
-      value = JSON.parse(text4.slice(i, end));
+      value = JSON.parse(text4.slice(start, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
-      return { offset: i + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
+      return { offset: start + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      return { offset: i, message: `expected an object, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` };
+      return { offset: start, message: `expected an object, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` };
     }
-    i = end;
   }
+  return null;
 }
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -11498,7 +11507,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text4 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text4 === decoded.text && readAsJson(text4)) {
+  const json = text4 === decoded.text && readAsJson(text4);
+  if (json) {
     const error = jsonStreamError(text4);
     if (error) {
       const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
@@ -11511,8 +11521,10 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const read = asGoyamlReads(text4);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const values = json ? jsonValueRanges(text4) : null;
+    const byEvents = options.eventReader === false || values !== null && values.length > 1 ? null : readByEvents(read, text4);
+    if (values !== null && values.length > 1) loaded = loadWithYaml(file, read, text4, null, (readText) => jsonValueDocuments(readText, values));
+    else loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);
@@ -11596,6 +11608,15 @@ function parseYamlDocuments(text4) {
   const parsed2 = (0, import_yaml2.parseAllDocuments)(text4, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
+function jsonValueDocuments(text4, values) {
+  const documents = [];
+  for (const [start, end] of values) {
+    const parser = new import_yaml2.Parser();
+    parser.offset = start;
+    for (const document of new import_yaml2.Composer(yamlOptions).compose(parser.parse(text4.slice(start, end)), true, end)) documents.push(document);
+  }
+  return documents;
+}
 var plainCollection = (name, collection) => ({
   tag: `tag:yaml.org,2002:${name}`,
   collection,
@@ -11622,11 +11643,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text4) {
   return Math.max(0, text4.trimEnd().length - 1);
 }
-function loadWithYaml(file, text4, lineText2 = text4, reindented = null) {
+function loadWithYaml(file, text4, lineText2 = text4, reindented = null, parse5 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parseYamlDocuments(text4);
+    parsed2 = parse5(text4);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error) {
     const tooDeepToParse = error instanceof RangeError;
@@ -18828,6 +18849,9 @@ ${illustrative(example)}`;
 function notUtf8(check) {
   return noSafeFix(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
+function inJsonStream(check) {
+  return noSafeFix(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
+}
 function sharedNode(check, reason4) {
   const { text: text4, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
@@ -22098,9 +22122,13 @@ function withEdits(owners, left) {
 }
 function computeFixes(request) {
   if (request.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request.pods.map(() => []) };
+  if (isJsonStream(request.text)) return withoutFixes(request.pods, inJsonStream);
   const fixer = new FileFixer(request);
   fixer.fixEachPodSpec(fixer.fixAtAnchors());
   return fixer.results(fixer.suggest());
+}
+function withoutFixes(pods, why) {
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: why(failure2.check) }))) };
 }
 var FileFixer = class {
   constructor(request) {
@@ -22571,15 +22599,12 @@ function fixFindings(file, text4, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = text4 === null ? notWritable(pods) : computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
+  const fixes = text4 === null ? withoutFixes(pods, notUtf8) : computeFixes({ file, text: text4, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
   for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i], fixes.pods[i] ?? [], pods[i].failures, pods[i].upstream));
   return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
-}
-function notWritable(pods) {
-  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: notUtf8(failure2.check) }))) };
 }
 function withUpstreamFixes(podFindings, podFixes, upstream, selected) {
   const out = [];

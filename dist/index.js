@@ -10264,25 +10264,34 @@ function valueEnd(text5, from2) {
   }
   return text5.length;
 }
-function jsonStreamError(text5) {
-  let i = 0;
-  for (; ; ) {
+function jsonValueRanges(text5) {
+  const ranges = [];
+  for (let i = 0; ; ) {
     while (jsonSpace(text5.charAt(i))) i++;
-    if (i >= text5.length) return null;
+    if (i >= text5.length) return ranges;
     const end = valueEnd(text5, i);
+    ranges.push([i, end]);
+    i = end;
+  }
+}
+function isJsonStream(text5) {
+  return readAsJson(text5) && jsonValueRanges(text5).length > 1;
+}
+function jsonStreamError(text5) {
+  for (const [start, end] of jsonValueRanges(text5)) {
     let value;
     try {
-      value = JSON.parse(text5.slice(i, end));
+      value = JSON.parse(text5.slice(start, end));
     } catch (caught) {
       const message = caught instanceof Error ? caught.message : String(caught);
       const at3 = /position (\d+)/.exec(message);
-      return { offset: i + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
+      return { offset: start + (at3 ? Number(at3[1]) : 0), message: message.replace(/ in JSON at position \d+.*$/, "") };
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      return { offset: i, message: `expected an object, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` };
+      return { offset: start, message: `expected an object, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` };
     }
-    i = end;
   }
+  return null;
 }
 var goSpace, jsonSpace;
 var init_jsonStream = __esm({
@@ -11647,7 +11656,8 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const decoded = decodeContent(content);
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text5 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
-  if (text5 === decoded.text && readAsJson(text5)) {
+  const json = text5 === decoded.text && readAsJson(text5);
+  if (json) {
     const error2 = jsonStreamError(text5);
     if (error2) {
       const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
@@ -11660,8 +11670,10 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const read = asGoyamlReads(text5);
   let loaded;
   try {
-    const byEvents = options.eventReader === false ? null : readByEvents(read, text5);
-    loaded = byEvents === null ? loadWithYamlReindenting(file, read, text5) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const values = json ? jsonValueRanges(text5) : null;
+    const byEvents = options.eventReader === false || values !== null && values.length > 1 ? null : readByEvents(read, text5);
+    if (values !== null && values.length > 1) loaded = loadWithYaml(file, read, text5, null, (readText) => jsonValueDocuments(readText, values));
+    else loaded = byEvents === null ? loadWithYamlReindenting(file, read, text5) : fromEvents(file, read, byEvents, options.keepEvents === true);
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text5).linePos(caught.offset).line);
@@ -11743,6 +11755,15 @@ function parseYamlDocuments(text5) {
   const parsed2 = (0, import_yaml2.parseAllDocuments)(text5, { ...yamlOptions, prettyErrors: false });
   return Array.isArray(parsed2) ? parsed2 : [];
 }
+function jsonValueDocuments(text5, values) {
+  const documents = [];
+  for (const [start, end] of values) {
+    const parser = new import_yaml2.Parser();
+    parser.offset = start;
+    for (const document of new import_yaml2.Composer(yamlOptions).compose(parser.parse(text5.slice(start, end)), true, end)) documents.push(document);
+  }
+  return documents;
+}
 function lineCounterOf(text5) {
   const lineCounter = new import_yaml2.LineCounter();
   lineCounter.addNewLine(0);
@@ -11755,11 +11776,11 @@ function problemLine(lineCounter, offset, lastContent) {
 function lastContentOffset(text5) {
   return Math.max(0, text5.trimEnd().length - 1);
 }
-function loadWithYaml(file, text5, lineText2 = text5, reindented = null) {
+function loadWithYaml(file, text5, lineText2 = text5, reindented = null, parse7 = parseYamlDocuments) {
   const lineCounter = lineCounterOf(lineText2);
   let parsed2;
   try {
-    parsed2 = parseYamlDocuments(text5);
+    parsed2 = parse7(text5);
     if (reindented) for (const doc of parsed2) mapOffsets(doc, (offset) => originalOffset(reindented, offset));
   } catch (error2) {
     const tooDeepToParse = error2 instanceof RangeError;
@@ -46575,6 +46596,9 @@ ${illustrative(example)}`;
 function notUtf8(check) {
   return noSafeFix(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
+function inJsonStream(check) {
+  return noSafeFix(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
+}
 function sharedNode(check, reason4) {
   const { text: text5, example } = guidance[check];
   return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
@@ -51486,6 +51510,7 @@ function verifierOf(file, text5, policyOf, known3, options = {}) {
 
 // src/fixes/fixFile.ts
 init_anchors();
+init_jsonStream();
 function fixWorkBudget(text5) {
   return 1e6 + 50 * text5.length;
 }
@@ -51561,9 +51586,13 @@ function withEdits(owners, left) {
 }
 function computeFixes(request2) {
   if (request2.pods.every((pod) => pod.failures.length === 0)) return { suggestions: [], pods: request2.pods.map(() => []) };
+  if (isJsonStream(request2.text)) return withoutFixes(request2.pods, inJsonStream);
   const fixer = new FileFixer(request2);
   fixer.fixEachPodSpec(fixer.fixAtAnchors());
   return fixer.results(fixer.suggest());
+}
+function withoutFixes(pods, why) {
+  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: why(failure2.check) }))) };
 }
 var FileFixer = class {
   constructor(request2) {
@@ -52034,15 +52063,12 @@ function fixFindings(file, text5, evaluations, findings, diff, selected = () => 
     pods.push({ source: evaluation.source, failures: [...upstream, ...advised], policy: stricter(evaluation.policy.enforce, evaluation.policy.warn), upstream: upstream.length });
   }
   const first = pods[0].policy;
-  const fixes = text5 === null ? notWritable(pods) : computeFixes({ file, text: text5, pods, level: first.level, version: first.version, diff });
+  const fixes = text5 === null ? withoutFixes(pods, notUtf8) : computeFixes({ file, text: text5, pods, level: first.level, version: first.version, diff });
   const fixedFindings = [];
   for (let i = 0; i < findings.length; i++) fixedFindings.push(withUpstreamFixes(findings[i], fixes.pods[i] ?? [], pods[i].upstream, selected));
   const fixedAdvice = [];
   for (let i = 0; i < evaluations.length; i++) fixedAdvice.push(withAdviceFixes(advices[i], fixes.pods[i] ?? [], pods[i].failures, pods[i].upstream));
   return { suggestions: fixes.suggestions, findings: fixedFindings, advice: fixedAdvice };
-}
-function notWritable(pods) {
-  return { suggestions: [], pods: pods.map((pod) => pod.failures.map((failure2) => ({ check: failure2.check, fix: null, fixNote: notUtf8(failure2.check) }))) };
 }
 function withUpstreamFixes(podFindings, podFixes, upstream, selected) {
   const out = [];
