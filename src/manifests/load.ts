@@ -147,10 +147,13 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   const read = asGoyamlReads(text);
   let loaded: LoadedFile;
   try {
-    const values = json ? jsonValueRanges(text) : null;
-    const byEvents = options.eventReader === false || (values !== null && values.length > 1) ? null : readByEvents(read, text);
-    if (values !== null && values.length > 1) loaded = loadWithYaml(file, read, text, null, (readText) => jsonValueDocuments(readText, values));
-    else loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    // Several JSON objects one after another: kubectl reads each, a YAML reader takes them for one document.
+    const objects = json ? jsonValueRanges(text) : [];
+    if (objects.length > 1) loaded = loadWithYaml(file, read, text, null, (readText) => jsonValueDocuments(readText, objects));
+    else {
+      const byEvents = options.eventReader === false ? null : readByEvents(read, text);
+      loaded = byEvents === null ? loadWithYamlReindenting(file, read, text) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    }
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail('too-large', tooDeep, lineCounterOf(text).linePos(caught.offset).line);
