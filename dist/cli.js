@@ -11521,10 +11521,12 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const read = asGoyamlReads(text4);
   let loaded;
   try {
-    const values = json ? jsonValueRanges(text4) : null;
-    const byEvents = options.eventReader === false || values !== null && values.length > 1 ? null : readByEvents(read, text4);
-    if (values !== null && values.length > 1) loaded = loadWithYaml(file, read, text4, null, (readText) => jsonValueDocuments(readText, values));
-    else loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const objects = json ? jsonValueRanges(text4) : [];
+    if (objects.length > 1) loaded = loadWithYaml(file, read, text4, null, (readText) => jsonValueDocuments(readText, objects));
+    else {
+      const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
+      loaded = byEvents === null ? loadWithYamlReindenting(file, read, text4) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    }
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text4).linePos(caught.offset).line);

@@ -11670,10 +11670,12 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const read = asGoyamlReads(text5);
   let loaded;
   try {
-    const values = json ? jsonValueRanges(text5) : null;
-    const byEvents = options.eventReader === false || values !== null && values.length > 1 ? null : readByEvents(read, text5);
-    if (values !== null && values.length > 1) loaded = loadWithYaml(file, read, text5, null, (readText) => jsonValueDocuments(readText, values));
-    else loaded = byEvents === null ? loadWithYamlReindenting(file, read, text5) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    const objects = json ? jsonValueRanges(text5) : [];
+    if (objects.length > 1) loaded = loadWithYaml(file, read, text5, null, (readText) => jsonValueDocuments(readText, objects));
+    else {
+      const byEvents = options.eventReader === false ? null : readByEvents(read, text5);
+      loaded = byEvents === null ? loadWithYamlReindenting(file, read, text5) : fromEvents(file, read, byEvents, options.keepEvents === true);
+    }
   } catch (caught) {
     if (!(caught instanceof NestingTooDeep)) throw caught;
     return fail("too-large", tooDeep, lineCounterOf(text5).linePos(caught.offset).line);
