@@ -30,15 +30,15 @@ import type { ActionResult, ActionRunMeasure, DiffResult, FilesResult, Memory, P
 import { medianOf, round, summarize } from './stats.js';
 
 /**
- * A collection between runs. Not the bare `gc()`, V8's testing collection:
- * it also drops the hidden classes of objects that are gone and the
- * optimized code that expects them, so every run compiled the hot functions
- * again (bench/README.md). Node 20's V8 takes `{ type: 'major' }` for a
- * minor collection (`--trace-gc` prints a scavenge): a run starts with an
- * empty young generation, and the older garbage of the runs before is left
- * to V8's own major collections, as in a long run.
+ * A collection between runs: a minor one (a scavenge). Not a full
+ * collection: V8's testing collections also drop the hidden classes of
+ * objects that are gone and the optimized code that expects them, so every
+ * run compiled the hot functions again (bench/README.md). A run starts with
+ * an empty young generation, and the older garbage of the runs before is
+ * left to V8's own major collections, as in a long run. (Node 20's V8 made
+ * a scavenge of `{ type: 'major' }` too; Node 24's makes it a full one.)
  */
-const gcOptions = { type: 'major' } as const;
+const gcOptions = { type: 'minor' } as const;
 const exposedGc = (globalThis as { gc?: (options?: typeof gcOptions) => void }).gc;
 const gc = exposedGc && (() => exposedGc(gcOptions));
 const log = (message: string) => process.stderr.write(`  [${process.pid}] ${message}\n`);
