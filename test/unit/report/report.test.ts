@@ -3,6 +3,7 @@ import { diffLines } from '../../../src/diff/lines.js';
 import { parseFilePatch } from '../../../src/diff/parse.js';
 import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes, titleOf } from '../../../src/report/checkRun.js';
 import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
+import { inJsonStream, notUtf8 } from '../../../src/fixes/notes.js';
 import { fingerprint, fingerprintMarker, legacyFingerprint, readFingerprint, readFingerprints } from '../../../src/report/fingerprint.js';
 import { planReview } from '../../../src/report/reviewPlan.js';
 import { renderSarif } from '../../../src/report/sarif.js';
@@ -86,6 +87,22 @@ describe('comment bodies', () => {
     const single = commentBody([reviewFinding({ fixNote: note('Set privileged to false.') })], null);
     expect(single).toContain('**No suggestion:** the field to change is shared');
     expect(single).toContain('Illustrative example');
+  });
+
+  it.each([
+    ['a JSON stream', inJsonStream, 'the file holds several JSON objects one after another'],
+    ['a file not written in UTF-8', notUtf8, 'the file is not UTF-8 as written'],
+  ])('says once why %s gets no suggestion, for every check of the comment', (_name, note, reason) => {
+    const body = commentBody(
+      [
+        reviewFinding({ check: 'privileged', fixNote: note('privileged') }),
+        reviewFinding({ check: 'runAsNonRoot', reason: 'runAsNonRoot != true', blocking: false, fixNote: note('runAsNonRoot') }),
+      ],
+      null,
+    );
+    expect(body.split(reason)).toHaveLength(2);
+    expect(body).toContain(`**No suggestion:** ${reason}`);
+    expect(body).toMatch(/\*\*What to do:\*\*\n- Remove `securityContext.privileged`.*\n- Set `securityContext.runAsNonRoot: true`/);
   });
 
   it('reads fingerprints from one marker and from legacy ones', () => {
