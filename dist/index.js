@@ -46595,11 +46595,19 @@ function noSafeFix(check, reason4) {
 
 ${illustrative(example)}`;
 }
+function withheld(check, reason4) {
+  const { text: text5, example } = guidance[check];
+  return `No suggestion: ${reason4}.
+
+${text5}
+
+${illustrative(example)}`;
+}
 function notUtf8(check) {
-  return noSafeFix(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
+  return withheld(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
 function inJsonStream(check) {
-  return noSafeFix(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
+  return withheld(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
 }
 function sharedNode(check, reason4) {
   const { text: text5, example } = guidance[check];
