@@ -70,9 +70,9 @@ export function isJsonStream(text: string): boolean {
   return readAsJson(text) && jsonValueRanges(text).length > 1;
 }
 
-/** Check a text kubectl reads as JSON: each value must parse and be an object. */
-export function jsonStreamError(text: string): JsonStreamError | null {
-  for (const [start, end] of jsonValueRanges(text)) {
+/** Check a text kubectl reads as JSON: each value (given by jsonValueRanges) must parse and be an object. */
+export function jsonStreamError(text: string, values: readonly (readonly [number, number])[] = jsonValueRanges(text)): JsonStreamError | null {
+  for (const [start, end] of values) {
     let value: unknown;
     try {
       value = JSON.parse(text.slice(start, end));

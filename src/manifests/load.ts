@@ -131,8 +131,10 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
 
   // A BOM makes kubectl read the file as YAML; otherwise a leading `{` makes it JSON, strictly.
   const json = text === decoded.text && readAsJson(text);
+  // Its values, each an object kubectl reads alone (jsonStream.ts): found once, for the check and the reading.
+  const objects = json ? jsonValueRanges(text) : [];
   if (json) {
-    const error = jsonStreamError(text);
+    const error = jsonStreamError(text, objects);
     if (error) {
       // A template that opens with `{{` is not JSON for its actions' sake.
       const action = usesUndeclaredVariable(text) ? null : actionLine(text, 0, text.length);
@@ -148,7 +150,6 @@ export function loadManifestFile(file: string, content: Uint8Array | string, opt
   let loaded: LoadedFile;
   try {
     // Several JSON objects one after another: kubectl reads each, a YAML reader takes them for one document.
-    const objects = json ? jsonValueRanges(text) : [];
     if (objects.length > 1) loaded = loadWithYaml(file, read, text, null, (readText) => jsonValueDocuments(readText, objects));
     else {
       const byEvents = options.eventReader === false ? null : readByEvents(read, text);
@@ -282,12 +283,15 @@ function parseYamlDocuments(text: string): Document.Parsed[] {
  */
 function jsonValueDocuments(text: string, values: readonly (readonly [number, number])[]): Document.Parsed[] {
   const documents: Document.Parsed[] = [];
-  for (const [start, end] of values) {
-    const parser = new Parser();
-    parser.offset = start;
-    for (const document of new Composer(yamlOptions).compose(parser.parse(text.slice(start, end)), true, end)) documents.push(document);
-  }
+  for (const [start, end] of values) documents.push(...parseSlice(text, start, end));
   return documents;
+}
+
+/** `yaml`'s documents of `text.slice(from, until)`, with the offsets they have in the whole text. */
+function parseSlice(text: string, from: number, until: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = from;
+  return [...new Composer(yamlOptions).compose(parser.parse(text.slice(from, until)), true, until)];
 }
 
 /**
@@ -523,13 +527,9 @@ function segmentFrom(text: string, starts: readonly number[], k: number): number
  * start of the file as a parse of the whole file would give them.
  */
 function treeOfSegment(file: string, text: string, from: number, to: number, contentStart: number): Document {
-  const parser = new Parser();
-  parser.offset = from;
-  const composer = new Composer(yamlOptions);
   // With the next document's `---` in view, the document ends where it does in the whole stream
   // (at the end of the input, `yaml` stretches the last node over trailing comments).
-  const until = to < text.length ? to + 3 : to;
-  const trees = [...composer.compose(parser.parse(text.slice(from, until)), true, until)];
+  const trees = parseSlice(text, from, to < text.length ? to + 3 : to);
   const tree = trees.find((t) => t.contents !== null);
   // The event reader gave up on anything the yaml path reads otherwise (tested), so this is a bug.
   if (tree === undefined || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
