@@ -38,6 +38,8 @@ export function kubectlCutError(text: string): { readonly line: number; readonly
  * `source.start`. Most files have no document end: one search decides.
  */
 export function documentsKubectlSkips(text: string, documents: readonly { readonly source: { readonly start: number } }[]): number[] {
+  // A skipped document follows another: a file of one document (most) is not searched.
+  if (documents.length < 2) return [];
   const ends = markerLines(text, documentEnd);
   if (ends.length === 0) return [];
   const cuts = markerLines(text, '---');
