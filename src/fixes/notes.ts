@@ -113,23 +113,24 @@ export function noSafeFix(check: FixableCheck, reason: string): string {
 }
 
 /**
- * A note for a fix withheld for a reason of the whole file: the reason is its
- * own first paragraph, the same for every check of the file, which a review
- * comment about several checks shows once (report/commentBody.ts).
+ * A note whose reason is its own first paragraph, then the check's guidance
+ * and example: a reason the same for several checks (a shared node, the
+ * whole file) is shown once by a review comment about them
+ * (report/commentBody.ts).
  */
-function withheld(check: FixableCheck, reason: string): string {
+function noSuggestion(check: FixableCheck, reason: string): string {
   const { text, example } = guidance[check];
   return `No suggestion: ${reason}.\n\n${text}\n\n${illustrative(example)}`;
 }
 
 /** Said instead of a fix in a file read as kubectl reads it but not written in UTF-8 (UTF-16, bytes that are not UTF-8). */
 export function notUtf8(check: FixableCheck): string {
-  return withheld(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');
+  return noSuggestion(check, 'the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one');
 }
 
 /** Said instead of a fix in a file of several JSON objects one after another (kubectl reads each), whose fixes are not written. */
 export function inJsonStream(check: FixableCheck): string {
-  return withheld(check, 'the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one');
+  return noSuggestion(check, 'the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one');
 }
 
 /**
@@ -139,10 +140,10 @@ export function inJsonStream(check: FixableCheck): string {
  * checks shows it once (report/commentBody.ts).
  */
 export function sharedNode(check: FixableCheck, reason: string): string {
-  const { text, example } = guidance[check];
-  return (
-    `No suggestion: the field to change is shared with another place (${reason}); an edit where it is defined changes every place that uses it. ` +
-    `Edit it there if they all should change, or give this pod spec its own value.\n\n${text}\n\n${illustrative(example)}`
+  return noSuggestion(
+    check,
+    `the field to change is shared with another place (${reason}); an edit where it is defined changes every place that uses it. ` +
+      'Edit it there if they all should change, or give this pod spec its own value',
   );
 }
 
