@@ -7819,8 +7819,8 @@ function jsonValueRanges(text4) {
 function isJsonStream(text4) {
   return readAsJson(text4) && jsonValueRanges(text4).length > 1;
 }
-function jsonStreamError(text4) {
-  for (const [start, end] of jsonValueRanges(text4)) {
+function jsonStreamError(text4, values = jsonValueRanges(text4)) {
+  for (const [start, end] of values) {
     let value;
     try {
       value = JSON.parse(text4.slice(start, end));
@@ -11328,6 +11328,7 @@ function kubectlCutError(text4) {
   return { line, message: `invalid document separator "${marker2}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
 }
 function documentsKubectlSkips(text4, documents) {
+  if (documents.length < 2) return [];
   const ends = markerLines(text4, documentEnd);
   if (ends.length === 0) return [];
   const cuts = markerLines(text4, "---");
@@ -11508,8 +11509,9 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text4 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
   const json = text4 === decoded.text && readAsJson(text4);
+  const objects = json ? jsonValueRanges(text4) : [];
   if (json) {
-    const error = jsonStreamError(text4);
+    const error = jsonStreamError(text4, objects);
     if (error) {
       const action2 = usesUndeclaredVariable(text4) ? null : actionLine(text4, 0, text4.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
@@ -11521,7 +11523,6 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const read = asGoyamlReads(text4);
   let loaded;
   try {
-    const objects = json ? jsonValueRanges(text4) : [];
     if (objects.length > 1) loaded = loadWithYaml(file, read, text4, null, (readText) => jsonValueDocuments(readText, objects));
     else {
       const byEvents = options.eventReader === false ? null : readByEvents(read, text4);
@@ -11612,12 +11613,13 @@ function parseYamlDocuments(text4) {
 }
 function jsonValueDocuments(text4, values) {
   const documents = [];
-  for (const [start, end] of values) {
-    const parser = new import_yaml2.Parser();
-    parser.offset = start;
-    for (const document of new import_yaml2.Composer(yamlOptions).compose(parser.parse(text4.slice(start, end)), true, end)) documents.push(document);
-  }
+  for (const [start, end] of values) documents.push(...parseSlice(text4, start, end));
   return documents;
+}
+function parseSlice(text4, from2, until) {
+  const parser = new import_yaml2.Parser();
+  parser.offset = from2;
+  return [...new import_yaml2.Composer(yamlOptions).compose(parser.parse(text4.slice(from2, until)), true, until)];
 }
 var plainCollection = (name, collection) => ({
   tag: `tag:yaml.org,2002:${name}`,
@@ -11759,11 +11761,7 @@ function segmentFrom(text4, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text4.slice(0, from2)) ? 0 : from2;
 }
 function treeOfSegment(file, text4, from2, to2, contentStart) {
-  const parser = new import_yaml2.Parser();
-  parser.offset = from2;
-  const composer = new import_yaml2.Composer(yamlOptions);
-  const until = to2 < text4.length ? to2 + 3 : to2;
-  const trees = [...composer.compose(parser.parse(text4.slice(from2, until)), true, until)];
+  const trees = parseSlice(text4, from2, to2 < text4.length ? to2 + 3 : to2);
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -18848,7 +18846,7 @@ function noSafeFix(check, reason4) {
 
 ${illustrative(example)}`;
 }
-function withheld(check, reason4) {
+function noSuggestion(check, reason4) {
   const { text: text4, example } = guidance[check];
   return `No suggestion: ${reason4}.
 
@@ -18857,18 +18855,16 @@ ${text4}
 ${illustrative(example)}`;
 }
 function notUtf8(check) {
-  return withheld(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
+  return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
 function inJsonStream(check) {
-  return withheld(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
+  return noSuggestion(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
 }
 function sharedNode(check, reason4) {
-  const { text: text4, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
-
-${text4}
-
-${illustrative(example)}`;
+  return noSuggestion(
+    check,
+    `the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value`
+  );
 }
 var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {

@@ -10277,8 +10277,8 @@ function jsonValueRanges(text5) {
 function isJsonStream(text5) {
   return readAsJson(text5) && jsonValueRanges(text5).length > 1;
 }
-function jsonStreamError(text5) {
-  for (const [start, end] of jsonValueRanges(text5)) {
+function jsonStreamError(text5, values = jsonValueRanges(text5)) {
+  for (const [start, end] of values) {
     let value;
     try {
       value = JSON.parse(text5.slice(start, end));
@@ -11463,6 +11463,7 @@ function kubectlCutError(text5) {
   return { line, message: `invalid document separator "${marker2}": kubectl cuts a file into documents at each line that starts with ---, and only blanks or a comment may follow it` };
 }
 function documentsKubectlSkips(text5, documents) {
+  if (documents.length < 2) return [];
   const ends = markerLines(text5, documentEnd);
   if (ends.length === 0) return [];
   const cuts = markerLines(text5, "---");
@@ -11657,8 +11658,9 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   if ("binary" in decoded) return fail("binary", decoded.binary);
   const text5 = decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
   const json = text5 === decoded.text && readAsJson(text5);
+  const objects = json ? jsonValueRanges(text5) : [];
   if (json) {
-    const error2 = jsonStreamError(text5);
+    const error2 = jsonStreamError(text5, objects);
     if (error2) {
       const action2 = usesUndeclaredVariable(text5) ? null : actionLine(text5, 0, text5.length);
       if (action2 !== null) return fail("template", templateMessage, action2);
@@ -11670,7 +11672,6 @@ function loadManifestFile(file, content, options = defaultLoadOptions) {
   const read = asGoyamlReads(text5);
   let loaded;
   try {
-    const objects = json ? jsonValueRanges(text5) : [];
     if (objects.length > 1) loaded = loadWithYaml(file, read, text5, null, (readText) => jsonValueDocuments(readText, objects));
     else {
       const byEvents = options.eventReader === false ? null : readByEvents(read, text5);
@@ -11759,12 +11760,13 @@ function parseYamlDocuments(text5) {
 }
 function jsonValueDocuments(text5, values) {
   const documents = [];
-  for (const [start, end] of values) {
-    const parser = new import_yaml2.Parser();
-    parser.offset = start;
-    for (const document of new import_yaml2.Composer(yamlOptions).compose(parser.parse(text5.slice(start, end)), true, end)) documents.push(document);
-  }
+  for (const [start, end] of values) documents.push(...parseSlice(text5, start, end));
   return documents;
+}
+function parseSlice(text5, from2, until) {
+  const parser = new import_yaml2.Parser();
+  parser.offset = from2;
+  return [...new import_yaml2.Composer(yamlOptions).compose(parser.parse(text5.slice(from2, until)), true, until)];
 }
 function lineCounterOf(text5) {
   const lineCounter = new import_yaml2.LineCounter();
@@ -11861,11 +11863,7 @@ function segmentFrom(text5, starts, k) {
   return /^(?:[ \t]*(?:#.*)?(?:\r?\n|$))*$/.test(text5.slice(0, from2)) ? 0 : from2;
 }
 function treeOfSegment(file, text5, from2, to2, contentStart) {
-  const parser = new import_yaml2.Parser();
-  parser.offset = from2;
-  const composer = new import_yaml2.Composer(yamlOptions);
-  const until = to2 < text5.length ? to2 + 3 : to2;
-  const trees = [...composer.compose(parser.parse(text5.slice(from2, until)), true, until)];
+  const trees = parseSlice(text5, from2, to2 < text5.length ? to2 + 3 : to2);
   const tree = trees.find((t) => t.contents !== null);
   if (tree === void 0 || tree.errors.length > 0 || tree.contents?.range[0] !== contentStart) {
     throw new Error(`${file}: yaml and the event reader disagree on the document at offset ${contentStart}`);
@@ -46595,7 +46593,7 @@ function noSafeFix(check, reason4) {
 
 ${illustrative(example)}`;
 }
-function withheld(check, reason4) {
+function noSuggestion(check, reason4) {
   const { text: text5, example } = guidance[check];
   return `No suggestion: ${reason4}.
 
@@ -46604,18 +46602,16 @@ ${text5}
 ${illustrative(example)}`;
 }
 function notUtf8(check) {
-  return withheld(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
+  return noSuggestion(check, "the file is not UTF-8 as written (it is UTF-16, or has bytes that are not UTF-8), and fixes are written into UTF-8 text only; save it as UTF-8 to get one");
 }
 function inJsonStream(check) {
-  return withheld(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
+  return noSuggestion(check, "the file holds several JSON objects one after another, and fixes are not written into such a file; put each object in a file of its own, or in a List, to get one");
 }
 function sharedNode(check, reason4) {
-  const { text: text5, example } = guidance[check];
-  return `No suggestion: the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value.
-
-${text5}
-
-${illustrative(example)}`;
+  return noSuggestion(
+    check,
+    `the field to change is shared with another place (${reason4}); an edit where it is defined changes every place that uses it. Edit it there if they all should change, or give this pod spec its own value`
+  );
 }
 var sharedCaveatLead = "The edit is made where the value is defined";
 function sharedCaveat(reason4) {
