@@ -44,7 +44,9 @@ export function readChart(file: string, source: string, files: readonly string[]
     const dep = dependency.name;
     // A dependency is vendored as charts/<name>/Chart.yaml or charts/<name>-<version>.tgz.
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || (p.startsWith(`${dep}-`) && p.endsWith('.tgz') && !p.includes('/')));
-    if (!present) missingDependencies.push(typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep);
+    const named = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
+    // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once.
+    if (!present && !missingDependencies.includes(named)) missingDependencies.push(named);
   }
   return { file, dir, name, missingDependencies };
 }

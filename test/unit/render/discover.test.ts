@@ -57,6 +57,20 @@ describe('discoverRoots', () => {
     expect(discoverRoots(vendored, vendored, ['redis-ha/values.yaml']).roots[0]!.blocked).toBeNull();
   });
 
+  it('names a dependency taken in twice under aliases once, as one archive vendors both', () => {
+    const files = {
+      'demo/Chart.yaml':
+        'apiVersion: v2\nname: demo\nversion: 1.0.0\ndependencies:\n  - name: collector\n    version: 0.1.0\n  - name: collector\n    version: 0.1.0\n    alias: profiler\n  - name: jaeger\n    version: 4.0.0\n',
+      'demo/values.yaml': 'x: 1\n',
+    };
+    const charts = tree(files);
+    expect(discoverRoots(charts, charts, ['demo/values.yaml']).roots[0]!.blocked).toBe(
+      'dependencies `collector 0.1.0`, `jaeger 4.0.0` are not vendored in `charts/` (run `helm dependency build` and commit it); dependencies are never fetched',
+    );
+    const vendored = tree({ ...files, 'demo/charts/collector-0.1.0.tgz': '', 'demo/charts/jaeger-4.0.0.tgz': '' });
+    expect(discoverRoots(vendored, vendored, ['demo/values.yaml']).roots[0]!.blocked).toBeNull();
+  });
+
   it('never renders a Component on its own, even one no kustomization takes in', () => {
     const withUnused = tree({
       'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
