@@ -26,11 +26,24 @@ const MiB = 1024 * 1024;
  * would cost more than they save. Measured with npm run bench's repositories
  * on 2 vCPUs (node dist/cli.js check --jobs 1 vs 2): for the text report,
  * 10 MB took 1.47 s vs 1.62 s and 31 MB 4.02 s vs 3.43 s, so two workers
- * break even at about 14 MB; with fixes (the JSON report), which cost some
+ * broke even at about 14 MB; with fixes (the JSON report), which cost some
  * 3x more per byte, at about 5 MB (10 MB: 6.61 s vs 5.61 s).
  */
 const parallelFromBytes = 16 * MiB;
 const fixesCostFactor = 3;
+
+/**
+ * Since one thread checks faster (the event reader, the fix engine's
+ * rework), two workers on two cores no longer pay at those sizes. Measured
+ * again on 2 vCPUs, Node 20 and 24, the bench's reference repository copied
+ * two and three times (--jobs 1 vs 2, wall): the text report of 20 MB 2.2–2.9
+ * s vs 2.3–2.7 s, of 30 MB 3.1–3.8 s vs 3.0–3.7 s; the JSON report of 10 MB
+ * 2.8–3.0 s vs 2.9–3.1 s, of 30 MB 7.4–8.6 s vs 6.7–7.7 s: at most a tenth
+ * sooner, for 35–45% more CPU time and up to half as much memory again. So
+ * two cores check in one thread; from three, one worker per core past the
+ * sizes above (not measured again: the machine we measure on has two).
+ */
+const parallelFromCores = 3;
 
 export const checkUsage = `Usage: pod-security-review check [options] PATH...
 
@@ -44,9 +57,9 @@ ${policyOptionsHelp}
   --advice             also run the hardening advice checks (advice.*: readOnlyRootFilesystem,
                        automountServiceAccountToken, highUid, dropNetRaw, imageDigest,
                        resourceLimits), never blocking unless the config's advice.blocking says
-  --jobs N             worker threads that parse and evaluate files [default: one per
-                       core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with --format json),
-                       else none]
+  --jobs N             worker threads that parse and evaluate files [default: on ${parallelFromCores} cores
+                       or more, one per core from ${parallelFromBytes / MiB} MiB of input (about ${(parallelFromBytes / MiB / fixesCostFactor).toFixed(1)} MiB with
+                       --format json), else none]
   --render MODE        auto: render the Kustomize overlays and Helm charts found under
                        the paths (kustomize or kubectl, helm, from PATH) and check what
                        they render, on the source lines; off: read every file as a
@@ -85,9 +98,9 @@ function mergeReports(plain: CheckReport, rendered: CheckReport, problems: Check
   };
 }
 
-/** Without --jobs: one worker per core when the input is worth it, else none (0). */
+/** Without --jobs: one worker per core when the input and the cores are worth it, else none (0). */
 export function defaultJobs(bytes: number, fixes: boolean, cores: number): number {
-  return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
+  return cores >= parallelFromCores && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
 
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {

@@ -72,17 +72,20 @@ describe('check over worker threads', () => {
     }
   });
 
-  it('starts workers by default only on inputs where they pay: 16 MiB, or a third of that with fixes, and more than one core', () => {
+  it('starts workers by default only where they pay: 16 MiB, or a third of that with fixes, on three cores or more', () => {
     const MiB = 1024 * 1024;
     expect(defaultJobs(15.9 * MiB, false, 4)).toBe(0);
     expect(defaultJobs(16 * MiB, false, 4)).toBe(4);
-    expect(defaultJobs(5.3 * MiB, true, 2)).toBe(0);
-    expect(defaultJobs(5.4 * MiB, true, 2)).toBe(2);
+    expect(defaultJobs(5.3 * MiB, true, 3)).toBe(0);
+    expect(defaultJobs(5.4 * MiB, true, 3)).toBe(3);
+    // Two cores: two workers are at most a tenth sooner, for far more CPU and memory.
+    expect(defaultJobs(100 * MiB, false, 2)).toBe(0);
+    expect(defaultJobs(100 * MiB, true, 2)).toBe(0);
     expect(defaultJobs(100 * MiB, true, 1)).toBe(0);
   });
 
   it('says in its help the thresholds it uses', () => {
-    expect(checkUsage.replace(/\s+/g, ' ')).toContain('one per core from 16 MiB of input (about 5.3 MiB with --format json), else none');
+    expect(checkUsage.replace(/\s+/g, ' ')).toContain('on 3 cores or more, one per core from 16 MiB of input (about 5.3 MiB with --format json), else none');
   });
 
   it('refuses a --jobs that is not a whole number of threads', () => {
