@@ -24670,7 +24670,8 @@ function readChart(file, source, files, requirements) {
     if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
-    if (!present) missingDependencies.push(typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep);
+    const named = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
+    if (!present && !missingDependencies.includes(named)) missingDependencies.push(named);
   }
   return { file, dir, name, missingDependencies };
 }
@@ -27203,6 +27204,7 @@ async function filesOfPaths(positionals, io, maxBytes, verb) {
 var MiB2 = 1024 * 1024;
 var parallelFromBytes = 16 * MiB2;
 var fixesCostFactor = 3;
+var parallelFromCores = 3;
 var checkUsage = `Usage: pod-security-review check [options] PATH...
 
 Evaluate the pod specs in Kubernetes manifests (files, or folders searched for
@@ -27215,9 +27217,9 @@ ${policyOptionsHelp}
   --advice             also run the hardening advice checks (advice.*: readOnlyRootFilesystem,
                        automountServiceAccountToken, highUid, dropNetRaw, imageDigest,
                        resourceLimits), never blocking unless the config's advice.blocking says
-  --jobs N             worker threads that parse and evaluate files [default: one per
-                       core from ${parallelFromBytes / MiB2} MiB of input (about ${(parallelFromBytes / MiB2 / fixesCostFactor).toFixed(1)} MiB with --format json),
-                       else none]
+  --jobs N             worker threads that parse and evaluate files [default: on ${parallelFromCores} cores
+                       or more, one per core from ${parallelFromBytes / MiB2} MiB of input (about ${(parallelFromBytes / MiB2 / fixesCostFactor).toFixed(1)} MiB with
+                       --format json), else none]
   --render MODE        auto: render the Kustomize overlays and Helm charts found under
                        the paths (kustomize or kubectl, helm, from PATH) and check what
                        they render, on the source lines; off: read every file as a
@@ -27250,7 +27252,7 @@ function mergeReports(plain2, rendered, problems) {
   };
 }
 function defaultJobs(bytes, fixes, cores) {
-  return cores > 1 && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
+  return cores >= parallelFromCores && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
 async function checkCommand(args, io) {
   const { values, positionals } = parseArgs({

@@ -15350,7 +15350,8 @@ function readChart(file, source, files, requirements) {
     if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
-    if (!present) missingDependencies.push(typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep);
+    const named = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
+    if (!present && !missingDependencies.includes(named)) missingDependencies.push(named);
   }
   return { file, dir, name, missingDependencies };
 }
