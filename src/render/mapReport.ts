@@ -11,7 +11,7 @@ import type { DiffLines } from '../diff/lines.js';
 import type { ChangeSet } from '../diff/types.js';
 import type { Finding, IgnoredFinding } from '../findings/types.js';
 import { loadManifestFile } from '../manifests/load.js';
-import type { ManifestDocument } from '../manifests/types.js';
+import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
@@ -21,6 +21,7 @@ import type { SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
+import { chartReferenceOf } from '../workloads/charts.js';
 
 /** One rendering as the scope saw it: a changed file named `path` holding `text`. */
 export interface Rendering {
@@ -141,6 +142,21 @@ export function literalEdit(renderedReplacement: string, sourceLine: string): st
   return `${source[1]}${newValue}${source[3] ?? ''}`;
 }
 
+/**
+ * Where a problem of a rendered object lands in the sources, when it names
+ * a field: an object that has a controller install a chart (a Flux
+ * HelmRelease an overlay patches per environment) where a source names its
+ * chart, as in a plain file. Null for the others: they stay on the root.
+ */
+function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | null {
+  if (problem.kind !== 'not-rendered' || problem.line === null) return null;
+  const document = documentAt(index.documents, problem.line);
+  const value = document?.value;
+  if (document === undefined || !isObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return null;
+  const chart = chartReferenceOf(value.apiVersion, value.kind, value);
+  return chart === null ? null : index.place(document, chart.path, problem.line, false);
+}
+
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -231,8 +247,11 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       policyProblems: report.policyProblems.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
       podSpecs: report.podSpecs.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
       errors: report.errors.map((e) => {
-        const rendering = renderings.get(e.file);
-        return rendering ? { ...e, file: rendering.rendered.root.file, line: null, message: `the rendering of ${rendering.rendered.root.label}: ${e.message}` } : e;
+        const index = indexOf(e.file);
+        if (index === null) return e;
+        const message = `the rendering of ${index.rendering.rendered.root.label}: ${e.message}`;
+        const placed = placeProblem(e, index);
+        return placed === null ? { ...e, file: index.rendering.rendered.root.file, line: null, message } : { ...e, file: placed.file, line: placed.line, message };
       }),
     },
     candidates,

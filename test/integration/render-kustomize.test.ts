@@ -67,6 +67,22 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(image.report.findings.filter((f) => f.check === 'runAsNonRoot').map(brief)).toEqual([['base/deployment.yaml', 16, 'shop', 'web', 'runAsNonRoot', 'modified', true]]);
   });
 
+  it('a HelmRelease an overlay patches is not rendered, said where its chart is named, as in a plain file', async () => {
+    // The overlay changes the release's values (a hostNetwork that the chart may turn into a pod's): the pods are Flux's to render.
+    const { status, report } = await diff('kustomize-helmrelease');
+    expect(status).toBe(0);
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([
+      {
+        file: 'apps/base/podinfo/release.yaml',
+        line: 9,
+        kind: 'not-rendered',
+        message:
+          'the rendering of apps/production: HelmRelease podinfo not rendered: Flux renders its chart (podinfo from HelmRepository podinfo) with its values in the cluster, so the pod specs it makes are not checked here',
+      },
+    ]);
+  });
+
   it('an inline patch in the kustomization: the finding on the line of the value inside it, with a verified suggestion', async () => {
     const { status, report } = await diff('kustomize-inline');
     expect(status).toBe(1);
