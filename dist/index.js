@@ -53163,6 +53163,14 @@ function literalEdit(renderedReplacement, sourceLine) {
   if (newValue === void 0 || source === null || source[2].includes("{{")) return null;
   return `${source[1]}${newValue}${source[3] ?? ""}`;
 }
+function placeProblem(problem, index) {
+  if (problem.kind !== "not-rendered" || problem.line === null) return null;
+  const document = documentAt(index.documents, problem.line);
+  const value = document?.value;
+  if (document === void 0 || !isObject4(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
+  const chart = chartReferenceOf(value.apiVersion, value.kind, value);
+  return chart === null ? null : index.place(document, chart.path, problem.line, false);
+}
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
@@ -53246,8 +53254,11 @@ ${fix.replacement}\`\`\``;
       policyProblems: report.policyProblems.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
       podSpecs: report.podSpecs.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
       errors: report.errors.map((e) => {
-        const rendering = renderings.get(e.file);
-        return rendering ? { ...e, file: rendering.rendered.root.file, line: null, message: `the rendering of ${rendering.rendered.root.label}: ${e.message}` } : e;
+        const index = indexOf(e.file);
+        if (index === null) return e;
+        const message = `the rendering of ${index.rendering.rendered.root.label}: ${e.message}`;
+        const placed2 = placeProblem(e, index);
+        return placed2 === null ? { ...e, file: index.rendering.rendered.root.file, line: null, message } : { ...e, file: placed2.file, line: placed2.line, message };
       })
     },
     candidates,
