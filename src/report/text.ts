@@ -79,6 +79,12 @@ function findingLines(findings: readonly ReportedFinding[]): string[] {
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * A message's later lines (a failed render's tool output), indented under
+ * its first, so that each problem starts the only unindented line it has.
+ */
+const underFirst = (message: string) => message.split('\n').join('\n  ');
+
 /** A file problem's word: what it does to the run, as the check run's annotation levels say. */
 const problemWords = { error: 'error', warning: 'warning', notice: 'note' } as const;
 
@@ -89,7 +95,7 @@ export function renderText(report: ReportLike, header: PolicyHeader, unchecked: 
   // A policy problem (an opt-out that does not count) fails nothing by itself: the finding it meant to silence still does.
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${e.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${underFirst(e.message)}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [

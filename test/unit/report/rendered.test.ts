@@ -51,6 +51,16 @@ describe('rendered findings', () => {
     expect(lines[0]).toMatch(/^app\/base\/deployment\.yaml:12: error: Deployment shop\/web \(new\): privileged \(/);
   });
 
+  it("the text report indents a failed rendering's tool output under its first line", () => {
+    const failed = { file: 'charts/web/Chart.yaml', line: null, kind: 'render-failed' as const, message: 'charts/web could not be rendered: `helm template web charts/web` failed (exit status 1):\nError: execution error\n(a hint)' };
+    const text = renderText({ findings: [], ignored: [], policyProblems: [], errors: [failed], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'neutral');
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'charts/web/Chart.yaml: error: charts/web could not be rendered: `helm template web charts/web` failed (exit status 1):',
+      '  Error: execution error',
+      '  (a hint)',
+    ]);
+  });
+
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
     const json = JSON.parse(renderJson({ findings: [uncertain], ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' })) as { findings: { rendered: unknown }[] };
     expect(json.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
