@@ -13,7 +13,7 @@
  * a syntax error (the `yaml` path says which document and line), anchors and
  * aliases, tags, merge keys, directives, keys that are not scalars or are
  * null, scalars that JSON cannot carry, a lone carriage return, a byte-order
- * mark inside the text, lines over 1024 characters, a tab that indents a
+ * mark inside the text, a key that may be over 1024 characters long, a tab that indents a
  * line, `...` document end markers and indented markers, block scalars of
  * only blank lines, and the few
  * shapes whose line `yaml` places differently (a block scalar or an empty
@@ -77,7 +77,7 @@ export interface EventRead {
  */
 export function readEventDocuments(text: string, lineStarts: readonly number[]): EventRead | null {
   // `yaml` reads a byte-order mark inside the text as a marker, js-yaml as a character.
-  if (hasLoneCarriageReturn(text) || hasLongLine(text, lineStarts) || text.includes('\uFEFF')) return null;
+  if (hasLoneCarriageReturn(text) || hasLongKey(text, lineStarts) || text.includes('\uFEFF')) return null;
   // `yaml` refuses a tab that indents a line; js-yaml lets some through (a root scalar after one).
   if (text.includes('\t') && tabIndent.test(text)) return null;
   // js-yaml reads an indented `---` or `%` at the start of the text as a marker: document indexes must agree.
@@ -107,13 +107,32 @@ function hasLoneCarriageReturn(text: string): boolean {
 
 /**
  * `yaml` refuses an implicit key whose `:` is more than 1024 characters from
- * its start; js-yaml does not. Such a key needs a line that long.
+ * its start; js-yaml does not. An implicit key is on one line, so only a `:`
+ * past column 1024 of its line can be such a key's, and only one that can be
+ * a value indicator (mayIndicateValue). Long lines of long values alone, as
+ * a CRD's descriptions or a relabeling's regex, are read here: a rendering of
+ * kube-prometheus, 5.7 MB with three such lines, went to `yaml` whole.
  */
-function hasLongLine(text: string, lineStarts: readonly number[]): boolean {
+function hasLongKey(text: string, lineStarts: readonly number[]): boolean {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    const start = lineStarts[i] ?? 0;
+    const end = (lineStarts[i + 1] ?? text.length + 1) - 1;
+    if (end - start <= 1024) continue;
+    for (let at = text.indexOf(':', start + 1024); at !== -1 && at < end; at = text.indexOf(':', at + 1)) {
+      if (mayIndicateValue(text, at)) return true;
+    }
   }
   return false;
+}
+
+/**
+ * Whether a `:` may end a key: before a space, a line break or a flow
+ * indicator, or right after a quote or a flow collection's end (a JSON-like
+ * key, `"a":b`). One between two other characters (`Failed:\n` inside a
+ * quoted description) is part of a scalar.
+ */
+function mayIndicateValue(text: string, at: number): boolean {
+  return /[\s,[\]{}]/.test(text[at + 1] ?? '\n') || /["'\]}]/.test(text[at - 1] ?? '');
 }
 
 const indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;

@@ -162,6 +162,11 @@ const edgeCases: Record<string, string> = {
   mergeLike: '"<<": 1\n',
   protoKey: 'a:\n  __proto__: 1\n  constructor: 2\n',
   longKey: `${'k'.repeat(1100)}: v\n`,
+  longQuotedKey: `"${'k'.repeat(1100)}": v\n`,
+  longFlowKey: `a: [${'k'.repeat(1100)}: v]\n`,
+  longJsonKey: `a: [{"b": "${'x'.repeat(1100)}", "c":1}, "${'k'.repeat(1100)}":d]\n`,
+  longValues: `a: ${'v'.repeat(1100)}\nb: "${'x'.repeat(1100)}:\\n${'y'.repeat(50)}"\nc:\n- regex: (${'z|'.repeat(600)}z)\n  d: 'e:f${'g'.repeat(1100)}'\n`,
+  longFlowValues: `a: [${'x, '.repeat(400)}y]\nb: {c: ${'d'.repeat(1100)}}\n`,
   deep: `${Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} v\n`,
   explicitKeyComplex: '? [a, b]\n: c\n',
   malformed: 'a: [1, 2\nb: 3\n',
@@ -249,12 +254,28 @@ describe('the event reader decodes exactly what the yaml path decodes', () => {
 
   it('reads the plain edge cases itself and leaves the rest to yaml', () => {
     const mode = (name: string) => (readByEvents(edgeCases[name]!) === null ? 'yaml' : 'events');
-    for (const name of ['yaml11Scalars', 'quotedScalars', 'quotedKeys', 'nonStringKeys', 'duplicateKeys', 'blockScalars', 'flowCollections', 'comments', 'crlf', 'documents']) {
+    for (const name of ['yaml11Scalars', 'quotedScalars', 'quotedKeys', 'nonStringKeys', 'duplicateKeys', 'blockScalars', 'flowCollections', 'comments', 'crlf', 'documents', 'longValues', 'longFlowValues']) {
       expect(mode(name), name).toBe('events');
     }
-    for (const name of ['anchorsAndMerges', 'tags', 'directives', 'loneCr', 'infinity', 'nullKey', 'malformed', 'indentationError', 'blockScalarItems', 'documentEnd', 'longKey', 'blankBlockScalar', 'tabIndentedRoot', 'tabInBlockScalar']) {
+    for (const name of ['anchorsAndMerges', 'tags', 'directives', 'loneCr', 'infinity', 'nullKey', 'malformed', 'indentationError', 'blockScalarItems', 'documentEnd', 'longKey', 'longQuotedKey', 'longFlowKey', 'longJsonKey', 'blankBlockScalar', 'tabIndentedRoot', 'tabInBlockScalar']) {
       expect(mode(name), name).toBe('yaml');
     }
+  });
+
+  it('on seeded long lines: only a key that may be over 1024 characters long is left to yaml', () => {
+    const rng = createRng(Number(process.env.MUTATION_SEED ?? 2026));
+    const lines = [`a: ${'v'.repeat(1100)}`, `b: "${'x'.repeat(1100)}"`, `c: [${'y, '.repeat(400)}z]`, `- d: {e: ${'f'.repeat(1100)}}`, `${'k'.repeat(1100)}: g`];
+    const inserts = [':', ': ', ':x', '":', "':", ']:', '"', "'", '[', ']', '{', '}', ',', ' ', '#', '\\n'];
+    let byEvents = 0;
+    for (let n = 0; n < 2000; n++) {
+      let line = rng.pick(lines);
+      for (let k = rng.int(1, 3); k > 0; k--) {
+        const at = rng.int(900, line.length);
+        line = line.slice(0, at) + rng.pick(inserts) + line.slice(at);
+      }
+      if (compare(`long line (${n})`, `top: 1\n${line}\nend: 2\n`) === 'events') byEvents++;
+    }
+    expect(byEvents).toBeGreaterThan(200);
   });
 
   it('on thousands of seeded mutations of real files', () => {
