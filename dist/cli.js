@@ -10954,7 +10954,7 @@ var NestingTooDeep = class {
   offset;
 };
 function readEventDocuments(text4, lineStarts) {
-  if (hasLoneCarriageReturn(text4) || hasLongLine(text4, lineStarts) || text4.includes("\uFEFF")) return null;
+  if (hasLoneCarriageReturn(text4) || hasLongKey(text4, lineStarts) || text4.includes("\uFEFF")) return null;
   if (text4.includes("	") && tabIndent.test(text4)) return null;
   if (indentedMarker.test(text4)) return null;
   let events;
@@ -10977,11 +10977,19 @@ function hasLoneCarriageReturn(text4) {
   }
   return false;
 }
-function hasLongLine(text4, lineStarts) {
+function hasLongKey(text4, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text4.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    const start = lineStarts[i] ?? 0;
+    const end = (lineStarts[i + 1] ?? text4.length + 1) - 1;
+    if (end - start <= 1024) continue;
+    for (let at3 = text4.indexOf(":", start + 1024); at3 !== -1 && at3 < end; at3 = text4.indexOf(":", at3 + 1)) {
+      if (mayIndicateValue(text4, at3)) return true;
+    }
   }
   return false;
+}
+function mayIndicateValue(text4, at3) {
+  return /[\s,[\]{}]/.test(text4[at3 + 1] ?? "\n") || /["'\]}]/.test(text4[at3 - 1] ?? "");
 }
 var indentedMarker = /^[ \t]+(?:---|\.\.\.|%)/m;
 var tabIndent = /^ *\t/m;
@@ -26875,6 +26883,7 @@ function findingLines(findings) {
   );
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var underFirst = (message) => message.split("\n").join("\n  ");
 var problemWords = { error: "error", warning: "warning", notice: "note" };
 function renderText(report, header, unchecked) {
   const lines = [];
@@ -26882,7 +26891,7 @@ function renderText(report, header, unchecked) {
   for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${e.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${underFirst(e.message)}`);
   const blocking = report.findings.filter((f) => f.blocking).length;
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [

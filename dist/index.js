@@ -9921,7 +9921,7 @@ var init_eventCursor = __esm({
 
 // src/manifests/eventReader.ts
 function readEventDocuments(text5, lineStarts) {
-  if (hasLoneCarriageReturn(text5) || hasLongLine(text5, lineStarts) || text5.includes("\uFEFF")) return null;
+  if (hasLoneCarriageReturn(text5) || hasLongKey(text5, lineStarts) || text5.includes("\uFEFF")) return null;
   if (text5.includes("	") && tabIndent.test(text5)) return null;
   if (indentedMarker.test(text5)) return null;
   let events;
@@ -9944,11 +9944,19 @@ function hasLoneCarriageReturn(text5) {
   }
   return false;
 }
-function hasLongLine(text5, lineStarts) {
+function hasLongKey(text5, lineStarts) {
   for (let i = 0; i < lineStarts.length; i++) {
-    if ((lineStarts[i + 1] ?? text5.length + 1) - 1 - (lineStarts[i] ?? 0) > 1024) return true;
+    const start = lineStarts[i] ?? 0;
+    const end = (lineStarts[i + 1] ?? text5.length + 1) - 1;
+    if (end - start <= 1024) continue;
+    for (let at3 = text5.indexOf(":", start + 1024); at3 !== -1 && at3 < end; at3 = text5.indexOf(":", at3 + 1)) {
+      if (mayIndicateValue(text5, at3)) return true;
+    }
   }
   return false;
+}
+function mayIndicateValue(text5, at3) {
+  return /[\s,[\]{}]/.test(text5[at3 + 1] ?? "\n") || /["'\]}]/.test(text5[at3 - 1] ?? "");
 }
 var placeOffset, nestingLimit, NestingTooDeep, indentedMarker, tabIndent, quoted, scalarStart, blankOnly, block, Reader;
 var init_eventReader = __esm({
