@@ -61,6 +61,15 @@ describe('rendered findings', () => {
     ]);
   });
 
+  it('every finding in full gives a note that opens an example or a list a whole sentence, not a dangling colon', () => {
+    const example = reviewFinding({ ...exact, fix: null, fixNote: 'The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n```yaml\nhostNetwork: false\n```' });
+    const options = reviewFinding({ ...exact, check: 'hostPathVolumes', fix: null, fixNote: 'No suggestion: replacing volume "proc" (hostPath) needs a choice only you can make. Options:\n- an emptyDir' });
+    const text = checkRunText([example, options], new Set([example]));
+    expect(text).toContain('Fix: The rendered manifest would be fixed by this change (an example: edit the template or values that writes it), in the review comment\n');
+    expect(text).toContain('Fix: No suggestion: replacing volume "proc" (hostPath) needs a choice only you can make.\n');
+    expect(checkRunText([example])).toContain('that writes it), in the JSON report\n');
+  });
+
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
     const json = JSON.parse(renderJson({ findings: [uncertain], ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' })) as { findings: { rendered: unknown }[] };
     expect(json.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/web', sourceFile: 'charts/web/Chart.yaml', sourceLine: 1, exact: false });
