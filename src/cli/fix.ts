@@ -28,6 +28,7 @@ import { fixableAdviceChecks, isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FixableCheck, Suggestion } from '../fixes/types.js';
 import { textOf } from '../manifests/load.js';
 import { renderText } from '../report/text.js';
+import { fixNoteLine } from '../report/fixNoteLine.js';
 import { cautionFor } from '../report/commentBody.js';
 import { checkIds, isCheckId } from '../policy/checkIds.js';
 import { didYouMean } from './suggest.js';
@@ -179,7 +180,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   // Checks without a fixer (advice.imageDigest, psp.removed) are reported as they are, with no note.
   const fixable = (check: string): check is FixableCheck => isCheckId(check) || isFixableAdvice(check);
   const notes = report.findings.map((f) =>
-    !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split('\n')[0]}` : null,
+    !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${fixNoteLine(f.fixNote, 'the JSON report of `check --format json`')}` : null,
   ).filter((n): n is string => n !== null);
   // What the applied edits can break, once per file (the fixed checks gathered as the rounds applied them).
   const changedFiles = new Set(changed);

@@ -3,6 +3,7 @@
  * branch protection reads: `failure` blocks a merge; `success` and
  * `neutral` do not.
  */
+import { fixNoteLine } from './fixNoteLine.js';
 import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isWarning } from '../manifests/types.js';
@@ -140,23 +141,9 @@ const modeWords: Record<ReviewFinding['mode'], string> = { enforce: 'the enforce
 /** What became of a finding's fix, in a few words. */
 function fixWords(f: ReviewFinding, commented: boolean): string {
   if (f.fix) return f.fix.attachable && commented ? 'suggested inline' : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
-  return noteWords(f.fixNote ?? '', commented);
+  return fixNoteLine(f.fixNote ?? '', commented ? 'the review comment' : 'the JSON report') ?? 'no suggestion';
 }
 
-/**
- * A fix note's first line, as a whole sentence. One that opens what follows
- * it (`… Options:`, a rendered example) would end here on a colon with
- * nothing after it: its last sentence goes, or, when it is the only one,
- * the words say where the rest is.
- */
-function noteWords(note: string, commented: boolean): string {
-  const first = note.split('\n\n')[0]!.split('\n')[0]!;
-  if (first === '') return 'no suggestion';
-  if (!first.endsWith(':')) return first;
-  const lastSentence = first.lastIndexOf('. ');
-  if (lastSentence !== -1) return first.slice(0, lastSentence + 1);
-  return `${first.slice(0, -1)}, in ${commented ? 'the review comment' : 'the JSON report'}`;
-}
 
 /**
  * Every finding in full, grouped by location and workload: the check, the

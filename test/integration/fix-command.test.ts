@@ -82,7 +82,7 @@ describe('pod-security-review fix', () => {
       [
         'log-agent.yaml:30:9: error: DaemonSet logging/log-agent: restricted volume types (volume "varlog" uses restricted volume type "hostPath") [restrictedVolumes]',
         'restricted:latest (warn restricted:latest): 1 pod spec checked, 1 violating (1 blocking finding, 0 warnings)',
-        'log-agent.yaml:30: not fixed [restrictedVolumes]: No suggestion: replacing volume "varlog" (hostPath) needs a choice only you can make. Options:',
+        'log-agent.yaml:30: not fixed [restrictedVolumes]: No suggestion: replacing volume "varlog" (hostPath) needs a choice only you can make.',
         "log-agent.yaml: caution: the pod no longer sees the node's network, processes or IPC; the container loses device and kernel access; the image must run as a non-root user, or the container will not start.",
         'fixed 6 findings in 1 file: log-agent.yaml',
         '',
