@@ -3,8 +3,8 @@
  * run's every finding in full, `fix`'s "not fixed" lines): its first line,
  * as a whole sentence. A line that opens what follows it (`… Options:`, a
  * rendered example's `… that writes it):`) would end on a colon with nothing
- * after it: its last sentence goes, or, when it is the only one, the line
- * says where the rest is (`where`). Null for an empty note.
+ * after it: its last sentence goes, or, when it is the only one, the colon
+ * points to where the rest is (`where`). Null for an empty note.
  */
 export function fixNoteLine(note: string, where: string): string | null {
   const first = note.split('\n\n')[0]!.split('\n')[0]!;
@@ -12,5 +12,5 @@ export function fixNoteLine(note: string, where: string): string | null {
   if (!first.endsWith(':')) return first;
   const lastSentence = first.lastIndexOf('. ');
   if (lastSentence !== -1) return first.slice(0, lastSentence + 1);
-  return `${first.slice(0, -1)}, in ${where}`;
+  return `${first.slice(0, -1)}: see ${where}`;
 }

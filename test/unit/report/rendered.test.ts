@@ -65,9 +65,9 @@ describe('rendered findings', () => {
     const example = reviewFinding({ ...exact, fix: null, fixNote: 'The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n```yaml\nhostNetwork: false\n```' });
     const options = reviewFinding({ ...exact, check: 'hostPathVolumes', fix: null, fixNote: 'No suggestion: replacing volume "proc" (hostPath) needs a choice only you can make. Options:\n- an emptyDir' });
     const text = checkRunText([example, options], new Set([example]));
-    expect(text).toContain('Fix: The rendered manifest would be fixed by this change (an example: edit the template or values that writes it), in the review comment\n');
+    expect(text).toContain('Fix: The rendered manifest would be fixed by this change (an example: edit the template or values that writes it): see the review comment\n');
     expect(text).toContain('Fix: No suggestion: replacing volume "proc" (hostPath) needs a choice only you can make.\n');
-    expect(checkRunText([example])).toContain('that writes it), in the JSON report\n');
+    expect(checkRunText([example])).toContain('that writes it): see the JSON report\n');
   });
 
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
