@@ -27590,6 +27590,16 @@ import { writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 
+// src/report/fixNoteLine.ts
+function fixNoteLine(note, where2) {
+  const first = note.split("\n\n")[0].split("\n")[0];
+  if (first === "") return null;
+  if (!first.endsWith(":")) return first;
+  const lastSentence = first.lastIndexOf(". ");
+  if (lastSentence !== -1) return first.slice(0, lastSentence + 1);
+  return `${first.slice(0, -1)}: see ${where2}`;
+}
+
 // src/report/truncate.ts
 var encoder2 = new TextEncoder();
 
@@ -27726,7 +27736,7 @@ async function fixCommand(args, io) {
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
   const notes = report.findings.map(
-    (f) => !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${f.fixNote.split("\n")[0]}` : null
+    (f) => !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${fixNoteLine(f.fixNote, "the JSON report of `check --format json`")}` : null
   ).filter((n) => n !== null);
   const changedFiles = new Set(changed);
   const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks2]) => {

@@ -46085,6 +46085,16 @@ function relabelledNamespaces(changeSet, options) {
 // src/main.ts
 init_load();
 
+// src/report/fixNoteLine.ts
+function fixNoteLine(note, where2) {
+  const first = note.split("\n\n")[0].split("\n")[0];
+  if (first === "") return null;
+  if (!first.endsWith(":")) return first;
+  const lastSentence = first.lastIndexOf(". ");
+  if (lastSentence !== -1) return first.slice(0, lastSentence + 1);
+  return `${first.slice(0, -1)}: see ${where2}`;
+}
+
 // src/report/renderedFix.ts
 function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
@@ -46324,8 +46334,7 @@ function annotationsOf2(findings, errors, commented, unchecked = defaultUnchecke
 var modeWords = { enforce: "the enforced level", warn: "the warn level", audit: "the audit level", preview: "an upgrade preview" };
 function fixWords(f, commented) {
   if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
-  const first = (f.fixNote ?? "").split("\n\n")[0].split("\n")[0];
-  return first === "" ? "no suggestion" : first;
+  return fixNoteLine(f.fixNote ?? "", commented ? "the review comment" : "the JSON report") ?? "no suggestion";
 }
 function checkRunText(findings, inline) {
   const groups2 = /* @__PURE__ */ new Map();
