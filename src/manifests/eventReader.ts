@@ -13,9 +13,9 @@
  * a syntax error (the `yaml` path says which document and line), anchors and
  * aliases, tags, merge keys, directives, keys that are not scalars or are
  * null, scalars that JSON cannot carry, a lone carriage return, a byte-order
- * mark inside the text, a key that may be over 1024 characters long, a tab that indents a
- * line, `...` document end markers and indented markers, block scalars of
- * only blank lines, and the few
+ * mark inside the text, a key that may be over 1024 characters long, a tab
+ * that indents a line, `...` document end markers and indented markers,
+ * block scalars of only blank lines, and the few
  * shapes whose line `yaml` places differently (a block scalar or an empty
  * entry as a sequence item). test/unit/manifests/eventReader.test.ts proves
  * the two paths equal (values, lines, located paths) on every fixture, on

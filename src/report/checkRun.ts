@@ -144,7 +144,6 @@ function fixWords(f: ReviewFinding, commented: boolean): string {
   return fixNoteLine(f.fixNote ?? '', commented ? 'the review comment' : 'the JSON report') ?? 'no suggestion';
 }
 
-
 /**
  * Every finding in full, grouped by location and workload: the check, the
  * upstream message, the level with where it comes from, whether it is new,
