@@ -1,21 +1,16 @@
 /** `pod-security-review check`: every pod spec in the given files and folders. */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateFiles, sortProblems } from '../findings/evaluateFiles.js';
+import { evaluateFiles } from '../findings/evaluateFiles.js';
 import { notComputedLead } from '../fixes/notes.js';
-import { fsTreeReader } from '../io/render/fsTree.js';
-import { openRenderer } from '../io/render/renderer.js';
-import { checkRenderings } from '../render/stage.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { defaultPolicies } from '../findings/policyContext.js';
 import { evaluateFilesInWorkers } from '../io/checkWorkers.js';
 import { contentBytes } from '../manifests/load.js';
-import type { LoadProblem } from '../manifests/types.js';
-import { isKustomizationFile } from '../render/kustomization.js';
 import { colourReport } from './colour.js';
 import { progressFor } from './progress.js';
 import { renderReport } from './reportFormat.js';
+import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
 import { colours, contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -86,18 +81,6 @@ function jobsFor(requested: number | undefined, files: readonly SourceFile[], fi
   return defaultJobs(bytes, fixes, cores);
 }
 
-/** The plain files' report, then the renderings'. */
-function mergeReports(plain: CheckReport, rendered: CheckReport, problems: CheckReport['errors']): CheckReport {
-  return {
-    ...plain,
-    findings: [...plain.findings, ...rendered.findings],
-    ignored: [...plain.ignored, ...rendered.ignored],
-    policyProblems: [...plain.policyProblems, ...rendered.policyProblems],
-    podSpecs: [...plain.podSpecs, ...rendered.podSpecs],
-    errors: sortProblems([...problems, ...plain.errors, ...rendered.errors]),
-  };
-}
-
 /** Without --jobs: one worker per core when the input and the cores are worth it, else none (0). */
 export function defaultJobs(bytes: number, fixes: boolean, cores: number): number {
   return cores >= parallelFromCores && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
@@ -129,15 +112,14 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   // Fixes are part of the JSON contract; the text report does not show them, so it does not pay for them.
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === 'json' };
   // Charts and overlays under the paths are rendered; the files they use are judged through the rendering only.
-  const port = values.render === 'auto' ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: '' }) : null;
-  const rendered = port ? await checkRenderings(port, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
+  const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const progress = progressFor(files, io);
   const advance = progress?.advance;
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
-  const problems = port ? [...collected.problems, ...rootsOutside(files)] : collected.problems;
+  const problems = rendered ? [...collected.problems, ...rootsOutside(files, 'check')] : collected.problems;
   const report: CheckReport = rendered ? mergeReports(evaluated, rendered.report, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header, options.unchecked);
@@ -145,26 +127,6 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus('check', collected.files.length, report.podSpecs.length, report.errors.length, values['allow-empty'], io) ?? status;
-}
-
-/**
- * Charts and overlays are rendered within the working directory only
- * (fsTree.ts), and files outside it are shown by their absolute paths: a
- * chart or overlay found there is read as plain files, its templates
- * reported as templates. Said once per root, with what renders it.
- */
-function rootsOutside(files: readonly SourceFile[]): LoadProblem[] {
-  const problems: LoadProblem[] = [];
-  for (const { path: file } of files) {
-    if (!path.isAbsolute(file) || (path.basename(file) !== 'Chart.yaml' && !isKustomizationFile(file))) continue;
-    problems.push({
-      file,
-      line: null,
-      kind: 'not-rendered',
-      message: `${path.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`check\` from a folder that holds it`,
-    });
-  }
-  return problems;
 }
 
 /** Said once per run (on stderr) when some file's fixes ran past their work budget: the findings are whole, some fixes were not computed. */

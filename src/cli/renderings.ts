@@ -1,0 +1,84 @@
+/**
+ * Charts and overlays under the paths a command is given (`check`, `fix`):
+ * rendered with the tools on PATH, from the working directory only
+ * (fsTree.ts); the files they use are judged through the renderings only,
+ * and their report is merged with the plain files'.
+ */
+import path from 'node:path';
+import { sortProblems } from '../findings/evaluateFiles.js';
+import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
+import { fsTreeReader } from '../io/render/fsTree.js';
+import { openRenderer } from '../io/render/renderer.js';
+import type { TreeReader } from '../io/render/trees.js';
+import type { LoadProblem } from '../manifests/types.js';
+import { isKustomizationFile } from '../render/kustomization.js';
+import { checkRenderings } from '../render/stage.js';
+import type { RenderStageOptions } from '../render/stage.js';
+import type { CliIO } from './options.js';
+
+export interface Renderings {
+  readonly report: CheckReport;
+  /** The files the renderings use: not plain manifests. */
+  readonly consumed: ReadonlySet<string>;
+}
+
+/**
+ * The renderings of the charts and overlays under `paths`, or null when the
+ * working directory cannot be read as a tree. `edited`: texts that stand in
+ * for files on disk (by path as shown, relative to the working directory):
+ * `fix` renders its fixed texts again before it writes them, or without
+ * writing them at all (--dry-run).
+ */
+export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBytes: number, options: RenderStageOptions, edited?: ReadonlyMap<string, string>): Promise<Renderings | null> {
+  const reader = fsTreeReader(io.cwd, paths, maxBytes);
+  const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits(reader, edited) : reader, base: null, head: '' });
+  return port ? checkRenderings(port, options) : null;
+}
+
+/** A tree whose files read as `edited` says where it has them. */
+function withEdits(reader: TreeReader, edited: ReadonlyMap<string, string>): TreeReader {
+  const encoder = new TextEncoder();
+  return {
+    list: (commit) => reader.list(commit),
+    async read(commit, listing, paths) {
+      const files = await reader.read(commit, listing, paths);
+      for (const p of paths) {
+        const text = edited.get(p);
+        if (text !== undefined && listing.has(p)) files.set(p, encoder.encode(text));
+      }
+      return files;
+    },
+  };
+}
+
+/** The plain files' report, then the renderings'; `problems` are the command's own (files it could not read). */
+export function mergeReports(plain: CheckReport, rendered: CheckReport, problems: CheckReport['errors']): CheckReport {
+  return {
+    ...plain,
+    findings: [...plain.findings, ...rendered.findings],
+    ignored: [...plain.ignored, ...rendered.ignored],
+    policyProblems: [...plain.policyProblems, ...rendered.policyProblems],
+    podSpecs: [...plain.podSpecs, ...rendered.podSpecs],
+    errors: sortProblems([...problems, ...plain.errors, ...rendered.errors]),
+  };
+}
+
+/**
+ * Charts and overlays are rendered within the working directory only
+ * (fsTree.ts), and files outside it are shown by their absolute paths: a
+ * chart or overlay found there is read as plain files, its templates
+ * reported as templates. Said once per root, with what renders it.
+ */
+export function rootsOutside(files: readonly SourceFile[], command: 'check' | 'fix'): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const { path: file } of files) {
+    if (!path.isAbsolute(file) || (path.basename(file) !== 'Chart.yaml' && !isKustomizationFile(file))) continue;
+    problems.push({
+      file,
+      line: null,
+      kind: 'not-rendered',
+      message: `${path.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`${command}\` from a folder that holds it`,
+    });
+  }
+  return problems;
+}
