@@ -20,6 +20,8 @@ import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
 import { progressFor } from './progress.js';
+import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
+import type { RenderRoot } from '../render/types.js';
 import type { SourceFile } from '../findings/evaluateFiles.js';
 import type { Finding } from '../findings/types.js';
 import { defaultPolicies } from '../findings/policyContext.js';
@@ -46,6 +48,11 @@ volume type, which user ID) are left and reported with what to do.
 
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
+  --render MODE        auto: render the Helm charts found under the paths, as check
+                       does, and apply the edits of values lines a review suggests (each
+                       verified by rendering again); off: read every file as a plain
+                       manifest. Kustomize files are fixed as plain manifests either
+                       way [default: auto]
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
   --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
   --skip CHECK,...     fix every check but these
@@ -92,15 +99,16 @@ function namedFiles(files: readonly string[]): string {
 }
 
 /**
- * One round: every file with suggestions gets them all (one file's never
- * overlap: the engine makes them so), and the checks they fix are noted per
- * file. Null when no finding has a suggestion.
+ * One round: every file with suggestions gets them (apart), and the checks
+ * they fix are noted per file. Null when no finding has a suggestion.
  */
 function applyRound(files: readonly SourceFile[], findings: readonly Finding[], fixedChecks: Map<string, Finding['check'][]>): SourceFile[] | null {
-  const suggestionsOf = new Map<string, Set<Suggestion>>();
+  const suggestionsOf = new Map<string, Suggestion[]>();
   for (const finding of findings) {
     if (!finding.fix) continue;
-    suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? new Set()).add(finding.fix));
+    const suggestions = suggestionsOf.get(finding.file);
+    if (suggestions) suggestions.push(finding.fix);
+    else suggestionsOf.set(finding.file, [finding.fix]);
     const checks = fixedChecks.get(finding.file);
     if (checks) checks.push(finding.check);
     else fixedChecks.set(finding.file, [finding.check]);
@@ -108,9 +116,26 @@ function applyRound(files: readonly SourceFile[], findings: readonly Finding[], 
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {
     const text = textOf(file.content);
-    const suggestions = [...(suggestionsOf.get(file.path) ?? [])].sort((a, b) => a.startLine - b.startLine);
+    const suggestions = apart(suggestionsOf.get(file.path) ?? []);
     return text === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text, suggestions) };
   });
+}
+
+/**
+ * A file's suggestions in line order, each once and none overlapping
+ * another. One file's own never overlap (the engine makes them so), but a
+ * base or a values file that several renderings use gets the same
+ * suggestion from each, and could get different ones for one line: the
+ * first stands, and the others wait for the next round, which renders the
+ * fixed text again.
+ */
+function apart(suggestions: readonly Suggestion[]): Suggestion[] {
+  const kept: Suggestion[] = [];
+  for (const suggestion of [...suggestions].sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine)) {
+    const last = kept.at(-1);
+    if (last === undefined || suggestion.startLine > last.endLine) kept.push(suggestion);
+  }
+  return kept;
 }
 
 /**
@@ -130,6 +155,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     options: {
       ...policyOptions,
       'dry-run': { type: 'boolean', default: false },
+      render: { type: 'string', default: 'auto' },
       'allow-empty': { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       skip: { type: 'string', multiple: true },
@@ -140,14 +166,37 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(fixUsage);
     return 0;
   }
+  if (values.render !== 'auto' && values.render !== 'off') throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   const options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, 'fix');
   const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
-  const fixing = progressFor(collected.files, io, 'fixing');
-  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
-  fixing?.end();
+  const checkOptions = { policy, load, fixes: true, fixChecks };
+  // Charts only: their templates are no manifests to fix, and the review's fixes of a chart are edits of its values
+  // lines. An overlay's resources and patches are fixed as plain manifests, which fixes more than the review
+  // suggests for an overlay (one value on one line), though a patch is then read as an object of its own.
+  const rendering: ReadonlySet<RenderRoot['tool']> = new Set(['helm']);
+  const renderOptions = { ...checkOptions, tools: rendering, ...(policy.config.render ? { render: policy.config.render } : {}) };
+  /**
+   * The files as `check` reads them, with fixes: charts rendered from the
+   * texts of `files` (a round's fixed texts stand in for the files on disk,
+   * which are written at the end, or never with --dry-run), the files they use
+   * judged through the renderings only.
+   */
+  const checkFiles = async (files: readonly SourceFile[], doing: string) => {
+    const edited = new Map<string, string>();
+    files.forEach((file, i) => {
+      if (file !== collected.files[i] && typeof file.content === 'string') edited.set(file.path, file.content);
+    });
+    const rendered = values.render === 'auto' ? await renderingsUnder(io, positionals, options.maxBytes, renderOptions, edited) : null;
+    const plain = rendered ? files.filter((f) => !rendered.consumed.has(f.path)) : files;
+    const progress = progressFor(plain, io, doing);
+    const evaluated = evaluateFiles(plain, checkOptions, progress?.advance);
+    progress?.end();
+    return rendered ? mergeReports(evaluated, rendered.report, rootsOutside(plain, 'fix', rendering)) : evaluated;
+  };
+  const before = await checkFiles(collected.files, 'fixing');
 
   // Each round applies every suggestion, then checks the files again. A fix can wait for another: an
   // edit at an anchor its users share is only safe once each of them has its own value, which the
@@ -160,9 +209,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     if (applied === null) break;
     files = applied;
     // What is left, checked again, with why it was not fixed.
-    const rechecking = progressFor(files, io, 're-checking');
-    remaining = evaluateFiles(files, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
-    rechecking?.end();
+    remaining = await checkFiles(files, 're-checking');
   }
 
   let diff = '';

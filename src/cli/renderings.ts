@@ -14,7 +14,10 @@ import type { LoadProblem } from '../manifests/types.js';
 import { isKustomizationFile } from '../render/kustomization.js';
 import { checkRenderings } from '../render/stage.js';
 import type { RenderStageOptions } from '../render/stage.js';
+import type { RenderRoot } from '../render/types.js';
 import type { CliIO } from './options.js';
+
+const bothTools: ReadonlySet<RenderRoot['tool']> = new Set(['kustomize', 'helm']);
 
 export interface Renderings {
   readonly report: CheckReport;
@@ -69,10 +72,11 @@ export function mergeReports(plain: CheckReport, rendered: CheckReport, problems
  * chart or overlay found there is read as plain files, its templates
  * reported as templates. Said once per root, with what renders it.
  */
-export function rootsOutside(files: readonly SourceFile[], command: 'check' | 'fix'): LoadProblem[] {
+export function rootsOutside(files: readonly SourceFile[], command: 'check' | 'fix', tools: ReadonlySet<RenderRoot['tool']> = bothTools): LoadProblem[] {
   const problems: LoadProblem[] = [];
+  const isRoot = (file: string) => (tools.has('helm') && path.basename(file) === 'Chart.yaml') || (tools.has('kustomize') && isKustomizationFile(file));
   for (const { path: file } of files) {
-    if (!path.isAbsolute(file) || (path.basename(file) !== 'Chart.yaml' && !isKustomizationFile(file))) continue;
+    if (!path.isAbsolute(file) || !isRoot(file)) continue;
     problems.push({
       file,
       line: null,

@@ -23,6 +23,7 @@ import type { DiffLines } from '../diff/lines.js';
 import type { ChangeSet, ChangedFile, FileContent } from '../diff/types.js';
 import { containerOfPath, sortProblems } from '../findings/evaluateFiles.js';
 import { fixFindings } from '../findings/fixes.js';
+import type { FixableCheck } from '../fixes/types.js';
 import { evaluatePodSpec, repositoryPolicy, resolveFor } from '../findings/policyContext.js';
 import type { PodSpecEvaluation, PolicyContext } from '../findings/policyContext.js';
 import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
@@ -67,6 +68,8 @@ export interface ScopeOptions {
   readonly onlyNewViolations?: boolean;
   /** Compute a verified fix (or a note) for every finding; attachable only inside one hunk. */
   readonly fixes?: boolean;
+  /** The checks to fix (`fix --only`/`--skip`); default: every check. */
+  readonly fixChecks?: (check: FixableCheck) => boolean;
   /**
    * Files the change did not touch that hold pod specs in a Namespace whose
    * pod-security labels it makes stricter (relabelled.ts; read by the I/O layer at
@@ -410,7 +413,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     });
     // Fixes see every finding of the file, advice included (suggestions must not overlap), then the filter applies.
     const headText = file.head.kind === 'content' ? textOf(file.head.data) : null;
-    const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, undefined, advice) : { findings: fileFindings, advice };
+    const fixed = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, options.fixChecks, advice) : { findings: fileFindings, advice };
     findings.push(...fixed.findings.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
     findings.push(...fixed.advice.flat());
   }

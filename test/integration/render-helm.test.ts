@@ -6,7 +6,7 @@
  * dependency missing from charts/ is a notice naming it, never a fetch.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -184,5 +184,50 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
+  });
+});
+
+describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm() ? '' : missingTool('helm')}`, () => {
+  /** `fix ARGS .` on a copy of the helm-values fixture's head, and its values.yaml afterwards. */
+  async function fixChart(...args: string[]): Promise<{ status: number; stdout: string; stderr: string; values: string }> {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-fix-'));
+    try {
+      cpSync(path.join(fixturesDir, 'render', 'helm-values', 'head'), cwd, { recursive: true });
+      let stdout = '';
+      let stderr = '';
+      const status = await runCli(['fix', '--warn-level', 'privileged', ...args, '.'], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      return { status, stdout, stderr, values: readFileSync(path.join(cwd, 'charts/web/values.yaml'), 'utf8') };
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }
+
+  it("applies the review's verified edit of a values line, and checks the chart rendered again", async () => {
+    const { status, stdout, values } = await fixChart();
+    expect(status).toBe(0);
+    expect(values).toContain('\nhostNetwork: false\n');
+    expect(values.replace('hostNetwork: false', 'hostNetwork: true')).toBe(readFileSync(path.join(fixturesDir, 'render/helm-values/head/charts/web/values.yaml'), 'utf8'));
+    // Rendered again after the fix: nothing is left, and no template is read as a manifest.
+    expect(stdout).toContain('baseline:latest (warn privileged:latest): 1 pod spec checked, 0 violating');
+    expect(stdout).not.toContain('template');
+    expect(stdout).toContain('fixed 1 finding in 1 file: charts/web/values.yaml');
+  });
+
+  it('--dry-run renders the fixed values without writing them, and prints their diff', async () => {
+    const { status, stdout, stderr, values } = await fixChart('--dry-run');
+    expect(status).toBe(0);
+    expect(values).toContain('\nhostNetwork: true\n');
+    expect(stdout).toContain('--- a/charts/web/values.yaml\n+++ b/charts/web/values.yaml\n');
+    expect(stdout).toContain('-hostNetwork: true\n+hostNetwork: false\n');
+    expect(stderr).toContain('1 pod spec checked, 0 violating');
+    expect(stderr).toContain('would fix 1 finding in 1 file: charts/web/values.yaml');
+  });
+
+  it('--render off reads the templates as files, as before: nothing to fix, each a template', async () => {
+    const { stdout, values } = await fixChart('--render', 'off');
+    expect(values).toContain('\nhostNetwork: true\n');
+    expect(stdout).toContain('charts/web/templates/deployment.yaml');
+    expect(stdout).toContain('looks like a Go/Helm template');
+    expect(stdout).toContain('fixed 0 findings in 0 files');
   });
 });
