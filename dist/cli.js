@@ -7374,7 +7374,6 @@ var majorTag = "v1";
 
 // src/cli/check.ts
 import { availableParallelism as availableParallelism2 } from "node:os";
-import path7 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/manifests/load.ts
@@ -21723,19 +21722,19 @@ function verifyListItems(list4, splices, expectation) {
   for (const [, item] of fixedItems) changed.add(item);
   for (const item of editItems) if (item !== null) changed.add(item);
   const kept = itemsToRead(layout, changed);
-  const apart = spliceItems.some(isEmpty) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
-  if (apart.length > 1) {
+  const apart2 = spliceItems.some(isEmpty) || editItems.includes(null) ? [kept] : clustersOf(layout, kept, spliceItems);
+  if (apart2.length > 1) {
     const clusterOf = /* @__PURE__ */ new Map();
     const shares = [];
-    for (let c = 0; c < apart.length; c++) {
-      for (const item of apart[c]) clusterOf.set(item, c);
+    for (let c = 0; c < apart2.length; c++) {
+      for (const item of apart2[c]) clusterOf.set(item, c);
       shares.push({ splices: [], edits: [], fixed: /* @__PURE__ */ new Map() });
     }
     for (let i = 0; i < splices.length; i++) shares[clusterOf.get(spliceItems[i]?.[0] ?? -1) ?? -1]?.splices.push(splices[i]);
     for (let i = 0; i < edits.length; i++) shares[clusterOf.get(editItems[i] ?? -1) ?? -1]?.edits.push(edits[i]);
     for (const [key, item] of fixedItems) shares[clusterOf.get(item) ?? -1]?.fixed.set(key, expectation.fixed.get(key) ?? /* @__PURE__ */ new Set());
     let failed = false;
-    for (const [c, cluster] of apart.entries()) {
+    for (const [c, cluster] of apart2.entries()) {
       const share = shares[c];
       const own = { edits: /* @__PURE__ */ new Map([[document.index, share.edits]]), fixed: share.fixed };
       const reason4 = verifyKept(list4, cluster, share.splices, own);
@@ -22525,7 +22524,7 @@ var FileFixer = class {
       }
       sharedOf = rendered.shared;
       let retry = false;
-      const apart = [...this.contexts.values()].every((context) => context.anchors.size === 0);
+      const apart2 = [...this.contexts.values()].every((context) => context.anchors.size === 0);
       const dealtWith = /* @__PURE__ */ new Set();
       for (const group of groups) {
         const groupOwners = inSelectionOrder(group.owners, this.ownerById);
@@ -22544,7 +22543,7 @@ var FileFixer = class {
           for (const owner of groupOwners) this.refuse(owner, { reason: reason5 ?? "the fix did not verify", shared: null });
         }
         for (const p of pods) dealtWith.add(p);
-        if (!apart) break;
+        if (!apart2) break;
       }
       if (retry) continue;
       const all = [...new Set(suggestionOf.values())];
@@ -23006,6 +23005,512 @@ function evaluateFiles(files, options, evaluated) {
   });
   return mergeResults(pass, results);
 }
+
+// src/io/checkWorkers.ts
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+var workerTag = "pod-security-review/check-worker";
+var defaultChunkBytes = 256 * 1024;
+function isCheckWorker() {
+  return !isMainThread && workerData?.tag === workerTag;
+}
+function serveCheckWorker() {
+  const setup = workerData;
+  const port = parentPort;
+  if (port === null) throw new Error("serveCheckWorker outside a worker thread");
+  const options = { ...setup.options, policy: setup.context };
+  port.on("message", (message) => {
+    if ("done" in message) {
+      port.close();
+      return;
+    }
+    const results = message.files.map((file) => evaluateFile(file, void 0, setup.context, options));
+    port.postMessage({ chunk: message.chunk, results });
+  });
+}
+function chunksOf(files, skip, chunkBytes) {
+  const chunks = [];
+  let current = [];
+  let bytes = 0;
+  files.forEach((file, i) => {
+    if (skip.has(i)) return;
+    current.push(i);
+    bytes += contentBytes(file.content);
+    if (bytes >= chunkBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+  });
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+async function evaluateFilesInWorkers(files, options, parallel, evaluated) {
+  const pass = namespacePass(files, options);
+  const results = files.map(() => void 0);
+  const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
+  const setup = { tag: workerTag, context: pass.context, options: { load: options.load, fixes: options.fixes } };
+  const workers = [];
+  const done = new Promise((resolve4, reject) => {
+    let next = 0;
+    let pending = chunks.length;
+    let settled = false;
+    const fail = (error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    if (pending === 0) resolve4();
+    for (let w = 0; w < Math.min(parallel.jobs, chunks.length); w++) {
+      const worker = new Worker(parallel.script, { workerData: setup, execArgv: [] });
+      workers.push(worker);
+      let inHand = 0;
+      const feed = () => {
+        const indexes = chunks[next];
+        if (indexes === void 0) {
+          if (inHand === 0) worker.postMessage({ done: true });
+          return;
+        }
+        inHand++;
+        worker.postMessage({ chunk: next++, files: indexes.flatMap((i) => files[i] ?? []) });
+      };
+      worker.on("message", (message) => {
+        inHand--;
+        chunks[message.chunk]?.forEach((fileIndex, j) => {
+          results[fileIndex] = message.results[j];
+          const file = files[fileIndex];
+          if (file) evaluated?.(file);
+        });
+        if (--pending === 0 && !settled) {
+          settled = true;
+          resolve4();
+        }
+        feed();
+      });
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (inHand > 0) fail(new Error(`a check worker stopped (exit status ${code}) before its files were evaluated`));
+      });
+      feed();
+      feed();
+    }
+  });
+  for (const [i, documents] of pass.early) {
+    const file = files[i];
+    if (file) {
+      results[i] = evaluateFile(file, documents, pass.context, options);
+      evaluated?.(file);
+    }
+  }
+  try {
+    await done;
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  return mergeResults(
+    pass,
+    results.map((result, i) => {
+      if (result === void 0) throw new Error(`no result for ${files[i]?.path ?? i}`);
+      return result;
+    })
+  );
+}
+
+// src/cli/colour.ts
+var red = (t) => `\x1B[31m${t}\x1B[39m`;
+var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
+var dim = (t) => `\x1B[2m${t}\x1B[22m`;
+var bold = (t) => `\x1B[1m${t}\x1B[22m`;
+function colourReport(text4) {
+  const lines = text4.replace(/\n$/, "").split("\n");
+  return `${lines.map((line, i) => {
+    if (i === lines.length - 1) return bold(line);
+    if (/^[^\s:][^:]*(:\d+){0,2}: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
+    if (/^[^\s:][^:]*(:\d+){0,2}: (ignored|note): /.test(line)) return dim(line);
+    if (/^[^\s:][^:]*(:\d+){0,2}: /.test(line)) return red(line);
+    return line;
+  }).join("\n")}
+`;
+}
+
+// src/cli/progress.ts
+var MiB = 1024 * 1024;
+function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
+  let files = 0;
+  let bytes = 0;
+  let shown4 = 0;
+  let last = -Infinity;
+  const mib = (n) => (n / MiB).toFixed(1);
+  const draw = () => {
+    const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
+    let text4 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
+    if (terminal.columns !== void 0 && terminal.columns > 1) text4 = text4.slice(0, terminal.columns - 1);
+    terminal.write(`\r${text4}${" ".repeat(Math.max(0, shown4 - text4.length))}`);
+    shown4 = text4.length;
+    last = terminal.now();
+  };
+  draw();
+  return {
+    advance(size) {
+      files++;
+      bytes += size;
+      if (terminal.now() - last >= intervalMs) draw();
+    },
+    end() {
+      terminal.write(`\r${" ".repeat(shown4)}\r`);
+      shown4 = 0;
+    }
+  };
+}
+var progressFromBytes = 4 * MiB;
+function progressFor(files, io, verb) {
+  if ((io.stderrTty ?? io.tty) !== true) return null;
+  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
+  if (bytes < progressFromBytes) return null;
+  const terminal = { write: io.stderr, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } };
+  const line = progressLine({ files: files.length, bytes }, terminal, verb);
+  return { advance: (file) => line.advance(contentBytes(file.content)), end: () => line.end() };
+}
+
+// src/report/json.ts
+function findingJson(f) {
+  return {
+    file: f.file,
+    line: f.line,
+    apiVersion: f.apiVersion,
+    kind: f.kind,
+    namespace: f.namespace,
+    name: f.name,
+    container: f.container,
+    containers: f.containers,
+    check: f.check,
+    reason: f.reason,
+    detail: f.detail,
+    level: f.level,
+    version: f.version,
+    mode: f.mode,
+    blocking: f.blocking,
+    levelSource: f.levelSource,
+    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
+    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
+    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
+    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
+    locations: f.locations.map((l) => ({
+      path: l.path,
+      line: l.line,
+      column: l.column,
+      exact: l.exact,
+      container: l.container,
+      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
+    }))
+  };
+}
+function renderJson(report, header) {
+  const body = {
+    policy: header.enforce,
+    warnPolicy: header.warn,
+    summary: {
+      podSpecs: report.podSpecs.length,
+      denied: report.podSpecs.filter((p) => !p.allowed).length,
+      findings: report.findings.length,
+      blocking: report.findings.filter((f) => f.blocking).length,
+      ignored: report.ignored.length,
+      errors: report.errors.length,
+      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
+    },
+    findings: report.findings.map(findingJson),
+    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
+    policyProblems: report.policyProblems,
+    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
+    podSpecs: report.podSpecs,
+    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+
+// src/manifests/types.ts
+var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered"]);
+function isWarning(problem) {
+  return warningKinds.has(problem.kind);
+}
+var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
+function isUnchecked(problem) {
+  return uncheckedKinds.has(problem.kind);
+}
+function failsRun(problem) {
+  return !isUnchecked(problem) && !isWarning(problem);
+}
+
+// src/findings/unchecked.ts
+var uncheckedPolicies = ["neutral", "failure", "success"];
+var defaultUnchecked = "neutral";
+function problemSeverity(problem, unchecked) {
+  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
+  return isUnchecked(problem) ? "notice" : "warning";
+}
+function problemsVerdict(problems, unchecked) {
+  if (problems.some(failsRun)) return "failure";
+  return problems.some(isUnchecked) ? unchecked : "success";
+}
+
+// src/report/explanations.ts
+var whyItMatters = {
+  ...extraWhyItMatters,
+  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
+  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
+  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
+  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
+  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
+  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
+  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
+  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
+  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
+  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
+  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
+  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
+  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
+  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
+  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
+  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
+  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
+  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
+};
+var checkTitles = {
+  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
+  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
+  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
+  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
+  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
+  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
+  hostPorts: { control: "Host Ports", problem: "host port" },
+  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
+  privileged: { control: "Privileged Containers", problem: "privileged container" },
+  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
+  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
+  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
+  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
+  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
+  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
+  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
+  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
+  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
+  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
+  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
+  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
+  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
+  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
+  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
+  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
+  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
+  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
+};
+var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
+
+// src/report/checkDocs.ts
+var readmeUrl = `https://github.com/${actionRepository}`;
+var checksSectionUrl = `${readmeUrl}#the-checks`;
+var documentedChecks = Object.keys(checkTitles);
+var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
+var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
+var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
+
+// src/report/fingerprint.ts
+var encoder = new TextEncoder();
+function identityOf(finding) {
+  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
+}
+function base64url(bytes) {
+  return Buffer.from(bytes).toString("base64url");
+}
+function fnv1a64(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  const out = new Uint8Array(8);
+  for (let i = 7; i >= 0; i--) {
+    out[i] = Number(hash & 0xffn);
+    hash >>= 8n;
+  }
+  return out;
+}
+function fingerprint(finding) {
+  return base64url(fnv1a64(encoder.encode(identityOf(finding))));
+}
+
+// src/report/markdown.ts
+function defuse(text4) {
+  return text4.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
+}
+function plainText(text4) {
+  return defuse(text4).replace(/[\r\n]+/g, " ");
+}
+
+// src/report/sarif.ts
+var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
+var notificationLevels = { error: "error", warning: "warning", notice: "note" };
+function renderSarif(findings, errors, toolVersion, unchecked = defaultUnchecked) {
+  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
+  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "pod-security-review",
+            version: toolVersion,
+            informationUri: standardsUrl,
+            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
+          }
+        },
+        results: findings.map((f) => ({
+          ruleId: f.check,
+          level: f.blocking ? "error" : "warning",
+          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ""}`) },
+          locations: f.locations.map((l) => ({
+            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
+          })),
+          partialFingerprints: { podSecurityReview: fingerprint(f) },
+          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
+        })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: errors.map((e) => ({
+              level: notificationLevels[problemSeverity(e, unchecked)],
+              message: { text: plainText(e.message) },
+              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
+            }))
+          }
+        ]
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function sarifRule(id, blocking) {
+  const { control, problem } = checkTitles[id];
+  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
+  const helpUri = checkDocsUrl(id);
+  const why = whyItMatters[id];
+  return {
+    id,
+    name: control,
+    shortDescription: { text: `${control}: ${problem}` },
+    fullDescription: { text: why },
+    help: {
+      text: `${why} See ${helpUri}`,
+      markdown: `**${control}** (\`${id}\`): ${problem}.
+
+${why}
+
+[Read more](${helpUri})`
+    },
+    helpUri,
+    defaultConfiguration: { level: blocking ? "error" : "warning" },
+    properties: {
+      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
+      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
+    }
+  };
+}
+
+// src/report/namesBy.ts
+function namesBy(items, keyOf2, named) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    let names = byKey.get(key);
+    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
+function rootsByTool(rendered, named = (root) => root) {
+  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
+}
+
+// src/report/text.ts
+function subject(f) {
+  const ns = f.namespace === null ? "" : `${f.namespace}/`;
+  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
+}
+function label(f) {
+  if (f.blocking) return "error: ";
+  return f.mode === "audit" ? "audit warning: " : f.mode === "preview" ? "upgrade preview: " : "warning: ";
+}
+function position(f) {
+  const first = f.locations[0];
+  const column = f.rendered === void 0 && first !== void 0 && first.line === f.line ? `:${first.column}` : "";
+  return `${f.file}:${f.line}${column}`;
+}
+function findingText(f) {
+  const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
+  const level3 = f.mode === "enforce" && !["namespace-label", "config-rule", "kyverno", "admission-config"].includes(f.levelSource.kind) ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
+  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}`;
+}
+function findingLines(findings) {
+  const lines = [];
+  const alike = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const text4 = findingText(f);
+    if (f.rendered === void 0) {
+      lines.push({ text: text4, renderings: null });
+      continue;
+    }
+    const key = `${text4}\0${f.rendered.exact}`;
+    const known3 = alike.get(key);
+    if (known3 !== void 0) known3.renderings.push(f.rendered);
+    else {
+      const line = { text: text4, renderings: [f.rendered] };
+      alike.set(key, line);
+      lines.push(line);
+    }
+  }
+  return lines.map(
+    ({ text: text4, renderings }) => renderings === null ? text4 : `${text4} (rendered by ${rootsByTool(renderings)}${renderings[0].exact ? "" : ", no source line writes it"})`
+  );
+}
+var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+var underFirst = (message) => message.split("\n").join("\n  ");
+var problemWords = { error: "error", warning: "warning", notice: "note" };
+function renderText(report, header, unchecked) {
+  const lines = [];
+  lines.push(...findingLines(report.findings));
+  for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
+  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
+  for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
+  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${underFirst(e.message)}`);
+  const blocking = report.findings.filter((f) => f.blocking).length;
+  const denied = report.podSpecs.filter((p) => !p.allowed).length;
+  const parts = [
+    `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, "pod spec", "pod specs")} checked, ${denied} violating`,
+    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(report.findings.length - blocking, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
+  ];
+  let summary = parts.join(" ");
+  if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
+  if (report.unchangedPodSpecs !== void 0) summary += `; ${count(report.unchangedPodSpecs, "unchanged pod spec", "unchanged pod specs")} not checked`;
+  lines.push(summary);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/reportFormat.ts
+function renderReport(format2, report, header, unchecked) {
+  switch (format2) {
+    case "json":
+      return renderJson(report, header);
+    case "sarif":
+      return renderSarif(report.findings, report.errors, version, unchecked);
+    case "text":
+      return renderText(report, header, unchecked);
+  }
+}
+
+// src/cli/renderings.ts
+import path5 from "node:path";
 
 // src/io/render/fsTree.ts
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -24686,6 +25191,7 @@ function readChart(file, source, files, requirements) {
 
 // src/render/discover.ts
 var defaultRenderSettings = { charts: [] };
+var bothTools = /* @__PURE__ */ new Set(["kustomize", "helm"]);
 var defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
 function limitsOf(settings) {
   return {
@@ -24807,10 +25313,10 @@ function helmRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, tools = bothTools) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...tools.has("kustomize") ? kustomizeRoots(head, base, changed, settings, consumed) : [], ...tools.has("helm") ? helmRoots(head, base, changed, settings, consumed) : []];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
@@ -25700,7 +26206,7 @@ function evaluateChangeSet(changeSet, options) {
       return adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) }));
     });
     const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
-    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, void 0, advice) : { findings: fileFindings, advice };
+    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, options.fixChecks, advice) : { findings: fileFindings, advice };
     findings.push(...fixed2.findings.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
     findings.push(...fixed2.advice.flat());
   }
@@ -26402,7 +26908,7 @@ async function evaluateWithRendering(changeSet, options, tools) {
 }
 async function checkRenderings(tools, options) {
   const port = placingPort(tools);
-  const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
+  const discovery = discoverRoots(port.head, null, port.head.paths, options.render, options.tools);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });
@@ -26415,524 +26921,67 @@ async function checkRenderings(tools, options) {
   return { report: report_, consumed: discovery.consumed };
 }
 
-// src/io/checkWorkers.ts
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-var workerTag = "pod-security-review/check-worker";
-var defaultChunkBytes = 256 * 1024;
-function isCheckWorker() {
-  return !isMainThread && workerData?.tag === workerTag;
+// src/cli/renderings.ts
+var bothTools2 = /* @__PURE__ */ new Set(["kustomize", "helm"]);
+async function renderingsUnder(io, paths, maxBytes, options, edited) {
+  const reader = fsTreeReader(io.cwd, paths, maxBytes);
+  const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "" });
+  return port ? checkRenderings(port, options) : null;
 }
-function serveCheckWorker() {
-  const setup = workerData;
-  const port = parentPort;
-  if (port === null) throw new Error("serveCheckWorker outside a worker thread");
-  const options = { ...setup.options, policy: setup.context };
-  port.on("message", (message) => {
-    if ("done" in message) {
-      port.close();
-      return;
-    }
-    const results = message.files.map((file) => evaluateFile(file, void 0, setup.context, options));
-    port.postMessage({ chunk: message.chunk, results });
-  });
-}
-function chunksOf(files, skip, chunkBytes) {
-  const chunks = [];
-  let current = [];
-  let bytes = 0;
-  files.forEach((file, i) => {
-    if (skip.has(i)) return;
-    current.push(i);
-    bytes += contentBytes(file.content);
-    if (bytes >= chunkBytes) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-  });
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-async function evaluateFilesInWorkers(files, options, parallel, evaluated) {
-  const pass = namespacePass(files, options);
-  const results = files.map(() => void 0);
-  const chunks = chunksOf(files, new Set(pass.early.keys()), parallel.chunkBytes ?? defaultChunkBytes);
-  const setup = { tag: workerTag, context: pass.context, options: { load: options.load, fixes: options.fixes } };
-  const workers = [];
-  const done = new Promise((resolve4, reject) => {
-    let next = 0;
-    let pending = chunks.length;
-    let settled = false;
-    const fail = (error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    };
-    if (pending === 0) resolve4();
-    for (let w = 0; w < Math.min(parallel.jobs, chunks.length); w++) {
-      const worker = new Worker(parallel.script, { workerData: setup, execArgv: [] });
-      workers.push(worker);
-      let inHand = 0;
-      const feed = () => {
-        const indexes = chunks[next];
-        if (indexes === void 0) {
-          if (inHand === 0) worker.postMessage({ done: true });
-          return;
-        }
-        inHand++;
-        worker.postMessage({ chunk: next++, files: indexes.flatMap((i) => files[i] ?? []) });
-      };
-      worker.on("message", (message) => {
-        inHand--;
-        chunks[message.chunk]?.forEach((fileIndex, j) => {
-          results[fileIndex] = message.results[j];
-          const file = files[fileIndex];
-          if (file) evaluated?.(file);
-        });
-        if (--pending === 0 && !settled) {
-          settled = true;
-          resolve4();
-        }
-        feed();
-      });
-      worker.on("error", fail);
-      worker.on("exit", (code) => {
-        if (inHand > 0) fail(new Error(`a check worker stopped (exit status ${code}) before its files were evaluated`));
-      });
-      feed();
-      feed();
-    }
-  });
-  for (const [i, documents] of pass.early) {
-    const file = files[i];
-    if (file) {
-      results[i] = evaluateFile(file, documents, pass.context, options);
-      evaluated?.(file);
-    }
-  }
-  try {
-    await done;
-  } finally {
-    for (const worker of workers) void worker.terminate();
-  }
-  return mergeResults(
-    pass,
-    results.map((result, i) => {
-      if (result === void 0) throw new Error(`no result for ${files[i]?.path ?? i}`);
-      return result;
-    })
-  );
-}
-
-// src/cli/colour.ts
-var red = (t) => `\x1B[31m${t}\x1B[39m`;
-var yellow = (t) => `\x1B[33m${t}\x1B[39m`;
-var dim = (t) => `\x1B[2m${t}\x1B[22m`;
-var bold = (t) => `\x1B[1m${t}\x1B[22m`;
-function colourReport(text4) {
-  const lines = text4.replace(/\n$/, "").split("\n");
-  return `${lines.map((line, i) => {
-    if (i === lines.length - 1) return bold(line);
-    if (/^[^\s:][^:]*(:\d+){0,2}: (warning|audit warning|upgrade preview): /.test(line)) return yellow(line);
-    if (/^[^\s:][^:]*(:\d+){0,2}: (ignored|note): /.test(line)) return dim(line);
-    if (/^[^\s:][^:]*(:\d+){0,2}: /.test(line)) return red(line);
-    return line;
-  }).join("\n")}
-`;
-}
-
-// src/cli/progress.ts
-var MiB = 1024 * 1024;
-function progressLine(total, terminal, verb = "checking", intervalMs = 100) {
-  let files = 0;
-  let bytes = 0;
-  let shown4 = 0;
-  let last = -Infinity;
-  const mib = (n) => (n / MiB).toFixed(1);
-  const draw = () => {
-    const percent = total.bytes === 0 ? 100 : Math.floor(bytes / total.bytes * 100);
-    let text4 = `${verb} ${files}/${total.files} files, ${mib(bytes)}/${mib(total.bytes)} MiB (${percent}%)\u2026`;
-    if (terminal.columns !== void 0 && terminal.columns > 1) text4 = text4.slice(0, terminal.columns - 1);
-    terminal.write(`\r${text4}${" ".repeat(Math.max(0, shown4 - text4.length))}`);
-    shown4 = text4.length;
-    last = terminal.now();
-  };
-  draw();
+function withEdits2(reader, edited) {
+  const encoder3 = new TextEncoder();
   return {
-    advance(size) {
-      files++;
-      bytes += size;
-      if (terminal.now() - last >= intervalMs) draw();
-    },
-    end() {
-      terminal.write(`\r${" ".repeat(shown4)}\r`);
-      shown4 = 0;
-    }
-  };
-}
-var progressFromBytes = 4 * MiB;
-function progressFor(files, io, verb) {
-  if ((io.stderrTty ?? io.tty) !== true) return null;
-  const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
-  if (bytes < progressFromBytes) return null;
-  const terminal = { write: io.stderr, now: io.now ?? (() => performance.now()), ...io.columns === void 0 ? {} : { columns: io.columns } };
-  const line = progressLine({ files: files.length, bytes }, terminal, verb);
-  return { advance: (file) => line.advance(contentBytes(file.content)), end: () => line.end() };
-}
-
-// src/report/json.ts
-function findingJson(f) {
-  return {
-    file: f.file,
-    line: f.line,
-    apiVersion: f.apiVersion,
-    kind: f.kind,
-    namespace: f.namespace,
-    name: f.name,
-    container: f.container,
-    containers: f.containers,
-    check: f.check,
-    reason: f.reason,
-    detail: f.detail,
-    level: f.level,
-    version: f.version,
-    mode: f.mode,
-    blocking: f.blocking,
-    levelSource: f.levelSource,
-    ...f.optOutNote !== null ? { optOutNote: f.optOutNote } : {},
-    ...f.status !== void 0 ? { status: f.status, preexisting: f.preexisting } : {},
-    ...f.fix !== void 0 ? { fix: f.fix, fixNote: f.fixNote ?? null } : {},
-    ...f.rendered !== void 0 ? { rendered: { tool: f.rendered.tool, root: f.rendered.root, sourceFile: f.rendered.sourceFile, sourceLine: f.rendered.sourceLine, exact: f.rendered.exact, ...f.rendered.label !== void 0 ? { rendering: f.rendered.label } : {} } } : {},
-    locations: f.locations.map((l) => ({
-      path: l.path,
-      line: l.line,
-      column: l.column,
-      exact: l.exact,
-      container: l.container,
-      ...l.inDiff !== void 0 ? { inDiff: l.inDiff } : {}
-    }))
-  };
-}
-function renderJson(report, header) {
-  const body = {
-    policy: header.enforce,
-    warnPolicy: header.warn,
-    summary: {
-      podSpecs: report.podSpecs.length,
-      denied: report.podSpecs.filter((p) => !p.allowed).length,
-      findings: report.findings.length,
-      blocking: report.findings.filter((f) => f.blocking).length,
-      ignored: report.ignored.length,
-      errors: report.errors.length,
-      ...report.unchangedPodSpecs !== void 0 ? { unchanged: report.unchangedPodSpecs } : {}
-    },
-    findings: report.findings.map(findingJson),
-    ignored: report.ignored.map((f) => ({ ...findingJson(f), why: f.why })),
-    policyProblems: report.policyProblems,
-    errors: report.errors.map((e) => ({ file: e.file, line: e.line, message: e.message, kind: e.kind })),
-    podSpecs: report.podSpecs,
-    ...report.notices && report.notices.length > 0 ? { notices: report.notices } : {}
-  };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-
-// src/manifests/types.ts
-var warningKinds = /* @__PURE__ */ new Set(["namespace-conflict", "wrong-group", "skipped-document", "base-not-rendered"]);
-function isWarning(problem) {
-  return warningKinds.has(problem.kind);
-}
-var uncheckedKinds = /* @__PURE__ */ new Set(["template", "not-rendered", "too-large", "binary", "unreadable"]);
-function isUnchecked(problem) {
-  return uncheckedKinds.has(problem.kind);
-}
-function failsRun(problem) {
-  return !isUnchecked(problem) && !isWarning(problem);
-}
-
-// src/findings/unchecked.ts
-var uncheckedPolicies = ["neutral", "failure", "success"];
-var defaultUnchecked = "neutral";
-function problemSeverity(problem, unchecked) {
-  if (failsRun(problem) || isUnchecked(problem) && unchecked === "failure") return "error";
-  return isUnchecked(problem) ? "notice" : "warning";
-}
-function problemsVerdict(problems, unchecked) {
-  if (problems.some(failsRun)) return "failure";
-  return problems.some(isUnchecked) ? unchecked : "success";
-}
-
-// src/report/explanations.ts
-var whyItMatters = {
-  ...extraWhyItMatters,
-  allowPrivilegeEscalation: "A process that can gain more privileges than its parent (setuid binaries, file capabilities) can turn a small compromise into root.",
-  appArmorProfile: "Without an AppArmor profile the container runs unconfined, losing a layer that limits what a compromised process can touch.",
-  capabilities_baseline: "Extra Linux capabilities hand a container pieces of root (network administration, raw sockets, kernel modules) beyond what ordinary workloads need.",
-  capabilities_restricted: "Every capability not dropped is a piece of root the container keeps; restricted pods drop ALL and add back at most NET_BIND_SERVICE.",
-  hostNamespaces: "Sharing the node's network, process or IPC namespace lets the pod see and interfere with everything else on the node.",
-  hostPathVolumes: "A hostPath volume exposes the node's file system to the pod, a common path to taking over the node.",
-  hostPorts: "A hostPort binds directly on the node, bypassing network policy and limiting where the pod can be scheduled.",
-  hostProbesAndHostLifecycle: "A probe or lifecycle handler with a host makes the kubelet connect to an address the pod chooses, which can be used to reach other services from the node.",
-  privileged: "A privileged container has all capabilities and device access: it is effectively root on the node.",
-  procMount: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason.",
-  procMount_restricted: "An unmasked /proc exposes kernel interfaces that are hidden from containers for a reason, even in a user namespace at the restricted level.",
-  restrictedVolumes: "Only volume types that cannot reach node or network storage outside the pod\u2019s control are allowed at the restricted level.",
-  runAsNonRoot: "A container that may run as root makes any escape or misconfiguration far more damaging.",
-  runAsUser: "Running as UID 0 is running as root, whatever the image says.",
-  seLinuxOptions: "Custom SELinux users, roles or types can lift the confinement SELinux gives containers.",
-  seccompProfile_baseline: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  seccompProfile_restricted: "Without seccomp every system call is open to the container, including the rarely used ones most kernel exploits need.",
-  sysctls: "Unsafe sysctls change kernel settings shared by every pod on the node.",
-  windowsHostProcess: "A Windows HostProcess container runs directly on the node with its privileges."
-};
-var checkTitles = {
-  allowPrivilegeEscalation: { control: "Privilege Escalation", problem: "privilege escalation allowed" },
-  appArmorProfile: { control: "AppArmor", problem: "AppArmor profile not allowed" },
-  capabilities_baseline: { control: "Capabilities (baseline)", problem: "capabilities beyond the baseline set" },
-  capabilities_restricted: { control: "Capabilities (restricted)", problem: "capabilities not dropped" },
-  hostNamespaces: { control: "Host Namespaces", problem: "host namespaces" },
-  hostPathVolumes: { control: "HostPath Volumes", problem: "hostPath volume" },
-  hostPorts: { control: "Host Ports", problem: "host port" },
-  hostProbesAndHostLifecycle: { control: "Host Probes / Lifecycle Hooks", problem: "probe or lifecycle hook aimed at another host" },
-  privileged: { control: "Privileged Containers", problem: "privileged container" },
-  procMount: { control: "/proc Mount Type", problem: "unmasked /proc" },
-  procMount_restricted: { control: "/proc Mount Type (restricted)", problem: "unmasked /proc" },
-  restrictedVolumes: { control: "Volume Types", problem: "volume type not allowed" },
-  runAsNonRoot: { control: "Running as Non-root", problem: "root not ruled out" },
-  runAsUser: { control: "Running as Non-root user", problem: "runs as root (UID 0)" },
-  seLinuxOptions: { control: "SELinux", problem: "custom SELinux options" },
-  seccompProfile_baseline: { control: "Seccomp (baseline)", problem: "unconfined seccomp profile" },
-  seccompProfile_restricted: { control: "Seccomp (restricted)", problem: "no seccomp profile" },
-  sysctls: { control: "Sysctls", problem: "unsafe sysctls" },
-  windowsHostProcess: { control: "HostProcess", problem: "Windows HostProcess container" },
-  "psp.removed": { control: "PodSecurityPolicy leftover", problem: "PodSecurityPolicy that nothing enforces" },
-  "policy.relaxed": { control: "Policy change", problem: "the pull request relaxes the policy that judges it" },
-  "advice.readOnlyRootFilesystem": { control: "Read-only root file system (advice)", problem: "writable root file system" },
-  "advice.automountServiceAccountToken": { control: "Service account token (advice)", problem: "service account token mounted" },
-  "advice.highUid": { control: "High UID and GID (advice)", problem: "UID or GID at most 10000" },
-  "advice.dropNetRaw": { control: "NET_RAW (advice)", problem: "NET_RAW not dropped" },
-  "advice.imageDigest": { control: "Image digest (advice)", problem: "image not pinned by digest" },
-  "advice.resourceLimits": { control: "Resource limits (advice)", problem: "no CPU or memory limits" }
-};
-var standardsUrl = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
-
-// src/report/checkDocs.ts
-var readmeUrl = `https://github.com/${actionRepository}`;
-var checksSectionUrl = `${readmeUrl}#the-checks`;
-var documentedChecks = Object.keys(checkTitles);
-var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
-var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
-var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
-
-// src/report/fingerprint.ts
-var encoder = new TextEncoder();
-function identityOf(finding) {
-  return [finding.file, finding.kind, finding.namespace ?? "", finding.name, finding.containers.join(","), finding.check].join("\0");
-}
-function base64url(bytes) {
-  return Buffer.from(bytes).toString("base64url");
-}
-function fnv1a64(bytes) {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of bytes) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
-  const out = new Uint8Array(8);
-  for (let i = 7; i >= 0; i--) {
-    out[i] = Number(hash & 0xffn);
-    hash >>= 8n;
-  }
-  return out;
-}
-function fingerprint(finding) {
-  return base64url(fnv1a64(encoder.encode(identityOf(finding))));
-}
-
-// src/report/markdown.ts
-function defuse(text4) {
-  return text4.replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replaceAll("<!--", "<\u200B!--");
-}
-function plainText(text4) {
-  return defuse(text4).replace(/[\r\n]+/g, " ");
-}
-
-// src/report/sarif.ts
-var severity = { blocking: "8.0", standard: "5.0", advisory: "3.0" };
-var notificationLevels = { error: "error", warning: "warning", notice: "note" };
-function renderSarif(findings, errors, toolVersion, unchecked = defaultUnchecked) {
-  const checks2 = [...new Set(findings.map((f) => f.check))].sort();
-  const blockingChecks = new Set(findings.filter((f) => f.blocking).map((f) => f.check));
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "pod-security-review",
-            version: toolVersion,
-            informationUri: standardsUrl,
-            rules: checks2.map((id) => sarifRule(id, blockingChecks.has(id)))
-          }
-        },
-        results: findings.map((f) => ({
-          ruleId: f.check,
-          level: f.blocking ? "error" : "warning",
-          message: { text: plainText(`${f.reason} (${f.detail}) in ${f.kind} ${f.name} [${f.level}:${f.version}]${f.rendered ? `, rendered by ${f.rendered.tool} from ${f.rendered.label ?? f.rendered.root}` : ""}`) },
-          locations: f.locations.map((l) => ({
-            physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: l.line, startColumn: l.column } }
-          })),
-          partialFingerprints: { podSecurityReview: fingerprint(f) },
-          ...f.rendered ? { properties: { rendered: { tool: f.rendered.tool, root: f.rendered.root, exact: f.rendered.exact } } } : {}
-        })),
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: errors.map((e) => ({
-              level: notificationLevels[problemSeverity(e, unchecked)],
-              message: { text: plainText(e.message) },
-              locations: [{ physicalLocation: { artifactLocation: { uri: e.file }, ...e.line === null ? {} : { region: { startLine: e.line } } } }]
-            }))
-          }
-        ]
+    list: (commit) => reader.list(commit),
+    async read(commit, listing, paths) {
+      const files = await reader.read(commit, listing, paths);
+      for (const p of paths) {
+        const text4 = edited.get(p);
+        if (text4 !== void 0 && listing.has(p)) files.set(p, encoder3.encode(text4));
       }
-    ]
+      return files;
+    }
   };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
 }
-function sarifRule(id, blocking) {
-  const { control, problem } = checkTitles[id];
-  const advisory = id.startsWith("advice.") || id === "psp.removed" || id === "policy.relaxed";
-  const helpUri = checkDocsUrl(id);
-  const why = whyItMatters[id];
+function mergeReports(plain2, rendered, problems) {
   return {
-    id,
-    name: control,
-    shortDescription: { text: `${control}: ${problem}` },
-    fullDescription: { text: why },
-    help: {
-      text: `${why} See ${helpUri}`,
-      markdown: `**${control}** (\`${id}\`): ${problem}.
-
-${why}
-
-[Read more](${helpUri})`
-    },
-    helpUri,
-    defaultConfiguration: { level: blocking ? "error" : "warning" },
-    properties: {
-      tags: advisory ? ["security", "kubernetes"] : ["security", "kubernetes", "pod-security-standards"],
-      "security-severity": blocking ? severity.blocking : advisory ? severity.advisory : severity.standard
-    }
+    ...plain2,
+    findings: [...plain2.findings, ...rendered.findings],
+    ignored: [...plain2.ignored, ...rendered.ignored],
+    policyProblems: [...plain2.policyProblems, ...rendered.policyProblems],
+    podSpecs: [...plain2.podSpecs, ...rendered.podSpecs],
+    errors: sortProblems([...problems, ...plain2.errors, ...rendered.errors])
   };
 }
-
-// src/report/namesBy.ts
-function namesBy(items, keyOf2, named) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    let names = byKey.get(key);
-    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
-    names.add(named(item));
+function rootsOutside(files, command, tools = bothTools2) {
+  const problems = [];
+  const isRoot = (file) => tools.has("helm") && path5.basename(file) === "Chart.yaml" || tools.has("kustomize") && isKustomizationFile(file);
+  for (const { path: file } of files) {
+    if (!path5.isAbsolute(file) || !isRoot(file)) continue;
+    problems.push({
+      file,
+      line: null,
+      kind: "not-rendered",
+      message: `${path5.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`${command}\` from a folder that holds it`
+    });
   }
-  return [...byKey].map(([key, names]) => [key, [...names]]);
-}
-function rootsByTool(rendered, named = (root) => root) {
-  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
-}
-
-// src/report/text.ts
-function subject(f) {
-  const ns = f.namespace === null ? "" : `${f.namespace}/`;
-  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
-}
-function label(f) {
-  if (f.blocking) return "error: ";
-  return f.mode === "audit" ? "audit warning: " : f.mode === "preview" ? "upgrade preview: " : "warning: ";
-}
-function position(f) {
-  const first = f.locations[0];
-  const column = f.rendered === void 0 && first !== void 0 && first.line === f.line ? `:${first.column}` : "";
-  return `${f.file}:${f.line}${column}`;
-}
-function findingText(f) {
-  const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
-  const level3 = f.mode === "enforce" && !["namespace-label", "config-rule", "kyverno", "admission-config"].includes(f.levelSource.kind) ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}`;
-}
-function findingLines(findings) {
-  const lines = [];
-  const alike = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const text4 = findingText(f);
-    if (f.rendered === void 0) {
-      lines.push({ text: text4, renderings: null });
-      continue;
-    }
-    const key = `${text4}\0${f.rendered.exact}`;
-    const known3 = alike.get(key);
-    if (known3 !== void 0) known3.renderings.push(f.rendered);
-    else {
-      const line = { text: text4, renderings: [f.rendered] };
-      alike.set(key, line);
-      lines.push(line);
-    }
-  }
-  return lines.map(
-    ({ text: text4, renderings }) => renderings === null ? text4 : `${text4} (rendered by ${rootsByTool(renderings)}${renderings[0].exact ? "" : ", no source line writes it"})`
-  );
-}
-var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var underFirst = (message) => message.split("\n").join("\n  ");
-var problemWords = { error: "error", warning: "warning", notice: "note" };
-function renderText(report, header, unchecked) {
-  const lines = [];
-  lines.push(...findingLines(report.findings));
-  for (const f of report.ignored) lines.push(`${position(f)}: ignored: ${subject(f)}: ${f.reason} [${f.check}]: ${f.why.join("; ")}`);
-  for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
-  for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
-  for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${underFirst(e.message)}`);
-  const blocking = report.findings.filter((f) => f.blocking).length;
-  const denied = report.podSpecs.filter((p) => !p.allowed).length;
-  const parts = [
-    `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, "pod spec", "pod specs")} checked, ${denied} violating`,
-    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(report.findings.length - blocking, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
-  ];
-  let summary = parts.join(" ");
-  if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
-  if (report.unchangedPodSpecs !== void 0) summary += `; ${count(report.unchangedPodSpecs, "unchanged pod spec", "unchanged pod specs")} not checked`;
-  lines.push(summary);
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/reportFormat.ts
-function renderReport(format2, report, header, unchecked) {
-  switch (format2) {
-    case "json":
-      return renderJson(report, header);
-    case "sarif":
-      return renderSarif(report.findings, report.errors, version, unchecked);
-    case "text":
-      return renderText(report, header, unchecked);
-  }
+  return problems;
 }
 
 // src/cli/options.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/io/files.ts
 import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 var skippedDirectories = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function displayPath(absolute, cwd) {
-  const relative = path5.relative(cwd, absolute);
+  const relative = path6.relative(cwd, absolute);
   const shown4 = relative === "" || relative.startsWith("..") ? absolute : relative;
-  return shown4.split(path5.sep).join("/");
+  return shown4.split(path6.sep).join("/");
 }
-var isManifestName = (name) => manifestExtensions.has(path5.extname(name).toLowerCase());
+var isManifestName = (name) => manifestExtensions.has(path6.extname(name).toLowerCase());
 function kindOf(info) {
   return info.isFIFO() ? "a FIFO" : info.isSocket() ? "a socket" : info.isCharacterDevice() ? "a character device" : info.isBlockDevice() ? "a block device" : "not a regular file";
 }
@@ -26950,7 +26999,7 @@ function walk4(directory, search) {
   }
   entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const entry of entries) {
-    const full = path5.join(directory, entry.name);
+    const full = path6.join(directory, entry.name);
     if (entry.isSymbolicLink()) followLink(full, search);
     else if (entry.isDirectory()) {
       if (!skippedDirectories.has(entry.name)) walk4(full, search);
@@ -26961,7 +27010,7 @@ function walk4(directory, search) {
   }
 }
 function followLink(link, search) {
-  const name = path5.basename(link);
+  const name = path6.basename(link);
   let target;
   let resolved2;
   let info;
@@ -26974,7 +27023,7 @@ function followLink(link, search) {
     return;
   }
   if (!info.isDirectory() && !isManifestName(name)) return;
-  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path5.sep}`))) {
+  if (!search.roots.some((root) => resolved2 === root || resolved2.startsWith(`${root}${path6.sep}`))) {
     refuse(search, link, `is a symbolic link to ${target}, outside the folders given; it was not followed`);
     return;
   }
@@ -26987,7 +27036,7 @@ function collectFiles(args, cwd, maxBytes) {
   const search = { cwd, roots: [], searched: /* @__PURE__ */ new Set(), paths: [], problems: [] };
   const folders = [];
   for (const arg of args) {
-    const absolute = path5.resolve(cwd, arg);
+    const absolute = path6.resolve(cwd, arg);
     let info;
     try {
       info = statSync(absolute);
@@ -27182,7 +27231,7 @@ function readPolicyOptions(values) {
 }
 function loadPolicyConfig(cwd, explicit) {
   const file = explicit ?? defaultConfigPath;
-  const absolute = path6.resolve(cwd, file);
+  const absolute = path7.resolve(cwd, file);
   if (!existsSync(absolute)) {
     if (explicit !== void 0) throw new UsageError(`--config ${explicit}: no such file`);
     return defaultPolicyConfig;
@@ -27190,7 +27239,7 @@ function loadPolicyConfig(cwd, explicit) {
   return parseConfigFile(readFileSync2(absolute, "utf8"), file);
 }
 function parseConfigFile(text4, file, where2 = "") {
-  const parsed2 = parsePolicyConfig(text4, file.split(path6.sep).join("/"));
+  const parsed2 = parsePolicyConfig(text4, file.split(path7.sep).join("/"));
   if (!parsed2.ok) throw new UsageError(`invalid policy config${where2}:
 ${parsed2.errors.map(formatConfigError).join("\n")}`);
   return parsed2.config;
@@ -27261,16 +27310,6 @@ function jobsFor(requested, files, fixes, io) {
   const bytes = files.reduce((n, f) => n + contentBytes(f.content), 0);
   return defaultJobs(bytes, fixes, cores);
 }
-function mergeReports(plain2, rendered, problems) {
-  return {
-    ...plain2,
-    findings: [...plain2.findings, ...rendered.findings],
-    ignored: [...plain2.ignored, ...rendered.ignored],
-    policyProblems: [...plain2.policyProblems, ...rendered.policyProblems],
-    podSpecs: [...plain2.podSpecs, ...rendered.podSpecs],
-    errors: sortProblems([...problems, ...plain2.errors, ...rendered.errors])
-  };
-}
 function defaultJobs(bytes, fixes, cores) {
   return cores >= parallelFromCores && bytes * (fixes ? fixesCostFactor : 1) >= parallelFromBytes ? cores : 0;
 }
@@ -27297,15 +27336,14 @@ async function checkCommand(args, io) {
   }
   const policy = contextFor(io, options, values.advice === true);
   const checkOptions = { policy, load: { maxBytes: options.maxBytes }, fixes: options.format === "json" };
-  const port = values.render === "auto" ? await openRenderer({ reader: fsTreeReader(io.cwd, positionals, options.maxBytes), base: null, head: "" }) : null;
-  const rendered = port ? await checkRenderings(port, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
+  const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} }) : null;
   const files = rendered ? collected.files.filter((f) => !rendered.consumed.has(f.path)) : collected.files;
   const jobs = jobsFor(requestedJobs, files, checkOptions.fixes, io);
   const progress = progressFor(files, io);
   const advance = progress?.advance;
   const evaluated = jobs > 0 && io.workerScript ? await evaluateFilesInWorkers(files, checkOptions, { jobs, script: io.workerScript }, advance) : evaluateFiles(files, checkOptions, advance);
   progress?.end();
-  const problems = port ? [...collected.problems, ...rootsOutside(files)] : collected.problems;
+  const problems = rendered ? [...collected.problems, ...rootsOutside(files, "check")] : collected.problems;
   const report = rendered ? mergeReports(evaluated, rendered.report, problems) : { ...evaluated, errors: [...problems, ...evaluated.errors] };
   const header = defaultPolicies(policy, report.cluster);
   const output = renderReport(options.format, report, header, options.unchecked);
@@ -27313,19 +27351,6 @@ async function checkCommand(args, io) {
   notComputedNotice(report, io);
   const status = failureStatus(report, options.unchecked);
   return emptyInputStatus("check", collected.files.length, report.podSpecs.length, report.errors.length, values["allow-empty"], io) ?? status;
-}
-function rootsOutside(files) {
-  const problems = [];
-  for (const { path: file } of files) {
-    if (!path7.isAbsolute(file) || path7.basename(file) !== "Chart.yaml" && !isKustomizationFile(file)) continue;
-    problems.push({
-      file,
-      line: null,
-      kind: "not-rendered",
-      message: `${path7.dirname(file)} not rendered: it is outside the working directory, the only place charts and overlays are rendered from; run \`check\` from a folder that holds it`
-    });
-  }
-  return problems;
 }
 function notComputedNotice(report, io) {
   const skipped2 = report.findings.filter((f) => f.fixNote?.startsWith(notComputedLead) === true);
@@ -27631,6 +27656,11 @@ volume type, which user ID) are left and reported with what to do.
 
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
+  --render MODE        auto: render the Helm charts found under the paths, as check
+                       does, and apply the edits of values lines a review suggests (each
+                       verified by rendering again); off: read every file as a plain
+                       manifest. Kustomize files are fixed as plain manifests either
+                       way [default: auto]
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
   --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
   --skip CHECK,...     fix every check but these
@@ -27672,7 +27702,9 @@ function applyRound(files, findings, fixedChecks) {
   const suggestionsOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     if (!finding.fix) continue;
-    suggestionsOf.set(finding.file, (suggestionsOf.get(finding.file) ?? /* @__PURE__ */ new Set()).add(finding.fix));
+    const suggestions = suggestionsOf.get(finding.file);
+    if (suggestions) suggestions.push(finding.fix);
+    else suggestionsOf.set(finding.file, [finding.fix]);
     const checks2 = fixedChecks.get(finding.file);
     if (checks2) checks2.push(finding.check);
     else fixedChecks.set(finding.file, [finding.check]);
@@ -27680,9 +27712,17 @@ function applyRound(files, findings, fixedChecks) {
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {
     const text4 = textOf(file.content);
-    const suggestions = [...suggestionsOf.get(file.path) ?? []].sort((a, b) => a.startLine - b.startLine);
+    const suggestions = apart(suggestionsOf.get(file.path) ?? []);
     return text4 === null || suggestions.length === 0 ? file : { path: file.path, content: applySuggestions(text4, suggestions) };
   });
+}
+function apart(suggestions) {
+  const kept = [];
+  for (const suggestion of [...suggestions].sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine)) {
+    const last = kept.at(-1);
+    if (last === void 0 || suggestion.startLine > last.endLine) kept.push(suggestion);
+  }
+  return kept;
 }
 function patchPath(side, file) {
   return `${side}/${file.replace(/^\/+/, "")}`;
@@ -27694,6 +27734,7 @@ async function fixCommand(args, io) {
     options: {
       ...policyOptions,
       "dry-run": { type: "boolean", default: false },
+      render: { type: "string", default: "auto" },
       "allow-empty": { type: "boolean", default: false },
       only: { type: "string", multiple: true },
       skip: { type: "string", multiple: true },
@@ -27704,14 +27745,28 @@ async function fixCommand(args, io) {
     io.stdout(fixUsage);
     return 0;
   }
+  if (values.render !== "auto" && values.render !== "off") throw new UsageError(`--render ${JSON.stringify(values.render)}: must be one of auto, off`);
   const options = readPolicyOptions(values);
   const collected = await filesOfPaths(positionals, io, options.maxBytes, "fix");
   const policy = contextFor(io, options, values.advice === true);
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
-  const fixing = progressFor(collected.files, io, "fixing");
-  const before = evaluateFiles(collected.files, { policy, load, fixes: true, fixChecks }, fixing?.advance);
-  fixing?.end();
+  const checkOptions = { policy, load, fixes: true, fixChecks };
+  const rendering = /* @__PURE__ */ new Set(["helm"]);
+  const renderOptions = { ...checkOptions, tools: rendering, ...policy.config.render ? { render: policy.config.render } : {} };
+  const checkFiles = async (files2, doing) => {
+    const edited = /* @__PURE__ */ new Map();
+    files2.forEach((file, i) => {
+      if (file !== collected.files[i] && typeof file.content === "string") edited.set(file.path, file.content);
+    });
+    const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, renderOptions, edited) : null;
+    const plain2 = rendered ? files2.filter((f) => !rendered.consumed.has(f.path)) : files2;
+    const progress = progressFor(plain2, io, doing);
+    const evaluated = evaluateFiles(plain2, checkOptions, progress?.advance);
+    progress?.end();
+    return rendered ? mergeReports(evaluated, rendered.report, rootsOutside(plain2, "fix", rendering)) : evaluated;
+  };
+  const before = await checkFiles(collected.files, "fixing");
   const fixedChecks = /* @__PURE__ */ new Map();
   let files = collected.files;
   let remaining = before;
@@ -27719,9 +27774,7 @@ async function fixCommand(args, io) {
     const applied = applyRound(files, remaining.findings, fixedChecks);
     if (applied === null) break;
     files = applied;
-    const rechecking = progressFor(files, io, "re-checking");
-    remaining = evaluateFiles(files, { policy, load, fixes: true, fixChecks }, rechecking?.advance);
-    rechecking?.end();
+    remaining = await checkFiles(files, "re-checking");
   }
   let diff = "";
   const changed = [];

@@ -15646,14 +15646,14 @@ function helmRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, tools = bothTools) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
+  const roots = [...tools.has("kustomize") ? kustomizeRoots(head, base, changed, settings, consumed) : [], ...tools.has("helm") ? helmRoots(head, base, changed, settings, consumed) : []];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
-var defaultRenderSettings, defaultRenderLimits, baseName, chartFileNames;
+var defaultRenderSettings, bothTools, defaultRenderLimits, baseName, chartFileNames;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -15661,6 +15661,7 @@ var init_discover = __esm({
     init_kustomization();
     init_paths();
     defaultRenderSettings = { charts: [] };
+    bothTools = /* @__PURE__ */ new Set(["kustomize", "helm"]);
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
@@ -52747,7 +52748,7 @@ function evaluateChangeSet(changeSet, options) {
       return adviceFindings(e.source, context.extraChecks ?? defaultExtraChecks).map((finding) => ({ ...finding, status, preexisting: false, locations: finding.locations.map((l) => ({ ...l, inDiff: lines.has(l.line) })) }));
     });
     const headText = file.head.kind === "content" ? textOf(file.head.data) : null;
-    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, void 0, advice) : { findings: fileFindings, advice };
+    const fixed2 = options.fixes ? fixFindings(file.path, headText, evaluations, fileFindings, lines, options.fixChecks, advice) : { findings: fileFindings, advice };
     findings.push(...fixed2.findings.flat().filter((finding) => !(options.onlyNewViolations && finding.preexisting)));
     findings.push(...fixed2.advice.flat());
   }
