@@ -10,6 +10,7 @@ import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { checkTitles } from './explanations.js';
+import { rootsByTool } from './namesBy.js';
 import type { ReviewFinding } from './types.js';
 
 export interface SummaryInput {
@@ -64,8 +65,9 @@ export function summaryRows(findings: readonly ReviewFinding[]): ReviewFinding[]
 
 function statusOf(row: readonly ReviewFinding[]): string {
   const old = row.filter((f) => f.preexisting).length;
-  const rendered = row[0]!.rendered;
-  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.label ?? rendered.root}\`` : ''}`;
+  // Every rendering of the row (overlays that share a base make the row's findings each), each tool once.
+  const rendered = row.flatMap((f) => (f.rendered ? [f.rendered] : []));
+  return `${row[0]!.status}${old === row.length ? ', preexisting' : old > 0 ? ', partly preexisting' : ''}${rendered.length > 0 ? `, rendered by ${rootsByTool(rendered, inlineCode)}` : ''}`;
 }
 
 function whatFails(row: readonly ReviewFinding[]): string {

@@ -4,6 +4,7 @@ import { checkRunText } from '../../../src/report/checkRun.js';
 import { commentBody } from '../../../src/report/commentBody.js';
 import { renderJson } from '../../../src/report/json.js';
 import { renderSarif } from '../../../src/report/sarif.js';
+import { summaryMarkdown } from '../../../src/report/summary.js';
 import { renderText } from '../../../src/report/text.js';
 import { reviewFinding } from '../../helpers/findings.js';
 
@@ -68,6 +69,23 @@ describe('rendered findings', () => {
     expect(text).toContain('Fix: The rendered manifest would be fixed by this change (an example: edit the template or values that writes it): see the review comment\n');
     expect(text).toContain('Fix: No suggestion: replacing volume "proc" (hostPath) needs a choice only you can make.\n');
     expect(checkRunText([example])).toContain('that writes it): see the JSON report\n');
+  });
+
+  it('the check run and the summary give the findings overlays sharing a base make alike one entry, naming every overlay', () => {
+    const overlay = (root: string) =>
+      reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null } });
+    const [prod, staging, dev] = [overlay('app/overlays/prod'), overlay('app/overlays/staging'), overlay('app/overlays/dev')];
+    const other = reviewFinding({ ...prod, check: 'hostPorts', reason: 'hostPort', detail: 'container "web" uses hostPort 80' });
+    const text = checkRunText([prod!, staging!, other, dev!], new Set([prod!, staging!, dev!, other]));
+    const entries = text.split('\n').filter((line) => line.startsWith('- '));
+    expect(entries).toEqual(['- ❌ `privileged`: privileged (container "web" must not set securityContext.privileged=true)', '- ❌ `hostPorts`: hostPort (container "web" uses hostPort 80)']);
+    expect(text).toContain('new, commented, rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`, `app/overlays/dev`. Fix: no suggestion');
+    expect(text).toContain('new, commented, rendered by kustomize from `app/overlays/prod`. Fix: no suggestion');
+    const summary = summaryMarkdown({ policy: 'baseline:latest', findings: [prod!, staging!, other, dev!], ignored: [], policyProblems: [], errors: [], podSpecs: 3, unchanged: 0, notices: [] });
+    expect(summary).toContain('| new, rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`, `app/overlays/dev` |');
+    // A plain file's findings are each an entry of their own, as before.
+    const plain = reviewFinding({ fix: null, fixNote: 'No suggestion: a reason.' });
+    expect(checkRunText([plain, reviewFinding({ ...plain, check: 'hostPorts' })]).split('\n').filter((line) => line.startsWith('- '))).toHaveLength(2);
   });
 
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
