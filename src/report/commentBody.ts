@@ -240,7 +240,7 @@ export function commentBody(findings: readonly ReviewFinding[], suggestion: Sugg
   if (where !== null) parts.push(where);
   const from = renderedFrom(findings);
   if (from !== null) parts.push(from);
-  const marker = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  const marker = fingerprintMarker(unique(findings.map((f) => fingerprint(f))));
   // The marker must survive truncation: it is what makes re-runs quiet.
   return `${truncateChars(parts.join('\n\n'), maxCommentChars - marker.length - 2)}\n\n${marker}`;
 }

@@ -29,6 +29,8 @@ describe('rendered findings', () => {
       reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null } });
     expect(commentBody([overlay('app/overlays/prod'), overlay('app/overlays/staging')], null)).toContain('_Rendered by kustomize from `app/overlays/prod`, `app/overlays/staging`._');
     expect(commentBody([exact, overlay('app/overlays/prod')], null)).toContain('_Rendered by helm from `charts/web`; kustomize from `app/overlays/prod`._');
+    // The renderings' findings are one finding to the comment's marker: its fingerprint, once.
+    expect(commentBody([overlay('app/overlays/prod'), overlay('app/overlays/staging')], null)).toMatch(/<!-- pod-security-review:[A-Za-z0-9_-]+ -->$/);
   });
 
   it('the text report gives a line several roots render one line, naming each tool once with its roots', () => {
