@@ -46096,6 +46096,21 @@ function fixNoteLine(note, where2) {
   return `${first.slice(0, -1)}: see ${where2}`;
 }
 
+// src/report/namesBy.ts
+function namesBy(items, keyOf2, named) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf2(item);
+    let names = byKey.get(key);
+    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
+    names.add(named(item));
+  }
+  return [...byKey].map(([key, names]) => [key, [...names]]);
+}
+function rootsByTool(rendered, named = (root) => root) {
+  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
+}
+
 // src/report/renderedFix.ts
 function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
@@ -46184,8 +46199,8 @@ function summaryRows(findings) {
 }
 function statusOf3(row) {
   const old = row.filter((f) => f.preexisting).length;
-  const rendered = row[0].rendered;
-  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered ? `, rendered by ${rendered.tool} from \`${rendered.label ?? rendered.root}\`` : ""}`;
+  const rendered = row.flatMap((f) => f.rendered ? [f.rendered] : []);
+  return `${row[0].status}${old === row.length ? ", preexisting" : old > 0 ? ", partly preexisting" : ""}${rendered.length > 0 ? `, rendered by ${rootsByTool(rendered, inlineCode)}` : ""}`;
 }
 function whatFails(row) {
   const blocking = [...new Set(row.filter((f) => f.blocking).map((f) => checkTitles[f.check].problem))];
@@ -46346,13 +46361,28 @@ function checkRunText(findings, inline) {
   const lines = [];
   for (const [heading, group] of groups2) {
     lines.push(heading, "");
+    const entries = [];
+    const alike = /* @__PURE__ */ new Map();
     for (const f of group) {
-      const status = `${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`;
-      lines.push(
-        `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
-        `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${status}. Fix: ${fixWords(f, inline?.has(f) ?? false)}`
-      );
-      if (f.optOutNote !== null) lines.push(`  ${escapeText(f.optOutNote)}`);
+      const entry = {
+        head: `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+        status: `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`,
+        fix: fixWords(f, inline?.has(f) ?? false),
+        optOutNote: f.optOutNote,
+        rendered: f.rendered ? [f.rendered] : []
+      };
+      const key = f.rendered === void 0 ? null : JSON.stringify([entry.head, entry.status, entry.fix, entry.optOutNote]);
+      const known3 = key === null ? void 0 : alike.get(key);
+      if (known3 !== void 0) known3.rendered.push(...entry.rendered);
+      else {
+        entries.push(entry);
+        if (key !== null) alike.set(key, entry);
+      }
+    }
+    for (const { head, status, fix, optOutNote, rendered } of entries) {
+      const by = rendered.length === 0 ? "" : `, rendered by ${rootsByTool(rendered, inlineCode)}`;
+      lines.push(head, `${status}${by}. Fix: ${fix}`);
+      if (optOutNote !== null) lines.push(`  ${escapeText(optOutNote)}`);
     }
     lines.push("");
   }
@@ -46678,21 +46708,6 @@ var checkAnchor = (check) => check.toLowerCase().replace(/[^a-z0-9_-]/g, "");
 var checkDocsUrl = (check) => `${readmeUrl}#${checkAnchor(check)}`;
 var upstreamLevel = new Map(allChecks.map((c) => [c.id, c.level]));
 
-// src/report/namesBy.ts
-function namesBy(items, keyOf2, named) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf2(item);
-    let names = byKey.get(key);
-    if (names === void 0) byKey.set(key, names = /* @__PURE__ */ new Set());
-    names.add(named(item));
-  }
-  return [...byKey].map(([key, names]) => [key, [...names]]);
-}
-function rootsByTool(rendered, named = (root) => root) {
-  return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
-}
-
 // src/report/commentBody.ts
 var maxCommentChars = 65536;
 var readmeDocs = { of: checkDocsUrl, all: checksSectionUrl };
@@ -46826,7 +46841,7 @@ function commentBody(findings, suggestion, docs = readmeDocs) {
   if (where2 !== null) parts.push(where2);
   const from2 = renderedFrom(findings);
   if (from2 !== null) parts.push(from2);
-  const marker2 = fingerprintMarker(findings.map((f) => fingerprint(f)));
+  const marker2 = fingerprintMarker(unique(findings.map((f) => fingerprint(f))));
   return `${truncateChars(parts.join("\n\n"), maxCommentChars - marker2.length - 2)}
 
 ${marker2}`;
