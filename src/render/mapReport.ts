@@ -157,6 +157,40 @@ function placeProblem(problem: LoadProblem, index: RenderingIndex): Placed | nul
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
 
+/**
+ * The problems of a change set's renderings on their sources (placeProblem),
+ * else on their roots, each naming its rendering. The same problem placed
+ * on one source line by several renderings (a HelmRelease in a base that
+ * two overlays patch) is one problem naming them all.
+ */
+function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: string) => RenderingIndex | null): LoadProblem[] {
+  const out: LoadProblem[] = [];
+  const alike = new Map<string, { at: number; labels: string[]; problem: LoadProblem }>();
+  for (const problem of problems) {
+    const index = indexOf(problem.file);
+    if (index === null) {
+      out.push(problem);
+      continue;
+    }
+    const { root } = index.rendering.rendered;
+    const placed = placeProblem(problem, index);
+    const at = placed === null ? { file: root.file, line: null } : { file: placed.file, line: placed.line };
+    const key = placed === null ? null : JSON.stringify([at.file, at.line, problem.kind, problem.message]);
+    const known = key === null ? undefined : alike.get(key);
+    if (known !== undefined) {
+      known.labels.push(root.label);
+      continue;
+    }
+    const mapped = { ...problem, ...at, message: `the rendering of ${root.label}: ${problem.message}` };
+    if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
+    out.push(mapped);
+  }
+  for (const { at, labels, problem } of alike.values()) {
+    if (labels.length > 1) out[at] = { ...out[at]!, message: `the renderings of ${labels.join(', ')}: ${problem.message}` };
+  }
+  return out;
+}
+
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -246,13 +280,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       ignored,
       policyProblems: report.policyProblems.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
       podSpecs: report.podSpecs.map((p) => (renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p)),
-      errors: report.errors.map((e) => {
-        const index = indexOf(e.file);
-        if (index === null) return e;
-        const message = `the rendering of ${index.rendering.rendered.root.label}: ${e.message}`;
-        const placed = placeProblem(e, index);
-        return placed === null ? { ...e, file: index.rendering.rendered.root.file, line: null, message } : { ...e, file: placed.file, line: placed.line, message };
-      }),
+      errors: renderedProblems(report.errors, indexOf),
     },
     candidates,
     sources,
