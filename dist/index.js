@@ -53204,6 +53204,33 @@ function placeProblem(problem, index) {
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
+function renderedProblems(problems, indexOf) {
+  const out = [];
+  const alike = /* @__PURE__ */ new Map();
+  for (const problem of problems) {
+    const index = indexOf(problem.file);
+    if (index === null) {
+      out.push(problem);
+      continue;
+    }
+    const { root } = index.rendering.rendered;
+    const placed2 = placeProblem(problem, index);
+    const at3 = placed2 === null ? { file: root.file, line: null } : { file: placed2.file, line: placed2.line };
+    const key = placed2 === null ? null : JSON.stringify([at3.file, at3.line, problem.kind, problem.message]);
+    const known3 = key === null ? void 0 : alike.get(key);
+    if (known3 !== void 0) {
+      known3.labels.push(root.label);
+      continue;
+    }
+    const mapped = { ...problem, ...at3, message: `the rendering of ${root.label}: ${problem.message}` };
+    if (key !== null) alike.set(key, { at: out.length, labels: [root.label], problem });
+    out.push(mapped);
+  }
+  for (const { at: at3, labels, problem } of alike.values()) {
+    if (labels.length > 1) out[at3] = { ...out[at3], message: `the renderings of ${labels.join(", ")}: ${problem.message}` };
+  }
+  return out;
+}
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
@@ -53286,13 +53313,7 @@ ${fix.replacement}\`\`\``;
       ignored,
       policyProblems: report.policyProblems.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
       podSpecs: report.podSpecs.map((p) => renderings.has(p.file) ? { ...p, file: rootFile(p.file), line: 1 } : p),
-      errors: report.errors.map((e) => {
-        const index = indexOf(e.file);
-        if (index === null) return e;
-        const message = `the rendering of ${index.rendering.rendered.root.label}: ${e.message}`;
-        const placed2 = placeProblem(e, index);
-        return placed2 === null ? { ...e, file: index.rendering.rendered.root.file, line: null, message } : { ...e, file: placed2.file, line: placed2.line, message };
-      })
+      errors: renderedProblems(report.errors, indexOf)
     },
     candidates,
     sources,
