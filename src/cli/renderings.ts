@@ -11,13 +11,12 @@ import { fsTreeReader } from '../io/render/fsTree.js';
 import { openRenderer } from '../io/render/renderer.js';
 import type { TreeReader } from '../io/render/trees.js';
 import type { LoadProblem } from '../manifests/types.js';
+import { bothTools } from '../render/discover.js';
 import { isKustomizationFile } from '../render/kustomization.js';
 import { checkRenderings } from '../render/stage.js';
 import type { RenderStageOptions } from '../render/stage.js';
 import type { RenderRoot } from '../render/types.js';
 import type { CliIO } from './options.js';
-
-const bothTools: ReadonlySet<RenderRoot['tool']> = new Set(['kustomize', 'helm']);
 
 export interface Renderings {
   readonly report: CheckReport;

@@ -49,7 +49,8 @@ export interface RenderSettings {
 
 export const defaultRenderSettings: RenderSettings = { charts: [] };
 
-const bothTools: ReadonlySet<RenderRoot['tool']> = new Set(['kustomize', 'helm']);
+/** Both kinds of root: what `check`, `diff` and the Action render. */
+export const bothTools: ReadonlySet<RenderRoot['tool']> = new Set(['kustomize', 'helm']);
 
 export const defaultRenderLimits: RenderLimits = { timeoutMs: 60_000, maxOutputBytes: 16 * 1024 * 1024 };
 
