@@ -26943,7 +26943,6 @@ async function checkRenderings(tools, options) {
 }
 
 // src/cli/renderings.ts
-var bothTools2 = /* @__PURE__ */ new Set(["kustomize", "helm"]);
 async function renderingsUnder(io, paths, maxBytes, options, edited) {
   const reader = fsTreeReader(io.cwd, paths, maxBytes);
   const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "" });
@@ -26973,7 +26972,7 @@ function mergeReports(plain2, rendered, problems) {
     errors: sortProblems([...problems, ...plain2.errors, ...rendered.errors])
   };
 }
-function rootsOutside(files, command, tools = bothTools2) {
+function rootsOutside(files, command, tools = bothTools) {
   const problems = [];
   const isRoot = (file) => tools.has("helm") && path5.basename(file) === "Chart.yaml" || tools.has("kustomize") && isKustomizationFile(file);
   for (const { path: file } of files) {
