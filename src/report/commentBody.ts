@@ -149,6 +149,13 @@ function bullets(findings: readonly ReviewFinding[], suggested: boolean): string
 }
 
 /**
+ * A paragraph as an item of a Markdown list: its later lines (a list of
+ * options, a rendered example's code block) indented under it, so that they
+ * stay inside the item rather than become items, or leave the list.
+ */
+const listItem = (paragraph: string) => `- ${paragraph.split('\n').join('\n  ')}`;
+
+/**
  * Why there is no suggestion, said once, then what to do per check. A
  * note's first paragraph is its reason, then come the guidance and an
  * illustrative example (fixes/notes.ts); the examples are shown when the
@@ -170,8 +177,8 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   if (fixed) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed) ?? `${inlineCode(`pod-security-review fix ${fixed.file}`)} applies it`}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, '')));
-  const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map((r) => `- ${r}`)].join('\n');
-  const todo = single ? [...unique(guidance), ...unique(examples)] : guidance.length === 0 ? [] : [['**What to do:**', ...unique(guidance).map((g) => `- ${g}`)].join('\n')];
+  const heading = why.length === 0 ? '' : why.length === 1 ? `**No suggestion:** ${why[0]}` : ['**No suggestion:**', ...why.map(listItem)].join('\n');
+  const todo = single ? [...unique(guidance), ...unique(examples)] : guidance.length === 0 ? [] : [['**What to do:**', ...unique(guidance).map(listItem)].join('\n')];
   return [heading, ...todo].filter((p) => p !== '');
 }
 

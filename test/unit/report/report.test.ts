@@ -3,7 +3,7 @@ import { diffLines } from '../../../src/diff/lines.js';
 import { parseFilePatch } from '../../../src/diff/parse.js';
 import { annotationsOf, checkRunOutput, conclusionOf, inBatches, maxOutputBytes, titleOf } from '../../../src/report/checkRun.js';
 import { commentBody, fenceFor, suggestionBlock } from '../../../src/report/commentBody.js';
-import { inJsonStream, notUtf8 } from '../../../src/fixes/notes.js';
+import { inJsonStream, notUtf8, volumeNote } from '../../../src/fixes/notes.js';
 import { fingerprint, fingerprintMarker, legacyFingerprint, readFingerprint, readFingerprints } from '../../../src/report/fingerprint.js';
 import { planReview } from '../../../src/report/reviewPlan.js';
 import { renderSarif } from '../../../src/report/sarif.js';
@@ -103,6 +103,26 @@ describe('comment bodies', () => {
     expect(body.split(reason)).toHaveLength(2);
     expect(body).toContain(`**No suggestion:** ${reason}`);
     expect(body).toMatch(/\*\*What to do:\*\*\n- Remove `securityContext.privileged`.*\n- Set `securityContext.runAsNonRoot: true`/);
+  });
+
+  it('keeps a reason\'s list of options, and a rendered example\'s code block, inside their list items', () => {
+    const volumes = [{ name: 'proc', type: 'hostPath' }];
+    const body = commentBody(
+      [
+        reviewFinding({ check: 'hostPathVolumes', fixNote: volumeNote('hostPathVolumes', volumes) }),
+        reviewFinding({ check: 'restrictedVolumes', blocking: false, fixNote: volumeNote('restrictedVolumes', volumes) }),
+      ],
+      null,
+    );
+    // Two reasons (their options differ): each a top-level item, its options nested under it.
+    const reasons = body.slice(body.indexOf('**No suggestion:**')).split('\n').filter((line) => line.startsWith('- '));
+    expect(reasons).toEqual(['- replacing volume "proc" (hostPath) needs a choice only you can make. Options:', '- replacing volume "proc" (hostPath) needs a choice only you can make. Options:']);
+    expect(body).toContain('Options:\n  - keep the data in the cluster with a volume type the level allows (any volume type other than hostPath)');
+    expect(body).toContain('Options:\n  - keep the data in the cluster with a volume type the level allows (configMap, csi,');
+    const example = (check: 'allowPrivilegeEscalation' | 'seccompProfile_restricted', yaml: string) =>
+      reviewFinding({ check, blocking: false, fixNote: `The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n\`\`\`yaml\n${yaml}\n\`\`\`` });
+    const rendered = commentBody([example('allowPrivilegeEscalation', 'allowPrivilegeEscalation: false'), example('seccompProfile_restricted', 'seccompProfile:\n  type: RuntimeDefault')], null);
+    expect(rendered).toContain('**What to do:**\n- The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n  ```yaml\n  allowPrivilegeEscalation: false\n  ```\n- The rendered');
   });
 
   it('reads fingerprints from one marker and from legacy ones', () => {
