@@ -46776,6 +46776,7 @@ function bullets(findings, suggested) {
     return `- ${messages.join("; ")}${marks2.length > 0 ? ` (${marks2.join(", ")})` : ""}`;
   });
 }
+var listItem = (paragraph) => `- ${paragraph.split("\n").join("\n  ")}`;
 function withoutSuggestion(findings) {
   const reasons = [];
   const guidance2 = [];
@@ -46790,8 +46791,8 @@ function withoutSuggestion(findings) {
   if (fixed2) reasons.push(`the fix changes lines outside this pull request's diff; ${renderedFixWords(fixed2) ?? `${inlineCode(`pod-security-review fix ${fixed2.file}`)} applies it`}.`);
   const single = unique(findings.map((f) => f.check)).length === 1;
   const why = unique(reasons.map((r) => r.replace(/^No suggestion(?: here)?: /, "")));
-  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map((r) => `- ${r}`)].join("\n");
-  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map((g) => `- ${g}`)].join("\n")];
+  const heading = why.length === 0 ? "" : why.length === 1 ? `**No suggestion:** ${why[0]}` : ["**No suggestion:**", ...why.map(listItem)].join("\n");
+  const todo = single ? [...unique(guidance2), ...unique(examples)] : guidance2.length === 0 ? [] : [["**What to do:**", ...unique(guidance2).map(listItem)].join("\n")];
   return [heading, ...todo].filter((p) => p !== "");
 }
 var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
