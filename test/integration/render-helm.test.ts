@@ -223,6 +223,14 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(stderr).toContain('would fix 1 finding in 1 file: charts/web/values.yaml');
   });
 
+  it('--only and --skip choose among the charts\' fixes too', async () => {
+    const { status, stdout, values } = await fixChart('--only', 'hostPorts');
+    expect(status).toBe(1);
+    expect(values).toContain('\nhostNetwork: true\n');
+    expect(stdout).toContain('charts/web/values.yaml:9: not fixed [hostNamespaces]: left out by --only/--skip');
+    expect((await fixChart('--skip', 'hostPorts')).values).toContain('\nhostNetwork: false\n');
+  });
+
   it('--render off reads the templates as files, as before: nothing to fix, each a template', async () => {
     const { stdout, values } = await fixChart('--render', 'off');
     expect(values).toContain('\nhostNetwork: true\n');
