@@ -29,26 +29,35 @@ export interface Rendering {
   readonly text: string;
 }
 
-/** A fix that edits one literal value on one source line: to verify by rendering again. */
+/**
+ * A fix that edits literal values on source lines, one value a line (the
+ * fields of one check a values file sets a few lines apart, as
+ * `hostNetwork` and `hostPID`): to verify by rendering again.
+ */
 export interface SuggestionCandidate {
   /** Index of the finding in the mapped report. */
   readonly finding: number;
   readonly rendering: Rendering;
   readonly file: string;
-  readonly line: number;
-  /** The new text of the line (without its line ending). */
-  readonly newLine: string;
+  /** The lines the suggestion replaces, inclusive. */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** Their new text, line by line (without line endings): the lines between the edited ones as they are. */
+  readonly newLines: readonly string[];
   /** What to check before applying it (the fix engine's caveat), or null. */
   readonly caveat: string | null;
 }
+
+/** How far apart a suggestion's edited lines may be: it repeats every line between them. */
+const maxSuggestionSpan = 20;
 
 export interface MappedReport {
   readonly report: DiffReport;
   readonly candidates: readonly SuggestionCandidate[];
   /** The source texts by path (from the renderings), for the verifier. */
   readonly sources: ReadonlyMap<string, string>;
-  /** Whether a head line of a file is in the diff (a suggestion there is attachable). */
-  inDiff(file: string, line: number): boolean;
+  /** Whether head lines of a file are all in one hunk of the diff (a suggestion there is attachable). */
+  inOneHunk(file: string, startLine: number, endLine: number): boolean;
 }
 
 interface Placed {
@@ -142,6 +151,45 @@ export function literalEdit(renderedReplacement: string, sourceLine: string): st
   return `${source[1]}${newValue}${source[3] ?? ''}`;
 }
 
+/** A field of a finding that a source line writes literally: that line, and the field's line in the rendering. */
+interface LiteralPlace {
+  readonly sourceLine: number;
+  readonly renderedLine: number;
+}
+
+/**
+ * The source lines a rendered fix becomes, as literal edits: each line that
+ * writes one of the finding's fields gets the value the fix gives that
+ * field's rendered line (sameKeyLine, literalEdit). The primary line must be
+ * one of them; a field whose line cannot be edited so is left out (then the
+ * verification says whether the others are enough), and so is one too far
+ * from the primary line for one suggestion (maxSuggestionSpan). Null when
+ * nothing changes.
+ */
+function literalEdits(
+  sourceLines: readonly string[],
+  places: readonly LiteralPlace[],
+  fix: NonNullable<Finding['fix']>,
+  renderedLines: readonly string[],
+  primaryLine: number,
+): Pick<SuggestionCandidate, 'startLine' | 'endLine' | 'newLines'> | null {
+  const edited = new Map<number, string>();
+  for (const { sourceLine, renderedLine } of places) {
+    if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
+    const text = sourceLines[sourceLine - 1];
+    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, renderedLines[renderedLine - 1] ?? '') : null;
+    const newLine = fixedLine !== null && text !== undefined ? literalEdit(fixedLine, text) : null;
+    if (newLine !== null && newLine !== text) edited.set(sourceLine, newLine);
+  }
+  if (!edited.has(primaryLine)) return null;
+  const lines = [...edited.keys()];
+  const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
+  if (endLine - startLine >= maxSuggestionSpan) return { startLine: primaryLine, endLine: primaryLine, newLines: [edited.get(primaryLine)!] };
+  const newLines: string[] = [];
+  for (let line = startLine; line <= endLine; line++) newLines.push(edited.get(line) ?? sourceLines[line - 1] ?? '');
+  return { startLine, endLine, newLines };
+}
+
 /**
  * Where a problem of a rendered object lands in the sources, when it names
  * a field: an object that has a controller install a chart (a Flux
@@ -220,7 +268,10 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
 
   const candidates: SuggestionCandidate[] = [];
   /** A finding of a rendering, on its source: file, line, locations, `rendered`. */
-  const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(finding: F, index: RenderingIndex): { mapped: F; primary: Placed; literal: boolean; renderedLine: number } => {
+  const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(
+    finding: F,
+    index: RenderingIndex,
+  ): { mapped: F; primary: Placed; literal: boolean; renderedLine: number; literals: LiteralPlace[] } => {
     const { root } = index.rendering.rendered;
     const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
     const placed = finding.locations.map((location) => {
@@ -246,22 +297,20 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     // A suggestion edits the line that writes the value: not a line a missing field belongs under.
-    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine };
+    const literals = placed.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine, literals };
   };
 
   const findings: DiffFinding[] = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
-    const { mapped, primary, literal, renderedLine } = mapFinding(finding, index);
+    const { mapped, primary, literal, literals } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
-    // The fix of the rendered manifest: a suggestion only as one literal edit on the source line, else an example.
-    const sourceLine = literal ? sources.get(primary.file)?.split('\n')[primary.line - 1] : undefined;
-    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? '') : null;
-    const newLine = fixedLine !== null && sourceLine !== undefined ? literalEdit(fixedLine, sourceLine) : null;
-    if (newLine !== null && newLine !== sourceLine) {
-      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });
-    }
+    // The fix of the rendered manifest: a suggestion only as literal edits of the source lines that write its fields, else an example.
+    const sourceText = sources.get(primary.file);
+    const edits = literal && sourceText !== undefined ? literalEdits(sourceText.split('\n'), literals, fix, index.lines, primary.line) : null;
+    if (edits !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote });
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
@@ -284,6 +333,6 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     },
     candidates,
     sources,
-    inDiff: (file, line) => linesIn(file).has(line),
+    inOneHunk: (file, startLine, endLine) => linesIn(file).spansOneHunk(startLine, endLine),
   };
 }

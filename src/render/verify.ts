@@ -24,9 +24,9 @@ function failingChecks(text: string, policy: PolicyContext): Map<string, Set<str
   return checks;
 }
 
-function replaceLine(text: string, line: number, newLine: string): string {
+function replaceLines(text: string, { startLine, endLine, newLines }: SuggestionCandidate): string {
   const lines = text.split('\n');
-  lines[line - 1] = newLine;
+  lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
   return lines.join('\n');
 }
 
@@ -35,14 +35,14 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   const outcomes = new Map<string, Promise<Map<string, Set<string>> | null>>();
   const before = new Map<string, Map<string, Set<string>>>();
   const verify = (candidate: SuggestionCandidate) => {
-    const key = `${candidate.rendering.rendered.root.label}\u0000${candidate.file}\u0000${candidate.line}\u0000${candidate.newLine}`;
+    const key = JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
     let outcome = outcomes.get(key);
     if (outcome === undefined) {
       const text = mapped.sources.get(candidate.file);
       outcome =
         text === undefined
           ? Promise.resolve(null)
-          : port.renderEdited(candidate.rendering.rendered.root, new Map([[candidate.file, replaceLine(text, candidate.line, candidate.newLine)]])).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
+          : port.renderEdited(candidate.rendering.rendered.root, new Map([[candidate.file, replaceLines(text, candidate)]])).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -60,7 +60,12 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
     findings[candidate.finding] = {
       ...finding,
-      fix: { startLine: candidate.line, endLine: candidate.line, replacement: `${candidate.newLine}\n`, attachable: mapped.inDiff(candidate.file, candidate.line) },
+      fix: {
+        startLine: candidate.startLine,
+        endLine: candidate.endLine,
+        replacement: `${candidate.newLines.join('\n')}\n`,
+        attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine),
+      },
       fixNote: candidate.caveat,
     };
   }

@@ -164,6 +164,28 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     }
   });
 
+  it('fixes a check whose fields the values set a few lines apart with one suggestion over them, verified by rendering again', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-lines-'));
+    try {
+      mkdirSync(path.join(cwd, 'charts/agent/templates'), { recursive: true });
+      writeFileSync(path.join(cwd, 'charts/agent/Chart.yaml'), 'apiVersion: v2\nname: agent\nversion: 1.0.0\n');
+      writeFileSync(path.join(cwd, 'charts/agent/values.yaml'), '# The node\'s network\nhostNetwork: true\n\n# Its processes\nhostPID: true\nimage: agent:1\n');
+      writeFileSync(
+        path.join(cwd, 'charts/agent/templates/daemonset.yaml'),
+        'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      hostPID: {{ .Values.hostPID }}\n      containers:\n        - name: agent\n          image: {{ .Values.image }}\n',
+      );
+      let stdout = '';
+      await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+      const [finding, ...others] = (JSON.parse(stdout) as JsonReport).findings;
+      expect(others).toEqual([]);
+      expect([finding!.check, finding!.file, finding!.line]).toEqual(['hostNamespaces', 'charts/agent/values.yaml', 2]);
+      // Either edit alone leaves the check failing: one suggestion holds both, the lines between as they are.
+      expect(finding!.fix).toEqual({ startLine: 2, endLine: 5, replacement: 'hostNetwork: false\n\n# Its processes\nhostPID: false\n', attachable: false });
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-data-'));
     try {
