@@ -26568,6 +26568,7 @@ function kustomizeLocator(sources) {
 }
 
 // src/render/mapReport.ts
+var maxSuggestionSpan = 20;
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function indexRendering(path11, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
@@ -26625,6 +26626,23 @@ function literalEdit(renderedReplacement, sourceLine) {
   const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
   if (newValue === void 0 || source === null || source[2].includes("{{")) return null;
   return `${source[1]}${newValue}${source[3] ?? ""}`;
+}
+function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
+  const edited = /* @__PURE__ */ new Map();
+  for (const { sourceLine, renderedLine } of places) {
+    if (Math.abs(sourceLine - primaryLine) >= maxSuggestionSpan || edited.has(sourceLine)) continue;
+    const text4 = sourceLines[sourceLine - 1];
+    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, renderedLines[renderedLine - 1] ?? "") : null;
+    const newLine = fixedLine !== null && text4 !== void 0 ? literalEdit(fixedLine, text4) : null;
+    if (newLine !== null && newLine !== text4) edited.set(sourceLine, newLine);
+  }
+  if (!edited.has(primaryLine)) return null;
+  const lines = [...edited.keys()];
+  const [startLine, endLine] = [Math.min(...lines), Math.max(...lines)];
+  if (endLine - startLine >= maxSuggestionSpan) return { startLine: primaryLine, endLine: primaryLine, newLines: [edited.get(primaryLine)] };
+  const newLines = [];
+  for (let line = startLine; line <= endLine; line++) newLines.push(edited.get(line) ?? sourceLines[line - 1] ?? "");
+  return { startLine, endLine, newLines };
 }
 function placeProblem(problem, index) {
   if (problem.kind !== "not-rendered" || problem.line === null) return null;
@@ -26709,20 +26727,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
       snippet: primary.at.exact ? null : snippetAt(index.lines, renderedLine)
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
-    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine };
+    const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine, literals };
   };
   const findings = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
-    const { mapped, primary, literal: literal2, renderedLine } = mapFinding(finding, index);
+    const { mapped, primary, literal: literal2, literals } = mapFinding(finding, index);
     const fix = finding.fix;
     if (fix === null) return mapped;
-    const sourceLine = literal2 ? sources.get(primary.file)?.split("\n")[primary.line - 1] : void 0;
-    const fixedLine = fix.replacement !== null && fix.startLine <= renderedLine && renderedLine <= fix.endLine ? sameKeyLine(fix.replacement, index.lines[renderedLine - 1] ?? "") : null;
-    const newLine = fixedLine !== null && sourceLine !== void 0 ? literalEdit(fixedLine, sourceLine) : null;
-    if (newLine !== null && newLine !== sourceLine) {
-      candidates.push({ finding: i, rendering: index.rendering, file: primary.file, line: primary.line, newLine, caveat: finding.fixNote });
-    }
+    const sourceText2 = sources.get(primary.file);
+    const edits = literal2 && sourceText2 !== void 0 ? literalEdits(sourceText2.split("\n"), literals, fix, index.lines, primary.line) : null;
+    if (edits !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote });
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource"} that writes it):
 \`\`\`yaml
 ${fix.replacement}\`\`\``;
@@ -26747,7 +26763,7 @@ ${fix.replacement}\`\`\``;
     },
     candidates,
     sources,
-    inDiff: (file, line) => linesIn2(file).has(line)
+    inOneHunk: (file, startLine, endLine) => linesIn2(file).spansOneHunk(startLine, endLine)
   };
 }
 
@@ -26803,9 +26819,9 @@ function failingChecks(text4, policy) {
   }
   return checks2;
 }
-function replaceLine(text4, line, newLine) {
+function replaceLines(text4, { startLine, endLine, newLines }) {
   const lines = text4.split("\n");
-  lines[line - 1] = newLine;
+  lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
   return lines.join("\n");
 }
 async function verifySuggestions(mapped, port, policy) {
@@ -26813,11 +26829,11 @@ async function verifySuggestions(mapped, port, policy) {
   const outcomes = /* @__PURE__ */ new Map();
   const before = /* @__PURE__ */ new Map();
   const verify = (candidate) => {
-    const key = `${candidate.rendering.rendered.root.label}\0${candidate.file}\0${candidate.line}\0${candidate.newLine}`;
+    const key = JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
     let outcome = outcomes.get(key);
     if (outcome === void 0) {
       const text4 = mapped.sources.get(candidate.file);
-      outcome = text4 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLine(text4, candidate.line, candidate.newLine)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      outcome = text4 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLines(text4, candidate)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
       outcomes.set(key, outcome);
     }
     return outcome;
@@ -26834,8 +26850,13 @@ async function verifySuggestions(mapped, port, policy) {
     if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
     findings[candidate.finding] = {
       ...finding,
-      fix: { startLine: candidate.line, endLine: candidate.line, replacement: `${candidate.newLine}
-`, attachable: mapped.inDiff(candidate.file, candidate.line) },
+      fix: {
+        startLine: candidate.startLine,
+        endLine: candidate.endLine,
+        replacement: `${candidate.newLines.join("\n")}
+`,
+        attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)
+      },
       fixNote: candidate.caveat
     };
   }
