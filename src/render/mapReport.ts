@@ -271,7 +271,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(
     finding: F,
     index: RenderingIndex,
-  ): { mapped: F; primary: Placed; literal: boolean; renderedLine: number; literals: LiteralPlace[] } => {
+  ): { mapped: F; primary: Placed; literal: boolean; literals: LiteralPlace[] } => {
     const { root } = index.rendering.rendered;
     const fallback: Placed = { file: root.file, line: 1, column: 1, exact: false };
     const placed = finding.locations.map((location) => {
@@ -298,7 +298,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     // A suggestion edits the line that writes the value: not a line a missing field belongs under.
     const literals = placed.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
-    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine, literals };
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals };
   };
 
   const findings: DiffFinding[] = report.findings.map((finding, i) => {
