@@ -26728,7 +26728,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     };
     const mapped = { ...finding, file: primary.at.file, line: primary.at.line, locations, rendered: origin };
     const literals = placed2.filter((p) => p.at.exact && p.location.exact && p.at.file === primary.at.file).map((p) => ({ sourceLine: p.at.line, renderedLine: p.location.line }));
-    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, renderedLine, literals };
+    return { mapped, primary: primary.at, literal: primary.at.exact && primary.location?.exact === true, literals };
   };
   const findings = report.findings.map((finding, i) => {
     const index = indexOf(finding.file);
