@@ -42,6 +42,22 @@ afterAll(() => {
 
 const brief = (f: JsonFinding) => [f.file, f.line, f.name, f.check, f.status];
 
+/** `check . --format json ARGS` in a folder of its own holding `files` (path → text), removed afterwards. */
+async function checkTree(files: Record<string, string>, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-tree-'));
+  try {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+      writeFileSync(path.join(cwd, file), text);
+    }
+    let stdout = '';
+    const status = await runCli(['check', '.', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    return { status, report: JSON.parse(stdout) as JsonReport };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
 describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missingTool('helm')}`, () => {
   it('a values change that turns hostNetwork on: the finding and a verified suggestion on the values line', async () => {
     const { status, report } = await diff('helm-values');
@@ -146,66 +162,53 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   });
 
   it('says how to give a chart the values its templates require, when its own values.yaml does not set them', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-required-'));
-    try {
-      mkdirSync(path.join(cwd, 'charts/db/templates'), { recursive: true });
-      writeFileSync(path.join(cwd, 'charts/db/Chart.yaml'), 'apiVersion: v2\nname: db\nversion: 1.0.0\n');
-      writeFileSync(path.join(cwd, 'charts/db/values.yaml'), 'password: ""\n');
-      writeFileSync(path.join(cwd, 'charts/db/templates/secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {{ required "password is required" .Values.password | quote }}\n');
-      let stdout = '';
-      const status = await runCli(['check', '.', '--format', 'json', '--allow-empty'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-      expect(status).toBe(1);
-      const report = JSON.parse(stdout) as JsonReport;
-      expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/db/Chart.yaml', 'render-failed']]);
-      expect(report.errors[0]!.message).toContain('password is required');
-      expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: name a values file for it under `render\.charts` in the config file, \.github\/pod-security\.yaml\)$/);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const { status, report } = await checkTree(
+      {
+        'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n',
+        'charts/db/values.yaml': 'password: ""\n',
+        'charts/db/templates/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: {{ required "password is required" .Values.password | quote }}\n',
+      },
+      '--allow-empty',
+    );
+    expect(status).toBe(1);
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/db/Chart.yaml', 'render-failed']]);
+    expect(report.errors[0]!.message).toContain('password is required');
+    expect(report.errors[0]!.message).toMatch(/\(the chart needs values its values\.yaml does not set: name a values file for it under `render\.charts` in the config file, \.github\/pod-security\.yaml\)$/);
   });
 
   it('fixes a check whose fields the values set a few lines apart with one suggestion over them, verified by rendering again', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-lines-'));
-    try {
-      mkdirSync(path.join(cwd, 'charts/agent/templates'), { recursive: true });
-      writeFileSync(path.join(cwd, 'charts/agent/Chart.yaml'), 'apiVersion: v2\nname: agent\nversion: 1.0.0\n');
-      writeFileSync(path.join(cwd, 'charts/agent/values.yaml'), '# The node\'s network\nhostNetwork: true\n\n# Its processes\nhostPID: true\nimage: agent:1\n');
-      writeFileSync(
-        path.join(cwd, 'charts/agent/templates/daemonset.yaml'),
-        'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      hostPID: {{ .Values.hostPID }}\n      containers:\n        - name: agent\n          image: {{ .Values.image }}\n',
-      );
-      let stdout = '';
-      await runCli(['check', '.', '--format', 'json', '--warn-level', 'privileged'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const [finding, ...others] = (JSON.parse(stdout) as JsonReport).findings;
-      expect(others).toEqual([]);
-      expect([finding!.check, finding!.file, finding!.line]).toEqual(['hostNamespaces', 'charts/agent/values.yaml', 2]);
-      // Either edit alone leaves the check failing: one suggestion holds both, the lines between as they are.
-      expect(finding!.fix).toEqual({ startLine: 2, endLine: 5, replacement: 'hostNetwork: false\n\n# Its processes\nhostPID: false\n', attachable: false });
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const { report } = await checkTree(
+      {
+        'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+        'charts/agent/values.yaml': "# The node's network\nhostNetwork: true\n\n# Its processes\nhostPID: true\nimage: agent:1\n",
+        'charts/agent/templates/daemonset.yaml':
+          'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      hostNetwork: {{ .Values.hostNetwork }}\n      hostPID: {{ .Values.hostPID }}\n      containers:\n        - name: agent\n          image: {{ .Values.image }}\n',
+      },
+      '--warn-level',
+      'privileged',
+    );
+    const [finding, ...others] = report.findings;
+    expect(others).toEqual([]);
+    expect([finding!.check, finding!.file, finding!.line]).toEqual(['hostNamespaces', 'charts/agent/values.yaml', 2]);
+    // Either edit alone leaves the check failing: one suggestion holds both, the lines between as they are.
+    expect(finding!.fix).toEqual({ startLine: 2, endLine: 5, replacement: 'hostNetwork: false\n\n# Its processes\nhostPID: false\n', attachable: false });
   });
 
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-data-'));
-    try {
-      mkdirSync(path.join(cwd, 'charts/mesh/templates'), { recursive: true });
-      writeFileSync(path.join(cwd, 'charts/mesh/Chart.yaml'), 'apiVersion: v2\nname: mesh\nversion: 1.0.0\n');
-      const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
-      // Helm writes the inner action out as text: the rendered Pod holds `{{ .Values.image }}` as data.
-      writeFileSync(path.join(cwd, 'charts/mesh/templates/injector.yaml'), pod('{{ "{{ .Values.image }}" | quote }}'));
-      // The same Pod as a plain file is a template: nothing renders it here, and rendered it could differ.
-      mkdirSync(path.join(cwd, 'deploy'));
-      writeFileSync(path.join(cwd, 'deploy/injector.yaml'), pod('"{{ .Values.image }}"'));
-      // A ConfigMap's actions cannot make a pod, however they are rendered: it is checked as written.
-      writeFileSync(path.join(cwd, 'deploy/templates.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: templates\ndata:\n  sidecar: "{{ .Values.image }}"\n');
-      let stdout = '';
-      await runCli(['check', '.', '--format', 'json', '--allow-empty'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
-      const report = JSON.parse(stdout) as JsonReport;
-      expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['deploy/injector.yaml', 'template']]);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
+    const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
+    const { report } = await checkTree(
+      {
+        'charts/mesh/Chart.yaml': 'apiVersion: v2\nname: mesh\nversion: 1.0.0\n',
+        // Helm writes the inner action out as text: the rendered Pod holds `{{ .Values.image }}` as data.
+        'charts/mesh/templates/injector.yaml': pod('{{ "{{ .Values.image }}" | quote }}'),
+        // The same Pod as a plain file is a template: nothing renders it here, and rendered it could differ.
+        'deploy/injector.yaml': pod('"{{ .Values.image }}"'),
+        // A ConfigMap's actions cannot make a pod, however they are rendered: it is checked as written.
+        'deploy/templates.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: templates\ndata:\n  sidecar: "{{ .Values.image }}"\n',
+      },
+      '--allow-empty',
+    );
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['deploy/injector.yaml', 'template']]);
   });
 });
 
