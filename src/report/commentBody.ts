@@ -165,8 +165,11 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   const reasons: string[] = [];
   const guidance: string[] = [];
   const examples: string[] = [];
+  // The volume types restricted allows are allowed by hostPathVolumes too, which forbids hostPath alone: where a
+  // comment holds both checks, restrictedVolumes' options are the ones to give, once.
+  const volumesSaid = findings.some((f) => f.check === 'restrictedVolumes' && f.fix === null);
   for (const f of findings) {
-    if (f.fix !== null) continue;
+    if (f.fix !== null || (volumesSaid && f.check === 'hostPathVolumes')) continue;
     const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
     // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push(paragraphs.shift()!);

@@ -110,19 +110,32 @@ describe('comment bodies', () => {
     const body = commentBody(
       [
         reviewFinding({ check: 'hostPathVolumes', fixNote: volumeNote('hostPathVolumes', volumes) }),
-        reviewFinding({ check: 'restrictedVolumes', blocking: false, fixNote: volumeNote('restrictedVolumes', volumes) }),
+        reviewFinding({ check: 'privileged', fixNote: inJsonStream('privileged') }),
       ],
       null,
     );
-    // Two reasons (their options differ): each a top-level item, its options nested under it.
-    const reasons = body.slice(body.indexOf('**No suggestion:**')).split('\n').filter((line) => line.startsWith('- '));
-    expect(reasons).toEqual(['- replacing volume "proc" (hostPath) needs a choice only you can make. Options:', '- replacing volume "proc" (hostPath) needs a choice only you can make. Options:']);
+    // Two reasons: each a top-level item, the volume's options nested under it.
+    const reasons = body.slice(body.indexOf('**No suggestion:**'), body.indexOf('**What to do:**')).split('\n').filter((line) => line.startsWith('- '));
+    expect(reasons).toEqual(['- replacing volume "proc" (hostPath) needs a choice only you can make. Options:', expect.stringMatching(/^- the file holds several JSON objects/)]);
     expect(body).toContain('Options:\n  - keep the data in the cluster with a volume type the level allows (any volume type other than hostPath)');
-    expect(body).toContain('Options:\n  - keep the data in the cluster with a volume type the level allows (configMap, csi,');
     const example = (check: 'allowPrivilegeEscalation' | 'seccompProfile_restricted', yaml: string) =>
       reviewFinding({ check, blocking: false, fixNote: `The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n\`\`\`yaml\n${yaml}\n\`\`\`` });
     const rendered = commentBody([example('allowPrivilegeEscalation', 'allowPrivilegeEscalation: false'), example('seccompProfile_restricted', 'seccompProfile:\n  type: RuntimeDefault')], null);
     expect(rendered).toContain('**What to do:**\n- The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):\n  ```yaml\n  allowPrivilegeEscalation: false\n  ```\n- The rendered');
+  });
+
+  it('gives a hostPath volume that fails both volume checks the options of the stricter, once', () => {
+    const volumes = [{ name: 'proc', type: 'hostPath' }];
+    const body = commentBody(
+      [
+        reviewFinding({ check: 'hostPathVolumes', fixNote: volumeNote('hostPathVolumes', volumes) }),
+        reviewFinding({ check: 'restrictedVolumes', blocking: false, fixNote: volumeNote('restrictedVolumes', volumes) }),
+      ],
+      null,
+    );
+    expect(body.split('needs a choice only you can make')).toHaveLength(2);
+    expect(body).toContain('**No suggestion:** replacing volume "proc" (hostPath) needs a choice only you can make. Options:\n- keep the data in the cluster with a volume type the level allows (configMap, csi,');
+    expect(body).not.toContain('any volume type other than hostPath');
   });
 
   it('reads fingerprints from one marker and from legacy ones', () => {
