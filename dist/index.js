@@ -46781,8 +46781,9 @@ function withoutSuggestion(findings) {
   const reasons = [];
   const guidance2 = [];
   const examples = [];
+  const volumesSaid = findings.some((f) => f.check === "restrictedVolumes" && f.fix === null);
   for (const f of findings) {
-    if (f.fix !== null) continue;
+    if (f.fix !== null || volumesSaid && f.check === "hostPathVolumes") continue;
     const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
