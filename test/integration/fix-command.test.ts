@@ -108,7 +108,9 @@ describe('pod-security-review fix', () => {
     expect(status).toBe(1);
     expect(read('log-agent.yaml')).toBe(before);
     expect(stdout).toMatch(/^={67}\n--- a\/log-agent\.yaml\n\+\+\+ b\/log-agent\.yaml\n@@ /);
-    expect(stderr).toContain('would fix 6 findings in 1 file: log-agent.yaml');
+    expect(stderr).toContain('would fix 6 findings in 1 file: log-agent.yaml\n(what is left is shown at its lines in the fixed files, as the diff writes them)\n');
+    // Line 30 of the fixed file, which the diff makes longer: not of the file as it is.
+    expect(stderr).toContain('log-agent.yaml:30:9: error: DaemonSet logging/log-agent: restricted volume types');
     writeFileSync(path.join(dir, 'fix.patch'), stdout);
     const applied = spawnSync('git', ['apply', '--unsafe-paths', '-p1', 'fix.patch'], { cwd: dir, encoding: 'utf8' });
     expect(applied.stderr).toBe('');
