@@ -27842,7 +27842,9 @@ async function fixCommand(args, io) {
     renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,
     ...cautionLines,
-    `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${namedFiles(changed)}` : ""}`
+    `${values["dry-run"] ? "would fix" : "fixed"} ${fixedCount} ${fixedCount === 1 ? "finding" : "findings"} in ${changed.length} ${changed.length === 1 ? "file" : "files"}${changed.length > 0 ? `: ${namedFiles(changed)}` : ""}`,
+    // What is left is reported on the fixed texts, which a dry run does not write: say whose lines they are.
+    ...values["dry-run"] && changed.length > 0 && report.findings.length + report.ignored.length > 0 ? ["(what is left is shown at its lines in the fixed files, as the diff writes them)"] : []
   ].join("\n");
   if (values["dry-run"]) {
     io.stdout(diff);
