@@ -9,7 +9,7 @@ import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
-import { rootsByTool } from './namesBy.js';
+import { alikeRenderings, rootsByTool } from './namesBy.js';
 import { renderedFixWords } from './renderedFix.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
@@ -145,13 +145,21 @@ function fixWords(f: ReviewFinding, commented: boolean): string {
   return fixNoteLine(f.fixNote ?? '', commented ? 'the review comment' : 'the JSON report') ?? 'no suggestion';
 }
 
-/** One finding in full, but for what rendered it; `rendered` gathers the renderings that make it alike. */
+/** One finding in full, but for what rendered it. */
 interface Entry {
   readonly head: string;
   readonly status: string;
   readonly fix: string;
   readonly optOutNote: string | null;
-  readonly rendered: NonNullable<ReviewFinding['rendered']>[];
+}
+
+function entryOf(f: ReviewFinding, commented: boolean): Entry {
+  return {
+    head: `- ${f.blocking ? '❌' : '⚠️'} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+    status: `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${f.status}${f.preexisting ? ', already failing before this change' : ''}${commented ? ', commented' : ''}`,
+    fix: fixWords(f, commented),
+    optOutNote: f.optOutNote,
+  };
 }
 
 /**
@@ -170,25 +178,8 @@ export function checkRunText(findings: readonly ReviewFinding[], inline?: Readon
   const lines: string[] = [];
   for (const [heading, group] of groups) {
     lines.push(heading, '');
-    const entries: Entry[] = [];
-    const alike = new Map<string, Entry>();
-    for (const f of group) {
-      const entry: Entry = {
-        head: `- ${f.blocking ? '❌' : '⚠️'} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
-        status: `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${f.status}${f.preexisting ? ', already failing before this change' : ''}${inline?.has(f) ? ', commented' : ''}`,
-        fix: fixWords(f, inline?.has(f) ?? false),
-        optOutNote: f.optOutNote,
-        rendered: f.rendered ? [f.rendered] : [],
-      };
-      const key = f.rendered === undefined ? null : JSON.stringify([entry.head, entry.status, entry.fix, entry.optOutNote]);
-      const known = key === null ? undefined : alike.get(key);
-      if (known !== undefined) known.rendered.push(...entry.rendered);
-      else {
-        entries.push(entry);
-        if (key !== null) alike.set(key, entry);
-      }
-    }
-    for (const { head, status, fix, optOutNote, rendered } of entries) {
+    for (const { read, rendered } of alikeRenderings(group, (f) => entryOf(f, inline?.has(f) ?? false), (entry) => JSON.stringify(entry))) {
+      const { head, status, fix, optOutNote } = read;
       const by = rendered.length === 0 ? '' : `, rendered by ${rootsByTool(rendered, inlineCode)}`;
       lines.push(head, `${status}${by}. Fix: ${fix}`);
       if (optOutNote !== null) lines.push(`  ${escapeText(optOutNote)}`);

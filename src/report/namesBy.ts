@@ -1,3 +1,8 @@
+import type { Finding } from '../findings/types.js';
+
+/** What rendered a finding: a chart or an overlay, and where its source line is. */
+type RenderedOrigin = NonNullable<Finding['rendered']>;
+
 /** Names grouped under a key (a kind, a tool), each once, keys and names in the order first seen. */
 export function namesBy<T>(items: readonly T[], keyOf: (item: T) => string, named: (item: T) => string): [string, string[]][] {
   const byKey = new Map<string, Set<string>>();
@@ -15,4 +20,35 @@ export function rootsByTool(rendered: readonly { readonly tool: string; readonly
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root))
     .map(([tool, names]) => `${tool} from ${names.join(', ')}`)
     .join('; ');
+}
+
+/**
+ * Findings as a report gives them (`read`), those of several renderings on
+ * one source line (overlays that share a base, each rendering the same
+ * Deployment) that read alike (the same `key`) as one, with every rendering,
+ * in the order first seen; a plain file's finding is one of its own. The line
+ * a reader fixes once, as a review comments on it once.
+ */
+export function alikeRenderings<F extends { readonly rendered?: RenderedOrigin }, R>(
+  findings: readonly F[],
+  read: (finding: F) => R,
+  key: (read: R, finding: F) => string,
+): { readonly read: R; readonly rendered: RenderedOrigin[] }[] {
+  const out: { read: R; rendered: RenderedOrigin[] }[] = [];
+  const alike = new Map<string, { read: R; rendered: RenderedOrigin[] }>();
+  for (const finding of findings) {
+    const item = { read: read(finding), rendered: finding.rendered === undefined ? [] : [finding.rendered] };
+    if (finding.rendered === undefined) {
+      out.push(item);
+      continue;
+    }
+    const k = key(item.read, finding);
+    const known = alike.get(k);
+    if (known !== undefined) known.rendered.push(finding.rendered);
+    else {
+      alike.set(k, item);
+      out.push(item);
+    }
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import type { Finding } from '../findings/types.js';
 import { problemSeverity } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
-import { rootsByTool } from './namesBy.js';
+import { alikeRenderings, rootsByTool } from './namesBy.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
   const ns = f.namespace === null ? '' : `${f.namespace}/`;
@@ -47,33 +47,10 @@ function findingText(f: ReportedFinding): string {
   return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}`;
 }
 
-/**
- * One line per finding, except that the findings of several renderings on
- * one source line (overlays that share a base, each rendering the same
- * Deployment) that read alike are one line naming every rendering, each
- * tool once: the line a reader fixes once, as a review comments on it once.
- */
+/** One line per finding, but one for those several renderings make alike on one source line (alikeRenderings), naming each. */
 function findingLines(findings: readonly ReportedFinding[]): string[] {
-  type Line = { readonly text: string; readonly renderings: NonNullable<Finding['rendered']>[] | null };
-  const lines: Line[] = [];
-  const alike = new Map<string, Line>();
-  for (const f of findings) {
-    const text = findingText(f);
-    if (f.rendered === undefined) {
-      lines.push({ text, renderings: null });
-      continue;
-    }
-    const key = `${text}\u0000${f.rendered.exact}`;
-    const known = alike.get(key);
-    if (known !== undefined) known.renderings!.push(f.rendered);
-    else {
-      const line = { text, renderings: [f.rendered] };
-      alike.set(key, line);
-      lines.push(line);
-    }
-  }
-  return lines.map(({ text, renderings }) =>
-    renderings === null ? text : `${text} (rendered by ${rootsByTool(renderings)}${renderings[0]!.exact ? '' : ', no source line writes it'})`,
+  return alikeRenderings(findings, findingText, (text, f) => `${text}\u0000${f.rendered!.exact}`).map(({ read: text, rendered }) =>
+    rendered.length === 0 ? text : `${text} (rendered by ${rootsByTool(rendered)}${rendered[0]!.exact ? '' : ', no source line writes it'})`,
   );
 }
 
