@@ -178,6 +178,13 @@ export interface VolumeInfo {
   readonly type: string;
 }
 
+/**
+ * Notes another check's note says for them when both are about one line:
+ * the volume types restricted allows are allowed by hostPathVolumes too,
+ * which forbids hostPath alone, so restrictedVolumes' options serve both.
+ */
+export const noteSaidBy: ReadonlyMap<string, FixableCheck> = new Map([['hostPathVolumes', 'restrictedVolumes']]);
+
 /** The note for volumes of a type the level forbids: only the author knows where the data should come from. */
 export function volumeNote(check: 'hostPathVolumes' | 'restrictedVolumes', volumes: readonly VolumeInfo[]): string {
   const list = volumes.map((v) => `"${v.name}" (${v.type})`).join(', ');

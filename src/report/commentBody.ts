@@ -25,7 +25,7 @@
  */
 import type { LoadProblem } from '../manifests/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
-import { sharedCaveatLead } from '../fixes/notes.js';
+import { noteSaidBy, sharedCaveatLead } from '../fixes/notes.js';
 import { checkDocsUrl, checksSectionUrl } from './checkDocs.js';
 import { checkTitles } from './explanations.js';
 import { fingerprint, fingerprintMarker, problemFingerprint } from './fingerprint.js';
@@ -165,11 +165,11 @@ function withoutSuggestion(findings: readonly ReviewFinding[]): string[] {
   const reasons: string[] = [];
   const guidance: string[] = [];
   const examples: string[] = [];
-  // The volume types restricted allows are allowed by hostPathVolumes too, which forbids hostPath alone: where a
-  // comment holds both checks, restrictedVolumes' options are the ones to give, once.
-  const volumesSaid = findings.some((f) => f.check === 'restrictedVolumes' && f.fix === null);
+  // A note another finding's note says (noteSaidBy) is left to it.
+  const noted = new Set(findings.filter((f) => f.fix === null).map((f) => f.check));
   for (const f of findings) {
-    if (f.fix !== null || (volumesSaid && f.check === 'hostPathVolumes')) continue;
+    const saidBy = noteSaidBy.get(f.check);
+    if (f.fix !== null || (saidBy !== undefined && noted.has(saidBy))) continue;
     const paragraphs = (f.fixNote ?? '').split('\n\n').filter((p) => p.trim() !== '');
     // Fix notes open with why there is no fix; other notes (a PodSecurityPolicy's) are all guidance.
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? '')) reasons.push(paragraphs.shift()!);
