@@ -23431,6 +23431,25 @@ function namesBy(items, keyOf2, named) {
 function rootsByTool(rendered, named = (root) => root) {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
 }
+function alikeRenderings(findings, read, key) {
+  const out = [];
+  const alike = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const item = { read: read(finding), rendered: finding.rendered === void 0 ? [] : [finding.rendered] };
+    if (finding.rendered === void 0) {
+      out.push(item);
+      continue;
+    }
+    const k = key(item.read, finding);
+    const known3 = alike.get(k);
+    if (known3 !== void 0) known3.rendered.push(finding.rendered);
+    else {
+      alike.set(k, item);
+      out.push(item);
+    }
+  }
+  return out;
+}
 
 // src/report/text.ts
 function subject(f) {
@@ -23452,25 +23471,8 @@ function findingText(f) {
   return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}`;
 }
 function findingLines(findings) {
-  const lines = [];
-  const alike = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const text4 = findingText(f);
-    if (f.rendered === void 0) {
-      lines.push({ text: text4, renderings: null });
-      continue;
-    }
-    const key = `${text4}\0${f.rendered.exact}`;
-    const known3 = alike.get(key);
-    if (known3 !== void 0) known3.renderings.push(f.rendered);
-    else {
-      const line = { text: text4, renderings: [f.rendered] };
-      alike.set(key, line);
-      lines.push(line);
-    }
-  }
-  return lines.map(
-    ({ text: text4, renderings }) => renderings === null ? text4 : `${text4} (rendered by ${rootsByTool(renderings)}${renderings[0].exact ? "" : ", no source line writes it"})`
+  return alikeRenderings(findings, findingText, (text4, f) => `${text4}\0${f.rendered.exact}`).map(
+    ({ read: text4, rendered }) => rendered.length === 0 ? text4 : `${text4} (rendered by ${rootsByTool(rendered)}${rendered[0].exact ? "" : ", no source line writes it"})`
   );
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;

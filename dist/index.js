@@ -46110,6 +46110,25 @@ function namesBy(items, keyOf2, named) {
 function rootsByTool(rendered, named = (root) => root) {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
 }
+function alikeRenderings(findings, read, key) {
+  const out = [];
+  const alike = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const item = { read: read(finding), rendered: finding.rendered === void 0 ? [] : [finding.rendered] };
+    if (finding.rendered === void 0) {
+      out.push(item);
+      continue;
+    }
+    const k = key(item.read, finding);
+    const known3 = alike.get(k);
+    if (known3 !== void 0) known3.rendered.push(finding.rendered);
+    else {
+      alike.set(k, item);
+      out.push(item);
+    }
+  }
+  return out;
+}
 
 // src/report/renderedFix.ts
 function renderedFixWords(f) {
@@ -46352,6 +46371,14 @@ function fixWords(f, commented) {
   if (f.fix) return f.fix.attachable && commented ? "suggested inline" : `a verified fix exists: ${renderedFixWords(f) ?? inlineCode(`pod-security-review fix ${f.file}`)}`;
   return fixNoteLine(f.fixNote ?? "", commented ? "the review comment" : "the JSON report") ?? "no suggestion";
 }
+function entryOf(f, commented) {
+  return {
+    head: `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
+    status: `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${f.status}${f.preexisting ? ", already failing before this change" : ""}${commented ? ", commented" : ""}`,
+    fix: fixWords(f, commented),
+    optOutNote: f.optOutNote
+  };
+}
 function checkRunText(findings, inline) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -46361,25 +46388,8 @@ function checkRunText(findings, inline) {
   const lines = [];
   for (const [heading, group] of groups2) {
     lines.push(heading, "");
-    const entries = [];
-    const alike = /* @__PURE__ */ new Map();
-    for (const f of group) {
-      const entry = {
-        head: `- ${f.blocking ? "\u274C" : "\u26A0\uFE0F"} \`${f.check}\`: ${escapeText(`${f.reason} (${f.detail})`)}`,
-        status: `  \`${f.level}:${f.version}\`, ${modeWords[f.mode]}, from ${escapeText(f.levelSource.detail)}; ${f.status}${f.preexisting ? ", already failing before this change" : ""}${inline?.has(f) ? ", commented" : ""}`,
-        fix: fixWords(f, inline?.has(f) ?? false),
-        optOutNote: f.optOutNote,
-        rendered: f.rendered ? [f.rendered] : []
-      };
-      const key = f.rendered === void 0 ? null : JSON.stringify([entry.head, entry.status, entry.fix, entry.optOutNote]);
-      const known3 = key === null ? void 0 : alike.get(key);
-      if (known3 !== void 0) known3.rendered.push(...entry.rendered);
-      else {
-        entries.push(entry);
-        if (key !== null) alike.set(key, entry);
-      }
-    }
-    for (const { head, status, fix, optOutNote, rendered } of entries) {
+    for (const { read, rendered } of alikeRenderings(group, (f) => entryOf(f, inline?.has(f) ?? false), (entry) => JSON.stringify(entry))) {
+      const { head, status, fix, optOutNote } = read;
       const by = rendered.length === 0 ? "" : `, rendered by ${rootsByTool(rendered, inlineCode)}`;
       lines.push(head, `${status}${by}. Fix: ${fix}`);
       if (optOutNote !== null) lines.push(`  ${escapeText(optOutNote)}`);
@@ -46676,6 +46686,7 @@ function longLineNote(edit, line) {
 function anchorCaveat(reason4, podSpecs) {
   return `${sharedCaveatLead} (${reason4}); it fixes all ${podSpecs} pod specs that use it, which all fail this check, and was checked on each of them.`;
 }
+var noteSaidBy = /* @__PURE__ */ new Map([["hostPathVolumes", "restrictedVolumes"]]);
 function volumeNote(check, volumes2) {
   const list3 = volumes2.map((v) => `"${v.name}" (${v.type})`).join(", ");
   const first = volumes2[0]?.name ?? "data";
@@ -46781,9 +46792,10 @@ function withoutSuggestion(findings) {
   const reasons = [];
   const guidance2 = [];
   const examples = [];
-  const volumesSaid = findings.some((f) => f.check === "restrictedVolumes" && f.fix === null);
+  const noted = new Set(findings.filter((f) => f.fix === null).map((f) => f.check));
   for (const f of findings) {
-    if (f.fix !== null || volumesSaid && f.check === "hostPathVolumes") continue;
+    const saidBy = noteSaidBy.get(f.check);
+    if (f.fix !== null || saidBy !== void 0 && noted.has(saidBy)) continue;
     const paragraphs = (f.fixNote ?? "").split("\n\n").filter((p) => p.trim() !== "");
     if (/^No (suggestion|safe mechanical fix)/.test(paragraphs[0] ?? "")) reasons.push(paragraphs.shift());
     for (const paragraph of paragraphs) (paragraph.startsWith("Illustrative example") ? examples : guidance2).push(paragraph);
