@@ -21,7 +21,6 @@ import { createTwoFilesPatch } from 'diff';
 import { evaluateFiles } from '../findings/evaluateFiles.js';
 import { progressFor } from './progress.js';
 import { mergeReports, renderingsUnder, rootsOutside } from './renderings.js';
-import type { RenderRoot } from '../render/types.js';
 import type { SourceFile } from '../findings/evaluateFiles.js';
 import type { Finding } from '../findings/types.js';
 import { defaultPolicies } from '../findings/policyContext.js';
@@ -48,11 +47,11 @@ volume type, which user ID) are left and reported with what to do.
 
 Options:
   --dry-run            print the changes as a unified diff instead of writing them
-  --render MODE        auto: render the Helm charts found under the paths, as check
-                       does, and apply the edits of values lines a review suggests (each
-                       verified by rendering again); off: read every file as a plain
-                       manifest. Kustomize files are fixed as plain manifests either
-                       way [default: auto]
+  --render MODE        auto: render the Helm charts and Kustomize overlays found under
+                       the paths, as check does, and apply the fixes a review suggests
+                       there (values lines, patches, a base's resources; each verified
+                       by rendering again); off: read every file as a plain manifest
+                       [default: auto]
   --allow-empty        exit 0 when no manifest or no pod spec is found (else 1)
   --only CHECK,...     fix only these checks (e.g. runAsNonRoot,seccompProfile_restricted)
   --skip CHECK,...     fix every check but these
@@ -173,11 +172,8 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const load = { maxBytes: options.maxBytes };
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
-  // Charts only: their templates are no manifests to fix, and the review's fixes of a chart are edits of its values
-  // lines. An overlay's resources and patches are fixed as plain manifests, which fixes more than the review
-  // suggests for an overlay (one value on one line), though a patch is then read as an object of its own.
-  const rendering: ReadonlySet<RenderRoot['tool']> = new Set(['helm']);
-  const renderOptions = { ...checkOptions, tools: rendering, ...(policy.config.render ? { render: policy.config.render } : {}) };
+  // A chart's templates and an overlay's patches are no manifests to fix: the fixes are the review's, on the lines it suggests them.
+  const renderOptions = { ...checkOptions, ...(policy.config.render ? { render: policy.config.render } : {}) };
   /**
    * The files as `check` reads them, with fixes: charts rendered from the
    * texts of `files` (a round's fixed texts stand in for the files on disk,
@@ -194,7 +190,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     const progress = progressFor(plain, io, doing);
     const evaluated = evaluateFiles(plain, checkOptions, progress?.advance);
     progress?.end();
-    return rendered ? mergeReports(evaluated, rendered.report, rootsOutside(plain, 'fix', rendering)) : evaluated;
+    return rendered ? mergeReports(evaluated, rendered.report, rootsOutside(plain, 'fix')) : evaluated;
   };
   const before = await checkFiles(collected.files, 'fixing');
 

@@ -11,11 +11,9 @@ import { fsTreeReader } from '../io/render/fsTree.js';
 import { openRenderer } from '../io/render/renderer.js';
 import type { TreeReader } from '../io/render/trees.js';
 import type { LoadProblem } from '../manifests/types.js';
-import { bothTools } from '../render/discover.js';
 import { isKustomizationFile } from '../render/kustomization.js';
 import { checkRenderings } from '../render/stage.js';
 import type { RenderStageOptions } from '../render/stage.js';
-import type { RenderRoot } from '../render/types.js';
 import type { CliIO } from './options.js';
 
 export interface Renderings {
@@ -71,11 +69,10 @@ export function mergeReports(plain: CheckReport, rendered: CheckReport, problems
  * chart or overlay found there is read as plain files, its templates
  * reported as templates. Said once per root, with what renders it.
  */
-export function rootsOutside(files: readonly SourceFile[], command: 'check' | 'fix', tools: ReadonlySet<RenderRoot['tool']> = bothTools): LoadProblem[] {
+export function rootsOutside(files: readonly SourceFile[], command: 'check' | 'fix'): LoadProblem[] {
   const problems: LoadProblem[] = [];
-  const isRoot = (file: string) => (tools.has('helm') && path.basename(file) === 'Chart.yaml') || (tools.has('kustomize') && isKustomizationFile(file));
   for (const { path: file } of files) {
-    if (!path.isAbsolute(file) || !isRoot(file)) continue;
+    if (!path.isAbsolute(file) || (path.basename(file) !== 'Chart.yaml' && !isKustomizationFile(file))) continue;
     problems.push({
       file,
       line: null,

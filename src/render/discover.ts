@@ -49,9 +49,6 @@ export interface RenderSettings {
 
 export const defaultRenderSettings: RenderSettings = { charts: [] };
 
-/** Both kinds of root: what `check`, `diff` and the Action render. */
-export const bothTools: ReadonlySet<RenderRoot['tool']> = new Set(['kustomize', 'helm']);
-
 export const defaultRenderLimits: RenderLimits = { timeoutMs: 60_000, maxOutputBytes: 16 * 1024 * 1024 };
 
 function limitsOf(settings: RenderSettings): RenderLimits {
@@ -213,17 +210,10 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
   return roots;
 }
 
-/** `tools`: the kinds of root to find (default both); the files of the others are left as plain files. */
-export function discoverRoots(
-  head: TreeSnapshot,
-  base: TreeSnapshot | null,
-  changedPaths: Iterable<string>,
-  settings: RenderSettings = defaultRenderSettings,
-  tools: ReadonlySet<RenderRoot['tool']> = bothTools,
-): Discovery {
+export function discoverRoots(head: TreeSnapshot, base: TreeSnapshot | null, changedPaths: Iterable<string>, settings: RenderSettings = defaultRenderSettings): Discovery {
   const changed = new Set(changedPaths);
   const consumed = new Set<string>();
-  const roots = [...(tools.has('kustomize') ? kustomizeRoots(head, base, changed, settings, consumed) : []), ...(tools.has('helm') ? helmRoots(head, base, changed, settings, consumed) : [])];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   return { roots, consumed };
 }

@@ -114,12 +114,29 @@ export interface KustomizeSources {
   readonly paths: ReadonlySet<string>;
 }
 
-/**
- * A reusable index of a root's sources: kustomizations read once, files
- * loaded once. `anyValue`: find the last writer that holds the path at all
- * (where a missing field belongs), not the one that writes its value.
- */
-export function kustomizeLocator(sources: KustomizeSources): (object: RenderedObject, path: FieldPath, anyValue?: boolean) => SourceHit | null {
+/** A document of a source file that writes a rendered object as an object: a resource, or a strategic-merge patch. */
+export interface ObjectDocument {
+  readonly file: string;
+  readonly document: ManifestDocument;
+}
+
+export interface KustomizeIndex {
+  /**
+   * The file and line that write a rendered field. `anyValue`: find the
+   * last writer that holds the path at all (where a missing field belongs),
+   * not the one that writes its value.
+   */
+  locate(object: RenderedObject, path: FieldPath, anyValue?: boolean): SourceHit | null;
+  /** The document of `file` that writes the object as an object of its own (a resource, a patch file), or null. */
+  documentIn(object: RenderedObject, file: string): ObjectDocument | null;
+}
+
+/** A reusable index of a root's sources: kustomizations read once, files loaded once. */
+export function kustomizeLocator(sources: KustomizeSources): KustomizeIndex['locate'] {
+  return kustomizeIndex(sources).locate;
+}
+
+export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
   const kustomizations = new Map<string, Kustomization>();
   for (const [file, text] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
@@ -144,10 +161,10 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
     if (lines === undefined) split.set(text, (lines = text.split('\n')));
     return lines;
   };
-  return (object, path, anyValue = false) => {
+  const writerOf: KustomizeIndex['locate'] = (object, path, anyValue = false) => {
     for (const candidate of candidates) {
+      if (!targets(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
-      if (target !== null && ((target.kind !== null && target.kind !== object.kind) || (target.name !== null && !nameMatches(object.name, target.name, candidate.chain)))) continue;
       for (const document of documentsOf(candidate)) {
         let found: FieldPath | null;
         if (Array.isArray(document.value)) {
@@ -155,11 +172,7 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
           found = inOperations(document, object, path, anyValue);
         } else {
           const value = document.value;
-          if (!isObject(value)) continue;
-          const metadata = value.metadata;
-          const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : null;
-          const sameObject = target !== null || (value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain));
-          if (!sameObject) continue;
+          if (!isObject(value) || (target === null && !writesObject(document, object, candidate.chain))) continue;
           found = translatePath(object.value, value, path, candidate.role === 'resource', anyValue);
         }
         if (found === null) continue;
@@ -171,4 +184,31 @@ export function kustomizeLocator(sources: KustomizeSources): (object: RenderedOb
     }
     return null;
   };
+  const documentIn: KustomizeIndex['documentIn'] = (object, file) => {
+    for (const candidate of candidates) {
+      // A patch written in the kustomization is a string there, no document of the file.
+      if (candidate.file !== file || candidate.inline !== null || !targets(candidate, object)) continue;
+      const targeted = (candidate.patch?.target ?? null) !== null;
+      for (const document of documentsOf(candidate)) {
+        if (isObject(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document };
+      }
+    }
+    return null;
+  };
+  return { locate: writerOf, documentIn };
+}
+
+/** Whether a candidate may write the object: any resource, a patch whose target (if it has one) names it. */
+function targets(candidate: Candidate, object: RenderedObject): boolean {
+  const target = candidate.patch?.target ?? null;
+  if (target === null) return true;
+  return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
+}
+
+/** Whether a resource document is the rendered object as written (its kind, and its name through the levels' name transforms). */
+function writesObject(document: ManifestDocument, object: RenderedObject, chain: readonly Kustomization[]): boolean {
+  const value = document.value;
+  if (!isObject(value) || value.kind !== object.kind) return false;
+  const metadata = value.metadata;
+  return isObject(metadata) && typeof metadata.name === 'string' && nameMatches(object.name, metadata.name, chain);
 }

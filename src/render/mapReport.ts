@@ -16,9 +16,11 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { helmLocator, sourceComments } from './helmMap.js';
-import { kustomizeLocator } from './kustomizeMap.js';
-import type { SourceHit } from './kustomizeMap.js';
+import { kustomizeIndex } from './kustomizeMap.js';
+import type { RenderedObject, ObjectDocument, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
+import { objectFixes } from './objectFix.js';
+import { levelRank, parseVersion } from '../pss/levels.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
@@ -75,6 +77,17 @@ interface RenderingIndex {
   readonly lines: readonly string[];
   /** `ancestor`: the path is where a missing field belongs (an object, a container), not a field with a value. */
   place(document: ManifestDocument, path: FieldPath, renderedLine: number, ancestor: boolean): Placed | null;
+  /** The document of a source file that writes a rendered object as an object (a Kustomize resource or patch file), or null. */
+  documentIn(document: ManifestDocument, file: string): ObjectDocument | null;
+}
+
+/** A rendered document as the Kustomize index names objects. */
+function renderedObject(document: ManifestDocument): RenderedObject {
+  const value = document.value;
+  const metadata = isObject(value) ? value.metadata : undefined;
+  const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
+  const kind = isObject(value) && typeof value.kind === 'string' ? value.kind : '';
+  return { kind, name, value };
 }
 
 /** `changed`: the change set's paths, or null when there is none (`check`: every file is the reviewer's to edit). */
@@ -82,16 +95,14 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place: RenderingIndex['place'];
+  let documentIn: RenderingIndex['documentIn'] = () => null;
   if (root.tool === 'kustomize') {
-    const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
+    const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place = (document, fieldPath, _renderedLine, ancestor) => {
-      const value = document.value;
-      const metadata = isObject(value) ? value.metadata : undefined;
-      const name = isObject(metadata) && typeof metadata.name === 'string' ? metadata.name : '';
-      const kind = isObject(value) && typeof value.kind === 'string' ? value.kind : '';
-      const hit = locator({ kind, name, value }, fieldPath, ancestor);
+      const hit = index.locate(renderedObject(document), fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
+    documentIn = (document, file) => index.documentIn(renderedObject(document), file);
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}) });
@@ -105,7 +116,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       return chosen === null ? null : { ...chosen, exact: true };
     };
   }
-  return { rendering, documents, lines: rendering.text.split('\n'), place };
+  return { rendering, documents, lines: rendering.text.split('\n'), place, documentIn };
 }
 
 /**
@@ -239,6 +250,57 @@ function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: stri
   return out;
 }
 
+/** A finding of a Kustomize rendering with a fix: placed on `file`, about the object `document` renders, and its literal edits if any. */
+interface KustomizeFix {
+  readonly finding: number;
+  readonly index: RenderingIndex;
+  readonly file: string;
+  readonly document: ManifestDocument | undefined;
+  readonly literal: SuggestionCandidate | null;
+}
+
+/**
+ * The suggestion candidates of Kustomize findings. Where the file a finding
+ * is placed in writes its object as an object (a resource, a patch file),
+ * the fix engine fixes that document (objectFix.ts): per object and file,
+ * for all of its findings there at once, so that their suggestions never
+ * overlap, and at the strictest of their levels (a fix must not break the
+ * level the team is heading to). Else, or for a check it cannot fix there,
+ * the literal edits.
+ */
+function kustomizeCandidates(fixes: readonly KustomizeFix[], findings: readonly Finding[], sources: ReadonlyMap<string, string>): SuggestionCandidate[] {
+  const groups = new Map<ManifestDocument | undefined, Map<string, KustomizeFix[]>>();
+  for (const entry of fixes) {
+    const byFile = groups.get(entry.document) ?? new Map<string, KustomizeFix[]>();
+    groups.set(entry.document, byFile);
+    byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
+  }
+  const candidates: SuggestionCandidate[] = [];
+  for (const [document, byFile] of groups) {
+    for (const [file, placed] of byFile) {
+      const { index } = placed[0]!;
+      const written = document === undefined ? null : index.documentIn(document, file);
+      const text = sources.get(file);
+      const strictest = placed.map((entry) => findings[entry.finding]!).reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
+      const version = parseVersion(strictest.version);
+      const policy = { level: strictest.level, version: version.ok ? version.value : version.fallback };
+      const objectFixesOf = written === null || text === undefined ? new Map() : objectFixes(written, text, new Set(placed.map((entry) => findings[entry.finding]!.check)), policy);
+      for (const entry of placed) {
+        const fixed = objectFixesOf.get(findings[entry.finding]!.check);
+        const fix = fixed?.fix ?? null;
+        // A fix within a long line (a byte range, no replacement) or one that deletes lines is not written as lines here.
+        if (fixed === undefined || fix === null || fix.replacement === null || fix.replacement === '') {
+          if (entry.literal !== null) candidates.push(entry.literal);
+          continue;
+        }
+        const newLines = fix.replacement.replace(/\n$/, '').split('\n');
+        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed.fixNote });
+      }
+    }
+  }
+  return candidates;
+}
+
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -267,6 +329,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
   for (const { rendered } of renderings.values()) for (const [path, text] of rendered.sources) sources.set(path, text);
 
   const candidates: SuggestionCandidate[] = [];
+  const kustomizeFixes: KustomizeFix[] = [];
   /** A finding of a rendering, on its source: file, line, locations, `rendered`. */
   const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(
     finding: F,
@@ -310,10 +373,13 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     // The fix of the rendered manifest: a suggestion only as literal edits of the source lines that write its fields, else an example.
     const sourceText = sources.get(primary.file);
     const edits = literal && sourceText !== undefined ? literalEdits(sourceText.split('\n'), literals, fix, index.lines, primary.line) : null;
-    if (edits !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote });
+    const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
+    if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document: documentAt(index.documents, finding.line), literal: edited });
+    else if (edited !== null) candidates.push(edited);
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
+  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources));
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;

@@ -28,8 +28,6 @@ export type { RenderPort } from './types.js';
 
 export interface RenderStageOptions extends ScopeOptions {
   readonly render?: RenderSettings;
-  /** The kinds of root to render (`check`: both; `fix`: charts only): the files of the others are plain files. */
-  readonly tools?: ReadonlySet<RenderRoot['tool']>;
 }
 
 /** The change set the scope evaluates: plain files no rendering consumes, and one file per rendering. */
@@ -155,7 +153,7 @@ export async function evaluateWithRendering(changeSet: ChangeSet, options: Rende
  */
 export async function checkRenderings(tools: RenderPort, options: RenderStageOptions): Promise<{ report: CheckReport; consumed: ReadonlySet<string> }> {
   const port = placingPort(tools);
-  const discovery = discoverRoots(port.head, null, port.head.paths, options.render, options.tools);
+  const discovery = discoverRoots(port.head, null, port.head.paths, options.render);
   const rendered = await port.render(discovery.roots);
   const plan = planRenderedChangeSet({ files: [] }, discovery.consumed, rendered);
   const report = evaluateChangeSet(plan.changeSet, { ...options, noBase: true });

@@ -5,7 +5,7 @@
  * resource line that writes the value, and patches are never read as
  * manifests of their own.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,41 @@ interface JsonReport {
 }
 
 
+/** kustomize-patch's debug.yaml line 11 (`privileged: true`) fixed at restricted as the patch writes the container. */
+const patchFixed = [
+  '            privileged: false',
+  '            allowPrivilegeEscalation: false',
+  '            capabilities:',
+  '              drop:',
+  '                - ALL',
+  '      securityContext:',
+  '        runAsNonRoot: true',
+  '        seccompProfile:',
+  '          type: RuntimeDefault',
+  '',
+].join('\n');
+
+/** The securityContext lines restricted's fix adds to a container (at 10 spaces) and its pod spec (at 6). */
+const restrictedContext = [
+  '          securityContext:',
+  '            allowPrivilegeEscalation: false',
+  '            capabilities:',
+  '              drop:',
+  '                - ALL',
+  '      securityContext:',
+  '        runAsNonRoot: true',
+  '        seccompProfile:',
+  '          type: RuntimeDefault',
+  '',
+].join('\n');
+
+/** `check --format json .` in `cwd` (the default policy: baseline, with restricted's warnings). */
+async function checkJson(cwd: string, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
+  let stdout = '';
+  const status = await runCli(['check', '.', '--format', 'json', ...args], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+  return { status, report: JSON.parse(stdout) as JsonReport };
+}
+
 const brief = (f: JsonFinding) => [f.file, f.line, f.namespace, f.name, f.check, f.status, f.preexisting];
 
 describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
@@ -61,8 +96,12 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
     expect(missing.map(brief)).toEqual([['overlays/prod/debug.yaml', 10, 'shop', 'prod-web', 'runAsNonRoot', 'modified', true]]);
     expect(missing[0]!.rendered).toEqual({ tool: 'kustomize', root: 'overlays/prod', sourceFile: 'overlays/prod/debug.yaml', sourceLine: 10, exact: true });
     expect(missing[0]!.locations).toEqual([expect.objectContaining({ line: 10, exact: false, inDiff: true })]);
-    // No suggestion on a line that does not write the value: the rendered fix is an example.
-    expect(missing[0]!.fix ?? null).toBeNull();
+    // No line writes the value, but the patch file writes the object: fixed as the patch, with the patch's other
+    // checks in one suggestion, verified by rendering the overlay again.
+    expect(missing[0]!.fix).toEqual({ startLine: 11, endLine: 11, replacement: patchFixed, attachable: true });
+    expect(report.findings.filter((f) => f.file === 'overlays/prod/debug.yaml').map((f) => [f.check, f.fix?.replacement])).toEqual(
+      ['privileged', 'allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => [check, patchFixed]),
+    );
     const image = await diff('kustomize-image', '--warn-level', 'restricted');
     expect(image.report.findings.filter((f) => f.check === 'runAsNonRoot').map(brief)).toEqual([['base/deployment.yaml', 16, 'shop', 'web', 'runAsNonRoot', 'modified', true]]);
   });
@@ -206,6 +245,40 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(plain.report.podSpecs.map((p) => p.file)).toEqual(['deploy/job.yaml']);
   });
 
+  it('fixes what no literal edit writes in the file that writes the object (a base resource), verified on each overlay by rendering again', async () => {
+    const { report } = await checkJson(path.join(fixturesDir, 'render', 'kustomize-base', 'head'));
+    const base = report.findings.filter((f) => f.file === 'base/deployment.yaml' && f.line === 16);
+    // Both overlays' restricted warnings: one fix of the base's container and pod spec, as a plain file would get it.
+    expect(base.map((f) => [f.name, f.check, f.fix?.startLine, f.fix?.endLine])).toEqual(
+      ['dev-web', 'prod-web'].flatMap((name) => ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => [name, check, 17, 17])),
+    );
+    expect(new Set(base.map((f) => f.fix?.replacement))).toEqual(new Set([`          image: nginx:1.27\n${restrictedContext}`]));
+    // The engine's caveat, not the rendered example.
+    expect(base.find((f) => f.check === 'runAsNonRoot')?.fixNote).toMatch(/^The image must then run as a non-root user/);
+  });
+
+  it('keeps as an example the part of such a fix that the rendering does not confirm (an overlay replaces what it adds)', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-object-fix-'));
+    try {
+      mkdirSync(path.join(cwd, 'base'));
+      mkdirSync(path.join(cwd, 'overlays/prod'), { recursive: true });
+      cpSync(path.join(fixturesDir, 'render', 'kustomize-patch', 'head', 'base'), path.join(cwd, 'base'), { recursive: true });
+      // The overlay writes the pod's securityContext whole: what the base's fix adds there is gone in the rendering.
+      const operation = '- op: add\n  path: /spec/template/spec/securityContext\n  value: {runAsUser: 1000}\n';
+      writeFileSync(path.join(cwd, 'overlays/prod/kustomization.yaml'), `resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: ${JSON.stringify(operation)}\n`);
+      const { report } = await checkJson(cwd);
+      expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.startLine ?? null])).toEqual([
+        ['base/deployment.yaml', 15, 'allowPrivilegeEscalation', 16],
+        ['base/deployment.yaml', 15, 'capabilities_restricted', 16],
+        ['base/deployment.yaml', 15, 'runAsNonRoot', null],
+        ['base/deployment.yaml', 15, 'seccompProfile_restricted', null],
+      ]);
+      expect(report.findings[2]!.fixNote).toMatch(/^The rendered manifest would be fixed by this change \(an example/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('a Namespace an overlay renders is read for its labels, never as a pull request lowering them: check knows no change', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-namespace-'));
     try {
@@ -261,6 +334,42 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
 const restoreHelm = useCachedHelm();
 afterAll(() => restoreHelm());
 const inflationTools = haveHelm() && haveKustomizeForHelm();
+
+describe.skipIf(!haveKustomize())(`fix renders the overlays under its paths ${haveKustomize() ? '' : missingTool('kubectl (or kustomize)')}`, () => {
+  /** `fix ARGS .` on a copy of a fixture's head, and the texts of `files` before and after. */
+  async function fixOverlays(fixture: string, files: readonly string[], ...args: string[]) {
+    const head = path.join(fixturesDir, 'render', fixture, 'head');
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-fix-'));
+    try {
+      cpSync(head, cwd, { recursive: true });
+      let stdout = '';
+      const status = await runCli(['fix', ...args, '.'], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) });
+      const read = (root: string) => new Map(files.map((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+      return { status, stdout, before: read(head), after: read(cwd) };
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }
+
+  it('fixes the patch that makes the overlay fail, not the base it patches, and counts the pod spec once', async () => {
+    const { status, stdout, before, after } = await fixOverlays('kustomize-patch', ['overlays/prod/debug.yaml', 'base/deployment.yaml'], '--warn-level', 'restricted');
+    expect(status).toBe(0);
+    expect(after.get('overlays/prod/debug.yaml')).toBe(before.get('overlays/prod/debug.yaml')!.replace('            privileged: true\n', patchFixed));
+    expect(after.get('base/deployment.yaml')).toBe(before.get('base/deployment.yaml'));
+    // Rendered again after the fix: nothing is left, and the patch is not a Deployment of its own.
+    expect(stdout).toContain('1 pod spec checked, 0 violating');
+    expect(stdout).toContain('fixed 5 findings in 1 file: overlays/prod/debug.yaml');
+  });
+
+  it('fixes a base that two overlays render once, with the fix that verified on each, and the plain files beside it', async () => {
+    const { status, stdout, before, after } = await fixOverlays('kustomize-base', ['base/deployment.yaml', 'deploy/job.yaml']);
+    expect(status).toBe(0);
+    expect(after.get('base/deployment.yaml')).toBe(before.get('base/deployment.yaml')!.replace('hostPID: true', 'hostPID: false').replace('          image: nginx:1.27\n', `          image: nginx:1.27\n${restrictedContext}`));
+    expect(after.get('deploy/job.yaml')).toContain('hostIPC: false');
+    expect(stdout).toContain('3 pod specs checked, 0 violating');
+    expect(stdout).toContain('fixed 15 findings in 2 files: base/deployment.yaml, deploy/job.yaml');
+  });
+});
 
 describe.skipIf(!inflationTools)(`Kustomize Helm inflation ${inflationTools ? '' : missingTool('helm or kustomize v5.8.1')}`, () => {
   it('is off by default: an overlay with helmCharts is a notice naming it and the config key, and nothing is inflated', async () => {

@@ -71,15 +71,6 @@ describe('discoverRoots', () => {
     expect(discoverRoots(vendored, vendored, ['demo/values.yaml']).roots[0]!.blocked).toBeNull();
   });
 
-  it('finds only the kinds of root asked for, and leaves the files of the others plain (fix renders charts only)', () => {
-    const changed = ['base/deployment.yaml', 'charts/web/values.yaml'];
-    const charts = discoverRoots(repo, repo, changed, undefined, new Set(['helm']));
-    expect(charts.roots.map((r) => [r.tool, r.label])).toEqual([['helm', 'charts/web']]);
-    expect(charts.consumed.has('charts/web/templates/deployment.yaml')).toBe(true);
-    expect(charts.consumed.has('base/deployment.yaml')).toBe(false);
-    expect(discoverRoots(repo, repo, changed).roots.map((r) => r.tool)).toEqual(['helm', 'kustomize', 'kustomize']);
-  });
-
   it('never renders a Component on its own, even one no kustomization takes in', () => {
     const withUnused = tree({
       'base/kustomization.yaml': 'resources: [deployment.yaml]\n',

@@ -1,6 +1,6 @@
 /** Mapping rendered fields back to source lines: templates by key path, Kustomize patches by identity and JSON pointer. */
 import { describe, expect, it } from 'vitest';
-import { kustomizeLocator } from '../../../src/render/kustomizeMap.js';
+import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeMap.js';
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { findInTemplate } from '../../../src/render/templateLines.js';
@@ -207,5 +207,31 @@ describe('kustomizeLocator, inline patches', () => {
 
   it('still finds what the resource writes', () => {
     expect(locate(object, parseFieldPath('spec.template.spec.containers[0].image'))).toEqual({ file: 'app/deploy.yaml', line: 9, column: 11 });
+  });
+});
+
+describe('kustomizeIndex: the document of a file that writes a rendered object as an object', () => {
+  const texts = new Map([
+    ['base/kustomization.yaml', 'resources: [deploy.yaml]\n'],
+    ['base/deploy.yaml', 'kind: Service\nmetadata:\n  name: web\n---\nkind: Deployment\nmetadata:\n  name: web\nspec: {}\n'],
+    ['app/kustomization.yaml', 'namePrefix: prod-\nresources: [../base]\npatches:\n  - path: debug.yaml\n  - path: ops.yaml\n    target: {kind: Deployment}\n  - patch: |-\n      kind: Deployment\n      metadata: {name: web}\n'],
+    ['app/debug.yaml', 'kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n'],
+    ['app/ops.yaml', '- op: add\n  path: /spec/replicas\n  value: 2\n'],
+  ]);
+  const index = kustomizeIndex({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
+  const object = { kind: 'Deployment', name: 'prod-web', value: { kind: 'Deployment', metadata: { name: 'prod-web' } } };
+  const lineOf = (file: string) => index.documentIn(object, file)?.document.line ?? null;
+
+  it('finds the resource by kind and name (through the overlay\'s prefix), and a strategic-merge patch file', () => {
+    expect(lineOf('base/deploy.yaml')).toBe(5);
+    expect(lineOf('app/debug.yaml')).toBe(1);
+  });
+
+  it('finds none in a JSON 6902 patch, an inline patch, a file that writes another object, or one the root does not use', () => {
+    expect(lineOf('app/ops.yaml')).toBeNull();
+    expect(lineOf('app/kustomization.yaml')).toBeNull();
+    expect(index.documentIn({ ...object, name: 'prod-api' }, 'base/deploy.yaml')).toBeNull();
+    expect(index.documentIn({ ...object, kind: 'StatefulSet' }, 'app/debug.yaml')).toBeNull();
+    expect(lineOf('base/kustomization.yaml')).toBeNull();
   });
 });

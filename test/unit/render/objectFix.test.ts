@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import { objectFixes } from '../../../src/render/objectFix.js';
+import type { FindingCheck } from '../../../src/policy/sources/extraChecks.js';
+
+const text = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  template:', '    spec:', '      hostPID: true', '      containers:', '        - name: app', '          image: app:1', ''].join('\n');
+const [document] = loadManifestFile('base/deploy.yaml', text).documents;
+
+function fixesOf(checks: readonly FindingCheck[], level: 'baseline' | 'restricted' = 'restricted') {
+  return objectFixes({ file: 'base/deploy.yaml', document: document! }, text, new Set(checks), { level, version: 'latest' });
+}
+
+describe('objectFixes: a source document fixed as a plain manifest, for the checks a rendering of it fails', () => {
+  it('fixes only the checks asked for, in one suggestion of the document\'s lines', () => {
+    const fixes = fixesOf(['runAsNonRoot', 'seccompProfile_restricted']);
+    expect([...fixes.keys()]).toEqual(['runAsNonRoot', 'seccompProfile_restricted']);
+    const replacement = fixes.get('runAsNonRoot')?.fix?.replacement;
+    expect(replacement).toBe('          image: app:1\n      securityContext:\n        runAsNonRoot: true\n        seccompProfile:\n          type: RuntimeDefault\n');
+    expect(fixes.get('seccompProfile_restricted')?.fix).toEqual(fixes.get('runAsNonRoot')?.fix);
+    // hostPID is not asked for: the suggestion leaves it.
+    expect(replacement).not.toContain('hostPID');
+  });
+
+  it('gives nothing for a check the document does not fail as written (a patch makes the rendering fail it), or at a level it passes', () => {
+    expect(fixesOf(['privileged']).size).toBe(0);
+    expect(fixesOf(['runAsNonRoot'], 'baseline').size).toBe(0);
+    expect([...fixesOf(['hostNamespaces'], 'baseline')].map(([check, fix]) => [check, fix.fix?.replacement])).toEqual([['hostNamespaces', '      hostPID: false\n']]);
+  });
+});
