@@ -118,6 +118,8 @@ export interface KustomizeSources {
 export interface ObjectDocument {
   readonly file: string;
   readonly document: ManifestDocument;
+  /** A patch with a target, which may write other objects too; else the document writes this object only. */
+  readonly targeted: boolean;
 }
 
 export interface KustomizeIndex {
@@ -190,7 +192,7 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
       if (candidate.file !== file || candidate.inline !== null || !targets(candidate, object)) continue;
       const targeted = (candidate.patch?.target ?? null) !== null;
       for (const document of documentsOf(candidate)) {
-        if (isObject(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document };
+        if (isObject(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted };
       }
     }
     return null;

@@ -20,6 +20,8 @@ import { kustomizeIndex } from './kustomizeMap.js';
 import type { RenderedObject, ObjectDocument, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import { objectFixes } from './objectFix.js';
+import type { FindingFix } from '../fixes/types.js';
+import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { levelRank, parseVersion } from '../pss/levels.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
@@ -48,6 +50,12 @@ export interface SuggestionCandidate {
   readonly newLines: readonly string[];
   /** What to check before applying it (the fix engine's caveat), or null. */
   readonly caveat: string | null;
+  /**
+   * The edit changes the finding's object only (a resource, or a patch file
+   * without a target, that writes it): such edits of different objects of
+   * one rendering are verified together, in one rendering (verify.ts).
+   */
+  readonly ownObject?: boolean;
 }
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
@@ -284,7 +292,9 @@ function kustomizeCandidates(fixes: readonly KustomizeFix[], findings: readonly 
       const strictest = placed.map((entry) => findings[entry.finding]!).reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
       const version = parseVersion(strictest.version);
       const policy = { level: strictest.level, version: version.ok ? version.value : version.fallback };
-      const objectFixesOf = written === null || text === undefined ? new Map() : objectFixes(written, text, new Set(placed.map((entry) => findings[entry.finding]!.check)), policy);
+      const checks = new Set(placed.map((entry) => findings[entry.finding]!.check));
+      const objectFixesOf = written === null || text === undefined ? new Map<FindingCheck, FindingFix>() : objectFixes(written, text, checks, policy);
+      const ownObject = written !== null && !written.targeted;
       for (const entry of placed) {
         const fixed = objectFixesOf.get(findings[entry.finding]!.check);
         const fix = fixed?.fix ?? null;
@@ -294,7 +304,7 @@ function kustomizeCandidates(fixes: readonly KustomizeFix[], findings: readonly 
           continue;
         }
         const newLines = fix.replacement.replace(/\n$/, '').split('\n');
-        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed.fixNote });
+        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed.fixNote, ownObject });
       }
     }
   }

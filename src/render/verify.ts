@@ -2,7 +2,9 @@
  * Suggestions on source lines, verified (pure, with the render port
  * injected): the edited file is rendered again and the pod spec evaluated
  * again; the suggestion stands only when the finding's check no longer
- * fails for that object and no check fails that did not before.
+ * fails for that object and no check fails that did not before. Edits that
+ * change only their own object share a rendering (batchesOf): a base's
+ * twelve Deployments cost one rendering per overlay, not twelve.
  */
 import { evaluateFiles } from '../findings/evaluateFiles.js';
 import type { Finding } from '../findings/types.js';
@@ -24,28 +26,78 @@ function failingChecks(text: string, policy: PolicyContext): Map<string, Set<str
   return checks;
 }
 
-function replaceLines(text: string, { startLine, endLine, newLines }: SuggestionCandidate): string {
+/** The text with each candidate's lines replaced (candidates of one file that never overlap). */
+function replaceLines(text: string, candidates: readonly SuggestionCandidate[]): string {
   const lines = text.split('\n');
-  lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
+  // From the last: each splice leaves the line numbers above it as they were.
+  for (const { startLine, endLine, newLines } of [...candidates].sort((a, b) => b.startLine - a.startLine)) lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
   return lines.join('\n');
 }
 
+/** Candidates verified in one rendering: their edits, by file. */
+type Batch = readonly SuggestionCandidate[];
+
+const overlaps = (a: SuggestionCandidate, b: SuggestionCandidate) => a.file === b.file && a.startLine <= b.endLine && b.startLine <= a.endLine;
+
+/**
+ * The renderings to verify the candidates in. A candidate whose edit
+ * changes its own object only (`ownObject`) shares one with those of the
+ * same root that edit other objects, on lines apart: each object is then
+ * rendered as it would be with its own edit alone. The others (a values
+ * line many objects read, a patch with a target) are verified alone, as
+ * is each distinct edit of one object. Candidates with the same edit
+ * (the findings one suggestion fixes) are one.
+ */
+function batchesOf(candidates: readonly SuggestionCandidate[], findings: readonly Finding[]): Map<string, Batch> {
+  const batchOf = new Map<string, Batch>();
+  const open = new Map<string, { members: SuggestionCandidate[]; objects: Set<string> }[]>();
+  for (const candidate of candidates) {
+    const key = editKey(candidate);
+    if (batchOf.has(key)) continue;
+    const root = candidate.rendering.rendered.root.label;
+    const object = objectKey(findings[candidate.finding]!);
+    const batches = candidate.ownObject === true ? (open.get(root) ?? []) : [];
+    let batch = batches.find((b) => !b.objects.has(object) && !b.members.some((member) => overlaps(member, candidate)));
+    if (batch === undefined) {
+      batch = { members: [], objects: new Set() };
+      if (candidate.ownObject === true) open.set(root, [...batches, batch]);
+    }
+    batch.members.push(candidate);
+    batch.objects.add(object);
+    batchOf.set(key, batch.members);
+  }
+  return batchOf;
+}
+
+const editKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
+
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
-  const outcomes = new Map<string, Promise<Map<string, Set<string>> | null>>();
+  const batchOf = batchesOf(mapped.candidates, findings);
+  const outcomes = new Map<Batch | string, Promise<Map<string, Set<string>> | null>>();
   const before = new Map<string, Map<string, Set<string>>>();
-  const verify = (candidate: SuggestionCandidate) => {
-    const key = JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
+  const render = (batch: Batch): Promise<Map<string, Set<string>> | null> => {
+    const edits = new Map<string, string>();
+    for (const file of new Set(batch.map((c) => c.file))) {
+      const text = mapped.sources.get(file);
+      if (text === undefined) return Promise.resolve(null);
+      edits.set(file, replaceLines(text, batch.filter((c) => c.file === file)));
+    }
+    return port.renderEdited(batch[0]!.rendering.rendered.root, edits).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
+  };
+  const outcomeOf = (key: Batch | string, batch: Batch) => {
     let outcome = outcomes.get(key);
     if (outcome === undefined) {
-      const text = mapped.sources.get(candidate.file);
-      outcome =
-        text === undefined
-          ? Promise.resolve(null)
-          : port.renderEdited(candidate.rendering.rendered.root, new Map([[candidate.file, replaceLines(text, candidate)]])).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
+      outcome = render(batch);
       outcomes.set(key, outcome);
     }
     return outcome;
+  };
+  const verify = async (candidate: SuggestionCandidate) => {
+    const key = editKey(candidate);
+    const batch = batchOf.get(key)!;
+    // A rendering that fails with the others' edits too: this edit alone says whether the failure is its own.
+    return (await outcomeOf(batch, batch)) ?? (batch.length > 1 ? outcomeOf(key, [candidate]) : null);
   };
   // Every rendering asked for at once: the port runs as many side by side as it can.
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));

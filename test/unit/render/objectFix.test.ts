@@ -7,7 +7,7 @@ const text = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: w
 const [document] = loadManifestFile('base/deploy.yaml', text).documents;
 
 function fixesOf(checks: readonly FindingCheck[], level: 'baseline' | 'restricted' = 'restricted') {
-  return objectFixes({ file: 'base/deploy.yaml', document: document! }, text, new Set(checks), { level, version: 'latest' });
+  return objectFixes({ file: 'base/deploy.yaml', document: document!, targeted: false }, text, new Set(checks), { level, version: 'latest' });
 }
 
 describe('objectFixes: a source document fixed as a plain manifest, for the checks a rendering of it fails', () => {

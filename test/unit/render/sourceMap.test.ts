@@ -214,9 +214,10 @@ describe('kustomizeIndex: the document of a file that writes a rendered object a
   const texts = new Map([
     ['base/kustomization.yaml', 'resources: [deploy.yaml]\n'],
     ['base/deploy.yaml', 'kind: Service\nmetadata:\n  name: web\n---\nkind: Deployment\nmetadata:\n  name: web\nspec: {}\n'],
-    ['app/kustomization.yaml', 'namePrefix: prod-\nresources: [../base]\npatches:\n  - path: debug.yaml\n  - path: ops.yaml\n    target: {kind: Deployment}\n  - patch: |-\n      kind: Deployment\n      metadata: {name: web}\n'],
+    ['app/kustomization.yaml', 'namePrefix: prod-\nresources: [../base]\npatches:\n  - path: debug.yaml\n  - path: ops.yaml\n    target: {kind: Deployment}\n  - path: scale.yaml\n    target: {kind: Deployment}\n  - patch: |-\n      kind: Deployment\n      metadata: {name: web}\n'],
     ['app/debug.yaml', 'kind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n'],
     ['app/ops.yaml', '- op: add\n  path: /spec/replicas\n  value: 2\n'],
+    ['app/scale.yaml', 'kind: Deployment\nmetadata:\n  name: any\nspec:\n  replicas: 3\n'],
   ]);
   const index = kustomizeIndex({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
   const object = { kind: 'Deployment', name: 'prod-web', value: { kind: 'Deployment', metadata: { name: 'prod-web' } } };
@@ -225,6 +226,12 @@ describe('kustomizeIndex: the document of a file that writes a rendered object a
   it('finds the resource by kind and name (through the overlay\'s prefix), and a strategic-merge patch file', () => {
     expect(lineOf('base/deploy.yaml')).toBe(5);
     expect(lineOf('app/debug.yaml')).toBe(1);
+    expect(index.documentIn(object, 'app/debug.yaml')?.targeted).toBe(false);
+  });
+
+  it('finds a patch file with a target by its target, and says it may write other objects too', () => {
+    expect(index.documentIn(object, 'app/scale.yaml')).toEqual(expect.objectContaining({ file: 'app/scale.yaml', targeted: true }));
+    expect(index.documentIn({ ...object, kind: 'StatefulSet' }, 'app/scale.yaml')).toBeNull();
   });
 
   it('finds none in a JSON 6902 patch, an inline patch, a file that writes another object, or one the root does not use', () => {

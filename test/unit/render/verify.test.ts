@@ -1,0 +1,70 @@
+/**
+ * verifySuggestions with a fake port whose "rendering" of a root is its
+ * files joined as documents: how many renderings the candidates cost, and
+ * that each verdict is the one its edit alone would get.
+ */
+import { describe, expect, it } from 'vitest';
+import { policyContext } from '../../../src/findings/policyContext.js';
+import type { MappedReport, Rendering, SuggestionCandidate } from '../../../src/render/mapReport.js';
+import type { RenderPort, RenderRoot } from '../../../src/render/types.js';
+import { verifySuggestions } from '../../../src/render/verify.js';
+import type { DiffFinding } from '../../../src/scope/types.js';
+
+const policy = policyContext('2026-01-01', { overrides: { level: 'baseline', warnLevel: 'baseline' } });
+const deployment = (name: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      hostPID: true\n      containers: [{name: app, image: app:1}]\n`;
+const sources = new Map([
+  ['base/a.yaml', deployment('a')],
+  ['base/b.yaml', deployment('b')],
+]);
+const root = { tool: 'kustomize', dir: 'base', file: 'base/kustomization.yaml', label: 'base', sources: [...sources.keys()] } as unknown as RenderRoot;
+const renderingOf = (files: ReadonlyMap<string, string>) => [...sources.keys()].map((file) => files.get(file) ?? sources.get(file)).join('---\n');
+const rendering: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text: renderingOf(new Map()) }, sources }, text: renderingOf(new Map()) };
+
+/** The port renders the root's files as they are, or as edited; an edit that writes `BROKEN` fails the rendering. */
+function fakePort(): RenderPort & { readonly calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    calls,
+    head: { paths: new Set(sources.keys()), texts: sources },
+    base: null,
+    render: async () => [],
+    renderEdited: async (_root, edits) => {
+      calls.push([...edits.keys()]);
+      if ([...edits.values()].some((text) => text.includes('BROKEN'))) return { kind: 'failed', message: 'broken' };
+      return { kind: 'rendered', text: renderingOf(edits) };
+    },
+  };
+}
+
+const finding = (name: string) => ({ kind: 'Deployment', namespace: null, name, check: 'hostNamespaces', fix: null, fixNote: 'example' }) as unknown as DiffFinding;
+const candidate = (index: number, file: string, newLine: string, ownObject: boolean): SuggestionCandidate => ({ finding: index, rendering, file, startLine: 8, endLine: 8, newLines: [newLine], caveat: null, ownObject });
+
+async function verify(findings: readonly DiffFinding[], candidates: readonly SuggestionCandidate[]) {
+  const port = fakePort();
+  const mapped: MappedReport = { report: { findings, ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 }, candidates, sources, inOneHunk: () => true };
+  const report = await verifySuggestions(mapped, port, policy);
+  return { fixes: report.findings.map((f) => f.fix?.replacement ?? null), calls: port.calls };
+}
+
+describe('verifySuggestions', () => {
+  it('verifies the edits of different objects that change their own object only in one rendering', async () => {
+    const { fixes, calls } = await verify([finding('a'), finding('b')], [candidate(0, 'base/a.yaml', '      hostPID: false', true), candidate(1, 'base/b.yaml', '      hostPID: false', true)]);
+    expect(fixes).toEqual(['      hostPID: false\n', '      hostPID: false\n']);
+    expect(calls).toEqual([['base/a.yaml', 'base/b.yaml']]);
+  });
+
+  it('renders alone an edit that may change other objects, and each other edit of an object already in the rendering', async () => {
+    const findings = [finding('a'), finding('b'), finding('b')];
+    const candidates = [candidate(0, 'base/a.yaml', '      hostPID: false', false), candidate(1, 'base/b.yaml', '      hostPID: false', true), candidate(2, 'base/b.yaml', '      hostPID: true # still', true)];
+    const { fixes, calls } = await verify(findings, candidates);
+    // The third edit does not fix b: its verdict is its own, not the second's.
+    expect(fixes).toEqual(['      hostPID: false\n', '      hostPID: false\n', null]);
+    expect(calls).toEqual([['base/a.yaml'], ['base/b.yaml'], ['base/b.yaml']]);
+  });
+
+  it('renders each edit alone when their rendering together fails, so that one broken edit costs the others nothing', async () => {
+    const { fixes, calls } = await verify([finding('a'), finding('b')], [candidate(0, 'base/a.yaml', '      hostPID: false', true), candidate(1, 'base/b.yaml', '      hostPID: BROKEN', true)]);
+    expect(fixes).toEqual(['      hostPID: false\n', null]);
+    expect(calls).toEqual([['base/a.yaml', 'base/b.yaml'], ['base/a.yaml'], ['base/b.yaml']]);
+  });
+});
