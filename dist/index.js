@@ -7420,19 +7420,19 @@ function tableOf(doc) {
   let table = tables.get(doc);
   if (table) return table;
   const latest = /* @__PURE__ */ new Map();
-  const targets = /* @__PURE__ */ new Map();
+  const targets2 = /* @__PURE__ */ new Map();
   const used = /* @__PURE__ */ new Set();
   preorder(doc, {
     node(node) {
       if (isAlias(node)) {
-        targets.set(node, latest.get(node.source));
+        targets2.set(node, latest.get(node.source));
         used.add(node.source);
       } else if (node.anchor) {
         latest.set(node.anchor, node);
       }
     }
   });
-  table = { targets, used };
+  table = { targets: targets2, used };
   tables.set(doc, table);
   return table;
 }
@@ -15646,14 +15646,14 @@ function helmRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
-function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings, tools = bothTools) {
+function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettings) {
   const changed = new Set(changedPaths2);
   const consumed = /* @__PURE__ */ new Set();
-  const roots = [...tools.has("kustomize") ? kustomizeRoots(head, base, changed, settings, consumed) : [], ...tools.has("helm") ? helmRoots(head, base, changed, settings, consumed) : []];
+  const roots = [...kustomizeRoots(head, base, changed, settings, consumed), ...helmRoots(head, base, changed, settings, consumed)];
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
-var defaultRenderSettings, bothTools, defaultRenderLimits, baseName, chartFileNames;
+var defaultRenderSettings, defaultRenderLimits, baseName, chartFileNames;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -15661,7 +15661,6 @@ var init_discover = __esm({
     init_kustomization();
     init_paths();
     defaultRenderSettings = { charts: [] };
-    bothTools = /* @__PURE__ */ new Set(["kustomize", "helm"]);
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
@@ -23985,7 +23984,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -23999,20 +23998,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -24178,8 +24177,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target of targets2) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -24393,17 +24392,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -53095,7 +53094,7 @@ function inlineHit(file, inline, where2, fileLines, patchLines) {
   const indent = (fileLines[line - 1] ?? "").length - (patchLines[where2.line - 1] ?? "").length;
   return { file, line, column: where2.column + Math.max(0, indent) };
 }
-function kustomizeLocator(sources) {
+function kustomizeIndex(sources) {
   const kustomizations = /* @__PURE__ */ new Map();
   for (const [file, text5] of sources.texts) {
     if (!/(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(file)) continue;
@@ -53120,10 +53119,10 @@ function kustomizeLocator(sources) {
     if (lines === void 0) split.set(text5, lines = text5.split("\n"));
     return lines;
   };
-  return (object, path4, anyValue = false) => {
+  const writerOf = (object, path4, anyValue = false) => {
     for (const candidate of candidates) {
+      if (!targets(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
-      if (target !== null && (target.kind !== null && target.kind !== object.kind || target.name !== null && !nameMatches(object.name, target.name, candidate.chain))) continue;
       for (const document of documentsOf(candidate)) {
         let found;
         if (Array.isArray(document.value)) {
@@ -53131,11 +53130,7 @@ function kustomizeLocator(sources) {
           found = inOperations(document, object, path4, anyValue);
         } else {
           const value = document.value;
-          if (!isObject3(value)) continue;
-          const metadata = value.metadata;
-          const name = isObject3(metadata) && typeof metadata.name === "string" ? metadata.name : null;
-          const sameObject = target !== null || value.kind === object.kind && name !== null && nameMatches(object.name, name, candidate.chain);
-          if (!sameObject) continue;
+          if (!isObject3(value) || target === null && !writesObject(document, object, candidate.chain)) continue;
           found = translatePath(object.value, value, path4, candidate.role === "resource", anyValue);
         }
         if (found === null) continue;
@@ -53147,27 +53142,74 @@ function kustomizeLocator(sources) {
     }
     return null;
   };
+  const documentIn = (object, file) => {
+    for (const candidate of candidates) {
+      if (candidate.file !== file || candidate.inline !== null || !targets(candidate, object)) continue;
+      const targeted = (candidate.patch?.target ?? null) !== null;
+      for (const document of documentsOf(candidate)) {
+        if (isObject3(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted };
+      }
+    }
+    return null;
+  };
+  return { locate: writerOf, documentIn };
+}
+function targets(candidate, object) {
+  const target = candidate.patch?.target ?? null;
+  if (target === null) return true;
+  return (target.kind === null || target.kind === object.kind) && (target.name === null || nameMatches(object.name, target.name, candidate.chain));
+}
+function writesObject(document, object, chain) {
+  const value = document.value;
+  if (!isObject3(value) || value.kind !== object.kind) return false;
+  const metadata = value.metadata;
+  return isObject3(metadata) && typeof metadata.name === "string" && nameMatches(object.name, metadata.name, chain);
 }
 
 // src/render/mapReport.ts
 init_paths();
+
+// src/render/objectFix.ts
+function objectFixes(written, text5, checks2, policy) {
+  const byCheck = /* @__PURE__ */ new Map();
+  const { pods } = extractPodSpecs(written.document);
+  const [source] = pods;
+  if (source === void 0 || pods.length !== 1) return byCheck;
+  const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure2) => checks2.has(failure2.check));
+  const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
+  const failures = [...upstream, ...advice];
+  if (failures.length === 0) return byCheck;
+  const fixes = computeFixes({ file: written.file, text: text5, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
+  failures.forEach((failure2, i) => {
+    const fix = fixes.pods[0]?.[i];
+    if (fix !== void 0) byCheck.set(failure2.check, fix);
+  });
+  return byCheck;
+}
+
+// src/render/mapReport.ts
 init_sortedSearch();
 var maxSuggestionSpan = 20;
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function renderedObject(document) {
+  const value = document.value;
+  const metadata = isObject4(value) ? value.metadata : void 0;
+  const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
+  const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
+  return { kind, name, value };
+}
 function indexRendering(path4, rendering, headPaths, changed) {
   const { root, sources, archived } = rendering.rendered;
   const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
+  let documentIn = () => null;
   if (root.tool === "kustomize") {
-    const locator = kustomizeLocator({ rootDir: root.dir, texts: sources, paths: headPaths });
+    const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place2 = (document, fieldPath, _renderedLine, ancestor) => {
-      const value = document.value;
-      const metadata = isObject4(value) ? value.metadata : void 0;
-      const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
-      const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
-      const hit = locator({ kind, name, value }, fieldPath, ancestor);
+      const hit = index.locate(renderedObject(document), fieldPath, ancestor);
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
+    documentIn = (document, file) => index.documentIn(renderedObject(document), file);
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
@@ -53180,7 +53222,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
       return chosen === null ? null : { ...chosen, exact: true };
     };
   }
-  return { rendering, documents, lines: rendering.text.split("\n"), place: place2 };
+  return { rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn };
 }
 function presentPart(value, path4) {
   let at3 = value;
@@ -53263,6 +53305,39 @@ function renderedProblems(problems, indexOf) {
   }
   return out;
 }
+function kustomizeCandidates(fixes, findings, sources) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of fixes) {
+    const byFile = groups2.get(entry.document) ?? /* @__PURE__ */ new Map();
+    groups2.set(entry.document, byFile);
+    byFile.set(entry.file, [...byFile.get(entry.file) ?? [], entry]);
+  }
+  const candidates = [];
+  for (const [document, byFile] of groups2) {
+    for (const [file, placed2] of byFile) {
+      const { index } = placed2[0];
+      const written = document === void 0 ? null : index.documentIn(document, file);
+      const text5 = sources.get(file);
+      const strictest = placed2.map((entry) => findings[entry.finding]).reduce((a, b) => levelRank(b.level) > levelRank(a.level) ? b : a);
+      const version2 = parseVersion(strictest.version);
+      const policy = { level: strictest.level, version: version2.ok ? version2.value : version2.fallback };
+      const checks2 = new Set(placed2.map((entry) => findings[entry.finding].check));
+      const objectFixesOf = written === null || text5 === void 0 ? /* @__PURE__ */ new Map() : objectFixes(written, text5, checks2, policy);
+      const ownObject = written !== null && !written.targeted;
+      for (const entry of placed2) {
+        const fixed2 = objectFixesOf.get(findings[entry.finding].check);
+        const fix = fixed2?.fix ?? null;
+        if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
+          if (entry.literal !== null) candidates.push(entry.literal);
+          continue;
+        }
+        const newLines = fix.replacement.replace(/\n$/, "").split("\n");
+        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
+      }
+    }
+  }
+  return candidates;
+}
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
@@ -53289,6 +53364,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const sources = /* @__PURE__ */ new Map();
   for (const { rendered } of renderings.values()) for (const [path4, text5] of rendered.sources) sources.set(path4, text5);
   const candidates = [];
+  const kustomizeFixes = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
@@ -53322,12 +53398,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (fix === null) return mapped;
     const sourceText2 = sources.get(primary.file);
     const edits = literal3 && sourceText2 !== void 0 ? literalEdits(sourceText2.split("\n"), literals, fix, index.lines, primary.line) : null;
-    if (edits !== null) candidates.push({ finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote });
+    const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
+    if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document: documentAt(index.documents, finding.line), literal: edited });
+    else if (edited !== null) candidates.push(edited);
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource"} that writes it):
 \`\`\`yaml
 ${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
+  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources));
   const ignored = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
@@ -53404,24 +53483,59 @@ function failingChecks(text5, policy) {
   }
   return checks2;
 }
-function replaceLines(text5, { startLine, endLine, newLines }) {
+function replaceLines(text5, candidates) {
   const lines = text5.split("\n");
-  lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
+  for (const { startLine, endLine, newLines } of [...candidates].sort((a, b) => b.startLine - a.startLine)) lines.splice(startLine - 1, endLine - startLine + 1, ...newLines);
   return lines.join("\n");
 }
+var overlaps = (a, b) => a.file === b.file && a.startLine <= b.endLine && b.startLine <= a.endLine;
+function batchesOf(candidates, findings) {
+  const batchOf = /* @__PURE__ */ new Map();
+  const open2 = /* @__PURE__ */ new Map();
+  for (const candidate of candidates) {
+    const key = editKey(candidate);
+    if (batchOf.has(key)) continue;
+    const root = candidate.rendering.rendered.root.label;
+    const object = objectKey(findings[candidate.finding]);
+    const batches = candidate.ownObject === true ? open2.get(root) ?? [] : [];
+    let batch = batches.find((b) => !b.objects.has(object) && !b.members.some((member) => overlaps(member, candidate)));
+    if (batch === void 0) {
+      batch = { members: [], objects: /* @__PURE__ */ new Set() };
+      if (candidate.ownObject === true) open2.set(root, [...batches, batch]);
+    }
+    batch.members.push(candidate);
+    batch.objects.add(object);
+    batchOf.set(key, batch.members);
+  }
+  return batchOf;
+}
+var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
 async function verifySuggestions(mapped, port, policy) {
   const findings = [...mapped.report.findings];
+  const batchOf = batchesOf(mapped.candidates, findings);
   const outcomes = /* @__PURE__ */ new Map();
   const before = /* @__PURE__ */ new Map();
-  const verify = (candidate) => {
-    const key = JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
+  const render = (batch) => {
+    const edits = /* @__PURE__ */ new Map();
+    for (const file of new Set(batch.map((c) => c.file))) {
+      const text5 = mapped.sources.get(file);
+      if (text5 === void 0) return Promise.resolve(null);
+      edits.set(file, replaceLines(text5, batch.filter((c) => c.file === file)));
+    }
+    return port.renderEdited(batch[0].rendering.rendered.root, edits).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+  };
+  const outcomeOf = (key, batch) => {
     let outcome = outcomes.get(key);
     if (outcome === void 0) {
-      const text5 = mapped.sources.get(candidate.file);
-      outcome = text5 === void 0 ? Promise.resolve(null) : port.renderEdited(candidate.rendering.rendered.root, /* @__PURE__ */ new Map([[candidate.file, replaceLines(text5, candidate)]])).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+      outcome = render(batch);
       outcomes.set(key, outcome);
     }
     return outcome;
+  };
+  const verify = async (candidate) => {
+    const key = editKey(candidate);
+    const batch = batchOf.get(key);
+    return await outcomeOf(batch, batch) ?? (batch.length > 1 ? outcomeOf(key, [candidate]) : null);
   };
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
   for (const [c, candidate] of mapped.candidates.entries()) {
