@@ -222,9 +222,18 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   // Checks without a fixer (advice.imageDigest, psp.removed) are reported as they are, with no note.
   const fixable = (check: string): check is FixableCheck => isCheckId(check) || isFixableAdvice(check);
-  const notes = report.findings.map((f) =>
-    !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${fixNoteLine(f.fixNote, 'the JSON report of `check --format json`')}` : null,
-  ).filter((n): n is string => n !== null);
+  const given = new Set(collected.files.map((f) => f.path));
+  const notFixed = (f: Finding): string | null => {
+    if (!fixable(f.check)) return null;
+    if (!fixChecks(f.check)) return 'left out by --only/--skip';
+    // A rendering judges the files it uses beside the one named: their fixes are for `fix` to apply when it is given them.
+    if (f.fix !== null) return given.has(f.file) ? 'its fix waited for another one in every round; run fix again' : `not among the paths given; \`pod-security-review fix ${f.file}\` fixes it`;
+    return f.fixNote === null ? null : fixNoteLine(f.fixNote, 'the JSON report of `check --format json`');
+  };
+  const notes = report.findings.flatMap((f) => {
+    const why = notFixed(f);
+    return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
+  });
   // What the applied edits can break, once per file (the fixed checks gathered as the rounds applied them).
   const changedFiles = new Set(changed);
   const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks]) => {

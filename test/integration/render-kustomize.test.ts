@@ -369,6 +369,25 @@ describe.skipIf(!haveKustomize())(`fix renders the overlays under its paths ${ha
     expect(stdout).toContain('3 pod specs checked, 0 violating');
     expect(stdout).toContain('fixed 15 findings in 2 files: base/deployment.yaml, deploy/job.yaml');
   });
+
+  it('fixes only the files it is given, and says how to fix what the rendering finds in the others', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-fix-named-'));
+    try {
+      const deployment = (name: string, field: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      ${field}: true\n      containers: [{name: app, image: app:1}]\n`;
+      writeFileSync(path.join(cwd, 'kustomization.yaml'), 'resources: [a.yaml, b.yaml]\n');
+      writeFileSync(path.join(cwd, 'a.yaml'), deployment('a', 'hostPID'));
+      writeFileSync(path.join(cwd, 'b.yaml'), deployment('b', 'hostIPC'));
+      let stdout = '';
+      const status = await runCli(['fix', '--warn-level', 'baseline', 'a.yaml'], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) });
+      expect(status).toBe(1);
+      expect(readFileSync(path.join(cwd, 'a.yaml'), 'utf8')).toBe(deployment('a', 'hostPID').replace('hostPID: true', 'hostPID: false'));
+      expect(readFileSync(path.join(cwd, 'b.yaml'), 'utf8')).toBe(deployment('b', 'hostIPC'));
+      expect(stdout).toContain('b.yaml:8: not fixed [hostNamespaces]: not among the paths given; `pod-security-review fix b.yaml` fixes it\n');
+      expect(stdout).toContain('fixed 1 finding in 1 file: a.yaml');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.skipIf(!inflationTools)(`Kustomize Helm inflation ${inflationTools ? '' : missingTool('helm or kustomize v5.8.1')}`, () => {

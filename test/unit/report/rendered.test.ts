@@ -98,7 +98,7 @@ describe('rendered findings', () => {
     expect(sarif.runs[0]!.results[0]!.properties).toEqual({ rendered: { tool: 'helm', root: 'charts/web', exact: true } });
   });
 
-  it('a verified fix outside the diff names the line to change: `fix` does not render, so it cannot apply it', () => {
+  it('a verified fix of one line outside the diff names the line to change; one of several lines is `fix`\'s to apply', () => {
     const outside = reviewFinding({ ...exact, fix: { startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: false } });
     const body = commentBody([outside], null);
     expect(body).toContain("**No suggestion:** the fix changes lines outside this pull request's diff; change line 9 of `charts/web/values.yaml` to `hostNetwork: false`.");
@@ -109,5 +109,9 @@ describe('rendered findings', () => {
     // A plain manifest's fix is still `fix`'s to apply.
     const plain = reviewFinding({ file: 'deploy/web.yaml', line: 9, fix: { startLine: 9, endLine: 9, replacement: 'hostNetwork: false\n', attachable: false } });
     expect(commentBody([plain], null)).toContain('`pod-security-review fix deploy/web.yaml` applies it.');
+    // Lines a base's container lacks, written after one of its lines: folded into one, they would be unreadable.
+    const added = reviewFinding({ ...exact, fix: { startLine: 9, endLine: 9, replacement: 'image: web:1\nsecurityContext:\n  runAsNonRoot: true\n', attachable: false } });
+    expect(commentBody([added], null)).toContain("**No suggestion:** the fix changes lines outside this pull request's diff; `pod-security-review fix charts/web/values.yaml` applies it.");
+    expect(checkRunText([added])).toContain('Fix: a verified fix exists: `pod-security-review fix charts/web/values.yaml`');
   });
 });
