@@ -27941,9 +27941,17 @@ async function fixCommand(args, io) {
   }
   const report = { ...remaining, errors: [...collected.problems, ...remaining.errors] };
   const fixable = (check) => isCheckId(check) || isFixableAdvice(check);
-  const notes = report.findings.map(
-    (f) => !fixable(f.check) ? null : !fixChecks(f.check) ? `${f.file}:${f.line}: not fixed [${f.check}]: left out by --only/--skip` : f.fixNote !== null ? `${f.file}:${f.line}: not fixed [${f.check}]: ${fixNoteLine(f.fixNote, "the JSON report of `check --format json`")}` : null
-  ).filter((n) => n !== null);
+  const given = new Set(collected.files.map((f) => f.path));
+  const notFixed = (f) => {
+    if (!fixable(f.check)) return null;
+    if (!fixChecks(f.check)) return "left out by --only/--skip";
+    if (f.fix !== null) return given.has(f.file) ? "its fix waited for another one in every round; run fix again" : `not among the paths given; \`pod-security-review fix ${f.file}\` fixes it`;
+    return f.fixNote === null ? null : fixNoteLine(f.fixNote, "the JSON report of `check --format json`");
+  };
+  const notes = report.findings.flatMap((f) => {
+    const why = notFixed(f);
+    return why === null ? [] : [`${f.file}:${f.line}: not fixed [${f.check}]: ${why}`];
+  });
   const changedFiles = new Set(changed);
   const cautionLines = [...fixedChecks].filter(([file]) => changedFiles.has(file)).flatMap(([file, checks2]) => {
     const caution = cautionFor(checks2);

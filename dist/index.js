@@ -46132,9 +46132,9 @@ function alikeRenderings(findings, read, key) {
 // src/report/renderedFix.ts
 function renderedFixWords(f) {
   if (f.rendered === void 0 || f.fix === null) return null;
-  const line = f.fix.startLine === f.fix.endLine ? `line ${f.fix.startLine}` : `lines ${f.fix.startLine}\u2013${f.fix.endLine}`;
   const replacement = f.fix.replacement;
-  return `change ${line} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
+  if (f.fix.startLine !== f.fix.endLine || replacement !== null && replacement.trimEnd().includes("\n")) return null;
+  return `change line ${f.fix.startLine} of ${inlineCode(f.file)}${replacement === null ? "" : ` to ${inlineCode(replacement.trim())}`}`;
 }
 
 // src/report/explanations.ts
