@@ -9,6 +9,7 @@ import { sortProblems } from '../findings/evaluateFiles.js';
 import type { CheckReport, SourceFile } from '../findings/evaluateFiles.js';
 import { fsTreeReader } from '../io/render/fsTree.js';
 import { openRenderer } from '../io/render/renderer.js';
+import type { RenderMemo } from '../io/render/renderer.js';
 import type { TreeReader } from '../io/render/trees.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { isKustomizationFile } from '../render/kustomization.js';
@@ -27,11 +28,12 @@ export interface Renderings {
  * working directory cannot be read as a tree. `edited`: texts that stand in
  * for files on disk (by path as shown, relative to the working directory):
  * `fix` renders its fixed texts again before it writes them, or without
- * writing them at all (--dry-run).
+ * writing them at all (--dry-run), with a `memo` of its earlier renderings
+ * (a root none of whose files a round changed is not rendered again).
  */
-export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBytes: number, options: RenderStageOptions, edited?: ReadonlyMap<string, string>): Promise<Renderings | null> {
+export async function renderingsUnder(io: CliIO, paths: readonly string[], maxBytes: number, options: RenderStageOptions, edited?: ReadonlyMap<string, string>, memo?: RenderMemo): Promise<Renderings | null> {
   const reader = fsTreeReader(io.cwd, paths, maxBytes);
-  const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits(reader, edited) : reader, base: null, head: '' });
+  const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits(reader, edited) : reader, base: null, head: '', ...(memo ? { memo } : {}) });
   return port ? checkRenderings(port, options) : null;
 }
 

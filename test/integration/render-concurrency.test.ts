@@ -4,12 +4,13 @@
  * rendered at once give each overlay its own output, in the order of the
  * roots, exactly as one at a time.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fsTreeReader } from '../../src/io/render/fsTree.js';
 import { openRenderer } from '../../src/io/render/renderer.js';
+import type { RenderMemo } from '../../src/io/render/renderer.js';
 import { defaultLoadOptions } from '../../src/manifests/load.js';
 import { discoverRoots } from '../../src/render/discover.js';
 import type { RenderedRoot } from '../../src/render/types.js';
@@ -33,8 +34,8 @@ function overlayTree(): string {
 }
 
 /** Each root's label with what its head rendered. */
-async function renderAll(tree: string, concurrency: number): Promise<[string, RenderedRoot['head']][]> {
-  const port = await openRenderer({ reader: fsTreeReader(tree, ['.'], defaultLoadOptions.maxBytes), base: null, head: '', concurrency });
+async function renderAll(tree: string, concurrency: number, memo?: RenderMemo): Promise<[string, RenderedRoot['head']][]> {
+  const port = await openRenderer({ reader: fsTreeReader(tree, ['.'], defaultLoadOptions.maxBytes), base: null, head: '', concurrency, ...(memo ? { memo } : {}) });
   if (port === null) throw new Error('the tree was not readable');
   const { roots } = discoverRoots(port.head, null, port.head.paths);
   return (await port.render(roots)).map((rendered) => [rendered.root.label, rendered.head]);
@@ -55,5 +56,24 @@ describe.skipIf(!haveKustomize())(`renderings side by side ${haveKustomize() ? '
       expect(text).toContain(`image: registry.example.com/${overlays[i]}:1`);
     });
     expect(together).toEqual(alone);
+  });
+
+  it('with a memo kept across renderers (fix, round after round), runs the tool only for a root whose files changed', async () => {
+    const changing = overlayTree();
+    const searchPath = process.env.PATH;
+    try {
+      const memo: RenderMemo = new Map();
+      const first = await renderAll(changing, 2, memo);
+      const deployment = path.join(changing, 'overlays', 'alpha', 'deployment.yaml');
+      writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('alpha:1', 'alpha:2'));
+      // No tool to run any more: what renders comes from the memo.
+      process.env.PATH = '';
+      const second = await renderAll(changing, 2, memo);
+      expect(second[0]).toEqual(['overlays/alpha', { kind: 'missing-tool', tool: 'kustomize (or kubectl)' }]);
+      expect(second.slice(1)).toEqual(first.slice(1));
+    } finally {
+      process.env.PATH = searchPath;
+      rmSync(changing, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@
  * the pure stage. Also renders a root again with one file edited, to verify
  * a suggestion.
  */
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { RenderOutput, RenderRoot, RenderedRoot, TreeSnapshot } from '../../render/types.js';
@@ -20,6 +21,27 @@ export interface RenderSides {
   readonly head: string;
   /** How many tools may run at once (default: one per core). */
   readonly concurrency?: number;
+  /** Outputs already made, kept across renderers: a root whose files read the same is not rendered again. */
+  readonly memo?: RenderMemo;
+}
+
+/**
+ * Renderings by what they read: the root's invocation and the bytes of
+ * every file it reads. `fix` renders its roots again after each round of
+ * fixes, and most of them read what they read before.
+ */
+export type RenderMemo = Map<string, RenderOutput>;
+
+/** The memo's key: a digest of the root's invocation and its files, path by path. */
+function renderKey(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([root.tool, root.dir, root.file, root.helm, root.inflateHelm, root.limits]));
+  for (const path of [...files.keys()].sort()) {
+    const data = files.get(path)!;
+    hash.update(`\0${path}\0${data.length}\0`);
+    hash.update(data);
+  }
+  return hash.digest('hex');
 }
 
 export interface Renderer {
@@ -33,13 +55,27 @@ export interface Renderer {
 
 const decoder = new TextDecoder();
 
-async function renderSide(root: RenderRoot, snapshot: Snapshot | null, reader: TreeReader, commit: string, paths: readonly string[], missing: Set<string>, edits?: ReadonlyMap<string, string>): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
+async function renderSide(
+  root: RenderRoot,
+  snapshot: Snapshot | null,
+  reader: TreeReader,
+  commit: string,
+  paths: readonly string[],
+  missing: Set<string>,
+  memo: RenderMemo | undefined,
+  edits?: ReadonlyMap<string, string>,
+): Promise<{ output: RenderOutput; files: Map<string, Uint8Array> }> {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: 'absent' }, files: new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path, text] of edits ?? []) files.set(path, new TextEncoder().encode(text));
+  const key = memo === undefined ? null : renderKey(root, files);
+  const known = key === null ? undefined : memo?.get(key);
+  if (known !== undefined) return { output: known, files };
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, missing), files };
+    const output = await renderIn(root, tree.dir, missing);
+    if (key !== null) memo?.set(key, output);
+    return { output, files };
   } finally {
     await tree.dispose();
   }
@@ -60,9 +96,9 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root: RenderRoot): Promise<RenderedRoot> => {
     if (root.blocked !== null) return { root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() };
-    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
+    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
     // Nothing to compare with when head did not render.
-    const baseSide = headSide.output.kind === 'rendered' ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing)) : { output: { kind: 'absent' } as const };
+    const baseSide = headSide.output.kind === 'rendered' ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)) : { output: { kind: 'absent' } as const };
     const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
     const archived = new Map<string, string>();
     for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
@@ -73,7 +109,7 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits))).output;
+      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     },
   };
 }
