@@ -23793,6 +23793,7 @@ function fsTreeReader(cwd, args, maxBytes) {
 }
 
 // src/io/render/renderer.ts
+import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 
 // node_modules/yocto-queue/index.js
@@ -25589,14 +25590,29 @@ function chartArchiveTexts(path11, data) {
 }
 
 // src/io/render/renderer.ts
+function renderKey(root, files) {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify([root.tool, root.dir, root.file, root.helm, root.inflateHelm, root.limits]));
+  for (const path11 of [...files.keys()].sort()) {
+    const data = files.get(path11);
+    hash.update(`\0${path11}\0${data.length}\0`);
+    hash.update(data);
+  }
+  return hash.digest("hex");
+}
 var decoder = new TextDecoder();
-async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
+async function renderSide(root, snapshot, reader, commit, paths, missing, memo, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path11, text4] of edits ?? []) files.set(path11, new TextEncoder().encode(text4));
+  const key = memo === void 0 ? null : renderKey(root, files);
+  const known3 = key === null ? void 0 : memo?.get(key);
+  if (known3 !== void 0) return { output: known3, files };
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, missing), files };
+    const output = await renderIn(root, tree.dir, missing);
+    if (key !== null) memo?.set(key, output);
+    return { output, files };
   } finally {
     await tree.dispose();
   }
@@ -25609,8 +25625,8 @@ async function openRenderer(sides) {
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
-    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
-    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing)) : { output: { kind: "absent" } };
+    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)) : { output: { kind: "absent" } };
     const sources = new Map([...headSide.files].map(([path11, data]) => [path11, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
@@ -25621,7 +25637,7 @@ async function openRenderer(sides) {
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits))).output;
+      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     }
   };
 }
@@ -27078,9 +27094,9 @@ async function checkRenderings(tools, options) {
 }
 
 // src/cli/renderings.ts
-async function renderingsUnder(io, paths, maxBytes, options, edited) {
+async function renderingsUnder(io, paths, maxBytes, options, edited, memo) {
   const reader = fsTreeReader(io.cwd, paths, maxBytes);
-  const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "" });
+  const port = await openRenderer({ reader: edited && edited.size > 0 ? withEdits2(reader, edited) : reader, base: null, head: "", ...memo ? { memo } : {} });
   return port ? checkRenderings(port, options) : null;
 }
 function withEdits2(reader, edited) {
@@ -27907,12 +27923,13 @@ async function fixCommand(args, io) {
   const fixChecks = checkSelection(values.only, values.skip);
   const checkOptions = { policy, load, fixes: true, fixChecks };
   const renderOptions = { ...checkOptions, ...policy.config.render ? { render: policy.config.render } : {} };
+  const renderMemo = /* @__PURE__ */ new Map();
   const checkFiles = async (files2, doing) => {
     const edited = /* @__PURE__ */ new Map();
     files2.forEach((file, i) => {
       if (file !== collected.files[i] && typeof file.content === "string") edited.set(file.path, file.content);
     });
-    const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, renderOptions, edited) : null;
+    const rendered = values.render === "auto" ? await renderingsUnder(io, positionals, options.maxBytes, renderOptions, edited, renderMemo) : null;
     const plain2 = rendered ? files2.filter((f) => !rendered.consumed.has(f.path)) : files2;
     const progress = progressFor(plain2, io, doing);
     const evaluated = evaluateFiles(plain2, checkOptions, progress?.advance);

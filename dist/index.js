@@ -36044,14 +36044,30 @@ var init_archives = __esm({
 });
 
 // src/io/render/renderer.ts
+import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-async function renderSide(root, snapshot, reader, commit, paths, missing, edits) {
+function renderKey(root, files) {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify([root.tool, root.dir, root.file, root.helm, root.inflateHelm, root.limits]));
+  for (const path4 of [...files.keys()].sort()) {
+    const data = files.get(path4);
+    hash.update(`\0${path4}\0${data.length}\0`);
+    hash.update(data);
+  }
+  return hash.digest("hex");
+}
+async function renderSide(root, snapshot, reader, commit, paths, missing, memo, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
   for (const [path4, text5] of edits ?? []) files.set(path4, new TextEncoder().encode(text5));
+  const key = memo === void 0 ? null : renderKey(root, files);
+  const known3 = key === null ? void 0 : memo?.get(key);
+  if (known3 !== void 0) return { output: known3, files };
   const tree = await writeTree(files);
   try {
-    return { output: await renderIn(root, tree.dir, missing), files };
+    const output = await renderIn(root, tree.dir, missing);
+    if (key !== null) memo?.set(key, output);
+    return { output, files };
   } finally {
     await tree.dispose();
   }
@@ -36064,8 +36080,8 @@ async function openRenderer(sides) {
   const limit = pLimit(Math.max(1, sides.concurrency ?? availableParallelism()));
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
-    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing));
-    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing)) : { output: { kind: "absent" } };
+    const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
+    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)) : { output: { kind: "absent" } };
     const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
@@ -36076,7 +36092,7 @@ async function openRenderer(sides) {
     base: base?.tree ?? null,
     render: (roots) => Promise.all(roots.map(renderRoot)),
     async renderEdited(root, edits) {
-      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, edits))).output;
+      return (await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo, edits))).output;
     }
   };
 }
