@@ -20,6 +20,10 @@ import { kustomizeIndex } from './kustomizeMap.js';
 import type { RenderedObject, ObjectDocument, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import { objectFixes } from './objectFix.js';
+import { securityContextEdits, valuesChange } from './valuesFix.js';
+import type { LineChange } from './valuesFix.js';
+import { applySuggestions } from '../fixes/suggestions.js';
+import type { Suggestion } from '../fixes/types.js';
 import type { FindingFix } from '../fixes/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { levelRank, parseVersion } from '../pss/levels.js';
@@ -80,6 +84,8 @@ interface Placed {
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface RenderingIndex {
+  /** The rendering's name in the report it was evaluated in (its findings' `file`). */
+  readonly path: string;
   readonly rendering: Rendering;
   readonly documents: readonly ManifestDocument[];
   readonly lines: readonly string[];
@@ -87,6 +93,8 @@ interface RenderingIndex {
   place(document: ManifestDocument, path: FieldPath, renderedLine: number, ancestor: boolean): Placed | null;
   /** The document of a source file that writes a rendered object as an object (a Kustomize resource or patch file), or null. */
   documentIn(document: ManifestDocument, file: string): ObjectDocument | null;
+  /** The text of the root chart's template that renders a document, with the chart's values file; null for a subchart's, or Kustomize. */
+  chartTemplateOf(document: ManifestDocument): { readonly text: string; readonly valuesFile: string } | null;
 }
 
 /** A rendered document as the Kustomize index names objects. */
@@ -104,6 +112,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place: RenderingIndex['place'];
   let documentIn: RenderingIndex['documentIn'] = () => null;
+  let chartTemplateOf: RenderingIndex['chartTemplateOf'] = () => null;
   if (root.tool === 'kustomize') {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place = (document, fieldPath, _renderedLine, ancestor) => {
@@ -123,8 +132,13 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const chosen: SourceHit | null = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : (hits.template ?? hits.values);
       return chosen === null ? null : { ...chosen, exact: true };
     };
+    chartTemplateOf = (document) => {
+      const template = templateOf(document.line);
+      const text = template === null || !template.startsWith('templates/') ? undefined : sources.get(`${prefix}${template}`);
+      return text === undefined ? null : { text, valuesFile: `${prefix}values.yaml` };
+    };
   }
-  return { rendering, documents, lines: rendering.text.split('\n'), place, documentIn };
+  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, chartTemplateOf };
 }
 
 /**
@@ -311,6 +325,70 @@ function kustomizeCandidates(fixes: readonly KustomizeFix[], findings: readonly 
   return candidates;
 }
 
+/** A finding of a chart whose fix is no literal edit: placed at `primary`, about the object `document` renders. */
+interface ChartFix {
+  readonly finding: number;
+  readonly index: RenderingIndex;
+  readonly primary: Placed;
+  readonly document: ManifestDocument;
+}
+
+/**
+ * The fixes of chart findings that no literal edit writes, as the chart's
+ * values write them (valuesFix.ts): the rendering with every fix of its
+ * findings applied says what each pod's and container's securityContext
+ * must hold, and the template which values key writes it. One candidate
+ * per object, for each of its findings; it is placed in the values file,
+ * so a finding whose comment it would move off its diff (`movable`) gets
+ * none.
+ */
+function chartValuesCandidates(fixes: readonly ChartFix[], findings: readonly Finding[], sources: ReadonlyMap<string, string>, movable: (fix: ChartFix, file: string, change: LineChange) => boolean): SuggestionCandidate[] {
+  const byRendering = new Map<RenderingIndex, ChartFix[]>();
+  for (const fix of fixes) byRendering.set(fix.index, [...(byRendering.get(fix.index) ?? []), fix]);
+  const candidates: SuggestionCandidate[] = [];
+  for (const [index, pending] of byRendering) {
+    const fixed = fixedRendering(index, findings);
+    const changes = new Map<ManifestDocument, { file: string; changes: LineChange[] } | null>();
+    for (const fix of pending) {
+      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed, sources));
+      const found = changes.get(fix.document) ?? null;
+      if (found === null) continue;
+      for (const change of found.changes) {
+        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding]!.fixNote });
+      }
+    }
+  }
+  return candidates;
+}
+
+/** A rendering's documents with the fixes of all its findings applied (they never overlap: one file's fixes), by their index in it. */
+function fixedRendering(index: RenderingIndex, findings: readonly Finding[]): ReadonlyMap<number, ManifestDocument> {
+  const suggestions = new Map<number, Suggestion>();
+  for (const finding of findings) if (finding.fix !== null && finding.file === index.path) suggestions.set(finding.fix.startLine, finding.fix);
+  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...suggestions.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  return new Map(documents.map((document) => [document.index, document]));
+}
+
+/**
+ * The changes of the values file that give a rendered object its fixed
+ * securityContext maps: each values key's apart (a check is fixed at one
+ * level or the other), after all of them at once when they are written a
+ * few lines apart (a check every container must pass, each with its key).
+ * The verification gives each finding the last that fixes it: the least.
+ */
+function valuesChangesOf(index: RenderingIndex, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, sources: ReadonlyMap<string, string>): { file: string; changes: LineChange[] } | null {
+  const template = index.chartTemplateOf(document);
+  const after = fixed.get(document.index);
+  const text = template === null ? undefined : sources.get(template.valuesFile);
+  if (template === null || after === undefined || text === undefined) return null;
+  const byKey = securityContextEdits(document, after, template.text) ?? [];
+  const apart = byKey.map((edits) => valuesChange(template.valuesFile, text, edits)).filter((change) => change !== null);
+  const together = byKey.length > 1 ? valuesChange(template.valuesFile, text, byKey.flat()) : null;
+  const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;
+  const near = together !== null && apart.length === byKey.length && linesOf(together) - apart.reduce((sum, change) => sum + linesOf(change), 0) <= maxSuggestionSpan;
+  return { file: template.valuesFile, changes: near ? [together, ...apart] : apart };
+}
+
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -340,6 +418,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
 
   const candidates: SuggestionCandidate[] = [];
   const kustomizeFixes: KustomizeFix[] = [];
+  const chartFixes: ChartFix[] = [];
   /** A finding of a rendering, on its source: file, line, locations, `rendered`. */
   const mapFinding = <F extends Finding & { readonly locations: readonly DiffLocation[] }>(
     finding: F,
@@ -384,12 +463,17 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const sourceText = sources.get(primary.file);
     const edits = literal && sourceText !== undefined ? literalEdits(sourceText.split('\n'), literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
-    if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document: documentAt(index.documents, finding.line), literal: edited });
+    const document = documentAt(index.documents, finding.line);
+    if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else if (edited !== null) candidates.push(edited);
+    else if (document !== undefined) chartFixes.push({ finding: i, index, primary, document });
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources));
+  // In a pull request, a finding on a line of its diff keeps its comment there unless the values fix can be suggested too.
+  const movable = ({ primary }: ChartFix, file: string, change: LineChange) => changeSet === null || !linesIn(primary.file).has(primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
+  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable));
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;

@@ -69,11 +69,17 @@ function batchesOf(candidates: readonly SuggestionCandidate[], findings: readonl
   return batchOf;
 }
 
+/** A finding placed where its fix is written: the line is certain (the values key that writes the field's map), the field is not on it. */
+function placedAt(finding: DiffFinding, file: string, line: number, inDiff: boolean): DiffFinding {
+  const rendered = finding.rendered === undefined ? {} : { rendered: { ...finding.rendered, sourceFile: file, sourceLine: line, exact: true, snippet: null } };
+  return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
+}
+
 const editKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
 
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
-  const batchOf = batchesOf(mapped.candidates, findings);
+  const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
   const outcomes = new Map<Batch | string, Promise<Map<string, Set<string>> | null>>();
   const before = new Map<string, Map<string, Set<string>>>();
   const render = (batch: Batch): Promise<Map<string, Set<string>> | null> => {
@@ -102,7 +108,8 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   // Every rendering asked for at once: the port runs as many side by side as it can.
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
   for (const [c, candidate] of mapped.candidates.entries()) {
-    const finding = findings[candidate.finding]!;
+    // As mapped, not as an earlier candidate left it: a later one that fixes it too (a smaller one) places it anew.
+    const finding = mapped.report.findings[candidate.finding]!;
     const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label = candidate.rendering.rendered.root.label;
@@ -110,16 +117,15 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     const was = before.get(label)!.get(objectKey(finding)) ?? new Set<string>();
     const now = after.get(objectKey(finding)) ?? new Set<string>();
     if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
-    findings[candidate.finding] = {
-      ...finding,
-      fix: {
-        startLine: candidate.startLine,
-        endLine: candidate.endLine,
-        replacement: `${candidate.newLines.join('\n')}\n`,
-        attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine),
-      },
-      fixNote: candidate.caveat,
+    const fix = {
+      startLine: candidate.startLine,
+      endLine: candidate.endLine,
+      replacement: `${candidate.newLines.join('\n')}\n`,
+      attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine),
     };
+    // A fix in another file than the line found (a chart's values, for a field its template takes from them) takes the finding there.
+    const placed = candidate.file === finding.file ? finding : placedAt(finding, candidate.file, candidate.startLine, mapped.inOneHunk(candidate.file, candidate.startLine, candidate.startLine));
+    findings[candidate.finding] = { ...placed, fix, fixNote: candidate.caveat };
   }
   return { ...mapped.report, findings };
 }

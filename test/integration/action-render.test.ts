@@ -50,14 +50,18 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     const [review, ...more] = reviewsOf(pr);
     expect(more).toEqual([]);
     // hostNetwork on its values line; the restricted checks the container already failed on the values key
-    // that writes its securityContext (line 11, a context line of the diff), where the missing fields go.
+    // that writes its securityContext (line 11), with the fields they need written under it: a suggestion on
+    // line 12, a context line of the diff, verified by rendering again.
     expect(review!.comments.map((c) => [c.path, c.line, c.side])).toEqual([
       ['charts/web/values.yaml', 9, 'RIGHT'],
-      ['charts/web/values.yaml', 11, 'RIGHT'],
+      ['charts/web/values.yaml', 12, 'RIGHT'],
     ]);
     const body = review!.comments[0]!.body;
     expect(body).toContain('```suggestion\nhostNetwork: false\n```');
     expect(review!.comments[1]!.body).toMatch(/\*\*Container `web`: 3 restricted \[checks\]\([^)]*\) fail\*\* \(not blocking, already failing before this change\)/);
+    expect(review!.comments[1]!.body).toContain(
+      '```suggestion\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n```',
+    );
     // The rendering read the trees through the API (git/trees), nothing else.
     expect(emulator.calls('GET /repos/{owner}/{repo}/git/trees/{tree_sha}').length).toBeGreaterThan(0);
     const [check] = checkRunsOf(pr);

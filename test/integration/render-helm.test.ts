@@ -112,6 +112,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it('a securityContext the template writes from values: the fix stays an example while the comment is on a line of the diff and the values are not', async () => {
+    // The pull request renames the container: its line is in the diff, values.yaml is not.
+    const { report } = await diff('helm-scaffold', '--warn-level', 'restricted');
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix ?? null])).toEqual(
+      ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['charts/app/templates/deployment.yaml', 19, check, null]),
+    );
+    expect(report.findings[0]!.fixNote).toMatch(/^The rendered manifest would be fixed by this change \(an example/);
+  });
+
   it('names the missing tool per chart when helm is not on PATH', async () => {
     const saved = process.env.PATH;
     // git stays reachable; helm does not (it is never installed beside git).
@@ -194,6 +203,27 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(finding!.fix).toEqual({ startLine: 2, endLine: 5, replacement: 'hostNetwork: false\n\n# Its processes\nhostPID: false\n', attachable: false });
   });
 
+  it('fixes a securityContext the template writes from values (`helm create`\'s layout) in values.yaml, and places the findings there', async () => {
+    const cwd = path.join(fixturesDir, 'render', 'helm-scaffold', 'head');
+    let stdout = '';
+    await runCli(['check', '.', '--format', 'json', '--warn-level', 'restricted'], { cwd, stdout: (t) => (stdout += t), stderr: () => undefined });
+    const report = JSON.parse(stdout) as JsonReport;
+    const container = 'securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n';
+    const pod = 'podSecurityContext:\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n';
+    // Each check gets the values key it needs: the container's for its fields, the pod's for the pod's.
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual([
+      ['charts/app/values.yaml', 7, 'allowPrivilegeEscalation', 7, 7, container],
+      ['charts/app/values.yaml', 7, 'capabilities_restricted', 7, 7, container],
+      ['charts/app/values.yaml', 4, 'runAsNonRoot', 4, 4, pod],
+      ['charts/app/values.yaml', 4, 'seccompProfile_restricted', 4, 4, pod],
+    ]);
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/app', sourceFile: 'charts/app/values.yaml', sourceLine: 7, exact: true });
+    // Without fixes (the text report) the findings stay where the template writes the container.
+    let text = '';
+    await runCli(['check', '.', '--warn-level', 'restricted'], { cwd, stdout: (t) => (text += t), stderr: () => undefined });
+    expect(text).toContain('charts/app/templates/deployment.yaml:19: warning: Deployment default/app-app: runAsNonRoot != true');
+  });
+
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
     const { report } = await checkTree(
@@ -256,6 +286,40 @@ describe.skipIf(!haveHelm())(`fix renders the charts under its paths ${haveHelm(
     expect(values).toContain('\nhostNetwork: true\n');
     expect(stdout).toContain('charts/web/values.yaml:9: not fixed [hostNamespaces]: left out by --only/--skip');
     expect((await fixChart('--skip', 'hostPorts')).values).toContain('\nhostNetwork: false\n');
+  });
+
+  it('writes a securityContext the template takes from values into values.yaml, in its layout', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-fix-values-'));
+    try {
+      cpSync(path.join(fixturesDir, 'render', 'helm-scaffold', 'head'), cwd, { recursive: true });
+      let stdout = '';
+      const status = await runCli(['fix', '--warn-level', 'restricted', '.'], { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stdout += t) });
+      expect(status).toBe(0);
+      expect(readFileSync(path.join(cwd, 'charts/app/values.yaml'), 'utf8')).toBe(
+        [
+          '# Values of the app chart, laid out as `helm create` lays them out.',
+          'image: ghcr.io/acme/app:1.0',
+          '',
+          'podSecurityContext:',
+          '  runAsNonRoot: true',
+          '  seccompProfile:',
+          '    type: RuntimeDefault',
+          '  # fsGroup: 2000',
+          '',
+          'securityContext:',
+          '  allowPrivilegeEscalation: false',
+          '  capabilities:',
+          '    drop:',
+          '      - ALL',
+          '  # readOnlyRootFilesystem: true',
+          '',
+        ].join('\n'),
+      );
+      expect(stdout).toContain('1 pod spec checked, 0 violating');
+      expect(stdout).toContain('fixed 4 findings in 1 file: charts/app/values.yaml');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('--render off reads the templates as files, as before: nothing to fix, each a template', async () => {

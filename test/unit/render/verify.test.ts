@@ -36,7 +36,7 @@ function fakePort(): RenderPort & { readonly calls: string[][] } {
   };
 }
 
-const finding = (name: string) => ({ kind: 'Deployment', namespace: null, name, check: 'hostNamespaces', fix: null, fixNote: 'example' }) as unknown as DiffFinding;
+const finding = (name: string) => ({ file: `base/${name}.yaml`, kind: 'Deployment', namespace: null, name, check: 'hostNamespaces', fix: null, fixNote: 'example' }) as unknown as DiffFinding;
 const candidate = (index: number, file: string, newLine: string, ownObject: boolean): SuggestionCandidate => ({ finding: index, rendering, file, startLine: 8, endLine: 8, newLines: [newLine], caveat: null, ownObject });
 
 async function verify(findings: readonly DiffFinding[], candidates: readonly SuggestionCandidate[]) {

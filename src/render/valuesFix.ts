@@ -1,0 +1,156 @@
+/**
+ * The fix of a chart's object written in the chart's values (pure). Most
+ * charts write a pod's and its containers' `securityContext` whole from
+ * values (`toYaml .Values.securityContext`, often inside `{{- with }}`, so
+ * that the chart's `securityContext: {}` writes nothing): a fix that adds
+ * `runAsNonRoot` there is no edit of a line the rendering shows, but of the
+ * values map the template reads. The rendered fix says what each map must
+ * hold; the template (templateLines.ts) says which values key writes it;
+ * the fix engine's renderer writes those keys into `values.yaml` as it
+ * writes a manifest's. Each such fix is only a candidate: the stage renders
+ * the chart again with it (verify.ts).
+ */
+import { jsonEqual, remove, set, valueAt } from '../fixes/edits.js';
+import { renderEdits } from '../fixes/render.js';
+import type { OwnedEdit } from '../fixes/render.js';
+import { detectStyle } from '../fixes/style.js';
+import { applySplices, lineTable } from '../fixes/text.js';
+import type { Edit, NewValue } from '../fixes/types.js';
+import { usedAnchorsIn } from '../manifests/anchors.js';
+import { loadManifestFile } from '../manifests/load.js';
+import type { ManifestDocument } from '../manifests/types.js';
+import type { FieldPath, JsonValue } from '../pss/types.js';
+import { extractPodSpecs } from '../workloads/extract.js';
+import { findInTemplate } from './templateLines.js';
+
+/** Lines of a file replaced, as a suggestion replaces them. */
+export interface LineChange {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly newLines: readonly string[];
+}
+
+const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A value a fix writes, or null when a changed leaf is none (a number: no fixer writes one). */
+function newValue(value: JsonValue): NewValue | null {
+  if (typeof value === 'boolean' || typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.every((item): item is string => typeof item === 'string') ? value : null;
+  if (!isObject(value)) return null;
+  const map: { [key: string]: NewValue } = {};
+  for (const [key, item] of Object.entries(value)) {
+    const converted = newValue(item);
+    if (converted === null) return null;
+    map[key] = converted;
+  }
+  return map;
+}
+
+/** The edits that turn `before` into `after` at `path`, leaf by leaf; false when one cannot be written. */
+function leafEdits(before: JsonValue | undefined, after: JsonValue | undefined, path: FieldPath, out: Edit[]): boolean {
+  if (jsonEqual(before, after)) return true;
+  if (after === undefined) {
+    out.push(remove(path));
+    return true;
+  }
+  if (isObject(after) && (before === undefined || isObject(before))) {
+    for (const [key, value] of Object.entries(after)) if (!leafEdits(before?.[key], value, [...path, key], out)) return false;
+    for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path, key]));
+    return true;
+  }
+  const value = newValue(after);
+  if (value === null) return false;
+  out.push(set(path, value));
+  return true;
+}
+
+/** The securityContext fields a container takes as well as its pod (a pod's value is its containers' default). */
+const containerFields = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'seccompProfile', 'seLinuxOptions', 'appArmorProfile', 'windowsOptions']);
+
+/** The values key the template writes a map from whole (`securityContext: {{ toYaml .Values.x }}`), or null. */
+function valuesKeyOf(template: string, path: FieldPath, rendered: JsonValue): string[] | null {
+  const values = findInTemplate(template, path, rendered).values;
+  return values === null || values.from !== path.length ? null : [...values.key];
+}
+
+/**
+ * The values edits that give the object's pod and containers the
+ * securityContext maps of `fixed` (the same document with the rendered fix
+ * applied), one list per values key the template writes a map from (its
+ * paths in the values file). A map no values key writes is left out (the
+ * other maps' edits may still fix a check: the verification says which),
+ * but a pod's fields are then given to each container whose map one does,
+ * as a container takes them too; a key two containers need different
+ * values of is left out. Null when nothing is left.
+ */
+export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, template: string): Edit[][] | null {
+  const { pods } = extractPodSpecs(original);
+  const [before] = pods;
+  if (before === undefined || pods.length !== 1 || extractPodSpecs(fixed).pods.length !== 1) return null;
+  const specPath = [...before.templatePath, 'spec'];
+  const changesOf = (path: FieldPath): Edit[] | null => {
+    const edits: Edit[] = [];
+    return leafEdits(valueAt(original.value, path), valueAt(fixed.value, path), [], edits) ? edits : null;
+  };
+  const podPath = [...specPath, 'securityContext'];
+  const podEdits = changesOf(podPath);
+  if (podEdits === null) return null;
+  const podKey = podEdits.length === 0 ? null : valuesKeyOf(template, podPath, original.value);
+  const byKey = new Map<string, Edit[]>();
+  if (podKey !== null) byKey.set(JSON.stringify(podKey), podEdits);
+  const podFields = podKey === null && podEdits.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? podEdits : [];
+  /** Keys two containers need different values of. */
+  const conflicting = new Set<string>();
+  for (const list of ['initContainers', 'containers'] as const) {
+    const containers = valueAt(fixed.value, [...specPath, list]);
+    if (!Array.isArray(containers)) continue;
+    for (let i = 0; i < containers.length; i++) {
+      const path = [...specPath, list, i, 'securityContext'];
+      const own = changesOf(path);
+      if (own === null) return null;
+      const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
+      const key = edits.length === 0 ? null : valuesKeyOf(template, path, original.value);
+      if (key === null) continue;
+      const known = byKey.get(JSON.stringify(key));
+      if (known !== undefined && JSON.stringify(known) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
+      byKey.set(JSON.stringify(key), edits);
+    }
+  }
+  for (const key of conflicting) byKey.delete(key);
+  if (byKey.size === 0) return null;
+  return [...byKey].map(([key, edits]) => {
+    const prefix = JSON.parse(key) as string[];
+    return edits.map((edit) => ({ ...edit, path: [...prefix, ...edit.path] }));
+  });
+}
+
+/** `edits` written into a values file: the lines they change, or null when the renderer cannot write them there. */
+export function valuesChange(file: string, text: string, edits: readonly Edit[]): LineChange | null {
+  const [document] = loadManifestFile(file, text).documents;
+  if (document === undefined || !isObject(document.value)) return null;
+  const { layout: doc, start, end } = document.source;
+  const table = lineTable(text);
+  const owners = new Set(['values']);
+  const areas = new Set(['values']);
+  const owned: OwnedEdit[] = edits.map((edit) => ({ edit, owners, areas }));
+  try {
+    const { splices } = renderEdits({ doc, table, style: detectStyle(doc, table), anchors: usedAnchorsIn(doc, text, start, end) }, owned);
+    return changedLines(text, applySplices(text, splices));
+  } catch {
+    // A layout the renderer does not edit (a shared node, a key not at the start of its line): no candidate.
+    return null;
+  }
+}
+
+/** The one range of lines `after` changes in `before`; an insertion takes the line above it, as a suggestion must replace one. */
+export function changedLines(before: string, after: string): LineChange | null {
+  if (before === after) return null;
+  const old = before.split('\n');
+  const now = after.split('\n');
+  let prefix = 0;
+  while (prefix < old.length && prefix < now.length && old[prefix] === now[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < now.length - prefix && old[old.length - 1 - suffix] === now[now.length - 1 - suffix]) suffix++;
+  const first = prefix === old.length - suffix && prefix > 0 ? prefix - 1 : prefix;
+  return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix) };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { set } from '../../../src/fixes/edits.js';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import { changedLines, securityContextEdits, valuesChange } from '../../../src/render/valuesFix.js';
+
+const template = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: web',
+  'spec:',
+  '  {{- with .Values.podSecurityContext }}',
+  '  securityContext:',
+  '    {{- toYaml . | nindent 4 }}',
+  '  {{- end }}',
+  '  containers:',
+  '    - name: web',
+  '      image: web:1',
+  '      securityContext:',
+  '        {{- toYaml .Values.securityContext | nindent 8 }}',
+  '    - name: sidecar',
+  '      image: sidecar:1',
+  '      securityContext:',
+  '        runAsUser: 1000',
+  '',
+].join('\n');
+
+const pod = (spec: string) => loadManifestFile('rendered.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${spec}`).documents[0]!;
+const rendered = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+
+describe('securityContextEdits: a rendered fix as edits of the values keys the template writes its maps from', () => {
+  it('gives each values key the fields the fix adds to its map', () => {
+    const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+    expect(securityContextEdits(rendered, fixed, template)).toEqual([
+      [set(['podSecurityContext', 'runAsNonRoot'], true)],
+      [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'capabilities', 'drop'], ['ALL'])],
+    ]);
+  });
+
+  it('leaves out a map the template writes itself: none when it is the only one the fix changes', () => {
+    const fixed = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, allowPrivilegeEscalation: false}}\n');
+    expect(securityContextEdits(rendered, fixed, template)).toBeNull();
+    const both = pod('  containers:\n    - {name: web, image: web:1, securityContext: {runAsNonRoot: true}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, runAsNonRoot: true}}\n');
+    expect(securityContextEdits(rendered, both, template)).toEqual([[set(['securityContext', 'runAsNonRoot'], true)]]);
+  });
+});
+
+describe('securityContextEdits, a pod map the template writes itself', () => {
+  const containerOnly = template.replace('  {{- with .Values.podSecurityContext }}\n  securityContext:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n', '');
+
+  it('gives the pod\'s fields to the container whose map a values key writes, as a container takes them too', () => {
+    const original = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+    const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
+    expect(securityContextEdits(original, fixed, containerOnly)).toEqual([[set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)]]);
+  });
+});
+
+describe('valuesChange: edits written into a values file as lines to replace', () => {
+  const values = 'image: web:1\n\nsecurityContext: {}\n  # runAsUser: 1000\nreplicas: 2\n';
+
+  it('writes an empty map as a block, keeping the comments under it', () => {
+    expect(valuesChange('values.yaml', values, [set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
+  });
+
+  it('adds a key the file does not have', () => {
+    const change = valuesChange('values.yaml', values, [set(['podSecurityContext', 'runAsNonRoot'], true)]);
+    expect(change?.newLines).toContain('podSecurityContext:');
+  });
+
+  it('gives none for a values file that is no map', () => {
+    expect(valuesChange('values.yaml', '- a\n- b\n', [set(['securityContext', 'runAsNonRoot'], true)])).toBeNull();
+  });
+});
+
+describe('changedLines', () => {
+  it('is the one range that changed', () => {
+    expect(changedLines('a\nb\nc\n', 'a\nB\nB2\nc\n')).toEqual({ startLine: 2, endLine: 2, newLines: ['B', 'B2'] });
+  });
+
+  it('takes the line above an insertion, as a suggestion must replace a line', () => {
+    expect(changedLines('a\nb\n', 'a\nnew\nb\n')).toEqual({ startLine: 1, endLine: 1, newLines: ['a', 'new'] });
+  });
+
+  it('is null when nothing changed', () => {
+    expect(changedLines('a\n', 'a\n')).toBeNull();
+  });
+});
