@@ -20,8 +20,8 @@ import { kustomizeIndex } from './kustomizeMap.js';
 import type { RenderedObject, ObjectDocument, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import { objectFixes } from './objectFix.js';
-import { securityContextEdits, valuesChange } from './valuesFix.js';
-import type { LineChange } from './valuesFix.js';
+import { securityContextEdits, valuesFile } from './valuesFix.js';
+import type { LineChange, ValuesFile } from './valuesFix.js';
 import { applySuggestions } from '../fixes/suggestions.js';
 import type { Suggestion } from '../fixes/types.js';
 import type { FindingFix } from '../fixes/types.js';
@@ -346,11 +346,19 @@ function chartValuesCandidates(fixes: readonly ChartFix[], findings: readonly Fi
   const byRendering = new Map<RenderingIndex, ChartFix[]>();
   for (const fix of fixes) byRendering.set(fix.index, [...(byRendering.get(fix.index) ?? []), fix]);
   const candidates: SuggestionCandidate[] = [];
+  const valuesFiles = new Map<string, ValuesFile | null>();
+  const valuesFileOf = (file: string): ValuesFile | null => {
+    if (!valuesFiles.has(file)) {
+      const text = sources.get(file);
+      valuesFiles.set(file, text === undefined ? null : valuesFile(file, text));
+    }
+    return valuesFiles.get(file) ?? null;
+  };
   for (const [index, pending] of byRendering) {
     const fixed = fixedRendering(index, findings);
     const changes = new Map<ManifestDocument, { file: string; changes: LineChange[] } | null>();
     for (const fix of pending) {
-      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed, sources));
+      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed, valuesFileOf));
       const found = changes.get(fix.document) ?? null;
       if (found === null) continue;
       for (const change of found.changes) {
@@ -376,14 +384,19 @@ function fixedRendering(index: RenderingIndex, findings: readonly Finding[]): Re
  * few lines apart (a check every container must pass, each with its key).
  * The verification gives each finding the last that fixes it: the least.
  */
-function valuesChangesOf(index: RenderingIndex, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, sources: ReadonlyMap<string, string>): { file: string; changes: LineChange[] } | null {
+function valuesChangesOf(
+  index: RenderingIndex,
+  document: ManifestDocument,
+  fixed: ReadonlyMap<number, ManifestDocument>,
+  valuesFileOf: (file: string) => ValuesFile | null,
+): { file: string; changes: LineChange[] } | null {
   const template = index.chartTemplateOf(document);
   const after = fixed.get(document.index);
-  const text = template === null ? undefined : sources.get(template.valuesFile);
-  if (template === null || after === undefined || text === undefined) return null;
+  const values = template === null ? null : valuesFileOf(template.valuesFile);
+  if (template === null || after === undefined || values === null) return null;
   const byKey = securityContextEdits(document, after, template.text) ?? [];
-  const apart = byKey.map((edits) => valuesChange(template.valuesFile, text, edits)).filter((change) => change !== null);
-  const together = byKey.length > 1 ? valuesChange(template.valuesFile, text, byKey.flat()) : null;
+  const apart = byKey.map((edits) => values.change(edits)).filter((change) => change !== null);
+  const together = byKey.length > 1 ? values.change(byKey.flat()) : null;
   const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;
   const near = together !== null && apart.length === byKey.length && linesOf(together) - apart.reduce((sum, change) => sum + linesOf(change), 0) <= maxSuggestionSpan;
   return { file: template.valuesFile, changes: near ? [together, ...apart] : apart };

@@ -124,22 +124,33 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   });
 }
 
-/** `edits` written into a values file: the lines they change, or null when the renderer cannot write them there. */
-export function valuesChange(file: string, text: string, edits: readonly Edit[]): LineChange | null {
-  const [document] = loadManifestFile(file, text).documents;
+/** A values file read once for the edits of every object of a chart. */
+export interface ValuesFile {
+  /** The lines `edits` change, or null when the renderer cannot write them there (a shared node, a key not at the start of its line). */
+  change(edits: readonly Edit[]): LineChange | null;
+}
+
+/** A values file ready for edits, or null when it is no map. */
+export function valuesFile(file: string, text: string): ValuesFile | null {
+  // Lines are counted after a byte-order mark, as the renderer reads the text.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const [document] = loadManifestFile(file, body).documents;
   if (document === undefined || !isObject(document.value)) return null;
   const { layout: doc, start, end } = document.source;
-  const table = lineTable(text);
+  const table = lineTable(body);
+  const context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchorsIn(doc, body, start, end) };
   const owners = new Set(['values']);
   const areas = new Set(['values']);
-  const owned: OwnedEdit[] = edits.map((edit) => ({ edit, owners, areas }));
-  try {
-    const { splices } = renderEdits({ doc, table, style: detectStyle(doc, table), anchors: usedAnchorsIn(doc, text, start, end) }, owned);
-    return changedLines(text, applySplices(text, splices));
-  } catch {
-    // A layout the renderer does not edit (a shared node, a key not at the start of its line): no candidate.
-    return null;
-  }
+  return {
+    change(edits) {
+      try {
+        const { splices } = renderEdits(context, edits.map((edit): OwnedEdit => ({ edit, owners, areas })));
+        return changedLines(body, applySplices(body, splices));
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /** The one range of lines `after` changes in `before`; an insertion takes the line above it, as a suggestion must replace one. */
@@ -152,5 +163,6 @@ export function changedLines(before: string, after: string): LineChange | null {
   let suffix = 0;
   while (suffix < old.length - prefix && suffix < now.length - prefix && old[old.length - 1 - suffix] === now[now.length - 1 - suffix]) suffix++;
   const first = prefix === old.length - suffix && prefix > 0 ? prefix - 1 : prefix;
-  return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix) };
+  // A suggestion's lines end with LF, in a CRLF file too (applySuggestions restores the file's ending).
+  return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix).map((line) => line.replace(/\r$/, '')) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { set } from '../../../src/fixes/edits.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
-import { changedLines, securityContextEdits, valuesChange } from '../../../src/render/valuesFix.js';
+import { changedLines, securityContextEdits, valuesFile } from '../../../src/render/valuesFix.js';
 
 const template = [
   'apiVersion: v1',
@@ -55,20 +55,25 @@ describe('securityContextEdits, a pod map the template writes itself', () => {
   });
 });
 
-describe('valuesChange: edits written into a values file as lines to replace', () => {
+describe('valuesFile: edits written into a values file as lines to replace', () => {
   const values = 'image: web:1\n\nsecurityContext: {}\n  # runAsUser: 1000\nreplicas: 2\n';
 
   it('writes an empty map as a block, keeping the comments under it', () => {
-    expect(valuesChange('values.yaml', values, [set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
+    expect(valuesFile('values.yaml', values)?.change([set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
   });
 
   it('adds a key the file does not have', () => {
-    const change = valuesChange('values.yaml', values, [set(['podSecurityContext', 'runAsNonRoot'], true)]);
+    const change = valuesFile('values.yaml', values)?.change([set(['podSecurityContext', 'runAsNonRoot'], true)]);
     expect(change?.newLines).toContain('podSecurityContext:');
   });
 
   it('gives none for a values file that is no map', () => {
-    expect(valuesChange('values.yaml', '- a\n- b\n', [set(['securityContext', 'runAsNonRoot'], true)])).toBeNull();
+    expect(valuesFile('values.yaml', '- a\n- b\n')).toBeNull();
+  });
+
+  it('counts lines after a byte-order mark, and writes LF lines in a CRLF file', () => {
+    const crlf = `\uFEFF${values.replaceAll('\n', '\r\n')}`;
+    expect(valuesFile('values.yaml', crlf)?.change([set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
   });
 });
 
