@@ -36834,8 +36834,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject6 = val !== null && typeof val === "object";
-        const hasToJSON = isObject6 && typeof val.toJSON === "function";
+        const isObject7 = val !== null && typeof val === "object";
+        const hasToJSON = isObject7 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -49685,6 +49685,20 @@ function rangeSuggestion(table, splices, change, bomBytes) {
   spliceOf.set(suggestion, { start, end, insert });
   return suggestion;
 }
+function applySuggestions(text5, suggestions) {
+  if (suggestions.length === 0) return text5;
+  const bom = text5.startsWith("\uFEFF") ? "\uFEFF" : "";
+  return bom + applySuggestionsTo(lineTable(bom === "" ? text5 : text5.slice(1)), suggestions, bom === "" ? 0 : 3);
+}
+function applySuggestionsTo(table, suggestions, bomBytes = 0) {
+  const ordered = suggestions.filter((s) => s.edit === void 0).sort((a, b) => a.startLine - b.startLine);
+  let next = 1;
+  for (const suggestion of ordered) {
+    if (suggestion.startLine < next) throw new Error(`suggestion for lines ${suggestion.startLine}-${suggestion.endLine} overlaps another or is outside the file`);
+    next = suggestion.endLine + 1;
+  }
+  return applySplices(table.text, suggestions.map((suggestion) => suggestionSplice(table, suggestion, bomBytes)));
+}
 function suggestionSplice(table, suggestion, bomBytes = 0) {
   const made = spliceOf.get(suggestion);
   if (made) return made;
@@ -53040,15 +53054,15 @@ function helmLocator(sources) {
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path4.slice(0, from2));
-    for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
-      const document = documentOf(valuesFile);
+    for (const { file: valuesFile2, keyPrefix } of valuesChain(sources, template)) {
+      const document = documentOf(valuesFile2);
       const under = key[0] === "global" ? [] : keyPrefix;
       const part = document === void 0 ? void 0 : valueAt2(document.value, [...under, ...key]);
       if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
       const inside = translatePath(renderedPart, part, path4.slice(from2), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...under, ...key, ...inside]);
-      if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
+      if (where2.exact) return { template: templateHit, values: { file: valuesFile2, line: where2.line, column: where2.column } };
     }
     return { template: templateHit, values: null };
   };
@@ -53203,15 +53217,123 @@ function objectFixes(written, text5, checks2, policy) {
   return byCheck;
 }
 
+// src/render/valuesFix.ts
+init_anchors();
+init_load();
+var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function newValue(value) {
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  if (Array.isArray(value)) return value.every((item) => typeof item === "string") ? value : null;
+  if (!isObject4(value)) return null;
+  const map = {};
+  for (const [key, item] of Object.entries(value)) {
+    const converted = newValue(item);
+    if (converted === null) return null;
+    map[key] = converted;
+  }
+  return map;
+}
+function leafEdits(before, after, path4, out) {
+  if (jsonEqual(before, after)) return true;
+  if (after === void 0) {
+    out.push(remove(path4));
+    return true;
+  }
+  if (isObject4(after) && (before === void 0 || isObject4(before))) {
+    for (const [key, value2] of Object.entries(after)) if (!leafEdits(before?.[key], value2, [...path4, key], out)) return false;
+    for (const key of Object.keys(before ?? {})) if (!(key in after)) out.push(remove([...path4, key]));
+    return true;
+  }
+  const value = newValue(after);
+  if (value === null) return false;
+  out.push(set(path4, value));
+  return true;
+}
+var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
+function valuesKeyOf(template, path4, rendered) {
+  const values = findInTemplate(template, path4, rendered).values;
+  return values === null || values.from !== path4.length ? null : [...values.key];
+}
+function securityContextEdits(original, fixed2, template) {
+  const { pods } = extractPodSpecs(original);
+  const [before] = pods;
+  if (before === void 0 || pods.length !== 1 || extractPodSpecs(fixed2).pods.length !== 1) return null;
+  const specPath = [...before.templatePath, "spec"];
+  const changesOf = (path4) => {
+    const edits = [];
+    return leafEdits(valueAt2(original.value, path4), valueAt2(fixed2.value, path4), [], edits) ? edits : null;
+  };
+  const podPath = [...specPath, "securityContext"];
+  const podEdits = changesOf(podPath);
+  if (podEdits === null) return null;
+  const podKey2 = podEdits.length === 0 ? null : valuesKeyOf(template, podPath, original.value);
+  const byKey = /* @__PURE__ */ new Map();
+  if (podKey2 !== null) byKey.set(JSON.stringify(podKey2), podEdits);
+  const podFields = podKey2 === null && podEdits.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? podEdits : [];
+  const conflicting = /* @__PURE__ */ new Set();
+  for (const list3 of ["initContainers", "containers"]) {
+    const containers = valueAt2(fixed2.value, [...specPath, list3]);
+    if (!Array.isArray(containers)) continue;
+    for (let i = 0; i < containers.length; i++) {
+      const path4 = [...specPath, list3, i, "securityContext"];
+      const own = changesOf(path4);
+      if (own === null) return null;
+      const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
+      const key = edits.length === 0 ? null : valuesKeyOf(template, path4, original.value);
+      if (key === null) continue;
+      const known3 = byKey.get(JSON.stringify(key));
+      if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
+      byKey.set(JSON.stringify(key), edits);
+    }
+  }
+  for (const key of conflicting) byKey.delete(key);
+  if (byKey.size === 0) return null;
+  return [...byKey].map(([key, edits]) => {
+    const prefix2 = JSON.parse(key);
+    return edits.map((edit) => ({ ...edit, path: [...prefix2, ...edit.path] }));
+  });
+}
+function valuesFile(file, text5) {
+  const body = text5.startsWith("\uFEFF") ? text5.slice(1) : text5;
+  const [document] = loadManifestFile(file, body).documents;
+  if (document === void 0 || !isObject4(document.value)) return null;
+  const { layout: doc, start, end } = document.source;
+  const table = lineTable(body);
+  const context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchorsIn(doc, body, start, end) };
+  const owners = /* @__PURE__ */ new Set(["values"]);
+  const areas = /* @__PURE__ */ new Set(["values"]);
+  return {
+    change(edits) {
+      try {
+        const { splices } = renderEdits(context, edits.map((edit) => ({ edit, owners, areas })));
+        return changedLines(body, applySplices(body, splices));
+      } catch {
+        return null;
+      }
+    }
+  };
+}
+function changedLines(before, after) {
+  if (before === after) return null;
+  const old = before.split("\n");
+  const now = after.split("\n");
+  let prefix2 = 0;
+  while (prefix2 < old.length && prefix2 < now.length && old[prefix2] === now[prefix2]) prefix2++;
+  let suffix = 0;
+  while (suffix < old.length - prefix2 && suffix < now.length - prefix2 && old[old.length - 1 - suffix] === now[now.length - 1 - suffix]) suffix++;
+  const first = prefix2 === old.length - suffix && prefix2 > 0 ? prefix2 - 1 : prefix2;
+  return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix).map((line) => line.replace(/\r$/, "")) };
+}
+
 // src/render/mapReport.ts
 init_sortedSearch();
 var maxSuggestionSpan = 20;
-var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function renderedObject(document) {
   const value = document.value;
-  const metadata = isObject4(value) ? value.metadata : void 0;
-  const name = isObject4(metadata) && typeof metadata.name === "string" ? metadata.name : "";
-  const kind = isObject4(value) && typeof value.kind === "string" ? value.kind : "";
+  const metadata = isObject5(value) ? value.metadata : void 0;
+  const name = isObject5(metadata) && typeof metadata.name === "string" ? metadata.name : "";
+  const kind = isObject5(value) && typeof value.kind === "string" ? value.kind : "";
   return { kind, name, value };
 }
 function indexRendering(path4, rendering, headPaths, changed) {
@@ -53219,6 +53341,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
   const documents = loadManifestFile(path4, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
   let documentIn = () => null;
+  let chartTemplateOf = () => null;
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
     place2 = (document, fieldPath, _renderedLine, ancestor) => {
@@ -53237,14 +53360,19 @@ function indexRendering(path4, rendering, headPaths, changed) {
       const chosen = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : hits.template ?? hits.values;
       return chosen === null ? null : { ...chosen, exact: true };
     };
+    chartTemplateOf = (document) => {
+      const template = templateOf(document.line);
+      const text5 = template === null || !template.startsWith("templates/") ? void 0 : sources.get(`${prefix2}${template}`);
+      return text5 === void 0 ? null : { text: text5, valuesFile: `${prefix2}values.yaml` };
+    };
   }
-  return { rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn };
+  return { path: path4, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, chartTemplateOf };
 }
 function presentPart(value, path4) {
   let at3 = value;
   let length = 0;
   for (const segment of path4) {
-    if (typeof segment === "number" ? !Array.isArray(at3) || segment >= at3.length : !isObject4(at3) || !(segment in at3)) break;
+    if (typeof segment === "number" ? !Array.isArray(at3) || segment >= at3.length : !isObject5(at3) || !(segment in at3)) break;
     at3 = typeof segment === "number" ? at3[segment] : at3[segment];
     length++;
   }
@@ -53264,10 +53392,10 @@ function sameKeyLine(replacement, renderedLine) {
 function literalEdit(renderedReplacement, sourceLine) {
   const replacement = renderedReplacement.replace(/\n$/, "");
   if (replacement.includes("\n")) return null;
-  const newValue = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
+  const newValue2 = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([^\s#{[|>&*!][^#]*?)\s*$/.exec(replacement)?.[1];
   const source = /^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)([^\s#{[|>&*!][^#]*?)(\s+#.*)?\s*$/.exec(sourceLine);
-  if (newValue === void 0 || source === null || source[2].includes("{{")) return null;
-  return `${source[1]}${newValue}${source[3] ?? ""}`;
+  if (newValue2 === void 0 || source === null || source[2].includes("{{")) return null;
+  return `${source[1]}${newValue2}${source[3] ?? ""}`;
 }
 function literalEdits(sourceLines, places, fix, renderedLines, primaryLine) {
   const edited = /* @__PURE__ */ new Map();
@@ -53290,7 +53418,7 @@ function placeProblem(problem, index) {
   if (problem.kind !== "not-rendered" || problem.line === null) return null;
   const document = documentAt(index.documents, problem.line);
   const value = document?.value;
-  if (document === void 0 || !isObject4(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
+  if (document === void 0 || !isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
   const chart = chartReferenceOf(value.apiVersion, value.kind, value);
   return chart === null ? null : index.place(document, chart.path, problem.line, false);
 }
@@ -53354,6 +53482,50 @@ function kustomizeCandidates(fixes, findings, sources) {
   }
   return candidates;
 }
+function chartValuesCandidates(fixes, findings, sources, movable) {
+  const byRendering = /* @__PURE__ */ new Map();
+  for (const fix of fixes) byRendering.set(fix.index, [...byRendering.get(fix.index) ?? [], fix]);
+  const candidates = [];
+  const valuesFiles = /* @__PURE__ */ new Map();
+  const valuesFileOf = (file) => {
+    if (!valuesFiles.has(file)) {
+      const text5 = sources.get(file);
+      valuesFiles.set(file, text5 === void 0 ? null : valuesFile(file, text5));
+    }
+    return valuesFiles.get(file) ?? null;
+  };
+  for (const [index, pending] of byRendering) {
+    const fixed2 = fixedRendering(index, findings);
+    const changes = /* @__PURE__ */ new Map();
+    for (const fix of pending) {
+      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
+      const found = changes.get(fix.document) ?? null;
+      if (found === null) continue;
+      for (const change of found.changes) {
+        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding].fixNote });
+      }
+    }
+  }
+  return candidates;
+}
+function fixedRendering(index, findings) {
+  const suggestions = /* @__PURE__ */ new Map();
+  for (const finding of findings) if (finding.fix !== null && finding.file === index.path) suggestions.set(finding.fix.startLine, finding.fix);
+  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...suggestions.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  return new Map(documents.map((document) => [document.index, document]));
+}
+function valuesChangesOf(index, document, fixed2, valuesFileOf) {
+  const template = index.chartTemplateOf(document);
+  const after = fixed2.get(document.index);
+  const values = template === null ? null : valuesFileOf(template.valuesFile);
+  if (template === null || after === void 0 || values === null) return null;
+  const byKey = securityContextEdits(document, after, template.text) ?? [];
+  const apart = byKey.map((edits) => values.change(edits)).filter((change) => change !== null);
+  const together = byKey.length > 1 ? values.change(byKey.flat()) : null;
+  const linesOf3 = (change) => change.endLine - change.startLine + 1;
+  const near = together !== null && apart.length === byKey.length && linesOf3(together) - apart.reduce((sum, change) => sum + linesOf3(change), 0) <= maxSuggestionSpan;
+  return { file: template.valuesFile, changes: near ? [together, ...apart] : apart };
+}
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
@@ -53381,6 +53553,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
   for (const { rendered } of renderings.values()) for (const [path4, text5] of rendered.sources) sources.set(path4, text5);
   const candidates = [];
   const kustomizeFixes = [];
+  const chartFixes = [];
   const mapFinding = (finding, index) => {
     const { root } = index.rendering.rendered;
     const fallback = { file: root.file, line: 1, column: 1, exact: false };
@@ -53415,14 +53588,18 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const sourceText2 = sources.get(primary.file);
     const edits = literal3 && sourceText2 !== void 0 ? literalEdits(sourceText2.split("\n"), literals, fix, index.lines, primary.line) : null;
     const edited = edits === null ? null : { finding: i, rendering: index.rendering, file: primary.file, ...edits, caveat: finding.fixNote };
-    if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document: documentAt(index.documents, finding.line), literal: edited });
+    const document = documentAt(index.documents, finding.line);
+    if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else if (edited !== null) candidates.push(edited);
+    else if (document !== void 0) chartFixes.push({ finding: i, index, primary, document });
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource"} that writes it):
 \`\`\`yaml
 ${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources));
+  const movable = ({ primary }, file, change) => changeSet === null || !linesIn2(primary.file).has(primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
+  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable));
   const ignored = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
@@ -53448,13 +53625,13 @@ ${fix.replacement}\`\`\``;
 
 // src/render/namespace.ts
 init_load();
-var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var isObject6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function editOf(document, lines, namespace) {
   const value = document.value;
-  if (!isObject5(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
+  if (!isObject6(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return null;
   if (findWorkloadKind(value.apiVersion, value.kind) === void 0) return null;
   const metadata = value.metadata;
-  if (!isObject5(metadata)) return null;
+  if (!isObject6(metadata)) return null;
   const written = JSON.stringify(namespace);
   if ("namespace" in metadata) {
     if (metadata.namespace !== null && metadata.namespace !== "") return null;
@@ -53525,10 +53702,14 @@ function batchesOf(candidates, findings) {
   }
   return batchOf;
 }
+function placedAt(finding, file, line, inDiff) {
+  const rendered = finding.rendered === void 0 ? {} : { rendered: { ...finding.rendered, sourceFile: file, sourceLine: line, exact: true, snippet: null } };
+  return { ...finding, file, line, locations: finding.locations.map((location) => ({ ...location, line, column: 1, exact: false, inDiff })), ...rendered };
+}
 var editKey = (candidate) => JSON.stringify([candidate.rendering.rendered.root.label, candidate.file, candidate.startLine, candidate.newLines]);
 async function verifySuggestions(mapped, port, policy) {
   const findings = [...mapped.report.findings];
-  const batchOf = batchesOf(mapped.candidates, findings);
+  const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
   const outcomes = /* @__PURE__ */ new Map();
   const before = /* @__PURE__ */ new Map();
   const render = (batch) => {
@@ -53555,7 +53736,7 @@ async function verifySuggestions(mapped, port, policy) {
   };
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
   for (const [c, candidate] of mapped.candidates.entries()) {
-    const finding = findings[candidate.finding];
+    const finding = mapped.report.findings[candidate.finding];
     const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label = candidate.rendering.rendered.root.label;
@@ -53563,17 +53744,15 @@ async function verifySuggestions(mapped, port, policy) {
     const was = before.get(label).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
     const now = after.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
     if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
-    findings[candidate.finding] = {
-      ...finding,
-      fix: {
-        startLine: candidate.startLine,
-        endLine: candidate.endLine,
-        replacement: `${candidate.newLines.join("\n")}
+    const fix = {
+      startLine: candidate.startLine,
+      endLine: candidate.endLine,
+      replacement: `${candidate.newLines.join("\n")}
 `,
-        attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)
-      },
-      fixNote: candidate.caveat
+      attachable: mapped.inOneHunk(candidate.file, candidate.startLine, candidate.endLine)
     };
+    const placed2 = candidate.file === finding.file ? finding : placedAt(finding, candidate.file, candidate.startLine, mapped.inOneHunk(candidate.file, candidate.startLine, candidate.startLine));
+    findings[candidate.finding] = { ...placed2, fix, fixNote: candidate.caveat };
   }
   return { ...mapped.report, findings };
 }
