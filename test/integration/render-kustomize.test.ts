@@ -38,20 +38,6 @@ interface JsonReport {
 }
 
 
-/** kustomize-patch's debug.yaml line 11 (`privileged: true`) fixed at restricted as the patch writes the container. */
-const patchFixed = [
-  '            privileged: false',
-  '            allowPrivilegeEscalation: false',
-  '            capabilities:',
-  '              drop:',
-  '                - ALL',
-  '      securityContext:',
-  '        runAsNonRoot: true',
-  '        seccompProfile:',
-  '          type: RuntimeDefault',
-  '',
-].join('\n');
-
 /** The securityContext lines restricted's fix adds to a container (at 10 spaces) and its pod spec (at 6). */
 const restrictedContext = [
   '          securityContext:',
@@ -65,6 +51,9 @@ const restrictedContext = [
   '          type: RuntimeDefault',
   '',
 ].join('\n');
+
+/** kustomize-patch's debug.yaml line 11 (`privileged: true`) fixed at restricted: the patch writes the container's securityContext. */
+const patchFixed = `            privileged: false\n${restrictedContext.slice(restrictedContext.indexOf('\n') + 1)}`;
 
 /** `check --format json .` in `cwd` (the default policy: baseline, with restricted's warnings). */
 async function checkJson(cwd: string, ...args: string[]): Promise<{ status: number; report: JsonReport }> {
