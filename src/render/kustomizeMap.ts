@@ -120,6 +120,15 @@ export interface ObjectDocument {
   readonly document: ManifestDocument;
   /** A patch with a target, which may write other objects too; else the document writes this object only. */
   readonly targeted: boolean;
+  /** A patch written in the kustomization as a literal block: its text (`document` was read from it), and where its lines are in `file`. */
+  readonly block?: PatchBlock;
+}
+
+/** A patch's text written as a literal block: its line n is the file's line `firstLine + n - 1`, indented `indent` more. */
+export interface PatchBlock {
+  readonly text: string;
+  readonly firstLine: number;
+  readonly indent: number;
 }
 
 export interface KustomizeIndex {
@@ -188,16 +197,27 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
   };
   const documentIn: KustomizeIndex['documentIn'] = (object, file) => {
     for (const candidate of candidates) {
-      // A patch written in the kustomization is a string there, no document of the file.
-      if (candidate.file !== file || candidate.inline !== null || !targets(candidate, object)) continue;
+      if (candidate.file !== file || !targets(candidate, object)) continue;
+      // A patch written in the kustomization is a string there: a document of the file only as a literal block.
+      const block = candidate.inline === null ? undefined : blockOf(candidate.inline, linesOf(sources.texts.get(file) ?? ''));
+      if (block === null) continue;
       const targeted = (candidate.patch?.target ?? null) !== null;
       for (const document of documentsOf(candidate)) {
-        if (isObject(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted };
+        if (isObject(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted, ...(block ? { block } : {}) };
       }
     }
     return null;
   };
   return { locate: writerOf, documentIn };
+}
+
+/** An inline patch's lines in its kustomization, or null when they are not the file's (a quoted string, a folded block). */
+function blockOf(inline: InlinePatch, fileLines: readonly string[]): PatchBlock | null {
+  if (inline.firstLine === null) return null;
+  const patchLines = inline.text.split('\n');
+  const first = patchLines.findIndex((line) => line.trim() !== '');
+  if (first < 0) return null;
+  return { text: inline.text, firstLine: inline.firstLine, indent: (fileLines[inline.firstLine - 1 + first] ?? '').length - patchLines[first]!.length };
 }
 
 /** Whether a candidate may write the object: any resource, a patch whose target (if it has one) names it. */

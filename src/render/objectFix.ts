@@ -17,9 +17,13 @@ import { adviceFailures } from '../policy/sources/advice.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import type { LevelVersion } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
-import type { ObjectDocument } from './kustomizeMap.js';
+import type { ObjectDocument, PatchBlock } from './kustomizeMap.js';
 
-/** The document's fix of each of `checks` it fails, by check. `text` is its file's text, the one it was loaded from. */
+/**
+ * The document's fix of each of `checks` it fails, by check, on the lines of
+ * its file. `text` is the file's text; a patch written in it as a block is
+ * fixed on the block's text, and its lines are then the file's.
+ */
 export function objectFixes(written: ObjectDocument, text: string, checks: ReadonlySet<FindingCheck>, policy: LevelVersion): Map<FindingCheck, FindingFix> {
   const byCheck = new Map<FindingCheck, FindingFix>();
   const { pods } = extractPodSpecs(written.document);
@@ -29,10 +33,21 @@ export function objectFixes(written: ObjectDocument, text: string, checks: Reado
   const advice = adviceFailures(source.pod, (check) => checks.has(check) && isFixableAdvice(check));
   const failures = [...upstream, ...advice] as FixFailure[];
   if (failures.length === 0) return byCheck;
-  const fixes = computeFixes({ file: written.file, text, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
+  const { block } = written;
+  const fixes = computeFixes({ file: written.file, text: block?.text ?? text, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
   failures.forEach((failure, i) => {
     const fix = fixes.pods[0]?.[i];
-    if (fix !== undefined) byCheck.set(failure.check, fix);
+    if (fix !== undefined) byCheck.set(failure.check, block === undefined ? fix : inFile(fix, block));
   });
   return byCheck;
+}
+
+/** A fix of a block's text as the file's lines: moved down to the block, each line indented as the block is (an empty one left empty). */
+function inFile(fix: FindingFix, block: PatchBlock): FindingFix {
+  const suggestion = fix.fix;
+  // A fix within a long line names bytes of the block's text, which are not the file's.
+  if (suggestion === null || suggestion.replacement === null || suggestion.edit !== undefined) return { ...fix, fix: null };
+  const indent = ' '.repeat(block.indent);
+  const replacement = suggestion.replacement.replace(/^(?=[^\n])/gm, indent);
+  return { ...fix, fix: { ...suggestion, startLine: suggestion.startLine + block.firstLine - 1, endLine: suggestion.endLine + block.firstLine - 1, replacement } };
 }

@@ -246,6 +246,15 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     expect(base.find((f) => f.check === 'runAsNonRoot')?.fixNote).toMatch(/^The image must then run as a non-root user/);
   });
 
+  it('fixes an inline patch written as a literal block in the kustomization, on its lines there', async () => {
+    const { report } = await checkJson(path.join(fixturesDir, 'render', 'kustomize-inline', 'head'));
+    // The block is indented 6 more than the patch's own lines.
+    const block = patchFixed.replace(/^(?=[^\n])/gm, '      ');
+    expect(report.findings.map((f) => [f.file, f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual(
+      ['privileged', 'allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['overlays/prod/kustomization.yaml', check, 20, 20, block]),
+    );
+  });
+
   it('keeps as an example the part of such a fix that the rendering does not confirm (an overlay replaces what it adds)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-object-fix-'));
     try {

@@ -234,11 +234,16 @@ describe('kustomizeIndex: the document of a file that writes a rendered object a
     expect(index.documentIn({ ...object, kind: 'StatefulSet' }, 'app/scale.yaml')).toBeNull();
   });
 
-  it('finds none in a JSON 6902 patch, an inline patch, a file that writes another object, or one the root does not use', () => {
+  it('finds none in a JSON 6902 patch, a file that writes another object, or one the root does not use', () => {
     expect(lineOf('app/ops.yaml')).toBeNull();
-    expect(lineOf('app/kustomization.yaml')).toBeNull();
     expect(index.documentIn({ ...object, name: 'prod-api' }, 'base/deploy.yaml')).toBeNull();
     expect(index.documentIn({ ...object, kind: 'StatefulSet' }, 'app/debug.yaml')).toBeNull();
     expect(lineOf('base/kustomization.yaml')).toBeNull();
+  });
+
+  it('finds a patch written in the kustomization as a literal block, with where its lines are there; none in a quoted string', () => {
+    expect(index.documentIn(object, 'app/kustomization.yaml')?.block).toEqual({ text: 'kind: Deployment\nmetadata: {name: web}', firstLine: 10, indent: 6 });
+    const quoted = new Map([...texts, ['app/kustomization.yaml', 'namePrefix: prod-\nresources: [../base]\npatches:\n  - patch: "kind: Deployment\\nmetadata: {name: web}\\n"\n']]);
+    expect(kustomizeIndex({ rootDir: 'app', texts: quoted, paths: new Set(quoted.keys()) }).documentIn(object, 'app/kustomization.yaml')).toBeNull();
   });
 });
