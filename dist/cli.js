@@ -26580,15 +26580,24 @@ function kustomizeIndex(sources) {
   };
   const documentIn = (object, file) => {
     for (const candidate of candidates) {
-      if (candidate.file !== file || candidate.inline !== null || !targets(candidate, object)) continue;
+      if (candidate.file !== file || !targets(candidate, object)) continue;
+      const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
+      if (block2 === null) continue;
       const targeted = (candidate.patch?.target ?? null) !== null;
       for (const document of documentsOf(candidate)) {
-        if (isObject3(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted };
+        if (isObject3(document.value) && (targeted || writesObject(document, object, candidate.chain))) return { file, document, targeted, ...block2 ? { block: block2 } : {} };
       }
     }
     return null;
   };
   return { locate: writerOf, documentIn };
+}
+function blockOf(inline, fileLines) {
+  if (inline.firstLine === null) return null;
+  const patchLines = inline.text.split("\n");
+  const first = patchLines.findIndex((line) => line.trim() !== "");
+  if (first < 0) return null;
+  return { text: inline.text, firstLine: inline.firstLine, indent: (fileLines[inline.firstLine - 1 + first] ?? "").length - patchLines[first].length };
 }
 function targets(candidate, object) {
   const target = candidate.patch?.target ?? null;
@@ -26612,12 +26621,20 @@ function objectFixes(written, text4, checks2, policy) {
   const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
   const failures = [...upstream, ...advice];
   if (failures.length === 0) return byCheck;
-  const fixes = computeFixes({ file: written.file, text: text4, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
+  const { block: block2 } = written;
+  const fixes = computeFixes({ file: written.file, text: block2?.text ?? text4, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
   failures.forEach((failure2, i) => {
     const fix = fixes.pods[0]?.[i];
-    if (fix !== void 0) byCheck.set(failure2.check, fix);
+    if (fix !== void 0) byCheck.set(failure2.check, block2 === void 0 ? fix : inFile(fix, block2));
   });
   return byCheck;
+}
+function inFile(fix, block2) {
+  const suggestion = fix.fix;
+  if (suggestion === null || suggestion.replacement === null || suggestion.edit !== void 0) return { ...fix, fix: null };
+  const indent = " ".repeat(block2.indent);
+  const replacement = suggestion.replacement.replace(/^(?=[^\n])/gm, indent);
+  return { ...fix, fix: { ...suggestion, startLine: suggestion.startLine + block2.firstLine - 1, endLine: suggestion.endLine + block2.firstLine - 1, replacement } };
 }
 
 // src/render/valuesFix.ts
