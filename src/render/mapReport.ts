@@ -20,8 +20,9 @@ import { kustomizeIndex } from './kustomizeMap.js';
 import type { RenderedObject, ObjectDocument, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import { objectFixes } from './objectFix.js';
-import { securityContextEdits, valuesFile } from './valuesFix.js';
-import type { LineChange, ValuesFile } from './valuesFix.js';
+import { editableFile, securityContextEdits } from './mapWriters.js';
+import type { EditableFile, LineChange } from './mapWriters.js';
+import { findInTemplate } from './templateLines.js';
 import { applySuggestions } from '../fixes/suggestions.js';
 import type { Suggestion } from '../fixes/types.js';
 import type { FindingFix } from '../fixes/types.js';
@@ -346,11 +347,11 @@ function chartValuesCandidates(fixes: readonly ChartFix[], findings: readonly Fi
   const byRendering = new Map<RenderingIndex, ChartFix[]>();
   for (const fix of fixes) byRendering.set(fix.index, [...(byRendering.get(fix.index) ?? []), fix]);
   const candidates: SuggestionCandidate[] = [];
-  const valuesFiles = new Map<string, ValuesFile | null>();
-  const valuesFileOf = (file: string): ValuesFile | null => {
+  const valuesFiles = new Map<string, EditableFile | null>();
+  const valuesFileOf = (file: string): EditableFile | null => {
     if (!valuesFiles.has(file)) {
       const text = sources.get(file);
-      valuesFiles.set(file, text === undefined ? null : valuesFile(file, text));
+      valuesFiles.set(file, text === undefined ? null : editableFile(file, text));
     }
     return valuesFiles.get(file) ?? null;
   };
@@ -377,6 +378,12 @@ function fixedRendering(index: RenderingIndex, findings: readonly Finding[]): Re
   return new Map(documents.map((document) => [document.index, document]));
 }
 
+/** The values key a chart's template writes a map from whole (`securityContext: {{ toYaml .Values.x }}`), or null. */
+function valuesKeyOf(template: string, path: FieldPath, rendered: JsonValue): string[] | null {
+  const values = findInTemplate(template, path, rendered).values;
+  return values === null || values.from !== path.length ? null : [...values.key];
+}
+
 /**
  * The changes of the values file that give a rendered object its fixed
  * securityContext maps: each values key's apart (a check is fixed at one
@@ -388,13 +395,13 @@ function valuesChangesOf(
   index: RenderingIndex,
   document: ManifestDocument,
   fixed: ReadonlyMap<number, ManifestDocument>,
-  valuesFileOf: (file: string) => ValuesFile | null,
+  valuesFileOf: (file: string) => EditableFile | null,
 ): { file: string; changes: LineChange[] } | null {
   const template = index.chartTemplateOf(document);
   const after = fixed.get(document.index);
   const values = template === null ? null : valuesFileOf(template.valuesFile);
   if (template === null || after === undefined || values === null) return null;
-  const byKey = securityContextEdits(document, after, template.text) ?? [];
+  const byKey = securityContextEdits(document, after, (path) => valuesKeyOf(template.text, path, document.value)) ?? [];
   const apart = byKey.map((edits) => values.change(edits)).filter((change) => change !== null);
   const together = byKey.length > 1 ? values.change(byKey.flat()) : null;
   const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;

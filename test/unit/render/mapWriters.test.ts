@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { set } from '../../../src/fixes/edits.js';
 import { loadManifestFile } from '../../../src/manifests/load.js';
-import { changedLines, securityContextEdits, valuesFile } from '../../../src/render/valuesFix.js';
+import { changedLines, editableFile, securityContextEdits } from '../../../src/render/mapWriters.js';
+import type { MapWriter } from '../../../src/render/mapWriters.js';
+import { findInTemplate } from '../../../src/render/templateLines.js';
 
 const template = [
   'apiVersion: v1',
@@ -25,13 +27,19 @@ const template = [
   '',
 ].join('\n');
 
+/** The chart's values key that writes a map, as mapReport finds it. */
+const valuesKeys = (text: string): MapWriter => (path) => {
+  const values = findInTemplate(text, path, {}).values;
+  return values === null || values.from !== path.length ? null : [...values.key];
+};
+
 const pod = (spec: string) => loadManifestFile('rendered.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${spec}`).documents[0]!;
 const rendered = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
 
 describe('securityContextEdits: a rendered fix as edits of the values keys the template writes its maps from', () => {
   it('gives each values key the fields the fix adds to its map', () => {
     const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
-    expect(securityContextEdits(rendered, fixed, template)).toEqual([
+    expect(securityContextEdits(rendered, fixed, valuesKeys(template))).toEqual([
       [set(['podSecurityContext', 'runAsNonRoot'], true)],
       [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'capabilities', 'drop'], ['ALL'])],
     ]);
@@ -39,9 +47,9 @@ describe('securityContextEdits: a rendered fix as edits of the values keys the t
 
   it('leaves out a map the template writes itself: none when it is the only one the fix changes', () => {
     const fixed = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, allowPrivilegeEscalation: false}}\n');
-    expect(securityContextEdits(rendered, fixed, template)).toBeNull();
+    expect(securityContextEdits(rendered, fixed, valuesKeys(template))).toBeNull();
     const both = pod('  containers:\n    - {name: web, image: web:1, securityContext: {runAsNonRoot: true}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, runAsNonRoot: true}}\n');
-    expect(securityContextEdits(rendered, both, template)).toEqual([[set(['securityContext', 'runAsNonRoot'], true)]]);
+    expect(securityContextEdits(rendered, both, valuesKeys(template))).toEqual([[set(['securityContext', 'runAsNonRoot'], true)]]);
   });
 });
 
@@ -51,29 +59,30 @@ describe('securityContextEdits, a pod map the template writes itself', () => {
   it('gives the pod\'s fields to the container whose map a values key writes, as a container takes them too', () => {
     const original = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
     const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
-    expect(securityContextEdits(original, fixed, containerOnly)).toEqual([[set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)]]);
+    expect(securityContextEdits(original, fixed, valuesKeys(containerOnly))).toEqual([[set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)]]);
   });
 });
 
-describe('valuesFile: edits written into a values file as lines to replace', () => {
+describe('editableFile: edits written into a source file as lines to replace', () => {
   const values = 'image: web:1\n\nsecurityContext: {}\n  # runAsUser: 1000\nreplicas: 2\n';
 
   it('writes an empty map as a block, keeping the comments under it', () => {
-    expect(valuesFile('values.yaml', values)?.change([set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
+    expect(editableFile('values.yaml', values)?.change([set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
   });
 
   it('adds a key the file does not have', () => {
-    const change = valuesFile('values.yaml', values)?.change([set(['podSecurityContext', 'runAsNonRoot'], true)]);
+    const change = editableFile('values.yaml', values)?.change([set(['podSecurityContext', 'runAsNonRoot'], true)]);
     expect(change?.newLines).toContain('podSecurityContext:');
   });
 
-  it('gives none for a values file that is no map', () => {
-    expect(valuesFile('values.yaml', '- a\n- b\n')).toBeNull();
+  it('gives none for a file of no map or list, or of several documents', () => {
+    expect(editableFile('values.yaml', 'just text\n')).toBeNull();
+    expect(editableFile('values.yaml', 'a: 1\n---\nb: 2\n')).toBeNull();
   });
 
   it('counts lines after a byte-order mark, and writes LF lines in a CRLF file', () => {
     const crlf = `\uFEFF${values.replaceAll('\n', '\r\n')}`;
-    expect(valuesFile('values.yaml', crlf)?.change([set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
+    expect(editableFile('values.yaml', crlf)?.change([set(['securityContext', 'runAsNonRoot'], true)])).toEqual({ startLine: 3, endLine: 3, newLines: ['securityContext:', '  runAsNonRoot: true'] });
   });
 });
 

@@ -1,14 +1,14 @@
 /**
- * The fix of a chart's object written in the chart's values (pure). Most
- * charts write a pod's and its containers' `securityContext` whole from
- * values (`toYaml .Values.securityContext`, often inside `{{- with }}`, so
- * that the chart's `securityContext: {}` writes nothing): a fix that adds
- * `runAsNonRoot` there is no edit of a line the rendering shows, but of the
- * values map the template reads. The rendered fix says what each map must
- * hold; the template (templateLines.ts) says which values key writes it;
- * the fix engine's renderer writes those keys into `values.yaml` as it
- * writes a manifest's. Each such fix is only a candidate: the stage renders
- * the chart again with it (verify.ts).
+ * A rendered fix of securityContext maps written where a source writes each
+ * map whole (pure). A fix that adds `runAsNonRoot` is no edit of a line the
+ * rendering shows when the source writes the map as one value: a chart's
+ * values key (`toYaml .Values.securityContext`, often inside `{{- with }}`,
+ * so that `securityContext: {}` writes nothing), a JSON 6902 operation's
+ * `value` (`op: add`, `path: …/securityContext`). The rendering with the fix
+ * applied says what each map must hold; the caller says which source node
+ * writes it (`writerOf`); the fix engine's renderer writes the edits into
+ * that source as it writes a manifest's. Each such fix is only a candidate:
+ * the stage renders the root again with it (verify.ts).
  */
 import { jsonEqual, remove, set, valueAt } from '../fixes/edits.js';
 import { renderEdits } from '../fixes/render.js';
@@ -21,7 +21,6 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
-import { findInTemplate } from './templateLines.js';
 
 /** Lines of a file replaced, as a suggestion replaces them. */
 export interface LineChange {
@@ -67,23 +66,20 @@ function leafEdits(before: JsonValue | undefined, after: JsonValue | undefined, 
 /** The securityContext fields a container takes as well as its pod (a pod's value is its containers' default). */
 const containerFields = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'seccompProfile', 'seLinuxOptions', 'appArmorProfile', 'windowsOptions']);
 
-/** The values key the template writes a map from whole (`securityContext: {{ toYaml .Values.x }}`), or null. */
-function valuesKeyOf(template: string, path: FieldPath, rendered: JsonValue): string[] | null {
-  const values = findInTemplate(template, path, rendered).values;
-  return values === null || values.from !== path.length ? null : [...values.key];
-}
+/** Where a source writes the rendered map at `path` whole (a values key, an operation's value), as a path in that source; else null. */
+export type MapWriter = (path: FieldPath) => FieldPath | null;
 
 /**
- * The values edits that give the object's pod and containers the
+ * The source edits that give the object's pod and containers the
  * securityContext maps of `fixed` (the same document with the rendered fix
- * applied), one list per values key the template writes a map from (its
- * paths in the values file). A map no values key writes is left out (the
- * other maps' edits may still fix a check: the verification says which),
- * but a pod's fields are then given to each container whose map one does,
- * as a container takes them too; a key two containers need different
- * values of is left out. Null when nothing is left.
+ * applied), one list per source node that writes a map (their paths are the
+ * source's). A map no node writes is left out (the other maps' edits may
+ * still fix a check: the verification says which), but a pod's fields are
+ * then given to each container whose map one writes, as a container takes
+ * them too; a node two containers need different values of is left out.
+ * Null when nothing is left.
  */
-export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, template: string): Edit[][] | null {
+export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter): Edit[][] | null {
   const { pods } = extractPodSpecs(original);
   const [before] = pods;
   if (before === undefined || pods.length !== 1 || extractPodSpecs(fixed).pods.length !== 1) return null;
@@ -95,7 +91,7 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   const podPath = [...specPath, 'securityContext'];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
-  const podKey = podEdits.length === 0 ? null : valuesKeyOf(template, podPath, original.value);
+  const podKey = podEdits.length === 0 ? null : writerOf(podPath);
   const byKey = new Map<string, Edit[]>();
   if (podKey !== null) byKey.set(JSON.stringify(podKey), podEdits);
   const podFields = podKey === null && podEdits.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? podEdits : [];
@@ -109,7 +105,7 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
       const own = changesOf(path);
       if (own === null) return null;
       const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-      const key = edits.length === 0 ? null : valuesKeyOf(template, path, original.value);
+      const key = edits.length === 0 ? null : writerOf(path);
       if (key === null) continue;
       const known = byKey.get(JSON.stringify(key));
       if (known !== undefined && JSON.stringify(known) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
@@ -119,23 +115,24 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
-    const prefix = JSON.parse(key) as string[];
+    const prefix = JSON.parse(key) as FieldPath;
     return edits.map((edit) => ({ ...edit, path: [...prefix, ...edit.path] }));
   });
 }
 
-/** A values file read once for the edits of every object of a chart. */
-export interface ValuesFile {
+/** A source file read once for the edits of every object of a root. */
+export interface EditableFile {
   /** The lines `edits` change, or null when the renderer cannot write them there (a shared node, a key not at the start of its line). */
   change(edits: readonly Edit[]): LineChange | null;
 }
 
-/** A values file ready for edits, or null when it is no map. */
-export function valuesFile(file: string, text: string): ValuesFile | null {
+/** A file of one YAML document, a map or a list (of JSON 6902 operations), ready for edits; else null. */
+export function editableFile(file: string, text: string): EditableFile | null {
   // Lines are counted after a byte-order mark, as the renderer reads the text.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const [document] = loadManifestFile(file, body).documents;
-  if (document === undefined || !isObject(document.value)) return null;
+  const { documents } = loadManifestFile(file, body);
+  const [document] = documents;
+  if (document === undefined || documents.length !== 1 || typeof document.value !== 'object' || document.value === null) return null;
   const { layout: doc, start, end } = document.source;
   const table = lineTable(body);
   const context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchorsIn(doc, body, start, end) };
