@@ -140,6 +140,17 @@ export interface KustomizeIndex {
   locate(object: RenderedObject, path: FieldPath, anyValue?: boolean): SourceHit | null;
   /** The document of `file` that writes the object as an object of its own (a resource, a patch file), or null. */
   documentIn(object: RenderedObject, file: string): ObjectDocument | null;
+  /** The JSON 6902 operations of `file` that patch the object, and which of them writes a rendered map whole; or null. */
+  operationsIn(object: RenderedObject, file: string): OperationsDocument | null;
+}
+
+/** A list of JSON 6902 operations: its document (of the block's text, for one written in the kustomization) and the node that writes a map. */
+export interface OperationsDocument {
+  readonly file: string;
+  readonly document: ManifestDocument;
+  readonly block?: PatchBlock;
+  /** The path in `document` of the value that writes the rendered map at `path` whole (`[2, 'value']`), or null. */
+  writerOf(path: FieldPath): FieldPath | null;
 }
 
 /** A reusable index of a root's sources: kustomizations read once, files loaded once. */
@@ -208,7 +219,46 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
     }
     return null;
   };
-  return { locate: writerOf, documentIn };
+  const operationsIn: KustomizeIndex['operationsIn'] = (object, file) => {
+    for (const candidate of candidates) {
+      if (candidate.file !== file || (candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
+      const block = candidate.inline === null ? undefined : blockOf(candidate.inline, linesOf(sources.texts.get(file) ?? ''));
+      if (block === null) continue;
+      const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
+      if (document !== undefined) return { file, document, ...(block ? { block } : {}), writerOf: (path) => operationWriting(document.value as JsonValue[], path) };
+    }
+    return null;
+  };
+  return { locate: writerOf, documentIn, operationsIn };
+}
+
+/**
+ * The value of the last operation that writes the map at `path`: one that
+ * adds or replaces it, or an ancestor whose value holds it as a map. Null
+ * when the last operation on the path does not (a removal, a scalar).
+ */
+function operationWriting(operations: readonly JsonValue[], path: FieldPath): FieldPath | null {
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject(op) || typeof op.path !== 'string') continue;
+    const tokens = pointerTokens(op.path);
+    const onPath = tokens.length <= path.length ? tokens.every((token, t) => token === String(path[t])) : path.every((segment, t) => String(segment) === tokens[t]);
+    if (!onPath) continue;
+    const rest = path.slice(tokens.length);
+    if ((op.op !== 'add' && op.op !== 'replace') || tokens.length > path.length || !isObject(valueAt(op.value ?? null, rest) ?? null)) return null;
+    return [i, 'value', ...rest];
+  }
+  return null;
+}
+
+/** Lines replaced in a block's text, as the file's lines: moved down to the block, each indented as it is (an empty one left empty). */
+export function blockLines(block: PatchBlock, change: { startLine: number; endLine: number; newLines: readonly string[] }): { startLine: number; endLine: number; newLines: string[] } {
+  const indent = ' '.repeat(block.indent);
+  return {
+    startLine: change.startLine + block.firstLine - 1,
+    endLine: change.endLine + block.firstLine - 1,
+    newLines: change.newLines.map((line) => (line === '' ? line : `${indent}${line}`)),
+  };
 }
 
 /** An inline patch's lines in its kustomization, or null when they are not the file's (a quoted string, a folded block). */

@@ -16,11 +16,11 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { helmLocator, sourceComments } from './helmMap.js';
-import { kustomizeIndex } from './kustomizeMap.js';
-import type { RenderedObject, ObjectDocument, SourceHit } from './kustomizeMap.js';
+import { blockLines, kustomizeIndex } from './kustomizeMap.js';
+import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import { objectFixes } from './objectFix.js';
-import { editableFile, securityContextEdits } from './mapWriters.js';
+import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
 import { findInTemplate } from './templateLines.js';
 import { applySuggestions } from '../fixes/suggestions.js';
@@ -94,6 +94,8 @@ interface RenderingIndex {
   place(document: ManifestDocument, path: FieldPath, renderedLine: number, ancestor: boolean): Placed | null;
   /** The document of a source file that writes a rendered object as an object (a Kustomize resource or patch file), or null. */
   documentIn(document: ManifestDocument, file: string): ObjectDocument | null;
+  /** The JSON 6902 operations of a source file that patch a rendered object (Kustomize), or null. */
+  operationsIn(document: ManifestDocument, file: string): OperationsDocument | null;
   /** The text of the root chart's template that renders a document, with the chart's values file; null for a subchart's, or Kustomize. */
   chartTemplateOf(document: ManifestDocument): { readonly text: string; readonly valuesFile: string } | null;
 }
@@ -113,6 +115,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
   const documents = loadManifestFile(path, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place: RenderingIndex['place'];
   let documentIn: RenderingIndex['documentIn'] = () => null;
+  let operationsIn: RenderingIndex['operationsIn'] = () => null;
   let chartTemplateOf: RenderingIndex['chartTemplateOf'] = () => null;
   if (root.tool === 'kustomize') {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
@@ -121,6 +124,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
     documentIn = (document, file) => index.documentIn(renderedObject(document), file);
+    operationsIn = (document, file) => index.operationsIn(renderedObject(document), file);
   } else {
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}) });
@@ -139,7 +143,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       return text === undefined ? null : { text, valuesFile: `${prefix}values.yaml` };
     };
   }
-  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, chartTemplateOf };
+  return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf };
 }
 
 /**
@@ -291,7 +295,12 @@ interface KustomizeFix {
  * level the team is heading to). Else, or for a check it cannot fix there,
  * the literal edits.
  */
-function kustomizeCandidates(fixes: readonly KustomizeFix[], findings: readonly Finding[], sources: ReadonlyMap<string, string>): SuggestionCandidate[] {
+function kustomizeCandidates(
+  fixes: readonly KustomizeFix[],
+  findings: readonly Finding[],
+  sources: ReadonlyMap<string, string>,
+  fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
+): SuggestionCandidate[] {
   const groups = new Map<ManifestDocument | undefined, Map<string, KustomizeFix[]>>();
   for (const entry of fixes) {
     const byFile = groups.get(entry.document) ?? new Map<string, KustomizeFix[]>();
@@ -310,7 +319,14 @@ function kustomizeCandidates(fixes: readonly KustomizeFix[], findings: readonly 
       const checks = new Set(placed.map((entry) => findings[entry.finding]!.check));
       const objectFixesOf = written === null || text === undefined ? new Map<FindingCheck, FindingFix>() : objectFixes(written, text, checks, policy);
       const ownObject = written !== null && !written.targeted;
+      // No object there: JSON 6902 operations whose values write the maps the fix changes.
+      const operations = written === null && document !== undefined ? index.operationsIn(document, file) : null;
+      const operationChangesOf = operations === null || document === undefined ? [] : operationChanges(operations, document, fixedOf(index), sources);
       for (const entry of placed) {
+        if (operationChangesOf.length > 0) {
+          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding]!.fixNote });
+          continue;
+        }
         const fixed = objectFixesOf.get(findings[entry.finding]!.check);
         const fix = fixed?.fix ?? null;
         // A fix within a long line (a byte range, no replacement) or one that deletes lines is not written as lines here.
@@ -343,7 +359,13 @@ interface ChartFix {
  * so a finding whose comment it would move off its diff (`movable`) gets
  * none.
  */
-function chartValuesCandidates(fixes: readonly ChartFix[], findings: readonly Finding[], sources: ReadonlyMap<string, string>, movable: (fix: ChartFix, file: string, change: LineChange) => boolean): SuggestionCandidate[] {
+function chartValuesCandidates(
+  fixes: readonly ChartFix[],
+  findings: readonly Finding[],
+  sources: ReadonlyMap<string, string>,
+  movable: (fix: ChartFix, file: string, change: LineChange) => boolean,
+  fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
+): SuggestionCandidate[] {
   const byRendering = new Map<RenderingIndex, ChartFix[]>();
   for (const fix of fixes) byRendering.set(fix.index, [...(byRendering.get(fix.index) ?? []), fix]);
   const candidates: SuggestionCandidate[] = [];
@@ -356,7 +378,7 @@ function chartValuesCandidates(fixes: readonly ChartFix[], findings: readonly Fi
     return valuesFiles.get(file) ?? null;
   };
   for (const [index, pending] of byRendering) {
-    const fixed = fixedRendering(index, findings);
+    const fixed = fixedOf(index);
     const changes = new Map<ManifestDocument, { file: string; changes: LineChange[] } | null>();
     for (const fix of pending) {
       if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed, valuesFileOf));
@@ -402,11 +424,18 @@ function valuesChangesOf(
   const values = template === null ? null : valuesFileOf(template.valuesFile);
   if (template === null || after === undefined || values === null) return null;
   const byKey = securityContextEdits(document, after, (path) => valuesKeyOf(template.text, path, document.value)) ?? [];
-  const apart = byKey.map((edits) => values.change(edits)).filter((change) => change !== null);
-  const together = byKey.length > 1 ? values.change(byKey.flat()) : null;
-  const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;
-  const near = together !== null && apart.length === byKey.length && linesOf(together) - apart.reduce((sum, change) => sum + linesOf(change), 0) <= maxSuggestionSpan;
-  return { file: template.valuesFile, changes: near ? [together, ...apart] : apart };
+  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
+}
+
+/** The changes of a list of JSON 6902 operations that give a rendered object its fixed securityContext maps, in its file's lines. */
+function operationChanges(operations: OperationsDocument, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, sources: ReadonlyMap<string, string>): LineChange[] {
+  const after = fixed.get(document.index);
+  const { block } = operations;
+  const text = block?.text ?? sources.get(operations.file);
+  const file = text === undefined ? null : editableFile(operations.file, text);
+  if (after === undefined || file === null) return [];
+  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
+  return block === undefined ? changes : changes.map((change) => blockLines(block, change));
 }
 
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
@@ -490,10 +519,16 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
-  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources));
+  const fixedRenderings = new Map<RenderingIndex, ReadonlyMap<number, ManifestDocument>>();
+  const fixedOf = (index: RenderingIndex) => {
+    let fixed = fixedRenderings.get(index);
+    if (fixed === undefined) fixedRenderings.set(index, (fixed = fixedRendering(index, report.findings)));
+    return fixed;
+  };
+  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf));
   // In a pull request, a finding on a line of its diff keeps its comment there unless the values fix can be suggested too.
   const movable = ({ primary }: ChartFix, file: string, change: LineChange) => changeSet === null || !linesIn(primary.file).has(primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
-  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable));
+  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable, fixedOf));
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;

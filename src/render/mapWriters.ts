@@ -150,6 +150,21 @@ export function editableFile(file: string, text: string): EditableFile | null {
   };
 }
 
+/**
+ * The changes that write each node's edits apart (a check is fixed at one
+ * level or the other), after all of them at once when they are written at
+ * most `span` unchanged lines apart (a check every container must pass,
+ * each with its node). The verification gives each finding the last that
+ * fixes it: the least.
+ */
+export function writerChanges(file: EditableFile, byWriter: readonly (readonly Edit[])[], span: number): LineChange[] {
+  const apart = byWriter.map((edits) => file.change(edits)).filter((change) => change !== null);
+  const together = byWriter.length > 1 ? file.change(byWriter.flat()) : null;
+  const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;
+  const near = together !== null && apart.length === byWriter.length && linesOf(together) - apart.reduce((sum, change) => sum + linesOf(change), 0) <= span;
+  return near ? [together, ...apart] : apart;
+}
+
 /** The one range of lines `after` changes in `before`; an insertion takes the line above it, as a suggestion must replace one. */
 export function changedLines(before: string, after: string): LineChange | null {
   if (before === after) return null;

@@ -17,6 +17,7 @@ import { adviceFailures } from '../policy/sources/advice.js';
 import { evaluatePod } from '../pss/evaluate.js';
 import type { LevelVersion } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
+import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, PatchBlock } from './kustomizeMap.js';
 
 /**
@@ -47,7 +48,6 @@ function inFile(fix: FindingFix, block: PatchBlock): FindingFix {
   const suggestion = fix.fix;
   // A fix within a long line names bytes of the block's text, which are not the file's.
   if (suggestion === null || suggestion.replacement === null || suggestion.edit !== undefined) return { ...fix, fix: null };
-  const indent = ' '.repeat(block.indent);
-  const replacement = suggestion.replacement.replace(/^(?=[^\n])/gm, indent);
-  return { ...fix, fix: { ...suggestion, startLine: suggestion.startLine + block.firstLine - 1, endLine: suggestion.endLine + block.firstLine - 1, replacement } };
+  const { startLine, endLine, newLines } = blockLines(block, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, '').split('\n') });
+  return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === '' ? '' : `${newLines.join('\n')}\n` } };
 }

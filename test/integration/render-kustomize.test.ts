@@ -255,6 +255,30 @@ describe.skipIf(!haveKustomize())(`check renders the overlays under its paths ${
     );
   });
 
+  it('fixes a JSON 6902 operation whose value writes the securityContext, in a patch file or a literal block', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-operation-fix-'));
+    try {
+      cpSync(path.join(fixturesDir, 'render', 'kustomize-patch', 'head', 'base'), path.join(cwd, 'base'), { recursive: true });
+      const operation = '- op: add\n  path: /spec/template/spec/containers/0/securityContext\n  value:\n    privileged: true\n';
+      mkdirSync(path.join(cwd, 'overlays/file'), { recursive: true });
+      writeFileSync(path.join(cwd, 'overlays/file/kustomization.yaml'), 'resources: [../../base]\npatches:\n  - path: sc.yaml\n    target: {kind: Deployment, name: web}\n');
+      writeFileSync(path.join(cwd, 'overlays/file/sc.yaml'), operation);
+      mkdirSync(path.join(cwd, 'overlays/inline'), { recursive: true });
+      const block = operation.replace(/^(?=[^\n])/gm, '      ');
+      writeFileSync(path.join(cwd, 'overlays/inline/kustomization.yaml'), `resources: [../../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    patch: |-\n${block}`);
+      const { report } = await checkJson(cwd);
+      // privileged on its value's line, the fields it lacks where the operation writes the map: one suggestion for all.
+      const value = ['    privileged: false', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL', '    runAsNonRoot: true', '    seccompProfile:', '      type: RuntimeDefault', ''].join('\n');
+      const checks = ['privileged', 'allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'];
+      expect(report.findings.map((f) => [f.file, f.check, f.fix?.startLine, f.fix?.replacement])).toEqual([
+        ...checks.map((check) => ['overlays/file/sc.yaml', check, 4, value]),
+        ...checks.map((check) => ['overlays/inline/kustomization.yaml', check, 8, value.replace(/^(?=[^\n])/gm, '      ')]),
+      ]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('keeps as an example the part of such a fix that the rendering does not confirm (an overlay replaces what it adds)', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'psr-render-object-fix-'));
     try {

@@ -247,3 +247,41 @@ describe('kustomizeIndex: the document of a file that writes a rendered object a
     expect(kustomizeIndex({ rootDir: 'app', texts: quoted, paths: new Set(quoted.keys()) }).documentIn(object, 'app/kustomization.yaml')).toBeNull();
   });
 });
+
+describe('kustomizeIndex: the JSON 6902 operation whose value writes a rendered map', () => {
+  const operations = [
+    '- op: add', // 1
+    '  path: /spec/template/spec/securityContext', // 2
+    '  value: {runAsUser: 1000}', // 3
+    '- op: replace', // 4
+    '  path: /spec/template/spec/containers/0', // 5
+    '  value: {name: web, image: web:2, securityContext: {privileged: true}}', // 6
+    '- op: remove', // 7
+    '  path: /spec/template/spec/containers/1/securityContext', // 8
+    '- op: add', // 9
+    '  path: /spec/template/spec/containers/2/securityContext', // 10
+    '  value: null', // 11
+    '',
+  ].join('\n');
+  const texts = new Map([
+    ['app/kustomization.yaml', 'resources: [deploy.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment, name: web}\n  - path: other.yaml\n    target: {kind: StatefulSet}\n'],
+    ['app/deploy.yaml', 'kind: Deployment\nmetadata:\n  name: web\n'],
+    ['app/ops.yaml', operations],
+    ['app/other.yaml', operations],
+  ]);
+  const index = kustomizeIndex({ rootDir: 'app', texts, paths: new Set(texts.keys()) });
+  const object = { kind: 'Deployment', name: 'web', value: {} };
+  const ops = index.operationsIn(object, 'app/ops.yaml');
+
+  it('is the operation that adds the map, or an ancestor whose value holds it', () => {
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'securityContext'])).toEqual([0, 'value']);
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'containers', 0, 'securityContext'])).toEqual([1, 'value', 'securityContext']);
+  });
+
+  it('is none after a removal, for a value that is no map, on a path no operation writes, or for a patch that targets another object', () => {
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'containers', 1, 'securityContext'])).toBeNull();
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'containers', 2, 'securityContext'])).toBeNull();
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'containers', 3, 'securityContext'])).toBeNull();
+    expect(index.operationsIn(object, 'app/other.yaml')).toBeNull();
+  });
+});
