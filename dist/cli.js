@@ -26462,15 +26462,15 @@ function helmLocator(sources) {
     if (hit.values === null) return { template: templateHit, values: null };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
-    for (const { file: valuesFile2, keyPrefix } of valuesChain(sources, template)) {
-      const document = documentOf(valuesFile2);
+    for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+      const document = documentOf(valuesFile);
       const under = key[0] === "global" ? [] : keyPrefix;
       const part = document === void 0 ? void 0 : valueAt2(document.value, [...under, ...key]);
       if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
       const inside = translatePath(renderedPart, part, path11.slice(from2), true);
       if (inside === null) continue;
       const where2 = locate(document.source, [...under, ...key, ...inside]);
-      if (where2.exact) return { template: templateHit, values: { file: valuesFile2, line: where2.line, column: where2.column } };
+      if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
     }
     return { template: templateHit, values: null };
   };
@@ -26590,7 +26590,38 @@ function kustomizeIndex(sources) {
     }
     return null;
   };
-  return { locate: writerOf, documentIn };
+  const operationsIn = (object, file) => {
+    for (const candidate of candidates) {
+      if (candidate.file !== file || (candidate.patch?.target ?? null) === null || !targets(candidate, object)) continue;
+      const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
+      if (block2 === null) continue;
+      const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
+      if (document !== void 0) return { file, document, ...block2 ? { block: block2 } : {}, writerOf: (path11) => operationWriting(document.value, path11) };
+    }
+    return null;
+  };
+  return { locate: writerOf, documentIn, operationsIn };
+}
+function operationWriting(operations, path11) {
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i];
+    if (!isObject3(op) || typeof op.path !== "string") continue;
+    const tokens = pointerTokens(op.path);
+    const onPath2 = tokens.length <= path11.length ? tokens.every((token, t) => token === String(path11[t])) : path11.every((segment, t) => String(segment) === tokens[t]);
+    if (!onPath2) continue;
+    const rest = path11.slice(tokens.length);
+    if (op.op !== "add" && op.op !== "replace" || tokens.length > path11.length || !isObject3(valueAt2(op.value ?? null, rest) ?? null)) return null;
+    return [i, "value", ...rest];
+  }
+  return null;
+}
+function blockLines(block2, change) {
+  const indent = " ".repeat(block2.indent);
+  return {
+    startLine: change.startLine + block2.firstLine - 1,
+    endLine: change.endLine + block2.firstLine - 1,
+    newLines: change.newLines.map((line) => line === "" ? line : `${indent}${line}`)
+  };
 }
 function blockOf(inline, fileLines) {
   if (inline.firstLine === null) return null;
@@ -26632,12 +26663,12 @@ function objectFixes(written, text4, checks2, policy) {
 function inFile(fix, block2) {
   const suggestion = fix.fix;
   if (suggestion === null || suggestion.replacement === null || suggestion.edit !== void 0) return { ...fix, fix: null };
-  const indent = " ".repeat(block2.indent);
-  const replacement = suggestion.replacement.replace(/^(?=[^\n])/gm, indent);
-  return { ...fix, fix: { ...suggestion, startLine: suggestion.startLine + block2.firstLine - 1, endLine: suggestion.endLine + block2.firstLine - 1, replacement } };
+  const { startLine, endLine, newLines } = blockLines(block2, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, "").split("\n") });
+  return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === "" ? "" : `${newLines.join("\n")}
+` } };
 }
 
-// src/render/valuesFix.ts
+// src/render/mapWriters.ts
 var isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function newValue(value) {
   if (typeof value === "boolean" || typeof value === "string") return value;
@@ -26668,11 +26699,7 @@ function leafEdits(before, after, path11, out) {
   return true;
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
-function valuesKeyOf(template, path11, rendered) {
-  const values = findInTemplate(template, path11, rendered).values;
-  return values === null || values.from !== path11.length ? null : [...values.key];
-}
-function securityContextEdits(original, fixed2, template) {
+function securityContextEdits(original, fixed2, writerOf) {
   const { pods } = extractPodSpecs(original);
   const [before] = pods;
   if (before === void 0 || pods.length !== 1 || extractPodSpecs(fixed2).pods.length !== 1) return null;
@@ -26684,7 +26711,7 @@ function securityContextEdits(original, fixed2, template) {
   const podPath = [...specPath, "securityContext"];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
-  const podKey2 = podEdits.length === 0 ? null : valuesKeyOf(template, podPath, original.value);
+  const podKey2 = podEdits.length === 0 ? null : writerOf(podPath);
   const byKey = /* @__PURE__ */ new Map();
   if (podKey2 !== null) byKey.set(JSON.stringify(podKey2), podEdits);
   const podFields = podKey2 === null && podEdits.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? podEdits : [];
@@ -26697,7 +26724,7 @@ function securityContextEdits(original, fixed2, template) {
       const own = changesOf(path11);
       if (own === null) return null;
       const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-      const key = edits.length === 0 ? null : valuesKeyOf(template, path11, original.value);
+      const key = edits.length === 0 ? null : writerOf(path11);
       if (key === null) continue;
       const known3 = byKey.get(JSON.stringify(key));
       if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
@@ -26711,10 +26738,11 @@ function securityContextEdits(original, fixed2, template) {
     return edits.map((edit) => ({ ...edit, path: [...prefix2, ...edit.path] }));
   });
 }
-function valuesFile(file, text4) {
+function editableFile(file, text4) {
   const body = text4.startsWith("\uFEFF") ? text4.slice(1) : text4;
-  const [document] = loadManifestFile(file, body).documents;
-  if (document === void 0 || !isObject4(document.value)) return null;
+  const { documents } = loadManifestFile(file, body);
+  const [document] = documents;
+  if (document === void 0 || documents.length !== 1 || typeof document.value !== "object" || document.value === null) return null;
   const { layout: doc, start, end } = document.source;
   const table = lineTable(body);
   const context = { doc, table, style: detectStyle(doc, table), anchors: usedAnchorsIn(doc, body, start, end) };
@@ -26730,6 +26758,13 @@ function valuesFile(file, text4) {
       }
     }
   };
+}
+function writerChanges(file, byWriter, span) {
+  const apart2 = byWriter.map((edits) => file.change(edits)).filter((change) => change !== null);
+  const together = byWriter.length > 1 ? file.change(byWriter.flat()) : null;
+  const linesOf3 = (change) => change.endLine - change.startLine + 1;
+  const near = together !== null && apart2.length === byWriter.length && linesOf3(together) - apart2.reduce((sum, change) => sum + linesOf3(change), 0) <= span;
+  return near ? [together, ...apart2] : apart2;
 }
 function changedLines(before, after) {
   if (before === after) return null;
@@ -26758,6 +26793,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
   const documents = loadManifestFile(path11, rendering.text, { maxBytes: Number.MAX_SAFE_INTEGER }).documents;
   let place2;
   let documentIn = () => null;
+  let operationsIn = () => null;
   let chartTemplateOf = () => null;
   if (root.tool === "kustomize") {
     const index = kustomizeIndex({ rootDir: root.dir, texts: sources, paths: headPaths });
@@ -26766,6 +26802,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
       return hit === null ? null : { ...hit, exact: hit.exact !== false };
     };
     documentIn = (document, file) => index.documentIn(renderedObject(document), file);
+    operationsIn = (document, file) => index.operationsIn(renderedObject(document), file);
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
@@ -26783,7 +26820,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
       return text4 === void 0 ? null : { text: text4, valuesFile: `${prefix2}values.yaml` };
     };
   }
-  return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, chartTemplateOf };
+  return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };
 }
 function presentPart(value, path11) {
   let at3 = value;
@@ -26866,7 +26903,7 @@ function renderedProblems(problems, indexOf) {
   }
   return out;
 }
-function kustomizeCandidates(fixes, findings, sources) {
+function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
   const groups = /* @__PURE__ */ new Map();
   for (const entry of fixes) {
     const byFile = groups.get(entry.document) ?? /* @__PURE__ */ new Map();
@@ -26885,7 +26922,13 @@ function kustomizeCandidates(fixes, findings, sources) {
       const checks2 = new Set(placed2.map((entry) => findings[entry.finding].check));
       const objectFixesOf = written === null || text4 === void 0 ? /* @__PURE__ */ new Map() : objectFixes(written, text4, checks2, policy);
       const ownObject = written !== null && !written.targeted;
+      const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
+      const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), sources);
       for (const entry of placed2) {
+        if (operationChangesOf.length > 0) {
+          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
+          continue;
+        }
         const fixed2 = objectFixesOf.get(findings[entry.finding].check);
         const fix = fixed2?.fix ?? null;
         if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
@@ -26899,7 +26942,7 @@ function kustomizeCandidates(fixes, findings, sources) {
   }
   return candidates;
 }
-function chartValuesCandidates(fixes, findings, sources, movable) {
+function chartValuesCandidates(fixes, findings, sources, movable, fixedOf2) {
   const byRendering = /* @__PURE__ */ new Map();
   for (const fix of fixes) byRendering.set(fix.index, [...byRendering.get(fix.index) ?? [], fix]);
   const candidates = [];
@@ -26907,12 +26950,12 @@ function chartValuesCandidates(fixes, findings, sources, movable) {
   const valuesFileOf = (file) => {
     if (!valuesFiles.has(file)) {
       const text4 = sources.get(file);
-      valuesFiles.set(file, text4 === void 0 ? null : valuesFile(file, text4));
+      valuesFiles.set(file, text4 === void 0 ? null : editableFile(file, text4));
     }
     return valuesFiles.get(file) ?? null;
   };
   for (const [index, pending] of byRendering) {
-    const fixed2 = fixedRendering(index, findings);
+    const fixed2 = fixedOf2(index);
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
       if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
@@ -26931,17 +26974,26 @@ function fixedRendering(index, findings) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...suggestions.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
   return new Map(documents.map((document) => [document.index, document]));
 }
+function valuesKeyOf(template, path11, rendered) {
+  const values = findInTemplate(template, path11, rendered).values;
+  return values === null || values.from !== path11.length ? null : [...values.key];
+}
 function valuesChangesOf(index, document, fixed2, valuesFileOf) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
   const values = template === null ? null : valuesFileOf(template.valuesFile);
   if (template === null || after === void 0 || values === null) return null;
-  const byKey = securityContextEdits(document, after, template.text) ?? [];
-  const apart2 = byKey.map((edits) => values.change(edits)).filter((change) => change !== null);
-  const together = byKey.length > 1 ? values.change(byKey.flat()) : null;
-  const linesOf3 = (change) => change.endLine - change.startLine + 1;
-  const near = together !== null && apart2.length === byKey.length && linesOf3(together) - apart2.reduce((sum, change) => sum + linesOf3(change), 0) <= maxSuggestionSpan;
-  return { file: template.valuesFile, changes: near ? [together, ...apart2] : apart2 };
+  const byKey = securityContextEdits(document, after, (path11) => valuesKeyOf(template.text, path11, document.value)) ?? [];
+  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
+}
+function operationChanges(operations, document, fixed2, sources) {
+  const after = fixed2.get(document.index);
+  const { block: block2 } = operations;
+  const text4 = block2?.text ?? sources.get(operations.file);
+  const file = text4 === void 0 ? null : editableFile(operations.file, text4);
+  if (after === void 0 || file === null) return [];
+  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
+  return block2 === void 0 ? changes : changes.map((change) => blockLines(block2, change));
 }
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -27014,9 +27066,15 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
 ${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
-  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources));
+  const fixedRenderings = /* @__PURE__ */ new Map();
+  const fixedOf2 = (index) => {
+    let fixed2 = fixedRenderings.get(index);
+    if (fixed2 === void 0) fixedRenderings.set(index, fixed2 = fixedRendering(index, report.findings));
+    return fixed2;
+  };
+  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2));
   const movable = ({ primary }, file, change) => changeSet === null || !linesIn2(primary.file).has(primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
-  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable));
+  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable, fixedOf2));
   const ignored = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
