@@ -2,9 +2,11 @@
  * Findings of renderings, mapped back to the source lines a reviewer edits
  * (pure): the Kustomize patch or resource that literally writes the value,
  * else the kustomization file; the Helm values line or template line, else
- * Chart.yaml with the rendered snippet. A rendered fix becomes a
- * suggestion candidate only when it is the edit of one literal value on
- * the source line; the stage verifies it by rendering again.
+ * Chart.yaml with the rendered snippet. A rendered fix becomes suggestion
+ * candidates where it can be written in a source: literal values edited on
+ * their lines (here), an object, a patch's operation or a chart's values
+ * fixed as a manifest is (sourceCandidates.ts); the stage verifies each by
+ * rendering again.
  */
 import { diffLines } from '../diff/lines.js';
 import type { DiffLines } from '../diff/lines.js';
@@ -16,18 +18,13 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { helmLocator, sourceComments } from './helmMap.js';
-import { blockLines, kustomizeIndex } from './kustomizeMap.js';
+import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
-import { objectFixes } from './objectFix.js';
-import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
-import type { EditableFile, LineChange } from './mapWriters.js';
-import { findInTemplate } from './templateLines.js';
-import { applySuggestions } from '../fixes/suggestions.js';
+import { chartValuesCandidates, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
+import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
+import type { LineChange } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
-import type { FindingFix } from '../fixes/types.js';
-import type { FindingCheck } from '../policy/sources/extraChecks.js';
-import { levelRank, parseVersion } from '../pss/levels.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
@@ -63,8 +60,6 @@ export interface SuggestionCandidate {
   readonly ownObject?: boolean;
 }
 
-/** How far apart a suggestion's edited lines may be: it repeats every line between them. */
-const maxSuggestionSpan = 20;
 
 export interface MappedReport {
   readonly report: DiffReport;
@@ -75,7 +70,7 @@ export interface MappedReport {
   inOneHunk(file: string, startLine: number, endLine: number): boolean;
 }
 
-interface Placed {
+export interface Placed {
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -84,7 +79,7 @@ interface Placed {
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-interface RenderingIndex {
+export interface RenderingIndex {
   /** The rendering's name in the report it was evaluated in (its findings' `file`). */
   readonly path: string;
   readonly rendering: Rendering;
@@ -277,167 +272,6 @@ function renderedProblems(problems: readonly LoadProblem[], indexOf: (path: stri
   return out;
 }
 
-/** A finding of a Kustomize rendering with a fix: placed on `file`, about the object `document` renders, and its literal edits if any. */
-interface KustomizeFix {
-  readonly finding: number;
-  readonly index: RenderingIndex;
-  readonly file: string;
-  readonly document: ManifestDocument | undefined;
-  readonly literal: SuggestionCandidate | null;
-}
-
-/**
- * The suggestion candidates of Kustomize findings. Where the file a finding
- * is placed in writes its object as an object (a resource, a patch file),
- * the fix engine fixes that document (objectFix.ts): per object and file,
- * for all of its findings there at once, so that their suggestions never
- * overlap, and at the strictest of their levels (a fix must not break the
- * level the team is heading to). Else, or for a check it cannot fix there,
- * the literal edits.
- */
-function kustomizeCandidates(
-  fixes: readonly KustomizeFix[],
-  findings: readonly Finding[],
-  sources: ReadonlyMap<string, string>,
-  fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
-): SuggestionCandidate[] {
-  const groups = new Map<ManifestDocument | undefined, Map<string, KustomizeFix[]>>();
-  for (const entry of fixes) {
-    const byFile = groups.get(entry.document) ?? new Map<string, KustomizeFix[]>();
-    groups.set(entry.document, byFile);
-    byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
-  }
-  const candidates: SuggestionCandidate[] = [];
-  for (const [document, byFile] of groups) {
-    for (const [file, placed] of byFile) {
-      const { index } = placed[0]!;
-      const written = document === undefined ? null : index.documentIn(document, file);
-      const text = sources.get(file);
-      const strictest = placed.map((entry) => findings[entry.finding]!).reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
-      const version = parseVersion(strictest.version);
-      const policy = { level: strictest.level, version: version.ok ? version.value : version.fallback };
-      const checks = new Set(placed.map((entry) => findings[entry.finding]!.check));
-      const objectFixesOf = written === null || text === undefined ? new Map<FindingCheck, FindingFix>() : objectFixes(written, text, checks, policy);
-      const ownObject = written !== null && !written.targeted;
-      // No object there: JSON 6902 operations whose values write the maps the fix changes.
-      const operations = written === null && document !== undefined ? index.operationsIn(document, file) : null;
-      const operationChangesOf = operations === null || document === undefined ? [] : operationChanges(operations, document, fixedOf(index), sources);
-      for (const entry of placed) {
-        if (operationChangesOf.length > 0) {
-          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding]!.fixNote });
-          continue;
-        }
-        const fixed = objectFixesOf.get(findings[entry.finding]!.check);
-        const fix = fixed?.fix ?? null;
-        // A fix within a long line (a byte range, no replacement) or one that deletes lines is not written as lines here.
-        if (fixed === undefined || fix === null || fix.replacement === null || fix.replacement === '') {
-          if (entry.literal !== null) candidates.push(entry.literal);
-          continue;
-        }
-        const newLines = fix.replacement.replace(/\n$/, '').split('\n');
-        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed.fixNote, ownObject });
-      }
-    }
-  }
-  return candidates;
-}
-
-/** A finding of a chart whose fix is no literal edit: placed at `primary`, about the object `document` renders. */
-interface ChartFix {
-  readonly finding: number;
-  readonly index: RenderingIndex;
-  readonly primary: Placed;
-  readonly document: ManifestDocument;
-}
-
-/**
- * The fixes of chart findings that no literal edit writes, as the chart's
- * values write them (valuesFix.ts): the rendering with every fix of its
- * findings applied says what each pod's and container's securityContext
- * must hold, and the template which values key writes it. One candidate
- * per object, for each of its findings; it is placed in the values file,
- * so a finding whose comment it would move off its diff (`movable`) gets
- * none.
- */
-function chartValuesCandidates(
-  fixes: readonly ChartFix[],
-  findings: readonly Finding[],
-  sources: ReadonlyMap<string, string>,
-  movable: (fix: ChartFix, file: string, change: LineChange) => boolean,
-  fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
-): SuggestionCandidate[] {
-  const byRendering = new Map<RenderingIndex, ChartFix[]>();
-  for (const fix of fixes) byRendering.set(fix.index, [...(byRendering.get(fix.index) ?? []), fix]);
-  const candidates: SuggestionCandidate[] = [];
-  const valuesFiles = new Map<string, EditableFile | null>();
-  const valuesFileOf = (file: string): EditableFile | null => {
-    if (!valuesFiles.has(file)) {
-      const text = sources.get(file);
-      valuesFiles.set(file, text === undefined ? null : editableFile(file, text));
-    }
-    return valuesFiles.get(file) ?? null;
-  };
-  for (const [index, pending] of byRendering) {
-    const fixed = fixedOf(index);
-    const changes = new Map<ManifestDocument, { file: string; changes: LineChange[] } | null>();
-    for (const fix of pending) {
-      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed, valuesFileOf));
-      const found = changes.get(fix.document) ?? null;
-      if (found === null) continue;
-      for (const change of found.changes) {
-        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding]!.fixNote });
-      }
-    }
-  }
-  return candidates;
-}
-
-/** A rendering's documents with the fixes of all its findings applied (they never overlap: one file's fixes), by their index in it. */
-function fixedRendering(index: RenderingIndex, findings: readonly Finding[]): ReadonlyMap<number, ManifestDocument> {
-  const suggestions = new Map<number, Suggestion>();
-  for (const finding of findings) if (finding.fix !== null && finding.file === index.path) suggestions.set(finding.fix.startLine, finding.fix);
-  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...suggestions.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
-  return new Map(documents.map((document) => [document.index, document]));
-}
-
-/** The values key a chart's template writes a map from whole (`securityContext: {{ toYaml .Values.x }}`), or null. */
-function valuesKeyOf(template: string, path: FieldPath, rendered: JsonValue): string[] | null {
-  const values = findInTemplate(template, path, rendered).values;
-  return values === null || values.from !== path.length ? null : [...values.key];
-}
-
-/**
- * The changes of the values file that give a rendered object its fixed
- * securityContext maps: each values key's apart (a check is fixed at one
- * level or the other), after all of them at once when they are written a
- * few lines apart (a check every container must pass, each with its key).
- * The verification gives each finding the last that fixes it: the least.
- */
-function valuesChangesOf(
-  index: RenderingIndex,
-  document: ManifestDocument,
-  fixed: ReadonlyMap<number, ManifestDocument>,
-  valuesFileOf: (file: string) => EditableFile | null,
-): { file: string; changes: LineChange[] } | null {
-  const template = index.chartTemplateOf(document);
-  const after = fixed.get(document.index);
-  const values = template === null ? null : valuesFileOf(template.valuesFile);
-  if (template === null || after === undefined || values === null) return null;
-  const byKey = securityContextEdits(document, after, (path) => valuesKeyOf(template.text, path, document.value)) ?? [];
-  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
-}
-
-/** The changes of a list of JSON 6902 operations that give a rendered object its fixed securityContext maps, in its file's lines. */
-function operationChanges(operations: OperationsDocument, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, sources: ReadonlyMap<string, string>): LineChange[] {
-  const after = fixed.get(document.index);
-  const { block } = operations;
-  const text = block?.text ?? sources.get(operations.file);
-  const file = text === undefined ? null : editableFile(operations.file, text);
-  if (after === undefined || file === null) return [];
-  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
-  return block === undefined ? changes : changes.map((change) => blockLines(block, change));
-}
-
 /** `changeSet`: what the pull request changed, or null for `check`, which knows no change. */
 export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<string, Rendering>, changeSet: ChangeSet | null, headPaths: ReadonlySet<string>): MappedReport {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
@@ -519,10 +353,17 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
+  // Each rendering with its findings' fixes applied, made when a candidate needs it.
+  const fixesByRendering = new Map<string, Map<number, Suggestion>>();
+  for (const { file, fix } of report.findings) {
+    if (fix === null || !renderings.has(file)) continue;
+    const fixes = fixesByRendering.get(file) ?? new Map<number, Suggestion>();
+    fixesByRendering.set(file, fixes.set(fix.startLine, fix));
+  }
   const fixedRenderings = new Map<RenderingIndex, ReadonlyMap<number, ManifestDocument>>();
   const fixedOf = (index: RenderingIndex) => {
     let fixed = fixedRenderings.get(index);
-    if (fixed === undefined) fixedRenderings.set(index, (fixed = fixedRendering(index, report.findings)));
+    if (fixed === undefined) fixedRenderings.set(index, (fixed = fixedRendering(index, fixesByRendering.get(index.path) ?? new Map())));
     return fixed;
   };
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf));
