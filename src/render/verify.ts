@@ -50,20 +50,25 @@ const overlaps = (a: SuggestionCandidate, b: SuggestionCandidate) => a.file === 
  */
 function batchesOf(candidates: readonly SuggestionCandidate[], findings: readonly Finding[]): Map<string, Batch> {
   const batchOf = new Map<string, Batch>();
-  const open = new Map<string, { members: SuggestionCandidate[]; objects: Set<string> }[]>();
+  // A batch's members by file: only those of the same file can overlap (most files hold one object).
+  type Open = { members: SuggestionCandidate[]; objects: Set<string>; byFile: Map<string, SuggestionCandidate[]> };
+  const open = new Map<string, Open[]>();
   for (const candidate of candidates) {
     const key = editKey(candidate);
     if (batchOf.has(key)) continue;
     const root = candidate.rendering.rendered.root.label;
     const object = objectKey(findings[candidate.finding]!);
     const batches = candidate.ownObject === true ? (open.get(root) ?? []) : [];
-    let batch = batches.find((b) => !b.objects.has(object) && !b.members.some((member) => overlaps(member, candidate)));
+    let batch = batches.find((b) => !b.objects.has(object) && !(b.byFile.get(candidate.file) ?? []).some((member) => overlaps(member, candidate)));
     if (batch === undefined) {
-      batch = { members: [], objects: new Set() };
+      batch = { members: [], objects: new Set(), byFile: new Map() };
       if (candidate.ownObject === true) open.set(root, [...batches, batch]);
     }
     batch.members.push(candidate);
     batch.objects.add(object);
+    const sameFile = batch.byFile.get(candidate.file);
+    if (sameFile) sameFile.push(candidate);
+    else batch.byFile.set(candidate.file, [candidate]);
     batchOf.set(key, batch.members);
   }
   return batchOf;
@@ -83,11 +88,17 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   const outcomes = new Map<Batch | string, Promise<Map<string, Set<string>> | null>>();
   const before = new Map<string, Map<string, Set<string>>>();
   const render = (batch: Batch): Promise<Map<string, Set<string>> | null> => {
+    const byFile = new Map<string, SuggestionCandidate[]>();
+    for (const candidate of batch) {
+      const sameFile = byFile.get(candidate.file);
+      if (sameFile) sameFile.push(candidate);
+      else byFile.set(candidate.file, [candidate]);
+    }
     const edits = new Map<string, string>();
-    for (const file of new Set(batch.map((c) => c.file))) {
+    for (const [file, ofFile] of byFile) {
       const text = mapped.sources.get(file);
       if (text === undefined) return Promise.resolve(null);
-      edits.set(file, replaceLines(text, batch.filter((c) => c.file === file)));
+      edits.set(file, replaceLines(text, ofFile));
     }
     return port.renderEdited(batch[0]!.rendering.rendered.root, edits).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
   };
