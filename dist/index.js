@@ -53239,31 +53239,8 @@ function writesObject(document, object, chain) {
 // src/render/mapReport.ts
 init_paths();
 
-// src/render/objectFix.ts
-function objectFixes(written, text5, checks2, policy) {
-  const byCheck = /* @__PURE__ */ new Map();
-  const { pods } = extractPodSpecs(written.document);
-  const [source] = pods;
-  if (source === void 0 || pods.length !== 1) return byCheck;
-  const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure2) => checks2.has(failure2.check));
-  const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
-  const failures = [...upstream, ...advice];
-  if (failures.length === 0) return byCheck;
-  const { block: block2 } = written;
-  const fixes = computeFixes({ file: written.file, text: block2?.text ?? text5, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
-  failures.forEach((failure2, i) => {
-    const fix = fixes.pods[0]?.[i];
-    if (fix !== void 0) byCheck.set(failure2.check, block2 === void 0 ? fix : inFile(fix, block2));
-  });
-  return byCheck;
-}
-function inFile(fix, block2) {
-  const suggestion = fix.fix;
-  if (suggestion === null || suggestion.replacement === null || suggestion.edit !== void 0) return { ...fix, fix: null };
-  const { startLine, endLine, newLines } = blockLines(block2, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, "").split("\n") });
-  return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === "" ? "" : `${newLines.join("\n")}
-` } };
-}
+// src/render/sourceCandidates.ts
+init_load();
 
 // src/render/mapWriters.ts
 init_anchors();
@@ -53377,9 +53354,133 @@ function changedLines(before, after) {
   return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix).map((line) => line.replace(/\r$/, "")) };
 }
 
+// src/render/objectFix.ts
+function objectFixes(written, text5, checks2, policy) {
+  const byCheck = /* @__PURE__ */ new Map();
+  const { pods } = extractPodSpecs(written.document);
+  const [source] = pods;
+  if (source === void 0 || pods.length !== 1) return byCheck;
+  const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure2) => checks2.has(failure2.check));
+  const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
+  const failures = [...upstream, ...advice];
+  if (failures.length === 0) return byCheck;
+  const { block: block2 } = written;
+  const fixes = computeFixes({ file: written.file, text: block2?.text ?? text5, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
+  failures.forEach((failure2, i) => {
+    const fix = fixes.pods[0]?.[i];
+    if (fix !== void 0) byCheck.set(failure2.check, block2 === void 0 ? fix : inFile(fix, block2));
+  });
+  return byCheck;
+}
+function inFile(fix, block2) {
+  const suggestion = fix.fix;
+  if (suggestion === null || suggestion.replacement === null || suggestion.edit !== void 0) return { ...fix, fix: null };
+  const { startLine, endLine, newLines } = blockLines(block2, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, "").split("\n") });
+  return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === "" ? "" : `${newLines.join("\n")}
+` } };
+}
+
+// src/render/sourceCandidates.ts
+var maxSuggestionSpan = 20;
+function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of fixes) {
+    const byFile = groups2.get(entry.document) ?? /* @__PURE__ */ new Map();
+    groups2.set(entry.document, byFile);
+    const placed2 = byFile.get(entry.file);
+    if (placed2) placed2.push(entry);
+    else byFile.set(entry.file, [entry]);
+  }
+  const candidates = [];
+  for (const [document, byFile] of groups2) {
+    for (const [file, placed2] of byFile) {
+      const { index } = placed2[0];
+      const written = document === void 0 ? null : index.documentIn(document, file);
+      const text5 = sources.get(file);
+      const strictest = placed2.map((entry) => findings[entry.finding]).reduce((a, b) => levelRank(b.level) > levelRank(a.level) ? b : a);
+      const version2 = parseVersion(strictest.version);
+      const policy = { level: strictest.level, version: version2.ok ? version2.value : version2.fallback };
+      const checks2 = new Set(placed2.map((entry) => findings[entry.finding].check));
+      const objectFixesOf = written === null || text5 === void 0 ? /* @__PURE__ */ new Map() : objectFixes(written, text5, checks2, policy);
+      const ownObject = written !== null && !written.targeted;
+      const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
+      const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), sources);
+      for (const entry of placed2) {
+        if (operationChangesOf.length > 0) {
+          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
+          continue;
+        }
+        const fixed2 = objectFixesOf.get(findings[entry.finding].check);
+        const fix = fixed2?.fix ?? null;
+        if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
+          if (entry.literal !== null) candidates.push(entry.literal);
+          continue;
+        }
+        const newLines = fix.replacement.replace(/\n$/, "").split("\n");
+        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
+      }
+    }
+  }
+  return candidates;
+}
+function chartValuesCandidates(fixes, findings, sources, movable, fixedOf2) {
+  const byRendering = /* @__PURE__ */ new Map();
+  for (const fix of fixes) {
+    const pending = byRendering.get(fix.index);
+    if (pending) pending.push(fix);
+    else byRendering.set(fix.index, [fix]);
+  }
+  const candidates = [];
+  const valuesFiles = /* @__PURE__ */ new Map();
+  const valuesFileOf = (file) => {
+    if (!valuesFiles.has(file)) {
+      const text5 = sources.get(file);
+      valuesFiles.set(file, text5 === void 0 ? null : editableFile(file, text5));
+    }
+    return valuesFiles.get(file) ?? null;
+  };
+  for (const [index, pending] of byRendering) {
+    const fixed2 = fixedOf2(index);
+    const changes = /* @__PURE__ */ new Map();
+    for (const fix of pending) {
+      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
+      const found = changes.get(fix.document) ?? null;
+      if (found === null) continue;
+      for (const change of found.changes) {
+        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding].fixNote });
+      }
+    }
+  }
+  return candidates;
+}
+function fixedRendering(index, fixes) {
+  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
+  return new Map(documents.map((document) => [document.index, document]));
+}
+function valuesKeyOf(template, path4, rendered) {
+  const values = findInTemplate(template, path4, rendered).values;
+  return values === null || values.from !== path4.length ? null : [...values.key];
+}
+function valuesChangesOf(index, document, fixed2, valuesFileOf) {
+  const template = index.chartTemplateOf(document);
+  const after = fixed2.get(document.index);
+  const values = template === null ? null : valuesFileOf(template.valuesFile);
+  if (template === null || after === void 0 || values === null) return null;
+  const byKey = securityContextEdits(document, after, (path4) => valuesKeyOf(template.text, path4, document.value)) ?? [];
+  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
+}
+function operationChanges(operations, document, fixed2, sources) {
+  const after = fixed2.get(document.index);
+  const { block: block2 } = operations;
+  const text5 = block2?.text ?? sources.get(operations.file);
+  const file = text5 === void 0 ? null : editableFile(operations.file, text5);
+  if (after === void 0 || file === null) return [];
+  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
+  return block2 === void 0 ? changes : changes.map((change) => blockLines(block2, change));
+}
+
 // src/render/mapReport.ts
 init_sortedSearch();
-var maxSuggestionSpan = 20;
 var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function renderedObject(document) {
   const value = document.value;
@@ -53503,98 +53604,6 @@ function renderedProblems(problems, indexOf) {
   }
   return out;
 }
-function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const entry of fixes) {
-    const byFile = groups2.get(entry.document) ?? /* @__PURE__ */ new Map();
-    groups2.set(entry.document, byFile);
-    byFile.set(entry.file, [...byFile.get(entry.file) ?? [], entry]);
-  }
-  const candidates = [];
-  for (const [document, byFile] of groups2) {
-    for (const [file, placed2] of byFile) {
-      const { index } = placed2[0];
-      const written = document === void 0 ? null : index.documentIn(document, file);
-      const text5 = sources.get(file);
-      const strictest = placed2.map((entry) => findings[entry.finding]).reduce((a, b) => levelRank(b.level) > levelRank(a.level) ? b : a);
-      const version2 = parseVersion(strictest.version);
-      const policy = { level: strictest.level, version: version2.ok ? version2.value : version2.fallback };
-      const checks2 = new Set(placed2.map((entry) => findings[entry.finding].check));
-      const objectFixesOf = written === null || text5 === void 0 ? /* @__PURE__ */ new Map() : objectFixes(written, text5, checks2, policy);
-      const ownObject = written !== null && !written.targeted;
-      const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
-      const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), sources);
-      for (const entry of placed2) {
-        if (operationChangesOf.length > 0) {
-          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
-          continue;
-        }
-        const fixed2 = objectFixesOf.get(findings[entry.finding].check);
-        const fix = fixed2?.fix ?? null;
-        if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
-          if (entry.literal !== null) candidates.push(entry.literal);
-          continue;
-        }
-        const newLines = fix.replacement.replace(/\n$/, "").split("\n");
-        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
-      }
-    }
-  }
-  return candidates;
-}
-function chartValuesCandidates(fixes, findings, sources, movable, fixedOf2) {
-  const byRendering = /* @__PURE__ */ new Map();
-  for (const fix of fixes) byRendering.set(fix.index, [...byRendering.get(fix.index) ?? [], fix]);
-  const candidates = [];
-  const valuesFiles = /* @__PURE__ */ new Map();
-  const valuesFileOf = (file) => {
-    if (!valuesFiles.has(file)) {
-      const text5 = sources.get(file);
-      valuesFiles.set(file, text5 === void 0 ? null : editableFile(file, text5));
-    }
-    return valuesFiles.get(file) ?? null;
-  };
-  for (const [index, pending] of byRendering) {
-    const fixed2 = fixedOf2(index);
-    const changes = /* @__PURE__ */ new Map();
-    for (const fix of pending) {
-      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
-      const found = changes.get(fix.document) ?? null;
-      if (found === null) continue;
-      for (const change of found.changes) {
-        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding].fixNote });
-      }
-    }
-  }
-  return candidates;
-}
-function fixedRendering(index, findings) {
-  const suggestions = /* @__PURE__ */ new Map();
-  for (const finding of findings) if (finding.fix !== null && finding.file === index.path) suggestions.set(finding.fix.startLine, finding.fix);
-  const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...suggestions.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
-  return new Map(documents.map((document) => [document.index, document]));
-}
-function valuesKeyOf(template, path4, rendered) {
-  const values = findInTemplate(template, path4, rendered).values;
-  return values === null || values.from !== path4.length ? null : [...values.key];
-}
-function valuesChangesOf(index, document, fixed2, valuesFileOf) {
-  const template = index.chartTemplateOf(document);
-  const after = fixed2.get(document.index);
-  const values = template === null ? null : valuesFileOf(template.valuesFile);
-  if (template === null || after === void 0 || values === null) return null;
-  const byKey = securityContextEdits(document, after, (path4) => valuesKeyOf(template.text, path4, document.value)) ?? [];
-  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
-}
-function operationChanges(operations, document, fixed2, sources) {
-  const after = fixed2.get(document.index);
-  const { block: block2 } = operations;
-  const text5 = block2?.text ?? sources.get(operations.file);
-  const file = text5 === void 0 ? null : editableFile(operations.file, text5);
-  if (after === void 0 || file === null) return [];
-  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
-  return block2 === void 0 ? changes : changes.map((change) => blockLines(block2, change));
-}
 function mapRenderedReport(report, renderings, changeSet, headPaths) {
   const changed = changeSet === null ? null : new Set(changeSet.files.map((f) => f.path));
   const hunks = new Map((changeSet?.files ?? []).map((f) => [f.path, f.hunks]));
@@ -53666,10 +53675,16 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
 ${fix.replacement}\`\`\``;
     return { ...mapped, fix: null, fixNote: example };
   });
+  const fixesByRendering = /* @__PURE__ */ new Map();
+  for (const { file, fix } of report.findings) {
+    if (fix === null || !renderings.has(file)) continue;
+    const fixes = fixesByRendering.get(file) ?? /* @__PURE__ */ new Map();
+    fixesByRendering.set(file, fixes.set(fix.startLine, fix));
+  }
   const fixedRenderings = /* @__PURE__ */ new Map();
   const fixedOf2 = (index) => {
     let fixed2 = fixedRenderings.get(index);
-    if (fixed2 === void 0) fixedRenderings.set(index, fixed2 = fixedRendering(index, report.findings));
+    if (fixed2 === void 0) fixedRenderings.set(index, fixed2 = fixedRendering(index, fixesByRendering.get(index.path) ?? /* @__PURE__ */ new Map()));
     return fixed2;
   };
   candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2));
@@ -53766,13 +53781,16 @@ function batchesOf(candidates, findings) {
     const root = candidate.rendering.rendered.root.label;
     const object = objectKey(findings[candidate.finding]);
     const batches = candidate.ownObject === true ? open2.get(root) ?? [] : [];
-    let batch = batches.find((b) => !b.objects.has(object) && !b.members.some((member) => overlaps(member, candidate)));
+    let batch = batches.find((b) => !b.objects.has(object) && !(b.byFile.get(candidate.file) ?? []).some((member) => overlaps(member, candidate)));
     if (batch === void 0) {
-      batch = { members: [], objects: /* @__PURE__ */ new Set() };
+      batch = { members: [], objects: /* @__PURE__ */ new Set(), byFile: /* @__PURE__ */ new Map() };
       if (candidate.ownObject === true) open2.set(root, [...batches, batch]);
     }
     batch.members.push(candidate);
     batch.objects.add(object);
+    const sameFile = batch.byFile.get(candidate.file);
+    if (sameFile) sameFile.push(candidate);
+    else batch.byFile.set(candidate.file, [candidate]);
     batchOf.set(key, batch.members);
   }
   return batchOf;
@@ -53788,11 +53806,17 @@ async function verifySuggestions(mapped, port, policy) {
   const outcomes = /* @__PURE__ */ new Map();
   const before = /* @__PURE__ */ new Map();
   const render = (batch) => {
+    const byFile = /* @__PURE__ */ new Map();
+    for (const candidate of batch) {
+      const sameFile = byFile.get(candidate.file);
+      if (sameFile) sameFile.push(candidate);
+      else byFile.set(candidate.file, [candidate]);
+    }
     const edits = /* @__PURE__ */ new Map();
-    for (const file of new Set(batch.map((c) => c.file))) {
+    for (const [file, ofFile] of byFile) {
       const text5 = mapped.sources.get(file);
       if (text5 === void 0) return Promise.resolve(null);
-      edits.set(file, replaceLines(text5, batch.filter((c) => c.file === file)));
+      edits.set(file, replaceLines(text5, ofFile));
     }
     return port.renderEdited(batch[0].rendering.rendered.root, edits).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
   };
