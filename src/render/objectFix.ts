@@ -10,6 +10,7 @@
  * does the literal edits.
  */
 import { computeFixes } from '../fixes/fixFile.js';
+import type { PodFailures } from '../fixes/fixFile.js';
 import { isFixableAdvice } from '../fixes/fixers/index.js';
 import type { FindingFix, FixFailure } from '../fixes/types.js';
 import type { FindingCheck } from '../policy/sources/extraChecks.js';
@@ -20,27 +21,44 @@ import { extractPodSpecs } from '../workloads/extract.js';
 import { blockLines } from './kustomizeMap.js';
 import type { ObjectDocument, PatchBlock } from './kustomizeMap.js';
 
+/** A document to fix, for the checks a rendering of its object fails, at their strictest level. */
+export interface ObjectRequest {
+  readonly written: ObjectDocument;
+  readonly checks: ReadonlySet<FindingCheck>;
+  readonly policy: LevelVersion;
+}
+
 /**
- * The document's fix of each of `checks` it fails, by check, on the lines of
- * its file. `text` is the file's text; a patch written in it as a block is
- * fixed on the block's text, and its lines are then the file's.
+ * Each request's fix of each of its checks its document fails, by check,
+ * on the lines of its file. All requests are documents of one text, each
+ * once: the file's `text`, or one block written in it (a patch in the
+ * kustomization), fixed on the block's text with its lines then moved to
+ * the file's. One run of the fix engine for the whole text, however many
+ * of its objects the renderings fail (a bundle used as a resource).
  */
-export function objectFixes(written: ObjectDocument, text: string, checks: ReadonlySet<FindingCheck>, policy: LevelVersion): Map<FindingCheck, FindingFix> {
-  const byCheck = new Map<FindingCheck, FindingFix>();
-  const { pods } = extractPodSpecs(written.document);
-  const [source] = pods;
-  if (source === undefined || pods.length !== 1) return byCheck;
-  const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure) => checks.has(failure.check));
-  const advice = adviceFailures(source.pod, (check) => checks.has(check) && isFixableAdvice(check));
-  const failures = [...upstream, ...advice] as FixFailure[];
-  if (failures.length === 0) return byCheck;
-  const { block } = written;
-  const fixes = computeFixes({ file: written.file, text: block?.text ?? text, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
-  failures.forEach((failure, i) => {
-    const fix = fixes.pods[0]?.[i];
-    if (fix !== undefined) byCheck.set(failure.check, block === undefined ? fix : inFile(fix, block));
+export function objectFixes(text: string, requests: readonly ObjectRequest[]): Map<FindingCheck, FindingFix>[] {
+  const results = requests.map(() => new Map<FindingCheck, FindingFix>());
+  const pods: (PodFailures & { readonly policy: LevelVersion; readonly request: number })[] = [];
+  requests.forEach(({ written, checks, policy }, request) => {
+    const extracted = extractPodSpecs(written.document).pods;
+    const [source] = extracted;
+    if (source === undefined || extracted.length !== 1) return;
+    const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure) => checks.has(failure.check));
+    const advice = adviceFailures(source.pod, (check) => checks.has(check) && isFixableAdvice(check));
+    const failures = [...upstream, ...advice] as FixFailure[];
+    if (failures.length > 0) pods.push({ source, failures, policy, request });
   });
-  return byCheck;
+  const [first] = pods;
+  if (first === undefined) return results;
+  const { file, block } = requests[first.request]!.written;
+  const fixes = computeFixes({ file, text: block?.text ?? text, pods, level: first.policy.level, version: first.policy.version, diff: null });
+  pods.forEach(({ failures, request }, p) => {
+    failures.forEach((failure, i) => {
+      const fix = fixes.pods[p]?.[i];
+      if (fix !== undefined) results[request]!.set(failure.check, block === undefined ? fix : inFile(fix, block));
+    });
+  });
+  return results;
 }
 
 /** A fix of a block's text as the file's lines: moved down to the block, each line indented as the block is (an empty one left empty). */

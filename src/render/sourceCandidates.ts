@@ -16,11 +16,12 @@ import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { levelRank, parseVersion } from '../pss/levels.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { blockLines } from './kustomizeMap.js';
-import type { OperationsDocument } from './kustomizeMap.js';
+import type { ObjectDocument, OperationsDocument } from './kustomizeMap.js';
 import type { Placed, RenderingIndex, SuggestionCandidate } from './mapReport.js';
 import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
+import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate } from './templateLines.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
@@ -58,39 +59,74 @@ export function kustomizeCandidates(
     if (placed) placed.push(entry);
     else byFile.set(entry.file, [entry]);
   }
-  const candidates: SuggestionCandidate[] = [];
+  // Each source document once, for the checks of every rendering of it (overlays sharing a base get one fix), and
+  // each text's documents in one run of the fix engine.
+  const requests = new Map<string, { written: ObjectDocument; checks: Set<FindingCheck>; strictest: Finding; text: string }>();
+  const placedGroups: { placed: KustomizeFix[]; file: string; document: ManifestDocument | undefined; request: string | null }[] = [];
   for (const [document, byFile] of groups) {
     for (const [file, placed] of byFile) {
-      const { index } = placed[0]!;
-      const written = document === undefined ? null : index.documentIn(document, file);
+      const written = document === undefined ? null : placed[0]!.index.documentIn(document, file);
       const text = sources.get(file);
-      const strictest = placed.map((entry) => findings[entry.finding]!).reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
-      const version = parseVersion(strictest.version);
-      const policy = { level: strictest.level, version: version.ok ? version.value : version.fallback };
-      const checks = new Set(placed.map((entry) => findings[entry.finding]!.check));
-      const objectFixesOf = written === null || text === undefined ? new Map<FindingCheck, FindingFix>() : objectFixes(written, text, checks, policy);
-      const ownObject = written !== null && !written.targeted;
-      // No object there: JSON 6902 operations whose values write the maps the fix changes.
-      const operations = written === null && document !== undefined ? index.operationsIn(document, file) : null;
-      const operationChangesOf = operations === null || document === undefined ? [] : operationChanges(operations, document, fixedOf(index), sources);
+      const key = written === null || text === undefined ? null : `${file}\0${written.block?.firstLine ?? 0}\0${written.document.index}`;
+      placedGroups.push({ placed, file, document, request: key });
+      if (key === null || written === null || text === undefined) continue;
+      const request = requests.get(key) ?? { written, checks: new Set<FindingCheck>(), strictest: findings[placed[0]!.finding]!, text };
+      requests.set(key, request);
       for (const entry of placed) {
-        if (operationChangesOf.length > 0) {
-          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding]!.fixNote });
-          continue;
-        }
-        const fixed = objectFixesOf.get(findings[entry.finding]!.check);
-        const fix = fixed?.fix ?? null;
-        // A fix within a long line (a byte range, no replacement) or one that deletes lines is not written as lines here.
-        if (fixed === undefined || fix === null || fix.replacement === null || fix.replacement === '') {
-          if (entry.literal !== null) candidates.push(entry.literal);
-          continue;
-        }
-        const newLines = fix.replacement.replace(/\n$/, '').split('\n');
-        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed.fixNote, ownObject });
+        const finding = findings[entry.finding]!;
+        request.checks.add(finding.check);
+        if (levelRank(finding.level) > levelRank(request.strictest.level)) request.strictest = finding;
       }
     }
   }
+  const fixesOf = objectFixesByRequest(requests);
+  const candidates: SuggestionCandidate[] = [];
+  for (const { placed, file, document, request } of placedGroups) {
+    const { index } = placed[0]!;
+    const written = request === null ? null : requests.get(request)!.written;
+    const objectFixesOf = request === null ? new Map<FindingCheck, FindingFix>() : (fixesOf.get(request) ?? new Map<FindingCheck, FindingFix>());
+    const ownObject = written !== null && !written.targeted;
+    // No object there: JSON 6902 operations whose values write the maps the fix changes.
+    const operations = written === null && document !== undefined ? index.operationsIn(document, file) : null;
+    const operationChangesOf = operations === null || document === undefined ? [] : operationChanges(operations, document, fixedOf(index), sources);
+    for (const entry of placed) {
+      if (operationChangesOf.length > 0) {
+        for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding]!.fixNote });
+        continue;
+      }
+      const fixed = objectFixesOf.get(findings[entry.finding]!.check);
+      const fix = fixed?.fix ?? null;
+      // A fix within a long line (a byte range, no replacement) or one that deletes lines is not written as lines here.
+      if (fixed === undefined || fix === null || fix.replacement === null || fix.replacement === '') {
+        if (entry.literal !== null) candidates.push(entry.literal);
+        continue;
+      }
+      const newLines = fix.replacement.replace(/\n$/, '').split('\n');
+      candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed.fixNote, ownObject });
+    }
+  }
   return candidates;
+}
+
+/** The fixes of each request, by its key: the requests of one text (a file, or a block in it) fixed together. */
+function objectFixesByRequest(
+  requests: ReadonlyMap<string, { written: ObjectDocument; checks: ReadonlySet<FindingCheck>; strictest: Finding; text: string }>,
+): Map<string, Map<FindingCheck, FindingFix>> {
+  const byText = new Map<string, [string, ObjectRequest][]>();
+  for (const [key, { written, checks, strictest }] of requests) {
+    const version = parseVersion(strictest.version);
+    const request: ObjectRequest = { written, checks, policy: { level: strictest.level, version: version.ok ? version.value : version.fallback } };
+    const textKey = key.slice(0, key.lastIndexOf('\0'));
+    const ofText = byText.get(textKey);
+    if (ofText) ofText.push([key, request]);
+    else byText.set(textKey, [[key, request]]);
+  }
+  const out = new Map<string, Map<FindingCheck, FindingFix>>();
+  for (const ofText of byText.values()) {
+    const results = objectFixes(requests.get(ofText[0]![0])!.text, ofText.map(([, request]) => request));
+    ofText.forEach(([key], i) => out.set(key, results[i]!));
+  }
+  return out;
 }
 
 /** A finding of a chart whose fix is no literal edit: placed at `primary`, about the object `document` renders. */

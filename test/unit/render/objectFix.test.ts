@@ -7,7 +7,7 @@ const text = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: w
 const [document] = loadManifestFile('base/deploy.yaml', text).documents;
 
 function fixesOf(checks: readonly FindingCheck[], level: 'baseline' | 'restricted' = 'restricted') {
-  return objectFixes({ file: 'base/deploy.yaml', document: document!, targeted: false }, text, new Set(checks), { level, version: 'latest' });
+  return objectFixes(text, [{ written: { file: 'base/deploy.yaml', document: document!, targeted: false }, checks: new Set(checks), policy: { level, version: 'latest' } }])[0]!;
 }
 
 describe('objectFixes: a source document fixed as a plain manifest, for the checks a rendering of it fails', () => {
@@ -25,5 +25,19 @@ describe('objectFixes: a source document fixed as a plain manifest, for the chec
     expect(fixesOf(['privileged']).size).toBe(0);
     expect(fixesOf(['runAsNonRoot'], 'baseline').size).toBe(0);
     expect([...fixesOf(['hostNamespaces'], 'baseline')].map(([check, fix]) => [check, fix.fix?.replacement])).toEqual([['hostNamespaces', '      hostPID: false\n']]);
+  });
+});
+
+describe('objectFixes of several documents of one text', () => {
+  const two = `${text}---\n${text.replace('name: web', 'name: api').replace('hostPID: true', 'hostIPC: true')}`;
+  const documents = loadManifestFile('base/bundle.yaml', two).documents;
+
+  it('fixes each document on its own lines, in one run of the fix engine', () => {
+    const [web, api] = objectFixes(
+      two,
+      documents.map((document) => ({ written: { file: 'base/bundle.yaml', document, targeted: false }, checks: new Set(['hostNamespaces'] as const), policy: { level: 'baseline' as const, version: 'latest' as const } })),
+    );
+    expect(web?.get('hostNamespaces')?.fix).toMatchObject({ startLine: 8, endLine: 8, replacement: '      hostPID: false\n' });
+    expect(api?.get('hostNamespaces')?.fix).toMatchObject({ startLine: 20, endLine: 20, replacement: '      hostIPC: false\n' });
   });
 });
