@@ -14,7 +14,8 @@ import { jsonEqual, remove, set, valueAt } from '../fixes/edits.js';
 import { renderEdits } from '../fixes/render.js';
 import type { OwnedEdit } from '../fixes/render.js';
 import { detectStyle } from '../fixes/style.js';
-import { applySplices, lineTable } from '../fixes/text.js';
+import { afterLineOf, applySplicesWithin, extentOf, lineOf, lineStart, lineTable } from '../fixes/text.js';
+import type { Splice } from '../fixes/text.js';
 import type { Edit, NewValue } from '../fixes/types.js';
 import { usedAnchorsIn } from '../manifests/anchors.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -140,12 +141,21 @@ export function editableFile(file: string, text: string): EditableFile | null {
   const areas = new Set(['values']);
   return {
     change(edits) {
+      let splices: readonly Splice[];
       try {
-        const { splices } = renderEdits(context, edits.map((edit): OwnedEdit => ({ edit, owners, areas })));
-        return changedLines(body, applySplices(body, splices));
+        splices = renderEdits(context, edits.map((edit): OwnedEdit => ({ edit, owners, areas }))).splices;
       } catch {
         return null;
       }
+      if (splices.length === 0) return null;
+      // Only the lines the splices touch, and the one above them (an insertion's anchor), are compared: every
+      // object of a chart edits the one values file, which is read once, not once per object.
+      const { lo, hi } = extentOf(splices);
+      const firstLine = Math.max(1, lineOf(table, lo) - 1);
+      const from = lineStart(table, firstLine);
+      const to = afterLineOf(table, hi);
+      const change = changedLines(body.slice(from, to), applySplicesWithin(body, from, to, splices));
+      return change === null ? null : { ...change, startLine: change.startLine + firstLine - 1, endLine: change.endLine + firstLine - 1 };
     },
   };
 }
