@@ -53326,12 +53326,19 @@ function editableFile(file, text5) {
   const areas = /* @__PURE__ */ new Set(["values"]);
   return {
     change(edits) {
+      let splices;
       try {
-        const { splices } = renderEdits(context, edits.map((edit) => ({ edit, owners, areas })));
-        return changedLines(body, applySplices(body, splices));
+        splices = renderEdits(context, edits.map((edit) => ({ edit, owners, areas }))).splices;
       } catch {
         return null;
       }
+      if (splices.length === 0) return null;
+      const { lo, hi } = extentOf(splices);
+      const firstLine2 = Math.max(1, lineOf2(table, lo) - 1);
+      const from2 = lineStart(table, firstLine2);
+      const to2 = afterLineOf(table, hi);
+      const change = changedLines(body.slice(from2, to2), applySplicesWithin(body, from2, to2, splices));
+      return change === null ? null : { ...change, startLine: change.startLine + firstLine2 - 1, endLine: change.endLine + firstLine2 - 1 };
     }
   };
 }
@@ -53355,22 +53362,29 @@ function changedLines(before, after) {
 }
 
 // src/render/objectFix.ts
-function objectFixes(written, text5, checks2, policy) {
-  const byCheck = /* @__PURE__ */ new Map();
-  const { pods } = extractPodSpecs(written.document);
-  const [source] = pods;
-  if (source === void 0 || pods.length !== 1) return byCheck;
-  const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure2) => checks2.has(failure2.check));
-  const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
-  const failures = [...upstream, ...advice];
-  if (failures.length === 0) return byCheck;
-  const { block: block2 } = written;
-  const fixes = computeFixes({ file: written.file, text: block2?.text ?? text5, pods: [{ source, failures }], level: policy.level, version: policy.version, diff: null });
-  failures.forEach((failure2, i) => {
-    const fix = fixes.pods[0]?.[i];
-    if (fix !== void 0) byCheck.set(failure2.check, block2 === void 0 ? fix : inFile(fix, block2));
+function objectFixes(text5, requests) {
+  const results = requests.map(() => /* @__PURE__ */ new Map());
+  const pods = [];
+  requests.forEach(({ written, checks: checks2, policy }, request2) => {
+    const extracted = extractPodSpecs(written.document).pods;
+    const [source] = extracted;
+    if (source === void 0 || extracted.length !== 1) return;
+    const upstream = evaluatePod(source.pod, policy.level, policy.version).failures.filter((failure2) => checks2.has(failure2.check));
+    const advice = adviceFailures(source.pod, (check) => checks2.has(check) && isFixableAdvice(check));
+    const failures = [...upstream, ...advice];
+    if (failures.length > 0) pods.push({ source, failures, policy, request: request2 });
   });
-  return byCheck;
+  const [first] = pods;
+  if (first === void 0) return results;
+  const { file, block: block2 } = requests[first.request].written;
+  const fixes = computeFixes({ file, text: block2?.text ?? text5, pods, level: first.policy.level, version: first.policy.version, diff: null });
+  pods.forEach(({ failures, request: request2 }, p) => {
+    failures.forEach((failure2, i) => {
+      const fix = fixes.pods[p]?.[i];
+      if (fix !== void 0) results[request2].set(failure2.check, block2 === void 0 ? fix : inFile(fix, block2));
+    });
+  });
+  return results;
 }
 function inFile(fix, block2) {
   const suggestion = fix.fix;
@@ -53391,37 +53405,66 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
     if (placed2) placed2.push(entry);
     else byFile.set(entry.file, [entry]);
   }
-  const candidates = [];
+  const requests = /* @__PURE__ */ new Map();
+  const placedGroups = [];
   for (const [document, byFile] of groups2) {
     for (const [file, placed2] of byFile) {
-      const { index } = placed2[0];
-      const written = document === void 0 ? null : index.documentIn(document, file);
+      const written = document === void 0 ? null : placed2[0].index.documentIn(document, file);
       const text5 = sources.get(file);
-      const strictest = placed2.map((entry) => findings[entry.finding]).reduce((a, b) => levelRank(b.level) > levelRank(a.level) ? b : a);
-      const version2 = parseVersion(strictest.version);
-      const policy = { level: strictest.level, version: version2.ok ? version2.value : version2.fallback };
-      const checks2 = new Set(placed2.map((entry) => findings[entry.finding].check));
-      const objectFixesOf = written === null || text5 === void 0 ? /* @__PURE__ */ new Map() : objectFixes(written, text5, checks2, policy);
-      const ownObject = written !== null && !written.targeted;
-      const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
-      const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), sources);
+      const key = written === null || text5 === void 0 ? null : `${file}\0${written.block?.firstLine ?? 0}\0${written.document.index}`;
+      placedGroups.push({ placed: placed2, file, document, request: key });
+      if (key === null || written === null || text5 === void 0) continue;
+      const request2 = requests.get(key) ?? { written, checks: /* @__PURE__ */ new Set(), strictest: findings[placed2[0].finding], text: text5 };
+      requests.set(key, request2);
       for (const entry of placed2) {
-        if (operationChangesOf.length > 0) {
-          for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
-          continue;
-        }
-        const fixed2 = objectFixesOf.get(findings[entry.finding].check);
-        const fix = fixed2?.fix ?? null;
-        if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
-          if (entry.literal !== null) candidates.push(entry.literal);
-          continue;
-        }
-        const newLines = fix.replacement.replace(/\n$/, "").split("\n");
-        candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
+        const finding = findings[entry.finding];
+        request2.checks.add(finding.check);
+        if (levelRank(finding.level) > levelRank(request2.strictest.level)) request2.strictest = finding;
       }
     }
   }
+  const fixesOf = objectFixesByRequest(requests);
+  const candidates = [];
+  for (const { placed: placed2, file, document, request: request2 } of placedGroups) {
+    const { index } = placed2[0];
+    const written = request2 === null ? null : requests.get(request2).written;
+    const objectFixesOf = request2 === null ? /* @__PURE__ */ new Map() : fixesOf.get(request2) ?? /* @__PURE__ */ new Map();
+    const ownObject = written !== null && !written.targeted;
+    const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
+    const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), sources);
+    for (const entry of placed2) {
+      if (operationChangesOf.length > 0) {
+        for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
+        continue;
+      }
+      const fixed2 = objectFixesOf.get(findings[entry.finding].check);
+      const fix = fixed2?.fix ?? null;
+      if (fixed2 === void 0 || fix === null || fix.replacement === null || fix.replacement === "") {
+        if (entry.literal !== null) candidates.push(entry.literal);
+        continue;
+      }
+      const newLines = fix.replacement.replace(/\n$/, "").split("\n");
+      candidates.push({ finding: entry.finding, rendering: index.rendering, file, startLine: fix.startLine, endLine: fix.endLine, newLines, caveat: fixed2.fixNote, ownObject });
+    }
+  }
   return candidates;
+}
+function objectFixesByRequest(requests) {
+  const byText = /* @__PURE__ */ new Map();
+  for (const [key, { written, checks: checks2, strictest }] of requests) {
+    const version2 = parseVersion(strictest.version);
+    const request2 = { written, checks: checks2, policy: { level: strictest.level, version: version2.ok ? version2.value : version2.fallback } };
+    const textKey = key.slice(0, key.lastIndexOf("\0"));
+    const ofText = byText.get(textKey);
+    if (ofText) ofText.push([key, request2]);
+    else byText.set(textKey, [[key, request2]]);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const ofText of byText.values()) {
+    const results = objectFixes(requests.get(ofText[0][0]).text, ofText.map(([, request2]) => request2));
+    ofText.forEach(([key], i) => out.set(key, results[i]));
+  }
+  return out;
 }
 function chartValuesCandidates(fixes, findings, sources, movable, fixedOf2) {
   const byRendering = /* @__PURE__ */ new Map();
