@@ -68,7 +68,14 @@ function valuesChain(sources: HelmSources, template: string): { readonly file: s
   return chain;
 }
 
-export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue) => HelmHits {
+/**
+ * `missing`: the whole path of a field the rendered object lacks, whose
+ * nearest ancestor there is `path`. When the template writes a map on that
+ * path whole from a values key the rendering left out (`{{- with
+ * .Values.securityContext }}` of `securityContext: {}`), the values line is
+ * that key's: where the field goes.
+ */
+export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue, missing?: FieldPath) => HelmHits {
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
   // Each values file read once, when a template first takes a value from it.
   const documents = new Map<string, ManifestDocument | undefined>();
@@ -79,14 +86,30 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     }
     return documents.get(file);
   };
-  return (template, path, rendered) => {
+  /** The line of a values key that writes a map on `missing` whole, past `present`, in the file helm reads last that has it. */
+  const leftOutMap = (text: string, template: string, present: number, missing: FieldPath, rendered: JsonValue): SourceHit | null => {
+    for (let length = present + 1; length < missing.length; length++) {
+      const values = findInTemplate(text, missing.slice(0, length), rendered).values;
+      if (values === null || values.from !== length) continue;
+      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+        const document = documentOf(valuesFile);
+        const keyPath = [...(values.key[0] === 'global' ? [] : keyPrefix), ...values.key];
+        if (document === undefined || valueAt(document.value, keyPath) === undefined) continue;
+        const where = locate(document.source, keyPath);
+        if (where.exact) return { file: valuesFile, line: where.line, column: where.column };
+      }
+      return null;
+    }
+    return null;
+  };
+  return (template, path, rendered, missing) => {
     const file = `${prefix}${template}`;
     const own = sources.texts.get(file);
     const text = own ?? sources.archived?.get(file);
     if (text === undefined) return { template: null, values: null };
     const hit = findInTemplate(text, path, rendered);
     const templateHit = hit.exact && own !== undefined ? { file, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: null };
+    if (hit.values === null) return { template: templateHit, values: missing === undefined ? null : leftOutMap(text, template, path.length, missing, rendered) };
     const { key, from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));
     for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {

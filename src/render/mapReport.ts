@@ -85,8 +85,11 @@ export interface RenderingIndex {
   readonly rendering: Rendering;
   readonly documents: readonly ManifestDocument[];
   readonly lines: readonly string[];
-  /** `ancestor`: the path is where a missing field belongs (an object, a container), not a field with a value. */
-  place(document: ManifestDocument, path: FieldPath, renderedLine: number, ancestor: boolean): Placed | null;
+  /**
+   * `ancestor`: the path is where a missing field belongs (an object, a
+   * container), not a field with a value; `missing` is then the field's own.
+   */
+  place(document: ManifestDocument, path: FieldPath, renderedLine: number, ancestor: boolean, missing?: FieldPath): Placed | null;
   /** The document of a source file that writes a rendered object as an object (a Kustomize resource or patch file), or null. */
   documentIn(document: ManifestDocument, file: string): ObjectDocument | null;
   /** The JSON 6902 operations of a source file that patch a rendered object (Kustomize), or null. */
@@ -124,10 +127,10 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}) });
     const templateOf = sourceComments(rendering.text);
-    place = (document, fieldPath, renderedLine) => {
+    place = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
-      const hits = locator(template, fieldPath, document.value);
+      const hits = locator(template, fieldPath, document.value, missing);
       // The values line the pull request changed (`check`: any values line), else the template line, else any values line.
       const chosen: SourceHit | null = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : (hits.template ?? hits.values);
       return chosen === null ? null : { ...chosen, exact: true };
@@ -313,7 +316,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
       const document = documentAt(index.documents, location.line);
       // A field that is there, by its path; a missing one, where it belongs (never the whole object: that is no line to edit).
       const path = document === undefined ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
-      const hit = document !== undefined && path.length > 0 ? index.place(document, path, location.line, !location.exact) : null;
+      const hit = document !== undefined && path.length > 0 ? index.place(document, path, location.line, !location.exact, location.exact ? undefined : parseFieldPath(location.path)) : null;
       return { location, at: hit ?? fallback };
     });
     const primary = placed.find((p) => p.at.exact && p.location.exact) ?? placed.find((p) => p.at.exact) ?? placed[0] ?? { location: null, at: fallback };

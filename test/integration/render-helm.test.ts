@@ -210,18 +210,19 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     const report = JSON.parse(stdout) as JsonReport;
     const container = 'securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop:\n      - ALL\n';
     const pod = 'podSecurityContext:\n  runAsNonRoot: true\n  seccompProfile:\n    type: RuntimeDefault\n';
-    // Each check gets the values key it needs: the container's for its fields, the pod's for the pod's.
+    // On the values key that writes the container's securityContext, where its fields go; each check gets the values
+    // key it needs: the container's for its fields, the pod's for the pod's.
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix?.startLine, f.fix?.endLine, f.fix?.replacement])).toEqual([
       ['charts/app/values.yaml', 7, 'allowPrivilegeEscalation', 7, 7, container],
       ['charts/app/values.yaml', 7, 'capabilities_restricted', 7, 7, container],
-      ['charts/app/values.yaml', 4, 'runAsNonRoot', 4, 4, pod],
-      ['charts/app/values.yaml', 4, 'seccompProfile_restricted', 4, 4, pod],
+      ['charts/app/values.yaml', 7, 'runAsNonRoot', 4, 4, pod],
+      ['charts/app/values.yaml', 7, 'seccompProfile_restricted', 4, 4, pod],
     ]);
     expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/app', sourceFile: 'charts/app/values.yaml', sourceLine: 7, exact: true });
-    // Without fixes (the text report) the findings stay where the template writes the container.
+    // The text report, which computes no fix, places them there too.
     let text = '';
     await runCli(['check', '.', '--warn-level', 'restricted'], { cwd, stdout: (t) => (text += t), stderr: () => undefined });
-    expect(text).toContain('charts/app/templates/deployment.yaml:19: warning: Deployment default/app-app: runAsNonRoot != true');
+    expect(text).toContain('charts/app/values.yaml:7: warning: Deployment default/app-app: runAsNonRoot != true');
   });
 
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {

@@ -45,6 +45,35 @@ describe('findInTemplate', () => {
   });
 });
 
+describe('helmLocator: a field of a map the template left out', () => {
+  const template = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'spec:',
+    '  containers:',
+    '    - name: web',
+    '      {{- with .Values.securityContext }}',
+    '      securityContext:',
+    '        {{- toYaml . | nindent 8 }}',
+    '      {{- end }}',
+    '',
+  ].join('\n');
+  const rendered = { spec: { containers: [{ name: 'web' }] } };
+  const missing = ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'];
+
+  it('is on the values key that writes the map, which `with` left out of the rendering', () => {
+    const locate = helmLocator({ chartDir: 'web', valuesFiles: ['web/values.yaml'], texts: new Map([['web/templates/pod.yaml', template], ['web/values.yaml', 'image: web:1\nsecurityContext: {}\n']]) });
+    expect(locate('templates/pod.yaml', ['spec', 'containers', 0], rendered, missing).values).toEqual({ file: 'web/values.yaml', line: 2, column: 1 });
+    // Without the field's own path, the container's line only.
+    expect(locate('templates/pod.yaml', ['spec', 'containers', 0], rendered).values).toBeNull();
+  });
+
+  it('is none when no values file has the key', () => {
+    const locate = helmLocator({ chartDir: 'web', valuesFiles: ['web/values.yaml'], texts: new Map([['web/templates/pod.yaml', template], ['web/values.yaml', 'image: web:1\n']]) });
+    expect(locate('templates/pod.yaml', ['spec', 'containers', 0], rendered, missing).values).toBeNull();
+  });
+});
+
 describe('helmLocator: a subchart takes its values under its name in the charts above it', () => {
   const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  hostNetwork: {{ .Values.hostNetwork }}\n';
   const texts = new Map([
