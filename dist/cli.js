@@ -26452,14 +26452,29 @@ function helmLocator(sources) {
     }
     return documents.get(file);
   };
-  return (template, path11, rendered) => {
+  const leftOutMap = (text4, template, present, missing, rendered) => {
+    for (let length = present + 1; length < missing.length; length++) {
+      const values = findInTemplate(text4, missing.slice(0, length), rendered).values;
+      if (values === null || values.from !== length) continue;
+      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+        const document = documentOf(valuesFile);
+        const keyPath = [...values.key[0] === "global" ? [] : keyPrefix, ...values.key];
+        if (document === void 0 || valueAt2(document.value, keyPath) === void 0) continue;
+        const where2 = locate(document.source, keyPath);
+        if (where2.exact) return { file: valuesFile, line: where2.line, column: where2.column };
+      }
+      return null;
+    }
+    return null;
+  };
+  return (template, path11, rendered, missing) => {
     const file = `${prefix2}${template}`;
     const own = sources.texts.get(file);
     const text4 = own ?? sources.archived?.get(file);
     if (text4 === void 0) return { template: null, values: null };
     const hit = findInTemplate(text4, path11, rendered);
     const templateHit = hit.exact && own !== void 0 ? { file, line: hit.line, column: 1 } : null;
-    if (hit.values === null) return { template: templateHit, values: null };
+    if (hit.values === null) return { template: templateHit, values: missing === void 0 ? null : leftOutMap(text4, template, path11.length, missing, rendered) };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
@@ -26948,10 +26963,10 @@ function indexRendering(path11, rendering, headPaths, changed) {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
     const templateOf = sourceComments(rendering.text);
-    place2 = (document, fieldPath, renderedLine) => {
+    place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
-      const hits = locator(template, fieldPath, document.value);
+      const hits = locator(template, fieldPath, document.value, missing);
       const chosen = hits.values !== null && (changed === null || changed.has(hits.values.file)) ? hits.values : hits.template ?? hits.values;
       return chosen === null ? null : { ...chosen, exact: true };
     };
@@ -27078,7 +27093,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     const placed2 = finding.locations.map((location) => {
       const document = documentAt(index.documents, location.line);
       const path11 = document === void 0 ? [] : location.exact ? parseFieldPath(location.path) : presentPart(document.value, parseFieldPath(location.path));
-      const hit = document !== void 0 && path11.length > 0 ? index.place(document, path11, location.line, !location.exact) : null;
+      const hit = document !== void 0 && path11.length > 0 ? index.place(document, path11, location.line, !location.exact, location.exact ? void 0 : parseFieldPath(location.path)) : null;
       return { location, at: hit ?? fallback };
     });
     const primary = placed2.find((p) => p.at.exact && p.location.exact) ?? placed2.find((p) => p.at.exact) ?? placed2[0] ?? { location: null, at: fallback };
