@@ -5,7 +5,9 @@
  * chart's values. Each root is rendered at base and head with the real
  * tools (render: base + head, trees written from git included), then its
  * rendered pod specs are evaluated and mapped back to their sources
- * (evaluate: scope with fixes, mapping), both in this process.
+ * (evaluate: scope with fixes, mapping), both in this process; then the
+ * suggestions mapped there are verified by rendering the root again with
+ * each (verify: as many renderings as the stage needs, counted).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,8 @@ import { gitRenderPort } from '../src/io/render/git.js';
 import { discoverRoots } from '../src/render/discover.js';
 import { mapRenderedReport } from '../src/render/mapReport.js';
 import { placingPort, planRenderedChangeSet } from '../src/render/stage.js';
+import type { RenderPort } from '../src/render/types.js';
+import { verifySuggestions } from '../src/render/verify.js';
 import { evaluateChangeSet } from '../src/scope/scope.js';
 import type { Skipped } from './report.js';
 import { summarize } from './stats.js';
@@ -32,6 +36,12 @@ export interface RenderRootMeasure {
   readonly render: Summary;
   /** Scope (with fixes) and the mapping to sources (ms). */
   readonly evaluate: Summary;
+  /** The verification of the suggestions mapped to sources, renderings included (ms). */
+  readonly verify: Summary;
+  /** How many renderings one verification took. */
+  readonly verifyRenders: number;
+  /** Findings with a verified suggestion. */
+  readonly fixed: number;
 }
 
 export interface RenderEntry {
@@ -117,6 +127,7 @@ export async function measureRender(work: string, options: { workloads: number; 
   for (const root of discoverRoots(port.head, port.base, changed).roots) {
     const renderMs: number[] = [];
     const evaluateMs: number[] = [];
+    const verifyMs: number[] = [];
     let rendered = null;
     for (let run = 0; run < options.runs; run++) {
       let start = performance.now();
@@ -128,6 +139,19 @@ export async function measureRender(work: string, options: { workloads: number; 
       const report = evaluateChangeSet(plan.changeSet, { policy, fixes: true });
       const mapped = mapRenderedReport(report, plan.renderings, { files: [] }, port.head.paths);
       evaluateMs.push(performance.now() - start);
+      let renders = 0;
+      const counting: RenderPort = {
+        head: port.head,
+        base: port.base,
+        render: (roots) => port.render(roots),
+        renderEdited: (edited, edits) => {
+          renders++;
+          return port.renderEdited(edited, edits);
+        },
+      };
+      start = performance.now();
+      const verified = await verifySuggestions(mapped, counting, policy);
+      verifyMs.push(performance.now() - start);
       if (run === options.runs - 1) {
         roots.push({
           tool: root.tool,
@@ -137,6 +161,9 @@ export async function measureRender(work: string, options: { workloads: number; 
           findings: mapped.report.findings.length,
           render: summarize(renderMs),
           evaluate: summarize(evaluateMs),
+          verify: summarize(verifyMs),
+          verifyRenders: renders,
+          fixed: verified.findings.filter((f) => f.fix !== null).length,
         });
       }
     }

@@ -470,8 +470,14 @@ export function renderMarkdown(results: BenchResults): string {
   const render = measured<RenderEntry>(results.render);
   if (render) {
     out.push('### Rendering: cost per root beside its evaluation', '');
-    out.push('| Root | tool | rendered | pod specs | findings | render (base + head) | evaluate + map |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of render.roots) out.push(row([`\`${r.root}\``, r.tool, `${Math.round(r.renderedBytes / 1024)} KiB`, r.podSpecs, r.findings, fmtSummary(r.render).split(' | ')[0]!, fmtSummary(r.evaluate).split(' | ')[0]!]));
+    out.push(
+      '| Root | tool | rendered | pod specs | findings | render (base + head) | evaluate + map | verify (renderings) | verified fixes |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of render.roots) {
+      const verify = `${fmtSummary(r.verify).split(' | ')[0]!} (${r.verifyRenders})`;
+      out.push(row([`\`${r.root}\``, r.tool, `${Math.round(r.renderedBytes / 1024)} KiB`, r.podSpecs, r.findings, fmtSummary(r.render).split(' | ')[0]!, fmtSummary(r.evaluate).split(' | ')[0]!, verify, r.fixed]));
+    }
     for (const reason of render.skipped) out.push(`Not measured: ${reason}.`);
     out.push('');
   } else if (results.render.status === 'failed') out.push('### Rendering', '', `Failed: ${(results.render as Skipped).reason}`, '');
