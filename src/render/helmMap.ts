@@ -11,6 +11,7 @@ import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { SourceHit } from './kustomizeMap.js';
+import type { MapSource } from './mapWriters.js';
 import { findInTemplate } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
 
@@ -57,9 +58,7 @@ export interface HelmSources {
  */
 function valuesChain(sources: HelmSources, template: string): { readonly file: string; readonly keyPrefix: readonly string[] }[] {
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
-  const names: string[] = [];
-  const parts = template.split('/');
-  for (let i = 0; parts[i] === 'charts' && i + 2 < parts.length; i += 2) names.push(parts[i + 1]!);
+  const names = subchartNames(template);
   const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join('/');
@@ -75,6 +74,41 @@ function valuesChain(sources: HelmSources, template: string): { readonly file: s
  * .Values.securityContext }}` of `securityContext: {}`), the values line is
  * that key's: where the field goes.
  */
+/** The subcharts a template's chart is under, from the root chart down (`charts/cache/templates/x.yaml`: `cache`); none for the root's. */
+export function subchartNames(template: string): string[] {
+  const names: string[] = [];
+  const parts = template.split('/');
+  for (let i = 0; parts[i] === 'charts' && i + 2 < parts.length; i += 2) names.push(parts[i + 1]!);
+  return names;
+}
+
+/**
+ * Where to write a values key a chart's template reads (`key`, as the
+ * template names it): in the values file helm reads last that has it, at
+ * its path there (under the subcharts' names in the charts above), where
+ * the locator places its fields; else in the root chart's values.yaml,
+ * under those names (a subchart inside an archive has no file to edit).
+ */
+export function valuesKeyWriter(sources: HelmSources): (template: string, key: readonly string[]) => MapSource {
+  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
+  const documents = new Map<string, JsonValue | undefined>();
+  const valueOf = (file: string): JsonValue | undefined => {
+    if (!documents.has(file)) {
+      const text = sources.texts.get(file);
+      documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]?.value);
+    }
+    return documents.get(file);
+  };
+  return (template, key) => {
+    const global = key[0] === 'global';
+    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+      const path = [...(global ? [] : keyPrefix), ...key];
+      if (valueAt(valueOf(file) ?? null, path) !== undefined) return { file, path };
+    }
+    return { file: `${prefix}values.yaml`, path: [...(global ? [] : subchartNames(template)), ...key] };
+  };
+}
+
 export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue, missing?: FieldPath) => HelmHits {
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
   // Each values file read once, when a template first takes a value from it.

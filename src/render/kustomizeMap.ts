@@ -13,6 +13,7 @@ import type { FieldPath, JsonValue } from '../pss/types.js';
 import { readKustomization } from './kustomization.js';
 import type { InlinePatch, Kustomization, PatchReference } from './kustomization.js';
 import { translatePath, valueAt } from './walk.js';
+import type { MapSource } from './mapWriters.js';
 
 export interface SourceHit {
   readonly file: string;
@@ -149,8 +150,8 @@ export interface OperationsDocument {
   readonly file: string;
   readonly document: ManifestDocument;
   readonly block?: PatchBlock;
-  /** The path in `document` of the value that writes the rendered map at `path` whole (`[2, 'value']`), or null. */
-  writerOf(path: FieldPath): FieldPath | null;
+  /** The value that writes the rendered map at `path` whole (`[2, 'value']` of `file`), or null. */
+  writerOf(path: FieldPath): MapSource | null;
 }
 
 /** A reusable index of a root's sources: kustomizations read once, files loaded once. */
@@ -225,7 +226,11 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
       const block = candidate.inline === null ? undefined : blockOf(candidate.inline, linesOf(sources.texts.get(file) ?? ''));
       if (block === null) continue;
       const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
-      if (document !== undefined) return { file, document, ...(block ? { block } : {}), writerOf: (path) => operationWriting(document.value as JsonValue[], path) };
+      if (document !== undefined) return { file, document, ...(block ? { block } : {}), writerOf: (path) => {
+          const written = operationWriting(document.value as JsonValue[], path);
+          return written === null ? null : { file, path: written };
+        },
+      };
     }
     return null;
   };

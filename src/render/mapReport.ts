@@ -17,13 +17,13 @@ import type { LoadProblem, ManifestDocument } from '../manifests/types.js';
 import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
-import { helmLocator, sourceComments } from './helmMap.js';
+import { helmLocator, sourceComments, valuesKeyWriter } from './helmMap.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
 import { chartValuesCandidates, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
-import type { LineChange } from './mapWriters.js';
+import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
@@ -94,8 +94,12 @@ export interface RenderingIndex {
   documentIn(document: ManifestDocument, file: string): ObjectDocument | null;
   /** The JSON 6902 operations of a source file that patch a rendered object (Kustomize), or null. */
   operationsIn(document: ManifestDocument, file: string): OperationsDocument | null;
-  /** The text of the root chart's template that renders a document, with the chart's values file; null for a subchart's, or Kustomize. */
-  chartTemplateOf(document: ManifestDocument): { readonly text: string; readonly valuesFile: string } | null;
+  /**
+   * The text of the chart template that renders a document, with where to
+   * write a values key it reads (helmMap's valuesKeyWriter); null for
+   * Kustomize.
+   */
+  chartTemplateOf(document: ManifestDocument): { readonly text: string; writeKey(key: readonly string[]): MapSource } | null;
 }
 
 /** A rendered document as the Kustomize index names objects. */
@@ -127,6 +131,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     const prefix = root.dir === '' ? '' : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources, ...(archived ? { archived } : {}) });
     const templateOf = sourceComments(rendering.text);
+    const writeKey = valuesKeyWriter({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources });
     place = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
@@ -137,8 +142,9 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
-      const text = template === null || !template.startsWith('templates/') ? undefined : sources.get(`${prefix}${template}`);
-      return text === undefined ? null : { text, valuesFile: `${prefix}values.yaml` };
+      // A vendored subchart's template may be inside its archive: read there, its values written in the root's values.yaml.
+      const text = template === null ? undefined : (sources.get(`${prefix}${template}`) ?? archived?.get(`${prefix}${template}`));
+      return template === null || text === undefined ? null : { text, writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf };

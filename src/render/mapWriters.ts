@@ -67,20 +67,32 @@ function leafEdits(before: JsonValue | undefined, after: JsonValue | undefined, 
 /** The securityContext fields a container takes as well as its pod (a pod's value is its containers' default). */
 const containerFields = new Set(['runAsNonRoot', 'runAsUser', 'runAsGroup', 'seccompProfile', 'seLinuxOptions', 'appArmorProfile', 'windowsOptions']);
 
-/** Where a source writes the rendered map at `path` whole (a values key, an operation's value), as a path in that source; else null. */
-export type MapWriter = (path: FieldPath) => FieldPath | null;
+/** A node of a source file that writes a rendered map whole (a values key, an operation's value): the file, and the node's path in it. */
+export interface MapSource {
+  readonly file: string;
+  readonly path: FieldPath;
+}
+
+/** Where a source writes the rendered map at `path` whole; else null. */
+export type MapWriter = (path: FieldPath) => MapSource | null;
+
+/** A source file's edits that write one node's map. */
+export interface SourceEdits {
+  readonly file: string;
+  readonly edits: readonly Edit[];
+}
 
 /**
  * The source edits that give the object's pod and containers the
  * securityContext maps of `fixed` (the same document with the rendered fix
- * applied), one list per source node that writes a map (their paths are the
- * source's). A map no node writes is left out (the other maps' edits may
+ * applied), one list per source node that writes a map, in its file
+ * (their paths are the file's). A map no node writes is left out (the other maps' edits may
  * still fix a check: the verification says which), but a pod's fields are
  * then given to each container whose map one writes, as a container takes
  * them too; a node two containers need different values of is left out.
  * Null when nothing is left.
  */
-export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter): Edit[][] | null {
+export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter): SourceEdits[] | null {
   const { pods } = extractPodSpecs(original);
   const [before] = pods;
   if (before === undefined || pods.length !== 1 || extractPodSpecs(fixed).pods.length !== 1) return null;
@@ -116,8 +128,8 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
-    const prefix = JSON.parse(key) as FieldPath;
-    return edits.map((edit) => ({ ...edit, path: [...prefix, ...edit.path] }));
+    const { file, path } = JSON.parse(key) as MapSource;
+    return { file, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })) };
   });
 }
 
@@ -168,6 +180,7 @@ export function editableFile(file: string, text: string): EditableFile | null {
  * fixes it: the least.
  */
 export function writerChanges(file: EditableFile, byWriter: readonly (readonly Edit[])[], span: number): LineChange[] {
+  if (byWriter.length === 0) return [];
   const apart = byWriter.map((edits) => file.change(edits)).filter((change) => change !== null);
   const together = byWriter.length > 1 ? file.change(byWriter.flat()) : null;
   const linesOf = (change: LineChange) => change.endLine - change.startLine + 1;

@@ -8,7 +8,7 @@
  * by rendering again (verify.ts).
  */
 import { applySuggestions } from '../fixes/suggestions.js';
-import type { FindingFix, Suggestion } from '../fixes/types.js';
+import type { Edit, FindingFix, Suggestion } from '../fixes/types.js';
 import type { Finding } from '../findings/types.js';
 import { loadManifestFile } from '../manifests/load.js';
 import type { ManifestDocument } from '../manifests/types.js';
@@ -170,13 +170,12 @@ export function chartValuesCandidates(
   };
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
-    const changes = new Map<ManifestDocument, { file: string; changes: LineChange[] } | null>();
+    const changes = new Map<ManifestDocument, { file: string; change: LineChange }[]>();
     for (const fix of pending) {
-      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed, valuesFileOf));
-      const found = changes.get(fix.document) ?? null;
-      if (found === null) continue;
-      for (const change of found.changes) {
-        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding]!.fixNote });
+      let found = changes.get(fix.document);
+      if (found === undefined) changes.set(fix.document, (found = valuesChangesOf(index, fix.document, fixed, valuesFileOf)));
+      for (const { file, change } of found) {
+        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote });
       }
     }
   }
@@ -200,24 +199,36 @@ function valuesKeyOf(template: string, path: FieldPath, rendered: JsonValue): st
 }
 
 /**
- * The changes of the values file that give a rendered object its fixed
- * securityContext maps: each values key's apart (a check is fixed at one
- * level or the other), after all of them at once when they are written a
- * few lines apart (a check every container must pass, each with its key).
- * The verification gives each finding the last that fixes it: the least.
+ * The changes of values files that give a rendered object its fixed
+ * securityContext maps, each written where helm reads its key (the root
+ * chart's values.yaml for a key no file has), per file as writerChanges
+ * makes them.
  */
 function valuesChangesOf(
   index: RenderingIndex,
   document: ManifestDocument,
   fixed: ReadonlyMap<number, ManifestDocument>,
   valuesFileOf: (file: string) => EditableFile | null,
-): { file: string; changes: LineChange[] } | null {
+): { file: string; change: LineChange }[] {
   const template = index.chartTemplateOf(document);
   const after = fixed.get(document.index);
-  const values = template === null ? null : valuesFileOf(template.valuesFile);
-  if (template === null || after === undefined || values === null) return null;
-  const byKey = securityContextEdits(document, after, (path) => valuesKeyOf(template.text, path, document.value)) ?? [];
-  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
+  if (template === null || after === undefined) return [];
+  const writerOf = (path: FieldPath) => {
+    const key = valuesKeyOf(template.text, path, document.value);
+    return key === null ? null : template.writeKey(key);
+  };
+  const byFile = new Map<string, Edit[][]>();
+  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) {
+    const ofFile = byFile.get(file);
+    if (ofFile) ofFile.push([...edits]);
+    else byFile.set(file, [[...edits]]);
+  }
+  const out: { file: string; change: LineChange }[] = [];
+  for (const [file, byKey] of byFile) {
+    const values = valuesFileOf(file);
+    if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
+  }
+  return out;
 }
 
 /** The changes of a list of JSON 6902 operations that give a rendered object its fixed securityContext maps, in its file's lines. */
@@ -227,6 +238,10 @@ function operationChanges(operations: OperationsDocument, document: ManifestDocu
   const text = block?.text ?? sources.get(operations.file);
   const file = text === undefined ? null : editableFile(operations.file, text);
   if (after === undefined || file === null) return [];
-  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
+  const changes = writerChanges(
+    file,
+    (securityContextEdits(document, after, operations.writerOf) ?? []).map(({ edits }) => edits),
+    maxSuggestionSpan,
+  );
   return block === undefined ? changes : changes.map((change) => blockLines(block, change));
 }

@@ -225,6 +225,37 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
     expect(text).toContain('charts/app/values.yaml:7: warning: Deployment default/app-app: runAsNonRoot != true');
   });
 
+  it('writes a vendored subchart\'s securityContext where helm reads its key: the root chart\'s values that override it, else its own', async () => {
+    const template = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: {{ .Release.Name }}-api',
+      'spec:',
+      '  containers:',
+      '    - name: api',
+      '      image: api:1',
+      '      {{- with .Values.securityContext }}',
+      '      securityContext:',
+      '        {{- toYaml . | nindent 8 }}',
+      '      {{- end }}',
+      '',
+    ].join('\n');
+    const chart = (rootValues: string) => ({
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'app/values.yaml': rootValues,
+      'app/charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 1.0.0\n',
+      'app/charts/api/values.yaml': 'securityContext: {}\n',
+      'app/charts/api/templates/pod.yaml': template,
+    });
+    const container = (indent: string) => ['securityContext:', '  allowPrivilegeEscalation: false', '  capabilities:', '    drop:', '      - ALL', '  runAsNonRoot: true', '  seccompProfile:', '    type: RuntimeDefault', ''].map((line) => (line === '' ? line : `${indent}${line}`)).join('\n');
+    const fixes = (report: JsonReport) => [...new Set(report.findings.map((f) => JSON.stringify([f.file, f.line, f.fix?.startLine, f.fix?.replacement])))].map((f) => JSON.parse(f) as unknown);
+    const overridden = await checkTree(chart('replicas: 1\napi:\n  securityContext: {}\n'), '--warn-level', 'restricted');
+    expect(fixes(overridden.report)).toEqual([['app/values.yaml', 3, 3, container('  ')]]);
+    const own = await checkTree(chart('replicas: 1\n'), '--warn-level', 'restricted');
+    expect(fixes(own.report)).toEqual([['app/charts/api/values.yaml', 1, 1, container('')]]);
+  });
+
   it('reads template actions in a rendering as the data they are (a chart that ships a template in an annotation)', async () => {
     const pod = (sidecar: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: injector\n  annotations:\n    sidecar: ${sidecar}\nspec:\n  containers: [{name: app, image: nginx}]\n`;
     const { report } = await checkTree(

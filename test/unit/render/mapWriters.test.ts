@@ -30,7 +30,7 @@ const template = [
 /** The chart's values key that writes a map, as mapReport finds it. */
 const valuesKeys = (text: string): MapWriter => (path) => {
   const values = findInTemplate(text, path, {}).values;
-  return values === null || values.from !== path.length ? null : [...values.key];
+  return values === null || values.from !== path.length ? null : { file: 'values.yaml', path: [...values.key] };
 };
 
 const pod = (spec: string) => loadManifestFile('rendered.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${spec}`).documents[0]!;
@@ -40,8 +40,8 @@ describe('securityContextEdits: a rendered fix as edits of the values keys the t
   it('gives each values key the fields the fix adds to its map', () => {
     const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
     expect(securityContextEdits(rendered, fixed, valuesKeys(template))).toEqual([
-      [set(['podSecurityContext', 'runAsNonRoot'], true)],
-      [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'capabilities', 'drop'], ['ALL'])],
+      { file: 'values.yaml', edits: [set(['podSecurityContext', 'runAsNonRoot'], true)] },
+      { file: 'values.yaml', edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'capabilities', 'drop'], ['ALL'])] },
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('securityContextEdits: a rendered fix as edits of the values keys the t
     const fixed = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, allowPrivilegeEscalation: false}}\n');
     expect(securityContextEdits(rendered, fixed, valuesKeys(template))).toBeNull();
     const both = pod('  containers:\n    - {name: web, image: web:1, securityContext: {runAsNonRoot: true}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000, runAsNonRoot: true}}\n');
-    expect(securityContextEdits(rendered, both, valuesKeys(template))).toEqual([[set(['securityContext', 'runAsNonRoot'], true)]]);
+    expect(securityContextEdits(rendered, both, valuesKeys(template))).toEqual([{ file: 'values.yaml', edits: [set(['securityContext', 'runAsNonRoot'], true)] }]);
   });
 });
 
@@ -59,7 +59,9 @@ describe('securityContextEdits, a pod map the template writes itself', () => {
   it('gives the pod\'s fields to the container whose map a values key writes, as a container takes them too', () => {
     const original = pod('  containers:\n    - {name: web, image: web:1, securityContext: {}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
     const fixed = pod('  securityContext: {runAsNonRoot: true}\n  containers:\n    - {name: web, image: web:1, securityContext: {allowPrivilegeEscalation: false}}\n    - {name: sidecar, image: sidecar:1, securityContext: {runAsUser: 1000}}\n');
-    expect(securityContextEdits(original, fixed, valuesKeys(containerOnly))).toEqual([[set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)]]);
+    expect(securityContextEdits(original, fixed, valuesKeys(containerOnly))).toEqual([
+      { file: 'values.yaml', edits: [set(['securityContext', 'allowPrivilegeEscalation'], false), set(['securityContext', 'runAsNonRoot'], true)] },
+    ]);
   });
 });
 

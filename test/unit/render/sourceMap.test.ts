@@ -303,8 +303,8 @@ describe('kustomizeIndex: the JSON 6902 operation whose value writes a rendered 
   const ops = index.operationsIn(object, 'app/ops.yaml');
 
   it('is the operation that adds the map, or an ancestor whose value holds it', () => {
-    expect(ops?.writerOf(['spec', 'template', 'spec', 'securityContext'])).toEqual([0, 'value']);
-    expect(ops?.writerOf(['spec', 'template', 'spec', 'containers', 0, 'securityContext'])).toEqual([1, 'value', 'securityContext']);
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'securityContext'])).toEqual({ file: 'app/ops.yaml', path: [0, 'value'] });
+    expect(ops?.writerOf(['spec', 'template', 'spec', 'containers', 0, 'securityContext'])).toEqual({ file: 'app/ops.yaml', path: [1, 'value', 'securityContext'] });
   });
 
   it('is none after a removal, for a value that is no map, on a path no operation writes, or for a patch that targets another object', () => {
