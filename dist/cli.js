@@ -26432,15 +26432,38 @@ function sourceComments(text4) {
 }
 function valuesChain(sources, template) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
-  const names = [];
-  const parts = template.split("/");
-  for (let i = 0; parts[i] === "charts" && i + 2 < parts.length; i += 2) names.push(parts[i + 1]);
+  const names = subchartNames(template);
   const chain = [...sources.valuesFiles].reverse().map((file) => ({ file, keyPrefix: names }));
   for (let depth = 1; depth <= names.length; depth++) {
     const dir = names.slice(0, depth).map((name) => `charts/${name}`).join("/");
     chain.push({ file: `${prefix2}${dir}/values.yaml`, keyPrefix: names.slice(depth) });
   }
   return chain;
+}
+function subchartNames(template) {
+  const names = [];
+  const parts = template.split("/");
+  for (let i = 0; parts[i] === "charts" && i + 2 < parts.length; i += 2) names.push(parts[i + 1]);
+  return names;
+}
+function valuesKeyWriter(sources) {
+  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+  const documents = /* @__PURE__ */ new Map();
+  const valueOf = (file) => {
+    if (!documents.has(file)) {
+      const text4 = sources.texts.get(file);
+      documents.set(file, text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0]?.value);
+    }
+    return documents.get(file);
+  };
+  return (template, key) => {
+    const global = key[0] === "global";
+    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+      const path11 = [...global ? [] : keyPrefix, ...key];
+      if (valueAt2(valueOf(file) ?? null, path11) !== void 0) return { file, path: path11 };
+    }
+    return { file: `${prefix2}values.yaml`, path: [...global ? [] : subchartNames(template), ...key] };
+  };
 }
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
@@ -26611,7 +26634,15 @@ function kustomizeIndex(sources) {
       const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
       if (block2 === null) continue;
       const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
-      if (document !== void 0) return { file, document, ...block2 ? { block: block2 } : {}, writerOf: (path11) => operationWriting(document.value, path11) };
+      if (document !== void 0) return {
+        file,
+        document,
+        ...block2 ? { block: block2 } : {},
+        writerOf: (path11) => {
+          const written = operationWriting(document.value, path11);
+          return written === null ? null : { file, path: written };
+        }
+      };
     }
     return null;
   };
@@ -26723,8 +26754,8 @@ function securityContextEdits(original, fixed2, writerOf) {
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
-    const prefix2 = JSON.parse(key);
-    return edits.map((edit) => ({ ...edit, path: [...prefix2, ...edit.path] }));
+    const { file, path: path11 } = JSON.parse(key);
+    return { file, edits: edits.map((edit) => ({ ...edit, path: [...path11, ...edit.path] })) };
   });
 }
 function editableFile(file, text4) {
@@ -26756,6 +26787,7 @@ function editableFile(file, text4) {
   };
 }
 function writerChanges(file, byWriter, span) {
+  if (byWriter.length === 0) return [];
   const apart2 = byWriter.map((edits) => file.change(edits)).filter((change) => change !== null);
   const together = byWriter.length > 1 ? file.change(byWriter.flat()) : null;
   const linesOf3 = (change) => change.endLine - change.startLine + 1;
@@ -26899,11 +26931,10 @@ function chartValuesCandidates(fixes, findings, sources, movable, fixedOf2) {
     const fixed2 = fixedOf2(index);
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
-      if (!changes.has(fix.document)) changes.set(fix.document, valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
-      const found = changes.get(fix.document) ?? null;
-      if (found === null) continue;
-      for (const change of found.changes) {
-        if (movable(fix, found.file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file: found.file, ...change, caveat: findings[fix.finding].fixNote });
+      let found = changes.get(fix.document);
+      if (found === void 0) changes.set(fix.document, found = valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
+      for (const { file, change } of found) {
+        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote });
       }
     }
   }
@@ -26920,10 +26951,23 @@ function valuesKeyOf(template, path11, rendered) {
 function valuesChangesOf(index, document, fixed2, valuesFileOf) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
-  const values = template === null ? null : valuesFileOf(template.valuesFile);
-  if (template === null || after === void 0 || values === null) return null;
-  const byKey = securityContextEdits(document, after, (path11) => valuesKeyOf(template.text, path11, document.value)) ?? [];
-  return { file: template.valuesFile, changes: writerChanges(values, byKey, maxSuggestionSpan) };
+  if (template === null || after === void 0) return [];
+  const writerOf = (path11) => {
+    const key = valuesKeyOf(template.text, path11, document.value);
+    return key === null ? null : template.writeKey(key);
+  };
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) {
+    const ofFile = byFile.get(file);
+    if (ofFile) ofFile.push([...edits]);
+    else byFile.set(file, [[...edits]]);
+  }
+  const out = [];
+  for (const [file, byKey] of byFile) {
+    const values = valuesFileOf(file);
+    if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
+  }
+  return out;
 }
 function operationChanges(operations, document, fixed2, sources) {
   const after = fixed2.get(document.index);
@@ -26931,7 +26975,11 @@ function operationChanges(operations, document, fixed2, sources) {
   const text4 = block2?.text ?? sources.get(operations.file);
   const file = text4 === void 0 ? null : editableFile(operations.file, text4);
   if (after === void 0 || file === null) return [];
-  const changes = writerChanges(file, securityContextEdits(document, after, operations.writerOf) ?? [], maxSuggestionSpan);
+  const changes = writerChanges(
+    file,
+    (securityContextEdits(document, after, operations.writerOf) ?? []).map(({ edits }) => edits),
+    maxSuggestionSpan
+  );
   return block2 === void 0 ? changes : changes.map((change) => blockLines(block2, change));
 }
 
@@ -26963,6 +27011,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
     const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
     const templateOf = sourceComments(rendering.text);
+    const writeKey = valuesKeyWriter({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
     place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
@@ -26972,8 +27021,8 @@ function indexRendering(path11, rendering, headPaths, changed) {
     };
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
-      const text4 = template === null || !template.startsWith("templates/") ? void 0 : sources.get(`${prefix2}${template}`);
-      return text4 === void 0 ? null : { text: text4, valuesFile: `${prefix2}values.yaml` };
+      const text4 = template === null ? void 0 : sources.get(`${prefix2}${template}`) ?? archived?.get(`${prefix2}${template}`);
+      return template === null || text4 === void 0 ? null : { text: text4, writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };
