@@ -67,13 +67,6 @@ function valuesChain(sources: HelmSources, template: string): { readonly file: s
   return chain;
 }
 
-/**
- * `missing`: the whole path of a field the rendered object lacks, whose
- * nearest ancestor there is `path`. When the template writes a map on that
- * path whole from a values key the rendering left out (`{{- with
- * .Values.securityContext }}` of `securityContext: {}`), the values line is
- * that key's: where the field goes.
- */
 /** The subcharts a template's chart is under, from the root chart down (`charts/cache/templates/x.yaml`: `cache`); none for the root's. */
 export function subchartNames(template: string): string[] {
   const names: string[] = [];
@@ -91,48 +84,61 @@ export function subchartNames(template: string): string[] {
  */
 export function valuesKeyWriter(sources: HelmSources): (template: string, key: readonly string[]) => MapSource {
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
-  const documents = new Map<string, JsonValue | undefined>();
-  const valueOf = (file: string): JsonValue | undefined => {
-    if (!documents.has(file)) {
-      const text = sources.texts.get(file);
-      documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]?.value);
-    }
-    return documents.get(file);
-  };
+  const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
   return (template, key) => {
-    const global = key[0] === 'global';
-    for (const { file, keyPrefix } of valuesChain(sources, template)) {
-      const path = [...(global ? [] : keyPrefix), ...key];
-      if (valueAt(valueOf(file) ?? null, path) !== undefined) return { file, path };
-    }
-    return { file: `${prefix}values.yaml`, path: [...(global ? [] : subchartNames(template)), ...key] };
+    const found = keyIn(template, key);
+    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix}values.yaml`, path: [...(key[0] === 'global' ? [] : subchartNames(template)), ...key] };
   };
 }
 
-export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue, missing?: FieldPath) => HelmHits {
-  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
-  // Each values file read once, when a template first takes a value from it.
+/** The values files' documents, each read once, when a template first takes a value from it. */
+function valuesDocuments(sources: HelmSources): (file: string) => ManifestDocument | undefined {
   const documents = new Map<string, ManifestDocument | undefined>();
-  const documentOf = (file: string): ManifestDocument | undefined => {
+  return (file) => {
     if (!documents.has(file)) {
       const text = sources.texts.get(file);
       documents.set(file, text === undefined ? undefined : loadManifestFile(file, text).documents[0]);
     }
     return documents.get(file);
   };
+}
+
+/** The values file helm reads last that has a key a template reads, with the key's path and document there; null when none has it. */
+function valuesKeyFinder(
+  sources: HelmSources,
+  documentOf: (file: string) => ManifestDocument | undefined,
+): (template: string, key: readonly string[]) => { file: string; path: string[]; document: ManifestDocument } | null {
+  return (template, key) => {
+    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+      const document = documentOf(file);
+      // `global` is shared by every chart: a subchart's `.Values.global.x` is `global.x` in each file, under no name.
+      const path = [...(key[0] === 'global' ? [] : keyPrefix), ...key];
+      if (document !== undefined && valueAt(document.value, path) !== undefined) return { file, path, document };
+    }
+    return null;
+  };
+}
+
+/**
+ * `missing`: the whole path of a field the rendered object lacks, whose
+ * nearest ancestor there is `path`. When the template writes a map on that
+ * path whole from a values key the rendering left out (`{{- with
+ * .Values.securityContext }}` of `securityContext: {}`), the values line is
+ * that key's: where the field goes.
+ */
+export function helmLocator(sources: HelmSources): (template: string, path: FieldPath, rendered: JsonValue, missing?: FieldPath) => HelmHits {
+  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
+  const documentOf = valuesDocuments(sources);
+  const keyIn = valuesKeyFinder(sources, documentOf);
   /** The line of a values key that writes a map on `missing` whole, past `present`, in the file helm reads last that has it. */
   const leftOutMap = (text: string, template: string, present: number, missing: FieldPath, rendered: JsonValue): SourceHit | null => {
     for (let length = present + 1; length < missing.length; length++) {
       const values = findInTemplate(text, missing.slice(0, length), rendered).values;
       if (values === null || values.from !== length) continue;
-      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
-        const document = documentOf(valuesFile);
-        const keyPath = [...(values.key[0] === 'global' ? [] : keyPrefix), ...values.key];
-        if (document === undefined || valueAt(document.value, keyPath) === undefined) continue;
-        const where = locate(document.source, keyPath);
-        if (where.exact) return { file: valuesFile, line: where.line, column: where.column };
-      }
-      return null;
+      const found = keyIn(template, values.key);
+      if (found === null) return null;
+      const where = locate(found.document.source, found.path);
+      return where.exact ? { file: found.file, line: where.line, column: where.column } : null;
     }
     return null;
   };

@@ -4,7 +4,10 @@
  * and the bases' own patches, so they are searched in that order:
  * strategic-merge patches and resources by kind, name (through the
  * name prefixes and suffixes of each level) and field path, JSON 6902
- * operations by their target and JSON pointer.
+ * operations by their target and JSON pointer. For a fix that must be
+ * written whole, the index also names the document of a file that writes
+ * an object (documentIn) and the operation whose value writes a map
+ * (operationsIn).
  */
 import { locate } from '../locate/locate.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -154,11 +157,12 @@ export interface OperationsDocument {
   writerOf(path: FieldPath): MapSource | null;
 }
 
-/** A reusable index of a root's sources: kustomizations read once, files loaded once. */
+/** The index's `locate` alone. */
 export function kustomizeLocator(sources: KustomizeSources): KustomizeIndex['locate'] {
   return kustomizeIndex(sources).locate;
 }
 
+/** A reusable index of a root's sources: kustomizations read once, files loaded once. */
 export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
   const kustomizations = new Map<string, Kustomization>();
   for (const [file, text] of sources.texts) {
@@ -184,7 +188,7 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
     if (lines === undefined) split.set(text, (lines = text.split('\n')));
     return lines;
   };
-  const writerOf: KustomizeIndex['locate'] = (object, path, anyValue = false) => {
+  const lastWriter: KustomizeIndex['locate'] = (object, path, anyValue = false) => {
     for (const candidate of candidates) {
       if (!targets(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
@@ -226,15 +230,17 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
       const block = candidate.inline === null ? undefined : blockOf(candidate.inline, linesOf(sources.texts.get(file) ?? ''));
       if (block === null) continue;
       const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
-      if (document !== undefined) return { file, document, ...(block ? { block } : {}), writerOf: (path) => {
-          const written = operationWriting(document.value as JsonValue[], path);
-          return written === null ? null : { file, path: written };
-        },
+      if (document === undefined) continue;
+      const operations = document.value as JsonValue[];
+      const writerOf = (path: FieldPath): MapSource | null => {
+        const written = operationWriting(operations, path);
+        return written === null ? null : { file, path: written };
       };
+      return { file, document, ...(block ? { block } : {}), writerOf };
     }
     return null;
   };
-  return { locate: writerOf, documentIn, operationsIn };
+  return { locate: lastWriter, documentIn, operationsIn };
 }
 
 /**
