@@ -38,12 +38,13 @@ export interface KustomizeFix {
 
 /**
  * The suggestion candidates of Kustomize findings. Where the file a finding
- * is placed in writes its object as an object (a resource, a patch file),
- * the fix engine fixes that document (objectFix.ts): per object and file,
- * for all of its findings there at once, so that their suggestions never
- * overlap, and at the strictest of their levels (a fix must not break the
- * level the team is heading to). Else, or for a check it cannot fix there,
- * the literal edits.
+ * is placed in writes its object as an object (a resource, a patch file or
+ * block), the fix engine fixes that document (objectFix.ts): once for the
+ * findings of every rendering of it there, so that their suggestions never
+ * overlap, at the strictest of their levels (a fix must not break the level
+ * the team is heading to). Where the file holds JSON 6902 operations
+ * instead, the values that write the maps the fix changes get their keys
+ * (mapWriters.ts). Else, or for a check neither can fix, the literal edits.
  */
 export function kustomizeCandidates(
   fixes: readonly KustomizeFix[],
