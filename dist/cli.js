@@ -26448,45 +26448,44 @@ function subchartNames(template) {
 }
 function valuesKeyWriter(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
-  const documents = /* @__PURE__ */ new Map();
-  const valueOf = (file) => {
-    if (!documents.has(file)) {
-      const text4 = sources.texts.get(file);
-      documents.set(file, text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0]?.value);
-    }
-    return documents.get(file);
-  };
+  const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
   return (template, key) => {
-    const global = key[0] === "global";
-    for (const { file, keyPrefix } of valuesChain(sources, template)) {
-      const path11 = [...global ? [] : keyPrefix, ...key];
-      if (valueAt2(valueOf(file) ?? null, path11) !== void 0) return { file, path: path11 };
-    }
-    return { file: `${prefix2}values.yaml`, path: [...global ? [] : subchartNames(template), ...key] };
+    const found = keyIn(template, key);
+    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: [...key[0] === "global" ? [] : subchartNames(template), ...key] };
   };
 }
-function helmLocator(sources) {
-  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+function valuesDocuments(sources) {
   const documents = /* @__PURE__ */ new Map();
-  const documentOf = (file) => {
+  return (file) => {
     if (!documents.has(file)) {
       const text4 = sources.texts.get(file);
       documents.set(file, text4 === void 0 ? void 0 : loadManifestFile(file, text4).documents[0]);
     }
     return documents.get(file);
   };
+}
+function valuesKeyFinder(sources, documentOf) {
+  return (template, key) => {
+    for (const { file, keyPrefix } of valuesChain(sources, template)) {
+      const document = documentOf(file);
+      const path11 = [...key[0] === "global" ? [] : keyPrefix, ...key];
+      if (document !== void 0 && valueAt2(document.value, path11) !== void 0) return { file, path: path11, document };
+    }
+    return null;
+  };
+}
+function helmLocator(sources) {
+  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+  const documentOf = valuesDocuments(sources);
+  const keyIn = valuesKeyFinder(sources, documentOf);
   const leftOutMap = (text4, template, present, missing, rendered) => {
     for (let length = present + 1; length < missing.length; length++) {
       const values = findInTemplate(text4, missing.slice(0, length), rendered).values;
       if (values === null || values.from !== length) continue;
-      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
-        const document = documentOf(valuesFile);
-        const keyPath = [...values.key[0] === "global" ? [] : keyPrefix, ...values.key];
-        if (document === void 0 || valueAt2(document.value, keyPath) === void 0) continue;
-        const where2 = locate(document.source, keyPath);
-        if (where2.exact) return { file: valuesFile, line: where2.line, column: where2.column };
-      }
-      return null;
+      const found = keyIn(template, values.key);
+      if (found === null) return null;
+      const where2 = locate(found.document.source, found.path);
+      return where2.exact ? { file: found.file, line: where2.line, column: where2.column } : null;
     }
     return null;
   };
@@ -26593,7 +26592,7 @@ function kustomizeIndex(sources) {
     if (lines === void 0) split.set(text4, lines = text4.split("\n"));
     return lines;
   };
-  const writerOf = (object, path11, anyValue = false) => {
+  const lastWriter = (object, path11, anyValue = false) => {
     for (const candidate of candidates) {
       if (!targets(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
@@ -26634,19 +26633,17 @@ function kustomizeIndex(sources) {
       const block2 = candidate.inline === null ? void 0 : blockOf(candidate.inline, linesOf3(sources.texts.get(file) ?? ""));
       if (block2 === null) continue;
       const document = documentsOf(candidate).find((d) => Array.isArray(d.value));
-      if (document !== void 0) return {
-        file,
-        document,
-        ...block2 ? { block: block2 } : {},
-        writerOf: (path11) => {
-          const written = operationWriting(document.value, path11);
-          return written === null ? null : { file, path: written };
-        }
+      if (document === void 0) continue;
+      const operations = document.value;
+      const writerOf = (path11) => {
+        const written = operationWriting(operations, path11);
+        return written === null ? null : { file, path: written };
       };
+      return { file, document, ...block2 ? { block: block2 } : {}, writerOf };
     }
     return null;
   };
-  return { locate: writerOf, documentIn, operationsIn };
+  return { locate: lastWriter, documentIn, operationsIn };
 }
 function operationWriting(operations, path11) {
   for (let i = operations.length - 1; i >= 0; i--) {
