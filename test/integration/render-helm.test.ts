@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { fixturesDir } from '../helpers/paths.js';
+import { podWithValuesSecurityContext } from '../helpers/chartTemplates.js';
 import { checkWithConfig, haveHelm, missingTool, renderScenarios, useCachedHelm } from '../helpers/renderTools.js';
 
 const restorePath = useCachedHelm();
@@ -226,21 +227,7 @@ describe.skipIf(!haveHelm())(`check renders the charts under its paths ${haveHel
   });
 
   it('writes a vendored subchart\'s securityContext where helm reads its key: the root chart\'s values that override it, else its own', async () => {
-    const template = [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: {{ .Release.Name }}-api',
-      'spec:',
-      '  containers:',
-      '    - name: api',
-      '      image: api:1',
-      '      {{- with .Values.securityContext }}',
-      '      securityContext:',
-      '        {{- toYaml . | nindent 8 }}',
-      '      {{- end }}',
-      '',
-    ].join('\n');
+    const template = podWithValuesSecurityContext('api', ['metadata:', '  name: {{ .Release.Name }}-api']);
     const chart = (rootValues: string) => ({
       'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
       'app/values.yaml': rootValues,

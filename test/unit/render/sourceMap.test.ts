@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeMap.js';
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
+import { podWithValuesSecurityContext } from '../../helpers/chartTemplates.js';
 import { findInTemplate } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
@@ -46,19 +47,8 @@ describe('findInTemplate', () => {
 });
 
 describe('helmLocator: a field of a map the template left out', () => {
-  const template = [
-    'apiVersion: v1',
-    'kind: Pod',
-    'spec:',
-    '  containers:',
-    '    - name: web',
-    '      {{- with .Values.securityContext }}',
-    '      securityContext:',
-    '        {{- toYaml . | nindent 8 }}',
-    '      {{- end }}',
-    '',
-  ].join('\n');
-  const rendered = { spec: { containers: [{ name: 'web' }] } };
+  const template = podWithValuesSecurityContext('web');
+  const rendered = { spec: { containers: [{ name: 'web', image: 'web:1' }] } };
   const missing = ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'];
 
   it('is on the values key that writes the map, which `with` left out of the rendering', () => {

@@ -1,0 +1,23 @@
+/** Chart templates tests render or read: laid out as `helm create` lays out a container's securityContext. */
+
+/**
+ * A Pod template whose one container takes its securityContext whole from
+ * `.Values.securityContext`, inside `{{- with }}`: `securityContext: {}`
+ * renders no map. `metadata` lines go between `kind` and `spec`.
+ */
+export function podWithValuesSecurityContext(container: string, metadata: readonly string[] = []): string {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    ...metadata,
+    'spec:',
+    '  containers:',
+    `    - name: ${container}`,
+    `      image: ${container}:1`,
+    '      {{- with .Values.securityContext }}',
+    '      securityContext:',
+    '        {{- toYaml . | nindent 8 }}',
+    '      {{- end }}',
+    '',
+  ].join('\n');
+}
