@@ -188,9 +188,21 @@ export function kustomizeIndex(sources: KustomizeSources): KustomizeIndex {
     if (lines === undefined) split.set(text, (lines = text.split('\n')));
     return lines;
   };
+  /**
+   * Whether a candidate's text may hold a document that writes the object.
+   * One without a target names the object in a document of its own, whose
+   * `kind` is written out: a file that never spells the kind is not read
+   * (an overlay's CRDs, its other workloads), which is most of them.
+   */
+  const mayWrite = (candidate: Candidate, object: RenderedObject): boolean => {
+    if (!targets(candidate, object)) return false;
+    if ((candidate.patch?.target ?? null) !== null) return true;
+    const text = candidate.inline?.text ?? sources.texts.get(candidate.file);
+    return text === undefined || text.includes(object.kind);
+  };
   const lastWriter: KustomizeIndex['locate'] = (object, path, anyValue = false) => {
     for (const candidate of candidates) {
-      if (!targets(candidate, object)) continue;
+      if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
         let found: FieldPath | null;
