@@ -26592,9 +26592,15 @@ function kustomizeIndex(sources) {
     if (lines === void 0) split.set(text4, lines = text4.split("\n"));
     return lines;
   };
+  const mayWrite = (candidate, object) => {
+    if (!targets(candidate, object)) return false;
+    if ((candidate.patch?.target ?? null) !== null) return true;
+    const text4 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+    return text4 === void 0 || text4.includes(object.kind);
+  };
   const lastWriter = (object, path11, anyValue = false) => {
     for (const candidate of candidates) {
-      if (!targets(candidate, object)) continue;
+      if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
         let found;

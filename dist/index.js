@@ -53186,9 +53186,15 @@ function kustomizeIndex(sources) {
     if (lines === void 0) split.set(text5, lines = text5.split("\n"));
     return lines;
   };
+  const mayWrite = (candidate, object) => {
+    if (!targets(candidate, object)) return false;
+    if ((candidate.patch?.target ?? null) !== null) return true;
+    const text5 = candidate.inline?.text ?? sources.texts.get(candidate.file);
+    return text5 === void 0 || text5.includes(object.kind);
+  };
   const lastWriter = (object, path4, anyValue = false) => {
     for (const candidate of candidates) {
-      if (!targets(candidate, object)) continue;
+      if (!mayWrite(candidate, object)) continue;
       const target = candidate.patch?.target ?? null;
       for (const document of documentsOf(candidate)) {
         let found;
