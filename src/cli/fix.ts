@@ -34,6 +34,7 @@ import { fixNoteLine } from '../report/fixNoteLine.js';
 import { cautionFor } from '../report/commentBody.js';
 import { checkIds, isCheckId } from '../policy/checkIds.js';
 import { didYouMean } from './suggest.js';
+import { addTo } from '../multiMap.js';
 import { contextFor, emptyInputStatus, failureStatus, filesOfPaths, policyOptions, policyOptionsHelp, readPolicyOptions, UsageError } from './options.js';
 import type { CliIO } from './options.js';
 
@@ -106,12 +107,8 @@ function applyRound(files: readonly SourceFile[], findings: readonly Finding[], 
   const suggestionsOf = new Map<string, Suggestion[]>();
   for (const finding of findings) {
     if (!finding.fix) continue;
-    const suggestions = suggestionsOf.get(finding.file);
-    if (suggestions) suggestions.push(finding.fix);
-    else suggestionsOf.set(finding.file, [finding.fix]);
-    const checks = fixedChecks.get(finding.file);
-    if (checks) checks.push(finding.check);
-    else fixedChecks.set(finding.file, [finding.check]);
+    addTo(suggestionsOf, finding.file, finding.fix);
+    addTo(fixedChecks, finding.file, finding.check);
   }
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {

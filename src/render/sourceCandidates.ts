@@ -23,6 +23,7 @@ import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate } from './templateLines.js';
+import { addTo } from '../multiMap.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
 export const maxSuggestionSpan = 20;
@@ -56,9 +57,7 @@ export function kustomizeCandidates(
   for (const entry of fixes) {
     const byFile = groups.get(entry.document) ?? new Map<string, KustomizeFix[]>();
     groups.set(entry.document, byFile);
-    const placed = byFile.get(entry.file);
-    if (placed) placed.push(entry);
-    else byFile.set(entry.file, [entry]);
+    addTo(byFile, entry.file, entry);
   }
   // Each source document once, for the checks of every rendering of it (overlays sharing a base get one fix), and
   // each text's documents in one run of the fix engine.
@@ -118,9 +117,7 @@ function objectFixesByRequest(
     const version = parseVersion(strictest.version);
     const request: ObjectRequest = { written, checks, policy: { level: strictest.level, version: version.ok ? version.value : version.fallback } };
     const textKey = key.slice(0, key.lastIndexOf('\0'));
-    const ofText = byText.get(textKey);
-    if (ofText) ofText.push([key, request]);
-    else byText.set(textKey, [[key, request]]);
+    addTo(byText, textKey, [key, request]);
   }
   const out = new Map<string, Map<FindingCheck, FindingFix>>();
   for (const ofText of byText.values()) {
@@ -155,11 +152,7 @@ export function chartValuesCandidates(
   fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
 ): SuggestionCandidate[] {
   const byRendering = new Map<RenderingIndex, ChartFix[]>();
-  for (const fix of fixes) {
-    const pending = byRendering.get(fix.index);
-    if (pending) pending.push(fix);
-    else byRendering.set(fix.index, [fix]);
-  }
+  for (const fix of fixes) addTo(byRendering, fix.index, fix);
   const candidates: SuggestionCandidate[] = [];
   const valuesFiles = new Map<string, EditableFile | null>();
   const valuesFileOf = (file: string): EditableFile | null => {
@@ -219,11 +212,7 @@ function valuesChangesOf(
     return key === null ? null : template.writeKey(key);
   };
   const byFile = new Map<string, Edit[][]>();
-  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) {
-    const ofFile = byFile.get(file);
-    if (ofFile) ofFile.push([...edits]);
-    else byFile.set(file, [[...edits]]);
-  }
+  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) addTo(byFile, file, [...edits]);
   const out: { file: string; change: LineChange }[] = [];
   for (const [file, byKey] of byFile) {
     const values = valuesFileOf(file);

@@ -12,6 +12,7 @@ import type { PolicyContext } from '../findings/policyContext.js';
 import type { DiffFinding, DiffReport } from '../scope/types.js';
 import type { MappedReport, SuggestionCandidate } from './mapReport.js';
 import type { RenderPort } from './types.js';
+import { addTo } from '../multiMap.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
 
@@ -66,9 +67,7 @@ function batchesOf(candidates: readonly SuggestionCandidate[], findings: readonl
     }
     batch.members.push(candidate);
     batch.objects.add(object);
-    const sameFile = batch.byFile.get(candidate.file);
-    if (sameFile) sameFile.push(candidate);
-    else batch.byFile.set(candidate.file, [candidate]);
+    addTo(batch.byFile, candidate.file, candidate);
     batchOf.set(key, batch.members);
   }
   return batchOf;
@@ -89,11 +88,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   const before = new Map<string, Map<string, Set<string>>>();
   const render = (batch: Batch): Promise<Map<string, Set<string>> | null> => {
     const byFile = new Map<string, SuggestionCandidate[]>();
-    for (const candidate of batch) {
-      const sameFile = byFile.get(candidate.file);
-      if (sameFile) sameFile.push(candidate);
-      else byFile.set(candidate.file, [candidate]);
-    }
+    for (const candidate of batch) addTo(byFile, candidate.file, candidate);
     const edits = new Map<string, string>();
     for (const [file, ofFile] of byFile) {
       const text = mapped.sources.get(file);
