@@ -67,6 +67,15 @@ function valuesChain(sources: HelmSources, template: string): { readonly file: s
   return chain;
 }
 
+/**
+ * A key a template reads, as a values file of the charts above writes it:
+ * under the subcharts' names, except `global`, which every chart shares
+ * (a subchart's `.Values.global.x` is `global.x` in each file, under no name).
+ */
+function keyUnder(names: readonly string[], key: readonly string[]): string[] {
+  return [...(key[0] === 'global' ? [] : names), ...key];
+}
+
 /** The subcharts a template's chart is under, from the root chart down (`charts/cache/templates/x.yaml`: `cache`); none for the root's. */
 export function subchartNames(template: string): string[] {
   const names: string[] = [];
@@ -87,7 +96,7 @@ export function valuesKeyWriter(sources: HelmSources): (template: string, key: r
   const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
   return (template, key) => {
     const found = keyIn(template, key);
-    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix}values.yaml`, path: [...(key[0] === 'global' ? [] : subchartNames(template)), ...key] };
+    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix}values.yaml`, path: keyUnder(subchartNames(template), key) };
   };
 }
 
@@ -111,8 +120,7 @@ function valuesKeyFinder(
   return (template, key) => {
     for (const { file, keyPrefix } of valuesChain(sources, template)) {
       const document = documentOf(file);
-      // `global` is shared by every chart: a subchart's `.Values.global.x` is `global.x` in each file, under no name.
-      const path = [...(key[0] === 'global' ? [] : keyPrefix), ...key];
+      const path = keyUnder(keyPrefix, key);
       if (document !== undefined && valueAt(document.value, path) !== undefined) return { file, path, document };
     }
     return null;
@@ -154,14 +162,13 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     const renderedPart = valueAt(rendered, path.slice(0, from));
     for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
       const document = documentOf(valuesFile);
-      // `global` is shared by every chart: a subchart's `.Values.global.x` is `global.x` in each file, under no name.
-      const under = key[0] === 'global' ? [] : keyPrefix;
-      const part = document === undefined ? undefined : valueAt(document.value, [...under, ...key]);
+      const keyPath = keyUnder(keyPrefix, key);
+      const part = document === undefined ? undefined : valueAt(document.value, keyPath);
       if (document === undefined || part === undefined || renderedPart === undefined) continue;
       // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
       const inside = translatePath(renderedPart, part, path.slice(from), true);
       if (inside === null) continue;
-      const where = locate(document.source, [...under, ...key, ...inside]);
+      const where = locate(document.source, [...keyPath, ...inside]);
       if (where.exact) return { template: templateHit, values: { file: valuesFile, line: where.line, column: where.column } };
     }
     return { template: templateHit, values: null };

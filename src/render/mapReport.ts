@@ -21,7 +21,7 @@ import { helmLocator, sourceComments, valuesKeyWriter } from './helmMap.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
-import { chartValuesCandidates, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
+import { chartValuesCandidates, editableTexts, fixedRendering, kustomizeCandidates, maxSuggestionSpan } from './sourceCandidates.js';
 import type { ChartFix, KustomizeFix } from './sourceCandidates.js';
 import type { LineChange, MapSource } from './mapWriters.js';
 import type { Suggestion } from '../fixes/types.js';
@@ -375,10 +375,11 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (fixed === undefined) fixedRenderings.set(index, (fixed = fixedRendering(index, fixesByRendering.get(index.path) ?? new Map())));
     return fixed;
   };
-  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf));
+  const editable = editableTexts(sources);
+  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf, editable));
   // In a pull request, a finding on a line of its diff keeps its comment there unless the values fix can be suggested too.
   const movable = ({ primary }: ChartFix, file: string, change: LineChange) => changeSet === null || !linesIn(primary.file).has(primary.line) || linesIn(file).spansOneHunk(change.startLine, change.endLine);
-  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable, fixedOf));
+  candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf, editable));
   const ignored: IgnoredFinding[] = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;

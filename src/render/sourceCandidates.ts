@@ -16,7 +16,7 @@ import type { FindingCheck } from '../policy/sources/extraChecks.js';
 import { levelRank, parseVersion } from '../pss/levels.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import { blockLines } from './kustomizeMap.js';
-import type { ObjectDocument, OperationsDocument } from './kustomizeMap.js';
+import type { ObjectDocument, OperationsDocument, PatchBlock } from './kustomizeMap.js';
 import type { Placed, RenderingIndex, SuggestionCandidate } from './mapReport.js';
 import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
@@ -27,6 +27,26 @@ import { addTo } from '../multiMap.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
 export const maxSuggestionSpan = 20;
+
+/** The text a source's fix is written on: a file, or a patch block in it (kustomizeMap.ts PatchBlock). */
+function textKey(file: string, block: PatchBlock | undefined): string {
+  return `${file}\0${block?.firstLine ?? 0}`;
+}
+
+/** Source texts ready for edits (mapWriters.ts), each read once however many objects, renderings and kinds of fix write it. */
+export type EditableTexts = (file: string, block?: PatchBlock) => EditableFile | null;
+
+export function editableTexts(sources: ReadonlyMap<string, string>): EditableTexts {
+  const files = new Map<string, EditableFile | null>();
+  return (file, block) => {
+    const key = textKey(file, block);
+    if (!files.has(key)) {
+      const text = block?.text ?? sources.get(file);
+      files.set(key, text === undefined ? null : editableFile(file, text));
+    }
+    return files.get(key) ?? null;
+  };
+}
 
 /** A finding of a Kustomize rendering with a fix: placed on `file`, about the object `document` renders, and its literal edits if any. */
 export interface KustomizeFix {
@@ -52,6 +72,7 @@ export function kustomizeCandidates(
   findings: readonly Finding[],
   sources: ReadonlyMap<string, string>,
   fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
+  editable: EditableTexts,
 ): SuggestionCandidate[] {
   const groups = new Map<ManifestDocument | undefined, Map<string, KustomizeFix[]>>();
   for (const entry of fixes) {
@@ -61,16 +82,17 @@ export function kustomizeCandidates(
   }
   // Each source document once, for the checks of every rendering of it (overlays sharing a base get one fix), and
   // each text's documents in one run of the fix engine.
-  const requests = new Map<string, { written: ObjectDocument; checks: Set<FindingCheck>; strictest: Finding; text: string }>();
+  const requests = new Map<string, Request>();
   const placedGroups: { placed: KustomizeFix[]; file: string; document: ManifestDocument | undefined; request: string | null }[] = [];
   for (const [document, byFile] of groups) {
     for (const [file, placed] of byFile) {
       const written = document === undefined ? null : placed[0]!.index.documentIn(document, file);
       const text = sources.get(file);
-      const key = written === null || text === undefined ? null : `${file}\0${written.block?.firstLine ?? 0}\0${written.document.index}`;
+      const ofText = written === null ? null : textKey(file, written.block);
+      const key = ofText === null || written === null || text === undefined ? null : `${ofText}\0${written.document.index}`;
       placedGroups.push({ placed, file, document, request: key });
-      if (key === null || written === null || text === undefined) continue;
-      const request = requests.get(key) ?? { written, checks: new Set<FindingCheck>(), strictest: findings[placed[0]!.finding]!, text };
+      if (key === null || ofText === null || written === null || text === undefined) continue;
+      const request = requests.get(key) ?? { written, checks: new Set<FindingCheck>(), strictest: findings[placed[0]!.finding]!, text, textKey: ofText };
       requests.set(key, request);
       for (const entry of placed) {
         const finding = findings[entry.finding]!;
@@ -88,7 +110,7 @@ export function kustomizeCandidates(
     const ownObject = written !== null && !written.targeted;
     // No object there: JSON 6902 operations whose values write the maps the fix changes.
     const operations = written === null && document !== undefined ? index.operationsIn(document, file) : null;
-    const operationChangesOf = operations === null || document === undefined ? [] : operationChanges(operations, document, fixedOf(index), sources);
+    const operationChangesOf = operations === null || document === undefined ? [] : operationChanges(operations, document, fixedOf(index), editable);
     for (const entry of placed) {
       if (operationChangesOf.length > 0) {
         for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding]!.fixNote });
@@ -108,20 +130,27 @@ export function kustomizeCandidates(
   return candidates;
 }
 
+/** A source document to fix for the findings of every rendering of it, with the text it is one of. */
+interface Request {
+  readonly written: ObjectDocument;
+  readonly checks: Set<FindingCheck>;
+  strictest: Finding;
+  /** The file's text (a block's is the block's own, `written.block`). */
+  readonly text: string;
+  readonly textKey: string;
+}
+
 /** The fixes of each request, by its key: the requests of one text (a file, or a block in it) fixed together. */
-function objectFixesByRequest(
-  requests: ReadonlyMap<string, { written: ObjectDocument; checks: ReadonlySet<FindingCheck>; strictest: Finding; text: string }>,
-): Map<string, Map<FindingCheck, FindingFix>> {
-  const byText = new Map<string, [string, ObjectRequest][]>();
-  for (const [key, { written, checks, strictest }] of requests) {
-    const version = parseVersion(strictest.version);
-    const request: ObjectRequest = { written, checks, policy: { level: strictest.level, version: version.ok ? version.value : version.fallback } };
-    const textKey = key.slice(0, key.lastIndexOf('\0'));
-    addTo(byText, textKey, [key, request]);
-  }
+function objectFixesByRequest(requests: ReadonlyMap<string, Request>): Map<string, Map<FindingCheck, FindingFix>> {
+  const byText = new Map<string, [string, Request][]>();
+  for (const entry of requests) addTo(byText, entry[1].textKey, entry);
   const out = new Map<string, Map<FindingCheck, FindingFix>>();
   for (const ofText of byText.values()) {
-    const results = objectFixes(requests.get(ofText[0]![0])!.text, ofText.map(([, request]) => request));
+    const objectRequests = ofText.map(([, { written, checks, strictest }]): ObjectRequest => {
+      const version = parseVersion(strictest.version);
+      return { written, checks, policy: { level: strictest.level, version: version.ok ? version.value : version.fallback } };
+    });
+    const results = objectFixes(ofText[0]![1].text, objectRequests);
     ofText.forEach(([key], i) => out.set(key, results[i]!));
   }
   return out;
@@ -147,27 +176,19 @@ export interface ChartFix {
 export function chartValuesCandidates(
   fixes: readonly ChartFix[],
   findings: readonly Finding[],
-  sources: ReadonlyMap<string, string>,
   movable: (fix: ChartFix, file: string, change: LineChange) => boolean,
   fixedOf: (index: RenderingIndex) => ReadonlyMap<number, ManifestDocument>,
+  editable: EditableTexts,
 ): SuggestionCandidate[] {
   const byRendering = new Map<RenderingIndex, ChartFix[]>();
   for (const fix of fixes) addTo(byRendering, fix.index, fix);
   const candidates: SuggestionCandidate[] = [];
-  const valuesFiles = new Map<string, EditableFile | null>();
-  const valuesFileOf = (file: string): EditableFile | null => {
-    if (!valuesFiles.has(file)) {
-      const text = sources.get(file);
-      valuesFiles.set(file, text === undefined ? null : editableFile(file, text));
-    }
-    return valuesFiles.get(file) ?? null;
-  };
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
     const changes = new Map<ManifestDocument, { file: string; change: LineChange }[]>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
-      if (found === undefined) changes.set(fix.document, (found = valuesChangesOf(index, fix.document, fixed, valuesFileOf)));
+      if (found === undefined) changes.set(fix.document, (found = valuesChangesOf(index, fix.document, fixed, editable)));
       for (const { file, change } of found) {
         if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote });
       }
@@ -202,7 +223,7 @@ function valuesChangesOf(
   index: RenderingIndex,
   document: ManifestDocument,
   fixed: ReadonlyMap<number, ManifestDocument>,
-  valuesFileOf: (file: string) => EditableFile | null,
+  editable: EditableTexts,
 ): { file: string; change: LineChange }[] {
   const template = index.chartTemplateOf(document);
   const after = fixed.get(document.index);
@@ -215,18 +236,17 @@ function valuesChangesOf(
   for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) addTo(byFile, file, [...edits]);
   const out: { file: string; change: LineChange }[] = [];
   for (const [file, byKey] of byFile) {
-    const values = valuesFileOf(file);
+    const values = editable(file);
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
   return out;
 }
 
 /** The changes of a list of JSON 6902 operations that give a rendered object its fixed securityContext maps, in its file's lines. */
-function operationChanges(operations: OperationsDocument, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, sources: ReadonlyMap<string, string>): LineChange[] {
+function operationChanges(operations: OperationsDocument, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, editable: EditableTexts): LineChange[] {
   const after = fixed.get(document.index);
   const { block } = operations;
-  const text = block?.text ?? sources.get(operations.file);
-  const file = text === undefined ? null : editableFile(operations.file, text);
+  const file = editable(operations.file, block);
   if (after === undefined || file === null) return [];
   const changes = writerChanges(
     file,
