@@ -26440,6 +26440,9 @@ function valuesChain(sources, template) {
   }
   return chain;
 }
+function keyUnder(names, key) {
+  return [...key[0] === "global" ? [] : names, ...key];
+}
 function subchartNames(template) {
   const names = [];
   const parts = template.split("/");
@@ -26451,7 +26454,7 @@ function valuesKeyWriter(sources) {
   const keyIn = valuesKeyFinder(sources, valuesDocuments(sources));
   return (template, key) => {
     const found = keyIn(template, key);
-    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: [...key[0] === "global" ? [] : subchartNames(template), ...key] };
+    return found !== null ? { file: found.file, path: found.path } : { file: `${prefix2}values.yaml`, path: keyUnder(subchartNames(template), key) };
   };
 }
 function valuesDocuments(sources) {
@@ -26468,7 +26471,7 @@ function valuesKeyFinder(sources, documentOf) {
   return (template, key) => {
     for (const { file, keyPrefix } of valuesChain(sources, template)) {
       const document = documentOf(file);
-      const path11 = [...key[0] === "global" ? [] : keyPrefix, ...key];
+      const path11 = keyUnder(keyPrefix, key);
       if (document !== void 0 && valueAt2(document.value, path11) !== void 0) return { file, path: path11, document };
     }
     return null;
@@ -26501,12 +26504,12 @@ function helmLocator(sources) {
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
     for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
       const document = documentOf(valuesFile);
-      const under = key[0] === "global" ? [] : keyPrefix;
-      const part = document === void 0 ? void 0 : valueAt2(document.value, [...under, ...key]);
+      const keyPath = keyUnder(keyPrefix, key);
+      const part = document === void 0 ? void 0 : valueAt2(document.value, keyPath);
       if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
       const inside = translatePath(renderedPart, part, path11.slice(from2), true);
       if (inside === null) continue;
-      const where2 = locate(document.source, [...under, ...key, ...inside]);
+      const where2 = locate(document.source, [...keyPath, ...inside]);
       if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
     }
     return { template: templateHit, values: null };
@@ -26842,16 +26845,35 @@ function inFile(fix, block2) {
 ` } };
 }
 
+// src/multiMap.ts
+function addTo(lists, key, value) {
+  const list4 = lists.get(key);
+  if (list4) list4.push(value);
+  else lists.set(key, [value]);
+}
+
 // src/render/sourceCandidates.ts
 var maxSuggestionSpan = 20;
-function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
+function textKey(file, block2) {
+  return `${file}\0${block2?.firstLine ?? 0}`;
+}
+function editableTexts(sources) {
+  const files = /* @__PURE__ */ new Map();
+  return (file, block2) => {
+    const key = textKey(file, block2);
+    if (!files.has(key)) {
+      const text4 = block2?.text ?? sources.get(file);
+      files.set(key, text4 === void 0 ? null : editableFile(file, text4));
+    }
+    return files.get(key) ?? null;
+  };
+}
+function kustomizeCandidates(fixes, findings, sources, fixedOf2, editable) {
   const groups = /* @__PURE__ */ new Map();
   for (const entry of fixes) {
     const byFile = groups.get(entry.document) ?? /* @__PURE__ */ new Map();
     groups.set(entry.document, byFile);
-    const placed2 = byFile.get(entry.file);
-    if (placed2) placed2.push(entry);
-    else byFile.set(entry.file, [entry]);
+    addTo(byFile, entry.file, entry);
   }
   const requests = /* @__PURE__ */ new Map();
   const placedGroups = [];
@@ -26859,10 +26881,11 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
     for (const [file, placed2] of byFile) {
       const written = document === void 0 ? null : placed2[0].index.documentIn(document, file);
       const text4 = sources.get(file);
-      const key = written === null || text4 === void 0 ? null : `${file}\0${written.block?.firstLine ?? 0}\0${written.document.index}`;
+      const ofText = written === null ? null : textKey(file, written.block);
+      const key = ofText === null || written === null || text4 === void 0 ? null : `${ofText}\0${written.document.index}`;
       placedGroups.push({ placed: placed2, file, document, request: key });
-      if (key === null || written === null || text4 === void 0) continue;
-      const request = requests.get(key) ?? { written, checks: /* @__PURE__ */ new Set(), strictest: findings[placed2[0].finding], text: text4 };
+      if (key === null || ofText === null || written === null || text4 === void 0) continue;
+      const request = requests.get(key) ?? { written, checks: /* @__PURE__ */ new Set(), strictest: findings[placed2[0].finding], text: text4, textKey: ofText };
       requests.set(key, request);
       for (const entry of placed2) {
         const finding = findings[entry.finding];
@@ -26879,7 +26902,7 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
     const objectFixesOf = request === null ? /* @__PURE__ */ new Map() : fixesOf.get(request) ?? /* @__PURE__ */ new Map();
     const ownObject = written !== null && !written.targeted;
     const operations = written === null && document !== void 0 ? index.operationsIn(document, file) : null;
-    const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), sources);
+    const operationChangesOf = operations === null || document === void 0 ? [] : operationChanges(operations, document, fixedOf2(index), editable);
     for (const entry of placed2) {
       if (operationChangesOf.length > 0) {
         for (const change of operationChangesOf) candidates.push({ finding: entry.finding, rendering: index.rendering, file, ...change, caveat: findings[entry.finding].fixNote });
@@ -26899,43 +26922,28 @@ function kustomizeCandidates(fixes, findings, sources, fixedOf2) {
 }
 function objectFixesByRequest(requests) {
   const byText = /* @__PURE__ */ new Map();
-  for (const [key, { written, checks: checks2, strictest }] of requests) {
-    const version4 = parseVersion(strictest.version);
-    const request = { written, checks: checks2, policy: { level: strictest.level, version: version4.ok ? version4.value : version4.fallback } };
-    const textKey = key.slice(0, key.lastIndexOf("\0"));
-    const ofText = byText.get(textKey);
-    if (ofText) ofText.push([key, request]);
-    else byText.set(textKey, [[key, request]]);
-  }
+  for (const entry of requests) addTo(byText, entry[1].textKey, entry);
   const out = /* @__PURE__ */ new Map();
   for (const ofText of byText.values()) {
-    const results = objectFixes(requests.get(ofText[0][0]).text, ofText.map(([, request]) => request));
+    const objectRequests = ofText.map(([, { written, checks: checks2, strictest }]) => {
+      const version4 = parseVersion(strictest.version);
+      return { written, checks: checks2, policy: { level: strictest.level, version: version4.ok ? version4.value : version4.fallback } };
+    });
+    const results = objectFixes(ofText[0][1].text, objectRequests);
     ofText.forEach(([key], i) => out.set(key, results[i]));
   }
   return out;
 }
-function chartValuesCandidates(fixes, findings, sources, movable, fixedOf2) {
+function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
   const byRendering = /* @__PURE__ */ new Map();
-  for (const fix of fixes) {
-    const pending = byRendering.get(fix.index);
-    if (pending) pending.push(fix);
-    else byRendering.set(fix.index, [fix]);
-  }
+  for (const fix of fixes) addTo(byRendering, fix.index, fix);
   const candidates = [];
-  const valuesFiles = /* @__PURE__ */ new Map();
-  const valuesFileOf = (file) => {
-    if (!valuesFiles.has(file)) {
-      const text4 = sources.get(file);
-      valuesFiles.set(file, text4 === void 0 ? null : editableFile(file, text4));
-    }
-    return valuesFiles.get(file) ?? null;
-  };
   for (const [index, pending] of byRendering) {
     const fixed2 = fixedOf2(index);
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
       let found = changes.get(fix.document);
-      if (found === void 0) changes.set(fix.document, found = valuesChangesOf(index, fix.document, fixed2, valuesFileOf));
+      if (found === void 0) changes.set(fix.document, found = valuesChangesOf(index, fix.document, fixed2, editable));
       for (const { file, change } of found) {
         if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote });
       }
@@ -26951,7 +26959,7 @@ function valuesKeyOf(template, path11, rendered) {
   const values = findInTemplate(template, path11, rendered).values;
   return values === null || values.from !== path11.length ? null : [...values.key];
 }
-function valuesChangesOf(index, document, fixed2, valuesFileOf) {
+function valuesChangesOf(index, document, fixed2, editable) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
   if (template === null || after === void 0) return [];
@@ -26960,23 +26968,18 @@ function valuesChangesOf(index, document, fixed2, valuesFileOf) {
     return key === null ? null : template.writeKey(key);
   };
   const byFile = /* @__PURE__ */ new Map();
-  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) {
-    const ofFile = byFile.get(file);
-    if (ofFile) ofFile.push([...edits]);
-    else byFile.set(file, [[...edits]]);
-  }
+  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) addTo(byFile, file, [...edits]);
   const out = [];
   for (const [file, byKey] of byFile) {
-    const values = valuesFileOf(file);
+    const values = editable(file);
     if (values !== null) for (const change of writerChanges(values, byKey, maxSuggestionSpan)) out.push({ file, change });
   }
   return out;
 }
-function operationChanges(operations, document, fixed2, sources) {
+function operationChanges(operations, document, fixed2, editable) {
   const after = fixed2.get(document.index);
   const { block: block2 } = operations;
-  const text4 = block2?.text ?? sources.get(operations.file);
-  const file = text4 === void 0 ? null : editableFile(operations.file, text4);
+  const file = editable(operations.file, block2);
   if (after === void 0 || file === null) return [];
   const changes = writerChanges(
     file,
@@ -27194,9 +27197,10 @@ ${fix.replacement}\`\`\``;
     if (fixed2 === void 0) fixedRenderings.set(index, fixed2 = fixedRendering(index, fixesByRendering.get(index.path) ?? /* @__PURE__ */ new Map()));
     return fixed2;
   };
-  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2));
+  const editable = editableTexts(sources);
+  candidates.push(...kustomizeCandidates(kustomizeFixes, report.findings, sources, fixedOf2, editable));
   const movable = ({ primary }, file, change) => changeSet === null || !linesIn2(primary.file).has(primary.line) || linesIn2(file).spansOneHunk(change.startLine, change.endLine);
-  candidates.push(...chartValuesCandidates(chartFixes, report.findings, sources, movable, fixedOf2));
+  candidates.push(...chartValuesCandidates(chartFixes, report.findings, movable, fixedOf2, editable));
   const ignored = report.ignored.map((finding) => {
     const index = indexOf(finding.file);
     if (index === null) return finding;
@@ -27294,9 +27298,7 @@ function batchesOf(candidates, findings) {
     }
     batch.members.push(candidate);
     batch.objects.add(object);
-    const sameFile = batch.byFile.get(candidate.file);
-    if (sameFile) sameFile.push(candidate);
-    else batch.byFile.set(candidate.file, [candidate]);
+    addTo(batch.byFile, candidate.file, candidate);
     batchOf.set(key, batch.members);
   }
   return batchOf;
@@ -27313,11 +27315,7 @@ async function verifySuggestions(mapped, port, policy) {
   const before = /* @__PURE__ */ new Map();
   const render = (batch) => {
     const byFile = /* @__PURE__ */ new Map();
-    for (const candidate of batch) {
-      const sameFile = byFile.get(candidate.file);
-      if (sameFile) sameFile.push(candidate);
-      else byFile.set(candidate.file, [candidate]);
-    }
+    for (const candidate of batch) addTo(byFile, candidate.file, candidate);
     const edits = /* @__PURE__ */ new Map();
     for (const [file, ofFile] of byFile) {
       const text4 = mapped.sources.get(file);
@@ -28241,12 +28239,8 @@ function applyRound(files, findings, fixedChecks) {
   const suggestionsOf = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     if (!finding.fix) continue;
-    const suggestions = suggestionsOf.get(finding.file);
-    if (suggestions) suggestions.push(finding.fix);
-    else suggestionsOf.set(finding.file, [finding.fix]);
-    const checks2 = fixedChecks.get(finding.file);
-    if (checks2) checks2.push(finding.check);
-    else fixedChecks.set(finding.file, [finding.check]);
+    addTo(suggestionsOf, finding.file, finding.fix);
+    addTo(fixedChecks, finding.file, finding.check);
   }
   if (suggestionsOf.size === 0) return null;
   return files.map((file) => {
