@@ -23417,6 +23417,27 @@ ${why}
   };
 }
 
+// src/report/counts.ts
+function findingCounts(findings) {
+  const blockingOf = /* @__PURE__ */ new Map();
+  let plain2 = 0;
+  let plainBlocking = 0;
+  for (const f of findings) {
+    if (f.rendered === void 0) {
+      plain2++;
+      if (f.blocking) plainBlocking++;
+      continue;
+    }
+    const key = [f.file, f.line, f.kind, f.namespace ?? "", f.name, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
+    blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
+  }
+  let renderedBlocking = 0;
+  for (const blocks of blockingOf.values()) if (blocks) renderedBlocking++;
+  const total = plain2 + blockingOf.size;
+  const blocking = plainBlocking + renderedBlocking;
+  return { blocking, warnings: total - blocking, total };
+}
+
 // src/report/namesBy.ts
 function namesBy(items, keyOf2, named) {
   const byKey = /* @__PURE__ */ new Map();
@@ -23485,11 +23506,11 @@ function renderText(report, header, unchecked) {
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? "" : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${underFirst(e.message)}`);
-  const blocking = report.findings.filter((f) => f.blocking).length;
+  const { blocking, warnings } = findingCounts(report.findings);
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [
     `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, "pod spec", "pod specs")} checked, ${denied} violating`,
-    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(report.findings.length - blocking, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
+    `(${count(blocking, "blocking finding", "blocking findings")}, ${count(warnings, "warning", "warnings")}` + (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : "") + ")"
   ];
   let summary = parts.join(" ");
   if (report.errors.length > 0) summary += `, ${count(report.errors.length, "file problem", "file problems")}`;
@@ -28337,7 +28358,7 @@ async function fixCommand(args, io) {
     const caution = cautionFor(checks2);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
-  const fixedCount = before.findings.length - remaining.findings.length;
+  const fixedCount = findingCounts(before.findings).total - findingCounts(remaining.findings).total;
   const text4 = [
     renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,

@@ -46101,6 +46101,27 @@ function relabelledNamespaces(changeSet, options) {
 // src/main.ts
 init_load();
 
+// src/report/counts.ts
+function findingCounts(findings) {
+  const blockingOf = /* @__PURE__ */ new Map();
+  let plain2 = 0;
+  let plainBlocking = 0;
+  for (const f of findings) {
+    if (f.rendered === void 0) {
+      plain2++;
+      if (f.blocking) plainBlocking++;
+      continue;
+    }
+    const key = [f.file, f.line, f.kind, f.namespace ?? "", f.name, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
+    blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
+  }
+  let renderedBlocking = 0;
+  for (const blocks of blockingOf.values()) if (blocks) renderedBlocking++;
+  const total = plain2 + blockingOf.size;
+  const blocking = plainBlocking + renderedBlocking;
+  return { blocking, warnings: total - blocking, total };
+}
+
 // src/report/fixNoteLine.ts
 function fixNoteLine(note, where2) {
   const first = note.split("\n\n")[0].split("\n")[0];
@@ -46214,8 +46235,7 @@ var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function countsLine(input) {
-  const blocking = input.findings.filter((f) => f.blocking).length;
-  const warnings = input.findings.length - blocking;
+  const { blocking, warnings } = findingCounts(input.findings);
   const notChecked = input.errors.filter((e) => !isWarning(e)).length;
   const severities = [`\u274C **${blocking}** blocking`, `\u26A0\uFE0F **${warnings}** ${warnings === 1 ? "warning" : "warnings"}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? "file" : "files"} not checked`);
@@ -46321,10 +46341,10 @@ function conclusionOf(findings, errors, mode, unchecked = defaultUnchecked) {
   return fromProblems;
 }
 function titleOf(findings, errors, checked) {
-  const blocking = findings.filter((f) => f.blocking).length;
+  const { blocking, warnings: warned } = findingCounts(findings);
   const parts = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? "violation" : "violations"}`);
-  if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? "warning" : "warnings"}`);
+  if (warned > 0) parts.push(`${warned} ${warned === 1 ? "warning" : "warnings"}`);
   const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
   if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? "file" : "files"}`);
   const notChecked = uncheckedText(errors);
@@ -46531,9 +46551,9 @@ var maxListedBlockers = 50;
 var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function severityCounts(findings, errors) {
-  const blocking = findings.filter((f) => f.blocking).length;
+  const { blocking, warnings } = findingCounts(findings);
   const failing = errors.filter(failsRun).length;
-  const parts = [`${blocking} blocking`, plural3(findings.length - blocking, "warning", "warnings")];
+  const parts = [`${blocking} blocking`, plural3(warnings, "warning", "warnings")];
   if (failing > 0) parts.push(`${plural3(failing, "file", "files")} not checked`);
   return parts.join(", ");
 }
@@ -54369,8 +54389,9 @@ async function run(given) {
     const knownReadOnly = readOnly;
     const summaryText = jobSummary(settings.checkName, output.title, summaryInput(knownReadOnly !== null ? [knownReadOnly] : []), checkRunText(findings, inline));
     await io.appendSummary(clampMarkdown(summaryText, jobSummaryBytes, `The summary was cut at GitHub's 1 MiB limit; the JSON report (output report-json) and the SARIF file list every finding.`));
-    io.setOutput("violations", String(findings.length));
-    io.setOutput("blocking", String(findings.filter((f) => f.blocking).length));
+    const counts = findingCounts(findings);
+    io.setOutput("violations", String(counts.total));
+    io.setOutput("blocking", String(counts.blocking));
     io.setOutput("conclusion", output.conclusion);
     io.setOutput("report-json", jsonPath);
     io.setOutput("sarif", sarifPath);

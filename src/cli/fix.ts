@@ -32,6 +32,7 @@ import { textOf } from '../manifests/load.js';
 import { renderText } from '../report/text.js';
 import { fixNoteLine } from '../report/fixNoteLine.js';
 import { cautionFor } from '../report/commentBody.js';
+import { findingCounts } from '../report/counts.js';
 import { checkIds, isCheckId } from '../policy/checkIds.js';
 import { didYouMean } from './suggest.js';
 import { addTo } from '../multiMap.js';
@@ -239,7 +240,7 @@ export async function fixCommand(args: string[], io: CliIO): Promise<number> {
     const caution = cautionFor(checks);
     return caution === null ? [] : [`${file}: caution: ${caution}`];
   });
-  const fixedCount = before.findings.length - remaining.findings.length;
+  const fixedCount = findingCounts(before.findings).total - findingCounts(remaining.findings).total;
   const text = [
     renderText(report, defaultPolicies(policy), options.unchecked).trimEnd(),
     ...notes,

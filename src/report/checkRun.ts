@@ -4,6 +4,7 @@
  * `neutral` do not.
  */
 import { fixNoteLine } from './fixNoteLine.js';
+import { findingCounts } from './counts.js';
 import { defaultUnchecked, problemSeverity, problemsVerdict, uncheckedText } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isWarning } from '../manifests/types.js';
@@ -43,10 +44,10 @@ export function conclusionOf(findings: readonly ReviewFinding[], errors: readonl
 
 /** Counts of what blocks and warns, then the files not checked; `checked` (pod specs evaluated) says when nothing was. */
 export function titleOf(findings: readonly ReviewFinding[], errors: readonly LoadProblem[], checked?: number): string {
-  const blocking = findings.filter((f) => f.blocking).length;
+  const { blocking, warnings: warned } = findingCounts(findings);
   const parts: string[] = [];
   if (blocking > 0) parts.push(`${blocking} blocking ${blocking === 1 ? 'violation' : 'violations'}`);
-  if (findings.length > blocking) parts.push(`${findings.length - blocking} ${findings.length - blocking === 1 ? 'warning' : 'warnings'}`);
+  if (warned > 0) parts.push(`${warned} ${warned === 1 ? 'warning' : 'warnings'}`);
   const invalid = new Set(errors.filter(failsRun).map((e) => e.file)).size;
   if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? 'file' : 'files'}`);
   const notChecked = uncheckedText(errors);

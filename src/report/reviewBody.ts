@@ -9,6 +9,7 @@
 import { failsRun } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
+import { findingCounts } from './counts.js';
 import type { ReviewPlan } from './reviewPlan.js';
 import type { ReviewFinding } from './types.js';
 
@@ -32,9 +33,9 @@ const workloadOf = (f: ReviewFinding) => `${f.kind} ${f.namespace === null ? '' 
 
 /** "2 blocking, 4 warnings, 1 file not checked": what the review is about, by severity. */
 export function severityCounts(findings: readonly ReviewFinding[], errors: readonly LoadProblem[]): string {
-  const blocking = findings.filter((f) => f.blocking).length;
+  const { blocking, warnings } = findingCounts(findings);
   const failing = errors.filter(failsRun).length;
-  const parts = [`${blocking} blocking`, plural(findings.length - blocking, 'warning', 'warnings')];
+  const parts = [`${blocking} blocking`, plural(warnings, 'warning', 'warnings')];
   if (failing > 0) parts.push(`${plural(failing, 'file', 'files')} not checked`);
   return parts.join(', ');
 }

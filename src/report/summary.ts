@@ -9,6 +9,7 @@ import type { IgnoredFinding, PolicyProblemReport } from '../findings/types.js';
 import { isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
+import { findingCounts } from './counts.js';
 import { checkTitles } from './explanations.js';
 import { rootsByTool } from './namesBy.js';
 import type { ReviewFinding } from './types.js';
@@ -43,8 +44,7 @@ const workloadOf = (f: { kind: string; namespace: string | null; name: string })
 
 /** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
-  const blocking = input.findings.filter((f) => f.blocking).length;
-  const warnings = input.findings.length - blocking;
+  const { blocking, warnings } = findingCounts(input.findings);
   const notChecked = input.errors.filter((e) => !isWarning(e)).length;
   const severities = [`❌ **${blocking}** blocking`, `⚠️ **${warnings}** ${warnings === 1 ? 'warning' : 'warnings'}`];
   if (notChecked > 0) severities.push(`**${notChecked}** ${notChecked === 1 ? 'file' : 'files'} not checked`);

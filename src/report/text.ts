@@ -12,6 +12,7 @@ import type { Finding } from '../findings/types.js';
 import { problemSeverity } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
+import { findingCounts } from './counts.js';
 import { alikeRenderings, rootsByTool } from './namesBy.js';
 
 function subject(f: { kind: string; namespace: string | null; name: string }): string {
@@ -73,11 +74,11 @@ export function renderText(report: ReportLike, header: PolicyHeader, unchecked: 
   for (const p of report.policyProblems) lines.push(`${p.file}:${p.line}: warning: ${subject(p)}: ${p.message}`);
   for (const n of report.notices ?? []) lines.push(`${n.file}:${n.line}: note: ${n.message}`);
   for (const e of report.errors) lines.push(`${e.file}${e.line === null ? '' : `:${e.line}`}: ${problemWords[problemSeverity(e, unchecked)]}: ${underFirst(e.message)}`);
-  const blocking = report.findings.filter((f) => f.blocking).length;
+  const { blocking, warnings } = findingCounts(report.findings);
   const denied = report.podSpecs.filter((p) => !p.allowed).length;
   const parts = [
     `${header.enforce} (warn ${header.warn}): ${count(report.podSpecs.length, 'pod spec', 'pod specs')} checked, ${denied} violating`,
-    `(${count(blocking, 'blocking finding', 'blocking findings')}, ${count(report.findings.length - blocking, 'warning', 'warnings')}` +
+    `(${count(blocking, 'blocking finding', 'blocking findings')}, ${count(warnings, 'warning', 'warnings')}` +
       (report.ignored.length > 0 ? `, ${report.ignored.length} ignored` : '') +
       ')',
   ];

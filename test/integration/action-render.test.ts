@@ -179,6 +179,44 @@ describe.skipIf(!haveHelm() || !haveKustomize())(`the Action renders charts and 
     }
   });
 
+  it('a base line two overlays render alike: one comment, and every count says one finding', async () => {
+    const trees = mkdtempSync(path.join(tmpdir(), 'psr-shared-base-'));
+    try {
+      for (const [side, privileged] of [['base', false], ['head', true]] as const) {
+        const root = path.join(trees, side);
+        mkdirSync(path.join(root, 'base'), { recursive: true });
+        writeFileSync(path.join(root, 'base/kustomization.yaml'), 'resources:\n- deployment.yaml\n');
+        writeFileSync(
+          path.join(root, 'base/deployment.yaml'),
+          `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: web:1\n        securityContext:\n          privileged: ${privileged}\n`,
+        );
+        // Two variants of one install (as Argo CD's ha and non-ha): same name and namespace, different labels.
+        for (const variant of ['single', 'ha']) {
+          mkdirSync(path.join(root, 'overlays', variant), { recursive: true });
+          writeFileSync(path.join(root, 'overlays', variant, 'kustomization.yaml'), `namespace: shop\nresources:\n- ../../base\nlabels:\n- pairs: {variant: ${variant}}\n`);
+        }
+      }
+      const pr = await emulator.addPullRequest({ owner: 'acme', repo: 'shop', number: next++, baseDir: path.join(trees, 'base'), headDir: path.join(trees, 'head') });
+      const run = await runAction(emulator, pr, { inputs: { 'warn-level': 'privileged' } });
+      expect(run.stderr).toBe('');
+      const report = run.reportJson as { findings: { file: string; line: number; rendered: { root: string } }[] };
+      // The JSON report keeps each rendering's finding...
+      expect(report.findings.map((f) => [f.file, f.line, f.rendered.root])).toEqual([
+        ['base/deployment.yaml', 16, 'overlays/ha'],
+        ['base/deployment.yaml', 16, 'overlays/single'],
+      ]);
+      // ...and everything a person reads counts the line once.
+      const [review] = reviewsOf(pr);
+      expect(review!.comments.map((c) => [c.path, c.line])).toEqual([['base/deployment.yaml', 16]]);
+      expect(review!.body).toContain('1 blocking, 0 warnings.');
+      expect(checkRunsOf(pr)[0]!.output.title).toBe('1 blocking violation');
+      expect(run.summary).toContain('❌ **1** blocking · ⚠️ **0** warnings');
+      expect(run.outputs).toMatchObject({ violations: '1', blocking: '1', conclusion: 'failure' });
+    } finally {
+      rmSync(trees, { recursive: true, force: true });
+    }
+  });
+
   it('without helm on PATH: a notice per chart and a neutral check run, never a silent green', async () => {
     const pr = await pullRequest('helm-values');
     const gitDir = path.dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());

@@ -1,0 +1,49 @@
+/** How many findings the reports say there are when overlays sharing a base each render the same line. */
+import { describe, expect, it } from 'vitest';
+import { titleOf } from '../../../src/report/checkRun.js';
+import { findingCounts } from '../../../src/report/counts.js';
+import { severityCounts } from '../../../src/report/reviewBody.js';
+import { countsLine } from '../../../src/report/summary.js';
+import { renderText } from '../../../src/report/text.js';
+import type { ReviewFinding } from '../../../src/report/types.js';
+import { reviewFinding } from '../../helpers/findings.js';
+
+const overlay = (root: string, overrides: Partial<ReviewFinding> = {}) =>
+  reviewFinding({ file: 'app/base/deployment.yaml', line: 12, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null }, ...overrides });
+
+describe('finding counts', () => {
+  it('counts a line several overlays render alike once, blocking when any of them blocks', () => {
+    const findings = [overlay('app/overlays/prod'), overlay('app/overlays/staging', { blocking: false, mode: 'warn' }), overlay('app/overlays/dev')];
+    expect(findingCounts(findings)).toEqual({ blocking: 1, warnings: 0, total: 1 });
+    // A warning every overlay shares is one warning.
+    expect(findingCounts(findings.map((f) => ({ ...f, blocking: false })))).toEqual({ blocking: 0, warnings: 1, total: 1 });
+  });
+
+  it('counts apart what a reader reads apart: another check, message, container, workload, line, or a line that is not certain', () => {
+    const prod = overlay('app/overlays/prod');
+    const others = [
+      overlay('app/overlays/staging', { check: 'hostPorts' }),
+      overlay('app/overlays/staging', { detail: 'container "sidecar" must not set securityContext.privileged=true' }),
+      overlay('app/overlays/staging', { container: 'sidecar' }),
+      overlay('app/overlays/staging', { namespace: 'staging' }),
+      overlay('app/overlays/staging', { name: 'web-canary' }),
+      overlay('app/overlays/staging', { line: 13 }),
+      overlay('app/overlays/staging', { rendered: { ...prod.rendered!, root: 'app/overlays/staging', exact: false } }),
+    ];
+    expect(findingCounts([prod, ...others])).toEqual({ blocking: 8, warnings: 0, total: 8 });
+  });
+
+  it("counts each plain file's finding, even two that read alike", () => {
+    const plain = reviewFinding();
+    expect(findingCounts([plain, { ...plain }, { ...plain, blocking: false }])).toEqual({ blocking: 2, warnings: 1, total: 3 });
+  });
+
+  it('the check run title, the summary, the review body and the text report all count so', () => {
+    const findings = [overlay('app/overlays/prod'), overlay('app/overlays/staging'), overlay('app/overlays/dev'), overlay('app/overlays/prod', { check: 'hostPorts', blocking: false, mode: 'warn' })];
+    expect(titleOf(findings, [])).toBe('1 blocking violation, 1 warning');
+    expect(severityCounts(findings, [])).toBe('1 blocking, 1 warning');
+    expect(countsLine({ policy: 'baseline:latest', findings, ignored: [], policyProblems: [], errors: [], podSpecs: 3, unchanged: 0, notices: [] })).toMatch(/^❌ \*\*1\*\* blocking · ⚠️ \*\*1\*\* warning — /);
+    const text = renderText({ findings, ignored: [], policyProblems: [], errors: [], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'neutral');
+    expect(text).toContain('(1 blocking finding, 1 warning)');
+  });
+});
