@@ -26020,6 +26020,13 @@ function relabelledNamespaces(changeSet, options) {
   return [...names].filter((name) => !sameLabels2(base.byName.get(name)?.podSecurityLabels ?? {}, head.byName.get(name)?.podSecurityLabels ?? {}) && stricter2(name)).sort();
 }
 
+// src/multiMap.ts
+function addTo(lists, key, value) {
+  const list4 = lists.get(key);
+  if (list4) list4.push(value);
+  else lists.set(key, [value]);
+}
+
 // src/scope/scope.ts
 function loadPods(path11, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
@@ -26062,7 +26069,7 @@ function deepEqual(a, b) {
   return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
 }
 function samePod(a, b) {
-  return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
+  return deepEqual({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure2, pod) {
   return new Set(failure2.paths.map((path11) => containerOfPath(pod, path11) ?? ""));
@@ -26108,6 +26115,27 @@ function matchNamespaceMoves(heads, unmatchedBase, matches2) {
       const [moved] = candidates.splice(index, 1);
       if (moved && moved.namespace !== pod.namespace) matches2.set(pod, moved);
       else if (moved) candidates.splice(index, 0, moved);
+    }
+  }
+}
+function matchRenamedBySource(heads, bases, matches2) {
+  const matched = new Set(matches2.values());
+  for (const [file, headPods] of heads) {
+    const sources = file.documentSources;
+    if (sources === void 0) continue;
+    const keyOf2 = (pod, sourceOf) => {
+      const source = sourceOf(pod.document.line);
+      return source === null ? null : [pod.kind, pod.namespace ?? "", source].join("\0");
+    };
+    const unmatched = /* @__PURE__ */ new Map();
+    for (const pod of bases.get(file)?.values() ?? []) {
+      const key = matched.has(pod) ? null : keyOf2(pod, sources.base);
+      if (key !== null) addTo(unmatched, key, pod);
+    }
+    for (const pod of headPods.values()) {
+      const key = matches2.has(pod) ? null : keyOf2(pod, sources.head);
+      const base = key === null ? void 0 : unmatched.get(key)?.shift();
+      if (base !== void 0) matches2.set(pod, base);
     }
   }
 }
@@ -26198,6 +26226,7 @@ function evaluateChangeSet(changeSet, options) {
     }
   }
   matchNamespaceMoves(heads, unmatchedBase, matches2);
+  matchRenamedBySource(heads, bases, matches2);
   const findings = [];
   const ignored = [];
   const policyProblems = [];
@@ -26866,13 +26895,6 @@ function inFile(fix, block2) {
 ` } };
 }
 
-// src/multiMap.ts
-function addTo(lists, key, value) {
-  const list4 = lists.get(key);
-  if (list4) list4.push(value);
-  else lists.set(key, [value]);
-}
-
 // src/render/sourceCandidates.ts
 var maxSuggestionSpan = 20;
 function textKey(file, block2) {
@@ -27421,7 +27443,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
       head: { kind: "content", data: r.head.text },
       hunks: null,
-      rendered: true
+      rendered: true,
+      ...r.root.helm !== null && r.base.kind === "rendered" ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {}
     });
   });
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };

@@ -52603,6 +52603,15 @@ function configRelaxations(base, head, options) {
 
 // src/scope/scope.ts
 init_select();
+
+// src/multiMap.ts
+function addTo(lists, key, value) {
+  const list3 = lists.get(key);
+  if (list3) list3.push(value);
+  else lists.set(key, [value]);
+}
+
+// src/scope/scope.ts
 function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }], charts: [] };
@@ -52644,7 +52653,7 @@ function deepEqual(a, b) {
   return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
 }
 function samePod(a, b) {
-  return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
+  return deepEqual({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && deepEqual(a.spec, b.spec);
 }
 function subjects(failure2, pod) {
   return new Set(failure2.paths.map((path4) => containerOfPath(pod, path4) ?? ""));
@@ -52690,6 +52699,27 @@ function matchNamespaceMoves(heads, unmatchedBase, matches2) {
       const [moved] = candidates.splice(index, 1);
       if (moved && moved.namespace !== pod.namespace) matches2.set(pod, moved);
       else if (moved) candidates.splice(index, 0, moved);
+    }
+  }
+}
+function matchRenamedBySource(heads, bases, matches2) {
+  const matched = new Set(matches2.values());
+  for (const [file, headPods] of heads) {
+    const sources = file.documentSources;
+    if (sources === void 0) continue;
+    const keyOf2 = (pod, sourceOf) => {
+      const source = sourceOf(pod.document.line);
+      return source === null ? null : [pod.kind, pod.namespace ?? "", source].join("\0");
+    };
+    const unmatched = /* @__PURE__ */ new Map();
+    for (const pod of bases.get(file)?.values() ?? []) {
+      const key = matched.has(pod) ? null : keyOf2(pod, sources.base);
+      if (key !== null) addTo(unmatched, key, pod);
+    }
+    for (const pod of headPods.values()) {
+      const key = matches2.has(pod) ? null : keyOf2(pod, sources.head);
+      const base = key === null ? void 0 : unmatched.get(key)?.shift();
+      if (base !== void 0) matches2.set(pod, base);
     }
   }
 }
@@ -52780,6 +52810,7 @@ function evaluateChangeSet(changeSet, options) {
     }
   }
   matchNamespaceMoves(heads, unmatchedBase, matches2);
+  matchRenamedBySource(heads, bases, matches2);
   const findings = [];
   const ignored = [];
   const policyProblems = [];
@@ -52858,9 +52889,6 @@ function evaluateChangeSet(changeSet, options) {
 
 // src/render/stage.ts
 init_discover();
-
-// src/render/mapReport.ts
-init_load();
 
 // src/render/helmMap.ts
 init_load();
@@ -53127,6 +53155,9 @@ function helmLocator(sources) {
     return { template: templateHit, values: null };
   };
 }
+
+// src/render/mapReport.ts
+init_load();
 
 // src/render/kustomizeMap.ts
 init_load();
@@ -53465,13 +53496,6 @@ function inFile(fix, block2) {
   const { startLine, endLine, newLines } = blockLines(block2, { ...suggestion, newLines: suggestion.replacement.replace(/\n$/, "").split("\n") });
   return { ...fix, fix: { ...suggestion, startLine, endLine, replacement: suggestion.replacement === "" ? "" : `${newLines.join("\n")}
 ` } };
-}
-
-// src/multiMap.ts
-function addTo(lists, key, value) {
-  const list3 = lists.get(key);
-  if (list3) list3.push(value);
-  else lists.set(key, [value]);
 }
 
 // src/render/sourceCandidates.ts
@@ -54024,7 +54048,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       base: r.base.kind === "rendered" ? { kind: "content", data: r.base.text } : { kind: "absent" },
       head: { kind: "content", data: r.head.text },
       hunks: null,
-      rendered: true
+      rendered: true,
+      ...r.root.helm !== null && r.base.kind === "rendered" ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {}
     });
   });
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };

@@ -48,6 +48,14 @@ export interface ChangedFile {
    * rendering stage maps its findings back to the source lines.
    */
   readonly rendered?: boolean;
+  /**
+   * For a rendering whose tool says where each document comes from (helm's
+   * `# Source:` comments): that source, for a line of the base and of the
+   * head text. A template that names its pod anew at each rendering
+   * (`randAlphaNum`, as many charts' test pods) renders the same pod spec
+   * under another name; scope pairs such pod specs by their source.
+   */
+  readonly documentSources?: { readonly base: (line: number) => string | null; readonly head: (line: number) => string | null };
 }
 
 export interface ChangeSet {

@@ -17,6 +17,7 @@ import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
 import { discoverRoots } from './discover.js';
+import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
 import { placeInNamespace } from './namespace.js';
@@ -84,6 +85,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       head: { kind: 'content', data: r.head.text },
       hunks: null,
       rendered: true,
+      ...(r.root.helm !== null && r.base.kind === 'rendered' ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {}),
     });
   });
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };

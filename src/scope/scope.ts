@@ -53,6 +53,7 @@ import { changedPaths } from './relabelled.js';
 import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
 import type { DiffFinding, DiffPodSpecVerdict, DiffReport } from './types.js';
+import { addTo } from '../multiMap.js';
 
 export interface ScopeOptions {
   readonly policy: PolicyContext;
@@ -162,8 +163,9 @@ function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean 
   return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
 }
 
+/** The same pod spec, whatever its name: pod specs are paired by name, or by source when a template names them anew (matchRenamedBySource). */
 function samePod(a: PodInput, b: PodInput): boolean {
-  return deepEqual(a.metadata, b.metadata) && deepEqual(a.spec, b.spec);
+  return deepEqual({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && deepEqual(a.spec, b.spec);
 }
 
 /** The containers a failure names ('' for the pod level). */
@@ -231,6 +233,35 @@ function matchNamespaceMoves(heads: ReadonlyMap<ChangedFile, ReadonlyMap<string,
       const [moved] = candidates.splice(index, 1);
       if (moved && moved.namespace !== pod.namespace) matches.set(pod, moved);
       else if (moved) candidates.splice(index, 0, moved);
+    }
+  }
+}
+
+/**
+ * Head pod specs of a rendering still unmatched, paired in order with the
+ * base's unmatched ones of the same kind, namespace and source (the template
+ * that wrote their document): a chart's test pod named
+ * `{{ .Release.Name }}-test-{{ randAlphaNum 5 }}` is renamed at each
+ * rendering, and is the same pod spec, not a new one the change made.
+ */
+function matchRenamedBySource(heads: ReadonlyMap<ChangedFile, ReadonlyMap<string, PodSpecSource>>, bases: ReadonlyMap<ChangedFile, ReadonlyMap<string, PodSpecSource>>, matches: Map<PodSpecSource, PodSpecSource>): void {
+  const matched = new Set(matches.values());
+  for (const [file, headPods] of heads) {
+    const sources = file.documentSources;
+    if (sources === undefined) continue;
+    const keyOf = (pod: PodSpecSource, sourceOf: (line: number) => string | null) => {
+      const source = sourceOf(pod.document.line);
+      return source === null ? null : [pod.kind, pod.namespace ?? '', source].join('\u0000');
+    };
+    const unmatched = new Map<string, PodSpecSource[]>();
+    for (const pod of bases.get(file)?.values() ?? []) {
+      const key = matched.has(pod) ? null : keyOf(pod, sources.base);
+      if (key !== null) addTo(unmatched, key, pod);
+    }
+    for (const pod of headPods.values()) {
+      const key = matches.has(pod) ? null : keyOf(pod, sources.head);
+      const base = key === null ? undefined : unmatched.get(key)?.shift();
+      if (base !== undefined) matches.set(pod, base);
     }
   }
 }
@@ -355,8 +386,10 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
       if (moved) matches.set(pod, moved);
     }
   }
-  // Last, a workload moved to another namespace: the same kind and name, so its policy is compared with where it came from.
+  // Then a workload moved to another namespace: the same kind and name, so its policy is compared with where it came from.
   matchNamespaceMoves(heads, unmatchedBase, matches);
+  // Last, a rendered pod spec named anew by its template at each rendering.
+  matchRenamedBySource(heads, bases, matches);
 
   const findings: DiffFinding[] = [];
   const ignored: IgnoredFinding[] = [];

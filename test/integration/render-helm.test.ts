@@ -23,6 +23,7 @@ interface JsonFinding {
   name: string;
   check: string;
   status: string;
+  preexisting?: boolean;
   fix?: { startLine: number; endLine: number; replacement: string; attachable: boolean } | null;
   fixNote?: string | null;
   locations: { line: number; inDiff: boolean }[];
@@ -70,6 +71,19 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     // The Service is not a pod spec; templates are never read as YAML of their own.
     expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', name: 'web-web', status: 'modified' })]);
     expect(report.errors).toEqual([]);
+  });
+
+  it('pairs a test pod its template names anew at each rendering with the base one: untouched, it is not reported; edited, it is modified', async () => {
+    const { report } = await diff('helm-test-pods');
+    // connection.yaml renders the same pod spec under another random name: unchanged, so not checked.
+    // debug.yaml gained `privileged: true`: modified, its hostIPC already failing before.
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.status, f.preexisting])).toEqual([
+      ['charts/web/values.yaml', 9, 'hostNamespaces', 'modified', false],
+      ['charts/web/templates/tests/debug.yaml', 8, 'hostNamespaces', 'modified', true],
+      ['charts/web/templates/tests/debug.yaml', 14, 'privileged', 'modified', false],
+    ]);
+    expect(report.findings.map((f) => f.name)).not.toContain(expect.stringMatching(/-test-/));
+    expect(report.podSpecs.map((p) => p.status)).toEqual(['modified', 'modified']);
   });
 
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {

@@ -45,6 +45,26 @@ describe('evaluateChangeSet', () => {
     expect(finding).toMatchObject({ check: 'privileged', containers: ['a'], preexisting: true });
   });
 
+  it('pairs a rendered pod spec its source names anew with the base one of that source; a plain file\'s renamed pod stays new', () => {
+    const base = `# Source: web/templates/a.yaml\n${pod('web-test-abcde', '  hostPID: true\n')}---\n# Source: web/templates/b.yaml\n${pod('web-b-fghij', '  hostIPC: true\n')}`;
+    const head = `# Source: web/templates/a.yaml\n${pod('web-test-klmno', '  hostPID: true\n')}---\n# Source: web/templates/b.yaml\n${pod('web-b-pqrst', '  hostIPC: true\n  hostNetwork: true\n')}`;
+    const sourceOf = (text: string) => (line: number) => {
+      const starts = text.split('\n').flatMap((l, i) => (l.startsWith('# Source: ') ? [{ line: i + 1, source: l.slice(10) }] : []));
+      return starts.filter((s) => s.line <= line).at(-1)?.source ?? null;
+    };
+    const rendering: ChangedFile = { ...modified('charts/web#rendering-1', base, head), hunks: null, rendered: true, documentSources: { base: sourceOf(base), head: sourceOf(head) } };
+    const report = evaluateChangeSet({ files: [rendering] }, options);
+    // a.yaml's pod spec is the same under its new name; b.yaml's gained hostNetwork, a check its hostIPC failed before.
+    expect(report.unchangedPodSpecs).toBe(1);
+    expect(report.findings.map((f) => [f.name, f.detail, f.status, f.preexisting])).toEqual([['web-b-pqrst', 'hostNetwork=true, hostIPC=true', 'modified', true]]);
+    // Without sources (a file of the repository), another name is another pod.
+    const plain = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, options);
+    expect(plain.findings.map((f) => [f.name, f.status])).toEqual([
+      ['web-test-klmno', 'new'],
+      ['web-b-pqrst', 'new'],
+    ]);
+  });
+
   it('gives an added file only new pod specs, and a removed file nothing', () => {
     const files: ChangedFile[] = [
       { path: 'new.yaml', status: 'added', base: absent, head: content(pod('added', '  hostPID: true\n')), hunks: parseFilePatch('@@ -0,0 +1,6 @@\n+a\n+b\n+c\n+d\n+e\n+f') },
