@@ -27032,6 +27032,14 @@ function operationChanges(operations, document, fixed2, editable) {
   return block2 === void 0 ? changes : changes.map((change) => blockLines(block2, change));
 }
 
+// src/render/exampleDiff.ts
+function exampleDiff(replaced, replacement) {
+  const before = replaced.length === 0 ? "" : `${replaced.join("\n")}
+`;
+  const { hunks } = structuredPatch("", "", before, replacement, void 0, void 0, { context: 1 });
+  return hunks.map((hunk) => hunk.lines.filter((line) => !line.startsWith("\\")).join("\n")).join("\n@@\n");
+}
+
 // src/render/mapReport.ts
 var isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function renderedObject(document) {
@@ -27088,6 +27096,20 @@ function presentPart(value, path11) {
 }
 function documentAt(documents, line) {
   return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
+}
+function exampleNote(index, fix) {
+  const writer = index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource";
+  if (fix.replacement === null) return `The rendered manifest has a verified fix, on a line too long to show: edit the ${writer} that writes it.`;
+  const context = (lines) => lines.filter((line) => line.trim() !== "");
+  const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
+  const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
+  const after = [...above, ...fix.replacement.split("\n").slice(0, -1), ...below];
+  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], after.length === 0 ? "" : `${after.join("\n")}
+`);
+  return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):
+\`\`\`diff
+${change}
+\`\`\``;
 }
 function snippetAt(lines, line) {
   return lines.slice(Math.max(0, line - 3), line + 2).join("\n");
@@ -27223,10 +27245,7 @@ function mapRenderedReport(report, renderings, changeSet, headPaths) {
     if (index.rendering.rendered.root.tool === "kustomize") kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else if (edited !== null) candidates.push(edited);
     else if (document !== void 0) chartFixes.push({ finding: i, index, primary, document });
-    const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === "helm" ? "template or values" : "patch or resource"} that writes it):
-\`\`\`yaml
-${fix.replacement}\`\`\``;
-    return { ...mapped, fix: null, fixNote: example };
+    return { ...mapped, fix: null, fixNote: exampleNote(index, fix) };
   });
   const fixesByRendering = /* @__PURE__ */ new Map();
   for (const { file, fix } of report.findings) {

@@ -28,6 +28,7 @@ import type { Suggestion } from '../fixes/types.js';
 import type { RenderedOrigin, RenderedRoot } from './types.js';
 import { lastAtMost } from '../sortedSearch.js';
 import { chartReferenceOf } from '../workloads/charts.js';
+import { exampleDiff } from './exampleDiff.js';
 
 /** One rendering as the scope saw it: a changed file named `path` holding `text`. */
 export interface Rendering {
@@ -169,6 +170,20 @@ function presentPart(value: JsonValue, path: FieldPath): FieldPath {
 /** The document a rendered line belongs to (documents are in line order): a binary search, so many findings cost no more than linear. */
 function documentAt(documents: readonly ManifestDocument[], line: number): ManifestDocument | undefined {
   return documents[lastAtMost(documents.length, (i) => documents[i]?.line ?? 0, line)];
+}
+
+/** A rendered fix no source line takes, as an example of the change to make in the rendered manifest. */
+function exampleNote(index: RenderingIndex, fix: Suggestion): string {
+  const writer = index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource';
+  // A line too long for a suggestion (over `longLine` characters) has no replacement to show.
+  if (fix.replacement === null) return `The rendered manifest has a verified fix, on a line too long to show: edit the ${writer} that writes it.`;
+  // With the lines either side, so that a change at the fix's edge still has a line of context to say where it goes.
+  const context = (lines: string[]) => lines.filter((line) => line.trim() !== '');
+  const above = context(index.lines.slice(Math.max(0, fix.startLine - 2), fix.startLine - 1));
+  const below = context(index.lines.slice(fix.endLine, fix.endLine + 1));
+  const after = [...above, ...fix.replacement.split('\n').slice(0, -1), ...below];
+  const change = exampleDiff([...above, ...index.lines.slice(fix.startLine - 1, fix.endLine), ...below], after.length === 0 ? '' : `${after.join('\n')}\n`);
+  return `The rendered manifest would be fixed by this change (an example: edit the ${writer} that writes it):\n\`\`\`diff\n${change}\n\`\`\``;
 }
 
 /** The rendered lines around a field: shown when no source line is certain. */
@@ -359,8 +374,7 @@ export function mapRenderedReport(report: DiffReport, renderings: ReadonlyMap<st
     if (index.rendering.rendered.root.tool === 'kustomize') kustomizeFixes.push({ finding: i, index, file: primary.file, document, literal: edited });
     else if (edited !== null) candidates.push(edited);
     else if (document !== undefined) chartFixes.push({ finding: i, index, primary, document });
-    const example = `The rendered manifest would be fixed by this change (an example: edit the ${index.rendering.rendered.root.tool === 'helm' ? 'template or values' : 'patch or resource'} that writes it):\n\`\`\`yaml\n${fix.replacement}\`\`\``;
-    return { ...mapped, fix: null, fixNote: example };
+    return { ...mapped, fix: null, fixNote: exampleNote(index, fix) };
   });
   // Each rendering with its findings' fixes applied, made when a candidate needs it.
   const fixesByRendering = new Map<string, Map<number, Suggestion>>();

@@ -109,7 +109,17 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings.map(brief)).toEqual([['charts/agent/Chart.yaml', 1, 'agent', 'privileged', 'new']]);
     expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/Chart.yaml', sourceLine: 1, exact: false });
     expect(report.findings[0]!.fix ?? null).toBeNull();
-    expect(report.findings[0]!.fixNote).toContain('The rendered manifest would be fixed by this change');
+    // The example is the change to the rendered manifest, with a line of context to say where it goes.
+    expect(report.findings[0]!.fixNote).toBe(
+      [
+        'The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):',
+        '```diff',
+        '           securityContext:',
+        '-            privileged: true',
+        '+            privileged: false',
+        '```',
+      ].join('\n'),
+    );
   });
 
   it('a dependency missing from charts/ is a notice naming it; the chart is not rendered and nothing is fetched', async () => {
