@@ -50005,6 +50005,19 @@ function membersOf(sets, count) {
   }
   return members;
 }
+var containerGap = 3;
+function containerOf(splice) {
+  for (const area of splice.areas) {
+    const dot = area.indexOf(".");
+    if (dot >= 0) return area.slice(0, dot);
+  }
+  return null;
+}
+function nearInContainer(table, splices, previous, current) {
+  const container = containerOf(splices[previous.root]);
+  if (container === null || containerOf(splices[current.root]) !== container) return false;
+  return lineOf2(table, current.range.lo) - lineOf2(table, previous.range.hi) <= containerGap;
+}
 function groupSplices(table, splices) {
   const sets = new UnionFind(splices.length);
   unionShared(sets, splices);
@@ -50022,7 +50035,7 @@ function groupSplices(table, splices) {
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && current.range.lo <= previous.range.hi) {
+      if (previous && current && (current.range.lo <= previous.range.hi || nearInContainer(table, splices, previous, current))) {
         sets.union(previous.root, current.root);
         merged = true;
       }
@@ -52009,11 +52022,15 @@ function summaryOf(plan) {
 }
 var containerAreas = /* @__PURE__ */ new Map();
 function areaOf(path4) {
-  const [root, second, third] = path4;
+  const [root, second, third, fourth] = path4;
   if (root === "spec" && typeof second === "string" && containerListKeys.includes(second) && typeof third === "number") {
     let byIndex = containerAreas.get(second);
     if (byIndex === void 0) containerAreas.set(second, byIndex = []);
-    return byIndex[third] ??= `${second}[${third}]`;
+    const byField = byIndex[third] ??= /* @__PURE__ */ new Map();
+    const field2 = typeof fourth === "string" ? fourth : "";
+    let area = byField.get(field2);
+    if (area === void 0) byField.set(field2, area = `${second}[${third}]${field2 === "" ? "" : `.${field2}`}`);
+    return area;
   }
   if (root === "metadata") return "metadata";
   if (root === "spec" && (second === "securityContext" || second === "volumes")) return second;

@@ -150,16 +150,26 @@ function summaryOf(plan: FixPlan): PlanSummary {
   return plan.caveat === undefined ? editsPlan : { kind: 'edits', caveat: plan.caveat };
 }
 
-/** Container areas by list and index, each name written once (every owner of a List names one). */
-const containerAreas = new Map<string, string[]>();
+/** Container areas by list, index and field, each name written once (every owner of a List names one). */
+const containerAreas = new Map<string, Map<string, string>[]>();
 
-/** Where an edit lands, for grouping: a container, the pod securityContext, metadata, volumes, other pod fields. */
+/**
+ * Where an edit lands, for grouping: a field of a container (its
+ * securityContext, its ports), the pod securityContext, metadata, volumes,
+ * other pod fields. Edits of one area share a suggestion, as edits that
+ * write the same new map must; a container's host port and its
+ * securityContext are apart, each a short suggestion on its own lines.
+ */
 function areaOf(path: FieldPath): string {
-  const [root, second, third] = path;
+  const [root, second, third, fourth] = path;
   if (root === 'spec' && typeof second === 'string' && (containerListKeys as readonly string[]).includes(second) && typeof third === 'number') {
     let byIndex = containerAreas.get(second);
     if (byIndex === undefined) containerAreas.set(second, (byIndex = []));
-    return (byIndex[third] ??= `${second}[${third}]`);
+    const byField = (byIndex[third] ??= new Map());
+    const field = typeof fourth === 'string' ? fourth : '';
+    let area = byField.get(field);
+    if (area === undefined) byField.set(field, (area = `${second}[${third}]${field === '' ? '' : `.${field}`}`));
+    return area;
   }
   if (root === 'metadata') return 'metadata';
   if (root === 'spec' && (second === 'securityContext' || second === 'volumes')) return second;

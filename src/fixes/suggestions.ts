@@ -3,9 +3,11 @@
  *
  * Splices are grouped so that applying every suggestion of a file never
  * conflicts: all edits of one finding share a suggestion (a finding points
- * to exactly one), so do all edits in one area (a container, the pod's
- * securityContext), and suggestions whose line ranges overlap or touch are
- * merged. Each group becomes the smallest whole-line replacement that
+ * to exactly one), so do all edits in one area (a container's
+ * securityContext, its ports, the pod's securityContext), and suggestions
+ * whose line ranges overlap or touch are merged. Suggestions of one
+ * container a few lines apart are merged too: a reader sees them as one
+ * change, and each suggestion costs a verification. Each group becomes the smallest whole-line replacement that
  * carries it; a pure insertion is written as an anchor line replaced by
  * itself plus the new lines, using the line before or the line after,
  * whichever lies inside one diff hunk.
@@ -123,10 +125,29 @@ function membersOf(sets: UnionFind, count: number): Map<number, number[]> {
   return members;
 }
 
+/** Unchanged lines a suggestion may repeat to carry two changes of one container as one. */
+export const containerGap = 3;
+
+/** The container a splice edits (`0|containers[1]` of an area `0|containers[1].ports`), or null for the pod's own fields. */
+function containerOf(splice: OwnedSplice): string | null {
+  for (const area of splice.areas) {
+    const dot = area.indexOf('.');
+    if (dot >= 0) return area.slice(0, dot);
+  }
+  return null;
+}
+
+/** Two placed groups of one container with at most containerGap unchanged lines between them. */
+function nearInContainer(table: LineTable, splices: readonly OwnedSplice[], previous: { root: number; range: { hi: number } }, current: { root: number; range: { lo: number } }): boolean {
+  const container = containerOf(splices[previous.root]!);
+  if (container === null || containerOf(splices[current.root]!) !== container) return false;
+  return lineOf(table, current.range.lo) - lineOf(table, previous.range.hi) <= containerGap;
+}
+
 export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]): Group[] {
   const sets = new UnionFind(splices.length);
   unionShared(sets, splices);
-  // Merge groups whose lines overlap or touch, until none do. A group that
+  // Merge groups whose lines overlap or touch (or lie near in one container), until none do. A group that
   // did not change keeps its place: it is computed once per set of members.
   // Sets only grow, and a set that joins another stops being a root, so a
   // root with as many members as when it was placed has the same members.
@@ -144,7 +165,7 @@ export function groupSplices(table: LineTable, splices: readonly OwnedSplice[]):
     for (let i = 1; i < spans.length; i++) {
       const previous = spans[i - 1];
       const current = spans[i];
-      if (previous && current && current.range.lo <= previous.range.hi) {
+      if (previous && current && (current.range.lo <= previous.range.hi || nearInContainer(table, splices, previous, current))) {
         sets.union(previous.root, current.root);
         merged = true;
       }

@@ -1,6 +1,7 @@
 /**
  * The line mechanics of suggestions: the smallest changed range, grouping
- * (per finding, per container or pod area, touching ranges merged), the
+ * (per finding, per container field or pod area, touching ranges merged, a
+ * container's fields a few lines apart merged), the
  * anchor line of an insertion, and applying suggestions to a text.
  */
 import { describe, expect, it } from 'vitest';
@@ -59,6 +60,19 @@ describe('grouping', () => {
       ['f1', 'f2'],
       ['f3', 'f4'],
     ]);
+  });
+
+  it('merges the fields of one container when few unchanged lines lie between them, and keeps them apart beyond', () => {
+    const long = lineTable(Array.from({ length: 20 }, (_, i) => `l${i + 1}\n`).join(''));
+    const on = (line: number) => long.starts[line - 1] ?? 0;
+    const owners = (splices: OwnedSplice[]) => groupSplices(long, splices).map((g) => [...g.owners].sort());
+    // Three unchanged lines between a container's ports and its securityContext: one suggestion.
+    expect(owners([splice(on(2), on(2) + 2, 'P', 'hostPorts', '0|containers[0].ports'), splice(on(6), on(6) + 2, 'S', 'privileged', '0|containers[0].securityContext')])).toEqual([['hostPorts', 'privileged']]);
+    // Four: two.
+    expect(owners([splice(on(2), on(2) + 2, 'P', 'hostPorts', '0|containers[0].ports'), splice(on(7), on(7) + 2, 'S', 'privileged', '0|containers[0].securityContext')])).toEqual([['hostPorts'], ['privileged']]);
+    // Near, but in two containers, or in the pod's own securityContext: apart.
+    expect(owners([splice(on(2), on(2) + 2, 'P', 'hostPorts', '0|containers[0].ports'), splice(on(4), on(4) + 2, 'S', 'privileged', '0|containers[1].securityContext')])).toEqual([['hostPorts'], ['privileged']]);
+    expect(owners([splice(on(2), on(2) + 2, 'S', 'privileged', '0|containers[0].securityContext'), splice(on(4), on(4) + 2, 'R', 'runAsNonRoot', '0|securityContext')])).toEqual([['privileged'], ['runAsNonRoot']]);
   });
 
   it('merges an insertion with a change on the line before or after it', () => {
@@ -153,6 +167,44 @@ describe('which suggestion carries which finding', () => {
     // Suggestions are ordered and never overlap or touch.
     fixed.suggestions.forEach((s, i) => {
       if (i > 0) expect(s.startLine).toBeGreaterThan(fixed.suggestions[i - 1]!.endLine + 1);
+    });
+    expect(applySuggestions(text, fixed.suggestions)).toBe(fixed.text);
+  });
+});
+
+describe('a container whose fixes lie far apart', () => {
+  it('gets a suggestion for its host port and one for its securityContext, not one over the lines between', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: p}',
+      'spec:',
+      '  containers:',
+      '  - name: web',
+      '    image: web:1',
+      '    securityContext:',
+      '      allowPrivilegeEscalation: true',
+      '    command: [./web, --a, --b]',
+      '    env:',
+      '    - {name: A, value: "1"}',
+      '    - {name: B, value: "2"}',
+      '    ports:',
+      '    - containerPort: 8080',
+      '      hostPort: 8080',
+      '  securityContext:',
+      '    runAsNonRoot: true',
+      '    seccompProfile: {type: RuntimeDefault}',
+      '',
+    ].join('\n');
+    const fixed = fixText('p.yaml', text, { level: 'restricted', version: 'latest' });
+    const [pod] = fixed.pods;
+    const fixOf = (check: string) => pod!.fixes[pod!.failures.findIndex((f) => f.check === check)]?.fix;
+    expect(fixOf('hostPorts')).toEqual({ startLine: 16, endLine: 16, replacement: '', attachable: false });
+    expect(fixOf('allowPrivilegeEscalation')).toEqual({
+      startLine: 9,
+      endLine: 9,
+      replacement: '      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n        - ALL\n',
+      attachable: false,
     });
     expect(applySuggestions(text, fixed.suggestions)).toBe(fixed.text);
   });
