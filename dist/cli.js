@@ -26396,7 +26396,37 @@ function valuesInBlock(lines, from2, to2) {
   }
   return null;
 }
-function walk3(lines, from2, to2, path11, depth, rendered, parentLine) {
+var defineAction = /^define\s+"([^"]+)"/;
+var includeAction = /\b(?:include|template)\s+"([^"]+)"/g;
+function namedTemplates(files) {
+  const named = /* @__PURE__ */ new Map();
+  for (const [file, text4] of files) {
+    if (!text4.includes("define")) continue;
+    const lines = linesOf2(text4);
+    const raw = text4.split("\n");
+    const open = [];
+    raw.forEach((line, i) => {
+      for (const match2 of line.matchAll(action)) {
+        const words = match2[1];
+        const define = defineAction.exec(words);
+        if (define) open.push({ name: define[1], from: i + 1 });
+        else if (/^(with|range|if|block)\b/.test(words)) open.push(null);
+        else if (words === "end") {
+          const closed = open.pop();
+          if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
+        }
+      }
+    });
+  }
+  return named;
+}
+function includedIn(texts) {
+  const names = [];
+  for (const text4 of texts) for (const match2 of text4.matchAll(includeAction)) names.push(match2[1]);
+  return names;
+}
+var maxHops = 4;
+function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
   if (depth === path11.length) return { line: parentLine, depth, values: null };
   const segment = path11[depth];
   let best = { line: parentLine, depth, values: null };
@@ -26419,7 +26449,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine) {
     if (chosen < 0) return best;
     const at3 = items[chosen];
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
-    consider(walk3(lines, at3, end, path11, depth + 1, item, lines[at3].number));
+    consider(walk3(lines, at3, end, path11, depth + 1, item, lines[at3].number, reach));
     return best;
   }
   let indent = -1;
@@ -26437,19 +26467,37 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine) {
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
       if (depth === path11.length - 1) continue;
     }
-    const deeper = walk3(lines, i + 1, end, path11, depth + 1, child, line.number);
+    const deeper = walk3(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
+      else consider(throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path11, depth + 1, child, reach));
     }
     consider(deeper);
   }
   return best;
 }
-function findInTemplate(text4, path11, rendered) {
+function throughIncludes(texts, path11, depth, rendered, reach) {
+  let best = { line: 0, depth, values: null };
+  if (reach.hops >= maxHops) return best;
+  for (const name of includedIn(texts)) {
+    const named = reach.named.get(name);
+    if (named === void 0) continue;
+    const inner = walk3(named.lines, 0, named.lines.length, path11, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
+    if (inner.depth > best.depth) best = { ...inner, file: inner.file ?? named.file };
+  }
+  return best;
+}
+var noNamedTemplates = /* @__PURE__ */ new Map();
+function findInTemplate(text4, path11, rendered, named = noNamedTemplates) {
   const lines = linesOf2(text4);
-  const found = walk3(lines, 0, lines.length, path11, 0, rendered, 1);
-  return { line: found.line, exact: found.depth === path11.length, values: found.values };
+  const reach = { named, hops: 0 };
+  let found = walk3(lines, 0, lines.length, path11, 0, rendered, 1, reach);
+  if (found.depth === 0) {
+    const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path11, 0, rendered, reach);
+    if (included.depth > 0) found = included;
+  }
+  return { line: found.line, exact: found.depth === path11.length, values: found.values, ...found.file === void 0 ? {} : { file: found.file } };
 }
 
 // src/render/walk.ts
@@ -26544,13 +26592,20 @@ function valuesKeyFinder(sources, documentOf) {
     return null;
   };
 }
+function chartNamedTemplates(sources) {
+  const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
+  const inChart = ([file]) => file.startsWith(prefix2) && `/${file.slice(prefix2.length)}`.includes("/templates/");
+  let named;
+  return () => named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...sources.archived ?? []].filter(inChart)]);
+}
 function helmLocator(sources) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
+  const named = chartNamedTemplates(sources);
   const leftOutMap = (text4, template, present, missing, rendered) => {
     for (let length = present + 1; length < missing.length; length++) {
-      const values = findInTemplate(text4, missing.slice(0, length), rendered).values;
+      const values = findInTemplate(text4, missing.slice(0, length), rendered, named()).values;
       if (values === null || values.from !== length) continue;
       const found = keyIn(template, values.key);
       if (found === null) return null;
@@ -26564,8 +26619,9 @@ function helmLocator(sources) {
     const own = sources.texts.get(file);
     const text4 = own ?? sources.archived?.get(file);
     if (text4 === void 0) return { template: null, values: null };
-    const hit = findInTemplate(text4, path11, rendered);
-    const templateHit = hit.exact && own !== void 0 ? { file, line: hit.line, column: 1 } : null;
+    const hit = findInTemplate(text4, path11, rendered, named());
+    const hitFile = hit.file ?? file;
+    const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: missing === void 0 ? null : leftOutMap(text4, template, path11.length, missing, rendered) };
     const { key, from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
@@ -27015,8 +27071,8 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeyOf(template, path11, rendered) {
-  const values = findInTemplate(template, path11, rendered).values;
+function valuesKeyOf(template, named, path11, rendered) {
+  const values = findInTemplate(template, path11, rendered, named).values;
   return values === null || values.from !== path11.length ? null : [...values.key];
 }
 function valuesChangesOf(index, document, fixed2, editable) {
@@ -27024,7 +27080,7 @@ function valuesChangesOf(index, document, fixed2, editable) {
   const after = fixed2.get(document.index);
   if (template === null || after === void 0) return [];
   const writerOf = (path11) => {
-    const key = valuesKeyOf(template.text, path11, document.value);
+    const key = valuesKeyOf(template.text, template.named, path11, document.value);
     return key === null ? null : template.writeKey(key);
   };
   const byFile = /* @__PURE__ */ new Map();
@@ -27083,7 +27139,9 @@ function indexRendering(path11, rendering, headPaths, changed) {
     operationsIn = (document, file) => index.operationsIn(renderedObject(document), file);
   } else {
     const prefix2 = root.dir === "" ? "" : `${root.dir}/`;
-    const locator = helmLocator({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} });
+    const chart = { chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources, ...archived ? { archived } : {} };
+    const locator = helmLocator(chart);
+    const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
     const writeKey = valuesKeyWriter({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
     place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
@@ -27096,7 +27154,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
       const text4 = template === null ? void 0 : sources.get(`${prefix2}${template}`) ?? archived?.get(`${prefix2}${template}`);
-      return template === null || text4 === void 0 ? null : { text: text4, writeKey: (key) => writeKey(template, key) };
+      return template === null || text4 === void 0 ? null : { text: text4, named: named(), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };

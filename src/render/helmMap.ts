@@ -12,7 +12,8 @@ import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { SourceHit } from './kustomizeMap.js';
 import type { MapSource } from './mapWriters.js';
-import { findInTemplate } from './templateLines.js';
+import { findInTemplate, namedTemplates } from './templateLines.js';
+import type { NamedTemplates } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
 
 export interface HelmHits {
@@ -128,6 +129,18 @@ function valuesKeyFinder(
 }
 
 /**
+ * The named templates of a chart and its subcharts (helm shares their names
+ * across them all): those of its files under `templates/`, then those read
+ * inside vendored archives, made once.
+ */
+export function chartNamedTemplates(sources: HelmSources): () => NamedTemplates {
+  const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
+  const inChart = ([file]: readonly [string, string]) => file.startsWith(prefix) && `/${file.slice(prefix.length)}`.includes('/templates/');
+  let named: NamedTemplates | undefined;
+  return () => (named ??= namedTemplates([...[...sources.texts].filter(inChart), ...[...(sources.archived ?? [])].filter(inChart)]));
+}
+
+/**
  * `missing`: the whole path of a field the rendered object lacks, whose
  * nearest ancestor there is `path`. When the template writes a map on that
  * path whole from a values key the rendering left out (`{{- with
@@ -138,10 +151,11 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
   const prefix = sources.chartDir === '' ? '' : `${sources.chartDir}/`;
   const documentOf = valuesDocuments(sources);
   const keyIn = valuesKeyFinder(sources, documentOf);
+  const named = chartNamedTemplates(sources);
   /** The line of a values key that writes a map on `missing` whole, past `present`, in the file helm reads last that has it. */
   const leftOutMap = (text: string, template: string, present: number, missing: FieldPath, rendered: JsonValue): SourceHit | null => {
     for (let length = present + 1; length < missing.length; length++) {
-      const values = findInTemplate(text, missing.slice(0, length), rendered).values;
+      const values = findInTemplate(text, missing.slice(0, length), rendered, named()).values;
       if (values === null || values.from !== length) continue;
       const found = keyIn(template, values.key);
       if (found === null) return null;
@@ -155,8 +169,10 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     const own = sources.texts.get(file);
     const text = own ?? sources.archived?.get(file);
     if (text === undefined) return { template: null, values: null };
-    const hit = findInTemplate(text, path, rendered);
-    const templateHit = hit.exact && own !== undefined ? { file, line: hit.line, column: 1 } : null;
+    const hit = findInTemplate(text, path, rendered, named());
+    // A line in a named template is in the file that defines it, when that is a file of the repository (not inside an archive).
+    const hitFile = hit.file ?? file;
+    const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: missing === undefined ? null : leftOutMap(text, template, path.length, missing, rendered) };
     const { key, from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));

@@ -23,6 +23,7 @@ import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
 import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate } from './templateLines.js';
+import type { NamedTemplates } from './templateLines.js';
 import { addTo } from '../multiMap.js';
 
 /** How far apart a suggestion's edited lines may be: it repeats every line between them. */
@@ -208,8 +209,8 @@ export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number,
 }
 
 /** The values key a chart's template writes a map from whole (`securityContext: {{ toYaml .Values.x }}`), or null. */
-function valuesKeyOf(template: string, path: FieldPath, rendered: JsonValue): string[] | null {
-  const values = findInTemplate(template, path, rendered).values;
+function valuesKeyOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue): string[] | null {
+  const values = findInTemplate(template, path, rendered, named).values;
   return values === null || values.from !== path.length ? null : [...values.key];
 }
 
@@ -229,7 +230,7 @@ function valuesChangesOf(
   const after = fixed.get(document.index);
   if (template === null || after === undefined) return [];
   const writerOf = (path: FieldPath) => {
-    const key = valuesKeyOf(template.text, path, document.value);
+    const key = valuesKeyOf(template.text, template.named, path, document.value);
     return key === null ? null : template.writeKey(key);
   };
   const byFile = new Map<string, Edit[][]>();

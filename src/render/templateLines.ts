@@ -5,7 +5,10 @@
  * `{{- end }}`) transparent. Where the walk meets `toYaml .Values.x` (or a
  * key whose value is `{{ .Values.x }}`), it says which values key writes
  * the rest of the path; so too for `toYaml .` and `{{ . }}` inside
- * `{{- with .Values.x }}`, where the dot is that key.
+ * `{{- with .Values.x }}`, where the dot is that key. Where it meets
+ * `include "name"` (a chart that writes its pod template in a helper, as
+ * traefik's `template: {{ include "traefik.podTemplate" . }}`), the walk
+ * goes on in that named template's lines, in whichever file defines it.
  */
 import type { FieldPath, JsonValue } from '../pss/types.js';
 
@@ -25,6 +28,8 @@ interface Line {
 export interface TemplateHit {
   /** The line of the deepest key found. */
   readonly line: number;
+  /** The file of that line when it is in a named template of another file (a helper's `define`); absent: the template's own. */
+  readonly file?: string;
   /** The whole path was found. */
   readonly exact: boolean;
   /**
@@ -135,14 +140,69 @@ interface Walk {
   readonly line: number;
   readonly depth: number;
   readonly values: { readonly key: readonly string[]; readonly from: number } | null;
+  /** Set when the line is in a named template of another file. */
+  readonly file?: string;
 }
+
+/** A named template (`{{- define "name" }}` … `{{- end }}`): the file that defines it and the lines between. */
+export interface NamedTemplate {
+  readonly file: string;
+  readonly lines: readonly Line[];
+}
+
+/** Named templates by name. */
+export type NamedTemplates = ReadonlyMap<string, NamedTemplate>;
+
+const defineAction = /^define\s+"([^"]+)"/;
+const includeAction = /\b(?:include|template)\s+"([^"]+)"/g;
+
+/** The named templates a chart's files define (`_helpers.tpl`, `_podtemplate.tpl`, any template), each by the lines between its `define` and its `end`. */
+export function namedTemplates(files: Iterable<readonly [string, string]>): NamedTemplates {
+  const named = new Map<string, NamedTemplate>();
+  for (const [file, text] of files) {
+    if (!text.includes('define')) continue;
+    const lines = linesOf(text);
+    const raw = text.split('\n');
+    // Open blocks, each with the name and first body line of a define.
+    const open: ({ name: string; from: number } | null)[] = [];
+    raw.forEach((line, i) => {
+      for (const match of line.matchAll(action)) {
+        const words = match[1]!;
+        const define = defineAction.exec(words);
+        if (define) open.push({ name: define[1]!, from: i + 1 });
+        else if (/^(with|range|if|block)\b/.test(words)) open.push(null);
+        else if (words === 'end') {
+          const closed = open.pop();
+          // The first definition wins, as helm's does within a chart (a later file's is a subchart's or a mistake).
+          if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
+        }
+      }
+    });
+  }
+  return named;
+}
+
+/** The named templates a key's value or the lines of a block include, in order. */
+function includedIn(texts: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const text of texts) for (const match of text.matchAll(includeAction)) names.push(match[1]!);
+  return names;
+}
+
+/** What a walk may follow into: the chart's named templates, and how many includes deep it is (a template may include itself). */
+interface Reach {
+  readonly named: NamedTemplates;
+  readonly hops: number;
+}
+
+const maxHops = 4;
 
 /**
  * Search the path from segment `depth` in lines [from, to) at the block's
  * indentation; several candidates (two documents with `spec:`) are tried
  * in turn and the deepest walk wins.
  */
-function walk(lines: readonly Line[], from: number, to: number, path: FieldPath, depth: number, rendered: JsonValue | undefined, parentLine: number): Walk {
+function walk(lines: readonly Line[], from: number, to: number, path: FieldPath, depth: number, rendered: JsonValue | undefined, parentLine: number, reach: Reach): Walk {
   if (depth === path.length) return { line: parentLine, depth, values: null };
   const segment = path[depth]!;
   let best: Walk = { line: parentLine, depth, values: null };
@@ -167,7 +227,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     const at = items[chosen]!;
     const end = blockEnd(lines, at + 1, lines[at]!.indent, true);
     // The item's own first line (`- name: x`) is part of its block.
-    consider(walk(lines, at, end, path, depth + 1, item, lines[at]!.number));
+    consider(walk(lines, at, end, path, depth + 1, item, lines[at]!.number, reach));
     return best;
   }
   let indent = -1;
@@ -186,19 +246,52 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
       consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
       if (depth === path.length - 1) continue;
     }
-    const deeper = walk(lines, i + 1, end, path, depth + 1, child, line.number);
+    const deeper = walk(lines, i + 1, end, path, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
+      else {
+        // Nothing under the key here: what its value or its block includes may write the rest.
+        const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path, depth + 1, child, reach);
+        if (included.depth > depth + 1) consider(included);
+      }
     }
     consider(deeper);
   }
   return best;
 }
 
-/** Where a template writes the field at `path` of the object it renders (`rendered`: the rendered object). */
-export function findInTemplate(text: string, path: FieldPath, rendered: JsonValue): TemplateHit {
+/**
+ * The path from `depth` in the named templates some lines include, the
+ * deepest walk of them; nothing found (depth as given) when none goes
+ * deeper. Its line is in the named template's file.
+ */
+function throughIncludes(texts: readonly string[], path: FieldPath, depth: number, rendered: JsonValue | undefined, reach: Reach): Walk {
+  let best: Walk = { line: 0, depth, values: null };
+  if (reach.hops >= maxHops) return best;
+  for (const name of includedIn(texts)) {
+    const named = reach.named.get(name);
+    if (named === undefined) continue;
+    const inner = walk(named.lines, 0, named.lines.length, path, depth, rendered, 0, { named: reach.named, hops: reach.hops + 1 });
+    if (inner.depth > best.depth) best = { ...inner, file: inner.file ?? named.file };
+  }
+  return best;
+}
+
+const noNamedTemplates: NamedTemplates = new Map();
+
+/**
+ * Where a template writes the field at `path` of the object it renders
+ * (`rendered`: the rendered object), following its includes into `named`.
+ */
+export function findInTemplate(text: string, path: FieldPath, rendered: JsonValue, named: NamedTemplates = noNamedTemplates): TemplateHit {
   const lines = linesOf(text);
-  const found = walk(lines, 0, lines.length, path, 0, rendered, 1);
-  return { line: found.line, exact: found.depth === path.length, values: found.values };
+  const reach = { named, hops: 0 };
+  let found = walk(lines, 0, lines.length, path, 0, rendered, 1, reach);
+  // A whole object from a named template (`{{ include "chart.deployment" . }}`).
+  if (found.depth === 0) {
+    const included = throughIncludes(lines.filter((l) => l.transparent).map((l) => l.body), path, 0, rendered, reach);
+    if (included.depth > 0) found = included;
+  }
+  return { line: found.line, exact: found.depth === path.length, values: found.values, ...(found.file === undefined ? {} : { file: found.file }) };
 }

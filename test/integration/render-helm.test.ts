@@ -86,6 +86,16 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.podSpecs.map((p) => p.status)).toEqual(['modified', 'modified']);
   });
 
+  it('follows a pod template written in a named template of a helper to the values lines, and suggests their fixes there', async () => {
+    // traefik's layout: `template: {{ include "proxy.podTemplate" . | fromYaml | toYaml | nindent 4 }}`.
+    const { report } = await diff('helm-named-template', '--warn-level', 'restricted');
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix ?? null])).toEqual([
+      ['charts/proxy/values.yaml', 4, 'hostNamespaces', { startLine: 4, endLine: 4, replacement: 'hostNetwork: false\n', attachable: true }],
+      ['charts/proxy/values.yaml', 7, 'allowPrivilegeEscalation', { startLine: 7, endLine: 7, replacement: '  allowPrivilegeEscalation: false\n', attachable: true }],
+    ]);
+    expect(report.findings.every((f) => f.rendered?.exact === true)).toBe(true);
+  });
+
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {
     const { report } = await diff('helm-template');
     expect(report.findings.map(brief)).toEqual([
@@ -104,8 +114,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.podSpecs).toEqual([expect.objectContaining({ file: 'charts/web/Chart.yaml', namespace: 'edge', name: 'web-web', status: 'modified' })]);
   });
 
-  it('a field written by a helper (include): no line is certain, so Chart.yaml line 1 with the rendered lines', async () => {
+  it('a field written by a helper (include): on the helper\'s line, with a suggestion verified by rendering again', async () => {
     const { report } = await diff('helm-include');
+    expect(report.findings.map(brief)).toEqual([['charts/agent/templates/_containers.tpl', 5, 'agent', 'privileged', 'new']]);
+    expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/templates/_containers.tpl', sourceLine: 5, exact: true });
+    expect(report.findings[0]!.fix).toEqual({ startLine: 5, endLine: 5, replacement: '    privileged: false\n', attachable: true });
+  });
+
+  it('a field the template computes (`dict … | toYaml`): no line is certain, so Chart.yaml line 1 with the rendered lines', async () => {
+    const { report } = await diff('helm-computed');
     expect(report.findings.map(brief)).toEqual([['charts/agent/Chart.yaml', 1, 'agent', 'privileged', 'new']]);
     expect(report.findings[0]!.rendered).toEqual({ tool: 'helm', root: 'charts/agent', sourceFile: 'charts/agent/Chart.yaml', sourceLine: 1, exact: false });
     expect(report.findings[0]!.fix ?? null).toBeNull();
@@ -114,7 +131,8 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
       [
         'The rendered manifest would be fixed by this change (an example: edit the template or values that writes it):',
         '```diff',
-        '           securityContext:',
+        // helm leaves a space after the key its `nindent` writes under.
+        '           securityContext: ',
         '-            privileged: true',
         '+            privileged: false',
         '```',

@@ -4,7 +4,7 @@ import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeM
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { podWithValuesSecurityContext } from '../../helpers/chartTemplates.js';
-import { findInTemplate } from '../../../src/render/templateLines.js';
+import { findInTemplate, namedTemplates } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
 const template = `apiVersion: v1
@@ -132,6 +132,58 @@ spec:
     ['spec.template.spec.containers[0].ports[0].containerPort', { line: 17, exact: true, values: null }],
   ])('%s', (path, hit) => {
     expect(findInTemplate(withTemplate, parseFieldPath(path), value)).toEqual(hit);
+  });
+});
+
+describe('findInTemplate through include', () => {
+  // traefik's layout: the Deployment's pod template is a named template of a helper file.
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+spec:
+  template: {{ include "web.podTemplate" . | fromYaml | toYaml | nindent 4 }}
+`;
+  const helpers = `{{- define "web.name" -}}
+web
+{{- end }}
+{{- define "web.podTemplate" }}
+    metadata:
+      labels: {app: web}
+    spec:
+      hostNetwork: {{ .Values.hostNetwork }}
+      containers:
+        {{- include "web.containers" . | nindent 8 }}
+{{- end }}
+{{- define "web.containers" }}
+- name: web
+  {{- with .Values.securityContext }}
+  securityContext:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- if true }}
+  ports: [{containerPort: 80}]
+  {{- end }}
+{{- end }}
+`;
+  const named = namedTemplates([['web/templates/_pod.tpl', helpers]]);
+  const value = { spec: { template: { spec: { hostNetwork: true, containers: [{ name: 'web', securityContext: { privileged: true } }] } } } };
+
+  it('reads each define up to its own end, nested blocks included', () => {
+    expect([...named.keys()]).toEqual(['web.name', 'web.podTemplate', 'web.containers']);
+    expect(named.get('web.containers')!.lines.map((l) => l.number)).toEqual([13, 14, 15, 16, 17, 18, 19, 20]);
+  });
+
+  it.each([
+    ['spec.template.spec.hostNetwork', { line: 8, exact: true, values: { key: ['hostNetwork'], from: 4 }, file: 'web/templates/_pod.tpl' }],
+    // Two includes deep: the container is in another named template, its securityContext from values.
+    ['spec.template.spec.containers[0].securityContext.privileged', { line: 15, exact: false, values: { key: ['securityContext'], from: 6 }, file: 'web/templates/_pod.tpl' }],
+  ])('%s', (path, hit) => {
+    expect(findInTemplate(deployment, parseFieldPath(path), value, named)).toEqual(hit);
+  });
+
+  it('stops where the template stops without the named templates, and at a template that includes itself', () => {
+    expect(findInTemplate(deployment, parseFieldPath('spec.template.spec.hostNetwork'), value)).toEqual({ line: 4, exact: false, values: null });
+    const loop = namedTemplates([['t/_loop.tpl', '{{- define "loop" }}\n{{ include "loop" . }}\n{{- end }}\n']]);
+    expect(findInTemplate('spec:\n  template: {{ include "loop" . }}\n', parseFieldPath('spec.template.spec.hostNetwork'), value, loop)).toEqual({ line: 2, exact: false, values: null });
   });
 });
 
