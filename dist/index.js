@@ -53446,7 +53446,10 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
       if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
-      else consider(throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path4, depth + 1, child, reach));
+      else {
+        const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path4, depth + 1, child, reach);
+        if (included.depth > depth + 1) consider(included);
+      }
     }
     consider(deeper);
   }
