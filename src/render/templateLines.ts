@@ -125,6 +125,21 @@ function blockEnd(lines: readonly Line[], from: number, indent: number, isItem: 
   return i;
 }
 
+/** The name a list item's own line writes as a literal (`- name: web`), or null (none, or written by an action). */
+function literalName(lines: readonly Line[], item: number): string | null {
+  const indent = lines[item]!.indent;
+  const end = blockEnd(lines, item + 1, indent, true);
+  for (let i = item; i < end; i++) {
+    const line = lines[i]!;
+    if (line.indent !== indent || line.transparent) continue;
+    const key = keyOf(line);
+    if (key?.key !== 'name') continue;
+    const literal = /^(["']?)([^"'{}\s#]+)\1$/.exec(key.value);
+    return literal ? literal[2]! : null;
+  }
+  return null;
+}
+
 /** `toYaml .Values.x` (or `.Values.x` alone) in a block: the values key that writes it. */
 function valuesInBlock(lines: readonly Line[], from: number, to: number): string[] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
@@ -220,10 +235,17 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     }
     const item = Array.isArray(rendered) ? rendered[segment] : undefined;
     const name = typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.name === 'string' ? item.name : null;
-    // One item (a template usually writes one container), the item naming it, else the same position.
-    const byName = name === null ? -1 : items.findIndex((i) => lines.slice(i, blockEnd(lines, i + 1, lines[i]!.indent, true)).some((l) => new RegExp(`^name:\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l.body)));
-    const chosen = items.length === 1 ? 0 : byName >= 0 ? byName : segment < items.length ? segment : -1;
-    if (chosen < 0) return best;
+    // The item naming it, else one item (a template usually writes one container), else the same position;
+    // never an item whose name is written and is another (`- name: config` is not the rendered `run`).
+    const byName = name === null ? -1 : items.findIndex((i) => literalName(lines, i) === name);
+    const fits = (k: number) => name === null || literalName(lines, items[k]!) === null;
+    const chosen = byName >= 0 ? byName : items.length === 1 && fits(0) ? 0 : segment < items.length && fits(segment) ? segment : -1;
+    if (chosen < 0) {
+      // An item no line of the template writes: from a values list the block writes among its own (`toYaml .Values.extraVolumes`).
+      const values = valuesInBlock(lines, from, to);
+      if (values !== null) consider({ line: parentLine, depth, values: { key: values, from: depth } });
+      return best;
+    }
     const at = items[chosen]!;
     const end = blockEnd(lines, at + 1, lines[at]!.indent, true);
     // The item's own first line (`- name: x`) is part of its block.

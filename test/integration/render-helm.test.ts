@@ -96,6 +96,21 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings.every((f) => f.rendered?.exact === true)).toBe(true);
   });
 
+  it("places a volume a values list adds to the template's own on that values item, found by its name", async () => {
+    // promtail's layout: `volumes:` writes `config`, then `toYaml .Values.defaultVolumes` the rest.
+    const { report } = await checkTree(
+      {
+        'charts/agent/Chart.yaml': 'apiVersion: v2\nname: agent\nversion: 1.0.0\n',
+        'charts/agent/values.yaml': 'defaultVolumes:\n  - name: cache\n    emptyDir: {}\n  - name: run\n    hostPath:\n      path: /run/agent\n',
+        'charts/agent/templates/daemonset.yaml':
+          'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels: {app: agent}\n  template:\n    metadata:\n      labels: {app: agent}\n    spec:\n      containers:\n        - name: agent\n          image: agent:1\n      volumes:\n        - name: config\n          emptyDir: {}\n        {{- with .Values.defaultVolumes }}\n        {{- toYaml . | nindent 8 }}\n        {{- end }}\n',
+      },
+      '--warn-level',
+      'privileged',
+    );
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.rendered?.exact])).toEqual([['charts/agent/values.yaml', 5, 'hostPathVolumes', true]]);
+  });
+
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {
     const { report } = await diff('helm-template');
     expect(report.findings.map(brief)).toEqual([

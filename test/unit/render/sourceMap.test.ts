@@ -135,6 +135,45 @@ spec:
   });
 });
 
+describe('findInTemplate in lists the values write in part', () => {
+  // promtail's layout: one volume written in the template, the rest from values.
+  const daemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+spec:
+  template:
+    spec:
+      containers:
+        - name: agent
+          image: agent:1
+      volumes:
+        - name: config
+          configMap:
+            name: agent
+        {{- with .Values.defaultVolumes }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
+`;
+  const value = { spec: { template: { spec: { containers: [{ name: 'agent' }], volumes: [{ name: 'config', configMap: { name: 'agent' } }, { name: 'run', hostPath: { path: '/run' } }] } } } };
+
+  it.each([
+    // The template's own item, by its name.
+    ['spec.template.spec.volumes[0].configMap.name', { line: 12, exact: true, values: null }],
+    // Another name than the only item the template writes: the values list, followed inside it by name.
+    ['spec.template.spec.volumes[1].hostPath', { line: 9, exact: false, values: { key: ['defaultVolumes'], from: 4 } }],
+  ])('%s', (path, hit) => {
+    expect(findInTemplate(daemonSet, parseFieldPath(path), value)).toEqual(hit);
+  });
+
+  it('never takes the only item of another document for an item with another name', () => {
+    // microservices-demo's cartservice.yaml: two workloads, each with one container of its own name.
+    const workload = (kind: string, name: string) => `kind: ${kind}\nspec:\n  template:\n    spec:\n      containers:\n      - name: ${name}\n        securityContext:\n          runAsNonRoot: true\n`;
+    const two = `${workload('Deployment', 'server')}---\n${workload('StatefulSet', 'redis')}`;
+    const redis = { spec: { template: { spec: { containers: [{ name: 'redis', securityContext: { runAsNonRoot: true } }] } } } };
+    // The field is missing from both: the securityContext it belongs in is redis's (line 16), not server's (line 7).
+    expect(findInTemplate(two, parseFieldPath('spec.template.spec.containers[0].securityContext.seccompProfile'), redis)).toEqual({ line: 16, exact: false, values: null });
+  });
+});
+
 describe('findInTemplate through include', () => {
   // traefik's layout: the Deployment's pod template is a named template of a helper file.
   const deployment = `apiVersion: apps/v1
