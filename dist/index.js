@@ -61,10 +61,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -97,11 +97,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7259,7 +7259,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7285,7 +7285,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -7321,7 +7321,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse7;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -15731,22 +15731,59 @@ function mappingOf(source) {
     return {};
   }
 }
-function readChart(file, source, files, requirements) {
+function valueAtPath(values, path4) {
+  let value = values;
+  for (const key of path4.split(".")) {
+    if (!isRecord(value)) return void 0;
+    value = value[key];
+  }
+  return value;
+}
+function dependencyEnabled(dependency, values) {
+  if (typeof dependency.condition === "string") {
+    for (const path4 of dependency.condition.split(",")) {
+      const value = valueAtPath(values, path4.trim());
+      if (typeof value === "boolean") return value;
+    }
+  }
+  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
+    const tags = isRecord(values.tags) ? values.tags : {};
+    const set2 = dependency.tags.map((tag) => typeof tag === "string" ? tags[tag] : void 0).filter((v) => typeof v === "boolean");
+    if (set2.length > 0) return set2.some((v) => v);
+  }
+  return true;
+}
+function readChart(file, source, files, requirements, values) {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === "string" && chart.name !== "" ? chart.name : dir.split("/").pop() ?? "chart";
   const vendored = inDir(dir, "charts/");
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
+  const defaults2 = mappingOf(values);
   const missingDependencies = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
-    const named = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
-    if (!present && !missingDependencies.includes(named)) missingDependencies.push(named);
+    if (present) continue;
+    const shown4 = typeof dependency.version === "string" ? `${dep} ${dependency.version}` : dep;
+    const enabled = dependencyEnabled(dependency, defaults2);
+    const known3 = missingDependencies.findIndex((m) => m.shown === shown4);
+    if (known3 < 0) missingDependencies.push({ name: dep, shown: shown4, enabled });
+    else if (enabled) missingDependencies[known3] = { ...missingDependencies[known3], enabled };
   }
   return { file, dir, name, missingDependencies };
+}
+function withoutDependencies(text5, names) {
+  const document = (0, import_yaml4.parseDocument)(text5);
+  if (document.errors.length > 0 || !(0, import_yaml4.isMap)(document.contents)) return null;
+  const list3 = document.get("dependencies", true);
+  if (!(0, import_yaml4.isSeq)(list3)) return null;
+  const kept = list3.items.filter((item) => !((0, import_yaml4.isMap)(item) && names.has(String(item.get("name")))));
+  if (kept.length === list3.items.length) return null;
+  list3.items = kept;
+  return String(document);
 }
 var import_yaml4, isRecord;
 var init_chart = __esm({
@@ -15920,7 +15957,9 @@ function limitsOf(settings) {
   };
 }
 function discoveryReads(paths) {
-  return [...paths].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)));
+  const all = new Set(paths);
+  const chartValues = (p) => baseName(p) === "values.yaml" && all.has(inDir(dirOf(p), "Chart.yaml"));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p));
 }
 function kustomizationsOf(tree) {
   const byDir = /* @__PURE__ */ new Map();
@@ -15973,7 +16012,8 @@ function chartsOf(tree) {
   return chartFiles.filter((path4) => roots.has(dirOf(path4))).map((path4) => {
     const inChart = files.get(dirOf(path4));
     const requirements = tree.texts.get(inDir(dirOf(path4), "requirements.yaml"));
-    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements), files: inChart };
+    const values = tree.texts.get(inDir(dirOf(path4), "values.yaml"));
+    return { chart: readChart(path4, tree.texts.get(path4), inChart, requirements, values), files: inChart };
   });
 }
 function kustomizeBlocked(closure, inflateHelm) {
@@ -16001,6 +16041,12 @@ function kustomizeRoots(head, base, changed, settings, consumed) {
   }
   return roots;
 }
+function leftOut(missing, otherValues) {
+  const on = missing.filter((d) => d.enabled || otherValues);
+  if (on.length === 0) return null;
+  const one = on.length === 1;
+  return `rendered without ${one ? "dependency" : "dependencies"} ${on.map((d) => `\`${d.shown}\``).join(", ")}, ${vendorThem}: what ${one ? "it renders" : "they render"} is not checked`;
+}
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
   const inflated = new Set(settings.kustomizeHelm === true ? [...kustomizationsOf(head).values()].flatMap((k) => k.helmChartDirs) : []);
@@ -16013,20 +16059,21 @@ function helmRoots(head, base, changed, settings, consumed) {
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path4) => isInside(path4, chart.dir) || values.includes(path4));
     if (!touched) continue;
-    const blocked = chart.missingDependencies.length > 0 ? `${chart.missingDependencies.length === 1 ? "dependency" : "dependencies"} ${chart.missingDependencies.map((d) => `\`${d}\``).join(", ")} ${chart.missingDependencies.length === 1 ? "is" : "are"} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched` : null;
+    const missing = chart.missingDependencies;
     const invocation = (extra) => ({
       release: config?.release ?? chart.name,
       namespace: config?.namespace ?? "default",
-      valuesFiles: [...values, ...extra]
+      valuesFiles: [...values, ...extra],
+      ...missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, inflateHelm: false, limits: limitsOf(settings) };
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
     if (!config?.ciValues) continue;
     const ciDir = inDir(chart.dir, "ci/");
     for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes("/")).sort()) {
-      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === "" ? 0 : 1))})`, helm: invocation([ci]) });
+      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === "" ? 0 : 1))})`, helm: invocation([ci]), incomplete: leftOut(missing, true) });
     }
   }
   return roots;
@@ -16038,7 +16085,7 @@ function discoverRoots(head, base, changedPaths2, settings = defaultRenderSettin
   roots.sort((a, b) => a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
   return { roots, consumed };
 }
-var defaultRenderSettings, defaultRenderLimits, baseName, chartFileNames;
+var defaultRenderSettings, defaultRenderLimits, baseName, chartFileNames, vendorThem;
 var init_discover = __esm({
   "src/render/discover.ts"() {
     "use strict";
@@ -16049,6 +16096,7 @@ var init_discover = __esm({
     defaultRenderLimits = { timeoutMs: 6e4, maxOutputBytes: 16 * 1024 * 1024 };
     baseName = (path4) => path4.slice(path4.lastIndexOf("/") + 1);
     chartFileNames = ["Chart.yaml", "requirements.yaml"];
+    vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
   }
 });
 
@@ -36441,6 +36489,18 @@ function renderKey(root, files) {
   }
   return hash.digest("hex");
 }
+function treeFiles(root, files) {
+  const names = root.helm?.withoutDependencies ?? [];
+  if (names.length === 0) return files;
+  const tree = new Map(files);
+  for (const name of ["Chart.yaml", "requirements.yaml"]) {
+    const path4 = inDir(root.dir, name);
+    const data = files.get(path4);
+    const pruned = data === void 0 ? null : withoutDependencies(decoder.decode(data), new Set(names));
+    if (pruned !== null) tree.set(path4, new TextEncoder().encode(pruned));
+  }
+  return tree;
+}
 async function renderSide(root, snapshot, reader, commit, paths, missing, memo, edits) {
   if (snapshot === null || !snapshot.listing.has(root.file)) return { output: { kind: "absent" }, files: /* @__PURE__ */ new Map() };
   const files = await reader.read(commit, snapshot.listing, paths);
@@ -36448,7 +36508,7 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
-  const tree = await writeTree(files);
+  const tree = await writeTree(treeFiles(root, files));
   try {
     const output = await renderIn(root, tree.dir, missing);
     if (key !== null) memo?.set(key, output);
@@ -36489,6 +36549,8 @@ var init_renderer = __esm({
     init_tools();
     init_trees();
     init_archives();
+    init_chart();
+    init_paths();
     decoder = new TextDecoder();
   }
 });
@@ -53363,6 +53425,19 @@ function blockEnd(lines, from2, indent, isItem) {
   }
   return i;
 }
+function literalName(lines, item) {
+  const indent = lines[item].indent;
+  const end = blockEnd(lines, item + 1, indent, true);
+  for (let i = item; i < end; i++) {
+    const line = lines[i];
+    if (line.indent !== indent || line.transparent) continue;
+    const key = keyOf(line);
+    if (key?.key !== "name") continue;
+    const literal3 = /^(["']?)([^"'{}\s#]+)\1$/.exec(key.value);
+    return literal3 ? literal3[2] : null;
+  }
+  return null;
+}
 function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from2; i < to2; i++) {
@@ -53419,9 +53494,14 @@ function walk2(lines, from2, to2, path4, depth, rendered, parentLine, reach) {
     }
     const item = Array.isArray(rendered) ? rendered[segment] : void 0;
     const name = typeof item === "object" && item !== null && !Array.isArray(item) && typeof item.name === "string" ? item.name : null;
-    const byName = name === null ? -1 : items.findIndex((i) => lines.slice(i, blockEnd(lines, i + 1, lines[i].indent, true)).some((l) => new RegExp(`^name:\\s*["']?${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']?\\s*$`).test(l.body)));
-    const chosen = items.length === 1 ? 0 : byName >= 0 ? byName : segment < items.length ? segment : -1;
-    if (chosen < 0) return best;
+    const byName = name === null ? -1 : items.findIndex((i) => literalName(lines, i) === name);
+    const fits = (k) => name === null || literalName(lines, items[k]) === null;
+    const chosen = byName >= 0 ? byName : items.length === 1 && fits(0) ? 0 : segment < items.length && fits(segment) ? segment : -1;
+    if (chosen < 0) {
+      const values = valuesInBlock(lines, from2, to2);
+      if (values !== null) consider({ line: parentLine, depth, values: { key: values, from: depth } });
+      return best;
+    }
     const at3 = items[chosen];
     const end = blockEnd(lines, at3 + 1, lines[at3].indent, true);
     consider(walk2(lines, at3, end, path4, depth + 1, item, lines[at3].number, reach));
@@ -54498,7 +54578,10 @@ function problemOf(rendered) {
   const { root, head } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
-  if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
+  if (head.kind === "failed") {
+    const without = (root.helm?.withoutDependencies?.length ?? 0) > 0 ? ` without its dependencies ${vendorThem}` : "";
+    return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered${without}: ${head.message}` };
+  }
   return null;
 }
 function placed(root, output) {
@@ -54521,6 +54604,7 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== "rendered") return;
+    if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: "not-rendered", message: `${r.root.label} ${r.root.incomplete}` });
     if (r.base.kind === "failed") {
       problems.push({ file: r.root.file, line: null, kind: "base-not-rendered", message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
     }

@@ -1,17 +1,31 @@
 /**
  * A Helm chart read for discovery (pure): its name (the default release
  * name) and whether every dependency it declares is vendored in `charts/`,
- * since we render without fetching anything.
+ * since we render without fetching anything. A chart whose dependencies
+ * are not vendored (`charts/` left out of git, as many app repositories do)
+ * is rendered without them, its own templates checked; the dependencies its
+ * values leave on are named as not checked.
  */
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
+import { isMap, isSeq } from '../manifests/yamlKinds.js';
 import { dirOf, inDir } from './paths.js';
+
+/** A declared dependency that `charts/` does not hold. */
+export interface MissingDependency {
+  /** Its name in the `dependencies` list. */
+  readonly name: string;
+  /** As messages name it: `redis 19.6.4`. */
+  readonly shown: string;
+  /** Whether the chart's values.yaml leaves it on (its `condition` or `tags`, as helm reads them); true when they do not say. */
+  readonly enabled: boolean;
+}
 
 export interface Chart {
   readonly file: string;
   readonly dir: string;
   readonly name: string;
   /** Declared dependencies that `charts/` does not hold (folder or archive). */
-  readonly missingDependencies: readonly string[];
+  readonly missingDependencies: readonly MissingDependency[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,27 +40,79 @@ function mappingOf(source: string | undefined): Record<string, unknown> {
   }
 }
 
+/** The value at a dotted path of values (`redis.enabled`), or undefined. */
+function valueAtPath(values: Record<string, unknown>, path: string): unknown {
+  let value: unknown = values;
+  for (const key of path.split('.')) {
+    if (!isRecord(value)) return undefined;
+    value = value[key];
+  }
+  return value;
+}
+
+/**
+ * Whether helm renders a dependency with these values: the first of its
+ * `condition` paths that holds a boolean decides; else its `tags`, on when
+ * any of them is; else on.
+ */
+export function dependencyEnabled(dependency: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  if (typeof dependency.condition === 'string') {
+    for (const path of dependency.condition.split(',')) {
+      const value = valueAtPath(values, path.trim());
+      if (typeof value === 'boolean') return value;
+    }
+  }
+  if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
+    const tags = isRecord(values.tags) ? values.tags : {};
+    const set = dependency.tags.map((tag) => (typeof tag === 'string' ? tags[tag] : undefined)).filter((v): v is boolean => typeof v === 'boolean');
+    if (set.length > 0) return set.some((v) => v);
+  }
+  return true;
+}
+
 /**
  * `files`: the paths inside the chart's folder; `requirements`: its
  * requirements.yaml, where a chart of apiVersion v1 (Helm 2's) declares its
- * dependencies, as helm still reads them.
+ * dependencies, as helm still reads them; `values`: its values.yaml.
  */
-export function readChart(file: string, source: string, files: readonly string[], requirements?: string): Chart {
+export function readChart(file: string, source: string, files: readonly string[], requirements?: string, values?: string): Chart {
   const dir = dirOf(file);
   const chart = mappingOf(source);
   const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : mappingOf(requirements).dependencies;
   const name = typeof chart.name === 'string' && chart.name !== '' ? chart.name : (dir.split('/').pop() ?? 'chart');
   const vendored = inDir(dir, 'charts/');
   const inCharts = files.filter((p) => p.startsWith(vendored)).map((p) => p.slice(vendored.length));
-  const missingDependencies: string[] = [];
+  const defaults = mappingOf(values);
+  const missingDependencies: MissingDependency[] = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
     if (!isRecord(dependency) || typeof dependency.name !== 'string') continue;
     const dep = dependency.name;
     // A dependency is vendored as charts/<name>/Chart.yaml or charts/<name>-<version>.tgz.
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || (p.startsWith(`${dep}-`) && p.endsWith('.tgz') && !p.includes('/')));
-    const named = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
-    // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once.
-    if (!present && !missingDependencies.includes(named)) missingDependencies.push(named);
+    if (present) continue;
+    const shown = typeof dependency.version === 'string' ? `${dep} ${dependency.version}` : dep;
+    const enabled = dependencyEnabled(dependency, defaults);
+    // A chart taken in twice under aliases (`alias: profiler`) is one archive to vendor: named once, on if either is.
+    const known = missingDependencies.findIndex((m) => m.shown === shown);
+    if (known < 0) missingDependencies.push({ name: dep, shown, enabled });
+    else if (enabled) missingDependencies[known] = { ...missingDependencies[known]!, enabled };
   }
   return { file, dir, name, missingDependencies };
+}
+
+/**
+ * A Chart.yaml (or a v1 chart's requirements.yaml) without the dependencies
+ * named, for rendering a chart whose `charts/` lacks them: helm refuses to
+ * render a chart whose declared dependencies are missing. Null when the
+ * text declares none of them (nothing to change).
+ */
+export function withoutDependencies(text: string, names: ReadonlySet<string>): string | null {
+  const document = parseDocument(text);
+  if (document.errors.length > 0 || !isMap(document.contents)) return null;
+  const list = document.get('dependencies', true);
+  if (!isSeq(list)) return null;
+  const kept = list.items.filter((item) => !(isMap(item) && names.has(String(item.get('name')))));
+  if (kept.length === list.items.length) return null;
+  list.items = kept;
+  return String(document);
 }

@@ -17,7 +17,7 @@
  *   plain manifest.
  */
 import { readChart } from './chart.js';
-import type { Chart } from './chart.js';
+import type { Chart, MissingDependency } from './chart.js';
 import { isKustomizationFile, kustomizationIn, readKustomization } from './kustomization.js';
 import type { Kustomization } from './kustomization.js';
 import { dirOf, inDir, isInside, shownDir } from './paths.js';
@@ -72,7 +72,10 @@ const chartFileNames = ['Chart.yaml', 'requirements.yaml'];
 
 /** The files discovery reads from a tree: kustomization files and the charts' Chart.yaml and requirements.yaml files. */
 export function discoveryReads(paths: Iterable<string>): string[] {
-  return [...paths].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)));
+  const all = new Set(paths);
+  // A chart's values.yaml says which of its dependencies are on (chart.ts).
+  const chartValues = (p: string) => baseName(p) === 'values.yaml' && all.has(inDir(dirOf(p), 'Chart.yaml'));
+  return [...all].filter((p) => isKustomizationFile(p) || chartFileNames.includes(baseName(p)) || chartValues(p));
 }
 
 interface Closure {
@@ -142,7 +145,8 @@ function chartsOf(tree: TreeSnapshot): { chart: Chart; files: string[] }[] {
     .map((path) => {
       const inChart = files.get(dirOf(path))!;
       const requirements = tree.texts.get(inDir(dirOf(path), 'requirements.yaml'));
-      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements), files: inChart };
+      const values = tree.texts.get(inDir(dirOf(path), 'values.yaml'));
+      return { chart: readChart(path, tree.texts.get(path)!, inChart, requirements, values), files: inChart };
     });
 }
 
@@ -175,6 +179,21 @@ function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: 
   return roots;
 }
 
+/** What to do about dependencies `charts/` lacks. */
+export const vendorThem = 'not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)';
+
+/**
+ * What rendering a chart without its missing dependencies leaves out: those
+ * its values.yaml leaves on, or every one when other values files may turn
+ * one on (discovery reads the chart's own values.yaml only); null for none.
+ */
+function leftOut(missing: readonly MissingDependency[], otherValues: boolean): string | null {
+  const on = missing.filter((d) => d.enabled || otherValues);
+  if (on.length === 0) return null;
+  const one = on.length === 1;
+  return `rendered without ${one ? 'dependency' : 'dependencies'} ${on.map((d) => `\`${d.shown}\``).join(', ')}, ${vendorThem}: what ${one ? 'it renders' : 'they render'} is not checked`;
+}
+
 function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
   const roots: RenderRoot[] = [];
   // A chart a kustomization inflates is rendered through it, with its values: not as a chart of its own.
@@ -188,23 +207,21 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     const values = (config?.values ?? []).filter((v) => head.paths.has(v));
     const touched = [...changed].some((path) => isInside(path, chart.dir) || values.includes(path));
     if (!touched) continue;
-    const blocked =
-      chart.missingDependencies.length > 0
-        ? `${chart.missingDependencies.length === 1 ? 'dependency' : 'dependencies'} ${chart.missingDependencies.map((d) => `\`${d}\``).join(', ')} ${chart.missingDependencies.length === 1 ? 'is' : 'are'} not vendored in \`charts/\` (run \`helm dependency build\` and commit it); dependencies are never fetched`
-        : null;
+    const missing = chart.missingDependencies;
     const invocation = (extra: readonly string[]): HelmInvocation => ({
       release: config?.release ?? chart.name,
       namespace: config?.namespace ?? 'default',
       valuesFiles: [...values, ...extra],
+      ...(missing.length > 0 ? { withoutDependencies: [...new Set(missing.map((d) => d.name))] } : {}),
     });
     const sources = [...new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
-    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked, inflateHelm: false, limits: limitsOf(settings) };
-    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]) });
+    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, inflateHelm: false, limits: limitsOf(settings) };
+    roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
     if (!config?.ciValues) continue;
     const ciDir = inDir(chart.dir, 'ci/');
     for (const ci of inChart.filter((p) => p.startsWith(ciDir) && /-values\.ya?ml$/.test(p) && !p.slice(ciDir.length).includes('/')).sort()) {
-      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === '' ? 0 : 1))})`, helm: invocation([ci]) });
+      roots.push({ ...rendering, label: `${shownDir(chart.dir)} (${ci.slice(chart.dir.length + (chart.dir === '' ? 0 : 1))})`, helm: invocation([ci]), incomplete: leftOut(missing, true) });
     }
   }
   return roots;

@@ -16,7 +16,7 @@ import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
-import { discoverRoots } from './discover.js';
+import { discoverRoots, vendorThem } from './discover.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -42,7 +42,11 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   const { root, head } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === 'missing-tool') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${head.tool} not found` };
-  if (head.kind === 'failed') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${head.message}` };
+  if (head.kind === 'failed') {
+    // Rendered without the dependencies charts/ lacks: they may be what it needs (a template of theirs it includes).
+    const without = (root.helm?.withoutDependencies?.length ?? 0) > 0 ? ` without its dependencies ${vendorThem}` : '';
+    return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered${without}: ${head.message}` };
+  }
   return null;
 }
 
@@ -70,6 +74,8 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     const problem = problemOf(r);
     if (problem !== null) return void problems.push(problem);
     if (r.head.kind !== 'rendered') return;
+    // Rendered, but without something (a chart's dependencies charts/ lacks): its findings, and what was left out.
+    if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });
     if (r.base.kind === 'failed') {
       // Nothing to compare with: say why everything the root renders is new.
       problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });

@@ -24,6 +24,8 @@ export interface HelmInvocation {
   readonly namespace: string;
   /** Extra values files, repository-relative, in the order given to helm (the chart's values.yaml is always read first). */
   readonly valuesFiles: readonly string[];
+  /** Declared dependencies `charts/` does not hold: left out of Chart.yaml (or requirements.yaml) for the rendering. */
+  readonly withoutDependencies?: readonly string[];
 }
 
 /** What one run of a tool may take before it is stopped and reported (the config file's `render.timeout` and `render.max-output-size`). */
@@ -50,8 +52,10 @@ export interface RenderRoot {
   readonly helm: HelmInvocation | null;
   /** A kustomize root whose `helmCharts` are inflated (`--enable-helm`): the config turned it on. */
   readonly inflateHelm: boolean;
-  /** Why the root is not rendered (a remote base, a missing chart dependency), or null. */
+  /** Why the root is not rendered (a remote base, Helm inflation off), or null. */
   readonly blocked: string | null;
+  /** What a rendering leaves out, to say with its findings (a chart's dependencies, not vendored, that its values leave on), or null. */
+  readonly incomplete?: string | null;
   readonly limits: RenderLimits;
 }
 

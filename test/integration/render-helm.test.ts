@@ -155,18 +155,37 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     );
   });
 
-  it('a dependency missing from charts/ is a notice naming it; the chart is not rendered and nothing is fetched', async () => {
+  it('a dependency missing from charts/: the chart is rendered without it and checked, with a notice naming it; nothing is fetched', async () => {
     const { status, report } = await diff('helm-dependency');
-    // Not checked is not a pass, and not a failure either: the check run is neutral.
-    expect(status).toBe(0);
-    expect(report.findings).toEqual([]);
+    expect(status).toBe(1);
+    expect(report.findings.map(brief)).toEqual([['charts/api/values.yaml', 1, 'api', 'hostNamespaces', 'modified']]);
+    expect(report.findings[0]!.fix).toEqual({ startLine: 1, endLine: 1, replacement: 'hostPID: false\n', attachable: true });
+    // What the dependency renders is not checked: a notice, as for a chart not rendered at all.
     expect(report.errors).toEqual([
       {
         file: 'charts/api/Chart.yaml',
         line: null,
         kind: 'not-rendered',
-        message: 'charts/api not rendered: dependency `redis 19.6.4` is not vendored in `charts/` (run `helm dependency build` and commit it); dependencies are never fetched',
+        message:
+          'charts/api rendered without dependency `redis 19.6.4`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what it renders is not checked',
       },
+    ]);
+  });
+
+  it('a chart that needs a dependency missing from charts/ to render says so with helm\'s words', async () => {
+    const { report } = await checkTree({
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 2.0.0\n',
+      'charts/api/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ include "common.names.fullname" . }}\nspec:\n  containers: [{name: api, image: api:1}]\n',
+    });
+    expect(report.findings).toEqual([]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        file: 'charts/api/Chart.yaml',
+        kind: 'render-failed',
+        message: expect.stringMatching(
+          /^charts\/api could not be rendered without its dependencies not vendored in `charts\/` \(run `helm dependency build` and commit it; dependencies are never fetched\): `helm template api charts\/api --namespace default` failed \(exit status 1\):\n.*no template "common\.names\.fullname"/s,
+        ),
+      }),
     ]);
   });
 

@@ -13,6 +13,8 @@ import { renderIn } from './tools.js';
 import { snapshotOf, writeTree } from './trees.js';
 import type { Snapshot, TreeReader } from './trees.js';
 import { chartArchiveTexts, isChartArchive } from './archives.js';
+import { withoutDependencies } from '../../render/chart.js';
+import { inDir } from '../../render/paths.js';
 
 export interface RenderSides {
   readonly reader: TreeReader;
@@ -55,6 +57,20 @@ export interface Renderer {
 
 const decoder = new TextDecoder();
 
+/** The tree a root renders: a chart's Chart.yaml (or requirements.yaml) without the dependencies its `charts/` lacks, which helm would refuse. */
+function treeFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>): ReadonlyMap<string, Uint8Array> {
+  const names = root.helm?.withoutDependencies ?? [];
+  if (names.length === 0) return files;
+  const tree = new Map(files);
+  for (const name of ['Chart.yaml', 'requirements.yaml']) {
+    const path = inDir(root.dir, name);
+    const data = files.get(path);
+    const pruned = data === undefined ? null : withoutDependencies(decoder.decode(data), new Set(names));
+    if (pruned !== null) tree.set(path, new TextEncoder().encode(pruned));
+  }
+  return tree;
+}
+
 async function renderSide(
   root: RenderRoot,
   snapshot: Snapshot | null,
@@ -71,7 +87,7 @@ async function renderSide(
   const key = memo === undefined ? null : renderKey(root, files);
   const known = key === null ? undefined : memo?.get(key);
   if (known !== undefined) return { output: known, files };
-  const tree = await writeTree(files);
+  const tree = await writeTree(treeFiles(root, files));
   try {
     const output = await renderIn(root, tree.dir, missing);
     if (key !== null) memo?.set(key, output);

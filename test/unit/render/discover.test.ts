@@ -51,10 +51,16 @@ describe('discoverRoots', () => {
     };
     const legacy = tree(files);
     const [chart] = discoverRoots(legacy, legacy, ['redis-ha/values.yaml']).roots;
-    expect(chart!.blocked).toBe('dependency `redis-ha 4.35.10` is not vendored in `charts/` (run `helm dependency build` and commit it); dependencies are never fetched');
-    // Vendored, it renders.
+    // Rendered without it, saying so.
+    expect(chart!.blocked).toBeNull();
+    expect(chart!.helm!.withoutDependencies).toEqual(['redis-ha']);
+    expect(chart!.incomplete).toBe(
+      'rendered without dependency `redis-ha 4.35.10`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what it renders is not checked',
+    );
+    // Vendored, it renders whole.
     const vendored = tree({ ...files, 'redis-ha/charts/redis-ha-4.35.10.tgz': '' });
-    expect(discoverRoots(vendored, vendored, ['redis-ha/values.yaml']).roots[0]!.blocked).toBeNull();
+    const [whole] = discoverRoots(vendored, vendored, ['redis-ha/values.yaml']).roots;
+    expect([whole!.blocked, whole!.incomplete, whole!.helm!.withoutDependencies]).toEqual([null, null, undefined]);
   });
 
   it('names a dependency taken in twice under aliases once, as one archive vendors both', () => {
@@ -64,11 +70,36 @@ describe('discoverRoots', () => {
       'demo/values.yaml': 'x: 1\n',
     };
     const charts = tree(files);
-    expect(discoverRoots(charts, charts, ['demo/values.yaml']).roots[0]!.blocked).toBe(
-      'dependencies `collector 0.1.0`, `jaeger 4.0.0` are not vendored in `charts/` (run `helm dependency build` and commit it); dependencies are never fetched',
+    expect(discoverRoots(charts, charts, ['demo/values.yaml']).roots[0]!.incomplete).toBe(
+      'rendered without dependencies `collector 0.1.0`, `jaeger 4.0.0`, not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched): what they render is not checked',
     );
     const vendored = tree({ ...files, 'demo/charts/collector-0.1.0.tgz': '', 'demo/charts/jaeger-4.0.0.tgz': '' });
-    expect(discoverRoots(vendored, vendored, ['demo/values.yaml']).roots[0]!.blocked).toBeNull();
+    expect(discoverRoots(vendored, vendored, ['demo/values.yaml']).roots[0]!.incomplete).toBeNull();
+  });
+
+  it("names only the missing dependencies the chart's values leave on, as helm reads a condition or tags", () => {
+    const chart = (values: string, configured = false) => {
+      const files = tree({
+        'app/Chart.yaml':
+          'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: postgresql\n    version: 15.0.0\n    condition: postgresql.enabled,global.postgresql.enabled\n  - name: redis\n    version: 19.0.0\n    tags: [cache]\n  - name: metrics\n    version: 1.0.0\n',
+        'app/values.yaml': values,
+        'app/prod.yaml': 'postgresql: {enabled: true}\n',
+      });
+      const settings = configured ? { charts: [{ chart: 'app', values: ['app/prod.yaml'] }] } : undefined;
+      return discoverRoots(files, files, ['app/values.yaml'], settings).roots[0]!;
+    };
+    // All three are left out of the rendering, whatever the values say.
+    expect(chart('').helm!.withoutDependencies).toEqual(['postgresql', 'redis', 'metrics']);
+    // Nothing says postgresql or redis is off: each is named, as is metrics, which has no switch.
+    expect(chart('').incomplete).toContain('`postgresql 15.0.0`, `redis 19.0.0`, `metrics 1.0.0`');
+    // The first condition path that holds a boolean decides; a tag set off turns a dependency off.
+    expect(chart('postgresql:\n  enabled: false\nglobal:\n  postgresql: {enabled: true}\ntags: {cache: false}\n').incomplete).toContain('dependency `metrics 1.0.0`,');
+    expect(chart('global:\n  postgresql: {enabled: false}\n').incomplete).toContain('`redis 19.0.0`, `metrics 1.0.0`');
+    // Another values file may turn any of them on: each is named.
+    expect(chart('postgresql: {enabled: false}\ntags: {cache: false}\n', true).incomplete).toContain('`postgresql 15.0.0`, `redis 19.0.0`, `metrics 1.0.0`');
+    // Every one off: nothing left out, nothing to say.
+    const off = tree({ 'db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 19.0.0\n    condition: redis.enabled\n', 'db/values.yaml': 'redis:\n  enabled: false\n' });
+    expect(discoverRoots(off, off, ['db/values.yaml']).roots[0]!.incomplete).toBeNull();
   });
 
   it('never renders a Component on its own, even one no kustomization takes in', () => {
@@ -84,22 +115,24 @@ describe('discoverRoots', () => {
     expect(found.consumed.has('components/unused/patch.yaml')).toBe(true);
   });
 
-  it('a remote base blocks the overlay; a dependency missing from charts/ blocks the chart, naming it', () => {
+  it('a remote base blocks the overlay; a chart renders without a dependency missing from charts/, naming it', () => {
     expect(roots(['overlays/edge/kustomization.yaml'])).toEqual([['kustomize', 'overlays/edge', true]]);
     const [chart] = discoverRoots(repo, repo, ['charts/web/values.yaml']).roots;
-    expect(chart!.blocked).toContain('`redis 19.0.0`');
-    expect(chart!.blocked).not.toContain('common');
+    expect(chart!.blocked).toBeNull();
+    expect(chart!.helm!.withoutDependencies).toEqual(['redis']);
+    expect(chart!.incomplete).toContain('`redis 19.0.0`');
+    expect(chart!.incomplete).not.toContain('common');
   });
 
   it('a chart is affected by its files and its configured values files; ci values are extra renderings on request', () => {
-    expect(roots(['charts/web/templates/deployment.yaml'])).toEqual([['helm', 'charts/web', true]]);
-    expect(roots(['charts/web/charts/common/Chart.yaml'])).toEqual([['helm', 'charts/web', true]]);
+    expect(roots(['charts/web/templates/deployment.yaml'])).toEqual([['helm', 'charts/web', false]]);
+    expect(roots(['charts/web/charts/common/Chart.yaml'])).toEqual([['helm', 'charts/web', false]]);
     expect(roots(['charts/web/ci/prod-values.yaml'], { charts: [{ chart: 'charts/web', ciValues: true, release: 'shop', namespace: 'prod' }] })).toEqual([
-      ['helm', 'charts/web', true],
-      ['helm', 'charts/web (ci/prod-values.yaml)', true],
+      ['helm', 'charts/web', false],
+      ['helm', 'charts/web (ci/prod-values.yaml)', false],
     ]);
     const [, ci] = discoverRoots(repo, repo, ['charts/web/values.yaml'], { charts: [{ chart: 'charts/web', ciValues: true, release: 'shop', namespace: 'prod' }] }).roots;
-    expect(ci!.helm).toEqual({ release: 'shop', namespace: 'prod', valuesFiles: ['charts/web/ci/prod-values.yaml'] });
+    expect(ci!.helm).toEqual({ release: 'shop', namespace: 'prod', valuesFiles: ['charts/web/ci/prod-values.yaml'], withoutDependencies: ['redis'] });
   });
 
   it('consumes what renderings read, and leaves plain manifests alone', () => {

@@ -1,0 +1,47 @@
+/** A chart rendered without the dependencies its `charts/` lacks: which are on, and its Chart.yaml without them. */
+import { describe, expect, it } from 'vitest';
+import { dependencyEnabled, withoutDependencies } from '../../../src/render/chart.js';
+
+describe('withoutDependencies', () => {
+  const chart = [
+    'apiVersion: v2',
+    'name: app # the application',
+    'version: 1.0.0',
+    'dependencies:',
+    '  - name: postgresql',
+    '    version: 15.0.0',
+    '    condition: postgresql.enabled',
+    '  # vendored in charts/common',
+    '  - name: common',
+    '    version: 2.0.0',
+    '  - name: postgresql',
+    '    alias: replica',
+    '    version: 15.0.0',
+    '',
+  ].join('\n');
+
+  it('drops every entry of the names given, aliases included, and keeps the rest as written', () => {
+    expect(withoutDependencies(chart, new Set(['postgresql']))).toBe(
+      ['apiVersion: v2', 'name: app # the application', 'version: 1.0.0', 'dependencies:', '  # vendored in charts/common', '  - name: common', '    version: 2.0.0', ''].join('\n'),
+    );
+  });
+
+  it('is null when there is nothing to drop, or no list to drop it from', () => {
+    expect(withoutDependencies(chart, new Set(['redis']))).toBeNull();
+    expect(withoutDependencies('apiVersion: v2\nname: app\n', new Set(['redis']))).toBeNull();
+    expect(withoutDependencies('name: [unclosed\n', new Set(['redis']))).toBeNull();
+  });
+});
+
+describe('dependencyEnabled', () => {
+  it('reads the first condition path that holds a boolean, then tags (on when any is), else on', () => {
+    const dependency = { name: 'db', condition: 'db.enabled, global.db.enabled', tags: ['storage', 'extra'] };
+    expect(dependencyEnabled(dependency, {})).toBe(true);
+    expect(dependencyEnabled(dependency, { db: { enabled: false } })).toBe(false);
+    expect(dependencyEnabled(dependency, { db: { enabled: 'no' }, global: { db: { enabled: false } } })).toBe(false);
+    expect(dependencyEnabled(dependency, { tags: { storage: false, extra: false } })).toBe(false);
+    expect(dependencyEnabled(dependency, { tags: { storage: false, extra: true } })).toBe(true);
+    // The condition wins over the tags.
+    expect(dependencyEnabled(dependency, { db: { enabled: true }, tags: { storage: false } })).toBe(true);
+  });
+});
