@@ -180,7 +180,10 @@ function kustomizeRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: 
 }
 
 /** What to do about dependencies `charts/` lacks. */
-export const vendorThem = 'not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)';
+const vendorThem = 'not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)';
+
+/** Dependencies as messages name them: "dependency `a 1.0`", "dependencies `a 1.0`, `b 2.0`". */
+const namedDependencies = (missing: readonly MissingDependency[]) => `${missing.length === 1 ? 'dependency' : 'dependencies'} ${missing.map((d) => `\`${d.shown}\``).join(', ')}`;
 
 /**
  * What rendering a chart without its missing dependencies leaves out: those
@@ -190,8 +193,7 @@ export const vendorThem = 'not vendored in `charts/` (run `helm dependency build
 function leftOut(missing: readonly MissingDependency[], otherValues: boolean): string | null {
   const on = missing.filter((d) => d.enabled || otherValues);
   if (on.length === 0) return null;
-  const one = on.length === 1;
-  return `rendered without ${one ? 'dependency' : 'dependencies'} ${on.map((d) => `\`${d.shown}\``).join(', ')}, ${vendorThem}: what ${one ? 'it renders' : 'they render'} is not checked`;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? 'it renders' : 'they render'} is not checked`;
 }
 
 function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: ReadonlySet<string>, settings: RenderSettings, consumed: Set<string>): RenderRoot[] {
@@ -216,7 +218,9 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     });
     const sources = [...new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
-    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, inflateHelm: false, limits: limitsOf(settings) };
+    // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
+    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without them`;
+    const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
     if (!config?.ciValues) continue;
     const ciDir = inDir(chart.dir, 'ci/');

@@ -16,7 +16,7 @@ import { evaluateChangeSet } from '../scope/scope.js';
 import type { ScopeOptions } from '../scope/scope.js';
 import type { DiffReport } from '../scope/types.js';
 import type { CheckReport } from '../findings/evaluateFiles.js';
-import { discoverRoots, vendorThem } from './discover.js';
+import { discoverRoots } from './discover.js';
 import { sourceComments } from './helmMap.js';
 import type { RenderSettings } from './discover.js';
 import { mapRenderedReport } from './mapReport.js';
@@ -42,11 +42,9 @@ function problemOf(rendered: RenderedRoot): LoadProblem | null {
   const { root, head } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === 'missing-tool') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${head.tool} not found` };
-  if (head.kind === 'failed') {
-    // Rendered without the dependencies charts/ lacks: they may be what it needs (a template of theirs it includes).
-    const without = (root.helm?.withoutDependencies?.length ?? 0) > 0 ? ` without its dependencies ${vendorThem}` : '';
-    return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered${without}: ${head.message}` };
-  }
+  // Rendered without what it lacks (a chart's dependencies, not vendored), it failed: what it lacks is why, as before it was tried.
+  if (head.kind === 'failed' && root.renderedWithout) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.renderedWithout}: ${head.message}` };
+  if (head.kind === 'failed') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${head.message}` };
   return null;
 }
 

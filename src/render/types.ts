@@ -56,6 +56,8 @@ export interface RenderRoot {
   readonly blocked: string | null;
   /** What a rendering leaves out, to say with its findings (a chart's dependencies, not vendored, that its values leave on), or null. */
   readonly incomplete?: string | null;
+  /** Why a rendering that fails is not rendered: what it was rendered without (a chart's dependencies, not vendored), or null. */
+  readonly renderedWithout?: string | null;
   readonly limits: RenderLimits;
 }
 

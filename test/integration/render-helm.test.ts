@@ -172,7 +172,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
-  it('a chart that needs a dependency missing from charts/ to render says so with helm\'s words', async () => {
+  it('a chart that needs a dependency missing from charts/ to render is not rendered: a notice naming it, with helm\'s words', async () => {
     const { report } = await checkTree({
       'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\ndependencies:\n  - name: common\n    version: 2.0.0\n',
       'charts/api/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ include "common.names.fullname" . }}\nspec:\n  containers: [{name: api, image: api:1}]\n',
@@ -181,9 +181,9 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.errors).toEqual([
       expect.objectContaining({
         file: 'charts/api/Chart.yaml',
-        kind: 'render-failed',
+        kind: 'not-rendered',
         message: expect.stringMatching(
-          /^charts\/api could not be rendered without its dependencies not vendored in `charts\/` \(run `helm dependency build` and commit it; dependencies are never fetched\): `helm template api charts\/api --namespace default` failed \(exit status 1\):\n.*no template "common\.names\.fullname"/s,
+          /^charts\/api not rendered: dependency `common 2\.0\.0` is not vendored in `charts\/` \(run `helm dependency build` and commit it; dependencies are never fetched\), and it does not render without them: `helm template api charts\/api --namespace default` failed \(exit status 1\):\n.*no template "common\.names\.fullname"/s,
         ),
       }),
     ]);
