@@ -219,7 +219,7 @@ function helmRoots(head: TreeSnapshot, base: TreeSnapshot | null, changed: Reado
     const sources = [...new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [...new Set([...baseCharts.get(chart.dir)!, ...values.filter((v) => base!.paths.has(v))])].sort() : [];
     // A chart whose templates need what its missing dependencies define does not render without them: then they are why.
-    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without them`;
+    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? 'is' : 'are'} ${vendorThem}, and it does not render without ${missing.length === 1 ? 'it' : 'them'}`;
     const rendering = { tool: 'helm' as const, dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
     if (!config?.ciValues) continue;

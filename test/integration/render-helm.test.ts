@@ -183,7 +183,7 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
         file: 'charts/api/Chart.yaml',
         kind: 'not-rendered',
         message: expect.stringMatching(
-          /^charts\/api not rendered: dependency `common 2\.0\.0` is not vendored in `charts\/` \(run `helm dependency build` and commit it; dependencies are never fetched\), and it does not render without them: `helm template api charts\/api --namespace default` failed \(exit status 1\):\n.*no template "common\.names\.fullname"/s,
+          /^charts\/api not rendered: dependency `common 2\.0\.0` is not vendored in `charts\/` \(run `helm dependency build` and commit it; dependencies are never fetched\), and it does not render without it: `helm template api charts\/api --namespace default` failed \(exit status 1\):\n.*no template "common\.names\.fullname"/s,
         ),
       }),
     ]);
