@@ -50,10 +50,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -86,11 +86,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
-    exports.isSeq = isSeq3;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
+        if (!isMap2 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25258,10 +25258,10 @@ function readChart(file, source, files, requirements, values) {
 }
 function withoutDependencies(text4, names) {
   const document = (0, import_yaml5.parseDocument)(text4);
-  if (document.errors.length > 0 || !(0, import_yaml5.isMap)(document.contents)) return null;
+  if (document.errors.length > 0 || !isMap(document.contents)) return null;
   const list4 = document.get("dependencies", true);
-  if (!(0, import_yaml5.isSeq)(list4)) return null;
-  const kept = list4.items.filter((item) => !((0, import_yaml5.isMap)(item) && names.has(String(item.get("name")))));
+  if (!isSeq(list4)) return null;
+  const kept = list4.items.filter((item) => !(isMap(item) && names.has(String(item.get("name")))));
   if (kept.length === list4.items.length) return null;
   list4.items = kept;
   return String(document);
@@ -25364,11 +25364,11 @@ function kustomizeRoots(head, base, changed, settings, consumed) {
   return roots;
 }
 var vendorThem = "not vendored in `charts/` (run `helm dependency build` and commit it; dependencies are never fetched)";
+var namedDependencies = (missing) => `${missing.length === 1 ? "dependency" : "dependencies"} ${missing.map((d) => `\`${d.shown}\``).join(", ")}`;
 function leftOut(missing, otherValues) {
   const on = missing.filter((d) => d.enabled || otherValues);
   if (on.length === 0) return null;
-  const one = on.length === 1;
-  return `rendered without ${one ? "dependency" : "dependencies"} ${on.map((d) => `\`${d.shown}\``).join(", ")}, ${vendorThem}: what ${one ? "it renders" : "they render"} is not checked`;
+  return `rendered without ${namedDependencies(on)}, ${vendorThem}: what ${on.length === 1 ? "it renders" : "they render"} is not checked`;
 }
 function helmRoots(head, base, changed, settings, consumed) {
   const roots = [];
@@ -25391,7 +25391,8 @@ function helmRoots(head, base, changed, settings, consumed) {
     });
     const sources = [.../* @__PURE__ */ new Set([...inChart, ...values])].sort();
     const baseSources = baseCharts.has(chart.dir) ? [.../* @__PURE__ */ new Set([...baseCharts.get(chart.dir), ...values.filter((v) => base.paths.has(v))])].sort() : [];
-    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, inflateHelm: false, limits: limitsOf(settings) };
+    const renderedWithout = missing.length === 0 ? null : `${namedDependencies(missing)} ${missing.length === 1 ? "is" : "are"} ${vendorThem}, and it does not render without ${missing.length === 1 ? "it" : "them"}`;
+    const rendering = { tool: "helm", dir: chart.dir, file: chart.file, sources, baseSources, blocked: null, renderedWithout, inflateHelm: false, limits: limitsOf(settings) };
     roots.push({ ...rendering, label: shownDir(chart.dir), helm: invocation([]), incomplete: leftOut(missing, values.length > 0) });
     if (!config?.ciValues) continue;
     const ciDir = inDir(chart.dir, "ci/");
@@ -27583,10 +27584,8 @@ function problemOf(rendered) {
   const { root, head } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === "missing-tool") return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${head.tool} not found` };
-  if (head.kind === "failed") {
-    const without = (root.helm?.withoutDependencies?.length ?? 0) > 0 ? ` without its dependencies ${vendorThem}` : "";
-    return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered${without}: ${head.message}` };
-  }
+  if (head.kind === "failed" && root.renderedWithout) return { file: root.file, line: null, kind: "not-rendered", message: `${root.label} not rendered: ${root.renderedWithout}: ${head.message}` };
+  if (head.kind === "failed") return { file: root.file, line: null, kind: "render-failed", message: `${root.label} could not be rendered: ${head.message}` };
   return null;
 }
 function placed(root, output) {
