@@ -174,18 +174,21 @@ export function helmLocator(sources: HelmSources): (template: string, path: Fiel
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: missing === undefined ? null : leftOutMap(text, template, path.length, missing, rendered) };
-    const { key, from } = hit.values;
+    const { from } = hit.values;
     const renderedPart = valueAt(rendered, path.slice(0, from));
-    for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
-      const document = documentOf(valuesFile);
-      const keyPath = keyUnder(keyPrefix, key);
-      const part = document === undefined ? undefined : valueAt(document.value, keyPath);
-      if (document === undefined || part === undefined || renderedPart === undefined) continue;
-      // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
-      const inside = translatePath(renderedPart, part, path.slice(from), true);
-      if (inside === null) continue;
-      const where = locate(document.source, [...keyPath, ...inside]);
-      if (where.exact) return { template: templateHit, values: { file: valuesFile, line: where.line, column: where.column } };
+    // `.Values.a | default .Values.b`: the first key whose value is the rendered one.
+    for (const key of [hit.values.key, ...(hit.values.alternatives ?? [])]) {
+      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+        const document = documentOf(valuesFile);
+        const keyPath = keyUnder(keyPrefix, key);
+        const part = document === undefined ? undefined : valueAt(document.value, keyPath);
+        if (document === undefined || part === undefined || renderedPart === undefined) continue;
+        // Named lists in values (containers, env) are followed by name, as in the rendered object; the value must be the rendered one.
+        const inside = translatePath(renderedPart, part, path.slice(from), true);
+        if (inside === null) continue;
+        const where = locate(document.source, [...keyPath, ...inside]);
+        if (where.exact) return { template: templateHit, values: { file: valuesFile, line: where.line, column: where.column } };
+      }
     }
     return { template: templateHit, values: null };
   };

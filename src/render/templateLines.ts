@@ -37,10 +37,26 @@ export interface TemplateHit {
    * (`['securityContext']`) that stands for the rendered path up to `from`;
    * the rest of the path is then followed inside that key's value.
    */
-  readonly values: { readonly key: readonly string[]; readonly from: number } | null;
+  readonly values: ValuesSource | null;
 }
 
-const valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
+/**
+ * The values key that stands for the rendered path up to `from`, and the
+ * keys after it that the same action names (`toYaml (.Values.a | default
+ * .Values.b)`): where the value comes from when `key` is not set.
+ */
+export interface ValuesSource {
+  readonly key: readonly string[];
+  readonly from: number;
+  readonly alternatives?: readonly (readonly string[])[];
+}
+
+/** The values source of keys a line names, in order. */
+function sourceOf(keys: readonly (readonly string[])[], from: number): ValuesSource {
+  return keys.length > 1 ? { key: keys[0]!, from, alternatives: keys.slice(1) } : { key: keys[0]!, from };
+}
+
+const valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/g;
 
 /** A block action open at a line: whether it rebinds the dot (`with`, `range`, `define`), and to which values key. */
 interface Scope {
@@ -102,12 +118,12 @@ function keyOf(line: Line): { key: string; value: string } | null {
   return { key, value: (match[2] ?? '').trim() };
 }
 
-/** The values key a line's text writes: `.Values.x` named, or the dot where it stands for one (`dot`). */
-function valuesPathIn(text: string, dot: readonly string[] | null): string[] | null {
-  const match = valuesReference.exec(text);
-  if (match) return match[1]!.slice(1).split('.');
+/** The values keys a line's text writes, in order: each `.Values.x` named, or the dot where it stands for one (`dot`). */
+function valuesPathIn(text: string, dot: readonly string[] | null): string[][] | null {
+  const named = [...text.matchAll(valuesReference)].map((match) => match[1]!.slice(1).split('.'));
+  if (named.length > 0) return named;
   if (dot === null) return null;
-  for (const used of text.matchAll(action)) if (usesDot.test(used[1]!)) return [...dot];
+  for (const used of text.matchAll(action)) if (usesDot.test(used[1]!)) return [[...dot]];
   return null;
 }
 
@@ -140,8 +156,8 @@ function literalName(lines: readonly Line[], item: number): string | null {
   return null;
 }
 
-/** `toYaml .Values.x` (or `.Values.x` alone) in a block: the values key that writes it. */
-function valuesInBlock(lines: readonly Line[], from: number, to: number): string[] | null {
+/** `toYaml .Values.x` (or `.Values.x` alone) in a block: the values keys that write it. */
+function valuesInBlock(lines: readonly Line[], from: number, to: number): string[][] | null {
   // Only at the block's own level: a toYaml deeper down writes something else.
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
@@ -154,7 +170,7 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number): string
 interface Walk {
   readonly line: number;
   readonly depth: number;
-  readonly values: { readonly key: readonly string[]; readonly from: number } | null;
+  readonly values: ValuesSource | null;
   /** Set when the line is in a named template of another file. */
   readonly file?: string;
 }
@@ -243,7 +259,7 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     if (chosen < 0) {
       // An item no line of the template writes: from a values list the block writes among its own (`toYaml .Values.extraVolumes`).
       const values = valuesInBlock(lines, from, to);
-      if (values !== null) consider({ line: parentLine, depth, values: { key: values, from: depth } });
+      if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
     const at = items[chosen]!;
@@ -265,13 +281,13 @@ function walk(lines: readonly Line[], from: number, to: number, path: FieldPath,
     if (depth === path.length - 1 || key.value !== '') {
       // The field itself, or a value written on the key's line (or, for a key that ends the path, by a `toYaml` under it).
       const values = valuesPathIn(key.value, line.dot) ?? (depth === path.length - 1 && key.value === '' ? valuesInBlock(lines, i + 1, end) : null);
-      consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
+      consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path.length - 1) continue;
     }
     const deeper = walk(lines, i + 1, end, path, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
-      if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
+      if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
         // Nothing under the key here: what its value or its block includes may write the rest.
         const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path, depth + 1, child, reach);

@@ -174,6 +174,33 @@ spec:
   });
 });
 
+describe('a value from one of several values keys (`.Values.a | default .Values.b`)', () => {
+  // elastic's filebeat: the pod-level key when set, else the daemonset's.
+  const template = `apiVersion: apps/v1
+kind: DaemonSet
+spec:
+  template:
+    spec:
+      containers:
+      - name: filebeat
+        securityContext: {{ toYaml ( .Values.podSecurityContext | default .Values.daemonset.securityContext ) | nindent 10 }}
+`;
+  const rendered = { spec: { template: { spec: { containers: [{ name: 'filebeat', securityContext: { runAsUser: 0 } }] } } } };
+  const path = parseFieldPath('spec.template.spec.containers[0].securityContext.runAsUser');
+
+  it('names every key, in order', () => {
+    expect(findInTemplate(template, path, rendered).values).toEqual({ key: ['podSecurityContext'], from: 6, alternatives: [['daemonset', 'securityContext']] });
+  });
+
+  it('places the field on the first key whose value is the rendered one', () => {
+    const locate = (values: string) => helmLocator({ chartDir: 'fb', valuesFiles: ['fb/values.yaml'], texts: new Map([['fb/templates/ds.yaml', template], ['fb/values.yaml', values]]) })('templates/ds.yaml', path, rendered).values;
+    expect(locate('daemonset:\n  securityContext:\n    runAsUser: 0\n')).toEqual({ file: 'fb/values.yaml', line: 3, column: 5 });
+    // An empty map is unset to `default`: the daemonset's key still writes it.
+    expect(locate('podSecurityContext: {}\ndaemonset:\n  securityContext:\n    runAsUser: 0\n')).toEqual({ file: 'fb/values.yaml', line: 4, column: 5 });
+    expect(locate('podSecurityContext:\n  runAsUser: 0\ndaemonset:\n  securityContext:\n    runAsUser: 0\n')).toEqual({ file: 'fb/values.yaml', line: 2, column: 3 });
+  });
+});
+
 describe('findInTemplate through include', () => {
   // traefik's layout: the Deployment's pod template is a named template of a helper file.
   const deployment = `apiVersion: apps/v1
