@@ -56,14 +56,25 @@ function nameMatches(rendered: string, written: string, chain: readonly Kustomiz
   return false;
 }
 
-/** Later writers first: a level's patches (last first), then what it uses (last first). */
+/** How many ways down to one kustomization, each naming its objects apart, are followed (a base several overlays of one root use). */
+const maxChainsPerDir = 16;
+
+/**
+ * Later writers first: a level's patches (last first), then what it uses
+ * (last first). A kustomization reached by several ways that name objects
+ * apart (a base under `dev-` and under `staging-`) is a candidate for each
+ * of them: each names the objects it writes differently.
+ */
 function candidatesOf(rootDir: string, kustomizations: ReadonlyMap<string, Kustomization>): Candidate[] {
   const out: Candidate[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   const visit = (dir: string, above: readonly Kustomization[]) => {
     const k = kustomizations.get(dir);
-    if (!k || seen.has(dir)) return;
-    seen.add(dir);
+    if (!k) return;
+    const naming = above.map((a) => `${a.namePrefix}\u0000${a.nameSuffix}`).join('\u0001');
+    const ways = seen.get(dir) ?? new Set<string>();
+    if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
+    seen.set(dir, ways.add(naming));
     const chain = [...above, k];
     for (const patch of [...k.patches].reverse()) {
       if (patch.path !== null) out.push({ file: patch.path, role: 'patch', patch, inline: null, chain });

@@ -347,6 +347,23 @@ describe('kustomizeLocator, inline patches', () => {
   });
 });
 
+describe('kustomizeIndex: a base several overlays of one root use, each under a name prefix of its own', () => {
+  // kustomize's multibases example: one root takes dev/, staging/ and production/, each with ../base.
+  const texts = new Map([
+    ['all/kustomization.yaml', 'namePrefix: cluster-a-\nresources: [dev, staging, production]\n'],
+    ...['dev', 'staging', 'production'].map((env) => [`all/${env}/kustomization.yaml`, `namePrefix: ${env}-\nresources: [../base]\n`] as [string, string]),
+    ['all/base/kustomization.yaml', 'resources: [pod.yaml]\n'],
+    ['all/base/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: app\n    image: app:1\n'],
+  ]);
+  const index = kustomizeIndex({ rootDir: 'all', texts, paths: new Set(texts.keys()) });
+
+  it.each(['dev', 'staging', 'production'])('finds the base pod under the %s prefix', (env) => {
+    const object = { kind: 'Pod', name: `cluster-a-${env}-app`, value: { apiVersion: 'v1', kind: 'Pod', metadata: { name: `cluster-a-${env}-app` }, spec: { containers: [{ name: 'app', image: 'app:1' }] } } };
+    expect(index.documentIn(object, 'all/base/pod.yaml')?.document.line).toBe(1);
+    expect(index.locate(object, parseFieldPath('spec.containers[0].image'))).toEqual({ file: 'all/base/pod.yaml', line: 8, column: 5 });
+  });
+});
+
 describe('kustomizeIndex: the document of a file that writes a rendered object as an object', () => {
   const texts = new Map([
     ['base/kustomization.yaml', 'resources: [deploy.yaml]\n'],
