@@ -16588,15 +16588,15 @@ var defaultFlagNames = {
 function where(at3) {
   return `${at3.file}:${at3.line}`;
 }
-function apply(parts, settings, sourceOf) {
-  if (settings.level) parts.enforceLevel = { value: settings.level.value, source: sourceOf(settings.level) };
-  if (settings.warnLevel) parts.warnLevel = { value: settings.warnLevel.value, source: sourceOf(settings.warnLevel) };
+function apply(parts, settings, sourceOf2) {
+  if (settings.level) parts.enforceLevel = { value: settings.level.value, source: sourceOf2(settings.level) };
+  if (settings.warnLevel) parts.warnLevel = { value: settings.warnLevel.value, source: sourceOf2(settings.warnLevel) };
   if (settings.version) {
-    const version4 = { value: settings.version.value, source: sourceOf(settings.version) };
+    const version4 = { value: settings.version.value, source: sourceOf2(settings.version) };
     parts.enforceVersion = version4;
     parts.warnVersion = version4;
   }
-  if (settings.warnVersion) parts.warnVersion = { value: settings.warnVersion.value, source: sourceOf(settings.warnVersion) };
+  if (settings.warnVersion) parts.warnVersion = { value: settings.warnVersion.value, source: sourceOf2(settings.warnVersion) };
 }
 function configDefaultSource(located) {
   return { kind: "config-default", detail: `${located.at.key} in ${where(located.at)}`, file: located.at.file, line: located.at.line };
@@ -21036,7 +21036,7 @@ function findItemAliases(doc) {
   if (seq === null) return null;
   const indexOf = /* @__PURE__ */ new Map();
   seq.items.forEach((item, i) => indexOf.set(item, i));
-  const sourceOf = seq.items.map((_, i) => i);
+  const sourceOf2 = seq.items.map((_, i) => i);
   const usersOf = seq.items.map(() => []);
   const anchors = /* @__PURE__ */ new Set();
   let plain2 = true;
@@ -21049,7 +21049,7 @@ function findItemAliases(doc) {
         const source = target === void 0 ? void 0 : indexOf.get(target);
         if (item === void 0 || source === void 0 || source >= item) plain2 = false;
         else {
-          sourceOf[item] = source;
+          sourceOf2[item] = source;
           usersOf[source].push(item);
         }
       } else if (node.anchor !== void 0) {
@@ -21060,7 +21060,7 @@ function findItemAliases(doc) {
       if (isMap(node) && node.items.some((pair2) => isScalar(pair2.key) && pair2.key.value === "<<")) plain2 = false;
     }
   });
-  return plain2 ? { sourceOf, usersOf } : null;
+  return plain2 ? { sourceOf: sourceOf2, usersOf } : null;
 }
 function sameEditsBelowItems(a, b) {
   return a.length === b.length && a.every((edit, i) => {
@@ -21070,17 +21070,17 @@ function sameEditsBelowItems(a, b) {
     return !("value" in edit) || "value" in other && jsonEqual(toJson(edit.value), toJson(other.value));
   });
 }
-function mayExceedAliasBudget(fields2, items, kept, sourceOf) {
+function mayExceedAliasBudget(fields2, items, kept, sourceOf2) {
   const counts = items.map(nodeCount);
   let total = 2;
   for (const [key, value] of Object.entries(fields2)) if (key !== "items") total += nodeCount(value ?? null);
-  counts.forEach((count2, j) => total += count2 + (sourceOf[kept[j]] !== kept[j] ? 1 : 0));
+  counts.forEach((count2, j) => total += count2 + (sourceOf2[kept[j]] !== kept[j] ? 1 : 0));
   const allowed = allowedAliasRatio(total);
   let decoded = 2;
   let aliased = 0;
   for (const [j, item] of kept.entries()) {
     const count2 = counts[j];
-    if (sourceOf[item] === item) {
+    if (sourceOf2[item] === item) {
       decoded += count2;
       continue;
     }
@@ -21434,10 +21434,10 @@ var LazyState = class {
 function podStates(documents, policyOf, globalIndex, objectPathOf = (path11) => path11, originals) {
   const pods = /* @__PURE__ */ new Map();
   const invalid = [];
-  const sourceOf = originals?.source?.bind(originals);
+  const sourceOf2 = originals?.source?.bind(originals);
   let shared;
   for (const document of documents) {
-    const originalOf = sourceOf && ((path11) => sourceOf(podKey(globalIndex(document.index), objectPathOf(path11))));
+    const originalOf = sourceOf2 && ((path11) => sourceOf2(podKey(globalIndex(document.index), objectPathOf(path11))));
     const extraction = extractPodSpecsAfresh(document, originalOf);
     for (const problem of extraction.problems) invalid.push(problem.kind);
     const alone = documents.length === 1 && extraction.pods.length === 1;
@@ -21838,7 +21838,7 @@ function readItemsReason(list4, fields2, items, kept, expectation) {
   verificationCounts.fragments++;
   return itemsReason({ ...list4.unit.document, value: { ...fields2, items } }, list4.unit, kept, expectation, list4.policyOf);
 }
-function aliasedItemsByFragments(list4, { sourceOf }, kept, splices, edits, expectation) {
+function aliasedItemsByFragments(list4, { sourceOf: sourceOf2 }, kept, splices, edits, expectation) {
   const { document } = list4.unit;
   const byItem = editsByItem(kept, edits);
   const original = isObject(document.value) ? document.value.items : void 0;
@@ -21848,7 +21848,7 @@ function aliasedItemsByFragments(list4, { sourceOf }, kept, splices, edits, expe
   const keptAt = new Map(kept.map((item, j) => [item, j]));
   const expected2 = [];
   for (const [j, item] of kept.entries()) {
-    const s = keptAt.get(sourceOf[item] ?? item) ?? j;
+    const s = keptAt.get(sourceOf2[item] ?? item) ?? j;
     if (s < j && items[j] === items[s] && sameEditsBelowItems(byItem[j], byItem[s])) {
       expected2.push(expected2[s]);
       continue;
@@ -21863,7 +21863,7 @@ function aliasedItemsByFragments(list4, { sourceOf }, kept, splices, edits, expe
     if (value === void 0 || !jsonEqual(items[j], value)) return void 0;
     expected2.push(value);
   }
-  if (mayExceedAliasBudget(document.value, items, kept, sourceOf)) return void 0;
+  if (mayExceedAliasBudget(document.value, items, kept, sourceOf2)) return void 0;
   return readItemsReason(list4, document.value, items, kept, expectation);
 }
 function expectedInList(expected2, kept, path11) {
@@ -26201,8 +26201,8 @@ function matchRenamedBySource(heads, bases, matches2) {
   for (const [file, headPods] of heads) {
     const sources = file.documentSources;
     if (sources === void 0) continue;
-    const keyOf2 = (pod, sourceOf) => {
-      const source = sourceOf(pod.document.line);
+    const keyOf2 = (pod, sourceOf2) => {
+      const source = sourceOf2(pod.document.line);
       return source === null ? null : [pod.kind, pod.namespace ?? "", source].join("\0");
     };
     const unmatched = /* @__PURE__ */ new Map();
@@ -26382,7 +26382,10 @@ function evaluateChangeSet(changeSet, options) {
 }
 
 // src/render/templateLines.ts
-var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/;
+function sourceOf(keys, from2) {
+  return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
+}
+var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/g;
 var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 function dotTracker() {
@@ -26432,10 +26435,10 @@ function keyOf(line) {
   return { key, value: (match2[2] ?? "").trim() };
 }
 function valuesPathIn(text4, dot) {
-  const match2 = valuesReference.exec(text4);
-  if (match2) return match2[1].slice(1).split(".");
+  const named = [...text4.matchAll(valuesReference)].map((match2) => match2[1].slice(1).split("."));
+  if (named.length > 0) return named;
   if (dot === null) return null;
-  for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [...dot];
+  for (const used of text4.matchAll(action)) if (usesDot.test(used[1])) return [[...dot]];
   return null;
 }
 function blockEnd(lines, from2, indent, isItem) {
@@ -26523,7 +26526,7 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const chosen = byName >= 0 ? byName : items.length === 1 && fits(0) ? 0 : segment < items.length && fits(segment) ? segment : -1;
     if (chosen < 0) {
       const values = valuesInBlock(lines, from2, to2);
-      if (values !== null) consider({ line: parentLine, depth, values: { key: values, from: depth } });
+      if (values !== null) consider({ line: parentLine, depth, values: sourceOf(values, depth) });
       return best;
     }
     const at3 = items[chosen];
@@ -26543,13 +26546,13 @@ function walk3(lines, from2, to2, path11, depth, rendered, parentLine, reach) {
     const end = blockEnd(lines, i + 1, line.indent, false);
     if (depth === path11.length - 1 || key.value !== "") {
       const values = valuesPathIn(key.value, line.dot) ?? (depth === path11.length - 1 && key.value === "" ? valuesInBlock(lines, i + 1, end) : null);
-      consider({ line: line.number, depth: depth + 1, values: values === null ? null : { key: values, from: depth + 1 } });
+      consider({ line: line.number, depth: depth + 1, values: values === null ? null : sourceOf(values, depth + 1) });
       if (depth === path11.length - 1) continue;
     }
     const deeper = walk3(lines, i + 1, end, path11, depth + 1, child, line.number, reach);
     if (deeper.depth === depth + 1 && deeper.values === null) {
       const values = valuesInBlock(lines, i + 1, end);
-      if (values !== null) consider({ line: line.number, depth: depth + 1, values: { key: values, from: depth + 1 } });
+      if (values !== null) consider({ line: line.number, depth: depth + 1, values: sourceOf(values, depth + 1) });
       else {
         const included = throughIncludes([key.value, ...lines.slice(i + 1, end).filter((l) => l.transparent).map((l) => l.body)], path11, depth + 1, child, reach);
         if (included.depth > depth + 1) consider(included);
@@ -26705,17 +26708,19 @@ function helmLocator(sources) {
     const hitFile = hit.file ?? file;
     const templateHit = hit.exact && sources.texts.has(hitFile) ? { file: hitFile, line: hit.line, column: 1 } : null;
     if (hit.values === null) return { template: templateHit, values: missing === void 0 ? null : leftOutMap(text4, template, path11.length, missing, rendered) };
-    const { key, from: from2 } = hit.values;
+    const { from: from2 } = hit.values;
     const renderedPart = valueAt2(rendered, path11.slice(0, from2));
-    for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
-      const document = documentOf(valuesFile);
-      const keyPath = keyUnder(keyPrefix, key);
-      const part = document === void 0 ? void 0 : valueAt2(document.value, keyPath);
-      if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
-      const inside = translatePath(renderedPart, part, path11.slice(from2), true);
-      if (inside === null) continue;
-      const where2 = locate(document.source, [...keyPath, ...inside]);
-      if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
+    for (const key of [hit.values.key, ...hit.values.alternatives ?? []]) {
+      for (const { file: valuesFile, keyPrefix } of valuesChain(sources, template)) {
+        const document = documentOf(valuesFile);
+        const keyPath = keyUnder(keyPrefix, key);
+        const part = document === void 0 ? void 0 : valueAt2(document.value, keyPath);
+        if (document === void 0 || part === void 0 || renderedPart === void 0) continue;
+        const inside = translatePath(renderedPart, part, path11.slice(from2), true);
+        if (inside === null) continue;
+        const where2 = locate(document.source, [...keyPath, ...inside]);
+        if (where2.exact) return { template: templateHit, values: { file: valuesFile, line: where2.line, column: where2.column } };
+      }
     }
     return { template: templateHit, values: null };
   };
@@ -26732,13 +26737,17 @@ function nameMatches(rendered, written, chain) {
   }
   return false;
 }
+var maxChainsPerDir = 16;
 function candidatesOf(rootDir, kustomizations) {
   const out = [];
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   const visit5 = (dir, above) => {
     const k = kustomizations.get(dir);
-    if (!k || seen.has(dir)) return;
-    seen.add(dir);
+    if (!k) return;
+    const naming = above.map((a) => `${a.namePrefix}\0${a.nameSuffix}`).join("");
+    const ways = seen.get(dir) ?? /* @__PURE__ */ new Set();
+    if (ways.has(naming) || ways.size >= maxChainsPerDir) return;
+    seen.set(dir, ways.add(naming));
     const chain = [...above, k];
     for (const patch of [...k.patches].reverse()) {
       if (patch.path !== null) out.push({ file: patch.path, role: "patch", patch, inline: null, chain });
