@@ -79,6 +79,8 @@ export type MapWriter = (path: FieldPath) => MapSource | null;
 /** A source file's edits that write one node's map. */
 export interface SourceEdits {
   readonly file: string;
+  /** The path in that file of the map the edits write into (their paths start with it). */
+  readonly key: FieldPath;
   readonly edits: readonly Edit[];
 }
 
@@ -129,7 +131,7 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path } = JSON.parse(key) as MapSource;
-    return { file, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })) };
+    return { file, key: path, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })) };
   });
 }
 
@@ -137,6 +139,8 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
 export interface EditableFile {
   /** The lines `edits` change, or null when the renderer cannot write them there (a shared node, a key not at the start of its line). */
   change(edits: readonly Edit[]): LineChange | null;
+  /** The value at a path of its document, as written (undefined when absent). */
+  value(path: FieldPath): JsonValue | undefined;
 }
 
 /** A file of one YAML document, a map or a list (of JSON 6902 operations), ready for edits; else null. */
@@ -152,6 +156,7 @@ export function editableFile(file: string, text: string): EditableFile | null {
   const owners = new Set(['values']);
   const areas = new Set(['values']);
   return {
+    value: (path) => valueAt(document.value, path),
     change(edits) {
       let splices: readonly Splice[];
       try {

@@ -7,6 +7,7 @@
  * findings and gathers what each needs; the stage verifies every candidate
  * by rendering again (verify.ts).
  */
+import { jsonEqual, set } from '../fixes/edits.js';
 import { applySuggestions } from '../fixes/suggestions.js';
 import type { Edit, FindingFix, Suggestion } from '../fixes/types.js';
 import type { Finding } from '../findings/types.js';
@@ -215,6 +216,18 @@ function valuesKeyOf(template: string, named: NamedTemplates, path: FieldPath, r
 }
 
 /**
+ * A values map that a template writes only when its `enabled` is true
+ * (Bitnami's `containerSecurityContext.enabled`, which their helpers leave
+ * out of the map they render): with `enabled: false`, its fields are not
+ * rendered however they are set, so the fix turns it on. Verification
+ * renders again: a chart whose switch means something else is refused.
+ */
+function switchedOn(file: EditableFile | null, key: readonly (string | number)[]): Edit[] {
+  const path = [...key, 'enabled'];
+  return file?.value(path) === false ? [set(path, true)] : [];
+}
+
+/**
  * The changes of values files that give a rendered object its fixed
  * securityContext maps, each written where helm reads its key (the root
  * chart's values.yaml for a key no file has), per file as writerChanges
@@ -234,7 +247,12 @@ function valuesChangesOf(
     return key === null ? null : template.writeKey(key);
   };
   const byFile = new Map<string, Edit[][]>();
-  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) addTo(byFile, file, [...edits]);
+  for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {
+    const values = editable(file);
+    // A field the values already set as the fix wants (the map was left out, not wrong) needs no edit.
+    const needed = edits.filter((edit) => !(edit.op === 'set' && values !== null && jsonEqual(values.value(edit.path), edit.value as JsonValue)));
+    addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
+  }
   const out: { file: string; change: LineChange }[] = [];
   for (const [file, byKey] of byFile) {
     const values = editable(file);

@@ -111,6 +111,31 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.findings.map((f) => [f.file, f.line, f.check, f.rendered?.exact])).toEqual([['charts/agent/values.yaml', 5, 'hostPathVolumes', true]]);
   });
 
+  it("turns on a securityContext map a chart writes only when its `enabled` is true (Bitnami's layout), verified by rendering again", async () => {
+    const chart = (values: string) => ({
+      'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'charts/web/values.yaml': values,
+      'charts/web/templates/deployment.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: web:1\n          {{- if .Values.containerSecurityContext.enabled }}\n          securityContext: {{- omit .Values.containerSecurityContext "enabled" | toYaml | nindent 12 }}\n          {{- end }}\n',
+    });
+    const fixesOf = (report: JsonReport) => report.findings.map((f) => [f.file, f.check, f.fix ?? null]);
+    // The map holds what restricted needs: switching it on is the whole fix.
+    const whole = 'containerSecurityContext:\n  enabled: false\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop: [ALL]\n  seccompProfile:\n    type: RuntimeDefault\n';
+    const on = { startLine: 2, endLine: 2, replacement: '  enabled: true\n', attachable: false };
+    expect(fixesOf((await checkTree(chart(whole), '--level', 'restricted')).report)).toEqual(
+      ['allowPrivilegeEscalation', 'capabilities_restricted', 'runAsNonRoot', 'seccompProfile_restricted'].map((check) => ['charts/web/values.yaml', check, on]),
+    );
+    // It lacks a field: switched on, with the field written in.
+    const part = 'containerSecurityContext:\n  enabled: false\n  runAsNonRoot: true\n  capabilities:\n    drop: [ALL]\n  seccompProfile:\n    type: RuntimeDefault\n';
+    const [first] = (await checkTree(chart(part), '--level', 'restricted')).report.findings;
+    expect(first!.fix).toEqual({
+      startLine: 2,
+      endLine: 7,
+      replacement: '  enabled: true\n  runAsNonRoot: true\n  capabilities:\n    drop: [ALL]\n  seccompProfile:\n    type: RuntimeDefault\n  allowPrivilegeEscalation: false\n',
+      attachable: false,
+    });
+  });
+
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {
     const { report } = await diff('helm-template');
     expect(report.findings.map(brief)).toEqual([
