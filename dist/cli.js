@@ -26975,7 +26975,7 @@ function securityContextEdits(original, fixed2, writerOf) {
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path: path11 } = JSON.parse(key);
-    return { file, edits: edits.map((edit) => ({ ...edit, path: [...path11, ...edit.path] })) };
+    return { file, key: path11, edits: edits.map((edit) => ({ ...edit, path: [...path11, ...edit.path] })) };
   });
 }
 function editableFile(file, text4) {
@@ -26989,6 +26989,7 @@ function editableFile(file, text4) {
   const owners = /* @__PURE__ */ new Set(["values"]);
   const areas = /* @__PURE__ */ new Set(["values"]);
   return {
+    value: (path11) => valueAt2(document.value, path11),
     change(edits) {
       let splices;
       try {
@@ -27166,6 +27167,10 @@ function valuesKeyOf(template, named, path11, rendered) {
   const values = findInTemplate(template, path11, rendered, named).values;
   return values === null || values.from !== path11.length ? null : [...values.key];
 }
+function switchedOn(file, key) {
+  const path11 = [...key, "enabled"];
+  return file?.value(path11) === false ? [set(path11, true)] : [];
+}
 function valuesChangesOf(index, document, fixed2, editable) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
@@ -27175,7 +27180,11 @@ function valuesChangesOf(index, document, fixed2, editable) {
     return key === null ? null : template.writeKey(key);
   };
   const byFile = /* @__PURE__ */ new Map();
-  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) addTo(byFile, file, [...edits]);
+  for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {
+    const values = editable(file);
+    const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
+    addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
+  }
   const out = [];
   for (const [file, byKey] of byFile) {
     const values = editable(file);

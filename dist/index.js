@@ -53966,7 +53966,7 @@ function securityContextEdits(original, fixed2, writerOf) {
   if (byKey.size === 0) return null;
   return [...byKey].map(([key, edits]) => {
     const { file, path: path4 } = JSON.parse(key);
-    return { file, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })) };
+    return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })) };
   });
 }
 function editableFile(file, text5) {
@@ -53980,6 +53980,7 @@ function editableFile(file, text5) {
   const owners = /* @__PURE__ */ new Set(["values"]);
   const areas = /* @__PURE__ */ new Set(["values"]);
   return {
+    value: (path4) => valueAt2(document.value, path4),
     change(edits) {
       let splices;
       try {
@@ -54157,6 +54158,10 @@ function valuesKeyOf(template, named, path4, rendered) {
   const values = findInTemplate(template, path4, rendered, named).values;
   return values === null || values.from !== path4.length ? null : [...values.key];
 }
+function switchedOn(file, key) {
+  const path4 = [...key, "enabled"];
+  return file?.value(path4) === false ? [set(path4, true)] : [];
+}
 function valuesChangesOf(index, document, fixed2, editable) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
@@ -54166,7 +54171,11 @@ function valuesChangesOf(index, document, fixed2, editable) {
     return key === null ? null : template.writeKey(key);
   };
   const byFile = /* @__PURE__ */ new Map();
-  for (const { file, edits } of securityContextEdits(document, after, writerOf) ?? []) addTo(byFile, file, [...edits]);
+  for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {
+    const values = editable(file);
+    const needed = edits.filter((edit) => !(edit.op === "set" && values !== null && jsonEqual(values.value(edit.path), edit.value)));
+    addTo(byFile, file, [...needed, ...switchedOn(values, key)]);
+  }
   const out = [];
   for (const [file, byKey] of byFile) {
     const values = editable(file);
