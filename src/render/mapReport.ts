@@ -18,7 +18,7 @@ import { parseFieldPath } from '../pss/paths.js';
 import type { FieldPath, JsonValue } from '../pss/types.js';
 import type { DiffFinding, DiffLocation, DiffReport } from '../scope/types.js';
 import { chartNamedTemplates, helmLocator, sourceComments, valuesKeyWriter } from './helmMap.js';
-import type { NamedTemplates } from './templateLines.js';
+import type { ChartTemplate } from './templateFix.js';
 import { kustomizeIndex } from './kustomizeMap.js';
 import type { ObjectDocument, OperationsDocument, RenderedObject, SourceHit } from './kustomizeMap.js';
 import { shownDir } from './paths.js';
@@ -101,7 +101,7 @@ export interface RenderingIndex {
    * write a values key it reads (helmMap's valuesKeyWriter); null for
    * Kustomize.
    */
-  chartTemplateOf(document: ManifestDocument): { readonly text: string; readonly named: NamedTemplates; writeKey(key: readonly string[]): MapSource } | null;
+  chartTemplateOf(document: ManifestDocument): (ChartTemplate & { writeKey(key: readonly string[]): MapSource }) | null;
 }
 
 /** A rendered document as the Kustomize index names objects. */
@@ -148,7 +148,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
       const template = templateOf(document.line);
       // A vendored subchart's template may be inside its archive: read there, its values written in the root's values.yaml.
       const text = template === null ? undefined : (sources.get(`${prefix}${template}`) ?? archived?.get(`${prefix}${template}`));
-      return template === null || text === undefined ? null : { text, named: named(), writeKey: (key) => writeKey(template, key) };
+      return template === null || text === undefined ? null : { file: `${prefix}${template}`, text, named: named(), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path, rendering, documents, lines: rendering.text.split('\n'), place, documentIn, operationsIn, chartTemplateOf };

@@ -22,6 +22,7 @@ import type { Placed, RenderingIndex, SuggestionCandidate } from './mapReport.js
 import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
+import { templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
 import { findInTemplate } from './templateLines.js';
 import type { NamedTemplates } from './templateLines.js';
@@ -187,16 +188,29 @@ export function chartValuesCandidates(
   const candidates: SuggestionCandidate[] = [];
   for (const [index, pending] of byRendering) {
     const fixed = fixedOf(index);
-    const changes = new Map<ManifestDocument, { file: string; change: LineChange }[]>();
+    const lone = loneTemplates(index);
+    const changes = new Map<ManifestDocument, { file: string; change: LineChange; ownObject?: boolean }[]>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
-      if (found === undefined) changes.set(fix.document, (found = valuesChangesOf(index, fix.document, fixed, editable)));
-      for (const { file, change } of found) {
-        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote });
+      // The template's changes first: a later candidate that verifies wins (verify.ts), and a chart's values, where
+      // they can write the fix, are what its users edit (a template edit forks a chart someone else maintains).
+      if (found === undefined) changes.set(fix.document, (found = [...templateChangesOf(index, fix.document, fixed, lone), ...valuesChangesOf(index, fix.document, fixed, editable)]));
+      for (const { file, change, ownObject } of found) {
+        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote, ...(ownObject ? { ownObject } : {}) });
       }
     }
   }
   return candidates;
+}
+
+/** The templates of a chart's rendering that render one document each: an edit of one changes that object only. */
+function loneTemplates(index: RenderingIndex): ReadonlySet<string> {
+  const count = new Map<string, number>();
+  for (const document of index.documents) {
+    const file = index.chartTemplateOf(document)?.file;
+    if (file !== undefined) count.set(file, (count.get(file) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => n === 1).map(([file]) => file));
 }
 
 /**
@@ -213,6 +227,26 @@ export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number,
 function valuesKeyOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue): string[] | null {
   const values = findInTemplate(template, path, rendered, named).values;
   return values === null || values.from !== path.length ? null : [...values.key];
+}
+
+/** The changes of a chart's template that write the securityContext maps a rendered object's fix adds whole (templateFix.ts), in files of the repository. */
+function templateChangesOf(
+  index: RenderingIndex,
+  document: ManifestDocument,
+  fixed: ReadonlyMap<number, ManifestDocument>,
+  lone: ReadonlySet<string>,
+): { file: string; change: LineChange; ownObject: boolean }[] {
+  const template = index.chartTemplateOf(document);
+  const after = fixed.get(document.index);
+  if (template === null || after === undefined) return [];
+  const { sources } = index.rendering.rendered;
+  return (
+    templateInsertions(template, document, after, (file) => sources.get(file))
+      // A template read inside a vendored archive is no file to edit.
+      .filter(({ file }) => sources.has(file))
+      // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
+      .map((change) => ({ ...change, ownObject: change.file === template.file && lone.has(template.file) }))
+  );
 }
 
 /**

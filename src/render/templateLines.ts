@@ -162,9 +162,15 @@ function valuesInBlock(lines: readonly Line[], from: number, to: number): string
   const own = lines.slice(from, to).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from; i < to; i++) {
     const path = valuesPathIn(lines[i]!.body, lines[i]!.dot);
-    if (path !== null && lines[i]!.indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
+    if (path !== null && writtenIndent(lines[i]!) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i]!.body)) return path;
   }
   return null;
+}
+
+/** Where an action writes its output: `| indent 12` and `| nindent 12` say, whatever column the action sits at (often 0). */
+function writtenIndent(line: Line): number {
+  const piped = /\|\s*n?indent\s+(\d+)/.exec(line.body);
+  return piped ? Number(piped[1]) : line.indent;
 }
 
 interface Walk {

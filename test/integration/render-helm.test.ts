@@ -136,6 +136,29 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
+  it('writes the securityContext maps into a template that writes its container and pod spec itself, verified by rendering again', async () => {
+    // Argo CD's helm-guestbook: no values key writes either map.
+    const { report } = await checkTree(
+      {
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/values.yaml': 'image: web:1\nresources: {}\n',
+        'charts/web/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: {{ .Chart.Name }}\n          image: {{ .Values.image }}\n          resources:\n{{ toYaml .Values.resources | indent 12 }}\n',
+      },
+      '--level',
+      'restricted',
+    );
+    const pod = { startLine: 11, endLine: 11, replacement: '    spec:\n      securityContext:\n        runAsNonRoot: true\n        seccompProfile:\n          type: RuntimeDefault\n', attachable: false };
+    const container = { startLine: 13, endLine: 13, replacement: '        - name: {{ .Chart.Name }}\n          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities:\n              drop:\n                - ALL\n', attachable: false };
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      ['charts/web/templates/deployment.yaml', 13, 'allowPrivilegeEscalation', container],
+      ['charts/web/templates/deployment.yaml', 13, 'capabilities_restricted', container],
+      // The pod's checks are found on the container, which lacks the fields too; their fix is the pod's map.
+      ['charts/web/templates/deployment.yaml', 13, 'runAsNonRoot', pod],
+      ['charts/web/templates/deployment.yaml', 13, 'seccompProfile_restricted', pod],
+    ]);
+  });
+
   it('a new template: a literal value on the template line, a value from .Values on the values line', async () => {
     const { report } = await diff('helm-template');
     expect(report.findings.map(brief)).toEqual([

@@ -1,0 +1,127 @@
+/**
+ * A chart template that writes a container (or a pod spec) itself and no
+ * `securityContext` for it, from values or otherwise (podinfo's test pods,
+ * Argo CD's helm-guestbook): restricted's fix is that whole map, which
+ * no values key can give. It is written into the template (pure), right
+ * under the container's first line or the pod spec's `spec:`, where no
+ * `{{ if }}` further down the block can leave it out, in the indentation
+ * of the keys there. A `securityContext:` the template writes itself that
+ * lacks keys the fix adds (`capabilities`, `seccompProfile`) gets them
+ * right under that line, the same way. The caller verifies each by
+ * rendering again.
+ */
+import { stringify } from 'yaml';
+import { valueAt } from '../fixes/edits.js';
+import type { ManifestDocument } from '../manifests/types.js';
+import type { FieldPath, JsonValue } from '../pss/types.js';
+import { containerListKeys } from '../pss/pod.js';
+import { extractPodSpecs } from '../workloads/extract.js';
+import type { LineChange } from './mapWriters.js';
+import { findInTemplate } from './templateLines.js';
+import type { NamedTemplates } from './templateLines.js';
+
+/** A chart template as the rendering read it: its file, text and the named templates it may include. */
+export interface ChartTemplate {
+  readonly file: string;
+  readonly text: string;
+  readonly named: NamedTemplates;
+}
+
+const isMap = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A line's indentation. */
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** A line that writes no YAML of its own: blank, a comment, or template actions only. */
+const transparent = (line: string) => {
+  const body = line.trim();
+  return body === '' || body.startsWith('#') || /^(\{\{.*?\}\}\s*)+$/.test(body);
+};
+
+/** A line after which a new key cannot go: it opens a block scalar or a flow collection (`{{` is an action, not a flow map). */
+const opensValue = (body: string) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
+
+/**
+ * Where keys of the map a line opens are written: for a list item's first
+ * line (`- name: web`), the column of `name`; for a key (`spec:`), the
+ * indentation of the first line under it that writes YAML. Null when no
+ * key can be added after that line.
+ */
+function keyIndentUnder(lines: readonly string[], at: number, item: boolean): number | null {
+  const line = lines[at - 1];
+  if (line === undefined || opensValue(line.trim())) return null;
+  if (item) {
+    const dash = /^(\s*)-(\s+)\S/.exec(line);
+    return dash === null ? null : dash[1]!.length + 1 + dash[2]!.length;
+  }
+  if (!/:\s*(#.*)?$/.test(line)) return null;
+  for (let i = at; i < lines.length; i++) {
+    if (transparent(lines[i]!)) continue;
+    const indent = indentOf(lines[i]!);
+    return indent > indentOf(line) ? indent : null;
+  }
+  return null;
+}
+
+/** Keys and their values as lines at `indent`, block style. */
+function mapLines(entries: { readonly [key: string]: JsonValue }, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  return stringify(entries, { indent: 2 })
+    .trimEnd()
+    .split('\n')
+    .map((line) => `${pad}${line}`);
+}
+
+/** What the fix adds under a line of the template: the keys of `added`, under the line that writes the map at `path`. */
+interface Addition {
+  /** The map's path in the rendered object; the line found for it opens it (a list item's first line, or its key). */
+  readonly path: FieldPath;
+  readonly item: boolean;
+  readonly added: { readonly [key: string]: JsonValue };
+}
+
+/** The additions a fix makes to a parent's securityContext: the whole map where there was none, else the keys it lacked. */
+function additionOf(parent: FieldPath, before: JsonValue | undefined, after: JsonValue | undefined): Addition | null {
+  if (!isMap(after)) return null;
+  if (before === undefined) return { path: parent, item: typeof parent[parent.length - 1] === 'number', added: { securityContext: after } };
+  if (!isMap(before)) return null;
+  const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === undefined));
+  return Object.keys(added).length === 0 ? null : { path: [...parent, 'securityContext'], item: false, added };
+}
+
+/**
+ * The template changes that give a rendered object the securityContext
+ * maps its fix adds whole (none where the template writes that key, under
+ * any condition, or writes the container from values): each the line the
+ * map goes under, followed by the map. By file (a container a named
+ * template writes is edited in the helper that defines it).
+ */
+export function templateInsertions(template: ChartTemplate, original: ManifestDocument, fixed: ManifestDocument, textOf: (file: string) => string | undefined): { file: string; change: LineChange }[] {
+  const { pods } = extractPodSpecs(original);
+  const [pod] = pods;
+  if (pod === undefined || pods.length !== 1) return [];
+  const specPath: FieldPath = [...pod.templatePath, 'spec'];
+  const parents: FieldPath[] = [specPath];
+  for (const list of containerListKeys) {
+    const containers = valueAt(fixed.value, [...specPath, list]);
+    if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list, i]));
+  }
+  const out: { file: string; change: LineChange }[] = [];
+  for (const parent of parents) {
+    const path = [...parent, 'securityContext'];
+    const addition = additionOf(parent, valueAt(original.value, path), valueAt(fixed.value, path));
+    if (addition === null) continue;
+    // The template must write the map's line itself, and none of the keys added under it, whatever its conditions.
+    const hit = findInTemplate(template.text, addition.path, original.value, template.named);
+    if (!hit.exact || hit.values !== null) continue;
+    if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
+    const file = hit.file ?? template.file;
+    const text = hit.file === undefined ? template.text : textOf(hit.file);
+    if (text === undefined) continue;
+    const lines = text.split('\n');
+    const indent = keyIndentUnder(lines, hit.line, addition.item);
+    if (indent === null) continue;
+    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1]!, ...mapLines(addition.added, indent)] } });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+/** Restricted's securityContext maps written into a chart template that writes its container and pod spec itself. */
+import { describe, expect, it } from 'vitest';
+import { loadManifestFile } from '../../../src/manifests/load.js';
+import { templateInsertions } from '../../../src/render/templateFix.js';
+import { namedTemplates } from '../../../src/render/templateLines.js';
+
+const template = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  template:
+    spec:
+      {{- with .Values.nodeSelector }}
+      nodeSelector: {{ toYaml . | nindent 8 }}
+      {{- end }}
+      containers:
+        - name: {{ .Chart.Name }}
+          image: "{{ .Values.image }}"
+          resources:
+{{ toYaml .Values.resources | indent 12 }}
+`;
+const rendered = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web:1\n';
+const fixedText =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: web\n          image: web:1\n          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities:\n              drop: [ALL]\n';
+const doc = (text: string) => loadManifestFile('rendered.yaml', text).documents[0]!;
+
+describe('templateInsertions', () => {
+  it('writes each map the fix adds whole right under the line that opens its container or pod spec, in the indentation of their keys', () => {
+    const changes = templateInsertions({ file: 'web/templates/deploy.yaml', text: template, named: new Map() }, doc(rendered), doc(fixedText), () => undefined);
+    expect(changes).toEqual([
+      { file: 'web/templates/deploy.yaml', change: { startLine: 7, endLine: 7, newLines: ['    spec:', '      securityContext:', '        runAsNonRoot: true'] } },
+      {
+        file: 'web/templates/deploy.yaml',
+        change: { startLine: 12, endLine: 12, newLines: ['        - name: {{ .Chart.Name }}', '          securityContext:', '            allowPrivilegeEscalation: false', '            capabilities:', '              drop:', '                - ALL'] },
+      },
+    ]);
+  });
+
+  it('writes nothing where the template writes the key under some condition, or its container from values, or in flow style', () => {
+    const guarded = template.replace('          image: "{{ .Values.image }}"\n', '          image: "{{ .Values.image }}"\n          {{- if .Values.hardened }}\n          securityContext: {runAsNonRoot: true}\n          {{- end }}\n');
+    expect(templateInsertions({ file: 't.yaml', text: guarded, named: new Map() }, doc(rendered), doc(fixedText), () => undefined).map((c) => c.change.startLine)).toEqual([7]);
+    const fromValues = template.replace(/ {6}containers:[\s\S]*$/, '      containers: {{ toYaml .Values.containers | nindent 8 }}\n');
+    expect(templateInsertions({ file: 't.yaml', text: fromValues, named: new Map() }, doc(rendered), doc(fixedText), () => undefined).map((c) => c.change.startLine)).toEqual([7]);
+    const flow = template.replace('        - name: {{ .Chart.Name }}\n          image: "{{ .Values.image }}"\n', '        - {name: web, image: web}\n');
+    expect(templateInsertions({ file: 't.yaml', text: flow, named: new Map() }, doc(rendered), doc(fixedText), () => undefined).map((c) => c.change.startLine)).toEqual([7]);
+  });
+
+  it('adds the keys a securityContext the template writes lacks right under its line, unless the template writes them', () => {
+    const partial = template.replace('          image: "{{ .Values.image }}"\n', '          image: "{{ .Values.image }}"\n          securityContext:\n            allowPrivilegeEscalation: false\n');
+    const before = doc(rendered.replace('          image: web:1\n', '          image: web:1\n          securityContext:\n            allowPrivilegeEscalation: false\n'));
+    const after = doc(fixedText.replace('            allowPrivilegeEscalation: false\n', '            allowPrivilegeEscalation: false\n            runAsNonRoot: true\n'));
+    const changes = templateInsertions({ file: 't.yaml', text: partial, named: new Map() }, before, after, () => undefined);
+    expect(changes[1]).toEqual({ file: 't.yaml', change: { startLine: 14, endLine: 14, newLines: ['          securityContext:', '            runAsNonRoot: true', '            capabilities:', '              drop:', '                - ALL'] } });
+    // One of the keys under a condition in the template: nothing added there.
+    const guarded = partial.replace('            allowPrivilegeEscalation: false\n', '            allowPrivilegeEscalation: false\n            {{- if .Values.strict }}\n            runAsNonRoot: true\n            {{- end }}\n');
+    expect(templateInsertions({ file: 't.yaml', text: guarded, named: new Map() }, before, after, () => undefined).map((c) => c.change.startLine)).toEqual([7]);
+  });
+
+  it('edits the helper that defines a container the template includes', () => {
+    const helper = '{{- define "web.container" }}\n- name: {{ .Chart.Name }}\n  image: web:1\n{{- end }}\n';
+    const including = template.replace(/ {8}- name:[\s\S]*$/, '        {{- include "web.container" . | nindent 8 }}\n');
+    const named = namedTemplates([['web/templates/_helpers.tpl', helper]]);
+    const changes = templateInsertions({ file: 'web/templates/deploy.yaml', text: including, named }, doc(rendered), doc(fixedText), (file) => (file === 'web/templates/_helpers.tpl' ? helper : undefined));
+    expect(changes[1]).toEqual({ file: 'web/templates/_helpers.tpl', change: { startLine: 2, endLine: 2, newLines: ['- name: {{ .Chart.Name }}', '  securityContext:', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL'] } });
+  });
+});
