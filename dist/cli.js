@@ -50,7 +50,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -1507,7 +1507,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1536,7 +1536,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -1546,7 +1546,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1568,7 +1568,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1620,7 +1620,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1761,7 +1761,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1797,7 +1797,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1864,12 +1864,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1894,7 +1894,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1961,7 +1961,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -3322,7 +3322,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3337,7 +3337,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3359,7 +3359,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3367,7 +3367,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5503,7 +5503,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5556,7 +5556,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7311,7 +7311,7 @@ var require_public_api = __commonJS({
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument3;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -26424,8 +26424,8 @@ function linesOf2(text4) {
       itemIndent = indent + 1 + (after.length - after.trimStart().length);
       body = after.trimStart();
     }
-    const transparent = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
+    const transparent2 = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent2, transparent: transparent2 && !item, dot: dotOf(body) };
   });
 }
 function keyOf(line) {
@@ -26469,9 +26469,13 @@ function valuesInBlock(lines, from2, to2) {
   const own = lines.slice(from2, to2).find((line) => !line.transparent)?.indent ?? Number.POSITIVE_INFINITY;
   for (let i = from2; i < to2; i++) {
     const path11 = valuesPathIn(lines[i].body, lines[i].dot);
-    if (path11 !== null && lines[i].indent <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path11;
+    if (path11 !== null && writtenIndent(lines[i]) <= own && /toYaml|\btpl\b|\binclude\b/.test(lines[i].body)) return path11;
   }
   return null;
+}
+function writtenIndent(line) {
+  const piped = /\|\s*n?indent\s+(\d+)/.exec(line.body);
+  return piped ? Number(piped[1]) : line.indent;
 }
 var defineAction = /^define\s+"([^"]+)"/;
 var includeAction = /\b(?:include|template)\s+"([^"]+)"/g;
@@ -27060,6 +27064,70 @@ function inFile(fix, block2) {
 ` } };
 }
 
+// src/render/templateFix.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var isMap2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var indentOf2 = (line) => line.length - line.trimStart().length;
+var transparent = (line) => {
+  const body = line.trim();
+  return body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
+};
+var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
+function keyIndentUnder(lines, at3, item) {
+  const line = lines[at3 - 1];
+  if (line === void 0 || opensValue(line.trim())) return null;
+  if (item) {
+    const dash = /^(\s*)-(\s+)\S/.exec(line);
+    return dash === null ? null : dash[1].length + 1 + dash[2].length;
+  }
+  if (!/:\s*(#.*)?$/.test(line)) return null;
+  for (let i = at3; i < lines.length; i++) {
+    if (transparent(lines[i])) continue;
+    const indent = indentOf2(lines[i]);
+    return indent > indentOf2(line) ? indent : null;
+  }
+  return null;
+}
+function mapLines(entries, indent) {
+  const pad = " ".repeat(indent);
+  return (0, import_yaml6.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
+}
+function additionOf(parent, before, after) {
+  if (!isMap2(after)) return null;
+  if (before === void 0) return { path: parent, item: typeof parent[parent.length - 1] === "number", added: { securityContext: after } };
+  if (!isMap2(before)) return null;
+  const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
+  return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
+}
+function templateInsertions(template, original, fixed2, textOf2) {
+  const { pods } = extractPodSpecs(original);
+  const [pod] = pods;
+  if (pod === void 0 || pods.length !== 1) return [];
+  const specPath = [...pod.templatePath, "spec"];
+  const parents = [specPath];
+  for (const list4 of containerListKeys) {
+    const containers = valueAt2(fixed2.value, [...specPath, list4]);
+    if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list4, i]));
+  }
+  const out = [];
+  for (const parent of parents) {
+    const path11 = [...parent, "securityContext"];
+    const addition = additionOf(parent, valueAt2(original.value, path11), valueAt2(fixed2.value, path11));
+    if (addition === null) continue;
+    const hit = findInTemplate(template.text, addition.path, original.value, template.named);
+    if (!hit.exact || hit.values !== null) continue;
+    if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
+    const file = hit.file ?? template.file;
+    const text4 = hit.file === void 0 ? template.text : textOf2(hit.file);
+    if (text4 === void 0) continue;
+    const lines = text4.split("\n");
+    const indent = keyIndentUnder(lines, hit.line, addition.item);
+    if (indent === null) continue;
+    out.push({ file, change: { startLine: hit.line, endLine: hit.line, newLines: [lines[hit.line - 1], ...mapLines(addition.added, indent)] } });
+  }
+  return out;
+}
+
 // src/render/sourceCandidates.ts
 var maxSuggestionSpan = 20;
 function textKey(file, block2) {
@@ -27148,16 +27216,25 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
   const candidates = [];
   for (const [index, pending] of byRendering) {
     const fixed2 = fixedOf2(index);
+    const lone = loneTemplates(index);
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
       let found = changes.get(fix.document);
-      if (found === void 0) changes.set(fix.document, found = valuesChangesOf(index, fix.document, fixed2, editable));
-      for (const { file, change } of found) {
-        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote });
+      if (found === void 0) changes.set(fix.document, found = [...templateChangesOf(index, fix.document, fixed2, lone), ...valuesChangesOf(index, fix.document, fixed2, editable)]);
+      for (const { file, change, ownObject } of found) {
+        if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote, ...ownObject ? { ownObject } : {} });
       }
     }
   }
   return candidates;
+}
+function loneTemplates(index) {
+  const count2 = /* @__PURE__ */ new Map();
+  for (const document of index.documents) {
+    const file = index.chartTemplateOf(document)?.file;
+    if (file !== void 0) count2.set(file, (count2.get(file) ?? 0) + 1);
+  }
+  return new Set([...count2].filter(([, n]) => n === 1).map(([file]) => file));
 }
 function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
@@ -27166,6 +27243,13 @@ function fixedRendering(index, fixes) {
 function valuesKeyOf(template, named, path11, rendered) {
   const values = findInTemplate(template, path11, rendered, named).values;
   return values === null || values.from !== path11.length ? null : [...values.key];
+}
+function templateChangesOf(index, document, fixed2, lone) {
+  const template = index.chartTemplateOf(document);
+  const after = fixed2.get(document.index);
+  if (template === null || after === void 0) return [];
+  const { sources } = index.rendering.rendered;
+  return templateInsertions(template, document, after, (file) => sources.get(file)).filter(({ file }) => sources.has(file)).map((change) => ({ ...change, ownObject: change.file === template.file && lone.has(template.file) }));
 }
 function switchedOn(file, key) {
   const path11 = [...key, "enabled"];
@@ -27254,7 +27338,7 @@ function indexRendering(path11, rendering, headPaths, changed) {
     chartTemplateOf = (document) => {
       const template = templateOf(document.line);
       const text4 = template === null ? void 0 : sources.get(`${prefix2}${template}`) ?? archived?.get(`${prefix2}${template}`);
-      return template === null || text4 === void 0 ? null : { text: text4, named: named(), writeKey: (key) => writeKey(template, key) };
+      return template === null || text4 === void 0 ? null : { file: `${prefix2}${template}`, text: text4, named: named(), writeKey: (key) => writeKey(template, key) };
     };
   }
   return { path: path11, rendering, documents, lines: rendering.text.split("\n"), place: place2, documentIn, operationsIn, chartTemplateOf };
