@@ -10,7 +10,8 @@ import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
-import { alikeRenderings, rootsByTool } from './namesBy.js';
+import { alikeRenderings, rootsByTool, workloadsNamed } from './namesBy.js';
+import { addTo } from '../multiMap.js';
 import { renderedFixWords } from './renderedFix.js';
 import { summaryMarkdown } from './summary.js';
 import type { SummaryInput } from './summary.js';
@@ -167,18 +168,17 @@ function entryOf(f: ReviewFinding, commented: boolean): Entry {
  * Every finding in full, grouped by location and workload: the check, the
  * upstream message, the level with where it comes from, whether it is new,
  * and its fix. The summary above it stays short. The findings that several
- * renderings make alike on one source line (overlays that share a base) are
- * one entry naming them all, as the review comments on that line once.
+ * renderings make alike on one source line (overlays that share a base,
+ * whatever they name its workload) are one entry under one heading naming
+ * them all, as the review comments on that line once.
  */
 export function checkRunText(findings: readonly ReviewFinding[], inline?: ReadonlySet<ReviewFinding>): string {
   const groups = new Map<string, ReviewFinding[]>();
-  for (const f of findings) {
-    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`)}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
+  // A source line that renderings render: one group, whatever workload each names (a plain file's line is one workload's).
+  for (const f of findings) addTo(groups, [f.file, f.line, ...(f.rendered ? [] : [f.kind, f.namespace ?? '', f.name])].join('\u0000'), f);
   const lines: string[] = [];
-  for (const [heading, group] of groups) {
-    lines.push(heading, '');
+  for (const group of groups.values()) {
+    lines.push(`#### ${inlineCode(`${group[0]!.file}:${group[0]!.line}`)} ${escapeText(workloadsNamed(group))}`, '');
     for (const { read, rendered } of alikeRenderings(group, (f) => entryOf(f, inline?.has(f) ?? false), (entry) => JSON.stringify(entry))) {
       const { head, status, fix, optOutNote } = read;
       const by = rendered.length === 0 ? '' : `, rendered by ${rootsByTool(rendered, inlineCode)}`;

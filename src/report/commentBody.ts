@@ -33,7 +33,7 @@ import { escapeText, inlineCode } from './markdown.js';
 import { renderedFixWords } from './renderedFix.js';
 import { truncateChars } from './truncate.js';
 import type { ReviewFinding, SuggestionLike } from './types.js';
-import { namesBy, rootsByTool } from './namesBy.js';
+import { rootsByTool, workloadName, workloadsNamed } from './namesBy.js';
 
 /** GitHub's limit for a comment body, in characters. */
 export const maxCommentChars = 65_536;
@@ -91,15 +91,10 @@ export function cautionFor(checks: readonly FindingCheck[]): string | null {
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
-const nameOf = (f: ReviewFinding) => inlineCode(`${f.namespace === null ? '' : `${f.namespace}/`}${f.name === '' ? '(unnamed)' : f.name}`);
-const workloadOf = (f: ReviewFinding) => `${f.kind} ${nameOf(f)}`;
+const workloadOf = (f: ReviewFinding) => `${f.kind} ${inlineCode(workloadName(f))}`;
 
 /** "Deployment `a`", "Deployments `a`, `b`", "Deployment `a`, CronJob `b`". */
-function workloadsOf(findings: readonly ReviewFinding[]): string {
-  return namesBy(findings, (f) => f.kind, nameOf)
-    .map(([kind, names]) => `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`)
-    .join(', ');
-}
+const workloadsOf = (findings: readonly ReviewFinding[]) => workloadsNamed(findings, inlineCode);
 
 /** Who fails: one container, the containers of one workload, or the workloads. */
 function subjectOf(findings: readonly ReviewFinding[]): string {

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/types.js';
 
 /** What a count reads of a finding. */
-type Counted = Pick<Finding, 'file' | 'line' | 'kind' | 'namespace' | 'name' | 'container' | 'check' | 'detail' | 'blocking' | 'rendered'>;
+type Counted = Pick<Finding, 'file' | 'line' | 'container' | 'check' | 'detail' | 'blocking' | 'rendered'>;
 
 /** Findings by severity as a reader fixes them. */
 export interface SeverityCounts {
@@ -13,11 +13,11 @@ export interface SeverityCounts {
 /**
  * The findings a reader has to fix, by severity. Overlays that share a base
  * each render its Deployment, and each rendering's finding on the base's line
- * is a finding of its own in the JSON report; the reports give those that
- * read alike (same line, workload, container, check and message) as one
- * entry naming every rendering, and the review comments once. They count
- * once too, as blocking when any rendering blocks: a line five overlays
- * render is one thing to fix, not five.
+ * is a finding of its own in the JSON report; the review comments once on
+ * that line, naming every overlay's workload (`dev/web`, `prod/web`). They
+ * count once too (same line, container, check and message), as blocking
+ * when any rendering blocks: a line five overlays render is one thing to
+ * fix, not five.
  */
 export function findingCounts(findings: readonly Counted[]): SeverityCounts {
   const blockingOf = new Map<string, boolean>();
@@ -29,7 +29,7 @@ export function findingCounts(findings: readonly Counted[]): SeverityCounts {
       if (f.blocking) plainBlocking++;
       continue;
     }
-    const key = [f.file, f.line, f.kind, f.namespace ?? '', f.name, f.container ?? '', f.check, f.detail, f.rendered.exact].join('\u0000');
+    const key = [f.file, f.line, f.container ?? '', f.check, f.detail, f.rendered.exact].join('\u0000');
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
   }
   let renderedBlocking = 0;

@@ -15,6 +15,21 @@ export function namesBy<T>(items: readonly T[], keyOf: (item: T) => string, name
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
 
+/** A workload's name as reports give it: `namespace/name`, `(unnamed)` for none. */
+export const workloadName = (w: { readonly namespace: string | null; readonly name: string }) => `${w.namespace === null ? '' : `${w.namespace}/`}${w.name === '' ? '(unnamed)' : w.name}`;
+
+/**
+ * The workloads of some findings, each kind once with its names, each name
+ * `shown` once: "Deployment shop/web", "Deployments dev/web, prod/web",
+ * "Deployment a, CronJob b" (overlays that render one base under names of
+ * their own, on one line).
+ */
+export function workloadsNamed(items: readonly { readonly kind: string; readonly namespace: string | null; readonly name: string }[], shown: (name: string) => string = (name) => name): string {
+  return namesBy(items, (w) => w.kind, (w) => shown(workloadName(w)))
+    .map(([kind, names]) => `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`)
+    .join(', ');
+}
+
 /** The renderings of some findings as a reader names them: each tool once, with its roots (`helm from a; kustomize from b, c`). */
 export function rootsByTool(rendered: readonly { readonly tool: string; readonly root: string; readonly label?: string }[], named: (root: string) => string = (root) => root): string {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root))
@@ -33,19 +48,21 @@ export function alikeRenderings<F extends { readonly rendered?: RenderedOrigin }
   findings: readonly F[],
   read: (finding: F) => R,
   key: (read: R, finding: F) => string,
-): { readonly read: R; readonly rendered: RenderedOrigin[] }[] {
-  const out: { read: R; rendered: RenderedOrigin[] }[] = [];
-  const alike = new Map<string, { read: R; rendered: RenderedOrigin[] }>();
+): { readonly read: R; readonly rendered: RenderedOrigin[]; readonly findings: F[] }[] {
+  const out: { read: R; rendered: RenderedOrigin[]; findings: F[] }[] = [];
+  const alike = new Map<string, { read: R; rendered: RenderedOrigin[]; findings: F[] }>();
   for (const finding of findings) {
-    const item = { read: read(finding), rendered: finding.rendered === undefined ? [] : [finding.rendered] };
+    const item = { read: read(finding), rendered: finding.rendered === undefined ? [] : [finding.rendered], findings: [finding] };
     if (finding.rendered === undefined) {
       out.push(item);
       continue;
     }
     const k = key(item.read, finding);
     const known = alike.get(k);
-    if (known !== undefined) known.rendered.push(finding.rendered);
-    else {
+    if (known !== undefined) {
+      known.rendered.push(finding.rendered);
+      known.findings.push(finding);
+    } else {
       alike.set(k, item);
       out.push(item);
     }

@@ -11,7 +11,8 @@ import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { findingCounts } from './counts.js';
 import { checkTitles } from './explanations.js';
-import { rootsByTool } from './namesBy.js';
+import { rootsByTool, workloadsNamed } from './namesBy.js';
+import { addTo } from '../multiMap.js';
 import type { ReviewFinding } from './types.js';
 
 export interface SummaryInput {
@@ -40,8 +41,6 @@ const problemLine = (e: LoadProblem): string => `- ${codeCell(`${e.file}${e.line
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-const workloadOf = (f: { kind: string; namespace: string | null; name: string }) => `${f.kind} ${f.namespace === null ? '' : `${f.namespace}/`}${f.name}`;
-
 /** The counts by severity, then what was checked, on one line. */
 export function countsLine(input: SummaryInput): string {
   const { blocking, warnings } = findingCounts(input.findings);
@@ -52,13 +51,16 @@ export function countsLine(input: SummaryInput): string {
   return `${severities.join(' · ')} — ${plural(input.podSpecs, 'new or modified pod spec', 'new or modified pod specs')} checked (${input.unchanged} unchanged), policy \`${input.policy}\`.`;
 }
 
-/** The rows of the table: one per workload and fix (findings without a fix: per line). */
+/**
+ * The rows of the table: one per workload and fix (findings without a fix:
+ * per line); a rendered source line's, one for every workload the renderings
+ * name there (overlays that share a base), as the review comments once.
+ */
 export function summaryRows(findings: readonly ReviewFinding[]): ReviewFinding[][] {
   const rows = new Map<string, ReviewFinding[]>();
   for (const f of findings) {
     const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
-    const key = [f.file, f.kind, f.namespace ?? '', f.name, fix].join('\u0000');
-    rows.set(key, [...(rows.get(key) ?? []), f]);
+    addTo(rows, [f.file, ...(f.rendered ? [] : [f.kind, f.namespace ?? '', f.name]), fix].join('\u0000'), f);
   }
   return [...rows.values()];
 }
@@ -84,7 +86,7 @@ export function summaryMarkdown(input: SummaryInput): string {
     for (const row of summaryRows(input.findings)) {
       const first = row.reduce((a, b) => (b.line < a.line ? b : a));
       const location = codeCell(`${first.file}:${first.line}`);
-      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf(row)} |`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf(row)} |`);
     }
     lines.push('');
   }

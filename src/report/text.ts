@@ -13,12 +13,9 @@ import { problemSeverity } from '../findings/unchecked.js';
 import type { UncheckedPolicy } from '../findings/unchecked.js';
 import type { PolicyHeader, ReportLike } from './json.js';
 import { findingCounts } from './counts.js';
-import { alikeRenderings, rootsByTool } from './namesBy.js';
+import { alikeRenderings, rootsByTool, workloadName, workloadsNamed } from './namesBy.js';
 
-function subject(f: { kind: string; namespace: string | null; name: string }): string {
-  const ns = f.namespace === null ? '' : `${f.namespace}/`;
-  return `${f.kind} ${ns}${f.name === '' ? '(unnamed)' : f.name}`;
-}
+const subject = (f: { kind: string; namespace: string | null; name: string }) => `${f.kind} ${workloadName(f)}`;
 
 /** Blocking findings are errors; the others say what they are (none of them fails the run). */
 function label(f: Finding): string {
@@ -39,20 +36,26 @@ function position(f: Finding): string {
 
 type ReportedFinding = Finding & { status?: string; preexisting?: boolean };
 
-/** A finding's line up to where it says what rendered it. */
-function findingText(f: ReportedFinding): string {
+/** A finding's line up to where it says what rendered it, but for its workload: before it, and after it. */
+function findingText(f: ReportedFinding): { readonly head: string; readonly tail: string } {
   // In a diff, say whether the change made the pod spec and whether the violation is old.
   const change = f.status === undefined ? '' : ` (${f.status}${f.preexisting ? ', already failing before' : ''})`;
   // The level is named when it is not the run's default enforced level.
   const level = f.mode === 'enforce' && !['namespace-label', 'config-rule', 'kyverno', 'admission-config'].includes(f.levelSource.kind) ? '' : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level}`;
+  return { head: `${position(f)}: ${label(f)}`, tail: `${change}: ${f.reason} (${f.detail}) [${f.check}]${level}` };
 }
 
-/** One line per finding, but one for those several renderings make alike on one source line (alikeRenderings), naming each. */
+/**
+ * One line per finding, but one for those several renderings make alike on
+ * one source line (alikeRenderings): overlays that share a base, whatever
+ * they name its workload, naming each workload and rendering, as the review
+ * comments once on that line.
+ */
 function findingLines(findings: readonly ReportedFinding[]): string[] {
-  return alikeRenderings(findings, findingText, (text, f) => `${text}\u0000${f.rendered!.exact}`).map(({ read: text, rendered }) =>
-    rendered.length === 0 ? text : `${text} (rendered by ${rootsByTool(rendered)}${rendered[0]!.exact ? '' : ', no source line writes it'})`,
-  );
+  return alikeRenderings(findings, findingText, ({ head, tail }, f) => `${head}\u0000${tail}\u0000${f.rendered!.exact}`).map(({ read: { head, tail }, rendered, findings: alike }) => {
+    const text = `${head}${workloadsNamed(alike)}${tail}`;
+    return rendered.length === 0 ? text : `${text} (rendered by ${rootsByTool(rendered)}${rendered[0]!.exact ? '' : ', no source line writes it'})`;
+  });
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

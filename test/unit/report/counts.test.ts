@@ -19,18 +19,21 @@ describe('finding counts', () => {
     expect(findingCounts(findings.map((f) => ({ ...f, blocking: false })))).toEqual({ blocking: 0, warnings: 1, total: 1 });
   });
 
-  it('counts apart what a reader reads apart: another check, message, container, workload, line, or a line that is not certain', () => {
+  it('counts apart what a reader fixes apart: another check, message, container, line, or a line that is not certain', () => {
     const prod = overlay('app/overlays/prod');
     const others = [
       overlay('app/overlays/staging', { check: 'hostPorts' }),
       overlay('app/overlays/staging', { detail: 'container "sidecar" must not set securityContext.privileged=true' }),
       overlay('app/overlays/staging', { container: 'sidecar' }),
-      overlay('app/overlays/staging', { namespace: 'staging' }),
-      overlay('app/overlays/staging', { name: 'web-canary' }),
       overlay('app/overlays/staging', { line: 13 }),
       overlay('app/overlays/staging', { rendered: { ...prod.rendered!, root: 'app/overlays/staging', exact: false } }),
     ];
-    expect(findingCounts([prod, ...others])).toEqual({ blocking: 8, warnings: 0, total: 8 });
+    expect(findingCounts([prod, ...others])).toEqual({ blocking: 6, warnings: 0, total: 6 });
+  });
+
+  it('counts once a line overlays render under names and namespaces of their own, as the review comments once naming each', () => {
+    const findings = [overlay('app/overlays/dev', { namespace: 'dev', name: 'dev-web' }), overlay('app/overlays/prod', { namespace: 'prod', name: 'prod-web' })];
+    expect(findingCounts(findings)).toEqual({ blocking: 1, warnings: 0, total: 1 });
   });
 
   it("counts each plain file's finding, even two that read alike", () => {

@@ -54,6 +54,20 @@ describe('rendered findings', () => {
     expect(lines[0]).toMatch(/^app\/base\/deployment\.yaml:12: error: Deployment shop\/web \(new\): privileged \(/);
   });
 
+  it('the text report gives a base line overlays render under names of their own one line, naming each workload', () => {
+    const overlay = (root: string, namespace: string, name: string) =>
+      reviewFinding({ file: 'app/base/deployment.yaml', line: 12, namespace, name, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null } });
+    const text = renderText(
+      { findings: [overlay('app/overlays/dev', 'dev', 'dev-web'), overlay('app/overlays/prod', 'prod', 'prod-web'), overlay('app/overlays/prod-eu', 'prod', 'prod-web')], ignored: [], policyProblems: [], errors: [], podSpecs: [] },
+      { enforce: 'baseline:latest', warn: 'restricted:latest' },
+      'neutral',
+    );
+    expect(text.trimEnd().split('\n')).toEqual([
+      'app/base/deployment.yaml:12: error: Deployments dev/dev-web, prod/prod-web (new): privileged (container "web" must not set securityContext.privileged=true) [privileged] (rendered by kustomize from app/overlays/dev, app/overlays/prod, app/overlays/prod-eu)',
+      'baseline:latest (warn restricted:latest): 0 pod specs checked, 0 violating (1 blocking finding, 0 warnings)',
+    ]);
+  });
+
   it("the text report indents a failed rendering's tool output under its first line", () => {
     const failed = { file: 'charts/web/Chart.yaml', line: null, kind: 'render-failed' as const, message: 'charts/web could not be rendered: `helm template web charts/web` failed (exit status 1):\nError: execution error\n(a hint)' };
     const text = renderText({ findings: [], ignored: [], policyProblems: [], errors: [failed], podSpecs: [] }, { enforce: 'baseline:latest', warn: 'restricted:latest' }, 'neutral');
@@ -88,6 +102,20 @@ describe('rendered findings', () => {
     // A plain file's findings are each an entry of their own, as before.
     const plain = reviewFinding({ fix: null, fixNote: 'No suggestion: a reason.' });
     expect(checkRunText([plain, reviewFinding({ ...plain, check: 'hostPorts' })]).split('\n').filter((line) => line.startsWith('- '))).toHaveLength(2);
+  });
+
+  it('the check run and the summary give a base line overlays render under names of their own one heading and one row, naming each workload', () => {
+    const overlay = (root: string, namespace: string) =>
+      reviewFinding({ file: 'app/base/deployment.yaml', line: 12, namespace, rendered: { tool: 'kustomize', root, sourceFile: 'app/base/deployment.yaml', sourceLine: 12, exact: true, snippet: null } });
+    const [dev, prod] = [overlay('app/overlays/dev', 'dev'), overlay('app/overlays/prod', 'prod')];
+    const text = checkRunText([dev, prod], new Set([dev, prod]));
+    expect(text.split('\n').filter((line) => line.startsWith('#### '))).toEqual(['#### `app/base/deployment.yaml:12` Deployments dev/web, prod/web']);
+    expect(text.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(1);
+    const summary = summaryMarkdown({ policy: 'baseline:latest', findings: [dev, prod], ignored: [], policyProblems: [], errors: [], podSpecs: 2, unchanged: 0, notices: [] });
+    expect(summary.split('\n').filter((line) => line.startsWith('| [') || line.startsWith('| `'))).toEqual([
+      '| `app/base/deployment.yaml:12` | Deployments dev/web, prod/web | ❌ privileged container | new, rendered by kustomize from `app/overlays/dev`, `app/overlays/prod` |',
+    ]);
+    expect(summary).toContain('❌ **1** blocking');
   });
 
   it('JSON carries rendered without the snippet; SARIF names the root', () => {
