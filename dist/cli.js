@@ -23445,7 +23445,7 @@ function findingCounts(findings) {
       if (f.blocking) plainBlocking++;
       continue;
     }
-    const key = [f.file, f.line, f.kind, f.namespace ?? "", f.name, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
+    const key = [f.file, f.line, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
   }
   let renderedBlocking = 0;
@@ -23466,6 +23466,10 @@ function namesBy(items, keyOf2, named) {
   }
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
+var workloadName = (w) => `${w.namespace === null ? "" : `${w.namespace}/`}${w.name === "" ? "(unnamed)" : w.name}`;
+function workloadsNamed(items, shown4 = (name) => name) {
+  return namesBy(items, (w) => w.kind, (w) => shown4(workloadName(w))).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
+}
 function rootsByTool(rendered, named = (root) => root) {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
 }
@@ -23473,15 +23477,17 @@ function alikeRenderings(findings, read, key) {
   const out = [];
   const alike = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const item = { read: read(finding), rendered: finding.rendered === void 0 ? [] : [finding.rendered] };
+    const item = { read: read(finding), rendered: finding.rendered === void 0 ? [] : [finding.rendered], findings: [finding] };
     if (finding.rendered === void 0) {
       out.push(item);
       continue;
     }
     const k = key(item.read, finding);
     const known3 = alike.get(k);
-    if (known3 !== void 0) known3.rendered.push(finding.rendered);
-    else {
+    if (known3 !== void 0) {
+      known3.rendered.push(finding.rendered);
+      known3.findings.push(finding);
+    } else {
       alike.set(k, item);
       out.push(item);
     }
@@ -23490,10 +23496,7 @@ function alikeRenderings(findings, read, key) {
 }
 
 // src/report/text.ts
-function subject(f) {
-  const ns = f.namespace === null ? "" : `${f.namespace}/`;
-  return `${f.kind} ${ns}${f.name === "" ? "(unnamed)" : f.name}`;
-}
+var subject = (f) => `${f.kind} ${workloadName(f)}`;
 function label(f) {
   if (f.blocking) return "error: ";
   return f.mode === "audit" ? "audit warning: " : f.mode === "preview" ? "upgrade preview: " : "warning: ";
@@ -23506,12 +23509,13 @@ function position(f) {
 function findingText(f) {
   const change = f.status === void 0 ? "" : ` (${f.status}${f.preexisting ? ", already failing before" : ""})`;
   const level3 = f.mode === "enforce" && !["namespace-label", "config-rule", "kyverno", "admission-config"].includes(f.levelSource.kind) ? "" : ` at ${f.level}:${f.version} (${f.levelSource.detail})`;
-  return `${position(f)}: ${label(f)}${subject(f)}${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}`;
+  return { head: `${position(f)}: ${label(f)}`, tail: `${change}: ${f.reason} (${f.detail}) [${f.check}]${level3}` };
 }
 function findingLines(findings) {
-  return alikeRenderings(findings, findingText, (text4, f) => `${text4}\0${f.rendered.exact}`).map(
-    ({ read: text4, rendered }) => rendered.length === 0 ? text4 : `${text4} (rendered by ${rootsByTool(rendered)}${rendered[0].exact ? "" : ", no source line writes it"})`
-  );
+  return alikeRenderings(findings, findingText, ({ head, tail }, f) => `${head}\0${tail}\0${f.rendered.exact}`).map(({ read: { head, tail }, rendered, findings: alike }) => {
+    const text4 = `${head}${workloadsNamed(alike)}${tail}`;
+    return rendered.length === 0 ? text4 : `${text4} (rendered by ${rootsByTool(rendered)}${rendered[0].exact ? "" : ", no source line writes it"})`;
+  });
 }
 var count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 var underFirst = (message) => message.split("\n").join("\n  ");

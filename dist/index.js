@@ -46561,7 +46561,7 @@ function findingCounts(findings) {
       if (f.blocking) plainBlocking++;
       continue;
     }
-    const key = [f.file, f.line, f.kind, f.namespace ?? "", f.name, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
+    const key = [f.file, f.line, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
   }
   let renderedBlocking = 0;
@@ -46592,6 +46592,10 @@ function namesBy(items, keyOf2, named) {
   }
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
+var workloadName = (w) => `${w.namespace === null ? "" : `${w.namespace}/`}${w.name === "" ? "(unnamed)" : w.name}`;
+function workloadsNamed(items, shown4 = (name) => name) {
+  return namesBy(items, (w) => w.kind, (w) => shown4(workloadName(w))).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
+}
 function rootsByTool(rendered, named = (root) => root) {
   return namesBy(rendered, (r) => r.tool, (r) => named(r.label ?? r.root)).map(([tool, names]) => `${tool} from ${names.join(", ")}`).join("; ");
 }
@@ -46599,20 +46603,29 @@ function alikeRenderings(findings, read, key) {
   const out = [];
   const alike = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    const item = { read: read(finding), rendered: finding.rendered === void 0 ? [] : [finding.rendered] };
+    const item = { read: read(finding), rendered: finding.rendered === void 0 ? [] : [finding.rendered], findings: [finding] };
     if (finding.rendered === void 0) {
       out.push(item);
       continue;
     }
     const k = key(item.read, finding);
     const known3 = alike.get(k);
-    if (known3 !== void 0) known3.rendered.push(finding.rendered);
-    else {
+    if (known3 !== void 0) {
+      known3.rendered.push(finding.rendered);
+      known3.findings.push(finding);
+    } else {
       alike.set(k, item);
       out.push(item);
     }
   }
   return out;
+}
+
+// src/multiMap.ts
+function addTo(lists, key, value) {
+  const list3 = lists.get(key);
+  if (list3) list3.push(value);
+  else lists.set(key, [value]);
 }
 
 // src/report/renderedFix.ts
@@ -46682,7 +46695,6 @@ var cell = (text5) => escapeText(text5);
 var codeCell = (text5) => inlineCode(text5).replaceAll("|", "\\|");
 var problemLine2 = (e) => `- ${codeCell(`${e.file}${e.line === null ? "" : `:${e.line}`}`)}: ${cell(e.message)}`;
 var plural2 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function countsLine(input) {
   const { blocking, warnings } = findingCounts(input.findings);
   const notChecked = input.errors.filter((e) => !isWarning(e)).length;
@@ -46695,8 +46707,7 @@ function summaryRows(findings) {
   const rows = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
-    const key = [f.file, f.kind, f.namespace ?? "", f.name, fix].join("\0");
-    rows.set(key, [...rows.get(key) ?? [], f]);
+    addTo(rows, [f.file, ...f.rendered ? [] : [f.kind, f.namespace ?? "", f.name], fix].join("\0"), f);
   }
   return [...rows.values()];
 }
@@ -46719,7 +46730,7 @@ function summaryMarkdown(input) {
     for (const row of summaryRows(input.findings)) {
       const first = row.reduce((a, b) => b.line < a.line ? b : a);
       const location = codeCell(`${first.file}:${first.line}`);
-      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadOf(first))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
+      lines.push(`| ${input.blob ? `[${location}](${input.blob(first.file, first.line)})` : location} | ${cell(workloadsNamed(row))} | ${cell(whatFails(row))} | ${statusOf3(row)} |`);
     }
     lines.push("");
   }
@@ -46865,13 +46876,10 @@ function entryOf(f, commented) {
 }
 function checkRunText(findings, inline) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = `#### ${inlineCode(`${f.file}:${f.line}`)} ${escapeText(`${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`)}`;
-    groups2.set(key, [...groups2.get(key) ?? [], f]);
-  }
+  for (const f of findings) addTo(groups2, [f.file, f.line, ...f.rendered ? [] : [f.kind, f.namespace ?? "", f.name]].join("\0"), f);
   const lines = [];
-  for (const [heading, group] of groups2) {
-    lines.push(heading, "");
+  for (const group of groups2.values()) {
+    lines.push(`#### ${inlineCode(`${group[0].file}:${group[0].line}`)} ${escapeText(workloadsNamed(group))}`, "");
     for (const { read, rendered } of alikeRenderings(group, (f) => entryOf(f, inline?.has(f) ?? false), (entry) => JSON.stringify(entry))) {
       const { head, status, fix, optOutNote } = read;
       const by = rendered.length === 0 ? "" : `, rendered by ${rootsByTool(rendered, inlineCode)}`;
@@ -46998,7 +47006,7 @@ function renderJson(report, header) {
 var reviewMarker = "<!-- pod-security-review-review -->";
 var maxListedBlockers = 50;
 var plural3 = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-var workloadOf2 = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
+var workloadOf = (f) => `${f.kind} ${f.namespace === null ? "" : `${f.namespace}/`}${f.name}`;
 function severityCounts(findings, errors) {
   const { blocking, warnings } = findingCounts(findings);
   const failing = errors.filter(failsRun).length;
@@ -47011,7 +47019,7 @@ function reviewBody({ plan, findings, errors, policy, links }) {
   const commentedProblems = new Set(plan.commentedProblems);
   const link = (path4, line) => `[${inlineCode(`${path4}${line === null ? "" : `:${line}`}`)}](${links.blob(path4, line)})`;
   const blockers = [
-    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf2(f)}: ${f.reason} (${f.detail})`)}`),
+    ...findings.filter((f) => f.blocking && !inline.has(f)).map((f) => `- ${link(f.file, f.line)} ${escapeText(`${workloadOf(f)}: ${f.reason} (${f.detail})`)}`),
     ...errors.filter((e) => failsRun(e) && !commentedProblems.has(e)).map((e) => `- ${link(e.file, e.line)} could not be checked: ${escapeText(e.message)}`)
   ];
   const lines = [`**Pod Security review** (\`${policy}\`): ${plural3(plan.comments.length, "new inline comment", "new inline comments")}.`];
@@ -47236,13 +47244,10 @@ function cautionFor(checks2) {
   return parts.length === 0 ? null : `${parts.join("; ")}.`;
 }
 var unique = (items) => [...new Set(items)];
-var nameOf = (f) => inlineCode(`${f.namespace === null ? "" : `${f.namespace}/`}${f.name === "" ? "(unnamed)" : f.name}`);
-var workloadOf3 = (f) => `${f.kind} ${nameOf(f)}`;
-function workloadsOf(findings) {
-  return namesBy(findings, (f) => f.kind, nameOf).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
-}
+var workloadOf2 = (f) => `${f.kind} ${inlineCode(workloadName(f))}`;
+var workloadsOf = (findings) => workloadsNamed(findings, inlineCode);
 function subjectOf(findings) {
-  const workloads = unique(findings.map(workloadOf3));
+  const workloads = unique(findings.map(workloadOf2));
   const containers = unique(findings.flatMap((f) => f.containers));
   const podLevel = findings.some((f) => f.containers.length === 0);
   if (workloads.length === 1) {
@@ -47295,7 +47300,7 @@ function withoutSuggestion(findings) {
 var modeWords2 = { enforce: "enforced level", warn: "warn level", audit: "audit level", preview: "upgrade preview" };
 function provenance(findings) {
   const notes = unique(findings.map((f) => f.optOutNote).filter((n) => n !== null)).map((n) => `_${escapeText(n)}_`);
-  const workloads = unique(findings.map(workloadOf3));
+  const workloads = unique(findings.map(workloadOf2));
   if (notes.length === 0 && workloads.length === 1 && findings.every((f) => f.levelSource.kind === "default")) return null;
   const bySource = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -53069,15 +53074,6 @@ function configRelaxations(base, head, options) {
 
 // src/scope/scope.ts
 init_select();
-
-// src/multiMap.ts
-function addTo(lists, key, value) {
-  const list3 = lists.get(key);
-  if (list3) list3.push(value);
-  else lists.set(key, [value]);
-}
-
-// src/scope/scope.ts
 function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }], charts: [] };
