@@ -22,9 +22,9 @@ import type { Placed, RenderingIndex, SuggestionCandidate } from './mapReport.js
 import { editableFile, securityContextEdits, writerChanges } from './mapWriters.js';
 import type { EditableFile, LineChange } from './mapWriters.js';
 import { objectFixes } from './objectFix.js';
-import { templateInsertions } from './templateFix.js';
+import { securityContextAdditions, templateInsertions } from './templateFix.js';
 import type { ObjectRequest } from './objectFix.js';
-import { findInTemplate } from './templateLines.js';
+import { findInTemplate, guardsOf } from './templateLines.js';
 import type { NamedTemplates } from './templateLines.js';
 import { addTo } from '../multiMap.js';
 
@@ -194,7 +194,10 @@ export function chartValuesCandidates(
       let found = changes.get(fix.document);
       // The template's changes first: a later candidate that verifies wins (verify.ts), and a chart's values, where
       // they can write the fix, are what its users edit (a template edit forks a chart someone else maintains).
-      if (found === undefined) changes.set(fix.document, (found = [...templateChangesOf(index, fix.document, fixed, lone), ...valuesChangesOf(index, fix.document, fixed, editable)]));
+      if (found === undefined) {
+        const values = [...guardChangesOf(index, fix.document, fixed, editable), ...valuesChangesOf(index, fix.document, fixed, editable)];
+        changes.set(fix.document, (found = [...templateChangesOf(index, fix.document, fixed, lone), ...values]));
+      }
       for (const { file, change, ownObject } of found) {
         if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding]!.fixNote, ...(ownObject ? { ownObject } : {}) });
       }
@@ -247,6 +250,40 @@ function templateChangesOf(
       // An edit of a template that renders this object alone changes no other: verified with other objects' edits, in one rendering.
       .map((change) => ({ ...change, ownObject: change.file === template.file && lone.has(template.file) }))
   );
+}
+
+/**
+ * The values switches that write what a fix adds: a template that writes
+ * the key (`seccompProfile:`) under `{{ if .Values.seccompProfile.enable }}`
+ * with the values setting it false (microservices-demo) is fixed by
+ * setting it true, the innermost such switch, where helm reads it. The
+ * caller verifies it: the key's own value must be the fix's too.
+ */
+function guardChangesOf(index: RenderingIndex, document: ManifestDocument, fixed: ReadonlyMap<number, ManifestDocument>, editable: EditableTexts): { file: string; change: LineChange }[] {
+  const template = index.chartTemplateOf(document);
+  const after = fixed.get(document.index);
+  if (template === null || after === undefined) return [];
+  const out: { file: string; change: LineChange }[] = [];
+  const seen = new Set<string>();
+  for (const addition of securityContextAdditions(document, after)) {
+    for (const key of Object.keys(addition.added)) {
+      // The line that writes the added key (or map) in the template, if any does, under some condition.
+      const hit = findInTemplate(template.text, [...addition.path, key], document.value, template.named);
+      const text = hit.file === undefined ? template.text : index.rendering.rendered.sources.get(hit.file);
+      if (!hit.exact || text === undefined) continue;
+      for (const guard of guardsOf(text, hit.line)) {
+        const { file, path: at } = template.writeKey(guard);
+        const values = editable(file);
+        if (values?.value(at) !== false) continue;
+        const change = values.change([set(at, true)]);
+        const known = `${file}\u0000${at.join('.')}`;
+        if (change !== null && !seen.has(known)) out.push({ file, change });
+        seen.add(known);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -73,11 +73,28 @@ function mapLines(entries: { readonly [key: string]: JsonValue }, indent: number
 }
 
 /** What the fix adds under a line of the template: the keys of `added`, under the line that writes the map at `path`. */
-interface Addition {
+export interface Addition {
   /** The map's path in the rendered object; the line found for it opens it (a list item's first line, or its key). */
   readonly path: FieldPath;
   readonly item: boolean;
   readonly added: { readonly [key: string]: JsonValue };
+}
+
+/** The securityContext maps and keys a fix adds to a rendered object's pod spec and containers, each with the line it goes under. */
+export function securityContextAdditions(original: ManifestDocument, fixed: ManifestDocument): Addition[] {
+  const { pods } = extractPodSpecs(original);
+  const [pod] = pods;
+  if (pod === undefined || pods.length !== 1) return [];
+  const specPath: FieldPath = [...pod.templatePath, 'spec'];
+  const parents: FieldPath[] = [specPath];
+  for (const list of containerListKeys) {
+    const containers = valueAt(fixed.value, [...specPath, list]);
+    if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list, i]));
+  }
+  return parents.flatMap((parent) => {
+    const path = [...parent, 'securityContext'];
+    return additionOf(parent, valueAt(original.value, path), valueAt(fixed.value, path)) ?? [];
+  });
 }
 
 /** The additions a fix makes to a parent's securityContext: the whole map where there was none, else the keys it lacked. */
@@ -97,20 +114,8 @@ function additionOf(parent: FieldPath, before: JsonValue | undefined, after: Jso
  * template writes is edited in the helper that defines it).
  */
 export function templateInsertions(template: ChartTemplate, original: ManifestDocument, fixed: ManifestDocument, textOf: (file: string) => string | undefined): { file: string; change: LineChange }[] {
-  const { pods } = extractPodSpecs(original);
-  const [pod] = pods;
-  if (pod === undefined || pods.length !== 1) return [];
-  const specPath: FieldPath = [...pod.templatePath, 'spec'];
-  const parents: FieldPath[] = [specPath];
-  for (const list of containerListKeys) {
-    const containers = valueAt(fixed.value, [...specPath, list]);
-    if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list, i]));
-  }
   const out: { file: string; change: LineChange }[] = [];
-  for (const parent of parents) {
-    const path = [...parent, 'securityContext'];
-    const addition = additionOf(parent, valueAt(original.value, path), valueAt(fixed.value, path));
-    if (addition === null) continue;
+  for (const addition of securityContextAdditions(original, fixed)) {
     // The template must write the map's line itself, and none of the keys added under it, whatever its conditions.
     const hit = findInTemplate(template.text, addition.path, original.value, template.named);
     if (!hit.exact || hit.values !== null) continue;

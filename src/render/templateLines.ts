@@ -325,6 +325,29 @@ function throughIncludes(texts: readonly string[], path: FieldPath, depth: numbe
 const noNamedTemplates: NamedTemplates = new Map();
 
 /**
+ * The values keys whose truth writes a template line: each `{{ if
+ * .Values.x }}` open at that line (innermost first), as `x`'s path. An
+ * `if` on anything else (`not`, `and`, a comparison) names none: turning
+ * that on is not one value's change.
+ */
+export function guardsOf(text: string, line: number): string[][] {
+  const open: (string[] | null)[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < line - 1 && i < lines.length; i++) {
+    for (const match of lines[i]!.matchAll(action)) {
+      const words = match[1]!;
+      const guard = /^if\s+\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words);
+      if (guard) open.push(guard[1]!.slice(1).split('.'));
+      else if (/^(if|with|range|define|block)\b/.test(words)) open.push(null);
+      else if (words === 'end') open.pop();
+      // Past an `else`, the line is written when the guard is false: no key to turn on.
+      else if (/^else\b/.test(words) && open.length > 0) open[open.length - 1] = null;
+    }
+  }
+  return open.filter((key): key is string[] => key !== null).reverse();
+}
+
+/**
  * Where a template writes the field at `path` of the object it renders
  * (`rendered`: the rendered object), following its includes into `named`.
  */

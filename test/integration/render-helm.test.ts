@@ -136,6 +136,22 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     });
   });
 
+  it('turns on the values switch a template writes a missing field under (microservices-demo\'s `seccompProfile.enable`), verified by rendering again', async () => {
+    const { report } = await checkTree(
+      {
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/values.yaml': 'seccompProfile:\n  enable: false\n  type: RuntimeDefault\n',
+        'charts/web/templates/deployment.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        {{- if .Values.seccompProfile.enable }}\n        seccompProfile:\n          type: {{ .Values.seccompProfile.type }}\n        {{- end }}\n      containers:\n        - name: web\n          image: web:1\n          securityContext:\n            allowPrivilegeEscalation: false\n            capabilities:\n              drop: [ALL]\n',
+      },
+      '--level',
+      'restricted',
+    );
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      ['charts/web/values.yaml', 2, 'seccompProfile_restricted', { startLine: 2, endLine: 2, replacement: '  enable: true\n', attachable: false }],
+    ]);
+  });
+
   it('writes the securityContext maps into a template that writes its container and pod spec itself, verified by rendering again', async () => {
     // Argo CD's helm-guestbook: no values key writes either map.
     const { report } = await checkTree(

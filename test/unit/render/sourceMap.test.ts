@@ -4,7 +4,7 @@ import { kustomizeIndex, kustomizeLocator } from '../../../src/render/kustomizeM
 import { literalEdit } from '../../../src/render/mapReport.js';
 import { helmLocator, sourceComments } from '../../../src/render/helmMap.js';
 import { podWithValuesSecurityContext } from '../../helpers/chartTemplates.js';
-import { findInTemplate, namedTemplates } from '../../../src/render/templateLines.js';
+import { findInTemplate, guardsOf, namedTemplates } from '../../../src/render/templateLines.js';
 import { parseFieldPath, formatFieldPath } from '../../../src/pss/paths.js';
 
 const template = `apiVersion: v1
@@ -198,6 +198,31 @@ spec:
     // An empty map is unset to `default`: the daemonset's key still writes it.
     expect(locate('podSecurityContext: {}\ndaemonset:\n  securityContext:\n    runAsUser: 0\n')).toEqual({ file: 'fb/values.yaml', line: 4, column: 5 });
     expect(locate('podSecurityContext:\n  runAsUser: 0\ndaemonset:\n  securityContext:\n    runAsUser: 0\n')).toEqual({ file: 'fb/values.yaml', line: 2, column: 3 });
+  });
+});
+
+describe('guardsOf', () => {
+  const template = `spec:
+  {{- if .Values.securityContext.enable }}
+  securityContext:
+    runAsNonRoot: true
+    {{- if .Values.seccompProfile.enable }}
+    seccompProfile:
+      type: {{ .Values.seccompProfile.type }}
+    {{- end }}
+    {{- if not .Values.legacy }}
+    runAsUser: 1000
+    {{- else }}
+    runAsUser: 0
+    {{- end }}
+  {{- end }}
+  containers: []
+`;
+  it('names the values keys whose `if` writes a line, innermost first; none past an else, for another condition, or outside', () => {
+    expect(guardsOf(template, 6)).toEqual([['seccompProfile', 'enable'], ['securityContext', 'enable']]);
+    expect(guardsOf(template, 10)).toEqual([['securityContext', 'enable']]);
+    expect(guardsOf(template, 12)).toEqual([['securityContext', 'enable']]);
+    expect(guardsOf(template, 15)).toEqual([]);
   });
 });
 
