@@ -26582,6 +26582,21 @@ function throughIncludes(texts, path11, depth, rendered, reach) {
   return best;
 }
 var noNamedTemplates = /* @__PURE__ */ new Map();
+function guardsOf(text4, line) {
+  const open = [];
+  const lines = text4.split("\n");
+  for (let i = 0; i < line - 1 && i < lines.length; i++) {
+    for (const match2 of lines[i].matchAll(action)) {
+      const words = match2[1];
+      const guard = /^if\s+\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words);
+      if (guard) open.push(guard[1].slice(1).split("."));
+      else if (/^(if|with|range|define|block)\b/.test(words)) open.push(null);
+      else if (words === "end") open.pop();
+      else if (/^else\b/.test(words) && open.length > 0) open[open.length - 1] = null;
+    }
+  }
+  return open.filter((key) => key !== null).reverse();
+}
 function findInTemplate(text4, path11, rendered, named = noNamedTemplates) {
   const lines = linesOf2(text4);
   const reach = { named, hops: 0 };
@@ -27096,14 +27111,7 @@ function mapLines(entries, indent) {
   const pad = " ".repeat(indent);
   return (0, import_yaml6.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
-function additionOf(parent, before, after) {
-  if (!isMap2(after)) return null;
-  if (before === void 0) return { path: parent, item: typeof parent[parent.length - 1] === "number", added: { securityContext: after } };
-  if (!isMap2(before)) return null;
-  const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
-  return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
-}
-function templateInsertions(template, original, fixed2, textOf2) {
+function securityContextAdditions(original, fixed2) {
   const { pods } = extractPodSpecs(original);
   const [pod] = pods;
   if (pod === void 0 || pods.length !== 1) return [];
@@ -27113,11 +27121,21 @@ function templateInsertions(template, original, fixed2, textOf2) {
     const containers = valueAt2(fixed2.value, [...specPath, list4]);
     if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list4, i]));
   }
-  const out = [];
-  for (const parent of parents) {
+  return parents.flatMap((parent) => {
     const path11 = [...parent, "securityContext"];
-    const addition = additionOf(parent, valueAt2(original.value, path11), valueAt2(fixed2.value, path11));
-    if (addition === null) continue;
+    return additionOf(parent, valueAt2(original.value, path11), valueAt2(fixed2.value, path11)) ?? [];
+  });
+}
+function additionOf(parent, before, after) {
+  if (!isMap2(after)) return null;
+  if (before === void 0) return { path: parent, item: typeof parent[parent.length - 1] === "number", added: { securityContext: after } };
+  if (!isMap2(before)) return null;
+  const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
+  return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
+}
+function templateInsertions(template, original, fixed2, textOf2) {
+  const out = [];
+  for (const addition of securityContextAdditions(original, fixed2)) {
     const hit = findInTemplate(template.text, addition.path, original.value, template.named);
     if (!hit.exact || hit.values !== null) continue;
     if (Object.keys(addition.added).some((key) => findInTemplate(template.text, [...addition.path, key], original.value, template.named).exact)) continue;
@@ -27224,7 +27242,10 @@ function chartValuesCandidates(fixes, findings, movable, fixedOf2, editable) {
     const changes = /* @__PURE__ */ new Map();
     for (const fix of pending) {
       let found = changes.get(fix.document);
-      if (found === void 0) changes.set(fix.document, found = [...templateChangesOf(index, fix.document, fixed2, lone), ...valuesChangesOf(index, fix.document, fixed2, editable)]);
+      if (found === void 0) {
+        const values = [...guardChangesOf(index, fix.document, fixed2, editable), ...valuesChangesOf(index, fix.document, fixed2, editable)];
+        changes.set(fix.document, found = [...templateChangesOf(index, fix.document, fixed2, lone), ...values]);
+      }
       for (const { file, change, ownObject } of found) {
         if (movable(fix, file, change)) candidates.push({ finding: fix.finding, rendering: index.rendering, file, ...change, caveat: findings[fix.finding].fixNote, ...ownObject ? { ownObject } : {} });
       }
@@ -27254,6 +27275,31 @@ function templateChangesOf(index, document, fixed2, lone) {
   if (template === null || after === void 0) return [];
   const { sources } = index.rendering.rendered;
   return templateInsertions(template, document, after, (file) => sources.get(file)).filter(({ file }) => sources.has(file)).map((change) => ({ ...change, ownObject: change.file === template.file && lone.has(template.file) }));
+}
+function guardChangesOf(index, document, fixed2, editable) {
+  const template = index.chartTemplateOf(document);
+  const after = fixed2.get(document.index);
+  if (template === null || after === void 0) return [];
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const addition of securityContextAdditions(document, after)) {
+    for (const key of Object.keys(addition.added)) {
+      const hit = findInTemplate(template.text, [...addition.path, key], document.value, template.named);
+      const text4 = hit.file === void 0 ? template.text : index.rendering.rendered.sources.get(hit.file);
+      if (!hit.exact || text4 === void 0) continue;
+      for (const guard of guardsOf(text4, hit.line)) {
+        const { file, path: at3 } = template.writeKey(guard);
+        const values = editable(file);
+        if (values?.value(at3) !== false) continue;
+        const change = values.change([set(at3, true)]);
+        const known3 = `${file}\0${at3.join(".")}`;
+        if (change !== null && !seen.has(known3)) out.push({ file, change });
+        seen.add(known3);
+        break;
+      }
+    }
+  }
+  return out;
 }
 function switchedOn(file, key) {
   const path11 = [...key, "enabled"];
