@@ -580,9 +580,10 @@ function fillSplices(context: RenderContext, op: FillOp): Splice[] {
   if (inline) return [{ start: from, end: to, insert: ` ${renderFlow(value, style, key, quotesKeys(op.parent))}` }];
   const column = columnOf(context.table, rangeOf(op.pair.key as Node)[0]);
   const lines = renderBlockValue(value, column, style, key);
+  // The new lines go after the removed value's line: `{}` may sit on the line under its key (`toYaml` of an empty map).
   return [
     ...(to > from ? [{ start: from, end: to, insert: '' }] : []),
-    linesAt(context, afterLineOf(context.table, from), lines),
+    linesAt(context, afterLineOf(context.table, to), lines),
   ];
 }
 
