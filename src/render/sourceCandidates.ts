@@ -192,8 +192,9 @@ export function chartValuesCandidates(
     const changes = new Map<ManifestDocument, { file: string; change: LineChange; ownObject?: boolean }[]>();
     for (const fix of pending) {
       let found = changes.get(fix.document);
-      // The template's changes first: a later candidate that verifies wins (verify.ts), and a chart's values, where
-      // they can write the fix, are what its users edit (a template edit forks a chart someone else maintains).
+      // The template's changes first, then the values' switches, then their maps: a later candidate that verifies
+      // wins (verify.ts), and a chart's values, where they can write the fix, are what its users edit (a template
+      // edit forks a chart someone else maintains).
       if (found === undefined) {
         const values = [...guardChangesOf(index, fix.document, fixed, editable), ...valuesChangesOf(index, fix.document, fixed, editable)];
         changes.set(fix.document, (found = [...templateChangesOf(index, fix.document, fixed, lone), ...values]));
