@@ -19847,7 +19847,7 @@ function fillSplices(context, op) {
   const lines = renderBlockValue(value, column, style, key);
   return [
     ...to2 > from2 ? [{ start: from2, end: to2, insert: "" }] : [],
-    linesAt(context, afterLineOf(context.table, from2), lines)
+    linesAt(context, afterLineOf(context.table, to2), lines)
   ];
 }
 function insertSplice(context, map, entries, deletes) {
