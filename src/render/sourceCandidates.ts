@@ -227,11 +227,18 @@ export function fixedRendering(index: RenderingIndex, fixes: ReadonlyMap<number,
   return new Map(documents.map((document) => [document.index, document]));
 }
 
-/** The values key a chart's template writes a map from whole (`securityContext: {{ toYaml .Values.x }}`), or null. */
-function valuesKeyOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue): string[] | null {
+/**
+ * The values keys a chart's template writes a map from whole
+ * (`securityContext: {{ toYaml .Values.x }}`), in the order the action names
+ * them (`.Values.a | default .Values.b`); none when it writes no such map.
+ */
+function valuesKeysOf(template: string, named: NamedTemplates, path: FieldPath, rendered: JsonValue): (readonly string[])[] {
   const values = findInTemplate(template, path, rendered, named).values;
-  return values === null || values.from !== path.length ? null : [...values.key];
+  return values === null || values.from !== path.length ? [] : [values.key, ...(values.alternatives ?? [])];
 }
+
+/** A map with keys: what `default` takes as set. */
+const isSetMap = (value: JsonValue | undefined) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
 /** The changes of a chart's template that write the securityContext maps a rendered object's fix adds whole (templateFix.ts), in files of the repository. */
 function templateChangesOf(
@@ -315,8 +322,9 @@ function valuesChangesOf(
   const after = fixed.get(document.index);
   if (template === null || after === undefined) return [];
   const writerOf = (path: FieldPath) => {
-    const key = valuesKeyOf(template.text, template.named, path, document.value);
-    return key === null ? null : template.writeKey(key);
+    // Of `.Values.a | default .Values.b`, the key the values set (the one rendered), else the first.
+    const writers = valuesKeysOf(template.text, template.named, path, document.value).map((key) => template.writeKey(key));
+    return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = new Map<string, Edit[][]>();
   for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {

@@ -152,6 +152,25 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     ]);
   });
 
+  it('writes a values fix into the key that holds the rendered map, of `.Values.a | default .Values.b` (elastic\'s filebeat)', async () => {
+    const { report } = await checkTree(
+      {
+        'charts/beat/Chart.yaml': 'apiVersion: v2\nname: beat\nversion: 1.0.0\n',
+        'charts/beat/values.yaml': 'podSecurityContext: {}\ndaemonset:\n  securityContext:\n    privileged: false\n',
+        'charts/beat/templates/daemonset.yaml':
+          'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: beat\nspec:\n  selector:\n    matchLabels: {app: beat}\n  template:\n    metadata:\n      labels: {app: beat}\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        seccompProfile: {type: RuntimeDefault}\n      containers:\n      - name: beat\n        image: beat:1\n        securityContext: {{ toYaml ( .Values.podSecurityContext | default .Values.daemonset.securityContext ) | nindent 10 }}\n',
+      },
+      '--level',
+      'restricted',
+    );
+    const fix = { startLine: 4, endLine: 4, replacement: '    privileged: false\n    allowPrivilegeEscalation: false\n    capabilities:\n      drop:\n        - ALL\n', attachable: false };
+    expect(report.findings.map((f) => [f.file, f.line, f.check, f.fix])).toEqual([
+      // On the values key that writes the map (daemonset.securityContext, line 3), its fix under it.
+      ['charts/beat/values.yaml', 3, 'allowPrivilegeEscalation', fix],
+      ['charts/beat/values.yaml', 3, 'capabilities_restricted', fix],
+    ]);
+  });
+
   it('writes the securityContext maps into a template that writes its container and pod spec itself, verified by rendering again', async () => {
     // Argo CD's helm-guestbook: no values key writes either map.
     const { report } = await checkTree(
