@@ -27265,10 +27265,11 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeyOf(template, named, path11, rendered) {
+function valuesKeysOf(template, named, path11, rendered) {
   const values = findInTemplate(template, path11, rendered, named).values;
-  return values === null || values.from !== path11.length ? null : [...values.key];
+  return values === null || values.from !== path11.length ? [] : [values.key, ...values.alternatives ?? []];
 }
+var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 function templateChangesOf(index, document, fixed2, lone) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
@@ -27310,8 +27311,8 @@ function valuesChangesOf(index, document, fixed2, editable) {
   const after = fixed2.get(document.index);
   if (template === null || after === void 0) return [];
   const writerOf = (path11) => {
-    const key = valuesKeyOf(template.text, template.named, path11, document.value);
-    return key === null ? null : template.writeKey(key);
+    const writers = valuesKeysOf(template.text, template.named, path11, document.value).map((key) => template.writeKey(key));
+    return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = /* @__PURE__ */ new Map();
   for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {

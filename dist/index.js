@@ -54248,10 +54248,11 @@ function fixedRendering(index, fixes) {
   const { documents } = loadManifestFile(index.path, applySuggestions(index.rendering.text, [...fixes.values()]), { maxBytes: Number.MAX_SAFE_INTEGER });
   return new Map(documents.map((document) => [document.index, document]));
 }
-function valuesKeyOf(template, named, path4, rendered) {
+function valuesKeysOf(template, named, path4, rendered) {
   const values = findInTemplate(template, path4, rendered, named).values;
-  return values === null || values.from !== path4.length ? null : [...values.key];
+  return values === null || values.from !== path4.length ? [] : [values.key, ...values.alternatives ?? []];
 }
+var isSetMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 function templateChangesOf(index, document, fixed2, lone) {
   const template = index.chartTemplateOf(document);
   const after = fixed2.get(document.index);
@@ -54293,8 +54294,8 @@ function valuesChangesOf(index, document, fixed2, editable) {
   const after = fixed2.get(document.index);
   if (template === null || after === void 0) return [];
   const writerOf = (path4) => {
-    const key = valuesKeyOf(template.text, template.named, path4, document.value);
-    return key === null ? null : template.writeKey(key);
+    const writers = valuesKeysOf(template.text, template.named, path4, document.value).map((key) => template.writeKey(key));
+    return writers.find((w) => isSetMap(editable(w.file)?.value(w.path))) ?? writers[0] ?? null;
   };
   const byFile = /* @__PURE__ */ new Map();
   for (const { file, edits, key } of securityContextEdits(document, after, writerOf) ?? []) {
