@@ -238,11 +238,13 @@ function matchNamespaceMoves(heads: ReadonlyMap<ChangedFile, ReadonlyMap<string,
 }
 
 /**
- * Head pod specs of a rendering still unmatched, paired in order with the
- * base's unmatched ones of the same kind, namespace and source (the template
- * that wrote their document): a chart's test pod named
- * `{{ .Release.Name }}-test-{{ randAlphaNum 5 }}` is renamed at each
- * rendering, and is the same pod spec, not a new one the change made.
+ * A head pod spec of a rendering still unmatched, paired with the base's
+ * unmatched one of the same kind, namespace and source (the template that
+ * wrote their document) when each side has exactly one: a chart's test pod
+ * named `{{ .Release.Name }}-test-{{ randAlphaNum 5 }}` is renamed at each
+ * rendering, and is the same pod spec, not a new one the change made. A
+ * template that writes several (a `range`) pairs none: which removed item
+ * an added one replaces is not known.
  */
 function matchRenamedBySource(heads: ReadonlyMap<ChangedFile, ReadonlyMap<string, PodSpecSource>>, bases: ReadonlyMap<ChangedFile, ReadonlyMap<string, PodSpecSource>>, matches: Map<PodSpecSource, PodSpecSource>): void {
   const matched = new Set(matches.values());
@@ -258,10 +260,14 @@ function matchRenamedBySource(heads: ReadonlyMap<ChangedFile, ReadonlyMap<string
       const key = matched.has(pod) ? null : keyOf(pod, sources.base);
       if (key !== null) addTo(unmatched, key, pod);
     }
+    const unpaired = new Map<string, PodSpecSource[]>();
     for (const pod of headPods.values()) {
       const key = matches.has(pod) ? null : keyOf(pod, sources.head);
-      const base = key === null ? undefined : unmatched.get(key)?.shift();
-      if (base !== undefined) matches.set(pod, base);
+      if (key !== null) addTo(unpaired, key, pod);
+    }
+    for (const [key, [pod, ...more]] of unpaired) {
+      const candidates = unmatched.get(key) ?? [];
+      if (pod !== undefined && more.length === 0 && candidates.length === 1) matches.set(pod, candidates[0]!);
     }
   }
 }

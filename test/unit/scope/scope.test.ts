@@ -57,6 +57,13 @@ describe('evaluateChangeSet', () => {
     // a.yaml's pod spec is the same under its new name; b.yaml's gained hostNetwork, a check its hostIPC failed before.
     expect(report.unchangedPodSpecs).toBe(1);
     expect(report.findings.map((f) => [f.name, f.detail, f.status, f.preexisting])).toEqual([['web-b-pqrst', 'hostNetwork=true, hostIPC=true', 'modified', true]]);
+    // Two pods of one template (a `range`), one renamed and one replaced: which is which is not known, so both are new.
+    const two = (a: string, b: string) => `# Source: web/templates/a.yaml\n${pod(a, '  hostPID: true\n')}---\n${pod(b, '  hostPID: true\n')}`;
+    const ranged: ChangedFile = { ...modified('charts/web#rendering-1', two('x', 'y'), two('x2', 'z')), hunks: null, rendered: true, documentSources: { base: sourceOf(two('x', 'y')), head: sourceOf(two('x2', 'z')) } };
+    expect(evaluateChangeSet({ files: [ranged] }, options).findings.map((f) => [f.name, f.status])).toEqual([
+      ['x2', 'new'],
+      ['z', 'new'],
+    ]);
     // Without sources (a file of the repository), another name is another pod.
     const plain = evaluateChangeSet({ files: [modified('p.yaml', base, head)] }, options);
     expect(plain.findings.map((f) => [f.name, f.status])).toEqual([
