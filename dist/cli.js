@@ -26214,10 +26214,14 @@ function matchRenamedBySource(heads, bases, matches2) {
       const key = matched.has(pod) ? null : keyOf2(pod, sources.base);
       if (key !== null) addTo(unmatched, key, pod);
     }
+    const unpaired = /* @__PURE__ */ new Map();
     for (const pod of headPods.values()) {
       const key = matches2.has(pod) ? null : keyOf2(pod, sources.head);
-      const base = key === null ? void 0 : unmatched.get(key)?.shift();
-      if (base !== void 0) matches2.set(pod, base);
+      if (key !== null) addTo(unpaired, key, pod);
+    }
+    for (const [key, [pod, ...more]] of unpaired) {
+      const candidates = unmatched.get(key) ?? [];
+      if (pod !== void 0 && more.length === 0 && candidates.length === 1) matches2.set(pod, candidates[0]);
     }
   }
 }
