@@ -135,7 +135,7 @@ function indexRendering(path: string, rendering: Rendering, headPaths: ReadonlyS
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
-    const writeKey = valuesKeyWriter({ chartDir: root.dir, valuesFiles: [`${prefix}values.yaml`, ...(root.helm?.valuesFiles ?? [])], texts: sources });
+    const writeKey = valuesKeyWriter(chart);
     place = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;

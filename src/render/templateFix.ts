@@ -13,11 +13,11 @@
 import { stringify } from 'yaml';
 import { valueAt } from '../fixes/edits.js';
 import type { ManifestDocument } from '../manifests/types.js';
-import type { FieldPath, JsonValue } from '../pss/types.js';
-import { containerListKeys } from '../pss/pod.js';
+import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
+import { containerListKeys, isObject } from '../pss/pod.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import type { LineChange } from './mapWriters.js';
-import { findInTemplate } from './templateLines.js';
+import { findInTemplate, writesNoYaml } from './templateLines.js';
 import type { NamedTemplates } from './templateLines.js';
 
 /** A chart template as the rendering read it: its file, text and the named templates it may include. */
@@ -27,16 +27,8 @@ export interface ChartTemplate {
   readonly named: NamedTemplates;
 }
 
-const isMap = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A line's indentation. */
 const indentOf = (line: string) => line.length - line.trimStart().length;
-
-/** A line that writes no YAML of its own: blank, a comment, or template actions only. */
-const transparent = (line: string) => {
-  const body = line.trim();
-  return body === '' || body.startsWith('#') || /^(\{\{.*?\}\}\s*)+$/.test(body);
-};
 
 /** A line after which a new key cannot go: it opens a block scalar or a flow collection (`{{` is an action, not a flow map). */
 const opensValue = (body: string) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
@@ -56,7 +48,7 @@ function keyIndentUnder(lines: readonly string[], at: number, item: boolean): nu
   }
   if (!/:\s*(#.*)?$/.test(line)) return null;
   for (let i = at; i < lines.length; i++) {
-    if (transparent(lines[i]!)) continue;
+    if (writesNoYaml(lines[i]!.trim())) continue;
     const indent = indentOf(lines[i]!);
     return indent > indentOf(line) ? indent : null;
   }
@@ -64,7 +56,7 @@ function keyIndentUnder(lines: readonly string[], at: number, item: boolean): nu
 }
 
 /** Keys and their values as lines at `indent`, block style. */
-function mapLines(entries: { readonly [key: string]: JsonValue }, indent: number): string[] {
+function mapLines(entries: JsonObject, indent: number): string[] {
   const pad = ' '.repeat(indent);
   return stringify(entries, { indent: 2 })
     .trimEnd()
@@ -77,7 +69,7 @@ export interface Addition {
   /** The map's path in the rendered object; the line found for it opens it (a list item's first line, or its key). */
   readonly path: FieldPath;
   readonly item: boolean;
-  readonly added: { readonly [key: string]: JsonValue };
+  readonly added: JsonObject;
 }
 
 /** The securityContext maps and keys a fix adds to a rendered object's pod spec and containers, each with the line it goes under. */
@@ -99,9 +91,9 @@ export function securityContextAdditions(original: ManifestDocument, fixed: Mani
 
 /** The additions a fix makes to a parent's securityContext: the whole map where there was none, else the keys it lacked. */
 function additionOf(parent: FieldPath, before: JsonValue | undefined, after: JsonValue | undefined): Addition | null {
-  if (!isMap(after)) return null;
+  if (!isObject(after)) return null;
   if (before === undefined) return { path: parent, item: typeof parent[parent.length - 1] === 'number', added: { securityContext: after } };
-  if (!isMap(before)) return null;
+  if (!isObject(before)) return null;
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === undefined));
   return Object.keys(added).length === 0 ? null : { path: [...parent, 'securityContext'], item: false, added };
 }

@@ -56,7 +56,11 @@ function sourceOf(keys: readonly (readonly string[])[], from: number): ValuesSou
   return keys.length > 1 ? { key: keys[0]!, from, alternatives: keys.slice(1) } : { key: keys[0]!, from };
 }
 
-const valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/g;
+/** A values key as an action names it: `.Values.a.b` (group 1: `.a.b`). */
+const valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
+const valuesReference = new RegExp(valuesKeyText, 'g');
+/** `if .Values.x`, and nothing else: a guard one value turns on. */
+const ifValuesKey = new RegExp(String.raw`^if\s+${valuesKeyText}$`);
 
 /** A block action open at a line: whether it rebinds the dot (`with`, `range`, `define`), and to which values key. */
 interface Scope {
@@ -65,6 +69,11 @@ interface Scope {
 }
 
 const action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+/** An action that opens a block its `end` closes. */
+const blockOpener = /^(with|range|if|define|block)\b/;
+
+/** A line's text (indentation removed) that writes no YAML of its own: blank, a comment, or template actions only. */
+export const writesNoYaml = (body: string) => body === '' || body.startsWith('#') || /^(\{\{.*?\}\}\s*)+$/.test(body);
 /** An action that writes the dot itself: `{{ toYaml . | nindent 8 }}`, `{{ . }}`. */
 const usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 
@@ -77,9 +86,9 @@ function dotTracker(): (body: string) => readonly string[] | null {
     let used = false;
     for (const match of body.matchAll(action)) {
       const words = match[1]!;
-      const opener = /^(with|range|if|define|block)\b/.exec(words)?.[1];
+      const opener = blockOpener.exec(words)?.[1];
       if (opener === 'with') {
-        const key = /^with\s+\$?\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words)?.[1];
+        const key = new RegExp(String.raw`^with\s+\$?${valuesKeyText}$`).exec(words)?.[1];
         scopes.push({ rebinds: true, dot: key === undefined ? null : key.slice(1).split('.') });
       } else if (opener === 'range' || opener === 'define' || opener === 'block') scopes.push({ rebinds: true, dot: null });
       else if (opener === 'if') scopes.push({ rebinds: false, dot: null });
@@ -106,7 +115,7 @@ function linesOf(text: string): Line[] {
       itemIndent = indent + 1 + (after.length - after.trimStart().length);
       body = after.trimStart();
     }
-    const transparent = body === '' || body.startsWith('#') || /^(\{\{.*?\}\}\s*)+$/.test(body);
+    const transparent = writesNoYaml(body);
     return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
   });
 }
@@ -207,7 +216,7 @@ export function namedTemplates(files: Iterable<readonly [string, string]>): Name
         const words = match[1]!;
         const define = defineAction.exec(words);
         if (define) open.push({ name: define[1]!, from: i + 1 });
-        else if (/^(with|range|if|block)\b/.test(words)) open.push(null);
+        else if (blockOpener.test(words)) open.push(null);
         else if (words === 'end') {
           const closed = open.pop();
           // The first definition wins, as helm's does within a chart (a later file's is a subchart's or a mistake).
@@ -336,9 +345,9 @@ export function guardsOf(text: string, line: number): string[][] {
   for (let i = 0; i < line - 1 && i < lines.length; i++) {
     for (const match of lines[i]!.matchAll(action)) {
       const words = match[1]!;
-      const guard = /^if\s+\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words);
+      const guard = ifValuesKey.exec(words);
       if (guard) open.push(guard[1]!.slice(1).split('.'));
-      else if (/^(if|with|range|define|block)\b/.test(words)) open.push(null);
+      else if (blockOpener.test(words)) open.push(null);
       else if (words === 'end') open.pop();
       // Past an `else`, the line is written when the guard is false: no key to turn on.
       else if (/^else\b/.test(words) && open.length > 0) open[open.length - 1] = null;
