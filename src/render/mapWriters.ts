@@ -14,8 +14,8 @@ import { jsonEqual, remove, set, valueAt } from '../fixes/edits.js';
 import { renderEdits } from '../fixes/render.js';
 import type { OwnedEdit } from '../fixes/render.js';
 import { detectStyle } from '../fixes/style.js';
-import { afterLineOf, applySplicesWithin, extentOf, lineOf, lineStart, lineTable } from '../fixes/text.js';
-import type { Splice } from '../fixes/text.js';
+import { changedLines as textChangedLines, changedLinesOf, lineTable, lineText } from '../fixes/text.js';
+import type { LineTable, LineChange as TextLineChange, Splice } from '../fixes/text.js';
 import type { Edit, NewValue } from '../fixes/types.js';
 import { usedAnchorsIn } from '../manifests/anchors.js';
 import { loadManifestFile } from '../manifests/load.js';
@@ -164,15 +164,10 @@ export function editableFile(file: string, text: string): EditableFile | null {
       } catch {
         return null;
       }
-      if (splices.length === 0) return null;
-      // Only the lines the splices touch, and the one above them (an insertion's anchor), are compared: every
-      // object of a chart edits the one values file, which is read once, not once per object.
-      const { lo, hi } = extentOf(splices);
-      const firstLine = Math.max(1, lineOf(table, lo) - 1);
-      const from = lineStart(table, firstLine);
-      const to = afterLineOf(table, hi);
-      const change = changedLines(body.slice(from, to), applySplicesWithin(body, from, to, splices));
-      return change === null ? null : { ...change, startLine: change.startLine + firstLine - 1, endLine: change.endLine + firstLine - 1 };
+      // Only the lines the splices touch are compared (changedLinesOf): every object of a chart edits
+      // the one values file, which is read once, not once per object.
+      const change = changedLinesOf(table, splices);
+      return change === null ? null : replacedLines(table, change);
     },
   };
 }
@@ -193,16 +188,19 @@ export function writerChanges(file: EditableFile, byWriter: readonly (readonly E
   return near ? [together, ...apart] : apart;
 }
 
-/** The one range of lines `after` changes in `before`; an insertion takes the line above it, as a suggestion must replace one. */
+/** The one range of lines `after` changes in `before`, as lines replaced (replacedLines). */
 export function changedLines(before: string, after: string): LineChange | null {
-  if (before === after) return null;
-  const old = before.split('\n');
-  const now = after.split('\n');
-  let prefix = 0;
-  while (prefix < old.length && prefix < now.length && old[prefix] === now[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < old.length - prefix && suffix < now.length - prefix && old[old.length - 1 - suffix] === now[now.length - 1 - suffix]) suffix++;
-  const first = prefix === old.length - suffix && prefix > 0 ? prefix - 1 : prefix;
-  // A suggestion's lines end with LF, in a CRLF file too (applySuggestions restores the file's ending).
-  return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix).map((line) => line.replace(/\r$/, '')) };
+  const change = textChangedLines(before, after);
+  return change === null ? null : replacedLines(lineTable(before), change);
+}
+
+/**
+ * The fix engine's change of lines as lines replaced, as a suggestion must
+ * replace one: an insertion takes the line above it (the line below, at the
+ * top of the file).
+ */
+function replacedLines(table: LineTable, change: TextLineChange): LineChange {
+  if (change.end >= change.start) return { startLine: change.start, endLine: change.end, newLines: change.lines };
+  if (change.start > 1) return { startLine: change.start - 1, endLine: change.start - 1, newLines: [lineText(table, change.start - 1), ...change.lines] };
+  return { startLine: 1, endLine: 1, newLines: [...change.lines, lineText(table, 1)] };
 }
