@@ -95,15 +95,13 @@ export interface SourceEdits {
  * Null when nothing is left.
  */
 export function securityContextEdits(original: ManifestDocument, fixed: ManifestDocument, writerOf: MapWriter): SourceEdits[] | null {
-  const { pods } = extractPodSpecs(original);
-  const [before] = pods;
-  if (before === undefined || pods.length !== 1 || extractPodSpecs(fixed).pods.length !== 1) return null;
-  const specPath = [...before.templatePath, 'spec'];
+  const owners = securityContextOwners(original, fixed, ['initContainers', 'containers']);
+  if (owners === null || extractPodSpecs(fixed).pods.length !== 1) return null;
   const changesOf = (path: FieldPath): Edit[] | null => {
     const edits: Edit[] = [];
     return leafEdits(valueAt(original.value, path), valueAt(fixed.value, path), [], edits) ? edits : null;
   };
-  const podPath = [...specPath, 'securityContext'];
+  const podPath = [...owners.pod, 'securityContext'];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
   const podKey = podEdits.length === 0 ? null : writerOf(podPath);
@@ -112,20 +110,16 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
   const podFields = podKey === null && podEdits.every((edit) => edit.op === 'set' && containerFields.has(String(edit.path[0]))) ? podEdits : [];
   /** Keys two containers need different values of. */
   const conflicting = new Set<string>();
-  for (const list of ['initContainers', 'containers'] as const) {
-    const containers = valueAt(fixed.value, [...specPath, list]);
-    if (!Array.isArray(containers)) continue;
-    for (let i = 0; i < containers.length; i++) {
-      const path = [...specPath, list, i, 'securityContext'];
-      const own = changesOf(path);
-      if (own === null) return null;
-      const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-      const key = edits.length === 0 ? null : writerOf(path);
-      if (key === null) continue;
-      const known = byKey.get(JSON.stringify(key));
-      if (known !== undefined && JSON.stringify(known) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
-      byKey.set(JSON.stringify(key), edits);
-    }
+  for (const container of owners.containers) {
+    const path = [...container, 'securityContext'];
+    const own = changesOf(path);
+    if (own === null) return null;
+    const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
+    const key = edits.length === 0 ? null : writerOf(path);
+    if (key === null) continue;
+    const known = byKey.get(JSON.stringify(key));
+    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
+    byKey.set(JSON.stringify(key), edits);
   }
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
@@ -133,6 +127,24 @@ export function securityContextEdits(original: ManifestDocument, fixed: Manifest
     const { file, path } = JSON.parse(key) as MapSource;
     return { file, key: path, edits: edits.map((edit) => ({ ...edit, path: [...path, ...edit.path] })) };
   });
+}
+
+/**
+ * Where a rendered object's securityContext maps are: its one pod spec's
+ * path and each container's of `lists` in the fixed object, in order; null
+ * for an object of no pod spec or of several.
+ */
+export function securityContextOwners(original: ManifestDocument, fixed: ManifestDocument, lists: readonly string[]): { pod: FieldPath; containers: FieldPath[] } | null {
+  const { pods } = extractPodSpecs(original);
+  const [before] = pods;
+  if (before === undefined || pods.length !== 1) return null;
+  const pod = [...before.templatePath, 'spec'];
+  const containers: FieldPath[] = [];
+  for (const list of lists) {
+    const items = valueAt(fixed.value, [...pod, list]);
+    if (Array.isArray(items)) items.forEach((_, i) => containers.push([...pod, list, i]));
+  }
+  return { pod, containers };
 }
 
 /** A source file read once for the edits of every object of a root. */

@@ -15,7 +15,7 @@ import { valueAt } from '../fixes/edits.js';
 import type { ManifestDocument } from '../manifests/types.js';
 import type { FieldPath, JsonObject, JsonValue } from '../pss/types.js';
 import { containerListKeys, isObject } from '../pss/pod.js';
-import { extractPodSpecs } from '../workloads/extract.js';
+import { securityContextOwners } from './mapWriters.js';
 import type { LineChange } from './mapWriters.js';
 import { findInTemplate, writesNoYaml } from './templateLines.js';
 import type { NamedTemplates } from './templateLines.js';
@@ -74,16 +74,9 @@ export interface Addition {
 
 /** The securityContext maps and keys a fix adds to a rendered object's pod spec and containers, each with the line it goes under. */
 export function securityContextAdditions(original: ManifestDocument, fixed: ManifestDocument): Addition[] {
-  const { pods } = extractPodSpecs(original);
-  const [pod] = pods;
-  if (pod === undefined || pods.length !== 1) return [];
-  const specPath: FieldPath = [...pod.templatePath, 'spec'];
-  const parents: FieldPath[] = [specPath];
-  for (const list of containerListKeys) {
-    const containers = valueAt(fixed.value, [...specPath, list]);
-    if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list, i]));
-  }
-  return parents.flatMap((parent) => {
+  const owners = securityContextOwners(original, fixed, containerListKeys);
+  if (owners === null) return [];
+  return [owners.pod, ...owners.containers].flatMap((parent) => {
     const path = [...parent, 'securityContext'];
     return additionOf(parent, valueAt(original.value, path), valueAt(fixed.value, path)) ?? [];
   });
