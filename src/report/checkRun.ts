@@ -10,7 +10,7 @@ import type { UncheckedPolicy } from '../findings/unchecked.js';
 import { failsRun, isWarning } from '../manifests/types.js';
 import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
-import { alikeRenderings, rootsByTool, workloadsNamed } from './namesBy.js';
+import { alikeRenderings, lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
 import { addTo } from '../multiMap.js';
 import { renderedFixWords } from './renderedFix.js';
 import { summaryMarkdown } from './summary.js';
@@ -174,8 +174,7 @@ function entryOf(f: ReviewFinding, commented: boolean): Entry {
  */
 export function checkRunText(findings: readonly ReviewFinding[], inline?: ReadonlySet<ReviewFinding>): string {
   const groups = new Map<string, ReviewFinding[]>();
-  // A source line that renderings render: one group, whatever workload each names (a plain file's line is one workload's).
-  for (const f of findings) addTo(groups, [f.file, f.line, ...(f.rendered ? [] : [f.kind, f.namespace ?? '', f.name])].join('\u0000'), f);
+  for (const f of findings) addTo(groups, [f.file, f.line, ...lineWorkload(f)].join('\u0000'), f);
   const lines: string[] = [];
   for (const group of groups.values()) {
     lines.push(`#### ${inlineCode(`${group[0]!.file}:${group[0]!.line}`)} ${escapeText(workloadsNamed(group))}`, '');

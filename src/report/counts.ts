@@ -20,21 +20,13 @@ export interface SeverityCounts {
  * fix, not five.
  */
 export function findingCounts(findings: readonly Counted[]): SeverityCounts {
-  const blockingOf = new Map<string, boolean>();
-  let plain = 0;
-  let plainBlocking = 0;
-  for (const f of findings) {
-    if (f.rendered === undefined) {
-      plain++;
-      if (f.blocking) plainBlocking++;
-      continue;
-    }
-    const key = [f.file, f.line, f.container ?? '', f.check, f.detail, f.rendered.exact].join('\u0000');
+  // A plain file's finding is one of its own (its index); a rendering's, one per line, container, check and message.
+  const blockingOf = new Map<number | string, boolean>();
+  findings.forEach((f, i) => {
+    const key = f.rendered === undefined ? i : [f.file, f.line, f.container ?? '', f.check, f.detail, f.rendered.exact].join('\u0000');
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
-  }
-  let renderedBlocking = 0;
-  for (const blocks of blockingOf.values()) if (blocks) renderedBlocking++;
-  const total = plain + blockingOf.size;
-  const blocking = plainBlocking + renderedBlocking;
-  return { blocking, warnings: total - blocking, total };
+  });
+  let blocking = 0;
+  for (const blocks of blockingOf.values()) if (blocks) blocking++;
+  return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
 }

@@ -19,6 +19,14 @@ export function namesBy<T>(items: readonly T[], keyOf: (item: T) => string, name
 export const workloadName = (w: { readonly namespace: string | null; readonly name: string }) => `${w.namespace === null ? '' : `${w.namespace}/`}${w.name === '' ? '(unnamed)' : w.name}`;
 
 /**
+ * The workload part of a key that groups findings by source line: a plain
+ * file's line is one workload's; a rendered line is every workload the
+ * renderings name there (overlays that share a base), so none.
+ */
+export const lineWorkload = (f: { readonly kind: string; readonly namespace: string | null; readonly name: string; readonly rendered?: RenderedOrigin }) =>
+  f.rendered === undefined ? [f.kind, f.namespace ?? '', f.name] : [];
+
+/**
  * The workloads of some findings, each kind once with its names, each name
  * `shown` once: "Deployment shop/web", "Deployments dev/web, prod/web",
  * "Deployment a, CronJob b" (overlays that render one base under names of

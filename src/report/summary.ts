@@ -11,7 +11,7 @@ import type { LoadProblem } from '../manifests/types.js';
 import { escapeText, inlineCode } from './markdown.js';
 import { findingCounts } from './counts.js';
 import { checkTitles } from './explanations.js';
-import { rootsByTool, workloadsNamed } from './namesBy.js';
+import { lineWorkload, rootsByTool, workloadsNamed } from './namesBy.js';
 import { addTo } from '../multiMap.js';
 import type { ReviewFinding } from './types.js';
 
@@ -60,7 +60,7 @@ export function summaryRows(findings: readonly ReviewFinding[]): ReviewFinding[]
   const rows = new Map<string, ReviewFinding[]>();
   for (const f of findings) {
     const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
-    addTo(rows, [f.file, ...(f.rendered ? [] : [f.kind, f.namespace ?? '', f.name]), fix].join('\u0000'), f);
+    addTo(rows, [f.file, ...lineWorkload(f), fix].join('\u0000'), f);
   }
   return [...rows.values()];
 }
