@@ -15,6 +15,7 @@ import type { MapSource } from './mapWriters.js';
 import { findInTemplate, namedTemplates } from './templateLines.js';
 import type { NamedTemplates } from './templateLines.js';
 import { translatePath, valueAt } from './walk.js';
+import { lastAtMostIn } from '../sortedSearch.js';
 
 export interface HelmHits {
   /** The template line writing the field, when the whole path was found. */
@@ -25,19 +26,17 @@ export interface HelmHits {
 
 /** The `# Source:` comment above each line of `helm template` output: line → template path inside the chart. */
 export function sourceComments(text: string): (line: number) => string | null {
-  const starts: { line: number; path: string }[] = [];
+  const lines: number[] = [];
+  const paths: string[] = [];
   text.split('\n').forEach((line, i) => {
     const match = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
-    if (match) starts.push({ line: i + 1, path: match[1]! });
-  });
-  return (line) => {
-    let found: string | null = null;
-    for (const start of starts) {
-      if (start.line > line) break;
-      found = start.path;
+    if (match) {
+      lines.push(i + 1);
+      paths.push(match[1]!);
     }
-    return found;
-  };
+  });
+  // Asked for every finding and, in a diff, every pod spec of the rendering: a search, not a scan.
+  return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
 
 export interface HelmSources {
