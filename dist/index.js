@@ -61,7 +61,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -97,7 +97,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
@@ -4209,9 +4209,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4247,7 +4247,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
+        if (!isMap2 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4310,7 +4310,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -4342,7 +4342,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4358,7 +4358,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -46553,22 +46553,13 @@ init_load();
 // src/report/counts.ts
 function findingCounts(findings) {
   const blockingOf = /* @__PURE__ */ new Map();
-  let plain2 = 0;
-  let plainBlocking = 0;
-  for (const f of findings) {
-    if (f.rendered === void 0) {
-      plain2++;
-      if (f.blocking) plainBlocking++;
-      continue;
-    }
-    const key = [f.file, f.line, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
+  findings.forEach((f, i) => {
+    const key = f.rendered === void 0 ? i : [f.file, f.line, f.container ?? "", f.check, f.detail, f.rendered.exact].join("\0");
     blockingOf.set(key, (blockingOf.get(key) ?? false) || f.blocking);
-  }
-  let renderedBlocking = 0;
-  for (const blocks of blockingOf.values()) if (blocks) renderedBlocking++;
-  const total = plain2 + blockingOf.size;
-  const blocking = plainBlocking + renderedBlocking;
-  return { blocking, warnings: total - blocking, total };
+  });
+  let blocking = 0;
+  for (const blocks of blockingOf.values()) if (blocks) blocking++;
+  return { blocking, warnings: blockingOf.size - blocking, total: blockingOf.size };
 }
 
 // src/report/fixNoteLine.ts
@@ -46593,6 +46584,7 @@ function namesBy(items, keyOf2, named) {
   return [...byKey].map(([key, names]) => [key, [...names]]);
 }
 var workloadName = (w) => `${w.namespace === null ? "" : `${w.namespace}/`}${w.name === "" ? "(unnamed)" : w.name}`;
+var lineWorkload = (f) => f.rendered === void 0 ? [f.kind, f.namespace ?? "", f.name] : [];
 function workloadsNamed(items, shown4 = (name) => name) {
   return namesBy(items, (w) => w.kind, (w) => shown4(workloadName(w))).map(([kind, names]) => `${kind}${names.length > 1 ? "s" : ""} ${names.join(", ")}`).join(", ");
 }
@@ -46707,7 +46699,7 @@ function summaryRows(findings) {
   const rows = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const fix = f.fix ? `fix ${f.fix.startLine}-${f.fix.endLine}` : `line ${f.line}`;
-    addTo(rows, [f.file, ...f.rendered ? [] : [f.kind, f.namespace ?? "", f.name], fix].join("\0"), f);
+    addTo(rows, [f.file, ...lineWorkload(f), fix].join("\0"), f);
   }
   return [...rows.values()];
 }
@@ -46876,7 +46868,7 @@ function entryOf(f, commented) {
 }
 function checkRunText(findings, inline) {
   const groups2 = /* @__PURE__ */ new Map();
-  for (const f of findings) addTo(groups2, [f.file, f.line, ...f.rendered ? [] : [f.kind, f.namespace ?? "", f.name]].join("\0"), f);
+  for (const f of findings) addTo(groups2, [f.file, f.line, ...lineWorkload(f)].join("\0"), f);
   const lines = [];
   for (const group of groups2.values()) {
     lines.push(`#### ${inlineCode(`${group[0].file}:${group[0].line}`)} ${escapeText(workloadsNamed(group))}`, "");
@@ -53363,8 +53355,12 @@ init_load();
 function sourceOf(keys, from2) {
   return keys.length > 1 ? { key: keys[0], from: from2, alternatives: keys.slice(1) } : { key: keys[0], from: from2 };
 }
-var valuesReference = /\.Values((?:\.[A-Za-z0-9_]+)+)/g;
+var valuesKeyText = String.raw`\.Values((?:\.[A-Za-z0-9_]+)+)`;
+var valuesReference = new RegExp(valuesKeyText, "g");
+var ifValuesKey = new RegExp(String.raw`^if\s+${valuesKeyText}$`);
 var action = /\{\{-?\s*(.*?)\s*-?\}\}/g;
+var blockOpener = /^(with|range|if|define|block)\b/;
+var writesNoYaml = (body) => body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
 var usesDot = /^(?:toYaml\s+)?\.(?:\s*\|.*)?$/;
 function dotTracker() {
   const scopes = [];
@@ -53374,9 +53370,9 @@ function dotTracker() {
     let used = false;
     for (const match2 of body.matchAll(action)) {
       const words = match2[1];
-      const opener = /^(with|range|if|define|block)\b/.exec(words)?.[1];
+      const opener = blockOpener.exec(words)?.[1];
       if (opener === "with") {
-        const key = /^with\s+\$?\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words)?.[1];
+        const key = new RegExp(String.raw`^with\s+\$?${valuesKeyText}$`).exec(words)?.[1];
         scopes.push({ rebinds: true, dot: key === void 0 ? null : key.slice(1).split(".") });
       } else if (opener === "range" || opener === "define" || opener === "block") scopes.push({ rebinds: true, dot: null });
       else if (opener === "if") scopes.push({ rebinds: false, dot: null });
@@ -53402,8 +53398,8 @@ function linesOf2(text5) {
       itemIndent = indent + 1 + (after.length - after.trimStart().length);
       body = after.trimStart();
     }
-    const transparent2 = body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent2, transparent: transparent2 && !item, dot: dotOf(body) };
+    const transparent = writesNoYaml(body);
+    return { number: i + 1, indent: item ? itemIndent : indent, body, item: item && !transparent, transparent: transparent && !item, dot: dotOf(body) };
   });
 }
 function keyOf(line) {
@@ -53469,7 +53465,7 @@ function namedTemplates(files) {
         const words = match2[1];
         const define2 = defineAction.exec(words);
         if (define2) open2.push({ name: define2[1], from: i + 1 });
-        else if (/^(with|range|if|block)\b/.test(words)) open2.push(null);
+        else if (blockOpener.test(words)) open2.push(null);
         else if (words === "end") {
           const closed = open2.pop();
           if (closed && !named.has(closed.name)) named.set(closed.name, { file, lines: lines.slice(closed.from, i) });
@@ -53562,9 +53558,9 @@ function guardsOf(text5, line) {
   for (let i = 0; i < line - 1 && i < lines.length; i++) {
     for (const match2 of lines[i].matchAll(action)) {
       const words = match2[1];
-      const guard = /^if\s+\.Values((?:\.[A-Za-z0-9_]+)+)$/.exec(words);
+      const guard = ifValuesKey.exec(words);
       if (guard) open2.push(guard[1].slice(1).split("."));
-      else if (/^(if|with|range|define|block)\b/.test(words)) open2.push(null);
+      else if (blockOpener.test(words)) open2.push(null);
       else if (words === "end") open2.pop();
       else if (/^else\b/.test(words) && open2.length > 0) open2[open2.length - 1] = null;
     }
@@ -53612,20 +53608,18 @@ function translatePath(rendered, source, path4, keepIndexes, anyValue = false) {
 }
 
 // src/render/helmMap.ts
+init_sortedSearch();
 function sourceComments(text5) {
-  const starts = [];
+  const lines = [];
+  const paths = [];
   text5.split("\n").forEach((line, i) => {
     const match2 = /^# Source: [^/]+\/(.+?)\s*$/.exec(line);
-    if (match2) starts.push({ line: i + 1, path: match2[1] });
-  });
-  return (line) => {
-    let found = null;
-    for (const start of starts) {
-      if (start.line > line) break;
-      found = start.path;
+    if (match2) {
+      lines.push(i + 1);
+      paths.push(match2[1]);
     }
-    return found;
-  };
+  });
+  return (line) => paths[lastAtMostIn(lines, line)] ?? null;
 }
 function valuesChain(sources, template) {
   const prefix2 = sources.chartDir === "" ? "" : `${sources.chartDir}/`;
@@ -53950,15 +53944,13 @@ function leafEdits(before, after, path4, out) {
 }
 var containerFields = /* @__PURE__ */ new Set(["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"]);
 function securityContextEdits(original, fixed2, writerOf) {
-  const { pods } = extractPodSpecs(original);
-  const [before] = pods;
-  if (before === void 0 || pods.length !== 1 || extractPodSpecs(fixed2).pods.length !== 1) return null;
-  const specPath = [...before.templatePath, "spec"];
+  const owners = securityContextOwners(original, fixed2, ["initContainers", "containers"]);
+  if (owners === null || extractPodSpecs(fixed2).pods.length !== 1) return null;
   const changesOf = (path4) => {
     const edits = [];
     return leafEdits(valueAt2(original.value, path4), valueAt2(fixed2.value, path4), [], edits) ? edits : null;
   };
-  const podPath = [...specPath, "securityContext"];
+  const podPath = [...owners.pod, "securityContext"];
   const podEdits = changesOf(podPath);
   if (podEdits === null) return null;
   const podKey2 = podEdits.length === 0 ? null : writerOf(podPath);
@@ -53966,20 +53958,16 @@ function securityContextEdits(original, fixed2, writerOf) {
   if (podKey2 !== null) byKey.set(JSON.stringify(podKey2), podEdits);
   const podFields = podKey2 === null && podEdits.every((edit) => edit.op === "set" && containerFields.has(String(edit.path[0]))) ? podEdits : [];
   const conflicting = /* @__PURE__ */ new Set();
-  for (const list3 of ["initContainers", "containers"]) {
-    const containers = valueAt2(fixed2.value, [...specPath, list3]);
-    if (!Array.isArray(containers)) continue;
-    for (let i = 0; i < containers.length; i++) {
-      const path4 = [...specPath, list3, i, "securityContext"];
-      const own = changesOf(path4);
-      if (own === null) return null;
-      const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
-      const key = edits.length === 0 ? null : writerOf(path4);
-      if (key === null) continue;
-      const known3 = byKey.get(JSON.stringify(key));
-      if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
-      byKey.set(JSON.stringify(key), edits);
-    }
+  for (const container of owners.containers) {
+    const path4 = [...container, "securityContext"];
+    const own = changesOf(path4);
+    if (own === null) return null;
+    const edits = [...own, ...podFields.filter((edit) => !own.some((mine) => JSON.stringify(mine.path) === JSON.stringify(edit.path)))];
+    const key = edits.length === 0 ? null : writerOf(path4);
+    if (key === null) continue;
+    const known3 = byKey.get(JSON.stringify(key));
+    if (known3 !== void 0 && JSON.stringify(known3) !== JSON.stringify(edits)) conflicting.add(JSON.stringify(key));
+    byKey.set(JSON.stringify(key), edits);
   }
   for (const key of conflicting) byKey.delete(key);
   if (byKey.size === 0) return null;
@@ -53987,6 +53975,18 @@ function securityContextEdits(original, fixed2, writerOf) {
     const { file, path: path4 } = JSON.parse(key);
     return { file, key: path4, edits: edits.map((edit) => ({ ...edit, path: [...path4, ...edit.path] })) };
   });
+}
+function securityContextOwners(original, fixed2, lists) {
+  const { pods } = extractPodSpecs(original);
+  const [before] = pods;
+  if (before === void 0 || pods.length !== 1) return null;
+  const pod = [...before.templatePath, "spec"];
+  const containers = [];
+  for (const list3 of lists) {
+    const items = valueAt2(fixed2.value, [...pod, list3]);
+    if (Array.isArray(items)) items.forEach((_, i) => containers.push([...pod, list3, i]));
+  }
+  return { pod, containers };
 }
 function editableFile(file, text5) {
   const body = text5.startsWith("\uFEFF") ? text5.slice(1) : text5;
@@ -54007,13 +54007,8 @@ function editableFile(file, text5) {
       } catch {
         return null;
       }
-      if (splices.length === 0) return null;
-      const { lo, hi } = extentOf(splices);
-      const firstLine2 = Math.max(1, lineOf2(table, lo) - 1);
-      const from2 = lineStart(table, firstLine2);
-      const to2 = afterLineOf(table, hi);
-      const change = changedLines(body.slice(from2, to2), applySplicesWithin(body, from2, to2, splices));
-      return change === null ? null : { ...change, startLine: change.startLine + firstLine2 - 1, endLine: change.endLine + firstLine2 - 1 };
+      const change = changedLinesOf(table, splices);
+      return change === null ? null : replacedLines(table, change);
     }
   };
 }
@@ -54025,16 +54020,10 @@ function writerChanges(file, byWriter, span) {
   const near = together !== null && apart.length === byWriter.length && linesOf3(together) - apart.reduce((sum, change) => sum + linesOf3(change), 0) <= span;
   return near ? [together, ...apart] : apart;
 }
-function changedLines(before, after) {
-  if (before === after) return null;
-  const old = before.split("\n");
-  const now = after.split("\n");
-  let prefix2 = 0;
-  while (prefix2 < old.length && prefix2 < now.length && old[prefix2] === now[prefix2]) prefix2++;
-  let suffix = 0;
-  while (suffix < old.length - prefix2 && suffix < now.length - prefix2 && old[old.length - 1 - suffix] === now[now.length - 1 - suffix]) suffix++;
-  const first = prefix2 === old.length - suffix && prefix2 > 0 ? prefix2 - 1 : prefix2;
-  return { startLine: first + 1, endLine: old.length - suffix, newLines: now.slice(first, now.length - suffix).map((line) => line.replace(/\r$/, "")) };
+function replacedLines(table, change) {
+  if (change.end >= change.start) return { startLine: change.start, endLine: change.end, newLines: change.lines };
+  if (change.start > 1) return { startLine: change.start - 1, endLine: change.start - 1, newLines: [lineText(table, change.start - 1), ...change.lines] };
+  return { startLine: 1, endLine: 1, newLines: [...change.lines, lineText(table, 1)] };
 }
 
 // src/render/objectFix.ts
@@ -54072,12 +54061,7 @@ function inFile(fix, block2) {
 
 // src/render/templateFix.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-var isMap2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var indentOf3 = (line) => line.length - line.trimStart().length;
-var transparent = (line) => {
-  const body = line.trim();
-  return body === "" || body.startsWith("#") || /^(\{\{.*?\}\}\s*)+$/.test(body);
-};
 var opensValue = (body) => /[|>][+-]?\d*\s*$/.test(body) || /(?::|^-)\s*(?:\[|\{(?!\{))/.test(body);
 function keyIndentUnder(lines, at3, item) {
   const line = lines[at3 - 1];
@@ -54088,7 +54072,7 @@ function keyIndentUnder(lines, at3, item) {
   }
   if (!/:\s*(#.*)?$/.test(line)) return null;
   for (let i = at3; i < lines.length; i++) {
-    if (transparent(lines[i])) continue;
+    if (writesNoYaml(lines[i].trim())) continue;
     const indent = indentOf3(lines[i]);
     return indent > indentOf3(line) ? indent : null;
   }
@@ -54099,24 +54083,17 @@ function mapLines(entries, indent) {
   return (0, import_yaml6.stringify)(entries, { indent: 2 }).trimEnd().split("\n").map((line) => `${pad}${line}`);
 }
 function securityContextAdditions(original, fixed2) {
-  const { pods } = extractPodSpecs(original);
-  const [pod] = pods;
-  if (pod === void 0 || pods.length !== 1) return [];
-  const specPath = [...pod.templatePath, "spec"];
-  const parents = [specPath];
-  for (const list3 of containerListKeys) {
-    const containers = valueAt2(fixed2.value, [...specPath, list3]);
-    if (Array.isArray(containers)) containers.forEach((_, i) => parents.push([...specPath, list3, i]));
-  }
-  return parents.flatMap((parent) => {
+  const owners = securityContextOwners(original, fixed2, containerListKeys);
+  if (owners === null) return [];
+  return [owners.pod, ...owners.containers].flatMap((parent) => {
     const path4 = [...parent, "securityContext"];
     return additionOf(parent, valueAt2(original.value, path4), valueAt2(fixed2.value, path4)) ?? [];
   });
 }
 function additionOf(parent, before, after) {
-  if (!isMap2(after)) return null;
+  if (!isObject(after)) return null;
   if (before === void 0) return { path: parent, item: typeof parent[parent.length - 1] === "number", added: { securityContext: after } };
-  if (!isMap2(before)) return null;
+  if (!isObject(before)) return null;
   const added = Object.fromEntries(Object.entries(after).filter(([key]) => before[key] === void 0));
   return Object.keys(added).length === 0 ? null : { path: [...parent, "securityContext"], item: false, added };
 }
@@ -54369,7 +54346,7 @@ function indexRendering(path4, rendering, headPaths, changed) {
     const locator = helmLocator(chart);
     const named = chartNamedTemplates(chart);
     const templateOf = sourceComments(rendering.text);
-    const writeKey = valuesKeyWriter({ chartDir: root.dir, valuesFiles: [`${prefix2}values.yaml`, ...root.helm?.valuesFiles ?? []], texts: sources });
+    const writeKey = valuesKeyWriter(chart);
     place2 = (document, fieldPath, renderedLine, _ancestor, missing) => {
       const template = templateOf(renderedLine);
       if (template === null) return null;
