@@ -471,7 +471,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (render) {
     out.push('### Rendering: cost per root beside its evaluation', '');
     out.push(
-      '| Root | tool | rendered | pod specs | findings | render (base + head) | evaluate + map | verify (renderings) | verified fixes |',
+      '| Root | tool | rendered | pod specs | findings | render (base + head; charts: head twice) | evaluate + map | verify (renderings) | verified fixes |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const r of render.roots) {

@@ -56,6 +56,13 @@ export interface ChangedFile {
    * under another name; scope pairs such pod specs by their source.
    */
   readonly documentSources?: { readonly base: (line: number) => string | null; readonly head: (line: number) => string | null };
+  /**
+   * For a rendering whose tool may write a value anew each time (a chart's
+   * `rollme: {{ randAlphaNum 5 }}`): the head rendered once more. Where a
+   * pod spec differs between the two, base and head differ by chance, not by
+   * the change: scope compares them without those fields.
+   */
+  readonly headAgain?: string;
 }
 
 export interface ChangeSet {

@@ -58,7 +58,7 @@ export function placingPort(port: RenderPort): RenderPort {
   return {
     head: port.head,
     base: port.base,
-    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head) })),
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...(r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {}) })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits)),
   };
 }
@@ -90,6 +90,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
       hunks: null,
       rendered: true,
       ...(r.root.helm !== null && r.base.kind === 'rendered' ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {}),
+      ...(r.base.kind === 'rendered' && r.headAgain?.kind === 'rendered' ? { headAgain: r.headAgain.text } : {}),
     });
   });
   return { changeSet: { ...changeSet, files: [...plain, ...files] }, renderings, problems };

@@ -76,6 +76,14 @@ export interface RenderedRoot {
   readonly root: RenderRoot;
   readonly base: RenderOutput;
   readonly head: RenderOutput;
+  /**
+   * The head rendered once more, when the tool may write a value anew at
+   * each rendering (a chart's `randAlphaNum`, `uuidv4` or `now`, as a
+   * `rollme` annotation that rolls the pods on every upgrade) and there is a
+   * base to compare with: where the two head renderings differ, base and head
+   * differ by chance, not by the pull request (scope.ts).
+   */
+  readonly headAgain?: RenderOutput;
   /** Head texts of the files the rendering read that may hold a field's value (resources, patches, templates, values). */
   readonly sources: ReadonlyMap<string, string>;
   /** Head texts inside the charts' vendored dependency archives, by the paths they would have unpacked (io/render/archives.ts): read, never pointed at. */

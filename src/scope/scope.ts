@@ -42,7 +42,7 @@ import { evaluatePolicy } from '../policy/split.js';
 import { changeRules, relaxationsOf, reviewOptOuts, samePolicy, stricterPolicy } from '../policy/stricter.js';
 import type { OptOutsRule } from '../policy/stricter.js';
 import type { PolicyConfig, PolicyFinding, ResolvedPolicy } from '../policy/types.js';
-import type { CheckFailure, FieldPath, JsonValue, PodInput } from '../pss/types.js';
+import type { CheckFailure, FieldPath, PodInput } from '../pss/types.js';
 import { extractPodSpecs } from '../workloads/extract.js';
 import { podLoadOptions } from '../workloads/podFree.js';
 import type { ChartInstall, PodSpecSource } from '../workloads/extract.js';
@@ -54,6 +54,8 @@ import { defaultSelection, selectsFile } from './select.js';
 import type { FileSelection } from './select.js';
 import type { DiffFinding, DiffPodSpecVerdict, DiffReport } from './types.js';
 import { addTo } from '../multiMap.js';
+import { sameJson } from './sameJson.js';
+import { volatileFields, withoutFields } from './volatile.js';
 
 export interface ScopeOptions {
   readonly policy: PolicyContext;
@@ -128,7 +130,7 @@ function loadPods(path: string, content: FileContent, load: LoadOptions): Loaded
  */
 function changedCharts(head: readonly ChartInstall[], base: readonly ChartInstall[]): LoadProblem[] {
   const atBase = keyed(base);
-  return [...keyed(head)].filter(([key, chart]) => !deepEqual(atBase.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
+  return [...keyed(head)].filter(([key, chart]) => !sameJson(atBase.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
 }
 
 /** An object's identity: its kind, namespace and name. */
@@ -151,21 +153,14 @@ function keyed<T extends Identified>(pods: readonly T[]): Map<string, T> {
   return byKey;
 }
 
-function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  const aObject = a as Record<string, JsonValue | undefined>;
-  const bObject = b as Record<string, JsonValue | undefined>;
-  const keys = new Set([...Object.keys(aObject), ...Object.keys(bObject)]);
-  // An absent key and a null value decode the same way.
-  return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
-}
-
-/** The same pod spec, whatever its name: pod specs are paired by name, or by source when a template names them anew (matchRenamedBySource). */
-function samePod(a: PodInput, b: PodInput): boolean {
-  return deepEqual({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && deepEqual(a.spec, b.spec);
+/**
+ * The same pod spec, whatever its name (pod specs are paired by name, or by
+ * source when a template names them anew: matchRenamedBySource) and
+ * whatever its rendering writes anew each time (`volatile`, volatile.ts).
+ */
+function samePod(base: PodInput, head: PodInput, volatile: readonly FieldPath[] = []): boolean {
+  const [a, b] = volatile.length === 0 ? [base, head] : [withoutFields(base, volatile), withoutFields(head, volatile)];
+  return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 
 /** The containers a failure names ('' for the pod level). */
@@ -197,7 +192,7 @@ function kyvernoPreexisting(placed: PolicyFinding, pod: PodSpecSource, base: Pod
 /** The PodSecurityPolicies the change added or modified, as findings of their files. */
 function pspDiffFindings(files: readonly ChangedFile[], head: readonly ManifestDocument[], base: readonly ManifestDocument[], context: PolicyContext): DiffFinding[] {
   const lines = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
-  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, deepEqual).map(({ finding, status }) => ({
+  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, sameJson).map(({ finding, status }) => ({
     ...finding,
     status,
     preexisting: false,
@@ -325,6 +320,8 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
   // The change's own documents on both sides, for the objects that are not pod specs (PodSecurityPolicies).
   const changedHead: ManifestDocument[] = [];
   const changedBase: ManifestDocument[] = [];
+  // The fields of rendered head pod specs that their rendering writes anew each time.
+  const volatile = new Map<PodSpecSource, FieldPath[]>();
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
     const fileLoad = file.rendered === true ? renderedLoad : load;
@@ -338,6 +335,9 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
+    if (file.headAgain !== undefined) {
+      for (const [pod, fields] of volatileFields(head.pods, loadPods(file.path, { kind: 'content', data: file.headAgain }, fileLoad).pods)) volatile.set(pod, fields);
+    }
   }
   // Files the change did not touch, in a Namespace it relabels: the same at both commits, so loaded once; their problems are not the change's.
   const relabelled = new Set<ChangedFile>();
@@ -413,7 +413,7 @@ export function evaluateChangeSet(changeSet: ChangeSet, options: ScopeOptions): 
       if (relabelled.has(file)) {
         // Outside the change: judged anew only where the change makes its policy stricter (a relaxation judges it as before, under the base policy).
         if (samePolicy(judged.policy, judged.base)) continue;
-      } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
+      } else if (base && samePod(base.pod, pod.pod, volatile.get(pod)) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }

@@ -86,6 +86,15 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect(report.podSpecs.map((p) => p.status)).toEqual(['modified', 'modified']);
   });
 
+  it("leaves alone a Deployment the change did not touch, though its `rollme: {{ randAlphaNum 5 }}` annotation renders anew each time", async () => {
+    const { report } = await diff('helm-rollme');
+    // values.yaml bumped the api's tag only: the worker differs from base in its random annotation and BUILD stamp alone.
+    expect(report.podSpecs.map((p) => [p.name, p.status])).toEqual([['shop-api', 'modified']]);
+    expect(new Set(report.findings.map((f) => f.name))).toEqual(new Set(['shop-api']));
+    expect(report.findings.find((f) => f.check === 'privileged')).toMatchObject({ file: 'charts/shop/values.yaml', line: 4, status: 'modified', preexisting: true });
+    expect((report as JsonReport & { summary: { unchanged: number } }).summary.unchanged).toBe(1);
+  });
+
   it('follows a pod template written in a named template of a helper to the values lines, and suggests their fixes there', async () => {
     // traefik's layout: `template: {{ include "proxy.podTemplate" . | fromYaml | toYaml | nindent 4 }}`.
     const { report } = await diff('helm-named-template', '--warn-level', 'restricted');

@@ -87,14 +87,24 @@ async function renderSide(
   const key = memo === undefined ? null : renderKey(root, files);
   const known = key === null ? undefined : memo?.get(key);
   if (known !== undefined) return { output: known, files };
+  const output = await renderFiles(root, files, missing);
+  if (key !== null) memo?.set(key, output);
+  return { output, files };
+}
+
+/** The root's files written to a temporary folder, and its tool run there. */
+async function renderFiles(root: RenderRoot, files: ReadonlyMap<string, Uint8Array>, missing: Set<string>): Promise<RenderOutput> {
   const tree = await writeTree(treeFiles(root, files));
   try {
-    const output = await renderIn(root, tree.dir, missing);
-    if (key !== null) memo?.set(key, output);
-    return { output, files };
+    return await renderIn(root, tree.dir, missing);
   } finally {
     await tree.dispose();
   }
+}
+
+/** A root whose tool may write a value anew at each rendering: helm's template functions (randAlphaNum, uuidv4, now). Kustomize's own output is the same every time. */
+function mayRenderAnew(root: RenderRoot): boolean {
+  return root.helm !== null || root.inflateHelm;
 }
 
 /**
@@ -114,11 +124,16 @@ export async function openRenderer(sides: RenderSides): Promise<Renderer | null>
     if (root.blocked !== null) return { root, base: { kind: 'absent' }, head: { kind: 'absent' }, sources: new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
     // Nothing to compare with when head did not render.
-    const baseSide = headSide.output.kind === 'rendered' ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)) : { output: { kind: 'absent' } as const };
+    const compared = headSide.output.kind === 'rendered';
+    const baseSide = compared ? limit(() => renderSide(root, base, sides.reader, sides.base ?? '', root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve<RenderOutput>({ kind: 'absent' });
+    // With a base to compare with, what the tool writes anew each time is told from what the change made by
+    // rendering head again (beside the base), never from the memo, which would give the very same text back.
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
+    const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].map(([path, data]) => [path, decoder.decode(data)] as const));
     const archived = new Map<string, string>();
     for (const [path, data] of headSide.files) if (root.helm !== null && isChartArchive(path)) for (const [inside, text] of chartArchiveTexts(path, data)) archived.set(inside, text);
-    return { root, base: baseSide.output, head: headSide.output, sources, ...(archived.size > 0 ? { archived } : {}) };
+    return { root, base: baseOutput, head: headSide.output, ...(headAgain !== null ? { headAgain } : {}), sources, ...(archived.size > 0 ? { archived } : {}) };
   };
   return {
     head: head.tree,

@@ -72,6 +72,21 @@ describe('evaluateChangeSet', () => {
     ]);
   });
 
+  it('leaves out of the comparison what a rendering writes anew each time (the head rendered again differs there)', () => {
+    const rolled = (stamp: string, extra = '') => pod('web', `  hostPID: true\n${extra}  containers:\n  - name: app\n    env:\n    - {name: BUILD, value: "${stamp}"}\n`).replace('metadata:\n', `metadata:\n  annotations: {rollme: "${stamp}"}\n`);
+    const rendering = (head: string, again: string): ChangedFile => ({ ...modified('charts/web#rendering-1', rolled('aaaaa'), head), hunks: null, rendered: true, headAgain: again });
+    // Only the rollme annotation and the BUILD stamp differ from base, and they differ between the two head renderings too.
+    const untouched = evaluateChangeSet({ files: [rendering(rolled('bbbbb'), rolled('ccccc'))] }, options);
+    expect(untouched.unchangedPodSpecs).toBe(1);
+    expect(untouched.findings).toEqual([]);
+    // A field the change made differs from base as well: the pod spec is modified.
+    const edited = evaluateChangeSet({ files: [rendering(rolled('bbbbb', '  hostIPC: true\n'), rolled('ccccc', '  hostIPC: true\n'))] }, options);
+    expect(edited.findings.map((f) => [f.name, f.detail, f.status, f.preexisting])).toEqual([['web', 'hostPID=true, hostIPC=true', 'modified', true]]);
+    // Without the second rendering (a tool whose output never varies), every difference is the change's.
+    const once: ChangedFile = { ...rendering(rolled('bbbbb'), rolled('ccccc')), headAgain: undefined };
+    expect(evaluateChangeSet({ files: [once] }, options).findings.map((f) => [f.name, f.status])).toEqual([['web', 'modified']]);
+  });
+
   it('gives an added file only new pod specs, and a removed file nothing', () => {
     const files: ChangedFile[] = [
       { path: 'new.yaml', status: 'added', base: absent, head: content(pod('added', '  hostPID: true\n')), hunks: parseFilePatch('@@ -0,0 +1,6 @@\n+a\n+b\n+c\n+d\n+e\n+f') },
