@@ -15,7 +15,7 @@ import { diffLines } from './diff/lines.js';
 import type { ChangeSet, ChangedFile } from './diff/types.js';
 import { readEventContext } from './event/context.js';
 import type { EventContext } from './event/context.js';
-import { readApiChangeSet } from './github/changeSet.js';
+import { readApiChangeSet, withoutDiffNotice } from './github/changeSet.js';
 import { GitHubError } from './github/port.js';
 import type { BlobRead, GitHubPort, PullRequestRef } from './github/port.js';
 import { defaultPolicies, policyContext } from './findings/policyContext.js';
@@ -156,7 +156,7 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   const workspace = io.env.GITHUB_WORKSPACE ?? '.';
   if (settings.source !== 'api') {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [] as string[], viaGit: true, configBlob: undefined, headConfigBlob: undefined, extraDocuments: [] as ManifestDocument[] };
+    if (local) return { changeSet: local, notices: [] as string[], withoutDiff: [] as readonly string[], viaGit: true, configBlob: undefined, headConfigBlob: undefined, extraDocuments: [] as ManifestDocument[] };
     if (settings.source === 'git') {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`,
@@ -183,7 +183,7 @@ async function changeSetFor(io: ActionIO, settings: Settings, event: Exclude<Eve
   const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : undefined;
   const extraDocuments = admissionPath && admissionBlob?.kind === 'text' ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
   const configBlob = api.extra.get(`${config.commit}:${config.path}`);
-  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob, headConfigBlob: api.extra.get(`${headConfig.commit}:${headConfig.path}`), extraDocuments };
+  return { changeSet: api, notices: [...api.notices], withoutDiff: api.withoutDiff, viaGit: false, configBlob, headConfigBlob: api.extra.get(`${headConfig.commit}:${headConfig.path}`), extraDocuments };
 }
 
 /**
@@ -413,6 +413,8 @@ export async function run(given?: ActionIO): Promise<RunResult | undefined> {
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
+    const noDiff = withoutDiffNotice(read.withoutDiff, [...findings, ...report.errors]);
+    if (noDiff !== null) notices.push(noDiff);
     if (!viaGit) {
       const missing = namespacesNotRead(report, reads(settings.sourceOptions, 'namespace-labels') && namespaceLabelsOn(config, settings.overrides));
       if (missing.length > 0) notices.push(namespaceNotice(missing));

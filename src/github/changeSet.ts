@@ -88,7 +88,7 @@ export interface ApiChangeSetRequest {
 export async function readApiChangeSet(
   github: GitHubPort,
   request: ApiChangeSetRequest,
-): Promise<ChangeSet & { readonly notices: readonly string[]; readonly extra: ReadonlyMap<string, BlobRead> }> {
+): Promise<ChangeSet & { readonly notices: readonly string[]; readonly withoutDiff: readonly string[]; readonly extra: ReadonlyMap<string, BlobRead> }> {
   const { pr } = request;
   const listed = await github.listPullFiles(pr);
   const mergeBase = await github.mergeBase(pr.owner, pr.repo, request.baseSha, request.headSha);
@@ -121,10 +121,8 @@ export async function readApiChangeSet(
     }
     candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
   }
-  const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== 'removed').map((f) => f.path);
-  if (withoutPatch.length > 0) {
-    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(', ')} (binary or too large): findings there are reported here, not as inline comments.`);
-  }
+  // Said only of those with findings, once they are known (withoutDiffNotice): a large file that passes needs no word.
+  const withoutDiff = candidates.filter((f) => f.hunks === null && f.status !== 'removed').map((f) => f.path);
   candidates.push(...unlisted);
 
   const reads = candidates.flatMap((file) => [
@@ -143,5 +141,17 @@ export async function readApiChangeSet(
     base: file.status === 'added' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${mergeBase}:${file.previousPath ?? file.path}`), request.maxBytes, 'base'),
     head: file.status === 'removed' ? ({ kind: 'absent' } as const) : contentOf(blobs.get(`${request.headSha}:${file.path}`), request.maxBytes, 'head'),
   }));
-  return { files, unselectedPaths: unselected, ...(incomplete !== undefined ? { incomplete } : {}), notices, extra };
+  return { files, unselectedPaths: unselected, ...(incomplete !== undefined ? { incomplete } : {}), notices, withoutDiff, extra };
+}
+
+/**
+ * The files GitHub gave no diff for (binary, or too large for its diff)
+ * that have findings or problems: those cannot be inline comments, and the
+ * check run and summary say where they went. Null when there are none.
+ */
+export function withoutDiffNotice(withoutDiff: readonly string[], reported: readonly { readonly file: string }[]): string | null {
+  const files = new Set(reported.map((r) => r.file));
+  const named = withoutDiff.filter((path) => files.has(path));
+  if (named.length === 0) return null;
+  return `GitHub gave no diff for ${named.map((p) => inlineCode(p)).join(', ')} (binary or too large): ${named.length === 1 ? 'its' : 'their'} findings are reported here, not as inline comments.`;
 }

@@ -203,6 +203,31 @@ describe('big pull requests (issue 15 item 5)', () => {
     return out;
   };
 
+  it('says that findings in a file GitHub gives no diff for are in the check run, and says nothing of one without findings', async () => {
+    // GitHub leaves out the patch of a file whose diff is too long: such a file takes no inline comment.
+    const small = await startEmulator({ maxPatchLines: 20 });
+    try {
+      const long = (name: string, container = '') => `${Array.from({ length: 30 }, (_, i) => `# line ${i}`).join('\n')}\n${pod(name, '', container)}`;
+      const restricted = '    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities: {drop: [ALL]}\n      runAsNonRoot: true\n      seccompProfile: {type: RuntimeDefault}\n';
+      const pr = await pullRequest({ 'deploy/clean.yaml': long('clean', restricted), 'deploy/root.yaml': long('root', '    securityContext:\n      privileged: true\n') }, undefined, small);
+      const run = await runAction(small, pr, { inputs: { suggestions: 'false' } });
+      const [check] = checkRunsOf(pr, small);
+      expect(check!.output.summary).toContain('GitHub gave no diff for `deploy/root.yaml` (binary or too large): its findings are reported here, not as inline comments.');
+      expect(check!.output.summary).not.toContain('deploy/clean.yaml');
+      expect(run.summary).toContain('GitHub gave no diff for `deploy/root.yaml`');
+      expect(small.state.reviews.flatMap((r) => r.comments)).toEqual([]);
+
+      // Only the file without findings: no word of it.
+      const quiet = await pullRequest({ 'deploy/clean.yaml': long('clean', restricted) }, undefined, small);
+      await runAction(small, quiet, { inputs: { suggestions: 'false' } });
+      expect(checkRunsOf(quiet, small)[0]!.output.summary).not.toContain('gave no diff');
+      expect(small.unexpectedRequests()).toEqual([]);
+      expect(small.problems).toEqual([]);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('checks the files past the listing cap, found by comparing the commits’ trees', async () => {
     const capped = await startEmulator({ maxListedFiles: 5 });
     try {
