@@ -1,8 +1,10 @@
 /**
  * Suggestions on source lines, verified (pure, with the render port
  * injected): the edited file is rendered again and the pod spec evaluated
- * again; the suggestion stands only when the finding's check no longer
- * fails for that object and no check fails that did not before. Edits that
+ * again; the suggestion stands only when the object is still rendered (a
+ * name helm writes anew each time is followed by its template), the
+ * finding's check no longer fails for it, and no check fails that did not
+ * before. Edits that
  * change only their own object share a rendering (batchesOf): a base's
  * twelve Deployments cost one rendering per overlay, not twelve.
  */
@@ -13,18 +15,60 @@ import type { DiffFinding, DiffReport } from '../scope/types.js';
 import type { MappedReport, SuggestionCandidate } from './mapReport.js';
 import type { RenderPort } from './types.js';
 import { addTo } from '../multiMap.js';
+import { sourceComments } from './helmMap.js';
 
 const objectKey = (f: Pick<Finding, 'kind' | 'namespace' | 'name'>) => `${f.kind}\u0000${f.namespace ?? ''}\u0000${f.name}`;
 
-/** The checks each object fails in a rendering. */
-function failingChecks(text: string, policy: PolicyContext): Map<string, Set<string>> {
+/** What a rendering's pod specs fail. */
+interface RenderingChecks {
+  /** The checks each object fails, by objectKey; an object that passes them all has an empty set, one not rendered none. */
+  readonly byObject: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each object's template, as helm's `# Source:` comment names it, by objectKey (kustomize writes none). */
+  readonly sourceOf: ReadonlyMap<string, string>;
+  /** The objects of each kind, namespace and template (sourceKey). */
+  readonly bySource: ReadonlyMap<string, readonly string[]>;
+}
+
+const sourceKey = (kind: string, namespace: string | null, source: string) => `${kind}\u0000${namespace ?? ''}\u0000${source}`;
+
+function renderingChecks(text: string, policy: PolicyContext): RenderingChecks {
   const report = evaluateFiles([{ path: 'rendered.yaml', content: text }], { policy });
-  const checks = new Map<string, Set<string>>();
+  const sourceAt = sourceComments(text);
+  const byObject = new Map<string, Set<string>>();
+  const sourceOf = new Map<string, string>();
+  const bySource = new Map<string, string[]>();
+  for (const pod of report.podSpecs) {
+    const key = objectKey(pod);
+    byObject.set(key, new Set());
+    const source = sourceAt(pod.line);
+    if (source === null) continue;
+    sourceOf.set(key, source);
+    addTo(bySource, sourceKey(pod.kind, pod.namespace, source), key);
+  }
   for (const f of report.findings) {
     const key = objectKey(f);
-    checks.set(key, (checks.get(key) ?? new Set()).add(f.check));
+    byObject.set(key, (byObject.get(key) ?? new Set()).add(f.check));
   }
-  return checks;
+  return { byObject, sourceOf, bySource };
+}
+
+/**
+ * The checks an object of the first rendering fails in another: found by
+ * kind, namespace and name, else (a name its template writes anew at each
+ * rendering, as charts' test pods) by kind, namespace and template when
+ * each rendering has one object alone there. Null when it is not rendered:
+ * a check that no longer runs is not a fix.
+ */
+function checksOfObject(before: RenderingChecks, after: RenderingChecks, object: Pick<Finding, 'kind' | 'namespace' | 'name'>): ReadonlySet<string> | null {
+  const key = objectKey(object);
+  const found = after.byObject.get(key);
+  if (found !== undefined) return found;
+  const source = before.sourceOf.get(key);
+  if (source === undefined) return null;
+  const where = sourceKey(object.kind, object.namespace, source);
+  const [was, ...more] = before.bySource.get(where) ?? [];
+  const [now, ...others] = after.bySource.get(where) ?? [];
+  return was === key && more.length === 0 && now !== undefined && others.length === 0 ? (after.byObject.get(now) ?? null) : null;
 }
 
 /** The text with each candidate's lines replaced (candidates of one file that never overlap). */
@@ -84,9 +128,9 @@ const editKey = (candidate: SuggestionCandidate) => JSON.stringify([candidate.re
 export async function verifySuggestions(mapped: MappedReport, port: RenderPort, policy: PolicyContext): Promise<DiffReport> {
   const findings: DiffFinding[] = [...mapped.report.findings];
   const batchOf = batchesOf(mapped.candidates, mapped.report.findings);
-  const outcomes = new Map<Batch | string, Promise<Map<string, Set<string>> | null>>();
-  const before = new Map<string, Map<string, Set<string>>>();
-  const render = (batch: Batch): Promise<Map<string, Set<string>> | null> => {
+  const outcomes = new Map<Batch | string, Promise<RenderingChecks | null>>();
+  const before = new Map<string, RenderingChecks>();
+  const render = (batch: Batch): Promise<RenderingChecks | null> => {
     const byFile = new Map<string, SuggestionCandidate[]>();
     for (const candidate of batch) addTo(byFile, candidate.file, candidate);
     const edits = new Map<string, string>();
@@ -95,7 +139,7 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
       if (text === undefined) return Promise.resolve(null);
       edits.set(file, replaceLines(text, ofFile));
     }
-    return port.renderEdited(batch[0]!.rendering.rendered.root, edits).then((output) => (output.kind === 'rendered' ? failingChecks(output.text, policy) : null));
+    return port.renderEdited(batch[0]!.rendering.rendered.root, edits).then((output) => (output.kind === 'rendered' ? renderingChecks(output.text, policy) : null));
   };
   const outcomeOf = (key: Batch | string, batch: Batch) => {
     let outcome = outcomes.get(key);
@@ -119,10 +163,11 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label = candidate.rendering.rendered.root.label;
-    if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
-    const was = before.get(label)!.get(objectKey(finding)) ?? new Set<string>();
-    const now = after.get(objectKey(finding)) ?? new Set<string>();
-    if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    if (!before.has(label)) before.set(label, renderingChecks(candidate.rendering.text, policy));
+    const checks = before.get(label)!;
+    const was = checks.byObject.get(objectKey(finding)) ?? new Set<string>();
+    const now = checksOfObject(checks, after, finding);
+    if (now === null || now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
     const fix = {
       startLine: candidate.startLine,
       endLine: candidate.endLine,

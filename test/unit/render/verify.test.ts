@@ -68,3 +68,44 @@ describe('verifySuggestions', () => {
     expect(calls).toEqual([['base/a.yaml', 'base/b.yaml'], ['base/a.yaml'], ['base/b.yaml']]);
   });
 });
+
+describe('verifySuggestions on a rendering that names objects anew each time', () => {
+  // As helm renders a test pod named `{{ .Release.Name }}-test-{{ randAlphaNum 5 }}`: each rendering its own name, under the template's `# Source:`.
+  let renders = 0;
+  const renamedOf = (files: ReadonlyMap<string, string>, drop = '') =>
+    [...sources.keys()]
+      .filter((file) => file !== drop)
+      .map((file) => `# Source: web/templates/${file.slice('base/'.length)}\n${(files.get(file) ?? sources.get(file)!).replace(/name: (\w+)$/m, `name: $1-${renders}`)}`)
+      .join('---\n');
+  const renamed: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text: renamedOf(new Map()) }, sources }, text: renamedOf(new Map()) };
+  const port = (drop = ''): RenderPort => ({
+    head: { paths: new Set(sources.keys()), texts: sources },
+    base: null,
+    render: async () => [],
+    renderEdited: async (_root, edits) => {
+      renders++;
+      return { kind: 'rendered', text: renamedOf(edits, drop) };
+    },
+  });
+  const at = (name: string) => ({ ...finding(name), name: `${name}-0` }) as DiffFinding;
+
+  async function fixesOf(newLine: string, drop = ''): Promise<(string | null)[]> {
+    const mapped: MappedReport = {
+      report: { findings: [at('a')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 },
+      candidates: [{ ...candidate(0, 'base/a.yaml', newLine, true), rendering: renamed }],
+      sources,
+      inOneHunk: () => true,
+    };
+    const report = await verifySuggestions(mapped, port(drop), policy);
+    return report.findings.map((f) => f.fix?.replacement ?? null);
+  }
+
+  it('finds the object by its template when its name changed: a fix that works stands, one that does not is refused', async () => {
+    expect(await fixesOf('      hostPID: false')).toEqual(['      hostPID: false\n']);
+    expect(await fixesOf('      hostPID: true # still')).toEqual([null]);
+  });
+
+  it('refuses an edit after which the object is not rendered at all: a check that no longer runs is not a fix', async () => {
+    expect(await fixesOf('      hostPID: false', 'base/a.yaml')).toEqual([null]);
+  });
+});
