@@ -12386,9 +12386,9 @@ var restrictedVolumes = {
 // src/pss/checks/runAsNonRoot.ts
 var reason = "runAsNonRoot != true";
 function runAsNonRootV1_0(pod) {
-  const podValue = optBool(obj(pod.spec, "securityContext"), "runAsNonRoot");
-  const podIsBad = podValue === false;
-  const podCovers = podValue === true;
+  const podValue2 = optBool(obj(pod.spec, "securityContext"), "runAsNonRoot");
+  const podIsBad = podValue2 === false;
+  const podCovers = podValue2 === true;
   const explicitPaths = podIsBad ? [["spec", "securityContext", "runAsNonRoot"]] : [];
   const explicitlyBad = [];
   const implicitlyBad = [];
@@ -18678,10 +18678,10 @@ var nonRootCaveat = "The image must then run as a non-root user (a numeric USER 
 var fixRunAsNonRoot = (context) => {
   const edits = [];
   const podPath = ["spec", "securityContext", "runAsNonRoot"];
-  let podValue = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
-  if (podValue === false) {
+  let podValue2 = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
+  if (podValue2 === false) {
     edits.push(set(podPath, true));
-    podValue = true;
+    podValue2 = true;
   }
   let unset = false;
   for (const { container, path: path11 } of visitContainers(context.pod)) {
@@ -18689,7 +18689,7 @@ var fixRunAsNonRoot = (context) => {
     if (value === false) edits.push(set([...path11, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
-  if (unset && podValue !== true) edits.push(set(podPath, true));
+  if (unset && podValue2 !== true) edits.push(set(podPath, true));
   return { kind: "edits", edits, caveat: nonRootCaveat };
 };
 
@@ -25702,14 +25702,20 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
+  const output = await renderFiles(root, files, missing);
+  if (key !== null) memo?.set(key, output);
+  return { output, files };
+}
+async function renderFiles(root, files, missing) {
   const tree = await writeTree(treeFiles(root, files));
   try {
-    const output = await renderIn(root, tree.dir, missing);
-    if (key !== null) memo?.set(key, output);
-    return { output, files };
+    return await renderIn(root, tree.dir, missing);
   } finally {
     await tree.dispose();
   }
+}
+function mayRenderAnew(root) {
+  return root.helm !== null || root.inflateHelm;
 }
 async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
@@ -25720,11 +25726,14 @@ async function openRenderer(sides) {
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
-    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)) : { output: { kind: "absent" } };
+    const compared = headSide.output.kind === "rendered";
+    const baseSide = compared ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
+    const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].map(([path11, data]) => [path11, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path11, data] of headSide.files) if (root.helm !== null && isChartArchive(path11)) for (const [inside, text4] of chartArchiveTexts(path11, data)) archived.set(inside, text4);
-    return { root, base: baseSide.output, head: headSide.output, sources, ...archived.size > 0 ? { archived } : {} };
+    return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
   };
   return {
     head: head.tree,
@@ -26100,6 +26109,70 @@ function addTo(lists, key, value) {
   else lists.set(key, [value]);
 }
 
+// src/scope/sameJson.ts
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  const aObject = a;
+  const bObject = b;
+  const keys = /* @__PURE__ */ new Set([...Object.keys(aObject), ...Object.keys(bObject)]);
+  return [...keys].every((key) => sameJson(aObject[key] ?? null, bObject[key] ?? null));
+}
+function differingPaths(a, b, at3 = []) {
+  if (sameJson(a, b)) return [];
+  if (isRecord3(a) && isRecord3(b)) {
+    const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((key) => differingPaths(a[key] ?? null, b[key] ?? null, [...at3, key]));
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.flatMap((item, i) => differingPaths(item, b[i], [...at3, i]));
+  return [at3];
+}
+function nullAt(value, path11) {
+  const [step, ...rest] = path11;
+  if (step === void 0) return null;
+  if (typeof step === "number" && Array.isArray(value) && step < value.length) {
+    const item = nullAt(value[step], rest);
+    if (item === value[step]) return value;
+    const copy = [...value];
+    copy[step] = item;
+    return copy;
+  }
+  if (typeof step === "string" && isRecord3(value) && value[step] !== void 0) {
+    const field = nullAt(value[step], rest);
+    return field === value[step] ? value : { ...value, [step]: field };
+  }
+  return value;
+}
+
+// src/scope/volatile.ts
+function placeOf4(pod) {
+  return `${pod.kind}\0${pod.document.index}\0${JSON.stringify(pod.objectPath)}`;
+}
+function podValue(pod) {
+  return { metadata: pod.metadata, spec: pod.spec };
+}
+function volatileFields(head, again) {
+  const byPlace2 = new Map(again.map((pod) => [placeOf4(pod), pod]));
+  const fields2 = /* @__PURE__ */ new Map();
+  for (const pod of head) {
+    const other = byPlace2.get(placeOf4(pod));
+    const paths = other === void 0 ? [] : differingPaths(podValue(pod.pod), podValue(other.pod));
+    if (paths.length > 0) fields2.set(pod, paths);
+  }
+  return fields2;
+}
+function withoutFields(pod, paths) {
+  let value = podValue(pod);
+  for (const path11 of paths) value = nullAt(value, path11);
+  const { metadata, spec } = value;
+  return { metadata, spec };
+}
+
 // src/scope/scope.ts
 function loadPods(path11, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
@@ -26118,7 +26191,7 @@ function loadPods(path11, content, load) {
 }
 function changedCharts(head, base) {
   const atBase2 = keyed(base);
-  return [...keyed(head)].filter(([key, chart]) => !deepEqual(atBase2.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
+  return [...keyed(head)].filter(([key, chart]) => !sameJson(atBase2.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
@@ -26131,18 +26204,9 @@ function keyed(pods) {
   }
   return byKey;
 }
-function deepEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  const aObject = a;
-  const bObject = b;
-  const keys = /* @__PURE__ */ new Set([...Object.keys(aObject), ...Object.keys(bObject)]);
-  return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
-}
-function samePod(a, b) {
-  return deepEqual({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && deepEqual(a.spec, b.spec);
+function samePod(base, head, volatile = []) {
+  const [a, b] = volatile.length === 0 ? [base, head] : [withoutFields(base, volatile), withoutFields(head, volatile)];
+  return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 function subjects(failure2, pod) {
   return new Set(failure2.paths.map((path11) => containerOfPath(pod, path11) ?? ""));
@@ -26161,7 +26225,7 @@ function kyvernoPreexisting(placed2, pod, base, namespaces) {
 }
 function pspDiffFindings(files, head, base, context) {
   const lines = new Map(files.map((file) => [file.path, diffLines2(file.hunks)]));
-  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, deepEqual).map(({ finding, status }) => ({
+  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, sameJson).map(({ finding, status }) => ({
     ...finding,
     status,
     preexisting: false,
@@ -26245,6 +26309,7 @@ function evaluateChangeSet(changeSet, options) {
   const headDocuments = [...options.headNamespaceDocuments ?? []];
   const changedHead = [];
   const changedBase = [];
+  const volatile = /* @__PURE__ */ new Map();
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
     const fileLoad = file.rendered === true ? renderedLoad : load;
@@ -26257,6 +26322,9 @@ function evaluateChangeSet(changeSet, options) {
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
+    if (file.headAgain !== void 0) {
+      for (const [pod, fields2] of volatileFields(head.pods, loadPods(file.path, { kind: "content", data: file.headAgain }, fileLoad).pods)) volatile.set(pod, fields2);
+    }
   }
   const relabelled = /* @__PURE__ */ new Set();
   const touched = changedPaths(files);
@@ -26319,7 +26387,7 @@ function evaluateChangeSet(changeSet, options) {
       const judged = options.noBase === true ? judgedAtHead(pod, context) : judge(pod, base, context, baseContext, rules.optOuts);
       if (relabelled.has(file)) {
         if (samePolicy(judged.policy, judged.base)) continue;
-      } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
+      } else if (base && samePod(base.pod, pod.pod, volatile.get(pod)) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }
@@ -27618,14 +27686,37 @@ function placeInNamespace(text4, namespace) {
 
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
-function failingChecks(text4, policy) {
+var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
+function renderingChecks(text4, policy) {
   const report = evaluateFiles([{ path: "rendered.yaml", content: text4 }], { policy });
-  const checks2 = /* @__PURE__ */ new Map();
+  const sourceAt = sourceComments(text4);
+  const byObject = /* @__PURE__ */ new Map();
+  const sourceOf2 = /* @__PURE__ */ new Map();
+  const bySource = /* @__PURE__ */ new Map();
+  for (const pod of report.podSpecs) {
+    const key = objectKey(pod);
+    byObject.set(key, /* @__PURE__ */ new Set());
+    const source = sourceAt(pod.line);
+    if (source === null) continue;
+    sourceOf2.set(key, source);
+    addTo(bySource, sourceKey(pod.kind, pod.namespace, source), key);
+  }
   for (const f of report.findings) {
     const key = objectKey(f);
-    checks2.set(key, (checks2.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
+    byObject.set(key, (byObject.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
   }
-  return checks2;
+  return { byObject, sourceOf: sourceOf2, bySource };
+}
+function checksOfObject(before, after, object) {
+  const key = objectKey(object);
+  const found = after.byObject.get(key);
+  if (found !== void 0) return found;
+  const source = before.sourceOf.get(key);
+  if (source === void 0) return null;
+  const where2 = sourceKey(object.kind, object.namespace, source);
+  const [was, ...more] = before.bySource.get(where2) ?? [];
+  const [now, ...others] = after.bySource.get(where2) ?? [];
+  return was === key && more.length === 0 && now !== void 0 && others.length === 0 ? after.byObject.get(now) ?? null : null;
 }
 function replaceLines(text4, candidates) {
   const lines = text4.split("\n");
@@ -27673,7 +27764,7 @@ async function verifySuggestions(mapped, port, policy) {
       if (text4 === void 0) return Promise.resolve(null);
       edits.set(file, replaceLines(text4, ofFile));
     }
-    return port.renderEdited(batch[0].rendering.rendered.root, edits).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+    return port.renderEdited(batch[0].rendering.rendered.root, edits).then((output) => output.kind === "rendered" ? renderingChecks(output.text, policy) : null);
   };
   const outcomeOf = (key, batch) => {
     let outcome = outcomes.get(key);
@@ -27694,10 +27785,11 @@ async function verifySuggestions(mapped, port, policy) {
     const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label2 = candidate.rendering.rendered.root.label;
-    if (!before.has(label2)) before.set(label2, failingChecks(candidate.rendering.text, policy));
-    const was = before.get(label2).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
-    const now = after.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
-    if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    if (!before.has(label2)) before.set(label2, renderingChecks(candidate.rendering.text, policy));
+    const checks2 = before.get(label2);
+    const was = checks2.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    const now = checksOfObject(checks2, after, finding);
+    if (now === null || now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
     const fix = {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
@@ -27727,7 +27819,7 @@ function placingPort(port) {
   return {
     head: port.head,
     base: port.base,
-    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head) })),
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits))
   };
 }
@@ -27754,7 +27846,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       head: { kind: "content", data: r.head.text },
       hunks: null,
       rendered: true,
-      ...r.root.helm !== null && r.base.kind === "rendered" ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {}
+      ...r.root.helm !== null && r.base.kind === "rendered" ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {},
+      ...r.base.kind === "rendered" && r.headAgain?.kind === "rendered" ? { headAgain: r.headAgain.text } : {}
     });
   });
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };

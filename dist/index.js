@@ -15726,7 +15726,7 @@ var init_paths = __esm({
 function mappingOf(source) {
   try {
     const raw = source === void 0 ? null : (0, import_yaml4.parse)(source);
-    return isRecord(raw) ? raw : {};
+    return isRecord2(raw) ? raw : {};
   } catch {
     return {};
   }
@@ -15734,7 +15734,7 @@ function mappingOf(source) {
 function valueAtPath(values, path4) {
   let value = values;
   for (const key of path4.split(".")) {
-    if (!isRecord(value)) return void 0;
+    if (!isRecord2(value)) return void 0;
     value = value[key];
   }
   return value;
@@ -15747,7 +15747,7 @@ function dependencyEnabled(dependency, values) {
     }
   }
   if (Array.isArray(dependency.tags) && dependency.tags.length > 0) {
-    const tags = isRecord(values.tags) ? values.tags : {};
+    const tags = isRecord2(values.tags) ? values.tags : {};
     const set2 = dependency.tags.map((tag) => typeof tag === "string" ? tags[tag] : void 0).filter((v) => typeof v === "boolean");
     if (set2.length > 0) return set2.some((v) => v);
   }
@@ -15763,7 +15763,7 @@ function readChart(file, source, files, requirements, values) {
   const defaults2 = mappingOf(values);
   const missingDependencies = [];
   for (const dependency of Array.isArray(dependencies) ? dependencies : []) {
-    if (!isRecord(dependency) || typeof dependency.name !== "string") continue;
+    if (!isRecord2(dependency) || typeof dependency.name !== "string") continue;
     const dep = dependency.name;
     const present = inCharts.some((p) => p === `${dep}/Chart.yaml` || p.startsWith(`${dep}-`) && p.endsWith(".tgz") && !p.includes("/"));
     if (present) continue;
@@ -15785,14 +15785,14 @@ function withoutDependencies(text5, names) {
   list3.items = kept;
   return String(document);
 }
-var import_yaml4, isRecord;
+var import_yaml4, isRecord2;
 var init_chart = __esm({
   "src/render/chart.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_yamlKinds();
     init_paths();
-    isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -15814,7 +15814,7 @@ function kustomizationIn(dir, paths) {
   return null;
 }
 function targetOf(value) {
-  if (!isRecord2(value)) return null;
+  if (!isRecord3(value)) return null;
   return { kind: text4(value.kind), name: text4(value.name) };
 }
 function inlinePatchReader(source) {
@@ -15848,7 +15848,7 @@ function readKustomization(file, source, paths) {
   } catch (error2) {
     problem = `not valid YAML: ${error2.message.split("\n")[0] ?? ""}`;
   }
-  const k = isRecord2(raw) ? raw : {};
+  const k = isRecord3(raw) ? raw : {};
   const reference = (value, filesAllowed) => {
     const ref = text4(value);
     if (ref === null) return;
@@ -15869,7 +15869,7 @@ function readKustomization(file, source, paths) {
   for (const value of list2(k.components)) reference(value, false);
   const inlinePatch = inlinePatchReader(source);
   list2(k.patches).forEach((entry, i) => {
-    if (!isRecord2(entry)) return;
+    if (!isRecord3(entry)) return;
     const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
     if (path4 !== null && !paths.has(path4)) missing.push(text4(entry.path));
     const inline = text4(entry.patch) === null ? null : inlinePatch(["patches", i, "patch"], ["patches", i]);
@@ -15883,17 +15883,17 @@ function readKustomization(file, source, paths) {
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: null, json6902: false });
   });
   list2(k.patchesJson6902).forEach((entry, i) => {
-    if (!isRecord2(entry)) return;
+    if (!isRecord3(entry)) return;
     const path4 = text4(entry.path) === null ? null : joinPath(dir, text4(entry.path));
     const inline = text4(entry.patch) === null ? null : inlinePatch(["patchesJson6902", i, "patch"], ["patchesJson6902", i]);
     patches.push({ path: path4 !== null && paths.has(path4) ? path4 : null, inline, target: targetOf(entry.target), json6902: true });
   });
   for (const generator of [...list2(k.configMapGenerator), ...list2(k.secretGenerator)]) {
-    if (!isRecord2(generator)) continue;
+    if (!isRecord3(generator)) continue;
     for (const value of [...list2(generator.files), ...list2(generator.envs), generator.env]) file_(value, otherFiles);
   }
   for (const key of ["crds", "configurations", "replacements", "generators", "transformers", "validators"]) {
-    for (const value of list2(k[key])) file_(isRecord2(value) ? value.path : value, otherFiles);
+    for (const value of list2(k[key])) file_(isRecord3(value) ? value.path : value, otherFiles);
   }
   const helmChartDirs = helmChartsOf(k, dir, paths, otherFiles, remote);
   return {
@@ -15914,9 +15914,9 @@ function readKustomization(file, source, paths) {
   };
 }
 function helmChartsOf(k, dir, paths, otherFiles, remote) {
-  const entries = list2(k.helmCharts).filter(isRecord2);
+  const entries = list2(k.helmCharts).filter(isRecord3);
   if (entries.length === 0) return [];
-  const home = joinPath(dir, text4(isRecord2(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
+  const home = joinPath(dir, text4(isRecord3(k.helmGlobals) ? k.helmGlobals.chartHome : null) ?? "charts");
   const dirs = [];
   for (const entry of entries) {
     const name = text4(entry.name);
@@ -15936,7 +15936,7 @@ function helmChartsOf(k, dir, paths, otherFiles, remote) {
   }
   return dirs;
 }
-var import_yaml5, kustomizationNames, isRecord2, list2, text4;
+var import_yaml5, kustomizationNames, isRecord3, list2, text4;
 var init_kustomization = __esm({
   "src/render/kustomization.ts"() {
     "use strict";
@@ -15944,7 +15944,7 @@ var init_kustomization = __esm({
     init_yamlKinds();
     init_paths();
     kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-    isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     list2 = (value) => Array.isArray(value) ? value : [];
     text4 = (value) => typeof value === "string" ? value : null;
   }
@@ -36510,14 +36510,20 @@ async function renderSide(root, snapshot, reader, commit, paths, missing, memo, 
   const key = memo === void 0 ? null : renderKey(root, files);
   const known3 = key === null ? void 0 : memo?.get(key);
   if (known3 !== void 0) return { output: known3, files };
+  const output = await renderFiles(root, files, missing);
+  if (key !== null) memo?.set(key, output);
+  return { output, files };
+}
+async function renderFiles(root, files, missing) {
   const tree = await writeTree(treeFiles(root, files));
   try {
-    const output = await renderIn(root, tree.dir, missing);
-    if (key !== null) memo?.set(key, output);
-    return { output, files };
+    return await renderIn(root, tree.dir, missing);
   } finally {
     await tree.dispose();
   }
+}
+function mayRenderAnew(root) {
+  return root.helm !== null || root.inflateHelm;
 }
 async function openRenderer(sides) {
   const head = await snapshotOf(sides.reader, sides.head);
@@ -36528,11 +36534,14 @@ async function openRenderer(sides) {
   const renderRoot = async (root) => {
     if (root.blocked !== null) return { root, base: { kind: "absent" }, head: { kind: "absent" }, sources: /* @__PURE__ */ new Map() };
     const headSide = await limit(() => renderSide(root, head, sides.reader, sides.head, root.sources, missing, sides.memo));
-    const baseSide = headSide.output.kind === "rendered" ? await limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)) : { output: { kind: "absent" } };
+    const compared = headSide.output.kind === "rendered";
+    const baseSide = compared ? limit(() => renderSide(root, base, sides.reader, sides.base ?? "", root.baseSources, missing, sides.memo)).then((side) => side.output) : Promise.resolve({ kind: "absent" });
+    const again = compared && base?.listing.has(root.file) === true && mayRenderAnew(root) ? limit(() => renderFiles(root, headSide.files, missing)) : Promise.resolve(null);
+    const [baseOutput, headAgain] = await Promise.all([baseSide, again]);
     const sources = new Map([...headSide.files].map(([path4, data]) => [path4, decoder.decode(data)]));
     const archived = /* @__PURE__ */ new Map();
     for (const [path4, data] of headSide.files) if (root.helm !== null && isChartArchive(path4)) for (const [inside, text5] of chartArchiveTexts(path4, data)) archived.set(inside, text5);
-    return { root, base: baseSide.output, head: headSide.output, sources, ...archived.size > 0 ? { archived } : {} };
+    return { root, base: baseOutput, head: headSide.output, ...headAgain !== null ? { headAgain } : {}, sources, ...archived.size > 0 ? { archived } : {} };
   };
   return {
     head: head.tree,
@@ -43515,9 +43524,9 @@ var restrictedVolumes = {
 // src/pss/checks/runAsNonRoot.ts
 var reason = "runAsNonRoot != true";
 function runAsNonRootV1_0(pod) {
-  const podValue = optBool(obj(pod.spec, "securityContext"), "runAsNonRoot");
-  const podIsBad = podValue === false;
-  const podCovers = podValue === true;
+  const podValue2 = optBool(obj(pod.spec, "securityContext"), "runAsNonRoot");
+  const podIsBad = podValue2 === false;
+  const podCovers = podValue2 === true;
   const explicitPaths = podIsBad ? [["spec", "securityContext", "runAsNonRoot"]] : [];
   const explicitlyBad = [];
   const implicitlyBad = [];
@@ -45688,10 +45697,7 @@ async function readApiChangeSet(github, request2) {
     }
     candidates.push({ ...probe, hunks: entry.patch === null ? null : parseFilePatch(entry.patch) });
   }
-  const withoutPatch = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
-  if (withoutPatch.length > 0) {
-    notices.push(`GitHub gave no diff for ${withoutPatch.map((p) => inlineCode(p)).join(", ")} (binary or too large): findings there are reported here, not as inline comments.`);
-  }
+  const withoutDiff = candidates.filter((f) => f.hunks === null && f.status !== "removed").map((f) => f.path);
   candidates.push(...unlisted);
   const reads2 = candidates.flatMap((file) => [
     ...file.status !== "added" ? [{ commit: mergeBase2, path: file.previousPath ?? file.path }] : [],
@@ -45709,7 +45715,13 @@ async function readApiChangeSet(github, request2) {
     base: file.status === "added" ? { kind: "absent" } : contentOf(blobs.get(`${mergeBase2}:${file.previousPath ?? file.path}`), request2.maxBytes, "base"),
     head: file.status === "removed" ? { kind: "absent" } : contentOf(blobs.get(`${request2.headSha}:${file.path}`), request2.maxBytes, "head")
   }));
-  return { files, unselectedPaths: unselected, ...incomplete !== void 0 ? { incomplete } : {}, notices, extra };
+  return { files, unselectedPaths: unselected, ...incomplete !== void 0 ? { incomplete } : {}, notices, withoutDiff, extra };
+}
+function withoutDiffNotice(withoutDiff, reported) {
+  const files = new Set(reported.map((r) => r.file));
+  const named = withoutDiff.filter((path4) => files.has(path4));
+  if (named.length === 0) return null;
+  return `GitHub gave no diff for ${named.map((p) => inlineCode(p)).join(", ")} (binary or too large): ${named.length === 1 ? "its" : "their"} findings are reported here, not as inline comments.`;
 }
 
 // src/main.ts
@@ -48796,10 +48808,10 @@ var nonRootCaveat = "The image must then run as a non-root user (a numeric USER 
 var fixRunAsNonRoot = (context) => {
   const edits = [];
   const podPath = ["spec", "securityContext", "runAsNonRoot"];
-  let podValue = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
-  if (podValue === false) {
+  let podValue2 = optBool(obj(context.pod.spec, "securityContext"), "runAsNonRoot");
+  if (podValue2 === false) {
     edits.push(set(podPath, true));
-    podValue = true;
+    podValue2 = true;
   }
   let unset = false;
   for (const { container, path: path4 } of visitContainers(context.pod)) {
@@ -48807,7 +48819,7 @@ var fixRunAsNonRoot = (context) => {
     if (value === false) edits.push(set([...path4, "securityContext", "runAsNonRoot"], true));
     else if (value === void 0) unset = true;
   }
-  if (unset && podValue !== true) edits.push(set(podPath, true));
+  if (unset && podValue2 !== true) edits.push(set(podPath, true));
   return { kind: "edits", edits, caveat: nonRootCaveat };
 };
 
@@ -53066,6 +53078,72 @@ function configRelaxations(base, head, options) {
 
 // src/scope/scope.ts
 init_select();
+
+// src/scope/sameJson.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  const aObject = a;
+  const bObject = b;
+  const keys = /* @__PURE__ */ new Set([...Object.keys(aObject), ...Object.keys(bObject)]);
+  return [...keys].every((key) => sameJson(aObject[key] ?? null, bObject[key] ?? null));
+}
+function differingPaths(a, b, at3 = []) {
+  if (sameJson(a, b)) return [];
+  if (isRecord(a) && isRecord(b)) {
+    const keys = /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((key) => differingPaths(a[key] ?? null, b[key] ?? null, [...at3, key]));
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.flatMap((item, i) => differingPaths(item, b[i], [...at3, i]));
+  return [at3];
+}
+function nullAt(value, path4) {
+  const [step, ...rest] = path4;
+  if (step === void 0) return null;
+  if (typeof step === "number" && Array.isArray(value) && step < value.length) {
+    const item = nullAt(value[step], rest);
+    if (item === value[step]) return value;
+    const copy = [...value];
+    copy[step] = item;
+    return copy;
+  }
+  if (typeof step === "string" && isRecord(value) && value[step] !== void 0) {
+    const field2 = nullAt(value[step], rest);
+    return field2 === value[step] ? value : { ...value, [step]: field2 };
+  }
+  return value;
+}
+
+// src/scope/volatile.ts
+function placeOf4(pod) {
+  return `${pod.kind}\0${pod.document.index}\0${JSON.stringify(pod.objectPath)}`;
+}
+function podValue(pod) {
+  return { metadata: pod.metadata, spec: pod.spec };
+}
+function volatileFields(head, again) {
+  const byPlace2 = new Map(again.map((pod) => [placeOf4(pod), pod]));
+  const fields2 = /* @__PURE__ */ new Map();
+  for (const pod of head) {
+    const other = byPlace2.get(placeOf4(pod));
+    const paths = other === void 0 ? [] : differingPaths(podValue(pod.pod), podValue(other.pod));
+    if (paths.length > 0) fields2.set(pod, paths);
+  }
+  return fields2;
+}
+function withoutFields(pod, paths) {
+  let value = podValue(pod);
+  for (const path4 of paths) value = nullAt(value, path4);
+  const { metadata, spec } = value;
+  return { metadata, spec };
+}
+
+// src/scope/scope.ts
 function loadPods(path4, content, load) {
   if (content.kind === "absent") return { pods: [], documents: [], problems: [], charts: [] };
   if (content.kind === "unavailable") return { pods: [], documents: [], problems: [{ file: path4, line: null, kind: "unreadable", message: content.reason }], charts: [] };
@@ -53083,7 +53161,7 @@ function loadPods(path4, content, load) {
 }
 function changedCharts(head, base) {
   const atBase2 = keyed(base);
-  return [...keyed(head)].filter(([key, chart]) => !deepEqual(atBase2.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
+  return [...keyed(head)].filter(([key, chart]) => !sameJson(atBase2.get(key)?.object, chart.object)).map(([, chart]) => chart.problem);
 }
 function keyed(pods) {
   const seen = /* @__PURE__ */ new Map();
@@ -53096,18 +53174,9 @@ function keyed(pods) {
   }
   return byKey;
 }
-function deepEqual(a, b) {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  const aObject = a;
-  const bObject = b;
-  const keys = /* @__PURE__ */ new Set([...Object.keys(aObject), ...Object.keys(bObject)]);
-  return [...keys].every((key) => deepEqual(aObject[key] ?? null, bObject[key] ?? null));
-}
-function samePod(a, b) {
-  return deepEqual({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && deepEqual(a.spec, b.spec);
+function samePod(base, head, volatile = []) {
+  const [a, b] = volatile.length === 0 ? [base, head] : [withoutFields(base, volatile), withoutFields(head, volatile)];
+  return sameJson({ ...a.metadata, name: null }, { ...b.metadata, name: null }) && sameJson(a.spec, b.spec);
 }
 function subjects(failure2, pod) {
   return new Set(failure2.paths.map((path4) => containerOfPath(pod, path4) ?? ""));
@@ -53126,7 +53195,7 @@ function kyvernoPreexisting(placed2, pod, base, namespaces) {
 }
 function pspDiffFindings(files, head, base, context) {
   const lines = new Map(files.map((file) => [file.path, diffLines(file.hunks)]));
-  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, deepEqual).map(({ finding, status }) => ({
+  return changedPspFindings(head, base, context.extraChecks ?? defaultExtraChecks, sameJson).map(({ finding, status }) => ({
     ...finding,
     status,
     preexisting: false,
@@ -53210,6 +53279,7 @@ function evaluateChangeSet(changeSet, options) {
   const headDocuments = [...options.headNamespaceDocuments ?? []];
   const changedHead = [];
   const changedBase = [];
+  const volatile = /* @__PURE__ */ new Map();
   for (const file of files) {
     const basePath = file.previousPath ?? file.path;
     const fileLoad = file.rendered === true ? renderedLoad : load;
@@ -53222,6 +53292,9 @@ function evaluateChangeSet(changeSet, options) {
     headDocuments.push(...head.documents);
     changedHead.push(...head.documents);
     heads.set(file, keyed(head.pods));
+    if (file.headAgain !== void 0) {
+      for (const [pod, fields2] of volatileFields(head.pods, loadPods(file.path, { kind: "content", data: file.headAgain }, fileLoad).pods)) volatile.set(pod, fields2);
+    }
   }
   const relabelled = /* @__PURE__ */ new Set();
   const touched = changedPaths(files);
@@ -53284,7 +53357,7 @@ function evaluateChangeSet(changeSet, options) {
       const judged = options.noBase === true ? judgedAtHead(pod, context) : judge(pod, base, context, baseContext, rules.optOuts);
       if (relabelled.has(file)) {
         if (samePolicy(judged.policy, judged.base)) continue;
-      } else if (base && samePod(base.pod, pod.pod) && base.namespace === pod.namespace && !judged.changed) {
+      } else if (base && samePod(base.pod, pod.pod, volatile.get(pod)) && base.namespace === pod.namespace && !judged.changed) {
         unchanged++;
         continue;
       }
@@ -54608,14 +54681,37 @@ function placeInNamespace(text5, namespace) {
 
 // src/render/verify.ts
 var objectKey = (f) => `${f.kind}\0${f.namespace ?? ""}\0${f.name}`;
-function failingChecks(text5, policy) {
+var sourceKey = (kind, namespace, source) => `${kind}\0${namespace ?? ""}\0${source}`;
+function renderingChecks(text5, policy) {
   const report = evaluateFiles([{ path: "rendered.yaml", content: text5 }], { policy });
-  const checks2 = /* @__PURE__ */ new Map();
+  const sourceAt = sourceComments(text5);
+  const byObject = /* @__PURE__ */ new Map();
+  const sourceOf2 = /* @__PURE__ */ new Map();
+  const bySource = /* @__PURE__ */ new Map();
+  for (const pod of report.podSpecs) {
+    const key = objectKey(pod);
+    byObject.set(key, /* @__PURE__ */ new Set());
+    const source = sourceAt(pod.line);
+    if (source === null) continue;
+    sourceOf2.set(key, source);
+    addTo(bySource, sourceKey(pod.kind, pod.namespace, source), key);
+  }
   for (const f of report.findings) {
     const key = objectKey(f);
-    checks2.set(key, (checks2.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
+    byObject.set(key, (byObject.get(key) ?? /* @__PURE__ */ new Set()).add(f.check));
   }
-  return checks2;
+  return { byObject, sourceOf: sourceOf2, bySource };
+}
+function checksOfObject(before, after, object) {
+  const key = objectKey(object);
+  const found = after.byObject.get(key);
+  if (found !== void 0) return found;
+  const source = before.sourceOf.get(key);
+  if (source === void 0) return null;
+  const where2 = sourceKey(object.kind, object.namespace, source);
+  const [was, ...more] = before.bySource.get(where2) ?? [];
+  const [now, ...others] = after.bySource.get(where2) ?? [];
+  return was === key && more.length === 0 && now !== void 0 && others.length === 0 ? after.byObject.get(now) ?? null : null;
 }
 function replaceLines(text5, candidates) {
   const lines = text5.split("\n");
@@ -54663,7 +54759,7 @@ async function verifySuggestions(mapped, port, policy) {
       if (text5 === void 0) return Promise.resolve(null);
       edits.set(file, replaceLines(text5, ofFile));
     }
-    return port.renderEdited(batch[0].rendering.rendered.root, edits).then((output) => output.kind === "rendered" ? failingChecks(output.text, policy) : null);
+    return port.renderEdited(batch[0].rendering.rendered.root, edits).then((output) => output.kind === "rendered" ? renderingChecks(output.text, policy) : null);
   };
   const outcomeOf = (key, batch) => {
     let outcome = outcomes.get(key);
@@ -54684,10 +54780,11 @@ async function verifySuggestions(mapped, port, policy) {
     const after = outcomesInOrder[c] ?? null;
     if (after === null) continue;
     const label = candidate.rendering.rendered.root.label;
-    if (!before.has(label)) before.set(label, failingChecks(candidate.rendering.text, policy));
-    const was = before.get(label).get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
-    const now = after.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
-    if (now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    if (!before.has(label)) before.set(label, renderingChecks(candidate.rendering.text, policy));
+    const checks2 = before.get(label);
+    const was = checks2.byObject.get(objectKey(finding)) ?? /* @__PURE__ */ new Set();
+    const now = checksOfObject(checks2, after, finding);
+    if (now === null || now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
     const fix = {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
@@ -54717,7 +54814,7 @@ function placingPort(port) {
   return {
     head: port.head,
     base: port.base,
-    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head) })),
+    render: async (roots) => (await port.render(roots)).map((r) => ({ ...r, base: placed(r.root, r.base), head: placed(r.root, r.head), ...r.headAgain ? { headAgain: placed(r.root, r.headAgain) } : {} })),
     renderEdited: async (root, edits) => placed(root, await port.renderEdited(root, edits))
   };
 }
@@ -54744,7 +54841,8 @@ function planRenderedChangeSet(changeSet, consumed, rendered) {
       head: { kind: "content", data: r.head.text },
       hunks: null,
       rendered: true,
-      ...r.root.helm !== null && r.base.kind === "rendered" ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {}
+      ...r.root.helm !== null && r.base.kind === "rendered" ? { documentSources: { base: sourceComments(r.base.text), head: sourceComments(r.head.text) } } : {},
+      ...r.base.kind === "rendered" && r.headAgain?.kind === "rendered" ? { headAgain: r.headAgain.text } : {}
     });
   });
   return { changeSet: { ...changeSet, files: [...plain2, ...files] }, renderings, problems };
@@ -54830,7 +54928,7 @@ async function changeSetFor(io, settings, event, github) {
   const workspace = io.env.GITHUB_WORKSPACE ?? ".";
   if (settings.source !== "api") {
     const local = await io.gitChangeSet(workspace, event.baseSha, event.headSha, settings.maxFileBytes);
-    if (local) return { changeSet: local, notices: [], viaGit: true, configBlob: void 0, headConfigBlob: void 0, extraDocuments: [] };
+    if (local) return { changeSet: local, notices: [], withoutDiff: [], viaGit: true, configBlob: void 0, headConfigBlob: void 0, extraDocuments: [] };
     if (settings.source === "git") {
       throw new ConfigurationError(
         `source: git, but the workspace does not hold commits ${event.baseSha.slice(0, 12)} and ${event.headSha.slice(0, 12)}; check out with fetch-depth: 0`
@@ -54855,7 +54953,7 @@ async function changeSetFor(io, settings, event, github) {
   const admissionBlob = admissionPath ? api.extra.get(`${event.headSha}:${admissionPath}`) : void 0;
   const extraDocuments = admissionPath && admissionBlob?.kind === "text" ? loadManifestFile(admissionPath, admissionBlob.text, { maxBytes: settings.maxFileBytes }).documents : [];
   const configBlob = api.extra.get(`${config.commit}:${config.path}`);
-  return { changeSet: api, notices: [...api.notices], viaGit: false, configBlob, headConfigBlob: api.extra.get(`${headConfig.commit}:${headConfig.path}`), extraDocuments };
+  return { changeSet: api, notices: [...api.notices], withoutDiff: api.withoutDiff, viaGit: false, configBlob, headConfigBlob: api.extra.get(`${headConfig.commit}:${headConfig.path}`), extraDocuments };
 }
 function namespacesNotRead(report, labelsOn) {
   if (!labelsOn) return [];
@@ -55042,6 +55140,8 @@ async function run(given) {
     const header = defaultPolicies(context, report.cluster);
     const policy = `${header.enforce}, warn ${header.warn}`;
     const findings = asReviewFindings(report, settings);
+    const noDiff = withoutDiffNotice(read.withoutDiff, [...findings, ...report.errors]);
+    if (noDiff !== null) notices.push(noDiff);
     if (!viaGit) {
       const missing = namespacesNotRead(report, reads(settings.sourceOptions, "namespace-labels") && namespaceLabelsOn(config, settings.overrides));
       if (missing.length > 0) notices.push(namespaceNotice(missing));
