@@ -157,17 +157,18 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
   };
   // Every rendering asked for at once: the port runs as many side by side as it can.
   const outcomesInOrder = await Promise.all(mapped.candidates.map(verify));
-  for (const [c, candidate] of mapped.candidates.entries()) {
-    // As mapped, not as an earlier candidate left it: a later one that fixes it too (a smaller one) places it anew.
-    const finding = mapped.report.findings[candidate.finding]!;
-    const after = outcomesInOrder[c] ?? null;
-    if (after === null) continue;
+  /** Whether the rendering made with the candidate's edit fixes the finding: its object still there, its check passing, nothing new failing. */
+  const fixes = (candidate: SuggestionCandidate, after: RenderingChecks, finding: DiffFinding): boolean => {
     const label = candidate.rendering.rendered.root.label;
     if (!before.has(label)) before.set(label, renderingChecks(candidate.rendering.text, policy));
     const checks = before.get(label)!;
     const was = checks.byObject.get(objectKey(finding)) ?? new Set<string>();
     const now = checksOfObject(checks, after, finding);
-    if (now === null || now.has(finding.check) || [...now].some((check) => !was.has(check))) continue;
+    return now !== null && !now.has(finding.check) && [...now].every((check) => was.has(check));
+  };
+  const chosen = new Map<number, SuggestionCandidate>();
+  const accept = (candidate: SuggestionCandidate, index: number, caveat = candidate.caveat) => {
+    const finding = mapped.report.findings[index]!;
     const fix = {
       startLine: candidate.startLine,
       endLine: candidate.endLine,
@@ -176,7 +177,35 @@ export async function verifySuggestions(mapped: MappedReport, port: RenderPort, 
     };
     // A fix in another file than the line found (a chart's values, for a field its template takes from them) takes the finding there.
     const placed = candidate.file === finding.file ? finding : placedAt(finding, candidate.file, candidate.startLine, mapped.inOneHunk(candidate.file, candidate.startLine, candidate.startLine));
-    findings[candidate.finding] = { ...placed, fix, fixNote: candidate.caveat };
+    findings[index] = { ...placed, fix, fixNote: caveat };
+    chosen.set(index, candidate);
+  };
+  const outcomeOfCandidate = new Map<SuggestionCandidate, RenderingChecks>();
+  for (const [c, candidate] of mapped.candidates.entries()) {
+    // As mapped, not as an earlier candidate left it: a later one that fixes it too (a smaller one) places it anew.
+    const after = outcomesInOrder[c] ?? null;
+    if (after === null || !fixes(candidate, after, mapped.report.findings[candidate.finding]!)) continue;
+    accept(candidate, candidate.finding);
+    outcomeOfCandidate.set(candidate, after);
+  }
+  // Two suggestions of one object over the same lines cannot both be committed: a finding whose
+  // suggestion lies within another finding's takes that one instead, when its rendering fixes it too.
+  const suggested = [...new Set(chosen.values())];
+  for (const [index, own] of chosen) {
+    const finding = mapped.report.findings[index]!;
+    const within = suggested.filter(
+      (other) =>
+        editKey(other) !== editKey(own) &&
+        other.rendering === own.rendering &&
+        other.file === own.file &&
+        other.startLine <= own.startLine &&
+        own.endLine <= other.endLine &&
+        objectKey(mapped.report.findings[other.finding]!) === objectKey(finding) &&
+        fixes(other, outcomeOfCandidate.get(other)!, finding),
+    );
+    const [wider] = within.sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine));
+    // The caveat is the finding's own: what its check's fix may cost (the edit is a larger one).
+    if (wider !== undefined) accept(wider, index, own.caveat);
   }
   return { ...mapped.report, findings };
 }

@@ -109,3 +109,44 @@ describe('verifySuggestions on a rendering that names objects anew each time', (
     expect(await fixesOf('      hostPID: false', 'base/a.yaml')).toEqual([null]);
   });
 });
+
+describe('verifySuggestions with two suggestions of one object over the same lines', () => {
+  const privileged = deployment('a').replace('containers: [{name: app, image: app:1}]', 'containers: [{name: app, image: app:1, securityContext: {privileged: true}}]');
+  const files = new Map([['base/a.yaml', privileged]]);
+  const shared: Rendering = { rendered: { root, base: { kind: 'absent' }, head: { kind: 'rendered', text: privileged }, sources: files }, text: privileged };
+  const port: RenderPort = {
+    head: { paths: new Set(files.keys()), texts: files },
+    base: null,
+    render: async () => [],
+    renderEdited: async (_root, edits) => ({ kind: 'rendered', text: edits.get('base/a.yaml') ?? privileged }),
+  };
+  const on = (check: string) => ({ ...finding('a'), check }) as DiffFinding;
+  const edit = (index: number, startLine: number, newLines: string[]): SuggestionCandidate => ({ finding: index, rendering: shared, file: 'base/a.yaml', startLine, endLine: 8 + newLines.length - 1, newLines, caveat: null, ownObject: true });
+  const both = ['      hostPID: false', '      containers: [{name: app, image: app:1, securityContext: {privileged: false}}]'];
+
+  it('gives a finding whose suggestion lies within another of its object that fixes it too that one: one suggestion, not two that overlap', async () => {
+    const mapped: MappedReport = {
+      report: { findings: [on('hostNamespaces'), on('privileged')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 },
+      candidates: [edit(0, 8, ['      hostPID: false']), edit(1, 8, both)],
+      sources: files,
+      inOneHunk: () => true,
+    };
+    const report = await verifySuggestions(mapped, port, policy);
+    expect(report.findings.map((f) => [f.fix?.startLine, f.fix?.endLine])).toEqual([
+      [8, 9],
+      [8, 9],
+    ]);
+  });
+
+  it('keeps a finding its own suggestion when the wider one does not fix it', async () => {
+    const stillHostPID = ['      hostPID: true', both[1]!];
+    const mapped: MappedReport = {
+      report: { findings: [on('hostNamespaces'), on('privileged')], ignored: [], policyProblems: [], errors: [], podSpecs: [], unchangedPodSpecs: 0 },
+      candidates: [edit(0, 8, ['      hostPID: false']), edit(1, 8, stillHostPID)],
+      sources: files,
+      inOneHunk: () => true,
+    };
+    const report = await verifySuggestions(mapped, port, policy);
+    expect(report.findings.map((f) => f.fix?.replacement)).toEqual(['      hostPID: false\n', `${stillHostPID.join('\n')}\n`]);
+  });
+});
