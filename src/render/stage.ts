@@ -38,14 +38,21 @@ export interface RenderPlan {
   readonly problems: readonly LoadProblem[];
 }
 
+/** A failed rendering's message, with what to do when the tool's words say something we know. */
+function failure(output: Extract<RenderOutput, { kind: 'failed' }>): string {
+  return output.hint === undefined ? output.message : `${output.message}\n(${output.hint})`;
+}
+
 function problemOf(rendered: RenderedRoot): LoadProblem | null {
-  const { root, head } = rendered;
+  const { root, head, base } = rendered;
   if (root.blocked !== null) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.blocked}` };
   if (head.kind === 'missing-tool') return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${head.tool} not found` };
+  if (head.kind !== 'failed') return null;
   // Rendered without what it lacks (a chart's dependencies, not vendored), it failed: what it lacks is why, as before it was tried.
-  if (head.kind === 'failed' && root.renderedWithout) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.renderedWithout}: ${head.message}` };
-  if (head.kind === 'failed') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${head.message}` };
-  return null;
+  if (root.renderedWithout) return { file: root.file, line: null, kind: 'not-rendered', message: `${root.label} not rendered: ${root.renderedWithout}: ${failure(head)}` };
+  // It rendered at base: the change made it fail (a value its templates refuse), not values it lacks all along.
+  if (base.kind === 'rendered') return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered at head, though it rendered at the base commit: the change makes it fail: ${head.message}` };
+  return { file: root.file, line: null, kind: 'render-failed', message: `${root.label} could not be rendered: ${failure(head)}` };
 }
 
 /** A Helm rendering as the cluster would hold it: objects without a namespace in the release namespace (namespace.ts). */
@@ -76,7 +83,7 @@ export function planRenderedChangeSet(changeSet: ChangeSet, consumed: ReadonlySe
     if (r.root.incomplete) problems.push({ file: r.root.file, line: null, kind: 'not-rendered', message: `${r.root.label} ${r.root.incomplete}` });
     if (r.base.kind === 'failed') {
       // Nothing to compare with: say why everything the root renders is new.
-      problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${r.base.message}` });
+      problems.push({ file: r.root.file, line: null, kind: 'base-not-rendered', message: `${r.root.label} could not be rendered at the base commit, so every pod spec it renders is judged as new: ${failure(r.base)}` });
     }
     // A name no repository file has: the mapping puts findings back on real files.
     const path = `${r.root.file}#rendering-${i + 1}`;

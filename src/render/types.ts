@@ -69,7 +69,12 @@ export type RenderOutput =
   /** The tool is not installed: the root is reported as not rendered. */
   | { readonly kind: 'missing-tool'; readonly tool: string }
   /** The tool ran and failed, timed out, or wrote too much: `message` names the command and the first lines of stderr. */
-  | { readonly kind: 'failed'; readonly message: string };
+  | {
+      readonly kind: 'failed';
+      readonly message: string;
+      /** What to do, when the tool's words say something we know (a chart that stops on a value its values.yaml leaves out). */
+      readonly hint?: string;
+    };
 
 /** A root rendered at both sides, with the head texts of its sources (for mapping findings back). */
 export interface RenderedRoot {

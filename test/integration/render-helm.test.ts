@@ -95,6 +95,16 @@ describe.skipIf(!haveHelm())(`diff renders Helm charts ${haveHelm() ? '' : missi
     expect((report as JsonReport & { summary: { unchanged: number } }).summary.unchanged).toBe(1);
   });
 
+  it('says that the change makes a chart fail when it rendered at the base commit, not that it lacks values', async () => {
+    // head turns hostNetwork on with a hostPort the template refuses (`fail`): the chart rendered at base.
+    const { status, report } = await diff('helm-fail');
+    expect(status).toBe(1);
+    expect(report.errors.map((e) => [e.file, e.kind])).toEqual([['charts/api/Chart.yaml', 'render-failed']]);
+    const [error] = report.errors;
+    expect(error!.message).toMatch(/^charts\/api could not be rendered at head, though it rendered at the base commit: the change makes it fail: `helm template api charts\/api .*` failed \(exit status 1\):\n.*hostPort must match port when hostNetwork is on/s);
+    expect(error!.message).not.toContain('render.charts');
+  });
+
   it('follows a pod template written in a named template of a helper to the values lines, and suggests their fixes there', async () => {
     // traefik's layout: `template: {{ include "proxy.podTemplate" . | fromYaml | toYaml | nindent 4 }}`.
     const { report } = await diff('helm-named-template', '--warn-level', 'restricted');

@@ -153,7 +153,8 @@ describe.skipIf(!haveKustomize())(`diff renders Kustomize overlays ${haveKustomi
       ['overlays/remote/kustomization.yaml', 'not-rendered'],
     ]);
     const [broken, remote] = report.errors;
-    expect(broken!.message).toMatch(/^overlays\/broken could not be rendered: `(kubectl kustomize|kustomize build) overlays\/broken` failed \(exit status 1\):\n.*missing-patch\.yaml/s);
+    // head added the patch that is not there: the overlay rendered at base, so the change made it fail.
+    expect(broken!.message).toMatch(/^overlays\/broken could not be rendered at head, though it rendered at the base commit: the change makes it fail: `(kubectl kustomize|kustomize build) overlays\/broken` failed \(exit status 1\):\n.*missing-patch\.yaml/s);
     expect(remote!.message).toBe('overlays/remote not rendered: remote base `https://github.com/example/platform//deploy/web?ref=v1.2.0` is never fetched');
   });
 

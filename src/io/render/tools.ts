@@ -56,22 +56,22 @@ async function onPath(name: string): Promise<string | null> {
 }
 
 /** kustomize before v5.8.1 checks for helm v3 and refuses v4; say what to do rather than leave its words alone. */
-function helmVersionHint(stderr: string): string {
-  return /requires helm V3|helm version -c --short/i.test(stderr) ? '\n(kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH)' : '';
+function helmVersionHint(stderr: string): string | null {
+  return /requires helm V3|helm version -c --short/i.test(stderr) ? 'kustomize before v5.8.1, as bundled with kubectl, cannot run helm v4: put kustomize v5.8.1 or later on PATH' : null;
 }
 
 /**
  * A chart whose templates stop on a value its values.yaml leaves out (`required`, `fail`: helm's "execution
  * error"): its rendering is only ever meant to run with values of the user's, which the config file names.
  */
-function chartValuesHint(stderr: string): string {
-  return /execution error at/i.test(stderr) ? '\n(the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml)' : '';
+function chartValuesHint(stderr: string): string | null {
+  return /execution error at/i.test(stderr) ? 'the chart needs values its values.yaml does not set: name a values file for it under `render.charts` in the config file, .github/pod-security.yaml' : null;
 }
 
 /** What a failed render's stderr says to do, when it says something we know: a hint of its own tool. */
-function hintFor(root: RenderRoot, stderr: string): string {
+function hintFor(root: RenderRoot, stderr: string): string | null {
   if (root.inflateHelm) return helmVersionHint(stderr);
-  return root.tool === 'helm' ? chartValuesHint(stderr) : '';
+  return root.tool === 'helm' ? chartValuesHint(stderr) : null;
 }
 
 function helmCommand(root: RenderRoot): Command {
@@ -118,6 +118,6 @@ export async function renderIn(root: RenderRoot, treeDir: string, missing: Set<s
   // Paths in the temporary folder are shown relative to the repository.
   const stderr = result.kind === 'failed' ? readableStderr(result.stderr, treeDir) : '';
   const reason = result.kind === 'failed' ? `${result.reason}${result.limit ? `; ${raise[result.limit]}` : ''}` : 'not found';
-  const hint = result.kind === 'failed' ? hintFor(root, result.stderr) : '';
-  return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}${hint}` };
+  const hint = result.kind === 'failed' ? hintFor(root, result.stderr) : null;
+  return { kind: 'failed', message: `\`${shown(command)}\` failed (${reason})${stderr === '' ? '' : `:\n${stderr}`}`, ...(hint !== null ? { hint } : {}) };
 }
